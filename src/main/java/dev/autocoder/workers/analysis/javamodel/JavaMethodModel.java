@@ -1,0 +1,20 @@
+package dev.autocoder.workers.analysis.javamodel;
+
+/**
+ * A method or constructor as the Java model sees it.
+ *
+ * @param name        simple name ({@code <init>} style names are not used: constructors carry the class name)
+ * @param signature   name with parameter types, e.g. {@code parse(String, int)}
+ * @param isPublic    declared public (and its type is public)
+ * @param constructor true for constructors
+ * @param beginLine   first line, 1-based
+ * @param endLine     last line
+ * @param cyclomatic  cyclomatic complexity (PMD's CYCLO metric)
+ * @param ncss        non-commenting source statements (PMD's NCSS metric)
+ */
+public record JavaMethodModel(String name, String signature, boolean isPublic, boolean constructor,
+                              int beginLine, int endLine, int cyclomatic, int ncss) {
+    public int lines() {
+        return endLine - beginLine + 1;
+    }
+}

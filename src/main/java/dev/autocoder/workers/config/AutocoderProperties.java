@@ -1,0 +1,276 @@
+package dev.autocoder.workers.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every {@code autocoder.*} setting, typed, so a malformed value stops start-up with Spring's message naming
+ * the key. Cross-field checks (target exists, perspective ids known) happen at start-up in the config package.
+ */
+@Validated
+@ConfigurationProperties("autocoder")
+public class AutocoderProperties {
+
+    private final Target target = new Target();
+    private final Store store = new Store();
+    private final Workers workers = new Workers();
+    private final Analysis analysis = new Analysis();
+
+    public Target getTarget() {
+        return target;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    public Workers getWorkers() {
+        return workers;
+    }
+
+    public Analysis getAnalysis() {
+        return analysis;
+    }
+
+    /** The repository under analysis: a local folder, or a git URL cloned into {@code work-dir}. */
+    public static class Target {
+        /** Local folder to analyze; ignored when git-url is set. */
+        private Path path = Path.of(".");
+        /** Remote repository to clone with JGit and fetch before each iteration. */
+        private String gitUrl;
+        /** Branch to check out from git-url; the remote's default branch when empty. */
+        private String branch;
+        /** Token for an HTTPS git-url; never logged or published. */
+        private String gitToken;
+        /** Where git-url is cloned. */
+        private Path workDir = Path.of(".autocoder", "checkout");
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public String getGitUrl() {
+            return gitUrl;
+        }
+
+        public void setGitUrl(String gitUrl) {
+            this.gitUrl = gitUrl == null || gitUrl.isBlank() ? null : gitUrl.strip();
+        }
+
+        public String getBranch() {
+            return branch;
+        }
+
+        public void setBranch(String branch) {
+            this.branch = branch == null || branch.isBlank() ? null : branch.strip();
+        }
+
+        public String getGitToken() {
+            return gitToken;
+        }
+
+        public void setGitToken(String gitToken) {
+            this.gitToken = gitToken == null || gitToken.isBlank() ? null : gitToken;
+        }
+
+        public Path getWorkDir() {
+            return workDir;
+        }
+
+        public void setWorkDir(Path workDir) {
+            this.workDir = workDir;
+        }
+
+        @Override
+        public String toString() {
+            return "Target[path=" + path + ", gitUrl=" + gitUrl + ", branch=" + branch + ", gitToken="
+                    + (gitToken == null ? "none" : "***") + "]";
+        }
+    }
+
+    /** The embedded dataset store. */
+    public static class Store {
+        /** Root folder; datasets live under {@code {path}/{owner}/{dataset}/data/}. */
+        private Path path = Path.of(".autocoder", "datasets");
+        /** Namespace folder, the Hub user or organisation the datasets belong to. */
+        private String owner = "local";
+        /** A data file is closed and a new one started beyond this size. */
+        private DataSize maxFileSize = DataSize.ofMegabytes(64);
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public String getOwner() {
+            return owner;
+        }
+
+        public void setOwner(String owner) {
+            this.owner = owner;
+        }
+
+        public DataSize getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(DataSize maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+    }
+
+    /** Which workers run in this process and how often. */
+    public static class Workers {
+        /** Worker ids that run in this process; empty means every worker that exists. */
+        private List<String> enabled = new ArrayList<>();
+        private final WorkerSettings analysis = new WorkerSettings(Duration.ofSeconds(60), Duration.ofSeconds(5),
+                List.of("code-quality", "architecture", "performance", "security", "dependencies", "test-coverage"));
+
+        public List<String> getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(List<String> enabled) {
+            this.enabled = enabled;
+        }
+
+        public WorkerSettings getAnalysis() {
+            return analysis;
+        }
+    }
+
+    /** One worker's cadence and rotation; the YAML route reads these as its defaults. */
+    public static class WorkerSettings {
+        private Duration period;
+        private Duration delay;
+        private List<String> perspectives;
+
+        public WorkerSettings(Duration period, Duration delay, List<String> perspectives) {
+            this.period = period;
+            this.delay = delay;
+            this.perspectives = new ArrayList<>(perspectives);
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+
+        public Duration getDelay() {
+            return delay;
+        }
+
+        public void setDelay(Duration delay) {
+            this.delay = delay;
+        }
+
+        public List<String> getPerspectives() {
+            return perspectives;
+        }
+
+        public void setPerspectives(List<String> perspectives) {
+            this.perspectives = perspectives;
+        }
+    }
+
+    /** Settings of the analysis engines. */
+    public static class Analysis {
+        /** A PMD ruleset file of the user's own; the curated built-in ruleset when empty. */
+        private Path pmdRuleset;
+        /** Threads PMD may use. */
+        private int pmdThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        /** OSV batch query endpoint. */
+        private URI osvUrl = URI.create("https://api.osv.dev/v1/querybatch");
+        /** Timeout of one OSV request. */
+        private Duration osvTimeout = Duration.ofSeconds(20);
+        /** Files larger than this are listed but never parsed. */
+        private DataSize maxFileSize = DataSize.ofMegabytes(1);
+        /** How far back git churn is counted for hotspots. */
+        private Duration churnWindow = Duration.ofDays(180);
+        /** At most this many findings are written into one row (the highest severities first). */
+        private int maxFindingsPerRow = 100;
+        /** Minimum duplicated-token run CPD reports. */
+        private int cpdMinimumTokens = 100;
+
+        public Path getPmdRuleset() {
+            return pmdRuleset;
+        }
+
+        public void setPmdRuleset(Path pmdRuleset) {
+            this.pmdRuleset = pmdRuleset;
+        }
+
+        public int getPmdThreads() {
+            return pmdThreads;
+        }
+
+        public void setPmdThreads(int pmdThreads) {
+            this.pmdThreads = pmdThreads;
+        }
+
+        public URI getOsvUrl() {
+            return osvUrl;
+        }
+
+        public void setOsvUrl(URI osvUrl) {
+            this.osvUrl = osvUrl;
+        }
+
+        public Duration getOsvTimeout() {
+            return osvTimeout;
+        }
+
+        public void setOsvTimeout(Duration osvTimeout) {
+            this.osvTimeout = osvTimeout;
+        }
+
+        public DataSize getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(DataSize maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public Duration getChurnWindow() {
+            return churnWindow;
+        }
+
+        public void setChurnWindow(Duration churnWindow) {
+            this.churnWindow = churnWindow;
+        }
+
+        public int getMaxFindingsPerRow() {
+            return maxFindingsPerRow;
+        }
+
+        public void setMaxFindingsPerRow(int maxFindingsPerRow) {
+            this.maxFindingsPerRow = maxFindingsPerRow;
+        }
+
+        public int getCpdMinimumTokens() {
+            return cpdMinimumTokens;
+        }
+
+        public void setCpdMinimumTokens(int cpdMinimumTokens) {
+            this.cpdMinimumTokens = cpdMinimumTokens;
+        }
+    }
+}

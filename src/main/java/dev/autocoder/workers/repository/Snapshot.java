@@ -1,0 +1,108 @@
+package dev.autocoder.workers.repository;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The target repository as it is at one commit (or one state of a working tree): the file inventory every
+ * perspective shares. Ignored and build-output paths are already left out. Content caches key on
+ * {@link SourceFile#contentHash()}, and {@link #key()} identifies the whole tree, so a perspective can reuse
+ * tree-wide results when nothing changed.
+ */
+public final class Snapshot {
+
+    private final Path root;
+    private final String repository;
+    private final String commit;
+    private final boolean gitHistory;
+    private final Instant takenAt;
+    private final List<SourceFile> files;
+    private final Map<String, SourceFile> byPath;
+    private final String key;
+
+    public Snapshot(Path root, String repository, String commit, boolean gitHistory, Instant takenAt,
+                    List<SourceFile> files, String key) {
+        this.root = root;
+        this.repository = repository;
+        this.commit = commit;
+        this.gitHistory = gitHistory;
+        this.takenAt = takenAt;
+        this.files = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
+        this.byPath = new LinkedHashMap<>();
+        this.files.forEach(f -> byPath.put(f.path(), f));
+        this.key = key;
+    }
+
+    /** Absolute folder the paths are relative to. */
+    public Path root() {
+        return root;
+    }
+
+    /** Display name of the target: the git URL without credentials, or the folder path. */
+    public String repository() {
+        return repository;
+    }
+
+    /** HEAD commit id, or null when the target is not a git repository. */
+    public String commit() {
+        return commit;
+    }
+
+    /** True when the target has git history (churn, hotspots and diffs are available). */
+    public boolean hasGitHistory() {
+        return gitHistory;
+    }
+
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    /** Every non-ignored regular file, sorted by path. */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    public List<SourceFile> files(Language language) {
+        return files.stream().filter(f -> f.language() == language).toList();
+    }
+
+    public Optional<SourceFile> file(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** Identifies the content of the whole tree: equal keys mean equal paths and contents. */
+    public String key() {
+        return key;
+    }
+
+    public Path resolve(SourceFile file) {
+        return root.resolve(file.path());
+    }
+
+    /** The file's text (UTF-8; malformed bytes replaced). Refuses binary and oversized files. */
+    public String read(SourceFile file) throws IOException {
+        if (!file.isAnalyzableText()) {
+            throw new IOException(file.path() + " is " + (file.binary() ? "binary" : "over the size limit") + "; not read");
+        }
+        byte[] bytes = Files.readAllBytes(resolve(file));
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    /** Total lines of the text files of a language. */
+    public long totalLines(Language language) {
+        return files(language).stream().mapToLong(SourceFile::lines).sum();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.autocoder.workers.repository;
+
+/**
+ * One file of a snapshot's inventory.
+ *
+ * @param path        path relative to the repository root, '/'-separated
+ * @param language    from the file name
+ * @param size        bytes
+ * @param lines       number of lines (0 for binary or oversized files)
+ * @param contentHash git-style blob id (SHA-1 hex) of the content: the key of every content cache
+ * @param binary      the content has a NUL byte in its first 8 KiB; such files are never parsed
+ * @param oversized   larger than the configured limit; listed, never parsed
+ */
+public record SourceFile(String path, Language language, long size, int lines, String contentHash, boolean binary, boolean oversized) {
+
+    /** True when analyzers may read and parse this file as text. */
+    public boolean isAnalyzableText() {
+        return !binary && !oversized;
+    }
+}

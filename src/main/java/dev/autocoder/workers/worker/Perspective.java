@@ -1,0 +1,20 @@
+package dev.autocoder.workers.worker;
+
+/**
+ * One way of looking at the repository. A perspective is a pure function of (snapshot, previous rows) to a
+ * result; it must not keep state between calls other than content-keyed caches, and it talks to the network
+ * only through a client bean a test can point at a local fake.
+ */
+public interface Perspective {
+
+    /** Stable id used in configuration and rows, e.g. {@code code-quality}. */
+    String id();
+
+    /** Human name, e.g. "Code Quality Analysis". */
+    String name();
+
+    /** Which worker's rotation this perspective belongs to, e.g. {@code analysis}. */
+    String worker();
+
+    PerspectiveResult analyze(PerspectiveContext context) throws Exception;
+}

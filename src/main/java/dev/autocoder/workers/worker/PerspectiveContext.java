@@ -1,0 +1,14 @@
+package dev.autocoder.workers.worker;
+
+import dev.autocoder.workers.repository.Snapshot;
+
+import java.util.Optional;
+
+/** What a perspective may look at: the snapshot of the target and the rows written before. */
+public interface PerspectiveContext {
+
+    Snapshot snapshot();
+
+    /** The newest earlier row of the given perspective in this worker's dataset, if any. */
+    Optional<Row> previousRow(String perspectiveId);
+}

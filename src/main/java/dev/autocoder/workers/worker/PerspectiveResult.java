@@ -1,0 +1,43 @@
+package dev.autocoder.workers.worker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a perspective computed. Findings are complete here (not capped); the row caps and sorts them.
+ *
+ * @param status         ok, or skipped when the perspective could not say anything (reason says why)
+ * @param reason         why the result is skipped or partial; null when it is a plain ok
+ * @param summary        one or two sentences a person reads first
+ * @param qualityScore   0..1 by the perspective's documented formula; null when it does not apply
+ * @param findings       every finding, uncapped
+ * @param recommendations derived from the findings, most important first
+ * @param metrics        the perspective's numbers
+ * @param details        perspective-specific structure (published as a JSON-encoded string column)
+ */
+public record PerspectiveResult(
+        Status status,
+        String reason,
+        String summary,
+        Double qualityScore,
+        List<Finding> findings,
+        List<String> recommendations,
+        List<Metric> metrics,
+        Map<String, Object> details) {
+
+    public PerspectiveResult {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        details = details == null ? Map.of() : details;
+    }
+
+    public static PerspectiveResult ok(String summary, Double qualityScore, List<Finding> findings,
+                                       List<String> recommendations, List<Metric> metrics, Map<String, Object> details) {
+        return new PerspectiveResult(Status.OK, null, summary, qualityScore, findings, recommendations, metrics, details);
+    }
+
+    public static PerspectiveResult skipped(String reason, List<Metric> metrics) {
+        return new PerspectiveResult(Status.SKIPPED, reason, reason, null, List.of(), List.of(), metrics, Map.of());
+    }
+}

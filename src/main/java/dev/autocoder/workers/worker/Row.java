@@ -1,0 +1,75 @@
+package dev.autocoder.workers.worker;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One dataset row: the row contract every worker publishes (see README, "Row contract").
+ * <p>
+ * Every row of a dataset has the same keys with the same JSON types; values that do not apply are null,
+ * lists are empty, never absent. Perspective-specific structure travels in {@code details}, a JSON-encoded
+ * string, so the column types never change with the perspective. Workers that need more columns add them
+ * through {@link #extraColumns()} with a fixed shape of their own.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonIgnoreProperties(ignoreUnknown = false)
+@JsonPropertyOrder({"schema_version", "worker", "iteration", "timestamp", "perspective_number", "perspective_id",
+        "perspective_name", "repository", "commit", "duration_ms", "status", "error", "summary", "quality_score",
+        "issues_found", "findings", "new_findings", "resolved_findings", "recommendations", "metrics", "details"})
+public record Row(
+        @JsonProperty("schema_version") int schemaVersion,
+        @JsonProperty("worker") String worker,
+        @JsonProperty("iteration") long iteration,
+        @JsonProperty("timestamp") String timestamp,
+        @JsonProperty("perspective_number") int perspectiveNumber,
+        @JsonProperty("perspective_id") String perspectiveId,
+        @JsonProperty("perspective_name") String perspectiveName,
+        @JsonProperty("repository") String repository,
+        @JsonProperty("commit") String commit,
+        @JsonProperty("duration_ms") long durationMs,
+        @JsonProperty("status") Status status,
+        @JsonProperty("error") String error,
+        @JsonProperty("summary") String summary,
+        @JsonProperty("quality_score") Double qualityScore,
+        @JsonProperty("issues_found") int issuesFound,
+        @JsonProperty("findings") List<Finding> findings,
+        @JsonProperty("new_findings") Integer newFindings,
+        @JsonProperty("resolved_findings") Integer resolvedFindings,
+        @JsonProperty("recommendations") List<String> recommendations,
+        @JsonProperty("metrics") List<Metric> metrics,
+        @JsonProperty("details") String details,
+        Map<String, Object> extraColumns) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Row {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        extraColumns = extraColumns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extraColumns);
+    }
+
+    @Override
+    @JsonAnyGetter
+    public Map<String, Object> extraColumns() {
+        return extraColumns;
+    }
+
+    @JsonAnySetter
+    void putExtraColumn(String name, Object value) {
+        extraColumns.put(name, value);
+    }
+
+    /** The value of a metric by name, if the row has it. */
+    public java.util.OptionalDouble metric(String name) {
+        return metrics.stream().filter(m -> m.name().equals(name)).mapToDouble(Metric::value).findFirst();
+    }
+}
