@@ -137,8 +137,7 @@ public class AutocoderProperties {
     public static class Workers {
         /** Worker ids that run in this process; empty means every worker that exists. */
         private List<String> enabled = new ArrayList<>();
-        private final WorkerSettings analysis = new WorkerSettings(Duration.ofSeconds(60), Duration.ofSeconds(5),
-                List.of("code-quality", "architecture", "performance", "security", "dependencies", "test-coverage"));
+        private final WorkerSettings analysis = new WorkerSettings();
 
         public List<String> getEnabled() {
             return enabled;
@@ -153,31 +152,31 @@ public class AutocoderProperties {
         }
     }
 
-    /** One worker's cadence and rotation; the YAML route reads these as its defaults. */
+    /**
+     * One worker's cadence and rotation as configured. Unset values fall back to the defaults written in
+     * {@code routes/workers.yaml}; the raw text is kept because the YAML route passes it to Camel's timer.
+     */
     public static class WorkerSettings {
-        private Duration period;
-        private Duration delay;
+        /** Time between iterations, e.g. 60s, 2m, 1m30s, or milliseconds. */
+        private String period;
+        /** Time before the first iteration. */
+        private String delay;
+        /** Perspective ids in rotation order. */
         private List<String> perspectives;
 
-        public WorkerSettings(Duration period, Duration delay, List<String> perspectives) {
-            this.period = period;
-            this.delay = delay;
-            this.perspectives = new ArrayList<>(perspectives);
-        }
-
-        public Duration getPeriod() {
+        public String getPeriod() {
             return period;
         }
 
-        public void setPeriod(Duration period) {
+        public void setPeriod(String period) {
             this.period = period;
         }
 
-        public Duration getDelay() {
+        public String getDelay() {
             return delay;
         }
 
-        public void setDelay(Duration delay) {
+        public void setDelay(String delay) {
             this.delay = delay;
         }
 

@@ -22,7 +22,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonPropertyOrder({"schema_version", "worker", "iteration", "timestamp", "perspective_number", "perspective_id",
-        "perspective_name", "repository", "commit", "duration_ms", "status", "error", "summary", "quality_score",
+        "perspective_name", "repository", "commit", "duration_ms", "status", "error", "reason", "summary", "quality_score",
         "issues_found", "findings", "new_findings", "resolved_findings", "recommendations", "metrics", "details"})
 public record Row(
         @JsonProperty("schema_version") int schemaVersion,
@@ -37,6 +37,7 @@ public record Row(
         @JsonProperty("duration_ms") long durationMs,
         @JsonProperty("status") Status status,
         @JsonProperty("error") String error,
+        @JsonProperty("reason") String reason,
         @JsonProperty("summary") String summary,
         @JsonProperty("quality_score") Double qualityScore,
         @JsonProperty("issues_found") int issuesFound,

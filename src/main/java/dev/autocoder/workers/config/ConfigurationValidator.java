@@ -1,0 +1,82 @@
+package dev.autocoder.workers.config;
+
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveCatalog;
+import jakarta.annotation.PostConstruct;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the settings that typed binding cannot: known worker and perspective ids, durations Camel's timer
+ * reads the same way, files that must exist. A problem stops start-up with one message naming the key.
+ */
+@Component
+public class ConfigurationValidator {
+
+    private final AutocoderProperties properties;
+    private final PerspectiveCatalog catalog;
+
+    public ConfigurationValidator(AutocoderProperties properties, PerspectiveCatalog catalog) {
+        this.properties = properties;
+        this.catalog = catalog;
+    }
+
+    @PostConstruct
+    public void validate() {
+        validateWorkers();
+        validateAnalysis();
+    }
+
+    private void validateWorkers() {
+        AutocoderProperties.Workers workers = properties.getWorkers();
+        for (String id : workers.getEnabled()) {
+            if (!id.isBlank() && !catalog.workers().contains(id.strip())) {
+                throw new InvalidConfigurationException("autocoder.workers.enabled",
+                        "unknown worker '" + id.strip() + "'; known workers: " + String.join(", ", catalog.workers()));
+            }
+        }
+        validateWorker("analysis", workers.getAnalysis());
+    }
+
+    private void validateWorker(String worker, AutocoderProperties.WorkerSettings settings) {
+        String prefix = "autocoder.workers." + worker + ".";
+        if (settings.getPeriod() != null && Durations.toMillis(prefix + "period", settings.getPeriod()) <= 0) {
+            throw new InvalidConfigurationException(prefix + "period", "must be longer than 0");
+        }
+        if (settings.getDelay() != null) {
+            Durations.toMillis(prefix + "delay", settings.getDelay());
+        }
+        List<String> ids = settings.getPerspectives();
+        if (ids != null) {
+            Set<String> known = catalog.forWorker(worker).stream().map(Perspective::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            if (ids.stream().allMatch(String::isBlank)) {
+                throw new InvalidConfigurationException(prefix + "perspectives", "must name at least one perspective: " + String.join(", ", known));
+            }
+            for (String id : ids) {
+                if (!id.isBlank() && !known.contains(id.strip())) {
+                    throw new InvalidConfigurationException(prefix + "perspectives",
+                            "unknown perspective '" + id.strip() + "'; known: " + String.join(", ", known));
+                }
+            }
+        }
+    }
+
+    private void validateAnalysis() {
+        AutocoderProperties.Analysis analysis = properties.getAnalysis();
+        Path ruleset = analysis.getPmdRuleset();
+        if (ruleset != null && !Files.isReadable(ruleset)) {
+            throw new InvalidConfigurationException("autocoder.analysis.pmd-ruleset", ruleset + " does not exist or is not readable");
+        }
+        if (analysis.getMaxFindingsPerRow() < 1) {
+            throw new InvalidConfigurationException("autocoder.analysis.max-findings-per-row", "must be at least 1");
+        }
+        if (analysis.getPmdThreads() < 1) {
+            throw new InvalidConfigurationException("autocoder.analysis.pmd-threads", "must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.autocoder.workers.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Makes Camel load the worker route template shipped in this jar, whatever route include pattern the
+ * application has, so a host application only writes its templatedRoute.
+ */
+public class WorkerRoutesEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String KEY = "camel.main.routes-include-pattern";
+    static final String TEMPLATE = "classpath:routes/worker-template.yaml";
+    /** Camel Spring Boot's default when the application sets nothing. */
+    static final String CAMEL_DEFAULT = "classpath:camel/*,classpath:camel-template/*,classpath:camel-rest/*";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String pattern = environment.getProperty(KEY, CAMEL_DEFAULT);
+        if ("false".equalsIgnoreCase(pattern.strip()) || pattern.contains(TEMPLATE) || pattern.contains("classpath:routes/*")) {
+            return;
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("autocoderWorkerRoutes",
+                Map.of(KEY, pattern + "," + TEMPLATE)));
+    }
+}

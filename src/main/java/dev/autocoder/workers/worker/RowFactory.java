@@ -1,0 +1,143 @@
+package dev.autocoder.workers.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.AutocoderProperties;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a perspective's result into a row of the fixed contract: unique stable finding ids, findings sorted by
+ * severity and capped, new and resolved counts against the perspective's previous ok result, and every
+ * published string passed through the secret redactor, before anything leaves the process.
+ */
+@Component
+public class RowFactory {
+
+    /** How findings are ordered in a row: most severe first, then by place. */
+    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(f -> f.file() == null ? "" : f.file())
+            .thenComparingInt(Finding::lineOrZero)
+            .thenComparing(Finding::rule);
+
+    private final ObjectMapper mapper;
+    private final SecretRedactor redactor;
+    private final int maxFindings;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RowFactory(ObjectMapper mapper, SecretRedactor redactor, AutocoderProperties properties) {
+        this(mapper, redactor, properties.getAnalysis().getMaxFindingsPerRow(), Clock.systemUTC());
+    }
+
+    RowFactory(ObjectMapper mapper, SecretRedactor redactor, int maxFindings, Clock clock) {
+        this.mapper = mapper;
+        this.redactor = redactor;
+        this.maxFindings = maxFindings;
+        this.clock = clock;
+    }
+
+    /** The row for an iteration's result, and the complete set of its finding ids. */
+    public Built build(Iteration iteration, PerspectiveResult result, String repository) {
+        WorkerState state = iteration.worker();
+        String perspective = iteration.perspective().id();
+        List<Finding> findings = withUniqueIds(result.findings());
+        Set<String> ids = new HashSet<>();
+        findings.forEach(f -> ids.add(f.id()));
+
+        Integer newFindings = null;
+        Integer resolvedFindings = null;
+        if (result.status() == Status.OK) {
+            Set<String> baseline = baseline(state, perspective);
+            if (baseline != null) {
+                newFindings = (int) ids.stream().filter(id -> !baseline.contains(id)).count();
+                resolvedFindings = (int) baseline.stream().filter(id -> !ids.contains(id)).count();
+            }
+        }
+
+        List<Finding> published = findings.stream().sorted(FINDING_ORDER).limit(maxFindings)
+                .map(f -> new Finding(f.id(), f.rule(), f.category(), f.severity(), f.file(), f.line(), f.endLine(),
+                        redactor.redact(f.message())))
+                .toList();
+        Double score = result.qualityScore() == null || result.qualityScore().isNaN() ? null
+                : Math.round(Math.max(0, Math.min(1, result.qualityScore())) * 10_000) / 10_000.0;
+        Row row = new Row(
+                Row.SCHEMA_VERSION,
+                state.definition().worker(),
+                iteration.number(),
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(),
+                iteration.perspectiveNumber(),
+                perspective,
+                iteration.perspective().name(),
+                redactor.redact(repository),
+                iteration.snapshot() == null ? null : iteration.snapshot().commit(),
+                iteration.elapsedMillis(),
+                result.status(),
+                result.status() == Status.ERROR ? redactor.redact(result.reason()) : null,
+                result.status() == Status.ERROR ? null : redactor.redact(result.reason()),
+                redactor.redact(result.summary()),
+                result.status() == Status.OK ? score : null,
+                findings.size(),
+                published,
+                newFindings,
+                resolvedFindings,
+                result.recommendations().stream().map(redactor::redact).toList(),
+                result.metrics(),
+                redactor.redact(json(result.details())),
+                Map.of());
+        return new Built(row, ids);
+    }
+
+    /** The ids to compare against: the full set from this process, or a stored row that listed all of its findings. */
+    private static Set<String> baseline(WorkerState state, String perspective) {
+        Set<String> known = state.findingIdsOf(perspective).orElse(null);
+        if (known != null) {
+            return known;
+        }
+        return state.lastOkRowOf(perspective)
+                .filter(r -> r.findings().size() == r.issuesFound())
+                .map(r -> {
+                    Set<String> ids = new HashSet<>();
+                    r.findings().forEach(f -> ids.add(f.id()));
+                    return ids;
+                })
+                .orElse(null);
+    }
+
+    /** Same rule, file and snippet twice in one result: the later places get "-2", "-3", … in file order. */
+    static List<Finding> withUniqueIds(List<Finding> findings) {
+        Map<String, List<Finding>> byId = new LinkedHashMap<>();
+        findings.forEach(f -> byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f));
+        List<Finding> unique = new ArrayList<>(findings.size());
+        for (List<Finding> group : byId.values()) {
+            group.sort(Comparator.comparingInt(Finding::lineOrZero).thenComparing(f -> f.message() == null ? "" : f.message()));
+            for (int i = 0; i < group.size(); i++) {
+                unique.add(i == 0 ? group.get(i) : group.get(i).withId(group.get(i).id() + "-" + (i + 1)));
+            }
+        }
+        return unique;
+    }
+
+    private String json(Map<String, Object> details) {
+        try {
+            return mapper.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            return "{\"error\":\"details could not be serialized\"}";
+        }
+    }
+
+    /** A row with the complete set of its finding ids (the row itself may list fewer). */
+    public record Built(Row row, Set<String> findingIds) {
+    }
+}

@@ -1,0 +1,149 @@
+package dev.autocoder.workers.worker;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.config.Durations;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SnapshotService;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps of one worker iteration, called in order by the {@code autocoder-iteration} route
+ * (routes/worker-template.yaml): begin → analyze (or failed) → toRow → store → written → end.
+ */
+@Component("workerIterations")
+public class WorkerIterations {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerIterations.class);
+
+    private final WorkerRegistry registry;
+    private final PerspectiveCatalog catalog;
+    private final SnapshotService snapshots;
+    private final RowFactory rows;
+    private final AutocoderProperties properties;
+
+    public WorkerIterations(WorkerRegistry registry, PerspectiveCatalog catalog, SnapshotService snapshots,
+                            RowFactory rows, AutocoderProperties properties) {
+        this.registry = registry;
+        this.catalog = catalog;
+        this.snapshots = snapshots;
+        this.rows = rows;
+        this.properties = properties;
+    }
+
+    /** Rotation step: takes the worker's turn and picks the next perspective and iteration number. */
+    public void begin(Exchange exchange) {
+        WorkerDefinition definition = definitionOf(exchange);
+        WorkerState state = registry.recovered(registry.register(definition));
+        for (String id : definition.perspectives()) {
+            catalog.find(definition.worker(), id).orElseThrow(() -> new IllegalStateException(
+                    "route " + definition.routeId() + ": unknown perspective '" + id + "' for worker " + definition.worker()));
+        }
+        state.iterationLock().lock();
+        String perspectiveId = state.nextPerspective();
+        Perspective perspective = catalog.find(definition.worker(), perspectiveId).orElseThrow();
+        Iteration iteration = new Iteration(state, perspective, catalog.number(definition.worker(), perspectiveId), state.nextIteration());
+        exchange.setProperty(Iteration.PROPERTY, iteration);
+        exchange.setProperty("perspective", perspectiveId);
+        log.debug("Begin {}", iteration);
+    }
+
+    /** Runs the perspective on the current snapshot; the body becomes its result. */
+    public PerspectiveResult analyze(Exchange exchange) throws Exception {
+        Iteration iteration = iteration(exchange);
+        Snapshot snapshot = snapshots.current();
+        iteration.snapshot(snapshot);
+        WorkerState state = iteration.worker();
+        PerspectiveContext context = new PerspectiveContext() {
+            @Override
+            public Snapshot snapshot() {
+                return snapshot;
+            }
+
+            @Override
+            public Optional<Row> previousRow(String perspectiveId) {
+                return state.lastRowOf(perspectiveId);
+            }
+        };
+        return iteration.perspective().analyze(context);
+    }
+
+    /** The iteration threw: the result says so in one line, and the worker goes on with the next perspective. */
+    public PerspectiveResult failed(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Iteration iteration = iteration(exchange);
+        String reason = oneLine(error);
+        log.warn("{} failed: {}", iteration, reason);
+        return new PerspectiveResult(Status.ERROR, reason, "Iteration failed: " + reason, null, List.of(), List.of(),
+                List.of(), java.util.Map.of());
+    }
+
+    /** Turns the result into the published row. */
+    public Row toRow(Exchange exchange) {
+        Iteration iteration = iteration(exchange);
+        PerspectiveResult result = exchange.getMessage().getBody(PerspectiveResult.class);
+        String repository = iteration.snapshot() != null ? iteration.snapshot().repository() : targetName();
+        RowFactory.Built built = rows.build(iteration, result, repository);
+        iteration.row(built.row(), built.findingIds());
+        return built.row();
+    }
+
+    /** The row is durably stored: the rotation moves on. */
+    public void written(Exchange exchange) {
+        Iteration iteration = iteration(exchange);
+        iteration.worker().remember(iteration.row(), iteration.findingIds());
+        log.info("{} #{} {}: {} ({} ms)", iteration.worker().definition().worker(), iteration.number(),
+                iteration.perspective().id(), iteration.row().status().label(), iteration.row().durationMs());
+    }
+
+    /** Always runs last: gives the worker's turn back. */
+    public void end(Exchange exchange) {
+        Iteration iteration = exchange.getProperty(Iteration.PROPERTY, Iteration.class);
+        if (iteration != null && iteration.worker().iterationLock().isHeldByCurrentThread()) {
+            iteration.worker().iterationLock().unlock();
+        }
+    }
+
+    private static Iteration iteration(Exchange exchange) {
+        return exchange.getProperty(Iteration.PROPERTY, Iteration.class);
+    }
+
+    /** The worker as declared by the template parameters the timer route put on the exchange. */
+    private static WorkerDefinition definitionOf(Exchange exchange) {
+        String worker = exchange.getProperty("worker", String.class);
+        String perspectives = exchange.getProperty("perspectives", String.class);
+        return new WorkerDefinition(worker, exchange.getFromRouteId(), exchange.getProperty("dataset", String.class),
+                Arrays.stream(perspectives.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                Durations.toMillis("period", exchange.getProperty("period", String.class)),
+                Durations.toMillis("delay", exchange.getProperty("delay", String.class)));
+    }
+
+    private String targetName() {
+        AutocoderProperties.Target target = properties.getTarget();
+        return target.getGitUrl() != null ? target.getGitUrl().replaceAll("//[^/@]*@", "//")
+                : target.getPath().toAbsolutePath().normalize().toString();
+    }
+
+    static String oneLine(Throwable error) {
+        if (error == null) {
+            return "unknown failure";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof org.apache.camel.CamelExecutionException)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().strip();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        String line = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return line.length() > 500 ? line.substring(0, 497) + "..." : line;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.autocoder.workers.worker;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The live state of one worker: where the rotation stands and what the last rows said. All of it is rebuilt
+ * from the dataset store when the worker first runs, so it never needs saving.
+ */
+public final class WorkerState {
+
+    private final WorkerDefinition definition;
+    private final ReentrantLock iterationLock = new ReentrantLock();
+    private final Map<String, Row> lastRowByPerspective = new HashMap<>();
+    private final Map<String, Row> lastOkRowByPerspective = new HashMap<>();
+    private final Map<String, Set<String>> findingIdsByPerspective = new HashMap<>();
+    private volatile Row lastRow;
+    private volatile boolean recovered;
+
+    WorkerState(WorkerDefinition definition) {
+        this.definition = definition;
+    }
+
+    public WorkerDefinition definition() {
+        return definition;
+    }
+
+    public Optional<Row> lastRow() {
+        return Optional.ofNullable(lastRow);
+    }
+
+    /** The number the next row gets: one more than the last, 1 for the first. */
+    public long nextIteration() {
+        return lastRow == null ? 1 : lastRow.iteration() + 1;
+    }
+
+    public String nextPerspective() {
+        return definition.perspectiveAfter(lastRow == null ? null : lastRow.perspectiveId());
+    }
+
+    synchronized Optional<Row> lastRowOf(String perspective) {
+        return Optional.ofNullable(lastRowByPerspective.get(perspective));
+    }
+
+    synchronized Optional<Row> lastOkRowOf(String perspective) {
+        return Optional.ofNullable(lastOkRowByPerspective.get(perspective));
+    }
+
+    /** The complete finding ids of the perspective's last ok result in this process, if known. */
+    synchronized Optional<Set<String>> findingIdsOf(String perspective) {
+        return Optional.ofNullable(findingIdsByPerspective.get(perspective));
+    }
+
+    synchronized void remember(Row row, Set<String> allFindingIds) {
+        lastRow = row;
+        lastRowByPerspective.put(row.perspectiveId(), row);
+        if (row.status() == Status.OK) {
+            lastOkRowByPerspective.put(row.perspectiveId(), row);
+            findingIdsByPerspective.put(row.perspectiveId(), Set.copyOf(allFindingIds));
+        }
+    }
+
+    synchronized void recovered(Row last, Map<String, Row> lastByPerspective, Map<String, Row> lastOkByPerspective) {
+        this.lastRow = last;
+        lastRowByPerspective.putAll(lastByPerspective);
+        lastOkRowByPerspective.putAll(lastOkByPerspective);
+        recovered = true;
+    }
+
+    boolean isRecovered() {
+        return recovered;
+    }
+
+    ReentrantLock iterationLock() {
+        return iterationLock;
+    }
+}
