@@ -3,13 +3,17 @@ package dev.autocoder.workers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The Autocoder Workers application: every worker and the dashboard in one process. The beans come from
- * {@link dev.autocoder.workers.config.AutocoderAutoConfiguration}, exactly as in a host application.
+ * {@link dev.autocoder.workers.config.AutocoderAutoConfiguration}, exactly as in a host application. The
+ * application's own settings live in {@code autocoder-app.properties}, not {@code application.properties}, so a
+ * host that embeds this jar never picks them up; any property source of the user's overrides them.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@PropertySource("classpath:autocoder-app.properties")
 public class AutocoderApplication {
     public static void main(String[] args) {
         SpringApplication.run(AutocoderApplication.class, args);

@@ -8,8 +8,9 @@ import org.springframework.core.env.MapPropertySource;
 import java.util.Map;
 
 /**
- * Makes Camel load the worker route template shipped in this jar, whatever route include pattern the
- * application has, so a host application only writes its templatedRoute.
+ * Makes Camel load the worker route template shipped in this jar, whatever route include pattern a host
+ * application has, so the host only writes its templatedRoute. Our own application loads every file of
+ * {@code routes/} itself (autocoder-app.properties) and is left alone.
  */
 public class WorkerRoutesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -20,6 +21,9 @@ public class WorkerRoutesEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (application.getAllSources().contains(dev.autocoder.workers.AutocoderApplication.class)) {
+            return;
+        }
         String pattern = environment.getProperty(KEY, CAMEL_DEFAULT);
         if ("false".equalsIgnoreCase(pattern.strip()) || pattern.contains(TEMPLATE) || pattern.contains("classpath:routes/*")) {
             return;

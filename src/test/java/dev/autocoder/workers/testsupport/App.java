@@ -1,0 +1,33 @@
+package dev.autocoder.workers.testsupport;
+
+import dev.autocoder.workers.AutocoderApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Starts the real application in-process on a fixture target and a store folder, with a fast worker timer. */
+public final class App {
+    private App() {
+    }
+
+    public static Map<String, Object> fastWorkerProperties(Path target, Path store) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("autocoder.target.path", target.toString());
+        properties.put("autocoder.store.path", store.toString());
+        properties.put("autocoder.workers.analysis.period", "100ms");
+        properties.put("autocoder.workers.analysis.delay", "0");
+        // nothing listens on port 9 of loopback: the dependency perspective reports the lookup as unavailable
+        properties.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
+        properties.put("autocoder.analysis.osv-timeout", "2s");
+        properties.put("autocoder.analysis.pmd-threads", "1");
+        return properties;
+    }
+
+    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(AutocoderApplication.class).properties(properties).run();
+    }
+}
