@@ -1,0 +1,156 @@
+package dev.autocoder.workers.analysis.architecture;
+
+import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
+import dev.autocoder.workers.repository.ChurnProvider;
+import dev.autocoder.workers.repository.FileChurn;
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Architecture Review: the dependency structure of the project's Java packages, Robert C. Martin's package
+ * metrics, dependency cycles, class size and coupling, and churn × complexity hotspots.
+ * <p>
+ * Test code (paths under {@code src/test/}, or files whose types all look like tests) is left out; unparseable
+ * files are counted and left out.
+ * <p>
+ * Quality score: {@code 1 − 0.6 × F − 0.4 × D̄}, clamped to 0..1, where F is the fraction of packages that sit in
+ * a dependency cycle and D̄ the average distance from the main sequence {@code |A + I − 1|} over the packages
+ * where it is defined (it is 0 when none is).
+ */
+@Component
+public class ArchitecturePerspective implements Perspective {
+
+    public static final String ID = "architecture";
+
+    private final JavaModelProvider javaModelProvider;
+    private final ChurnProvider churnProvider;
+
+    public ArchitecturePerspective(JavaModelProvider javaModelProvider, ChurnProvider churnProvider) {
+        this.javaModelProvider = javaModelProvider;
+        this.churnProvider = churnProvider;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Architecture Review";
+    }
+
+    @Override
+    public String worker() {
+        return "analysis";
+    }
+
+    @Override
+    public PerspectiveResult analyze(PerspectiveContext context) {
+        Snapshot snapshot = context.snapshot();
+        if (snapshot.files(Language.JAVA).isEmpty()) {
+            return PerspectiveResult.skipped("The repository has no Java files to review.",
+                    List.of(Metric.of("java_files", 0)));
+        }
+        JavaModel model = javaModelProvider.model(snapshot);
+        ArchitectureAnalysis analysis = ArchitectureAnalysis.of(model,
+                path -> snapshot.file(path).map(SourceFile::lines).orElse(0), churn(snapshot));
+        if (analysis.packages().isEmpty()) {
+            return PerspectiveResult.skipped("No parseable production Java code: " + analysis.javaFiles()
+                    + " Java file(s), " + analysis.unparseableFiles().size() + " unparseable, "
+                    + analysis.testFiles() + " test file(s).", inputMetrics(analysis));
+        }
+        return PerspectiveResult.ok(summary(analysis), analysis.qualityScore(), ArchitectureFindings.of(analysis),
+                ArchitectureFindings.recommendations(analysis), metrics(analysis), ArchitectureDetails.of(analysis));
+    }
+
+    private ArchitectureAnalysis.Churn churn(Snapshot snapshot) {
+        Optional<List<FileChurn>> churn;
+        try {
+            churn = churnProvider.churn(snapshot);
+        } catch (RuntimeException e) {
+            // Only the type: a message could carry a remote URL.
+            return ArchitectureAnalysis.Churn.unavailable("the git history could not be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return churn.map(ArchitectureAnalysis.Churn::of)
+                .orElseGet(() -> ArchitectureAnalysis.Churn.unavailable("the target has no git history"));
+    }
+
+    private static List<Metric> inputMetrics(ArchitectureAnalysis analysis) {
+        return List.of(Metric.of("java_files", analysis.javaFiles()),
+                Metric.of("unparseable_files", analysis.unparseableFiles().size()),
+                Metric.of("test_files_excluded", analysis.testFiles()));
+    }
+
+    private static List<Metric> metrics(ArchitectureAnalysis analysis) {
+        List<Metric> metrics = new ArrayList<>(inputMetrics(analysis));
+        metrics.add(Metric.of("packages", analysis.packages().size()));
+        metrics.add(Metric.of("package_dependencies", analysis.graph().edgeCount()));
+        metrics.add(Metric.of("dependency_cycles", analysis.cycles().size()));
+        metrics.add(Metric.of("packages_in_cycles", analysis.packagesInCycles()));
+        analysis.averageInstability().ifPresent(v -> metrics.add(Metric.of("avg_instability", ArchitectureFindings.round(v))));
+        analysis.averageDistance().ifPresent(v -> metrics.add(Metric.of("avg_distance_main_sequence", ArchitectureFindings.round(v))));
+        metrics.add(Metric.of("max_efferent_coupling", analysis.packages().stream().mapToInt(PackageMetrics::efferent).max().orElse(0)));
+        metrics.add(Metric.of("max_afferent_coupling", analysis.packages().stream().mapToInt(PackageMetrics::afferent).max().orElse(0)));
+        metrics.add(Metric.of("types", analysis.types()));
+        metrics.add(Metric.of("abstract_types", analysis.packages().stream().mapToInt(PackageMetrics::abstractTypes).sum()));
+        metrics.add(Metric.of("external_packages", analysis.graph().externalPackageUsage().size()));
+        metrics.add(Metric.of("unresolved_project_imports", analysis.graph().unresolvedImports()));
+        metrics.add(Metric.of("max_class_efferent_coupling", analysis.classes().stream().mapToInt(ClassMetrics::efferent).max().orElse(0)));
+        metrics.add(Metric.of("highly_coupled_classes", analysis.classes().stream()
+                .filter(c -> c.efferent() > ArchitectureLimits.HIGHLY_COUPLED_EFFERENT).count()));
+        metrics.add(Metric.of("oversized_classes", analysis.classes().stream()
+                .filter(c -> c.lines() > ArchitectureLimits.OVERSIZED_LINES || c.methods() > ArchitectureLimits.OVERSIZED_METHODS).count()));
+        if (analysis.hotspotsAvailable()) {
+            metrics.add(Metric.of("hotspots_ranked", analysis.hotspots().size()));
+            metrics.add(Metric.of("top_hotspot_score", analysis.hotspots().isEmpty() ? 0 : analysis.hotspots().get(0).score()));
+        }
+        return metrics;
+    }
+
+    private static String summary(ArchitectureAnalysis analysis) {
+        StringBuilder summary = new StringBuilder();
+        summary.append(analysis.packages().size()).append(" packages with ")
+                .append(analysis.graph().edgeCount()).append(" dependencies; ");
+        if (analysis.cycles().isEmpty()) {
+            summary.append("no dependency cycles");
+        } else {
+            summary.append(analysis.cycles().size()).append(" dependency cycle(s) involving ")
+                    .append(analysis.packagesInCycles()).append(" packages");
+        }
+        analysis.averageInstability().ifPresent(v -> summary.append("; average instability ").append(format(v)));
+        analysis.averageDistance().ifPresent(v -> summary.append(", average distance from the main sequence ").append(format(v)));
+        summary.append(". ");
+        if (!analysis.hotspotsAvailable()) {
+            summary.append("Hotspots unavailable: ").append(analysis.hotspotsUnavailableReason()).append('.');
+        } else if (analysis.hotspots().isEmpty()) {
+            summary.append("No Java file with methods changed in the churn window, so no hotspots.");
+        } else {
+            Hotspot top = analysis.hotspots().get(0);
+            summary.append("Top hotspot: ").append(top.file()).append(" (").append(top.commits())
+                    .append(" commits × complexity ").append(top.complexity()).append(").");
+        }
+        if (!analysis.unparseableFiles().isEmpty()) {
+            summary.append(' ').append(analysis.unparseableFiles().size())
+                    .append(" Java file(s) could not be parsed and were left out.");
+        }
+        return summary.toString();
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
