@@ -1,0 +1,75 @@
+package dev.autocoder.workers.app;
+
+import dev.autocoder.workers.testsupport.App;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A bad setting stops start-up with one message that names the key. */
+class ConfigurationErrorsTest {
+
+    @TempDir
+    Path temp;
+
+    private Map<String, Object> properties(String key, String value) throws Exception {
+        Path target = Files.createDirectories(temp.resolve("target-repo"));
+        Map<String, Object> properties = App.fastWorkerProperties(target, temp.resolve("store"));
+        properties.put(key, value);
+        return properties;
+    }
+
+    private static Throwable rootOf(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Test
+    void missingTarget() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.target.path", temp.resolve("nope").toString())))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.path: ").contains("does not exist"));
+    }
+
+    @Test
+    void targetIsNotADirectory() throws Exception {
+        Path file = Files.writeString(temp.resolve("file.txt"), "x");
+        assertThatThrownBy(() -> App.start(properties("autocoder.target.path", file.toString())))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.path: ").contains("not a directory"));
+    }
+
+    @Test
+    void unknownPerspective() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.workers.analysis.perspectives", "code-quality,astrology")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage())
+                        .isEqualTo("autocoder.workers.analysis.perspectives: unknown perspective 'astrology'; known: "
+                                + "code-quality, architecture, performance, security, dependencies, test-coverage"));
+    }
+
+    @Test
+    void periodThatIsNotADuration() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.workers.analysis.period", "PT1M")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.analysis.period: 'PT1M' is not a duration"));
+        assertThatThrownBy(() -> App.start(properties("autocoder.workers.analysis.period", "soon")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.analysis.period: 'soon' is not a duration"));
+    }
+
+    @Test
+    void unknownWorker() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.workers.enabled", "analysis,astrology")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.enabled: unknown worker 'astrology'"));
+    }
+
+    @Test
+    void malformedGitUrl() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.target.git-url", "not a url")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.git-url: "));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.example.host;
+
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.testsupport.Await;
+import dev.autocoder.workers.testsupport.FixtureRepository;
+import dev.autocoder.workers.worker.Row;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A host application embeds the jar: the template and beans come with it; the host's YAML makes the worker. */
+class EmbeddedWorkerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aHostInstantiatesTheWorkerTemplateFromItsOwnYaml() throws Exception {
+        FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HostApplication.class).run(
+                "--server.port=0",
+                "--camel.main.routes-include-pattern=classpath:host-routes/*.yaml",
+                "--autocoder.target.path=" + fixture.root(),
+                "--autocoder.store.path=" + temp.resolve("store"),
+                "--autocoder.analysis.osv-url=http://127.0.0.1:9/v1/querybatch")) {
+            CamelContext camel = context.getBean(CamelContext.class);
+            assertThat(camel.getRoutes()).extracting(Route::getRouteId)
+                    .contains("nightly-architecture", "autocoder-iteration", "host-own-route")
+                    .doesNotContain("analysis-worker");
+
+            DatasetStore store = context.getBean(DatasetStore.class);
+            Await.until("3 rows", Duration.ofMinutes(1), () -> store.rows("host-architecture-results").size() >= 3);
+            List<Row> rows = store.rows("host-architecture-results");
+            assertThat(rows).extracting(Row::perspectiveId).startsWith("architecture", "dependencies", "architecture");
+            assertThat(rows).extracting(Row::iteration).startsWith(1L, 2L, 3L);
+            assertThat(rows.get(0).summary()).isNotBlank();
+            assertThat(temp.resolve("store/local/host-architecture-results/data")).isDirectory();
+        }
+    }
+}
