@@ -1,0 +1,65 @@
+package dev.autocoder.workers.worker;
+
+import dev.autocoder.workers.config.Durations;
+import dev.autocoder.workers.config.InvalidConfigurationException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Learns the workers from the routes made of the {@code autocoder-worker} template, once Camel has started,
+ * so the dashboard knows every worker before its first row. The YAML stays the one place that declares a
+ * worker; a parameter that cannot work (unknown perspective, bad period) stops start-up naming the route.
+ */
+@Component
+public class WorkerRouteDiscovery implements CamelContextConfiguration {
+
+    private final WorkerRegistry registry;
+    private final PerspectiveCatalog catalog;
+
+    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog) {
+        this.registry = registry;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // routes are not built yet
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        for (RouteDefinition route : ((ModelCamelContext) camelContext).getRouteDefinitions()) {
+            Map<String, Object> parameters = route.getTemplateParameters();
+            if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
+                    && parameters.containsKey("dataset") && parameters.containsKey("perspectives")
+                    && camelContext.getRoute(route.getRouteId()) != null) {
+                registry.register(definition(route.getRouteId(), parameters));
+            }
+        }
+    }
+
+    WorkerDefinition definition(String routeId, Map<String, Object> parameters) {
+        String worker = String.valueOf(parameters.get("worker"));
+        String key = "route " + routeId + " parameter ";
+        List<String> perspectives = Arrays.stream(String.valueOf(parameters.get("perspectives")).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (perspectives.isEmpty()) {
+            throw new InvalidConfigurationException(key + "perspectives", "names no perspective");
+        }
+        for (String id : perspectives) {
+            if (catalog.find(worker, id).isEmpty()) {
+                throw new InvalidConfigurationException(key + "perspectives", "unknown perspective '" + id + "' for worker " + worker);
+            }
+        }
+        long period = Durations.toMillis(key + "period", String.valueOf(parameters.getOrDefault("period", "60s")));
+        long delay = Durations.toMillis(key + "delay", String.valueOf(parameters.getOrDefault("delay", "5s")));
+        return new WorkerDefinition(worker, routeId, String.valueOf(parameters.get("dataset")), perspectives, period, delay);
+    }
+}
