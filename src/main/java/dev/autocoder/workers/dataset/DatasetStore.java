@@ -138,10 +138,18 @@ public class DatasetStore {
     /** Every row of a dataset, oldest first. Meant for rebuilding state at start-up, not per request. */
     public List<Row> rows(String dataset) {
         List<Row> rows = new ArrayList<>();
-        for (Path file : dataFiles(dataset)) {
-            rows.addAll(readFile(file));
-        }
+        forEachRow(dataset, rows::add);
         return rows;
+    }
+
+    /**
+     * Hands every row of a dataset to an action, oldest first, one file in memory at a time: rebuilding
+     * aggregates from a long history does not hold the whole history at once.
+     */
+    public void forEachRow(String dataset, java.util.function.Consumer<Row> action) {
+        for (Path file : dataFiles(dataset)) {
+            readFile(file).forEach(action);
+        }
     }
 
     /** The data files of a dataset in chronological order (repaired first if the last one was cut short). */

@@ -37,6 +37,11 @@ public final class WorkerState {
         return lastRow == null ? 1 : lastRow.iteration() + 1;
     }
 
+    /** True while an iteration holds the worker's turn (the dashboard shows its perspective as current). */
+    public boolean isIterating() {
+        return iterationLock.isLocked();
+    }
+
     public String nextPerspective() {
         return definition.perspectiveAfter(lastRow == null ? null : lastRow.perspectiveId());
     }

@@ -1,0 +1,97 @@
+package dev.autocoder.workers.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.RowListener;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import dev.autocoder.workers.worker.WorkerState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-worker aggregates, kept current by listening to the dataset store and rebuilt once per worker from its
+ * dataset (at application start, or when the worker is first asked about). A request only reads the latest
+ * immutable {@link WorkerAggregate}: its cost does not grow with the history.
+ */
+@Component
+public class Aggregates implements RowListener {
+
+    private static final Logger log = LoggerFactory.getLogger(Aggregates.class);
+
+    private final DatasetStore store;
+    private final WorkerRegistry registry;
+    private final DashboardProperties properties;
+    private final ObjectMapper mapper;
+    private final Map<String, WorkerAccumulator> accumulators = new ConcurrentHashMap<>();
+    private final Map<String, WorkerAggregate> published = new ConcurrentHashMap<>();
+
+    public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, ObjectMapper mapper) {
+        this.store = store;
+        this.registry = registry;
+        this.properties = properties;
+        this.mapper = mapper;
+        // listening starts before any worker runs; rows seen during a rebuild are not counted twice
+        store.addListener(this);
+    }
+
+    /** Rebuilds every registered worker's aggregate once the application is up, so no request pays for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildAll() {
+        registry.all().forEach(this::accumulator);
+    }
+
+    @Override
+    public void rowWritten(String dataset, Row row) {
+        Optional<WorkerState> state = registry.find(row.worker());
+        if (state.isEmpty() || !state.get().definition().dataset().equals(dataset)) {
+            return;
+        }
+        WorkerAccumulator accumulator = accumulator(state.get());
+        synchronized (accumulator) {
+            if (accumulator.add(row)) {
+                published.put(row.worker(), accumulator.snapshot());
+            }
+        }
+    }
+
+    /** The worker's aggregate; empty for a worker this process does not run. */
+    public Optional<WorkerAggregate> of(String worker) {
+        WorkerAggregate aggregate = published.get(worker);
+        if (aggregate != null) {
+            return Optional.of(aggregate);
+        }
+        return registry.find(worker).map(state -> {
+            accumulator(state);
+            return published.get(worker);
+        });
+    }
+
+    private WorkerAccumulator accumulator(WorkerState state) {
+        WorkerDefinition definition = state.definition();
+        WorkerAccumulator accumulator = accumulators.computeIfAbsent(definition.worker(), w -> new WorkerAccumulator(
+                w, definition.dataset(), properties.getChartPoints(), properties.getMaxRowsLimit(), mapper));
+        if (!accumulator.isRebuilt()) {
+            synchronized (accumulator) {
+                if (!accumulator.isRebuilt()) {
+                    long start = System.nanoTime();
+                    store.forEachRow(definition.dataset(), accumulator::add);
+                    accumulator.markRebuilt();
+                    WorkerAggregate aggregate = accumulator.snapshot();
+                    published.put(definition.worker(), aggregate);
+                    log.info("Dashboard aggregates of worker {} rebuilt from {} rows in {} ms", definition.worker(),
+                            aggregate.rows(), (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return accumulator;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.autocoder.workers.dashboard;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** The {@code autocoder.dashboard.*} settings. */
+@ConfigurationProperties("autocoder.dashboard")
+public class DashboardProperties {
+
+    /**
+     * Secret for the state-changing endpoints (start, stop, run now), sent as {@code Authorization: Bearer} or
+     * as the form field {@code token}. Without one, only callers on the loopback interface may change state.
+     */
+    private String adminToken;
+    /** How often the pages refresh the system status and the worker table. */
+    private Duration statusRefresh = Duration.ofSeconds(10);
+    /** How often the pages refresh insights, findings and charts. */
+    private Duration insightsRefresh = Duration.ofSeconds(30);
+    /** Whether a worker stopped from the dashboard stays stopped when the application restarts. */
+    private boolean rememberStopped = true;
+    /** Upper bound of {@code limit} on /api/workers/{id}/rows, and how many recent rows are kept in memory. */
+    private int maxRowsLimit = 100;
+    /** Findings listed per worker on the dashboard. */
+    private int topFindings = 10;
+    /** Points kept per chart series (the newest). */
+    private int chartPoints = 200;
+
+    public String getAdminToken() {
+        return adminToken;
+    }
+
+    public void setAdminToken(String adminToken) {
+        this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    }
+
+    public boolean hasAdminToken() {
+        return adminToken != null;
+    }
+
+    public Duration getStatusRefresh() {
+        return statusRefresh;
+    }
+
+    public void setStatusRefresh(Duration statusRefresh) {
+        this.statusRefresh = atLeastOneSecond("status-refresh", statusRefresh);
+    }
+
+    public Duration getInsightsRefresh() {
+        return insightsRefresh;
+    }
+
+    public void setInsightsRefresh(Duration insightsRefresh) {
+        this.insightsRefresh = atLeastOneSecond("insights-refresh", insightsRefresh);
+    }
+
+    public boolean isRememberStopped() {
+        return rememberStopped;
+    }
+
+    public void setRememberStopped(boolean rememberStopped) {
+        this.rememberStopped = rememberStopped;
+    }
+
+    public int getMaxRowsLimit() {
+        return maxRowsLimit;
+    }
+
+    public void setMaxRowsLimit(int maxRowsLimit) {
+        this.maxRowsLimit = positive("max-rows-limit", maxRowsLimit);
+    }
+
+    public int getTopFindings() {
+        return topFindings;
+    }
+
+    public void setTopFindings(int topFindings) {
+        this.topFindings = positive("top-findings", topFindings);
+    }
+
+    public int getChartPoints() {
+        return chartPoints;
+    }
+
+    public void setChartPoints(int chartPoints) {
+        this.chartPoints = positive("chart-points", chartPoints);
+    }
+
+    private static Duration atLeastOneSecond(String key, Duration value) {
+        if (value == null || value.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("autocoder.dashboard." + key + " must be at least 1s");
+        }
+        return value;
+    }
+
+    private static int positive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("autocoder.dashboard." + key + " must be at least 1");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "DashboardProperties[adminToken=" + (adminToken == null ? "none" : "***") + ", statusRefresh="
+                + statusRefresh + ", insightsRefresh=" + insightsRefresh + ", rememberStopped=" + rememberStopped + "]";
+    }
+}

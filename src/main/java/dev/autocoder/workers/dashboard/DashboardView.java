@@ -1,0 +1,113 @@
+package dev.autocoder.workers.dashboard;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import dev.autocoder.workers.worker.WorkerState;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the live facts (aggregates, route state, the clock) into the worker views and the system status.
+ * Everything here is a few map look-ups per worker; nothing reads a dataset.
+ */
+@Component
+public class DashboardView {
+
+    private final WorkerRegistry registry;
+    private final Aggregates aggregates;
+    private final WorkerControl control;
+    private final AutocoderProperties autocoder;
+    private final Clock clock;
+
+    public DashboardView(WorkerRegistry registry, Aggregates aggregates, WorkerControl control,
+                         AutocoderProperties autocoder, Clock clock) {
+        this.registry = registry;
+        this.aggregates = aggregates;
+        this.control = control;
+        this.autocoder = autocoder;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Instant startedAt() {
+        return control.startedAt();
+    }
+
+    public List<WorkerView> workers() {
+        Instant now = now();
+        List<WorkerView> views = new ArrayList<>();
+        for (WorkerState state : registry.all()) {
+            views.add(view(state, now));
+        }
+        return views;
+    }
+
+    public Optional<WorkerView> worker(String id) {
+        return registry.find(id).map(state -> view(state, now()));
+    }
+
+    public Optional<WorkerAggregate> aggregate(String id) {
+        return aggregates.of(id);
+    }
+
+    public SystemStatus system(List<WorkerView> workers) {
+        return StatusRules.system(workers.stream().map(w -> new WorkerHealth(w.state(), w.up(), w.health(), null, null)).toList());
+    }
+
+    /** The repository and commit of the newest row of any worker; the configured target before the first. */
+    public Target target(List<WorkerView> workers) {
+        Row newest = null;
+        for (WorkerView worker : workers) {
+            Row last = aggregates.of(worker.worker()).map(WorkerAggregate::lastRow).orElse(null);
+            if (last != null && last.repository() != null && (newest == null || last.timestamp().compareTo(newest.timestamp()) > 0)) {
+                newest = last;
+            }
+        }
+        if (newest != null) {
+            return new Target(newest.repository(), newest.commit());
+        }
+        AutocoderProperties.Target target = autocoder.getTarget();
+        String repository = target.getGitUrl() != null ? target.getGitUrl().replaceAll("//[^/@]*@", "//")
+                : target.getPath().toAbsolutePath().normalize().toString();
+        return new Target(repository, null);
+    }
+
+    private WorkerView view(WorkerState state, Instant now) {
+        WorkerDefinition definition = state.definition();
+        String worker = definition.worker();
+        WorkerAggregate aggregate = aggregates.of(worker).orElse(WorkerAggregate.empty(worker, definition.dataset()));
+        boolean running = control.isRunning(worker);
+        WorkerHealth health = StatusRules.health(definition, running, control.runningSince(worker),
+                aggregate.lastRow(), aggregate.lastRowAt(), now);
+        String lastPerspective = aggregate.lastRow() == null ? null : aggregate.lastRow().perspectiveId();
+        boolean iterating = state.isIterating();
+        String current;
+        String next;
+        if (iterating) {
+            current = definition.perspectiveAfter(lastPerspective);
+            next = definition.perspectiveAfter(current);
+        } else {
+            current = lastPerspective;
+            next = definition.perspectiveAfter(lastPerspective);
+        }
+        Row error = aggregate.lastErrorRow();
+        return new WorkerView(worker, definition.routeId(), definition.dataset(), definition.perspectives(),
+                definition.periodMillis(), health.condition(), health.up(), health.reason(), aggregate.iterations(),
+                current, next, iterating, control.isRunPending(worker), aggregate.lastRowAt(),
+                error == null ? null : error.error(), error == null ? null : error.iteration());
+    }
+
+    /** The repository under analysis and the commit of the newest row (null when not known). */
+    public record Target(String repository, String commit) {
+    }
+}

@@ -1,0 +1,239 @@
+package dev.autocoder.workers.dashboard;
+
+import dev.autocoder.workers.dashboard.PageModels.DashboardPage;
+import dev.autocoder.workers.dashboard.PageModels.FindingLine;
+import dev.autocoder.workers.dashboard.PageModels.InsightsPart;
+import dev.autocoder.workers.dashboard.PageModels.Message;
+import dev.autocoder.workers.dashboard.PageModels.NameValue;
+import dev.autocoder.workers.dashboard.PageModels.PerspectiveLine;
+import dev.autocoder.workers.dashboard.PageModels.Result;
+import dev.autocoder.workers.dashboard.PageModels.RowLine;
+import dev.autocoder.workers.dashboard.PageModels.StatusPart;
+import dev.autocoder.workers.dashboard.PageModels.WorkerDetailsPart;
+import dev.autocoder.workers.dashboard.PageModels.WorkerInsightsPart;
+import dev.autocoder.workers.dashboard.PageModels.WorkerLine;
+import dev.autocoder.workers.dashboard.PageModels.WorkerPage;
+import dev.autocoder.workers.dashboard.PageModels.WorkerStatusPart;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.Row;
+import org.springframework.stereotype.Component;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTML pages and the fragments the pages reload: the dashboard ({@code /}), a worker's page
+ * ({@code /workers/{id}}), and error pages. The models are built here, the markup is in the templates.
+ */
+@Component("dashboardPages")
+public class Pages {
+
+    private static final int RECENT_ROWS = 15;
+    private static final int RESULT_FINDINGS = 25;
+
+    private final DashboardView view;
+    private final DashboardProperties properties;
+    private final Templates templates;
+    private final CsrfTokens csrf;
+
+    public Pages(DashboardView view, DashboardProperties properties, Templates templates, CsrfTokens csrf) {
+        this.view = view;
+        this.properties = properties;
+        this.templates = templates;
+        this.csrf = csrf;
+    }
+
+    /** GET /. */
+    public Page dashboard() {
+        List<WorkerView> workers = view.workers();
+        DashboardPage page = new DashboardPage("Autocoder Workers", properties.getStatusRefresh().toMillis(),
+                properties.getInsightsRefresh().toMillis(), Durations.human(properties.getStatusRefresh()),
+                Durations.human(properties.getInsightsRefresh()), statusPart(workers), insightsPart(workers));
+        return new Page(200, templates.render("dashboard", page));
+    }
+
+    /** GET /fragments/status: the overview and the worker table. */
+    public Page statusFragment() {
+        return new Page(200, templates.render("status", statusPart(view.workers())));
+    }
+
+    /** GET /fragments/insights: insights, charts and findings of every worker. */
+    public Page insightsFragment() {
+        return new Page(200, templates.render("insights", insightsPart(view.workers())));
+    }
+
+    /** GET /workers/{id}. */
+    public Page workerPage(String id) {
+        Optional<WorkerView> worker = view.worker(id);
+        if (worker.isEmpty()) {
+            return notFound(unknownWorker(id));
+        }
+        WorkerPage page = new WorkerPage("Worker " + id + " · Autocoder Workers", id,
+                properties.getStatusRefresh().toMillis(), properties.getInsightsRefresh().toMillis(),
+                Durations.human(properties.getStatusRefresh()), Durations.human(properties.getInsightsRefresh()),
+                csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status", fragments(id) + "/details",
+                workerStatus(worker.get()), workerDetails(worker.get()));
+        return new Page(200, templates.render("worker", page));
+    }
+
+    /** GET /fragments/workers/{id}/status. */
+    public Page workerStatusFragment(String id) {
+        return view.worker(id).map(w -> new Page(200, templates.render("worker-status", workerStatus(w))))
+                .orElseGet(() -> notFound(unknownWorker(id)));
+    }
+
+    /** GET /fragments/workers/{id}/details. */
+    public Page workerDetailsFragment(String id) {
+        return view.worker(id).map(w -> new Page(200, templates.render("worker-details", workerDetails(w))))
+                .orElseGet(() -> notFound(unknownWorker(id)));
+    }
+
+    public Page notFound(String message) {
+        return message(404, "Not found", message);
+    }
+
+    public Page message(int status, String title, String message) {
+        return new Page(status, templates.render("message", new Message(title, Integer.toString(status), message, "/")));
+    }
+
+    /** The page a form gets back when it was refused (the reason, a link back to the worker). */
+    public Page refused(Caller caller, String worker) {
+        String back = view.worker(worker).isPresent() ? href(worker) : "/";
+        return new Page(caller.status(), templates.render("message", new Message(
+                caller.status() == 401 ? "Admin token required" : "Not allowed",
+                Integer.toString(caller.status()), caller.reason(), back)));
+    }
+
+    private StatusPart statusPart(List<WorkerView> workers) {
+        Instant now = view.now();
+        SystemStatus system = view.system(workers);
+        DashboardView.Target target = view.target(workers);
+        return new StatusPart(system.level().label(), system.label(), Durations.absolute(view.startedAt()),
+                Durations.human(Duration.between(view.startedAt(), now)), target.repository(),
+                target.commit() == null ? "unknown" : target.commit(),
+                workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), Durations.clock(now), now.toString());
+    }
+
+    private InsightsPart insightsPart(List<WorkerView> workers) {
+        Instant now = view.now();
+        List<WorkerInsightsPart> parts = new ArrayList<>();
+        for (WorkerView worker : workers) {
+            view.aggregate(worker.worker()).ifPresent(a -> parts.add(insights(worker, a)));
+        }
+        return new InsightsPart(parts, !parts.isEmpty(), Durations.clock(now), now.toString());
+    }
+
+    private WorkerStatusPart workerStatus(WorkerView worker) {
+        Instant now = view.now();
+        return new WorkerStatusPart(line(worker, now), Durations.clock(now), now.toString());
+    }
+
+    private WorkerDetailsPart workerDetails(WorkerView worker) {
+        Instant now = view.now();
+        WorkerAggregate aggregate = view.aggregate(worker.worker()).orElse(WorkerAggregate.empty(worker.worker(), worker.dataset()));
+        Row last = aggregate.lastRow();
+        List<RowLine> rows = aggregate.recentRows().stream().limit(RECENT_ROWS).map(Pages::rowLine).toList();
+        return new WorkerDetailsPart(last != null, last == null ? null : result(last), !rows.isEmpty(), rows,
+                insights(worker, aggregate), Durations.clock(now), now.toString());
+    }
+
+    private static WorkerLine line(WorkerView w, Instant now) {
+        return new WorkerLine(w.worker(), href(w.worker()), w.state().label(), w.iterations(),
+                orDash(w.currentPerspective()), orDash(w.nextPerspective()), w.iterating(), w.runPending(),
+                Durations.ago(w.lastUpdated(), now), Durations.absolute(w.lastUpdated()),
+                w.lastUpdated() == null ? "" : w.lastUpdated().toString(), w.up(), w.health(), w.lastError() != null,
+                w.lastError() == null ? "" : w.lastError(), w.lastErrorIteration() == null ? "" : "#" + w.lastErrorIteration(),
+                Durations.human(Duration.ofMillis(w.periodMs())), String.join(" → ", w.perspectives()));
+    }
+
+    private WorkerInsightsPart insights(WorkerView worker, WorkerAggregate aggregate) {
+        WorkerInsights insights = WorkerInsights.of(aggregate, worker.perspectives(), properties.getTopFindings());
+        List<NameValue> totals = List.of(
+                new NameValue("Rows written", Long.toString(insights.rows()), ""),
+                new NameValue("OK", Long.toString(insights.okRows()), "ok"),
+                new NameValue("Errors", Long.toString(insights.errorRows()), insights.errorRows() > 0 ? "error" : ""),
+                new NameValue("Skipped", Long.toString(insights.skippedRows()), ""),
+                new NameValue("Open findings", Integer.toString(insights.openFindings()), ""),
+                new NameValue("New findings (all time)", Long.toString(insights.newFindings()), ""),
+                new NameValue("Resolved findings (all time)", Long.toString(insights.resolvedFindings()), ""));
+        List<NameValue> bySeverity = insights.findingsBySeverity().entrySet().stream()
+                .map(e -> new NameValue(e.getKey(), Integer.toString(e.getValue()), "severity-" + e.getKey())).toList();
+        List<PerspectiveLine> perspectives = insights.perspectives().stream().map(p -> new PerspectiveLine(p.id(), p.name(),
+                p.rows(), p.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", p.qualityScore()),
+                p.openFindings(), p.truncated(), orDash(p.latestStatus()))).toList();
+        List<NameValue> counters = new ArrayList<>();
+        for (Map.Entry<String, Double> counter : insights.counters().entrySet()) {
+            counters.add(new NameValue(counterLabel(counter.getKey()), number(counter.getValue()), ""));
+        }
+        List<FindingLine> findings = insights.topFindings().stream().map(f -> new FindingLine(orDash(f.severity()),
+                orDash(f.rule()), f.location(), orDash(f.message()), f.perspectiveName())).toList();
+        return new WorkerInsightsPart(worker.worker(), href(worker.worker()), totals, bySeverity, perspectives,
+                !counters.isEmpty(), counters, !findings.isEmpty(), findings,
+                Charts.qualityScores(aggregate, worker.perspectives()), Charts.openFindings(aggregate));
+    }
+
+    private static Result result(Row row) {
+        List<FindingLine> findings = row.findings().stream().limit(RESULT_FINDINGS).map(f -> new FindingLine(
+                f.severity() == null ? "—" : f.severity().label(), orDash(f.rule()),
+                f.file() == null ? "" : f.line() == null ? f.file() : f.file() + ":" + f.line(), orDash(f.message()),
+                row.perspectiveName())).toList();
+        List<NameValue> metrics = new ArrayList<>();
+        for (Metric metric : row.metrics()) {
+            metrics.add(new NameValue(metric.name(), number(metric.value()), ""));
+        }
+        return new Result(orDash(row.perspectiveName()), row.iteration(), row.status() == null ? "—" : row.status().label(),
+                Durations.absolute(WorkerAccumulator.instantOf(row)), orDash(row.summary()),
+                row.reason() != null && !row.reason().isBlank(), row.reason() == null ? "" : row.reason(),
+                row.error() != null && !row.error().isBlank(), row.error() == null ? "" : row.error(),
+                row.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.qualityScore()),
+                findings, !findings.isEmpty(), findings.size(), row.issuesFound(), row.recommendations(),
+                !row.recommendations().isEmpty(), metrics, !metrics.isEmpty());
+    }
+
+    private static RowLine rowLine(Row row) {
+        String summary = row.summary() == null ? "" : row.summary();
+        return new RowLine(row.iteration(), Durations.absolute(WorkerAccumulator.instantOf(row)), orDash(row.perspectiveId()),
+                row.status() == null ? "—" : row.status().label(),
+                row.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.qualityScore()),
+                row.issuesFound(), row.newFindings() == null ? "—" : row.newFindings().toString(),
+                Durations.human(Duration.ofMillis(row.durationMs())),
+                summary.length() > 160 ? summary.substring(0, 157) + "..." : summary);
+    }
+
+    /** "cumulative_progress.tests_written" → "tests written (cumulative progress)". */
+    static String counterLabel(String key) {
+        int dot = key.indexOf('.');
+        String group = dot < 0 ? key : key.substring(0, dot);
+        String field = dot < 0 ? key : key.substring(dot + 1);
+        return field.replace('_', ' ').replace('.', ' ') + " (" + group.replace('_', ' ') + ")";
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    static String fragments(String worker) {
+        return "/fragments/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8);
+    }
+
+    static String href(String worker) {
+        return "/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8);
+    }
+
+    private static String unknownWorker(String id) {
+        return "There is " + (id != null && DashboardApi.PRINTABLE_ID.matcher(id).matches() ? "no worker '" + id + "'" : "no such worker")
+                + " in this application.";
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+}

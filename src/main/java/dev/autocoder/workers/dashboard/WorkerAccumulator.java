@@ -1,0 +1,191 @@
+package dev.autocoder.workers.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.worker.Status;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds one worker's rows, oldest first, into its {@link WorkerAggregate}. Memory is bounded whatever the
+ * history: the latest rows per perspective, bounded series and a bounded window of recent rows.
+ * Not thread-safe: {@link Aggregates} serialises access.
+ */
+final class WorkerAccumulator {
+
+    /** Extra columns whose numeric fields are cumulative counters (added by later workers). */
+    static final List<String> COUNTER_COLUMNS = List.of("cumulative_insights", "cumulative_progress");
+
+    private final String worker;
+    private final String dataset;
+    private final int seriesLimit;
+    private final int recentLimit;
+    private final ObjectMapper mapper;
+
+    private long rows;
+    private long okRows;
+    private long errorRows;
+    private long skippedRows;
+    private long newFindings;
+    private long resolvedFindings;
+    private Row lastRow;
+    private Row lastErrorRow;
+    private Instant lastRowAt;
+    private final Map<String, PerspectiveState> perspectives = new LinkedHashMap<>();
+    private final Deque<SeriesPoint> openFindings = new ArrayDeque<>();
+    private final Map<String, Double> counters = new LinkedHashMap<>();
+    private final Deque<Row> recent = new ArrayDeque<>();
+    private volatile boolean rebuilt;
+
+    WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, ObjectMapper mapper) {
+        this.worker = worker;
+        this.dataset = dataset;
+        this.seriesLimit = seriesLimit;
+        this.recentLimit = recentLimit;
+        this.mapper = mapper;
+    }
+
+    boolean isRebuilt() {
+        return rebuilt;
+    }
+
+    void markRebuilt() {
+        rebuilt = true;
+    }
+
+    /** Adds a row; a row whose iteration is not newer than the last one (seen twice) is ignored. */
+    boolean add(Row row) {
+        if (lastRow != null && row.iteration() <= lastRow.iteration()) {
+            return false;
+        }
+        rows++;
+        switch (row.status() == null ? Status.ERROR : row.status()) {
+            case OK -> okRows++;
+            case ERROR -> errorRows++;
+            case SKIPPED -> skippedRows++;
+        }
+        newFindings += row.newFindings() == null ? 0 : row.newFindings();
+        resolvedFindings += row.resolvedFindings() == null ? 0 : row.resolvedFindings();
+        lastRow = row;
+        if (row.status() == Status.ERROR) {
+            lastErrorRow = row;
+        }
+        Instant at = instantOf(row);
+        if (at != null) {
+            lastRowAt = at;
+        }
+        String id = row.perspectiveId() == null ? "unknown" : row.perspectiveId();
+        PerspectiveState perspective = perspectives.computeIfAbsent(id, PerspectiveState::new);
+        perspective.add(row, at);
+        if (row.status() == Status.OK) {
+            int open = perspectives.values().stream().mapToInt(p -> p.latestOk == null ? 0 : p.latestOk.issuesFound()).sum();
+            bounded(openFindings, new SeriesPoint(row.iteration(), at, open), seriesLimit);
+        }
+        readCounters(row);
+        recent.addFirst(row);
+        while (recent.size() > recentLimit) {
+            recent.removeLast();
+        }
+        return true;
+    }
+
+    WorkerAggregate snapshot() {
+        List<PerspectiveAggregate> views = new ArrayList<>();
+        perspectives.values().forEach(p -> views.add(p.snapshot()));
+        return new WorkerAggregate(worker, dataset, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings,
+                lastRow, lastErrorRow, lastRowAt, List.copyOf(views), List.copyOf(openFindings), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counters)),
+                List.copyOf(recent));
+    }
+
+    /** Numeric fields of the cumulative columns, nested objects flattened with dots. */
+    private void readCounters(Row row) {
+        for (String column : COUNTER_COLUMNS) {
+            Object value = row.extraColumns().get(column);
+            if (value != null) {
+                collectNumbers(column, mapper.valueToTree(value));
+            }
+        }
+    }
+
+    private void collectNumbers(String path, JsonNode node) {
+        if (node.isNumber()) {
+            counters.put(path, node.doubleValue());
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                collectNumbers(path + "." + field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    static Instant instantOf(Row row) {
+        try {
+            return row.timestamp() == null ? null : Instant.parse(row.timestamp());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static <T> void bounded(Deque<T> deque, T value, int limit) {
+        deque.addLast(value);
+        while (deque.size() > limit) {
+            deque.removeFirst();
+        }
+    }
+
+    private final class PerspectiveState {
+        private final String id;
+        private String name;
+        private long rows;
+        private Row latest;
+        private Row latestOk;
+        private final Deque<SeriesPoint> scores = new ArrayDeque<>();
+
+        PerspectiveState(String id) {
+            this.id = id;
+        }
+
+        void add(Row row, Instant at) {
+            rows++;
+            latest = row;
+            if (row.perspectiveName() != null) {
+                name = row.perspectiveName();
+            }
+            if (row.status() == Status.OK) {
+                latestOk = row;
+                if (row.qualityScore() != null) {
+                    bounded(scores, new SeriesPoint(row.iteration(), at, row.qualityScore()), seriesLimit);
+                }
+            }
+        }
+
+        PerspectiveAggregate snapshot() {
+            Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+            for (Severity severity : Severity.values()) {
+                bySeverity.put(severity, 0);
+            }
+            if (latestOk != null) {
+                for (Finding finding : latestOk.findings()) {
+                    if (finding.severity() != null) {
+                        bySeverity.merge(finding.severity(), 1, Integer::sum);
+                    }
+                }
+            }
+            return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk,
+                    java.util.Collections.unmodifiableMap(bySeverity), List.copyOf(scores));
+        }
+    }
+}

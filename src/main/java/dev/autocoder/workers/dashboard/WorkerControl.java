@@ -1,0 +1,236 @@
+package dev.autocoder.workers.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import jakarta.annotation.PreDestroy;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts, stops and runs workers on demand, through their Camel routes.
+ * <ul>
+ *   <li>Stop suspends the worker's route: its timer stops firing at once; an iteration in progress finishes
+ *       (the suspension completes when it has).</li>
+ *   <li>Start resumes the route (or starts it, when it was kept stopped at start-up).</li>
+ *   <li>Run now sends one exchange to the shared iteration route, asynchronously; the worker's iteration lock
+ *       serialises it with the timer, so the schedule is not disturbed.</li>
+ * </ul>
+ * Stopped workers are remembered in {@code {store}/.state/stopped-workers.json}; with
+ * {@code autocoder.dashboard.remember-stopped} (default) their routes are not started after a restart.
+ * Worker routes are left out of Camel's route health checks: a deliberately stopped worker must not make
+ * {@code /actuator/health} fail (staleness is reported by the workers health indicator instead).
+ */
+@Component
+public class WorkerControl implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerControl.class);
+    static final String ITERATION_ENDPOINT = "direct:autocoder-iteration";
+
+    private final WorkerRegistry registry;
+    private final DashboardProperties properties;
+    private final Clock clock;
+    private final StoppedWorkersFile file;
+    private final Map<String, String> stopped = new ConcurrentHashMap<>();
+    private final Map<String, Instant> runningSince = new ConcurrentHashMap<>();
+    private final Set<String> runsPending = ConcurrentHashMap.newKeySet();
+    private final ExecutorService routeChanges = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "autocoder-worker-control");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile CamelContext camel;
+    private volatile ProducerTemplate producer;
+    private volatile Instant startedAt;
+
+    public WorkerControl(WorkerRegistry registry, DatasetStore store, DashboardProperties properties, Clock clock,
+                         ObjectMapper mapper) {
+        this.registry = registry;
+        this.properties = properties;
+        this.clock = clock;
+        this.file = new StoppedWorkersFile(store.root(), mapper);
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
+        this.startedAt = clock.instant();
+        if (!properties.isRememberStopped()) {
+            if (!file.read().isEmpty()) {
+                file.write(Map.of());
+            }
+            return;
+        }
+        stopped.putAll(file.read());
+        if (!stopped.isEmpty()) {
+            // the routes are not built yet: keep the stopped ones from starting at all
+            String pattern = String.join(",", stopped.values());
+            String existing = camelContext.getAutoStartupExcludePattern();
+            camelContext.setAutoStartupExcludePattern(existing == null || existing.isBlank() ? pattern : existing + "," + pattern);
+            log.info("Workers {} stay stopped, as they were stopped from the dashboard before the restart", stopped.keySet());
+        }
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        Map<String, String> routes = workerRoutes(camelContext);
+        excludeFromHealthChecks(camelContext, routes.values());
+        routes.forEach((worker, routeId) -> {
+            if (stopped.containsKey(worker) && !routeId.equals(stopped.get(worker))) {
+                // the worker's route was renamed since it was stopped: keep the worker stopped under its new id
+                stopped.put(worker, routeId);
+                file.write(stopped);
+                suspend(routeId);
+            }
+        });
+    }
+
+    /** The worker's first expected row is due one delay after this instant (start-up, or the last Start). */
+    public Instant runningSince(String worker) {
+        Instant since = runningSince.get(worker);
+        return since != null ? since : startedAt == null ? clock.instant() : startedAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt == null ? clock.instant() : startedAt;
+    }
+
+    /** False when the worker was stopped from the dashboard or its route does not run. */
+    public boolean isRunning(String worker) {
+        if (stopped.containsKey(worker)) {
+            return false;
+        }
+        return routeOf(worker).map(routeId -> camel != null
+                && camel.getRouteController().getRouteStatus(routeId) == ServiceStatus.Started).orElse(false);
+    }
+
+    /** True while a Run now request waits for or runs its iteration. */
+    public boolean isRunPending(String worker) {
+        return runsPending.contains(worker);
+    }
+
+    public void stop(String worker) {
+        String routeId = routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        stopped.put(worker, routeId);
+        file.write(stopped);
+        routeChanges.submit(() -> suspend(routeId));
+        log.info("Worker {} stopped from the dashboard", worker);
+    }
+
+    public void start(String worker) {
+        String routeId = routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        stopped.remove(worker);
+        file.write(stopped);
+        runningSince.put(worker, clock.instant());
+        routeChanges.submit(() -> resume(routeId));
+        log.info("Worker {} started from the dashboard", worker);
+    }
+
+    /**
+     * Queues one iteration of the worker now. Returns false when one is already queued (a second click adds
+     * nothing). It runs even while the worker is stopped: a stop halts the schedule, not the worker's code.
+     */
+    public boolean runNow(String worker) {
+        WorkerDefinition definition = registry.find(worker).map(s -> s.definition())
+                .orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        if (!runsPending.add(worker)) {
+            return false;
+        }
+        // the same exchange properties the worker template's timer route sets
+        producer().asyncSend(ITERATION_ENDPOINT, exchange -> {
+            exchange.setProperty("worker", definition.worker());
+            exchange.setProperty("dataset", definition.dataset());
+            exchange.setProperty("perspectives", String.join(",", definition.perspectives()));
+            exchange.setProperty("period", String.valueOf(definition.periodMillis()));
+            exchange.setProperty("delay", String.valueOf(definition.delayMillis()));
+        }).whenComplete((exchange, error) -> runsPending.remove(worker));
+        log.info("Worker {}: one iteration requested from the dashboard", worker);
+        return true;
+    }
+
+    public Optional<String> routeOf(String worker) {
+        return registry.find(worker).map(s -> s.definition().routeId());
+    }
+
+    @PreDestroy
+    void close() {
+        routeChanges.shutdownNow();
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = camel.createProducerTemplate();
+                }
+            }
+        }
+        return producer;
+    }
+
+    private void suspend(String routeId) {
+        try {
+            if (camel.getRouteController().getRouteStatus(routeId) == ServiceStatus.Started) {
+                camel.getRouteController().suspendRoute(routeId);
+            }
+        } catch (Exception e) {
+            log.warn("Cannot suspend route {}: {}", routeId, e.toString());
+        }
+    }
+
+    private void resume(String routeId) {
+        try {
+            ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
+            if (status == ServiceStatus.Suspended) {
+                camel.getRouteController().resumeRoute(routeId);
+            } else if (status != ServiceStatus.Started) {
+                camel.getRouteController().startRoute(routeId);
+            }
+        } catch (Exception e) {
+            log.warn("Cannot start route {}: {}", routeId, e.toString());
+        }
+    }
+
+    /** Worker id → route id of every route made from the worker template (the first route of a worker wins). */
+    static Map<String, String> workerRoutes(CamelContext camelContext) {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (RouteDefinition route : ((ModelCamelContext) camelContext).getRouteDefinitions()) {
+            Map<String, Object> parameters = route.getTemplateParameters();
+            if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
+                    && camelContext.getRoute(route.getRouteId()) != null) {
+                routes.putIfAbsent(String.valueOf(parameters.get("worker")), route.getRouteId());
+            }
+        }
+        return routes;
+    }
+
+    private static void excludeFromHealthChecks(CamelContext camelContext, java.util.Collection<String> routeIds) {
+        HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(camelContext);
+        if (health == null || routeIds.isEmpty()) {
+            return;
+        }
+        String existing = health.getExcludePattern();
+        String ids = String.join(",", routeIds);
+        health.setExcludePattern(existing == null || existing.isBlank() ? ids : existing + "," + ids);
+    }
+}

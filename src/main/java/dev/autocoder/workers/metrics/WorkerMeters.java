@@ -1,0 +1,110 @@
+package dev.autocoder.workers.metrics;
+
+import dev.autocoder.workers.dashboard.Aggregates;
+import dev.autocoder.workers.dashboard.PerspectiveAggregate;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.RowListener;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import dev.autocoder.workers.worker.WorkerState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The application's own meters (Prometheus names in brackets):
+ * <ul>
+ *   <li>{@code autocoder.iterations} [autocoder_iterations_total] counter, tags worker, perspective, status;</li>
+ *   <li>{@code autocoder.iteration.duration} [autocoder_iteration_duration_seconds] timer, tags worker, perspective;</li>
+ *   <li>{@code autocoder.findings} [autocoder_findings] gauge, tags worker, perspective, severity: findings listed
+ *       in the perspective's latest ok row;</li>
+ *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective (NaN before the
+ *       first score);</li>
+ *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
+ * </ul>
+ * Counters and the timer count from process start; the gauges read the dashboard aggregates, which are rebuilt
+ * from the store at start-up, so they show the latest values right after a restart.
+ */
+@Component
+public class WorkerMeters implements RowListener {
+
+    private final MeterRegistry meters;
+    private final Aggregates aggregates;
+    private final WorkerRegistry workers;
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+
+    public WorkerMeters(ObjectProvider<MeterRegistry> meters, Aggregates aggregates, WorkerRegistry workers, DatasetStore store) {
+        this.meters = meters.getIfAvailable();
+        this.aggregates = aggregates;
+        this.workers = workers;
+        if (this.meters != null) {
+            store.addListener(this);
+        }
+    }
+
+    @Override
+    public void rowWritten(String dataset, Row row) {
+        String worker = row.worker() == null ? "unknown" : row.worker();
+        String perspective = row.perspectiveId() == null ? "unknown" : row.perspectiveId();
+        Counter.builder("autocoder.iterations")
+                .description("Iterations that wrote a row, by outcome")
+                .tags("worker", worker, "perspective", perspective, "status", row.status() == null ? "unknown" : row.status().label())
+                .register(meters).increment();
+        Timer.builder("autocoder.iteration.duration")
+                .description("Time one iteration took, from its start to its row")
+                .tags("worker", worker, "perspective", perspective)
+                .register(meters).record(Duration.ofMillis(Math.max(0, row.durationMs())));
+        Counter.builder("autocoder.rows.written")
+                .description("Rows appended to a dataset")
+                .tags("dataset", dataset)
+                .register(meters).increment();
+        gauges(worker, perspective);
+    }
+
+    /** Registers the gauges of every configured perspective, so they exist before the first row. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void registerKnownGauges() {
+        if (meters == null) {
+            return;
+        }
+        for (WorkerState state : workers.all()) {
+            String worker = state.definition().worker();
+            state.definition().perspectives().forEach(p -> gauges(worker, p));
+            aggregates.of(worker).ifPresent(a -> a.perspectives().forEach(p -> gauges(worker, p.id())));
+        }
+    }
+
+    private void gauges(String worker, String perspective) {
+        if (!gauged.add(worker + '\u0000' + perspective)) {
+            return;
+        }
+        Gauge.builder("autocoder.quality.score", () -> {
+                    Double score = latest(worker, perspective).map(PerspectiveAggregate::qualityScore).orElse(null);
+                    return score == null ? Double.NaN : score;
+                })
+                .description("Quality score (0..1) of the perspective's latest ok result")
+                .tags("worker", worker, "perspective", perspective)
+                .register(meters);
+        for (Severity severity : Severity.values()) {
+            Gauge.builder("autocoder.findings", () -> latest(worker, perspective)
+                            .map(p -> p.listedBySeverity().getOrDefault(severity, 0)).orElse(0))
+                    .description("Findings listed in the perspective's latest ok result, by severity")
+                    .tags("worker", worker, "perspective", perspective, "severity", severity.label())
+                    .register(meters);
+        }
+    }
+
+    private java.util.Optional<PerspectiveAggregate> latest(String worker, String perspective) {
+        return aggregates.of(worker).flatMap(a -> a.perspective(perspective));
+    }
+}
