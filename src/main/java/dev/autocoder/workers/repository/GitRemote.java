@@ -52,19 +52,23 @@ final class GitRemote {
         boolean http = parsed.getScheme() != null && parsed.getScheme().toLowerCase(Locale.ROOT).startsWith("http");
         String user = parsed.getUser();
         String pass = parsed.getPass();
-        addIfPresent(secrets, pass);
-        if (http || pass != null) {
+        // The user of a password-less ssh URL ("git@host") is no secret and ssh needs it; otherwise the whole
+        // user info leaves the URL and travels only in the credentials provider.
+        boolean stripUserInfo = http || pass != null;
+        if (stripUserInfo) {
+            addIfPresent(secrets, pass);
             addIfPresent(secrets, user);
         }
-        URIish clean = http ? parsed.setUser(null).setPass(null) : parsed.setPass(null);
+        URIish clean = stripUserInfo ? parsed.setUser(null).setPass(null) : parsed;
         if (parsed.getScheme() != null && !isSupportedScheme(parsed.getScheme())) {
             throw new TargetUnavailableException(KEY + ": unsupported scheme '" + parsed.getScheme() + "' in "
                     + redact(clean.toString(), secrets));
         }
         CredentialsProvider credentials = null;
         if (token != null) {
-            credentials = new UsernamePasswordCredentialsProvider(user != null && http ? user : TOKEN_USER, token);
-        } else if (http && user != null) {
+            credentials = new UsernamePasswordCredentialsProvider(user != null && stripUserInfo ? user : TOKEN_USER,
+                    token);
+        } else if (stripUserInfo && user != null) {
             credentials = new UsernamePasswordCredentialsProvider(user, pass == null ? "" : pass);
         }
         return new GitRemote(clean, credentials, List.copyOf(secrets));

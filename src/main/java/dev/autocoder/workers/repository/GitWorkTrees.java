@@ -42,7 +42,7 @@ final class GitWorkTrees {
     }
 
     static String slashes(Path relative) {
-        String text = relative.toString();
-        return relative.getFileSystem().getSeparator().equals("/") ? text : text.replace(relative.getFileSystem().getSeparator(), "/");
+        String separator = relative.getFileSystem().getSeparator();
+        return separator.equals("/") ? relative.toString() : relative.toString().replace(separator, "/");
     }
 }

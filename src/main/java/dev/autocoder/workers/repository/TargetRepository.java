@@ -63,7 +63,15 @@ public class TargetRepository {
 
     /** The display name of the target: the git URL without credentials, or the folder's absolute path. */
     public String displayName() {
-        return isGitMode() ? remote().url() : target.getPath().toAbsolutePath().normalize().toString();
+        if (isGitMode()) {
+            return remote().url();
+        }
+        Path folder = target.getPath().toAbsolutePath().normalize();
+        try {
+            return folder.toRealPath().toString();
+        } catch (IOException e) {
+            return folder.toString();
+        }
     }
 
     /**
@@ -111,9 +119,9 @@ public class TargetRepository {
     private TargetCheckout gitCheckout() {
         GitRemote remote = remote();
         Path workDir = workDir();
-        boolean cloned = prepareWorkDir(remote, workDir);
-        try (Git git = cloned ? clone(remote, workDir) : Git.open(workDir.toFile())) {
-            FetchResult fetched = cloned ? null : fetch(git, remote);
+        boolean needsClone = prepareWorkDir(remote, workDir);
+        try (Git git = needsClone ? clone(remote, workDir) : Git.open(workDir.toFile())) {
+            FetchResult fetched = needsClone ? null : fetch(git, remote);
             String commit = resetToRemoteHead(git, remote, fetched);
             return new TargetCheckout(workDir.toRealPath(), remote.url(), commit);
         } catch (IOException e) {
