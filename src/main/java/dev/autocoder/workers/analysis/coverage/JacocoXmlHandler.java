@@ -89,8 +89,9 @@ final class JacocoXmlHandler extends ReportHandler {
         // Older JaCoCo versions leave out sourcefilename; the outer class name is then the best guess.
         String fileName = sourceFileName != null ? sourceFileName : outerName + ".java";
         String declaredPath = packagePath.isEmpty() ? fileName : packagePath + "/" + fileName;
-        classes.add(new ClassCoverage(CoverageFormat.JACOCO, packagePath.replace('/', '.'), className, declaredPath, null,
-                new CoverageCounts(linesCovered, linesMissed, branchesCovered, branchesMissed)));
+        CoverageCounts counts = new CoverageCounts(linesCovered, linesMissed, branchesCovered, branchesMissed);
+        classes.add(new ClassCoverage(CoverageFormat.JACOCO, packagePath.replace('/', '.'), className, declaredPath,
+                null, counts));
         classPath = null;
     }
 }

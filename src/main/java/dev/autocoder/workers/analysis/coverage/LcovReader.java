@@ -110,8 +110,10 @@ final class LcovReader {
             long branches = takenByBranch.isEmpty() ? branchesFound : takenByBranch.size();
             int slash = sourceFile.lastIndexOf('/');
             String folder = slash < 0 ? "" : sourceFile.substring(0, slash);
+            CoverageCounts counts = new CoverageCounts(linesCovered, lines - linesCovered, branchesCovered,
+                    branches - branchesCovered);
             return new ClassCoverage(CoverageFormat.LCOV, folder, sourceFile.substring(slash + 1), sourceFile, null,
-                    new CoverageCounts(linesCovered, lines - linesCovered, branchesCovered, branches - branchesCovered));
+                    counts);
         }
 
         private static void expectParts(String[] parts, int atLeast, String key, int lineNumber)

@@ -23,7 +23,8 @@ final class TestConventions {
 
     static boolean isTestPath(String path) {
         String anchored = "/" + path;
-        if (anchored.contains("/src/test/") || anchored.contains("/src/it/") || anchored.contains("/src/integrationTest/")) {
+        if (anchored.contains("/src/test/") || anchored.contains("/src/it/")
+                || anchored.contains("/src/integrationTest/")) {
             return true;
         }
         String folders = anchored.substring(0, anchored.lastIndexOf('/') + 1);

@@ -47,7 +47,9 @@ final class TestMappingAnalysis {
     PerspectiveResult analyze(Snapshot snapshot, JavaModel model, Optional<Map<String, Integer>> commitsByPath,
                               String churnMissing, List<UnreadableReport> unreadable, long churnWindowDays) {
         List<DeclaredType> types = DeclaredType.all(model);
-        List<DeclaredType> tests = types.stream().filter(DeclaredType::topLevel).filter(TestMappingAnalysis::isTest).toList();
+        List<DeclaredType> tests = types.stream().filter(DeclaredType::topLevel)
+                .filter(TestMappingAnalysis::isTest)
+                .toList();
         List<DeclaredType> sources = types.stream().filter(DeclaredType::topLevel)
                 .filter(t -> !isTest(t))
                 .filter(t -> TESTABLE_KINDS.contains(t.type().kind().toLowerCase(Locale.ROOT)))
@@ -91,7 +93,8 @@ final class TestMappingAnalysis {
         String reason = partialReason(churnNote, unreadable, model.unparseableFiles().size());
         return new PerspectiveResult(Status.OK, reason, summary, quality, findings,
                 recommendations(untested), metrics,
-                details(mapping, untested, commitsByPath.isPresent(), churnMissing, churnWindowDays, lines, unreadable));
+                details(mapping, untested, commitsByPath.isPresent(), churnMissing, churnWindowDays, lines,
+                        unreadable));
     }
 
     private static boolean isTest(DeclaredType t) {
@@ -102,10 +105,13 @@ final class TestMappingAnalysis {
     private static Map<DeclaredType, List<String>> map(List<DeclaredType> sources, List<DeclaredType> tests) {
         Map<String, Long> sourcesBySimpleName = sources.stream()
                 .collect(Collectors.groupingBy(s -> s.type().simpleName(), Collectors.counting()));
+        Map<String, List<DeclaredType>> testsBySimpleName = tests.stream()
+                .collect(Collectors.groupingBy(t -> t.type().simpleName()));
         Map<DeclaredType, List<String>> mapping = new LinkedHashMap<>();
         for (DeclaredType source : sources) {
-            List<String> names = TestConventions.testNamesFor(source.type().simpleName());
-            List<DeclaredType> named = tests.stream().filter(t -> names.contains(t.type().simpleName())).toList();
+            List<DeclaredType> named = TestConventions.testNamesFor(source.type().simpleName()).stream()
+                    .flatMap(name -> testsBySimpleName.getOrDefault(name, List.of()).stream())
+                    .toList();
             List<DeclaredType> samePackage = named.stream()
                     .filter(t -> t.packageName().equals(source.packageName())).toList();
             boolean unambiguous = sourcesBySimpleName.get(source.type().simpleName()) == 1;
@@ -160,8 +166,8 @@ final class TestMappingAnalysis {
     private static String summary(int classes, long tested, long publicClasses, long publicTested, int testClasses,
                                   Double ratio, List<UntestedClass> untested, boolean churn, String churnNote,
                                   List<UnreadableReport> unreadable, int unparseable) {
-        StringBuilder text = new StringBuilder("No readable coverage report, so test classes were matched to classes by")
-                .append(" name (").append(METHOD).append("): ").append(tested).append(" of ").append(classes)
+        StringBuilder text = new StringBuilder("No readable coverage report, so test classes were matched to")
+                .append(" classes by name (").append(METHOD).append("): ").append(tested).append(" of ").append(classes)
                 .append(" classes have a test class (").append(publicTested).append(" of ").append(publicClasses)
                 .append(" public), ").append(testClasses).append(" test classes");
         if (ratio != null) {
@@ -170,7 +176,8 @@ final class TestMappingAnalysis {
         text.append('.');
         if (!untested.isEmpty()) {
             UntestedClass first = untested.get(0);
-            text.append(' ').append(untested.size()).append(untested.size() == 1 ? " public class has" : " public classes have")
+            text.append(' ').append(untested.size())
+                    .append(untested.size() == 1 ? " public class has" : " public classes have")
                     .append(" no test class; first by complexity").append(churn ? " x churn" : "").append(": ")
                     .append(first.qualifiedName()).append(" (").append(first.describeRisk()).append(").");
         }
@@ -205,7 +212,8 @@ final class TestMappingAnalysis {
         untested.stream().limit(5).forEach(u -> recommendations.add("Add a test class " + u.simpleName() + "Test for "
                 + u.qualifiedName() + " (" + u.describeRisk() + ")."));
         recommendations.add("Publish a coverage report (for Maven, jacoco-maven-plugin's report goal writes "
-                + "target/site/jacoco/jacoco.xml) so measured line and branch coverage replace this name-based estimate.");
+                + "target/site/jacoco/jacoco.xml) so measured line and branch coverage replace this name-based"
+                + " estimate.");
         return recommendations;
     }
 

@@ -46,7 +46,8 @@ final class XmlReportReader {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
             if (delegate == null) {
                 delegate = switch (qName) {
                     case "report" -> new JacocoXmlHandler();
