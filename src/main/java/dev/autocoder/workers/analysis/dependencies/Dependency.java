@@ -1,12 +1,15 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import java.util.regex.Pattern;
+
 /**
  * One dependency as declared in one manifest.
  *
  * @param ecosystem       OSV ecosystem name: {@link Ecosystem#MAVEN}, {@link Ecosystem#NPM}, {@link Ecosystem#PYPI}, {@link Ecosystem#GO}
  * @param name            package name as OSV knows it (Maven: {@code groupId:artifactId}; PyPI: PEP 503 normalized)
  * @param version         the concrete version this declaration resolves to; null unless {@link VersionState#PINNED}
- * @param declaredVersion the version text as written in the manifest (null when none is written)
+ * @param declaredVersion the version text as written (in the declaration, or in the Maven dependencyManagement entry
+ *                        that supplies it; null when none is written); credentials in URLs are masked
  * @param manifest        repository-relative path of the manifest
  * @param line            1-based line of the declaration in the manifest
  * @param scope           where it is declared: Maven scope, Gradle configuration, package.json section, etc.
@@ -14,6 +17,14 @@ package dev.autocoder.workers.analysis.dependencies;
  */
 public record Dependency(String ecosystem, String name, String version, String declaredVersion, String manifest,
                          int line, String scope, VersionState state) {
+
+    /** user:password@ in a URL spec (git+https://token@host/..., pkg @ https://user:pw@host/...). */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("://[^/@\\s]+@");
+
+    public Dependency {
+        // A declared version may be a URL with a token in it; it must never reach a finding or the details.
+        declaredVersion = declaredVersion == null ? null : URL_CREDENTIALS.matcher(declaredVersion).replaceAll("://***@");
+    }
 
     public static Dependency pinned(String ecosystem, String name, String version, String declared, String manifest,
                                     int line, String scope) {
@@ -25,12 +36,13 @@ public record Dependency(String ecosystem, String name, String version, String d
         return new Dependency(ecosystem, name, null, declared, manifest, line, scope, state);
     }
 
+    /** The declaration line for a finding; null when the parser could not locate it. */
+    public Integer findingLine() {
+        return line > 0 ? line : null;
+    }
+
     public Dependency withDeclared(String declared) {
         return new Dependency(ecosystem, name, version, declared, manifest, line, scope, state);
     }
 
-    /** Package and version as one label, e.g. {@code com.example:lib 1.2.3}. */
-    public String label() {
-        return name + " " + (version != null ? version : declaredVersion == null ? "(no version)" : declaredVersion);
-    }
 }

@@ -25,8 +25,15 @@ import java.util.stream.Collectors;
  * and reports hygiene problems: unpinned and unresolved versions, one package at several versions, malformed
  * manifests.
  * <p>
- * Quality score: see {@link DependencyScore}; null when the vulnerability lookup was unavailable, because a
- * score without it would silently claim there are none.
+ * Quality score (implemented in {@link DependencyScore}), 0..1:
+ * <pre>
+ * V = min(1, 0.40·critical + 0.25·high + 0.10·medium + 0.03·low)      over (package version, advisory) pairs
+ * H = min(1, (unpinned_without_lockfile + 0.25·unpinned_with_lockfile + unresolved + 2·conflicts + 2·parse_errors)
+ *            / max(1, dependencies_total + parse_errors))
+ * score = (1 − V) × (1 − 0.5·H)
+ * </pre>
+ * The score is null when the vulnerability lookup was unavailable: a score without it would silently claim
+ * there are no vulnerabilities.
  */
 @Component
 public class DependencyPerspective implements Perspective {

@@ -41,7 +41,7 @@ final class InventoryFindings {
             Dependency first = conflict.declarations().values().iterator().next().get(0);
             boolean sharedClasspath = Ecosystem.MAVEN.equals(conflict.ecosystem());
             findings.add(Finding.of("version-conflict", CATEGORY, sharedClasspath ? Severity.MEDIUM : Severity.LOW,
-                    first.manifest(), first.line(), first.line(),
+                    first.manifest(), first.findingLine(), first.findingLine(),
                     conflict.name() + " is declared at " + conflict.declarations().size() + " versions: " + conflict.describe(),
                     conflict.ecosystem() + " " + conflict.name()));
             recommendations.add("Align " + conflict.name() + " on one version (now " + String.join(", ", conflict.declarations().keySet())
@@ -54,7 +54,7 @@ final class InventoryFindings {
                     : dependency.name() + ": version " + dependency.declaredVersion()
                     + " cannot be resolved from the repository (undefined property or variable)";
             findings.add(Finding.of("unresolved-version", CATEGORY, Severity.LOW, dependency.manifest(),
-                    dependency.line(), dependency.line(), message, dependency.name() + " " + dependency.declaredVersion()));
+                    dependency.findingLine(), dependency.findingLine(), message, dependency.name() + " " + dependency.declaredVersion()));
         }
         byManifest(unresolved).forEach((manifest, list) -> recommendations.add("Define the version of " + count(list.size(), "dependency", "dependencies")
                 + " in " + manifest + " that cannot be resolved (" + names(list) + ")"));
@@ -66,7 +66,7 @@ final class InventoryFindings {
             String constraint = dependency.declaredVersion() == null ? "has no version constraint"
                     : "has the unpinned version \"" + dependency.declaredVersion() + "\"";
             findings.add(Finding.of("unpinned-version", CATEGORY, lockfile.isPresent() ? Severity.INFO : Severity.LOW,
-                    dependency.manifest(), dependency.line(), dependency.line(),
+                    dependency.manifest(), dependency.findingLine(), dependency.findingLine(),
                     dependency.name() + " " + constraint + " (" + dependency.scope() + "); "
                             + lockfile.map(l -> l + " pins what is installed, the manifest alone does not")
                             .orElse("each install may resolve a different version"),

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -24,12 +25,18 @@ public class ManifestScanner {
     public static final String LOOKED_FOR = "pom.xml, build.gradle[.kts], package.json, requirements*.txt, pyproject.toml, go.mod";
 
     private static final Pattern REQUIREMENTS = Pattern.compile("requirements.*\\.txt");
+    /**
+     * Folders whose manifests are not the project's own: installed packages, and test fixtures (Maven test
+     * resources and integration-test projects, Go testdata, JS fixtures) that often plant old versions on purpose.
+     */
+    private static final Pattern FIXTURE_FOLDER = Pattern.compile(
+            "(^|/)(node_modules|src/test/resources|src/it|testdata|fixtures|__fixtures__)/");
 
     enum Kind { MAVEN, GRADLE, VERSION_CATALOG, NPM, REQUIREMENTS, PYPROJECT, GO }
 
     /** The kind of manifest a path is, if any. */
     static Optional<Kind> kindOf(String path) {
-        if (path.contains("node_modules/")) {
+        if (FIXTURE_FOLDER.matcher(path).find()) {
             return Optional.empty();
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
@@ -89,7 +96,7 @@ public class ManifestScanner {
         }
         dependencies.sort(Comparator.comparing(Dependency::manifest).thenComparingInt(Dependency::line)
                 .thenComparing(Dependency::name));
-        return new DependencyInventory(dependencies, manifests, parseErrors, skipped, maven.moduleCoordinates());
+        return new DependencyInventory(dependencies, manifests, parseErrors, skipped, Set.copyOf(maven.moduleCoordinates()));
     }
 
     private static List<Dependency> parse(Kind kind, String path, String text, Snapshot snapshot) throws ManifestException {

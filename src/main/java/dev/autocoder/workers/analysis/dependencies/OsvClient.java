@@ -95,6 +95,9 @@ public class OsvClient {
             }
         } catch (OsvException e) {
             return OsvLookup.unavailable(e.getMessage(), distinct.size());
+        } catch (RuntimeException e) {
+            // e.g. a configured URL the HTTP client refuses: still "unavailable", never a crash or a clean bill.
+            return OsvLookup.unavailable("OSV lookup failed (" + e.getClass().getSimpleName() + ")", distinct.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OsvLookup.unavailable("OSV lookup interrupted", distinct.size());
@@ -187,7 +190,7 @@ public class OsvClient {
         if (cached != null && cached.fresh()) {
             return cached.value();
         }
-        URI url = batchUrl.resolve("vulns/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        URI url = detailsUrl(id);
         JsonNode body = send(HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(), url);
         if (!body.path("id").isTextual()) {
             throw new OsvException("malformed OSV vulnerability record for " + id);
@@ -195,6 +198,14 @@ public class OsvClient {
         OsvVulnerability vulnerability = parseVulnerability(body);
         detailsById.put(id, new Cached<>(vulnerability, Instant.now()));
         return vulnerability;
+    }
+
+    /** The record of one advisory: the batch URL with its trailing {@code querybatch} replaced by {@code vulns/{id}}. */
+    private URI detailsUrl(String id) {
+        String batch = batchUrl.toString();
+        String base = batch.endsWith("/querybatch") ? batch.substring(0, batch.length() - "querybatch".length())
+                : batch.endsWith("/") ? batch : batch + "/";
+        return URI.create(base + "vulns/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
     }
 
     private JsonNode post(String body) throws OsvException, InterruptedException {

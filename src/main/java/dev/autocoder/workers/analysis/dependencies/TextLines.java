@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.dependencies;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The lines of a manifest, for the parsers that locate declarations by text. */
 final class TextLines {
@@ -9,15 +10,6 @@ final class TextLines {
 
     TextLines(String text) {
         this.lines = text.lines().toList();
-    }
-
-    int size() {
-        return lines.size();
-    }
-
-    /** The text of a 1-based line. */
-    String get(int line) {
-        return lines.get(line - 1);
     }
 
     /** The first 1-based line at or after {@code from} that contains {@code needle}; 0 when none does. */
@@ -42,8 +34,8 @@ final class TextLines {
 
     /** The first line at or after {@code from} that assigns a TOML key ({@code key =} or {@code "key" =}), or 0. */
     int tomlKey(String key, int from) {
-        String quoted = java.util.regex.Pattern.quote(key);
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("^\\s*(" + quoted + "|\"" + quoted + "\"|'" + quoted + "')\\s*=.*");
+        String quoted = Pattern.quote(key);
+        Pattern pattern = Pattern.compile("^\\s*(" + quoted + "|\"" + quoted + "\"|'" + quoted + "')\\s*=.*");
         for (int i = Math.max(1, from); i <= lines.size(); i++) {
             if (pattern.matcher(lines.get(i - 1)).matches()) {
                 return i;

@@ -246,6 +246,46 @@ class OtherManifestsTest {
                 Dependency.unpinned("Maven", "org.example:dynamic", VersionState.RANGED, "1.+", "gradle/libs.versions.toml", 11, "catalog"));
     }
 
+    @Test
+    void credentialsInUrlSpecsNeverReachTheInventoryOrFindings() {
+        TestRepository repo = new TestRepository(dir)
+                .write("package.json", "{\"dependencies\": {\"private-lib\": \"git+https://ghp_s3cr3tT0ken@github.com/acme/lib.git\"}}")
+                .write("requirements.txt", "internal @ https://deploy:hunter2@pypi.acme.test/internal-1.0.tar.gz\n");
+        DependencyInventory inventory = new ManifestScanner().scan(repo.snapshot());
+
+        InventoryFindings.Report report = InventoryFindings.analyze(inventory, Set.of());
+
+        assertThat(inventory.dependencies()).extracting(Dependency::declaredVersion).containsExactly(
+                "git+https://***@github.com/acme/lib.git", "@ https://***@pypi.acme.test/internal-1.0.tar.gz");
+        assertThat(report.findings().toString() + inventory).doesNotContain("s3cr3t", "hunter2");
+    }
+
+    @Test
+    void manifestsOfTestFixturesAndInstalledPackagesAreNotTheProjects() {
+        TestRepository repo = new TestRepository(dir)
+                .write("package.json", "{\"dependencies\": {\"lodash\": \"4.17.21\"}}")
+                .write("node_modules/lodash/package.json", "{\"dependencies\": {\"x\": \"1.0.0\"}}")
+                .write("src/test/resources/old/pom.xml", "<project><artifactId>old</artifactId></project>")
+                .write("pkg/testdata/go.mod", "module example.com/fixture\n");
+
+        DependencyInventory inventory = new ManifestScanner().scan(repo.snapshot());
+
+        assertThat(inventory.manifests()).containsExactly("package.json");
+    }
+
+    @Test
+    void oversizedManifestsAreListedAndSkippedWithTheReason() {
+        TestRepository repo = new TestRepository(dir)
+                .write("package.json", "{\"dependencies\": {\"lodash\": \"4.17.21\"}}")
+                .write("go.mod", "module example.com/big\n");
+
+        DependencyInventory inventory = new ManifestScanner().scan(repo.snapshot(Set.of("go.mod")));
+
+        assertThat(inventory.manifests()).containsExactly("go.mod", "package.json");
+        assertThat(inventory.skipped()).containsExactly(new ManifestProblem("go.mod", "over the size limit"));
+        assertThat(inventory.dependencies()).extracting(Dependency::name).containsExactly("lodash");
+    }
+
     private static List<Dependency> scan(TestRepository repo) {
         DependencyInventory inventory = new ManifestScanner().scan(repo.snapshot());
         assertThat(inventory.parseErrors()).isEmpty();

@@ -40,8 +40,16 @@ final class TestRepository {
     }
 
     Snapshot snapshot() {
+        return snapshot(java.util.Set.of());
+    }
+
+    /** A snapshot in which the given paths are marked over the size limit, as the repository scanner would. */
+    Snapshot snapshot(java.util.Set<String> oversized) {
         try (Stream<Path> walk = Files.walk(root)) {
-            List<SourceFile> files = walk.filter(Files::isRegularFile).map(this::sourceFile).toList();
+            List<SourceFile> files = walk.filter(Files::isRegularFile).map(this::sourceFile)
+                    .map(f -> oversized.contains(f.path())
+                            ? new SourceFile(f.path(), f.language(), f.size(), 0, f.contentHash(), false, true) : f)
+                    .toList();
             return new Snapshot(root, root.toString(), null, false, Instant.now(), files,
                     sha1(files.stream().map(f -> f.path() + ":" + f.contentHash()).reduce("", String::concat).getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
