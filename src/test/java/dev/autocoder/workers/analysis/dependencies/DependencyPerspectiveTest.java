@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.testsupport.FakeOsvServer;
+
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.testsupport.FakeOsvServer;
+
 import dev.autocoder.workers.worker.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

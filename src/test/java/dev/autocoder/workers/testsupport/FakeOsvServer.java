@@ -1,4 +1,4 @@
-package dev.autocoder.workers.analysis.dependencies;
+package dev.autocoder.workers.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,13 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (npm) has two, the second only on a second result page, to exercise {@code next_page_token}; ghost-package 1.0
  * (PyPI) lists an advisory whose record is missing.
  */
-final class FakeOsvServer implements AutoCloseable {
+public final class FakeOsvServer implements AutoCloseable {
 
-    static final String JACKSON_ID = "GHSA-5ww9-j83m-q7qx";
-    static final String LODASH_ID_1 = "GHSA-p6mc-m468-83gw";
-    static final String LODASH_ID_2 = "GHSA-35jh-r3h4-6jhm";
+    public static final String JACKSON_ID = "GHSA-5ww9-j83m-q7qx";
+    public static final String LODASH_ID_1 = "GHSA-p6mc-m468-83gw";
+    public static final String LODASH_ID_2 = "GHSA-35jh-r3h4-6jhm";
     /** Listed for ghost-package 1.0 (PyPI) but without a record: its details answer 404. */
-    static final String WITHDRAWN_ID = "PYSEC-0000-0";
+    public static final String WITHDRAWN_ID = "PYSEC-0000-0";
     private static final Set<String> ECOSYSTEMS = Set.of("Maven", "npm", "PyPI", "Go", "crates.io", "NuGet", "RubyGems", "Packagist");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,16 +59,16 @@ final class FakeOsvServer implements AutoCloseable {
                            "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "4.17.21"}]}]}]}
             """);
 
-    enum Mode { NORMAL, SERVER_ERROR, MALFORMED_JSON, WRONG_RESULT_COUNT }
+    public enum Mode { NORMAL, SERVER_ERROR, MALFORMED_JSON, WRONG_RESULT_COUNT }
 
     private final HttpServer server;
     private volatile Mode mode = Mode.NORMAL;
-    final AtomicInteger batchRequests = new AtomicInteger();
-    final AtomicInteger detailRequests = new AtomicInteger();
-    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-    final List<String> rejections = new CopyOnWriteArrayList<>();
+    public final AtomicInteger batchRequests = new AtomicInteger();
+    public final AtomicInteger detailRequests = new AtomicInteger();
+    public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    public final List<String> rejections = new CopyOnWriteArrayList<>();
 
-    FakeOsvServer() throws IOException {
+    public FakeOsvServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/querybatch", this::queryBatch);
         server.createContext("/v1/vulns/", this::vulnerability);
@@ -76,11 +76,11 @@ final class FakeOsvServer implements AutoCloseable {
         server.start();
     }
 
-    URI batchUrl() {
+    public URI batchUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/querybatch");
     }
 
-    void mode(Mode mode) {
+    public void mode(Mode mode) {
         this.mode = mode;
     }
 
