@@ -96,15 +96,19 @@ final class JavaFileModelBuilder {
         return MetricsUtil.supportsAll(node, metric) ? MetricsUtil.computeMetric(metric, node) : 0;
     }
 
-    /** Deepest nesting of loops in the method body (lambdas included, nested class bodies not). */
+    /** Deepest nesting of loops in the method body; lambdas count as part of the method, nested classes do not. */
     private static int loopDepth(ASTExecutableDeclaration operation) {
-        if (operation.getBody() == null) {
-            return 0;
+        return operation.getBody() == null ? 0 : loopDepth((Node) operation.getBody());
+    }
+
+    private static int loopDepth(Node node) {
+        int deepest = 0;
+        for (Node child : node.children()) {
+            if (!(child instanceof ASTTypeDeclaration)) {
+                deepest = Math.max(deepest, loopDepth(child));
+            }
         }
-        return operation.getBody().descendants(ASTLoopStatement.class).toStream()
-                .mapToInt(loop -> 1 + loop.ancestors(ASTLoopStatement.class).count())
-                .max()
-                .orElse(0);
+        return node instanceof ASTLoopStatement ? deepest + 1 : deepest;
     }
 
     private static String kind(ASTTypeDeclaration type) {
