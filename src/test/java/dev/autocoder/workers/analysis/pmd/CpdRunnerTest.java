@@ -15,42 +15,12 @@ class CpdRunnerTest {
     @TempDir
     Path root;
 
-    /**
-     * 40 lines: 4 methods of 45 CPD tokens each (50 Java tokens minus 5 semicolons, which CPD's Java lexer skips).
-     */
-    static String sharedBlock() {
-        StringBuilder block = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            block.append("""
-                        int block%d(int x) {
-                            int y = x * 2;
-                            if (y > 10) {
-                                y = y - 3;
-                            } else {
-                                y = y + 7;
-                            }
-                            System.out.println(y);
-                            return y;
-                        }
-                    """.formatted(i));
-        }
-        return block.toString();
-    }
-
-    /** Lines 1-4 and 45-46 differ between the files, and so do the tokens right before and after the block. */
-    private void writeTwoFilesSharingTheBlock() {
-        TestSnapshots.write(root, "src/main/java/p/A.java",
-                "package p;\n\nclass A {\n    int onlyInA = 1;\n" + sharedBlock() + "    String tailA() { return \"a\"; }\n}\n");
-        TestSnapshots.write(root, "src/main/java/p/B.java",
-                "package p;\n\nclass B {\n    void onlyInB() { }\n" + sharedBlock() + "    long tailB = 2L;\n}\n");
-    }
-
     @Test
     void findsTheSharedBlockWithItsExactPlaces() {
-        writeTwoFilesSharingTheBlock();
+        PmdFixtures.writeTwoFilesSharingTheBlock(root);
         TestSnapshots.write(root, "web/app.js", "function hello(name) {\n  return 'hello ' + name;\n}\n");
         TestSnapshots.writeBytes(root, "src/main/java/p/Bin.java", new byte[]{1, 0, 2});
-        TestSnapshots.write(root, "docs/notes.md", sharedBlock());
+        TestSnapshots.write(root, "docs/notes.md", PmdFixtures.sharedBlock());
 
         CpdResult result = new CpdRunner(100).duplication(TestSnapshots.of(root));
 
@@ -73,7 +43,7 @@ class CpdRunnerTest {
 
     @Test
     void aBlockBelowTheMinimumIsNoDuplicate() {
-        writeTwoFilesSharingTheBlock();
+        PmdFixtures.writeTwoFilesSharingTheBlock(root);
 
         CpdResult result = new CpdRunner(181).duplication(TestSnapshots.of(root));
 

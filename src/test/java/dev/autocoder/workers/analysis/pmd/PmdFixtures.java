@@ -109,4 +109,34 @@ public final class PmdFixtures {
                 }
                 """);
     }
+
+    /**
+     * 40 lines: 4 methods of 45 CPD tokens each (50 Java tokens minus 5 semicolons, which CPD's Java lexer skips).
+     */
+    public static String sharedBlock() {
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            block.append("""
+                        int block%d(int x) {
+                            int y = x * 2;
+                            if (y > 10) {
+                                y = y - 3;
+                            } else {
+                                y = y + 7;
+                            }
+                            System.out.println(y);
+                            return y;
+                        }
+                    """.formatted(i));
+        }
+        return block.toString();
+    }
+
+    /** Lines 1-4 and 45-46 differ between the files, and so do the tokens right before and after the block. */
+    public static void writeTwoFilesSharingTheBlock(Path root) {
+        TestSnapshots.write(root, "src/main/java/p/A.java",
+                "package p;\n\nclass A {\n    int onlyInA = 1;\n" + sharedBlock() + "    String tailA() { return \"a\"; }\n}\n");
+        TestSnapshots.write(root, "src/main/java/p/B.java",
+                "package p;\n\nclass B {\n    void onlyInB() { }\n" + sharedBlock() + "    long tailB = 2L;\n}\n");
+    }
 }

@@ -3,6 +3,8 @@ package dev.autocoder.workers.analysis.pmd;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Row;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Builds {@link Snapshot}s of folders in tests, the way the repository package describes its inventory. */
@@ -60,6 +63,21 @@ public final class TestSnapshots {
         files.forEach(f -> tree.append(f.path()).append('\0').append(f.contentHash()).append('\n'));
         return new Snapshot(root, root.toString(), null, false, Instant.now(), files,
                 hex("SHA-1", tree.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A context with the snapshot and no earlier rows. */
+    public static PerspectiveContext context(Snapshot snapshot) {
+        return new PerspectiveContext() {
+            @Override
+            public Snapshot snapshot() {
+                return snapshot;
+            }
+
+            @Override
+            public Optional<Row> previousRow(String perspectiveId) {
+                return Optional.empty();
+            }
+        };
     }
 
     private static SourceFile sourceFile(Path root, Path file) throws IOException {
