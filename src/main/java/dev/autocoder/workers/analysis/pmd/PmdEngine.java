@@ -7,7 +7,6 @@ import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import net.sourceforge.pmd.PMDConfiguration;
-import net.sourceforge.pmd.PMDVersion;
 import net.sourceforge.pmd.PmdAnalysis;
 import net.sourceforge.pmd.lang.LanguageRegistry;
 import net.sourceforge.pmd.lang.LanguageVersion;
@@ -39,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs PMD over the Java files of a snapshot, as a library, parsing each file content once.
  * <p>
  * One pass runs the ruleset and {@link JavaModelCollectorRule} together, so the violations and the Java model come
- * from the same parse. Results are cached per (ruleset checksum, content hash): a warm call on an unchanged tree
+ * from the same parse. Results are cached per (ruleset fingerprint, content hash): a warm call on an unchanged tree
  * runs no PMD at all, and a one-file change analyzes that one file. Per-file caching is exact because PMD runs
  * without an auxclasspath: a file's violations do not depend on the other files of the run. After each call the
  * cache keeps only the contents of the current snapshot.
@@ -73,7 +72,7 @@ public class PmdEngine {
     public PmdEngine(RuleSet ruleset, int threads) {
         this.ruleset = ruleset;
         this.threads = Math.max(0, threads);
-        this.cachePrefix = PMDVersion.VERSION + ":" + ruleset.getChecksum() + ":";
+        this.cachePrefix = PmdRulesets.fingerprint(ruleset) + ":";
     }
 
     /** The PMD configuration the engine uses, for anyone who wants to run PMD the same way. */
