@@ -9,7 +9,6 @@ import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
 import org.junit.jupiter.api.Test;
@@ -107,13 +106,9 @@ class CodeQualityPerspectiveTest {
         PmdFixtures.writeShop(root);
         PmdFixtures.writeTwoFilesSharingTheBlock(root);
         PerspectiveResult result = perspective().analyze(TestSnapshots.context(TestSnapshots.of(root)));
-        Row row = new Row(1, "analysis", 1, "t", 1, "code-quality", "Code Quality Analysis", "r", null, 0,
-                result.status(), null, result.summary(), result.qualityScore(), result.findings().size(),
-                result.findings(), null, null, result.recommendations(), result.metrics(), "{}", null);
-
         List<Finding> scored = result.findings().stream().filter(f -> !f.rule().equals("duplicate-code")).toList();
-        double density = SeverityWeights.weighted(scored) * 1000 / Math.max(1000, row.metric("java_lines").orElseThrow());
-        double duplication = 100.0 * row.metric("duplicated_lines").orElseThrow() / row.metric("cpd_lines").orElseThrow();
+        double density = SeverityWeights.weighted(scored) * 1000 / Math.max(1000, metric(result, "java_lines").orElseThrow());
+        double duplication = 100.0 * metric(result, "duplicated_lines").orElseThrow() / metric(result, "cpd_lines").orElseThrow();
         assertThat(result.qualityScore()).isCloseTo(1 / (1 + density / 10) * (1 - Math.min(duplication, 50) / 100),
                 within(1e-9));
         assertThat(result.qualityScore()).isBetween(0.0, 1.0);
