@@ -1,5 +1,5 @@
 package dev.autocoder.workers.repository;
 
-/** A file the inventory had to leave out, with the reason (for example the I/O error). */
+/** A file an inventory or engine left out, with the reason (binary, over the size limit, an I/O error). */
 public record SkippedFile(String path, String reason) {
 }

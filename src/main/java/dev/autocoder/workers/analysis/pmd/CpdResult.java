@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.repository.SkippedFile;
 import java.util.List;
 import java.util.Map;
 

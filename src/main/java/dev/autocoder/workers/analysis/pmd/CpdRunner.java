@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;

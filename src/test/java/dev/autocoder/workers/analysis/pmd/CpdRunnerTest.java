@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.repository.SkippedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
