@@ -30,4 +30,13 @@ class SafeDeserialization {
             return super.resolveClass(desc);
         }
     }
+
+    static class Custom implements java.io.Serializable {
+        private transient Object cached;
+
+        private void readObject(ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            cached = in.readObject();
+        }
+    }
 }

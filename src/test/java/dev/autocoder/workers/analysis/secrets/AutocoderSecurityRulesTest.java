@@ -30,8 +30,9 @@ class AutocoderSecurityRulesTest {
 
     @Test
     void rulesetLoadsWithEveryRuleAsAnXPathRuleWithDocumentation() {
-        RuleSet ruleSet = new RuleSetLoader().loadFromResource(RULESET);
+        RuleSet ruleSet = AutocoderSecurityRules.load();
 
+        assertThat(AutocoderSecurityRules.RESOURCE).isEqualTo(RULESET);
         assertThat(ruleSet.getName()).isEqualTo("Autocoder Security");
         assertThat(ruleSet.getRules()).extracting(Rule::getName).containsExactly(
                 "CommandExecutionWithNonConstantInput", "UnsafeJavaDeserialization", "XmlParserWithoutXxeProtection",
@@ -41,6 +42,7 @@ class AutocoderSecurityRulesTest {
             assertThat(rule.getRuleClass()).isEqualTo("net.sourceforge.pmd.lang.rule.xpath.XPathRule");
             assertThat(rule.getMessage()).isNotBlank();
             assertThat(rule.getDescription()).isNotBlank();
+            assertThat(rule.getPriority().getPriority()).isBetween(1, 3);
         });
     }
 
