@@ -79,7 +79,8 @@ class SecretScannerTest {
                 "HF_TOKEN=" + keep(fake.huggingFaceToken()),
                 "DB_PASSWORD=",
                 "GITHUB_TOKEN=$GH_TOKEN",
-                "API_KEY=xxxxxxxxxxxxxxxx");
+                "API_KEY=xxxxxxxxxxxxxxxx",
+                "SESSION_SECRET=" + keep(fake.password(24)) + "  # rotated monthly");
 
         write("scripts/deploy.sh",
                 "#!/bin/sh",
@@ -161,6 +162,7 @@ class SecretScannerTest {
                         tuple("deploy/.env", 1, "aws-access-key-id"),
                         tuple("deploy/.env", 2, "aws-secret-access-key"),
                         tuple("deploy/.env", 3, "huggingface-token"),
+                        tuple("deploy/.env", 7, "generic-secret-assignment"),
                         tuple("scripts/deploy.sh", 2, "slack-token"),
                         tuple("scripts/deploy.sh", 3, "github-token"),
                         tuple("src/main/java/com/acme/Config.java", 4, "generic-secret-assignment"),
