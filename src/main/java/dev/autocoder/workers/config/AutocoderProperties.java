@@ -94,7 +94,8 @@ public class AutocoderProperties {
 
         @Override
         public String toString() {
-            return "Target[path=" + path + ", gitUrl=" + gitUrl + ", branch=" + branch + ", gitToken="
+            String safeUrl = gitUrl == null ? null : gitUrl.replaceAll("//[^/@]*@", "//");
+            return "Target[path=" + path + ", gitUrl=" + safeUrl + ", branch=" + branch + ", gitToken="
                     + (gitToken == null ? "none" : "***") + "]";
         }
     }

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.config;
 
+import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.repository.TargetUnavailableException;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import jakarta.annotation.PostConstruct;
@@ -20,14 +22,24 @@ public class ConfigurationValidator {
 
     private final AutocoderProperties properties;
     private final PerspectiveCatalog catalog;
+    private final TargetRepository target;
 
-    public ConfigurationValidator(AutocoderProperties properties, PerspectiveCatalog catalog) {
+    public ConfigurationValidator(AutocoderProperties properties, PerspectiveCatalog catalog, TargetRepository target) {
         this.properties = properties;
         this.catalog = catalog;
+        this.target = target;
     }
 
     @PostConstruct
     public void validate() {
+        try {
+            target.validateAtStartup();
+        } catch (TargetUnavailableException e) {
+            // its message is "<key>: <problem>"; report it like every other bad setting
+            String message = e.getMessage();
+            int colon = message.indexOf(": ");
+            throw colon > 0 ? new InvalidConfigurationException(message.substring(0, colon), message.substring(colon + 2)) : e;
+        }
         validateWorkers();
         validateAnalysis();
     }

@@ -13,7 +13,7 @@ import java.util.HexFormat;
  * One problem found at a place in the repository.
  * <p>
  * The id is stable across iterations and line shifts: it hashes the rule, the file and the normalized
- * snippet of the offending code, never the line number. {@link FindingIds} makes ids unique within a result
+ * snippet of the offending code, never the line number. {@link RowFactory} makes ids unique within a result
  * when the same snippet occurs twice in a file.
  */
 @JsonPropertyOrder({"id", "rule", "category", "severity", "file", "line", "end_line", "message"})

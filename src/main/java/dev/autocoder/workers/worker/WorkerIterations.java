@@ -1,9 +1,9 @@
 package dev.autocoder.workers.worker;
 
-import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.Durations;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
+import dev.autocoder.workers.repository.TargetRepository;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +26,15 @@ public class WorkerIterations {
     private final PerspectiveCatalog catalog;
     private final SnapshotService snapshots;
     private final RowFactory rows;
-    private final AutocoderProperties properties;
+    private final TargetRepository target;
 
     public WorkerIterations(WorkerRegistry registry, PerspectiveCatalog catalog, SnapshotService snapshots,
-                            RowFactory rows, AutocoderProperties properties) {
+                            RowFactory rows, TargetRepository target) {
         this.registry = registry;
         this.catalog = catalog;
         this.snapshots = snapshots;
         this.rows = rows;
-        this.properties = properties;
+        this.target = target;
     }
 
     /** Rotation step: takes the worker's turn and picks the next perspective and iteration number. */
@@ -88,7 +88,7 @@ public class WorkerIterations {
     public Row toRow(Exchange exchange) {
         Iteration iteration = iteration(exchange);
         PerspectiveResult result = exchange.getMessage().getBody(PerspectiveResult.class);
-        String repository = iteration.snapshot() != null ? iteration.snapshot().repository() : targetName();
+        String repository = iteration.snapshot() != null ? iteration.snapshot().repository() : target.displayName();
         RowFactory.Built built = rows.build(iteration, result, repository);
         iteration.row(built.row(), built.findingIds());
         return built.row();
@@ -122,12 +122,6 @@ public class WorkerIterations {
                 Arrays.stream(perspectives.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 Durations.toMillis("period", exchange.getProperty("period", String.class)),
                 Durations.toMillis("delay", exchange.getProperty("delay", String.class)));
-    }
-
-    private String targetName() {
-        AutocoderProperties.Target target = properties.getTarget();
-        return target.getGitUrl() != null ? target.getGitUrl().replaceAll("//[^/@]*@", "//")
-                : target.getPath().toAbsolutePath().normalize().toString();
     }
 
     static String oneLine(Throwable error) {

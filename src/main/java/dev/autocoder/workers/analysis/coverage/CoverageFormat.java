@@ -1,0 +1,12 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import java.util.Locale;
+
+/** The coverage report formats this perspective reads. */
+public enum CoverageFormat {
+    JACOCO, COBERTURA, LCOV;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import java.util.List;
+
+/** The coverage reports found under a root: those read, and those that could not be read. */
+public record FoundReports(List<CoverageReport> readable, List<UnreadableReport> unreadable) {
+
+    public FoundReports {
+        readable = List.copyOf(readable);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /** True when at least one readable report counts at least one line. */
+    public boolean hasLines() {
+        return readable.stream().anyMatch(r -> r.total().lines() > 0);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.util.List;
+
+/** Base of the SAX handlers of the XML report formats. */
+abstract class ReportHandler extends DefaultHandler {
+
+    abstract CoverageFormat format();
+
+    abstract List<ClassCoverage> classes();
+
+    List<String> sourceRoots() {
+        return List.of();
+    }
+
+    static String required(Attributes attributes, String element, String name) throws SAXException {
+        String value = attributes.getValue(name);
+        if (value == null) {
+            throw new SAXException("<" + element + "> has no " + name + " attribute");
+        }
+        return value;
+    }
+
+    static long number(Attributes attributes, String element, String name) throws SAXException {
+        String value = required(attributes, element, name);
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < 0) {
+                throw new SAXException("<" + element + "> " + name + "=\"" + value + "\" is negative");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new SAXException("<" + element + "> " + name + "=\"" + value + "\" is not a number");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
+import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.worker.Status;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The static "test-mapping" method, used when no coverage report exists: source classes are matched to test
+ * classes by name ({@link TestConventions}), which says whether a class has a test at all, not how much of it
+ * runs.
+ * <p>
+ * Test classes are the top-level types in test source folders or that the Java model marks as tests. Source
+ * classes are the other top-level classes, enums and records (interfaces and annotations have nothing to run).
+ * A test maps to a source class in the same package; one in another package counts only when no other source
+ * class has that simple name. Untested public classes are ranked by complexity (cyclomatic complexity of
+ * their methods, nested types included) times churn (commits in the churn window; 1 for every class when
+ * churn is unavailable, so the ranking falls back to complexity alone). Each is an {@code untested-class}
+ * finding whose severity follows its complexity: high from 40, medium from 15, low from 5, info below.
+ */
+final class TestMappingAnalysis {
+
+    static final String METHOD = "test-mapping";
+    static final int LISTED_CLASSES = 50;
+    static final Set<String> TESTABLE_KINDS = Set.of("class", "enum", "record");
+
+    /**
+     * @param commitsByPath commits per repository path in the churn window, or empty when churn is unavailable
+     * @param churnMissing  why churn is unavailable (used when commitsByPath is empty)
+     */
+    PerspectiveResult analyze(Snapshot snapshot, JavaModel model, Optional<Map<String, Integer>> commitsByPath,
+                              String churnMissing, List<UnreadableReport> unreadable, long churnWindowDays) {
+        List<DeclaredType> types = DeclaredType.all(model);
+        List<DeclaredType> tests = types.stream().filter(DeclaredType::topLevel)
+                .filter(TestMappingAnalysis::isTest)
+                .toList();
+        List<DeclaredType> sources = types.stream().filter(DeclaredType::topLevel)
+                .filter(t -> !isTest(t))
+                .filter(t -> TESTABLE_KINDS.contains(t.type().kind().toLowerCase(Locale.ROOT)))
+                .toList();
+        Map<DeclaredType, List<String>> mapping = map(sources, tests);
+        List<UntestedClass> untested = sources.stream()
+                .filter(s -> s.type().isPublic() && mapping.get(s).isEmpty())
+                .map(s -> untested(s, types, commitsByPath))
+                .sorted(Comparator.comparingLong(UntestedClass::score).reversed()
+                        .thenComparing(Comparator.comparingInt(UntestedClass::complexity).reversed())
+                        .thenComparing(UntestedClass::qualifiedName))
+                .toList();
+
+        long publicClasses = sources.stream().filter(s -> s.type().isPublic()).count();
+        long tested = sources.stream().filter(s -> !mapping.get(s).isEmpty()).count();
+        long publicTested = publicClasses - untested.size();
+        LineSplit lines = lineSplit(snapshot, model);
+        Double ratio = lines.main() == 0 ? null : (double) lines.test() / lines.main();
+        Double quality = publicClasses == 0 ? null : (double) publicTested / publicClasses;
+        String churnNote = commitsByPath.isPresent() ? null
+                : "Churn unavailable (" + churnMissing + "): untested classes are ranked by complexity alone.";
+
+        List<Finding> findings = untested.stream().map(TestMappingAnalysis::finding).toList();
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("coverage_reports", 0));
+        metrics.add(Metric.of("coverage_reports_unreadable", unreadable.size()));
+        metrics.add(Metric.of("classes_total", sources.size()));
+        metrics.add(Metric.of("classes_tested", tested));
+        metrics.add(Metric.of("public_classes", publicClasses));
+        metrics.add(Metric.of("untested_public_classes", untested.size()));
+        metrics.add(Metric.of("test_classes", tests.size()));
+        metrics.add(Metric.of("test_lines", lines.test()));
+        metrics.add(Metric.of("main_lines", lines.main()));
+        if (ratio != null) {
+            metrics.add(Metric.of("test_to_source_line_ratio", ratio));
+        }
+        metrics.add(Metric.of("java_files_unparseable", model.unparseableFiles().size()));
+
+        String summary = summary(sources.size(), tested, publicClasses, publicTested, tests.size(), ratio, untested,
+                commitsByPath.isPresent(), churnNote, unreadable, model.unparseableFiles().size());
+        String reason = partialReason(churnNote, unreadable, model.unparseableFiles().size());
+        return new PerspectiveResult(Status.OK, reason, summary, quality, findings,
+                recommendations(untested), metrics,
+                details(mapping, untested, commitsByPath.isPresent(), churnMissing, churnWindowDays, lines,
+                        unreadable));
+    }
+
+    private static boolean isTest(DeclaredType t) {
+        return t.type().isTest() || TestConventions.isTestPath(t.file().path());
+    }
+
+    /** Test class names per source class; same-package tests first, other packages only when unambiguous. */
+    private static Map<DeclaredType, List<String>> map(List<DeclaredType> sources, List<DeclaredType> tests) {
+        Map<String, Long> sourcesBySimpleName = sources.stream()
+                .collect(Collectors.groupingBy(s -> s.type().simpleName(), Collectors.counting()));
+        Map<String, List<DeclaredType>> testsBySimpleName = tests.stream()
+                .collect(Collectors.groupingBy(t -> t.type().simpleName()));
+        Map<DeclaredType, List<String>> mapping = new LinkedHashMap<>();
+        for (DeclaredType source : sources) {
+            List<DeclaredType> named = TestConventions.testNamesFor(source.type().simpleName()).stream()
+                    .flatMap(name -> testsBySimpleName.getOrDefault(name, List.of()).stream())
+                    .toList();
+            List<DeclaredType> samePackage = named.stream()
+                    .filter(t -> t.packageName().equals(source.packageName())).toList();
+            boolean unambiguous = sourcesBySimpleName.get(source.type().simpleName()) == 1;
+            List<DeclaredType> chosen = !samePackage.isEmpty() ? samePackage : unambiguous ? named : List.of();
+            mapping.put(source, chosen.stream().map(t -> t.type().qualifiedName()).sorted().toList());
+        }
+        return mapping;
+    }
+
+    private static UntestedClass untested(DeclaredType source, List<DeclaredType> types,
+                                          Optional<Map<String, Integer>> commitsByPath) {
+        String name = source.type().qualifiedName();
+        int complexity = types.stream()
+                .filter(t -> t.file() == source.file())
+                .filter(t -> t.type().qualifiedName().equals(name) || t.type().qualifiedName().startsWith(name + "."))
+                .mapToInt(t -> t.type().totalCyclomatic())
+                .sum();
+        Integer commits = commitsByPath.map(c -> c.getOrDefault(source.file().path(), 0)).orElse(null);
+        long score = (long) complexity * (commits == null ? 1 : commits);
+        return new UntestedClass(name, source.type().simpleName(), source.type().kind().toLowerCase(Locale.ROOT),
+                source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score);
+    }
+
+    private static Finding finding(UntestedClass u) {
+        Severity severity = u.complexity() >= 40 ? Severity.HIGH : u.complexity() >= 15 ? Severity.MEDIUM
+                : u.complexity() >= 5 ? Severity.LOW : Severity.INFO;
+        String message = "public " + u.kind() + " " + u.qualifiedName() + " (" + u.describeRisk()
+                + ") has no test class (looked for " + String.join(", ", TestConventions.testNamesFor(u.simpleName()))
+                + ")";
+        return Finding.of("untested-class", "test-coverage", severity, u.file(), u.beginLine(), u.endLine(), message,
+                "untested " + u.qualifiedName());
+    }
+
+    /** Java lines in test files and in the rest; a file is a test file by folder or when all its types are tests. */
+    private static LineSplit lineSplit(Snapshot snapshot, JavaModel model) {
+        Map<String, JavaFileModel> files = model.byPath();
+        long test = 0;
+        long main = 0;
+        for (SourceFile file : snapshot.files(Language.JAVA)) {
+            JavaFileModel parsed = files.get(file.path());
+            boolean allTests = parsed != null && parsed.parsed() && !parsed.types().isEmpty()
+                    && parsed.types().stream().allMatch(t -> t.isTest());
+            if (TestConventions.isTestPath(file.path()) || allTests) {
+                test += file.lines();
+            } else {
+                main += file.lines();
+            }
+        }
+        return new LineSplit(test, main);
+    }
+
+    private static String summary(int classes, long tested, long publicClasses, long publicTested, int testClasses,
+                                  Double ratio, List<UntestedClass> untested, boolean churn, String churnNote,
+                                  List<UnreadableReport> unreadable, int unparseable) {
+        StringBuilder text = new StringBuilder("No readable coverage report, so test classes were matched to")
+                .append(" classes by name (").append(METHOD).append("): ").append(tested).append(" of ").append(classes)
+                .append(" classes have a test class (").append(publicTested).append(" of ").append(publicClasses)
+                .append(" public), ").append(testClasses).append(" test classes");
+        if (ratio != null) {
+            text.append(", test-to-source line ratio ").append(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+        text.append('.');
+        if (!untested.isEmpty()) {
+            UntestedClass first = untested.get(0);
+            text.append(' ').append(untested.size())
+                    .append(untested.size() == 1 ? " public class has" : " public classes have")
+                    .append(" no test class; first by complexity").append(churn ? " x churn" : "").append(": ")
+                    .append(first.qualifiedName()).append(" (").append(first.describeRisk()).append(").");
+        }
+        if (churnNote != null) {
+            text.append(' ').append(churnNote);
+        }
+        if (!unreadable.isEmpty()) {
+            text.append(' ').append(ReportCoverageAnalysis.unreadableSentence(unreadable));
+        }
+        if (unparseable > 0) {
+            text.append(' ').append(unparseable).append(" Java file(s) could not be parsed and were left out.");
+        }
+        return text.toString();
+    }
+
+    private static String partialReason(String churnNote, List<UnreadableReport> unreadable, int unparseable) {
+        List<String> parts = new ArrayList<>();
+        if (churnNote != null) {
+            parts.add(churnNote);
+        }
+        if (!unreadable.isEmpty()) {
+            parts.add(ReportCoverageAnalysis.unreadableSentence(unreadable));
+        }
+        if (unparseable > 0) {
+            parts.add(unparseable + " Java file(s) could not be parsed and were left out.");
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    private static List<String> recommendations(List<UntestedClass> untested) {
+        List<String> recommendations = new ArrayList<>();
+        untested.stream().limit(5).forEach(u -> recommendations.add("Add a test class " + u.simpleName() + "Test for "
+                + u.qualifiedName() + " (" + u.describeRisk() + ")."));
+        recommendations.add("Publish a coverage report (for Maven, jacoco-maven-plugin's report goal writes "
+                + "target/site/jacoco/jacoco.xml) so measured line and branch coverage replace this name-based"
+                + " estimate.");
+        return recommendations;
+    }
+
+    private static Map<String, Object> details(Map<DeclaredType, List<String>> mapping, List<UntestedClass> untested,
+                                               boolean churn, String churnMissing, long churnWindowDays,
+                                               LineSplit lines, List<UnreadableReport> unreadable) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", METHOD);
+        details.put("test_name_patterns", TestConventions.testNamesFor("Foo"));
+        details.put("test_folders", TestConventions.TEST_FOLDERS);
+        details.put("churn", churn ? "available" : "unavailable: " + churnMissing);
+        details.put("churn_window_days", churnWindowDays);
+        details.put("test_lines", lines.test());
+        details.put("main_lines", lines.main());
+        details.put("quality_formula", "public classes with a test class / public classes");
+        details.put("mapping", mapping.entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getKey().type().qualifiedName()))
+                .map(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("class", e.getKey().type().qualifiedName());
+                    row.put("file", e.getKey().file().path());
+                    row.put("tests", e.getValue());
+                    return row;
+                }).toList());
+        details.put("untested_public_classes", untested.stream().limit(LISTED_CLASSES).map(u -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("class", u.qualifiedName());
+            row.put("file", u.file());
+            row.put("line", u.beginLine());
+            row.put("complexity", u.complexity());
+            row.put("commits", u.commits());
+            row.put("score", u.score());
+            return row;
+        }).toList());
+        details.put("unreadable_reports", unreadable.stream()
+                .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
+        return details;
+    }
+
+    private record LineSplit(long test, long main) {
+    }
+
+    /** A public class without a mapped test, with what ranks it. */
+    record UntestedClass(String qualifiedName, String simpleName, String kind, String file, int beginLine, int endLine,
+                         int complexity, Integer commits, long score) {
+
+        String describeRisk() {
+            String churn = commits == null ? "churn unavailable"
+                    : commits + (commits == 1 ? " commit" : " commits") + " in window";
+            return "complexity " + complexity + ", " + churn;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.autocoder.workers.analysis.dependencies;
+
+/** Text helpers for the manifests that are code (Gradle scripts). */
+final class SourceText {
+
+    private SourceText() {
+    }
+
+    /**
+     * The text with {@code //} and {@code /* *}{@code /} comments replaced by spaces (line breaks kept), so
+     * commented-out dependencies are not inventoried and offsets still map to the original lines. String
+     * literals are respected, so {@code "https://..."} is not a comment.
+     */
+    static String blankComments(String text) {
+        StringBuilder out = new StringBuilder(text);
+        char quote = 0;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            char next = i + 1 < out.length() ? out.charAt(i + 1) : 0;
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote || c == '\n') {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && next == '/') {
+                for (; i < out.length() && out.charAt(i) != '\n'; i++) {
+                    out.setCharAt(i, ' ');
+                }
+            } else if (c == '/' && next == '*') {
+                int end = out.indexOf("*/", i + 2);
+                end = end < 0 ? out.length() : end + 2;
+                for (; i < end; i++) {
+                    if (out.charAt(i) != '\n') {
+                        out.setCharAt(i, ' ');
+                    }
+                }
+                i--;
+            }
+        }
+        return out.toString();
+    }
+
+    /** 1-based line of a character offset. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.autocoder.workers.analysis.javamodel;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** A method of the Java model together with the file and type that declare it. */
+public record JavaMethodRef(String path, JavaTypeModel type, JavaMethodModel method) {
+
+    /** Most complex first; ties by path and line so the order is stable. */
+    public static final Comparator<JavaMethodRef> MOST_COMPLEX_FIRST =
+            Comparator.comparingInt((JavaMethodRef m) -> m.method().cyclomatic()).reversed()
+                    .thenComparing(JavaMethodRef::path)
+                    .thenComparingInt(m -> m.method().beginLine());
+
+    /** Every method and constructor of the model's parsed files. */
+    public static List<JavaMethodRef> all(JavaModel model) {
+        return model.parsedFiles().stream()
+                .flatMap(file -> file.types().stream()
+                        .flatMap(type -> type.methods().stream().map(method -> new JavaMethodRef(file.path(), type, method))))
+                .toList();
+    }
+
+    /** {@code a.b.Type#method(String)}: names the method for people and serves as a line-independent snippet. */
+    public String displayName() {
+        return type.qualifiedName() + "#" + method.signature();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.autocoder.workers.analysis.pmd;
+
+import dev.autocoder.workers.repository.SkippedFile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copy-paste detection over a snapshot.
+ *
+ * @param minimumTokens    the smallest duplicate CPD reports, in tokens
+ * @param languages        per CPD language id (java, ecmascript, typescript, python, kotlin): files, lines, duplicated
+ *                         lines; only languages with files in the snapshot
+ * @param totalLines       lines of the files CPD tokenized
+ * @param duplicatedLines  lines inside any occurrence of a duplicate block (each line counted once per file)
+ * @param blocks           duplicate blocks, largest first
+ * @param skippedFiles     files CPD could not tokenize (or read), with the reason
+ */
+public record CpdResult(int minimumTokens, Map<String, LanguageDuplication> languages, long totalLines,
+                        long duplicatedLines, List<DuplicateBlock> blocks, List<SkippedFile> skippedFiles) {
+
+    /** Duplicated lines as a percentage of all lines analyzed; 0 when nothing was analyzed. */
+    public double duplicatedLinesPercent() {
+        return totalLines == 0 ? 0 : 100.0 * duplicatedLines / totalLines;
+    }
+
+    /** One language's share. */
+    public record LanguageDuplication(int files, long lines, long duplicatedLines) {
+    }
+
+    /**
+     * One duplicated piece of code and every place it occurs.
+     *
+     * @param lines       lines of the first occurrence
+     * @param tokens      length in tokens
+     * @param occurrences where it occurs, sorted by path and line
+     * @param snippet     source of the first occurrence, shortened (for stable finding ids; never published)
+     */
+    public record DuplicateBlock(int lines, int tokens, List<Occurrence> occurrences, String snippet) {
+    }
+
+    /** One place of a duplicate block. */
+    public record Occurrence(String path, int beginLine, int endLine) {
+    }
+}

@@ -1,0 +1,170 @@
+package dev.autocoder.workers.analysis.pmd;
+
+import dev.autocoder.workers.repository.SkippedFile;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import net.sourceforge.pmd.cpd.CPDConfiguration;
+import net.sourceforge.pmd.cpd.CPDReport;
+import net.sourceforge.pmd.cpd.CpdAnalysis;
+import net.sourceforge.pmd.cpd.Mark;
+import net.sourceforge.pmd.cpd.Match;
+import net.sourceforge.pmd.lang.document.FileId;
+import net.sourceforge.pmd.lang.document.FileLocation;
+import net.sourceforge.pmd.lang.document.TextFile;
+import net.sourceforge.pmd.reporting.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * PMD's copy-paste detector over the snapshot's Java files and the other languages whose PMD modules are on the
+ * classpath (JavaScript, TypeScript, Python, Kotlin). Duplicates are only found within one language.
+ * <p>
+ * The whole result is cached for the last {@link Snapshot#key()}: an unchanged tree costs nothing, any change
+ * reruns CPD (CPD compares every file with every other, so there is no exact per-file reuse).
+ */
+@Component
+public class CpdRunner {
+
+    /** Snapshot languages and the CPD language id that tokenizes them. */
+    static final Map<Language, String> CPD_LANGUAGES = Map.of(
+            Language.JAVA, "java",
+            Language.JAVASCRIPT, "ecmascript",
+            Language.TYPESCRIPT, "typescript",
+            Language.PYTHON, "python",
+            Language.KOTLIN, "kotlin");
+
+    private static final Logger log = LoggerFactory.getLogger(CpdRunner.class);
+    private static final int SNIPPET_CHARS = 2000;
+
+    private final int minimumTokens;
+    private String cachedKey;
+    private CpdResult cached;
+
+    @Autowired
+    public CpdRunner(AutocoderProperties properties) {
+        this(properties.getAnalysis().getCpdMinimumTokens());
+    }
+
+    public CpdRunner(int minimumTokens) {
+        this.minimumTokens = minimumTokens;
+    }
+
+    public synchronized CpdResult duplication(Snapshot snapshot) {
+        if (cached == null || !snapshot.key().equals(cachedKey)) {
+            cached = run(snapshot);
+            cachedKey = snapshot.key();
+        }
+        return cached;
+    }
+
+    private CpdResult run(Snapshot snapshot) {
+        Map<String, SourceFile> byFileId = new LinkedHashMap<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        CPDConfiguration configuration = new CPDConfiguration();
+        configuration.setMinimumTileSize(minimumTokens);
+        // A file CPD cannot tokenize is reported and left out instead of ending the whole run.
+        configuration.setSkipLexicalErrors(true);
+        CPDReport[] report = new CPDReport[1];
+        try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {
+            for (SourceFile file : snapshot.files()) {
+                net.sourceforge.pmd.lang.Language language = cpdLanguage(file.language(), configuration);
+                if (language == null) {
+                    continue;
+                }
+                if (!file.isAnalyzableText()) {
+                    skipped.add(new SkippedFile(file.path(), file.binary() ? "binary file" : "larger than the size limit"));
+                    continue;
+                }
+                try {
+                    FileId id = FileId.fromPath(snapshot.resolve(file));
+                    byFileId.put(id.getAbsolutePath(), file);
+                    cpd.files().addFile(TextFile.builderForCharSeq(snapshot.read(file), id, language.getDefaultVersion()).build());
+                } catch (IOException e) {
+                    skipped.add(new SkippedFile(file.path(), "unreadable: " + e.getMessage()));
+                }
+            }
+            if (!byFileId.isEmpty()) {
+                cpd.performAnalysis(r -> report[0] = r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CpdResult result = report[0] == null
+                ? summarize(byFileId, skipped, List.of(), null)
+                : summarize(byFileId, skipped, report[0].getMatches(), report[0]);
+        log.debug("CPD: {} duplicated lines of {} in {} blocks", result.duplicatedLines(), result.totalLines(),
+                result.blocks().size());
+        return result;
+    }
+
+    private static net.sourceforge.pmd.lang.Language cpdLanguage(Language language, CPDConfiguration configuration) {
+        String id = CPD_LANGUAGES.get(language);
+        return id == null ? null : configuration.getLanguageRegistry().getLanguageById(id);
+    }
+
+    private CpdResult summarize(Map<String, SourceFile> byFileId, List<SkippedFile> skipped, List<Match> matches,
+                                CPDReport report) {
+        Map<String, SourceFile> analyzed = new LinkedHashMap<>(byFileId);
+        if (report != null) {
+            for (Report.ProcessingError error : report.getProcessingErrors()) {
+                SourceFile file = analyzed.remove(error.getFileId().getAbsolutePath());
+                if (file != null) {
+                    skipped.add(new SkippedFile(file.path(), PmdEngine.errorMessage(error)));
+                }
+            }
+        }
+        Map<String, BitSet> duplicatedLinesByFile = new HashMap<>();
+        List<CpdResult.DuplicateBlock> blocks = new ArrayList<>();
+        for (Match match : matches) {
+            List<CpdResult.Occurrence> occurrences = new ArrayList<>();
+            for (Mark mark : match) {
+                FileLocation location = mark.getLocation();
+                SourceFile file = analyzed.get(location.getFileId().getAbsolutePath());
+                if (file == null) {
+                    continue;
+                }
+                occurrences.add(new CpdResult.Occurrence(file.path(), location.getStartLine(), location.getEndLine()));
+                duplicatedLinesByFile.computeIfAbsent(file.path(), p -> new BitSet())
+                        .set(location.getStartLine(), location.getEndLine() + 1);
+            }
+            if (occurrences.size() < 2) {
+                continue;
+            }
+            occurrences.sort(Comparator.comparing(CpdResult.Occurrence::path).thenComparingInt(CpdResult.Occurrence::beginLine));
+            String snippet = report.getSourceCodeSlice(match.getFirstMark()).toString();
+            blocks.add(new CpdResult.DuplicateBlock(match.getLineCount(), match.getTokenCount(), List.copyOf(occurrences),
+                    snippet.length() > SNIPPET_CHARS ? snippet.substring(0, SNIPPET_CHARS) : snippet));
+        }
+        blocks.sort(Comparator.comparingInt(CpdResult.DuplicateBlock::lines).reversed()
+                .thenComparing(Comparator.comparingInt(CpdResult.DuplicateBlock::tokens).reversed())
+                .thenComparing(b -> b.occurrences().get(0).path()));
+        Map<String, CpdResult.LanguageDuplication> languages = new TreeMap<>();
+        long totalLines = 0;
+        long duplicatedLines = 0;
+        for (SourceFile file : analyzed.values()) {
+            BitSet lines = duplicatedLinesByFile.get(file.path());
+            long duplicated = lines == null ? 0 : lines.cardinality();
+            totalLines += file.lines();
+            duplicatedLines += duplicated;
+            languages.merge(CPD_LANGUAGES.get(file.language()), new CpdResult.LanguageDuplication(1, file.lines(), duplicated),
+                    (a, b) -> new CpdResult.LanguageDuplication(a.files() + b.files(), a.lines() + b.lines(),
+                            a.duplicatedLines() + b.duplicatedLines()));
+        }
+        return new CpdResult(minimumTokens, languages, totalLines, duplicatedLines, List.copyOf(blocks), List.copyOf(skipped));
+    }
+}

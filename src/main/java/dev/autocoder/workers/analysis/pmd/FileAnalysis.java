@@ -1,0 +1,42 @@
+package dev.autocoder.workers.analysis.pmd;
+
+import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
+import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+
+import java.util.List;
+
+/**
+ * The cached PMD result of one file content: violations, the Java model and processing errors, all without the
+ * file's path, so the same content at another path (or a later snapshot) reuses it.
+ *
+ * @param parsed     the collector's model; null when the file did not parse
+ * @param ruleErrors messages of rules that failed on a file that did parse
+ * @param parseError why the file did not parse; null when it parsed
+ */
+record FileAnalysis(List<Violation> violations, ParsedJavaFile parsed, List<String> ruleErrors, String parseError) {
+
+    /** A violation without its path. */
+    record Violation(String rule, String ruleSet, int priority, int beginLine, int endLine, String message,
+                     String snippet) {
+        PmdViolation at(String path) {
+            return new PmdViolation(path, rule, ruleSet, priority, beginLine, endLine, message, snippet);
+        }
+    }
+
+    JavaFileModel modelAt(String path, String contentHash) {
+        if (parsed == null) {
+            return new JavaFileModel(path, contentHash, "", List.of(), List.of(), parseError);
+        }
+        boolean testPath = isTestPath(path);
+        List<JavaTypeModel> types = parsed.types().stream()
+                .map(t -> t.isTest() || !testPath ? t : new JavaTypeModel(t.simpleName(), t.qualifiedName(), t.kind(),
+                        t.isPublic(), t.isAbstract(), true, t.beginLine(), t.endLine(), t.methods()))
+                .toList();
+        return new JavaFileModel(path, contentHash, parsed.packageName(), parsed.imports(), types, null);
+    }
+
+    /** Maven/Gradle layout: test sources live under a {@code src/test/} folder. */
+    static boolean isTestPath(String path) {
+        return path.startsWith("src/test/") || path.contains("/src/test/");
+    }
+}

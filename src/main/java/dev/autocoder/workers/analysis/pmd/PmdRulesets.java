@@ -1,0 +1,67 @@
+package dev.autocoder.workers.analysis.pmd;
+
+import net.sourceforge.pmd.PMDVersion;
+import net.sourceforge.pmd.lang.rule.Rule;
+import net.sourceforge.pmd.lang.rule.RuleSet;
+import net.sourceforge.pmd.lang.rule.RuleSetLoader;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Loads the PMD ruleset the engine runs: the curated {@value #CURATED} from the classpath, or a user's own file
+ * ({@code autocoder.analysis.pmd-ruleset}) instead of it.
+ */
+public final class PmdRulesets {
+
+    /** Classpath resource of the curated Java ruleset. */
+    public static final String CURATED = "rulesets/autocoder-java.xml";
+
+    private PmdRulesets() {
+    }
+
+    /** The curated ruleset. */
+    public static RuleSet curated() {
+        return loader().loadFromResource(CURATED);
+    }
+
+    /** The user's ruleset file when given, otherwise the curated one; an invalid file throws PMD's exception. */
+    public static RuleSet load(Path userRuleset) {
+        return userRuleset == null ? curated() : loader().loadFromResource(userRuleset.toAbsolutePath().toString());
+    }
+
+    /**
+     * Identifies what a ruleset checks: the PMD version and every rule's ruleset, name, priority, message and
+     * property values (an XPath rule's expression included). {@link RuleSet#getChecksum()} is not used because it
+     * does not change when a referenced ruleset gains a rule.
+     */
+    public static String fingerprint(RuleSet ruleset) {
+        StringBuilder text = new StringBuilder(PMDVersion.VERSION);
+        ruleset.getRules().stream()
+                .sorted(Comparator.comparing(Rule::getRuleSetName).thenComparing(Rule::getName))
+                .forEach(rule -> {
+                    Map<String, String> properties = new TreeMap<>();
+                    rule.getPropertiesByPropertyDescriptor().forEach((d, v) -> properties.put(d.name(), String.valueOf(v)));
+                    text.append('\n').append(rule.getRuleSetName()).append('/').append(rule.getName())
+                            .append(' ').append(rule.getPriority().getPriority()).append(' ').append(rule.getMessage())
+                            .append(' ').append(properties);
+                });
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuleSetLoader loader() {
+        // Resources from our own class loader, so it also works inside the packaged Spring Boot jar.
+        return new RuleSetLoader().loadResourcesWith(PmdRulesets.class.getClassLoader()).warnDeprecated(false);
+    }
+}

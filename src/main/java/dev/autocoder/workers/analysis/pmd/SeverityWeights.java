@@ -1,0 +1,36 @@
+package dev.autocoder.workers.analysis.pmd;
+
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Severity;
+
+import java.util.Collection;
+
+/**
+ * How much a finding weighs in a quality score: critical 5, high 3, medium 1, low 0.5, info 0.1.
+ * Scores use the weighted count per 1000 lines, with at least 1000 lines assumed so one finding in a tiny
+ * repository does not decide its score.
+ */
+public final class SeverityWeights {
+
+    private SeverityWeights() {
+    }
+
+    public static double of(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> 5;
+            case HIGH -> 3;
+            case MEDIUM -> 1;
+            case LOW -> 0.5;
+            case INFO -> 0.1;
+        };
+    }
+
+    public static double weighted(Collection<Finding> findings) {
+        return findings.stream().mapToDouble(f -> of(f.severity())).sum();
+    }
+
+    /** Weighted findings per 1000 lines, counting at least 1000 lines. */
+    public static double perThousandLines(Collection<Finding> findings, long lines) {
+        return weighted(findings) * 1000.0 / Math.max(1000, lines);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.autocoder.workers.analysis.quality;
+
+import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
+import dev.autocoder.workers.analysis.pmd.CpdResult;
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
+import dev.autocoder.workers.analysis.pmd.PmdCategories;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdFindings;
+import dev.autocoder.workers.analysis.pmd.PmdProcessingError;
+import dev.autocoder.workers.analysis.pmd.PmdReport;
+import dev.autocoder.workers.analysis.pmd.PmdViolation;
+import dev.autocoder.workers.analysis.pmd.SeverityWeights;
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Code Quality Analysis: PMD's quality rules (every category but Performance, Multithreading, Security and
+ * Autocoder Security), CPD duplication, cyclomatic complexity from the Java model and size limits.
+ * <p>
+ * Findings: one per PMD violation (rule = PMD rule name, category = its PMD category, severity from the PMD
+ * priority 1..5 = critical..info); {@code duplicate-code} (see {@link DuplicationFindings});
+ * {@code oversized-file}, {@code oversized-class}, {@code oversized-method}, {@code complex-method} (see
+ * {@link SizeChecks}); {@code parse-error} (low) for each Java file PMD cannot parse.
+ * <p>
+ * Quality score: {@code 1 / (1 + d / 10) * (1 - min(p, 50) / 100)} where {@code d} is the severity-weighted
+ * number of findings other than duplicate-code per 1000 Java lines ({@link SeverityWeights}: critical 5, high 3,
+ * medium 1, low 0.5, info 0.1; at least 1000 lines assumed) and {@code p} is the duplicated-lines percentage.
+ * Clean code scores 1; 10 weighted findings per 1000 lines halve the score; duplication lowers it by up to half.
+ */
+@Component
+public class CodeQualityPerspective implements Perspective {
+
+    static final String PARSE_ERROR = "parse-error";
+    private static final int TOP = 10;
+
+    private final PmdEngine engine;
+    private final CpdRunner cpd;
+
+    public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd) {
+        this.engine = engine;
+        this.cpd = cpd;
+    }
+
+    @Override
+    public String id() {
+        return "code-quality";
+    }
+
+    @Override
+    public String name() {
+        return "Code Quality Analysis";
+    }
+
+    @Override
+    public String worker() {
+        return "analysis";
+    }
+
+    @Override
+    public PerspectiveResult analyze(PerspectiveContext context) {
+        Snapshot snapshot = context.snapshot();
+        List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
+        if (javaFiles.isEmpty()) {
+            return PerspectiveResult.skipped("No Java files in the snapshot: PMD, the Java model and the size checks "
+                    + "have nothing to look at.", List.of(Metric.of("java_files", 0)));
+        }
+        PmdReport report = engine.analyze(snapshot);
+        CpdResult duplication = cpd.duplication(snapshot);
+        List<PmdViolation> violations = report.violationsNotIn(PmdCategories.NOT_QUALITY);
+        List<JavaMethodRef> methods = JavaMethodRef.all(report.javaModel());
+        ComplexityDistribution complexity = ComplexityDistribution.of(methods);
+        long javaLines = snapshot.totalLines(Language.JAVA);
+
+        List<Finding> scored = new ArrayList<>(PmdFindings.of(violations));
+        List<Finding> sizeFindings = SizeChecks.findings(javaFiles, report.javaModel(), methods);
+        scored.addAll(sizeFindings);
+        report.unparseableFiles().forEach(e -> scored.add(parseError(e)));
+        List<Finding> duplicates = DuplicationFindings.of(duplication);
+        List<Finding> findings = new ArrayList<>(scored);
+        findings.addAll(duplicates);
+
+        double density = SeverityWeights.perThousandLines(scored, javaLines);
+        double duplicationPercent = duplication.duplicatedLinesPercent();
+        double score = 1 / (1 + density / 10) * (1 - Math.min(duplicationPercent, 50) / 100);
+
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("java_files", javaFiles.size()));
+        metrics.add(Metric.of("java_lines", javaLines));
+        metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
+        metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
+        metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
+        metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
+        metrics.addAll(PmdFindings.ruleCountMetrics(violations));
+        metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
+        metrics.add(Metric.of("duplicated_lines_percent", round(duplicationPercent)));
+        metrics.add(Metric.of("duplicate_blocks", duplication.blocks().size()));
+        metrics.add(Metric.of("cpd_lines", duplication.totalLines()));
+        metrics.addAll(complexity.metrics());
+        metrics.add(Metric.of("oversized_files", SizeChecks.count(sizeFindings, SizeChecks.OVERSIZED_FILE)));
+        metrics.add(Metric.of("oversized_classes", SizeChecks.count(sizeFindings, SizeChecks.OVERSIZED_CLASS)));
+        metrics.add(Metric.of("oversized_methods", SizeChecks.count(sizeFindings, SizeChecks.OVERSIZED_METHOD)));
+        metrics.add(Metric.of("complex_methods", SizeChecks.count(sizeFindings, SizeChecks.COMPLEX_METHOD)));
+        metrics.add(Metric.of("weighted_findings_per_kloc", round(density)));
+
+        String summary = plural(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
+                + plural(violations.size(), "PMD quality issue") + ", " + round(duplicationPercent)
+                + "% duplicated lines, " + plural(complexity.over10(), "method")
+                + " with cyclomatic complexity over 10"
+                + (report.unparseableFiles().isEmpty() ? "." : ", " + plural(report.unparseableFiles().size(), "file")
+                + " that PMD cannot parse.");
+        return PerspectiveResult.ok(summary, score, findings,
+                recommendations(report, violations, methods, duplication, sizeFindings), metrics,
+                details(report, violations, complexity, methods, duplication));
+    }
+
+    private static Finding parseError(PmdProcessingError error) {
+        return Finding.of(PARSE_ERROR, "Parsing", Severity.LOW, error.path(), null, null,
+                "PMD cannot parse this file, so no rule checks it: " + error.message(), error.message());
+    }
+
+    private static List<String> recommendations(PmdReport report, List<PmdViolation> violations,
+                                                 List<JavaMethodRef> methods, CpdResult duplication,
+                                                 List<Finding> sizeFindings) {
+        List<String> recommendations = new ArrayList<>();
+        List<PmdProcessingError> unparseable = report.unparseableFiles();
+        if (!unparseable.isEmpty()) {
+            recommendations.add("Fix the " + unparseable.size() + " Java file(s) PMD cannot parse, starting with "
+                    + unparseable.get(0).path() + " (" + unparseable.get(0).message() + "); no rule checks them.");
+        }
+        recommendations.addAll(PmdFindings.topRuleRecommendations(violations, 3));
+        methods.stream().filter(m -> m.method().cyclomatic() > 10).sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(3)
+                .forEach(m -> recommendations.add("Split " + m.displayName() + " (" + m.path() + ":"
+                        + m.method().beginLine() + ", cyclomatic complexity " + m.method().cyclomatic()
+                        + ") into smaller methods."));
+        duplication.blocks().stream().limit(3).forEach(b -> recommendations.add("Extract the " + b.lines()
+                + " duplicated lines at " + b.occurrences().stream().map(DuplicationFindings::place)
+                .collect(Collectors.joining(" and ")) + " into one shared method or class."));
+        sizeFindings.stream().filter(f -> f.rule().equals(SizeChecks.OVERSIZED_CLASS)).limit(2)
+                .forEach(f -> recommendations.add("Split " + f.message() + " (" + f.file() + ")."));
+        return recommendations;
+    }
+
+    private static Map<String, Object> details(PmdReport report, List<PmdViolation> violations,
+                                               ComplexityDistribution complexity, List<JavaMethodRef> methods,
+                                               CpdResult duplication) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("ruleset", report.ruleset());
+        details.put("rule_counts", PmdReport.countByRule(violations));
+        details.put("category_counts", violations.stream()
+                .collect(Collectors.groupingBy(PmdViolation::ruleSet, TreeMap::new, Collectors.counting())));
+        details.put("complexity_buckets", complexity.buckets());
+        details.put("most_complex_methods", methods.stream().sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(TOP)
+                .map(CodeQualityPerspective::method).toList());
+        details.put("largest_duplicate_blocks", duplication.blocks().stream().limit(TOP).map(b -> ordered(
+                "lines", b.lines(), "tokens", b.tokens(),
+                "occurrences", b.occurrences().stream().map(DuplicationFindings::place).toList())).toList());
+        details.put("cpd_minimum_tokens", duplication.minimumTokens());
+        details.put("cpd_languages", duplication.languages());
+        details.put("unparseable_files", report.unparseableFiles().stream()
+                .map(e -> ordered("path", e.path(), "message", e.message())).toList());
+        details.put("skipped_files", report.skippedFiles().stream()
+                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+        details.put("thresholds", ordered("file_lines", SizeChecks.FILE_LINES, "class_lines", SizeChecks.CLASS_LINES,
+                "method_lines", SizeChecks.METHOD_LINES, "complex_cyclomatic", SizeChecks.COMPLEX_CYCLOMATIC));
+        return details;
+    }
+
+    static Map<String, Object> method(JavaMethodRef ref) {
+        return ordered("path", ref.path(), "method", ref.displayName(), "line", ref.method().beginLine(),
+                "cyclomatic", ref.method().cyclomatic(), "ncss", ref.method().ncss(), "lines", ref.method().lines());
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+    /** A map that keeps the order its entries are given in, so the published details read the same every time. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.autocoder.workers.analysis.quality;
+
+import dev.autocoder.workers.analysis.pmd.CpdResult;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Severity;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code duplicate-code} finding per duplicate block CPD found, for the {@value #MAX_FINDINGS} largest:
+ * at the first occurrence, naming the others. Severity by the block's size: at least {@value #HIGH_LINES} lines
+ * high, at least {@value #MEDIUM_LINES} medium, smaller ones low.
+ */
+final class DuplicationFindings {
+
+    static final String RULE = "duplicate-code";
+    static final int MAX_FINDINGS = 50;
+    static final int HIGH_LINES = 200;
+    static final int MEDIUM_LINES = 50;
+
+    private DuplicationFindings() {
+    }
+
+    static List<Finding> of(CpdResult cpd) {
+        return cpd.blocks().stream().limit(MAX_FINDINGS).map(DuplicationFindings::finding).toList();
+    }
+
+    private static Finding finding(CpdResult.DuplicateBlock block) {
+        CpdResult.Occurrence first = block.occurrences().get(0);
+        String others = block.occurrences().stream().skip(1).map(DuplicationFindings::place)
+                .collect(Collectors.joining(", "));
+        Severity severity = block.lines() >= HIGH_LINES ? Severity.HIGH
+                : block.lines() >= MEDIUM_LINES ? Severity.MEDIUM : Severity.LOW;
+        return Finding.of(RULE, "Duplication", severity, first.path(), first.beginLine(), first.endLine(),
+                block.lines() + " duplicated lines (" + block.tokens() + " tokens), also at " + others, block.snippet());
+    }
+
+    static String place(CpdResult.Occurrence occurrence) {
+        return occurrence.path() + ":" + occurrence.beginLine() + "-" + occurrence.endLine();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.autocoder.workers.analysis.security;
+
+import dev.autocoder.workers.analysis.pmd.PmdCategories;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdFindings;
+import dev.autocoder.workers.analysis.pmd.PmdReport;
+import dev.autocoder.workers.analysis.pmd.PmdViolation;
+import dev.autocoder.workers.analysis.secrets.SecretFinding;
+import dev.autocoder.workers.analysis.secrets.SecretScanResult;
+import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.worker.Status;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Security Audit: PMD's Security category and our own rules for dangerous Java APIs (rulesets/
+ * autocoder-security.xml), from the shared PMD pass, plus secret detection over every text file.
+ * <p>
+ * A secret's value never leaves the scanner: findings carry rule, file, line and a short fingerprint.
+ * <p>
+ * Quality score: {@code 1 / (1 + W / 4)} where W sums the findings' weights (critical 4, high 2, medium 0.5,
+ * low 0.1, info 0). Security problems are not diluted by repository size: one committed private key halves the
+ * score whatever else the repository holds.
+ */
+@Component
+public class SecurityPerspective implements Perspective {
+
+    private static final Map<Severity, Double> WEIGHTS = Map.of(
+            Severity.CRITICAL, 4.0, Severity.HIGH, 2.0, Severity.MEDIUM, 0.5, Severity.LOW, 0.1, Severity.INFO, 0.0);
+
+    private final PmdEngine pmd;
+    private final SecretScanner secrets;
+
+    public SecurityPerspective(PmdEngine pmd, SecretScanner secrets) {
+        this.pmd = pmd;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public String id() {
+        return "security";
+    }
+
+    @Override
+    public String name() {
+        return "Security Audit";
+    }
+
+    @Override
+    public String worker() {
+        return "analysis";
+    }
+
+    @Override
+    public PerspectiveResult analyze(PerspectiveContext context) {
+        Snapshot snapshot = context.snapshot();
+        boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
+        PmdReport report = hasJava ? pmd.analyze(snapshot) : null;
+        List<PmdViolation> violations = report == null ? List.of() : report.violationsIn(PmdCategories.SECURITY);
+        SecretScanResult scan = secrets.scan(snapshot);
+
+        List<Finding> findings = new ArrayList<>(PmdFindings.of(violations));
+        findings.addAll(scan.toFindings());
+        double weight = findings.stream().mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
+        double score = 1.0 / (1.0 + weight / 4.0);
+
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("secrets_found", scan.findings().size()));
+        metrics.add(Metric.of("secret_files", scan.findings().stream().map(SecretFinding::file).distinct().count()));
+        metrics.add(Metric.of("text_files_scanned", scan.filesScanned()));
+        metrics.add(Metric.of("binary_files_skipped", scan.binaryFilesSkipped()));
+        metrics.add(Metric.of("oversized_files_skipped", scan.oversizedFilesSkipped()));
+        metrics.add(Metric.of("unreadable_files", scan.unreadableFiles().size()));
+        metrics.add(Metric.of("java_security_violations", violations.size()));
+        if (report != null) {
+            metrics.add(Metric.of("java_files_unparseable", report.unparseableFiles().size()));
+        }
+        for (Severity severity : Severity.values()) {
+            metrics.add(Metric.of("findings_" + severity.label(), findings.stream().filter(f -> f.severity() == severity).count()));
+        }
+        metrics.addAll(PmdFindings.ruleCountMetrics(violations).stream().filter(m -> !m.name().equals("pmd_violations")).toList());
+
+        List<String> recommendations = new ArrayList<>();
+        scan.findings().stream().filter(f -> f.severity().compareTo(Severity.HIGH) <= 0).limit(5).forEach(f ->
+                recommendations.add("Revoke and rotate the " + f.rule() + " found at " + f.file() + ":" + f.line()
+                        + " (fingerprint " + f.fingerprint() + "), remove it from the repository and its history, and read it from the environment or a secret store"));
+        recommendations.addAll(PmdFindings.topRuleRecommendations(violations, 5));
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, Long> secretsByRule = new TreeMap<>();
+        scan.findings().forEach(f -> secretsByRule.merge(f.rule(), 1L, Long::sum));
+        details.put("secrets_by_rule", secretsByRule);
+        details.put("java_violations_by_rule", PmdReport.countByRule(violations));
+        details.put("unreadable_files", scan.unreadableFiles());
+        details.put("java_rules_run", hasJava);
+
+        String summary = findings.isEmpty()
+                ? "No secrets in " + scan.filesScanned() + " text files" + (hasJava ? " and no security rule violations in the Java code." : "; no Java code for the security rules.")
+                : scan.findings().size() + " secret" + (scan.findings().size() == 1 ? "" : "s") + " in "
+                + scan.filesScanned() + " text files and " + violations.size() + " Java security rule violation"
+                + (violations.size() == 1 ? "" : "s") + (hasJava ? "" : " (no Java code)") + ".";
+        String reason = hasJava ? null : "no Java sources: only secret detection ran";
+        return new PerspectiveResult(Status.OK, reason, summary, score, findings, recommendations, metrics, details);
+    }
+}

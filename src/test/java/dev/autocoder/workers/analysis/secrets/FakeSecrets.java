@@ -1,0 +1,78 @@
+package dev.autocoder.workers.analysis.secrets;
+
+import java.util.Random;
+
+/**
+ * Builds realistic fake secrets at run time, so the test sources never contain a secret-shaped literal
+ * (which would trip secret scanners on this repository itself). A fixed seed keeps them reproducible.
+ */
+final class FakeSecrets {
+
+    static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static final String BASE64 = ALNUM + "+/";
+    static final String PASSWORD_CHARS = ALNUM + "!@%^&*-_+";
+
+    private final Random random;
+
+    FakeSecrets(long seed) {
+        this.random = new Random(seed);
+    }
+
+    String of(String alphabet, int length) {
+        StringBuilder value = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return value.toString();
+    }
+
+    String digits(int length) {
+        return of("0123456789", length);
+    }
+
+    String awsAccessKeyId() {
+        return "AK" + "IA" + of(UPPER_ALNUM, 16);
+    }
+
+    String awsSecretAccessKey() {
+        return of(BASE64, 40);
+    }
+
+    String githubToken() {
+        return "gh" + "p_" + of(ALNUM, 36);
+    }
+
+    String githubFineGrainedToken() {
+        return "github" + "_pat_" + of(ALNUM, 22) + "_" + of(ALNUM, 59);
+    }
+
+    String huggingFaceToken() {
+        return "h" + "f_" + of(ALNUM, 34);
+    }
+
+    String slackToken() {
+        return "xo" + "xb-" + digits(12) + "-" + digits(13) + "-" + of(ALNUM, 24);
+    }
+
+    String password(int length) {
+        return of(PASSWORD_CHARS, length);
+    }
+
+    /** Base64 body lines of a PEM key (64 characters each, as PEM writes them). */
+    String[] pemBodyLines(int lines) {
+        String[] body = new String[lines];
+        for (int i = 0; i < lines; i++) {
+            body[i] = of(BASE64, 64);
+        }
+        return body;
+    }
+
+    static String pemHeader(String type) {
+        return "-----BEGIN " + type + "PRIVATE" + " KEY-----";
+    }
+
+    static String pemFooter(String type) {
+        return "-----END " + type + "PRIVATE" + " KEY-----";
+    }
+}
