@@ -83,7 +83,11 @@ public class Aggregates implements RowListener {
             synchronized (accumulator) {
                 if (!accumulator.isRebuilt()) {
                     long start = System.nanoTime();
-                    store.forEachRow(definition.dataset(), accumulator::add);
+                    store.forEachRow(definition.dataset(), row -> {
+                        if (definition.worker().equals(row.worker())) {
+                            accumulator.add(row);
+                        }
+                    });
                     accumulator.markRebuilt();
                     WorkerAggregate aggregate = accumulator.snapshot();
                     published.put(definition.worker(), aggregate);

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -23,15 +23,15 @@ public class DashboardView {
     private final WorkerRegistry registry;
     private final Aggregates aggregates;
     private final WorkerControl control;
-    private final AutocoderProperties autocoder;
+    private final TargetRepository target;
     private final Clock clock;
 
     public DashboardView(WorkerRegistry registry, Aggregates aggregates, WorkerControl control,
-                         AutocoderProperties autocoder, Clock clock) {
+                         TargetRepository target, Clock clock) {
         this.registry = registry;
         this.aggregates = aggregates;
         this.control = control;
-        this.autocoder = autocoder;
+        this.target = target;
         this.clock = clock;
     }
 
@@ -76,10 +76,7 @@ public class DashboardView {
         if (newest != null) {
             return new Target(newest.repository(), newest.commit());
         }
-        AutocoderProperties.Target target = autocoder.getTarget();
-        String repository = target.getGitUrl() != null ? target.getGitUrl().replaceAll("//[^/@]*@", "//")
-                : target.getPath().toAbsolutePath().normalize().toString();
-        return new Target(repository, null);
+        return new Target(target.displayName(), null);
     }
 
     private WorkerView view(WorkerState state, Instant now) {

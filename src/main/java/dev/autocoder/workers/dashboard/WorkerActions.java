@@ -46,16 +46,16 @@ public class WorkerActions {
 
     private ActionAnswer act(String worker, Caller caller, String action, java.util.function.IntSupplier change) {
         if (!caller.allowed()) {
-            return caller.form() ? ActionAnswer.page(pages.refused(caller, worker))
-                    : ActionAnswer.json(ApiAnswer.error(caller.status(), caller.reason()));
+            return caller.form() ? ActionAnswer.showing(pages.refused(caller, worker))
+                    : ActionAnswer.answering(ApiAnswer.error(caller.status(), caller.reason()));
         }
         if (view.worker(worker).isEmpty()) {
-            return caller.form() ? ActionAnswer.page(pages.notFound("There is no such worker in this application."))
-                    : ActionAnswer.json(DashboardApi.unknown(worker));
+            return caller.form() ? ActionAnswer.showing(pages.notFound("There is no such worker in this application."))
+                    : ActionAnswer.answering(DashboardApi.unknown(worker));
         }
         int status = change.getAsInt();
         if (caller.form()) {
-            return ActionAnswer.redirect(Pages.href(worker));
+            return ActionAnswer.redirectTo(Pages.href(worker));
         }
         WorkerView now = view.worker(worker).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -63,6 +63,6 @@ public class WorkerActions {
         body.put("action", action);
         body.put("state", now.state());
         body.put("run_pending", now.runPending());
-        return ActionAnswer.json(new ApiAnswer(status, body));
+        return ActionAnswer.answering(new ApiAnswer(status, body));
     }
 }

@@ -40,9 +40,17 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
             if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
                     && parameters.containsKey("dataset") && parameters.containsKey("perspectives")
                     && camelContext.getRoute(route.getRouteId()) != null) {
-                registry.register(definition(route.getRouteId(), parameters));
+                registry.register(definition(route.getRouteId(), resolved(camelContext, parameters)));
             }
         }
+    }
+
+    /** Template parameters as the route sees them: {{placeholders}} (workers.yaml uses them) resolved. */
+    private static Map<String, Object> resolved(CamelContext camelContext, Map<String, Object> parameters) {
+        Map<String, Object> resolved = new java.util.HashMap<>();
+        parameters.forEach((name, value) -> resolved.put(name, value instanceof String text
+                ? camelContext.resolvePropertyPlaceholders(text) : value));
+        return resolved;
     }
 
     WorkerDefinition definition(String routeId, Map<String, Object> parameters) {

@@ -27,7 +27,20 @@ public final class App {
         return properties;
     }
 
-    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(AutocoderApplication.class).properties(properties).run();
+    /**
+     * Starts the application with the properties as command-line arguments: they must outrank
+     * autocoder-app.properties (server.port=8080 there), which default properties would not.
+     */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... extraSources) {
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = AutocoderApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        return new SpringApplicationBuilder(sources).run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /** The port the started application listens on. */
+    public static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }

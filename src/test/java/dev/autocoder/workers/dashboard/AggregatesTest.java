@@ -1,0 +1,153 @@
+package dev.autocoder.workers.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static dev.autocoder.workers.worker.Severity.HIGH;
+import static dev.autocoder.workers.worker.Severity.LOW;
+import static dev.autocoder.workers.worker.Severity.MEDIUM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Aggregates rebuilt once from a real store, then kept current by the store's row listener. */
+class AggregatesTest {
+
+    private static final String DATASET = "analysis-results";
+    private static final WorkerDefinition ANALYSIS = new WorkerDefinition("analysis", "analysis-worker", DATASET,
+            List.of("architecture", "security"), 60_000, 0);
+
+    @TempDir
+    Path temp;
+
+    private final AtomicInteger reads = new AtomicInteger();
+    private DatasetStore store;
+    private WorkerRegistry registry;
+    private Aggregates aggregates;
+
+    @BeforeEach
+    void setUp() {
+        // counts how often a dataset is read whole
+        store = new DatasetStore(temp, "local", 1 << 20, new ObjectMapper(), Clock.systemUTC()) {
+            @Override
+            public void forEachRow(String dataset, Consumer<Row> action) {
+                reads.incrementAndGet();
+                super.forEachRow(dataset, action);
+            }
+        };
+        registry = new WorkerRegistry(store);
+        registry.register(ANALYSIS);
+    }
+
+    private Aggregates start(int chartPoints, int recentRows) {
+        DashboardProperties properties = new DashboardProperties();
+        properties.setChartPoints(chartPoints);
+        properties.setMaxRowsLimit(recentRows);
+        return new Aggregates(store, registry, properties, new ObjectMapper());
+    }
+
+    @Test
+    void rebuildsOnceFromTheStoreThenFollowsNewRows() {
+        store.append(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4, HIGH, MEDIUM));
+        store.append(DATASET, TestRows.ok("analysis", 2, "security", 0.9, LOW));
+        aggregates = start(200, 100);
+        aggregates.rebuildAll();
+
+        WorkerAggregate rebuilt = aggregates.of("analysis").orElseThrow();
+        assertThat(rebuilt.rows()).isEqualTo(2);
+        assertThat(rebuilt.iterations()).isEqualTo(2);
+        assertThat(rebuilt.perspective("architecture").orElseThrow().qualityScore()).isEqualTo(0.4);
+        assertThat(rebuilt.openFindings()).extracting(SeriesPoint::value).containsExactly(2.0, 3.0);
+
+        store.append(DATASET, TestRows.ok("analysis", 3, "architecture", 0.6, HIGH));
+        store.append(DATASET, TestRows.error("analysis", 4, "security", "IOException: disk gone"));
+        for (int i = 0; i < 50; i++) {
+            aggregates.of("analysis");
+        }
+
+        WorkerAggregate current = aggregates.of("analysis").orElseThrow();
+        assertThat(reads).hasValue(1);
+        assertThat(current.rows()).isEqualTo(4);
+        assertThat(current.okRows()).isEqualTo(3);
+        assertThat(current.errorRows()).isEqualTo(1);
+        assertThat(current.newFindings()).isEqualTo(3);
+        assertThat(current.lastRow().iteration()).isEqualTo(4);
+        assertThat(current.lastErrorRow().error()).isEqualTo("IOException: disk gone");
+        PerspectiveAggregate architecture = current.perspective("architecture").orElseThrow();
+        assertThat(architecture.qualityScore()).isEqualTo(0.6);
+        assertThat(architecture.scores()).extracting(SeriesPoint::value).containsExactly(0.4, 0.6);
+        assertThat(architecture.listedBySeverity()).containsEntry(HIGH, 1).containsEntry(MEDIUM, 0);
+        PerspectiveAggregate security = current.perspective("security").orElseThrow();
+        // the error row does not replace the latest ok result
+        assertThat(security.latest().iteration()).isEqualTo(4);
+        assertThat(security.latestOk().iteration()).isEqualTo(2);
+        assertThat(security.openFindings()).isEqualTo(1);
+        assertThat(current.openFindings()).extracting(SeriesPoint::value).containsExactly(2.0, 3.0, 2.0);
+        assertThat(current.recentRows()).extracting(Row::iteration).containsExactly(4L, 3L, 2L, 1L);
+    }
+
+    @Test
+    void aRowSeenByTheRebuildAndTheListenerCountsOnce() {
+        aggregates = start(200, 100);
+        store.append(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4));
+        // the listener rebuilt on the first row (which the rebuild read too) and then added it: one row
+        WorkerAggregate aggregate = aggregates.of("analysis").orElseThrow();
+        assertThat(aggregate.rows()).isEqualTo(1);
+
+        aggregates.rowWritten(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4));
+        assertThat(aggregates.of("analysis").orElseThrow().rows()).isEqualTo(1);
+    }
+
+    @Test
+    void seriesAndRecentRowsStayBounded() {
+        aggregates = start(3, 2);
+        for (int i = 1; i <= 10; i++) {
+            store.append(DATASET, TestRows.ok("analysis", i, "architecture", i / 10.0));
+        }
+        WorkerAggregate aggregate = aggregates.of("analysis").orElseThrow();
+        assertThat(aggregate.rows()).isEqualTo(10);
+        assertThat(aggregate.perspective("architecture").orElseThrow().scores()).extracting(SeriesPoint::iteration)
+                .containsExactly(8L, 9L, 10L);
+        assertThat(aggregate.openFindings()).hasSize(3);
+        assertThat(aggregate.recentRows()).extracting(Row::iteration).containsExactly(10L, 9L);
+    }
+
+    @Test
+    void numericFieldsOfCumulativeColumnsBecomeCounters() {
+        aggregates = start(200, 100);
+        store.append(DATASET, TestRows.withColumns(TestRows.ok("analysis", 1, "architecture", 0.5), Map.of(
+                "cumulative_progress", Map.of("tests_written", 3, "note", "text is not a counter",
+                        "by_kind", Map.of("unit", 2, "integration", 1)),
+                "cumulative_insights", Map.of("plans", 7.5),
+                "other_column", Map.of("ignored", 1))));
+        store.append(DATASET, TestRows.withColumns(TestRows.ok("analysis", 2, "architecture", 0.5), Map.of(
+                "cumulative_progress", Map.of("tests_written", 5))));
+
+        Map<String, Double> counters = aggregates.of("analysis").orElseThrow().counters();
+        assertThat(counters).containsOnly(
+                Map.entry("cumulative_progress.tests_written", 5.0),
+                Map.entry("cumulative_progress.by_kind.unit", 2.0),
+                Map.entry("cumulative_progress.by_kind.integration", 1.0),
+                Map.entry("cumulative_insights.plans", 7.5));
+    }
+
+    @Test
+    void rowsOfAnotherDatasetOrAnUnknownWorkerAreIgnored() {
+        aggregates = start(200, 100);
+        store.append("someone-elses-dataset", TestRows.ok("analysis", 1, "architecture", 0.1));
+        store.append(DATASET, TestRows.ok("stranger", 1, "architecture", 0.1));
+        assertThat(aggregates.of("analysis").orElseThrow().rows()).isZero();
+        assertThat(aggregates.of("stranger")).isEmpty();
+    }
+}
