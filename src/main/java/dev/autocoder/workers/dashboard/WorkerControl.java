@@ -18,14 +18,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts, stops and runs workers on demand, through their Camel routes.
@@ -46,6 +50,7 @@ public class WorkerControl implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerControl.class);
     static final String ITERATION_ENDPOINT = "direct:autocoder-iteration";
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
 
     private final WorkerRegistry registry;
     private final DashboardProperties properties;
@@ -137,12 +142,19 @@ public class WorkerControl implements CamelContextConfiguration {
         log.info("Worker {} stopped from the dashboard", worker);
     }
 
+    /** Resumes the route and returns when it runs (after a stop still waiting for its iteration, if any). */
     public void start(String worker) {
         String routeId = routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
         stopped.remove(worker);
         file.write(stopped);
         runningSince.put(worker, clock.instant());
-        routeChanges.submit(() -> resume(routeId));
+        try {
+            routeChanges.submit(() -> resume(routeId)).get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Worker {}: its route did not start within {}: {}", worker, START_WAIT, e.toString());
+        }
         log.info("Worker {} started from the dashboard", worker);
     }
 
