@@ -13,8 +13,8 @@ public record Chart(String title, String description, int width, int height, boo
     public record Line(String name, String cssClass, String points, String lastX, String lastY, String lastValue) {
     }
 
-    /** An axis label at a position, with the grid line it belongs to. */
-    public record Tick(String x, String y, String label) {
+    /** An axis label at a position (anchor: start, middle or end of the text), with its grid line. */
+    public record Tick(String x, String y, String label, String anchor) {
     }
 
     /** The plot area. */

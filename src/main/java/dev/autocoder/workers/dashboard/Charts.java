@@ -40,11 +40,11 @@ final class Charts {
         }
         List<Chart.Tick> yTicks = new ArrayList<>();
         for (double v = 0; v <= 1.0001; v += 0.25) {
-            yTicks.add(new Chart.Tick(fmt(FRAME.left() - 6), fmt(y(v, 0, 1)), String.format(Locale.ROOT, "%.2f", v)));
+            yTicks.add(new Chart.Tick(fmt(FRAME.left() - 6), fmt(y(v, 0, 1)), String.format(Locale.ROOT, "%.2f", v), "end"));
         }
         List<Chart.Tick> xTicks = List.of(
-                new Chart.Tick(fmt(x(minX, minX, maxX)), fmt(FRAME.bottom() + 16), "#" + (long) minX),
-                new Chart.Tick(fmt(x(maxX, minX, maxX)), fmt(FRAME.bottom() + 16), "#" + (long) maxX));
+                new Chart.Tick(fmt(x(minX, minX, maxX)), fmt(FRAME.bottom() + 16), "#" + (long) minX, maxX > minX ? "start" : "middle"),
+                new Chart.Tick(fmt(x(maxX, minX, maxX)), fmt(FRAME.bottom() + 16), "#" + (long) maxX, "end"));
         return new Chart(title, description, WIDTH, HEIGHT, false, "", lines, yTicks, maxX > minX ? xTicks : xTicks.subList(0, 1), FRAME);
     }
 
@@ -63,12 +63,13 @@ final class Charts {
         List<Chart.Tick> yTicks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
             double v = maxY * i / 4;
-            yTicks.add(new Chart.Tick(fmt(FRAME.left() - 6), fmt(y(v, 0, maxY)), String.format(Locale.ROOT, "%.0f", v)));
+            yTicks.add(new Chart.Tick(fmt(FRAME.left() - 6), fmt(y(v, 0, maxY)), String.format(Locale.ROOT, "%.0f", v), "end"));
         }
         List<Chart.Tick> xTicks = new ArrayList<>();
-        xTicks.add(new Chart.Tick(fmt(x(minX, minX, maxX)), fmt(FRAME.bottom() + 16), TIME.format(Instant.ofEpochMilli((long) minX))));
+        xTicks.add(new Chart.Tick(fmt(x(minX, minX, maxX)), fmt(FRAME.bottom() + 16), TIME.format(Instant.ofEpochMilli((long) minX)),
+                maxX > minX ? "start" : "middle"));
         if (maxX > minX) {
-            xTicks.add(new Chart.Tick(fmt(x(maxX, minX, maxX)), fmt(FRAME.bottom() + 16), TIME.format(Instant.ofEpochMilli((long) maxX))));
+            xTicks.add(new Chart.Tick(fmt(x(maxX, minX, maxX)), fmt(FRAME.bottom() + 16), TIME.format(Instant.ofEpochMilli((long) maxX)), "end"));
         }
         return new Chart(title, description, WIDTH, HEIGHT, false, "", List.of(line), yTicks, xTicks, FRAME);
     }
