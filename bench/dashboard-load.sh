@@ -2,8 +2,8 @@
 # Dashboard load benchmark: wrk on loopback against / and /api/status while the analysis worker runs, once with
 # 100 and once with 100,000 rows in the store. Prints requests/s and latency percentiles for each case.
 #
-#   bench/dashboard-load.sh                      # both sizes, 20 s per measurement
-#   SIZES="100" DURATION=10s bench/dashboard-load.sh
+#   bench/dashboard-load.sh                      # both sizes, 30 s per measurement, worker period 60 s
+#   SIZES="100" DURATION=10s PERIOD=10s bench/dashboard-load.sh   # a worker that is busy all the time
 #
 # The rows are real-shaped: BenchmarkRowSeeder (src/test) runs every analysis perspective once on the target
 # repository and appends the rows through the real RowFactory and DatasetStore. Seeded stores are kept under
@@ -12,12 +12,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"100 100000"}
-DURATION=${DURATION:-20s}
+DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18080}
-PERIOD=${PERIOD:-10s}
+PERIOD=${PERIOD:-60s}
 TARGET=${TARGET:-$PWD}
 WORK=target/bench
 

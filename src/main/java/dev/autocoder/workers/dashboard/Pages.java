@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTML pages and the fragments the pages reload: the dashboard ({@code /}), a worker's page
@@ -42,6 +43,9 @@ public class Pages {
     private final DashboardProperties properties;
     private final Templates templates;
     private final CsrfTokens csrf;
+    /** Insights (with their charts) of the latest aggregate of each worker: they change only when a row is written. */
+    private final Map<String, CachedInsights> insights = new ConcurrentHashMap<>();
+    private final Map<String, CachedResult> results = new ConcurrentHashMap<>();
 
     public Pages(DashboardView view, DashboardProperties properties, Templates templates, CsrfTokens csrf) {
         this.view = view;
@@ -138,9 +142,14 @@ public class Pages {
     private WorkerDetailsPart workerDetails(WorkerView worker) {
         Instant now = view.now();
         WorkerAggregate aggregate = view.aggregate(worker.worker()).orElse(WorkerAggregate.empty(worker.worker(), worker.dataset()));
-        Row last = aggregate.lastRow();
-        List<RowLine> rows = aggregate.recentRows().stream().limit(RECENT_ROWS).map(Pages::rowLine).toList();
-        return new WorkerDetailsPart(last != null, last == null ? null : result(last), !rows.isEmpty(), rows,
+        CachedResult cached = results.get(worker.worker());
+        if (cached == null || cached.aggregate() != aggregate) {
+            Row last = aggregate.lastRow();
+            cached = new CachedResult(aggregate, last == null ? null : result(last),
+                    aggregate.recentRows().stream().limit(RECENT_ROWS).map(Pages::rowLine).toList());
+            results.put(worker.worker(), cached);
+        }
+        return new WorkerDetailsPart(cached.latest() != null, cached.latest(), !cached.rows().isEmpty(), cached.rows(),
                 insights(worker, aggregate), Durations.clock(now), now.toString());
     }
 
@@ -154,6 +163,22 @@ public class Pages {
     }
 
     private WorkerInsightsPart insights(WorkerView worker, WorkerAggregate aggregate) {
+        CachedInsights cached = insights.get(worker.worker());
+        if (cached != null && cached.aggregate() == aggregate) {
+            return cached.part();
+        }
+        WorkerInsightsPart part = buildInsights(worker, aggregate);
+        insights.put(worker.worker(), new CachedInsights(aggregate, part));
+        return part;
+    }
+
+    private record CachedInsights(WorkerAggregate aggregate, WorkerInsightsPart part) {
+    }
+
+    private record CachedResult(WorkerAggregate aggregate, Result latest, List<RowLine> rows) {
+    }
+
+    private WorkerInsightsPart buildInsights(WorkerView worker, WorkerAggregate aggregate) {
         WorkerInsights insights = WorkerInsights.of(aggregate, worker.perspectives(), properties.getTopFindings());
         List<NameValue> totals = List.of(
                 new NameValue("Rows written", Long.toString(insights.rows()), ""),
