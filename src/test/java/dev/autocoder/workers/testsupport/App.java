@@ -27,7 +27,9 @@ public final class App {
         return properties;
     }
 
+    /** Properties go in as command-line arguments, so they win over every other property source. */
     public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(AutocoderApplication.class).properties(properties).run();
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(AutocoderApplication.class).run(args);
     }
 }
