@@ -36,6 +36,10 @@ public final class AnalysisBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]).toAbsolutePath();
+        if (args.length > 1 && args[1].equals("pmd-alone")) {
+            runPmdAlone(corpus);
+            return;
+        }
         Path store = Files.createTempDirectory("bench-store");
         Map<String, Object> properties = App.fastWorkerProperties(corpus, store);
         properties.put("autocoder.workers.analysis.delay", "24h");
@@ -69,31 +73,53 @@ public final class AnalysisBenchmark {
             }
 
             Snapshot snapshot = snapshots.current();
-            List<Path> javaFiles = snapshot.files(Language.JAVA).stream().filter(SourceFile::isAnalyzableText).map(snapshot::resolve).toList();
-            PMDConfiguration configuration = PmdEngine.configuration(threads);
-            long pmdStart = System.nanoTime();
-            int pmdViolations;
-            try (PmdAnalysis pmd = PmdAnalysis.create(configuration)) {
-                pmd.addRuleSet(PmdRulesets.curated());
-                javaFiles.forEach(pmd.files()::addFile);
-                Report report = pmd.performAnalysisAndCollectReport();
-                pmdViolations = report.getViolations().size();
-            }
-            long pmdAlone = (System.nanoTime() - pmdStart) / 1_000_000;
             int ours = context.getBean(PmdEngine.class).analyze(snapshot).violations().size();
-
             System.out.printf("%n### corpus %s: %d Java files, %d Java lines, %d threads%n%n", corpus.getFileName(),
-                    javaFiles.size(), snapshot.totalLines(Language.JAVA), threads);
+                    snapshot.files(Language.JAVA).size(), snapshot.totalLines(Language.JAVA), threads);
             System.out.println("| perspective | cold ms | warm ms | warm/cold | one file changed ms |");
             System.out.println("|---|---:|---:|---:|---:|");
             for (int i = 0; i < perspectives.size(); i++) {
                 System.out.printf("| %s | %d | %d | %.1f %% | %d |%n", perspectives.get(i).id(), cold[i], warm[i],
                         100.0 * warm[i] / Math.max(1, cold[i]), changed[i]);
             }
-            System.out.printf("%nPMD alone (same ruleset, %d threads, same files): %d ms, %d violations (ours: %d). "
-                    + "Cold code-quality / PMD alone = %.2f%n", threads, pmdAlone, pmdViolations, ours, (double) cold[0] / pmdAlone);
+            long[] pmdAlone = pmdAlone(corpus, threads);
+            System.out.printf("%nPMD alone (same ruleset, %d threads, same files, its own fresh JVM): %d ms, %d violations "
+                    + "(ours: %d). Cold code-quality / PMD alone = %.2f%n", threads, pmdAlone[0], pmdAlone[1], ours,
+                    (double) cold[0] / pmdAlone[0]);
             notes.forEach(n -> System.out.println("note: " + n));
         }
+    }
+
+    /** Runs this class again in a fresh JVM in "pmd-alone" mode; answers {milliseconds, violations}. */
+    private static long[] pmdAlone(Path corpus, int threads) throws Exception {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"),
+                AnalysisBenchmark.class.getName(), corpus.toString(), "pmd-alone").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("PMD alone failed:\n" + output);
+        }
+        String last = output.strip().lines().reduce((a, b) -> b).orElseThrow();
+        String[] parts = last.split(" ");
+        return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+    }
+
+    /** PMD as its own CLI would run it: the curated ruleset on the same Java files, nothing else. */
+    private static void runPmdAlone(Path corpus) throws Exception {
+        dev.autocoder.workers.config.AutocoderProperties properties = new dev.autocoder.workers.config.AutocoderProperties();
+        properties.getTarget().setPath(corpus);
+        Snapshot snapshot = new SnapshotService(new dev.autocoder.workers.repository.TargetRepository(properties), properties).current();
+        List<Path> javaFiles = snapshot.files(Language.JAVA).stream().filter(SourceFile::isAnalyzableText).map(snapshot::resolve).toList();
+        PMDConfiguration configuration = PmdEngine.configuration(Runtime.getRuntime().availableProcessors());
+        long start = System.nanoTime();
+        int violations;
+        try (PmdAnalysis pmd = PmdAnalysis.create(configuration)) {
+            pmd.addRuleSet(PmdRulesets.curated());
+            javaFiles.forEach(pmd.files()::addFile);
+            Report report = pmd.performAnalysisAndCollectReport();
+            violations = report.getViolations().size();
+        }
+        System.out.println("pmd-alone " + (System.nanoTime() - start) / 1_000_000 + " " + violations);
     }
 
     private static long iteration(SnapshotService snapshots, Perspective perspective, List<String> notes) throws Exception {
