@@ -32,7 +32,7 @@ pid=$!
 rows=0
 for _ in $(seq 1 600); do
   sleep 1
-  rows=$(cat "$store"/local/autocoder-analysis-results/data/*/*/*/*.jsonl 2>/dev/null | wc -l)
+  rows=$( (cat "$store"/local/autocoder-analysis-results/data/*/*/*/*.jsonl 2>/dev/null || true) | wc -l)
   [ "$rows" -ge 12 ] && break
 done
 peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
