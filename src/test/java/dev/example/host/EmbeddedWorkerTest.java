@@ -24,6 +24,18 @@ class EmbeddedWorkerTest {
     Path temp;
 
     @Test
+    void aWorkerRouteWithAnUnknownPerspectiveStopsStartUp() throws Exception {
+        FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(HostApplication.class).run(
+                        "--server.port=0",
+                        "--camel.main.routes-include-pattern=classpath:host-routes/*.yaml",
+                        "--host.perspectives=architecture,astrology",
+                        "--autocoder.target.path=" + fixture.root(),
+                        "--autocoder.store.path=" + temp.resolve("store")))
+                .hasMessage("route nightly-architecture parameter perspectives: unknown perspective 'astrology' for worker analysis");
+    }
+
+    @Test
     void aHostInstantiatesTheWorkerTemplateFromItsOwnYaml() throws Exception {
         FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HostApplication.class).run(

@@ -21,7 +21,6 @@ public record WorkerDefinition(String worker, String routeId, String dataset, Li
 
     /** The perspective after {@code previous} in the rotation; the first one when there is none. */
     public String perspectiveAfter(String previous) {
-        // immutable lists reject indexOf(null)
         int index = previous == null ? -1 : perspectives.indexOf(previous);
         return perspectives.get(index < 0 ? 0 : (index + 1) % perspectives.size());
     }

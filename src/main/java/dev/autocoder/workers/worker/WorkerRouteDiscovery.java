@@ -6,9 +6,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +25,7 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
 
     private final WorkerRegistry registry;
     private final PerspectiveCatalog catalog;
+    private volatile InvalidConfigurationException invalid;
 
     public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog) {
         this.registry = registry;
@@ -40,23 +44,30 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
             if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
                     && parameters.containsKey("dataset") && parameters.containsKey("perspectives")
                     && camelContext.getRoute(route.getRouteId()) != null) {
-                registry.register(definition(route.getRouteId(), resolved(camelContext, parameters)));
+                Map<String, String> resolved = new HashMap<>();
+                parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
+                try {
+                    registry.register(definition(route.getRouteId(), resolved));
+                } catch (InvalidConfigurationException e) {
+                    // Camel only logs what this method throws; fail start-up once the application is ready instead
+                    invalid = e;
+                }
             }
         }
     }
 
-    /** Template parameters as the route sees them: {{placeholders}} (workers.yaml uses them) resolved. */
-    private static Map<String, Object> resolved(CamelContext camelContext, Map<String, Object> parameters) {
-        Map<String, Object> resolved = new java.util.HashMap<>();
-        parameters.forEach((name, value) -> resolved.put(name, value instanceof String text
-                ? camelContext.resolvePropertyPlaceholders(text) : value));
-        return resolved;
+    /** A worker route whose parameters cannot work stops the application, naming the route and parameter. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failOnInvalidWorkerRoute() {
+        if (invalid != null) {
+            throw invalid;
+        }
     }
 
-    WorkerDefinition definition(String routeId, Map<String, Object> parameters) {
-        String worker = String.valueOf(parameters.get("worker"));
+    WorkerDefinition definition(String routeId, Map<String, String> parameters) {
+        String worker = parameters.get("worker");
         String key = "route " + routeId + " parameter ";
-        List<String> perspectives = Arrays.stream(String.valueOf(parameters.get("perspectives")).split(","))
+        List<String> perspectives = Arrays.stream(parameters.get("perspectives").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (perspectives.isEmpty()) {
             throw new InvalidConfigurationException(key + "perspectives", "names no perspective");
@@ -66,8 +77,8 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
                 throw new InvalidConfigurationException(key + "perspectives", "unknown perspective '" + id + "' for worker " + worker);
             }
         }
-        long period = Durations.toMillis(key + "period", String.valueOf(parameters.getOrDefault("period", "60s")));
-        long delay = Durations.toMillis(key + "delay", String.valueOf(parameters.getOrDefault("delay", "5s")));
-        return new WorkerDefinition(worker, routeId, String.valueOf(parameters.get("dataset")), perspectives, period, delay);
+        long period = Durations.toMillis(key + "period", parameters.getOrDefault("period", "60s"));
+        long delay = Durations.toMillis(key + "delay", parameters.getOrDefault("delay", "5s"));
+        return new WorkerDefinition(worker, routeId, parameters.get("dataset"), perspectives, period, delay);
     }
 }

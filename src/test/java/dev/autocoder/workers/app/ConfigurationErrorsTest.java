@@ -1,11 +1,19 @@
 package dev.autocoder.workers.app;
 
 import dev.autocoder.workers.testsupport.App;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.testsupport.Await;
+import dev.autocoder.workers.testsupport.StoreFiles;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,8 +76,26 @@ class ConfigurationErrorsTest {
     }
 
     @Test
-    void malformedGitUrl() throws Exception {
-        assertThatThrownBy(() -> App.start(properties("autocoder.target.git-url", "not a url")))
-                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.git-url: "));
+    void gitUrlWithAnUnsupportedScheme() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.target.git-url", "gopher://example.org/repo.git")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.git-url: unsupported scheme"));
+    }
+
+    /** A remote that is down can heal: the application starts, writes error rows and keeps going. */
+    @Test
+    void unreachableRemoteGivesErrorRowsAndTheWorkerGoesOn() throws Exception {
+        Map<String, Object> properties = properties("autocoder.target.git-url", "http://user:s3cr3t-t0ken@127.0.0.1:9/repo.git");
+        properties.put("autocoder.target.work-dir", temp.resolve("checkout").toString());
+        try (ConfigurableApplicationContext context = App.start(properties)) {
+            DatasetStore store = context.getBean(DatasetStore.class);
+            Await.until("3 rows", Duration.ofMinutes(1), () -> store.rows("autocoder-analysis-results").size() >= 3);
+            List<Row> rows = store.rows("autocoder-analysis-results");
+            assertThat(rows).extracting(Row::status).containsOnly(Status.ERROR);
+            assertThat(rows).extracting(Row::iteration).startsWith(1L, 2L, 3L);
+            assertThat(rows).extracting(Row::perspectiveId).startsWith("code-quality", "architecture", "performance");
+            assertThat(rows.get(0).error()).startsWith("TargetUnavailableException: autocoder.target.git-url: cannot reach http://127.0.0.1:9/repo.git");
+            assertThat(rows.get(0).repository()).isEqualTo("http://127.0.0.1:9/repo.git");
+        }
+        assertThat(StoreFiles.allText(temp.resolve("store"))).doesNotContain("s3cr3t-t0ken");
     }
 }

@@ -42,7 +42,7 @@ class DatasetSchemaTest {
         columns.put("schema_version", "BIGINT");
         columns.put("worker", "VARCHAR");
         columns.put("iteration", "BIGINT");
-        columns.put("timestamp", "VARCHAR");
+        columns.put("timestamp", "TIMESTAMP WITH TIME ZONE");
         columns.put("perspective_number", "BIGINT");
         columns.put("perspective_id", "VARCHAR");
         columns.put("perspective_name", "VARCHAR");

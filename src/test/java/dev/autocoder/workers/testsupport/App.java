@@ -28,15 +28,15 @@ public final class App {
     }
 
     /**
-     * Starts the application with the properties as command-line arguments: they must outrank
-     * autocoder-app.properties (server.port=8080 there), which default properties would not.
+     * Properties go in as command-line arguments, so they win over every other property source. Extra sources
+     * (test configurations) join the application's.
      */
     public static ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... extraSources) {
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = AutocoderApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        return new SpringApplicationBuilder(sources).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return new SpringApplicationBuilder(sources).run(args);
     }
 
     /** The port the started application listens on. */

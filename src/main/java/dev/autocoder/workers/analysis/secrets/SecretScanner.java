@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds committed secrets in every text file of a snapshot, whatever its language: private keys, AWS keys,
@@ -29,7 +31,14 @@ public class SecretScanner {
      */
     public static final int MAX_LINE_LENGTH = 5_000;
 
-    public SecretScanResult scan(Snapshot snapshot) {
+    /** Results per (path, content hash) of the last scan: an unchanged file is not read again. */
+    private Map<String, FileScan> cache = Map.of();
+
+    private record FileScan(List<SecretFinding> findings, int longLinesSkipped) {
+    }
+
+    public synchronized SecretScanResult scan(Snapshot snapshot) {
+        Map<String, FileScan> current = new HashMap<>();
         List<SecretFinding> findings = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         int scanned = 0;
@@ -45,18 +54,25 @@ public class SecretScanner {
                 oversized++;
                 continue;
             }
-            String text;
-            try {
-                text = snapshot.read(file);
-            } catch (IOException | UncheckedIOException | SecurityException e) {
-                unreadable.add(file.path());
-                continue;
+            String key = file.path() + '\u0000' + file.contentHash();
+            FileScan result = cache.get(key);
+            if (result == null) {
+                String text;
+                try {
+                    text = snapshot.read(file);
+                } catch (IOException | UncheckedIOException | SecurityException e) {
+                    unreadable.add(file.path());
+                    continue;
+                }
+                TextSecretScan scan = new TextSecretScan(file.path(), file.language(), text);
+                result = new FileScan(scan.run(), scan.longLinesSkipped());
             }
-            TextSecretScan scan = new TextSecretScan(file.path(), file.language(), text);
-            findings.addAll(scan.run());
-            longLines += scan.longLinesSkipped();
+            current.put(key, result);
+            findings.addAll(result.findings());
+            longLines += result.longLinesSkipped();
             scanned++;
         }
+        cache = current;
         findings.sort(Comparator.comparing(SecretFinding::file).thenComparingInt(SecretFinding::line)
                 .thenComparing(SecretFinding::rule));
         return new SecretScanResult(findings, scanned, binary, oversized, unreadable, longLines);

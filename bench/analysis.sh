@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Analysis benchmark: for each corpus of ../shared/bench/corpora.sh, the cold, warm and one-file-changed time
+# of every perspective and PMD alone (AnalysisBenchmark, a fresh JVM per corpus); then the peak RSS of the
+# whole application running every perspective on the largest corpus.
+#
+#   bench/analysis.sh [corpus ...]      default: small medium large
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${SHARED:-../shared}
+corpora=target/corpora
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx256m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1}
+
+MVN="$PWD/mvnw" bash "$shared/bench/corpora.sh" "$corpora"
+./mvnw -q -B -ntp package -DskipTests
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+for corpus in "${@:-small medium large}"; do
+  for c in $corpus; do
+    java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c"
+  done
+done
+
+# Peak RSS of the real application: one full rotation (six perspectives) plus a warm one on the largest corpus.
+store=$(mktemp -d)
+log=$(mktemp)
+java $JVM_FLAGS -jar target/autocoder-workers-*-exec.jar --server.port=0 --logging.level.root=WARN \
+  --autocoder.target.path="$corpora/large" --autocoder.store.path="$store" \
+  --autocoder.workers.analysis.period=1s --autocoder.workers.analysis.delay=0 \
+  --autocoder.analysis.osv-url=http://127.0.0.1:9/v1/querybatch >"$log" 2>&1 &
+pid=$!
+rows=0
+for _ in $(seq 1 600); do
+  sleep 1
+  rows=$( (cat "$store"/local/autocoder-analysis-results/data/*/*/*/*.jsonl 2>/dev/null || true) | wc -l)
+  [ "$rows" -ge 12 ] && break
+done
+peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+kill $pid; wait $pid 2>/dev/null || true
+echo
+echo "Whole application on corpus large, $rows rows written, JVM flags: $JVM_FLAGS"
+echo "Peak RSS (VmHWM): $((peak / 1024)) MB"
+rm -rf "$store" "$log"
