@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Dashboard load benchmark: wrk on loopback against / and /api/status while the analysis worker runs, once with
-# 100 and once with 100,000 rows in the store. Prints requests/s and latency percentiles for each case.
+# Dashboard load benchmark: wrk on loopback against / and /api/status while the analysis worker runs, with 100,
+# 1,000 and 100,000 rows in the store. Prints requests/s and latency percentiles for each case.
 #
-#   bench/dashboard-load.sh                      # both sizes, 30 s per measurement, worker period 60 s
+#   bench/dashboard-load.sh                      # all sizes, 30 s per measurement, worker period 60 s
 #   SIZES="100" DURATION=10s PERIOD=10s bench/dashboard-load.sh   # a worker that is busy all the time
 #
 # The rows are real-shaped: BenchmarkRowSeeder (src/test) runs every analysis perspective once on the target
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=${SIZES:-"100 100000"}
+SIZES=${SIZES:-"100 1000 100000"}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}

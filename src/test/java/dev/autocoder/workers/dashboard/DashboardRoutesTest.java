@@ -11,6 +11,7 @@ import dev.autocoder.workers.worker.Status;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -281,7 +282,8 @@ class DashboardRoutesTest {
         assertThat(run.statusCode()).isEqualTo(202);
         Await.until("the requested row", Duration.ofMinutes(1), () -> store.rows(DATASET).size() == before + 1);
         Await.until("run finished", Duration.ofSeconds(30), () -> !app.getBean(WorkerControl.class).isRunPending("analysis"));
-        Thread.sleep(1500); // five timer periods: a running timer would have written more rows
+        assertThat(ServiceHelper.isSuspended(camel.getRoute("analysis-worker").getConsumer())).isTrue();
+        Thread.sleep(1500); // five timer periods: a timer still firing would have written more rows by now
         assertThat(store.rows(DATASET)).hasSize(before + 1);
         assertThat(camel.getRouteController().getRouteStatus("analysis-worker")).isEqualTo(ServiceStatus.Suspended);
 
