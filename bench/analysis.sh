@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 corpora=target/corpora
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx256m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1}
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx192m -Xss512k -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}
+APP_FLAGS=${APP_FLAGS:---autocoder.analysis.pmd-threads=1 --server.tomcat.threads.max=16}
 
 MVN="$PWD/mvnw" bash "$shared/bench/corpora.sh" "$corpora"
 ./mvnw -q -B -ntp package -DskipTests
@@ -24,7 +25,7 @@ done
 # Peak RSS of the real application: one full rotation (six perspectives) plus a warm one on the largest corpus.
 store=$(mktemp -d)
 log=$(mktemp)
-java $JVM_FLAGS -jar target/autocoder-workers-*-exec.jar --server.port=0 --logging.level.root=WARN \
+MALLOC_ARENA_MAX=2 java $JVM_FLAGS -jar target/autocoder-workers-*-exec.jar $APP_FLAGS --server.port=0 --logging.level.root=WARN \
   --autocoder.target.path="$corpora/large" --autocoder.store.path="$store" \
   --autocoder.workers.analysis.period=1s --autocoder.workers.analysis.delay=0 \
   --autocoder.analysis.osv-url=http://127.0.0.1:9/v1/querybatch >"$log" 2>&1 &
@@ -38,6 +39,7 @@ done
 peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 kill $pid; wait $pid 2>/dev/null || true
 echo
-echo "Whole application on corpus large, $rows rows written, JVM flags: $JVM_FLAGS"
+errors=$( (cat "$store"/local/autocoder-analysis-results/data/*/*/*/*.jsonl 2>/dev/null || true) | grep -c '"status":"error"' || true)
+echo "Whole application on corpus large, $rows rows written ($errors error rows), JVM flags: $JVM_FLAGS, settings: $APP_FLAGS, MALLOC_ARENA_MAX=2"
 echo "Peak RSS (VmHWM): $((peak / 1024)) MB"
 rm -rf "$store" "$log"
