@@ -19,6 +19,7 @@ import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.worker.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -76,8 +77,7 @@ public class CodeQualityPerspective implements Perspective {
         Snapshot snapshot = context.snapshot();
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         if (javaFiles.isEmpty()) {
-            return PerspectiveResult.skipped("No Java files in the snapshot: PMD, the Java model and the size checks "
-                    + "have nothing to look at.", List.of(Metric.of("java_files", 0)));
+            return duplicationOnly(snapshot);
         }
         PmdReport report = engine.analyze(snapshot);
         CpdResult duplication = cpd.duplication(snapshot);
@@ -128,6 +128,37 @@ public class CodeQualityPerspective implements Perspective {
                 details(report, violations, complexity, methods, duplication));
     }
 
+    /**
+     * A repository without Java still gets CPD for the other languages PMD tokenizes; the PMD rules, the Java
+     * model and the size checks are Java-only, which the row says. Score: the duplication factor alone.
+     */
+    private PerspectiveResult duplicationOnly(Snapshot snapshot) {
+        CpdResult duplication = cpd.duplication(snapshot);
+        if (duplication.totalLines() == 0) {
+            return PerspectiveResult.skipped("No Java files and no file in a language CPD reads (JavaScript, TypeScript, "
+                    + "Python, Kotlin): nothing for PMD, CPD or the size checks to look at.", List.of(Metric.of("java_files", 0)));
+        }
+        double percent = duplication.duplicatedLinesPercent();
+        List<Metric> metrics = List.of(Metric.of("java_files", 0),
+                Metric.of("duplicated_lines", duplication.duplicatedLines()),
+                Metric.of("duplicated_lines_percent", round(percent)),
+                Metric.of("duplicate_blocks", duplication.blocks().size()),
+                Metric.of("cpd_lines", duplication.totalLines()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("cpd_minimum_tokens", duplication.minimumTokens());
+        details.put("cpd_languages", duplication.languages());
+        return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
+                round(percent) + "% of " + duplication.totalLines() + " lines duplicated in " + duplication.blocks().size()
+                        + " block(s) (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
+                1 - Math.min(percent, 50) / 100, DuplicationFindings.of(duplication), duplicationRecommendations(duplication), metrics, details);
+    }
+
+    private static List<String> duplicationRecommendations(CpdResult duplication) {
+        return duplication.blocks().stream().limit(3).map(b -> "Extract the " + b.lines() + " duplicated lines at "
+                + b.occurrences().stream().map(DuplicationFindings::place).collect(Collectors.joining(" and "))
+                + " into one shared method or class.").toList();
+    }
+
     private static Finding parseError(PmdProcessingError error) {
         return Finding.of(PARSE_ERROR, "Parsing", Severity.LOW, error.path(), null, null,
                 "PMD cannot parse this file, so no rule checks it: " + error.message(), error.message());
@@ -147,9 +178,7 @@ public class CodeQualityPerspective implements Perspective {
                 .forEach(m -> recommendations.add("Split " + m.displayName() + " (" + m.path() + ":"
                         + m.method().beginLine() + ", cyclomatic complexity " + m.method().cyclomatic()
                         + ") into smaller methods."));
-        duplication.blocks().stream().limit(3).forEach(b -> recommendations.add("Extract the " + b.lines()
-                + " duplicated lines at " + b.occurrences().stream().map(DuplicationFindings::place)
-                .collect(Collectors.joining(" and ")) + " into one shared method or class."));
+        recommendations.addAll(duplicationRecommendations(duplication));
         sizeFindings.stream().filter(f -> f.rule().equals(SizeChecks.OVERSIZED_CLASS)).limit(2)
                 .forEach(f -> recommendations.add("Split " + f.message() + " (" + f.file() + ")."));
         return recommendations;

@@ -161,14 +161,32 @@ class CodeQualityPerspectiveTest {
     }
 
     @Test
-    void withoutJavaFilesItIsSkippedWithAReason() {
-        TestSnapshots.write(root, "app.py", "print('hi')\n");
+    void withNothingCpdReadsItIsSkippedWithAReason() {
+        TestSnapshots.write(root, "README.md", "# hi\n");
         PerspectiveResult result = perspective().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
-        assertThat(result.reason()).startsWith("No Java files in the snapshot");
+        assertThat(result.reason()).startsWith("No Java files and no file in a language CPD reads");
         assertThat(result.qualityScore()).isNull();
         assertThat(metric(result, "java_files")).hasValue(0);
+    }
+
+    @Test
+    void aRepositoryWithoutJavaStillGetsDuplicationFromCpd() {
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            block.append("    total = total + values[").append(i).append("] * weights[").append(i).append("]\n");
+        }
+        TestSnapshots.write(root, "a.py", "def score_a(values, weights):\n    total = 0\n" + block + "    return total\n");
+        TestSnapshots.write(root, "b.py", "def score_b(values, weights):\n    total = 0\n" + block + "    return total\n");
+        PerspectiveResult result = perspective().analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(result.status()).isEqualTo(Status.OK);
+        assertThat(result.reason()).startsWith("no Java files");
+        assertThat(result.findings()).extracting(f -> f.rule() + " " + f.file()).containsExactly("duplicate-code a.py");
+        assertThat(metric(result, "duplicate_blocks")).hasValue(1);
+        assertThat(metric(result, "java_files")).hasValue(0);
+        assertThat(result.recommendations()).singleElement().asString().contains("a.py:1-33", "b.py:1-33");
     }
 
     @Test
