@@ -12,7 +12,6 @@ import net.sourceforge.pmd.cpd.Mark;
 import net.sourceforge.pmd.cpd.Match;
 import net.sourceforge.pmd.lang.document.FileId;
 import net.sourceforge.pmd.lang.document.FileLocation;
-import net.sourceforge.pmd.lang.document.TextFile;
 import net.sourceforge.pmd.reporting.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -90,13 +90,10 @@ public class CpdRunner {
                     skipped.add(new SkippedFile(file.path(), file.binary() ? "binary file" : "larger than the size limit"));
                     continue;
                 }
-                try {
-                    FileId id = FileId.fromPath(snapshot.resolve(file));
-                    byFileId.put(id.getAbsolutePath(), file);
-                    cpd.files().addFile(TextFile.builderForCharSeq(snapshot.read(file), id, language.getDefaultVersion()).build());
-                } catch (IOException e) {
-                    skipped.add(new SkippedFile(file.path(), "unreadable: " + e.getMessage()));
-                }
+                // CPD reads the file itself, so its text is held once, not also as a String of ours
+                Path path = snapshot.resolve(file);
+                byFileId.put(FileId.fromPath(path).getAbsolutePath(), file);
+                cpd.files().addFile(path, language);
             }
             if (!byFileId.isEmpty()) {
                 cpd.performAnalysis(r -> report[0] = r);
