@@ -61,8 +61,7 @@ public class ArchitecturePerspective implements Perspective {
     public PerspectiveResult analyze(PerspectiveContext context) {
         Snapshot snapshot = context.snapshot();
         if (snapshot.files(Language.JAVA).isEmpty()) {
-            return PerspectiveResult.skipped("The repository has no Java files to review.",
-                    List.of(Metric.of("java_files", 0)));
+            return churnOnly(snapshot);
         }
         JavaModel model = javaModelProvider.model(snapshot);
         ArchitectureAnalysis analysis = ArchitectureAnalysis.of(model,
@@ -152,5 +151,47 @@ public class ArchitecturePerspective implements Perspective {
 
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * Without Java the package graph, coupling and complexity are unknown, but git churn is language-agnostic:
+     * the row ranks the most changed files (no score, no findings: churn alone is not a defect).
+     */
+    private PerspectiveResult churnOnly(Snapshot snapshot) {
+        List<FileChurn> churn;
+        try {
+            churn = churnProvider.churn(snapshot).orElse(null);
+        } catch (RuntimeException e) {
+            churn = null;
+        }
+        if (churn == null) {
+            return PerspectiveResult.skipped("The repository has no Java files (the package graph, coupling and "
+                    + "complexity are Java-only) and no readable git history for churn.", List.of(Metric.of("java_files", 0)));
+        }
+        List<FileChurn> ranked = churn.stream().filter(c -> c.commits() > 0)
+                .sorted(java.util.Comparator.comparingInt(FileChurn::commits).reversed()
+                        .thenComparing(java.util.Comparator.comparingInt(FileChurn::linesChanged).reversed())
+                        .thenComparing(FileChurn::path))
+                .toList();
+        List<java.util.Map<String, Object>> top = ranked.stream().limit(10).map(c -> {
+            java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("file", c.path());
+            entry.put("commits", c.commits());
+            entry.put("lines_changed", c.linesChanged());
+            return entry;
+        }).toList();
+        List<Metric> metrics = List.of(Metric.of("java_files", 0),
+                Metric.of("files_changed_in_window", ranked.size()),
+                Metric.of("max_commits_per_file", ranked.isEmpty() ? 0 : ranked.get(0).commits()),
+                Metric.of("lines_changed_in_window", ranked.stream().mapToLong(FileChurn::linesChanged).sum()));
+        List<String> recommendations = ranked.stream().limit(3).map(c -> "Review " + c.path() + " first: it changed in "
+                + c.commits() + " commit(s) (" + c.linesChanged() + " lines) within the churn window").toList();
+        String summary = ranked.isEmpty()
+                ? "No Java files; no file changed within the churn window."
+                : "No Java files; " + ranked.size() + " file(s) changed within the churn window, most often "
+                        + ranked.get(0).path() + " (" + ranked.get(0).commits() + " commits).";
+        return new PerspectiveResult(dev.autocoder.workers.worker.Status.OK,
+                "no Java files: the package graph, coupling and complexity hotspots are Java-only; files ranked by churn alone",
+                summary, null, List.of(), recommendations, metrics, java.util.Map.of("most_changed_files", top));
     }
 }
