@@ -123,16 +123,30 @@ public class DatasetStore {
 
     /** The newest row matching a condition, reading files newest first. */
     public Optional<Row> lastRow(String dataset, Predicate<Row> condition) {
+        Row[] found = new Row[1];
+        forEachRowNewestFirst(dataset, row -> {
+            if (condition.test(row)) {
+                found[0] = row;
+            }
+            return found[0] == null;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Hands the rows of a dataset to an action, newest first, one file in memory at a time, for as long as the
+     * action answers true: a search for the latest rows stops as soon as it has what it wants.
+     */
+    public void forEachRowNewestFirst(String dataset, Predicate<Row> action) {
         List<Path> files = dataFiles(dataset);
         for (int i = files.size() - 1; i >= 0; i--) {
             List<Row> rows = readFile(files.get(i));
             for (int j = rows.size() - 1; j >= 0; j--) {
-                if (condition.test(rows.get(j))) {
-                    return Optional.of(rows.get(j));
+                if (!action.test(rows.get(j))) {
+                    return;
                 }
             }
         }
-        return Optional.empty();
     }
 
     /** Every row of a dataset, oldest first. Meant for rebuilding state at start-up, not per request. */

@@ -1,6 +1,11 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.config.Durations;
+import dev.autocoder.workers.config.InvalidConfigurationException;
+
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A worker as its route declares it: the template parameters of one {@code templatedRoute}.
@@ -17,6 +22,29 @@ public record WorkerDefinition(String worker, String routeId, String dataset, Li
 
     public WorkerDefinition {
         perspectives = List.copyOf(perspectives);
+    }
+
+    /**
+     * The worker a route made of the {@code autocoder-worker} template declares, from its (resolved) template
+     * parameters; a parameter that cannot work is an {@link InvalidConfigurationException} naming route and parameter.
+     */
+    public static WorkerDefinition fromTemplateParameters(String routeId, Map<String, String> parameters,
+                                                          PerspectiveCatalog catalog) {
+        String worker = parameters.get("worker");
+        String key = "route " + routeId + " parameter ";
+        List<String> perspectives = Arrays.stream(parameters.getOrDefault("perspectives", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (perspectives.isEmpty()) {
+            throw new InvalidConfigurationException(key + "perspectives", "names no perspective");
+        }
+        for (String id : perspectives) {
+            if (catalog.find(worker, id).isEmpty()) {
+                throw new InvalidConfigurationException(key + "perspectives", "unknown perspective '" + id + "' for worker " + worker);
+            }
+        }
+        long period = Durations.toMillis(key + "period", parameters.getOrDefault("period", "60s"));
+        long delay = Durations.toMillis(key + "delay", parameters.getOrDefault("delay", "5s"));
+        return new WorkerDefinition(worker, routeId, parameters.get("dataset"), perspectives, period, delay);
     }
 
     /** The perspective after {@code previous} in the rotation; the first one when there is none. */

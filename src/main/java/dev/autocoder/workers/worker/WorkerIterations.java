@@ -1,6 +1,5 @@
 package dev.autocoder.workers.worker;
 
-import dev.autocoder.workers.config.Durations;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
@@ -9,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,12 +39,11 @@ public class WorkerIterations {
 
     /** Rotation step: takes the worker's turn and picks the next perspective and iteration number. */
     public void begin(Exchange exchange) {
-        WorkerDefinition definition = definitionOf(exchange);
-        WorkerState state = registry.recovered(registry.register(definition));
-        for (String id : definition.perspectives()) {
-            catalog.find(definition.worker(), id).orElseThrow(() -> new IllegalStateException(
-                    "route " + definition.routeId() + ": unknown perspective '" + id + "' for worker " + definition.worker()));
-        }
+        String worker = exchange.getProperty("worker", String.class);
+        // normally registered at start-up by WorkerRouteDiscovery; the exchange carries the same parameters
+        WorkerState state = registry.recovered(registry.find(worker).orElseGet(() -> registry.register(
+                WorkerDefinition.fromTemplateParameters(exchange.getFromRouteId(), templateParameters(exchange), catalog))));
+        WorkerDefinition definition = state.definition();
         state.iterationLock().lock();
         String perspectiveId = state.nextPerspective();
         Perspective perspective = catalog.find(definition.worker(), perspectiveId).orElseThrow();
@@ -114,14 +113,16 @@ public class WorkerIterations {
         return exchange.getProperty(Iteration.PROPERTY, Iteration.class);
     }
 
-    /** The worker as declared by the template parameters the timer route put on the exchange. */
-    private static WorkerDefinition definitionOf(Exchange exchange) {
-        String worker = exchange.getProperty("worker", String.class);
-        String perspectives = exchange.getProperty("perspectives", String.class);
-        return new WorkerDefinition(worker, exchange.getFromRouteId(), exchange.getProperty("dataset", String.class),
-                Arrays.stream(perspectives.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                Durations.toMillis("period", exchange.getProperty("period", String.class)),
-                Durations.toMillis("delay", exchange.getProperty("delay", String.class)));
+    /** The template parameters the timer route put on the exchange. */
+    private static Map<String, String> templateParameters(Exchange exchange) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String name : List.of("worker", "dataset", "perspectives", "period", "delay")) {
+            String value = exchange.getProperty(name, String.class);
+            if (value != null) {
+                parameters.put(name, value);
+            }
+        }
+        return parameters;
     }
 
     static String oneLine(Throwable error) {

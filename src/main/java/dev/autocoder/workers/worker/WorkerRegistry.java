@@ -50,20 +50,28 @@ public class WorkerRegistry {
         }
         synchronized (state) {
             if (!state.isRecovered()) {
-                String dataset = state.definition().dataset();
-                Optional<Row> last = store.lastRow(dataset);
+                // one newest-first pass: the last row, and the last row and last ok row of every perspective
+                List<String> perspectives = state.definition().perspectives();
+                Row[] last = new Row[1];
                 Map<String, Row> lastBy = new HashMap<>();
                 Map<String, Row> lastOkBy = new HashMap<>();
-                if (last.isPresent()) {
-                    for (String perspective : state.definition().perspectives()) {
-                        store.lastRow(dataset, r -> perspective.equals(r.perspectiveId())).ifPresent(r -> lastBy.put(perspective, r));
-                        store.lastRow(dataset, r -> perspective.equals(r.perspectiveId()) && r.status() == Status.OK)
-                                .ifPresent(r -> lastOkBy.put(perspective, r));
+                store.forEachRowNewestFirst(state.definition().dataset(), row -> {
+                    if (last[0] == null) {
+                        last[0] = row;
                     }
+                    if (perspectives.contains(row.perspectiveId())) {
+                        lastBy.putIfAbsent(row.perspectiveId(), row);
+                        if (row.status() == Status.OK) {
+                            lastOkBy.putIfAbsent(row.perspectiveId(), row);
+                        }
+                    }
+                    return lastOkBy.size() < perspectives.size();
+                });
+                if (last[0] != null) {
                     log.info("Worker {} continues after iteration {} ({})", state.definition().worker(),
-                            last.get().iteration(), last.get().perspectiveId());
+                            last[0].iteration(), last[0].perspectiveId());
                 }
-                state.recovered(last.orElse(null), lastBy, lastOkBy);
+                state.recovered(last[0], lastBy, lastOkBy);
             }
         }
         return state;

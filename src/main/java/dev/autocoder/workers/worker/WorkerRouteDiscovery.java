@@ -1,6 +1,5 @@
 package dev.autocoder.workers.worker;
 
-import dev.autocoder.workers.config.Durations;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
@@ -10,9 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +44,7 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
                 Map<String, String> resolved = new HashMap<>();
                 parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
                 try {
-                    registry.register(definition(route.getRouteId(), resolved));
+                    registry.register(WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog));
                 } catch (InvalidConfigurationException e) {
                     // Camel only logs what this method throws; fail start-up once the application is ready instead
                     invalid = e;
@@ -62,23 +59,5 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
         if (invalid != null) {
             throw invalid;
         }
-    }
-
-    WorkerDefinition definition(String routeId, Map<String, String> parameters) {
-        String worker = parameters.get("worker");
-        String key = "route " + routeId + " parameter ";
-        List<String> perspectives = Arrays.stream(parameters.get("perspectives").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (perspectives.isEmpty()) {
-            throw new InvalidConfigurationException(key + "perspectives", "names no perspective");
-        }
-        for (String id : perspectives) {
-            if (catalog.find(worker, id).isEmpty()) {
-                throw new InvalidConfigurationException(key + "perspectives", "unknown perspective '" + id + "' for worker " + worker);
-            }
-        }
-        long period = Durations.toMillis(key + "period", parameters.getOrDefault("period", "60s"));
-        long delay = Durations.toMillis(key + "delay", parameters.getOrDefault("delay", "5s"));
-        return new WorkerDefinition(worker, routeId, parameters.get("dataset"), perspectives, period, delay);
     }
 }
