@@ -14,6 +14,8 @@ import java.util.Map;
  * @param recommendations derived from the findings, most important first
  * @param metrics        the perspective's numbers
  * @param details        perspective-specific structure (published as a JSON-encoded string column)
+ * @param columns        values of the worker's own row columns (see {@link WorkerColumns}); empty for workers
+ *                       that only use the common contract
  */
 public record PerspectiveResult(
         Status status,
@@ -23,18 +25,31 @@ public record PerspectiveResult(
         List<Finding> findings,
         List<String> recommendations,
         List<Metric> metrics,
-        Map<String, Object> details) {
+        Map<String, Object> details,
+        Map<String, Object> columns) {
+
+    public PerspectiveResult(Status status, String reason, String summary, Double qualityScore, List<Finding> findings,
+                             List<String> recommendations, List<Metric> metrics, Map<String, Object> details) {
+        this(status, reason, summary, qualityScore, findings, recommendations, metrics, details, Map.of());
+    }
 
     public PerspectiveResult {
         findings = findings == null ? List.of() : List.copyOf(findings);
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         details = details == null ? Map.of() : details;
+        columns = columns == null ? Map.of() : columns;
     }
 
     public static PerspectiveResult ok(String summary, Double qualityScore, List<Finding> findings,
                                        List<String> recommendations, List<Metric> metrics, Map<String, Object> details) {
         return new PerspectiveResult(Status.OK, null, summary, qualityScore, findings, recommendations, metrics, details);
+    }
+
+    /** The same result with the worker's own column values. */
+    public PerspectiveResult withColumns(Map<String, Object> values) {
+        return new PerspectiveResult(status, reason, summary, qualityScore, findings, recommendations, metrics, details,
+                values);
     }
 
     public static PerspectiveResult skipped(String reason, List<Metric> metrics) {

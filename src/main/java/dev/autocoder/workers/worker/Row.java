@@ -51,6 +51,12 @@ public record Row(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The columns every row of every worker has, in order; a worker's own columns follow them. */
+    public static final List<String> COMMON_COLUMNS = List.of("schema_version", "worker", "iteration", "timestamp",
+            "perspective_number", "perspective_id", "perspective_name", "repository", "commit", "duration_ms", "status",
+            "error", "reason", "summary", "quality_score", "issues_found", "findings", "new_findings", "resolved_findings",
+            "recommendations", "metrics", "details");
+
     public Row {
         findings = findings == null ? List.of() : List.copyOf(findings);
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);

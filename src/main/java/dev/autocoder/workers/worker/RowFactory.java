@@ -1,7 +1,11 @@
 package dev.autocoder.workers.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.config.AutocoderProperties;
 import org.springframework.stereotype.Component;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +40,28 @@ public class RowFactory {
     private final SecretRedactor redactor;
     private final int maxFindings;
     private final Clock clock;
+    private final Map<String, WorkerColumns> columnsByWorker = new HashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    public RowFactory(ObjectMapper mapper, SecretRedactor redactor, AutocoderProperties properties) {
-        this(mapper, redactor, properties.getAnalysis().getMaxFindingsPerRow(), Clock.systemUTC());
+    public RowFactory(ObjectMapper mapper, SecretRedactor redactor, AutocoderProperties properties,
+                      List<WorkerColumns> workerColumns) {
+        this(mapper, redactor, properties.getAnalysis().getMaxFindingsPerRow(), Clock.systemUTC(), workerColumns);
     }
 
-    RowFactory(ObjectMapper mapper, SecretRedactor redactor, int maxFindings, Clock clock) {
+    RowFactory(ObjectMapper mapper, SecretRedactor redactor, int maxFindings, Clock clock,
+               List<WorkerColumns> workerColumns) {
         this.mapper = mapper;
         this.redactor = redactor;
         this.maxFindings = maxFindings;
         this.clock = clock;
+        for (WorkerColumns columns : workerColumns) {
+            for (String name : columns.types().keySet()) {
+                if (Row.COMMON_COLUMNS.contains(name)) {
+                    throw new IllegalStateException("worker " + columns.worker() + " redeclares the common column " + name);
+                }
+            }
+            columnsByWorker.put(columns.worker(), columns);
+        }
     }
 
     /** The row for an iteration's result, and the complete set of its finding ids. */
@@ -95,8 +111,39 @@ public class RowFactory {
                 result.recommendations().stream().map(redactor::redact).toList(),
                 result.metrics(),
                 redactor.redact(json(result.details())),
-                Map.of());
+                workerColumns(state, result));
         return new Built(row, ids);
+    }
+
+    /** The worker's own columns, every declared one present, every string in them redacted. */
+    private Map<String, Object> workerColumns(WorkerState state, PerspectiveResult result) {
+        WorkerColumns columns = columnsByWorker.get(state.definition().worker());
+        if (columns == null) {
+            return Map.of();
+        }
+        Map<String, Object> values = columns.values(state, result);
+        Map<String, Object> published = new LinkedHashMap<>();
+        for (String name : columns.types().keySet()) {
+            Object value = values == null ? null : values.get(name);
+            published.put(name, value == null ? null : redacted(mapper.valueToTree(value)));
+        }
+        return published;
+    }
+
+    private JsonNode redacted(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(redactor.redact(node.textValue()));
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            object.properties().forEach(entry -> entry.setValue(redacted(entry.getValue())));
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redacted(array.get(i)));
+            }
+        }
+        return node;
     }
 
     /** The ids to compare against: the full set from this process, or a stored row that listed all of its findings. */

@@ -75,7 +75,8 @@ public final class BenchmarkRowSeeder {
 
         SteppingClock clock = new SteppingClock(Instant.now().minus(Duration.ofMinutes(count)));
         RowFactory rows = new RowFactory(context.getBean(ObjectMapper.class), context.getBean(SecretRedactor.class),
-                context.getBean(AutocoderProperties.class).getAnalysis().getMaxFindingsPerRow(), clock);
+                context.getBean(AutocoderProperties.class).getAnalysis().getMaxFindingsPerRow(), clock,
+                List.copyOf(context.getBeansOfType(WorkerColumns.class).values()));
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Perspective perspective = catalog.find("analysis", state.nextPerspective()).orElseThrow();

@@ -35,7 +35,7 @@ class RowFactoryTest {
     };
 
     private final RowFactory factory = new RowFactory(new ObjectMapper(), new SecretRedactor(), 3,
-            Clock.fixed(Instant.parse("2026-11-24T10:00:00.123456Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-24T10:00:00.123456Z"), ZoneOffset.UTC), List.of());
     private final WorkerState state = new WorkerState(new WorkerDefinition("analysis", "analysis-worker", "ds",
             List.of("code-quality"), 60_000, 0));
 
@@ -144,5 +144,40 @@ class RowFactoryTest {
         assertThat(row.newFindings()).isNull();
         assertThat(row.findings()).isEmpty();
         assertThat(Set.of(row.details())).containsExactly("{}");
+    }
+
+    record Insights(long edgeCases, List<String> notes) {
+    }
+
+    @Test
+    void aWorkersOwnColumnsArePresentOnEveryRowInDeclarationOrderAndRedacted() throws Exception {
+        WorkerColumns columns = new WorkerColumns() {
+            public String worker() {
+                return "analysis";
+            }
+
+            public Map<String, java.lang.reflect.Type> types() {
+                Map<String, java.lang.reflect.Type> types = new java.util.LinkedHashMap<>();
+                types.put("stage_name", String.class);
+                types.put("insights", Insights.class);
+                return types;
+            }
+
+            public Map<String, Object> values(WorkerState s, PerspectiveResult result) {
+                return result.columns();
+            }
+        };
+        RowFactory withColumns = new RowFactory(new ObjectMapper(), new SecretRedactor(), 3,
+                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC), List.of(columns));
+        String token = "hf_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7";
+        PerspectiveResult result = PerspectiveResult.ok("s", 1.0, List.of(), List.of(), List.of(), Map.of())
+                .withColumns(Map.of("insights", new Insights(3, List.of("saw " + token))));
+        Row row = withColumns.build(new Iteration(state, QUALITY, 1, 1), result, "/repo").row();
+
+        String json = new ObjectMapper().writeValueAsString(row);
+        assertThat(json).doesNotContain(token)
+                .endsWith("\"details\":\"{}\",\"stage_name\":null,\"insights\":{\"edgeCases\":3,\"notes\":[\"saw [REDACTED]\"]}}");
+        Row read = new ObjectMapper().readValue(json, Row.class);
+        assertThat(read.extraColumns()).containsOnlyKeys("stage_name", "insights");
     }
 }
