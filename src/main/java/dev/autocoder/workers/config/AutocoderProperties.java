@@ -22,6 +22,7 @@ public class AutocoderProperties {
     private final Store store = new Store();
     private final Workers workers = new Workers();
     private final Analysis analysis = new Analysis();
+    private final Testplan testplan = new Testplan();
 
     public Target getTarget() {
         return target;
@@ -37,6 +38,10 @@ public class AutocoderProperties {
 
     public Analysis getAnalysis() {
         return analysis;
+    }
+
+    public Testplan getTestplan() {
+        return testplan;
     }
 
     /** The repository under analysis: a local folder, or a git URL cloned into {@code work-dir}. */
@@ -139,6 +144,8 @@ public class AutocoderProperties {
         /** Worker ids that run in this process; empty means every worker that exists. */
         private List<String> enabled = new ArrayList<>();
         private final WorkerSettings analysis = new WorkerSettings();
+        /** Bound from {@code autocoder.workers.test-planning.*}. */
+        private final WorkerSettings testPlanning = new WorkerSettings();
 
         public List<String> getEnabled() {
             return enabled;
@@ -150,6 +157,10 @@ public class AutocoderProperties {
 
         public WorkerSettings getAnalysis() {
             return analysis;
+        }
+
+        public WorkerSettings getTestPlanning() {
+            return testPlanning;
         }
     }
 
@@ -271,6 +282,40 @@ public class AutocoderProperties {
 
         public void setCpdMinimumTokens(int cpdMinimumTokens) {
             this.cpdMinimumTokens = cpdMinimumTokens;
+        }
+    }
+
+    /** Settings of the test-planning worker's engines. */
+    public static class Testplan {
+        /** Where generated JUnit 5 skeletons are written; never inside the target unless configured so. */
+        private Path outputDir = Path.of(".autocoder", "test-plans");
+        /** The analysis worker's dataset, read for its latest findings. */
+        private String analysisDataset = "autocoder-analysis-results";
+        /** At most this many items per list of the {@code analysis} column (cumulative counts see all). */
+        private int maxItemsPerRow = 200;
+
+        public Path getOutputDir() {
+            return outputDir;
+        }
+
+        public void setOutputDir(Path outputDir) {
+            this.outputDir = outputDir;
+        }
+
+        public String getAnalysisDataset() {
+            return analysisDataset;
+        }
+
+        public void setAnalysisDataset(String analysisDataset) {
+            this.analysisDataset = analysisDataset;
+        }
+
+        public int getMaxItemsPerRow() {
+            return maxItemsPerRow;
+        }
+
+        public void setMaxItemsPerRow(int maxItemsPerRow) {
+            this.maxItemsPerRow = maxItemsPerRow;
         }
     }
 }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Builds the {@link Snapshot} of the target: every regular file that is not ignored, with its language, size,
@@ -52,7 +53,11 @@ import java.util.Set;
  * git's "racy clean" rule, an entry is not trusted when the file was modified less than {@link #RACY_MARGIN}
  * before it was read, because a second change within the same timestamp tick would go unnoticed.
  *
- * <p>In git mode a snapshot's files stay valid until the next {@link #current()}, which may reset the clone.
+ * <p>In git mode the clone is fetched and reset before each snapshot, so several workers share one work tree.
+ * A worker iteration therefore takes a {@link #lease()}: while any lease is open, no other caller resets the
+ * clone (a reset waits for the open leases to close, and new leases wait behind a pending reset), so every file an
+ * iteration reads by path is the content of its snapshot's commit. {@link #current()} without a lease gives the
+ * same guarantee only until the next reset.
  */
 @Component
 public class SnapshotService {
@@ -69,6 +74,8 @@ public class SnapshotService {
     private final long maxFileSize;
     private final FileContentReader reader;
 
+    /** Read side: open leases; write side: a git-mode fetch, reset and walk. Fair, so resets are not starved. */
+    private final ReentrantReadWriteLock checkoutLock = new ReentrantReadWriteLock(true);
     private Path cachedRoot;
     private Map<String, CachedContent> cache = new HashMap<>();
     private List<SkippedFile> lastSkipped = List.of();
@@ -88,7 +95,74 @@ public class SnapshotService {
      * The inventory of the target now. Throws {@link TargetUnavailableException} when the target cannot be
      * reached or read; files that cannot be read are left out and listed by {@link #lastSkipped()}.
      */
-    public synchronized Snapshot current() {
+    public Snapshot current() {
+        if (!target.isGitMode()) {
+            return build();
+        }
+        if (checkoutLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("this thread holds a snapshot lease: use its snapshot instead of current()");
+        }
+        checkoutLock.writeLock().lock();
+        try {
+            return build();
+        } finally {
+            checkoutLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The inventory of the target now, held for the caller until the lease is closed: in git mode the clone is
+     * not reset while the lease is open. Close it when the iteration is done (try-with-resources).
+     */
+    public Lease lease() {
+        if (!target.isGitMode()) {
+            return new Lease(build(), null);
+        }
+        if (checkoutLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("this thread already holds a snapshot lease");
+        }
+        checkoutLock.writeLock().lock();
+        try {
+            Snapshot snapshot = build();
+            checkoutLock.readLock().lock(); // downgrade: no reset can slip in between the walk and the lease
+            return new Lease(snapshot, checkoutLock.readLock());
+        } finally {
+            checkoutLock.writeLock().unlock();
+        }
+    }
+
+    /** True while a fetch and reset waits for open leases to close (for tests). */
+    boolean isResetWaiting() {
+        return checkoutLock.hasQueuedThreads();
+    }
+
+    /** A snapshot whose files stay as they are until {@link #close()}. */
+    public static final class Lease implements AutoCloseable {
+        private final Snapshot snapshot;
+        private final java.util.concurrent.locks.Lock held;
+        private boolean closed;
+
+        Lease(Snapshot snapshot, java.util.concurrent.locks.Lock held) {
+            this.snapshot = snapshot;
+            this.held = held;
+        }
+
+        public Snapshot snapshot() {
+            return snapshot;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                if (held != null) {
+                    held.unlock();
+                }
+            }
+        }
+    }
+
+    private synchronized Snapshot build() {
         TargetCheckout checkout = target.checkout();
         Path root = checkout.root();
         if (!root.equals(cachedRoot)) {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,15 +15,26 @@ import java.util.Optional;
 @Component
 public class PerspectiveCatalog {
 
-    /** Canonical order of every known perspective id; numbers are positions within a worker's part. */
+    /** Canonical order of the analysis worker's perspective ids. */
     public static final List<String> CANONICAL_ORDER = List.of(
             "code-quality", "architecture", "performance", "security", "dependencies", "test-coverage");
+
+    /**
+     * Canonical order per worker: perspective ids are unique only within a worker (both the analysis and the
+     * test-planning worker have a {@code security} perspective), so the order is looked up per worker.
+     */
+    public static final Map<String, List<String>> CANONICAL_ORDER_BY_WORKER = Map.of(
+            "analysis", CANONICAL_ORDER,
+            "test-planning", List.of("what-are-we-testing", "failure-modes", "integration-points", "edge-cases",
+                    "performance-impact", "backwards-compatibility", "data-integrity", "error-handling",
+                    "user-experience", "security", "coverage-strategy", "test-pyramid", "mocking-strategy", "ci-cd",
+                    "big-picture"));
 
     private final List<Perspective> perspectives;
 
     public PerspectiveCatalog(List<Perspective> perspectives) {
         List<Perspective> sorted = new ArrayList<>(perspectives);
-        sorted.sort(Comparator.comparing(Perspective::worker).thenComparing(p -> canonicalIndex(p.id())));
+        sorted.sort(Comparator.comparing(Perspective::worker).thenComparing(p -> canonicalIndex(p.worker(), p.id())));
         this.perspectives = List.copyOf(sorted);
     }
 
@@ -50,8 +62,8 @@ public class PerspectiveCatalog {
         throw new IllegalArgumentException("unknown perspective '" + id + "' for worker " + worker);
     }
 
-    private static int canonicalIndex(String id) {
-        int i = CANONICAL_ORDER.indexOf(id);
+    private static int canonicalIndex(String worker, String id) {
+        int i = CANONICAL_ORDER_BY_WORKER.getOrDefault(worker, List.of()).indexOf(id);
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 }

@@ -56,7 +56,13 @@ public class WorkerIterations {
     /** Runs the perspective on the current snapshot; the body becomes its result. */
     public PerspectiveResult analyze(Exchange exchange) throws Exception {
         Iteration iteration = iteration(exchange);
-        Snapshot snapshot = snapshots.current();
+        // the lease keeps a git-mode clone from being reset by another worker while this perspective reads it
+        try (SnapshotService.Lease lease = snapshots.lease()) {
+            return analyze(iteration, lease.snapshot());
+        }
+    }
+
+    private static PerspectiveResult analyze(Iteration iteration, Snapshot snapshot) throws Exception {
         iteration.snapshot(snapshot);
         WorkerState state = iteration.worker();
         PerspectiveContext context = new PerspectiveContext() {

@@ -1,0 +1,23 @@
+package dev.autocoder.workers.testplan.model;
+
+import java.util.List;
+
+/**
+ * A catch clause.
+ *
+ * @param types      caught types as written
+ * @param line       line of the catch
+ * @param empty      no statement in the block (comments do not count)
+ * @param onlyLogs   every statement is a logging or printing call
+ * @param rethrows   the block throws
+ * @param lostCause  the block throws a new exception that does not pass the caught one on
+ * @param text       the clause's source text, whitespace-normalized
+ */
+public record CatchSite(List<String> types, int line, boolean empty, boolean onlyLogs, boolean rethrows,
+                        boolean lostCause, String text) {
+
+    public boolean overBroad() {
+        return types.stream().anyMatch(t -> t.equals("Exception") || t.equals("Throwable") || t.equals("RuntimeException")
+                || t.equals("java.lang.Exception") || t.equals("java.lang.Throwable"));
+    }
+}

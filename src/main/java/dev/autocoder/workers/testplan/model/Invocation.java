@@ -1,0 +1,28 @@
+package dev.autocoder.workers.testplan.model;
+
+import java.util.List;
+
+/**
+ * A method call or an object creation inside a method body.
+ *
+ * @param creation       true for {@code new T(...)}
+ * @param type           the receiver's (or created) type, package-qualified when the file's imports tell it,
+ *                       else as written; null when the receiver's type is unknown (no classpath is used)
+ * @param method         the called method; {@code <init>} for a creation
+ * @param line           1-based line
+ * @param loopDepth      how many loops enclose the call within its method
+ * @param inResourceSpec the call is a resource of a try-with-resources statement
+ * @param closedLocally  the created object is assigned to a local that is closed in a {@code finally} block
+ * @param paramsReached  names of the enclosing method's parameters the arguments use (directly or through a local
+ *                       assigned from them)
+ * @param text           the call's source text, whitespace-normalized
+ */
+public record Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
+                         boolean closedLocally, List<String> paramsReached, String text) {
+
+    /** {@code Files.readAllBytes}, {@code new FileInputStream}: the simple type and the method, for messages. */
+    public String shortName() {
+        String simple = type == null ? "?" : type.substring(type.lastIndexOf('.') + 1);
+        return creation ? "new " + simple : simple + "." + method;
+    }
+}

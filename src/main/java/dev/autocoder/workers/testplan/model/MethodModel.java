@@ -1,0 +1,41 @@
+package dev.autocoder.workers.testplan.model;
+
+import java.util.List;
+
+/**
+ * A method or constructor as the test planner sees it (built with JavaParser, no classpath).
+ *
+ * @param signature   name with erased parameter types, e.g. {@code parse(String, int)}: the identity across commits
+ * @param visibility  public, protected, package or private (as declared; see {@link TypeModel#visibility()})
+ * @param returnType  as written; {@code void} for constructors
+ * @param thrown      declared {@code throws} types as written
+ * @param bodyHash    SHA-256 prefix of the whitespace-normalized declaration: changes when the method changes
+ * @param cyclomatic  1 + decision points (if, loops, case labels, catch, ?:, &&, ||)
+ * @param returnsNull has a {@code return null;}
+ * @param casts       cast target types with their lines, e.g. {@code (Order) o}
+ */
+public record MethodModel(String name, String signature, String visibility, boolean isStatic, boolean constructor,
+                          String returnType, List<Param> params, List<String> thrown, List<String> annotations,
+                          int beginLine, int endLine, String bodyHash, int cyclomatic, boolean returnsNull,
+                          List<Integer> nullReturnLines, List<String> casts, List<Integer> castLines,
+                          List<Invocation> invocations, List<ThrowSite> throwSites, List<CatchSite> catches,
+                          List<Comparison> comparisons, List<Loop> loops, List<String> stringLiterals) {
+
+    public boolean isPublic() {
+        return visibility.equals("public");
+    }
+
+    public boolean hasAnnotation(String simpleName) {
+        return annotations.stream().anyMatch(a -> a.equals(simpleName) || a.endsWith("." + simpleName));
+    }
+
+    /** The declared type of a parameter, if the name is one. */
+    public String paramType(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).map(Param::type).findFirst().orElse(null);
+    }
+
+    /** Deepest loop nesting. */
+    public int maxLoopDepth() {
+        return loops.stream().mapToInt(Loop::depth).max().orElse(0);
+    }
+}

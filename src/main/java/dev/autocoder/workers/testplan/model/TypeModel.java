@@ -1,0 +1,27 @@
+package dev.autocoder.workers.testplan.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A class, interface, enum or record of a Java file.
+ *
+ * @param qualifiedName package-qualified, nested types joined with '.'
+ * @param visibility    as declared (public, protected, package, private)
+ * @param annotations   simple names of the type's annotations
+ * @param supertypes    extended and implemented types as written
+ * @param fields        field name to declared type
+ * @param serialVersionUid declares a {@code serialVersionUID} field
+ */
+public record TypeModel(String packageName, String simpleName, String qualifiedName, String kind, String visibility, boolean isAbstract,
+                        List<String> annotations, List<String> supertypes, Map<String, String> fields,
+                        boolean serialVersionUid, int beginLine, List<MethodModel> methods) {
+
+    public boolean isPublic() {
+        return visibility.equals("public");
+    }
+
+    public boolean hasAnnotation(String simpleName) {
+        return annotations.stream().anyMatch(a -> a.equals(simpleName) || a.endsWith("." + simpleName));
+    }
+}
