@@ -289,6 +289,7 @@ public class AutocoderProperties {
     public static class Testplan {
         /** Where generated JUnit 5 skeletons are written; never inside the target unless configured so. */
         private Path outputDir = Path.of(".autocoder", "test-plans");
+        private boolean outputDirConfigured;
         /** The analysis worker's dataset, read for its latest findings. */
         private String analysisDataset = "autocoder-analysis-results";
         /** At most this many items per list of the {@code analysis} column (cumulative counts see all). */
@@ -300,6 +301,12 @@ public class AutocoderProperties {
 
         public void setOutputDir(Path outputDir) {
             this.outputDir = outputDir;
+            this.outputDirConfigured = true;
+        }
+
+        /** True when output-dir was set (a folder inside the target is used only then). */
+        public boolean isOutputDirConfigured() {
+            return outputDirConfigured;
         }
 
         public String getAnalysisDataset() {

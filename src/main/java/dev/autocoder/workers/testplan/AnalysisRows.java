@@ -1,0 +1,31 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** The analysis worker's latest rows, read from its dataset (the store is the only channel between workers). */
+@Component
+public class AnalysisRows {
+
+    private final DatasetStore store;
+    private final String dataset;
+
+    public AnalysisRows(DatasetStore store, AutocoderProperties properties) {
+        this.store = store;
+        this.dataset = properties.getTestplan().getAnalysisDataset();
+    }
+
+    public String dataset() {
+        return dataset;
+    }
+
+    /** The newest ok row of an analysis perspective, e.g. {@code security}. */
+    public Optional<Row> latestOk(String perspective) {
+        return store.lastRow(dataset, r -> perspective.equals(r.perspectiveId()) && r.status() == Status.OK);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.autocoder.workers.testplan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.testplan.plan.CumulativeInsights;
+import dev.autocoder.workers.worker.Row;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The worker's running totals of distinct plan items. The dataset is the source of truth: on first use the ledger
+ * reads every row of the worker's dataset and collects the ids its {@code analysis} lists hold; when rows were
+ * capped (or history is missing) and the last row's {@code cumulative_insights} says more, counting continues from
+ * those counts. A restart therefore never resets the totals.
+ */
+@Component
+public class InsightLedger {
+
+    private final DatasetStore store;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Ledger> byDataset = new HashMap<>();
+
+    public InsightLedger(DatasetStore store) {
+        this.store = store;
+    }
+
+    /** Counts the result's items and returns the totals including them. */
+    public synchronized CumulativeInsights record(String dataset, ItemIds ids) {
+        Ledger ledger = byDataset.computeIfAbsent(dataset, this::rebuild);
+        ledger.failureModes.add(ids.failureModes());
+        ledger.integrationPoints.add(ids.integrationPoints());
+        ledger.edgeCases.add(ids.edgeCases());
+        ledger.tests.add(ids.tests());
+        return ledger.totals();
+    }
+
+    private Ledger rebuild(String dataset) {
+        Ledger ledger = new Ledger();
+        JsonNode[] last = new JsonNode[1];
+        store.forEachRow(dataset, (Row row) -> {
+            Object analysis = row.extraColumns().get("analysis");
+            if (analysis != null) {
+                JsonNode node = mapper.valueToTree(analysis);
+                ledger.failureModes.known.addAll(ids(node, "failure_modes"));
+                ledger.integrationPoints.known.addAll(ids(node, "integration_points"));
+                ledger.edgeCases.known.addAll(ids(node, "edge_cases"));
+                ledger.tests.known.addAll(ids(node, "test_specifications"));
+            }
+            Object insights = row.extraColumns().get("cumulative_insights");
+            if (insights != null) {
+                last[0] = mapper.valueToTree(insights);
+            }
+        });
+        ledger.failureModes.start(last[0], "failure_modes_identified");
+        ledger.integrationPoints.start(last[0], "integration_points_mapped");
+        ledger.edgeCases.start(last[0], "edge_cases_discovered");
+        ledger.tests.start(last[0], "tests_specified");
+        return ledger;
+    }
+
+    private static Set<String> ids(JsonNode analysis, String list) {
+        Set<String> ids = new HashSet<>();
+        JsonNode items = analysis.get(list);
+        if (items != null && items.isArray()) {
+            items.forEach(item -> {
+                if (item.hasNonNull("id")) {
+                    ids.add(item.get("id").asText());
+                }
+            });
+        }
+        return ids;
+    }
+
+    private static final class Ledger {
+        final Counter failureModes = new Counter();
+        final Counter integrationPoints = new Counter();
+        final Counter edgeCases = new Counter();
+        final Counter tests = new Counter();
+
+        CumulativeInsights totals() {
+            return new CumulativeInsights(failureModes.count, integrationPoints.count, edgeCases.count, tests.count);
+        }
+    }
+
+    private static final class Counter {
+        final Set<String> known = new HashSet<>();
+        long count;
+
+        void start(JsonNode lastInsights, String field) {
+            long recorded = lastInsights != null && lastInsights.has(field) ? lastInsights.get(field).asLong() : 0;
+            count = Math.max(known.size(), recorded);
+        }
+
+        void add(Set<String> ids) {
+            for (String id : ids) {
+                if (known.add(id)) {
+                    count++;
+                }
+            }
+        }
+    }
+}

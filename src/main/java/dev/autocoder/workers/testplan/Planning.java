@@ -1,0 +1,40 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.testplan.history.ChangeSet;
+import dev.autocoder.workers.testplan.model.CodeModel;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.plan.Scope;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every test-planning perspective starts from: the snapshot's Java model, the baseline (the last planned
+ * commit) and what changed since, and the methods in scope.
+ *
+ * @param baseline      the last planned commit; null on a first run (the whole codebase is in scope)
+ * @param changes       the change set since the baseline; null on a first run
+ * @param baselineFiles the Java files changed or removed since the baseline, parsed at the baseline
+ * @param scopeMethods  main-code methods added or changed since the baseline (every main method on a first run)
+ * @param scopeFiles    main Java files in scope
+ * @param notes         what the planner could not do, in plain words
+ */
+public record Planning(Snapshot snapshot, CodeModel model, String baseline, ChangeSet changes,
+                       Map<String, FileModel> baselineFiles, List<MethodRef> scopeMethods, Set<String> scopeFiles,
+                       Scope scope, List<String> notes) {
+
+    public boolean firstRun() {
+        return baseline == null;
+    }
+
+    public boolean inScope(MethodRef method) {
+        return scopeMethods.stream().anyMatch(m -> m.key().equals(method.key()) && m.file().path().equals(method.file().path()));
+    }
+
+    public boolean inScopeFile(String path) {
+        return scopeFiles.contains(path);
+    }
+}

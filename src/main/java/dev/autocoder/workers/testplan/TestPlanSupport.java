@@ -1,0 +1,131 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.testplan.plan.EdgeCase;
+import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.testplan.plan.TestSkeleton;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
+import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Status;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What every test-planning perspective shares: planning inputs, skeleton rendering and writing, the row shape. */
+@Component
+public class TestPlanSupport {
+
+    private final PlanningFactory planning;
+    private final SkeletonRenderer renderer;
+    private final SkeletonWriter writer;
+    private final AnalysisRows analysisRows;
+    private final int maxItems;
+
+    public TestPlanSupport(PlanningFactory planning, SkeletonRenderer renderer, SkeletonWriter writer,
+                           AnalysisRows analysisRows, AutocoderProperties properties) {
+        this.planning = planning;
+        this.renderer = renderer;
+        this.writer = writer;
+        this.analysisRows = analysisRows;
+        this.maxItems = Math.max(1, properties.getTestplan().getMaxItemsPerRow());
+    }
+
+    public PlanningFactory planning() {
+        return planning;
+    }
+
+    public AnalysisRows analysisRows() {
+        return analysisRows;
+    }
+
+    /** The row's result: the fixed analysis shape (lists capped), skeletons rendered and written, item ids kept. */
+    public PerspectiveResult toResult(String perspectiveId, Planning plan, PlanResult result) {
+        List<String> notes = new ArrayList<>(plan == null ? List.of() : plan.notes());
+        notes.addAll(result.notes);
+        List<TestSpecification> specs = distinct(result.specifications, TestSpecification::id);
+        List<FailureMode> modes = distinct(result.failureModes, FailureMode::id);
+        List<IntegrationPoint> points = distinct(result.integrationPoints, IntegrationPoint::id);
+        List<EdgeCase> edges = distinct(result.edgeCases, EdgeCase::id);
+        List<TestSkeleton> skeletons = List.of();
+        if (plan != null && !specs.isEmpty()) {
+            skeletons = renderer.render(capped(specs, "test specifications", notes), plan.model(), perspectiveId);
+            writer.write(plan.snapshot(), perspectiveId, skeletons).ifPresent(notes::add);
+        }
+        TestPlanAnalysis analysis = new TestPlanAnalysis(
+                plan == null ? null : plan.baseline(),
+                plan == null ? null : plan.snapshot().commit(),
+                plan != null && plan.firstRun(),
+                plan == null ? null : plan.scope(),
+                capped(modes, "failure modes", notes),
+                capped(points, "integration points", notes),
+                capped(edges, "edge cases", notes),
+                capped(result.apiChanges, "API changes", notes),
+                capped(specs, "test specifications", notes),
+                skeletons,
+                notes);
+        ItemIds ids = new ItemIds(ids(modes, FailureMode::id), ids(points, IntegrationPoint::id), ids(edges, EdgeCase::id),
+                ids(specs, TestSpecification::id));
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("failure_modes", modes.size()));
+        metrics.add(Metric.of("integration_points", points.size()));
+        metrics.add(Metric.of("edge_cases", edges.size()));
+        metrics.add(Metric.of("api_changes", result.apiChanges.size()));
+        metrics.add(Metric.of("test_specifications", specs.size()));
+        metrics.addAll(result.metrics);
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("analysis", analysis);
+        columns.put(ItemIds.COLUMN_KEY, ids);
+        if (result.skippedReason != null) {
+            return new PerspectiveResult(Status.SKIPPED, result.skippedReason, result.skippedReason, null, List.of(),
+                    List.of(), metrics, result.details, columns);
+        }
+        Double score = result.qualityScore == null ? null : Math.max(0, Math.min(1, result.qualityScore));
+        return new PerspectiveResult(Status.OK, notes.isEmpty() ? null : String.join(" ", notes.subList(0, Math.min(2, notes.size()))),
+                result.summary, score, result.findings, result.recommendations, metrics, result.details, columns);
+    }
+
+    /** A skipped result that still has the analysis shape, with the reason among its notes. */
+    public PerspectiveResult skipped(String reason) {
+        PlanResult result = PlanResult.skipped(reason);
+        result.notes.add(reason);
+        return toResult(null, null, result);
+    }
+
+    private <T> List<T> capped(List<T> items, String what, List<String> notes) {
+        if (items.size() <= maxItems) {
+            return items;
+        }
+        String note = (items.size() - maxItems) + " more " + what + " are not listed (autocoder.testplan.max-items-per-row = "
+                + maxItems + "); the cumulative counts include them.";
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+        return items.subList(0, maxItems);
+    }
+
+    private static <T> List<T> distinct(List<T> items, Function<T, String> id) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        items.forEach(i -> byId.putIfAbsent(id.apply(i), i));
+        return List.copyOf(byId.values());
+    }
+
+    private static <T> java.util.Set<String> ids(List<T> items, Function<T, String> id) {
+        return items.stream().map(id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public Snapshot snapshotOf(Planning plan) {
+        return plan.snapshot();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+
+/**
+ * A perspective of the test-planning worker. Subclasses compute a {@link PlanResult} from the {@link Planning};
+ * this class builds the planning inputs, answers {@code skipped} rows when there is no Java to plan for, and turns
+ * the result into the worker's fixed row shape.
+ */
+public abstract class TestPlanningPerspective implements Perspective {
+
+    public static final String WORKER = "test-planning";
+
+    protected final TestPlanSupport support;
+
+    protected TestPlanningPerspective(TestPlanSupport support) {
+        this.support = support;
+    }
+
+    @Override
+    public final String worker() {
+        return WORKER;
+    }
+
+    /** False for perspectives that also work without Java code (CI/CD, the big picture). */
+    protected boolean needsJava() {
+        return true;
+    }
+
+    protected abstract PlanResult plan(Planning planning, PerspectiveContext context) throws Exception;
+
+    @Override
+    public PerspectiveResult analyze(PerspectiveContext context) throws Exception {
+        Snapshot snapshot = context.snapshot();
+        long javaFiles = snapshot.files(Language.JAVA).size();
+        if (needsJava() && javaFiles == 0) {
+            return support.skipped("No Java files in the repository: " + name() + " plans tests from the Java model, "
+                    + "so there is nothing to plan.");
+        }
+        Planning planning = support.planning().plan(snapshot, context.previousRow(id()));
+        if (needsJava() && planning.model().parsed().isEmpty()) {
+            return support.skipped("None of the " + javaFiles + " Java files could be parsed (first: "
+                    + planning.model().files().get(0).path() + ": " + planning.model().files().get(0).parseError()
+                    + "), so there is nothing to plan.");
+        }
+        PlanResult result = plan(planning, context);
+        if (!planning.model().unparseable().isEmpty()) {
+            result.notes.add(planning.model().unparseable().size() + " Java file(s) could not be parsed and are left out: "
+                    + planning.model().unparseable().stream().limit(5).map(f -> f.path() + " (" + f.parseError() + ")")
+                    .reduce((a, b) -> a + "; " + b).orElse("") + ".");
+            result.metric("unparseable_files", planning.model().unparseable().size());
+        }
+        return support.toResult(id(), planning, result);
+    }
+}

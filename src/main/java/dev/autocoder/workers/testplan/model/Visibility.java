@@ -1,0 +1,11 @@
+package dev.autocoder.workers.testplan.model;
+
+/** Visibility ranks for comparisons outside the model package: public 3, protected 2, package 1, private 0. */
+public final class Visibility {
+    private Visibility() {
+    }
+
+    public static int rank(String visibility) {
+        return JavaFileParser.rank(visibility);
+    }
+}

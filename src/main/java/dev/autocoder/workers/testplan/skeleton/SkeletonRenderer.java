@@ -1,0 +1,156 @@
+package dev.autocoder.workers.testplan.skeleton;
+
+import dev.autocoder.workers.testplan.model.CodeModel;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.testplan.plan.TestSkeleton;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders test specifications as JUnit 5 test classes, one per test class name: a {@code @Test} per
+ * specification, a {@code @ParameterizedTest} with a {@code @MethodSource} per parameterized specification (edge
+ * cases). Each test states its given / when / then and the ids it answers, and is skipped with
+ * {@code assumeTrue(false, ..)} until someone writes it (so a generated class compiles and never fails a build).
+ * The class under test's imports are copied so parameter types resolve.
+ */
+@Component
+public class SkeletonRenderer {
+
+    public List<TestSkeleton> render(List<TestSpecification> specifications, CodeModel model, String perspectiveId) {
+        Map<String, List<TestSpecification>> byClass = new LinkedHashMap<>();
+        specifications.forEach(s -> byClass.computeIfAbsent(s.testClass(), k -> new ArrayList<>()).add(s));
+        List<TestSkeleton> skeletons = new ArrayList<>();
+        byClass.forEach((testClass, specs) -> skeletons.add(render(testClass, specs, model, perspectiveId)));
+        return skeletons;
+    }
+
+    private TestSkeleton render(String testClass, List<TestSpecification> specs, CodeModel model, String perspectiveId) {
+        int dot = testClass.lastIndexOf('.');
+        String packageName = dot < 0 ? "" : testClass.substring(0, dot);
+        String simpleName = testClass.substring(dot + 1);
+        FileModel source = model.file(specs.get(0).file()).orElse(null);
+        StringBuilder out = new StringBuilder();
+        if (!packageName.isEmpty()) {
+            out.append("package ").append(packageName).append(";\n\n");
+        }
+        Set<String> imports = new LinkedHashSet<>(List.of("org.junit.jupiter.api.DisplayName", "org.junit.jupiter.api.Test",
+                "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.params.provider.Arguments",
+                "org.junit.jupiter.params.provider.MethodSource", "java.util.stream.Stream"));
+        if (source != null) {
+            source.imports().stream().filter(i -> !i.startsWith("static ")).forEach(imports::add);
+        }
+        imports.forEach(i -> out.append("import ").append(i).append(";\n"));
+        out.append("\nimport static org.junit.jupiter.api.Assumptions.assumeTrue;\n\n");
+        out.append("/**\n * Planned by the autocoder test-planning worker (perspective ").append(perspectiveId)
+                .append(").\n * Each test is skipped until it is written: replace the assumeTrue line with the test.\n */\n");
+        out.append("class ").append(simpleName).append(" {\n");
+        Set<String> used = new HashSet<>();
+        for (TestSpecification spec : specs) {
+            String name = unique(spec.testName(), used);
+            out.append('\n');
+            out.append("    /**\n");
+            out.append("     * Given ").append(comment(spec.given())).append(".\n");
+            out.append("     * When ").append(comment(spec.when())).append(".\n");
+            out.append("     * Then ").append(comment(spec.then())).append(".\n");
+            out.append("     * Expected: ").append(comment(spec.expectedOutcome())).append(".\n");
+            out.append("     * Specification ").append(spec.id());
+            if (!spec.findingIds().isEmpty()) {
+                out.append("; answers ").append(String.join(", ", spec.findingIds()));
+            }
+            out.append(".\n     */\n");
+            if (spec.kind().equals("parameterized") && !spec.inputs().isEmpty()) {
+                String parameterType = parameterType(spec, model);
+                out.append("    @ParameterizedTest(name = \"{index}: {0}\")\n");
+                out.append("    @MethodSource(\"").append(name).append("Inputs\")\n");
+                out.append("    @DisplayName(\"").append(java(spec.methodUnderTest())).append(": ").append(java(spec.then())).append("\")\n");
+                out.append("    void ").append(name).append("(").append(parameterType).append(" input) {\n");
+                out.append("        assumeTrue(false, \"planned, not written yet: ").append(spec.id()).append("\");\n");
+                out.append("    }\n\n");
+                out.append("    static Stream<Arguments> ").append(name).append("Inputs() {\n");
+                out.append("        return Stream.of(\n");
+                for (int i = 0; i < spec.inputs().size(); i++) {
+                    out.append("                Arguments.of((Object) (").append(spec.inputs().get(i)).append("))")
+                            .append(i + 1 < spec.inputs().size() ? ",\n" : ");\n");
+                }
+                out.append("    }\n");
+            } else {
+                out.append("    @Test\n");
+                out.append("    @DisplayName(\"").append(java(spec.methodUnderTest())).append(": ").append(java(spec.then())).append("\")\n");
+                out.append("    void ").append(name).append("() {\n");
+                out.append("        assumeTrue(false, \"planned, not written yet: ").append(spec.id()).append("\");\n");
+                out.append("    }\n");
+            }
+        }
+        out.append("}\n");
+        String path = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + simpleName + ".java";
+        return new TestSkeleton(path, testClass, specs.stream().map(TestSpecification::id).toList(), out.toString());
+    }
+
+    /**
+     * The declared type of the parameter the edge cases are for (from the method under test), written so that
+     * it compiles in the test's package: type variables become Object, nested types get their outer type.
+     */
+    private static String parameterType(TestSpecification spec, CodeModel model) {
+        String parameter = spec.when().replaceAll(".*parameter ([A-Za-z0-9_]+).*", "$1");
+        FileModel file = model.file(spec.file()).orElse(null);
+        if (file == null) {
+            return "Object";
+        }
+        for (TypeModel type : file.types()) {
+            if (!type.qualifiedName().equals(spec.classUnderTest())) {
+                continue;
+            }
+            for (var method : type.methods()) {
+                if (method.signature().equals(spec.methodUnderTest())) {
+                    String declared = method.paramType(parameter);
+                    return declared == null ? "Object" : compilable(declared, file, type);
+                }
+            }
+        }
+        return "Object";
+    }
+
+    static String compilable(String declared, FileModel file, TypeModel owner) {
+        String base = declared.replaceAll("<.*>", "").replace("[]", "").strip();
+        if (base.length() <= 2 && base.chars().allMatch(Character::isUpperCase)) {
+            return "Object" + (declared.endsWith("[]") ? "[]" : "");
+        }
+        for (TypeModel nested : file.types()) {
+            if (nested.simpleName().equals(base) && !nested.qualifiedName().equals(file.packageName().isEmpty()
+                    ? base : file.packageName() + "." + base)) {
+                String relative = file.packageName().isEmpty() ? nested.qualifiedName()
+                        : nested.qualifiedName().substring(file.packageName().length() + 1);
+                return declared.replaceFirst("\\b" + base + "\\b", relative);
+            }
+        }
+        if (declared.matches(".*<.*\\b[A-Z]\\b.*>.*")) {
+            return base; // raw type: the method's type variables are not visible here
+        }
+        return declared;
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String candidate = name;
+        for (int i = 2; !used.add(candidate); i++) {
+            candidate = name + "_" + i;
+        }
+        return candidate;
+    }
+
+    private static String comment(String text) {
+        return text == null ? "" : text.replace("*/", "* /").replace("\n", " ");
+    }
+
+    private static String java(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    }
+}

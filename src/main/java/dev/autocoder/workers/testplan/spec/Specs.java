@@ -1,0 +1,62 @@
+package dev.autocoder.workers.testplan.spec;
+
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.plan.PlanIds;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+
+import java.util.List;
+
+/**
+ * Builds test specifications with stable ids: the id hashes the method under test, the test name and the ids of
+ * the items the test answers, so the same plan item always yields the same specification id.
+ */
+public final class Specs {
+    private Specs() {
+    }
+
+    /** The test class a perspective's specifications go to: {@code OrderServiceEdgeCasesTest}. */
+    public static String testClass(MethodRef method, String perspectiveId) {
+        return method.type().simpleName() + camel(perspectiveId) + "Test";
+    }
+
+    public static TestSpecification of(MethodRef method, String perspectiveId, String kind, String testName, String given,
+                                       String when, String then, List<String> inputs, String expected,
+                                       List<String> answers) {
+        return of(method.file().path(), method.type().packageName(), method.type().simpleName(),
+                method.type().qualifiedName(), method.method().signature(), perspectiveId, kind, testName, given, when,
+                then, inputs, expected, answers);
+    }
+
+    /** A specification for a member that need not exist any more (e.g. a removed method of a kept type). */
+    public static TestSpecification of(String file, String packageName, String simpleName, String qualifiedName,
+                                       String signature, String perspectiveId, String kind, String testName,
+                                       String given, String when, String then, List<String> inputs, String expected,
+                                       List<String> answers) {
+        String name = identifier(testName);
+        String id = PlanIds.of("test-spec", qualifiedName + "#" + signature, name, String.join(",", answers));
+        String testClass = simpleName + camel(perspectiveId) + "Test";
+        return new TestSpecification(id, qualifiedName, signature,
+                packageName.isEmpty() ? testClass : packageName + "." + testClass,
+                name, kind, given, when, then, List.copyOf(inputs), expected, List.copyOf(answers), file);
+    }
+
+    /** {@code edge-cases} to {@code EdgeCases}. */
+    public static String camel(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String part : id.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A valid Java method name from free text: letters, digits and underscores, starting with a letter. */
+    public static String identifier(String text) {
+        String cleaned = text.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        if (cleaned.isEmpty() || !Character.isJavaIdentifierStart(cleaned.charAt(0))) {
+            cleaned = "test_" + cleaned;
+        }
+        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+    }
+}
