@@ -37,4 +37,11 @@ public record Planning(Snapshot snapshot, CodeModel model, String baseline, Chan
     public boolean inScopeFile(String path) {
         return scopeFiles.contains(path);
     }
+
+    /** Lines of the parsed main (non-test) Java files. */
+    public long mainLines() {
+        Set<String> main = new java.util.HashSet<>();
+        model.mainFiles().forEach(f -> main.add(f.path()));
+        return snapshot.files().stream().filter(f -> main.contains(f.path())).mapToLong(f -> f.lines()).sum();
+    }
 }

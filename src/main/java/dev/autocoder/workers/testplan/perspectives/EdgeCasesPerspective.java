@@ -1,0 +1,93 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.model.Param;
+import dev.autocoder.workers.testplan.plan.EdgeCase;
+import dev.autocoder.workers.testplan.plan.PlanIds;
+import dev.autocoder.workers.testplan.rules.EdgeInputs;
+import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.rules.TestMapping;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Edge Case Discovery: per API method in scope (public method of a public type; every one on a first run), the
+ * boundary inputs of each parameter ({@link EdgeInputs}): from its type, and the neighbours c-1, c, c+1 of each
+ * numeric constant the body compares the parameter (or its length, size or elements) against.
+ * <p>
+ * Specifications: one parameterized test per method and parameter with every input. Quality score: the share of
+ * the methods with edge cases whose class has a test class; null when no method has parameters.
+ */
+@Component
+public class EdgeCasesPerspective extends TestPlanningPerspective {
+
+    public EdgeCasesPerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "edge-cases";
+    }
+
+    @Override
+    public String name() {
+        return "Edge Case Discovery";
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        TestMapping tests = new TestMapping(planning.model());
+        long methods = 0;
+        long tested = 0;
+        long fromBody = 0;
+        Set<String> classes = new LinkedHashSet<>();
+        for (MethodRef m : planning.scopeMethods()) {
+            if (!m.isApi() || m.method().params().isEmpty()) {
+                continue;
+            }
+            methods++;
+            tested += tests.isTested(m.type()) ? 1 : 0;
+            classes.add(m.type().qualifiedName());
+            for (Param p : m.method().params()) {
+                List<EdgeCase> cases = new ArrayList<>();
+                for (EdgeInputs.Input input : EdgeInputs.of(m.method(), p)) {
+                    cases.add(new EdgeCase(PlanIds.of("edge-case", m.file().path(), m.key(), p.name(), input.expression()),
+                            m.file().path(), m.type().qualifiedName(), m.method().signature(), p.name(), p.type(),
+                            input.expression(), input.category(), input.source()));
+                    fromBody += input.source().startsWith("body:") ? 1 : 0;
+                }
+                result.edgeCases.addAll(cases);
+                if (!cases.isEmpty()) {
+                    result.specifications.add(Specs.of(m, id(), "parameterized", m.method().name() + "_" + p.name() + "_edgeCases",
+                            "a " + m.type().simpleName() + " and typical values for the other parameters",
+                            "calling " + m.method().name() + " with each boundary value of parameter " + p.name(),
+                            "each input gives the documented result or a documented exception, never an unexpected one",
+                            cases.stream().map(EdgeCase::input).toList(), "documented result per input",
+                            cases.stream().map(EdgeCase::id).toList()));
+                }
+            }
+        }
+        result.metric("methods_with_edge_cases", methods).metric("edge_cases_from_body", fromBody)
+                .metric("classes", classes.size());
+        result.qualityScore = Scores.share(tested, methods);
+        result.summary = result.edgeCases.size() + " edge cases for " + methods + " API methods in scope (" + fromBody
+                + " from constants the code compares against).";
+        if (methods > tested) {
+            result.recommendations.add("Write the parameterized edge-case tests for the " + (methods - tested)
+                    + " methods whose classes have no tests yet.");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.CatchSite;
+import dev.autocoder.workers.testplan.model.Invocation;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.rules.Resources;
+import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
+ * (medium: only logged), {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without
+ * rethrowing), {@code lost-cause} (medium: throws a new exception without the caught one), and
+ * {@code missing-try-with-resources} (high: a resource opened outside try-with-resources and not closed in a
+ * finally block, returned or stored).
+ * <p>
+ * Specifications: per method with findings, a test that makes the guarded call fail and expects the failure to be
+ * visible with its cause (or the resource closed). Quality score: {@code 1 / (1 + d / 5)} with d =
+ * severity-weighted findings per 1000 main lines.
+ */
+@Component
+public class ErrorHandlingPerspective extends TestPlanningPerspective {
+
+    public ErrorHandlingPerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "error-handling";
+    }
+
+    @Override
+    public String name() {
+        return "Error Handling";
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        Map<String, Integer> byRule = new TreeMap<>();
+        for (MethodRef m : planning.model().mainMethods()) {
+            List<Finding> own = new ArrayList<>();
+            for (CatchSite c : m.method().catches()) {
+                String types = String.join(" | ", c.types());
+                if (c.empty()) {
+                    own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty catch of " + types + ": the failure disappears", c.text()));
+                } else if (c.onlyLogs() && !c.rethrows()) {
+                    own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), "catch of " + types + " only logs and goes on", c.text()));
+                }
+                if (c.overBroad() && !c.rethrows()) {
+                    own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
+                }
+                if (c.lostCause()) {
+                    own.add(finding("lost-cause", Severity.MEDIUM, m, c.line(), "throws a new exception without the caught " + types + " as its cause", c.text()));
+                }
+            }
+            for (Invocation call : m.method().invocations()) {
+                if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()) {
+                    own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), call.shortName()
+                            + " is opened outside try-with-resources and not closed in finally", call.text()));
+                }
+            }
+            if (own.isEmpty()) {
+                continue;
+            }
+            own.forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
+            result.findings.addAll(own);
+            if (!m.method().visibility().equals("private")) {
+                boolean leak = own.stream().anyMatch(f -> f.rule().equals("missing-try-with-resources"));
+                result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + (leak ? "_closesResourcesOnFailure" : "_reportsFailures"),
+                        "the call guarded at line " + own.get(0).line() + " fails",
+                        "calling " + m.method().signature(),
+                        leak ? "every resource it opened is closed" : "the failure reaches the caller with the original exception as its cause",
+                        List.of(), leak ? "no open resource" : "an exception with a cause", own.stream().map(Finding::id).toList()));
+            }
+        }
+        byRule.forEach((rule, count) -> result.metric(rule.replace('-', '_'), count));
+        result.qualityScore = Scores.density(result.findings, planning.mainLines());
+        result.details.put("by_rule", byRule);
+        result.summary = result.findings.isEmpty() ? "No empty, over-broad or cause-losing catch and no unclosed resource."
+                : result.findings.size() + " error-handling problems: " + byRule + ".";
+        byRule.forEach((rule, count) -> result.recommendations.add(switch (rule) {
+            case "empty-catch" -> "Handle or rethrow in the " + count + " empty catch blocks.";
+            case "missing-try-with-resources" -> "Open the " + count + " resources in try-with-resources.";
+            case "lost-cause" -> "Pass the caught exception as the cause in " + count + " places.";
+            case "over-broad-catch" -> "Catch the specific exceptions in " + count + " places.";
+            default -> "Decide what should happen instead of only logging in " + count + " places.";
+        }));
+        return result;
+    }
+
+    private static Finding finding(String rule, Severity severity, MethodRef m, int line, String message, String snippet) {
+        return Finding.of(rule, "Error Handling", severity, m.file().path(), line, line,
+                m.type().simpleName() + "." + m.method().signature() + ": " + message, m.key() + " " + snippet);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.CatchSite;
+import dev.autocoder.workers.testplan.model.Invocation;
+import dev.autocoder.workers.testplan.model.MethodModel;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.model.ThrowSite;
+import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.testplan.plan.PlanIds;
+import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
+import dev.autocoder.workers.testplan.rules.IntegrationKind;
+import dev.autocoder.workers.testplan.rules.Resources;
+import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Failure Mode Analysis: per method in scope (changed, or every method on a first run) plus every "risky" method
+ * (cyclomatic complexity of {@value #RISKY_COMPLEXITY} or more, or a call to HTTP, a database, messaging, a socket or
+ * a process), the ways it can fail:
+ * <ul>
+ *   <li>{@code declared-exception}: a {@code throws} type;</li>
+ *   <li>{@code thrown-exception}: a {@code throw new T(..)} outside a catch block;</li>
+ *   <li>{@code unchecked-conversion}: {@code Integer.parseInt}, {@code Long.valueOf}, {@code UUID.fromString},
+ *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like;</li>
+ *   <li>{@code unchecked-cast}: a cast to a reference type;</li>
+ *   <li>{@code null-return}: {@code return null};</li>
+ *   <li>{@code resource-leak}: a stream, reader, socket, connection or statement opened outside try-with-resources,
+ *       not closed in a finally block, not returned or stored in a field;</li>
+ *   <li>{@code swallowed-exception}: a catch block that is empty or only logs;</li>
+ *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly).</li>
+ * </ul>
+ * Probability: high when the trigger depends on a parameter (a conversion, cast or call whose arguments use one)
+ * or is a high-risk integration call; medium for declared and thrown exceptions, leaks and null returns; low
+ * otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
+ * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
+ * methods. Each mode gets a named test and a finding (severity high when probability and impact are both high,
+ * medium when one is, low otherwise).
+ * <p>
+ * Quality score: {@code 1 / (1 + d / 5)} with d = severity-weighted failure modes per 1000 main lines.
+ */
+@Component
+public class FailureModesPerspective extends TestPlanningPerspective {
+
+    static final int RISKY_COMPLEXITY = 10;
+
+    private static final Map<String, String> CONVERSIONS = new LinkedHashMap<>();
+
+    static {
+        for (String box : List.of("Integer", "Long", "Short", "Byte", "Double", "Float")) {
+            for (String method : List.of("parseInt", "parseLong", "parseShort", "parseByte", "parseDouble", "parseFloat", "valueOf", "decode")) {
+                CONVERSIONS.put("java.lang." + box + "." + method, "NumberFormatException");
+            }
+        }
+        CONVERSIONS.put("java.util.UUID.fromString", "IllegalArgumentException");
+        for (String time : List.of("LocalDate", "LocalDateTime", "LocalTime", "Instant", "ZonedDateTime", "OffsetDateTime", "Duration")) {
+            CONVERSIONS.put("java.time." + time + ".parse", "DateTimeParseException");
+        }
+        CONVERSIONS.put("java.math.BigDecimal.<init>", "NumberFormatException");
+        CONVERSIONS.put("java.math.BigInteger.<init>", "NumberFormatException");
+    }
+
+    private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
+
+    public FailureModesPerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "failure-modes";
+    }
+
+    @Override
+    public String name() {
+        return "Failure Mode Analysis";
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        List<MethodRef> candidates = new ArrayList<>(planning.scopeMethods());
+        for (MethodRef m : planning.model().mainMethods()) {
+            if (!planning.inScope(m) && isRisky(m.method())) {
+                candidates.add(m);
+            }
+        }
+        Map<String, Integer> byMode = new LinkedHashMap<>();
+        for (MethodRef m : candidates) {
+            for (FailureMode mode : modes(m)) {
+                result.failureModes.add(mode);
+                byMode.merge(mode.mode(), 1, Integer::sum);
+                Severity severity = severity(mode);
+                result.findings.add(Finding.of("failure-mode-" + mode.mode(), "Failure Mode", severity, mode.file(), mode.line(),
+                        mode.line(), m.type().simpleName() + "." + m.method().signature() + " can fail: " + mode.mode()
+                                + (mode.exception() == null ? "" : " (" + mode.exception() + ")") + ", probability "
+                                + mode.probability() + ", impact " + mode.impact() + "; evidence: " + mode.evidence(),
+                        m.key() + " " + mode.evidence()));
+                if (!m.method().visibility().equals("private")) {
+                    result.specifications.add(Specs.of(m, id(), "unit", mode.testName(), given(mode),
+                            "calling " + m.method().signature(), then(mode), List.of(), expected(mode), List.of(mode.id())));
+                }
+            }
+        }
+        result.qualityScore = Scores.density(result.findings, planning.mainLines());
+        result.metric("methods_examined", candidates.size());
+        byMode.forEach((mode, count) -> result.metric("mode_" + mode.replace('-', '_'), count));
+        result.details.put("modes", byMode);
+        result.summary = result.failureModes.size() + " failure modes in " + candidates.size() + " methods ("
+                + planning.scopeMethods().size() + " in scope, " + (candidates.size() - planning.scopeMethods().size())
+                + " risky elsewhere)" + (byMode.isEmpty() ? "." : ": " + byMode + ".");
+        result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high")).limit(5)
+                .forEach(f -> result.recommendations.add("Test " + f.className() + "." + f.method() + " for " + f.mode()
+                        + " first (" + f.file() + ":" + f.line() + "): " + f.testName()));
+        return result;
+    }
+
+    static boolean isRisky(MethodModel m) {
+        return m.cyclomatic() >= RISKY_COMPLEXITY || m.invocations().stream().anyMatch(i -> IntegrationCatalog.classify(i)
+                .map(k -> k.risk().equals("high")).orElse(false));
+    }
+
+    static List<FailureMode> modes(MethodRef ref) {
+        MethodModel m = ref.method();
+        List<FailureMode> modes = new ArrayList<>();
+        boolean api = ref.isApi();
+        String impactOfException = api ? "high" : m.visibility().equals("private") ? "low" : "medium";
+        for (String thrown : m.thrown()) {
+            modes.add(mode(ref, m.beginLine(), "declared-exception", thrown, m.signature() + " throws " + thrown,
+                    "medium", impactOfException, m.name() + "_whenItFails_throws" + simple(thrown)));
+        }
+        for (ThrowSite t : m.throwSites()) {
+            if (t.type() != null && !t.inCatch()) {
+                modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
+                        m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
+            }
+        }
+        for (Invocation call : m.invocations()) {
+            String key = call.type() + "." + call.method();
+            String exception = CONVERSIONS.get(key);
+            if (exception != null) {
+                String probability = call.paramsReached().isEmpty() ? "low" : "high";
+                modes.add(mode(ref, call.line(), "unchecked-conversion", exception, call.text(), probability, impactOfException,
+                        m.name() + "_when" + (call.paramsReached().isEmpty() ? "Input" : cap(call.paramsReached().get(0)))
+                                + "IsMalformed_throws" + exception));
+            }
+            if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()) {
+                modes.add(mode(ref, call.line(), "resource-leak", null, call.text(), "medium", api ? "high" : "medium",
+                        m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
+            }
+            IntegrationCatalog.classify(call).filter(k -> k.risk().equals("high")).ifPresent(kind ->
+                    modes.add(mode(ref, call.line(), "integration-failure", exceptionOf(kind), call.text(), "high",
+                            impactOfException, m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt")));
+        }
+        for (int i = 0; i < m.casts().size(); i++) {
+            String cast = m.casts().get(i);
+            if (!PRIMITIVES.contains(cast)) {
+                modes.add(mode(ref, m.castLines().get(i), "unchecked-cast", "ClassCastException", "(" + cast + ")",
+                        m.params().isEmpty() ? "low" : "high", impactOfException, m.name() + "_whenNotA" + simple(cast) + "_throwsClassCastException"));
+            }
+        }
+        for (int line : m.nullReturnLines()) {
+            modes.add(mode(ref, line, "null-return", "NullPointerException", "return null;", "medium",
+                    api ? "medium" : "low", m.name() + "_mayReturnNull_callersHandleIt"));
+        }
+        for (CatchSite c : m.catches()) {
+            if ((c.empty() || c.onlyLogs()) && !c.rethrows()) {
+                modes.add(mode(ref, c.line(), "swallowed-exception", String.join(" | ", c.types()), "catch (" + c.text() + ")",
+                        "medium", api ? "high" : "medium", m.name() + "_when" + simple(c.types().get(0)) + "_isNotSwallowed"));
+            }
+        }
+        return modes;
+    }
+
+    private static FailureMode mode(MethodRef ref, int line, String mode, String exception, String evidence, String probability,
+                                    String impact, String testName) {
+        String id = PlanIds.of("failure-mode", ref.file().path(), ref.key(), mode, exception, evidence);
+        return new FailureMode(id, ref.file().path(), line, ref.type().qualifiedName(), ref.method().signature(), mode, exception,
+                "line " + line + ": " + evidence, probability, impact, Specs.identifier(testName));
+    }
+
+    private static Severity severity(FailureMode mode) {
+        boolean p = mode.probability().equals("high");
+        boolean i = mode.impact().equals("high");
+        return p && i ? Severity.HIGH : p || i ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    private static String given(FailureMode mode) {
+        return switch (mode.mode()) {
+            case "unchecked-conversion" -> "an input that is not a valid value for the conversion (e.g. \"abc\", \"\", null)";
+            case "unchecked-cast" -> "an argument of another type than the cast expects";
+            case "resource-leak" -> "the work after opening the resource fails";
+            case "swallowed-exception" -> "the guarded call throws " + mode.exception();
+            case "integration-failure" -> "the external system is unavailable or answers with an error";
+            case "null-return" -> "the input for which the method returns null";
+            default -> "the condition under which " + mode.exception() + " is thrown";
+        };
+    }
+
+    private static String then(FailureMode mode) {
+        return switch (mode.mode()) {
+            case "resource-leak" -> "the resource is closed";
+            case "swallowed-exception" -> "the failure is visible to the caller (rethrown, returned or recorded)";
+            case "null-return" -> "the caller receives null and the documented contract says so";
+            case "integration-failure" -> "the failure surfaces as " + mode.exception() + " with context, nothing half-done remains";
+            default -> mode.exception() + " is thrown with a message naming the bad input";
+        };
+    }
+
+    private static String expected(FailureMode mode) {
+        return mode.exception() == null ? "no leaked resource" : mode.mode().equals("null-return") ? "null" : mode.exception();
+    }
+
+    private static String exceptionOf(IntegrationKind kind) {
+        return switch (kind) {
+            case DATABASE -> "SQLException";
+            case PROCESS, HTTP, NETWORK, FILE_SYSTEM -> "IOException";
+            default -> "RuntimeException";
+        };
+    }
+
+    static String simple(String type) {
+        String t = type.replaceAll("<.*>", "");
+        return t.substring(t.lastIndexOf('.') + 1).replace("[]", "Array");
+    }
+
+    private static String words(String message) {
+        String[] parts = message.replaceAll("[^A-Za-z0-9 ]", " ").strip().split("\\s+");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(4, parts.length); i++) {
+            out.append(cap(parts[i]));
+        }
+        return out.toString();
+    }
+
+    static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.Invocation;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
+import dev.autocoder.workers.testplan.rules.IntegrationKind;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Mocking Strategy: which collaborators to replace in tests (the integration points) and which to keep real.
+ * <p>
+ * Per class with integration points, per kind, the test double to use: a loopback fake server (HTTP, sockets),
+ * the real database or broker in a container or embedded, a mock behind an interface (processes), a real
+ * temporary folder (file system), an injected fixed clock, an injected seeded random source, a same-thread
+ * executor, explicit configuration (environment). Classes without integration points are kept real. A call made
+ * on something the method creates or reaches statically ({@code HttpClient.newHttpClient()},
+ * {@code Instant.now()}, {@code new Random()}, {@code System.getenv}) cannot be replaced without changing the code:
+ * {@code hard-wired-collaborator} (medium). The mocking and fake libraries the tests already import are listed.
+ * <p>
+ * Specifications: one test per class and kind with its fixture. Quality score: the share of integration points
+ * reached through a field or parameter (replaceable in a test); null when there are none.
+ */
+@Component
+public class MockingStrategyPerspective extends TestPlanningPerspective {
+
+    private static final Map<String, String> LIBRARIES = Map.of("org.mockito", "Mockito", "io.mockk", "MockK",
+            "org.easymock", "EasyMock", "com.github.tomakehurst.wiremock", "WireMock", "org.testcontainers", "Testcontainers",
+            "okhttp3.mockwebserver", "MockWebServer", "com.sun.net.httpserver", "JDK HttpServer");
+
+    public MockingStrategyPerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "mocking-strategy";
+    }
+
+    @Override
+    public String name() {
+        return "Mocking Strategy";
+    }
+
+    static String doubleFor(IntegrationKind kind) {
+        return switch (kind) {
+            case HTTP -> "fake: a loopback HTTP server that enforces the real request format";
+            case NETWORK -> "fake: a loopback socket server";
+            case DATABASE -> "real: the database in a container or embedded, with the production schema";
+            case MESSAGING -> "real: an embedded or containerized broker";
+            case PROCESS -> "mock: put the command behind an interface and mock it";
+            case FILE_SYSTEM -> "real: a temporary folder (@TempDir)";
+            case CLOCK -> "stub: inject java.time.Clock, use Clock.fixed";
+            case RANDOMNESS -> "stub: inject a seeded random source";
+            case CONCURRENCY -> "stub: inject the executor, use a same-thread executor";
+            case ENVIRONMENT -> "stub: pass the value in as configuration";
+        };
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        Map<String, Map<IntegrationKind, List<IntegrationPoint>>> byClass = new TreeMap<>();
+        Map<String, MethodRef> firstMethod = new LinkedHashMap<>();
+        int replaceable = 0;
+        int total = 0;
+        for (MethodRef m : planning.model().mainMethods()) {
+            for (Invocation call : m.method().invocations()) {
+                IntegrationKind kind = IntegrationCatalog.classify(call).orElse(null);
+                if (kind == null) {
+                    continue;
+                }
+                total++;
+                boolean injected = !call.creation() && isInjected(call, m);
+                if (injected) {
+                    replaceable++;
+                } else {
+                    result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy", Severity.MEDIUM, m.file().path(),
+                            call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + " calls " + call.shortName()
+                                    + " (" + kind.label() + ") on something it creates or reaches statically: a test cannot replace it; "
+                                    + doubleFor(kind), m.key() + " " + call.text()));
+                }
+                IntegrationPoint point = new IntegrationPoint(dev.autocoder.workers.testplan.plan.PlanIds.of("integration-point",
+                        m.file().path(), m.key(), kind.label(), call.text()), kind.label(), m.file().path(), call.line(),
+                        m.type().qualifiedName(), m.method().signature(), call.shortName(), kind.risk(), doubleFor(kind), planning.inScope(m));
+                byClass.computeIfAbsent(m.type().qualifiedName(), k -> new TreeMap<>()).computeIfAbsent(kind, k -> new ArrayList<>()).add(point);
+                firstMethod.putIfAbsent(m.type().qualifiedName() + "#" + kind, m);
+            }
+        }
+        List<Map<String, Object>> plan = new ArrayList<>();
+        byClass.forEach((type, kinds) -> kinds.forEach((kind, points) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("class", type);
+            row.put("kind", kind.label());
+            row.put("calls", points.stream().map(IntegrationPoint::call).distinct().toList());
+            row.put("test_double", doubleFor(kind));
+            plan.add(row);
+            MethodRef m = firstMethod.get(type + "#" + kind);
+            if (m != null && !m.method().visibility().equals("private")) {
+                result.specifications.add(Specs.of(m, id(), "integration", m.type().simpleName().substring(0, 1).toLowerCase()
+                                + m.type().simpleName().substring(1) + "_with" + FailureModesPerspective.cap(kind.label().replace("-", "")) + "Double",
+                        "a fixture for the " + kind.label() + " collaborator (" + doubleFor(kind) + ")",
+                        "exercising " + m.type().simpleName() + " through " + m.method().signature(),
+                        "it behaves correctly against the double, and the double saw the expected requests",
+                        List.of(), "the collaborator is replaced and the class under test stays real",
+                        points.stream().map(IntegrationPoint::id).toList()));
+            }
+        }));
+        Set<String> keptReal = new LinkedHashSet<>();
+        for (FileModel file : planning.model().mainFiles()) {
+            file.types().stream().filter(t -> !byClass.containsKey(t.qualifiedName())).forEach(t -> keptReal.add(t.qualifiedName()));
+        }
+        Set<String> libraries = new LinkedHashSet<>();
+        for (FileModel test : planning.model().testFiles()) {
+            LIBRARIES.forEach((prefix, name) -> {
+                if (test.imports(prefix)) {
+                    libraries.add(name);
+                }
+            });
+        }
+        result.details.put("doubles", plan);
+        result.details.put("keep_real", keptReal.size() > 100 ? new ArrayList<>(keptReal).subList(0, 100) : keptReal);
+        result.details.put("libraries_in_tests", libraries);
+        result.metric("classes_with_collaborators", byClass.size()).metric("classes_kept_real", keptReal.size())
+                .metric("hard_wired_calls", total - replaceable).metric("replaceable_calls", replaceable);
+        result.qualityScore = total == 0 ? null : Math.round(replaceable * 10_000.0 / total) / 10_000.0;
+        result.summary = byClass.size() + " classes talk to " + total + " external collaborators (" + (total - replaceable)
+                + " hard-wired); " + keptReal.size() + " classes can be tested with real objects; test libraries in use: "
+                + (libraries.isEmpty() ? "none" : String.join(", ", libraries)) + ".";
+        if (total > replaceable) {
+            result.recommendations.add("Inject the " + (total - replaceable) + " hard-wired collaborators (clock, client, random source) through the constructor.");
+        }
+        return result;
+    }
+
+    /** The call's receiver is a field or a parameter (so a test can pass another one), not something created or static. */
+    private static boolean isInjected(Invocation call, MethodRef m) {
+        String receiver = call.text().contains(".") ? call.text().substring(0, call.text().indexOf('.')).replace("this", "").strip() : "";
+        if (receiver.isEmpty() && call.text().startsWith("this.")) {
+            String rest = call.text().substring(5);
+            receiver = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+        }
+        return m.type().fields().containsKey(receiver) || m.method().paramType(receiver) != null;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.Invocation;
+import dev.autocoder.workers.testplan.model.Loop;
+import dev.autocoder.workers.testplan.model.MethodModel;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
+import dev.autocoder.workers.testplan.rules.IntegrationKind;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
+ * nested two or more deep ({@code nested-loops}, medium), calls that cross a process boundary inside a loop
+ * ({@code io-in-loop}, high), and for changed methods the cyclomatic complexity against the baseline commit
+ * ({@code complexity-increase}, medium, when it grew by {@value #COMPLEXITY_STEP} or more).
+ * <p>
+ * Specifications: one performance test per method with nested loops, I/O in a loop or grown complexity.
+ * Quality score: {@code 1 / (1 + (3 io + 2 nested + 1 complexity + 0.25 loops) / methods)} over the methods in
+ * scope (at least 1); null when no method is in scope.
+ */
+@Component
+public class PerformanceImpactPerspective extends TestPlanningPerspective {
+
+    static final int COMPLEXITY_STEP = 3;
+
+    public PerformanceImpactPerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "performance-impact";
+    }
+
+    @Override
+    public String name() {
+        return "Performance Impact";
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        int loops = 0;
+        int nested = 0;
+        int io = 0;
+        int grown = 0;
+        List<Map<String, Object>> complexity = new ArrayList<>();
+        for (MethodRef m : planning.scopeMethods()) {
+            MethodModel method = m.method();
+            List<String> reasons = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
+            for (Loop loop : method.loops()) {
+                if (loop.overCollection()) {
+                    loops++;
+                    result.findings.add(finding("loop-over-collection", Severity.INFO, m, loop.line(),
+                            "loop over a collection (" + loop.text() + "): running time grows with its size", loop.text()));
+                }
+            }
+            if (method.maxLoopDepth() >= 2) {
+                nested++;
+                Loop inner = method.loops().stream().filter(l -> l.depth() == method.maxLoopDepth()).findFirst().orElseThrow();
+                Finding f = finding("nested-loops", Severity.MEDIUM, m, inner.line(), "loops nest " + method.maxLoopDepth()
+                        + " deep: running time grows with the product of the sizes", inner.text());
+                result.findings.add(f);
+                answers.add(f.id());
+                reasons.add("loops nested " + method.maxLoopDepth() + " deep");
+            }
+            for (Invocation call : method.invocations()) {
+                Optional<IntegrationKind> kind = IntegrationCatalog.classify(call);
+                if (call.loopDepth() > 0 && kind.isPresent() && kind.get().crossesBoundary()
+                        && kind.get() != IntegrationKind.CLOCK && kind.get() != IntegrationKind.ENVIRONMENT) {
+                    io++;
+                    Finding f = finding("io-in-loop", Severity.HIGH, m, call.line(), call.shortName() + " (" + kind.get().label()
+                            + ") inside a loop: one round trip per element", call.text());
+                    result.findings.add(f);
+                    answers.add(f.id());
+                    reasons.add(call.shortName() + " inside a loop");
+                }
+            }
+            Integer before = baselineComplexity(planning, m);
+            if (before != null) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("method", m.key());
+                entry.put("before", before);
+                entry.put("after", method.cyclomatic());
+                complexity.add(entry);
+                if (method.cyclomatic() - before >= COMPLEXITY_STEP) {
+                    grown++;
+                    Finding f = finding("complexity-increase", Severity.MEDIUM, m, method.beginLine(), "cyclomatic complexity grew from "
+                            + before + " to " + method.cyclomatic() + " since " + planning.baseline().substring(0, 12), m.key());
+                    result.findings.add(f);
+                    answers.add(f.id());
+                    reasons.add("complexity " + before + " -> " + method.cyclomatic());
+                }
+            }
+            if (!reasons.isEmpty() && !method.visibility().equals("private")) {
+                result.specifications.add(Specs.of(m, id(), "performance", method.name() + "_scalesWithInputSize",
+                        "inputs of 10, 1,000 and 100,000 elements (" + String.join("; ", reasons) + ")",
+                        "calling " + method.signature() + " with each",
+                        "the time per element does not grow with the size, and the I/O calls are batched",
+                        List.of(), "roughly linear time; a bounded number of round trips", answers));
+            }
+        }
+        int methods = planning.scopeMethods().size();
+        result.metric("loops_over_collections", loops).metric("nested_loop_methods", nested).metric("io_in_loops", io)
+                .metric("complexity_increases", grown).metric("methods_in_scope", methods);
+        result.details.put("complexity_changes", complexity);
+        result.qualityScore = methods == 0 ? null : 1 / (1 + (3.0 * io + 2.0 * nested + grown + 0.25 * loops) / methods);
+        result.summary = methods + " methods in scope: " + loops + " loops over collections, " + nested
+                + " methods with nested loops, " + io + " I/O calls inside loops, " + grown + " complexity increases.";
+        if (io > 0) {
+            result.recommendations.add("Batch the " + io + " I/O calls made inside loops, and add a performance test for each.");
+        }
+        if (nested > 0) {
+            result.recommendations.add("Measure the " + nested + " methods with nested loops on large inputs.");
+        }
+        return result;
+    }
+
+    private static Integer baselineComplexity(Planning planning, MethodRef m) {
+        FileModel before = planning.baselineFiles().get(m.file().path());
+        if (before == null) {
+            return null;
+        }
+        return before.types().stream().filter(t -> t.qualifiedName().equals(m.type().qualifiedName()))
+                .flatMap(t -> t.methods().stream()).filter(x -> x.signature().equals(m.method().signature()))
+                .map(MethodModel::cyclomatic).findFirst().orElse(null);
+    }
+
+    private static Finding finding(String rule, Severity severity, MethodRef m, int line, String message, String snippet) {
+        return Finding.of(rule, "Performance", severity, m.file().path(), line, line,
+                m.type().simpleName() + "." + m.method().signature() + ": " + message, m.key() + " " + snippet);
+    }
+}

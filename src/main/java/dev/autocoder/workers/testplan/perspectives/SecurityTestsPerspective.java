@@ -1,0 +1,162 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.Invocation;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Security Analysis: tests for the analysis worker's security findings (its latest ok {@code security} row) and
+ * for untrusted input reaching sensitive calls.
+ * <p>
+ * Untrusted input: a parameter of an API method that reaches (directly, or through locals assigned from it) the
+ * arguments of a sensitive call: {@code Runtime.exec}, {@code new ProcessBuilder} (command injection),
+ * {@code Statement.execute*}/{@code addBatch}, {@code Connection.prepareStatement}/{@code createQuery} (SQL
+ * injection when the text is built from input), {@code new File}, {@code Paths.get}, {@code Path.of},
+ * {@code Files.*} (path traversal), {@code new URL} (server-side request forgery), {@code Class.forName}
+ * (unsafe reflection), {@code new ObjectInputStream} (unsafe deserialization). Each is a finding
+ * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs.
+ * <p>
+ * Quality score: {@code 1 / (1 + d / 5)} with d = severity-weighted findings per 1000 main lines (this
+ * perspective's findings only; the analysis findings are scored by the analysis worker).
+ */
+@Component
+public class SecurityTestsPerspective extends TestPlanningPerspective {
+
+    private record Sink(String name, List<String> hostile) {
+    }
+
+    private static final Map<String, Sink> SINKS = Map.ofEntries(
+            Map.entry("java.lang.Runtime.exec", new Sink("command", List.of("\"; rm -rf /\"", "\"$(id)\"", "\"a && reboot\""))),
+            Map.entry("java.lang.ProcessBuilder.<init>", new Sink("command", List.of("\"; rm -rf /\"", "\"$(id)\"", "\"a && reboot\""))),
+            Map.entry("java.sql.Statement.execute", new Sink("sql", List.of("\"' OR '1'='1\"", "\"'; DROP TABLE users; --\""))),
+            Map.entry("java.sql.Statement.executeQuery", new Sink("sql", List.of("\"' OR '1'='1\"", "\"'; DROP TABLE users; --\""))),
+            Map.entry("java.sql.Statement.executeUpdate", new Sink("sql", List.of("\"' OR '1'='1\"", "\"'; DROP TABLE users; --\""))),
+            Map.entry("java.sql.Statement.addBatch", new Sink("sql", List.of("\"' OR '1'='1\"", "\"'; DROP TABLE users; --\""))),
+            Map.entry("java.sql.Connection.prepareStatement", new Sink("sql", List.of("\"' OR '1'='1\"", "\"'; DROP TABLE users; --\""))),
+            Map.entry("jakarta.persistence.EntityManager.createQuery", new Sink("sql", List.of("\"' OR '1'='1\""))),
+            Map.entry("java.io.File.<init>", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\"", "\"..\\\\..\\\\windows\""))),
+            Map.entry("java.nio.file.Paths.get", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
+            Map.entry("java.nio.file.Path.of", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
+            Map.entry("java.net.URL.<init>", new Sink("url", List.of("\"http://169.254.169.254/latest/meta-data/\"", "\"file:///etc/passwd\""))),
+            Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""))),
+            Map.entry("java.io.ObjectInputStream.<init>", new Sink("deserialization", List.of("null"))));
+
+    public SecurityTestsPerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "security";
+    }
+
+    @Override
+    public String name() {
+        return "Security Analysis";
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        int tainted = 0;
+        for (MethodRef m : planning.model().mainMethods()) {
+            if (!m.isApi()) {
+                continue;
+            }
+            for (Invocation call : m.method().invocations()) {
+                Sink sink = sink(call);
+                if (sink == null || call.paramsReached().isEmpty()) {
+                    continue;
+                }
+                tainted++;
+                String param = call.paramsReached().get(0);
+                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security", Severity.HIGH, m.file().path(), call.line(),
+                        call.line(), m.type().simpleName() + "." + m.method().signature() + ": parameter '" + param + "' reaches "
+                                + call.shortName() + " unchecked", m.key() + " " + call.text());
+                result.findings.add(f);
+                String type = m.method().paramType(param);
+                boolean text = type != null && type.matches("(java\\.lang\\.)?(String|CharSequence)");
+                result.specifications.add(Specs.of(m, id(), text ? "parameterized" : "unit",
+                        m.method().name() + "_" + param + "_rejectsHostile" + FailureModesPerspective.cap(sink.name()) + "Input",
+                        "hostile values for parameter " + param, "calling " + m.method().name() + " with each boundary value of parameter " + param,
+                        "the input is rejected or neutralized before " + call.shortName() + " runs",
+                        text ? sink.hostile() : List.of(), "rejected (exception) or safely escaped; no " + sink.name() + " side effect",
+                        List.of(f.id())));
+            }
+        }
+        Optional<Row> analysis = support.analysisRows().latestOk("security");
+        int answered = 0;
+        if (analysis.isEmpty()) {
+            result.notes.add("No ok security row in the analysis dataset " + support.analysisRows().dataset()
+                    + " yet: only the untrusted-input check ran.");
+        } else {
+            for (Finding finding : analysis.get().findings()) {
+                Optional<MethodRef> at = methodAt(planning, finding.file(), finding.line());
+                if (at.isEmpty()) {
+                    continue;
+                }
+                MethodRef m = at.get();
+                answered++;
+                result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_" + finding.rule() + "_isFixed",
+                        "the condition the analysis reported: " + finding.message(), "calling " + m.method().signature(),
+                        "the unsafe behaviour (" + finding.rule() + ") cannot be triggered", List.of(),
+                        "safe behaviour", List.of(finding.id())));
+            }
+            result.metric("analysis_security_findings", analysis.get().issuesFound());
+        }
+        result.metric("untrusted_input_flows", tainted).metric("analysis_findings_with_tests", answered);
+        result.qualityScore = Scores.density(result.findings, planning.mainLines());
+        result.summary = tainted + " flows of untrusted input into sensitive calls; " + answered + " analysis security findings "
+                + "turned into tests" + (analysis.isEmpty() ? " (no analysis rows yet)." : " (iteration " + analysis.get().iteration() + " of the analysis worker).");
+        if (tainted > 0) {
+            result.recommendations.add("Validate or escape the " + tainted + " parameters that reach sensitive calls, and add the hostile-input tests.");
+        }
+        return result;
+    }
+
+    private static Sink sink(Invocation call) {
+        if (call.type() == null) {
+            return null;
+        }
+        Sink sink = SINKS.get(call.type() + "." + call.method());
+        if (sink == null && call.type().equals("java.nio.file.Files")) {
+            return new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""));
+        }
+        return sink;
+    }
+
+    /** The method whose lines contain the finding's line. */
+    static Optional<MethodRef> methodAt(Planning planning, String file, Integer line) {
+        if (file == null || line == null) {
+            return Optional.empty();
+        }
+        Optional<FileModel> model = planning.model().file(file);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MethodRef> matches = new ArrayList<>();
+        for (TypeModel type : model.get().types()) {
+            type.methods().stream().filter(m -> m.beginLine() <= line && line <= m.endLine())
+                    .forEach(m -> matches.add(new MethodRef(model.get(), type, m)));
+        }
+        return matches.stream().min((a, b) -> Integer.compare(a.method().endLine() - a.method().beginLine(),
+                b.method().endLine() - b.method().beginLine()));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.testplan.PlanResult;
+import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.model.MethodModel;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.model.ThrowSite;
+import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.rules.TestMapping;
+import dev.autocoder.workers.testplan.spec.Specs;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * User Experience: the surfaces users touch and what to test about them.
+ * <ul>
+ *   <li>HTTP endpoints: Spring {@code @GetMapping}/{@code @PostMapping}/{@code @PutMapping}/{@code @DeleteMapping}/
+ *       {@code @PatchMapping}/{@code @RequestMapping} methods, JAX-RS {@code @GET}/{@code @POST}/{@code @PUT}/
+ *       {@code @DELETE}, servlet {@code doGet}/{@code doPost}/{@code doPut}/{@code doDelete};</li>
+ *   <li>CLI entry points: {@code public static void main(String[])}, picocli {@code @Command} types;</li>
+ *   <li>messages shown to users: exceptions thrown by API methods (finding {@code exception-without-message}, low,
+ *       when they carry no message) and text printed to standard output or error.</li>
+ * </ul>
+ * Specifications: per endpoint (valid request, invalid request with a helpful 4xx), per entry point (no or bad
+ * arguments: usage and a non-zero exit code), per messageless exception. Quality score: the share of surfaces
+ * whose class has a test class; null when there are no surfaces.
+ */
+@Component
+public class UserExperiencePerspective extends TestPlanningPerspective {
+
+    private static final Set<String> ENDPOINT_ANNOTATIONS = Set.of("GetMapping", "PostMapping", "PutMapping", "DeleteMapping",
+            "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH");
+    private static final Set<String> SERVLET_METHODS = Set.of("doGet", "doPost", "doPut", "doDelete");
+
+    public UserExperiencePerspective(TestPlanSupport support) {
+        super(support);
+    }
+
+    @Override
+    public String id() {
+        return "user-experience";
+    }
+
+    @Override
+    public String name() {
+        return "User Experience";
+    }
+
+    @Override
+    protected PlanResult plan(Planning planning, PerspectiveContext context) {
+        PlanResult result = new PlanResult();
+        TestMapping tests = new TestMapping(planning.model());
+        int endpoints = 0;
+        int entryPoints = 0;
+        int printed = 0;
+        int surfaces = 0;
+        int tested = 0;
+        for (MethodRef m : planning.model().mainMethods()) {
+            MethodModel method = m.method();
+            boolean endpoint = method.annotations().stream().anyMatch(a -> ENDPOINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))
+                    || (SERVLET_METHODS.contains(method.name()) && m.type().supertypes().contains("HttpServlet"));
+            boolean main = method.name().equals("main") && method.isStatic() && method.isPublic() && method.params().size() == 1
+                    && method.params().get(0).type().replace(" ", "").matches("String(\\[]|\\.\\.\\.)");
+            if (endpoint) {
+                endpoints++;
+                result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_answersValidRequest",
+                        "the application started with this endpoint", "a valid request reaches " + method.signature(),
+                        "the answer has the documented status, content type and body", List.of(), "2xx with the documented body", List.of()));
+                result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_rejectsInvalidRequest",
+                        "the application started with this endpoint", "a request with a missing or malformed parameter reaches " + method.signature(),
+                        "the answer is a 4xx whose message says what was wrong, without internals", List.of(), "4xx with a helpful message", List.of()));
+            }
+            if (main) {
+                entryPoints++;
+                result.specifications.add(Specs.of(m, id(), "end-to-end", "main_withoutArguments_printsUsage",
+                        "no command-line arguments", "running " + m.type().simpleName() + ".main",
+                        "a usage message is printed and the exit code is not 0", List.of(), "usage text, non-zero exit", List.of()));
+            }
+            if (endpoint || main) {
+                surfaces++;
+                tested += tests.isTested(m.type()) ? 1 : 0;
+            }
+            printed += (int) method.invocations().stream().filter(c -> c.text().startsWith("System.out.print")
+                    || c.text().startsWith("System.err.print")).count();
+            if (m.isApi()) {
+                for (ThrowSite t : method.throwSites()) {
+                    if (t.type() != null && t.message() == null && t.text().matches("throw new [A-Za-z0-9_.]+\\(\\);?")) {
+                        Finding f = Finding.of("exception-without-message", "User Experience", Severity.LOW, m.file().path(),
+                                t.line(), t.line(), m.type().simpleName() + "." + method.signature() + " throws " + t.type()
+                                        + " without a message: the user sees no reason", m.key() + " " + t.text());
+                        result.findings.add(f);
+                        result.specifications.add(Specs.of(m, id(), "unit", method.name() + "_explains" + FailureModesPerspective.simple(t.type()),
+                                "the input that makes " + method.name() + " throw " + t.type(), "calling " + method.signature(),
+                                "the exception message says what was wrong and how to fix it", List.of(), t.type() + " with a message", List.of(f.id())));
+                    }
+                }
+            }
+        }
+        for (var file : planning.model().mainFiles()) {
+            for (var type : file.types()) {
+                if (type.hasAnnotation("Command")) {
+                    entryPoints++;
+                }
+            }
+        }
+        result.metric("http_endpoints", endpoints).metric("cli_entry_points", entryPoints).metric("console_prints", printed)
+                .metric("messageless_exceptions", result.findings.size());
+        result.qualityScore = Scores.share(tested, surfaces);
+        result.summary = endpoints + " HTTP endpoints, " + entryPoints + " command-line entry points, " + printed
+                + " console prints, " + result.findings.size() + " user-facing exceptions without a message.";
+        if (surfaces > tested) {
+            result.recommendations.add("Test the " + (surfaces - tested) + " user-facing surfaces whose classes have no tests.");
+        }
+        if (!result.findings.isEmpty()) {
+            result.recommendations.add("Give the " + result.findings.size() + " exceptions thrown to callers a message that says what to do.");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.autocoder.workers.testplan.rules;
+
+import dev.autocoder.workers.testplan.model.Invocation;
+
+import java.util.Set;
+
+/** Calls that open something the caller must close. */
+public final class Resources {
+
+    private static final Set<String> CREATED = Set.of("java.io.FileInputStream", "java.io.FileOutputStream",
+            "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile", "java.net.Socket", "java.net.ServerSocket",
+            "java.io.ObjectInputStream", "java.io.ObjectOutputStream", "java.util.zip.ZipFile",
+            "java.util.jar.JarFile");
+
+    private static final Set<String> OPENED_BY = Set.of("java.sql.DriverManager.getConnection", "javax.sql.DataSource.getConnection",
+            "java.sql.Connection.createStatement", "java.sql.Connection.prepareStatement", "java.sql.Statement.executeQuery",
+            "java.sql.PreparedStatement.executeQuery", "java.nio.file.Files.newInputStream", "java.nio.file.Files.newOutputStream",
+            "java.nio.file.Files.newBufferedReader", "java.nio.file.Files.newBufferedWriter", "java.nio.file.Files.lines",
+            "java.nio.file.Files.list", "java.nio.file.Files.walk", "java.net.URL.openStream");
+
+    private Resources() {
+    }
+
+    public static boolean isOpened(Invocation call) {
+        if (call.type() == null) {
+            return false;
+        }
+        return call.creation() ? CREATED.contains(call.type()) : OPENED_BY.contains(call.type() + "." + call.method());
+    }
+}
