@@ -49,7 +49,9 @@ public final class JavaFileParser {
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             String problem = result.getProblems().isEmpty() ? "unknown syntax error"
                     : result.getProblems().get(0).getVerboseMessage().lines().findFirst().orElse("syntax error");
-            return failed(path, contentHash, testPath, problem);
+            int expected = problem.indexOf(", expected");
+            problem = expected > 0 ? problem.substring(0, expected) : problem;
+            return failed(path, contentHash, testPath, problem.length() > 200 ? problem.substring(0, 197) + "..." : problem);
         }
         CompilationUnit unit = result.getResult().get();
         String packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");

@@ -1,0 +1,79 @@
+package dev.autocoder.workers.testplan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SnapshotService;
+import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.testplan.history.GitHistory;
+import dev.autocoder.workers.testplan.model.CodeModelProvider;
+import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
+import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The test-planning engine wired by hand on a target folder and a store folder, as Spring wires it. */
+public final class TestPlanHarness {
+
+    public final AutocoderProperties properties = new AutocoderProperties();
+    public final DatasetStore store;
+    public final SnapshotService snapshots;
+    public final TestPlanSupport support;
+    private final Map<String, Row> previous = new HashMap<>();
+
+    public TestPlanHarness(Path target, Path store, Path output) {
+        properties.getTarget().setPath(target);
+        properties.getTestplan().setOutputDir(output);
+        this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
+        this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
+        this.support = new TestPlanSupport(new PlanningFactory(new CodeModelProvider(), new GitHistory()), new SkeletonRenderer(),
+                new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
+    }
+
+    /** Pretends the perspective planned at the commit before (its previous ok row). */
+    public void plannedAt(String perspectiveId, String commit) {
+        previous.put(perspectiveId, row(perspectiveId, commit));
+    }
+
+    public void previous(Row row) {
+        previous.put(row.perspectiveId(), row);
+    }
+
+    public PerspectiveResult run(TestPlanningPerspective perspective) throws Exception {
+        Snapshot snapshot = snapshots.current();
+        return perspective.analyze(new PerspectiveContext() {
+            @Override
+            public Snapshot snapshot() {
+                return snapshot;
+            }
+
+            @Override
+            public Optional<Row> previousRow(String perspectiveId) {
+                return Optional.ofNullable(previous.get(perspectiveId));
+            }
+        });
+    }
+
+    public static TestPlanAnalysis analysis(PerspectiveResult result) {
+        return (TestPlanAnalysis) result.columns().get("analysis");
+    }
+
+    public static Row row(String perspectiveId, String commit) {
+        return new Row(Row.SCHEMA_VERSION, "test-planning", 1, "2026-11-24T10:00:00Z", 1, perspectiveId, perspectiveId,
+                "/repo", commit, 1, Status.OK, null, null, "planned", 0.5, 0, List.of(), null, null, List.of(),
+                List.<Metric>of(), "{}", new LinkedHashMap<>());
+    }
+}
