@@ -1,0 +1,136 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
+import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
+import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
+import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
+import dev.autocoder.workers.testplan.plan.EdgeCase;
+import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Integration points, edge cases, failure modes and untrusted input on the fixture's planted code (first plan). */
+class PlantedFindingsTest {
+
+    @TempDir
+    Path temp;
+    TestPlanHarness harness;
+
+    @BeforeEach
+    void fixture() throws Exception {
+        TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"));
+        harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"));
+    }
+
+    @Test
+    void integrationPointsAreFoundWithKindPlaceAndCall() throws Exception {
+        PerspectiveResult result = harness.run(new IntegrationPointsPerspective(harness.support));
+        List<IntegrationPoint> points = TestPlanHarness.analysis(result).integrationPoints();
+
+        assertThat(points.stream().filter(p -> p.file().equals(TestPlanFixture.GATEWAY)))
+                .extracting(IntegrationPoint::kind, IntegrationPoint::line, IntegrationPoint::method, IntegrationPoint::call, IntegrationPoint::risk)
+                .containsExactly(
+                        tuple("http", 21, "fetch(String)", "HttpClient.send", "high"),
+                        tuple("database", 25, "store(String)", "DriverManager.getConnection", "high"),
+                        tuple("database", 26, "store(String)", "Connection.prepareStatement", "high"),
+                        tuple("database", 28, "store(String)", "PreparedStatement.executeUpdate", "high"),
+                        tuple("file-system", 33, "load(Path)", "Files.readAllBytes", "medium"),
+                        tuple("environment", 37, "home()", "System.getenv", "low"),
+                        tuple("clock", 41, "now()", "Instant.now", "low"),
+                        tuple("process", 45, "run(String)", "Runtime.exec", "high"));
+        assertThat(points.stream().filter(p -> !p.file().equals(TestPlanFixture.GATEWAY)))
+                .extracting(IntegrationPoint::file, IntegrationPoint::kind, IntegrationPoint::line, IntegrationPoint::call)
+                .containsExactly(tuple(TestPlanFixture.PARSER, "file-system", 20, "new FileInputStream"));
+        assertThat(points).allSatisfy(p -> assertThat(p.inScope()).isTrue());
+        // one integration test per method and kind: store's three database calls share one
+        assertThat(TestPlanHarness.analysis(result).testSpecifications()).extracting(TestSpecification::testName)
+                .containsExactly("fetch_http_integration", "store_database_integration", "load_file_system_integration",
+                        "home_environment_integration", "now_clock_integration", "run_process_integration",
+                        "read_file_system_integration");
+        assertThat(result.qualityScore()).isEqualTo(0.0); // neither Gateway nor Parser has a test class
+    }
+
+    @Test
+    void edgeCasesComeFromTypesAndFromTheConstantsTheBodyComparesAgainst() throws Exception {
+        PerspectiveResult result = harness.run(new EdgeCasesPerspective(harness.support));
+        TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
+
+        assertThat(inputs(analysis, "rate(int)", "quantity")).containsExactly("0", "-1", "1", "Integer.MIN_VALUE",
+                "Integer.MAX_VALUE", "99", "100", "101", "9", "10", "11");
+        assertThat(analysis.edgeCases().stream().filter(e -> e.method().equals("rate(int)")).map(EdgeCase::source))
+                .containsExactly("type", "type", "type", "type", "type", "body:6", "body:6", "body:6", "body:9", "body:9", "body:9");
+        assertThat(inputs(analysis, "code(String)", "name")).containsExactly("null", "\"\"", "\" \"", "\"a\"",
+                "\"\\u00fc\\u65e5\\uD83D\\uDE00\"", "\"x\".repeat(10000)", "\"x\".repeat(7)", "\"x\".repeat(8)", "\"x\".repeat(9)");
+        assertThat(inputs(analysis, "total(List)", "amounts")).containsExactly("null", "java.util.List.of()",
+                "java.util.Collections.singletonList(1L)", "java.util.Collections.nCopies(10000, 1L)",
+                "java.util.List.of(-1L)", "java.util.List.of(0L)", "java.util.List.of(1L)");
+        TestSpecification rate = analysis.testSpecifications().stream().filter(s -> s.testName().equals("rate_quantity_edgeCases"))
+                .findFirst().orElseThrow();
+        assertThat(rate.kind()).isEqualTo("parameterized");
+        assertThat(rate.inputs()).hasSize(11);
+        assertThat(rate.findingIds()).hasSize(11);
+        assertThat(rate.testClass()).isEqualTo("com.shop.pricing.DiscountsEdgeCasesTest");
+    }
+
+    @Test
+    void failureModesOfEveryPlantedKindWithProbabilityImpactAndTestName() throws Exception {
+        PerspectiveResult result = harness.run(new FailureModesPerspective(harness.support));
+        List<FailureMode> modes = TestPlanHarness.analysis(result).failureModes().stream()
+                .filter(m -> m.file().equals(TestPlanFixture.PARSER)).toList();
+
+        assertThat(modes).extracting(FailureMode::method, FailureMode::mode, FailureMode::exception, FailureMode::line,
+                        FailureMode::probability, FailureMode::impact, FailureMode::testName)
+                .containsExactly(
+                        tuple("parse(String)", "unchecked-conversion", "NumberFormatException", 9, "high", "high",
+                                "parse_whenValueIsMalformed_throwsNumberFormatException"),
+                        tuple("find(String)", "null-return", "NullPointerException", 14, "medium", "medium",
+                                "find_mayReturnNull_callersHandleIt"),
+                        tuple("read(String)", "declared-exception", "IOException", 19, "medium", "high",
+                                "read_whenItFails_throwsIOException"),
+                        tuple("read(String)", "resource-leak", null, 20, "medium", "high",
+                                "read_closesFileInputStream_whenItFails"),
+                        tuple("quiet(String)", "unchecked-conversion", "NumberFormatException", 26, "high", "high",
+                                "quiet_whenValueIsMalformed_throwsNumberFormatException"),
+                        tuple("quiet(String)", "swallowed-exception", "NumberFormatException", 27, "medium", "high",
+                                "quiet_whenNumberFormatException_isNotSwallowed"),
+                        tuple("text(Object)", "unchecked-cast", "ClassCastException", 32, "high", "high",
+                                "text_whenNotAString_throwsClassCastException"),
+                        tuple("check(int)", "thrown-exception", "IllegalArgumentException", 37, "medium", "high",
+                                "check_throwsIllegalArgumentException_Negative"));
+        assertThat(modes.get(0).evidence()).isEqualTo("line 9: Integer.parseInt(value.trim())");
+        assertThat(result.findings().stream().filter(f -> f.file().equals(TestPlanFixture.PARSER)).map(Finding::severity).toList())
+                .hasSize(8);
+    }
+
+    @Test
+    void untrustedInputReachingSensitiveCallsGetsHostileInputTests() throws Exception {
+        PerspectiveResult result = harness.run(new SecurityTestsPerspective(harness.support));
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::file, Finding::line).containsExactly(
+                tuple("untrusted-input-to-path", TestPlanFixture.GATEWAY, 33),
+                tuple("untrusted-input-to-command", TestPlanFixture.GATEWAY, 45));
+        assertThat(TestPlanHarness.analysis(result).notes())
+                .contains("No ok security row in the analysis dataset autocoder-analysis-results yet: only the untrusted-input check ran.");
+        TestSpecification command = TestPlanHarness.analysis(result).testSpecifications().stream()
+                .filter(s -> s.methodUnderTest().equals("run(String)")).findFirst().orElseThrow();
+        assertThat(command.kind()).isEqualTo("parameterized");
+        assertThat(command.inputs()).containsExactly("\"; rm -rf /\"", "\"$(id)\"", "\"a && reboot\"");
+    }
+
+    private static List<String> inputs(TestPlanAnalysis analysis, String method, String parameter) {
+        return analysis.edgeCases().stream().filter(e -> e.method().equals(method) && e.parameter().equals(parameter))
+                .map(EdgeCase::input).toList();
+    }
+}
