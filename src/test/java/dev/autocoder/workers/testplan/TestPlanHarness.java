@@ -36,7 +36,9 @@ public final class TestPlanHarness {
 
     public TestPlanHarness(Path target, Path store, Path output) {
         properties.getTarget().setPath(target);
-        properties.getTestplan().setOutputDir(output);
+        if (output != null) {
+            properties.getTestplan().setOutputDir(output);
+        }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
         this.support = new TestPlanSupport(new PlanningFactory(new CodeModelProvider(), new GitHistory()), new SkeletonRenderer(),

@@ -25,9 +25,14 @@ public class SkeletonWriter {
     private final Path outputDir;
     private final boolean configured;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public SkeletonWriter(AutocoderProperties properties) {
-        this.outputDir = properties.getTestplan().getOutputDir().toAbsolutePath().normalize();
-        this.configured = properties.getTestplan().isOutputDirConfigured();
+        this(properties.getTestplan().getOutputDir(), properties.getTestplan().isOutputDirConfigured());
+    }
+
+    SkeletonWriter(Path outputDir, boolean configured) {
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.configured = configured;
     }
 
     public Path outputDir() {

@@ -1,0 +1,103 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.testplan.perspectives.BackwardsCompatibilityPerspective;
+import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
+import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
+import dev.autocoder.workers.testplan.perspectives.ErrorHandlingPerspective;
+import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
+import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
+import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
+import dev.autocoder.workers.testplan.perspectives.PerformanceImpactPerspective;
+import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
+import dev.autocoder.workers.testplan.plan.TestSkeleton;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generated JUnit 5 skeletons are written to the output folder and compile against the fixture project. */
+class SkeletonCompilationTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void generatedSkeletonsCompileAgainstTheFixtureWithJunit5() throws Exception {
+        TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"), false);
+        Path out = temp.resolve("plans");
+        TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), out);
+        List<TestPlanningPerspective> perspectives = List.of(new FailureModesPerspective(harness.support),
+                new IntegrationPointsPerspective(harness.support), new EdgeCasesPerspective(harness.support),
+                new PerformanceImpactPerspective(harness.support), new DataIntegrityPerspective(harness.support),
+                new ErrorHandlingPerspective(harness.support), new SecurityTestsPerspective(harness.support),
+                new MockingStrategyPerspective(harness.support));
+        List<TestSkeleton> skeletons = new ArrayList<>();
+        for (TestPlanningPerspective perspective : perspectives) {
+            skeletons.addAll(TestPlanHarness.analysis(harness.run(perspective)).skeletons());
+        }
+        BackwardsCompatibilityPerspective compatibility = new BackwardsCompatibilityPerspective(harness.support);
+        harness.plannedAt(compatibility.id(), fixture.first());
+        skeletons.addAll(TestPlanHarness.analysis(harness.run(compatibility)).skeletons());
+
+        Path edgeCases = out.resolve("edge-cases/com/shop/pricing/DiscountsEdgeCasesTest.java");
+        assertThat(edgeCases).exists();
+        String source = Files.readString(edgeCases);
+        assertThat(source).contains("@ParameterizedTest(name = \"{index}: {0}\")")
+                .contains("@MethodSource(\"rate_quantity_edgeCasesInputs\")")
+                .contains("void rate_quantity_edgeCases(int input) {")
+                .contains("Arguments.of((Object) (Integer.MIN_VALUE))")
+                .contains("Arguments.of((Object) (101))");
+        assertThat(out.resolve("failure-modes/com/shop/pricing/ParserFailureModesTest.java")).exists();
+        assertThat(out.resolve("backwards-compatibility/com/shop/api/OrderApiBackwardsCompatibilityTest.java")).exists();
+
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> main = Files.walk(fixture.root().resolve("src/main/java"));
+             Stream<Path> plans = Files.walk(out)) {
+            main.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+            plans.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+        }
+        long skeletonFiles = sources.stream().filter(p -> p.startsWith(out)).count();
+        assertThat(skeletonFiles).isEqualTo(skeletons.size()).isGreaterThanOrEqualTo(15);
+
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
+            Path classes = Files.createDirectories(temp.resolve("classes"));
+            List<String> options = List.of("-d", classes.toString(), "-classpath", junitClasspath(), "-proc:none", "--release", "17");
+            Boolean ok = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            String errors = diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + " " + d.getMessage(null))
+                    .collect(Collectors.joining("\n"));
+            assertThat(errors).isEmpty();
+            assertThat(ok).isTrue();
+            assertThat(classes.resolve("com/shop/pricing/DiscountsEdgeCasesTest.class")).exists();
+        }
+    }
+
+    /** The JUnit 5 API jars this test itself runs with. */
+    private static String junitClasspath() throws URISyntaxException {
+        List<String> jars = new ArrayList<>();
+        for (Class<?> type : List.of(org.junit.jupiter.api.Test.class, org.junit.jupiter.params.ParameterizedTest.class,
+                org.opentest4j.AssertionFailedError.class, org.apiguardian.api.API.class,
+                org.junit.platform.commons.annotation.Testable.class)) {
+            jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, jars);
+    }
+}
