@@ -1,0 +1,56 @@
+package dev.autocoder.workers.testplan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.testplan.plan.CumulativeInsights;
+import dev.autocoder.workers.worker.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Totals are rebuilt from the dataset; when only the last row's counts are known, counting goes on from them. */
+class InsightLedgerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void rebuildsFromListedIdsAndContinuesFromTheLastCounts() {
+        DatasetStore store = new DatasetStore(temp, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
+        Map<String, Object> listed = new LinkedHashMap<>();
+        listed.put("analysis", Map.of("edge_cases", List.of(Map.of("id", "e1"), Map.of("id", "e2")),
+                "failure_modes", List.of(Map.of("id", "f1")), "integration_points", List.of(), "test_specifications", List.of()));
+        listed.put("cumulative_insights", Map.of("edge_cases_discovered", 2, "failure_modes_identified", 1,
+                "integration_points_mapped", 0, "tests_specified", 0));
+        store.append("plans", row(1, listed));
+        // a capped row: its lists hold fewer ids than its counts say
+        Map<String, Object> capped = new LinkedHashMap<>();
+        capped.put("analysis", Map.of("edge_cases", List.of(Map.of("id", "e3"))));
+        capped.put("cumulative_insights", Map.of("edge_cases_discovered", 10, "failure_modes_identified", 1,
+                "integration_points_mapped", 4, "tests_specified", 7));
+        store.append("plans", row(2, capped));
+
+        InsightLedger ledger = new InsightLedger(store);
+        CumulativeInsights totals = ledger.record("plans", new ItemIds(Set.of("f1", "f2"), Set.of(), Set.of("e1", "e9"), Set.of("t1")));
+
+        // e1 and f1 were seen before; e9, f2 and t1 are new
+        assertThat(totals).isEqualTo(new CumulativeInsights(2, 4, 11, 8));
+        assertThat(ledger.record("plans", new ItemIds(Set.of("f2"), Set.of(), Set.of("e9"), Set.of("t1"))))
+                .isEqualTo(new CumulativeInsights(2, 4, 11, 8));
+    }
+
+    private static Row row(long iteration, Map<String, Object> columns) {
+        Row base = TestPlanHarness.row("edge-cases", "abc");
+        return new Row(base.schemaVersion(), base.worker(), iteration, base.timestamp(), base.perspectiveNumber(),
+                base.perspectiveId(), base.perspectiveName(), base.repository(), base.commit(), base.durationMs(), base.status(),
+                null, null, base.summary(), base.qualityScore(), 0, List.of(), null, null, List.of(), List.of(), "{}", columns);
+    }
+}
