@@ -21,17 +21,33 @@ import java.util.Set;
  * @param scopeMethods  main-code methods added or changed since the baseline (every main method on a first run)
  * @param scopeFiles    main Java files in scope
  * @param notes         what the planner could not do, in plain words
+ * @param scopeKeys     file and key of every method in scope (derived from scopeMethods: in-scope lookups run for
+ *                      every call site of the codebase)
  */
 public record Planning(Snapshot snapshot, CodeModel model, String baseline, ChangeSet changes,
                        Map<String, FileModel> baselineFiles, List<MethodRef> scopeMethods, Set<String> scopeFiles,
-                       Scope scope, List<String> notes) {
+                       Scope scope, List<String> notes, Set<String> scopeKeys) {
 
     public boolean firstRun() {
         return baseline == null;
     }
 
+    public Planning {
+        Set<String> keys = new java.util.HashSet<>();
+        for (MethodRef m : scopeMethods) {
+            keys.add(m.file().path() + "#" + m.key());
+        }
+        scopeKeys = Set.copyOf(keys);
+    }
+
+    public Planning(Snapshot snapshot, CodeModel model, String baseline, ChangeSet changes,
+                    Map<String, FileModel> baselineFiles, List<MethodRef> scopeMethods, Set<String> scopeFiles,
+                    Scope scope, List<String> notes) {
+        this(snapshot, model, baseline, changes, baselineFiles, scopeMethods, scopeFiles, scope, notes, Set.of());
+    }
+
     public boolean inScope(MethodRef method) {
-        return scopeMethods.stream().anyMatch(m -> m.key().equals(method.key()) && m.file().path().equals(method.file().path()));
+        return scopeKeys.contains(method.file().path() + "#" + method.key());
     }
 
     public boolean inScopeFile(String path) {

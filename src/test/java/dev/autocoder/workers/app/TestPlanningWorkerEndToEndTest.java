@@ -71,6 +71,13 @@ class TestPlanningWorkerEndToEndTest {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + App.port(context) + "/api/workers")).build(), HttpResponse.BodyHandlers.ofString());
             workers = new ObjectMapper().readTree(answer.body()).get("workers");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + App.port(context) + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).contains("<tr data-worker=\"test-planning\">");
+            HttpResponse<String> own = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + App.port(context) + "/workers/test-planning")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(own.statusCode()).isEqualTo(200);
+            assertThat(own.body()).contains("Big Picture Review");
         }
 
         List<Row> rotation = rows.subList(0, 15);

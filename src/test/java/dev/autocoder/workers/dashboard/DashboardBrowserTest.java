@@ -82,6 +82,8 @@ class DashboardBrowserTest {
     void stopAndStartAWorkerFromItsPageAndWatchTheCounterAdvance() throws Exception {
         FixtureRepository fixture = XssFixture.create(temp.resolve("repo"));
         Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), temp.resolve("store"));
+        // pinned: the status figures below count exactly these workers
+        properties.put("autocoder.workers.enabled", "analysis");
         properties.put("autocoder.workers.analysis.perspectives", "architecture,dependencies,test-coverage");
         properties.put("autocoder.workers.analysis.period", "1s");
         properties.put("autocoder.dashboard.admin-token", TOKEN);

@@ -54,6 +54,8 @@ class DashboardRoutesTest {
         FixtureRepository fixture = XssFixture.create(temp.resolve("repo"));
         storePath = temp.resolve("store");
         Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), storePath);
+        // pinned: the status figures below count exactly these workers
+        properties.put("autocoder.workers.enabled", "analysis");
         properties.put("autocoder.workers.analysis.perspectives", "architecture");
         properties.put("autocoder.workers.analysis.period", "300ms");
         properties.put("autocoder.dashboard.admin-token", TOKEN);

@@ -38,6 +38,8 @@ class DashboardStatusTest {
         FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
         Path storePath = temp.resolve("store");
         Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), storePath);
+        // pinned: the status figures below count exactly these workers
+        properties.put("autocoder.workers.enabled", "analysis,sidecar");
         properties.put("autocoder.workers.analysis.perspectives", "architecture");
         properties.put("autocoder.workers.analysis.period", "300ms");
         properties.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml,classpath:dashboard-test/*.yaml");
