@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.history.FileChange;
 import dev.autocoder.workers.testplan.history.GitHistory;
@@ -188,9 +187,5 @@ public class PlanningFactory {
             out.add(other + " file(s) in other languages or formats: no Java model");
         }
         return out;
-    }
-
-    static boolean isJava(SourceFile file) {
-        return file.language() == Language.JAVA;
     }
 }

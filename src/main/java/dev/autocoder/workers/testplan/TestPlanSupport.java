@@ -1,7 +1,6 @@
 package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.config.AutocoderProperties;
-import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
@@ -123,9 +122,5 @@ public class TestPlanSupport {
 
     private static <T> java.util.Set<String> ids(List<T> items, Function<T, String> id) {
         return items.stream().map(id).collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    public Snapshot snapshotOf(Planning plan) {
-        return plan.snapshot();
     }
 }

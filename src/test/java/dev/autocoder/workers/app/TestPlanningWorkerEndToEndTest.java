@@ -138,6 +138,16 @@ class TestPlanningWorkerEndToEndTest {
         assertThat(analysisSecurity.findings()).isNotEmpty();
         assertThat(answered).containsAnyElementsOf(analysisSecurity.findings().stream().map(f -> f.id()).toList());
 
+        // an independent reader: DuckDB loads the files and reaches the seed consumer's field
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement sql = duck.createStatement();
+             java.sql.ResultSet result = sql.executeQuery("SELECT count(*), max(cumulative_insights.edge_cases_discovered) FROM read_json_auto('"
+                     + storePath.resolve("local/" + DATASET + "/data") + "/**/*.jsonl', sample_size = -1)")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getLong(1)).isEqualTo(json.size());
+            assertThat(result.getLong(2)).isEqualTo(json.get(json.size() - 1).get("cumulative_insights").get("edge_cases_discovered").asLong());
+        }
+
         assertThat(plans.resolve("edge-cases/com/shop/pricing/DiscountsEdgeCasesTest.java")).exists();
         List<String> listed = new ArrayList<>();
         workers.forEach(w -> listed.add(w.get("worker").asText()));

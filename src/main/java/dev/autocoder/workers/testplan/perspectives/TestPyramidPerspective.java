@@ -5,7 +5,6 @@ import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanSupport;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.MethodModel;
 import dev.autocoder.workers.testplan.model.TypeModel;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
 import dev.autocoder.workers.testplan.rules.IntegrationKind;
@@ -133,9 +132,5 @@ public class TestPyramidPerspective extends TestPlanningPerspective {
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
-    }
-
-    static boolean isTest(MethodModel m) {
-        return m.annotations().stream().anyMatch(TEST_ANNOTATIONS::contains);
     }
 }
