@@ -53,7 +53,15 @@ public final class JavaFileParser {
             problem = expected > 0 ? problem.substring(0, expected) : problem;
             return failed(path, contentHash, testPath, problem.length() > 200 ? problem.substring(0, 197) + "..." : problem);
         }
-        CompilationUnit unit = result.getResult().get();
+        try {
+            return model(path, contentHash, testPath, result.getResult().get());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a pathological file (e.g. an expression nested thousands deep) is reported, never thrown
+            return failed(path, contentHash, testPath, "model could not be built: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private FileModel model(String path, String contentHash, boolean testPath, CompilationUnit unit) {
         String packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         List<String> imports = unit.getImports().stream()
                 .map(i -> (i.isStatic() ? "static " : "") + i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).toList();
