@@ -7,6 +7,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -24,9 +25,13 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
     private final PerspectiveCatalog catalog;
     private volatile InvalidConfigurationException invalid;
 
-    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog) {
+    private final boolean showsRemoteWorkers;
+
+    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog, Environment environment) {
         this.registry = registry;
         this.catalog = catalog;
+        // a dashboard reading the Hub shows the declared workers that run elsewhere, too
+        this.showsRemoteWorkers = "hub".equalsIgnoreCase(environment.getProperty("autocoder.dashboard.source", "local").strip());
     }
 
     @Override
@@ -38,13 +43,19 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext camelContext) {
         for (RouteDefinition route : ((ModelCamelContext) camelContext).getRouteDefinitions()) {
             Map<String, Object> parameters = route.getTemplateParameters();
+            boolean runsHere = camelContext.getRoute(route.getRouteId()) != null;
             if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
                     && parameters.containsKey("dataset") && parameters.containsKey("perspectives")
-                    && camelContext.getRoute(route.getRouteId()) != null) {
+                    && (runsHere || showsRemoteWorkers)) {
                 Map<String, String> resolved = new HashMap<>();
                 parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
                 try {
-                    registry.register(WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog));
+                    WorkerDefinition definition = WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog);
+                    if (runsHere) {
+                        registry.register(definition);
+                    } else {
+                        registry.registerRemote(definition);
+                    }
                 } catch (InvalidConfigurationException e) {
                     // Camel only logs what this method throws; fail start-up once the application is ready instead
                     invalid = e;

@@ -21,4 +21,9 @@ public class WorkerSelection {
     public boolean isEnabled(String worker) {
         return enabled.isEmpty() || enabled.contains(worker);
     }
+
+    /** True when this process runs no worker at all ({@code autocoder.workers.enabled=none}), e.g. a dashboard alone. */
+    public boolean runsNoWorker() {
+        return enabled.equals(List.of(dev.autocoder.workers.config.WorkerSelectionNames.NONE));
+    }
 }
