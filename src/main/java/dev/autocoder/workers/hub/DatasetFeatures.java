@@ -35,9 +35,12 @@ public final class DatasetFeatures {
 
     private List<Map<String, Object>> fields(JavaType type) {
         BeanDescription description = mapper.getSerializationConfig().introspect(type);
+        // the any-getter (a row's worker columns) is declared separately, from the worker's own types
+        String anyGetter = description.findAnyGetter() == null ? null : description.findAnyGetter().getName();
         List<Map<String, Object>> fields = new ArrayList<>();
         for (BeanPropertyDefinition property : description.findProperties()) {
-            if (property.couldSerialize()) {
+            boolean isAnyGetter = property.hasGetter() && property.getGetter().getName().equals(anyGetter);
+            if (property.couldSerialize() && !isAnyGetter) {
                 fields.add(named(property.getName(), feature(property.getPrimaryType())));
             }
         }

@@ -38,11 +38,13 @@ class DatasetCardTest {
         own.put("analysis", Analysis.class);
         List<Map<String, Object>> features = new DatasetFeatures(mapper).forRows(own);
 
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("stage_name", "Implementation Plan");
+        columns.put("analysis", new Analysis(new CodeChanges("A.java", "class A {}", true), List.of()));
         Row row = new Row(1, "implementation", 7, "2026-11-24T10:00:00Z", 6, "implementation-plan", "Implementation Plan",
                 "repo", "abc", 12, Status.OK, null, null, "s", 0.5, 1,
                 List.of(Finding.of("R", "c", Severity.HIGH, "A.java", 3, 4, "m", "x")), 1, 0, List.of("r"),
-                List.of(Metric.of("m", 1)), "{}", Map.of("stage_name", "Implementation Plan",
-                "analysis", new Analysis(new CodeChanges("A.java", "class A {}", true), List.of())));
+                List.of(Metric.of("m", 1)), "{}", columns);
         JsonNode written = mapper.readTree(mapper.writeValueAsString(row));
         List<String> keys = new ArrayList<>();
         written.fieldNames().forEachRemaining(keys::add);

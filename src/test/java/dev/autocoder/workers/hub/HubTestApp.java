@@ -5,16 +5,10 @@ import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.worker.Row;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,37 +65,5 @@ final class HubTestApp {
 
     static List<Long> iterations(List<Row> rows) {
         return rows.stream().map(Row::iteration).toList();
-    }
-
-    /** A clock the test moves forward: real time plus a shift. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-        @Bean
-        ShiftedClock clock() {
-            return new ShiftedClock();
-        }
-    }
-
-    static final class ShiftedClock extends Clock {
-        private volatile Duration shift = Duration.ZERO;
-
-        void advance(Duration duration) {
-            shift = shift.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
     }
 }

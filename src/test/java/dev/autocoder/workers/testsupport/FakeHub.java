@@ -538,6 +538,13 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
+    /** Forgets every fault not yet used. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.values().forEach(Deque::clear);
+        }
+    }
+
     private void addFault(Endpoint endpoint, Fault fault) {
         if (fault.remaining < 1) {
             throw new IllegalArgumentException("times must be at least 1");
