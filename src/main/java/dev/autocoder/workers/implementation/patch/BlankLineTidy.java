@@ -2,8 +2,6 @@ package dev.autocoder.workers.implementation.patch;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.DeltaType;
-import com.github.difflib.patch.Patch;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +9,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cleans what the lexical-preserving printer leaves where it removed a node: a line that became empty or only
- * indentation, and a doubled blank line where the removed lines sat between two blank lines. Lines the edit did
- * not touch are never changed.
+ * Repairs the whitespace the lexical-preserving printer gets wrong around a removed node, so the diff looks like
+ * a person's edit. Only lines inside the printer's changes are touched:
+ * <ul>
+ * <li>a line the removal left empty or holding only indentation is dropped;</li>
+ * <li>a blank line that separated the removed code from its neighbours, and that the printer removed along with
+ * it, is kept (otherwise a field would end up glued to the constructor below it);</li>
+ * <li>removed lines that sat between two blank lines leave one blank line, not two;</li>
+ * <li>a line the printer only de-indented (a closing brace after the removed last statement of a block) gets its
+ * indentation back.</li>
+ * </ul>
  */
 final class BlankLineTidy {
 
@@ -23,48 +28,69 @@ final class BlankLineTidy {
     static String tidy(String original, String patched) {
         List<String> before = SourceText.lines(original);
         List<String> after = SourceText.lines(patched);
-        Patch<String> patch = DiffUtils.diff(before, after);
-        Set<Integer> drop = new HashSet<>();
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            List<String> removed = delta.getSource().getLines();
-            List<String> added = delta.getTarget().getLines();
-            if (delta.getType() == DeltaType.DELETE || removed.stream().anyMatch(BlankLineTidy::isBlank)) {
-                collapseBlankPair(before, after, delta, drop);
-                continue;
-            }
-            int leftovers = 0;
-            for (int i = 0; i < added.size(); i++) {
-                if (isBlank(added.get(i))) {
-                    drop.add(delta.getTarget().getPosition() + i);
-                    leftovers++;
-                }
-            }
-            if (leftovers == added.size()) {
-                collapseBlankPair(before, after, delta, drop);
-            }
+        List<String> result = new ArrayList<>();
+        Set<Integer> skipped = new HashSet<>();
+        int cursor = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(before, after).getDeltas()) {
+            int position = delta.getSource().getPosition();
+            cursor = copy(before, cursor, position, skipped, result);
+            result.addAll(replacement(before, delta, skipped));
+            cursor = position + delta.getSource().size();
         }
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < after.size(); i++) {
-            if (!drop.contains(i)) {
-                kept.add(after.get(i));
-            }
-        }
-        return SourceText.join(kept, SourceText.endsWithNewline(patched));
+        copy(before, cursor, before.size(), skipped, result);
+        return SourceText.join(result, SourceText.endsWithNewline(patched));
     }
 
-    /** Removed lines between two blank lines would leave two blank lines in a row: drop the second. */
-    private static void collapseBlankPair(List<String> before, List<String> after, AbstractDelta<String> delta,
-                                          Set<Integer> drop) {
+    private static int copy(List<String> lines, int from, int to, Set<Integer> skipped, List<String> into) {
+        for (int i = from; i < to; i++) {
+            if (!skipped.contains(i)) {
+                into.add(lines.get(i));
+            }
+        }
+        return to;
+    }
+
+    private static List<String> replacement(List<String> before, AbstractDelta<String> delta, Set<Integer> skipped) {
+        List<String> removed = delta.getSource().getLines();
+        boolean removedBlank = removed.stream().anyMatch(String::isBlank);
+        List<String> lines = new ArrayList<>();
+        for (String line : delta.getTarget().getLines()) {
+            if (!line.isBlank() || removedBlank) {
+                lines.add(reindented(line, removed));
+            }
+        }
+        if (!lines.isEmpty() || removed.isEmpty()) {
+            return lines;
+        }
+        // a pure deletion
         int above = delta.getSource().getPosition() - 1;
-        int below = delta.getSource().getPosition() + delta.getSource().size();
-        int belowInResult = delta.getTarget().getPosition() + delta.getTarget().size();
-        if (above >= 0 && below < before.size() && isBlank(before.get(above)) && isBlank(before.get(below))
-                && belowInResult < after.size() && isBlank(after.get(belowInResult))) {
-            drop.add(belowInResult);
+        int below = delta.getSource().getPosition() + removed.size();
+        boolean blankAbove = above >= 0 && before.get(above).isBlank();
+        boolean blankBelow = below < before.size() && before.get(below).isBlank();
+        if (!removedBlank && blankAbove && blankBelow) {
+            skipped.add(below);
+        } else if (removedBlank && above >= 0 && below < before.size() && !blankAbove && !blankBelow
+                && (removed.get(0).isBlank() || removed.get(removed.size() - 1).isBlank())) {
+            lines.add(removed.stream().filter(String::isBlank).findFirst().orElseThrow());
         }
+        return lines;
     }
 
-    private static boolean isBlank(String line) {
-        return line.isBlank();
+    /** The removed line with the same code and more indentation, when the printer only lost indentation. */
+    private static String reindented(String line, List<String> removed) {
+        String code = line.strip();
+        if (code.isEmpty()) {
+            return line;
+        }
+        for (String old : removed) {
+            if (old.strip().equals(code) && indentation(old) > indentation(line) && old.endsWith(line.stripLeading())) {
+                return old;
+            }
+        }
+        return line;
+    }
+
+    private static int indentation(String line) {
+        return line.length() - line.stripLeading().length();
     }
 }

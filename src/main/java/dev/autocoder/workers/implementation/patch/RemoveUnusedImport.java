@@ -31,7 +31,7 @@ final class RemoveUnusedImport implements MechanicalFix {
         ImportDeclaration unnecessary = imports.get(0);
         String name = (unnecessary.isStatic() ? "static " : "") + unnecessary.getNameAsString()
                 + (unnecessary.isAsterisk() ? ".*" : "");
-        unnecessary.remove();
+        Edits.remove(unnecessary);
         return "Remove the unnecessary import `" + name + "`.";
     }
 }

@@ -34,10 +34,10 @@ final class RemoveUnusedLocalVariable implements MechanicalFix {
                         + LocalVariables.declaredIn(variable) + "; only a declaration statement of its own is removed"));
         UnusedVariables.requireRemovableInitializer(variable);
         List<ExpressionStmt> writes = UnusedVariables.writesToRemove(name, laterReferences(variable));
-        writes.forEach(Node::remove);
+        writes.forEach(Edits::remove);
         VariableDeclarationExpr declarations = (VariableDeclarationExpr) variable.getParentNode().orElseThrow();
         if (declarations.getVariables().size() == 1) {
-            declaration.remove();
+            Edits.remove(declaration);
         } else {
             variable.remove();
         }

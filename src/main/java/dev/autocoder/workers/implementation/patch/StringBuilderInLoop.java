@@ -30,8 +30,8 @@ import java.util.Set;
  * PMD {@code UseStringBufferForStringAppends} (string concatenation in a loop): turns a local {@code String} that
  * is built with {@code s += x} or {@code s = s + x + y} into a {@link StringBuilder}: the declaration becomes
  * {@code StringBuilder s = new StringBuilder(...)}, every append {@code s.append(x)} (one {@code append} per
- * operand, which gives the same text as string concatenation), and every other use of {@code s} reads
- * {@code s.toString()}. Not fixed: fields and parameters (their type is part of an API), variables assigned any
+ * operand of a string concatenation, which gives the same text), {@code s.length()} and {@code s.charAt(i)} stay,
+ * and every other use of {@code s} reads {@code s.toString()}. Not fixed: fields and parameters (their type is part of an API), variables assigned any
  * other way, declared without a value or as null, or together with other variables.
  */
 final class StringBuilderInLoop implements MechanicalFix {
@@ -69,7 +69,7 @@ final class StringBuilderInLoop implements MechanicalFix {
                             + "which StringBuilder.append cannot take unambiguously");
                 }
                 appends.add(assign);
-            } else if (!isLeftmostOperandOfOwnConcatenation(use)) {
+            } else if (!isLeftmostOperandOfOwnConcatenation(use) && !isCharSequenceCall(use)) {
                 reads.add(use);
             }
         }
@@ -104,19 +104,43 @@ final class StringBuilderInLoop implements MechanicalFix {
                 && first.getNameAsString().equals(target.getNameAsString());
     }
 
-    /** What one append statement adds, in order: {@code x} of {@code s += x}; {@code a, b} of {@code s = s + a + b}. */
+    /**
+     * What one append statement adds, in order: {@code a, b} of {@code s = s + a + b}; for {@code s += x} the
+     * operands of {@code x} when {@code x} is certainly a string concatenation (a string literal among its first two
+     * operands), else {@code x} whole: {@code s += i + j} adds the sum of two numbers.
+     */
     private static List<Expression> appendedOperands(AssignExpr assign) {
-        if (assign.getOperator() == AssignExpr.Operator.PLUS) {
-            return List.of(assign.getValue());
+        if (assign.getOperator() == AssignExpr.Operator.ASSIGN) {
+            List<Expression> operands = plusOperands(assign.getValue());
+            return operands.subList(1, operands.size());
         }
-        // s + a + b is ((s + a) + b): the right operands from the innermost outwards
+        List<Expression> operands = plusOperands(assign.getValue());
+        boolean concatenation = operands.size() > 1
+                && (isStringLiteral(operands.get(0)) || isStringLiteral(operands.get(1)));
+        return concatenation ? operands : List.of(assign.getValue());
+    }
+
+    /** The operands of a chain {@code a + b + c}, which parses as {@code ((a + b) + c)}, from left to right. */
+    private static List<Expression> plusOperands(Expression expression) {
         LinkedList<Expression> operands = new LinkedList<>();
-        Expression current = assign.getValue();
+        Expression current = expression;
         while (current instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
             operands.addFirst(binary.getRight());
             current = binary.getLeft();
         }
+        operands.addFirst(current);
         return operands;
+    }
+
+    private static boolean isStringLiteral(Expression expression) {
+        return expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr;
+    }
+
+    /** {@code s.length()} and {@code s.charAt(i)} mean the same on a StringBuilder, so they need no toString(). */
+    private static boolean isCharSequenceCall(NameExpr use) {
+        return use.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == use
+                && (call.getNameAsString().equals("length") && call.getArguments().isEmpty()
+                || call.getNameAsString().equals("charAt") && call.getArguments().size() == 1);
     }
 
     private static Expression leftmost(Expression expression) {
