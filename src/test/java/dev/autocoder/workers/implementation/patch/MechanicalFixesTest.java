@@ -379,6 +379,117 @@ class MechanicalFixesTest {
     }
 
     @Test
+    void tellsAFieldFromAParameterOrLocalOfTheSameNameAndKeepsOtherDeclarators() throws Exception {
+        FixtureProject.write(root, SRC + "Counter.java", """
+                package com.acme;
+
+                public class Counter {
+
+                    private int total, count;
+
+                    public Counter(int count) {
+                        this.count = count;
+                        total = 1;
+                    }
+
+                    public int next() {
+                        int count = total + 1;
+                        return count;
+                    }
+                }
+                """);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Counter.java", "UnusedPrivateField", 5, 5);
+
+        assertThat(outcome.reason()).isNull();
+        assertThat(outcome.patch().patchedCode()).contains("""
+                    private int total;
+
+                    public Counter(int count) {
+                        total = 1;
+                    }
+                """);
+        assertThat(outcome.patch().verification().ok()).isTrue();
+        FixtureProject.git(root, outcome.patch().unifiedDiff(), "apply", "-");
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+    }
+
+    @Test
+    void leavesCodeItCannotChangeSafelyWithTheReason() throws Exception {
+        FixtureProject.write(root, SRC + "Risky.java", """
+                package com.acme;
+
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+
+                public class Risky {
+
+                    private final String name = System.getenv("NAME");
+
+                    public String join(String text, String[] parts) {
+                        for (String part : parts) {
+                            text += part;
+                        }
+                        return text;
+                    }
+
+                    public InputStream open(String path) throws IOException {
+                        InputStream in = new FileInputStream(path);
+                        in.skip(1);
+                        return in;
+                    }
+
+                    public boolean ok(int value) {
+                        if (value > 0) {
+                            // positive values are fine
+                            return true;
+                        }
+                        return false;
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Risky.java", "UnusedPrivateField", 9, 9).reason())
+                .isEqualTo("the initializer `System.getenv(\"NAME\")` of `name` may have side effects, so removing the "
+                        + "declaration could change behaviour; keep the expression as a statement of its own or remove it by hand");
+        assertThat(fixes.propose(root, SRC + "Risky.java", "UseStringBufferForStringAppends", 13, 13).reason())
+                .isEqualTo("`text` is not a local variable of this block (a field or a parameter: its type is part of an API), "
+                        + "so it is not changed here");
+        assertThat(fixes.propose(root, SRC + "Risky.java", "CloseResource", 19, 19).reason())
+                .isEqualTo("`in` is passed on or stored at line 21; whether it may be closed at the end of the block is left to a person");
+        assertThat(fixes.propose(root, SRC + "Risky.java", "SimplifyBooleanReturns", 25, 28).reason())
+                .isEqualTo("the if statement holds comments that a one-line return would lose");
+    }
+
+    @Test
+    void namesTheJdkSystemInFullWhenTheFileHasItsOwnSystemType() throws Exception {
+        FixtureProject.write(root, SRC + "Shadow.java", """
+                package com.acme;
+
+                public class Shadow {
+
+                    static class System {
+                    }
+
+                    void run(Runnable task) {
+                        try {
+                            task.run();
+                        } catch (IllegalStateException e) {
+                        }
+                    }
+                }
+                """);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Shadow.java", "EmptyCatchBlock", 11, 12);
+
+        assertThat(outcome.patch().patchedCode()).contains("            java.lang.System.getLogger(Shadow.class.getName())"
+                + ".log(java.lang.System.Logger.Level.WARNING, \"Ignored IllegalStateException in run\", e);\n");
+        FixtureProject.git(root, outcome.patch().unifiedDiff(), "apply", "-");
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+    }
+
+    @Test
     void answersTheRulesItFixes() {
         assertThat(fixes.rules()).containsExactlyInAnyOrder("UnusedPrivateField", "UnusedLocalVariable",
                 "UnnecessaryImport", "UnusedImports", "EmptyCatchBlock", "UseStringBufferForStringAppends",
