@@ -7,6 +7,7 @@ import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.stmt.Statement;
 
+import java.util.List;
 import java.util.Optional;
 
 /** JavaParser set up the one way this package parses Java: language level {@value #LANGUAGE_LEVEL}. */
@@ -19,7 +20,12 @@ final class JavaSource {
 
     /** Parses a whole file; a new parser per call, as JavaParser instances are not thread-safe. */
     static ParseResult<CompilationUnit> parse(String text) {
-        return parser().parse(text);
+        try {
+            return parser().parse(text);
+        } catch (StackOverflowError e) {
+            // absurdly deep nesting (generated code) must not end the caller's iteration
+            return new ParseResult<>(null, List.of(new Problem("the code is nested too deeply to parse", null, null)), null);
+        }
     }
 
     /** Parses one statement that a fix writes (always valid Java). */

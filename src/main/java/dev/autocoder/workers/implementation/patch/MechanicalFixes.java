@@ -87,7 +87,7 @@ public class MechanicalFixes {
             patched = printed(original, LexicalPreservingPrinter.print(unit));
         } catch (NotFixableException e) {
             return FixOutcome.notFixable(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // JavaParser's printer has known gaps on unusual code; one finding must not stop the others
             return FixOutcome.notFixable("the syntax tree edit failed (" + e.getClass().getSimpleName() + ")");
         }
