@@ -7,7 +7,6 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -25,13 +24,12 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
     private final PerspectiveCatalog catalog;
     private volatile InvalidConfigurationException invalid;
 
-    private final boolean showsRemoteWorkers;
+    private final WorkerSelection selection;
 
-    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog, Environment environment) {
+    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog, WorkerSelection selection) {
         this.registry = registry;
         this.catalog = catalog;
-        // a dashboard reading the Hub shows the declared workers that run elsewhere, too
-        this.showsRemoteWorkers = "hub".equalsIgnoreCase(environment.getProperty("autocoder.dashboard.source", "local").strip());
+        this.selection = selection;
     }
 
     @Override
@@ -43,24 +41,33 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext camelContext) {
         for (RouteDefinition route : ((ModelCamelContext) camelContext).getRouteDefinitions()) {
             Map<String, Object> parameters = route.getTemplateParameters();
-            boolean runsHere = camelContext.getRoute(route.getRouteId()) != null;
             if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
                     && parameters.containsKey("dataset") && parameters.containsKey("perspectives")
-                    && (runsHere || showsRemoteWorkers)) {
+                    && camelContext.getRoute(route.getRouteId()) != null) {
                 Map<String, String> resolved = new HashMap<>();
                 parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
                 try {
                     WorkerDefinition definition = WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog);
-                    if (runsHere) {
+                    if (selection.isEnabled(definition.worker())) {
                         registry.register(definition);
                     } else {
+                        // declared, running elsewhere: this process only shows its rows
                         registry.registerRemote(definition);
+                        stop(camelContext, route.getRouteId());
                     }
                 } catch (InvalidConfigurationException e) {
                     // Camel only logs what this method throws; fail start-up once the application is ready instead
                     invalid = e;
                 }
             }
+        }
+    }
+
+    private static void stop(CamelContext camelContext, String routeId) {
+        try {
+            camelContext.getRouteController().stopRoute(routeId);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the route of a worker that runs elsewhere: " + routeId, e);
         }
     }
 

@@ -117,9 +117,36 @@ class HubPublishingTest {
     }
 
     @Test
+    void filesTheHubWantsInLfsGoThroughLfsAndListingsArePaged() throws Exception {
+        Path store = temp.resolve("store");
+        hub.setLfsThreshold(300);
+        hub.setTreePageSize(2);
+        try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
+            Await.until("rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= 4);
+        }
+        assertThat(iterations(hubRows(hub, mapper))).isEqualTo(iterations(localRows(store)));
+        assertThat(hub.files("dataset", REPO).keySet()).filteredOn(p -> p.startsWith("data/"))
+                .isNotEmpty().allMatch(p -> hub.isLfs("dataset", REPO, p));
+        assertThat(hub.count(FakeHub.Endpoint.LFS_BATCH)).isPositive();
+        assertThat(hub.count(FakeHub.Endpoint.LFS_UPLOAD)).isPositive();
+
+        // a restart on an empty disk walks the paged listing newest first
+        Path emptyDisk = temp.resolve("empty");
+        try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), emptyDisk, hub))) {
+            DatasetStore local = app.getBean(DatasetStore.class);
+            Await.until("a row on the new disk", LIMIT, () -> !local.rows(DATASET).isEmpty());
+            List<Row> published = localRows(store);
+            assertThat(local.rows(DATASET).get(0).iteration()).isGreaterThan(published.get(published.size() - 1).iteration());
+        }
+        assertThat(hub.violations()).isEmpty();
+    }
+
+    @Test
     void aCrashBetweenSendingAndConfirmingNeverDuplicatesRows() throws Exception {
         Path store = temp.resolve("store");
         Map<String, Object> properties = HubTestApp.properties(fixture.root(), store, hub);
+        // rows are there by the first commit, which then carries rows and the card
+        properties.put("autocoder.hub.commit-interval", "3s");
         hub.applyThenDropNext(FakeHub.Endpoint.COMMIT, 1);
         // the process dies before it learns the outcome: it cannot ask the Hub about it until it is gone
         hub.failNext(FakeHub.Endpoint.PATHS_INFO, 100_000, 503);
@@ -137,6 +164,8 @@ class HubPublishingTest {
                     && hubRows(hub, mapper).size() >= local.rows(DATASET).size() - 2);
         }
         assertThat(iterations(hubRows(hub, mapper))).doesNotHaveDuplicates().isEqualTo(iterations(localRows(store)));
+        // the unanswered commit was found on the Hub, not sent again: the card was committed once
+        assertThat(hub.commits("dataset", REPO).stream().filter(c -> c.paths().contains("README.md"))).hasSize(1);
     }
 
     @Test
