@@ -23,6 +23,7 @@ public class AutocoderProperties {
     private final Workers workers = new Workers();
     private final Analysis analysis = new Analysis();
     private final Testplan testplan = new Testplan();
+    private final Implementation implementation = new Implementation();
 
     public Target getTarget() {
         return target;
@@ -42,6 +43,10 @@ public class AutocoderProperties {
 
     public Testplan getTestplan() {
         return testplan;
+    }
+
+    public Implementation getImplementation() {
+        return implementation;
     }
 
     /** The repository under analysis: a local folder, or a git URL cloned into {@code work-dir}. */
@@ -146,6 +151,8 @@ public class AutocoderProperties {
         private final WorkerSettings analysis = new WorkerSettings();
         /** Bound from {@code autocoder.workers.test-planning.*}. */
         private final WorkerSettings testPlanning = new WorkerSettings();
+        /** Bound from {@code autocoder.workers.implementation.*}. */
+        private final WorkerSettings implementation = new WorkerSettings();
 
         public List<String> getEnabled() {
             return enabled;
@@ -161,6 +168,10 @@ public class AutocoderProperties {
 
         public WorkerSettings getTestPlanning() {
             return testPlanning;
+        }
+
+        public WorkerSettings getImplementation() {
+            return implementation;
         }
     }
 
@@ -315,6 +326,50 @@ public class AutocoderProperties {
 
         public void setAnalysisDataset(String analysisDataset) {
             this.analysisDataset = analysisDataset;
+        }
+
+        public int getMaxItemsPerRow() {
+            return maxItemsPerRow;
+        }
+
+        public void setMaxItemsPerRow(int maxItemsPerRow) {
+            this.maxItemsPerRow = maxItemsPerRow;
+        }
+    }
+
+    /** Settings of the implementation worker (the optional language model is {@code autocoder.llm.*}). */
+    public static class Implementation {
+        /** The analysis worker's dataset: tasks are its findings. */
+        private String analysisDataset = "autocoder-analysis-results";
+        /** The test-planning worker's dataset: its test specifications for the touched methods. */
+        private String testPlanningDataset = "autocoder-test-planning-results";
+        /** At most this many candidate findings are re-checked at HEAD when a cycle picks its task. */
+        private int maxPresenceChecks = 25;
+        /** At most this many items per list of the {@code analysis} column (callers, callees, tests, ...). */
+        private int maxItemsPerRow = 50;
+
+        public String getAnalysisDataset() {
+            return analysisDataset;
+        }
+
+        public void setAnalysisDataset(String analysisDataset) {
+            this.analysisDataset = analysisDataset;
+        }
+
+        public String getTestPlanningDataset() {
+            return testPlanningDataset;
+        }
+
+        public void setTestPlanningDataset(String testPlanningDataset) {
+            this.testPlanningDataset = testPlanningDataset;
+        }
+
+        public int getMaxPresenceChecks() {
+            return maxPresenceChecks;
+        }
+
+        public void setMaxPresenceChecks(int maxPresenceChecks) {
+            this.maxPresenceChecks = maxPresenceChecks;
         }
 
         public int getMaxItemsPerRow() {

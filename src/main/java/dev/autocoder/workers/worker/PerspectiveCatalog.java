@@ -28,7 +28,9 @@ public class PerspectiveCatalog {
             "test-planning", List.of("what-are-we-testing", "failure-modes", "integration-points", "edge-cases",
                     "performance-impact", "backwards-compatibility", "data-integrity", "error-handling",
                     "user-experience", "security", "coverage-strategy", "test-pyramid", "mocking-strategy", "ci-cd",
-                    "big-picture"));
+                    "big-picture"),
+            "implementation", List.of("deep-understanding", "architectural-analysis", "approach-evaluation",
+                    "risk-analysis", "testing-strategy", "implementation-plan"));
 
     private final List<Perspective> perspectives;
 

@@ -1,0 +1,96 @@
+package dev.autocoder.workers.implementation;
+
+import dev.autocoder.workers.implementation.row.TaskInfo;
+import dev.autocoder.workers.implementation.task.LatestAnalysis;
+import dev.autocoder.workers.implementation.task.Presence;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+
+/**
+ * A stage of the implementation worker. One cycle runs the six stages in order on one task: Deep Understanding
+ * picks it, every later stage reads it from the cycle's Deep Understanding row, re-checks that the finding is still
+ * present at HEAD (dropping the task, with a row that says so, when it is gone) and adds its own part.
+ */
+public abstract class ImplementationStage implements Perspective {
+
+    public static final String WORKER = "implementation";
+    /** Carries the stage id from the result to the row columns; not a column itself. */
+    static final String STAGE_KEY = "_stage";
+
+    protected final StageSupport support;
+
+    protected ImplementationStage(StageSupport support) {
+        this.support = support;
+    }
+
+    protected abstract Stage stage();
+
+    /** Fills the output for an active task whose finding is present at HEAD. */
+    protected abstract void work(TaskFacts facts, StageOutput out);
+
+    @Override
+    public final String id() {
+        return stage().id();
+    }
+
+    @Override
+    public final String name() {
+        return stage().displayName();
+    }
+
+    @Override
+    public final String worker() {
+        return WORKER;
+    }
+
+    @Override
+    public PerspectiveResult analyze(PerspectiveContext context) {
+        StageOutput out = newOutput(context);
+        TaskInfo task = support.currentTask(context, stage());
+        out.task = task;
+        if (!task.hasTask()) {
+            return support.skipped(out, task.stateReason());
+        }
+        if (task.isDropped()) {
+            return support.skipped(out, "Task " + task.taskId() + " was dropped earlier in this cycle: " + task.stateReason());
+        }
+        LatestAnalysis latest = support.analysis().latest();
+        Presence now = support.presence().check(context.snapshot(), task, latest);
+        if (!now.present()) {
+            out.task = task.dropped(now.how());
+            out.summary = "Task " + task.taskId() + " dropped: its finding is no longer present at HEAD (" + now.how()
+                    + "). The next cycle picks another.";
+            return support.skipped(out, "The finding of task " + task.taskId() + " is no longer present at HEAD: " + now.how() + ".");
+        }
+        TaskFacts facts = support.facts(context.snapshot(), task, now, latest);
+        begin(facts, out);
+        work(facts, out);
+        return support.result(out);
+    }
+
+    /** A fresh output that carries the latest plan's code forward. */
+    protected StageOutput newOutput(PerspectiveContext context) {
+        StageOutput out = new StageOutput(stage());
+        out.codeChanges = support.latestPlan(context);
+        return out;
+    }
+
+    /** What every stage with a task records: the task at HEAD, the evidence, the location, the specifications. */
+    protected static void begin(TaskFacts facts, StageOutput out) {
+        out.task = facts.task();
+        out.evidence = facts.evidence();
+        out.location = facts.location();
+        out.testSpecIds.addAll(facts.testSpecIds());
+        if (!facts.presence().verified()) {
+            out.notes.add("Presence at HEAD not confirmed: " + facts.presence().how() + ".");
+        }
+        if (!facts.code().readable()) {
+            out.notes.add(facts.task().file() + " cannot be read at HEAD: " + facts.code().problem() + ".");
+        } else if (!facts.code().isJava()) {
+            out.notes.add(facts.task().file() + " is not a Java file: there is no Java model (callers, tests, mechanical fixes) for it.");
+        } else if (!facts.code().located()) {
+            out.notes.add(facts.task().file() + " does not parse at HEAD: the finding cannot be placed in the code.");
+        }
+    }
+}

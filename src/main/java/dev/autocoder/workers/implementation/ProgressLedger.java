@@ -1,0 +1,179 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.RowListener;
+import dev.autocoder.workers.implementation.row.CumulativeProgress;
+import dev.autocoder.workers.worker.Row;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The implementation worker's history: the findings earlier cycles took on, and the running totals of
+ * {@code cumulative_progress}. The dataset is the source of truth: on first use the ledger reads every row of the
+ * worker's dataset and collects the ids; after that it adds each row once it is durably written (a row listener).
+ * When rows were lost but the last row's {@code cumulative_progress} says more, counting continues from there, so a
+ * restart never resets the totals.
+ * <p>
+ * Counted by distinct id: tasks started (task ids of Deep Understanding rows), implementations generated (task ids
+ * of Implementation Plan rows with a verified patch of their own), tests written (specification ids of Testing
+ * Strategy rows, the test-planning worker's and new ones), issues discovered (risk ids of Risk Analysis rows).
+ */
+@Component
+public class ProgressLedger implements RowListener {
+
+    private final DatasetStore store;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Ledger> byDataset = new HashMap<>();
+
+    public ProgressLedger(DatasetStore store) {
+        this.store = store;
+        store.addListener(this);
+    }
+
+    /** The ids one row contributes. */
+    public record Contribution(Set<String> tasks, Set<String> findings, Set<String> implementations, Set<String> tests,
+                               Set<String> issues) {
+    }
+
+    /** Finding ids taken on by earlier cycles. */
+    public synchronized Set<String> handledFindings(String dataset) {
+        return Set.copyOf(ledger(dataset).findings);
+    }
+
+    public synchronized long tasksStarted(String dataset) {
+        return ledger(dataset).tasks.count;
+    }
+
+    /** The totals with this row's ids added (not recorded: the row counts once it is written). */
+    public synchronized CumulativeProgress preview(String dataset, Contribution row) {
+        Ledger ledger = ledger(dataset);
+        return new CumulativeProgress(ledger.tasks.with(row.tasks()), ledger.implementations.with(row.implementations()),
+                ledger.tests.with(row.tests()), ledger.issues.with(row.issues()));
+    }
+
+    @Override
+    public synchronized void rowWritten(String dataset, Row row) {
+        Ledger ledger = byDataset.get(dataset);
+        if (ledger != null && isOurs(row)) {
+            ledger.add(contribution(row));
+        }
+    }
+
+    /** The ids of a stored (or just built) row. */
+    public Contribution contribution(Row row) {
+        JsonNode analysis = row.extraColumns().get("analysis") == null ? mapper.createObjectNode()
+                : mapper.valueToTree(row.extraColumns().get("analysis"));
+        return contribution(row.perspectiveId(), analysis);
+    }
+
+    /** The ids of a row's {@code analysis} column, for the stage that wrote it. */
+    public static Contribution contribution(String stageId, JsonNode analysis) {
+        Set<String> tasks = new HashSet<>();
+        Set<String> findings = new HashSet<>();
+        Set<String> implementations = new HashSet<>();
+        Set<String> tests = new HashSet<>();
+        Set<String> issues = new HashSet<>();
+        JsonNode task = analysis.path("task");
+        String taskId = task.path("task_id").isTextual() ? task.path("task_id").asText() : null;
+        Stage stage = Stage.byId(stageId).orElse(null);
+        if (stage == Stage.DEEP_UNDERSTANDING && taskId != null) {
+            tasks.add(taskId);
+            if (task.path("finding_id").isTextual()) {
+                findings.add(task.path("finding_id").asText());
+            }
+        }
+        JsonNode changes = analysis.path("code_changes");
+        if (stage == Stage.IMPLEMENTATION_PLAN && taskId != null && changes.path("verified").asBoolean(false)
+                && taskId.equals(changes.path("task_id").asText(null))) {
+            implementations.add(taskId);
+        }
+        if (stage == Stage.TESTING_STRATEGY) {
+            for (JsonNode test : analysis.path("tests")) {
+                String source = test.path("source").asText("");
+                if (!source.equals("existing") && test.path("id").isTextual()) {
+                    tests.add(test.path("id").asText());
+                }
+            }
+        }
+        if (stage == Stage.RISK_ANALYSIS) {
+            for (JsonNode risk : analysis.path("risks")) {
+                if (risk.path("id").isTextual()) {
+                    issues.add(risk.path("id").asText());
+                }
+            }
+        }
+        return new Contribution(tasks, findings, implementations, tests, issues);
+    }
+
+    private static boolean isOurs(Row row) {
+        return row.perspectiveId() != null && Stage.byId(row.perspectiveId()).isPresent();
+    }
+
+    private Ledger ledger(String dataset) {
+        return byDataset.computeIfAbsent(dataset, this::rebuild);
+    }
+
+    private Ledger rebuild(String dataset) {
+        Ledger ledger = new Ledger();
+        JsonNode[] last = new JsonNode[1];
+        store.forEachRow(dataset, row -> {
+            if (!isOurs(row)) {
+                return;
+            }
+            ledger.add(contribution(row));
+            Object progress = row.extraColumns().get("cumulative_progress");
+            if (progress != null) {
+                last[0] = mapper.valueToTree(progress);
+            }
+        });
+        ledger.tasks.start(last[0], "tasks_started");
+        ledger.implementations.start(last[0], "implementations_generated");
+        ledger.tests.start(last[0], "tests_written");
+        ledger.issues.start(last[0], "issues_discovered");
+        return ledger;
+    }
+
+    private static final class Ledger {
+        final Counter tasks = new Counter();
+        final Set<String> findings = new HashSet<>();
+        final Counter implementations = new Counter();
+        final Counter tests = new Counter();
+        final Counter issues = new Counter();
+
+        void add(Contribution row) {
+            tasks.add(row.tasks());
+            findings.addAll(row.findings());
+            implementations.add(row.implementations());
+            tests.add(row.tests());
+            issues.add(row.issues());
+        }
+    }
+
+    private static final class Counter {
+        final Set<String> known = new HashSet<>();
+        long count;
+
+        void start(JsonNode lastProgress, String field) {
+            long recorded = lastProgress != null && lastProgress.path(field).canConvertToLong() ? lastProgress.path(field).asLong() : 0;
+            count = Math.max(known.size(), recorded);
+        }
+
+        void add(Set<String> ids) {
+            for (String id : ids) {
+                if (known.add(id)) {
+                    count++;
+                }
+            }
+        }
+
+        long with(Set<String> ids) {
+            return count + ids.stream().filter(id -> !known.contains(id)).count();
+        }
+    }
+}

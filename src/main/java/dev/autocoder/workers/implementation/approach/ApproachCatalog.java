@@ -1,0 +1,95 @@
+package dev.autocoder.workers.implementation.approach;
+
+import dev.autocoder.workers.implementation.patch.FixOutcome;
+import dev.autocoder.workers.implementation.patch.ProposedPatch;
+import dev.autocoder.workers.implementation.row.Approach;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a rule family's catalogue into the candidate approaches of one task, with their sizes, and chooses one:
+ * the mechanical approach when the worker made a verified patch, else the family's preferred fallback.
+ */
+public final class ApproachCatalog {
+
+    private ApproachCatalog() {
+    }
+
+    /**
+     * What the sizes are estimated from.
+     *
+     * @param place       {@code lines 12-14}
+     * @param method      the touched method's signature; null outside one
+     * @param methodLines its length; null outside one
+     * @param fileLines   the file's length; null when unreadable
+     * @param callSites   calls to the touched code elsewhere
+     */
+    public record SizeFacts(String place, String method, Integer methodLines, Integer fileLines, int callSites) {
+    }
+
+    /** The candidates in catalogue order, the chosen one marked, and why it was chosen. */
+    public record Evaluation(List<Approach> approaches, Approach chosen, String reason) {
+    }
+
+    /**
+     * @param outcome the mechanical fix's outcome; null when the rule has no mechanical fix
+     */
+    public static Evaluation evaluate(RuleFamily family, String rule, FixOutcome outcome, SizeFacts facts) {
+        ProposedPatch patch = outcome == null ? null : outcome.patch();
+        boolean verifiedPatch = patch != null && patch.verification().ok();
+        List<Approach> approaches = new ArrayList<>();
+        int chosenIndex = -1;
+        for (ApproachTemplate template : family.approaches()) {
+            boolean mechanical = template.mechanical() && outcome != null;
+            Integer linesChanged = mechanical && patch != null ? linesChanged(patch.unifiedDiff()) : null;
+            String size = linesChanged != null ? linesChanged + " lines changed (the real diff)" : estimate(template.scope(), facts);
+            if (mechanical && verifiedPatch) {
+                chosenIndex = approaches.size();
+            }
+            approaches.add(new Approach(template.name(), template.description(), size, linesChanged, template.pros(),
+                    template.cons(), mechanical, false));
+        }
+        String reason;
+        if (chosenIndex >= 0) {
+            Approach chosen = approaches.get(chosenIndex);
+            reason = "The worker made a verified patch for it (" + chosen.linesChanged() + " lines changed; "
+                    + patch.description() + " It applies to HEAD and the result parses.) For it: "
+                    + String.join(", ", chosen.pros()) + "; against it: " + String.join(", ", chosen.cons()) + ".";
+        } else {
+            chosenIndex = family.approaches().indexOf(family.fallback());
+            Approach chosen = approaches.get(chosenIndex);
+            String why = outcome == null ? "No mechanical fix exists for " + rule + "."
+                    : patch == null ? "No mechanical patch: " + outcome.reason() + "."
+                    : "The mechanical patch did not verify: " + patch.verification().detail() + ".";
+            reason = why + " " + chosen.name() + " is preferred for " + family.label() + ": " + String.join(", ", chosen.pros())
+                    + "; against it: " + String.join(", ", chosen.cons()) + ".";
+        }
+        approaches.set(chosenIndex, approaches.get(chosenIndex).chosen(true));
+        return new Evaluation(List.copyOf(approaches), approaches.get(chosenIndex), reason);
+    }
+
+    /** Added plus removed lines of a unified diff. */
+    public static int linesChanged(String diff) {
+        int changed = 0;
+        for (String line : diff.split("\n")) {
+            if ((line.startsWith("+") && !line.startsWith("+++")) || (line.startsWith("-") && !line.startsWith("---"))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private static String estimate(Scope scope, SizeFacts facts) {
+        return switch (scope) {
+            case LINES -> "small: a few lines at " + facts.place();
+            case METHOD -> facts.method() != null
+                    ? "medium: within " + facts.method() + " (" + facts.methodLines() + " lines)"
+                    : "medium: the code around " + facts.place();
+            case CLASS -> facts.fileLines() != null ? "large: the class, in a file of " + facts.fileLines() + " lines"
+                    : "large: the class";
+            case PROJECT -> "large: several files" + (facts.callSites() > 0 ? ", including " + facts.callSites()
+                    + " call site(s)" : "");
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package dev.autocoder.workers.implementation.approach;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.autocoder.workers.implementation.approach.ApproachTemplate.mechanical;
+import static dev.autocoder.workers.implementation.approach.ApproachTemplate.manual;
+
+/**
+ * Families of analysis rules that share their candidate fixes. Each family lists its approaches, the one preferred
+ * when no mechanical patch exists ({@code fallback}), and what the code shows about the cause.
+ */
+public enum RuleFamily {
+
+    UNUSED_CODE("unused code",
+            Set.of("UnusedPrivateField", "UnusedLocalVariable", "UnnecessaryImport", "UnusedImports", "UnusedPrivateMethod",
+                    "UnusedFormalParameter", "UnusedAssignment", "SingularField"),
+            Set.of(),
+            "a declaration that nothing reads: left over from code that changed, or never wired in",
+            1,
+            mechanical("Remove the unused declaration", "Delete the declaration and the plain assignments to it.", Scope.LINES,
+                    List.of("less code to read and maintain", "no behaviour change when nothing reads it and its value has no side effects"),
+                    List.of("a value someone meant to use is lost", "code reached only by reflection is invisible to the analysis")),
+            manual("Use the value where it was meant to be used", "Find the code that should read it and make it do so.", Scope.METHOD,
+                    List.of("may fix a forgotten check or setting"),
+                    List.of("needs the author's intent, which the code does not show", "changes behaviour")),
+            manual("Keep it and suppress the warning with a reason", "Annotate with @SuppressWarnings(\"PMD.<Rule>\") and say why.",
+                    Scope.LINES, List.of("no code change", "documents the intent"), List.of("the dead code stays"))),
+
+    EMPTY_CATCH("swallowed exceptions", Set.of("EmptyCatchBlock"), Set.of(),
+            "an exception is caught and dropped without a trace, so the failure is invisible",
+            1,
+            mechanical("Log the ignored exception", "Log it at WARNING with its stack trace (System.Logger), keeping the control flow.",
+                    Scope.LINES, List.of("keeps behaviour exactly", "makes the lost failure visible", "needs no dependency"),
+                    List.of("log noise if the exception is frequent and expected")),
+            manual("Handle it explicitly", "Recover or return an explicit fallback and say why in the code.", Scope.METHOD,
+                    List.of("makes the intended outcome explicit"), List.of("needs domain knowledge the code does not show")),
+            manual("Rethrow it wrapped", "Rethrow as an unchecked exception with the cause.", Scope.METHOD,
+                    List.of("the failure can no longer be missed"), List.of("changes behaviour for every caller")),
+            manual("Document why it may be ignored", "Comment the block and name the variable `ignored`.", Scope.LINES,
+                    List.of("smallest change"), List.of("the failure stays silent"))),
+
+    STRING_CONCATENATION("string building in loops", Set.of("UseStringBufferForStringAppends", "InefficientStringBuffering",
+            "ConsecutiveAppendsShouldReuse", "ConsecutiveLiteralAppends"), Set.of(),
+            "a String rebuilt on every iteration: each += copies the whole text, quadratic in the number of parts",
+            1,
+            mechanical("Build the text with a StringBuilder", "Declare a StringBuilder, append in the loop, call toString() where the text is read.",
+                    Scope.LINES, List.of("linear time", "same result"), List.of("slightly longer code")),
+            manual("Collect the parts and join them", "Collect into a list and use String.join or Collectors.joining.", Scope.METHOD,
+                    List.of("reads as intent", "no manual separators"), List.of("restructures the loop", "an extra list")),
+            manual("Leave it", "Keep the concatenation when the loop is short and bounded.", Scope.LINES,
+                    List.of("no change"), List.of("quadratic cost stays if the input grows"))),
+
+    BOOLEAN_RETURNS("boolean-returning if/else", Set.of("SimplifyBooleanReturns", "SimplifyBooleanExpressions",
+            "SimplifiedTernary"), Set.of(),
+            "an if/else that returns the literals true and false instead of the condition itself",
+            1,
+            mechanical("Return the condition", "Replace the if/else with `return <condition>;` (negated where needed).", Scope.LINES,
+                    List.of("shorter", "same result"), List.of("a breakpoint on a branch is no longer possible")),
+            manual("Leave the if/else", "Keep the branches when they are expected to grow.", Scope.LINES,
+                    List.of("no change"), List.of("the redundancy stays"))),
+
+    RESOURCES("unclosed resources", Set.of("UseTryWithResources", "CloseResource"), Set.of(),
+            "a stream or reader is opened and closed by hand (or not at all), so an exception can leak it",
+            1,
+            mechanical("Use try-with-resources", "Open the stream in a try-with-resources statement.", Scope.METHOD,
+                    List.of("closed on every path, exceptions included", "suppressed exceptions kept"),
+                    List.of("re-indents the block")),
+            manual("Close it in a finally block", "Keep the variable and close it in finally, null-checked.", Scope.METHOD,
+                    List.of("works where the resource outlives one block"), List.of("verbose", "close() failures hide earlier ones")),
+            manual("Hand ownership to the caller", "Return or store the stream and document who closes it.", Scope.PROJECT,
+                    List.of("fits streams that outlive the method"), List.of("every caller must close it"))),
+
+    COMPLEXITY("size and complexity", Set.of("complex-method", "oversized-method", "oversized-class", "oversized-file",
+            "GodClass", "CognitiveComplexity", "NPathComplexity", "ExcessiveParameterList", "ExcessivePublicCount",
+            "TooManyFields", "highly-coupled-class", "AvoidDeeplyNestedIfStmts", "nested-loops", "SwitchDensity"), Set.of(),
+            "code that grew in one place: many decisions, lines or collaborators in one method or class",
+            0,
+            manual("Extract methods for the separable steps", "Move each step into a well-named private method.", Scope.METHOD,
+                    List.of("behaviour kept", "each step testable on its own"), List.of("more methods to navigate")),
+            manual("Replace conditionals with a table or polymorphism", "Turn branching on a kind into a map lookup or subtypes.",
+                    Scope.CLASS, List.of("removes the branching at its root"), List.of("bigger change", "needs tests first")),
+            manual("Split the class by responsibility", "Move cohesive groups of fields and methods into their own classes.",
+                    Scope.PROJECT, List.of("smaller units", "clearer dependencies"), List.of("touches every caller"))),
+
+    DUPLICATION("duplicated code", Set.of("duplicate-code"), Set.of(),
+            "the same code written twice: a fix in one copy is easily missed in the other",
+            0,
+            manual("Extract the shared code into one method", "Keep one copy and call it from both places.", Scope.CLASS,
+                    List.of("one place to fix"), List.of("couples the two callers")),
+            manual("Leave the copies", "Keep them when they are meant to diverge, and say so.", Scope.LINES,
+                    List.of("no change"), List.of("fixes must be made twice"))),
+
+    SECRETS("hard-coded secrets", Set.of(), Set.of("secrets"),
+            "a credential is written into the repository, where everyone with read access (and its history) has it",
+            0,
+            manual("Move the secret out of the repository and rotate it", "Read it from the environment or a secret store; revoke the exposed one.",
+                    Scope.PROJECT, List.of("removes the exposure", "rotation makes the leaked value useless"),
+                    List.of("deployment must provide the value", "history still holds the old one until rewritten")),
+            manual("Mark it as a test fixture", "If it is a dummy value, make that obvious (name, comment) so scanners and people know.",
+                    Scope.LINES, List.of("no deployment change"), List.of("only valid when the value is really fake"))),
+
+    SECURITY("security", Set.of(), Set.of("Security", "Autocoder Security"),
+            "untrusted input or a dangerous API reaches a sensitive operation",
+            0,
+            manual("Use the safe API", "Parameterized queries, argument lists for processes, safe parsers.", Scope.METHOD,
+                    List.of("removes the vulnerability class"), List.of("may change how the call is built")),
+            manual("Validate the input where it enters", "Check against an allow-list before it is used.", Scope.METHOD,
+                    List.of("small change"), List.of("easy to get the allow-list wrong")),
+            manual("Document why it is safe and suppress", "State the reason next to the code.", Scope.LINES,
+                    List.of("no code change"), List.of("relies on the reason staying true"))),
+
+    DEPENDENCIES("dependencies", Set.of(), Set.of("dependencies"),
+            "a dependency declaration that is vulnerable, unpinned or in conflict with another",
+            0,
+            manual("Upgrade or pin to a fixed version", "Change the version in the manifest (or its dependency management).",
+                    Scope.PROJECT, List.of("one-line change in the manifest"), List.of("the new version may break the build or behaviour")),
+            manual("Align versions in one place", "Use dependency management or constraints so one version wins everywhere.",
+                    Scope.PROJECT, List.of("no more conflicts"), List.of("touches the build of every module")),
+            manual("Replace or remove the dependency", "Use another library or the JDK.", Scope.PROJECT,
+                    List.of("removes the risk for good"), List.of("largest change"))),
+
+    ARCHITECTURE("architecture", Set.of("package-cycle", "hotspot"), Set.of("architecture"),
+            "packages or files that depend on each other in a circle, or change often while being complex",
+            0,
+            manual("Invert the dependency through an interface", "Let the lower package own an interface the upper one implements.",
+                    Scope.PROJECT, List.of("breaks the cycle"), List.of("adds an abstraction")),
+            manual("Move the class to where it belongs", "Move the type into the package that uses it.", Scope.PROJECT,
+                    List.of("simple"), List.of("changes imports in every user")),
+            manual("Cover it with tests before changing it", "Write characterization tests for the hotspot first.", Scope.CLASS,
+                    List.of("makes later changes safe"), List.of("does not change the structure yet"))),
+
+    TEST_COVERAGE("test coverage", Set.of("untested-class", "low-coverage"), Set.of("test-coverage"),
+            "code without tests: a regression there goes unnoticed",
+            0,
+            manual("Write unit tests from the test plan", "Implement the test-planning worker's specifications for the class.",
+                    Scope.CLASS, List.of("direct protection", "specifications already name cases"), List.of("time to write")),
+            manual("Write characterization tests first", "Pin down today's behaviour before changing the code.", Scope.CLASS,
+                    List.of("safe starting point"), List.of("also pins down today's bugs"))),
+
+    GENERAL("other rules", Set.of(), Set.of(),
+            "the construct the rule describes",
+            0,
+            manual("Change the code as the rule describes", "Apply the change the rule's message asks for at the finding.", Scope.LINES,
+                    List.of("addresses the finding directly"), List.of("no mechanical fix: written by hand")),
+            manual("Suppress with a justification", "Annotate or configure the rule away for this place and say why.", Scope.LINES,
+                    List.of("no behaviour change"), List.of("the construct stays")),
+            manual("Leave it", "Accept the finding.", Scope.LINES, List.of("no cost"), List.of("the finding stays")));
+
+    private final String label;
+    private final Set<String> rules;
+    private final Set<String> categories;
+    private final String cause;
+    private final int fallback;
+    private final List<ApproachTemplate> approaches;
+
+    RuleFamily(String label, Set<String> rules, Set<String> categories, String cause, int fallback,
+               ApproachTemplate... approaches) {
+        this.label = label;
+        this.rules = rules;
+        this.categories = categories;
+        this.cause = cause;
+        this.fallback = fallback;
+        this.approaches = List.of(approaches);
+    }
+
+    /** The family of a rule: by rule name first, then by category (secrets, security, dependencies, ...). */
+    public static RuleFamily of(String rule, String category) {
+        for (RuleFamily family : values()) {
+            if (family.rules.contains(rule)) {
+                return family;
+            }
+        }
+        for (RuleFamily family : values()) {
+            if (category != null && family.categories.contains(category)) {
+                return family;
+            }
+        }
+        return GENERAL;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** What code with this kind of finding typically shows, as the cause. */
+    public String cause() {
+        return cause;
+    }
+
+    public List<ApproachTemplate> approaches() {
+        return approaches;
+    }
+
+    /** The approach chosen when there is no verified mechanical patch. */
+    public ApproachTemplate fallback() {
+        return approaches.get(fallback);
+    }
+}

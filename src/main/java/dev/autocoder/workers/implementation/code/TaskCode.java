@@ -1,0 +1,57 @@
+package dev.autocoder.workers.implementation.code;
+
+import dev.autocoder.workers.testplan.model.CodeModel;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.model.TypeModel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The code a task touches, read at HEAD: the file's text and lines, where the finding sits (when the file is Java
+ * and parses), and the Java model of the whole snapshot for callers, callees and tests.
+ *
+ * @param text      the file's text; null when it cannot be read (then {@code problem} says why)
+ * @param site      the declarations around the finding's line; empty for non-Java or unparseable files
+ * @param fileModel the file in the Java model; null for non-Java files
+ * @param type      the innermost type around the finding in the Java model; null when unknown
+ * @param method    the method or constructor around the finding; null outside one
+ */
+public record TaskCode(String file, String text, String problem, List<String> lines, Optional<CodeSite> site,
+                       CodeModel model, FileModel fileModel, TypeModel type, MethodRef method) {
+
+    public boolean readable() {
+        return text != null;
+    }
+
+    public boolean isJava() {
+        return file != null && file.endsWith(".java");
+    }
+
+    /** True when the file is Java and JavaParser could place the finding in it. */
+    public boolean located() {
+        return site.isPresent();
+    }
+
+    /** Lines {@code from..to} (1-based, clamped to the file), joined with newlines; null when unreadable. */
+    public String excerpt(int from, int to) {
+        if (text == null || lines.isEmpty()) {
+            return null;
+        }
+        int first = Math.max(1, from);
+        int last = Math.min(lines.size(), Math.max(first, to));
+        return String.join("\n", lines.subList(first - 1, last));
+    }
+
+    /** {@code com.acme.Parser#parse(String)}, or the type, or the file. */
+    public String subject() {
+        if (method != null) {
+            return method.key();
+        }
+        if (type != null) {
+            return type.qualifiedName();
+        }
+        return file;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.autocoder.workers.implementation.code;
+
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.testplan.model.CodeModel;
+import dev.autocoder.workers.testplan.model.CodeModelProvider;
+import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.testplan.model.MethodModel;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.model.TypeModel;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the code a task touches at HEAD. The Java model is the test planner's ({@link CodeModelProvider}: built with
+ * JavaParser, cached per file content, shared with the test-planning worker); an unreadable, binary, oversized or
+ * unparseable file gives a {@link TaskCode} that says so instead of an exception.
+ */
+@Component
+public class TaskCodeLoader {
+
+    private final CodeModelProvider models;
+
+    public TaskCodeLoader(CodeModelProvider models) {
+        this.models = models;
+    }
+
+    public TaskCode load(Snapshot snapshot, String file, Integer line) {
+        CodeModel model = models.model(snapshot);
+        Optional<SourceFile> source = file == null ? Optional.empty() : snapshot.file(file);
+        if (source.isEmpty()) {
+            return new TaskCode(file, null, file == null ? "the finding names no file" : file + " does not exist at HEAD",
+                    List.of(), Optional.empty(), model, null, null, null);
+        }
+        String text;
+        try {
+            text = snapshot.read(source.get());
+        } catch (IOException e) {
+            return new TaskCode(file, null, e.getMessage(), List.of(), Optional.empty(), model, null, null, null);
+        }
+        List<String> lines = text.lines().toList();
+        FileModel fileModel = model.file(file).orElse(null);
+        if (!file.endsWith(".java") || line == null) {
+            return new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null);
+        }
+        Optional<CodeSite> site = CodeLocator.locate(text, line);
+        TypeModel type = null;
+        MethodRef method = null;
+        if (site.isPresent() && fileModel != null && fileModel.parsed()) {
+            type = fileModel.types().stream().filter(t -> t.qualifiedName().equals(site.get().typeName())).findFirst().orElse(null);
+            if (type != null && site.get().inCallable()) {
+                TypeModel owner = type;
+                method = type.methods().stream()
+                        .filter(m -> m.beginLine() == site.get().callableBegin() && m.name().equals(site.get().callableName()))
+                        .findFirst().map(m -> new MethodRef(fileModel, owner, m)).orElse(null);
+            }
+        }
+        return new TaskCode(file, text, null, lines, site, model, fileModel, type, method);
+    }
+
+    /** The method of the model that spans a line of a file, if any (innermost). */
+    public static Optional<MethodRef> methodAt(CodeModel model, String file, int line) {
+        Optional<FileModel> fileModel = model.file(file);
+        if (fileModel.isEmpty() || !fileModel.get().parsed()) {
+            return Optional.empty();
+        }
+        MethodRef best = null;
+        for (TypeModel type : fileModel.get().types()) {
+            for (MethodModel method : type.methods()) {
+                if (method.beginLine() <= line && line <= method.endLine()
+                        && (best == null || method.endLine() - method.beginLine() < best.method().endLine() - best.method().beginLine())) {
+                    best = new MethodRef(fileModel.get(), type, method);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

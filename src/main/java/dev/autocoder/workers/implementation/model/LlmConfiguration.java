@@ -1,0 +1,34 @@
+package dev.autocoder.workers.implementation.model;
+
+import dev.autocoder.workers.hub.HubProperties;
+import dev.autocoder.workers.implementation.llm.ChatCompletionsClient;
+import dev.autocoder.workers.implementation.llm.LlmProperties;
+import dev.autocoder.workers.implementation.llm.PromptTemplates;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The optional language model of the implementation worker: {@code autocoder.llm.*} bound to {@link LlmProperties},
+ * the prompts (built-in or from {@code autocoder.llm.prompts-dir}, checked at start-up), and the chat-completions
+ * client authenticated with the Hub token ({@code autocoder.hub.token}, which the application reads from HF_TOKEN).
+ */
+@Configuration(proxyBeanMethods = false)
+public class LlmConfiguration {
+
+    @Bean
+    @ConfigurationProperties("autocoder.llm")
+    LlmProperties llmProperties() {
+        return new LlmProperties();
+    }
+
+    @Bean
+    PromptTemplates promptTemplates(LlmProperties properties) {
+        return new PromptTemplates(properties.getPromptsDir());
+    }
+
+    @Bean
+    ChatCompletionsClient chatCompletionsClient(LlmProperties properties, HubProperties hub) {
+        return new ChatCompletionsClient(properties, hub.getToken());
+    }
+}

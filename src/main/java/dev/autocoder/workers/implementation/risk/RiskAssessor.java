@@ -1,0 +1,86 @@
+package dev.autocoder.workers.implementation.risk;
+
+import dev.autocoder.workers.implementation.row.Risk;
+import dev.autocoder.workers.testplan.plan.PlanIds;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rates the risks of a change by fixed rules on the evidence (README, "Implementation worker"):
+ * <ul>
+ *     <li>{@code fan_in}: probability low for a behaviour-keeping patch, else by call sites (0 low, 1–4 medium,
+ *     5+ high); impact by calling classes (0 low, 1–3 medium, 4+ high).</li>
+ *     <li>{@code coverage}: probability of an unnoticed regression: low with a test calling the code, medium with
+ *     only a test class named after it, high with none; impact as fan-in.</li>
+ *     <li>{@code churn}: probability of clashing with ongoing work by commits in the churn window (10+ high, 3–9
+ *     medium, else low; unknown without history); impact low for a diff of at most 5 lines, medium otherwise, high
+ *     for a change across files.</li>
+ *     <li>{@code public_api}: probability medium for a change across files, else low; impact high for API, else low.</li>
+ *     <li>{@code behaviour}: low/low for a verified mechanical patch, else medium probability with the fan-in impact.</li>
+ * </ul>
+ * Without a Java model (another language, unparseable file) fan-in, coverage and API ratings are unknown.
+ */
+public final class RiskAssessor {
+
+    private RiskAssessor() {
+    }
+
+    public static List<Risk> assess(String taskId, RiskInputs in) {
+        List<Risk> risks = new ArrayList<>();
+        Level spread = !in.javaModel() ? Level.UNKNOWN
+                : in.callingClasses() == 0 ? Level.LOW : in.callingClasses() <= 3 ? Level.MEDIUM : Level.HIGH;
+        if (in.javaModel()) {
+            Level p = in.behaviourKept() ? Level.LOW : in.callSites() == 0 ? Level.LOW : in.callSites() <= 4 ? Level.MEDIUM : Level.HIGH;
+            risks.add(risk(taskId, "fan_in", "Callers of " + in.subject() + " could be affected by the change.", p, spread,
+                    in.callSites() + " call site(s) in " + in.callingClasses() + " class(es)"
+                            + (in.behaviourKept() ? "; the verified patch keeps behaviour and signatures" : ""),
+                    in.callSites() == 0 ? "No callers in the repository: check reflection and external users."
+                            : "Run the callers' tests; review the call sites listed by Architectural Analysis."));
+            Level coverage = in.directTests() > 0 ? Level.LOW : in.testClasses() > 0 ? Level.MEDIUM : Level.HIGH;
+            risks.add(risk(taskId, "coverage", "A regression in " + in.subject() + " could go unnoticed.", coverage, spread,
+                    in.directTests() + " test method(s) call it; " + in.testClasses() + " test class(es) named after its class",
+                    coverage == Level.LOW ? "Run the existing tests before and after." : "Write the tests of Testing Strategy first."));
+        } else {
+            risks.add(risk(taskId, "fan_in", "Who depends on " + in.subject() + " is not known.", Level.UNKNOWN, Level.UNKNOWN,
+                    "no Java model for this file", "Check its users by hand."));
+            risks.add(risk(taskId, "coverage", "Whether tests cover " + in.subject() + " is not known.", Level.UNKNOWN,
+                    Level.UNKNOWN, "no Java model for this file", "Run the whole build and test suite."));
+        }
+        Level churnP = in.commits() == null ? Level.UNKNOWN : in.commits() >= 10 ? Level.HIGH : in.commits() >= 3 ? Level.MEDIUM : Level.LOW;
+        Level churnI = in.wideChange() ? Level.HIGH : in.linesChanged() != null && in.linesChanged() <= 5 ? Level.LOW : Level.MEDIUM;
+        risks.add(risk(taskId, "churn", "The file changes often: the change may clash with ongoing work.", churnP, churnI,
+                in.commits() == null ? "no git history" : in.commits() + " commit(s) in the churn window"
+                        + (in.linesChanged() == null ? "" : "; the diff changes " + in.linesChanged() + " line(s)"),
+                "Rebase just before merging and keep the change small."));
+        Level apiI = !in.javaModel() ? Level.UNKNOWN : in.isApi() ? Level.HIGH : Level.LOW;
+        risks.add(risk(taskId, "public_api", "Code outside the repository may rely on " + in.subject() + ".",
+                in.wideChange() ? Level.MEDIUM : Level.LOW, apiI,
+                !in.javaModel() ? "no Java model for this file" : in.isApi() ? "public API" : "not public API",
+                in.isApi() ? "Keep signatures unchanged; note the change in the release notes." : "None needed."));
+        risks.add(risk(taskId, "behaviour", "The change could alter what the code does.",
+                in.behaviourKept() ? Level.LOW : Level.MEDIUM, in.behaviourKept() ? Level.LOW : spread,
+                in.behaviourKept() ? "verified mechanical patch" : "the change is written by hand",
+                "Compare results before and after with the tests of Testing Strategy."));
+        return risks;
+    }
+
+    /** 1 − mean(probability × impact) / 9 over the risks rated on both; null when none is. */
+    public static Double score(List<Risk> risks) {
+        double sum = 0;
+        int rated = 0;
+        for (Risk risk : risks) {
+            Level p = Level.of(risk.probability());
+            Level i = Level.of(risk.impact());
+            if (p != Level.UNKNOWN && i != Level.UNKNOWN) {
+                sum += p.value() * i.value();
+                rated++;
+            }
+        }
+        return rated == 0 ? null : 1 - sum / rated / 9.0;
+    }
+
+    private static Risk risk(String taskId, String kind, String description, Level p, Level i, String evidence, String mitigation) {
+        return new Risk(PlanIds.of("implementation-risk", taskId, kind), kind, description, p.label(), i.label(), evidence, mitigation);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.autocoder.workers.implementation.risk;
+
+/**
+ * The evidence the risks of one change are rated from.
+ *
+ * @param subject         what is touched, e.g. {@code com.acme.Parser#parse(String)}
+ * @param javaModel       the touched code is in the Java model (false for other files or unparseable Java)
+ * @param callSites       calls to the touched method (or references to the touched type) elsewhere
+ * @param callingClasses  distinct classes those calls come from
+ * @param directTests     test methods that call the touched method today
+ * @param testClasses     test classes named after the touched class
+ * @param commits         commits touching the file in the churn window; null without git history
+ * @param linesChanged    lines of the real diff; null without a patch
+ * @param isApi           the touched method or type can be called from outside its package
+ * @param behaviourKept   the chosen change is a verified mechanical patch, which keeps behaviour by construction
+ * @param wideChange      the chosen approach reaches several files
+ */
+public record RiskInputs(String subject, boolean javaModel, int callSites, int callingClasses, int directTests,
+                         int testClasses, Integer commits, Integer linesChanged, boolean isApi, boolean behaviourKept,
+                         boolean wideChange) {
+}

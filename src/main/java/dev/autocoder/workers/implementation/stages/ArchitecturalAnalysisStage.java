@@ -1,0 +1,72 @@
+package dev.autocoder.workers.implementation.stages;
+
+import dev.autocoder.workers.implementation.ImplementationStage;
+import dev.autocoder.workers.implementation.Stage;
+import dev.autocoder.workers.implementation.StageOutput;
+import dev.autocoder.workers.implementation.StageSupport;
+import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.row.CodeReference;
+import dev.autocoder.workers.testplan.model.FileModel;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Stage 2: where the touched code sits: its package and type, the calls to it (callers) and from it (callees)
+ * from the Java model, the components (packages) those calls span, and the file's imports.
+ * <p>
+ * Quality score: none (null): this stage maps the code and rates nothing.
+ */
+@Component
+public class ArchitecturalAnalysisStage extends ImplementationStage {
+
+    public ArchitecturalAnalysisStage(StageSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected Stage stage() {
+        return Stage.ARCHITECTURAL_ANALYSIS;
+    }
+
+    @Override
+    protected void work(TaskFacts facts, StageOutput out) {
+        var code = facts.code();
+        out.callers.addAll(facts.callers());
+        out.callees.addAll(facts.callees());
+        Set<String> components = new LinkedHashSet<>();
+        if (code.located()) {
+            String own = code.site().get().packageName();
+            components.add(own.isEmpty() ? "(default package)" : own);
+            for (CodeReference caller : facts.callers()) {
+                code.model().file(caller.file()).map(FileModel::packageName)
+                        .ifPresent(p -> components.add(p.isEmpty() ? "(default package)" : p));
+            }
+        } else if (facts.task().file() != null) {
+            int slash = facts.task().file().lastIndexOf('/');
+            components.add(slash < 0 ? "(repository root)" : facts.task().file().substring(0, slash));
+        }
+        out.components.addAll(components);
+        if (code.fileModel() != null && code.fileModel().parsed()) {
+            out.dependencies.addAll(code.fileModel().imports());
+        }
+        out.metric("call_sites", facts.callers().size());
+        out.metric("calling_classes", facts.callingClasses());
+        out.metric("callees", out.callees.size());
+        out.metric("components", components.size());
+        out.metric("imports", out.dependencies.size());
+        String where = code.located() ? facts.code().subject() + " in " + String.join(", ", components.stream().limit(1).toList())
+                : facts.task().file();
+        out.summary = where + ": " + facts.callers().size() + " call site(s) in " + facts.callingClasses() + " class(es) reach it"
+                + (code.method() != null ? ", it makes " + out.callees.size() + " call(s)" : "")
+                + "; " + components.size() + " component(s) affected.";
+        if (code.method() == null && code.type() != null) {
+            out.notes.add("The finding is outside a method: callers are the calls to " + code.type().qualifiedName()
+                    + " from other types.");
+        }
+        if (code.located()) {
+            out.notes.add("Calls are resolved from declarations and imports without a classpath; overloads of the same name are not told apart.");
+        }
+    }
+}

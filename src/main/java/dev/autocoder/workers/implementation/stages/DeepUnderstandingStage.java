@@ -1,0 +1,116 @@
+package dev.autocoder.workers.implementation.stages;
+
+import dev.autocoder.workers.implementation.EvidenceText;
+import dev.autocoder.workers.implementation.ImplementationStage;
+import dev.autocoder.workers.implementation.Stage;
+import dev.autocoder.workers.implementation.StageOutput;
+import dev.autocoder.workers.implementation.StageSupport;
+import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.llm.PromptStage;
+import dev.autocoder.workers.implementation.model.Advice;
+import dev.autocoder.workers.implementation.row.TaskInfo;
+import dev.autocoder.workers.implementation.task.LatestAnalysis;
+import dev.autocoder.workers.implementation.task.PickedTask;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 1: picks the cycle's task, the highest-priority finding of the latest analysis rows that no earlier cycle
+ * took on and that is still present at HEAD, and states the problem, the evidence (file, lines, the code) and the
+ * root cause as far as the code shows it. With {@code autocoder.llm.model} set, the model's explanation becomes the
+ * row's {@code narrative}.
+ * <p>
+ * Quality score: none (null): this stage states facts and rates nothing.
+ */
+@Component
+public class DeepUnderstandingStage extends ImplementationStage {
+
+    public DeepUnderstandingStage(StageSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected Stage stage() {
+        return Stage.DEEP_UNDERSTANDING;
+    }
+
+    @Override
+    public PerspectiveResult analyze(PerspectiveContext context) {
+        StageOutput out = newOutput(context);
+        String dataset = support.dataset();
+        LatestAnalysis latest = support.analysis().latest();
+        PickedTask picked = support.picker().pick(context.snapshot(), latest, support.ledger().handledFindings(dataset),
+                support.ledger().tasksStarted(dataset) + 1);
+        out.notes.addAll(picked.notes());
+        out.metric("analysis_rows", latest.rows().size());
+        out.metric("candidate_findings", latest.candidates().size());
+        if (!picked.found()) {
+            out.task = picked.task();
+            return support.skipped(out, picked.task().stateReason());
+        }
+        TaskFacts facts = support.facts(context.snapshot(), picked.task(), picked.presence(), latest);
+        begin(facts, out);
+        work(facts, out);
+        return support.result(out);
+    }
+
+    @Override
+    protected void work(TaskFacts facts, StageOutput out) {
+        TaskInfo task = facts.task();
+        String subject = facts.code().located() ? " in " + facts.code().subject() : "";
+        out.problem = task.message() + " (" + task.rule() + ", " + task.category() + ", " + task.severity() + ") at "
+                + task.file() + " " + facts.place() + subject + ".";
+        out.rootCause = rootCause(facts);
+        List<Finding> others = facts.otherFindingsInFile();
+        if (!others.isEmpty()) {
+            out.notes.add(others.size() + " other finding(s) of the latest analysis in " + task.file() + ": "
+                    + others.stream().limit(5).map(f -> f.rule() + " (line " + f.line() + ")").collect(Collectors.joining(", "))
+                    + (others.size() > 5 ? ", …" : "") + ".");
+        }
+        out.metric("priority", task.priority());
+        if (task.hotspotRank() != null) {
+            out.metric("hotspot_rank", task.hotspotRank());
+        }
+        out.metric("other_findings_in_file", others.size());
+        out.summary = "Task " + task.taskId() + ": " + task.rule() + " at " + task.file() + " " + facts.place() + " ("
+                + task.severity() + ", priority " + task.priority() + "): " + task.message();
+        Advice advice = support.model().ask(PromptStage.DEEP_UNDERSTANDING, facts.findingLine(), evidence(facts, out),
+                task.file());
+        out.model = advice.call();
+        out.narrative = advice.narrative();
+    }
+
+    private static String evidence(TaskFacts facts, StageOutput out) {
+        return EvidenceText.of(facts) + "Root cause as the code shows it: " + out.rootCause + "\n";
+    }
+
+    static String rootCause(TaskFacts facts) {
+        StringBuilder cause = new StringBuilder("Typical of ").append(facts.family().label()).append(": ")
+                .append(facts.family().cause()).append('.');
+        var code = facts.code();
+        if (code.method() != null) {
+            var method = code.method().method();
+            cause.append(" It sits in ").append(code.method().key()).append(" (lines ").append(method.beginLine()).append('-')
+                    .append(method.endLine()).append(", cyclomatic complexity ").append(method.cyclomatic()).append(").");
+        } else if (code.located() && code.site().get().member() != null) {
+            cause.append(" It is the ").append(code.site().get().member());
+            if (code.site().get().typeName() != null) {
+                cause.append(" of ").append(code.site().get().typeName());
+            }
+            cause.append('.');
+        }
+        if (facts.task().hotspotRank() != null) {
+            cause.append(" The file is hotspot #").append(facts.task().hotspotRank())
+                    .append(" of the architecture analysis (it changes often and is complex).");
+        }
+        if (facts.presence().verified()) {
+            cause.append(" Confirmed at HEAD: ").append(facts.presence().how()).append('.');
+        }
+        return cause.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.autocoder.workers.implementation.stages;
+
+import dev.autocoder.workers.implementation.ImplementationStage;
+import dev.autocoder.workers.implementation.Stage;
+import dev.autocoder.workers.implementation.StageOutput;
+import dev.autocoder.workers.implementation.StageSupport;
+import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.approach.ApproachCatalog;
+import dev.autocoder.workers.implementation.approach.RuleFamily;
+import dev.autocoder.workers.implementation.risk.Level;
+import dev.autocoder.workers.implementation.risk.RiskAssessor;
+import dev.autocoder.workers.implementation.risk.RiskInputs;
+import dev.autocoder.workers.implementation.row.Risk;
+import dev.autocoder.workers.implementation.row.TestItem;
+import dev.autocoder.workers.implementation.tests.ExistingTests;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Stage 4: the risks of the chosen change (fan-in of the touched code, its test coverage, the file's churn, public
+ * API impact, behaviour change), each with probability and impact by the rules of {@link RiskAssessor}.
+ * <p>
+ * Quality score: {@code 1 − mean(probability × impact) / 9} over the risks rated on both (low 1, medium 2, high 3):
+ * 1 for a change with only low risks, 0 when every risk is high/high; null when nothing could be rated.
+ */
+@Component
+public class RiskAnalysisStage extends ImplementationStage {
+
+    public RiskAnalysisStage(StageSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected Stage stage() {
+        return Stage.RISK_ANALYSIS;
+    }
+
+    @Override
+    protected void work(TaskFacts facts, StageOutput out) {
+        ApproachCatalog.Evaluation evaluation = facts.approaches();
+        var code = facts.code();
+        boolean javaModel = code.located() && code.type() != null;
+        List<TestItem> existing = javaModel ? ExistingTests.covering(code.model(), code.type(), facts.touchedMethods()) : List.of();
+        int direct = (int) existing.stream().filter(t -> t.testName() != null).count();
+        int classes = (int) existing.stream().filter(t -> t.testName() == null).count();
+        boolean behaviourKept = evaluation.chosen().mechanical() && facts.verifiedPatch().isPresent();
+        boolean wide = evaluation.chosen().size().startsWith("large: several files");
+        Boolean api = facts.location().isApi();
+        RiskInputs inputs = new RiskInputs(code.located() ? code.subject() : facts.task().file(), javaModel,
+                facts.callers().size(), facts.callingClasses(), direct, classes, facts.commits(),
+                evaluation.chosen().linesChanged(), api != null && api, behaviourKept, wide);
+        List<Risk> risks = RiskAssessor.assess(facts.task().taskId(), inputs);
+        out.risks.addAll(risks);
+        out.chosenApproach = evaluation.chosen().name();
+        out.qualityScore = RiskAssessor.score(risks);
+        long high = risks.stream().filter(r -> r.probability().equals("high") || r.impact().equals("high")).count();
+        out.metric("risks", risks.size());
+        out.metric("high_risks", high);
+        out.metric("call_sites", facts.callers().size());
+        out.metric("direct_tests", direct);
+        if (facts.commits() != null) {
+            out.metric("commits_in_window", facts.commits());
+        }
+        Risk top = risks.stream().max(Comparator.comparingInt((Risk r) -> Level.of(r.probability()).value() * Level.of(r.impact()).value()))
+                .orElseThrow();
+        out.summary = risks.size() + " risks of \"" + evaluation.chosen().name() + "\", " + high + " rated high; the largest: "
+                + top.kind() + " (probability " + top.probability() + ", impact " + top.impact() + ": " + top.evidence() + ").";
+        if (facts.family() == RuleFamily.EMPTY_CATCH && behaviourKept) {
+            out.notes.add("The patch adds one log call in the catch block; control flow is unchanged.");
+        }
+        risks.stream().filter(r -> r.probability().equals("high") || r.impact().equals("high"))
+                .forEach(r -> out.recommendations.add(r.mitigation()));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.autocoder.workers.implementation.stages;
+
+import dev.autocoder.workers.implementation.ImplementationStage;
+import dev.autocoder.workers.implementation.Stage;
+import dev.autocoder.workers.implementation.StageOutput;
+import dev.autocoder.workers.implementation.StageSupport;
+import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.row.TestItem;
+import dev.autocoder.workers.implementation.tests.ExistingTests;
+import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.testplan.plan.PlanIds;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.testplan.spec.Specs;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stage 5: the tests that cover the touched code today (test methods that call a touched method, test classes named
+ * after its class), the test-planning worker's specifications for the touched methods (read from its dataset), and
+ * for each touched method without one a new specification.
+ * <p>
+ * Quality score: the share of touched methods that a test calls today; null when no method is touched (an import
+ * or a field alone).
+ */
+@Component
+public class TestingStrategyStage extends ImplementationStage {
+
+    public TestingStrategyStage(StageSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected Stage stage() {
+        return Stage.TESTING_STRATEGY;
+    }
+
+    @Override
+    protected void work(TaskFacts facts, StageOutput out) {
+        var code = facts.code();
+        List<MethodRef> touched = facts.touchedMethods();
+        List<TestItem> existing = code.type() == null ? List.of() : ExistingTests.covering(code.model(), code.type(), touched);
+        out.tests.addAll(existing);
+        List<TestSpecification> specs = facts.specsForTouchedMethods();
+        for (TestSpecification spec : specs) {
+            out.tests.add(new TestItem(spec.id(), TestItem.TEST_PLANNING, spec.testClass(), spec.testName(), spec.file(),
+                    spec.classUnderTest() + "#" + spec.methodUnderTest(), spec.kind(),
+                    "Given " + spec.given() + ", when " + spec.when() + ", then " + spec.then() + "."));
+        }
+        Set<String> specified = new HashSet<>();
+        specs.forEach(s -> specified.add(s.classUnderTest() + "#" + s.methodUnderTest()));
+        Set<String> called = new HashSet<>();
+        existing.stream().filter(t -> t.testName() != null).forEach(t -> called.add(t.methodUnderTest()));
+        List<TestItem> created = new ArrayList<>();
+        for (MethodRef method : touched) {
+            if (!specified.contains(method.key())) {
+                created.add(newTest(facts, method));
+            }
+        }
+        out.tests.addAll(created);
+        if (facts.specs().rows() == 0) {
+            out.notes.add("No test-planning rows in " + facts.testPlanningDataset() + " yet: no specifications to use, so new "
+                    + "ones are proposed for every touched method.");
+        }
+        if (touched.isEmpty()) {
+            out.notes.add(code.located() ? "The change touches no method (" + (code.site().get().member() == null
+                    ? "the finding is outside the types" : code.site().get().member()) + "): compiling the project and "
+                    + "running its tests is the check."
+                    : "No Java model for " + facts.task().file() + ": the project's whole build and test suite is the check.");
+        }
+        out.qualityScore = touched.isEmpty() ? null : touched.stream().filter(m -> called.contains(m.key())).count() / (double) touched.size();
+        out.metric("touched_methods", touched.size());
+        out.metric("existing_tests", existing.size());
+        out.metric("test_planning_specifications", specs.size());
+        out.metric("new_specifications", created.size());
+        out.summary = touched.size() + " touched method(s): " + existing.size() + " existing test(s) cover the area, "
+                + specs.size() + " test-planning specification(s) apply, " + created.size() + " new one(s) proposed.";
+    }
+
+    /** A specification for a touched method the test-planning worker has none for: the change must keep its behaviour. */
+    static TestItem newTest(TaskFacts facts, MethodRef method) {
+        String rule = facts.task().rule();
+        String name = Specs.identifier(method.method().name() + "_behaves_the_same_after_the_" + rule + "_fix");
+        String id = PlanIds.of("implementation-test", method.key(), name);
+        String packageName = method.type().packageName();
+        String testClass = (packageName.isEmpty() ? "" : packageName + ".") + method.type().simpleName() + "Test";
+        String extra = rule.equals("EmptyCatchBlock") ? ", and the ignored exception is logged" : "";
+        return new TestItem(id, TestItem.NEW, testClass, name, method.file().path(), method.key(), "unit",
+                "Given inputs that reach " + facts.place() + ", when " + method.method().signature()
+                        + " runs before and after the change, then it returns (or throws) the same" + extra + ".");
+    }
+}

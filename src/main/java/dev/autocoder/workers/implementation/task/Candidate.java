@@ -1,0 +1,14 @@
+package dev.autocoder.workers.implementation.task;
+
+import dev.autocoder.workers.worker.Finding;
+
+/**
+ * A finding of the latest analysis rows that a cycle could take on.
+ *
+ * @param perspective the analysis perspective whose row lists it
+ * @param commit      the commit that row was made at
+ * @param priority    severity weight × hotspot factor
+ * @param hotspotRank the file's hotspot rank; null when not ranked
+ */
+public record Candidate(Finding finding, String perspective, String commit, double priority, Integer hotspotRank) {
+}

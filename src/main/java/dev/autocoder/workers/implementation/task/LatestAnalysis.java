@@ -1,0 +1,116 @@
+package dev.autocoder.workers.implementation.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.pmd.SeverityWeights;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Row;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The newest ok row of each analysis perspective, and the priority of their findings.
+ * <p>
+ * Priority = severity weight (critical 5, high 3, medium 1, low 0.5, info 0.1) × hotspot factor, where the hotspot
+ * factor of a file ranked {@code r} among the {@code H} hotspots the newest architecture row lists is
+ * {@code 1 + (H - r + 1) / H} (2 for the top hotspot, just over 1 for the last) and 1 for every other file.
+ */
+public final class LatestAnalysis {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ties by severity, then place, then id: the same rows always give the same order. */
+    static final Comparator<Candidate> PRIORITY_ORDER = Comparator.comparingDouble(Candidate::priority).reversed()
+            .thenComparing(c -> c.finding().severity())
+            .thenComparing(c -> c.finding().file() == null ? "" : c.finding().file())
+            .thenComparingInt(c -> c.finding().lineOrZero())
+            .thenComparing(c -> c.finding().id());
+
+    private final Map<String, Row> rows;
+    private final Map<String, Integer> hotspotRanks = new HashMap<>();
+    private final int hotspots;
+    private final String hotspotsNote;
+
+    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective) {
+        this.rows = new LinkedHashMap<>(newestOkRowByPerspective);
+        Row architecture = rows.get("architecture");
+        String note = null;
+        int listed = 0;
+        if (architecture == null) {
+            note = "no architecture row yet: every hotspot factor is 1";
+        } else {
+            JsonNode list = details(architecture).path("hotspots");
+            if (!list.isArray()) {
+                note = "the architecture row lists no hotspots (" + details(architecture).path("hotspots_unavailable_reason")
+                        .asText("no reason given") + "): every hotspot factor is 1";
+            } else {
+                for (JsonNode hotspot : list) {
+                    if (hotspot.hasNonNull("file") && hotspot.path("rank").canConvertToInt()) {
+                        hotspotRanks.putIfAbsent(hotspot.get("file").asText(), hotspot.get("rank").asInt());
+                    }
+                }
+                listed = list.size();
+            }
+        }
+        this.hotspots = listed;
+        this.hotspotsNote = note;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    public Map<String, Row> rows() {
+        return rows;
+    }
+
+    public Optional<Row> row(String perspective) {
+        return Optional.ofNullable(rows.get(perspective));
+    }
+
+    /** Why hotspot factors are all 1, or null when the architecture row ranked files. */
+    public String hotspotsNote() {
+        return hotspotsNote;
+    }
+
+    public Integer hotspotRank(String file) {
+        return file == null ? null : hotspotRanks.get(file);
+    }
+
+    public double hotspotFactor(String file) {
+        Integer rank = hotspotRank(file);
+        if (rank == null || hotspots == 0 || rank > hotspots) {
+            return 1;
+        }
+        return 1 + (hotspots - rank + 1) / (double) hotspots;
+    }
+
+    /** Every finding of the rows, highest priority first (the same finding listed twice counts once). */
+    public List<Candidate> candidates() {
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        rows.forEach((perspective, row) -> {
+            for (Finding finding : row.findings()) {
+                double priority = SeverityWeights.of(finding.severity()) * hotspotFactor(finding.file());
+                byId.putIfAbsent(finding.id(), new Candidate(finding, perspective, row.commit(),
+                        Math.round(priority * 10_000) / 10_000.0, hotspotRank(finding.file())));
+            }
+        });
+        List<Candidate> sorted = new ArrayList<>(byId.values());
+        sorted.sort(PRIORITY_ORDER);
+        return sorted;
+    }
+
+    private static JsonNode details(Row row) {
+        try {
+            return row.details() == null ? JSON.createObjectNode() : JSON.readTree(row.details());
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.autocoder.workers.implementation.task;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.implementation.row.TaskInfo;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.worker.Finding;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Picks the task of a new cycle: the highest-priority finding of the latest analysis rows that no earlier cycle
+ * took on and that is still present at HEAD. Findings without a file cannot be changed and are passed over; at
+ * most {@code autocoder.implementation.max-presence-checks} candidates are re-checked per pick.
+ */
+@Component
+public class TaskPicker {
+
+    private final FindingPresence presence;
+    private final int maxChecks;
+
+    public TaskPicker(FindingPresence presence, AutocoderProperties properties) {
+        this.presence = presence;
+        this.maxChecks = Math.max(1, properties.getImplementation().getMaxPresenceChecks());
+    }
+
+    /**
+     * @param handled    finding ids earlier cycles took on
+     * @param taskNumber the number of the task this pick starts (1 for the first)
+     */
+    public PickedTask pick(Snapshot snapshot, LatestAnalysis latest, Set<String> handled, long taskNumber) {
+        List<String> notes = new ArrayList<>();
+        if (latest.isEmpty()) {
+            return new PickedTask(TaskInfo.none("No analysis rows yet: the analysis worker has not written an ok row, "
+                    + "so there is no finding to work on."), null, notes);
+        }
+        if (latest.hotspotsNote() != null) {
+            notes.add("Priority without hotspots: " + latest.hotspotsNote() + ".");
+        }
+        List<Candidate> candidates = latest.candidates();
+        int withoutFile = 0;
+        int handledBefore = 0;
+        int checked = 0;
+        List<String> gone = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Finding finding = candidate.finding();
+            if (finding.file() == null) {
+                withoutFile++;
+                continue;
+            }
+            if (handled.contains(finding.id())) {
+                handledBefore++;
+                continue;
+            }
+            if (checked == maxChecks) {
+                notes.add("Stopped after re-checking " + maxChecks + " candidates at HEAD (autocoder.implementation.max-presence-checks).");
+                break;
+            }
+            checked++;
+            TaskInfo task = task(candidate, taskNumber);
+            Presence now = presence.check(snapshot, task, latest);
+            if (!now.present()) {
+                gone.add(finding.rule() + " at " + finding.file() + ": " + now.how());
+                continue;
+            }
+            addNotes(notes, withoutFile, handledBefore, gone);
+            return new PickedTask(task.at(now.line(), now.endLine()), now, notes);
+        }
+        addNotes(notes, withoutFile, handledBefore, gone);
+        String reason = candidates.isEmpty()
+                ? "The latest analysis rows (" + String.join(", ", latest.rows().keySet()) + ") list no findings: nothing to work on."
+                : "None of the " + candidates.size() + " findings of the latest analysis rows can be taken on: "
+                + handledBefore + " handled by earlier cycles, " + gone.size() + " no longer present at HEAD, "
+                + withoutFile + " without a file.";
+        return new PickedTask(TaskInfo.none(reason), null, notes);
+    }
+
+    private static void addNotes(List<String> notes, int withoutFile, int handledBefore, List<String> gone) {
+        if (handledBefore > 0) {
+            notes.add(handledBefore + " higher-priority finding(s) were taken on by earlier cycles.");
+        }
+        if (withoutFile > 0) {
+            notes.add(withoutFile + " finding(s) name no file and cannot be changed.");
+        }
+        if (!gone.isEmpty()) {
+            notes.add(gone.size() + " higher-priority finding(s) are no longer present at HEAD: "
+                    + String.join("; ", gone.subList(0, Math.min(3, gone.size()))) + (gone.size() > 3 ? "; …" : "") + ".");
+        }
+    }
+
+    static TaskInfo task(Candidate candidate, long taskNumber) {
+        Finding f = candidate.finding();
+        return new TaskInfo("task-" + taskNumber + "-" + f.id(), f.id(), f.rule(), f.category(), f.severity().label(),
+                f.file(), f.line(), f.endLine(), f.message(), candidate.perspective(), candidate.commit(),
+                candidate.priority(), candidate.hotspotRank(), TaskInfo.ACTIVE, null);
+    }
+}

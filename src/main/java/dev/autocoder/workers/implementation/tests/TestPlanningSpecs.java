@@ -1,0 +1,80 @@
+package dev.autocoder.workers.implementation.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.worker.PerspectiveCatalog;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The test-planning worker's specifications, from the newest ok row of each of its perspectives in its dataset
+ * (read newest first, at most {@value #MAX_ROWS_READ} rows), distinct by id.
+ */
+@Component
+public class TestPlanningSpecs {
+
+    static final int MAX_ROWS_READ = 1000;
+
+    private final DatasetStore store;
+    private final String dataset;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public TestPlanningSpecs(DatasetStore store, AutocoderProperties properties) {
+        this.store = store;
+        this.dataset = properties.getImplementation().getTestPlanningDataset();
+    }
+
+    public String dataset() {
+        return dataset;
+    }
+
+    /** What the newest rows hold: the specifications, and how many rows they came from. */
+    public record Specs(List<TestSpecification> specifications, int rows) {
+
+        /** The specifications for a method, by {@code com.acme.Parser#parse(String)}. */
+        public List<TestSpecification> forMethod(String methodKey) {
+            return specifications.stream().filter(s -> methodKey.equals(s.classUnderTest() + "#" + s.methodUnderTest())).toList();
+        }
+    }
+
+    public Specs latest() {
+        List<String> perspectives = PerspectiveCatalog.CANONICAL_ORDER_BY_WORKER.getOrDefault("test-planning", List.of());
+        Map<String, Row> newest = new LinkedHashMap<>();
+        int[] read = {0};
+        store.forEachRowNewestFirst(dataset, row -> {
+            read[0]++;
+            if (row.status() == Status.OK && row.perspectiveId() != null) {
+                newest.putIfAbsent(row.perspectiveId(), row);
+            }
+            return read[0] < MAX_ROWS_READ && !newest.keySet().containsAll(perspectives);
+        });
+        Map<String, TestSpecification> byId = new LinkedHashMap<>();
+        for (Row row : newest.values()) {
+            Object analysis = row.extraColumns().get("analysis");
+            if (analysis == null) {
+                continue;
+            }
+            JsonNode specs = mapper.valueToTree(analysis).path("test_specifications");
+            for (JsonNode spec : specs) {
+                try {
+                    TestSpecification parsed = mapper.treeToValue(spec, TestSpecification.class);
+                    if (parsed.id() != null) {
+                        byId.putIfAbsent(parsed.id(), parsed);
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                    // a row written by another version: its unreadable specification is left out
+                }
+            }
+        }
+        return new Specs(List.copyOf(new ArrayList<>(byId.values())), newest.size());
+    }
+}
