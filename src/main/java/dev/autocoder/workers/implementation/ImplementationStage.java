@@ -90,7 +90,9 @@ public abstract class ImplementationStage implements Perspective {
         } else if (!facts.code().isJava()) {
             out.notes.add(facts.task().file() + " is not a Java file: there is no Java model (callers, tests, mechanical fixes) for it.");
         } else if (!facts.code().located()) {
-            out.notes.add(facts.task().file() + " does not parse at HEAD: the finding cannot be placed in the code.");
+            var model = facts.code().fileModel();
+            out.notes.add(facts.task().file() + (model != null && !model.parsed() ? " does not parse at HEAD (" + model.parseError()
+                    + ")" : " has no type at the finding's line") + ": the finding cannot be placed in the code.");
         }
     }
 }

@@ -101,7 +101,7 @@ public final class TaskFacts {
     /** {@code lines 12-14} or {@code line 12} or {@code the file}. */
     public String place() {
         if (task.line() == null) {
-            return "the file";
+            return "(the whole file)";
         }
         int end = task.endLine() == null ? task.line() : task.endLine();
         return end == task.line() ? "line " + task.line() : "lines " + task.line() + "-" + end;
@@ -126,11 +126,16 @@ public final class TaskFacts {
         }
         var site = code.site().get();
         MethodRef method = code.method();
-        Boolean api = method != null ? method.isApi() : code.type() != null ? code.type().isPublic() : null;
+        Boolean api = null;
+        if (method != null) {
+            api = method.isApi();
+        } else if (code.type() != null) {
+            api = code.type().isPublic();
+        }
         return new Location(site.packageName(), site.typeName(), site.member(),
                 method == null ? null : method.method().signature(),
-                method == null ? site.callableBegin() : method.method().beginLine(),
-                method == null ? site.callableEnd() : method.method().endLine(), api,
+                method == null ? site.callableBegin() : Integer.valueOf(method.method().beginLine()),
+                method == null ? site.callableEnd() : Integer.valueOf(method.method().endLine()), api,
                 method == null ? null : method.method().cyclomatic());
     }
 

@@ -43,7 +43,7 @@ public final class ApproachCatalog {
         for (ApproachTemplate template : family.approaches()) {
             boolean mechanical = template.mechanical() && outcome != null;
             Integer linesChanged = mechanical && patch != null ? linesChanged(patch.unifiedDiff()) : null;
-            String size = linesChanged != null ? linesChanged + " lines changed (the real diff)" : estimate(template.scope(), facts);
+            String size = linesChanged != null ? linesChanged + " lines changed, from the real diff" : estimate(template.scope(), facts);
             if (mechanical && verifiedPatch) {
                 chosenIndex = approaches.size();
             }

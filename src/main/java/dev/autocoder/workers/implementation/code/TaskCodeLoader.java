@@ -43,8 +43,11 @@ public class TaskCodeLoader {
         }
         List<String> lines = text.lines().toList();
         FileModel fileModel = model.file(file).orElse(null);
-        if (!file.endsWith(".java") || line == null) {
+        if (!file.endsWith(".java")) {
             return new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null);
+        }
+        if (line == null) {
+            return wholeFile(file, text, lines, model, fileModel);
         }
         Optional<CodeSite> site = CodeLocator.locate(text, line);
         TypeModel type = null;
@@ -59,6 +62,18 @@ public class TaskCodeLoader {
             }
         }
         return new TaskCode(file, text, null, lines, site, model, fileModel, type, method);
+    }
+
+    /** A finding about a whole Java file (no line): its main type, when the file parses. */
+    private static TaskCode wholeFile(String file, String text, List<String> lines, CodeModel model, FileModel fileModel) {
+        if (fileModel == null || !fileModel.parsed() || fileModel.types().isEmpty()) {
+            return new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null);
+        }
+        String simpleName = file.substring(file.lastIndexOf('/') + 1).replace(".java", "");
+        TypeModel type = fileModel.types().stream().filter(t -> t.simpleName().equals(simpleName)).findFirst()
+                .orElse(fileModel.types().get(0));
+        CodeSite site = new CodeSite(fileModel.packageName(), type.qualifiedName(), "the whole file", null, null, null);
+        return new TaskCode(file, text, null, lines, Optional.of(site), model, fileModel, type, null);
     }
 
     /** The method of the model that spans a line of a file, if any (innermost). */

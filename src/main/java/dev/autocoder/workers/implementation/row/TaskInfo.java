@@ -59,6 +59,7 @@ public record TaskInfo(
         return taskId != null;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDropped() {
         return DROPPED.equals(state);
     }

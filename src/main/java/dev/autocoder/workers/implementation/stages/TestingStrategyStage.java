@@ -88,7 +88,10 @@ public class TestingStrategyStage extends ImplementationStage {
         String packageName = method.type().packageName();
         String testClass = (packageName.isEmpty() ? "" : packageName + ".") + method.type().simpleName() + "Test";
         String extra = rule.equals("EmptyCatchBlock") ? ", and the ignored exception is logged" : "";
-        return new TestItem(id, TestItem.NEW, testClass, name, method.file().path(), method.key(), "unit",
+        String path = method.file().path();
+        int main = path.indexOf("src/main/java/");
+        String testFile = main < 0 ? null : path.substring(0, main) + "src/test/java/" + testClass.replace('.', '/') + ".java";
+        return new TestItem(id, TestItem.NEW, testClass, name, testFile, method.key(), "unit",
                 "Given inputs that reach " + facts.place() + ", when " + method.method().signature()
                         + " runs before and after the change, then it returns (or throws) the same" + extra + ".");
     }

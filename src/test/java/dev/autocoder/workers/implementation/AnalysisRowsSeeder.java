@@ -1,0 +1,41 @@
+package dev.autocoder.workers.implementation;
+
+import dev.autocoder.workers.analysis.pmd.PmdFindings;
+import dev.autocoder.workers.analysis.pmd.PmdViolation;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes analysis rows that list chosen findings of a real PMD run (with their real ids), as the analysis worker's
+ * code-quality or performance perspective would list them, so a test decides which finding a cycle takes on.
+ */
+final class AnalysisRowsSeeder {
+
+    private AnalysisRowsSeeder() {
+    }
+
+    /** The finding PMD reports for the rule in the file, as the analysis row lists it. */
+    static Finding finding(ImplementationHarness harness, String file, String rule) {
+        Snapshot snapshot = harness.snapshot();
+        PmdViolation violation = harness.pmd.analyze(snapshot).violations().stream()
+                .filter(v -> v.path().equals(file) && v.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("PMD reports no " + rule + " in " + file));
+        return PmdFindings.of(violation);
+    }
+
+    /** Appends one ok row of the perspective at HEAD listing the findings. */
+    static void seed(ImplementationHarness harness, String perspective, List<Finding> findings) {
+        long iteration = harness.store.rows(ImplementationHarness.ANALYSIS).size() + 1;
+        Row row = new Row(Row.SCHEMA_VERSION, "analysis", iteration, "2026-11-24T10:00:00Z", 1, perspective,
+                perspective, "/repo", harness.snapshot().commit(), 1, Status.OK, null, null, "seeded", 0.5,
+                findings.size(), new ArrayList<>(findings), null, null, List.of(), List.<Metric>of(), "{}", Map.of());
+        harness.store.append(ImplementationHarness.ANALYSIS, row);
+    }
+}

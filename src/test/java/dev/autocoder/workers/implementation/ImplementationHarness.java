@@ -1,0 +1,139 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
+import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.analysis.performance.PerformancePerspective;
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
+import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.implementation.code.TaskCodeLoader;
+import dev.autocoder.workers.implementation.llm.ChatCompletionsClient;
+import dev.autocoder.workers.implementation.llm.LlmProperties;
+import dev.autocoder.workers.implementation.llm.PromptTemplates;
+import dev.autocoder.workers.implementation.model.ModelAdvisor;
+import dev.autocoder.workers.implementation.patch.MechanicalFixes;
+import dev.autocoder.workers.implementation.patch.PatchVerifier;
+import dev.autocoder.workers.implementation.stages.ApproachEvaluationStage;
+import dev.autocoder.workers.implementation.stages.ArchitecturalAnalysisStage;
+import dev.autocoder.workers.implementation.stages.DeepUnderstandingStage;
+import dev.autocoder.workers.implementation.stages.ImplementationPlanStage;
+import dev.autocoder.workers.implementation.stages.RiskAnalysisStage;
+import dev.autocoder.workers.implementation.stages.TestingStrategyStage;
+import dev.autocoder.workers.implementation.task.AnalysisFindings;
+import dev.autocoder.workers.implementation.task.FindingPresence;
+import dev.autocoder.workers.implementation.task.TaskPicker;
+import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
+import dev.autocoder.workers.repository.GitChurn;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SnapshotService;
+import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.testplan.model.CodeModelProvider;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveCatalog;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.RowFactory;
+import dev.autocoder.workers.worker.WorkerColumns;
+import dev.autocoder.workers.worker.WorkerDriver;
+import dev.autocoder.workers.worker.WorkerRegistry;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The implementation worker wired by hand as Spring wires it, next to an analysis worker (code quality,
+ * performance, architecture) on the same store, both stepped one row at a time by a {@link WorkerDriver}. A new
+ * harness on the same store folder is a restart: state, ledger and caches start empty and are rebuilt from the rows.
+ */
+public final class ImplementationHarness {
+
+    public static final String DATASET = "autocoder-implementation-results";
+    public static final String ANALYSIS = "autocoder-analysis-results";
+    public static final List<String> STAGES = List.of("deep-understanding", "architectural-analysis", "approach-evaluation",
+            "risk-analysis", "testing-strategy", "implementation-plan");
+
+    public final ObjectMapper mapper = new ObjectMapper();
+    public final AutocoderProperties properties = new AutocoderProperties();
+    public final LlmProperties llm = new LlmProperties();
+    public final DatasetStore store;
+    public final SnapshotService snapshots;
+    public final PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
+    public final WorkerDriver implementation;
+    public final WorkerDriver analysis;
+
+    public ImplementationHarness(Path target, Path storePath) {
+        this(target, storePath, null, null);
+    }
+
+    /** @param endpoint a chat-completions URL and model; null for no model */
+    public ImplementationHarness(Path target, Path storePath, String endpoint, String token) {
+        properties.getTarget().setPath(target);
+        properties.getAnalysis().setPmdThreads(1);
+        if (endpoint != null) {
+            llm.setModel("test-org/test-coder");
+            llm.setEndpoint(endpoint);
+            llm.setTimeout(java.time.Duration.ofSeconds(10));
+        }
+        store = new DatasetStore(storePath, "local", 1 << 26, mapper, Clock.systemUTC());
+        snapshots = new SnapshotService(new TargetRepository(properties), properties);
+        GitChurn churn = new GitChurn(properties);
+        PatchVerifier verifier = new PatchVerifier();
+        ProgressLedger ledger = new ProgressLedger(store);
+        WorkerRegistry registry = new WorkerRegistry(store, List.of());
+        SecretRedactor redactor = new SecretRedactor();
+        ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
+        FindingPresence presence = new FindingPresence(pmd);
+        StageSupport support = new StageSupport(new AnalysisFindings(store, properties), presence,
+                new TaskPicker(presence, properties), new TaskCodeLoader(new CodeModelProvider()),
+                new MechanicalFixes(verifier), verifier, churn, new TestPlanningSpecs(store, properties), advisor, ledger,
+                registry, properties);
+        List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
+                new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),
+                new TestingStrategyStage(support), new ImplementationPlanStage(support),
+                new CodeQualityPerspective(pmd, new CpdRunner(100)), new PerformancePerspective(pmd),
+                new ArchitecturePerspective(new PmdJavaModelProvider(pmd), churn)));
+        PerspectiveCatalog catalog = new PerspectiveCatalog(perspectives);
+        RowFactory rows = new RowFactory(mapper, redactor, properties, List.<WorkerColumns>of(new ImplementationColumns(ledger)));
+        implementation = new WorkerDriver(registry, catalog, rows, store,
+                WorkerDriver.definition("implementation", DATASET, STAGES));
+        analysis = new WorkerDriver(registry, catalog, rows, store,
+                WorkerDriver.definition("analysis", ANALYSIS, List.of("code-quality", "performance", "architecture")));
+    }
+
+    public Snapshot snapshot() {
+        return snapshots.current();
+    }
+
+    /** Runs the next implementation stage on the repository as it is now. */
+    public Row stage() {
+        return implementation.tick(snapshot());
+    }
+
+    /** Runs the next stages until the cycle's Implementation Plan row, and returns the rows. */
+    public List<Row> cycle() {
+        List<Row> rows = new ArrayList<>();
+        do {
+            rows.add(stage());
+        } while (!rows.get(rows.size() - 1).perspectiveId().equals("implementation-plan"));
+        return rows;
+    }
+
+    public List<Row> rows() {
+        return store.rows(DATASET);
+    }
+
+    public JsonNode json(Row row) {
+        return mapper.valueToTree(row);
+    }
+
+    public JsonNode analysisOf(Row row) {
+        return json(row).get("analysis");
+    }
+}

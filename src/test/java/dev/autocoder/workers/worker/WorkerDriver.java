@@ -1,0 +1,74 @@
+package dev.autocoder.workers.worker;
+
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.repository.Snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a worker's iterations the way the {@code autocoder-iteration} route does (begin → analyze or failed → toRow →
+ * append → written), without Camel or timers, so tests can step a rotation one row at a time. Lives in the worker
+ * package because iterations and worker states are package-private.
+ */
+public final class WorkerDriver {
+
+    private final WorkerRegistry registry;
+    private final PerspectiveCatalog catalog;
+    private final RowFactory rows;
+    private final DatasetStore store;
+    private final WorkerDefinition definition;
+
+    public WorkerDriver(WorkerRegistry registry, PerspectiveCatalog catalog, RowFactory rows, DatasetStore store,
+                        WorkerDefinition definition) {
+        this.registry = registry;
+        this.catalog = catalog;
+        this.rows = rows;
+        this.store = store;
+        this.definition = definition;
+    }
+
+    public static WorkerDefinition definition(String worker, String dataset, List<String> perspectives) {
+        return new WorkerDefinition(worker, worker + "-worker", dataset, perspectives, 1000, 0);
+    }
+
+    /** The perspective the next tick runs. */
+    public String next() {
+        return state().nextPerspective();
+    }
+
+    /** One iteration on the snapshot: the row it wrote. */
+    public Row tick(Snapshot snapshot) {
+        WorkerState state = state();
+        Perspective perspective = catalog.find(definition.worker(), state.nextPerspective()).orElseThrow();
+        Iteration iteration = new Iteration(state, perspective, catalog.number(definition.worker(), perspective.id()),
+                state.nextIteration());
+        iteration.snapshot(snapshot);
+        PerspectiveResult result;
+        try {
+            result = perspective.analyze(new PerspectiveContext() {
+                @Override
+                public Snapshot snapshot() {
+                    return snapshot;
+                }
+
+                @Override
+                public Optional<Row> previousRow(String perspectiveId) {
+                    return state.lastRowOf(perspectiveId);
+                }
+            });
+        } catch (Exception e) {
+            String reason = WorkerIterations.oneLine(e);
+            result = new PerspectiveResult(Status.ERROR, reason, "Iteration failed: " + reason, null, List.of(), List.of(),
+                    List.of(), java.util.Map.of());
+        }
+        RowFactory.Built built = rows.build(iteration, result, snapshot.repository());
+        store.append(definition.dataset(), built.row());
+        state.remember(built.row(), built.findingIds());
+        return built.row();
+    }
+
+    private WorkerState state() {
+        return registry.recovered(registry.register(definition));
+    }
+}
