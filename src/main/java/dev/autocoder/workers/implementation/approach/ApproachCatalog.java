@@ -43,7 +43,7 @@ public final class ApproachCatalog {
         for (ApproachTemplate template : family.approaches()) {
             boolean mechanical = template.mechanical() && outcome != null;
             Integer linesChanged = mechanical && patch != null ? linesChanged(patch.unifiedDiff()) : null;
-            String size = linesChanged != null ? linesChanged + " lines changed, from the real diff" : estimate(template.scope(), facts);
+            String size = linesChanged != null ? lines(linesChanged) + " changed, from the real diff" : estimate(template.scope(), facts);
             if (mechanical && verifiedPatch) {
                 chosenIndex = approaches.size();
             }
@@ -53,7 +53,7 @@ public final class ApproachCatalog {
         String reason;
         if (chosenIndex >= 0) {
             Approach chosen = approaches.get(chosenIndex);
-            reason = "The worker made a verified patch for it (" + chosen.linesChanged() + " lines changed; "
+            reason = "The worker made a verified patch for it (" + lines(chosen.linesChanged()) + " changed; "
                     + patch.description() + " It applies to HEAD and the result parses.) For it: "
                     + String.join(", ", chosen.pros()) + "; against it: " + String.join(", ", chosen.cons()) + ".";
         } else {
@@ -78,6 +78,11 @@ public final class ApproachCatalog {
             }
         }
         return changed;
+    }
+
+    /** {@code 1 line}, {@code 3 lines}. */
+    public static String lines(int count) {
+        return count + (count == 1 ? " line" : " lines");
     }
 
     private static String estimate(Scope scope, SizeFacts facts) {

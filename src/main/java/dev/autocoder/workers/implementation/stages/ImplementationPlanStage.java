@@ -97,7 +97,7 @@ public class ImplementationPlanStage extends ImplementationStage {
         }
         out.summary = changes.verified()
                 ? "Verified patch for " + facts.task().rule() + " at " + file + " (" + changes.source() + ", "
-                + ApproachCatalog.linesChanged(changes.diff()) + " lines): " + changes.description()
+                + ApproachCatalog.lines(ApproachCatalog.linesChanged(changes.diff())) + "): " + changes.description()
                 : hasDiff ? "A patch for " + facts.task().rule() + " at " + file + " was made but did not verify: "
                 + changes.verification()
                 : "Plan only for " + facts.task().rule() + " at " + file + ": " + changes.description();

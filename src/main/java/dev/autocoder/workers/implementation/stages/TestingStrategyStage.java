@@ -46,7 +46,8 @@ public class TestingStrategyStage extends ImplementationStage {
         out.tests.addAll(existing);
         List<TestSpecification> specs = facts.specsForTouchedMethods();
         for (TestSpecification spec : specs) {
-            out.tests.add(new TestItem(spec.id(), TestItem.TEST_PLANNING, spec.testClass(), spec.testName(), spec.file(),
+            out.tests.add(new TestItem(spec.id(), TestItem.TEST_PLANNING, spec.testClass(), spec.testName(),
+                    testFile(spec.file(), spec.testClass()),
                     spec.classUnderTest() + "#" + spec.methodUnderTest(), spec.kind(),
                     "Given " + spec.given() + ", when " + spec.when() + ", then " + spec.then() + "."));
         }
@@ -88,11 +89,14 @@ public class TestingStrategyStage extends ImplementationStage {
         String packageName = method.type().packageName();
         String testClass = (packageName.isEmpty() ? "" : packageName + ".") + method.type().simpleName() + "Test";
         String extra = rule.equals("EmptyCatchBlock") ? ", and the ignored exception is logged" : "";
-        String path = method.file().path();
-        int main = path.indexOf("src/main/java/");
-        String testFile = main < 0 ? null : path.substring(0, main) + "src/test/java/" + testClass.replace('.', '/') + ".java";
-        return new TestItem(id, TestItem.NEW, testClass, name, testFile, method.key(), "unit",
+        return new TestItem(id, TestItem.NEW, testClass, name, testFile(method.file().path(), testClass), method.key(), "unit",
                 "Given inputs that reach " + facts.place() + ", when " + method.method().signature()
                         + " runs before and after the change, then it returns (or throws) the same" + extra + ".");
+    }
+
+    /** Where a test class goes by Maven's convention, next to the code under test's source root; null elsewhere. */
+    static String testFile(String codeFile, String testClass) {
+        int main = codeFile == null ? -1 : codeFile.indexOf("src/main/java/");
+        return main < 0 ? null : codeFile.substring(0, main) + "src/test/java/" + testClass.replace('.', '/') + ".java";
     }
 }
