@@ -1,0 +1,135 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.analysis.security.SecurityPerspective;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.autocoder.workers.implementation.ImplementationFixture.SRC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input the worker cannot do much with still gives rows that say what is known and why the rest is not: no analysis
+ * rows, every finding gone at HEAD, a finding in a non-Java file (a secret, whose value never reaches a row), a file
+ * that does not parse.
+ */
+class HonestRowsTest {
+
+    private static final String SECRET = "Zq8rT2vLp9xWm4Kd";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void withoutAnalysisRowsEveryStageSaysSo() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+
+        List<Row> cycle = harness.cycle();
+
+        String reason = "No analysis rows yet: the analysis worker has not written an ok row, so there is no finding to work on.";
+        assertThat(cycle).extracting(Row::status).containsOnly(Status.SKIPPED);
+        assertThat(cycle.get(0).reason()).isEqualTo(reason);
+        assertThat(cycle.subList(1, 6)).extracting(Row::reason).containsOnly("No task in this cycle: " + reason);
+        assertThat(cycle).allSatisfy(r -> {
+            JsonNode json = harness.json(r);
+            assertThat(json.get("task_id").isNull()).isTrue();
+            assertThat(json.get("analysis").get("task").get("state").asText()).isEqualTo("none");
+            assertThat(json.get("analysis").get("code_changes").get("code").isNull()).isTrue();
+        });
+        assertThat(harness.json(cycle.get(5)).get("cumulative_progress").get("tasks_started").asLong()).isZero();
+    }
+
+    @Test
+    void findingsGoneAtHeadAreNotTakenOn() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding local = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(local));
+        Files.delete(repo.resolve(SRC + "Labels.java"));
+        ImplementationFixture.commit(repo, "Remove the labels", "2026-11-02T10:00:00Z");
+
+        Row first = harness.stage();
+
+        assertThat(first.status()).isEqualTo(Status.SKIPPED);
+        assertThat(first.reason()).isEqualTo("None of the 1 findings of the latest analysis rows can be taken on: 0 handled "
+                + "by earlier cycles, 1 no longer present at HEAD, 0 without a file.");
+        assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("1 higher-priority finding(s) "
+                + "are no longer present at HEAD: UnusedLocalVariable at src/main/java/com/shop/Labels.java: "
+                + "src/main/java/com/shop/Labels.java no longer exists at HEAD.");
+    }
+
+    @Test
+    void aSecretInAPropertiesFileGetsAPlanWithoutItsValue() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationFixture.write(repo, "config/app.properties", "db.url=jdbc:postgresql://db/shop\ndb.password=" + SECRET + "\n");
+        ImplementationFixture.commit(repo, "Configuration", "2026-11-02T10:00:00Z");
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        List<Finding> secrets = new SecurityPerspective(harness.pmd, new SecretScanner())
+                .analyze(TestSnapshots.context(harness.snapshot())).findings().stream()
+                .filter(f -> f.file().equals("config/app.properties")).toList();
+        assertThat(secrets).hasSize(1);
+        AnalysisRowsSeeder.seed(harness, "security", secrets);
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(cycle).extracting(Row::status).containsOnly(Status.OK);
+        for (Row row : cycle) {
+            assertThat(harness.mapper.writeValueAsString(row)).doesNotContain(SECRET);
+        }
+        JsonNode understanding = harness.analysisOf(cycle.get(0));
+        assertThat(understanding.get("task").get("rule").asText()).isEqualTo(secrets.get(0).rule());
+        assertThat(understanding.get("evidence").get("excerpt").asText())
+                .isEqualTo("db.url=jdbc:postgresql://db/shop\ndb.password=[REDACTED]");
+        assertThat(understanding.get("evidence").get("presence_check").asText())
+                .isEqualTo("the security analysis row made at HEAD still lists it");
+        assertThat(understanding.get("notes")).extracting(JsonNode::asText).contains("config/app.properties is not a Java "
+                + "file: there is no Java model (callers, tests, mechanical fixes) for it.");
+        assertThat(harness.analysisOf(cycle.get(1)).get("components")).extracting(JsonNode::asText).containsExactly("config");
+        assertThat(harness.analysisOf(cycle.get(2)).get("chosen_approach").asText())
+                .isEqualTo("Move the secret out of the repository and rotate it");
+        assertThat(harness.analysisOf(cycle.get(3)).get("risks")).extracting(r -> r.get("kind").asText() + " "
+                + r.get("probability").asText()).containsExactly("fan_in unknown", "coverage unknown", "churn low",
+                "public_api medium", "behaviour medium");
+        assertThat(harness.analysisOf(cycle.get(4)).get("notes")).extracting(JsonNode::asText).contains(
+                "No Java model for config/app.properties: the project's whole build and test suite is the check.");
+        JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
+        assertThat(changes.get("source").asText()).isEqualTo("none");
+        assertThat(changes.get("diff").isNull()).isTrue();
+        assertThat(changes.get("description").asText()).isEqualTo("No mechanical fix exists for " + secrets.get(0).rule()
+                + ". Plan only: Move the secret out of the repository and rotate it.");
+        assertThat(cycle.get(5).qualityScore()).isNull();
+        assertThat(cycle.get(5).summary()).startsWith("Plan only for " + secrets.get(0).rule() + " at config/app.properties");
+    }
+
+    @Test
+    void aJavaFileThatDoesNotParseGetsAPlanOnly() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, SRC + "Broken.java", "package com.shop;\n\npublic class Broken {\n    void oops( {\n}\n");
+        ImplementationFixture.commit(repo, "Broken", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        assertThat(harness.analysis.tick(harness.snapshot()).perspectiveId()).isEqualTo("code-quality");
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(cycle).extracting(Row::status).containsOnly(Status.OK);
+        JsonNode task = harness.analysisOf(cycle.get(0)).get("task");
+        assertThat(task.get("rule").asText()).isEqualTo("parse-error");
+        assertThat(task.get("file").asText()).isEqualTo(SRC + "Broken.java");
+        assertThat(harness.analysisOf(cycle.get(1)).get("notes").get(0).asText())
+                .startsWith("src/main/java/com/shop/Broken.java does not parse at HEAD (")
+                .endsWith("): the finding cannot be placed in the code.");
+        assertThat(harness.analysisOf(cycle.get(1)).get("location").get("class_name").isNull()).isTrue();
+        assertThat(harness.analysisOf(cycle.get(5)).get("code_changes").get("description").asText())
+                .isEqualTo("No mechanical fix exists for parse-error. Plan only: Change the code as the rule describes.");
+    }
+}
