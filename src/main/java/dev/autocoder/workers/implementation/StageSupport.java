@@ -22,6 +22,8 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
 import dev.autocoder.workers.worker.WorkerRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every stage shares: the engines, reading the cycle from the stage rows written before, and turning a
@@ -50,13 +53,27 @@ public class StageSupport {
     private final TestPlanningSpecs specs;
     private final ModelAdvisor model;
     private final ProgressLedger ledger;
-    private final WorkerRegistry registry;
+    private final Supplier<WorkerRegistry> registry;
     private final int maxItems;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /**
+     * The registry is looked up when first needed: the worker registry depends (through the Hub history) on the
+     * perspective catalog, which holds these stages.
+     */
+    @Autowired
     public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
-                        ModelAdvisor model, ProgressLedger ledger, WorkerRegistry registry, AutocoderProperties properties) {
+                        ModelAdvisor model, ProgressLedger ledger, ObjectProvider<WorkerRegistry> registry,
+                        AutocoderProperties properties) {
+        this(analysis, presence, picker, loader, fixes, verifier, churn, specs, model, ledger,
+                (Supplier<WorkerRegistry>) registry::getIfAvailable, properties);
+    }
+
+    public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
+                        MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
+                        ModelAdvisor model, ProgressLedger ledger, Supplier<WorkerRegistry> registry,
+                        AutocoderProperties properties) {
         this.analysis = analysis;
         this.presence = presence;
         this.picker = picker;
@@ -97,7 +114,9 @@ public class StageSupport {
 
     /** The worker's dataset, as its route declares it. */
     public String dataset() {
-        return registry.find(ImplementationStage.WORKER).map(s -> s.definition().dataset()).orElse(DEFAULT_DATASET);
+        WorkerRegistry workers = registry.get();
+        return workers == null ? DEFAULT_DATASET
+                : workers.find(ImplementationStage.WORKER).map(s -> s.definition().dataset()).orElse(DEFAULT_DATASET);
     }
 
     public TaskFacts facts(Snapshot snapshot, TaskInfo task, Presence now, LatestAnalysis latest) {

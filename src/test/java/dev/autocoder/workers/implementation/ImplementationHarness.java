@@ -93,7 +93,7 @@ public final class ImplementationHarness {
         StageSupport support = new StageSupport(new AnalysisFindings(store, properties), presence,
                 new TaskPicker(presence, properties), new TaskCodeLoader(new CodeModelProvider()),
                 new MechanicalFixes(verifier), verifier, churn, new TestPlanningSpecs(store, properties), advisor, ledger,
-                registry, properties);
+                () -> registry, properties);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
                 new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),
                 new TestingStrategyStage(support), new ImplementationPlanStage(support),
