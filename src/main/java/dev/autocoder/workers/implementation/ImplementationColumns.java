@@ -58,7 +58,8 @@ public class ImplementationColumns implements WorkerColumns {
         if (!(analysis instanceof ImplementationAnalysis)) {
             // an error row: the stage threw before it could fill the shape
             analysis = new ImplementationAnalysis(TaskInfo.none(result.reason()), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, result.reason() == null ? List.of() : List.of(result.reason()));
+                    null, null, null, null, null, null, null, ledger.latestPlan(state.definition().dataset()), null,
+                    result.reason() == null ? List.of() : List.of(result.reason()));
             values.put("analysis", analysis);
         }
         if (!values.containsKey("stage_number")) {

@@ -1,9 +1,11 @@
 package dev.autocoder.workers.implementation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RowListener;
+import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.worker.Row;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,19 @@ public class ProgressLedger implements RowListener {
         return ledger(dataset).tasks.count;
     }
 
+    /** The {@code code_changes} of the newest Implementation Plan row, for rows that cannot carry it themselves. */
+    public synchronized CodeChanges latestPlan(String dataset) {
+        JsonNode plan = ledger(dataset).latestPlan;
+        if (plan == null) {
+            return CodeChanges.empty();
+        }
+        try {
+            return mapper.treeToValue(plan, CodeChanges.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return CodeChanges.empty();
+        }
+    }
+
     /** The totals with this row's ids added (not recorded: the row counts once it is written). */
     public synchronized CumulativeProgress preview(String dataset, Contribution row) {
         Ledger ledger = ledger(dataset);
@@ -62,6 +77,7 @@ public class ProgressLedger implements RowListener {
         Ledger ledger = byDataset.get(dataset);
         if (ledger != null && isOurs(row)) {
             ledger.add(contribution(row));
+            ledger.plan(row, mapper);
         }
     }
 
@@ -127,6 +143,7 @@ public class ProgressLedger implements RowListener {
                 return;
             }
             ledger.add(contribution(row));
+            ledger.plan(row, mapper);
             Object progress = row.extraColumns().get("cumulative_progress");
             if (progress != null) {
                 last[0] = mapper.valueToTree(progress);
@@ -145,6 +162,17 @@ public class ProgressLedger implements RowListener {
         final Counter implementations = new Counter();
         final Counter tests = new Counter();
         final Counter issues = new Counter();
+        JsonNode latestPlan;
+
+        void plan(Row row, ObjectMapper mapper) {
+            Object analysis = row.extraColumns().get("analysis");
+            if (Stage.IMPLEMENTATION_PLAN.id().equals(row.perspectiveId()) && analysis != null) {
+                JsonNode changes = mapper.valueToTree(analysis).path("code_changes");
+                if (changes.isObject()) {
+                    latestPlan = changes;
+                }
+            }
+        }
 
         void add(Contribution row) {
             tasks.add(row.tasks());

@@ -143,6 +143,15 @@ class CycleEvidenceTest {
         Row next = harness.stage();
         assertThat(next.perspectiveId()).isEqualTo("deep-understanding");
         assertThat(harness.analysisOf(next).get("code_changes")).isEqualTo(plan.get("code_changes"));
+        // a stage that fails still carries the latest plan, with the stage it was
+        Row failed = harness.implementation.tickFailing(harness.snapshot(), new IllegalStateException("disk full"));
+        JsonNode failedJson = harness.json(failed);
+        assertThat(failed.status()).isEqualTo(Status.ERROR);
+        assertThat(failed.error()).isEqualTo("IllegalStateException: disk full");
+        assertThat(failedJson.get("stage_number").asInt()).isEqualTo(2);
+        assertThat(failedJson.get("stage_name").asText()).isEqualTo("Architectural Analysis");
+        assertThat(failedJson.get("analysis").get("code_changes")).isEqualTo(plan.get("code_changes"));
+        assertThat(failedJson.get("cumulative_progress")).isEqualTo(harness.json(cycle.get(5)).get("cumulative_progress"));
         JsonNode progress = harness.json(cycle.get(5)).get("cumulative_progress");
         assertThat(progress.get("tasks_started").asLong()).isEqualTo(1);
         assertThat(progress.get("implementations_generated").asLong()).isEqualTo(1);

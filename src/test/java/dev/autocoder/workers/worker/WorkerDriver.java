@@ -39,6 +39,15 @@ public final class WorkerDriver {
 
     /** One iteration on the snapshot: the row it wrote. */
     public Row tick(Snapshot snapshot) {
+        return tick(snapshot, null);
+    }
+
+    /** One iteration whose perspective throws the given exception (as the route turns it into an error row). */
+    public Row tickFailing(Snapshot snapshot, Exception failure) {
+        return tick(snapshot, failure);
+    }
+
+    private Row tick(Snapshot snapshot, Exception failure) {
         WorkerState state = state();
         Perspective perspective = catalog.find(definition.worker(), state.nextPerspective()).orElseThrow();
         Iteration iteration = new Iteration(state, perspective, catalog.number(definition.worker(), perspective.id()),
@@ -46,6 +55,9 @@ public final class WorkerDriver {
         iteration.snapshot(snapshot);
         PerspectiveResult result;
         try {
+            if (failure != null) {
+                throw failure;
+            }
             result = perspective.analyze(new PerspectiveContext() {
                 @Override
                 public Snapshot snapshot() {
