@@ -27,6 +27,7 @@ import dev.autocoder.workers.implementation.stages.RiskAnalysisStage;
 import dev.autocoder.workers.implementation.stages.TestingStrategyStage;
 import dev.autocoder.workers.implementation.task.AnalysisFindings;
 import dev.autocoder.workers.implementation.task.FindingPresence;
+import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.implementation.task.TaskPicker;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
 import dev.autocoder.workers.repository.GitChurn;
@@ -90,9 +91,10 @@ public final class ImplementationHarness {
         SecretRedactor redactor = new SecretRedactor();
         ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
         FindingPresence presence = new FindingPresence(pmd);
-        StageSupport support = new StageSupport(new AnalysisFindings(store, properties), presence,
+        NewestRows newest = new NewestRows(store, List::of);
+        StageSupport support = new StageSupport(new AnalysisFindings(newest, properties), presence,
                 new TaskPicker(presence, properties), new TaskCodeLoader(new CodeModelProvider()),
-                new MechanicalFixes(verifier), verifier, churn, new TestPlanningSpecs(store, properties), advisor, ledger,
+                new MechanicalFixes(verifier), verifier, churn, new TestPlanningSpecs(newest, properties), advisor, ledger,
                 () -> registry, properties);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
                 new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),

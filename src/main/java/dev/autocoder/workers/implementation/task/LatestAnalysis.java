@@ -36,8 +36,15 @@ public final class LatestAnalysis {
     private final Map<String, Integer> hotspotRanks = new HashMap<>();
     private final int hotspots;
     private final String hotspotsNote;
+    private final String readProblem;
 
     public LatestAnalysis(Map<String, Row> newestOkRowByPerspective) {
+        this(newestOkRowByPerspective, null);
+    }
+
+    /** @param readProblem why the rows could not be read from the remote copy; null when they could */
+    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective, String readProblem) {
+        this.readProblem = readProblem;
         this.rows = new LinkedHashMap<>(newestOkRowByPerspective);
         Row architecture = rows.get("architecture");
         String note = null;
@@ -60,6 +67,11 @@ public final class LatestAnalysis {
         }
         this.hotspots = listed;
         this.hotspotsNote = note;
+    }
+
+    /** Why the analysis rows could not be read (the Hub copy was unreachable); null when they could. */
+    public String readProblem() {
+        return readProblem;
     }
 
     public boolean isEmpty() {

@@ -33,8 +33,10 @@ public class TaskPicker {
     public PickedTask pick(Snapshot snapshot, LatestAnalysis latest, Set<String> handled, long taskNumber) {
         List<String> notes = new ArrayList<>();
         if (latest.isEmpty()) {
-            return new PickedTask(TaskInfo.none("No analysis rows yet: the analysis worker has not written an ok row, "
-                    + "so there is no finding to work on."), null, notes);
+            return new PickedTask(TaskInfo.none(latest.readProblem() != null
+                    ? "The analysis rows could not be read: " + latest.readProblem()
+                    : "No analysis rows yet: the analysis worker has not written an ok row, so there is no finding to work on."),
+                    null, notes);
         }
         if (latest.hotspotsNote() != null) {
             notes.add("Priority without hotspots: " + latest.hotspotsNote() + ".");

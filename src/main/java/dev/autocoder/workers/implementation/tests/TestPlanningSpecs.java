@@ -3,11 +3,10 @@ package dev.autocoder.workers.implementation.tests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderProperties;
-import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -17,19 +16,17 @@ import java.util.Map;
 
 /**
  * The test-planning worker's specifications, from the newest ok row of each of its perspectives in its dataset
- * (read newest first, at most {@value #MAX_ROWS_READ} rows), distinct by id.
+ * (see {@link NewestRows} for where it is read from), distinct by id.
  */
 @Component
 public class TestPlanningSpecs {
 
-    static final int MAX_ROWS_READ = 1000;
-
-    private final DatasetStore store;
+    private final NewestRows rows;
     private final String dataset;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public TestPlanningSpecs(DatasetStore store, AutocoderProperties properties) {
-        this.store = store;
+    public TestPlanningSpecs(NewestRows rows, AutocoderProperties properties) {
+        this.rows = rows;
         this.dataset = properties.getImplementation().getTestPlanningDataset();
     }
 
@@ -48,15 +45,7 @@ public class TestPlanningSpecs {
 
     public Specs latest() {
         List<String> perspectives = PerspectiveCatalog.CANONICAL_ORDER_BY_WORKER.getOrDefault("test-planning", List.of());
-        Map<String, Row> newest = new LinkedHashMap<>();
-        int[] read = {0};
-        store.forEachRowNewestFirst(dataset, row -> {
-            read[0]++;
-            if (row.status() == Status.OK && row.perspectiveId() != null) {
-                newest.putIfAbsent(row.perspectiveId(), row);
-            }
-            return read[0] < MAX_ROWS_READ && !newest.keySet().containsAll(perspectives);
-        });
+        Map<String, Row> newest = rows.read(dataset, perspectives).rows();
         Map<String, TestSpecification> byId = new LinkedHashMap<>();
         for (Row row : newest.values()) {
             Object analysis = row.extraColumns().get("analysis");
