@@ -76,9 +76,12 @@ public class HubSync implements RowListener {
         store.addListener(this);
     }
 
-    /** Route precondition: a worker's dataset is published when a token is set and the worker runs here. */
+    /**
+     * Route precondition: a worker's dataset is published when a token is set and the worker exists and runs
+     * here (a declared dataset of a worker this build does not have never creates an empty repository).
+     */
     public boolean isActive(String worker) {
-        return properties.isEnabled() && selection.isEnabled(worker);
+        return properties.isEnabled() && selection.isEnabled(worker) && catalog.workers().contains(worker);
     }
 
     /** Every dataset this process publishes, as the dashboard shows it. */
