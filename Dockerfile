@@ -8,7 +8,9 @@ COPY src src
 RUN ./mvnw -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --create-home --home-dir /home/autocoder autocoder \
+# UID 1000, as Hugging Face Spaces run containers (the base image's own user with that id makes way)
+RUN (userdel --remove ubuntu 2>/dev/null || true) \
+ && useradd --uid 1000 --create-home --home-dir /home/autocoder autocoder \
  && mkdir -p /workspace /data && chown autocoder /workspace /data
 WORKDIR /home/autocoder
 COPY --from=build /src/target/autocoder-workers-*-exec.jar /app/autocoder-workers.jar

@@ -1,5 +1,6 @@
 package dev.autocoder.workers;
 
+import dev.autocoder.workers.hub.spaces.DeploySpacesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -16,6 +17,11 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:autocoder-app.properties")
 public class AutocoderApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(DeploySpacesCommand.NAME)) {
+            // a one-off command: no Spring context, no workers
+            System.exit(DeploySpacesCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+        }
         SpringApplication.run(AutocoderApplication.class, args);
     }
 }

@@ -46,8 +46,11 @@ public class ConfigurationValidator {
 
     private void validateWorkers() {
         AutocoderProperties.Workers workers = properties.getWorkers();
+        if (workers.getEnabled().contains(WorkerSelectionNames.NONE) && workers.getEnabled().size() > 1) {
+            throw new InvalidConfigurationException("autocoder.workers.enabled", "'none' cannot be combined with worker ids");
+        }
         for (String id : workers.getEnabled()) {
-            if (!id.isBlank() && !catalog.workers().contains(id.strip())) {
+            if (!id.isBlank() && !id.strip().equals(WorkerSelectionNames.NONE) && !catalog.workers().contains(id.strip())) {
                 throw new InvalidConfigurationException("autocoder.workers.enabled",
                         "unknown worker '" + id.strip() + "'; known workers: " + String.join(", ", catalog.workers()));
             }

@@ -8,14 +8,15 @@ import org.springframework.core.env.MapPropertySource;
 import java.util.Map;
 
 /**
- * Makes Camel load the worker route template shipped in this jar, whatever route include pattern a host
- * application has, so the host only writes its templatedRoute. Our own application loads every file of
+ * Makes Camel load the route templates shipped in this jar (a worker, publishing a dataset to the Hub),
+ * whatever route include pattern a host application has, so the host only writes its templatedRoutes. Our own application loads every file of
  * {@code routes/} itself (autocoder-app.properties) and is left alone.
  */
 public class WorkerRoutesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String KEY = "camel.main.routes-include-pattern";
     static final String TEMPLATE = "classpath:routes/worker-template.yaml";
+    static final String HUB_TEMPLATE = "classpath:routes/hub-sync-template.yaml";
     /** Camel Spring Boot's default when the application sets nothing. */
     static final String CAMEL_DEFAULT = "classpath:camel/*,classpath:camel-template/*,classpath:camel-rest/*";
 
@@ -29,6 +30,6 @@ public class WorkerRoutesEnvironmentPostProcessor implements EnvironmentPostProc
             return;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("autocoderWorkerRoutes",
-                Map.of(KEY, pattern + "," + TEMPLATE)));
+                Map.of(KEY, pattern + "," + TEMPLATE + "," + HUB_TEMPLATE)));
     }
 }

@@ -51,6 +51,19 @@ public class DashboardApi {
             line.put("last_updated", w.lastUpdated() == null ? null : w.lastUpdated().toString());
             return line;
         }).toList());
+        body.put("source", view.source());
+        body.put("datasets", view.publishing().stream().map(p -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("dataset", p.dataset());
+            line.put("repo_id", p.repoId());
+            line.put("url", p.url());
+            line.put("state", p.state());
+            line.put("detail", p.detail());
+            line.put("pending_rows", p.pendingRows());
+            line.put("last_commit_at", p.lastCommitAt() == null ? null : p.lastCommitAt().toString());
+            line.put("next_attempt_at", p.nextAttemptAt() == null ? null : p.nextAttemptAt().toString());
+            return line;
+        }).toList());
         body.put("updated_at", now.toString());
         return ApiAnswer.ok(body);
     }

@@ -25,6 +25,39 @@ public class DashboardProperties {
     private int topFindings = 10;
     /** Points kept per chart series (the newest). */
     private int chartPoints = 200;
+    /**
+     * Where the dashboard reads rows: {@code local} (the store this process writes) or {@code hub} (the datasets
+     * on the Hugging Face Hub, for a dashboard running apart from the workers).
+     */
+    private String source = "local";
+    /** How often a dashboard reading the Hub looks for new rows. */
+    private String hubRefresh = "60s";
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        String value = source == null ? "local" : source.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("local") && !value.equals("hub")) {
+            throw new IllegalArgumentException("must be local or hub, not '" + source + "'");
+        }
+        this.source = value;
+    }
+
+    public boolean readsHub() {
+        return "hub".equals(source);
+    }
+
+    public String getHubRefresh() {
+        return hubRefresh;
+    }
+
+    public void setHubRefresh(String hubRefresh) {
+        // the refresh route's timer reads the text itself: check it is a duration Camel understands
+        dev.autocoder.workers.config.Durations.toMillis("autocoder.dashboard.hub-refresh", hubRefresh);
+        this.hubRefresh = hubRefresh;
+    }
 
     public String getAdminToken() {
         return adminToken;

@@ -1,5 +1,8 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.hub.HubIdentity;
+import dev.autocoder.workers.hub.HubSync;
+import dev.autocoder.workers.hub.PublishStatus;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
@@ -25,14 +28,49 @@ public class DashboardView {
     private final WorkerControl control;
     private final TargetRepository target;
     private final Clock clock;
+    private final DashboardProperties properties;
+    private final HubSync hubSync;
+    private final HubRowSource hubRows;
+    private final HubIdentity hubIdentity;
 
     public DashboardView(WorkerRegistry registry, Aggregates aggregates, WorkerControl control,
-                         TargetRepository target, Clock clock) {
+                         TargetRepository target, Clock clock, DashboardProperties properties, HubSync hubSync,
+                         HubRowSource hubRows, HubIdentity hubIdentity) {
         this.registry = registry;
         this.aggregates = aggregates;
         this.control = control;
         this.target = target;
         this.clock = clock;
+        this.properties = properties;
+        this.hubSync = hubSync;
+        this.hubRows = hubRows;
+        this.hubIdentity = hubIdentity;
+    }
+
+    /** Where the rows shown come from, in words. */
+    public String source() {
+        return properties.readsHub() ? "the Hugging Face Hub" : "the local store";
+    }
+
+    /**
+     * Each dataset's state on the Hub: how publishing stands for the datasets this process writes, or, for a
+     * dashboard reading the Hub, which revision it read last.
+     */
+    public List<PublishStatus> publishing() {
+        if (!properties.readsHub()) {
+            return hubSync.statuses();
+        }
+        List<PublishStatus> reading = new ArrayList<>();
+        for (WorkerState state : registry.all()) {
+            String dataset = state.definition().dataset();
+            String problem = hubRows.problems().get(dataset);
+            String revision = hubRows.revisions().get(dataset);
+            String owner = hubIdentity.knownOwner();
+            reading.add(new PublishStatus(dataset, owner == null ? null : owner + "/" + dataset, hubIdentity.datasetUrl(dataset),
+                    problem != null ? "unreadable" : revision == null ? "waiting" : "read",
+                    problem != null ? problem : revision == null ? null : "revision " + revision, 0, null, null));
+        }
+        return reading;
     }
 
     public Instant now() {
@@ -83,8 +121,10 @@ public class DashboardView {
         WorkerDefinition definition = state.definition();
         String worker = definition.worker();
         WorkerAggregate aggregate = aggregates.of(worker).orElse(WorkerAggregate.empty(worker, definition.dataset()));
-        boolean running = control.isRunning(worker);
-        WorkerHealth health = StatusRules.health(definition, running, control.runningSince(worker),
+        // a worker running in another process is judged by its rows alone: stale when they stop coming
+        boolean running = state.isRemote() || control.isRunning(worker);
+        Instant since = state.isRemote() ? control.startedAt() : control.runningSince(worker);
+        WorkerHealth health = StatusRules.health(definition, running, since,
                 aggregate.lastRow(), aggregate.lastRowAt(), now);
         String lastPerspective = aggregate.lastRow() == null ? null : aggregate.lastRow().perspectiveId();
         boolean iterating = state.isIterating();
@@ -101,7 +141,7 @@ public class DashboardView {
         return new WorkerView(worker, definition.routeId(), definition.dataset(), definition.perspectives(),
                 definition.periodMillis(), health.condition(), health.up(), health.reason(), aggregate.iterations(),
                 current, next, iterating, control.isRunPending(worker), aggregate.lastRowAt(),
-                error == null ? null : error.error(), error == null ? null : error.iteration());
+                error == null ? null : error.error(), error == null ? null : error.iteration(), state.isRemote());
     }
 
     /** The repository under analysis and the commit of the newest row (null when not known). */

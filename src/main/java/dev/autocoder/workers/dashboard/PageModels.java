@@ -13,7 +13,13 @@ public final class PageModels {
     }
 
     public record StatusPart(String level, String label, String startedAt, String uptime, String repository, String commit,
-                      List<WorkerLine> workers, boolean hasWorkers, String updatedAt, String updatedAtIso) {
+                      List<WorkerLine> workers, boolean hasWorkers, String updatedAt, String updatedAtIso,
+                      String source, boolean hasPublishing, List<PublishLine> publishing) {
+    }
+
+    /** One dataset's publishing to the Hub (or, for a dashboard reading the Hub, where it reads from). */
+    public record PublishLine(String dataset, String url, boolean hasUrl, String state, String detail, boolean hasDetail,
+                              long pendingRows, String lastCommit) {
     }
 
     public record WorkerLine(String id, String href, String state, long iterations, String current, String next,
@@ -42,7 +48,7 @@ public final class PageModels {
 
     public record WorkerPage(String title, String id, long statusRefreshMs, long insightsRefreshMs, String statusRefresh,
                       String insightsRefresh, String csrf, boolean tokenRequired, String actionsBase, String statusUrl,
-                      String detailsUrl,
+                      String detailsUrl, boolean remote,
                       WorkerStatusPart status, WorkerDetailsPart details) {
     }
 

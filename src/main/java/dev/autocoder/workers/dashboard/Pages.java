@@ -6,6 +6,7 @@ import dev.autocoder.workers.dashboard.PageModels.InsightsPart;
 import dev.autocoder.workers.dashboard.PageModels.Message;
 import dev.autocoder.workers.dashboard.PageModels.NameValue;
 import dev.autocoder.workers.dashboard.PageModels.PerspectiveLine;
+import dev.autocoder.workers.dashboard.PageModels.PublishLine;
 import dev.autocoder.workers.dashboard.PageModels.Result;
 import dev.autocoder.workers.dashboard.PageModels.RowLine;
 import dev.autocoder.workers.dashboard.PageModels.StatusPart;
@@ -83,7 +84,7 @@ public class Pages {
                 properties.getStatusRefresh().toMillis(), properties.getInsightsRefresh().toMillis(),
                 Durations.human(properties.getStatusRefresh()), Durations.human(properties.getInsightsRefresh()),
                 csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status", fragments(id) + "/details",
-                workerStatus(worker.get()), workerDetails(worker.get()));
+                worker.get().remote(), workerStatus(worker.get()), workerDetails(worker.get()));
         return new Page(200, templates.render("worker", page));
     }
 
@@ -103,6 +104,10 @@ public class Pages {
         return message(404, "Not found", message);
     }
 
+    public Page conflict(String message) {
+        return message(409, "Not here", message);
+    }
+
     public Page message(int status, String title, String message) {
         return new Page(status, templates.render("message", new Message(title, Integer.toString(status), message, "/")));
     }
@@ -117,12 +122,16 @@ public class Pages {
 
     private StatusPart statusPart(List<WorkerView> workers) {
         Instant now = view.now();
+        List<PublishLine> publishing = view.publishing().stream().map(p -> new PublishLine(p.dataset(), p.url(),
+                p.url() != null, p.state(), p.detail(), p.detail() != null, p.pendingRows(),
+                p.lastCommitAt() == null ? "never" : Durations.absolute(p.lastCommitAt()))).toList();
         SystemStatus system = view.system(workers);
         DashboardView.Target target = view.target(workers);
         return new StatusPart(system.level().label(), system.label(), Durations.absolute(view.startedAt()),
                 Durations.human(Duration.between(view.startedAt(), now)), target.repository(),
                 target.commit() == null ? "unknown" : target.commit(),
-                workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), Durations.clock(now), now.toString());
+                workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), Durations.clock(now), now.toString(),
+                view.source(), !publishing.isEmpty(), publishing);
     }
 
     private InsightsPart insightsPart(List<WorkerView> workers) {

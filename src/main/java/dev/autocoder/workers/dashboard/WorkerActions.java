@@ -53,6 +53,10 @@ public class WorkerActions {
             return caller.form() ? ActionAnswer.showing(pages.notFound("There is no such worker in this application."))
                     : ActionAnswer.answering(DashboardApi.unknown(worker));
         }
+        if (view.worker(worker).get().remote()) {
+            String reason = "worker " + worker + " runs in another process; start and stop it there";
+            return caller.form() ? ActionAnswer.showing(pages.conflict(reason)) : ActionAnswer.answering(ApiAnswer.error(409, reason));
+        }
         int status = change.getAsInt();
         if (caller.form()) {
             return ActionAnswer.redirectTo(Pages.href(worker));

@@ -15,5 +15,5 @@ import java.util.List;
 public record WorkerView(String worker, String routeId, String dataset, List<String> perspectives, long periodMs,
                          WorkerCondition state, boolean up, String health, long iterations, String currentPerspective,
                          String nextPerspective, boolean iterating, boolean runPending, Instant lastUpdated,
-                         String lastError, Long lastErrorIteration) {
+                         String lastError, Long lastErrorIteration, boolean remote) {
 }

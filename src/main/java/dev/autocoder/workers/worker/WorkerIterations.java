@@ -44,6 +44,11 @@ public class WorkerIterations {
         WorkerState state = registry.recovered(registry.find(worker).orElseGet(() -> registry.register(
                 WorkerDefinition.fromTemplateParameters(exchange.getFromRouteId(), templateParameters(exchange), catalog))));
         WorkerDefinition definition = state.definition();
+        if (state.isRemote()) {
+            // runs in another process: this one never writes its rows
+            exchange.setRouteStop(true);
+            return;
+        }
         state.iterationLock().lock();
         String perspectiveId = state.nextPerspective();
         Perspective perspective = catalog.find(definition.worker(), perspectiveId).orElseThrow();

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.worker;
 
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.RemoteHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,24 @@ public class WorkerRegistry {
     private static final Logger log = LoggerFactory.getLogger(WorkerRegistry.class);
 
     private final DatasetStore store;
+    private final List<RemoteHistory> remotes;
     private final Map<String, WorkerState> states = new ConcurrentHashMap<>();
 
-    public WorkerRegistry(DatasetStore store) {
+    public WorkerRegistry(DatasetStore store, List<RemoteHistory> remotes) {
         this.store = store;
+        this.remotes = remotes;
     }
 
     /** Registers a worker, or returns the one registered under the same id (the first declaration wins). */
     public WorkerState register(WorkerDefinition definition) {
         return states.computeIfAbsent(definition.worker(), id -> new WorkerState(definition));
+    }
+
+    /** Registers a worker that runs in another process; this one only shows its rows. */
+    public WorkerState registerRemote(WorkerDefinition definition) {
+        WorkerState state = register(definition);
+        state.markRemote();
+        return state;
     }
 
     public Optional<WorkerState> find(String worker) {
@@ -42,7 +52,9 @@ public class WorkerRegistry {
 
     /**
      * Reads the worker's last rows from its dataset once, so numbering and rotation continue after a restart
-     * with no gap and no repeat.
+     * with no gap and no repeat. An empty local store is filled in from a remote copy (the Hub) when there is one;
+     * if that copy cannot be read now, this throws and the worker tries again on its next tick rather than
+     * starting its numbering over.
      */
     public WorkerState recovered(WorkerState state) {
         if (state.isRecovered()) {
@@ -55,7 +67,10 @@ public class WorkerRegistry {
                 Row[] last = new Row[1];
                 Map<String, Row> lastBy = new HashMap<>();
                 Map<String, Row> lastOkBy = new HashMap<>();
-                store.forEachRowNewestFirst(state.definition().dataset(), row -> {
+                java.util.function.Predicate<Row> collect = row -> {
+                    if (!state.definition().worker().equals(row.worker())) {
+                        return true;
+                    }
                     if (last[0] == null) {
                         last[0] = row;
                     }
@@ -66,7 +81,20 @@ public class WorkerRegistry {
                         }
                     }
                     return lastOkBy.size() < perspectives.size();
-                });
+                };
+                String dataset = state.definition().dataset();
+                store.forEachRowNewestFirst(dataset, collect);
+                if (last[0] == null) {
+                    for (RemoteHistory remote : remotes) {
+                        if (remote.forEachRowNewestFirst(state.definition().worker(), dataset, collect)) {
+                            if (last[0] != null) {
+                                log.info("Worker {} recovered its history from {}", state.definition().worker(),
+                                        remote.getClass().getSimpleName());
+                            }
+                            break;
+                        }
+                    }
+                }
                 if (last[0] != null) {
                     log.info("Worker {} continues after iteration {} ({})", state.definition().worker(),
                             last[0].iteration(), last[0].perspectiveId());

@@ -24,9 +24,12 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
     private final PerspectiveCatalog catalog;
     private volatile InvalidConfigurationException invalid;
 
-    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog) {
+    private final WorkerSelection selection;
+
+    public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog, WorkerSelection selection) {
         this.registry = registry;
         this.catalog = catalog;
+        this.selection = selection;
     }
 
     @Override
@@ -44,12 +47,27 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
                 Map<String, String> resolved = new HashMap<>();
                 parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
                 try {
-                    registry.register(WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog));
+                    WorkerDefinition definition = WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog);
+                    if (selection.isEnabled(definition.worker())) {
+                        registry.register(definition);
+                    } else {
+                        // declared, running elsewhere: this process only shows its rows
+                        registry.registerRemote(definition);
+                        stop(camelContext, route.getRouteId());
+                    }
                 } catch (InvalidConfigurationException e) {
                     // Camel only logs what this method throws; fail start-up once the application is ready instead
                     invalid = e;
                 }
             }
+        }
+    }
+
+    private static void stop(CamelContext camelContext, String routeId) {
+        try {
+            camelContext.getRouteController().stopRoute(routeId);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the route of a worker that runs elsewhere: " + routeId, e);
         }
     }
 

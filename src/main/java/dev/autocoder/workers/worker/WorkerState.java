@@ -19,6 +19,7 @@ public final class WorkerState {
     private final Map<String, Set<String>> findingIdsByPerspective = new HashMap<>();
     private volatile Row lastRow;
     private volatile boolean recovered;
+    private volatile boolean remote;
 
     WorkerState(WorkerDefinition definition) {
         this.definition = definition;
@@ -77,6 +78,18 @@ public final class WorkerState {
 
     boolean isRecovered() {
         return recovered;
+    }
+
+    /**
+     * True for a worker declared in the routes but running in another process, whose rows this process only reads
+     * (a dashboard reading the Hub).
+     */
+    public boolean isRemote() {
+        return remote;
+    }
+
+    void markRemote() {
+        remote = true;
     }
 
     ReentrantLock iterationLock() {

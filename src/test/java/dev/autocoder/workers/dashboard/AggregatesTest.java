@@ -46,7 +46,7 @@ class AggregatesTest {
                 super.forEachRow(dataset, action);
             }
         };
-        registry = new WorkerRegistry(store);
+        registry = new WorkerRegistry(store, java.util.List.of());
         registry.register(ANALYSIS);
     }
 

@@ -32,6 +32,10 @@ public final class App {
      * (test configurations) join the application's.
      */
     public static ConfigurableApplicationContext start(Map<String, Object> properties, Class<?>... extraSources) {
+        properties = new LinkedHashMap<>(properties);
+        // an HF_TOKEN in the environment must never make a test publish to the real Hub
+        properties.putIfAbsent("autocoder.hub.token", "");
+        properties.putIfAbsent("autocoder.hub.endpoint", "http://127.0.0.1:9");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = AutocoderApplication.class;

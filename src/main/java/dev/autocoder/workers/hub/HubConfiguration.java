@@ -1,0 +1,36 @@
+package dev.autocoder.workers.hub;
+
+import dev.autocoder.workers.config.Durations;
+import dev.autocoder.workers.config.InvalidConfigurationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Hub client, configured from {@code autocoder.hub.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HubProperties.class)
+public class HubConfiguration {
+
+    @Bean
+    HubClient hubClient(HubProperties properties, ObjectProvider<MeterRegistry> meters) {
+        validate(properties);
+        return new HubClient(properties.getEndpoint(), properties.getToken(), properties.getRequestTimeout(),
+                meters.getIfAvailable());
+    }
+
+    /** A bad Hub setting stops start-up naming the key, like every other setting. */
+    static void validate(HubProperties properties) {
+        String scheme = properties.getEndpoint().getScheme();
+        if (!"https".equals(scheme) && !"http".equals(scheme) || properties.getEndpoint().getHost() == null) {
+            throw new InvalidConfigurationException("autocoder.hub.endpoint", "must be an http(s) URL, e.g. https://huggingface.co");
+        }
+        if (Durations.toMillis("autocoder.hub.commit-interval", properties.getCommitInterval()) <= 0) {
+            throw new InvalidConfigurationException("autocoder.hub.commit-interval", "must be longer than 0");
+        }
+        if (properties.getMaxFilesPerCommit() < 1 || properties.getMaxFilesPerCommit() > 100) {
+            throw new InvalidConfigurationException("autocoder.hub.max-files-per-commit", "must be between 1 and 100");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.autocoder.workers.hub;
+
+import dev.autocoder.workers.dataset.DatasetStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of the local store not yet on the Hub. The local store is the outbox: what has been published is
+ * a byte offset per local data file, and everything after it, in whole rows, is pending.
+ */
+public class HubOutbox {
+
+    private final DatasetStore store;
+
+    public HubOutbox(DatasetStore store) {
+        this.store = store;
+    }
+
+    /** A local data file's path relative to the dataset's {@code data/} folder, with '/' separators. */
+    public String localName(String dataset, Path file) {
+        return store.datasetDir(dataset).resolve("data").relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Pending rows, oldest first, in segments of at most {@code maxBytes} (a single larger row is kept whole). */
+    public List<OutboxSegment> pending(String dataset, Map<String, Long> published, long maxBytes, int maxSegments) {
+        List<OutboxSegment> segments = new ArrayList<>();
+        for (Path file : store.dataFiles(dataset)) {
+            String name = localName(dataset, file);
+            long offset = published.getOrDefault(name, 0L);
+            while (segments.size() < maxSegments) {
+                OutboxSegment segment = read(file, name, offset, maxBytes);
+                if (segment == null) {
+                    break;
+                }
+                segments.add(segment);
+                offset = segment.to();
+            }
+            if (segments.size() >= maxSegments) {
+                break;
+            }
+        }
+        return segments;
+    }
+
+    /** How many whole rows are pending. */
+    public long pendingRows(String dataset, Map<String, Long> published) {
+        long rows = 0;
+        for (Path file : store.dataFiles(dataset)) {
+            long offset = published.getOrDefault(localName(dataset, file), 0L);
+            OutboxSegment segment;
+            while ((segment = read(file, localName(dataset, file), offset, 4 << 20)) != null) {
+                rows += segment.rows();
+                offset = segment.to();
+            }
+        }
+        return rows;
+    }
+
+    /** The whole rows of a file from an offset, up to about maxBytes; null when there are none. */
+    private static OutboxSegment read(Path file, String name, long from, long maxBytes) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size <= from) {
+                return null;
+            }
+            long want = Math.min(size - from, maxBytes);
+            byte[] bytes = readAt(channel, from, (int) want);
+            int end = lastNewline(bytes) + 1;
+            while (end == 0 && from + bytes.length < size) {
+                // one row larger than maxBytes: read on to its end rather than split it
+                want = Math.min(size - from, bytes.length * 2L);
+                bytes = readAt(channel, from, (int) want);
+                end = lastNewline(bytes) + 1;
+            }
+            if (end == 0) {
+                return null; // only an unfinished row: it is still being written
+            }
+            byte[] content = end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
+            int rows = 0;
+            for (byte b : content) {
+                if (b == '\n') {
+                    rows++;
+                }
+            }
+            return new OutboxSegment(name, from, from + end, content, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the outbox file " + file, e);
+        }
+    }
+
+    private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.position() == length ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

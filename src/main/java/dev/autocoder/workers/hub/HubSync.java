@@ -1,0 +1,477 @@
+package dev.autocoder.workers.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.RowListener;
+import dev.autocoder.workers.worker.PerspectiveCatalog;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.WorkerColumns;
+import dev.autocoder.workers.worker.WorkerSelection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Publishes each dataset's outbox to the Hub, called by the hub-sync routes (routes/hub-sync.yaml): prepare
+ * builds one commit of the rows not yet on the Hub, the route sends it with camel-http, and commitAnswered or
+ * commitFailed records the outcome. Progress is saved only after the Hub confirms a commit. A commit whose
+ * outcome is unknown (no answer, 5xx) is looked for on the Hub before anything is sent again, and a re-sent
+ * file keeps its path, so rows land exactly once.
+ */
+@Component("hubSync")
+public class HubSync implements RowListener {
+
+    private static final Logger log = LoggerFactory.getLogger(HubSync.class);
+    static final String CARD = "README.md";
+
+    private final HubProperties properties;
+    private final HubClient client;
+    private final HubIdentity identity;
+    private final DatasetStore store;
+    private final HubOutbox outbox;
+    private final WorkerSelection selection;
+    private final PerspectiveCatalog catalog;
+    private final Map<String, WorkerColumns> columns = new HashMap<>();
+    private final DatasetFeatures features;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final HubMeters meters;
+    private final Map<String, DatasetSync> syncs = new ConcurrentHashMap<>();
+
+    public HubSync(HubProperties properties, HubClient client, HubIdentity identity, DatasetStore store,
+                   WorkerSelection selection, PerspectiveCatalog catalog, List<WorkerColumns> workerColumns,
+                   ObjectMapper mapper, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
+        this.properties = properties;
+        this.client = client;
+        this.identity = identity;
+        this.store = store;
+        this.outbox = new HubOutbox(store);
+        this.selection = selection;
+        this.catalog = catalog;
+        workerColumns.forEach(c -> columns.put(c.worker(), c));
+        this.features = new DatasetFeatures(mapper);
+        this.mapper = mapper;
+        this.clock = clock;
+        this.meters = new HubMeters(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+        store.addListener(this);
+    }
+
+    /**
+     * Route precondition: a worker's dataset is published when a token is set and the worker exists and runs
+     * here (a declared dataset of a worker this build does not have never creates an empty repository).
+     */
+    public boolean isActive(String worker) {
+        return properties.isEnabled() && selection.isEnabled(worker) && catalog.workers().contains(worker);
+    }
+
+    /** Every dataset this process publishes, as the dashboard shows it. */
+    public List<PublishStatus> statuses() {
+        List<PublishStatus> statuses = new ArrayList<>();
+        syncs.values().stream().sorted((a, b) -> a.dataset.compareTo(b.dataset)).forEach(s -> statuses.add(s.status()));
+        return statuses;
+    }
+
+    public Optional<PublishStatus> status(String dataset) {
+        return Optional.ofNullable(syncs.get(dataset)).map(DatasetSync::status);
+    }
+
+    /** A dataset this process publishes, its worker, and the hub-sync route that publishes it. */
+    public record Target(String worker, String dataset, String routeId) {
+    }
+
+    /** The datasets this process publishes (the ones to publish once more at shutdown). */
+    public List<Target> targets() {
+        return syncs.values().stream().map(s -> new Target(s.worker, s.dataset, s.routeId)).toList();
+    }
+
+    /** Makes a dataset known before its first commit, so the dashboard lists it and shutdown publishes it. */
+    public void register(String worker, String dataset, String routeId) {
+        if (isActive(worker)) {
+            sync(worker, dataset).routeId = routeId;
+        }
+    }
+
+    @Override
+    public void rowWritten(String dataset, Row row) {
+        DatasetSync sync = syncs.get(dataset);
+        if (sync != null) {
+            sync.pendingRows++;
+        }
+    }
+
+    /**
+     * Builds the next commit of a dataset, if one is due: the body becomes the NDJSON payload, the headers carry
+     * its type and the token, and {@code hubCommitReady} says whether there is anything to send.
+     */
+    public void prepare(Exchange exchange) {
+        String worker = exchange.getProperty("worker", String.class);
+        String dataset = exchange.getProperty("dataset", String.class);
+        exchange.setProperty("hubCommitReady", false);
+        DatasetSync sync = sync(worker, dataset);
+        synchronized (sync) {
+            Instant now = clock.instant();
+            if (sync.sending || sync.nextAttemptAt != null && now.isBefore(sync.nextAttemptAt)) {
+                return;
+            }
+            try {
+                CommitPayload payload = nextCommit(sync);
+                if (payload == null) {
+                    sync.state = "up-to-date";
+                    sync.detail = null;
+                    return;
+                }
+                exchange.getMessage().setBody(payload.bytes());
+                exchange.getMessage().setHeader("Content-Type", "application/x-ndjson");
+                exchange.getMessage().setHeader("Authorization", "Bearer " + properties.getToken());
+                exchange.setProperty("hubCommitUrl", client.commitUrl(RepoType.DATASET, sync.repoId).toString());
+                exchange.setProperty("hubCommitTimeoutMillis", properties.getCommitTimeout().toMillis());
+                exchange.setProperty("hubCommitReady", true);
+                sync.sending = true;
+                sync.sendStarted = System.nanoTime();
+            } catch (HubException e) {
+                failed(sync, e);
+            } catch (RuntimeException e) {
+                failed(sync, new HubException(HubException.Kind.REJECTED, "preparing the commit failed: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+            }
+        }
+    }
+
+    /** The Hub answered the commit (any status). */
+    public void commitAnswered(Exchange exchange) {
+        DatasetSync sync = syncs.get(exchange.getProperty("dataset", String.class));
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = exchange.getMessage().getBody(String.class);
+        synchronized (sync) {
+            sync.sending = false;
+            int code = status == null ? 0 : status;
+            meters.commitLatency(Duration.ofNanos(System.nanoTime() - sync.sendStarted), String.valueOf(code));
+            if (code / 100 == 2) {
+                String oid = commitOid(body);
+                confirmed(sync, oid, "committed");
+                return;
+            }
+            HubException failure = HubAnswers.failure("commit", code,
+                    name -> Optional.ofNullable(exchange.getMessage().getHeader(name, String.class)), body);
+            failed(sync, failure);
+        }
+    }
+
+    /** The commit got no answer (timeout, dropped connection): its outcome is unknown. */
+    public void commitFailed(Exchange exchange) {
+        DatasetSync sync = syncs.get(exchange.getProperty("dataset", String.class));
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        synchronized (sync) {
+            sync.sending = false;
+            meters.commitLatency(Duration.ofNanos(System.nanoTime() - sync.sendStarted), "no-answer");
+            failed(sync, new HubException(HubException.Kind.NO_ANSWER, "commit got no answer: "
+                    + (error == null ? "unknown" : error.getClass().getSimpleName()), null));
+        }
+    }
+
+    /** Always runs after a hub-sync attempt: never leaves a dataset marked as sending. */
+    public void finish(Exchange exchange) {
+        DatasetSync sync = syncs.get(exchange.getProperty("dataset", String.class));
+        if (sync != null) {
+            synchronized (sync) {
+                sync.sending = false;
+            }
+        }
+    }
+
+    /** The next commit's payload, or null when the Hub already has everything. */
+    private CommitPayload nextCommit(DatasetSync sync) {
+        if (sync.repoId == null) {
+            sync.repoId = identity.repoId(sync.dataset);
+        }
+        List<FileUpload> extra = new ArrayList<>();
+        if (!sync.repoReady) {
+            Optional<HubClient.RepoInfo> info = client.repoInfo(RepoType.DATASET, sync.repoId);
+            if (info.isEmpty()) {
+                client.createRepo(RepoType.DATASET, sync.repoId.substring(0, sync.repoId.indexOf('/')), sync.dataset,
+                        properties.isPrivate(), null);
+                log.info("Created the Hub dataset {} ({})", sync.repoId, properties.isPrivate() ? "private" : "public");
+            }
+            sync.repoReady = true;
+            sync.cardPublished = false;
+        }
+        if (!sync.cardPublished) {
+            byte[] card = card(sync).getBytes(StandardCharsets.UTF_8);
+            if (!card(sync, card)) {
+                extra.add(new FileUpload(CARD, card));
+            } else {
+                sync.cardPublished = true;
+            }
+        }
+        resolveInFlight(sync);
+        if (!sync.reconciled) {
+            reconcile(sync);
+        }
+        List<OutboxSegment> segments = outbox.pending(sync.dataset, sync.published.published(),
+                properties.getMaxFileSize().toBytes(), Math.max(1, properties.getMaxFilesPerCommit() - extra.size()));
+        sync.pendingRows = outbox.pendingRows(sync.dataset, sync.published.published());
+        if (segments.isEmpty() && extra.isEmpty()) {
+            return null;
+        }
+        List<FileUpload> uploads = new ArrayList<>(extra);
+        List<PublishedState.InFlightFile> flightFiles = new ArrayList<>();
+        int rows = 0;
+        for (OutboxSegment segment : segments) {
+            uploads.add(new FileUpload(segment.hubPath(), segment.content()));
+            flightFiles.add(new PublishedState.InFlightFile(segment.hubPath(), segment.localFile(), segment.to(),
+                    segment.content().length));
+            rows += segment.rows();
+        }
+        extra.forEach(f -> flightFiles.add(new PublishedState.InFlightFile(f.path(), null, 0, f.size())));
+
+        Map<String, Boolean> lfs = client.preuploadNeedsLfs(RepoType.DATASET, sync.repoId, uploads);
+        client.uploadLfs(RepoType.DATASET, sync.repoId,
+                uploads.stream().filter(u -> lfs.getOrDefault(u.path(), false)).toList());
+        String head = client.repoInfo(RepoType.DATASET, sync.repoId)
+                .orElseThrow(() -> new HubException(HubException.Kind.NOT_FOUND, 404, "the dataset " + sync.repoId
+                        + " disappeared from the Hub", null)).sha();
+
+        String summary = rows == 0 ? "Update the dataset card" : "Add " + rows + " row" + (rows == 1 ? "" : "s")
+                + (extra.isEmpty() ? "" : " and the dataset card");
+        CommitPayload payload = new CommitPayload(summary, "Published by Autocoder Workers from its local outbox.", head);
+        for (FileUpload upload : uploads) {
+            if (lfs.getOrDefault(upload.path(), false)) {
+                payload.addLfsFile(upload.path(), upload.sha256(), upload.size());
+            } else {
+                payload.addFile(upload.path(), upload.content());
+            }
+        }
+        // recorded before sending: after a crash or a lost answer the Hub is asked whether these files landed
+        sync.published = sync.published.withInFlight(new PublishedState.InFlight(summary, flightFiles, clock.instant()));
+        sync.save();
+        sync.sendingRows = rows;
+        return payload;
+    }
+
+    /** Looks on the Hub for the files of a commit whose answer never came, and takes them as published if there. */
+    private void resolveInFlight(DatasetSync sync) {
+        PublishedState.InFlight flight = sync.published.inFlight();
+        if (flight == null) {
+            return;
+        }
+        List<String> paths = flight.files().stream().map(PublishedState.InFlightFile::hubPath).toList();
+        Map<String, Long> sizes = new HashMap<>();
+        client.pathsInfo(RepoType.DATASET, sync.repoId, paths).forEach(e -> sizes.put(e.path(), e.size()));
+        boolean landed = flight.files().stream().allMatch(f -> sizes.containsKey(f.hubPath()) && sizes.get(f.hubPath()) == f.size());
+        if (landed) {
+            log.info("The earlier commit of {} ({}) did land on the Hub; it is not sent again", sync.dataset, flight.summary());
+            confirmed(sync, null, "confirmed-after-no-answer");
+        } else {
+            sync.published = sync.published.withInFlight(null);
+            sync.save();
+        }
+    }
+
+    /** Learns from the Hub which rows of the local files it already has (a lost state file, a re-enabled token). */
+    private void reconcile(DatasetSync sync) {
+        Map<String, Long> fromHub = new HashMap<>();
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        for (Path file : store.dataFiles(sync.dataset)) {
+            String local = outbox.localName(sync.dataset, file);
+            if (sync.published.published().getOrDefault(local, 0L) < file.toFile().length()) {
+                folders.add("data/" + local.substring(0, local.lastIndexOf('/')));
+            }
+        }
+        for (String folder : folders) {
+            for (HubClient.TreeEntry entry : client.tree(RepoType.DATASET, sync.repoId, folder, false)) {
+                OutboxSegment.Origin origin = OutboxSegment.origin(entry.path());
+                if (origin != null && "file".equals(entry.type())) {
+                    fromHub.merge(origin.localFile(), origin.from() + entry.size(), Math::max);
+                }
+            }
+        }
+        sync.published = sync.published.merged(fromHub);
+        sync.save();
+        sync.reconciled = true;
+    }
+
+    /** Whether the Hub's card is already this one. */
+    private boolean card(DatasetSync sync, byte[] card) {
+        try {
+            return java.util.Arrays.equals(client.download(RepoType.DATASET, sync.repoId, "main", CARD), card);
+        } catch (HubException e) {
+            if (e.kind() == HubException.Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private String card(DatasetSync sync) {
+        Map<String, Type> own = columns.containsKey(sync.worker) ? columns.get(sync.worker).types() : Map.of();
+        List<DatasetCard.Perspective> perspectives = new ArrayList<>();
+        catalog.forWorker(sync.worker).forEach(p -> perspectives.add(new DatasetCard.Perspective(
+                catalog.number(sync.worker, p.id()), p.id(), p.name())));
+        return DatasetCard.render(sync.repoId, sync.worker, perspectives, features.forRows(own));
+    }
+
+    private void confirmed(DatasetSync sync, String oid, String outcome) {
+        PublishedState.InFlight flight = sync.published.inFlight();
+        boolean cardSent = flight != null && flight.files().stream().anyMatch(f -> CARD.equals(f.hubPath()));
+        sync.published = sync.published.confirmed(clock.instant(), oid);
+        sync.save();
+        if (cardSent) {
+            sync.cardPublished = true;
+        }
+        sync.pendingRows = Math.max(0, sync.pendingRows - sync.sendingRows);
+        sync.sendingRows = 0;
+        sync.failures = 0;
+        sync.nextAttemptAt = null;
+        sync.state = sync.pendingRows > 0 ? "pending" : "up-to-date";
+        sync.detail = null;
+        meters.commit(sync.dataset, outcome);
+        log.info("Published to the Hub {}: {}{}", sync.repoId, flight == null ? "commit" : flight.summary(),
+                oid == null ? "" : " (" + oid + ")");
+    }
+
+    private void failed(DatasetSync sync, HubException e) {
+        Instant now = clock.instant();
+        sync.detail = e.getMessage();
+        switch (e.kind()) {
+            case AUTH_REJECTED -> {
+                sync.state = "token-rejected";
+                sync.detail = "Hub rejected the token";
+                sync.nextAttemptAt = now.plus(properties.getAuthRetry());
+            }
+            case FORBIDDEN, PAYMENT_REQUIRED -> {
+                sync.state = "forbidden";
+                sync.nextAttemptAt = now.plus(properties.getAuthRetry());
+            }
+            case RATE_LIMITED -> {
+                sync.state = "rate-limited";
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : properties.getRateLimitWait();
+                sync.nextAttemptAt = now.plus(wait);
+            }
+            case CONFLICT -> {
+                // someone committed first: the next attempt re-reads the head
+                sync.state = "retrying";
+                sync.nextAttemptAt = null;
+            }
+            case NOT_FOUND -> {
+                sync.state = "retrying";
+                sync.repoReady = false;
+                sync.nextAttemptAt = now.plus(backoff(++sync.failures));
+            }
+            case REJECTED -> {
+                sync.state = "failing";
+                sync.nextAttemptAt = now.plus(backoff(++sync.failures));
+            }
+            default -> {
+                sync.state = "retrying";
+                sync.nextAttemptAt = now.plus(backoff(++sync.failures));
+            }
+        }
+        if (!e.outcomeUnknown() && sync.published.inFlight() != null) {
+            // a refused commit changed nothing: forget it instead of asking the Hub about it
+            sync.published = sync.published.withInFlight(null);
+            sync.save();
+        }
+        sync.sendingRows = 0;
+        meters.commit(sync.dataset, outcome(e));
+        log.warn("Publishing {} to the Hub failed ({}); next attempt not before {}", sync.dataset, sync.detail,
+                sync.nextAttemptAt == null ? "the next tick" : sync.nextAttemptAt);
+    }
+
+    /** Exponential, capped, with jitter so many processes do not retry in step. */
+    private Duration backoff(int failures) {
+        long base = properties.getInitialBackoff().toMillis();
+        long capped = Math.min(properties.getMaxBackoff().toMillis(), base << Math.min(20, failures - 1));
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+
+    private static String outcome(HubException e) {
+        return switch (e.kind()) {
+            case AUTH_REJECTED -> "token-rejected";
+            case FORBIDDEN, PAYMENT_REQUIRED -> "forbidden";
+            case RATE_LIMITED -> "rate-limited";
+            case CONFLICT -> "conflict";
+            case SERVER_ERROR -> "server-error";
+            case NO_ANSWER -> "no-answer";
+            case NOT_FOUND -> "not-found";
+            case REJECTED -> "rejected";
+        };
+    }
+
+    private String commitOid(String body) {
+        try {
+            JsonNode answer = mapper.readTree(body == null ? "{}" : body);
+            return answer.path("commitOid").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private DatasetSync sync(String worker, String dataset) {
+        return syncs.computeIfAbsent(dataset, d -> {
+            DatasetSync sync = new DatasetSync(worker, d);
+            meters.register(d, sync, s -> s.pendingRows,
+                    s -> s.published.lastCommitAt() == null ? Double.NaN : s.published.lastCommitAt().getEpochSecond());
+            return sync;
+        });
+    }
+
+    /** One dataset's publishing state. Guarded by its own monitor. */
+    private final class DatasetSync {
+        final String worker;
+        final String dataset;
+        final Path stateFile;
+        volatile PublishedState published;
+        volatile String repoId;
+        volatile String state = "waiting";
+        volatile String detail;
+        volatile long pendingRows;
+        volatile Instant nextAttemptAt;
+        volatile String routeId;
+        boolean repoReady;
+        boolean cardPublished;
+        boolean reconciled;
+        boolean sending;
+        long sendStarted;
+        int sendingRows;
+        int failures;
+
+        DatasetSync(String worker, String dataset) {
+            this.worker = worker;
+            this.dataset = dataset;
+            this.stateFile = store.root().resolve(".state").resolve("hub").resolve(store.owner()).resolve(dataset + ".json");
+            this.published = PublishedState.read(stateFile, mapper);
+            this.pendingRows = outbox.pendingRows(dataset, published.published());
+        }
+
+        void save() {
+            published.write(stateFile, mapper);
+        }
+
+        PublishStatus status() {
+            String owner = identity.knownOwner();
+            return new PublishStatus(dataset, owner == null ? null : owner + "/" + dataset, identity.datasetUrl(dataset),
+                    state, detail, pendingRows, published.lastCommitAt(), nextAttemptAt);
+        }
+    }
+}

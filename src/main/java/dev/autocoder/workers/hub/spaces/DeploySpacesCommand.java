@@ -1,0 +1,72 @@
+package dev.autocoder.workers.hub.spaces;
+
+import dev.autocoder.workers.hub.HubClient;
+import dev.autocoder.workers.hub.HubException;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code java -jar autocoder-workers-exec.jar deploy-spaces --owner <user> --target-git-url <url> [--target-branch b]
+ * [--endpoint https://huggingface.co] [--source .] [--private]}. The token comes from the HF_TOKEN environment
+ * variable, never from the command line, where other users of the machine could see it.
+ */
+public final class DeploySpacesCommand {
+
+    public static final String NAME = "deploy-spaces";
+
+    private DeploySpacesCommand() {
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        boolean privateSpaces = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--private")) {
+                privateSpaces = true;
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                options.put(arg.substring(2), args[++i]);
+            } else {
+                err.println("Unexpected argument '" + arg + "'.\n" + usage());
+                return 2;
+            }
+        }
+        String token = environment.get("HF_TOKEN");
+        if (token == null || token.isBlank()) {
+            err.println("Set HF_TOKEN to a Hugging Face token with write access.\n" + usage());
+            return 2;
+        }
+        String owner = options.getOrDefault("owner", environment.get("HF_USERNAME"));
+        String target = options.get("target-git-url");
+        if (owner == null || owner.isBlank() || target == null || target.isBlank()) {
+            err.println("--owner (or HF_USERNAME) and --target-git-url are required.\n" + usage());
+            return 2;
+        }
+        URI endpoint = URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", ""));
+        HubClient client = new HubClient(endpoint, token.strip(), Duration.ofSeconds(60), null);
+        SpacesDeployer deployer = new SpacesDeployer(client, out);
+        try {
+            deployer.deploy(new SpacesDeployer.Request(owner, token.strip(), Path.of(options.getOrDefault("source", ".")),
+                    target, options.get("target-branch"), privateSpaces));
+            out.println("Deployed. The Spaces build their images now; each shows its progress on its page.");
+            return 0;
+        } catch (SpacesDeployer.DeployException | HubException e) {
+            err.println("Deployment stopped: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static String usage() {
+        return "Usage: HF_TOKEN=hf_... java -jar autocoder-workers-exec.jar " + NAME
+                + " --owner <user-or-org> --target-git-url <https://github.com/...> [--target-branch <branch>]"
+                + " [--endpoint https://huggingface.co] [--source <repository root>] [--private]";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.autocoder.workers.implementation.patch;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.stmt.Statement;
+
+import java.util.List;
+import java.util.Optional;
+
+/** JavaParser set up the one way this package parses Java: language level {@value #LANGUAGE_LEVEL}. */
+final class JavaSource {
+
+    static final String LANGUAGE_LEVEL = "17";
+
+    private JavaSource() {
+    }
+
+    /** Parses a whole file; a new parser per call, as JavaParser instances are not thread-safe. */
+    static ParseResult<CompilationUnit> parse(String text) {
+        try {
+            return parser().parse(text);
+        } catch (StackOverflowError e) {
+            // absurdly deep nesting (generated code) must not end the caller's iteration
+            return new ParseResult<>(null, List.of(new Problem("the code is nested too deeply to parse", null, null)), null);
+        }
+    }
+
+    /** Parses one statement that a fix writes (always valid Java). */
+    static Statement statement(String code) {
+        return parser().parseStatement(code).getResult()
+                .orElseThrow(() -> new IllegalStateException("not a statement: " + code));
+    }
+
+    private static JavaParser parser() {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    }
+
+    /** Why the text does not parse as Java, or empty when it does. */
+    static Optional<String> problem(String text) {
+        ParseResult<CompilationUnit> result = parse(text);
+        if (result.isSuccessful() && result.getResult().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(firstProblem(result));
+    }
+
+    static String firstProblem(ParseResult<?> result) {
+        if (result.getProblems().isEmpty()) {
+            return "JavaParser gave no result";
+        }
+        Problem problem = result.getProblems().get(0);
+        String where = problem.getLocation()
+                .flatMap(l -> l.getBegin().getRange())
+                .map(r -> "line " + r.begin.line + ": ")
+                .orElse("");
+        String message = problem.getMessage().lines().findFirst().orElse("").strip();
+        return where + (message.length() > 200 ? message.substring(0, 200) + "..." : message);
+    }
+}

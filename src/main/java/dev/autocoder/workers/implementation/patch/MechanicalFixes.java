@@ -1,0 +1,118 @@
+package dev.autocoder.workers.implementation.patch;
+
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a PMD finding into a patch when the fix is mechanical: the file is parsed with JavaParser (Java
+ * {@value JavaSource#LANGUAGE_LEVEL}), the syntax tree is edited with its formatting preserved
+ * ({@link LexicalPreservingPrinter}: comments, blank lines and indentation outside the edit stay as they are), and
+ * the change is written as a git-style unified diff (java-diff-utils), which {@link PatchVerifier} then applies to
+ * the current file and parses again.
+ * <p>
+ * Rules with a fix: {@code UnusedPrivateField}, {@code UnusedLocalVariable}, {@code UnnecessaryImport} (and PMD 6's
+ * {@code UnusedImports}), {@code EmptyCatchBlock}, {@code UseStringBufferForStringAppends},
+ * {@code SimplifyBooleanReturns}, {@code UseTryWithResources} and {@code CloseResource}. Each fix refuses code it
+ * cannot change safely and says why. Nothing is thrown for bad input (unreadable, binary, unparseable file, a line
+ * with no matching code): the outcome carries the reason.
+ */
+@Component
+public class MechanicalFixes {
+
+    private final PatchVerifier verifier;
+    private final Map<String, MechanicalFix> fixesByRule = new LinkedHashMap<>();
+
+    public MechanicalFixes(PatchVerifier verifier) {
+        this.verifier = verifier;
+        for (MechanicalFix fix : List.of(new RemoveUnusedPrivateField(), new RemoveUnusedLocalVariable(),
+                new RemoveUnusedImport(), new LogEmptyCatchBlock(), new StringBuilderInLoop(),
+                new SimplifyBooleanReturn(), new TryWithResources())) {
+            fix.rules().forEach(rule -> fixesByRule.put(rule, fix));
+        }
+    }
+
+    /** The PMD rule names that have a mechanical fix. */
+    public Set<String> rules() {
+        return Set.copyOf(fixesByRule.keySet());
+    }
+
+    public boolean supports(String rule) {
+        return fixesByRule.containsKey(rule);
+    }
+
+    /**
+     * Proposes a patch for one finding.
+     *
+     * @param repositoryRoot the working tree (the content at HEAD)
+     * @param file           repository-relative path of the Java file
+     * @param rule           PMD rule name
+     * @param line           first line of the finding, 1-based
+     * @param endLine        last line of the finding; null for the same line
+     */
+    public FixOutcome propose(Path repositoryRoot, String file, String rule, int line, Integer endLine) {
+        MechanicalFix fix = fixesByRule.get(rule);
+        if (fix == null) {
+            return FixOutcome.notFixable("no mechanical fix for " + rule);
+        }
+        if (file == null || !file.endsWith(".java")) {
+            return FixOutcome.notFixable(file + " is not a Java source file");
+        }
+        RepositoryFiles.Read read = RepositoryFiles.read(repositoryRoot, file);
+        if (!read.ok()) {
+            return FixOutcome.notFixable(read.problem());
+        }
+        String original = read.text();
+        int lines = SourceText.lines(original).size();
+        if (line < 1 || line > lines) {
+            return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + lines + " lines)");
+        }
+        ParseResult<CompilationUnit> parsed = JavaSource.parse(original);
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return FixOutcome.notFixable("cannot parse " + file + ": " + JavaSource.firstProblem(parsed));
+        }
+        String description;
+        String patched;
+        try {
+            CompilationUnit unit = LexicalPreservingPrinter.setup(parsed.getResult().get());
+            description = fix.apply(unit, FindingPlace.of(line, endLine));
+            patched = printed(original, LexicalPreservingPrinter.print(unit));
+        } catch (NotFixableException e) {
+            return FixOutcome.notFixable(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // JavaParser's printer has known gaps on unusual code; one finding must not stop the others
+            return FixOutcome.notFixable("the syntax tree edit failed (" + e.getClass().getSimpleName() + ")");
+        }
+        if (patched.equals(original)) {
+            return FixOutcome.notFixable("the edit changed nothing");
+        }
+        String diff = UnifiedDiffs.create(file, original, patched);
+        return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, patched, verify(repositoryRoot, file, diff, patched)));
+    }
+
+    /** The printed file with the original's line breaks and without the printer's leftover blank lines. */
+    private static String printed(String original, String printed) {
+        String text = SourceText.usesCrlf(original) ? SourceText.toCrlf(printed) : printed;
+        return BlankLineTidy.tidy(original, text);
+    }
+
+    /** Applies the diff like any other and checks that it reproduces exactly the code this class printed. */
+    private PatchVerification verify(Path repositoryRoot, String file, String diff, String patched) {
+        AppliedPatch applied = verifier.apply(repositoryRoot, diff);
+        PatchVerification verification = applied.verification();
+        if (verification.applies() && !patched.equals(applied.patchedFiles().get(file))) {
+            Optional<String> problem = JavaSource.problem(patched);
+            return new PatchVerification(false, problem.isEmpty(),
+                    "the diff applied to the current file does not reproduce the patched code");
+        }
+        return verification;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.autocoder.workers.hub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dashboard.SidecarWorker;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.testsupport.App;
+import dev.autocoder.workers.testsupport.Await;
+import dev.autocoder.workers.testsupport.FakeHub;
+import dev.autocoder.workers.testsupport.FixtureRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.autocoder.workers.hub.HubTestApp.DATASET;
+import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
+import static dev.autocoder.workers.hub.HubTestApp.USER;
+import static dev.autocoder.workers.hub.HubTestApp.hubRows;
+import static dev.autocoder.workers.hub.HubTestApp.iterations;
+import static dev.autocoder.workers.hub.HubTestApp.localRows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ten-minute Hub outage and a storm of 429s, on a clock the test moves: the sync waits them out (exponential
+ * backoff, Retry-After) instead of retrying on every tick, and afterwards every row lands exactly once.
+ */
+class HubOutageTest {
+
+    private static final Duration LIMIT = Duration.ofMinutes(2);
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    private FakeHub hub;
+
+    @BeforeEach
+    void startHub() {
+        hub = FakeHub.start();
+        hub.addUser(USER, TOKEN, false);
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    @Test
+    void anOutageAndA429StormAreWaitedOutOnTheClockAndNoRowIsLostOrDoubled() throws Exception {
+        FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
+        Path store = temp.resolve("store");
+        Map<String, Object> properties = HubTestApp.properties(fixture.root(), store, hub);
+        properties.put("autocoder.hub.initial-backoff", "1m");
+        properties.put("autocoder.hub.max-backoff", "4m");
+        try (ConfigurableApplicationContext app = App.start(properties)) {
+            SidecarWorker.ShiftedClock clock = app.getBean(SidecarWorker.ShiftedClock.class);
+            DatasetStore local = app.getBean(DatasetStore.class);
+            int port = App.port(app);
+            Await.until("a first commit", LIMIT, () -> !hubRows(hub, mapper).isEmpty());
+
+            // the Hub goes down for ten minutes
+            hub.setDown(true);
+            Await.until("the failure noticed", LIMIT, () -> status(port).contains("\"state\":\"retrying\""));
+            int requests = hub.requests().size();
+            int rows = local.rows(DATASET).size();
+            Await.until("workers keep writing", LIMIT, () -> local.rows(DATASET).size() >= rows + 4);
+            assertThat(hub.requests().size()).as("no retry before the backoff has passed").isEqualTo(requests);
+
+            Duration shift = Duration.ZERO;
+            for (int minute = 1; minute <= 10; minute++) {
+                shift = shift.plusMinutes(1);
+                clock.shift(shift);
+                int seen = local.rows(DATASET).size();
+                Await.until("ticks at minute " + minute, LIMIT, () -> local.rows(DATASET).size() >= seen + 2);
+            }
+            int attemptsDuringOutage = hub.requests().size() - requests;
+            // backoff 1, 2, 4, 4 … minutes (with jitter): a handful of attempts, not one per tick
+            assertThat(attemptsDuringOutage).isBetween(1, 10);
+
+            // back up: the next attempt after the backoff publishes everything written meanwhile
+            hub.setDown(false);
+            shift = shift.plusMinutes(5);
+            clock.shift(shift);
+            int written = local.rows(DATASET).size();
+            Await.until("the backlog published", LIMIT, () -> hubRows(hub, mapper).size() >= written);
+
+            // a storm of 429s: each Retry-After is honoured on the clock
+            hub.rateLimitNext(FakeHub.Endpoint.COMMIT, 3, 120);
+            for (int storm = 1; storm <= 3; storm++) {
+                int commits = hub.count(FakeHub.Endpoint.COMMIT);
+                Await.until("429 number " + storm, LIMIT, () -> hub.count(FakeHub.Endpoint.COMMIT) > commits
+                        && status(port).contains("\"state\":\"rate-limited\""));
+                int limited = hub.count(FakeHub.Endpoint.COMMIT);
+                int seen = local.rows(DATASET).size();
+                Await.until("more ticks", LIMIT, () -> local.rows(DATASET).size() >= seen + 3);
+                assertThat(hub.count(FakeHub.Endpoint.COMMIT)).as("waits for Retry-After").isEqualTo(limited);
+                shift = shift.plusSeconds(121);
+                clock.shift(shift);
+            }
+            int before = local.rows(DATASET).size();
+            Await.until("published after the storm", LIMIT, () -> hubRows(hub, mapper).size() >= before);
+        }
+        assertThat(iterations(hubRows(hub, mapper))).doesNotHaveDuplicates().isEqualTo(iterations(localRows(store)));
+        assertThat(hub.violations()).isEmpty();
+    }
+
+    private static String status(int port) {
+        return HubPublishingTest.get(port, "/api/status");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.autocoder.workers.hub.spaces;
+
+import dev.autocoder.workers.testsupport.FakeHub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The deploy-spaces command against a fake Hub, from this repository's own files. */
+class SpacesDeployerTest {
+
+    private static final String TOKEN = "hf_" + "Deploy" + "Abcdefghijklmnopqrstuvwxyz123456";
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FakeHub hub;
+
+    @BeforeEach
+    void startHub() {
+        hub = FakeHub.start();
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    private int deploy(String... extra) {
+        String[] args = new String[4 + extra.length];
+        args[0] = "--owner";
+        args[1] = "alice";
+        args[2] = "--endpoint";
+        args[3] = hub.uri().toString();
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--target-git-url", "https://github.com/acme/shop.git", "--source", Path.of(".").toAbsolutePath().toString()))
+                .toArray(String[]::new);
+        return DeploySpacesCommand.run(all, Map.of("HF_TOKEN", TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void createsFourDockerSpacesWithTheirFilesSecretsAndVariablesAndUpdatesInPlace() {
+        hub.addUser("alice", TOKEN, true);
+
+        assertThat(deploy()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        for (SpaceDefinition space : SpaceDefinition.ALL) {
+            String repo = "alice/" + space.name();
+            assertThat(hub.exists("space", repo)).isTrue();
+            assertThat(hub.spaceSdk(repo)).isEqualTo("docker");
+            String readme = hub.fileText("space", repo, "README.md");
+            assertThat(readme).startsWith("---\n").contains("sdk: docker").contains("app_port: 8080");
+            assertThat(hub.files("space", repo)).containsKeys("Dockerfile", "pom.xml", "mvnw",
+                    ".mvn/wrapper/maven-wrapper.properties", "src/main/java/dev/autocoder/workers/AutocoderApplication.java",
+                    "src/main/resources/routes/workers.yaml");
+            assertThat(hub.files("space", repo).keySet()).noneMatch(p -> p.startsWith("src/test/"));
+            assertThat(hub.spaceSecrets(repo)).containsKeys("HF_TOKEN", "HF_USERNAME");
+            assertThat(hub.spaceVariables(repo)).containsEntry("AUTOCODER_WORKERS_ENABLED", space.workers());
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains(hub.uri() + "/spaces/" + repo);
+        }
+        assertThat(hub.spaceVariables("alice/autocoder-analysis-worker"))
+                .containsEntry("AUTOCODER_TARGET_GIT_URL", "https://github.com/acme/shop.git");
+        assertThat(hub.spaceVariables("alice/autocoder-dashboard")).containsEntry("AUTOCODER_DASHBOARD_SOURCE", "hub")
+                .doesNotContainKey("AUTOCODER_TARGET_GIT_URL");
+
+        // a second run changes nothing that is already there
+        int commits = hub.commits("space", "alice/autocoder-analysis-worker").size();
+        assertThat(deploy()).isZero();
+        assertThat(hub.commits("space", "alice/autocoder-analysis-worker")).hasSize(commits);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 file(s) updated");
+        assertThat(hub.violations()).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aFreeAccountIsToldPlainlyThatDockerSpacesNeedAPaidPlan() {
+        hub.addUser("alice", TOKEN, false);
+
+        assertThat(deploy()).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("402").contains("paid accounts")
+                .contains("any container host").doesNotContain(TOKEN);
+        assertThat(hub.exists("space", "alice/autocoder-analysis-worker")).isFalse();
+    }
+
+    @Test
+    void withoutATokenItExplainsWhatIsMissing() {
+        int code = DeploySpacesCommand.run(new String[]{"--owner", "alice"}, Map.of(), new PrintStream(out),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Set HF_TOKEN");
+    }
+}

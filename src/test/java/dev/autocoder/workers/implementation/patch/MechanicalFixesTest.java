@@ -1,0 +1,542 @@
+package dev.autocoder.workers.implementation.patch;
+
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.pmd.PmdViolation;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.autocoder.workers.implementation.patch.FixtureProject.SRC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each mechanical fix on a real committed project: the finding comes from a real PMD run with the curated ruleset,
+ * the proposed diff is checked by the real {@code git apply --check}, applied with {@code git apply}, the whole
+ * project is compiled with the JDK's compiler, and PMD no longer reports the finding. The patched file is
+ * compared in full, so formatting outside the edit is proven unchanged.
+ */
+class MechanicalFixesTest {
+
+    private static final PmdEngine PMD = new PmdEngine(PmdRulesets.curated(), 1);
+
+    @TempDir
+    static Path pristine;
+    private static List<PmdViolation> findings;
+
+    @TempDir
+    Path root;
+    @TempDir
+    Path classes;
+
+    private final MechanicalFixes fixes = new MechanicalFixes(new PatchVerifier());
+
+    @BeforeAll
+    static void runPmdOnTheFixture() throws Exception {
+        FixtureProject.create(pristine);
+        findings = PMD.analyze(TestSnapshots.of(pristine)).violations();
+    }
+
+    @BeforeEach
+    void createFixture() throws Exception {
+        FixtureProject.create(root);
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+    }
+
+    @Test
+    void removesAnUnusedPrivateFieldWithItsCommentAndItsAssignment() throws Exception {
+        ProposedPatch patch = fixAndCheck("Inventory.java", "UnusedPrivateField", 0);
+
+        assertThat(patch.description()).isEqualTo("Remove the unused private field `capacity` and the assignment to it.");
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                import java.util.ArrayList;
+                import java.util.List;
+
+                /** Keeps the items of a store. */
+                public class Inventory {
+
+                    private final List<String> items = new ArrayList<>();
+
+                    public Inventory(int capacity) {
+                    }
+
+                    /** Adds an item. */
+                    public void add(String item) {
+                        items.add(item);
+                    }
+
+                    public int size() {
+                        return items.size();
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void removesAnUnusedLocalVariableWhoseInitializerHasNoSideEffects() throws Exception {
+        ProposedPatch patch = fixAndCheck("Labels.java", "UnusedLocalVariable", 0);
+
+        assertThat(patch.description()).isEqualTo("Remove the unused local variable `label`.");
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                public class Labels {
+
+                    public int sum(int[] values) {
+                        int sum = 0;
+                        for (int value : values) {
+                            sum += value;
+                        }
+                        return sum;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void removesAnUnnecessaryImportWithAMinimalDiff() throws Exception {
+        ProposedPatch patch = fixAndCheck("Catalog.java", "UnnecessaryImport", 0);
+
+        assertThat(patch.description()).isEqualTo("Remove the unnecessary import `java.util.Map`.");
+        assertThat(patch.unifiedDiff()).isEqualTo("""
+                --- a/src/main/java/com/acme/Catalog.java
+                +++ b/src/main/java/com/acme/Catalog.java
+                @@ -1,7 +1,6 @@
+                 package com.acme;
+                \s
+                 import java.util.List;
+                -import java.util.Map;
+                 import java.util.Set;
+                \s
+                 /** Names in a catalog. */
+                """);
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.CATALOG.replace("import java.util.Map;\n", ""));
+    }
+
+    @Test
+    void logsTheExceptionOfAnEmptyCatchBlock() throws Exception {
+        ProposedPatch patch = fixAndCheck("Parser.java", "EmptyCatchBlock", 0);
+
+        assertThat(patch.description())
+                .isEqualTo("Log the ignored NumberFormatException at WARNING with the JDK's System.Logger instead of swallowing it silently.");
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                public class Parser {
+
+                    public int parse(String value) {
+                        try {
+                            return Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            System.getLogger(Parser.class.getName()).log(System.Logger.Level.WARNING, "Ignored NumberFormatException in parse", e);
+                        }
+                        return -1;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void keepsTheCommentOfACommentedEmptyCatchBlockAboveTheLogStatement() throws Exception {
+        ProposedPatch patch = fixAndCheck("Fallback.java", "EmptyCatchBlock", 0);
+
+        assertThat(patch.patchedCode()).contains("""
+                        } catch (NumberFormatException e) {
+                            // not a number: zero will do
+                            System.getLogger(Fallback.class.getName()).log(System.Logger.Level.WARNING, "Ignored NumberFormatException in parseOrZero", e);
+                        }
+                        return 0;
+                """);
+    }
+
+    @Test
+    void buildsAStringWithAStringBuilderInsteadOfConcatenatingInALoop() throws Exception {
+        ProposedPatch patch = fixAndCheck("Report.java", "UseStringBufferForStringAppends", 0);
+
+        assertThat(patch.description()).isEqualTo("Build `text` with a StringBuilder: append instead of string "
+                + "concatenation, and `text.toString()` where the text is read.");
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                import java.util.List;
+
+                public class Report {
+
+                    public String describe(List<String> items) {
+                        StringBuilder text = new StringBuilder();
+                        for (String item : items) {
+                            text.append(item).append(", ");
+                        }
+                        return text.toString();
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void rewritesSelfConcatenationIntoAppendsAndKeepsLengthOnTheBuilder() throws Exception {
+        ProposedPatch patch = fixAndCheck("Listing.java", "UseStringBufferForStringAppends", 0);
+
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                import java.util.List;
+
+                public class Listing {
+
+                    public String lines(List<String> items) {
+                        StringBuilder text = new StringBuilder("Items:");
+                        for (int i = 0; i < items.size(); i++) {
+                            text.append("\\n").append(i).append(". ").append(items.get(i));
+                            if (text.length() > 1000) {
+                                break;
+                            }
+                        }
+                        return text.toString();
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void returnsTheConditionOfAnIfElseReturningBooleans() throws Exception {
+        ProposedPatch patch = fixAndCheck("Rules.java", "SimplifyBooleanReturns", 0);
+
+        assertThat(patch.description()).isEqualTo("Return the condition directly: `return age >= 18;`.");
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                public class Rules {
+
+                    /** Whether the person may vote. */
+                    public boolean isAdult(int age) {
+                        return age >= 18;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void returnsTheNegatedConditionWhenTheIfReturnsFalse() throws Exception {
+        ProposedPatch patch = fixAndCheck("Checks.java", "SimplifyBooleanReturns", 0);
+
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.CHECKS.replace("""
+                        if (name.isEmpty())
+                            return false;
+                        else
+                            return true;
+                """, """
+                        return !name.isEmpty();
+                """));
+    }
+
+    @Test
+    void foldsAnIfWithoutElseAndTheReturnAfterIt() throws Exception {
+        ProposedPatch patch = fixAndCheck("Checks.java", "SimplifyBooleanReturns", 1);
+
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.CHECKS.replace("""
+                        if (a == b) {
+                            return false;
+                        }
+                        return true;
+                """, """
+                        return a != b;
+                """));
+    }
+
+    @Test
+    void movesAStreamClosedInFinallyIntoTryWithResources() throws Exception {
+        ProposedPatch patch = fixAndCheck("Streams.java", "UseTryWithResources", 0);
+
+        assertThat(patch.description()).isEqualTo("Close `in` with try-with-resources instead of in a finally block.");
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.STREAMS.replace("""
+                        InputStream in = new FileInputStream(file);
+                        try {
+                            return in.read();
+                        } finally {
+                            in.close();
+                        }
+                """, """
+                        try (InputStream in = new FileInputStream(file)) {
+                            return in.read();
+                        }
+                """));
+    }
+
+    @Test
+    void opensANullInitializedStreamInTheResourceHeaderAndKeepsTheCatch() throws Exception {
+        ProposedPatch patch = fixAndCheck("Closer.java", "UseTryWithResources", 0);
+
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                import java.io.File;
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+
+                public class Closer {
+
+                    public int secondByte(File file) {
+                        try (InputStream in = new FileInputStream(file)) {
+                            in.read();
+                            return in.read();
+                        } catch (IOException e) {
+                            return -1;
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void wrapsTheUsesOfAStreamThatIsNeverClosed() throws Exception {
+        ProposedPatch patch = fixAndCheck("FirstLine.java", "CloseResource", 0);
+
+        assertThat(patch.description()).isEqualTo("Open `reader` in a try-with-resources statement so it is closed (it was never closed).");
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.FIRST_LINE.replace("""
+                        BufferedReader reader = new BufferedReader(new FileReader(file));
+                        String line = reader.readLine();
+                        return line == null ? "" : line.strip();
+                """, """
+                        try (BufferedReader reader = new BufferedReader(new FileReader(file))) {
+                            String line = reader.readLine();
+                            return line == null ? "" : line.strip();
+                        }
+                """));
+    }
+
+    @Test
+    void keepsCrlfLineBreaksAndTheMissingNewlineAtTheEnd() throws Exception {
+        ProposedPatch patch = fixAndCheck("Legacy.java", "EmptyCatchBlock", 0);
+
+        assertThat(patch.unifiedDiff()).isEqualTo(String.join("\n",
+                "--- a/src/main/java/com/acme/Legacy.java",
+                "+++ b/src/main/java/com/acme/Legacy.java",
+                "@@ -8,6 +8,7 @@",
+                "         try {\r",
+                "             resource.close();\r",
+                "         } catch (Exception e) {\r",
+                "+            System.getLogger(Legacy.class.getName()).log(System.Logger.Level.WARNING, \"Ignored Exception in release\", e);\r",
+                "         }\r",
+                "     }\r",
+                " }",
+                "\\ No newline at end of file",
+                ""));
+        assertThat(patch.patchedCode()).doesNotEndWith("\n").doesNotContain("}\n").contains("e);\r\n");
+    }
+
+    @Test
+    void removesAnImportFromACrlfFile() throws Exception {
+        ProposedPatch patch = fixAndCheck("Legacy.java", "UnnecessaryImport", 0);
+
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.LEGACY.replace("import java.util.Map;\r\n\r\n", ""));
+    }
+
+    @Test
+    void doesNotRemoveALocalWhoseInitializerMayHaveSideEffects() {
+        PmdViolation finding = finding("Timer.java", "UnusedLocalVariable", 0);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Timer.java", finding.rule(), finding.beginLine(), finding.endLine());
+
+        assertThat(outcome.fixable()).isFalse();
+        assertThat(outcome.reason()).isEqualTo("the initializer `System.nanoTime()` of `started` may have side effects, "
+                + "so removing the declaration could change behaviour; keep the expression as a statement of its own or "
+                + "remove it by hand");
+    }
+
+    @Test
+    void explainsUnfixableInputWithoutThrowingOrTouchingTheFiles() throws Exception {
+        assertThat(fixes.propose(root, "broken/Broken.java", "UnusedLocalVariable", 4, 4).reason())
+                .startsWith("cannot parse broken/Broken.java: line 4");
+        assertThat(fixes.propose(root, SRC + "Catalog.java", "EmptyCatchBlock", 3, 3).reason())
+                .isEqualTo("no catch clause at line 3");
+        assertThat(fixes.propose(root, SRC + "Catalog.java", "UnusedPrivateField", 10, null).reason())
+                .isEqualTo("no private field is declared at line 10");
+        assertThat(fixes.propose(root, SRC + "Catalog.java", "UnnecessaryImport", 99, 99).reason())
+                .isEqualTo("line 99 is not in src/main/java/com/acme/Catalog.java (13 lines)");
+        assertThat(fixes.propose(root, SRC + "Missing.java", "UnnecessaryImport", 1, 1).reason())
+                .isEqualTo("src/main/java/com/acme/Missing.java does not exist in the repository");
+        assertThat(fixes.propose(root, "assets/Logo.java", "UnnecessaryImport", 1, 1).reason())
+                .isEqualTo("assets/Logo.java is a binary file");
+        assertThat(fixes.propose(root, "../outside/Evil.java", "UnnecessaryImport", 1, 1).reason())
+                .isEqualTo("the path ../outside/Evil.java is not inside the repository");
+        assertThat(fixes.propose(root, SRC + "Catalog.java", "GodClass", 1, 1).reason())
+                .isEqualTo("no mechanical fix for GodClass");
+        assertThat(fixes.propose(root, "pom.xml", "UnnecessaryImport", 1, 1).reason())
+                .isEqualTo("pom.xml is not a Java source file");
+
+        assertThat(FixtureProject.git(root, "", "status", "--porcelain").output()).isEmpty();
+    }
+
+    @Test
+    void tellsAFieldFromAParameterOrLocalOfTheSameNameAndKeepsOtherDeclarators() throws Exception {
+        FixtureProject.write(root, SRC + "Counter.java", """
+                package com.acme;
+
+                public class Counter {
+
+                    private int total, count;
+
+                    public Counter(int count) {
+                        this.count = count;
+                        total = 1;
+                    }
+
+                    public int next() {
+                        int count = total + 1;
+                        return count;
+                    }
+                }
+                """);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Counter.java", "UnusedPrivateField", 5, 5);
+
+        assertThat(outcome.reason()).isNull();
+        assertThat(outcome.patch().patchedCode()).contains("""
+                    private int total;
+
+                    public Counter(int count) {
+                        total = 1;
+                    }
+                """);
+        assertThat(outcome.patch().verification().ok()).isTrue();
+        FixtureProject.git(root, outcome.patch().unifiedDiff(), "apply", "-");
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+    }
+
+    @Test
+    void leavesCodeItCannotChangeSafelyWithTheReason() throws Exception {
+        FixtureProject.write(root, SRC + "Risky.java", """
+                package com.acme;
+
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+
+                public class Risky {
+
+                    private final String name = System.getenv("NAME");
+
+                    public String join(String text, String[] parts) {
+                        for (String part : parts) {
+                            text += part;
+                        }
+                        return text;
+                    }
+
+                    public InputStream open(String path) throws IOException {
+                        InputStream in = new FileInputStream(path);
+                        in.skip(1);
+                        return in;
+                    }
+
+                    public boolean ok(int value) {
+                        if (value > 0) {
+                            // positive values are fine
+                            return true;
+                        }
+                        return false;
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Risky.java", "UnusedPrivateField", 9, 9).reason())
+                .isEqualTo("the initializer `System.getenv(\"NAME\")` of `name` may have side effects, so removing the "
+                        + "declaration could change behaviour; keep the expression as a statement of its own or remove it by hand");
+        assertThat(fixes.propose(root, SRC + "Risky.java", "UseStringBufferForStringAppends", 13, 13).reason())
+                .isEqualTo("`text` is not a local variable of this block (a field or a parameter: its type is part of an API), "
+                        + "so it is not changed here");
+        assertThat(fixes.propose(root, SRC + "Risky.java", "CloseResource", 19, 19).reason())
+                .isEqualTo("`in` is passed on or stored at line 21; whether it may be closed at the end of the block is left to a person");
+        assertThat(fixes.propose(root, SRC + "Risky.java", "SimplifyBooleanReturns", 25, 28).reason())
+                .isEqualTo("the if statement holds comments that a one-line return would lose");
+    }
+
+    @Test
+    void namesTheJdkSystemInFullWhenTheFileHasItsOwnSystemType() throws Exception {
+        FixtureProject.write(root, SRC + "Shadow.java", """
+                package com.acme;
+
+                public class Shadow {
+
+                    static class System {
+                    }
+
+                    void run(Runnable task) {
+                        try {
+                            task.run();
+                        } catch (IllegalStateException e) {
+                        }
+                    }
+                }
+                """);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Shadow.java", "EmptyCatchBlock", 11, 12);
+
+        assertThat(outcome.patch().patchedCode()).contains("            java.lang.System.getLogger(Shadow.class.getName())"
+                + ".log(java.lang.System.Logger.Level.WARNING, \"Ignored IllegalStateException in run\", e);\n");
+        FixtureProject.git(root, outcome.patch().unifiedDiff(), "apply", "-");
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+    }
+
+    @Test
+    void answersTheRulesItFixes() {
+        assertThat(fixes.rules()).containsExactlyInAnyOrder("UnusedPrivateField", "UnusedLocalVariable",
+                "UnnecessaryImport", "UnusedImports", "EmptyCatchBlock", "UseStringBufferForStringAppends",
+                "SimplifyBooleanReturns", "UseTryWithResources", "CloseResource");
+    }
+
+    /**
+     * Proposes the fix for the n-th PMD finding of the rule in the file and checks it end to end: verified, accepted
+     * by git apply --check, applied by git to exactly the proposed code, the project compiles, PMD reports one
+     * finding of the rule fewer in that file.
+     */
+    private ProposedPatch fixAndCheck(String file, String rule, int index) throws Exception {
+        PmdViolation finding = finding(file, rule, index);
+        String path = SRC + file;
+
+        FixOutcome outcome = fixes.propose(root, path, rule, finding.beginLine(), finding.endLine());
+
+        assertThat(outcome.reason()).isNull();
+        ProposedPatch patch = outcome.patch();
+        assertThat(patch.file()).isEqualTo(path);
+        assertThat(patch.rule()).isEqualTo(rule);
+        assertThat(patch.verification().applies()).as(patch.verification().detail()).isTrue();
+        assertThat(patch.verification().parses()).as(patch.verification().detail()).isTrue();
+        assertThat(patch.unifiedDiff()).startsWith("--- a/" + path + "\n+++ b/" + path + "\n@@ -");
+
+        FixtureProject.GitResult check = FixtureProject.git(root, patch.unifiedDiff(), "apply", "--check", "-");
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        FixtureProject.GitResult apply = FixtureProject.git(root, patch.unifiedDiff(), "apply", "-");
+        assertThat(apply.exitCode()).as(apply.output()).isZero();
+        assertThat(Files.readString(root.resolve(path), StandardCharsets.UTF_8)).isEqualTo(patch.patchedCode());
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+
+        long before = count(findings, file, rule);
+        long after = count(PMD.analyze(TestSnapshots.of(root)).violations(), file, rule);
+        assertThat(after).isEqualTo(before - 1);
+        return patch;
+    }
+
+    private static PmdViolation finding(String file, String rule, int index) {
+        List<PmdViolation> matching = findings.stream()
+                .filter(v -> v.path().equals(SRC + file) && v.rule().equals(rule))
+                .toList();
+        assertThat(matching).as("PMD findings of " + rule + " in " + file).hasSizeGreaterThan(index);
+        return matching.get(index);
+    }
+
+    private static long count(List<PmdViolation> violations, String file, String rule) {
+        return violations.stream().filter(v -> v.path().equals(SRC + file) && v.rule().equals(rule)).count();
+    }
+}

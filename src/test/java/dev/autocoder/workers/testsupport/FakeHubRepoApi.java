@@ -1,0 +1,448 @@
+package dev.autocoder.workers.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocoder.workers.testsupport.FakeHubState.Identity;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** whoami, repository creation and the read API (repo info, tree, paths-info) and validate-yaml. */
+final class FakeHubRepoApi {
+
+    static final Set<String> TYPES = Set.of("model", "dataset", "space");
+    private static final Set<String> SDKS = Set.of("gradio", "docker", "static");
+    /** The properties `expand` accepts (the Hub's lists for datasets, models and Spaces). */
+    private static final Set<String> EXPAND_PROPERTIES = Set.of("author", "cardData", "citation", "createdAt",
+            "disabled", "description", "downloads", "downloadsAllTime", "gated", "lastModified", "likes", "mainSize",
+            "paperswithcode_id", "private", "siblings", "sha", "tags", "trendingScore", "usedStorage", "resourceGroup",
+            "sdk", "runtime", "subdomain", "models", "datasets", "baseModels", "childrenModelCount", "config", "gguf",
+            "inference", "inferenceProviderMapping", "library_name", "mask_token", "model-index", "pipeline_tag",
+            "safetensors", "spaces", "transformersInfo", "widgetData", "xetEnabled");
+    private static final int MAX_PATHS_INFO = 1000;
+    /** huggingface_hub repocard.REGEX_YAML_BLOCK: the front matter between the leading '---' lines. */
+    private static final Pattern FRONT_MATTER = Pattern.compile("^(\\s*---[\\r\\n]+)([\\S\\s]*?)([\\r\\n]+---(\\r\\n|\\n|$))");
+
+    private final FakeHubState state;
+
+    FakeHubRepoApi(FakeHubState state) {
+        this.state = state;
+    }
+
+    FakeHubResponse whoami(FakeHubExchange exchange) {
+        Identity caller = state.requireIdentity(exchange);
+        boolean paid = state.isPaid(caller.name());
+        ObjectNode json = FakeHubFormats.JSON.createObjectNode()
+                .put("type", "user")
+                .put("id", FakeHubFormats.objectId("user:" + caller.name()))
+                .put("name", caller.name())
+                .put("fullname", caller.name())
+                .put("email", caller.name() + "@example.com")
+                .put("emailVerified", true)
+                .put("isPro", paid)
+                .put("canPay", paid)
+                .put("avatarUrl", state.hubUri + "/avatars/" + caller.name() + ".svg")
+                .putNull("periodEnd")
+                .put("billingMode", "postpaid");
+        json.putArray("orgs");
+        json.putObject("auth").put("type", "access_token").putObject("accessToken")
+                .put("displayName", "fakehub-" + caller.role())
+                .put("role", caller.role())
+                .put("createdAt", FakeHubFormats.isoTime(state.clock.instant()));
+        return FakeHubResponse.json(200, json);
+    }
+
+    FakeHubResponse create(FakeHubExchange exchange) {
+        Identity caller = state.requireIdentity(exchange);
+        JsonNode body = exchange.jsonObjectBody();
+        String name = requiredText(body, "name");
+        String problem = FakeHubFormats.repoNameProblem(name);
+        if (problem != null) {
+            throw FakeHubError.malformed(problem);
+        }
+        String type = optionalText(body, "type", "model");
+        if (!TYPES.contains(type)) {
+            throw FakeHubError.malformed("'type' must be model, dataset or space, got '" + type + "'");
+        }
+        String namespace = optionalText(body, "organization", caller.name());
+        boolean isPrivate = visibility(body, type);
+        String sdk = null;
+        if (type.equals("space")) {
+            sdk = optionalText(body, "sdk", null);
+            if (sdk == null || !SDKS.contains(sdk)) {
+                throw FakeHubError.malformed("a Space needs 'sdk': gradio, docker or static, got "
+                        + (sdk == null ? "none" : "'" + sdk + "'"));
+            }
+        }
+        List<Map.Entry<String, FakeHubRepo.Setting>> secrets = settings(body, "secrets", type);
+        List<Map.Entry<String, FakeHubRepo.Setting>> variables = settings(body, "variables", type);
+        if (!caller.canWrite()) {
+            throw FakeHubError.of(403, "You must use a write token to create a repository");
+        }
+        if (!namespace.equals(caller.name())) {
+            throw FakeHubError.of(403, "You don't have the rights to create a " + type + " under the namespace \""
+                    + namespace + "\"");
+        }
+        String repoId = namespace + "/" + name;
+        if (state.repo(type, repoId) != null) {
+            throw FakeHubError.of(409, "You already created this " + type + " repo");
+        }
+        if (type.equals("space") && !sdk.equals("static") && !state.isPaid(caller.name())) {
+            throw FakeHubError.of(402, "Payment required: creating a " + sdk + " Space needs a paid plan (PRO for"
+                    + " users, Team or Enterprise for organizations). Static Spaces stay free.");
+        }
+        FakeHubRepo repo = new FakeHubRepo(type, namespace, name, isPrivate, state.clock.instant());
+        repo.sdk = sdk;
+        secrets.forEach(secret -> repo.secrets.put(secret.getKey(), secret.getValue()));
+        variables.forEach(variable -> repo.variables.put(variable.getKey(), variable.getValue()));
+        state.repos.put(FakeHubState.key(type, repoId), repo);
+        return FakeHubResponse.json(200, FakeHubFormats.JSON.createObjectNode()
+                .put("url", state.hubUri + "/" + repo.urlPrefix() + repoId)
+                .put("name", repoId)
+                .put("id", repo.id));
+    }
+
+    /** Legacy {@code private} (bool) or current {@code visibility}; both may be sent but must agree. */
+    private static boolean visibility(JsonNode body, String type) {
+        Boolean isPrivate = null;
+        JsonNode legacy = body.get("private");
+        if (legacy != null && !legacy.isNull()) {
+            if (!legacy.isBoolean()) {
+                throw FakeHubError.malformed("'private' must be a boolean, got " + legacy);
+            }
+            isPrivate = legacy.asBoolean();
+        }
+        JsonNode visibility = body.get("visibility");
+        if (visibility != null && !visibility.isNull()) {
+            String value = visibility.asText();
+            if (!visibility.isTextual() || !Set.of("public", "private", "protected").contains(value)) {
+                throw FakeHubError.malformed("'visibility' must be public, private or protected, got " + visibility);
+            }
+            if (value.equals("protected") && !type.equals("space")) {
+                throw FakeHubError.malformed("'visibility': protected is for Spaces only");
+            }
+            boolean fromVisibility = !value.equals("public");
+            if (isPrivate != null && isPrivate != fromVisibility) {
+                throw FakeHubError.malformed("'private' " + isPrivate + " contradicts 'visibility' " + value);
+            }
+            isPrivate = fromVisibility;
+        }
+        return isPrivate != null && isPrivate;
+    }
+
+    /** The {@code secrets}/{@code variables} list of a Space creation: [{key, value, description?}]. */
+    private List<Map.Entry<String, FakeHubRepo.Setting>> settings(JsonNode body, String field, String type) {
+        JsonNode list = body.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!type.equals("space")) {
+            throw FakeHubError.malformed("'" + field + "' is only for Spaces");
+        }
+        if (!list.isArray()) {
+            throw FakeHubError.malformed("'" + field + "' must be a list of {key, value, description?}");
+        }
+        List<Map.Entry<String, FakeHubRepo.Setting>> settings = new ArrayList<>();
+        for (JsonNode item : list) {
+            settings.add(setting(item, field, state));
+        }
+        return settings;
+    }
+
+    /** One {key, value, description?} object of a Space secret or variable. */
+    static Map.Entry<String, FakeHubRepo.Setting> setting(JsonNode item, String what, FakeHubState state) {
+        if (!item.isObject()) {
+            throw FakeHubError.malformed(what + ": each item must be an object {key, value, description?}");
+        }
+        String key = item.path("key").asText("");
+        if (!item.path("key").isTextual() || !FakeHubFormats.isEnvName(key)) {
+            throw FakeHubError.malformed(what + ": 'key' must be an environment variable name, got " + item.get("key"));
+        }
+        if (!item.path("value").isTextual()) {
+            throw FakeHubError.malformed(what + ": '" + key + "' needs a string 'value'");
+        }
+        JsonNode description = item.get("description");
+        if (description != null && !description.isNull() && !description.isTextual()) {
+            throw FakeHubError.malformed(what + ": the description of '" + key + "' must be a string");
+        }
+        String text = description == null || description.isNull() ? "" : description.asText();
+        return Map.entry(key, new FakeHubRepo.Setting(item.get("value").asText(), text, state.clock.instant()));
+    }
+
+    FakeHubResponse info(FakeHubExchange exchange, String type, String repoId, String revision) {
+        FakeHubRepo repo = state.readable(state.identify(exchange), type, repoId);
+        FakeHubRepo.Snapshot snapshot = snapshot(repo, revision);
+        List<String> expand = exchange.params("expand");
+        boolean blobs = flag(exchange.param("blobs"), "blobs");
+        if (blobs && !expand.isEmpty()) {
+            throw FakeHubError.malformed("blobs=true cannot be combined with expand");
+        }
+        for (String property : expand) {
+            if (!EXPAND_PROPERTIES.contains(property)) {
+                throw FakeHubError.malformed("expand: unknown property '" + property + "'");
+            }
+        }
+        ObjectNode full = FakeHubFormats.JSON.createObjectNode()
+                .put("_id", repo.id)
+                .put("id", repoId)
+                .put("author", repo.owner)
+                .put("sha", snapshot.oid())
+                .put("lastModified", FakeHubFormats.isoTime(snapshot.time()))
+                .put("createdAt", FakeHubFormats.isoTime(repo.createdAt))
+                .put("private", repo.isPrivate)
+                .put("disabled", false);
+        if (!type.equals("space")) {
+            full.put("gated", false);
+        }
+        full.putArray("tags");
+        if (type.equals("space")) {
+            full.put("sdk", repo.sdk);
+            full.set("runtime", FakeHubSpaceApi.runtime(repo));
+        }
+        ArrayNode siblings = full.putArray("siblings");
+        snapshot.files().forEach((path, file) -> {
+            ObjectNode sibling = siblings.addObject().put("rfilename", path);
+            if (blobs) {
+                sibling.put("size", file.size()).put("blobId", file.oid());
+                if (file.lfs()) {
+                    sibling.putObject("lfs").put("sha256", file.sha256()).put("size", file.size())
+                            .put("pointerSize", file.pointerSize());
+                }
+            }
+        });
+        if (expand.isEmpty()) {
+            return FakeHubResponse.json(200, full);
+        }
+        ObjectNode only = FakeHubFormats.JSON.createObjectNode().put("_id", repo.id).put("id", repoId);
+        for (String property : expand) {
+            if (full.has(property)) {
+                only.set(property, full.get(property));
+            }
+        }
+        return FakeHubResponse.json(200, only);
+    }
+
+    FakeHubResponse tree(FakeHubExchange exchange, String type, String repoId, String revision, String path) {
+        FakeHubRepo repo = state.readable(state.identify(exchange), type, repoId);
+        boolean recursive = flag(exchange.param("recursive"), "recursive");
+        boolean expand = flag(exchange.param("expand"), "expand");
+        FakeHubRepo.Snapshot snapshot = snapshot(repo, revision);
+        int offset = 0;
+        String cursor = exchange.param("cursor");
+        if (cursor != null) {
+            // The cursor pins the commit of the first page, so the pages of one listing stay consistent.
+            String[] parts = decodeCursor(cursor);
+            snapshot = parts == null ? null : repo.at(parts[0]);
+            if (snapshot == null) {
+                throw FakeHubError.malformed("cursor '" + cursor + "' was not given by a Link header of this repo");
+            }
+            offset = Integer.parseInt(parts[1]);
+        }
+        String dir = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (!dir.isEmpty()) {
+            String problem = FakeHubFormats.pathProblem(dir);
+            if (problem != null) {
+                throw FakeHubError.malformed(problem);
+            }
+            if (!FakeHubTree.isDirectory(snapshot.files(), dir)) {
+                throw FakeHubError.notFound("EntryNotFound", "Entry not found: no directory '" + dir + "' at "
+                        + snapshot.oid());
+            }
+        }
+        List<FakeHubTree.Entry> entries = FakeHubTree.list(snapshot.files(), dir, recursive);
+        int pageSize = expand ? Math.min(50, state.treePageSize) : state.treePageSize;
+        int end = Math.min(entries.size(), offset + pageSize);
+        ArrayNode page = FakeHubFormats.JSON.createArrayNode();
+        for (FakeHubTree.Entry entry : entries.subList(Math.min(offset, entries.size()), end)) {
+            page.add(entryJson(repo, snapshot, entry, expand));
+        }
+        FakeHubResponse response = FakeHubResponse.json(200, page);
+        if (end < entries.size()) {
+            response.header("Link", "<" + nextPageUrl(exchange, encodeCursor(snapshot.oid(), end)) + ">; rel=\"next\"");
+        }
+        return response;
+    }
+
+    /** The same URL with every query parameter kept and {@code cursor} replaced. */
+    private String nextPageUrl(FakeHubExchange exchange, String cursor) {
+        StringBuilder url = new StringBuilder(state.hubUri.toString()).append(exchange.rawPath).append('?');
+        for (String piece : exchange.rawQueryPieces()) {
+            if (!piece.startsWith("cursor=")) {
+                url.append(piece).append('&');
+            }
+        }
+        return url.append("cursor=").append(cursor).toString();
+    }
+
+    private static String encodeCursor(String commit, int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((commit + ":" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            return parts.length == 2 && parts[1].matches("\\d{1,9}") ? parts : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    FakeHubResponse pathsInfo(FakeHubExchange exchange, String type, String repoId, String revision) {
+        FakeHubRepo repo = state.readable(state.identify(exchange), type, repoId);
+        FakeHubRepo.Snapshot snapshot = snapshot(repo, revision);
+        List<String> paths = new ArrayList<>();
+        boolean expand;
+        switch (exchange.mediaType()) {
+            case "application/json" -> {
+                JsonNode body = exchange.parseJsonObject();
+                JsonNode list = body.get("paths");
+                if (list == null || !list.isArray()) {
+                    throw FakeHubError.malformed("the body needs 'paths', a list of strings");
+                }
+                for (JsonNode path : list) {
+                    if (!path.isTextual()) {
+                        throw FakeHubError.malformed("'paths' must hold strings, got " + path);
+                    }
+                    paths.add(path.asText());
+                }
+                JsonNode expandNode = body.get("expand");
+                if (expandNode != null && !expandNode.isBoolean()) {
+                    throw FakeHubError.malformed("'expand' must be a boolean, got " + expandNode);
+                }
+                expand = expandNode != null && expandNode.asBoolean();
+            }
+            case "application/x-www-form-urlencoded" -> {
+                Map<String, List<String>> form = FakeHubExchange.parseForm(exchange.utf8Body());
+                paths.addAll(form.getOrDefault("paths", List.of()));
+                List<String> expandValues = form.getOrDefault("expand", List.of());
+                expand = flag(expandValues.isEmpty() ? null : expandValues.get(0), "expand");
+            }
+            default -> throw FakeHubError.malformed("paths-info takes JSON {\"paths\": [...]} or a form"
+                    + " paths=a&paths=b; got Content-Type " + exchange.header("Content-Type"));
+        }
+        if (paths.size() > MAX_PATHS_INFO) {
+            throw FakeHubError.violation(413, "too many parameters: " + paths.size() + " paths in one paths-info"
+                    + " request (at most " + MAX_PATHS_INFO + ")");
+        }
+        ArrayNode answer = FakeHubFormats.JSON.createArrayNode();
+        for (String path : new LinkedHashSet<>(paths)) {
+            FakeHubTree.Entry entry = FakeHubTree.entry(snapshot.files(), path);
+            if (entry != null) {
+                answer.add(entryJson(repo, snapshot, entry, expand));
+            }
+        }
+        return FakeHubResponse.json(200, answer);
+    }
+
+    private static ObjectNode entryJson(FakeHubRepo repo, FakeHubRepo.Snapshot snapshot, FakeHubTree.Entry entry,
+                                        boolean expand) {
+        ObjectNode json = FakeHubTree.toJson(entry);
+        if (expand) {
+            FakeHubRepo.Snapshot last = repo.lastCommitTouching(entry.path(), entry.isDirectory(), snapshot);
+            json.putObject("lastCommit").put("id", last.oid()).put("title", last.summary())
+                    .put("date", FakeHubFormats.isoTime(last.time()));
+        }
+        return json;
+    }
+
+    FakeHubResponse validateYaml(FakeHubExchange exchange) {
+        state.identify(exchange);
+        JsonNode body = exchange.jsonObjectBody();
+        if (!body.path("content").isTextual()) {
+            throw FakeHubError.malformed("'content' is required: the README.md text as a string");
+        }
+        String content = body.get("content").asText();
+        String repoType = requiredText(body, "repoType");
+        if (!TYPES.contains(repoType)) {
+            throw FakeHubError.malformed("'repoType' must be model, dataset or space, got '" + repoType + "'");
+        }
+        String error = frontMatterError(content, repoType);
+        ObjectNode answer = FakeHubFormats.JSON.createObjectNode();
+        ArrayNode errors = answer.putArray("errors");
+        answer.putArray("warnings");
+        if (error == null) {
+            return FakeHubResponse.json(200, answer);
+        }
+        errors.addObject().put("message", error);
+        return FakeHubResponse.json(400, answer);
+    }
+
+    /** What is wrong with a README's YAML front matter, or null (also when there is none). */
+    private static String frontMatterError(String content, String repoType) {
+        Matcher matcher = FRONT_MATTER.matcher(content);
+        if (!matcher.find()) {
+            return null;
+        }
+        Object metadata;
+        try {
+            metadata = new Yaml(new SafeConstructor(new LoaderOptions())).load(matcher.group(2));
+        } catch (YAMLException e) {
+            return "Invalid YAML in the README front matter: " + e.getMessage();
+        }
+        if (metadata != null && !(metadata instanceof Map)) {
+            return "The README front matter must be a YAML mapping";
+        }
+        if (repoType.equals("dataset") && metadata instanceof Map<?, ?> map && map.containsKey("configs")) {
+            if (!(map.get("configs") instanceof List<?> configs)) {
+                return "\"configs\" must be a list";
+            }
+            for (Object config : configs) {
+                if (!(config instanceof Map<?, ?> entry) || !(entry.get("config_name") instanceof String)) {
+                    return "\"configs\": every config needs a \"config_name\" string";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The snapshot of a revision, or the Hub's 404 RevisionNotFound. */
+    static FakeHubRepo.Snapshot snapshot(FakeHubRepo repo, String revision) {
+        FakeHubRepo.Snapshot snapshot = repo.at(revision);
+        if (snapshot == null) {
+            throw FakeHubError.notFound("RevisionNotFound", "Invalid rev id: " + revision);
+        }
+        return snapshot;
+    }
+
+    /** true|1 or false|0 (absent = false); anything else is malformed. */
+    static boolean flag(String value, String name) {
+        if (value == null || value.equals("false") || value.equals("0")) {
+            return false;
+        }
+        if (value.equals("true") || value.equals("1")) {
+            return true;
+        }
+        throw FakeHubError.malformed("'" + name + "' must be true, 1, false or 0, got '" + value + "'");
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+            throw FakeHubError.malformed("'" + field + "' is required and must be a non-empty string");
+        }
+        return node.asText();
+    }
+
+    private static String optionalText(JsonNode body, String field, String fallback) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isTextual() || node.asText().isEmpty()) {
+            throw FakeHubError.malformed("'" + field + "' must be a non-empty string, got " + node);
+        }
+        return node.asText();
+    }
+}
