@@ -11,9 +11,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * On graceful shutdown, lets the workers finish their iteration in progress (their timer routes are stopped
- * first), then publishes each dataset once more through the same route as the timer, so no row written before
- * shutdown waits for the next start. Runs in a lifecycle phase that stops before Camel's.
+ * On graceful shutdown, lets the workers finish their iteration in progress and the hub-sync timers their commit
+ * in progress (their routes are stopped first, gracefully), then publishes each dataset once more through the
+ * same route as the timers, so no row written before shutdown waits for the next start. Runs in a lifecycle
+ * phase that stops before Camel's.
  */
 @Component
 public class HubFinalCommit implements SmartLifecycle {
@@ -50,15 +51,11 @@ public class HubFinalCommit implements SmartLifecycle {
             return;
         }
         for (WorkerState worker : registry.all()) {
-            String route = worker.definition().routeId();
-            if (!worker.isRemote() && camel.getRoute(route) != null) {
-                try {
-                    camel.getRouteController().stopRoute(route);
-                } catch (Exception e) {
-                    log.warn("Worker route {} did not stop cleanly before the final Hub commit: {}", route, e.toString());
-                }
+            if (!worker.isRemote()) {
+                stopRoute(camel, worker.definition().routeId());
             }
         }
+        sync.targets().forEach(target -> stopRoute(camel, target.routeId()));
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             for (HubSync.Target target : sync.targets()) {
                 template.send("direct:autocoder-hub-commit", exchange -> {
@@ -68,6 +65,17 @@ public class HubFinalCommit implements SmartLifecycle {
             }
         } catch (Exception e) {
             log.warn("The final Hub commit at shutdown failed: {}", e.toString());
+        }
+    }
+
+    private static void stopRoute(CamelContext camel, String routeId) {
+        if (routeId == null || camel.getRoute(routeId) == null) {
+            return;
+        }
+        try {
+            camel.getRouteController().stopRoute(routeId);
+        } catch (Exception e) {
+            log.warn("Route {} did not stop cleanly before the final Hub commit: {}", routeId, e.toString());
         }
     }
 

@@ -34,7 +34,7 @@ public class HubRouteDiscovery implements CamelContextConfiguration {
                     && parameters.containsKey("dataset") && parameters.containsKey("interval")
                     && camelContext.getRoute(route.getRouteId()) != null) {
                 sync.register(camelContext.resolvePropertyPlaceholders(String.valueOf(parameters.get("worker"))),
-                        camelContext.resolvePropertyPlaceholders(String.valueOf(parameters.get("dataset"))));
+                        camelContext.resolvePropertyPlaceholders(String.valueOf(parameters.get("dataset"))), route.getRouteId());
             }
         }
     }

@@ -76,9 +76,12 @@ public class HubSync implements RowListener {
         store.addListener(this);
     }
 
-    /** Route precondition: a worker's dataset is published when a token is set and the worker runs here. */
+    /**
+     * Route precondition: a worker's dataset is published when a token is set and the worker exists and runs
+     * here (a declared dataset of a worker this build does not have never creates an empty repository).
+     */
     public boolean isActive(String worker) {
-        return properties.isEnabled() && selection.isEnabled(worker);
+        return properties.isEnabled() && selection.isEnabled(worker) && catalog.workers().contains(worker);
     }
 
     /** Every dataset this process publishes, as the dashboard shows it. */
@@ -92,19 +95,19 @@ public class HubSync implements RowListener {
         return Optional.ofNullable(syncs.get(dataset)).map(DatasetSync::status);
     }
 
-    /** A dataset this process publishes, and its worker. */
-    public record Target(String worker, String dataset) {
+    /** A dataset this process publishes, its worker, and the hub-sync route that publishes it. */
+    public record Target(String worker, String dataset, String routeId) {
     }
 
-    /** The datasets whose hub-sync route has run at least once (the ones to publish at shutdown). */
+    /** The datasets this process publishes (the ones to publish once more at shutdown). */
     public List<Target> targets() {
-        return syncs.values().stream().map(s -> new Target(s.worker, s.dataset)).toList();
+        return syncs.values().stream().map(s -> new Target(s.worker, s.dataset, s.routeId)).toList();
     }
 
-    /** Makes a dataset known (with its worker) before its first commit, so the dashboard can list it. */
-    public void register(String worker, String dataset) {
+    /** Makes a dataset known before its first commit, so the dashboard lists it and shutdown publishes it. */
+    public void register(String worker, String dataset, String routeId) {
         if (isActive(worker)) {
-            sync(worker, dataset);
+            sync(worker, dataset).routeId = routeId;
         }
     }
 
@@ -444,6 +447,7 @@ public class HubSync implements RowListener {
         volatile String detail;
         volatile long pendingRows;
         volatile Instant nextAttemptAt;
+        volatile String routeId;
         boolean repoReady;
         boolean cardPublished;
         boolean reconciled;

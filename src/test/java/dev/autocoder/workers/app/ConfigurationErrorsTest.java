@@ -70,6 +70,22 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void badHubSettings() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.hub.commit-interval", "PT5M")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.hub.commit-interval: 'PT5M' is not a duration"));
+        assertThatThrownBy(() -> App.start(properties("autocoder.hub.endpoint", "ftp://hub.example")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.hub.endpoint: must be an http(s) URL"));
+        assertThatThrownBy(() -> App.start(properties("autocoder.dashboard.hub-refresh", "often")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.dashboard.hub-refresh: 'often' is not a duration"));
+    }
+
+    @Test
+    void noneRunsNoWorkerAndCannotBeCombined() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.workers.enabled", "none,analysis")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.enabled: 'none' cannot be combined"));
+    }
+
+    @Test
     void unknownWorker() throws Exception {
         assertThatThrownBy(() -> App.start(properties("autocoder.workers.enabled", "analysis,astrology")))
                 .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.enabled: unknown worker 'astrology'"));

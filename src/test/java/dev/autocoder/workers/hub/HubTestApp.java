@@ -28,6 +28,8 @@ final class HubTestApp {
     /** The analysis worker on fast perspectives, publishing to the fake Hub every few hundred milliseconds. */
     static Map<String, Object> properties(Path target, Path store, FakeHub hub) {
         Map<String, Object> properties = App.fastWorkerProperties(target, store);
+        // pinned: the faults and counts below are about this one dataset; other workers sync their own
+        properties.put("autocoder.workers.enabled", "analysis");
         properties.put("autocoder.workers.analysis.perspectives", "architecture,dependencies");
         properties.put("autocoder.hub.token", TOKEN);
         properties.put("autocoder.hub.endpoint", hub.uri().toString());
