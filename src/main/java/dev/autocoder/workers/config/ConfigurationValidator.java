@@ -56,6 +56,7 @@ public class ConfigurationValidator {
             }
         }
         validateWorker("analysis", workers.getAnalysis());
+        validateWorker("test-planning", workers.getTestPlanning());
     }
 
     private void validateWorker(String worker, AutocoderProperties.WorkerSettings settings) {
@@ -92,6 +93,9 @@ public class ConfigurationValidator {
         }
         if (analysis.getPmdThreads() < 1) {
             throw new InvalidConfigurationException("autocoder.analysis.pmd-threads", "must be at least 1");
+        }
+        if (properties.getTestplan().getMaxItemsPerRow() < 1) {
+            throw new InvalidConfigurationException("autocoder.testplan.max-items-per-row", "must be at least 1");
         }
     }
 }

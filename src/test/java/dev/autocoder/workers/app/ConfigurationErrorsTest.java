@@ -80,6 +80,15 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void badTestPlanningSettings() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.workers.test-planning.perspectives", "edge-cases,astrology")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage())
+                        .startsWith("autocoder.workers.test-planning.perspectives: unknown perspective 'astrology'"));
+        assertThatThrownBy(() -> App.start(properties("autocoder.testplan.max-items-per-row", "0")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).isEqualTo("autocoder.testplan.max-items-per-row: must be at least 1"));
+    }
+
+    @Test
     void noneRunsNoWorkerAndCannotBeCombined() throws Exception {
         assertThatThrownBy(() -> App.start(properties("autocoder.workers.enabled", "none,analysis")))
                 .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.enabled: 'none' cannot be combined"));
