@@ -4,16 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.RemoteHistory;
 import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.worker.Row;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The implementation worker's history: the findings earlier cycles took on, and the running totals of
@@ -30,11 +36,19 @@ import java.util.Set;
 public class ProgressLedger implements RowListener {
 
     private final DatasetStore store;
+    private final Supplier<List<RemoteHistory>> remotes;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Ledger> byDataset = new HashMap<>();
 
-    public ProgressLedger(DatasetStore store) {
+    /** Remote copies are looked up when first needed: the Hub's history depends on the perspective catalog. */
+    @Autowired
+    public ProgressLedger(DatasetStore store, ObjectProvider<RemoteHistory> remotes) {
+        this(store, () -> remotes.orderedStream().toList());
+    }
+
+    public ProgressLedger(DatasetStore store, Supplier<List<RemoteHistory>> remotes) {
         this.store = store;
+        this.remotes = remotes;
         store.addListener(this);
     }
 
@@ -135,20 +149,43 @@ public class ProgressLedger implements RowListener {
         return byDataset.computeIfAbsent(dataset, this::rebuild);
     }
 
+    /**
+     * Collects the ids of every row, from the local store or, when it holds none (a restart with an empty disk), from
+     * the remote copy (the Hub), read newest first.
+     */
     private Ledger rebuild(String dataset) {
         Ledger ledger = new Ledger();
         JsonNode[] last = new JsonNode[1];
-        store.forEachRow(dataset, row -> {
+        boolean[] newestFirst = {false};
+        int[] read = {0};
+        Predicate<Row> collect = row -> {
+            read[0]++;
             if (!isOurs(row)) {
-                return;
+                return true;
             }
             ledger.add(contribution(row));
-            ledger.plan(row, mapper);
+            // oldest first, the last row seen is the newest; newest first, the first one is
+            ledger.plan(row, mapper, !newestFirst[0]);
             Object progress = row.extraColumns().get("cumulative_progress");
-            if (progress != null) {
+            if (progress != null && (!newestFirst[0] || last[0] == null)) {
                 last[0] = mapper.valueToTree(progress);
             }
-        });
+            return true;
+        };
+        store.forEachRow(dataset, collect::test);
+        if (read[0] == 0) {
+            newestFirst[0] = true;
+            for (RemoteHistory remote : remotes.get()) {
+                try {
+                    if (remote.forEachRowNewestFirst(ImplementationStage.WORKER, dataset, collect)) {
+                        break;
+                    }
+                } catch (IllegalStateException e) {
+                    // the Hub cannot be read now: count from what is known here; the last row's counts
+                    // (once this process writes one) keep the totals from going back
+                }
+            }
+        }
         ledger.tasks.start(last[0], "tasks_started");
         ledger.implementations.start(last[0], "implementations_generated");
         ledger.tests.start(last[0], "tests_written");
@@ -165,8 +202,13 @@ public class ProgressLedger implements RowListener {
         JsonNode latestPlan;
 
         void plan(Row row, ObjectMapper mapper) {
+            plan(row, mapper, true);
+        }
+
+        /** Remembers the row's plan; {@code replace} false keeps a plan already known (rows read newest first). */
+        void plan(Row row, ObjectMapper mapper, boolean replace) {
             Object analysis = row.extraColumns().get("analysis");
-            if (Stage.IMPLEMENTATION_PLAN.id().equals(row.perspectiveId()) && analysis != null) {
+            if (Stage.IMPLEMENTATION_PLAN.id().equals(row.perspectiveId()) && analysis != null && (replace || latestPlan == null)) {
                 JsonNode changes = mapper.valueToTree(analysis).path("code_changes");
                 if (changes.isObject()) {
                     latestPlan = changes;

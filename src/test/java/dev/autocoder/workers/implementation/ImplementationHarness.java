@@ -86,7 +86,7 @@ public final class ImplementationHarness {
         snapshots = new SnapshotService(new TargetRepository(properties), properties);
         GitChurn churn = new GitChurn(properties);
         PatchVerifier verifier = new PatchVerifier();
-        ProgressLedger ledger = new ProgressLedger(store);
+        ProgressLedger ledger = new ProgressLedger(store, List::of);
         WorkerRegistry registry = new WorkerRegistry(store, List.of());
         SecretRedactor redactor = new SecretRedactor();
         ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
