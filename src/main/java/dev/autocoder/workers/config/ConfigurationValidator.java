@@ -57,6 +57,7 @@ public class ConfigurationValidator {
         }
         validateWorker("analysis", workers.getAnalysis());
         validateWorker("test-planning", workers.getTestPlanning());
+        validateWorker("implementation", workers.getImplementation());
     }
 
     private void validateWorker(String worker, AutocoderProperties.WorkerSettings settings) {
