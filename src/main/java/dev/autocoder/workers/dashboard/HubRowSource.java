@@ -1,6 +1,7 @@
 package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.RowLines;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
 import dev.autocoder.workers.hub.HubIdentity;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,17 +94,10 @@ public class HubRowSource {
         fresh.sort(String::compareTo);
         int rows = 0;
         for (String path : fresh) {
-            String text = new String(client.download(RepoType.DATASET, repoId, sha, path), StandardCharsets.UTF_8);
-            for (String line : text.split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    aggregates.rowWritten(dataset, mapper.readValue(line, Row.class));
-                    rows++;
-                } catch (Exception e) {
-                    log.warn("Skipping an unreadable row of {} in {}: {}", repoId, path, e.getMessage());
-                }
+            for (Row row : RowLines.parse(client.download(RepoType.DATASET, repoId, sha, path), mapper,
+                    path + " of " + repoId + " on the Hub")) {
+                aggregates.rowWritten(dataset, row);
+                rows++;
             }
             seen.add(path);
         }

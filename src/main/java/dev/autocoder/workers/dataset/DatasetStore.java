@@ -193,19 +193,11 @@ public class DatasetStore {
     }
 
     private List<Row> readFile(Path file) {
-        List<Row> rows = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            lines.filter(l -> !l.isBlank()).forEach(l -> {
-                try {
-                    rows.add(mapper.readValue(l, Row.class));
-                } catch (IOException e) {
-                    log.warn("Skipping an unreadable row in {}: {}", file, e.getMessage());
-                }
-            });
+        try {
+            return RowLines.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8), mapper, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return rows;
     }
 
     /** The file the next row goes to: today's newest file while it is small enough, else a new one. */

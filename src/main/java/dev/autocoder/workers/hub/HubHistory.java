@@ -2,12 +2,12 @@ package dev.autocoder.workers.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.RemoteHistory;
+import dev.autocoder.workers.dataset.RowLines;
 import dev.autocoder.workers.worker.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,19 +76,10 @@ public class HubHistory implements RemoteHistory {
     }
 
     private boolean readNewestFirst(String repoId, String path, Predicate<Row> action) {
-        String[] lines = new String(client.download(RepoType.DATASET, repoId, "main", path), StandardCharsets.UTF_8).split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            Row row;
-            try {
-                row = mapper.readValue(lines[i], Row.class);
-            } catch (Exception e) {
-                log.warn("Skipping an unreadable row in {} on the Hub: {}", path, e.getMessage());
-                continue;
-            }
-            if (!action.test(row)) {
+        List<Row> rows = RowLines.parse(client.download(RepoType.DATASET, repoId, "main", path), mapper,
+                path + " of " + repoId + " on the Hub");
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (!action.test(rows.get(i))) {
                 return false;
             }
         }

@@ -217,7 +217,7 @@ public class HubSync implements RowListener {
         }
         if (!sync.cardPublished) {
             byte[] card = card(sync).getBytes(StandardCharsets.UTF_8);
-            if (!card(sync, card)) {
+            if (!isOnTheHub(sync, card)) {
                 extra.add(new FileUpload(CARD, card));
             } else {
                 sync.cardPublished = true;
@@ -227,9 +227,12 @@ public class HubSync implements RowListener {
         if (!sync.reconciled) {
             reconcile(sync);
         }
+        int maxSegments = Math.max(1, properties.getMaxFilesPerCommit() - extra.size());
         List<OutboxSegment> segments = outbox.pending(sync.dataset, sync.published.published(),
-                properties.getMaxFileSize().toBytes(), Math.max(1, properties.getMaxFilesPerCommit() - extra.size()));
-        sync.pendingRows = outbox.pendingRows(sync.dataset, sync.published.published());
+                properties.getMaxFileSize().toBytes(), maxSegments);
+        // the batch holds every pending row unless it was cut at the file limit: only then count the rest
+        sync.pendingRows = segments.size() < maxSegments ? segments.stream().mapToLong(OutboxSegment::rows).sum()
+                : outbox.pendingRows(sync.dataset, sync.published.published());
         if (segments.isEmpty() && extra.isEmpty()) {
             return null;
         }
@@ -311,7 +314,7 @@ public class HubSync implements RowListener {
     }
 
     /** Whether the Hub's card is already this one. */
-    private boolean card(DatasetSync sync, byte[] card) {
+    private boolean isOnTheHub(DatasetSync sync, byte[] card) {
         try {
             return java.util.Arrays.equals(client.download(RepoType.DATASET, sync.repoId, "main", CARD), card);
         } catch (HubException e) {

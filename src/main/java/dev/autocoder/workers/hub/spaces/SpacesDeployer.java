@@ -5,17 +5,15 @@ import dev.autocoder.workers.hub.FileUpload;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
 import dev.autocoder.workers.hub.RepoType;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,15 +150,9 @@ public class SpacesDeployer {
         }
     }
 
-    /** git's blob id: sha1 of "blob <size>\0" followed by the content. */
+    /** git's blob id of the content, as the Hub reports it for a regular file. */
     static String gitBlobId(byte[] content) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha1.digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, content).name();
     }
 
     /** A deployment that cannot go on, with a message for the person running it. */

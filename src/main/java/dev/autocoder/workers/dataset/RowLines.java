@@ -1,0 +1,50 @@
+package dev.autocoder.workers.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.worker.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of one JSON Lines data file, in file order, wherever the file was read from (the local store, the
+ * Hub). A line that is not a row is skipped with a warning naming the file: one bad line never stops a reader.
+ */
+public final class RowLines {
+
+    private static final Logger log = LoggerFactory.getLogger(RowLines.class);
+
+    private RowLines() {
+    }
+
+    public static List<Row> parse(byte[] content, ObjectMapper mapper, String where) {
+        return parse(new StringReader(new String(content, StandardCharsets.UTF_8)), mapper, where);
+    }
+
+    public static List<Row> parse(Reader content, ObjectMapper mapper, String where) {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(content)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    rows.add(mapper.readValue(line, Row.class));
+                } catch (IOException e) {
+                    log.warn("Skipping an unreadable row in {}: {}", where, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where, e);
+        }
+        return rows;
+    }
+}
