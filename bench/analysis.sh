@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 corpora=target/corpora
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx192m -Xss512k -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx144m -Xss512k -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}
 APP_FLAGS=${APP_FLAGS:---autocoder.analysis.pmd-threads=1 --server.tomcat.threads.max=16}
 
 MVN="$PWD/mvnw" bash "$shared/bench/corpora.sh" "$corpora"

@@ -2,7 +2,6 @@ package dev.autocoder.workers.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
  * Every {@code autocoder.*} setting, typed, so a malformed value stops start-up with Spring's message naming
  * the key. Cross-field checks (target exists, perspective ids known) happen at start-up in the config package.
  */
-@Validated
 @ConfigurationProperties("autocoder")
 public class AutocoderProperties {
 

@@ -1,7 +1,10 @@
 package dev.autocoder.workers.bench;
 
+import dev.autocoder.workers.analysis.pmd.CpdAlone;
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
 import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
@@ -43,6 +46,8 @@ public final class AnalysisBenchmark {
         Path store = Files.createTempDirectory("bench-store");
         Map<String, Object> properties = App.fastWorkerProperties(corpus, store);
         properties.put("autocoder.workers.analysis.delay", "24h");
+        // the other workers would share the two cores with the perspectives being timed
+        properties.put("autocoder.workers.enabled", "analysis");
         properties.remove("autocoder.analysis.pmd-threads");
         try (ConfigurableApplicationContext context = App.start(properties)) {
             SnapshotService snapshots = context.getBean(SnapshotService.class);
@@ -86,6 +91,11 @@ public final class AnalysisBenchmark {
             System.out.printf("%nPMD alone (same ruleset, %d threads, same files, its own fresh JVM): %d ms, %d violations "
                     + "(ours: %d). Cold code-quality / PMD alone = %.2f%n", threads, pmdAlone[0], pmdAlone[1], ours,
                     (double) cold[0] / pmdAlone[0]);
+            int minimumTokens = context.getBean(AutocoderProperties.class).getAnalysis().getCpdMinimumTokens();
+            List<String> cpdAlone = CpdAlone.duplicates(snapshot, minimumTokens);
+            List<String> cpdOurs = CpdAlone.describe(context.getBean(CpdRunner.class).duplication(snapshot));
+            System.out.printf("CPD alone (one pass over every file): %d duplicates; ours (searched by group): %d, "
+                    + "identical: %s%n", cpdAlone.size(), cpdOurs.size(), cpdAlone.equals(cpdOurs));
             notes.forEach(n -> System.out.println("note: " + n));
         }
     }

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.javamodel;
 
+import dev.autocoder.workers.repository.Interned;
+
 import java.util.List;
 
 /**
@@ -15,6 +17,12 @@ import java.util.List;
  */
 public record JavaFileModel(String path, String contentHash, String packageName, List<String> imports,
                             List<JavaTypeModel> types, String parseError) {
+
+    public JavaFileModel {
+        packageName = Interned.string(packageName);
+        imports = Interned.strings(imports);
+    }
+
     public boolean parsed() {
         return parseError == null;
     }

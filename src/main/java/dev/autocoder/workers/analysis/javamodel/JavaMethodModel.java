@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.javamodel;
 
+import dev.autocoder.workers.repository.Interned;
+
 /**
  * A method or constructor as the Java model sees it.
  *
@@ -14,6 +16,12 @@ package dev.autocoder.workers.analysis.javamodel;
  */
 public record JavaMethodModel(String name, String signature, boolean isPublic, boolean constructor,
                               int beginLine, int endLine, int cyclomatic, int ncss) {
+
+    public JavaMethodModel {
+        name = Interned.string(name);
+        signature = Interned.string(signature);
+    }
+
     public int lines() {
         return endLine - beginLine + 1;
     }

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.javamodel;
 
+import dev.autocoder.workers.repository.Interned;
+
 import java.util.List;
 
 /**
@@ -14,6 +16,13 @@ import java.util.List;
  */
 public record JavaTypeModel(String simpleName, String qualifiedName, String kind, boolean isPublic, boolean isAbstract,
                             boolean isTest, int beginLine, int endLine, List<JavaMethodModel> methods) {
+
+    public JavaTypeModel {
+        simpleName = Interned.string(simpleName);
+        qualifiedName = Interned.string(qualifiedName);
+        kind = Interned.string(kind);
+    }
+
     public int lines() {
         return endLine - beginLine + 1;
     }

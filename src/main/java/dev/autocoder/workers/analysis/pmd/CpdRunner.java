@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -35,7 +36,8 @@ import java.util.TreeMap;
  * classpath (JavaScript, TypeScript, Python, Kotlin). Duplicates are only found within one language.
  * <p>
  * The whole result is cached for the last {@link Snapshot#key()}: an unchanged tree costs nothing, any change
- * reruns CPD (CPD compares every file with every other, so there is no exact per-file reuse).
+ * reruns CPD (CPD compares every file with every other, so there is no exact per-file reuse). CPD is only given
+ * the files that can hold a duplicate ({@link CpdCandidates}), which keeps its memory to a fraction.
  */
 @Component
 public class CpdRunner {
@@ -79,31 +81,42 @@ public class CpdRunner {
         configuration.setMinimumTileSize(minimumTokens);
         // A file CPD cannot tokenize is reported and left out instead of ending the whole run.
         configuration.setSkipLexicalErrors(true);
-        CPDReport[] report = new CPDReport[1];
-        try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {
-            for (SourceFile file : snapshot.files()) {
-                net.sourceforge.pmd.lang.Language language = cpdLanguage(file.language(), configuration);
-                if (language == null) {
-                    continue;
-                }
-                if (!file.isAnalyzableText()) {
-                    skipped.add(new SkippedFile(file.path(), file.binary() ? "binary file" : "larger than the size limit"));
-                    continue;
-                }
-                // CPD reads the file itself, so its text is held once, not also as a String of ours
-                Path path = snapshot.resolve(file);
-                byFileId.put(FileId.fromPath(path).getAbsolutePath(), file);
-                cpd.files().addFile(path, language);
+        // the snapshot counts lines of UTF-8 text; the JVM's default charset may be plain ASCII in a container
+        configuration.setSourceEncoding(StandardCharsets.UTF_8);
+        Map<Path, net.sourceforge.pmd.lang.Language> files = new LinkedHashMap<>();
+        for (SourceFile file : snapshot.files()) {
+            net.sourceforge.pmd.lang.Language language = cpdLanguage(file.language(), configuration);
+            if (language == null) {
+                continue;
             }
-            if (!byFileId.isEmpty()) {
-                cpd.performAnalysis(r -> report[0] = r);
+            if (!file.isAnalyzableText()) {
+                skipped.add(new SkippedFile(file.path(), file.binary() ? "binary file" : "larger than the size limit"));
+                continue;
+            }
+            // CPD reads the file itself, so its text is held once, not also as a String of ours
+            Path path = snapshot.resolve(file);
+            byFileId.put(FileId.fromPath(path).getAbsolutePath(), file);
+            files.put(path, language);
+        }
+        List<CpdResult.DuplicateBlock> blocks = new ArrayList<>();
+        Map<String, SourceFile> analyzed = new LinkedHashMap<>(byFileId);
+        List<List<Path>> groups;
+        try {
+            // creating an analysis sets the language properties (ignore literals, annotations …) the lexers read
+            CpdAnalysis.create(configuration).close();
+            groups = new CpdCandidates(configuration).groups(files);
+            for (List<Path> group : groups) {
+                try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {
+                    group.forEach(path -> cpd.files().addFile(path, files.get(path)));
+                    cpd.performAnalysis(report -> collect(report, analyzed, skipped, blocks));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CpdResult result = report[0] == null
-                ? summarize(byFileId, skipped, List.of(), null)
-                : summarize(byFileId, skipped, report[0].getMatches(), report[0]);
+        log.debug("CPD searched {} of {} files in {} groups", groups.stream().mapToInt(List::size).sum(), files.size(),
+                groups.size());
+        CpdResult result = summarize(analyzed, skipped, blocks);
         log.debug("CPD: {} duplicated lines of {} in {} blocks", result.duplicatedLines(), result.totalLines(),
                 result.blocks().size());
         return result;
@@ -114,30 +127,23 @@ public class CpdRunner {
         return id == null ? null : configuration.getLanguageRegistry().getLanguageById(id);
     }
 
-    private CpdResult summarize(Map<String, SourceFile> byFileId, List<SkippedFile> skipped, List<Match> matches,
-                                CPDReport report) {
-        Map<String, SourceFile> analyzed = new LinkedHashMap<>(byFileId);
-        if (report != null) {
-            for (Report.ProcessingError error : report.getProcessingErrors()) {
-                SourceFile file = analyzed.remove(error.getFileId().getAbsolutePath());
-                if (file != null) {
-                    skipped.add(new SkippedFile(file.path(), PmdEngine.errorMessage(error)));
-                }
+    /** Takes what is needed from one CPD report while it is open: snippets are read from its source files. */
+    private static void collect(CPDReport report, Map<String, SourceFile> analyzed, List<SkippedFile> skipped,
+                                List<CpdResult.DuplicateBlock> blocks) {
+        for (Report.ProcessingError error : report.getProcessingErrors()) {
+            SourceFile file = analyzed.remove(error.getFileId().getAbsolutePath());
+            if (file != null) {
+                skipped.add(new SkippedFile(file.path(), PmdEngine.errorMessage(error)));
             }
         }
-        Map<String, BitSet> duplicatedLinesByFile = new HashMap<>();
-        List<CpdResult.DuplicateBlock> blocks = new ArrayList<>();
-        for (Match match : matches) {
+        for (Match match : report.getMatches()) {
             List<CpdResult.Occurrence> occurrences = new ArrayList<>();
             for (Mark mark : match) {
                 FileLocation location = mark.getLocation();
                 SourceFile file = analyzed.get(location.getFileId().getAbsolutePath());
-                if (file == null) {
-                    continue;
+                if (file != null) {
+                    occurrences.add(new CpdResult.Occurrence(file.path(), location.getStartLine(), location.getEndLine()));
                 }
-                occurrences.add(new CpdResult.Occurrence(file.path(), location.getStartLine(), location.getEndLine()));
-                duplicatedLinesByFile.computeIfAbsent(file.path(), p -> new BitSet())
-                        .set(location.getStartLine(), location.getEndLine() + 1);
             }
             if (occurrences.size() < 2) {
                 continue;
@@ -147,9 +153,21 @@ public class CpdRunner {
             blocks.add(new CpdResult.DuplicateBlock(match.getLineCount(), match.getTokenCount(), List.copyOf(occurrences),
                     snippet.length() > SNIPPET_CHARS ? snippet.substring(0, SNIPPET_CHARS) : snippet));
         }
+    }
+
+    private CpdResult summarize(Map<String, SourceFile> analyzed, List<SkippedFile> skipped,
+                                List<CpdResult.DuplicateBlock> blocks) {
+        Map<String, BitSet> duplicatedLinesByFile = new HashMap<>();
+        for (CpdResult.DuplicateBlock block : blocks) {
+            for (CpdResult.Occurrence occurrence : block.occurrences()) {
+                duplicatedLinesByFile.computeIfAbsent(occurrence.path(), p -> new BitSet())
+                        .set(occurrence.beginLine(), occurrence.endLine() + 1);
+            }
+        }
         blocks.sort(Comparator.comparingInt(CpdResult.DuplicateBlock::lines).reversed()
                 .thenComparing(Comparator.comparingInt(CpdResult.DuplicateBlock::tokens).reversed())
-                .thenComparing(b -> b.occurrences().get(0).path()));
+                .thenComparing(b -> b.occurrences().get(0).path())
+                .thenComparingInt(b -> b.occurrences().get(0).beginLine()));
         Map<String, CpdResult.LanguageDuplication> languages = new TreeMap<>();
         long totalLines = 0;
         long duplicatedLines = 0;

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.repository.Interned;
+
 import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
 
@@ -18,6 +20,13 @@ record FileAnalysis(List<Violation> violations, ParsedJavaFile parsed, List<Stri
     /** A violation without its path. */
     record Violation(String rule, String ruleSet, int priority, int beginLine, int endLine, String message,
                      String snippet) {
+
+        Violation {
+            rule = Interned.string(rule);
+            ruleSet = Interned.string(ruleSet);
+            message = Interned.string(message);
+        }
+
         PmdViolation at(String path) {
             return new PmdViolation(path, rule, ruleSet, priority, beginLine, endLine, message, snippet);
         }

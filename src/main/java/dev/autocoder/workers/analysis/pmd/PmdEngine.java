@@ -24,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,22 +126,21 @@ public class PmdEngine {
         Map<String, SourceFile> byFileId = new LinkedHashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         Map<String, ParsedJavaFile> models = new ConcurrentHashMap<>();
-        CollectingListener listener = new CollectingListener();
+        CollectingListener listener = new CollectingListener(snapshot, byFileId);
         try (PmdAnalysis pmd = PmdAnalysis.create(configuration(threads));
              JavaModelCollectorRule.Run collector = JavaModelCollectorRule.open((id, model) -> models.put(key(id), model))) {
             pmd.addRuleSet(RuleSet.copy(ruleset));
             pmd.addRuleSet(RuleSet.forSingleRule(collector.rule()));
             pmd.addListener(listener);
             for (SourceFile file : files) {
-                try {
-                    String text = snapshot.read(file);
-                    FileId id = FileId.fromPath(snapshot.resolve(file));
-                    byFileId.put(key(id), file);
-                    listener.texts.put(key(id), text);
-                    pmd.files().addFile(TextFile.builderForCharSeq(text, id, javaVersion()).build());
-                } catch (IOException e) {
-                    unreadable.put(file.path(), "unreadable: " + e.getMessage());
+                Path path = snapshot.resolve(file);
+                if (!Files.isReadable(path)) {
+                    unreadable.put(file.path(), "unreadable: this process may not read the file");
+                    continue;
                 }
+                // PMD reads each file when it gets to it, so only the files in analysis are in memory
+                byFileId.put(key(FileId.fromPath(path)), file);
+                pmd.files().addFile(TextFile.builderForPath(path, StandardCharsets.UTF_8, javaVersion()).build());
             }
             pmd.performAnalysis();
         }
@@ -243,14 +245,29 @@ public class PmdEngine {
 
     /** Gathers violations and errors per file; PMD calls it from its worker threads. */
     private static final class CollectingListener implements GlobalAnalysisListener {
-        final Map<String, String> texts = new ConcurrentHashMap<>();
         final Map<String, List<FileAnalysis.Violation>> violations = new ConcurrentHashMap<>();
         final Map<String, List<String>> errors = new ConcurrentHashMap<>();
+        private final Snapshot snapshot;
+        private final Map<String, SourceFile> byFileId;
+
+        CollectingListener(Snapshot snapshot, Map<String, SourceFile> byFileId) {
+            this.snapshot = snapshot;
+            this.byFileId = byFileId;
+        }
+
+        /** The file's lines for snippets, read while PMD analyzes it and dropped with it. */
+        private String[] lines(String id) {
+            try {
+                return snapshot.read(byFileId.get(id)).split("\\R", -1);
+            } catch (IOException e) {
+                return new String[0];
+            }
+        }
 
         @Override
         public FileAnalysisListener startFileAnalysis(TextFile file) {
             String id = key(file.getFileId());
-            String[] lines = texts.getOrDefault(id, "").split("\\R", -1);
+            String[] lines = lines(id);
             List<FileAnalysis.Violation> fileViolations = violations.computeIfAbsent(id,
                     k -> Collections.synchronizedList(new ArrayList<>()));
             List<String> fileErrors = errors.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>()));

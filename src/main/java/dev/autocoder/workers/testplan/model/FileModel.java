@@ -1,5 +1,7 @@
 package dev.autocoder.workers.testplan.model;
 
+import dev.autocoder.workers.repository.Interned;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,11 @@ import java.util.List;
  */
 public record FileModel(String path, String contentHash, String packageName, List<String> imports, List<TypeModel> types,
                         String parseError, boolean test) {
+
+    public FileModel {
+        packageName = Interned.string(packageName);
+        imports = Interned.strings(imports);
+    }
 
     public boolean parsed() {
         return parseError == null;

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.testplan.model;
 
+import dev.autocoder.workers.repository.Interned;
+
 import java.util.List;
 
 /**
@@ -19,6 +21,13 @@ import java.util.List;
  */
 public record Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
                          boolean closedLocally, List<String> paramsReached, String text) {
+
+    public Invocation {
+        type = Interned.string(type);
+        method = Interned.string(method);
+        paramsReached = Interned.strings(paramsReached);
+        text = Interned.string(text);
+    }
 
     /** {@code Files.readAllBytes}, {@code new FileInputStream}: the simple type and the method, for messages. */
     public String shortName() {

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.testplan.model;
 
+import dev.autocoder.workers.repository.Interned;
+
 import java.util.List;
 
 /**
@@ -20,6 +22,17 @@ public record MethodModel(String name, String signature, String visibility, bool
                           List<Integer> nullReturnLines, List<String> casts, List<Integer> castLines,
                           List<Invocation> invocations, List<ThrowSite> throwSites, List<CatchSite> catches,
                           List<Comparison> comparisons, List<Loop> loops, List<String> stringLiterals) {
+
+    public MethodModel {
+        name = Interned.string(name);
+        signature = Interned.string(signature);
+        visibility = Interned.string(visibility);
+        returnType = Interned.string(returnType);
+        thrown = Interned.strings(thrown);
+        annotations = Interned.strings(annotations);
+        casts = Interned.strings(casts);
+        stringLiterals = Interned.strings(stringLiterals);
+    }
 
     public boolean isPublic() {
         return visibility.equals("public");

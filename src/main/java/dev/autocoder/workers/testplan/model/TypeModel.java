@@ -1,5 +1,7 @@
 package dev.autocoder.workers.testplan.model;
 
+import dev.autocoder.workers.repository.Interned;
+
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,15 @@ import java.util.Map;
 public record TypeModel(String packageName, String simpleName, String qualifiedName, String kind, String visibility, boolean isAbstract,
                         List<String> annotations, List<String> supertypes, Map<String, String> fields,
                         boolean serialVersionUid, int beginLine, List<MethodModel> methods) {
+
+    public TypeModel {
+        packageName = Interned.string(packageName);
+        qualifiedName = Interned.string(qualifiedName);
+        kind = Interned.string(kind);
+        visibility = Interned.string(visibility);
+        annotations = Interned.strings(annotations);
+        supertypes = Interned.strings(supertypes);
+    }
 
     public boolean isPublic() {
         return visibility.equals("public");

@@ -1,10 +1,12 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
+import net.sourceforge.pmd.cpd.CPDConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,5 +62,54 @@ class CpdRunnerTest {
         var snapshot = TestSnapshots.of(root);
         assertThat(runner.duplication(snapshot)).isSameAs(runner.duplication(TestSnapshots.of(root)));
         assertThat(runner.duplication(snapshot).blocks()).isEqualTo(List.of());
+    }
+
+    @Test
+    void searchingTheGroupsApartFindsWhatOneSearchOverEverythingFinds() throws Exception {
+        writeFilesInThreeGroups();
+
+        var snapshot = TestSnapshots.of(root);
+        CpdResult result = new CpdRunner(100).duplication(snapshot);
+
+        assertThat(CpdAlone.describe(result)).hasSize(3).isEqualTo(CpdAlone.duplicates(snapshot, 100));
+        assertThat(result.skippedFiles()).singleElement()
+                .satisfies(skipped -> assertThat(skipped.path()).isEqualTo("src/main/java/p/G.java"));
+    }
+
+    @Test
+    void onlyFilesSharingARunAreSearchedTogetherAndFilesSharingNoneNotAtAll() {
+        writeFilesInThreeGroups();
+        CPDConfiguration configuration = new CPDConfiguration();
+        configuration.setMinimumTileSize(100);
+        var java = configuration.getLanguageRegistry().getLanguageById("java");
+        var javascript = configuration.getLanguageRegistry().getLanguageById("ecmascript");
+        Map<Path, net.sourceforge.pmd.lang.Language> files = new LinkedHashMap<>();
+        for (String name : List.of("A", "B", "C", "D", "E", "F", "G")) {
+            files.put(root.resolve("src/main/java/p/" + name + ".java"), java);
+        }
+        files.put(root.resolve("web/app.js"), javascript);
+
+        List<List<Path>> groups = new CpdCandidates(configuration).groups(files);
+
+        assertThat(groups).containsExactly(
+                List.of(root.resolve("src/main/java/p/A.java"), root.resolve("src/main/java/p/B.java")),
+                List.of(root.resolve("src/main/java/p/C.java"), root.resolve("src/main/java/p/D.java")),
+                List.of(root.resolve("src/main/java/p/F.java")),
+                List.of(root.resolve("src/main/java/p/G.java")));
+    }
+
+    /** A and B share a block, C and D another, F repeats a third in itself; E shares nothing, G does not lex. */
+    private void writeFilesInThreeGroups() {
+        PmdFixtures.writeTwoFilesSharingTheBlock(root);
+        String second = PmdFixtures.sharedBlock().replace("int ", "long ");
+        String third = PmdFixtures.sharedBlock().replace("int ", "short ").replace("println", "print");
+        TestSnapshots.write(root, "src/main/java/p/C.java", "package p;\nclass C {\n" + second + "}\n");
+        TestSnapshots.write(root, "src/main/java/p/D.java", "package p;\nclass D {\n    int d;\n" + second + "}\n");
+        TestSnapshots.write(root, "src/main/java/p/E.java", "package p;\nclass E {\n"
+                + PmdFixtures.sharedBlock().replace("int ", "char ") + "}\n");
+        TestSnapshots.write(root, "src/main/java/p/F.java", "package p;\nclass F {\n  class One {\n" + third
+                + "  }\n  class Two {\n" + third + "  }\n}\n");
+        TestSnapshots.write(root, "src/main/java/p/G.java", "package p;\nclass G {\n    int g = 1; # \n}\n");
+        TestSnapshots.write(root, "web/app.js", "function hello(name) {\n  return 'hello ' + name;\n}\n");
     }
 }
