@@ -5,7 +5,6 @@ import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test configuration: a second worker, "sidecar", whose one perspective counts the snapshot's files (loaded
- * with dashboard-test/sidecar-worker.yaml), and a clock the test can shift ahead of the real time.
+ * Test beans: a second worker, "sidecar", whose one perspective counts the snapshot's files (loaded with
+ * dashboard-test/sidecar-worker.yaml), and a clock the test can shift ahead of the real time. Not a
+ * {@code @Configuration}, so the library's component scan never adds it to other tests' applications: a test
+ * that wants it passes this class to {@code App.start}.
  */
-@Configuration(proxyBeanMethods = false)
 public class SidecarWorker {
 
     @Bean

@@ -56,7 +56,7 @@ class HubOutageTest {
         Map<String, Object> properties = HubTestApp.properties(fixture.root(), store, hub);
         properties.put("autocoder.hub.initial-backoff", "1m");
         properties.put("autocoder.hub.max-backoff", "4m");
-        try (ConfigurableApplicationContext app = App.start(properties)) {
+        try (ConfigurableApplicationContext app = App.start(properties, SidecarWorker.class)) {
             SidecarWorker.ShiftedClock clock = app.getBean(SidecarWorker.ShiftedClock.class);
             DatasetStore local = app.getBean(DatasetStore.class);
             int port = App.port(app);
