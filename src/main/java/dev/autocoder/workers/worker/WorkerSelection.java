@@ -20,6 +20,8 @@ public class WorkerSelection {
 
     public WorkerSelection(AutocoderProperties properties, Environment environment) {
         this.enabled = properties.getWorkers().getEnabled().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // read here rather than from DashboardProperties (which validates it): the dashboard depends on workers,
+        // not the other way round
         this.showsRemoteWorkers = "hub".equalsIgnoreCase(environment.getProperty("autocoder.dashboard.source", "local").strip());
     }
 
