@@ -74,15 +74,21 @@ public class CpdRunner {
         return cached;
     }
 
-    private CpdResult run(Snapshot snapshot) {
-        Map<String, SourceFile> byFileId = new LinkedHashMap<>();
-        List<SkippedFile> skipped = new ArrayList<>();
+    /** The CPD configuration the runner uses, for anyone who wants to run CPD the same way. */
+    public static CPDConfiguration configuration(int minimumTokens) {
         CPDConfiguration configuration = new CPDConfiguration();
         configuration.setMinimumTileSize(minimumTokens);
         // A file CPD cannot tokenize is reported and left out instead of ending the whole run.
         configuration.setSkipLexicalErrors(true);
         // the snapshot counts lines of UTF-8 text; the JVM's default charset may be plain ASCII in a container
         configuration.setSourceEncoding(StandardCharsets.UTF_8);
+        return configuration;
+    }
+
+    private CpdResult run(Snapshot snapshot) {
+        Map<String, SourceFile> byFileId = new LinkedHashMap<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        CPDConfiguration configuration = configuration(minimumTokens);
         Map<Path, net.sourceforge.pmd.lang.Language> files = new LinkedHashMap<>();
         for (SourceFile file : snapshot.files()) {
             net.sourceforge.pmd.lang.Language language = cpdLanguage(file.language(), configuration);

@@ -8,7 +8,6 @@ import net.sourceforge.pmd.cpd.Mark;
 import net.sourceforge.pmd.cpd.Match;
 import net.sourceforge.pmd.lang.document.FileId;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +25,7 @@ public final class CpdAlone {
 
     /** Every duplicate CPD finds in one pass over the whole snapshot, described by {@link #describe}. */
     public static List<String> duplicates(Snapshot snapshot, int minimumTokens) throws Exception {
-        CPDConfiguration configuration = new CPDConfiguration();
-        configuration.setMinimumTileSize(minimumTokens);
-        configuration.setSkipLexicalErrors(true);
-        configuration.setSourceEncoding(StandardCharsets.UTF_8);
+        CPDConfiguration configuration = CpdRunner.configuration(minimumTokens);
         Map<String, String> pathByFileId = new HashMap<>();
         List<String> blocks = new ArrayList<>();
         try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {

@@ -79,8 +79,7 @@ class CpdRunnerTest {
     @Test
     void onlyFilesSharingARunAreSearchedTogetherAndFilesSharingNoneNotAtAll() {
         writeFilesInThreeGroups();
-        CPDConfiguration configuration = new CPDConfiguration();
-        configuration.setMinimumTileSize(100);
+        CPDConfiguration configuration = CpdRunner.configuration(100);
         var java = configuration.getLanguageRegistry().getLanguageById("java");
         var javascript = configuration.getLanguageRegistry().getLanguageById("ecmascript");
         Map<Path, net.sourceforge.pmd.lang.Language> files = new LinkedHashMap<>();
