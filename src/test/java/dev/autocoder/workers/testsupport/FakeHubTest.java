@@ -2,6 +2,7 @@ package dev.autocoder.workers.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dashboard.MovableClock;
 import dev.autocoder.workers.testsupport.FakeHub.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,11 +17,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -284,7 +282,7 @@ class FakeHubTest {
 
     @Test
     void theCommitQuotaCountsCommitsInTheLastHourOfTheFakeClock() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
         hub.setClock(clock);
         hub.setCommitQuotaPerHour(2);
         createDataset("rows", false);
@@ -712,33 +710,5 @@ class FakeHubTest {
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(sha1.digest(content));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.AutocoderApplication;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.dashboard.MovableClock;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
@@ -11,11 +12,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +71,7 @@ public final class BenchmarkRowSeeder {
             }));
         }
 
-        SteppingClock clock = new SteppingClock(Instant.now().minus(Duration.ofMinutes(count)));
+        MovableClock clock = new MovableClock(Instant.now().minus(Duration.ofMinutes(count)));
         RowFactory rows = new RowFactory(context.getBean(ObjectMapper.class), context.getBean(SecretRedactor.class),
                 context.getBean(AutocoderProperties.class).getAnalysis().getMaxFindingsPerRow(), clock,
                 List.copyOf(context.getBeansOfType(WorkerColumns.class).values()));
@@ -85,37 +83,9 @@ public final class BenchmarkRowSeeder {
             RowFactory.Built built = rows.build(iteration, results.get(perspective.id()), snapshot.repository());
             store.append(DATASET, built.row());
             state.remember(built.row(), built.findingIds());
-            clock.step(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
         }
         System.out.printf("Seeded %d rows into %s in %d s%n", count, store.datasetDir(DATASET),
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
-    }
-
-    /** The row timestamps: one iteration per minute, ending now. */
-    private static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void step(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
