@@ -28,6 +28,7 @@ public final class Snapshot {
     private final List<SourceFile> files;
     private final Map<String, SourceFile> byPath;
     private final String key;
+    private volatile CodeScopes scopes;
 
     public Snapshot(Path root, String repository, String commit, boolean gitHistory, Instant takenAt,
                     List<SourceFile> files, String key) {
@@ -99,6 +100,21 @@ public final class Snapshot {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .decode(java.nio.ByteBuffer.wrap(bytes))
                 .toString();
+    }
+
+    /** The scope of a path of this snapshot (see {@link CodeScopes}); computed once, on first use. */
+    public Scope scopeOf(String path) {
+        CodeScopes current = scopes;
+        if (current == null) {
+            current = CodeScopes.of(root, files);
+            scopes = current;
+        }
+        return current.of(path);
+    }
+
+    /** The files of a language in one scope. */
+    public List<SourceFile> files(Language language, Scope scope) {
+        return files(language).stream().filter(f -> scopeOf(f.path()) == scope).toList();
     }
 
     /** Total lines of the text files of a language. */

@@ -210,7 +210,7 @@ public class SnapshotService {
     }
 
     private record CachedContent(long size, FileTime modified, String hash, int lines, boolean binary,
-                                 boolean trusted) {
+                                 boolean generated, boolean trusted) {
 
         boolean matches(BasicFileAttributes attributes) {
             return trusted && size == attributes.size() && modified.equals(attributes.lastModifiedTime());
@@ -311,7 +311,7 @@ public class SnapshotService {
             }
             seen.put(path, content);
             files.add(new SourceFile(path, Language.of(path), content.size(), content.lines(), content.hash(),
-                    content.binary(), content.size() > maxFileSize));
+                    content.binary(), content.size() > maxFileSize, content.generated()));
         }
 
         private CachedContent read(Path file, BasicFileAttributes attributes) throws IOException {
@@ -320,7 +320,8 @@ public class SnapshotService {
             String hash = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes).name();
             boolean unchangedWhileRead = bytes.length == attributes.size();
             int lines = binary || bytes.length > maxFileSize ? 0 : countLines(bytes);
-            return new CachedContent(bytes.length, attributes.lastModifiedTime(), hash, lines, binary,
+            boolean generated = !binary && GeneratedMarkers.inHead(bytes);
+            return new CachedContent(bytes.length, attributes.lastModifiedTime(), hash, lines, binary, generated,
                     unchangedWhileRead && settled(attributes));
         }
 
@@ -336,7 +337,7 @@ public class SnapshotService {
                     throw new IOException("grew while being read");
                 }
                 return new CachedContent(size, attributes.lastModifiedTime(), hash, 0, hasNul(probe, probe.length),
-                        settled(attributes));
+                        !hasNul(probe, probe.length) && GeneratedMarkers.inHead(probe), settled(attributes));
             }
         }
 

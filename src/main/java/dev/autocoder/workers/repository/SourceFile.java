@@ -10,8 +10,16 @@ package dev.autocoder.workers.repository;
  * @param contentHash git-style blob id (SHA-1 hex) of the content: the key of every content cache
  * @param binary      the content has a NUL byte in its first 8 KiB; such files are never parsed
  * @param oversized   larger than the configured limit; listed, never parsed
+ * @param generated   its head carries a generated-code marker ({@link GeneratedMarkers}); its scope is generated
  */
-public record SourceFile(String path, Language language, long size, int lines, String contentHash, boolean binary, boolean oversized) {
+public record SourceFile(String path, Language language, long size, int lines, String contentHash, boolean binary,
+                         boolean oversized, boolean generated) {
+
+    /** A file without a generated-code marker. */
+    public SourceFile(String path, Language language, long size, int lines, String contentHash, boolean binary,
+                      boolean oversized) {
+        this(path, language, size, lines, contentHash, binary, oversized, false);
+    }
 
     /** True when analyzers may read and parse this file as text. */
     public boolean isAnalyzableText() {

@@ -3,6 +3,7 @@ package dev.autocoder.workers.worker;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.autocoder.workers.repository.Scope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +16,11 @@ import java.util.HexFormat;
  * The id is stable across iterations and line shifts: it hashes the rule, the file and the normalized
  * snippet of the offending code, never the line number. {@link RowFactory} makes ids unique within a result
  * when the same snippet occurs twice in a file.
+ * <p>
+ * The scope says what the file is for (main, test, fixture, generated, build). A perspective may leave it null;
+ * the iteration fills it in from the snapshot before the row is built ({@link #inScopes}).
  */
-@JsonPropertyOrder({"id", "rule", "category", "severity", "file", "line", "end_line", "message"})
+@JsonPropertyOrder({"id", "rule", "category", "severity", "scope", "file", "line", "end_line", "message"})
 public record Finding(
         String id,
         String rule,
@@ -25,7 +29,14 @@ public record Finding(
         String file,
         Integer line,
         @JsonProperty("end_line") Integer endLine,
-        String message) {
+        String message,
+        Scope scope) {
+
+    /** A finding whose scope the iteration fills in from its file. */
+    public Finding(String id, String rule, String category, Severity severity, String file, Integer line,
+                   Integer endLine, String message) {
+        this(id, rule, category, severity, file, line, endLine, message, null);
+    }
 
     /** Creates a finding whose id derives from rule, file and snippet (whitespace-normalized). */
     public static Finding of(String rule, String category, Severity severity, String file,
@@ -39,7 +50,31 @@ public record Finding(
     }
 
     public Finding withId(String newId) {
-        return new Finding(newId, rule, category, severity, file, line, endLine, message);
+        return new Finding(newId, rule, category, severity, file, line, endLine, message, scope);
+    }
+
+    public Finding withScope(Scope newScope) {
+        return new Finding(id, rule, category, severity, file, line, endLine, message, newScope);
+    }
+
+    public Finding withMessage(String newMessage) {
+        return new Finding(id, rule, category, severity, file, line, endLine, newMessage, scope);
+    }
+
+    /** The scope, main when none was given. */
+    @JsonIgnore
+    public Scope scopeOrMain() {
+        return scope == null ? Scope.MAIN : scope;
+    }
+
+    /**
+     * Every finding with a scope: the one it has, else its file's scope in the snapshot, else main (a finding
+     * about the repository as a whole).
+     */
+    public static java.util.List<Finding> inScopes(java.util.List<Finding> findings,
+                                                    java.util.function.Function<String, Scope> scopeOfPath) {
+        return findings.stream().map(f -> f.scope() != null ? f
+                : f.withScope(f.file() == null ? Scope.MAIN : scopeOfPath.apply(f.file()))).toList();
     }
 
     @JsonIgnore

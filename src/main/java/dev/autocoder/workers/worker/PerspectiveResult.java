@@ -46,6 +46,12 @@ public record PerspectiveResult(
         return new PerspectiveResult(Status.OK, null, summary, qualityScore, findings, recommendations, metrics, details);
     }
 
+    /** The same result with other findings (the same findings with their scopes filled in). */
+    public PerspectiveResult withFindings(List<Finding> newFindings) {
+        return new PerspectiveResult(status, reason, summary, qualityScore, newFindings, recommendations, metrics,
+                details, columns);
+    }
+
     /** The same result with the worker's own column values. */
     public PerspectiveResult withColumns(Map<String, Object> values) {
         return new PerspectiveResult(status, reason, summary, qualityScore, findings, recommendations, metrics, details,

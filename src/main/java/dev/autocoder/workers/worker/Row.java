@@ -23,7 +23,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonPropertyOrder({"schema_version", "worker", "iteration", "timestamp", "perspective_number", "perspective_id",
         "perspective_name", "repository", "commit", "duration_ms", "status", "error", "reason", "summary", "quality_score",
-        "issues_found", "findings", "new_findings", "resolved_findings", "recommendations", "metrics", "details"})
+        "issues_found", "findings", "finding_groups", "new_findings", "resolved_findings", "recommendations", "metrics", "details"})
 public record Row(
         @JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("worker") String worker,
@@ -42,6 +42,7 @@ public record Row(
         @JsonProperty("quality_score") Double qualityScore,
         @JsonProperty("issues_found") int issuesFound,
         @JsonProperty("findings") List<Finding> findings,
+        @JsonProperty("finding_groups") List<FindingGroup> findingGroups,
         @JsonProperty("new_findings") Integer newFindings,
         @JsonProperty("resolved_findings") Integer resolvedFindings,
         @JsonProperty("recommendations") List<String> recommendations,
@@ -49,16 +50,29 @@ public record Row(
         @JsonProperty("details") String details,
         Map<String, Object> extraColumns) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: findings carry a scope, and rows have finding_groups. */
+    public static final int SCHEMA_VERSION = 2;
 
     /** The columns every row of every worker has, in order; a worker's own columns follow them. */
     public static final List<String> COMMON_COLUMNS = List.of("schema_version", "worker", "iteration", "timestamp",
             "perspective_number", "perspective_id", "perspective_name", "repository", "commit", "duration_ms", "status",
-            "error", "reason", "summary", "quality_score", "issues_found", "findings", "new_findings", "resolved_findings",
+            "error", "reason", "summary", "quality_score", "issues_found", "findings", "finding_groups", "new_findings", "resolved_findings",
             "recommendations", "metrics", "details");
+
+    /** A row without finding groups (rows of schema version 1, and tests that do not look at groups). */
+    public Row(int schemaVersion, String worker, long iteration, String timestamp, int perspectiveNumber,
+               String perspectiveId, String perspectiveName, String repository, String commit, long durationMs,
+               Status status, String error, String reason, String summary, Double qualityScore, int issuesFound,
+               List<Finding> findings, Integer newFindings, Integer resolvedFindings, List<String> recommendations,
+               List<Metric> metrics, String details, Map<String, Object> extraColumns) {
+        this(schemaVersion, worker, iteration, timestamp, perspectiveNumber, perspectiveId, perspectiveName, repository,
+                commit, durationMs, status, error, reason, summary, qualityScore, issuesFound, findings, List.of(),
+                newFindings, resolvedFindings, recommendations, metrics, details, extraColumns);
+    }
 
     public Row {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        findingGroups = findingGroups == null ? List.of() : List.copyOf(findingGroups);
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         extraColumns = extraColumns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extraColumns);

@@ -30,8 +30,9 @@ import java.util.Set;
 @Component
 public class RowFactory {
 
-    /** How findings are ordered in a row: most severe first, then by place. */
-    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
+    /** How findings are ordered in a row: main code first (then build, test, fixture, generated), most severe first, then by place. */
+    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::scopeOrMain)
+            .thenComparing(f -> f.severity() == null ? Severity.INFO : f.severity())
             .thenComparing(f -> f.file() == null ? "" : f.file())
             .thenComparingInt(Finding::lineOrZero)
             .thenComparing(Finding::rule);
@@ -83,8 +84,11 @@ public class RowFactory {
         }
 
         List<Finding> published = findings.stream().sorted(FINDING_ORDER).limit(maxFindings)
-                .map(f -> new Finding(f.id(), f.rule(), f.category(), f.severity(), f.file(), f.line(), f.endLine(),
-                        redactor.redact(f.message())))
+                .map(f -> f.withMessage(redactor.redact(f.message())))
+                .toList();
+        List<FindingGroup> groups = FindingGroup.of(findings).stream().limit(maxFindings)
+                .map(g -> new FindingGroup(g.rule(), g.category(), g.severity(), g.scope(), g.count(),
+                        redactor.redact(g.message()), g.locations()))
                 .toList();
         Double score = result.qualityScore() == null || result.qualityScore().isNaN() ? null
                 : Math.round(Math.max(0, Math.min(1, result.qualityScore())) * 10_000) / 10_000.0;
@@ -106,13 +110,29 @@ public class RowFactory {
                 result.status() == Status.OK ? score : null,
                 findings.size(),
                 published,
+                groups,
                 newFindings,
                 resolvedFindings,
                 result.recommendations().stream().map(redactor::redact).toList(),
-                result.metrics(),
+                withScopeCounts(result.metrics(), findings),
                 redactor.redact(json(result.details())),
                 workerColumns(state, result));
         return new Built(row, ids);
+    }
+
+    /**
+     * The perspective's metrics and one {@code findings_<scope>} count per scope (all findings, not only the listed
+     * ones), so a reader can tell main-code findings from test and fixture findings without the capped list.
+     */
+    static List<Metric> withScopeCounts(List<Metric> metrics, List<Finding> findings) {
+        List<Metric> all = new ArrayList<>(metrics);
+        for (dev.autocoder.workers.repository.Scope scope : dev.autocoder.workers.repository.Scope.values()) {
+            String name = "findings_" + scope.label();
+            if (all.stream().noneMatch(m -> m.name().equals(name))) {
+                all.add(Metric.of(name, findings.stream().filter(f -> f.scopeOrMain() == scope).count()));
+            }
+        }
+        return all;
     }
 
     /** The worker's own columns, every declared one present, every string in them redacted. */

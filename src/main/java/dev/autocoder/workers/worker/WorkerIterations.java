@@ -81,7 +81,8 @@ public class WorkerIterations {
                 return state.lastRowOf(perspectiveId);
             }
         };
-        return iteration.perspective().analyze(context);
+        PerspectiveResult result = iteration.perspective().analyze(context);
+        return result.withFindings(Finding.inScopes(result.findings(), snapshot::scopeOf));
     }
 
     /** The iteration threw: the result says so in one line, and the worker goes on with the next perspective. */
