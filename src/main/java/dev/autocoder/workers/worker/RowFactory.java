@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.Scope;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -121,17 +122,30 @@ public class RowFactory {
     }
 
     /**
-     * The perspective's metrics and one {@code findings_<scope>} count per scope (all findings, not only the listed
-     * ones), so a reader can tell main-code findings from test and fixture findings without the capped list.
+     * The perspective's metrics, one {@code findings_<scope>} count per scope and one {@code findings.<scope>.<severity>}
+     * count per scope and severity that has findings, all of them counted (not only the listed ones), so totals by
+     * scope and severity never depend on the capped list.
      */
     static List<Metric> withScopeCounts(List<Metric> metrics, List<Finding> findings) {
         List<Metric> all = new ArrayList<>(metrics);
-        for (dev.autocoder.workers.repository.Scope scope : dev.autocoder.workers.repository.Scope.values()) {
-            String name = "findings_" + scope.label();
-            if (all.stream().noneMatch(m -> m.name().equals(name))) {
-                all.add(Metric.of(name, findings.stream().filter(f -> f.scopeOrMain() == scope).count()));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Scope scope : Scope.values()) {
+            counts.put("findings_" + scope.label(), findings.stream().filter(f -> f.scopeOrMain() == scope).count());
+        }
+        for (Scope scope : Scope.values()) {
+            for (Severity severity : Severity.values()) {
+                long count = findings.stream().filter(f -> f.scopeOrMain() == scope
+                        && (f.severity() == null ? Severity.INFO : f.severity()) == severity).count();
+                if (count > 0) {
+                    counts.put("findings." + scope.label() + "." + severity.label(), count);
+                }
             }
         }
+        counts.forEach((name, count) -> {
+            if (all.stream().noneMatch(m -> m.name().equals(name))) {
+                all.add(Metric.of(name, count));
+            }
+        });
         return all;
     }
 
