@@ -58,7 +58,11 @@ class DatasetCardTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> finding = (List<Map<String, Object>>) feature(features, "findings").get("list");
         assertThat(finding).extracting(f -> f.get("name"))
-                .containsExactly("id", "rule", "category", "severity", "file", "line", "end_line", "message");
+                .containsExactly("id", "rule", "category", "severity", "scope", "file", "line", "end_line", "message");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> group = (List<Map<String, Object>>) feature(features, "finding_groups").get("list");
+        assertThat(group).extracting(f -> f.get("name"))
+                .containsExactly("rule", "category", "severity", "scope", "count", "message", "locations");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> analysis = (List<Map<String, Object>>) feature(features, "analysis").get("struct");
         assertThat(analysis).extracting(f -> f.get("name")).containsExactly("code_changes", "notes");

@@ -2,6 +2,7 @@ package dev.autocoder.workers.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.repository.Scope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -78,6 +79,40 @@ class RowFactoryTest {
         assertThat(row.timestamp()).isEqualTo("2026-11-24T10:00:00.123Z");
         assertThat(row.details()).isEqualTo("{\"key\":\"value\"}");
         assertThat(row.newFindings()).as("no earlier result to compare with").isNull();
+    }
+
+    @Test
+    void groupsRepeatedFindingsListsMainCodeFirstAndCountsEveryScopeAndSeverity() {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 1; i <= 13; i++) {
+            findings.add(Finding.of("FieldNamingConventions", "codestyle", Severity.LOW, "src/main/java/C" + i + ".java", i, i,
+                    "The constant name 'log" + i + "' doesn't match '[A-Z][A-Z_0-9]*'", "log" + i).withScope(Scope.MAIN));
+        }
+        findings.add(Finding.of("ReturnFromFinallyBlock", "errorprone", Severity.HIGH, "src/main/java/D.java", 7, 7,
+                "Avoid returning from a finally block", "return x;").withScope(Scope.MAIN));
+        for (int i = 1; i <= 4; i++) {
+            findings.add(Finding.of("hardcoded-secret", "secrets", Severity.CRITICAL, "src/test/resources/k" + i + ".pem", 1, 1,
+                    "Private key (fingerprint ab" + i + ")", "k" + i).withScope(Scope.FIXTURE));
+        }
+
+        Row row = build(findings).row();
+
+        assertThat(row.findingGroups()).extracting(FindingGroup::rule, FindingGroup::scope, FindingGroup::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ReturnFromFinallyBlock", Scope.MAIN, 1),
+                        org.assertj.core.groups.Tuple.tuple("FieldNamingConventions", Scope.MAIN, 13),
+                        org.assertj.core.groups.Tuple.tuple("hardcoded-secret", Scope.FIXTURE, 4));
+        assertThat(row.findingGroups().get(1).locations()).hasSize(FindingGroup.LOCATIONS)
+                .startsWith("src/main/java/C1.java:1");
+        assertThat(row.findings()).as("main code first, most severe first, capped at 3")
+                .extracting(Finding::rule).containsExactly("ReturnFromFinallyBlock", "FieldNamingConventions",
+                        "FieldNamingConventions");
+        assertThat(row.metric("findings_main")).hasValue(14);
+        assertThat(row.metric("findings_fixture")).hasValue(4);
+        assertThat(row.metric("findings_test")).hasValue(0);
+        assertThat(row.metric("findings.main.low")).hasValue(13);
+        assertThat(row.metric("findings.main.high")).hasValue(1);
+        assertThat(row.metric("findings.fixture.critical")).hasValue(4);
+        assertThat(row.metric("findings.main.critical")).isEmpty();
     }
 
     @Test
