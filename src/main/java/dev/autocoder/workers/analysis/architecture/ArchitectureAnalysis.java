@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
  *
  * @param javaFiles                 Java files in the model
  * @param unparseableFiles          paths of files the parser rejected (left out of everything else)
- * @param testFiles                 parsed test files, left out: test code does not shape the architecture
+ * @param testFiles                 parsed files that are not main code (test, fixture, generated), left out
  * @param graph                     the package dependency graph of the production code
  * @param packages                  metrics per package, in package-name order
  * @param cycles                    dependency cycles, largest first
@@ -31,14 +31,17 @@ record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int te
     /**
      * @param linesOf lines of a file by path, 0 when unknown
      * @param churn   churn per file, or a reason why there is none
+     * @param isMain  whether a path is main code (its {@link dev.autocoder.workers.repository.Scope}); test, fixture
+     *                and generated code does not shape the architecture
      */
-    static ArchitectureAnalysis of(JavaModel model, ToIntFunction<String> linesOf, Churn churn) {
+    static ArchitectureAnalysis of(JavaModel model, ToIntFunction<String> linesOf, Churn churn,
+                                   java.util.function.Predicate<String> isMain) {
         List<String> unparseable = model.unparseableFiles().stream().map(JavaFileModel::path).sorted().toList();
         List<JavaFileModel> parsed = model.parsedFiles().stream()
                 .filter(f -> f.path() != null)
                 .map(ArchitectureAnalysis::withoutNulls)
                 .toList();
-        List<JavaFileModel> production = parsed.stream().filter(f -> !isTestCode(f)).toList();
+        List<JavaFileModel> production = parsed.stream().filter(f -> isMain.test(f.path()) && !isTestCode(f)).toList();
         ImportResolver resolver = new ImportResolver(production);
         PackageGraph graph = PackageGraph.build(production, resolver);
         List<Hotspot> hotspots = churn.files().map(files -> Hotspot.rank(production, files)).orElse(List.of());
@@ -69,7 +72,7 @@ record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int te
     }
 
     /**
-     * Test code by location ({@code src/test/} in the path) or because every type it declares looks like a test.
+     * Test code the scopes did not recognize: a {@code src/test/} path, or every type it declares looks like a test.
      */
     static boolean isTestCode(JavaFileModel file) {
         String path = "/" + file.path();

@@ -22,8 +22,8 @@ import java.util.Optional;
  * Architecture Review: the dependency structure of the project's Java packages, Robert C. Martin's package
  * metrics, dependency cycles, class size and coupling, and churn × complexity hotspots.
  * <p>
- * Test code (paths under {@code src/test/}, or files whose types all look like tests) is left out; unparseable
- * files are counted and left out.
+ * Only main code counts: test, fixture and generated files (their {@link dev.autocoder.workers.repository.Scope}),
+ * and files whose types all look like tests, are left out; unparseable files are counted and left out.
  * <p>
  * Quality score: {@code 1 − 0.6 × F − 0.4 × D̄}, clamped to 0..1, where F is the fraction of packages that sit in
  * a dependency cycle and D̄ the average distance from the main sequence {@code |A + I − 1|} over the packages
@@ -65,11 +65,12 @@ public class ArchitecturePerspective implements Perspective {
         }
         JavaModel model = javaModelProvider.model(snapshot);
         ArchitectureAnalysis analysis = ArchitectureAnalysis.of(model,
-                path -> snapshot.file(path).map(SourceFile::lines).orElse(0), churn(snapshot));
+                path -> snapshot.file(path).map(SourceFile::lines).orElse(0), churn(snapshot),
+                path -> snapshot.scopeOf(path) == dev.autocoder.workers.repository.Scope.MAIN);
         if (analysis.packages().isEmpty()) {
             return PerspectiveResult.skipped("No parseable production Java code: " + analysis.javaFiles()
                     + " Java file(s), " + analysis.unparseableFiles().size() + " unparseable, "
-                    + analysis.testFiles() + " test file(s).", inputMetrics(analysis));
+                    + analysis.testFiles() + " test, fixture or generated file(s).", inputMetrics(analysis));
         }
         return PerspectiveResult.ok(summary(analysis), analysis.qualityScore(), ArchitectureFindings.of(analysis),
                 ArchitectureFindings.recommendations(analysis), metrics(analysis), ArchitectureDetails.of(analysis));
