@@ -55,7 +55,8 @@ class DatasetSchemaTest {
         columns.put("summary", "VARCHAR");
         columns.put("quality_score", "DOUBLE");
         columns.put("issues_found", "BIGINT");
-        columns.put("findings", "STRUCT(id VARCHAR, rule VARCHAR, category VARCHAR, severity VARCHAR, file VARCHAR, line BIGINT, end_line BIGINT, message VARCHAR)[]");
+        columns.put("findings", "STRUCT(id VARCHAR, rule VARCHAR, category VARCHAR, severity VARCHAR, scope VARCHAR, file VARCHAR, line BIGINT, end_line BIGINT, message VARCHAR)[]");
+        columns.put("finding_groups", "STRUCT(rule VARCHAR, category VARCHAR, severity VARCHAR, scope VARCHAR, count BIGINT, message VARCHAR, locations VARCHAR[])[]");
         columns.put("new_findings", "BIGINT");
         columns.put("resolved_findings", "BIGINT");
         columns.put("recommendations", "VARCHAR[]");
