@@ -12,6 +12,32 @@
     }
   }
 
+  // The collapsed finding lists (<details data-scope>) a reader opened, keyed by scope and position, so that a
+  // refresh keeps them open.
+  function openDetails(section) {
+    var open = {};
+    var seen = {};
+    section.querySelectorAll('details[data-scope]').forEach(function (details) {
+      var scope = details.getAttribute('data-scope');
+      seen[scope] = (seen[scope] || 0) + 1;
+      if (details.open) {
+        open[scope + '#' + seen[scope]] = true;
+      }
+    });
+    return open;
+  }
+
+  function reopen(section, open) {
+    var seen = {};
+    section.querySelectorAll('details[data-scope]').forEach(function (details) {
+      var scope = details.getAttribute('data-scope');
+      seen[scope] = (seen[scope] || 0) + 1;
+      if (open[scope + '#' + seen[scope]]) {
+        details.open = true;
+      }
+    });
+  }
+
   function refresh(section) {
     fetch(section.getAttribute('data-refresh-url'), {
       cache: 'no-store',
@@ -23,7 +49,9 @@
       }
       return response.text();
     }).then(function (html) {
+      var open = openDetails(section);
       section.innerHTML = html;
+      reopen(section, open);
       report('Refreshed at ' + new Date().toLocaleTimeString() + '.', false);
     }).catch(function (error) {
       report('Refresh failed (' + error.message + '), retrying.', true);

@@ -48,11 +48,11 @@ final class Charts {
         return new Chart(title, description, WIDTH, HEIGHT, false, "", lines, yTicks, maxX > minX ? xTicks : xTicks.subList(0, 1), FRAME);
     }
 
-    /** Findings open after each ok row (all perspectives' latest counts, summed), over time. */
+    /** Findings in main code open after each ok row (all perspectives' latest counts, summed), over time. */
     static Chart openFindings(WorkerAggregate aggregate) {
         List<SeriesPoint> points = aggregate.openFindings().stream().filter(p -> p.at() != null).toList();
         String title = "Open findings over time";
-        String description = "Findings of every perspective's latest result, summed, after each iteration";
+        String description = "Findings in main code of every perspective's latest result, summed, after each iteration";
         if (points.isEmpty()) {
             return empty(title, description, "No findings counted yet.");
         }

@@ -21,7 +21,7 @@ public class DashboardProperties {
     private boolean rememberStopped = true;
     /** Upper bound of {@code limit} on /api/workers/{id}/rows, and how many recent rows are kept in memory. */
     private int maxRowsLimit = 100;
-    /** Findings listed per worker on the dashboard. */
+    /** Finding groups listed per scope, for each worker and for a worker's latest result. */
     private int topFindings = 10;
     /** Points kept per chart series (the newest). */
     private int chartPoints = 200;

@@ -31,19 +31,38 @@ public final class PageModels {
     public record InsightsPart(List<WorkerInsightsPart> workers, boolean hasWorkers, String updatedAt, String updatedAtIso) {
     }
 
+    /**
+     * @param bySeverity     findings in main code by severity
+     * @param severityNote   why the severities may not add up to the open findings (older rows), else empty
+     * @param byScope        findings per scope, all of them
+     * @param findings       one section per scope with findings, main code first
+     */
     public record WorkerInsightsPart(String id, String href, List<NameValue> totals, List<NameValue> bySeverity,
+                              boolean hasSeverityNote, String severityNote, List<NameValue> byScope,
                               List<PerspectiveLine> perspectives, boolean hasCounters, List<NameValue> counters,
-                              boolean hasFindings, List<FindingLine> findings, Chart scoreChart, Chart findingsChart) {
+                              boolean hasFindings, List<FindingSection> findings, Chart scoreChart, Chart findingsChart) {
+    }
+
+    /**
+     * The finding groups of one scope: main code is shown open, the other scopes collapsed.
+     *
+     * @param summary "54 findings in 6 groups", and whether the list is cut short
+     */
+    public record FindingSection(String scope, String title, String summary, boolean main, boolean hasGroups,
+                                 List<GroupLine> groups, boolean withPerspective) {
+    }
+
+    /** One group: "FieldNamingConventions × 13", its first places and the first message. */
+    public record GroupLine(String severity, String rule, int count, boolean repeated, String locations, String message,
+                            String perspective) {
     }
 
     public record NameValue(String name, String value, String cssClass) {
     }
 
+    /** @param otherFindings findings outside main code (tests, fixtures, generated code, build files) */
     public record PerspectiveLine(String id, String name, long rows, String score, int openFindings, boolean truncated,
-                           String latestStatus) {
-    }
-
-    public record FindingLine(String severity, String rule, String location, String message, String perspective) {
+                           int otherFindings, String latestStatus) {
     }
 
     public record WorkerPage(String title, String id, long statusRefreshMs, long insightsRefreshMs, String statusRefresh,
@@ -60,7 +79,7 @@ public final class PageModels {
     }
 
     public record Result(String perspective, long iteration, String status, String time, String summary,
-                  boolean hasReason, String reason, boolean hasError, String error, String score, List<FindingLine> findings, boolean hasFindings, int findingsShown,
+                  boolean hasReason, String reason, boolean hasError, String error, String score, List<FindingSection> findings, boolean hasFindings,
                   int issuesFound, List<String> recommendations, boolean hasRecommendations, List<NameValue> metrics,
                   boolean hasMetrics) {
     }

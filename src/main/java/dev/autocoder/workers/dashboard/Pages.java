@@ -1,7 +1,7 @@
 package dev.autocoder.workers.dashboard;
 
 import dev.autocoder.workers.dashboard.PageModels.DashboardPage;
-import dev.autocoder.workers.dashboard.PageModels.FindingLine;
+import dev.autocoder.workers.dashboard.PageModels.FindingSection;
 import dev.autocoder.workers.dashboard.PageModels.InsightsPart;
 import dev.autocoder.workers.dashboard.PageModels.Message;
 import dev.autocoder.workers.dashboard.PageModels.NameValue;
@@ -15,6 +15,7 @@ import dev.autocoder.workers.dashboard.PageModels.WorkerInsightsPart;
 import dev.autocoder.workers.dashboard.PageModels.WorkerLine;
 import dev.autocoder.workers.dashboard.PageModels.WorkerPage;
 import dev.autocoder.workers.dashboard.PageModels.WorkerStatusPart;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.worker.Metric;
 import dev.autocoder.workers.worker.Row;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Pages {
 
     private static final int RECENT_ROWS = 15;
-    private static final int RESULT_FINDINGS = 25;
 
     private final DashboardView view;
     private final DashboardProperties properties;
@@ -194,30 +195,43 @@ public class Pages {
                 new NameValue("OK", Long.toString(insights.okRows()), "ok"),
                 new NameValue("Errors", Long.toString(insights.errorRows()), insights.errorRows() > 0 ? "error" : ""),
                 new NameValue("Skipped", Long.toString(insights.skippedRows()), ""),
-                new NameValue("Open findings", Integer.toString(insights.openFindings()), ""),
+                new NameValue("Open findings (main code)", Integer.toString(insights.openFindings()), "open-findings"),
                 new NameValue("New findings (all time)", Long.toString(insights.newFindings()), ""),
                 new NameValue("Resolved findings (all time)", Long.toString(insights.resolvedFindings()), ""));
         List<NameValue> bySeverity = insights.findingsBySeverity().entrySet().stream()
                 .map(e -> new NameValue(e.getKey(), Integer.toString(e.getValue()), "severity-" + e.getKey())).toList();
+        int severityTotal = insights.findingsBySeverity().values().stream().mapToInt(Integer::intValue).sum();
+        String severityNote = insights.countsComplete() ? "" : "Counted from the listed findings only ("
+                + severityTotal + " of " + insights.openFindings() + "): older results list at most the most severe findings.";
+        List<NameValue> byScope = insights.findingsByScope().entrySet().stream()
+                .filter(e -> e.getValue() > 0 || Scope.MAIN.label().equals(e.getKey()))
+                .map(e -> new NameValue(FindingSections.title(Scope.of(e.getKey())), Integer.toString(e.getValue()),
+                        "scope-" + e.getKey())).toList();
         List<PerspectiveLine> perspectives = insights.perspectives().stream().map(p -> new PerspectiveLine(p.id(), p.name(),
                 p.rows(), p.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", p.qualityScore()),
-                p.openFindings(), p.truncated(), orDash(p.latestStatus()))).toList();
+                p.openFindings(), p.truncated(), p.findingsByScope().entrySet().stream()
+                        .filter(e -> !Scope.MAIN.label().equals(e.getKey())).mapToInt(Map.Entry::getValue).sum(),
+                orDash(p.latestStatus()))).toList();
         List<NameValue> counters = new ArrayList<>();
         for (Map.Entry<String, Double> counter : insights.counters().entrySet()) {
             counters.add(new NameValue(counterLabel(counter.getKey()), number(counter.getValue()), ""));
         }
-        List<FindingLine> findings = insights.topFindings().stream().map(f -> new FindingLine(orDash(f.severity()),
-                orDash(f.rule()), f.location(), orDash(f.message()), f.perspectiveName())).toList();
-        return new WorkerInsightsPart(worker.worker(), href(worker.worker()), totals, bySeverity, perspectives,
-                !counters.isEmpty(), counters, !findings.isEmpty(), findings,
+        List<FindingSection> findings = FindingSections.of(insights.findingScopes(), insights.topFindingGroups(), true);
+        return new WorkerInsightsPart(worker.worker(), href(worker.worker()), totals, bySeverity, !severityNote.isEmpty(),
+                severityNote, byScope, perspectives, !counters.isEmpty(), counters, !findings.isEmpty(), findings,
                 Charts.qualityScores(aggregate, worker.perspectives()), Charts.openFindings(aggregate));
     }
 
-    private static Result result(Row row) {
-        List<FindingLine> findings = row.findings().stream().limit(RESULT_FINDINGS).map(f -> new FindingLine(
-                f.severity() == null ? "—" : f.severity().label(), orDash(f.rule()),
-                f.file() == null ? "" : f.line() == null ? f.file() : f.file() + ":" + f.line(), orDash(f.message()),
-                row.perspectiveName())).toList();
+    private Result result(Row row) {
+        FindingCounts counts = FindingCounts.of(row);
+        Map<String, Integer> byScope = new LinkedHashMap<>();
+        for (Scope scope : Scope.values()) {
+            byScope.put(scope.label(), counts.total(scope));
+        }
+        WorkerInsights.Grouped grouped = WorkerInsights.grouped(PerspectiveAggregate.groupsOf(row).stream()
+                .map(g -> WorkerInsights.TopFindingGroup.of(row.perspectiveId(), row.perspectiveName(), g)).toList(),
+                byScope, properties.getTopFindings());
+        List<FindingSection> findings = FindingSections.of(grouped.scopes(), grouped.shown(), false);
         List<NameValue> metrics = new ArrayList<>();
         for (Metric metric : row.metrics()) {
             metrics.add(new NameValue(metric.name(), number(metric.value()), ""));
@@ -227,7 +241,7 @@ public class Pages {
                 row.reason() != null && !row.reason().isBlank(), row.reason() == null ? "" : row.reason(),
                 row.error() != null && !row.error().isBlank(), row.error() == null ? "" : row.error(),
                 row.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.qualityScore()),
-                findings, !findings.isEmpty(), findings.size(), row.issuesFound(), row.recommendations(),
+                findings, !findings.isEmpty(), row.issuesFound(), row.recommendations(),
                 !row.recommendations().isEmpty(), metrics, !metrics.isEmpty());
     }
 

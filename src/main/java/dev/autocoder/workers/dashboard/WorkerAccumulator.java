@@ -2,9 +2,9 @@ package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.worker.FindingGroup;
 import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
 
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +89,8 @@ final class WorkerAccumulator {
         PerspectiveState perspective = perspectives.computeIfAbsent(id, PerspectiveState::new);
         perspective.add(row, at);
         if (row.status() == Status.OK) {
-            int open = perspectives.values().stream().mapToInt(p -> p.latestOk == null ? 0 : p.latestOk.issuesFound()).sum();
+            // main code only, like the headline count of open findings
+            int open = perspectives.values().stream().mapToInt(p -> p.counts.total(Scope.MAIN)).sum();
             bounded(openFindings, new SeriesPoint(row.iteration(), at, open), seriesLimit);
         }
         readCounters(row);
@@ -152,6 +152,10 @@ final class WorkerAccumulator {
         private long rows;
         private Row latest;
         private Row latestOk;
+        private FindingCounts counts = FindingCounts.NONE;
+        /** Groups of {@code latestOk}, made when a snapshot needs them: a rebuild then groups only the last row. */
+        private List<FindingGroup> groups = List.of();
+        private Row groupsOf;
         private final Deque<SeriesPoint> scores = new ArrayDeque<>();
 
         PerspectiveState(String id) {
@@ -166,6 +170,7 @@ final class WorkerAccumulator {
             }
             if (row.status() == Status.OK) {
                 latestOk = row;
+                counts = FindingCounts.of(row);
                 if (row.qualityScore() != null) {
                     bounded(scores, new SeriesPoint(row.iteration(), at, row.qualityScore()), seriesLimit);
                 }
@@ -173,19 +178,12 @@ final class WorkerAccumulator {
         }
 
         PerspectiveAggregate snapshot() {
-            Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-            for (Severity severity : Severity.values()) {
-                bySeverity.put(severity, 0);
+            if (groupsOf != latestOk) {
+                groups = PerspectiveAggregate.groupsOf(latestOk);
+                groupsOf = latestOk;
             }
-            if (latestOk != null) {
-                for (Finding finding : latestOk.findings()) {
-                    if (finding.severity() != null) {
-                        bySeverity.merge(finding.severity(), 1, Integer::sum);
-                    }
-                }
-            }
-            return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk,
-                    java.util.Collections.unmodifiableMap(bySeverity), List.copyOf(scores));
+            return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk, counts, groups,
+                    List.copyOf(scores));
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param rows          rows written, by status
  * @param lastErrorRow  the newest row with status error, if any
  * @param newFindings   sum of {@code new_findings} over all rows
- * @param openFindings  findings open after each ok row (sum of every perspective's latest count), bounded
+ * @param openFindings  findings in main code open after each ok row (sum of every perspective's latest count), bounded
  * @param counters      the latest value of every numeric field of the rows' cumulative extra columns
  * @param recentRows    the newest rows, newest first, bounded by {@code autocoder.dashboard.max-rows-limit}
  */

@@ -4,6 +4,7 @@ import dev.autocoder.workers.dashboard.Aggregates;
 import dev.autocoder.workers.dashboard.PerspectiveAggregate;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RowListener;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -26,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code autocoder.iterations} [autocoder_iterations_total] counter, tags worker, perspective, status;</li>
  *   <li>{@code autocoder.iteration.duration} [autocoder_iteration_duration_seconds] timer, tags worker, perspective;</li>
- *   <li>{@code autocoder.findings} [autocoder_findings] gauge, tags worker, perspective, severity: findings listed
- *       in the perspective's latest ok row;</li>
+ *   <li>{@code autocoder.findings} [autocoder_findings] gauge, tags worker, perspective, scope, severity: findings of
+ *       the perspective's latest ok row, all of them (its {@code findings.<scope>.<severity>} metrics; for a row
+ *       written before those, the listed findings, in main scope);</li>
  *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective (NaN before the
  *       first score);</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
@@ -95,12 +97,15 @@ public class WorkerMeters implements RowListener {
                 .description("Quality score (0..1) of the perspective's latest ok result")
                 .tags("worker", worker, "perspective", perspective)
                 .register(meters);
-        for (Severity severity : Severity.values()) {
-            Gauge.builder("autocoder.findings", () -> latest(worker, perspective)
-                            .map(p -> p.listedBySeverity().getOrDefault(severity, 0)).orElse(0))
-                    .description("Findings listed in the perspective's latest ok result, by severity")
-                    .tags("worker", worker, "perspective", perspective, "severity", severity.label())
-                    .register(meters);
+        // every series of the name has the same tag keys (Prometheus requires it): one per scope and severity
+        for (Scope scope : Scope.values()) {
+            for (Severity severity : Severity.values()) {
+                Gauge.builder("autocoder.findings", () -> latest(worker, perspective)
+                                .map(p -> p.counts().count(scope, severity)).orElse(0))
+                        .description("Findings of the perspective's latest ok result, all of them, by scope and severity")
+                        .tags("worker", worker, "perspective", perspective, "scope", scope.label(), "severity", severity.label())
+                        .register(meters);
+            }
         }
     }
 

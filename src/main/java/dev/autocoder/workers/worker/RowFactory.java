@@ -126,7 +126,7 @@ public class RowFactory {
      * count per scope and severity that has findings, all of them counted (not only the listed ones), so totals by
      * scope and severity never depend on the capped list.
      */
-    static List<Metric> withScopeCounts(List<Metric> metrics, List<Finding> findings) {
+    public static List<Metric> withScopeCounts(List<Metric> metrics, List<Finding> findings) {
         List<Metric> all = new ArrayList<>(metrics);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Scope scope : Scope.values()) {

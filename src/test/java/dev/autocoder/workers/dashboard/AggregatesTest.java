@@ -2,6 +2,7 @@ package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -87,7 +88,8 @@ class AggregatesTest {
         PerspectiveAggregate architecture = current.perspective("architecture").orElseThrow();
         assertThat(architecture.qualityScore()).isEqualTo(0.6);
         assertThat(architecture.scores()).extracting(SeriesPoint::value).containsExactly(0.4, 0.6);
-        assertThat(architecture.listedBySeverity()).containsEntry(HIGH, 1).containsEntry(MEDIUM, 0);
+        assertThat(architecture.counts().count(Scope.MAIN, HIGH)).isEqualTo(1);
+        assertThat(architecture.counts().count(Scope.MAIN, MEDIUM)).isZero();
         PerspectiveAggregate security = current.perspective("security").orElseThrow();
         // the error row does not replace the latest ok result
         assertThat(security.latest().iteration()).isEqualTo(4);

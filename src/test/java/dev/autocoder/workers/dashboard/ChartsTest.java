@@ -58,7 +58,7 @@ class ChartsTest {
     }
 
     private static PerspectiveAggregate perspective(String id, List<SeriesPoint> scores) {
-        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, Map.of(), scores);
+        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, FindingCounts.NONE, List.of(), scores);
     }
 
     private static WorkerAggregate aggregate(List<PerspectiveAggregate> perspectives, List<SeriesPoint> open) {

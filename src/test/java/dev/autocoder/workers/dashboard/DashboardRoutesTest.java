@@ -94,7 +94,7 @@ class DashboardRoutesTest {
                 .contains("data-refresh-url=\"/fragments/insights\" data-refresh-ms=\"30000\"")
                 .contains("Quality score per perspective").contains("Open findings over time")
                 .contains("<polyline class=\"line series-0\"")
-                .contains("<td class=\"mono\">package-cycle</td>")
+                .contains("<td class=\"mono rule\">package-cycle")
                 .contains("Status updated at <time");
         String worker = http.get("/workers/analysis").body();
         assertThat(worker).contains("<span class=\"state state-running\" id=\"worker-state\">running</span>")
@@ -274,8 +274,9 @@ class DashboardRoutesTest {
                 .isEqualTo(rows.size());
         assertThat(metric(prometheus, "autocoder_quality_score{perspective=\"architecture\",worker=\"analysis\"}"))
                 .isEqualTo(last.qualityScore());
-        assertThat(metric(prometheus, "autocoder_findings{perspective=\"architecture\",severity=\"high\",worker=\"analysis\"}"))
-                .isEqualTo(last.findings().stream().filter(f -> f.severity().label().equals("high")).count());
+        // all findings, from the row's per-scope counts, not only the listed ones
+        assertThat(metric(prometheus, "autocoder_findings{perspective=\"architecture\",scope=\"main\",severity=\"high\",worker=\"analysis\"}"))
+                .isEqualTo(last.metric("findings.main.high").orElse(0));
         assertThat(prometheus).contains("camel_exchanges_total{camelContext=\"autocoder\",eventType=\"route\",kind=\"CamelRoute\",routeId=\"api-status\"}");
 
         // Run now: exactly one more row, though the timer stays stopped
