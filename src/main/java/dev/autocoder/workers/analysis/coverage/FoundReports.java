@@ -9,9 +9,4 @@ public record FoundReports(List<CoverageReport> readable, List<UnreadableReport>
         readable = List.copyOf(readable);
         unreadable = List.copyOf(unreadable);
     }
-
-    /** True when at least one readable report counts at least one line. */
-    public boolean hasLines() {
-        return readable.stream().anyMatch(r -> r.total().lines() > 0);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.coverage;
 
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
@@ -10,29 +11,37 @@ import dev.autocoder.workers.worker.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The "coverage-report" method: measured line and branch coverage from the reports found.
+ * The "coverage-report" method: measured line and branch coverage from the reports {@link ReportSelection} used.
  * <p>
- * Classes of all readable reports are merged; a class that several reports list (a module report and an
- * aggregate report) counts once, with the report that covers the most of its lines. Classes are ranked by
- * missed lines (then lower coverage, then name); each class with lines below {@value #THRESHOLD} line
- * coverage is a {@code low-coverage} finding: high under 10%, medium under 30%, low under 50%.
+ * Only classes in main-scope files count: classes of test, generated or fixture files and classes whose source
+ * is not in the repository are left out (and counted in {@code details.classes_left_out}), so they are neither
+ * covered nor uncovered main code. Classes of all used reports are merged; a class that several reports list (a
+ * module report and an aggregate report) counts once, with the report that covers the most of its lines. Classes
+ * are ranked by missed lines (then lower coverage, then name); each class with lines below {@value #THRESHOLD}
+ * line coverage is a {@code low-coverage} finding: high under 10%, medium under 30%, low under 50%.
  */
 final class ReportCoverageAnalysis {
 
     static final double THRESHOLD = 0.5;
     static final int LISTED_CLASSES = 10;
-    static final String QUALITY_FORMULA =
-            "0.75 x line coverage + 0.25 x branch coverage; line coverage alone when the reports count no branches";
+    static final String QUALITY_FORMULA = "0.75 x line coverage + 0.25 x branch coverage over main-scope classes;"
+            + " line coverage alone when the reports count no branches";
+    static final String NOT_IN_REPOSITORY = "not in the repository";
 
-    PerspectiveResult analyze(Snapshot snapshot, FoundReports found, JavaModel model) {
+    PerspectiveResult analyze(Snapshot snapshot, ReportSelection selection, List<UnreadableReport> unreadable,
+                              JavaModel model) {
         Map<String, List<DeclaredType>> types = model == null ? Map.of() : DeclaredType.byQualifiedName(model);
-        List<ClassCoverage> classes = merge(resolve(snapshot, found.readable(), types));
+        List<ClassCoverage> classes = merge(selection.mainClasses(snapshot));
+        Map<String, Long> leftOut = leftOut(snapshot, selection);
         CoverageCounts total = CoverageCounts.sum(classes);
         List<ClassCoverage> ranked = classes.stream()
                 .filter(c -> c.counts().lines() > 0)
@@ -42,34 +51,35 @@ final class ReportCoverageAnalysis {
                 .toList();
         List<ClassCoverage> below = ranked.stream().filter(c -> c.counts().lineCoverage() < THRESHOLD).toList();
         List<Finding> findings = below.stream().map(c -> finding(c, declared(c, types))).toList();
-        String method = method(found.readable());
+        List<CoverageReport> used = selection.used().stream().map(ReportSelection.UsedReport::report).toList();
+        String method = method(used);
 
         Double quality = total.branchCoverage() == null ? total.lineCoverage()
                 : 0.75 * total.lineCoverage() + 0.25 * total.branchCoverage();
-        return new PerspectiveResult(Status.OK, reason(found), summary(method, found, total, ranked, below),
-                quality, findings, recommendations(below, found), metrics(found, total, classes, below),
-                details(method, found, total, classes, ranked, types));
+        return new PerspectiveResult(Status.OK, reason(unreadable), summary(method, used, selection, unreadable,
+                total, ranked, below, leftOut), quality, findings, recommendations(below, unreadable),
+                metrics(selection, unreadable, total, classes, below, leftOut),
+                details(snapshot, method, selection, unreadable, total, classes, ranked, types, leftOut));
     }
 
-    /** Resolves each class's source file against the snapshot; LCOV files take their folder as package. */
-    private static List<ClassCoverage> resolve(Snapshot snapshot, List<CoverageReport> reports,
-                                               Map<String, List<DeclaredType>> types) {
-        SourcePathResolver resolver = new SourcePathResolver(snapshot);
-        List<ClassCoverage> resolved = new ArrayList<>();
-        for (CoverageReport report : reports) {
-            for (ClassCoverage c : report.classes()) {
-                String file = resolver.resolve(report, c.declaredPath()).orElse(null);
-                if (file == null && c.format() != CoverageFormat.LCOV && types.containsKey(c.qualifiedName())) {
-                    file = types.get(c.qualifiedName()).get(0).file().path();
-                }
-                ClassCoverage withFile = c.withFile(file);
-                if (c.format() == CoverageFormat.LCOV && file != null) {
-                    withFile = withFile.withPackage(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "");
-                }
-                resolved.add(withFile);
+    /**
+     * Classes of the used reports that are not main code, counted once each by scope label or
+     * {@value #NOT_IN_REPOSITORY}; a class another report resolves to main code is not left out.
+     */
+    private static Map<String, Long> leftOut(Snapshot snapshot, ReportSelection selection) {
+        Set<String> main = selection.mainClasses(snapshot).stream().map(ReportCoverageAnalysis::key)
+                .collect(Collectors.toSet());
+        Map<String, Set<String>> leftOut = new TreeMap<>();
+        selection.used().stream().flatMap(u -> u.classes().stream()).forEach(c -> {
+            Scope scope = ReportSelection.scope(snapshot, c);
+            if (scope != Scope.MAIN && !main.contains(key(c))) {
+                leftOut.computeIfAbsent(scope == null ? NOT_IN_REPOSITORY : scope.label(), k -> new HashSet<>())
+                        .add(key(c));
             }
-        }
-        return resolved;
+        });
+        Map<String, Long> counts = new LinkedHashMap<>();
+        leftOut.forEach((label, keys) -> counts.put(label, (long) keys.size()));
+        return counts;
     }
 
     /** The Java type a report class stands for, preferably in its resolved file; LCOV entries are files. */
@@ -83,10 +93,15 @@ final class ReportCoverageAnalysis {
     private static List<ClassCoverage> merge(List<ClassCoverage> classes) {
         Map<String, ClassCoverage> best = new LinkedHashMap<>();
         for (ClassCoverage c : classes) {
-            best.merge(c.packageName() + '\u0000' + c.className(), c,
+            best.merge(key(c), c,
                     (kept, other) -> other.counts().linesCovered() > kept.counts().linesCovered() ? other : kept);
         }
         return List.copyOf(best.values());
+    }
+
+    /** One class, however many reports list it. */
+    private static String key(ClassCoverage c) {
+        return c.packageName() + '\u0000' + c.className();
     }
 
     static String method(List<CoverageReport> reports) {
@@ -100,18 +115,17 @@ final class ReportCoverageAnalysis {
         Severity severity = coverage < 0.10 ? Severity.HIGH : coverage < 0.30 ? Severity.MEDIUM : Severity.LOW;
         String branches = counts.branches() == 0 ? ""
                 : ", " + counts.branchesCovered() + " of " + counts.branches() + " branches";
-        String where = c.file() == null ? " (source " + c.declaredPath() + " not found in the repository)" : "";
         String message = (c.format() == CoverageFormat.LCOV ? "file " : "class ") + c.displayName() + " has "
                 + Percent.of(coverage) + " line coverage (" + counts.linesCovered() + " of " + counts.lines()
-                + " lines" + branches + "), below the " + Percent.of(THRESHOLD) + " threshold" + where;
+                + " lines" + branches + "), below the " + Percent.of(THRESHOLD) + " threshold";
         Integer line = declared == null ? null : declared.type().beginLine();
         Integer endLine = declared == null ? null : declared.type().endLine();
         return Finding.of("low-coverage", "test-coverage", severity, c.file(), line, endLine, message,
                 "coverage of " + c.displayName());
     }
 
-    private static String reason(FoundReports found) {
-        return found.unreadable().isEmpty() ? null : unreadableSentence(found.unreadable());
+    private static String reason(List<UnreadableReport> unreadable) {
+        return unreadable.isEmpty() ? null : unreadableSentence(unreadable);
     }
 
     static String unreadableSentence(List<UnreadableReport> unreadable) {
@@ -120,8 +134,9 @@ final class ReportCoverageAnalysis {
                 .collect(Collectors.joining(", ")) + ".";
     }
 
-    private static String summary(String method, FoundReports found, CoverageCounts total,
-                                  List<ClassCoverage> ranked, List<ClassCoverage> below) {
+    private static String summary(String method, List<CoverageReport> used, ReportSelection selection,
+                                  List<UnreadableReport> unreadable, CoverageCounts total, List<ClassCoverage> ranked,
+                                  List<ClassCoverage> below, Map<String, Long> leftOut) {
         StringBuilder text = new StringBuilder("Line coverage ").append(Percent.of(total.lineCoverage()))
                 .append(" (").append(total.linesCovered()).append(" of ").append(total.lines()).append(" lines)");
         if (total.branches() > 0) {
@@ -129,7 +144,7 @@ final class ReportCoverageAnalysis {
                     .append(total.branchesCovered()).append(" of ").append(total.branches()).append(" branches)");
         }
         text.append(" by ").append(method).append(" from ")
-                .append(found.readable().stream().map(CoverageReport::path).collect(Collectors.joining(", ")))
+                .append(used.stream().map(CoverageReport::path).collect(Collectors.joining(", ")))
                 .append("; ").append(below.size()).append(" of ").append(ranked.size())
                 .append(" classes below ").append(Percent.of(THRESHOLD)).append('.');
         if (!ranked.isEmpty() && ranked.get(0).counts().linesMissed() > 0) {
@@ -138,55 +153,73 @@ final class ReportCoverageAnalysis {
                     .append(least.counts().linesMissed()).append(" missed, ")
                     .append(Percent.of(least.counts().lineCoverage())).append(").");
         }
-        if (!found.unreadable().isEmpty()) {
-            text.append(' ').append(unreadableSentence(found.unreadable()));
+        if (!leftOut.isEmpty()) {
+            text.append(" Left out as not main code: ").append(leftOut.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append('.');
+        }
+        if (selection.ignoredSentence() != null) {
+            text.append(' ').append(selection.ignoredSentence());
+        }
+        if (!unreadable.isEmpty()) {
+            text.append(' ').append(unreadableSentence(unreadable));
         }
         return text.toString();
     }
 
-    private static List<String> recommendations(List<ClassCoverage> below, FoundReports found) {
+    private static List<String> recommendations(List<ClassCoverage> below, List<UnreadableReport> unreadable) {
         List<String> recommendations = new ArrayList<>();
         below.stream().limit(5).forEach(c -> recommendations.add("Add tests for " + c.displayName() + ": "
                 + c.counts().linesMissed() + " of " + c.counts().lines() + " lines are never run ("
                 + Percent.of(c.counts().lineCoverage()) + " line coverage)."));
-        found.unreadable().forEach(u -> recommendations.add("Regenerate or fix the coverage report " + u.path()
+        unreadable.forEach(u -> recommendations.add("Regenerate or fix the coverage report " + u.path()
                 + "; it could not be read (" + u.reason() + ")."));
         return recommendations;
     }
 
-    private static List<Metric> metrics(FoundReports found, CoverageCounts total, List<ClassCoverage> classes,
-                                        List<ClassCoverage> below) {
+    private static List<Metric> metrics(ReportSelection selection, List<UnreadableReport> unreadable,
+                                        CoverageCounts total, List<ClassCoverage> classes, List<ClassCoverage> below,
+                                        Map<String, Long> leftOut) {
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("line_coverage", total.lineCoverage()));
         if (total.branches() > 0) {
             metrics.add(Metric.of("branch_coverage", total.branchCoverage()));
         }
-        metrics.add(Metric.of("coverage_reports", found.readable().size()));
-        metrics.add(Metric.of("coverage_reports_unreadable", found.unreadable().size()));
+        metrics.add(Metric.of("coverage_reports", selection.used().size()));
+        metrics.add(Metric.of("coverage_reports_ignored", selection.ignored().size()));
+        metrics.add(Metric.of("coverage_reports_unreadable", unreadable.size()));
         metrics.add(Metric.of("lines_covered", total.linesCovered()));
         metrics.add(Metric.of("lines_missed", total.linesMissed()));
         metrics.add(Metric.of("branches_covered", total.branchesCovered()));
         metrics.add(Metric.of("branches_missed", total.branchesMissed()));
         metrics.add(Metric.of("classes_total", classes.size()));
         metrics.add(Metric.of("classes_below_threshold", below.size()));
+        metrics.add(Metric.of("classes_left_out", leftOut.values().stream().mapToLong(Long::longValue).sum()));
         return metrics;
     }
 
-    private static Map<String, Object> details(String method, FoundReports found, CoverageCounts total,
+    private static Map<String, Object> details(Snapshot snapshot, String method, ReportSelection selection,
+                                               List<UnreadableReport> unreadable, CoverageCounts total,
                                                List<ClassCoverage> classes, List<ClassCoverage> ranked,
-                                               Map<String, List<DeclaredType>> types) {
+                                               Map<String, List<DeclaredType>> types, Map<String, Long> leftOut) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method);
-        details.put("reports", found.readable().stream().map(r -> {
+        details.put("reports_used", selection.used().stream().map(u -> {
+            List<ClassCoverage> main = u.classes().stream()
+                    .filter(c -> ReportSelection.scope(snapshot, c) == Scope.MAIN).toList();
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("path", r.path());
-            report.put("format", r.format().label());
-            report.put("classes", r.classes().size());
-            report.putAll(counts(r.total()));
+            report.put("path", u.report().path());
+            report.put("format", u.report().format().label());
+            report.put("resolved_share", u.resolvedShare());
+            report.put("classes", u.classes().size());
+            report.put("classes_main", main.size());
+            report.putAll(counts(CoverageCounts.sum(main)));
             return report;
         }).toList());
-        details.put("unreadable_reports", found.unreadable().stream()
+        details.put("reports_ignored", selection.ignoredDetails());
+        details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
+        details.put("scope", Scope.MAIN.label());
+        details.put("classes_left_out", leftOut);
         details.put("threshold", THRESHOLD);
         details.put("quality_formula", QUALITY_FORMULA);
         details.put("total", counts(total));

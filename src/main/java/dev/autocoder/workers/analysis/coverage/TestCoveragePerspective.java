@@ -15,19 +15,22 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Test Coverage Analysis: how much of the code the tests run.
  * <p>
  * <b>Measured</b> ({@code coverage-report (jacoco|cobertura|lcov)}): when a JaCoCo XML, Cobertura XML or LCOV
- * report lies in the checkout (see {@link CoverageReportFinder} for where it is looked for), line and branch
- * coverage per package and in total come from it, and classes under 50% line coverage are
- * {@code low-coverage} findings. Quality score = 0.75 x line coverage + 0.25 x branch coverage, or line
- * coverage alone when the reports count no branches.
+ * report lies in the checkout (see {@link CoverageReportFinder} for where it is looked for) and describes this
+ * repository's main code (see {@link ReportSelection}: reports in test resources or fixtures, and reports of
+ * other code, are ignored and named), line and branch coverage of main-scope classes per package and in total
+ * come from it, and classes under 50% line coverage are {@code low-coverage} findings. Quality score = 0.75 x line
+ * coverage + 0.25 x branch coverage, or line coverage alone when the reports count no branches.
  * <p>
- * <b>Static</b> ({@code test-mapping}): without a readable report, Java classes are matched to test classes by
+ * <b>Static</b> ({@code test-mapping}): without a used report, Java classes are matched to test classes by
  * name (see {@link TestMappingAnalysis}); untested public classes are {@code untested-class} findings ranked by
  * complexity x churn. Quality score = public classes with a test class / public classes (null when there are
  * none).
@@ -68,34 +71,48 @@ public class TestCoveragePerspective implements Perspective {
         Snapshot snapshot = context.snapshot();
         FoundReports found = reports.load(snapshot.root());
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
-        if (found.hasLines()) {
-            return new ReportCoverageAnalysis().analyze(snapshot, found, hasJava ? modelForLines(snapshot) : null);
+        JavaModel reportModel = hasJava && !found.readable().isEmpty() ? optionalModel(snapshot) : null;
+        ReportSelection selection = ReportSelection.select(snapshot, found.readable(), reportModel);
+        if (!selection.used().isEmpty()) {
+            return new ReportCoverageAnalysis().analyze(snapshot, selection, found.unreadable(), reportModel);
         }
-        String noReport = found.readable().isEmpty()
-                ? "No coverage report found (looked for " + String.join(", ", CoverageReportFinder.PATTERNS)
-                + " up to " + CoverageReportFinder.MAX_DEPTH + " folders deep)"
-                : "The coverage reports found count no lines (" + found.readable().stream()
-                .map(CoverageReport::path).collect(Collectors.joining(", ")) + ")";
-        String unreadable = found.unreadable().isEmpty() ? ""
-                : " " + ReportCoverageAnalysis.unreadableSentence(found.unreadable());
-        List<Metric> skipMetrics = List.of(Metric.of("coverage_reports", found.readable().size()),
+        String noReport = noReport(found, selection);
+        String notes = Stream.of(selection.ignoredSentence(), found.unreadable().isEmpty() ? null
+                        : ReportCoverageAnalysis.unreadableSentence(found.unreadable()))
+                .filter(Objects::nonNull).map(n -> " " + n).collect(Collectors.joining());
+        List<Metric> skipMetrics = List.of(Metric.of("coverage_reports", 0),
+                Metric.of("coverage_reports_ignored", selection.ignored().size()),
                 Metric.of("coverage_reports_unreadable", found.unreadable().size()));
         if (!hasJava) {
             return PerspectiveResult.skipped(noReport + " and the repository has no Java sources to match tests to"
-                    + " by name; test coverage cannot be measured or estimated." + unreadable, skipMetrics);
+                    + " by name; test coverage cannot be measured or estimated." + notes, skipMetrics);
         }
         JavaModel model = javaModels.model(snapshot);
         if (model.parsedFiles().isEmpty()) {
             return PerspectiveResult.skipped(noReport + " and none of the " + model.files().size()
-                    + " Java files could be parsed, so tests cannot be matched to classes." + unreadable, skipMetrics);
+                    + " Java files could be parsed, so tests cannot be matched to classes." + notes, skipMetrics);
         }
         ChurnResult churnResult = churn(snapshot);
         return new TestMappingAnalysis().analyze(snapshot, model, churnResult.commitsByPath(), churnResult.missing(),
-                found.unreadable(), properties.getAnalysis().getChurnWindow().toDays());
+                selection, found.unreadable(),
+                properties.getAnalysis().getChurnWindow().toDays());
     }
 
-    /** The Java model only adds class lines to measured coverage; without it findings just carry no line. */
-    private JavaModel modelForLines(Snapshot snapshot) {
+    /** Why there is no measured coverage: no readable report at all, or every readable one was ignored. */
+    private static String noReport(FoundReports found, ReportSelection selection) {
+        if (found.readable().isEmpty()) {
+            return "No coverage report found (looked for " + String.join(", ", CoverageReportFinder.PATTERNS)
+                    + " up to " + CoverageReportFinder.MAX_DEPTH + " folders deep)";
+        }
+        return "No coverage report measures this repository's main code (" + selection.ignored().size()
+                + " ignored)";
+    }
+
+    /**
+     * With a report, the Java model only resolves classes by name and adds class lines; without it those classes
+     * stay unresolved and findings carry no line.
+     */
+    private JavaModel optionalModel(Snapshot snapshot) {
         try {
             return javaModels.model(snapshot);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.autocoder.workers.analysis.coverage;
 import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
@@ -22,12 +23,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The static "test-mapping" method, used when no coverage report exists: source classes are matched to test
- * classes by name ({@link TestConventions}), which says whether a class has a test at all, not how much of it
- * runs.
+ * The static "test-mapping" method, used when no coverage report of the repository's main code exists: source
+ * classes are matched to test classes by name ({@link TestConventions}), which says whether a class has a test at
+ * all, not how much of it runs.
  * <p>
- * Test classes are the top-level types in test source folders or that the Java model marks as tests. Source
- * classes are the other top-level classes, enums and records (interfaces and annotations have nothing to run).
+ * Files take their {@link Snapshot#scopeOf scope}. Test classes are the top-level types of {@code test}-scope
+ * files, and those of {@code main}-scope files that the Java model marks as tests. Source classes are the other
+ * top-level classes, enums and records of {@code main}-scope files (interfaces and annotations have nothing to
+ * run); fixture, generated and build files are neither, and their lines count on neither side of the
+ * test-to-source line ratio.
  * A test maps to a source class in the same package; one in another package counts only when no other source
  * class has that simple name. Untested public classes are ranked by complexity (cyclomatic complexity of
  * their methods, nested types included) times churn (commits in the churn window; 1 for every class when
@@ -45,13 +49,14 @@ final class TestMappingAnalysis {
      * @param churnMissing  why churn is unavailable (used when commitsByPath is empty)
      */
     PerspectiveResult analyze(Snapshot snapshot, JavaModel model, Optional<Map<String, Integer>> commitsByPath,
-                              String churnMissing, List<UnreadableReport> unreadable, long churnWindowDays) {
+                              String churnMissing, ReportSelection reports, List<UnreadableReport> unreadable,
+                              long churnWindowDays) {
         List<DeclaredType> types = DeclaredType.all(model);
         List<DeclaredType> tests = types.stream().filter(DeclaredType::topLevel)
-                .filter(TestMappingAnalysis::isTest)
+                .filter(t -> isTest(snapshot, t))
                 .toList();
         List<DeclaredType> sources = types.stream().filter(DeclaredType::topLevel)
-                .filter(t -> !isTest(t))
+                .filter(t -> snapshot.scopeOf(t.file().path()) == Scope.MAIN && !t.type().isTest())
                 .filter(t -> TESTABLE_KINDS.contains(t.type().kind().toLowerCase(Locale.ROOT)))
                 .toList();
         Map<DeclaredType, List<String>> mapping = map(sources, tests);
@@ -75,6 +80,7 @@ final class TestMappingAnalysis {
         List<Finding> findings = untested.stream().map(TestMappingAnalysis::finding).toList();
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("coverage_reports", 0));
+        metrics.add(Metric.of("coverage_reports_ignored", reports.ignored().size()));
         metrics.add(Metric.of("coverage_reports_unreadable", unreadable.size()));
         metrics.add(Metric.of("classes_total", sources.size()));
         metrics.add(Metric.of("classes_tested", tested));
@@ -89,16 +95,19 @@ final class TestMappingAnalysis {
         metrics.add(Metric.of("java_files_unparseable", model.unparseableFiles().size()));
 
         String summary = summary(sources.size(), tested, publicClasses, publicTested, tests.size(), ratio, untested,
-                commitsByPath.isPresent(), churnNote, unreadable, model.unparseableFiles().size());
-        String reason = partialReason(churnNote, unreadable, model.unparseableFiles().size());
+                commitsByPath.isPresent(), churnNote, reports, unreadable, model.unparseableFiles().size());
+        String reason = partialReason(churnNote, reports, unreadable, model.unparseableFiles().size());
+        Map<String, Object> details = details(mapping, untested, commitsByPath.isPresent(), churnMissing,
+                churnWindowDays, lines, unreadable);
+        details.put("reports_ignored", reports.ignoredDetails());
         return new PerspectiveResult(Status.OK, reason, summary, quality, findings,
-                recommendations(untested), metrics,
-                details(mapping, untested, commitsByPath.isPresent(), churnMissing, churnWindowDays, lines,
-                        unreadable));
+                recommendations(untested), metrics, details);
     }
 
-    private static boolean isTest(DeclaredType t) {
-        return t.type().isTest() || TestConventions.isTestPath(t.file().path());
+    /** A test-scope type, or a main-scope one the Java model marks as a test (a test class among the sources). */
+    private static boolean isTest(Snapshot snapshot, DeclaredType t) {
+        Scope scope = snapshot.scopeOf(t.file().path());
+        return scope == Scope.TEST || (scope == Scope.MAIN && t.type().isTest());
     }
 
     /** Test class names per source class; same-package tests first, other packages only when unambiguous. */
@@ -145,18 +154,22 @@ final class TestMappingAnalysis {
                 "untested " + u.qualifiedName());
     }
 
-    /** Java lines in test files and in the rest; a file is a test file by folder or when all its types are tests. */
+    /**
+     * Java lines of test files and of main files; a test file is a test-scope file or a main-scope one whose types
+     * are all tests. Fixture, generated and build files count on neither side.
+     */
     private static LineSplit lineSplit(Snapshot snapshot, JavaModel model) {
         Map<String, JavaFileModel> files = model.byPath();
         long test = 0;
         long main = 0;
         for (SourceFile file : snapshot.files(Language.JAVA)) {
+            Scope scope = snapshot.scopeOf(file.path());
             JavaFileModel parsed = files.get(file.path());
             boolean allTests = parsed != null && parsed.parsed() && !parsed.types().isEmpty()
                     && parsed.types().stream().allMatch(t -> t.isTest());
-            if (TestConventions.isTestPath(file.path()) || allTests) {
+            if (scope == Scope.TEST || (scope == Scope.MAIN && allTests)) {
                 test += file.lines();
-            } else {
+            } else if (scope == Scope.MAIN) {
                 main += file.lines();
             }
         }
@@ -165,8 +178,10 @@ final class TestMappingAnalysis {
 
     private static String summary(int classes, long tested, long publicClasses, long publicTested, int testClasses,
                                   Double ratio, List<UntestedClass> untested, boolean churn, String churnNote,
-                                  List<UnreadableReport> unreadable, int unparseable) {
-        StringBuilder text = new StringBuilder("No readable coverage report, so test classes were matched to")
+                                  ReportSelection reports, List<UnreadableReport> unreadable, int unparseable) {
+        String lead = reports.ignored().isEmpty() ? "No readable coverage report"
+                : "No coverage report measures this repository's main code";
+        StringBuilder text = new StringBuilder(lead).append(", so test classes were matched to")
                 .append(" classes by name (").append(METHOD).append("): ").append(tested).append(" of ").append(classes)
                 .append(" classes have a test class (").append(publicTested).append(" of ").append(publicClasses)
                 .append(" public), ").append(testClasses).append(" test classes");
@@ -184,6 +199,9 @@ final class TestMappingAnalysis {
         if (churnNote != null) {
             text.append(' ').append(churnNote);
         }
+        if (reports.ignoredSentence() != null) {
+            text.append(' ').append(reports.ignoredSentence());
+        }
         if (!unreadable.isEmpty()) {
             text.append(' ').append(ReportCoverageAnalysis.unreadableSentence(unreadable));
         }
@@ -193,8 +211,12 @@ final class TestMappingAnalysis {
         return text.toString();
     }
 
-    private static String partialReason(String churnNote, List<UnreadableReport> unreadable, int unparseable) {
+    private static String partialReason(String churnNote, ReportSelection reports, List<UnreadableReport> unreadable,
+                                        int unparseable) {
         List<String> parts = new ArrayList<>();
+        if (reports.ignoredSentence() != null) {
+            parts.add("No coverage report was used: " + reports.ignoredSentence());
+        }
         if (churnNote != null) {
             parts.add(churnNote);
         }
@@ -223,7 +245,8 @@ final class TestMappingAnalysis {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", METHOD);
         details.put("test_name_patterns", TestConventions.testNamesFor("Foo"));
-        details.put("test_folders", TestConventions.TEST_FOLDERS);
+        details.put("test_classes_from", "top-level types of test-scope files, and main-scope types the Java model marks as"
+                + " tests; source classes are the other main-scope classes, enums and records");
         details.put("churn", churn ? "available" : "unavailable: " + churnMissing);
         details.put("churn_window_days", churnWindowDays);
         details.put("test_lines", lines.test());

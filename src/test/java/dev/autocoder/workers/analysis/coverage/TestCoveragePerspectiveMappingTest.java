@@ -106,6 +106,7 @@ class TestCoveragePerspectiveMappingTest {
         // Test lines 25 + 18 + 12 + 22 = 77; main lines 30 + 20 + 15 + 40 + 25 + 8 + 6 + 10 = 154.
         assertThat(result.metrics()).containsExactly(
                 Metric.of("coverage_reports", 0),
+                Metric.of("coverage_reports_ignored", 0),
                 Metric.of("coverage_reports_unreadable", 0),
                 Metric.of("classes_total", 6),
                 Metric.of("classes_tested", 3),

@@ -86,15 +86,21 @@ class TestCoveragePerspectiveReportsTest {
                 Metric.of("line_coverage", 27.0 / 53),
                 Metric.of("branch_coverage", 7.0 / 18),
                 Metric.of("coverage_reports", 1),
+                Metric.of("coverage_reports_ignored", 0),
                 Metric.of("coverage_reports_unreadable", 0),
                 Metric.of("lines_covered", 27),
                 Metric.of("lines_missed", 26),
                 Metric.of("branches_covered", 7),
                 Metric.of("branches_missed", 11),
                 Metric.of("classes_total", 4),
-                Metric.of("classes_below_threshold", 2));
+                Metric.of("classes_below_threshold", 2),
+                Metric.of("classes_left_out", 0));
         assertThat(result.qualityScore()).isEqualTo(0.75 * (27.0 / 53) + 0.25 * (7.0 / 18));
-        assertThat(result.details()).containsEntry("method", "coverage-report (jacoco)");
+        assertThat(result.details()).containsEntry("method", "coverage-report (jacoco)")
+                .containsEntry("reports_ignored", List.of());
+        assertThat(listOfMaps(result.details().get("reports_used")))
+                .extracting(r -> r.get("path"), r -> r.get("format"), r -> r.get("resolved_share"))
+                .containsExactly(tuple("target/site/jacoco/jacoco.xml", "jacoco", 1.0));
 
         assertThat(listOfMaps(result.details().get("packages")))
                 .extracting(p -> p.get("package"), p -> p.get("lines_covered"), p -> p.get("lines_missed"),

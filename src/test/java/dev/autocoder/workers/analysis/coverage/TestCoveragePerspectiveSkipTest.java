@@ -42,7 +42,7 @@ class TestCoveragePerspectiveSkipTest {
         assertThat(result.qualityScore()).isNull();
         assertThat(result.findings()).isEmpty();
         assertThat(result.metrics()).containsExactly(Metric.of("coverage_reports", 0),
-                Metric.of("coverage_reports_unreadable", 0));
+                Metric.of("coverage_reports_ignored", 0), Metric.of("coverage_reports_unreadable", 0));
     }
 
     @Test
@@ -57,7 +57,29 @@ class TestCoveragePerspectiveSkipTest {
         assertThat(result.reason()).endsWith("1 coverage report could not be read: coverage/lcov.info"
                 + " (line 2: 'x' is not a number).");
         assertThat(result.metrics()).containsExactly(Metric.of("coverage_reports", 0),
-                Metric.of("coverage_reports_unreadable", 1));
+                Metric.of("coverage_reports_ignored", 0), Metric.of("coverage_reports_unreadable", 1));
+    }
+
+    @Test
+    void onlyAFixtureReportAndNoJavaIsSkippedAndSaysWhyTheReportWasIgnored() {
+        Fixtures.write(root, "package.json", "{\"name\":\"site\"}\n");
+        Fixtures.writeLines(root, "src/index.js", "export const answer = 42;", 4);
+        Fixtures.write(root, "test/fixtures/coverage/lcov.info", "SF:src/index.js\nDA:1,1\nDA:2,0\nLF:2\nLH:1\n"
+                + "end_of_record\n");
+
+        PerspectiveResult result = new TestCoveragePerspective(snapshot -> {
+            throw new AssertionError("no Java, so no Java model is needed");
+        }, snapshot -> Optional.empty(), new AutocoderProperties())
+                .analyze(Fixtures.context(Fixtures.snapshot(root, false)));
+
+        assertThat(result.status()).isEqualTo(Status.SKIPPED);
+        // The report even names a real file, but a fixture is a test input, never this repository's coverage.
+        assertThat(result.reason()).isEqualTo("No coverage report measures this repository's main code (1 ignored)"
+                + " and the repository has no Java sources to match tests to by name; test coverage cannot be"
+                + " measured or estimated. 1 coverage report ignored: test/fixtures/coverage/lcov.info (test"
+                + " resources/fixture (test/fixtures/coverage/ is fixture scope)).");
+        assertThat(result.metrics()).containsExactly(Metric.of("coverage_reports", 0),
+                Metric.of("coverage_reports_ignored", 1), Metric.of("coverage_reports_unreadable", 0));
     }
 
     @Test
