@@ -275,7 +275,7 @@ class ArchitecturePerspectiveTest {
                 .analyze(noHistory());
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
-        assertThat(result.reason()).isEqualTo("No parseable production Java code: 1 Java file(s), 1 unparseable, 0 test file(s).");
+        assertThat(result.reason()).isEqualTo("No parseable production Java code: 1 Java file(s), 1 unparseable, 0 test, fixture or generated file(s).");
         assertThat(metric(result, "unparseable_files")).isEqualTo(1);
     }
 
