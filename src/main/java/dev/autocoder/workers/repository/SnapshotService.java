@@ -44,7 +44,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * a git work tree the {@code .gitignore} files still apply). The user's global excludes file is not read, so
  * the inventory does not depend on the machine it runs on.
  *
- * <p>Per file: binary = a NUL byte in the first 8 KiB (lines 0); oversized = larger than
+ * <p>Per file: binary = the first 8 KiB are not text as {@link BinaryContent} defines it (not UTF-8, UTF-16 with a
+ * byte-order mark or a legacy 8-bit encoding, or more than a few control characters; a NUL inside a string
+ * literal keeps a source file text) (lines 0); oversized = larger than
  * {@code autocoder.analysis.max-file-size}: never read whole, but stream-hashed so that its blob id is still the
  * real {@code git hash-object} id (lines 0). Lines are counted as newline characters, plus one for a last line
  * without a newline.
@@ -67,7 +69,7 @@ public class SnapshotService {
             ".autocoder", ".idea", ".gradle", "out", "dist", "vendor", "third_party");
 
     static final Duration RACY_MARGIN = Duration.ofSeconds(2);
-    private static final int BINARY_PROBE_BYTES = 8 * 1024;
+    private static final int BINARY_PROBE_BYTES = BinaryContent.PROBE_BYTES;
     private static final Logger log = LoggerFactory.getLogger(SnapshotService.class);
 
     private final TargetRepository target;
@@ -316,7 +318,7 @@ public class SnapshotService {
 
         private CachedContent read(Path file, BasicFileAttributes attributes) throws IOException {
             byte[] bytes = reader.readAllBytes(file);
-            boolean binary = hasNul(bytes, Math.min(bytes.length, BINARY_PROBE_BYTES));
+            boolean binary = BinaryContent.isBinary(bytes, bytes.length, true);
             String hash = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes).name();
             boolean unchangedWhileRead = bytes.length == attributes.size();
             int lines = binary || bytes.length > maxFileSize ? 0 : countLines(bytes);
@@ -336,8 +338,9 @@ public class SnapshotService {
                 if (in.read() != -1) {
                     throw new IOException("grew while being read");
                 }
-                return new CachedContent(size, attributes.lastModifiedTime(), hash, 0, hasNul(probe, probe.length),
-                        !hasNul(probe, probe.length) && GeneratedMarkers.inHead(probe), settled(attributes));
+                boolean binary = BinaryContent.isBinary(probe, probe.length, false);
+                return new CachedContent(size, attributes.lastModifiedTime(), hash, 0, binary,
+                        !binary && GeneratedMarkers.inHead(probe), settled(attributes));
             }
         }
 
@@ -353,15 +356,6 @@ public class SnapshotService {
                     : GitRemote.describe(error);
             skipped.add(new SkippedFile(path, reason));
         }
-    }
-
-    static boolean hasNul(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static int countLines(byte[] bytes) {

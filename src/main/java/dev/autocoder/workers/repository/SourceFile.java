@@ -8,7 +8,7 @@ package dev.autocoder.workers.repository;
  * @param size        bytes
  * @param lines       number of lines (0 for binary or oversized files)
  * @param contentHash git-style blob id (SHA-1 hex) of the content: the key of every content cache
- * @param binary      the content has a NUL byte in its first 8 KiB; such files are never parsed
+ * @param binary      its first 8 KiB are not text ({@link BinaryContent}); such files are never parsed
  * @param oversized   larger than the configured limit; listed, never parsed
  * @param generated   its head carries a generated-code marker ({@link GeneratedMarkers}); its scope is generated
  */

@@ -16,6 +16,7 @@ import java.util.function.ToIntFunction;
  *
  * @param javaFiles                 Java files in the model
  * @param unparseableFiles          paths of files the parser rejected (left out of everything else)
+ * @param skippedFiles              Java files never parsed: binary, over the size limit or unreadable
  * @param testFiles                 parsed files that are not main code (test, fixture, generated), left out
  * @param graph                     the package dependency graph of the production code
  * @param packages                  metrics per package, in package-name order
@@ -24,7 +25,8 @@ import java.util.function.ToIntFunction;
  * @param hotspots                  every ranked hotspot; empty when unavailable
  * @param hotspotsUnavailableReason why hotspots could not be computed; null when they were
  */
-record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int testFiles, PackageGraph graph,
+record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int skippedFiles, int testFiles,
+                            PackageGraph graph,
                             List<PackageMetrics> packages, List<DependencyCycle> cycles, List<ClassMetrics> classes,
                             List<Hotspot> hotspots, String hotspotsUnavailableReason) {
 
@@ -45,7 +47,8 @@ record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int te
         ImportResolver resolver = new ImportResolver(production);
         PackageGraph graph = PackageGraph.build(production, resolver);
         List<Hotspot> hotspots = churn.files().map(files -> Hotspot.rank(production, files)).orElse(List.of());
-        return new ArchitectureAnalysis(model.files().size(), unparseable, parsed.size() - production.size(), graph,
+        return new ArchitectureAnalysis(model.files().size(), unparseable, model.skippedFiles().size(),
+                parsed.size() - production.size(), graph,
                 PackageMetrics.of(graph, production), DependencyCycle.find(graph),
                 ClassMetrics.of(production, resolver, linesOf), hotspots, churn.unavailableReason());
     }

@@ -70,6 +70,8 @@ public class ArchitecturePerspective implements Perspective {
         if (analysis.packages().isEmpty()) {
             return PerspectiveResult.skipped("No parseable production Java code: " + analysis.javaFiles()
                     + " Java file(s), " + analysis.unparseableFiles().size() + " unparseable, "
+                    + (analysis.skippedFiles() > 0
+                            ? analysis.skippedFiles() + " skipped (binary, oversized or unreadable), " : "")
                     + analysis.testFiles() + " test, fixture or generated file(s).", inputMetrics(analysis));
         }
         return PerspectiveResult.ok(summary(analysis), analysis.qualityScore(), ArchitectureFindings.of(analysis),
@@ -92,6 +94,7 @@ public class ArchitecturePerspective implements Perspective {
     private static List<Metric> inputMetrics(ArchitectureAnalysis analysis) {
         return List.of(Metric.of("java_files", analysis.javaFiles()),
                 Metric.of("unparseable_files", analysis.unparseableFiles().size()),
+                Metric.of("skipped_java_files", analysis.skippedFiles()),
                 Metric.of("test_files_excluded", analysis.testFiles()));
     }
 

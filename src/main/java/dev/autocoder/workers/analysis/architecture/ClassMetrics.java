@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
  * @param beginLine  first line of the main type
  * @param endLine    last line of the main type
  * @param lines      lines of the file
- * @param methods    methods and constructors of all its types
+ * @param methods    methods and constructors of all its types, those of anonymous and local classes included
  * @param complexity sum of the cyclomatic complexity of those methods
  * @param efferent   distinct project types it imports (single-type and static imports) plus project packages it
  *                   imports by wildcard, each counted once; its own types and same-package types used without an

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * {@code ${...}} properties (inherited project properties and {@code project.*} built-ins of the declaring
  * module), and versions from {@code dependencyManagement} (own, inherited, and imported BOMs that are modules
  * of the repository). What lives outside the repository (a remote parent, a remote BOM) is not fetched: a
- * version it would supply is {@link VersionState#EXTERNAL}, and a property nobody in the repository defines
- * stays {@link VersionState#UNRESOLVED}.
+ * version or a {@code ${property}} it would supply is {@link VersionState#EXTERNAL}; a property nobody defines
+ * while the whole parent chain is in the repository stays {@link VersionState#UNRESOLVED}.
  */
 final class MavenPoms {
 
@@ -71,25 +71,27 @@ final class MavenPoms {
         boolean externalParent = externalParent(chain);
         List<Dependency> result = new ArrayList<>();
         for (org.apache.maven.model.Dependency declared : model.getDependencies()) {
-            result.add(resolve(path, declared, properties, managed, externalParent || managed.external));
+            result.add(resolve(path, declared, properties, managed, externalParent));
         }
         return result;
     }
 
     private Dependency resolve(String path, org.apache.maven.model.Dependency declared, Map<String, String> properties,
-                               Managed managed, boolean externalSource) {
+                               Managed managed, boolean externalParent) {
         String name = interpolate(declared.getGroupId(), properties) + ":" + interpolate(declared.getArtifactId(), properties);
         String scope = declared.getScope() == null ? "compile" : declared.getScope();
         int line = lineOf(declared);
         String raw = declared.getVersion() != null ? declared.getVersion() : managed.versions.get(name);
         if (raw == null || raw.isBlank()) {
             // A version nobody in the repository supplies: an outside parent or BOM does, or the pom is incomplete.
-            VersionState state = externalSource ? VersionState.EXTERNAL : VersionState.UNRESOLVED;
+            VersionState state = externalParent || managed.external ? VersionState.EXTERNAL : VersionState.UNRESOLVED;
             return Dependency.unpinned(Ecosystem.MAVEN, name, state, null, path, line, scope);
         }
         String version = interpolate(raw.strip(), properties);
         if (version.contains("${")) {
-            return Dependency.unpinned(Ecosystem.MAVEN, name, VersionState.UNRESOLVED, raw.strip(), path, line, scope);
+            // A parent outside the repository may define the property (an imported BOM never does for this pom).
+            VersionState state = externalParent ? VersionState.EXTERNAL : VersionState.UNRESOLVED;
+            return Dependency.unpinned(Ecosystem.MAVEN, name, state, raw.strip(), path, line, scope);
         }
         if (version.startsWith("[") || version.startsWith("(") || version.equals("LATEST") || version.equals("RELEASE")) {
             return Dependency.unpinned(Ecosystem.MAVEN, name, VersionState.RANGED, raw.strip(), path, line, scope);

@@ -13,14 +13,27 @@ import java.util.List;
  * @param packageName declared package, "" for the default package
  * @param imports     imported names as written (static imports prefixed with "static "), in order
  * @param types       declared types, outer before nested
- * @param parseError  null when the file parsed; otherwise the parser's message (types and imports are empty)
+ * @param parseError  null when the file parsed; otherwise the parser's message, or why the file was skipped
+ *                    (types and imports are empty)
+ * @param skipped     never given to the parser (binary, over the size limit, unreadable): not counted as unparseable
  */
 public record JavaFileModel(String path, String contentHash, String packageName, List<String> imports,
-                            List<JavaTypeModel> types, String parseError) {
+                            List<JavaTypeModel> types, String parseError, boolean skipped) {
 
     public JavaFileModel {
         packageName = Interned.string(packageName);
         imports = Interned.strings(imports);
+    }
+
+    /** A file the parser was given: parsed when {@code parseError} is null, else unparseable. */
+    public JavaFileModel(String path, String contentHash, String packageName, List<String> imports,
+                         List<JavaTypeModel> types, String parseError) {
+        this(path, contentHash, packageName, imports, types, parseError, false);
+    }
+
+    /** A file left out before parsing, with the reason. */
+    public static JavaFileModel skipped(String path, String contentHash, String reason) {
+        return new JavaFileModel(path, contentHash, "", List.of(), List.of(), reason, true);
     }
 
     public boolean parsed() {

@@ -6,7 +6,9 @@ import dev.autocoder.workers.repository.Interned;
  * A method or constructor as the Java model sees it.
  *
  * @param name        simple name ({@code <init>} style names are not used: constructors carry the class name)
- * @param signature   name with parameter types, e.g. {@code parse(String, int)}
+ * @param signature   name with parameter types, e.g. {@code parse(String, int)}; for a method of an anonymous,
+ *                    local or enum-constant class, prefixed with where that class is, e.g.
+ *                    {@code task(List<String>).Counter.count(String)} (see {@link JavaTypeModel#methods()})
  * @param isPublic    declared public (and its type is public)
  * @param constructor true for constructors
  * @param beginLine   first line, 1-based

@@ -12,7 +12,9 @@ import java.util.List;
  * @param isPublic      declared public
  * @param isAbstract    abstract class or interface
  * @param isTest        looks like a test class (in a test source folder or annotated test methods)
- * @param methods       declared methods and constructors
+ * @param methods       declared methods and constructors, then those of the anonymous, local and enum-constant
+ *                      classes inside its members (not inside its member types), whose signatures start with the
+ *                      path to their class, e.g. {@code order.<anonymous Comparator>.compare(String, String)}
  */
 public record JavaTypeModel(String simpleName, String qualifiedName, String kind, boolean isPublic, boolean isAbstract,
                             boolean isTest, int beginLine, int endLine, List<JavaMethodModel> methods) {

@@ -4,7 +4,13 @@ import dev.autocoder.workers.analysis.javamodel.JavaMethodModel;
 import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
 import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.document.FileLocation;
+import net.sourceforge.pmd.lang.java.ast.ASTAnonymousClassDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTCompilationUnit;
+import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
+import net.sourceforge.pmd.lang.java.ast.ASTEnumConstant;
+import net.sourceforge.pmd.lang.java.ast.ASTFieldDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTInitializer;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
 import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTFormalParameter;
 import net.sourceforge.pmd.lang.java.ast.ASTImportDeclaration;
@@ -25,8 +31,13 @@ import java.util.stream.Collectors;
  * Turns a PMD Java AST into the Java model: package, imports as written, named types (top-level and member
  * types, outer before nested) with their methods and constructors, and loop nesting per method.
  * <p>
- * Anonymous and local classes are not listed as types (their code belongs to the enclosing method), and record
- * compact constructors are not listed as constructors (PMD's CYCLO metric is not defined for them).
+ * Every method and constructor of the file is listed once, as PMD's CyclomaticComplexity rule reports them:
+ * those of anonymous classes, enum-constant bodies and local classes too. Such classes are not types of the
+ * model; their methods belong to the nearest named type around them, with a signature that says where they are:
+ * {@code BIT_SET.<anonymous TypeAdapter>.write(JsonWriter, BitSet)} (an anonymous class in a field initializer),
+ * {@code PLUS.apply(int, int)} (an enum constant's body), {@code run(String).Helper.help()} (a local class in a
+ * method). Lambdas are not methods: their code counts for the method they are written in. Record compact
+ * constructors are not listed (PMD's CYCLO metric and the rule skip them).
  */
 final class JavaFileModelBuilder {
 
@@ -60,15 +71,9 @@ final class JavaFileModelBuilder {
         List<JavaMethodModel> methods = new ArrayList<>();
         boolean annotatedTests = false;
         for (ASTExecutableDeclaration operation : type.getOperations()) {
-            JavaMethodModel method = method(operation);
-            methods.add(method);
             annotatedTests |= operation.getDeclaredAnnotations().any(a -> TEST_ANNOTATIONS.contains(a.getSimpleName()));
-            int depth = loopDepth(operation);
-            if (depth >= 2) {
-                loops.add(new ParsedJavaFile.MethodLoops(qualifiedName, method.signature(), method.beginLine(),
-                        method.endLine(), depth));
-            }
         }
+        new LocalClassMethods(qualifiedName, methods, loops).ofNamedType(type);
         FileLocation location = location(type);
         types.add(new JavaTypeModel(type.getSimpleName(), qualifiedName, kind(type),
                 type.getVisibility() == Visibility.V_PUBLIC, type.isInterface() || type.isAbstract(), annotatedTests,
@@ -76,12 +81,88 @@ final class JavaFileModelBuilder {
         type.getDeclarations(ASTTypeDeclaration.class).forEach(nested -> addType(nested, types, loops));
     }
 
-    private static JavaMethodModel method(ASTExecutableDeclaration operation) {
+    /**
+     * Adds the methods of one named type: its own, then, walking its members, those of the anonymous, local and
+     * enum-constant classes inside them (at any depth, but not inside its member types, which are types of
+     * their own), each signature prefixed with the path to its class.
+     */
+    private record LocalClassMethods(String qualifiedName, List<JavaMethodModel> methods,
+                                     List<ParsedJavaFile.MethodLoops> loops) {
+
+        void ofNamedType(ASTTypeDeclaration type) {
+            type.getOperations().forEach(operation -> add(operation, ""));
+            members(type, "");
+        }
+
+        /** The members of a class body; {@code prefix} is "" for a named type, else the class's path plus ".". */
+        private void members(ASTTypeDeclaration type, String prefix) {
+            for (Node member : type.getBody().children()) {
+                if (member instanceof ASTExecutableDeclaration operation) {
+                    walk(operation, prefix + signature(operation));
+                } else if (member instanceof ASTTypeDeclaration nested) {
+                    if (!prefix.isEmpty()) {
+                        localClass(nested, prefix + nested.getSimpleName());
+                    }
+                } else {
+                    walk(member, prefix + memberLabel(member));
+                }
+            }
+        }
+
+        private void localClass(ASTTypeDeclaration type, String path) {
+            type.getOperations().forEach(operation -> add(operation, path + "."));
+            members(type, path + ".");
+        }
+
+        /** Finds the classes declared under {@code node}; {@code where} names the member it belongs to. */
+        private void walk(Node node, String where) {
+            for (Node child : node.children()) {
+                if (child instanceof ASTAnonymousClassDeclaration anonymous) {
+                    // An enum constant's body is named by the constant already; `new T() {...}` by its type.
+                    localClass(anonymous, anonymous.getParent() instanceof ASTConstructorCall call
+                            ? where + ".<anonymous " + call.getTypeNode().getSimpleName() + ">" : where);
+                } else if (child instanceof ASTTypeDeclaration local) {
+                    localClass(local, where + "." + local.getSimpleName());
+                } else {
+                    walk(child, where);
+                }
+            }
+        }
+
+        private void add(ASTExecutableDeclaration operation, String prefix) {
+            JavaMethodModel method = method(operation, prefix);
+            methods.add(method);
+            int depth = loopDepth(operation);
+            if (depth >= 2) {
+                loops.add(new ParsedJavaFile.MethodLoops(qualifiedName, method.signature(), method.beginLine(),
+                        method.endLine(), depth));
+            }
+        }
+
+        private static String memberLabel(Node member) {
+            if (member instanceof ASTEnumConstant constant) {
+                return constant.getName();
+            }
+            if (member instanceof ASTFieldDeclaration field) {
+                return field.getVarIds().toStream().map(ASTVariableId::getName).collect(Collectors.joining(","));
+            }
+            if (member instanceof ASTInitializer initializer) {
+                return initializer.isStatic() ? "<static initializer>" : "<initializer>";
+            }
+            return "<" + member.getXPathNodeName() + ">";
+        }
+    }
+
+    private static String signature(ASTExecutableDeclaration operation) {
         String parameters = operation.getFormalParameters().toList().stream()
                 .map(JavaFileModelBuilder::parameterType)
                 .collect(Collectors.joining(", "));
+        return operation.getName() + "(" + parameters + ")";
+    }
+
+    private static JavaMethodModel method(ASTExecutableDeclaration operation, String prefix) {
         FileLocation location = location(operation);
-        return new JavaMethodModel(operation.getName(), operation.getName() + "(" + parameters + ")",
+        return new JavaMethodModel(operation.getName(), prefix + signature(operation),
                 operation.getEffectiveVisibility() == Visibility.V_PUBLIC,
                 operation instanceof ASTConstructorDeclaration,
                 location.getStartLine(), location.getEndLine(),

@@ -176,7 +176,7 @@ public class PmdEngine {
             if (result == null) {
                 reason = reason == null ? "not analyzed" : reason;
                 skipped.add(new SkippedFile(file.path(), reason));
-                models.add(new JavaFileModel(file.path(), file.contentHash(), "", List.of(), List.of(), reason));
+                models.add(JavaFileModel.skipped(file.path(), file.contentHash(), reason));
                 continue;
             }
             if (cachedBefore.contains(file.contentHash())) {

@@ -285,6 +285,64 @@ class MavenInventoryTest {
                 "service/pom.xml", repo.line("service/pom.xml", "spring-boot-starter-web"), "compile", VersionState.EXTERNAL));
     }
 
+    /**
+     * A property no pom of the repository defines is left to a parent outside it (here through an in-repository
+     * module whose own parent is remote), so it is external, never an "undefined property" finding; with the
+     * whole parent chain in the repository (app/pom.xml's commons-text) it stays unresolved.
+     */
+    @Test
+    void propertiesARemoteParentMayDefineAreExternalNotUnresolved() {
+        repo.write("service/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>org.springframework.boot</groupId>
+                    <artifactId>spring-boot-starter-parent</artifactId>
+                    <version>3.5.10</version>
+                    <relativePath/>
+                  </parent>
+                  <groupId>com.acme</groupId>
+                  <artifactId>acme-service</artifactId>
+                  <packaging>pom</packaging>
+                  <dependencies>
+                    <dependency>
+                      <groupId>com.fasterxml.jackson.core</groupId>
+                      <artifactId>jackson-core</artifactId>
+                      <version>${jackson.version}</version>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """).write("service/api/pom.xml", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>com.acme</groupId>
+                    <artifactId>acme-service</artifactId>
+                    <version>1.0.0</version>
+                  </parent>
+                  <artifactId>acme-service-api</artifactId>
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.jetbrains.kotlin</groupId>
+                      <artifactId>kotlin-stdlib</artifactId>
+                      <version>${kotlin.version}</version>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """);
+        DependencyInventory scanned = new ManifestScanner().scan(repo.snapshot());
+        InventoryFindings.Report report = InventoryFindings.analyze(scanned, Set.of());
+
+        assertThat(scanned.dependencies().stream().filter(d -> d.manifest().startsWith("service/")).toList()).containsExactly(
+                new Dependency("Maven", "org.jetbrains.kotlin:kotlin-stdlib", null, "${kotlin.version}", "service/api/pom.xml",
+                        repo.line("service/api/pom.xml", "kotlin-stdlib"), "compile", VersionState.EXTERNAL),
+                new Dependency("Maven", "com.fasterxml.jackson.core:jackson-core", null, "${jackson.version}", "service/pom.xml",
+                        repo.line("service/pom.xml", "jackson-core"), "compile", VersionState.EXTERNAL));
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("unresolved-version"))
+                .extracting(Finding::file).containsExactlyInAnyOrder("app/pom.xml", "tools/cli/pom.xml");
+        assertThat(report.unresolved()).isEqualTo(2);
+    }
+
     private Dependency pinned(String name, String version, String declared, String manifest, String artifactId, String scope) {
         return Dependency.pinned("Maven", name, version, declared, manifest,
                 repo.line(manifest, "<artifactId>" + artifactId + "</artifactId>"), scope);

@@ -123,7 +123,8 @@ class PmdJavaModelProviderTest {
                 "src/main/java/com/acme/model/Outer.java",
                 "src/test/java/PlainHelper.java");
         assertThat(model.unparseableFiles()).extracting(JavaFileModel::path)
-                .containsExactly("src/main/java/com/acme/Bin.java", "src/main/java/com/acme/Broken.java");
+                .containsExactly("src/main/java/com/acme/Broken.java");
+        assertThat(model.skippedFiles()).extracting(JavaFileModel::path).containsExactly("src/main/java/com/acme/Bin.java");
         assertThat(files.get("src/main/java/com/acme/Bin.java").parseError()).isEqualTo("binary file; not parsed");
         JavaFileModel broken = files.get("src/main/java/com/acme/Broken.java");
         assertThat(broken.parseError()).startsWith("ParseException: Parse exception at line 3, column 13");

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.repository.BinaryContent;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
@@ -83,10 +84,7 @@ public final class TestSnapshots {
     private static SourceFile sourceFile(Path root, Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String path = root.relativize(file).toString().replace('\\', '/');
-        boolean binary = false;
-        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-            binary |= bytes[i] == 0;
-        }
+        boolean binary = BinaryContent.isBinary(bytes, bytes.length, true);
         boolean oversized = bytes.length > SIZE_LIMIT;
         int lines = binary || oversized ? 0 : lineCount(bytes);
         byte[] header = ("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII);
