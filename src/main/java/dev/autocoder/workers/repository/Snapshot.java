@@ -29,6 +29,7 @@ public final class Snapshot {
     private final Map<String, SourceFile> byPath;
     private final String key;
     private volatile CodeScopes scopes;
+    private volatile JavaLanguageLevels javaLevels;
 
     public Snapshot(Path root, String repository, String commit, boolean gitHistory, Instant takenAt,
                     List<SourceFile> files, String key) {
@@ -110,6 +111,21 @@ public final class Snapshot {
             scopes = current;
         }
         return current.of(path);
+    }
+
+    /** The Java language levels the build declares (see {@link JavaLanguageLevels}); computed once, on first use. */
+    public JavaLanguageLevels javaLanguageLevels() {
+        JavaLanguageLevels current = javaLevels;
+        if (current == null) {
+            current = JavaLanguageLevels.of(root, files);
+            javaLevels = current;
+        }
+        return current;
+    }
+
+    /** The Java language level to parse a path of this snapshot with. */
+    public JavaLanguageLevel javaLanguageLevel(String path) {
+        return javaLanguageLevels().of(path);
     }
 
     /** The files of a language in one scope. */

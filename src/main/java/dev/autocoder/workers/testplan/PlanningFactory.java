@@ -103,7 +103,8 @@ public class PlanningFactory {
             if (change.path().endsWith(".java") && change.oldBlob() != null) {
                 Optional<String> text = history.text(snapshot, change.oldBlob());
                 if (text.isPresent()) {
-                    before.put(change.path(), models.parse(change.path(), change.oldBlob(), text.get()));
+                    before.put(change.path(), models.parse(change.path(), change.oldBlob(), text.get(),
+                            snapshot.javaLanguageLevel(change.path())));
                 } else {
                     notes.add(change.path() + " at " + changes.baseline() + " could not be read (binary or too large): its methods are not compared.");
                 }

@@ -4,6 +4,7 @@ import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.JavaLanguageLevel;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
@@ -47,15 +48,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * without an auxclasspath: a file's violations do not depend on the other files of the run. After each call the
  * cache keeps only the contents of the current snapshot.
  * <p>
- * PMD settings: Java {@value #JAVA_VERSION} as language version, {@code autocoder.analysis.pmd-threads} threads,
- * no analysis cache file, and the JDK's platform class loader for type resolution, so results depend on the JDK
- * only, never on the libraries this application happens to bundle.
+ * PMD settings: each file's Java language version is the level its build declares
+ * ({@link Snapshot#javaLanguageLevel(String)}; the newest PMD and JavaParser both parse when none), and the level
+ * is part of the cache key; {@code autocoder.analysis.pmd-threads} threads, no analysis cache file, and the JDK's
+ * platform class loader for type resolution, so results depend on the JDK only, never on the libraries this
+ * application happens to bundle.
  */
 @Component
 public class PmdEngine {
 
-    /** Java language version PMD parses with. */
-    public static final String JAVA_VERSION = "17";
     /** A violation's snippet is at most this many source lines... */
     static final int SNIPPET_LINES = 5;
     /** ...and this many characters. */
@@ -79,18 +80,24 @@ public class PmdEngine {
         this.cachePrefix = PmdRulesets.fingerprint(ruleset) + ":";
     }
 
-    /** The PMD configuration the engine uses, for anyone who wants to run PMD the same way. */
+    /** The PMD configuration the engine uses for code without a declared level, to run PMD the same way. */
     public static PMDConfiguration configuration(int threads) {
+        return configuration(threads, javaVersion(JavaLanguageLevel.newestSupported()));
+    }
+
+    /** The PMD configuration the engine uses for the files of one Java language version. */
+    static PMDConfiguration configuration(int threads, LanguageVersion javaVersion) {
         PMDConfiguration configuration = new PMDConfiguration();
-        configuration.setDefaultLanguageVersion(javaVersion());
+        configuration.setDefaultLanguageVersion(javaVersion);
         configuration.setThreads(threads);
         configuration.setIgnoreIncrementalAnalysis(true);
         configuration.setClassLoader(ClassLoader.getPlatformClassLoader());
         return configuration;
     }
 
-    public static LanguageVersion javaVersion() {
-        return LanguageRegistry.PMD.getLanguageVersionById("java", JAVA_VERSION);
+    /** The PMD language version of a Java level. */
+    public static LanguageVersion javaVersion(JavaLanguageLevel level) {
+        return LanguageRegistry.PMD.getLanguageVersionById("java", level.pmdVersion());
     }
 
     public RuleSet ruleset() {
@@ -107,27 +114,33 @@ public class PmdEngine {
             if (!file.isAnalyzableText()) {
                 continue;
             }
-            if (cache.containsKey(cacheKey(file))) {
-                cachedBefore.add(file.contentHash());
+            String key = cacheKey(snapshot, file);
+            if (cache.containsKey(key)) {
+                cachedBefore.add(key);
             } else {
-                pending.putIfAbsent(file.contentHash(), file);
+                pending.putIfAbsent(key, file);
             }
         }
-        Map<String, String> unreadable = pending.isEmpty() ? Map.of() : runPmd(snapshot, pending.values());
+        // one PMD run per language version: PMD refuses a file whose version is not the run's default
+        Map<LanguageVersion, List<SourceFile>> byVersion = new LinkedHashMap<>();
+        pending.values().forEach(file -> byVersion.computeIfAbsent(
+                javaVersion(snapshot.javaLanguageLevel(file.path())), v -> new ArrayList<>()).add(file));
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        byVersion.forEach((version, files) -> unreadable.putAll(runPmd(snapshot, version, files)));
         PmdReport report = assemble(snapshot, javaFiles, cachedBefore, unreadable, Duration.ofNanos(System.nanoTime() - start));
-        evictAllBut(javaFiles);
+        evictAllBut(snapshot, javaFiles);
         log.debug("PMD: {} files analyzed, {} from cache, in {} ms", report.filesAnalyzed(), report.filesFromCache(),
                 report.duration().toMillis());
         return report;
     }
 
     /** Analyzes the given files in one PMD run and caches the results; returns unreadable files with reasons. */
-    private Map<String, String> runPmd(Snapshot snapshot, Iterable<SourceFile> files) {
+    private Map<String, String> runPmd(Snapshot snapshot, LanguageVersion version, Iterable<SourceFile> files) {
         Map<String, SourceFile> byFileId = new LinkedHashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         Map<String, ParsedJavaFile> models = new ConcurrentHashMap<>();
         CollectingListener listener = new CollectingListener(snapshot, byFileId);
-        try (PmdAnalysis pmd = PmdAnalysis.create(configuration(threads));
+        try (PmdAnalysis pmd = PmdAnalysis.create(configuration(threads, version));
              JavaModelCollectorRule.Run collector = JavaModelCollectorRule.open((id, model) -> models.put(key(id), model))) {
             pmd.addRuleSet(RuleSet.copy(ruleset));
             pmd.addRuleSet(RuleSet.forSingleRule(collector.rule()));
@@ -140,11 +153,11 @@ public class PmdEngine {
                 }
                 // PMD reads each file when it gets to it, so only the files in analysis are in memory
                 byFileId.put(key(FileId.fromPath(path)), file);
-                pmd.files().addFile(TextFile.builderForPath(path, StandardCharsets.UTF_8, javaVersion()).build());
+                pmd.files().addFile(TextFile.builderForPath(path, StandardCharsets.UTF_8, version).build());
             }
             pmd.performAnalysis();
         }
-        byFileId.forEach((id, file) -> cache.put(cacheKey(file), result(id, models.get(id), listener)));
+        byFileId.forEach((id, file) -> cache.put(cacheKey(snapshot, file), result(id, models.get(id), listener)));
         return unreadable;
     }
 
@@ -172,14 +185,15 @@ public class PmdEngine {
         int fromCache = 0;
         for (SourceFile file : javaFiles) {
             String reason = skipReason(file, unreadable);
-            FileAnalysis result = reason == null ? cache.get(cacheKey(file)) : null;
+            String key = cacheKey(snapshot, file);
+            FileAnalysis result = reason == null ? cache.get(key) : null;
             if (result == null) {
                 reason = reason == null ? "not analyzed" : reason;
                 skipped.add(new SkippedFile(file.path(), reason));
                 models.add(JavaFileModel.skipped(file.path(), file.contentHash(), reason));
                 continue;
             }
-            if (cachedBefore.contains(file.contentHash())) {
+            if (cachedBefore.contains(key)) {
                 fromCache++;
             } else {
                 analyzed++;
@@ -210,14 +224,15 @@ public class PmdEngine {
         return unreadable.get(file.path());
     }
 
-    private void evictAllBut(List<SourceFile> javaFiles) {
+    private void evictAllBut(Snapshot snapshot, List<SourceFile> javaFiles) {
         Set<String> live = new HashSet<>();
-        javaFiles.forEach(f -> live.add(cacheKey(f)));
+        javaFiles.forEach(f -> live.add(cacheKey(snapshot, f)));
         cache.keySet().retainAll(live);
     }
 
-    private String cacheKey(SourceFile file) {
-        return cachePrefix + file.contentHash();
+    /** Ruleset, language level and content decide a file's result: a build that changes the level reparses. */
+    private String cacheKey(Snapshot snapshot, SourceFile file) {
+        return cachePrefix + snapshot.javaLanguageLevel(file.path()).pmdVersion() + ":" + file.contentHash();
     }
 
     private static String key(FileId id) {

@@ -125,7 +125,7 @@ public class CodeQualityPerspective implements Perspective {
                 + " that PMD cannot parse.");
         return PerspectiveResult.ok(summary, score, findings,
                 recommendations(report, violations, methods, duplication, sizeFindings), metrics,
-                details(report, violations, complexity, methods, duplication));
+                details(snapshot, report, violations, complexity, methods, duplication));
     }
 
     /**
@@ -184,11 +184,13 @@ public class CodeQualityPerspective implements Perspective {
         return recommendations;
     }
 
-    private static Map<String, Object> details(PmdReport report, List<PmdViolation> violations,
+    private static Map<String, Object> details(Snapshot snapshot, PmdReport report, List<PmdViolation> violations,
                                                ComplexityDistribution complexity, List<JavaMethodRef> methods,
                                                CpdResult duplication) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ruleset", report.ruleset());
+        // the level PMD parsed with: a parse error may mean the build declares an older Java than the code uses
+        details.put("java_language_level", snapshot.javaLanguageLevels().details());
         details.put("rule_counts", PmdReport.countByRule(violations));
         details.put("category_counts", violations.stream()
                 .collect(Collectors.groupingBy(PmdViolation::ruleSet, TreeMap::new, Collectors.counting())));

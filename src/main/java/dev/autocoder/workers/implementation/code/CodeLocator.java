@@ -10,6 +10,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import dev.autocoder.workers.repository.JavaLanguageLevel;
 
 import java.util.Comparator;
 import java.util.Optional;
@@ -17,18 +18,18 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the innermost type, method or constructor and member declared around a line of a Java file (JavaParser,
- * Java 17). Returns empty for text that does not parse; never throws.
+ * at the file's {@link JavaLanguageLevel}). Returns empty for text that does not parse; never throws.
  */
 public final class CodeLocator {
 
     private CodeLocator() {
     }
 
-    public static Optional<CodeSite> locate(String text, int line) {
+    public static Optional<CodeSite> locate(String text, int line, JavaLanguageLevel level) {
         CompilationUnit unit;
         try {
             ParseResult<CompilationUnit> result = new JavaParser(new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(text);
+                    .setLanguageLevel(level.javaParserLevel())).parse(text);
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 return Optional.empty();
             }

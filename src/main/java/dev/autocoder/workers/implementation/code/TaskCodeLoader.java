@@ -49,7 +49,7 @@ public class TaskCodeLoader {
         if (line == null) {
             return wholeFile(file, text, lines, model, fileModel);
         }
-        Optional<CodeSite> site = CodeLocator.locate(text, line);
+        Optional<CodeSite> site = CodeLocator.locate(text, line, snapshot.javaLanguageLevel(file));
         TypeModel type = null;
         MethodRef method = null;
         if (site.isPresent() && fileModel != null && fileModel.parsed()) {

@@ -6,14 +6,18 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.stmt.Statement;
+import dev.autocoder.workers.repository.JavaLanguageLevel;
 
 import java.util.List;
 import java.util.Optional;
 
-/** JavaParser set up the one way this package parses Java: language level {@value #LANGUAGE_LEVEL}. */
+/**
+ * JavaParser set up the one way this package parses Java: the newest level PMD and JavaParser both parse
+ * ({@link JavaLanguageLevel#newestSupported()}). Here parsing only checks that an edit leaves well-formed Java, and
+ * the patch code sees a folder, not the snapshot's build; the newest level accepts the syntax of every release
+ * but the few identifiers later releases reserved ({@code _}, a type named {@code record}).
+ */
 final class JavaSource {
-
-    static final String LANGUAGE_LEVEL = "17";
 
     private JavaSource() {
     }
@@ -35,7 +39,8 @@ final class JavaSource {
     }
 
     private static JavaParser parser() {
-        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        return new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(JavaLanguageLevel.newestSupported().javaParserLevel()));
     }
 
     /** Why the text does not parse as Java, or empty when it does. */

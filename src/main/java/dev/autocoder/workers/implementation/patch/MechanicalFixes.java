@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a PMD finding into a patch when the fix is mechanical: the file is parsed with JavaParser (Java
- * {@value JavaSource#LANGUAGE_LEVEL}), the syntax tree is edited with its formatting preserved
+ * Turns a PMD finding into a patch when the fix is mechanical: the file is parsed with JavaParser (at the
+ * level {@link JavaSource} uses), the syntax tree is edited with its formatting preserved
  * ({@link LexicalPreservingPrinter}: comments, blank lines and indentation outside the edit stay as they are), and
  * the change is written as a git-style unified diff (java-diff-utils), which {@link PatchVerifier} then applies to
  * the current file and parses again.

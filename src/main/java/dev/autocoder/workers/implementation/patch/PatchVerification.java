@@ -5,7 +5,7 @@ package dev.autocoder.workers.implementation.patch;
  *
  * @param applies every hunk applied to the file as it is now (context and removed lines matched exactly), and for a
  *                patch proposed by {@link MechanicalFixes} the result is exactly the patched code it proposed
- * @param parses  every patched {@code .java} file parses as Java {@value JavaSource#LANGUAGE_LEVEL}; false when the
+ * @param parses  every patched {@code .java} file parses as Java (see {@link JavaSource}); false when the
  *                diff did not apply
  * @param detail  one line: what was checked, or the first reason it failed
  */

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.model;
 
+import dev.autocoder.workers.repository.JavaLanguageLevel;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
@@ -14,8 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The test planner's Java model of a snapshot. Each file content is parsed once: models are cached by git blob id
- * (the snapshot's content hash, or the blob of an earlier commit), so an unchanged file costs a map lookup and a
+ * The test planner's Java model of a snapshot. Each file content is parsed once per Java language level: models
+ * are cached by git blob id (the snapshot's content hash, or the blob of an earlier commit) and the level the build
+ * declares for the file, so an unchanged file costs a map lookup, a build that changes the level reparses, and a
  * reset of the clone cannot change a model already built. Entries no longer in the current or the previous
  * snapshot are dropped.
  */
@@ -31,7 +33,7 @@ public class CodeModelProvider {
         List<FileModel> files = new ArrayList<>();
         Set<String> blobs = new HashSet<>();
         for (SourceFile file : snapshot.files(Language.JAVA)) {
-            blobs.add(file.contentHash());
+            blobs.add(key(file.contentHash(), snapshot.javaLanguageLevel(file.path())));
             files.add(file(snapshot, file));
         }
         evictAllBut(blobs);
@@ -39,9 +41,13 @@ public class CodeModelProvider {
     }
 
     /** Parses a text known by its blob id (e.g. a file at an earlier commit), through the same cache. */
-    public FileModel parse(String path, String blobId, String text) {
-        FileModel model = byBlob.computeIfAbsent(blobId, id -> parser.parse(path, id, text));
+    public FileModel parse(String path, String blobId, String text, JavaLanguageLevel level) {
+        FileModel model = byBlob.computeIfAbsent(key(blobId, level), k -> parser.parse(path, blobId, text, level));
         return atPath(model, path);
+    }
+
+    private static String key(String blobId, JavaLanguageLevel level) {
+        return level.feature() + ":" + blobId;
     }
 
     private FileModel file(Snapshot snapshot, SourceFile file) {
@@ -49,12 +55,13 @@ public class CodeModelProvider {
             return new FileModel(file.path(), file.contentHash(), "", List.of(), List.of(),
                     file.binary() ? "binary file" : "larger than autocoder.analysis.max-file-size", JavaFileParser.isTestPath(file.path()));
         }
-        FileModel cached = byBlob.get(file.contentHash());
+        JavaLanguageLevel level = snapshot.javaLanguageLevel(file.path());
+        FileModel cached = byBlob.get(key(file.contentHash(), level));
         if (cached != null) {
             return atPath(cached, file.path());
         }
         try {
-            return parse(file.path(), file.contentHash(), snapshot.read(file));
+            return parse(file.path(), file.contentHash(), snapshot.read(file), level);
         } catch (IOException e) {
             return new FileModel(file.path(), file.contentHash(), "", List.of(), List.of(),
                     "unreadable: " + e.getClass().getSimpleName(), JavaFileParser.isTestPath(file.path()));

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
+import dev.autocoder.workers.repository.JavaLanguageLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,19 +30,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one Java source text into a {@link FileModel} with JavaParser (language level Java 21). A file that does
- * not parse gives a model with the parser's first problem as {@code parseError}, never an exception.
+ * Parses one Java source text into a {@link FileModel} with JavaParser, at the Java language level the build
+ * declares for the file ({@link JavaLanguageLevel}). A file that does not parse gives a model with the parser's
+ * first problem as {@code parseError}, never an exception.
  */
 public final class JavaFileParser {
 
-    private final ParserConfiguration configuration = new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-            .setAttributeComments(true);
-
-    public FileModel parse(String path, String contentHash, String text) {
+    public FileModel parse(String path, String contentHash, String text, JavaLanguageLevel level) {
         boolean testPath = isTestPath(path);
         ParseResult<CompilationUnit> result;
         try {
+            ParserConfiguration configuration = new ParserConfiguration()
+                    .setLanguageLevel(level.javaParserLevel())
+                    .setAttributeComments(true);
             result = new JavaParser(configuration).parse(text);
         } catch (RuntimeException | StackOverflowError e) {
             return failed(path, contentHash, testPath, "parser failed: " + e.getClass().getSimpleName());
