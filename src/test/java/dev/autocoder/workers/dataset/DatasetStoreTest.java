@@ -42,7 +42,7 @@ class DatasetStoreTest {
         assertThat(file).exists();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("{\"schema_version\":1,\"worker\":\"analysis\",\"iteration\":1,");
+        assertThat(lines.get(0)).startsWith("{\"schema_version\":2,\"worker\":\"analysis\",\"iteration\":1,");
         assertThat(lines.get(0)).contains("\"findings\":[{\"id\":\"" + finding.id() + "\",\"rule\":\"EmptyCatchBlock\"");
         assertThat(lines.get(1)).contains("\"findings\":[]", "\"error\":null", "\"reason\":null");
 
@@ -93,7 +93,7 @@ class DatasetStoreTest {
             quarantined = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(quarantined).hasSize(1);
-        assertThat(Files.readString(quarantined.get(0), StandardCharsets.UTF_8)).startsWith("{\"schema_version\":1,\"worker\":\"analysis\",\"iteration\":3");
+        assertThat(Files.readString(quarantined.get(0), StandardCharsets.UTF_8)).startsWith("{\"schema_version\":2,\"worker\":\"analysis\",\"iteration\":3");
 
         restarted.append("ds", Rows.row(3, "p3", List.of()));
         assertThat(restarted.rows("ds")).extracting(Row::iteration).containsExactly(1L, 2L, 3L);
