@@ -214,6 +214,11 @@ public class AutocoderProperties {
     public static class Analysis {
         /** A PMD ruleset file of the user's own; the curated built-in ruleset when empty. */
         private Path pmdRuleset;
+        /**
+         * A severity table (same format as the shipped severity/pmd-java.tsv) that overrides and extends the
+         * shipped one; without it a user's ruleset keeps its PMD priorities.
+         */
+        private Path severityFile;
         /** Threads PMD may use. */
         private int pmdThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         /** OSV batch query endpoint. */
@@ -235,6 +240,14 @@ public class AutocoderProperties {
 
         public void setPmdRuleset(Path pmdRuleset) {
             this.pmdRuleset = pmdRuleset;
+        }
+
+        public Path getSeverityFile() {
+            return severityFile;
+        }
+
+        public void setSeverityFile(Path severityFile) {
+            this.severityFile = severityFile;
         }
 
         public int getPmdThreads() {

@@ -31,7 +31,7 @@ import java.util.Map;
  * perspectives, plus loop nesting and complexity from the Java model as context.
  * <p>
  * Findings: one per PMD violation of those categories (rule = PMD rule name, category = "Performance" or
- * "Multithreading", severity from the PMD priority); {@code nested-loops} (low) for each method whose loops nest
+ * "Multithreading", severity and applicability from the severity table, see {@link PmdFindings}); {@code nested-loops} (low) for each method whose loops nest
  * {@value #DEEP_LOOPS} or more deep, where running time grows with the input's cube or faster.
  * <p>
  * Quality score: {@code 1 / (1 + d / 5)} where {@code d} is the severity-weighted number of findings per 1000
@@ -75,12 +75,13 @@ public class PerformancePerspective implements Perspective {
                     + "check Java.", List.of(Metric.of("java_files", 0)));
         }
         PmdReport report = engine.analyze(snapshot);
-        List<PmdViolation> violations = report.violationsIn(PmdCategories.PERFORMANCE);
+        PmdFindings pmd = PmdFindings.of(report.violationsIn(PmdCategories.PERFORMANCE), snapshot, engine.severities());
+        List<PmdViolation> violations = pmd.violations();
         List<LoopNesting> deepLoops = report.loopNesting().stream().filter(l -> l.depth() >= DEEP_LOOPS)
                 .sorted(Comparator.comparingInt(LoopNesting::depth).reversed()
                         .thenComparing(LoopNesting::path).thenComparingInt(LoopNesting::beginLine))
                 .toList();
-        List<Finding> findings = new ArrayList<>(PmdFindings.of(violations));
+        List<Finding> findings = new ArrayList<>(pmd.findings());
         deepLoops.forEach(l -> findings.add(nestedLoops(l)));
         List<JavaMethodRef> mostComplex = JavaMethodRef.all(report.javaModel()).stream()
                 .sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(TOP).toList();
@@ -95,7 +96,7 @@ public class PerformancePerspective implements Perspective {
         metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
         metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
         metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
-        metrics.addAll(PmdFindings.ruleCountMetrics(violations));
+        metrics.addAll(pmd.ruleCountMetrics());
         metrics.add(Metric.of("performance_violations", count(violations, "Performance")));
         metrics.add(Metric.of("multithreading_violations", count(violations, "Multithreading")));
         metrics.add(Metric.of("methods_with_nested_loops", report.loopNesting().size()));
@@ -109,7 +110,7 @@ public class PerformancePerspective implements Perspective {
                 + " multithreading issues, " + plural(deepLoops.size(), "method") + " with loops nested " + DEEP_LOOPS
                 + " or more deep" + (report.unparseableFiles().isEmpty() ? "." : "; not checked because PMD cannot parse them: "
                 + plural(report.unparseableFiles().size(), "file") + ".");
-        return PerspectiveResult.ok(summary, score, findings, recommendations(violations, deepLoops), metrics,
+        return PerspectiveResult.ok(summary, score, findings, recommendations(pmd, deepLoops), metrics,
                 details(report, violations, mostComplex));
     }
 
@@ -124,8 +125,8 @@ public class PerformancePerspective implements Perspective {
         return violations.stream().filter(v -> v.ruleSet().equals(ruleSet)).count();
     }
 
-    private static List<String> recommendations(List<PmdViolation> violations, List<LoopNesting> deepLoops) {
-        List<String> recommendations = new ArrayList<>(PmdFindings.topRuleRecommendations(violations, 5));
+    private static List<String> recommendations(PmdFindings pmd, List<LoopNesting> deepLoops) {
+        List<String> recommendations = new ArrayList<>(pmd.topRuleRecommendations(5));
         deepLoops.stream().limit(3).forEach(l -> recommendations.add("Check the " + l.depth() + "-deep loops of "
                 + l.type() + "#" + l.signature() + " (" + l.path() + ":" + l.beginLine()
                 + "): an index (map or set) lookup often replaces an inner loop."));

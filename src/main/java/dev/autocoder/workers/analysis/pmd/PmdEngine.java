@@ -3,6 +3,7 @@ package dev.autocoder.workers.analysis.pmd;
 import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.analysis.severity.SeverityTable;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.JavaLanguageLevel;
 import dev.autocoder.workers.repository.Language;
@@ -65,17 +66,28 @@ public class PmdEngine {
     private static final Logger log = LoggerFactory.getLogger(PmdEngine.class);
 
     private final RuleSet ruleset;
+    private final SeverityTable severities;
     private final String cachePrefix;
     private final int threads;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
 
     @Autowired
     public PmdEngine(AutocoderProperties properties) {
-        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset()), properties.getAnalysis().getPmdThreads());
+        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset()), properties.getAnalysis());
     }
 
+    private PmdEngine(RuleSet ruleset, AutocoderProperties.Analysis analysis) {
+        this(ruleset, PmdRulesets.severities(ruleset, analysis), analysis.getPmdThreads());
+    }
+
+    /** An engine for the curated ruleset, or any ruleset whose severities the shipped table describes. */
     public PmdEngine(RuleSet ruleset, int threads) {
+        this(ruleset, SeverityTable.shipped(), threads);
+    }
+
+    public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads) {
         this.ruleset = ruleset;
+        this.severities = severities;
         this.threads = Math.max(0, threads);
         this.cachePrefix = PmdRulesets.fingerprint(ruleset) + ":";
     }
@@ -102,6 +114,11 @@ public class PmdEngine {
 
     public RuleSet ruleset() {
         return ruleset;
+    }
+
+    /** Severity and applicability of the ruleset's rules, applied to violations after PMD ({@link PmdFindings}). */
+    public SeverityTable severities() {
+        return severities;
     }
 
     /** Violations, processing errors and the Java model of every Java file of the snapshot. */

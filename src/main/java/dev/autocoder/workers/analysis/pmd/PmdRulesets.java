@@ -1,5 +1,9 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.analysis.severity.SeverityFileException;
+import dev.autocoder.workers.analysis.severity.SeverityTable;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.config.InvalidConfigurationException;
 import net.sourceforge.pmd.PMDVersion;
 import net.sourceforge.pmd.lang.rule.Rule;
 import net.sourceforge.pmd.lang.rule.RuleSet;
@@ -12,7 +16,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Loads the PMD ruleset the engine runs: the curated {@value #CURATED} from the classpath, or a user's own file
@@ -57,6 +63,24 @@ public final class PmdRulesets {
                     .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The severity table for a ruleset loaded from the settings: the shipped table for the curated ruleset; for a
+     * user's ruleset, PMD's own priorities unless a severity file is given; a severity file overrides and extends
+     * the shipped table. An unusable file stops start-up naming {@code autocoder.analysis.severity-file}.
+     */
+    static SeverityTable severities(RuleSet ruleset, AutocoderProperties.Analysis analysis) {
+        Path file = analysis.getSeverityFile();
+        if (file == null) {
+            return analysis.getPmdRuleset() == null ? SeverityTable.shipped() : SeverityTable.none();
+        }
+        Set<String> rules = ruleset.getRules().stream().map(Rule::getName).collect(Collectors.toSet());
+        try {
+            return SeverityTable.shipped().overriddenBy(SeverityTable.read(file, rules));
+        } catch (SeverityFileException e) {
+            throw new InvalidConfigurationException("autocoder.analysis.severity-file", e.getMessage());
         }
     }
 

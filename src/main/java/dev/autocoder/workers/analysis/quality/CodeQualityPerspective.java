@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * Code Quality Analysis: PMD's quality rules (every category but Performance, Multithreading, Security and
  * Autocoder Security), CPD duplication, cyclomatic complexity from the Java model and size limits.
  * <p>
- * Findings: one per PMD violation (rule = PMD rule name, category = its PMD category, severity from the PMD
- * priority 1..5 = critical..info); {@code duplicate-code} (see {@link DuplicationFindings});
+ * Findings: one per PMD violation where its rule applies (rule = PMD rule name, category = its PMD category,
+ * severity and applicability from the severity table, see {@link PmdFindings}); {@code duplicate-code} (see {@link DuplicationFindings});
  * {@code oversized-file}, {@code oversized-class}, {@code oversized-method}, {@code complex-method} (see
  * {@link SizeChecks}); {@code parse-error} (low) for each Java file PMD cannot parse.
  * <p>
@@ -81,12 +81,13 @@ public class CodeQualityPerspective implements Perspective {
         }
         PmdReport report = engine.analyze(snapshot);
         CpdResult duplication = cpd.duplication(snapshot);
-        List<PmdViolation> violations = report.violationsNotIn(PmdCategories.NOT_QUALITY);
+        PmdFindings pmd = PmdFindings.of(report.violationsNotIn(PmdCategories.NOT_QUALITY), snapshot, engine.severities());
+        List<PmdViolation> violations = pmd.violations();
         List<JavaMethodRef> methods = JavaMethodRef.all(report.javaModel());
         ComplexityDistribution complexity = ComplexityDistribution.of(methods);
         long javaLines = snapshot.totalLines(Language.JAVA);
 
-        List<Finding> scored = new ArrayList<>(PmdFindings.of(violations));
+        List<Finding> scored = new ArrayList<>(pmd.findings());
         List<Finding> sizeFindings = SizeChecks.findings(javaFiles, report.javaModel(), methods);
         scored.addAll(sizeFindings);
         report.unparseableFiles().forEach(e -> scored.add(parseError(e)));
@@ -105,7 +106,7 @@ public class CodeQualityPerspective implements Perspective {
         metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
         metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
         metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
-        metrics.addAll(PmdFindings.ruleCountMetrics(violations));
+        metrics.addAll(pmd.ruleCountMetrics());
         metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
         metrics.add(Metric.of("duplicated_lines_percent", round(duplicationPercent)));
         metrics.add(Metric.of("duplicate_blocks", duplication.blocks().size()));
@@ -124,7 +125,7 @@ public class CodeQualityPerspective implements Perspective {
                 + (report.unparseableFiles().isEmpty() ? "." : ", " + plural(report.unparseableFiles().size(), "file")
                 + " that PMD cannot parse.");
         return PerspectiveResult.ok(summary, score, findings,
-                recommendations(report, violations, methods, duplication, sizeFindings), metrics,
+                recommendations(report, pmd, methods, duplication, sizeFindings), metrics,
                 details(snapshot, report, violations, complexity, methods, duplication));
     }
 
@@ -164,7 +165,7 @@ public class CodeQualityPerspective implements Perspective {
                 "PMD cannot parse this file, so no rule checks it: " + error.message(), error.message());
     }
 
-    private static List<String> recommendations(PmdReport report, List<PmdViolation> violations,
+    private static List<String> recommendations(PmdReport report, PmdFindings pmd,
                                                  List<JavaMethodRef> methods, CpdResult duplication,
                                                  List<Finding> sizeFindings) {
         List<String> recommendations = new ArrayList<>();
@@ -173,7 +174,7 @@ public class CodeQualityPerspective implements Perspective {
             recommendations.add("Fix the " + unparseable.size() + " Java file(s) PMD cannot parse, starting with "
                     + unparseable.get(0).path() + " (" + unparseable.get(0).message() + "); no rule checks them.");
         }
-        recommendations.addAll(PmdFindings.topRuleRecommendations(violations, 3));
+        recommendations.addAll(pmd.topRuleRecommendations(3));
         methods.stream().filter(m -> m.method().cyclomatic() > 10).sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(3)
                 .forEach(m -> recommendations.add("Split " + m.displayName() + " (" + m.path() + ":"
                         + m.method().beginLine() + ", cyclomatic complexity " + m.method().cyclomatic()

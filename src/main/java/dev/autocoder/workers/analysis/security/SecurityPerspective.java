@@ -69,10 +69,12 @@ public class SecurityPerspective implements Perspective {
         Snapshot snapshot = context.snapshot();
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
         PmdReport report = hasJava ? pmd.analyze(snapshot) : null;
-        List<PmdViolation> violations = report == null ? List.of() : report.violationsIn(PmdCategories.SECURITY);
+        PmdFindings pmdFindings = PmdFindings.of(report == null ? List.of() : report.violationsIn(PmdCategories.SECURITY),
+                snapshot, pmd.severities());
+        List<PmdViolation> violations = pmdFindings.violations();
         SecretScanResult scan = secrets.scan(snapshot);
 
-        List<Finding> findings = new ArrayList<>(PmdFindings.of(violations));
+        List<Finding> findings = new ArrayList<>(pmdFindings.findings());
         findings.addAll(scan.toFindings());
         double weight = findings.stream().mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
         double score = 1.0 / (1.0 + weight / 4.0);
@@ -91,13 +93,13 @@ public class SecurityPerspective implements Perspective {
         for (Severity severity : Severity.values()) {
             metrics.add(Metric.of("findings_" + severity.label(), findings.stream().filter(f -> f.severity() == severity).count()));
         }
-        metrics.addAll(PmdFindings.ruleCountMetrics(violations).stream().filter(m -> !m.name().equals("pmd_violations")).toList());
+        metrics.addAll(pmdFindings.ruleCountMetrics().stream().filter(m -> !m.name().equals("pmd_violations")).toList());
 
         List<String> recommendations = new ArrayList<>();
         scan.findings().stream().filter(f -> f.severity().compareTo(Severity.HIGH) <= 0).limit(5).forEach(f ->
                 recommendations.add("Revoke and rotate the " + f.rule() + " found at " + f.file() + ":" + f.line()
                         + " (fingerprint " + f.fingerprint() + "), remove it from the repository and its history, and read it from the environment or a secret store"));
-        recommendations.addAll(PmdFindings.topRuleRecommendations(violations, 5));
+        recommendations.addAll(pmdFindings.topRuleRecommendations(5));
 
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Long> secretsByRule = new TreeMap<>();

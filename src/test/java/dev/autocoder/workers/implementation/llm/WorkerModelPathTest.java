@@ -75,7 +75,7 @@ class WorkerModelPathTest {
             assertThat(request.get("model").asText()).isEqualTo("test-org/test-coder");
             assertThat(request.get("messages").get(0).get("role").asText()).isEqualTo("system");
             assertThat(request.get("messages").get(1).get("content").asText())
-                    .contains("AvoidFileStream (Performance, critical) at src/main/java/com/shop/Streams.java:11");
+                    .contains("AvoidFileStream (Performance, medium) at src/main/java/com/shop/Streams.java:11");
         });
         assertThat(fake.validRequests.get(2).get("messages").get(1).get("content").asText())
                 .contains("Current content of src/main/java/com/shop/Streams.java (18 lines):")
