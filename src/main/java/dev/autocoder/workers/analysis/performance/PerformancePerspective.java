@@ -34,8 +34,8 @@ import java.util.Map;
  * "Multithreading", severity and applicability from the severity table, see {@link PmdFindings}); {@code nested-loops} (low) for each method whose loops nest
  * {@value #DEEP_LOOPS} or more deep, where running time grows with the input's cube or faster.
  * <p>
- * Quality score: {@code 1 / (1 + d / 5)} where {@code d} is the severity-weighted number of findings per 1000
- * Java lines ({@link SeverityWeights}: critical 5, high 3, medium 1, low 0.5, info 0.1; at least 1000 lines
+ * Quality score: {@code 1 / (1 + d / 5)} where {@code d} is the severity-weighted number of main-code findings per
+ * 1000 lines of main-code Java ({@link SeverityWeights#mainCodeDensity}: critical 5, high 3, medium 1, low 0.5, info 0.1; at least 1000 lines
  * assumed). No findings score 1; 5 weighted findings per 1000 lines halve the score.
  */
 @Component
@@ -86,12 +86,13 @@ public class PerformancePerspective implements Perspective {
         List<JavaMethodRef> mostComplex = JavaMethodRef.all(report.javaModel()).stream()
                 .sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(TOP).toList();
         long javaLines = snapshot.totalLines(Language.JAVA);
-        double density = SeverityWeights.perThousandLines(findings, javaLines);
+        double density = SeverityWeights.mainCodeDensity(findings, snapshot);
         double score = 1 / (1 + density / 5);
 
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("java_files", javaFiles.size()));
         metrics.add(Metric.of("java_lines", javaLines));
+        metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
         metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
         metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
         metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));

@@ -1,9 +1,14 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Severity;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * How much a finding weighs in a quality score: critical 5, high 3, medium 1, low 0.5, info 0.1.
@@ -27,6 +32,20 @@ public final class SeverityWeights {
 
     public static double weighted(Collection<Finding> findings) {
         return findings.stream().mapToDouble(f -> of(f.severity())).sum();
+    }
+
+    /**
+     * The density the quality scores use: weighted findings in main code per 1000 lines of main-code Java (at least
+     * 1000), so tests, fixtures and generated code neither raise nor dilute it.
+     */
+    public static double mainCodeDensity(Collection<Finding> findings, Snapshot snapshot) {
+        List<Finding> main = Finding.inScopes(List.copyOf(findings), snapshot::scopeOf).stream()
+                .filter(f -> f.scopeOrMain() == Scope.MAIN).toList();
+        return perThousandLines(main, mainJavaLines(snapshot));
+    }
+
+    public static long mainJavaLines(Snapshot snapshot) {
+        return snapshot.files(Language.JAVA, Scope.MAIN).stream().mapToLong(SourceFile::lines).sum();
     }
 
     /** Weighted findings per 1000 lines, counting at least 1000 lines. */

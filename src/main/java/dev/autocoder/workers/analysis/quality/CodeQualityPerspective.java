@@ -11,6 +11,7 @@ import dev.autocoder.workers.analysis.pmd.PmdReport;
 import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * {@link SizeChecks}); {@code parse-error} (low) for each Java file PMD cannot parse.
  * <p>
  * Quality score: {@code 1 / (1 + d / 10) * (1 - min(p, 50) / 100)} where {@code d} is the severity-weighted
- * number of findings other than duplicate-code per 1000 Java lines ({@link SeverityWeights}: critical 5, high 3,
+ * number of main-code findings other than duplicate-code per 1000 lines of main-code Java
+ * ({@link SeverityWeights#mainCodeDensity}: critical 5, high 3,
  * medium 1, low 0.5, info 0.1; at least 1000 lines assumed) and {@code p} is the duplicated-lines percentage.
  * Clean code scores 1; 10 weighted findings per 1000 lines halve the score; duplication lowers it by up to half.
  */
@@ -95,13 +97,15 @@ public class CodeQualityPerspective implements Perspective {
         List<Finding> findings = new ArrayList<>(scored);
         findings.addAll(duplicates);
 
-        double density = SeverityWeights.perThousandLines(scored, javaLines);
+        double density = SeverityWeights.mainCodeDensity(scored, snapshot);
         double duplicationPercent = duplication.duplicatedLinesPercent();
         double score = 1 / (1 + density / 10) * (1 - Math.min(duplicationPercent, 50) / 100);
 
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("java_files", javaFiles.size()));
         metrics.add(Metric.of("java_lines", javaLines));
+        metrics.add(Metric.of("main_java_files", snapshot.files(Language.JAVA, Scope.MAIN).size()));
+        metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
         metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
         metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
         metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));

@@ -9,6 +9,7 @@ import dev.autocoder.workers.analysis.secrets.SecretFinding;
 import dev.autocoder.workers.analysis.secrets.SecretScanResult;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
@@ -31,7 +32,11 @@ import java.util.TreeMap;
  * <p>
  * A secret's value never leaves the scanner: findings carry rule, file, line and a short fingerprint.
  * <p>
- * Quality score: {@code 1 / (1 + W / 4)} where W sums the findings' weights (critical 4, high 2, medium 0.5,
+ * Every finding is reported with its scope (a real key in a test is still a leak), but only findings in main code
+ * and build files (what ships) count for the score.
+ * <p>
+ * Quality score: {@code 1 / (1 + W / 4)} where W sums the weights of the findings in main code and build files
+ * (critical 4, high 2, medium 0.5,
  * low 0.1, info 0). Security problems are not diluted by repository size: one committed private key halves the
  * score whatever else the repository holds.
  */
@@ -47,6 +52,15 @@ public class SecurityPerspective implements Perspective {
     public SecurityPerspective(PmdEngine pmd, SecretScanner secrets) {
         this.pmd = pmd;
         this.secrets = secrets;
+    }
+
+    /** Main code and build files ship; tests, fixtures and generated code are reported but do not lower the score. */
+    private static boolean shipped(Finding finding) {
+        return shipped(finding.scopeOrMain());
+    }
+
+    private static boolean shipped(Scope scope) {
+        return scope == Scope.MAIN || scope == Scope.BUILD;
     }
 
     @Override
@@ -74,13 +88,17 @@ public class SecurityPerspective implements Perspective {
         List<PmdViolation> violations = pmdFindings.violations();
         SecretScanResult scan = secrets.scan(snapshot);
 
-        List<Finding> findings = new ArrayList<>(pmdFindings.findings());
-        findings.addAll(scan.toFindings());
-        double weight = findings.stream().mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
+        List<Finding> all = new ArrayList<>(pmdFindings.findings());
+        all.addAll(scan.toFindings());
+        List<Finding> findings = Finding.inScopes(all, snapshot::scopeOf);
+        List<Finding> shipped = findings.stream().filter(SecurityPerspective::shipped).toList();
+        double weight = shipped.stream().mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
         double score = 1.0 / (1.0 + weight / 4.0);
+        List<SecretFinding> secretsShipped = scan.findings().stream().filter(f -> shipped(snapshot.scopeOf(f.file()))).toList();
 
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("secrets_found", scan.findings().size()));
+        metrics.add(Metric.of("secrets_in_main_and_build", secretsShipped.size()));
         metrics.add(Metric.of("secret_files", scan.findings().stream().map(SecretFinding::file).distinct().count()));
         metrics.add(Metric.of("text_files_scanned", scan.filesScanned()));
         metrics.add(Metric.of("binary_files_skipped", scan.binaryFilesSkipped()));
@@ -96,9 +114,11 @@ public class SecurityPerspective implements Perspective {
         metrics.addAll(pmdFindings.ruleCountMetrics().stream().filter(m -> !m.name().equals("pmd_violations")).toList());
 
         List<String> recommendations = new ArrayList<>();
-        scan.findings().stream().filter(f -> f.severity().compareTo(Severity.HIGH) <= 0).limit(5).forEach(f ->
+        // secrets in shipped code first: those are the leaks to rotate today
+        java.util.stream.Stream.concat(secretsShipped.stream(), scan.findings().stream().filter(f -> !secretsShipped.contains(f)))
+                .filter(f -> f.severity().compareTo(Severity.HIGH) <= 0).limit(5).forEach(f ->
                 recommendations.add("Revoke and rotate the " + f.rule() + " found at " + f.file() + ":" + f.line()
-                        + " (fingerprint " + f.fingerprint() + "), remove it from the repository and its history, and read it from the environment or a secret store"));
+                        + " (" + snapshot.scopeOf(f.file()).label() + " code, fingerprint " + f.fingerprint() + "), remove it from the repository and its history, and read it from the environment or a secret store"));
         recommendations.addAll(pmdFindings.topRuleRecommendations(5));
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -112,8 +132,10 @@ public class SecurityPerspective implements Perspective {
         String summary = findings.isEmpty()
                 ? "No secrets in " + scan.filesScanned() + " text files" + (hasJava ? " and no security rule violations in the Java code." : "; no Java code for the security rules.")
                 : scan.findings().size() + " secret" + (scan.findings().size() == 1 ? "" : "s") + " in "
-                + scan.filesScanned() + " text files and " + violations.size() + " Java security rule violation"
-                + (violations.size() == 1 ? "" : "s") + (hasJava ? "" : " (no Java code)") + ".";
+                + scan.filesScanned() + " text files (" + secretsShipped.size() + " in main code and build files) and "
+                + violations.size() + " Java security rule violation" + (violations.size() == 1 ? "" : "s")
+                + (hasJava ? "" : " (no Java code)") + "; " + shipped.size() + " of the " + findings.size()
+                + " findings are in main code or build files, the rest in tests, fixtures or generated code.";
         String reason = hasJava ? null : "no Java sources: only secret detection ran";
         return new PerspectiveResult(Status.OK, reason, summary, score, findings, recommendations, metrics, details);
     }
