@@ -1,14 +1,7 @@
 package dev.autocoder.workers.repository;
 
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static dev.autocoder.workers.repository.PomXml.child;
+import static dev.autocoder.workers.repository.PomXml.children;
+import static dev.autocoder.workers.repository.PomXml.text;
 
 /**
  * The {@link Scope} of every path of a snapshot, decided in this order (the first that applies wins):
@@ -155,8 +152,7 @@ public final class CodeScopes {
         String module = pomPath.contains("/") ? pomPath.substring(0, pomPath.lastIndexOf('/') + 1) : "";
         List<Root> roots = new ArrayList<>();
         try {
-            Document pom = parser().parse(root.resolve(pomPath).toFile());
-            Element build = child(pom.getDocumentElement(), "build");
+            Element build = child(PomXml.project(root.resolve(pomPath)), "build");
             if (build == null) {
                 return roots;
             }
@@ -191,36 +187,11 @@ public final class CodeScopes {
 
     private static List<String> resourceDirectories(Element build, String listName, String itemName) {
         List<String> directories = new ArrayList<>();
-        Element list = child(build, listName);
-        if (list != null) {
-            NodeList items = list.getChildNodes();
-            for (int i = 0; i < items.getLength(); i++) {
-                if (items.item(i) instanceof Element item && item.getTagName().equals(itemName)) {
-                    directories.add(text(child(item, "directory")));
-                }
+        for (Element item : children(child(build, listName))) {
+            if (item.getTagName().equals(itemName)) {
+                directories.add(text(child(item, "directory")));
             }
         }
         return directories;
-    }
-
-    private static Element child(Element parent, String name) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                return element;
-            }
-        }
-        return null;
-    }
-
-    private static String text(Element element) {
-        return element == null ? null : element.getTextContent();
-    }
-
-    private static DocumentBuilder parser() throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder();
     }
 }

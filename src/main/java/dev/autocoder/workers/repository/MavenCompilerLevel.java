@@ -1,11 +1,7 @@
 package dev.autocoder.workers.repository;
 
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.autocoder.workers.repository.PomXml.child;
+import static dev.autocoder.workers.repository.PomXml.children;
+import static dev.autocoder.workers.repository.PomXml.text;
 
 /**
  * The Java level a Maven module compiles with, as the maven-compiler-plugin takes it: {@code <release>} wins over
@@ -89,12 +89,7 @@ final class MavenCompilerLevel {
 
     private Pom read(String path) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            Document document = factory.newDocumentBuilder().parse(root.resolve(path).toFile());
-            return Pom.of(path, document.getDocumentElement());
+            return Pom.of(path, PomXml.project(root.resolve(path)));
         } catch (Exception e) {
             // a pom that does not parse declares nothing; the enclosing poms or the default apply
             return new Pom(Map.of(), null, null, false);
@@ -135,26 +130,6 @@ final class MavenCompilerLevel {
             String value = text(child(configuration, name));
             return value == null || value.isBlank() ? null
                     : new Declaration(value.strip(), path + ": " + COMPILER_PLUGIN + " <" + name + ">");
-        }
-
-        private static Element child(Element parent, String name) {
-            return children(parent).stream().filter(e -> e.getTagName().equals(name)).findFirst().orElse(null);
-        }
-
-        private static List<Element> children(Element parent) {
-            List<Element> children = new ArrayList<>();
-            if (parent != null) {
-                for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-                    if (node instanceof Element element) {
-                        children.add(element);
-                    }
-                }
-            }
-            return children;
-        }
-
-        private static String text(Element element) {
-            return element == null ? null : element.getTextContent().strip();
         }
     }
 }
