@@ -65,6 +65,10 @@ public record WorkerInsights(String worker, long rows, long okRows, long errorRo
                     (g.scope() == null ? Scope.MAIN : g.scope()).label(), g.count(), g.message(),
                     g.locations() == null ? List.of() : g.locations());
         }
+
+        FindingGroup asGroup() {
+            return new FindingGroup(rule, category, Severity.of(severity), Scope.of(scope), count, message, locations);
+        }
     }
 
     /** Per scope with findings, its counts, and the groups to show (at most {@code top} per scope, in order). */
@@ -104,11 +108,9 @@ public record WorkerInsights(String worker, long rows, long okRows, long errorRo
             .thenComparing(f -> f.file() == null ? "" : f.file())
             .thenComparingInt(Finding::lineOrZero);
 
-    private static final Comparator<TopFindingGroup> GROUP_ORDER = Comparator
-            .comparing((TopFindingGroup g) -> Scope.of(g.scope()))
-            .thenComparing(g -> Severity.of(g.severity()))
-            .thenComparing(Comparator.comparingInt(TopFindingGroup::count).reversed())
-            .thenComparing(TopFindingGroup::rule, Comparator.nullsLast(Comparator.naturalOrder()));
+    /** The rows' own group order ({@link FindingGroup#ORDER}), across perspectives. */
+    private static final Comparator<TopFindingGroup> GROUP_ORDER = Comparator.comparing(TopFindingGroup::asGroup,
+            FindingGroup.ORDER);
 
     /** Builds the insights, perspectives in rotation order (others after), with at most {@code top} groups per scope. */
     static WorkerInsights of(WorkerAggregate aggregate, List<String> rotation, int top) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,15 +30,28 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
 
     static final int LOCATIONS = 5;
 
-    /** Main code first, then build, test, fixture and generated; within a scope the most severe, then the largest. */
+    /**
+     * Categories whose findings are likely defects or vulnerabilities rather than maintainability advice: PMD's Error
+     * Prone, Multithreading and Security, our security rules and secrets.
+     */
+    static final Set<String> DEFECT_CATEGORIES = Set.of("error prone", "multithreading", "security", "autocoder security",
+            "secrets");
+
+    /**
+     * Main code first, then build, test, fixture and generated; within a scope the most severe; within a severity
+     * likely defects before maintainability advice, then the largest group.
+     */
     public static final Comparator<FindingGroup> ORDER = Comparator.comparing(FindingGroup::scope)
             .thenComparing(FindingGroup::severity)
+            .thenComparing(g -> !g.likelyDefect())
             .thenComparing(Comparator.comparingInt(FindingGroup::count).reversed())
-            .thenComparing(FindingGroup::rule);
+            .thenComparing(FindingGroup::rule, Comparator.nullsLast(Comparator.naturalOrder()));
 
-    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
-    private static final Pattern PLACE = Pattern.compile("[\\w./$-]+\\.\\w+(?::\\d+)?");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    /** A quoted part; an apostrophe inside a word ("doesn't") does not open a quote. */
+    private static final Pattern QUOTED = Pattern.compile("(?<!\\p{L})'[^']*'(?!\\p{L})|\"[^\"]*\"|`[^`]*`");
+    private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|<[^<>]*>");
+    /** A word that names code or a place, or holds a number: anything but letters, '-' and '\''. */
+    private static final Pattern CODE_WORD = Pattern.compile(".*[^\\p{L}'-].*");
 
     /** The groups of a result's findings (each with a scope), in {@link #ORDER}. */
     public static List<FindingGroup> of(List<Finding> findings) {
@@ -59,17 +73,36 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
         return groups;
     }
 
+    /** True for a group of a defect or vulnerability category ({@link #DEFECT_CATEGORIES}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean likelyDefect() {
+        return category != null && DEFECT_CATEGORIES.contains(category.toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static Severity severityOf(Finding finding) {
         return finding.severity() == null ? Severity.INFO : finding.severity();
     }
 
-    /** The message with what differs between instances of one rule blanked: quoted names, file places, numbers. */
+    /**
+     * The message with what differs between instances of one rule blanked: quoted names, bracketed parts (argument
+     * lists, call stacks, metrics) and words that name code, places or numbers ({@code Foo.bar}, {@code A.java:12},
+     * {@code 9540}). "class a.B has 9540 lines (limit 500)" and "class c.D has 612 lines (limit 500)" share a shape.
+     */
     static String shape(String message) {
         if (message == null) {
             return "";
         }
-        String shaped = QUOTED.matcher(message).replaceAll("'_'");
-        shaped = PLACE.matcher(shaped).replaceAll("_");
-        return NUMBER.matcher(shaped).replaceAll("N");
+        String shaped = QUOTED.matcher(message).replaceAll("_");
+        String previous;
+        do {
+            previous = shaped;
+            shaped = BRACKETED.matcher(shaped).replaceAll("");
+        } while (!shaped.equals(previous));
+        StringBuilder words = new StringBuilder();
+        for (String word : shaped.strip().split("\\s+")) {
+            String bare = word.replaceAll("[.,;:!?]+$", "");
+            words.append(words.isEmpty() ? "" : " ").append(CODE_WORD.matcher(bare).matches() ? "_" : bare);
+        }
+        return words.toString();
     }
 }
