@@ -26,13 +26,15 @@ if [[ ! -f $work/baseline/target/.built-$baseline ]]; then
   (cd "$work/baseline" && ./mvnw -q -B -ntp package -DskipTests && touch "target/.built-$baseline")
 fi
 
-# Runs one build's jar on a target until every analysis perspective wrote a row; the store is $2.
+# Runs one build's jar on a target until every analysis perspective wrote a row; the store is $2. Rows list every
+# finding (no cap), so the baseline's severities by scope cover all of its findings, not only the listed ones.
 rotation() { # jar store target
   local jar=$1 store=$2 target=$3 log pid rows
   rm -rf "$store"; mkdir -p "$store"; log=$store.log
   java -XX:+UseSerialGC -Xmx512m -jar "$jar" --server.port=0 --logging.level.root=WARN \
     --autocoder.workers.enabled=analysis --autocoder.target.path="$target" --autocoder.store.path="$store" \
     --autocoder.workers.analysis.period=1s --autocoder.workers.analysis.delay=0 \
+    --autocoder.analysis.max-findings-per-row=100000 \
     --autocoder.analysis.osv-url=http://127.0.0.1:9/v1/querybatch >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 900); do
