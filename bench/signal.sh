@@ -49,7 +49,11 @@ rotation() { # jar store target
 for name in "${@:-small medium large self}"; do
   for t in $name; do
     if [[ $t == self ]]; then target=$root; else target=$root/$corpora/$t; fi
-    rotation "$(ls "$work"/baseline/target/autocoder-workers-*-exec.jar)" "$root/$work/$t-before" "$target"
+    # the baseline does not change: its rows are kept for later runs
+    if [[ ! -f $work/$t-before/.done-$baseline ]]; then
+      rotation "$(ls "$work"/baseline/target/autocoder-workers-*-exec.jar)" "$root/$work/$t-before" "$target"
+      touch "$work/$t-before/.done-$baseline"
+    fi
     rotation "$(ls target/autocoder-workers-*-exec.jar)" "$root/$work/$t-after" "$target"
     java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.SignalReport "$target" \
       "$work/$t-before" "$work/$t-after"

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Findings of one rule, severity and scope whose messages have the same shape (the message with quoted names,
- * places and numbers blanked), so a row and the dashboard say "FieldNamingConventions × 13 (low)" once instead of
- * listing thirteen lines.
+ * The findings of one rule with one severity in one scope, so a row and the dashboard say
+ * "FieldNamingConventions × 13 (low, main)" once instead of listing thirteen lines. A rule's messages differ by the
+ * names they mention (often unquoted: "Avoid assignment to i in operand"), so the group keeps its first message as
+ * the example and its first places.
  *
  * @param rule      the rule
  * @param category  the rule's category
@@ -47,21 +47,15 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
             .thenComparing(Comparator.comparingInt(FindingGroup::count).reversed())
             .thenComparing(FindingGroup::rule, Comparator.nullsLast(Comparator.naturalOrder()));
 
-    /** A quoted part; an apostrophe inside a word ("doesn't") does not open a quote. */
-    private static final Pattern QUOTED = Pattern.compile("(?<!\\p{L})'[^']*'(?!\\p{L})|\"[^\"]*\"|`[^`]*`");
-    private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|<[^<>]*>");
-    /** A word that names code or a place, or holds a number: anything but letters, '-' and '\''. */
-    private static final Pattern CODE_WORD = Pattern.compile(".*[^\\p{L}'-].*");
-
     /** The groups of a result's findings (each with a scope), in {@link #ORDER}. */
     public static List<FindingGroup> of(List<Finding> findings) {
-        Map<List<Object>, List<Finding>> byShape = new LinkedHashMap<>();
+        Map<List<Object>, List<Finding>> byRule = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            byShape.computeIfAbsent(List.of(String.valueOf(finding.rule()), severityOf(finding), finding.scopeOrMain(),
-                    shape(finding.message())), k -> new ArrayList<>()).add(finding);
+            byRule.computeIfAbsent(List.of(String.valueOf(finding.rule()), severityOf(finding), finding.scopeOrMain()),
+                    k -> new ArrayList<>()).add(finding);
         }
-        List<FindingGroup> groups = new ArrayList<>(byShape.size());
-        for (List<Finding> members : byShape.values()) {
+        List<FindingGroup> groups = new ArrayList<>(byRule.size());
+        for (List<Finding> members : byRule.values()) {
             members.sort(Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::lineOrZero));
             Finding first = members.get(0);
             List<String> locations = members.stream().filter(f -> f.file() != null).limit(LOCATIONS)
@@ -81,28 +75,5 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
 
     private static Severity severityOf(Finding finding) {
         return finding.severity() == null ? Severity.INFO : finding.severity();
-    }
-
-    /**
-     * The message with what differs between instances of one rule blanked: quoted names, bracketed parts (argument
-     * lists, call stacks, metrics) and words that name code, places or numbers ({@code Foo.bar}, {@code A.java:12},
-     * {@code 9540}). "class a.B has 9540 lines (limit 500)" and "class c.D has 612 lines (limit 500)" share a shape.
-     */
-    static String shape(String message) {
-        if (message == null) {
-            return "";
-        }
-        String shaped = QUOTED.matcher(message).replaceAll("_");
-        String previous;
-        do {
-            previous = shaped;
-            shaped = BRACKETED.matcher(shaped).replaceAll("");
-        } while (!shaped.equals(previous));
-        StringBuilder words = new StringBuilder();
-        for (String word : shaped.strip().split("\\s+")) {
-            String bare = word.replaceAll("[.,;:!?]+$", "");
-            words.append(words.isEmpty() ? "" : " ").append(CODE_WORD.matcher(bare).matches() ? "_" : bare);
-        }
-        return words.toString();
     }
 }

@@ -6,24 +6,28 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Message shapes of real PMD and autocoder messages: instances of one kind of message share a shape. */
+/** Groups of findings: one per rule, severity and scope, in the order the first screen shows them. */
 class FindingGroupTest {
 
     @Test
-    void instancesOfOneMessageShareAShape() {
-        assertThat(List.of(
-                "Overridable method called during object construction: StrBuilder.append(String) ",
-                "Overridable method called during object construction: StrSubstitutor.setEscapeChar(char) "))
-                .extracting(FindingGroup::shape).containsOnly("Overridable method called during object construction _");
-        assertThat(List.of(
-                "org.apache.commons.lang3.BooleanUtils#toBooleanObject(String) has cyclomatic complexity 56 (limit 20)",
-                "org.apache.commons.lang3.math.NumberUtils#createNumber(String) has cyclomatic complexity 68 (limit 20)"))
-                .extracting(FindingGroup::shape).containsOnly("_ has cyclomatic complexity _");
-        assertThat(List.of("The constant name 'log' doesn't match '[A-Z][A-Z_0-9]*'",
-                "The constant name 'mapper' doesn't match '[A-Z][A-Z_0-9]*'"))
-                .extracting(FindingGroup::shape).containsOnly("The constant name _ doesn't match _");
-        assertThat(List.of("Possible God Class (WMC=57, ATFD=26, TCC=0.000%)", "Possible God Class (WMC=12, ATFD=7, TCC=3.1%)"))
-                .extracting(FindingGroup::shape).containsOnly("Possible God Class");
+    void oneGroupPerRuleSeverityAndScopeWhateverNamesTheMessagesMention() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (String variable : List.of("i", "size", "index", "index1")) {
+            findings.add(Finding.of("AssignmentInOperand", "Error Prone", Severity.MEDIUM, "src/main/java/A.java",
+                    variable.length(), variable.length(), "Avoid assignment to " + variable + " in operand", variable)
+                    .withScope(dev.autocoder.workers.repository.Scope.MAIN));
+        }
+        findings.add(Finding.of("AssignmentInOperand", "Error Prone", Severity.MEDIUM, "src/test/java/ATest.java", 3, 3,
+                "Avoid assignment to j in operand", "j").withScope(dev.autocoder.workers.repository.Scope.TEST));
+
+        List<FindingGroup> groups = FindingGroup.of(findings);
+
+        assertThat(groups).extracting(FindingGroup::scope, FindingGroup::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(dev.autocoder.workers.repository.Scope.MAIN, 4),
+                org.assertj.core.groups.Tuple.tuple(dev.autocoder.workers.repository.Scope.TEST, 1));
+        assertThat(groups.get(0).message()).isEqualTo("Avoid assignment to i in operand");
+        assertThat(groups.get(0).locations()).containsExactly("src/main/java/A.java:1", "src/main/java/A.java:4",
+                "src/main/java/A.java:5", "src/main/java/A.java:6");
     }
 
     @Test
@@ -42,13 +46,5 @@ class FindingGroupTest {
                 org.assertj.core.groups.Tuple.tuple("UseEqualsToCompareStrings", 1),
                 org.assertj.core.groups.Tuple.tuple("CognitiveComplexity", 55),
                 org.assertj.core.groups.Tuple.tuple("FieldNamingConventions", 1));
-    }
-
-    @Test
-    void differentKindsOfMessageOfOneRuleStayApart() {
-        assertThat(FindingGroup.shape("The constant name 'log' doesn't match '[A-Z][A-Z_0-9]*'"))
-                .isNotEqualTo(FindingGroup.shape("The field name 'Log' doesn't match '[a-z][a-zA-Z0-9]*'"));
-        assertThat(FindingGroup.shape("This method may call an overridable method during object construction: A.b() (call stack: [A.c(), A.b()])"))
-                .isEqualTo("This method may call an overridable method during object construction _");
     }
 }
