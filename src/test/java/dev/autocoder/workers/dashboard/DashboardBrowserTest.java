@@ -113,19 +113,19 @@ class DashboardBrowserTest {
         assertThat(text(wait, By.id("insights"))).contains(XssFixture.FILE_NAME);
         screenshot("dashboard.png");
 
-        browser.findElement(By.linkText("analysis")).click();
+        click(wait, By.linkText("analysis"));
         wait.until(d -> d.getCurrentUrl().endsWith("/workers/analysis"));
         assertThat(text(wait, By.id("worker-state"))).isEqualTo("running");
         screenshot("worker-running.png");
 
         browser.findElement(By.id("admin-token")).sendKeys(TOKEN);
-        browser.findElement(By.id("stop-button")).click();
+        click(wait, By.id("stop-button"));
         wait.until(d -> d.findElement(By.id("worker-state")).getText().equals("stopped"));
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/workers/analysis");
         screenshot("worker-stopped.png");
 
         browser.findElement(By.id("admin-token")).sendKeys(TOKEN);
-        browser.findElement(By.id("start-button")).click();
+        click(wait, By.id("start-button"));
         wait.until(d -> d.findElement(By.id("worker-state")).getText().equals("running"));
         long before = Long.parseLong(text(wait, By.id("worker-iterations")));
         // mark this page: only a refresh without a reload keeps the mark
@@ -142,6 +142,14 @@ class DashboardBrowserTest {
         List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
         assertThat(problems).as("browser console (CSP violations, script errors)").isEmpty();
+    }
+
+    /** Finds and clicks in one step, again if a refresh swapped the element out in between. */
+    private static void click(WebDriverWait wait, By element) {
+        wait.until(d -> {
+            d.findElement(element).click();
+            return true;
+        });
     }
 
     private static String text(WebDriverWait wait, By element) {
