@@ -227,6 +227,11 @@ public class AutocoderProperties {
         private Duration osvTimeout = Duration.ofSeconds(20);
         /** Files larger than this are listed but never parsed. */
         private DataSize maxFileSize = DataSize.ofMegabytes(1);
+        /**
+         * Longest one walk of the target may hold the snapshot lock; a walk past it ends with an error row and the
+         * next one goes on from the files already read.
+         */
+        private Duration inventoryTimeout = Duration.ofMinutes(5);
         /** How far back git churn is counted for hotspots. */
         private Duration churnWindow = Duration.ofDays(180);
         /** At most this many findings are written into one row (the highest severities first). */
@@ -280,6 +285,14 @@ public class AutocoderProperties {
 
         public void setMaxFileSize(DataSize maxFileSize) {
             this.maxFileSize = maxFileSize;
+        }
+
+        public Duration getInventoryTimeout() {
+            return inventoryTimeout;
+        }
+
+        public void setInventoryTimeout(Duration inventoryTimeout) {
+            this.inventoryTimeout = inventoryTimeout;
         }
 
         public Duration getChurnWindow() {

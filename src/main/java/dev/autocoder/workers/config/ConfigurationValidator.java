@@ -92,6 +92,10 @@ public class ConfigurationValidator {
         if (analysis.getMaxFindingsPerRow() < 1) {
             throw new InvalidConfigurationException("autocoder.analysis.max-findings-per-row", "must be at least 1");
         }
+        if (analysis.getInventoryTimeout() == null || analysis.getInventoryTimeout().isNegative()
+                || analysis.getInventoryTimeout().isZero()) {
+            throw new InvalidConfigurationException("autocoder.analysis.inventory-timeout", "must be longer than 0");
+        }
         if (analysis.getPmdThreads() < 1) {
             throw new InvalidConfigurationException("autocoder.analysis.pmd-threads", "must be at least 1");
         }

@@ -60,6 +60,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * clone (a reset waits for the open leases to close, and new leases wait behind a pending reset), so every file an
  * iteration reads by path is the content of its snapshot's commit. {@link #current()} without a lease gives the
  * same guarantee only until the next reset.
+ *
+ * <p>A walk holds that lock (and this service's monitor), so it is bounded: it gives up after
+ * {@code autocoder.analysis.inventory-timeout} with a {@link TargetUnavailableException} (the caller's iteration
+ * becomes an error row and the lock passes on to the next worker), keeping the files it has read for the next walk,
+ * which goes on from there. Between two checks of that deadline a walk reads one file and matches one path against
+ * the ignore rules in force, which {@link IgnoreRules} bounds (polynomial matching, limited line and file sizes).
  */
 @Component
 public class SnapshotService {
@@ -69,12 +75,14 @@ public class SnapshotService {
             ".autocoder", ".idea", ".gradle", "out", "dist", "vendor", "third_party");
 
     static final Duration RACY_MARGIN = Duration.ofSeconds(2);
+    static final String INVENTORY_TIMEOUT_KEY = "autocoder.analysis.inventory-timeout";
     private static final int BINARY_PROBE_BYTES = BinaryContent.PROBE_BYTES;
     private static final Logger log = LoggerFactory.getLogger(SnapshotService.class);
 
     private final TargetRepository target;
     private final long maxFileSize;
     private final FileContentReader reader;
+    private final Duration inventoryTimeout;
 
     /** Read side: open leases; write side: a git-mode fetch, reset and walk. Fair, so resets are not starved. */
     private final ReentrantReadWriteLock checkoutLock = new ReentrantReadWriteLock(true);
@@ -91,6 +99,7 @@ public class SnapshotService {
         this.target = target;
         this.maxFileSize = properties.getAnalysis().getMaxFileSize().toBytes();
         this.reader = reader;
+        this.inventoryTimeout = properties.getAnalysis().getInventoryTimeout();
     }
 
     /**
@@ -178,6 +187,13 @@ public class SnapshotService {
         } catch (IOException e) {
             throw new TargetUnavailableException(TargetRepository.PATH_KEY + ": cannot walk " + root + ": "
                     + GitRemote.describe(e));
+        } catch (InventoryTimeout e) {
+            cache.putAll(inventory.seen); // the next walk goes on from here
+            log.warn("Inventory of {} gave up after {} with {} file(s) read", checkout.displayName(),
+                    shortForm(inventoryTimeout), inventory.files.size());
+            throw new TargetUnavailableException(INVENTORY_TIMEOUT_KEY + ": the inventory of "
+                    + checkout.displayName() + " took longer than " + shortForm(inventoryTimeout) + " (" + inventory.files.size()
+                    + " files so far); the next snapshot goes on from the files already read");
         }
         cache = inventory.seen;
         lastSkipped = inventory.skipped.stream().sorted(Comparator.comparing(SkippedFile::path)).toList();
@@ -187,6 +203,11 @@ public class SnapshotService {
         }
         return new Snapshot(root, checkout.displayName(), checkout.commit(), checkout.hasGitHistory(),
                 inventory.startedAt, inventory.files, key(inventory.files));
+    }
+
+    /** "5m", "0.3s": the way the setting is written. */
+    private static String shortForm(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Files the last {@link #current()} could not read, with the reason, sorted by path. */
@@ -219,11 +240,19 @@ public class SnapshotService {
         }
     }
 
+    /** A walk ran past {@link #inventoryTimeout}. */
+    private static final class InventoryTimeout extends RuntimeException {
+        InventoryTimeout() {
+            super(null, null, false, false);
+        }
+    }
+
     /** One walk over the tree. */
     private final class Inventory extends SimpleFileVisitor<Path> {
 
         private final Path root;
         private final Instant startedAt;
+        private final long deadlineNanos = System.nanoTime() + inventoryTimeout.toNanos();
         private final IgnoreRules ignoreRules = new IgnoreRules();
         private final Set<Path> foldersWithRules = new HashSet<>();
         private final List<SourceFile> files = new ArrayList<>();
@@ -254,6 +283,7 @@ public class SnapshotService {
 
         @Override
         public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+            checkDeadline();
             if (!folder.equals(root)) {
                 if (SKIPPED_FOLDERS.contains(folder.getFileName().toString()) || ignoreRules.isIgnored(folder, true)) {
                     return FileVisitResult.SKIP_SUBTREE;
@@ -278,6 +308,7 @@ public class SnapshotService {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            checkDeadline();
             boolean gitLink = file.getFileName().toString().equals(Constants.DOT_GIT);
             if (attributes.isRegularFile() && !gitLink && !ignoreRules.isIgnored(file, false)) {
                 inventory(file, attributes);
@@ -289,6 +320,12 @@ public class SnapshotService {
         public FileVisitResult visitFileFailed(Path file, IOException error) {
             skip(file, error);
             return FileVisitResult.CONTINUE;
+        }
+
+        private void checkDeadline() {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new InventoryTimeout();
+            }
         }
 
         private boolean pushRules(Path base, Path rulesFile) {

@@ -89,6 +89,12 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aZeroInventoryTimeoutIsRefused() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.analysis.inventory-timeout", "0s")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).isEqualTo("autocoder.analysis.inventory-timeout: must be longer than 0"));
+    }
+
+    @Test
     void noneRunsNoWorkerAndCannotBeCombined() throws Exception {
         assertThatThrownBy(() -> App.start(properties("autocoder.workers.enabled", "none,analysis")))
                 .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.workers.enabled: 'none' cannot be combined"));
