@@ -64,6 +64,7 @@ public class DashboardApi {
             line.put("next_attempt_at", p.nextAttemptAt() == null ? null : p.nextAttemptAt().toString());
             return line;
         }).toList());
+        body.put("store", Map.of("repaired_lines", view.repairedLines()));
         body.put("updated_at", now.toString());
         return ApiAnswer.ok(body);
     }

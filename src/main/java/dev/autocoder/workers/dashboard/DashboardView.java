@@ -1,5 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.hub.HubIdentity;
 import dev.autocoder.workers.hub.HubSync;
 import dev.autocoder.workers.hub.PublishStatus;
@@ -32,10 +33,11 @@ public class DashboardView {
     private final HubSync hubSync;
     private final HubRowSource hubRows;
     private final HubIdentity hubIdentity;
+    private final DatasetStore store;
 
     public DashboardView(WorkerRegistry registry, Aggregates aggregates, WorkerControl control,
                          TargetRepository target, Clock clock, DashboardProperties properties, HubSync hubSync,
-                         HubRowSource hubRows, HubIdentity hubIdentity) {
+                         HubRowSource hubRows, HubIdentity hubIdentity, DatasetStore store) {
         this.registry = registry;
         this.aggregates = aggregates;
         this.control = control;
@@ -45,6 +47,12 @@ public class DashboardView {
         this.hubSync = hubSync;
         this.hubRows = hubRows;
         this.hubIdentity = hubIdentity;
+        this.store = store;
+    }
+
+    /** Broken lines the local store repaired since start-up (each kept under its {@code .quarantine/} folder). */
+    public long repairedLines() {
+        return store.repairedLines();
     }
 
     /** Where the rows shown come from, in words. */

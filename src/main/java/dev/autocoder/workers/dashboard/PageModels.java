@@ -14,7 +14,8 @@ public final class PageModels {
 
     public record StatusPart(String level, String label, String startedAt, String uptime, String repository, String commit,
                       List<WorkerLine> workers, boolean hasWorkers, String updatedAt, String updatedAtIso,
-                      String source, boolean hasPublishing, List<PublishLine> publishing) {
+                      String source, boolean hasPublishing, List<PublishLine> publishing, long repairedLines,
+                      boolean hasRepairedLines) {
     }
 
     /** One dataset's publishing to the Hub (or, for a dashboard reading the Hub, where it reads from). */

@@ -132,7 +132,7 @@ public class Pages {
                 Durations.human(Duration.between(view.startedAt(), now)), target.repository(),
                 target.commit() == null ? "unknown" : target.commit(),
                 workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), Durations.clock(now), now.toString(),
-                view.source(), !publishing.isEmpty(), publishing);
+                view.source(), !publishing.isEmpty(), publishing, view.repairedLines(), view.repairedLines() > 0);
     }
 
     private InsightsPart insightsPart(List<WorkerView> workers) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -35,9 +36,14 @@ import java.util.stream.Stream;
  * <p>
  * File names sort chronologically, so the last line of the last file is the latest row, and a folder per day
  * keeps every folder small. It is the outbox and the source of truth: every other state is rebuilt from it.
- * A row is written with one append and forced to disk before listeners hear of it. A partial last line
- * (a crash mid-write) is cut off the first time a dataset is opened and kept under
- * {@code {root}/.quarantine/} so nothing is silently lost.
+ * <p>
+ * A row is written whole or not at all, and forced to disk before listeners hear of it: when the disk refuses
+ * part of a line (a full disk), the file is cut back to where it was, so the retried row starts on a clean line.
+ * The first time a dataset is opened, every line of its files is checked: a line that is not a row (left by a
+ * crash mid-write, or by a version without all-or-nothing appends) is kept under {@code {root}/.quarantine/}
+ * and blanked in place, keeping the file's length, because the Hub outbox records its progress as byte offsets;
+ * a whole row appended onto a cut one stays, on its own line. An unterminated last line is cut off. The number
+ * of repaired lines is reported on the dashboard.
  */
 @Component
 public class DatasetStore {
@@ -54,6 +60,7 @@ public class DatasetStore {
     private final Map<String, Path> currentFile = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final java.util.Set<String> repaired = ConcurrentHashMap.newKeySet();
+    private final AtomicLong repairedLines = new AtomicLong();
     private final List<RowListener> listeners = new CopyOnWriteArrayList<>();
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -86,7 +93,10 @@ public class DatasetStore {
         listeners.add(listener);
     }
 
-    /** Appends one row durably, then tells the listeners. */
+    /**
+     * Appends one row durably, then tells the listeners. Throws when the row could not be stored; the file is then
+     * as it was before (no part of the row stays), so the caller can simply try again later.
+     */
     public void append(String dataset, Row row) {
         byte[] line;
         try {
@@ -95,17 +105,7 @@ public class DatasetStore {
             throw new UncheckedIOException("row of " + dataset + " cannot be serialized", e);
         }
         synchronized (lock(dataset)) {
-            Path file = fileFor(dataset, line.length);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + file, e);
-            }
+            write(dataset, fileFor(dataset, line.length), line);
         }
         for (RowListener listener : listeners) {
             try {
@@ -114,6 +114,52 @@ public class DatasetStore {
                 log.warn("Row listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    /** Writes a whole line at the end of a file; when the disk refuses part of it, cuts the file back. */
+    private void write(String dataset, Path file, byte[] line) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer, end + buffer.position());
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                cutBack(dataset, file, channel, end, e);
+                throw new UncheckedIOException("the row was not stored in " + file + " (" + e.getMessage() + ")", e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void cutBack(String dataset, Path file, FileChannel channel, long end, IOException cause) {
+        try {
+            channel.truncate(end);
+            channel.force(true);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            // the fragment is unterminated, so no reader takes it for a row; it is cut before the next append
+            repaired.remove(dataset);
+            currentFile.remove(dataset);
+            log.warn("Could not cut {} back to {} bytes after a failed append; it is repaired before the next one",
+                    file, end);
+        }
+    }
+
+    /** How many broken lines this process has repaired in the store (each one kept under {@code .quarantine/}). */
+    public long repairedLines() {
+        return repairedLines.get();
+    }
+
+    /**
+     * Whether bytes {@code [from, from + length)} are one whole row: a single complete JSON object, as every row
+     * is (a row of another schema version still counts). The Hub outbox publishes nothing else.
+     */
+    public boolean isRow(byte[] bytes, int from, int length) {
+        return RowLines.isJsonObject(bytes, from, length, mapper);
     }
 
     /** The newest row of a dataset. */
@@ -166,12 +212,20 @@ public class DatasetStore {
         }
     }
 
-    /** The data files of a dataset in chronological order (repaired first if the last one was cut short). */
+    /** The data files of a dataset in chronological order (repaired first, the first time it is opened). */
     public List<Path> dataFiles(String dataset) {
         synchronized (lock(dataset)) {
             List<Path> files = listFiles(dataset);
             if (!files.isEmpty() && repaired.add(dataset)) {
-                repair(files.get(files.size() - 1));
+                for (Path file : files) {
+                    try {
+                        repairedLines.addAndGet(repair(file));
+                    } catch (IOException | UncheckedIOException e) {
+                        // readers and the outbox skip broken lines meanwhile; the repair is tried again next time
+                        repaired.remove(dataset);
+                        log.warn("Cannot repair {} now: {}", file, e.getMessage());
+                    }
+                }
             }
             return files;
         }
@@ -221,57 +275,113 @@ public class DatasetStore {
             currentFile.put(dataset, current);
             return current;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a data file for " + dataset, e);
+            throw new UncheckedIOException("cannot prepare a data file for " + dataset + " (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Cuts an unterminated or unparseable last line off a file, keeping the fragment in quarantine. */
-    void repair(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            int end = bytes.length;
-            if (end == 0) {
-                return;
-            }
-            int lastNewline = end - 1;
-            while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
-                lastNewline--;
-            }
-            int keep;
-            if (lastNewline == end - 1) {
-                // Terminated: still check that the last line is a whole JSON row.
-                int start = lastNewline - 1;
-                while (start >= 0 && bytes[start] != '\n') {
-                    start--;
+    /**
+     * Repairs every line of a file that is not a row, keeping each in quarantine: a broken line is blanked in place
+     * (spaces, same length), or, when it ends with a whole row appended onto a cut one, only the cut part is; an
+     * unterminated last line is cut off. Returns how many lines it repaired.
+     */
+    int repair(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            List<long[]> broken = new ArrayList<>();
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long lineStart = 0;
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            for (long position = 0; position < size; ) {
+                chunk.clear();
+                int read = channel.read(chunk, position);
+                if (read < 0) {
+                    break;
                 }
-                String last = new String(bytes, start + 1, lastNewline - start - 1, StandardCharsets.UTF_8);
-                if (last.isBlank() || isRow(last)) {
-                    return;
+                byte[] bytes = chunk.array();
+                int from = 0;
+                for (int i = 0; i < read; i++) {
+                    if (bytes[i] == '\n') {
+                        line.write(bytes, from, i - from);
+                        byte[] whole = line.toByteArray();
+                        if (!isBlank(whole) && !isRow(whole, 0, whole.length)) {
+                            broken.add(new long[] {lineStart, whole.length});
+                        }
+                        line.reset();
+                        lineStart = position + i + 1;
+                        from = i + 1;
+                    }
                 }
-                keep = start + 1;
-            } else {
-                keep = lastNewline + 1;
+                line.write(bytes, from, read - from);
+                position += read;
             }
-            Path quarantine = root.resolve(".quarantine").resolve(root.relativize(file).toString() + "." + clock.millis() + ".partial");
-            Files.createDirectories(quarantine.getParent());
-            Files.write(quarantine, java.util.Arrays.copyOfRange(bytes, keep, end));
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.truncate(keep);
+            int repairs = 0;
+            for (long[] at : broken) {
+                repairLine(file, channel, at[0], (int) at[1]);
+                repairs++;
+            }
+            if (line.size() > 0) {
+                quarantine(file, lineStart, line.toByteArray());
+                channel.truncate(lineStart);
+                repairs++;
+                log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, line.size());
+            }
+            if (repairs > 0) {
                 channel.force(true);
             }
-            log.warn("Repaired {}: cut a partial last row of {} bytes (kept in {})", file, end - keep, quarantine);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot repair " + file, e);
+            return repairs;
         }
     }
 
-    private boolean isRow(String line) {
-        try {
-            mapper.readValue(line, Row.class);
-            return true;
-        } catch (IOException e) {
-            return false;
+    /** Blanks one broken line in place, keeping a whole row at its end (a row appended onto a cut one). */
+    private void repairLine(Path file, FileChannel channel, long start, int length) throws IOException {
+        ByteBuffer read = ByteBuffer.allocate(length);
+        while (read.hasRemaining() && channel.read(read, start + read.position()) >= 0) {
+            // reads the whole line
         }
+        byte[] bytes = read.array();
+        int rowAt = trailingRow(bytes);
+        int cut = rowAt > 0 ? rowAt : length;
+        quarantine(file, start, java.util.Arrays.copyOf(bytes, cut));
+        byte[] blank = new byte[cut];
+        java.util.Arrays.fill(blank, (byte) ' ');
+        if (rowAt > 0) {
+            blank[cut - 1] = '\n';
+        }
+        ByteBuffer write = ByteBuffer.wrap(blank);
+        while (write.hasRemaining()) {
+            channel.write(write, start + write.position());
+        }
+        log.warn("Repaired {}: a broken line of {} bytes at byte {}{}", file, length, start,
+                rowAt > 0 ? " (the whole row at its end is kept)" : "");
+    }
+
+    /** Where a whole row starts inside a broken line, or -1: a row appended onto a cut one. */
+    private int trailingRow(byte[] line) {
+        byte[] marker = "{\"schema_version\"".getBytes(StandardCharsets.UTF_8);
+        for (int at = 1; at + marker.length <= line.length; at++) {
+            if (line[at] == '{' && java.util.Arrays.equals(line, at, at + marker.length, marker, 0, marker.length)
+                    && isRow(line, at, line.length - at)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private void quarantine(Path file, long offset, byte[] fragment) throws IOException {
+        Path quarantine = root.resolve(".quarantine").resolve(root.relativize(file) + ".at-" + offset + "."
+                + clock.millis() + ".partial");
+        Files.createDirectories(quarantine.getParent());
+        Files.write(quarantine, fragment);
+        log.warn("Kept a broken line of {} ({} bytes at byte {}) in {}", file, fragment.length, offset, quarantine);
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object lock(String dataset) {

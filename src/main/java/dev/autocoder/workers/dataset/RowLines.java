@@ -1,5 +1,7 @@
 package dev.autocoder.workers.dataset;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.worker.Row;
 import org.slf4j.Logger;
@@ -27,6 +29,19 @@ public final class RowLines {
 
     public static List<Row> parse(byte[] content, ObjectMapper mapper, String where) {
         return parse(new StringReader(new String(content, StandardCharsets.UTF_8)), mapper, where);
+    }
+
+    /** Whether bytes {@code [from, from + length)} hold exactly one complete JSON object (and nothing else). */
+    public static boolean isJsonObject(byte[] bytes, int from, int length, ObjectMapper mapper) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static List<Row> parse(Reader content, ObjectMapper mapper, String where) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * On graceful shutdown, lets the workers finish their iteration in progress and the hub-sync timers their commit
  * in progress (their routes are stopped first, gracefully), then publishes each dataset once more through the
- * same route as the timers, so no row written before shutdown waits for the next start. Runs in a lifecycle
+ * same route as the timers, so no row written before shutdown waits for the next start. That attempt is made
+ * whatever the backoff after a failure; only a Retry-After from the Hub stops it, and then the rows left only on
+ * the local disk are counted in the log, the dataset's status and its pending-rows gauge. Runs in a lifecycle
  * phase that stops before Camel's.
  */
 @Component
@@ -61,11 +63,13 @@ public class HubFinalCommit implements SmartLifecycle {
                 template.send("direct:autocoder-hub-commit", exchange -> {
                     exchange.setProperty("worker", target.worker());
                     exchange.setProperty("dataset", target.dataset());
+                    exchange.setProperty(HubSync.FINAL_COMMIT, true);
                 });
             }
         } catch (Exception e) {
             log.warn("The final Hub commit at shutdown failed: {}", e.toString());
         }
+        sync.reportUnpublished();
     }
 
     private static void stopRoute(CamelContext camel, String routeId) {

@@ -64,36 +64,60 @@ public class HubOutbox {
         return rows;
     }
 
-    /** The whole rows of a file from an offset, up to about maxBytes; null when there are none. */
-    private static OutboxSegment read(Path file, String name, long from, long maxBytes) {
+    /**
+     * The next run of whole rows of a file from an offset, up to about maxBytes; null when there are none. A line
+     * that is not a row (a broken one not yet repaired, a blank one) is never sent: the run stops before it and the
+     * next one starts after it, so the Hub path still names each run's place in the local file.
+     */
+    private OutboxSegment read(Path file, String name, long from, long maxBytes) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (size <= from) {
-                return null;
-            }
-            long want = Math.min(size - from, maxBytes);
-            byte[] bytes = readAt(channel, from, (int) want);
-            int end = lastNewline(bytes) + 1;
-            while (end == 0 && from + bytes.length < size) {
-                // one row larger than maxBytes: read on to its end rather than split it
-                want = Math.min(size - from, bytes.length * 2L);
-                bytes = readAt(channel, from, (int) want);
-                end = lastNewline(bytes) + 1;
-            }
-            if (end == 0) {
-                return null; // only an unfinished row: it is still being written
-            }
-            byte[] content = end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
-            int rows = 0;
-            for (byte b : content) {
-                if (b == '\n') {
+            while (size > from) {
+                long want = Math.min(size - from, maxBytes);
+                byte[] bytes = readAt(channel, from, (int) want);
+                int end = lastNewline(bytes) + 1;
+                while (end == 0 && from + bytes.length < size) {
+                    // one row larger than maxBytes: read on to its end rather than split it
+                    want = Math.min(size - from, bytes.length * 2L);
+                    bytes = readAt(channel, from, (int) want);
+                    end = lastNewline(bytes) + 1;
+                }
+                if (end == 0) {
+                    return null; // only an unfinished row: it is still being written
+                }
+                int start = 0;
+                while (start < end && !isRowAt(bytes, start)) {
+                    start = nextLine(bytes, start);
+                }
+                if (start == end) {
+                    from += end; // nothing but lines that are not rows: look after them
+                    continue;
+                }
+                int stop = start;
+                int rows = 0;
+                while (stop < end && isRowAt(bytes, stop)) {
+                    stop = nextLine(bytes, stop);
                     rows++;
                 }
+                return new OutboxSegment(name, from + start, from + stop, java.util.Arrays.copyOfRange(bytes, start, stop), rows);
             }
-            return new OutboxSegment(name, from, from + end, content, rows);
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the outbox file " + file, e);
         }
+    }
+
+    private boolean isRowAt(byte[] bytes, int start) {
+        return store.isRow(bytes, start, nextLine(bytes, start) - 1 - start);
+    }
+
+    /** Where the line after the one starting at {@code start} begins (the bytes end with a newline). */
+    private static int nextLine(byte[] bytes, int start) {
+        int i = start;
+        while (bytes[i] != '\n') {
+            i++;
+        }
+        return i + 1;
     }
 
     private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {

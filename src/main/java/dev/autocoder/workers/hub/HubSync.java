@@ -43,6 +43,8 @@ public class HubSync implements RowListener {
 
     private static final Logger log = LoggerFactory.getLogger(HubSync.class);
     static final String CARD = "README.md";
+    /** Exchange property set on the attempt made at graceful shutdown (see HubFinalCommit). */
+    static final String FINAL_COMMIT = "hubFinalCommit";
 
     private final HubProperties properties;
     private final HubClient client;
@@ -127,11 +129,19 @@ public class HubSync implements RowListener {
         String worker = exchange.getProperty("worker", String.class);
         String dataset = exchange.getProperty("dataset", String.class);
         exchange.setProperty("hubCommitReady", false);
+        boolean finalCommit = Boolean.TRUE.equals(exchange.getProperty(FINAL_COMMIT, Boolean.class));
         DatasetSync sync = sync(worker, dataset);
         synchronized (sync) {
             Instant now = clock.instant();
-            if (sync.sending || sync.nextAttemptAt != null && now.isBefore(sync.nextAttemptAt)) {
+            if (sync.sending) {
                 return;
+            }
+            if (sync.nextAttemptAt != null && now.isBefore(sync.nextAttemptAt)) {
+                // our own backoff never stops the last attempt before shutdown; only the Hub's Retry-After does
+                if (!finalCommit || sync.hubAskedToWait) {
+                    return;
+                }
+                log.info("Final commit of {} at shutdown: sent now, inside the backoff until {}", dataset, sync.nextAttemptAt);
             }
             try {
                 CommitPayload payload = nextCommit(sync);
@@ -195,6 +205,32 @@ public class HubSync implements RowListener {
         if (sync != null) {
             synchronized (sync) {
                 sync.sending = false;
+            }
+        }
+    }
+
+    /**
+     * After the final commit at shutdown: says, in the log and in the dataset's status, how many rows stay only on
+     * the local disk (a Space restarted with an empty disk loses them).
+     */
+    public void reportUnpublished() {
+        for (DatasetSync sync : syncs.values()) {
+            synchronized (sync) {
+                long rows;
+                try {
+                    rows = outbox.pendingRows(sync.dataset, sync.published.published());
+                } catch (RuntimeException e) {
+                    rows = sync.pendingRows;
+                }
+                sync.pendingRows = rows;
+                if (rows == 0) {
+                    continue;
+                }
+                String why = sync.hubAskedToWait && sync.nextAttemptAt != null && clock.instant().isBefore(sync.nextAttemptAt)
+                        ? "the Hub asked to wait until " + sync.nextAttemptAt + " (Retry-After), so the final commit was not sent"
+                        : "the final commit at shutdown did not publish them (" + (sync.detail == null ? sync.state : sync.detail) + ")";
+                sync.detail = rows + " rows stay unpublished at shutdown: " + why;
+                log.warn("{} rows of {} stay unpublished at shutdown, only on the local disk: {}", rows, sync.dataset, why);
             }
         }
     }
@@ -345,6 +381,7 @@ public class HubSync implements RowListener {
         sync.sendingRows = 0;
         sync.failures = 0;
         sync.nextAttemptAt = null;
+        sync.hubAskedToWait = false;
         sync.state = sync.pendingRows > 0 ? "pending" : "up-to-date";
         sync.detail = null;
         meters.commit(sync.dataset, outcome);
@@ -355,6 +392,7 @@ public class HubSync implements RowListener {
     private void failed(DatasetSync sync, HubException e) {
         Instant now = clock.instant();
         sync.detail = e.getMessage();
+        sync.hubAskedToWait = false;
         switch (e.kind()) {
             case AUTH_REJECTED -> {
                 sync.state = "token-rejected";
@@ -369,6 +407,7 @@ public class HubSync implements RowListener {
                 sync.state = "rate-limited";
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : properties.getRateLimitWait();
                 sync.nextAttemptAt = now.plus(wait);
+                sync.hubAskedToWait = e.retryAfter() != null;
             }
             case CONFLICT -> {
                 // someone committed first: the next attempt re-reads the head
@@ -392,7 +431,12 @@ public class HubSync implements RowListener {
         if (!e.outcomeUnknown() && sync.published.inFlight() != null) {
             // a refused commit changed nothing: forget it instead of asking the Hub about it
             sync.published = sync.published.withInFlight(null);
-            sync.save();
+            try {
+                sync.save();
+            } catch (java.io.UncheckedIOException notSaved) {
+                // a full disk: the state on disk still names that commit, and the Hub is asked about it next time
+                log.warn("Could not save the publishing state of {}: {}", sync.dataset, notSaved.getMessage());
+            }
         }
         sync.sendingRows = 0;
         meters.commit(sync.dataset, outcome(e));
@@ -451,6 +495,8 @@ public class HubSync implements RowListener {
         volatile long pendingRows;
         volatile Instant nextAttemptAt;
         volatile String routeId;
+        /** The last answer was a 429 with Retry-After: the one wait even the final commit keeps. */
+        volatile boolean hubAskedToWait;
         boolean repoReady;
         boolean cardPublished;
         boolean reconciled;

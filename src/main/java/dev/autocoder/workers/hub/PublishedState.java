@@ -80,8 +80,15 @@ public record PublishedState(Map<String, Long> published, InFlight inFlight, Ins
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(this)));
+                // a full disk may take part of the state: only a whole one replaces the last good one
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(this));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
                 channel.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
             }
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

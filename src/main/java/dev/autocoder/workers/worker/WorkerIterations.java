@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The steps of one worker iteration, called in order by the {@code autocoder-iteration} route
- * (routes/worker-template.yaml): begin → analyze (or failed) → toRow → store → written → end.
+ * (routes/worker-template.yaml): begin → analyze (or failed) → toRow → store → written (or notStored) → end.
  */
 @Component("workerIterations")
 public class WorkerIterations {
@@ -111,6 +111,17 @@ public class WorkerIterations {
         iteration.worker().remember(iteration.row(), iteration.findingIds());
         log.info("{} #{} {}: {} ({} ms)", iteration.worker().definition().worker(), iteration.number(),
                 iteration.perspective().id(), iteration.row().status().label(), iteration.row().durationMs());
+    }
+
+    /**
+     * The store could not take the row (a full disk): one line in the log, not a stack trace per tick. The row is
+     * not remembered, so the rotation does not move past it: the next tick runs this perspective again under the
+     * same iteration number, and that row lands once the space is back.
+     */
+    public void notStored(Exchange exchange) {
+        Iteration iteration = iteration(exchange);
+        log.warn("{} #{} {}: the row was not stored, the next tick runs it again: {}", iteration.worker().definition().worker(),
+                iteration.number(), iteration.perspective().id(), oneLine(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
     }
 
     /** Always runs last: gives the worker's turn back. */

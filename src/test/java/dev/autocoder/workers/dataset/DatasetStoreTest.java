@@ -107,8 +107,54 @@ class DatasetStoreTest {
         Files.writeString(file, "{\"schema_version\":1,\"worker\":\n", java.nio.file.StandardOpenOption.APPEND);
 
         DatasetStore restarted = store(Instant.parse("2026-11-24T10:05:00Z"), 1 << 20);
+        long size = Files.size(file);
         assertThat(restarted.rows("ds")).extracting(Row::iteration).containsExactly(1L);
-        assertThat(Files.readAllLines(file)).hasSize(1);
+        // blanked in place, not cut: the Hub outbox may hold an offset past it
+        assertThat(Files.readAllLines(file)).filteredOn(l -> !l.isBlank()).hasSize(1);
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(restarted.repairedLines()).isEqualTo(1);
+    }
+
+    @Test
+    void repairsABrokenLineInTheMiddleOfAFileAndKeepsTheRowAppendedOntoIt() throws Exception {
+        DatasetStore first = store(Instant.parse("2026-11-24T10:00:00Z"), 1 << 20);
+        first.append("ds", Rows.row(1, "p1", List.of()));
+        Path file = first.dataFiles("ds").get(0);
+        String rowTwo = mapper.writeValueAsString(Rows.row(2, "p2", List.of()));
+        String rowThree = mapper.writeValueAsString(Rows.row(3, "p3", List.of()));
+        // what a full disk left behind before appends were all-or-nothing: a cut row, the retried row appended onto
+        // it, and more rows after
+        String fragment = rowTwo.substring(0, 60);
+        Files.writeString(file, fragment + rowTwo + "\n" + "not json at all\n" + rowThree + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        long size = Files.size(file);
+
+        DatasetStore restarted = store(Instant.parse("2026-11-24T10:05:00Z"), 1 << 20);
+        assertThat(restarted.rows("ds")).extracting(Row::iteration).containsExactly(1L, 2L, 3L);
+        assertThat(restarted.repairedLines()).isEqualTo(2);
+        // repaired in place: byte offsets after the broken lines (the Hub outbox's progress) stay valid
+        assertThat(Files.size(file)).isEqualTo(size);
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                assertThat(mapper.readValue(line, Row.class)).isNotNull();
+            }
+        }
+        List<Path> quarantined;
+        try (Stream<Path> walk = Files.walk(root.resolve(".quarantine"))) {
+            quarantined = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(quarantined.stream().map(q -> {
+            try {
+                return Files.readString(q);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })).containsExactlyInAnyOrder(fragment, "not json at all");
+
+        // repaired once: a second start finds nothing to repair
+        DatasetStore again = store(Instant.parse("2026-11-24T10:10:00Z"), 1 << 20);
+        assertThat(again.rows("ds")).extracting(Row::iteration).containsExactly(1L, 2L, 3L);
+        assertThat(again.repairedLines()).isZero();
     }
 
     @Test
