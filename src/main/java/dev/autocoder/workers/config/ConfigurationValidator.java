@@ -7,6 +7,7 @@ import dev.autocoder.workers.worker.PerspectiveCatalog;
 import jakarta.annotation.PostConstruct;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,10 +16,13 @@ import java.util.stream.Collectors;
 
 /**
  * Checks the settings that typed binding cannot: known worker and perspective ids, durations Camel's timer
- * reads the same way, files that must exist. A problem stops start-up with one message naming the key.
+ * reads the same way, files that must exist, a store folder that can be written. A problem stops start-up with
+ * one message naming the key.
  */
 @Component
 public class ConfigurationValidator {
+
+    private static final String STORE_PATH = "autocoder.store.path";
 
     private final AutocoderProperties properties;
     private final PerspectiveCatalog catalog;
@@ -40,8 +44,25 @@ public class ConfigurationValidator {
             int colon = message.indexOf(": ");
             throw colon > 0 ? new InvalidConfigurationException(message.substring(0, colon), message.substring(colon + 2)) : e;
         }
+        validateStore();
         validateWorkers();
         validateAnalysis();
+    }
+
+    /** The store must be a folder this process can create files in: every row is appended there. */
+    private void validateStore() {
+        Path store = properties.getStore().getPath().toAbsolutePath().normalize();
+        if (Files.exists(store) && !Files.isDirectory(store)) {
+            throw new InvalidConfigurationException(STORE_PATH, store + " is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(store);
+            // a probe file, not Files.isWritable: a read-only mount or a full quota only shows when writing
+            Files.delete(Files.createTempFile(store, ".write-check-", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new InvalidConfigurationException(STORE_PATH, store + " is not a writable folder: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
     }
 
     private void validateWorkers() {

@@ -19,24 +19,29 @@ public final class Durations {
     /** Milliseconds of {@code text}; throws {@link InvalidConfigurationException} naming {@code key}. */
     public static long toMillis(String key, String text) {
         String value = text == null ? "" : text.strip();
-        if (value.matches("\\d+")) {
-            return Long.parseLong(value);
+        try {
+            if (value.matches("\\d+")) {
+                return Long.parseLong(value);
+            }
+            if (!WHOLE.matcher(value).matches()) {
+                throw new InvalidConfigurationException(key, "'" + value + "' is not a duration; use e.g. 60s, 2m, 1m30s, 500ms or plain milliseconds");
+            }
+            long millis = 0;
+            Matcher m = PART.matcher(value);
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                millis = Math.addExact(millis, Math.multiplyExact(n, switch (m.group(2)) {
+                    case "d" -> 86_400_000L;
+                    case "h" -> 3_600_000L;
+                    case "m" -> 60_000L;
+                    case "s" -> 1_000L;
+                    default -> 1L;
+                }));
+            }
+            return millis;
+        } catch (NumberFormatException | ArithmeticException e) {
+            // digits beyond a long, or a sum beyond it: say so with the key instead of a stack trace
+            throw new InvalidConfigurationException(key, "'" + value + "' is too long: at most " + Long.MAX_VALUE + " milliseconds");
         }
-        if (!WHOLE.matcher(value).matches()) {
-            throw new InvalidConfigurationException(key, "'" + value + "' is not a duration; use e.g. 60s, 2m, 1m30s, 500ms or plain milliseconds");
-        }
-        long millis = 0;
-        Matcher m = PART.matcher(value);
-        while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            millis += switch (m.group(2)) {
-                case "d" -> n * 86_400_000L;
-                case "h" -> n * 3_600_000L;
-                case "m" -> n * 60_000L;
-                case "s" -> n * 1_000L;
-                default -> n;
-            };
-        }
-        return millis;
     }
 }

@@ -32,12 +32,7 @@ final class GradleCompilerLevel {
     }
 
     static Optional<JavaLanguageLevel> level(Path root, String script) {
-        String text;
-        try {
-            text = COMMENT.matcher(Files.readString(root.resolve(script))).replaceAll("");
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        String text = withoutComments(root, script).orElse("");
         for (Form form : FORMS) {
             Matcher match = form.pattern.matcher(text);
             if (match.find()) {
@@ -45,6 +40,15 @@ final class GradleCompilerLevel {
             }
         }
         return Optional.empty();
+    }
+
+    /** The script's text without comments; empty when it cannot be read. */
+    static Optional<String> withoutComments(Path root, String script) {
+        try {
+            return Optional.of(COMMENT.matcher(Files.readString(root.resolve(script))).replaceAll(""));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String firstGroup(Matcher match) {

@@ -1,7 +1,6 @@
 package dev.autocoder.workers.repository;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.TreeMap;
  */
 public final class JavaLanguageLevels {
 
-    private static final List<String> GRADLE_SCRIPTS = List.of("build.gradle.kts", "build.gradle");
-
     /** Module folder ("" for the root, else ending in '/') to its level. */
     private final Map<String, JavaLanguageLevel> byModule;
 
@@ -28,14 +25,7 @@ public final class JavaLanguageLevels {
     }
 
     public static JavaLanguageLevels of(Path root, Collection<SourceFile> files) {
-        Map<String, List<String>> buildFiles = new TreeMap<>();
-        for (SourceFile file : files) {
-            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
-            if (name.equals("pom.xml") || GRADLE_SCRIPTS.contains(name)) {
-                buildFiles.computeIfAbsent(file.path().substring(0, file.path().length() - name.length()),
-                        m -> new ArrayList<>()).add(name);
-            }
-        }
+        Map<String, List<String>> buildFiles = BuildModules.of(files);
         MavenCompilerLevel maven = new MavenCompilerLevel(root);
         Map<String, JavaLanguageLevel> byModule = new LinkedHashMap<>();
         // TreeMap order puts a folder before the folders inside it, so the enclosing module is always known
@@ -82,12 +72,12 @@ public final class JavaLanguageLevels {
     private static Optional<JavaLanguageLevel> declared(Path root, MavenCompilerLevel maven, String module,
                                                         List<String> names, Map<String, List<String>> buildFiles) {
         if (names.contains("pom.xml")) {
-            Optional<JavaLanguageLevel> level = maven.level(pomChain(module, buildFiles));
+            Optional<JavaLanguageLevel> level = maven.level(BuildModules.pomChain(module, buildFiles));
             if (level.isPresent()) {
                 return level;
             }
         }
-        for (String script : GRADLE_SCRIPTS) {
+        for (String script : BuildModules.GRADLE_SCRIPTS) {
             if (names.contains(script)) {
                 Optional<JavaLanguageLevel> level = GradleCompilerLevel.level(root, module + script);
                 if (level.isPresent()) {
@@ -98,28 +88,9 @@ public final class JavaLanguageLevels {
         return Optional.empty();
     }
 
-    /** The pom.xml of the module and of each enclosing folder that has one, outermost first. */
-    private static List<String> pomChain(String module, Map<String, List<String>> buildFiles) {
-        List<String> chain = new ArrayList<>();
-        buildFiles.forEach((folder, names) -> {
-            if (module.startsWith(folder) && names.contains("pom.xml")) {
-                chain.add(folder + "pom.xml");
-            }
-        });
-        return chain;
-    }
-
     /** The level of the innermost module strictly enclosing (or equal to, for files) the path. */
     private static JavaLanguageLevel enclosing(Map<String, JavaLanguageLevel> byModule, String path) {
-        JavaLanguageLevel level = null;
-        int longest = -1;
-        for (Map.Entry<String, JavaLanguageLevel> module : byModule.entrySet()) {
-            String folder = module.getKey();
-            if (folder.length() > longest && path.startsWith(folder) && !path.equals(folder)) {
-                level = module.getValue();
-                longest = folder.length();
-            }
-        }
+        JavaLanguageLevel level = BuildModules.enclosing(byModule, path);
         return level == null ? JavaLanguageLevel.newestSupported() : level;
     }
 }

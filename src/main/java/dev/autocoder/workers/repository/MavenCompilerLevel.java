@@ -59,6 +59,20 @@ final class MavenCompilerLevel {
         return Optional.of(JavaLanguageLevel.of(value, source));
     }
 
+    /**
+     * A property as the module whose pom chain (outermost first) is given sees it, {@code ${...}} resolved, with the
+     * pom that declares it; empty when none of them does.
+     */
+    Optional<Declaration> property(List<String> chain, String name) {
+        Map<String, Declaration> properties = new HashMap<>();
+        for (String path : chain) {
+            properties.putAll(poms.computeIfAbsent(path, this::read).properties);
+        }
+        Declaration declared = properties.get(name);
+        return declared == null ? Optional.empty()
+                : Optional.of(new Declaration(resolve(declared.value, properties), declared.where));
+    }
+
     private static Declaration first(Declaration... declarations) {
         for (Declaration declaration : declarations) {
             if (declaration != null) {
@@ -96,7 +110,8 @@ final class MavenCompilerLevel {
         }
     }
 
-    private record Declaration(String value, String where) {
+    /** A declared value and where: "{pom path}: {element}". */
+    record Declaration(String value, String where) {
     }
 
     private record Pom(Map<String, Declaration> properties, Declaration pluginRelease, Declaration pluginSource,

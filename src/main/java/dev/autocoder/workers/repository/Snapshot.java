@@ -1,8 +1,6 @@
 package dev.autocoder.workers.repository;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,11 +26,20 @@ public final class Snapshot {
     private final List<SourceFile> files;
     private final Map<String, SourceFile> byPath;
     private final String key;
+    private final List<SkippedFile> unreadableFiles;
     private volatile CodeScopes scopes;
     private volatile JavaLanguageLevels javaLevels;
+    private volatile SourceEncodings encodings;
 
     public Snapshot(Path root, String repository, String commit, boolean gitHistory, Instant takenAt,
                     List<SourceFile> files, String key) {
+        this(root, repository, commit, gitHistory, takenAt, files, key, List.of());
+    }
+
+    /** @param unreadableFiles files the inventory found but could not read, with the reason; not in {@code files} */
+    public Snapshot(Path root, String repository, String commit, boolean gitHistory, Instant takenAt,
+                    List<SourceFile> files, String key, List<SkippedFile> unreadableFiles) {
+        this.unreadableFiles = unreadableFiles.stream().sorted(Comparator.comparing(SkippedFile::path)).toList();
         this.root = root;
         this.repository = repository;
         this.commit = commit;
@@ -73,6 +80,11 @@ public final class Snapshot {
         return files;
     }
 
+    /** Files found but not readable (an I/O error, removed while read), with the reason, sorted by path. */
+    public List<SkippedFile> unreadableFiles() {
+        return unreadableFiles;
+    }
+
     public List<SourceFile> files(Language language) {
         return files.stream().filter(f -> f.language() == language).toList();
     }
@@ -90,17 +102,44 @@ public final class Snapshot {
         return root.resolve(file.path());
     }
 
-    /** The file's text (UTF-8; malformed bytes replaced). Refuses binary and oversized files. */
+    /**
+     * The file's text, decoded as {@link #encoding(SourceFile)} says (when that names a problem: as UTF-8 with
+     * malformed bytes replaced). Refuses binary and oversized files.
+     */
     public String read(SourceFile file) throws IOException {
+        byte[] bytes = bytes(file);
+        return encoding(file.path(), bytes).decode(bytes);
+    }
+
+    /** How the file is decoded: by its byte-order mark, else the build's declared source encoding, else UTF-8. */
+    public SourceEncoding encoding(SourceFile file) throws IOException {
+        return encoding(file.path(), bytes(file));
+    }
+
+    /** The name of the source encoding the build declares for a path ("" when none); with the content it decides the encoding. */
+    public String declaredEncoding(String path) {
+        return sourceEncodings().of(path).map(SourceEncodings.Declared::name).orElse("");
+    }
+
+    private SourceEncoding encoding(String path, byte[] bytes) {
+        return SourceEncoding.of(bytes, sourceEncodings().of(path).orElse(null));
+    }
+
+    private byte[] bytes(SourceFile file) throws IOException {
         if (!file.isAnalyzableText()) {
             throw new IOException(file.path() + " is " + (file.binary() ? "binary" : "over the size limit") + "; not read");
         }
-        byte[] bytes = Files.readAllBytes(resolve(file));
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
+        return Files.readAllBytes(resolve(file));
+    }
+
+    /** The source encodings the build declares (see {@link SourceEncodings}); computed once, on first use. */
+    public SourceEncodings sourceEncodings() {
+        SourceEncodings current = encodings;
+        if (current == null) {
+            current = SourceEncodings.of(root, files);
+            encodings = current;
+        }
+        return current;
     }
 
     /** The scope of a path of this snapshot (see {@link CodeScopes}); computed once, on first use. */

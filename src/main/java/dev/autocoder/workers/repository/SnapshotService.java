@@ -104,7 +104,7 @@ public class SnapshotService {
 
     /**
      * The inventory of the target now. Throws {@link TargetUnavailableException} when the target cannot be
-     * reached or read; files that cannot be read are left out and listed by {@link #lastSkipped()}.
+     * reached or read; files that cannot be read are left out and listed by {@link Snapshot#unreadableFiles()}.
      */
     public Snapshot current() {
         if (!target.isGitMode()) {
@@ -198,11 +198,11 @@ public class SnapshotService {
         cache = inventory.seen;
         lastSkipped = inventory.skipped.stream().sorted(Comparator.comparing(SkippedFile::path)).toList();
         if (!lastSkipped.isEmpty()) {
-            log.warn("Inventory of {} left out {} unreadable file(s), e.g. {}", checkout.displayName(),
-                    lastSkipped.size(), lastSkipped.get(0));
+            log.warn("Inventory of {} left out {} unreadable file(s), e.g. {}", LogText.escape(checkout.displayName()),
+                    lastSkipped.size(), LogText.escape(lastSkipped.get(0)));
         }
         return new Snapshot(root, checkout.displayName(), checkout.commit(), checkout.hasGitHistory(),
-                inventory.startedAt, inventory.files, key(inventory.files));
+                inventory.startedAt, inventory.files, key(inventory.files), lastSkipped);
     }
 
     /** "5m", "0.3s": the way the setting is written. */

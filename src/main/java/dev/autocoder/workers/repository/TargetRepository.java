@@ -92,7 +92,7 @@ public class TargetRepository {
             Git.lsRemoteRepository().setRemote(remote.url()).setCredentialsProvider(remote.credentials())
                     .setTimeout(TIMEOUT_SECONDS).setHeads(true).call();
         } catch (GitAPIException | RuntimeException e) {
-            log.warn("{}; will retry on every iteration", remote.unreachable(e));
+            log.warn("{}; will retry on every iteration", LogText.escape(remote.unreachable(e))); // a server's words
         }
     }
 

@@ -116,7 +116,8 @@ public class RowFactory {
                 resolvedFindings,
                 result.recommendations().stream().map(redactor::redact).toList(),
                 withScopeCounts(result.metrics(), findings),
-                redactor.redact(json(result.details())),
+                redactor.redact(json(result.status() == Status.ERROR ? result.details()
+                        : UnreadableFiles.addedTo(result.details(), iteration.snapshot()))),
                 workerColumns(state, result));
         return new Built(row, ids);
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.repository.LogText;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
@@ -90,7 +91,7 @@ public class WorkerIterations {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Iteration iteration = iteration(exchange);
         String reason = oneLine(error);
-        log.warn("{} failed: {}", iteration, reason);
+        log.warn("{} failed: {}", iteration, LogText.escape(reason)); // the reason may quote a file name
         return new PerspectiveResult(Status.ERROR, reason, "Iteration failed: " + reason, null, List.of(), List.of(),
                 List.of(), java.util.Map.of());
     }

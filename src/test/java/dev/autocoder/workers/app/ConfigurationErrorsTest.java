@@ -6,7 +6,11 @@ import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.StoreFiles;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.config.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A bad setting stops start-up with one message that names the key. */
+@ExtendWith(OutputCaptureExtension.class)
 class ConfigurationErrorsTest {
 
     @TempDir
@@ -110,6 +115,50 @@ class ConfigurationErrorsTest {
     void gitUrlWithAnUnsupportedScheme() throws Exception {
         assertThatThrownBy(() -> App.start(properties("autocoder.target.git-url", "gopher://example.org/repo.git")))
                 .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.git-url: unsupported scheme"));
+    }
+
+    /** Starts the application, which must refuse to start; a context that did start is closed again. */
+    private static Throwable startFailure(Map<String, Object> properties) {
+        try (ConfigurableApplicationContext started = App.start(properties)) {
+            throw new AssertionError("the application started with " + properties);
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Test
+    void storePathThatIsAFile(CapturedOutput output) throws Exception {
+        Path file = Files.writeString(temp.resolve("store-file"), "x");
+
+        Throwable failure = startFailure(properties("autocoder.store.path", file.toString()));
+
+        assertThat(rootOf(failure)).isInstanceOf(InvalidConfigurationException.class);
+        assertThat(rootOf(failure).getMessage()).isEqualTo("autocoder.store.path: " + file.toAbsolutePath()
+                + " is a file, not a folder");
+        assertThat(output.getOut() + output.getErr())
+                .contains("Invalid configuration: autocoder.store.path: " + file.toAbsolutePath() + " is a file")
+                .doesNotContain("\tat dev.autocoder");
+    }
+
+    @Test
+    void storePathThatCannotBeCreated() throws Exception {
+        Path file = Files.writeString(temp.resolve("store-file"), "x");
+        Path below = file.resolve("datasets");
+
+        Throwable failure = startFailure(properties("autocoder.store.path", below.toString()));
+
+        assertThat(rootOf(failure).getMessage()).startsWith("autocoder.store.path: " + below.toAbsolutePath()
+                + " is not a writable folder: ");
+    }
+
+    @Test
+    void periodTooLongForMilliseconds() throws Exception {
+        for (String period : List.of("99999999999999999999s", "99999999999999999999", "9999999999999999d")) {
+            Throwable failure = startFailure(properties("autocoder.workers.analysis.period", period));
+            assertThat(rootOf(failure)).isInstanceOf(InvalidConfigurationException.class);
+            assertThat(rootOf(failure).getMessage()).isEqualTo("autocoder.workers.analysis.period: '" + period
+                    + "' is too long: at most " + Long.MAX_VALUE + " milliseconds");
+        }
     }
 
     /** A remote that is down can heal: the application starts, writes error rows and keeps going. */

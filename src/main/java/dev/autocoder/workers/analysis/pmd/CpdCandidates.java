@@ -11,6 +11,7 @@ import net.sourceforge.pmd.lang.document.TextDocument;
 import net.sourceforge.pmd.lang.document.TextFile;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,13 +61,18 @@ final class CpdCandidates {
      * them keep the given order.
      */
     List<List<Path>> groups(Map<Path, Language> files) {
+        return groups(files, Map.of());
+    }
+
+    /** The same, each file read in its charset ({@code charsets}; the configuration's source encoding when absent). */
+    List<List<Path>> groups(Map<Path, Language> files, Map<Path, Charset> charsets) {
         List<Path> paths = new ArrayList<>(files.keySet());
         List<int[]> hashesByFile = new ArrayList<>();
         List<Path> unreadable = new ArrayList<>();
         List<Path> unknownTokens = new ArrayList<>();
         int total = 0;
         for (Path path : paths) {
-            Tokens tokens = tokenize(path, files.get(path));
+            Tokens tokens = tokenize(path, files.get(path), charsets.getOrDefault(path, configuration.getSourceEncoding()));
             int[] hashes = null;
             if (tokens == null) {
                 unreadable.add(path);
@@ -110,11 +116,11 @@ final class CpdCandidates {
     }
 
     /** The file's token images as numbers; null when the file cannot be read or lexed. */
-    private Tokens tokenize(Path path, Language language) {
+    private Tokens tokenize(Path path, Language language, Charset charset) {
         CpdLexer lexer = lexers.computeIfAbsent(language,
                 l -> ((CpdCapableLanguage) l).createCpdLexer(configuration.getLanguageProperties(l)));
         Tokens recorder = new Tokens();
-        try (TextFile textFile = TextFile.forPath(path, configuration.getSourceEncoding(),
+        try (TextFile textFile = TextFile.forPath(path, charset,
                 configuration.getLanguageVersionDiscoverer().getDefaultLanguageVersion(language));
              TextDocument document = TextDocument.create(textFile)) {
             lexer.tokenize(document, recorder);

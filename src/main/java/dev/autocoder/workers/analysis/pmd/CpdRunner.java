@@ -4,6 +4,7 @@ import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceEncoding;
 import dev.autocoder.workers.repository.SourceFile;
 import net.sourceforge.pmd.cpd.CPDConfiguration;
 import net.sourceforge.pmd.cpd.CPDReport;
@@ -12,6 +13,7 @@ import net.sourceforge.pmd.cpd.Mark;
 import net.sourceforge.pmd.cpd.Match;
 import net.sourceforge.pmd.lang.document.FileId;
 import net.sourceforge.pmd.lang.document.FileLocation;
+import net.sourceforge.pmd.lang.document.TextFile;
 import net.sourceforge.pmd.reporting.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +83,9 @@ public class CpdRunner {
         configuration.setMinimumTileSize(minimumTokens);
         // A file CPD cannot tokenize is reported and left out instead of ending the whole run.
         configuration.setSkipLexicalErrors(true);
-        // the snapshot counts lines of UTF-8 text; the JVM's default charset may be plain ASCII in a container
+        // the default for files added without their own charset; the JVM's may be plain ASCII in a container
         configuration.setSourceEncoding(StandardCharsets.UTF_8);
+        configuration.setReporter(new EscapingReporter("net.sourceforge.pmd.cpd.CpdAnalysis"));
         return configuration;
     }
 
@@ -90,6 +94,7 @@ public class CpdRunner {
         List<SkippedFile> skipped = new ArrayList<>();
         CPDConfiguration configuration = configuration(minimumTokens);
         Map<Path, net.sourceforge.pmd.lang.Language> files = new LinkedHashMap<>();
+        Map<Path, Charset> charsets = new HashMap<>();
         for (SourceFile file : snapshot.files()) {
             net.sourceforge.pmd.lang.Language language = cpdLanguage(file.language(), configuration);
             if (language == null) {
@@ -99,10 +104,16 @@ public class CpdRunner {
                 skipped.add(new SkippedFile(file.path(), file.binary() ? "binary file" : "larger than the size limit"));
                 continue;
             }
+            SourceEncoding encoding = encoding(snapshot, file);
+            if (encoding.problem() != null) {
+                skipped.add(new SkippedFile(file.path(), encoding.problem()));
+                continue;
+            }
             // CPD reads the file itself, so its text is held once, not also as a String of ours
             Path path = snapshot.resolve(file);
             byFileId.put(FileId.fromPath(path).getAbsolutePath(), file);
             files.put(path, language);
+            charsets.put(path, encoding.charset());
         }
         List<CpdResult.DuplicateBlock> blocks = new ArrayList<>();
         Map<String, SourceFile> analyzed = new LinkedHashMap<>(byFileId);
@@ -110,10 +121,12 @@ public class CpdRunner {
         try {
             // creating an analysis sets the language properties (ignore literals, annotations …) the lexers read
             CpdAnalysis.create(configuration).close();
-            groups = new CpdCandidates(configuration).groups(files);
+            groups = new CpdCandidates(configuration).groups(files, charsets);
             for (List<Path> group : groups) {
                 try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {
-                    group.forEach(path -> cpd.files().addFile(path, files.get(path)));
+                    group.forEach(path -> cpd.files().addFile(TextFile.builderForPath(path, charsets.get(path),
+                            configuration.getLanguageVersionDiscoverer().getDefaultLanguageVersion(files.get(path)))
+                            .build()));
                     cpd.performAnalysis(report -> collect(report, analyzed, skipped, blocks));
                 }
             }
@@ -126,6 +139,15 @@ public class CpdRunner {
         log.debug("CPD: {} duplicated lines of {} in {} blocks", result.duplicatedLines(), result.totalLines(),
                 result.blocks().size());
         return result;
+    }
+
+    /** How the file is decoded; a file that cannot be read is left to CPD, which reports it as a processing error. */
+    private static SourceEncoding encoding(Snapshot snapshot, SourceFile file) {
+        try {
+            return snapshot.encoding(file);
+        } catch (IOException e) {
+            return new SourceEncoding(StandardCharsets.UTF_8, null);
+        }
     }
 
     private static net.sourceforge.pmd.lang.Language cpdLanguage(Language language, CPDConfiguration configuration) {

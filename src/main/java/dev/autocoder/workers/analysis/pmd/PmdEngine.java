@@ -8,6 +8,7 @@ import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.JavaLanguageLevel;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceEncoding;
 import dev.autocoder.workers.repository.SourceFile;
 import net.sourceforge.pmd.PMDConfiguration;
 import net.sourceforge.pmd.PmdAnalysis;
@@ -26,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * PMD settings: each file's Java language version is the level its build declares
  * ({@link Snapshot#javaLanguageLevel(String)}; the newest PMD and JavaParser both parse when none), and the level
- * is part of the cache key; {@code autocoder.analysis.pmd-threads} threads, no analysis cache file, and the JDK's
+ * is part of the cache key; each file is read in the charset {@link Snapshot#encoding} gives (a file it cannot
+ * decode is skipped with the reason); {@code autocoder.analysis.pmd-threads} threads, no analysis cache file, and the JDK's
  * platform class loader for type resolution, so results depend on the JDK only, never on the libraries this
  * application happens to bundle.
  */
@@ -104,6 +104,7 @@ public class PmdEngine {
         configuration.setThreads(threads);
         configuration.setIgnoreIncrementalAnalysis(true);
         configuration.setClassLoader(ClassLoader.getPlatformClassLoader());
+        configuration.setReporter(new EscapingReporter("net.sourceforge.pmd.PmdAnalysis"));
         return configuration;
     }
 
@@ -164,13 +165,20 @@ public class PmdEngine {
             pmd.addListener(listener);
             for (SourceFile file : files) {
                 Path path = snapshot.resolve(file);
-                if (!Files.isReadable(path)) {
-                    unreadable.put(file.path(), "unreadable: this process may not read the file");
+                SourceEncoding encoding;
+                try {
+                    encoding = snapshot.encoding(file);
+                } catch (IOException e) {
+                    unreadable.put(file.path(), "unreadable: " + e.getClass().getSimpleName());
+                    continue;
+                }
+                if (encoding.problem() != null) {
+                    unreadable.put(file.path(), encoding.problem() + "; not parsed");
                     continue;
                 }
                 // PMD reads each file when it gets to it, so only the files in analysis are in memory
                 byFileId.put(key(FileId.fromPath(path)), file);
-                pmd.files().addFile(TextFile.builderForPath(path, StandardCharsets.UTF_8, version).build());
+                pmd.files().addFile(TextFile.builderForPath(path, encoding.charset(), version).build());
             }
             pmd.performAnalysis();
         }
@@ -247,9 +255,10 @@ public class PmdEngine {
         cache.keySet().retainAll(live);
     }
 
-    /** Ruleset, language level and content decide a file's result: a build that changes the level reparses. */
+    /** Ruleset, language level, declared encoding and content decide a file's result: a build that changes them reparses. */
     private String cacheKey(Snapshot snapshot, SourceFile file) {
-        return cachePrefix + snapshot.javaLanguageLevel(file.path()).pmdVersion() + ":" + file.contentHash();
+        return cachePrefix + snapshot.javaLanguageLevel(file.path()).pmdVersion() + ":"
+                + snapshot.declaredEncoding(file.path()) + ":" + file.contentHash();
     }
 
     private static String key(FileId id) {
