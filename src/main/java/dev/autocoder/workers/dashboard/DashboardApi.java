@@ -3,6 +3,7 @@ package dev.autocoder.workers.dashboard;
 import dev.autocoder.workers.worker.Row;
 import org.springframework.stereotype.Component;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,16 +98,17 @@ public class DashboardApi {
         if (view.worker(id).isEmpty()) {
             return unknown(id);
         }
-        int limit;
+        BigInteger requested;
         try {
-            limit = limitText == null || limitText.isBlank() ? 20 : Integer.parseInt(limitText.strip());
+            // any size of number: one past the int range is capped like any other large limit
+            requested = limitText == null || limitText.isBlank() ? BigInteger.valueOf(20) : new BigInteger(limitText.strip());
         } catch (NumberFormatException e) {
             return ApiAnswer.error(400, "limit must be a whole number from 1 to " + properties.getMaxRowsLimit());
         }
-        if (limit < 1) {
+        if (requested.signum() < 1) {
             return ApiAnswer.error(400, "limit must be a whole number from 1 to " + properties.getMaxRowsLimit());
         }
-        limit = Math.min(limit, properties.getMaxRowsLimit());
+        int limit = requested.min(BigInteger.valueOf(properties.getMaxRowsLimit())).intValueExact();
         List<Row> recent = view.aggregate(id).orElseThrow().recentRows();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", id);

@@ -1,12 +1,25 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.config.InvalidConfigurationException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The {@code autocoder.dashboard.*} settings. */
 @ConfigurationProperties("autocoder.dashboard")
 public class DashboardProperties {
+
+    /** A control form with both tokens is a few hundred bytes. */
+    private static final DataSize MIN_REQUEST_BODY = DataSize.ofKilobytes(1);
+    /** Bodies without a length are held in memory while they are counted. */
+    private static final DataSize MAX_REQUEST_BODY = DataSize.ofMegabytes(16);
+    /** A DNS name, an IPv4 address, or an IPv6 address in brackets, as a Host header carries them. */
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9.])?|\\[[0-9a-f:.]+]");
 
     /**
      * Secret for the state-changing endpoints (start, stop, run now), sent as {@code Authorization: Bearer} or
@@ -32,13 +45,24 @@ public class DashboardProperties {
     private String source = "local";
     /** How often a dashboard reading the Hub looks for new rows. */
     private String hubRefresh = "60s";
+    /**
+     * Largest request body any path accepts (the largest legitimate one, a control form, is under 1 KB); a larger
+     * one is answered 413 before anything reads it.
+     */
+    private DataSize maxRequestBody = DataSize.ofKilobytes(64);
+    /**
+     * Host names, besides loopback ones, that requests may address when no admin token is configured (for
+     * example the name of this machine on a trusted network). Without an admin token any other Host is refused,
+     * so a page whose name was rebound to 127.0.0.1 cannot drive the controls.
+     */
+    private List<String> allowedHosts = List.of();
 
     public String getSource() {
         return source;
     }
 
     public void setSource(String source) {
-        String value = source == null ? "local" : source.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = source == null ? "local" : source.strip().toLowerCase(Locale.ROOT);
         if (!value.equals("local") && !value.equals("hub")) {
             throw new IllegalArgumentException("must be local or hub, not '" + source + "'");
         }
@@ -57,6 +81,35 @@ public class DashboardProperties {
         // the refresh route's timer reads the text itself: check it is a duration Camel understands
         dev.autocoder.workers.config.Durations.toMillis("autocoder.dashboard.hub-refresh", hubRefresh);
         this.hubRefresh = hubRefresh;
+    }
+
+    public DataSize getMaxRequestBody() {
+        return maxRequestBody;
+    }
+
+    public void setMaxRequestBody(DataSize maxRequestBody) {
+        if (maxRequestBody == null || maxRequestBody.toBytes() < MIN_REQUEST_BODY.toBytes()
+                || maxRequestBody.toBytes() > MAX_REQUEST_BODY.toBytes()) {
+            throw new InvalidConfigurationException("autocoder.dashboard.max-request-body", "must be from "
+                    + MIN_REQUEST_BODY.toKilobytes() + "KB to " + MAX_REQUEST_BODY.toMegabytes() + "MB, not " + maxRequestBody);
+        }
+        this.maxRequestBody = maxRequestBody;
+    }
+
+    public List<String> getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+        List<String> hosts = allowedHosts == null ? List.of()
+                : allowedHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        for (String host : hosts) {
+            if (!HOST_NAME.matcher(host).matches()) {
+                throw new InvalidConfigurationException("autocoder.dashboard.allowed-hosts",
+                        "'" + host + "' is not a host name or IP address (no scheme, port or path)");
+            }
+        }
+        this.allowedHosts = hosts;
     }
 
     public String getAdminToken() {
@@ -136,6 +189,7 @@ public class DashboardProperties {
     @Override
     public String toString() {
         return "DashboardProperties[adminToken=" + (adminToken == null ? "none" : "***") + ", statusRefresh="
-                + statusRefresh + ", insightsRefresh=" + insightsRefresh + ", rememberStopped=" + rememberStopped + "]";
+                + statusRefresh + ", insightsRefresh=" + insightsRefresh + ", rememberStopped=" + rememberStopped
+                + ", maxRequestBody=" + maxRequestBody + ", allowedHosts=" + allowedHosts + "]";
     }
 }

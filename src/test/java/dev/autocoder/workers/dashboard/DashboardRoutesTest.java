@@ -148,9 +148,12 @@ class DashboardRoutesTest {
         assertThat(iterations).hasSize(2);
         assertThat(iterations.get(0)).isEqualTo(iterations.get(1) + 1);
 
-        JsonNode capped = json(http.get("/api/workers/analysis/rows?limit=100000"));
-        assertThat(capped.get("limit").asInt()).isEqualTo(5);
-        assertThat(capped.get("rows")).hasSize(5);
+        for (String large : List.of("100000", "2147483648", "99999999999999999999999")) {
+            HttpResponse<String> capped = http.get("/api/workers/analysis/rows?limit=" + large);
+            assertThat(capped.statusCode()).as(large).isEqualTo(200);
+            assertThat(json(capped).get("limit").asInt()).as(large).isEqualTo(5);
+            assertThat(json(capped).get("rows")).as(large).hasSize(5);
+        }
         assertThat(json(http.get("/api/workers/analysis/rows")).get("limit").asInt()).isEqualTo(5);
 
         for (String bad : List.of("0", "-3", "abc", "1e3")) {
@@ -158,6 +161,27 @@ class DashboardRoutesTest {
             assertThat(answer.statusCode()).as(bad).isEqualTo(400);
             assertThat(json(answer).get("error").asText()).isEqualTo("limit must be a whole number from 1 to 5");
         }
+    }
+
+    @Test
+    void healthDetailsOnlyForCallersOnThisMachineOrTheAdmin() throws Exception {
+        int port = App.port(app);
+        // with an admin token the dashboard answers under any name (a proxy's, a Space's): as before
+        RawHttp.Answer anonymous = RawHttp.send(port, "GET", "/actuator/health", "dashboard.example.org");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).startsWith("{\"status\":").doesNotContain("components").doesNotContain("details")
+                .doesNotContain(storePath.toString());
+
+        RawHttp.Answer admin = RawHttp.send(port, "GET", "/actuator/health", "dashboard.example.org", "Authorization", "Bearer " + TOKEN);
+        assertThat(JSON.readTree(admin.body()).get("components").get("workers").get("details").get("store").get("writable").asBoolean()).isTrue();
+        RawHttp.Answer wrongToken = RawHttp.send(port, "GET", "/actuator/health", "dashboard.example.org", "Authorization", "Bearer nope");
+        assertThat(wrongToken.body()).doesNotContain("components");
+
+        // a loopback caller that addressed a loopback name is on this machine
+        JsonNode local = json(http.get("/actuator/health"));
+        assertThat(local.get("components").get("diskSpace").get("details").get("total").asLong()).isPositive();
+        assertThat(JSON.readTree(RawHttp.send(port, "GET", "/actuator/health", "localhost:" + port).body()).has("components")).isTrue();
+        assertThat(RawHttp.send(port, "GET", "/api/status", "dashboard.example.org").status()).isEqualTo(200);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -76,7 +77,7 @@ public class SpacesDeployer {
             client.addSpaceVariable(repoId, variable.getKey(), variable.getValue());
         }
         String page = client.endpoint() + "/spaces/" + repoId;
-        String app = "https://" + (request.owner() + "-" + space.name()).toLowerCase().replace('_', '-') + ".hf.space";
+        String app = "https://" + appHost(request, space);
         out.println(space.name() + ": " + page + " (app: " + app + ", " + sent + " file(s) updated)");
         return new Deployed(repoId, page, app, sent);
     }
@@ -85,6 +86,8 @@ public class SpacesDeployer {
     static Map<String, String> variables(Request request, SpaceDefinition space) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("AUTOCODER_WORKERS_ENABLED", space.workers());
+        // without an admin token the dashboard answers only to loopback names and these
+        variables.put("AUTOCODER_DASHBOARD_ALLOWED_HOSTS", appHost(request, space));
         if (space.readsHub()) {
             variables.put("AUTOCODER_DASHBOARD_SOURCE", "hub");
         } else {
@@ -94,6 +97,11 @@ public class SpacesDeployer {
             }
         }
         return variables;
+    }
+
+    /** The name the Space's app is served under. */
+    static String appHost(Request request, SpaceDefinition space) {
+        return (request.owner() + "-" + space.name()).toLowerCase(Locale.ROOT).replace('_', '-') + ".hf.space";
     }
 
     /** Sends the files that differ from the Space's current ones, in commits of at most FILES_PER_COMMIT. */

@@ -68,6 +68,7 @@ class SpacesDeployerTest {
         assertThat(hub.spaceVariables("alice/autocoder-analysis-worker"))
                 .containsEntry("AUTOCODER_TARGET_GIT_URL", "https://github.com/acme/shop.git");
         assertThat(hub.spaceVariables("alice/autocoder-dashboard")).containsEntry("AUTOCODER_DASHBOARD_SOURCE", "hub")
+                .containsEntry("AUTOCODER_DASHBOARD_ALLOWED_HOSTS", "alice-autocoder-dashboard.hf.space")
                 .doesNotContainKey("AUTOCODER_TARGET_GIT_URL");
 
         // a second run changes nothing that is already there
