@@ -227,6 +227,11 @@ public class AutocoderProperties {
         private Duration osvTimeout = Duration.ofSeconds(20);
         /** Files larger than this are listed but never parsed. */
         private DataSize maxFileSize = DataSize.ofMegabytes(1);
+        /**
+         * Time one file may take in one parsing engine (PMD, the test planner's JavaParser model); a file over it is
+         * skipped, named in the row, and not retried until its content changes.
+         */
+        private Duration fileTimeBudget = Duration.ofSeconds(10);
         /** How far back git churn is counted for hotspots. */
         private Duration churnWindow = Duration.ofDays(180);
         /** At most this many findings are written into one row (the highest severities first). */
@@ -272,6 +277,14 @@ public class AutocoderProperties {
 
         public void setOsvTimeout(Duration osvTimeout) {
             this.osvTimeout = osvTimeout;
+        }
+
+        public Duration getFileTimeBudget() {
+            return fileTimeBudget;
+        }
+
+        public void setFileTimeBudget(Duration fileTimeBudget) {
+            this.fileTimeBudget = fileTimeBudget;
         }
 
         public DataSize getMaxFileSize() {

@@ -92,6 +92,9 @@ public class ConfigurationValidator {
         if (analysis.getMaxFindingsPerRow() < 1) {
             throw new InvalidConfigurationException("autocoder.analysis.max-findings-per-row", "must be at least 1");
         }
+        if (analysis.getFileTimeBudget() == null || analysis.getFileTimeBudget().toMillis() <= 0) {
+            throw new InvalidConfigurationException("autocoder.analysis.file-time-budget", "must be a positive duration");
+        }
         if (analysis.getPmdThreads() < 1) {
             throw new InvalidConfigurationException("autocoder.analysis.pmd-threads", "must be at least 1");
         }
