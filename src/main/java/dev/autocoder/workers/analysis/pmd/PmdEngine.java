@@ -60,7 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * PMD settings: each file's Java language version is the level its build declares
  * ({@link Snapshot#javaLanguageLevel(String)}; the newest PMD and JavaParser both parse when none), and the level
- * is part of the cache key; {@code autocoder.analysis.pmd-threads} threads, no analysis cache file, and the JDK's
+ * is part of the cache key; {@code autocoder.analysis.pmd-threads} batches on threads of their own ({@link PmdBatch}),
+ * each file under {@code autocoder.analysis.file-time-budget}, no analysis cache file, and the JDK's
  * platform class loader for type resolution, so results depend on the JDK only, never on the libraries this
  * application happens to bundle.
  */
