@@ -97,7 +97,7 @@ public final class HostileFilesBenchmark {
     /** What the row says of the hostile file: skipped or unparseable (with the reason), or analyzed. */
     @SuppressWarnings("unchecked")
     private static String outcome(PerspectiveResult result) {
-        for (String list : List.of("skipped_files", "unparseable_files")) {
+        for (String list : List.of("skipped_files", "cpd_skipped_files", "unparseable_files")) {
             if (result.details().get(list) instanceof List<?> entries) {
                 for (Object entry : entries) {
                     if (entry instanceof Map<?, ?> file && FILE.equals(file.get("path"))) {
