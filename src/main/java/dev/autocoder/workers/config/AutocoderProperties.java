@@ -232,6 +232,12 @@ public class AutocoderProperties {
          * next one goes on from the files already read.
          */
         private Duration inventoryTimeout = Duration.ofMinutes(5);
+
+        /**
+         * Time one file may take in one parsing engine (PMD, the test planner's JavaParser model); a file over it is
+         * skipped, named in the row, and not retried until its content changes.
+         */
+        private Duration fileTimeBudget = Duration.ofSeconds(10);
         /** How far back git churn is counted for hotspots. */
         private Duration churnWindow = Duration.ofDays(180);
         /** At most this many findings are written into one row (the highest severities first). */
@@ -277,6 +283,14 @@ public class AutocoderProperties {
 
         public void setOsvTimeout(Duration osvTimeout) {
             this.osvTimeout = osvTimeout;
+        }
+
+        public Duration getFileTimeBudget() {
+            return fileTimeBudget;
+        }
+
+        public void setFileTimeBudget(Duration fileTimeBudget) {
+            this.fileTimeBudget = fileTimeBudget;
         }
 
         public DataSize getMaxFileSize() {

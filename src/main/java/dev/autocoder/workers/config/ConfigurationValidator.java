@@ -117,6 +117,9 @@ public class ConfigurationValidator {
                 || analysis.getInventoryTimeout().isZero()) {
             throw new InvalidConfigurationException("autocoder.analysis.inventory-timeout", "must be longer than 0");
         }
+        if (analysis.getFileTimeBudget() == null || analysis.getFileTimeBudget().toMillis() <= 0) {
+            throw new InvalidConfigurationException("autocoder.analysis.file-time-budget", "must be a positive duration");
+        }
         if (analysis.getPmdThreads() < 1) {
             throw new InvalidConfigurationException("autocoder.analysis.pmd-threads", "must be at least 1");
         }

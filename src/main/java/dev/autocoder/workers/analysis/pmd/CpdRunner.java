@@ -1,11 +1,12 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceEncoding;
 import dev.autocoder.workers.repository.SourceFile;
+import jakarta.annotation.PreDestroy;
 import net.sourceforge.pmd.cpd.CPDConfiguration;
 import net.sourceforge.pmd.cpd.CPDReport;
 import net.sourceforge.pmd.cpd.CpdAnalysis;
@@ -25,14 +26,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * PMD's copy-paste detector over the snapshot's Java files and the other languages whose PMD modules are on the
@@ -57,16 +68,30 @@ public class CpdRunner {
     private static final int SNIPPET_CHARS = 2000;
 
     private final int minimumTokens;
+    private final Duration fileBudget;
+    /** Content hashes of files a search ran over the budget with, left out of every later search. */
+    private final Set<String> overBudget = new HashSet<>();
+    private final ExecutorService searches = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "cpd-search");
+        thread.setDaemon(true);
+        return thread;
+    });
     private String cachedKey;
     private CpdResult cached;
 
     @Autowired
     public CpdRunner(AutocoderProperties properties) {
-        this(properties.getAnalysis().getCpdMinimumTokens());
+        this(properties.getAnalysis().getCpdMinimumTokens(), properties.getAnalysis().getFileTimeBudget());
     }
 
     public CpdRunner(int minimumTokens) {
+        this(minimumTokens, new AutocoderProperties.Analysis().getFileTimeBudget());
+    }
+
+    /** A runner whose search of a group of n files may take n times {@code fileBudget}. */
+    public CpdRunner(int minimumTokens, Duration fileBudget) {
         this.minimumTokens = minimumTokens;
+        this.fileBudget = fileBudget;
     }
 
     public synchronized CpdResult duplication(Snapshot snapshot) {
@@ -109,6 +134,10 @@ public class CpdRunner {
                 skipped.add(new SkippedFile(file.path(), encoding.problem()));
                 continue;
             }
+            if (overBudget.contains(file.contentHash())) {
+                skipped.add(new SkippedFile(file.path(), overBudgetReason()));
+                continue;
+            }
             // CPD reads the file itself, so its text is held once, not also as a String of ours
             Path path = snapshot.resolve(file);
             byFileId.put(FileId.fromPath(path).getAbsolutePath(), file);
@@ -123,16 +152,12 @@ public class CpdRunner {
             CpdAnalysis.create(configuration).close();
             groups = new CpdCandidates(configuration).groups(files, charsets);
             for (List<Path> group : groups) {
-                try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {
-                    group.forEach(path -> cpd.files().addFile(TextFile.builderForPath(path, charsets.get(path),
-                            configuration.getLanguageVersionDiscoverer().getDefaultLanguageVersion(files.get(path)))
-                            .build()));
-                    cpd.performAnalysis(report -> collect(report, analyzed, skipped, blocks));
-                }
+                search(configuration, new ArrayList<>(group), files, charsets, analyzed, skipped, blocks);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        overBudget.retainAll(snapshot.files().stream().map(SourceFile::contentHash).toList());
         log.debug("CPD searched {} of {} files in {} groups", groups.stream().mapToInt(List::size).sum(), files.size(),
                 groups.size());
         CpdResult result = summarize(analyzed, skipped, blocks);
@@ -148,6 +173,66 @@ public class CpdRunner {
         } catch (IOException e) {
             return new SourceEncoding(StandardCharsets.UTF_8, null);
         }
+    }
+
+    /**
+     * Searches one group on a thread of its own for at most the per-file budget times its files. A group over it
+     * loses its largest file, which is skipped (and remembered by content, so it costs the budget once), and is
+     * searched again: CPD cannot be interrupted, the abandoned search ends in the background, unseen.
+     */
+    private void search(CPDConfiguration configuration, List<Path> group, Map<Path, net.sourceforge.pmd.lang.Language> files,
+                        Map<Path, Charset> charsets, Map<String, SourceFile> analyzed, List<SkippedFile> skipped, List<CpdResult.DuplicateBlock> blocks) {
+        while (!group.isEmpty()) {
+            Map<String, SourceFile> groupFiles = new LinkedHashMap<>();
+            group.forEach(path -> groupFiles.put(FileId.fromPath(path).getAbsolutePath(),
+                    analyzed.get(FileId.fromPath(path).getAbsolutePath())));
+            Map<String, SourceFile> groupAnalyzed = new LinkedHashMap<>(groupFiles);
+            List<SkippedFile> groupSkipped = new ArrayList<>();
+            List<CpdResult.DuplicateBlock> groupBlocks = new ArrayList<>();
+            List<Path> searched = List.copyOf(group);
+            Future<?> search = searches.submit(() -> {
+                try (CpdAnalysis cpd = CpdAnalysis.create(configuration)) {
+                    searched.forEach(path -> cpd.files().addFile(TextFile.builderForPath(path, charsets.get(path),
+                            configuration.getLanguageVersionDiscoverer().getDefaultLanguageVersion(files.get(path)))
+                            .build()));
+                    cpd.performAnalysis(report -> collect(report, groupAnalyzed, groupSkipped, groupBlocks));
+                }
+                return null;
+            });
+            try {
+                search.get(fileBudget.toMillis() * group.size(), TimeUnit.MILLISECONDS);
+                groupFiles.keySet().stream().filter(id -> !groupAnalyzed.containsKey(id)).forEach(analyzed::remove);
+                skipped.addAll(groupSkipped);
+                blocks.addAll(groupBlocks);
+                return;
+            } catch (TimeoutException e) {
+                search.cancel(true);
+                Path largest = group.stream().max(Comparator.comparingLong(
+                        path -> groupFiles.get(FileId.fromPath(path).getAbsolutePath()).lines())).orElseThrow();
+                SourceFile file = analyzed.remove(FileId.fromPath(largest).getAbsolutePath());
+                log.warn("CPD ran over its time budget with {} in the search; the file is skipped until it changes",
+                        file.path());
+                overBudget.add(file.contentHash());
+                skipped.add(new SkippedFile(file.path(), overBudgetReason()));
+                group.remove(largest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted during the duplication search");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private String overBudgetReason() {
+        return "CPD took longer than the per-file time budget (" + fileBudget.toMillis()
+                + " ms, autocoder.analysis.file-time-budget); skipped until the file changes";
+    }
+
+    /** Stops the search threads; a search past its budget is a daemon and does not hold the JVM. */
+    @PreDestroy
+    public void close() {
+        searches.shutdownNow();
     }
 
     private static net.sourceforge.pmd.lang.Language cpdLanguage(Language language, CPDConfiguration configuration) {

@@ -13,8 +13,19 @@ import java.util.List;
  * @param parsed     the collector's model; null when the file did not parse
  * @param ruleErrors messages of rules that failed on a file that did parse
  * @param parseError why the file did not parse; null when it parsed
+ * @param skipReason why PMD left the content out (see {@link #skipped}); null when it ran to the end
  */
-record FileAnalysis(List<Violation> violations, ParsedJavaFile parsed, List<String> ruleErrors, String parseError) {
+record FileAnalysis(List<Violation> violations, ParsedJavaFile parsed, List<String> ruleErrors, String parseError,
+                    String skipReason) {
+
+    FileAnalysis(List<Violation> violations, ParsedJavaFile parsed, List<String> ruleErrors, String parseError) {
+        this(violations, parsed, ruleErrors, parseError, null);
+    }
+
+    /** A content PMD gave up on (over the time budget, or its parser's stack overflowed): no result, only why. */
+    static FileAnalysis skipped(String reason) {
+        return new FileAnalysis(List.of(), null, List.of(), null, reason);
+    }
 
     /** A violation without its path. */
     record Violation(String rule, String ruleSet, int priority, int beginLine, int endLine, String message,

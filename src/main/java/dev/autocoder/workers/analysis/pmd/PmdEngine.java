@@ -23,6 +23,7 @@ import net.sourceforge.pmd.reporting.Report;
 import net.sourceforge.pmd.reporting.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +33,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs PMD over the Java files of a snapshot, as a library, parsing each file content once.
@@ -51,7 +60,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * PMD settings: each file's Java language version is the level its build declares
  * ({@link Snapshot#javaLanguageLevel(String)}; the newest PMD and JavaParser both parse when none), and the level
  * is part of the cache key; each file is read in the charset {@link Snapshot#encoding} gives (a file it cannot
- * decode is skipped with the reason); {@code autocoder.analysis.pmd-threads} threads, no analysis cache file, and the JDK's
+ * decode is skipped with the reason); {@code autocoder.analysis.pmd-threads} batches on threads of their own ({@link PmdBatch}),
+ * each file under {@code autocoder.analysis.file-time-budget}, no analysis cache file, and the JDK's
  * platform class loader for type resolution, so results depend on the JDK only, never on the libraries this
  * application happens to bundle.
  */
@@ -69,7 +79,13 @@ public class PmdEngine {
     private final SeverityTable severities;
     private final String cachePrefix;
     private final int threads;
+    private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
+    /** Contents a batch is analyzing now, so a second caller waits for that batch instead of starting its own. */
+    private final Map<String, CompletableFuture<FileAnalysis>> inFlight = new ConcurrentHashMap<>();
+    private final Set<PmdBatch> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService runs = Executors.newCachedThreadPool(daemon("pmd-run"));
+    private ScheduledExecutorService watchdog;
 
     @Autowired
     public PmdEngine(AutocoderProperties properties) {
@@ -77,7 +93,7 @@ public class PmdEngine {
     }
 
     private PmdEngine(RuleSet ruleset, AutocoderProperties.Analysis analysis) {
-        this(ruleset, PmdRulesets.severities(ruleset, analysis), analysis.getPmdThreads());
+        this(ruleset, PmdRulesets.severities(ruleset, analysis), analysis.getPmdThreads(), analysis.getFileTimeBudget());
     }
 
     /** An engine for the curated ruleset, or any ruleset whose severities the shipped table describes. */
@@ -86,6 +102,12 @@ public class PmdEngine {
     }
 
     public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads) {
+        this(ruleset, severities, threads, new AutocoderProperties.Analysis().getFileTimeBudget());
+    }
+
+    /** An engine that skips a file PMD analyzes for longer than {@code fileBudget}. */
+    public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget) {
+        this.fileBudget = fileBudget;
         this.ruleset = ruleset;
         this.severities = severities;
         this.threads = Math.max(0, threads);
@@ -122,85 +144,160 @@ public class PmdEngine {
         return severities;
     }
 
-    /** Violations, processing errors and the Java model of every Java file of the snapshot. */
-    public synchronized PmdReport analyze(Snapshot snapshot) {
+    /**
+     * Violations, processing errors and the Java model of every Java file of the snapshot. No lock is held while
+     * PMD runs: callers that need the same content wait for the one batch analyzing it, and no file keeps anyone
+     * waiting for longer than the per-file time budget.
+     */
+    public PmdReport analyze(Snapshot snapshot) {
         long start = System.nanoTime();
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
-        Map<String, SourceFile> pending = new LinkedHashMap<>();
+        Map<String, FileAnalysis> results = new HashMap<>();
+        Map<String, CompletableFuture<FileAnalysis>> awaited = new LinkedHashMap<>();
+        Map<String, SourceFile> mine = new LinkedHashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
         Set<String> cachedBefore = new HashSet<>();
         for (SourceFile file : javaFiles) {
             if (!file.isAnalyzableText()) {
                 continue;
             }
             String key = cacheKey(snapshot, file);
-            if (cache.containsKey(key)) {
+            FileAnalysis cached = cache.get(key);
+            if (cached != null) {
                 cachedBefore.add(key);
-            } else {
-                pending.putIfAbsent(key, file);
+                results.put(key, cached);
+                continue;
+            }
+            String problem = decodingProblem(snapshot, file);
+            if (problem != null) {
+                unreadable.put(file.path(), problem);
+            } else if (!awaited.containsKey(key)) {
+                CompletableFuture<FileAnalysis> own = new CompletableFuture<>();
+                CompletableFuture<FileAnalysis> other = inFlight.putIfAbsent(key, own);
+                awaited.put(key, other == null ? own : other);
+                if (other == null) {
+                    mine.put(key, file);
+                }
             }
         }
         // one PMD run per language version: PMD refuses a file whose version is not the run's default
-        Map<LanguageVersion, List<SourceFile>> byVersion = new LinkedHashMap<>();
-        pending.values().forEach(file -> byVersion.computeIfAbsent(
-                javaVersion(snapshot.javaLanguageLevel(file.path())), v -> new ArrayList<>()).add(file));
-        Map<String, String> unreadable = new LinkedHashMap<>();
-        byVersion.forEach((version, files) -> unreadable.putAll(runPmd(snapshot, version, files)));
-        PmdReport report = assemble(snapshot, javaFiles, cachedBefore, unreadable, Duration.ofNanos(System.nanoTime() - start));
+        Map<LanguageVersion, Map<String, SourceFile>> byVersion = new LinkedHashMap<>();
+        mine.forEach((key, file) -> byVersion.computeIfAbsent(
+                javaVersion(snapshot.javaLanguageLevel(file.path())), v -> new LinkedHashMap<>()).put(key, file));
+        byVersion.forEach((version, files) -> submit(snapshot, version, files));
+        awaited.forEach((key, future) -> results.put(key, future.join()));
+        PmdReport report = assemble(snapshot, javaFiles, results, cachedBefore, unreadable,
+                Duration.ofNanos(System.nanoTime() - start));
         evictAllBut(snapshot, javaFiles);
         log.debug("PMD: {} files analyzed, {} from cache, in {} ms", report.filesAnalyzed(), report.filesFromCache(),
                 report.duration().toMillis());
         return report;
     }
 
-    /** Analyzes the given files in one PMD run and caches the results; returns unreadable files with reasons. */
-    private Map<String, String> runPmd(Snapshot snapshot, LanguageVersion version, Iterable<SourceFile> files) {
-        Map<String, SourceFile> byFileId = new LinkedHashMap<>();
-        Map<String, String> unreadable = new LinkedHashMap<>();
-        Map<String, ParsedJavaFile> models = new ConcurrentHashMap<>();
-        CollectingListener listener = new CollectingListener(snapshot, byFileId);
-        try (PmdAnalysis pmd = PmdAnalysis.create(configuration(threads, version));
-             JavaModelCollectorRule.Run collector = JavaModelCollectorRule.open((id, model) -> models.put(key(id), model))) {
-            pmd.addRuleSet(RuleSet.copy(ruleset));
-            pmd.addRuleSet(RuleSet.forSingleRule(collector.rule()));
-            pmd.addListener(listener);
-            for (SourceFile file : files) {
-                Path path = snapshot.resolve(file);
-                SourceEncoding encoding;
-                try {
-                    encoding = snapshot.encoding(file);
-                } catch (IOException e) {
-                    unreadable.put(file.path(), "unreadable: " + e.getClass().getSimpleName());
-                    continue;
-                }
-                if (encoding.problem() != null) {
-                    unreadable.put(file.path(), encoding.problem() + "; not parsed");
-                    continue;
-                }
-                // PMD reads each file when it gets to it, so only the files in analysis are in memory
-                byFileId.put(key(FileId.fromPath(path)), file);
-                pmd.files().addFile(TextFile.builderForPath(path, encoding.charset(), version).build());
+    /** Why a file cannot be given to PMD as text (unreadable, or not decodable in its encoding), or null. */
+    private static String decodingProblem(Snapshot snapshot, SourceFile file) {
+        try {
+            SourceEncoding encoding = snapshot.encoding(file);
+            return encoding.problem() == null ? null : encoding.problem() + "; not parsed";
+        } catch (IOException e) {
+            return "unreadable: " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** Starts {@code threads} batches over the files, each on a thread of its own, all watched against the budget. */
+    private void submit(Snapshot snapshot, LanguageVersion version, Map<String, SourceFile> files) {
+        int batchCount = Math.max(1, Math.min(threads, files.size()));
+        List<Map<String, SourceFile>> batches = new ArrayList<>();
+        for (int i = 0; i < batchCount; i++) {
+            batches.add(new LinkedHashMap<>());
+        }
+        int next = 0;
+        for (Map.Entry<String, SourceFile> file : files.entrySet()) {
+            batches.get(next++ % batchCount).put(file.getKey(), file.getValue());
+        }
+        startWatchdog();
+        for (Map<String, SourceFile> batch : batches) {
+            start(new PmdBatch(snapshot, version, ruleset, batch, new BatchOutcome(snapshot, version)));
+        }
+    }
+
+    private void start(PmdBatch batch) {
+        running.add(batch);
+        runs.execute(() -> {
+            try {
+                batch.run();
+            } finally {
+                running.remove(batch);
             }
-            pmd.performAnalysis();
-        }
-        byFileId.forEach((id, file) -> cache.put(cacheKey(snapshot, file), result(id, models.get(id), listener)));
-        return unreadable;
+        });
     }
 
-    private static FileAnalysis result(String id, ParsedJavaFile model, CollectingListener listener) {
-        List<FileAnalysis.Violation> violations = new ArrayList<>(listener.violations.getOrDefault(id, List.of()));
-        violations.sort(Comparator.comparingInt(FileAnalysis.Violation::beginLine)
-                .thenComparing(FileAnalysis.Violation::rule)
-                .thenComparingInt(FileAnalysis.Violation::endLine));
-        List<String> errors = listener.errors.getOrDefault(id, List.of());
-        if (model == null) {
-            String reason = errors.isEmpty() ? "PMD produced no syntax tree for this file" : errors.get(0);
-            return new FileAnalysis(List.copyOf(violations), null, List.of(), reason);
+    private synchronized void startWatchdog() {
+        if (watchdog == null) {
+            long period = Math.max(10, Math.min(500, fileBudget.toMillis() / 5));
+            watchdog = Executors.newSingleThreadScheduledExecutor(daemon("pmd-budget"));
+            watchdog.scheduleWithFixedDelay(this::enforceBudget, period, period, TimeUnit.MILLISECONDS);
         }
-        return new FileAnalysis(List.copyOf(violations), model, List.copyOf(errors), null);
     }
 
-    private PmdReport assemble(Snapshot snapshot, List<SourceFile> javaFiles, Set<String> cachedBefore,
-                               Map<String, String> unreadable, Duration duration) {
+    private void enforceBudget() {
+        long now = System.nanoTime();
+        String reason = "PMD took longer than the per-file time budget (" + fileBudget.toMillis()
+                + " ms, autocoder.analysis.file-time-budget); skipped until the file changes";
+        for (PmdBatch batch : List.copyOf(running)) {
+            if (batch.abandonIfOver(fileBudget.toNanos(), now, reason)) {
+                running.remove(batch);
+            }
+        }
+    }
+
+    /** Stops the engine's threads; an abandoned PMD run still in a file is a daemon and does not hold the JVM. */
+    @PreDestroy
+    public void close() {
+        runs.shutdownNow();
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.shutdownNow();
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Caches each file's result as it comes and hands the files an ended batch did not reach to a new one. */
+    private final class BatchOutcome implements PmdBatch.Outcome {
+        private final Snapshot snapshot;
+        private final LanguageVersion version;
+
+        BatchOutcome(Snapshot snapshot, LanguageVersion version) {
+            this.snapshot = snapshot;
+            this.version = version;
+        }
+
+        @Override
+        public void finished(String cacheKey, FileAnalysis result) {
+            cache.put(cacheKey, result);
+            CompletableFuture<FileAnalysis> future = inFlight.remove(cacheKey);
+            if (future != null) {
+                future.complete(result);
+            }
+        }
+
+        @Override
+        public void leftOver(PmdBatch batch, Map<String, SourceFile> files) {
+            start(new PmdBatch(snapshot, version, ruleset, files, this));
+        }
+    }
+
+    private PmdReport assemble(Snapshot snapshot, List<SourceFile> javaFiles, Map<String, FileAnalysis> results,
+                               Set<String> cachedBefore, Map<String, String> unreadable, Duration duration) {
         List<PmdViolation> violations = new ArrayList<>();
         List<PmdProcessingError> errors = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -211,7 +308,11 @@ public class PmdEngine {
         for (SourceFile file : javaFiles) {
             String reason = skipReason(file, unreadable);
             String key = cacheKey(snapshot, file);
-            FileAnalysis result = reason == null ? cache.get(key) : null;
+            FileAnalysis result = reason == null ? results.get(key) : null;
+            if (result != null && result.skipReason() != null) {
+                reason = result.skipReason();
+                result = null;
+            }
             if (result == null) {
                 reason = reason == null ? "not analyzed" : reason;
                 skipped.add(new SkippedFile(file.path(), reason));
@@ -282,63 +383,5 @@ public class PmdEngine {
             text.append(lines[line - 1]).append('\n');
         }
         return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) : text.toString();
-    }
-
-    /** Gathers violations and errors per file; PMD calls it from its worker threads. */
-    private static final class CollectingListener implements GlobalAnalysisListener {
-        final Map<String, List<FileAnalysis.Violation>> violations = new ConcurrentHashMap<>();
-        final Map<String, List<String>> errors = new ConcurrentHashMap<>();
-        private final Snapshot snapshot;
-        private final Map<String, SourceFile> byFileId;
-
-        CollectingListener(Snapshot snapshot, Map<String, SourceFile> byFileId) {
-            this.snapshot = snapshot;
-            this.byFileId = byFileId;
-        }
-
-        /** The file's lines for snippets, read while PMD analyzes it and dropped with it. */
-        private String[] lines(String id) {
-            try {
-                return snapshot.read(byFileId.get(id)).split("\\R", -1);
-            } catch (IOException e) {
-                return new String[0];
-            }
-        }
-
-        @Override
-        public FileAnalysisListener startFileAnalysis(TextFile file) {
-            String id = key(file.getFileId());
-            String[] lines = lines(id);
-            List<FileAnalysis.Violation> fileViolations = violations.computeIfAbsent(id,
-                    k -> Collections.synchronizedList(new ArrayList<>()));
-            List<String> fileErrors = errors.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>()));
-            return new FileAnalysisListener() {
-                @Override
-                public void onRuleViolation(RuleViolation violation) {
-                    if (JavaModelCollectorRule.NAME.equals(violation.getRule().getName())) {
-                        return;
-                    }
-                    fileViolations.add(new FileAnalysis.Violation(violation.getRule().getName(),
-                            violation.getRule().getRuleSetName(), violation.getRule().getPriority().getPriority(),
-                            violation.getBeginLine(), violation.getEndLine(), violation.getDescription(),
-                            snippet(lines, violation.getBeginLine(), violation.getEndLine())));
-                }
-
-                @Override
-                public void onError(Report.ProcessingError error) {
-                    fileErrors.add(errorMessage(error));
-                }
-            };
-        }
-
-        @Override
-        public void onConfigError(Report.ConfigurationError error) {
-            log.warn("PMD rule {} is not usable: {}", error.rule().getName(), error.issue());
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
     }
 }

@@ -152,6 +152,9 @@ public class CodeQualityPerspective implements Perspective {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("cpd_minimum_tokens", duplication.minimumTokens());
         details.put("cpd_languages", duplication.languages());
+        // files CPD left out (binary, oversized, not tokenizable, over the per-file time budget)
+        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
+                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
                 round(percent) + "% of " + duplication.totalLines() + " lines duplicated in " + duplication.blocks().size()
                         + " block(s) (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
@@ -207,6 +210,9 @@ public class CodeQualityPerspective implements Perspective {
                 "occurrences", b.occurrences().stream().map(DuplicationFindings::place).toList())).toList());
         details.put("cpd_minimum_tokens", duplication.minimumTokens());
         details.put("cpd_languages", duplication.languages());
+        // files CPD left out (binary, oversized, not tokenizable, over the per-file time budget)
+        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
+                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
         details.put("unparseable_files", report.unparseableFiles().stream()
                 .map(e -> ordered("path", e.path(), "message", e.message())).toList());
         details.put("skipped_files", report.skippedFiles().stream()

@@ -4,15 +4,28 @@ import dev.autocoder.workers.repository.JavaLanguageLevel;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.config.AutocoderProperties;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The test planner's Java model of a snapshot. Each file content is parsed once per Java language level: models
@@ -24,9 +37,33 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class CodeModelProvider {
 
+    private static final Logger log = LoggerFactory.getLogger(CodeModelProvider.class);
+
     private final JavaFileParser parser = new JavaFileParser();
     private final Map<String, FileModel> byBlob = new ConcurrentHashMap<>();
+    /** Contents being parsed now, so a second caller waits for that parse instead of starting its own. */
+    private final Map<String, CompletableFuture<FileModel>> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService parsing = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "javaparser-model");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Duration fileBudget;
     private volatile Set<String> previousBlobs = Set.of();
+
+    @Autowired
+    public CodeModelProvider(AutocoderProperties properties) {
+        this(properties.getAnalysis().getFileTimeBudget());
+    }
+
+    public CodeModelProvider() {
+        this(new AutocoderProperties.Analysis().getFileTimeBudget());
+    }
+
+    /** A provider that skips a file whose model takes longer than {@code fileBudget} to build. */
+    public CodeModelProvider(Duration fileBudget) {
+        this.fileBudget = fileBudget;
+    }
 
     /** The model of every Java file of the snapshot; binary, oversized and unreadable files come back unparsed. */
     public CodeModel model(Snapshot snapshot) {
@@ -40,10 +77,57 @@ public class CodeModelProvider {
         return new CodeModel(List.copyOf(files));
     }
 
-    /** Parses a text known by its blob id (e.g. a file at an earlier commit), through the same cache. */
+    /**
+     * Parses a text known by its blob id (e.g. a file at an earlier commit), through the same cache. The parse runs
+     * on a thread of its own and no lock is held meanwhile; a file whose model is not built within the per-file
+     * budget is skipped, and the skip is cached for that content.
+     */
     public FileModel parse(String path, String blobId, String text, JavaLanguageLevel level) {
-        FileModel model = byBlob.computeIfAbsent(key(blobId, level), k -> parser.parse(path, blobId, text, level));
-        return atPath(model, path);
+        String key = key(blobId, level);
+        FileModel cached = byBlob.get(key);
+        if (cached != null) {
+            return atPath(cached, path);
+        }
+        CompletableFuture<FileModel> own = new CompletableFuture<>();
+        CompletableFuture<FileModel> parse = inFlight.putIfAbsent(key, own);
+        if (parse == null) {
+            parse = own;
+            parsing.execute(() -> {
+                try {
+                    // a parse that ends after its budget does not replace the skip: a row must not flip between the two
+                    FileModel model = parser.parse(path, blobId, text, level);
+                    FileModel kept = byBlob.putIfAbsent(key, model);
+                    own.complete(kept == null ? model : kept);
+                } catch (RuntimeException | Error e) {
+                    own.completeExceptionally(e);
+                } finally {
+                    inFlight.remove(key, own);
+                }
+            });
+        }
+        try {
+            return atPath(parse.get(fileBudget.toNanos(), TimeUnit.NANOSECONDS), path);
+        } catch (TimeoutException e) {
+            log.warn("Building the Java model of {} took longer than {} ms; the file is skipped until it changes",
+                    path, fileBudget.toMillis());
+            FileModel skipped = new FileModel(path, blobId, "", List.of(), List.of(),
+                    "skipped: building its Java model took longer than the per-file time budget ("
+                            + fileBudget.toMillis() + " ms, autocoder.analysis.file-time-budget)",
+                    JavaFileParser.isTestPath(path));
+            byBlob.put(key, skipped);
+            return skipped;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while parsing " + path);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("parsing " + path + " failed", e.getCause());
+        }
+    }
+
+    /** Stops the parsing threads; a parse past its budget is a daemon and does not hold the JVM. */
+    @PreDestroy
+    public void close() {
+        parsing.shutdownNow();
     }
 
     private static String key(String blobId, JavaLanguageLevel level) {
