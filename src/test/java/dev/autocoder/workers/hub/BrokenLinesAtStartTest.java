@@ -3,11 +3,8 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.Await;
-import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.Rows;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,33 +15,19 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
-import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
-import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
 import static dev.autocoder.workers.hub.HubTestApp.localRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A store left with a broken line by an older version: repaired at start, reported, and never published. */
-class BrokenLinesAtStartTest {
+class BrokenLinesAtStartTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private FakeHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     @Test
     void aBrokenLineInTheMiddleIsRepairedReportedAndNeverReachesTheHub() throws Exception {

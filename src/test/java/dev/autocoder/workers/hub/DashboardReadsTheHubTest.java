@@ -6,8 +6,6 @@ import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,8 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static dev.autocoder.workers.hub.HubTestApp.REPO;
-import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
-import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard on its own (no worker, autocoder.dashboard.source=hub), showing the rows a worker in another
  * process published, and downloading each file once.
  */
-class DashboardReadsTheHubTest {
+class DashboardReadsTheHubTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private FakeHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     @Test
     void showsTheWorkersRowsFromTheHubAndDownloadsOnlyFilesItHasNotSeen() throws Exception {

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.Await;
-import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.SmallDisk;
 import dev.autocoder.workers.worker.Row;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +22,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
-import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
-import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
 import static dev.autocoder.workers.hub.HubTestApp.localRows;
@@ -37,25 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no row is lost, none is doubled, and no line the Hub receives is anything but a whole row.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class FullDiskPublishingTest {
+class FullDiskPublishingTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private FakeHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     @Test
     void aDiskThatFillsUpAndFreesAgainLosesNoRowAndPublishesNoBrokenLine(CapturedOutput output) throws Exception {

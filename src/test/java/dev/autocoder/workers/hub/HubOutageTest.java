@@ -7,8 +7,6 @@ import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,8 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
-import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
-import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
 import static dev.autocoder.workers.hub.HubTestApp.localRows;
@@ -29,25 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A ten-minute Hub outage and a storm of 429s, on a clock the test moves: the sync waits them out (exponential
  * backoff, Retry-After) instead of retrying on every tick, and afterwards every row lands exactly once.
  */
-class HubOutageTest {
+class HubOutageTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private FakeHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     @Test
     void anOutageAndA429StormAreWaitedOutOnTheClockAndNoRowIsLostOrDoubled() throws Exception {

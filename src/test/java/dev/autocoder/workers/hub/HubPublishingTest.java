@@ -10,7 +10,6 @@ import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,26 +40,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The application publishing its dataset to a fake Hub that enforces the Hub's protocol. */
 @ExtendWith(OutputCaptureExtension.class)
-class HubPublishingTest {
+class HubPublishingTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private FakeHub hub;
     private FixtureRepository fixture;
 
     @BeforeEach
-    void startHub() throws Exception {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
+    void createFixture() throws Exception {
         fixture = FixtureRepository.create(temp.resolve("repo"));
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
     }
 
     @Test

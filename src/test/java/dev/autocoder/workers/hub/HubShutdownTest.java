@@ -6,8 +6,6 @@ import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +18,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
-import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
-import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
 import static dev.autocoder.workers.hub.HubTestApp.localRows;
@@ -29,25 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A graceful shutdown publishes once more whatever the backoff; only the Hub's own Retry-After stops it. */
 @ExtendWith(OutputCaptureExtension.class)
-class HubShutdownTest {
+class HubShutdownTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private final ObjectMapper mapper = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private FakeHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     private Map<String, Object> properties(Path store) throws Exception {
         FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));

@@ -6,11 +6,8 @@ import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.implementation.ImplementationFixture;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.Await;
-import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Optional;
 
-import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
 import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the analysis rows another process published to the (fake) Hub, and after a restart with an empty disk it goes on
  * with its numbering, the findings it has not taken on yet and its cumulative progress, all read from the Hub.
  */
-class ImplementationReadsTheHubTest {
+class ImplementationReadsTheHubTest extends WithFakeHub {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private static final String DATASET = "autocoder-implementation-results";
@@ -45,18 +41,6 @@ class ImplementationReadsTheHubTest {
 
     @TempDir
     Path temp;
-    private FakeHub hub;
-
-    @BeforeEach
-    void startHub() {
-        hub = FakeHub.start();
-        hub.addUser(USER, TOKEN, false);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
 
     @Test
     void picksItsTaskFromTheAnalysisRowsOnTheHub() throws Exception {
