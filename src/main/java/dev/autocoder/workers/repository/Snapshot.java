@@ -27,9 +27,10 @@ public final class Snapshot {
     private final Map<String, SourceFile> byPath;
     private final String key;
     private final List<SkippedFile> unreadableFiles;
-    private volatile CodeScopes scopes;
-    private volatile JavaLanguageLevels javaLevels;
-    private volatile SourceEncodings encodings;
+    // what the build declares, read on first use: not every caller of a snapshot needs it
+    private final Lazy<CodeScopes> scopes = new Lazy<>(() -> CodeScopes.of(root(), files()));
+    private final Lazy<JavaLanguageLevels> javaLevels = new Lazy<>(() -> JavaLanguageLevels.of(root(), files()));
+    private final Lazy<SourceEncodings> encodings = new Lazy<>(() -> SourceEncodings.of(root(), files()));
 
     public Snapshot(Path root, String repository, String commit, boolean gitHistory, Instant takenAt,
                     List<SourceFile> files, String key) {
@@ -134,32 +135,17 @@ public final class Snapshot {
 
     /** The source encodings the build declares (see {@link SourceEncodings}); computed once, on first use. */
     public SourceEncodings sourceEncodings() {
-        SourceEncodings current = encodings;
-        if (current == null) {
-            current = SourceEncodings.of(root, files);
-            encodings = current;
-        }
-        return current;
+        return encodings.get();
     }
 
     /** The scope of a path of this snapshot (see {@link CodeScopes}); computed once, on first use. */
     public Scope scopeOf(String path) {
-        CodeScopes current = scopes;
-        if (current == null) {
-            current = CodeScopes.of(root, files);
-            scopes = current;
-        }
-        return current.of(path);
+        return scopes.get().of(path);
     }
 
     /** The Java language levels the build declares (see {@link JavaLanguageLevels}); computed once, on first use. */
     public JavaLanguageLevels javaLanguageLevels() {
-        JavaLanguageLevels current = javaLevels;
-        if (current == null) {
-            current = JavaLanguageLevels.of(root, files);
-            javaLevels = current;
-        }
-        return current;
+        return javaLevels.get();
     }
 
     /** The Java language level to parse a path of this snapshot with. */
@@ -175,5 +161,24 @@ public final class Snapshot {
     /** Total lines of the text files of a language. */
     public long totalLines(Language language) {
         return files(language).stream().mapToLong(SourceFile::lines).sum();
+    }
+
+    /** A value computed on first use; two threads racing may both compute it, and either result is the same. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T current = value;
+            if (current == null) {
+                current = compute.get();
+                value = current;
+            }
+            return current;
+        }
     }
 }
