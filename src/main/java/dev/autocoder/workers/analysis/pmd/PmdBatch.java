@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +53,8 @@ final class PmdBatch implements Runnable {
     private final Outcome outcome;
     /** Cache key to file, in the order PMD gets them. */
     private final Map<String, SourceFile> files;
+    /** Cache key to the charset the engine found the file decodes in. */
+    private final Map<String, Charset> charsets;
     private final Map<String, String> keyByFileId = new LinkedHashMap<>();
     private final Map<String, String> done = new ConcurrentHashMap<>();
 
@@ -63,11 +66,13 @@ final class PmdBatch implements Runnable {
     private FileAnalysis heldResult;
     private boolean abandoned;
 
-    PmdBatch(Snapshot snapshot, LanguageVersion version, RuleSet ruleset, Map<String, SourceFile> files, Outcome outcome) {
+    PmdBatch(Snapshot snapshot, LanguageVersion version, RuleSet ruleset, Map<String, SourceFile> files,
+             Map<String, Charset> charsets, Outcome outcome) {
         this.snapshot = snapshot;
         this.version = version;
         this.ruleset = ruleset;
         this.files = new LinkedHashMap<>(files);
+        this.charsets = charsets;
         this.outcome = outcome;
     }
 
@@ -89,22 +94,14 @@ final class PmdBatch implements Runnable {
                 var path = snapshot.resolve(file);
                 keyByFileId.put(FileId.fromPath(path).getAbsolutePath(), key);
                 // PMD reads each file when it gets to it, so only the file in analysis is in memory
-                pmd.files().addFile(TextFile.builderForPath(path, charset(file), version).build());
+                pmd.files().addFile(TextFile.builderForPath(path,
+                        charsets.getOrDefault(key, StandardCharsets.UTF_8), version).build());
             });
             pmd.performAnalysis();
         } catch (Throwable e) { // a StackOverflowError of PMD's parser or a rule escapes PMD's error handling
             failure = e;
         }
         end(failure);
-    }
-
-    /** The file's charset; the engine gives a batch only files that decode in it. */
-    private java.nio.charset.Charset charset(SourceFile file) {
-        try {
-            return snapshot.encoding(file).charset();
-        } catch (java.io.IOException e) {
-            return StandardCharsets.UTF_8; // gone since the engine checked it: PMD reports it as a processing error
-        }
     }
 
     private void end(Throwable failure) {

@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,6 +157,7 @@ public class PmdEngine {
         Map<String, FileAnalysis> results = new HashMap<>();
         Map<String, CompletableFuture<FileAnalysis>> awaited = new LinkedHashMap<>();
         Map<String, SourceFile> mine = new LinkedHashMap<>();
+        Map<String, Charset> charsets = new HashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         Set<String> cachedBefore = new HashSet<>();
         for (SourceFile file : javaFiles) {
@@ -168,15 +171,16 @@ public class PmdEngine {
                 results.put(key, cached);
                 continue;
             }
-            String problem = decodingProblem(snapshot, file);
-            if (problem != null) {
-                unreadable.put(file.path(), problem);
+            SourceEncoding encoding = encoding(snapshot, file);
+            if (encoding.problem() != null) {
+                unreadable.put(file.path(), encoding.problem());
             } else if (!awaited.containsKey(key)) {
                 CompletableFuture<FileAnalysis> own = new CompletableFuture<>();
                 CompletableFuture<FileAnalysis> other = inFlight.putIfAbsent(key, own);
                 awaited.put(key, other == null ? own : other);
                 if (other == null) {
                     mine.put(key, file);
+                    charsets.put(key, encoding.charset());
                 }
             }
         }
@@ -184,7 +188,7 @@ public class PmdEngine {
         Map<LanguageVersion, Map<String, SourceFile>> byVersion = new LinkedHashMap<>();
         mine.forEach((key, file) -> byVersion.computeIfAbsent(
                 javaVersion(snapshot.javaLanguageLevel(file.path())), v -> new LinkedHashMap<>()).put(key, file));
-        byVersion.forEach((version, files) -> submit(snapshot, version, files));
+        byVersion.forEach((version, files) -> submit(snapshot, version, files, charsets));
         awaited.forEach((key, future) -> results.put(key, future.join()));
         PmdReport report = assemble(snapshot, javaFiles, results, cachedBefore, unreadable,
                 Duration.ofNanos(System.nanoTime() - start));
@@ -194,18 +198,20 @@ public class PmdEngine {
         return report;
     }
 
-    /** Why a file cannot be given to PMD as text (unreadable, or not decodable in its encoding), or null. */
-    private static String decodingProblem(Snapshot snapshot, SourceFile file) {
+    /** How PMD reads the file; its problem says why PMD cannot (unreadable, or not decodable in its encoding). */
+    private static SourceEncoding encoding(Snapshot snapshot, SourceFile file) {
         try {
             SourceEncoding encoding = snapshot.encoding(file);
-            return encoding.problem() == null ? null : encoding.problem() + "; not parsed";
+            return encoding.problem() == null ? encoding
+                    : new SourceEncoding(encoding.charset(), encoding.problem() + "; not parsed");
         } catch (IOException e) {
-            return "unreadable: " + e.getClass().getSimpleName();
+            return new SourceEncoding(StandardCharsets.UTF_8, "unreadable: " + e.getClass().getSimpleName());
         }
     }
 
     /** Starts {@code threads} batches over the files, each on a thread of its own, all watched against the budget. */
-    private void submit(Snapshot snapshot, LanguageVersion version, Map<String, SourceFile> files) {
+    private void submit(Snapshot snapshot, LanguageVersion version, Map<String, SourceFile> files,
+                        Map<String, Charset> charsets) {
         int batchCount = Math.max(1, Math.min(threads, files.size()));
         List<Map<String, SourceFile>> batches = new ArrayList<>();
         for (int i = 0; i < batchCount; i++) {
@@ -217,7 +223,7 @@ public class PmdEngine {
         }
         startWatchdog();
         for (Map<String, SourceFile> batch : batches) {
-            start(new PmdBatch(snapshot, version, ruleset, batch, new BatchOutcome(snapshot, version)));
+            start(new PmdBatch(snapshot, version, ruleset, batch, charsets, new BatchOutcome(snapshot, version, charsets)));
         }
     }
 
@@ -275,10 +281,12 @@ public class PmdEngine {
     private final class BatchOutcome implements PmdBatch.Outcome {
         private final Snapshot snapshot;
         private final LanguageVersion version;
+        private final Map<String, Charset> charsets;
 
-        BatchOutcome(Snapshot snapshot, LanguageVersion version) {
+        BatchOutcome(Snapshot snapshot, LanguageVersion version, Map<String, Charset> charsets) {
             this.snapshot = snapshot;
             this.version = version;
+            this.charsets = charsets;
         }
 
         @Override
@@ -292,7 +300,7 @@ public class PmdEngine {
 
         @Override
         public void leftOver(PmdBatch batch, Map<String, SourceFile> files) {
-            start(new PmdBatch(snapshot, version, ruleset, files, this));
+            start(new PmdBatch(snapshot, version, ruleset, files, charsets, this));
         }
     }
 
