@@ -244,6 +244,11 @@ public class AutocoderProperties {
         private int maxFindingsPerRow = 100;
         /** Minimum duplicated-token run CPD reports. */
         private int cpdMinimumTokens = 100;
+        /**
+         * Keep PMD's per-file results (violations and the Java model) and CPD's last result on disk under
+         * {@code {store}/.state/cache/}, so a restart on an unchanged tree does not analyze it again.
+         */
+        private boolean diskCache = true;
 
         public Path getPmdRuleset() {
             return pmdRuleset;
@@ -331,6 +336,14 @@ public class AutocoderProperties {
 
         public void setCpdMinimumTokens(int cpdMinimumTokens) {
             this.cpdMinimumTokens = cpdMinimumTokens;
+        }
+
+        public boolean isDiskCache() {
+            return diskCache;
+        }
+
+        public void setDiskCache(boolean diskCache) {
+            this.diskCache = diskCache;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.analysis.cache.AnalysisCaches;
+import dev.autocoder.workers.analysis.cache.DiskCache;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.SkippedFile;
@@ -7,6 +9,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceEncoding;
 import dev.autocoder.workers.repository.SourceFile;
 import jakarta.annotation.PreDestroy;
+import net.sourceforge.pmd.PMDVersion;
 import net.sourceforge.pmd.cpd.CPDConfiguration;
 import net.sourceforge.pmd.cpd.CPDReport;
 import net.sourceforge.pmd.cpd.CpdAnalysis;
@@ -52,6 +55,10 @@ import java.util.concurrent.TimeoutException;
  * The whole result is cached for the last {@link Snapshot#key()}: an unchanged tree costs nothing, any change
  * reruns CPD (CPD compares every file with every other, so there is no exact per-file reuse). CPD is only given
  * the files that can hold a duplicate ({@link CpdCandidates}), which keeps its memory to a fraction.
+ * <p>
+ * With a disk cache ({@code autocoder.analysis.disk-cache}, in {@code {store}/.state/cache/cpd/}) the last result
+ * is also kept on disk for its tree (the snapshot key, the minimum token count, the time budget and which files
+ * were over the size limit), so a restart on an unchanged tree does not run CPD again.
  */
 @Component
 public class CpdRunner {
@@ -78,10 +85,13 @@ public class CpdRunner {
     });
     private String cachedKey;
     private CpdResult cached;
+    /** The last result of an earlier run of the application; null without a disk cache. */
+    private final DiskCache<CpdResult> disk;
 
     @Autowired
     public CpdRunner(AutocoderProperties properties) {
-        this(properties.getAnalysis().getCpdMinimumTokens(), properties.getAnalysis().getFileTimeBudget());
+        this(properties.getAnalysis().getCpdMinimumTokens(), properties.getAnalysis().getFileTimeBudget(),
+                AnalysisCaches.folder(properties, "cpd"));
     }
 
     public CpdRunner(int minimumTokens) {
@@ -90,16 +100,50 @@ public class CpdRunner {
 
     /** A runner whose search of a group of n files may take n times {@code fileBudget}. */
     public CpdRunner(int minimumTokens, Duration fileBudget) {
+        this(minimumTokens, fileBudget, null);
+    }
+
+    /** A runner that also keeps its last result in the disk cache in {@code diskCache} (none when null). */
+    public CpdRunner(int minimumTokens, Duration fileBudget, Path diskCache) {
         this.minimumTokens = minimumTokens;
         this.fileBudget = fileBudget;
+        this.disk = diskCache == null ? null : DiskCache.open(diskCache, Map.of(
+                "pmd", PMDVersion.VERSION,
+                "code", DiskCache.codeFingerprint(CpdRunner.class, CpdCandidates.class, CpdResult.class,
+                        CpdResult.LanguageDuplication.class, CpdResult.DuplicateBlock.class, CpdResult.Occurrence.class,
+                        SkippedFile.class)), CpdResult.class);
     }
 
     public synchronized CpdResult duplication(Snapshot snapshot) {
         if (cached == null || !snapshot.key().equals(cachedKey)) {
-            cached = run(snapshot);
+            String key = diskKey(snapshot);
+            CpdResult result = disk == null ? null : disk.read(key);
+            if (result == null) {
+                result = run(snapshot);
+                if (disk != null) {
+                    disk.write(key, result);
+                }
+            }
+            if (disk != null) {
+                disk.retainOnly(List.of(key));
+            }
+            cached = result;
             cachedKey = snapshot.key();
         }
         return cached;
+    }
+
+    /** The disk cache in use; null without one. */
+    DiskCache<CpdResult> diskCache() {
+        return disk;
+    }
+
+    /** What decides the result besides the code: the tree's contents, the settings, the files over the size limit. */
+    private String diskKey(Snapshot snapshot) {
+        StringBuilder notRead = new StringBuilder();
+        snapshot.files().stream().filter(f -> f.oversized() || f.binary())
+                .forEach(f -> notRead.append(f.path()).append(f.binary() ? " binary\n" : " oversized\n"));
+        return snapshot.key() + ':' + minimumTokens + ':' + fileBudget.toMillis() + ':' + DiskCache.sha256(notRead.toString());
     }
 
     /** The CPD configuration the runner uses, for anyone who wants to run CPD the same way. */

@@ -1,5 +1,9 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.analysis.cache.AnalysisCaches;
+import dev.autocoder.workers.analysis.cache.DiskCache;
+import dev.autocoder.workers.analysis.javamodel.JavaMethodModel;
+import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
@@ -11,6 +15,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceEncoding;
 import dev.autocoder.workers.repository.SourceFile;
 import net.sourceforge.pmd.PMDConfiguration;
+import net.sourceforge.pmd.PMDVersion;
 import net.sourceforge.pmd.PmdAnalysis;
 import net.sourceforge.pmd.lang.LanguageRegistry;
 import net.sourceforge.pmd.lang.LanguageVersion;
@@ -59,6 +64,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without an auxclasspath: a file's violations do not depend on the other files of the run. After each call the
  * cache keeps only the contents of the current snapshot.
  * <p>
+ * With a disk cache ({@code autocoder.analysis.disk-cache}, in {@code {store}/.state/cache/pmd/}) each result is
+ * also written to disk as it comes, and a content missing from memory is looked up there before PMD runs, so the
+ * first call after a restart analyzes only what changed. The disk cache is keyed like the memory one and stamped
+ * with the PMD version, the ruleset's fingerprint, the JDK (type resolution) and our own classes that build the
+ * result; a file skipped for the time budget is only trusted under the same budget.
+ * <p>
  * PMD settings: each file's Java language version is the level its build declares
  * ({@link Snapshot#javaLanguageLevel(String)}; the newest PMD and JavaParser both parse when none), and the level
  * is part of the cache key; each file is read in the charset {@link Snapshot#encoding} gives (a file it cannot
@@ -83,6 +94,8 @@ public class PmdEngine {
     private final int threads;
     private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
+    /** Results of earlier runs of the application; null without a disk cache. */
+    private final DiskCache<StoredAnalysis> disk;
     /** Contents a batch is analyzing now, so a second caller waits for that batch instead of starting its own. */
     private final Map<String, CompletableFuture<FileAnalysis>> inFlight = new ConcurrentHashMap<>();
     private final Set<PmdBatch> running = ConcurrentHashMap.newKeySet();
@@ -91,11 +104,13 @@ public class PmdEngine {
 
     @Autowired
     public PmdEngine(AutocoderProperties properties) {
-        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset()), properties.getAnalysis());
+        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset()), properties.getAnalysis(),
+                AnalysisCaches.folder(properties, "pmd"));
     }
 
-    private PmdEngine(RuleSet ruleset, AutocoderProperties.Analysis analysis) {
-        this(ruleset, PmdRulesets.severities(ruleset, analysis), analysis.getPmdThreads(), analysis.getFileTimeBudget());
+    private PmdEngine(RuleSet ruleset, AutocoderProperties.Analysis analysis, Path diskCache) {
+        this(ruleset, PmdRulesets.severities(ruleset, analysis), analysis.getPmdThreads(), analysis.getFileTimeBudget(),
+                diskCache);
     }
 
     /** An engine for the curated ruleset, or any ruleset whose severities the shipped table describes. */
@@ -109,11 +124,25 @@ public class PmdEngine {
 
     /** An engine that skips a file PMD analyzes for longer than {@code fileBudget}. */
     public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget) {
+        this(ruleset, severities, threads, fileBudget, null);
+    }
+
+    /** An engine that also keeps its results in the disk cache in {@code diskCache} (none when null). */
+    public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget, Path diskCache) {
         this.fileBudget = fileBudget;
         this.ruleset = ruleset;
         this.severities = severities;
         this.threads = Math.max(0, threads);
-        this.cachePrefix = PmdRulesets.fingerprint(ruleset) + ":";
+        String fingerprint = PmdRulesets.fingerprint(ruleset);
+        this.cachePrefix = fingerprint + ":";
+        this.disk = diskCache == null ? null : DiskCache.open(diskCache, Map.of(
+                "pmd", PMDVersion.VERSION,
+                "ruleset", fingerprint,
+                "jdk", Runtime.version().toString(),
+                "code", DiskCache.codeFingerprint(PmdEngine.class, PmdBatch.class, JavaModelCollectorRule.class,
+                        JavaFileModelBuilder.class, FileAnalysis.class, FileAnalysis.Violation.class,
+                        ParsedJavaFile.class, ParsedJavaFile.MethodLoops.class, JavaTypeModel.class,
+                        JavaMethodModel.class, StoredAnalysis.class)), StoredAnalysis.class);
     }
 
     /** The PMD configuration the engine uses for code without a declared level, to run PMD the same way. */
@@ -166,6 +195,9 @@ public class PmdEngine {
             }
             String key = cacheKey(snapshot, file);
             FileAnalysis cached = cache.get(key);
+            if (cached == null) {
+                cached = fromDisk(key);
+            }
             if (cached != null) {
                 cachedBefore.add(key);
                 results.put(key, cached);
@@ -193,9 +225,30 @@ public class PmdEngine {
         PmdReport report = assemble(snapshot, javaFiles, results, cachedBefore, unreadable,
                 Duration.ofNanos(System.nanoTime() - start));
         evictAllBut(snapshot, javaFiles);
+        if (disk != null) {
+            disk.retainOnly(cache.keySet());
+        }
         log.debug("PMD: {} files analyzed, {} from cache, in {} ms", report.filesAnalyzed(), report.filesFromCache(),
                 report.duration().toMillis());
         return report;
+    }
+
+    /** The result an earlier run stored for the key, now also in memory; null when there is none to trust. */
+    private FileAnalysis fromDisk(String key) {
+        if (disk == null) {
+            return null;
+        }
+        StoredAnalysis stored = disk.read(key);
+        if (stored == null || !stored.trustedUnder(fileBudget)) {
+            return null;
+        }
+        cache.put(key, stored.result());
+        return stored.result();
+    }
+
+    /** The disk cache in use; null without one. */
+    DiskCache<?> diskCache() {
+        return disk;
     }
 
     /** How PMD reads the file; its problem says why PMD cannot (unreadable, or not decodable in its encoding). */
@@ -292,6 +345,9 @@ public class PmdEngine {
         @Override
         public void finished(String cacheKey, FileAnalysis result) {
             cache.put(cacheKey, result);
+            if (disk != null) {
+                disk.write(cacheKey, StoredAnalysis.of(result, fileBudget));
+            }
             CompletableFuture<FileAnalysis> future = inFlight.remove(cacheKey);
             if (future != null) {
                 future.complete(result);

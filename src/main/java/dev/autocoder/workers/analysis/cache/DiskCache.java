@@ -1,0 +1,325 @@
+package dev.autocoder.workers.analysis.cache;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Analysis results on disk, one JSON file per key, so a restarted application finds the work of the last one.
+ * <p>
+ * The folder's {@code manifest.json} names what the entries were computed with (cache format, tool versions,
+ * ruleset, the bytes of our own classes that produce them): a folder whose manifest differs, or cannot be read, is
+ * deleted with one log line and the cache starts empty. Each entry repeats its key and the manifest's stamp; an entry
+ * that does not parse or does not match is deleted with a WARN naming the file and read as a miss, never trusted.
+ * <p>
+ * Entries live in {@code entries/<2 hex>/<sha-256 of the key>.json} and are read one at a time when asked for, so the
+ * heap holds only the names of the files on disk, not their contents. Writes go to a temporary file moved into
+ * place, so a crash leaves the old entry, the new one, or a stray temporary file that the next start deletes.
+ * {@link #retainOnly} bounds the disk to what the current snapshot uses.
+ *
+ * @param <T> the cached value; a record or other type Jackson reads and writes through its fields
+ */
+public final class DiskCache<T> {
+
+    /** Layout of the folder and its entries; bump when that changes. */
+    static final int FORMAT = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(DiskCache.class);
+    private static final String MANIFEST = "manifest.json";
+    private static final String ENTRIES = "entries";
+    private static final String SUFFIX = ".json";
+
+    private final Path folder;
+    private final Path entries;
+    private final String stamp;
+    private final JavaType valueType;
+    private final ObjectMapper mapper;
+    /** File names of the entries on disk: what {@link #retainOnly} may delete. */
+    private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong discarded = new AtomicLong();
+
+    private DiskCache(Path folder, String stamp, JavaType valueType, ObjectMapper mapper) {
+        this.folder = folder;
+        this.entries = folder.resolve(ENTRIES);
+        this.stamp = stamp;
+        this.valueType = valueType;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Opens the cache in {@code folder}, keeping its entries only when they were written for the same
+     * {@code versions}; otherwise (or when its manifest is unreadable) deletes them, with a log line saying why.
+     * Null, with a WARN, when the folder cannot be created: the analysis then runs without a disk cache.
+     */
+    public static <T> DiskCache<T> open(Path folder, Map<String, String> versions, Class<T> valueType) {
+        ObjectMapper mapper = mapper();
+        Map<String, String> wanted = new TreeMap<>(versions);
+        wanted.put("cache-format", String.valueOf(FORMAT));
+        DiskCache<T> cache = new DiskCache<>(folder, sha256(wanted.toString()).substring(0, 16),
+                mapper.constructType(valueType), mapper);
+        try {
+            cache.validate(wanted);
+            cache.scan();
+            return cache;
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Analysis cache {} is not usable ({}); analyzing without it", folder, e.toString());
+            return null;
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        // fields only: derived accessors (lines(), parsed(), isAnalyzableText()) are not state
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return mapper;
+    }
+
+    private void validate(Map<String, String> wanted) throws IOException {
+        Path manifest = folder.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            String why;
+            try {
+                Map<String, String> found = mapper.readValue(manifest.toFile(),
+                        mapper.getTypeFactory().constructMapType(TreeMap.class, String.class, String.class));
+                why = wanted.equals(found) ? null : "written for " + differences(found, wanted);
+            } catch (JsonProcessingException e) {
+                why = "its manifest " + manifest + " is corrupt (" + firstLine(e) + ")";
+            }
+            if (why == null) {
+                return;
+            }
+            log.warn("Discarding the analysis cache {}: {}; it is rebuilt by the next analysis", folder, why);
+            deleteTree(folder);
+        } else if (Files.isDirectory(entries)) {
+            log.warn("Discarding the analysis cache {}: it has no manifest; it is rebuilt by the next analysis", folder);
+            deleteTree(folder);
+        }
+        Files.createDirectories(folder);
+        write(manifest, mapper.writeValueAsBytes(wanted));
+    }
+
+    private static String differences(Map<String, String> found, Map<String, String> wanted) {
+        StringBuilder text = new StringBuilder();
+        Set<String> names = new HashSet<>(found.keySet());
+        names.addAll(wanted.keySet());
+        names.stream().sorted().filter(n -> !String.valueOf(found.get(n)).equals(String.valueOf(wanted.get(n))))
+                .forEach(n -> text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(found.get(n))
+                        .append(" (now ").append(wanted.get(n)).append(')'));
+        return text.toString();
+    }
+
+    /** Learns the entry names on disk and deletes temporary files a crash left behind. */
+    private void scan() throws IOException {
+        Files.createDirectories(entries);
+        try (Stream<Path> files = Files.walk(entries, 2)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.endsWith(SUFFIX) && file.getParent().getFileName().toString().equals(name.substring(0, 2))) {
+                    onDisk.add(name);
+                } else {
+                    deleteQuietly(file);
+                }
+            });
+        }
+    }
+
+    /** The value stored for the key; null when there is none or it cannot be trusted (then it is deleted). */
+    public T read(String key) {
+        String name = fileName(key);
+        if (!onDisk.contains(name)) {
+            return null;
+        }
+        Path file = path(name);
+        String problem;
+        try {
+            JsonNode entry = mapper.readTree(file.toFile());
+            if (entry == null || !entry.isObject()) {
+                problem = "not a JSON object";
+            } else if (!stamp.equals(entry.path("stamp").asText())) {
+                problem = "written for other versions";
+            } else if (!key.equals(entry.path("key").asText())) {
+                problem = "holds another key";
+            } else {
+                T value = mapper.treeToValue(entry.get("value"), valueType);
+                if (value != null) {
+                    hits.incrementAndGet();
+                    return value;
+                }
+                problem = "no value";
+            }
+        } catch (NoSuchFileException e) {
+            onDisk.remove(name);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            problem = "corrupt: " + firstLine(e);
+        }
+        log.warn("Discarding analysis cache entry {} ({}); it is analyzed again", file, problem);
+        discarded.incrementAndGet();
+        onDisk.remove(name);
+        deleteQuietly(file);
+        return null;
+    }
+
+    /** Stores the value for the key, replacing any; a failure to write is logged and otherwise ignored. */
+    public void write(String key, T value) {
+        String name = fileName(key);
+        ObjectNode entry = mapper.createObjectNode();
+        entry.put("stamp", stamp);
+        entry.put("key", key);
+        entry.set("value", mapper.valueToTree(value));
+        try {
+            Path file = path(name);
+            Files.createDirectories(file.getParent());
+            write(file, mapper.writeValueAsBytes(entry));
+            onDisk.add(name);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Cannot write analysis cache entry for {} in {} ({})", key, folder, e.toString());
+        }
+    }
+
+    /** Deletes every entry whose key is not one of {@code keys}: the disk holds what the last analysis used. */
+    public void retainOnly(Collection<String> keys) {
+        Set<String> live = new HashSet<>();
+        keys.forEach(k -> live.add(fileName(k)));
+        for (String name : Set.copyOf(onDisk)) {
+            if (!live.contains(name)) {
+                onDisk.remove(name);
+                deleteQuietly(path(name));
+            }
+        }
+    }
+
+    /** Entries on disk now. */
+    public int size() {
+        return onDisk.size();
+    }
+
+    /** Entries read and trusted since the cache was opened. */
+    public long hits() {
+        return hits.get();
+    }
+
+    /** Entries found untrustworthy and deleted since the cache was opened. */
+    public long discarded() {
+        return discarded.get();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    private Path path(String name) {
+        return entries.resolve(name.substring(0, 2)).resolve(name);
+    }
+
+    private static String fileName(String key) {
+        return sha256(key) + SUFFIX;
+    }
+
+    private static void write(Path file, byte[] content) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(DiskCache::deleteQuietly);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Cannot delete {}: {}", file, e.toString());
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // the message may quote the file's bytes: printable characters only, and not many
+        String line = message.lines().findFirst().orElse("").strip().replaceAll("[^\\p{Print}]", "?");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /**
+     * SHA-256 of the class files of {@code classes} as this JVM loads them: a change to the code that computes the
+     * cached values changes it, so their entries are not trusted by a build that would compute something else.
+     */
+    public static String codeFingerprint(Class<?>... classes) {
+        StringBuilder text = new StringBuilder();
+        for (Class<?> type : classes) {
+            String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+            try (InputStream in = type.getResourceAsStream(resource)) {
+                text.append(type.getName()).append(' ')
+                        .append(in == null ? "?" : HexFormat.of().formatHex(digest(in.readAllBytes()))).append('\n');
+            } catch (IOException e) {
+                text.append(type.getName()).append(" ?\n");
+            }
+        }
+        return sha256(text.toString());
+    }
+
+    /** Hex SHA-256 of the text's UTF-8 bytes. */
+    public static String sha256(String text) {
+        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] digest(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DiskCache[" + folder + ", " + onDisk.size() + " entries]";
+    }
+}
