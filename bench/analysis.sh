@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Analysis benchmark: for each corpus of ../shared/bench/corpora.sh, the cold, warm and one-file-changed time
-# of every perspective and PMD alone (AnalysisBenchmark, a fresh JVM per corpus); then the peak RSS of the
+# of every perspective and PMD alone (AnalysisBenchmark, a fresh JVM per corpus), and code-quality's first row
+# cold and warm after a restart (two fresh JVMs on one store: the disk cache); then the peak RSS of the
 # whole application running every perspective on the largest corpus.
 #
 #   bench/analysis.sh [corpus ...]      default: small medium large
@@ -19,6 +20,8 @@ classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 for corpus in "${@:-small medium large}"; do
   for c in $corpus; do
     java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c"
+    # code-quality's first row cold, then after a restart on the same store (its disk cache)
+    java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c" restart
   done
 done
 

@@ -31,7 +31,8 @@ import java.util.Optional;
 /**
  * Times every analysis perspective on one corpus in a fresh JVM: cold (first iteration), warm (the unchanged
  * tree again) and after one Java file changed, each including the snapshot; then PMD alone with the same
- * ruleset and threads on the same files, for the code-quality ratio. Prints a Markdown table.
+ * ruleset and threads on the same files, for the code-quality ratio. Prints a Markdown table. With the argument
+ * {@code restart}: code-quality's first row cold and after a restart on the same store, each in a fresh JVM.
  * <p>
  * Run through {@code bench/analysis.sh}; not a test.
  */
@@ -41,6 +42,14 @@ public final class AnalysisBenchmark {
         Path corpus = Path.of(args[0]).toAbsolutePath();
         if (args.length > 1 && args[1].equals("pmd-alone")) {
             runPmdAlone(corpus);
+            return;
+        }
+        if (args.length > 1 && args[1].equals("restart")) {
+            restart(corpus);
+            return;
+        }
+        if (args.length > 2 && args[1].equals("code-quality-once")) {
+            codeQualityOnce(corpus, Path.of(args[2]));
             return;
         }
         Path store = Files.createTempDirectory("bench-store");
@@ -98,6 +107,78 @@ public final class AnalysisBenchmark {
                     + "identical: %s%n", cpdAlone.size(), cpdOurs.size(), cpdAlone.equals(cpdOurs));
             notes.forEach(n -> System.out.println("note: " + n));
         }
+    }
+
+    /**
+     * Cold against warm after a restart: code-quality's first iteration in a fresh JVM on an empty store, then in
+     * another fresh JVM on the same store (its disk cache, {@code autocoder.analysis.disk-cache}); each includes the
+     * snapshot. The warm row must equal the cold one.
+     */
+    private static void restart(Path corpus) throws Exception {
+        Path store = Files.createTempDirectory("bench-restart-store");
+        String[] cold = fresh(corpus, "code-quality-once", store.toString()).split(" ");
+        String[] warm = fresh(corpus, "code-quality-once", store.toString()).split(" ");
+        long coldMs = Long.parseLong(cold[1]);
+        long warmMs = Long.parseLong(warm[1]);
+        System.out.printf("%n### corpus %s: code-quality's first row, cold and after a restart (fresh JVMs, same store)%n%n",
+                corpus.getFileName());
+        System.out.println("| run | ms | files analyzed | files from cache | findings | row digest |");
+        System.out.println("|---|---:|---:|---:|---:|---|");
+        System.out.printf("| cold | %d | %s | %s | %s | %s |%n", coldMs, cold[2], cold[3], cold[4], cold[5]);
+        System.out.printf("| warm after restart | %d (%.1f %% of cold) | %s | %s | %s | %s |%n", warmMs,
+                100.0 * warmMs / Math.max(1, coldMs), warm[2], warm[3], warm[4], warm[5]);
+        System.out.println("Warm row equals cold row: " + cold[5].equals(warm[5]));
+    }
+
+    /** One code-quality iteration in an application on {@code store}; prints its time, counts and a row digest. */
+    private static void codeQualityOnce(Path corpus, Path store) throws Exception {
+        Map<String, Object> properties = App.fastWorkerProperties(corpus, store);
+        properties.put("autocoder.workers.analysis.delay", "24h");
+        properties.put("autocoder.workers.enabled", "analysis");
+        properties.remove("autocoder.analysis.pmd-threads");
+        try (ConfigurableApplicationContext context = App.start(properties)) {
+            SnapshotService snapshots = context.getBean(SnapshotService.class);
+            Perspective quality = context.getBean(PerspectiveCatalog.class).forWorker("analysis").stream()
+                    .filter(p -> p.id().equals("code-quality")).findFirst().orElseThrow();
+            long start = System.nanoTime();
+            Snapshot snapshot = snapshots.current();
+            PerspectiveResult result = quality.analyze(new PerspectiveContext() {
+                public Snapshot snapshot() {
+                    return snapshot;
+                }
+
+                public Optional<Row> previousRow(String perspectiveId) {
+                    return Optional.empty();
+                }
+            });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Map<String, Double> metrics = new java.util.TreeMap<>();
+            result.metrics().forEach(m -> metrics.put(m.name(), m.value()));
+            // the row without the two counts that differ by design between cold and warm
+            Map<String, Double> compared = new java.util.TreeMap<>(metrics);
+            compared.remove("files_analyzed");
+            compared.remove("files_from_cache");
+            String row = List.of(result.findings(), result.summary(), String.valueOf(result.qualityScore()), compared,
+                    result.recommendations()).toString();
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(row.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+            System.out.println("code-quality-once " + millis + " " + metrics.get("files_analyzed").longValue() + " "
+                    + metrics.get("files_from_cache").longValue() + " " + result.findings().size() + " " + digest);
+        }
+    }
+
+    /** Runs this class again in a fresh JVM with the given arguments; answers its last output line. */
+    private static String fresh(Path corpus, String... args) throws Exception {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-cp", System.getProperty("java.class.path"),
+                "-Dlogging.level.root=WARN", AnalysisBenchmark.class.getName(), corpus.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " failed:\n" + output);
+        }
+        return output.strip().lines().reduce((a, b) -> b).orElseThrow();
     }
 
     /** Runs this class again in a fresh JVM in "pmd-alone" mode; answers {milliseconds, violations}. */
