@@ -94,14 +94,15 @@ public class DashboardApi {
         body.put("worker", worker.get());
         body.put("insights", WorkerInsights.of(aggregate, worker.get().perspectives(), properties.getTopFindings()));
         body.put("latest_row", aggregate.lastRow());
-        body.put("latest_plan", latestPlan(id, aggregate.latestPlan()));
+        body.put("latest_plan", latestPlan(id, aggregate));
         body.put("verified_patches", aggregate.verifiedPatches().stream().map(p -> patchLine(id, p)).toList());
         body.put("updated_at", view.now().toString());
         return ApiAnswer.ok(body);
     }
 
-    /** The newest plan with the link to its patch when the plan's own patch is verified and kept. */
-    private static Map<String, Object> latestPlan(String worker, LatestPlan plan) {
+    /** The newest plan, with the link to its patch when the .patch endpoint serves one for its task. */
+    private static Map<String, Object> latestPlan(String worker, WorkerAggregate aggregate) {
+        LatestPlan plan = aggregate.latestPlan();
         if (plan == null) {
             return null;
         }
@@ -118,7 +119,7 @@ public class DashboardApi {
         body.put("source", plan.source());
         body.put("commit", plan.commit());
         body.put("iteration", plan.iteration());
-        body.put("patch_url", plan.verified() && plan.commit() != null ? patchHref(worker, plan.taskId()) : null);
+        body.put("patch_url", plan.verified() && aggregate.verifiedPatch(plan.taskId()).isPresent() ? patchHref(worker, plan.taskId()) : null);
         return body;
     }
 

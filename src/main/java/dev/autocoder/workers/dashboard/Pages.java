@@ -160,7 +160,7 @@ public class Pages {
         CachedResult cached = results.get(worker.worker());
         if (cached == null || cached.aggregate() != aggregate) {
             Row last = aggregate.lastRow();
-            cached = new CachedResult(aggregate, last == null ? null : result(last), plan(worker.worker(), aggregate.latestPlan()),
+            cached = new CachedResult(aggregate, last == null ? null : result(last), plan(worker.worker(), aggregate),
                     aggregate.recentRows().stream().limit(RECENT_ROWS).map(Pages::rowLine).toList());
             results.put(worker.worker(), cached);
         }
@@ -193,12 +193,13 @@ public class Pages {
     private record CachedResult(WorkerAggregate aggregate, Result latest, PlanPart plan, List<RowLine> rows) {
     }
 
-    private static PlanPart plan(String worker, LatestPlan plan) {
+    private static PlanPart plan(String worker, WorkerAggregate aggregate) {
+        LatestPlan plan = aggregate.latestPlan();
         if (plan == null) {
             return null;
         }
         List<DiffLine> diff = plan.diff() == null ? List.of() : diffLines(plan.diff());
-        boolean hasPatch = plan.verified() && plan.commit() != null && plan.diff() != null;
+        boolean hasPatch = plan.verified() && aggregate.verifiedPatch(plan.taskId()).isPresent();
         String verification = plan.verification() != null ? plan.verification()
                 : plan.diff() == null ? "No patch: the plan gives the steps only." : "";
         return new PlanPart(plan.taskId(), orDash(plan.file()), orDash(plan.rule()), orDash(plan.description()),
