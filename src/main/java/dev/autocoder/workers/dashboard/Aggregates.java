@@ -78,7 +78,8 @@ public class Aggregates implements RowListener {
     private WorkerAccumulator accumulator(WorkerState state) {
         WorkerDefinition definition = state.definition();
         WorkerAccumulator accumulator = accumulators.computeIfAbsent(definition.worker(), w -> new WorkerAccumulator(
-                w, definition.dataset(), properties.getChartPoints(), properties.getMaxRowsLimit(), mapper));
+                w, definition.dataset(), properties.getChartPoints(), properties.getMaxRowsLimit(), properties.getPatchesKept(),
+                mapper));
         if (!accumulator.isRebuilt()) {
             synchronized (accumulator) {
                 if (!accumulator.isRebuilt()) {

@@ -4,6 +4,8 @@ import dev.autocoder.workers.worker.Row;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
 public class DashboardApi {
 
     static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A task id as the implementation worker makes them ({@code task-3-ccec4636ad646687}): no dot, slash or space. */
+    static final Pattern TASK_ID = Pattern.compile("task-[0-9]{1,18}-[A-Za-z0-9_-]{1,100}");
+    static final String PATCH_SUFFIX = ".patch";
 
     private final DashboardView view;
     private final DashboardProperties properties;
@@ -89,8 +94,73 @@ public class DashboardApi {
         body.put("worker", worker.get());
         body.put("insights", WorkerInsights.of(aggregate, worker.get().perspectives(), properties.getTopFindings()));
         body.put("latest_row", aggregate.lastRow());
+        body.put("latest_plan", latestPlan(id, aggregate));
+        body.put("verified_patches", aggregate.verifiedPatches().stream().map(p -> patchLine(id, p)).toList());
         body.put("updated_at", view.now().toString());
         return ApiAnswer.ok(body);
+    }
+
+    /** The newest plan, with the link to its patch when the .patch endpoint serves one for its task. */
+    private static Map<String, Object> latestPlan(String worker, WorkerAggregate aggregate) {
+        LatestPlan plan = aggregate.latestPlan();
+        if (plan == null) {
+            return null;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("task_id", plan.taskId());
+        body.put("file", plan.file());
+        body.put("rule", plan.rule());
+        body.put("description", plan.description());
+        body.put("diff", plan.diff());
+        body.put("code", plan.code());
+        body.put("code_scope", plan.codeScope());
+        body.put("verified", plan.verified());
+        body.put("verification", plan.verification());
+        body.put("source", plan.source());
+        body.put("commit", plan.commit());
+        body.put("iteration", plan.iteration());
+        body.put("patch_url", plan.verified() && aggregate.verifiedPatch(plan.taskId()).isPresent() ? patchHref(worker, plan.taskId()) : null);
+        return body;
+    }
+
+    private static Map<String, Object> patchLine(String worker, VerifiedPatch patch) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("task_id", patch.taskId());
+        line.put("file", patch.file());
+        line.put("rule", patch.rule());
+        line.put("description", patch.description());
+        line.put("verification", patch.verification());
+        line.put("source", patch.source());
+        line.put("commit", patch.commit());
+        line.put("iteration", patch.iteration());
+        line.put("timestamp", patch.timestamp());
+        line.put("patch_url", patchHref(worker, patch.taskId()));
+        return line;
+    }
+
+    static String patchHref(String worker, String taskId) {
+        return "/api/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8)
+                + "/patches/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8) + PATCH_SUFFIX;
+    }
+
+    /**
+     * GET /api/workers/{id}/patches/{task_id}.patch: the verified patch of the task, from the worker's aggregate
+     * (the newest {@code patches-kept}); the name is checked against {@link #TASK_ID} before anything looks it up.
+     */
+    public PatchAnswer patch(String id, String name) {
+        if (view.worker(id).isEmpty()) {
+            return PatchAnswer.failed(unknown(id));
+        }
+        String taskId = name != null && name.endsWith(PATCH_SUFFIX) ? name.substring(0, name.length() - PATCH_SUFFIX.length()) : null;
+        if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+            return PatchAnswer.failed(ApiAnswer.error(404, "no such patch: a patch is named <task_id>.patch, "
+                    + "e.g. task-3-ccec4636ad646687.patch"));
+        }
+        return view.aggregate(id).orElseThrow().verifiedPatch(taskId)
+                .map(p -> new PatchAnswer(null, p.patch(), taskId + PATCH_SUFFIX))
+                .orElseGet(() -> PatchAnswer.failed(ApiAnswer.error(404, "no verified patch for task '" + taskId
+                        + "' (unknown task, a plan without a verified patch, or older than the newest "
+                        + properties.getPatchesKept() + " patches)")));
     }
 
     /** GET /api/workers/{id}/rows?limit=N: the newest rows first; N is capped at max-rows-limit. */

@@ -38,6 +38,8 @@ public class DashboardProperties {
     private int topFindings = 10;
     /** Points kept per chart series (the newest). */
     private int chartPoints = 200;
+    /** Verified patches kept in memory per worker (the newest, one per task): the .patch endpoint serves these. */
+    private int patchesKept = 100;
     /**
      * Where the dashboard reads rows: {@code local} (the store this process writes) or {@code hub} (the datasets
      * on the Hugging Face Hub, for a dashboard running apart from the workers).
@@ -170,6 +172,14 @@ public class DashboardProperties {
 
     public void setChartPoints(int chartPoints) {
         this.chartPoints = positive("chart-points", chartPoints);
+    }
+
+    public int getPatchesKept() {
+        return patchesKept;
+    }
+
+    public void setPatchesKept(int patchesKept) {
+        this.patchesKept = positive("patches-kept", patchesKept);
     }
 
     private static Duration atLeastOneSecond(String key, Duration value) {

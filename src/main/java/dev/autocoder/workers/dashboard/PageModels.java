@@ -41,7 +41,32 @@ public final class PageModels {
     public record WorkerInsightsPart(String id, String href, List<NameValue> totals, List<NameValue> bySeverity,
                               boolean hasSeverityNote, String severityNote, List<NameValue> byScope,
                               List<PerspectiveLine> perspectives, boolean hasCounters, List<NameValue> counters,
-                              boolean hasFindings, List<FindingSection> findings, Chart scoreChart, Chart findingsChart) {
+                              boolean hasFindings, List<FindingSection> findings, Chart scoreChart, Chart findingsChart,
+                              boolean hasPatches, List<PatchLine> patches, String patchesNote) {
+
+        public boolean hasPatchesNote() {
+            return !patchesNote.isEmpty();
+        }
+    }
+
+    /** One verified patch in the list of recent ones, newest first. */
+    public record PatchLine(String taskId, String file, String rule, String verification, String time, String commit,
+                            String href) {
+    }
+
+    /**
+     * The newest plan of an implementation worker: its diff line by line, the patched code, and how it was checked.
+     *
+     * @param verifiedLabel "verified" or "not verified"
+     */
+    public record PlanPart(String taskId, String file, String rule, String description, boolean verified,
+                           String verifiedLabel, String verification, String source, String commit, boolean hasDiff,
+                           List<DiffLine> diff, boolean hasCode, String code, String codeScope, boolean hasPatch,
+                           String patchHref) {
+    }
+
+    /** A line of a diff with its kind: {@code add}, {@code del}, {@code hunk}, {@code meta} or {@code context}. */
+    public record DiffLine(String kind, String text) {
     }
 
     /**
@@ -75,8 +100,8 @@ public final class PageModels {
     public record WorkerStatusPart(WorkerLine worker, String updatedAt, String updatedAtIso) {
     }
 
-    public record WorkerDetailsPart(boolean hasLatest, Result latest, boolean hasRows, List<RowLine> rows, WorkerInsightsPart insights,
-                             String updatedAt, String updatedAtIso) {
+    public record WorkerDetailsPart(boolean hasLatest, Result latest, boolean hasPlan, PlanPart plan, boolean hasRows,
+                             List<RowLine> rows, WorkerInsightsPart insights, String updatedAt, String updatedAtIso) {
     }
 
     public record Result(String perspective, long iteration, String status, String time, String summary,

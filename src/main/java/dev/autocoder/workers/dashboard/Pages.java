@@ -1,6 +1,9 @@
 package dev.autocoder.workers.dashboard;
 
 import dev.autocoder.workers.dashboard.PageModels.DashboardPage;
+import dev.autocoder.workers.dashboard.PageModels.DiffLine;
+import dev.autocoder.workers.dashboard.PageModels.PatchLine;
+import dev.autocoder.workers.dashboard.PageModels.PlanPart;
 import dev.autocoder.workers.dashboard.PageModels.FindingSection;
 import dev.autocoder.workers.dashboard.PageModels.InsightsPart;
 import dev.autocoder.workers.dashboard.PageModels.Message;
@@ -40,6 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Pages {
 
     private static final int RECENT_ROWS = 15;
+    /** Verified patches listed per worker, newest first (the API lists every kept one). */
+    static final int RECENT_PATCHES = 10;
 
     private final DashboardView view;
     private final DashboardProperties properties;
@@ -155,12 +160,12 @@ public class Pages {
         CachedResult cached = results.get(worker.worker());
         if (cached == null || cached.aggregate() != aggregate) {
             Row last = aggregate.lastRow();
-            cached = new CachedResult(aggregate, last == null ? null : result(last),
+            cached = new CachedResult(aggregate, last == null ? null : result(last), plan(worker.worker(), aggregate),
                     aggregate.recentRows().stream().limit(RECENT_ROWS).map(Pages::rowLine).toList());
             results.put(worker.worker(), cached);
         }
-        return new WorkerDetailsPart(cached.latest() != null, cached.latest(), !cached.rows().isEmpty(), cached.rows(),
-                insights(worker, aggregate), Durations.clock(now), now.toString());
+        return new WorkerDetailsPart(cached.latest() != null, cached.latest(), cached.plan() != null, cached.plan(),
+                !cached.rows().isEmpty(), cached.rows(), insights(worker, aggregate), Durations.clock(now), now.toString());
     }
 
     private static WorkerLine line(WorkerView w, Instant now) {
@@ -185,7 +190,47 @@ public class Pages {
     private record CachedInsights(WorkerAggregate aggregate, WorkerInsightsPart part) {
     }
 
-    private record CachedResult(WorkerAggregate aggregate, Result latest, List<RowLine> rows) {
+    private record CachedResult(WorkerAggregate aggregate, Result latest, PlanPart plan, List<RowLine> rows) {
+    }
+
+    private static PlanPart plan(String worker, WorkerAggregate aggregate) {
+        LatestPlan plan = aggregate.latestPlan();
+        if (plan == null) {
+            return null;
+        }
+        List<DiffLine> diff = plan.diff() == null ? List.of() : diffLines(plan.diff());
+        boolean hasPatch = plan.verified() && aggregate.verifiedPatch(plan.taskId()).isPresent();
+        String verification = plan.verification() != null ? plan.verification()
+                : plan.diff() == null ? "No patch: the plan gives the steps only." : "";
+        return new PlanPart(plan.taskId(), orDash(plan.file()), orDash(plan.rule()), orDash(plan.description()),
+                plan.verified(), plan.verified() ? "verified" : "not verified", verification, orDash(plan.source()),
+                plan.commit() == null ? "unknown" : plan.commit(), !diff.isEmpty(), diff, plan.code() != null,
+                plan.code() == null ? "" : plan.code(), orDash(plan.codeScope()), hasPatch,
+                hasPatch ? DashboardApi.patchHref(worker, plan.taskId()) : "");
+    }
+
+    /** The diff's lines, each with its kind, a newline kept at the end of each so the block copies as a diff. */
+    static List<DiffLine> diffLines(String diff) {
+        List<DiffLine> lines = new ArrayList<>();
+        String text = diff.endsWith("\n") ? diff.substring(0, diff.length() - 1) : diff;
+        boolean inHunk = false;
+        for (String line : text.split("\n", -1)) {
+            String kind;
+            if (line.startsWith("@@")) {
+                kind = "hunk";
+                inHunk = true;
+            } else if (!inHunk || line.startsWith("\\")) {
+                kind = "meta";
+            } else if (line.startsWith("+")) {
+                kind = "add";
+            } else if (line.startsWith("-")) {
+                kind = "del";
+            } else {
+                kind = "context";
+            }
+            lines.add(new DiffLine(kind, line + "\n"));
+        }
+        return lines;
     }
 
     private WorkerInsightsPart buildInsights(WorkerView worker, WorkerAggregate aggregate) {
@@ -217,9 +262,22 @@ public class Pages {
             counters.add(new NameValue(counterLabel(counter.getKey()), number(counter.getValue()), ""));
         }
         List<FindingSection> findings = FindingSections.of(insights.findingScopes(), insights.topFindingGroups(), true);
+        List<PatchLine> patches = aggregate.verifiedPatches().stream().limit(RECENT_PATCHES)
+                .map(p -> patchLine(worker.worker(), p)).toList();
+        int kept = aggregate.verifiedPatches().size();
+        String patchesNote = kept > patches.size() ? "The newest " + patches.size() + " of " + kept
+                + " kept; all of them are listed by /api/workers/" + worker.worker() + "." : "";
         return new WorkerInsightsPart(worker.worker(), href(worker.worker()), totals, bySeverity, !severityNote.isEmpty(),
                 severityNote, byScope, perspectives, !counters.isEmpty(), counters, !findings.isEmpty(), findings,
-                Charts.qualityScores(aggregate, worker.perspectives()), Charts.openFindings(aggregate));
+                Charts.qualityScores(aggregate, worker.perspectives()), Charts.openFindings(aggregate),
+                !patches.isEmpty(), patches, patchesNote);
+    }
+
+    private static PatchLine patchLine(String worker, VerifiedPatch patch) {
+        Instant at = patch.timestamp() == null ? null : WorkerAccumulator.instantOf(patch.timestamp());
+        return new PatchLine(patch.taskId(), orDash(patch.file()), orDash(patch.rule()), orDash(patch.verification()),
+                at == null ? "—" : Durations.absolute(at), patch.commit().length() > 12 ? patch.commit().substring(0, 12) : patch.commit(),
+                DashboardApi.patchHref(worker, patch.taskId()));
     }
 
     private Result result(Row row) {

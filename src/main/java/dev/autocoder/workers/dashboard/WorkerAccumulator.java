@@ -46,13 +46,22 @@ final class WorkerAccumulator {
     private final Deque<SeriesPoint> openFindings = new ArrayDeque<>();
     private final Map<String, Double> counters = new LinkedHashMap<>();
     private final Deque<Row> recent = new ArrayDeque<>();
+    private final int patchLimit;
+    private LatestPlan latestPlan;
+    /** Verified patches by task, oldest first; a task planned again moves to the end with its newer patch. */
+    private final LinkedHashMap<String, VerifiedPatch> patches = new LinkedHashMap<>();
     private volatile boolean rebuilt;
 
     WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, ObjectMapper mapper) {
+        this(worker, dataset, seriesLimit, recentLimit, recentLimit, mapper);
+    }
+
+    WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, int patchLimit, ObjectMapper mapper) {
         this.worker = worker;
         this.dataset = dataset;
         this.seriesLimit = seriesLimit;
         this.recentLimit = recentLimit;
+        this.patchLimit = patchLimit;
         this.mapper = mapper;
     }
 
@@ -94,6 +103,7 @@ final class WorkerAccumulator {
             bounded(openFindings, new SeriesPoint(row.iteration(), at, open), seriesLimit);
         }
         readCounters(row);
+        readPlan(row);
         recent.addFirst(row);
         while (recent.size() > recentLimit) {
             recent.removeLast();
@@ -106,7 +116,29 @@ final class WorkerAccumulator {
         perspectives.values().forEach(p -> views.add(p.snapshot()));
         return new WorkerAggregate(worker, dataset, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings,
                 lastRow, lastErrorRow, lastRowAt, List.copyOf(views), List.copyOf(openFindings), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counters)),
-                List.copyOf(recent));
+                List.copyOf(recent), latestPlan, newestFirst(patches));
+    }
+
+    /** The plan the row holds or carries; a row carrying the current plan forward keeps the one its own row made. */
+    private void readPlan(Row row) {
+        PlanColumns.of(row, mapper).ifPresent(plan -> {
+            if (plan.own() || latestPlan == null || !latestPlan.taskId().equals(plan.plan().taskId())) {
+                latestPlan = plan.plan();
+            }
+            PlanColumns.verifiedPatch(plan, row).ifPresent(patch -> {
+                patches.remove(patch.taskId());
+                patches.put(patch.taskId(), patch);
+                if (patches.size() > patchLimit) {
+                    patches.remove(patches.keySet().iterator().next());
+                }
+            });
+        });
+    }
+
+    private static List<VerifiedPatch> newestFirst(Map<String, VerifiedPatch> patches) {
+        List<VerifiedPatch> list = new ArrayList<>(patches.values());
+        java.util.Collections.reverse(list);
+        return List.copyOf(list);
     }
 
     /** Numeric fields of the cumulative columns, nested objects flattened with dots. */
@@ -132,8 +164,12 @@ final class WorkerAccumulator {
     }
 
     static Instant instantOf(Row row) {
+        return instantOf(row.timestamp());
+    }
+
+    static Instant instantOf(String timestamp) {
         try {
-            return row.timestamp() == null ? null : Instant.parse(row.timestamp());
+            return timestamp == null ? null : Instant.parse(timestamp);
         } catch (DateTimeParseException e) {
             return null;
         }
