@@ -125,6 +125,9 @@ public final class ImplementationHarness {
     public List<Row> cycle() {
         List<Row> rows = new ArrayList<>();
         do {
+            if (rows.size() == STAGES.size()) {
+                throw new AssertionError("no full cycle in " + rows.size() + " ticks: " + rows.stream().map(Row::reason).toList());
+            }
             rows.add(stage());
         } while (!rows.get(rows.size() - 1).perspectiveId().equals("implementation-plan"));
         return rows;
