@@ -300,7 +300,7 @@ public final class TaskFacts {
         return ApproachCatalog.evaluate(family, task.rule(), mechanicalOutcome(), new ApproachCatalog.SizeFacts(place(),
                 method == null ? null : method.key(),
                 method == null ? null : method.method().endLine() - method.method().beginLine() + 1,
-                code.readable() ? code.lines().size() : null, callers().size()));
+                code.readable() ? code.lines().size() : null, callers().size(), touchedSubject(), task.message()));
     }
 
     /** Other findings of the latest analysis rows in the same file, most severe first. */
