@@ -7,6 +7,7 @@ import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.implementation.row.ImplementationAnalysis;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
 import dev.autocoder.workers.worker.WorkerState;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,10 @@ public class ImplementationColumns implements WorkerColumns {
         if (!values.containsKey("stage_number")) {
             // an error row carries no columns; the row being built is the iteration of the perspective after the
             // last stored row (the state moves on only once this row is written)
-            Stage.byId(state.nextPerspective()).ifPresent(stage -> {
+            // (a Deep Understanding row without a task is followed by Deep Understanding again: see ImplementationStage)
+            String next = state.lastRow().filter(r -> Stage.DEEP_UNDERSTANDING.id().equals(r.perspectiveId())
+                    && !ImplementationStage.hasTask(r)).map(Row::perspectiveId).orElse(state.nextPerspective());
+            Stage.byId(next).ifPresent(stage -> {
                 values.put("stage_number", stage.number());
                 values.put("stage_name", stage.displayName());
             });

@@ -1,11 +1,16 @@
 package dev.autocoder.workers.implementation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.implementation.task.LatestAnalysis;
 import dev.autocoder.workers.implementation.task.Presence;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.Row;
+
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A stage of the implementation worker. One cycle runs the six stages in order on one task: Deep Understanding
@@ -42,6 +47,25 @@ public abstract class ImplementationStage implements Perspective {
     @Override
     public final String worker() {
         return WORKER;
+    }
+
+    /**
+     * A later stage passes its turn (no row) when the cycle's Deep Understanding row has no task: that one row says
+     * why the cycle cannot start, and the next tick starts a new cycle instead of writing five more rows that repeat
+     * it. Iteration numbers stay consecutive (each row is the last one plus one), before and after a restart.
+     */
+    @Override
+    public boolean takesTurn(Function<String, Optional<Row>> previousRow) {
+        if (stage() == Stage.DEEP_UNDERSTANDING) {
+            return true;
+        }
+        return previousRow.apply(Stage.DEEP_UNDERSTANDING.id()).map(ImplementationStage::hasTask).orElse(true);
+    }
+
+    /** Whether a Deep Understanding row started a task (its {@code task_id} column; a JSON null after a restart). */
+    static boolean hasTask(Row row) {
+        Object id = row.extraColumns().get("task_id");
+        return id != null && !(id instanceof JsonNode node && node.isNull());
     }
 
     @Override

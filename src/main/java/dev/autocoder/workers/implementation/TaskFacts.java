@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation;
 import dev.autocoder.workers.implementation.approach.ApproachCatalog;
 import dev.autocoder.workers.implementation.approach.RuleFamily;
 import dev.autocoder.workers.implementation.code.CallGraph;
+import dev.autocoder.workers.implementation.code.FieldReferences;
 import dev.autocoder.workers.implementation.code.TaskCode;
 import dev.autocoder.workers.implementation.code.TaskCodeLoader;
 import dev.autocoder.workers.implementation.patch.FixOutcome;
@@ -56,6 +57,7 @@ public final class TaskFacts {
     private FixOutcome outcome;
     private boolean outcomeDone;
     private List<CodeReference> callers;
+    private Optional<FieldReferences.Field> field;
     private List<MethodRef> touched;
     private TestPlanningSpecs.Specs specs;
     private Optional<FileChurn> fileChurn;
@@ -155,11 +157,19 @@ public final class TaskFacts {
         return fix == null ? Optional.empty() : fix.proposedPatch().filter(p -> p.verification().ok());
     }
 
-    /** Calls to the touched method, or (outside a method) to the touched type from other types. */
+    /**
+     * The references to the touched member: calls to the touched method; reads and writes of the touched field (in
+     * its class for a private field, across the project otherwise); none for an import; and, for a finding about a
+     * whole type, calls to the type from other types.
+     */
     public List<CodeReference> callers() {
         if (callers == null) {
             if (code.method() != null) {
                 callers = CallGraph.callers(code.model(), code.method());
+            } else if (touchedField().isPresent()) {
+                callers = FieldReferences.of(snapshot, task.file(), code.text(), touchedField().get());
+            } else if (touchesImport()) {
+                callers = List.of();
             } else if (code.type() != null) {
                 callers = CallGraph.typeReferences(code.model(), code.type());
             } else {
@@ -167,6 +177,55 @@ public final class TaskFacts {
             }
         }
         return callers;
+    }
+
+    /** The field declared at the finding's line, when the finding is on a field declaration. */
+    public Optional<FieldReferences.Field> touchedField() {
+        if (field == null) {
+            field = code.method() == null && code.readable() && code.isJava() && task.line() != null
+                    ? FieldReferences.at(snapshot, task.file(), code.text(), task.line()) : Optional.empty();
+        }
+        return field;
+    }
+
+    /** True when the finding is on an import declaration, which nothing else references. */
+    public boolean touchesImport() {
+        return code.method() == null && code.located() && code.site().get().member() != null
+                && code.site().get().member().startsWith("import ");
+    }
+
+    /**
+     * What the change touches, for the risks: {@code com.shop.Parser#parse(String)}, {@code private field log of
+     * com.shop.Parser}, {@code import java.util.Map in com.shop.Catalog}, or the type or file.
+     */
+    public String touchedSubject() {
+        if (code.method() != null) {
+            return code.method().key();
+        }
+        if (touchedField().isPresent()) {
+            return touchedField().get().describe() + " of " + touchedField().get().typeName();
+        }
+        if (touchesImport()) {
+            return code.site().get().member() + (code.type() != null ? " in " + code.type().qualifiedName() : "");
+        }
+        return code.located() ? code.subject() : task.file();
+    }
+
+    /** The type that declares the touched member; null when unknown. */
+    public String owningType() {
+        if (code.method() != null) {
+            return code.method().type().qualifiedName();
+        }
+        if (touchedField().isPresent()) {
+            return touchedField().get().typeName();
+        }
+        return code.type() == null ? null : code.type().qualifiedName();
+    }
+
+    /** References to the touched member from other classes than the one declaring it. */
+    public List<CodeReference> outsideCallers() {
+        String owner = owningType();
+        return callers().stream().filter(c -> owner == null || !owner.equals(c.className())).toList();
     }
 
     public int callingClasses() {
@@ -241,7 +300,7 @@ public final class TaskFacts {
         return ApproachCatalog.evaluate(family, task.rule(), mechanicalOutcome(), new ApproachCatalog.SizeFacts(place(),
                 method == null ? null : method.key(),
                 method == null ? null : method.method().endLine() - method.method().beginLine() + 1,
-                code.readable() ? code.lines().size() : null, callers().size()));
+                code.readable() ? code.lines().size() : null, callers().size(), touchedSubject(), task.message()));
     }
 
     /** Other findings of the latest analysis rows in the same file, most severe first. */

@@ -17,4 +17,15 @@ public interface Perspective {
     String worker();
 
     PerspectiveResult analyze(PerspectiveContext context) throws Exception;
+
+    /**
+     * Whether the perspective takes its turn after the rows written so far. One that can only continue what an
+     * earlier perspective of the round began (a later stage of an implementation cycle that has no task) returns
+     * false, and the rotation passes over it without a row. Every perspective takes its turn by default.
+     *
+     * @param previousRow the newest earlier row of a perspective in this worker's dataset, by perspective id
+     */
+    default boolean takesTurn(java.util.function.Function<String, java.util.Optional<Row>> previousRow) {
+        return true;
+    }
 }

@@ -51,7 +51,7 @@ public class WorkerIterations {
             return;
         }
         state.iterationLock().lock();
-        String perspectiveId = state.nextPerspective();
+        String perspectiveId = state.nextPerspective(catalog);
         Perspective perspective = catalog.find(definition.worker(), perspectiveId).orElseThrow();
         Iteration iteration = new Iteration(state, perspective, catalog.number(definition.worker(), perspectiveId), state.nextIteration());
         exchange.setProperty(Iteration.PROPERTY, iteration);

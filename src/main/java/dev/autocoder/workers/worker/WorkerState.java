@@ -47,6 +47,22 @@ public final class WorkerState {
         return definition.perspectiveAfter(lastRow == null ? null : lastRow.perspectiveId());
     }
 
+    /**
+     * The next perspective of the rotation that takes its turn ({@link Perspective#takesTurn}); the ones passed over
+     * write no row. After a full round of refusals, the plain next one.
+     */
+    String nextPerspective(PerspectiveCatalog catalog) {
+        String next = nextPerspective();
+        for (int i = 0; i < definition.perspectives().size(); i++) {
+            Optional<Perspective> perspective = catalog.find(definition.worker(), next);
+            if (perspective.isEmpty() || perspective.get().takesTurn(this::lastRowOf)) {
+                return next;
+            }
+            next = definition.perspectiveAfter(next);
+        }
+        return nextPerspective();
+    }
+
     synchronized Optional<Row> lastRowOf(String perspective) {
         return Optional.ofNullable(lastRowByPerspective.get(perspective));
     }

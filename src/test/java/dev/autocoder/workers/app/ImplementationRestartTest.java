@@ -52,10 +52,10 @@ class ImplementationRestartTest {
 
         for (int i = 0; i < after.size(); i++) {
             assertThat(after.get(i).iteration()).isEqualTo(i + 1L);
-            assertThat(after.get(i).perspectiveId()).isEqualTo(STAGES.get(i % 6));
+            assertThat(after.get(i).perspectiveId()).isEqualTo(i == 0 ? STAGES.get(0) : stageAfter(after.get(i - 1)));
         }
         Row firstAfter = after.get(before.size());
-        assertThat(STAGES.indexOf(firstAfter.perspectiveId())).isEqualTo((STAGES.indexOf(lastBefore.perspectiveId()) + 1) % 6);
+        assertThat(firstAfter.perspectiveId()).isEqualTo(stageAfter(lastBefore));
         if (!firstAfter.perspectiveId().equals("deep-understanding")) {
             assertThat(json(firstAfter).get("task_id").asText()).isEqualTo(json(lastBefore).get("task_id").asText());
         }
@@ -109,5 +109,16 @@ class ImplementationRestartTest {
 
     private List<Row> rows(Path storePath) {
         return new DatasetStore(storePath, "local", 1 << 26, mapper, Clock.systemUTC()).rows(DATASET);
+    }
+
+    /**
+     * The stage of the row after this one: the next in the seed's order, except after a Deep Understanding row that
+     * found no task (the analysis had not written yet), whose cycle is that one row: Deep Understanding again.
+     */
+    private String stageAfter(Row row) {
+        if (row.perspectiveId().equals("deep-understanding") && json(row).get("task_id").isNull()) {
+            return "deep-understanding";
+        }
+        return STAGES.get((STAGES.indexOf(row.perspectiveId()) + 1) % 6);
     }
 }

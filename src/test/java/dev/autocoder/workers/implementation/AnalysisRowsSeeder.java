@@ -32,10 +32,24 @@ final class AnalysisRowsSeeder {
 
     /** Appends one ok row of the perspective at HEAD listing the findings. */
     static void seed(ImplementationHarness harness, String perspective, List<Finding> findings) {
+        seed(harness, perspective, findings, "{}");
+    }
+
+    /** Appends an architecture row at HEAD that ranks the files as hotspots, the first file rank 1. */
+    static void seedHotspots(ImplementationHarness harness, List<String> files) throws Exception {
+        var details = harness.mapper.createObjectNode();
+        var hotspots = details.putArray("hotspots");
+        for (int i = 0; i < files.size(); i++) {
+            hotspots.addObject().put("file", files.get(i)).put("rank", i + 1);
+        }
+        seed(harness, "architecture", List.of(), harness.mapper.writeValueAsString(details));
+    }
+
+    private static void seed(ImplementationHarness harness, String perspective, List<Finding> findings, String details) {
         long iteration = harness.store.rows(ImplementationHarness.ANALYSIS).size() + 1;
         Row row = new Row(Row.SCHEMA_VERSION, "analysis", iteration, "2026-11-24T10:00:00Z", 1, perspective,
                 perspective, "/repo", harness.snapshot().commit(), 1, Status.OK, null, null, "seeded", 0.5,
-                findings.size(), new ArrayList<>(findings), null, null, List.of(), List.<Metric>of(), "{}", Map.of());
+                findings.size(), new ArrayList<>(findings), null, null, List.of(), List.<Metric>of(), details, Map.of());
         harness.store.append(ImplementationHarness.ANALYSIS, row);
     }
 }

@@ -77,7 +77,8 @@ class CycleEvidenceTest {
         assertThat(understanding.get("root_cause").asText()).isEqualTo("Typical of swallowed exceptions: an exception is "
                 + "caught and dropped without a trace, so the failure is invisible. It sits in com.shop.Parser#parse(String) "
                 + "(lines 5-11, cyclomatic complexity 2). Confirmed at HEAD: PMD at HEAD still reports it at line 8.");
-        assertThat(understanding.get("task").get("priority").asDouble()).isEqualTo(1.0);
+        // medium (1) × main (1) × a mechanical fix exists (4) × no hotspot row (1)
+        assertThat(understanding.get("task").get("priority").asDouble()).isEqualTo(4.0);
 
         JsonNode architecture = harness.analysisOf(cycle.get(1));
         assertThat(architecture.get("callers")).extracting(c -> c.get("class_name").asText() + "#" + c.get("method").asText()
@@ -121,7 +122,9 @@ class CycleEvidenceTest {
         JsonNode plan = harness.analysisOf(cycle.get(5));
         assertThat(plan.get("plan_steps")).extracting(JsonNode::asText).containsExactly(
                 "Apply the diff to src/main/java/com/shop/Parser.java: Log the ignored NumberFormatException at WARNING "
-                        + "with the JDK's System.Logger instead of swallowing it silently.",
+                        + "with the JDK's System.Logger instead of swallowing it silently. In com.shop.Parser#parse(String) "
+                        + "(lines 5-11), line 8 of src/main/java/com/shop/Parser.java: add `System.getLogger(Parser.class"
+                        + ".getName()).log(System.Logger.Level.WARNING, \"Ignored NumberFormatException in parse\", e);`.",
                 "Run the existing tests that cover it: com.shop.ParserTest#parsesDigits, com.shop.ParserTest.",
                 "Implement the test-planning specifications " + specIds.get(0) + ".",
                 "Compile the project and run the analysis again: EmptyCatchBlock (finding " + finding.id()
@@ -143,13 +146,14 @@ class CycleEvidenceTest {
         Row next = harness.stage();
         assertThat(next.perspectiveId()).isEqualTo("deep-understanding");
         assertThat(harness.analysisOf(next).get("code_changes")).isEqualTo(plan.get("code_changes"));
-        // a stage that fails still carries the latest plan, with the stage it was
+        // a stage that fails still carries the latest plan, with the stage it was: the only finding is handled, so
+        // that cycle had no task, its later stages pass their turn and the failing tick is Deep Understanding again
         Row failed = harness.implementation.tickFailing(harness.snapshot(), new IllegalStateException("disk full"));
         JsonNode failedJson = harness.json(failed);
         assertThat(failed.status()).isEqualTo(Status.ERROR);
         assertThat(failed.error()).isEqualTo("IllegalStateException: disk full");
-        assertThat(failedJson.get("stage_number").asInt()).isEqualTo(2);
-        assertThat(failedJson.get("stage_name").asText()).isEqualTo("Architectural Analysis");
+        assertThat(failedJson.get("stage_number").asInt()).isEqualTo(1);
+        assertThat(failedJson.get("stage_name").asText()).isEqualTo("Deep Understanding");
         assertThat(failedJson.get("analysis").get("code_changes")).isEqualTo(plan.get("code_changes"));
         assertThat(failedJson.get("cumulative_progress")).isEqualTo(harness.json(cycle.get(5)).get("cumulative_progress"));
         JsonNode progress = harness.json(cycle.get(5)).get("cumulative_progress");

@@ -30,23 +30,38 @@ class HonestRowsTest {
     Path temp;
 
     @Test
-    void withoutAnalysisRowsEveryStageSaysSo() throws Exception {
+    void withoutAnalysisRowsEachCycleIsOneRowThatSaysSo() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
-        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Path store = temp.resolve("store");
+        ImplementationHarness harness = new ImplementationHarness(repo, store);
 
-        List<Row> cycle = harness.cycle();
+        List<Row> rows = List.of(harness.stage(), harness.stage());
 
         String reason = "No analysis rows yet: the analysis worker has not written an ok row, so there is no finding to work on.";
-        assertThat(cycle).extracting(Row::status).containsOnly(Status.SKIPPED);
-        assertThat(cycle.get(0).reason()).isEqualTo(reason);
-        assertThat(cycle.subList(1, 6)).extracting(Row::reason).containsOnly("No task in this cycle: " + reason);
-        assertThat(cycle).allSatisfy(r -> {
+        // a cycle that cannot start is its Deep Understanding row alone; the later stages pass their turn
+        assertThat(rows).extracting(Row::perspectiveId).containsOnly("deep-understanding");
+        assertThat(rows).extracting(Row::iteration).containsExactly(1L, 2L);
+        assertThat(rows).extracting(Row::status).containsOnly(Status.SKIPPED);
+        assertThat(rows).extracting(Row::reason).containsOnly(reason);
+        assertThat(rows).allSatisfy(r -> {
             JsonNode json = harness.json(r);
             assertThat(json.get("task_id").isNull()).isTrue();
+            assertThat(json.get("stage_number").asInt()).isEqualTo(1);
             assertThat(json.get("analysis").get("task").get("state").asText()).isEqualTo("none");
             assertThat(json.get("analysis").get("code_changes").get("code").isNull()).isTrue();
+            assertThat(json.get("cumulative_progress").get("tasks_started").asLong()).isZero();
         });
-        assertThat(harness.json(cycle.get(5)).get("cumulative_progress").get("tasks_started").asLong()).isZero();
+
+        // after a restart the numbering continues after the last row, and once there are findings the cycle runs
+        ImplementationHarness restarted = new ImplementationHarness(repo, store);
+        assertThat(restarted.implementation.next()).isEqualTo("deep-understanding");
+        Finding local = AnalysisRowsSeeder.finding(restarted, SRC + "Labels.java", "UnusedLocalVariable");
+        AnalysisRowsSeeder.seed(restarted, "code-quality", List.of(local));
+        List<Row> cycle = restarted.cycle();
+        assertThat(cycle).extracting(Row::perspectiveId).containsExactlyElementsOf(ImplementationHarness.STAGES);
+        assertThat(cycle).extracting(Row::iteration).containsExactly(3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(cycle).extracting(Row::status).containsOnly(Status.OK);
+        assertThat(restarted.rows()).hasSize(8);
     }
 
     @Test

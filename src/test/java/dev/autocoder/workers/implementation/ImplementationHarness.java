@@ -29,6 +29,7 @@ import dev.autocoder.workers.implementation.task.AnalysisFindings;
 import dev.autocoder.workers.implementation.task.FindingPresence;
 import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.implementation.task.TaskPicker;
+import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
 import dev.autocoder.workers.repository.GitChurn;
 import dev.autocoder.workers.repository.Snapshot;
@@ -92,9 +93,11 @@ public final class ImplementationHarness {
         ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
         FindingPresence presence = new FindingPresence(pmd);
         NewestRows newest = new NewestRows(store, List::of);
-        StageSupport support = new StageSupport(new AnalysisFindings(newest, properties), presence,
+        MechanicalFixes fixes = new MechanicalFixes(verifier);
+        TaskPriority priority = new TaskPriority(fixes, llm);
+        StageSupport support = new StageSupport(new AnalysisFindings(newest, properties, priority), presence,
                 new TaskPicker(presence, properties), new TaskCodeLoader(new CodeModelProvider()),
-                new MechanicalFixes(verifier), verifier, churn, new TestPlanningSpecs(newest, properties), advisor, ledger,
+                fixes, verifier, churn, new TestPlanningSpecs(newest, properties), advisor, ledger,
                 () -> registry, properties);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
                 new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),
@@ -122,6 +125,9 @@ public final class ImplementationHarness {
     public List<Row> cycle() {
         List<Row> rows = new ArrayList<>();
         do {
+            if (rows.size() == STAGES.size()) {
+                throw new AssertionError("no full cycle in " + rows.size() + " ticks: " + rows.stream().map(Row::reason).toList());
+            }
             rows.add(stage());
         } while (!rows.get(rows.size() - 1).perspectiveId().equals("implementation-plan"));
         return rows;

@@ -34,7 +34,7 @@ public final class WorkerDriver {
 
     /** The perspective the next tick runs. */
     public String next() {
-        return state().nextPerspective();
+        return state().nextPerspective(catalog);
     }
 
     /** One iteration on the snapshot: the row it wrote. */
@@ -49,7 +49,7 @@ public final class WorkerDriver {
 
     private Row tick(Snapshot snapshot, Exception failure) {
         WorkerState state = state();
-        Perspective perspective = catalog.find(definition.worker(), state.nextPerspective()).orElseThrow();
+        Perspective perspective = catalog.find(definition.worker(), state.nextPerspective(catalog)).orElseThrow();
         Iteration iteration = new Iteration(state, perspective, catalog.number(definition.worker(), perspective.id()),
                 state.nextIteration());
         iteration.snapshot(snapshot);

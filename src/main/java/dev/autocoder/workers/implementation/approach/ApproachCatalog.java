@@ -24,8 +24,11 @@ public final class ApproachCatalog {
      * @param methodLines its length; null outside one
      * @param fileLines   the file's length; null when unreadable
      * @param callSites   calls to the touched code elsewhere
+     * @param member      what the change touches (method, field, import, type), for the descriptions
+     * @param message     the finding's message, for the descriptions
      */
-    public record SizeFacts(String place, String method, Integer methodLines, Integer fileLines, int callSites) {
+    public record SizeFacts(String place, String method, Integer methodLines, Integer fileLines, int callSites,
+                            String member, String message) {
     }
 
     /** The candidates in catalogue order, the chosen one marked, and why it was chosen. */
@@ -47,7 +50,7 @@ public final class ApproachCatalog {
             if (mechanical && verifiedPatch) {
                 chosenIndex = approaches.size();
             }
-            approaches.add(new Approach(template.name(), template.description(), size, linesChanged, template.pros(),
+            approaches.add(new Approach(template.name(), describe(template.description(), rule, facts), size, linesChanged, template.pros(),
                     template.cons(), mechanical, false));
         }
         String reason;
@@ -67,6 +70,13 @@ public final class ApproachCatalog {
         }
         approaches.set(chosenIndex, approaches.get(chosenIndex).chosen(true));
         return new Evaluation(List.copyOf(approaches), approaches.get(chosenIndex), reason);
+    }
+
+    /** The template's description about this finding: its {member}, {place}, {rule} and {message} filled in. */
+    static String describe(String description, String rule, SizeFacts facts) {
+        return description.replace("{member}", facts.member() == null ? "the code" : facts.member())
+                .replace("{place}", facts.place()).replace("{rule}", rule == null ? "the rule" : rule)
+                .replace("{message}", facts.message() == null ? "" : facts.message());
     }
 
     /** Added plus removed lines of a unified diff. */

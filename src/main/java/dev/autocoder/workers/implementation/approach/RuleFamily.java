@@ -24,7 +24,7 @@ public enum RuleFamily {
             manual("Use the value where it was meant to be used", "Find the code that should read it and make it do so.", Scope.METHOD,
                     List.of("may fix a forgotten check or setting"),
                     List.of("needs the author's intent, which the code does not show", "changes behaviour")),
-            manual("Keep it and suppress the warning with a reason", "Annotate with @SuppressWarnings(\"PMD.<Rule>\") and say why.",
+            manual("Keep it and suppress the warning with a reason", "Annotate {member} with @SuppressWarnings(\"PMD.{rule}\") and say why it stays.",
                     Scope.LINES, List.of("no code change", "documents the intent"), List.of("the dead code stays"))),
 
     EMPTY_CATCH("swallowed exceptions", Set.of("EmptyCatchBlock"), Set.of(),
@@ -152,11 +152,11 @@ public enum RuleFamily {
     GENERAL("other rules", Set.of(), Set.of(),
             "the construct the rule describes",
             0,
-            manual("Change the code as the rule describes", "Apply the change the rule's message asks for at the finding.", Scope.LINES,
+            manual("Change the code as the rule describes", "Change {member} at {place} so that {rule} no longer applies: {message}", Scope.LINES,
                     List.of("addresses the finding directly"), List.of("no mechanical fix: written by hand")),
-            manual("Suppress with a justification", "Annotate or configure the rule away for this place and say why.", Scope.LINES,
+            manual("Suppress with a justification", "Suppress {rule} on {member} (an annotation or the rule's configuration) with the reason it may stay.", Scope.LINES,
                     List.of("no behaviour change"), List.of("the construct stays")),
-            manual("Leave it", "Accept the finding.", Scope.LINES, List.of("no cost"), List.of("the finding stays")));
+            manual("Leave it", "Accept {rule} at {place} as it is.", Scope.LINES, List.of("no cost"), List.of("the finding stays")));
 
     private final String label;
     private final Set<String> rules;

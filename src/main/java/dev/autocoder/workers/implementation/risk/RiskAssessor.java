@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * Rates the risks of a change by fixed rules on the evidence (README, "Implementation worker"):
  * <ul>
- *     <li>{@code fan_in}: probability low for a behaviour-keeping patch, else by call sites (0 low, 1–4 medium,
- *     5+ high); impact by calling classes (0 low, 1–3 medium, 4+ high).</li>
+ *     <li>{@code fan_in}, measured on the touched member (method, field, import, or the type for a class-level
+ *     finding), not its class: probability low for a behaviour-keeping patch, else by references from other classes
+ *     (0 low, 1–4 medium, 5+ high); impact by those classes (0 low, 1–3 medium, 4+ high). References inside the
+ *     member's own class are in the same file as the change and are listed, not rated.</li>
  *     <li>{@code coverage}: probability of an unnoticed regression: low with a test calling the code, medium with
  *     only a test class named after it, high with none; impact as fan-in.</li>
  *     <li>{@code churn}: probability of clashing with ongoing work by commits in the churn window (10+ high, 3–9
@@ -34,8 +36,10 @@ public final class RiskAssessor {
             Level p = in.behaviourKept() ? Level.LOW : in.callSites() == 0 ? Level.LOW : in.callSites() <= 4 ? Level.MEDIUM : Level.HIGH;
             risks.add(risk(taskId, "fan_in", "Callers of " + in.subject() + " could be affected by the change.", p, spread,
                     in.callSites() + " call site(s) in " + in.callingClasses() + " class(es)"
+                            + (in.ownReferences() > 0 ? "; " + in.ownReferences() + " reference(s) inside its own class, "
+                            + "changed in the same file" : "")
                             + (in.behaviourKept() ? "; the verified patch keeps behaviour and signatures" : ""),
-                    in.callSites() == 0 ? "No callers in the repository: check reflection and external users."
+                    in.callSites() == 0 ? "No callers outside its class: check reflection and external users."
                             : "Run the callers' tests; review the call sites listed by Architectural Analysis."));
             Level coverage = in.directTests() > 0 ? Level.LOW : in.testClasses() > 0 ? Level.MEDIUM : Level.HIGH;
             risks.add(risk(taskId, "coverage", "A regression in " + in.subject() + " could go unnoticed.", coverage, spread,

@@ -61,7 +61,14 @@ public class ArchitecturalAnalysisStage extends ImplementationStage {
         out.summary = where + ": " + facts.callers().size() + " call site(s) in " + facts.callingClasses() + " class(es) reach it"
                 + (code.method() != null ? ", it makes " + out.callees.size() + " call(s)" : "")
                 + "; " + components.size() + " component(s) affected.";
-        if (code.method() == null && code.type() != null) {
+        if (facts.touchedField().isPresent()) {
+            var field = facts.touchedField().get();
+            out.notes.add("The finding is on the " + field.describe() + ": callers are the reads and writes of it"
+                    + (field.isPrivate() ? " in " + field.typeName() + " (a private field is visible nowhere else)."
+                    : " in " + field.typeName() + " and in the files that name " + field.simpleName() + "."));
+        } else if (facts.touchesImport()) {
+            out.notes.add("The finding is on an import declaration: nothing references it, so no caller is affected.");
+        } else if (code.method() == null && code.type() != null) {
             out.notes.add("The finding is outside a method: callers are the calls to " + code.type().qualifiedName()
                     + " from other types.");
         }

@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation.stages;
 import dev.autocoder.workers.implementation.EvidenceText;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.PlanCode;
+import dev.autocoder.workers.implementation.PlanText;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
 import dev.autocoder.workers.implementation.StageSupport;
@@ -28,7 +29,9 @@ import java.util.Set;
  * made by editing the syntax tree with its formatting preserved, verified (it applies to the file at HEAD and the
  * patched file parses). With {@code autocoder.llm.model} set the model is asked for the change too; its diff counts
  * as the plan's patch only when there is no mechanical one, it changes only the task's file, applies to HEAD and
- * the result parses. Without either, the row says so and gives the plan only.
+ * the result parses. Without either, the row says so and gives the plan only. The first step names the concrete
+ * edit (member, lines, the code before and after) or, with no verified patch, what a person must decide for this
+ * finding and why the worker cannot ({@link PlanText}).
  * <p>
  * Quality score: 1 with a verified patch, 0 with a patch that failed verification, null for a plan without code.
  */
@@ -111,13 +114,10 @@ public class ImplementationPlanStage extends ImplementationStage {
     private static void steps(TaskFacts facts, ApproachCatalog.Evaluation evaluation, CodeChanges changes, StageOutput out) {
         String file = facts.task().file();
         if (changes.verified()) {
-            out.planSteps.add("Apply the diff to " + file + ": " + changes.description());
-        } else if (changes.diff() != null) {
-            out.planSteps.add("The patch did not verify (" + changes.verification() + "): make the change by hand: "
-                    + evaluation.chosen().description());
+            out.planSteps.add("Apply the diff to " + file + ": " + changes.description() + " " + PlanText.edit(facts, changes));
         } else {
-            out.planSteps.add(evaluation.chosen().name() + " at " + file + " " + facts.place() + ": "
-                    + evaluation.chosen().description());
+            out.planSteps.add(PlanText.decision(facts, changes, out.model.asked()));
+            out.planSteps.add("Then: " + evaluation.chosen().name() + ": " + evaluation.chosen().description());
         }
         var code = facts.code();
         List<TestItem> tests = code.type() == null ? List.of()

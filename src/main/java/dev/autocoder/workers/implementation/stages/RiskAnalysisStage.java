@@ -10,6 +10,7 @@ import dev.autocoder.workers.implementation.approach.RuleFamily;
 import dev.autocoder.workers.implementation.risk.Level;
 import dev.autocoder.workers.implementation.risk.RiskAssessor;
 import dev.autocoder.workers.implementation.risk.RiskInputs;
+import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.implementation.row.Risk;
 import dev.autocoder.workers.implementation.row.TestItem;
 import dev.autocoder.workers.implementation.tests.ExistingTests;
@@ -19,7 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stage 4: the risks of the chosen change (fan-in of the touched code, its test coverage, the file's churn, public
+ * Stage 4: the risks of the chosen change (fan-in of the touched member: the method, field, import or type the change
+ * edits, not its whole class; its test coverage, the file's churn, public
  * API impact, behaviour change), each with probability and impact by the rules of {@link RiskAssessor}.
  * <p>
  * Quality score: {@code 1 − mean(probability × impact) / 9} over the risks rated on both (low 1, medium 2, high 3):
@@ -48,8 +50,10 @@ public class RiskAnalysisStage extends ImplementationStage {
         boolean behaviourKept = evaluation.chosen().mechanical() && facts.verifiedPatch().isPresent();
         boolean wide = evaluation.chosen().size().startsWith("large: several files");
         Boolean api = facts.location().isApi();
-        RiskInputs inputs = new RiskInputs(code.located() ? code.subject() : facts.task().file(), javaModel,
-                facts.callers().size(), facts.callingClasses(), direct, classes, facts.commits(),
+        List<CodeReference> outside = facts.outsideCallers();
+        RiskInputs inputs = new RiskInputs(facts.touchedSubject(), javaModel,
+                outside.size(), (int) outside.stream().map(CodeReference::className).distinct().count(),
+                facts.callers().size() - outside.size(), direct, classes, facts.commits(),
                 evaluation.chosen().linesChanged(), api != null && api, behaviourKept, wide);
         List<Risk> risks = RiskAssessor.assess(facts.task().taskId(), inputs);
         out.risks.addAll(risks);

@@ -13,9 +13,11 @@ public class AnalysisFindings {
 
     private final NewestRows rows;
     private final String dataset;
+    private final TaskPriority priority;
 
-    public AnalysisFindings(NewestRows rows, AutocoderProperties properties) {
+    public AnalysisFindings(NewestRows rows, AutocoderProperties properties, TaskPriority priority) {
         this.rows = rows;
+        this.priority = priority;
         this.dataset = properties.getImplementation().getAnalysisDataset();
     }
 
@@ -25,6 +27,6 @@ public class AnalysisFindings {
 
     public LatestAnalysis latest() {
         NewestRows.Found found = rows.read(dataset, PerspectiveCatalog.CANONICAL_ORDER);
-        return new LatestAnalysis(found.rows(), found.problem());
+        return new LatestAnalysis(found.rows(), found.problem(), priority);
     }
 }

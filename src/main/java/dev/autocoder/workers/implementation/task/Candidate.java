@@ -7,8 +7,10 @@ import dev.autocoder.workers.worker.Finding;
  *
  * @param perspective the analysis perspective whose row lists it
  * @param commit      the commit that row was made at
- * @param priority    severity weight × hotspot factor
+ * @param priority    severity weight × scope factor × deliverability factor × hotspot factor ({@link TaskPriority})
  * @param hotspotRank the file's hotspot rank; null when not ranked
+ * @param delivery    who can make the change: a mechanical fix, the configured model, or only a person
  */
-public record Candidate(Finding finding, String perspective, String commit, double priority, Integer hotspotRank) {
+public record Candidate(Finding finding, String perspective, String commit, double priority, Integer hotspotRank,
+                        TaskPriority.Delivery delivery) {
 }

@@ -3,7 +3,6 @@ package dev.autocoder.workers.implementation.task;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Row;
 
@@ -16,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The newest ok row of each analysis perspective, and the priority of their findings.
- * <p>
- * Priority = severity weight (critical 5, high 3, medium 1, low 0.5, info 0.1) × hotspot factor, where the hotspot
- * factor of a file ranked {@code r} among the {@code H} hotspots the newest architecture row lists is
- * {@code 1 + (H - r + 1) / H} (2 for the top hotspot, just over 1 for the last) and 1 for every other file.
+ * The newest ok row of each analysis perspective, and the priority of their findings ({@link TaskPriority}: severity
+ * weight × scope factor × deliverability factor × hotspot factor), where the hotspot factor of a file ranked
+ * {@code r} among the {@code H} hotspots the newest architecture row lists is {@code 1 + (H - r + 1) / H} (2 for the
+ * top hotspot, just over 1 for the last) and 1 for every other file. Findings in generated or fixture code are not
+ * candidates.
  */
 public final class LatestAnalysis {
 
@@ -37,14 +36,19 @@ public final class LatestAnalysis {
     private final int hotspots;
     private final String hotspotsNote;
     private final String readProblem;
+    private final TaskPriority priority;
 
     public LatestAnalysis(Map<String, Row> newestOkRowByPerspective) {
-        this(newestOkRowByPerspective, null);
+        this(newestOkRowByPerspective, null, TaskPriority.withoutDeliverability());
     }
 
-    /** @param readProblem why the rows could not be read from the remote copy; null when they could */
-    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective, String readProblem) {
+    /**
+     * @param readProblem why the rows could not be read from the remote copy; null when they could
+     * @param priority    how findings are weighed
+     */
+    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective, String readProblem, TaskPriority priority) {
         this.readProblem = readProblem;
+        this.priority = priority;
         this.rows = new LinkedHashMap<>(newestOkRowByPerspective);
         Row architecture = rows.get("architecture");
         String note = null;
@@ -103,19 +107,30 @@ public final class LatestAnalysis {
         return 1 + (hotspots - rank + 1) / (double) hotspots;
     }
 
-    /** Every finding of the rows, highest priority first (the same finding listed twice counts once). */
+    /**
+     * Every finding of the rows the worker may take on, highest priority first (the same finding listed twice counts
+     * once; generated and fixture code is left out, see {@link #outOfScope()}).
+     */
     public List<Candidate> candidates() {
         Map<String, Candidate> byId = new LinkedHashMap<>();
         rows.forEach((perspective, row) -> {
             for (Finding finding : row.findings()) {
-                double priority = SeverityWeights.of(finding.severity()) * hotspotFactor(finding.file());
-                byId.putIfAbsent(finding.id(), new Candidate(finding, perspective, row.commit(),
-                        Math.round(priority * 10_000) / 10_000.0, hotspotRank(finding.file())));
+                if (TaskPriority.takesOn(finding)) {
+                    byId.putIfAbsent(finding.id(), new Candidate(finding, perspective, row.commit(),
+                            priority.of(finding, hotspotFactor(finding.file())), hotspotRank(finding.file()),
+                            priority.delivery(finding)));
+                }
             }
         });
         List<Candidate> sorted = new ArrayList<>(byId.values());
         sorted.sort(PRIORITY_ORDER);
         return sorted;
+    }
+
+    /** Findings of the rows in generated or fixture code, which the worker never takes on (counted once each). */
+    public long outOfScope() {
+        return rows.values().stream().flatMap(r -> r.findings().stream()).filter(f -> !TaskPriority.takesOn(f))
+                .map(Finding::id).distinct().count();
     }
 
     private static JsonNode details(Row row) {

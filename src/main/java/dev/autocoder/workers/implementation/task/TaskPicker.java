@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Picks the task of a new cycle: the highest-priority finding of the latest analysis rows that no earlier cycle
- * took on and that is still present at HEAD. Findings without a file cannot be changed and are passed over; at
- * most {@code autocoder.implementation.max-presence-checks} candidates are re-checked per pick.
+ * Picks the task of a new cycle: the highest-priority finding ({@link TaskPriority}) of the latest analysis rows that
+ * no earlier cycle took on and that is still present at HEAD. Findings without a file cannot be changed and are
+ * passed over, and findings in generated or fixture code are never candidates; at most
+ * {@code autocoder.implementation.max-presence-checks} candidates are re-checked per pick.
  */
 @Component
 public class TaskPicker {
@@ -68,15 +69,34 @@ public class TaskPicker {
                 continue;
             }
             addNotes(notes, withoutFile, handledBefore, gone);
+            notes.add(why(candidate, latest));
             return new PickedTask(task.at(now.line(), now.endLine()), now, notes);
         }
         addNotes(notes, withoutFile, handledBefore, gone);
-        String reason = candidates.isEmpty()
-                ? "The latest analysis rows (" + String.join(", ", latest.rows().keySet()) + ") list no findings: nothing to work on."
-                : "None of the " + candidates.size() + " findings of the latest analysis rows can be taken on: "
-                + handledBefore + " handled by earlier cycles, " + gone.size() + " no longer present at HEAD, "
-                + withoutFile + " without a file.";
+        long outOfScope = latest.outOfScope();
+        String reason;
+        if (candidates.isEmpty()) {
+            reason = outOfScope > 0
+                    ? "The latest analysis rows (" + String.join(", ", latest.rows().keySet()) + ") list only findings in "
+                    + "generated or fixture code (" + outOfScope + "), which the worker never changes: nothing to work on."
+                    : "The latest analysis rows (" + String.join(", ", latest.rows().keySet()) + ") list no findings: nothing to work on.";
+        } else {
+            reason = "None of the " + candidates.size() + " findings of the latest analysis rows can be taken on: "
+                    + handledBefore + " handled by earlier cycles, " + gone.size() + " no longer present at HEAD, "
+                    + withoutFile + " without a file" + (outOfScope > 0 ? " (and " + outOfScope
+                    + " in generated or fixture code, never taken on)" : "") + ".";
+        }
         return new PickedTask(TaskInfo.none(reason), null, notes);
+    }
+
+    /** The priority of the picked finding, factor by factor. */
+    static String why(Candidate candidate, LatestAnalysis latest) {
+        Finding f = candidate.finding();
+        return "Priority " + candidate.priority() + " = severity " + f.severity().label() + " ("
+                + dev.autocoder.workers.analysis.pmd.SeverityWeights.of(f.severity()) + ") × scope " + f.scopeOrMain().label()
+                + " (" + TaskPriority.scopeFactor(f.scopeOrMain()) + ") × deliverability " + candidate.delivery().label()
+                + " (" + TaskPriority.deliverabilityFactor(candidate.delivery()) + ") × hotspot factor "
+                + Math.round(latest.hotspotFactor(f.file()) * 10_000) / 10_000.0 + ".";
     }
 
     private static void addNotes(List<String> notes, int withoutFile, int handledBefore, List<String> gone) {

@@ -1,0 +1,158 @@
+package dev.autocoder.workers.implementation;
+
+import dev.autocoder.workers.implementation.patch.FixOutcome;
+import dev.autocoder.workers.implementation.row.CodeChanges;
+import dev.autocoder.workers.testplan.model.MethodModel;
+import dev.autocoder.workers.testplan.model.TypeModel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The first plan step, written from the task's own facts: with a patch, the member, the lines and the code before
+ * and after; without one, what a person must decide for this finding's rule family, with the member, its size and
+ * complexity, its callers and the code at the finding, and why the worker cannot make the change itself.
+ */
+public final class PlanText {
+
+    /** Code quoted in a step is cut after this many characters. */
+    static final int QUOTE_MAX = 160;
+
+    private PlanText() {
+    }
+
+    /** The concrete edit of a diff: where, and each removed and added line. */
+    public static String edit(TaskFacts facts, CodeChanges changes) {
+        List<String> removed = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (String line : changes.diff().split("\n")) {
+            if (line.startsWith("-") && !line.startsWith("---")) {
+                removed.add(line.substring(1).strip());
+            } else if (line.startsWith("+") && !line.startsWith("+++")) {
+                added.add(line.substring(1).strip());
+            }
+        }
+        removed.removeIf(String::isEmpty);
+        added.removeIf(String::isEmpty);
+        List<Integer> changed = DiffLines.originalLinesChanged(changes.diff());
+        String lines = changed.isEmpty() ? facts.place() : changed.get(0).equals(changed.get(changed.size() - 1))
+                ? "line " + changed.get(0) : "lines " + changed.get(0) + "-" + changed.get(changed.size() - 1);
+        String change = removed.isEmpty() ? "add " + quote(added)
+                : added.isEmpty() ? "remove " + quote(removed)
+                : "replace " + quote(removed) + " with " + quote(added);
+        return "In " + member(facts) + ", " + lines + " of " + facts.task().file() + ": " + change + ".";
+    }
+
+    /**
+     * What a person must decide, and why the worker does not: for a finding it has no verified patch for.
+     *
+     * @param modelTried a language model was asked for the change
+     */
+    public static String decision(TaskFacts facts, CodeChanges changes, boolean modelTried) {
+        var task = facts.task();
+        var code = facts.code();
+        String member = member(facts);
+        String at = task.file() + " " + facts.place();
+        String line = codeAtFinding(facts);
+        String quoted = line == null ? "" : " (`" + cut(line) + "`)";
+        int callers = facts.outsideCallers().size();
+        int classes = (int) facts.outsideCallers().stream().map(c -> c.className()).distinct().count();
+        String reach = callers == 0 ? "nothing outside its class refers to it"
+                : callers + " reference(s) from " + classes + " other class(es) depend on it";
+        String size = sizeOf(facts);
+        String decide = switch (facts.family()) {
+            case UNUSED_CODE -> "Decide whether " + member + " at " + at + quoted + " is dead code to delete or was meant "
+                    + "to be used (" + reach + "); reflection, serialization or a framework may read it where the analysis "
+                    + "cannot see.";
+            case EMPTY_CATCH -> "Decide what " + member + " should do when the exception caught at " + at + quoted
+                    + " happens: log it, recover with an explicit value, or rethrow it (" + reach + ", and they see the "
+                    + "difference).";
+            case STRING_CONCATENATION -> "Decide how " + member + " builds its text at " + at + quoted + ": a "
+                    + "StringBuilder, or collecting the parts and joining them.";
+            case BOOLEAN_RETURNS -> "Decide whether the if/else at " + at + quoted + " in " + member
+                    + " should become a single return of its condition.";
+            case RESOURCES -> "Decide who closes the resource opened at " + at + quoted + " in " + member
+                    + ": a try-with-resources there, or the caller it is handed to (" + reach + ").";
+            case COMPLEXITY -> "Decide how to split " + member + size + " at " + at + ": which steps are separable, what "
+                    + "to name them, and in what order to move them (" + reach + "). " + task.message();
+            case DUPLICATION -> "Decide whether the duplicated code at " + at + quoted + " in " + member + " and its copy "
+                    + "named in the finding (" + task.message() + ") should share one method, or are meant to diverge.";
+            case SECRETS -> "Decide where the credential at " + at + " comes from at run time (environment variable or "
+                    + "secret store) and revoke the exposed value; the value stays out of this row.";
+            case SECURITY -> "Decide which inputs reach " + member + " at " + at + quoted + " and how to make them safe: "
+                    + task.message() + " (" + reach + ").";
+            case DEPENDENCIES -> "Decide which version to move to for the declaration at " + at + quoted + ", after "
+                    + "reading its release notes: " + task.message();
+            case HOTSPOT -> "Decide which methods of " + (code.type() == null ? task.file() : code.type().qualifiedName())
+                    + " to cover with tests before changing them" + mostComplex(facts) + ": " + task.message();
+            case ARCHITECTURE -> "Decide which way the dependency should point and where " + member + " belongs: "
+                    + task.message();
+            case TEST_COVERAGE -> "Decide which behaviours of " + member + " the tests must pin down first"
+                    + (facts.testSpecIds().isEmpty() ? "" : " (test-planning specifications " + String.join(", ",
+                    facts.testSpecIds().stream().limit(3).toList()) + ")") + ": " + task.message();
+            case GENERAL -> "Decide how to change " + member + size + " at " + at + quoted + " so that " + task.rule()
+                    + " no longer applies (\"" + task.message() + "\"), or suppress it there with the reason ("
+                    + reach + ").";
+        };
+        return decide + " The worker cannot: " + whyNot(facts, changes, modelTried) + ".";
+    }
+
+    private static String whyNot(TaskFacts facts, CodeChanges changes, boolean modelTried) {
+        FixOutcome outcome = facts.mechanicalOutcome();
+        String mechanical = changes.diff() != null && !changes.verified()
+                ? "its patch did not verify (" + changes.verification() + ")"
+                : outcome == null ? "no mechanical fix exists for " + facts.task().rule()
+                : "the mechanical fix for " + facts.task().rule() + " refused here (" + outcome.reason() + ")";
+        return mechanical + (modelTried ? ", and the language model's answer gave no verified patch"
+                : ", and no language model is configured (autocoder.llm.model)");
+    }
+
+    /** {@code com.shop.Parser#parse(String) (lines 5-11)}, the field, the import, the type or the file. */
+    static String member(TaskFacts facts) {
+        var code = facts.code();
+        if (code.method() != null) {
+            MethodModel method = code.method().method();
+            return code.method().key() + " (lines " + method.beginLine() + "-" + method.endLine() + ")";
+        }
+        return facts.touchedSubject();
+    }
+
+    private static String sizeOf(TaskFacts facts) {
+        var method = facts.code().method();
+        if (method == null) {
+            return facts.code().readable() ? " (a file of " + facts.code().lines().size() + " lines)" : "";
+        }
+        return " (" + (method.method().endLine() - method.method().beginLine() + 1) + " lines, cyclomatic complexity "
+                + method.method().cyclomatic() + ")";
+    }
+
+    private static String mostComplex(TaskFacts facts) {
+        TypeModel type = facts.code().type();
+        if (type == null || type.methods().isEmpty()) {
+            return "";
+        }
+        return " (most complex: " + type.methods().stream()
+                .sorted(Comparator.comparingInt(MethodModel::cyclomatic).reversed()).limit(3)
+                .map(m -> m.signature() + " " + m.cyclomatic()).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String codeAtFinding(TaskFacts facts) {
+        var code = facts.code();
+        Integer line = facts.task().line();
+        if (!code.readable() || line == null || line < 1 || line > code.lines().size()) {
+            return null;
+        }
+        String text = code.lines().get(line - 1).strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String quote(List<String> lines) {
+        return "`" + cut(String.join(" ", lines)) + "`";
+    }
+
+    private static String cut(String text) {
+        return text.length() > QUOTE_MAX ? text.substring(0, QUOTE_MAX - 3) + "..." : text;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.autocoder.workers.implementation.task;
+
+import dev.autocoder.workers.analysis.pmd.SeverityWeights;
+import dev.autocoder.workers.implementation.llm.LlmProperties;
+import dev.autocoder.workers.implementation.patch.MechanicalFixes;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.worker.Finding;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * How much a finding is worth a cycle: priority = severity weight × scope factor × deliverability factor × hotspot
+ * factor (README, "Implementation worker").
+ * <ul>
+ *     <li>severity weight, as the analysis calibrated it: critical 5, high 3, medium 1, low 0.5, info 0.1;</li>
+ *     <li>scope factor: main 1, build 0.5, test 0.25; generated and fixture code is never taken on (it is
+ *     regenerated, or deliberately bad input of tests);</li>
+ *     <li>deliverability factor: 4 when a mechanical fix exists for the rule on a Java file (asked of
+ *     {@link MechanicalFixes}, so every fix kind added there counts), 2 when a language model is configured
+ *     (it may write a verified patch), 1 when only a person can make the change;</li>
+ *     <li>hotspot factor, from the newest architecture row: 1 to 2 (see {@link LatestAnalysis#hotspotFactor}).</li>
+ * </ul>
+ * The deliverability factor (4) is larger than the largest hotspot factor (2), so a fixable finding in main code
+ * beats an unfixable one of the same severity however high that one's file ranks as a hotspot.
+ */
+@Component
+public class TaskPriority {
+
+    static final double MECHANICAL = 4;
+    static final double MODEL = 2;
+    static final double BY_HAND = 1;
+
+    /** Who can deliver the change of a finding. */
+    public enum Delivery {
+        /** A mechanical fix exists for the rule: the worker writes and verifies the patch itself. */
+        MECHANICAL,
+        /** No mechanical fix, but a language model is configured and may write a verified patch. */
+        MODEL,
+        /** Only a person can make the change: the plan says what they must decide. */
+        BY_HAND;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final Predicate<String> mechanicalRule;
+    private final boolean modelConfigured;
+
+    @Autowired
+    public TaskPriority(MechanicalFixes fixes, LlmProperties llm) {
+        this(fixes::supports, llm.isEnabled());
+    }
+
+    /** @param mechanicalRule whether a mechanical fix exists for a rule */
+    public TaskPriority(Predicate<String> mechanicalRule, boolean modelConfigured) {
+        this.mechanicalRule = mechanicalRule;
+        this.modelConfigured = modelConfigured;
+    }
+
+    /** Severity and hotspot only: what a caller without the fixes and the model settings can weigh. */
+    static TaskPriority withoutDeliverability() {
+        return new TaskPriority(rule -> false, false);
+    }
+
+    /** False for generated and fixture code, which the worker never changes. */
+    public static boolean takesOn(Finding finding) {
+        return scopeFactor(finding.scopeOrMain()) > 0;
+    }
+
+    public static double scopeFactor(Scope scope) {
+        return switch (scope) {
+            case MAIN -> 1;
+            case BUILD -> 0.5;
+            case TEST -> 0.25;
+            case FIXTURE, GENERATED -> 0;
+        };
+    }
+
+    public Delivery delivery(Finding finding) {
+        if (finding.file() != null && finding.file().endsWith(".java") && mechanicalRule.test(finding.rule())) {
+            return Delivery.MECHANICAL;
+        }
+        return modelConfigured && finding.file() != null ? Delivery.MODEL : Delivery.BY_HAND;
+    }
+
+    public static double deliverabilityFactor(Delivery delivery) {
+        return switch (delivery) {
+            case MECHANICAL -> MECHANICAL;
+            case MODEL -> MODEL;
+            case BY_HAND -> BY_HAND;
+        };
+    }
+
+    /** The finding's priority, rounded to 4 decimals. */
+    public double of(Finding finding, double hotspotFactor) {
+        double priority = SeverityWeights.of(finding.severity()) * scopeFactor(finding.scopeOrMain())
+                * deliverabilityFactor(delivery(finding)) * hotspotFactor;
+        return Math.round(priority * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.autocoder.workers.implementation.ImplementationFixture.SRC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plans say something about their own finding: the concrete edit (member, lines, code before and after) when the
+ * worker made a patch, and otherwise what a person must decide and why the worker cannot, with the member's facts.
+ */
+class PlanStepsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void planStepsOfFindingsOfDifferentRulesNameTheirOwnMemberAndLines() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding local = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        Finding complex = Finding.of("complex-method", "design", local.severity(), SRC + "Parser.java", 5, 11,
+                "parse(String) has too many branches", "public int parse(String value)");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(complex, local));
+
+        List<Row> fixable = harness.cycle();
+        List<Row> byHand = harness.cycle();
+
+        List<String> patchSteps = steps(harness, fixable.get(5));
+        List<String> decisionSteps = steps(harness, byHand.get(5));
+        assertThat(harness.analysisOf(fixable.get(5)).get("task").get("finding_id").asText()).isEqualTo(local.id());
+        assertThat(patchSteps.get(0)).startsWith("Apply the diff to " + SRC + "Labels.java: Remove the unused local "
+                        + "variable `label`. In com.shop.Labels#sum(int[]) (lines 5-13), ")
+                .contains("remove `").contains("String label = \"total\";");
+        assertThat(harness.analysisOf(byHand.get(5)).get("task").get("finding_id").asText()).isEqualTo(complex.id());
+        assertThat(decisionSteps.get(0)).isEqualTo("Decide how to split com.shop.Parser#parse(String) (lines 5-11) "
+                + "(7 lines, cyclomatic complexity 2) at " + SRC + "Parser.java lines 5-11: which steps are separable, "
+                + "what to name them, and in what order to move them (4 reference(s) from 2 other class(es) depend on it). "
+                + "parse(String) has too many branches The worker cannot: no mechanical fix exists for complex-method, "
+                + "and no language model is configured (autocoder.llm.model).");
+        assertThat(decisionSteps.get(0)).isNotEqualTo(patchSteps.get(0));
+        // the approach texts are about this finding too, not a sentence that fits every one
+        JsonNode approaches = harness.analysisOf(byHand.get(2)).get("approaches");
+        assertThat(approaches).extracting(a -> a.get("description").asText())
+                .allSatisfy(d -> assertThat(d).doesNotContain("the rule's message asks for"));
+    }
+
+    @Test
+    void aFindingOfARuleWithoutAFamilyNamesTheCodeAndTheRule() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding magic = Finding.of("magic-number", "style", dev.autocoder.workers.worker.Severity.LOW, SRC + "Rules.java",
+                7, 7, "18 is a magic number", "if (age >= 18) {");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(magic));
+
+        List<Row> cycle = harness.cycle();
+
+        String step = steps(harness, cycle.get(5)).get(0);
+        assertThat(step).isEqualTo("Decide how to change com.shop.Rules#isAdult(int) (lines 6-12) (7 lines, cyclomatic "
+                + "complexity 2) at " + SRC + "Rules.java line 7 (`if (age >= 18) {`) so that magic-number no longer "
+                + "applies (\"18 is a magic number\"), or suppress it there with the reason (nothing outside its class "
+                + "refers to it). The worker cannot: no mechanical fix exists for magic-number, and no language model is "
+                + "configured (autocoder.llm.model).");
+        JsonNode chosen = harness.analysisOf(cycle.get(2)).get("approaches").get(0);
+        assertThat(chosen.get("description").asText()).isEqualTo("Change com.shop.Rules#isAdult(int) at line 7 so that "
+                + "magic-number no longer applies: 18 is a magic number");
+    }
+
+    private static List<String> steps(ImplementationHarness harness, Row plan) {
+        return harness.analysisOf(plan).get("plan_steps").findValuesAsText("x").isEmpty()
+                ? java.util.stream.StreamSupport.stream(harness.analysisOf(plan).get("plan_steps").spliterator(), false)
+                .map(JsonNode::asText).toList() : List.of();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.analysis.pmd.SeverityWeights;
+import dev.autocoder.workers.implementation.task.TaskPriority;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.worker.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.autocoder.workers.implementation.ImplementationFixture.SRC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which finding a cycle takes on: priority weighs severity, scope and whether the worker can deliver a verified
+ * change before the hotspot rank, and generated or fixture code is never taken on.
+ */
+class TaskPriorityTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFixableMainCodeFindingBeatsAnUnfixableOneInTheTopHotspot() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding fixable = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        // same severity, no mechanical fix for the rule, in the file the architecture row ranks first
+        Finding unfixable = Finding.of("complex-method", "design", fixable.severity(), SRC + "Parser.java", 5, 11,
+                "parse(String) is complex", "public int parse(String value)");
+        AnalysisRowsSeeder.seedHotspots(harness, List.of(SRC + "Parser.java", SRC + "Labels.java"));
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(unfixable, fixable));
+
+        Row first = harness.stage();
+
+        assertThat(first.status()).isEqualTo(Status.OK);
+        JsonNode task = harness.analysisOf(first).get("task");
+        assertThat(task.get("finding_id").asText()).isEqualTo(fixable.id());
+        double weight = SeverityWeights.of(fixable.severity());
+        // Labels.java is hotspot 2 of 2: factor 1 + 1/2
+        assertThat(task.get("priority").asDouble()).isEqualTo(weight * 1 * 4 * 1.5);
+        assertThat(task.get("hotspot_rank").asInt()).isEqualTo(2);
+        assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("Priority "
+                + (weight * 6) + " = severity " + fixable.severity().label() + " (" + weight + ") × scope main (1.0) × "
+                + "deliverability mechanical (4.0) × hotspot factor 1.5.");
+
+        List<Row> rest = List.of(harness.stage(), harness.stage(), harness.stage(), harness.stage(), harness.stage());
+        assertThat(harness.analysisOf(rest.get(4)).get("code_changes").get("verified").asBoolean()).isTrue();
+        // the unfixable one (weight × 1 × 1 × 2) comes next
+        Row second = harness.stage();
+        assertThat(harness.analysisOf(second).get("task").get("finding_id").asText()).isEqualTo(unfixable.id());
+        assertThat(harness.analysisOf(second).get("task").get("priority").asDouble()).isEqualTo(weight * 2);
+    }
+
+    @Test
+    void mainCodeComesBeforeTestCodeAndGeneratedOrFixtureCodeIsNeverTakenOn() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding field = AnalysisRowsSeeder.finding(harness, SRC + "Inventory.java", "UnusedPrivateField");
+        Finding local = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        Finding imported = AnalysisRowsSeeder.finding(harness, SRC + "Catalog.java", "UnnecessaryImport");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(field.withScope(Scope.GENERATED),
+                local.withScope(Scope.TEST), imported.withScope(Scope.FIXTURE)));
+
+        Row first = harness.stage();
+        assertThat(harness.analysisOf(first).get("task").get("finding_id").asText()).isEqualTo(local.id());
+        assertThat(harness.analysisOf(first).get("task").get("priority").asDouble())
+                .isEqualTo(SeverityWeights.of(local.severity()) * 0.25 * 4);
+        for (int i = 0; i < 5; i++) {
+            harness.stage();
+        }
+
+        Row second = harness.stage();
+        assertThat(second.status()).isEqualTo(Status.SKIPPED);
+        assertThat(second.reason()).isEqualTo("None of the 1 findings of the latest analysis rows can be taken on: "
+                + "1 handled by earlier cycles, 0 no longer present at HEAD, 0 without a file (and 2 in generated or "
+                + "fixture code, never taken on).");
+    }
+
+    @Test
+    void theFactorsOrderScopesAndDeliverability() {
+        TaskPriority withoutModel = new TaskPriority(rule -> rule.equals("UnusedLocalVariable"), false);
+        TaskPriority withModel = new TaskPriority(rule -> rule.equals("UnusedLocalVariable"), true);
+        Finding local = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.worker.Severity.MEDIUM,
+                "src/main/java/A.java", 3, 3, "unused", "int x = 1;");
+        Finding god = Finding.of("GodClass", "design", dev.autocoder.workers.worker.Severity.MEDIUM,
+                "src/main/java/A.java", 1, 1, "god class", "class A");
+
+        assertThat(withoutModel.delivery(local)).isEqualTo(TaskPriority.Delivery.MECHANICAL);
+        assertThat(withoutModel.delivery(god)).isEqualTo(TaskPriority.Delivery.BY_HAND);
+        assertThat(withModel.delivery(god)).isEqualTo(TaskPriority.Delivery.MODEL);
+        // an unfixable finding in the top hotspot (factor 2) stays below a fixable one outside any hotspot
+        assertThat(withoutModel.of(local, 1)).isGreaterThan(withoutModel.of(god, 2));
+        assertThat(withoutModel.of(local.withScope(Scope.MAIN), 1)).isGreaterThan(withoutModel.of(local.withScope(Scope.BUILD), 1));
+        assertThat(withoutModel.of(local.withScope(Scope.BUILD), 1)).isGreaterThan(withoutModel.of(local.withScope(Scope.TEST), 1));
+        assertThat(TaskPriority.takesOn(local.withScope(Scope.GENERATED))).isFalse();
+        assertThat(TaskPriority.takesOn(local.withScope(Scope.FIXTURE))).isFalse();
+        // a Java rule's fix does not apply to another language's file
+        Finding inKotlin = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.worker.Severity.MEDIUM,
+                "src/main/kotlin/A.kt", 3, 3, "unused", "val x = 1");
+        assertThat(withoutModel.delivery(inKotlin)).isEqualTo(TaskPriority.Delivery.BY_HAND);
+    }
+}
