@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 corpora=target/corpora
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xmx144m -Xss512k -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}
-APP_FLAGS=${APP_FLAGS:---autocoder.analysis.pmd-threads=1 --server.tomcat.threads.max=16}
+# the defaults every launch path uses (bin/jvm-options, a java argument file); override to compare others
+JVM_FLAGS=${JVM_FLAGS:-@bin/jvm-options}
+APP_FLAGS=${APP_FLAGS:-}
 
 MVN="$PWD/mvnw" bash "$shared/bench/corpora.sh" "$corpora"
 ./mvnw -q -B -ntp package -DskipTests

@@ -12,6 +12,8 @@ import dev.autocoder.workers.worker.WorkerState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,6 +21,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code autocoder.findings} [autocoder_findings] gauge, tags worker, perspective, scope, severity: findings of
  *       the perspective's latest ok row, all of them (its {@code findings.<scope>.<severity>} metrics; for a row
  *       written before those, the listed findings, in main scope);</li>
- *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective (NaN before the
- *       first score);</li>
+ *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective: a series only
+ *       for a perspective whose latest ok row has a score (a NaN sample would fail Prometheus' lint and alerts);</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
  * </ul>
  * Counters and the timer count from process start; the gauges read the dashboard aggregates, which are rebuilt
@@ -44,12 +48,17 @@ public class WorkerMeters implements RowListener {
     private final Aggregates aggregates;
     private final WorkerRegistry workers;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final MultiGauge qualityScores;
 
     public WorkerMeters(ObjectProvider<MeterRegistry> meters, Aggregates aggregates, WorkerRegistry workers, DatasetStore store) {
         this.meters = meters.getIfAvailable();
         this.aggregates = aggregates;
         this.workers = workers;
+        this.qualityScores = this.meters == null ? null : MultiGauge.builder("autocoder.quality.score")
+                .description("Quality score (0..1) of the perspective's latest ok result; no series before the first score")
+                .register(this.meters);
         if (this.meters != null) {
+            // registered after the aggregates' own listener (a constructor argument), so they are current here
             store.addListener(this);
         }
     }
@@ -71,6 +80,7 @@ public class WorkerMeters implements RowListener {
                 .tags("dataset", dataset)
                 .register(meters).increment();
         gauges(worker, perspective);
+        refreshQualityScores();
     }
 
     /** Registers the gauges of every configured perspective, so they exist before the first row. */
@@ -84,19 +94,28 @@ public class WorkerMeters implements RowListener {
             state.definition().perspectives().forEach(p -> gauges(worker, p));
             aggregates.of(worker).ifPresent(a -> a.perspectives().forEach(p -> gauges(worker, p.id())));
         }
+        refreshQualityScores();
+    }
+
+    /**
+     * One quality-score series per perspective whose latest ok row has a score. Scores change only when a row is
+     * written (or at start-up), so the series are set then; a perspective whose score is gone loses its series.
+     */
+    private synchronized void refreshQualityScores() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (String key : gauged) {
+            String worker = key.substring(0, key.indexOf('\u0000'));
+            String perspective = key.substring(key.indexOf('\u0000') + 1);
+            latest(worker, perspective).map(PerspectiveAggregate::qualityScore).ifPresent(score ->
+                    rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "perspective", perspective), score)));
+        }
+        qualityScores.register(rows, true);
     }
 
     private void gauges(String worker, String perspective) {
         if (!gauged.add(worker + '\u0000' + perspective)) {
             return;
         }
-        Gauge.builder("autocoder.quality.score", () -> {
-                    Double score = latest(worker, perspective).map(PerspectiveAggregate::qualityScore).orElse(null);
-                    return score == null ? Double.NaN : score;
-                })
-                .description("Quality score (0..1) of the perspective's latest ok result")
-                .tags("worker", worker, "perspective", perspective)
-                .register(meters);
         // every series of the name has the same tag keys (Prometheus requires it): one per scope and severity
         for (Scope scope : Scope.values()) {
             for (Severity severity : Severity.values()) {

@@ -22,14 +22,18 @@ import java.util.stream.Stream;
 
 /**
  * Creates or updates the four Spaces (three workers, one dashboard) through the Hub API: the repository, the
- * files the Docker build needs (the Space's README.md from {@code spaces/<folder>/}, the Dockerfile, the Maven
- * wrapper, pom.xml and {@code src/main}), the secrets HF_TOKEN and HF_USERNAME, and the variables that select the
- * worker and the target repository. Unchanged files are not sent again, so a re-run updates in place.
+ * files the Docker build needs (the Space's README.md from {@code spaces/<folder>/}, the Dockerfile, the JVM
+ * settings {@code bin/jvm-options}, the Maven wrapper, pom.xml and {@code src/main}), the secrets HF_TOKEN and
+ * HF_USERNAME, and the variables that select the worker and the target repository. Unchanged files are not sent again, so a re-run updates in place.
  */
 public class SpacesDeployer {
 
     /** At most this many files per commit (the Hub advises 50 to 100). */
     static final int FILES_PER_COMMIT = 80;
+
+    /** Files of the repository's root the image build needs (besides {@code src/main}); all must be there. */
+    static final List<String> BUILD_FILES = List.of("Dockerfile", "bin/jvm-options", "pom.xml", "mvnw",
+            ".mvn/wrapper/maven-wrapper.properties");
 
     private final HubClient client;
     private final PrintStream out;
@@ -50,6 +54,7 @@ public class SpacesDeployer {
 
     /** Deploys every Space; stops at the first failure, which says plainly what went wrong. */
     public List<Deployed> deploy(Request request) {
+        checkSource(request.source());
         List<Deployed> deployed = new ArrayList<>();
         for (SpaceDefinition space : SpaceDefinition.ALL) {
             deployed.add(deploy(request, space));
@@ -80,6 +85,36 @@ public class SpacesDeployer {
         String app = "https://" + appHost(request, space);
         out.println(space.name() + ": " + page + " (app: " + app + ", " + sent + " file(s) updated)");
         return new Deployed(repoId, page, app, sent);
+    }
+
+    /**
+     * Refuses a source without {@code spaces/} or without what the image build needs before anything is sent to
+     * the Hub, so a command run from the wrong folder creates no empty Spaces.
+     */
+    static void checkSource(Path source) {
+        Path spaces = source.resolve("spaces");
+        if (!Files.isDirectory(spaces)) {
+            throw new DeployException(spaces.toAbsolutePath().normalize() + " is missing: run deploy-spaces from the "
+                    + "repository's root (the folder with spaces/, Dockerfile and pom.xml) or pass --source <repository root>");
+        }
+        List<String> missing = new ArrayList<>();
+        for (SpaceDefinition space : SpaceDefinition.ALL) {
+            if (!Files.isRegularFile(spaces.resolve(space.folder()).resolve("README.md"))) {
+                missing.add("spaces/" + space.folder() + "/README.md");
+            }
+        }
+        for (String name : BUILD_FILES) {
+            if (!Files.isRegularFile(source.resolve(name))) {
+                missing.add(name);
+            }
+        }
+        if (!Files.isDirectory(source.resolve("src").resolve("main"))) {
+            missing.add("src/main/");
+        }
+        if (!missing.isEmpty()) {
+            throw new DeployException(source.toAbsolutePath().normalize() + " lacks what the Spaces are built from: "
+                    + String.join(", ", missing));
+        }
     }
 
     /** The Space's settings; the worker selection and target go in as variables (visible), the token as a secret. */
@@ -135,7 +170,8 @@ public class SpacesDeployer {
             throw new DeployException(readme + " is missing: run the command from the repository's root or pass --source");
         }
         files.add(read(source, readme, "README.md"));
-        for (String name : List.of("Dockerfile", ".dockerignore", "pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties")) {
+        for (String name : List.of("Dockerfile", ".dockerignore", "bin/jvm-options", "pom.xml", "mvnw",
+                ".mvn/wrapper/maven-wrapper.properties")) {
             Path file = source.resolve(name);
             if (Files.isRegularFile(file)) {
                 files.add(read(source, file, name));

@@ -4,10 +4,12 @@ import dev.autocoder.workers.testsupport.FakeHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -57,7 +59,7 @@ class SpacesDeployerTest {
             assertThat(hub.spaceSdk(repo)).isEqualTo("docker");
             String readme = hub.fileText("space", repo, "README.md");
             assertThat(readme).startsWith("---\n").contains("sdk: docker").contains("app_port: 8080");
-            assertThat(hub.files("space", repo)).containsKeys("Dockerfile", "pom.xml", "mvnw",
+            assertThat(hub.files("space", repo)).containsKeys("Dockerfile", "bin/jvm-options", "pom.xml", "mvnw",
                     ".mvn/wrapper/maven-wrapper.properties", "src/main/java/dev/autocoder/workers/AutocoderApplication.java",
                     "src/main/resources/routes/workers.yaml");
             assertThat(hub.files("space", repo).keySet()).noneMatch(p -> p.startsWith("src/test/"));
@@ -89,6 +91,45 @@ class SpacesDeployerTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("402").contains("paid accounts")
                 .contains("any container host").doesNotContain(TOKEN);
         assertThat(hub.exists("space", "alice/autocoder-analysis-worker")).isFalse();
+    }
+
+    @Test
+    void aSourceWithoutSpacesIsRefusedBeforeTheHubIsCalled(@TempDir Path elsewhere) throws Exception {
+        hub.addUser("alice", TOKEN, true);
+        Files.writeString(elsewhere.resolve("pom.xml"), "<project/>");
+
+        int code = DeploySpacesCommand.run(new String[]{"--owner", "alice", "--endpoint", hub.uri().toString(),
+                        "--target-git-url", "https://github.com/acme/shop.git", "--source", elsewhere.toString()},
+                Map.of("HF_TOKEN", TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(elsewhere.resolve("spaces").toString() + " is missing")
+                .contains("--source");
+        assertThat(hub.requests()).isEmpty();
+    }
+
+    @Test
+    void aSourceMissingABuildFileIsRefusedNamingIt(@TempDir Path copy) throws Exception {
+        hub.addUser("alice", TOKEN, true);
+        for (SpaceDefinition space : SpaceDefinition.ALL) {
+            Path readme = copy.resolve("spaces").resolve(space.folder()).resolve("README.md");
+            Files.createDirectories(readme.getParent());
+            Files.copy(Path.of("spaces", space.folder(), "README.md"), readme);
+        }
+        Files.createDirectories(copy.resolve("src/main"));
+        Files.copy(Path.of("Dockerfile"), copy.resolve("Dockerfile"));
+        Files.copy(Path.of("pom.xml"), copy.resolve("pom.xml"));
+
+        int code = DeploySpacesCommand.run(new String[]{"--owner", "alice", "--endpoint", hub.uri().toString(),
+                        "--target-git-url", "https://github.com/acme/shop.git", "--source", copy.toString()},
+                Map.of("HF_TOKEN", TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bin/jvm-options").contains("mvnw")
+                .contains(".mvn/wrapper/maven-wrapper.properties").doesNotContain("spaces/dashboard/README.md");
+        assertThat(hub.requests()).isEmpty();
     }
 
     @Test
