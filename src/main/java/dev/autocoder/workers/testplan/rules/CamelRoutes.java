@@ -157,7 +157,8 @@ public final class CamelRoutes {
         String rest = m.group(2);
         int query = rest.indexOf('?');
         String target = query >= 0 ? rest.substring(0, query) : rest;
-        String method = null;
+        Matcher restrict = Pattern.compile("[?&]httpMethodRestrict=([A-Za-z,]+)").matcher(rest);
+        String method = restrict.find() ? restrict.group(1).toUpperCase(Locale.ROOT) : null;
         if (m.group(1).equals("rest")) { // rest:get:/path
             int colon = target.indexOf(':');
             if (colon > 0) {
