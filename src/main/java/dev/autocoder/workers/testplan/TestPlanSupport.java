@@ -53,7 +53,7 @@ public class TestPlanSupport {
     public PerspectiveResult toResult(String perspectiveId, Planning plan, PlanResult result) {
         List<String> notes = new ArrayList<>(plan == null ? List.of() : plan.notes());
         notes.addAll(result.notes);
-        List<TestSpecification> specs = distinct(result.specifications, TestSpecification::id);
+        List<TestSpecification> specs = merged(distinct(result.specifications, TestSpecification::id), notes);
         List<FailureMode> modes = distinct(result.failureModes, FailureMode::id);
         List<IntegrationPoint> points = distinct(result.integrationPoints, IntegrationPoint::id);
         List<EdgeCase> edges = distinct(result.edgeCases, EdgeCase::id);
@@ -118,6 +118,34 @@ public class TestPlanSupport {
         Map<String, T> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.putIfAbsent(id.apply(i), i));
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * One test per body: specifications of the same method whose test would be the same (same kind, given, when,
+     * then, inputs and expectation) are merged into the first, which then answers the items of both; a note says
+     * how many were merged. Without this, two identical plan items (say two {@code parseLong(s)} calls of one
+     * method) become two identical tests, the second named {@code …_2}.
+     */
+    static List<TestSpecification> merged(List<TestSpecification> specs, List<String> notes) {
+        Map<List<Object>, TestSpecification> byBody = new LinkedHashMap<>();
+        List<String> dropped = new ArrayList<>();
+        for (TestSpecification spec : specs) {
+            List<Object> body = java.util.Arrays.asList(spec.testClass(), spec.methodUnderTest(), spec.kind(), spec.given(),
+                    spec.when(), spec.then(), spec.inputs(), spec.expectedOutcome(), spec.expectedException());
+            TestSpecification kept = byBody.get(body);
+            if (kept == null) {
+                byBody.put(body, spec);
+            } else {
+                byBody.put(body, kept.answering(spec.findingIds()));
+                dropped.add(spec.testName());
+            }
+        }
+        if (!dropped.isEmpty()) {
+            notes.add(dropped.size() + " test specification(s) with the same body as another test of the same method were "
+                    + "merged into it (the kept test answers both): " + String.join(", ", dropped.stream().limit(5).toList())
+                    + (dropped.size() > 5 ? ", …" : "") + ".");
+        }
+        return List.copyOf(byBody.values());
     }
 
     private static <T> java.util.Set<String> ids(List<T> items, Function<T, String> id) {

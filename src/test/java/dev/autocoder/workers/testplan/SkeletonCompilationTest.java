@@ -11,7 +11,10 @@ import dev.autocoder.workers.testplan.perspectives.PerformanceImpactPerspective;
 import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.bench.SkeletonCompileRate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.Diagnostic;
@@ -30,9 +33,31 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The generated JUnit 5 skeletons are written to the output folder and compile against the fixture project. */
+/**
+ * The generated JUnit 5 skeletons are written to the output folder and compile against the fixture project, and
+ * against a sample of classes of the benchmark corpora ({@code target/corpora/small} and {@code medium}, from
+ * {@code ../shared/bench/corpora.sh}; skipped when they are not downloaded, as in CI).
+ */
 class SkeletonCompilationTest {
+
+    /** Skeleton files checked per corpus: every k-th by path, so the test stays short on a large corpus. */
+    private static final int CORPUS_SAMPLE = 60;
+
+    @ParameterizedTest(name = "corpus {0}")
+    @ValueSource(strings = {"small", "medium"})
+    void generatedSkeletonsCompileAgainstACorpusSample(String corpus) throws Exception {
+        Path root = Path.of(System.getProperty("autocoder.corpora", "target/corpora"), corpus);
+        assumeTrue(Files.isRegularFile(root.resolve("CORPUS")), "corpus " + corpus + " is not downloaded (run "
+                + "../shared/bench/corpora.sh target/corpora): skipped");
+
+        SkeletonCompileRate.Rate rate = SkeletonCompileRate.measure(root.toAbsolutePath(), temp.resolve(corpus), CORPUS_SAMPLE, "");
+
+        assertThat(rate.files()).isGreaterThan(10);
+        assertThat(rate.errors()).isEmpty();
+        assertThat(rate.share()).isEqualTo(1.0);
+    }
 
     @TempDir
     Path temp;

@@ -18,20 +18,37 @@ import java.util.List;
  * @param paramsReached  names of the enclosing method's parameters the arguments use (directly or through a local
  *                       assigned from them)
  * @param text           the call's source text, whitespace-normalized
+ * @param implicitReceiver a call without a receiver or on {@code this}: a method of the enclosing type
+ * @param arguments      how many arguments the call passes
+ * @param caughtBy       the types the catch clauses of the enclosing {@code try} statements (within the method)
+ *                       catch, innermost first; empty when no {@code try} block encloses the call
+ * @param collectionLoop index in {@link MethodModel#loops()} of the innermost enclosing loop over a collection,
+ *                       array or stream; -1 when no such loop encloses the call
+ * @param handedTo       for a JDK object the call opens or creates: where it goes, as "index in
+ *                       {@link MethodModel#invocations()}:argument position" of the calls that receive it (directly,
+ *                       through the local it is assigned to, or through a wrapper created around it)
  */
 public record Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
-                         boolean closedLocally, List<String> paramsReached, String text) {
+                         boolean closedLocally, List<String> paramsReached, String text, boolean implicitReceiver,
+                         int arguments, List<String> caughtBy, int collectionLoop, List<String> handedTo) {
 
     public Invocation {
         type = Interned.string(type);
         method = Interned.string(method);
         paramsReached = Interned.strings(paramsReached);
         text = Interned.string(text);
+        caughtBy = caughtBy.isEmpty() ? List.of() : Interned.strings(caughtBy);
+        handedTo = handedTo.isEmpty() ? List.of() : List.copyOf(handedTo);
     }
 
     /** {@code Files.readAllBytes}, {@code new FileInputStream}: the simple type and the method, for messages. */
     public String shortName() {
         String simple = type == null ? "?" : type.substring(type.lastIndexOf('.') + 1);
         return creation ? "new " + simple : simple + "." + method;
+    }
+
+    Invocation handedTo(List<String> receivers) {
+        return new Invocation(creation, type, method, line, loopDepth, inResourceSpec, closedLocally, paramsReached, text,
+                implicitReceiver, arguments, caughtBy, collectionLoop, receivers);
     }
 }

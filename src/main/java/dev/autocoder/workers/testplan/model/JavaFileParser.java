@@ -152,7 +152,7 @@ public final class JavaFileParser {
                 returnType, params, thrown, annotations(callable.getAnnotations()), line(callable), end,
                 bodyHash(callable), scan.cyclomatic(), !scan.nullReturns().isEmpty(), scan.nullReturns(), scan.casts(),
                 scan.castLines(), scan.invocations(), scan.throwSites(), scan.catches(), scan.comparisons(), scan.loops(),
-                scan.strings());
+                scan.strings(), scan.closedParams());
     }
 
     /** The type's own visibility narrowed by its enclosing types': a public nested type of a package class is package. */

@@ -3,11 +3,14 @@ package dev.autocoder.workers.testplan.model;
 /**
  * A loop in a method body.
  *
- * @param kind           for, for-each, while, do, or stream (a {@code forEach}/{@code stream()} pipeline)
+ * @param kind           for, for-each, while, do, or stream (a lambda passed to {@code forEach}, {@code map},
+ *                       {@code filter}... of a stream)
  * @param depth          1 for an outermost loop
  * @param overCollection the loop iterates over a collection, array or stream (for-each, streams, index loops
- *                       bounded by {@code size()} or {@code length})
+ *                       bounded by {@code size()} or {@code length}, {@code while (it.hasNext())})
  * @param text           the loop header, whitespace-normalized
+ * @param over           what a loop over a collection walks, for messages (e.g. {@code element of `files`});
+ *                       null for other loops
  */
-public record Loop(String kind, int line, int depth, boolean overCollection, String text) {
+public record Loop(String kind, int line, int depth, boolean overCollection, String text, String over) {
 }

@@ -15,13 +15,16 @@ import java.util.List;
  * @param cyclomatic  1 + decision points (if, loops, case labels, catch, ?:, &&, ||)
  * @param returnsNull has a {@code return null;}
  * @param casts       cast target types with their lines, e.g. {@code (Order) o}
+ * @param closedParams parameters the method closes (a try-with-resources resource that is the parameter or a
+ *                     wrapper around it, or {@code param.close()}): a resource handed to it is not leaked
  */
 public record MethodModel(String name, String signature, String visibility, boolean isStatic, boolean constructor,
                           String returnType, List<Param> params, List<String> thrown, List<String> annotations,
                           int beginLine, int endLine, String bodyHash, int cyclomatic, boolean returnsNull,
                           List<Integer> nullReturnLines, List<String> casts, List<Integer> castLines,
                           List<Invocation> invocations, List<ThrowSite> throwSites, List<CatchSite> catches,
-                          List<Comparison> comparisons, List<Loop> loops, List<String> stringLiterals) {
+                          List<Comparison> comparisons, List<Loop> loops, List<String> stringLiterals,
+                          List<String> closedParams) {
 
     public MethodModel {
         name = Interned.string(name);
@@ -32,6 +35,7 @@ public record MethodModel(String name, String signature, String visibility, bool
         annotations = Interned.strings(annotations);
         casts = Interned.strings(casts);
         stringLiterals = Interned.strings(stringLiterals);
+        closedParams = closedParams.isEmpty() ? List.of() : Interned.strings(closedParams);
     }
 
     public boolean isPublic() {

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -35,6 +36,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,10 @@ final class MethodScanner {
     private final List<Integer> nullReturns = new ArrayList<>();
     private final List<String> strings = new ArrayList<>();
     private final Set<String> closedInFinally = new TreeSet<>();
+    private final Set<String> closedParams = new TreeSet<>();
+    /** The call or creation node of each recorded invocation, to follow where a created object goes. */
+    private final Map<Node, Integer> invocationIndex = new IdentityHashMap<>();
+    private final List<Node> invocationNodes = new ArrayList<>();
     private int decisions;
 
     MethodScanner(CallableDeclaration<?> method, TypeNames names, Map<String, String> fields) {
@@ -122,8 +128,114 @@ final class MethodScanner {
                     .filter(c -> c.getNameAsString().equals("close") && c.getScope().map(Expression::isNameExpr).orElse(false))
                     .forEach(c -> closedInFinally.add(c.getScope().get().asNameExpr().getNameAsString())));
         }
-        method.getChildNodes().forEach(child -> visit(child, 0));
+        findClosedParams();
+        method.getChildNodes().forEach(child -> visit(child, 0, -1));
+        handoffs();
         return this;
+    }
+
+    /**
+     * Parameters the method closes: a try-with-resources resource that is the parameter or a wrapper created
+     * around it ({@code try (BufferedReader b = new BufferedReader(reader))}), or a {@code param.close()} call.
+     */
+    private void findClosedParams() {
+        for (TryStmt t : method.findAll(TryStmt.class)) {
+            for (Expression resource : t.getResources()) {
+                if (resource instanceof NameExpr n && params.contains(n.getNameAsString())) {
+                    closedParams.add(n.getNameAsString());
+                }
+                for (ObjectCreationExpr wrapper : resource.findAll(ObjectCreationExpr.class)) {
+                    wrapper.getArguments().stream().filter(Expression::isNameExpr).map(a -> a.asNameExpr().getNameAsString())
+                            .filter(params::contains).forEach(closedParams::add);
+                }
+            }
+        }
+        for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+            if (call.getNameAsString().equals("close") && call.getArguments().isEmpty()
+                    && call.getScope().filter(Expression::isNameExpr).map(s -> params.contains(s.asNameExpr().getNameAsString())).orElse(false)) {
+                closedParams.add(call.getScope().get().asNameExpr().getNameAsString());
+            }
+        }
+    }
+
+    /** For each JDK object created or opened here, the calls it is handed to (see {@link Invocation#handedTo()}). */
+    private void handoffs() {
+        for (int i = 0; i < invocations.size(); i++) {
+            Invocation call = invocations.get(i);
+            if (call.type() == null || !(call.type().startsWith("java.") || call.type().startsWith("javax."))) {
+                continue;
+            }
+            List<String> receivers = new ArrayList<>();
+            receivers(invocationNodes.get(i), receivers, 0);
+            if (!receivers.isEmpty()) {
+                invocations.set(i, call.handedTo(receivers));
+            }
+        }
+    }
+
+    private void receivers(Node value, List<String> out, int depth) {
+        if (depth > 3) {
+            return;
+        }
+        Node parent = value.getParentNode().orElse(null);
+        String local = null;
+        if (parent instanceof MethodCallExpr || parent instanceof ObjectCreationExpr) {
+            argumentOf(parent, value, out, depth);
+        } else if (parent instanceof VariableDeclarator v) {
+            local = v.getNameAsString();
+        } else if (parent instanceof AssignExpr a && a.getTarget().isNameExpr() && a.getValue() == value) {
+            local = a.getTarget().asNameExpr().getNameAsString();
+        }
+        if (local != null) {
+            for (NameExpr use : method.findAll(NameExpr.class)) {
+                if (use.getNameAsString().equals(local)) {
+                    use.getParentNode().ifPresent(p -> argumentOf(p, use, out, depth));
+                }
+            }
+        }
+    }
+
+    /** Records the argument position when value is an argument of call; follows a wrapper created around it. */
+    private void argumentOf(Node call, Node value, List<String> out, int depth) {
+        List<Expression> args = call instanceof MethodCallExpr m ? m.getArguments()
+                : call instanceof ObjectCreationExpr o ? o.getArguments() : List.of();
+        for (int position = 0; position < args.size(); position++) {
+            if (args.get(position) == value) {
+                Integer index = invocationIndex.get(call);
+                if (index != null) {
+                    out.add(index + ":" + position);
+                }
+                if (call instanceof ObjectCreationExpr) {
+                    receivers(call, out, depth + 1);
+                }
+            }
+        }
+    }
+
+    /** The types caught by the try statements whose try block or resources enclose the node, innermost first. */
+    private List<String> caughtBy(Node node) {
+        List<String> caught = new ArrayList<>();
+        Node child = node;
+        Node parent = node.getParentNode().orElse(null);
+        while (parent != null && parent != method) {
+            if (parent instanceof TryStmt t) {
+                Node inner = child;
+                if (t.getTryBlock() == inner || t.getResources().stream().anyMatch(r -> r == inner)) {
+                    for (CatchClause c : t.getCatchClauses()) {
+                        caught.addAll(caughtTypes(c));
+                    }
+                }
+            }
+            child = parent;
+            parent = parent.getParentNode().orElse(null);
+        }
+        return caught;
+    }
+
+    private static List<String> caughtTypes(CatchClause c) {
+        return c.getParameter().getType().isUnionType()
+                ? c.getParameter().getType().asUnionType().getElements().stream().map(Object::toString).toList()
+                : List.of(c.getParameter().getTypeAsString());
     }
 
     private void spread(String local, Expression value) {
@@ -139,26 +251,35 @@ final class MethodScanner {
         }
     }
 
-    private void visit(Node node, int loopDepth) {
+    /**
+     * @param collectionLoop index of the innermost enclosing loop over a collection, array or stream; -1 for none
+     */
+    private void visit(Node node, int loopDepth, int collectionLoop) {
         int depth = loopDepth;
+        int overLoop = collectionLoop;
         if (node instanceof ForStmt f) {
             depth++;
             decisions++;
-            boolean overCollection = f.getCompare().map(c -> c.toString().matches(".*\\.(size\\(\\)|length).*")).orElse(false);
-            loops.add(new Loop("for", line(node), depth, overCollection, header(f.getInitialization() + "; "
-                    + f.getCompare().map(Object::toString).orElse(""))));
+            String bound = f.getCompare().map(c -> sizeBound(c.toString())).orElse(null);
+            overLoop = loop(new Loop("for", line(node), depth, bound != null, header(f.getInitialization() + "; "
+                    + f.getCompare().map(Object::toString).orElse("")), bound == null ? null : "index of `" + bound + "`"), overLoop);
         } else if (node instanceof ForEachStmt f) {
             depth++;
             decisions++;
-            loops.add(new Loop("for-each", line(node), depth, true, header(f.getVariable() + " : " + f.getIterable())));
+            overLoop = loop(new Loop("for-each", line(node), depth, true, header(f.getVariable() + " : " + f.getIterable()),
+                    "element of `" + header(f.getIterable().toString()) + "`"), overLoop);
         } else if (node instanceof WhileStmt w) {
             depth++;
             decisions++;
-            loops.add(new Loop("while", line(node), depth, false, header(w.getCondition().toString())));
+            String iterator = iterator(w.getCondition());
+            overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(w.getCondition().toString()),
+                    iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
         } else if (node instanceof DoStmt d) {
             depth++;
             decisions++;
-            loops.add(new Loop("do", line(node), depth, false, header(d.getCondition().toString())));
+            String iterator = iterator(d.getCondition());
+            overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(d.getCondition().toString()),
+                    iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
         } else if (node instanceof IfStmt || node instanceof ConditionalExpr || node instanceof CatchClause) {
             decisions++;
         } else if (node instanceof SwitchEntry s && !s.getLabels().isEmpty()) {
@@ -182,24 +303,87 @@ final class MethodScanner {
             catchSite(c);
         }
         if (node instanceof ObjectCreationExpr o) {
-            invocations.add(invocation(o, true, names.resolve(o.getTypeAsString()), "<init>", o.getArguments(), depth));
+            record(o, invocation(o, true, names.resolve(o.getTypeAsString()), "<init>", o.getArguments(), depth, overLoop, false));
         } else if (node instanceof MethodCallExpr m) {
             String receiver = m.getScope().map(this::typeOf).orElse(null);
-            invocations.add(invocation(m, false, receiver, m.getNameAsString(), m.getArguments(), depth));
-            if (m.getNameAsString().equals("forEach") && m.getScope().isPresent()) {
-                loops.add(new Loop("stream", line(node), depth + 1, true, header(m.getScope().get() + ".forEach(..)")));
+            boolean implicit = m.getScope().map(s -> s instanceof ThisExpr).orElse(true);
+            record(m, invocation(m, false, receiver, m.getNameAsString(), m.getArguments(), depth, overLoop, implicit));
+            String over = streamed(m);
+            if (over != null) {
+                int index = loop(new Loop("stream", line(node), depth + 1, true, header(m.getScope().get() + "." + m.getNameAsString() + "(..)"),
+                        over), overLoop);
                 for (Node child : m.getChildNodes()) {
-                    visit(child, child instanceof LambdaExpr ? depth + 1 : depth);
+                    boolean body = child instanceof LambdaExpr;
+                    visit(child, body ? depth + 1 : depth, body ? index : overLoop);
                 }
                 return;
             }
         }
         for (Node child : node.getChildNodes()) {
-            visit(child, depth);
+            visit(child, depth, overLoop);
         }
     }
 
-    private Invocation invocation(Node node, boolean creation, String type, String name, List<Expression> args, int depth) {
+    private int loop(Loop loop, int enclosing) {
+        loops.add(loop);
+        return loop.overCollection() ? loops.size() - 1 : enclosing;
+    }
+
+    private void record(Node node, Invocation call) {
+        invocationIndex.put(node, invocations.size());
+        invocationNodes.add(node);
+        invocations.add(call);
+    }
+
+    private static final Set<String> STREAM_STEPS = Set.of("forEach", "forEachOrdered", "map", "flatMap", "filter", "peek",
+            "mapToInt", "mapToLong", "mapToDouble", "mapToObj", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile");
+
+    /**
+     * What a stream step with a lambda walks ("element of `files`"), or null when the call is not one: any
+     * {@code forEach} (of a collection, map or stream), and {@code map}, {@code filter}... on a chain that starts at
+     * {@code x.stream()}, {@code Arrays.stream(x)}, {@code Stream.of(..)} or a {@code Files.lines/list/walk}.
+     */
+    private static String streamed(MethodCallExpr m) {
+        if (!STREAM_STEPS.contains(m.getNameAsString()) || m.getScope().isEmpty()
+                || m.getArguments().stream().noneMatch(a -> a.isLambdaExpr() || a.isMethodReferenceExpr())) {
+            return null;
+        }
+        Expression scope = m.getScope().get();
+        while (scope instanceof MethodCallExpr inner) {
+            String name = inner.getNameAsString();
+            if ((name.equals("stream") || name.equals("parallelStream")) && inner.getArguments().isEmpty() && inner.getScope().isPresent()) {
+                return "element of `" + header(inner.getScope().get().toString()) + "`";
+            }
+            if ((name.equals("stream") || name.equals("of") || name.equals("lines") || name.equals("list") || name.equals("walk"))
+                    && !inner.getArguments().isEmpty()) {
+                return "element of `" + header(inner.toString()) + "`";
+            }
+            if (!STREAM_STEPS.contains(name) && !name.equals("sorted") && !name.equals("distinct") && !name.equals("limit")
+                    && !name.equals("skip") && !name.equals("boxed")) {
+                break;
+            }
+            scope = inner.getScope().orElse(null);
+        }
+        return m.getNameAsString().startsWith("forEach") ? "element of `" + header(m.getScope().get().toString()) + "`" : null;
+    }
+
+    /** {@code list} for {@code i < list.size()} or {@code i < array.length}; null for other bounds. */
+    private static String sizeBound(String compare) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_$][\\w$.]*)\\.(size\\(\\)|length)").matcher(compare);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** {@code it} for a loop condition {@code it.hasNext()} (or {@code hasMoreElements}); null otherwise. */
+    private static String iterator(Expression condition) {
+        if (condition instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
+                && (c.getNameAsString().equals("hasNext") || c.getNameAsString().equals("hasMoreElements"))) {
+            return header(c.getScope().get().toString());
+        }
+        return null;
+    }
+
+    private Invocation invocation(Node node, boolean creation, String type, String name, List<Expression> args, int depth,
+                                  int collectionLoop, boolean implicit) {
         Set<String> reached = new TreeSet<>();
         for (Expression arg : args) {
             if (arg.isNameExpr()) {
@@ -223,7 +407,7 @@ final class MethodScanner {
             closed = true; // handed to the caller
         }
         return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
-                header(node.toString()));
+                header(node.toString()), implicit, args.size(), caughtBy(node), collectionLoop, List.of());
     }
 
     /** The type of an expression used as a receiver, when declarations and imports tell it. */
@@ -350,13 +534,11 @@ final class MethodScanner {
                 }
             }
         }
-        throwSites.add(new ThrowSite(type, message, line(t), inCatch, header(t.toString())));
+        throwSites.add(new ThrowSite(type, message, line(t), inCatch, header(t.toString()), caughtBy(t)));
     }
 
     private void catchSite(CatchClause c) {
-        List<String> types = c.getParameter().getType().isUnionType()
-                ? c.getParameter().getType().asUnionType().getElements().stream().map(Object::toString).toList()
-                : List.of(c.getParameter().getTypeAsString());
+        List<String> types = caughtTypes(c);
         String caught = c.getParameter().getNameAsString();
         List<Statement> body = c.getBody().getStatements();
         boolean onlyLogs = !body.isEmpty() && body.stream().allMatch(MethodScanner::isLogging);
@@ -418,6 +600,10 @@ final class MethodScanner {
 
     List<Integer> nullReturns() {
         return List.copyOf(nullReturns);
+    }
+
+    List<String> closedParams() {
+        return List.copyOf(closedParams);
     }
 
     List<String> strings() {

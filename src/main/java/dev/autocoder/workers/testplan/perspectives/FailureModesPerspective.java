@@ -13,8 +13,10 @@ import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
 import dev.autocoder.workers.testplan.rules.IntegrationKind;
+import dev.autocoder.workers.testplan.rules.ExceptionTypes;
 import dev.autocoder.workers.testplan.rules.Resources;
 import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.rules.ThrownExceptions;
 import dev.autocoder.workers.testplan.spec.Specs;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
@@ -33,13 +35,17 @@ import java.util.Set;
  * a process), the ways it can fail:
  * <ul>
  *   <li>{@code declared-exception}: a {@code throws} type;</li>
- *   <li>{@code thrown-exception}: a {@code throw new T(..)} outside a catch block;</li>
+ *   <li>{@code thrown-exception}: a {@code throw new T(..)} that no enclosing {@code try} of the method catches
+ *       (also one in a catch block that translates a caught exception into T);</li>
  *   <li>{@code unchecked-conversion}: {@code Integer.parseInt}, {@code Long.valueOf}, {@code UUID.fromString},
- *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like;</li>
+ *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like, unless an enclosing {@code try} catches
+ *       the exception (that type or a supertype: JDK types through a known hierarchy, project types through their
+ *       declared supertypes) or the method declares it (hands it to its callers deliberately);</li>
  *   <li>{@code unchecked-cast}: a cast to a reference type;</li>
  *   <li>{@code null-return}: {@code return null};</li>
  *   <li>{@code resource-leak}: a stream, reader, socket, connection or statement opened outside try-with-resources,
- *       not closed in a finally block, not returned or stored in a field;</li>
+ *       not closed in a finally block, not returned or stored in a field, and not handed to a project method that
+ *       closes that parameter (in its own try-with-resources or with {@code close()});</li>
  *   <li>{@code swallowed-exception}: a catch block that is empty or only logs;</li>
  *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly).</li>
  * </ul>
@@ -48,7 +54,9 @@ import java.util.Set;
  * otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
  * methods. Each mode gets a named test and a finding (severity high when probability and impact are both high,
- * medium when one is, low otherwise).
+ * medium when one is, low otherwise). A test that expects an exception names what the method really throws
+ * ({@link ThrownExceptions}): the planned type when it escapes, else the only type the method throws, else any
+ * {@code Exception} with a comment that says the type could not be resolved.
  * <p>
  * Quality score: {@code 1 / (1 + d / 5)} with d = severity-weighted failure modes per 1000 main lines.
  */
@@ -56,22 +64,6 @@ import java.util.Set;
 public class FailureModesPerspective extends TestPlanningPerspective {
 
     static final int RISKY_COMPLEXITY = 10;
-
-    private static final Map<String, String> CONVERSIONS = new LinkedHashMap<>();
-
-    static {
-        for (String box : List.of("Integer", "Long", "Short", "Byte", "Double", "Float")) {
-            for (String method : List.of("parseInt", "parseLong", "parseShort", "parseByte", "parseDouble", "parseFloat", "valueOf", "decode")) {
-                CONVERSIONS.put("java.lang." + box + "." + method, "NumberFormatException");
-            }
-        }
-        CONVERSIONS.put("java.util.UUID.fromString", "IllegalArgumentException");
-        for (String time : List.of("LocalDate", "LocalDateTime", "LocalTime", "Instant", "ZonedDateTime", "OffsetDateTime", "Duration")) {
-            CONVERSIONS.put("java.time." + time + ".parse", "DateTimeParseException");
-        }
-        CONVERSIONS.put("java.math.BigDecimal.<init>", "NumberFormatException");
-        CONVERSIONS.put("java.math.BigInteger.<init>", "NumberFormatException");
-    }
 
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
 
@@ -99,8 +91,9 @@ public class FailureModesPerspective extends TestPlanningPerspective {
             }
         }
         Map<String, Integer> byMode = new LinkedHashMap<>();
+        ThrownExceptions thrown = new ThrownExceptions(planning.model());
         for (MethodRef m : candidates) {
-            for (FailureMode mode : modes(m)) {
+            for (FailureMode mode : modes(m, thrown)) {
                 result.failureModes.add(mode);
                 byMode.merge(mode.mode(), 1, Integer::sum);
                 Severity severity = severity(mode);
@@ -110,8 +103,10 @@ public class FailureModesPerspective extends TestPlanningPerspective {
                                 + mode.probability() + ", impact " + mode.impact() + "; evidence: " + mode.evidence(),
                         m.key() + " " + mode.evidence()));
                 if (!m.method().visibility().equals("private")) {
+                    String exception = expectsException(mode) ? expectedException(thrown, m, mode) : null;
                     result.specifications.add(Specs.of(m, id(), "unit", mode.testName(), given(mode),
-                            "calling " + m.method().signature(), then(mode), List.of(), expected(mode), List.of(mode.id())));
+                            "calling " + m.method().signature(), then(mode, exception), List.of(), expected(mode, exception),
+                            List.of(mode.id()), exception));
                 }
             }
         }
@@ -133,8 +128,9 @@ public class FailureModesPerspective extends TestPlanningPerspective {
                 .map(k -> k.risk().equals("high")).orElse(false));
     }
 
-    static List<FailureMode> modes(MethodRef ref) {
+    static List<FailureMode> modes(MethodRef ref, ThrownExceptions thrownExceptions) {
         MethodModel m = ref.method();
+        ExceptionTypes types = thrownExceptions.types();
         List<FailureMode> modes = new ArrayList<>();
         boolean api = ref.isApi();
         String impactOfException = api ? "high" : m.visibility().equals("private") ? "low" : "medium";
@@ -143,21 +139,22 @@ public class FailureModesPerspective extends TestPlanningPerspective {
                     "medium", impactOfException, m.name() + "_whenItFails_throws" + simple(thrown)));
         }
         for (ThrowSite t : m.throwSites()) {
-            if (t.type() != null && !t.inCatch()) {
+            if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file())) {
                 modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
                         m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
             }
         }
         for (Invocation call : m.invocations()) {
-            String key = call.type() + "." + call.method();
-            String exception = CONVERSIONS.get(key);
-            if (exception != null) {
+            String exception = ExceptionTypes.conversion(call);
+            if (exception != null && !types.caught(exception, call.caughtBy(), ref.file())
+                    && !thrownExceptions.declares(ref, exception)) {
                 String probability = call.paramsReached().isEmpty() ? "low" : "high";
                 modes.add(mode(ref, call.line(), "unchecked-conversion", exception, call.text(), probability, impactOfException,
                         m.name() + "_when" + (call.paramsReached().isEmpty() ? "Input" : cap(call.paramsReached().get(0)))
                                 + "IsMalformed_throws" + exception));
             }
-            if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()) {
+            if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()
+                    && !closedByCallee(ref, m, call, thrownExceptions)) {
                 modes.add(mode(ref, call.line(), "resource-leak", null, call.text(), "medium", api ? "high" : "medium",
                         m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
             }
@@ -185,6 +182,35 @@ public class FailureModesPerspective extends TestPlanningPerspective {
         return modes;
     }
 
+    /** The resource is handed to a project method that closes the parameter it arrives in. */
+    private static boolean closedByCallee(MethodRef ref, MethodModel m, Invocation resource, ThrownExceptions resolver) {
+        for (String handoff : resource.handedTo()) {
+            String[] parts = handoff.split(":");
+            Invocation receiver = m.invocations().get(Integer.parseInt(parts[0]));
+            int position = Integer.parseInt(parts[1]);
+            for (MethodRef callee : resolver.calls().targets(ref, receiver)) {
+                List<dev.autocoder.workers.testplan.model.Param> params = callee.method().params();
+                if (position < params.size() && callee.method().closedParams().contains(params.get(position).name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean expectsException(FailureMode mode) {
+        return switch (mode.mode()) {
+            case "declared-exception", "thrown-exception", "unchecked-conversion", "unchecked-cast", "integration-failure" -> true;
+            default -> false;
+        };
+    }
+
+    /** What the method really throws for this mode; "" when it cannot be resolved (the test then expects any Exception). */
+    private static String expectedException(ThrownExceptions thrown, MethodRef m, FailureMode mode) {
+        String resolved = thrown.expected(m, mode.exception());
+        return resolved == null ? "" : resolved;
+    }
+
     private static FailureMode mode(MethodRef ref, int line, String mode, String exception, String evidence, String probability,
                                     String impact, String testName) {
         String id = PlanIds.of("failure-mode", ref.file().path(), ref.key(), mode, exception, evidence);
@@ -206,21 +232,25 @@ public class FailureModesPerspective extends TestPlanningPerspective {
             case "swallowed-exception" -> "the guarded call throws " + mode.exception();
             case "integration-failure" -> "the external system is unavailable or answers with an error";
             case "null-return" -> "the input for which the method returns null";
-            default -> "the condition under which " + mode.exception() + " is thrown";
+            default -> "the condition under which " + mode.exception() + " is thrown (" + mode.evidence().replaceFirst("^line \\d+: ", "") + ")";
         };
     }
 
-    private static String then(FailureMode mode) {
+    private static String then(FailureMode mode, String exception) {
+        String thrown = exception == null || exception.isEmpty() ? "an exception" : exception;
         return switch (mode.mode()) {
             case "resource-leak" -> "the resource is closed";
             case "swallowed-exception" -> "the failure is visible to the caller (rethrown, returned or recorded)";
             case "null-return" -> "the caller receives null and the documented contract says so";
-            case "integration-failure" -> "the failure surfaces as " + mode.exception() + " with context, nothing half-done remains";
-            default -> mode.exception() + " is thrown with a message naming the bad input";
+            case "integration-failure" -> "the failure surfaces as " + thrown + " with context, nothing half-done remains";
+            default -> thrown + " is thrown with a message naming the bad input";
         };
     }
 
-    private static String expected(FailureMode mode) {
+    private static String expected(FailureMode mode, String exception) {
+        if (exception != null) {
+            return exception.isEmpty() ? "an exception (the type could not be resolved within the project)" : exception;
+        }
         return mode.exception() == null ? "no leaked resource" : mode.mode().equals("null-return") ? "null" : mode.exception();
     }
 

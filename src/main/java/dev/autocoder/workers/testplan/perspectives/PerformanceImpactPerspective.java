@@ -25,8 +25,10 @@ import java.util.Optional;
 
 /**
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
- * nested two or more deep ({@code nested-loops}, medium), calls that cross a process boundary inside a loop
- * ({@code io-in-loop}, high), and for changed methods the cyclomatic complexity against the baseline commit
+ * nested two or more deep ({@code nested-loops}, medium), calls that cross a process boundary inside a loop over a
+ * collection, array or stream ({@code io-in-loop}, high; for-each, stream steps, index loops bounded by a size or
+ * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
+ * message names the loop, e.g. "for each element of `files`"), and for changed methods the cyclomatic complexity against the baseline commit
  * ({@code complexity-increase}, medium, when it grew by {@value #COMPLEXITY_STEP} or more).
  * <p>
  * Specifications: one performance test per method with nested loops, I/O in a loop or grown complexity.
@@ -82,11 +84,12 @@ public class PerformanceImpactPerspective extends TestPlanningPerspective {
             }
             for (Invocation call : method.invocations()) {
                 Optional<IntegrationKind> kind = IntegrationCatalog.classify(call);
-                if (call.loopDepth() > 0 && kind.isPresent() && kind.get().crossesBoundary()
+                if (call.collectionLoop() >= 0 && kind.isPresent() && kind.get().crossesBoundary()
                         && kind.get() != IntegrationKind.CLOCK && kind.get() != IntegrationKind.ENVIRONMENT) {
                     io++;
+                    Loop loop = method.loops().get(call.collectionLoop());
                     Finding f = finding("io-in-loop", Severity.HIGH, m, call.line(), call.shortName() + " (" + kind.get().label()
-                            + ") inside a loop: one round trip per element", call.text());
+                            + ") for each " + loop.over() + " (line " + loop.line() + "): one round trip per element", call.text());
                     result.findings.add(f);
                     answers.add(f.id());
                     reasons.add(call.shortName() + " inside a loop");

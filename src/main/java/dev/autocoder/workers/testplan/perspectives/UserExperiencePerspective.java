@@ -7,6 +7,8 @@ import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.MethodModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
 import dev.autocoder.workers.testplan.model.ThrowSite;
+import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.testplan.rules.CamelRoutes;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.rules.TestMapping;
 import dev.autocoder.workers.testplan.spec.Specs;
@@ -23,14 +25,17 @@ import java.util.Set;
  * <ul>
  *   <li>HTTP endpoints: Spring {@code @GetMapping}/{@code @PostMapping}/{@code @PutMapping}/{@code @DeleteMapping}/
  *       {@code @PatchMapping}/{@code @RequestMapping} methods, JAX-RS {@code @GET}/{@code @POST}/{@code @PUT}/
- *       {@code @DELETE}, servlet {@code doGet}/{@code doPost}/{@code doPut}/{@code doDelete};</li>
+ *       {@code @DELETE}, servlet {@code doGet}/{@code doPost}/{@code doPut}/{@code doDelete}, and Apache Camel routes
+ *       ({@link CamelRoutes}): {@code platform-http:} (and other HTTP) consumers and REST DSL verbs, in Java route
+ *       builders and in YAML route files;</li>
  *   <li>CLI entry points: {@code public static void main(String[])}, picocli {@code @Command} types;</li>
  *   <li>messages shown to users: exceptions thrown by API methods (finding {@code exception-without-message}, low,
  *       when they carry no message) and text printed to standard output or error.</li>
  * </ul>
  * Specifications: per endpoint (valid request, invalid request with a helpful 4xx), per entry point (no or bad
  * arguments: usage and a non-zero exit code), per messageless exception. Quality score: the share of surfaces
- * whose class has a test class; null when there are no surfaces.
+ * whose class has a test class (for a route: a test string literal names its path); null when there are no
+ * surfaces.
  */
 @Component
 public class UserExperiencePerspective extends TestPlanningPerspective {
@@ -87,6 +92,13 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
                 surfaces++;
                 tested += tests.isTested(m.type()) ? 1 : 0;
             }
+            for (CamelRoutes.Endpoint route : CamelRoutes.inJava(m)) {
+                endpoints++;
+                routeSpecs(result, route, m.type().packageName(), m.type().simpleName(), m.type().qualifiedName(),
+                        method.signature());
+                surfaces++;
+                tested += tests.isTested(m.type()) || namedByTest(planning, route) ? 1 : 0;
+            }
             printed += (int) method.invocations().stream().filter(c -> c.text().startsWith("System.out.print")
                     || c.text().startsWith("System.err.print")).count();
             if (m.isApi()) {
@@ -110,7 +122,20 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
                 }
             }
         }
-        result.metric("http_endpoints", endpoints).metric("cli_entry_points", entryPoints).metric("console_prints", printed)
+        List<CamelRoutes.Endpoint> yamlRoutes = CamelRoutes.inYaml(planning.snapshot());
+        String applicationPackage = applicationPackage(planning);
+        for (CamelRoutes.Endpoint route : yamlRoutes) {
+            endpoints++;
+            String file = route.file().substring(route.file().lastIndexOf('/') + 1).replaceAll("\\.ya?ml$", "");
+            String simpleName = dev.autocoder.workers.testplan.spec.Specs.camel(file) + "Routes";
+            routeSpecs(result, route, applicationPackage, simpleName, route.file(), route.label());
+            surfaces++;
+            tested += namedByTest(planning, route) ? 1 : 0;
+        }
+        result.details.put("routes", yamlRoutes.stream().map(r -> r.label() + " (" + r.file() + ":" + r.line() + ")").toList());
+        result.metric("camel_route_endpoints", yamlRoutes.size() + (int) planning.model().mainMethods().stream()
+                        .mapToLong(m -> CamelRoutes.inJava(m).size()).sum())
+                .metric("http_endpoints", endpoints).metric("cli_entry_points", entryPoints).metric("console_prints", printed)
                 .metric("messageless_exceptions", result.findings.size());
         result.qualityScore = Scores.share(tested, surfaces);
         result.summary = endpoints + " HTTP endpoints, " + entryPoints + " command-line entry points, " + printed
@@ -122,5 +147,39 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
             result.recommendations.add("Give the " + result.findings.size() + " exceptions thrown to callers a message that says what to do.");
         }
         return result;
+    }
+
+    /** A valid and an invalid request per route endpoint. */
+    private void routeSpecs(PlanResult result, CamelRoutes.Endpoint route, String packageName, String simpleName,
+                            String classUnderTest, String member) {
+        String name = dev.autocoder.workers.testplan.spec.Specs.identifier((route.method() == null ? "" : route.method().toLowerCase() + "_")
+                + route.path().replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_"));
+        name = name.equals("test_") ? "root" : name;
+        String where = route.label() + " (" + route.file() + ":" + route.line() + (route.routeId() == null ? "" : ", route " + route.routeId()) + ")";
+        result.specifications.add(dev.autocoder.workers.testplan.spec.Specs.of(route.file(), packageName, simpleName, classUnderTest,
+                member, id(), "integration", name + "_answersValidRequest", "the application started with its Camel routes",
+                "a valid request reaches " + where, "the answer has the documented status, content type and body",
+                List.of(), "2xx with the documented body", List.of()));
+        result.specifications.add(dev.autocoder.workers.testplan.spec.Specs.of(route.file(), packageName, simpleName, classUnderTest,
+                member, id(), "integration", name + "_rejectsInvalidRequest", "the application started with its Camel routes",
+                "a request with a missing or malformed parameter reaches " + where,
+                "the answer is a 4xx whose message says what was wrong, without internals", List.of(), "4xx with a helpful message", List.of()));
+    }
+
+    /** A test string literal names the route's path (up to its first placeholder). */
+    private static boolean namedByTest(Planning planning, CamelRoutes.Endpoint route) {
+        String path = route.path();
+        int placeholder = path.indexOf('{');
+        String prefix = placeholder >= 0 ? path.substring(0, placeholder) : null;
+        return planning.model().testFiles().stream().flatMap(f -> f.types().stream()).flatMap(t -> t.methods().stream())
+                .flatMap(m -> m.stringLiterals().stream())
+                .anyMatch(s -> s.equals(path) || s.endsWith(path) && !path.equals("/") || (prefix != null && prefix.length() > 1 && s.contains(prefix)));
+    }
+
+    /** Where tests of YAML routes go: the package of the Spring Boot application class, else of the first main type. */
+    private static String applicationPackage(Planning planning) {
+        List<TypeModel> types = planning.model().mainFiles().stream().flatMap(f -> f.types().stream()).toList();
+        return types.stream().filter(t -> t.hasAnnotation("SpringBootApplication")).map(TypeModel::packageName).findFirst()
+                .orElse(types.isEmpty() ? "" : types.get(0).packageName());
     }
 }

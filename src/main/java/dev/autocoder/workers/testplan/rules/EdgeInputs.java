@@ -141,6 +141,9 @@ public final class EdgeInputs {
                     out.add(new Input("java.util.Optional.empty()", "empty", "type"));
                 } else if (type.endsWith("[]")) {
                     String component = type.substring(0, type.length() - 2).replaceAll("<.*>", "");
+                    if (component.matches("[A-Z][A-Z0-9]?")) {
+                        component = "Object"; // a type variable: no array of it can be created
+                    }
                     out.add(new Input("null", "null", "type"));
                     out.add(new Input("new " + component + "[0]", "empty", "type"));
                     out.add(new Input("new " + component + "[" + LARGE + "]", "large", "type"));

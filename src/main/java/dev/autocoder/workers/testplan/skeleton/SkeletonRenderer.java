@@ -5,6 +5,7 @@ import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.TypeModel;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.testplan.rules.ExceptionTypes;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Set;
  * specification, a {@code @ParameterizedTest} with a {@code @MethodSource} per parameterized specification (edge
  * cases). Each test states its given / when / then and the ids it answers, and is skipped with
  * {@code assumeTrue(false, ..)} until someone writes it (so a generated class compiles and never fails a build).
+ * A test that expects an exception asserts the type the method really throws ({@code assertThrows(X.class, ..)},
+ * or {@code Exception.class} with a comment when the type could not be resolved).
  * The class under test's imports are copied so parameter types resolve.
  */
 @Component
@@ -29,11 +32,13 @@ public class SkeletonRenderer {
         Map<String, List<TestSpecification>> byClass = new LinkedHashMap<>();
         specifications.forEach(s -> byClass.computeIfAbsent(s.testClass(), k -> new ArrayList<>()).add(s));
         List<TestSkeleton> skeletons = new ArrayList<>();
-        byClass.forEach((testClass, specs) -> skeletons.add(render(testClass, specs, model, perspectiveId)));
+        ExceptionTypes exceptions = new ExceptionTypes(model);
+        byClass.forEach((testClass, specs) -> skeletons.add(render(testClass, specs, model, perspectiveId, exceptions)));
         return skeletons;
     }
 
-    private TestSkeleton render(String testClass, List<TestSpecification> specs, CodeModel model, String perspectiveId) {
+    private TestSkeleton render(String testClass, List<TestSpecification> specs, CodeModel model, String perspectiveId,
+                                ExceptionTypes exceptions) {
         int dot = testClass.lastIndexOf('.');
         String packageName = dot < 0 ? "" : testClass.substring(0, dot);
         String simpleName = testClass.substring(dot + 1);
@@ -49,7 +54,11 @@ public class SkeletonRenderer {
             source.imports().stream().filter(i -> !i.startsWith("static ")).forEach(imports::add);
         }
         imports.forEach(i -> out.append("import ").append(i).append(";\n"));
-        out.append("\nimport static org.junit.jupiter.api.Assumptions.assumeTrue;\n\n");
+        out.append("\n");
+        if (specs.stream().anyMatch(s -> s.expectedException() != null)) {
+            out.append("import static org.junit.jupiter.api.Assertions.assertThrows;\n");
+        }
+        out.append("import static org.junit.jupiter.api.Assumptions.assumeTrue;\n\n");
         out.append("/**\n * Planned by the autocoder test-planning worker (perspective ").append(perspectiveId)
                 .append(").\n * Each test is skipped until it is written: replace the assumeTrue line with the test.\n */\n");
         out.append("class ").append(simpleName).append(" {\n");
@@ -87,12 +96,37 @@ public class SkeletonRenderer {
                 out.append("    @DisplayName(\"").append(java(spec.methodUnderTest())).append(": ").append(java(spec.then())).append("\")\n");
                 out.append("    void ").append(name).append("() {\n");
                 out.append("        assumeTrue(false, \"planned, not written yet: ").append(spec.id()).append("\");\n");
+                if (spec.expectedException() != null) {
+                    expectation(out, spec, source, exceptions);
+                }
                 out.append("    }\n");
             }
         }
         out.append("}\n");
         String path = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + simpleName + ".java";
         return new TestSkeleton(path, testClass, specs.stream().map(TestSpecification::id).toList(), out.toString());
+    }
+
+    /**
+     * The exception the test expects: the type the method under test really throws, written so that it compiles
+     * in the test's package; any {@code Exception}, with a comment saying why, when the type is unknown or not
+     * visible from there.
+     */
+    private static void expectation(StringBuilder out, TestSpecification spec, FileModel source, ExceptionTypes exceptions) {
+        String type = spec.expectedException().isEmpty() ? null : exceptions.compilableName(spec.expectedException(), source);
+        String method = spec.methodUnderTest().replaceAll("\\(.*", "");
+        if (type == null) {
+            out.append("        // what ").append(comment(spec.methodUnderTest())).append(spec.expectedException().isEmpty()
+                    ? " throws could not be resolved within the project" : " throws (" + comment(spec.expectedException())
+                    + ") is not visible from this package").append(": narrow Exception.class when writing the test\n");
+            type = "Exception";
+        } else {
+            out.append("        // ").append(comment(spec.methodUnderTest())).append(" throws ").append(type.substring(type.lastIndexOf('.') + 1))
+                    .append(" (resolved from the project's code)\n");
+        }
+        out.append("        assertThrows(").append(type).append(".class, () -> {\n");
+        out.append("            // call ").append(method).append(" with the input described above\n");
+        out.append("        });\n");
     }
 
     /**

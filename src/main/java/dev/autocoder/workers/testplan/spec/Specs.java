@@ -22,9 +22,16 @@ public final class Specs {
     public static TestSpecification of(MethodRef method, String perspectiveId, String kind, String testName, String given,
                                        String when, String then, List<String> inputs, String expected,
                                        List<String> answers) {
+        return of(method, perspectiveId, kind, testName, given, when, then, inputs, expected, answers, null);
+    }
+
+    /** A specification of a test that expects the exception (see {@link TestSpecification#expectedException()}). */
+    public static TestSpecification of(MethodRef method, String perspectiveId, String kind, String testName, String given,
+                                       String when, String then, List<String> inputs, String expected,
+                                       List<String> answers, String expectedException) {
         return of(method.file().path(), method.type().packageName(), method.type().simpleName(),
                 method.type().qualifiedName(), method.method().signature(), perspectiveId, kind, testName, given, when,
-                then, inputs, expected, answers);
+                then, inputs, expected, answers, expectedException);
     }
 
     /** A specification for a member that need not exist any more (e.g. a removed method of a kept type). */
@@ -32,12 +39,20 @@ public final class Specs {
                                        String signature, String perspectiveId, String kind, String testName,
                                        String given, String when, String then, List<String> inputs, String expected,
                                        List<String> answers) {
+        return of(file, packageName, simpleName, qualifiedName, signature, perspectiveId, kind, testName, given, when,
+                then, inputs, expected, answers, null);
+    }
+
+    private static TestSpecification of(String file, String packageName, String simpleName, String qualifiedName,
+                                        String signature, String perspectiveId, String kind, String testName,
+                                        String given, String when, String then, List<String> inputs, String expected,
+                                        List<String> answers, String expectedException) {
         String name = identifier(testName);
         String id = PlanIds.of("test-spec", qualifiedName + "#" + signature, name, String.join(",", answers));
         String testClass = simpleName + camel(perspectiveId) + "Test";
         return new TestSpecification(id, qualifiedName, signature,
                 packageName.isEmpty() ? testClass : packageName + "." + testClass,
-                name, kind, given, when, then, List.copyOf(inputs), expected, List.copyOf(answers), file);
+                name, kind, given, when, then, List.copyOf(inputs), expected, List.copyOf(answers), file, expectedException);
     }
 
     /** {@code edge-cases} to {@code EdgeCases}. */

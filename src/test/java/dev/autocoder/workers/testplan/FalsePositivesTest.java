@@ -1,0 +1,338 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
+import dev.autocoder.workers.testplan.perspectives.PerformanceImpactPerspective;
+import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.testplan.plan.TestSkeleton;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Issue 13: the test planner's false positives seen on this project's own repository, each planted in a small git
+ * repository made here: conversions inside a try that catches their exception, a reader the called method closes,
+ * I/O in a loop with no elements, a skeleton expecting the JDK exception a project exception replaces, and two
+ * identical tests in one skeleton.
+ */
+class FalsePositivesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void conversionsCaughtByAnEnclosingTryOrDeclaredAreNotUnhandledFailureModes() throws Exception {
+        List<FailureMode> modes = failureModes(Map.of(
+                "src/main/java/com/acme/Settings.java", """
+                        package com.acme;
+
+                        public class Settings {
+
+                            public long timeout(String text) {
+                                try {
+                                    return Long.parseLong(text);
+                                } catch (NumberFormatException e) {
+                                    return 30;
+                                }
+                            }
+
+                            public int port(String text) {
+                                try {
+                                    return Integer.parseInt(text.strip());
+                                } catch (IllegalArgumentException e) {
+                                    return 80;
+                                }
+                            }
+
+                            public int level(String text) {
+                                try {
+                                    if (text.isEmpty()) {
+                                        throw new InvalidSetting("empty level");
+                                    }
+                                    return text.length();
+                                } catch (SettingsException e) {
+                                    return 0;
+                                }
+                            }
+
+                            public int retries(String text) throws NumberFormatException {
+                                return Integer.parseInt(text);
+                            }
+
+                            public int count(String text) {
+                                return Integer.parseInt(text);
+                            }
+                        }
+                        """,
+                "src/main/java/com/acme/SettingsException.java", """
+                        package com.acme;
+
+                        public class SettingsException extends Exception {
+                            public SettingsException(String message) {
+                                super(message);
+                            }
+                        }
+                        """,
+                "src/main/java/com/acme/InvalidSetting.java", """
+                        package com.acme;
+
+                        public class InvalidSetting extends SettingsException {
+                            public InvalidSetting(String message) {
+                                super(message);
+                            }
+                        }
+                        """)).stream().filter(m -> m.file().endsWith("Settings.java")).toList();
+
+        // caught by the same type, by a JDK supertype, by a project supertype; declared: none is unhandled
+        assertThat(modes).extracting(FailureMode::method, FailureMode::mode, FailureMode::exception, FailureMode::probability)
+                .containsExactly(
+                        tuple("retries(String)", "declared-exception", "NumberFormatException", "medium"),
+                        tuple("count(String)", "unchecked-conversion", "NumberFormatException", "high"));
+    }
+
+    @Test
+    void aResourceTheCalledProjectMethodClosesIsNotALeak() throws Exception {
+        List<FailureMode> modes = failureModes(Map.of("src/main/java/com/acme/Loader.java", """
+                package com.acme;
+
+                import java.io.BufferedReader;
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+                import java.io.InputStreamReader;
+                import java.io.Reader;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+
+                public class Loader {
+
+                    public String load(Path file) throws IOException {
+                        Reader reader = Files.newBufferedReader(file);
+                        return firstLine(reader);
+                    }
+
+                    public String loadWrapped(String path) throws IOException {
+                        return firstLine(new InputStreamReader(new FileInputStream(path)));
+                    }
+
+                    public int drain(String path) throws IOException {
+                        FileInputStream in = new FileInputStream(path);
+                        return new Sink().consume(in);
+                    }
+
+                    public int leak(String path) throws IOException {
+                        FileInputStream in = new FileInputStream(path);
+                        return peek(in);
+                    }
+
+                    String firstLine(Reader reader) throws IOException {
+                        try (BufferedReader lines = new BufferedReader(reader)) {
+                            return lines.readLine();
+                        }
+                    }
+
+                    int peek(InputStream in) throws IOException {
+                        return in.read();
+                    }
+                }
+                """, "src/main/java/com/acme/Sink.java", """
+                package com.acme;
+
+                import java.io.IOException;
+                import java.io.InputStream;
+
+                class Sink {
+                    int consume(InputStream in) throws IOException {
+                        try {
+                            return in.readAllBytes().length;
+                        } finally {
+                            in.close();
+                        }
+                    }
+                }
+                """));
+
+        assertThat(modes.stream().filter(m -> m.mode().equals("resource-leak")))
+                .extracting(FailureMode::method, FailureMode::line)
+                .containsExactly(tuple("leak(String)", 29));
+    }
+
+    @Test
+    void ioInALoopNeedsALoopOverElementsAndSaysWhichLoop() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Sweeper.java", """
+                package com.acme;
+
+                import java.io.IOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.Iterator;
+                import java.util.List;
+
+                public class Sweeper {
+
+                    public void awaitRemoval(Path marker) throws InterruptedException {
+                        while (Files.exists(marker)) {
+                            Thread.sleep(10);
+                        }
+                    }
+
+                    public long sizes(List<Path> files) throws IOException {
+                        long total = 0;
+                        for (Path f : files) {
+                            total += Files.size(f);
+                        }
+                        return total;
+                    }
+
+                    public long readable(List<Path> files) {
+                        return files.stream().filter(f -> Files.isReadable(f)).count();
+                    }
+
+                    public void removeAll(Path[] paths) throws IOException {
+                        for (int i = 0; i < paths.length; i++) {
+                            Files.delete(paths[i]);
+                        }
+                    }
+
+                    public void removeEach(Iterator<Path> it) throws IOException {
+                        while (it.hasNext()) {
+                            Files.delete(it.next());
+                        }
+                    }
+                }
+                """), new PerformanceImpactPerspective(null));
+
+        assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop")))
+                .extracting(Finding::line, Finding::message)
+                .containsExactly(
+                        tuple(20, "Sweeper.sizes(List): Files.size (file-system) for each element of `files` (line 19): one round trip per element"),
+                        tuple(26, "Sweeper.readable(List): Files.isReadable (file-system) for each element of `files` (line 26): one round trip per element"),
+                        tuple(31, "Sweeper.removeAll(Path[]): Files.delete (file-system) for each index of `paths` (line 30): one round trip per element"),
+                        tuple(37, "Sweeper.removeEach(Iterator): Files.delete (file-system) for each element of iterator `it` (line 36): one round trip per element"));
+    }
+
+    @Test
+    void skeletonsExpectWhatTheMethodReallyThrowsThroughTheProjectsOwnCode() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Numbers.java", """
+                package com.acme;
+
+                public class Numbers {
+
+                    public static long parse(String text) {
+                        try {
+                            return Long.parseLong(text.trim());
+                        } catch (NumberFormatException e) {
+                            throw new BadNumber(text, e);
+                        }
+                    }
+                }
+                """, "src/main/java/com/acme/BadNumber.java", """
+                package com.acme;
+
+                public class BadNumber extends RuntimeException {
+                    public BadNumber(String text, Throwable cause) {
+                        super("not a number: " + text, cause);
+                    }
+                }
+                """, "src/main/java/com/acme/Quantities.java", """
+                package com.acme;
+
+                import org.yaml.snakeyaml.error.YAMLException;
+
+                public class Quantities {
+
+                    public long total(String text) throws Exception {
+                        return Numbers.parse(text);
+                    }
+
+                    public Object load(String text) throws YAMLException {
+                        return text;
+                    }
+                }
+                """), new FailureModesPerspective(null));
+        TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
+        String numbers = skeleton(analysis, "com.acme.NumbersFailureModesTest");
+        String quantities = skeleton(analysis, "com.acme.QuantitiesFailureModesTest");
+
+        assertThat(analysis.failureModes()).noneMatch(m -> m.exception() != null && m.exception().equals("NumberFormatException"));
+        assertThat(numbers).doesNotContain("NumberFormatException")
+                .contains("assertThrows(com.acme.BadNumber.class, () -> {");
+        // throws Exception, and what it really throws is its callee's BadNumber
+        assertThat(quantities).contains("assertThrows(com.acme.BadNumber.class, () -> {")
+                // a library type the planner cannot place: any Exception, and the comment says why
+                .contains("throws (YAMLException) is not visible from this package: narrow Exception.class when writing the test")
+                .contains("assertThrows(Exception.class, () -> {");
+    }
+
+    @Test
+    void twoIdenticalPlanItemsBecomeOneTestAnsweringBoth() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Window.java", """
+                package com.acme;
+
+                public class Window {
+
+                    public long width(String text) {
+                        if (text.contains("x")) {
+                            return Long.parseLong(text);
+                        }
+                        return Long.parseLong(text.strip()) * 2;
+                    }
+                }
+                """), new FailureModesPerspective(null));
+        TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
+
+        assertThat(analysis.failureModes()).hasSize(2);
+        assertThat(analysis.testSpecifications()).singleElement().satisfies(spec -> {
+            assertThat(spec.testName()).isEqualTo("width_whenTextIsMalformed_throwsNumberFormatException");
+            assertThat(spec.findingIds()).containsExactlyElementsOf(analysis.failureModes().stream().map(FailureMode::id).toList());
+        });
+        String source = skeleton(analysis, "com.acme.WindowFailureModesTest");
+        assertThat(source).contains("void width_whenTextIsMalformed_throwsNumberFormatException()").doesNotContain("_2(");
+        assertThat(analysis.notes()).anySatisfy(n -> assertThat(n).contains("merged"));
+    }
+
+    private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
+        return TestPlanHarness.analysis(run(files, new FailureModesPerspective(null))).failureModes();
+    }
+
+    /** Commits the files to a new repository and runs the perspective (made with the harness's support) on it. */
+    private PerspectiveResult run(Map<String, String> files, TestPlanningPerspective kind) throws Exception {
+        Path root = temp.resolve("repo");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = root.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("fixture").setAuthor("Fixture", "fixture@example.org")
+                    .setCommitter("Fixture", "fixture@example.org").call();
+        }
+        TestPlanHarness harness = new TestPlanHarness(root, temp.resolve("store"), temp.resolve("plans"));
+        TestPlanningPerspective perspective = kind instanceof FailureModesPerspective
+                ? new FailureModesPerspective(harness.support) : new PerformanceImpactPerspective(harness.support);
+        return harness.run(perspective);
+    }
+
+    private static String skeleton(TestPlanAnalysis analysis, String testClass) {
+        return analysis.skeletons().stream().filter(s -> s.testClass().equals(testClass)).map(TestSkeleton::source)
+                .findFirst().orElseThrow(() -> new AssertionError("no skeleton " + testClass + " among "
+                        + analysis.skeletons().stream().map(TestSkeleton::testClass).toList()));
+    }
+
+    @SuppressWarnings("unused")
+    private static List<String> names(List<TestSpecification> specs) {
+        return specs.stream().map(TestSpecification::testName).toList();
+    }
+}
