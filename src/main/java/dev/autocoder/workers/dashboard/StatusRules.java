@@ -46,6 +46,18 @@ public final class StatusRules {
         return new WorkerHealth(WorkerCondition.RUNNING, true, "ok: " + since + " (" + limit + ")", staleAfter, dueBy);
     }
 
+    /**
+     * A running worker whose first iteration waits for another worker's first row (see WorkerReadiness): up, and
+     * not stale while it waits; its grace for the first row starts when the wait ends.
+     */
+    public static WorkerHealth waiting(WorkerDefinition definition, String awaited, Instant since, Instant now) {
+        Duration staleAfter = Duration.ofMillis(definition.periodMillis()).multipliedBy(STALE_PERIODS);
+        Duration waited = Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now);
+        return new WorkerHealth(WorkerCondition.RUNNING, true, "waiting for the " + awaited + " worker's first row ("
+                + Durations.human(waited) + " so far, at most " + Durations.human(Duration.ofMillis(definition.maxWaitMillis()))
+                + ")", staleAfter, since.plusMillis(definition.maxWaitMillis()).plus(staleAfter));
+    }
+
     public static SystemStatus system(List<WorkerHealth> workers) {
         long up = workers.stream().filter(WorkerHealth::up).count();
         int total = workers.size();
