@@ -175,7 +175,7 @@ public class AutocoderProperties {
 
     /**
      * One worker's cadence and rotation as configured. Unset values fall back to the defaults written in
-     * {@code routes/workers.yaml}; the raw text is kept because the YAML route passes it to Camel's timer.
+     * {@code routes/workers.yaml}; the raw text is kept because the YAML route passes it to Camel's scheduler.
      */
     public static class WorkerSettings {
         /** Time between iterations, e.g. 60s, 2m, 1m30s, or milliseconds. */

@@ -30,7 +30,7 @@ public final class StatusRules {
         Instant reference = lastRowAt != null && lastRowAt.isAfter(firstExpected) ? lastRowAt : firstExpected;
         Instant dueBy = reference.plus(staleAfter);
         if (!running) {
-            return new WorkerHealth(WorkerCondition.STOPPED, false, "stopped: its timer does not fire", staleAfter, null);
+            return new WorkerHealth(WorkerCondition.STOPPED, false, "stopped: its schedule does not fire", staleAfter, null);
         }
         String limit = "limit 3 × " + Durations.human(Duration.ofMillis(definition.periodMillis()));
         if (now.isAfter(dueBy)) {

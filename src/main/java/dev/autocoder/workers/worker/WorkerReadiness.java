@@ -113,7 +113,7 @@ public class WorkerReadiness {
      */
     boolean awaitFirstRow(WorkerDefinition definition, BooleanSupplier scheduled, Function<String, Optional<String>> routeHere) {
         String worker = definition.worker();
-        if (definition.waitFor() == null || cleared.contains(worker)) {
+        if (definition.waitFor() == null || definition.maxWaitMillis() <= 0 || cleared.contains(worker)) {
             return true;
         }
         Instant began = waitBegan.computeIfAbsent(worker, w -> clock.instant());
