@@ -175,13 +175,18 @@ public class AutocoderProperties {
 
     /**
      * One worker's cadence and rotation as configured. Unset values fall back to the defaults written in
-     * {@code routes/workers.yaml}; the raw text is kept because the YAML route passes it to Camel's timer.
+     * {@code routes/workers.yaml}; the raw text is kept because the YAML route passes it to Camel's scheduler.
      */
     public static class WorkerSettings {
         /** Time between iterations, e.g. 60s, 2m, 1m30s, or milliseconds. */
         private String period;
-        /** Time before the first iteration. */
+        /** Time before the first tick. */
         private String delay;
+        /**
+         * Longest time the first iteration waits for the analysis worker's first row (test-planning and
+         * implementation; the route's maxWait).
+         */
+        private String analysisWait;
         /** Perspective ids in rotation order. */
         private List<String> perspectives;
 
@@ -199,6 +204,14 @@ public class AutocoderProperties {
 
         public void setDelay(String delay) {
             this.delay = delay;
+        }
+
+        public String getAnalysisWait() {
+            return analysisWait;
+        }
+
+        public void setAnalysisWait(String analysisWait) {
+            this.analysisWait = analysisWait;
         }
 
         public List<String> getPerspectives() {

@@ -89,6 +89,9 @@ public class ConfigurationValidator {
         if (settings.getDelay() != null) {
             Durations.toMillis(prefix + "delay", settings.getDelay());
         }
+        if (settings.getAnalysisWait() != null) {
+            Durations.toMillis(prefix + "analysis-wait", settings.getAnalysisWait());
+        }
         List<String> ids = settings.getPerspectives();
         if (ids != null) {
             Set<String> known = catalog.forWorker(worker).stream().map(Perspective::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));

@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the duration forms that both Spring and Camel's timer understand the same way: plain milliseconds or
+ * Parses the duration forms that Spring and Camel's timer and scheduler understand the same way: plain milliseconds or
  * units d, h, m, s, ms combined ({@code 60s}, {@code 2m}, {@code 1m30s}). ISO-8601 ({@code PT1M}) is refused
- * on purpose: Camel's timer reads it as 0.
+ * on purpose: Camel's timer and scheduler read it as 0.
  */
 public final class Durations {
 

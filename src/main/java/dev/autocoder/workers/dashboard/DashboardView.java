@@ -7,6 +7,7 @@ import dev.autocoder.workers.hub.PublishStatus;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.WorkerReadiness;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,11 @@ public class DashboardView {
     private final HubRowSource hubRows;
     private final HubIdentity hubIdentity;
     private final DatasetStore store;
+    private final WorkerReadiness readiness;
 
     public DashboardView(WorkerRegistry registry, Aggregates aggregates, WorkerControl control,
                          TargetRepository target, Clock clock, DashboardProperties properties, HubSync hubSync,
-                         HubRowSource hubRows, HubIdentity hubIdentity, DatasetStore store) {
+                         HubRowSource hubRows, HubIdentity hubIdentity, DatasetStore store, WorkerReadiness readiness) {
         this.registry = registry;
         this.aggregates = aggregates;
         this.control = control;
@@ -48,6 +50,7 @@ public class DashboardView {
         this.hubRows = hubRows;
         this.hubIdentity = hubIdentity;
         this.store = store;
+        this.readiness = readiness;
     }
 
     /** Broken lines the local store repaired since start-up (each kept under its {@code .quarantine/} folder). */
@@ -132,8 +135,15 @@ public class DashboardView {
         // a worker running in another process is judged by its rows alone: stale when they stop coming
         boolean running = state.isRemote() || control.isRunning(worker);
         Instant since = state.isRemote() ? control.startedAt() : control.runningSince(worker);
-        WorkerHealth health = StatusRules.health(definition, running, since,
-                aggregate.lastRow(), aggregate.lastRowAt(), now);
+        // a worker that waited for another's first row is due its first row from the end of that wait
+        Instant waitEnded = readiness.waitEnded(worker).orElse(null);
+        if (waitEnded != null && waitEnded.isAfter(since)) {
+            since = waitEnded;
+        }
+        Optional<WorkerReadiness.Waiting> waiting = running && !state.isRemote() ? readiness.waiting(worker) : Optional.empty();
+        WorkerHealth health = waiting.isPresent()
+                ? StatusRules.waiting(definition, waiting.get().worker(), waiting.get().since(), now)
+                : StatusRules.health(definition, running, since, aggregate.lastRow(), aggregate.lastRowAt(), now);
         String lastPerspective = aggregate.lastRow() == null ? null : aggregate.lastRow().perspectiveId();
         boolean iterating = state.isIterating();
         String current;

@@ -30,7 +30,7 @@ public final class StatusRules {
         Instant reference = lastRowAt != null && lastRowAt.isAfter(firstExpected) ? lastRowAt : firstExpected;
         Instant dueBy = reference.plus(staleAfter);
         if (!running) {
-            return new WorkerHealth(WorkerCondition.STOPPED, false, "stopped: its timer does not fire", staleAfter, null);
+            return new WorkerHealth(WorkerCondition.STOPPED, false, "stopped: its schedule does not fire", staleAfter, null);
         }
         String limit = "limit 3 × " + Durations.human(Duration.ofMillis(definition.periodMillis()));
         if (now.isAfter(dueBy)) {
@@ -44,6 +44,18 @@ public final class StatusRules {
                     + since + " (" + limit + ")", staleAfter, dueBy);
         }
         return new WorkerHealth(WorkerCondition.RUNNING, true, "ok: " + since + " (" + limit + ")", staleAfter, dueBy);
+    }
+
+    /**
+     * A running worker whose first iteration waits for another worker's first row (see WorkerReadiness): up, and
+     * not stale while it waits; its grace for the first row starts when the wait ends.
+     */
+    public static WorkerHealth waiting(WorkerDefinition definition, String awaited, Instant since, Instant now) {
+        Duration staleAfter = Duration.ofMillis(definition.periodMillis()).multipliedBy(STALE_PERIODS);
+        Duration waited = Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now);
+        return new WorkerHealth(WorkerCondition.RUNNING, true, "waiting for the " + awaited + " worker's first row ("
+                + Durations.human(waited) + " so far, at most " + Durations.human(Duration.ofMillis(definition.maxWaitMillis()))
+                + ")", staleAfter, since.plusMillis(definition.maxWaitMillis()).plus(staleAfter));
     }
 
     public static SystemStatus system(List<WorkerHealth> workers) {

@@ -34,11 +34,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * Starts, stops and runs workers on demand, through their Camel routes.
  * <ul>
- *   <li>Stop suspends the worker's route: its timer stops firing at once; an iteration in progress finishes
- *       (the suspension completes when it has).</li>
+ *   <li>Stop suspends the worker's route: its scheduler stops firing at once; an iteration in progress finishes
+ *       (the suspension completes when it has); a first tick waiting for another worker's first row ends without
+ *       a row.</li>
  *   <li>Start resumes the route (or starts it, when it was kept stopped at start-up).</li>
  *   <li>Run now sends one exchange to the shared iteration route, asynchronously; the worker's iteration lock
- *       serialises it with the timer, so the schedule is not disturbed.</li>
+ *       serialises it with the scheduler, so the schedule is not disturbed.</li>
  * </ul>
  * Stopped workers are remembered in {@code {store}/.state/stopped-workers.json}; with
  * {@code autocoder.dashboard.remember-stopped} (default) their routes are not started after a restart.
@@ -168,7 +169,7 @@ public class WorkerControl implements CamelContextConfiguration {
         if (!runsPending.add(worker)) {
             return false;
         }
-        // the same exchange properties the worker template's timer route sets
+        // the same exchange properties the worker template's scheduler route sets
         producer().asyncSend(ITERATION_ENDPOINT, exchange -> {
             exchange.setProperty("worker", definition.worker());
             exchange.setProperty("dataset", definition.dataset());

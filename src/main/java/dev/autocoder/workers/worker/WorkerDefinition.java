@@ -14,14 +14,27 @@ import java.util.Map;
  * @param routeId      the Camel route that runs it, e.g. {@code analysis-worker}
  * @param dataset      dataset name, e.g. {@code autocoder-analysis-results}
  * @param perspectives perspective ids in rotation order
- * @param periodMillis time between iterations
- * @param delayMillis  time before the first iteration
+ * @param periodMillis  time from the end of one iteration to the start of the next (a fixed delay)
+ * @param delayMillis   time before the first tick
+ * @param waitFor       worker whose first row on the target the first iteration waits for; null for none
+ * @param maxWaitMillis longest that wait
  */
 public record WorkerDefinition(String worker, String routeId, String dataset, List<String> perspectives,
-                               long periodMillis, long delayMillis) {
+                               long periodMillis, long delayMillis, String waitFor, long maxWaitMillis) {
+
+    /** The {@code waitFor} parameter's value for "no wait". */
+    static final String NO_WAIT = "none";
+    static final long DEFAULT_MAX_WAIT_MILLIS = 600_000;
 
     public WorkerDefinition {
         perspectives = List.copyOf(perspectives);
+        waitFor = waitFor == null || waitFor.isBlank() || waitFor.strip().equals(NO_WAIT) ? null : waitFor.strip();
+    }
+
+    /** A worker whose first iteration waits for nobody. */
+    public WorkerDefinition(String worker, String routeId, String dataset, List<String> perspectives,
+                            long periodMillis, long delayMillis) {
+        this(worker, routeId, dataset, perspectives, periodMillis, delayMillis, null, 0);
     }
 
     /**
@@ -44,7 +57,10 @@ public record WorkerDefinition(String worker, String routeId, String dataset, Li
         }
         long period = Durations.toMillis(key + "period", parameters.getOrDefault("period", "60s"));
         long delay = Durations.toMillis(key + "delay", parameters.getOrDefault("delay", "5s"));
-        return new WorkerDefinition(worker, routeId, parameters.get("dataset"), perspectives, period, delay);
+        String waitFor = parameters.get("waitFor");
+        long maxWait = parameters.containsKey("maxWait") ? Durations.toMillis(key + "maxWait", parameters.get("maxWait"))
+                : DEFAULT_MAX_WAIT_MILLIS;
+        return new WorkerDefinition(worker, routeId, parameters.get("dataset"), perspectives, period, delay, waitFor, maxWait);
     }
 
     /** The perspective after {@code previous} in the rotation; the first one when there is none. */

@@ -137,10 +137,10 @@ public class WorkerIterations {
         return exchange.getProperty(Iteration.PROPERTY, Iteration.class);
     }
 
-    /** The template parameters the timer route put on the exchange. */
-    private static Map<String, String> templateParameters(Exchange exchange) {
+    /** The template parameters the worker route put on the exchange. */
+    static Map<String, String> templateParameters(Exchange exchange) {
         Map<String, String> parameters = new HashMap<>();
-        for (String name : List.of("worker", "dataset", "perspectives", "period", "delay")) {
+        for (String name : List.of("worker", "dataset", "perspectives", "period", "delay", "waitFor", "maxWait")) {
             String value = exchange.getProperty(name, String.class);
             if (value != null) {
                 parameters.put(name, value);

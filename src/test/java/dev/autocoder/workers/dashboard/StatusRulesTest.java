@@ -59,6 +59,19 @@ class StatusRulesTest {
     }
 
     @Test
+    void aWorkerWaitingForTheAnalysisWorkersFirstRowIsUpAndNotStaleBeyondThreePeriods() {
+        WorkerDefinition implementation = new WorkerDefinition("implementation", "implementation-worker", "impl",
+                List.of("deep-understanding"), 60_000, 5_000, "analysis", 600_000);
+        // five minutes into the wait: beyond 3 × 60 s, yet the worker only waits as told
+        WorkerHealth waiting = StatusRules.waiting(implementation, "analysis", START, START.plusSeconds(300));
+
+        assertThat(waiting.condition()).isEqualTo(WorkerCondition.RUNNING);
+        assertThat(waiting.up()).isTrue();
+        assertThat(waiting.reason()).isEqualTo("waiting for the analysis worker's first row (5 min so far, at most 10 min)");
+        assertThat(waiting.dueBy()).isEqualTo(START.plusSeconds(600 + 180));
+    }
+
+    @Test
     void aRestartedWorkerGetsItsGraceAgainThoughItsLastRowIsOld() {
         Instant resumed = START.plus(Duration.ofHours(2));
         Instant oldRow = START.plusSeconds(30);
