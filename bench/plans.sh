@@ -57,5 +57,9 @@ for t in ${@:-small medium large self}; do
   done
   kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
   java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.PlansReport "$repo" "$store"
+  # this repository's main code compiles against its own dependencies
+  extra=""; [[ $t == self ]] && extra=$(cat target/bench-classpath.txt)
+  java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.SkeletonCompileRate "$repo" \
+    "$work/$t/skeletons" "${SAMPLE:-100}" "$extra" 2>/dev/null | grep -E '^target=|^ ' | head -5
   echo
 done
