@@ -21,7 +21,9 @@ import java.util.Set;
  * <p>
  * Rules with a fix: {@code UnusedPrivateField}, {@code UnusedLocalVariable}, {@code UnnecessaryImport} (and PMD 6's
  * {@code UnusedImports}), {@code EmptyCatchBlock}, {@code UseStringBufferForStringAppends},
- * {@code SimplifyBooleanReturns}, {@code UseTryWithResources} and {@code CloseResource}. Each fix refuses code it
+ * {@code SimplifyBooleanReturns}, {@code UseTryWithResources} and {@code CloseResource}, and (chosen by their
+ * main-code counts on the benchmark corpora, docs/implementation-engine.md) {@code AppendCharacterWithChar},
+ * {@code MissingOverride}, {@code PreserveStackTrace} and {@code UnusedFormalParameter}. Each fix refuses code it
  * cannot change safely and says why. Nothing is thrown for bad input (unreadable, binary, unparseable file, a line
  * with no matching code): the outcome carries the reason.
  */
@@ -35,7 +37,8 @@ public class MechanicalFixes {
         this.verifier = verifier;
         for (MechanicalFix fix : List.of(new RemoveUnusedPrivateField(), new RemoveUnusedLocalVariable(),
                 new RemoveUnusedImport(), new LogEmptyCatchBlock(), new StringBuilderInLoop(),
-                new SimplifyBooleanReturn(), new TryWithResources())) {
+                new SimplifyBooleanReturn(), new TryWithResources(), new AppendCharacterAsChar(), new AddMissingOverride(),
+                new ChainCauseOnRethrow(), new RemoveUnusedParameter())) {
             fix.rules().forEach(rule -> fixesByRule.put(rule, fix));
         }
     }
@@ -45,6 +48,7 @@ public class MechanicalFixes {
         return Set.copyOf(fixesByRule.keySet());
     }
 
+    /** Whether findings of the rule can get a mechanical patch (the task picker prefers those). */
     public boolean supports(String rule) {
         return fixesByRule.containsKey(rule);
     }

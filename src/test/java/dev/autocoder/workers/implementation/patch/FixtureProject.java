@@ -279,6 +279,114 @@ final class FixtureProject {
             }
             """;
 
+    static final String CSV = """
+            package com.acme;
+
+            import java.util.List;
+
+            public class Csv {
+
+                public String row(List<String> cells) {
+                    StringBuilder line = new StringBuilder();
+                    for (String cell : cells) {
+                        if (line.length() > 0) {
+                            line.append(",");
+                        }
+                        line.append("\\"").append(cell).append("\\"");
+                    }
+                    return line.toString();
+                }
+            }
+            """;
+
+    static final String MONEY = """
+            package com.acme;
+
+            /** An amount in cents. */
+            public class Money implements Comparable<Money> {
+
+                private final long cents;
+
+                public Money(long cents) {
+                    this.cents = cents;
+                }
+
+                /** Orders by amount. */
+                public int compareTo(Money other) {
+                    return Long.compare(cents, other.cents);
+                }
+
+                public String toString() {
+                    return cents / 100 + "." + cents % 100;
+                }
+            }
+            """;
+
+    static final String SETTINGS = """
+            package com.acme;
+
+            import java.io.IOException;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            public class Settings {
+
+                public String read(Path file) {
+                    try {
+                        return Files.readString(file);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
+                    }
+                }
+
+                public int port(String value) {
+                    try {
+                        return Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new SettingException("not a port: " + value);
+                    }
+                }
+
+                static class SettingException extends RuntimeException {
+
+                    SettingException(String message) {
+                        super(message);
+                    }
+
+                    SettingException(String message, Throwable cause) {
+                        super(message, cause);
+                    }
+                }
+            }
+            """;
+
+    static final String GREETER = """
+            package com.acme;
+
+            public class Greeter {
+
+                public String greet(String name) {
+                    return salute(name, 3) + "!";
+                }
+
+                public String greetAll(String first, String second) {
+                    return salute(first, 1) + " " + salute(second, 2);
+                }
+
+                /**
+                 * The greeting.
+                 *
+                 * @param name  who is greeted
+                 * @param times how often; once used
+                 *              and no longer
+                 * @return the text
+                 */
+                private String salute(String name, int times) {
+                    return "Hello, " + name;
+                }
+            }
+            """;
+
     /** CRLF line breaks and no newline at the end of the file. */
     static final String LEGACY = ("""
             package com.acme;
@@ -316,6 +424,10 @@ final class FixtureProject {
         write(root, SRC + "Closer.java", CLOSER);
         write(root, SRC + "FirstLine.java", FIRST_LINE);
         write(root, SRC + "Legacy.java", LEGACY);
+        write(root, SRC + "Csv.java", CSV);
+        write(root, SRC + "Money.java", MONEY);
+        write(root, SRC + "Settings.java", SETTINGS);
+        write(root, SRC + "Greeter.java", GREETER);
         // kept out of the compiled sources
         write(root, "broken/Broken.java", BROKEN);
         Files.createDirectories(root.resolve("assets"));

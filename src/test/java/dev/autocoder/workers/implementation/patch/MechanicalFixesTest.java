@@ -490,10 +490,213 @@ class MechanicalFixesTest {
     }
 
     @Test
+    void appendsSingleCharactersAsCharsOnAStringBuilder() throws Exception {
+        ProposedPatch comma = fixAndCheck("Csv.java", "AppendCharacterWithChar", 0);
+
+        assertThat(comma.description()).isEqualTo("Append the character `','` as a char instead of a one-character string.");
+        assertThat(comma.unifiedDiff()).contains("-                line.append(\",\");\n+                line.append(',');\n");
+        assertThat(comma.patchedCode()).isEqualTo(FixtureProject.CSV.replace("line.append(\",\")", "line.append(',')"));
+    }
+
+    @Test
+    void changesEveryOneCharacterAppendOnTheLineOfAKnownBuilder() throws Exception {
+        PmdViolation quote = finding("Csv.java", "AppendCharacterWithChar", 1);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Csv.java", quote.rule(), quote.beginLine(), quote.endLine());
+
+        assertThat(outcome.reason()).isNull();
+        assertThat(outcome.patch().description())
+                .isEqualTo("Append the 2 single characters at line 13 as chars instead of one-character strings.");
+        assertThat(outcome.patch().patchedCode()).contains("            line.append('\"').append(cell).append('\"');\n");
+        applyCompileAndRecheck(outcome.patch(), "Csv.java", "AppendCharacterWithChar", 2);
+    }
+
+    @Test
+    void leavesAppendsOfUnknownReceiversAlone() throws Exception {
+        FixtureProject.write(root, SRC + "Joiner.java", """
+                package com.acme;
+
+                import java.io.IOException;
+
+                public class Joiner {
+
+                    public void separate(Appendable out, StringBuilder text) throws IOException {
+                        text.append(","); out.append(",");
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Joiner.java", "AppendCharacterWithChar", 8, 8).reason())
+                .isEqualTo("several appends of one-character strings are at line 8 and not every receiver is known "
+                        + "to be a StringBuilder or StringBuffer");
+    }
+
+    @Test
+    void annotatesAMethodThatImplementsAnInterfaceWithOverride() throws Exception {
+        ProposedPatch patch = fixAndCheck("Money.java", "MissingOverride", 0);
+
+        assertThat(patch.description()).isEqualTo("Annotate `public int compareTo(Money other)` with @Override.");
+        assertThat(patch.unifiedDiff()).isEqualTo("""
+                --- a/src/main/java/com/acme/Money.java
+                +++ b/src/main/java/com/acme/Money.java
+                @@ -10,6 +10,7 @@
+                     }
+                \s
+                     /** Orders by amount. */
+                +    @Override
+                     public int compareTo(Money other) {
+                         return Long.compare(cents, other.cents);
+                     }
+                """);
+    }
+
+    @Test
+    void annotatesAMethodThatOverridesObjectWithOverride() throws Exception {
+        ProposedPatch patch = fixAndCheck("Money.java", "MissingOverride", 1);
+
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.MONEY.replace(
+                "    public String toString() {", "    @Override\n    public String toString() {"));
+    }
+
+    @Test
+    void doesNotAnnotateAMethodTwice() throws Exception {
+        FixtureProject.write(root, SRC + "Named.java", """
+                package com.acme;
+
+                public class Named {
+
+                    @Override
+                    public String toString() {
+                        return "named";
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Named.java", "MissingOverride", 5, 8).reason())
+                .isEqualTo("`toString` is already annotated with @Override");
+    }
+
+    @Test
+    void passesTheCaughtExceptionAsTheCauseOfAJdkException() throws Exception {
+        ProposedPatch patch = fixAndCheck("Settings.java", "PreserveStackTrace", 0);
+
+        assertThat(patch.description())
+                .isEqualTo("Pass the caught `e` as the cause of the new IllegalStateException so its stack trace is kept.");
+        assertThat(patch.unifiedDiff()).contains("""
+                -            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
+                +            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+                """);
+    }
+
+    @Test
+    void passesTheCauseToAnExceptionOfTheFileWithAMessageAndCauseConstructor() throws Exception {
+        ProposedPatch patch = fixAndCheck("Settings.java", "PreserveStackTrace", 1);
+
+        assertThat(patch.patchedCode()).isEqualTo(FixtureProject.SETTINGS.replace(
+                "throw new SettingException(\"not a port: \" + value);",
+                "throw new SettingException(\"not a port: \" + value, e);"));
+    }
+
+    @Test
+    void doesNotGuessTheConstructorsOfAnExceptionDeclaredElsewhere() throws Exception {
+        FixtureProject.write(root, SRC + "Loader.java", """
+                package com.acme;
+
+                public class Loader {
+
+                    public Object load(String name) {
+                        try {
+                            return Class.forName(name).getConstructor().newInstance();
+                        } catch (ReflectiveOperationException e) {
+                            throw new LoadFailure("cannot load " + name);
+                        }
+                    }
+                }
+                """);
+        FixtureProject.write(root, SRC + "LoadFailure.java", """
+                package com.acme;
+
+                public class LoadFailure extends RuntimeException {
+
+                    public LoadFailure(String message) {
+                        super(message);
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Loader.java", "PreserveStackTrace", 9, 9).reason())
+                .isEqualTo("`LoadFailure` is not known to have a constructor taking a message and a cause; check its constructors by hand");
+    }
+
+    @Test
+    void removesAnUnusedParameterOfAPrivateMethodWithItsArgumentsAndItsJavadocTag() throws Exception {
+        ProposedPatch patch = fixAndCheck("Greeter.java", "UnusedFormalParameter", 0);
+
+        assertThat(patch.description()).isEqualTo("Remove the unused parameter `times` of the private method `salute` "
+                + "and the argument its 3 calls pass for it.");
+        assertThat(patch.patchedCode()).isEqualTo("""
+                package com.acme;
+
+                public class Greeter {
+
+                    public String greet(String name) {
+                        return salute(name) + "!";
+                    }
+
+                    public String greetAll(String first, String second) {
+                        return salute(first) + " " + salute(second);
+                    }
+
+                    /**
+                     * The greeting.
+                     *
+                     * @param name  who is greeted
+                     * @return the text
+                     */
+                    private String salute(String name) {
+                        return "Hello, " + name;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void keepsAParameterWhoseArgumentMayHaveSideEffectsOrThatCallersOutsideTheFileSee() throws Exception {
+        FixtureProject.write(root, SRC + "Ticker.java", """
+                package com.acme;
+
+                public class Ticker {
+
+                    private int ticks;
+
+                    public String tick() {
+                        return label(ticks++);
+                    }
+
+                    private String label(int count) {
+                        return "tick";
+                    }
+
+                    public String name(String prefix) {
+                        return "ticker";
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Ticker.java", "UnusedFormalParameter", 11, 11).reason())
+                .isEqualTo("a call of `label` passes `ticks++` for `count`, which may have side effects; dropping it could change behaviour");
+        assertThat(fixes.propose(root, SRC + "Ticker.java", "UnusedFormalParameter", 15, 15).reason())
+                .isEqualTo("`name` is not private: callers outside this file may pass the parameter");
+    }
+
+    @Test
     void answersTheRulesItFixes() {
         assertThat(fixes.rules()).containsExactlyInAnyOrder("UnusedPrivateField", "UnusedLocalVariable",
                 "UnnecessaryImport", "UnusedImports", "EmptyCatchBlock", "UseStringBufferForStringAppends",
-                "SimplifyBooleanReturns", "UseTryWithResources", "CloseResource");
+                "SimplifyBooleanReturns", "UseTryWithResources", "CloseResource", "AppendCharacterWithChar",
+                "MissingOverride", "PreserveStackTrace", "UnusedFormalParameter");
+        assertThat(fixes.supports("MissingOverride")).isTrue();
+        assertThat(fixes.supports("GodClass")).isFalse();
     }
 
     /**
@@ -515,6 +718,16 @@ class MechanicalFixesTest {
         assertThat(patch.verification().parses()).as(patch.verification().detail()).isTrue();
         assertThat(patch.unifiedDiff()).startsWith("--- a/" + path + "\n+++ b/" + path + "\n@@ -");
 
+        applyCompileAndRecheck(patch, file, rule, 1);
+        return patch;
+    }
+
+    /**
+     * git apply --check accepts the diff, git apply writes exactly the proposed code, the project compiles, and PMD
+     * reports that many findings of the rule fewer in the file (and no new one).
+     */
+    private void applyCompileAndRecheck(ProposedPatch patch, String file, String rule, int fixed) throws Exception {
+        String path = SRC + file;
         FixtureProject.GitResult check = FixtureProject.git(root, patch.unifiedDiff(), "apply", "--check", "-");
         assertThat(check.exitCode()).as(check.output()).isZero();
         FixtureProject.GitResult apply = FixtureProject.git(root, patch.unifiedDiff(), "apply", "-");
@@ -524,8 +737,7 @@ class MechanicalFixesTest {
 
         long before = count(findings, file, rule);
         long after = count(PMD.analyze(TestSnapshots.of(root)).violations(), file, rule);
-        assertThat(after).isEqualTo(before - 1);
-        return patch;
+        assertThat(after).isEqualTo(before - fixed);
     }
 
     private static PmdViolation finding(String file, String rule, int index) {
