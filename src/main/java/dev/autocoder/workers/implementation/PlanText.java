@@ -75,6 +75,13 @@ public final class PlanText {
                     + " should become a single return of its condition.";
             case RESOURCES -> "Decide who closes the resource opened at " + at + quoted + " in " + member
                     + ": a try-with-resources there, or the caller it is handed to (" + reach + ").";
+            case LOST_CAUSE -> "Decide how the exception thrown at " + at + quoted + " in " + member + " can carry the "
+                    + "caught exception as its cause: a constructor or factory that takes a cause, or initCause ("
+                    + reach + ").";
+            case MISSING_OVERRIDE -> "Decide whether " + member + " at " + at + " is meant to override or implement a "
+                    + "supertype's method, and mark it @Override if so.";
+            case CHAR_APPENDS -> "Decide whether the append at " + at + quoted + " in " + member + " is on a "
+                    + "StringBuilder or StringBuffer, and pass its one character as a char.";
             case COMPLEXITY -> "Decide how to split " + member + size + " at " + at + ": which steps are separable, what "
                     + "to name them, and in what order to move them (" + reach + "). " + task.message();
             case DUPLICATION -> "Decide whether the duplicated code at " + at + quoted + " in " + member + " and its copy "
