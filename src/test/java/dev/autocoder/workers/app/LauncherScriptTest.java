@@ -101,8 +101,7 @@ class LauncherScriptTest {
 
         assertThat(run.exitCode()).as(String.join("\n", run.lines())).isZero();
         assertThat(run.prefixed("jvm:")).containsSubsequence(fileFlags())
-                .contains("-Xmx144m", "-XX:CICompilerCount=2")
-                .noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel"));
+                .contains("-Xmx144m", "-XX:TieredStopAtLevel=1");
         assertThat(run.prefixed("arg:")).containsExactly("--autocoder.target.path=/some/repo", "two words", "--server.port=0");
         assertThat(run.prefixed("env:")).containsExactly("MALLOC_ARENA_MAX=2");
     }
