@@ -96,7 +96,7 @@ public final class ImplementationHarness {
         MechanicalFixes fixes = new MechanicalFixes(verifier);
         TaskPriority priority = new TaskPriority(fixes, llm);
         StageSupport support = new StageSupport(new AnalysisFindings(newest, properties, priority), presence,
-                new TaskPicker(presence, properties), new TaskCodeLoader(new CodeModelProvider()),
+                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties), advisor, ledger,
                 () -> registry, properties);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),

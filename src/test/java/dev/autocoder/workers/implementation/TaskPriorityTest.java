@@ -10,6 +10,7 @@ import dev.autocoder.workers.worker.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,11 +44,11 @@ class TaskPriorityTest {
         assertThat(task.get("finding_id").asText()).isEqualTo(fixable.id());
         double weight = SeverityWeights.of(fixable.severity());
         // Labels.java is hotspot 2 of 2: factor 1 + 1/2
-        assertThat(task.get("priority").asDouble()).isEqualTo(weight * 1 * 4 * 1.5);
+        assertThat(task.get("priority").asDouble()).isEqualTo(weight * 1 * 100 * 1.5);
         assertThat(task.get("hotspot_rank").asInt()).isEqualTo(2);
         assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("Priority "
-                + (weight * 6) + " = severity " + fixable.severity().label() + " (" + weight + ") × scope main (1.0) × "
-                + "deliverability mechanical (4.0) × hotspot factor 1.5.");
+                + (weight * 150) + " = severity " + fixable.severity().label() + " (" + weight + ") × scope main (1.0) × "
+                + "deliverability mechanical (100.0) × hotspot factor 1.5.");
 
         List<Row> rest = List.of(harness.stage(), harness.stage(), harness.stage(), harness.stage(), harness.stage());
         assertThat(harness.analysisOf(rest.get(4)).get("code_changes").get("verified").asBoolean()).isTrue();
@@ -55,6 +56,60 @@ class TaskPriorityTest {
         Row second = harness.stage();
         assertThat(harness.analysisOf(second).get("task").get("finding_id").asText()).isEqualTo(unfixable.id());
         assertThat(harness.analysisOf(second).get("task").get("priority").asDouble()).isEqualTo(weight * 2);
+    }
+
+    @Test
+    void aMechanicalFindingWhoseFixRefusesThereGivesWayToOneTheWorkerCanFix() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        // PreserveStackTrace has a mechanical fix, but not for an exception class declared in another file: which
+        // constructors it has is not certain from this file
+        Files.writeString(repo.resolve(SRC + "ShopException.java"), """
+                package com.shop;
+
+                public class ShopException extends RuntimeException {
+                    public ShopException(String message) {
+                        super(message);
+                    }
+
+                    public ShopException(String message, Throwable cause) {
+                        super(message, cause);
+                    }
+                }
+                """);
+        Files.writeString(repo.resolve(SRC + "Quantities.java"), """
+                package com.shop;
+
+                public class Quantities {
+                    public int parse(String value) {
+                        try {
+                            return Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            throw new ShopException("not a quantity: " + value);
+                        }
+                    }
+                }
+                """);
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding refused = AnalysisRowsSeeder.finding(harness, SRC + "Quantities.java", "PreserveStackTrace");
+        Finding fixable = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        assertThat(SeverityWeights.of(refused.severity())).isGreaterThan(SeverityWeights.of(fixable.severity()));
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(refused, fixable));
+
+        Row first = harness.stage();
+
+        JsonNode analysis = harness.analysisOf(first);
+        assertThat(analysis.get("task").get("finding_id").asText()).isEqualTo(fixable.id());
+        assertThat(analysis.get("notes")).extracting(JsonNode::asText).anyMatch(n -> n.startsWith(
+                "Passed over PreserveStackTrace at " + SRC + "Quantities.java:8 for now: its mechanical fix refuses here ("));
+        List<Row> rest = List.of(harness.stage(), harness.stage(), harness.stage(), harness.stage(), harness.stage());
+        assertThat(harness.analysisOf(rest.get(4)).get("code_changes").get("verified").asBoolean()).isTrue();
+
+        // with nothing fixable left, the refused finding is taken on as a change by hand, and the row says why
+        Row second = harness.stage();
+        JsonNode task = harness.analysisOf(second).get("task");
+        assertThat(task.get("finding_id").asText()).isEqualTo(refused.id());
+        assertThat(harness.analysisOf(second).get("notes")).extracting(JsonNode::asText)
+                .anyMatch(n -> n.contains("As a change by hand its priority is " + SeverityWeights.of(refused.severity())));
     }
 
     @Test
@@ -70,7 +125,7 @@ class TaskPriorityTest {
         Row first = harness.stage();
         assertThat(harness.analysisOf(first).get("task").get("finding_id").asText()).isEqualTo(local.id());
         assertThat(harness.analysisOf(first).get("task").get("priority").asDouble())
-                .isEqualTo(SeverityWeights.of(local.severity()) * 0.25 * 4);
+                .isEqualTo(SeverityWeights.of(local.severity()) * 0.25 * 100);
         for (int i = 0; i < 5; i++) {
             harness.stage();
         }

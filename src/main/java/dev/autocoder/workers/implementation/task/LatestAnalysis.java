@@ -107,6 +107,11 @@ public final class LatestAnalysis {
         return 1 + (hotspots - rank + 1) / (double) hotspots;
     }
 
+    /** Who delivers a finding whose mechanical fix refuses where it is. */
+    TaskPriority.Delivery deliveryWithoutMechanicalFix() {
+        return priority.withoutMechanicalFix();
+    }
+
     /**
      * Every finding of the rows the worker may take on, highest priority first (the same finding listed twice counts
      * once; generated and fixture code is left out, see {@link #outOfScope()}).

@@ -1,6 +1,8 @@
 package dev.autocoder.workers.implementation.task;
 
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.implementation.patch.FixOutcome;
+import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
@@ -15,16 +17,26 @@ import java.util.Set;
  * no earlier cycle took on and that is still present at HEAD. Findings without a file cannot be changed and are
  * passed over, and findings in generated or fixture code are never candidates; at most
  * {@code autocoder.implementation.max-presence-checks} candidates are re-checked per pick.
+ * <p>
+ * A finding ranked as mechanically fixable is tried: the fix is proposed on the file at HEAD, and when it refuses
+ * there or its patch does not verify, the finding competes on with the priority of a change by hand (or by the
+ * model), so a cycle is not spent on a plan the worker cannot deliver while a patch it can deliver waits.
  */
 @Component
 public class TaskPicker {
 
     private final FindingPresence presence;
+    private final MechanicalFixes fixes;
     private final int maxChecks;
 
-    public TaskPicker(FindingPresence presence, AutocoderProperties properties) {
+    public TaskPicker(FindingPresence presence, MechanicalFixes fixes, AutocoderProperties properties) {
         this.presence = presence;
+        this.fixes = fixes;
         this.maxChecks = Math.max(1, properties.getImplementation().getMaxPresenceChecks());
+    }
+
+    /** A present finding whose mechanical fix refused here, with the priority it keeps as a change by hand. */
+    private record Refused(Candidate candidate, TaskInfo task, Presence presence, double priority, String reason) {
     }
 
     /**
@@ -47,8 +59,12 @@ public class TaskPicker {
         int handledBefore = 0;
         int checked = 0;
         List<String> gone = new ArrayList<>();
+        Refused refused = null;
         for (Candidate candidate : candidates) {
             Finding finding = candidate.finding();
+            if (refused != null && candidate.priority() < refused.priority()) {
+                break; // candidates come by priority: none further beats the refused one as a change by hand
+            }
             if (finding.file() == null) {
                 withoutFile++;
                 continue;
@@ -68,11 +84,30 @@ public class TaskPicker {
                 gone.add(finding.rule() + " at " + finding.file() + ": " + now.how());
                 continue;
             }
+            if (candidate.delivery() == TaskPriority.Delivery.MECHANICAL) {
+                String refusal = refusal(snapshot, finding, now);
+                if (refusal != null) {
+                    double asByHand = candidate.priority() / TaskPriority.deliverabilityFactor(candidate.delivery())
+                            * TaskPriority.deliverabilityFactor(latest.deliveryWithoutMechanicalFix());
+                    notes.add("Passed over " + finding.rule() + " at " + finding.file() + ":" + now.line()
+                            + " for now: its mechanical fix " + refusal + ".");
+                    if (refused == null || asByHand > refused.priority()) {
+                        refused = new Refused(candidate, task, now, asByHand, refusal);
+                    }
+                    continue;
+                }
+            }
             addNotes(notes, withoutFile, handledBefore, gone);
             notes.add(why(candidate, latest));
             return new PickedTask(task.at(now.line(), now.endLine()), now, notes);
         }
         addNotes(notes, withoutFile, handledBefore, gone);
+        if (refused != null) {
+            notes.add(why(refused.candidate(), latest) + " As a change by hand its priority is " + refused.priority()
+                    + ": its mechanical fix " + refused.reason() + ", and no finding the worker can fix ranks higher.");
+            return new PickedTask(refused.task().at(refused.presence().line(), refused.presence().endLine()),
+                    refused.presence(), notes);
+        }
         long outOfScope = latest.outOfScope();
         String reason;
         if (candidates.isEmpty()) {
@@ -87,6 +122,21 @@ public class TaskPicker {
                     + " in generated or fixture code, never taken on)" : "") + ".";
         }
         return new PickedTask(TaskInfo.none(reason), null, notes);
+    }
+
+    /** Null when the mechanical fix gives a verified patch for the finding at HEAD, else why not. */
+    private String refusal(Snapshot snapshot, Finding finding, Presence now) {
+        Integer line = now.line() != null ? now.line() : finding.line();
+        if (line == null) {
+            return "needs a line and the finding has none";
+        }
+        FixOutcome outcome = fixes.propose(snapshot.root(), finding.file(), finding.rule(), line,
+                now.line() != null ? now.endLine() : finding.endLine());
+        if (!outcome.fixable()) {
+            return "refuses here (" + outcome.reason() + ")";
+        }
+        return outcome.proposedPatch().filter(p -> p.verification().ok()).isPresent() ? null
+                : "made a patch that did not verify";
     }
 
     /** The priority of the picked finding, factor by factor. */

@@ -18,18 +18,21 @@ import java.util.function.Predicate;
  *     <li>severity weight, as the analysis calibrated it: critical 5, high 3, medium 1, low 0.5, info 0.1;</li>
  *     <li>scope factor: main 1, build 0.5, test 0.25; generated and fixture code is never taken on (it is
  *     regenerated, or deliberately bad input of tests);</li>
- *     <li>deliverability factor: 4 when a mechanical fix exists for the rule on a Java file (asked of
+ *     <li>deliverability factor: 100 when a mechanical fix exists for the rule on a Java file (asked of
  *     {@link MechanicalFixes}, so every fix kind added there counts), 2 when a language model is configured
  *     (it may write a verified patch), 1 when only a person can make the change;</li>
  *     <li>hotspot factor, from the newest architecture row: 1 to 2 (see {@link LatestAnalysis#hotspotFactor}).</li>
  * </ul>
- * The deliverability factor (4) is larger than the largest hotspot factor (2), so a fixable finding in main code
- * beats an unfixable one of the same severity however high that one's file ranks as a hotspot.
+ * The mechanical factor (100) is the largest severity ratio (critical 5 / info 0.1 = 50) times the largest hotspot
+ * factor (2): a finding the worker can fix in main code comes before every finding of main code it cannot fix (an
+ * info finding ties only with a critical one in the top hotspot, and the tie goes to the critical one), because a
+ * cycle that ends in a verified patch is what the worker is for; among what it cannot fix, severity and hotspots
+ * decide. {@link TaskPicker} tries the fix before it takes such a finding on.
  */
 @Component
 public class TaskPriority {
 
-    static final double MECHANICAL = 4;
+    static final double MECHANICAL = 100;
     static final double MODEL = 2;
     static final double BY_HAND = 1;
 
@@ -85,6 +88,11 @@ public class TaskPriority {
             return Delivery.MECHANICAL;
         }
         return modelConfigured && finding.file() != null ? Delivery.MODEL : Delivery.BY_HAND;
+    }
+
+    /** Who delivers a finding whose mechanical fix refuses: the model when one is configured, else a person. */
+    public Delivery withoutMechanicalFix() {
+        return modelConfigured ? Delivery.MODEL : Delivery.BY_HAND;
     }
 
     public static double deliverabilityFactor(Delivery delivery) {
