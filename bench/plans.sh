@@ -56,7 +56,7 @@ for t in ${@:-small medium large self}; do
     kill -0 $pid 2>/dev/null || { echo "the application stopped; see $work/$t/app.log" >&2; break; }
   done
   kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
-  java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.PlansReport "$repo" "$store"
+  java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.PlansReport "$repo" "$store" "$t"
   # this repository's main code compiles against its own dependencies
   extra=""; [[ $t == self ]] && extra=$(cat target/bench-classpath.txt)
   java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.SkeletonCompileRate "$repo" \

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * verified patch passes the real {@code git apply --check} in the target repository at the row's commit, and how
  * many findings of a kind with a mechanical fix the latest analysis held in main code. Not a test.
  *
- * <pre>PlansReport TARGET_REPOSITORY STORE</pre>
+ * <pre>PlansReport TARGET_REPOSITORY STORE [LABEL]</pre>
  */
 public final class PlansReport {
 
@@ -79,7 +79,7 @@ public final class PlansReport {
             }
         }
 
-        System.out.println("## Plans: " + target.getFileName());
+        System.out.println("## Plans: " + (args.length > 2 ? args[2] : target.getFileName()));
         System.out.println();
         System.out.println("| implementation rows | cycles with a task | cycles without a task | plans | verified patches | share of plans verified | `git apply --check` at the row's commit |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|");

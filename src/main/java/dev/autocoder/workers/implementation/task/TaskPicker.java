@@ -9,14 +9,17 @@ import dev.autocoder.workers.worker.Finding;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Picks the task of a new cycle: the highest-priority finding ({@link TaskPriority}) of the latest analysis rows that
  * no earlier cycle took on and that is still present at HEAD. Findings without a file cannot be changed and are
  * passed over, and findings in generated or fixture code are never candidates; at most
- * {@code autocoder.implementation.max-presence-checks} candidates are re-checked per pick.
+ * {@code autocoder.implementation.max-presence-checks} candidates are re-checked per pick (those whose mechanical fix
+ * refuses do not count, up to four times that many).
  * <p>
  * A finding ranked as mechanically fixable is tried: the fix is proposed on the file at HEAD, and when it refuses
  * there or its patch does not verify, the finding competes on with the priority of a change by hand (or by the
@@ -28,6 +31,8 @@ public class TaskPicker {
     private final FindingPresence presence;
     private final MechanicalFixes fixes;
     private final int maxChecks;
+    /** Fixes proposed in vain per pick, as a multiple of the re-check budget: each parses one file. */
+    private static final int MAX_REFUSALS_PER_CHECK = 4;
 
     public TaskPicker(FindingPresence presence, MechanicalFixes fixes, AutocoderProperties properties) {
         this.presence = presence;
@@ -58,8 +63,10 @@ public class TaskPicker {
         int withoutFile = 0;
         int handledBefore = 0;
         int checked = 0;
+        int refusals = 0;
         List<String> gone = new ArrayList<>();
         Refused refused = null;
+        Map<String, List<String>> refusedByRule = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             Finding finding = candidate.finding();
             if (refused != null && candidate.priority() < refused.priority()) {
@@ -87,10 +94,17 @@ public class TaskPicker {
             if (candidate.delivery() == TaskPriority.Delivery.MECHANICAL) {
                 String refusal = refusal(snapshot, finding, now);
                 if (refusal != null) {
+                    // a refusal does not use up the re-check budget, or one rule the fix keeps refusing (32
+                    // PreserveStackTrace on project exceptions, say) would hide the fixable findings after it
+                    checked--;
+                    if (++refusals > MAX_REFUSALS_PER_CHECK * maxChecks) {
+                        notes.add("Stopped after " + (refusals - 1) + " findings whose mechanical fix refused.");
+                        break;
+                    }
                     double asByHand = candidate.priority() / TaskPriority.deliverabilityFactor(candidate.delivery())
                             * TaskPriority.deliverabilityFactor(latest.deliveryWithoutMechanicalFix());
-                    notes.add("Passed over " + finding.rule() + " at " + finding.file() + ":" + now.line()
-                            + " for now: its mechanical fix " + refusal + ".");
+                    refusedByRule.computeIfAbsent(finding.rule(), rule -> new ArrayList<>())
+                            .add(finding.file() + ":" + now.line() + " (its mechanical fix " + refusal + ")");
                     if (refused == null || asByHand > refused.priority()) {
                         refused = new Refused(candidate, task, now, asByHand, refusal);
                     }
@@ -98,10 +112,12 @@ public class TaskPicker {
                 }
             }
             addNotes(notes, withoutFile, handledBefore, gone);
+            addRefusals(notes, refusedByRule);
             notes.add(why(candidate, latest));
             return new PickedTask(task.at(now.line(), now.endLine()), now, notes);
         }
         addNotes(notes, withoutFile, handledBefore, gone);
+        addRefusals(notes, refusedByRule);
         if (refused != null) {
             notes.add(why(refused.candidate(), latest) + " As a change by hand its priority is " + refused.priority()
                     + ": its mechanical fix " + refused.reason() + ", and no finding the worker can fix ranks higher.");
@@ -122,6 +138,12 @@ public class TaskPicker {
                     + " in generated or fixture code, never taken on)" : "") + ".";
         }
         return new PickedTask(TaskInfo.none(reason), null, notes);
+    }
+
+    /** One note per rule whose fix refused: how many findings, and the first of them with the reason. */
+    private static void addRefusals(List<String> notes, Map<String, List<String>> refusedByRule) {
+        refusedByRule.forEach((rule, places) -> notes.add("Passed over for now " + places.size() + " " + rule
+                + " finding(s) ranked as fixable, first " + places.get(0) + "."));
     }
 
     /** Null when the mechanical fix gives a verified patch for the finding at HEAD, else why not. */
