@@ -2,7 +2,7 @@
 # Plans benchmark (issue 13): what the implementation and test-planning workers deliver on real repositories.
 # Each corpus of ../shared/bench/corpora.sh is made into a git repository (one commit), and this repository is
 # cloned at HEAD; on each the real application runs the analysis and implementation workers (1 s periods) until the
-# implementation worker has written CYCLES cycles after the analysis worker's first rotation, then PlansReport
+# implementation worker has written CYCLES cycles (the analysis worker at its defaults), then PlansReport
 # prints the cycles, the share ending in a verified patch, the patch kinds and the real `git apply --check` of
 # every verified patch at its row's commit. Then SkeletonCompileRate generates the test-planning worker's skeletons
 # for the target and compiles them against the target's main classes with javax.tools.
@@ -43,9 +43,7 @@ for t in ${@:-small medium large self}; do
   store=$work/$t/store
   MALLOC_ARENA_MAX=2 java @bin/jvm-options -jar "$jar" --server.port=0 --logging.level.root=WARN \
     --autocoder.workers.enabled=analysis,implementation --autocoder.target.path="$repo" \
-    --autocoder.store.path="$store" --autocoder.workers.analysis.period=1s --autocoder.workers.analysis.delay=0 \
-    --autocoder.workers.implementation.period=1s --autocoder.workers.implementation.delay=0 \
-    --autocoder.analysis.max-findings-per-row=100000 \
+    --autocoder.store.path="$store" --autocoder.workers.implementation.period=1s \
     --autocoder.analysis.osv-url=http://127.0.0.1:9/v1/querybatch >"$work/$t/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1800); do

@@ -45,6 +45,15 @@ final class AnalysisRowsSeeder {
         seed(harness, "architecture", List.of(), harness.mapper.writeValueAsString(details));
     }
 
+    /** Appends an ok row at HEAD that lists the findings of {@code issuesFound} (a row capped at its most severe). */
+    static void seedCapped(ImplementationHarness harness, String perspective, List<Finding> findings, int issuesFound) {
+        long iteration = harness.store.rows(ImplementationHarness.ANALYSIS).size() + 1;
+        Row row = new Row(Row.SCHEMA_VERSION, "analysis", iteration, "2026-11-24T10:00:00Z", 1, perspective,
+                perspective, "/repo", harness.snapshot().commit(), 1, Status.OK, null, null, "seeded", 0.5,
+                issuesFound, new ArrayList<>(findings), null, null, List.of(), List.<Metric>of(), "{}", Map.of());
+        harness.store.append(ImplementationHarness.ANALYSIS, row);
+    }
+
     private static void seed(ImplementationHarness harness, String perspective, List<Finding> findings, String details) {
         long iteration = harness.store.rows(ImplementationHarness.ANALYSIS).size() + 1;
         Row row = new Row(Row.SCHEMA_VERSION, "analysis", iteration, "2026-11-24T10:00:00Z", 1, perspective,

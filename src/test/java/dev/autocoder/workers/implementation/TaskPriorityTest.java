@@ -2,6 +2,8 @@ package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
+import dev.autocoder.workers.implementation.patch.MechanicalFixes;
+import dev.autocoder.workers.implementation.patch.PatchVerifier;
 import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.worker.Finding;
@@ -111,6 +113,27 @@ class TaskPriorityTest {
         assertThat(task.get("finding_id").asText()).isEqualTo(refused.id());
         assertThat(harness.analysisOf(second).get("notes")).extracting(JsonNode::asText)
                 .anyMatch(n -> n.contains("As a change by hand its priority is " + SeverityWeights.of(refused.severity())));
+    }
+
+    @Test
+    void aFixableFindingACappedRowDoesNotListIsTakenFromPmdAtHead() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding listed = Finding.of("complex-method", "design", dev.autocoder.workers.worker.Severity.HIGH,
+                SRC + "Parser.java", 5, 11, "parse(String) is complex", "public int parse(String value)");
+        // the row found more than it lists (most severe first): the fixable one is not listed
+        AnalysisRowsSeeder.seedCapped(harness, "code-quality", List.of(listed), 40);
+
+        Row first = harness.stage();
+
+        JsonNode analysis = harness.analysisOf(first);
+        // the fixture's PMD findings with a mechanical fix (unused field, local, import, empty catch…), none listed
+        assertThat(analysis.get("task").get("finding_id").asText()).isNotEqualTo(listed.id());
+        assertThat(new MechanicalFixes(new PatchVerifier()).supports(analysis.get("task").get("rule").asText())).isTrue();
+        assertThat(analysis.get("notes")).extracting(JsonNode::asText).anyMatch(n -> n.startsWith(
+                "The code-quality row lists 1 of its 40 findings; ") && n.endsWith(" come from PMD's result at HEAD."));
+        List<Row> rest = List.of(harness.stage(), harness.stage(), harness.stage(), harness.stage(), harness.stage());
+        assertThat(harness.analysisOf(rest.get(4)).get("code_changes").get("verified").asBoolean()).isTrue();
     }
 
     @Test

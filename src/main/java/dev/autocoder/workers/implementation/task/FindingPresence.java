@@ -1,6 +1,7 @@
 package dev.autocoder.workers.implementation.task;
 
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.analysis.pmd.PmdFindings;
 import dev.autocoder.workers.analysis.pmd.PmdProcessingError;
 import dev.autocoder.workers.analysis.pmd.PmdReport;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Checks whether an analysis finding is still present at HEAD.
@@ -88,6 +90,18 @@ public class FindingPresence {
                     + " (" + same.size() + " other " + task.rule() + " there)");
         }
         return Presence.confirmed(now.line(), now.endLine(), "PMD at HEAD still reports it at line " + now.line());
+    }
+
+    /**
+     * PMD's findings at HEAD of the rules with a mechanical fix, in main code, with the ids a row gives them: what a
+     * capped analysis row (most severe first) may not list. PMD's result is the shared, content-cached one.
+     */
+    public List<Finding> fixableInMainCode(Snapshot snapshot, Predicate<String> mechanicalRule) {
+        List<PmdViolation> fixable = pmd.analyze(snapshot).violations().stream()
+                .filter(v -> mechanicalRule.test(v.rule()) && v.path().endsWith(".java")
+                        && snapshot.scopeOf(v.path()) == Scope.MAIN)
+                .toList();
+        return uniqueIds(PmdFindings.of(fixable)).values().stream().map(f -> f.withScope(Scope.MAIN)).toList();
     }
 
     /** The ids a row gives these findings: repeats of the same id get -2, -3, … in line order (as the row factory does). */

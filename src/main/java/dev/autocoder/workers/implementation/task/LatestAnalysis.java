@@ -107,6 +107,18 @@ public final class LatestAnalysis {
         return 1 + (hotspots - rank + 1) / (double) hotspots;
     }
 
+    /** A finding the rows do not list (a capped row), weighed like the listed ones. */
+    Candidate candidate(Finding finding, String perspective, String commit) {
+        return new Candidate(finding, perspective, commit, priority.of(finding, hotspotFactor(finding.file())),
+                hotspotRank(finding.file()), priority.delivery(finding));
+    }
+
+    /** Whether a rule has a mechanical fix. */
+    boolean mechanical(String rule) {
+        return priority.delivery(Finding.of(rule, null, dev.autocoder.workers.worker.Severity.INFO, "A.java", 1, 1,
+                null, null)) == TaskPriority.Delivery.MECHANICAL;
+    }
+
     /** Who delivers a finding whose mechanical fix refuses where it is. */
     TaskPriority.Delivery deliveryWithoutMechanicalFix() {
         return priority.withoutMechanicalFix();

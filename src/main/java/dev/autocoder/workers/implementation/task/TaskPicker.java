@@ -8,7 +8,10 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
 import org.springframework.stereotype.Component;
 
+import dev.autocoder.workers.worker.Row;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ import java.util.Set;
  */
 @Component
 public class TaskPicker {
+
+    private static final String CODE_QUALITY = "code-quality";
 
     private final FindingPresence presence;
     private final MechanicalFixes fixes;
@@ -59,7 +64,7 @@ public class TaskPicker {
         if (latest.hotspotsNote() != null) {
             notes.add("Priority without hotspots: " + latest.hotspotsNote() + ".");
         }
-        List<Candidate> candidates = latest.candidates();
+        List<Candidate> candidates = withUnlisted(latest.candidates(), snapshot, latest, notes);
         int withoutFile = 0;
         int handledBefore = 0;
         int checked = 0;
@@ -138,6 +143,36 @@ public class TaskPicker {
                     + " in generated or fixture code, never taken on)" : "") + ".";
         }
         return new PickedTask(TaskInfo.none(reason), null, notes);
+    }
+
+    /**
+     * A row lists at most {@code max-findings-per-row} findings, most severe first, so on a large repository the
+     * code-quality row may list none of the medium findings the worker can fix; PMD's result at HEAD (shared and
+     * cached) still holds them, with the ids a row gives them.
+     */
+    private List<Candidate> withUnlisted(List<Candidate> listed, Snapshot snapshot, LatestAnalysis latest,
+                                         List<String> notes) {
+        Row quality = latest.row(CODE_QUALITY).orElse(null);
+        if (quality == null || quality.findings().size() >= quality.issuesFound()) {
+            return listed;
+        }
+        Set<String> ids = new HashSet<>();
+        listed.forEach(c -> ids.add(c.finding().id()));
+        List<Candidate> all = new ArrayList<>(listed);
+        int added = 0;
+        for (Finding finding : presence.fixableInMainCode(snapshot, latest::mechanical)) {
+            if (ids.add(finding.id())) {
+                all.add(latest.candidate(finding, CODE_QUALITY, snapshot.commit()));
+                added++;
+            }
+        }
+        if (added > 0) {
+            notes.add("The " + CODE_QUALITY + " row lists " + quality.findings().size() + " of its "
+                    + quality.issuesFound() + " findings; " + added + " more in main code that have a mechanical fix "
+                    + "come from PMD's result at HEAD.");
+            all.sort(LatestAnalysis.PRIORITY_ORDER);
+        }
+        return all;
     }
 
     /** One note per rule whose fix refused: how many findings, and the first of them with the reason. */
