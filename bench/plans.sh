@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Plans benchmark (issue 13): what the implementation and test-planning workers deliver on real repositories.
 # Each corpus of ../shared/bench/corpora.sh is made into a git repository (one commit), and this repository is
-# cloned at HEAD; on each the real application runs the analysis and implementation workers (1 s periods) until the
-# implementation worker has written CYCLES cycles (the analysis worker at its defaults), then PlansReport
+# cloned at HEAD; on each the real application runs the analysis worker (its defaults) and the implementation worker
+# (a 1 s period) until the implementation worker has written CYCLES cycles, then PlansReport
 # prints the cycles, the share ending in a verified patch, the patch kinds and the real `git apply --check` of
 # every verified patch at its row's commit. Then SkeletonCompileRate generates the test-planning worker's skeletons
 # for the target and compiles them against the target's main classes with javax.tools.
