@@ -115,8 +115,7 @@ public final class LatestAnalysis {
 
     /** Whether a rule has a mechanical fix. */
     boolean mechanical(String rule) {
-        return priority.delivery(Finding.of(rule, null, dev.autocoder.workers.worker.Severity.INFO, "A.java", 1, 1,
-                null, null)) == TaskPriority.Delivery.MECHANICAL;
+        return priority.hasMechanicalFix(rule);
     }
 
     /** Who delivers a finding whose mechanical fix refuses where it is. */

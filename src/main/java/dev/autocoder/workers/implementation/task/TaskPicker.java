@@ -6,9 +6,8 @@ import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
-import org.springframework.stereotype.Component;
-
 import dev.autocoder.workers.worker.Row;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -83,8 +83,12 @@ public class TaskPriority {
         };
     }
 
+    public boolean hasMechanicalFix(String rule) {
+        return mechanicalRule.test(rule);
+    }
+
     public Delivery delivery(Finding finding) {
-        if (finding.file() != null && finding.file().endsWith(".java") && mechanicalRule.test(finding.rule())) {
+        if (finding.file() != null && finding.file().endsWith(".java") && hasMechanicalFix(finding.rule())) {
             return Delivery.MECHANICAL;
         }
         return modelConfigured && finding.file() != null ? Delivery.MODEL : Delivery.BY_HAND;
