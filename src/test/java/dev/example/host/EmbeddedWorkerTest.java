@@ -1,7 +1,6 @@
 package dev.example.host;
 
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
 import org.apache.camel.CamelContext;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A host application embeds the jar: the template and beans come with it; the host's YAML makes the worker. */
@@ -50,7 +50,7 @@ class EmbeddedWorkerTest {
                     .doesNotContain("analysis-worker");
 
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until("3 rows", Duration.ofMinutes(1), () -> store.rows("host-architecture-results").size() >= 3);
+            await("3 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows("host-architecture-results").size() >= 3);
             List<Row> rows = store.rows("host-architecture-results");
             assertThat(rows).extracting(Row::perspectiveId).startsWith("architecture", "dependencies", "architecture");
             assertThat(rows).extracting(Row::iteration).startsWith(1L, 2L, 3L);

@@ -2,7 +2,6 @@ package dev.autocoder.workers.app;
 
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.StoreFiles;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,7 +44,7 @@ class AnalysisWorkerEndToEndTest {
             properties.put("autocoder.analysis.osv-url", osv.batchUrl().toString());
             try (ConfigurableApplicationContext context = App.start(properties)) {
                 DatasetStore store = context.getBean(DatasetStore.class);
-                Await.until("one full rotation", Duration.ofMinutes(2), () -> store.rows("autocoder-analysis-results").size() >= 6);
+                await("one full rotation").atMost(Duration.ofMinutes(2)).until(() -> store.rows("autocoder-analysis-results").size() >= 6);
                 rows = store.rows("autocoder-analysis-results").subList(0, 6);
             }
         }

@@ -2,7 +2,6 @@ package dev.autocoder.workers.app;
 
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.StoreFiles;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,7 +168,7 @@ class ConfigurationErrorsTest {
         properties.put("autocoder.target.work-dir", temp.resolve("checkout").toString());
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until("3 rows", Duration.ofMinutes(1), () -> store.rows("autocoder-analysis-results").size() >= 3);
+            await("3 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows("autocoder-analysis-results").size() >= 3);
             List<Row> rows = store.rows("autocoder-analysis-results");
             assertThat(rows).extracting(Row::status).containsOnly(Status.ERROR);
             assertThat(rows).extracting(Row::iteration).startsWith(1L, 2L, 3L);

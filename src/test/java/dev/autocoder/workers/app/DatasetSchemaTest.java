@@ -2,7 +2,6 @@ package dev.autocoder.workers.app;
 
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,7 +73,7 @@ class DatasetSchemaTest {
         List<Path> files;
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until("two rotations", Duration.ofMinutes(2), () -> store.rows("autocoder-analysis-results").size() >= 12);
+            await("two rotations").atMost(Duration.ofMinutes(2)).until(() -> store.rows("autocoder-analysis-results").size() >= 12);
             files = store.dataFiles("autocoder-analysis-results");
         }
         assertThat(files).hasSizeGreaterThan(1);

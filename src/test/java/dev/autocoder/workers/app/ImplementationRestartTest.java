@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.implementation.ImplementationFixture;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.worker.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,7 +103,7 @@ class ImplementationRestartTest {
 
     private static void run(Map<String, Object> properties, java.util.function.BooleanSupplier until) {
         try (ConfigurableApplicationContext ignored = App.start(properties)) {
-            Await.until("rows", Duration.ofMinutes(2), until);
+            await("rows").atMost(Duration.ofMinutes(2)).until(until::getAsBoolean);
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.implementation.ImplementationFixture;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.implementation.ImplementationFixture.SRC;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +69,7 @@ class ImplementationWorkerEndToEndTest {
         JsonNode workers;
         try (ConfigurableApplicationContext context = App.start(properties(repo, storePath))) {
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until("a complete cycle with a task", Duration.ofMinutes(2),
+            await("a complete cycle with a task").atMost(Duration.ofMinutes(2)).until(
                     () -> firstCompleteCycle(store.rows(DATASET)).isPresent());
             rows = store.rows(DATASET);
             HttpClient http = HttpClient.newHttpClient();

@@ -3,7 +3,6 @@ package dev.autocoder.workers.app;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.TestPlanFixture;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.PathologicalJava;
 import dev.autocoder.workers.testsupport.StoreFiles;
 import dev.autocoder.workers.worker.Row;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,9 +54,9 @@ class PathologicalFileTest {
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore rows = context.getBean(DatasetStore.class);
             // without a budget PMD holds its lock for 30 s and more on this file, JavaParser's model as long again
-            Await.until("rows of both workers", Duration.ofSeconds(40), () -> count(rows, ANALYSIS) >= 2 && count(rows, PLANNING) >= 3);
-            Await.until("a full test-planning rotation", Duration.ofSeconds(60), () -> count(rows, PLANNING) >= 15);
-            Await.until("more analysis rows meanwhile", Duration.ofSeconds(30), () -> count(rows, ANALYSIS) >= 4);
+            await("rows of both workers").atMost(Duration.ofSeconds(40)).until(() -> count(rows, ANALYSIS) >= 2 && count(rows, PLANNING) >= 3);
+            await("a full test-planning rotation").atMost(Duration.ofSeconds(60)).until(() -> count(rows, PLANNING) >= 15);
+            await("more analysis rows meanwhile").atMost(Duration.ofSeconds(30)).until(() -> count(rows, ANALYSIS) >= 4);
 
             assertThat(rows.rows(ANALYSIS)).extracting(Row::status).containsOnly(Status.OK);
             assertThat(rows.rows(PLANNING)).extracting(Row::status).doesNotContain(Status.ERROR);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.TestPlanFixture;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.worker.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,7 +70,7 @@ class TestPlanningRestartTest {
     private static void run(Map<String, Object> properties, Path storePath, int rows) {
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until(rows + " rows", Duration.ofMinutes(2), () -> store.rows(DATASET).size() >= rows);
+            await(rows + " rows").atMost(Duration.ofMinutes(2)).until(() -> store.rows(DATASET).size() >= rows);
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.TestPlanFixture;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,9 +63,9 @@ class TestPlanningWorkerEndToEndTest {
         JsonNode workers;
         try (ConfigurableApplicationContext context = App.start(properties(fixture.root(), storePath, plans))) {
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until("one full rotation", Duration.ofMinutes(2), () -> store.rows(DATASET).size() >= 15);
+            await("one full rotation").atMost(Duration.ofMinutes(2)).until(() -> store.rows(DATASET).size() >= 15);
             // the security plan answers the analysis worker's findings once that worker has written its row
-            Await.until("a security plan with analysis rows", Duration.ofMinutes(2), () -> store.rows(DATASET).stream()
+            await("a security plan with analysis rows").atMost(Duration.ofMinutes(2)).until(() -> store.rows(DATASET).stream()
                     .anyMatch(r -> r.perspectiveId().equals("security") && r.metric("analysis_security_findings").isPresent()));
             rows = store.rows(DATASET);
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

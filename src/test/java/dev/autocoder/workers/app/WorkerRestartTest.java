@@ -2,7 +2,6 @@ package dev.autocoder.workers.app;
 
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,7 +64,7 @@ class WorkerRestartTest {
     private static void runUntilRows(Map<String, Object> properties, Path storePath, int rows) {
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);
-            Await.until(rows + " rows", Duration.ofMinutes(2), () -> store.rows(DATASET).size() >= rows);
+            await(rows + " rows").atMost(Duration.ofMinutes(2)).until(() -> store.rows(DATASET).size() >= rows);
         }
     }
 

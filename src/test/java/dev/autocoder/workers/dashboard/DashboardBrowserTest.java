@@ -2,7 +2,6 @@ package dev.autocoder.workers.dashboard;
 
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -85,13 +85,14 @@ class DashboardBrowserTest {
         // pinned: the status figures below count exactly these workers
         properties.put("autocoder.workers.enabled", "analysis");
         properties.put("autocoder.workers.analysis.perspectives", "architecture,dependencies,test-coverage");
-        properties.put("autocoder.workers.analysis.period", "1s");
+        // a short period: the four rows are there sooner; the page refreshes keep their own pace
+        properties.put("autocoder.workers.analysis.period", "300ms");
         properties.put("autocoder.dashboard.admin-token", TOKEN);
         properties.put("autocoder.dashboard.status-refresh", "1s");
         properties.put("autocoder.dashboard.insights-refresh", "2s");
         app = App.start(properties);
         DatasetStore store = app.getBean(DatasetStore.class);
-        Await.until("4 rows", Duration.ofMinutes(1), () -> store.rows("autocoder-analysis-results").size() >= 4);
+        await("4 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows("autocoder-analysis-results").size() >= 4);
         String base = "http://127.0.0.1:" + App.port(app);
         browser = chromium();
         // the page swaps its refreshed parts in: an element read a moment ago may be gone, so reads retry

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.worker.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.dashboard.DashboardRoutesTest.json;
 import static dev.autocoder.workers.dashboard.DashboardRoutesTest.metric;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +59,7 @@ class DashboardFindingGroupsTest {
         app = App.start(properties, NoisyWorkers.class);
         http = new Http(App.port(app));
         store = app.getBean(DatasetStore.class);
-        Await.until("2 rows", Duration.ofMinutes(1), () -> store.rows(NOISY).size() >= 2);
+        await("2 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows(NOISY).size() >= 2);
     }
 
     /** A row as a worker of schema 1 stored it: no finding_groups, findings without a scope, no per-scope metrics. */

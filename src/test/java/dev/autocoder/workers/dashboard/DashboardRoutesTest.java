@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,7 +63,7 @@ class DashboardRoutesTest {
         app = App.start(properties);
         http = new Http(App.port(app));
         store = app.getBean(DatasetStore.class);
-        Await.until("3 rows", Duration.ofMinutes(1), () -> store.rows(DATASET).size() >= 3);
+        await("3 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows(DATASET).size() >= 3);
     }
 
     @AfterAll
@@ -140,7 +140,7 @@ class DashboardRoutesTest {
 
     @Test
     void rowsComeNewestFirstWithABoundedLimit() throws Exception {
-        Await.until("5 rows", Duration.ofMinutes(1), () -> store.rows(DATASET).size() >= 5);
+        await("5 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows(DATASET).size() >= 5);
         JsonNode two = json(http.get("/api/workers/analysis/rows?limit=2"));
         assertThat(two.get("limit").asInt()).isEqualTo(2);
         List<Long> iterations = new ArrayList<>();
@@ -270,10 +270,10 @@ class DashboardRoutesTest {
         HttpResponse<String> stop = http.post("/workers/analysis/stop", "Authorization", "Bearer " + TOKEN);
         assertThat(stop.statusCode()).isEqualTo(200);
         assertThat(json(stop).get("state").asText()).isEqualTo("stopped");
-        Await.until("route suspended", Duration.ofSeconds(30),
+        await("route suspended").atMost(Duration.ofSeconds(30)).until(
                 () -> camel.getRouteController().getRouteStatus("analysis-worker") == ServiceStatus.Suspended);
         WorkerRegistry registry = app.getBean(WorkerRegistry.class);
-        Await.until("no iteration in progress", Duration.ofSeconds(30), () -> !registry.find("analysis").orElseThrow().isIterating());
+        await("no iteration in progress").atMost(Duration.ofSeconds(30)).until(() -> !registry.find("analysis").orElseThrow().isIterating());
 
         assertThat(json(http.get("/api/workers/analysis")).get("worker").get("state").asText()).isEqualTo("stopped");
         assertThat(http.get("/").body()).contains("<span class=\"state state-stopped\">stopped</span>")
@@ -307,26 +307,27 @@ class DashboardRoutesTest {
         int before = rows.size();
         HttpResponse<String> run = http.post("/workers/analysis/run", "Authorization", "Bearer " + TOKEN);
         assertThat(run.statusCode()).isEqualTo(202);
-        Await.until("the requested row", Duration.ofMinutes(1), () -> store.rows(DATASET).size() == before + 1);
-        Await.until("run finished", Duration.ofSeconds(30), () -> !app.getBean(WorkerControl.class).isRunPending("analysis"));
+        await("the requested row").atMost(Duration.ofMinutes(1)).until(() -> store.rows(DATASET).size() == before + 1);
+        await("run finished").atMost(Duration.ofSeconds(30)).until(() -> !app.getBean(WorkerControl.class).isRunPending("analysis"));
         assertThat(ServiceHelper.isSuspended(camel.getRoute("analysis-worker").getConsumer())).isTrue();
-        Thread.sleep(1500); // five timer periods: a timer still firing would have written more rows by now
-        assertThat(store.rows(DATASET)).hasSize(before + 1);
+        // five timer periods: a timer still firing would have written another row within them
+        await("no timer row while stopped").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+                .until(() -> store.rows(DATASET).size() == before + 1);
         assertThat(camel.getRouteController().getRouteStatus("analysis-worker")).isEqualTo(ServiceStatus.Suspended);
 
         HttpResponse<String> start = http.post("/workers/analysis/start", "Authorization", "Bearer " + TOKEN);
         assertThat(start.statusCode()).isEqualTo(200);
         assertThat(json(start).get("state").asText()).isEqualTo("running");
-        Await.until("route started", Duration.ofSeconds(30),
+        await("route started").atMost(Duration.ofSeconds(30)).until(
                 () -> camel.getRouteController().getRouteStatus("analysis-worker") == ServiceStatus.Started);
-        Await.until("the timer writes again", Duration.ofMinutes(1), () -> store.rows(DATASET).size() >= before + 3);
+        await("the timer writes again").atMost(Duration.ofMinutes(1)).until(() -> store.rows(DATASET).size() >= before + 3);
         assertThat(Files.readString(storePath.resolve(".state/stopped-workers.json"))).isEqualTo("{}");
         assertThat(json(http.get("/api/status")).get("status").asText()).isEqualTo("operational");
     }
 
     @Test
     void aFileNameMadeOfMarkupIsEscapedOnEveryPageAndInTheApi() throws Exception {
-        Await.until("the planted finding", Duration.ofMinutes(1), () -> store.rows(DATASET).stream()
+        await("the planted finding").atMost(Duration.ofMinutes(1)).until(() -> store.rows(DATASET).stream()
                 .flatMap(r -> r.findings().stream()).anyMatch(f -> XssFixture.FILE.equals(f.file())));
         for (String path : List.of("/", "/fragments/insights", "/workers/analysis", "/fragments/workers/analysis/details")) {
             String html = http.get(path).body();

@@ -3,7 +3,6 @@ package dev.autocoder.workers.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.dashboard.DashboardRoutesTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class DashboardStatusTest {
         try (ConfigurableApplicationContext app = App.start(properties, SidecarWorker.class)) {
             Http http = new Http(App.port(app));
             DatasetStore store = app.getBean(DatasetStore.class);
-            Await.until("rows of both workers", Duration.ofMinutes(1),
+            await("rows of both workers").atMost(Duration.ofMinutes(1)).until(
                     () -> store.rows(SIDECAR).size() >= 2 && store.rows(ANALYSIS).size() >= 2);
             JsonNode status = json(http.get("/api/status"));
             assertThat(status.get("label").asText()).isEqualTo("All Systems Operational");
@@ -98,13 +98,13 @@ class DashboardStatusTest {
             int analysisRows = store.rows(ANALYSIS).size();
             assertThat(camel.getRouteController().getRouteStatus("sidecar-worker")).isEqualTo(ServiceStatus.Stopped);
             assertThat(json(http.get("/api/workers/sidecar")).get("worker").get("state").asText()).isEqualTo("stopped");
-            Await.until("analysis writes on", Duration.ofMinutes(1), () -> store.rows(ANALYSIS).size() >= analysisRows + 3);
+            await("analysis writes on").atMost(Duration.ofMinutes(1)).until(() -> store.rows(ANALYSIS).size() >= analysisRows + 3);
             assertThat(store.rows(SIDECAR)).hasSize(sidecarRows);
 
             String csrf = http.csrfFrom("/workers/sidecar");
             assertThat(http.postForm("/workers/sidecar/start", Http.fields("_csrf", csrf)).statusCode()).isEqualTo(303);
             assertThat(camel.getRouteController().getRouteStatus("sidecar-worker")).isEqualTo(ServiceStatus.Started);
-            Await.until("sidecar writes again", Duration.ofMinutes(1), () -> store.rows(SIDECAR).size() >= sidecarRows + 2);
+            await("sidecar writes again").atMost(Duration.ofMinutes(1)).until(() -> store.rows(SIDECAR).size() >= sidecarRows + 2);
             assertThat(json(http.get("/api/status")).get("label").asText()).isEqualTo("All Systems Operational");
             assertThat(http.postForm("/workers/sidecar/stop", Http.fields("_csrf", csrf)).statusCode()).isEqualTo(303);
         }
@@ -116,7 +116,7 @@ class DashboardStatusTest {
             int sidecarRows = store.rows(SIDECAR).size();
             assertThat(app.getBean(CamelContext.class).getRouteController().getRouteStatus("sidecar-worker"))
                     .isEqualTo(ServiceStatus.Started);
-            Await.until("sidecar runs", Duration.ofMinutes(1), () -> store.rows(SIDECAR).size() >= sidecarRows + 2);
+            await("sidecar runs").atMost(Duration.ofMinutes(1)).until(() -> store.rows(SIDECAR).size() >= sidecarRows + 2);
             assertThat(Files.readString(storePath.resolve(".state/stopped-workers.json"))).isEqualTo("{}");
         }
     }

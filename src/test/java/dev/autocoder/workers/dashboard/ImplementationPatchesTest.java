@@ -7,7 +7,6 @@ import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.implementation.ImplementationFixture;
 import dev.autocoder.workers.implementation.ImplementationHarness;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.analysis.pmd.PmdFindings;
 import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.repository.Snapshot;
@@ -34,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.implementation.ImplementationFixture.SRC;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,7 +177,7 @@ class ImplementationPatchesTest {
         // a later cycle whose plan could not be verified: no patch for it
         String unverified = "task-8-00000000deadbeef";
         write(planLike(8, unverified, "UnusedLocalVariable", diff, false));
-        Await.until("the unverified plan is shown", Duration.ofSeconds(10),
+        await("the unverified plan is shown").atMost(Duration.ofSeconds(10)).until(
                 () -> json(http.get("/api/workers/implementation")).get("latest_plan").get("task_id").asText().equals(unverified));
         assertThat(json(http.get("/api/workers/implementation")).get("latest_plan").get("patch_url").isNull()).isTrue();
         assertThat(http.get("/workers/implementation").body()).contains("<b>not verified</b>").doesNotContain(patchPath(unverified));
@@ -215,7 +215,7 @@ class ImplementationPatchesTest {
         String hostile = "task-9-0000000000c0ffee";
         String markup = diff.replace("-    private final int capacity;", "-    private final int capacity; // <script>alert('x')</script>");
         write(planLike(9, hostile, "UnusedPrivateField", markup, true));
-        Await.until("the new patch is listed", Duration.ofSeconds(10),
+        await("the new patch is listed").atMost(Duration.ofSeconds(10)).until(
                 () -> json(http.get("/api/workers/implementation")).get("verified_patches").size() == 2);
 
         String page = http.get("/workers/implementation").body();

@@ -1,7 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
 import dev.autocoder.workers.AutocoderApplication;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,12 +58,12 @@ class RequestBodyLimitTest {
                 "--server.port=0", "--autocoder.target.path=" + fixture.root(), "--autocoder.store.path=" + temp.resolve("store"),
                 "--autocoder.workers.enabled=none", "--autocoder.hub.token=", "--autocoder.hub.endpoint=http://127.0.0.1:9"));
         server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Await.until("the server's port in its log", Duration.ofMinutes(2), () -> STARTED.matcher(logText()).find() || !server.isAlive());
+        await("the server's port in its log").atMost(Duration.ofMinutes(2)).until(() -> STARTED.matcher(logText()).find() || !server.isAlive());
         assertThat(server.isAlive()).as(Files.readString(log)).isTrue();
         Matcher started = STARTED.matcher(Files.readString(log));
         assertThat(started.find()).isTrue();
         port = Integer.parseInt(started.group(1));
-        Await.until("the dashboard", Duration.ofMinutes(1), () -> RawHttp.send(port, "GET", "/api/status", "localhost").status() == 200);
+        await("the dashboard").atMost(Duration.ofMinutes(1)).until(() -> RawHttp.send(port, "GET", "/api/status", "localhost").status() == 200);
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package dev.autocoder.workers.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.Rows;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
@@ -42,7 +42,7 @@ class BrokenLinesAtStartTest extends WithFakeHub {
                 + mapper.writeValueAsString(Rows.row(3, "dependencies", List.of())) + "\n");
 
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
-            Await.until("rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= 5);
+            await("rows on the Hub").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= 5);
             String status = HubPublishingTest.get(App.port(app), "/api/status");
             assertThat(status).contains("\"store\":{\"repaired_lines\":1}");
             assertThat(HubPublishingTest.get(App.port(app), "/")).contains("1 broken lines in the local store were repaired");

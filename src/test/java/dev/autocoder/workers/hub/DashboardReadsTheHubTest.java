@@ -3,7 +3,6 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.REPO;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class DashboardReadsTheHubTest extends WithFakeHub {
         FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
         Map<String, Object> worker = HubTestApp.properties(fixture.root(), temp.resolve("worker-store"), hub);
         try (ConfigurableApplicationContext app = App.start(worker)) {
-            Await.until("rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= 3);
+            await("rows on the Hub").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= 3);
         }
         int published = hubRows(hub, mapper).size();
 
@@ -46,7 +46,7 @@ class DashboardReadsTheHubTest extends WithFakeHub {
         dashboard.put("autocoder.dashboard.hub-refresh", "200ms");
         try (ConfigurableApplicationContext app = App.start(dashboard)) {
             int port = App.port(app);
-            Await.until("the published rows shown", LIMIT,
+            await("the published rows shown").atMost(LIMIT).until(
                     () -> HubPublishingTest.get(port, "/api/workers/analysis").contains("\"iterations\":" + published));
             JsonNode status = mapper.readTree(HubPublishingTest.get(port, "/api/status"));
             assertThat(status.path("source").asText()).isEqualTo("the Hugging Face Hub");
@@ -59,17 +59,17 @@ class DashboardReadsTheHubTest extends WithFakeHub {
             int downloads = hub.count(FakeHub.Endpoint.RESOLVE);
             int listings = hub.count(FakeHub.Endpoint.TREE);
             int revisions = hub.count(FakeHub.Endpoint.REPO_INFO);
-            Await.until("more refreshes", LIMIT, () -> hub.count(FakeHub.Endpoint.REPO_INFO) >= revisions + 3);
+            await("more refreshes").atMost(LIMIT).until(() -> hub.count(FakeHub.Endpoint.REPO_INFO) >= revisions + 3);
             assertThat(hub.count(FakeHub.Endpoint.RESOLVE)).isEqualTo(downloads);
             assertThat(hub.count(FakeHub.Endpoint.TREE)).isEqualTo(listings);
 
             // a worker publishes more: only the new file is downloaded
             try (ConfigurableApplicationContext again = App.start(worker)) {
-                Await.until("more rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= published + 2);
+                await("more rows on the Hub").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= published + 2);
             }
             int total = hubRows(hub, mapper).size();
             int filesBefore = downloads;
-            Await.until("the new rows shown", LIMIT,
+            await("the new rows shown").atMost(LIMIT).until(
                     () -> HubPublishingTest.get(port, "/api/workers/analysis").contains("\"iterations\":" + total));
             long dataFiles = hub.files("dataset", REPO).keySet().stream().filter(p -> p.startsWith("data/")).count();
             assertThat(hub.count(FakeHub.Endpoint.RESOLVE)).isLessThanOrEqualTo(filesBefore + (int) dataFiles);

@@ -3,7 +3,6 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.SmallDisk;
 import dev.autocoder.workers.worker.Row;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
@@ -47,16 +47,16 @@ class FullDiskPublishingTest extends WithFakeHub {
             Path store = disk.root().resolve("store");
             try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
                 DatasetStore local = app.getBean(DatasetStore.class);
-                Await.until("rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= 2);
+                await("rows on the Hub").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= 2);
 
                 disk.fill();
                 int failuresBefore = failures(output);
-                Await.until("appends failing on the full disk", LIMIT, () -> failures(output) >= failuresBefore + 3);
+                await("appends failing on the full disk").atMost(LIMIT).until(() -> failures(output) >= failuresBefore + 3);
 
                 disk.free();
                 int written = local.rows(DATASET).size();
-                Await.until("rows written again", LIMIT, () -> local.rows(DATASET).size() >= written + 3);
-                Await.until("rows published again", LIMIT, () -> hubRows(hub, mapper).size() >= written + 1);
+                await("rows written again").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= written + 3);
+                await("rows published again").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= written + 1);
             }
             // every local line is a row (or a repaired blank), numbered without a gap, and the Hub holds them once
             assertEveryLineIsARow(store);

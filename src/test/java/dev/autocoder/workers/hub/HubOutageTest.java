@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dashboard.SidecarWorker;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
@@ -44,14 +44,14 @@ class HubOutageTest extends WithFakeHub {
             SidecarWorker.ShiftedClock clock = app.getBean(SidecarWorker.ShiftedClock.class);
             DatasetStore local = app.getBean(DatasetStore.class);
             int port = App.port(app);
-            Await.until("a first commit", LIMIT, () -> !hubRows(hub, mapper).isEmpty());
+            await("a first commit").atMost(LIMIT).until(() -> !hubRows(hub, mapper).isEmpty());
 
             // the Hub goes down for ten minutes
             hub.setDown(true);
-            Await.until("the failure noticed", LIMIT, () -> status(port).contains("\"state\":\"retrying\""));
+            await("the failure noticed").atMost(LIMIT).until(() -> status(port).contains("\"state\":\"retrying\""));
             int requests = hub.requests().size();
             int rows = local.rows(DATASET).size();
-            Await.until("workers keep writing", LIMIT, () -> local.rows(DATASET).size() >= rows + 4);
+            await("workers keep writing").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= rows + 4);
             assertThat(hub.requests().size()).as("no retry before the backoff has passed").isEqualTo(requests);
 
             Duration shift = Duration.ZERO;
@@ -59,7 +59,7 @@ class HubOutageTest extends WithFakeHub {
                 shift = shift.plusMinutes(1);
                 clock.shift(shift);
                 int seen = local.rows(DATASET).size();
-                Await.until("ticks at minute " + minute, LIMIT, () -> local.rows(DATASET).size() >= seen + 2);
+                await("ticks at minute " + minute).atMost(LIMIT).until(() -> local.rows(DATASET).size() >= seen + 2);
             }
             int attemptsDuringOutage = hub.requests().size() - requests;
             // backoff 1, 2, 4, 4 … minutes (with jitter): a handful of attempts, not one per tick
@@ -70,23 +70,23 @@ class HubOutageTest extends WithFakeHub {
             shift = shift.plusMinutes(5);
             clock.shift(shift);
             int written = local.rows(DATASET).size();
-            Await.until("the backlog published", LIMIT, () -> hubRows(hub, mapper).size() >= written);
+            await("the backlog published").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= written);
 
             // a storm of 429s: each Retry-After is honoured on the clock
             hub.rateLimitNext(FakeHub.Endpoint.COMMIT, 3, 120);
             for (int storm = 1; storm <= 3; storm++) {
                 int commits = hub.count(FakeHub.Endpoint.COMMIT);
-                Await.until("429 number " + storm, LIMIT, () -> hub.count(FakeHub.Endpoint.COMMIT) > commits
+                await("429 number " + storm).atMost(LIMIT).until(() -> hub.count(FakeHub.Endpoint.COMMIT) > commits
                         && status(port).contains("\"state\":\"rate-limited\""));
                 int limited = hub.count(FakeHub.Endpoint.COMMIT);
                 int seen = local.rows(DATASET).size();
-                Await.until("more ticks", LIMIT, () -> local.rows(DATASET).size() >= seen + 3);
+                await("more ticks").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= seen + 3);
                 assertThat(hub.count(FakeHub.Endpoint.COMMIT)).as("waits for Retry-After").isEqualTo(limited);
                 shift = shift.plusSeconds(121);
                 clock.shift(shift);
             }
             int before = local.rows(DATASET).size();
-            Await.until("published after the storm", LIMIT, () -> hubRows(hub, mapper).size() >= before);
+            await("published after the storm").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= before);
         }
         assertThat(iterations(hubRows(hub, mapper))).doesNotHaveDuplicates().isEqualTo(iterations(localRows(store)));
         assertThat(hub.violations()).isEmpty();

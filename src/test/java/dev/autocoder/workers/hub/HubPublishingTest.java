@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
 import static dev.autocoder.workers.hub.HubTestApp.REPO;
 import static dev.autocoder.workers.hub.HubTestApp.TOKEN;
@@ -58,7 +58,7 @@ class HubPublishingTest extends WithFakeHub {
     void firstPublishCreatesAPrivateDatasetWithItsCardAndEveryRowLandsOnceInOrder(CapturedOutput output) throws Exception {
         Path store = temp.resolve("store");
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
-            Await.until("rows on the Hub", LIMIT, () -> hub.exists("dataset", REPO) && hubRows(hub, mapper).size() >= 4);
+            await("rows on the Hub").atMost(LIMIT).until(() -> hub.exists("dataset", REPO) && hubRows(hub, mapper).size() >= 4);
             String status = get(App.port(app), "/api/status");
             assertThat(status).contains("\"repo_id\":\"" + REPO + "\"").contains("\"url\":\"" + hub.uri() + "/datasets/" + REPO + "\"")
                     .doesNotContain(TOKEN);
@@ -96,7 +96,7 @@ class HubPublishingTest extends WithFakeHub {
         hub.rateLimitNext(FakeHub.Endpoint.COMMIT, 1, 1);
         hub.applyThenDropNext(FakeHub.Endpoint.COMMIT, 1);
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
-            Await.until("the faults are used up and rows landed", LIMIT,
+            await("the faults are used up and rows landed").atMost(LIMIT).until(
                     () -> hub.count(FakeHub.Endpoint.COMMIT) >= 5 && hubRows(hub, mapper).size() >= 6);
         }
         List<Long> onHub = iterations(hubRows(hub, mapper));
@@ -113,7 +113,7 @@ class HubPublishingTest extends WithFakeHub {
         hub.setLfsThreshold(300);
         hub.setTreePageSize(2);
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
-            Await.until("rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= 4);
+            await("rows on the Hub").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= 4);
         }
         assertThat(iterations(hubRows(hub, mapper))).isEqualTo(iterations(localRows(store)));
         assertThat(hub.files("dataset", REPO).keySet()).filteredOn(p -> p.startsWith("data/"))
@@ -125,7 +125,7 @@ class HubPublishingTest extends WithFakeHub {
         Path emptyDisk = temp.resolve("empty");
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), emptyDisk, hub))) {
             DatasetStore local = app.getBean(DatasetStore.class);
-            Await.until("a row on the new disk", LIMIT, () -> !local.rows(DATASET).isEmpty());
+            await("a row on the new disk").atMost(LIMIT).until(() -> !local.rows(DATASET).isEmpty());
             List<Row> published = localRows(store);
             assertThat(local.rows(DATASET).get(0).iteration()).isGreaterThan(published.get(published.size() - 1).iteration());
         }
@@ -143,15 +143,15 @@ class HubPublishingTest extends WithFakeHub {
         hub.failNext(FakeHub.Endpoint.PATHS_INFO, 100_000, 503);
         Path state = store.resolve(".state/hub/local/" + DATASET + ".json");
         try (ConfigurableApplicationContext app = App.start(properties)) {
-            Await.until("the first commit landed unanswered", LIMIT, () -> !hubRows(hub, mapper).isEmpty());
-            Await.until("the commit recorded as in flight", LIMIT, () -> Files.exists(state) && read(state).has("inFlight"));
+            await("the first commit landed unanswered").atMost(LIMIT).until(() -> !hubRows(hub, mapper).isEmpty());
+            await("the commit recorded as in flight").atMost(LIMIT).until(() -> Files.exists(state) && read(state).has("inFlight"));
         }
         assertThat(read(state).has("inFlight")).isTrue();
         hub.clearFaults();
         int commitsBefore = hub.commits("dataset", REPO).size();
         try (ConfigurableApplicationContext app = App.start(properties)) {
             DatasetStore local = app.getBean(DatasetStore.class);
-            Await.until("more rows published", LIMIT, () -> hub.commits("dataset", REPO).size() > commitsBefore
+            await("more rows published").atMost(LIMIT).until(() -> hub.commits("dataset", REPO).size() > commitsBefore
                     && hubRows(hub, mapper).size() >= local.rows(DATASET).size() - 2);
         }
         assertThat(iterations(hubRows(hub, mapper))).doesNotHaveDuplicates().isEqualTo(iterations(localRows(store)));
@@ -163,7 +163,7 @@ class HubPublishingTest extends WithFakeHub {
     void aRestartWithAnEmptyDiskContinuesTheNumberingFromTheHub() throws Exception {
         Path firstDisk = temp.resolve("disk-1");
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), firstDisk, hub))) {
-            Await.until("rows on the Hub", LIMIT, () -> hubRows(hub, mapper).size() >= 3);
+            await("rows on the Hub").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= 3);
         }
         List<Row> published = hubRows(hub, mapper);
         Row last = published.get(published.size() - 1);
@@ -171,7 +171,7 @@ class HubPublishingTest extends WithFakeHub {
         Path secondDisk = temp.resolve("disk-2");
         try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), secondDisk, hub))) {
             DatasetStore store = app.getBean(DatasetStore.class);
-            Await.until("a row on the new disk", LIMIT, () -> !store.rows(DATASET).isEmpty());
+            await("a row on the new disk").atMost(LIMIT).until(() -> !store.rows(DATASET).isEmpty());
             Row first = store.rows(DATASET).get(0);
             assertThat(first.iteration()).isEqualTo(last.iteration() + 1);
             assertThat(first.perspectiveId()).isNotEqualTo(last.perspectiveId());
@@ -191,13 +191,13 @@ class HubPublishingTest extends WithFakeHub {
         properties.put("autocoder.hub.owner", USER);
         try (ConfigurableApplicationContext app = App.start(properties)) {
             DatasetStore local = app.getBean(DatasetStore.class);
-            Await.until("the rejection shown", LIMIT, () -> get(App.port(app), "/api/status").contains("token-rejected"));
-            Await.until("rows keep accumulating", LIMIT, () -> local.rows(DATASET).size() >= 4);
+            await("the rejection shown").atMost(LIMIT).until(() -> get(App.port(app), "/api/status").contains("token-rejected"));
+            await("rows keep accumulating").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= 4);
             String status = get(App.port(app), "/api/status");
             assertThat(status).contains("Hub rejected the token").doesNotContain(revoked);
             assertThat(get(App.port(app), "/")).contains("token-rejected").doesNotContain(revoked);
             int attempts = hub.requests().size();
-            Await.until("a few more ticks", LIMIT, () -> local.rows(DATASET).size() >= 6);
+            await("a few more ticks").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= 6);
             // retried slowly: not on every tick
             assertThat(hub.requests().size()).isEqualTo(attempts);
         }

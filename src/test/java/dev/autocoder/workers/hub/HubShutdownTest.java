@@ -3,7 +3,6 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.DATASET;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static dev.autocoder.workers.hub.HubTestApp.iterations;
@@ -47,13 +47,13 @@ class HubShutdownTest extends WithFakeHub {
         Path store = temp.resolve("store");
         try (ConfigurableApplicationContext app = App.start(properties(store))) {
             DatasetStore local = app.getBean(DatasetStore.class);
-            Await.until("a first commit", LIMIT, () -> !hubRows(hub, mapper).isEmpty());
+            await("a first commit").atMost(LIMIT).until(() -> !hubRows(hub, mapper).isEmpty());
             int commits = hub.count(FakeHub.Endpoint.COMMIT);
             hub.failNext(FakeHub.Endpoint.COMMIT, 1, 500);
-            Await.until("the 500 answered", LIMIT, () -> hub.count(FakeHub.Endpoint.COMMIT) > commits
+            await("the 500 answered").atMost(LIMIT).until(() -> hub.count(FakeHub.Endpoint.COMMIT) > commits
                     && HubPublishingTest.get(App.port(app), "/api/status").contains("\"state\":\"retrying\""));
             int onHub = hubRows(hub, mapper).size();
-            Await.until("rows written during the backoff", LIMIT, () -> local.rows(DATASET).size() >= onHub + 3);
+            await("rows written during the backoff").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= onHub + 3);
         }
         assertThat(iterations(hubRows(hub, mapper))).doesNotHaveDuplicates().isEqualTo(iterations(localRows(store)));
         assertThat(hub.violations()).isEmpty();
@@ -67,13 +67,13 @@ class HubShutdownTest extends WithFakeHub {
         try (ConfigurableApplicationContext app = App.start(properties(store))) {
             DatasetStore local = app.getBean(DatasetStore.class);
             sync = app.getBean(HubSync.class);
-            Await.until("a first commit", LIMIT, () -> !hubRows(hub, mapper).isEmpty());
+            await("a first commit").atMost(LIMIT).until(() -> !hubRows(hub, mapper).isEmpty());
             int commits = hub.count(FakeHub.Endpoint.COMMIT);
             hub.rateLimitNext(FakeHub.Endpoint.COMMIT, 1, 600);
-            Await.until("the 429 answered", LIMIT, () -> hub.count(FakeHub.Endpoint.COMMIT) > commits
+            await("the 429 answered").atMost(LIMIT).until(() -> hub.count(FakeHub.Endpoint.COMMIT) > commits
                     && HubPublishingTest.get(App.port(app), "/api/status").contains("\"state\":\"rate-limited\""));
             int onHub = hubRows(hub, mapper).size();
-            Await.until("rows written while rate-limited", LIMIT, () -> local.rows(DATASET).size() >= onHub + 3);
+            await("rows written while rate-limited").atMost(LIMIT).until(() -> local.rows(DATASET).size() >= onHub + 3);
             commitsAtShutdown = hub.count(FakeHub.Endpoint.COMMIT);
         }
         assertThat(hub.count(FakeHub.Endpoint.COMMIT)).as("no commit against the Hub's Retry-After").isEqualTo(commitsAtShutdown);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.implementation.ImplementationFixture;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Optional;
 
+import static org.awaitility.Awaitility.await;
 import static dev.autocoder.workers.hub.HubTestApp.USER;
 import static dev.autocoder.workers.hub.HubTestApp.hubRows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +49,7 @@ class ImplementationReadsTheHubTest extends WithFakeHub {
         analysis.put("autocoder.workers.enabled", "analysis");
         analysis.put("autocoder.workers.analysis.perspectives", "code-quality");
         try (ConfigurableApplicationContext ignored = App.start(analysis)) {
-            Await.until("an analysis row on the Hub", LIMIT, () -> !hubRows(hub, mapper).isEmpty());
+            await("an analysis row on the Hub").atMost(LIMIT).until(() -> !hubRows(hub, mapper).isEmpty());
         }
 
         Path store = temp.resolve("implementation-store");
@@ -59,7 +59,7 @@ class ImplementationReadsTheHubTest extends WithFakeHub {
         implementation.put("autocoder.workers.implementation.delay", "0");
         DatasetStore rows = new DatasetStore(store, "local", 1 << 26, mapper, Clock.systemUTC());
         try (ConfigurableApplicationContext ignored = App.start(implementation)) {
-            Await.until("a complete cycle on the Hub", LIMIT, () -> hubImplementationRows().size() >= 6);
+            await("a complete cycle on the Hub").atMost(LIMIT).until(() -> hubImplementationRows().size() >= 6);
         }
 
         Row understanding = first(rows).orElseThrow();
@@ -79,7 +79,7 @@ class ImplementationReadsTheHubTest extends WithFakeHub {
                 "100ms", "autocoder.workers.implementation.delay", "0"));
         DatasetStore freshRows = new DatasetStore(fresh, "local", 1 << 26, mapper, Clock.systemUTC());
         try (ConfigurableApplicationContext ignored = App.start(restarted)) {
-            Await.until("a new Deep Understanding row", LIMIT, () -> first(freshRows).isPresent());
+            await("a new Deep Understanding row").atMost(LIMIT).until(() -> first(freshRows).isPresent());
         }
         List<Row> after = freshRows.rows(DATASET);
         assertThat(after.get(0).iteration()).isEqualTo(published.get(published.size() - 1).iteration() + 1);

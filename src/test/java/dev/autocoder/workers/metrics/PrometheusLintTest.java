@@ -2,7 +2,6 @@ package dev.autocoder.workers.metrics;
 
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -57,7 +57,7 @@ class PrometheusLintTest {
         properties.put("autocoder.workers.analysis.period", "1h");
         app = App.start(properties);
         DatasetStore store = app.getBean(DatasetStore.class);
-        Await.until("the architecture row", Duration.ofMinutes(1), () -> !store.rows(DATASET).isEmpty());
+        await("the architecture row").atMost(Duration.ofMinutes(1)).until(() -> !store.rows(DATASET).isEmpty());
         architectureRow = store.rows(DATASET).get(0);
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + App.port(app) + "/actuator/prometheus")).build(),

@@ -1,7 +1,6 @@
 package dev.autocoder.workers.repository;
 
 import dev.autocoder.workers.config.AutocoderProperties;
-import dev.autocoder.workers.testsupport.Await;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.URIish;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +72,7 @@ class SnapshotLeaseTest {
                     return later.snapshot().commit() + " " + later.snapshot().read(later.snapshot().file("App.java").orElseThrow());
                 }
             });
-            Await.until("the second worker waiting to reset", Duration.ofSeconds(30), snapshots::isResetWaiting);
+            await("the second worker waiting to reset").atMost(Duration.ofSeconds(30)).until(snapshots::isResetWaiting);
 
             // still the first commit's content, on disk and through the snapshot
             assertThat(seen.read(seen.file("App.java").orElseThrow())).isEqualTo("class App { int v = 1; }\n");

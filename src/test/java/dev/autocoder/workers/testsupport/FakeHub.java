@@ -48,7 +48,7 @@ public final class FakeHub implements AutoCloseable {
 
     public enum Endpoint {
         WHOAMI, REPO_CREATE, REPO_INFO, PREUPLOAD, COMMIT, TREE, PATHS_INFO, RESOLVE, LFS_BATCH, LFS_UPLOAD,
-        LFS_VERIFY, CDN, SPACE_SECRETS, SPACE_VARIABLES, SPACE_RUNTIME, VALIDATE_YAML
+        LFS_VERIFY, CDN, SPACE_SECRETS, SPACE_VARIABLES, SPACE_RUNTIME
     }
 
     /** One commit of a repository: {@code parent} is null for the initial commit. */
@@ -264,20 +264,6 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
-    /** The stage the runtime endpoint reports (BUILDING after creation), e.g. RUNNING or BUILD_ERROR. */
-    public void setSpaceStage(String repoId, String stage) {
-        synchronized (state) {
-            requireRepo("space", repoId).stage = stage;
-        }
-    }
-
-    /** Creates a repository directly (owner = the namespace of repoId); a Space gets the sdk "static". */
-    public void createRepo(String type, String repoId, boolean isPrivate) {
-        synchronized (state) {
-            createSeeded(checkType(type), repoId, isPrivate);
-        }
-    }
-
     /** Creates a Space directly with the given sdk (gradio, docker or static). */
     public void createSpace(String repoId, String sdk, boolean isPrivate) {
         synchronized (state) {
@@ -295,13 +281,6 @@ public final class FakeHub implements AutoCloseable {
             boolean lfs = content.length > 0 && FakeHubLfsRules.mustUseLfs(path, content.length, content,
                     FakeHubLfsRules.gitattributes(repo.head().files()), state.lfsThreshold);
             seed(repo, path, content, lfs);
-        }
-    }
-
-    /** Seeds a file stored in LFS whatever its size (its object is put in LFS storage too). */
-    public void putLfsFile(String type, String repoId, String path, byte[] content) {
-        synchronized (state) {
-            seed(repoOrCreate(checkType(type), repoId), path, content, true);
         }
     }
 

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.testsupport.FakeHubState.Identity;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,10 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** whoami, repository creation and the read API (repo info, tree, paths-info) and validate-yaml. */
+/** whoami, repository creation and the read API (repo info, tree, paths-info). */
 final class FakeHubRepoApi {
 
     static final Set<String> TYPES = Set.of("model", "dataset", "space");
@@ -33,7 +27,6 @@ final class FakeHubRepoApi {
             "safetensors", "spaces", "transformersInfo", "widgetData", "xetEnabled");
     private static final int MAX_PATHS_INFO = 1000;
     /** huggingface_hub repocard.REGEX_YAML_BLOCK: the front matter between the leading '---' lines. */
-    private static final Pattern FRONT_MATTER = Pattern.compile("^(\\s*---[\\r\\n]+)([\\S\\s]*?)([\\r\\n]+---(\\r\\n|\\n|$))");
 
     private final FakeHubState state;
 
@@ -355,56 +348,6 @@ final class FakeHubRepoApi {
                     .put("date", FakeHubFormats.isoTime(last.time()));
         }
         return json;
-    }
-
-    FakeHubResponse validateYaml(FakeHubExchange exchange) {
-        state.identify(exchange);
-        JsonNode body = exchange.jsonObjectBody();
-        if (!body.path("content").isTextual()) {
-            throw FakeHubError.malformed("'content' is required: the README.md text as a string");
-        }
-        String content = body.get("content").asText();
-        String repoType = requiredText(body, "repoType");
-        if (!TYPES.contains(repoType)) {
-            throw FakeHubError.malformed("'repoType' must be model, dataset or space, got '" + repoType + "'");
-        }
-        String error = frontMatterError(content, repoType);
-        ObjectNode answer = FakeHubFormats.JSON.createObjectNode();
-        ArrayNode errors = answer.putArray("errors");
-        answer.putArray("warnings");
-        if (error == null) {
-            return FakeHubResponse.json(200, answer);
-        }
-        errors.addObject().put("message", error);
-        return FakeHubResponse.json(400, answer);
-    }
-
-    /** What is wrong with a README's YAML front matter, or null (also when there is none). */
-    private static String frontMatterError(String content, String repoType) {
-        Matcher matcher = FRONT_MATTER.matcher(content);
-        if (!matcher.find()) {
-            return null;
-        }
-        Object metadata;
-        try {
-            metadata = new Yaml(new SafeConstructor(new LoaderOptions())).load(matcher.group(2));
-        } catch (YAMLException e) {
-            return "Invalid YAML in the README front matter: " + e.getMessage();
-        }
-        if (metadata != null && !(metadata instanceof Map)) {
-            return "The README front matter must be a YAML mapping";
-        }
-        if (repoType.equals("dataset") && metadata instanceof Map<?, ?> map && map.containsKey("configs")) {
-            if (!(map.get("configs") instanceof List<?> configs)) {
-                return "\"configs\" must be a list";
-            }
-            for (Object config : configs) {
-                if (!(config instanceof Map<?, ?> entry) || !(entry.get("config_name") instanceof String)) {
-                    return "\"configs\": every config needs a \"config_name\" string";
-                }
-            }
-        }
-        return null;
     }
 
     /** The snapshot of a revision, or the Hub's 404 RevisionNotFound. */

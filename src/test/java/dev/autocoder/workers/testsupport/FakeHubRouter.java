@@ -62,9 +62,6 @@ final class FakeHubRouter {
         if (s.size() == 3 && s.get(1).equals("repos") && s.get(2).equals("create")) {
             return on(exchange, Endpoint.REPO_CREATE, Set.of("POST"), repos::create);
         }
-        if (s.size() == 2 && s.get(1).equals("validate-yaml")) {
-            return on(exchange, Endpoint.VALIDATE_YAML, Set.of("POST"), repos::validateYaml);
-        }
         String type = s.size() >= 4 ? API_TYPES.get(s.get(1)) : null;
         if (type == null) {
             throw unknown(exchange, "not an endpoint of the Hub API that FakeHub knows");

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -354,7 +355,7 @@ class FakeHubTest {
         hub.delayNext(Endpoint.TREE, 1, Duration.ofMinutes(5));
         CompletableFuture<HttpResponse<byte[]>> slow = http.sendAsync(get("/api/datasets/alice/rows/tree/main", TOKEN),
                 BodyHandlers.ofByteArray());
-        Await.until("the slow request to arrive", Duration.ofSeconds(20), () -> hub.count(Endpoint.TREE) == 1);
+        await("the slow request to arrive").atMost(Duration.ofSeconds(20)).until(() -> hub.count(Endpoint.TREE) == 1);
 
         assertThat(send(get("/api/whoami-v2", TOKEN)).statusCode()).isEqualTo(200);
 
@@ -605,23 +606,6 @@ class FakeHubTest {
         assertThat(runtime.get("stage").asText()).isEqualTo("BUILDING");
         assertThat(runtime.at("/hardware/current").isNull()).isTrue();
         assertThat(runtime.at("/hardware/requested").asText()).isEqualTo("cpu-basic");
-    }
-
-    // ---- validate-yaml
-
-    @Test
-    void validateYamlAcceptsValidFrontMatterAndReportsInvalidYaml() throws Exception {
-        String valid = JSON.writeValueAsString(Map.of("repoType", "dataset", "content",
-                "---\nconfigs:\n- config_name: default\n  data_files: data/*.jsonl\n---\n# Rows\n"));
-        HttpResponse<byte[]> ok = send(post("/api/validate-yaml", TOKEN, "application/json", valid));
-        assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(json(ok).get("errors").size()).isZero();
-
-        String invalid = JSON.writeValueAsString(Map.of("repoType", "dataset", "content", "---\nconfigs: [unclosed\n---\n"));
-        HttpResponse<byte[]> bad = send(post("/api/validate-yaml", TOKEN, "application/json", invalid));
-        assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json(bad).get("errors").get(0).get("message").asText()).startsWith("Invalid YAML");
-        assertThat(hub.violations()).isEmpty();
     }
 
     // ---- helpers
