@@ -1,19 +1,40 @@
 package dev.autocoder.workers.config;
 
-import dev.autocoder.workers.AutocoderApplication;
+import dev.autocoder.workers.analysis.AnalysisConfiguration;
+import dev.autocoder.workers.dashboard.DashboardConfiguration;
+import dev.autocoder.workers.dataset.DatasetConfiguration;
+import dev.autocoder.workers.hub.HubConfiguration;
+import dev.autocoder.workers.implementation.ImplementationConfiguration;
+import dev.autocoder.workers.metrics.MetricsConfiguration;
+import dev.autocoder.workers.repository.RepositoryConfiguration;
+import dev.autocoder.workers.testplan.TestPlanConfiguration;
+import dev.autocoder.workers.worker.WorkerConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * Everything an application needs to run workers: the beans the routes call. Our own application and any
  * Camel Spring Boot application that adds this jar get it the same way; a host then instantiates the
  * {@code autocoder-worker} route template with a templatedRoute in its own YAML.
+ * <p>
+ * Nothing is component-scanned: each feature's configuration lists its beans, so a host gets exactly these, and
+ * because an auto-configuration is processed after the host's own beans, every {@code @ConditionalOnMissingBean}
+ * bean here (the clock, the dataset store, the target repository, the Hub client, the language-model client)
+ * gives way to a host's bean of the same type.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(AutocoderProperties.class)
-@ComponentScan(basePackages = "dev.autocoder.workers",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = AutocoderApplication.class))
+@Import({
+        ConfigurationValidator.class,
+        DatasetConfiguration.class,
+        RepositoryConfiguration.class,
+        WorkerConfiguration.class,
+        AnalysisConfiguration.class,
+        TestPlanConfiguration.class,
+        ImplementationConfiguration.class,
+        HubConfiguration.class,
+        DashboardConfiguration.class,
+        MetricsConfiguration.class})
 public class AutocoderAutoConfiguration {
 }

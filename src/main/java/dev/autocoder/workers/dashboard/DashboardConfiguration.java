@@ -4,15 +4,30 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
 
-/** The dashboard's settings and the clock its status rules read. */
+/** The dashboard and JSON API: its settings, servlet filters, the beans its routes call, and the clock its status rules read. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
+@Import({
+        DashboardFilters.class,
+        AdminGuard.class,
+        Aggregates.class,
+        CsrfTokens.class,
+        DashboardApi.class,
+        DashboardHeaderFilter.class,
+        DashboardJson.class,
+        DashboardView.class,
+        HubRowSource.class,
+        Pages.class,
+        Templates.class,
+        WorkerActions.class,
+        WorkerControl.class})
 public class DashboardConfiguration {
 
-    /** The time the status rules read; tests replace it with a clock they move. */
+    /** The time the status rules and CSRF tokens read; a host or a test may bring its own clock. */
     @Bean
     @ConditionalOnMissingBean(Clock.class)
     public Clock clock() {

@@ -5,7 +5,6 @@ import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.worker.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +44,6 @@ import java.util.stream.Stream;
  * a whole row appended onto a cut one stays, on its own line. An unterminated last line is cut off. The number
  * of repaired lines is reported on the dashboard.
  */
-@Component
 public class DatasetStore {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetStore.class);

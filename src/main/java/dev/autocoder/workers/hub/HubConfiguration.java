@@ -4,16 +4,21 @@ import dev.autocoder.workers.config.Durations;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The Hub client, configured from {@code autocoder.hub.*}. */
+/** Publishing to the Hub: the Hub client, configured from {@code autocoder.hub.*}, and the beans the hub-sync routes call. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HubProperties.class)
+@Import({HubFinalCommit.class, HubHistory.class, HubIdentity.class, HubRouteDiscovery.class, HubSync.class})
 public class HubConfiguration {
 
+    /** A host may bring its own client (a proxy, another endpoint policy). */
     @Bean
+    @ConditionalOnMissingBean
     HubClient hubClient(HubProperties properties, ObjectProvider<MeterRegistry> meters) {
         validate(properties);
         return new HubClient(properties.getEndpoint(), properties.getToken(), properties.getRequestTimeout(),

@@ -21,7 +21,7 @@ import java.util.Map;
  * takes writes (a file is created and deleted under {@code {store}/.state/}). DOWN when the store cannot be
  * written or a running worker is stale; a worker stopped from the dashboard is reported, not counted as down.
  */
-@Component
+@Component("workersHealthIndicator") // the name makes the health component "workers"
 public class WorkersHealthIndicator implements HealthIndicator {
 
     private final DashboardView view;

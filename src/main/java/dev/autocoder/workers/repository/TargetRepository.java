@@ -14,7 +14,6 @@ import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -39,7 +38,6 @@ import java.util.stream.Stream;
  * A clone made here carries a marker file in its {@code .git} folder; only such a clone is deleted and
  * re-cloned when the configured URL changes. A work dir holding anything else is never deleted.
  */
-@Component
 public class TargetRepository {
 
     static final String PATH_KEY = "autocoder.target.path";

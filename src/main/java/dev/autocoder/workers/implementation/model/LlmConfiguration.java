@@ -4,6 +4,7 @@ import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.implementation.llm.ChatCompletionsClient;
 import dev.autocoder.workers.implementation.llm.LlmProperties;
 import dev.autocoder.workers.implementation.llm.PromptTemplates;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,9 @@ public class LlmConfiguration {
         return new PromptTemplates(properties.getPromptsDir());
     }
 
+    /** A host may bring its own client (another gateway, its own credentials). */
     @Bean
+    @ConditionalOnMissingBean
     ChatCompletionsClient chatCompletionsClient(LlmProperties properties, HubProperties hub) {
         return new ChatCompletionsClient(properties, hub.getToken());
     }

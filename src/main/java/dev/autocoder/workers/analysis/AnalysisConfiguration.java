@@ -1,0 +1,34 @@
+package dev.autocoder.workers.analysis;
+
+import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
+import dev.autocoder.workers.analysis.coverage.TestCoveragePerspective;
+import dev.autocoder.workers.analysis.dependencies.DependencyPerspective;
+import dev.autocoder.workers.analysis.dependencies.OsvClient;
+import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.analysis.performance.PerformancePerspective;
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
+import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.analysis.security.SecurityPerspective;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The analysis worker's perspectives and the engines they share (PMD, CPD, OSV, the secret scanner). */
+@Configuration(proxyBeanMethods = false)
+@Import({
+        ArchitecturePerspective.class,
+        TestCoveragePerspective.class,
+        DependencyPerspective.class,
+        OsvClient.class,
+        PmdJavaModelProvider.class,
+        PerformancePerspective.class,
+        CpdRunner.class,
+        PmdEngine.class,
+        CodeQualityPerspective.class,
+        SecretRedactor.class,
+        SecretScanner.class,
+        SecurityPerspective.class})
+public class AnalysisConfiguration {
+}

@@ -1,0 +1,19 @@
+package dev.autocoder.workers.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The dataset store every worker appends its rows to, under {@code autocoder.store.*}. */
+@Configuration(proxyBeanMethods = false)
+public class DatasetConfiguration {
+
+    /** A host may keep the rows elsewhere: its own store replaces this one for every route and the dashboard. */
+    @Bean
+    @ConditionalOnMissingBean
+    DatasetStore datasetStore(AutocoderProperties properties, ObjectMapper mapper) {
+        return new DatasetStore(properties, mapper);
+    }
+}

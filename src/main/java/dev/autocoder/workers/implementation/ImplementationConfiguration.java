@@ -1,0 +1,47 @@
+package dev.autocoder.workers.implementation;
+
+import dev.autocoder.workers.implementation.code.TaskCodeLoader;
+import dev.autocoder.workers.implementation.model.LlmConfiguration;
+import dev.autocoder.workers.implementation.model.ModelAdvisor;
+import dev.autocoder.workers.implementation.patch.MechanicalFixes;
+import dev.autocoder.workers.implementation.patch.PatchVerifier;
+import dev.autocoder.workers.implementation.stages.ApproachEvaluationStage;
+import dev.autocoder.workers.implementation.stages.ArchitecturalAnalysisStage;
+import dev.autocoder.workers.implementation.stages.DeepUnderstandingStage;
+import dev.autocoder.workers.implementation.stages.ImplementationPlanStage;
+import dev.autocoder.workers.implementation.stages.RiskAnalysisStage;
+import dev.autocoder.workers.implementation.stages.TestingStrategyStage;
+import dev.autocoder.workers.implementation.task.AnalysisFindings;
+import dev.autocoder.workers.implementation.task.FindingPresence;
+import dev.autocoder.workers.implementation.task.NewestRows;
+import dev.autocoder.workers.implementation.task.TaskPicker;
+import dev.autocoder.workers.implementation.task.TaskPriority;
+import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The implementation worker: task choice, stages, patches and the optional language model. */
+@Configuration(proxyBeanMethods = false)
+@Import({
+        LlmConfiguration.class,
+        ImplementationColumns.class,
+        ProgressLedger.class,
+        StageSupport.class,
+        TaskCodeLoader.class,
+        ModelAdvisor.class,
+        MechanicalFixes.class,
+        PatchVerifier.class,
+        ApproachEvaluationStage.class,
+        ArchitecturalAnalysisStage.class,
+        DeepUnderstandingStage.class,
+        ImplementationPlanStage.class,
+        RiskAnalysisStage.class,
+        TestingStrategyStage.class,
+        AnalysisFindings.class,
+        FindingPresence.class,
+        NewestRows.class,
+        TaskPicker.class,
+        TaskPriority.class,
+        TestPlanningSpecs.class})
+public class ImplementationConfiguration {
+}
