@@ -219,7 +219,7 @@
     if (newest) {
       state = !up ? 'stale' : newest.status === 'error' ? 'failing' : 'up';
     }
-    return {worker: worker.worker, dataset: worker.dataset, page: read.page, rows: rows, newest: newest, up: up, state: state,
+    return {worker: worker.worker, dataset: worker.dataset, page: read.page, missing: read.missing === true, rows: rows, newest: newest, up: up, state: state,
       ageMs: ageMs, iterations: rows.reduce((max, row) => Math.max(max, Number(row.iteration) || 0), 0)};
   }
 
@@ -262,7 +262,8 @@
       el('td', {}, [s.worker]),
       el('td', {}, [el('span', {class: 'state state-' + s.state.replace(' ', '-')}, [s.state])]),
       el('td', {class: 'num'}, [String(s.iterations)]),
-      el('td', {}, [s.newest ? String(s.newest.timestamp) + ' (' + age(s.ageMs) + ')' : 'no rows yet']),
+      el('td', {}, [s.newest ? String(s.newest.timestamp) + ' (' + age(s.ageMs) + ')'
+        : s.missing ? 'no rows: the dataset is missing or private' : 'no rows yet']),
       el('td', {}, [s.newest ? String(s.newest.perspective_name || s.newest.perspective_id || '') : '']),
       el('td', {class: s.newest ? 'status-' + s.newest.status : ''}, [s.newest ? String(s.newest.status)
         + (s.newest.error ? ': ' + s.newest.error : '') : '']),
@@ -369,7 +370,7 @@
       const severities = el('ul', {class: 'severities'}, SEVERITIES.map(severity => el('li', {}, [
         el('span', {class: 'sev severity-' + severity}, [severity]), String(perScope.main[severity])])));
       const scopes = el('ul', {class: 'scopes'}, SCOPES.map(scope => el('li', {class: 'scope-' + scope}, [
-        SCOPE_TITLES[scope], String(total(perScope[scope]))])));
+        el('span', {}, [SCOPE_TITLES[scope]]), el('span', {}, [String(total(perScope[scope]))])])));
       const perspectives = el('table', {}, [
         el('thead', {}, [el('tr', {}, [el('th', {}, ['perspective']), el('th', {class: 'num'}, ['quality score']),
           el('th', {class: 'num'}, ['open findings (main)'])])]),
