@@ -388,6 +388,9 @@ public final class FakeHub implements AutoCloseable {
             LoggedRequest entry = new LoggedRequest(exchange);
             log.add(entry);
             FakeHubResponse response = answer(exchange, storageOrigin);
+            if (!storageOrigin) {
+                FakeHubCors.allowOrigin(exchange, response);
+            }
             entry.status = response.status;
             if (response != FakeHubResponse.DROP) {
                 write(http, exchange, response);
@@ -402,6 +405,10 @@ public final class FakeHub implements AutoCloseable {
     private FakeHubResponse answer(FakeHubExchange exchange, boolean storageOrigin) {
         if (down) {
             return FakeHubResponse.json(503, error("Service Unavailable (FakeHub.setDown)"));
+        }
+        FakeHubResponse preflight = storageOrigin ? null : FakeHubCors.preflight(exchange);
+        if (preflight != null) {
+            return preflight;
         }
         FakeHubRouter.Route route;
         try {

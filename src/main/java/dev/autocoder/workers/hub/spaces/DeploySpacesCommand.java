@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * {@code java -jar autocoder-workers-exec.jar deploy-spaces --owner <user> --target-git-url <url> [--target-branch b]
- * [--endpoint https://huggingface.co] [--source .] [--private]}. The token comes from the HF_TOKEN environment
- * variable, never from the command line, where other users of the machine could see it.
+ * [--endpoint https://huggingface.co] [--source .] [--private]}, or with {@code --static-dashboard} (and no target)
+ * only the free static dashboard Space. The token comes from the HF_TOKEN environment variable, never from the
+ * command line, where other users of the machine could see it.
  */
 public final class DeploySpacesCommand {
 
@@ -26,10 +27,13 @@ public final class DeploySpacesCommand {
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         boolean privateSpaces = false;
+        boolean staticDashboard = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--private")) {
                 privateSpaces = true;
+            } else if (arg.equals("--static-dashboard")) {
+                staticDashboard = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (arg.startsWith("--") && i + 1 < args.length) {
@@ -45,13 +49,15 @@ public final class DeploySpacesCommand {
             return 2;
         }
         String owner = options.getOrDefault("owner", environment.get("HF_USERNAME"));
+        if (staticDashboard) {
+            return deployStaticDashboard(options, owner, privateSpaces, token.strip(), out, err);
+        }
         String target = options.get("target-git-url");
         if (owner == null || owner.isBlank() || target == null || target.isBlank()) {
             err.println("--owner (or HF_USERNAME) and --target-git-url are required.\n" + usage());
             return 2;
         }
-        URI endpoint = URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", ""));
-        HubClient client = new HubClient(endpoint, token.strip(), Duration.ofSeconds(60), null);
+        HubClient client = new HubClient(endpoint(options), token.strip(), Duration.ofSeconds(60), null);
         SpacesDeployer deployer = new SpacesDeployer(client, out);
         try {
             deployer.deploy(new SpacesDeployer.Request(owner, token.strip(), Path.of(options.getOrDefault("source", ".")),
@@ -64,9 +70,32 @@ public final class DeploySpacesCommand {
         }
     }
 
+    private static int deployStaticDashboard(Map<String, String> options, String owner, boolean privateSpace, String token,
+                                             PrintStream out, PrintStream err) {
+        if (owner == null || owner.isBlank()) {
+            err.println("--owner (or HF_USERNAME) is required: the owner of the datasets and of the Space.\n" + usage());
+            return 2;
+        }
+        HubClient client = new HubClient(endpoint(options), token, Duration.ofSeconds(60), null);
+        try {
+            new SpacesDeployer(client, out).deployStaticDashboard(owner, Path.of(options.getOrDefault("source", ".")), privateSpace);
+            out.println("Deployed. The Hub serves the page as it is; it reads the public datasets of " + owner + ".");
+            return 0;
+        } catch (SpacesDeployer.DeployException | HubException e) {
+            err.println("Deployment stopped: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static URI endpoint(Map<String, String> options) {
+        return URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", ""));
+    }
+
     static String usage() {
         return "Usage: HF_TOKEN=hf_... java -jar autocoder-workers-exec.jar " + NAME
                 + " --owner <user-or-org> --target-git-url <https://github.com/...> [--target-branch <branch>]"
-                + " [--endpoint https://huggingface.co] [--source <repository root>] [--private]";
+                + " [--endpoint https://huggingface.co] [--source <repository root>] [--private]\n"
+                + "   or: HF_TOKEN=hf_... java -jar autocoder-workers-exec.jar " + NAME
+                + " --static-dashboard --owner <user-or-org> [--endpoint https://huggingface.co] [--source <repository root>] [--private]";
     }
 }

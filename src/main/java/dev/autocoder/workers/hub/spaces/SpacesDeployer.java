@@ -88,6 +88,31 @@ public class SpacesDeployer {
     }
 
     /**
+     * Creates or updates the free static dashboard Space ({@code sdk: static}, which free accounts may create): the
+     * page's files and a config.json naming the Hub endpoint and the owner. No secret or variable: the page reads
+     * public datasets without a token.
+     */
+    public Deployed deployStaticDashboard(String owner, Path source, boolean privateSpace) {
+        List<String> missing = StaticDashboardSpace.missing(source);
+        if (!missing.isEmpty()) {
+            throw new DeployException(source.toAbsolutePath().normalize() + " lacks the static dashboard's files: "
+                    + String.join(", ", missing) + " (run from the repository's root or pass --source)");
+        }
+        List<FileUpload> files = StaticDashboardSpace.files(source, client.endpoint(), owner);
+        String repoId = owner + "/" + StaticDashboardSpace.NAME;
+        try {
+            client.createRepo(RepoType.SPACE, owner, StaticDashboardSpace.NAME, privateSpace, Map.of("sdk", "static"));
+        } catch (HubException e) {
+            throw new DeployException("Creating the static Space " + repoId + " failed: " + e.getMessage(), e);
+        }
+        int sent = upload(repoId, files);
+        String page = client.endpoint() + "/spaces/" + repoId;
+        String app = StaticDashboardSpace.appUrl(owner);
+        out.println(StaticDashboardSpace.NAME + ": " + page + " (app: " + app + ", " + sent + " file(s) updated)");
+        return new Deployed(repoId, page, app, sent);
+    }
+
+    /**
      * Refuses a source without {@code spaces/} or without what the image build needs before anything is sent to
      * the Hub, so a command run from the wrong folder creates no empty Spaces.
      */

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.hub.spaces;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.testsupport.FakeHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,64 @@ class SpacesDeployerTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 file(s) updated");
         assertThat(hub.violations()).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theStaticDashboardIsAFreeStaticSpaceWithItsPageAndAConfigNamingTheHubAndTheOwner() throws Exception {
+        hub.addUser("alice", TOKEN, false); // a free account: static Spaces stay free
+
+        int code = DeploySpacesCommand.run(new String[]{"--static-dashboard", "--owner", "alice", "--endpoint",
+                        hub.uri() + "/", "--source", Path.of(".").toAbsolutePath().toString()},
+                Map.of("HF_TOKEN", TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String repo = "alice/" + StaticDashboardSpace.NAME;
+        assertThat(hub.spaceSdk(repo)).isEqualTo("static");
+        assertThat(hub.isPrivate("space", repo)).isFalse();
+        // .gitattributes is the Hub's own, from the repository's creation
+        assertThat(hub.files("space", repo).keySet()).containsExactlyInAnyOrder(".gitattributes", "README.md", "index.html",
+                "dashboard.js", "dashboard.css", "config.json");
+        assertThat(hub.fileText("space", repo, "README.md")).startsWith("---\n").contains("\nsdk: static\n")
+                .doesNotContain("app_port");
+        for (String page : StaticDashboardSpace.PAGE_FILES) {
+            assertThat(hub.files("space", repo).get(page)).isEqualTo(Files.readAllBytes(Path.of("spaces/static-dashboard", page)));
+        }
+        JsonNode config = new ObjectMapper().readTree(hub.fileText("space", repo, "config.json"));
+        assertThat(config.path("endpoint").asText()).isEqualTo(hub.uri().toString());
+        assertThat(config.path("owner").asText()).isEqualTo("alice");
+        assertThat(config.path("workers").findValuesAsText("dataset")).containsExactly("autocoder-analysis-results",
+                "autocoder-test-planning-results", "autocoder-implementation-results");
+        // the page reads public datasets: no token, secret or variable goes to the Space
+        assertThat(hub.spaceSecrets(repo)).isEmpty();
+        assertThat(hub.spaceVariables(repo)).isEmpty();
+        hub.files("space", repo).values().forEach(content -> assertThat(new String(content, StandardCharsets.UTF_8)).doesNotContain(TOKEN));
+        assertThat(hub.exists("space", "alice/autocoder-dashboard")).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(hub.uri() + "/spaces/" + repo)
+                .contains("https://alice-autocoder-static-dashboard.static.hf.space");
+
+        // a second run sends nothing
+        int commits = hub.commits("space", repo).size();
+        assertThat(DeploySpacesCommand.run(new String[]{"--static-dashboard", "--owner", "alice", "--endpoint",
+                        hub.uri().toString()}, Map.of("HF_TOKEN", TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(hub.commits("space", repo)).hasSize(commits);
+        assertThat(hub.violations()).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theStaticDashboardNeedsItsFolder(@TempDir Path elsewhere) {
+        hub.addUser("alice", TOKEN, false);
+
+        int code = DeploySpacesCommand.run(new String[]{"--static-dashboard", "--owner", "alice", "--endpoint",
+                        hub.uri().toString(), "--source", elsewhere.toString()}, Map.of("HF_TOKEN", TOKEN),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("spaces/static-dashboard/index.html")
+                .contains("spaces/static-dashboard/config.json").contains("--source");
+        assertThat(hub.requests()).isEmpty();
     }
 
     @Test
