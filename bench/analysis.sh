@@ -5,6 +5,8 @@
 # whole application running every perspective on the largest corpus.
 #
 #   bench/analysis.sh [corpus ...]      default: small medium large
+#   PMD_RULE_TIMES=1 bench/analysis.sh large   also PMD's own timing report (what its CLI's --benchmark prints:
+#                                      per rule, parsing, type resolution) and PMD's wall and CPU time on the corpus
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -23,6 +25,9 @@ for corpus in "${@:-small medium large}"; do
     java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c"
     # code-quality's first row cold, then after a restart on the same store (its disk cache)
     java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c" restart
+    if [ -n "${PMD_RULE_TIMES:-}" ]; then
+      java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c" pmd-rules
+    fi
   done
 done
 

@@ -32,7 +32,8 @@ import java.util.Optional;
  * Times every analysis perspective on one corpus in a fresh JVM: cold (first iteration), warm (the unchanged
  * tree again) and after one Java file changed, each including the snapshot; then PMD alone with the same
  * ruleset and threads on the same files, for the code-quality ratio. Prints a Markdown table. With the argument
- * {@code restart}: code-quality's first row cold and after a restart on the same store, each in a fresh JVM.
+ * {@code restart}: code-quality's first row cold and after a restart on the same store, each in a fresh JVM. With
+ * {@code pmd-rules [threads]}: PMD's own timing report of the curated ruleset on the corpus.
  * <p>
  * Run through {@code bench/analysis.sh}; not a test.
  */
@@ -42,6 +43,10 @@ public final class AnalysisBenchmark {
         Path corpus = Path.of(args[0]).toAbsolutePath();
         if (args.length > 1 && args[1].equals("pmd-alone")) {
             runPmdAlone(corpus);
+            return;
+        }
+        if (args.length > 1 && args[1].equals("pmd-rules")) {
+            pmdRuleTimes(corpus, args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors());
             return;
         }
         if (args.length > 1 && args[1].equals("restart")) {
@@ -203,6 +208,36 @@ public final class AnalysisBenchmark {
             violations = report.getViolations().size();
         }
         System.out.println("pmd-alone " + (System.nanoTime() - start) / 1_000_000 + " " + violations);
+    }
+
+    /**
+     * PMD alone with the curated ruleset in this JVM, timed by PMD's own {@code TimeTracker} (what its CLI prints
+     * with {@code --benchmark}): where a cold pass spends its time, per rule and per stage (parsing, type
+     * resolution, rule chain). Also prints the wall time and this JVM's CPU time (user and system, all threads).
+     */
+    private static void pmdRuleTimes(Path corpus, int threads) throws Exception {
+        dev.autocoder.workers.config.AutocoderProperties properties = new dev.autocoder.workers.config.AutocoderProperties();
+        properties.getTarget().setPath(corpus);
+        Snapshot snapshot = new SnapshotService(new dev.autocoder.workers.repository.TargetRepository(properties), properties).current();
+        List<Path> javaFiles = snapshot.files(Language.JAVA).stream().filter(SourceFile::isAnalyzableText).map(snapshot::resolve).toList();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        net.sourceforge.pmd.benchmark.TimeTracker.startGlobalTracking();
+        int violations;
+        try (PmdAnalysis pmd = PmdAnalysis.create(PmdEngine.configuration(threads))) {
+            pmd.addRuleSet(PmdRulesets.curated());
+            javaFiles.forEach(pmd.files()::addFile);
+            violations = pmd.performAnalysisAndCollectReport().getViolations().size();
+        }
+        var timing = net.sourceforge.pmd.benchmark.TimeTracker.stopGlobalTracking();
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        long cpu = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
+        java.io.StringWriter text = new java.io.StringWriter();
+        new net.sourceforge.pmd.benchmark.TextTimingReportRenderer().render(timing, text);
+        System.out.println(text);
+        System.out.printf("pmd-rules %d files, %d threads: %d ms wall, %d ms CPU, %d violations%n", javaFiles.size(),
+                threads, wall, cpu, violations);
     }
 
     /** The perspective on the snapshot as a first iteration: no previous row. */
