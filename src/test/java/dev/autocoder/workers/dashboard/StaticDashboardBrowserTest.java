@@ -9,7 +9,6 @@ import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.RepoType;
 import dev.autocoder.workers.hub.spaces.StaticDashboardSpace;
 import dev.autocoder.workers.testsupport.App;
-import dev.autocoder.workers.testsupport.Await;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.worker.Row;
@@ -54,6 +53,7 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -192,7 +192,7 @@ class StaticDashboardBrowserTest {
         properties.put("autocoder.hub.request-timeout", "5s");
         properties.put("autocoder.hub.commit-timeout", "5s");
         try (ConfigurableApplicationContext app = App.start(properties)) {
-            Await.until("rows naming the hostile file on the Hub", Duration.ofMinutes(2), () -> hubRows().size() >= 3
+            await("rows naming the hostile file on the Hub").atMost(Duration.ofMinutes(2)).until(() -> hubRows().size() >= 3
                     && hubRows().stream().anyMatch(row -> row.findings().stream().anyMatch(f -> HOSTILE_NAME.equals(
                     f.file() == null ? null : Path.of(f.file()).getFileName().toString()))));
         }
