@@ -1,6 +1,8 @@
 package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.implementation.code.TaskCodeLoader;
 import dev.autocoder.workers.implementation.model.ModelAdvisor;
@@ -55,7 +57,7 @@ public class StageSupport {
     private final ProgressLedger ledger;
     private final Supplier<WorkerRegistry> registry;
     private final int maxItems;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
     /**
      * The registry is looked up when first needed: the worker registry depends (through the Hub history) on the
@@ -65,15 +67,16 @@ public class StageSupport {
     public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
                         ModelAdvisor model, ProgressLedger ledger, ObjectProvider<WorkerRegistry> registry,
-                        AutocoderProperties properties) {
+                        AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this(analysis, presence, picker, loader, fixes, verifier, churn, specs, model, ledger,
-                (Supplier<WorkerRegistry>) registry::getIfAvailable, properties);
+                (Supplier<WorkerRegistry>) registry::getIfAvailable, properties, mapper);
     }
 
     public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
                         ModelAdvisor model, ProgressLedger ledger, Supplier<WorkerRegistry> registry,
-                        AutocoderProperties properties) {
+                        AutocoderProperties properties, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.analysis = analysis;
         this.presence = presence;
         this.picker = picker;

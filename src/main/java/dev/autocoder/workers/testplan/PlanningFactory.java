@@ -2,6 +2,8 @@ package dev.autocoder.workers.testplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
@@ -39,9 +41,10 @@ public class PlanningFactory {
 
     private final CodeModelProvider models;
     private final GitHistory history;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    public PlanningFactory(CodeModelProvider models, GitHistory history) {
+    public PlanningFactory(CodeModelProvider models, GitHistory history, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this.mapper = mapper;
         this.models = models;
         this.history = history;
     }

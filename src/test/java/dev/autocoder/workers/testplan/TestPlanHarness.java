@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.dataset.DatasetStore;
@@ -41,7 +42,7 @@ public final class TestPlanHarness {
         }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
-        this.support = new TestPlanSupport(new PlanningFactory(new CodeModelProvider(), new GitHistory()), new SkeletonRenderer(),
+        this.support = new TestPlanSupport(new PlanningFactory(new CodeModelProvider(), new GitHistory(), AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
     }
 

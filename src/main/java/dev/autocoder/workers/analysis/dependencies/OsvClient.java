@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -53,7 +55,7 @@ public class OsvClient {
     private final URI batchUrl;
     private final Duration timeout;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final Cache<OsvPackage, List<String>> idsByPackage;
     private final Cache<String, OsvVulnerability> detailsById;
 
@@ -65,11 +67,12 @@ public class OsvClient {
     }
 
     @Autowired
-    public OsvClient(AutocoderProperties properties) {
-        this(properties, CACHE_ENTRIES);
+    public OsvClient(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this(properties, mapper, CACHE_ENTRIES);
     }
 
-    OsvClient(AutocoderProperties properties, long cacheEntries) {
+    OsvClient(AutocoderProperties properties, ObjectMapper mapper, long cacheEntries) {
+        this.json = mapper;
         this.idsByPackage = newCache(cacheEntries);
         this.detailsById = newCache(cacheEntries);
         this.batchUrl = properties.getAnalysis().getOsvUrl();

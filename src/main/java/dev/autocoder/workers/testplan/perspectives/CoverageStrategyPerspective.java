@@ -2,6 +2,8 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanSupport;
@@ -44,10 +46,11 @@ public class CoverageStrategyPerspective extends TestPlanningPerspective {
 
     static final int CRITICAL_COMPLEXITY = 10;
     static final int SPECIFIED = 10;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    public CoverageStrategyPerspective(TestPlanSupport support) {
+    public CoverageStrategyPerspective(TestPlanSupport support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         super(support);
+        this.mapper = mapper;
     }
 
     @Override

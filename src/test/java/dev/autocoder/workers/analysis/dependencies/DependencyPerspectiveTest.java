@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -234,7 +235,7 @@ class DependencyPerspectiveTest {
     }
 
     static DependencyPerspective perspective(URI osvUrl) {
-        return new DependencyPerspective(new OsvClient(properties(osvUrl)));
+        return new DependencyPerspective(new OsvClient(properties(osvUrl), AutocoderJson.newObjectMapper()));
     }
 
     static AutocoderProperties properties(URI osvUrl) {

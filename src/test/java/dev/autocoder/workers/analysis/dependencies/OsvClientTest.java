@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 
 import dev.autocoder.workers.worker.Severity;
@@ -28,7 +29,7 @@ class OsvClientTest {
     @BeforeEach
     void start() throws IOException {
         osv = new FakeOsvServer();
-        client = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()));
+        client = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()), AutocoderJson.newObjectMapper());
     }
 
     @AfterEach
@@ -60,7 +61,7 @@ class OsvClientTest {
 
     @Test
     void theAnswerCacheIsBoundedInEntries() {
-        OsvClient smallCache = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()), 2);
+        OsvClient smallCache = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()), AutocoderJson.newObjectMapper(), 2);
         List<OsvPackage> packages = IntStream.range(0, 10).mapToObj(i -> new OsvPackage("npm", "package-" + i, "1.0." + i)).toList();
 
         smallCache.lookup(packages);
