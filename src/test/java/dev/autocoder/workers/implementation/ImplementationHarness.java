@@ -95,7 +95,7 @@ public final class ImplementationHarness {
         NewestRows newest = new NewestRows(store, List::of);
         MechanicalFixes fixes = new MechanicalFixes(verifier);
         TaskPriority priority = new TaskPriority(fixes, llm);
-        StageSupport support = new StageSupport(new AnalysisFindings(newest, properties, priority), presence,
+        StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority), presence,
                 new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);

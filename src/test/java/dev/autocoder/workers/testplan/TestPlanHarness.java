@@ -32,7 +32,7 @@ public final class TestPlanHarness {
     public final AutocoderProperties properties = new AutocoderProperties();
     public final DatasetStore store;
     public final SnapshotService snapshots;
-    public final TestPlanSupport support;
+    public final TestPlanServices support;
     private final Map<String, Row> previous = new HashMap<>();
 
     public TestPlanHarness(Path target, Path store, Path output) {
@@ -42,7 +42,7 @@ public final class TestPlanHarness {
         }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
-        this.support = new TestPlanSupport(new PlanningFactory(new CodeModelProvider(), new GitHistory(), AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
+        this.support = new TestPlanServices(new PlanningFactory(new CodeModelProvider(), new GitHistory(), AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
     }
 

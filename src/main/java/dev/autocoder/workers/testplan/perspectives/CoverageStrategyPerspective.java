@@ -6,7 +6,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
@@ -48,7 +48,7 @@ public class CoverageStrategyPerspective extends TestPlanningPerspective {
     static final int SPECIFIED = 10;
     private final ObjectMapper mapper;
 
-    public CoverageStrategyPerspective(TestPlanSupport support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+    public CoverageStrategyPerspective(TestPlanServices support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         super(support);
         this.mapper = mapper;
     }

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * {@link StageOutput} into the worker's row shape.
  */
 @Component
-public class StageSupport {
+public class StageServices {
 
     /** Default dataset when the worker is not registered (a stage run outside a route, as in tests). */
     static final String DEFAULT_DATASET = "autocoder-implementation-results";
@@ -64,7 +64,7 @@ public class StageSupport {
      * perspective catalog, which holds these stages.
      */
     @Autowired
-    public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
+    public StageServices(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
                         ModelAdvisor model, ProgressLedger ledger, ObjectProvider<WorkerRegistry> registry,
                         AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
@@ -72,7 +72,7 @@ public class StageSupport {
                 (Supplier<WorkerRegistry>) registry::getIfAvailable, properties, mapper);
     }
 
-    public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
+    public StageServices(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
                         ModelAdvisor model, ProgressLedger ledger, Supplier<WorkerRegistry> registry,
                         AutocoderProperties properties, ObjectMapper mapper) {
@@ -122,8 +122,8 @@ public class StageSupport {
                 : workers.find(ImplementationStage.WORKER).map(s -> s.definition().dataset()).orElse(DEFAULT_DATASET);
     }
 
-    public TaskFacts facts(Snapshot snapshot, TaskInfo task, Presence now, LatestAnalysis latest) {
-        return new TaskFacts(snapshot, task.at(now.line(), now.endLine()), now, latest, loader, fixes, churn, specs);
+    public TaskAtHead facts(Snapshot snapshot, TaskInfo task, Presence now, LatestAnalysis latest) {
+        return new TaskAtHead(snapshot, task.at(now.line(), now.endLine()), now, latest, loader, fixes, churn, specs);
     }
 
     /** The {@code analysis} column of a stored stage row (values are JSON trees in this process, maps after a restart). */
