@@ -83,14 +83,14 @@ public class ConfigurationValidator {
 
     private void validateWorker(String worker, AutocoderProperties.WorkerSettings settings) {
         String prefix = "autocoder.workers." + worker + ".";
-        if (settings.getPeriod() != null && Durations.toMillis(prefix + "period", settings.getPeriod()) <= 0) {
+        if (settings.getPeriod() != null && DurationSetting.toMillis(prefix + "period", settings.getPeriod()) <= 0) {
             throw new InvalidConfigurationException(prefix + "period", "must be longer than 0");
         }
         if (settings.getDelay() != null) {
-            Durations.toMillis(prefix + "delay", settings.getDelay());
+            DurationSetting.toMillis(prefix + "delay", settings.getDelay());
         }
         if (settings.getAnalysisWait() != null) {
-            Durations.toMillis(prefix + "analysis-wait", settings.getAnalysisWait());
+            DurationSetting.toMillis(prefix + "analysis-wait", settings.getAnalysisWait());
         }
         List<String> ids = settings.getPerspectives();
         if (ids != null) {

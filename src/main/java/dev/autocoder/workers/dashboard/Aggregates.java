@@ -1,6 +1,8 @@
 package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.worker.Row;
@@ -34,7 +36,7 @@ public class Aggregates implements RowListener {
     private final Map<String, WorkerAccumulator> accumulators = new ConcurrentHashMap<>();
     private final Map<String, WorkerAggregate> published = new ConcurrentHashMap<>();
 
-    public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, ObjectMapper mapper) {
+    public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
         this.properties = properties;

@@ -5,27 +5,27 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.stereotype.Component;
 
 /**
  * The API's JSON writer. It writes {@code < > & '} as unicode escapes, so a value taken from the repository
  * (a file name, a message) never forms markup, even for a client that mistakes the JSON for HTML. Keys are
- * snake_case, like the rows'. It is a private mapper, not an ObjectMapper bean, so the application's own
- * JSON (the dataset rows) is untouched.
+ * snake_case, like the rows'. It writes with a copy of our mapper, so these settings never reach the dataset rows.
  */
 @Component("dashboardJson")
 public class DashboardJson {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private final ObjectMapper mapper;
 
-    public DashboardJson() {
-        mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    public DashboardJson(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        // durations stay numbers, as the API wrote them before it shared the rows' mapper
+        this.mapper = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        this.mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     }
 
     public String write(Object value) {

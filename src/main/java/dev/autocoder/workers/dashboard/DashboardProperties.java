@@ -81,7 +81,7 @@ public class DashboardProperties {
 
     public void setHubRefresh(String hubRefresh) {
         // the refresh route's timer reads the text itself: check it is a duration Camel understands
-        dev.autocoder.workers.config.Durations.toMillis("autocoder.dashboard.hub-refresh", hubRefresh);
+        dev.autocoder.workers.config.DurationSetting.toMillis("autocoder.dashboard.hub-refresh", hubRefresh);
         this.hubRefresh = hubRefresh;
     }
 

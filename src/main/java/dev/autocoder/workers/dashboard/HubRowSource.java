@@ -1,6 +1,8 @@
 package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.RowLines;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
@@ -40,7 +42,7 @@ public class HubRowSource {
     private final Map<String, String> problems = new ConcurrentHashMap<>();
 
     public HubRowSource(DashboardProperties properties, WorkerRegistry registry, Aggregates aggregates, HubClient client,
-                        HubIdentity identity, ObjectMapper mapper) {
+                        HubIdentity identity, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.properties = properties;
         this.registry = registry;
         this.aggregates = aggregates;

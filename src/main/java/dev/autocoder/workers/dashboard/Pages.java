@@ -65,8 +65,8 @@ public class Pages {
     public Page dashboard() {
         List<WorkerView> workers = view.workers();
         DashboardPage page = new DashboardPage("Autocoder Workers", properties.getStatusRefresh().toMillis(),
-                properties.getInsightsRefresh().toMillis(), Durations.human(properties.getStatusRefresh()),
-                Durations.human(properties.getInsightsRefresh()), statusPart(workers), insightsPart(workers));
+                properties.getInsightsRefresh().toMillis(), ReadableTimes.human(properties.getStatusRefresh()),
+                ReadableTimes.human(properties.getInsightsRefresh()), statusPart(workers), insightsPart(workers));
         return new Page(200, templates.render("dashboard", page));
     }
 
@@ -88,7 +88,7 @@ public class Pages {
         }
         WorkerPage page = new WorkerPage("Worker " + id + " · Autocoder Workers", id,
                 properties.getStatusRefresh().toMillis(), properties.getInsightsRefresh().toMillis(),
-                Durations.human(properties.getStatusRefresh()), Durations.human(properties.getInsightsRefresh()),
+                ReadableTimes.human(properties.getStatusRefresh()), ReadableTimes.human(properties.getInsightsRefresh()),
                 csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status", fragments(id) + "/details",
                 worker.get().remote(), workerStatus(worker.get()), workerDetails(worker.get()));
         return new Page(200, templates.render("worker", page));
@@ -130,13 +130,13 @@ public class Pages {
         Instant now = view.now();
         List<PublishLine> publishing = view.publishing().stream().map(p -> new PublishLine(p.dataset(), p.url(),
                 p.url() != null, p.state(), p.detail(), p.detail() != null, p.pendingRows(),
-                p.lastCommitAt() == null ? "never" : Durations.absolute(p.lastCommitAt()))).toList();
+                p.lastCommitAt() == null ? "never" : ReadableTimes.absolute(p.lastCommitAt()))).toList();
         SystemStatus system = view.system(workers);
         DashboardView.Target target = view.target(workers);
-        return new StatusPart(system.level().label(), system.label(), Durations.absolute(view.startedAt()),
-                Durations.human(Duration.between(view.startedAt(), now)), target.repository(),
+        return new StatusPart(system.level().label(), system.label(), ReadableTimes.absolute(view.startedAt()),
+                ReadableTimes.human(Duration.between(view.startedAt(), now)), target.repository(),
                 target.commit() == null ? "unknown" : target.commit(),
-                workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), Durations.clock(now), now.toString(),
+                workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), ReadableTimes.clock(now), now.toString(),
                 view.source(), !publishing.isEmpty(), publishing, view.repairedLines(), view.repairedLines() > 0);
     }
 
@@ -146,12 +146,12 @@ public class Pages {
         for (WorkerView worker : workers) {
             view.aggregate(worker.worker()).ifPresent(a -> parts.add(insights(worker, a)));
         }
-        return new InsightsPart(parts, !parts.isEmpty(), Durations.clock(now), now.toString());
+        return new InsightsPart(parts, !parts.isEmpty(), ReadableTimes.clock(now), now.toString());
     }
 
     private WorkerStatusPart workerStatus(WorkerView worker) {
         Instant now = view.now();
-        return new WorkerStatusPart(line(worker, now), Durations.clock(now), now.toString());
+        return new WorkerStatusPart(line(worker, now), ReadableTimes.clock(now), now.toString());
     }
 
     private WorkerDetailsPart workerDetails(WorkerView worker) {
@@ -165,16 +165,16 @@ public class Pages {
             results.put(worker.worker(), cached);
         }
         return new WorkerDetailsPart(cached.latest() != null, cached.latest(), cached.plan() != null, cached.plan(),
-                !cached.rows().isEmpty(), cached.rows(), insights(worker, aggregate), Durations.clock(now), now.toString());
+                !cached.rows().isEmpty(), cached.rows(), insights(worker, aggregate), ReadableTimes.clock(now), now.toString());
     }
 
     private static WorkerLine line(WorkerView w, Instant now) {
         return new WorkerLine(w.worker(), href(w.worker()), w.state().label(), w.iterations(),
                 orDash(w.currentPerspective()), orDash(w.nextPerspective()), w.iterating(), w.runPending(),
-                Durations.ago(w.lastUpdated(), now), Durations.absolute(w.lastUpdated()),
+                ReadableTimes.ago(w.lastUpdated(), now), ReadableTimes.absolute(w.lastUpdated()),
                 w.lastUpdated() == null ? "" : w.lastUpdated().toString(), w.up(), w.health(), w.lastError() != null,
                 w.lastError() == null ? "" : w.lastError(), w.lastErrorIteration() == null ? "" : "#" + w.lastErrorIteration(),
-                Durations.human(Duration.ofMillis(w.periodMs())), String.join(" → ", w.perspectives()));
+                ReadableTimes.human(Duration.ofMillis(w.periodMs())), String.join(" → ", w.perspectives()));
     }
 
     private WorkerInsightsPart insights(WorkerView worker, WorkerAggregate aggregate) {
@@ -276,7 +276,7 @@ public class Pages {
     private static PatchLine patchLine(String worker, VerifiedPatch patch) {
         Instant at = patch.timestamp() == null ? null : WorkerAccumulator.instantOf(patch.timestamp());
         return new PatchLine(patch.taskId(), orDash(patch.file()), orDash(patch.rule()), orDash(patch.verification()),
-                at == null ? "—" : Durations.absolute(at), patch.commit().length() > 12 ? patch.commit().substring(0, 12) : patch.commit(),
+                at == null ? "—" : ReadableTimes.absolute(at), patch.commit().length() > 12 ? patch.commit().substring(0, 12) : patch.commit(),
                 DashboardApi.patchHref(worker, patch.taskId()));
     }
 
@@ -295,7 +295,7 @@ public class Pages {
             metrics.add(new NameValue(metric.name(), number(metric.value()), ""));
         }
         return new Result(orDash(row.perspectiveName()), row.iteration(), row.status() == null ? "—" : row.status().label(),
-                Durations.absolute(WorkerAccumulator.instantOf(row)), orDash(row.summary()),
+                ReadableTimes.absolute(WorkerAccumulator.instantOf(row)), orDash(row.summary()),
                 row.reason() != null && !row.reason().isBlank(), row.reason() == null ? "" : row.reason(),
                 row.error() != null && !row.error().isBlank(), row.error() == null ? "" : row.error(),
                 row.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.qualityScore()),
@@ -305,11 +305,11 @@ public class Pages {
 
     private static RowLine rowLine(Row row) {
         String summary = row.summary() == null ? "" : row.summary();
-        return new RowLine(row.iteration(), Durations.absolute(WorkerAccumulator.instantOf(row)), orDash(row.perspectiveId()),
+        return new RowLine(row.iteration(), ReadableTimes.absolute(WorkerAccumulator.instantOf(row)), orDash(row.perspectiveId()),
                 row.status() == null ? "—" : row.status().label(),
                 row.qualityScore() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.qualityScore()),
                 row.issuesFound(), row.newFindings() == null ? "—" : row.newFindings().toString(),
-                Durations.human(Duration.ofMillis(row.durationMs())),
+                ReadableTimes.human(Duration.ofMillis(row.durationMs())),
                 summary.length() > 160 ? summary.substring(0, 157) + "..." : summary);
     }
 

@@ -32,13 +32,13 @@ public final class StatusRules {
         if (!running) {
             return new WorkerHealth(WorkerCondition.STOPPED, false, "stopped: its schedule does not fire", staleAfter, null);
         }
-        String limit = "limit 3 × " + Durations.human(Duration.ofMillis(definition.periodMillis()));
+        String limit = "limit 3 × " + ReadableTimes.human(Duration.ofMillis(definition.periodMillis()));
         if (now.isAfter(dueBy)) {
-            String since = lastRowAt == null ? "no row yet" : "last row " + Durations.human(Duration.between(lastRowAt, now)) + " ago";
+            String since = lastRowAt == null ? "no row yet" : "last row " + ReadableTimes.human(Duration.between(lastRowAt, now)) + " ago";
             return new WorkerHealth(WorkerCondition.STALE, false, "stale: " + since + " (" + limit + ")", staleAfter, dueBy);
         }
         String since = lastRowAt == null || !lastRowAt.isAfter(firstExpected) ? "first row expected"
-                : "last row " + Durations.human(Duration.between(lastRowAt, now).isNegative() ? Duration.ZERO : Duration.between(lastRowAt, now)) + " ago";
+                : "last row " + ReadableTimes.human(Duration.between(lastRowAt, now).isNegative() ? Duration.ZERO : Duration.between(lastRowAt, now)) + " ago";
         if (lastRow != null && lastRow.status() == Status.ERROR) {
             return new WorkerHealth(WorkerCondition.FAILING, true, "failing: the latest iteration ended in an error; "
                     + since + " (" + limit + ")", staleAfter, dueBy);
@@ -54,7 +54,7 @@ public final class StatusRules {
         Duration staleAfter = Duration.ofMillis(definition.periodMillis()).multipliedBy(STALE_PERIODS);
         Duration waited = Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now);
         return new WorkerHealth(WorkerCondition.RUNNING, true, "waiting for the " + awaited + " worker's first row ("
-                + Durations.human(waited) + " so far, at most " + Durations.human(Duration.ofMillis(definition.maxWaitMillis()))
+                + ReadableTimes.human(waited) + " so far, at most " + ReadableTimes.human(Duration.ofMillis(definition.maxWaitMillis()))
                 + ")", staleAfter, since.plusMillis(definition.maxWaitMillis()).plus(staleAfter));
     }
 

@@ -1,6 +1,8 @@
 package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -70,7 +72,7 @@ public class WorkerControl implements CamelContextConfiguration {
     private volatile Instant startedAt;
 
     public WorkerControl(WorkerRegistry registry, DatasetStore store, DashboardProperties properties, Clock clock,
-                         ObjectMapper mapper) {
+                         @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.registry = registry;
         this.properties = properties;
         this.clock = clock;

@@ -1,6 +1,8 @@
 package dev.autocoder.workers.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.worker.Row;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ public class DatasetStore {
     private final List<RowListener> listeners = new CopyOnWriteArrayList<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    public DatasetStore(AutocoderProperties properties, ObjectMapper mapper) {
+    public DatasetStore(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this(properties.getStore().getPath(), properties.getStore().getOwner(),
                 properties.getStore().getMaxFileSize().toBytes(), mapper, Clock.systemUTC());
     }

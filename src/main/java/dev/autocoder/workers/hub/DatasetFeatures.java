@@ -3,6 +3,8 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.autocoder.workers.worker.Row;
 
@@ -22,7 +24,7 @@ public final class DatasetFeatures {
 
     private final ObjectMapper mapper;
 
-    public DatasetFeatures(ObjectMapper mapper) {
+    public DatasetFeatures(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.hub;
 
-import dev.autocoder.workers.config.Durations;
+import dev.autocoder.workers.config.DurationSetting;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +31,7 @@ public class HubConfiguration {
         if (!"https".equals(scheme) && !"http".equals(scheme) || properties.getEndpoint().getHost() == null) {
             throw new InvalidConfigurationException("autocoder.hub.endpoint", "must be an http(s) URL, e.g. https://huggingface.co");
         }
-        if (Durations.toMillis("autocoder.hub.commit-interval", properties.getCommitInterval()) <= 0) {
+        if (DurationSetting.toMillis("autocoder.hub.commit-interval", properties.getCommitInterval()) <= 0) {
             throw new InvalidConfigurationException("autocoder.hub.commit-interval", "must be longer than 0");
         }
         if (properties.getMaxFilesPerCommit() < 1 || properties.getMaxFilesPerCommit() > 100) {

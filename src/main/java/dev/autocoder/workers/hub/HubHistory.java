@@ -1,6 +1,8 @@
 package dev.autocoder.workers.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.RemoteHistory;
 import dev.autocoder.workers.dataset.RowLines;
 import dev.autocoder.workers.worker.Row;
@@ -28,7 +30,7 @@ public class HubHistory implements RemoteHistory {
     private final HubSync sync;
     private final ObjectMapper mapper;
 
-    public HubHistory(HubClient client, HubIdentity identity, HubSync sync, ObjectMapper mapper) {
+    public HubHistory(HubClient client, HubIdentity identity, HubSync sync, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.client = client;
         this.identity = identity;
         this.sync = sync;

@@ -2,6 +2,8 @@ package dev.autocoder.workers.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
@@ -62,7 +64,7 @@ public class HubSync implements RowListener {
 
     public HubSync(HubProperties properties, HubClient client, HubIdentity identity, DatasetStore store,
                    WorkerSelection selection, PerspectiveCatalog catalog, List<WorkerColumns> workerColumns,
-                   ObjectMapper mapper, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
+                   @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
         this.properties = properties;
         this.client = client;
         this.identity = identity;

@@ -17,7 +17,7 @@ public final class EvidenceText {
     private EvidenceText() {
     }
 
-    public static String of(TaskFacts facts) {
+    public static String of(TaskAtHead facts) {
         StringBuilder text = new StringBuilder();
         var location = facts.location();
         text.append("File: ").append(facts.task().file()).append(" (").append(facts.place()).append(")\n");
@@ -55,7 +55,7 @@ public final class EvidenceText {
     }
 
     /** The current text of the file for a patch: whole when small, else a window around the finding. */
-    public static String fileText(TaskFacts facts) {
+    public static String fileText(TaskAtHead facts) {
         var code = facts.code();
         if (!code.readable()) {
             return "(the file cannot be read: " + code.problem() + ")";

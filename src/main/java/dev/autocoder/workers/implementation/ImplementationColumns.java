@@ -3,6 +3,8 @@ package dev.autocoder.workers.implementation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.implementation.row.ImplementationAnalysis;
 import dev.autocoder.workers.implementation.row.TaskInfo;
@@ -26,9 +28,10 @@ import java.util.Map;
 public class ImplementationColumns implements WorkerColumns {
 
     private final ProgressLedger ledger;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    public ImplementationColumns(ProgressLedger ledger) {
+    public ImplementationColumns(ProgressLedger ledger, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this.mapper = mapper;
         this.ledger = ledger;
     }
 

@@ -23,16 +23,16 @@ public abstract class ImplementationStage implements Perspective {
     /** Carries the stage id from the result to the row columns; not a column itself. */
     static final String STAGE_KEY = "_stage";
 
-    protected final StageSupport support;
+    protected final StageServices support;
 
-    protected ImplementationStage(StageSupport support) {
+    protected ImplementationStage(StageServices support) {
         this.support = support;
     }
 
     protected abstract Stage stage();
 
     /** Fills the output for an active task whose finding is present at HEAD. */
-    protected abstract void work(TaskFacts facts, StageOutput out);
+    protected abstract void work(TaskAtHead facts, StageOutput out);
 
     @Override
     public final String id() {
@@ -87,7 +87,7 @@ public abstract class ImplementationStage implements Perspective {
                     + "). The next cycle picks another.";
             return support.skipped(out, "The finding of task " + task.taskId() + " is no longer present at HEAD: " + now.how() + ".");
         }
-        TaskFacts facts = support.facts(context.snapshot(), task, now, latest);
+        TaskAtHead facts = support.facts(context.snapshot(), task, now, latest);
         begin(facts, out);
         work(facts, out);
         return support.result(out);
@@ -101,7 +101,7 @@ public abstract class ImplementationStage implements Perspective {
     }
 
     /** What every stage with a task records: the task at HEAD, the evidence, the location, the specifications. */
-    protected static void begin(TaskFacts facts, StageOutput out) {
+    protected static void begin(TaskAtHead facts, StageOutput out) {
         out.task = facts.task();
         out.evidence = facts.evidence();
         out.location = facts.location();

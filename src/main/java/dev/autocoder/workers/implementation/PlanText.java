@@ -24,7 +24,7 @@ public final class PlanText {
     }
 
     /** The concrete edit of a diff: where, and each removed and added line. */
-    public static String edit(TaskFacts facts, CodeChanges changes) {
+    public static String edit(TaskAtHead facts, CodeChanges changes) {
         List<String> removed = new ArrayList<>();
         List<String> added = new ArrayList<>();
         for (String line : changes.diff().split("\n")) {
@@ -50,7 +50,7 @@ public final class PlanText {
      *
      * @param modelTried a language model was asked for the change
      */
-    public static String decision(TaskFacts facts, CodeChanges changes, boolean modelTried) {
+    public static String decision(TaskAtHead facts, CodeChanges changes, boolean modelTried) {
         var task = facts.task();
         var code = facts.code();
         String member = member(facts);
@@ -106,7 +106,7 @@ public final class PlanText {
         return decide + " The worker cannot: " + whyNot(facts, changes, modelTried) + ".";
     }
 
-    private static String whyNot(TaskFacts facts, CodeChanges changes, boolean modelTried) {
+    private static String whyNot(TaskAtHead facts, CodeChanges changes, boolean modelTried) {
         FixOutcome outcome = facts.mechanicalOutcome();
         String mechanical = changes.diff() != null && !changes.verified()
                 ? "its patch did not verify (" + changes.verification() + ")"
@@ -117,7 +117,7 @@ public final class PlanText {
     }
 
     /** {@code com.shop.Parser#parse(String) (lines 5-11)}, the field, the import, the type or the file. */
-    static String member(TaskFacts facts) {
+    static String member(TaskAtHead facts) {
         var code = facts.code();
         if (code.method() != null) {
             MethodModel method = code.method().method();
@@ -126,7 +126,7 @@ public final class PlanText {
         return facts.touchedSubject();
     }
 
-    private static String sizeOf(TaskFacts facts) {
+    private static String sizeOf(TaskAtHead facts) {
         var method = facts.code().method();
         if (method == null) {
             return facts.code().readable() ? " (a file of " + facts.code().lines().size() + " lines)" : "";
@@ -135,7 +135,7 @@ public final class PlanText {
                 + method.method().cyclomatic() + ")";
     }
 
-    private static String mostComplex(TaskFacts facts) {
+    private static String mostComplex(TaskAtHead facts) {
         TypeModel type = facts.code().type();
         if (type == null || type.methods().isEmpty()) {
             return "";
@@ -145,7 +145,7 @@ public final class PlanText {
                 .map(m -> m.signature() + " " + m.cyclomatic()).collect(Collectors.joining(", ")) + ")";
     }
 
-    private static String codeAtFinding(TaskFacts facts) {
+    private static String codeAtFinding(TaskAtHead facts) {
         var code = facts.code();
         Integer line = facts.task().line();
         if (!code.readable() || line == null || line < 1 || line > code.lines().size()) {

@@ -3,6 +3,8 @@ package dev.autocoder.workers.implementation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
 import dev.autocoder.workers.dataset.RowListener;
@@ -37,16 +39,17 @@ public class ProgressLedger implements RowListener {
 
     private final DatasetStore store;
     private final Supplier<List<RemoteHistory>> remotes;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
     private final Map<String, Ledger> byDataset = new HashMap<>();
 
     /** Remote copies are looked up when first needed: the Hub's history depends on the perspective catalog. */
     @Autowired
-    public ProgressLedger(DatasetStore store, ObjectProvider<RemoteHistory> remotes) {
-        this(store, () -> remotes.orderedStream().toList());
+    public ProgressLedger(DatasetStore store, ObjectProvider<RemoteHistory> remotes, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this(store, () -> remotes.orderedStream().toList(), mapper);
     }
 
-    public ProgressLedger(DatasetStore store, Supplier<List<RemoteHistory>> remotes) {
+    public ProgressLedger(DatasetStore store, Supplier<List<RemoteHistory>> remotes, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.store = store;
         this.remotes = remotes;
         store.addListener(this);

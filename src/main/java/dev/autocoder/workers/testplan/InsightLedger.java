@@ -2,6 +2,8 @@ package dev.autocoder.workers.testplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.plan.CumulativeInsights;
 import dev.autocoder.workers.worker.Row;
@@ -22,10 +24,11 @@ import java.util.Set;
 public class InsightLedger {
 
     private final DatasetStore store;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
     private final Map<String, Ledger> byDataset = new HashMap<>();
 
-    public InsightLedger(DatasetStore store) {
+    public InsightLedger(DatasetStore store, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this.mapper = mapper;
         this.store = store;
     }
 

@@ -5,7 +5,7 @@ import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.model.CodeModel;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.plan.Scope;
+import dev.autocoder.workers.testplan.plan.PlanScope;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public record Planning(Snapshot snapshot, CodeModel model, String baseline, ChangeSet changes,
                        Map<String, FileModel> baselineFiles, List<MethodRef> scopeMethods, Set<String> scopeFiles,
-                       Scope scope, List<String> notes, Set<String> scopeKeys) {
+                       PlanScope scope, List<String> notes, Set<String> scopeKeys) {
 
     public boolean firstRun() {
         return baseline == null;
@@ -42,7 +42,7 @@ public record Planning(Snapshot snapshot, CodeModel model, String baseline, Chan
 
     public Planning(Snapshot snapshot, CodeModel model, String baseline, ChangeSet changes,
                     Map<String, FileModel> baselineFiles, List<MethodRef> scopeMethods, Set<String> scopeFiles,
-                    Scope scope, List<String> notes) {
+                    PlanScope scope, List<String> notes) {
         this(snapshot, model, baseline, changes, baselineFiles, scopeMethods, scopeFiles, scope, notes, Set.of());
     }
 

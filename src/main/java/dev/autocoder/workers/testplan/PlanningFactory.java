@@ -2,6 +2,8 @@ package dev.autocoder.workers.testplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
@@ -11,7 +13,7 @@ import dev.autocoder.workers.testplan.model.CodeModel;
 import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.plan.Scope;
+import dev.autocoder.workers.testplan.plan.PlanScope;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,10 @@ public class PlanningFactory {
 
     private final CodeModelProvider models;
     private final GitHistory history;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    public PlanningFactory(CodeModelProvider models, GitHistory history) {
+    public PlanningFactory(CodeModelProvider models, GitHistory history, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this.mapper = mapper;
         this.models = models;
         this.history = history;
     }
@@ -92,7 +95,7 @@ public class PlanningFactory {
         List<MethodRef> methods = model.mainMethods();
         Set<String> files = new LinkedHashSet<>();
         model.mainFiles().forEach(f -> files.add(f.path()));
-        Scope scope = new Scope(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.copyOf(files),
+        PlanScope scope = new PlanScope(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.copyOf(files),
                 outOfScope(snapshot, model, null));
         return new Planning(snapshot, model, null, null, Map.of(), methods, files, scope, notes);
     }
@@ -143,7 +146,7 @@ public class PlanningFactory {
                 scopeFiles.add(current.path());
             }
         }
-        Scope scope = new Scope(paths(changes, "added"), paths(changes, "changed"), paths(changes, "removed"),
+        PlanScope scope = new PlanScope(paths(changes, "added"), paths(changes, "changed"), paths(changes, "removed"),
                 added, changedMethods, removed, List.copyOf(scopeFiles), outOfScope(snapshot, model, changes));
         if (changes.isEmpty()) {
             notes.add("Nothing changed since " + changes.baseline() + ": nothing new to plan.");

@@ -15,9 +15,9 @@ public abstract class TestPlanningPerspective implements Perspective {
 
     public static final String WORKER = "test-planning";
 
-    protected final TestPlanSupport support;
+    protected final TestPlanServices support;
 
-    protected TestPlanningPerspective(TestPlanSupport support) {
+    protected TestPlanningPerspective(TestPlanServices support) {
         this.support = support;
     }
 

@@ -3,6 +3,8 @@ package dev.autocoder.workers.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -45,7 +47,7 @@ public class RowFactory {
     private final Map<String, WorkerColumns> columnsByWorker = new HashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    public RowFactory(ObjectMapper mapper, SecretRedactor redactor, AutocoderProperties properties,
+    public RowFactory(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, SecretRedactor redactor, AutocoderProperties properties,
                       List<WorkerColumns> workerColumns) {
         this(mapper, redactor, properties.getAnalysis().getMaxFindingsPerRow(), Clock.systemUTC(), workerColumns);
     }

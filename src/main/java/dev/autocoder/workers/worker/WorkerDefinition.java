@@ -1,6 +1,6 @@
 package dev.autocoder.workers.worker;
 
-import dev.autocoder.workers.config.Durations;
+import dev.autocoder.workers.config.DurationSetting;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 
 import java.util.Arrays;
@@ -55,10 +55,10 @@ public record WorkerDefinition(String worker, String routeId, String dataset, Li
                 throw new InvalidConfigurationException(key + "perspectives", "unknown perspective '" + id + "' for worker " + worker);
             }
         }
-        long period = Durations.toMillis(key + "period", parameters.getOrDefault("period", "60s"));
-        long delay = Durations.toMillis(key + "delay", parameters.getOrDefault("delay", "5s"));
+        long period = DurationSetting.toMillis(key + "period", parameters.getOrDefault("period", "60s"));
+        long delay = DurationSetting.toMillis(key + "delay", parameters.getOrDefault("delay", "5s"));
         String waitFor = parameters.get("waitFor");
-        long maxWait = parameters.containsKey("maxWait") ? Durations.toMillis(key + "maxWait", parameters.get("maxWait"))
+        long maxWait = parameters.containsKey("maxWait") ? DurationSetting.toMillis(key + "maxWait", parameters.get("maxWait"))
                 : DEFAULT_MAX_WAIT_MILLIS;
         return new WorkerDefinition(worker, routeId, parameters.get("dataset"), perspectives, period, delay, waitFor, maxWait);
     }

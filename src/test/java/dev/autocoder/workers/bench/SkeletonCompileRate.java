@@ -1,5 +1,6 @@
 package dev.autocoder.workers.bench;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testplan.TestPlanHarness;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.CodeModel;
@@ -88,7 +89,7 @@ public final class SkeletonCompileRate {
                 new PerformanceImpactPerspective(harness.support), new DataIntegrityPerspective(harness.support),
                 new ErrorHandlingPerspective(harness.support), new SecurityTestsPerspective(harness.support),
                 new MockingStrategyPerspective(harness.support), new UserExperiencePerspective(harness.support),
-                new WhatAreWeTestingPerspective(harness.support), new CoverageStrategyPerspective(harness.support));
+                new WhatAreWeTestingPerspective(harness.support), new CoverageStrategyPerspective(harness.support, AutocoderJson.newObjectMapper()));
         for (TestPlanningPerspective perspective : perspectives) {
             harness.run(perspective); // the harness's writer writes the skeletons under plans/
         }

@@ -21,7 +21,7 @@ class ImplementationColumnsTest {
     @Test
     void everyColumnHasAFixedShape() {
         ImplementationColumns columns = new ImplementationColumns(new ProgressLedger(
-                new dev.autocoder.workers.dataset.DatasetStore(store, "local", 1 << 20, new ObjectMapper(), Clock.systemUTC()), List::of));
+                new dev.autocoder.workers.dataset.DatasetStore(store, "local", 1 << 20, new ObjectMapper(), Clock.systemUTC()), List::of, new ObjectMapper()), new ObjectMapper());
 
         List<Map<String, Object>> features = new DatasetFeatures(new ObjectMapper()).forRows(columns.types());
 

@@ -87,7 +87,7 @@ public final class ImplementationHarness {
         snapshots = new SnapshotService(new TargetRepository(properties), properties);
         GitChurn churn = new GitChurn(properties);
         PatchVerifier verifier = new PatchVerifier();
-        ProgressLedger ledger = new ProgressLedger(store, List::of);
+        ProgressLedger ledger = new ProgressLedger(store, List::of, mapper);
         WorkerRegistry registry = new WorkerRegistry(store, List.of());
         SecretRedactor redactor = new SecretRedactor();
         ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
@@ -95,17 +95,17 @@ public final class ImplementationHarness {
         NewestRows newest = new NewestRows(store, List::of);
         MechanicalFixes fixes = new MechanicalFixes(verifier);
         TaskPriority priority = new TaskPriority(fixes, llm);
-        StageSupport support = new StageSupport(new AnalysisFindings(newest, properties, priority), presence,
+        StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority), presence,
                 new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
-                fixes, verifier, churn, new TestPlanningSpecs(newest, properties), advisor, ledger,
-                () -> registry, properties);
+                fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
+                () -> registry, properties, mapper);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
                 new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),
                 new TestingStrategyStage(support), new ImplementationPlanStage(support),
                 new CodeQualityPerspective(pmd, new CpdRunner(100)), new PerformancePerspective(pmd),
                 new ArchitecturePerspective(new PmdJavaModelProvider(pmd), churn)));
         PerspectiveCatalog catalog = new PerspectiveCatalog(perspectives);
-        RowFactory rows = new RowFactory(mapper, redactor, properties, List.<WorkerColumns>of(new ImplementationColumns(ledger)));
+        RowFactory rows = new RowFactory(mapper, redactor, properties, List.<WorkerColumns>of(new ImplementationColumns(ledger, mapper)));
         implementation = new WorkerDriver(registry, catalog, rows, store,
                 WorkerDriver.definition("implementation", DATASET, STAGES));
         analysis = new WorkerDriver(registry, catalog, rows, store,

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.repository;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -159,7 +160,7 @@ class UnreadableFilesTest {
                 new ArchitecturePerspective(models, snapshot -> Optional.empty()),
                 new PerformancePerspective(pmd),
                 new SecurityPerspective(pmd, new SecretScanner()),
-                new DependencyPerspective(new OsvClient(properties)),
+                new DependencyPerspective(new OsvClient(properties, AutocoderJson.newObjectMapper())),
                 new TestCoveragePerspective(models, snapshot -> Optional.empty(), properties)));
         RowFactory rows = new RowFactory(mapper, new SecretRedactor(), properties, List.of());
         return new WorkerDriver(new WorkerRegistry(store, List.of()), catalog, rows, store,

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.plan.CumulativeInsights;
@@ -38,7 +39,7 @@ class InsightLedgerTest {
                 "integration_points_mapped", 4, "tests_specified", 7));
         store.append("plans", row(2, capped));
 
-        InsightLedger ledger = new InsightLedger(store);
+        InsightLedger ledger = new InsightLedger(store, AutocoderJson.newObjectMapper());
         CumulativeInsights totals = ledger.record("plans", new ItemIds(Set.of("f1", "f2"), Set.of(), Set.of("e1", "e9"), Set.of("t1")));
 
         // e1 and f1 were seen before; e9, f2 and t1 are new

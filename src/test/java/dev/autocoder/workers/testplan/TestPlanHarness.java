@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.dataset.DatasetStore;
@@ -31,7 +32,7 @@ public final class TestPlanHarness {
     public final AutocoderProperties properties = new AutocoderProperties();
     public final DatasetStore store;
     public final SnapshotService snapshots;
-    public final TestPlanSupport support;
+    public final TestPlanServices support;
     private final Map<String, Row> previous = new HashMap<>();
 
     public TestPlanHarness(Path target, Path store, Path output) {
@@ -41,7 +42,7 @@ public final class TestPlanHarness {
         }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
-        this.support = new TestPlanSupport(new PlanningFactory(new CodeModelProvider(), new GitHistory()), new SkeletonRenderer(),
+        this.support = new TestPlanServices(new PlanningFactory(new CodeModelProvider(), new GitHistory(), AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
     }
 

@@ -26,19 +26,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Planted data, modelled on real advisories: jackson-databind 2.9.8 (Maven) has one advisory; lodash 4.17.15
  * (npm) has two, the second only on a second result page, to exercise {@code next_page_token}; ghost-package 1.0
- * (PyPI) lists an advisory whose record is missing.
+ * (PyPI) lists an advisory whose record is missing; django 1.4.1 (PyPI) has one scored only with a CVSS v2 vector,
+ * pillow 9.0.0 (PyPI) one scored with both a v3.1 and a v4.0 vector.
  */
 public final class FakeOsvServer implements AutoCloseable {
 
     public static final String JACKSON_ID = "GHSA-5ww9-j83m-q7qx";
     public static final String LODASH_ID_1 = "GHSA-p6mc-m468-83gw";
     public static final String LODASH_ID_2 = "GHSA-35jh-r3h4-6jhm";
+    /** django 1.4.1: scored with the CVSS v2 guide's CVE-2002-0392 vector, 7.8. */
+    public static final String CVSS_V2_ID = "PYSEC-2012-0002";
+    /** pillow 9.0.0: v3.1 7.8 (high) and v4.0 9.3 (critical). */
+    public static final String CVSS_V4_ID = "GHSA-8vj2-vxx3-667w";
     /** Listed for ghost-package 1.0 (PyPI) but without a record: its details answer 404. */
     public static final String WITHDRAWN_ID = "PYSEC-0000-0";
     private static final Set<String> ECOSYSTEMS = Set.of("Maven", "npm", "PyPI", "Go", "crates.io", "NuGet", "RubyGems", "Packagist");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Map<String, String> ADVISORIES = Map.of(JACKSON_ID, """
+    private static final Map<String, String> ADVISORIES = Map.of(CVSS_V2_ID, """
+            {"id": "PYSEC-2012-0002", "summary": "Denial of service in django", "aliases": ["CVE-2012-4520"],
+             "severity": [{"type": "CVSS_V2", "score": "AV:N/AC:L/Au:N/C:N/I:N/A:C"}],
+             "affected": [{"package": {"ecosystem": "PyPI", "name": "Django"},
+                           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.4.2"}]}]}]}
+            """, CVSS_V4_ID, """
+            {"id": "GHSA-8vj2-vxx3-667w", "summary": "Arbitrary code execution in Pillow", "aliases": ["CVE-2022-22817"],
+             "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H"},
+                          {"type": "CVSS_V4", "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"}],
+             "database_specific": {"severity": "HIGH"},
+             "affected": [{"package": {"ecosystem": "PyPI", "name": "pillow"},
+                           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "9.0.1"}]}]}]}
+            """, JACKSON_ID, """
             {"id": "GHSA-5ww9-j83m-q7qx", "modified": "2024-03-15T00:00:00Z",
              "summary": "Information exposure in jackson-databind",
              "aliases": ["CVE-2019-12086"],
@@ -179,6 +196,10 @@ public final class FakeOsvServer implements AutoCloseable {
                 result.putArray("vulns").addObject().put("id", LODASH_ID_1).put("modified", "2024-01-01T00:00:00Z");
                 result.put("next_page_token", "page-2");
             }
+        } else if (ecosystem.equals("PyPI") && name.equals("django") && version.equals("1.4.1")) {
+            result.putArray("vulns").addObject().put("id", CVSS_V2_ID).put("modified", "2024-01-01T00:00:00Z");
+        } else if (ecosystem.equals("PyPI") && name.equals("pillow") && version.equals("9.0.0")) {
+            result.putArray("vulns").addObject().put("id", CVSS_V4_ID).put("modified", "2024-01-01T00:00:00Z");
         } else if (ecosystem.equals("PyPI") && name.equals("ghost-package") && version.equals("1.0")) {
             result.putArray("vulns").addObject().put("id", WITHDRAWN_ID).put("modified", "2024-01-01T00:00:00Z");
         }

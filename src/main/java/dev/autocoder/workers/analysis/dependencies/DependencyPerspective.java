@@ -194,7 +194,7 @@ public class DependencyPerspective implements Perspective {
             Map<String, Object> conflict = new LinkedHashMap<>();
             conflict.put("ecosystem", c.ecosystem());
             conflict.put("name", c.name());
-            Map<String, List<String>> versions = new TreeMap<>(VersionOrder.INSTANCE);
+            Map<String, List<String>> versions = new TreeMap<>(VersionOrder.of(c.ecosystem()));
             c.declarations().forEach((v, uses) -> versions.put(v, uses.stream().map(d -> d.manifest() + ":" + d.line()).toList()));
             conflict.put("versions", versions);
             return conflict;

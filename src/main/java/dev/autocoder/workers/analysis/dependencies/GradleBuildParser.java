@@ -42,7 +42,7 @@ final class GradleBuildParser {
      * @param gradleProperties the text of gradle.properties files that apply (root first), may be empty
      */
     static List<Dependency> parse(String manifest, String text, List<String> gradleProperties) {
-        String code = SourceText.blankComments(text);
+        String code = ScriptComments.blankComments(text);
         Map<String, String> variables = variables(code, gradleProperties);
         List<Dependency> result = new ArrayList<>();
         Matcher strings = STRING_NOTATION.matcher(code);
@@ -54,13 +54,13 @@ final class GradleBuildParser {
             }
             String declared = parts.length > 2 ? stripExtension(parts[2]) : null;
             result.add(dependency(parts[0], parts[1], declared, variables, manifest,
-                    SourceText.lineOf(code, strings.start(3)), strings.group(1)));
+                    ScriptComments.lineOf(code, strings.start(3)), strings.group(1)));
         }
         Matcher maps = MAP_NOTATION.matcher(code);
         while (maps.find()) {
             if (isConfiguration(maps.group(1))) {
                 result.add(dependency(maps.group(2), maps.group(3), maps.group(4), variables, manifest,
-                        SourceText.lineOf(code, maps.start(2)), maps.group(1)));
+                        ScriptComments.lineOf(code, maps.start(2)), maps.group(1)));
             }
         }
         result.sort(java.util.Comparator.comparingInt(Dependency::line));

@@ -96,7 +96,7 @@ final class InventoryFindings {
         List<VersionConflict> conflicts = new ArrayList<>();
         for (List<Dependency> uses : byPackage.values()) {
             Map<String, List<Dependency>> byVersion = uses.stream().collect(Collectors.groupingBy(Dependency::version,
-                    () -> new TreeMap<>(VersionOrder.INSTANCE.thenComparing(Comparator.naturalOrder())), Collectors.toList()));
+                    () -> new TreeMap<>(VersionOrder.of(uses.get(0).ecosystem()).thenComparing(Comparator.naturalOrder())), Collectors.toList()));
             if (byVersion.size() > 1) {
                 conflicts.add(new VersionConflict(uses.get(0).ecosystem(), uses.get(0).name(), byVersion));
             }

@@ -1,12 +1,17 @@
 package dev.autocoder.workers.analysis.dependencies;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.worker.Severity;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,16 +31,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Looks up known vulnerabilities in OSV (https://google.github.io/osv.dev/api/): {@code POST /v1/querybatch}
  * with up to {@value #MAX_QUERIES_PER_REQUEST} queries per request (answers hold only ids, in query order,
  * paged with {@code next_page_token}), then {@code GET /v1/vulns/{id}} for each advisory's summary, aliases,
  * severity and fixed versions. Answers are cached in memory per package version and per id for
- * {@value #CACHE_HOURS} hours, so an always-on worker neither hammers OSV nor misses new advisories for long.
+ * {@value #CACHE_HOURS} hours, so an always-on worker neither hammers OSV nor misses new advisories for long, and
+ * at most {@value #CACHE_ENTRIES} of each, so a worker that walks many repositories keeps bounded memory.
  * Any failure of the batch query makes the whole lookup unavailable (with the reason), never "no vulnerabilities".
  */
 @Component
@@ -45,19 +49,15 @@ public class OsvClient {
     static final int MAX_QUERIES_PER_REQUEST = 1000;
     static final int MAX_PAGES = 20;
     static final int CACHE_HOURS = 6;
+    /** Far above one repository's packages (a large monorepo has a few thousand) and a few MB at most. */
+    static final int CACHE_ENTRIES = 20_000;
 
     private final URI batchUrl;
     private final Duration timeout;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<OsvPackage, Cached<List<String>>> idsByPackage = new ConcurrentHashMap<>();
-    private final Map<String, Cached<OsvVulnerability>> detailsById = new ConcurrentHashMap<>();
-
-    private record Cached<T>(T value, Instant fetchedAt) {
-        boolean fresh() {
-            return fetchedAt.plus(Duration.ofHours(CACHE_HOURS)).isAfter(Instant.now());
-        }
-    }
+    private final ObjectMapper json;
+    private final Cache<OsvPackage, List<String>> idsByPackage;
+    private final Cache<String, OsvVulnerability> detailsById;
 
     /** Why a request failed, in words safe to publish. */
     private static final class OsvException extends Exception {
@@ -66,10 +66,24 @@ public class OsvClient {
         }
     }
 
-    public OsvClient(AutocoderProperties properties) {
+    @Autowired
+    public OsvClient(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this(properties, mapper, CACHE_ENTRIES);
+    }
+
+    OsvClient(AutocoderProperties properties, ObjectMapper mapper, long cacheEntries) {
+        this.json = mapper;
+        this.idsByPackage = newCache(cacheEntries);
+        this.detailsById = newCache(cacheEntries);
         this.batchUrl = properties.getAnalysis().getOsvUrl();
         this.timeout = properties.getAnalysis().getOsvTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Evicts on the caller's thread (not the common pool), so the size bound holds as soon as a put returns. */
+    private static <K, V> Cache<K, V> newCache(long maximumSize) {
+        return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(Duration.ofHours(CACHE_HOURS))
+                .executor(Runnable::run).build();
     }
 
     /** The advisories affecting each package; an unavailable result when OSV cannot be asked. */
@@ -78,9 +92,9 @@ public class OsvClient {
         Map<OsvPackage, List<String>> ids = new LinkedHashMap<>();
         List<OsvPackage> toQuery = new ArrayList<>();
         for (OsvPackage pkg : distinct) {
-            Cached<List<String>> cached = idsByPackage.get(pkg);
-            if (cached != null && cached.fresh()) {
-                ids.put(pkg, cached.value());
+            List<String> cached = idsByPackage.getIfPresent(pkg);
+            if (cached != null) {
+                ids.put(pkg, cached);
             } else {
                 toQuery.add(pkg);
             }
@@ -89,8 +103,7 @@ public class OsvClient {
             for (int from = 0; from < toQuery.size(); from += MAX_QUERIES_PER_REQUEST) {
                 List<OsvPackage> chunk = toQuery.subList(from, Math.min(toQuery.size(), from + MAX_QUERIES_PER_REQUEST));
                 Map<OsvPackage, List<String>> answered = queryBatch(chunk);
-                Instant now = Instant.now();
-                answered.forEach((pkg, found) -> idsByPackage.put(pkg, new Cached<>(found, now)));
+                idsByPackage.putAll(answered);
                 ids.putAll(answered);
             }
         } catch (OsvException e) {
@@ -186,9 +199,9 @@ public class OsvClient {
     }
 
     private OsvVulnerability details(String id) throws OsvException, InterruptedException {
-        Cached<OsvVulnerability> cached = detailsById.get(id);
-        if (cached != null && cached.fresh()) {
-            return cached.value();
+        OsvVulnerability cached = detailsById.getIfPresent(id);
+        if (cached != null) {
+            return cached;
         }
         URI url = detailsUrl(id);
         JsonNode body = send(HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build(), url);
@@ -196,7 +209,7 @@ public class OsvClient {
             throw new OsvException("malformed OSV vulnerability record for " + id);
         }
         OsvVulnerability vulnerability = parseVulnerability(body);
-        detailsById.put(id, new Cached<>(vulnerability, Instant.now()));
+        detailsById.put(id, vulnerability);
         return vulnerability;
     }
 
@@ -266,13 +279,18 @@ public class OsvClient {
     private record Rating(Severity severity, String source) {
     }
 
-    /** The severity and where it came from: a CVSS v3 vector's base score, else the database's label, else medium. */
+    /** OSV severity types, newest CVSS version first: the one a record's publisher scored last wins. */
+    private static final List<String> CVSS_TYPES = List.of("CVSS_V4", "CVSS_V3", "CVSS_V2");
+
+    /** The severity and where it came from: a CVSS vector's base score, else the database's label, else medium. */
     private static Rating rating(JsonNode record) {
-        for (JsonNode entry : record.path("severity")) {
-            if (entry.path("type").asText().startsWith("CVSS_V3")) {
-                OptionalDouble score = CvssV3.baseScore(entry.path("score").asText());
-                if (score.isPresent()) {
-                    return new Rating(CvssV3.rating(score.getAsDouble()), "CVSS " + score.getAsDouble());
+        for (String type : CVSS_TYPES) {
+            for (JsonNode entry : record.path("severity")) {
+                if (entry.path("type").asText().equals(type)) {
+                    Optional<CvssScore> cvss = CvssScore.of(entry.path("score").asText());
+                    if (cvss.isPresent()) {
+                        return new Rating(cvss.get().severity(), "CVSS " + cvss.get().score());
+                    }
                 }
             }
         }

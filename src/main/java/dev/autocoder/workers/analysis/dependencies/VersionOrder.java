@@ -1,87 +1,82 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
+import org.apache.maven.artifact.versioning.ComparableVersion;
+
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A lenient, ecosystem-neutral version order, good enough to choose the nearest fixed version: numeric parts
- * compare as numbers ({@code 2.9.10 > 2.9.9}), a number beats a word at the same place, and a trailing word
- * ({@code -rc1}, {@code -SNAPSHOT}, {@code a1}) ranks below the plain release. It is not Maven's or PEP 440's
- * full ordering; it is only used to pick and sort versions for messages.
+ * A lenient version order per ecosystem, good enough to choose the nearest fixed version and to sort versions
+ * for messages: Maven's own {@link ComparableVersion} ({@code 2.9.10 > 2.9.9}, {@code 1.0 = 1.0.0},
+ * {@code 2.10.0-rc1 < 2.10.0}), with the pre-release rule of semver and PEP 440 where Maven's differs.
  */
-final class VersionOrder implements Comparator<String> {
+final class VersionOrder {
 
-    static final VersionOrder INSTANCE = new VersionOrder();
+    /** Maven: ComparableVersion as it is. */
+    private static final Comparator<String> MAVEN = Comparator.comparing(VersionOrder::maven);
+
+    /**
+     * npm, Go and other semver ecosystems: any {@code -suffix} is a pre-release below its release, where Maven ranks
+     * an unknown qualifier ({@code 1.0.0-next.1}) above it; pre-releases among themselves keep Maven's order; build
+     * metadata ({@code +build}) does not count.
+     */
+    private static final Comparator<String> SEMVER = Comparator
+            .comparing((String v) -> maven(release(withoutBuild(v))))
+            .thenComparing(v -> preRelease(withoutBuild(v)), Comparator.nullsLast(MAVEN));
+
+    /**
+     * PyPI: Maven already ranks a/b/rc below and post above the release, but ranks {@code .devN} above it; PEP 440
+     * puts {@code 1.0.dev1} below {@code 1.0a0} and {@code 1.0a1.dev1} just below {@code 1.0a1}.
+     */
+    private static final Comparator<String> PEP_440 = Comparator
+            .comparing((String v) -> maven(devKey(v)))
+            .thenComparing(VersionOrder::isDev, Comparator.reverseOrder());
+
+    private static final Pattern DEV = Pattern.compile("[.\\-_]?dev\\d*$");
 
     private VersionOrder() {
     }
 
-    @Override
-    public int compare(String left, String right) {
-        List<String> a = tokens(left);
-        List<String> b = tokens(right);
-        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            if (i >= a.size()) {
-                return restRanksBelow(b, i) ? 1 : restIsZero(b, i) ? 0 : -1;
-            }
-            if (i >= b.size()) {
-                return restRanksBelow(a, i) ? -1 : restIsZero(a, i) ? 0 : 1;
-            }
-            int order = compareToken(a.get(i), b.get(i));
-            if (order != 0) {
-                return order;
-            }
+    static Comparator<String> of(String ecosystem) {
+        if (Ecosystem.MAVEN.equals(ecosystem)) {
+            return MAVEN;
         }
-        return 0;
+        return Ecosystem.PYPI.equals(ecosystem) ? PEP_440 : SEMVER;
     }
 
-    private static int compareToken(String x, String y) {
-        boolean xNumber = isNumber(x);
-        boolean yNumber = isNumber(y);
-        if (xNumber && yNumber) {
-            return new BigInteger(x).compareTo(new BigInteger(y));
-        }
-        if (xNumber != yNumber) {
-            return xNumber ? 1 : -1;
-        }
-        return x.compareToIgnoreCase(y);
+    private static ComparableVersion maven(String version) {
+        return new ComparableVersion(version.strip());
     }
 
-    /** A version continuing with a word where the other ended is a pre-release of it. */
-    private static boolean restRanksBelow(List<String> tokens, int from) {
-        return !isNumber(tokens.get(from));
+    private static String withoutBuild(String version) {
+        int plus = version.indexOf('+');
+        return plus < 0 ? version : version.substring(0, plus);
     }
 
-    private static boolean restIsZero(List<String> tokens, int from) {
-        return tokens.subList(from, tokens.size()).stream().allMatch(t -> isNumber(t) && new BigInteger(t).signum() == 0);
+    private static String release(String version) {
+        int dash = version.indexOf('-');
+        return dash < 0 ? version : version.substring(0, dash);
     }
 
-    private static boolean isNumber(String token) {
-        return !token.isEmpty() && token.chars().allMatch(Character::isDigit);
+    /** Null for a release, so that it sorts after every pre-release of the same version. */
+    private static String preRelease(String version) {
+        int dash = version.indexOf('-');
+        return dash < 0 ? null : version.substring(dash + 1);
     }
 
-    /** Splits at separators and at every change between digits and letters. */
-    private static List<String> tokens(String version) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (char c : version.strip().toLowerCase(Locale.ROOT).toCharArray()) {
-            boolean separator = !Character.isLetterOrDigit(c);
-            boolean kindChanges = current.length() > 0
-                    && Character.isDigit(c) != Character.isDigit(current.charAt(current.length() - 1));
-            if ((separator || kindChanges) && current.length() > 0) {
-                tokens.add(current.toString());
-                current.setLength(0);
-            }
-            if (!separator) {
-                current.append(c);
-            }
+    /** A dev release of a plain release sorts with its lowest alpha; of a pre- or post-release, with that one. */
+    private static String devKey(String version) {
+        Matcher dev = DEV.matcher(version.toLowerCase(Locale.ROOT));
+        if (!dev.find()) {
+            return version;
         }
-        if (current.length() > 0) {
-            tokens.add(current.toString());
-        }
-        return tokens;
+        String base = version.substring(0, dev.start());
+        return base.matches("[0-9.]+") ? base + "-alpha-0" : base;
+    }
+
+    private static boolean isDev(String version) {
+        return DEV.matcher(version.toLowerCase(Locale.ROOT)).find();
     }
 }

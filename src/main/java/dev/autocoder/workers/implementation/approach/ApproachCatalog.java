@@ -95,7 +95,7 @@ public final class ApproachCatalog {
         return count + (count == 1 ? " line" : " lines");
     }
 
-    private static String estimate(Scope scope, SizeFacts facts) {
+    private static String estimate(FixReach scope, SizeFacts facts) {
         return switch (scope) {
             case LINES -> "small: a few lines at " + facts.place();
             case METHOD -> facts.method() != null

@@ -7,14 +7,14 @@ import java.util.List;
  *
  * @param mechanical the worker's mechanical fixes can make this change (only for the rules they support)
  */
-public record ApproachTemplate(String name, String description, Scope scope, List<String> pros, List<String> cons,
+public record ApproachTemplate(String name, String description, FixReach scope, List<String> pros, List<String> cons,
                                boolean mechanical) {
 
-    static ApproachTemplate manual(String name, String description, Scope scope, List<String> pros, List<String> cons) {
+    static ApproachTemplate manual(String name, String description, FixReach scope, List<String> pros, List<String> cons) {
         return new ApproachTemplate(name, description, scope, pros, cons, false);
     }
 
-    static ApproachTemplate mechanical(String name, String description, Scope scope, List<String> pros, List<String> cons) {
+    static ApproachTemplate mechanical(String name, String description, FixReach scope, List<String> pros, List<String> cons) {
         return new ApproachTemplate(name, description, scope, pros, cons, true);
     }
 }

@@ -23,10 +23,10 @@ final class AddMissingOverride implements MechanicalFix {
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        List<MethodDeclaration> methods = Nodes.startingAt(unit, MethodDeclaration.class, place.line());
+        List<MethodDeclaration> methods = NodeFinder.startingAt(unit, MethodDeclaration.class, place.line());
         if (methods.isEmpty()) {
             // PMD starts the method at its first modifier; a method whose name is on a later line is still found
-            methods = Nodes.covering(unit, MethodDeclaration.class, place.line()).stream()
+            methods = NodeFinder.covering(unit, MethodDeclaration.class, place.line()).stream()
                     .filter(m -> m.getName().getBegin().map(b -> b.line == place.line()).orElse(false))
                     .toList();
         }

@@ -30,7 +30,7 @@ final class AppendCharacterAsChar implements MechanicalFix {
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         List<StringLiteralExpr> literals = unit.findAll(StringLiteralExpr.class).stream()
-                .filter(l -> Nodes.beginLine(l) >= place.line() && Nodes.beginLine(l) <= place.endLine())
+                .filter(l -> NodeFinder.beginLine(l) >= place.line() && NodeFinder.beginLine(l) <= place.endLine())
                 .filter(AppendCharacterAsChar::isSingleCharacterAppendArgument)
                 .toList();
         if (literals.isEmpty()) {

@@ -26,8 +26,8 @@ final class BlankLineTidy {
     }
 
     static String tidy(String original, String patched) {
-        List<String> before = SourceText.lines(original);
-        List<String> after = SourceText.lines(patched);
+        List<String> before = GitTextLines.lines(original);
+        List<String> after = GitTextLines.lines(patched);
         List<String> result = new ArrayList<>();
         Set<Integer> skipped = new HashSet<>();
         int cursor = 0;
@@ -38,7 +38,7 @@ final class BlankLineTidy {
             cursor = position + delta.getSource().size();
         }
         copy(before, cursor, before.size(), skipped, result);
-        return SourceText.join(result, SourceText.endsWithNewline(patched));
+        return GitTextLines.join(result, GitTextLines.endsWithNewline(patched));
     }
 
     private static int copy(List<String> lines, int from, int to, Set<Integer> skipped, List<String> into) {

@@ -56,7 +56,7 @@ final class ChainCauseOnRethrow implements MechanicalFix {
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         ObjectCreationExpr creation = creationAt(unit, place);
         CatchClause clause = enclosingCatch(creation)
-                .orElseThrow(() -> new NotFixableException("the exception created at line " + Nodes.beginLine(creation)
+                .orElseThrow(() -> new NotFixableException("the exception created at line " + NodeFinder.beginLine(creation)
                         + " is not thrown directly inside a catch clause"));
         Parameter caught = clause.getParameter();
         String cause = caught.getNameAsString();
@@ -82,7 +82,7 @@ final class ChainCauseOnRethrow implements MechanicalFix {
     }
 
     private static ObjectCreationExpr creationAt(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        List<ThrowStmt> throwsAt = Nodes.covering(unit, ThrowStmt.class, place.line());
+        List<ThrowStmt> throwsAt = NodeFinder.covering(unit, ThrowStmt.class, place.line());
         for (ThrowStmt statement : throwsAt) {
             Expression thrown = statement.getExpression();
             while (thrown instanceof EnclosedExpr enclosed) {
@@ -91,8 +91,8 @@ final class ChainCauseOnRethrow implements MechanicalFix {
             if (thrown instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
                 return creation;
             }
-            throw new NotFixableException("the throw statement at line " + Nodes.beginLine(statement)
-                    + " does not create the exception it throws (`" + Nodes.code(thrown) + "`)");
+            throw new NotFixableException("the throw statement at line " + NodeFinder.beginLine(statement)
+                    + " does not create the exception it throws (`" + NodeFinder.code(thrown) + "`)");
         }
         throw new NotFixableException("no throw statement at " + place);
     }
@@ -145,7 +145,7 @@ final class ChainCauseOnRethrow implements MechanicalFix {
                 .findFirst();
         if (declared.isPresent()) {
             return declared.get().getConstructors().stream()
-                    .filter(c -> !c.isPrivate() || Nodes.enclosingType(type).map(t -> t == declared.get()).orElse(false))
+                    .filter(c -> !c.isPrivate() || NodeFinder.enclosingType(type).map(t -> t == declared.get()).orElse(false))
                     .anyMatch(c -> takesCause(c, withMessage, caught));
         }
         if (!MESSAGE_AND_CAUSE.contains(name)) {

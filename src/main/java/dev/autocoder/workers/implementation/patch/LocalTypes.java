@@ -50,7 +50,7 @@ final class LocalTypes {
         }
         if (expression instanceof FieldAccessExpr field && field.getScope() instanceof ThisExpr self
                 && self.getTypeName().isEmpty()) {
-            return Nodes.enclosingType(expression).flatMap(t -> fieldType(t, field.getNameAsString()));
+            return NodeFinder.enclosingType(expression).flatMap(t -> fieldType(t, field.getNameAsString()));
         }
         return Optional.empty();
     }

@@ -26,11 +26,11 @@ final class LocalVariables {
      */
     static VariableDeclarator pick(CompilationUnit unit, FindingPlace place, Predicate<VariableDeclarator> filter,
                                    Predicate<VariableDeclarator> preferred, String what) throws NotFixableException {
-        List<VariableDeclarator> candidates = Nodes.covering(unit, VariableDeclarator.class, place.line()).stream()
+        List<VariableDeclarator> candidates = NodeFinder.covering(unit, VariableDeclarator.class, place.line()).stream()
                 .filter(filter)
                 .toList();
         List<VariableDeclarator> onLine = candidates.stream()
-                .filter(v -> Nodes.beginLine(v.getName()) == place.line())
+                .filter(v -> NodeFinder.beginLine(v.getName()) == place.line())
                 .toList();
         List<VariableDeclarator> pool = onLine.isEmpty() ? candidates : onLine;
         if (pool.isEmpty()) {

@@ -33,9 +33,9 @@ final class LogEmptyCatchBlock implements MechanicalFix {
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        List<CatchClause> catches = Nodes.startingAt(unit, CatchClause.class, place.line());
+        List<CatchClause> catches = NodeFinder.startingAt(unit, CatchClause.class, place.line());
         if (catches.isEmpty()) {
-            catches = Nodes.covering(unit, CatchClause.class, place.line());
+            catches = NodeFinder.covering(unit, CatchClause.class, place.line());
         }
         if (catches.isEmpty()) {
             throw new NotFixableException("no catch clause at " + place);
@@ -43,19 +43,19 @@ final class LogEmptyCatchBlock implements MechanicalFix {
         CatchClause clause = catches.get(0);
         BlockStmt body = clause.getBody();
         if (!body.getStatements().isEmpty()) {
-            throw new NotFixableException("the catch block at line " + Nodes.beginLine(clause) + " is not empty");
+            throw new NotFixableException("the catch block at line " + NodeFinder.beginLine(clause) + " is not empty");
         }
         List<Comment> comments = body.getOrphanComments();
         if (comments.size() > 1) {
             throw new NotFixableException("the catch block holds several comments; add the handling by hand so they stay in place");
         }
         String caught = clause.getParameter().getType().asString();
-        String where = Nodes.enclosingMember(clause)
+        String where = NodeFinder.enclosingMember(clause)
                 .filter(m -> m instanceof CallableDeclaration<?>)
                 .map(m -> " in " + ((CallableDeclaration<?>) m).getNameAsString())
                 .orElse("");
         String system = shadowsSystem(unit) ? "java.lang.System" : "System";
-        String logger = Nodes.enclosingType(clause).map(TypeDeclaration::getNameAsString)
+        String logger = NodeFinder.enclosingType(clause).map(TypeDeclaration::getNameAsString)
                 .orElseThrow(() -> new NotFixableException("the catch clause is not inside a named type"));
         Statement log = JavaSource.statement(system + ".getLogger(" + logger + ".class.getName()).log("
                 + system + ".Logger.Level.WARNING, \"Ignored " + caught + where + "\", "

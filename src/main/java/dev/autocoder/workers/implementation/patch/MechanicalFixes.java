@@ -75,7 +75,7 @@ public class MechanicalFixes {
             return FixOutcome.notFixable(read.problem());
         }
         String original = read.text();
-        int lines = SourceText.lines(original).size();
+        int lines = GitTextLines.lines(original).size();
         if (line < 1 || line > lines) {
             return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + lines + " lines)");
         }
@@ -104,7 +104,7 @@ public class MechanicalFixes {
 
     /** The printed file with the original's line breaks and without the printer's leftover blank lines. */
     private static String printed(String original, String printed) {
-        String text = SourceText.usesCrlf(original) ? SourceText.toCrlf(printed) : printed;
+        String text = GitTextLines.usesCrlf(original) ? GitTextLines.toCrlf(printed) : printed;
         return BlankLineTidy.tidy(original, text);
     }
 

@@ -85,10 +85,10 @@ public class PatchVerifier {
 
     /** The patched text, or empty when a hunk does not match the file. */
     private static Optional<String> applyTo(String original, FilePatch file) {
-        List<String> lines = SourceText.lines(original);
+        List<String> lines = GitTextLines.lines(original);
         try {
             List<String> result = file.patch().applyFuzzy(new ArrayList<>(lines), 0);
-            return Optional.of(SourceText.join(result, endsWithNewline(original, lines.size(), file)));
+            return Optional.of(GitTextLines.join(result, endsWithNewline(original, lines.size(), file)));
         } catch (PatchFailedException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
@@ -100,12 +100,12 @@ public class PatchVerifier {
      */
     private static boolean endsWithNewline(String original, int originalLines, FilePatch file) {
         boolean touchesEnd = file.lastOldLine() >= originalLines;
-        return touchesEnd ? !file.newNoNewlineAtEnd() : SourceText.endsWithNewline(original);
+        return touchesEnd ? !file.newNoNewlineAtEnd() : GitTextLines.endsWithNewline(original);
     }
 
     /** Names the first hunk that does not apply and, where it can, the first line that differs. */
     private static String mismatch(String original, FilePatch file) {
-        List<String> lines = SourceText.lines(original);
+        List<String> lines = GitTextLines.lines(original);
         Patch<String> patch = file.patch();
         for (int i = 0; i < patch.getDeltas().size(); i++) {
             AbstractDelta<String> delta = patch.getDeltas().get(i);

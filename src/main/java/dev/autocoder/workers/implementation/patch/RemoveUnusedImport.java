@@ -20,7 +20,7 @@ final class RemoveUnusedImport implements MechanicalFix {
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         List<ImportDeclaration> imports = unit.getImports().stream()
-                .filter(i -> Nodes.beginLine(i) == place.line())
+                .filter(i -> NodeFinder.beginLine(i) == place.line())
                 .toList();
         if (imports.isEmpty()) {
             throw new NotFixableException("no import declaration starts at line " + place.line());

@@ -47,7 +47,7 @@ final class RemoveUnusedLocalVariable implements MechanicalFix {
     /** Uses of the name after the declaration in its block ({@code this.x} is a field, not this local). */
     private static List<Expression> laterReferences(VariableDeclarator variable) {
         Node scope = LocalVariables.declarationStatement(variable).flatMap(Node::getParentNode).orElse(variable);
-        return Nodes.referencesAfter(scope, variable.getNameAsString(), variable).stream()
+        return NodeFinder.referencesAfter(scope, variable.getNameAsString(), variable).stream()
                 .filter(e -> e instanceof NameExpr)
                 .toList();
     }

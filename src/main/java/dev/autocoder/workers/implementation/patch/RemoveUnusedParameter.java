@@ -62,7 +62,7 @@ final class RemoveUnusedParameter implements MechanicalFix {
         for (NodeList<Expression> arguments : calls) {
             Expression argument = arguments.get(index);
             if (!SideEffects.isFree(argument)) {
-                throw new NotFixableException("a call of `" + member + "` passes `" + Nodes.code(argument) + "` for `"
+                throw new NotFixableException("a call of `" + member + "` passes `" + NodeFinder.code(argument) + "` for `"
                         + parameter.getNameAsString() + "`, which may have side effects; dropping it could change behaviour");
             }
         }
@@ -76,8 +76,8 @@ final class RemoveUnusedParameter implements MechanicalFix {
     }
 
     private static Parameter unusedParameterAt(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        List<Parameter> unused = Nodes.covering(unit, Parameter.class, place.line()).stream()
-                .filter(p -> Nodes.beginLine(p.getName()) == place.line())
+        List<Parameter> unused = NodeFinder.covering(unit, Parameter.class, place.line()).stream()
+                .filter(p -> NodeFinder.beginLine(p.getName()) == place.line())
                 .filter(p -> p.getParentNode().orElse(null) instanceof CallableDeclaration<?>)
                 .filter(p -> !isRead(p))
                 .toList();
@@ -90,7 +90,7 @@ final class RemoveUnusedParameter implements MechanicalFix {
     private static boolean isRead(Parameter parameter) {
         CallableDeclaration<?> callable = (CallableDeclaration<?>) parameter.getParentNode().orElseThrow();
         Node body = callable instanceof MethodDeclaration m ? m.getBody().orElse(null) : ((ConstructorDeclaration) callable).getBody();
-        return body != null && Nodes.references(body, parameter.getNameAsString()).stream().anyMatch(r -> r instanceof NameExpr);
+        return body != null && NodeFinder.references(body, parameter.getNameAsString()).stream().anyMatch(r -> r instanceof NameExpr);
     }
 
     private static List<NodeList<Expression>> methodCalls(CompilationUnit unit, MethodDeclaration method, int arity)
@@ -102,17 +102,17 @@ final class RemoveUnusedParameter implements MechanicalFix {
         if (!unit.findAll(MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isEmpty()) {
             throw new NotFixableException("`" + name + "` is used as a method reference, whose functional interface fixes its parameters");
         }
-        String owner = Nodes.enclosingType(method).map(TypeDeclaration::getNameAsString).orElse("");
+        String owner = NodeFinder.enclosingType(method).map(TypeDeclaration::getNameAsString).orElse("");
         List<NodeList<Expression>> calls = new ArrayList<>();
         for (MethodCallExpr call : unit.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name))) {
             boolean own = call.getScope().map(s -> s instanceof ThisExpr
                     || s instanceof NameExpr n && n.getNameAsString().equals(owner)).orElse(true);
             if (!own) {
-                throw new NotFixableException("`" + Nodes.code(call) + "` calls a `" + name
+                throw new NotFixableException("`" + NodeFinder.code(call) + "` calls a `" + name
                         + "` on another receiver, which may be another class's method");
             }
             if (call.getArguments().size() != arity) {
-                throw new NotFixableException("`" + Nodes.code(call) + "` passes " + call.getArguments().size()
+                throw new NotFixableException("`" + NodeFinder.code(call) + "` passes " + call.getArguments().size()
                         + " arguments where `" + name + "` takes " + arity);
             }
             calls.add(call.getArguments());
@@ -122,7 +122,7 @@ final class RemoveUnusedParameter implements MechanicalFix {
 
     private static List<NodeList<Expression>> constructorCalls(CompilationUnit unit, ConstructorDeclaration constructor,
                                                                int arity) throws NotFixableException {
-        TypeDeclaration<?> type = Nodes.enclosingType(constructor)
+        TypeDeclaration<?> type = NodeFinder.enclosingType(constructor)
                 .orElseThrow(() -> new NotFixableException("the constructor is not inside a named type"));
         String name = type.getNameAsString();
         if (type.getConstructors().stream().anyMatch(c -> c != constructor
@@ -139,13 +139,13 @@ final class RemoveUnusedParameter implements MechanicalFix {
         for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class,
                 c -> c.getType().getNameAsString().equals(name) && c.getArguments().size() == arity)) {
             if (creation.getAnonymousClassBody().isPresent()) {
-                throw new NotFixableException("`" + name + "` is subclassed anonymously at line " + Nodes.beginLine(creation));
+                throw new NotFixableException("`" + name + "` is subclassed anonymously at line " + NodeFinder.beginLine(creation));
             }
             calls.add(creation.getArguments());
         }
         for (ExplicitConstructorInvocationStmt call : type.findAll(ExplicitConstructorInvocationStmt.class,
                 c -> c.isThis() && c.getArguments().size() == arity
-                        && Nodes.enclosingType(c).map(t -> t == type).orElse(false))) {
+                        && NodeFinder.enclosingType(c).map(t -> t == type).orElse(false))) {
             calls.add(call.getArguments());
         }
         return calls;

@@ -48,8 +48,8 @@ final class RemoveUnusedPrivateField implements MechanicalFix {
 
     /** Uses of the name that may mean the field: not those where a parameter or local of the same name hides it. */
     private static List<Expression> fieldReferences(CompilationUnit unit, VariableDeclarator variable) {
-        TypeDeclaration<?> owner = Nodes.enclosingType(variable).orElse(null);
-        return Nodes.references(unit, variable.getNameAsString()).stream()
+        TypeDeclaration<?> owner = NodeFinder.enclosingType(variable).orElse(null);
+        return NodeFinder.references(unit, variable.getNameAsString()).stream()
                 .filter(e -> !(e instanceof NameExpr name && owner != null && Scopes.hidesField(name, owner)))
                 .toList();
     }

@@ -34,7 +34,7 @@ final class SimplifyBooleanReturn implements MechanicalFix {
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        List<IfStmt> ifs = Nodes.startingAt(unit, IfStmt.class, place.line());
+        List<IfStmt> ifs = NodeFinder.startingAt(unit, IfStmt.class, place.line());
         if (ifs.isEmpty()) {
             throw new NotFixableException("no if statement starts at line " + place.line());
         }

@@ -43,7 +43,7 @@ final class StringBuilderInLoop implements MechanicalFix {
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        AssignExpr concatenation = Nodes.covering(unit, AssignExpr.class, place.line()).stream()
+        AssignExpr concatenation = NodeFinder.covering(unit, AssignExpr.class, place.line()).stream()
                 .filter(StringBuilderInLoop::isConcatenation)
                 .findFirst()
                 .orElseThrow(() -> new NotFixableException("no `s += ...` or `s = s + ...` on a plain variable at " + place));
@@ -55,17 +55,17 @@ final class StringBuilderInLoop implements MechanicalFix {
         Node scope = LocalVariables.declarationStatement(variable).flatMap(Node::getParentNode).orElseThrow();
         List<AssignExpr> appends = new ArrayList<>();
         List<NameExpr> reads = new ArrayList<>();
-        for (Expression reference : Nodes.referencesAfter(scope, name, variable)) {
+        for (Expression reference : NodeFinder.referencesAfter(scope, name, variable)) {
             if (!(reference instanceof NameExpr use)) {
                 continue; // this.name is a field of the same name
             }
             if (use.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == use) {
                 if (!isConcatenation(assign) || !(assign.getParentNode().orElse(null) instanceof ExpressionStmt)) {
-                    throw new NotFixableException("`" + name + "` is assigned at line " + Nodes.beginLine(assign)
+                    throw new NotFixableException("`" + name + "` is assigned at line " + NodeFinder.beginLine(assign)
                             + " in a way other than appending; only appends are rewritten");
                 }
                 if (appendedOperands(assign).stream().anyMatch(Expression::isNullLiteralExpr)) {
-                    throw new NotFixableException("line " + Nodes.beginLine(assign) + " appends a null literal, "
+                    throw new NotFixableException("line " + NodeFinder.beginLine(assign) + " appends a null literal, "
                             + "which StringBuilder.append cannot take unambiguously");
                 }
                 appends.add(assign);

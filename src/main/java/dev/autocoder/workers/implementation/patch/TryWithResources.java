@@ -67,7 +67,7 @@ final class TryWithResources implements MechanicalFix {
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
-        for (TryStmt tryStmt : Nodes.startingAt(unit, TryStmt.class, place.line())) {
+        for (TryStmt tryStmt : NodeFinder.startingAt(unit, TryStmt.class, place.line())) {
             if (closedInFinally(tryStmt).isPresent()) {
                 return rewriteTryFinally(tryStmt);
             }
@@ -92,7 +92,7 @@ final class TryWithResources implements MechanicalFix {
         Close close = closedInFinally(tryStmt).orElseThrow();
         String name = close.variable();
         if (!tryStmt.getResources().isEmpty()) {
-            throw new NotFixableException("the try statement at line " + Nodes.beginLine(tryStmt) + " already has resources");
+            throw new NotFixableException("the try statement at line " + NodeFinder.beginLine(tryStmt) + " already has resources");
         }
         BlockStmt block = (BlockStmt) tryStmt.getParentNode().filter(BlockStmt.class::isInstance)
                 .orElseThrow(() -> new NotFixableException("the try statement is not in a block"));
@@ -109,20 +109,20 @@ final class TryWithResources implements MechanicalFix {
             opening = openingStatement(tryStmt, name)
                     .orElseThrow(() -> new NotFixableException("`" + name + "` starts as null and the try block does not "
                             + "open it in its first statement"));
-            opened = Nodes.assignedValue(opening);
+            opened = NodeFinder.assignedValue(opening);
         }
-        for (Expression reference : Nodes.references(block, name)) {
+        for (Expression reference : NodeFinder.references(block, name)) {
             if (!(reference instanceof NameExpr)) {
                 continue;
             }
             if (isAfter(reference, tryStmt)) {
-                throw new NotFixableException("`" + name + "` is used after the try statement, at line " + Nodes.beginLine(reference));
+                throw new NotFixableException("`" + name + "` is used after the try statement, at line " + NodeFinder.beginLine(reference));
             }
             if (isWrite(reference) && (opening == null || !opening.isAncestorOf(reference))) {
-                throw new NotFixableException("`" + name + "` is assigned again at line " + Nodes.beginLine(reference));
+                throw new NotFixableException("`" + name + "` is assigned again at line " + NodeFinder.beginLine(reference));
             }
             if (reference.findAncestor(CatchClause.class).filter(c -> tryStmt.getCatchClauses().contains(c)).isPresent()) {
-                throw new NotFixableException("the catch clause at line " + Nodes.beginLine(reference) + " uses `" + name
+                throw new NotFixableException("the catch clause at line " + NodeFinder.beginLine(reference) + " uses `" + name
                         + "`, which try-with-resources closes before the catch clause runs");
             }
         }
@@ -180,7 +180,7 @@ final class TryWithResources implements MechanicalFix {
                 && nested.getTryBlock().getStatements().size() == 1) {
             Optional<Close> inner = closing(nested.getTryBlock().getStatement(0));
             return inner.filter(c -> nested.getCatchClauses().stream()
-                            .allMatch(catchClause -> Nodes.references(catchClause.getBody(), c.variable()).isEmpty()))
+                            .allMatch(catchClause -> NodeFinder.references(catchClause.getBody(), c.variable()).isEmpty()))
                     .map(c -> new Close(c.variable(), !nested.getCatchClauses().isEmpty()));
         }
         return Optional.empty();
@@ -232,20 +232,20 @@ final class TryWithResources implements MechanicalFix {
             throw new NotFixableException("`" + name + "` is not used after it is opened");
         }
         for (Statement use : uses) {
-            for (Expression reference : Nodes.references(use, name)) {
+            for (Expression reference : NodeFinder.references(use, name)) {
                 if (reference instanceof NameExpr && !isMethodCallScope(reference) || insideLambdaOrClass(reference, use)) {
-                    throw new NotFixableException("`" + name + "` is passed on or stored at line " + Nodes.beginLine(reference)
+                    throw new NotFixableException("`" + name + "` is passed on or stored at line " + NodeFinder.beginLine(reference)
                             + "; whether it may be closed at the end of the block is left to a person");
                 }
             }
         }
         for (Statement after : statements.subList(to == statements.size() ? to : to + 1, statements.size())) {
-            if (!Nodes.references(after, name).isEmpty()) {
-                throw new NotFixableException("`" + name + "` is used after it is closed, at line " + Nodes.beginLine(after));
+            if (!NodeFinder.references(after, name).isEmpty()) {
+                throw new NotFixableException("`" + name + "` is used after it is closed, at line " + NodeFinder.beginLine(after));
             }
             for (Statement use : uses) {
                 for (VariableDeclarator local : use.findAll(VariableDeclarator.class)) {
-                    if (use instanceof ExpressionStmt && !Nodes.references(after, local.getNameAsString()).isEmpty()) {
+                    if (use instanceof ExpressionStmt && !NodeFinder.references(after, local.getNameAsString()).isEmpty()) {
                         throw new NotFixableException("`" + local.getNameAsString() + "` is declared while `" + name
                                 + "` is open and used after it is closed");
                     }

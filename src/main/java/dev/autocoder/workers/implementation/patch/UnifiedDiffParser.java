@@ -26,7 +26,7 @@ final class UnifiedDiffParser {
 
     private UnifiedDiffParser(String diff) {
         // a CR before a line break belongs to the line's content (CRLF files); headers are read without it
-        this.lines = SourceText.lines(diff).toArray(String[]::new);
+        this.lines = GitTextLines.lines(diff).toArray(String[]::new);
     }
 
     static List<FilePatch> parse(String diff) throws MalformedDiffException {

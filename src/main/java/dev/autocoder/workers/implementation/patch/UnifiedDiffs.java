@@ -45,8 +45,8 @@ final class UnifiedDiffs {
     }
 
     private static List<String> marked(String text) {
-        List<String> lines = SourceText.lines(text);
-        if (!SourceText.endsWithNewline(text)) {
+        List<String> lines = GitTextLines.lines(text);
+        if (!GitTextLines.endsWithNewline(text)) {
             int last = lines.size() - 1;
             lines.set(last, lines.get(last) + NO_NEWLINE);
         }

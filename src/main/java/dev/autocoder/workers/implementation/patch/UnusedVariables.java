@@ -20,7 +20,7 @@ final class UnusedVariables {
     static void requireRemovableInitializer(VariableDeclarator variable) throws NotFixableException {
         Optional<Expression> initializer = variable.getInitializer();
         if (initializer.isPresent() && !SideEffects.isFree(initializer.get())) {
-            throw new NotFixableException("the initializer `" + Nodes.code(initializer.get()) + "` of `"
+            throw new NotFixableException("the initializer `" + NodeFinder.code(initializer.get()) + "` of `"
                     + variable.getNameAsString() + "` may have side effects, so removing the declaration could change "
                     + "behaviour; keep the expression as a statement of its own or remove it by hand");
         }
@@ -36,19 +36,19 @@ final class UnusedVariables {
         List<ExpressionStmt> writes = new ArrayList<>();
         for (Expression reference : references) {
             if (reference instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)) {
-                throw new NotFixableException("`" + Nodes.code(access) + "` at line " + Nodes.beginLine(access)
+                throw new NotFixableException("`" + NodeFinder.code(access) + "` at line " + NodeFinder.beginLine(access)
                         + " may be this variable; the removal is left to a person");
             }
-            Optional<ExpressionStmt> write = Nodes.standaloneWrite(reference);
+            Optional<ExpressionStmt> write = NodeFinder.standaloneWrite(reference);
             if (write.isEmpty()) {
-                throw new NotFixableException("`" + name + "` is used at line " + Nodes.beginLine(reference)
+                throw new NotFixableException("`" + name + "` is used at line " + NodeFinder.beginLine(reference)
                         + " (perhaps another variable of the same name: PMD resolves names with type information "
                         + "this fix does not have), so the removal is left to a person");
             }
-            Expression value = Nodes.assignedValue(write.get());
+            Expression value = NodeFinder.assignedValue(write.get());
             if (!SideEffects.isFree(value)) {
-                throw new NotFixableException("`" + name + "` is assigned `" + Nodes.code(value) + "` at line "
-                        + Nodes.beginLine(reference) + ", which may have side effects; the removal is left to a person");
+                throw new NotFixableException("`" + name + "` is assigned `" + NodeFinder.code(value) + "` at line "
+                        + NodeFinder.beginLine(reference) + ", which may have side effects; the removal is left to a person");
             }
             writes.add(write.get());
         }

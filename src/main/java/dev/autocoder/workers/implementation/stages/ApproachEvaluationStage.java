@@ -4,8 +4,8 @@ import dev.autocoder.workers.implementation.EvidenceText;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
-import dev.autocoder.workers.implementation.StageSupport;
-import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.StageServices;
+import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.approach.ApproachCatalog;
 import dev.autocoder.workers.implementation.llm.PromptStage;
 import dev.autocoder.workers.implementation.model.Advice;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApproachEvaluationStage extends ImplementationStage {
 
-    public ApproachEvaluationStage(StageSupport support) {
+    public ApproachEvaluationStage(StageServices support) {
         super(support);
     }
 
@@ -33,7 +33,7 @@ public class ApproachEvaluationStage extends ImplementationStage {
     }
 
     @Override
-    protected void work(TaskFacts facts, StageOutput out) {
+    protected void work(TaskAtHead facts, StageOutput out) {
         ApproachCatalog.Evaluation evaluation = facts.approaches();
         out.approaches.addAll(evaluation.approaches());
         out.chosenApproach = evaluation.chosen().name();

@@ -3,8 +3,8 @@ package dev.autocoder.workers.implementation.stages;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
-import dev.autocoder.workers.implementation.StageSupport;
-import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.StageServices;
+import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.testplan.model.FileModel;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import java.util.Set;
 @Component
 public class ArchitecturalAnalysisStage extends ImplementationStage {
 
-    public ArchitecturalAnalysisStage(StageSupport support) {
+    public ArchitecturalAnalysisStage(StageServices support) {
         super(support);
     }
 
@@ -31,7 +31,7 @@ public class ArchitecturalAnalysisStage extends ImplementationStage {
     }
 
     @Override
-    protected void work(TaskFacts facts, StageOutput out) {
+    protected void work(TaskAtHead facts, StageOutput out) {
         var code = facts.code();
         out.callers.addAll(facts.callers());
         out.callees.addAll(facts.callees());

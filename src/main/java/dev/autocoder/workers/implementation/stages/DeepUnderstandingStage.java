@@ -4,8 +4,8 @@ import dev.autocoder.workers.implementation.EvidenceText;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
-import dev.autocoder.workers.implementation.StageSupport;
-import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.StageServices;
+import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.llm.PromptStage;
 import dev.autocoder.workers.implementation.model.Advice;
 import dev.autocoder.workers.implementation.row.TaskInfo;
@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 @Component
 public class DeepUnderstandingStage extends ImplementationStage {
 
-    public DeepUnderstandingStage(StageSupport support) {
+    public DeepUnderstandingStage(StageServices support) {
         super(support);
     }
 
@@ -53,14 +53,14 @@ public class DeepUnderstandingStage extends ImplementationStage {
             out.task = picked.task();
             return support.skipped(out, picked.task().stateReason());
         }
-        TaskFacts facts = support.facts(context.snapshot(), picked.task(), picked.presence(), latest);
+        TaskAtHead facts = support.facts(context.snapshot(), picked.task(), picked.presence(), latest);
         begin(facts, out);
         work(facts, out);
         return support.result(out);
     }
 
     @Override
-    protected void work(TaskFacts facts, StageOutput out) {
+    protected void work(TaskAtHead facts, StageOutput out) {
         TaskInfo task = facts.task();
         String subject = facts.code().located() ? " in " + facts.code().subject() : "";
         out.problem = task.message() + " (" + task.rule() + ", " + task.category() + ", " + task.severity() + ") at "
@@ -85,11 +85,11 @@ public class DeepUnderstandingStage extends ImplementationStage {
         out.narrative = advice.narrative();
     }
 
-    private static String evidence(TaskFacts facts, StageOutput out) {
+    private static String evidence(TaskAtHead facts, StageOutput out) {
         return EvidenceText.of(facts) + "Root cause as the code shows it: " + out.rootCause + "\n";
     }
 
-    static String rootCause(TaskFacts facts) {
+    static String rootCause(TaskAtHead facts) {
         StringBuilder cause = new StringBuilder("Typical of ").append(facts.family().label()).append(": ")
                 .append(facts.family().cause()).append('.');
         var code = facts.code();

@@ -6,8 +6,8 @@ import dev.autocoder.workers.implementation.PlanCode;
 import dev.autocoder.workers.implementation.PlanText;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
-import dev.autocoder.workers.implementation.StageSupport;
-import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.StageServices;
+import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.approach.ApproachCatalog;
 import dev.autocoder.workers.implementation.llm.PromptStage;
 import dev.autocoder.workers.implementation.llm.ProposedCode;
@@ -38,7 +38,7 @@ import java.util.Set;
 @Component
 public class ImplementationPlanStage extends ImplementationStage {
 
-    public ImplementationPlanStage(StageSupport support) {
+    public ImplementationPlanStage(StageServices support) {
         super(support);
     }
 
@@ -48,7 +48,7 @@ public class ImplementationPlanStage extends ImplementationStage {
     }
 
     @Override
-    protected void work(TaskFacts facts, StageOutput out) {
+    protected void work(TaskAtHead facts, StageOutput out) {
         String taskId = facts.task().taskId();
         String file = facts.task().file();
         ApproachCatalog.Evaluation evaluation = facts.approaches();
@@ -111,7 +111,7 @@ public class ImplementationPlanStage extends ImplementationStage {
         }
     }
 
-    private static void steps(TaskFacts facts, ApproachCatalog.Evaluation evaluation, CodeChanges changes, StageOutput out) {
+    private static void steps(TaskAtHead facts, ApproachCatalog.Evaluation evaluation, CodeChanges changes, StageOutput out) {
         String file = facts.task().file();
         if (changes.verified()) {
             out.planSteps.add("Apply the diff to " + file + ": " + changes.description() + " " + PlanText.edit(facts, changes));
@@ -136,7 +136,7 @@ public class ImplementationPlanStage extends ImplementationStage {
                 : "Run the build and the analysis again: finding " + facts.task().findingId() + " should be gone.");
     }
 
-    private static String evidence(TaskFacts facts, ApproachCatalog.Evaluation evaluation) {
+    private static String evidence(TaskAtHead facts, ApproachCatalog.Evaluation evaluation) {
         return EvidenceText.of(facts) + "Chosen approach: " + evaluation.chosen().name() + ": " + evaluation.chosen().description()
                 + "\n" + EvidenceText.fileText(facts);
     }

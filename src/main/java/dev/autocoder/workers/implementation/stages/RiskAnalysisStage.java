@@ -3,8 +3,8 @@ package dev.autocoder.workers.implementation.stages;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
-import dev.autocoder.workers.implementation.StageSupport;
-import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.StageServices;
+import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.approach.ApproachCatalog;
 import dev.autocoder.workers.implementation.approach.RuleFamily;
 import dev.autocoder.workers.implementation.risk.Level;
@@ -30,7 +30,7 @@ import java.util.List;
 @Component
 public class RiskAnalysisStage extends ImplementationStage {
 
-    public RiskAnalysisStage(StageSupport support) {
+    public RiskAnalysisStage(StageServices support) {
         super(support);
     }
 
@@ -40,7 +40,7 @@ public class RiskAnalysisStage extends ImplementationStage {
     }
 
     @Override
-    protected void work(TaskFacts facts, StageOutput out) {
+    protected void work(TaskAtHead facts, StageOutput out) {
         ApproachCatalog.Evaluation evaluation = facts.approaches();
         var code = facts.code();
         boolean javaModel = code.located() && code.type() != null;

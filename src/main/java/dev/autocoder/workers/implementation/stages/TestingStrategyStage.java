@@ -3,8 +3,8 @@ package dev.autocoder.workers.implementation.stages;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
-import dev.autocoder.workers.implementation.StageSupport;
-import dev.autocoder.workers.implementation.TaskFacts;
+import dev.autocoder.workers.implementation.StageServices;
+import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.row.TestItem;
 import dev.autocoder.workers.implementation.tests.ExistingTests;
 import dev.autocoder.workers.testplan.model.MethodRef;
@@ -29,7 +29,7 @@ import java.util.Set;
 @Component
 public class TestingStrategyStage extends ImplementationStage {
 
-    public TestingStrategyStage(StageSupport support) {
+    public TestingStrategyStage(StageServices support) {
         super(support);
     }
 
@@ -39,7 +39,7 @@ public class TestingStrategyStage extends ImplementationStage {
     }
 
     @Override
-    protected void work(TaskFacts facts, StageOutput out) {
+    protected void work(TaskAtHead facts, StageOutput out) {
         var code = facts.code();
         List<MethodRef> touched = facts.touchedMethods();
         List<TestItem> existing = code.type() == null ? List.of() : ExistingTests.covering(code.model(), code.type(), touched);
@@ -82,7 +82,7 @@ public class TestingStrategyStage extends ImplementationStage {
     }
 
     /** A specification for a touched method the test-planning worker has none for: the change must keep its behaviour. */
-    static TestItem newTest(TaskFacts facts, MethodRef method) {
+    static TestItem newTest(TaskAtHead facts, MethodRef method) {
         String rule = facts.task().rule();
         String name = Specs.identifier(method.method().name() + "_behaves_the_same_after_the_" + rule + "_fix");
         String id = PlanIds.of("implementation-test", method.key(), name);

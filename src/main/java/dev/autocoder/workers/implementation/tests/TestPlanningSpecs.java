@@ -2,6 +2,8 @@ package dev.autocoder.workers.implementation.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
@@ -23,9 +25,10 @@ public class TestPlanningSpecs {
 
     private final NewestRows rows;
     private final String dataset;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    public TestPlanningSpecs(NewestRows rows, AutocoderProperties properties) {
+    public TestPlanningSpecs(NewestRows rows, AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this.mapper = mapper;
         this.rows = rows;
         this.dataset = properties.getImplementation().getTestPlanningDataset();
     }

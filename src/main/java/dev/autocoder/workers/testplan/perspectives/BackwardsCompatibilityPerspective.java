@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.plan.ApiChange;
 import dev.autocoder.workers.testplan.rules.ApiDiff;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
 @Component
 public class BackwardsCompatibilityPerspective extends TestPlanningPerspective {
 
-    public BackwardsCompatibilityPerspective(TestPlanSupport support) {
+    public BackwardsCompatibilityPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
@@ -29,7 +29,7 @@ import java.util.Optional;
 @Component
 public class BigPicturePerspective extends TestPlanningPerspective {
 
-    public BigPicturePerspective(TestPlanSupport support) {
+    public BigPicturePerspective(TestPlanServices support) {
         super(support);
     }
 

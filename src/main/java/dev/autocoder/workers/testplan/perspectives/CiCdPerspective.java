@@ -4,7 +4,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
@@ -46,7 +46,7 @@ public class CiCdPerspective extends TestPlanningPerspective {
     private static final Pattern COVERAGE = Pattern.compile("(?i)jacoco|cobertura|--coverage|coverage|codecov");
     private static final Pattern ANALYSIS = Pattern.compile("(?i)\\b(pmd|spotbugs|checkstyle|sonar|errorprone|eslint|ruff)\\b");
 
-    public CiCdPerspective(TestPlanSupport support) {
+    public CiCdPerspective(TestPlanServices support) {
         super(support);
     }
 

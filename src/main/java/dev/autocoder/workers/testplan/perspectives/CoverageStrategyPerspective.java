@@ -2,9 +2,11 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
@@ -44,10 +46,11 @@ public class CoverageStrategyPerspective extends TestPlanningPerspective {
 
     static final int CRITICAL_COMPLEXITY = 10;
     static final int SPECIFIED = 10;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    public CoverageStrategyPerspective(TestPlanSupport support) {
+    public CoverageStrategyPerspective(TestPlanServices support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         super(support);
+        this.mapper = mapper;
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.Invocation;
@@ -51,7 +51,7 @@ public class DataIntegrityPerspective extends TestPlanningPerspective {
             "javax.persistence.EntityManager.remove", "org.springframework.jdbc.core.JdbcTemplate.update",
             "org.springframework.jdbc.core.JdbcTemplate.batchUpdate");
 
-    public DataIntegrityPerspective(TestPlanSupport support) {
+    public DataIntegrityPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.MethodRef;
 import dev.autocoder.workers.testplan.model.Param;
@@ -31,7 +31,7 @@ import java.util.Set;
 @Component
 public class EdgeCasesPerspective extends TestPlanningPerspective {
 
-    public EdgeCasesPerspective(TestPlanSupport support) {
+    public EdgeCasesPerspective(TestPlanServices support) {
         super(support);
     }
 

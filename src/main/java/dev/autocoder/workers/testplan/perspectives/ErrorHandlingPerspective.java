@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.CatchSite;
 import dev.autocoder.workers.testplan.model.Invocation;
@@ -34,7 +34,7 @@ import java.util.TreeMap;
 @Component
 public class ErrorHandlingPerspective extends TestPlanningPerspective {
 
-    public ErrorHandlingPerspective(TestPlanSupport support) {
+    public ErrorHandlingPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.CatchSite;
 import dev.autocoder.workers.testplan.model.Invocation;
@@ -67,7 +67,7 @@ public class FailureModesPerspective extends TestPlanningPerspective {
 
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
 
-    public FailureModesPerspective(TestPlanSupport support) {
+    public FailureModesPerspective(TestPlanServices support) {
         super(support);
     }
 

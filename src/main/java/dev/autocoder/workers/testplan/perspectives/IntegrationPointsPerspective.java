@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.Invocation;
 import dev.autocoder.workers.testplan.model.MethodRef;
@@ -38,7 +38,7 @@ import java.util.TreeMap;
 @Component
 public class IntegrationPointsPerspective extends TestPlanningPerspective {
 
-    public IntegrationPointsPerspective(TestPlanSupport support) {
+    public IntegrationPointsPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.Invocation;
@@ -45,7 +45,7 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
             "org.easymock", "EasyMock", "com.github.tomakehurst.wiremock", "WireMock", "org.testcontainers", "Testcontainers",
             "okhttp3.mockwebserver", "MockWebServer", "com.sun.net.httpserver", "JDK HttpServer");
 
-    public MockingStrategyPerspective(TestPlanSupport support) {
+    public MockingStrategyPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.Invocation;
@@ -40,7 +40,7 @@ public class PerformanceImpactPerspective extends TestPlanningPerspective {
 
     static final int COMPLEXITY_STEP = 3;
 
-    public PerformanceImpactPerspective(TestPlanSupport support) {
+    public PerformanceImpactPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.Invocation;
@@ -58,7 +58,7 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
             Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""))),
             Map.entry("java.io.ObjectInputStream.<init>", new Sink("deserialization", List.of("null"))));
 
-    public SecurityTestsPerspective(TestPlanSupport support) {
+    public SecurityTestsPerspective(TestPlanServices support) {
         super(support);
     }
 

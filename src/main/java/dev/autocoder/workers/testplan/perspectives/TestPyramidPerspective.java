@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.TypeModel;
@@ -39,7 +39,7 @@ public class TestPyramidPerspective extends TestPlanningPerspective {
 
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
 
-    public TestPyramidPerspective(TestPlanSupport support) {
+    public TestPyramidPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.model.MethodModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
@@ -44,7 +44,7 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
             "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Set<String> SERVLET_METHODS = Set.of("doGet", "doPost", "doPut", "doDelete");
 
-    public UserExperiencePerspective(TestPlanSupport support) {
+    public UserExperiencePerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
-import dev.autocoder.workers.testplan.TestPlanSupport;
+import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.history.FileChange;
 import dev.autocoder.workers.testplan.model.MethodRef;
@@ -29,7 +29,7 @@ import java.util.Set;
 @Component
 public class WhatAreWeTestingPerspective extends TestPlanningPerspective {
 
-    public WhatAreWeTestingPerspective(TestPlanSupport support) {
+    public WhatAreWeTestingPerspective(TestPlanServices support) {
         super(support);
     }
 

@@ -15,7 +15,7 @@ public record TestPlanAnalysis(
         @JsonProperty("baseline_commit") String baselineCommit,
         @JsonProperty("head_commit") String headCommit,
         @JsonProperty("first_run") boolean firstRun,
-        @JsonProperty("scope") Scope scope,
+        @JsonProperty("scope") PlanScope scope,
         @JsonProperty("failure_modes") List<FailureMode> failureModes,
         @JsonProperty("integration_points") List<IntegrationPoint> integrationPoints,
         @JsonProperty("edge_cases") List<EdgeCase> edgeCases,
@@ -25,7 +25,7 @@ public record TestPlanAnalysis(
         @JsonProperty("notes") List<String> notes) {
 
     public TestPlanAnalysis {
-        scope = scope == null ? Scope.empty() : scope;
+        scope = scope == null ? PlanScope.empty() : scope;
         failureModes = failureModes == null ? List.of() : List.copyOf(failureModes);
         integrationPoints = integrationPoints == null ? List.of() : List.copyOf(integrationPoints);
         edgeCases = edgeCases == null ? List.of() : List.copyOf(edgeCases);
@@ -37,6 +37,6 @@ public record TestPlanAnalysis(
 
     /** The shape with nothing in it (error rows). */
     public static TestPlanAnalysis empty(List<String> notes) {
-        return new TestPlanAnalysis(null, null, false, Scope.empty(), null, null, null, null, null, null, notes);
+        return new TestPlanAnalysis(null, null, false, PlanScope.empty(), null, null, null, null, null, null, notes);
     }
 }

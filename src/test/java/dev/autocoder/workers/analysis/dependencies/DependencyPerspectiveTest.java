@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -117,6 +118,24 @@ class DependencyPerspectiveTest {
     }
 
     @Test
+    void ratesAdvisoriesByTheirCvssV2AndV4VectorsNewestVersionFirst() throws Exception {
+        TestRepository repo = new TestRepository(dir).write("requirements.txt", "Django==1.4.1\npillow==9.0.0\n");
+
+        PerspectiveResult result = perspective(osv.batchUrl()).analyze(repo.context());
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("known-vulnerability"))
+                .extracting(Finding::file, Finding::line, Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                        // v2 only: 7.8 is high in v2's scale, which has no critical band
+                        org.assertj.core.groups.Tuple.tuple("requirements.txt", 1, Severity.HIGH,
+                                "django 1.4.1: PYSEC-2012-0002 (CVE-2012-4520) Denial of service in django; fixed in 1.4.2"),
+                        // v4 9.3 wins over the same record's v3.1 7.8 and the database's HIGH
+                        org.assertj.core.groups.Tuple.tuple("requirements.txt", 2, Severity.CRITICAL,
+                                "pillow 9.0.0: GHSA-8vj2-vxx3-667w (CVE-2022-22817) Arbitrary code execution in Pillow; fixed in 9.0.1"));
+        assertThat(metrics(result)).containsEntry("vulnerabilities_critical", 1.0).containsEntry("vulnerabilities_high", 1.0);
+        assertThat(osv.rejections).isEmpty();
+    }
+
+    @Test
     void unreachableOsvMakesTheLookupUnavailableNotClean() throws Exception {
         TestRepository repo = new TestRepository(dir).write("pom.xml", POM);
 
@@ -216,7 +235,7 @@ class DependencyPerspectiveTest {
     }
 
     static DependencyPerspective perspective(URI osvUrl) {
-        return new DependencyPerspective(new OsvClient(properties(osvUrl)));
+        return new DependencyPerspective(new OsvClient(properties(osvUrl), AutocoderJson.newObjectMapper()));
     }
 
     static AutocoderProperties properties(URI osvUrl) {

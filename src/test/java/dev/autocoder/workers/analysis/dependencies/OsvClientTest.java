@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 
 import dev.autocoder.workers.worker.Severity;
@@ -28,7 +29,7 @@ class OsvClientTest {
     @BeforeEach
     void start() throws IOException {
         osv = new FakeOsvServer();
-        client = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()));
+        client = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()), AutocoderJson.newObjectMapper());
     }
 
     @AfterEach
@@ -56,6 +57,35 @@ class OsvClientTest {
         assertThat(advisory.severitySource()).isEqualTo("CVSS 7.5");
         // 2.7.9.6 also fixes the advisory, but only for the 2.7 line: the nearest fix above 2.9.8 is 2.9.9.
         assertThat(advisory.fixedVersionFor(JACKSON)).contains("2.9.9");
+    }
+
+    @Test
+    void theAnswerCacheIsBoundedInEntries() {
+        OsvClient smallCache = new OsvClient(DependencyPerspectiveTest.properties(osv.batchUrl()), AutocoderJson.newObjectMapper(), 2);
+        List<OsvPackage> packages = IntStream.range(0, 10).mapToObj(i -> new OsvPackage("npm", "package-" + i, "1.0." + i)).toList();
+
+        smallCache.lookup(packages);
+        smallCache.lookup(packages);
+
+        // Two answers at most survive the first lookup: the second asks OSV again for at least eight packages.
+        assertThat(osv.batchSizes).hasSize(2);
+        assertThat(osv.batchSizes.get(1)).isBetween(8, 10);
+        client.lookup(packages);
+        client.lookup(packages);
+        assertThat(osv.batchSizes).hasSize(3); // the default bound keeps all ten: one more request, not two
+    }
+
+    @Test
+    void prefersTheNewestCvssVersionAndScoresV2Vectors() {
+        OsvPackage pillow = new OsvPackage("PyPI", "pillow", "9.0.0");
+        OsvPackage django = new OsvPackage("PyPI", "django", "1.4.1");
+
+        OsvLookup lookup = client.lookup(List.of(pillow, django));
+
+        assertThat(lookup.vulnerabilitiesOf(pillow)).extracting(OsvVulnerability::severity, OsvVulnerability::severitySource)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.CRITICAL, "CVSS 9.3"));
+        assertThat(lookup.vulnerabilitiesOf(django)).extracting(OsvVulnerability::severity, OsvVulnerability::severitySource)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.HIGH, "CVSS 7.8"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.implementation.code.TaskCodeLoader;
 import dev.autocoder.workers.implementation.model.ModelAdvisor;
@@ -38,7 +40,7 @@ import java.util.function.Supplier;
  * {@link StageOutput} into the worker's row shape.
  */
 @Component
-public class StageSupport {
+public class StageServices {
 
     /** Default dataset when the worker is not registered (a stage run outside a route, as in tests). */
     static final String DEFAULT_DATASET = "autocoder-implementation-results";
@@ -55,25 +57,26 @@ public class StageSupport {
     private final ProgressLedger ledger;
     private final Supplier<WorkerRegistry> registry;
     private final int maxItems;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
 
     /**
      * The registry is looked up when first needed: the worker registry depends (through the Hub history) on the
      * perspective catalog, which holds these stages.
      */
     @Autowired
-    public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
+    public StageServices(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
                         ModelAdvisor model, ProgressLedger ledger, ObjectProvider<WorkerRegistry> registry,
-                        AutocoderProperties properties) {
+                        AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this(analysis, presence, picker, loader, fixes, verifier, churn, specs, model, ledger,
-                (Supplier<WorkerRegistry>) registry::getIfAvailable, properties);
+                (Supplier<WorkerRegistry>) registry::getIfAvailable, properties, mapper);
     }
 
-    public StageSupport(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
+    public StageServices(AnalysisFindings analysis, FindingPresence presence, TaskPicker picker, TaskCodeLoader loader,
                         MechanicalFixes fixes, PatchVerifier verifier, ChurnProvider churn, TestPlanningSpecs specs,
                         ModelAdvisor model, ProgressLedger ledger, Supplier<WorkerRegistry> registry,
-                        AutocoderProperties properties) {
+                        AutocoderProperties properties, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.analysis = analysis;
         this.presence = presence;
         this.picker = picker;
@@ -119,8 +122,8 @@ public class StageSupport {
                 : workers.find(ImplementationStage.WORKER).map(s -> s.definition().dataset()).orElse(DEFAULT_DATASET);
     }
 
-    public TaskFacts facts(Snapshot snapshot, TaskInfo task, Presence now, LatestAnalysis latest) {
-        return new TaskFacts(snapshot, task.at(now.line(), now.endLine()), now, latest, loader, fixes, churn, specs);
+    public TaskAtHead facts(Snapshot snapshot, TaskInfo task, Presence now, LatestAnalysis latest) {
+        return new TaskAtHead(snapshot, task.at(now.line(), now.endLine()), now, latest, loader, fixes, churn, specs);
     }
 
     /** The {@code analysis} column of a stored stage row (values are JSON trees in this process, maps after a restart). */

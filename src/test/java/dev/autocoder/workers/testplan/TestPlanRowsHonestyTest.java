@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Inputs the planner cannot fully use give rows that say so, never exceptions. */
-class HonestRowsTest {
+class TestPlanRowsHonestyTest {
 
     @TempDir
     Path temp;

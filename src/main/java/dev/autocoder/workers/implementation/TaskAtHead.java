@@ -37,7 +37,7 @@ import java.util.Set;
  * them, and the file's churn. Every stage rebuilds these from the repository as it is now, so a cycle continued
  * after a restart (or after a new commit) works on the current code.
  */
-public final class TaskFacts {
+public final class TaskAtHead {
 
     /** Lines of context shown around the finding in the evidence excerpt. */
     static final int EXCERPT_CONTEXT = 2;
@@ -63,7 +63,7 @@ public final class TaskFacts {
     private Optional<FileChurn> fileChurn;
     private boolean churnKnown;
 
-    TaskFacts(Snapshot snapshot, TaskInfo task, Presence presence, LatestAnalysis latest, TaskCodeLoader loader,
+    TaskAtHead(Snapshot snapshot, TaskInfo task, Presence presence, LatestAnalysis latest, TaskCodeLoader loader,
               MechanicalFixes fixes, ChurnProvider churn, TestPlanningSpecs specSource) {
         this.snapshot = snapshot;
         this.task = task;

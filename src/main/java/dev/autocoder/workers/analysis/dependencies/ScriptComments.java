@@ -1,9 +1,9 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-/** Text helpers for the manifests that are code (Gradle scripts). */
-final class SourceText {
+/** Comments in the manifests that are code (Gradle scripts). */
+final class ScriptComments {
 
-    private SourceText() {
+    private ScriptComments() {
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
  * What the plan covers: the files and methods added, changed and removed since the baseline commit (every main
  * file on a first run), and what is left out and why.
  */
-public record Scope(
+public record PlanScope(
         @JsonProperty("files_added") List<String> filesAdded,
         @JsonProperty("files_changed") List<String> filesChanged,
         @JsonProperty("files_removed") List<String> filesRemoved,
@@ -18,7 +18,7 @@ public record Scope(
         @JsonProperty("in_scope") List<String> inScope,
         @JsonProperty("out_of_scope") List<String> outOfScope) {
 
-    public static Scope empty() {
-        return new Scope(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    public static PlanScope empty() {
+        return new PlanScope(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -15,21 +15,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finding nodes by line and names by use, shared by the fixes. */
-final class Nodes {
+final class NodeFinder {
 
-    private Nodes() {
+    private NodeFinder() {
     }
 
-    /** Nodes of the type whose range includes the line, innermost (shortest) first. */
+    /** NodeFinder of the type whose range includes the line, innermost (shortest) first. */
     static <T extends Node> List<T> covering(Node root, Class<T> type, int line) {
         return root.findAll(type).stream()
                 .filter(n -> n.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false))
-                .sorted(Comparator.comparingInt(Nodes::lineSpan)
-                        .thenComparing(Comparator.comparingInt(Nodes::beginColumn).reversed()))
+                .sorted(Comparator.comparingInt(NodeFinder::lineSpan)
+                        .thenComparing(Comparator.comparingInt(NodeFinder::beginColumn).reversed()))
                 .toList();
     }
 
-    /** Nodes of the type that begin on the line, innermost (shortest) first. */
+    /** NodeFinder of the type that begin on the line, innermost (shortest) first. */
     static <T extends Node> List<T> startingAt(Node root, Class<T> type, int line) {
         return covering(root, type, line).stream().filter(n -> beginLine(n) == line).toList();
     }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows, every finding gone at HEAD, a finding in a non-Java file (a secret, whose value never reaches a row), a file
  * that does not parse.
  */
-class HonestRowsTest {
+class ImplementationRowsHonestyTest {
 
     private static final String SECRET = "Zq8rT2vLp9xWm4Kd";
 

@@ -9,9 +9,9 @@ import java.util.List;
  * stays part of the line (so CRLF files round-trip unchanged), and whether the last line ends with a newline is
  * kept apart from the lines.
  */
-final class SourceText {
+final class GitTextLines {
 
-    private SourceText() {
+    private GitTextLines() {
     }
 
     /** The lines of the text without their {@code \n}; an empty text has no lines. */

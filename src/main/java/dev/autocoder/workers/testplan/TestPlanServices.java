@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** What every test-planning perspective shares: planning inputs, skeleton rendering and writing, the row shape. */
 @Component
-public class TestPlanSupport {
+public class TestPlanServices {
 
     private final PlanningFactory planning;
     private final SkeletonRenderer renderer;
@@ -32,7 +32,7 @@ public class TestPlanSupport {
     private final AnalysisRows analysisRows;
     private final int maxItems;
 
-    public TestPlanSupport(PlanningFactory planning, SkeletonRenderer renderer, SkeletonWriter writer,
+    public TestPlanServices(PlanningFactory planning, SkeletonRenderer renderer, SkeletonWriter writer,
                            AnalysisRows analysisRows, AutocoderProperties properties) {
         this.planning = planning;
         this.renderer = renderer;

@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Times and durations as people read them on the pages. */
-final class Durations {
+final class ReadableTimes {
 
     private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Durations() {
+    private ReadableTimes() {
     }
 
     /** 45 s, 3 min 20 s, 2 h 5 min, 4 d 3 h; sub-second durations as ms. */
