@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(AutocoderProperties.class)
 @Import({
         ConfigurationValidator.class,
+        AutocoderJson.class,
         DatasetConfiguration.class,
         RepositoryConfiguration.class,
         WorkerConfiguration.class,

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
         LlmConfiguration.class,
         ImplementationColumns.class,
         ProgressLedger.class,
-        StageSupport.class,
+        StageServices.class,
         TaskCodeLoader.class,
         ModelAdvisor.class,
         MechanicalFixes.class,

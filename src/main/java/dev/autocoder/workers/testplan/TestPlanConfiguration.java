@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
         InsightLedger.class,
         PlanningFactory.class,
         TestPlanColumns.class,
-        TestPlanSupport.class,
+        TestPlanServices.class,
         GitHistory.class,
         CodeModelProvider.class,
         BackwardsCompatibilityPerspective.class,
