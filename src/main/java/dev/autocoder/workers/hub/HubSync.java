@@ -3,7 +3,6 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
@@ -39,7 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * file keeps its path, so rows land exactly once.
  */
 @Component("hubSync")
-public class HubSync implements RowListener {
+public class HubSync {
 
     private static final Logger log = LoggerFactory.getLogger(HubSync.class);
     static final String CARD = "README.md";
@@ -75,7 +74,6 @@ public class HubSync implements RowListener {
         this.mapper = mapper;
         this.clock = clock;
         this.meters = new HubMeters(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
-        store.addListener(this);
     }
 
     /**
@@ -113,8 +111,8 @@ public class HubSync implements RowListener {
         }
     }
 
-    @Override
-    public void rowWritten(String dataset, Row row) {
+    /** Counts a row just stored as waiting for the Hub (the {@code row-to-hub-outbox} route). */
+    public void rowStored(String dataset, Row row) {
         DatasetSync sync = syncs.get(dataset);
         if (sync != null) {
             sync.pendingRows++;

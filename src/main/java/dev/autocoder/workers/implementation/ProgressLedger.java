@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
-import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.worker.Row;
@@ -24,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * The implementation worker's history: the findings earlier cycles took on, and the running totals of
  * {@code cumulative_progress}. The dataset is the source of truth: on first use the ledger reads every row of the
- * worker's dataset and collects the ids; after that it adds each row once it is durably written (a row listener).
+ * worker's dataset and collects the ids; after that it adds each row once it is durably written (the {@code row-to-progress-ledger} route).
  * When rows were lost but the last row's {@code cumulative_progress} says more, counting continues from there, so a
  * restart never resets the totals.
  * <p>
@@ -33,7 +32,7 @@ import java.util.function.Supplier;
  * Strategy rows, the test-planning worker's and new ones), issues discovered (risk ids of Risk Analysis rows).
  */
 @Component
-public class ProgressLedger implements RowListener {
+public class ProgressLedger {
 
     private final DatasetStore store;
     private final Supplier<List<RemoteHistory>> remotes;
@@ -49,7 +48,6 @@ public class ProgressLedger implements RowListener {
     public ProgressLedger(DatasetStore store, Supplier<List<RemoteHistory>> remotes) {
         this.store = store;
         this.remotes = remotes;
-        store.addListener(this);
     }
 
     /** The ids one row contributes. */
@@ -86,8 +84,8 @@ public class ProgressLedger implements RowListener {
                 ledger.tests.with(row.tests()), ledger.issues.with(row.issues()));
     }
 
-    @Override
-    public synchronized void rowWritten(String dataset, Row row) {
+    /** Adds the ids of a row just stored (the {@code row-to-progress-ledger} route). */
+    public synchronized void rowStored(String dataset, Row row) {
         Ledger ledger = byDataset.get(dataset);
         if (ledger != null && isOurs(row)) {
             ledger.add(contribution(row));
