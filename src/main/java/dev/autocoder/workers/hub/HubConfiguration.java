@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Hub client, configured from {@code autocoder.hub.*}. */
+/** The Hub client, configured from {@code autocoder.hub.*}: every Hub request of the application goes through it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HubProperties.class)
 public class HubConfiguration {
@@ -16,8 +16,7 @@ public class HubConfiguration {
     @Bean
     HubClient hubClient(HubProperties properties, ObjectProvider<MeterRegistry> meters) {
         validate(properties);
-        return new HubClient(properties.getEndpoint(), properties.getToken(), properties.getRequestTimeout(),
-                meters.getIfAvailable());
+        return new HubClient(properties, meters.getIfAvailable());
     }
 
     /** A bad Hub setting stops start-up naming the key, like every other setting. */

@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective: a series only
  *       for a perspective whose latest ok row has a score (a NaN sample would fail Prometheus' lint and alerts);</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
+ *   <li>{@code autocoder.row.consumer.failures} [autocoder_row_consumer_failures_total] counter, tags consumer,
+ *       dataset: counted by the row-to-* routes' failure handling (dataset.RowConsumerFailures).</li>
  * </ul>
  * Counters and the timer count from process start; the gauges read the dashboard aggregates, which are rebuilt
  * from the store at start-up, so they show the latest values right after a restart.

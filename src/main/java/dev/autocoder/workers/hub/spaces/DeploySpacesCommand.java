@@ -2,6 +2,7 @@ package dev.autocoder.workers.hub.spaces;
 
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
+import dev.autocoder.workers.hub.HubProperties;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -50,8 +51,12 @@ public final class DeploySpacesCommand {
             err.println("--owner (or HF_USERNAME) and --target-git-url are required.\n" + usage());
             return 2;
         }
-        URI endpoint = URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", ""));
-        HubClient client = new HubClient(endpoint, token.strip(), Duration.ofSeconds(60), null);
+        HubProperties settings = new HubProperties();
+        settings.setEndpoint(URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", "")));
+        settings.setToken(token);
+        // uploads of the build files are larger than the rows' requests
+        settings.setRequestTimeout(Duration.ofSeconds(60));
+        HubClient client = new HubClient(settings, null);
         SpacesDeployer deployer = new SpacesDeployer(client, out);
         try {
             deployer.deploy(new SpacesDeployer.Request(owner, token.strip(), Path.of(options.getOrDefault("source", ".")),
