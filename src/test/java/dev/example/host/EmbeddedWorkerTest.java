@@ -77,7 +77,7 @@ class EmbeddedWorkerTest {
             assertThat(store.root()).isEqualTo(temp.resolve("host-store").toAbsolutePath().normalize());
             assertThat(store.owner()).isEqualTo("host-team");
 
-            await("a row in the host's store").atMost(Duration.ofMinutes(1)).until(() -> !store.rows("host-architecture-results").isEmpty());
+            await("a row in the host's store").atMost(Duration.ofMinutes(3)).until(() -> !store.rows("host-architecture-results").isEmpty());
             assertThat(store.rows("host-architecture-results").get(0).perspectiveId()).isEqualTo("architecture");
             assertThat(temp.resolve("host-store/host-team/host-architecture-results/data")).isDirectory();
             assertThat(temp.resolve("store/local/host-architecture-results/data")).doesNotExist();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -20,12 +19,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-worker aggregates, kept current by listening to the dataset store and rebuilt once per worker from its
+ * Per-worker aggregates, kept current by the {@code row-to-dashboard} route after each stored row and rebuilt once per worker from its
  * dataset (at application start, or when the worker is first asked about). A request only reads the latest
  * immutable {@link WorkerAggregate}: its cost does not grow with the history.
  */
-@Component
-public class Aggregates implements RowListener {
+@Component("aggregates")
+public class Aggregates {
 
     private static final Logger log = LoggerFactory.getLogger(Aggregates.class);
 
@@ -41,8 +40,6 @@ public class Aggregates implements RowListener {
         this.registry = registry;
         this.properties = properties;
         this.mapper = mapper;
-        // listening starts before any worker runs; rows seen during a rebuild are not counted twice
-        store.addListener(this);
     }
 
     /** Rebuilds every registered worker's aggregate once the application is up, so no request pays for it. */
@@ -51,8 +48,11 @@ public class Aggregates implements RowListener {
         registry.all().forEach(this::accumulator);
     }
 
-    @Override
-    public void rowWritten(String dataset, Row row) {
+    /**
+     * Adds a row just stored (the {@code row-to-dashboard} route) or read from the Hub; a row the rebuild already
+     * read is not counted twice.
+     */
+    public void rowStored(String dataset, Row row) {
         Optional<WorkerState> state = registry.find(row.worker());
         if (state.isEmpty() || !state.get().definition().dataset().equals(dataset)) {
             return;

@@ -98,7 +98,7 @@ public class HubRowSource {
         for (String path : fresh) {
             for (Row row : RowLines.parse(client.download(RepoType.DATASET, repoId, sha, path), mapper,
                     path + " of " + repoId + " on the Hub")) {
-                aggregates.rowWritten(dataset, row);
+                aggregates.rowStored(dataset, row);
                 rows++;
             }
             seen.add(path);

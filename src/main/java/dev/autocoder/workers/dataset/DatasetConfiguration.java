@@ -1,19 +1,23 @@
 package dev.autocoder.workers.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The dataset store every worker appends its rows to, under {@code autocoder.store.*}. */
 @Configuration(proxyBeanMethods = false)
+@Import(RowConsumerFailures.class)
 public class DatasetConfiguration {
 
     /** A host may keep the rows elsewhere: its own store replaces this one for every route and the dashboard. */
     @Bean
     @ConditionalOnMissingBean
-    DatasetStore datasetStore(AutocoderProperties properties, ObjectMapper mapper) {
+    DatasetStore datasetStore(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         return new DatasetStore(properties, mapper);
     }
 }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -38,7 +37,8 @@ import java.util.stream.Stream;
  * File names sort chronologically, so the last line of the last file is the latest row, and a folder per day
  * keeps every folder small. It is the outbox and the source of truth: every other state is rebuilt from it.
  * <p>
- * A row is written whole or not at all, and forced to disk before listeners hear of it: when the disk refuses
+ * A row is written whole or not at all, and forced to disk before {@code append} returns, so the consumers the route
+ * hands it to next (routes/worker-template.yaml, {@code row-stored}) find it on disk: when the disk refuses
  * part of a line (a full disk), the file is cut back to where it was, so the retried row starts on a clean line.
  * The first time a dataset is opened, every line of its files is checked: a line that is not a row (left by a
  * crash mid-write, or by a version without all-or-nothing appends) is kept under {@code {root}/.quarantine/}
@@ -61,7 +61,6 @@ public class DatasetStore {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final java.util.Set<String> repaired = ConcurrentHashMap.newKeySet();
     private final AtomicLong repairedLines = new AtomicLong();
-    private final List<RowListener> listeners = new CopyOnWriteArrayList<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     public DatasetStore(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
@@ -89,12 +88,8 @@ public class DatasetStore {
         return root.resolve(owner).resolve(dataset);
     }
 
-    public void addListener(RowListener listener) {
-        listeners.add(listener);
-    }
-
     /**
-     * Appends one row durably, then tells the listeners. Throws when the row could not be stored; the file is then
+     * Appends one row durably. Throws when the row could not be stored; the file is then
      * as it was before (no part of the row stays), so the caller can simply try again later.
      */
     public void append(String dataset, Row row) {
@@ -106,13 +101,6 @@ public class DatasetStore {
         }
         synchronized (lock(dataset)) {
             write(dataset, fileFor(dataset, line.length), line);
-        }
-        for (RowListener listener : listeners) {
-            try {
-                listener.rowWritten(dataset, row);
-            } catch (RuntimeException e) {
-                log.warn("Row listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
-            }
         }
     }
 

@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * The Hub's HTTP API as docs/hf-hub-protocol.md describes it: identity, repositories, preupload, commits, LFS
- * uploads, tree listings, downloads and Space settings. Redirects are followed by hand so the token never goes
- * to another host. Every failure is a {@link HubException}; the token appears in no message.
+ * uploads, tree listings, downloads and Space settings. Every Hub request of the application goes through here, with
+ * the timeouts and the one retry of {@link HubRetryPolicy}. Redirects are followed by hand so the token never goes
+ * to another host; the token stays inside this class (no exchange, header or message carries it). Every failure is
+ * a {@link HubException}.
  */
 public class HubClient {
 
@@ -36,17 +38,20 @@ public class HubClient {
 
     private final URI endpoint;
     private final String token;
+    private final HubRetryPolicy policy;
     private final Duration timeout;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final MeterRegistry meters;
 
-    public HubClient(URI endpoint, String token, Duration timeout, MeterRegistry meters) {
-        this.endpoint = endpoint;
-        this.token = token;
-        this.timeout = timeout;
+    /** @param meters where request latencies go; null for none */
+    public HubClient(HubProperties properties, MeterRegistry meters) {
+        this.endpoint = properties.getEndpoint();
+        this.token = properties.getToken();
+        this.policy = new HubRetryPolicy(properties);
+        this.timeout = policy.requestTimeout();
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        this.http = HttpClient.newBuilder().connectTimeout(policy.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -99,7 +104,7 @@ public class HubClient {
         if (spaceSettings != null) {
             spaceSettings.forEach((key, value) -> body.set(key, json.valueToTree(value)));
         }
-        for (int attempt = 1; ; attempt++) {
+        for (int tried = 1; ; tried++) {
             HttpResponse<String> answer = send("create repository", jsonRequest("/api/repos/create", body));
             if (answer.statusCode() / 100 == 2) {
                 return;
@@ -108,8 +113,8 @@ public class HubClient {
                 return;
             }
             // "another conflicting operation is in progress": the Hub asks us to try again shortly
-            if (answer.statusCode() == 409 && attempt < 5) {
-                sleep(Duration.ofMillis(500L * attempt));
+            if (answer.statusCode() == 409 && tried < HubRetryPolicy.CREATE_TRIES) {
+                sleep(policy.pauseBeforeCreateRetry(tried));
                 continue;
             }
             throw failure("create repository", answer);
@@ -187,16 +192,23 @@ public class HubClient {
         }
     }
 
-    /** Sends a commit and returns the new commit's id. */
+    /**
+     * Sends a commit (with the commit timeout) and returns the new commit's id, null when the Hub confirmed it
+     * without one.
+     */
     public String commit(RepoType type, String repoId, CommitPayload payload) {
-        HttpRequest request = authorized(HttpRequest.newBuilder(commitUrl(type, repoId))).timeout(timeout)
-                .header("Content-Type", "application/x-ndjson")
+        HttpRequest request = authorized(HttpRequest.newBuilder(url("/api/" + type.apiPath() + "/" + repoId + "/commit/main")))
+                .timeout(policy.commitTimeout()).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload.bytes())).build();
-        return sendJson("commit", request).path("commitOid").asText();
-    }
-
-    public URI commitUrl(RepoType type, String repoId) {
-        return url("/api/" + type.apiPath() + "/" + repoId + "/commit/main");
+        HttpResponse<String> answer = send("commit", request);
+        expectOk("commit", answer);
+        try {
+            // a confirmed commit counts even when its answer cannot be read
+            return json.readTree(answer.body() == null || answer.body().isEmpty() ? "{}" : answer.body())
+                    .path("commitOid").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Every entry under a folder at {@code main}, following the pagination links; empty when the folder is absent. */

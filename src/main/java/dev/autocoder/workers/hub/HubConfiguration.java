@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Publishing to the Hub: the Hub client, configured from {@code autocoder.hub.*}, and the beans the hub-sync routes call. */
+/** The Hub client, configured from {@code autocoder.hub.*}: every Hub request of the application goes through it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HubProperties.class)
 @Import({HubFinalCommit.class, HubHistory.class, HubIdentity.class, HubRouteDiscovery.class, HubSync.class})
@@ -21,8 +21,7 @@ public class HubConfiguration {
     @ConditionalOnMissingBean
     HubClient hubClient(HubProperties properties, ObjectProvider<MeterRegistry> meters) {
         validate(properties);
-        return new HubClient(properties.getEndpoint(), properties.getToken(), properties.getRequestTimeout(),
-                meters.getIfAvailable());
+        return new HubClient(properties, meters.getIfAvailable());
     }
 
     /** A bad Hub setting stops start-up naming the key, like every other setting. */

@@ -3,12 +3,10 @@ package dev.autocoder.workers.hub;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
-import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 
-/** The Hub publishing meters: commits by outcome, rows waiting in the outbox, last commit time, commit latency. */
+/** The Hub publishing meters: commits by outcome, rows waiting in the outbox, last commit time (request latency: HubClient). */
 final class HubMeters {
 
     private final MeterRegistry registry;
@@ -28,10 +26,5 @@ final class HubMeters {
     void commit(String dataset, String outcome) {
         Counter.builder("autocoder.hub.commits").description("Hub commits by outcome").tag("dataset", dataset)
                 .tag("outcome", outcome).register(registry).increment();
-    }
-
-    void commitLatency(Duration elapsed, String outcome) {
-        Timer.builder("autocoder.hub.request").description("Hub requests by operation and answer").tag("operation", "commit")
-                .tag("outcome", outcome).register(registry).record(elapsed);
     }
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * Publishing to the Hugging Face Hub ({@code autocoder.hub.*}). Publishing is active when a token is set; the
- * application binds {@code HF_TOKEN} and {@code HF_USERNAME} to {@code token} and {@code owner}.
+ * application binds {@code HF_TOKEN} and {@code HF_USERNAME} to {@code token} and {@code owner}. The timeouts and
+ * waits here are the whole retry policy of every Hub request ({@link HubRetryPolicy}).
  */
 @ConfigurationProperties("autocoder.hub")
 public class HubProperties {
@@ -27,6 +28,8 @@ public class HubProperties {
     private DataSize maxFileSize = DataSize.ofMegabytes(8);
     /** At most this many data files go into one commit (the Hub advises 50 to 100). */
     private int maxFilesPerCommit = 50;
+    /** Time to open a connection to the Hub (every request). */
+    private Duration connectTimeout = Duration.ofSeconds(10);
     /** Timeout of an ordinary Hub request. */
     private Duration requestTimeout = Duration.ofSeconds(30);
     /** Timeout of a commit request (the Hub processes a commit for up to 60 s). */
@@ -98,6 +101,14 @@ public class HubProperties {
 
     public void setMaxFilesPerCommit(int maxFilesPerCommit) {
         this.maxFilesPerCommit = maxFilesPerCommit;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
     }
 
     public Duration getRequestTimeout() {

@@ -1,11 +1,9 @@
 package dev.autocoder.workers.hub;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
@@ -31,25 +29,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Publishes each dataset's outbox to the Hub, called by the hub-sync routes (routes/hub-sync.yaml): prepare
- * builds one commit of the rows not yet on the Hub, the route sends it with camel-http, and commitAnswered or
- * commitFailed records the outcome. Progress is saved only after the Hub confirms a commit. A commit whose
+ * Publishes each dataset's outbox to the Hub, one step per stage of the {@code autocoder-hub-commit} route
+ * (routes/hub-sync-template.yaml): prepare builds one commit of the rows not yet on the Hub, commit sends it, and
+ * committed or commitFailed records the outcome. Every request goes through {@link HubClient}; the waits after a
+ * failure are {@link HubRetryPolicy}'s. Progress is saved only after the Hub confirms a commit. A commit whose
  * outcome is unknown (no answer, 5xx) is looked for on the Hub before anything is sent again, and a re-sent
  * file keeps its path, so rows land exactly once.
  */
 @Component("hubSync")
-public class HubSync implements RowListener {
+public class HubSync {
 
     private static final Logger log = LoggerFactory.getLogger(HubSync.class);
     static final String CARD = "README.md";
     /** Exchange property set on the attempt made at graceful shutdown (see HubFinalCommit). */
     static final String FINAL_COMMIT = "hubFinalCommit";
+    /** Exchange property holding the prepared commit between the route's prepare and commit steps. */
+    static final String COMMIT = "hubCommit";
 
     private final HubProperties properties;
     private final HubClient client;
+    private final HubRetryPolicy policy;
     private final HubIdentity identity;
     private final DatasetStore store;
     private final HubOutbox outbox;
@@ -67,6 +68,7 @@ public class HubSync implements RowListener {
                    @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
         this.properties = properties;
         this.client = client;
+        this.policy = new HubRetryPolicy(properties);
         this.identity = identity;
         this.store = store;
         this.outbox = new HubOutbox(store);
@@ -77,7 +79,6 @@ public class HubSync implements RowListener {
         this.mapper = mapper;
         this.clock = clock;
         this.meters = new HubMeters(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
-        store.addListener(this);
     }
 
     /**
@@ -115,8 +116,8 @@ public class HubSync implements RowListener {
         }
     }
 
-    @Override
-    public void rowWritten(String dataset, Row row) {
+    /** Counts a row just stored as waiting for the Hub (the {@code row-to-hub-outbox} route). */
+    public void rowStored(String dataset, Row row) {
         DatasetSync sync = syncs.get(dataset);
         if (sync != null) {
             sync.pendingRows++;
@@ -124,8 +125,10 @@ public class HubSync implements RowListener {
     }
 
     /**
-     * Builds the next commit of a dataset, if one is due: the body becomes the NDJSON payload, the headers carry
-     * its type and the token, and {@code hubCommitReady} says whether there is anything to send.
+     * Builds the next commit of a dataset, if one is due: creates the repository, checks the card, resolves a commit
+     * whose answer never came, reconciles with the Hub's listing, and uploads through LFS what preupload asks for.
+     * The commit goes into the {@code hubCommit} property; {@code hubCommitReady} says whether there is anything
+     * to send.
      */
     public void prepare(Exchange exchange) {
         String worker = exchange.getProperty("worker", String.class);
@@ -152,14 +155,9 @@ public class HubSync implements RowListener {
                     sync.detail = null;
                     return;
                 }
-                exchange.getMessage().setBody(payload.bytes());
-                exchange.getMessage().setHeader("Content-Type", "application/x-ndjson");
-                exchange.getMessage().setHeader("Authorization", "Bearer " + properties.getToken());
-                exchange.setProperty("hubCommitUrl", client.commitUrl(RepoType.DATASET, sync.repoId).toString());
-                exchange.setProperty("hubCommitTimeoutMillis", properties.getCommitTimeout().toMillis());
+                exchange.setProperty(COMMIT, payload);
                 exchange.setProperty("hubCommitReady", true);
                 sync.sending = true;
-                sync.sendStarted = System.nanoTime();
             } catch (HubException e) {
                 failed(sync, e);
             } catch (RuntimeException e) {
@@ -169,35 +167,30 @@ public class HubSync implements RowListener {
         }
     }
 
-    /** The Hub answered the commit (any status). */
-    public void commitAnswered(Exchange exchange) {
+    /** Sends the prepared commit; the Hub's refusal or silence is a {@link HubException} for commitFailed. */
+    public void commit(Exchange exchange) {
         DatasetSync sync = syncs.get(exchange.getProperty("dataset", String.class));
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String body = exchange.getMessage().getBody(String.class);
+        CommitPayload payload = exchange.getProperty(COMMIT, CommitPayload.class);
+        exchange.setProperty("hubCommitOid", client.commit(RepoType.DATASET, sync.repoId, payload));
+    }
+
+    /** The Hub confirmed the commit: its rows count as published now. */
+    public void committed(Exchange exchange) {
+        DatasetSync sync = syncs.get(exchange.getProperty("dataset", String.class));
         synchronized (sync) {
             sync.sending = false;
-            int code = status == null ? 0 : status;
-            meters.commitLatency(Duration.ofNanos(System.nanoTime() - sync.sendStarted), String.valueOf(code));
-            if (code / 100 == 2) {
-                String oid = commitOid(body);
-                confirmed(sync, oid, "committed");
-                return;
-            }
-            HubException failure = HubAnswers.failure("commit", code,
-                    name -> Optional.ofNullable(exchange.getMessage().getHeader(name, String.class)), body);
-            failed(sync, failure);
+            confirmed(sync, exchange.getProperty("hubCommitOid", String.class), "committed");
         }
     }
 
-    /** The commit got no answer (timeout, dropped connection): its outcome is unknown. */
+    /** The commit was refused or got no answer (timeout, dropped connection: its outcome is unknown). */
     public void commitFailed(Exchange exchange) {
         DatasetSync sync = syncs.get(exchange.getProperty("dataset", String.class));
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         synchronized (sync) {
             sync.sending = false;
-            meters.commitLatency(Duration.ofNanos(System.nanoTime() - sync.sendStarted), "no-answer");
-            failed(sync, new HubException(HubException.Kind.NO_ANSWER, "commit got no answer: "
-                    + (error == null ? "unknown" : error.getClass().getSimpleName()), null));
+            failed(sync, error instanceof HubException hub ? hub : new HubException(HubException.Kind.NO_ANSWER,
+                    "commit got no answer: " + (error == null ? "unknown" : error.getClass().getSimpleName()), null));
         }
     }
 
@@ -399,37 +392,24 @@ public class HubSync implements RowListener {
             case AUTH_REJECTED -> {
                 sync.state = "token-rejected";
                 sync.detail = "Hub rejected the token";
-                sync.nextAttemptAt = now.plus(properties.getAuthRetry());
             }
-            case FORBIDDEN, PAYMENT_REQUIRED -> {
-                sync.state = "forbidden";
-                sync.nextAttemptAt = now.plus(properties.getAuthRetry());
-            }
+            case FORBIDDEN, PAYMENT_REQUIRED -> sync.state = "forbidden";
             case RATE_LIMITED -> {
                 sync.state = "rate-limited";
-                Duration wait = e.retryAfter() != null ? e.retryAfter() : properties.getRateLimitWait();
-                sync.nextAttemptAt = now.plus(wait);
                 sync.hubAskedToWait = e.retryAfter() != null;
-            }
-            case CONFLICT -> {
-                // someone committed first: the next attempt re-reads the head
-                sync.state = "retrying";
-                sync.nextAttemptAt = null;
             }
             case NOT_FOUND -> {
                 sync.state = "retrying";
                 sync.repoReady = false;
-                sync.nextAttemptAt = now.plus(backoff(++sync.failures));
             }
-            case REJECTED -> {
-                sync.state = "failing";
-                sync.nextAttemptAt = now.plus(backoff(++sync.failures));
-            }
-            default -> {
-                sync.state = "retrying";
-                sync.nextAttemptAt = now.plus(backoff(++sync.failures));
-            }
+            case REJECTED -> sync.state = "failing";
+            default -> sync.state = "retrying";
         }
+        if (policy.backsOff(e)) {
+            sync.failures++;
+        }
+        Duration wait = policy.waitAfter(e, sync.failures);
+        sync.nextAttemptAt = wait == null ? null : now.plus(wait);
         if (!e.outcomeUnknown() && sync.published.inFlight() != null) {
             // a refused commit changed nothing: forget it instead of asking the Hub about it
             sync.published = sync.published.withInFlight(null);
@@ -446,14 +426,6 @@ public class HubSync implements RowListener {
                 sync.nextAttemptAt == null ? "the next tick" : sync.nextAttemptAt);
     }
 
-    /** Exponential, capped, with jitter so many processes do not retry in step. */
-    private Duration backoff(int failures) {
-        long base = properties.getInitialBackoff().toMillis();
-        long capped = Math.min(properties.getMaxBackoff().toMillis(), base << Math.min(20, failures - 1));
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return Duration.ofMillis(jittered);
-    }
-
     private static String outcome(HubException e) {
         return switch (e.kind()) {
             case AUTH_REJECTED -> "token-rejected";
@@ -465,15 +437,6 @@ public class HubSync implements RowListener {
             case NOT_FOUND -> "not-found";
             case REJECTED -> "rejected";
         };
-    }
-
-    private String commitOid(String body) {
-        try {
-            JsonNode answer = mapper.readTree(body == null ? "{}" : body);
-            return answer.path("commitOid").asText(null);
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private DatasetSync sync(String worker, String dataset) {
@@ -503,7 +466,6 @@ public class HubSync implements RowListener {
         boolean cardPublished;
         boolean reconciled;
         boolean sending;
-        long sendStarted;
         int sendingRows;
         int failures;
 

@@ -7,7 +7,6 @@ import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
-import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.worker.Row;
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The implementation worker's history: the findings earlier cycles took on, and the running totals of
  * {@code cumulative_progress}. The dataset is the source of truth: on first use the ledger reads every row of the
- * worker's dataset and collects the ids; after that it adds each row once it is durably written (a row listener).
+ * worker's dataset and collects the ids; after that it adds each row once it is durably written (the {@code row-to-progress-ledger} route).
  * When rows were lost but the last row's {@code cumulative_progress} says more, counting continues from there, so a
  * restart never resets the totals.
  * <p>
@@ -34,8 +33,8 @@ import java.util.function.Supplier;
  * of Implementation Plan rows with a verified patch of their own), tests written (specification ids of Testing
  * Strategy rows, the test-planning worker's and new ones), issues discovered (risk ids of Risk Analysis rows).
  */
-@Component
-public class ProgressLedger implements RowListener {
+@Component("progressLedger")
+public class ProgressLedger {
 
     private final DatasetStore store;
     private final Supplier<List<RemoteHistory>> remotes;
@@ -52,7 +51,6 @@ public class ProgressLedger implements RowListener {
         this.mapper = mapper;
         this.store = store;
         this.remotes = remotes;
-        store.addListener(this);
     }
 
     /** The ids one row contributes. */
@@ -89,8 +87,8 @@ public class ProgressLedger implements RowListener {
                 ledger.tests.with(row.tests()), ledger.issues.with(row.issues()));
     }
 
-    @Override
-    public synchronized void rowWritten(String dataset, Row row) {
+    /** Adds the ids of a row just stored (the {@code row-to-progress-ledger} route). */
+    public synchronized void rowStored(String dataset, Row row) {
         Ledger ledger = byDataset.get(dataset);
         if (ledger != null && isOurs(row)) {
             ledger.add(contribution(row));

@@ -2,8 +2,6 @@ package dev.autocoder.workers.metrics;
 
 import dev.autocoder.workers.dashboard.Aggregates;
 import dev.autocoder.workers.dashboard.PerspectiveAggregate;
-import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Severity;
@@ -37,12 +35,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective: a series only
  *       for a perspective whose latest ok row has a score (a NaN sample would fail Prometheus' lint and alerts);</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
+ *   <li>{@code autocoder.row.consumer.failures} [autocoder_row_consumer_failures_total] counter, tags consumer,
+ *       dataset: counted by the row-to-* routes' failure handling (dataset.RowConsumerFailures).</li>
  * </ul>
  * Counters and the timer count from process start; the gauges read the dashboard aggregates, which are rebuilt
  * from the store at start-up, so they show the latest values right after a restart.
  */
-@Component
-public class WorkerMeters implements RowListener {
+@Component("workerMeters")
+public class WorkerMeters {
 
     private final MeterRegistry meters;
     private final Aggregates aggregates;
@@ -50,21 +50,20 @@ public class WorkerMeters implements RowListener {
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final MultiGauge qualityScores;
 
-    public WorkerMeters(ObjectProvider<MeterRegistry> meters, Aggregates aggregates, WorkerRegistry workers, DatasetStore store) {
+    public WorkerMeters(ObjectProvider<MeterRegistry> meters, Aggregates aggregates, WorkerRegistry workers) {
         this.meters = meters.getIfAvailable();
         this.aggregates = aggregates;
         this.workers = workers;
         this.qualityScores = this.meters == null ? null : MultiGauge.builder("autocoder.quality.score")
                 .description("Quality score (0..1) of the perspective's latest ok result; no series before the first score")
                 .register(this.meters);
-        if (this.meters != null) {
-            // registered after the aggregates' own listener (a constructor argument), so they are current here
-            store.addListener(this);
-        }
     }
 
-    @Override
-    public void rowWritten(String dataset, Row row) {
+    /** Counts a row just stored (the {@code row-to-meters} route, after {@code row-to-dashboard}: the gauges read the aggregates). */
+    public void rowStored(String dataset, Row row) {
+        if (meters == null) {
+            return;
+        }
         String worker = row.worker() == null ? "unknown" : row.worker();
         String perspective = row.perspectiveId() == null ? "unknown" : row.perspectiveId();
         Counter.builder("autocoder.iterations")

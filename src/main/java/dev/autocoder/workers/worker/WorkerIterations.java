@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The steps of one worker iteration, called in order by the {@code autocoder-iteration} route
- * (routes/worker-template.yaml): begin → analyze (or failed) → toRow → store → written (or notStored) → end.
+ * (routes/worker-template.yaml): begin → analyze (or failed) → toRow → store → the row's consumers (the row-stored
+ * route) → written (or notStored) → end.
  */
 @Component("workerIterations")
 public class WorkerIterations {

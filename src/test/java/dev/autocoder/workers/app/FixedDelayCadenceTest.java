@@ -1,8 +1,9 @@
 package dev.autocoder.workers.app;
 
-import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.FixtureRepository;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,9 +23,9 @@ import static org.awaitility.Awaitility.await;
  * The worker cadence is a fixed delay: after an iteration that ran longer than the period, the next one still starts
  * a full period after it ended (Camel's timer, which this replaced, fired again about at once to catch up).
  * <p>
- * Each row reaches the store's listeners inside its own iteration, so between two rows' arrivals lie the end of the
+ * Each row reaches the row-stored route inside its own iteration, so between two rows' arrivals lie the end of the
  * first iteration, the gap, and the start of the next: the time between arrivals is a lower bound of the gap, and a
- * busy machine can only make it longer. One listener makes one iteration long by sleeping in it.
+ * busy machine can only make it longer. A step woven into that route makes one iteration long by sleeping in it.
  */
 class FixedDelayCadenceTest {
 
@@ -44,12 +45,14 @@ class FixedDelayCadenceTest {
         properties.put("autocoder.workers.analysis.period", PERIOD_MS + "ms");
         List<Long> arrivals = new CopyOnWriteArrayList<>();
         try (ConfigurableApplicationContext context = App.start(properties)) {
-            context.getBean(DatasetStore.class).addListener((dataset, row) -> {
-                arrivals.add(System.nanoTime());
-                if (arrivals.size() == 2) {
-                    sleep(LONG_MS); // the second iteration seen here runs four periods longer
-                }
-            });
+            // the first step after the store, inside the iteration (a tick meanwhile waits for the advised route)
+            AdviceWith.adviceWith(context.getBean(CamelContext.class), "row-stored", route -> route.weaveAddFirst()
+                    .process(exchange -> {
+                        arrivals.add(System.nanoTime());
+                        if (arrivals.size() == 2) {
+                            sleep(LONG_MS); // the second iteration seen here runs four periods longer
+                        }
+                    }));
             await("four rows after the long iteration").atMost(Duration.ofMinutes(2)).until(() -> arrivals.size() >= 6);
         }
         List<Long> millis = new ArrayList<>();

@@ -51,6 +51,14 @@ class AggregatesTest {
         registry.register(ANALYSIS);
     }
 
+    /** Stores a row and hands it on as the row-stored route does (routes/worker-template.yaml). */
+    private void write(String dataset, Row row) {
+        store.append(dataset, row);
+        if (aggregates != null) {
+            aggregates.rowStored(dataset, row);
+        }
+    }
+
     private Aggregates start(int chartPoints, int recentRows) {
         DashboardProperties properties = new DashboardProperties();
         properties.setChartPoints(chartPoints);
@@ -60,8 +68,8 @@ class AggregatesTest {
 
     @Test
     void rebuildsOnceFromTheStoreThenFollowsNewRows() {
-        store.append(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4, HIGH, MEDIUM));
-        store.append(DATASET, TestRows.ok("analysis", 2, "security", 0.9, LOW));
+        write(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4, HIGH, MEDIUM));
+        write(DATASET, TestRows.ok("analysis", 2, "security", 0.9, LOW));
         aggregates = start(200, 100);
         aggregates.rebuildAll();
 
@@ -71,8 +79,8 @@ class AggregatesTest {
         assertThat(rebuilt.perspective("architecture").orElseThrow().qualityScore()).isEqualTo(0.4);
         assertThat(rebuilt.openFindings()).extracting(SeriesPoint::value).containsExactly(2.0, 3.0);
 
-        store.append(DATASET, TestRows.ok("analysis", 3, "architecture", 0.6, HIGH));
-        store.append(DATASET, TestRows.error("analysis", 4, "security", "IOException: disk gone"));
+        write(DATASET, TestRows.ok("analysis", 3, "architecture", 0.6, HIGH));
+        write(DATASET, TestRows.error("analysis", 4, "security", "IOException: disk gone"));
         for (int i = 0; i < 50; i++) {
             aggregates.of("analysis");
         }
@@ -100,14 +108,14 @@ class AggregatesTest {
     }
 
     @Test
-    void aRowSeenByTheRebuildAndTheListenerCountsOnce() {
+    void aRowSeenByTheRebuildAndTheRowToDashboardStepCountsOnce() {
         aggregates = start(200, 100);
-        store.append(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4));
-        // the listener rebuilt on the first row (which the rebuild read too) and then added it: one row
+        write(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4));
+        // the row-to-dashboard step rebuilt on the first row (which the rebuild read too) and then added it: one row
         WorkerAggregate aggregate = aggregates.of("analysis").orElseThrow();
         assertThat(aggregate.rows()).isEqualTo(1);
 
-        aggregates.rowWritten(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4));
+        aggregates.rowStored(DATASET, TestRows.ok("analysis", 1, "architecture", 0.4));
         assertThat(aggregates.of("analysis").orElseThrow().rows()).isEqualTo(1);
     }
 
@@ -115,7 +123,7 @@ class AggregatesTest {
     void seriesAndRecentRowsStayBounded() {
         aggregates = start(3, 2);
         for (int i = 1; i <= 10; i++) {
-            store.append(DATASET, TestRows.ok("analysis", i, "architecture", i / 10.0));
+            write(DATASET, TestRows.ok("analysis", i, "architecture", i / 10.0));
         }
         WorkerAggregate aggregate = aggregates.of("analysis").orElseThrow();
         assertThat(aggregate.rows()).isEqualTo(10);
@@ -128,12 +136,12 @@ class AggregatesTest {
     @Test
     void numericFieldsOfCumulativeColumnsBecomeCounters() {
         aggregates = start(200, 100);
-        store.append(DATASET, TestRows.withColumns(TestRows.ok("analysis", 1, "architecture", 0.5), Map.of(
+        write(DATASET, TestRows.withColumns(TestRows.ok("analysis", 1, "architecture", 0.5), Map.of(
                 "cumulative_progress", Map.of("tests_written", 3, "note", "text is not a counter",
                         "by_kind", Map.of("unit", 2, "integration", 1)),
                 "cumulative_insights", Map.of("plans", 7.5),
                 "other_column", Map.of("ignored", 1))));
-        store.append(DATASET, TestRows.withColumns(TestRows.ok("analysis", 2, "architecture", 0.5), Map.of(
+        write(DATASET, TestRows.withColumns(TestRows.ok("analysis", 2, "architecture", 0.5), Map.of(
                 "cumulative_progress", Map.of("tests_written", 5))));
 
         Map<String, Double> counters = aggregates.of("analysis").orElseThrow().counters();
@@ -147,8 +155,8 @@ class AggregatesTest {
     @Test
     void rowsOfAnotherDatasetOrAnUnknownWorkerAreIgnored() {
         aggregates = start(200, 100);
-        store.append("someone-elses-dataset", TestRows.ok("analysis", 1, "architecture", 0.1));
-        store.append(DATASET, TestRows.ok("stranger", 1, "architecture", 0.1));
+        write("someone-elses-dataset", TestRows.ok("analysis", 1, "architecture", 0.1));
+        write(DATASET, TestRows.ok("stranger", 1, "architecture", 0.1));
         assertThat(aggregates.of("analysis").orElseThrow().rows()).isZero();
         assertThat(aggregates.of("stranger")).isEmpty();
     }

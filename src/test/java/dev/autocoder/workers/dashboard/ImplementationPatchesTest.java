@@ -14,6 +14,8 @@ import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
 import dev.autocoder.workers.worker.Row;
 import dev.autocoder.workers.worker.Status;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -270,8 +272,17 @@ class ImplementationPatchesTest {
                 r.resolvedFindings(), r.recommendations(), r.metrics(), r.details(), extra);
     }
 
+    /** Stores a row and hands it to its consumers, as the iteration route does after its append. */
     private static void write(Row row) {
         store.append(DATASET, row);
+        try (ProducerTemplate template = app.getBean(CamelContext.class).createProducerTemplate()) {
+            template.send("direct:row-stored", exchange -> {
+                exchange.setProperty("dataset", DATASET);
+                exchange.getMessage().setBody(row);
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String patchPath(String task) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpExchange;
 import dev.autocoder.workers.hub.CommitPayload;
 import dev.autocoder.workers.hub.HubClient;
+import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.hub.RepoType;
 import dev.autocoder.workers.hub.spaces.StaticDashboardSpace;
 import dev.autocoder.workers.testsupport.App;
@@ -215,7 +216,11 @@ class StaticDashboardBrowserTest {
                 .put("value", 1).put("threshold", 0).put("status", "failed");
         String newestPath = new TreeMap<>(hub.files("dataset", USER + "/" + DATASET)).lastKey();
         String path = newestPath.substring(0, newestPath.lastIndexOf('/') + 1) + FILE_TIME.format(now) + "-000000000000.jsonl";
-        HubClient client = new HubClient(hub.uri(), TOKEN, Duration.ofSeconds(10), null);
+        HubProperties settings = new HubProperties();
+        settings.setEndpoint(hub.uri());
+        settings.setToken(TOKEN);
+        settings.setRequestTimeout(Duration.ofSeconds(10));
+        HubClient client = new HubClient(settings, null);
         String repo = USER + "/" + DATASET;
         CommitPayload payload = new CommitPayload("Add a row with a gate", "", client.repoInfo(RepoType.DATASET, repo)
                 .map(HubClient.RepoInfo::sha).orElseThrow());

@@ -158,15 +158,6 @@ class DatasetStoreTest {
     }
 
     @Test
-    void tellsListenersAfterTheRowIsOnDisk() {
-        DatasetStore store = store(Instant.parse("2026-11-24T10:00:00Z"), 1 << 20);
-        List<Long> seen = new ArrayList<>();
-        store.addListener((dataset, row) -> seen.add(store.lastRow(dataset).orElseThrow().iteration()));
-        store.append("ds", Rows.row(7, "p", List.of()));
-        assertThat(seen).containsExactly(7L);
-    }
-
-    @Test
     void anEmptyStoreHasNoRows() {
         DatasetStore store = store(Instant.parse("2026-11-24T10:00:00Z"), 1 << 20);
         assertThat(store.lastRow("missing")).isEmpty();

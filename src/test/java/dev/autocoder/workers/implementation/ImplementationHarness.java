@@ -107,9 +107,10 @@ public final class ImplementationHarness {
         PerspectiveCatalog catalog = new PerspectiveCatalog(perspectives);
         RowFactory rows = new RowFactory(mapper, redactor, properties, List.<WorkerColumns>of(new ImplementationColumns(ledger, mapper)));
         implementation = new WorkerDriver(registry, catalog, rows, store,
-                WorkerDriver.definition("implementation", DATASET, STAGES));
+                WorkerDriver.definition("implementation", DATASET, STAGES), List.of(ledger::rowStored));
         analysis = new WorkerDriver(registry, catalog, rows, store,
-                WorkerDriver.definition("analysis", ANALYSIS, List.of("code-quality", "performance", "architecture")));
+                WorkerDriver.definition("analysis", ANALYSIS, List.of("code-quality", "performance", "architecture")),
+                List.of(ledger::rowStored));
     }
 
     public Snapshot snapshot() {

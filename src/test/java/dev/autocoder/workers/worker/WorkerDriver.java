@@ -5,10 +5,11 @@ import dev.autocoder.workers.repository.Snapshot;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Runs a worker's iterations the way the {@code autocoder-iteration} route does (begin → analyze or failed → toRow →
- * append → written), without Camel or timers, so tests can step a rotation one row at a time. Lives in the worker
+ * append → the row's consumers → written), without Camel or timers, so tests can step a rotation one row at a time. Lives in the worker
  * package because iterations and worker states are package-private.
  */
 public final class WorkerDriver {
@@ -18,14 +19,22 @@ public final class WorkerDriver {
     private final RowFactory rows;
     private final DatasetStore store;
     private final WorkerDefinition definition;
+    private final List<BiConsumer<String, Row>> rowConsumers;
 
     public WorkerDriver(WorkerRegistry registry, PerspectiveCatalog catalog, RowFactory rows, DatasetStore store,
                         WorkerDefinition definition) {
+        this(registry, catalog, rows, store, definition, List.of());
+    }
+
+    /** @param rowConsumers what the {@code row-stored} route hands each stored row to, in that order */
+    public WorkerDriver(WorkerRegistry registry, PerspectiveCatalog catalog, RowFactory rows, DatasetStore store,
+                        WorkerDefinition definition, List<BiConsumer<String, Row>> rowConsumers) {
         this.registry = registry;
         this.catalog = catalog;
         this.rows = rows;
         this.store = store;
         this.definition = definition;
+        this.rowConsumers = rowConsumers;
     }
 
     public static WorkerDefinition definition(String worker, String dataset, List<String> perspectives) {
@@ -76,6 +85,7 @@ public final class WorkerDriver {
         }
         RowFactory.Built built = rows.build(iteration, result, snapshot.repository());
         store.append(definition.dataset(), built.row());
+        rowConsumers.forEach(consumer -> consumer.accept(definition.dataset(), built.row()));
         state.remember(built.row(), built.findingIds());
         return built.row();
     }

@@ -2,6 +2,7 @@ package dev.autocoder.workers.hub.spaces;
 
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
+import dev.autocoder.workers.hub.HubProperties;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -57,7 +58,7 @@ public final class DeploySpacesCommand {
             err.println("--owner (or HF_USERNAME) and --target-git-url are required.\n" + usage());
             return 2;
         }
-        HubClient client = new HubClient(endpoint(options), token.strip(), Duration.ofSeconds(60), null);
+        HubClient client = client(options, token.strip());
         SpacesDeployer deployer = new SpacesDeployer(client, out);
         try {
             deployer.deploy(new SpacesDeployer.Request(owner, token.strip(), Path.of(options.getOrDefault("source", ".")),
@@ -76,7 +77,7 @@ public final class DeploySpacesCommand {
             err.println("--owner (or HF_USERNAME) is required: the owner of the datasets and of the Space.\n" + usage());
             return 2;
         }
-        HubClient client = new HubClient(endpoint(options), token, Duration.ofSeconds(60), null);
+        HubClient client = client(options, token);
         try {
             new SpacesDeployer(client, out).deployStaticDashboard(owner, Path.of(options.getOrDefault("source", ".")), privateSpace);
             out.println("Deployed. The Hub serves the page as it is; it reads the public datasets of " + owner + ".");
@@ -87,8 +88,13 @@ public final class DeploySpacesCommand {
         }
     }
 
-    private static URI endpoint(Map<String, String> options) {
-        return URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", ""));
+    private static HubClient client(Map<String, String> options, String token) {
+        HubProperties settings = new HubProperties();
+        settings.setEndpoint(URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", "")));
+        settings.setToken(token);
+        // uploads of the build files are larger than the rows' requests
+        settings.setRequestTimeout(Duration.ofSeconds(60));
+        return new HubClient(settings, null);
     }
 
     static String usage() {
