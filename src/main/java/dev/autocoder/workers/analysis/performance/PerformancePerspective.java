@@ -92,7 +92,7 @@ public class PerformancePerspective implements Perspective {
         PythonLint lint = ruff.analyze(snapshot);
         if (javaFiles.isEmpty()) {
             if (lint.state() == PythonLint.State.NO_PYTHON) {
-                return PerspectiveResult.skipped("No Java or Python files in the snapshot: the performance rules "
+                return PerspectiveResult.skipped("No Java files in the snapshot and no Python files: the performance rules "
                         + "(PMD, ruff's PERF) check Java and Python.", List.of(Metric.of("java_files", 0)));
             }
             if (!lint.ran()) {
