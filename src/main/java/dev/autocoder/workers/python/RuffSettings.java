@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * What ruff runs with: the curated selection ({@link RuffRules}) plus a repository's own settings, read from the
  * first of {@code .ruff.toml}, {@code ruff.toml} and {@code pyproject.toml [tool.ruff]} at its root (ruff's own
  * order): {@code select}/{@code extend-select} add rules, {@code ignore}/{@code extend-ignore} remove them,
- * {@code per-file-ignores}/{@code extend-per-file-ignores} and {@code exclude}/{@code extend-exclude} are applied
+ * {@code per-file-ignores}/{@code extend-per-file-ignores} (added to ours: F401 in {@code __init__.py}, where
+ * imports are re-exports) and {@code exclude}/{@code extend-exclude} are applied
  * to the findings and files by us, {@code mccabe.max-complexity}, {@code line-length} and {@code target-version}
  * are passed on (each also under {@code lint.}).
  * <p>
@@ -43,8 +44,9 @@ public record RuffSettings(List<String> select, List<String> ignore, int maxComp
     /** The curated selection alone. */
     public static RuffSettings curated() {
         RuffRules rules = RuffRules.shipped();
-        return new RuffSettings(rules.selected(), rules.ignored(), DEFAULT_MAX_COMPLEXITY, null, null, Map.of(),
-                List.of(), null, null);
+        // an __init__.py's imports are the package's API (re-exports), not unused code
+        return new RuffSettings(rules.selected(), rules.ignored(), DEFAULT_MAX_COMPLEXITY, null, null,
+                Map.of("__init__.py", List.of("F401")), List.of(), null, null);
     }
 
     /** The curated selection plus the settings of the repository at {@code root}. */
@@ -90,7 +92,7 @@ public record RuffSettings(List<String> select, List<String> ignore, int maxComp
         }
         // a selector the repository both selects and ignores stays ignored, as in its own ruff runs
         selected.removeAll(ignored);
-        Map<String, List<String>> perFile = new LinkedHashMap<>();
+        Map<String, List<String>> perFile = new LinkedHashMap<>(perFileIgnores);
         for (String key : List.of("per-file-ignores", "extend-per-file-ignores")) {
             perFileIgnores(config.path(key), perFile, rejected);
             perFileIgnores(lint.path(key), perFile, rejected);
