@@ -15,6 +15,12 @@ RUN (userdel --remove ubuntu 2>/dev/null || true) \
  && mkdir -p /workspace /data && chown autocoder /workspace /data \
  && (command -v curl >/dev/null 2>&1 || (apt-get update -qq \
      && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*))
+# Python targets: python3 and ruff, pinned (autocoder.python.ruff-path defaults to ruff on the PATH)
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 python3-venv \
+ && rm -rf /var/lib/apt/lists/* \
+ && python3 -m venv /opt/python-tools \
+ && /opt/python-tools/bin/pip install --no-cache-dir ruff==0.17.4 coverage==7.6.12 \
+ && ln -s /opt/python-tools/bin/ruff /usr/local/bin/ruff && ln -s /opt/python-tools/bin/coverage /usr/local/bin/coverage
 WORKDIR /home/autocoder
 COPY --from=build /src/target/autocoder-workers-*-exec.jar /app/autocoder-workers.jar
 # the JVM settings every launch path shares (a java argument file): under 350 MB RSS, see README "Memory"

@@ -22,6 +22,7 @@ public class AutocoderProperties {
     private final Analysis analysis = new Analysis();
     private final Testplan testplan = new Testplan();
     private final Implementation implementation = new Implementation();
+    private final Python python = new Python();
 
     public Target getTarget() {
         return target;
@@ -45,6 +46,27 @@ public class AutocoderProperties {
 
     public Implementation getImplementation() {
         return implementation;
+    }
+
+    public Python getPython() {
+        return python;
+    }
+
+    /** The external tools Python targets are analyzed with. */
+    public static class Python {
+        /**
+         * The ruff CLI: a name looked up on the PATH or a path (a relative one resolves against the working
+         * folder); the native ruff or bin/ruff-wasm, which speak the same JSON.
+         */
+        private String ruffPath = "ruff";
+
+        public String getRuffPath() {
+            return ruffPath;
+        }
+
+        public void setRuffPath(String ruffPath) {
+            this.ruffPath = ruffPath;
+        }
     }
 
     /** The repository under analysis: a local folder, or a git URL cloned into {@code work-dir}. */

@@ -18,6 +18,13 @@ import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.python.PythonLint;
+import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.python.RuffFindings;
+import dev.autocoder.workers.python.RuffRules;
+import dev.autocoder.workers.worker.Status;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -37,6 +44,9 @@ import java.util.Map;
  * Quality score: {@code 1 / (1 + d / 5)} where {@code d} is the severity-weighted number of main-code findings per
  * 1000 lines of main-code Java ({@link SeverityWeights#mainCodeDensity}: critical 5, high 3, medium 1, low 0.5, info 0.1; at least 1000 lines
  * assumed). No findings score 1; 5 weighted findings per 1000 lines halve the score.
+ * <p>
+ * Python files get ruff's Perflint ({@code PERF}) rules, counted like PMD's (main-code Python lines join the
+ * denominator). When ruff cannot run on them the row says so (skipped without Java; a reason with Java).
  */
 @Component
 public class PerformancePerspective implements Perspective {
@@ -46,9 +56,18 @@ public class PerformancePerspective implements Perspective {
     private static final int TOP = 10;
 
     private final PmdEngine engine;
+    private final RuffEngine ruff;
 
+    /** Python files are checked with the ruff on the PATH. */
     public PerformancePerspective(PmdEngine engine) {
+        this(engine, new RuffEngine(new AutocoderProperties().getPython().getRuffPath(),
+                new AutocoderProperties.Analysis().getFileTimeBudget()));
+    }
+
+    @Autowired
+    public PerformancePerspective(PmdEngine engine, RuffEngine ruff) {
         this.engine = engine;
+        this.ruff = ruff;
     }
 
     @Override
@@ -70,9 +89,17 @@ public class PerformancePerspective implements Perspective {
     public PerspectiveResult analyze(PerspectiveContext context) {
         Snapshot snapshot = context.snapshot();
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
+        PythonLint lint = ruff.analyze(snapshot);
         if (javaFiles.isEmpty()) {
-            return PerspectiveResult.skipped("No Java files in the snapshot: the performance rules (PMD) only "
-                    + "check Java.", List.of(Metric.of("java_files", 0)));
+            if (lint.state() == PythonLint.State.NO_PYTHON) {
+                return PerspectiveResult.skipped("No Java files in the snapshot and no Python files: the performance rules "
+                        + "(PMD, ruff's PERF) check Java and Python.", List.of(Metric.of("java_files", 0)));
+            }
+            if (!lint.ran()) {
+                return PerspectiveResult.skipped(lint.skippedSentence(), List.of(Metric.of("java_files", 0),
+                        Metric.of("python_files", lint.pythonFiles()), Metric.of("ruff_available", 0)));
+            }
+            return pythonOnly(snapshot, lint);
         }
         PmdReport report = engine.analyze(snapshot);
         PmdFindings pmd = PmdFindings.of(report.violationsIn(PmdCategories.PERFORMANCE), snapshot, engine.severities());
@@ -83,6 +110,10 @@ public class PerformancePerspective implements Perspective {
                 .toList();
         List<Finding> findings = new ArrayList<>(pmd.findings());
         deepLoops.forEach(l -> findings.add(nestedLoops(l)));
+        RuffFindings perf = lint.ran() ? RuffFindings.of(lint, RuffRules.Perspective.PERFORMANCE, snapshot) : null;
+        if (perf != null) {
+            findings.addAll(perf.findings());
+        }
         List<JavaMethodRef> mostComplex = JavaMethodRef.all(report.javaModel()).stream()
                 .sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(TOP).toList();
         long javaLines = snapshot.totalLines(Language.JAVA);
@@ -105,14 +136,58 @@ public class PerformancePerspective implements Perspective {
         metrics.add(Metric.of("max_loop_depth", report.loopNesting().stream().mapToInt(LoopNesting::depth).max().orElse(0)));
         metrics.add(Metric.of("cyclomatic_max", mostComplex.isEmpty() ? 0 : mostComplex.get(0).method().cyclomatic()));
         metrics.add(Metric.of("weighted_findings_per_kloc", Math.round(density * 100) / 100.0));
+        if (lint.state() != PythonLint.State.NO_PYTHON) {
+            metrics.add(Metric.of("python_files", lint.pythonFiles()));
+            metrics.add(Metric.of("ruff_available", lint.ran() ? 1 : 0));
+        }
+        if (perf != null) {
+            metrics.addAll(perf.ruleCountMetrics());
+        }
 
         String summary = plural(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
                 + count(violations, "Performance") + " performance and " + count(violations, "Multithreading")
                 + " multithreading issues, " + plural(deepLoops.size(), "method") + " with loops nested " + DEEP_LOOPS
                 + " or more deep" + (report.unparseableFiles().isEmpty() ? "." : "; not checked because PMD cannot parse them: "
                 + plural(report.unparseableFiles().size(), "file") + ".");
-        return PerspectiveResult.ok(summary, score, findings, recommendations(pmd, deepLoops), metrics,
-                details(report, violations, mostComplex));
+        List<String> recommendations = recommendations(pmd, deepLoops);
+        Map<String, Object> details = details(report, violations, mostComplex);
+        if (lint.state() == PythonLint.State.NO_PYTHON) {
+            return PerspectiveResult.ok(summary, score, findings, recommendations, metrics, details);
+        }
+        details.put("python", lint.details());
+        if (perf == null) {
+            return new PerspectiveResult(Status.OK, lint.skippedSentence(), summary + " " + lint.skippedSentence(),
+                    score, findings, recommendations, metrics, details);
+        }
+        recommendations = new ArrayList<>(recommendations);
+        recommendations.addAll(perf.topRuleRecommendations(3));
+        details.put("python_rule_counts", PythonLint.countByRule(perf.violations()));
+        return PerspectiveResult.ok(summary + " " + pythonSentence(lint, perf), score, findings, recommendations,
+                metrics, details);
+    }
+
+    private static String pythonSentence(PythonLint lint, RuffFindings perf) {
+        return plural(lint.pythonFiles(), "Python file") + ": " + perf.violations().size()
+                + " performance finding" + (perf.violations().size() == 1 ? "" : "s") + " (ruff PERF).";
+    }
+
+    /** Python without Java: ruff's PERF rules; PMD's rules and the loop nesting are Java-only. */
+    private static PerspectiveResult pythonOnly(Snapshot snapshot, PythonLint lint) {
+        RuffFindings perf = RuffFindings.of(lint, RuffRules.Perspective.PERFORMANCE, snapshot);
+        double density = SeverityWeights.mainCodeDensity(perf.findings(), snapshot);
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("java_files", 0));
+        metrics.add(Metric.of("python_files", lint.pythonFiles()));
+        metrics.add(Metric.of("python_lines", snapshot.totalLines(Language.PYTHON)));
+        metrics.add(Metric.of("ruff_available", 1));
+        metrics.addAll(perf.ruleCountMetrics());
+        metrics.add(Metric.of("weighted_findings_per_kloc", Math.round(density * 100) / 100.0));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("python", lint.details());
+        details.put("python_rule_counts", PythonLint.countByRule(perf.violations()));
+        return new PerspectiveResult(Status.OK, "no Java files: PMD's rules and loop nesting are Java-only; Python "
+                + "checked by ruff's PERF rules", pythonSentence(lint, perf), 1 / (1 + density / 5), perf.findings(),
+                perf.topRuleRecommendations(5), metrics, details);
     }
 
     private static Finding nestedLoops(LoopNesting loops) {

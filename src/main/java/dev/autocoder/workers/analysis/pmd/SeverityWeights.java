@@ -35,13 +35,14 @@ public final class SeverityWeights {
     }
 
     /**
-     * The density the quality scores use: weighted findings in main code per 1000 lines of main-code Java (at least
-     * 1000), so tests, fixtures and generated code neither raise nor dilute it.
+     * The density the quality scores use: weighted findings in main code per 1000 lines of main-code Java and Python
+     * (the languages rules run on; at least 1000), so tests, fixtures and generated code neither raise nor dilute it.
      */
     public static double mainCodeDensity(Collection<Finding> findings, Snapshot snapshot) {
         List<Finding> main = Finding.inScopes(List.copyOf(findings), snapshot::scopeOf).stream()
                 .filter(f -> f.scopeOrMain() == Scope.MAIN).toList();
-        return perThousandLines(main, mainJavaLines(snapshot));
+        long pythonLines = snapshot.files(Language.PYTHON, Scope.MAIN).stream().mapToLong(SourceFile::lines).sum();
+        return perThousandLines(main, mainJavaLines(snapshot) + pythonLines);
     }
 
     public static long mainJavaLines(Snapshot snapshot) {

@@ -10,6 +10,10 @@ import dev.autocoder.workers.analysis.pmd.PmdProcessingError;
 import dev.autocoder.workers.analysis.pmd.PmdReport;
 import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.python.PythonLint;
+import dev.autocoder.workers.python.PythonQuality;
+import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
@@ -21,6 +25,7 @@ import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -44,6 +49,11 @@ import java.util.stream.Collectors;
  * ({@link SeverityWeights#mainCodeDensity}: critical 5, high 3,
  * medium 1, low 0.5, info 0.1; at least 1000 lines assumed) and {@code p} is the duplicated-lines percentage.
  * Clean code scores 1; 10 weighted findings per 1000 lines halve the score; duplication lowers it by up to half.
+ * <p>
+ * Python files get ruff's quality rules next to PMD's ({@link PythonQuality}: rule = ruff's code, severity from
+ * severity/ruff-python.tsv), a parse-error for each file ruff cannot parse, and each function's McCabe complexity in
+ * the distribution; their findings and main-code lines count in {@code d} like Java's. When ruff cannot run, the
+ * row says so in its reason and details ({@code python}), with how to install it.
  */
 @Component
 public class CodeQualityPerspective implements Perspective {
@@ -53,10 +63,19 @@ public class CodeQualityPerspective implements Perspective {
 
     private final PmdEngine engine;
     private final CpdRunner cpd;
+    private final RuffEngine ruff;
 
+    /** Python files are checked with the ruff on the PATH. */
     public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd) {
+        this(engine, cpd, new RuffEngine(new AutocoderProperties().getPython().getRuffPath(),
+                new AutocoderProperties.Analysis().getFileTimeBudget()));
+    }
+
+    @Autowired
+    public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd, RuffEngine ruff) {
         this.engine = engine;
         this.cpd = cpd;
+        this.ruff = ruff;
     }
 
     @Override
@@ -78,21 +97,30 @@ public class CodeQualityPerspective implements Perspective {
     public PerspectiveResult analyze(PerspectiveContext context) {
         Snapshot snapshot = context.snapshot();
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
+        PythonLint lint = ruff.analyze(snapshot);
+        PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : PythonQuality.of(lint, snapshot);
         if (javaFiles.isEmpty()) {
-            return duplicationOnly(snapshot);
+            return python == null ? duplicationOnly(snapshot) : withoutJava(snapshot, python);
         }
         PmdReport report = engine.analyze(snapshot);
         CpdResult duplication = cpd.duplication(snapshot);
         PmdFindings pmd = PmdFindings.of(report.violationsNotIn(PmdCategories.NOT_QUALITY), snapshot, engine.severities());
         List<PmdViolation> violations = pmd.violations();
         List<JavaMethodRef> methods = JavaMethodRef.all(report.javaModel());
-        ComplexityDistribution complexity = ComplexityDistribution.of(methods);
+        List<Integer> complexities = new ArrayList<>(methods.stream().map(m -> m.method().cyclomatic()).toList());
+        if (python != null) {
+            python.complexities().forEach(f -> complexities.add(f.complexity()));
+        }
+        ComplexityDistribution complexity = ComplexityDistribution.ofValues(complexities);
         long javaLines = snapshot.totalLines(Language.JAVA);
 
         List<Finding> scored = new ArrayList<>(pmd.findings());
         List<Finding> sizeFindings = SizeChecks.findings(javaFiles, report.javaModel(), methods);
         scored.addAll(sizeFindings);
         report.unparseableFiles().forEach(e -> scored.add(parseError(e)));
+        if (python != null) {
+            scored.addAll(python.findings());
+        }
         List<Finding> duplicates = DuplicationFindings.of(duplication);
         List<Finding> findings = new ArrayList<>(scored);
         findings.addAll(duplicates);
@@ -121,6 +149,9 @@ public class CodeQualityPerspective implements Perspective {
         metrics.add(Metric.of("oversized_methods", SizeChecks.count(sizeFindings, SizeChecks.OVERSIZED_METHOD)));
         metrics.add(Metric.of("complex_methods", SizeChecks.count(sizeFindings, SizeChecks.COMPLEX_METHOD)));
         metrics.add(Metric.of("weighted_findings_per_kloc", round(density)));
+        if (python != null) {
+            metrics.addAll(python.metrics());
+        }
 
         String summary = plural(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
                 + plural(violations.size(), "PMD quality issue") + ", " + round(duplicationPercent)
@@ -128,9 +159,69 @@ public class CodeQualityPerspective implements Perspective {
                 + " with cyclomatic complexity over 10"
                 + (report.unparseableFiles().isEmpty() ? "." : ", " + plural(report.unparseableFiles().size(), "file")
                 + " that PMD cannot parse.");
-        return PerspectiveResult.ok(summary, score, findings,
-                recommendations(report, pmd, methods, duplication, sizeFindings), metrics,
-                details(snapshot, report, violations, complexity, methods, duplication));
+        List<String> recommendations = recommendations(report, pmd, methods, duplication, sizeFindings);
+        Map<String, Object> details = details(snapshot, report, violations, complexity, methods, duplication);
+        if (python == null) {
+            return PerspectiveResult.ok(summary, score, findings, recommendations, metrics, details);
+        }
+        recommendations.addAll(python.recommendations());
+        details.put("most_complex_methods", mostComplex(methods, python));
+        details.put("python", python.lint().details());
+        return new PerspectiveResult(Status.OK, python.lint().ran() ? null : python.lint().skippedSentence(),
+                summary + " " + python.summary(), score, findings, recommendations, metrics, details);
+    }
+
+    /** Java methods and Python functions together, most complex first. */
+    private static List<Map<String, Object>> mostComplex(List<JavaMethodRef> methods, PythonQuality python) {
+        List<Map<String, Object>> all = new ArrayList<>(methods.stream().sorted(JavaMethodRef.MOST_COMPLEX_FIRST)
+                .limit(TOP).map(CodeQualityPerspective::method).toList());
+        all.addAll(python.mostComplex(TOP));
+        all.sort(java.util.Comparator.comparingInt((Map<String, Object> m) -> (Integer) m.get("cyclomatic")).reversed());
+        return all.subList(0, Math.min(TOP, all.size()));
+    }
+
+    /**
+     * Python without Java: ruff's quality rules, the functions' complexity and CPD; the PMD rules and the size checks
+     * are Java-only, which the reason says. Score as for Java, over the main-code Python lines.
+     */
+    private PerspectiveResult withoutJava(Snapshot snapshot, PythonQuality python) {
+        CpdResult duplication = cpd.duplication(snapshot);
+        List<Finding> scored = python.findings();
+        List<Finding> findings = new ArrayList<>(scored);
+        findings.addAll(DuplicationFindings.of(duplication));
+        double density = SeverityWeights.mainCodeDensity(scored, snapshot);
+        double percent = duplication.duplicatedLinesPercent();
+        double score = 1 / (1 + density / 10) * (1 - Math.min(percent, 50) / 100);
+        ComplexityDistribution complexity = ComplexityDistribution.ofValues(
+                python.complexities().stream().map(f -> f.complexity()).toList());
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("java_files", 0));
+        metrics.addAll(python.metrics());
+        metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
+        metrics.add(Metric.of("duplicated_lines_percent", round(percent)));
+        metrics.add(Metric.of("duplicate_blocks", duplication.blocks().size()));
+        metrics.add(Metric.of("cpd_lines", duplication.totalLines()));
+        if (python.lint().ran()) {
+            metrics.addAll(complexity.metrics());
+            metrics.add(Metric.of("weighted_findings_per_kloc", round(density)));
+        }
+        List<String> recommendations = new ArrayList<>(python.recommendations());
+        recommendations.addAll(duplicationRecommendations(duplication));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("python", python.lint().details());
+        details.put("complexity_buckets", complexity.buckets());
+        details.put("most_complex_methods", python.mostComplex(TOP));
+        details.put("cpd_minimum_tokens", duplication.minimumTokens());
+        details.put("cpd_languages", duplication.languages());
+        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
+                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+        String reason = python.lint().ran()
+                ? "no Java files: PMD rules and size checks are Java-only; Python checked by ruff"
+                : "no Java files: PMD rules and size checks are Java-only; " + python.lint().skippedSentence();
+        String summary = python.summary() + " " + round(percent) + "% of " + duplication.totalLines()
+                + " lines duplicated in " + duplication.blocks().size() + " block(s).";
+        return new PerspectiveResult(Status.OK, reason, summary, python.lint().ran() ? score : 1 - Math.min(percent, 50) / 100,
+                findings, recommendations, metrics, details);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cyclomatic complexity (PMD's CYCLO) of every method and constructor, in buckets 1-4, 5-9, 10-19, 20-49 and 50+.
+ * Cyclomatic complexity (PMD's CYCLO; for Python functions ruff's McCabe C901) of every method and constructor, in buckets 1-4, 5-9, 10-19, 20-49 and 50+.
  *
  * @param buckets   bucket label to number of methods, in bucket order
  * @param methods   number of methods and constructors
@@ -19,20 +19,24 @@ import java.util.Map;
 record ComplexityDistribution(Map<String, Integer> buckets, int methods, int max, double mean, int over10) {
 
     static ComplexityDistribution of(List<JavaMethodRef> methods) {
+        return ofValues(methods.stream().map(m -> m.method().cyclomatic()).toList());
+    }
+
+    /** The distribution of the complexity of each method or function (Java's CYCLO, Python's McCabe from ruff). */
+    static ComplexityDistribution ofValues(List<Integer> complexities) {
         Map<String, Integer> buckets = new LinkedHashMap<>();
         List.of("1_4", "5_9", "10_19", "20_49", "50_plus").forEach(b -> buckets.put(b, 0));
         int max = 0;
         long sum = 0;
         int over10 = 0;
-        for (JavaMethodRef ref : methods) {
-            int cyclo = ref.method().cyclomatic();
+        for (int cyclo : complexities) {
             buckets.merge(bucket(cyclo), 1, Integer::sum);
             max = Math.max(max, cyclo);
             sum += cyclo;
             over10 += cyclo > 10 ? 1 : 0;
         }
-        double mean = methods.isEmpty() ? 0 : (double) sum / methods.size();
-        return new ComplexityDistribution(buckets, methods.size(), max, mean, over10);
+        double mean = complexities.isEmpty() ? 0 : (double) sum / complexities.size();
+        return new ComplexityDistribution(buckets, complexities.size(), max, mean, over10);
     }
 
     private static String bucket(int cyclo) {

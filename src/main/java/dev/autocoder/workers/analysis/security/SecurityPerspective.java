@@ -18,6 +18,12 @@ import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.python.PythonLint;
+import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.python.RuffFindings;
+import dev.autocoder.workers.python.RuffRules;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -39,6 +45,9 @@ import java.util.TreeMap;
  * (critical 4, high 2, medium 0.5,
  * low 0.1, info 0). Security problems are not diluted by repository size: one committed private key halves the
  * score whatever else the repository holds.
+ * <p>
+ * Python files get ruff's bandit-derived {@code S} rules (severity from severity/ruff-python.tsv, main code only
+ * like bandit's advice); when ruff cannot run on them the reason says so, with how to install it.
  */
 @Component
 public class SecurityPerspective implements Perspective {
@@ -48,10 +57,19 @@ public class SecurityPerspective implements Perspective {
 
     private final PmdEngine pmd;
     private final SecretScanner secrets;
+    private final RuffEngine ruff;
 
+    /** Python files are checked with the ruff on the PATH. */
     public SecurityPerspective(PmdEngine pmd, SecretScanner secrets) {
+        this(pmd, secrets, new RuffEngine(new AutocoderProperties().getPython().getRuffPath(),
+                new AutocoderProperties.Analysis().getFileTimeBudget()));
+    }
+
+    @Autowired
+    public SecurityPerspective(PmdEngine pmd, SecretScanner secrets, RuffEngine ruff) {
         this.pmd = pmd;
         this.secrets = secrets;
+        this.ruff = ruff;
     }
 
     /** Main code and build files ship; tests, fixtures and generated code are reported but do not lower the score. */
@@ -87,8 +105,13 @@ public class SecurityPerspective implements Perspective {
                 snapshot, pmd.severities());
         List<PmdViolation> violations = pmdFindings.violations();
         SecretScanResult scan = secrets.scan(snapshot);
+        PythonLint lint = ruff.analyze(snapshot);
+        RuffFindings bandit = lint.ran() ? RuffFindings.of(lint, RuffRules.Perspective.SECURITY, snapshot) : null;
 
         List<Finding> all = new ArrayList<>(pmdFindings.findings());
+        if (bandit != null) {
+            all.addAll(bandit.findings());
+        }
         all.addAll(scan.toFindings());
         List<Finding> findings = Finding.inScopes(all, snapshot::scopeOf);
         List<Finding> shipped = findings.stream().filter(SecurityPerspective::shipped).toList();
@@ -112,6 +135,14 @@ public class SecurityPerspective implements Perspective {
             metrics.add(Metric.of("findings_" + severity.label(), findings.stream().filter(f -> f.severity() == severity).count()));
         }
         metrics.addAll(pmdFindings.ruleCountMetrics().stream().filter(m -> !m.name().equals("pmd_violations")).toList());
+        if (lint.state() != PythonLint.State.NO_PYTHON) {
+            metrics.add(Metric.of("python_files", lint.pythonFiles()));
+            metrics.add(Metric.of("ruff_available", lint.ran() ? 1 : 0));
+        }
+        if (bandit != null) {
+            metrics.add(Metric.of("python_security_violations", bandit.violations().size()));
+            metrics.addAll(bandit.ruleCountMetrics().stream().filter(m -> !m.name().equals("ruff_violations")).toList());
+        }
 
         List<String> recommendations = new ArrayList<>();
         // secrets in shipped code first: those are the leaks to rotate today
@@ -120,6 +151,9 @@ public class SecurityPerspective implements Perspective {
                 recommendations.add("Revoke and rotate the " + f.rule() + " found at " + f.file() + ":" + f.line()
                         + " (" + snapshot.scopeOf(f.file()).label() + " code, fingerprint " + f.fingerprint() + "), remove it from the repository and its history, and read it from the environment or a secret store"));
         recommendations.addAll(pmdFindings.topRuleRecommendations(5));
+        if (bandit != null) {
+            recommendations.addAll(bandit.topRuleRecommendations(5));
+        }
 
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Long> secretsByRule = new TreeMap<>();
@@ -128,6 +162,12 @@ public class SecurityPerspective implements Perspective {
         details.put("java_violations_by_rule", PmdReport.countByRule(violations));
         details.put("unreadable_files", scan.unreadableFiles());
         details.put("java_rules_run", hasJava);
+        if (lint.state() != PythonLint.State.NO_PYTHON) {
+            details.put("python", lint.details());
+        }
+        if (bandit != null) {
+            details.put("python_violations_by_rule", PythonLint.countByRule(bandit.violations()));
+        }
 
         String summary = findings.isEmpty()
                 ? "No secrets in " + scan.filesScanned() + " text files" + (hasJava ? " and no security rule violations in the Java code." : "; no Java code for the security rules.")
@@ -137,6 +177,15 @@ public class SecurityPerspective implements Perspective {
                 + (hasJava ? "" : " (no Java code)") + "; " + shipped.size() + " of the " + findings.size()
                 + " findings are in main code or build files, the rest in tests, fixtures or generated code.";
         String reason = hasJava ? null : "no Java sources: only secret detection ran";
+        if (bandit != null) {
+            int count = bandit.violations().size();
+            summary += " Python: " + count + " security rule finding" + (count == 1 ? "" : "s") + " (ruff S rules) in "
+                    + lint.pythonFiles() + " file" + (lint.pythonFiles() == 1 ? "" : "s") + ".";
+            reason = hasJava ? null : "no Java sources: secret detection and ruff's S rules ran";
+        } else if (lint.state() == PythonLint.State.UNAVAILABLE) {
+            summary += " " + lint.skippedSentence();
+            reason = (reason == null ? "" : reason + "; ") + lint.skippedSentence();
+        }
         return new PerspectiveResult(Status.OK, reason, summary, score, findings, recommendations, metrics, details);
     }
 }

@@ -1,0 +1,122 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.worker.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Python part of the code-quality row: ruff's quality rules (everything but the security {@code S} and
+ * performance {@code PERF} families), a {@code parse-error} finding for each file ruff cannot parse, and each
+ * function's McCabe complexity for the complexity distribution.
+ */
+public final class PythonQuality {
+
+    private final PythonLint lint;
+    private final RuffFindings ruff;
+    private final Snapshot snapshot;
+
+    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot) {
+        this.lint = lint;
+        this.ruff = ruff;
+        this.snapshot = snapshot;
+    }
+
+    public static PythonQuality of(PythonLint lint, Snapshot snapshot) {
+        return new PythonQuality(lint, RuffFindings.of(lint, RuffRules.Perspective.QUALITY, snapshot), snapshot);
+    }
+
+    public PythonLint lint() {
+        return lint;
+    }
+
+    public List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>(ruff.findings());
+        for (RuffViolation error : lint.syntaxErrors()) {
+            RuffDiagnostic d = error.diagnostic();
+            findings.add(Finding.of("parse-error", "Parsing", Severity.LOW, error.path(), d.row(), d.endRow(),
+                    "ruff cannot parse this file, so no rule checks it: " + d.message(), d.message()));
+        }
+        return findings;
+    }
+
+    /** Every function's complexity: the Python side of the complexity distribution. */
+    public List<FunctionComplexity> complexities() {
+        return lint.complexities();
+    }
+
+    /** The most complex functions as the row's details list them (path, method, line, cyclomatic). */
+    public List<Map<String, Object>> mostComplex(int limit) {
+        return lint.complexities().stream().sorted(FunctionComplexity.MOST_COMPLEX_FIRST).limit(limit)
+                .map(f -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("path", f.path());
+                    entry.put("method", f.name());
+                    entry.put("line", f.line());
+                    entry.put("cyclomatic", f.complexity());
+                    return entry;
+                }).toList();
+    }
+
+    public List<Metric> metrics() {
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("python_files", lint.pythonFiles()));
+        metrics.add(Metric.of("python_lines", snapshot.totalLines(Language.PYTHON)));
+        metrics.add(Metric.of("main_python_lines", snapshot.files(Language.PYTHON, Scope.MAIN).stream()
+                .mapToLong(SourceFile::lines).sum()));
+        metrics.add(Metric.of("ruff_available", lint.ran() ? 1 : 0));
+        if (lint.ran()) {
+            metrics.add(Metric.of("ruff_files_analyzed", lint.filesAnalyzed()));
+            metrics.add(Metric.of("ruff_files_from_cache", lint.filesFromCache()));
+            metrics.add(Metric.of("python_unparseable_files", lint.syntaxErrors().size()));
+            metrics.add(Metric.of("python_skipped_files", lint.skippedFiles().size()));
+            metrics.addAll(ruff.ruleCountMetrics());
+            metrics.add(Metric.of("python_functions", lint.complexities().size()));
+            metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
+                    overThreshold()));
+        }
+        return metrics;
+    }
+
+    private long overThreshold() {
+        return lint.complexities().stream().filter(f -> f.complexity() > lint.settings().maxComplexity()).count();
+    }
+
+    /** One sentence about the Python files for the row's summary. */
+    public String summary() {
+        if (!lint.ran()) {
+            return lint.skippedSentence();
+        }
+        long lines = snapshot.totalLines(Language.PYTHON);
+        return lint.pythonFiles() + " Python file" + (lint.pythonFiles() == 1 ? "" : "s") + " (" + lines
+                + " lines): " + ruff.violations().size() + " ruff quality finding"
+                + (ruff.violations().size() == 1 ? "" : "s") + ", " + overThreshold() + " function"
+                + (overThreshold() == 1 ? "" : "s") + " with complexity over " + lint.settings().maxComplexity()
+                + (lint.syntaxErrors().isEmpty() ? "" : ", " + lint.syntaxErrors().size()
+                + " file(s) ruff cannot parse") + ".";
+    }
+
+    public List<String> recommendations() {
+        List<String> recommendations = new ArrayList<>();
+        if (!lint.syntaxErrors().isEmpty()) {
+            RuffViolation first = lint.syntaxErrors().get(0);
+            recommendations.add("Fix the " + lint.syntaxErrors().size() + " Python file(s) ruff cannot parse, "
+                    + "starting with " + first.path() + ":" + first.diagnostic().row() + " ("
+                    + first.diagnostic().message() + "); no rule checks them.");
+        }
+        recommendations.addAll(ruff.topRuleRecommendations(3));
+        lint.complexities().stream().filter(f -> f.complexity() > lint.settings().maxComplexity())
+                .sorted(FunctionComplexity.MOST_COMPLEX_FIRST).limit(3)
+                .forEach(f -> recommendations.add("Split " + f.name() + " (" + f.path() + ":" + f.line()
+                        + ", complexity " + f.complexity() + ") into smaller functions."));
+        return recommendations;
+    }
+}

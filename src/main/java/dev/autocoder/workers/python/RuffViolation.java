@@ -1,0 +1,9 @@
+package dev.autocoder.workers.python;
+
+/** A ruff diagnostic at its repository-relative path. */
+public record RuffViolation(String path, RuffDiagnostic diagnostic) {
+
+    public String code() {
+        return diagnostic.code();
+    }
+}
