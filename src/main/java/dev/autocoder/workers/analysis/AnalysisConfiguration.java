@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis;
 
+import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
 import dev.autocoder.workers.analysis.coverage.TestCoveragePerspective;
 import dev.autocoder.workers.analysis.dependencies.DependencyPerspective;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Import;
         OsvClient.class,
         PmdJavaModelProvider.class,
         PerformancePerspective.class,
+        RuffEngine.class,
         CpdRunner.class,
         PmdEngine.class,
         CodeQualityPerspective.class,
