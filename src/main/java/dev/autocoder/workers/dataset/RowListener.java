@@ -1,6 +1,6 @@
 package dev.autocoder.workers.dataset;
 
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 /** Told about every row right after it is durably written; aggregates and meters listen here. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.secrets;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 
 /** The kinds of secret the scanner knows, with their finding rule id and severity. */
 public enum SecretRule {
