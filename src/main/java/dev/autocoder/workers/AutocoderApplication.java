@@ -8,7 +8,7 @@ import org.springframework.context.annotation.PropertySource;
 
 /**
  * The Autocoder Workers application: every worker and the dashboard in one process. The beans come from
- * {@link dev.autocoder.workers.config.AutocoderAutoConfiguration}, exactly as in a host application. The
+ * {@link AutocoderAutoConfiguration}, exactly as in a host application. The
  * application's own settings live in {@code autocoder-app.properties}, not {@code application.properties}, so a
  * host that embeds this jar never picks them up; any property source of the user's overrides them.
  */

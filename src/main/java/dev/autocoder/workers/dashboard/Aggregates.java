@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.metrics.LatestResults;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
@@ -14,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * immutable {@link WorkerAggregate}: its cost does not grow with the history.
  */
 @Component("aggregates")
-public class Aggregates {
+public class Aggregates implements LatestResults {
 
     private static final Logger log = LoggerFactory.getLogger(Aggregates.class);
 
@@ -63,6 +66,16 @@ public class Aggregates {
                 published.put(row.worker(), accumulator.snapshot());
             }
         }
+    }
+
+    @Override
+    public List<String> perspectives(String worker) {
+        return of(worker).map(a -> a.perspectives().stream().map(PerspectiveAggregate::id).toList()).orElse(List.of());
+    }
+
+    @Override
+    public Optional<Row> latestOk(String worker, String perspective) {
+        return of(worker).flatMap(a -> a.perspective(perspective)).map(PerspectiveAggregate::latestOk);
     }
 
     /** The worker's aggregate; empty for a worker this process does not run. */

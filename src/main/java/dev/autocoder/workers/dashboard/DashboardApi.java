@@ -1,6 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;

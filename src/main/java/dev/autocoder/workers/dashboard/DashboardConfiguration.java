@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
 
-/** The dashboard and JSON API: its settings, servlet filters, the beans its routes call, and the clock its status rules read. */
+/**
+ * The dashboard and JSON API: its settings, servlet filters, the beans its routes call, the clock its status rules
+ * read, and the "workers" health, which reports the worker conditions those rules decide.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
 @Import({
@@ -24,7 +27,8 @@ import java.time.Clock;
         Pages.class,
         Templates.class,
         WorkerActions.class,
-        WorkerControl.class})
+        WorkerControl.class,
+        WorkersHealthIndicator.class})
 public class DashboardConfiguration {
 
     /** The time the status rules and CSRF tokens read; a host or a test may bring its own clock. */

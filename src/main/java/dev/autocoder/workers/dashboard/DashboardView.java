@@ -5,7 +5,7 @@ import dev.autocoder.workers.hub.HubIdentity;
 import dev.autocoder.workers.hub.HubSync;
 import dev.autocoder.workers.hub.PublishStatus;
 import dev.autocoder.workers.repository.TargetRepository;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerReadiness;
 import dev.autocoder.workers.worker.WorkerRegistry;

@@ -8,7 +8,7 @@ import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
 import dev.autocoder.workers.hub.HubIdentity;
 import dev.autocoder.workers.hub.RepoType;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
 import org.slf4j.Logger;

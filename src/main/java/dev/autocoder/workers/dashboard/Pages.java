@@ -1,5 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.row.FindingCounts;
 import dev.autocoder.workers.dashboard.PageModels.DashboardPage;
 import dev.autocoder.workers.dashboard.PageModels.DiffLine;
 import dev.autocoder.workers.dashboard.PageModels.PatchLine;
@@ -19,8 +20,8 @@ import dev.autocoder.workers.dashboard.PageModels.WorkerLine;
 import dev.autocoder.workers.dashboard.PageModels.WorkerPage;
 import dev.autocoder.workers.dashboard.PageModels.WorkerStatusPart;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.net.URLEncoder;

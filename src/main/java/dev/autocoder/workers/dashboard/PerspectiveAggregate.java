@@ -1,8 +1,9 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.row.FindingCounts;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.FindingGroup;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.FindingGroup;
+import dev.autocoder.workers.row.Row;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,11 +1,12 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.row.FindingCounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.FindingGroup;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.FindingGroup;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -188,7 +189,7 @@ final class WorkerAccumulator {
         private long rows;
         private Row latest;
         private Row latestOk;
-        private FindingCounts counts = FindingCounts.NONE;
+        private FindingCounts counts = FindingCounts.of(null);
         /** Groups of {@code latestOk}, made when a snapshot needs them: a rebuild then groups only the last row. */
         private List<FindingGroup> groups = List.of();
         private Row groupsOf;

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.dataset;
 
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 import java.util.function.Predicate;
 

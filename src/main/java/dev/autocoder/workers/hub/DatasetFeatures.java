@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;

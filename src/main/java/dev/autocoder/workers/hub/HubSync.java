@@ -5,7 +5,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
 import dev.autocoder.workers.worker.WorkerSelection;
 import io.micrometer.core.instrument.MeterRegistry;

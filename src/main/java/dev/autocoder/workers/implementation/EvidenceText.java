@@ -2,7 +2,7 @@ package dev.autocoder.workers.implementation;
 
 import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.implementation.row.Evidence;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 
 import java.util.List;
 

@@ -9,7 +9,7 @@ import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.implementation.row.ImplementationAnalysis;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
 import dev.autocoder.workers.worker.WorkerState;
 import org.springframework.stereotype.Component;

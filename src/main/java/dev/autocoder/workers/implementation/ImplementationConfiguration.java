@@ -5,12 +5,6 @@ import dev.autocoder.workers.implementation.model.LlmConfiguration;
 import dev.autocoder.workers.implementation.model.ModelAdvisor;
 import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.implementation.patch.PatchVerifier;
-import dev.autocoder.workers.implementation.stages.ApproachEvaluationStage;
-import dev.autocoder.workers.implementation.stages.ArchitecturalAnalysisStage;
-import dev.autocoder.workers.implementation.stages.DeepUnderstandingStage;
-import dev.autocoder.workers.implementation.stages.ImplementationPlanStage;
-import dev.autocoder.workers.implementation.stages.RiskAnalysisStage;
-import dev.autocoder.workers.implementation.stages.TestingStrategyStage;
 import dev.autocoder.workers.implementation.task.AnalysisFindings;
 import dev.autocoder.workers.implementation.task.FindingPresence;
 import dev.autocoder.workers.implementation.task.NewestRows;
@@ -31,12 +25,6 @@ import org.springframework.context.annotation.Import;
         ModelAdvisor.class,
         MechanicalFixes.class,
         PatchVerifier.class,
-        ApproachEvaluationStage.class,
-        ArchitecturalAnalysisStage.class,
-        DeepUnderstandingStage.class,
-        ImplementationPlanStage.class,
-        RiskAnalysisStage.class,
-        TestingStrategyStage.class,
         AnalysisFindings.class,
         FindingPresence.class,
         NewestRows.class,

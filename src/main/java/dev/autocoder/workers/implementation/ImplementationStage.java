@@ -7,7 +7,7 @@ import dev.autocoder.workers.implementation.task.Presence;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 import java.util.Optional;
 import java.util.function.Function;

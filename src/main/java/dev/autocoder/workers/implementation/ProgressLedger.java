@@ -9,7 +9,7 @@ import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,7 @@ import dev.autocoder.workers.implementation.row.ModelCall;
 import dev.autocoder.workers.implementation.row.Risk;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.implementation.row.TestItem;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 
 import java.util.ArrayList;
 import java.util.List;

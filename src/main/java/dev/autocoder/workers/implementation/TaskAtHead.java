@@ -21,7 +21,7 @@ import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.model.MethodRef;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,9 @@
 package dev.autocoder.workers.metrics;
 
-import dev.autocoder.workers.dashboard.Aggregates;
-import dev.autocoder.workers.dashboard.PerspectiveAggregate;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.FindingCounts;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
 import io.micrometer.core.instrument.Counter;
@@ -38,21 +37,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code autocoder.row.consumer.failures} [autocoder_row_consumer_failures_total] counter, tags consumer,
  *       dataset: counted by the row-to-* routes' failure handling (dataset.RowConsumerFailures).</li>
  * </ul>
- * Counters and the timer count from process start; the gauges read the dashboard aggregates, which are rebuilt
- * from the store at start-up, so they show the latest values right after a restart.
+ * Counters and the timer count from process start; the gauges read the {@link LatestResults} (the dashboard's
+ * aggregates, which are rebuilt from the store at start-up), so they show the latest values right after a restart.
  */
 @Component("workerMeters")
 public class WorkerMeters {
 
     private final MeterRegistry meters;
-    private final Aggregates aggregates;
+    private final LatestResults latestResults;
     private final WorkerRegistry workers;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final MultiGauge qualityScores;
 
-    public WorkerMeters(ObjectProvider<MeterRegistry> meters, Aggregates aggregates, WorkerRegistry workers) {
+    public WorkerMeters(ObjectProvider<MeterRegistry> meters, LatestResults latestResults, WorkerRegistry workers) {
         this.meters = meters.getIfAvailable();
-        this.aggregates = aggregates;
+        this.latestResults = latestResults;
         this.workers = workers;
         this.qualityScores = this.meters == null ? null : MultiGauge.builder("autocoder.quality.score")
                 .description("Quality score (0..1) of the perspective's latest ok result; no series before the first score")
@@ -91,7 +90,7 @@ public class WorkerMeters {
         for (WorkerState state : workers.all()) {
             String worker = state.definition().worker();
             state.definition().perspectives().forEach(p -> gauges(worker, p));
-            aggregates.of(worker).ifPresent(a -> a.perspectives().forEach(p -> gauges(worker, p.id())));
+            latestResults.perspectives(worker).forEach(p -> gauges(worker, p));
         }
         refreshQualityScores();
     }
@@ -105,7 +104,7 @@ public class WorkerMeters {
         for (String key : gauged) {
             String worker = key.substring(0, key.indexOf('\u0000'));
             String perspective = key.substring(key.indexOf('\u0000') + 1);
-            latest(worker, perspective).map(PerspectiveAggregate::qualityScore).ifPresent(score ->
+            latestOk(worker, perspective).map(Row::qualityScore).ifPresent(score ->
                     rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "perspective", perspective), score)));
         }
         qualityScores.register(rows, true);
@@ -118,8 +117,8 @@ public class WorkerMeters {
         // every series of the name has the same tag keys (Prometheus requires it): one per scope and severity
         for (Scope scope : Scope.values()) {
             for (Severity severity : Severity.values()) {
-                Gauge.builder("autocoder.findings", () -> latest(worker, perspective)
-                                .map(p -> p.counts().count(scope, severity)).orElse(0))
+                Gauge.builder("autocoder.findings", () -> latestOk(worker, perspective)
+                                .map(row -> FindingCounts.of(row).count(scope, severity)).orElse(0))
                         .description("Findings of the perspective's latest ok result, all of them, by scope and severity")
                         .tags("worker", worker, "perspective", perspective, "scope", scope.label(), "severity", severity.label())
                         .register(meters);
@@ -127,7 +126,7 @@ public class WorkerMeters {
         }
     }
 
-    private java.util.Optional<PerspectiveAggregate> latest(String worker, String perspective) {
-        return aggregates.of(worker).flatMap(a -> a.perspective(perspective));
+    private java.util.Optional<Row> latestOk(String worker, String perspective) {
+        return latestResults.latestOk(worker, perspective);
     }
 }

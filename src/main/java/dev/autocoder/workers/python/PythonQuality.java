@@ -4,9 +4,9 @@ import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

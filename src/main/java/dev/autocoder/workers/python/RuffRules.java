@@ -3,7 +3,7 @@ package dev.autocoder.workers.python;
 import dev.autocoder.workers.analysis.severity.AppliesTo;
 import dev.autocoder.workers.analysis.severity.RuleSeverity;
 import dev.autocoder.workers.analysis.severity.SeverityTable;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -38,7 +38,7 @@ import static dev.autocoder.workers.repository.PomXml.text;
  *   <li>otherwise <b>main</b>.</li>
  * </ol>
  */
-public final class CodeScopes {
+final class CodeScopes {
 
     static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
             "settings.gradle.kts", "gradle.properties", "gradlew", "gradlew.bat", "mvnw", "mvnw.cmd", "build.xml",

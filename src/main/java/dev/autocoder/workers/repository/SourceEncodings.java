@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code options.encoding = '...'} (a literal; an encoding computed in code is not seen). A module that declares
  * none takes its enclosing module's. Modules are those of {@link BuildModules}.
  */
-public final class SourceEncodings {
+final class SourceEncodings {
 
     static final String MAVEN_PROPERTY = "project.build.sourceEncoding";
     private static final Pattern GRADLE_ENCODING = Pattern.compile(

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * @param displayName the folder path, or the git URL without credentials
  * @param commit      HEAD's commit id, or null when the folder is not in a git work tree (or has no commit yet)
  */
-public record TargetCheckout(Path root, String displayName, String commit) {
+record TargetCheckout(Path root, String displayName, String commit) {
 
     public boolean hasGitHistory() {
         return commit != null;

@@ -2,8 +2,8 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.plan.CumulativeInsights;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;

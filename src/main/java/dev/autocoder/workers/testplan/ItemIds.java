@@ -3,7 +3,7 @@ package dev.autocoder.workers.testplan;
 import java.util.Set;
 
 /** Every plan item id a result holds, uncapped (the row's lists may be capped); counted by the insight ledger. */
-public record ItemIds(Set<String> failureModes, Set<String> integrationPoints, Set<String> edgeCases, Set<String> tests) {
+record ItemIds(Set<String> failureModes, Set<String> integrationPoints, Set<String> edgeCases, Set<String> tests) {
 
     static final String COLUMN_KEY = "item_ids";
 

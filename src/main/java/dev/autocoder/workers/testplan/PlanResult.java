@@ -5,8 +5,8 @@ import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

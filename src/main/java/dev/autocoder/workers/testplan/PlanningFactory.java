@@ -14,8 +14,8 @@ import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.MethodRef;
 import dev.autocoder.workers.testplan.plan.PlanScope;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

@@ -9,9 +9,9 @@ import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

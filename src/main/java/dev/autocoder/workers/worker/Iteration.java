@@ -1,12 +1,13 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.repository.Snapshot;
 
 import java.time.Instant;
 import java.util.Set;
 
 /** One pass of a worker through the route, carried as an exchange property from step to step. */
-public final class Iteration {
+final class Iteration {
 
     public static final String PROPERTY = "autocoderIteration";
 

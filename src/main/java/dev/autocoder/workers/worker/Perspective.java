@@ -1,5 +1,7 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
+
 /**
  * One way of looking at the repository. A perspective is a pure function of (snapshot, previous rows) to a
  * result; it must not keep state between calls other than content-keyed caches, and it talks to the network

@@ -1,5 +1,8 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Status;
 import java.util.List;
 import java.util.Map;
 

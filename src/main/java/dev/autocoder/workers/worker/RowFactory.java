@@ -1,5 +1,11 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,8 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.repository.LogText;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;

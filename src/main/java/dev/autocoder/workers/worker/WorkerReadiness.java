@@ -1,5 +1,6 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.repository.LogText;
 import dev.autocoder.workers.repository.TargetRepository;
 import org.apache.camel.CamelContext;

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.autocoder.workers.dashboard.Aggregates;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.FixtureRepository;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;

@@ -3,7 +3,7 @@ package dev.autocoder.workers.app;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.FixtureRepository;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;

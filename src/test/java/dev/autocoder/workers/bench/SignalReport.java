@@ -7,11 +7,11 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.FindingGroup;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.autocoder.workers.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import static dev.autocoder.workers.worker.Severity.HIGH;
-import static dev.autocoder.workers.worker.Severity.LOW;
-import static dev.autocoder.workers.worker.Severity.MEDIUM;
+import static dev.autocoder.workers.row.Severity.HIGH;
+import static dev.autocoder.workers.row.Severity.LOW;
+import static dev.autocoder.workers.row.Severity.MEDIUM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Aggregates rebuilt once from a real store, then kept current by the store's row listener. */

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.row.FindingCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -58,7 +59,7 @@ class ChartsTest {
     }
 
     private static PerspectiveAggregate perspective(String id, List<SeriesPoint> scores) {
-        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, FindingCounts.NONE, List.of(), scores);
+        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, FindingCounts.of(null), List.of(), scores);
     }
 
     private static WorkerAggregate aggregate(List<PerspectiveAggregate> perspectives, List<SeriesPoint> open) {

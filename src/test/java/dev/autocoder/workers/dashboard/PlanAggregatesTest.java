@@ -1,8 +1,8 @@
 package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;

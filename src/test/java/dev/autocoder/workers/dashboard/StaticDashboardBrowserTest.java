@@ -12,7 +12,7 @@ import dev.autocoder.workers.hub.spaces.StaticDashboardSpace;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

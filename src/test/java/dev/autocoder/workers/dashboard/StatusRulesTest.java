@@ -1,7 +1,7 @@
 package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import org.junit.jupiter.api.Test;
 

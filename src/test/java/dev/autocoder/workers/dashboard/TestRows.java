@@ -1,12 +1,12 @@
 package dev.autocoder.workers.dashboard;
 
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.FindingGroup;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.RowFactory;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 
 import java.time.Instant;
 import java.util.ArrayList;

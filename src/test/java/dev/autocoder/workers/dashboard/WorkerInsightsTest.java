@@ -3,7 +3,7 @@ package dev.autocoder.workers.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dashboard.WorkerInsights.ScopeFindings;
 import dev.autocoder.workers.dashboard.WorkerInsights.TopFindingGroup;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Insights of the noisy result: groups instead of copies, main code first, and counts from all findings. */
 class WorkerInsightsTest {
 
-    private static WorkerAggregate aggregateOf(dev.autocoder.workers.worker.Row... rows) {
+    private static WorkerAggregate aggregateOf(dev.autocoder.workers.row.Row... rows) {
         WorkerAccumulator accumulator = new WorkerAccumulator("analysis", "d", 200, 100, new ObjectMapper());
-        for (dev.autocoder.workers.worker.Row row : rows) {
+        for (dev.autocoder.workers.row.Row row : rows) {
             accumulator.add(row);
         }
         return accumulator.snapshot();

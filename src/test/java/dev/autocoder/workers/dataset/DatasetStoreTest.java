@@ -2,9 +2,9 @@ package dev.autocoder.workers.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.testsupport.Rows;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

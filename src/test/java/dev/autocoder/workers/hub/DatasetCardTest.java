@@ -3,11 +3,11 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Type;

@@ -3,7 +3,7 @@ package dev.autocoder.workers.hub;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.FakeHub;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,10 @@ package dev.autocoder.workers.implementation;
 import dev.autocoder.workers.analysis.pmd.PmdFindings;
 import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -38,7 +38,7 @@ import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.RowFactory;
 import dev.autocoder.workers.worker.WorkerColumns;
 import dev.autocoder.workers.worker.WorkerDriver;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.analysis.security.SecurityPerspective;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

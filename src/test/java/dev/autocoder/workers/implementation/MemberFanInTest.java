@@ -5,10 +5,10 @@ import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.implementation.code.FieldReferences;
 import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class PlanStepsTest {
     void aFindingOfARuleWithoutAFamilyNamesTheCodeAndTheRule() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
-        Finding magic = Finding.of("magic-number", "style", dev.autocoder.workers.worker.Severity.LOW, SRC + "Rules.java",
+        Finding magic = Finding.of("magic-number", "style", dev.autocoder.workers.row.Severity.LOW, SRC + "Rules.java",
                 7, 7, "18 is a magic number", "if (age >= 18) {");
         AnalysisRowsSeeder.seed(harness, "code-quality", List.of(magic));
 

@@ -1,9 +1,9 @@
 package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

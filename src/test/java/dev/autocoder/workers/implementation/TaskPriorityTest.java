@@ -6,9 +6,9 @@ import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.implementation.patch.PatchVerifier;
 import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,7 +119,7 @@ class TaskPriorityTest {
     void aFixableFindingACappedRowDoesNotListIsTakenFromPmdAtHead() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
-        Finding listed = Finding.of("complex-method", "design", dev.autocoder.workers.worker.Severity.HIGH,
+        Finding listed = Finding.of("complex-method", "design", dev.autocoder.workers.row.Severity.HIGH,
                 SRC + "Parser.java", 5, 11, "parse(String) is complex", "public int parse(String value)");
         // the row found more than it lists (most severe first): the fixable one is not listed
         AnalysisRowsSeeder.seedCapped(harness, "code-quality", List.of(listed), 40);
@@ -165,9 +165,9 @@ class TaskPriorityTest {
     void theFactorsOrderScopesAndDeliverability() {
         TaskPriority withoutModel = new TaskPriority(rule -> rule.equals("UnusedLocalVariable"), false);
         TaskPriority withModel = new TaskPriority(rule -> rule.equals("UnusedLocalVariable"), true);
-        Finding local = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.worker.Severity.MEDIUM,
+        Finding local = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.row.Severity.MEDIUM,
                 "src/main/java/A.java", 3, 3, "unused", "int x = 1;");
-        Finding god = Finding.of("GodClass", "design", dev.autocoder.workers.worker.Severity.MEDIUM,
+        Finding god = Finding.of("GodClass", "design", dev.autocoder.workers.row.Severity.MEDIUM,
                 "src/main/java/A.java", 1, 1, "god class", "class A");
 
         assertThat(withoutModel.delivery(local)).isEqualTo(TaskPriority.Delivery.MECHANICAL);
@@ -180,7 +180,7 @@ class TaskPriorityTest {
         assertThat(TaskPriority.takesOn(local.withScope(Scope.GENERATED))).isFalse();
         assertThat(TaskPriority.takesOn(local.withScope(Scope.FIXTURE))).isFalse();
         // a Java rule's fix does not apply to another language's file
-        Finding inKotlin = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.worker.Severity.MEDIUM,
+        Finding inKotlin = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.row.Severity.MEDIUM,
                 "src/main/kotlin/A.kt", 3, 3, "unused", "val x = 1");
         assertThat(withoutModel.delivery(inKotlin)).isEqualTo(TaskPriority.Delivery.BY_HAND);
     }

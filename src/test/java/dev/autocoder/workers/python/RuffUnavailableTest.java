@@ -9,9 +9,9 @@ import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.analysis.security.SecurityPerspective;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

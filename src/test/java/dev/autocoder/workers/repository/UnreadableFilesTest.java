@@ -23,7 +23,7 @@ import dev.autocoder.workers.analysis.security.SecurityPerspective;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.RowFactory;
 import dev.autocoder.workers.worker.WorkerDriver;
 import dev.autocoder.workers.worker.WorkerRegistry;

@@ -5,7 +5,7 @@ import dev.autocoder.workers.testplan.perspectives.WhatAreWeTestingPerspective;
 import dev.autocoder.workers.testplan.plan.ApiChange;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package dev.autocoder.workers.testplan;
 import dev.autocoder.workers.testplan.perspectives.UserExperiencePerspective;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.plan.CumulativeInsights;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

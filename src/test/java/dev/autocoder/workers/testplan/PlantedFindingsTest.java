@@ -9,7 +9,7 @@ import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,11 +12,11 @@ import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.autocoder.workers.testsupport;
 
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.dashboard.MovableClock;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.repository.SnapshotService;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.repository.Snapshot;
 

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.architecture;
 
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -194,7 +194,7 @@ public class ArchitecturePerspective implements Perspective {
                 ? "No Java files; no file changed within the churn window."
                 : "No Java files; " + ranked.size() + " file(s) changed within the churn window, most often "
                         + ranked.get(0).path() + " (" + ranked.get(0).commits() + " commits).";
-        return new PerspectiveResult(dev.autocoder.workers.worker.Status.OK,
+        return new PerspectiveResult(dev.autocoder.workers.row.Status.OK,
                 "no Java files: the package graph, coupling and complexity hotspots are Java-only; files ranked by churn alone",
                 summary, null, List.of(), recommendations, metrics, java.util.Map.of("most_changed_files", top));
     }

@@ -14,7 +14,7 @@ package dev.autocoder.workers.analysis.coverage;
  * @param file         the repository-relative source file, once resolved against the snapshot; null if unknown
  * @param counts       covered and missed lines and branches
  */
-public record ClassCoverage(CoverageFormat format, String packageName, String className, String declaredPath,
+record ClassCoverage(CoverageFormat format, String packageName, String className, String declaredPath,
                             String file, CoverageCounts counts) {
 
     /** Package-qualified name with '.' for nesting, the form the Java model uses ({@code a.b.Outer.Inner}). */

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * Covered and missed lines and branches of a class, a package or a whole report.
  * The ratios are empty (null) when there is nothing to cover, because 0 of 0 is neither 0% nor 100%.
  */
-public record CoverageCounts(long linesCovered, long linesMissed, long branchesCovered, long branchesMissed) {
+record CoverageCounts(long linesCovered, long linesMissed, long branchesCovered, long branchesMissed) {
 
     public static final CoverageCounts NONE = new CoverageCounts(0, 0, 0, 0);
 

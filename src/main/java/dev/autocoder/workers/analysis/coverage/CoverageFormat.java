@@ -3,7 +3,7 @@ package dev.autocoder.workers.analysis.coverage;
 import java.util.Locale;
 
 /** The coverage report formats this perspective reads. */
-public enum CoverageFormat {
+enum CoverageFormat {
     JACOCO, COBERTURA, LCOV;
 
     public String label() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param sourceRoots source folders the report names (Cobertura's {@code <source>}); empty for the others
  * @param classes     one entry per class (per source file for LCOV), in report order
  */
-public record CoverageReport(String path, CoverageFormat format, List<String> sourceRoots,
+record CoverageReport(String path, CoverageFormat format, List<String> sourceRoots,
                              List<ClassCoverage> classes) {
 
     public CoverageReport {

@@ -23,7 +23,7 @@ import java.util.Set;
  * a report candidate when its root-relative path matches one of {@link #PATTERNS} (a leading {@code **}/
  * also matches at the root itself).
  */
-public final class CoverageReportFinder {
+final class CoverageReportFinder {
 
     /** Deepest folder level searched; a report at {@code a/b/target/site/jacoco/jacoco.xml} is at level 5. */
     public static final int MAX_DEPTH = 10;

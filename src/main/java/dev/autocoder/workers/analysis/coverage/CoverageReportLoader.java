@@ -11,7 +11,7 @@ import java.util.List;
  * read (malformed, over {@value #MAX_REPORT_BYTES} bytes, unreadable) is listed with its reason and the
  * others still count.
  */
-public final class CoverageReportLoader {
+final class CoverageReportLoader {
 
     /** Reports are streamed, but a file this large is not a coverage report worth the time. */
     public static final long MAX_REPORT_BYTES = 64L * 1024 * 1024;

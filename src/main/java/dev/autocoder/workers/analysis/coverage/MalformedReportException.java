@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.coverage;
 
 /** A report file that does not follow its format. */
-public class MalformedReportException extends Exception {
+class MalformedReportException extends Exception {
     public MalformedReportException(String message) {
         super(message);
     }

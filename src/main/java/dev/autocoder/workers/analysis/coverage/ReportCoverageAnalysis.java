@@ -3,11 +3,11 @@ package dev.autocoder.workers.analysis.coverage;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;

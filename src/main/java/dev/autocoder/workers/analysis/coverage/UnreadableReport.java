@@ -1,5 +1,5 @@
 package dev.autocoder.workers.analysis.coverage;
 
 /** A report file that was found but could not be read; the reason says why (parser message or limit). */
-public record UnreadableReport(String path, String reason) {
+record UnreadableReport(String path, String reason) {
 }

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.CvssV2;
 

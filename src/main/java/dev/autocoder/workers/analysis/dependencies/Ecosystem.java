@@ -3,7 +3,7 @@ package dev.autocoder.workers.analysis.dependencies;
 import java.util.Locale;
 
 /** The OSV ecosystem names this perspective produces (https://ossf.github.io/osv-schema/#affectedpackage-field). */
-public final class Ecosystem {
+final class Ecosystem {
 
     public static final String MAVEN = "Maven";
     public static final String NPM = "npm";

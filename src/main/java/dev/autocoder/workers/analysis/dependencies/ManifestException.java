@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonLocation;
  * A manifest that could not be parsed. The message names only the kind of error and where it is, never the
  * parser's own text: that text may quote the manifest, and a manifest may hold a secret.
  */
-public class ManifestException extends Exception {
+class ManifestException extends Exception {
 
     private final int line;
 

@@ -5,7 +5,7 @@ package dev.autocoder.workers.analysis.dependencies;
  *
  * @param line 1-based line of a syntax error, 0 when unknown or not applicable
  */
-public record ManifestProblem(String manifest, String reason, int line) {
+record ManifestProblem(String manifest, String reason, int line) {
 
     public ManifestProblem(String manifest, String reason) {
         this(manifest, reason, 0);

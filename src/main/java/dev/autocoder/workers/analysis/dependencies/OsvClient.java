@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.config.AutocoderProperties;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param vulnerabilities per queried package, the advisories affecting it (packages without any are absent)
  * @param queried         how many distinct packages were looked up
  */
-public record OsvLookup(boolean available, String reason, Map<OsvPackage, List<OsvVulnerability>> vulnerabilities,
+record OsvLookup(boolean available, String reason, Map<OsvPackage, List<OsvVulnerability>> vulnerabilities,
                         int queried) {
 
     public static OsvLookup unavailable(String reason, int queried) {

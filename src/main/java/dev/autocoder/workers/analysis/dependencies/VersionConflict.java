@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param declarations per version (in version order), the declarations that use it
  */
-public record VersionConflict(String ecosystem, String name, Map<String, List<Dependency>> declarations) {
+record VersionConflict(String ecosystem, String name, Map<String, List<Dependency>> declarations) {
 
     /** "31.1-jre (a/pom.xml:12), 32.1.2-jre (b/pom.xml:9, c/pom.xml:9)". */
     public String describe() {

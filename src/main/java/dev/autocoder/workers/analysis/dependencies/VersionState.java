@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.dependencies;
 
 /** What can be said about the version of a declaration. */
-public enum VersionState {
+enum VersionState {
     /** One exact version; the only state that is checked for known vulnerabilities. */
     PINNED,
     /** A range, wildcard, tag or no constraint at all: the build may pick a different version tomorrow. */

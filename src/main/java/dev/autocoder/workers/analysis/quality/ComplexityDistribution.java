@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Metric;
 
 import java.util.LinkedHashMap;
 import java.util.List;

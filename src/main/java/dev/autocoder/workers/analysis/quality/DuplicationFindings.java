@@ -1,8 +1,8 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.analysis.pmd.CpdResult;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -5,8 +5,8 @@ import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.secrets;
 
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 
 /**
  * One secret found in a file. It never holds the secret value: only a fingerprint (the first 8 hex characters

@@ -1,9 +1,9 @@
 package dev.autocoder.workers.analysis.secrets;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 
 /** The kinds of secret the scanner knows, with their finding rule id and severity. */
-public enum SecretRule {
+enum SecretRule {
 
     PRIVATE_KEY("private-key", Severity.CRITICAL, "Private key"),
     AWS_ACCESS_KEY_ID("aws-access-key-id", Severity.CRITICAL, "AWS access key id"),

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.secrets;
 
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.severity;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 
 /**
  * One line of a severity table.

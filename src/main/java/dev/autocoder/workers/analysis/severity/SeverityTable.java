@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.severity;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;

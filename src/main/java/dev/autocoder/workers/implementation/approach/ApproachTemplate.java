@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param mechanical the worker's mechanical fixes can make this change (only for the rules they support)
  */
-public record ApproachTemplate(String name, String description, FixReach scope, List<String> pros, List<String> cons,
+record ApproachTemplate(String name, String description, FixReach scope, List<String> pros, List<String> cons,
                                boolean mechanical) {
 
     static ApproachTemplate manual(String name, String description, FixReach scope, List<String> pros, List<String> cons) {

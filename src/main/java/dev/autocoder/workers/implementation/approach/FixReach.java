@@ -1,7 +1,7 @@
 package dev.autocoder.workers.implementation.approach;
 
 /** How far a candidate fix reaches, for its size estimate when there is no real diff. */
-public enum FixReach {
+enum FixReach {
     /** A few lines at the finding. */
     LINES,
     /** The method around the finding. */

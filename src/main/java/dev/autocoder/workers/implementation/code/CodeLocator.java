@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Finds the innermost type, method or constructor and member declared around a line of a Java file (JavaParser,
  * at the file's {@link JavaLanguageLevel}). Returns empty for text that does not parse; never throws.
  */
-public final class CodeLocator {
+final class CodeLocator {
 
     private CodeLocator() {
     }

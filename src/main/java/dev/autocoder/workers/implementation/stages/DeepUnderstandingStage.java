@@ -11,7 +11,7 @@ import dev.autocoder.workers.implementation.model.Advice;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.implementation.task.LatestAnalysis;
 import dev.autocoder.workers.implementation.task.PickedTask;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.stereotype.Component;

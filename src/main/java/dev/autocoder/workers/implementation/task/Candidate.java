@@ -1,6 +1,6 @@
 package dev.autocoder.workers.implementation.task;
 
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 
 /**
  * A finding of the latest analysis rows that a cycle could take on.

@@ -9,8 +9,8 @@ import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

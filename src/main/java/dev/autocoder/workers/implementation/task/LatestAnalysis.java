@@ -3,8 +3,8 @@ package dev.autocoder.workers.implementation.task;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;

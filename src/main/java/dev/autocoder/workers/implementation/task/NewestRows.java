@@ -2,9 +2,8 @@ package dev.autocoder.workers.implementation.task;
 
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
-import dev.autocoder.workers.implementation.ImplementationStage;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -28,6 +27,8 @@ import java.util.function.Supplier;
 public class NewestRows {
 
     static final int MAX_ROWS_READ = 1000;
+    /** The implementation worker (ImplementationStage.WORKER, a layer up): its Hub sync decides whether the remote copy is read. */
+    static final String READER = "implementation";
     static final long REMOTE_REFRESH_MINUTES = 5;
 
     private final DatasetStore store;
@@ -75,7 +76,7 @@ public class NewestRows {
         Found found = new Found(Map.of(), null, null);
         for (RemoteHistory remote : remotes.get()) {
             try {
-                if (remote.forEachRowNewestFirst(ImplementationStage.WORKER, dataset, collect)) {
+                if (remote.forEachRowNewestFirst(READER, dataset, collect)) {
                     found = new Found(Map.copyOf(newest), newest.isEmpty() ? null : "the Hub", null);
                     break;
                 }

@@ -5,8 +5,8 @@ import dev.autocoder.workers.implementation.patch.FixOutcome;
 import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

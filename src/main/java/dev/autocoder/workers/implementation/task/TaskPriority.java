@@ -4,7 +4,7 @@ import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 import dev.autocoder.workers.implementation.llm.LlmProperties;
 import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

@@ -8,7 +8,7 @@ import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

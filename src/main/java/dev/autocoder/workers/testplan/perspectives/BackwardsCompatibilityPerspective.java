@@ -7,9 +7,9 @@ import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.testplan.plan.ApiChange;
 import dev.autocoder.workers.testplan.rules.ApiDiff;
 import dev.autocoder.workers.testplan.spec.Specs;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -54,7 +54,7 @@ public class BackwardsCompatibilityPerspective extends TestPlanningPerspective {
             result.notes.add("No API diff on a first plan.");
             return result;
         }
-        List<ApiChange> changes = ApiDiff.between(planning);
+        List<ApiChange> changes = ApiDiff.between(planning.changes(), planning.baselineFiles(), planning.model());
         result.apiChanges.addAll(changes);
         Map<String, Integer> byKind = new TreeMap<>();
         long breaking = 0;

@@ -4,11 +4,11 @@ import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.PerspectiveContext;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

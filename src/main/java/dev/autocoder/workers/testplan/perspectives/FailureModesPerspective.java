@@ -18,9 +18,9 @@ import dev.autocoder.workers.testplan.rules.Resources;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.rules.ThrownExceptions;
 import dev.autocoder.workers.testplan.spec.Specs;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

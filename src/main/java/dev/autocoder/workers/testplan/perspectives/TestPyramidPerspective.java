@@ -8,9 +8,9 @@ import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.TypeModel;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
 import dev.autocoder.workers.testplan.rules.IntegrationKind;
-import dev.autocoder.workers.worker.Finding;
+import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.testplan.Planning;
+import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.history.FileChange;
 import dev.autocoder.workers.testplan.model.CodeModel;
 import dev.autocoder.workers.testplan.model.FileModel;
@@ -29,24 +29,29 @@ public final class ApiDiff {
     private ApiDiff() {
     }
 
-    public static List<ApiChange> between(Planning planning) {
+    /**
+     * @param changeSet     the files changed since the baseline (null on a first run: nothing to compare)
+     * @param baselineFiles the changed or removed Java files, parsed at the baseline
+     * @param model         the snapshot's code model
+     */
+    public static List<ApiChange> between(ChangeSet changeSet, Map<String, FileModel> baselineFiles, CodeModel model) {
         List<ApiChange> changes = new ArrayList<>();
-        if (planning.changes() == null) {
+        if (changeSet == null) {
             return changes;
         }
-        for (FileChange change : planning.changes().files()) {
+        for (FileChange change : changeSet.files()) {
             if (!change.path().endsWith(".java") || change.change().equals("added")) {
                 continue;
             }
-            FileModel before = planning.baselineFiles().get(change.path());
+            FileModel before = baselineFiles.get(change.path());
             if (before == null || !before.parsed() || before.test()) {
                 continue;
             }
-            FileModel after = change.change().equals("removed") ? null : planning.model().file(change.path()).orElse(null);
+            FileModel after = change.change().equals("removed") ? null : model.file(change.path()).orElse(null);
             if (after != null && !after.parsed()) {
                 continue;
             }
-            compare(change.path(), before, after, planning.model(), changes);
+            compare(change.path(), before, after, model, changes);
         }
         return changes;
     }

@@ -3,7 +3,7 @@ package dev.autocoder.workers.testplan.rules;
 import java.util.Set;
 
 /** Whether an exception type is checked, from the JDK's well-known types (no classpath is used). */
-public final class Exceptions {
+final class Exceptions {
 
     private static final Set<String> UNCHECKED = Set.of("RuntimeException", "IllegalArgumentException",
             "IllegalStateException", "NullPointerException", "UnsupportedOperationException", "ArithmeticException",

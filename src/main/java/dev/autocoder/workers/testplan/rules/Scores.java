@@ -1,7 +1,7 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 
 import java.util.List;
 

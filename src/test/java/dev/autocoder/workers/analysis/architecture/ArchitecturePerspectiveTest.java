@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.repository.FileChurn;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

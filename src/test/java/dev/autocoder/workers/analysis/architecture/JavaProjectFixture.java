@@ -11,7 +11,7 @@ import dev.autocoder.workers.repository.ChurnProvider;
 import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
 

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

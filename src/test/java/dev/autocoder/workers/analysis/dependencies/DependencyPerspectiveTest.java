@@ -4,11 +4,11 @@ import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 
 import dev.autocoder.workers.config.AutocoderProperties;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

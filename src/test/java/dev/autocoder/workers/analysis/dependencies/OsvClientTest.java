@@ -3,7 +3,7 @@ package dev.autocoder.workers.analysis.dependencies;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testsupport.FakeOsvServer;
 
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,11 +5,11 @@ import dev.autocoder.workers.analysis.pmd.PmdFixtures;
 import dev.autocoder.workers.analysis.pmd.PmdRulesets;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Metric;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Severity;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testsupport.PathologicalJava;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.worker.Status;
+import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

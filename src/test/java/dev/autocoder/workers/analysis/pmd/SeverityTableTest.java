@@ -4,7 +4,7 @@ import dev.autocoder.workers.analysis.severity.AppliesTo;
 import dev.autocoder.workers.analysis.severity.RuleSeverity;
 import dev.autocoder.workers.analysis.severity.SeverityFileException;
 import dev.autocoder.workers.analysis.severity.SeverityTable;
-import dev.autocoder.workers.worker.Severity;
+import dev.autocoder.workers.row.Severity;
 import net.sourceforge.pmd.lang.rule.Rule;
 import net.sourceforge.pmd.lang.rule.RuleSet;
 import net.sourceforge.pmd.lang.rule.RuleSetLoader;

@@ -5,7 +5,7 @@ import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.PerspectiveContext;
-import dev.autocoder.workers.worker.Row;
+import dev.autocoder.workers.row.Row;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

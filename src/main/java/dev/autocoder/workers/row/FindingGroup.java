@@ -1,4 +1,4 @@
-package dev.autocoder.workers.worker;
+package dev.autocoder.workers.row;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.autocoder.workers.repository.Scope;
@@ -28,7 +28,7 @@ import java.util.Set;
 public record FindingGroup(String rule, String category, Severity severity, Scope scope, int count, String message,
                            List<String> locations) {
 
-    static final int LOCATIONS = 5;
+    public static final int LOCATIONS = 5;
 
     /**
      * Categories whose findings are likely defects or vulnerabilities rather than maintainability advice: PMD's Error

@@ -1,4 +1,4 @@
-package dev.autocoder.workers.config;
+package dev.autocoder.workers;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;

@@ -1,13 +1,17 @@
-package dev.autocoder.workers.config;
+package dev.autocoder.workers;
 
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.analysis.AnalysisConfiguration;
 import dev.autocoder.workers.dashboard.DashboardConfiguration;
 import dev.autocoder.workers.dataset.DatasetConfiguration;
 import dev.autocoder.workers.hub.HubConfiguration;
 import dev.autocoder.workers.implementation.ImplementationConfiguration;
+import dev.autocoder.workers.implementation.stages.ImplementationStagesConfiguration;
 import dev.autocoder.workers.metrics.MetricsConfiguration;
 import dev.autocoder.workers.repository.RepositoryConfiguration;
 import dev.autocoder.workers.testplan.TestPlanConfiguration;
+import dev.autocoder.workers.testplan.perspectives.TestPlanPerspectivesConfiguration;
 import dev.autocoder.workers.worker.WorkerConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +37,9 @@ import org.springframework.context.annotation.Import;
         WorkerConfiguration.class,
         AnalysisConfiguration.class,
         TestPlanConfiguration.class,
+        TestPlanPerspectivesConfiguration.class,
         ImplementationConfiguration.class,
+        ImplementationStagesConfiguration.class,
         HubConfiguration.class,
         DashboardConfiguration.class,
         MetricsConfiguration.class})

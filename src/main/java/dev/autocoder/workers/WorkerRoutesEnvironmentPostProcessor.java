@@ -1,4 +1,4 @@
-package dev.autocoder.workers.config;
+package dev.autocoder.workers;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -22,7 +22,7 @@ public class WorkerRoutesEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (application.getAllSources().contains(dev.autocoder.workers.AutocoderApplication.class)) {
+        if (application.getAllSources().contains(AutocoderApplication.class)) {
             return;
         }
         String pattern = environment.getProperty(KEY, CAMEL_DEFAULT);

@@ -1,4 +1,4 @@
-package dev.autocoder.workers.worker;
+package dev.autocoder.workers.row;
 
 /** One named number of a result; a list of these keeps the row's shape fixed whatever the perspective. */
 public record Metric(String name, double value) {

@@ -1,5 +1,9 @@
-package dev.autocoder.workers.config;
+package dev.autocoder.workers;
 
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.config.InvalidConfigurationException;
+import dev.autocoder.workers.config.DurationSetting;
+import dev.autocoder.workers.config.WorkerSelectionNames;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.repository.TargetUnavailableException;
 import dev.autocoder.workers.worker.Perspective;

@@ -1,4 +1,4 @@
-package dev.autocoder.workers.worker;
+package dev.autocoder.workers.row;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,8 +1,5 @@
-package dev.autocoder.workers.metrics;
+package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.dashboard.DashboardView;
-import dev.autocoder.workers.dashboard.WorkerCondition;
-import dev.autocoder.workers.dashboard.WorkerView;
 import dev.autocoder.workers.dataset.DatasetStore;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -1,9 +1,6 @@
-package dev.autocoder.workers.dashboard;
+package dev.autocoder.workers.row;
 
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.worker.Finding;
-import dev.autocoder.workers.worker.Row;
-import dev.autocoder.workers.worker.Severity;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -23,7 +20,7 @@ import java.util.Map;
  */
 public record FindingCounts(Map<Scope, Map<Severity, Integer>> counts, boolean complete, int found) {
 
-    static final FindingCounts NONE = new FindingCounts(freeze(zeros()), true, 0);
+    private static final FindingCounts NONE = new FindingCounts(freeze(zeros()), true, 0);
 
     public static FindingCounts of(Row row) {
         if (row == null) {
