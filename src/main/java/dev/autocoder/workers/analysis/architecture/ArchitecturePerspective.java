@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.architecture;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
 import dev.autocoder.workers.repository.ChurnProvider;
@@ -8,7 +9,6 @@ import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * where it is defined (it is 0 when none is).
  */
 @Component
-public class ArchitecturePerspective implements Perspective {
+public class ArchitecturePerspective extends AnalysisPerspective {
 
     public static final String ID = "architecture";
 
@@ -38,23 +38,9 @@ public class ArchitecturePerspective implements Perspective {
     private final ChurnProvider churnProvider;
 
     public ArchitecturePerspective(JavaModelProvider javaModelProvider, ChurnProvider churnProvider) {
+        super(ID, "Architecture Review");
         this.javaModelProvider = javaModelProvider;
         this.churnProvider = churnProvider;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Architecture Review";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
     }
 
     @Override

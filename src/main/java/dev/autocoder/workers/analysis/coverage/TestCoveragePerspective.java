@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -8,7 +9,6 @@ import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * Without a report and without Java sources the result is skipped.
  */
 @Component
-public class TestCoveragePerspective implements Perspective {
+public class TestCoveragePerspective extends AnalysisPerspective {
 
     private final JavaModelProvider javaModels;
     private final ChurnProvider churn;
@@ -46,24 +46,10 @@ public class TestCoveragePerspective implements Perspective {
     private final CoverageReportLoader reports = new CoverageReportLoader();
 
     public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties) {
+        super("test-coverage", "Test Coverage Analysis");
         this.javaModels = javaModels;
         this.churn = churn;
         this.properties = properties;
-    }
-
-    @Override
-    public String id() {
-        return "test-coverage";
-    }
-
-    @Override
-    public String name() {
-        return "Test Coverage Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * there are no vulnerabilities.
  */
 @Component
-public class DependencyPerspective implements Perspective {
+public class DependencyPerspective extends AnalysisPerspective {
 
     /** At most this many inventory entries are published in {@code details.inventory}. */
     public static final int MAX_INVENTORY_DETAILS = 500;
@@ -47,22 +47,8 @@ public class DependencyPerspective implements Perspective {
     private final OsvClient osv;
 
     public DependencyPerspective(OsvClient osv) {
+        super("dependencies", "Dependency Analysis");
         this.osv = osv;
-    }
-
-    @Override
-    public String id() {
-        return "dependencies";
-    }
-
-    @Override
-    public String name() {
-        return "Dependency Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
     }
 
     @Override

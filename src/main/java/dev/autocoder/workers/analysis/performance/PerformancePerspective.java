@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.performance;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.LoopNesting;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
@@ -14,7 +15,6 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
@@ -39,7 +39,7 @@ import java.util.Map;
  * assumed). No findings score 1; 5 weighted findings per 1000 lines halve the score.
  */
 @Component
-public class PerformancePerspective implements Perspective {
+public class PerformancePerspective extends AnalysisPerspective {
 
     static final String NESTED_LOOPS = "nested-loops";
     static final int DEEP_LOOPS = 3;
@@ -48,22 +48,8 @@ public class PerformancePerspective implements Perspective {
     private final PmdEngine engine;
 
     public PerformancePerspective(PmdEngine engine) {
+        super("performance", "Performance Analysis");
         this.engine = engine;
-    }
-
-    @Override
-    public String id() {
-        return "performance";
-    }
-
-    @Override
-    public String name() {
-        return "Performance Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
     }
 
     @Override
@@ -150,18 +136,5 @@ public class PerformancePerspective implements Perspective {
                 .toList());
         details.put("unparseable_files", report.unparseableFiles().stream().map(PmdProcessingError::path).toList());
         return details;
-    }
-
-    /** A map that keeps the order its entries are given in, so the published details read the same every time. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.quality;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.CpdResult;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
@@ -16,7 +17,6 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  * Clean code scores 1; 10 weighted findings per 1000 lines halve the score; duplication lowers it by up to half.
  */
 @Component
-public class CodeQualityPerspective implements Perspective {
+public class CodeQualityPerspective extends AnalysisPerspective {
 
     static final String PARSE_ERROR = "parse-error";
     private static final int TOP = 10;
@@ -55,23 +55,9 @@ public class CodeQualityPerspective implements Perspective {
     private final CpdRunner cpd;
 
     public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd) {
+        super("code-quality", "Code Quality Analysis");
         this.engine = engine;
         this.cpd = cpd;
-    }
-
-    @Override
-    public String id() {
-        return "code-quality";
-    }
-
-    @Override
-    public String name() {
-        return "Code Quality Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
     }
 
     @Override
@@ -229,17 +215,5 @@ public class CodeQualityPerspective implements Perspective {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-    /** A map that keeps the order its entries are given in, so the published details read the same every time. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.security;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
 import dev.autocoder.workers.analysis.pmd.PmdFindings;
@@ -13,7 +14,6 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * score whatever else the repository holds.
  */
 @Component
-public class SecurityPerspective implements Perspective {
+public class SecurityPerspective extends AnalysisPerspective {
 
     private static final Map<Severity, Double> WEIGHTS = Map.of(
             Severity.CRITICAL, 4.0, Severity.HIGH, 2.0, Severity.MEDIUM, 0.5, Severity.LOW, 0.1, Severity.INFO, 0.0);
@@ -50,6 +50,7 @@ public class SecurityPerspective implements Perspective {
     private final SecretScanner secrets;
 
     public SecurityPerspective(PmdEngine pmd, SecretScanner secrets) {
+        super("security", "Security Audit");
         this.pmd = pmd;
         this.secrets = secrets;
     }
@@ -61,21 +62,6 @@ public class SecurityPerspective implements Perspective {
 
     private static boolean shipped(Scope scope) {
         return scope == Scope.MAIN || scope == Scope.BUILD;
-    }
-
-    @Override
-    public String id() {
-        return "security";
-    }
-
-    @Override
-    public String name() {
-        return "Security Audit";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
     }
 
     @Override
