@@ -2,12 +2,9 @@ package dev.autocoder.workers.analysis;
 
 import dev.autocoder.workers.worker.Perspective;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * A perspective of the analysis worker: it carries its id and human name, so each perspective only says how it
- * analyzes, and holds the small text and map helpers their summaries and details share.
+ * analyzes, and holds the plural helper their summaries share.
  */
 public abstract class AnalysisPerspective implements Perspective {
 
@@ -34,15 +31,6 @@ public abstract class AnalysisPerspective implements Perspective {
     @Override
     public final String worker() {
         return WORKER;
-    }
-
-    /** A map that keeps the order its entries are given in, so the published details read the same every time. */
-    protected static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     /** "1 file", "2 files". */

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * Dependency Analysis: inventories every manifest of the repository (Maven, Gradle and version catalogs, npm,
  * pip/pyproject, Go modules), checks the pinned third-party versions against OSV for known vulnerabilities,
@@ -191,15 +193,8 @@ public class DependencyPerspective extends AnalysisPerspective {
     }
 
     private static Map<String, Object> entry(Dependency dependency) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("ecosystem", dependency.ecosystem());
-        entry.put("name", dependency.name());
-        entry.put("version", dependency.version());
-        entry.put("declared_version", dependency.declaredVersion());
-        entry.put("state", dependency.state().label());
-        entry.put("manifest", dependency.manifest());
-        entry.put("line", dependency.line());
-        entry.put("scope", dependency.scope());
-        return entry;
+        return ordered("ecosystem", dependency.ecosystem(), "name", dependency.name(), "version", dependency.version(),
+                "declared_version", dependency.declaredVersion(), "state", dependency.state().label(),
+                "manifest", dependency.manifest(), "line", dependency.line(), "scope", dependency.scope());
     }
 }

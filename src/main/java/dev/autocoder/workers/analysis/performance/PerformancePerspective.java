@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * Performance Analysis: PMD's Performance and Multithreading rules, from the same cached PMD pass as the other
  * perspectives, plus loop nesting and complexity from the Java model as context.

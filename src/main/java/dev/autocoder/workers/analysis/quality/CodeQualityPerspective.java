@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * Code Quality Analysis: PMD's quality rules (every category but Performance, Multithreading, Security and
  * Autocoder Security), CPD duplication, cyclomatic complexity from the Java model and size limits.
