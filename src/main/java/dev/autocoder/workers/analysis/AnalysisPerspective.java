@@ -1,10 +1,13 @@
 package dev.autocoder.workers.analysis;
 
+import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveContext;
+import dev.autocoder.workers.worker.PerspectiveResult;
 
 /**
- * A perspective of the analysis worker: it carries its id and human name, so each perspective only says how it
- * analyzes, and holds the plural helper their summaries share.
+ * A perspective of the analysis worker: it carries its id and human name and analyzes the snapshot alone, so each
+ * perspective only says how it analyzes; it holds the plural helper their summaries share.
  */
 public abstract class AnalysisPerspective implements Perspective {
 
@@ -32,6 +35,14 @@ public abstract class AnalysisPerspective implements Perspective {
     public final String worker() {
         return WORKER;
     }
+
+    /** An analysis looks at the snapshot alone: the rows written before do not change it. */
+    @Override
+    public final PerspectiveResult analyze(PerspectiveContext context) {
+        return analyze(context.snapshot());
+    }
+
+    protected abstract PerspectiveResult analyze(Snapshot snapshot);
 
     /** "1 file", "2 files". */
     protected static String plural(long count, String noun) {

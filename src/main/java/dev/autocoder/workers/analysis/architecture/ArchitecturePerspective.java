@@ -9,7 +9,6 @@ import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +43,7 @@ public class ArchitecturePerspective extends AnalysisPerspective {
     }
 
     @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         if (snapshot.files(Language.JAVA).isEmpty()) {
             return churnOnly(snapshot);
         }

@@ -9,7 +9,6 @@ import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +52,7 @@ public class TestCoveragePerspective extends AnalysisPerspective {
     }
 
     @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         FoundReports found = reports.load(snapshot.root());
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
         JavaModel reportModel = hasJava && !found.readable().isEmpty() ? optionalModel(snapshot) : null;

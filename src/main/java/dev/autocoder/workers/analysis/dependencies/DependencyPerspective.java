@@ -5,7 +5,6 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
@@ -54,8 +53,7 @@ public class DependencyPerspective extends AnalysisPerspective {
     }
 
     @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         DependencyInventory inventory = scanner.scan(snapshot);
         if (inventory.manifests().isEmpty()) {
             return PerspectiveResult.skipped(SKIP_REASON, List.of(Metric.of("manifests", 0), Metric.of("dependencies_total", 0)));

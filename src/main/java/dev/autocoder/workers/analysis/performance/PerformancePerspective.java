@@ -15,7 +15,6 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
 import org.springframework.stereotype.Component;
@@ -55,8 +54,7 @@ public class PerformancePerspective extends AnalysisPerspective {
     }
 
     @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         if (javaFiles.isEmpty()) {
             return PerspectiveResult.skipped("No Java files in the snapshot: the performance rules (PMD) only "
@@ -81,10 +79,7 @@ public class PerformancePerspective extends AnalysisPerspective {
         metrics.add(Metric.of("java_files", javaFiles.size()));
         metrics.add(Metric.of("java_lines", javaLines));
         metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
-        metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
-        metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
-        metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
-        metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
+        metrics.addAll(report.passMetrics());
         metrics.addAll(pmd.ruleCountMetrics());
         metrics.add(Metric.of("performance_violations", count(violations, "Performance")));
         metrics.add(Metric.of("multithreading_violations", count(violations, "Multithreading")));

@@ -17,7 +17,6 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
@@ -63,8 +62,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     }
 
     @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         if (javaFiles.isEmpty()) {
             return duplicationOnly(snapshot);
@@ -94,10 +92,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         metrics.add(Metric.of("java_lines", javaLines));
         metrics.add(Metric.of("main_java_files", snapshot.files(Language.JAVA, Scope.MAIN).size()));
         metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
-        metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
-        metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
-        metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
-        metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
+        metrics.addAll(report.passMetrics());
         metrics.addAll(pmd.ruleCountMetrics());
         metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
         metrics.add(Metric.of("duplicated_lines_percent", round(duplicationPercent)));

@@ -14,7 +14,6 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Finding;
 import dev.autocoder.workers.worker.Metric;
-import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.Severity;
 import dev.autocoder.workers.worker.Status;
@@ -65,8 +64,7 @@ public class SecurityPerspective extends AnalysisPerspective {
     }
 
     @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
         PmdReport report = hasJava ? pmd.analyze(snapshot) : null;
         PmdFindings pmdFindings = PmdFindings.of(report == null ? List.of() : report.violationsIn(PmdCategories.SECURITY),
