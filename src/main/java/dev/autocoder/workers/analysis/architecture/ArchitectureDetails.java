@@ -18,6 +18,8 @@ import static dev.autocoder.workers.analysis.architecture.ArchitectureLimits.OVE
 import static dev.autocoder.workers.analysis.architecture.ArchitectureLimits.PACKAGES_IN_DETAILS;
 import static dev.autocoder.workers.analysis.architecture.ArchitectureLimits.UNPARSEABLE_FILES_IN_DETAILS;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /** The {@code details} structure of an architecture row: plain maps and lists, so any JSON writer can encode it. */
 final class ArchitectureDetails {
 
@@ -97,17 +99,8 @@ final class ArchitectureDetails {
                 .filter(c -> key.apply(c) > 0)
                 .sorted(Comparator.comparing(key).reversed().thenComparing(ClassMetrics::file))
                 .limit(CLASSES_IN_DETAILS)
-                .map(c -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("file", c.file());
-                    entry.put("type", c.type());
-                    entry.put("lines", c.lines());
-                    entry.put("methods", c.methods());
-                    entry.put("complexity", c.complexity());
-                    entry.put("efferent", c.efferent());
-                    entry.put("afferent", c.afferent());
-                    return entry;
-                })
+                .map(c -> ordered("file", c.file(), "type", c.type(), "lines", c.lines(), "methods", c.methods(),
+                        "complexity", c.complexity(), "efferent", c.efferent(), "afferent", c.afferent()))
                 .toList();
     }
 
@@ -115,24 +108,13 @@ final class ArchitectureDetails {
         return analysis.graph().externalPackageUsage().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(EXTERNAL_PACKAGES_IN_DETAILS)
-                .map(e -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("package", e.getKey());
-                    entry.put("files", e.getValue());
-                    return entry;
-                })
+                .map(e -> ordered("package", e.getKey(), "files", e.getValue()))
                 .toList();
     }
 
     private static Map<String, Object> hotspot(Hotspot h) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("rank", h.rank());
-        entry.put("file", h.file());
-        entry.put("commits", h.commits());
-        entry.put("complexity", h.complexity());
-        entry.put("score", h.score());
-        entry.put("lines_changed", h.linesChanged());
-        return entry;
+        return ordered("rank", h.rank(), "file", h.file(), "commits", h.commits(), "complexity", h.complexity(),
+                "score", h.score(), "lines_changed", h.linesChanged());
     }
 
     private static Map<String, Object> thresholds() {

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.architecture;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
 import dev.autocoder.workers.repository.ChurnProvider;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * where it is defined (it is 0 when none is).
  */
 @Component
-public class ArchitecturePerspective implements Perspective {
+public class ArchitecturePerspective extends AnalysisPerspective {
 
     public static final String ID = "architecture";
 
@@ -38,28 +39,13 @@ public class ArchitecturePerspective implements Perspective {
     private final ChurnProvider churnProvider;
 
     public ArchitecturePerspective(JavaModelProvider javaModelProvider, ChurnProvider churnProvider) {
+        super(ID, "Architecture Review");
         this.javaModelProvider = javaModelProvider;
         this.churnProvider = churnProvider;
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Architecture Review";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
-    }
-
-    @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         if (snapshot.files(Language.JAVA).isEmpty()) {
             return churnOnly(snapshot);
         }

@@ -20,7 +20,6 @@ final class CoberturaXmlHandler extends ReportHandler {
 
     private static final Pattern CONDITIONS = Pattern.compile("\\((\\d+)/(\\d+)\\)");
 
-    private final List<ClassCoverage> classes = new ArrayList<>();
     private final List<String> sourceRoots = new ArrayList<>();
     private StringBuilder sourceText;
     private String packageName = "";
@@ -30,14 +29,8 @@ final class CoberturaXmlHandler extends ReportHandler {
     private final Map<Integer, Long> hitsByLine = new TreeMap<>();
     private final Map<Integer, long[]> conditionsByLine = new TreeMap<>();
 
-    @Override
-    CoverageFormat format() {
-        return CoverageFormat.COBERTURA;
-    }
-
-    @Override
-    List<ClassCoverage> classes() {
-        return classes;
+    CoberturaXmlHandler() {
+        super(CoverageFormat.COBERTURA);
     }
 
     @Override
@@ -120,8 +113,8 @@ final class CoberturaXmlHandler extends ReportHandler {
         // Java reports name classes fully qualified; the package is already in packageName.
         String name = !packageName.isEmpty() && className.startsWith(packageName + ".")
                 ? className.substring(packageName.length() + 1) : className;
-        classes.add(new ClassCoverage(CoverageFormat.COBERTURA, packageName, name, fileName.replace('\\', '/'), null,
-                new CoverageCounts(linesCovered, linesMissed, branchesCovered, branchesTotal - branchesCovered)));
+        addClass(packageName, name, fileName.replace('\\', '/'),
+                new CoverageCounts(linesCovered, linesMissed, branchesCovered, branchesTotal - branchesCovered));
         className = null;
     }
 }

@@ -3,9 +3,6 @@ package dev.autocoder.workers.analysis.coverage;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Reads a JaCoCo XML report ({@code report > [group >] package > class > counter}). Only the class-level
  * LINE and BRANCH counters are used: method counters repeat them, and package and report counters are sums
@@ -14,7 +11,6 @@ import java.util.List;
  */
 final class JacocoXmlHandler extends ReportHandler {
 
-    private final List<ClassCoverage> classes = new ArrayList<>();
     private String packagePath;
     private String classPath;
     private String sourceFileName;
@@ -24,14 +20,8 @@ final class JacocoXmlHandler extends ReportHandler {
     private long branchesCovered;
     private long branchesMissed;
 
-    @Override
-    CoverageFormat format() {
-        return CoverageFormat.JACOCO;
-    }
-
-    @Override
-    List<ClassCoverage> classes() {
-        return classes;
+    JacocoXmlHandler() {
+        super(CoverageFormat.JACOCO);
     }
 
     @Override
@@ -90,8 +80,7 @@ final class JacocoXmlHandler extends ReportHandler {
         String fileName = sourceFileName != null ? sourceFileName : outerName + ".java";
         String declaredPath = packagePath.isEmpty() ? fileName : packagePath + "/" + fileName;
         CoverageCounts counts = new CoverageCounts(linesCovered, linesMissed, branchesCovered, branchesMissed);
-        classes.add(new ClassCoverage(CoverageFormat.JACOCO, packagePath.replace('/', '.'), className, declaredPath,
-                null, counts));
+        addClass(packagePath.replace('/', '.'), className, declaredPath, counts);
         classPath = null;
     }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * The "coverage-report" method: measured line and branch coverage from the reports {@link ReportSelection} used.
  * <p>
@@ -242,13 +244,8 @@ final class ReportCoverageAnalysis {
     }
 
     private static Map<String, Object> counts(CoverageCounts counts) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("lines_covered", counts.linesCovered());
-        map.put("lines_missed", counts.linesMissed());
-        map.put("line_coverage", counts.lineCoverage());
-        map.put("branches_covered", counts.branchesCovered());
-        map.put("branches_missed", counts.branchesMissed());
-        map.put("branch_coverage", counts.branchCoverage());
-        return map;
+        return ordered("lines_covered", counts.linesCovered(), "lines_missed", counts.linesMissed(),
+                "line_coverage", counts.lineCoverage(), "branches_covered", counts.branchesCovered(),
+                "branches_missed", counts.branchesMissed(), "branch_coverage", counts.branchCoverage());
     }
 }

@@ -4,14 +4,31 @@ import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Base of the SAX handlers of the XML report formats. */
+/** Base of the SAX handlers of the XML report formats: collects the classes a report covers. */
 abstract class ReportHandler extends DefaultHandler {
 
-    abstract CoverageFormat format();
+    private final CoverageFormat format;
+    private final List<ClassCoverage> classes = new ArrayList<>();
 
-    abstract List<ClassCoverage> classes();
+    ReportHandler(CoverageFormat format) {
+        this.format = format;
+    }
+
+    final CoverageFormat format() {
+        return format;
+    }
+
+    final List<ClassCoverage> classes() {
+        return classes;
+    }
+
+    /** One class the report describes; its source file is resolved later, against the checkout. */
+    final void addClass(String packageName, String className, String declaredPath, CoverageCounts counts) {
+        classes.add(new ClassCoverage(format, packageName, className, declaredPath, null, counts));
+    }
 
     List<String> sourceRoots() {
         return List.of();

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -38,7 +39,7 @@ import java.util.stream.Stream;
  * Without a report and without Java sources the result is skipped.
  */
 @Component
-public class TestCoveragePerspective implements Perspective {
+public class TestCoveragePerspective extends AnalysisPerspective {
 
     private final JavaModelProvider javaModels;
     private final ChurnProvider churn;
@@ -46,29 +47,14 @@ public class TestCoveragePerspective implements Perspective {
     private final CoverageReportLoader reports = new CoverageReportLoader();
 
     public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties) {
+        super("test-coverage", "Test Coverage Analysis");
         this.javaModels = javaModels;
         this.churn = churn;
         this.properties = properties;
     }
 
     @Override
-    public String id() {
-        return "test-coverage";
-    }
-
-    @Override
-    public String name() {
-        return "Test Coverage Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
-    }
-
-    @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         FoundReports found = reports.load(snapshot.root());
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
         JavaModel reportModel = hasJava && !found.readable().isEmpty() ? optionalModel(snapshot) : null;

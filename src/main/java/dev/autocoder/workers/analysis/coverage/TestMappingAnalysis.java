@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * The static "test-mapping" method, used when no coverage report of the repository's main code exists: source
  * classes are matched to test classes by name ({@link TestConventions}), which says whether a class has a test at
@@ -261,16 +263,9 @@ final class TestMappingAnalysis {
                     row.put("tests", e.getValue());
                     return row;
                 }).toList());
-        details.put("untested_public_classes", untested.stream().limit(LISTED_CLASSES).map(u -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("class", u.qualifiedName());
-            row.put("file", u.file());
-            row.put("line", u.beginLine());
-            row.put("complexity", u.complexity());
-            row.put("commits", u.commits());
-            row.put("score", u.score());
-            return row;
-        }).toList());
+        details.put("untested_public_classes", untested.stream().limit(LISTED_CLASSES).map(u -> ordered(
+                "class", u.qualifiedName(), "file", u.file(), "line", u.beginLine(), "complexity", u.complexity(),
+                "commits", u.commits(), "score", u.score())).toList());
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
         return details;

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
@@ -19,6 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * Dependency Analysis: inventories every manifest of the repository (Maven, Gradle and version catalogs, npm,
  * pip/pyproject, Go modules), checks the pinned third-party versions against OSV for known vulnerabilities,
@@ -36,7 +39,7 @@ import java.util.stream.Collectors;
  * there are no vulnerabilities.
  */
 @Component
-public class DependencyPerspective implements Perspective {
+public class DependencyPerspective extends AnalysisPerspective {
 
     /** At most this many inventory entries are published in {@code details.inventory}. */
     public static final int MAX_INVENTORY_DETAILS = 500;
@@ -47,27 +50,12 @@ public class DependencyPerspective implements Perspective {
     private final OsvClient osv;
 
     public DependencyPerspective(OsvClient osv) {
+        super("dependencies", "Dependency Analysis");
         this.osv = osv;
     }
 
     @Override
-    public String id() {
-        return "dependencies";
-    }
-
-    @Override
-    public String name() {
-        return "Dependency Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
-    }
-
-    @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         DependencyInventory inventory = scanner.scan(snapshot);
         if (inventory.manifests().isEmpty()) {
             return PerspectiveResult.skipped(SKIP_REASON, List.of(Metric.of("manifests", 0), Metric.of("dependencies_total", 0)));
@@ -205,15 +193,8 @@ public class DependencyPerspective implements Perspective {
     }
 
     private static Map<String, Object> entry(Dependency dependency) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("ecosystem", dependency.ecosystem());
-        entry.put("name", dependency.name());
-        entry.put("version", dependency.version());
-        entry.put("declared_version", dependency.declaredVersion());
-        entry.put("state", dependency.state().label());
-        entry.put("manifest", dependency.manifest());
-        entry.put("line", dependency.line());
-        entry.put("scope", dependency.scope());
-        return entry;
+        return ordered("ecosystem", dependency.ecosystem(), "name", dependency.name(), "version", dependency.version(),
+                "declared_version", dependency.declaredVersion(), "state", dependency.state().label(),
+                "manifest", dependency.manifest(), "line", dependency.line(), "scope", dependency.scope());
     }
 }

@@ -1,8 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +16,13 @@ import java.util.regex.Pattern;
  */
 final class PyprojectParser {
 
-    private static final TomlMapper TOML = new TomlMapper();
     private static final Pattern POETRY_EXACT = Pattern.compile("^(?:==?)?\\s*([0-9][0-9A-Za-z.!+-]*)$");
 
     private PyprojectParser() {
     }
 
     static List<Dependency> parse(String manifest, String text) throws ManifestException {
-        JsonNode root;
-        try {
-            root = TOML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw ManifestException.of("TOML", e);
-        }
+        JsonNode root = TomlTree.read(text);
         TextLines lines = new TextLines(text);
         List<Dependency> result = new ArrayList<>();
         JsonNode project = root.path("project");

@@ -1,8 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +14,11 @@ import java.util.Map;
  */
 final class VersionCatalogParser {
 
-    private static final TomlMapper TOML = new TomlMapper();
-
     private VersionCatalogParser() {
     }
 
     static List<Dependency> parse(String manifest, String text) throws ManifestException {
-        JsonNode root;
-        try {
-            root = TOML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw ManifestException.of("TOML", e);
-        }
+        JsonNode root = TomlTree.read(text);
         TextLines lines = new TextLines(text);
         int librariesLine = lines.tomlTable("libraries");
         JsonNode versions = root.path("versions");

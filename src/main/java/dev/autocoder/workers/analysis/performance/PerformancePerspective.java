@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.performance;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.LoopNesting;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
@@ -34,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * Performance Analysis: PMD's Performance and Multithreading rules, from the same cached PMD pass as the other
  * perspectives, plus loop nesting and complexity from the Java model as context.
@@ -50,7 +53,7 @@ import java.util.Map;
  * denominator). When ruff cannot run on them the row says so (skipped without Java; a reason with Java).
  */
 @Component
-public class PerformancePerspective implements Perspective {
+public class PerformancePerspective extends AnalysisPerspective {
 
     static final String NESTED_LOOPS = "nested-loops";
     static final int DEEP_LOOPS = 3;
@@ -67,28 +70,13 @@ public class PerformancePerspective implements Perspective {
 
     @Autowired
     public PerformancePerspective(PmdEngine engine, RuffEngine ruff) {
+        super("performance", "Performance Analysis");
         this.engine = engine;
         this.ruff = ruff;
     }
 
     @Override
-    public String id() {
-        return "performance";
-    }
-
-    @Override
-    public String name() {
-        return "Performance Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
-    }
-
-    @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         PythonLint lint = ruff.analyze(snapshot);
         if (javaFiles.isEmpty()) {
@@ -125,10 +113,7 @@ public class PerformancePerspective implements Perspective {
         metrics.add(Metric.of("java_files", javaFiles.size()));
         metrics.add(Metric.of("java_lines", javaLines));
         metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
-        metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
-        metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
-        metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
-        metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
+        metrics.addAll(report.passMetrics());
         metrics.addAll(pmd.ruleCountMetrics());
         metrics.add(Metric.of("performance_violations", count(violations, "Performance")));
         metrics.add(Metric.of("multithreading_violations", count(violations, "Multithreading")));
@@ -226,18 +211,5 @@ public class PerformancePerspective implements Perspective {
                 .toList());
         details.put("unparseable_files", report.unparseableFiles().stream().map(PmdProcessingError::path).toList());
         return details;
-    }
-
-    /** A map that keeps the order its entries are given in, so the published details read the same every time. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -2,6 +2,7 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.row.Metric;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -41,6 +42,14 @@ public record PmdReport(String snapshotKey, String ruleset, List<PmdViolation> v
     /** Files that did not parse. */
     public List<PmdProcessingError> unparseableFiles() {
         return processingErrors.stream().filter(PmdProcessingError::unparseable).toList();
+    }
+
+    /** What this pass read: files analyzed, files answered from the cache, unparseable and skipped files. */
+    public List<Metric> passMetrics() {
+        return List.of(Metric.of("files_analyzed", filesAnalyzed),
+                Metric.of("files_from_cache", filesFromCache),
+                Metric.of("unparseable_files", unparseableFiles().size()),
+                Metric.of("skipped_java_files", skippedFiles.size()));
     }
 
     /** Number of violations per rule name, sorted by rule name. */

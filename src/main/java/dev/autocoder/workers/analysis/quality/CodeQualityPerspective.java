@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.quality;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.CpdResult;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
@@ -37,6 +38,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+
 /**
  * Code Quality Analysis: PMD's quality rules (every category but Performance, Multithreading, Security and
  * Autocoder Security), CPD duplication, cyclomatic complexity from the Java model and size limits.
@@ -58,7 +61,7 @@ import java.util.stream.Collectors;
  * row says so in its reason and details ({@code python}), with how to install it.
  */
 @Component
-public class CodeQualityPerspective implements Perspective {
+public class CodeQualityPerspective extends AnalysisPerspective {
 
     static final String PARSE_ERROR = "parse-error";
     private static final int TOP = 10;
@@ -75,29 +78,14 @@ public class CodeQualityPerspective implements Perspective {
 
     @Autowired
     public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd, RuffEngine ruff) {
+        super("code-quality", "Code Quality Analysis");
         this.engine = engine;
         this.cpd = cpd;
         this.ruff = ruff;
     }
 
     @Override
-    public String id() {
-        return "code-quality";
-    }
-
-    @Override
-    public String name() {
-        return "Code Quality Analysis";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
-    }
-
-    @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         PythonLint lint = ruff.analyze(snapshot);
         PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : PythonQuality.of(lint, snapshot);
@@ -136,10 +124,7 @@ public class CodeQualityPerspective implements Perspective {
         metrics.add(Metric.of("java_lines", javaLines));
         metrics.add(Metric.of("main_java_files", snapshot.files(Language.JAVA, Scope.MAIN).size()));
         metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
-        metrics.add(Metric.of("files_analyzed", report.filesAnalyzed()));
-        metrics.add(Metric.of("files_from_cache", report.filesFromCache()));
-        metrics.add(Metric.of("unparseable_files", report.unparseableFiles().size()));
-        metrics.add(Metric.of("skipped_java_files", report.skippedFiles().size()));
+        metrics.addAll(report.passMetrics());
         metrics.addAll(pmd.ruleCountMetrics());
         metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
         metrics.add(Metric.of("duplicated_lines_percent", round(duplicationPercent)));
@@ -322,17 +307,5 @@ public class CodeQualityPerspective implements Perspective {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-    /** A map that keeps the order its entries are given in, so the published details read the same every time. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.security;
 
+import dev.autocoder.workers.analysis.AnalysisPerspective;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
 import dev.autocoder.workers.analysis.pmd.PmdFindings;
@@ -52,7 +53,7 @@ import java.util.TreeMap;
  * like bandit's advice); when ruff cannot run on them the reason says so, with how to install it.
  */
 @Component
-public class SecurityPerspective implements Perspective {
+public class SecurityPerspective extends AnalysisPerspective {
 
     private static final Map<Severity, Double> WEIGHTS = Map.of(
             Severity.CRITICAL, 4.0, Severity.HIGH, 2.0, Severity.MEDIUM, 0.5, Severity.LOW, 0.1, Severity.INFO, 0.0);
@@ -69,6 +70,7 @@ public class SecurityPerspective implements Perspective {
 
     @Autowired
     public SecurityPerspective(PmdEngine pmd, SecretScanner secrets, RuffEngine ruff) {
+        super("security", "Security Audit");
         this.pmd = pmd;
         this.secrets = secrets;
         this.ruff = ruff;
@@ -84,23 +86,7 @@ public class SecurityPerspective implements Perspective {
     }
 
     @Override
-    public String id() {
-        return "security";
-    }
-
-    @Override
-    public String name() {
-        return "Security Audit";
-    }
-
-    @Override
-    public String worker() {
-        return "analysis";
-    }
-
-    @Override
-    public PerspectiveResult analyze(PerspectiveContext context) {
-        Snapshot snapshot = context.snapshot();
+    protected PerspectiveResult analyze(Snapshot snapshot) {
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
         PmdReport report = hasJava ? pmd.analyze(snapshot) : null;
         PmdFindings pmdFindings = PmdFindings.of(report == null ? List.of() : report.violationsIn(PmdCategories.SECURITY),

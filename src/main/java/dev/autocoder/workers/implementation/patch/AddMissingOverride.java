@@ -6,7 +6,6 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PMD {@code MissingOverride}: adds {@code @Override} to the method PMD found overriding or implementing a
@@ -15,11 +14,6 @@ import java.util.Set;
  * its own type named {@code Override} gets {@code @java.lang.Override}.
  */
 final class AddMissingOverride implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("MissingOverride");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

@@ -23,11 +23,6 @@ final class AppendCharacterAsChar implements MechanicalFix {
             "java.lang.StringBuffer");
 
     @Override
-    public Set<String> rules() {
-        return Set.of("AppendCharacterWithChar");
-    }
-
-    @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         List<StringLiteralExpr> literals = unit.findAll(StringLiteralExpr.class).stream()
                 .filter(l -> NodeFinder.beginLine(l) >= place.line() && NodeFinder.beginLine(l) <= place.endLine())

@@ -48,11 +48,6 @@ final class ChainCauseOnRethrow implements MechanicalFix {
             "MalformedURLException", "UnknownHostException", "SocketException", "InterruptedIOException");
 
     @Override
-    public Set<String> rules() {
-        return Set.of("PreserveStackTrace");
-    }
-
-    @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         ObjectCreationExpr creation = creationAt(unit, place);
         CatchClause clause = enclosingCatch(creation)

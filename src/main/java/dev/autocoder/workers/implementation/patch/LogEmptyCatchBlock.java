@@ -11,7 +11,6 @@ import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.Statement;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PMD {@code EmptyCatchBlock}: logs the swallowed exception with the JDK's own {@link System.Logger} at WARNING,
@@ -25,11 +24,6 @@ import java.util.Set;
  * parameter to {@code ignored} only silences it. A comment already in the block is kept, above the new statement.
  */
 final class LogEmptyCatchBlock implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("EmptyCatchBlock");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

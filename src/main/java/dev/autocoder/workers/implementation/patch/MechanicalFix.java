@@ -2,13 +2,12 @@ package dev.autocoder.workers.implementation.patch;
 
 import com.github.javaparser.ast.CompilationUnit;
 
-import java.util.Set;
-
-/** One kind of mechanical fix: edits the syntax tree (set up for lexical preservation) in place. */
+/**
+ * One kind of mechanical fix: edits the syntax tree (set up for lexical preservation) in place. Which PMD rules it
+ * answers is listed in {@link MechanicalFixes}.
+ */
+@FunctionalInterface
 interface MechanicalFix {
-
-    /** The PMD rule names this fix answers. */
-    Set<String> rules();
 
     /**
      * Finds the code the finding points at and edits it.

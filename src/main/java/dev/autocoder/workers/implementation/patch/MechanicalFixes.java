@@ -6,8 +6,6 @@ import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinte
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,16 +29,27 @@ import java.util.Set;
 public class MechanicalFixes {
 
     private final PatchVerifier verifier;
-    private final Map<String, MechanicalFix> fixesByRule = new LinkedHashMap<>();
+    /** The PMD rule each fix answers; one fix may answer several rules (PMD 6 and 7 names, related rules). */
+    private final Map<String, MechanicalFix> fixesByRule;
 
     public MechanicalFixes(PatchVerifier verifier) {
         this.verifier = verifier;
-        for (MechanicalFix fix : List.of(new RemoveUnusedPrivateField(), new RemoveUnusedLocalVariable(),
-                new RemoveUnusedImport(), new LogEmptyCatchBlock(), new StringBuilderInLoop(),
-                new SimplifyBooleanReturn(), new TryWithResources(), new AppendCharacterAsChar(), new AddMissingOverride(),
-                new ChainCauseOnRethrow(), new RemoveUnusedParameter())) {
-            fix.rules().forEach(rule -> fixesByRule.put(rule, fix));
-        }
+        MechanicalFix removeUnusedImport = new RemoveUnusedImport();
+        MechanicalFix tryWithResources = new TryWithResources();
+        fixesByRule = Map.ofEntries(
+                Map.entry("UnusedPrivateField", new RemoveUnusedPrivateField()),
+                Map.entry("UnusedLocalVariable", new RemoveUnusedLocalVariable()),
+                Map.entry("UnnecessaryImport", removeUnusedImport),
+                Map.entry("UnusedImports", removeUnusedImport),
+                Map.entry("EmptyCatchBlock", new LogEmptyCatchBlock()),
+                Map.entry("UseStringBufferForStringAppends", new StringBuilderInLoop()),
+                Map.entry("SimplifyBooleanReturns", new SimplifyBooleanReturn()),
+                Map.entry("UseTryWithResources", tryWithResources),
+                Map.entry("CloseResource", tryWithResources),
+                Map.entry("AppendCharacterWithChar", new AppendCharacterAsChar()),
+                Map.entry("MissingOverride", new AddMissingOverride()),
+                Map.entry("PreserveStackTrace", new ChainCauseOnRethrow()),
+                Map.entry("UnusedFormalParameter", new RemoveUnusedParameter()));
     }
 
     /** The PMD rule names that have a mechanical fix. */

@@ -4,18 +4,12 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PMD 7 {@code UnnecessaryImport} (unused, duplicate, {@code java.lang} and same-package imports; PMD 6 called the
  * unused case {@code UnusedImports}): removes the import declaration on the finding's line.
  */
 final class RemoveUnusedImport implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("UnnecessaryImport", "UnusedImports");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

@@ -9,7 +9,6 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PMD {@code UnusedLocalVariable}: removes the declaration, only when its initializer has no side effects (a
@@ -18,11 +17,6 @@ import java.util.Set;
  * call could change behaviour.
  */
 final class RemoveUnusedLocalVariable implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("UnusedLocalVariable");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

@@ -20,7 +20,6 @@ import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +34,6 @@ final class RemoveUnusedParameter implements MechanicalFix {
 
     private static final Pattern TAG_LINE = Pattern.compile("^\\s*\\*?\\s*@.*");
     private static final Pattern BLANK_LINE = Pattern.compile("^\\s*\\*?\\s*$");
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("UnusedFormalParameter");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

@@ -9,7 +9,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PMD {@code UnusedPrivateField}: removes the field, and the statements that only assign it a side-effect-free
@@ -19,11 +18,6 @@ import java.util.Set;
  * anywhere in the file.
  */
 final class RemoveUnusedPrivateField implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("UnusedPrivateField");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

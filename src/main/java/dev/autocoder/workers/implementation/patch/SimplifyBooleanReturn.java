@@ -16,7 +16,6 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * PMD {@code SimplifyBooleanReturns}: {@code if (c) return true; else return false;} becomes {@code return c;},
@@ -26,11 +25,6 @@ import java.util.Set;
  * statement holding comments is left alone, as the one-line return would lose them.
  */
 final class SimplifyBooleanReturn implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("SimplifyBooleanReturns");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * PMD {@code UseStringBufferForStringAppends} (string concatenation in a loop): turns a local {@code String} that
@@ -35,11 +34,6 @@ import java.util.Set;
  * other way, declared without a value or as null, or together with other variables.
  */
 final class StringBuilderInLoop implements MechanicalFix {
-
-    @Override
-    public Set<String> rules() {
-        return Set.of("UseStringBufferForStringAppends");
-    }
 
     @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {

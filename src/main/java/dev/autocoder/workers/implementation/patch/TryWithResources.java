@@ -61,11 +61,6 @@ final class TryWithResources implements MechanicalFix {
     }
 
     @Override
-    public Set<String> rules() {
-        return Set.of("UseTryWithResources", "CloseResource");
-    }
-
-    @Override
     public String apply(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         for (TryStmt tryStmt : NodeFinder.startingAt(unit, TryStmt.class, place.line())) {
             if (closedInFinally(tryStmt).isPresent()) {

@@ -2,6 +2,7 @@ package dev.autocoder.workers.testplan.rules;
 
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 
 import java.util.List;
 
@@ -10,25 +11,13 @@ public final class Scores {
     private Scores() {
     }
 
-    /** Severity weights: critical 5, high 3, medium 1, low 0.5, info 0.1 (as in the analysis worker). */
-    public static double weight(Severity severity) {
-        return switch (severity) {
-            case CRITICAL -> 5;
-            case HIGH -> 3;
-            case MEDIUM -> 1;
-            case LOW -> 0.5;
-            case INFO -> 0.1;
-        };
-    }
-
     /**
      * {@code 1 / (1 + d / 5)} with {@code d} = severity-weighted findings per 1000 lines of main Java code (at least
-     * 1000 lines assumed): no findings score 1, five weighted findings per 1000 lines halve the score.
+     * 1000 lines assumed), weighted as in the analysis worker ({@link SeverityWeights}): no findings score 1, five
+     * weighted findings per 1000 lines halve the score.
      */
     public static double density(List<Finding> findings, long mainLines) {
-        double weighted = findings.stream().mapToDouble(f -> weight(f.severity())).sum();
-        double d = weighted * 1000.0 / Math.max(1000, mainLines);
-        return round(1 / (1 + d / 5));
+        return round(1 / (1 + SeverityWeights.perThousandLines(findings, mainLines) / 5));
     }
 
     /** A share, or null when there is nothing to share out. */
