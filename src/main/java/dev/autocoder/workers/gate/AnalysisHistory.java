@@ -119,13 +119,14 @@ final class AnalysisHistory {
         return Optional.ofNullable(latestComplete.get(perspective));
     }
 
+    /** Iterations rise by one per row of the worker, so they order its rows; timestamps only when they tie. */
     private static boolean isBefore(Row row, Row other) {
+        if (row.iteration() != other.iteration()) {
+            return row.iteration() < other.iteration();
+        }
         Optional<Instant> a = timestamp(row);
         Optional<Instant> b = timestamp(other);
-        if (a.isPresent() && b.isPresent() && !a.get().equals(b.get())) {
-            return a.get().isBefore(b.get());
-        }
-        return row.iteration() < other.iteration();
+        return a.isPresent() && b.isPresent() && a.get().isBefore(b.get());
     }
 
     static Optional<Instant> timestamp(Row row) {

@@ -110,6 +110,9 @@ public final class GateEvaluator {
                 .map(c -> ConditionResult.of(c, baseline.isResolved() ? GateMeasures.of(c.metric(), inputs)
                         : Measure.unknown("no new-code baseline: " + baseline.reason())))
                 .toList();
+        if (usable != null) {
+            usable.forgetBlames();
+        }
         return new GateReport(verdict(results), newest.repository(), head, now.toString(), null, baseline, results,
                 perspectives, findings);
     }

@@ -36,9 +36,12 @@ import java.util.TreeSet;
  */
 final class GitHistory implements AutoCloseable {
 
+    private static final int MAX_VERDICTS = 50_000;
+
     private final Repository repository;
     private final Map<String, Optional<BlameResult>> blames = new HashMap<>();
     private final Map<String, Boolean> reachableFromBaseline = new HashMap<>();
+    private final Map<String, Optional<Boolean>> verdicts = new HashMap<>();
 
     private GitHistory(Repository repository) {
         this.repository = repository;
@@ -169,7 +172,26 @@ final class GitHistory implements AutoCloseable {
         if (baseline.beforeHistory()) {
             return Optional.of(true);
         }
-        Optional<BlameResult> blame = blames.computeIfAbsent(head + ':' + file, key -> blame(head, file));
+        String key = baseline.commit() + ':' + head + ':' + file + ':' + from + '-' + to;
+        Optional<Boolean> known = verdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<Boolean> verdict = blameVerdict(baseline, head, file, from, to);
+        if (verdicts.size() > MAX_VERDICTS) {
+            verdicts.clear();
+        }
+        verdicts.put(key, verdict);
+        return verdict;
+    }
+
+    /** Forgets the blames of files (kept only within one evaluation: they are large); verdicts stay. */
+    void forgetBlames() {
+        blames.clear();
+    }
+
+    private Optional<Boolean> blameVerdict(NewCodeBaseline baseline, String head, String file, int from, int to) {
+        Optional<BlameResult> blame = blames.computeIfAbsent(head + ':' + file, k -> blame(head, file));
         if (blame.isEmpty()) {
             return Optional.empty();
         }
