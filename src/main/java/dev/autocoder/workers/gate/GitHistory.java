@@ -185,12 +185,34 @@ final class GitHistory implements AutoCloseable {
         return verdict;
     }
 
+    private String changedFilesKey;
+    private Map<String, Set<Integer>> changedFiles;
+
+    /** The diff since the baseline, once per baseline and head; null when it cannot be made. */
+    private Map<String, Set<Integer>> changedFiles(NewCodeBaseline baseline, String head) {
+        String key = baseline.commit() + ':' + head;
+        if (!key.equals(changedFilesKey)) {
+            changedFilesKey = key;
+            try {
+                changedFiles = addedLines(baseline, head);
+            } catch (IOException | RuntimeException e) {
+                changedFiles = null;
+            }
+        }
+        return changedFiles;
+    }
+
     /** Forgets the blames of files (kept only within one evaluation: they are large); verdicts stay. */
     void forgetBlames() {
         blames.clear();
     }
 
     private Optional<Boolean> blameVerdict(NewCodeBaseline baseline, String head, String file, int from, int to) {
+        // a file the diff since the baseline does not touch is as it was: no need to blame it
+        Map<String, Set<Integer>> changed = changedFiles(baseline, head);
+        if (changed != null && !changed.containsKey(file)) {
+            return Optional.of(false);
+        }
         Optional<BlameResult> blame = blames.computeIfAbsent(head + ':' + file, k -> blame(head, file));
         if (blame.isEmpty()) {
             return Optional.empty();

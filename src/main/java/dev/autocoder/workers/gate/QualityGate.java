@@ -1,6 +1,7 @@
 package dev.autocoder.workers.gate;
 
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RowListener;
 import dev.autocoder.workers.worker.Finding;
@@ -51,9 +52,26 @@ public class QualityGate implements RowListener {
         this.registry = registry;
         this.redactor = redactor;
         this.clock = Clock.systemUTC();
-        this.evaluator = new GateEvaluator(GateConditions.of(properties.getConditions(), properties.getConditionsFile()),
-                NewCodeSetting.parse(properties.getNewCode()), clock);
+        this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock);
         store.addListener(this);
+    }
+
+    /** A setting that cannot work stops start-up with one message naming its key. */
+    private static java.util.List<GateCondition> conditions(GateProperties properties) {
+        try {
+            return GateConditions.of(properties.getConditions(), properties.getConditionsFile());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(properties.getConditionsFile() != null
+                    ? "autocoder.gate.conditions-file" : "autocoder.gate.conditions", e.getMessage());
+        }
+    }
+
+    private static NewCodeSetting newCode(GateProperties properties) {
+        try {
+            return NewCodeSetting.parse(properties.getNewCode());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("autocoder.gate.new-code", e.getMessage());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
