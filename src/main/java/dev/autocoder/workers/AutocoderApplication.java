@@ -1,5 +1,6 @@
 package dev.autocoder.workers;
 
+import dev.autocoder.workers.gate.GateCommand;
 import dev.autocoder.workers.hub.spaces.DeploySpacesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,6 +21,11 @@ public class AutocoderApplication {
         if (args.length > 0 && args[0].equals(DeploySpacesCommand.NAME)) {
             // a one-off command: no Spring context, no workers
             System.exit(DeploySpacesCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(GateCommand.NAME)) {
+            // the CI command: reads a dataset, no Spring context, no workers
+            System.exit(GateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     System.out, System.err));
         }
         SpringApplication.run(AutocoderApplication.class, args);

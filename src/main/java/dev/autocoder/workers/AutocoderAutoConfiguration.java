@@ -1,5 +1,6 @@
 package dev.autocoder.workers;
 
+import dev.autocoder.workers.gate.GateConfiguration;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.analysis.AnalysisConfiguration;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Import;
         TestPlanPerspectivesConfiguration.class,
         ImplementationConfiguration.class,
         ImplementationStagesConfiguration.class,
+        GateConfiguration.class,
         HubConfiguration.class,
         DashboardConfiguration.class,
         MetricsConfiguration.class})

@@ -9,7 +9,8 @@ public final class PageModels {
     }
 
     public record DashboardPage(String title, long statusRefreshMs, long insightsRefreshMs, String statusRefresh,
-                         String insightsRefresh, StatusPart status, InsightsPart insights) {
+                         String insightsRefresh, StatusPart status, dev.autocoder.workers.gate.GatePanel.GatePart gate,
+                         InsightsPart insights) {
     }
 
     public record StatusPart(String level, String label, String startedAt, String uptime, String repository, String commit,

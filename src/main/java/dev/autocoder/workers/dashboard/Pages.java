@@ -24,6 +24,7 @@ import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
+import dev.autocoder.workers.gate.GatePanel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,8 +55,11 @@ public class Pages {
     /** Insights (with their charts) of the latest aggregate of each worker: they change only when a row is written. */
     private final Map<String, CachedInsights> insights = new ConcurrentHashMap<>();
     private final Map<String, CachedResult> results = new ConcurrentHashMap<>();
+    private final GatePanel gatePanel;
 
-    public Pages(DashboardView view, DashboardProperties properties, Templates templates, CsrfTokens csrf) {
+    public Pages(DashboardView view, DashboardProperties properties, Templates templates, CsrfTokens csrf,
+                 GatePanel gatePanel) {
+        this.gatePanel = gatePanel;
         this.view = view;
         this.properties = properties;
         this.templates = templates;
@@ -67,13 +71,18 @@ public class Pages {
         List<WorkerView> workers = view.workers();
         DashboardPage page = new DashboardPage("Autocoder Workers", properties.getStatusRefresh().toMillis(),
                 properties.getInsightsRefresh().toMillis(), ReadableTimes.human(properties.getStatusRefresh()),
-                ReadableTimes.human(properties.getInsightsRefresh()), statusPart(workers), insightsPart(workers));
+                ReadableTimes.human(properties.getInsightsRefresh()), statusPart(workers), gatePanel.part(), insightsPart(workers));
         return new Page(200, templates.render("dashboard", page));
     }
 
     /** GET /fragments/status: the overview and the worker table. */
     public Page statusFragment() {
         return new Page(200, templates.render("status", statusPart(view.workers())));
+    }
+
+    /** GET /fragments/gate: the quality gate and new against overall findings per perspective. */
+    public Page gateFragment() {
+        return new Page(200, templates.render("gate", gatePanel.part()));
     }
 
     /** GET /fragments/insights: insights, charts and findings of every worker. */

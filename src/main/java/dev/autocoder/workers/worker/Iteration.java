@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /** One pass of a worker through the route, carried as an exchange property from step to step. */
-final class Iteration {
+public final class Iteration {
 
     public static final String PROPERTY = "autocoderIteration";
 

@@ -126,7 +126,7 @@ public class RowFactory {
                 withScopeCounts(result.metrics(), findings),
                 redactor.redact(json(result.status() == Status.ERROR ? result.details()
                         : UnreadableFiles.addedTo(result.details(), iteration.snapshot()))),
-                workerColumns(state, result));
+                workerColumns(iteration, result.withFindings(findings)));
         return new Built(row, ids);
     }
 
@@ -159,12 +159,12 @@ public class RowFactory {
     }
 
     /** The worker's own columns, every declared one present, every string in them redacted. */
-    private Map<String, Object> workerColumns(WorkerState state, PerspectiveResult result) {
-        WorkerColumns columns = columnsByWorker.get(state.definition().worker());
+    private Map<String, Object> workerColumns(Iteration iteration, PerspectiveResult result) {
+        WorkerColumns columns = columnsByWorker.get(iteration.worker().definition().worker());
         if (columns == null) {
             return Map.of();
         }
-        Map<String, Object> values = columns.values(state, result);
+        Map<String, Object> values = columns.values(iteration, result);
         Map<String, Object> published = new LinkedHashMap<>();
         for (String name : columns.types().keySet()) {
             Object value = values == null ? null : values.get(name);

@@ -25,4 +25,12 @@ public interface WorkerColumns {
      * (for running totals that survive restarts). A declared column missing from the answer is written as null.
      */
     Map<String, Object> values(WorkerState state, PerspectiveResult result);
+
+    /**
+     * The column values of the row being built for an iteration (its snapshot, perspective and number at hand);
+     * {@code result}'s findings carry their final, unique ids. By default {@link #values(WorkerState, PerspectiveResult)}.
+     */
+    default Map<String, Object> values(Iteration iteration, PerspectiveResult result) {
+        return values(iteration.worker(), result);
+    }
 }

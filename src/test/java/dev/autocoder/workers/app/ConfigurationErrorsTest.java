@@ -46,6 +46,13 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void newCodeSettingThatIsNoBaseline() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.gate.new-code", "weeks:2")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.gate.new-code: ")
+                        .contains("branch:<name>, commit:<sha> or days:<n>"));
+    }
+
+    @Test
     void missingTarget() throws Exception {
         assertThatThrownBy(() -> App.start(properties("autocoder.target.path", temp.resolve("nope").toString())))
                 .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.target.path: ").contains("does not exist"));

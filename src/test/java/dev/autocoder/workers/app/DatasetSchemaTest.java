@@ -62,6 +62,9 @@ class DatasetSchemaTest {
         columns.put("recommendations", "VARCHAR[]");
         columns.put("metrics", "STRUCT(name VARCHAR, value DOUBLE)[]");
         columns.put("details", "VARCHAR");
+        // the analysis worker's own columns (issue 18: new code and the quality gate)
+        columns.put("new_code", "STRUCT(setting VARCHAR, baseline VARCHAR, baseline_commit VARCHAR, new_findings BIGINT, overall_findings BIGINT, undecided_findings BIGINT)");
+        columns.put("quality_gate", "STRUCT(status VARCHAR, reason VARCHAR, conditions STRUCT(metric VARCHAR, operator VARCHAR, threshold DOUBLE, \"value\" DOUBLE, at_least BOOLEAN, status VARCHAR, detail VARCHAR)[])");
         return columns;
     }
 

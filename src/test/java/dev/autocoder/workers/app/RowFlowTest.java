@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After the store, a row goes on through the routes of routes/worker-template.yaml: row-stored hands it to
- * row-to-dashboard, row-to-meters, row-to-hub-outbox and row-to-progress-ledger, in that order. One real iteration of
+ * row-to-dashboard, row-to-quality-gate, row-to-meters, row-to-hub-outbox and row-to-progress-ledger, in that order. One real iteration of
  * the analysis worker runs through the real routes; each consumer route is advised to note when it starts, and the
  * dashboard's step is made to fail.
  */
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowFlowTest {
 
     static final String DATASET = "autocoder-analysis-results";
-    static final List<String> CONSUMERS = List.of("row-to-dashboard", "row-to-meters", "row-to-hub-outbox",
+    static final List<String> CONSUMERS = List.of("row-to-dashboard", "row-to-quality-gate", "row-to-meters", "row-to-hub-outbox",
             "row-to-progress-ledger");
 
     @TempDir

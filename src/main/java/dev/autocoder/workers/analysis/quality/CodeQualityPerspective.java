@@ -228,6 +228,9 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 Metric.of("duplicate_blocks", duplication.blocks().size()),
                 Metric.of("cpd_lines", duplication.totalLines()));
         Map<String, Object> details = new LinkedHashMap<>();
+        // every duplicated range, so the quality gate can measure duplication on new lines
+        details.put("duplicated_ranges", duplication.blocks().stream().flatMap(b -> b.occurrences().stream())
+                .map(DuplicationFindings::place).distinct().toList());
         details.put("cpd_minimum_tokens", duplication.minimumTokens());
         details.put("cpd_languages", duplication.languages());
         // files CPD left out (binary, oversized, not tokenizable, over the per-file time budget)
@@ -286,6 +289,9 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         details.put("largest_duplicate_blocks", duplication.blocks().stream().limit(TOP).map(b -> ordered(
                 "lines", b.lines(), "tokens", b.tokens(),
                 "occurrences", b.occurrences().stream().map(DuplicationFindings::place).toList())).toList());
+        // every duplicated range, so the quality gate can measure duplication on new lines
+        details.put("duplicated_ranges", duplication.blocks().stream().flatMap(b -> b.occurrences().stream())
+                .map(DuplicationFindings::place).distinct().toList());
         details.put("cpd_minimum_tokens", duplication.minimumTokens());
         details.put("cpd_languages", duplication.languages());
         // files CPD left out (binary, oversized, not tokenizable, over the per-file time budget)

@@ -7,7 +7,7 @@ import net.sourceforge.pmd.lang.rule.RuleSetLoader;
  * The "Autocoder Security" PMD ruleset: Java security rules written as PMD 7 XPath rules, shipped as a
  * classpath resource. Add it to a {@code PMDConfiguration}/{@code PmdAnalysis} next to the curated rules.
  */
-final class AutocoderSecurityRules {
+public final class AutocoderSecurityRules {
 
     /** Classpath location, for {@code RuleSetLoader#loadFromResource} or a PMD configuration. */
     public static final String RESOURCE = "rulesets/autocoder-security.xml";

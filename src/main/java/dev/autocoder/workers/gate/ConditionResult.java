@@ -1,0 +1,29 @@
+package dev.autocoder.workers.gate;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A condition with its measured value.
+ *
+ * @param value       null when it cannot be told or does not apply
+ * @param atLeast     the value is a lower bound
+ * @param detail      how the value was computed, or why it could not be
+ */
+public record ConditionResult(String metric, String operator, double threshold, Double value,
+                              @JsonProperty("at_least") boolean atLeast, GateStatus status, String detail) {
+
+    static ConditionResult of(GateCondition condition, Measure measure) {
+        GateStatus status;
+        if (!measure.applicable()) {
+            status = GateStatus.NOT_APPLICABLE;
+        } else if (measure.value() == null) {
+            status = GateStatus.UNKNOWN;
+        } else if (measure.lowerBound()) {
+            status = condition.brokenByLowerBound(measure.value()) ? GateStatus.FAILED : GateStatus.UNKNOWN;
+        } else {
+            status = condition.holds(measure.value()) ? GateStatus.PASSED : GateStatus.FAILED;
+        }
+        return new ConditionResult(condition.metric(), condition.operator(), condition.threshold(), measure.value(),
+                measure.lowerBound(), status, measure.detail());
+    }
+}

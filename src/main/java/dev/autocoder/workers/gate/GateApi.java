@@ -1,0 +1,30 @@
+package dev.autocoder.workers.gate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.dashboard.ApiAnswer;
+import dev.autocoder.workers.sarif.SarifLog;
+import org.springframework.stereotype.Component;
+
+/** What {@code GET /api/gate} and {@code GET /api/sarif} answer (routes/api.yaml). */
+@Component("gateApi")
+public class GateApi {
+
+    private final QualityGate gate;
+    private final SarifLog sarif;
+
+    public GateApi(QualityGate gate, ObjectMapper mapper, SecretRedactor redactor) {
+        this.gate = gate;
+        this.sarif = new SarifLog(mapper, redactor, GateCommand.version());
+    }
+
+    /** The gate with its conditions, baseline and new against overall per perspective, without the finding list. */
+    public ApiAnswer gate() {
+        return new ApiAnswer(200, gate.current().summary());
+    }
+
+    /** The latest findings as SARIF 2.1.0, with their baseline states. */
+    public ApiAnswer sarif() {
+        return new ApiAnswer(200, sarif.of(gate.current()));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.autocoder.workers.gate;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** New code and the quality gate: its settings, the analysis rows' gate columns, the API, the panel and the meter. */
+@Configuration(proxyBeanMethods = false)
+@Import({GateProperties.class, QualityGate.class, GateColumns.class, GateApi.class, GatePanel.class, GateMeters.class})
+public class GateConfiguration {
+}

@@ -1,0 +1,183 @@
+package dev.autocoder.workers.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.secrets.SecretFinding;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The measures gate conditions compare, computed from the classified findings, the rows and the git history. */
+final class GateMeasures {
+
+    static final String NEW_MAIN_CRITICAL_HIGH = "new_main_critical_high_findings";
+    static final String NEW_SECRETS = "new_secrets";
+    static final String NEW_VULNERABLE_DEPENDENCIES = "new_vulnerable_dependencies";
+    static final String NEW_CODE_DUPLICATION = "new_code_duplicated_lines_percent";
+    static final String NEW_CODE_COVERAGE = "new_code_coverage_percent";
+    static final String NEW_FINDINGS = "new_findings";
+    static final String NEW_MAIN_FINDINGS = "new_main_findings";
+
+    static final Set<String> NAMES = Set.of(NEW_MAIN_CRITICAL_HIGH, NEW_SECRETS, NEW_VULNERABLE_DEPENDENCIES,
+            NEW_CODE_DUPLICATION, NEW_CODE_COVERAGE, NEW_FINDINGS, NEW_MAIN_FINDINGS);
+
+    /** Files CPD reads, by extension: their added lines are the new lines duplication is measured on. */
+    private static final Set<String> CPD_EXTENSIONS = Set.of("java", "js", "jsx", "mjs", "cjs", "ts", "tsx", "py", "kt", "kts");
+    private static final Pattern RANGE = Pattern.compile("(.+):(\\d+)-(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What the measures are computed from.
+     *
+     * @param findings    the latest findings of every perspective, classified
+     * @param rows        each perspective's latest ok row
+     * @param complete    per perspective: every finding of its latest result is in {@code findings}
+     * @param addedLines  lines added since the baseline per file; null when unknown ({@code noLinesReason} says why)
+     */
+    record Inputs(List<ClassifiedFinding> findings, Map<String, Row> rows, Map<String, Boolean> complete,
+                  Map<String, Set<Integer>> addedLines, String noLinesReason) {
+    }
+
+    private GateMeasures() {
+    }
+
+    static Measure of(String metric, Inputs inputs) {
+        return switch (metric) {
+            case NEW_MAIN_CRITICAL_HIGH -> count(metric, inputs, GateMeasures::isMainSevere, null,
+                    "new critical or high findings in main code");
+            case NEW_SECRETS -> count(metric, inputs, f -> SecretFinding.CATEGORY.equals(f.category()), "security", "new secrets");
+            case NEW_VULNERABLE_DEPENDENCIES -> count(metric, inputs, f -> "known-vulnerability".equals(f.rule()), "dependencies",
+                    "new known vulnerabilities in dependencies");
+            case NEW_FINDINGS -> count(metric, inputs, f -> true, null, "new findings");
+            case NEW_MAIN_FINDINGS -> count(metric, inputs, f -> f.scopeOrMain() == Scope.MAIN, null, "new findings in main code");
+            case NEW_CODE_DUPLICATION -> duplication(inputs);
+            case NEW_CODE_COVERAGE -> coverage(inputs);
+            default -> throw new IllegalArgumentException("unknown gate metric " + metric);
+        };
+    }
+
+    /** New findings matching; a lower bound when some could not be told or a capped row did not list them all. */
+    private static Measure count(String metric, Inputs inputs, Predicate<Finding> matches, String perspective, String what) {
+        if (perspective != null && !inputs.rows().containsKey(perspective)) {
+            return Measure.unknown("no ok " + perspective + " row yet");
+        }
+        long fresh = 0;
+        long undecided = 0;
+        for (ClassifiedFinding f : inputs.findings()) {
+            if ((perspective == null || perspective.equals(f.perspective())) && matches.test(f.finding())) {
+                if (f.isNew()) {
+                    fresh++;
+                } else if (f.isUndecided()) {
+                    undecided++;
+                }
+            }
+        }
+        boolean unlisted = inputs.rows().keySet().stream()
+                .filter(p -> perspective == null || perspective.equals(p))
+                .anyMatch(p -> !inputs.complete().getOrDefault(p, false) && mayHaveUnlisted(inputs, p, metric.equals(NEW_MAIN_CRITICAL_HIGH)));
+        String detail = fresh + " " + what;
+        if (undecided > 0 || unlisted) {
+            return Measure.atLeast(fresh, detail + (undecided > 0 ? "; " + undecided + " more could not be told new or not" : "")
+                    + (unlisted ? "; a capped row did not list every finding" : ""));
+        }
+        return Measure.exact(fresh, detail);
+    }
+
+    /**
+     * Whether a capped row may hold matching findings it did not list. Rows list main code first and the most severe
+     * first, and count every finding per scope and severity, so for main critical/high findings the counts tell.
+     */
+    private static boolean mayHaveUnlisted(Inputs inputs, String perspective, boolean mainSevereOnly) {
+        Row row = inputs.rows().get(perspective);
+        if (!mainSevereOnly) {
+            return true;
+        }
+        long listed = row.findings().stream().filter(GateMeasures::isMainSevere).count();
+        double counted = row.metric("findings.main.critical").orElse(0) + row.metric("findings.main.high").orElse(0);
+        return counted > listed;
+    }
+
+    static boolean isMainSevere(Finding f) {
+        return f.scopeOrMain() == Scope.MAIN && (f.severity() == Severity.CRITICAL || f.severity() == Severity.HIGH);
+    }
+
+    /** Duplicated new lines / new lines, over files CPD reads, from the code-quality row's duplicated ranges. */
+    private static Measure duplication(Inputs inputs) {
+        Row quality = inputs.rows().get("code-quality");
+        if (quality == null) {
+            return Measure.unknown("no ok code-quality row yet");
+        }
+        if (inputs.addedLines() == null) {
+            return Measure.unknown(inputs.noLinesReason());
+        }
+        JsonNode ranges;
+        try {
+            ranges = JSON.readTree(quality.details()).get("duplicated_ranges");
+        } catch (IOException | RuntimeException e) {
+            ranges = null;
+        }
+        if (ranges == null || !ranges.isArray()) {
+            return Measure.unknown("the code-quality row does not list duplicated line ranges (written by an older version)");
+        }
+        Map<String, Set<Integer>> duplicated = new java.util.HashMap<>();
+        for (JsonNode range : ranges) {
+            Matcher m = RANGE.matcher(range.asText());
+            if (m.matches()) {
+                Set<Integer> lines = duplicated.computeIfAbsent(m.group(1), k -> new HashSet<>());
+                for (int line = Integer.parseInt(m.group(2)); line <= Integer.parseInt(m.group(3)); line++) {
+                    lines.add(line);
+                }
+            }
+        }
+        long newLines = 0;
+        long newDuplicated = 0;
+        for (Map.Entry<String, Set<Integer>> file : inputs.addedLines().entrySet()) {
+            if (!CPD_EXTENSIONS.contains(extension(file.getKey()))) {
+                continue;
+            }
+            Set<Integer> dup = duplicated.getOrDefault(file.getKey(), Set.of());
+            newLines += file.getValue().size();
+            newDuplicated += file.getValue().stream().filter(dup::contains).count();
+        }
+        if (newLines == 0) {
+            return Measure.exact(0, "no new lines in files CPD reads");
+        }
+        double percent = Math.round(10_000.0 * newDuplicated / newLines) / 100.0;
+        return Measure.exact(percent, newDuplicated + " of " + newLines + " new lines duplicated");
+    }
+
+    /** Coverage on new code applies only when the test-coverage row read a coverage report. */
+    private static Measure coverage(Inputs inputs) {
+        Row coverage = inputs.rows().get("test-coverage");
+        if (coverage == null) {
+            return Measure.unknown("no ok test-coverage row yet");
+        }
+        String method;
+        try {
+            JsonNode node = JSON.readTree(coverage.details()).get("method");
+            method = node == null ? null : node.asText();
+        } catch (IOException | RuntimeException e) {
+            method = null;
+        }
+        if (method == null || method.equals("test-mapping")) {
+            return Measure.notApplicable("no coverage report in the repository");
+        }
+        return Measure.unknown("a coverage report exists, but reports are read per class: line coverage of new code is not computed");
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.autocoder.workers.gate;
+
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The quality gate on the dashboard's first screen: display strings only (the template escapes every one). */
+@Component
+public class GatePanel {
+
+    private final QualityGate gate;
+
+    public GatePanel(QualityGate gate) {
+        this.gate = gate;
+    }
+
+    public record GatePart(String status, String label, String baseline, String reason, boolean hasReason,
+                           List<ConditionLine> conditions, List<PerspectiveLine> perspectives, boolean hasPerspectives) {
+    }
+
+    public record ConditionLine(String status, String condition, String value, String detail) {
+    }
+
+    public record PerspectiveLine(String perspective, int newFindings, int overall, String undecided) {
+    }
+
+    public GatePart part() {
+        GateReport report = gate.current().summary();
+        NewCodeBaseline baseline = report.newCode();
+        String since = baseline == null ? "—" : baseline.isResolved() ? baseline.description()
+                : "cannot tell: " + baseline.reason();
+        List<ConditionLine> conditions = report.conditions().stream().map(c -> new ConditionLine(c.status().label(),
+                new GateCondition(c.metric(), c.operator(), c.threshold()).toString(),
+                c.value() == null ? "—" : (c.atLeast() ? "≥ " : "") + number(c.value()), c.detail())).toList();
+        List<PerspectiveLine> perspectives = report.perspectives().stream().map(p -> new PerspectiveLine(p.perspective(),
+                p.newCount(), p.overall(), p.undecided() > 0 ? p.undecided() + " not told" : "")).toList();
+        return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
+                since, report.reason(), report.reason() != null, conditions, perspectives, !perspectives.isEmpty());
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.autocoder.workers.gate;
+
+/** The gate as plain text for a CI log: the verdict, each condition, new against overall per perspective, new findings. */
+final class GateText {
+
+    private GateText() {
+    }
+
+    static String of(GateReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append("Quality gate: ").append(report.status().label().toUpperCase(java.util.Locale.ROOT)).append('\n');
+        if (report.reason() != null) {
+            text.append("  ").append(report.reason()).append('\n');
+        }
+        if (report.newCode() != null) {
+            text.append("New code since: ").append(report.newCode().isResolved() ? report.newCode().description()
+                    : "cannot tell (" + report.newCode().reason() + ")").append(" [").append(report.newCode().setting()).append("]\n");
+        }
+        text.append("Conditions:\n");
+        for (ConditionResult c : report.conditions()) {
+            text.append("  [").append(c.status().label()).append("] ").append(new GateCondition(c.metric(), c.operator(),
+                    c.threshold())).append(": ").append(c.value() == null ? "-" : (c.atLeast() ? "at least " : "") + number(c.value()))
+                    .append(" (").append(c.detail()).append(")\n");
+        }
+        if (!report.perspectives().isEmpty()) {
+            text.append("New / overall findings:\n");
+            report.perspectives().forEach(p -> text.append("  ").append(p.perspective()).append(": ").append(p.newCount())
+                    .append(" / ").append(p.overall()).append(p.undecided() > 0 ? " (" + p.undecided() + " not told)" : "")
+                    .append('\n'));
+        }
+        var fresh = report.newFindings();
+        text.append("New findings: ").append(fresh.size()).append('\n');
+        fresh.forEach(f -> text.append("  ").append(f.finding().severity() == null ? "info" : f.finding().severity().label())
+                .append(' ').append(f.finding().rule()).append(' ').append(f.finding().file() == null ? "" : f.finding().file())
+                .append(f.finding().line() == null ? "" : ":" + f.finding().line()).append(' ')
+                .append(f.finding().message()).append('\n'));
+        return text.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
