@@ -22,6 +22,7 @@ public class AutocoderProperties {
     private final Analysis analysis = new Analysis();
     private final Testplan testplan = new Testplan();
     private final Implementation implementation = new Implementation();
+    private final Python python = new Python();
 
     public Target getTarget() {
         return target;
@@ -45,6 +46,24 @@ public class AutocoderProperties {
 
     public Implementation getImplementation() {
         return implementation;
+    }
+
+    public Python getPython() {
+        return python;
+    }
+
+    /** Python targets: the interpreter that runs the shipped {@code ast} model helper. */
+    public static class Python {
+        /** The Python 3 interpreter (a name on the PATH or a path); the model helper needs 3.8 or newer. */
+        private String interpreter = "python3";
+
+        public String getInterpreter() {
+            return interpreter;
+        }
+
+        public void setInterpreter(String interpreter) {
+            this.interpreter = interpreter;
+        }
     }
 
     /** The repository under analysis: a local folder, or a git URL cloned into {@code work-dir}. */

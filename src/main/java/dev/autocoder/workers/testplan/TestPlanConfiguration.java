@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan;
 
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
 import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.perspectives.BackwardsCompatibilityPerspective;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
         TestPlanSupport.class,
         GitHistory.class,
         CodeModelProvider.class,
+        PythonModelProvider.class,
         BackwardsCompatibilityPerspective.class,
         BigPicturePerspective.class,
         CiCdPerspective.class,
