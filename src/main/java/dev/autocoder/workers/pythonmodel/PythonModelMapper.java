@@ -42,7 +42,8 @@ final class PythonModelMapper {
         String simple = module.substring(module.lastIndexOf('.') + 1);
         List<MethodModel> functions = new ArrayList<>();
         json.path("functions").forEach(f -> functions.add(method(f, false)));
-        types.add(new TypeModel(packageName, simple, module, "module", simple.startsWith("_") && !simple.equals("__init__")
+        String parent = module.contains(".") ? module.substring(0, module.lastIndexOf('.')) : "";
+        types.add(new TypeModel(parent, simple, module, "module", simple.startsWith("_") && !simple.equals("__init__")
                 ? "package" : "public", false, List.of(), List.of(), Map.of(), false, 1, functions));
         for (JsonNode c : json.path("classes")) {
             String name = c.path("name").asText();
