@@ -52,13 +52,15 @@ public class AutocoderProperties {
         return python;
     }
 
-    /** The external tools Python targets are analyzed with. */
+    /** The external tools Python targets are analyzed with: ruff for the rules, the interpreter for the {@code ast} model. */
     public static class Python {
         /**
          * The ruff CLI: a name looked up on the PATH or a path (a relative one resolves against the working
          * folder); the native ruff or bin/ruff-wasm, which speak the same JSON.
          */
         private String ruffPath = "ruff";
+        /** The Python 3 interpreter (a name on the PATH or a path); the model helper needs 3.8 or newer. */
+        private String interpreter = "python3";
 
         public String getRuffPath() {
             return ruffPath;
@@ -66,6 +68,14 @@ public class AutocoderProperties {
 
         public void setRuffPath(String ruffPath) {
             this.ruffPath = ruffPath;
+        }
+
+        public String getInterpreter() {
+            return interpreter;
+        }
+
+        public void setInterpreter(String interpreter) {
+            this.interpreter = interpreter;
         }
     }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.pythonmodel.PythonModules;
 import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.history.FileChange;
@@ -40,18 +43,21 @@ import java.util.Set;
 public class PlanningFactory {
 
     private final CodeModelProvider models;
+    private final PythonModelProvider pythonModels;
     private final GitHistory history;
     private final ObjectMapper mapper;
 
-    public PlanningFactory(CodeModelProvider models, GitHistory history, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+    public PlanningFactory(CodeModelProvider models, PythonModelProvider pythonModels, GitHistory history,
+                           @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.mapper = mapper;
         this.models = models;
+        this.pythonModels = pythonModels;
         this.history = history;
     }
 
     public Planning plan(Snapshot snapshot, Optional<Row> previous) throws IOException {
         List<String> notes = new ArrayList<>();
-        CodeModel model = models.model(snapshot);
+        CodeModel model = model(snapshot);
         String baseline = baseline(snapshot, previous.filter(r -> r.status() == Status.OK), notes);
         ChangeSet changes = null;
         if (baseline != null) {
@@ -66,6 +72,19 @@ public class PlanningFactory {
             return whole(snapshot, model, notes);
         }
         return changed(snapshot, model, changes, notes);
+    }
+
+    /** The Java and the Python model of the snapshot together, sorted by path: the rules read both alike. */
+    public CodeModel model(Snapshot snapshot) {
+        List<FileModel> python = pythonModels.model(snapshot);
+        CodeModel javaModel = models.model(snapshot);
+        if (python.isEmpty()) {
+            return javaModel;
+        }
+        List<FileModel> files = new ArrayList<>(javaModel.files());
+        files.addAll(python);
+        files.sort(java.util.Comparator.comparing(FileModel::path));
+        return new CodeModel(List.copyOf(files));
     }
 
     private String baseline(Snapshot snapshot, Optional<Row> previous, List<String> notes) {
@@ -102,12 +121,15 @@ public class PlanningFactory {
 
     private Planning changed(Snapshot snapshot, CodeModel model, ChangeSet changes, List<String> notes) throws IOException {
         Map<String, FileModel> before = new LinkedHashMap<>();
+        Set<String> paths = new java.util.HashSet<>();
+        snapshot.files().forEach(f -> paths.add(f.path()));
         for (FileChange change : changes.files()) {
-            if (change.path().endsWith(".java") && change.oldBlob() != null) {
+            if (modelled(change.path()) && change.oldBlob() != null) {
                 Optional<String> text = history.text(snapshot, change.oldBlob());
                 if (text.isPresent()) {
-                    before.put(change.path(), models.parse(change.path(), change.oldBlob(), text.get(),
-                            snapshot.javaLanguageLevel(change.path())));
+                    before.put(change.path(), change.path().endsWith(".py")
+                            ? pythonModels.parse(change.path(), change.oldBlob(), text.get(), PythonModules.moduleName(change.path(), paths))
+                            : models.parse(change.path(), change.oldBlob(), text.get(), snapshot.javaLanguageLevel(change.path())));
                 } else {
                     notes.add(change.path() + " at " + changes.baseline() + " could not be read (binary or too large): its methods are not compared.");
                 }
@@ -121,7 +143,7 @@ public class PlanningFactory {
         Map<String, FileModel> now = new HashMap<>();
         model.files().forEach(f -> now.put(f.path(), f));
         for (FileChange change : changes.files()) {
-            if (!change.path().endsWith(".java")) {
+            if (!modelled(change.path())) {
                 continue;
             }
             FileModel current = now.get(change.path());
@@ -155,6 +177,10 @@ public class PlanningFactory {
                 scope, notes);
     }
 
+    private static boolean modelled(String path) {
+        return path.endsWith(".java") || path.endsWith(".py");
+    }
+
     private static Map<String, MethodRef> methods(FileModel file) {
         Map<String, MethodRef> methods = new LinkedHashMap<>();
         if (file == null) {
@@ -168,7 +194,7 @@ public class PlanningFactory {
         return changes.of(kind).stream().map(FileChange::path).toList();
     }
 
-    /** Test code, unparseable Java and (on a first run, as a count) files in other languages. */
+    /** Test code, unparseable Java or Python and (on a first run, as a count) files in other languages. */
     private static List<String> outOfScope(Snapshot snapshot, CodeModel model, ChangeSet changes) {
         Set<String> relevant = new LinkedHashSet<>();
         if (changes != null) {
@@ -185,10 +211,10 @@ public class PlanningFactory {
                 out.add(file.path() + ": test code");
             }
         }
-        long other = snapshot.files().stream().filter(f -> f.language() != Language.JAVA)
+        long other = snapshot.files().stream().filter(f -> f.language() != Language.JAVA && f.language() != Language.PYTHON)
                 .filter(f -> changes == null || relevant.contains(f.path())).count();
         if (other > 0) {
-            out.add(other + " file(s) in other languages or formats: no Java model");
+            out.add(other + " file(s) in other languages or formats: no Java or Python model");
         }
         return out;
     }

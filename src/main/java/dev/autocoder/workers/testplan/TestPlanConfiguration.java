@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan;
 
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
 import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Import;
         TestPlanServices.class,
         GitHistory.class,
         CodeModelProvider.class,
+        PythonModelProvider.class,
         SkeletonRenderer.class,
         SkeletonWriter.class})
 public class TestPlanConfiguration {

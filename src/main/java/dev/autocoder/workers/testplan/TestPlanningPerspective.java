@@ -8,7 +8,7 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 
 /**
  * A perspective of the test-planning worker. Subclasses compute a {@link PlanResult} from the {@link Planning};
- * this class builds the planning inputs, answers {@code skipped} rows when there is no Java to plan for, and turns
+ * this class builds the planning inputs, answers {@code skipped} rows when there is no Java or Python to plan for, and turns
  * the result into the worker's fixed row shape.
  */
 public abstract class TestPlanningPerspective implements Perspective {
@@ -26,7 +26,7 @@ public abstract class TestPlanningPerspective implements Perspective {
         return WORKER;
     }
 
-    /** False for perspectives that also work without Java code (CI/CD, the big picture). */
+    /** False for perspectives that also work without Java or Python code (CI/CD, the big picture). */
     protected boolean needsJava() {
         return true;
     }
@@ -37,19 +37,24 @@ public abstract class TestPlanningPerspective implements Perspective {
     public PerspectiveResult analyze(PerspectiveContext context) throws Exception {
         Snapshot snapshot = context.snapshot();
         long javaFiles = snapshot.files(Language.JAVA).size();
-        if (needsJava() && javaFiles == 0) {
-            return support.skipped("No Java files in the repository: " + name() + " plans tests from the Java model, "
-                    + "so there is nothing to plan.");
+        long pythonFiles = snapshot.files(Language.PYTHON).size();
+        if (needsJava() && javaFiles + pythonFiles == 0) {
+            return support.skipped("No Java or Python files in the repository: " + name() + " plans tests from the "
+                    + "Java and Python models, so there is nothing to plan.");
         }
         Planning planning = support.planning().plan(snapshot, context.previousRow(id()));
         if (needsJava() && planning.model().parsed().isEmpty()) {
-            return support.skipped("None of the " + javaFiles + " Java files could be parsed (first: "
-                    + planning.model().files().get(0).path() + ": " + planning.model().files().get(0).parseError()
-                    + "), so there is nothing to plan.");
+            return support.skipped("None of the " + (javaFiles > 0 ? javaFiles + " Java" : "")
+                    + (javaFiles > 0 && pythonFiles > 0 ? " and " : "") + (pythonFiles > 0 ? pythonFiles + " Python" : "")
+                    + " files could be parsed (first: " + planning.model().files().get(0).path() + ": "
+                    + planning.model().files().get(0).parseError() + "), so there is nothing to plan.");
         }
         PlanResult result = plan(planning, context);
         if (!planning.model().unparseable().isEmpty()) {
-            result.notes.add(planning.model().unparseable().size() + " Java file(s) could not be parsed and are left out: "
+            long python = planning.model().unparseable().stream().filter(f -> f.path().endsWith(".py")).count();
+            long java = planning.model().unparseable().size() - python;
+            result.notes.add((java > 0 ? java + " Java" : "") + (java > 0 && python > 0 ? " and " : "")
+                    + (python > 0 ? python + " Python" : "") + " file(s) could not be parsed and are left out: "
                     + planning.model().unparseable().stream().limit(5).map(f -> f.path() + " (" + f.parseError() + ")")
                     .reduce((a, b) -> a + "; " + b).orElse("") + ".");
             result.metric("unparseable_files", planning.model().unparseable().size());

@@ -7,6 +7,7 @@ import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
 import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
@@ -42,7 +43,9 @@ public final class TestPlanHarness {
         }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
-        this.support = new TestPlanServices(new PlanningFactory(new CodeModelProvider(), new GitHistory(), AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
+        this.support = new TestPlanServices(new PlanningFactory(new CodeModelProvider(),
+                new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new GitHistory(),
+                AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
     }
 

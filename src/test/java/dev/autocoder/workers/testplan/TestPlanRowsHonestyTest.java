@@ -59,10 +59,10 @@ class TestPlanRowsHonestyTest {
     }
 
     @Test
-    void aRepositoryWithoutJavaSkipsTheJavaPerspectivesAndStillReviewsCi() throws Exception {
+    void aRepositoryWithoutJavaOrPythonSkipsTheCodePerspectivesAndStillReviewsCi() throws Exception {
         Path repo = temp.resolve("repo");
         Files.createDirectories(repo.resolve(".ci"));
-        Files.writeString(repo.resolve("app.py"), "print('hi')\n");
+        Files.writeString(repo.resolve("app.sh"), "echo hi\n");
         Files.writeString(repo.resolve(".ci/run"), "#!/bin/sh\npytest -q\n");
         try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
             git.add().addFilepattern(".").call();
@@ -72,8 +72,8 @@ class TestPlanRowsHonestyTest {
 
         PerspectiveResult scope = harness.run(new WhatAreWeTestingPerspective(harness.support));
         assertThat(scope.status()).isEqualTo(Status.SKIPPED);
-        assertThat(scope.reason()).isEqualTo("No Java files in the repository: What Are We Testing? plans tests from the "
-                + "Java model, so there is nothing to plan.");
+        assertThat(scope.reason()).isEqualTo("No Java or Python files in the repository: What Are We Testing? plans tests "
+                + "from the Java and Python models, so there is nothing to plan.");
 
         PerspectiveResult ci = harness.run(new CiCdPerspective(harness.support));
         assertThat(ci.status()).isEqualTo(Status.OK);

@@ -17,7 +17,7 @@ public record CatchSite(List<String> types, int line, boolean empty, boolean onl
                         boolean lostCause, String text) {
 
     public boolean overBroad() {
-        return types.stream().anyMatch(t -> t.equals("Exception") || t.equals("Throwable") || t.equals("RuntimeException")
+        return types.stream().anyMatch(t -> t.equals("Exception") || t.equals("Throwable") || t.equals("BaseException") || t.equals("RuntimeException")
                 || t.equals("java.lang.Exception") || t.equals("java.lang.Throwable"));
     }
 }

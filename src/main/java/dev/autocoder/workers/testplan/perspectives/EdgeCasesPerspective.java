@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.pythonmodel.PythonEdgeInputs;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -23,7 +24,8 @@ import java.util.Set;
 /**
  * Edge Case Discovery: per API method in scope (public method of a public type; every one on a first run), the
  * boundary inputs of each parameter ({@link EdgeInputs}): from its type, and the neighbours c-1, c, c+1 of each
- * numeric constant the body compares the parameter (or its length, size or elements) against.
+ * numeric constant the body compares the parameter (or its length, size or elements) against. Python functions get
+ * Python expressions ({@link PythonEdgeInputs}: from the annotation or the default).
  * <p>
  * Specifications: one parameterized test per method and parameter with every input. Quality score: the share of
  * the methods with edge cases whose class has a test class; null when no method has parameters.
@@ -62,7 +64,9 @@ public class EdgeCasesPerspective extends TestPlanningPerspective {
             classes.add(m.type().qualifiedName());
             for (Param p : m.method().params()) {
                 List<EdgeCase> cases = new ArrayList<>();
-                for (EdgeInputs.Input input : EdgeInputs.of(m.method(), p)) {
+                List<EdgeInputs.Input> inputs = m.file().path().endsWith(".py") ? PythonEdgeInputs.of(m.method(), p)
+                        : EdgeInputs.of(m.method(), p);
+                for (EdgeInputs.Input input : inputs) {
                     cases.add(new EdgeCase(PlanIds.of("edge-case", m.file().path(), m.key(), p.name(), input.expression()),
                             m.file().path(), m.type().qualifiedName(), m.method().signature(), p.name(), p.type(),
                             input.expression(), input.category(), input.source()));

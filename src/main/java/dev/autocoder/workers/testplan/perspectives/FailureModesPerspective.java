@@ -133,6 +133,7 @@ public class FailureModesPerspective extends TestPlanningPerspective {
         ExceptionTypes types = thrownExceptions.types();
         List<FailureMode> modes = new ArrayList<>();
         boolean api = ref.isApi();
+        boolean python = ref.file().path().endsWith(".py");
         String impactOfException = api ? "high" : m.visibility().equals("private") ? "low" : "medium";
         for (String thrown : m.thrown()) {
             modes.add(mode(ref, m.beginLine(), "declared-exception", thrown, m.signature() + " throws " + thrown,
@@ -159,7 +160,7 @@ public class FailureModesPerspective extends TestPlanningPerspective {
                         m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
             }
             IntegrationCatalog.classify(call).filter(k -> k.risk().equals("high")).ifPresent(kind ->
-                    modes.add(mode(ref, call.line(), "integration-failure", exceptionOf(kind), call.text(), "high",
+                    modes.add(mode(ref, call.line(), "integration-failure", python ? pythonExceptionOf(kind, call) : exceptionOf(kind), call.text(), "high",
                             impactOfException, m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt")));
         }
         for (int i = 0; i < m.casts().size(); i++) {
@@ -170,12 +171,15 @@ public class FailureModesPerspective extends TestPlanningPerspective {
             }
         }
         for (int line : m.nullReturnLines()) {
-            modes.add(mode(ref, line, "null-return", "NullPointerException", "return null;", "medium",
+            // Python: a caller that uses the None fails with a TypeError or AttributeError
+            modes.add(python ? mode(ref, line, "null-return", "TypeError", "return None", "medium",
+                    api ? "medium" : "low", m.name() + "_mayReturnNone_callersHandleIt")
+                    : mode(ref, line, "null-return", "NullPointerException", "return null;", "medium",
                     api ? "medium" : "low", m.name() + "_mayReturnNull_callersHandleIt"));
         }
         for (CatchSite c : m.catches()) {
             if ((c.empty() || c.onlyLogs()) && !c.rethrows()) {
-                modes.add(mode(ref, c.line(), "swallowed-exception", String.join(" | ", c.types()), "catch (" + c.text() + ")",
+                modes.add(mode(ref, c.line(), "swallowed-exception", String.join(" | ", c.types()), python ? c.text() : "catch (" + c.text() + ")",
                         "medium", api ? "high" : "medium", m.name() + "_when" + simple(c.types().get(0)) + "_isNotSwallowed"));
             }
         }
@@ -251,7 +255,24 @@ public class FailureModesPerspective extends TestPlanningPerspective {
         if (exception != null) {
             return exception.isEmpty() ? "an exception (the type could not be resolved within the project)" : exception;
         }
-        return mode.exception() == null ? "no leaked resource" : mode.mode().equals("null-return") ? "null" : mode.exception();
+        return mode.exception() == null ? "no leaked resource" : mode.mode().equals("null-return")
+                ? (mode.file().endsWith(".py") ? "None" : "null") : mode.exception();
+    }
+
+    /** What a Python integration call raises when the other side fails, by the library it belongs to. */
+    private static String pythonExceptionOf(IntegrationKind kind, Invocation call) {
+        String library = call.type() == null ? "" : call.type().split("\\.")[0];
+        return switch (kind) {
+            case HTTP -> switch (library) {
+                case "requests" -> "requests.RequestException";
+                case "httpx" -> "httpx.HTTPError";
+                case "aiohttp" -> "aiohttp.ClientError";
+                default -> "OSError";
+            };
+            case DATABASE -> library.equals("sqlalchemy") ? "sqlalchemy.exc.SQLAlchemyError" : library + ".Error";
+            case PROCESS, NETWORK, FILE_SYSTEM -> "OSError";
+            default -> "RuntimeError";
+        };
     }
 
     private static String exceptionOf(IntegrationKind kind) {

@@ -75,7 +75,10 @@ public class WhatAreWeTestingPerspective extends TestPlanningPerspective {
         }
         result.qualityScore = Scores.share(tested, classes.size());
         if (planning.firstRun()) {
-            result.summary = "First plan: the whole codebase is in scope, " + scope.inScope().size() + " main Java files with "
+            long python = scope.inScope().stream().filter(f -> f.endsWith(".py")).count();
+            String files = python == 0 ? " main Java files" : python == scope.inScope().size() ? " main Python files"
+                    : " main Java and Python files";
+            result.summary = "First plan: the whole codebase is in scope, " + scope.inScope().size() + files + " with "
                     + planning.scopeMethods().size() + " methods; " + scope.outOfScope().size() + " entries out of scope.";
         } else {
             result.summary = "Since " + shortId(planning.baseline()) + ": " + scope.filesAdded().size() + " files added, "

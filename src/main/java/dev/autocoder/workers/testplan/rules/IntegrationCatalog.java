@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Which calls are integration points: a table of receiver types (package-qualified) and methods, matched against
- * the receiver types the model resolved from declarations and imports.
+ * the receiver types the model resolved from declarations and imports. Python calls are in the same table by
+ * their qualified names as the Python model resolves them through the imports ({@code requests.get},
+ * {@code subprocess.run}, {@code builtins.open}; a class call such as {@code threading.Thread(..)} is a creation).
  */
 public final class IntegrationCatalog {
 
@@ -23,6 +25,9 @@ public final class IntegrationCatalog {
 
     private static final Set<String> ANY = Set.of("*");
     private static final Set<String> NEW = Set.of("<init>");
+    private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "request", "stream");
+    private static final Set<String> HTTP_CLIENT = Set.of("get", "post", "put", "patch", "delete", "head", "options", "request",
+            "stream", "send");
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("java.net.http.HttpClient", Set.of("send", "sendAsync"), IntegrationKind.HTTP),
@@ -79,7 +84,63 @@ public final class IntegrationCatalog {
             new Entry("java.lang.Thread", NEW, IntegrationKind.CONCURRENCY),
             new Entry("java.util.concurrent.Executors", ANY, IntegrationKind.CONCURRENCY),
             new Entry("java.util.concurrent.CompletableFuture", Set.of("supplyAsync", "runAsync"), IntegrationKind.CONCURRENCY),
-            new Entry("java.util.concurrent.ExecutorService", Set.of("submit", "execute", "invokeAll"), IntegrationKind.CONCURRENCY));
+            new Entry("java.util.concurrent.ExecutorService", Set.of("submit", "execute", "invokeAll"), IntegrationKind.CONCURRENCY),
+            // Python (see the class comment)
+            new Entry("requests", HTTP_VERBS, IntegrationKind.HTTP),
+            new Entry("requests.Session", HTTP_CLIENT, IntegrationKind.HTTP),
+            new Entry("requests.sessions.Session", HTTP_CLIENT, IntegrationKind.HTTP),
+            new Entry("httpx", HTTP_VERBS, IntegrationKind.HTTP),
+            new Entry("httpx.Client", HTTP_CLIENT, IntegrationKind.HTTP),
+            new Entry("httpx.AsyncClient", HTTP_CLIENT, IntegrationKind.HTTP),
+            new Entry("aiohttp.ClientSession", HTTP_CLIENT, IntegrationKind.HTTP),
+            new Entry("urllib.request", Set.of("urlopen", "urlretrieve"), IntegrationKind.HTTP),
+            new Entry("urllib.request.OpenerDirector", Set.of("open"), IntegrationKind.HTTP),
+            new Entry("http.client.HTTPConnection", Set.of("request", "getresponse", "connect"), IntegrationKind.HTTP),
+            new Entry("http.client.HTTPSConnection", Set.of("request", "getresponse", "connect"), IntegrationKind.HTTP),
+            new Entry("socket", Set.of("socket", "create_connection", "create_server"), IntegrationKind.NETWORK),
+            new Entry("socket.socket", Set.of("connect", "bind", "recv", "send", "sendall", "accept"), IntegrationKind.NETWORK),
+            new Entry("sqlite3", Set.of("connect"), IntegrationKind.DATABASE),
+            new Entry("sqlite3.Connection", Set.of("execute", "executemany", "executescript", "cursor", "commit", "rollback"), IntegrationKind.DATABASE),
+            new Entry("sqlite3.Cursor", Set.of("execute", "executemany", "executescript", "fetchone", "fetchall", "fetchmany"), IntegrationKind.DATABASE),
+            new Entry("psycopg2", Set.of("connect"), IntegrationKind.DATABASE),
+            new Entry("psycopg2.extensions.connection", Set.of("cursor", "commit", "rollback"), IntegrationKind.DATABASE),
+            new Entry("psycopg2.extensions.cursor", Set.of("execute", "executemany", "fetchone", "fetchall", "fetchmany"), IntegrationKind.DATABASE),
+            new Entry("psycopg", Set.of("connect"), IntegrationKind.DATABASE),
+            new Entry("psycopg.Connection", Set.of("execute", "cursor", "commit", "rollback"), IntegrationKind.DATABASE),
+            new Entry("psycopg.Cursor", Set.of("execute", "executemany", "fetchone", "fetchall", "fetchmany"), IntegrationKind.DATABASE),
+            new Entry("sqlalchemy", Set.of("create_engine"), IntegrationKind.DATABASE),
+            new Entry("sqlalchemy.engine.Engine", Set.of("connect", "begin", "execute"), IntegrationKind.DATABASE),
+            new Entry("sqlalchemy.engine.Connection", Set.of("execute", "commit", "rollback"), IntegrationKind.DATABASE),
+            new Entry("sqlalchemy.orm.Session", Set.of("execute", "add", "add_all", "delete", "commit", "rollback", "flush", "query", "merge", "get", "scalars"), IntegrationKind.DATABASE),
+            new Entry("builtins", Set.of("open"), IntegrationKind.FILE_SYSTEM),
+            new Entry("io", Set.of("open"), IntegrationKind.FILE_SYSTEM),
+            new Entry("os", Set.of("remove", "unlink", "rename", "replace", "mkdir", "makedirs", "listdir", "scandir", "rmdir", "removedirs", "stat", "walk", "chmod", "open"), IntegrationKind.FILE_SYSTEM),
+            new Entry("os.path", Set.of("exists", "isfile", "isdir", "getsize", "getmtime", "getctime", "lexists"), IntegrationKind.FILE_SYSTEM),
+            new Entry("shutil", ANY, IntegrationKind.FILE_SYSTEM),
+            new Entry("tempfile", ANY, IntegrationKind.FILE_SYSTEM),
+            new Entry("tempfile.", NEW, IntegrationKind.FILE_SYSTEM),
+            new Entry("pathlib.Path", Set.of("open", "read_text", "read_bytes", "write_text", "write_bytes", "exists", "mkdir", "unlink", "rmdir", "iterdir", "glob", "rglob", "stat", "is_file", "is_dir", "rename", "replace", "touch"), IntegrationKind.FILE_SYSTEM),
+            new Entry("os", Set.of("getenv", "putenv", "unsetenv"), IntegrationKind.ENVIRONMENT),
+            new Entry("os.environ", ANY, IntegrationKind.ENVIRONMENT),
+            new Entry("subprocess", Set.of("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput"), IntegrationKind.PROCESS),
+            new Entry("subprocess.Popen", NEW, IntegrationKind.PROCESS),
+            new Entry("os", Set.of("system", "popen", "execv", "execvp", "execve", "spawnv", "spawnvp", "posix_spawn"), IntegrationKind.PROCESS),
+            new Entry("asyncio", Set.of("create_subprocess_exec", "create_subprocess_shell"), IntegrationKind.PROCESS),
+            new Entry("time", Set.of("time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "localtime", "gmtime", "sleep"), IntegrationKind.CLOCK),
+            new Entry("datetime.datetime", Set.of("now", "utcnow", "today"), IntegrationKind.CLOCK),
+            new Entry("datetime.date", Set.of("today"), IntegrationKind.CLOCK),
+            new Entry("random", ANY, IntegrationKind.RANDOMNESS),
+            new Entry("random.Random", NEW, IntegrationKind.RANDOMNESS),
+            new Entry("secrets", ANY, IntegrationKind.RANDOMNESS),
+            new Entry("uuid", Set.of("uuid1", "uuid4"), IntegrationKind.RANDOMNESS),
+            new Entry("os", Set.of("urandom"), IntegrationKind.RANDOMNESS),
+            new Entry("threading.Thread", NEW, IntegrationKind.CONCURRENCY),
+            new Entry("threading.Timer", NEW, IntegrationKind.CONCURRENCY),
+            new Entry("concurrent.futures.ThreadPoolExecutor", NEW, IntegrationKind.CONCURRENCY),
+            new Entry("concurrent.futures.ProcessPoolExecutor", NEW, IntegrationKind.CONCURRENCY),
+            new Entry("multiprocessing.Process", NEW, IntegrationKind.CONCURRENCY),
+            new Entry("multiprocessing.Pool", NEW, IntegrationKind.CONCURRENCY),
+            new Entry("asyncio", Set.of("run", "create_task", "gather", "ensure_future", "wait_for", "get_event_loop", "new_event_loop", "to_thread"), IntegrationKind.CONCURRENCY));
 
     private IntegrationCatalog() {
     }

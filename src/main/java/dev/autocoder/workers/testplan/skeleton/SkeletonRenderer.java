@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.skeleton;
 
+import dev.autocoder.workers.pythonmodel.PytestSkeletons;
 import dev.autocoder.workers.testplan.model.CodeModel;
 import dev.autocoder.workers.testplan.model.FileModel;
 import dev.autocoder.workers.testplan.model.TypeModel;
@@ -23,15 +24,19 @@ import java.util.Set;
  * {@code assumeTrue(false, ..)} until someone writes it (so a generated class compiles and never fails a build).
  * A test that expects an exception asserts the type the method really throws ({@code assertThrows(X.class, ..)},
  * or {@code Exception.class} with a comment when the type could not be resolved).
- * The class under test's imports are copied so parameter types resolve.
+ * The class under test's imports are copied so parameter types resolve. Specifications of Python code become
+ * pytest files ({@link PytestSkeletons}).
  */
 @Component
 public class SkeletonRenderer {
 
     public List<TestSkeleton> render(List<TestSpecification> specifications, CodeModel model, String perspectiveId) {
         Map<String, List<TestSpecification>> byClass = new LinkedHashMap<>();
-        specifications.forEach(s -> byClass.computeIfAbsent(s.testClass(), k -> new ArrayList<>()).add(s));
-        List<TestSkeleton> skeletons = new ArrayList<>();
+        specifications.stream().filter(s -> !PytestSkeletons.isPython(s))
+                .forEach(s -> byClass.computeIfAbsent(s.testClass(), k -> new ArrayList<>()).add(s));
+        // Python code gets pytest files
+        List<TestSkeleton> skeletons = new ArrayList<>(PytestSkeletons.render(
+                specifications.stream().filter(PytestSkeletons::isPython).toList(), perspectiveId));
         ExceptionTypes exceptions = new ExceptionTypes(model);
         byClass.forEach((testClass, specs) -> skeletons.add(render(testClass, specs, model, perspectiveId, exceptions)));
         return skeletons;

@@ -1,0 +1,184 @@
+package dev.autocoder.workers.pythonmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.testplan.model.FileModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The test planner's model of a snapshot's Python files, built by Python's own {@code ast} module in a helper
+ * process ({@code autocoder.python.interpreter}, default {@code python3}). Each content is modelled once: models are
+ * cached by git blob id (with the module name, which depends on the folders around the file); files not yet cached
+ * go to the helper in batches, one process per batch. Entries no longer in the current or the previous snapshot are
+ * dropped, and the cache never holds more than {@value #MAX_CACHED} models.
+ * <p>
+ * A syntax error, a file nested too deeply or one that takes longer than the per-file budget
+ * ({@code autocoder.analysis.file-time-budget}) becomes that file's parse error. When the interpreter cannot be
+ * started every Python file says so, with how to install it; that answer is not cached, so installing Python is
+ * enough.
+ */
+@Component
+public class PythonModelProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(PythonModelProvider.class);
+    static final int MAX_CACHED = 50_000;
+    private static final int BATCH_FILES = 200;
+    private static final long BATCH_CHARS = 8L * 1024 * 1024;
+
+    private final PythonModelRunner runner;
+    private final Map<String, FileModel> byKey = new ConcurrentHashMap<>();
+    private volatile Set<String> previousKeys = Set.of();
+
+    @Autowired
+    public PythonModelProvider(AutocoderProperties properties) {
+        this(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget());
+    }
+
+    public PythonModelProvider(String interpreter, Duration fileBudget) {
+        this.runner = new PythonModelRunner(interpreter, fileBudget);
+    }
+
+    /** The model of every Python file of the snapshot, in the snapshot's order. */
+    public List<FileModel> model(Snapshot snapshot) {
+        List<SourceFile> files = snapshot.files(Language.PYTHON);
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        Set<String> paths = snapshot.files().stream().map(SourceFile::path).collect(Collectors.toSet());
+        Map<String, FileModel> models = new LinkedHashMap<>();
+        List<PythonModelRunner.Source> missing = new ArrayList<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (SourceFile file : files) {
+            String module = PythonModules.moduleName(file.path(), paths);
+            String key = key(file.contentHash(), module);
+            keys.add(key);
+            models.put(file.path(), null);
+            if (!file.isAnalyzableText()) {
+                models.put(file.path(), PythonModelMapper.failed(file.path(), file.contentHash(),
+                        file.binary() ? "binary file" : "larger than autocoder.analysis.max-file-size", PythonModules.isTestPath(file.path())));
+                continue;
+            }
+            FileModel cached = byKey.get(key);
+            if (cached != null) {
+                models.put(file.path(), atPath(cached, file.path()));
+                continue;
+            }
+            try {
+                missing.add(new PythonModelRunner.Source(file.path(), module, PythonModules.isPackageInit(file.path()), snapshot.read(file)));
+                hashes.put(file.path(), file.contentHash());
+            } catch (IOException e) {
+                models.put(file.path(), PythonModelMapper.failed(file.path(), file.contentHash(),
+                        "unreadable: " + e.getClass().getSimpleName(), PythonModules.isTestPath(file.path())));
+            }
+        }
+        for (List<PythonModelRunner.Source> batch : batches(missing)) {
+            modelled(batch, hashes).forEach(models::put);
+        }
+        evictAllBut(keys);
+        return List.copyOf(models.values());
+    }
+
+    /** Models one text known by its blob id (a file at an earlier commit), through the same cache. */
+    public FileModel parse(String path, String blobId, String text, String module) {
+        FileModel cached = byKey.get(key(blobId, module));
+        if (cached != null) {
+            return atPath(cached, path);
+        }
+        return modelled(List.of(new PythonModelRunner.Source(path, module, PythonModules.isPackageInit(path), text)),
+                Map.of(path, blobId)).get(path);
+    }
+
+    private Map<String, FileModel> modelled(List<PythonModelRunner.Source> batch, Map<String, String> hashes) {
+        PythonModelRunner.Batch answer = runner.run(batch);
+        Map<String, FileModel> out = new LinkedHashMap<>();
+        if (answer.failure() != null) {
+            log.warn("Python model of {} file(s) not built: {}", batch.size(), answer.failure());
+        }
+        for (PythonModelRunner.Source source : batch) {
+            String hash = hashes.get(source.path());
+            JsonNode json = answer.byPath().get(source.path());
+            boolean test = PythonModules.isTestPath(source.path());
+            if (json == null) {
+                String why = answer.failure() != null ? answer.failure() : "the Python model helper gave no answer for it";
+                out.put(source.path(), PythonModelMapper.failed(source.path(), hash, why, test));
+                if (answer.failure() != null && answer.failure().startsWith("skipped:")) {
+                    continue; // a missing interpreter is not a property of the content: try again next time
+                }
+                putBounded(key(hash, source.module()), out.get(source.path()));
+                continue;
+            }
+            FileModel model;
+            try {
+                model = PythonModelMapper.file(source.path(), hash, json);
+            } catch (RuntimeException e) {
+                model = PythonModelMapper.failed(source.path(), hash, "model not readable: " + e.getClass().getSimpleName(), test);
+            }
+            putBounded(key(hash, source.module()), model);
+            out.put(source.path(), model);
+        }
+        return out;
+    }
+
+    private void putBounded(String key, FileModel model) {
+        if (byKey.size() >= MAX_CACHED) {
+            byKey.clear(); // far beyond any snapshot: start over rather than grow without bound
+        }
+        byKey.put(key, model);
+    }
+
+    private static List<List<PythonModelRunner.Source>> batches(List<PythonModelRunner.Source> sources) {
+        List<List<PythonModelRunner.Source>> batches = new ArrayList<>();
+        List<PythonModelRunner.Source> current = new ArrayList<>();
+        long chars = 0;
+        for (PythonModelRunner.Source source : sources) {
+            if (!current.isEmpty() && (current.size() >= BATCH_FILES || chars + source.text().length() > BATCH_CHARS)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                chars = 0;
+            }
+            current.add(source);
+            chars += source.text().length();
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    private static String key(String blobId, String module) {
+        return module + ":" + blobId;
+    }
+
+    private static FileModel atPath(FileModel model, String path) {
+        if (model.path().equals(path)) {
+            return model;
+        }
+        return new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
+                model.parseError(), model.test() || PythonModules.isTestPath(path));
+    }
+
+    private synchronized void evictAllBut(Set<String> current) {
+        Set<String> keep = new HashSet<>(current);
+        keep.addAll(previousKeys);
+        byKey.keySet().retainAll(keep);
+        previousKeys = Set.copyOf(current);
+    }
+}

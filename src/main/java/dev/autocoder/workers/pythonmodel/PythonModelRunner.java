@@ -1,0 +1,148 @@
+package dev.autocoder.workers.pythonmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the shipped {@code autocoder_pymodel.py} helper (Python's own {@code ast} module) on a batch of files in
+ * one process: the request goes in as JSON on stdin, the models come back as JSON on stdout. The helper bounds
+ * each file by the per-file budget itself; this runner bounds the whole process by the sum of those budgets plus
+ * a start-up allowance and kills it when that passes, so no file can hold a worker.
+ */
+final class PythonModelRunner {
+
+    /** Deepest syntax nesting the helper models; deeper files get a per-file error. */
+    static final int MAX_DEPTH = 100;
+    private static final Duration START_UP = Duration.ofSeconds(15);
+    private static final String SCRIPT = "/python/autocoder_pymodel.py";
+
+    /** One file of a batch. */
+    record Source(String path, String module, boolean packageInit, String text) {
+    }
+
+    /** The models of a batch by path, or why the batch could not run (then nothing is modelled). */
+    record Batch(Map<String, JsonNode> byPath, String failure, String pythonVersion) {
+    }
+
+    private final String interpreter;
+    private final Duration fileBudget;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private volatile Path script;
+
+    PythonModelRunner(String interpreter, Duration fileBudget) {
+        this.interpreter = interpreter;
+        this.fileBudget = fileBudget;
+    }
+
+    String interpreter() {
+        return interpreter;
+    }
+
+    Batch run(List<Source> sources) {
+        ObjectNode request = mapper.createObjectNode();
+        request.put("file_budget_seconds", fileBudget.toMillis() / 1000.0);
+        request.put("max_depth", MAX_DEPTH);
+        ArrayNode files = request.putArray("files");
+        for (Source source : sources) {
+            files.addObject().put("path", source.path()).put("module", source.module())
+                    .put("package", source.packageInit()).put("text", source.text());
+        }
+        Path output = null;
+        Path errors = null;
+        Process process = null;
+        try {
+            output = Files.createTempFile("autocoder-pymodel", ".json");
+            errors = Files.createTempFile("autocoder-pymodel", ".err");
+            // -I: isolated mode, the target's own PYTHONPATH or site packages never run inside the helper
+            process = new ProcessBuilder(interpreter, "-I", script().toString())
+                    .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+        } catch (IOException e) {
+            delete(output, errors);
+            return new Batch(Map.of(), "skipped: the Python interpreter `" + interpreter + "` could not be started ("
+                    + e.getMessage() + "); install Python 3 (e.g. `apt-get install python3`) or set "
+                    + "autocoder.python.interpreter", null);
+        }
+        try {
+            try (OutputStream in = process.getOutputStream()) {
+                mapper.writeValue(in, request);
+            } catch (IOException e) {
+                // the helper ended before reading its input: its exit status and stderr say why
+            }
+            Duration budget = START_UP.plus(fileBudget.multipliedBy(Math.max(1, sources.size())));
+            if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return new Batch(Map.of(), "the Python model helper did not finish within " + budget.toSeconds()
+                        + " s for a batch of " + sources.size() + " files and was stopped", null);
+            }
+            if (process.exitValue() != 0) {
+                String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();
+                String last = stderr.isEmpty() ? "no error output" : stderr.substring(stderr.lastIndexOf('\n') + 1);
+                return new Batch(Map.of(), "the Python model helper failed with exit status " + process.exitValue()
+                        + " (" + last + "); it needs Python 3.8 or newer (`" + interpreter + "`)", null);
+            }
+            JsonNode answer = mapper.readTree(output.toFile());
+            Map<String, JsonNode> byPath = new HashMap<>();
+            answer.path("files").forEach(f -> byPath.put(f.path("path").asText(), f));
+            return new Batch(byPath, null, answer.path("python").asText(null));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while modelling Python files");
+        } catch (IOException e) {
+            return new Batch(Map.of(), "the Python model helper's answer could not be read: " + e.getMessage(), null);
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+            delete(output, errors);
+        }
+    }
+
+    /** The helper copied out of the jar once per runner (the interpreter needs a file). */
+    private Path script() throws IOException {
+        Path copied = script;
+        if (copied == null || !Files.isRegularFile(copied)) {
+            synchronized (this) {
+                copied = script;
+                if (copied == null || !Files.isRegularFile(copied)) {
+                    copied = Files.createTempFile("autocoder_pymodel", ".py");
+                    copied.toFile().deleteOnExit();
+                    try (InputStream in = PythonModelRunner.class.getResourceAsStream(SCRIPT)) {
+                        if (in == null) {
+                            throw new IOException(SCRIPT + " is missing from the classpath");
+                        }
+                        Files.write(copied, in.readAllBytes());
+                    }
+                    script = copied;
+                }
+            }
+        }
+        return copied;
+    }
+
+    private static void delete(Path... paths) {
+        for (Path path : paths) {
+            if (path != null) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+}

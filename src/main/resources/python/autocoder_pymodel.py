@@ -1,0 +1,601 @@
+"""The autocoder test planner's Python model, built with Python's own ast module.
+
+Reads one JSON request on stdin: {"files": [{"path", "module", "package", "text"}], "file_budget_seconds",
+"max_depth"}. Writes one JSON answer on stdout: {"python": version, "files": [model or {"path", "error"}]}.
+Each file gets its own time budget (a timer signal) and nesting limit, so a pathological file becomes a per-file
+error instead of holding the batch. Only the standard library is used.
+"""
+import ast
+import hashlib
+import json
+import signal
+import sys
+
+# What a call returns, for calls whose result is later used as a receiver (`conn = sqlite3.connect(..)`).
+RETURNS = {
+    "sqlite3.connect": "sqlite3.Connection",
+    "sqlite3.Connection.cursor": "sqlite3.Cursor",
+    "sqlite3.Connection.execute": "sqlite3.Cursor",
+    "psycopg2.connect": "psycopg2.extensions.connection",
+    "psycopg2.extensions.connection.cursor": "psycopg2.extensions.cursor",
+    "psycopg.connect": "psycopg.Connection",
+    "psycopg.Connection.cursor": "psycopg.Cursor",
+    "sqlalchemy.create_engine": "sqlalchemy.engine.Engine",
+    "sqlalchemy.engine.Engine.connect": "sqlalchemy.engine.Connection",
+    "sqlalchemy.engine.Engine.begin": "sqlalchemy.engine.Connection",
+    "sqlalchemy.orm.sessionmaker": "sqlalchemy.orm.sessionmaker",
+    "sqlalchemy.orm.sessionmaker.__call__": "sqlalchemy.orm.Session",
+    "builtins.open": "io.TextIOWrapper",
+    "io.open": "io.TextIOWrapper",
+    "socket.create_connection": "socket.socket",
+    "subprocess.Popen": "subprocess.Popen",
+    "requests.session": "requests.Session",
+    "aiohttp.ClientSession": "aiohttp.ClientSession",
+}
+LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "exception", "critical"}
+BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
+
+
+class Budget(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Budget()
+
+
+def depth_of(tree, limit):
+    """Deepest nesting of the tree, iteratively; stops at limit + 1."""
+    stack = [(tree, 1)]
+    deepest = 0
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                return deepest
+        for child in ast.iter_child_nodes(node):
+            stack.append((child, depth + 1))
+    return deepest
+
+
+def text_of(source_lines, node, limit=160):
+    """The node's source text from the file's lines (one line at most), whitespace-normalized."""
+    line = getattr(node, "lineno", 0)
+    if not 0 < line <= len(source_lines):
+        return ""
+    text = source_lines[line - 1]
+    start = getattr(node, "col_offset", 0) or 0
+    end_line = getattr(node, "end_lineno", line) or line
+    if end_line == line and getattr(node, "end_col_offset", None) is not None:
+        segment = text.encode("utf-8")[start:node.end_col_offset].decode("utf-8", "replace")
+    else:
+        segment = text.encode("utf-8")[start:].decode("utf-8", "replace") + " …"
+    segment = " ".join(segment.split())
+    return segment if len(segment) <= limit else segment[: limit - 1] + "…"
+
+
+def dotted(node):
+    """a.b.c of a Name/Attribute chain, or None."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def resolve_relative(module, is_package, level, name):
+    parts = module.split(".") if module else []
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+    base = ".".join(parts)
+    if name:
+        return base + "." + name if base else name
+    return base
+
+
+class Module:
+    def __init__(self, path, module, is_package, text):
+        self.path = path
+        self.module = module
+        self.is_package = is_package
+        self.text = text
+        self.lines = text.splitlines()
+        self.aliases = {}  # local name -> qualified name
+        self.imports = []
+        self.local_classes = set()
+        self.local_functions = set()
+
+    def collect_imports(self, tree):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body})
+                    if alias.asname:
+                        self.aliases[alias.asname] = alias.name
+                    else:
+                        top = alias.name.split(".")[0]
+                        self.aliases.setdefault(top, top)
+            elif isinstance(node, ast.ImportFrom):
+                base = resolve_relative(self.module, self.is_package, node.level, node.module) if node.level else (node.module or "")
+                for alias in node.names:
+                    if alias.name == "*":
+                        self.imports.append({"module": base, "line": node.lineno, "top_level": node in tree.body})
+                        continue
+                    qualified = base + "." + alias.name if base else alias.name
+                    self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body})
+                    self.aliases[alias.asname or alias.name] = qualified
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                self.local_classes.add(node.name)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.local_functions.add(node.name)
+
+    def qualify(self, name):
+        """The qualified name a dotted name refers to through the imports; None for unknown locals."""
+        head, _, rest = name.partition(".")
+        if head in self.aliases:
+            base = self.aliases[head]
+        elif head in self.local_classes or head in self.local_functions:
+            base = (self.module + "." + head) if self.module else head
+        elif head in BUILTINS:
+            base = "builtins." + head
+        else:
+            return None
+        return base + ("." + rest if rest else "")
+
+
+class FunctionScanner:
+    """Walks one function body (not nested functions or classes) and records what the planner needs."""
+
+    def __init__(self, module, function, class_name, attribute_types):
+        self.m = module
+        self.f = function
+        self.class_name = class_name
+        self.attribute_types = attribute_types
+        self.params = [a.arg for a in self.all_args()]
+        self.local_types = {}
+        self.derived = {}  # local name -> parameters it was assigned from
+        self.calls = []
+        self.raises = []
+        self.excepts = []
+        self.comparisons = []
+        self.loops = []
+        self.none_returns = []
+        self.strings = []
+        self.decisions = 0
+        self.closed = set()
+        self.assigned_calls = {}  # id of a call node -> the local its result is assigned to
+        self.yields = False
+        self.returns_value = False
+
+    def all_args(self):
+        a = self.f.args
+        return list(a.posonlyargs) + list(a.args) + ([a.vararg] if a.vararg else []) + list(a.kwonlyargs) + ([a.kwarg] if a.kwarg else [])
+
+    def scan(self):
+        for statement in self.f.body:
+            self.visit(statement, [], 0, [], False, False)
+
+    # --- helpers -------------------------------------------------------------------------------------------
+    def receiver_type(self, node):
+        if isinstance(node, ast.Name):
+            if node.id in self.local_types:
+                return self.local_types[node.id]
+            return self.m.qualify(node.id)
+        if isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and node.attr in self.attribute_types:
+                return self.attribute_types[node.attr]
+            name = dotted(node)
+            if name is not None:
+                head = name.split(".")[0]
+                if head in self.local_types:
+                    return self.local_types[head] + name[len(head):]
+                return self.m.qualify(name)
+            return None
+        if isinstance(node, ast.Call):
+            return self.result_type(node)
+        return None
+
+    def callee(self, call):
+        """(receiver type, method, implicit receiver) of a call."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            qualified = self.m.qualify(func.id)
+            if qualified is None or "." not in qualified:
+                return None, func.id, True
+            owner, _, method = qualified.rpartition(".")
+            return owner, method, func.id in self.m.local_functions
+        if isinstance(func, ast.Attribute):
+            if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+                return (self.m.module + "." + self.class_name) if self.class_name else None, func.attr, True
+            return self.receiver_type(func.value), func.attr, False
+        return None, "__call__", False
+
+    def result_type(self, call):
+        owner, method, _ = self.callee(call)
+        if owner is None:
+            return None
+        qualified = owner + "." + method
+        if qualified in RETURNS:
+            return RETURNS[qualified]
+        if owner in RETURNS and method == "__call__":
+            return RETURNS[owner + ".__call__"] if owner + ".__call__" in RETURNS else None
+        if method[:1].isupper():
+            return qualified  # a class: its instance
+        return None
+
+    def params_in(self, node):
+        reached = []
+        for child in ast.walk(node):
+            if isinstance(child, ast.Name):
+                for p in [child.id] if child.id in self.params else self.derived.get(child.id, []):
+                    if p not in reached and p not in ("self", "cls"):
+                        reached.append(p)
+        return reached
+
+    # --- the walk ------------------------------------------------------------------------------------------
+    def visit(self, node, caught_by, loop_depth, loops_open, in_except, in_with):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            return  # their own scope
+        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.For, ast.AsyncFor, ast.ExceptHandler, ast.comprehension, ast.Assert)):
+            self.decisions += 1
+        elif isinstance(node, ast.BoolOp):
+            self.decisions += len(node.values) - 1
+        elif isinstance(node, ast.match_case) if hasattr(ast, "match_case") else False:
+            self.decisions += 1
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            self.yields = True
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(self.strings) < 50 and len(node.value) <= 200:
+            self.strings.append(node.value)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            self.assigned(node.targets[0], node.value)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            self.assigned(node.target, node.value)
+        if isinstance(node, ast.Return):
+            if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
+                self.none_returns.append(node.lineno)
+            else:
+                self.returns_value = True
+        if isinstance(node, ast.Compare):
+            self.compare(node)
+        if isinstance(node, ast.Subscript) and dotted(node.value) is not None:
+            name = dotted(node.value)
+            if self.m.qualify(name) == "os.environ" and isinstance(node.ctx, ast.Load):
+                self.record_call(node, "os.environ", "__getitem__", False, caught_by, loop_depth, loops_open, in_with, 1)
+        if isinstance(node, ast.Raise):
+            self.raise_site(node, caught_by, in_except)
+        if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            handlers = node.handlers
+            types = []
+            for h in handlers:
+                types.extend(self.handler_types(h))
+            for statement in node.body:
+                self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
+            for h in handlers:
+                self.except_site(h)
+                self.decisions += 1
+                for statement in h.body:
+                    self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
+            for statement in node.orelse + node.finalbody:
+                self.visit(statement, caught_by, loop_depth, loops_open, in_except, in_with)
+            for statement in node.finalbody:
+                for child in ast.walk(statement):
+                    if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and child.func.attr == "close" and isinstance(child.func.value, ast.Name):
+                        self.closed.add(child.func.value.id)
+            return
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            loop = self.loop(node, len(loops_open) + 1)
+            index = len(self.loops)
+            self.loops.append(loop)
+            if isinstance(node, (ast.For, ast.AsyncFor)):
+                self.visit(node.iter, caught_by, loop_depth, loops_open, in_except, in_with)
+                for p in self.params_in(node.iter):
+                    if isinstance(node.target, ast.Name):
+                        self.derived.setdefault(node.target.id, []).append(p)
+            else:
+                self.visit(node.test, caught_by, loop_depth + 1, loops_open + [index], in_except, in_with)
+            for statement in node.body:
+                self.visit(statement, caught_by, loop_depth + 1, loops_open + [(index, loop["over_collection"])], in_except, in_with)
+            for statement in node.orelse:
+                self.visit(statement, caught_by, loop_depth, loops_open, in_except, in_with)
+            return
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            for generator in node.generators:
+                loop = {"kind": "comprehension", "line": node.lineno, "depth": len(loops_open) + 1, "over_collection": True,
+                        "text": "for " + text_of(self.m.lines, generator.target) + " in " + text_of(self.m.lines, generator.iter),
+                        "over": "element of `" + text_of(self.m.lines, generator.iter, 60) + "`"}
+                self.loops.append(loop)
+            index = len(self.loops) - 1
+            for child in ast.iter_child_nodes(node):
+                self.visit(child, caught_by, loop_depth + 1, loops_open + [(index, True)], in_except, in_with)
+            return
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                self.visit(item.context_expr, caught_by, loop_depth, loops_open, in_except, True)
+                if item.optional_vars is not None and isinstance(item.optional_vars, ast.Name):
+                    self.assigned(item.optional_vars, item.context_expr)
+            for statement in node.body:
+                self.visit(statement, caught_by, loop_depth, loops_open, in_except, in_with)
+            return
+        if isinstance(node, ast.Call):
+            owner, method, implicit = self.callee(node)
+            self.record_call(node, owner, method, implicit, caught_by, loop_depth, loops_open, in_with, len(node.args) + len(node.keywords))
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "close" and isinstance(node.func.value, ast.Name):
+                self.closed.add(node.func.value.id)
+            for child in ast.iter_child_nodes(node):
+                self.visit(child, caught_by, loop_depth, loops_open, in_except, False)
+            return
+        for child in ast.iter_child_nodes(node):
+            self.visit(child, caught_by, loop_depth, loops_open, in_except, in_with)
+
+    def assigned(self, target, value):
+        if isinstance(target, ast.Name):
+            if isinstance(value, ast.Call):
+                self.assigned_calls[id(value)] = target.id
+            kind = self.receiver_type(value) if isinstance(value, ast.Call) else None
+            if kind is not None:
+                self.local_types[target.id] = kind
+            reached = self.params_in(value)
+            if reached:
+                self.derived[target.id] = reached
+
+    def record_call(self, node, owner, method, implicit, caught_by, loop_depth, loops_open, in_with, arguments):
+        collection = -1
+        for entry in reversed(loops_open):
+            if isinstance(entry, tuple) and entry[1]:
+                collection = entry[0]
+                break
+        self.calls.append({
+            "type": owner, "method": method, "line": node.lineno, "loop_depth": loop_depth, "in_with": in_with,
+            "params_reached": self.params_in(node), "text": text_of(self.m.lines, node), "implicit": implicit,
+            "arguments": arguments, "caught_by": list(caught_by), "collection_loop": collection,
+            "assigned_to": self.assigned_calls.get(id(node)),
+            "keywords": [k.arg for k in node.keywords if k.arg] if isinstance(node, ast.Call) else [],
+            "shell_true": isinstance(node, ast.Call) and any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords),
+        })
+
+    def handler_types(self, handler):
+        if handler.type is None:
+            return ["BaseException"]
+        nodes = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        return [dotted(n) or text_of(self.m.lines, n) for n in nodes]
+
+    def except_site(self, handler):
+        body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+        empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
+        only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
+        rethrows = False
+        lost_cause = False
+        for child in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+            if isinstance(child, ast.Raise):
+                rethrows = True
+                if child.exc is not None and child.cause is None and handler.name is not None:
+                    uses = any(isinstance(n, ast.Name) and n.id == handler.name for n in ast.walk(child.exc))
+                    if not uses and not (isinstance(child.exc, ast.Name) and child.exc.id == handler.name):
+                        lost_cause = True
+                elif child.exc is not None and child.cause is None and handler.name is None:
+                    lost_cause = True
+        header = "except" + ((" " + text_of(self.m.lines, handler.type)) if handler.type is not None else "") + ((" as " + handler.name) if handler.name else "") + ":"
+        self.excepts.append({"types": self.handler_types(handler), "line": handler.lineno, "empty": bool(empty or not body),
+                             "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
+                             "text": header})
+
+    @staticmethod
+    def is_logging(call):
+        func = call.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return name in LOGGING
+
+    def raise_site(self, node, caught_by, in_except):
+        kind = None
+        message = None
+        exc = node.exc
+        if isinstance(exc, ast.Call):
+            kind = dotted(exc.func)
+            if exc.args and isinstance(exc.args[0], ast.Constant) and isinstance(exc.args[0].value, str):
+                message = exc.args[0].value
+            elif exc.args and isinstance(exc.args[0], ast.JoinedStr):
+                message = text_of(self.m.lines, exc.args[0])
+        elif isinstance(exc, (ast.Name, ast.Attribute)):
+            name = dotted(exc)
+            # a class raised without arguments (`raise KeyError`) names its type; a variable is a re-raise
+            kind = name if name and name.split(".")[-1][:1].isupper() else None
+        self.raises.append({"type": kind, "message": message, "line": node.lineno, "in_except": in_except,
+                            "text": text_of(self.m.lines, node), "caught_by": list(caught_by)})
+
+    def compare(self, node):
+        left = node.left
+        for op, right in zip(node.ops, node.comparators):
+            symbol = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}.get(type(op))
+            if symbol is not None:
+                name, constant, flipped = self.named_constant(left, right)
+                if name is not None:
+                    if flipped:
+                        symbol = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(symbol, symbol)
+                    self.comparisons.append({"name": name, "operator": symbol, "constant": constant, "line": node.lineno})
+            left = right
+
+    def named_constant(self, left, right):
+        for a, b, flipped in ((left, right, False), (right, left, True)):
+            value = b.value if isinstance(b, ast.Constant) else None
+            if isinstance(b, ast.UnaryOp) and isinstance(b.op, ast.USub) and isinstance(b.operand, ast.Constant):
+                value = -b.operand.value if isinstance(b.operand.value, (int, float)) and not isinstance(b.operand.value, bool) else None
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            if isinstance(value, float) and not value.is_integer():
+                continue
+            if abs(value) > 2 ** 62:
+                continue
+            if isinstance(a, ast.Name):
+                return a.id, int(value), flipped
+            if isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" and len(a.args) == 1 and isinstance(a.args[0], ast.Name):
+                return "len(" + a.args[0].id + ")", int(value), flipped
+            if isinstance(a, ast.Attribute) and dotted(a) is not None:
+                return dotted(a), int(value), flipped
+        return None, None, False
+
+    def loop(self, node, depth):
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            over_collection = not (isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Name) and node.iter.func.id == "range"
+                                   and not any(isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in node.iter.args))
+            text = ("async for " if isinstance(node, ast.AsyncFor) else "for ") + text_of(self.m.lines, node.target) + " in " + text_of(self.m.lines, node.iter)
+            return {"kind": "for", "line": node.lineno, "depth": depth, "over_collection": over_collection, "text": text,
+                    "over": ("element of `" + text_of(self.m.lines, node.iter, 60) + "`") if over_collection else None}
+        return {"kind": "while", "line": node.lineno, "depth": depth, "over_collection": False,
+                "text": "while " + text_of(self.m.lines, node.test), "over": None}
+
+
+def annotation(node, lines):
+    return None if node is None else text_of(lines, node, 120)
+
+
+def function_model(module, node, class_name, attribute_types):
+    scanner = FunctionScanner(module, node, class_name, attribute_types)
+    scanner.scan()
+    decorators = [dotted(d.func if isinstance(d, ast.Call) else d) or text_of(module.lines, d, 60) for d in node.decorator_list]
+    a = node.args
+    positional = list(a.posonlyargs) + list(a.args)
+    defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    params = []
+    for arg, default in zip(positional, defaults):
+        params.append({"name": arg.arg, "annotation": annotation(arg.annotation, module.lines),
+                       "default": None if default is None else text_of(module.lines, default, 80), "kind": "positional"})
+    if a.vararg:
+        params.append({"name": a.vararg.arg, "annotation": annotation(a.vararg.annotation, module.lines), "default": None, "kind": "var_positional"})
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        params.append({"name": arg.arg, "annotation": annotation(arg.annotation, module.lines),
+                       "default": None if default is None else text_of(module.lines, default, 80), "kind": "keyword_only"})
+    if a.kwarg:
+        params.append({"name": a.kwarg.arg, "annotation": annotation(a.kwarg.annotation, module.lines), "default": None, "kind": "var_keyword"})
+    kind = "function"
+    if class_name is not None:
+        kind = "staticmethod" if "staticmethod" in decorators else "classmethod" if "classmethod" in decorators else "method"
+        if kind != "staticmethod" and params and params[0]["kind"] == "positional":
+            params = params[1:]  # self / cls
+    source = " ".join(" ".join(module.lines[node.lineno - 1:node.end_lineno or node.lineno]).split())
+    return {
+        "name": node.name, "kind": kind, "async": isinstance(node, ast.AsyncFunctionDef), "line": node.lineno,
+        "end_line": getattr(node, "end_lineno", node.lineno) or node.lineno, "decorators": decorators, "params": params,
+        "returns": annotation(node.returns, module.lines), "body_hash": hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()[:16],
+        "cyclomatic": 1 + scanner.decisions, "none_returns": scanner.none_returns,
+        "implicit_none": not scanner.yields and not ends_without_falling_through(node.body) and scanner.returns_value,
+        "raises": scanner.raises, "excepts": scanner.excepts, "comparisons": scanner.comparisons, "loops": scanner.loops,
+        "calls": scanner.calls, "strings": scanner.strings, "closed": sorted(scanner.closed),
+        "generator": scanner.yields, "returns_value": scanner.returns_value,
+    }
+
+
+def ends_without_falling_through(body):
+    """The block always returns or raises (so no implicit `return None` at its end)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return ends_without_falling_through(last.body) and ends_without_falling_through(last.orelse)
+    if isinstance(last, (ast.With, ast.AsyncWith)):
+        return ends_without_falling_through(last.body)
+    if isinstance(last, ast.Try):
+        return ends_without_falling_through(last.body + last.orelse) and all(ends_without_falling_through(h.body) for h in last.handlers)
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return True
+    return False
+
+
+def class_model(module, node):
+    attribute_types = {}
+    fields = {}
+    for child in node.body:
+        if isinstance(child, ast.AnnAssign) and isinstance(child.target, ast.Name):
+            fields[child.target.id] = annotation(child.annotation, module.lines)
+    scanner = None
+    for child in node.body:
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # `self.session = requests.Session()` anywhere in the class types later `self.session.get(..)` calls
+            scanner = FunctionScanner(module, child, node.name, {})
+            for sub in ast.walk(child):
+                if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Attribute) \
+                        and isinstance(sub.targets[0].value, ast.Name) and sub.targets[0].value.id == "self":
+                    kind = scanner.receiver_type(sub.value) if isinstance(sub.value, ast.Call) else None
+                    if kind is not None:
+                        attribute_types[sub.targets[0].attr] = kind
+                    fields.setdefault(sub.targets[0].attr, kind)
+    methods = [function_model(module, child, node.name, attribute_types) for child in node.body
+               if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    decorators = [dotted(d.func if isinstance(d, ast.Call) else d) or text_of(module.lines, d, 60) for d in node.decorator_list]
+    bases = []
+    for b in node.bases:
+        name = dotted(b)
+        bases.append((module.qualify(name) or name) if name else text_of(module.lines, b, 60))
+    return {"name": node.name, "line": node.lineno, "bases": bases, "decorators": decorators, "fields": fields,
+            "methods": methods}
+
+
+def model(entry, budget, max_depth):
+    path = entry["path"]
+    text = entry["text"]
+    try:
+        if hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            tree = ast.parse(text, filename=path)
+        except SyntaxError as e:
+            return {"path": path, "error": "syntax error at line %s: %s" % (e.lineno, e.msg)}
+        except (RecursionError, MemoryError):
+            return {"path": path, "error": "nested too deeply for Python's parser"}
+        except ValueError as e:
+            return {"path": path, "error": "not parseable: %s" % e}
+        depth = depth_of(tree, max_depth)
+        if depth > max_depth:
+            return {"path": path, "error": "nested deeper than %d syntax levels: not modelled" % max_depth}
+        module = Module(path, entry.get("module", ""), bool(entry.get("package")), text)
+        module.collect_imports(tree)
+        classes = []
+        functions = []
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                classes.append(class_model(module, node))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                functions.append(function_model(module, node, None, {}))
+        all_names = None
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
+                    and isinstance(node.value, (ast.List, ast.Tuple)):
+                all_names = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
+                "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
+                "main_guard": any(isinstance(n, ast.If) and "__main__" in text_of(module.lines, n.test) for n in tree.body)}
+    except Budget:
+        return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}
+    except RecursionError:
+        return {"path": path, "error": "nested too deeply to model"}
+    finally:
+        if hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def main():
+    request = json.load(sys.stdin)
+    budget = float(request.get("file_budget_seconds", 5))
+    max_depth = int(request.get("max_depth", 100))
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, on_alarm)
+    sys.setrecursionlimit(max(1000, max_depth * 20))
+    out = []
+    for entry in request["files"]:
+        try:
+            out.append(model(entry, budget, max_depth))
+        except Exception as e:  # one odd file never loses the batch
+            out.append({"path": entry.get("path"), "error": "model failed: %s: %s" % (type(e).__name__, e)})
+    json.dump({"python": "%d.%d.%d" % sys.version_info[:3], "files": out}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+package dev.autocoder.workers.pythonmodel;
+
+import dev.autocoder.workers.testplan.TestPlanHarness;
+import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
+import dev.autocoder.workers.testplan.perspectives.ErrorHandlingPerspective;
+import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
+import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
+import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
+import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
+import dev.autocoder.workers.testplan.perspectives.WhatAreWeTestingPerspective;
+import dev.autocoder.workers.testplan.plan.EdgeCase;
+import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.row.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The test-planning perspectives on a real Python repository, and pytest collecting the skeletons they write. */
+class PythonTestPlanningTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void plansPythonCodeAndWritesPytestFilesThatPytestCollects() throws Exception {
+        Path repo = PythonFixture.create(temp.resolve("repo"));
+        Path out = temp.resolve("plans");
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), out);
+
+        PerspectiveResult edges = harness.run(new EdgeCasesPerspective(harness.support));
+        assertThat(edges.status()).isEqualTo(Status.OK);
+        List<String> totalCases = TestPlanHarness.analysis(edges).edgeCases().stream()
+                .filter(e -> e.method().equals("total(prices, discount, note)")).map(e -> e.parameter() + "=" + e.input()).toList();
+        assertThat(totalCases).contains("prices=[]", "prices=[1]", "prices=[0] * 1", "discount=0", "discount=49",
+                "discount=50", "discount=51", "discount=2 ** 63 - 1", "note=None");
+        assertThat(TestPlanHarness.analysis(edges).edgeCases()).extracting(EdgeCase::parameter)
+                .doesNotContain("*extras", "**options", "self");
+
+        PerspectiveResult failures = harness.run(new FailureModesPerspective(harness.support));
+        assertThat(failures.status()).isEqualTo(Status.OK);
+        List<FailureMode> modes = TestPlanHarness.analysis(failures).failureModes();
+        assertThat(modes).extracting(m -> m.method() + " " + m.mode() + " " + m.exception()).contains(
+                "total(prices, discount, note) thrown-exception ValueError",
+                "total(prices, discount, note) thrown-exception OrderError",
+                "total(prices, discount, note) null-return TypeError",
+                "fetch_rate(currency) integration-failure requests.RequestException",
+                "count_orders(path) integration-failure sqlite3.Error",
+                "fetch_rate(currency) swallowed-exception BaseException");
+
+        PerspectiveResult errors = harness.run(new ErrorHandlingPerspective(harness.support));
+        assertThat(errors.status()).isEqualTo(Status.OK);
+        assertThat(errors.findings()).extracting(f -> f.rule() + " " + f.file() + ":" + f.line()).contains(
+                "empty-catch shop/orders.py:36", "over-broad-catch shop/orders.py:36", "lost-cause shop/orders.py:54");
+
+        PerspectiveResult integration = harness.run(new IntegrationPointsPerspective(harness.support));
+        assertThat(TestPlanHarness.analysis(integration).integrationPoints()).extracting(IntegrationPoint::kind, IntegrationPoint::method)
+                .contains(org.assertj.core.groups.Tuple.tuple("http", "fetch_rate(currency)"),
+                        org.assertj.core.groups.Tuple.tuple("process", "archive(name, retries)"),
+                        org.assertj.core.groups.Tuple.tuple("database", "count_orders(path)"),
+                        org.assertj.core.groups.Tuple.tuple("http", "checkout(amount, *extras, **options)"));
+
+        List<PerspectiveResult> all = new ArrayList<>(List.of(edges, failures, errors, integration));
+        for (TestPlanningPerspective p : List.of(new MockingStrategyPerspective(harness.support),
+                new SecurityTestsPerspective(harness.support), new WhatAreWeTestingPerspective(harness.support))) {
+            PerspectiveResult result = harness.run(p);
+            assertThat(result.status()).as(p.id()).isEqualTo(Status.OK);
+            all.add(result);
+        }
+        long planned = all.stream().map(TestPlanHarness::analysis).map(TestPlanAnalysis::testSpecifications).mapToLong(List::size).sum();
+        assertThat(planned).isPositive();
+
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(out)) {
+            written = files.filter(f -> f.toString().endsWith(".py")).sorted().toList();
+        }
+        assertThat(written).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).startsWith("test_"));
+        assertThat(written).contains(out.resolve("edge-cases/test_shop_orders_edge_cases.py"));
+        String edgeFile = Files.readString(out.resolve("edge-cases/test_shop_orders_edge_cases.py"));
+        assertThat(edgeFile).contains("@pytest.mark.parametrize(\"value\", [", "pytest.skip(\"planned, not written yet: ",
+                "class TestOrdersEdgeCases:", "import shop.orders  # the code under test");
+        String failureFile = Files.readString(out.resolve("failure-modes/test_shop_orders_failure_modes.py"));
+        assertThat(failureFile).contains("with pytest.raises(ValueError):");
+
+        for (Path file : written) {
+            assertThat(run(out, "python3", "-m", "py_compile", file.toString())).as(file.toString()).startsWith("exit 0");
+        }
+        String collected = run(out, "python3", "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", ".");
+        assertThat(collected).startsWith("exit 0");
+        long tests = collected.lines().filter(l -> l.contains("::")).count();
+        assertThat(tests).as(collected).isGreaterThanOrEqualTo(planned);
+    }
+
+    private static String run(Path folder, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return "exit " + process.exitValue() + "\n" + output;
+    }
+}
