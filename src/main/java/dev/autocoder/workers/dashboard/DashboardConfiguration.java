@@ -17,6 +17,7 @@ import java.time.Clock;
 @Import({
         DashboardFilters.class,
         AdminGuard.class,
+        GateApi.class,
         Aggregates.class,
         CsrfTokens.class,
         DashboardApi.class,

@@ -6,7 +6,6 @@ import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.hub.HubException;
-import dev.autocoder.workers.sarif.SarifLog;
 import dev.autocoder.workers.row.Row;
 
 import java.io.IOException;

@@ -18,7 +18,7 @@ import static dev.autocoder.workers.analysis.architecture.ArchitectureLimits.OVE
 import static dev.autocoder.workers.analysis.architecture.ArchitectureLimits.PACKAGES_IN_DETAILS;
 import static dev.autocoder.workers.analysis.architecture.ArchitectureLimits.UNPARSEABLE_FILES_IN_DETAILS;
 
-import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
 
 /** The {@code details} structure of an architecture row: plain maps and lists, so any JSON writer can encode it. */
 final class ArchitectureDetails {

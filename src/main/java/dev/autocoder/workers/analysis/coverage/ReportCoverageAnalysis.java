@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
 
 /**
  * The "coverage-report" method: measured line and branch coverage from the reports {@link ReportSelection} used.

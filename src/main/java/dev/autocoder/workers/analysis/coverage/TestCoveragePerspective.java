@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
-import dev.autocoder.workers.analysis.AnalysisPerspective;
+import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
 import dev.autocoder.workers.config.AutocoderProperties;

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
 
 /**
  * The static "test-mapping" method, used when no coverage report of the repository's main code exists: source

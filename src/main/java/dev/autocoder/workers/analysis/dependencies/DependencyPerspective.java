@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.dependencies;
 
-import dev.autocoder.workers.analysis.AnalysisPerspective;
+import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
 
 /**
  * Dependency Analysis: inventories every manifest of the repository (Maven, Gradle and version catalogs, npm,

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.performance;
 
-import dev.autocoder.workers.analysis.AnalysisPerspective;
+import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.LoopNesting;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
@@ -35,7 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
 
 /**
  * Performance Analysis: PMD's Performance and Multithreading rules, from the same cached PMD pass as the other

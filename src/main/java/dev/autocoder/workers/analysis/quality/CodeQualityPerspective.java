@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.quality;
 
-import dev.autocoder.workers.analysis.AnalysisPerspective;
+import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
 import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.CpdResult;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static dev.autocoder.workers.analysis.OrderedMaps.ordered;
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
 
 /**
  * Code Quality Analysis: PMD's quality rules (every category but Performance, Multithreading, Security and

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.security;
 
-import dev.autocoder.workers.analysis.AnalysisPerspective;
+import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
 import dev.autocoder.workers.analysis.pmd.PmdFindings;

@@ -1,12 +1,13 @@
-package dev.autocoder.workers.gate;
+package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
-import dev.autocoder.workers.dashboard.ApiAnswer;
-import dev.autocoder.workers.sarif.SarifLog;
+import dev.autocoder.workers.gate.GateCommand;
+import dev.autocoder.workers.gate.QualityGate;
+import dev.autocoder.workers.gate.SarifLog;
 import org.springframework.stereotype.Component;
 
-/** What {@code GET /api/gate} and {@code GET /api/sarif} answer (routes/api.yaml). */
+/** The web side of the quality gate: what {@code GET /api/gate} and {@code GET /api/sarif} answer (routes/api.yaml). */
 @Component("gateApi")
 public class GateApi {
 

@@ -1,7 +1,6 @@
-package dev.autocoder.workers.sarif;
+package dev.autocoder.workers.gate;
 
 import dev.autocoder.workers.analysis.secrets.SecretFinding;
-import dev.autocoder.workers.gate.ClassifiedFinding;
 
 import java.util.Set;
 

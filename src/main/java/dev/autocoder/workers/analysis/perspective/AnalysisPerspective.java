@@ -1,4 +1,4 @@
-package dev.autocoder.workers.analysis;
+package dev.autocoder.workers.analysis.perspective;
 
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.Perspective;

@@ -1,13 +1,10 @@
-package dev.autocoder.workers.sarif;
+package dev.autocoder.workers.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.analysis.secrets.AutocoderSecurityRules;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
-import dev.autocoder.workers.gate.BaselineState;
-import dev.autocoder.workers.gate.ClassifiedFinding;
-import dev.autocoder.workers.gate.GateReport;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
 import net.sourceforge.pmd.PMDVersion;

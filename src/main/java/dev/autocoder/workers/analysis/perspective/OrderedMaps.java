@@ -1,4 +1,4 @@
-package dev.autocoder.workers.analysis;
+package dev.autocoder.workers.analysis.perspective;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

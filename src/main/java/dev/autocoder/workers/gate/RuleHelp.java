@@ -1,4 +1,4 @@
-package dev.autocoder.workers.sarif;
+package dev.autocoder.workers.gate;
 
 import java.util.Locale;
 import java.util.Map;
