@@ -111,7 +111,7 @@ public final class GateCommand {
         }
     }
 
-    static String version() {
+    public static String version() {
         String version = GateCommand.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
     }
