@@ -85,8 +85,9 @@ class DashboardBrowserTest {
         // pinned: the status figures below count exactly these workers
         properties.put("autocoder.workers.enabled", "analysis");
         properties.put("autocoder.workers.analysis.perspectives", "architecture,dependencies,test-coverage");
-        // a short period: the four rows are there sooner; the page refreshes keep their own pace
-        properties.put("autocoder.workers.analysis.period", "300ms");
+        // the status says "operational" while the newest row is younger than three periods: a period a loaded
+        // machine's iteration fits in three times over
+        properties.put("autocoder.workers.analysis.period", "1s");
         properties.put("autocoder.dashboard.admin-token", TOKEN);
         properties.put("autocoder.dashboard.status-refresh", "1s");
         properties.put("autocoder.dashboard.insights-refresh", "2s");

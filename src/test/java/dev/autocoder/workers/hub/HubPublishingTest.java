@@ -57,7 +57,10 @@ class HubPublishingTest extends WithFakeHub {
     @Test
     void firstPublishCreatesAPrivateDatasetWithItsCardAndEveryRowLandsOnceInOrder(CapturedOutput output) throws Exception {
         Path store = temp.resolve("store");
-        try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
+        Map<String, Object> properties = HubTestApp.properties(fixture.root(), store, hub);
+        // rows come faster than commits, however loaded the machine: the batching below is then visible
+        properties.put("autocoder.hub.commit-interval", "2s");
+        try (ConfigurableApplicationContext app = App.start(properties)) {
             await("rows on the Hub").atMost(LIMIT).until(() -> hub.exists("dataset", REPO) && hubRows(hub, mapper).size() >= 4);
             String status = get(App.port(app), "/api/status");
             assertThat(status).contains("\"repo_id\":\"" + REPO + "\"").contains("\"url\":\"" + hub.uri() + "/datasets/" + REPO + "\"")

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
 import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
@@ -31,7 +32,7 @@ class PmdWiringTest {
     void beansWireFromTheProperties() {
         new ApplicationContextRunner()
                 .withBean(AutocoderProperties.class)
-                .withUserConfiguration(PmdEngine.class, CpdRunner.class, PmdJavaModelProvider.class,
+                .withUserConfiguration(PmdEngine.class, CpdRunner.class, PmdJavaModelProvider.class, RuffEngine.class,
                         CodeQualityPerspective.class, PerformancePerspective.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
