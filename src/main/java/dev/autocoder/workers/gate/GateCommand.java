@@ -1,9 +1,9 @@
 package dev.autocoder.workers.gate;
 
-import dev.autocoder.workers.config.CommandLineOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.CommandLineOptions;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.hub.HubException;
