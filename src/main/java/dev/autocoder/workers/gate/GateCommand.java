@@ -3,6 +3,7 @@ package dev.autocoder.workers.gate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.CommandLineOptions;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.hub.HubException;
@@ -15,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -36,17 +37,12 @@ public final class GateCommand {
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                options.put(arg.substring(2), args[++i]);
-            } else {
-                err.println("Unexpected argument '" + arg + "'.\n" + usage());
-                return 2;
-            }
+        Map<String, String> options;
+        try {
+            options = CommandLineOptions.parse(args, Set.of()).values();
+        } catch (CommandLineOptions.UnexpectedArgument e) {
+            err.println("Unexpected argument '" + e.getMessage() + "'.\n" + usage());
+            return 2;
         }
         String dataset = options.get("dataset");
         String format = options.getOrDefault("format", "text");

@@ -2,9 +2,6 @@ package dev.autocoder.workers.worker;
 
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import org.apache.camel.CamelContext;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +15,7 @@ import java.util.Map;
  * worker; a parameter that cannot work (unknown perspective, bad period) stops start-up naming the route.
  */
 @Component
-public class WorkerRouteDiscovery implements CamelContextConfiguration {
+public class WorkerRouteDiscovery extends TemplateRouteDiscovery {
 
     private final WorkerRegistry registry;
     private final PerspectiveCatalog catalog;
@@ -27,39 +24,28 @@ public class WorkerRouteDiscovery implements CamelContextConfiguration {
     private final WorkerSelection selection;
 
     public WorkerRouteDiscovery(WorkerRegistry registry, PerspectiveCatalog catalog, WorkerSelection selection) {
+        super("worker", "dataset", "perspectives");
         this.registry = registry;
         this.catalog = catalog;
         this.selection = selection;
     }
 
     @Override
-    public void beforeApplicationStart(CamelContext camelContext) {
-        // routes are not built yet
-    }
-
-    @Override
-    public void afterApplicationStart(CamelContext camelContext) {
-        for (RouteDefinition route : ((ModelCamelContext) camelContext).getRouteDefinitions()) {
-            Map<String, Object> parameters = route.getTemplateParameters();
-            if (route.isCreatedFromTemplate() && parameters != null && parameters.containsKey("worker")
-                    && parameters.containsKey("dataset") && parameters.containsKey("perspectives")
-                    && camelContext.getRoute(route.getRouteId()) != null) {
-                Map<String, String> resolved = new HashMap<>();
-                parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
-                try {
-                    WorkerDefinition definition = WorkerDefinition.fromTemplateParameters(route.getRouteId(), resolved, catalog);
-                    if (selection.isEnabled(definition.worker())) {
-                        registry.register(definition);
-                    } else {
-                        // declared, running elsewhere: this process only shows its rows
-                        registry.registerRemote(definition);
-                        stop(camelContext, route.getRouteId());
-                    }
-                } catch (InvalidConfigurationException e) {
-                    // Camel only logs what this method throws; fail start-up once the application is ready instead
-                    invalid = e;
-                }
+    protected void discovered(CamelContext camelContext, String routeId, Map<String, Object> parameters) {
+        Map<String, String> resolved = new HashMap<>();
+        parameters.forEach((name, value) -> resolved.put(name, camelContext.resolvePropertyPlaceholders(String.valueOf(value))));
+        try {
+            WorkerDefinition definition = WorkerDefinition.fromTemplateParameters(routeId, resolved, catalog);
+            if (selection.isEnabled(definition.worker())) {
+                registry.register(definition);
+            } else {
+                // declared, running elsewhere: this process only shows its rows
+                registry.registerRemote(definition);
+                stop(camelContext, routeId);
             }
+        } catch (InvalidConfigurationException e) {
+            // Camel only logs what this method throws; fail start-up once the application is ready instead
+            invalid = e;
         }
     }
 

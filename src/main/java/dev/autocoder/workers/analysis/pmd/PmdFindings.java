@@ -7,17 +7,12 @@ import dev.autocoder.workers.analysis.severity.TestFramework;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
-import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Severity;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The PMD violations a perspective reports, as findings, metrics and recommendations, the same way for every
@@ -29,18 +24,11 @@ import java.util.stream.Collectors;
  * build declares that framework alone), and on generated files only for the security rules. Filtering happens
  * after PMD, so the engine's per-content cache is unaffected.
  */
-public final class PmdFindings {
+public final class PmdFindings extends LinterFindings<PmdViolation> {
 
-    private final List<Reported> reported;
-    private final int outOfScope;
-
-    /** One reported violation with its calibrated severity and its file's scope. */
-    private record Reported(PmdViolation violation, Severity severity, Scope scope) {
-    }
-
-    private PmdFindings(List<Reported> reported, int outOfScope) {
-        this.reported = reported;
-        this.outOfScope = outOfScope;
+    private PmdFindings(Collection<PmdViolation> violations, Function<String, Scope> scopeOf,
+                        Set<TestFramework> frameworks, SeverityTable severities) {
+        super("pmd", rules(severities), PmdFindings::finding, violations, scopeOf, frameworks);
     }
 
     /** The violations that apply where they were found, with severity from the table. */
@@ -51,18 +39,19 @@ public final class PmdFindings {
 
     static PmdFindings of(Collection<PmdViolation> violations, Function<String, Scope> scopeOf,
                           Set<TestFramework> frameworks, SeverityTable severities) {
-        List<Reported> reported = new ArrayList<>();
-        for (PmdViolation violation : violations) {
-            Scope scope = scopeOf.apply(violation.path());
-            RuleSeverity rule = severities.rule(violation.rule()).orElse(null);
-            AppliesTo appliesTo = rule == null ? AppliesTo.ALL : rule.appliesTo();
-            boolean security = PmdCategories.SECURITY.contains(violation.ruleSet());
-            if (appliesTo.covers(scope, frameworks) && (scope != Scope.GENERATED || security)) {
-                Severity severity = rule == null ? Severity.fromPmdPriority(violation.priority()) : rule.severity();
-                reported.add(new Reported(violation, severity, scope));
-            }
-        }
-        return new PmdFindings(List.copyOf(reported), violations.size() - reported.size());
+        return new PmdFindings(violations, scopeOf, frameworks, severities);
+    }
+
+    /** A rule the table does not name applies everywhere and keeps its PMD priority. */
+    private static Rules<PmdViolation> rules(SeverityTable severities) {
+        return new Rules<>(PmdViolation::rule, PmdViolation::path,
+                v -> severities.rule(v.rule()).map(RuleSeverity::appliesTo).orElse(AppliesTo.ALL),
+                v -> PmdCategories.SECURITY.contains(v.ruleSet()), v -> severityOf(v, severities));
+    }
+
+    private static Severity severityOf(PmdViolation violation, SeverityTable severities) {
+        return severities.rule(violation.rule()).map(RuleSeverity::severity)
+                .orElseGet(() -> Severity.fromPmdPriority(violation.priority()));
     }
 
     /**
@@ -80,8 +69,7 @@ public final class PmdFindings {
     }
 
     private static Finding of(PmdViolation violation, SeverityTable severities) {
-        return finding(violation, severities.rule(violation.rule()).map(RuleSeverity::severity)
-                .orElseGet(() -> Severity.fromPmdPriority(violation.priority())), null);
+        return finding(violation, severityOf(violation, severities), null);
     }
 
     private static Finding finding(PmdViolation violation, Severity severity, Scope scope) {
@@ -89,52 +77,12 @@ public final class PmdFindings {
                 violation.endLine(), violation.message(), violation.snippet()).withScope(scope);
     }
 
-    /** The reported violations, in the order they were given. */
-    public List<PmdViolation> violations() {
-        return reported.stream().map(Reported::violation).toList();
-    }
-
-    /** Rule, category (the rule's ruleset), calibrated severity, scope, place and PMD's message. */
-    public List<Finding> findings() {
-        return reported.stream().map(r -> finding(r.violation(), r.severity(), r.scope())).toList();
-    }
-
-    /** Violations not reported because their rule does not apply to their file's scope. */
-    public int outOfScope() {
-        return outOfScope;
-    }
-
-    /**
-     * {@code pmd_violations} (reported), {@code pmd_violations_out_of_scope} and one {@code pmd.<RuleName>} count
-     * per reported rule, sorted by rule name.
-     */
-    public List<Metric> ruleCountMetrics() {
-        List<Metric> metrics = new ArrayList<>();
-        metrics.add(Metric.of("pmd_violations", reported.size()));
-        metrics.add(Metric.of("pmd_violations_out_of_scope", outOfScope));
-        PmdReport.countByRule(violations()).forEach((rule, count) -> metrics.add(Metric.of("pmd." + rule, count)));
-        return metrics;
-    }
-
-    /**
-     * One recommendation per rule for the {@code limit} rules with the most weight (count times calibrated severity
-     * weight), each naming the first place to look at.
-     */
-    public List<String> topRuleRecommendations(int limit) {
-        Map<String, List<Reported>> byRule = reported.stream().collect(Collectors.groupingBy(r -> r.violation().rule()));
-        return byRule.values().stream()
-                .sorted(Comparator.comparingDouble((List<Reported> l) ->
-                                l.stream().mapToDouble(r -> SeverityWeights.of(r.severity())).sum()).reversed()
-                        .thenComparing(l -> l.get(0).violation().rule()))
-                .limit(limit)
-                .map(l -> {
-                    Reported first = l.stream().min(Comparator.comparing(Reported::severity)
-                            .thenComparing(Reported::scope)).orElseThrow();
-                    PmdViolation v = first.violation();
-                    return "Fix the " + l.size() + " " + v.rule() + " violation" + (l.size() == 1 ? "" : "s")
-                            + " (" + v.ruleSet() + ", " + first.severity().label()
-                            + "), starting with " + v.path() + ":" + v.beginLine() + ": " + v.message();
-                })
-                .toList();
+    /** Names the rule, its ruleset, severity and PMD's message at the first place to look at. */
+    @Override
+    protected String recommendation(int count, Reported<PmdViolation> first) {
+        PmdViolation v = first.violation();
+        return "Fix the " + count + " " + v.rule() + " violation" + (count == 1 ? "" : "s")
+                + " (" + v.ruleSet() + ", " + first.severity().label()
+                + "), starting with " + v.path() + ":" + v.beginLine() + ": " + v.message();
     }
 }

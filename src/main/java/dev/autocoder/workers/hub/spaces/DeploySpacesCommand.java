@@ -1,5 +1,6 @@
 package dev.autocoder.workers.hub.spaces;
 
+import dev.autocoder.workers.config.CommandLineOptions;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
 import dev.autocoder.workers.hub.HubProperties;
@@ -8,8 +9,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code java -jar autocoder-workers-exec.jar deploy-spaces --owner <user> --target-git-url <url> [--target-branch b]
@@ -26,24 +27,16 @@ public final class DeploySpacesCommand {
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        boolean privateSpaces = false;
-        boolean staticDashboard = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--private")) {
-                privateSpaces = true;
-            } else if (arg.equals("--static-dashboard")) {
-                staticDashboard = true;
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                options.put(arg.substring(2), args[++i]);
-            } else {
-                err.println("Unexpected argument '" + arg + "'.\n" + usage());
-                return 2;
-            }
+        CommandLineOptions parsed;
+        try {
+            parsed = CommandLineOptions.parse(args, Set.of("--private", "--static-dashboard"));
+        } catch (CommandLineOptions.UnexpectedArgument e) {
+            err.println("Unexpected argument '" + e.getMessage() + "'.\n" + usage());
+            return 2;
         }
+        Map<String, String> options = parsed.values();
+        boolean privateSpaces = parsed.flags().contains("--private");
+        boolean staticDashboard = parsed.flags().contains("--static-dashboard");
         String token = environment.get("HF_TOKEN");
         if (token == null || token.isBlank()) {
             err.println("Set HF_TOKEN to a Hugging Face token with write access.\n" + usage());
