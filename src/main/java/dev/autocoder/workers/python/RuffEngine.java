@@ -54,6 +54,12 @@ public class RuffEngine {
                 AnalysisCaches.folder(properties, "ruff"));
     }
 
+    /** The default settings' engine (the ruff on the PATH, the default file budget), without a disk cache. */
+    public static RuffEngine withDefaults() {
+        AutocoderProperties defaults = new AutocoderProperties();
+        return new RuffEngine(defaults.getPython().getRuffPath(), defaults.getAnalysis().getFileTimeBudget());
+    }
+
     /** An engine without a disk cache. */
     public RuffEngine(String ruffPath, Duration fileBudget) {
         this(ruffPath, fileBudget, null);

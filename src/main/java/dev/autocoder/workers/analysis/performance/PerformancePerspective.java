@@ -19,7 +19,6 @@ import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
-import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.python.PythonLint;
 import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.python.RuffFindings;
@@ -64,8 +63,7 @@ public class PerformancePerspective extends AnalysisPerspective {
 
     /** Python files are checked with the ruff on the PATH. */
     public PerformancePerspective(PmdEngine engine) {
-        this(engine, new RuffEngine(new AutocoderProperties().getPython().getRuffPath(),
-                new AutocoderProperties.Analysis().getFileTimeBudget()));
+        this(engine, RuffEngine.withDefaults());
     }
 
     @Autowired

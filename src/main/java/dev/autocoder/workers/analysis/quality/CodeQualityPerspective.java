@@ -11,7 +11,6 @@ import dev.autocoder.workers.analysis.pmd.PmdProcessingError;
 import dev.autocoder.workers.analysis.pmd.PmdReport;
 import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
-import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.python.PythonLint;
 import dev.autocoder.workers.python.PythonQuality;
 import dev.autocoder.workers.python.RuffEngine;
@@ -72,8 +71,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
 
     /** Python files are checked with the ruff on the PATH. */
     public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd) {
-        this(engine, cpd, new RuffEngine(new AutocoderProperties().getPython().getRuffPath(),
-                new AutocoderProperties.Analysis().getFileTimeBudget()));
+        this(engine, cpd, RuffEngine.withDefaults());
     }
 
     @Autowired
