@@ -99,6 +99,32 @@ def resolve_relative(module, is_package, level, name):
     return base
 
 
+def is_type_checking(test):
+    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` (any alias of typing)."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def import_kinds(tree):
+    """When each import statement runs, by id of its node: "module" when the module is imported (top level, also
+    inside try/if/with blocks and class bodies), "function" when a function that holds it is called (a deferred
+    import), "type_checking" never at run time (under `if TYPE_CHECKING:`, for type checkers only)."""
+    kinds = {}
+    stack = [(node, "module") for node in tree.body]
+    while stack:
+        node, kind = stack.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            kinds[id(node)] = kind
+            continue
+        if isinstance(node, ast.If) and is_type_checking(node.test):
+            stack.extend((child, "type_checking") for child in node.body)
+            stack.extend((child, kind) for child in node.orelse)
+            continue
+        inner = "function" if kind == "module" and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else kind
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    return kinds
+
+
 class Module:
     def __init__(self, path, module, is_package, text):
         self.path = path
@@ -112,10 +138,12 @@ class Module:
         self.local_functions = set()
 
     def collect_imports(self, tree):
+        kinds = import_kinds(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
-                    self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body})
+                    self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body,
+                                         "kind": kinds.get(id(node), "module")})
                     if alias.asname:
                         self.aliases[alias.asname] = alias.name
                     else:
@@ -125,10 +153,12 @@ class Module:
                 base = resolve_relative(self.module, self.is_package, node.level, node.module) if node.level else (node.module or "")
                 for alias in node.names:
                     if alias.name == "*":
-                        self.imports.append({"module": base, "line": node.lineno, "top_level": node in tree.body})
+                        self.imports.append({"module": base, "line": node.lineno, "top_level": node in tree.body,
+                                             "kind": kinds.get(id(node), "module")})
                         continue
                     qualified = base + "." + alias.name if base else alias.name
-                    self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body})
+                    self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body,
+                                         "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name})
                     self.aliases[alias.asname or alias.name] = qualified
         for node in tree.body:
             if isinstance(node, ast.ClassDef):

@@ -43,7 +43,7 @@ public class PythonModelProvider {
     private static final long BATCH_CHARS = 8L * 1024 * 1024;
 
     private final PythonModelRunner runner;
-    private final Map<String, FileModel> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Modelled> byKey = new ConcurrentHashMap<>();
     private volatile Set<String> previousKeys = Set.of();
 
     @Autowired
@@ -55,14 +55,26 @@ public class PythonModelProvider {
         this.runner = new PythonModelRunner(interpreter, fileBudget);
     }
 
+    /**
+     * One Python file as modelled: the planner's model, the file's dotted module name and its imports (empty when
+     * the file could not be modelled).
+     */
+    public record Modelled(FileModel model, String module, List<PythonImport> imports) {
+    }
+
     /** The model of every Python file of the snapshot, in the snapshot's order. */
     public List<FileModel> model(Snapshot snapshot) {
+        return modelled(snapshot).stream().map(Modelled::model).toList();
+    }
+
+    /** Every Python file of the snapshot with its module name and imports, in the snapshot's order. */
+    public List<Modelled> modelled(Snapshot snapshot) {
         List<SourceFile> files = snapshot.files(Language.PYTHON);
         if (files.isEmpty()) {
             return List.of();
         }
         Set<String> paths = snapshot.files().stream().map(SourceFile::path).collect(Collectors.toSet());
-        Map<String, FileModel> models = new LinkedHashMap<>();
+        Map<String, Modelled> models = new LinkedHashMap<>();
         List<PythonModelRunner.Source> missing = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
@@ -72,11 +84,12 @@ public class PythonModelProvider {
             keys.add(key);
             models.put(file.path(), null);
             if (!file.isAnalyzableText()) {
-                models.put(file.path(), PythonModelMapper.failed(file.path(), file.contentHash(),
-                        file.binary() ? "binary file" : "larger than autocoder.analysis.max-file-size", PythonModules.isTestPath(file.path())));
+                models.put(file.path(), new Modelled(PythonModelMapper.failed(file.path(), file.contentHash(),
+                        file.binary() ? "binary file" : "larger than autocoder.analysis.max-file-size",
+                        PythonModules.isTestPath(file.path())), module, List.of()));
                 continue;
             }
-            FileModel cached = byKey.get(key);
+            Modelled cached = byKey.get(key);
             if (cached != null) {
                 models.put(file.path(), atPath(cached, file.path()));
                 continue;
@@ -85,8 +98,8 @@ public class PythonModelProvider {
                 missing.add(new PythonModelRunner.Source(file.path(), module, PythonModules.isPackageInit(file.path()), snapshot.read(file)));
                 hashes.put(file.path(), file.contentHash());
             } catch (IOException e) {
-                models.put(file.path(), PythonModelMapper.failed(file.path(), file.contentHash(),
-                        "unreadable: " + e.getClass().getSimpleName(), PythonModules.isTestPath(file.path())));
+                models.put(file.path(), new Modelled(PythonModelMapper.failed(file.path(), file.contentHash(),
+                        "unreadable: " + e.getClass().getSimpleName(), PythonModules.isTestPath(file.path())), module, List.of()));
             }
         }
         for (List<PythonModelRunner.Source> batch : batches(missing)) {
@@ -98,17 +111,17 @@ public class PythonModelProvider {
 
     /** Models one text known by its blob id (a file at an earlier commit), through the same cache. */
     public FileModel parse(String path, String blobId, String text, String module) {
-        FileModel cached = byKey.get(key(blobId, module));
+        Modelled cached = byKey.get(key(blobId, module));
         if (cached != null) {
-            return atPath(cached, path);
+            return atPath(cached, path).model();
         }
         return modelled(List.of(new PythonModelRunner.Source(path, module, PythonModules.isPackageInit(path), text)),
-                Map.of(path, blobId)).get(path);
+                Map.of(path, blobId)).get(path).model();
     }
 
-    private Map<String, FileModel> modelled(List<PythonModelRunner.Source> batch, Map<String, String> hashes) {
+    private Map<String, Modelled> modelled(List<PythonModelRunner.Source> batch, Map<String, String> hashes) {
         PythonModelRunner.Batch answer = runner.run(batch);
-        Map<String, FileModel> out = new LinkedHashMap<>();
+        Map<String, Modelled> out = new LinkedHashMap<>();
         if (answer.failure() != null) {
             log.warn("Python model of {} file(s) not built: {}", batch.size(), answer.failure());
         }
@@ -118,18 +131,20 @@ public class PythonModelProvider {
             boolean test = PythonModules.isTestPath(source.path());
             if (json == null) {
                 String why = answer.failure() != null ? answer.failure() : "the Python model helper gave no answer for it";
-                out.put(source.path(), PythonModelMapper.failed(source.path(), hash, why, test));
+                out.put(source.path(), new Modelled(PythonModelMapper.failed(source.path(), hash, why, test), source.module(), List.of()));
                 if (answer.failure() != null && answer.failure().startsWith("skipped:")) {
                     continue; // a missing interpreter is not a property of the content: try again next time
                 }
                 putBounded(key(hash, source.module()), out.get(source.path()));
                 continue;
             }
-            FileModel model;
+            Modelled model;
             try {
-                model = PythonModelMapper.file(source.path(), hash, json);
+                FileModel file = PythonModelMapper.file(source.path(), hash, json);
+                model = new Modelled(file, source.module(), file.parsed() ? PythonImport.of(json.path("imports")) : List.of());
             } catch (RuntimeException e) {
-                model = PythonModelMapper.failed(source.path(), hash, "model not readable: " + e.getClass().getSimpleName(), test);
+                model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
+                        + e.getClass().getSimpleName(), test), source.module(), List.of());
             }
             putBounded(key(hash, source.module()), model);
             out.put(source.path(), model);
@@ -137,7 +152,7 @@ public class PythonModelProvider {
         return out;
     }
 
-    private void putBounded(String key, FileModel model) {
+    private void putBounded(String key, Modelled model) {
         if (byKey.size() >= MAX_CACHED) {
             byKey.clear(); // far beyond any snapshot: start over rather than grow without bound
         }
@@ -167,12 +182,13 @@ public class PythonModelProvider {
         return module + ":" + blobId;
     }
 
-    private static FileModel atPath(FileModel model, String path) {
+    private static Modelled atPath(Modelled modelled, String path) {
+        FileModel model = modelled.model();
         if (model.path().equals(path)) {
-            return model;
+            return modelled;
         }
-        return new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
-                model.parseError(), model.test() || PythonModules.isTestPath(path));
+        return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
+                model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports());
     }
 
     private synchronized void evictAllBut(Set<String> current) {

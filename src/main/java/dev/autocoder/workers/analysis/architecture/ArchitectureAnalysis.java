@@ -85,6 +85,12 @@ record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int sk
         return !file.types().isEmpty() && file.types().stream().allMatch(JavaTypeModel::isTest);
     }
 
+    /** The same analysis with other hotspots: those ranked over the Java and Python files of a mixed repository. */
+    ArchitectureAnalysis withHotspots(List<Hotspot> ranked) {
+        return new ArchitectureAnalysis(javaFiles, unparseableFiles, skippedFiles, testFiles, graph, packages, cycles,
+                classes, ranked, hotspotsUnavailableReason);
+    }
+
     boolean hotspotsAvailable() {
         return hotspotsUnavailableReason == null;
     }

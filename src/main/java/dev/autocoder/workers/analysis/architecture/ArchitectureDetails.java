@@ -112,7 +112,7 @@ final class ArchitectureDetails {
                 .toList();
     }
 
-    private static Map<String, Object> hotspot(Hotspot h) {
+    static Map<String, Object> hotspot(Hotspot h) {
         return ordered("rank", h.rank(), "file", h.file(), "commits", h.commits(), "complexity", h.complexity(),
                 "score", h.score(), "lines_changed", h.linesChanged());
     }

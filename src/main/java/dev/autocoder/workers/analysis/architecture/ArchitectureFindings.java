@@ -50,7 +50,14 @@ final class ArchitectureFindings {
                         "class " + c.type()));
             }
         }
-        for (Hotspot h : topHotspots(analysis)) {
+        findings.addAll(hotspotFindings(analysis.hotspots()));
+        return findings;
+    }
+
+    /** The top-ranked hotspots as findings, the first {@value ArchitectureLimits#HIGH_SEVERITY_HOTSPOTS} high. */
+    static List<Finding> hotspotFindings(List<Hotspot> ranked) {
+        List<Finding> findings = new ArrayList<>();
+        for (Hotspot h : top(ranked)) {
             Severity severity = h.rank() <= HIGH_SEVERITY_HOTSPOTS ? Severity.HIGH : Severity.MEDIUM;
             findings.add(Finding.of(HOTSPOT, CATEGORY, severity, h.file(), null, null,
                     h.file() + ": " + h.commits() + " commits × complexity " + h.complexity(), "hotspot " + h.file()));
@@ -59,7 +66,17 @@ final class ArchitectureFindings {
     }
 
     static List<Hotspot> topHotspots(ArchitectureAnalysis analysis) {
-        return analysis.hotspots().stream().limit(HOTSPOTS_REPORTED).toList();
+        return top(analysis.hotspots());
+    }
+
+    static List<Hotspot> top(List<Hotspot> ranked) {
+        return ranked.stream().limit(HOTSPOTS_REPORTED).toList();
+    }
+
+    static Optional<String> hotspotRecommendation(List<Hotspot> ranked) {
+        return ranked.stream().findFirst().map(h -> "Refactor or cover with tests "
+                + h.file() + " first: it changed in " + h.commits() + " commits and has complexity " + h.complexity()
+                + ", the highest churn × complexity in the repository.");
     }
 
     /** Most important first: cycles, then hotspots, coupling, packages off the main sequence, parse failures. */
@@ -71,9 +88,7 @@ final class ArchitectureFindings {
                     + listMembers(largest.members()) + ": move the types both sides need into a lower-level package, "
                     + "or invert one dependency behind an interface.");
         }
-        topHotspots(analysis).stream().findFirst().ifPresent(h -> recommendations.add("Refactor or cover with tests "
-                + h.file() + " first: it changed in " + h.commits() + " commits and has complexity " + h.complexity()
-                + ", the highest churn × complexity in the repository."));
+        hotspotRecommendation(analysis.hotspots()).ifPresent(recommendations::add);
         analysis.classes().stream()
                 .filter(c -> c.efferent() > HIGHLY_COUPLED_EFFERENT)
                 .max(Comparator.comparingInt(ClassMetrics::efferent))

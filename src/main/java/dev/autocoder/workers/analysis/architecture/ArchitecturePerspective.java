@@ -12,16 +12,24 @@ import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.row.Finding;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Architecture Review: the dependency structure of the project's Java packages, Robert C. Martin's package
- * metrics, dependency cycles, class size and coupling, and churn × complexity hotspots.
+ * metrics, dependency cycles, class size and coupling, and churn × complexity hotspots; for Python the module
+ * import graph from the Python model, circular imports, package metrics, module coupling and the same hotspots
+ * ({@link PythonArchitecture}). A repository with both gets both, its hotspots ranked together.
  * <p>
  * Only main code counts: test, fixture and generated files (their {@link dev.autocoder.workers.repository.Scope}),
  * and files whose types all look like tests, are left out; unparseable files are counted and left out.
@@ -36,23 +44,44 @@ public class ArchitecturePerspective extends AnalysisPerspective {
     public static final String ID = "architecture";
 
     private final JavaModelProvider javaModelProvider;
+    private final PythonModelProvider pythonModelProvider;
     private final ChurnProvider churnProvider;
 
-    public ArchitecturePerspective(JavaModelProvider javaModelProvider, ChurnProvider churnProvider) {
+    @Autowired
+    public ArchitecturePerspective(JavaModelProvider javaModelProvider, PythonModelProvider pythonModelProvider,
+                                   ChurnProvider churnProvider) {
         super(ID, "Architecture Review");
         this.javaModelProvider = javaModelProvider;
+        this.pythonModelProvider = pythonModelProvider;
         this.churnProvider = churnProvider;
+    }
+
+    /** Java only: Python files are left to the churn ranking. */
+    public ArchitecturePerspective(JavaModelProvider javaModelProvider, ChurnProvider churnProvider) {
+        this(javaModelProvider, null, churnProvider);
     }
 
     @Override
     protected PerspectiveResult analyze(Snapshot snapshot) {
-        if (snapshot.files(Language.JAVA).isEmpty()) {
+        boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
+        boolean hasPython = pythonModelProvider != null && !snapshot.files(Language.PYTHON).isEmpty();
+        if (!hasJava && !hasPython) {
             return churnOnly(snapshot);
         }
+        ToIntFunction<String> linesOf = path -> snapshot.file(path).map(SourceFile::lines).orElse(0);
+        ArchitectureAnalysis.Churn churn = churn(snapshot);
+        PythonArchitecture python = hasPython
+                ? PythonArchitecture.of(pythonModelProvider.modelled(snapshot), snapshot::scopeOf, linesOf, churn) : null;
+        boolean pythonReviewed = python != null && python.mainModules() + python.testModules() > 0;
+        if (!hasJava) {
+            return pythonReviewed ? pythonOnly(python) : pythonSkipped(python);
+        }
         JavaModel model = javaModelProvider.model(snapshot);
-        ArchitectureAnalysis analysis = ArchitectureAnalysis.of(model,
-                path -> snapshot.file(path).map(SourceFile::lines).orElse(0), churn(snapshot),
+        ArchitectureAnalysis analysis = ArchitectureAnalysis.of(model, linesOf, churn,
                 path -> snapshot.scopeOf(path) == dev.autocoder.workers.repository.Scope.MAIN);
+        if (analysis.packages().isEmpty() && pythonReviewed) {
+            return pythonOnly(python);
+        }
         if (analysis.packages().isEmpty()) {
             return PerspectiveResult.skipped("No parseable production Java code: " + analysis.javaFiles()
                     + " Java file(s), " + analysis.unparseableFiles().size() + " unparseable, "
@@ -60,8 +89,74 @@ public class ArchitecturePerspective extends AnalysisPerspective {
                             ? analysis.skippedFiles() + " skipped (binary, oversized or unreadable), " : "")
                     + analysis.testFiles() + " test, fixture or generated file(s).", inputMetrics(analysis));
         }
-        return PerspectiveResult.ok(summary(analysis), analysis.qualityScore(), ArchitectureFindings.of(analysis),
-                ArchitectureFindings.recommendations(analysis), metrics(analysis), ArchitectureDetails.of(analysis));
+        if (!pythonReviewed) {
+            return PerspectiveResult.ok(summary(analysis), analysis.qualityScore(), ArchitectureFindings.of(analysis),
+                    ArchitectureFindings.recommendations(analysis), metrics(analysis), ArchitectureDetails.of(analysis));
+        }
+        return mixed(analysis.withHotspots(Hotspot.merge(analysis.hotspots(), python.hotspots())), python);
+    }
+
+    /** Java and Python side by side: both reviews' findings and metrics, one hotspot ranking over both. */
+    private static PerspectiveResult mixed(ArchitectureAnalysis java, PythonArchitecture python) {
+        List<Finding> findings = new ArrayList<>(ArchitectureFindings.of(java));
+        findings.addAll(PythonArchitectureReport.findings(python));
+        List<String> recommendations = new ArrayList<>(ArchitectureFindings.recommendations(java));
+        recommendations.addAll(PythonArchitectureReport.recommendations(python));
+        List<Metric> metrics = new ArrayList<>(metrics(java));
+        metrics.addAll(PythonArchitectureReport.metrics(python));
+        Map<String, Object> details = new LinkedHashMap<>(ArchitectureDetails.of(java));
+        details.put("python", PythonArchitectureReport.details(python));
+        int javaFiles = java.packages().stream().mapToInt(PackageMetrics::files).sum();
+        int pythonFiles = python.mainModules();
+        double score = javaFiles + pythonFiles == 0 ? java.qualityScore()
+                : (java.qualityScore() * javaFiles + python.qualityScore() * pythonFiles) / (javaFiles + pythonFiles);
+        return PerspectiveResult.ok(summary(java) + " Python: " + PythonArchitectureReport.summary(python), score,
+                findings, recommendations, metrics, details);
+    }
+
+    private static PerspectiveResult pythonOnly(PythonArchitecture python) {
+        List<Finding> findings = new ArrayList<>(PythonArchitectureReport.findings(python));
+        findings.addAll(ArchitectureFindings.hotspotFindings(python.hotspots()));
+        List<String> recommendations = new ArrayList<>(PythonArchitectureReport.recommendations(python));
+        ArchitectureFindings.hotspotRecommendation(python.hotspots()).ifPresent(r ->
+                recommendations.add(python.importCycles().isEmpty() ? 0 : 1, r));
+        List<Metric> metrics = new ArrayList<>(PythonArchitectureReport.metrics(python));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("python", PythonArchitectureReport.details(python));
+        if (python.hotspotsAvailable()) {
+            metrics.add(Metric.of("hotspots_ranked", python.hotspots().size()));
+            metrics.add(Metric.of("top_hotspot_score", python.hotspots().isEmpty() ? 0 : python.hotspots().get(0).score()));
+            details.put("hotspots", ArchitectureFindings.top(python.hotspots()).stream().map(ArchitectureDetails::hotspot).toList());
+        } else {
+            details.put("hotspots_unavailable_reason", python.hotspotsUnavailableReason());
+        }
+        String summary = PythonArchitectureReport.summary(python) + " "
+                + hotspotSentence(python.hotspotsUnavailableReason(), python.hotspots(), "Python module with functions");
+        return PerspectiveResult.ok(summary, python.qualityScore(), findings, recommendations, metrics, details);
+    }
+
+    /** Python files but none modelled: say why (often: no interpreter, and how to install one), never "no findings". */
+    private static PerspectiveResult pythonSkipped(PythonArchitecture python) {
+        String reason;
+        if (python.modelProblem() != null) {
+            reason = "No Python file could be modelled: " + python.modelProblem();
+        } else {
+            reason = "No Python main or test module to review: " + python.pythonFiles() + " Python file(s), "
+                    + python.unparseableFiles().size() + " not modelled (syntax errors or over the time budget), "
+                    + python.otherFiles() + " fixture, generated or build file(s).";
+        }
+        return PerspectiveResult.skipped(reason, PythonArchitectureReport.inputMetrics(python));
+    }
+
+    private static String hotspotSentence(String unavailableReason, List<Hotspot> hotspots, String kindOfFile) {
+        if (unavailableReason != null) {
+            return "Hotspots unavailable: " + unavailableReason + ".";
+        }
+        if (hotspots.isEmpty()) {
+            return "No " + kindOfFile + " changed in the churn window, so no hotspots.";
+        }
+        Hotspot top = hotspots.get(0);
+        return "Top hotspot: " + top.file() + " (" + top.commits() + " commits × complexity " + top.complexity() + ").";
     }
 
     private ArchitectureAnalysis.Churn churn(Snapshot snapshot) {
@@ -123,15 +218,7 @@ public class ArchitecturePerspective extends AnalysisPerspective {
         analysis.averageInstability().ifPresent(v -> summary.append("; average instability ").append(format(v)));
         analysis.averageDistance().ifPresent(v -> summary.append(", average distance from the main sequence ").append(format(v)));
         summary.append(". ");
-        if (!analysis.hotspotsAvailable()) {
-            summary.append("Hotspots unavailable: ").append(analysis.hotspotsUnavailableReason()).append('.');
-        } else if (analysis.hotspots().isEmpty()) {
-            summary.append("No Java file with methods changed in the churn window, so no hotspots.");
-        } else {
-            Hotspot top = analysis.hotspots().get(0);
-            summary.append("Top hotspot: ").append(top.file()).append(" (").append(top.commits())
-                    .append(" commits × complexity ").append(top.complexity()).append(").");
-        }
+        summary.append(hotspotSentence(analysis.hotspotsUnavailableReason(), analysis.hotspots(), "Java file with methods"));
         if (!analysis.unparseableFiles().isEmpty()) {
             summary.append(' ').append(analysis.unparseableFiles().size())
                     .append(" Java file(s) could not be parsed and were left out.");
@@ -144,7 +231,7 @@ public class ArchitecturePerspective extends AnalysisPerspective {
     }
 
     /**
-     * Without Java the package graph, coupling and complexity are unknown, but git churn is language-agnostic:
+     * Without Java and Python the package graph, coupling and complexity are unknown, but git churn is language-agnostic:
      * the row ranks the most changed files (no score, no findings: churn alone is not a defect).
      */
     private PerspectiveResult churnOnly(Snapshot snapshot) {
@@ -155,8 +242,8 @@ public class ArchitecturePerspective extends AnalysisPerspective {
             churn = null;
         }
         if (churn == null) {
-            return PerspectiveResult.skipped("The repository has no Java files (the package graph, coupling and "
-                    + "complexity are Java-only) and no readable git history for churn.", List.of(Metric.of("java_files", 0)));
+            return PerspectiveResult.skipped("The repository has no Java or Python files (the package graph, coupling "
+                    + "and complexity need one of them) and no readable git history for churn.", List.of(Metric.of("java_files", 0)));
         }
         List<FileChurn> ranked = churn.stream().filter(c -> c.commits() > 0)
                 .sorted(java.util.Comparator.comparingInt(FileChurn::commits).reversed()
@@ -177,11 +264,11 @@ public class ArchitecturePerspective extends AnalysisPerspective {
         List<String> recommendations = ranked.stream().limit(3).map(c -> "Review " + c.path() + " first: it changed in "
                 + c.commits() + " commit(s) (" + c.linesChanged() + " lines) within the churn window").toList();
         String summary = ranked.isEmpty()
-                ? "No Java files; no file changed within the churn window."
-                : "No Java files; " + ranked.size() + " file(s) changed within the churn window, most often "
+                ? "No Java or Python files; no file changed within the churn window."
+                : "No Java or Python files; " + ranked.size() + " file(s) changed within the churn window, most often "
                         + ranked.get(0).path() + " (" + ranked.get(0).commits() + " commits).";
         return new PerspectiveResult(dev.autocoder.workers.row.Status.OK,
-                "no Java files: the package graph, coupling and complexity hotspots are Java-only; files ranked by churn alone",
+                "no Java or Python files: the package graph, coupling and complexity hotspots need one of them; files ranked by churn alone",
                 summary, null, List.of(), recommendations, metrics, java.util.Map.of("most_changed_files", top));
     }
 }

@@ -44,6 +44,21 @@ final class PackageGraph {
         return graph;
     }
 
+    /**
+     * A graph of the given packages and edges (each {@code {from, to, file}}), for languages without a
+     * {@link JavaFileModel}; edges to packages outside the set are left out.
+     */
+    static PackageGraph of(Collection<String> packages, Collection<String[]> edges) {
+        PackageGraph graph = new PackageGraph();
+        graph.packages.addAll(packages);
+        for (String[] edge : edges) {
+            if (graph.packages.contains(edge[0]) && graph.packages.contains(edge[1])) {
+                graph.addEdge(edge[0], edge[1], edge[2]);
+            }
+        }
+        return graph;
+    }
+
     private void addEdge(String from, String to, String file) {
         if (from.equals(to)) {
             return;

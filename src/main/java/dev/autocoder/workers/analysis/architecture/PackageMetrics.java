@@ -34,6 +34,11 @@ record PackageMetrics(String name, int files, int types, int abstractTypes, int 
             c[1] += file.types().size();
             c[2] += (int) file.types().stream().filter(JavaTypeModel::isAbstract).count();
         }
+        return of(graph, counts);
+    }
+
+    /** Metrics of every package of the graph from its counts: {files, types, abstract types}. */
+    static List<PackageMetrics> of(PackageGraph graph, Map<String, int[]> counts) {
         List<PackageMetrics> metrics = new ArrayList<>();
         for (String name : graph.packages()) {
             int[] c = counts.getOrDefault(name, new int[3]);

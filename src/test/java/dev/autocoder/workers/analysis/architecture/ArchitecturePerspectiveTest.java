@@ -286,32 +286,32 @@ class ArchitecturePerspectiveTest {
                 .analyze(noHistory());
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
-        assertThat(result.reason()).isEqualTo("The repository has no Java files (the package graph, coupling and "
-                + "complexity are Java-only) and no readable git history for churn.");
+        assertThat(result.reason()).isEqualTo("The repository has no Java or Python files (the package graph, coupling "
+                + "and complexity need one of them) and no readable git history for churn.");
         assertThat(result.findings()).isEmpty();
     }
 
     @Test
-    void withoutJavaTheMostChangedFilesAreRankedByChurn() throws Exception {
+    void withoutJavaOrPythonTheMostChangedFilesAreRankedByChurn() throws Exception {
         PerspectiveResult result = new JavaProjectFixture(root)
-                .addOtherFile("app/main.py", "print('hi')\n")
-                .addOtherFile("app/util.py", "x = 1\n")
+                .addOtherFile("app/main.js", "print('hi')\n")
+                .addOtherFile("app/util.js", "x = 1\n")
                 .addOtherFile("README.md", "# docs\n")
                 .analyze(JavaProjectFixture.churn(
-                        new FileChurn("app/util.py", 2, 30, 5),
-                        new FileChurn("app/main.py", 5, 40, 10),
+                        new FileChurn("app/util.js", 2, 30, 5),
+                        new FileChurn("app/main.js", 5, 40, 10),
                         new FileChurn("README.md", 2, 3, 1)));
 
         assertThat(result.status()).isEqualTo(Status.OK);
-        assertThat(result.reason()).startsWith("no Java files");
+        assertThat(result.reason()).startsWith("no Java or Python files");
         assertThat(result.qualityScore()).isNull();
         assertThat(result.findings()).isEmpty();
-        assertThat(result.summary()).isEqualTo("No Java files; 3 file(s) changed within the churn window, most often app/main.py (5 commits).");
+        assertThat(result.summary()).isEqualTo("No Java or Python files; 3 file(s) changed within the churn window, most often app/main.js (5 commits).");
         assertThat(metric(result, "files_changed_in_window")).isEqualTo(3);
         assertThat(metric(result, "lines_changed_in_window")).isEqualTo(89);
         assertThat(result.recommendations()).containsExactly(
-                "Review app/main.py first: it changed in 5 commit(s) (50 lines) within the churn window",
-                "Review app/util.py first: it changed in 2 commit(s) (35 lines) within the churn window",
+                "Review app/main.js first: it changed in 5 commit(s) (50 lines) within the churn window",
+                "Review app/util.js first: it changed in 2 commit(s) (35 lines) within the churn window",
                 "Review README.md first: it changed in 2 commit(s) (4 lines) within the churn window");
     }
 

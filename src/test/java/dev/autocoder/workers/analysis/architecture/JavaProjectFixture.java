@@ -163,6 +163,12 @@ final class JavaProjectFixture {
         return new ArchitecturePerspective(snapshot -> model, churn).analyze(context(snapshot()));
     }
 
+    /** Runs the perspective over this project, its Python files modelled by the given provider. */
+    PerspectiveResult analyze(dev.autocoder.workers.pythonmodel.PythonModelProvider python, ChurnProvider churn) throws Exception {
+        JavaModel model = model();
+        return new ArchitecturePerspective(snapshot -> model, python, churn).analyze(context(snapshot()));
+    }
+
     static ChurnProvider noHistory() {
         return snapshot -> Optional.empty();
     }

@@ -1,0 +1,54 @@
+package dev.autocoder.workers.pythonmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One import of a Python file, relative imports already made absolute ({@code from ..x import y} in
+ * {@code pkg.sub.mod} names module {@code pkg.x}).
+ *
+ * @param module the module the statement names: {@code a.b} of {@code import a.b} and of {@code from a.b import c}
+ * @param name   for {@code from module import name}: the name taken, a submodule or an attribute of the module;
+ *               null for {@code import module} and star imports
+ * @param line   the line of the import statement
+ * @param when   when the statement runs
+ */
+public record PythonImport(String module, String name, int line, When when) {
+
+    /** When an import statement runs, which decides whether it can take part in a circular import. */
+    public enum When {
+        /** While the module itself is imported: at the top level, also inside try/if/with blocks and class bodies. */
+        IMPORT_TIME,
+        /** When the function holding it is called: a deferred import, the usual way to break a circular import. */
+        DEFERRED,
+        /** Never at run time: under {@code if TYPE_CHECKING:}, read by type checkers only. */
+        TYPE_CHECKING
+    }
+
+    static List<PythonImport> of(JsonNode imports) {
+        List<PythonImport> out = new ArrayList<>();
+        for (JsonNode i : imports) {
+            String qualified = i.path("module").asText("");
+            boolean fromImport = i.hasNonNull("from") && i.hasNonNull("name");
+            String module = fromImport ? i.get("from").asText() : qualified;
+            String name = fromImport ? i.get("name").asText() : null;
+            if (module.isEmpty()) {
+                // "from . import x" outside any package: x is a module next to the file.
+                module = name == null ? "" : name;
+                name = null;
+            }
+            if (module.isEmpty()) {
+                continue;
+            }
+            When when = switch (i.path("kind").asText("module")) {
+                case "function" -> When.DEFERRED;
+                case "type_checking" -> When.TYPE_CHECKING;
+                default -> When.IMPORT_TIME;
+            };
+            out.add(new PythonImport(module, name, i.path("line").asInt(0), when));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.autocoder.workers.analysis.architecture;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.repository.FileChurn;
+import dev.autocoder.workers.repository.GitChurn;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SnapshotService;
+import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static dev.autocoder.workers.analysis.architecture.ArchitecturePerspectiveTest.metric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The architecture review of Python code: real git repositories, the real python3 model helper, real churn. */
+class PythonArchitectureTest {
+
+    @TempDir
+    Path root;
+
+    private final PythonModelProvider pythonModels = new PythonModelProvider("python3", Duration.ofSeconds(10));
+
+    /**
+     * A src-layout package with two planted circular imports (absolute: orders ↔ billing; relative: catalog.items ↔
+     * catalog.prices), two imports that do not make cycles (one only under TYPE_CHECKING, one deferred into a
+     * function), a circular import among test helpers, and a script folder whose logging.py must not capture
+     * {@code import logging}.
+     */
+    private void plantedRepository(Git git) throws Exception {
+        write("src/shop/__init__.py", "from .orders import place_order\n");
+        write("src/shop/orders.py", """
+                import logging
+                import requests
+                import shop.billing
+
+
+                def place_order(items):
+                    return shop.billing.charge(len(items))
+                """);
+        write("src/shop/billing.py", """
+                import os
+
+                from shop.orders import place_order
+
+
+                def charge(amount):
+                    if amount > 10:
+                        return amount * 2
+                    return amount
+                """);
+        write("src/shop/catalog/__init__.py", "");
+        write("src/shop/catalog/items.py", "from . import prices\n\n\nclass Item:\n    pass\n");
+        write("src/shop/catalog/prices.py", "from .items import Item\n\n\ndef price(item: Item) -> int:\n    return 1\n");
+        write("src/shop/reports.py", """
+                from typing import TYPE_CHECKING
+
+                if TYPE_CHECKING:
+                    from shop.customers import Customer
+
+
+                def render(customer: "Customer") -> str:
+                    return str(customer)
+                """);
+        write("src/shop/customers.py", "from shop.reports import render\n\n\nclass Customer:\n    pass\n");
+        write("src/shop/audit.py", "def record():\n    from shop import ledger\n    return ledger\n");
+        write("src/shop/ledger.py", "import shop.audit\n");
+        write("tests/helpers.py", "import factories\n\n\ndef make():\n    return factories.order()\n");
+        write("tests/factories.py", "import helpers\n\n\ndef order():\n    return {}\n");
+        write("tests/test_orders.py", "from shop.orders import place_order\n\n\ndef test_place():\n    assert place_order([])\n");
+        write("scripts/logging.py", "print('a script that shadows logging in its own folder only')\n");
+        commit(git, "planted");
+    }
+
+    @Test
+    void findsPlantedCircularImportsWithRuleScopeAndSeverity() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            plantedRepository(git);
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.status()).isEqualTo(Status.OK);
+        List<Finding> cycles = result.findings().stream().filter(f -> f.rule().equals("import-cycle")).toList();
+        assertThat(cycles).extracting(f -> f.severity() + " " + f.scopeOrMain() + " " + f.file() + ":" + f.line() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "HIGH MAIN src/shop/billing.py:3 Circular import among 2 modules, each imported while another is "
+                                + "still initializing: shop.billing → shop.orders (src/shop/billing.py:3), "
+                                + "shop.orders → shop.billing (src/shop/orders.py:3)",
+                        "HIGH MAIN src/shop/catalog/items.py:1 Circular import among 2 modules, each imported while another is "
+                                + "still initializing: shop.catalog.items → shop.catalog.prices (src/shop/catalog/items.py:1), "
+                                + "shop.catalog.prices → shop.catalog.items (src/shop/catalog/prices.py:1)",
+                        "MEDIUM TEST tests/factories.py:1 Circular import among 2 test modules, each imported while another is "
+                                + "still initializing: factories → helpers (tests/factories.py:1), "
+                                + "helpers → factories (tests/helpers.py:1)");
+        assertThat(cycles).allSatisfy(f -> assertThat(f.category()).isEqualTo("architecture"));
+        // Neither the TYPE_CHECKING-only import (reports → customers) nor the deferred one (audit → ledger) cycles.
+        assertThat(cycles).noneMatch(f -> f.message().contains("shop.customers") || f.message().contains("shop.ledger"));
+        assertThat(metric(result, "import_cycles")).isEqualTo(3.0);
+        assertThat(metric(result, "modules_in_import_cycles")).isEqualTo(6.0);
+        assertThat(metric(result, "deferred_project_imports")).isEqualTo(1.0);
+        assertThat(metric(result, "type_checking_project_imports")).isEqualTo(1.0);
+        assertThat(metric(result, "python_test_modules")).isEqualTo(3.0);
+        assertThat(metric(result, "python_modules")).isEqualTo(11.0);
+        assertThat(result.summary()).startsWith("11 Python modules in 3 packages")
+                .contains("3 circular import(s) involving 6 modules (not counting 1 deferred and 1 TYPE_CHECKING-only project imports)");
+        assertThat(result.recommendations().get(0)).startsWith("Break the 3 circular import(s), starting with shop.billing, shop.orders: ");
+    }
+
+    @Test
+    void resolvesSrcLayoutRelativeAndPackageImportsAndLeavesExternalOnesOut() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            plantedRepository(git);
+        }
+        Map<String, Object> python = map(analyze().details().get("python"));
+
+        Map<String, Map<String, Object>> modules = byKey(list(python.get("most_coupled_modules")), "module");
+        // orders imports shop.billing only: logging (the stdlib, not scripts/logging.py) and requests are external.
+        assertThat(modules.get("shop.orders")).containsEntry("efferent", 1).containsEntry("afferent", 2);
+        // The package __init__ imports its submodule; audit's deferred import counts for coupling.
+        assertThat(modules.get("shop")).containsEntry("efferent", 1);
+        assertThat(modules.get("shop.audit")).containsEntry("efferent", 1);
+        // TYPE_CHECKING-only imports are no dependency.
+        assertThat(modules).doesNotContainKey("shop.reports");
+        assertThat(list(python.get("top_external_packages"))).extracting(e -> e.get("package"))
+                .contains("logging", "requests", "os", "typing")
+                .doesNotContain("shop", "factories", "helpers");
+
+        Map<String, Map<String, Object>> packages = byKey(list(python.get("packages")), "name");
+        assertThat(packages.keySet()).containsExactlyInAnyOrder("shop", "shop.catalog", "(top-level modules)");
+        assertThat(packages.get("shop")).containsEntry("modules", 7).containsEntry("ca", 0).containsEntry("ce", 0);
+    }
+
+    @Test
+    void ranksPythonHotspotsByChurnTimesComplexityLeavingTestsOut() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            String branchy = """
+                    def decide(a, b):
+                        if a:
+                            return 1
+                        if b:
+                            return 2
+                        for x in range(a):
+                            if x and b:
+                                return 3
+                        return 0
+                    """;
+            write("app/__init__.py", "");
+            write("app/rules.py", branchy);
+            write("app/simple.py", "def one():\n    return 1\n");
+            write("app/constants.py", "LIMIT = 1\n");
+            write("tests/test_rules.py", "def test_decide():\n    assert True\n");
+            commit(git, "first");
+            for (int i = 0; i < 5; i++) {
+                write("app/simple.py", "def one():\n    return " + i + "\n");
+                write("app/constants.py", "LIMIT = " + i + "\n");
+                write("tests/test_rules.py", "def test_decide():\n    if True:\n        assert " + i + " >= 0\n");
+                commit(git, "tweak " + i);
+            }
+            write("app/rules.py", branchy + "\n\ndef other():\n    return None\n");
+            commit(git, "rules again");
+        }
+        PerspectiveResult result = analyze();
+
+        List<Map<String, Object>> hotspots = list(result.details().get("hotspots"));
+        // rules.py: 2 commits × (1 + if, if, for, if, and = 6, plus other() 1) = 14; simple.py: 6 commits × 1 = 6;
+        // constants.py has no function and the test file is test scope: neither is ranked.
+        assertThat(hotspots).extracting(h -> h.get("rank") + ":" + h.get("file") + "=" + h.get("commits") + "×"
+                        + h.get("complexity") + "=" + h.get("score"))
+                .containsExactly("1:app/rules.py=2×7=14", "2:app/simple.py=6×1=6");
+        assertThat(hotspots.get(0)).containsKeys("lines_changed");
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("hotspot"))
+                .extracting(f -> f.severity() + " " + f.message())
+                .containsExactly("HIGH app/rules.py: 2 commits × complexity 7", "HIGH app/simple.py: 6 commits × complexity 1");
+        assertThat(metric(result, "hotspots_ranked")).isEqualTo(2.0);
+        assertThat(metric(result, "top_hotspot_score")).isEqualTo(14.0);
+        assertThat(result.summary()).endsWith("Top hotspot: app/rules.py (2 commits × complexity 7).");
+        assertThat(result.recommendations()).contains("Refactor or cover with tests app/rules.py first: it changed in 2 "
+                + "commits and has complexity 7, the highest churn × complexity in the repository.");
+    }
+
+    @Test
+    void aMixedRepositoryShowsJavaAndPythonWithOneHotspotRanking() throws Exception {
+        JavaProjectFixture project = new JavaProjectFixture(root)
+                .addClass("a", "A", List.of("b.B"), 3)
+                .addClass("b", "B", List.of("a.A"), 1)
+                .addOtherFile("tool/__init__.py", "")
+                .addOtherFile("tool/first.py", "from tool import second\n\n\ndef go(x):\n    if x:\n        return 1\n    return 2\n")
+                .addOtherFile("tool/second.py", "from tool import first\n");
+        PerspectiveResult result = project.analyze(pythonModels, JavaProjectFixture.churn(
+                new FileChurn(JavaProjectFixture.pathOf("a", "A"), 3, 30, 3),
+                new FileChurn("tool/first.py", 5, 50, 5)));
+
+        assertThat(result.status()).isEqualTo(Status.OK);
+        assertThat(result.findings()).extracting(Finding::rule).contains("package-cycle", "import-cycle");
+        assertThat(result.metrics()).extracting(Metric::name).contains("packages", "dependency_cycles", "python_modules", "import_cycles");
+        assertThat(result.details()).containsKeys("graph", "cycles", "python");
+        assertThat(list(result.details().get("hotspots"))).extracting(h -> h.get("rank") + ":" + h.get("file") + "=" + h.get("score"))
+                .containsExactly("1:tool/first.py=10", "2:src/main/java/a/A.java=9");
+        assertThat(result.summary()).contains("Python: 3 Python modules in 1 packages");
+    }
+
+    @Test
+    void withoutAPythonInterpreterTheRowIsSkippedAndSaysHowToInstallIt() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            write("app.py", "import os\n");
+            commit(git, "one file");
+        }
+        PerspectiveResult result = new ArchitecturePerspective(s -> null,
+                new PythonModelProvider("/nonexistent/python3", Duration.ofSeconds(5)), s -> java.util.Optional.empty())
+                .analyze(JavaProjectFixture.context(snapshot()));
+
+        assertThat(result.status()).isEqualTo(Status.SKIPPED);
+        assertThat(result.reason()).startsWith("No Python file could be modelled: skipped: the Python interpreter `/nonexistent/python3` could not be started");
+        assertThat(result.findings()).isEmpty();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    private PerspectiveResult analyze() throws Exception {
+        Snapshot snapshot = snapshot();
+        assertThat(snapshot.scopeOf("tests/helpers.py")).isEqualTo(Scope.TEST);
+        return new ArchitecturePerspective(s -> {
+            throw new AssertionError("no Java here");
+        }, pythonModels, new GitChurn(properties())).analyze(JavaProjectFixture.context(snapshot));
+    }
+
+    private AutocoderProperties properties() {
+        AutocoderProperties properties = new AutocoderProperties();
+        properties.getTarget().setPath(root);
+        return properties;
+    }
+
+    private Snapshot snapshot() throws Exception {
+        AutocoderProperties properties = properties();
+        return new SnapshotService(new TargetRepository(properties), properties).current();
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static void commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage(message).setAuthor("Dev", "dev@example.org").setCommitter("Dev", "dev@example.org")
+                .setSign(false).call();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> entries, String key) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> out.put((String) e.get(key), e));
+        return out;
+    }
+}
