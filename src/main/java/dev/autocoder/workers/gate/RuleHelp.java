@@ -19,6 +19,8 @@ final class RuleHelp {
             Map.entry("nested-loops", "Loops nested deeply enough to make the work grow as a power of the input."),
             Map.entry("package-cycle", "Packages that depend on each other in a cycle: break the cycle by moving or inverting a dependency."),
             Map.entry("highly-coupled-class", "A class that depends on, or is depended on by, many others."),
+            Map.entry("import-cycle", "Python modules that import each other while still initializing: move what both need into a module of its own, or defer one import."),
+            Map.entry("highly-coupled-module", "A Python module that imports many other modules of the project."),
             Map.entry("hotspot", "A file that changes often and is complex: the likeliest place for defects."),
             Map.entry("known-vulnerability", "A dependency version with a known vulnerability in OSV: upgrade to a fixed version."),
             Map.entry("unpinned-version", "A dependency without an exact version: builds may change without notice."),

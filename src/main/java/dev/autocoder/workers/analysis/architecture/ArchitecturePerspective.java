@@ -36,7 +36,8 @@ import java.util.function.ToIntFunction;
  * <p>
  * Quality score: {@code 1 − 0.6 × F − 0.4 × D̄}, clamped to 0..1, where F is the fraction of packages that sit in
  * a dependency cycle and D̄ the average distance from the main sequence {@code |A + I − 1|} over the packages
- * where it is defined (it is 0 when none is).
+ * where it is defined (it is 0 when none is). For Python {@code 1 − 0.6 × F} over modules
+ * ({@link PythonArchitecture#qualityScore()}); a mixed repository weighs the two by their main files.
  */
 @Component
 public class ArchitecturePerspective extends AnalysisPerspective {

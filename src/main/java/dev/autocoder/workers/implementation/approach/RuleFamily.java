@@ -165,7 +165,7 @@ public enum RuleFamily {
             manual("Split the file by responsibility", "Move cohesive parts into their own classes.", FixReach.PROJECT,
                     List.of("smaller files change independently"), List.of("touches every user of the class"))),
 
-    ARCHITECTURE("architecture", Set.of("package-cycle"), Set.of("architecture"),
+    ARCHITECTURE("architecture", Set.of("package-cycle", "import-cycle"), Set.of("architecture"),
             "packages that depend on each other in a circle, or classes coupled to many others",
             0,
             manual("Invert the dependency through an interface", "Let the lower package own an interface the upper one implements.",
