@@ -145,7 +145,7 @@ public final class TaskAtHead {
     public FixOutcome mechanicalOutcome() {
         if (!outcomeDone) {
             outcomeDone = true;
-            if (fixes.supports(task.rule()) && task.line() != null) {
+            if (fixes.supports(task.rule(), task.file()) && task.line() != null) {
                 outcome = fixes.propose(snapshot.root(), task.file(), task.rule(), task.line(), task.endLine());
             }
         }
