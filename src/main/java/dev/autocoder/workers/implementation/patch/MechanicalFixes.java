@@ -74,6 +74,15 @@ public class MechanicalFixes {
         return (file == null || file.endsWith(".java")) && supports(rule);
     }
 
+    /**
+     * Whether {@link #propose} has something to say about a finding: a fix, or, for a ruff rule whose fix ruff marks
+     * unsafe, why that fix is not applied (so the plan says so instead of "no mechanical fix").
+     */
+    public boolean answers(String rule, String file) {
+        return supports(rule, file) || file != null && file.endsWith(".py")
+                && RuffFixTable.shipped().fix(rule) == RuffFixTable.Fix.UNSAFE;
+    }
+
     /** The PMD rule names that have a mechanical fix. */
     public Set<String> rules() {
         return Set.copyOf(fixesByRule.keySet());
