@@ -11,6 +11,7 @@ import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.implementation.task.TaskPicker;
 import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
+import dev.autocoder.workers.python.RuffFixer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Import;
         ModelAdvisor.class,
         MechanicalFixes.class,
         PatchVerifier.class,
+        RuffFixer.class,
         AnalysisFindings.class,
         FindingPresence.class,
         NewestRows.class,

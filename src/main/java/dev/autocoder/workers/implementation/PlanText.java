@@ -2,6 +2,7 @@ package dev.autocoder.workers.implementation;
 
 import dev.autocoder.workers.implementation.patch.FixOutcome;
 import dev.autocoder.workers.implementation.row.CodeChanges;
+import dev.autocoder.workers.python.RuffFixTable;
 import dev.autocoder.workers.testplan.model.MethodModel;
 import dev.autocoder.workers.testplan.model.TypeModel;
 
@@ -63,6 +64,8 @@ public final class PlanText {
                 : callers + " reference(s) from " + classes + " other class(es) depend on it";
         String size = sizeOf(facts);
         String decide = switch (facts.family()) {
+            case RUFF_FIX -> "Decide whether to apply ruff's fix for " + task.rule() + " at " + at + quoted
+                    + " by hand: \"" + task.message() + "\".";
             case UNUSED_CODE -> "Decide whether " + member + " at " + at + quoted + " is dead code to delete or was meant "
                     + "to be used (" + reach + "); reflection, serialization or a framework may read it where the analysis "
                     + "cannot see.";
@@ -103,7 +106,21 @@ public final class PlanText {
                     + " no longer applies (\"" + task.message() + "\"), or suppress it there with the reason ("
                     + reach + ").";
         };
-        return decide + " The worker cannot: " + whyNot(facts, changes, modelTried) + ".";
+        return pythonEdit(facts, at, quoted) + decide + " The worker cannot: " + whyNot(facts, changes, modelTried) + ".";
+    }
+
+    /**
+     * For a ruff finding in a Python file, the concrete edit from {@code python/ruff-fixes.tsv}: where, and what to
+     * change (as a Java plan names the member and the code); empty for other files and rules the table does not list.
+     */
+    private static String pythonEdit(TaskAtHead facts, String at, String quoted) {
+        var task = facts.task();
+        if (task.file() == null || !task.file().endsWith(".py")) {
+            return "";
+        }
+        return RuffFixTable.shipped().edit(task.rule())
+                .map(edit -> "Edit " + at + quoted + " (" + task.rule() + "): " + edit + ". ")
+                .orElse("");
     }
 
     private static String whyNot(TaskAtHead facts, CodeChanges changes, boolean modelTried) {

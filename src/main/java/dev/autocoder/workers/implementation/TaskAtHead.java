@@ -141,11 +141,11 @@ public final class TaskAtHead {
                 method == null ? null : method.method().cyclomatic());
     }
 
-    /** The mechanical fix's outcome; null when the rule has none. */
+    /** The mechanical fix's outcome; null when the rule has none (a ruff rule with an unsafe fix says why it is not applied). */
     public FixOutcome mechanicalOutcome() {
         if (!outcomeDone) {
             outcomeDone = true;
-            if (fixes.supports(task.rule()) && task.line() != null) {
+            if (fixes.answers(task.rule(), task.file()) && task.line() != null) {
                 outcome = fixes.propose(snapshot.root(), task.file(), task.rule(), task.line(), task.endLine());
             }
         }

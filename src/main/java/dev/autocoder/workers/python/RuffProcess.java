@@ -110,6 +110,23 @@ final class RuffProcess {
         return byPath;
     }
 
+    /**
+     * {@code ruff check --fix --diff} over one file: the unified diff of the fixes ruff would apply (empty when none).
+     * Ruff exits with 1 when there is a diff, 0 without; anything else is a failure.
+     */
+    String fixDiff(Path workDir, String path, List<String> options, Duration budget) throws RuffFailure {
+        List<String> commandLine = new ArrayList<>(List.of(command, "check", "--fix", "--diff"));
+        commandLine.addAll(options);
+        commandLine.add("--");
+        commandLine.add(path);
+        Output output = run(commandLine, workDir, budget);
+        if (output.exitCode() != 0 && output.exitCode() != 1) {
+            throw new RuffFailure("ruff --fix --diff exited with " + output.exitCode() + ": " + output.firstErrorLine(),
+                    false);
+        }
+        return output.stdout();
+    }
+
     private static RuffDiagnostic diagnostic(JsonNode item) {
         JsonNode fix = item.path("fix");
         JsonNode code = item.path("code");

@@ -34,7 +34,8 @@ import static dev.autocoder.workers.repository.PomXml.text;
  *       ({@link #FIXTURE_FOLDERS}), then a <b>test</b> folder ({@link #TEST_FOLDERS}) or test file name
  *       ({@code *Test.java}, {@code *Tests.java}, {@code *IT.java}, {@code *TestCase.java}, {@code Test*.java},
  *       {@code *Spec.groovy}, {@code test_*.py}, {@code *_test.py}, {@code conftest.py}, {@code *_test.go},
- *       {@code *.test.js}, {@code *.spec.ts}, …);</li>
+ *       {@code *.test.js}, {@code *.spec.ts}, …), where keys and certificates ({@link #KEY_MATERIAL}:
+ *       {@code tests/certs/server.key}) are <b>fixture</b>: test data, not test code;</li>
  *   <li>otherwise <b>main</b>.</li>
  * </ol>
  */
@@ -50,6 +51,9 @@ final class CodeScopes {
     static final Set<String> FIXTURE_FOLDERS = Set.of("fixtures", "fixture", "__fixtures__", "testdata", "test-data",
             "test_data", "testfiles", "test-files", "test-resources", "__snapshots__");
     static final Set<String> TEST_FOLDERS = Set.of("test", "tests", "__tests__", "spec", "specs");
+    /** Keys and certificates: in a test folder they are test data (tests/certs/server.key), not test code. */
+    static final Set<String> KEY_MATERIAL = Set.of("pem", "key", "crt", "cer", "der", "p12", "pfx", "jks", "keystore",
+            "truststore", "csr", "p8");
     private static final Set<String> GENERATED_FOLDERS = Set.of("generated", "generated-sources",
             "generated-test-sources", "gen-src", "src-gen");
     private static final Set<String> BUILD_FOLDERS = Set.of(".mvn/", "gradle/", ".github/workflows/", ".circleci/");
@@ -111,7 +115,7 @@ final class CodeScopes {
             return Scope.FIXTURE;
         }
         if (anyFolder(segments, TEST_FOLDERS) || TEST_FILE.matcher(name).matches()) {
-            return Scope.TEST;
+            return keyMaterial(lowerName) ? Scope.FIXTURE : Scope.TEST;
         }
         return Scope.MAIN;
     }
@@ -128,11 +132,16 @@ final class CodeScopes {
             }
             if (set.contains("test") || set.equals("it")) {
                 boolean resources = segments[i + 2].equals("resources");
-                boolean fixture = resources || anyFolder(segments, FIXTURE_FOLDERS);
+                boolean fixture = resources || anyFolder(segments, FIXTURE_FOLDERS) || keyMaterial(segments[segments.length - 1].toLowerCase(Locale.ROOT));
                 return fixture ? Scope.FIXTURE : Scope.TEST;
             }
         }
         return null;
+    }
+
+    private static boolean keyMaterial(String lowerName) {
+        int dot = lowerName.lastIndexOf('.');
+        return dot > 0 && KEY_MATERIAL.contains(lowerName.substring(dot + 1));
     }
 
     private static boolean anyFolder(String[] segments, Set<String> names) {

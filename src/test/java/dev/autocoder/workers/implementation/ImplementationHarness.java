@@ -31,6 +31,8 @@ import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.implementation.task.TaskPicker;
 import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
+import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.python.RuffFixer;
 import dev.autocoder.workers.repository.GitChurn;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
@@ -76,8 +78,21 @@ public final class ImplementationHarness {
 
     /** @param endpoint a chat-completions URL and model; null for no model */
     public ImplementationHarness(Path target, Path storePath, String endpoint, String token) {
+        this(target, storePath, endpoint, token, null);
+    }
+
+    /** A harness whose code-quality analysis runs ruff at {@code ruffPath} and whose patches use ruff's fixes. */
+    public static ImplementationHarness withRuff(Path target, Path storePath, String ruffPath) {
+        return new ImplementationHarness(target, storePath, null, null, ruffPath);
+    }
+
+    private ImplementationHarness(Path target, Path storePath, String endpoint, String token, String ruffPath) {
         properties.getTarget().setPath(target);
         properties.getAnalysis().setPmdThreads(1);
+        if (ruffPath != null) {
+            // ruff's WebAssembly build starts node per run: slow on a loaded machine
+            properties.getAnalysis().setFileTimeBudget(java.time.Duration.ofSeconds(60));
+        }
         if (endpoint != null) {
             llm.setModel("test-org/test-coder");
             llm.setEndpoint(endpoint);
@@ -93,7 +108,11 @@ public final class ImplementationHarness {
         ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
         FindingPresence presence = new FindingPresence(pmd);
         NewestRows newest = new NewestRows(store, List::of);
-        MechanicalFixes fixes = new MechanicalFixes(verifier);
+        MechanicalFixes fixes = ruffPath == null ? new MechanicalFixes(verifier)
+                : new MechanicalFixes(verifier, new RuffFixer(ruffPath, properties.getPython().getInterpreter(),
+                properties.getAnalysis().getFileTimeBudget()));
+        RuffEngine ruff = ruffPath == null ? RuffEngine.withDefaults()
+                : new RuffEngine(ruffPath, properties.getAnalysis().getFileTimeBudget());
         TaskPriority priority = new TaskPriority(fixes, llm);
         StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority), presence,
                 new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
@@ -102,7 +121,7 @@ public final class ImplementationHarness {
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
                 new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),
                 new TestingStrategyStage(support), new ImplementationPlanStage(support),
-                new CodeQualityPerspective(pmd, new CpdRunner(100)), new PerformancePerspective(pmd),
+                new CodeQualityPerspective(pmd, new CpdRunner(100), ruff), new PerformancePerspective(pmd),
                 new ArchitecturePerspective(new PmdJavaModelProvider(pmd), churn)));
         PerspectiveCatalog catalog = new PerspectiveCatalog(perspectives);
         RowFactory rows = new RowFactory(mapper, redactor, properties, List.<WorkerColumns>of(new ImplementationColumns(ledger, mapper)));

@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * bin/ruff-wasm when its WebAssembly package is installed (bin/install-ruff-wasm, which .ci/run runs). Without any,
  * tests that need ruff are skipped, except under CI=true, where that fails.
  */
-final class RuffCli {
+public final class RuffCli {
 
     private RuffCli() {
     }
 
-    static String path() {
+    public static String path() {
         Optional<String> found = find();
         if (found.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true but no ruff: .ci/run installs ruff's WebAssembly build (bin/install-ruff-wasm)");

@@ -91,6 +91,8 @@ class CodeScopesTest {
         write(dir, "tests/test_api.py", "def test_get(): pass");
         write(dir, "tests/conftest.py", "");
         write(dir, "tests/fixtures/cert.pem", "-----BEGIN CERTIFICATE-----");
+        write(dir, "tests/certs/server.key", "-----BEGIN PRIVATE KEY-----");
+        write(dir, "tests/certs/make_certs.py", "import ssl");
         write(dir, "pkg/handler_test.go", "package pkg");
         write(dir, "web/app.spec.ts", "it('works', () => {})");
         write(dir, "org/example/Parser.java", "package org.example; class Parser {}");
@@ -105,6 +107,9 @@ class CodeScopesTest {
         assertThat(snapshot.scopeOf("tests/test_api.py")).isEqualTo(Scope.TEST);
         assertThat(snapshot.scopeOf("tests/conftest.py")).isEqualTo(Scope.TEST);
         assertThat(snapshot.scopeOf("tests/fixtures/cert.pem")).isEqualTo(Scope.FIXTURE);
+        // issue 16: a test certificate's key is test data, so the implementation worker never takes it on
+        assertThat(snapshot.scopeOf("tests/certs/server.key")).isEqualTo(Scope.FIXTURE);
+        assertThat(snapshot.scopeOf("tests/certs/make_certs.py")).isEqualTo(Scope.TEST);
         assertThat(snapshot.scopeOf("pkg/handler_test.go")).isEqualTo(Scope.TEST);
         assertThat(snapshot.scopeOf("web/app.spec.ts")).isEqualTo(Scope.TEST);
         assertThat(snapshot.scopeOf("org/example/Parser.java")).isEqualTo(Scope.MAIN);

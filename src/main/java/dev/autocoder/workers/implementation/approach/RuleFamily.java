@@ -1,5 +1,7 @@
 package dev.autocoder.workers.implementation.approach;
 
+import dev.autocoder.workers.python.RuffFixTable;
+
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +13,18 @@ import static dev.autocoder.workers.implementation.approach.ApproachTemplate.man
  * when no mechanical patch exists ({@code fallback}), and what the code shows about the cause.
  */
 public enum RuleFamily {
+
+    RUFF_FIX("ruff rules with a safe fix", Set.copyOf(RuffFixTable.shipped().safeRules()), Set.of(),
+            "a Python construct ruff can rewrite without changing behaviour (python/ruff-fixes.tsv)",
+            1,
+            mechanical("Apply ruff's safe fix", "Apply ruff's own fix for {rule} in the file (`ruff check --fix --select {rule}`).",
+                    FixReach.LINES,
+                    List.of("ruff's documentation marks the fix safe: no behaviour change", "the same edit the project's own ruff makes"),
+                    List.of("fixes every finding of the rule in the file at once")),
+            manual("Change the code as the rule describes", "Change {member} at {place} so that {rule} no longer applies: {message}",
+                    FixReach.LINES, List.of("addresses the finding directly"), List.of("written by hand")),
+            manual("Keep it with a reason", "Add `# noqa: {rule}` at {place} with the reason it stays.", FixReach.LINES,
+                    List.of("no code change", "documents the intent"), List.of("the construct stays"))),
 
     UNUSED_CODE("unused code",
             Set.of("UnusedPrivateField", "UnusedLocalVariable", "UnnecessaryImport", "UnusedImports", "UnusedPrivateMethod",

@@ -3,6 +3,9 @@ package dev.autocoder.workers.implementation.patch;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
+import dev.autocoder.workers.python.RuffFixTable;
+import dev.autocoder.workers.python.RuffFixer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -24,6 +27,9 @@ import java.util.Set;
  * {@code MissingOverride}, {@code PreserveStackTrace} and {@code UnusedFormalParameter}. Each fix refuses code it
  * cannot change safely and says why. Nothing is thrown for bad input (unreadable, binary, unparseable file, a line
  * with no matching code): the outcome carries the reason.
+ * <p>
+ * A ruff finding in a Python file gets ruff's own safe fix for its rule ({@link PythonPatches}), for the rules
+ * {@code python/ruff-fixes.tsv} lists as safe.
  */
 @Component
 public class MechanicalFixes {
@@ -31,9 +37,17 @@ public class MechanicalFixes {
     private final PatchVerifier verifier;
     /** The PMD rule each fix answers; one fix may answer several rules (PMD 6 and 7 names, related rules). */
     private final Map<String, MechanicalFix> fixesByRule;
+    private final PythonPatches python;
 
+    /** Java fixes only: Python findings get no patch (no ruff to fix them with). */
     public MechanicalFixes(PatchVerifier verifier) {
+        this(verifier, null);
+    }
+
+    @Autowired
+    public MechanicalFixes(PatchVerifier verifier, RuffFixer ruffFixer) {
         this.verifier = verifier;
+        this.python = new PythonPatches(verifier, ruffFixer, RuffFixTable.shipped());
         MechanicalFix removeUnusedImport = new RemoveUnusedImport();
         MechanicalFix tryWithResources = new TryWithResources();
         fixesByRule = Map.ofEntries(
@@ -50,6 +64,23 @@ public class MechanicalFixes {
                 Map.entry("MissingOverride", new AddMissingOverride()),
                 Map.entry("PreserveStackTrace", new ChainCauseOnRethrow()),
                 Map.entry("UnusedFormalParameter", new RemoveUnusedParameter()));
+    }
+
+    /** Whether a finding of the rule in the file can get a mechanical patch: a PMD rule on Java, a safe ruff fix on Python. */
+    public boolean supports(String rule, String file) {
+        if (file != null && file.endsWith(".py")) {
+            return python.supports(rule, file);
+        }
+        return (file == null || file.endsWith(".java")) && supports(rule);
+    }
+
+    /**
+     * Whether {@link #propose} has something to say about a finding: a fix, or, for a ruff rule whose fix ruff marks
+     * unsafe, why that fix is not applied (so the plan says so instead of "no mechanical fix").
+     */
+    public boolean answers(String rule, String file) {
+        return supports(rule, file) || file != null && file.endsWith(".py")
+                && RuffFixTable.shipped().fix(rule) == RuffFixTable.Fix.UNSAFE;
     }
 
     /** The PMD rule names that have a mechanical fix. */
@@ -73,6 +104,9 @@ public class MechanicalFixes {
      */
     public FixOutcome propose(Path repositoryRoot, String file, String rule, int line, Integer endLine) {
         MechanicalFix fix = fixesByRule.get(rule);
+        if (file != null && file.endsWith(".py")) {
+            return python.propose(repositoryRoot, file, rule, line);
+        }
         if (fix == null) {
             return FixOutcome.notFixable("no mechanical fix for " + rule);
         }

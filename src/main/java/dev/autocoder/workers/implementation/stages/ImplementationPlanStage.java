@@ -133,6 +133,9 @@ public class ImplementationPlanStage extends ImplementationStage {
         out.planSteps.add(file != null && file.endsWith(".java")
                 ? "Compile the project and run the analysis again: " + facts.task().rule() + " (finding " + facts.task().findingId()
                 + ") should no longer be reported at " + file + "."
+                : file != null && file.endsWith(".py")
+                ? "Check the file with `python -m py_compile " + file + "` and run ruff again: " + facts.task().rule()
+                + " (finding " + facts.task().findingId() + ") should no longer be reported at " + file + "."
                 : "Run the build and the analysis again: finding " + facts.task().findingId() + " should be gone.");
     }
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -18,8 +19,8 @@ import java.util.function.Predicate;
  *     <li>severity weight, as the analysis calibrated it: critical 5, high 3, medium 1, low 0.5, info 0.1;</li>
  *     <li>scope factor: main 1, build 0.5, test 0.25; generated and fixture code is never taken on (it is
  *     regenerated, or deliberately bad input of tests);</li>
- *     <li>deliverability factor: 100 when a mechanical fix exists for the rule on a Java file (asked of
- *     {@link MechanicalFixes}, so every fix kind added there counts), 2 when a language model is configured
+ *     <li>deliverability factor: 100 when a mechanical fix exists for the rule on a Java file, or ruff's fix for
+ *     the rule is safe on a Python file (asked of {@link MechanicalFixes}, so every fix kind added there counts), 2 when a language model is configured
  *     (it may write a verified patch), 1 when only a person can make the change;</li>
  *     <li>hotspot factor, from the newest architecture row: 1 to 2 (see {@link LatestAnalysis#hotspotFactor}).</li>
  * </ul>
@@ -51,16 +52,24 @@ public class TaskPriority {
     }
 
     private final Predicate<String> mechanicalRule;
+    /** Whether a finding of a rule in a file gets a mechanical patch (Java: PMD rules; Python: ruff's safe fixes). */
+    private final BiPredicate<String, String> mechanicalIn;
     private final boolean modelConfigured;
 
     @Autowired
     public TaskPriority(MechanicalFixes fixes, LlmProperties llm) {
-        this(fixes::supports, llm.isEnabled());
+        this(fixes::supports, fixes::supports, llm.isEnabled());
     }
 
-    /** @param mechanicalRule whether a mechanical fix exists for a rule */
+    /** @param mechanicalRule whether a mechanical fix exists for a rule (of a Java file) */
     public TaskPriority(Predicate<String> mechanicalRule, boolean modelConfigured) {
+        this(mechanicalRule, (rule, file) -> file.endsWith(".java") && mechanicalRule.test(rule), modelConfigured);
+    }
+
+    private TaskPriority(Predicate<String> mechanicalRule, BiPredicate<String, String> mechanicalIn,
+                         boolean modelConfigured) {
         this.mechanicalRule = mechanicalRule;
+        this.mechanicalIn = mechanicalIn;
         this.modelConfigured = modelConfigured;
     }
 
@@ -88,7 +97,7 @@ public class TaskPriority {
     }
 
     public Delivery delivery(Finding finding) {
-        if (finding.file() != null && finding.file().endsWith(".java") && hasMechanicalFix(finding.rule())) {
+        if (finding.file() != null && mechanicalIn.test(finding.rule(), finding.file())) {
             return Delivery.MECHANICAL;
         }
         return modelConfigured && finding.file() != null ? Delivery.MODEL : Delivery.BY_HAND;

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.pythonmodel.PythonSurfaces;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -29,6 +30,10 @@ import java.util.Set;
  *       ({@link CamelRoutes}): {@code platform-http:} (and other HTTP) consumers and REST DSL verbs, in Java route
  *       builders and in YAML route files;</li>
  *   <li>CLI entry points: {@code public static void main(String[])}, picocli {@code @Command} types;</li>
+ *   <li>Python ({@link PythonSurfaces}): FastAPI/Starlette/Flask route decorators, Django REST framework
+ *       {@code @api_view} and {@code urls.py} patterns as HTTP endpoints; click/typer commands and functions that set
+ *       up argparse, typer or fire as CLI entry points; Gradio and Streamlit apps as UI surfaces; {@code print}
+ *       calls as console prints;</li>
  *   <li>messages shown to users: exceptions thrown by API methods (finding {@code exception-without-message}, low,
  *       when they carry no message) and text printed to standard output or error.</li>
  * </ul>
@@ -69,10 +74,14 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
         int tested = 0;
         for (MethodRef m : planning.model().mainMethods()) {
             MethodModel method = m.method();
-            boolean endpoint = method.annotations().stream().anyMatch(a -> ENDPOINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))
+            boolean python = m.file().path().endsWith(".py");
+            List<String> calls = python ? method.invocations().stream().map(c -> c.text()).toList() : List.of();
+            boolean endpoint = python ? PythonSurfaces.httpRoute(method.annotations())
+                    : method.annotations().stream().anyMatch(a -> ENDPOINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))
                     || (SERVLET_METHODS.contains(method.name()) && m.type().supertypes().contains("HttpServlet"));
-            boolean main = method.name().equals("main") && method.isStatic() && method.isPublic() && method.params().size() == 1
+            boolean main = !python && method.name().equals("main") && method.isStatic() && method.isPublic() && method.params().size() == 1
                     && method.params().get(0).type().replace(" ", "").matches("String(\\[]|\\.\\.\\.)");
+            boolean command = python && PythonSurfaces.cliCommand(method.annotations(), calls);
             if (endpoint) {
                 endpoints++;
                 result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_answersValidRequest",
@@ -88,7 +97,16 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
                         "no command-line arguments", "running " + m.type().simpleName() + ".main",
                         "a usage message is printed and the exit code is not 0", List.of(), "usage text, non-zero exit", List.of()));
             }
-            if (endpoint || main) {
+            if (command) {
+                entryPoints++;
+                String library = PythonSurfaces.cliLibrary(method.annotations(), calls);
+                result.specifications.add(Specs.of(m, id(), "end-to-end", method.name() + "_withBadArguments_printsUsage",
+                        "no or unknown command-line arguments", "running the " + library + " command " + method.name()
+                                + (library.equals("click") || library.equals("typer") ? " (with its CliRunner)" : " (with sys.argv set)"),
+                        "a usage message is printed and it exits with a non-zero code (SystemExit 2)", List.of(),
+                        "usage text, non-zero exit", List.of()));
+            }
+            if (endpoint || main || command) {
                 surfaces++;
                 tested += tests.isTested(m.type()) ? 1 : 0;
             }
@@ -100,7 +118,7 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
                 tested += tests.isTested(m.type()) || namedByTest(planning, route) ? 1 : 0;
             }
             printed += (int) method.invocations().stream().filter(c -> c.text().startsWith("System.out.print")
-                    || c.text().startsWith("System.err.print")).count();
+                    || c.text().startsWith("System.err.print") || python && c.text().startsWith("print(")).count();
             if (m.isApi()) {
                 for (ThrowSite t : method.throwSites()) {
                     if (t.type() != null && t.message() == null && t.text().matches("throw new [A-Za-z0-9_.]+\\(\\);?")) {
@@ -122,6 +140,47 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
                 }
             }
         }
+        int uiApps = 0;
+        for (var file : planning.model().mainFiles()) {
+            if (!file.path().endsWith(".py") || file.types().isEmpty()) {
+                continue;
+            }
+            String text = pythonText(planning, file.path());
+            TypeModel module = file.types().get(0);
+            String fileName = file.path().substring(file.path().lastIndexOf('/') + 1);
+            for (PythonSurfaces.UrlPattern url : PythonSurfaces.djangoUrls(fileName, text)) {
+                endpoints++;
+                String where = "path(\"" + url.path() + "\") (" + file.path() + ":" + url.line() + ")";
+                String name = Specs.identifier("url_" + url.path().replaceAll("[<>]", "").replaceAll("[^A-Za-z0-9]+", "_"));
+                result.specifications.add(Specs.of(file.path(), module.packageName(), module.simpleName(), module.qualifiedName(),
+                        "urlpatterns", id(), "integration", name + "_answersValidRequest", "the Django test client",
+                        "a valid request reaches " + where, "the answer has the documented status, content type and body",
+                        List.of(), "2xx with the documented body", List.of()));
+                result.specifications.add(Specs.of(file.path(), module.packageName(), module.simpleName(), module.qualifiedName(),
+                        "urlpatterns", id(), "integration", name + "_rejectsInvalidRequest", "the Django test client",
+                        "a request with a missing or malformed parameter reaches " + where,
+                        "the answer is a 4xx whose message says what was wrong, without internals", List.of(),
+                        "4xx with a helpful message", List.of()));
+                surfaces++;
+            }
+            for (PythonSurfaces.App app : PythonSurfaces.apps(text)) {
+                uiApps++;
+                surfaces++;
+                boolean gradio = app.kind().equals("gradio");
+                result.specifications.add(Specs.of(file.path(), module.packageName(), module.simpleName(), module.qualifiedName(),
+                        app.what(), id(), "end-to-end", app.kind() + "_app_answersAnInput",
+                        gradio ? "the Gradio app of " + file.path() + " (line " + app.line() + ") launched, or its functions called"
+                                : "the Streamlit script " + file.path() + " run with streamlit.testing.v1.AppTest",
+                        "a user gives a typical input", "the output shows the expected result and no traceback",
+                        List.of(), "the expected output", List.of()));
+                result.specifications.add(Specs.of(file.path(), module.packageName(), module.simpleName(), module.qualifiedName(),
+                        app.what(), id(), "end-to-end", app.kind() + "_app_explainsABadInput",
+                        gradio ? "the Gradio app of " + file.path() + " (line " + app.line() + ")"
+                                : "the Streamlit script " + file.path() + " run with streamlit.testing.v1.AppTest",
+                        "a user gives an empty or malformed input", "the app shows a message that says what to change, not a traceback",
+                        List.of(), "a helpful message", List.of()));
+            }
+        }
         List<CamelRoutes.Endpoint> yamlRoutes = CamelRoutes.inYaml(planning.snapshot());
         String applicationPackage = applicationPackage(planning);
         for (CamelRoutes.Endpoint route : yamlRoutes) {
@@ -135,10 +194,12 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
         result.details.put("routes", yamlRoutes.stream().map(r -> r.label() + " (" + r.file() + ":" + r.line() + ")").toList());
         result.metric("camel_route_endpoints", yamlRoutes.size() + (int) planning.model().mainMethods().stream()
                         .mapToLong(m -> CamelRoutes.inJava(m).size()).sum())
-                .metric("http_endpoints", endpoints).metric("cli_entry_points", entryPoints).metric("console_prints", printed)
+                .metric("http_endpoints", endpoints).metric("cli_entry_points", entryPoints).metric("ui_apps", uiApps)
+                .metric("console_prints", printed)
                 .metric("messageless_exceptions", result.findings.size());
         result.qualityScore = Scores.share(tested, surfaces);
-        result.summary = endpoints + " HTTP endpoints, " + entryPoints + " command-line entry points, " + printed
+        result.summary = endpoints + " HTTP endpoints, " + entryPoints + " command-line entry points, "
+                + (uiApps > 0 ? uiApps + " Gradio/Streamlit apps, " : "") + printed
                 + " console prints, " + result.findings.size() + " user-facing exceptions without a message.";
         if (surfaces > tested) {
             result.recommendations.add("Test the " + (surfaces - tested) + " user-facing surfaces whose classes have no tests.");
@@ -147,6 +208,16 @@ public class UserExperiencePerspective extends TestPlanningPerspective {
             result.recommendations.add("Give the " + result.findings.size() + " exceptions thrown to callers a message that says what to do.");
         }
         return result;
+    }
+
+    /** The text of a Python file at HEAD; empty when it cannot be read. */
+    private static String pythonText(Planning planning, String path) {
+        try {
+            var file = planning.snapshot().file(path);
+            return file.isPresent() ? planning.snapshot().read(file.get()) : "";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** A valid and an invalid request per route endpoint. */

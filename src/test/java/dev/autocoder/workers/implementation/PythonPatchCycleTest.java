@@ -1,0 +1,158 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.python.RuffCli;
+import dev.autocoder.workers.python.RuffFixer;
+import dev.autocoder.workers.python.RuffSettings;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The implementation worker on a Python repository (a real git repository made here): ruff's findings come from the
+ * code-quality analysis run with ruff, an unused import gets ruff's own safe fix as a verified patch that the real
+ * {@code git apply} accepts, that {@code python -m py_compile} compiles and after which ruff no longer reports it; a
+ * mutable default argument (ruff's fix for B006 is unsafe) gets a plan that names the concrete edit instead.
+ */
+class PythonPatchCycleTest {
+
+    private static final String UTIL = """
+            import os
+            import json
+
+
+            def load(text):
+                return json.loads(text)
+            """;
+    private static final String CART = """
+            def add(item, items=[]):
+                items.append(item)
+                return items
+            """;
+
+    private static final String LOOP = """
+            def count(rows):
+                n = 0
+                for row in rows:
+                    n += 1
+                return n
+            """;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anUnusedImportEndsInRuffsFixAsAVerifiedPatch() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/util.py", UTIL);
+        ImplementationFixture.commit(repo, "Planted an unused import", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        Row quality = harness.analysis.tick(harness.snapshot());
+        assertThat(quality.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("F401");
+            assertThat(f.file()).isEqualTo("shop/util.py");
+        });
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(cycle).allSatisfy(r -> assertThat(r.status()).as(r.perspectiveId() + ": " + r.reason()).isEqualTo(Status.OK));
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("F401");
+        JsonNode plan = harness.analysisOf(cycle.get(5));
+        JsonNode changes = plan.get("code_changes");
+        assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();
+        assertThat(changes.get("source").asText()).isEqualTo("mechanical");
+        assertThat(changes.get("file").asText()).isEqualTo("shop/util.py");
+        assertThat(changes.get("verification").asText()).contains("py_compile").contains("no longer reports F401");
+        assertThat(plan.get("chosen_approach").asText()).isEqualTo("Apply ruff's safe fix");
+        String diff = changes.get("diff").asText();
+        assertThat(diff).startsWith("--- a/shop/util.py\n+++ b/shop/util.py\n").contains("\n-import os\n");
+
+        ImplementationFixture.GitResult check = ImplementationFixture.git(repo, diff, "apply", "--check", "-");
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(ImplementationFixture.git(repo, diff, "apply", "-").exitCode()).isZero();
+        String patched = Files.readString(repo.resolve("shop/util.py"));
+        assertThat(patched).isEqualTo(changes.get("code").asText()).doesNotContain("import os").contains("import json");
+        RuffFixer fixer = new RuffFixer(ruff, "python3", Duration.ofSeconds(60));
+        assertThat(fixer.compileProblem("shop/util.py", patched)).isEmpty();
+        assertThat(fixer.check("shop/util.py", patched, "F401", RuffSettings.curated())).hasValue(List.of());
+    }
+
+    @Test
+    void aMutableDefaultWhoseFixIsUnsafeGetsAPlanNamingTheEditNotAPatch() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/cart.py", CART);
+        ImplementationFixture.commit(repo, "Planted a mutable default", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B006");
+        JsonNode plan = harness.analysisOf(cycle.get(5));
+        JsonNode changes = plan.get("code_changes");
+        assertThat(changes.get("verified").asBoolean()).isFalse();
+        assertThat(changes.path("diff").isNull() || changes.path("diff").isMissingNode()).as(changes.toString()).isTrue();
+        assertThat(changes.get("description").asText()).contains("ruff's fix for B006 may change behaviour");
+        String firstStep = plan.get("plan_steps").get(0).asText();
+        assertThat(firstStep).contains("shop/cart.py line 1").contains("def add(item, items=[]):")
+                .contains("make the default `None` and create the mutable value in the body");
+        assertThat(plan.get("plan_steps").toString()).contains("python -m py_compile shop/cart.py");
+        assertThat(Files.readString(repo.resolve("shop/cart.py"))).isEqualTo(CART);
+    }
+
+    @Test
+    void aTestCertificatesKeyIsReportedButATaskInMainCodeComesFirst() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/loop.py", LOOP);
+        ImplementationFixture.write(repo, "tests/certs/server.key", privateKey());
+        ImplementationFixture.commit(repo, "A test certificate and an unused loop variable", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+        Snapshot snapshot = harness.snapshot();
+        List<Finding> secrets = Finding.inScopes(new SecretScanner().scan(snapshot).toFindings(), snapshot::scopeOf);
+        assertThat(secrets).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo("tests/certs/server.key");
+            assertThat(f.scope()).isEqualTo(Scope.FIXTURE);
+        });
+        AnalysisRowsSeeder.seed(harness, "security", secrets);
+
+        List<Row> cycle = harness.cycle();
+
+        // the critical key in test data would outrank a low finding if it counted as test code (5 x 0.25 > 0.5)
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B007");
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("file").asText()).isEqualTo("shop/loop.py");
+        assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText())
+                .contains("shop/loop.py line 3").contains("rename the unused loop variable to `_`");
+    }
+
+    /** A PEM private key with a random body, built so that this source file holds no key. */
+    private static String privateKey() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        Random random = new Random(16);
+        StringBuilder pem = new StringBuilder("-----BEGIN " + "PRIVATE" + " KEY-----\n");
+        for (int line = 0; line < 10; line++) {
+            for (int i = 0; i < 64; i++) {
+                pem.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            pem.append('\n');
+        }
+        return pem.append("-----END " + "PRIVATE" + " KEY-----\n").toString();
+    }
+}
