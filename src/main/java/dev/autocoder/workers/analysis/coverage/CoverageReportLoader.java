@@ -19,6 +19,7 @@ final class CoverageReportLoader {
     private final CoverageReportFinder finder = new CoverageReportFinder();
     private final XmlReportReader xmlReader = new XmlReportReader();
     private final LcovReader lcovReader = new LcovReader();
+    private final CoveragePyJsonReader coveragePyReader = new CoveragePyJsonReader();
 
     public FoundReports load(Path root) {
         List<String> paths;
@@ -48,6 +49,9 @@ final class CoverageReportLoader {
             throw new MalformedReportException("over " + MAX_REPORT_BYTES / (1024 * 1024) + " MiB (" + size
                     + " bytes); not read");
         }
-        return path.endsWith(".info") ? lcovReader.read(file, path) : xmlReader.read(file, path);
+        if (path.endsWith(".info")) {
+            return lcovReader.read(file, path);
+        }
+        return path.endsWith(".json") ? coveragePyReader.read(file, path) : xmlReader.read(file, path);
     }
 }

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * Test Coverage Analysis: how much of the code the tests run.
  * <p>
- * <b>Measured</b> ({@code coverage-report (jacoco|cobertura|lcov)}): when a JaCoCo XML, Cobertura XML or LCOV
- * report lies in the checkout (see {@link CoverageReportFinder} for where it is looked for) and describes this
+ * <b>Measured</b> ({@code coverage-report (jacoco|cobertura|lcov|coverage.py)}): when a JaCoCo XML, Cobertura XML,
+ * LCOV or coverage.py JSON report lies in the checkout (see {@link CoverageReportFinder} for where it is looked for) and describes this
  * repository's main code (see {@link ReportSelection}: reports in test resources or fixtures, and reports of
  * other code, are ignored and named), line and branch coverage of main-scope classes per package and in total
  * come from it, and classes under 50% line coverage are {@code low-coverage} findings. Quality score = 0.75 x line
