@@ -33,7 +33,7 @@ final class CoveragePyJsonReader {
         }
         JsonNode files = root == null ? null : root.get("files");
         if (files == null || !files.isObject() || !root.path("meta").isObject()) {
-            throw new MalformedReportException("not a coverage.py JSON report (no \"meta\" and \"files\" objects)");
+            throw new NotCoveragePy();
         }
         List<ClassCoverage> classes = new ArrayList<>();
         List<FileLines> lines = new ArrayList<>();
@@ -55,6 +55,13 @@ final class CoveragePyJsonReader {
             lines.add(FileLines.of(sourceFile, executed, missing));
         }
         return new CoverageReport(path, CoverageFormat.COVERAGE_PY, List.of(), classes, lines);
+    }
+
+    /** A JSON file by that name that is something else (a main resource, another tool's output): not a report. */
+    static final class NotCoveragePy extends MalformedReportException {
+        NotCoveragePy() {
+            super("not a coverage.py JSON report (no \"meta\" and \"files\" objects)");
+        }
     }
 
     private static List<Integer> numbers(JsonNode data, String field, String file) throws MalformedReportException {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the coverage reports under a root and reads each into the common model. A report that cannot be
+ * Finds the coverage reports under a root and reads each into the common model. A {@code coverage.json} that is not
+ * coverage.py's is no report and is passed over; a report that cannot be
  * read (malformed, over {@value #MAX_REPORT_BYTES} bytes, unreadable) is listed with its reason and the
  * others still count.
  */
@@ -34,6 +35,8 @@ final class CoverageReportLoader {
         for (String path : paths) {
             try {
                 readable.add(read(root.resolve(path), path));
+            } catch (CoveragePyJsonReader.NotCoveragePy e) {
+                // a coverage.json of another tool or a resource: not a report at all
             } catch (MalformedReportException e) {
                 unreadable.add(new UnreadableReport(path, e.getMessage()));
             } catch (IOException e) {

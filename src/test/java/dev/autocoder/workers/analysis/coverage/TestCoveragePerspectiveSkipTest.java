@@ -36,7 +36,7 @@ class TestCoveragePerspectiveSkipTest {
         assertThat(perspective.worker()).isEqualTo("analysis");
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
         assertThat(result.reason()).isEqualTo("No coverage report found (looked for **/target/site/jacoco*/jacoco.xml,"
-                + " **/build/reports/jacoco/**.xml, **/jacoco*.xml, **/cobertura*.xml, **/coverage.xml, **/lcov.info"
+                + " **/build/reports/jacoco/**.xml, **/jacoco*.xml, **/cobertura*.xml, **/coverage.xml, **/coverage.json, **/lcov.info"
                 + " up to 10 folders deep) and the repository has no Java sources to match tests to by name; test"
                 + " coverage cannot be measured or estimated.");
         assertThat(result.qualityScore()).isNull();
