@@ -14,7 +14,9 @@ public record ConditionResult(String metric, String operator, double threshold, 
 
     static ConditionResult of(GateCondition condition, Measure measure) {
         GateStatus status;
-        if (!measure.applicable()) {
+        if (measure.vacuous()) {
+            status = GateStatus.PASSED;
+        } else if (!measure.applicable()) {
             status = GateStatus.NOT_APPLICABLE;
         } else if (measure.value() == null) {
             status = GateStatus.UNKNOWN;

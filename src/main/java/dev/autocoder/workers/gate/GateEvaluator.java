@@ -1,5 +1,6 @@
 package dev.autocoder.workers.gate;
 
+import dev.autocoder.workers.analysis.coverage.LineCoverage;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Evaluates the quality gate on an analysis history: resolves the new-code baseline (git when the target is at hand,
@@ -90,31 +92,45 @@ public final class GateEvaluator {
         }
 
         Map<String, Set<Integer>> addedLines = null;
+        String linesHead = byPerspective.containsKey("code-quality") ? byPerspective.get("code-quality").commit() : head;
         String noLinesReason;
         if (usable == null) {
             noLinesReason = "needs the target's git history to find the new lines (gate --target)";
         } else if (!baseline.isResolved()) {
-            noLinesReason = "no new-code baseline: " + baseline.reason();
+            noLinesReason = baseline.unresolvedDetail();
         } else {
             noLinesReason = null;
             try {
-                addedLines = usable.addedLines(baseline, byPerspective.containsKey("code-quality")
-                        ? byPerspective.get("code-quality").commit() : head);
+                addedLines = usable.addedLines(baseline, linesHead);
             } catch (IOException | RuntimeException e) {
                 noLinesReason = "git diff failed: " + e.getMessage();
             }
         }
+        Function<List<String>, LineCoverage> lineCoverage = usable == null ? null
+                : reports -> lineCoverage(usable, reports, linesHead);
         GateMeasures.Inputs inputs = new GateMeasures.Inputs(findings.stream()
-                .filter(f -> f.state() != BaselineState.ABSENT).toList(), byPerspective, complete, addedLines, noLinesReason);
+                .filter(f -> f.state() != BaselineState.ABSENT).toList(), byPerspective, complete, addedLines, noLinesReason,
+                lineCoverage);
         List<ConditionResult> results = conditions.stream()
                 .map(c -> ConditionResult.of(c, baseline.isResolved() ? GateMeasures.of(c.metric(), inputs)
-                        : Measure.unknown("no new-code baseline: " + baseline.reason())))
+                        : Measure.unknown(baseline.unresolvedDetail())))
                 .toList();
         if (usable != null) {
             usable.forgetBlames();
         }
-        return new GateReport(verdict(results), newest.repository(), head, now.toString(), null, baseline, results,
-                perspectives, findings);
+        return new GateReport(verdict(results), newest.repository(), head, now.toString(), baseline.unresolvedDetail(),
+                baseline, results, perspectives, findings);
+    }
+
+    /** The target's coverage reports line by line, resolved against the files of the commit the new lines are of. */
+    private static LineCoverage lineCoverage(GitHistory git, List<String> reports, String head) {
+        List<String> files;
+        try {
+            files = git.files(head);
+        } catch (IOException | RuntimeException e) {
+            files = List.of();
+        }
+        return LineCoverage.read(git.root(), reports, files);
     }
 
     /** Failed when any condition failed; else unknown when any could not be told; else passed. */

@@ -2,6 +2,7 @@ package dev.autocoder.workers.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.coverage.LineCoverage;
 import dev.autocoder.workers.analysis.secrets.SecretFinding;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Finding;
@@ -9,11 +10,14 @@ import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,9 +48,11 @@ final class GateMeasures {
      * @param rows        each perspective's latest ok row
      * @param complete    per perspective: every finding of its latest result is in {@code findings}
      * @param addedLines  lines added since the baseline per file; null when unknown ({@code noLinesReason} says why)
+     * @param lineCoverage reads coverage reports (paths relative to the target) line by line; null without the target
      */
     record Inputs(List<ClassifiedFinding> findings, Map<String, Row> rows, Map<String, Boolean> complete,
-                  Map<String, Set<Integer>> addedLines, String noLinesReason) {
+                  Map<String, Set<Integer>> addedLines, String noLinesReason,
+                  Function<List<String>, LineCoverage> lineCoverage) {
     }
 
     private GateMeasures() {
@@ -157,23 +163,69 @@ final class GateMeasures {
         return Measure.exact(percent, newDuplicated + " of " + newLines + " new lines duplicated");
     }
 
-    /** Coverage on new code applies only when the test-coverage row read a coverage report. */
+    /**
+     * Covered / coverable new lines, from the coverage reports the test-coverage row used, read line by line from the
+     * target. Applies only when that row read a report; a new line counts when a report lists it as coverable (covered
+     * or missed), so files no report lists (build files, docs, tests) count on neither side.
+     */
     private static Measure coverage(Inputs inputs) {
         Row coverage = inputs.rows().get("test-coverage");
         if (coverage == null) {
             return Measure.unknown("no ok test-coverage row yet");
         }
-        String method;
+        String method = null;
+        List<String> reports = new ArrayList<>();
         try {
-            JsonNode node = JSON.readTree(coverage.details()).get("method");
+            JsonNode details = JSON.readTree(coverage.details());
+            JsonNode node = details.get("method");
             method = node == null ? null : node.asText();
+            details.path("reports_used").forEach(r -> {
+                if (r.hasNonNull("path")) {
+                    reports.add(r.get("path").asText());
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            method = null;
+            // unreadable details: no method, so no report
         }
-        if (method == null || method.equals("test-mapping")) {
+        if (method == null || !method.startsWith("coverage-report")) {
             return Measure.notApplicable("no coverage report in the repository");
         }
-        return Measure.unknown("a coverage report exists, but reports are read per class: line coverage of new code is not computed");
+        if (reports.isEmpty()) {
+            return Measure.unknown("the test-coverage row does not name the coverage reports it used");
+        }
+        if (inputs.addedLines() == null) {
+            return Measure.unknown(inputs.noLinesReason());
+        }
+        if (inputs.lineCoverage() == null) {
+            return Measure.unknown("needs the target's work tree to read " + String.join(", ", reports) + " (gate --target)");
+        }
+        LineCoverage lines = inputs.lineCoverage().apply(reports);
+        if (lines.reportsRead().isEmpty()) {
+            return Measure.unknown("the coverage reports could not be read from the target: "
+                    + String.join(", ", lines.problems()));
+        }
+        long coverable = 0;
+        long covered = 0;
+        for (Map.Entry<String, Set<Integer>> file : inputs.addedLines().entrySet()) {
+            Optional<LineCoverage.Lines> known = lines.of(file.getKey());
+            if (known.isEmpty()) {
+                continue;
+            }
+            for (Integer line : file.getValue()) {
+                if (known.get().coverable().contains(line)) {
+                    coverable++;
+                    if (known.get().covered().contains(line)) {
+                        covered++;
+                    }
+                }
+            }
+        }
+        String from = " (from " + String.join(", ", lines.reportsRead()) + ")";
+        if (coverable == 0) {
+            return Measure.vacuous("no new coverable lines" + from);
+        }
+        double percent = Math.round(10_000.0 * covered / coverable) / 100.0;
+        return Measure.exact(percent, covered + " of " + coverable + " new coverable lines covered" + from);
     }
 
     private static String extension(String path) {

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param repository  the analyzed repository as the rows name it
  * @param commit      the newest analyzed commit
- * @param reason      why the gate cannot be told at all (no rows yet); null otherwise
+ * @param reason      why the gate cannot be told at all (no rows yet, no new-code baseline); null otherwise
  */
 public record GateReport(
         GateStatus status,

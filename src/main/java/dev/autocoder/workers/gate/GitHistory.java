@@ -17,12 +17,14 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,19 @@ final class GitHistory implements AutoCloseable {
     private static final int MAX_VERDICTS = 50_000;
 
     private final Repository repository;
+    private final Path root;
     private final Map<String, Optional<BlameResult>> blames = new HashMap<>();
     private final Map<String, Boolean> reachableFromBaseline = new HashMap<>();
     private final Map<String, Optional<Boolean>> verdicts = new HashMap<>();
 
-    private GitHistory(Repository repository) {
+    private GitHistory(Repository repository, Path root) {
         this.repository = repository;
+        this.root = root;
+    }
+
+    /** The folder it was opened on (where the analysis read the target, so where its coverage reports lie). */
+    Path root() {
+        return root;
     }
 
     /** The git repository of a work tree, or empty when the folder is not in one. */
@@ -62,7 +71,7 @@ final class GitHistory implements AutoCloseable {
                 repository.close();
                 return Optional.empty();
             }
-            return Optional.of(new GitHistory(repository));
+            return Optional.of(new GitHistory(repository, workTree));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -95,10 +104,28 @@ final class GitHistory implements AutoCloseable {
         }
     }
 
+    /**
+     * The default's fallback: the last commit at least 30 days old. When the whole history is younger (no tag, a new
+     * repository) there is no baseline yet: counting every finding as new would tell a first-time user nothing.
+     */
     private NewCodeBaseline daysBackQuietly(NewCodeSetting setting, RevCommit tip, Instant now) {
         try (RevWalk walk = new RevWalk(repository)) {
-            return daysBack(setting, walk, walk.parseCommit(tip), now, NewCodeSetting.DEFAULT_DAYS,
+            NewCodeBaseline back = daysBack(setting, walk, walk.parseCommit(tip), now, NewCodeSetting.DEFAULT_DAYS,
                     "no previous tag: ");
+            if (!back.beforeHistory()) {
+                return back;
+            }
+            int commits = 0;
+            Instant first = null;
+            walk.reset();
+            for (RevCommit commit = walk.parseCommit(tip); commit != null;
+                 commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0))) {
+                commits++;
+                first = Instant.ofEpochSecond(commit.getCommitTime());
+            }
+            return NewCodeBaseline.notYet(setting, "no tag, and the whole history (" + commits
+                    + (commits == 1 ? " commit" : " commits") + ", the first on " + first.toString().substring(0, 10)
+                    + ") is younger than " + NewCodeSetting.DEFAULT_DAYS + " days");
         } catch (IOException e) {
             return NewCodeBaseline.unresolved(setting, "git history unreadable: " + e.getMessage());
         }
@@ -288,6 +315,19 @@ final class GitHistory implements AutoCloseable {
             }
         }
         return added;
+    }
+
+    /** The files of the commit (HEAD when null), as repository paths. */
+    List<String> files(String head) throws IOException {
+        List<String> paths = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(repository.resolve(head == null ? "HEAD" : head)).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                paths.add(tree.getPathString());
+            }
+        }
+        return paths;
     }
 
     private CanonicalTreeParser tree(RevCommit commit) throws IOException {

@@ -31,6 +31,25 @@ public record NewCodeBaseline(
         return new NewCodeBaseline(setting.label(), null, null, false, reason);
     }
 
+    /** How to name a baseline, for the message of a default that found none yet. */
+    static final String HOW_TO_SET = "to set one: autocoder.gate.new-code=commit:<sha or tag>, branch:<name> or"
+            + " days:<n> (gate --new-code …), or tag a release";
+
+    /** The default found nothing to compare with yet (no tag, a history younger than its window). */
+    static NewCodeBaseline notYet(NewCodeSetting setting, String why) {
+        return new NewCodeBaseline(setting.label(), null, null, false, "no new-code baseline yet (" + why + "; "
+                + HOW_TO_SET + ")");
+    }
+
+    /** Why conditions on new code cannot be told, for their detail; null when the baseline was found. */
+    @JsonIgnore
+    public String unresolvedDetail() {
+        if (isResolved()) {
+            return null;
+        }
+        return reason.startsWith("no new-code baseline") ? reason : "no new-code baseline: " + reason;
+    }
+
     /** Whether findings can be told new or not against this baseline. */
     @JsonIgnore
     public boolean isResolved() {

@@ -66,8 +66,11 @@ class QualityGateHttpTest {
             assertThat(gate.at("/new_code/commit").asText()).isEqualTo(initial);
             assertThat(gate.get("perspectives")).extracting(p -> p.get("perspective").asText()).contains("code-quality",
                     "security", "dependencies", "test-coverage");
-            // the fixture has a JaCoCo report, and coverage is read per class: the gate says it cannot tell
-            assertThat(gate.get("conditions").get(4).get("status").asText()).isEqualTo("unknown");
+            // the fixture's JaCoCo report is read line by line: the only line changed since the baseline is a comment
+            assertThat(gate.get("conditions").get(4).get("metric").asText()).isEqualTo("new_code_coverage_percent");
+            assertThat(gate.get("conditions").get(4).get("status").asText()).isEqualTo("passed");
+            assertThat(gate.get("conditions").get(4).get("detail").asText())
+                    .isEqualTo("no new coverable lines (from target/site/jacoco/jacoco.xml)");
 
             HttpResponse<String> sarif = get(http, base + "/api/sarif");
             assertThat(sarif.statusCode()).isEqualTo(200);
@@ -80,7 +83,8 @@ class QualityGateHttpTest {
 
             String page = get(http, base + "/").body();
             assertThat(page).contains("id=\"quality-gate\"", "Quality gate: " + gate.get("status").asText().toUpperCase());
-            assertThat(get(http, base + "/fragments/gate").body()).contains("new_secrets &lt;&#x3D; 0");
+            assertThat(get(http, base + "/fragments/gate").body()).contains("new_secrets &lt;&#x3D; 0",
+                    "new_code_coverage_percent &gt;&#x3D; 80", "no new coverable lines");
 
             assertThat(SarifOutputTest.multitoolErrors(file)).isEmpty();
         }

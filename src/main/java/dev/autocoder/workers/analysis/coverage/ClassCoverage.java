@@ -25,7 +25,7 @@ record ClassCoverage(CoverageFormat format, String packageName, String className
 
     /** How people name it: {@code a.b.Outer$Inner} for a class, the (repository) path for an LCOV file. */
     public String displayName() {
-        if (format == CoverageFormat.LCOV) {
+        if (format.perFile()) {
             return file != null ? file : declaredPath;
         }
         return packageName.isEmpty() ? className : packageName + "." + className;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * as written by the Cobertura Maven plugin, coverage.py, Istanbul and others. A line counts as covered when
  * its hits are above zero; branch lines ({@code branch="true"}) add the covered and total conditions of their
  * {@code condition-coverage="50% (1/2)"}. The per-method line lists repeat the class's lines and are skipped.
+ * Each class's lines are also kept line by line, per {@code filename} (nested classes of one file merged).
  */
 final class CoberturaXmlHandler extends ReportHandler {
 
@@ -115,6 +116,9 @@ final class CoberturaXmlHandler extends ReportHandler {
                 ? className.substring(packageName.length() + 1) : className;
         addClass(packageName, name, fileName.replace('\\', '/'),
                 new CoverageCounts(linesCovered, linesMissed, branchesCovered, branchesTotal - branchesCovered));
+        addLines(fileName.replace('\\', '/'),
+                hitsByLine.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList(),
+                hitsByLine.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList());
         className = null;
     }
 }

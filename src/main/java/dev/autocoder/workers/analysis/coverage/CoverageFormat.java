@@ -1,12 +1,21 @@
 package dev.autocoder.workers.analysis.coverage;
 
-import java.util.Locale;
-
 /** The coverage report formats this perspective reads. */
 enum CoverageFormat {
-    JACOCO, COBERTURA, LCOV;
+    JACOCO("jacoco"), COBERTURA("cobertura"), LCOV("lcov"), COVERAGE_PY("coverage.py");
+
+    private final String label;
+
+    CoverageFormat(String label) {
+        this.label = label;
+    }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
+    }
+
+    /** Formats that report source files rather than classes: the "class" is the file, its "package" the folder. */
+    boolean perFile() {
+        return this == LCOV || this == COVERAGE_PY;
     }
 }

@@ -9,14 +9,21 @@ import java.util.Map;
  * @param path        repository-relative path of the report file
  * @param format      the report's format
  * @param sourceRoots source folders the report names (Cobertura's {@code <source>}); empty for the others
- * @param classes     one entry per class (per source file for LCOV), in report order
+ * @param classes     one entry per class (per source file for LCOV and coverage.py), in report order
+ * @param lines       the coverable lines per source file, line by line (what the gate's coverage on new code reads)
  */
 record CoverageReport(String path, CoverageFormat format, List<String> sourceRoots,
-                             List<ClassCoverage> classes) {
+                             List<ClassCoverage> classes, List<FileLines> lines) {
 
     public CoverageReport {
         sourceRoots = List.copyOf(sourceRoots);
         classes = List.copyOf(classes);
+        lines = List.copyOf(lines);
+    }
+
+    /** A report read per class only (no line-by-line data). */
+    CoverageReport(String path, CoverageFormat format, List<String> sourceRoots, List<ClassCoverage> classes) {
+        this(path, format, sourceRoots, classes, List.of());
     }
 
     public CoverageCounts total() {

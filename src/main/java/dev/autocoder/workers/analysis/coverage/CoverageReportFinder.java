@@ -34,6 +34,7 @@ final class CoverageReportFinder {
             "**/jacoco*.xml",
             "**/cobertura*.xml",
             "**/coverage.xml",
+            "**/coverage.json",
             "**/lcov.info");
 
     private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules");

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the coverage reports under a root and reads each into the common model. A report that cannot be
+ * Finds the coverage reports under a root and reads each into the common model. A {@code coverage.json} that is not
+ * coverage.py's is no report and is passed over; a report that cannot be
  * read (malformed, over {@value #MAX_REPORT_BYTES} bytes, unreadable) is listed with its reason and the
  * others still count.
  */
@@ -19,6 +20,7 @@ final class CoverageReportLoader {
     private final CoverageReportFinder finder = new CoverageReportFinder();
     private final XmlReportReader xmlReader = new XmlReportReader();
     private final LcovReader lcovReader = new LcovReader();
+    private final CoveragePyJsonReader coveragePyReader = new CoveragePyJsonReader();
 
     public FoundReports load(Path root) {
         List<String> paths;
@@ -33,6 +35,8 @@ final class CoverageReportLoader {
         for (String path : paths) {
             try {
                 readable.add(read(root.resolve(path), path));
+            } catch (CoveragePyJsonReader.NotCoveragePy e) {
+                // a coverage.json of another tool or a resource: not a report at all
             } catch (MalformedReportException e) {
                 unreadable.add(new UnreadableReport(path, e.getMessage()));
             } catch (IOException e) {
@@ -48,6 +52,9 @@ final class CoverageReportLoader {
             throw new MalformedReportException("over " + MAX_REPORT_BYTES / (1024 * 1024) + " MiB (" + size
                     + " bytes); not read");
         }
-        return path.endsWith(".info") ? lcovReader.read(file, path) : xmlReader.read(file, path);
+        if (path.endsWith(".info")) {
+            return lcovReader.read(file, path);
+        }
+        return path.endsWith(".json") ? coveragePyReader.read(file, path) : xmlReader.read(file, path);
     }
 }

@@ -3,11 +3,18 @@ package dev.autocoder.workers.analysis.coverage;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Reads a JaCoCo XML report ({@code report > [group >] package > class > counter}). Only the class-level
  * LINE and BRANCH counters are used: method counters repeat them, and package and report counters are sums
  * this perspective computes itself. Nested classes ({@code Outer$Inner}) are separate entries, as JaCoCo
  * reports them.
+ * <p>
+ * Line by line, {@code package > sourcefile > line nr= mi= ci= mb= cb=} gives each source file's coverable lines:
+ * a line with instructions is covered when at least one of them ran ({@code ci > 0}), as JaCoCo's LINE counter
+ * counts it (a partly covered line is covered).
  */
 final class JacocoXmlHandler extends ReportHandler {
 
@@ -19,6 +26,9 @@ final class JacocoXmlHandler extends ReportHandler {
     private long linesMissed;
     private long branchesCovered;
     private long branchesMissed;
+    private String sourceFile;
+    private final List<Integer> coveredLines = new ArrayList<>();
+    private final List<Integer> missedLines = new ArrayList<>();
 
     JacocoXmlHandler() {
         super(CoverageFormat.JACOCO);
@@ -35,9 +45,32 @@ final class JacocoXmlHandler extends ReportHandler {
                     count(attributes);
                 }
             }
-            default -> {
-                // sessioninfo, group, sourcefile, line: not needed for per-class sums
+            case "sourcefile" -> {
+                if (packagePath != null) {
+                    sourceFile = required(attributes, qName, "name");
+                    coveredLines.clear();
+                    missedLines.clear();
+                }
             }
+            case "line" -> {
+                if (sourceFile != null) {
+                    line(attributes);
+                }
+            }
+            default -> {
+                // sessioninfo, group: not needed
+            }
+        }
+    }
+
+    private void line(Attributes attributes) throws SAXException {
+        int number = (int) Math.min(Integer.MAX_VALUE, number(attributes, "line", "nr"));
+        long missed = number(attributes, "line", "mi");
+        long covered = number(attributes, "line", "ci");
+        if (covered > 0) {
+            coveredLines.add(number);
+        } else if (missed > 0) {
+            missedLines.add(number);
         }
     }
 
@@ -46,9 +79,17 @@ final class JacocoXmlHandler extends ReportHandler {
         switch (qName) {
             case "method" -> inMethod = false;
             case "class" -> endClass();
+            case "sourcefile" -> endSourceFile();
             case "package" -> packagePath = null;
             default -> {
             }
+        }
+    }
+
+    private void endSourceFile() {
+        if (sourceFile != null) {
+            addLines(packagePath.isEmpty() ? sourceFile : packagePath + "/" + sourceFile, coveredLines, missedLines);
+            sourceFile = null;
         }
     }
 

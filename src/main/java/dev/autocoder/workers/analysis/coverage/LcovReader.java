@@ -62,8 +62,14 @@ final class LcovReader {
             throw new MalformedReportException("no SF record");
         }
         List<ClassCoverage> classes = new ArrayList<>();
-        records.values().forEach(r -> classes.add(r.toClassCoverage()));
-        return new CoverageReport(path, CoverageFormat.LCOV, List.of(), classes);
+        List<FileLines> lines = new ArrayList<>();
+        records.values().forEach(r -> {
+            classes.add(r.toClassCoverage());
+            if (!r.hitsByLine.isEmpty()) {
+                lines.add(r.toFileLines());
+            }
+        });
+        return new CoverageReport(path, CoverageFormat.LCOV, List.of(), classes, lines);
     }
 
     private static final class Record {
@@ -114,6 +120,13 @@ final class LcovReader {
                     branches - branchesCovered);
             return new ClassCoverage(CoverageFormat.LCOV, folder, sourceFile.substring(slash + 1), sourceFile, null,
                     counts);
+        }
+
+        /** The DA lines: hits above zero covered, zero missed. */
+        FileLines toFileLines() {
+            return FileLines.of(sourceFile,
+                    hitsByLine.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList(),
+                    hitsByLine.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList());
         }
 
         private static void expectParts(String[] parts, int atLeast, String key, int lineNumber)

@@ -86,7 +86,7 @@ final class ReportCoverageAnalysis {
 
     /** The Java type a report class stands for, preferably in its resolved file; LCOV entries are files. */
     private static DeclaredType declared(ClassCoverage c, Map<String, List<DeclaredType>> types) {
-        List<DeclaredType> candidates = c.format() == CoverageFormat.LCOV ? List.of()
+        List<DeclaredType> candidates = c.format().perFile() ? List.of()
                 : types.getOrDefault(c.qualifiedName(), List.of());
         return candidates.stream().filter(t -> t.file().path().equals(c.file())).findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
@@ -117,7 +117,7 @@ final class ReportCoverageAnalysis {
         Severity severity = coverage < 0.10 ? Severity.HIGH : coverage < 0.30 ? Severity.MEDIUM : Severity.LOW;
         String branches = counts.branches() == 0 ? ""
                 : ", " + counts.branchesCovered() + " of " + counts.branches() + " branches";
-        String message = (c.format() == CoverageFormat.LCOV ? "file " : "class ") + c.displayName() + " has "
+        String message = (c.format().perFile() ? "file " : "class ") + c.displayName() + " has "
                 + Percent.of(coverage) + " line coverage (" + counts.linesCovered() + " of " + counts.lines()
                 + " lines" + branches + "), below the " + Percent.of(THRESHOLD) + " threshold";
         Integer line = declared == null ? null : declared.type().beginLine();

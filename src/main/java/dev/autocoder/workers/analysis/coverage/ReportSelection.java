@@ -112,11 +112,11 @@ final class ReportSelection {
         List<ClassCoverage> resolved = new ArrayList<>();
         for (ClassCoverage c : report.classes()) {
             String file = resolver.resolve(report, c.declaredPath()).orElse(null);
-            if (file == null && c.format() != CoverageFormat.LCOV && types.containsKey(c.qualifiedName())) {
+            if (file == null && !c.format().perFile() && types.containsKey(c.qualifiedName())) {
                 file = types.get(c.qualifiedName()).get(0).file().path();
             }
             ClassCoverage withFile = c.withFile(file);
-            if (c.format() == CoverageFormat.LCOV && file != null) {
+            if (c.format().perFile() && file != null) {
                 withFile = withFile.withPackage(file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "");
             }
             resolved.add(withFile);

@@ -7,11 +7,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the snapshot file a report means by its declared source path.
@@ -26,15 +29,20 @@ import java.util.Optional;
  */
 final class SourcePathResolver {
 
-    private final Snapshot snapshot;
+    private final Set<String> paths;
     private final Path root;
     private final Map<String, List<String>> pathsByFileName = new HashMap<>();
 
     SourcePathResolver(Snapshot snapshot) {
-        this.snapshot = snapshot;
-        this.root = snapshot.root().toAbsolutePath().normalize();
-        for (SourceFile file : snapshot.files()) {
-            pathsByFileName.computeIfAbsent(fileName(file.path()), k -> new ArrayList<>()).add(file.path());
+        this(snapshot.root(), snapshot.files().stream().map(SourceFile::path).toList());
+    }
+
+    /** Resolves against repository paths under a root (the gate has the git tree, not a snapshot). */
+    SourcePathResolver(Path root, Collection<String> repositoryPaths) {
+        this.paths = new HashSet<>(repositoryPaths);
+        this.root = root.toAbsolutePath().normalize();
+        for (String path : paths) {
+            pathsByFileName.computeIfAbsent(fileName(path), k -> new ArrayList<>()).add(path);
         }
     }
 
@@ -47,7 +55,7 @@ final class SourcePathResolver {
             Optional<String> inside = insideRoot(declared);
             return inside.isPresent() ? inside : byLongestTail(report, declared);
         }
-        if (snapshot.file(declared).isPresent()) {
+        if (paths.contains(declared)) {
             return Optional.of(declared);
         }
         for (String sourceRoot : report.sourceRoots()) {
@@ -75,7 +83,7 @@ final class SourcePathResolver {
     private Optional<String> existing(String relative) {
         try {
             String normalized = Path.of(relative).normalize().toString().replace('\\', '/');
-            return snapshot.file(normalized).map(SourceFile::path);
+            return paths.contains(normalized) ? Optional.of(normalized) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

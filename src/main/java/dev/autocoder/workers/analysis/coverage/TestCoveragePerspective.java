@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * Test Coverage Analysis: how much of the code the tests run.
  * <p>
- * <b>Measured</b> ({@code coverage-report (jacoco|cobertura|lcov)}): when a JaCoCo XML, Cobertura XML or LCOV
- * report lies in the checkout (see {@link CoverageReportFinder} for where it is looked for) and describes this
+ * <b>Measured</b> ({@code coverage-report (jacoco|cobertura|lcov|coverage.py)}): when a JaCoCo XML, Cobertura XML,
+ * LCOV or coverage.py JSON report lies in the checkout (see {@link CoverageReportFinder} for where it is looked for) and describes this
  * repository's main code (see {@link ReportSelection}: reports in test resources or fixtures, and reports of
  * other code, are ignored and named), line and branch coverage of main-scope classes per package and in total
  * come from it, and classes under 50% line coverage are {@code low-coverage} findings. Quality score = 0.75 x line
@@ -34,9 +34,11 @@ import java.util.stream.Stream;
  * <b>Static</b> ({@code test-mapping}): without a used report, Java classes are matched to test classes by
  * name (see {@link TestMappingAnalysis}); untested public classes are {@code untested-class} findings ranked by
  * complexity x churn. Quality score = public classes with a test class / public classes (null when there are
- * none).
+ * none). A repository with Python and no Java sources maps pytest test files to modules instead (see
+ * {@link PythonTestMappingAnalysis}): untested modules are {@code untested-module} findings, quality score = modules
+ * with a test / modules.
  * <p>
- * Without a report and without Java sources the result is skipped.
+ * Without a report and without Java or Python sources the result is skipped.
  */
 @Component
 public class TestCoveragePerspective extends AnalysisPerspective {
@@ -69,8 +71,11 @@ public class TestCoveragePerspective extends AnalysisPerspective {
         List<Metric> skipMetrics = List.of(Metric.of("coverage_reports", 0),
                 Metric.of("coverage_reports_ignored", selection.ignored().size()),
                 Metric.of("coverage_reports_unreadable", found.unreadable().size()));
+        if (!hasJava && !snapshot.files(Language.PYTHON).isEmpty()) {
+            return new PythonTestMappingAnalysis().analyze(snapshot, selection, found.unreadable());
+        }
         if (!hasJava) {
-            return PerspectiveResult.skipped(noReport + " and the repository has no Java sources to match tests to"
+            return PerspectiveResult.skipped(noReport + " and the repository has no Java or Python sources to match tests to"
                     + " by name; test coverage cannot be measured or estimated." + notes, skipMetrics);
         }
         JavaModel model = javaModels.model(snapshot);

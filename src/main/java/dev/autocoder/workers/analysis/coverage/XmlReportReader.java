@@ -32,7 +32,7 @@ final class XmlReportReader {
             throw new MalformedReportException("no root element");
         }
         ReportHandler handler = dispatch.delegate;
-        return new CoverageReport(path, handler.format(), handler.sourceRoots(), handler.classes());
+        return new CoverageReport(path, handler.format(), handler.sourceRoots(), handler.classes(), handler.lines());
     }
 
     /** Picks the format's handler at the root element and forwards every later event to it. */

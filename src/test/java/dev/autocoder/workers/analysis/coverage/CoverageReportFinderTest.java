@@ -52,6 +52,7 @@ class CoverageReportFinderTest {
                 "module-b/build/reports/jacoco/test/jacocoTestReport.xml",
                 "python/coverage.xml",
                 "reports/cobertura-coverage.xml",
+                "src/main/resources/coverage.json",
                 "target/site/jacoco/jacoco.xml",
                 "web/coverage/lcov.info");
     }

@@ -36,8 +36,8 @@ class TestCoveragePerspectiveSkipTest {
         assertThat(perspective.worker()).isEqualTo("analysis");
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
         assertThat(result.reason()).isEqualTo("No coverage report found (looked for **/target/site/jacoco*/jacoco.xml,"
-                + " **/build/reports/jacoco/**.xml, **/jacoco*.xml, **/cobertura*.xml, **/coverage.xml, **/lcov.info"
-                + " up to 10 folders deep) and the repository has no Java sources to match tests to by name; test"
+                + " **/build/reports/jacoco/**.xml, **/jacoco*.xml, **/cobertura*.xml, **/coverage.xml, **/coverage.json, **/lcov.info"
+                + " up to 10 folders deep) and the repository has no Java or Python sources to match tests to by name; test"
                 + " coverage cannot be measured or estimated.");
         assertThat(result.qualityScore()).isNull();
         assertThat(result.findings()).isEmpty();
@@ -75,7 +75,7 @@ class TestCoveragePerspectiveSkipTest {
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
         // The report even names a real file, but a fixture is a test input, never this repository's coverage.
         assertThat(result.reason()).isEqualTo("No coverage report measures this repository's main code (1 ignored)"
-                + " and the repository has no Java sources to match tests to by name; test coverage cannot be"
+                + " and the repository has no Java or Python sources to match tests to by name; test coverage cannot be"
                 + " measured or estimated. 1 coverage report ignored: test/fixtures/coverage/lcov.info (test"
                 + " resources/fixture (test/fixtures/coverage/ is fixture scope)).");
         assertThat(result.metrics()).containsExactly(Metric.of("coverage_reports", 0),

@@ -1,0 +1,173 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import dev.autocoder.workers.repository.Language;
+import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.worker.PerspectiveResult;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
+
+/**
+ * The static "test-mapping" method for Python, used when no coverage report of the repository's main code exists
+ * (see {@link PythonTestConventions}): a main-scope module has a test when a test file ({@code test_*.py},
+ * {@code *_test.py}, {@code conftest.py}, or any Python file of the test scope) imports it
+ * ({@code from pkg.x import …}, {@code from pkg import x}, {@code import pkg.x}) or is named after it
+ * ({@code test_x.py}, {@code x_test.py}; by name only when one module has that name). Modules are dotted from their
+ * path, without a leading {@code src/}. {@code __init__.py}, {@code __main__.py} and {@code setup.py} are not modules
+ * to test by themselves. Each module without a test is an {@code untested-module} finding ranked by its lines
+ * (no complexity here): medium from 200 lines, low from 50, info below.
+ */
+final class PythonTestMappingAnalysis {
+
+    static final String METHOD = "test-mapping";
+    static final int LISTED_MODULES = 50;
+    private static final Set<String> NOT_MODULES = Set.of("__init__.py", "__main__.py", "setup.py", "conftest.py");
+
+    PerspectiveResult analyze(Snapshot snapshot, ReportSelection reports, List<UnreadableReport> unreadable) {
+        List<SourceFile> tests = new ArrayList<>();
+        List<SourceFile> modules = new ArrayList<>();
+        for (SourceFile file : snapshot.files(Language.PYTHON)) {
+            Scope scope = snapshot.scopeOf(file.path());
+            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+            if (scope == Scope.TEST || (scope == Scope.MAIN && PythonTestConventions.isTestFile(name))) {
+                tests.add(file);
+            } else if (scope == Scope.MAIN && !NOT_MODULES.contains(name)) {
+                modules.add(file);
+            }
+        }
+        Map<String, SourceFile> byModule = new LinkedHashMap<>();
+        Map<String, List<String>> byShortName = new LinkedHashMap<>();
+        for (SourceFile module : modules) {
+            String dotted = moduleName(module.path());
+            byModule.put(dotted, module);
+            byShortName.computeIfAbsent(dotted.substring(dotted.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(dotted);
+        }
+        Map<String, Set<String>> testsOf = new LinkedHashMap<>();
+        byModule.keySet().forEach(m -> testsOf.put(m, new TreeSet<>()));
+        int unreadableTests = 0;
+        for (SourceFile test : tests) {
+            String name = test.path().substring(test.path().lastIndexOf('/') + 1);
+            String named = PythonTestConventions.testedName(name);
+            if (named != null && byShortName.getOrDefault(named, List.of()).size() == 1) {
+                testsOf.get(byShortName.get(named).get(0)).add(test.path());
+            }
+            String source;
+            try {
+                source = snapshot.read(test);
+            } catch (IOException | RuntimeException e) {
+                unreadableTests++;
+                continue;
+            }
+            for (String imported : PythonTestConventions.imports(source)) {
+                if (testsOf.containsKey(imported)) {
+                    testsOf.get(imported).add(test.path());
+                }
+            }
+        }
+        List<SourceFile> untested = byModule.entrySet().stream().filter(e -> testsOf.get(e.getKey()).isEmpty())
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparingInt(SourceFile::lines).reversed().thenComparing(SourceFile::path))
+                .toList();
+        long testLines = tests.stream().mapToLong(SourceFile::lines).sum();
+        long mainLines = modules.stream().mapToLong(SourceFile::lines).sum();
+        int tested = modules.size() - untested.size();
+        Double quality = modules.isEmpty() ? null : (double) tested / modules.size();
+
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("coverage_reports", 0));
+        metrics.add(Metric.of("coverage_reports_ignored", reports.ignored().size()));
+        metrics.add(Metric.of("coverage_reports_unreadable", unreadable.size()));
+        metrics.add(Metric.of("modules_total", modules.size()));
+        metrics.add(Metric.of("modules_tested", tested));
+        metrics.add(Metric.of("untested_modules", untested.size()));
+        metrics.add(Metric.of("test_files", tests.size()));
+        metrics.add(Metric.of("test_lines", testLines));
+        metrics.add(Metric.of("main_lines", mainLines));
+        if (mainLines > 0) {
+            metrics.add(Metric.of("test_to_source_line_ratio", (double) testLines / mainLines));
+        }
+
+        StringBuilder summary = new StringBuilder(reports.ignored().isEmpty() ? "No readable coverage report"
+                : "No coverage report measures this repository's main code")
+                .append(", so Python test files were matched to modules by pytest conventions and imports (")
+                .append(METHOD).append("): ").append(tested).append(" of ").append(modules.size())
+                .append(" modules have a test, ").append(tests.size()).append(" test files");
+        if (mainLines > 0) {
+            summary.append(", test-to-source line ratio ").append(String.format(Locale.ROOT, "%.2f", (double) testLines / mainLines));
+        }
+        summary.append('.');
+        if (!untested.isEmpty()) {
+            summary.append(' ').append(untested.size()).append(untested.size() == 1 ? " module has" : " modules have")
+                    .append(" no test; the largest: ").append(untested.get(0).path()).append(" (")
+                    .append(untested.get(0).lines()).append(" lines).");
+        }
+        List<String> notes = new ArrayList<>();
+        if (reports.ignoredSentence() != null) {
+            notes.add(reports.ignoredSentence());
+        }
+        if (!unreadable.isEmpty()) {
+            notes.add(ReportCoverageAnalysis.unreadableSentence(unreadable));
+        }
+        if (unreadableTests > 0) {
+            notes.add(unreadableTests + " test file(s) could not be read; their imports were not followed.");
+        }
+        notes.forEach(n -> summary.append(' ').append(n));
+
+        List<String> recommendations = new ArrayList<>();
+        untested.stream().limit(5).forEach(m -> recommendations.add("Add tests/test_"
+                + m.path().substring(m.path().lastIndexOf('/') + 1) + " for " + moduleName(m.path()) + " ("
+                + m.lines() + " lines)."));
+        recommendations.add("Publish a coverage report (coverage.py: `coverage run -m pytest` then `coverage json`"
+                + " writes coverage.json) so measured line and branch coverage replace this estimate.");
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", METHOD);
+        details.put("language", "python");
+        details.put("conventions", "pytest: test_*.py, *_test.py, conftest.py and test-scope files; a module is tested"
+                + " when a test file imports it or is named after it");
+        details.put("test_lines", testLines);
+        details.put("main_lines", mainLines);
+        details.put("quality_formula", "modules with a test / modules");
+        details.put("mapping", byModule.entrySet().stream().map(e -> ordered("module", e.getKey(), "file",
+                e.getValue().path(), "tests", List.copyOf(testsOf.get(e.getKey())))).toList());
+        details.put("untested_modules", untested.stream().limit(LISTED_MODULES).map(m -> ordered("module",
+                moduleName(m.path()), "file", m.path(), "lines", m.lines())).toList());
+        details.put("reports_ignored", reports.ignoredDetails());
+        details.put("unreadable_reports", unreadable.stream()
+                .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
+
+        List<Finding> findings = untested.stream().map(PythonTestMappingAnalysis::finding).toList();
+        return new PerspectiveResult(Status.OK, notes.isEmpty() ? null : String.join(" ", notes), summary.toString(),
+                quality, findings, recommendations, metrics, details);
+    }
+
+    private static Finding finding(SourceFile module) {
+        Severity severity = module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO;
+        String name = moduleName(module.path());
+        String shortName = name.substring(name.lastIndexOf('.') + 1);
+        return Finding.of("untested-module", "test-coverage", severity, module.path(), 1, module.lines(),
+                "module " + name + " (" + module.lines() + " lines) has no test: no test file imports it or is named"
+                        + " test_" + shortName + ".py / " + shortName + "_test.py", "untested " + name);
+    }
+
+    /** {@code src/pkg/cart.py} is {@code pkg.cart}. */
+    static String moduleName(String path) {
+        String withoutSrc = path.startsWith("src/") ? path.substring(4) : path;
+        return withoutSrc.substring(0, withoutSrc.length() - 3).replace('/', '.');
+    }
+}

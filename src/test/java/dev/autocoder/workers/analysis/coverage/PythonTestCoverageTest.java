@@ -1,0 +1,84 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The coverage perspective on Python repositories: pytest conventions without a report, coverage.py's report with one. */
+class PythonTestCoverageTest {
+
+    @TempDir
+    Path root;
+
+    private PerspectiveResult analyze() {
+        return new TestCoveragePerspective(snapshot -> {
+            throw new AssertionError("no Java, so no Java model is needed");
+        }, snapshot -> Optional.empty(), new AutocoderProperties()).analyze(Fixtures.context(Fixtures.snapshot(root, false)));
+    }
+
+    @Test
+    void withoutAReportTestFilesMapToTheModulesTheyImportOrAreNamedAfter() {
+        Fixtures.write(root, "pyproject.toml", "[project]\nname = \"shop\"\n");
+        Fixtures.write(root, "src/shop/__init__.py", "from .cart import total\n");
+        Fixtures.writeLines(root, "src/shop/cart.py", "def total(prices):", 30);
+        Fixtures.writeLines(root, "src/shop/prices.py", "RATE = 1", 12);
+        Fixtures.writeLines(root, "src/shop/report.py", "def render():", 8);
+        Fixtures.writeLines(root, "src/shop/checkout.py", "def pay():", 20);
+        Fixtures.writeLines(root, "src/shop/legacy/importer.py", "def load():", 240);
+        Fixtures.writeLines(root, "src/shop/util.py", "def slug():", 60);
+        Fixtures.write(root, "tests/conftest.py", "import pytest\n");
+        Fixtures.write(root, "tests/test_cart.py", "from shop.cart import (\n    total,\n)\n\ndef test_total():\n    assert total([1]) == 1\n");
+        Fixtures.write(root, "tests/test_misc.py", "from shop import prices, report as r  # both modules\n");
+        Fixtures.write(root, "tests/checkout_test.py", "import importlib\nmodule = importlib.import_module('shop.checkout')\n");
+
+        PerspectiveResult result = analyze();
+
+        assertThat(result.status()).isEqualTo(Status.OK);
+        assertThat(result.summary()).startsWith("No readable coverage report, so Python test files were matched to modules"
+                + " by pytest conventions and imports (test-mapping): 4 of 6 modules have a test, 4 test files");
+        assertThat(result.findings()).extracting(Finding::file, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("src/shop/legacy/importer.py", Severity.MEDIUM),
+                org.assertj.core.groups.Tuple.tuple("src/shop/util.py", Severity.LOW));
+        assertThat(result.findings().get(0).rule()).isEqualTo("untested-module");
+        assertThat(result.qualityScore()).isEqualTo(4.0 / 6);
+        assertThat(result.metrics()).contains(Metric.of("modules_total", 6), Metric.of("modules_tested", 4),
+                Metric.of("untested_modules", 2), Metric.of("test_files", 4));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> mapping = (List<Map<String, Object>>) result.details().get("mapping");
+        assertThat(mapping).extracting(m -> m.get("module") + " <- " + m.get("tests")).containsExactlyInAnyOrder(
+                "shop.cart <- [tests/test_cart.py]",
+                "shop.prices <- [tests/test_misc.py]",
+                "shop.report <- [tests/test_misc.py]",
+                "shop.checkout <- [tests/checkout_test.py]",
+                "shop.legacy.importer <- []",
+                "shop.util <- []");
+        assertThat(result.details().get("method")).isEqualTo("test-mapping");
+    }
+
+    @Test
+    void aCoveragePyReportMeasuresTheMainModulesAndLeavesTheTestFilesOut() throws Exception {
+        for (String file : List.of("shop/__init__.py", "shop/cart.py", "tests/__init__.py", "tests/test_cart.py", "coverage.json")) {
+            Fixtures.write(root, file, CoverageReportReadersTest.resource("coverage-py/" + file));
+        }
+
+        PerspectiveResult result = analyze();
+
+        assertThat(result.status()).isEqualTo(Status.OK);
+        assertThat(result.details().get("method")).isEqualTo("coverage-report (coverage.py)");
+        assertThat(result.summary()).startsWith("Line coverage 63.6% (7 of 11 lines), branch coverage 50.0% (3 of 6 branches)"
+                + " by coverage-report (coverage.py) from coverage.json");
+        assertThat(result.metrics()).contains(Metric.of("lines_covered", 7), Metric.of("lines_missed", 4));
+    }
+}
