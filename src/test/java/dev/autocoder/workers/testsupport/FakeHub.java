@@ -606,7 +606,7 @@ public final class FakeHub implements AutoCloseable {
         }
         TreeMap<String, FakeHubFile> files = new TreeMap<>(repo.head().files());
         files.put(path, file);
-        repo.commit("Upload " + path, "seeded by the test (FakeHub.putFile)", List.of(path), files, state.clock.instant());
+        repo.commit("Upload " + path, List.of(path), files, state.clock.instant());
     }
 
     private static Map<String, String> values(Map<String, FakeHubRepo.Setting> settings) {

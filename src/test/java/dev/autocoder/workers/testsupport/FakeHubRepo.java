@@ -37,8 +37,8 @@ final class FakeHubRepo {
     private static final AtomicLong COMMIT_SEQUENCE = new AtomicLong();
 
     /** One commit: its files are the whole tree at that commit; {@code paths} are the paths its operations named. */
-    record Snapshot(String oid, String parent, String summary, String description, List<String> paths,
-                    NavigableMap<String, FakeHubFile> files, Instant time) {
+    record Snapshot(String oid, String parent, String summary, List<String> paths,
+                    NavigableMap<String, FakeHubFile> files) {
     }
 
     /** A secret or variable of a Space. */
@@ -49,7 +49,6 @@ final class FakeHubRepo {
     final String owner;
     final String name;
     final String id;
-    final Instant createdAt;
     boolean isPrivate;
     /** Spaces only: gradio, docker or static. */
     String sdk;
@@ -64,11 +63,10 @@ final class FakeHubRepo {
         this.owner = owner;
         this.name = name;
         this.isPrivate = isPrivate;
-        this.createdAt = createdAt;
         this.id = FakeHubFormats.objectId(type + "/" + owner + "/" + name + "/" + COMMIT_SEQUENCE.incrementAndGet());
         TreeMap<String, FakeHubFile> initial = new TreeMap<>();
         initial.put(".gitattributes", new FakeHubFile(INITIAL_GITATTRIBUTES.getBytes(StandardCharsets.UTF_8), false));
-        commit("initial commit", "", List.of(".gitattributes"), initial, createdAt);
+        commit("initial commit", List.of(".gitattributes"), initial, createdAt);
     }
 
     /** The URL path prefix of non-API URLs: "datasets/", "spaces/" or "" for models. */
@@ -98,15 +96,14 @@ final class FakeHubRepo {
     }
 
     /** Makes a commit whose tree is {@code files}; returns it (it is the new head). */
-    Snapshot commit(String summary, String description, List<String> paths, NavigableMap<String, FakeHubFile> files,
-                    Instant time) {
+    Snapshot commit(String summary, List<String> paths, NavigableMap<String, FakeHubFile> files, Instant time) {
         String parent = history.isEmpty() ? null : head().oid();
         StringBuilder identity = new StringBuilder("commit ").append(COMMIT_SEQUENCE.incrementAndGet())
                 .append("\nparent ").append(parent).append("\ntime ").append(time).append("\n\n").append(summary);
         files.forEach((path, file) -> identity.append('\n').append(file.oid()).append(' ').append(path));
         String oid = FakeHubFormats.sha1Hex(identity.toString().getBytes(StandardCharsets.UTF_8));
-        Snapshot snapshot = new Snapshot(oid, parent, summary, description, List.copyOf(paths),
-                Collections.unmodifiableNavigableMap(new TreeMap<>(files)), time);
+        Snapshot snapshot = new Snapshot(oid, parent, summary, List.copyOf(paths),
+                Collections.unmodifiableNavigableMap(new TreeMap<>(files)));
         history.add(snapshot);
         return snapshot;
     }

@@ -166,17 +166,11 @@ final class FakeHubRepoApi {
         ObjectNode json = FakeHubFormats.JSON.createObjectNode()
                 .put("_id", repo.id)
                 .put("id", repoId)
-                .put("author", repo.owner)
                 .put("sha", snapshot.oid())
-                .put("lastModified", FakeHubFormats.isoTime(snapshot.time()))
-                .put("createdAt", FakeHubFormats.isoTime(repo.createdAt))
-                .put("private", repo.isPrivate)
-                .put("disabled", false);
+                .put("private", repo.isPrivate);
         if (type.equals("space")) {
             json.put("sdk", repo.sdk);
             json.set("runtime", FakeHubSpaceApi.runtime());
-        } else {
-            json.put("gated", false);
         }
         ArrayNode siblings = json.putArray("siblings");
         snapshot.files().keySet().forEach(path -> siblings.addObject().put("rfilename", path));
