@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 /** Reads the Hub's failure answers the same way whichever HTTP client received them. */
 public final class HubAnswers {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RATE_LIMIT = Pattern.compile("r=(\\d+);\\s*t=(\\d+)");
     private static final int MAX_MESSAGE = 300;
 
@@ -22,10 +21,11 @@ public final class HubAnswers {
     /**
      * The exception for a non-2xx answer.
      *
+     * @param json   reads a JSON body
      * @param header a case-insensitive lookup of the answer's headers
      */
-    public static HubException failure(String operation, int status, Function<String, Optional<String>> header, String body) {
-        String message = operation + " answered " + status + errorText(header, body).map(t -> ": " + t).orElse("");
+    public static HubException failure(ObjectMapper json, String operation, int status, Function<String, Optional<String>> header, String body) {
+        String message = operation + " answered " + status + errorText(json, header, body).map(t -> ": " + t).orElse("");
         HubException.Kind kind;
         if (status == 401) {
             boolean badToken = header.apply("X-Error-Message").map(m -> m.contains("Invalid credentials")).orElse(false)
@@ -69,7 +69,7 @@ public final class HubAnswers {
     }
 
     /** The Hub's explanation: {@code X-Error-Message}, or the error of a JSON body, or a short plain body. */
-    static Optional<String> errorText(Function<String, Optional<String>> header, String body) {
+    static Optional<String> errorText(ObjectMapper mapper, Function<String, Optional<String>> header, String body) {
         Optional<String> fromHeader = header.apply("X-Error-Message");
         if (fromHeader.isPresent()) {
             return fromHeader.map(HubAnswers::shorten);
@@ -78,7 +78,7 @@ public final class HubAnswers {
             return Optional.empty();
         }
         try {
-            JsonNode json = JSON.readTree(body);
+            JsonNode json = mapper.readTree(body);
             JsonNode error = json.path("error");
             if (error.isTextual()) {
                 return Optional.of(shorten(error.asText()));

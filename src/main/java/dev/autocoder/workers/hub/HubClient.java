@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocoder.workers.config.AutocoderJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -41,11 +42,20 @@ public class HubClient {
     private final HubRetryPolicy policy;
     private final Duration timeout;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    /** @param meters where request latencies go; null for none */
+    /** For the command-line tools, which run without Spring: a mapper of their own with the application's settings. */
     public HubClient(HubProperties properties, MeterRegistry meters) {
+        this(properties, meters, AutocoderJson.newObjectMapper());
+    }
+
+    /**
+     * @param meters where request latencies go; null for none
+     * @param json   the application's mapper ({@link AutocoderJson#MAPPER})
+     */
+    public HubClient(HubProperties properties, MeterRegistry meters, ObjectMapper json) {
+        this.json = json;
         this.endpoint = properties.getEndpoint();
         this.token = properties.getToken();
         this.policy = new HubRetryPolicy(properties);
@@ -199,7 +209,7 @@ public class HubClient {
     public String commit(RepoType type, String repoId, CommitPayload payload) {
         HttpRequest request = authorized(HttpRequest.newBuilder(url("/api/" + type.apiPath() + "/" + repoId + "/commit/main")))
                 .timeout(policy.commitTimeout()).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload.bytes())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload.bytes(json))).build();
         HttpResponse<String> answer = send("commit", request);
         expectOk("commit", answer);
         try {
@@ -266,7 +276,7 @@ public class HubClient {
                 uri = uri.resolve(location.get());
                 continue;
             }
-            throw HubAnswers.failure("download " + path, status, answer.headers()::firstValue,
+            throw HubAnswers.failure(json, "download " + path, status, answer.headers()::firstValue,
                     new String(answer.body(), StandardCharsets.UTF_8));
         }
         throw new HubException(HubException.Kind.REJECTED, 0, "download " + path + ": too many redirects", null);
@@ -353,9 +363,9 @@ public class HubClient {
         }
     }
 
-    private static HubException failure(String operation, HttpResponse<String> answer) {
+    private HubException failure(String operation, HttpResponse<String> answer) {
         Function<String, Optional<String>> header = answer.headers()::firstValue;
-        HubException failure = HubAnswers.failure(operation, answer.statusCode(), header, answer.body());
+        HubException failure = HubAnswers.failure(json, operation, answer.statusCode(), header, answer.body());
         Optional<String> code = answer.headers().firstValue("X-Error-Code");
         return code.isEmpty() ? failure : new HubException(failure.kind(), failure.status(),
                 failure.getMessage() + " (" + code.get() + ")", failure.retryAfter());

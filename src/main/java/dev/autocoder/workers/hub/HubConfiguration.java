@@ -1,9 +1,12 @@
 package dev.autocoder.workers.hub;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.DurationSetting;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +22,10 @@ public class HubConfiguration {
     /** A host may bring its own client (a proxy, another endpoint policy). */
     @Bean
     @ConditionalOnMissingBean
-    HubClient hubClient(HubProperties properties, ObjectProvider<MeterRegistry> meters) {
+    HubClient hubClient(HubProperties properties, ObjectProvider<MeterRegistry> meters,
+                        @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
         validate(properties);
-        return new HubClient(properties, meters.getIfAvailable());
+        return new HubClient(properties, meters.getIfAvailable(), json);
     }
 
     /** A bad Hub setting stops start-up naming the key, like every other setting. */

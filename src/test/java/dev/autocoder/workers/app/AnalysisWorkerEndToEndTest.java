@@ -42,6 +42,8 @@ class AnalysisWorkerEndToEndTest {
         try (FakeOsvServer osv = new FakeOsvServer()) {
             Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), storePath);
             properties.put("autocoder.analysis.osv-url", osv.batchUrl().toString());
+            // only the analysis worker's rows are checked: the other workers would only compete for the cores
+            properties.put("autocoder.workers.enabled", "analysis");
             try (ConfigurableApplicationContext context = App.start(properties)) {
                 DatasetStore store = context.getBean(DatasetStore.class);
                 await("one full rotation").atMost(Duration.ofMinutes(2)).until(() -> store.rows("autocoder-analysis-results").size() >= 6);

@@ -173,6 +173,8 @@ class ConfigurationErrorsTest {
     void unreachableRemoteGivesErrorRowsAndTheWorkerGoesOn() throws Exception {
         Map<String, Object> properties = properties("autocoder.target.git-url", "http://user:s3cr3t-t0ken@127.0.0.1:9/repo.git");
         properties.put("autocoder.target.work-dir", temp.resolve("checkout").toString());
+        // only the analysis worker's rows are checked: the other workers would only compete for the cores
+        properties.put("autocoder.workers.enabled", "analysis");
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);
             await("3 rows").atMost(Duration.ofMinutes(1)).until(() -> store.rows("autocoder-analysis-results").size() >= 3);

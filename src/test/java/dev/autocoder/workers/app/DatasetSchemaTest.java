@@ -73,6 +73,8 @@ class DatasetSchemaTest {
         FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
         Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), temp.resolve("store"));
         properties.put("autocoder.store.max-file-size", "24KB");
+        // only the analysis worker's rows are checked: the other workers would only compete for the cores
+        properties.put("autocoder.workers.enabled", "analysis");
         List<Path> files;
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);

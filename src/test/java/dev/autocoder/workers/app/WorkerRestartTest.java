@@ -36,6 +36,8 @@ class WorkerRestartTest {
         FixtureRepository fixture = FixtureRepository.create(temp.resolve("repo"));
         Path storePath = temp.resolve("store");
         Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), storePath);
+        // only the analysis worker's rows are checked: the other workers would only compete for the cores
+        properties.put("autocoder.workers.enabled", "analysis");
 
         runUntilRows(properties, storePath, 4);
         int afterFirstRun = rows(storePath).size();

@@ -43,6 +43,8 @@ class QualityGateHttpTest {
         }
         Map<String, Object> properties = App.fastWorkerProperties(fixture.root(), temp.resolve("store"));
         properties.put("autocoder.gate.new-code", "commit:" + initial);
+        // only the analysis worker's rows are checked: the other workers would only compete for the cores
+        properties.put("autocoder.workers.enabled", "analysis");
         HttpClient http = HttpClient.newHttpClient();
         try (ConfigurableApplicationContext context = App.start(properties)) {
             DatasetStore store = context.getBean(DatasetStore.class);

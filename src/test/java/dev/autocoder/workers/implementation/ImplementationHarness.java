@@ -105,7 +105,7 @@ public final class ImplementationHarness {
         ProgressLedger ledger = new ProgressLedger(store, List::of, mapper);
         WorkerRegistry registry = new WorkerRegistry(store, List.of());
         SecretRedactor redactor = new SecretRedactor();
-        ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token), new PromptTemplates(null), redactor);
+        ModelAdvisor advisor = new ModelAdvisor(llm, new ChatCompletionsClient(llm, token, mapper), new PromptTemplates(null), redactor);
         FindingPresence presence = new FindingPresence(pmd);
         NewestRows newest = new NewestRows(store, List::of);
         MechanicalFixes fixes = ruffPath == null ? new MechanicalFixes(verifier)
@@ -114,7 +114,7 @@ public final class ImplementationHarness {
         RuffEngine ruff = ruffPath == null ? RuffEngine.withDefaults()
                 : new RuffEngine(ruffPath, properties.getAnalysis().getFileTimeBudget());
         TaskPriority priority = new TaskPriority(fixes, llm);
-        StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority), presence,
+        StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority, mapper), presence,
                 new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);

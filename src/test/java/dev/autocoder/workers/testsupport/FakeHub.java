@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local, stateful fake of the Hugging Face Hub HTTP API (see docs/hf-hub-protocol.md) for tests: whoami, repo
  * creation and info, preupload, NDJSON commits, tree listing with Link pagination, paths-info, resolve with a
- * redirect to a CDN for LFS files, the Git LFS batch/upload/verify flow, Space secrets, variables and runtime, and
- * validate-yaml. It enforces the documented request formats: a malformed request is answered 400 with
- * {@code {"error": "..."}} saying what is wrong, and recorded in {@link #violations()}.
+ * redirect to a CDN for LFS files, the Git LFS batch/upload/verify flow, Space secrets, variables and runtime: what
+ * this project's clients use. It enforces the documented request formats: a malformed request is answered 400 with
+ * {@code {"error": "..."}} saying what is wrong, and recorded in {@link #violations()}; a valid option no client
+ * here sends (expand, blobs, Range, form bodies, pull requests) is answered 501 and recorded the same way.
  * <p>
  * Two loopback origins: {@link #uri()} is the Hub; {@link #storageUri()} stands for the CDN and the presigned
  * upload URLs (a different origin, like cdn-lfs.hf.co and S3), where an Authorization header is a leaked token: a
@@ -281,13 +282,6 @@ public final class FakeHub implements AutoCloseable {
             boolean lfs = content.length > 0 && FakeHubLfsRules.mustUseLfs(path, content.length, content,
                     FakeHubLfsRules.gitattributes(repo.head().files()), state.lfsThreshold);
             seed(repo, path, content, lfs);
-        }
-    }
-
-    /** Whether LFS storage holds the object (uploaded through the LFS flow or seeded). */
-    public boolean hasLfsObject(String sha256) {
-        synchronized (state) {
-            return state.lfsObjects.containsKey(sha256);
         }
     }
 
@@ -612,7 +606,7 @@ public final class FakeHub implements AutoCloseable {
         }
         TreeMap<String, FakeHubFile> files = new TreeMap<>(repo.head().files());
         files.put(path, file);
-        repo.commit("Upload " + path, "seeded by the test (FakeHub.putFile)", List.of(path), files, state.clock.instant());
+        repo.commit("Upload " + path, List.of(path), files, state.clock.instant());
     }
 
     private static Map<String, String> values(Map<String, FakeHubRepo.Setting> settings) {

@@ -113,7 +113,7 @@ final class FakeHubCommitApi {
             throw FakeHubError.of(429, commitQuotaMessage(state.commitQuotaPerHour))
                     .header("Retry-After", Long.toString(wait));
         }
-        FakeHubRepo.Snapshot commit = repo.commit(request.summary(), request.description(), List.copyOf(paths), files, now);
+        FakeHubRepo.Snapshot commit = repo.commit(request.summary(), List.copyOf(paths), files, now);
         repo.countApiCommit(now);
         ObjectNode answer = FakeHubFormats.JSON.createObjectNode()
                 .put("commitUrl", state.hubUri + "/" + repo.urlPrefix() + repoId + "/commit/" + commit.oid())

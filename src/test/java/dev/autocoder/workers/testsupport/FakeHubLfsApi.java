@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.testsupport.FakeHubState.Identity;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Downloads (resolve, and the CDN it redirects LFS files to) and the Git LFS upload flow (batch, PUT to the
@@ -17,7 +14,6 @@ import java.util.regex.Pattern;
 final class FakeHubLfsApi {
 
     static final String LFS_JSON = "application/vnd.git-lfs+json";
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final String S3_TWO_AUTHS = "Only one auth mechanism allowed; only the X-Amz-Algorithm query"
             + " parameter, Signature query string parameter or the Authorization header should be specified";
 
@@ -51,7 +47,7 @@ final class FakeHubLfsApi {
                     .header("X-Linked-Size", Long.toString(file.size()));
         }
         byte[] content = file.content();
-        return ranged(exchange, content, contentType(content))
+        return whole(exchange, content, contentType(content))
                 .header("X-Repo-Commit", snapshot.oid())
                 .header("ETag", "\"" + file.oid() + "\"");
     }
@@ -73,7 +69,7 @@ final class FakeHubLfsApi {
         if (object == null) {
             throw FakeHubError.of(404, "NoSuchKey: The specified key does not exist.");
         }
-        return ranged(exchange, object, "application/octet-stream").header("ETag", "\"" + sha256 + "\"");
+        return whole(exchange, object, "application/octet-stream").header("ETag", "\"" + sha256 + "\"");
     }
 
     FakeHubResponse batch(FakeHubExchange exchange, String type, String repoId) {
@@ -215,35 +211,9 @@ final class FakeHubLfsApi {
                 ? "application/octet-stream" : "text/plain; charset=utf-8";
     }
 
-    /** The whole content (200), or the part a {@code Range: bytes=a-b | a- | -n} header asks for (206, 416). */
-    static FakeHubResponse ranged(FakeHubExchange exchange, byte[] content, String contentType) {
-        String range = exchange.header("Range");
-        Matcher matcher = range == null ? null : RANGE.matcher(range.trim());
-        if (matcher == null || !matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
-            return FakeHubResponse.bytes(200, content, contentType).header("Accept-Ranges", "bytes");
-        }
-        long length = content.length;
-        long start;
-        long end;
-        try {
-            if (matcher.group(1).isEmpty()) {
-                start = Math.max(0, length - Long.parseLong(matcher.group(2)));
-                end = length - 1;
-            } else {
-                start = Long.parseLong(matcher.group(1));
-                end = matcher.group(2).isEmpty() ? length - 1 : Math.min(length - 1, Long.parseLong(matcher.group(2)));
-            }
-        } catch (NumberFormatException e) {
-            return FakeHubResponse.bytes(200, content, contentType).header("Accept-Ranges", "bytes");
-        }
-        if (start >= length || start > end) {
-            return FakeHubResponse.bytes(416, "Range Not Satisfiable".getBytes(StandardCharsets.UTF_8), "text/plain")
-                    .header("Content-Range", "bytes */" + length);
-        }
-        byte[] part = new byte[(int) (end - start + 1)];
-        System.arraycopy(content, (int) start, part, 0, part.length);
-        return FakeHubResponse.bytes(206, part, contentType)
-                .header("Accept-Ranges", "bytes")
-                .header("Content-Range", "bytes " + start + "-" + end + "/" + length);
+    /** The whole content; a Range header (no client here sends one) fails loudly rather than being ignored. */
+    private static FakeHubResponse whole(FakeHubExchange exchange, byte[] content, String contentType) {
+        FakeHubRepoApi.refuseUnimplemented(exchange.header("Range") != null, "Range");
+        return FakeHubResponse.bytes(200, content, contentType);
     }
 }

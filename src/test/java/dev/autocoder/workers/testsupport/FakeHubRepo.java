@@ -6,17 +6,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one repository: its commit history (each commit keeps an immutable snapshot of every file, so
- * any commit can be read), and for Spaces the sdk, secrets, variables and runtime stage. Not thread-safe:
+ * any commit can be read), and for Spaces the sdk, secrets and variables. Not thread-safe:
  * {@link FakeHub} guards every access with its state lock.
  */
 final class FakeHubRepo {
@@ -38,9 +36,9 @@ final class FakeHubRepo {
 
     private static final AtomicLong COMMIT_SEQUENCE = new AtomicLong();
 
-    /** One commit: its files are the whole tree at that commit; {@code changed} are the file paths it changed. */
-    record Snapshot(String oid, String parent, String summary, String description, List<String> paths,
-                    NavigableMap<String, FakeHubFile> files, Set<String> changed, Instant time) {
+    /** One commit: its files are the whole tree at that commit; {@code paths} are the paths its operations named. */
+    record Snapshot(String oid, String parent, String summary, List<String> paths,
+                    NavigableMap<String, FakeHubFile> files) {
     }
 
     /** A secret or variable of a Space. */
@@ -51,11 +49,9 @@ final class FakeHubRepo {
     final String owner;
     final String name;
     final String id;
-    final Instant createdAt;
     boolean isPrivate;
     /** Spaces only: gradio, docker or static. */
     String sdk;
-    String stage = "BUILDING";
     final Map<String, Setting> secrets = new TreeMap<>();
     final Map<String, Setting> variables = new TreeMap<>();
     private final List<Snapshot> history = new ArrayList<>();
@@ -67,15 +63,10 @@ final class FakeHubRepo {
         this.owner = owner;
         this.name = name;
         this.isPrivate = isPrivate;
-        this.createdAt = createdAt;
         this.id = FakeHubFormats.objectId(type + "/" + owner + "/" + name + "/" + COMMIT_SEQUENCE.incrementAndGet());
         TreeMap<String, FakeHubFile> initial = new TreeMap<>();
         initial.put(".gitattributes", new FakeHubFile(INITIAL_GITATTRIBUTES.getBytes(StandardCharsets.UTF_8), false));
-        commit("initial commit", "", List.of(".gitattributes"), initial, createdAt);
-    }
-
-    String repoId() {
-        return owner + "/" + name;
+        commit("initial commit", List.of(".gitattributes"), initial, createdAt);
     }
 
     /** The URL path prefix of non-API URLs: "datasets/", "spaces/" or "" for models. */
@@ -105,28 +96,14 @@ final class FakeHubRepo {
     }
 
     /** Makes a commit whose tree is {@code files}; returns it (it is the new head). */
-    Snapshot commit(String summary, String description, List<String> paths, NavigableMap<String, FakeHubFile> files,
-                    Instant time) {
+    Snapshot commit(String summary, List<String> paths, NavigableMap<String, FakeHubFile> files, Instant time) {
         String parent = history.isEmpty() ? null : head().oid();
-        Map<String, FakeHubFile> before = parent == null ? Map.of() : head().files();
-        Set<String> changed = new HashSet<>();
-        for (Map.Entry<String, FakeHubFile> file : files.entrySet()) {
-            FakeHubFile old = before.get(file.getKey());
-            if (old == null || !old.oid().equals(file.getValue().oid()) || old.lfs() != file.getValue().lfs()) {
-                changed.add(file.getKey());
-            }
-        }
-        for (String path : before.keySet()) {
-            if (!files.containsKey(path)) {
-                changed.add(path);
-            }
-        }
         StringBuilder identity = new StringBuilder("commit ").append(COMMIT_SEQUENCE.incrementAndGet())
                 .append("\nparent ").append(parent).append("\ntime ").append(time).append("\n\n").append(summary);
         files.forEach((path, file) -> identity.append('\n').append(file.oid()).append(' ').append(path));
         String oid = FakeHubFormats.sha1Hex(identity.toString().getBytes(StandardCharsets.UTF_8));
-        Snapshot snapshot = new Snapshot(oid, parent, summary, description, List.copyOf(paths),
-                Collections.unmodifiableNavigableMap(new TreeMap<>(files)), Set.copyOf(changed), time);
+        Snapshot snapshot = new Snapshot(oid, parent, summary, List.copyOf(paths),
+                Collections.unmodifiableNavigableMap(new TreeMap<>(files)));
         history.add(snapshot);
         return snapshot;
     }
@@ -140,22 +117,5 @@ final class FakeHubRepo {
     List<Instant> apiCommitsInLastHour(Instant now) {
         Instant windowStart = now.minusSeconds(3600);
         return apiCommitTimes.stream().filter(time -> time.isAfter(windowStart)).toList();
-    }
-
-    /** The newest commit up to {@code upTo} that changed the file, or any file under the directory. */
-    Snapshot lastCommitTouching(String path, boolean directory, Snapshot upTo) {
-        int index = history.size() - 1;
-        while (index > 0 && !history.get(index).oid().equals(upTo.oid())) {
-            index--;
-        }
-        for (int i = index; i >= 0; i--) {
-            Snapshot snapshot = history.get(i);
-            for (String changed : snapshot.changed()) {
-                if (changed.equals(path) || (directory && (path.isEmpty() || changed.startsWith(path + "/")))) {
-                    return snapshot;
-                }
-            }
-        }
-        return history.get(0);
     }
 }

@@ -18,15 +18,7 @@ final class FakeHubRepoApi {
 
     static final Set<String> TYPES = Set.of("model", "dataset", "space");
     private static final Set<String> SDKS = Set.of("gradio", "docker", "static");
-    /** The properties `expand` accepts (the Hub's lists for datasets, models and Spaces). */
-    private static final Set<String> EXPAND_PROPERTIES = Set.of("author", "cardData", "citation", "createdAt",
-            "disabled", "description", "downloads", "downloadsAllTime", "gated", "lastModified", "likes", "mainSize",
-            "paperswithcode_id", "private", "siblings", "sha", "tags", "trendingScore", "usedStorage", "resourceGroup",
-            "sdk", "runtime", "subdomain", "models", "datasets", "baseModels", "childrenModelCount", "config", "gguf",
-            "inference", "inferenceProviderMapping", "library_name", "mask_token", "model-index", "pipeline_tag",
-            "safetensors", "spaces", "transformersInfo", "widgetData", "xetEnabled");
     private static final int MAX_PATHS_INFO = 1000;
-    /** huggingface_hub repocard.REGEX_YAML_BLOCK: the front matter between the leading '---' lines. */
 
     private final FakeHubState state;
 
@@ -36,19 +28,11 @@ final class FakeHubRepoApi {
 
     FakeHubResponse whoami(FakeHubExchange exchange) {
         Identity caller = state.requireIdentity(exchange);
-        boolean paid = state.isPaid(caller.name());
         ObjectNode json = FakeHubFormats.JSON.createObjectNode()
                 .put("type", "user")
                 .put("id", FakeHubFormats.objectId("user:" + caller.name()))
                 .put("name", caller.name())
-                .put("fullname", caller.name())
-                .put("email", caller.name() + "@example.com")
-                .put("emailVerified", true)
-                .put("isPro", paid)
-                .put("canPay", paid)
-                .put("avatarUrl", state.hubUri + "/avatars/" + caller.name() + ".svg")
-                .putNull("periodEnd")
-                .put("billingMode", "postpaid");
+                .put("isPro", state.isPaid(caller.name()));
         json.putArray("orgs");
         json.putObject("auth").put("type", "access_token").putObject("accessToken")
                 .put("displayName", "fakehub-" + caller.role())
@@ -174,63 +158,29 @@ final class FakeHubRepoApi {
         return Map.entry(key, new FakeHubRepo.Setting(item.get("value").asText(), text, state.clock.instant()));
     }
 
+    /** Repo info; {@code expand} and {@code blobs} are refused: no client here asks for them. */
     FakeHubResponse info(FakeHubExchange exchange, String type, String repoId, String revision) {
         FakeHubRepo repo = state.readable(state.identify(exchange), type, repoId);
         FakeHubRepo.Snapshot snapshot = snapshot(repo, revision);
-        List<String> expand = exchange.params("expand");
-        boolean blobs = flag(exchange.param("blobs"), "blobs");
-        if (blobs && !expand.isEmpty()) {
-            throw FakeHubError.malformed("blobs=true cannot be combined with expand");
-        }
-        for (String property : expand) {
-            if (!EXPAND_PROPERTIES.contains(property)) {
-                throw FakeHubError.malformed("expand: unknown property '" + property + "'");
-            }
-        }
-        ObjectNode full = FakeHubFormats.JSON.createObjectNode()
+        refuseUnimplemented(exchange.param("expand") != null || exchange.param("blobs") != null, "expand and blobs");
+        ObjectNode json = FakeHubFormats.JSON.createObjectNode()
                 .put("_id", repo.id)
                 .put("id", repoId)
-                .put("author", repo.owner)
                 .put("sha", snapshot.oid())
-                .put("lastModified", FakeHubFormats.isoTime(snapshot.time()))
-                .put("createdAt", FakeHubFormats.isoTime(repo.createdAt))
-                .put("private", repo.isPrivate)
-                .put("disabled", false);
-        if (!type.equals("space")) {
-            full.put("gated", false);
-        }
-        full.putArray("tags");
+                .put("private", repo.isPrivate);
         if (type.equals("space")) {
-            full.put("sdk", repo.sdk);
-            full.set("runtime", FakeHubSpaceApi.runtime(repo));
+            json.put("sdk", repo.sdk);
+            json.set("runtime", FakeHubSpaceApi.runtime());
         }
-        ArrayNode siblings = full.putArray("siblings");
-        snapshot.files().forEach((path, file) -> {
-            ObjectNode sibling = siblings.addObject().put("rfilename", path);
-            if (blobs) {
-                sibling.put("size", file.size()).put("blobId", file.oid());
-                if (file.lfs()) {
-                    sibling.putObject("lfs").put("sha256", file.sha256()).put("size", file.size())
-                            .put("pointerSize", file.pointerSize());
-                }
-            }
-        });
-        if (expand.isEmpty()) {
-            return FakeHubResponse.json(200, full);
-        }
-        ObjectNode only = FakeHubFormats.JSON.createObjectNode().put("_id", repo.id).put("id", repoId);
-        for (String property : expand) {
-            if (full.has(property)) {
-                only.set(property, full.get(property));
-            }
-        }
-        return FakeHubResponse.json(200, only);
+        ArrayNode siblings = json.putArray("siblings");
+        snapshot.files().keySet().forEach(path -> siblings.addObject().put("rfilename", path));
+        return FakeHubResponse.json(200, json);
     }
 
     FakeHubResponse tree(FakeHubExchange exchange, String type, String repoId, String revision, String path) {
         FakeHubRepo repo = state.readable(state.identify(exchange), type, repoId);
         boolean recursive = flag(exchange.param("recursive"), "recursive");
-        boolean expand = flag(exchange.param("expand"), "expand");
+        refuseUnimplemented(flag(exchange.param("expand"), "expand"), "expand=true (lastCommit)");
         FakeHubRepo.Snapshot snapshot = snapshot(repo, revision);
         int offset = 0;
         String cursor = exchange.param("cursor");
@@ -255,11 +205,10 @@ final class FakeHubRepoApi {
             }
         }
         List<FakeHubTree.Entry> entries = FakeHubTree.list(snapshot.files(), dir, recursive);
-        int pageSize = expand ? Math.min(50, state.treePageSize) : state.treePageSize;
-        int end = Math.min(entries.size(), offset + pageSize);
+        int end = Math.min(entries.size(), offset + state.treePageSize);
         ArrayNode page = FakeHubFormats.JSON.createArrayNode();
         for (FakeHubTree.Entry entry : entries.subList(Math.min(offset, entries.size()), end)) {
-            page.add(entryJson(repo, snapshot, entry, expand));
+            page.add(FakeHubTree.toJson(entry));
         }
         FakeHubResponse response = FakeHubResponse.json(200, page);
         if (end < entries.size()) {
@@ -293,38 +242,26 @@ final class FakeHubRepoApi {
     }
 
     FakeHubResponse pathsInfo(FakeHubExchange exchange, String type, String repoId, String revision) {
-        FakeHubRepo repo = state.readable(state.identify(exchange), type, repoId);
-        FakeHubRepo.Snapshot snapshot = snapshot(repo, revision);
-        List<String> paths = new ArrayList<>();
-        boolean expand;
-        switch (exchange.mediaType()) {
-            case "application/json" -> {
-                JsonNode body = exchange.parseJsonObject();
-                JsonNode list = body.get("paths");
-                if (list == null || !list.isArray()) {
-                    throw FakeHubError.malformed("the body needs 'paths', a list of strings");
-                }
-                for (JsonNode path : list) {
-                    if (!path.isTextual()) {
-                        throw FakeHubError.malformed("'paths' must hold strings, got " + path);
-                    }
-                    paths.add(path.asText());
-                }
-                JsonNode expandNode = body.get("expand");
-                if (expandNode != null && !expandNode.isBoolean()) {
-                    throw FakeHubError.malformed("'expand' must be a boolean, got " + expandNode);
-                }
-                expand = expandNode != null && expandNode.asBoolean();
-            }
-            case "application/x-www-form-urlencoded" -> {
-                Map<String, List<String>> form = FakeHubExchange.parseForm(exchange.utf8Body());
-                paths.addAll(form.getOrDefault("paths", List.of()));
-                List<String> expandValues = form.getOrDefault("expand", List.of());
-                expand = flag(expandValues.isEmpty() ? null : expandValues.get(0), "expand");
-            }
-            default -> throw FakeHubError.malformed("paths-info takes JSON {\"paths\": [...]} or a form"
-                    + " paths=a&paths=b; got Content-Type " + exchange.header("Content-Type"));
+        FakeHubRepo.Snapshot snapshot = snapshot(state.readable(state.identify(exchange), type, repoId), revision);
+        // huggingface_hub also sends a form; the client here sends JSON, the only body FakeHub reads
+        exchange.requireMediaType("application/json");
+        JsonNode body = exchange.parseJsonObject();
+        JsonNode list = body.get("paths");
+        if (list == null || !list.isArray()) {
+            throw FakeHubError.malformed("the body needs 'paths', a list of strings");
         }
+        List<String> paths = new ArrayList<>();
+        for (JsonNode path : list) {
+            if (!path.isTextual()) {
+                throw FakeHubError.malformed("'paths' must hold strings, got " + path);
+            }
+            paths.add(path.asText());
+        }
+        JsonNode expand = body.get("expand");
+        if (expand != null && !expand.isBoolean()) {
+            throw FakeHubError.malformed("'expand' must be a boolean, got " + expand);
+        }
+        refuseUnimplemented(expand != null && expand.asBoolean(), "expand=true (lastCommit)");
         if (paths.size() > MAX_PATHS_INFO) {
             throw FakeHubError.violation(413, "too many parameters: " + paths.size() + " paths in one paths-info"
                     + " request (at most " + MAX_PATHS_INFO + ")");
@@ -333,21 +270,17 @@ final class FakeHubRepoApi {
         for (String path : new LinkedHashSet<>(paths)) {
             FakeHubTree.Entry entry = FakeHubTree.entry(snapshot.files(), path);
             if (entry != null) {
-                answer.add(entryJson(repo, snapshot, entry, expand));
+                answer.add(FakeHubTree.toJson(entry));
             }
         }
         return FakeHubResponse.json(200, answer);
     }
 
-    private static ObjectNode entryJson(FakeHubRepo repo, FakeHubRepo.Snapshot snapshot, FakeHubTree.Entry entry,
-                                        boolean expand) {
-        ObjectNode json = FakeHubTree.toJson(entry);
-        if (expand) {
-            FakeHubRepo.Snapshot last = repo.lastCommitTouching(entry.path(), entry.isDirectory(), snapshot);
-            json.putObject("lastCommit").put("id", last.oid()).put("title", last.summary())
-                    .put("date", FakeHubFormats.isoTime(last.time()));
+    /** A valid request for a Hub feature FakeHub does not implement fails loudly instead of being half-answered. */
+    static void refuseUnimplemented(boolean asked, String feature) {
+        if (asked) {
+            throw FakeHubError.violation(501, feature + " is not implemented by FakeHub");
         }
-        return json;
     }
 
     /** The snapshot of a revision, or the Hub's 404 RevisionNotFound. */

@@ -37,8 +37,8 @@ final class FakeHubSpaceApi {
     }
 
     FakeHubResponse runtime(FakeHubExchange exchange, String repoId) {
-        FakeHubRepo space = state.readable(state.identify(exchange), "space", repoId);
-        return FakeHubResponse.json(200, runtime(space));
+        state.readable(state.identify(exchange), "space", repoId);
+        return FakeHubResponse.json(200, runtime());
     }
 
     /** POST {key, value, description?} adds or replaces; DELETE with a JSON body {key} removes. */
@@ -78,16 +78,10 @@ final class FakeHubSpaceApi {
         return json;
     }
 
-    /** {stage, hardware: {current, requested}, ...}; the hardware only runs once the Space is RUNNING. */
-    static ObjectNode runtime(FakeHubRepo space) {
-        ObjectNode json = FakeHubFormats.JSON.createObjectNode().put("stage", space.stage);
-        ObjectNode hardware = json.putObject("hardware");
-        if (space.stage.startsWith("RUNNING")) {
-            hardware.put("current", "cpu-basic");
-        } else {
-            hardware.putNull("current");
-        }
-        hardware.put("requested", "cpu-basic");
+    /** {stage, hardware: {current, requested}, ...}: a Space here stays BUILDING, so no hardware runs yet. */
+    static ObjectNode runtime() {
+        ObjectNode json = FakeHubFormats.JSON.createObjectNode().put("stage", "BUILDING");
+        json.putObject("hardware").putNull("current").put("requested", "cpu-basic");
         json.put("gcTimeout", 172800).putNull("storage").put("devMode", false);
         return json;
     }

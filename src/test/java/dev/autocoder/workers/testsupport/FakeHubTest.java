@@ -136,9 +136,8 @@ class FakeHubTest {
         assertThat(info.get("sha").asText()).isEqualTo(hub.headSha("dataset", DATASET));
         assertThat(info.get("private").asBoolean()).isTrue();
         assertThat(info.get("siblings").findValuesAsText("rfilename")).containsExactly(".gitattributes", "data/a.jsonl");
-        JsonNode onlySha = json(send(get("/api/datasets/alice/rows/revision/main?expand=sha", TOKEN)));
-        assertThat(onlySha.has("siblings")).isFalse();
-        assertThat(onlySha.get("sha").asText()).isEqualTo(hub.headSha("dataset", DATASET));
+        // a valid option the fake does not implement fails loudly
+        assertThat(send(get("/api/datasets/alice/rows/revision/main?expand=sha", TOKEN)).statusCode()).isEqualTo(501);
 
         assertThat(send(get("/api/datasets/alice/rows", null)).statusCode()).isEqualTo(401);
         HttpResponse<byte[]> otherUser = send(get("/api/datasets/alice/rows", "hf_paula_write"));
@@ -402,30 +401,25 @@ class FakeHubTest {
     }
 
     @Test
-    void pathsInfoAnswersOnlyExistingPathsFromJsonOrForm() throws Exception {
+    void pathsInfoAnswersOnlyExistingPaths() throws Exception {
         createDataset("rows", false);
         hub.putFile("dataset", DATASET, "data/a.jsonl", "a".getBytes(StandardCharsets.UTF_8));
 
         JsonNode fromJson = json(send(post("/api/datasets/alice/rows/paths-info/main", TOKEN, "application/json",
                 "{\"paths\":[\"data/a.jsonl\",\"missing.txt\",\"data\"],\"expand\":false}")));
-        JsonNode fromForm = json(send(post("/api/datasets/alice/rows/paths-info/main", TOKEN,
-                "application/x-www-form-urlencoded", "paths=data%2Fa.jsonl&paths=missing.txt&paths=data&expand=false")));
 
-        assertThat(fromJson).isEqualTo(fromForm);
         assertThat(fromJson.findValuesAsText("path")).containsExactly("data/a.jsonl", "data");
         assertThat(fromJson.get(0).get("type").asText()).isEqualTo("file");
         assertThat(fromJson.get(1).get("type").asText()).isEqualTo("directory");
-        JsonNode expanded = json(send(post("/api/datasets/alice/rows/paths-info/main", TOKEN, "application/json",
-                "{\"paths\":[\"data/a.jsonl\"],\"expand\":true}")));
-        assertThat(expanded.get(0).at("/lastCommit/title").asText()).isEqualTo("Upload data/a.jsonl");
-        assertThat(expanded.get(0).at("/lastCommit/id").asText()).isEqualTo(hub.headSha("dataset", DATASET));
+        assertThat(send(post("/api/datasets/alice/rows/paths-info/main", TOKEN, "application/json",
+                "{\"paths\":[\"data/a.jsonl\"],\"expand\":true}")).statusCode()).isEqualTo(501);
 
         String tooMany = JSON.writeValueAsString(Map.of("paths", java.util.Collections.nCopies(1001, "a")));
         assertThat(send(post("/api/datasets/alice/rows/paths-info/main", TOKEN, "application/json", tooMany)).statusCode()).isEqualTo(413);
     }
 
     @Test
-    void resolveServesARegularFileWithEtagAndRanges() throws Exception {
+    void resolveServesARegularFileWithEtag() throws Exception {
         createDataset("rows", false);
         byte[] content = "hello rows\n".getBytes(StandardCharsets.UTF_8);
         hub.putFile("dataset", DATASET, "data/my file.txt", content);
@@ -436,11 +430,8 @@ class FakeHubTest {
         assertThat(whole.headers().firstValue("ETag")).hasValue("\"" + gitBlobSha1(content) + "\"");
         assertThat(whole.headers().firstValue("X-Repo-Commit")).hasValue(hub.headSha("dataset", DATASET));
 
-        HttpResponse<byte[]> tail = send(request("/datasets/alice/rows/resolve/main/data/my%20file.txt")
-                .header("Authorization", "Bearer " + TOKEN).header("Range", "bytes=6-").GET());
-        assertThat(tail.statusCode()).isEqualTo(206);
-        assertThat(new String(tail.body(), StandardCharsets.UTF_8)).isEqualTo("rows\n");
-        assertThat(tail.headers().firstValue("Content-Range")).hasValue("bytes 6-10/11");
+        assertThat(send(request("/datasets/alice/rows/resolve/main/data/my%20file.txt")
+                .header("Authorization", "Bearer " + TOKEN).header("Range", "bytes=6-").GET()).statusCode()).isEqualTo(501);
 
         HttpResponse<byte[]> head = send(request("/datasets/alice/rows/resolve/main/data/my%20file.txt")
                 .method("HEAD", BodyPublishers.noBody()));
@@ -472,9 +463,6 @@ class FakeHubTest {
         HttpResponse<byte[]> cdn = send(HttpRequest.newBuilder(location).GET().build());
         assertThat(cdn.statusCode()).isEqualTo(200);
         assertThat(cdn.body()).isEqualTo(content);
-        HttpResponse<byte[]> part = send(HttpRequest.newBuilder(location).header("Range", "bytes=1990-").GET().build());
-        assertThat(part.statusCode()).isEqualTo(206);
-        assertThat(part.body()).hasSize(10);
         assertThat(hub.violations()).isEmpty();
 
         HttpResponse<byte[]> leaked = send(HttpRequest.newBuilder(location).header("Authorization", "Bearer " + TOKEN).GET().build());
@@ -482,7 +470,7 @@ class FakeHubTest {
         assertThat(hub.violations()).singleElement().asString().contains("token leaked");
         URI altered = URI.create(location.toString().replace("Signature=", "Signature=0"));
         assertThat(send(HttpRequest.newBuilder(altered).GET().build()).statusCode()).isEqualTo(403);
-        assertThat(hub.count(Endpoint.CDN)).isEqualTo(4);
+        assertThat(hub.count(Endpoint.CDN)).isEqualTo(3);
     }
 
     // ---- LFS upload
@@ -511,7 +499,6 @@ class FakeHubTest {
                 .header("Content-Type", "application/vnd.git-lfs+json")
                 .POST(BodyPublishers.ofString("{\"oid\":\"" + oid + "\",\"size\":" + content.length + "}")).build());
         assertThat(verified.statusCode()).isEqualTo(200);
-        assertThat(hub.hasLfsObject(oid)).isTrue();
 
         JsonNode again = json(send(lfsBatch(oid, content.length)));
         assertThat(again.get("objects").get(0).has("actions")).isFalse(); // already stored: dedup

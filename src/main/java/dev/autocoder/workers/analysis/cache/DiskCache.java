@@ -97,6 +97,7 @@ public final class DiskCache<T> {
         }
     }
 
+    /** Not the application's mapper: cache files are fields-only and strict, a format of their own that rows never use. */
     private static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
         // fields only: derived accessors (lines(), parsed(), isAnalyzableText()) are not state

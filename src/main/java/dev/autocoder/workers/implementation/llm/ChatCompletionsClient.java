@@ -33,18 +33,20 @@ public class ChatCompletionsClient {
     static final int MAX_RETRY_AFTER_SECONDS = 5;
     static final long DEFAULT_BACKOFF_MILLIS = 1000;
     private static final int MAX_REASON_CHARS = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LlmProperties properties;
     private final String token;
     private final HttpClient http;
+    private final ObjectMapper json;
 
     /**
      * @param token the bearer token (HF_TOKEN); null or blank sends no Authorization header, which only endpoints
      *              other than Hugging Face's router may accept
+     * @param json  the application's mapper ({@code AutocoderJson.MAPPER})
      */
-    public ChatCompletionsClient(LlmProperties properties, String token) {
+    public ChatCompletionsClient(LlmProperties properties, String token, ObjectMapper json) {
         this.properties = properties;
+        this.json = json;
         this.token = token == null || token.isBlank() ? null : token.strip();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(shorter(properties.getTimeout(), Duration.ofSeconds(10)))
@@ -112,7 +114,7 @@ public class ChatCompletionsClient {
     }
 
     private HttpRequest request(URI endpoint, String model, String systemPrompt, String userPrompt) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         body.put("model", model); // first key: some routers read it before the rest
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", systemPrompt == null ? "" : systemPrompt);
@@ -134,7 +136,7 @@ public class ChatCompletionsClient {
     private LlmAnswer parse(String body, int status, String model, int attempts) {
         JsonNode answer;
         try {
-            answer = JSON.readTree(body);
+            answer = json.readTree(body);
         } catch (JsonProcessingException e) {
             return LlmAnswer.failed(LlmAnswer.Status.MALFORMED, status, model, attempts, "the answer is not JSON");
         }
@@ -161,7 +163,7 @@ public class ChatCompletionsClient {
             return "(no body)";
         }
         try {
-            JsonNode error = JSON.readTree(body);
+            JsonNode error = json.readTree(body);
             for (JsonNode candidate : new JsonNode[]{error.path("error").path("message"), error.path("error"),
                     error.path("message"), error.path("detail")}) {
                 if (candidate.isTextual() && !candidate.asText().isBlank()) {

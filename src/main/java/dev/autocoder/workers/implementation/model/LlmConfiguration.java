@@ -1,9 +1,12 @@
 package dev.autocoder.workers.implementation.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.implementation.llm.ChatCompletionsClient;
 import dev.autocoder.workers.implementation.llm.LlmProperties;
 import dev.autocoder.workers.implementation.llm.PromptTemplates;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +34,8 @@ public class LlmConfiguration {
     /** A host may bring its own client (another gateway, its own credentials). */
     @Bean
     @ConditionalOnMissingBean
-    ChatCompletionsClient chatCompletionsClient(LlmProperties properties, HubProperties hub) {
-        return new ChatCompletionsClient(properties, hub.getToken());
+    ChatCompletionsClient chatCompletionsClient(LlmProperties properties, HubProperties hub,
+                                                @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
+        return new ChatCompletionsClient(properties, hub.getToken(), json);
     }
 }

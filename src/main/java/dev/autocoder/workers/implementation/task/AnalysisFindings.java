@@ -1,7 +1,10 @@
 package dev.autocoder.workers.implementation.task;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +17,12 @@ public class AnalysisFindings {
     private final NewestRows rows;
     private final String dataset;
     private final TaskPriority priority;
+    private final ObjectMapper json;
 
-    public AnalysisFindings(NewestRows rows, AutocoderProperties properties, TaskPriority priority) {
+    public AnalysisFindings(NewestRows rows, AutocoderProperties properties, TaskPriority priority,
+                            @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
         this.rows = rows;
+        this.json = json;
         this.priority = priority;
         this.dataset = properties.getImplementation().getAnalysisDataset();
     }
@@ -27,6 +33,6 @@ public class AnalysisFindings {
 
     public LatestAnalysis latest() {
         NewestRows.Found found = rows.read(dataset, PerspectiveCatalog.CANONICAL_ORDER);
-        return new LatestAnalysis(found.rows(), found.problem(), priority);
+        return new LatestAnalysis(found.rows(), found.problem(), priority, json);
     }
 }

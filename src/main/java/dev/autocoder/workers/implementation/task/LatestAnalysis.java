@@ -23,7 +23,6 @@ import java.util.Optional;
  */
 public final class LatestAnalysis {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Ties by severity, then place, then id: the same rows always give the same order. */
     static final Comparator<Candidate> PRIORITY_ORDER = Comparator.comparingDouble(Candidate::priority).reversed()
             .thenComparing(c -> c.finding().severity())
@@ -38,15 +37,13 @@ public final class LatestAnalysis {
     private final String readProblem;
     private final TaskPriority priority;
 
-    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective) {
-        this(newestOkRowByPerspective, null, TaskPriority.withoutDeliverability());
-    }
-
     /**
      * @param readProblem why the rows could not be read from the remote copy; null when they could
      * @param priority    how findings are weighed
+     * @param json        reads the rows' details
      */
-    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective, String readProblem, TaskPriority priority) {
+    public LatestAnalysis(Map<String, Row> newestOkRowByPerspective, String readProblem, TaskPriority priority,
+                          ObjectMapper json) {
         this.readProblem = readProblem;
         this.priority = priority;
         this.rows = new LinkedHashMap<>(newestOkRowByPerspective);
@@ -56,9 +53,9 @@ public final class LatestAnalysis {
         if (architecture == null) {
             note = "no architecture row yet: every hotspot factor is 1";
         } else {
-            JsonNode list = details(architecture).path("hotspots");
+            JsonNode list = details(architecture, json).path("hotspots");
             if (!list.isArray()) {
-                note = "the architecture row lists no hotspots (" + details(architecture).path("hotspots_unavailable_reason")
+                note = "the architecture row lists no hotspots (" + details(architecture, json).path("hotspots_unavailable_reason")
                         .asText("no reason given") + "): every hotspot factor is 1";
             } else {
                 for (JsonNode hotspot : list) {
@@ -149,11 +146,11 @@ public final class LatestAnalysis {
                 .map(Finding::id).distinct().count();
     }
 
-    private static JsonNode details(Row row) {
+    private static JsonNode details(Row row, ObjectMapper json) {
         try {
-            return row.details() == null ? JSON.createObjectNode() : JSON.readTree(row.details());
+            return row.details() == null ? json.createObjectNode() : json.readTree(row.details());
         } catch (JsonProcessingException e) {
-            return JSON.createObjectNode();
+            return json.createObjectNode();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.autocoder.workers.implementation.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class ChatCompletionsClientTest {
     /** Built at run time so this source holds no token-shaped literal. */
     private static final String TOKEN = "hf_" + "fakeTokenForTests" + "1234567890";
     private static final String MODEL = "Qwen/Qwen2.5-Coder-32B-Instruct";
+    private static final ObjectMapper JSON = AutocoderJson.newObjectMapper();
 
     private FakeChatCompletionsServer fake;
     private LlmProperties properties;
@@ -141,7 +144,7 @@ class ChatCompletionsClientTest {
 
     @Test
     void aWrongTokenIsAnHttpErrorThatDoesNotShowTheToken() {
-        LlmAnswer answer = new ChatCompletionsClient(properties, "hf_wrong").complete("s", "u");
+        LlmAnswer answer = new ChatCompletionsClient(properties, "hf_wrong", JSON).complete("s", "u");
 
         assertThat(answer.status()).isEqualTo(LlmAnswer.Status.HTTP_ERROR);
         assertThat(answer.httpStatus()).isEqualTo(401);
@@ -155,7 +158,7 @@ class ChatCompletionsClientTest {
 
         LlmProperties router = new LlmProperties();
         router.setModel(MODEL);
-        assertThat(new ChatCompletionsClient(router, null).complete("s", "u"))
+        assertThat(new ChatCompletionsClient(router, null, JSON).complete("s", "u"))
                 .isEqualTo(LlmAnswer.disabled(MODEL, "HF_TOKEN is not set, and the Hugging Face router needs it"));
         assertThat(fake.rawBodies).isEmpty();
     }
@@ -176,7 +179,7 @@ class ChatCompletionsClientTest {
     }
 
     private LlmAnswer ask(String system, String user) {
-        LlmAnswer answer = new ChatCompletionsClient(properties, TOKEN).complete(system, user);
+        LlmAnswer answer = new ChatCompletionsClient(properties, TOKEN, JSON).complete(system, user);
         answers.add(answer);
         return answer;
     }

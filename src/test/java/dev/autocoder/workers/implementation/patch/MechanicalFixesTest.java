@@ -38,16 +38,17 @@ class MechanicalFixesTest {
 
     private final MechanicalFixes fixes = new MechanicalFixes(new PatchVerifier());
 
+    /** The fixture is the same for every test: PMD runs on it, and it is checked to compile, once. */
     @BeforeAll
-    static void runPmdOnTheFixture() throws Exception {
+    static void runPmdOnTheFixture(@TempDir Path pristineClasses) throws Exception {
         FixtureProject.create(pristine);
+        assertThat(FixtureProject.compileErrors(pristine, pristineClasses)).isEmpty();
         findings = PMD.analyze(TestSnapshots.of(pristine)).violations();
     }
 
     @BeforeEach
     void createFixture() throws Exception {
         FixtureProject.create(root);
-        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
     }
 
     @Test
