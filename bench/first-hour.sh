@@ -51,7 +51,9 @@ run() { # label
       a=$(since "$start")
       # CPU seconds (user + system) of the application's JVM at its first analysis row: on a loaded machine
       # the wall times stretch, this much less
-      [[ -n $app ]] && a_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) / hz}' "/proc/$app/stat" 2>/dev/null || true)
+      if [[ -n $app ]]; then
+        a_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) / hz}' "/proc/$app/stat" 2>/dev/null || true)
+      fi
     fi
     [[ -z $t && $(rows autocoder-test-planning-results) -gt $base_t ]] && t=$(since "$start")
     [[ -z $i && $(rows autocoder-implementation-results) -gt $base_i ]] && i=$(since "$start")
