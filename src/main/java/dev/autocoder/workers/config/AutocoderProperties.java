@@ -264,6 +264,11 @@ public class AutocoderProperties {
          * shipped one; without it a user's ruleset keeps its PMD priorities.
          */
         private Path severityFile;
+        /**
+         * Also run the PMD rules the curated ruleset leaves out because they cost much more than they find
+         * (docs/perspectives.md); no effect with a ruleset of your own.
+         */
+        private boolean pmdCostlyRules;
         /** Threads PMD may use. */
         private int pmdThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         /** OSV batch query endpoint. */
@@ -309,6 +314,14 @@ public class AutocoderProperties {
 
         public void setSeverityFile(Path severityFile) {
             this.severityFile = severityFile;
+        }
+
+        public boolean isPmdCostlyRules() {
+            return pmdCostlyRules;
+        }
+
+        public void setPmdCostlyRules(boolean pmdCostlyRules) {
+            this.pmdCostlyRules = pmdCostlyRules;
         }
 
         public int getPmdThreads() {

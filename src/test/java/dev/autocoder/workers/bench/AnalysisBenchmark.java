@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,10 +226,15 @@ public final class AnalysisBenchmark {
         long start = System.nanoTime();
         net.sourceforge.pmd.benchmark.TimeTracker.startGlobalTracking();
         int violations;
+        net.sourceforge.pmd.lang.rule.RuleSet ruleset = rulesetForRuleTimes();
+        Map<String, Long> findingsByRule;
         try (PmdAnalysis pmd = PmdAnalysis.create(PmdEngine.configuration(threads))) {
-            pmd.addRuleSet(PmdRulesets.curated());
+            pmd.addRuleSet(ruleset);
             javaFiles.forEach(pmd.files()::addFile);
-            violations = pmd.performAnalysisAndCollectReport().getViolations().size();
+            List<net.sourceforge.pmd.reporting.RuleViolation> found = pmd.performAnalysisAndCollectReport().getViolations();
+            violations = found.size();
+            findingsByRule = found.stream().collect(java.util.stream.Collectors.groupingBy(
+                    v -> v.getRule().getName(), java.util.stream.Collectors.counting()));
         }
         var timing = net.sourceforge.pmd.benchmark.TimeTracker.stopGlobalTracking();
         long wall = (System.nanoTime() - start) / 1_000_000;
@@ -238,6 +244,71 @@ public final class AnalysisBenchmark {
         System.out.println(text);
         System.out.printf("pmd-rules %d files, %d threads: %d ms wall, %d ms CPU, %d violations%n", javaFiles.size(),
                 threads, wall, cpu, violations);
+        printRuleCosts(corpus, ruleset, timing, cpu, findingsByRule);
+    }
+
+    /** The curated ruleset, or with -Dbench.ruleset=all every rule of its categories (to price the excluded ones). */
+    private static net.sourceforge.pmd.lang.rule.RuleSet rulesetForRuleTimes() {
+        String file = System.getProperty("bench.ruleset");
+        return file == null ? PmdRulesets.curated() : PmdRulesets.load(Path.of(file));
+    }
+
+    /**
+     * One line per rule, costliest first: its time in PMD's threads (PMD's {@code TimeTracker}: elapsed time while
+     * the rule runs, summed over threads), that time's share of all PMD thread time, the CPU seconds that share
+     * stands for (share × this JVM's measured CPU time: the per-rule figure PMD cannot measure, robust to a loaded
+     * machine where elapsed times stretch), and how many violations the rule found. Also written as TSV to
+     * {@code target/pmd-rules-<corpus>.tsv}.
+     */
+    private static void printRuleCosts(Path corpus, net.sourceforge.pmd.lang.rule.RuleSet ruleset,
+            net.sourceforge.pmd.benchmark.TimingReport timing, long cpuMillis, Map<String, Long> findingsByRule)
+            throws Exception {
+        Map<String, Long> ruleNanos = new java.util.HashMap<>();
+        Map<String, ?> rules = timing.getLabeledMeasurements(net.sourceforge.pmd.benchmark.TimedOperationCategory.RULE);
+        rules.forEach((rule, result) -> ruleNanos.put(rule, totalNanos(result)));
+        // PMD's per-file thread time: the rules, parsing (type resolution and symbol tables nested in it) and the
+        // rule index; FILE_PROCESSING would count one extra span around the whole run
+        long allThreadNanos = ruleNanos.values().stream().mapToLong(Long::longValue).sum();
+        for (var category : List.of(net.sourceforge.pmd.benchmark.TimedOperationCategory.PARSER,
+                net.sourceforge.pmd.benchmark.TimedOperationCategory.RULE_AST_INDEXATION)) {
+            Object unlabeled = timing.getUnlabeledMeasurements(category);
+            allThreadNanos += unlabeled == null ? 0 : totalNanos(unlabeled);
+        }
+        long total = Math.max(1, allThreadNanos);
+        StringBuilder tsv = new StringBuilder("rule\tcategory\tkind\tthread_ms\tshare_pct\test_cpu_ms\tviolations\n");
+        System.out.printf("%n### corpus %s: PMD rules by cost (%d ms CPU in all)%n%n", corpus.getFileName(), cpuMillis);
+        System.out.println("| rule | category | kind | thread ms | share | est. CPU s | violations |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|");
+        ruleset.getRules().stream()
+                .sorted(Comparator.comparingLong((net.sourceforge.pmd.lang.rule.Rule r) -> ruleNanos.getOrDefault(r.getName(), 0L)).reversed())
+                .forEach(rule -> {
+                    long nanos = ruleNanos.getOrDefault(rule.getName(), 0L);
+                    double share = 100.0 * nanos / total;
+                    String kind = rule.getRuleClass().endsWith("XPathRule") ? "xpath" : "java";
+                    String category = rule.getRuleSetName();
+                    long found = findingsByRule.getOrDefault(rule.getName(), 0L);
+                    System.out.printf("| %s | %s | %s | %d | %.2f %% | %.1f | %d |%n", rule.getName(), category, kind,
+                            nanos / 1_000_000, share, share * cpuMillis / 100_000, found);
+                    tsv.append(String.join("\t", rule.getName(), category, kind, Long.toString(nanos / 1_000_000),
+                            String.format(java.util.Locale.ROOT, "%.3f", share),
+                            String.format(java.util.Locale.ROOT, "%.0f", share * cpuMillis / 100),
+                            Long.toString(found))).append('\n');
+                });
+        Path out = Path.of("target", "pmd-rules-" + corpus.getFileName() + ".tsv");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, tsv);
+        System.out.println("\n(also in " + out + ")");
+    }
+
+    /** PMD's {@code TimedResult} is package-private: its total time is read reflectively (bench only). */
+    private static long totalNanos(Object timedResult) {
+        try {
+            java.lang.reflect.Field field = timedResult.getClass().getDeclaredField("totalTimeNanos");
+            field.setAccessible(true);
+            return ((java.util.concurrent.atomic.AtomicLong) field.get(timedResult)).get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The perspective on the snapshot as a first iteration: no previous row. */

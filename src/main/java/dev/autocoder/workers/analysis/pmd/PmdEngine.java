@@ -104,7 +104,8 @@ public class PmdEngine {
 
     @Autowired
     public PmdEngine(AutocoderProperties properties) {
-        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset()), properties.getAnalysis(),
+        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset(),
+                properties.getAnalysis().isPmdCostlyRules()), properties.getAnalysis(),
                 AnalysisCaches.folder(properties, "pmd"));
     }
 

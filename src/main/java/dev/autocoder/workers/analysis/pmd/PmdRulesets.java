@@ -21,13 +21,20 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Loads the PMD ruleset the engine runs: the curated {@value #CURATED} from the classpath, or a user's own file
+ * Loads the PMD ruleset the engine runs: the curated {@value #CURATED} from the classpath (with
+ * {@code autocoder.analysis.pmd-costly-rules} the larger {@value #CURATED_WITH_COSTLY}), or a user's own file
  * ({@code autocoder.analysis.pmd-ruleset}) instead of it.
  */
 public final class PmdRulesets {
 
     /** Classpath resource of the curated Java ruleset. */
     public static final String CURATED = "rulesets/autocoder-java.xml";
+
+    /**
+     * The curated ruleset plus the rules it leaves out because they cost much more than they find on real
+     * repositories (docs/perspectives.md, "Rules left out for their cost").
+     */
+    public static final String CURATED_WITH_COSTLY = "rulesets/autocoder-java-costly.xml";
 
     private PmdRulesets() {
     }
@@ -39,7 +46,18 @@ public final class PmdRulesets {
 
     /** The user's ruleset file when given, otherwise the curated one; an invalid file throws PMD's exception. */
     public static RuleSet load(Path userRuleset) {
-        return userRuleset == null ? curated() : loader().loadFromResource(userRuleset.toAbsolutePath().toString());
+        return load(userRuleset, false);
+    }
+
+    /**
+     * The user's ruleset file when given (then {@code costlyRules} does not apply), otherwise the curated one, with
+     * the rules left out for their cost when {@code costlyRules} is set.
+     */
+    public static RuleSet load(Path userRuleset, boolean costlyRules) {
+        if (userRuleset != null) {
+            return loader().loadFromResource(userRuleset.toAbsolutePath().toString());
+        }
+        return costlyRules ? loader().loadFromResource(CURATED_WITH_COSTLY) : curated();
     }
 
     /**
