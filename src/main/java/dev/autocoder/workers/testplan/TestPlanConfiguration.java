@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
+import dev.autocoder.workers.javamodel.CodeModelProvider;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
 import org.springframework.context.annotation.Configuration;

@@ -9,7 +9,7 @@ import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
+import dev.autocoder.workers.javamodel.CodeModelProvider;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;

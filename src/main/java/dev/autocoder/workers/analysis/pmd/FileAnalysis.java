@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.Interned;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.javamodel.JavaMethodModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaMethodModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.document.FileLocation;
 import net.sourceforge.pmd.lang.java.ast.ASTAnonymousClassDeclaration;

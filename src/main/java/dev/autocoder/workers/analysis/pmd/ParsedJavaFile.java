@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 
 import java.util.List;
 

@@ -2,11 +2,11 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
-import dev.autocoder.workers.analysis.javamodel.JavaMethodModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaMethodModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SkippedFile;
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.severity.SeverityTable;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.JavaLanguageLevel;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.row.Metric;
 
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.autocoder.workers.implementation.code;
 
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.CodeModelProvider;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.TypeModel;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
-package dev.autocoder.workers.analysis.javamodel;
+package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaModelProvider;
 import dev.autocoder.workers.repository.Snapshot;
 import org.springframework.stereotype.Component;
 
