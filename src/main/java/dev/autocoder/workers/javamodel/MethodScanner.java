@@ -1,38 +1,49 @@
 package dev.autocoder.workers.javamodel;
 
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.LongLiteralExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.NullLiteralExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.SwitchEntry;
-import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
+import net.sourceforge.pmd.lang.ast.Node;
+import net.sourceforge.pmd.lang.ast.impl.javacc.JavaccToken;
+import net.sourceforge.pmd.lang.java.ast.ASTAmbiguousName;
+import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
+import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTBlock;
+import net.sourceforge.pmd.lang.java.ast.ASTCastExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTCatchClause;
+import net.sourceforge.pmd.lang.java.ast.ASTConditionalExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
+import net.sourceforge.pmd.lang.java.ast.ASTDoStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTFieldAccess;
+import net.sourceforge.pmd.lang.java.ast.ASTFieldDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTForStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTForeachStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTFormalParameter;
+import net.sourceforge.pmd.lang.java.ast.ASTGuard;
+import net.sourceforge.pmd.lang.java.ast.ASTIfStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
+import net.sourceforge.pmd.lang.java.ast.ASTMethodReference;
+import net.sourceforge.pmd.lang.java.ast.ASTNullLiteral;
+import net.sourceforge.pmd.lang.java.ast.ASTNumericLiteral;
+import net.sourceforge.pmd.lang.java.ast.ASTResource;
+import net.sourceforge.pmd.lang.java.ast.ASTResourceList;
+import net.sourceforge.pmd.lang.java.ast.ASTReturnStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTStringLiteral;
+import net.sourceforge.pmd.lang.java.ast.ASTSwitchLabel;
+import net.sourceforge.pmd.lang.java.ast.ASTThisExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTThrowStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTTryStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTUnaryExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
+import net.sourceforge.pmd.lang.java.ast.ASTWhileStatement;
+import net.sourceforge.pmd.lang.java.ast.BinaryOp;
+import net.sourceforge.pmd.lang.java.ast.JavaNode;
+import net.sourceforge.pmd.lang.java.ast.UnaryOp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +53,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Walks one method body once and records what the planner needs: calls with their receiver types, loops,
- * comparisons with numeric literals, throws, catches, casts and null returns. Receiver types come from the
- * declared types of parameters, locals and fields and from the file's imports (no classpath, no inference).
+ * Walks one method of PMD's syntax tree once and records what the planner needs: calls with their receiver types,
+ * loops, comparisons with numeric literals, throws, catches, casts and null returns. Receiver types come from the
+ * declared types of parameters, locals and fields and from the file's imports (no classpath, no inference); texts
+ * are the source as written, whitespace-normalised. Anonymous and local classes inside the method count as part
+ * of it.
  */
 final class MethodScanner {
 
@@ -69,7 +84,15 @@ final class MethodScanner {
 
     private static final Set<String> LOGGER_NAMES = Set.of("log", "logger", "LOG", "LOGGER", "System.out", "System.err");
 
-    private final CallableDeclaration<?> method;
+    private static final Set<String> STREAM_STEPS = Set.of("forEach", "forEachOrdered", "map", "flatMap", "filter", "peek",
+            "mapToInt", "mapToLong", "mapToDouble", "mapToObj", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile");
+
+    private static final Set<String> TIGHT_BEFORE = Set.of(".", ")", "]", ",", ";");
+    private static final Set<String> TIGHT_AFTER = Set.of(".", "(", "[");
+
+    private static final Pattern SIZE_BOUND = Pattern.compile("([A-Za-z_$][\\w$.]*)\\.(size\\(\\)|length)");
+
+    private final ASTExecutableDeclaration method;
     private final TypeNames names;
     private final Map<String, String> variables = new HashMap<>();
     private final Set<String> params = new LinkedHashSet<>();
@@ -91,69 +114,99 @@ final class MethodScanner {
     private final List<Node> invocationNodes = new ArrayList<>();
     private int decisions;
 
-    MethodScanner(CallableDeclaration<?> method, TypeNames names, Map<String, String> fields) {
+    MethodScanner(ASTExecutableDeclaration method, TypeNames names, Map<String, String> fields) {
         this.method = method;
         this.names = names;
         variables.putAll(fields);
-        for (Parameter p : method.getParameters()) {
-            variables.put(p.getNameAsString(), p.getTypeAsString());
-            params.add(p.getNameAsString());
-            reachedParams.put(p.getNameAsString(), Set.of(p.getNameAsString()));
+        for (ASTFormalParameter p : method.getFormalParameters()) {
+            String name = p.getVarId().getName();
+            variables.put(name, FileModelBuilder.typeText(p.getTypeNode()));
+            params.add(name);
+            reachedParams.put(name, Set.of(name));
         }
     }
 
     MethodScanner scan() {
-        for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
-            String type = v.getTypeAsString();
-            if (type.equals("var")) {
-                type = v.getInitializer().map(this::typeOf).orElse(null);
+        List<ASTVariableDeclarator> declarators = findAll(method, ASTVariableDeclarator.class);
+        for (ASTVariableDeclarator v : declarators) {
+            String type = declaredType(v);
+            if (type == null && v.getInitializer() != null) {
+                type = typeOf(v.getInitializer());
             }
             if (type != null) {
-                variables.put(v.getNameAsString(), type);
+                variables.put(v.getName(), type);
             }
         }
+        List<ASTAssignmentExpression> assignments = findAll(method, ASTAssignmentExpression.class);
         // two passes: a local assigned from a local assigned from a parameter is reached too
         for (int pass = 0; pass < 2; pass++) {
-            for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
-                v.getInitializer().ifPresent(init -> spread(v.getNameAsString(), init));
+            for (ASTVariableDeclarator v : declarators) {
+                if (v.getInitializer() != null) {
+                    spread(v.getName(), v.getInitializer());
+                }
             }
-            for (AssignExpr a : method.findAll(AssignExpr.class)) {
-                if (a.getTarget().isNameExpr()) {
-                    spread(a.getTarget().asNameExpr().getNameAsString(), a.getValue());
+            for (ASTAssignmentExpression a : assignments) {
+                String target = simpleName(a.getLeftOperand());
+                if (target != null) {
+                    spread(target, a.getRightOperand());
                 }
             }
         }
-        for (TryStmt t : method.findAll(TryStmt.class)) {
-            t.getFinallyBlock().ifPresent(block -> block.findAll(MethodCallExpr.class).stream()
-                    .filter(c -> c.getNameAsString().equals("close") && c.getScope().map(Expression::isNameExpr).orElse(false))
-                    .forEach(c -> closedInFinally.add(c.getScope().get().asNameExpr().getNameAsString())));
+        List<ASTTryStatement> tries = findAll(method, ASTTryStatement.class);
+        for (ASTTryStatement t : tries) {
+            if (t.getFinallyClause() != null) {
+                for (ASTMethodCall c : findAll(t.getFinallyClause(), ASTMethodCall.class)) {
+                    String scope = simpleName(c.getQualifier());
+                    if (c.getMethodName().equals("close") && scope != null) {
+                        closedInFinally.add(scope);
+                    }
+                }
+            }
         }
-        findClosedParams();
-        method.getChildNodes().forEach(child -> visit(child, 0, -1));
+        findClosedParams(tries);
+        method.children().forEach(child -> visit(child, 0, -1));
         handoffs();
         return this;
+    }
+
+    /** The declared type of a local or field as written (extra dimensions added); null for {@code var}. */
+    private static String declaredType(ASTVariableDeclarator v) {
+        Node declaration = v.getParent();
+        String type = declaration instanceof ASTLocalVariableDeclaration local ? (local.isTypeInferred() ? null
+                : FileModelBuilder.typeText(local.getTypeNode()))
+                : declaration instanceof ASTFieldDeclaration field ? FileModelBuilder.typeText(field.getTypeNode()) : null;
+        int dimensions = v.getVarId().getExtraDimensions() == null ? 0 : v.getVarId().getExtraDimensions().size();
+        return type == null ? null : type + "[]".repeat(dimensions);
     }
 
     /**
      * Parameters the method closes: a try-with-resources resource that is the parameter or a wrapper created
      * around it ({@code try (BufferedReader b = new BufferedReader(reader))}), or a {@code param.close()} call.
      */
-    private void findClosedParams() {
-        for (TryStmt t : method.findAll(TryStmt.class)) {
-            for (Expression resource : t.getResources()) {
-                if (resource instanceof NameExpr n && params.contains(n.getNameAsString())) {
-                    closedParams.add(n.getNameAsString());
+    private void findClosedParams(List<ASTTryStatement> tries) {
+        for (ASTTryStatement t : tries) {
+            if (t.getResources() == null) {
+                continue;
+            }
+            for (ASTResource resource : t.getResources()) {
+                String concise = resource.isConciseResource() ? simpleName(resource.getInitializer()) : null;
+                if (concise != null && params.contains(concise)) {
+                    closedParams.add(concise);
                 }
-                for (ObjectCreationExpr wrapper : resource.findAll(ObjectCreationExpr.class)) {
-                    wrapper.getArguments().stream().filter(Expression::isNameExpr).map(a -> a.asNameExpr().getNameAsString())
-                            .filter(params::contains).forEach(closedParams::add);
+                for (ASTConstructorCall wrapper : findAll(resource, ASTConstructorCall.class)) {
+                    for (ASTExpression argument : wrapper.getArguments()) {
+                        String name = simpleName(argument);
+                        if (name != null && params.contains(name)) {
+                            closedParams.add(name);
+                        }
+                    }
                 }
             }
         }
-        for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-            if (call.getNameAsString().equals("close") && call.getArguments().isEmpty()
-                    && call.getScope().filter(Expression::isNameExpr).map(s -> params.contains(s.asNameExpr().getNameAsString())).orElse(false)) {
-                closedParams.add(call.getScope().get().asNameExpr().getNameAsString());
+        for (ASTMethodCall call : findAll(method, ASTMethodCall.class)) {
+            String scope = simpleName(call.getQualifier());
+            if (call.getMethodName().equals("close") && call.getArguments().isEmpty() && scope != null && params.contains(scope)) {
+                closedParams.add(scope);
             }
         }
     }
@@ -177,38 +230,36 @@ final class MethodScanner {
         if (depth > 3) {
             return;
         }
-        Node parent = value.getParentNode().orElse(null);
+        Node parent = value.getParent();
         String local = null;
-        if (parent instanceof MethodCallExpr || parent instanceof ObjectCreationExpr) {
-            argumentOf(parent, value, out, depth);
-        } else if (parent instanceof VariableDeclarator v) {
-            local = v.getNameAsString();
-        } else if (parent instanceof AssignExpr a && a.getTarget().isNameExpr() && a.getValue() == value) {
-            local = a.getTarget().asNameExpr().getNameAsString();
+        if (parent instanceof ASTArgumentList) {
+            argumentOf(value, out, depth);
+        } else if (parent instanceof ASTVariableDeclarator v) {
+            local = v.getName();
+        } else if (parent instanceof ASTAssignmentExpression a && a.getRightOperand() == value) {
+            local = simpleName(a.getLeftOperand());
         }
         if (local != null) {
-            for (NameExpr use : method.findAll(NameExpr.class)) {
-                if (use.getNameAsString().equals(local)) {
-                    use.getParentNode().ifPresent(p -> argumentOf(p, use, out, depth));
+            for (ASTVariableAccess use : findAll(method, ASTVariableAccess.class)) {
+                if (use.getName().equals(local)) {
+                    argumentOf(use, out, depth);
                 }
             }
         }
     }
 
-    /** Records the argument position when value is an argument of call; follows a wrapper created around it. */
-    private void argumentOf(Node call, Node value, List<String> out, int depth) {
-        List<Expression> args = call instanceof MethodCallExpr m ? m.getArguments()
-                : call instanceof ObjectCreationExpr o ? o.getArguments() : List.of();
-        for (int position = 0; position < args.size(); position++) {
-            if (args.get(position) == value) {
-                Integer index = invocationIndex.get(call);
-                if (index != null) {
-                    out.add(index + ":" + position);
-                }
-                if (call instanceof ObjectCreationExpr) {
-                    receivers(call, out, depth + 1);
-                }
-            }
+    /** Records the argument position when value is an argument of a call; follows a wrapper created around it. */
+    private void argumentOf(Node value, List<String> out, int depth) {
+        if (!(value.getParent() instanceof ASTArgumentList arguments)) {
+            return;
+        }
+        Node call = arguments.getParent();
+        Integer index = invocationIndex.get(call);
+        if (index != null) {
+            out.add(index + ":" + value.getIndexInParent());
+        }
+        if (call instanceof ASTConstructorCall) {
+            receivers(call, out, depth + 1);
         }
     }
 
@@ -216,35 +267,25 @@ final class MethodScanner {
     private List<String> caughtBy(Node node) {
         List<String> caught = new ArrayList<>();
         Node child = node;
-        Node parent = node.getParentNode().orElse(null);
+        Node parent = node.getParent();
         while (parent != null && parent != method) {
-            if (parent instanceof TryStmt t) {
-                Node inner = child;
-                if (t.getTryBlock() == inner || t.getResources().stream().anyMatch(r -> r == inner)) {
-                    for (CatchClause c : t.getCatchClauses()) {
-                        caught.addAll(caughtTypes(c));
-                    }
-                }
+            if (parent instanceof ASTTryStatement t && (child == t.getBody() || child instanceof ASTResourceList)) {
+                t.getCatchClauses().forEach(c -> caught.addAll(caughtTypes(c)));
             }
             child = parent;
-            parent = parent.getParentNode().orElse(null);
+            parent = parent.getParent();
         }
         return caught;
     }
 
-    private static List<String> caughtTypes(CatchClause c) {
-        return c.getParameter().getType().isUnionType()
-                ? c.getParameter().getType().asUnionType().getElements().stream().map(Object::toString).toList()
-                : List.of(c.getParameter().getTypeAsString());
+    private static List<String> caughtTypes(ASTCatchClause c) {
+        return c.getParameter().getAllExceptionTypes().toStream().map(MethodScanner::typeText).toList();
     }
 
-    private void spread(String local, Expression value) {
+    private void spread(String local, ASTExpression value) {
         Set<String> reached = new TreeSet<>(reachedParams.getOrDefault(local, Set.of()));
-        for (NameExpr name : value.findAll(NameExpr.class)) {
-            reached.addAll(reachedParams.getOrDefault(name.getNameAsString(), Set.of()));
-        }
-        if (value.isNameExpr()) {
-            reached.addAll(reachedParams.getOrDefault(value.asNameExpr().getNameAsString(), Set.of()));
+        for (String name : namesIn(value)) {
+            reached.addAll(reachedParams.getOrDefault(name, Set.of()));
         }
         if (!reached.isEmpty()) {
             reachedParams.put(local, reached);
@@ -254,72 +295,83 @@ final class MethodScanner {
     /**
      * @param collectionLoop index of the innermost enclosing loop over a collection, array or stream; -1 for none
      */
-    private void visit(Node node, int loopDepth, int collectionLoop) {
+    private void visit(JavaNode node, int loopDepth, int collectionLoop) {
         int depth = loopDepth;
         int overLoop = collectionLoop;
-        if (node instanceof ForStmt f) {
+        if (node instanceof ASTForStatement f) {
             depth++;
             decisions++;
-            String bound = f.getCompare().map(c -> sizeBound(c.toString())).orElse(null);
-            overLoop = loop(new Loop("for", line(node), depth, bound != null, header(f.getInitialization() + "; "
-                    + f.getCompare().map(Object::toString).orElse("")), bound == null ? null : "index of `" + bound + "`"), overLoop);
-        } else if (node instanceof ForEachStmt f) {
+            String compare = f.getCondition() == null ? "" : text(f.getCondition());
+            String bound = f.getCondition() == null ? null : sizeBound(compare);
+            String init = f.getInit() == null ? "" : text(f.getInit());
+            // "[init]; condition": the header as the planner has always written it
+            overLoop = loop(new Loop("for", line(node), depth, bound != null, header("[" + init + "]; " + compare),
+                    bound == null ? null : "index of `" + bound + "`"), overLoop);
+        } else if (node instanceof ASTForeachStatement f) {
             depth++;
             decisions++;
-            overLoop = loop(new Loop("for-each", line(node), depth, true, header(f.getVariable() + " : " + f.getIterable()),
-                    "element of `" + header(f.getIterable().toString()) + "`"), overLoop);
-        } else if (node instanceof WhileStmt w) {
+            String variable = text(f.firstChild(ASTLocalVariableDeclaration.class));
+            overLoop = loop(new Loop("for-each", line(node), depth, true, header(variable + " : " + text(f.getIterableExpr())),
+                    "element of `" + header(text(f.getIterableExpr())) + "`"), overLoop);
+        } else if (node instanceof ASTWhileStatement w) {
             depth++;
             decisions++;
             String iterator = iterator(w.getCondition());
-            overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(w.getCondition().toString()),
+            overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(text(w.getCondition())),
                     iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
-        } else if (node instanceof DoStmt d) {
+        } else if (node instanceof ASTDoStatement d) {
             depth++;
             decisions++;
             String iterator = iterator(d.getCondition());
-            overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(d.getCondition().toString()),
+            overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(text(d.getCondition())),
                     iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
-        } else if (node instanceof IfStmt || node instanceof ConditionalExpr || node instanceof CatchClause) {
+        } else if (node instanceof ASTIfStatement || node instanceof ASTConditionalExpression || node instanceof ASTCatchClause) {
             decisions++;
-        } else if (node instanceof SwitchEntry s && !s.getLabels().isEmpty()) {
-            decisions += s.getLabels().size();
-        } else if (node instanceof BinaryExpr b) {
-            if (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR) {
+        } else if (node instanceof ASTSwitchLabel label && !label.isDefault()) {
+            decisions += (int) label.children().toStream().filter(c -> !(c instanceof ASTGuard)).count();
+        } else if (node instanceof ASTInfixExpression b) {
+            if (b.getOperator() == BinaryOp.CONDITIONAL_AND || b.getOperator() == BinaryOp.CONDITIONAL_OR) {
                 decisions++;
             }
             comparison(b);
-        } else if (node instanceof CastExpr c) {
-            casts.add(c.getTypeAsString());
+        } else if (node instanceof ASTCastExpression c) {
+            casts.add(typeText(c.getCastType()));
             castLines.add(line(node));
-        } else if (node instanceof ReturnStmt r && r.getExpression().map(e -> e instanceof NullLiteralExpr).orElse(false)) {
+        } else if (node instanceof ASTReturnStatement r && r.getExpr() instanceof ASTNullLiteral) {
             nullReturns.add(line(node));
-        } else if (node instanceof StringLiteralExpr s) {
-            strings.add(s.getValue());
-        } else if (node instanceof ThrowStmt t) {
+        } else if (node instanceof ASTStringLiteral s && !s.isTextBlock()) {
+            strings.add(unquoted(s));
+        } else if (node instanceof ASTThrowStatement t) {
             throwSite(t);
         }
-        if (node instanceof CatchClause c) {
+        if (node instanceof ASTCatchClause c) {
             catchSite(c);
         }
-        if (node instanceof ObjectCreationExpr o) {
-            record(o, invocation(o, true, names.resolve(o.getTypeAsString()), "<init>", o.getArguments(), depth, overLoop, false));
-        } else if (node instanceof MethodCallExpr m) {
-            String receiver = m.getScope().map(this::typeOf).orElse(null);
-            boolean implicit = m.getScope().map(s -> s instanceof ThisExpr).orElse(true);
-            record(m, invocation(m, false, receiver, m.getNameAsString(), m.getArguments(), depth, overLoop, implicit));
+        if (node instanceof ASTConstructorCall o) {
+            record(o, invocation(o, true, names.resolve(typeText(o.getTypeNode())), "<init>", o.getArguments(), depth, overLoop, false));
+        } else if (node instanceof ASTMethodCall m) {
+            ASTExpression scope = m.getQualifier();
+            String receiver = scope == null ? null : typeOf(scope);
+            boolean implicit = scope == null || scope instanceof ASTThisExpression;
+            record(m, invocation(m, false, receiver, m.getMethodName(), m.getArguments(), depth, overLoop, implicit));
             String over = streamed(m);
             if (over != null) {
-                int index = loop(new Loop("stream", line(node), depth + 1, true, header(m.getScope().get() + "." + m.getNameAsString() + "(..)"),
-                        over), overLoop);
-                for (Node child : m.getChildNodes()) {
-                    boolean body = child instanceof LambdaExpr;
-                    visit(child, body ? depth + 1 : depth, body ? index : overLoop);
+                int index = loop(new Loop("stream", line(node), depth + 1, true,
+                        header(text(scope) + "." + m.getMethodName() + "(..)"), over), overLoop);
+                for (JavaNode child : m.children()) {
+                    if (child instanceof ASTArgumentList arguments) {
+                        for (JavaNode argument : arguments.children()) {
+                            boolean body = argument instanceof ASTLambdaExpression;
+                            visit(argument, body ? depth + 1 : depth, body ? index : overLoop);
+                        }
+                    } else {
+                        visit(child, depth, overLoop);
+                    }
                 }
                 return;
             }
         }
-        for (Node child : node.getChildNodes()) {
+        for (JavaNode child : node.children()) {
             visit(child, depth, overLoop);
         }
     }
@@ -335,176 +387,166 @@ final class MethodScanner {
         invocations.add(call);
     }
 
-    private static final Set<String> STREAM_STEPS = Set.of("forEach", "forEachOrdered", "map", "flatMap", "filter", "peek",
-            "mapToInt", "mapToLong", "mapToDouble", "mapToObj", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile");
-
     /**
      * What a stream step with a lambda walks ("element of `files`"), or null when the call is not one: any
      * {@code forEach} (of a collection, map or stream), and {@code map}, {@code filter}... on a chain that starts at
      * {@code x.stream()}, {@code Arrays.stream(x)}, {@code Stream.of(..)} or a {@code Files.lines/list/walk}.
      */
-    private static String streamed(MethodCallExpr m) {
-        if (!STREAM_STEPS.contains(m.getNameAsString()) || m.getScope().isEmpty()
-                || m.getArguments().stream().noneMatch(a -> a.isLambdaExpr() || a.isMethodReferenceExpr())) {
+    private static String streamed(ASTMethodCall m) {
+        if (!STREAM_STEPS.contains(m.getMethodName()) || m.getQualifier() == null
+                || m.getArguments().toStream().none(a -> a instanceof ASTLambdaExpression || a instanceof ASTMethodReference)) {
             return null;
         }
-        Expression scope = m.getScope().get();
-        while (scope instanceof MethodCallExpr inner) {
-            String name = inner.getNameAsString();
-            if ((name.equals("stream") || name.equals("parallelStream")) && inner.getArguments().isEmpty() && inner.getScope().isPresent()) {
-                return "element of `" + header(inner.getScope().get().toString()) + "`";
+        ASTExpression scope = m.getQualifier();
+        while (scope instanceof ASTMethodCall inner) {
+            String name = inner.getMethodName();
+            if ((name.equals("stream") || name.equals("parallelStream")) && inner.getArguments().isEmpty() && inner.getQualifier() != null) {
+                return "element of `" + header(text(inner.getQualifier())) + "`";
             }
             if ((name.equals("stream") || name.equals("of") || name.equals("lines") || name.equals("list") || name.equals("walk"))
                     && !inner.getArguments().isEmpty()) {
-                return "element of `" + header(inner.toString()) + "`";
+                return "element of `" + header(text(inner)) + "`";
             }
             if (!STREAM_STEPS.contains(name) && !name.equals("sorted") && !name.equals("distinct") && !name.equals("limit")
                     && !name.equals("skip") && !name.equals("boxed")) {
                 break;
             }
-            scope = inner.getScope().orElse(null);
+            scope = inner.getQualifier();
         }
-        return m.getNameAsString().startsWith("forEach") ? "element of `" + header(m.getScope().get().toString()) + "`" : null;
+        return m.getMethodName().startsWith("forEach") ? "element of `" + header(text(m.getQualifier())) + "`" : null;
     }
 
     /** {@code list} for {@code i < list.size()} or {@code i < array.length}; null for other bounds. */
     private static String sizeBound(String compare) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_$][\\w$.]*)\\.(size\\(\\)|length)").matcher(compare);
+        Matcher m = SIZE_BOUND.matcher(compare);
         return m.find() ? m.group(1) : null;
     }
 
     /** {@code it} for a loop condition {@code it.hasNext()} (or {@code hasMoreElements}); null otherwise. */
-    private static String iterator(Expression condition) {
-        if (condition instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
-                && (c.getNameAsString().equals("hasNext") || c.getNameAsString().equals("hasMoreElements"))) {
-            return header(c.getScope().get().toString());
+    private static String iterator(ASTExpression condition) {
+        if (condition instanceof ASTMethodCall c && c.getArguments().isEmpty() && c.getQualifier() != null
+                && (c.getMethodName().equals("hasNext") || c.getMethodName().equals("hasMoreElements"))) {
+            return header(text(c.getQualifier()));
         }
         return null;
     }
 
-    private Invocation invocation(Node node, boolean creation, String type, String name, List<Expression> args, int depth,
+    private Invocation invocation(JavaNode node, boolean creation, String type, String name, ASTArgumentList args, int depth,
                                   int collectionLoop, boolean implicit) {
         Set<String> reached = new TreeSet<>();
-        for (Expression arg : args) {
-            if (arg.isNameExpr()) {
-                reached.addAll(reachedParams.getOrDefault(arg.asNameExpr().getNameAsString(), Set.of()));
-            }
-            for (NameExpr n : arg.findAll(NameExpr.class)) {
-                reached.addAll(reachedParams.getOrDefault(n.getNameAsString(), Set.of()));
+        for (ASTExpression arg : args) {
+            for (String used : namesIn(arg)) {
+                reached.addAll(reachedParams.getOrDefault(used, Set.of()));
             }
         }
-        boolean inResources = node.findAncestor(TryStmt.class)
-                .map(t -> t.getResources().stream().anyMatch(r -> r == node || r.isAncestorOf(node))).orElse(false);
+        ASTTryStatement enclosingTry = node.ancestors(ASTTryStatement.class).first();
+        boolean inResources = enclosingTry != null && enclosingTry.getResources() != null
+                && node.ancestors().any(a -> a == enclosingTry.getResources());
         boolean closed = false;
-        Node parent = node.getParentNode().orElse(null);
-        if (parent instanceof VariableDeclarator v) {
-            closed = closedInFinally.contains(v.getNameAsString());
-        } else if (parent instanceof AssignExpr a && a.getTarget().isNameExpr()) {
-            closed = closedInFinally.contains(a.getTarget().asNameExpr().getNameAsString());
-        } else if (parent instanceof AssignExpr a && a.getTarget().isFieldAccessExpr()) {
+        Node parent = node.getParent();
+        if (parent instanceof ASTVariableDeclarator v) {
+            closed = closedInFinally.contains(v.getName());
+        } else if (parent instanceof ASTAssignmentExpression a && a.getLeftOperand() instanceof ASTFieldAccess) {
             closed = true; // stored in a field: the object owns it
-        } else if (parent instanceof ReturnStmt) {
+        } else if (parent instanceof ASTAssignmentExpression a && simpleName(a.getLeftOperand()) != null) {
+            closed = closedInFinally.contains(simpleName(a.getLeftOperand()));
+        } else if (parent instanceof ASTReturnStatement) {
             closed = true; // handed to the caller
         }
         return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
-                header(node.toString()), implicit, args.size(), caughtBy(node), collectionLoop, List.of());
+                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of());
     }
 
     /** The type of an expression used as a receiver, when declarations and imports tell it. */
-    private String typeOf(Expression scope) {
-        if (scope instanceof NameExpr n) {
-            String declared = variables.get(n.getNameAsString());
+    private String typeOf(ASTExpression scope) {
+        String simple = simpleName(scope);
+        if (simple != null) {
+            String declared = variables.get(simple);
             if (declared != null) {
                 return names.resolve(declared);
             }
-            return Character.isUpperCase(n.getNameAsString().charAt(0)) ? names.resolve(n.getNameAsString()) : null;
+            return Character.isUpperCase(simple.charAt(0)) ? names.resolve(simple) : null;
         }
-        if (scope instanceof FieldAccessExpr f) {
-            if (f.getScope().isThisExpr()) {
-                String declared = variables.get(f.getNameAsString());
-                return declared == null ? null : names.resolve(declared);
-            }
-            String text = f.toString();
+        if (scope instanceof ASTFieldAccess f && f.getQualifier() instanceof ASTThisExpression) {
+            String declared = variables.get(f.getName());
+            return declared == null ? null : names.resolve(declared);
+        }
+        if (scope instanceof ASTFieldAccess || scope instanceof ASTAmbiguousName || scope instanceof ASTTypeExpression) {
+            String text = text(scope);
             return text.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.') ? names.resolve(text) : null;
         }
-        if (scope instanceof ObjectCreationExpr o) {
-            return names.resolve(o.getTypeAsString());
+        if (scope instanceof ASTConstructorCall o) {
+            return names.resolve(typeText(o.getTypeNode()));
         }
-        if (scope instanceof MethodCallExpr m) {
-            String receiver = m.getScope().map(this::typeOf).orElse(null);
+        if (scope instanceof ASTMethodCall m) {
+            String receiver = m.getQualifier() == null ? null : typeOf(m.getQualifier());
             if (receiver == null) {
                 return null;
             }
-            String key = receiver + "." + m.getNameAsString();
+            String key = receiver + "." + m.getMethodName();
             if (key.startsWith("java.util.concurrent.Executors.new")) {
                 return "java.util.concurrent.ExecutorService";
             }
             return RETURNS.get(key);
         }
-        if (scope.isEnclosedExpr()) {
-            return typeOf(scope.asEnclosedExpr().getInner());
-        }
         return null;
     }
 
-    private void comparison(BinaryExpr b) {
+    private void comparison(ASTInfixExpression b) {
         String operator = switch (b.getOperator()) {
-            case LESS -> "<";
-            case LESS_EQUALS -> "<=";
-            case GREATER -> ">";
-            case GREATER_EQUALS -> ">=";
-            case EQUALS -> "==";
-            case NOT_EQUALS -> "!=";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case EQ -> "==";
+            case NE -> "!=";
             default -> null;
         };
         if (operator == null) {
             return;
         }
-        String left = compared(b.getLeft());
-        Long right = literal(b.getRight());
+        String left = compared(b.getLeftOperand());
+        Long right = literal(b.getRightOperand());
         if (left != null && right != null) {
             comparisons.add(new Comparison(left, operator, right, line(b)));
             return;
         }
-        String rightName = compared(b.getRight());
-        Long leftValue = literal(b.getLeft());
+        String rightName = compared(b.getRightOperand());
+        Long leftValue = literal(b.getLeftOperand());
         if (rightName != null && leftValue != null) {
             comparisons.add(new Comparison(rightName, flip(operator), leftValue, line(b)));
         }
     }
 
-    /** A name, {@code this.name}, or {@code name.length()} / {@code name.size()}. */
-    private static String compared(Expression e) {
-        if (e instanceof NameExpr n) {
-            return n.getNameAsString();
+    /** A name, {@code this.name}, or {@code name.length} / {@code name.length()} / {@code name.size()}. */
+    private static String compared(ASTExpression e) {
+        String simple = simpleName(e);
+        if (simple != null) {
+            return simple;
         }
-        if (e instanceof FieldAccessExpr f && f.getScope().isThisExpr()) {
-            return f.getNameAsString();
+        if (e instanceof ASTFieldAccess f && f.getQualifier() instanceof ASTThisExpression) {
+            return f.getName();
         }
-        if (e instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope().isNameExpr()) {
-            return f.getScope() + ".length";
+        if (e instanceof ASTFieldAccess f && f.getName().equals("length") && simpleName(f.getQualifier()) != null) {
+            return simpleName(f.getQualifier()) + ".length";
         }
-        if (e instanceof MethodCallExpr m && m.getArguments().isEmpty() && m.getScope().map(Expression::isNameExpr).orElse(false)
-                && (m.getNameAsString().equals("length") || m.getNameAsString().equals("size"))) {
-            return m.getScope().get() + "." + m.getNameAsString() + "()";
+        if (e instanceof ASTAmbiguousName a && a.getName().matches("[\\w$]+\\.length")) {
+            return a.getName();
+        }
+        if (e instanceof ASTMethodCall m && m.getArguments().isEmpty() && simpleName(m.getQualifier()) != null
+                && (m.getMethodName().equals("length") || m.getMethodName().equals("size"))) {
+            return simpleName(m.getQualifier()) + "." + m.getMethodName() + "()";
         }
         return null;
     }
 
-    private static Long literal(Expression e) {
-        try {
-            if (e instanceof IntegerLiteralExpr i) {
-                return i.asNumber().longValue();
-            }
-            if (e instanceof LongLiteralExpr l) {
-                return l.asNumber().longValue();
-            }
-            if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-                Long inner = literal(u.getExpression());
-                return inner == null ? null : -inner;
-            }
-        } catch (NumberFormatException ex) {
-            return null;
+    private static Long literal(ASTExpression e) {
+        if (e instanceof ASTNumericLiteral n && n.isIntegral()) {
+            return n.getValueAsLong();
+        }
+        if (e instanceof ASTUnaryExpression u && u.getOperator() == UnaryOp.UNARY_MINUS) {
+            Long inner = literal(u.getOperand());
+            return inner == null ? null : -inner;
         }
         return null;
     }
@@ -519,50 +561,147 @@ final class MethodScanner {
         };
     }
 
-    private void throwSite(ThrowStmt t) {
-        boolean inCatch = t.findAncestor(CatchClause.class).filter(c -> method.isAncestorOf(c)).isPresent();
+    private void throwSite(ASTThrowStatement t) {
+        boolean inCatch = t.ancestors(ASTCatchClause.class).any(c -> c.ancestors().any(a -> a == method));
         String type = null;
         String message = null;
-        if (t.getExpression() instanceof ObjectCreationExpr o) {
-            type = o.getTypeAsString();
+        if (t.getExpr() instanceof ASTConstructorCall o) {
+            type = typeText(o.getTypeNode());
             if (!o.getArguments().isEmpty()) {
-                Expression first = o.getArguments().get(0);
-                if (first instanceof StringLiteralExpr s) {
-                    message = s.getValue();
-                } else if (first instanceof BinaryExpr b && b.getLeft() instanceof StringLiteralExpr s) {
-                    message = s.getValue() + "…";
+                ASTExpression first = o.getArguments().get(0);
+                if (first instanceof ASTStringLiteral s && !s.isTextBlock()) {
+                    message = unquoted(s);
+                } else if (first instanceof ASTInfixExpression b && b.getLeftOperand() instanceof ASTStringLiteral s
+                        && !s.isTextBlock()) {
+                    message = unquoted(s) + "…";
                 }
             }
         }
-        throwSites.add(new ThrowSite(type, message, line(t), inCatch, header(t.toString()), caughtBy(t)));
+        throwSites.add(new ThrowSite(type, message, line(t), inCatch, header(text(t)), caughtBy(t)));
     }
 
-    private void catchSite(CatchClause c) {
+    /** The literal as written between its quotes (escapes kept). */
+    private static String unquoted(ASTStringLiteral s) {
+        String literal = s.getLiteralText().toString();
+        return literal.substring(1, literal.length() - 1);
+    }
+
+    private void catchSite(ASTCatchClause c) {
         List<String> types = caughtTypes(c);
-        String caught = c.getParameter().getNameAsString();
-        List<Statement> body = c.getBody().getStatements();
-        boolean onlyLogs = !body.isEmpty() && body.stream().allMatch(MethodScanner::isLogging);
-        List<ThrowStmt> thrown = c.getBody().findAll(ThrowStmt.class);
-        boolean lostCause = thrown.stream().anyMatch(t -> t.getExpression() instanceof ObjectCreationExpr o
-                && o.findAll(NameExpr.class).stream().noneMatch(n -> n.getNameAsString().equals(caught)))
-                && c.getBody().findAll(MethodCallExpr.class).stream().noneMatch(m -> (m.getNameAsString().equals("initCause")
-                || m.getNameAsString().equals("addSuppressed")));
-        catches.add(new CatchSite(types, line(c), body.isEmpty(), onlyLogs, !thrown.isEmpty(), lostCause,
-                header(c.getParameter().toString())));
+        String caught = c.getParameter().getName();
+        ASTBlock body = c.getBody();
+        boolean onlyLogs = body.getNumChildren() > 0 && body.children().toStream().allMatch(MethodScanner::isLogging);
+        List<ASTThrowStatement> thrown = findAll(body, ASTThrowStatement.class);
+        boolean lostCause = thrown.stream().anyMatch(t -> t.getExpr() instanceof ASTConstructorCall o
+                && namesIn(o).stream().noneMatch(caught::equals))
+                && findAll(body, ASTMethodCall.class).stream().noneMatch(m -> m.getMethodName().equals("initCause")
+                || m.getMethodName().equals("addSuppressed"));
+        catches.add(new CatchSite(types, line(c), body.getNumChildren() == 0, onlyLogs, !thrown.isEmpty(), lostCause,
+                header(text(c.getParameter()))));
     }
 
-    private static boolean isLogging(Statement s) {
-        if (!(s instanceof ExpressionStmt e) || !(e.getExpression() instanceof MethodCallExpr m)) {
+    private static boolean isLogging(Node statement) {
+        if (!(statement instanceof ASTExpressionStatement e) || !(e.getExpr() instanceof ASTMethodCall m)) {
             return false;
         }
-        if (m.getNameAsString().equals("printStackTrace")) {
+        if (m.getMethodName().equals("printStackTrace")) {
             return true;
         }
-        return m.getScope().map(scope -> LOGGER_NAMES.contains(scope.toString())).orElse(false);
+        return m.getQualifier() != null && LOGGER_NAMES.contains(text(m.getQualifier()));
     }
 
-    private static int line(Node node) {
-        return node.getBegin().map(p -> p.line).orElse(0);
+    /** A bare name: a variable, or a name PMD could not tell (no classpath) that has no dot. */
+    private static String simpleName(Node e) {
+        if (e instanceof ASTVariableAccess v) {
+            return v.getName();
+        }
+        if (e instanceof ASTAmbiguousName a && a.getName().indexOf('.') < 0) {
+            return a.getName();
+        }
+        return null;
+    }
+
+    /** The bare names used in an expression, itself included; the receiver of a method reference is not counted. */
+    private static List<String> namesIn(Node expression) {
+        List<String> found = new ArrayList<>();
+        for (Node n : findAll(expression, Node.class)) {
+            String name = simpleName(n);
+            if (name != null && !(n.getParent() instanceof ASTMethodReference)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    /** The node and all nodes under it, lambdas and nested classes included. */
+    static <T extends Node> List<T> findAll(Node root, Class<T> type) {
+        return root.descendantsOrSelf().crossFindBoundaries().filterIs(type).toList();
+    }
+
+    /**
+     * The node's source text from its tokens: comments left out, one space where the source has any whitespace,
+     * none before a {@code .}, {@code )}, {@code ]} or {@code ,} or after a {@code .}, {@code (} or {@code [}, so
+     * a call chain split over lines reads {@code a.b().c()}.
+     */
+    static String text(JavaNode node) {
+        StringBuilder text = new StringBuilder();
+        JavaccToken last = node.getLastToken();
+        JavaccToken previous = null;
+        JavaccToken first = firstCodeToken(node);
+        for (JavaccToken token = first == null ? node.getFirstToken() : first; token != null && !token.isEof(); token = token.next) {
+            String image = token.getImage();
+            if (notCode(token)) {
+                if (token == last) {
+                    break;
+                }
+                continue;
+            }
+            if (previous != null && token.getRegion().getStartOffset() > previous.getRegion().getEndOffset()
+                    && !TIGHT_BEFORE.contains(image) && !TIGHT_AFTER.contains(previous.getImage())) {
+                text.append(' ');
+            }
+            text.append(image);
+            if (token == last) {
+                break;
+            }
+            previous = token;
+        }
+        return text.toString();
+    }
+
+    /** A type as written, type arguments without spaces: {@code Map<String,Integer>}. */
+    static String typeText(JavaNode type) {
+        return text(type).replace(", ", ",");
+    }
+
+    /** A comment, whitespace or an implicit token: the chain of a declaration's tokens starts at its javadoc. */
+    static boolean notCode(JavaccToken token) {
+        String image = token.getImage();
+        return token.isImplicit() || image.isBlank() || image.startsWith("/*") || image.startsWith("//");
+    }
+
+    /** The line of the node's first code token: a declaration's javadoc is not part of it. */
+    static int line(JavaNode node) {
+        JavaccToken token = firstCodeToken(node);
+        return (token == null ? node.getFirstToken() : token).getReportLocation().getStartLine();
+    }
+
+    /** PMD starts a declaration's tokens at its javadoc, whose chain of comments and whitespace ends apart. */
+    static JavaccToken firstCodeToken(JavaNode node) {
+        if (!notCode(node.getFirstToken())) {
+            return node.getFirstToken();
+        }
+        for (JavaNode child : node.children()) {
+            JavaccToken token = firstCodeToken(child);
+            if (token != null) {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    static int endLine(JavaNode node) {
+        return node.getLastToken().getReportLocation().getEndLine();
     }
 
     static String header(String text) {

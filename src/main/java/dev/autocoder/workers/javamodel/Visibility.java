@@ -6,6 +6,6 @@ public final class Visibility {
     }
 
     public static int rank(String visibility) {
-        return JavaFileParser.rank(visibility);
+        return FileModelBuilder.rank(visibility);
     }
 }

@@ -77,7 +77,7 @@ public class PlanningFactory {
     /** The Java and the Python model of the snapshot together, sorted by path: the rules read both alike. */
     public CodeModel model(Snapshot snapshot) {
         List<FileModel> python = pythonModels.model(snapshot);
-        CodeModel javaModel = models.model(snapshot);
+        CodeModel javaModel = models.codeModel(snapshot);
         if (python.isEmpty()) {
             return javaModel;
         }

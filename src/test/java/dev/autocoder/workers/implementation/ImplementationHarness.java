@@ -35,7 +35,6 @@ import dev.autocoder.workers.repository.GitChurn;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
-import dev.autocoder.workers.javamodel.CodeModelProvider;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.row.Row;
@@ -96,7 +95,7 @@ public final class ImplementationHarness {
         MechanicalFixes fixes = new MechanicalFixes(verifier);
         TaskPriority priority = new TaskPriority(fixes, llm);
         StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority), presence,
-                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
+                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new PmdJavaModelProvider(pmd)),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),

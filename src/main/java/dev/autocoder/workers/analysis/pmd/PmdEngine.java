@@ -2,6 +2,9 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.FileModelBuilder;
 import dev.autocoder.workers.javamodel.JavaMethodModel;
 import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SkippedFile;
@@ -54,6 +57,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs PMD over the Java files of a snapshot, as a library, parsing each file content once.
@@ -139,10 +143,11 @@ public class PmdEngine {
                 "pmd", PMDVersion.VERSION,
                 "ruleset", fingerprint,
                 "jdk", Runtime.version().toString(),
-                "code", DiskCache.codeFingerprint(PmdEngine.class, PmdBatch.class, JavaModelCollectorRule.class,
-                        JavaFileModelBuilder.class, FileAnalysis.class, FileAnalysis.Violation.class,
-                        ParsedJavaFile.class, ParsedJavaFile.MethodLoops.class, JavaTypeModel.class,
-                        JavaMethodModel.class, StoredAnalysis.class)), StoredAnalysis.class);
+                "code", DiskCache.codeFingerprint(Stream.concat(Stream.of(PmdEngine.class, PmdBatch.class,
+                        JavaModelCollectorRule.class, JavaFileModelBuilder.class, FileAnalysis.class,
+                        FileAnalysis.Violation.class, ParsedJavaFile.class, ParsedJavaFile.MethodLoops.class,
+                        JavaTypeModel.class, JavaMethodModel.class, StoredAnalysis.class),
+                        FileModelBuilder.codeClasses().stream()).toArray(Class<?>[]::new))), StoredAnalysis.class);
     }
 
     /** The PMD configuration the engine uses for code without a declared level, to run PMD the same way. */
@@ -244,6 +249,11 @@ public class PmdEngine {
         }
         cache.put(key, stored.result());
         return stored.result();
+    }
+
+    /** How long PMD may take over one file before it is skipped. */
+    Duration fileBudget() {
+        return fileBudget;
     }
 
     /** The disk cache in use; null without one. */
@@ -366,6 +376,7 @@ public class PmdEngine {
         List<PmdProcessingError> errors = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         List<JavaFileModel> models = new ArrayList<>();
+        List<FileModel> details = new ArrayList<>();
         List<LoopNesting> loops = new ArrayList<>();
         int analyzed = 0;
         int fromCache = 0;
@@ -381,6 +392,7 @@ public class PmdEngine {
                 reason = reason == null ? "not analyzed" : reason;
                 skipped.add(new SkippedFile(file.path(), reason));
                 models.add(JavaFileModel.skipped(file.path(), file.contentHash(), reason));
+                details.add(FileModelBuilder.failed(file.path(), file.contentHash(), reason));
                 continue;
             }
             if (cachedBefore.contains(key)) {
@@ -394,13 +406,15 @@ public class PmdEngine {
             }
             result.ruleErrors().forEach(e -> errors.add(new PmdProcessingError(file.path(), e, false)));
             models.add(result.modelAt(file.path(), file.contentHash()));
+            details.add(result.detailAt(file.path(), file.contentHash()));
             if (result.parsed() != null) {
                 result.parsed().loops().forEach(l -> loops.add(new LoopNesting(file.path(), l.type(), l.signature(),
                         l.beginLine(), l.endLine(), l.depth())));
             }
         }
         return new PmdReport(snapshot.key(), ruleset.getName(), List.copyOf(violations), List.copyOf(errors),
-                List.copyOf(skipped), new JavaModel(snapshot.key(), List.copyOf(models)), List.copyOf(loops),
+                List.copyOf(skipped), new JavaModel(snapshot.key(), List.copyOf(models)),
+                new CodeModel(List.copyOf(details)), List.copyOf(loops),
                 analyzed, fromCache, duration);
     }
 

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
+import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.row.Metric;
 
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * @param processingErrors files PMD could not parse (or where a rule failed)
  * @param skippedFiles     Java files not given to PMD: binary, over the size limit or unreadable
  * @param javaModel        the Java model built in the same pass
+ * @param codeModel        the planner's detailed model of the same files, from the same parse
  * @param loopNesting      methods with loops nested two or more deep
  * @param filesAnalyzed    Java files whose content PMD analyzed in this call
  * @param filesFromCache   Java files whose content's result was already cached
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public record PmdReport(String snapshotKey, String ruleset, List<PmdViolation> violations,
                         List<PmdProcessingError> processingErrors, List<SkippedFile> skippedFiles, JavaModel javaModel,
-                        List<LoopNesting> loopNesting, int filesAnalyzed, int filesFromCache, Duration duration) {
+                        CodeModel codeModel,                        List<LoopNesting> loopNesting, int filesAnalyzed, int filesFromCache, Duration duration) {
 
     /** Violations of rules from the given rulesets (categories), e.g. "Performance". */
     public List<PmdViolation> violationsIn(Collection<String> ruleSets) {
