@@ -5,11 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.FileModelBuilder;
 import dev.autocoder.workers.repository.JavaLanguageLevel;
+import net.sourceforge.pmd.PMDConfiguration;
 import net.sourceforge.pmd.PmdAnalysis;
+import net.sourceforge.pmd.lang.LanguagePropertyBundle;
+import net.sourceforge.pmd.lang.LanguageRegistry;
 import net.sourceforge.pmd.lang.LanguageVersion;
 import net.sourceforge.pmd.lang.document.FileId;
 import net.sourceforge.pmd.lang.document.TextFile;
 import net.sourceforge.pmd.lang.rule.RuleSet;
+import net.sourceforge.pmd.properties.PropertyDescriptor;
 import net.sourceforge.pmd.reporting.FileAnalysisListener;
 import net.sourceforge.pmd.reporting.GlobalAnalysisListener;
 import net.sourceforge.pmd.reporting.Report;
@@ -32,8 +36,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The planner's model of a text that is not a file of the current snapshot (a file at an earlier commit): one
- * PMD parse with no rule but the model collector, so it is built by the same code as the snapshot's models. The
+ * The planner's model of a text that is not a file of the current snapshot (a file at an earlier commit), or of a
+ * file whose rules run PMD gave up on (a rule failed, or it ran over the budget): one PMD parse with no rule but the
+ * model collector, so it is built by the same code as the snapshot's models. The
  * parse runs on a thread of its own under the per-file time budget; a skip is kept for that content like a model.
  * Models are kept by language level and blob id in a bounded cache.
  */
@@ -83,7 +88,7 @@ final class ContentParser implements AutoCloseable {
         try {
             return FileModelBuilder.atPath(parse.get(fileBudget.toNanos(), TimeUnit.NANOSECONDS), path, blobId);
         } catch (TimeoutException e) {
-            log.warn("Parsing {} at an earlier commit took longer than {} ms; skipped until it changes", path,
+            log.warn("Parsing {} without rules took longer than {} ms; skipped until it changes", path,
                     fileBudget.toMillis());
             FileModel skipped = FileModelBuilder.failed("", "", "PMD took longer than the per-file time budget ("
                     + fileBudget.toMillis() + " ms, autocoder.analysis.file-time-budget); skipped until the file changes");
@@ -101,7 +106,9 @@ final class ContentParser implements AutoCloseable {
     private static FileModel parseNow(String text, LanguageVersion version) {
         AtomicReference<FileModel> model = new AtomicReference<>();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        try (PmdAnalysis pmd = PmdAnalysis.create(PmdEngine.configuration(0, version));
+        PMDConfiguration configuration = PmdEngine.configuration(0, version);
+        withoutEagerTypeResolution(configuration);
+        try (PmdAnalysis pmd = PmdAnalysis.create(configuration);
              JavaModelCollectorRule.Run collector = JavaModelCollectorRule.open((id, parsed) -> model.set(parsed.detail()))) {
             pmd.addRuleSet(RuleSet.forSingleRule(collector.rule()));
             pmd.addListener(new ErrorListener(errors));
@@ -109,11 +116,24 @@ final class ContentParser implements AutoCloseable {
             pmd.performAnalysis();
         } catch (StackOverflowError e) { // PMD's parser on an expression nested thousands deep
             return FileModelBuilder.failed("", "", "PMD failed on this file: StackOverflowError (nested too deep for the parser)");
+        } catch (RuntimeException | AssertionError e) { // escapes PMD's error handling, like in the rules run
+            return FileModelBuilder.failed("", "", "PMD failed on this file: " + e.getClass().getSimpleName());
         }
         if (model.get() != null) {
             return model.get();
         }
         return FileModelBuilder.failed("", "", errors.isEmpty() ? "PMD produced no syntax tree for this file" : errors.get(0));
+    }
+
+    /**
+     * The collector reads syntax only, so PMD need not resolve every expression's type while it parses: PMD 7.26's
+     * type inference fails with an {@code AssertionError} on some files (e.g. a few of commons-lang's, with no
+     * classpath), which would leave them without a model although they parse.
+     */
+    @SuppressWarnings("unchecked")
+    private static void withoutEagerTypeResolution(PMDConfiguration configuration) {
+        LanguagePropertyBundle java = configuration.getLanguageProperties(LanguageRegistry.PMD.getLanguageById("java"));
+        java.setProperty((PropertyDescriptor<Boolean>) java.getPropertyDescriptor("xStrictTypeRes"), false);
     }
 
     @Override

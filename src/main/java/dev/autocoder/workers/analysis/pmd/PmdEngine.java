@@ -377,6 +377,7 @@ public class PmdEngine {
         List<SkippedFile> skipped = new ArrayList<>();
         List<JavaFileModel> models = new ArrayList<>();
         List<FileModel> details = new ArrayList<>();
+        Set<String> abandoned = new HashSet<>();
         List<LoopNesting> loops = new ArrayList<>();
         int analyzed = 0;
         int fromCache = 0;
@@ -387,6 +388,7 @@ public class PmdEngine {
             if (result != null && result.skipReason() != null) {
                 reason = result.skipReason();
                 result = null;
+                abandoned.add(file.path());
             }
             if (result == null) {
                 reason = reason == null ? "not analyzed" : reason;
@@ -414,7 +416,7 @@ public class PmdEngine {
         }
         return new PmdReport(snapshot.key(), ruleset.getName(), List.copyOf(violations), List.copyOf(errors),
                 List.copyOf(skipped), new JavaModel(snapshot.key(), List.copyOf(models)),
-                new CodeModel(List.copyOf(details)), List.copyOf(loops),
+                new CodeModel(List.copyOf(details)), Set.copyOf(abandoned), List.copyOf(loops),
                 analyzed, fromCache, duration);
     }
 
