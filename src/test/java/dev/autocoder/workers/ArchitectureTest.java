@@ -5,7 +5,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -23,11 +22,7 @@ class ArchitectureTest {
     /** Every package is a slice of its own (a sub-package too): no two may depend on each other, however indirectly. */
     @Test
     void noPackageCycles() {
-        slices().matching(ROOT + ".(**)").should().beFreeOfCycles()
-                // TODO(branch "model"): it moves PmdJavaModelProvider into analysis.pmd and the Java model out of
-                // analysis.javamodel, which ends the analysis.javamodel <-> analysis.pmd cycle; drop this line then.
-                .ignoreDependency(resideInAPackage(ROOT + ".analysis.javamodel"), resideInAPackage(ROOT + ".analysis.pmd"))
-                .check(MAIN);
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(MAIN);
     }
 
     /** The root package is the application: it wires every feature, and no feature knows it. */

@@ -5,7 +5,7 @@ import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
 import dev.autocoder.workers.analysis.coverage.TestCoveragePerspective;
 import dev.autocoder.workers.analysis.dependencies.DependencyPerspective;
 import dev.autocoder.workers.analysis.dependencies.OsvClient;
-import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;

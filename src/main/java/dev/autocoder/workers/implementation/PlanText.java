@@ -3,8 +3,8 @@ package dev.autocoder.workers.implementation;
 import dev.autocoder.workers.implementation.patch.FixOutcome;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.python.RuffFixTable;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -19,7 +19,7 @@ import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
 import dev.autocoder.workers.repository.ChurnProvider;
 import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.row.Finding;
 

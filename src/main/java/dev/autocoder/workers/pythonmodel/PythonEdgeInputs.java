@@ -1,8 +1,8 @@
 package dev.autocoder.workers.pythonmodel;
 
-import dev.autocoder.workers.testplan.model.Comparison;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.Param;
+import dev.autocoder.workers.javamodel.Comparison;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.Param;
 import dev.autocoder.workers.testplan.rules.EdgeInputs;
 
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package dev.autocoder.workers.pythonmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autocoder.workers.testplan.model.CatchSite;
-import dev.autocoder.workers.testplan.model.Comparison;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.Invocation;
-import dev.autocoder.workers.testplan.model.Loop;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.Param;
-import dev.autocoder.workers.testplan.model.ThrowSite;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CatchSite;
+import dev.autocoder.workers.javamodel.Comparison;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.Loop;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.Param;
+import dev.autocoder.workers.javamodel.ThrowSite;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,9 +2,9 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.PlanScope;
 
 import java.util.List;

@@ -12,10 +12,10 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.history.FileChange;
 import dev.autocoder.workers.testplan.history.GitHistory;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.CodeModelProvider;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.PlanScope;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
@@ -77,7 +77,7 @@ public class PlanningFactory {
     /** The Java and the Python model of the snapshot together, sorted by path: the rules read both alike. */
     public CodeModel model(Snapshot snapshot) {
         List<FileModel> python = pythonModels.model(snapshot);
-        CodeModel javaModel = models.model(snapshot);
+        CodeModel javaModel = models.codeModel(snapshot);
         if (python.isEmpty()) {
             return javaModel;
         }

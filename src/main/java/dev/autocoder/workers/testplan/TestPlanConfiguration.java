@@ -2,13 +2,12 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The test-planning worker: its perspectives, code model, history and skeletons. */
+/** The test-planning worker: its perspectives, history and skeletons; the Java model is analysis.pmd's PmdJavaModelProvider. */
 @Configuration(proxyBeanMethods = false)
 @Import({
         AnalysisRows.class,
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Import;
         TestPlanColumns.class,
         TestPlanServices.class,
         GitHistory.class,
-        CodeModelProvider.class,
         PythonModelProvider.class,
         SkeletonRenderer.class,
         SkeletonWriter.class})

@@ -1,8 +1,8 @@
 package dev.autocoder.workers.analysis;
 
 import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
-import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;

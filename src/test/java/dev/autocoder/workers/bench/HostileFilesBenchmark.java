@@ -1,7 +1,7 @@
 package dev.autocoder.workers.bench;
 
 import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
-import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
@@ -12,8 +12,7 @@ import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.analysis.security.SecurityPerspective;
 import dev.autocoder.workers.analysis.severity.SeverityTable;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
-import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.testsupport.PathologicalJava;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -80,8 +79,8 @@ public final class HostileFilesBenchmark {
                 row(hostile.name(), perspective.getKey(), start, status, outcome);
             }
             long start = System.nanoTime();
-            CodeModelProvider models = new CodeModelProvider(budget);
-            FileModel model = models.model(snapshot).file(FILE).orElseThrow();
+            PmdJavaModelProvider models = new PmdJavaModelProvider(engine);
+            FileModel model = models.codeModel(snapshot).file(FILE).orElseThrow();
             row(hostile.name(), "test-planning model", start, "ok", model.parsed() ? "modelled" : model.parseError());
             engine.close();
             cpd.close();

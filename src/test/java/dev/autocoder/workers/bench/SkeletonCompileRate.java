@@ -3,9 +3,8 @@ package dev.autocoder.workers.bench;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testplan.TestPlanHarness;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
-import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.testplan.perspectives.CoverageStrategyPerspective;
 import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
 import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
@@ -101,7 +100,7 @@ public final class SkeletonCompileRate {
         if (skeletons.isEmpty()) {
             return new Rate(0, 0, List.of());
         }
-        CodeModel model = new CodeModelProvider().model(harness.snapshots.current());
+        CodeModel model = harness.models.codeModel(harness.snapshots.current());
         String sourcePath = String.join(File.pathSeparator, sourceRoots(target, model));
         return compile(skeletons, sourcePath, junitClasspath() + (classpath.isBlank() ? "" : File.pathSeparator + classpath),
                 Files.createDirectories(work.resolve("classes")));

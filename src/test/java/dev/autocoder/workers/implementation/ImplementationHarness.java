@@ -3,7 +3,7 @@ package dev.autocoder.workers.implementation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.architecture.ArchitecturePerspective;
-import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
@@ -37,7 +37,6 @@ import dev.autocoder.workers.repository.GitChurn;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.row.Row;
@@ -115,7 +114,7 @@ public final class ImplementationHarness {
                 : new RuffEngine(ruffPath, properties.getAnalysis().getFileTimeBudget());
         TaskPriority priority = new TaskPriority(fixes, llm);
         StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority, mapper), presence,
-                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new CodeModelProvider()),
+                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new PmdJavaModelProvider(pmd)),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);
         List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),

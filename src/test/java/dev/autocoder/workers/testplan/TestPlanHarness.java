@@ -9,7 +9,8 @@ import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.GitHistory;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
+import dev.autocoder.workers.analysis.pmd.TestModels;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
@@ -34,6 +35,7 @@ public final class TestPlanHarness {
     public final DatasetStore store;
     public final SnapshotService snapshots;
     public final TestPlanServices support;
+    public final PmdJavaModelProvider models = TestModels.provider();
     private final Map<String, Row> previous = new HashMap<>();
 
     public TestPlanHarness(Path target, Path store, Path output) {
@@ -43,7 +45,7 @@ public final class TestPlanHarness {
         }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
-        this.support = new TestPlanServices(new PlanningFactory(new CodeModelProvider(),
+        this.support = new TestPlanServices(new PlanningFactory(models,
                 new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new GitHistory(),
                 AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);

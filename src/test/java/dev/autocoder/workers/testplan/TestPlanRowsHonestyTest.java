@@ -37,9 +37,10 @@ class TestPlanRowsHonestyTest {
             assertThat(m.value()).isEqualTo(1.0);
         });
         assertThat(TestPlanHarness.analysis(result).notes()).contains("1 Java file(s) could not be parsed and are left out: "
-                + "src/main/java/com/shop/Broken.java ((line 4,col 14) Parse error. Found \"{\").");
+                + "src/main/java/com/shop/Broken.java (ParseException: Parse exception at line 4, column 16: Encountered \"{\".).");
         assertThat(TestPlanHarness.analysis(result).scope().outOfScope())
-                .contains("src/main/java/com/shop/Broken.java: not parsed ((line 4,col 14) Parse error. Found \"{\")",
+                .contains("src/main/java/com/shop/Broken.java: not parsed (ParseException: Parse exception at line 4, column 16: "
+                                + "Encountered \"{\".)",
                         "src/test/java/com/shop/pricing/DiscountsTest.java: test code");
     }
 

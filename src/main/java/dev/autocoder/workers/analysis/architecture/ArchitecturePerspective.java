@@ -1,8 +1,8 @@
 package dev.autocoder.workers.analysis.architecture;
 
 import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
-import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaModelProvider;
 import dev.autocoder.workers.repository.ChurnProvider;
 import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Language;

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.architecture;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
 import dev.autocoder.workers.repository.FileChurn;
 
 import java.util.ArrayList;

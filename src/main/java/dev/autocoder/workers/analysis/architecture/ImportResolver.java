@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.architecture;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 
 import java.util.Collection;
 import java.util.HashMap;

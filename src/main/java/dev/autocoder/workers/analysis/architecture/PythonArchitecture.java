@@ -3,8 +3,8 @@ package dev.autocoder.workers.analysis.architecture;
 import dev.autocoder.workers.pythonmodel.PythonImport;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.architecture;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.ArrayList;
 import java.util.HashMap;

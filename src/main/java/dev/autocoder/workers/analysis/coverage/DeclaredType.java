@@ -1,8 +1,8 @@
 package dev.autocoder.workers.analysis.coverage;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

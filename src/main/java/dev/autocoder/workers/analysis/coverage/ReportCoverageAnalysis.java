@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;

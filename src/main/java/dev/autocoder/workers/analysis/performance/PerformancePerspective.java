@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.performance;
 
 import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
-import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
+import dev.autocoder.workers.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.LoopNesting;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;

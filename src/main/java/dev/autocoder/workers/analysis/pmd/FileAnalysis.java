@@ -1,7 +1,9 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.FileModelBuilder;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.Interned;
 
 import java.util.List;
@@ -52,6 +54,14 @@ record FileAnalysis(List<Violation> violations, ParsedJavaFile parsed, List<Stri
                         t.isPublic(), t.isAbstract(), true, t.beginLine(), t.endLine(), t.methods()))
                 .toList();
         return new JavaFileModel(path, contentHash, parsed.packageName(), parsed.imports(), types, null);
+    }
+
+    /** The planner's model of the content at a path: the parse error when the file did not parse. */
+    FileModel detailAt(String path, String contentHash) {
+        if (parsed == null) {
+            return FileModelBuilder.failed(path, contentHash, parseError);
+        }
+        return FileModelBuilder.atPath(parsed.detail(), path, contentHash);
     }
 
     /** Maven/Gradle layout: test sources live under a {@code src/test/} folder. */

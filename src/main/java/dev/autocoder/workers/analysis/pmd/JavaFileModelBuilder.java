@@ -1,7 +1,8 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.javamodel.JavaMethodModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.FileModelBuilder;
+import dev.autocoder.workers.javamodel.JavaMethodModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.document.FileLocation;
 import net.sourceforge.pmd.lang.java.ast.ASTAnonymousClassDeclaration;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a PMD Java AST into the Java model: package, imports as written, named types (top-level and member
- * types, outer before nested) with their methods and constructors, and loop nesting per method.
+ * types, outer before nested) with their methods and constructors, and loop nesting per method; and, from the same
+ * tree, the planner's detailed model ({@link FileModelBuilder}).
  * <p>
  * Every method and constructor of the file is listed once, as PMD's CyclomaticComplexity rule reports them:
  * those of anonymous classes, enum-constant bodies and local classes too. Such classes are not types of the
@@ -55,7 +57,8 @@ final class JavaFileModelBuilder {
         List<JavaTypeModel> types = new ArrayList<>();
         List<ParsedJavaFile.MethodLoops> loops = new ArrayList<>();
         unit.getTypeDeclarations().forEach(type -> addType(type, types, loops));
-        return new ParsedJavaFile(unit.getPackageName(), imports, List.copyOf(types), List.copyOf(loops));
+        return new ParsedJavaFile(unit.getPackageName(), imports, List.copyOf(types), List.copyOf(loops),
+                FileModelBuilder.build(unit));
     }
 
     static String importAsWritten(ASTImportDeclaration declaration) {

@@ -2,11 +2,14 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
-import dev.autocoder.workers.analysis.javamodel.JavaMethodModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.FileModelBuilder;
+import dev.autocoder.workers.javamodel.JavaMethodModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SkippedFile;
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.analysis.severity.SeverityTable;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.JavaLanguageLevel;
@@ -54,6 +57,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs PMD over the Java files of a snapshot, as a library, parsing each file content once.
@@ -140,10 +144,11 @@ public class PmdEngine {
                 "pmd", PMDVersion.VERSION,
                 "ruleset", fingerprint,
                 "jdk", Runtime.version().toString(),
-                "code", DiskCache.codeFingerprint(PmdEngine.class, PmdBatch.class, JavaModelCollectorRule.class,
-                        JavaFileModelBuilder.class, FileAnalysis.class, FileAnalysis.Violation.class,
-                        ParsedJavaFile.class, ParsedJavaFile.MethodLoops.class, JavaTypeModel.class,
-                        JavaMethodModel.class, StoredAnalysis.class)), StoredAnalysis.class);
+                "code", DiskCache.codeFingerprint(Stream.concat(Stream.of(PmdEngine.class, PmdBatch.class,
+                        JavaModelCollectorRule.class, JavaFileModelBuilder.class, FileAnalysis.class,
+                        FileAnalysis.Violation.class, ParsedJavaFile.class, ParsedJavaFile.MethodLoops.class,
+                        JavaTypeModel.class, JavaMethodModel.class, StoredAnalysis.class),
+                        FileModelBuilder.codeClasses().stream()).toArray(Class<?>[]::new))), StoredAnalysis.class);
     }
 
     /** The PMD configuration the engine uses for code without a declared level, to run PMD the same way. */
@@ -245,6 +250,11 @@ public class PmdEngine {
         }
         cache.put(key, stored.result());
         return stored.result();
+    }
+
+    /** How long PMD may take over one file before it is skipped. */
+    Duration fileBudget() {
+        return fileBudget;
     }
 
     /** The disk cache in use; null without one. */
@@ -367,6 +377,8 @@ public class PmdEngine {
         List<PmdProcessingError> errors = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         List<JavaFileModel> models = new ArrayList<>();
+        List<FileModel> details = new ArrayList<>();
+        Set<String> abandoned = new HashSet<>();
         List<LoopNesting> loops = new ArrayList<>();
         int analyzed = 0;
         int fromCache = 0;
@@ -377,11 +389,13 @@ public class PmdEngine {
             if (result != null && result.skipReason() != null) {
                 reason = result.skipReason();
                 result = null;
+                abandoned.add(file.path());
             }
             if (result == null) {
                 reason = reason == null ? "not analyzed" : reason;
                 skipped.add(new SkippedFile(file.path(), reason));
                 models.add(JavaFileModel.skipped(file.path(), file.contentHash(), reason));
+                details.add(FileModelBuilder.failed(file.path(), file.contentHash(), reason));
                 continue;
             }
             if (cachedBefore.contains(key)) {
@@ -395,13 +409,15 @@ public class PmdEngine {
             }
             result.ruleErrors().forEach(e -> errors.add(new PmdProcessingError(file.path(), e, false)));
             models.add(result.modelAt(file.path(), file.contentHash()));
+            details.add(result.detailAt(file.path(), file.contentHash()));
             if (result.parsed() != null) {
                 result.parsed().loops().forEach(l -> loops.add(new LoopNesting(file.path(), l.type(), l.signature(),
                         l.beginLine(), l.endLine(), l.depth())));
             }
         }
         return new PmdReport(snapshot.key(), ruleset.getName(), List.copyOf(violations), List.copyOf(errors),
-                List.copyOf(skipped), new JavaModel(snapshot.key(), List.copyOf(models)), List.copyOf(loops),
+                List.copyOf(skipped), new JavaModel(snapshot.key(), List.copyOf(models)),
+                new CodeModel(List.copyOf(details)), Set.copyOf(abandoned), List.copyOf(loops),
                 analyzed, fromCache, duration);
     }
 

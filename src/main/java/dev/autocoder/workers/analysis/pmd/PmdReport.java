@@ -1,13 +1,15 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.row.Metric;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,9 @@ import java.util.stream.Collectors;
  * @param processingErrors files PMD could not parse (or where a rule failed)
  * @param skippedFiles     Java files not given to PMD: binary, over the size limit or unreadable
  * @param javaModel        the Java model built in the same pass
+ * @param codeModel        the planner's detailed model of the same files, from the same parse
+ * @param abandonedFiles   Java files whose rules run PMD gave up on (a rule failed, or it ran over the per-file time
+ *                         budget): they have no model here, though PMD's parser alone may still read them
  * @param loopNesting      methods with loops nested two or more deep
  * @param filesAnalyzed    Java files whose content PMD analyzed in this call
  * @param filesFromCache   Java files whose content's result was already cached
@@ -27,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public record PmdReport(String snapshotKey, String ruleset, List<PmdViolation> violations,
                         List<PmdProcessingError> processingErrors, List<SkippedFile> skippedFiles, JavaModel javaModel,
-                        List<LoopNesting> loopNesting, int filesAnalyzed, int filesFromCache, Duration duration) {
+                        CodeModel codeModel, Set<String> abandonedFiles, List<LoopNesting> loopNesting, int filesAnalyzed, int filesFromCache, Duration duration) {
 
     /** Violations of rules from the given rulesets (categories), e.g. "Performance". */
     public List<PmdViolation> violationsIn(Collection<String> ruleSets) {

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
-import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
+import dev.autocoder.workers.javamodel.JavaMethodRef;
 import dev.autocoder.workers.analysis.pmd.CpdResult;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;

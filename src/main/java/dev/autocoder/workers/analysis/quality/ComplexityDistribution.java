@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.quality;
 
-import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
+import dev.autocoder.workers.javamodel.JavaMethodRef;
 import dev.autocoder.workers.row.Metric;
 
 import java.util.LinkedHashMap;

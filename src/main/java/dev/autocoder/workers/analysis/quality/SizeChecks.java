@@ -1,9 +1,9 @@
 package dev.autocoder.workers.analysis.quality;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaMethodRef;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
-import dev.autocoder.workers.analysis.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaMethodRef;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;

@@ -1,9 +1,9 @@
 package dev.autocoder.workers.implementation.code;
 
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.List;
 import java.util.Optional;

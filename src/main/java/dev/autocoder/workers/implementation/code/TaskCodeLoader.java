@@ -2,12 +2,12 @@ package dev.autocoder.workers.implementation.code;
 
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.CodeModelProvider;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.CodeModelProvider;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.TypeModel;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the code a task touches at HEAD. The Java model is the test planner's ({@link CodeModelProvider}: built with
- * JavaParser, cached per file content, shared with the test-planning worker); an unreadable, binary, oversized or
+ * Reads the code a task touches at HEAD. The Java model is the test planner's ({@link CodeModelProvider}: built
+ * from PMD's parse, cached per file content, shared with the analysis and test-planning workers); an unreadable, binary, oversized or
  * unparseable file gives a {@link TaskCode} that says so instead of an exception.
  */
 @Component
@@ -29,7 +29,7 @@ public class TaskCodeLoader {
     }
 
     public TaskCode load(Snapshot snapshot, String file, Integer line) {
-        CodeModel model = models.model(snapshot);
+        CodeModel model = models.codeModel(snapshot);
         Optional<SourceFile> source = file == null ? Optional.empty() : snapshot.file(file);
         if (source.isEmpty()) {
             return new TaskCode(file, null, file == null ? "the finding names no file" : file + " does not exist at HEAD",

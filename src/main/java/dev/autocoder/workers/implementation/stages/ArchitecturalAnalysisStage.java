@@ -6,7 +6,7 @@ import dev.autocoder.workers.implementation.StageOutput;
 import dev.autocoder.workers.implementation.StageServices;
 import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.row.CodeReference;
-import dev.autocoder.workers.testplan.model.FileModel;
+import dev.autocoder.workers.javamodel.FileModel;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;

@@ -7,7 +7,7 @@ import dev.autocoder.workers.implementation.StageServices;
 import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.row.TestItem;
 import dev.autocoder.workers.implementation.tests.ExistingTests;
-import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.spec.Specs;

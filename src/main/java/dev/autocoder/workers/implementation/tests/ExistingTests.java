@@ -1,12 +1,12 @@
 package dev.autocoder.workers.implementation.tests;
 
 import dev.autocoder.workers.implementation.row.TestItem;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.Invocation;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

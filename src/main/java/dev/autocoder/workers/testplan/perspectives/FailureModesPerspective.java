@@ -4,11 +4,11 @@ import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
-import dev.autocoder.workers.testplan.model.CatchSite;
-import dev.autocoder.workers.testplan.model.Invocation;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.model.ThrowSite;
+import dev.autocoder.workers.javamodel.CatchSite;
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.ThrowSite;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
@@ -193,7 +193,7 @@ public class FailureModesPerspective extends TestPlanningPerspective {
             Invocation receiver = m.invocations().get(Integer.parseInt(parts[0]));
             int position = Integer.parseInt(parts[1]);
             for (MethodRef callee : resolver.calls().targets(ref, receiver)) {
-                List<dev.autocoder.workers.testplan.model.Param> params = callee.method().params();
+                List<dev.autocoder.workers.javamodel.Param> params = callee.method().params();
                 if (position < params.size() && callee.method().closedParams().contains(params.get(position).name())) {
                     return true;
                 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
-import dev.autocoder.workers.testplan.model.Invocation;
-import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.MethodRef;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.testplan.model.Comparison;
-import dev.autocoder.workers.testplan.model.Loop;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.Param;
+import dev.autocoder.workers.javamodel.Comparison;
+import dev.autocoder.workers.javamodel.Loop;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.Param;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

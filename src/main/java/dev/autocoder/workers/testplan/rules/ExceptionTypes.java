@@ -1,10 +1,10 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.Invocation;
-import dev.autocoder.workers.testplan.model.ProjectCalls;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.ProjectCalls;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

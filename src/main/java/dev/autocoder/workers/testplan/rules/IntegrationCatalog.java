@@ -1,6 +1,6 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.testplan.model.Invocation;
+import dev.autocoder.workers.javamodel.Invocation;
 
 import java.util.List;
 import java.util.Optional;

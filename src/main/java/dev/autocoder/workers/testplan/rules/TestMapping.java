@@ -1,8 +1,8 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.HashSet;
 import java.util.Set;

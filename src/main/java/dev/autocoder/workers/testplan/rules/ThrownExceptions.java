@@ -1,11 +1,11 @@
 package dev.autocoder.workers.testplan.rules;
 
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.Invocation;
-import dev.autocoder.workers.testplan.model.MethodModel;
-import dev.autocoder.workers.testplan.model.MethodRef;
-import dev.autocoder.workers.testplan.model.ProjectCalls;
-import dev.autocoder.workers.testplan.model.ThrowSite;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.MethodModel;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.ProjectCalls;
+import dev.autocoder.workers.javamodel.ThrowSite;
 
 import java.util.HashMap;
 import java.util.HashSet;

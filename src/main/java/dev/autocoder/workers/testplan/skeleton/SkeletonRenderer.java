@@ -1,9 +1,9 @@
 package dev.autocoder.workers.testplan.skeleton;
 
 import dev.autocoder.workers.pythonmodel.PytestSkeletons;
-import dev.autocoder.workers.testplan.model.CodeModel;
-import dev.autocoder.workers.testplan.model.FileModel;
-import dev.autocoder.workers.testplan.model.TypeModel;
+import dev.autocoder.workers.javamodel.CodeModel;
+import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.TypeModel;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.rules.ExceptionTypes;

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.testplan.spec;
 
-import dev.autocoder.workers.testplan.model.MethodRef;
+import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 

@@ -1,8 +1,8 @@
 package dev.autocoder.workers.analysis.architecture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.coverage;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
-import dev.autocoder.workers.analysis.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.coverage;
 
-import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
-import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.javamodel.JavaModelProvider;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
 import dev.autocoder.workers.analysis.pmd.PmdRulesets;
 import dev.autocoder.workers.config.AutocoderProperties;

@@ -112,7 +112,7 @@ class XxeSafetyTest {
                 <report name="shop">&local;<package name="a"><class name="a/Foo" sourcefilename="Foo.java"><counter type="LINE" missed="3" covered="1"/></class></package></report>
                 """.formatted(base(), secret.toUri()));
         TestCoveragePerspective perspective = new TestCoveragePerspective(
-                snapshot -> new dev.autocoder.workers.analysis.javamodel.JavaModel("k", List.of()),
+                snapshot -> new dev.autocoder.workers.javamodel.JavaModel("k", List.of()),
                 snapshot -> Optional.empty(), new AutocoderProperties());
 
         PerspectiveResult result = perspective.analyze(Fixtures.context(Fixtures.snapshot(root, false)));

@@ -1,6 +1,6 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
 import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
 import dev.autocoder.workers.analysis.severity.SeverityTable;
 import dev.autocoder.workers.repository.SkippedFile;

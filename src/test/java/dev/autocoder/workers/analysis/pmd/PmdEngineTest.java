@@ -1,7 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
-import dev.autocoder.workers.analysis.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaFileModel;
 import dev.autocoder.workers.repository.Snapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.python.RuffEngine;
-import dev.autocoder.workers.analysis.javamodel.JavaModelProvider;
-import dev.autocoder.workers.analysis.javamodel.PmdJavaModelProvider;
+import dev.autocoder.workers.javamodel.JavaModelProvider;
+import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
 import dev.autocoder.workers.config.AutocoderProperties;

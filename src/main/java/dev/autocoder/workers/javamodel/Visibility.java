@@ -1,4 +1,4 @@
-package dev.autocoder.workers.testplan.model;
+package dev.autocoder.workers.javamodel;
 
 /** Visibility ranks for comparisons outside the model package: public 3, protected 2, package 1, private 0. */
 public final class Visibility {
@@ -6,6 +6,6 @@ public final class Visibility {
     }
 
     public static int rank(String visibility) {
-        return JavaFileParser.rank(visibility);
+        return FileModelBuilder.rank(visibility);
     }
 }

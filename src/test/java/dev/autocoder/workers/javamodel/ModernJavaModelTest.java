@@ -1,5 +1,6 @@
-package dev.autocoder.workers.testplan.model;
+package dev.autocoder.workers.javamodel;
 
+import dev.autocoder.workers.analysis.pmd.TestModels;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.repository.ModernJavaFixture;
 import org.junit.jupiter.api.Test;
@@ -9,18 +10,18 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test planner's JavaParser model reads code of any Java release, at the level the build declares. */
+/** The test planner's model (PMD's parse) reads code of any Java release, at the level the build declares. */
 class ModernJavaModelTest {
 
     @TempDir
     Path root;
 
-    private final CodeModelProvider provider = new CodeModelProvider();
+    private final CodeModelProvider provider = TestModels.provider();
 
     @Test
     void modernJavaParsesAtTheNewestLevelWhenTheBuildDeclaresNone() {
         ModernJavaFixture.writeCode(root);
-        CodeModel model = provider.model(TestSnapshots.of(root));
+        CodeModel model = provider.codeModel(TestSnapshots.of(root));
 
         assertThat(model.unparseable()).isEmpty();
         FileModel geometry = model.file(ModernJavaFixture.GEOMETRY).orElseThrow();
@@ -31,12 +32,12 @@ class ModernJavaModelTest {
     }
 
     @Test
-    void theLevelOfThePomIsTheOneJavaParserParsesWith() {
+    void theLevelOfThePomIsTheOnePmdParsesWith() {
         ModernJavaFixture.writeCode(root);
-        assertThat(provider.model(TestSnapshots.of(root)).unparseable()).isEmpty();
+        assertThat(provider.codeModel(TestSnapshots.of(root)).unparseable()).isEmpty();
 
         ModernJavaFixture.writePom(root, "", "17");
-        CodeModel at17 = provider.model(TestSnapshots.of(root));
+        CodeModel at17 = provider.codeModel(TestSnapshots.of(root));
 
         // the cached Java 26 model of the same content is not reused at Java 17
         assertThat(at17.unparseable()).extracting(FileModel::path).containsExactly(ModernJavaFixture.GEOMETRY);

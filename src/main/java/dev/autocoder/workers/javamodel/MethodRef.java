@@ -1,4 +1,4 @@
-package dev.autocoder.workers.testplan.model;
+package dev.autocoder.workers.javamodel;
 
 /** A method with the file and type that declare it. */
 public record MethodRef(FileModel file, TypeModel type, MethodModel method) {

@@ -1,4 +1,4 @@
-package dev.autocoder.workers.testplan.model;
+package dev.autocoder.workers.javamodel;
 
 import dev.autocoder.workers.repository.Interned;
 

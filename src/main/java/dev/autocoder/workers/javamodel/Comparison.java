@@ -1,4 +1,4 @@
-package dev.autocoder.workers.testplan.model;
+package dev.autocoder.workers.javamodel;
 
 /**
  * A comparison of a name against a numeric literal in a method body, e.g. {@code amount > 10}.

@@ -1,8 +1,9 @@
-package dev.autocoder.workers.analysis.javamodel;
+package dev.autocoder.workers.analysis.pmd;
 
-import dev.autocoder.workers.analysis.pmd.PmdEngine;
-import dev.autocoder.workers.analysis.pmd.PmdRulesets;
-import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaMethodModel;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
-package dev.autocoder.workers.testplan.model;
+package dev.autocoder.workers.javamodel;
 
+import dev.autocoder.workers.analysis.pmd.TestModels;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testsupport.PathologicalJava;
@@ -13,7 +14,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12, items 5 and 7 for the test planner's JavaParser model: a file over the per-file time budget is skipped
+ * Issue 12, items 5 and 7 for the test planner's model (built from PMD's parse): a file over the per-file time budget is skipped
  * with the budget named and the skip kept for that content; a file that overflows the parser's stack is reported,
  * and the other files are modelled.
  */
@@ -33,10 +34,10 @@ class CodeModelBudgetTest {
         TestSnapshots.write(root, LONG, PathologicalJava.LONG_METHOD.source("Long", 20_000));
         TestSnapshots.write(root, PARENS, PathologicalJava.NESTED_PARENTHESES.source("Parens", 10_000));
         Snapshot snapshot = TestSnapshots.of(root);
-        CodeModelProvider provider = new CodeModelProvider(Duration.ofMillis(300));
+        CodeModelProvider provider = TestModels.provider(Duration.ofMillis(300));
 
         long start = System.nanoTime();
-        CodeModel first = provider.model(snapshot);
+        CodeModel first = provider.codeModel(snapshot);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(first.file(SMALL).orElseThrow().parsed()).isTrue();
@@ -47,7 +48,7 @@ class CodeModelBudgetTest {
         assertThat(took).isLessThan(Duration.ofSeconds(20));
 
         long again = System.nanoTime();
-        CodeModel second = provider.model(snapshot);
+        CodeModel second = provider.codeModel(snapshot);
         assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofSeconds(1));
         assertThat(second.file(LONG).orElseThrow().parseError()).isEqualTo(first.file(LONG).orElseThrow().parseError());
     }
@@ -56,7 +57,7 @@ class CodeModelBudgetTest {
     @Timeout(120)
     void aLongMethodIsModelledWithinAGenerousBudget() {
         TestSnapshots.write(root, LONG, PathologicalJava.LONG_METHOD.source("Long", 20_000));
-        CodeModel model = new CodeModelProvider(Duration.ofSeconds(60)).model(TestSnapshots.of(root));
+        CodeModel model = TestModels.provider(Duration.ofSeconds(60)).codeModel(TestSnapshots.of(root));
 
         FileModel file = model.file(LONG).orElseThrow();
         assertThat(file.parsed()).isTrue();

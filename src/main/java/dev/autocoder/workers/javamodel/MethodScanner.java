@@ -1,0 +1,755 @@
+package dev.autocoder.workers.javamodel;
+
+import net.sourceforge.pmd.lang.ast.Node;
+import net.sourceforge.pmd.lang.ast.impl.javacc.JavaccToken;
+import net.sourceforge.pmd.lang.java.ast.ASTAmbiguousName;
+import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
+import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTBlock;
+import net.sourceforge.pmd.lang.java.ast.ASTCastExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTCatchClause;
+import net.sourceforge.pmd.lang.java.ast.ASTConditionalExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
+import net.sourceforge.pmd.lang.java.ast.ASTDoStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTFieldAccess;
+import net.sourceforge.pmd.lang.java.ast.ASTFieldDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTForStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTForeachStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTFormalParameter;
+import net.sourceforge.pmd.lang.java.ast.ASTGuard;
+import net.sourceforge.pmd.lang.java.ast.ASTIfStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
+import net.sourceforge.pmd.lang.java.ast.ASTMethodReference;
+import net.sourceforge.pmd.lang.java.ast.ASTNullLiteral;
+import net.sourceforge.pmd.lang.java.ast.ASTNumericLiteral;
+import net.sourceforge.pmd.lang.java.ast.ASTResource;
+import net.sourceforge.pmd.lang.java.ast.ASTResourceList;
+import net.sourceforge.pmd.lang.java.ast.ASTReturnStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTStringLiteral;
+import net.sourceforge.pmd.lang.java.ast.ASTSwitchLabel;
+import net.sourceforge.pmd.lang.java.ast.ASTThisExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTThrowStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTTryStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTUnaryExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
+import net.sourceforge.pmd.lang.java.ast.ASTWhileStatement;
+import net.sourceforge.pmd.lang.java.ast.BinaryOp;
+import net.sourceforge.pmd.lang.java.ast.JavaNode;
+import net.sourceforge.pmd.lang.java.ast.UnaryOp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks one method of PMD's syntax tree once and records what the planner needs: calls with their receiver types,
+ * loops, comparisons with numeric literals, throws, catches, casts and null returns. Receiver types come from the
+ * declared types of parameters, locals and fields and from the file's imports (no classpath, no inference); texts
+ * are the source as written, whitespace-normalised. Anonymous and local classes inside the method count as part
+ * of it.
+ */
+final class MethodScanner {
+
+    /** Return types of factory calls, so {@code Runtime.getRuntime().exec(..)} has a receiver type. */
+    private static final Map<String, String> RETURNS = Map.ofEntries(
+            Map.entry("java.lang.Runtime.getRuntime", "java.lang.Runtime"),
+            Map.entry("java.net.http.HttpClient.newHttpClient", "java.net.http.HttpClient"),
+            Map.entry("java.sql.DriverManager.getConnection", "java.sql.Connection"),
+            Map.entry("javax.sql.DataSource.getConnection", "java.sql.Connection"),
+            Map.entry("java.sql.Connection.createStatement", "java.sql.Statement"),
+            Map.entry("java.sql.Connection.prepareStatement", "java.sql.PreparedStatement"),
+            Map.entry("java.net.URL.openConnection", "java.net.URLConnection"),
+            Map.entry("java.lang.ProcessBuilder.start", "java.lang.Process"),
+            Map.entry("java.lang.Runtime.exec", "java.lang.Process"),
+            Map.entry("java.util.concurrent.ThreadLocalRandom.current", "java.util.concurrent.ThreadLocalRandom"),
+            Map.entry("java.nio.file.Paths.get", "java.nio.file.Path"),
+            Map.entry("java.nio.file.Path.of", "java.nio.file.Path"),
+            Map.entry("java.time.Clock.systemUTC", "java.time.Clock"),
+            Map.entry("java.time.Clock.systemDefaultZone", "java.time.Clock"));
+
+    private static final Set<String> LOGGER_NAMES = Set.of("log", "logger", "LOG", "LOGGER", "System.out", "System.err");
+
+    private static final Set<String> STREAM_STEPS = Set.of("forEach", "forEachOrdered", "map", "flatMap", "filter", "peek",
+            "mapToInt", "mapToLong", "mapToDouble", "mapToObj", "anyMatch", "allMatch", "noneMatch", "takeWhile", "dropWhile");
+
+    private static final Set<String> TIGHT_BEFORE = Set.of(".", ")", "]", ",", ";");
+    private static final Set<String> TIGHT_AFTER = Set.of(".", "(", "[");
+
+    private static final Pattern SIZE_BOUND = Pattern.compile("([A-Za-z_$][\\w$.]*)\\.(size\\(\\)|length)");
+
+    private final ASTExecutableDeclaration method;
+    private final TypeNames names;
+    private final Map<String, String> variables = new HashMap<>();
+    private final Set<String> params = new LinkedHashSet<>();
+    private final Map<String, Set<String>> reachedParams = new HashMap<>();
+
+    private final List<Invocation> invocations = new ArrayList<>();
+    private final List<Loop> loops = new ArrayList<>();
+    private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<ThrowSite> throwSites = new ArrayList<>();
+    private final List<CatchSite> catches = new ArrayList<>();
+    private final List<String> casts = new ArrayList<>();
+    private final List<Integer> castLines = new ArrayList<>();
+    private final List<Integer> nullReturns = new ArrayList<>();
+    private final List<String> strings = new ArrayList<>();
+    private final Set<String> closedInFinally = new TreeSet<>();
+    private final Set<String> closedParams = new TreeSet<>();
+    /** The call or creation node of each recorded invocation, to follow where a created object goes. */
+    private final Map<Node, Integer> invocationIndex = new IdentityHashMap<>();
+    private final List<Node> invocationNodes = new ArrayList<>();
+    private int decisions;
+
+    MethodScanner(ASTExecutableDeclaration method, TypeNames names, Map<String, String> fields) {
+        this.method = method;
+        this.names = names;
+        variables.putAll(fields);
+        for (ASTFormalParameter p : method.getFormalParameters()) {
+            String name = p.getVarId().getName();
+            variables.put(name, FileModelBuilder.typeText(p.getTypeNode()));
+            params.add(name);
+            reachedParams.put(name, Set.of(name));
+        }
+    }
+
+    MethodScanner scan() {
+        List<ASTVariableDeclarator> declarators = findAll(method, ASTVariableDeclarator.class);
+        for (ASTVariableDeclarator v : declarators) {
+            String type = declaredType(v);
+            if (type == null && v.getInitializer() != null) {
+                type = typeOf(v.getInitializer());
+            }
+            if (type != null) {
+                variables.put(v.getName(), type);
+            }
+        }
+        List<ASTAssignmentExpression> assignments = findAll(method, ASTAssignmentExpression.class);
+        // two passes: a local assigned from a local assigned from a parameter is reached too
+        for (int pass = 0; pass < 2; pass++) {
+            for (ASTVariableDeclarator v : declarators) {
+                if (v.getInitializer() != null) {
+                    spread(v.getName(), v.getInitializer());
+                }
+            }
+            for (ASTAssignmentExpression a : assignments) {
+                String target = simpleName(a.getLeftOperand());
+                if (target != null) {
+                    spread(target, a.getRightOperand());
+                }
+            }
+        }
+        List<ASTTryStatement> tries = findAll(method, ASTTryStatement.class);
+        for (ASTTryStatement t : tries) {
+            if (t.getFinallyClause() != null) {
+                for (ASTMethodCall c : findAll(t.getFinallyClause(), ASTMethodCall.class)) {
+                    String scope = simpleName(c.getQualifier());
+                    if (c.getMethodName().equals("close") && scope != null) {
+                        closedInFinally.add(scope);
+                    }
+                }
+            }
+        }
+        findClosedParams(tries);
+        method.children().forEach(child -> visit(child, 0, -1));
+        handoffs();
+        return this;
+    }
+
+    /** The declared type of a local or field as written (extra dimensions added); null for {@code var}. */
+    private static String declaredType(ASTVariableDeclarator v) {
+        Node declaration = v.getParent();
+        String type = declaration instanceof ASTLocalVariableDeclaration local ? (local.isTypeInferred() ? null
+                : FileModelBuilder.typeText(local.getTypeNode()))
+                : declaration instanceof ASTFieldDeclaration field ? FileModelBuilder.typeText(field.getTypeNode()) : null;
+        int dimensions = v.getVarId().getExtraDimensions() == null ? 0 : v.getVarId().getExtraDimensions().size();
+        return type == null ? null : type + "[]".repeat(dimensions);
+    }
+
+    /**
+     * Parameters the method closes: a try-with-resources resource that is the parameter or a wrapper created
+     * around it ({@code try (BufferedReader b = new BufferedReader(reader))}), or a {@code param.close()} call.
+     */
+    private void findClosedParams(List<ASTTryStatement> tries) {
+        for (ASTTryStatement t : tries) {
+            if (t.getResources() == null) {
+                continue;
+            }
+            for (ASTResource resource : t.getResources()) {
+                String concise = resource.isConciseResource() ? simpleName(resource.getInitializer()) : null;
+                if (concise != null && params.contains(concise)) {
+                    closedParams.add(concise);
+                }
+                for (ASTConstructorCall wrapper : findAll(resource, ASTConstructorCall.class)) {
+                    for (ASTExpression argument : wrapper.getArguments()) {
+                        String name = simpleName(argument);
+                        if (name != null && params.contains(name)) {
+                            closedParams.add(name);
+                        }
+                    }
+                }
+            }
+        }
+        for (ASTMethodCall call : findAll(method, ASTMethodCall.class)) {
+            String scope = simpleName(call.getQualifier());
+            if (call.getMethodName().equals("close") && call.getArguments().isEmpty() && scope != null && params.contains(scope)) {
+                closedParams.add(scope);
+            }
+        }
+    }
+
+    /** For each JDK object created or opened here, the calls it is handed to (see {@link Invocation#handedTo()}). */
+    private void handoffs() {
+        for (int i = 0; i < invocations.size(); i++) {
+            Invocation call = invocations.get(i);
+            if (call.type() == null || !(call.type().startsWith("java.") || call.type().startsWith("javax."))) {
+                continue;
+            }
+            List<String> receivers = new ArrayList<>();
+            receivers(invocationNodes.get(i), receivers, 0);
+            if (!receivers.isEmpty()) {
+                invocations.set(i, call.handedTo(receivers));
+            }
+        }
+    }
+
+    private void receivers(Node value, List<String> out, int depth) {
+        if (depth > 3) {
+            return;
+        }
+        Node parent = value.getParent();
+        String local = null;
+        if (parent instanceof ASTArgumentList) {
+            argumentOf(value, out, depth);
+        } else if (parent instanceof ASTVariableDeclarator v) {
+            local = v.getName();
+        } else if (parent instanceof ASTAssignmentExpression a && a.getRightOperand() == value) {
+            local = simpleName(a.getLeftOperand());
+        }
+        if (local != null) {
+            for (ASTVariableAccess use : findAll(method, ASTVariableAccess.class)) {
+                if (use.getName().equals(local)) {
+                    argumentOf(use, out, depth);
+                }
+            }
+        }
+    }
+
+    /** Records the argument position when value is an argument of a call; follows a wrapper created around it. */
+    private void argumentOf(Node value, List<String> out, int depth) {
+        if (!(value.getParent() instanceof ASTArgumentList arguments)) {
+            return;
+        }
+        Node call = arguments.getParent();
+        Integer index = invocationIndex.get(call);
+        if (index != null) {
+            out.add(index + ":" + value.getIndexInParent());
+        }
+        if (call instanceof ASTConstructorCall) {
+            receivers(call, out, depth + 1);
+        }
+    }
+
+    /** The types caught by the try statements whose try block or resources enclose the node, innermost first. */
+    private List<String> caughtBy(Node node) {
+        List<String> caught = new ArrayList<>();
+        Node child = node;
+        Node parent = node.getParent();
+        while (parent != null && parent != method) {
+            if (parent instanceof ASTTryStatement t && (child == t.getBody() || child instanceof ASTResourceList)) {
+                t.getCatchClauses().forEach(c -> caught.addAll(caughtTypes(c)));
+            }
+            child = parent;
+            parent = parent.getParent();
+        }
+        return caught;
+    }
+
+    private static List<String> caughtTypes(ASTCatchClause c) {
+        return c.getParameter().getAllExceptionTypes().toStream().map(MethodScanner::typeText).toList();
+    }
+
+    private void spread(String local, ASTExpression value) {
+        Set<String> reached = new TreeSet<>(reachedParams.getOrDefault(local, Set.of()));
+        for (String name : namesIn(value)) {
+            reached.addAll(reachedParams.getOrDefault(name, Set.of()));
+        }
+        if (!reached.isEmpty()) {
+            reachedParams.put(local, reached);
+        }
+    }
+
+    /**
+     * @param collectionLoop index of the innermost enclosing loop over a collection, array or stream; -1 for none
+     */
+    private void visit(JavaNode node, int loopDepth, int collectionLoop) {
+        int depth = loopDepth;
+        int overLoop = collectionLoop;
+        if (node instanceof ASTForStatement f) {
+            depth++;
+            decisions++;
+            String compare = f.getCondition() == null ? "" : text(f.getCondition());
+            String bound = f.getCondition() == null ? null : sizeBound(compare);
+            String init = f.getInit() == null ? "" : text(f.getInit());
+            // "[init]; condition": the header as the planner has always written it
+            overLoop = loop(new Loop("for", line(node), depth, bound != null, header("[" + init + "]; " + compare),
+                    bound == null ? null : "index of `" + bound + "`"), overLoop);
+        } else if (node instanceof ASTForeachStatement f) {
+            depth++;
+            decisions++;
+            String variable = text(f.firstChild(ASTLocalVariableDeclaration.class));
+            overLoop = loop(new Loop("for-each", line(node), depth, true, header(variable + " : " + text(f.getIterableExpr())),
+                    "element of `" + header(text(f.getIterableExpr())) + "`"), overLoop);
+        } else if (node instanceof ASTWhileStatement w) {
+            depth++;
+            decisions++;
+            String iterator = iterator(w.getCondition());
+            overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(text(w.getCondition())),
+                    iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
+        } else if (node instanceof ASTDoStatement d) {
+            depth++;
+            decisions++;
+            String iterator = iterator(d.getCondition());
+            overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(text(d.getCondition())),
+                    iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
+        } else if (node instanceof ASTIfStatement || node instanceof ASTConditionalExpression || node instanceof ASTCatchClause) {
+            decisions++;
+        } else if (node instanceof ASTSwitchLabel label && !label.isDefault()) {
+            decisions += (int) label.children().toStream().filter(c -> !(c instanceof ASTGuard)).count();
+        } else if (node instanceof ASTInfixExpression b) {
+            if (b.getOperator() == BinaryOp.CONDITIONAL_AND || b.getOperator() == BinaryOp.CONDITIONAL_OR) {
+                decisions++;
+            }
+            comparison(b);
+        } else if (node instanceof ASTCastExpression c) {
+            casts.add(typeText(c.getCastType()));
+            castLines.add(line(node));
+        } else if (node instanceof ASTReturnStatement r && r.getExpr() instanceof ASTNullLiteral) {
+            nullReturns.add(line(node));
+        } else if (node instanceof ASTStringLiteral s && !s.isTextBlock()) {
+            strings.add(unquoted(s));
+        } else if (node instanceof ASTThrowStatement t) {
+            throwSite(t);
+        }
+        if (node instanceof ASTCatchClause c) {
+            catchSite(c);
+        }
+        if (node instanceof ASTConstructorCall o) {
+            record(o, invocation(o, true, names.resolve(typeText(o.getTypeNode())), "<init>", o.getArguments(), depth, overLoop, false));
+        } else if (node instanceof ASTMethodCall m) {
+            ASTExpression scope = m.getQualifier();
+            String receiver = scope == null ? null : typeOf(scope);
+            boolean implicit = scope == null || scope instanceof ASTThisExpression;
+            record(m, invocation(m, false, receiver, m.getMethodName(), m.getArguments(), depth, overLoop, implicit));
+            String over = streamed(m);
+            if (over != null) {
+                int index = loop(new Loop("stream", line(node), depth + 1, true,
+                        header(text(scope) + "." + m.getMethodName() + "(..)"), over), overLoop);
+                for (JavaNode child : m.children()) {
+                    if (child instanceof ASTArgumentList arguments) {
+                        for (JavaNode argument : arguments.children()) {
+                            boolean body = argument instanceof ASTLambdaExpression;
+                            visit(argument, body ? depth + 1 : depth, body ? index : overLoop);
+                        }
+                    } else {
+                        visit(child, depth, overLoop);
+                    }
+                }
+                return;
+            }
+        }
+        for (JavaNode child : node.children()) {
+            visit(child, depth, overLoop);
+        }
+    }
+
+    private int loop(Loop loop, int enclosing) {
+        loops.add(loop);
+        return loop.overCollection() ? loops.size() - 1 : enclosing;
+    }
+
+    private void record(Node node, Invocation call) {
+        invocationIndex.put(node, invocations.size());
+        invocationNodes.add(node);
+        invocations.add(call);
+    }
+
+    /**
+     * What a stream step with a lambda walks ("element of `files`"), or null when the call is not one: any
+     * {@code forEach} (of a collection, map or stream), and {@code map}, {@code filter}... on a chain that starts at
+     * {@code x.stream()}, {@code Arrays.stream(x)}, {@code Stream.of(..)} or a {@code Files.lines/list/walk}.
+     */
+    private static String streamed(ASTMethodCall m) {
+        if (!STREAM_STEPS.contains(m.getMethodName()) || m.getQualifier() == null
+                || m.getArguments().toStream().none(a -> a instanceof ASTLambdaExpression || a instanceof ASTMethodReference)) {
+            return null;
+        }
+        ASTExpression scope = m.getQualifier();
+        while (scope instanceof ASTMethodCall inner) {
+            String name = inner.getMethodName();
+            if ((name.equals("stream") || name.equals("parallelStream")) && inner.getArguments().isEmpty() && inner.getQualifier() != null) {
+                return "element of `" + header(text(inner.getQualifier())) + "`";
+            }
+            if ((name.equals("stream") || name.equals("of") || name.equals("lines") || name.equals("list") || name.equals("walk"))
+                    && !inner.getArguments().isEmpty()) {
+                return "element of `" + header(text(inner)) + "`";
+            }
+            if (!STREAM_STEPS.contains(name) && !name.equals("sorted") && !name.equals("distinct") && !name.equals("limit")
+                    && !name.equals("skip") && !name.equals("boxed")) {
+                break;
+            }
+            scope = inner.getQualifier();
+        }
+        return m.getMethodName().startsWith("forEach") ? "element of `" + header(text(m.getQualifier())) + "`" : null;
+    }
+
+    /** {@code list} for {@code i < list.size()} or {@code i < array.length}; null for other bounds. */
+    private static String sizeBound(String compare) {
+        Matcher m = SIZE_BOUND.matcher(compare);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** {@code it} for a loop condition {@code it.hasNext()} (or {@code hasMoreElements}); null otherwise. */
+    private static String iterator(ASTExpression condition) {
+        if (condition instanceof ASTMethodCall c && c.getArguments().isEmpty() && c.getQualifier() != null
+                && (c.getMethodName().equals("hasNext") || c.getMethodName().equals("hasMoreElements"))) {
+            return header(text(c.getQualifier()));
+        }
+        return null;
+    }
+
+    private Invocation invocation(JavaNode node, boolean creation, String type, String name, ASTArgumentList args, int depth,
+                                  int collectionLoop, boolean implicit) {
+        Set<String> reached = new TreeSet<>();
+        for (ASTExpression arg : args) {
+            for (String used : namesIn(arg)) {
+                reached.addAll(reachedParams.getOrDefault(used, Set.of()));
+            }
+        }
+        ASTTryStatement enclosingTry = node.ancestors(ASTTryStatement.class).first();
+        boolean inResources = enclosingTry != null && enclosingTry.getResources() != null
+                && node.ancestors().any(a -> a == enclosingTry.getResources());
+        boolean closed = false;
+        Node parent = node.getParent();
+        if (parent instanceof ASTVariableDeclarator v) {
+            closed = closedInFinally.contains(v.getName());
+        } else if (parent instanceof ASTAssignmentExpression a && a.getLeftOperand() instanceof ASTFieldAccess) {
+            closed = true; // stored in a field: the object owns it
+        } else if (parent instanceof ASTAssignmentExpression a && simpleName(a.getLeftOperand()) != null) {
+            closed = closedInFinally.contains(simpleName(a.getLeftOperand()));
+        } else if (parent instanceof ASTReturnStatement) {
+            closed = true; // handed to the caller
+        }
+        return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
+                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of());
+    }
+
+    /** The type of an expression used as a receiver, when declarations and imports tell it. */
+    private String typeOf(ASTExpression scope) {
+        String simple = simpleName(scope);
+        if (simple != null) {
+            String declared = variables.get(simple);
+            if (declared != null) {
+                return names.resolve(declared);
+            }
+            return Character.isUpperCase(simple.charAt(0)) ? names.resolve(simple) : null;
+        }
+        if (scope instanceof ASTFieldAccess f && f.getQualifier() instanceof ASTThisExpression) {
+            String declared = variables.get(f.getName());
+            return declared == null ? null : names.resolve(declared);
+        }
+        if (scope instanceof ASTFieldAccess || scope instanceof ASTAmbiguousName || scope instanceof ASTTypeExpression) {
+            String text = text(scope);
+            return text.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.') ? names.resolve(text) : null;
+        }
+        if (scope instanceof ASTConstructorCall o) {
+            return names.resolve(typeText(o.getTypeNode()));
+        }
+        if (scope instanceof ASTMethodCall m) {
+            String receiver = m.getQualifier() == null ? null : typeOf(m.getQualifier());
+            if (receiver == null) {
+                return null;
+            }
+            String key = receiver + "." + m.getMethodName();
+            if (key.startsWith("java.util.concurrent.Executors.new")) {
+                return "java.util.concurrent.ExecutorService";
+            }
+            return RETURNS.get(key);
+        }
+        return null;
+    }
+
+    private void comparison(ASTInfixExpression b) {
+        String operator = switch (b.getOperator()) {
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case EQ -> "==";
+            case NE -> "!=";
+            default -> null;
+        };
+        if (operator == null) {
+            return;
+        }
+        String left = compared(b.getLeftOperand());
+        Long right = literal(b.getRightOperand());
+        if (left != null && right != null) {
+            comparisons.add(new Comparison(left, operator, right, line(b)));
+            return;
+        }
+        String rightName = compared(b.getRightOperand());
+        Long leftValue = literal(b.getLeftOperand());
+        if (rightName != null && leftValue != null) {
+            comparisons.add(new Comparison(rightName, flip(operator), leftValue, line(b)));
+        }
+    }
+
+    /** A name, {@code this.name}, or {@code name.length} / {@code name.length()} / {@code name.size()}. */
+    private static String compared(ASTExpression e) {
+        String simple = simpleName(e);
+        if (simple != null) {
+            return simple;
+        }
+        if (e instanceof ASTFieldAccess f && f.getQualifier() instanceof ASTThisExpression) {
+            return f.getName();
+        }
+        if (e instanceof ASTFieldAccess f && f.getName().equals("length") && simpleName(f.getQualifier()) != null) {
+            return simpleName(f.getQualifier()) + ".length";
+        }
+        if (e instanceof ASTAmbiguousName a && a.getName().matches("[\\w$]+\\.length")) {
+            return a.getName();
+        }
+        if (e instanceof ASTMethodCall m && m.getArguments().isEmpty() && simpleName(m.getQualifier()) != null
+                && (m.getMethodName().equals("length") || m.getMethodName().equals("size"))) {
+            return simpleName(m.getQualifier()) + "." + m.getMethodName() + "()";
+        }
+        return null;
+    }
+
+    private static Long literal(ASTExpression e) {
+        if (e instanceof ASTNumericLiteral n && n.isIntegral()) {
+            return n.getValueAsLong();
+        }
+        if (e instanceof ASTUnaryExpression u && u.getOperator() == UnaryOp.UNARY_MINUS) {
+            Long inner = literal(u.getOperand());
+            return inner == null ? null : -inner;
+        }
+        return null;
+    }
+
+    private static String flip(String operator) {
+        return switch (operator) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> operator;
+        };
+    }
+
+    private void throwSite(ASTThrowStatement t) {
+        boolean inCatch = t.ancestors(ASTCatchClause.class).any(c -> c.ancestors().any(a -> a == method));
+        String type = null;
+        String message = null;
+        if (t.getExpr() instanceof ASTConstructorCall o) {
+            type = typeText(o.getTypeNode());
+            if (!o.getArguments().isEmpty()) {
+                ASTExpression first = o.getArguments().get(0);
+                if (first instanceof ASTStringLiteral s && !s.isTextBlock()) {
+                    message = unquoted(s);
+                } else if (first instanceof ASTInfixExpression b && b.getLeftOperand() instanceof ASTStringLiteral s
+                        && !s.isTextBlock()) {
+                    message = unquoted(s) + "…";
+                }
+            }
+        }
+        throwSites.add(new ThrowSite(type, message, line(t), inCatch, header(text(t)), caughtBy(t)));
+    }
+
+    /** The literal as written between its quotes (escapes kept). */
+    private static String unquoted(ASTStringLiteral s) {
+        String literal = s.getLiteralText().toString();
+        return literal.substring(1, literal.length() - 1);
+    }
+
+    private void catchSite(ASTCatchClause c) {
+        List<String> types = caughtTypes(c);
+        String caught = c.getParameter().getName();
+        ASTBlock body = c.getBody();
+        boolean onlyLogs = body.getNumChildren() > 0 && body.children().toStream().allMatch(MethodScanner::isLogging);
+        List<ASTThrowStatement> thrown = findAll(body, ASTThrowStatement.class);
+        boolean lostCause = thrown.stream().anyMatch(t -> t.getExpr() instanceof ASTConstructorCall o
+                && namesIn(o).stream().noneMatch(caught::equals))
+                && findAll(body, ASTMethodCall.class).stream().noneMatch(m -> m.getMethodName().equals("initCause")
+                || m.getMethodName().equals("addSuppressed"));
+        catches.add(new CatchSite(types, line(c), body.getNumChildren() == 0, onlyLogs, !thrown.isEmpty(), lostCause,
+                header(text(c.getParameter()))));
+    }
+
+    private static boolean isLogging(Node statement) {
+        if (!(statement instanceof ASTExpressionStatement e) || !(e.getExpr() instanceof ASTMethodCall m)) {
+            return false;
+        }
+        if (m.getMethodName().equals("printStackTrace")) {
+            return true;
+        }
+        return m.getQualifier() != null && LOGGER_NAMES.contains(text(m.getQualifier()));
+    }
+
+    /** A bare name: a variable, or a name PMD could not tell (no classpath) that has no dot. */
+    private static String simpleName(Node e) {
+        if (e instanceof ASTVariableAccess v) {
+            return v.getName();
+        }
+        if (e instanceof ASTAmbiguousName a && a.getName().indexOf('.') < 0) {
+            return a.getName();
+        }
+        return null;
+    }
+
+    /** The bare names used in an expression, itself included; the receiver of a method reference is not counted. */
+    private static List<String> namesIn(Node expression) {
+        List<String> found = new ArrayList<>();
+        for (Node n : findAll(expression, Node.class)) {
+            String name = simpleName(n);
+            if (name != null && !(n.getParent() instanceof ASTMethodReference)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    /** The node and all nodes under it, lambdas and nested classes included. */
+    static <T extends Node> List<T> findAll(Node root, Class<T> type) {
+        return root.descendantsOrSelf().crossFindBoundaries().filterIs(type).toList();
+    }
+
+    /**
+     * The node's source text from its tokens: comments left out, one space where the source has any whitespace,
+     * none before a {@code .}, {@code )}, {@code ]} or {@code ,} or after a {@code .}, {@code (} or {@code [}, so
+     * a call chain split over lines reads {@code a.b().c()}.
+     */
+    static String text(JavaNode node) {
+        StringBuilder text = new StringBuilder();
+        JavaccToken last = node.getLastToken();
+        JavaccToken previous = null;
+        JavaccToken first = firstCodeToken(node);
+        for (JavaccToken token = first == null ? node.getFirstToken() : first; token != null && !token.isEof(); token = token.next) {
+            String image = token.getImage();
+            if (notCode(token)) {
+                if (token == last) {
+                    break;
+                }
+                continue;
+            }
+            if (previous != null && token.getRegion().getStartOffset() > previous.getRegion().getEndOffset()
+                    && !TIGHT_BEFORE.contains(image) && !TIGHT_AFTER.contains(previous.getImage())) {
+                text.append(' ');
+            }
+            text.append(image);
+            if (token == last) {
+                break;
+            }
+            previous = token;
+        }
+        return text.toString();
+    }
+
+    /** A type as written, type arguments without spaces: {@code Map<String,Integer>}. */
+    static String typeText(JavaNode type) {
+        return text(type).replace(", ", ",");
+    }
+
+    /** A comment, whitespace or an implicit token: the chain of a declaration's tokens starts at its javadoc. */
+    static boolean notCode(JavaccToken token) {
+        String image = token.getImage();
+        return token.isImplicit() || image.isBlank() || image.startsWith("/*") || image.startsWith("//");
+    }
+
+    /** The line of the node's first code token: a declaration's javadoc is not part of it. */
+    static int line(JavaNode node) {
+        JavaccToken token = firstCodeToken(node);
+        return (token == null ? node.getFirstToken() : token).getReportLocation().getStartLine();
+    }
+
+    /** PMD starts a declaration's tokens at its javadoc, whose chain of comments and whitespace ends apart. */
+    static JavaccToken firstCodeToken(JavaNode node) {
+        if (!notCode(node.getFirstToken())) {
+            return node.getFirstToken();
+        }
+        for (JavaNode child : node.children()) {
+            JavaccToken token = firstCodeToken(child);
+            if (token != null) {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    static int endLine(JavaNode node) {
+        return node.getLastToken().getReportLocation().getEndLine();
+    }
+
+    static String header(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 157) + "..." : flat;
+    }
+
+    List<Invocation> invocations() {
+        return List.copyOf(invocations);
+    }
+
+    List<Loop> loops() {
+        return List.copyOf(loops);
+    }
+
+    List<Comparison> comparisons() {
+        return List.copyOf(comparisons);
+    }
+
+    List<ThrowSite> throwSites() {
+        return List.copyOf(throwSites);
+    }
+
+    List<CatchSite> catches() {
+        return List.copyOf(catches);
+    }
+
+    List<String> casts() {
+        return List.copyOf(casts);
+    }
+
+    List<Integer> castLines() {
+        return List.copyOf(castLines);
+    }
+
+    List<Integer> nullReturns() {
+        return List.copyOf(nullReturns);
+    }
+
+    List<String> closedParams() {
+        return List.copyOf(closedParams);
+    }
+
+    List<String> strings() {
+        return List.copyOf(strings);
+    }
+
+    int cyclomatic() {
+        return 1 + decisions;
+    }
+}
