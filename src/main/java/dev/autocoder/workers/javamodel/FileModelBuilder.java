@@ -163,7 +163,7 @@ public final class FileModelBuilder {
         return new MethodModel(callable.getName(), signature, visibility, callable.hasExplicitModifiers(JModifier.STATIC),
                 constructor, returnType, List.copyOf(params), thrown, annotations(callable), MethodScanner.line(callable),
                 MethodScanner.endLine(callable), bodyHash(callable), scan.cyclomatic(), !scan.nullReturns().isEmpty(),
-                scan.nullReturns(), scan.casts(), scan.castLines(), scan.invocations(), scan.throwSites(), scan.catches(),
+                scan.nullReturns(), scan.casts(), scan.castLines(), scan.castOperands(), scan.invocations(), scan.throwSites(), scan.catches(),
                 scan.comparisons(), scan.loops(), scan.strings(), scan.closedParams());
     }
 

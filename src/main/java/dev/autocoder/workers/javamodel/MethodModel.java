@@ -5,7 +5,7 @@ import dev.autocoder.workers.repository.Interned;
 import java.util.List;
 
 /**
- * A method or constructor as the test planner sees it (built with JavaParser, no classpath).
+ * A method or constructor as the test planner sees it (built from PMD's syntax tree).
  *
  * @param signature   name with erased parameter types, e.g. {@code parse(String, int)}: the identity across commits
  * @param visibility  public, protected, package or private (as declared; see {@link TypeModel#visibility()})
@@ -14,14 +14,15 @@ import java.util.List;
  * @param bodyHash    SHA-256 prefix of the whitespace-normalized declaration: changes when the method changes
  * @param cyclomatic  1 + decision points (if, loops, case labels, catch, ?:, &&, ||)
  * @param returnsNull has a {@code return null;}
- * @param casts       cast target types with their lines, e.g. {@code (Order) o}
+ * @param casts       target types of the casts that can fail where they stand, e.g. {@code (Order) o}, with their
+ *                    lines and operands (as written)
  * @param closedParams parameters the method closes (a try-with-resources resource that is the parameter or a
  *                     wrapper around it, or {@code param.close()}): a resource handed to it is not leaked
  */
 public record MethodModel(String name, String signature, String visibility, boolean isStatic, boolean constructor,
                           String returnType, List<Param> params, List<String> thrown, List<String> annotations,
                           int beginLine, int endLine, String bodyHash, int cyclomatic, boolean returnsNull,
-                          List<Integer> nullReturnLines, List<String> casts, List<Integer> castLines,
+                          List<Integer> nullReturnLines, List<String> casts, List<Integer> castLines, List<String> castOperands,
                           List<Invocation> invocations, List<ThrowSite> throwSites, List<CatchSite> catches,
                           List<Comparison> comparisons, List<Loop> loops, List<String> stringLiterals,
                           List<String> closedParams) {
@@ -34,6 +35,7 @@ public record MethodModel(String name, String signature, String visibility, bool
         thrown = Interned.strings(thrown);
         annotations = Interned.strings(annotations);
         casts = Interned.strings(casts);
+        castOperands = Interned.strings(castOperands);
         stringLiterals = Interned.strings(stringLiterals);
         closedParams = closedParams.isEmpty() ? List.of() : Interned.strings(closedParams);
     }

@@ -22,6 +22,8 @@ import net.sourceforge.pmd.lang.java.ast.ASTFormalParameter;
 import net.sourceforge.pmd.lang.java.ast.ASTGuard;
 import net.sourceforge.pmd.lang.java.ast.ASTIfStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeParameter;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeParameters;
 import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
@@ -55,6 +57,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Walks one method of PMD's syntax tree once and records what the planner needs: calls with their receiver types,
@@ -105,6 +108,7 @@ final class MethodScanner {
     private final List<CatchSite> catches = new ArrayList<>();
     private final List<String> casts = new ArrayList<>();
     private final List<Integer> castLines = new ArrayList<>();
+    private final List<String> castOperands = new ArrayList<>();
     private final List<Integer> nullReturns = new ArrayList<>();
     private final List<String> strings = new ArrayList<>();
     private final Set<String> closedInFinally = new TreeSet<>();
@@ -334,9 +338,10 @@ final class MethodScanner {
                 decisions++;
             }
             comparison(b);
-        } else if (node instanceof ASTCastExpression c) {
+        } else if (node instanceof ASTCastExpression c && canFailHere(c)) {
             casts.add(typeText(c.getCastType()));
             castLines.add(line(node));
+            castOperands.add(header(text(c.getOperand())));
         } else if (node instanceof ASTReturnStatement r && r.getExpr() instanceof ASTNullLiteral) {
             nullReturns.add(line(node));
         } else if (node instanceof ASTStringLiteral s && !s.isTextBlock()) {
@@ -735,6 +740,44 @@ final class MethodScanner {
 
     List<Integer> castLines() {
         return List.copyOf(castLines);
+    }
+
+    List<String> castOperands() {
+        return List.copyOf(castOperands);
+    }
+
+    /**
+     * A cast that can throw ClassCastException where it stands. Not one to {@code Object}, to a type variable or an
+     * array of one (erased: unchecked, it cannot fail here), of {@code x.clone()} (same type by contract), or of an
+     * operand the method tests with {@code instanceof}.
+     */
+    private boolean canFailHere(ASTCastExpression cast) {
+        String type = typeText(cast.getCastType());
+        String element = type.replace("[]", "").strip();
+        if (type.equals("Object") || type.equals("java.lang.Object") || typeVariablesInScope().contains(element)) {
+            return false;
+        }
+        ASTExpression operand = cast.getOperand();
+        if (operand instanceof ASTMethodCall call && call.getMethodName().equals("clone") && call.getArguments().isEmpty()) {
+            return false;
+        }
+        String operandText = text(operand);
+        return findAll(method, ASTInfixExpression.class).stream().noneMatch(test -> test.getOperator() == BinaryOp.INSTANCEOF
+                && text(test.getLeftOperand()).equals(operandText));
+    }
+
+    private Set<String> typeVariables;
+
+    /** The type parameters of the method and of every type around it, by name. */
+    private Set<String> typeVariablesInScope() {
+        if (typeVariables == null) {
+            typeVariables = new TreeSet<>();
+            Stream.concat(Stream.of(method), method.ancestors().toStream())
+                    .flatMap(n -> n.children(ASTTypeParameters.class).toStream())
+                    .flatMap(list -> list.children(ASTTypeParameter.class).toStream())
+                    .forEach(parameter -> typeVariables.add(parameter.getName()));
+        }
+        return typeVariables;
     }
 
     List<Integer> nullReturns() {

@@ -121,7 +121,7 @@ final class PythonModelMapper {
                 !inClass || kind.equals("staticmethod") || kind.equals("classmethod"), constructor,
                 constructor ? "None" : returns, params, List.of(), decorators, f.path("line").asInt(), f.path("end_line").asInt(),
                 f.path("body_hash").asText(), f.path("cyclomatic").asInt(1), !noneLines.isEmpty(), noneLines, List.of(),
-                List.of(), invocations, throwSites, catches, comparisons, loops, strings(f.path("strings")), closedParams);
+                List.of(), List.of(), invocations, throwSites, catches, comparisons, loops, strings(f.path("strings")), closedParams);
     }
 
     private static List<String> strings(JsonNode array) {

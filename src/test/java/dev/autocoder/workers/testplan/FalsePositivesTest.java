@@ -302,6 +302,64 @@ class FalsePositivesTest {
         assertThat(analysis.notes()).anySatisfy(n -> assertThat(n).contains("merged"));
     }
 
+    /**
+     * Seen on commons-lang3's ArrayUtils: ten high "unchecked cast" modes for generic array casts that cannot fail
+     * where they stand. Casts to a type variable (erased), to Object, of clone() and of an operand tested with
+     * instanceof are no failure modes; a cast of a call's result depends on the callee, not on the caller's input.
+     */
+    @Test
+    void castsThatCannotFailWhereTheyStandAreNoFailureModesAndOnlyACastParameterIsLikely() throws Exception {
+        List<FailureMode> modes = failureModes(Map.of(
+                "src/main/java/com/acme/Arrays2.java", """
+                        package com.acme;
+
+                        import java.lang.reflect.Array;
+                        import java.util.Map;
+
+                        public class Arrays2<E> {
+
+                            @SuppressWarnings("unchecked")
+                            public static <T> T[] grow(T[] array, Class<?> type) {
+                                T[] copy = (T[]) Array.newInstance(type, array.length + 1);
+                                return (T[]) copy.clone();
+                            }
+
+                            @SuppressWarnings("unchecked")
+                            public E first(Object[] items) {
+                                return (E) items[0];
+                            }
+
+                            public int[] copy(int[] array) {
+                                return (int[]) array.clone();
+                            }
+
+                            public Object widen(String text) {
+                                return (Object) text;
+                            }
+
+                            public String named(Object value) {
+                                if (value instanceof String) {
+                                    return (String) value;
+                                }
+                                return String.valueOf(value);
+                            }
+
+                            public String text(Object value) {
+                                return (String) value;
+                            }
+
+                            public String lookup(Map<String, Object> settings, String key) {
+                                return (String) settings.get(key);
+                            }
+                        }
+                        """)).stream().filter(m -> m.mode().equals("unchecked-cast")).toList();
+
+        assertThat(modes).extracting(FailureMode::method, FailureMode::probability, FailureMode::evidence)
+                .containsExactly(
+                        tuple("text(Object)", "high", "line 35: (String) value"),
+                        tuple("lookup(Map, String)", "low", "line 39: (String) settings.get(key)"));
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, new FailureModesPerspective(null))).failureModes();
     }

@@ -41,7 +41,8 @@ import java.util.Set;
  *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like, unless an enclosing {@code try} catches
  *       the exception (that type or a supertype: JDK types through a known hierarchy, project types through their
  *       declared supertypes) or the method declares it (hands it to its callers deliberately);</li>
- *   <li>{@code unchecked-cast}: a cast to a reference type;</li>
+ *   <li>{@code unchecked-cast}: a cast to a reference type that can fail where it stands (not to {@code Object} or a
+ *       type variable, not of {@code clone()}, not of an operand tested with {@code instanceof});</li>
  *   <li>{@code null-return}: {@code return null};</li>
  *   <li>{@code resource-leak}: a stream, reader, socket, connection or statement opened outside try-with-resources,
  *       not closed in a finally block, not returned or stored in a field, and not handed to a project method that
@@ -49,7 +50,8 @@ import java.util.Set;
  *   <li>{@code swallowed-exception}: a catch block that is empty or only logs;</li>
  *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly).</li>
  * </ul>
- * Probability: high when the trigger depends on a parameter (a conversion, cast or call whose arguments use one)
+ * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
+ * a parameter)
  * or is a high-risk integration call; medium for declared and thrown exceptions, leaks and null returns; low
  * otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
@@ -166,8 +168,10 @@ public class FailureModesPerspective extends TestPlanningPerspective {
         for (int i = 0; i < m.casts().size(); i++) {
             String cast = m.casts().get(i);
             if (!PRIMITIVES.contains(cast)) {
-                modes.add(mode(ref, m.castLines().get(i), "unchecked-cast", "ClassCastException", "(" + cast + ")",
-                        m.params().isEmpty() ? "low" : "high", impactOfException, m.name() + "_whenNotA" + simple(cast) + "_throwsClassCastException"));
+                // the caller's input decides only when the cast value is a parameter; else the callee's contract does
+                String operand = m.castOperands().get(i);
+                modes.add(mode(ref, m.castLines().get(i), "unchecked-cast", "ClassCastException", "(" + cast + ") " + operand,
+                        m.paramType(operand) == null ? "low" : "high", impactOfException, m.name() + "_whenNotA" + simple(cast) + "_throwsClassCastException"));
             }
         }
         for (int line : m.nullReturnLines()) {
