@@ -9,7 +9,8 @@ final class GateText {
     static String of(GateReport report) {
         StringBuilder text = new StringBuilder();
         text.append("Quality gate: ").append(report.status().label().toUpperCase(java.util.Locale.ROOT)).append('\n');
-        if (report.reason() != null) {
+        String baselineMissing = report.newCode() != null && !report.newCode().isResolved() ? report.newCode().reason() : null;
+        if (report.reason() != null && !report.reason().equals(baselineMissing)) {
             text.append("  ").append(report.reason()).append('\n');
         }
         if (report.newCode() != null) {
@@ -20,7 +21,9 @@ final class GateText {
         for (ConditionResult c : report.conditions()) {
             text.append("  [").append(c.status().label()).append("] ").append(new GateCondition(c.metric(), c.operator(),
                     c.threshold())).append(": ").append(c.value() == null ? "-" : (c.atLeast() ? "at least " : "") + number(c.value()))
-                    .append(" (").append(c.detail()).append(")\n");
+                    // the baseline's long reason is printed once above, not on every condition
+                    .append(" (").append(c.detail() != null && c.detail().equals(baselineMissing) ? "no new-code baseline yet"
+                            : c.detail()).append(")\n");
         }
         if (!report.perspectives().isEmpty()) {
             text.append("New / overall findings:\n");

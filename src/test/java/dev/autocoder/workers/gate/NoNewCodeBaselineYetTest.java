@@ -116,5 +116,7 @@ class NoNewCodeBaselineYetTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Quality gate: UNKNOWN", "no new-code baseline yet",
                 "autocoder.gate.new-code=");
+        // the long reason once, not on every condition line
+        assertThat(out.toString(StandardCharsets.UTF_8).split("autocoder\\.gate\\.new-code=", -1)).hasSize(2);
     }
 }
