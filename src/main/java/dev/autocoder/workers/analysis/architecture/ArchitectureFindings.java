@@ -54,15 +54,24 @@ final class ArchitectureFindings {
         return findings;
     }
 
-    /** The top-ranked hotspots as findings, the first {@value ArchitectureLimits#HIGH_SEVERITY_HOTSPOTS} high. */
+    /**
+     * The top-ranked hotspots as findings, the first {@value ArchitectureLimits#HIGH_SEVERITY_HOTSPOTS} high. A file
+     * with one commit in the window has not changed since it came (a first import, a new file): its rank is
+     * complexity alone, which code quality reports already, so it is low.
+     */
     static List<Finding> hotspotFindings(List<Hotspot> ranked) {
         List<Finding> findings = new ArrayList<>();
         for (Hotspot h : top(ranked)) {
-            Severity severity = h.rank() <= HIGH_SEVERITY_HOTSPOTS ? Severity.HIGH : Severity.MEDIUM;
+            Severity severity = h.commits() <= 1 ? Severity.LOW
+                    : h.rank() <= HIGH_SEVERITY_HOTSPOTS ? Severity.HIGH : Severity.MEDIUM;
             findings.add(Finding.of(HOTSPOT, CATEGORY, severity, h.file(), null, null,
-                    h.file() + ": " + h.commits() + " commits × complexity " + h.complexity(), "hotspot " + h.file()));
+                    h.file() + ": " + commits(h.commits()) + " × complexity " + h.complexity(), "hotspot " + h.file()));
         }
         return findings;
+    }
+
+    static String commits(int count) {
+        return count == 1 ? "1 commit" : count + " commits";
     }
 
     static List<Hotspot> topHotspots(ArchitectureAnalysis analysis) {
@@ -75,7 +84,7 @@ final class ArchitectureFindings {
 
     static Optional<String> hotspotRecommendation(List<Hotspot> ranked) {
         return ranked.stream().findFirst().map(h -> "Refactor or cover with tests "
-                + h.file() + " first: it changed in " + h.commits() + " commits and has complexity " + h.complexity()
+                + h.file() + " first: it changed in " + commits(h.commits()) + " and has complexity " + h.complexity()
                 + ", the highest churn × complexity in the repository.");
     }
 

@@ -157,7 +157,7 @@ public class ArchitecturePerspective extends AnalysisPerspective {
             return "No " + kindOfFile + " changed in the churn window, so no hotspots.";
         }
         Hotspot top = hotspots.get(0);
-        return "Top hotspot: " + top.file() + " (" + top.commits() + " commits × complexity " + top.complexity() + ").";
+        return "Top hotspot: " + top.file() + " (" + ArchitectureFindings.commits(top.commits()) + " × complexity " + top.complexity() + ").";
     }
 
     private ArchitectureAnalysis.Churn churn(Snapshot snapshot) {

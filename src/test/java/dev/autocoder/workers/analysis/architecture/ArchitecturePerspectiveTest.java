@@ -200,7 +200,8 @@ class ArchitecturePerspectiveTest {
                 "HIGH src/main/java/h/One.java: 2 commits × complexity 15",
                 "HIGH src/main/java/h/Four.java: 7 commits × complexity 4",
                 "MEDIUM src/main/java/h/Three.java: 3 commits × complexity 9",
-                "MEDIUM src/main/java/h/Five.java: 1 commits × complexity 1");
+                // one commit: unchanged since it came, complexity alone is no hotspot to act on first
+                "LOW src/main/java/h/Five.java: 1 commit × complexity 1");
         assertThat(findings.get(0).file()).isEqualTo("src/main/java/h/Two.java");
         assertThat(result.summary()).contains("Top hotspot: src/main/java/h/Two.java (14 commits × complexity 4).");
     }
