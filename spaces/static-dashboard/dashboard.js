@@ -196,9 +196,9 @@
     return latest;
   }
 
-  /** The gate column of a row (an object or a JSON-encoded string), or null. */
+  /** The quality_gate column of an analysis row (an object or a JSON-encoded string), or null. */
   function gateOf(row) {
-    let gate = row && row.gate;
+    let gate = row && row.quality_gate;
     if (typeof gate === 'string') {
       try {
         gate = JSON.parse(gate);
@@ -291,16 +291,21 @@
     status.textContent = value + ' (iteration ' + row.iteration + ', ' + row.timestamp + ')';
     const conditions = Array.isArray(gate.conditions) ? gate.conditions : [];
     const cell = v => el('td', {}, [v === undefined || v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+    const threshold = c => c.threshold === undefined || c.threshold === null ? '' : ' ' + String(c.threshold);
+    // the gate's reason (e.g. no new-code baseline yet) shows once above the table, not on every condition
     const body = conditions.map(c => {
-      const conditionStatus = String(c.status || (c.passed === true ? 'passed' : c.passed === false ? 'failed' : 'unknown'));
+      const conditionStatus = String(c.status || 'unknown');
+      const detail = gate.reason && c.detail === gate.reason ? 'see above' : c.detail;
       return el('tr', {class: 'condition-' + conditionStatus}, [
-        cell(c.name || c.condition || c.metric || c.id), cell(c.value), cell(c.threshold !== undefined ? c.threshold : c.limit),
-        el('td', {class: 'condition-status'}, [conditionStatus])]);
+        cell(String(c.metric) + ' ' + String(c.operator || '') + threshold(c)),
+        cell(c.value === undefined || c.value === null ? null : (c.at_least ? '≥ ' : '') + String(c.value)),
+        el('td', {class: 'condition-status'}, [conditionStatus]), cell(detail)]);
     });
-    replaceChildren(document.getElementById('gate-conditions'), conditions.length === 0 ? [] : [
+    const parts = gate.reason ? [el('p', {class: 'note', id: 'gate-reason'}, [String(gate.reason)])] : [];
+    replaceChildren(document.getElementById('gate-conditions'), conditions.length === 0 ? parts : parts.concat([
       el('table', {id: 'gate-table'}, [
-        el('thead', {}, [el('tr', {}, ['condition', 'value', 'threshold', 'status'].map(h => el('th', {}, [h])))]),
-        el('tbody', {}, body)])]);
+        el('thead', {}, [el('tr', {}, ['condition', 'value', 'status', 'how'].map(h => el('th', {}, [h])))]),
+        el('tbody', {}, body)])]));
   }
 
   function chart(title, series, yLabel) {

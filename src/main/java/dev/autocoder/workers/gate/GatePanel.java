@@ -30,13 +30,17 @@ public class GatePanel {
         NewCodeBaseline baseline = report.newCode();
         String since = baseline == null ? "—" : baseline.isResolved() ? baseline.description()
                 : "cannot tell: " + baseline.reason();
+        // a missing baseline's long reason shows once (beside "New code since"), not on every line
+        String missing = baseline != null && !baseline.isResolved() ? baseline.reason() : null;
         List<ConditionLine> conditions = report.conditions().stream().map(c -> new ConditionLine(c.status().label(),
                 new GateCondition(c.metric(), c.operator(), c.threshold()).toString(),
-                c.value() == null ? "—" : (c.atLeast() ? "≥ " : "") + number(c.value()), c.detail())).toList();
+                c.value() == null ? "—" : (c.atLeast() ? "≥ " : "") + number(c.value()),
+                c.detail() != null && c.detail().equals(missing) ? "no new-code baseline yet" : c.detail())).toList();
+        String reason = report.reason() != null && report.reason().equals(missing) ? null : report.reason();
         List<PerspectiveLine> perspectives = report.perspectives().stream().map(p -> new PerspectiveLine(p.perspective(),
                 p.newCount(), p.overall(), p.undecided() > 0 ? p.undecided() + " not told" : "")).toList();
         return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
-                since, report.reason(), report.reason() != null, conditions, perspectives, !perspectives.isEmpty());
+                since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty());
     }
 
     private static String number(double value) {

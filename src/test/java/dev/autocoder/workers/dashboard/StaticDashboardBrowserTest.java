@@ -139,16 +139,21 @@ class StaticDashboardBrowserTest {
         assertThat(text(wait, By.id("insights"))).contains("Insights: analysis");
         assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("figure.chart svg polyline"))).isNotEmpty();
-        assertThat(text(wait, By.id("gate-status"))).isEqualTo("no gate yet");
+        // the workers' own rows carry their quality_gate column: the page shows the newest one's status
+        List<Row> onTheHub = hubRows();
+        String realStatus = mapper.valueToTree(onTheHub.get(onTheHub.size() - 1)).path("quality_gate").path("status").asText();
+        assertThat(realStatus).isNotEmpty();
+        assertThat(text(wait, By.id("gate-status"))).startsWith(realStatus + " (iteration ");
         screenshot("static-dashboard.png");
 
         // a row carrying a gate: the page's own refresh shows it, its condition text escaped too
         publishRowWithGate();
-        awaitPage(wait, "the gate", d -> d.findElement(By.id("gate-status")).getText().startsWith("failed"));
+        awaitPage(wait, "the published gate", d -> d.findElement(By.id("gate-status")).getText().startsWith("failed"));
         List<String> condition = wait.until(d -> d.findElements(By.cssSelector("#gate-table tbody tr"))
                 .stream().findFirst().map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
                 .orElse(null));
-        assertThat(condition).containsExactly("new critical or high findings in main code <script>", "1", "0", "failed");
+        assertThat(condition).containsExactly("new_main_critical_high_findings <= 0", "1", "failed",
+                "1 new: Unsafe <script> in main code");
         assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
         screenshot("static-dashboard-gate.png");
 
@@ -201,8 +206,7 @@ class StaticDashboardBrowserTest {
 
     /**
      * One more analysis row, the newest one copied with the next iteration and a gate column, published with the
-     * project's Hub client in a file named as the workers name theirs. The gate's shape (status, conditions with
-     * name, value, threshold, status) is the one the page reads.
+     * project's Hub client in a file named as the workers name theirs.
      */
     private void publishRowWithGate() throws Exception {
         List<Row> rows = hubRows();
@@ -211,9 +215,12 @@ class StaticDashboardBrowserTest {
         ObjectNode row = mapper.valueToTree(newest);
         row.put("iteration", newest.iteration() + 1);
         row.put("timestamp", now.toString());
-        ObjectNode gate = row.putObject("gate").put("status", "failed");
-        gate.putArray("conditions").addObject().put("name", "new critical or high findings in main code <script>")
-                .put("value", 1).put("threshold", 0).put("status", "failed");
+        // the quality_gate column as the analysis rows carry it (gate.GateColumns: status, reason, conditions with
+        // metric, operator, threshold, value, at_least, status, detail)
+        ObjectNode gate = row.putObject("quality_gate").put("status", "failed").putNull("reason");
+        gate.putArray("conditions").addObject().put("metric", "new_main_critical_high_findings").put("operator", "<=")
+                .put("threshold", 0.0).put("value", 1.0).put("at_least", false).put("status", "failed")
+                .put("detail", "1 new: Unsafe <script> in main code");
         String newestPath = new TreeMap<>(hub.files("dataset", USER + "/" + DATASET)).lastKey();
         String path = newestPath.substring(0, newestPath.lastIndexOf('/') + 1) + FILE_TIME.format(now) + "-000000000000.jsonl";
         HubProperties settings = new HubProperties();
