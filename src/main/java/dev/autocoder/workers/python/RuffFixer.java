@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -115,6 +117,46 @@ public class RuffFixer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
+            deleteTree(folder);
+        }
+    }
+
+    /**
+     * The project's uses of names the patched text no longer imports, each {@code path:line: imports NAME from
+     * MODULE} (a re-export ruff cannot see from one file); empty when there are none. A helper that cannot run is a
+     * use too, said as such: an unchecked removal is not verified.
+     */
+    public List<String> reExportsRemoved(Path repositoryRoot, String path, String patched) {
+        Path folder = null;
+        Process process = null;
+        try {
+            folder = copy(path, patched);
+            Path script = folder.resolve("autocoder_reexports.py");
+            try (InputStream in = RuffFixer.class.getResourceAsStream("/python/autocoder_reexports.py")) {
+                Files.copy(Objects.requireNonNull(in, "python/autocoder_reexports.py is on the classpath"), script);
+            }
+            Path out = folder.resolve("reexports.out");
+            process = new ProcessBuilder(interpreter, "-I", script.toString(), repositoryRoot.toAbsolutePath().toString(),
+                    path, folder.resolve(path).toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                return List.of("the re-export check took longer than " + budget.toSeconds() + " s");
+            }
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            if (process.exitValue() != 0) {
+                return List.of("the re-export check failed: " + lines.stream().reduce((a, b) -> b).orElse("exit code "
+                        + process.exitValue()));
+            }
+            return lines;
+        } catch (IOException e) {
+            return List.of("the Python interpreter `" + interpreter + "` could not be started (" + e.getMessage()
+                    + "; autocoder.python.interpreter)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of("interrupted");
         } finally {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();

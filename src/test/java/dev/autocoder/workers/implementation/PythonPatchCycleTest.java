@@ -92,6 +92,41 @@ class PythonPatchCycleTest {
         assertThat(fixer.check("shop/util.py", patched, "F401", RuffSettings.curated())).hasValue(List.of());
     }
 
+    /**
+     * Seen on requests: ruff's F401 sees one file, so `import json` in compat.py looks unused while models.py does
+     * `from .compat import json`. Removing it would break the package, so the patch is not verified.
+     */
+    @Test
+    void anImportOtherModulesImportFromHereIsAReExportAndItsRemovalIsNotVerified() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/compat.py", """
+                try:
+                    import simplejson as json
+                except ImportError:
+                    import json
+                """);
+        ImplementationFixture.write(repo, "shop/models.py", """
+                from .compat import json
+
+
+                def load(text):
+                    return json.loads(text)
+                """);
+        ImplementationFixture.commit(repo, "A compatibility module", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("file").asText()).isEqualTo("shop/compat.py");
+        JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
+        assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isFalse();
+        assertThat(changes.get("verification").asText()).contains("a re-export, not unused")
+                .contains("shop/models.py:1: imports json from shop.compat");
+    }
+
     @Test
     void aMutableDefaultWhoseFixIsUnsafeGetsAPlanNamingTheEditNotAPatch() throws Exception {
         String ruff = RuffCli.path();

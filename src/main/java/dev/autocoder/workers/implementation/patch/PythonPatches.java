@@ -106,7 +106,7 @@ final class PythonPatches {
                     applied.verification()));
         }
         return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, patched,
-                verify(file, rule, findingLine, patched, settings)));
+                verify(repositoryRoot, file, rule, findingLine, patched, settings)));
     }
 
     private static String sha256(String text) {
@@ -117,13 +117,22 @@ final class PythonPatches {
         }
     }
 
-    /** Compiles the patched file and asks ruff whether the finding is gone. */
-    private PatchVerification verify(String file, String rule, String findingLine, String patched,
+    /**
+     * Compiles the patched file, checks that no other module imports a name the patch removes (ruff's F401 sees one
+     * file, so a re-export looks unused), and asks ruff whether the finding is gone.
+     */
+    private PatchVerification verify(Path repositoryRoot, String file, String rule, String findingLine, String patched,
                                      RuffSettings settings) {
         Optional<String> compileProblem = fixer.compileProblem(file, patched);
         if (compileProblem.isPresent()) {
             return new PatchVerification(true, false, file + " does not compile after the patch (py_compile): "
                     + compileProblem.get());
+        }
+        List<String> reExports = fixer.reExportsRemoved(repositoryRoot, file, patched);
+        if (!reExports.isEmpty()) {
+            return new PatchVerification(true, false, "the patch removes a name other modules import from " + file
+                    + " (a re-export, not unused): " + String.join("; ", reExports.subList(0, Math.min(3, reExports.size())))
+                    + (reExports.size() > 3 ? "; and " + (reExports.size() - 3) + " more" : ""));
         }
         Optional<List<RuffDiagnostic>> after = fixer.check(file, patched, rule, settings);
         if (after.isEmpty()) {
