@@ -3,6 +3,7 @@ package dev.autocoder.workers.gate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.CommandLineOptions;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubProperties;
@@ -50,7 +51,7 @@ public final class GateCommand {
             err.println("--dataset is required; --format is text, json or sarif.\n" + usage());
             return 2;
         }
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = AutocoderJson.newObjectMapper();
         try {
             List<GateCondition> conditions = GateConditions.of(null,
                     options.containsKey("conditions") ? Path.of(options.get("conditions")) : null);
