@@ -107,7 +107,7 @@ public class TestPyramidPerspective extends TestPlanningPerspective {
         result.details.put("recommended", Map.of("unit", 0.7, "integration", 0.2, "end-to-end", 0.1));
         if (total == 0) {
             result.findings.add(Finding.of("no-tests", "Test Pyramid", Severity.HIGH, null, null, null,
-                    "The repository has no test methods (@Test and friends) at all.", "no-tests"));
+                    "The repository has no test methods (@Test and friends, pytest's test_ functions) at all.", "no-tests"));
             result.summary = "No tests found: the pyramid is empty.";
             result.recommendations.add("Start with unit tests for the classes in scope; see the edge-cases and failure-modes plans.");
             return result;
