@@ -458,7 +458,8 @@ class FunctionScanner:
 
     def facts(self, call):
         """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
-        `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `argN'=`
+        `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
+        parameters the first one uses, `argN'=`
         a positional string constant's value (e.g. open's mode), and `transaction` inside a `with` block of a
         database connection or transaction."""
         out = []
@@ -476,6 +477,8 @@ class FunctionScanner:
                 out.append("*=args")
                 break
             out.append("arg%d=%s" % (i, self.string_form(arg)))
+            if i == 0 and self.params_in(arg):
+                out.append("in0=" + ",".join(self.params_in(arg)))
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
                 out.append("arg%d'=%s" % (i, arg.value))
         if self.transactions > 0:

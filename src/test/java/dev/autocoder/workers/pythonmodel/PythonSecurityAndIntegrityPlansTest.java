@@ -128,6 +128,15 @@ class PythonSecurityAndIntegrityPlansTest {
                 return hashlib.md5(data).hexdigest()
 
 
+            def hash_password(password: str):
+                return hashlib.sha1(password.encode()).hexdigest()
+
+
+            def run_template(source: str):
+                code = compile(source, "<template>", "exec")
+                exec(code, {})
+
+
             def checksum(data: bytes):
                 return hashlib.md5(data, usedforsecurity=False).hexdigest()
             """;
@@ -225,9 +234,12 @@ class PythonSecurityAndIntegrityPlansTest {
                 "tls-verification-disabled high download",
                 "http-without-timeout high download",
                 "insecure-temp-file medium scratch_file",
-                "weak-hash medium fingerprint");
+                "weak-hash low fingerprint",
+                "weak-hash medium hash_password");
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-sql"))
                 .extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("parameter 'name'", "(percent)"));
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-path"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("parameter 'name'", "(join)"));
 
         List<TestSpecification> specs = TestPlanHarness.analysis(security).testSpecifications();
         assertThat(specs).filteredOn(s -> s.methodUnderTest().equals("run_report(name)"))

@@ -89,7 +89,7 @@ final class PythonSecurityRules {
         String owner = call.type() == null ? "" : call.type();
         String method = call.method();
         String qualified = call.creation() ? owner : owner + "." + method;
-        boolean flow = !call.paramsReached().isEmpty();
+        boolean flow = !inputs(call).isEmpty();
         String arg0 = call.fact("arg0") == null ? "" : call.fact("arg0");
         // command injection
         if (flow && (qualified.equals("os.system") || qualified.equals("os.popen") || qualified.equals("subprocess.getoutput")
@@ -169,6 +169,23 @@ final class PythonSecurityRules {
         return null;
     }
 
+    /** The parameters that reach the call's first argument (all it uses when its arguments are keywords only). */
+    static List<String> inputs(Invocation call) {
+        String first = call.fact("in0");
+        if (first != null) {
+            return List.of(first.split(","));
+        }
+        return call.fact("arg0") == null ? call.paramsReached() : List.of();
+    }
+
+    /** MD5/SHA-1 protecting something (by the names around it) is medium; a checksum, cache key or ETag is low. */
+    static Severity weakHashSeverity(String where, String text) {
+        return SECURITY_WORDS.matcher(where + " " + text).find() ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    private static final Pattern SECURITY_WORDS = Pattern.compile("(?i)passw|\\bpin\\b|_pin\\b|\\bpin_|secret|token|signatur|"
+            + "\\bsign|auth|salt|credential|cookie|nonce|hmac");
+
     private static Match flow(String sink, String what, List<String> hostile) {
         return new Match("untrusted-input-to-" + sink, Severity.HIGH, sink, what, hostile, true);
     }
@@ -219,6 +236,9 @@ final class PythonSecurityRules {
     }
 
     private static String shortName(String qualified) {
+        if (qualified.startsWith("builtins.")) {
+            return qualified.substring("builtins.".length());
+        }
         int dot = qualified.lastIndexOf('.', qualified.lastIndexOf('.') - 1);
         return qualified.substring(dot + 1);
     }

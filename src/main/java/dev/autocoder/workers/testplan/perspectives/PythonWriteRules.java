@@ -28,7 +28,9 @@ final class PythonWriteRules {
         String owner = call.type() == null ? "" : call.type();
         if (owner.equals("builtins") && call.method().equals("open") || owner.equals("io") && call.method().equals("open")) {
             String mode = call.fact("mode") != null ? unquote(call.fact("mode")) : call.fact("arg1'");
-            return mode != null && (mode.contains("w") || mode.contains("x"));
+            String target = call.fact("arg0'");
+            boolean device = target != null && target.startsWith("/dev/");
+            return !device && mode != null && (mode.contains("w") || mode.contains("x"));
         }
         return (owner.isEmpty() || owner.startsWith("pathlib")) && (call.method().equals("write_text") || call.method().equals("write_bytes"));
     }

@@ -162,10 +162,17 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
                 if (match.flow() && !m.isApi()) {
                     continue;
                 }
+                String param = match.flow() ? PythonSecurityRules.inputs(call).get(0) : null;
+                String paramType = param == null ? null : m.method().paramType(param);
+                // eval/exec of code the function compiles itself, or of a code object, runs code by design
+                if (match.sink().equals("code") && (paramType != null && paramType.contains("CodeType")
+                        || m.method().invocations().stream().anyMatch(c -> "builtins".equals(c.type()) && c.method().equals("compile")))) {
+                    continue;
+                }
                 String where = m.type().simpleName() + "." + m.method().signature();
+                Severity severity = match.rule().equals("weak-hash") ? PythonSecurityRules.weakHashSeverity(where, call.text()) : match.severity();
                 if (match.flow()) {
                     flows++;
-                    String param = call.paramsReached().get(0);
                     Finding f = Finding.of(match.rule(), "Security", match.severity(), m.file().path(), call.line(), call.line(),
                             where + ": parameter '" + param + "' " + match.message() + ": " + call.text(), m.key() + " " + call.text());
                     result.findings.add(f);
@@ -176,7 +183,7 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
                             match.hostile(), "rejected or safely escaped; no " + match.sink() + " side effect", List.of(f.id())));
                 } else {
                     hazards++;
-                    Finding f = Finding.of(match.rule(), "Security", match.severity(), m.file().path(), call.line(), call.line(),
+                    Finding f = Finding.of(match.rule(), "Security", severity, m.file().path(), call.line(), call.line(),
                             where + ": " + match.message() + ": " + call.text(), m.key() + " " + call.text());
                     result.findings.add(f);
                     if (!m.method().visibility().equals("private")) {
