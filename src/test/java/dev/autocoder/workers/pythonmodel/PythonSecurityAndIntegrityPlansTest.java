@@ -7,6 +7,7 @@ import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
 import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
 import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
 import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
+import dev.autocoder.workers.testplan.perspectives.TestPyramidPerspective;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -207,6 +208,32 @@ class PythonSecurityAndIntegrityPlansTest {
         Files.writeString(repo.resolve("vault/__init__.py"), "");
         Files.writeString(repo.resolve("vault/store.py"), STORE);
         Files.writeString(repo.resolve("vault/ledger.py"), LEDGER);
+        Files.createDirectories(repo.resolve("tests/integration"));
+        Files.writeString(repo.resolve("tests/test_store.py"), """
+                from vault.store import checksum, run_report_safely
+
+
+                def test_checksum():
+                    assert checksum(b"a")
+
+
+                class TestReport:
+                    def test_runs(self):
+                        assert run_report_safely
+
+
+                class Helper:
+                    def test_not_collected(self):
+                        pass
+                """);
+        Files.writeString(repo.resolve("tests/integration/test_ledger_db.py"), """
+                import sqlite3
+
+
+                def test_transfer_in_a_real_database():
+                    conn = sqlite3.connect(":memory:")
+                    conn.execute("CREATE TABLE accounts(id TEXT, balance REAL)")
+                """);
         try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("vault").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
@@ -272,6 +299,15 @@ class PythonSecurityAndIntegrityPlansTest {
                 "transfer(conn, source, target, amount) transfer_writesAllOrNothing");
         assertThat(specs).allSatisfy(s -> assertThat(s.given()).doesNotContain("@TempDir"));
         assertPytestAccepts(out.resolve("data-integrity"), specs.size());
+    }
+
+    @Test
+    void testPyramidCountsPytestFunctionsAndTestClassMethodsByLayer() throws Exception {
+        PerspectiveResult pyramid = harness.run(new TestPyramidPerspective(harness.support));
+        assertThat(pyramid.status()).isEqualTo(Status.OK);
+        assertThat(pyramid.findings()).extracting(Finding::rule).doesNotContain("no-tests");
+        assertThat(pyramid.metrics()).extracting(m -> m.name() + "=" + (int) m.value())
+                .contains("unit_tests=2", "integration_tests=1", "end_to_end_tests=0");
     }
 
     @Test
