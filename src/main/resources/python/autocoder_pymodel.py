@@ -203,6 +203,13 @@ class FunctionScanner:
         self.assigned_calls = {}  # id of a call node -> the local its result is assigned to
         self.yields = False
         self.returns_value = False
+        self.string_forms = {}  # local name -> how the string assigned to it was built
+        for a in self.all_args():  # `conn: sqlite3.Connection` types later `conn.execute(..)` calls
+            name = dotted(a.annotation) if a.annotation is not None else None
+            kind = self.m.qualify(name) if name else None
+            if kind is not None and not kind.startswith("builtins."):
+                self.local_types[a.arg] = kind
+        self.transactions = 0  # how many enclosing `with` blocks are database transactions
 
     def all_args(self):
         a = self.f.args
@@ -346,12 +353,16 @@ class FunctionScanner:
                 self.visit(child, caught_by, loop_depth + 1, loops_open + [(index, True)], in_except, in_with)
             return
         if isinstance(node, (ast.With, ast.AsyncWith)):
+            transaction = False
             for item in node.items:
                 self.visit(item.context_expr, caught_by, loop_depth, loops_open, in_except, True)
                 if item.optional_vars is not None and isinstance(item.optional_vars, ast.Name):
                     self.assigned(item.optional_vars, item.context_expr)
+                transaction = transaction or self.is_transaction(item.context_expr)
+            self.transactions += 1 if transaction else 0
             for statement in node.body:
                 self.visit(statement, caught_by, loop_depth, loops_open, in_except, in_with)
+            self.transactions -= 1 if transaction else 0
             return
         if isinstance(node, ast.Call):
             owner, method, implicit = self.callee(node)
@@ -364,6 +375,20 @@ class FunctionScanner:
         for child in ast.iter_child_nodes(node):
             self.visit(child, caught_by, loop_depth, loops_open, in_except, in_with)
 
+    def is_transaction(self, expr):
+        """`with conn:` of a DB-API connection (commits or rolls back), `with engine.begin()`, `session.begin()`,
+        `transaction.atomic()`, `conn.transaction()`."""
+        if isinstance(expr, ast.Call) and isinstance(expr.func, (ast.Attribute, ast.Name)):
+            name = expr.func.attr if isinstance(expr.func, ast.Attribute) else expr.func.id
+            if name in ("begin", "atomic", "transaction", "begin_nested"):
+                return True
+        kind = self.receiver_type(expr) or ""
+        if kind.split(".")[0] in ("sqlite3", "psycopg2", "psycopg") and kind.lower().endswith("connection"):
+            return True
+        # `with conn:` / `with self.db:` on an untyped name: by its name (a lock here only hides writes, never adds)
+        name = (dotted(expr) or "").split(".")[-1].lower()
+        return isinstance(expr, (ast.Name, ast.Attribute)) and any(w in name for w in ("conn", "database", "db", "session", "transaction"))
+
     def assigned(self, target, value):
         if isinstance(target, ast.Name):
             if isinstance(value, ast.Call):
@@ -374,6 +399,9 @@ class FunctionScanner:
             reached = self.params_in(value)
             if reached:
                 self.derived[target.id] = reached
+            form = self.string_form(value)
+            if form in ("fstring", "concat", "percent", "format", "join", "div", "append"):
+                self.string_forms[target.id] = form
 
     def record_call(self, node, owner, method, implicit, caught_by, loop_depth, loops_open, in_with, arguments):
         collection = -1
@@ -388,7 +416,74 @@ class FunctionScanner:
             "assigned_to": self.assigned_calls.get(id(node)),
             "keywords": [k.arg for k in node.keywords if k.arg] if isinstance(node, ast.Call) else [],
             "shell_true": isinstance(node, ast.Call) and any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords),
+            "facts": self.facts(node) if isinstance(node, ast.Call) else [],
         })
+
+    # --- argument facts for the security and data-integrity rules -----------------------------------------
+    def string_form(self, node):
+        """How a (string) argument is made: literal, fstring, concat, percent, format, join (os.path.join),
+        div (a pathlib `/`), append (the function's input only in front: `path + ".tmp"`), list, name, call,
+        other; a local assigned from a built string keeps that form."""
+        if isinstance(node, ast.Constant):
+            return "literal"
+        if isinstance(node, ast.JoinedStr):
+            if not any(isinstance(v, ast.FormattedValue) for v in node.values):
+                return "literal"
+            # input only in front (f"{path}.tmp") extends what the caller gave; it cannot escape a base
+            return "append" if not self.params_in(ast.Module(body=[ast.Expr(v) for v in node.values[1:]], type_ignores=[])) \
+                and self.params_in(node.values[0]) else "fstring"
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, (ast.Add, ast.Div)):
+                left = node
+                while isinstance(left, ast.BinOp) and isinstance(left.op, type(node.op)):
+                    left = left.left
+                rest = [n.right for n in ast.walk(node) if isinstance(n, ast.BinOp)]
+                if self.params_in(left) and not any(self.params_in(r) for r in rest):
+                    return "append"
+                return "concat" if isinstance(node.op, ast.Add) else "div"
+            if isinstance(node.op, ast.Mod) and isinstance(node.left, (ast.Constant, ast.JoinedStr)):
+                return "percent"
+            return "other"
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "format" and isinstance(node.func.value, ast.Constant):
+                return "format"
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "join" and (dotted(node.func) or "").endswith("path.join"):
+                return "join" if any(self.params_in(a) for a in node.args[1:]) or not node.args else "append"
+            return "call"
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return "list"
+        if isinstance(node, ast.Name):
+            return self.string_forms.get(node.id, "name")
+        return "other"
+
+    def facts(self, call):
+        """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
+        `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
+        parameters the first one uses, `argN'=`
+        a positional string constant's value (e.g. open's mode), and `transaction` inside a `with` block of a
+        database connection or transaction."""
+        out = []
+        for k in call.keywords:
+            if k.arg is None:
+                out.append("**=" + (text_of(self.m.lines, k.value, 40) or "kwargs"))
+            elif isinstance(k.value, ast.Constant):
+                out.append(k.arg + "=" + repr(k.value.value)[:60])
+            elif dotted(k.value) is not None:
+                out.append(k.arg + "=" + (self.m.qualify(dotted(k.value)) or dotted(k.value)))
+            else:
+                out.append(k.arg + "=<expr>")
+        for i, arg in enumerate(call.args[:2]):
+            if isinstance(arg, ast.Starred):
+                out.append("*=args")
+                break
+            out.append("arg%d=%s" % (i, self.string_form(arg)))
+            if i == 0 and self.params_in(arg):
+                out.append("in0=" + ",".join(self.params_in(arg)))
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
+                out.append("arg%d'=%s" % (i, arg.value))
+        if self.transactions > 0:
+            out.append("transaction")
+        return out
 
     def handler_types(self, handler):
         if handler.type is None:

@@ -27,10 +27,15 @@ import java.util.List;
  * @param handedTo       for a JDK object the call opens or creates: where it goes, as "index in
  *                       {@link MethodModel#invocations()}:argument position" of the calls that receive it (directly,
  *                       through the local it is assigned to, or through a wrapper created around it)
+ * @param facts          Python only (empty for Java): the arguments as the security and data-integrity rules read
+ *                       them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
+ *                       {@code **=kwargs}, {@code arg0=fstring} (how the first argument is built), {@code arg1'=w}
+ *                       (a string constant's value), {@code transaction} (inside a database transaction block)
  */
 public record Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
                          boolean closedLocally, List<String> paramsReached, String text, boolean implicitReceiver,
-                         int arguments, List<String> caughtBy, int collectionLoop, List<String> handedTo) {
+                         int arguments, List<String> caughtBy, int collectionLoop, List<String> handedTo,
+                         List<String> facts) {
 
     public Invocation {
         type = Interned.string(type);
@@ -39,6 +44,30 @@ public record Invocation(boolean creation, String type, String method, int line,
         text = Interned.string(text);
         caughtBy = caughtBy.isEmpty() ? List.of() : Interned.strings(caughtBy);
         handedTo = handedTo.isEmpty() ? List.of() : List.copyOf(handedTo);
+        facts = facts == null || facts.isEmpty() ? List.of() : Interned.strings(facts);
+    }
+
+    /** A call of the Java model, which records no argument facts. */
+    public Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
+                      boolean closedLocally, List<String> paramsReached, String text, boolean implicitReceiver,
+                      int arguments, List<String> caughtBy, int collectionLoop, List<String> handedTo) {
+        this(creation, type, method, line, loopDepth, inResourceSpec, closedLocally, paramsReached, text, implicitReceiver,
+                arguments, caughtBy, collectionLoop, handedTo, List.of());
+    }
+
+    /** The value of fact {@code key} ({@code shell} gives {@code True} for {@code shell=True}); null when absent. */
+    public String fact(String key) {
+        String prefix = key + "=";
+        for (String f : facts) {
+            if (f.startsWith(prefix)) {
+                return f.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    public boolean hasFact(String fact) {
+        return facts.contains(fact);
     }
 
     /** {@code Files.readAllBytes}, {@code new FileInputStream}: the simple type and the method, for messages. */
@@ -49,6 +78,6 @@ public record Invocation(boolean creation, String type, String method, int line,
 
     Invocation handedTo(List<String> receivers) {
         return new Invocation(creation, type, method, line, loopDepth, inResourceSpec, closedLocally, paramsReached, text,
-                implicitReceiver, arguments, caughtBy, collectionLoop, receivers);
+                implicitReceiver, arguments, caughtBy, collectionLoop, receivers, facts);
     }
 }

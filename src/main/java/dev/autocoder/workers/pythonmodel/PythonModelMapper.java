@@ -102,7 +102,7 @@ final class PythonModelMapper {
                     c.path("line").asInt(), c.path("loop_depth").asInt(), c.path("in_with").asBoolean(),
                     assigned != null && closed.contains(assigned), strings(c.path("params_reached")), c.path("text").asText(),
                     c.path("implicit").asBoolean(), c.path("arguments").asInt(), strings(c.path("caught_by")),
-                    c.path("collection_loop").asInt(-1), List.of()));
+                    c.path("collection_loop").asInt(-1), List.of(), strings(c.path("facts"))));
         }
         List<ThrowSite> throwSites = new ArrayList<>();
         f.path("raises").forEach(r -> throwSites.add(new ThrowSite(r.path("type").isNull() ? null : r.path("type").asText(),

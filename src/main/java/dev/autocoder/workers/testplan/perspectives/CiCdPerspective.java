@@ -114,7 +114,8 @@ public class CiCdPerspective extends TestPlanningPerspective {
             } else {
                 result.findings.add(Finding.of("no-coverage-in-ci", "CI/CD", Severity.LOW, null, null, null,
                         "CI does not measure test coverage.", "no-coverage-in-ci"));
-                result.recommendations.add("Measure coverage in CI (e.g. JaCoCo) so the coverage strategy can track goals.");
+                result.recommendations.add("Measure coverage in CI (e.g. " + (planning.model().mainFiles().stream().allMatch(f -> f.path().endsWith(".py"))
+                        && !planning.model().mainFiles().isEmpty() ? "coverage.py through pytest-cov" : "JaCoCo") + ") so the coverage strategy can track goals.");
             }
             if (analysis) {
                 score += 0.1;

@@ -71,6 +71,10 @@ public class DataIntegrityPerspective extends TestPlanningPerspective {
         Map<String, Integer> writes = new TreeMap<>();
         int writingMethods = 0;
         for (MethodRef m : planning.model().mainMethods()) {
+            if (m.file().path().endsWith(".py")) {
+                writingMethods += planPython(m, result, writes) ? 1 : 0;
+                continue;
+            }
             MethodModel method = m.method();
             List<Invocation> fileWrites = new ArrayList<>();
             List<Invocation> dbWrites = new ArrayList<>();
@@ -132,6 +136,16 @@ public class DataIntegrityPerspective extends TestPlanningPerspective {
         }
         for (FileModel file : planning.model().mainFiles()) {
             for (TypeModel type : file.types()) {
+                if (file.path().endsWith(".py")) {
+                    type.fields().forEach((name, annotation) -> {
+                        if (PythonWriteRules.isMoneyFloat(name, annotation)) {
+                            result.findings.add(Finding.of("float-for-money", "Data Integrity", Severity.MEDIUM, file.path(),
+                                    type.beginLine(), type.beginLine(), type.simpleName() + "." + name + " holds money in a float: "
+                                            + "0.1 + 0.2 != 0.3, and sums drift (use decimal.Decimal or integer cents)", type.qualifiedName() + "." + name));
+                        }
+                    });
+                    continue;
+                }
                 if (type.supertypes().stream().anyMatch(s -> s.equals("Serializable") || s.equals("java.io.Serializable"))
                         && !type.serialVersionUid() && !type.kind().equals("record") && !type.kind().equals("enum")) {
                     result.findings.add(Finding.of("missing-serial-version-uid", "Data Integrity", Severity.LOW, file.path(),
@@ -149,6 +163,95 @@ public class DataIntegrityPerspective extends TestPlanningPerspective {
         result.findings.stream().filter(f -> f.severity() != Severity.LOW).limit(5)
                 .forEach(f -> result.recommendations.add(f.message() + " (" + f.file() + ":" + f.line() + ")"));
         return result;
+    }
+
+    /**
+     * A Python function's writes: {@code open(.., "w")}/{@code Path.write_text} without a move into place
+     * ({@code non-atomic-file-write}), database writes without commit handling ({@code writes-without-transaction}
+     * for two or more outside a transaction block; {@code uncommitted-write} when the function opens the connection
+     * and never commits), serialization ({@code json}/{@code pickle}/{@code yaml} dumps: a round-trip test), money
+     * in a float parameter ({@code float-for-money}) and naive timestamps ({@code naive-datetime}). Returns whether
+     * it writes persistent state.
+     */
+    private boolean planPython(MethodRef m, PlanResult result, Map<String, Integer> writes) {
+        MethodModel method = m.method();
+        List<String> answers = new ArrayList<>();
+        for (var p : method.params()) {
+            if (PythonWriteRules.isMoneyFloat(p.name(), p.type())) {
+                Finding f = finding("float-for-money", Severity.MEDIUM, m, method.beginLine(), "parameter '" + p.name()
+                        + "' holds money in a float: 0.1 + 0.2 != 0.3 and sums drift (use decimal.Decimal or integer cents)", p.name());
+                result.findings.add(f);
+                answers.add(f.id());
+            }
+        }
+        List<Invocation> fileWrites = method.invocations().stream().filter(PythonWriteRules::isFileWrite).toList();
+        List<Invocation> dbWrites = method.invocations().stream().filter(PythonWriteRules::isDatabaseWrite).toList();
+        List<Invocation> serialized = method.invocations().stream().filter(PythonWriteRules::isSerialization).toList();
+        boolean writesState = !fileWrites.isEmpty() || !dbWrites.isEmpty();
+        for (Invocation call : method.invocations()) {
+            if (PythonWriteRules.isNaiveNow(call)) {
+                Finding f = finding("naive-datetime", writesState ? Severity.MEDIUM : Severity.LOW, m, call.line(), call.text()
+                        + " is a timestamp without a time zone: stored or compared across machines it means different instants "
+                        + "(use datetime.now(timezone.utc))", call.text());
+                result.findings.add(f);
+                answers.add(f.id());
+            }
+        }
+        if (!writesState && serialized.isEmpty()) {
+            if (!answers.isEmpty() && !method.visibility().equals("private")) {
+                result.specifications.add(Specs.of(m, id(), "unit", method.name() + "_keepsExactValues",
+                        "amounts such as 0.1 and 0.2, and a fixed clock in another time zone (freezegun or time-machine)",
+                        "calling " + method.signature(), "sums are exact and timestamps carry UTC", List.of("0.1", "0.2", "10 ** 9 + 0.01"),
+                        "exact results", answers));
+            }
+            return false;
+        }
+        writes.merge("file", fileWrites.size(), Integer::sum);
+        writes.merge("database", dbWrites.size(), Integer::sum);
+        writes.merge("serialized", serialized.size(), Integer::sum);
+        boolean moves = method.invocations().stream().anyMatch(PythonWriteRules::isAtomicReplace);
+        if (!fileWrites.isEmpty() && !moves) {
+            Invocation first = fileWrites.get(0);
+            Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), first.text()
+                    + " writes in place: a crash mid-write leaves a partial file (write a temporary file in the same folder, then os.replace it)", first.text());
+            result.findings.add(f);
+            answers.add(f.id());
+        }
+        boolean commits = PythonWriteRules.handlesCommit(method);
+        List<Invocation> outsideTransaction = dbWrites.stream().filter(c -> !c.hasFact("transaction")).toList();
+        if (outsideTransaction.size() >= 2 && !commits) {
+            Finding f = finding("writes-without-transaction", Severity.HIGH, m, outsideTransaction.get(1).line(), outsideTransaction.size()
+                    + " database writes without commit or rollback here or a `with conn:` block: a failure between them leaves half the change", outsideTransaction.get(1).text());
+            result.findings.add(f);
+            answers.add(f.id());
+        } else if (!outsideTransaction.isEmpty() && !commits && method.invocations().stream().anyMatch(PythonWriteRules::isConnect)) {
+            Finding f = finding("uncommitted-write", Severity.HIGH, m, outsideTransaction.get(0).line(), outsideTransaction.get(0).text()
+                    + " writes on a connection this function opens and never commits: the change is rolled back when it closes", outsideTransaction.get(0).text());
+            result.findings.add(f);
+            answers.add(f.id());
+        }
+        if (method.visibility().equals("private")) {
+            return true;
+        }
+        if (!fileWrites.isEmpty()) {
+            result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_writesCompleteFile",
+                    "a temporary folder (pytest's tmp_path) with an existing file", "calling " + method.signature()
+                            + ", once normally and once failing mid-write (monkeypatch the writer to raise)",
+                    "the file holds exactly the new content, or the old content when the write failed", List.of(), "never a partial file", answers));
+        }
+        if (!dbWrites.isEmpty()) {
+            result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_writesAllOrNothing",
+                    "a database with the production schema (sqlite3 \":memory:\" or a tmp_path file) and a constraint the last write violates",
+                    "calling " + method.signature(), "either every row is written and committed, or none is (rolled back)",
+                    List.of(), "all-or-nothing, visible from a second connection", answers));
+        }
+        if (!serialized.isEmpty()) {
+            result.specifications.add(Specs.of(m, id(), "unit", method.name() + "_serializationRoundTrip",
+                    "a fully populated value (with the types JSON changes: tuples, int dict keys, datetime, Decimal, NaN)",
+                    "it is written (" + serialized.get(0).shortName() + ") and read back",
+                    "the value read equals the value written, or the conversion is explicit", List.of(), "equal values", answers));
+        }
+        return true;
     }
 
     private static Finding finding(String rule, Severity severity, MethodRef m, int line, String message, String snippet) {

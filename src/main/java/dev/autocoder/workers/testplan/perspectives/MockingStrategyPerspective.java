@@ -44,6 +44,12 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
     private static final Map<String, String> LIBRARIES = Map.of("org.mockito", "Mockito", "io.mockk", "MockK",
             "org.easymock", "EasyMock", "com.github.tomakehurst.wiremock", "WireMock", "org.testcontainers", "Testcontainers",
             "okhttp3.mockwebserver", "MockWebServer", "com.sun.net.httpserver", "JDK HttpServer");
+    /** Python test doubles by the module a test imports. */
+    private static final Map<String, String> PYTHON_LIBRARIES = Map.ofEntries(Map.entry("unittest.mock", "unittest.mock"),
+            Map.entry("mock.", "mock"), Map.entry("pytest_mock", "pytest-mock"), Map.entry("responses", "responses"),
+            Map.entry("requests_mock", "requests-mock"), Map.entry("respx", "respx"), Map.entry("pytest_httpserver", "pytest-httpserver"),
+            Map.entry("freezegun", "freezegun"), Map.entry("time_machine", "time-machine"), Map.entry("testcontainers", "testcontainers-python"),
+            Map.entry("pytest_subprocess", "pytest-subprocess"), Map.entry("moto", "moto"), Map.entry("fakeredis", "fakeredis"));
 
     public MockingStrategyPerspective(TestPlanServices support) {
         super(support);
@@ -57,6 +63,26 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
     @Override
     public String name() {
         return "Mocking Strategy";
+    }
+
+    /** The test double in the tools of the file's language ({@code .py}: pytest's). */
+    static String doubleFor(IntegrationKind kind, String file) {
+        return file != null && file.endsWith(".py") ? pythonDoubleFor(kind) : doubleFor(kind);
+    }
+
+    static String pythonDoubleFor(IntegrationKind kind) {
+        return switch (kind) {
+            case HTTP -> "fake: responses/requests-mock (requests) or respx (httpx), or pytest-httpserver on loopback";
+            case NETWORK -> "fake: a loopback socket server in a pytest fixture";
+            case DATABASE -> "real: sqlite3 \":memory:\" or testcontainers-python, with the production schema";
+            case MESSAGING -> "real: a broker in a container (testcontainers-python)";
+            case PROCESS -> "mock: monkeypatch or unittest.mock.patch subprocess (or pytest-subprocess)";
+            case FILE_SYSTEM -> "real: pytest's tmp_path";
+            case CLOCK -> "stub: freeze time with freezegun or time-machine";
+            case RANDOMNESS -> "stub: a seeded random.Random passed in (or monkeypatch the module's random)";
+            case CONCURRENCY -> "stub: run it synchronously (an injected executor; pytest-asyncio for coroutines)";
+            case ENVIRONMENT -> "stub: monkeypatch.setenv / delenv";
+        };
     }
 
     static String doubleFor(IntegrationKind kind) {
@@ -95,11 +121,11 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
                     result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy", Severity.MEDIUM, m.file().path(),
                             call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + " calls " + call.shortName()
                                     + " (" + kind.label() + ") on something it creates or reaches statically: a test cannot replace it; "
-                                    + doubleFor(kind), m.key() + " " + call.text()));
+                                    + doubleFor(kind, m.file().path()), m.key() + " " + call.text()));
                 }
                 IntegrationPoint point = new IntegrationPoint(dev.autocoder.workers.testplan.plan.PlanIds.of("integration-point",
                         m.file().path(), m.key(), kind.label(), call.text()), kind.label(), m.file().path(), call.line(),
-                        m.type().qualifiedName(), m.method().signature(), call.shortName(), kind.risk(), doubleFor(kind), planning.inScope(m));
+                        m.type().qualifiedName(), m.method().signature(), call.shortName(), kind.risk(), doubleFor(kind, m.file().path()), planning.inScope(m));
                 byClass.computeIfAbsent(m.type().qualifiedName(), k -> new TreeMap<>()).computeIfAbsent(kind, k -> new ArrayList<>()).add(point);
                 firstMethod.putIfAbsent(m.type().qualifiedName() + "#" + kind, m);
             }
@@ -110,13 +136,14 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
             row.put("class", type);
             row.put("kind", kind.label());
             row.put("calls", points.stream().map(IntegrationPoint::call).distinct().toList());
-            row.put("test_double", doubleFor(kind));
-            plan.add(row);
             MethodRef m = firstMethod.get(type + "#" + kind);
+            String testDouble = doubleFor(kind, m == null ? null : m.file().path());
+            row.put("test_double", testDouble);
+            plan.add(row);
             if (m != null && !m.method().visibility().equals("private")) {
                 result.specifications.add(Specs.of(m, id(), "integration", m.type().simpleName().substring(0, 1).toLowerCase()
                                 + m.type().simpleName().substring(1) + "_with" + FailureModesPerspective.cap(kind.label().replace("-", "")) + "Double",
-                        "a fixture for the " + kind.label() + " collaborator (" + doubleFor(kind) + ")",
+                        "a fixture for the " + kind.label() + " collaborator (" + testDouble + ")",
                         "exercising " + m.type().simpleName() + " through " + m.method().signature(),
                         "it behaves correctly against the double, and the double saw the expected requests",
                         List.of(), "the collaborator is replaced and the class under test stays real",
@@ -129,7 +156,7 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
         }
         Set<String> libraries = new LinkedHashSet<>();
         for (FileModel test : planning.model().testFiles()) {
-            LIBRARIES.forEach((prefix, name) -> {
+            (test.path().endsWith(".py") ? PYTHON_LIBRARIES : LIBRARIES).forEach((prefix, name) -> {
                 if (test.imports(prefix)) {
                     libraries.add(name);
                 }
@@ -145,7 +172,9 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
                 + " hard-wired); " + keptReal.size() + " classes can be tested with real objects; test libraries in use: "
                 + (libraries.isEmpty() ? "none" : String.join(", ", libraries)) + ".";
         if (total > replaceable) {
-            result.recommendations.add("Inject the " + (total - replaceable) + " hard-wired collaborators (clock, client, random source) through the constructor.");
+            result.recommendations.add("Inject the " + (total - replaceable) + " hard-wired collaborators (clock, client, random source) through the constructor"
+                    + (planning.model().mainFiles().stream().anyMatch(f -> f.path().endsWith(".py"))
+                    ? " (in Python: a parameter with a default, or replace them in tests with monkeypatch)." : "."));
         }
         return result;
     }

@@ -33,6 +33,9 @@ import java.util.Optional;
  * (unsafe reflection), {@code new ObjectInputStream} (unsafe deserialization). Each is a finding
  * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs.
  * <p>
+ * Python functions are checked by {@link PythonSecurityRules} instead (docs/perspectives.md, "Test planning for
+ * Python").
+ * <p>
  * Quality score: {@code 1 / (1 + d / 5)} with d = severity-weighted findings per 1000 main lines (this
  * perspective's findings only; the analysis findings are scored by the analysis worker).
  */
@@ -76,7 +79,14 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
         int tainted = 0;
+        int hazards = 0;
         for (MethodRef m : planning.model().mainMethods()) {
+            if (m.file().path().endsWith(".py")) {
+                int[] counts = planPython(m, result);
+                tainted += counts[0];
+                hazards += counts[1];
+                continue;
+            }
             if (!m.isApi()) {
                 continue;
             }
@@ -122,13 +132,69 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
             result.metric("analysis_security_findings", analysis.get().issuesFound());
         }
         result.metric("untrusted_input_flows", tainted).metric("analysis_findings_with_tests", answered);
+        if (planning.model().mainFiles().stream().anyMatch(f -> f.path().endsWith(".py"))) {
+            result.metric("python_unsafe_calls", hazards);
+        }
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
-        result.summary = tainted + " flows of untrusted input into sensitive calls; " + answered + " analysis security findings "
+        result.summary = tainted + " flows of untrusted input into sensitive calls; " + (hazards > 0 ? hazards
+                + " unsafe Python calls; " : "") + answered + " analysis security findings "
                 + "turned into tests" + (analysis.isEmpty() ? " (no analysis rows yet)." : " (iteration " + analysis.get().iteration() + " of the analysis worker).");
         if (tainted > 0) {
             result.recommendations.add("Validate or escape the " + tainted + " parameters that reach sensitive calls, and add the hostile-input tests.");
         }
+        if (hazards > 0) {
+            result.recommendations.add("Make the " + hazards + " unsafe Python calls safe (safe loaders, verified TLS, timeouts, "
+                    + "mkstemp, strong hashes) and pin each with a test.");
+        }
         return result;
+    }
+
+    /**
+     * The Python counterparts ({@link PythonSecurityRules}): input of a public function reaching a sensitive call
+     * (a parameterized test of hostile inputs), and calls unsafe whatever their input (a test that pins the safe
+     * behaviour). Returns {flows, hazards}.
+     */
+    private int[] planPython(MethodRef m, PlanResult result) {
+        int flows = 0;
+        int hazards = 0;
+        for (Invocation call : m.method().invocations()) {
+            for (PythonSecurityRules.Match match : PythonSecurityRules.check(call)) {
+                if (match.flow() && !m.isApi()) {
+                    continue;
+                }
+                String param = match.flow() ? PythonSecurityRules.inputs(call).get(0) : null;
+                String paramType = param == null ? null : m.method().paramType(param);
+                // eval/exec of code the function compiles itself, or of a code object, runs code by design
+                if (match.sink().equals("code") && (paramType != null && paramType.contains("CodeType")
+                        || m.method().invocations().stream().anyMatch(c -> "builtins".equals(c.type()) && c.method().equals("compile")))) {
+                    continue;
+                }
+                String where = m.type().simpleName() + "." + m.method().signature();
+                Severity severity = match.rule().equals("weak-hash") ? PythonSecurityRules.weakHashSeverity(where, call.text()) : match.severity();
+                if (match.flow()) {
+                    flows++;
+                    Finding f = Finding.of(match.rule(), "Security", match.severity(), m.file().path(), call.line(), call.line(),
+                            where + ": parameter '" + param + "' " + match.message() + ": " + call.text(), m.key() + " " + call.text());
+                    result.findings.add(f);
+                    result.specifications.add(Specs.of(m, id(), "parameterized",
+                            m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
+                            "hostile values for parameter " + param, "calling " + m.method().name() + " with each hostile value of " + param,
+                            "the input is rejected (an exception) or neutralized before `" + call.text() + "` runs",
+                            match.hostile(), "rejected or safely escaped; no " + match.sink() + " side effect", List.of(f.id())));
+                } else {
+                    hazards++;
+                    Finding f = Finding.of(match.rule(), "Security", severity, m.file().path(), call.line(), call.line(),
+                            where + ": " + match.message() + ": " + call.text(), m.key() + " " + call.text());
+                    result.findings.add(f);
+                    if (!m.method().visibility().equals("private")) {
+                        result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_" + match.rule().replace('-', '_') + "_isFixed",
+                                "the unsafe call `" + call.text() + "`", "calling " + m.method().signature(),
+                                "the call is made safely: " + match.message(), List.of(), "safe behaviour", List.of(f.id())));
+                    }
+                }
+            }
+        }
+        return new int[]{flows, hazards};
     }
 
     private static Sink sink(Invocation call) {

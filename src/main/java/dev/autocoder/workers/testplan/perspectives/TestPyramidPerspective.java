@@ -29,6 +29,9 @@ import java.util.Set;
  *       {@code IntegrationTest}, or calls to HTTP, a database, messaging, sockets or processes);</li>
  *   <li>unit: everything else.</li>
  * </ul>
+ * Python test modules count pytest's tests ({@code test*} functions, {@code test*} methods of {@code Test*} classes
+ * without {@code __init__}), classified by {@link #pythonLayer}.
+ * <p>
  * against the recommended balance of 70 % unit, 20 % integration, 10 % end-to-end (by test methods). Findings:
  * {@code inverted-pyramid} (medium) when a higher layer has more tests than the one below it; {@code no-tests}
  * (high) when there are none. Quality score: {@code 1 - (|u - 0.7| + |i - 0.2| + |e - 0.1|) / 2}, one minus the
@@ -54,6 +57,9 @@ public class TestPyramidPerspective extends TestPlanningPerspective {
     }
 
     static String layer(FileModel file, TypeModel type) {
+        if (file.path().endsWith(".py")) {
+            return pythonLayer(file, type);
+        }
         String name = type.simpleName();
         boolean springBoot = type.hasAnnotation("SpringBootTest");
         boolean httpClient = type.methods().stream().flatMap(m -> m.invocations().stream())
@@ -73,7 +79,33 @@ public class TestPyramidPerspective extends TestPlanningPerspective {
         return "unit";
     }
 
-    static int testMethods(TypeModel type) {
+    /**
+     * pytest: end-to-end when the module drives a browser (Playwright, Selenium) or is named {@code e2e}; integration
+     * when it imports testcontainers, is marked or named {@code integration}, or its tests make a high-risk
+     * integration call (HTTP, database, process, network); else unit.
+     */
+    static String pythonLayer(FileModel file, TypeModel type) {
+        String path = file.path().toLowerCase(java.util.Locale.ROOT);
+        if (file.imports("playwright") || file.imports("selenium") || file.imports("pytest_playwright")
+                || path.contains("e2e") || path.contains("end_to_end")) {
+            return "end-to-end";
+        }
+        boolean marked = type.methods().stream().anyMatch(m -> m.annotations().stream().anyMatch(a -> a.endsWith("mark.integration")));
+        boolean boundary = type.methods().stream().flatMap(m -> m.invocations().stream())
+                .anyMatch(c -> IntegrationCatalog.classify(c).map(k -> k.risk().equals("high")).orElse(false));
+        if (file.imports("testcontainers") || path.contains("integration") || marked || boundary) {
+            return "integration";
+        }
+        return "unit";
+    }
+
+    static int testMethods(FileModel file, TypeModel type) {
+        if (file.path().endsWith(".py")) {
+            // pytest collects test* functions of a module and test* methods of a Test* class without __init__
+            boolean collected = type.kind().equals("module") || type.simpleName().startsWith("Test")
+                    && type.methods().stream().noneMatch(m -> m.name().equals("__init__"));
+            return collected ? (int) type.methods().stream().filter(m -> m.name().startsWith("test")).count() : 0;
+        }
         return (int) type.methods().stream().filter(m -> m.annotations().stream().anyMatch(TEST_ANNOTATIONS::contains)).count();
     }
 
@@ -85,7 +117,7 @@ public class TestPyramidPerspective extends TestPlanningPerspective {
         List<Map<String, Object>> listed = new ArrayList<>();
         for (FileModel file : planning.model().testFiles()) {
             for (TypeModel type : file.types()) {
-                int count = testMethods(type);
+                int count = testMethods(file, type);
                 if (count == 0) {
                     continue;
                 }

@@ -1,0 +1,245 @@
+package dev.autocoder.workers.testplan.perspectives;
+
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.row.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The security perspective's Python counterparts of the Java sinks, read from the Python model's calls and their
+ * argument facts ({@link Invocation#facts()}).
+ * <p>
+ * A <em>flow</em> needs a parameter of the function to reach the call ({@code untrusted-input-to-<sink>}); a
+ * <em>hazard</em> is unsafe whatever the input ({@code verify=False}, {@code yaml.load} without a safe loader).
+ * Safe forms are not reported: {@code subprocess} with a list and no {@code shell=True}, SQL with placeholders
+ * ({@code execute("... ?", (x,))}), {@code yaml.safe_load}, {@code hashlib.md5(.., usedforsecurity=False)}.
+ */
+final class PythonSecurityRules {
+
+    record Match(String rule, Severity severity, String sink, String message, List<String> hostile, boolean flow) {
+    }
+
+    private static final List<String> COMMAND = List.of("\"; rm -rf /\"", "\"$(id)\"", "\"a && reboot\"", "\"`id`\"");
+    private static final List<String> SQL = List.of("\"' OR '1'='1\"", "\"'; DROP TABLE users; --\"");
+    private static final List<String> PATH = List.of("\"../../etc/passwd\"", "\"/etc/shadow\"", "\"..\\\\..\\\\windows\"");
+    private static final List<String> URL = List.of("\"../admin\"", "\"@evil.example.org\"", "\"x?redirect=http://169.254.169.254/\"");
+    private static final List<String> CODE = List.of("\"__import__('os').system('id')\"", "\"open('/etc/passwd').read()\"");
+    private static final List<String> DESERIALIZATION = List.of("b\"cos\\nsystem\\n(S'id'\\ntR.\"");
+    private static final List<String> XML = List.of("\"<!DOCTYPE a [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;&a;&a;'>]><r>&b;</r>\"",
+            "\"<!DOCTYPE a [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><r>&x;</r>\"");
+
+    /** How an argument is built from pieces (so input can change its structure), as the helper names the forms. */
+    private static final Set<String> BUILT = Set.of("fstring", "concat", "percent", "format");
+    private static final Set<String> JOINED = Set.of("fstring", "concat", "percent", "format", "join", "div");
+    private static final Set<String> SUBPROCESS = Set.of("run", "call", "check_call", "check_output", "Popen");
+    private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
+    private static final Pattern SQL_TEXT = Pattern.compile("(?i)\\b(select|insert|update|delete|replace|create|drop|alter)\\b");
+    private static final Pattern UNSAFE_LOADER = Pattern.compile("(^|\\.)C?(Unsafe|Full)?Loader$");
+
+    private PythonSecurityRules() {
+    }
+
+    /** The rules a call breaks: at most one flow of input into it, and the hazards of the call itself. */
+    static List<Match> check(Invocation call) {
+        String owner = call.type() == null ? "" : call.type();
+        String qualified = call.creation() ? owner : owner + "." + call.method();
+        Match flow = flow(call);
+        List<Match> out = new ArrayList<>();
+        if (flow != null) {
+            out.add(flow);
+        }
+        for (Match hazard : hazards(call, owner, call.method(), qualified)) {
+            if (flow == null || !hazard.sink().equals(flow.sink())) {
+                out.add(hazard);
+            }
+        }
+        return out;
+    }
+
+    private static List<Match> hazards(Invocation call, String owner, String method, String qualified) {
+        List<Match> out = new ArrayList<>();
+        Match first = hazard(call, owner, method, qualified);
+        if (first != null) {
+            out.add(first);
+        }
+        // a call without timeout may also have another hazard (verify=False): report both
+        if (first != null && !first.rule().equals("http-without-timeout")) {
+            Match timeout = timeout(call, owner, method, qualified);
+            if (timeout != null) {
+                out.add(timeout);
+            }
+        }
+        return out;
+    }
+
+    private static Match timeout(Invocation call, String owner, String method, String qualified) {
+        if (isRequests(owner) && HTTP_VERBS.contains(method) && call.fact("timeout") == null && call.fact("**") == null
+                && call.fact("*") == null) {
+            return hazard("http-without-timeout", Severity.HIGH, "timeout", shortName(qualified)
+                    + " without timeout= waits forever on a server that accepts and never answers");
+        }
+        return null;
+    }
+
+    /** Input of the function reaching the call's sensitive argument, or null. */
+    private static Match flow(Invocation call) {
+        String owner = call.type() == null ? "" : call.type();
+        String method = call.method();
+        String qualified = call.creation() ? owner : owner + "." + method;
+        boolean flow = !inputs(call).isEmpty();
+        String arg0 = call.fact("arg0") == null ? "" : call.fact("arg0");
+        // command injection
+        if (flow && (qualified.equals("os.system") || qualified.equals("os.popen") || qualified.equals("subprocess.getoutput")
+                || qualified.equals("subprocess.getstatusoutput"))) {
+            return flow("command", "runs a shell command built from it", COMMAND);
+        }
+        if (flow && qualified.startsWith("subprocess.") && SUBPROCESS.contains(qualified.substring("subprocess.".length()))
+                && "True".equals(call.fact("shell"))) {
+            return flow("command", "runs it through the shell (shell=True)", COMMAND);
+        }
+        // code injection
+        if (flow && (qualified.equals("builtins.eval") || qualified.equals("builtins.exec"))) {
+            return flow("code", "evaluates it as Python code", CODE);
+        }
+        // SQL built from strings
+        if (flow && BUILT.contains(arg0) && (method.equals("execute") || method.equals("executemany") || method.equals("executescript"))
+                && (isDatabase(owner) || owner.isEmpty() && SQL_TEXT.matcher(call.text()).find())) {
+            return flow("sql", "is formatted into the SQL text (" + arg0 + ") instead of passed as a parameter", SQL);
+        }
+        if (flow && BUILT.contains(arg0) && (qualified.equals("sqlalchemy.text") || qualified.equals("sqlalchemy.sql.text"))) {
+            return flow("sql", "is formatted into the SQL text (" + arg0 + ") instead of a bound parameter", SQL);
+        }
+        // deserialization
+        if (flow && isDeserialization(qualified, call)) {
+            return flow("deserialization", "is deserialized with " + shortName(qualified) + ", which can run code", DESERIALIZATION);
+        }
+        // XML parsers
+        if (flow && isXmlParser(qualified)) {
+            return new Match("untrusted-input-to-xml", Severity.MEDIUM, "xml", "is parsed by " + shortName(qualified)
+                    + " (entity expansion; defusedxml parses it safely)", XML, true);
+        }
+        // path traversal: a base folder joined with input
+        if (flow && JOINED.contains(arg0) && isPathSink(qualified)) {
+            return flow("path", "is joined into the path " + shortName(qualified) + " opens (" + arg0 + ")", PATH);
+        }
+        // server-side request forgery: input built into the URL
+        if (flow && BUILT.contains(arg0) && isHttp(owner, method)) {
+            return flow("url", "is built into the URL requested (" + arg0 + ")", URL);
+        }
+        return null;
+    }
+
+    private static Match hazard(Invocation call, String owner, String method, String qualified) {
+        if (qualified.equals("yaml.load") || qualified.equals("yaml.load_all")) {
+            String loader = call.fact("Loader");
+            boolean positionalLoader = call.fact("arg1") != null;
+            if (loader == null && !positionalLoader || loader != null && UNSAFE_LOADER.matcher(loader).find()) {
+                return hazard("unsafe-yaml-load", Severity.HIGH, "deserialization", "yaml.load without a safe loader constructs "
+                        + "arbitrary Python objects from the document (use yaml.safe_load or Loader=yaml.SafeLoader)");
+            }
+        }
+        if (qualified.equals("yaml.unsafe_load") || qualified.equals("yaml.unsafe_load_all")) {
+            return hazard("unsafe-yaml-load", Severity.HIGH, "deserialization", "yaml.unsafe_load constructs arbitrary Python objects");
+        }
+        if ("False".equals(call.fact("verify")) && isHttp(owner, method)) {
+            return hazard("tls-verification-disabled", Severity.HIGH, "tls", shortName(qualified)
+                    + " with verify=False accepts any certificate: a man in the middle reads and changes the traffic");
+        }
+        if (qualified.equals("ssl._create_unverified_context")) {
+            return hazard("tls-verification-disabled", Severity.HIGH, "tls", "an unverified SSL context accepts any certificate");
+        }
+        Match timeout = timeout(call, owner, method, qualified);
+        if (timeout != null) {
+            return timeout;
+        }
+        if (qualified.equals("tempfile.mktemp")) {
+            return hazard("insecure-temp-file", Severity.MEDIUM, "temp-file", "tempfile.mktemp returns a name another process can "
+                    + "create first (use tempfile.mkstemp or NamedTemporaryFile)");
+        }
+        boolean weakNew = qualified.equals("hashlib.new") && call.fact("arg0'") != null
+                && call.fact("arg0'").toLowerCase().matches("md5|sha1|md4");
+        if ((qualified.equals("hashlib.md5") || qualified.equals("hashlib.sha1") || weakNew)
+                && !"False".equals(call.fact("usedforsecurity"))) {
+            return hazard("weak-hash", Severity.MEDIUM, "hash", shortName(qualified) + " is broken for security: if the digest "
+                    + "protects anything (passwords, signatures, tokens) use hashlib.sha256/blake2b or hmac; else pass usedforsecurity=False");
+        }
+        return null;
+    }
+
+    /** The parameters that reach the call's first argument (all it uses when its arguments are keywords only). */
+    static List<String> inputs(Invocation call) {
+        String first = call.fact("in0");
+        if (first != null) {
+            return List.of(first.split(","));
+        }
+        return call.fact("arg0") == null ? call.paramsReached() : List.of();
+    }
+
+    /** MD5/SHA-1 protecting something (by the names around it) is medium; a checksum, cache key or ETag is low. */
+    static Severity weakHashSeverity(String where, String text) {
+        return SECURITY_WORDS.matcher(where + " " + text).find() ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    private static final Pattern SECURITY_WORDS = Pattern.compile("(?i)passw|\\bpin\\b|_pin\\b|\\bpin_|secret|token|signatur|"
+            + "\\bsign|auth|salt|credential|cookie|nonce|hmac");
+
+    private static Match flow(String sink, String what, List<String> hostile) {
+        return new Match("untrusted-input-to-" + sink, Severity.HIGH, sink, what, hostile, true);
+    }
+
+    private static Match hazard(String rule, Severity severity, String sink, String message) {
+        return new Match(rule, severity, sink, message, List.of(), false);
+    }
+
+    private static boolean isDatabase(String owner) {
+        return owner.startsWith("sqlite3") || owner.startsWith("psycopg") || owner.startsWith("sqlalchemy")
+                || owner.startsWith("pymysql") || owner.startsWith("MySQLdb") || owner.startsWith("mysql.connector");
+    }
+
+    private static boolean isDeserialization(String qualified, Invocation call) {
+        return switch (qualified) {
+            case "pickle.load", "pickle.loads", "pickle.Unpickler", "cPickle.load", "cPickle.loads", "marshal.load", "marshal.loads",
+                 "shelve.open", "dill.load", "dill.loads", "jsonpickle.decode", "joblib.load" -> true;
+            case "torch.load" -> !"True".equals(call.fact("weights_only"));
+            case "yaml.load", "yaml.load_all" -> hazard(call, "yaml", "load", qualified) != null;
+            case "yaml.unsafe_load", "yaml.unsafe_load_all" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isXmlParser(String qualified) {
+        return qualified.matches("(xml\\.etree\\.(c)?ElementTree|lxml\\.etree)\\.(parse|fromstring|XML|iterparse|fromstringlist)")
+                || qualified.matches("xml\\.dom\\.(minidom|pulldom)\\.(parse|parseString)")
+                || qualified.matches("xml\\.sax\\.(parse|parseString)");
+    }
+
+    private static boolean isPathSink(String qualified) {
+        return switch (qualified) {
+            case "builtins.open", "io.open", "os.open", "os.remove", "os.unlink", "os.rmdir", "os.makedirs", "os.listdir",
+                 "shutil.rmtree", "shutil.copy", "shutil.copyfile", "shutil.copytree", "shutil.move", "pathlib.Path",
+                 "flask.send_file", "flask.send_from_directory", "tarfile.open", "zipfile.ZipFile" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isRequests(String owner) {
+        return owner.equals("requests") || owner.equals("requests.api") || owner.equals("requests.Session")
+                || owner.equals("requests.sessions.Session");
+    }
+
+    private static boolean isHttp(String owner, String method) {
+        return (isRequests(owner) || owner.startsWith("httpx") || owner.startsWith("aiohttp")) && HTTP_VERBS.contains(method)
+                || owner.equals("urllib.request") && method.equals("urlopen");
+    }
+
+    private static String shortName(String qualified) {
+        if (qualified.startsWith("builtins.")) {
+            return qualified.substring("builtins.".length());
+        }
+        int dot = qualified.lastIndexOf('.', qualified.lastIndexOf('.') - 1);
+        return qualified.substring(dot + 1);
+    }
+}

@@ -1,0 +1,353 @@
+package dev.autocoder.workers.pythonmodel;
+
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.testplan.TestPlanHarness;
+import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
+import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
+import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
+import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
+import dev.autocoder.workers.testplan.perspectives.TestPyramidPerspective;
+import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The security and data-integrity perspectives on a Python repository with planted unsafe calls and writes, each
+ * next to its safe variant: every planted case is found with its rule and severity, no safe variant is, and the
+ * pytest files they write compile and are collected by pytest.
+ */
+class PythonSecurityAndIntegrityPlansTest {
+
+    static final String STORE = """
+            import hashlib
+            import os
+            import pickle
+            import sqlite3
+            import subprocess
+            import tempfile
+            import xml.etree.ElementTree as ET
+
+            import requests
+            import yaml
+
+            BASE = "/srv/data"
+
+
+            def run_report(name: str):
+                return subprocess.run("report --name " + name, shell=True)
+
+
+            def run_report_safely(name: str):
+                return subprocess.run(["report", "--name", name], check=True)
+
+
+            def shell_out(command: str):
+                return os.system(command)
+
+
+            def calculate(expression: str):
+                return eval(expression)
+
+
+            def find_user(conn, name: str):
+                return conn.execute(f"SELECT * FROM users WHERE name = '{name}'").fetchall()
+
+
+            def find_user_safely(conn: sqlite3.Connection, name: str):
+                return conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchall()
+
+
+            def find_by_percent(path: str, name: str):
+                conn = sqlite3.connect(path)
+                query = "SELECT * FROM users WHERE name = '%s'" % name
+                return conn.execute(query).fetchall()
+
+
+            def find_in_postgres(cursor, name: str):
+                cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
+                return cursor.fetchall()
+
+
+            def load_session(blob: bytes):
+                return pickle.loads(blob)
+
+
+            def read_default_config():
+                with open(os.path.join(BASE, "config.yml")) as f:
+                    return yaml.load(f, Loader=yaml.FullLoader)
+
+
+            def read_config_safely(path: str):
+                with open(path) as f:
+                    return yaml.safe_load(f)
+
+
+            def read_config_with_loader(path: str):
+                with open(path) as f:
+                    return yaml.load(f, Loader=yaml.SafeLoader)
+
+
+            def read_file(name: str):
+                with open(os.path.join(BASE, name)) as f:
+                    return f.read()
+
+
+            def parse_feed(document: str):
+                return ET.fromstring(document)
+
+
+            def fetch_profile(user: str):
+                return requests.get(f"https://api.example.org/users/{user}", timeout=5)
+
+
+            def download(url: str):
+                return requests.get(url, verify=False)
+
+
+            def download_safely(url: str):
+                return requests.get(url, timeout=10)
+
+
+            def scratch_file():
+                return tempfile.mktemp()
+
+
+            def fingerprint(data: bytes):
+                return hashlib.md5(data).hexdigest()
+
+
+            def hash_password(password: str):
+                return hashlib.sha1(password.encode()).hexdigest()
+
+
+            def run_template(source: str):
+                code = compile(source, "<template>", "exec")
+                exec(code, {})
+
+
+            def checksum(data: bytes):
+                return hashlib.md5(data, usedforsecurity=False).hexdigest()
+            """;
+
+    static final String LEDGER = """
+            import json
+            import os
+            import sqlite3
+            from dataclasses import dataclass
+            from datetime import datetime, timezone
+
+
+            @dataclass
+            class Entry:
+                account: str
+                amount: float
+
+
+            def save_report(path: str, report: dict):
+                with open(path, "w") as f:
+                    json.dump(report, f)
+
+
+            def save_report_atomically(path: str, text: str):
+                temporary = path + ".tmp"
+                with open(temporary, "w") as f:
+                    f.write(text)
+                os.replace(temporary, path)
+
+
+            def transfer(conn: sqlite3.Connection, source: str, target: str, amount: float):
+                conn.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", (amount, source))
+                conn.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", (amount, target))
+
+
+            def transfer_safely(conn: sqlite3.Connection, source: str, target: str, cents: int):
+                with conn:
+                    conn.execute("UPDATE accounts SET cents = cents - ? WHERE id = ?", (cents, source))
+                    conn.execute("UPDATE accounts SET cents = cents + ? WHERE id = ?", (cents, target))
+
+
+            def record_event(path: str, name: str):
+                conn = sqlite3.connect(path)
+                conn.execute("INSERT INTO events(name, at) VALUES (?, ?)", (name, datetime.now()))
+                conn.close()
+
+
+            def record_event_safely(path: str, name: str):
+                conn = sqlite3.connect(path)
+                try:
+                    conn.execute("INSERT INTO events(name, at) VALUES (?, ?)", (name, datetime.now(timezone.utc)))
+                    conn.commit()
+                finally:
+                    conn.close()
+            """;
+
+    @TempDir
+    Path temp;
+
+    Path repo;
+    Path out;
+    TestPlanHarness harness;
+
+    @BeforeEach
+    void createRepository() throws Exception {
+        repo = temp.resolve("repo");
+        Files.createDirectories(repo.resolve("vault"));
+        Files.writeString(repo.resolve("vault/__init__.py"), "");
+        Files.writeString(repo.resolve("vault/store.py"), STORE);
+        Files.writeString(repo.resolve("vault/ledger.py"), LEDGER);
+        Files.createDirectories(repo.resolve("tests/integration"));
+        Files.writeString(repo.resolve("tests/test_store.py"), """
+                from vault.store import checksum, run_report_safely
+
+
+                def test_checksum():
+                    assert checksum(b"a")
+
+
+                class TestReport:
+                    def test_runs(self):
+                        assert run_report_safely
+
+
+                class Helper:
+                    def test_not_collected(self):
+                        pass
+                """);
+        Files.writeString(repo.resolve("tests/integration/test_ledger_db.py"), """
+                import sqlite3
+
+
+                def test_transfer_in_a_real_database():
+                    conn = sqlite3.connect(":memory:")
+                    conn.execute("CREATE TABLE accounts(id TEXT, balance REAL)")
+                """);
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("vault").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
+        }
+        out = temp.resolve("plans");
+        harness = new TestPlanHarness(repo, temp.resolve("store"), out);
+    }
+
+    @Test
+    void securityFindsEachPlantedPythonSinkWithItsRuleAndSeverityAndNoSafeVariant() throws Exception {
+        PerspectiveResult security = harness.run(new SecurityTestsPerspective(harness.support));
+        assertThat(security.status()).isEqualTo(Status.OK);
+        List<String> found = security.findings().stream().map(PythonSecurityAndIntegrityPlansTest::describe).toList();
+        assertThat(found).containsExactlyInAnyOrder(
+                "untrusted-input-to-command high run_report",
+                "untrusted-input-to-command high shell_out",
+                "untrusted-input-to-code high calculate",
+                "untrusted-input-to-sql high find_user",
+                "untrusted-input-to-sql high find_by_percent",
+                "untrusted-input-to-deserialization high load_session",
+                "unsafe-yaml-load high read_default_config",
+                "untrusted-input-to-path high read_file",
+                "untrusted-input-to-xml medium parse_feed",
+                "untrusted-input-to-url high fetch_profile",
+                "tls-verification-disabled high download",
+                "http-without-timeout high download",
+                "insecure-temp-file medium scratch_file",
+                "weak-hash low fingerprint",
+                "weak-hash medium hash_password");
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-sql"))
+                .extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("parameter 'name'", "(percent)"));
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-path"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("parameter 'name'", "(join)"));
+
+        List<TestSpecification> specs = TestPlanHarness.analysis(security).testSpecifications();
+        assertThat(specs).filteredOn(s -> s.methodUnderTest().equals("run_report(name)"))
+                .singleElement().satisfies(s -> assertThat(s.inputs()).contains("\"; rm -rf /\"", "\"$(id)\""));
+        assertThat(specs).extracting(TestSpecification::methodUnderTest).contains("download(url)", "scratch_file()");
+        assertPytestAccepts(out.resolve("security"), specs.size());
+    }
+
+    @Test
+    void dataIntegrityFindsPythonWritesWithoutAtomicReplaceOrCommitAndFloatMoney() throws Exception {
+        PerspectiveResult integrity = harness.run(new DataIntegrityPerspective(harness.support));
+        assertThat(integrity.status()).isEqualTo(Status.OK);
+        List<String> found = integrity.findings().stream().map(PythonSecurityAndIntegrityPlansTest::describe).toList();
+        assertThat(found).containsExactlyInAnyOrder(
+                "float-for-money medium Entry.amount",
+                "non-atomic-file-write medium save_report",
+                "float-for-money medium transfer",
+                "writes-without-transaction high transfer",
+                "uncommitted-write high record_event",
+                "naive-datetime medium record_event");
+        assertThat(integrity.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("writing_methods");
+            assertThat(m.value()).isEqualTo(6.0);
+        });
+
+        List<TestSpecification> specs = TestPlanHarness.analysis(integrity).testSpecifications();
+        assertThat(specs).extracting(s -> s.methodUnderTest() + " " + s.testName()).contains(
+                "save_report(path, report) save_report_writesCompleteFile",
+                "save_report(path, report) save_report_serializationRoundTrip",
+                "transfer(conn, source, target, amount) transfer_writesAllOrNothing");
+        assertThat(specs).allSatisfy(s -> assertThat(s.given()).doesNotContain("@TempDir"));
+        assertPytestAccepts(out.resolve("data-integrity"), specs.size());
+    }
+
+    @Test
+    void testPyramidCountsPytestFunctionsAndTestClassMethodsByLayer() throws Exception {
+        PerspectiveResult pyramid = harness.run(new TestPyramidPerspective(harness.support));
+        assertThat(pyramid.status()).isEqualTo(Status.OK);
+        assertThat(pyramid.findings()).extracting(Finding::rule).doesNotContain("no-tests");
+        assertThat(pyramid.metrics()).extracting(m -> m.name() + "=" + (int) m.value())
+                .contains("unit_tests=2", "integration_tests=1", "end_to_end_tests=0");
+    }
+
+    @Test
+    void pythonStrategiesNamePytestToolsNotJavaOnes() throws Exception {
+        PerspectiveResult integration = harness.run(new IntegrationPointsPerspective(harness.support));
+        PerspectiveResult mocking = harness.run(new MockingStrategyPerspective(harness.support));
+        List<String> texts = Stream.concat(
+                TestPlanHarness.analysis(integration).integrationPoints().stream().map(IntegrationPoint::testStrategy),
+                Stream.concat(mocking.findings().stream().map(Finding::message),
+                        TestPlanHarness.analysis(mocking).testSpecifications().stream().map(TestSpecification::given))).toList();
+        assertThat(texts).isNotEmpty().noneSatisfy(t -> assertThat(t).containsAnyOf("Mockito", "WireMock", "Testcontainers",
+                "JUnit", "@TempDir", "java.time.Clock", "JDK HttpServer"));
+        assertThat(String.join("\n", texts)).contains("tmp_path", "responses", "monkeypatch", "sqlite3 \":memory:\"");
+    }
+
+    /** "rule severity function" (or "Class.field"), the module prefix of a function left out. */
+    private static String describe(Finding f) {
+        String where = f.message().split("[(: ]", 2)[0];
+        String name = where.startsWith("store.") || where.startsWith("ledger.") ? where.substring(where.indexOf('.') + 1) : where;
+        return f.rule() + " " + f.severity().name().toLowerCase() + " " + name;
+    }
+
+    private static void assertPytestAccepts(Path folder, int planned) throws Exception {
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(folder)) {
+            written = files.filter(f -> f.toString().endsWith(".py")).sorted().toList();
+        }
+        assertThat(written).isNotEmpty();
+        for (Path file : written) {
+            assertThat(run(folder, "python3", "-m", "py_compile", file.toString())).as(file.toString()).startsWith("exit 0");
+        }
+        String collected = run(folder, "python3", "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", ".");
+        assertThat(collected).startsWith("exit 0");
+        assertThat(collected.lines().filter(l -> l.contains("::")).count()).as(collected).isGreaterThanOrEqualTo(planned);
+    }
+
+    private static String run(Path folder, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return "exit " + process.exitValue() + "\n" + output;
+    }
+}
