@@ -258,6 +258,21 @@ public class DatasetStore {
         }
     }
 
+    /**
+     * Hands the rows of the single target's layout and then of one target's partition to an action, oldest first;
+     * the caller tells a target's rows apart by their target id.
+     */
+    public void forEachRow(String dataset, String partition, java.util.function.Consumer<Row> action) {
+        requirePartition(partition);
+        Path data = datasetDir(dataset).resolve("data");
+        Path own = data.resolve(partition);
+        for (Path file : dataFiles(dataset)) {
+            if (file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString())) {
+                readFile(file).forEach(action);
+            }
+        }
+    }
+
     /** Every row of a dataset, oldest first. Meant for rebuilding state at start-up, not per request. */
     public List<Row> rows(String dataset) {
         List<Row> rows = new ArrayList<>();
