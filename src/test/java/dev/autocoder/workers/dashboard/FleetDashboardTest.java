@@ -73,7 +73,8 @@ class FleetDashboardTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"fleet-table\"", "data-target=\"" + alphaId + "\"",
                     "data-target=\"" + betaId + "\"", "<h2 id=\"selected-target\">" + alphaId + "</h2>",
-                    "data-refresh-url=\"/fragments/fleet?target=" + alphaId + "\"");
+                    // JMustache escapes '=' too: the browser reads it as /fragments/fleet?target=<id>
+                    "data-refresh-url=\"/fragments/fleet?target&#x3D;" + alphaId + "\"");
             RawHttp.Answer hostile = get(port, "/fragments/fleet?target=%3Cscript%3Ealert(1)%3C/script%3E");
             assertThat(hostile.status()).isEqualTo(200);
             assertThat(hostile.body()).doesNotContain("<script>").contains("id=\"unknown-target\"");
