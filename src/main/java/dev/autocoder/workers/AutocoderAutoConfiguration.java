@@ -10,6 +10,7 @@ import dev.autocoder.workers.hub.HubConfiguration;
 import dev.autocoder.workers.implementation.ImplementationConfiguration;
 import dev.autocoder.workers.implementation.stages.ImplementationStagesConfiguration;
 import dev.autocoder.workers.metrics.MetricsConfiguration;
+import dev.autocoder.workers.target.TargetConfiguration;
 import dev.autocoder.workers.repository.RepositoryConfiguration;
 import dev.autocoder.workers.testplan.TestPlanConfiguration;
 import dev.autocoder.workers.testplan.perspectives.TestPlanPerspectivesConfiguration;
@@ -44,6 +45,7 @@ import org.springframework.context.annotation.Import;
         GateConfiguration.class,
         HubConfiguration.class,
         DashboardConfiguration.class,
-        MetricsConfiguration.class})
+        MetricsConfiguration.class,
+        TargetConfiguration.class})
 public class AutocoderAutoConfiguration {
 }

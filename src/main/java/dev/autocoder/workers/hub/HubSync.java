@@ -246,6 +246,12 @@ public class HubSync {
             sync.repoReady = true;
             sync.cardPublished = false;
         }
+        List<String> partitions = store.partitions(sync.dataset);
+        if (!partitions.equals(sync.cardPartitions)) {
+            // a new target's folder: the card gains its config
+            sync.cardPublished = false;
+            sync.cardPartitions = partitions;
+        }
         if (!sync.cardPublished) {
             byte[] card = card(sync).getBytes(StandardCharsets.UTF_8);
             if (!isOnTheHub(sync, card)) {
@@ -361,7 +367,7 @@ public class HubSync {
         List<DatasetCard.Perspective> perspectives = new ArrayList<>();
         catalog.forWorker(sync.worker).forEach(p -> perspectives.add(new DatasetCard.Perspective(
                 catalog.number(sync.worker, p.id()), p.id(), p.name())));
-        return DatasetCard.render(sync.repoId, sync.worker, perspectives, features.forRows(own));
+        return DatasetCard.render(sync.repoId, sync.worker, perspectives, features.forRows(own), sync.cardPartitions);
     }
 
     private void confirmed(DatasetSync sync, String oid, String outcome) {
@@ -464,6 +470,8 @@ public class HubSync {
         volatile boolean hubAskedToWait;
         boolean repoReady;
         boolean cardPublished;
+        /** The target folders (dataset configs) the card was last made with. */
+        List<String> cardPartitions = List.of();
         boolean reconciled;
         boolean sending;
         int sendingRows;
