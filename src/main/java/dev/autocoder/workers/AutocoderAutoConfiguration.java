@@ -1,5 +1,7 @@
 package dev.autocoder.workers;
 
+import dev.autocoder.workers.fleet.FleetConfiguration;
+import dev.autocoder.workers.fleet.kafka.KafkaFleetConfiguration;
 import dev.autocoder.workers.gate.GateConfiguration;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.AutocoderJson;
@@ -44,6 +46,9 @@ import org.springframework.context.annotation.Import;
         GateConfiguration.class,
         HubConfiguration.class,
         DashboardConfiguration.class,
-        MetricsConfiguration.class})
+        MetricsConfiguration.class,
+        // Kafka mode first: its ownership replaces the default one (every pair) of FleetConfiguration
+        KafkaFleetConfiguration.class,
+        FleetConfiguration.class})
 public class AutocoderAutoConfiguration {
 }

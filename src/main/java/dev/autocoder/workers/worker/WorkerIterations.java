@@ -1,5 +1,6 @@
 package dev.autocoder.workers.worker;
 
+import dev.autocoder.workers.fleet.OwnedTargets;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Status;
@@ -32,9 +33,11 @@ public class WorkerIterations {
     private final SnapshotService snapshots;
     private final RowFactory rows;
     private final TargetRepository target;
+    private final OwnedTargets owned;
 
     public WorkerIterations(WorkerRegistry registry, PerspectiveCatalog catalog, SnapshotService snapshots,
-                            RowFactory rows, TargetRepository target) {
+                            RowFactory rows, TargetRepository target, OwnedTargets owned) {
+        this.owned = owned;
         this.registry = registry;
         this.catalog = catalog;
         this.snapshots = snapshots;
@@ -45,6 +48,11 @@ public class WorkerIterations {
     /** Rotation step: takes the worker's turn and picks the next perspective and iteration number. */
     public void begin(Exchange exchange) {
         String worker = exchange.getProperty("worker", String.class);
+        if (!owned.owns(worker, OwnedTargets.targetIdOf(target.displayName()))) {
+            // another process of the fleet runs this worker on this target now
+            exchange.setRouteStop(true);
+            return;
+        }
         // normally registered at start-up by WorkerRouteDiscovery; the exchange carries the same parameters
         WorkerState state = registry.recovered(registry.find(worker).orElseGet(() -> registry.register(
                 WorkerDefinition.fromTemplateParameters(exchange.getFromRouteId(), templateParameters(exchange), catalog))));

@@ -53,6 +53,19 @@ public class WorkerRegistry {
     }
 
     /**
+     * Makes the worker read its last rows again before its next iteration: it runs here again after another process
+     * ran it (Kafka mode), and the store has those rows now.
+     */
+    public void reload(String worker) {
+        WorkerState state = states.get(worker);
+        if (state != null) {
+            synchronized (state) {
+                state.forgetRecovery();
+            }
+        }
+    }
+
+    /**
      * Reads the worker's last rows from its dataset once, so numbering and rotation continue after a restart
      * with no gap and no repeat. An empty local store is filled in from a remote copy (the Hub) when there is one;
      * if that copy cannot be read now, this throws and the worker tries again on its next tick rather than
