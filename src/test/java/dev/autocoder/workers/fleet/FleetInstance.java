@@ -46,7 +46,9 @@ final class FleetInstance implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--autocoder.store.path=" + dir.resolve("store"));
         command.add("--autocoder.fleet.kafka.instance-id=" + name);
-        command.add("--autocoder.hub.token=");
+        if (!settings.containsKey("autocoder.hub.token")) {
+            command.add("--autocoder.hub.token=");
+        }
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

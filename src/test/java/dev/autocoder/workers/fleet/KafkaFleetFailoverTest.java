@@ -2,6 +2,7 @@ package dev.autocoder.workers.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * A fleet on a real Kafka broker: two application instances (child JVMs) share the (worker, target) pairs, one is
  * killed with SIGKILL and the other takes its pair over within the group's session timeout, a third joins and takes
  * a share; through all of it each worker's iteration numbers on the rows topic run 1, 2, 3, ... with no gap and no
- * repeat.
+ * repeat, and every row reaches the (fake) Hub exactly once.
  */
 class KafkaFleetFailoverTest {
 
@@ -41,6 +42,8 @@ class KafkaFleetFailoverTest {
     private static final List<String> WORKERS = List.of("analysis", "test-planning");
     private static final int TARGET_PARTITIONS = 2;
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final String HUB_USER = "fleet";
+    private static final String HUB_TOKEN = "hf_fleet_test_token";
 
     @TempDir
     Path dir;
@@ -49,8 +52,13 @@ class KafkaFleetFailoverTest {
     void pairsSpreadMoveOnKillAndNumberingStaysGapFree() throws Exception {
         Path target = targetWhosePairsFallInDifferentPartitions();
         FixtureRepository.create(target);
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); FakeHub hub = FakeHub.start()) {
+            hub.addUser(HUB_USER, HUB_TOKEN, false);
             Map<String, String> settings = settings(broker, target);
+            settings.put("autocoder.hub.endpoint", hub.uri().toString());
+            settings.put("autocoder.hub.token", HUB_TOKEN);
+            settings.put("autocoder.hub.owner", HUB_USER);
+            settings.put("autocoder.hub.commit-interval", "2s");
             List<FleetInstance> instances = new ArrayList<>();
             try {
                 FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
@@ -86,6 +94,17 @@ class KafkaFleetFailoverTest {
                 Map<String, Integer> counts = sizes(iterations(broker));
                 await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
+
+                // every row of the topic reaches the Hub, published by whichever instance reads its dataset, once
+                Map<String, Integer> published = sizes(iterations(broker));
+                await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> WORKERS.stream().allMatch(w -> hubRows(hub, w).size() >= published.get(w)));
+                for (String worker : WORKERS) {
+                    List<Long> onHub = hubRows(hub, worker);
+                    List<Long> onTopic = iterations(broker).get(worker);
+                    assertThat(onHub).as("rows of %s on the Hub", worker).doesNotHaveDuplicates()
+                            .containsExactlyInAnyOrderElementsOf(onTopic.subList(0, onHub.size()));
+                }
             } finally {
                 for (FleetInstance instance : instances) {
                     instance.close();
@@ -105,6 +124,29 @@ class KafkaFleetFailoverTest {
         }
     }
 
+    /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
+    private static List<Long> hubRows(FakeHub hub, String worker) {
+        List<Long> numbers = new ArrayList<>();
+        String repo = HUB_USER + "/autocoder-" + worker + "-results";
+        if (!hub.exists("dataset", repo)) {
+            return numbers;
+        }
+        hub.files("dataset", repo).forEach((path, content) -> {
+            if (path.startsWith("data/")) {
+                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        try {
+                            numbers.add(JSON.readTree(line).path("iteration").asLong());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            }
+        });
+        return numbers;
+    }
+
     private Map<String, String> settings(KafkaBroker broker, Path target) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
@@ -122,7 +164,6 @@ class KafkaFleetFailoverTest {
         settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
         settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
         settings.put("autocoder.analysis.pmd-threads", "1");
-        settings.put("autocoder.hub.endpoint", "http://127.0.0.1:9");
         return settings;
     }
 

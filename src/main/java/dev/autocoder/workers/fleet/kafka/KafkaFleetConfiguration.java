@@ -2,6 +2,9 @@ package dev.autocoder.workers.fleet.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
+import dev.autocoder.workers.hub.HubClient;
+import dev.autocoder.workers.hub.HubIdentity;
+import dev.autocoder.workers.hub.HubProperties;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -41,6 +44,12 @@ public class KafkaFleetConfiguration {
     KafkaOwnership kafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                                   WorkerSelection selection, PerspectiveCatalog catalog, TargetRepository target) {
         return new KafkaOwnership(settings, topics, rows, registry, selection, catalog, target);
+    }
+
+    @Bean("fleetHubPublisher")
+    FleetHubPublisher fleetHubPublisher(KafkaFleetSettings settings, KafkaTopics topics, HubProperties hub, HubClient client,
+                                        HubIdentity identity, WorkerRegistry registry) {
+        return new FleetHubPublisher(settings, topics, hub, client, identity, registry);
     }
 
     @Bean("kafkaFleet")

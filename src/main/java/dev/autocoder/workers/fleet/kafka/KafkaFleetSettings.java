@@ -79,6 +79,11 @@ public class KafkaFleetSettings {
         return group + "-rows-" + instanceId;
     }
 
+    /** The group shared by every process for Hub publishing: one reader per partition, so per dataset. */
+    String hubGroup() {
+        return group + "-hub";
+    }
+
     String instanceId() {
         return instanceId;
     }
