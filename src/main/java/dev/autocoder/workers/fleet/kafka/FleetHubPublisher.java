@@ -55,6 +55,7 @@ public class FleetHubPublisher implements DisposableBean {
     private final WorkerRegistry registry;
     private final long intervalMs;
     private final Map<String, DatasetOutbox> outboxes = new HashMap<>();
+    private final java.util.Set<Integer> assigned = new java.util.HashSet<>();
     private KafkaConsumer<String, String> consumer;
 
     public FleetHubPublisher(KafkaFleetSettings settings, KafkaTopics topics, HubProperties hub, HubClient client,
@@ -82,6 +83,10 @@ public class FleetHubPublisher implements DisposableBean {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             String dataset = record.key().substring(0, record.key().indexOf('/'));
             DatasetOutbox outbox = outboxes.get(dataset);
+            if (outbox == null && assigned.contains(record.partition())) {
+                // a dataset this process runs no worker of (a dashboard alone): learned from its first record
+                outbox = open(dataset, record.partition());
+            }
             if (outbox != null && outbox.partition == record.partition() && record.offset() >= outbox.next) {
                 outbox.pending.add(record);
             }
@@ -158,6 +163,22 @@ public class FleetHubPublisher implements DisposableBean {
         return next;
     }
 
+    /** Starts publishing a dataset of an assigned partition where the Hub says it stands, one interval from now. */
+    private DatasetOutbox open(String dataset, int partition) {
+        DatasetOutbox outbox = new DatasetOutbox(dataset, partition);
+        try {
+            outbox.next = publishedUpTo(dataset, partition);
+        } catch (RuntimeException e) {
+            // the Hub cannot say now: read from the start, and ask it again before the first commit
+            outbox.resync = true;
+            log.error("Cannot read from the Hub how far {} is published; asks again before committing: {}", dataset, e.toString());
+        }
+        outbox.notBefore = Instant.now().plusMillis(intervalMs);
+        outboxes.put(dataset, outbox);
+        log.info("Publishes {} to the Hub from offset {} of partition {}", dataset, outbox.next, partition);
+        return outbox;
+    }
+
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -168,20 +189,20 @@ public class FleetHubPublisher implements DisposableBean {
                     if (FleetRows.partitionOf(dataset, topics.rowsPartitions()) != partition.partition()) {
                         continue;
                     }
-                    DatasetOutbox outbox = new DatasetOutbox(dataset, partition.partition());
-                    outbox.next = publishedUpTo(dataset, partition.partition());
-                    outbox.notBefore = Instant.now().plusMillis(intervalMs);
-                    outboxes.put(dataset, outbox);
-                    seekTo = Math.min(seekTo, outbox.next);
-                    log.info("Publishes {} to the Hub from offset {} of partition {}", dataset, outbox.next, partition.partition());
+                    seekTo = Math.min(seekTo, open(dataset, partition.partition()).next);
                 }
+                assigned.add(partition.partition());
+                // datasets not known here are read from the start of the partition; what the Hub has is skipped
                 consumer.seek(partition, seekTo == Long.MAX_VALUE ? 0 : seekTo);
             }
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(p -> outboxes.values().removeIf(o -> o.partition == p.partition()));
+            partitions.forEach(p -> {
+                assigned.remove(p.partition());
+                outboxes.values().removeIf(o -> o.partition == p.partition());
+            });
         }
 
         @Override
