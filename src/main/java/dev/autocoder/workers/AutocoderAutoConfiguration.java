@@ -1,5 +1,7 @@
 package dev.autocoder.workers;
 
+import dev.autocoder.workers.fleet.FleetConfiguration;
+import dev.autocoder.workers.fleet.kafka.KafkaFleetConfiguration;
 import dev.autocoder.workers.gate.GateConfiguration;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.AutocoderJson;
@@ -46,6 +48,9 @@ import org.springframework.context.annotation.Import;
         HubConfiguration.class,
         DashboardConfiguration.class,
         MetricsConfiguration.class,
+        // Kafka mode first: its ownership of (worker, target) pairs replaces TargetConfiguration's default (every pair)
+        KafkaFleetConfiguration.class,
+        FleetConfiguration.class,
         TargetConfiguration.class})
 public class AutocoderAutoConfiguration {
 }

@@ -120,7 +120,10 @@ public class FleetOverview {
         List<TargetLine> lines = new ArrayList<>();
         if (targets.isFleet()) {
             for (ListedTarget target : targets.current()) {
-                lines.add(line(target.id(), target.repository(), owned.owns(target.id())));
+                // run here when this process runs at least one of its workers on it (Kafka mode shares the pairs out)
+                String id = target.id();
+                boolean runHere = registry.all().stream().anyMatch(w -> owned.owns(w.definition().worker(), id));
+                lines.add(line(id, target.repository(), runHere));
             }
         } else {
             lines.add(line(singleTarget.targetId(), singleTarget.displayName(), true));

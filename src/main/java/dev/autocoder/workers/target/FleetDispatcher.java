@@ -1,5 +1,6 @@
 package dev.autocoder.workers.target;
 
+import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerIterations;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -26,8 +27,8 @@ import java.util.stream.Collectors;
  * worker's) after its previous iteration ended, at the first fleet tick from then on; its first iteration comes
  * the worker's {@code delay} after start-up. A pair is never queued twice, so a slow target holds one of the
  * fleet's threads and nothing else. A worker whose route is stopped (Stop on the dashboard) or that runs in
- * another process gets no iterations; a target this process does not own ({@link OwnedTargets}) neither, and its
- * state is forgotten, so the rotation continues from the stored rows if it comes back. A worker with
+ * another process gets no iterations; a (worker, target) pair this process does not own ({@link OwnedTargets})
+ * neither, and its state is forgotten, so the rotation continues from the stored rows if it comes back. A worker with
  * {@code waitFor} waits, on each target, for that worker's first row on the same target, at most {@code maxWait}.
  */
 public class FleetDispatcher {
@@ -38,6 +39,7 @@ public class FleetDispatcher {
     private final OwnedTargets owned;
     private final WorkerRegistry registry;
     private final TargetWorkspaces workspaces;
+    private final TargetRepository singleTarget;
     private final Clock clock;
     private final Instant started;
     /** worker@target → when its last iteration ended. */
@@ -45,7 +47,9 @@ public class FleetDispatcher {
     /** worker@target pairs queued or running. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    FleetDispatcher(TargetList targets, OwnedTargets owned, WorkerRegistry registry, TargetWorkspaces workspaces, Clock clock) {
+    FleetDispatcher(TargetList targets, OwnedTargets owned, WorkerRegistry registry, TargetWorkspaces workspaces,
+                    TargetRepository singleTarget, Clock clock) {
+        this.singleTarget = singleTarget;
         this.targets = targets;
         this.owned = owned;
         this.registry = registry;
@@ -68,8 +72,7 @@ public class FleetDispatcher {
         targets.reloadIfChanged();
         Instant now = clock.instant();
         List<ListedTarget> list = targets.current();
-        Set<String> runHere = list.stream().map(ListedTarget::id).filter(owned::owns).collect(Collectors.toSet());
-        forgetTargetsNotRunHere(runHere);
+        forgetPairsNotRunHere();
         List<Due> due = new ArrayList<>();
         for (WorkerState base : registry.all()) {
             WorkerDefinition worker = base.definition();
@@ -77,7 +80,7 @@ public class FleetDispatcher {
                 continue;
             }
             for (ListedTarget target : list) {
-                if (!runHere.contains(target.id())) {
+                if (!owned.owns(worker.worker(), target.id())) {
                     continue;
                 }
                 String key = key(worker.worker(), target.id());
@@ -131,16 +134,45 @@ public class FleetDispatcher {
         return registry.findForTarget(worker.waitFor(), target.id()).flatMap(WorkerState::lastRow).isEmpty();
     }
 
-    private void forgetTargetsNotRunHere(Set<String> runHere) {
+    /** A pair that left the list or is owned by another process now: its rows stay, its state here goes. */
+    private void forgetPairsNotRunHere() {
+        Set<String> listed = targets.current().stream().map(ListedTarget::id).collect(Collectors.toSet());
         for (WorkerState state : registry.allForTargets()) {
+            String worker = state.definition().worker();
             String id = state.targetId();
-            if (!runHere.contains(id) && busy.stream().noneMatch(k -> k.endsWith("@" + id))) {
-                log.info("Target {} is no longer run here; its state is forgotten", id);
-                registry.forgetTarget(id);
-                lastEnded.keySet().removeIf(k -> k.endsWith("@" + id));
+            String key = key(worker, id);
+            if ((!listed.contains(id) || !owned.owns(worker, id)) && !busy.contains(key)) {
+                log.info("Worker {} on target {} is no longer run here; its state is forgotten", worker, id);
+                registry.forget(worker, id);
+                lastEnded.remove(key);
             }
         }
     }
+
+    /**
+     * The first step of every iteration (routes/worker-template.yaml): stops the exchange when this process does
+     * not own the (worker, target) pair now, which happens in Kafka mode when the pair moved to another process
+     * while its iteration was queued or its tick was due.
+     */
+    public void ownsIteration(Exchange exchange) {
+        String worker = exchange.getProperty("worker", String.class);
+        String targetId = exchange.getProperty(WorkerIterations.TARGET_ID, String.class);
+        if (!owned.owns(worker, targetId != null ? targetId : singleTargetId())) {
+            exchange.setRouteStop(true);
+        }
+    }
+
+    /** The single target's id (autocoder.target.*); computed once, as resolving a folder's real path costs a system call. */
+    private String singleTargetId() {
+        String id = singleTargetId;
+        if (id == null) {
+            id = singleTarget.targetId();
+            singleTargetId = id;
+        }
+        return id;
+    }
+
+    private volatile String singleTargetId;
 
     private static boolean isStarted(Exchange exchange, String routeId) {
         ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(routeId);

@@ -1,11 +1,14 @@
 package dev.autocoder.workers.target;
 
 /**
- * Which targets of the list this process runs. By default all of them ({@link AllTargetsOwned}); a process that
- * shares the list with others (the Kafka fleet, package {@code dev.autocoder.workers.fleet}) supplies its own bean,
- * and the fleet route then runs only the targets it owns, asking again on every tick.
+ * Which (worker, target) pairs this process runs now. Alone, a process owns every pair ({@link AllTargetsOwned});
+ * in Kafka mode ownership follows the partitions of the targets topic its consumer is assigned
+ * ({@code fleet.kafka.KafkaOwnership}), so it moves when a process joins, leaves or dies. The fleet route asks on
+ * every tick which pairs are due, and every iteration asks once more right before it begins
+ * ({@link FleetDispatcher#ownsIteration}), so a pair given away while queued never runs here.
  */
 public interface OwnedTargets {
 
-    boolean owns(String targetId);
+    /** Whether this process runs the worker's rotation on the target (its {@code target_id}) now. */
+    boolean owns(String worker, String targetId);
 }

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.target;
 
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,7 @@ public class TargetConfiguration {
         return new TargetList(properties, environment, catalog);
     }
 
-    /** Every target is run here, unless a fleet of processes shares them out (the Kafka fleet's bean). */
+    /** Every (worker, target) pair is run here, unless a fleet of processes shares them out (fleet.kafka.KafkaOwnership). */
     @Bean
     @ConditionalOnMissingBean
     OwnedTargets ownedTargets() {
@@ -34,7 +35,7 @@ public class TargetConfiguration {
 
     @Bean("fleetDispatcher")
     FleetDispatcher fleetDispatcher(TargetList targets, OwnedTargets owned, WorkerRegistry registry,
-                                    TargetWorkspaces workspaces, ObjectProvider<Clock> clock) {
-        return new FleetDispatcher(targets, owned, registry, workspaces, clock.getIfAvailable(Clock::systemUTC));
+                                    TargetWorkspaces workspaces, TargetRepository singleTarget, ObjectProvider<Clock> clock) {
+        return new FleetDispatcher(targets, owned, registry, workspaces, singleTarget, clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -68,9 +68,12 @@ public class WorkerRegistry {
         return all;
     }
 
-    /** Forgets a target's states (it left the list): its rows stay in the store, and a return recovers from them. */
-    public void forgetTarget(String targetId) {
-        targetStates.values().removeIf(state -> targetId.equals(state.targetId()));
+    /**
+     * Forgets a worker's state on a listed target (the target left the list, or another process runs the pair now):
+     * its rows stay in the store, and a return recovers from them.
+     */
+    public void forget(String worker, String targetId) {
+        targetStates.remove(worker + "@" + targetId);
     }
 
     /** The workers, one state each (the single target's; see {@link #allForTargets()} for a list of targets). */
@@ -78,6 +81,19 @@ public class WorkerRegistry {
         List<WorkerState> all = new ArrayList<>(states.values());
         all.sort((a, b) -> a.definition().worker().compareTo(b.definition().worker()));
         return all;
+    }
+
+    /**
+     * Makes the worker read its last rows on the target again before its next iteration: it runs here again after
+     * another process ran it (Kafka mode), and the store has those rows now. A null target is the single target.
+     */
+    public void reload(String worker, String targetId) {
+        WorkerState state = targetId == null ? states.get(worker) : targetStates.get(worker + "@" + targetId);
+        if (state != null) {
+            synchronized (state) {
+                state.forgetRecovery();
+            }
+        }
     }
 
     /**

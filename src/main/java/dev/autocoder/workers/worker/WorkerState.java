@@ -113,6 +113,15 @@ public final class WorkerState {
         recovered = true;
     }
 
+    /** Forgets what was read, so the next iteration reads the rows again (another process may have written since). */
+    synchronized void forgetRecovery() {
+        lastRow = null;
+        lastRowByPerspective.clear();
+        lastOkRowByPerspective.clear();
+        findingIdsByPerspective.clear();
+        recovered = false;
+    }
+
     boolean isRecovered() {
         return recovered;
     }
