@@ -94,6 +94,11 @@ public class WorkerIterations {
             public Optional<Row> previousRow(String perspectiveId) {
                 return state.lastRowOf(perspectiveId);
             }
+
+            @Override
+            public String targetId() {
+                return state.targetId();
+            }
         };
         PerspectiveResult result = iteration.perspective().analyze(context);
         return result.withFindings(Finding.inScopes(result.findings(), snapshot::scopeOf));
