@@ -14,6 +14,7 @@ root=$PWD
 counts=${1:-1 10 50}
 measure=${2:-120}
 work=$root/target/fleet-bench
+mkdir -p "$work"
 port=18091
 [[ -d target/corpora ]] || MVN="$root/mvnw" bash "${SHARED:-../shared}/bench/corpora.sh" target/corpora >/dev/null
 ./mvnw -q -B -ntp -DskipTests package >/dev/null

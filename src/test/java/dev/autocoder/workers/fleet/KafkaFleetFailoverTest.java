@@ -3,6 +3,7 @@ package dev.autocoder.workers.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.repository.TargetIds;
+import dev.autocoder.workers.target.FleetRepositories;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.KafkaBroker;
@@ -123,6 +124,87 @@ class KafkaFleetFailoverTest {
                 assertThat(numbers).as("iterations of %s on the rows topic", worker).isEqualTo(expected);
             }
         }
+    }
+
+    /**
+     * Kafka mode over a list of targets: the (worker, target) pairs are those of autocoder.targets, shared by two
+     * instances with no pair run twice; every row is keyed {dataset}/{target_id} on the rows topic, numbered per
+     * target with no gap, and stored in its target's folder by every instance.
+     */
+    @Test
+    void aListOfTargetsSharesItsPairsAndKeysRowsByTargetId() throws Exception {
+        Path alpha = FleetRepositories.create(dir, "alpha");
+        Path beta = FleetRepositories.create(dir, "beta");
+        String alphaId = TargetIds.of(alpha.toString(), null);
+        String betaId = TargetIds.of(beta.toString(), null);
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            Map<String, String> settings = settings(broker, alpha);
+            settings.remove("autocoder.target.path");
+            settings.put("autocoder.targets[0].path", alpha.toString());
+            settings.put("autocoder.targets[1].path", beta.toString());
+            settings.put("autocoder.workers.enabled", "analysis");
+            settings.put("autocoder.fleet.tick", "200ms");
+            List<FleetInstance> instances = new ArrayList<>();
+            try {
+                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+                instances.add(a);
+                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+                instances.add(b);
+                List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
+                await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).size() == 2);
+                assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
+                await("rows of both targets").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + alphaId, List.of()).size() >= 3
+                                && rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + betaId, List.of()).size() >= 3);
+                Map<String, List<JsonNode>> byKey = rowsByKey(broker);
+                assertThat(byKey).containsOnlyKeys("autocoder-analysis-results/" + alphaId, "autocoder-analysis-results/" + betaId);
+                byKey.forEach((key, rows) -> {
+                    String targetId = key.substring(key.indexOf('/') + 1);
+                    for (int i = 0; i < rows.size(); i++) {
+                        assertThat(rows.get(i).path("target_id").asText()).isEqualTo(targetId);
+                        assertThat(rows.get(i).path("iteration").asLong()).as("iteration %s of %s", i, key).isEqualTo(i + 1);
+                    }
+                });
+                // both instances store every row, each in its target's folder
+                for (String instance : List.of("a", "b")) {
+                    Path data = dir.resolve(instance).resolve("store/local/autocoder-analysis-results/data");
+                    await("the rows in " + instance + "'s store").atMost(Duration.ofMinutes(1))
+                            .until(() -> Files.isDirectory(data.resolve(alphaId)) && Files.isDirectory(data.resolve(betaId)));
+                }
+            } finally {
+                for (FleetInstance instance : instances) {
+                    instance.close();
+                }
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            }
+        }
+    }
+
+    /** The rows of the rows topic by record key, in topic order. */
+    private static Map<String, List<JsonNode>> rowsByKey(KafkaBroker broker) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, List<JsonNode>> rows = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            if (infos == null) {
+                return rows;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    rows.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(JSON.readTree(record.value()));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
