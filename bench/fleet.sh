@@ -42,6 +42,14 @@ make_targets() { # n: prints one folder per line
 }
 
 rows_of() { (cat "$1"/local/autocoder-analysis-results/data/*/*/*/*/*.jsonl 2>/dev/null || true) | grep -c '"iteration"' || true; }
+# the fewest rows of any one target (n targets with no row yet count as 0): the warm-up waits for every target
+fewest_rows() { local n=$2 d min=-1 c seen=0
+  for d in "$1"/local/autocoder-analysis-results/data/*/; do
+    [[ -d $d ]] || continue; seen=$((seen + 1))
+    c=$( (cat "$d"*/*/*/*.jsonl 2>/dev/null || true) | grep -c '"iteration"' || true)
+    ((min < 0 || c < min)) && min=$c
+  done
+  ((seen < n)) && min=0; echo $((min < 0 ? 0 : min)); }
 
 echo "| targets | peak RSS | rows/min | warm tick per target (mean duration_ms) |"
 echo "|---|---|---|---|"
@@ -58,7 +66,7 @@ for n in $counts; do
   hwm=0
   sample() { local h; h=$(awk '/VmHWM/{print $2}' "/proc/$pid/status" 2>/dev/null || echo 0); ((h > hwm)) && hwm=$h; true; }
   # warm-up: one full rotation (six perspectives) per target
-  while (( $(rows_of "$store") < n * 6 )); do sleep 1; sample; kill -0 $pid || { echo "app died, see $work/app-$n.log"; exit 1; }; done
+  while (( $(fewest_rows "$store" "$n") < 6 )); do sleep 1; sample; kill -0 $pid || { echo "app died, see $work/app-$n.log"; exit 1; }; done
   since=$(date -u +%Y-%m-%dT%H:%M:%S); start=$(date +%s)
   while (( $(date +%s) - start < measure )); do sleep 1; sample; done
   kill $pid; wait $pid 2>/dev/null || true
