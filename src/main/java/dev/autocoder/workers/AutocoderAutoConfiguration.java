@@ -1,5 +1,7 @@
 package dev.autocoder.workers;
 
+import dev.autocoder.workers.fleet.FleetConfiguration;
+import dev.autocoder.workers.fleet.kafka.KafkaFleetConfiguration;
 import dev.autocoder.workers.gate.GateConfiguration;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.AutocoderJson;
@@ -10,6 +12,7 @@ import dev.autocoder.workers.hub.HubConfiguration;
 import dev.autocoder.workers.implementation.ImplementationConfiguration;
 import dev.autocoder.workers.implementation.stages.ImplementationStagesConfiguration;
 import dev.autocoder.workers.metrics.MetricsConfiguration;
+import dev.autocoder.workers.target.TargetConfiguration;
 import dev.autocoder.workers.repository.RepositoryConfiguration;
 import dev.autocoder.workers.testplan.TestPlanConfiguration;
 import dev.autocoder.workers.testplan.perspectives.TestPlanPerspectivesConfiguration;
@@ -44,6 +47,10 @@ import org.springframework.context.annotation.Import;
         GateConfiguration.class,
         HubConfiguration.class,
         DashboardConfiguration.class,
-        MetricsConfiguration.class})
+        MetricsConfiguration.class,
+        // Kafka mode first: its ownership of (worker, target) pairs replaces TargetConfiguration's default (every pair)
+        KafkaFleetConfiguration.class,
+        FleetConfiguration.class,
+        TargetConfiguration.class})
 public class AutocoderAutoConfiguration {
 }

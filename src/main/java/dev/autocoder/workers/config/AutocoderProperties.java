@@ -23,6 +23,11 @@ public class AutocoderProperties {
     private final Testplan testplan = new Testplan();
     private final Implementation implementation = new Implementation();
     private final Python python = new Python();
+    /** Many repositories in one process; empty (and no targets-file) for the single target of {@code autocoder.target.*}. */
+    private List<TargetEntry> targets = new ArrayList<>();
+    /** A YAML file with a {@code targets:} list in the same shape, re-read when it changes. */
+    private Path targetsFile;
+    private final Fleet fleet = new Fleet();
 
     public Target getTarget() {
         return target;
@@ -50,6 +55,144 @@ public class AutocoderProperties {
 
     public Python getPython() {
         return python;
+    }
+
+    public List<TargetEntry> getTargets() {
+        return targets;
+    }
+
+    public void setTargets(List<TargetEntry> targets) {
+        this.targets = targets;
+    }
+
+    public Path getTargetsFile() {
+        return targetsFile;
+    }
+
+    public void setTargetsFile(Path targetsFile) {
+        this.targetsFile = targetsFile;
+    }
+
+    public Fleet getFleet() {
+        return fleet;
+    }
+
+    /**
+     * One repository of a list of targets ({@code autocoder.targets[n].*} or an entry of the targets file): a local
+     * folder or a git URL, with optional perspectives and periods of its own. The token is never written here: only
+     * the name of the environment variable or property that holds it.
+     */
+    public static class TargetEntry {
+        /** Local folder to analyze; exactly one of path and git-url. */
+        private Path path;
+        /** Remote repository to clone with JGit and fetch before each iteration. */
+        private String gitUrl;
+        /** Branch of git-url; the remote's default branch when empty. */
+        private String branch;
+        /** Name of the environment variable or property holding the token for an HTTPS git-url, e.g. GITHUB_TOKEN. */
+        private String tokenRef;
+        /** Where git-url is cloned; {@code .autocoder/checkouts/{target_id}} when empty. */
+        private Path workDir;
+        /** Worker id to comma-separated perspective ids, e.g. {@code analysis: code-quality,security}; the worker's own when absent. */
+        private java.util.Map<String, String> perspectives = new java.util.LinkedHashMap<>();
+        /** Worker id to period (60s, 2m, ...); the worker's own when absent. */
+        private java.util.Map<String, String> periods = new java.util.LinkedHashMap<>();
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public String getGitUrl() {
+            return gitUrl;
+        }
+
+        public void setGitUrl(String gitUrl) {
+            this.gitUrl = gitUrl == null || gitUrl.isBlank() ? null : gitUrl.strip();
+        }
+
+        public String getBranch() {
+            return branch;
+        }
+
+        public void setBranch(String branch) {
+            this.branch = branch == null || branch.isBlank() ? null : branch.strip();
+        }
+
+        public String getTokenRef() {
+            return tokenRef;
+        }
+
+        public void setTokenRef(String tokenRef) {
+            this.tokenRef = tokenRef == null || tokenRef.isBlank() ? null : tokenRef.strip();
+        }
+
+        public Path getWorkDir() {
+            return workDir;
+        }
+
+        public void setWorkDir(Path workDir) {
+            this.workDir = workDir;
+        }
+
+        public java.util.Map<String, String> getPerspectives() {
+            return perspectives;
+        }
+
+        public void setPerspectives(java.util.Map<String, String> perspectives) {
+            this.perspectives = perspectives;
+        }
+
+        public java.util.Map<String, String> getPeriods() {
+            return periods;
+        }
+
+        public void setPeriods(java.util.Map<String, String> periods) {
+            this.periods = periods;
+        }
+
+        @Override
+        public String toString() {
+            String safeUrl = gitUrl == null ? null : gitUrl.replaceAll("//[^/@]*@", "//");
+            return "TargetEntry[path=" + path + ", gitUrl=" + safeUrl + ", branch=" + branch + ", tokenRef=" + tokenRef + "]";
+        }
+    }
+
+    /** How a process that runs a list of targets shares itself among them. */
+    public static class Fleet {
+        /** Iterations of different targets run on this many threads at most (one bounded pool for all targets). */
+        private int threads = 2;
+        /** How often the fleet dispatcher looks for (worker, target) pairs that are due, and at the targets file. */
+        private Duration tick = Duration.ofSeconds(1);
+        /** Targets whose snapshot caches stay in memory; the least recently used beyond this are evicted. */
+        private int maxCachedTargets = 16;
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public Duration getTick() {
+            return tick;
+        }
+
+        public void setTick(Duration tick) {
+            this.tick = tick;
+        }
+
+        public int getMaxCachedTargets() {
+            return maxCachedTargets;
+        }
+
+        public void setMaxCachedTargets(int maxCachedTargets) {
+            this.maxCachedTargets = maxCachedTargets;
+        }
     }
 
     /** The external tools Python targets are analyzed with: ruff for the rules, the interpreter for the {@code ast} model. */

@@ -37,6 +37,14 @@ public class Aggregates implements LatestResults {
     private final ObjectMapper mapper;
     private final Map<String, WorkerAccumulator> accumulators = new ConcurrentHashMap<>();
     private final Map<String, WorkerAggregate> published = new ConcurrentHashMap<>();
+    /**
+     * (worker, target) → that pair's aggregate, for the repository picker and the fleet overview: built from the
+     * target's rows when first asked for, kept current by rowStored while cached, and evicted least recently used
+     * beyond {@link #MAX_TARGET_AGGREGATES}, so memory follows the targets people look at, not the list's length.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, TargetAggregate> byTarget =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_TARGET_AGGREGATES).build();
+    static final int MAX_TARGET_AGGREGATES = 256;
 
     public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.store = store;
@@ -59,6 +67,12 @@ public class Aggregates implements LatestResults {
         Optional<WorkerState> state = registry.find(row.worker());
         if (state.isEmpty() || !state.get().definition().dataset().equals(dataset)) {
             return;
+        }
+        if (row.targetId() != null) {
+            TargetAggregate target = byTarget.getIfPresent(row.worker() + "@" + row.targetId());
+            if (target != null) {
+                target.add(row);
+            }
         }
         WorkerAccumulator accumulator = accumulator(state.get());
         synchronized (accumulator) {
@@ -88,6 +102,43 @@ public class Aggregates implements LatestResults {
             accumulator(state);
             return published.get(worker);
         });
+    }
+
+    /** The aggregate of a worker's rows on one target; empty for a worker this process does not run. */
+    public Optional<WorkerAggregate> of(String worker, String targetId) {
+        return registry.find(worker).map(state -> byTarget.get(worker + "@" + targetId, key -> {
+            WorkerDefinition definition = state.definition();
+            TargetAggregate target = new TargetAggregate(new WorkerAccumulator(worker, definition.dataset(),
+                    properties.getChartPoints(), properties.getMaxRowsLimit(), properties.getPatchesKept(), mapper));
+            synchronized (target.accumulator) {
+                store.forEachRow(definition.dataset(), targetId, row -> {
+                    if (worker.equals(row.worker()) && targetId.equals(row.targetId())) {
+                        target.accumulator.add(row);
+                    }
+                });
+                target.accumulator.markRebuilt();
+                target.snapshot = target.accumulator.snapshot();
+            }
+            return target;
+        }).snapshot);
+    }
+
+    /** One (worker, target) accumulator and its latest snapshot. */
+    private static final class TargetAggregate {
+        private final WorkerAccumulator accumulator;
+        private volatile WorkerAggregate snapshot;
+
+        TargetAggregate(WorkerAccumulator accumulator) {
+            this.accumulator = accumulator;
+        }
+
+        void add(Row row) {
+            synchronized (accumulator) {
+                if (accumulator.add(row)) {
+                    snapshot = accumulator.snapshot();
+                }
+            }
+        }
     }
 
     private WorkerAccumulator accumulator(WorkerState state) {

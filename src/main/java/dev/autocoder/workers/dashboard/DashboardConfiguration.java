@@ -19,6 +19,7 @@ import java.time.Clock;
         AdminGuard.class,
         GateApi.class,
         Aggregates.class,
+        FleetOverview.class,
         CsrfTokens.class,
         DashboardApi.class,
         DashboardHeaderFilter.class,

@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * File names sort chronologically, so the last line of the last file is the latest row, and a folder per day
  * keeps every folder small. It is the outbox and the source of truth: every other state is rebuilt from it.
  * <p>
+ * A process that runs a list of targets ({@code autocoder.targets}) writes each target's rows in a folder of its
+ * own, a <em>partition</em>: {@code data/{target_id}/yyyy/MM/dd/...jsonl}, the Hub dataset config of that target.
+ * The rows of the single target stay in {@code data/yyyy/MM/dd/} as before. Reading a whole dataset reads both
+ * layouts, in the order of the file names (their creation time).
+ * <p>
  * A row is written whole or not at all, and forced to disk before {@code append} returns, so the consumers the route
  * hands it to next (routes/worker-template.yaml, {@code row-stored}) find it on disk: when the disk refuses
  * part of a line (a full disk), the file is cut back to where it was, so the retried row starts on a clean line.
@@ -104,6 +109,52 @@ public class DatasetStore {
         }
     }
 
+    /**
+     * Appends one row durably to a target's partition ({@code data/{partition}/...}); a null partition is the
+     * single target's layout, {@link #append(String, Row)}.
+     */
+    public void append(String dataset, String partition, Row row) {
+        if (partition == null) {
+            append(dataset, row);
+            return;
+        }
+        requirePartition(partition);
+        byte[] line;
+        try {
+            line = (mapper.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("row of " + dataset + " cannot be serialized", e);
+        }
+        synchronized (lock(dataset)) {
+            write(dataset, fileFor(dataset, partition, line.length), line);
+        }
+    }
+
+    /** The partitions (target ids) that have a folder in the dataset, sorted. */
+    public List<String> partitions(String dataset) {
+        Path data = datasetDir(dataset).resolve("data");
+        if (!Files.isDirectory(data)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(data)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(DatasetStore::isPartitionName).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + data, e);
+        }
+    }
+
+    /** A partition folder's name: a target id, never a year folder of the single target's layout. */
+    static boolean isPartitionName(String name) {
+        return name.matches("[a-z0-9][a-z0-9-]{0,80}") && !name.matches("\\d{4}");
+    }
+
+    private static void requirePartition(String partition) {
+        if (!isPartitionName(partition)) {
+            throw new IllegalArgumentException("'" + partition + "' is not a target id");
+        }
+    }
+
     /** Writes a whole line at the end of a file; when the disk refuses part of it, cuts the file back. */
     private void write(String dataset, Path file, byte[] line) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -131,7 +182,7 @@ public class DatasetStore {
             cause.addSuppressed(e);
             // the fragment is unterminated, so no reader takes it for a row; it is cut before the next append
             repaired.remove(dataset);
-            currentFile.remove(dataset);
+            currentFile.keySet().removeIf(k -> k.equals(dataset) || k.startsWith(dataset + "/"));
             log.warn("Could not cut {} back to {} bytes after a failed append; it is repaired before the next one",
                     file, end);
         }
@@ -183,6 +234,45 @@ public class DatasetStore {
         }
     }
 
+    /**
+     * Hands the rows of one target's partition to an action, newest first, then the rows of the single target's
+     * layout ({@code data/yyyy/...}), which a target listed after running alone left there; the caller tells its
+     * rows apart by their target id.
+     */
+    public void forEachRowNewestFirst(String dataset, String partition, Predicate<Row> action) {
+        requirePartition(partition);
+        List<Path> all = dataFiles(dataset);
+        Path data = datasetDir(dataset).resolve("data");
+        Path own = data.resolve(partition);
+        List<Path> files = new ArrayList<>(all.stream().filter(f -> f.startsWith(own)).toList());
+        List<Path> flat = all.stream().filter(f -> !isPartitionName(data.relativize(f).getName(0).toString())).toList();
+        for (List<Path> group : List.of(files, flat)) {
+            for (int i = group.size() - 1; i >= 0; i--) {
+                List<Row> rows = readFile(group.get(i));
+                for (int j = rows.size() - 1; j >= 0; j--) {
+                    if (!action.test(rows.get(j))) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Hands the rows of the single target's layout and then of one target's partition to an action, oldest first;
+     * the caller tells a target's rows apart by their target id.
+     */
+    public void forEachRow(String dataset, String partition, java.util.function.Consumer<Row> action) {
+        requirePartition(partition);
+        Path data = datasetDir(dataset).resolve("data");
+        Path own = data.resolve(partition);
+        for (Path file : dataFiles(dataset)) {
+            if (file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString())) {
+                readFile(file).forEach(action);
+            }
+        }
+    }
+
     /** Every row of a dataset, oldest first. Meant for rebuilding state at start-up, not per request. */
     public List<Row> rows(String dataset) {
         List<Row> rows = new ArrayList<>();
@@ -227,7 +317,9 @@ public class DatasetStore {
         try (Stream<Path> walk = Files.walk(data)) {
             List<Path> files = new ArrayList<>(walk.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
                     .filter(Files::isRegularFile).toList());
-            files.sort((a, b) -> data.relativize(a).toString().compareTo(data.relativize(b).toString()));
+            // by file name (its creation time) first: the partitions of several targets interleave in time
+            files.sort(java.util.Comparator.comparing((Path p) -> p.getFileName().toString())
+                    .thenComparing(p -> data.relativize(p).toString()));
             return Collections.unmodifiableList(files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + data, e);
@@ -244,12 +336,21 @@ public class DatasetStore {
 
     /** The file the next row goes to: today's newest file while it is small enough, else a new one. */
     private Path fileFor(String dataset, int bytes) {
+        return fileFor(dataset, null, bytes);
+    }
+
+    private Path fileFor(String dataset, String partition, int bytes) {
         try {
-            Path current = currentFile.get(dataset);
+            String key = partition == null ? dataset : dataset + "/" + partition;
+            Path current = currentFile.get(key);
             ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
-            Path dayFolder = datasetDir(dataset).resolve("data").resolve(DAY_FOLDER.format(now));
+            Path data = datasetDir(dataset).resolve("data");
+            Path base = partition == null ? data : data.resolve(partition);
+            Path dayFolder = base.resolve(DAY_FOLDER.format(now));
             if (current == null) {
-                List<Path> files = dataFiles(dataset);
+                List<Path> files = dataFiles(dataset).stream()
+                        .filter(f -> partition == null ? !isPartitionName(data.relativize(f).getName(0).toString()) : f.startsWith(base))
+                        .toList();
                 current = files.isEmpty() ? null : files.get(files.size() - 1);
             }
             if (current == null || !current.getParent().equals(dayFolder) || Files.size(current) + bytes > maxFileBytes) {
@@ -260,7 +361,7 @@ public class DatasetStore {
                     current = dayFolder.resolve(FILE_NAME.format(now) + ".jsonl");
                 }
             }
-            currentFile.put(dataset, current);
+            currentFile.put(key, current);
             return current;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a data file for " + dataset + " (" + e.getMessage() + ")", e);

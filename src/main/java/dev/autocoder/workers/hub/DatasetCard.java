@@ -18,6 +18,8 @@ public final class DatasetCard {
 
     /** Data files live at {@code data/yyyy/MM/dd/<name>.jsonl}; paths sort chronologically. */
     public static final String DATA_FILES = "data/*/*/*/*.jsonl";
+    /** A listed target's data files: {@code data/{target_id}/yyyy/MM/dd/<name>.jsonl}. */
+    public static final String TARGET_DATA_FILES = "data/*/*/*/*/*.jsonl";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -40,18 +42,35 @@ public final class DatasetCard {
 
     public static String render(String repoId, String worker, List<Perspective> perspectives,
                                 List<Map<String, Object>> features) {
+        return render(repoId, worker, perspectives, features, List.of());
+    }
+
+    /**
+     * The card of a dataset that holds the rows of several targets, one folder each ({@code targetIds}): one config
+     * per target reading {@code data/{target_id}/}, and the default config reading every row (the single target's
+     * folders {@code data/yyyy/} included). Without targets, the card of one repository.
+     */
+    public static String render(String repoId, String worker, List<Perspective> perspectives,
+                                List<Map<String, Object>> features, List<String> targetIds) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("pretty_name", "Autocoder " + worker + " results");
         front.put("tags", List.of("autocoder", "code-analysis", worker));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("config_name", "default");
         config.put("default", true);
-        config.put("data_files", List.of(Map.of("split", "train", "path", DATA_FILES)));
-        front.put("configs", List.of(config));
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("config_name", "default");
-        info.put("features", features);
-        front.put("dataset_info", info);
+        config.put("data_files", List.of(Map.of("split", "train", "path",
+                targetIds.isEmpty() ? DATA_FILES : List.of(DATA_FILES, TARGET_DATA_FILES))));
+        List<Map<String, Object>> configs = new java.util.ArrayList<>(List.of(config));
+        List<Map<String, Object>> infos = new java.util.ArrayList<>(List.of(info("default", features)));
+        for (String target : targetIds) {
+            Map<String, Object> own = new LinkedHashMap<>();
+            own.put("config_name", target);
+            own.put("data_files", List.of(Map.of("split", "train", "path", "data/" + target + "/*/*/*/*.jsonl")));
+            configs.add(own);
+            infos.add(info(target, features));
+        }
+        front.put("configs", configs);
+        front.put("dataset_info", targetIds.isEmpty() ? infos.get(0) : infos);
 
         StringBuilder card = new StringBuilder();
         card.append("---\n").append(yaml(front)).append("---\n\n");
@@ -74,7 +93,20 @@ public final class DatasetCard {
                 .append("string whose content depends on the perspective.\n\n");
         card.append("## Loading\n\n```python\nfrom datasets import load_dataset\n\nrows = load_dataset(\"")
                 .append(repoId).append("\")[\"train\"]\nlatest = rows[-1]\nprint(latest[\"perspective_name\"], latest[\"summary\"])\n```\n");
+        if (!targetIds.isEmpty()) {
+            card.append("\n## Repositories\n\nOne config per repository (its `target_id`); the default config reads them all.\n\n")
+                    .append("```python\nrows = load_dataset(\"").append(repoId).append("\", \"").append(targetIds.get(0))
+                    .append("\")[\"train\"]\n```\n\n| config |\n|---|\n");
+            targetIds.forEach(target -> card.append("| `").append(target).append("` |\n"));
+        }
         return card.toString();
+    }
+
+    private static Map<String, Object> info(String configName, List<Map<String, Object>> features) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("config_name", configName);
+        info.put("features", features);
+        return info;
     }
 
     private static String typeText(Map<String, Object> feature) {

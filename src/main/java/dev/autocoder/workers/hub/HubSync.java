@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.fleet.FleetMode;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
@@ -62,11 +63,14 @@ public class HubSync {
     private final Clock clock;
     private final HubMeters meters;
     private final Map<String, DatasetSync> syncs = new ConcurrentHashMap<>();
+    private final FleetMode fleetMode;
 
     public HubSync(HubProperties properties, HubClient client, HubIdentity identity, DatasetStore store,
                    WorkerSelection selection, PerspectiveCatalog catalog, List<WorkerColumns> workerColumns,
-                   @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
+                   @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, Clock clock, ObjectProvider<MeterRegistry> meterRegistry,
+                   FleetMode fleetMode) {
         this.properties = properties;
+        this.fleetMode = fleetMode;
         this.client = client;
         this.policy = new HubRetryPolicy(properties);
         this.identity = identity;
@@ -83,10 +87,11 @@ public class HubSync {
 
     /**
      * Route precondition: a worker's dataset is published when a token is set and the worker exists and runs
-     * here (a declared dataset of a worker this build does not have never creates an empty repository).
+     * here (a declared dataset of a worker this build does not have never creates an empty repository). Never in
+     * Kafka mode: every process's store holds the rows of the whole fleet, and the fleet-hub-publish route publishes.
      */
     public boolean isActive(String worker) {
-        return properties.isEnabled() && selection.isEnabled(worker) && catalog.workers().contains(worker);
+        return fleetMode.isEmbedded() && properties.isEnabled() && selection.isEnabled(worker) && catalog.workers().contains(worker);
     }
 
     /** Every dataset this process publishes, as the dashboard shows it. */
@@ -246,6 +251,12 @@ public class HubSync {
             sync.repoReady = true;
             sync.cardPublished = false;
         }
+        List<String> partitions = store.partitions(sync.dataset);
+        if (!partitions.equals(sync.cardPartitions)) {
+            // a new target's folder: the card gains its config
+            sync.cardPublished = false;
+            sync.cardPartitions = partitions;
+        }
         if (!sync.cardPublished) {
             byte[] card = card(sync).getBytes(StandardCharsets.UTF_8);
             if (!isOnTheHub(sync, card)) {
@@ -361,7 +372,7 @@ public class HubSync {
         List<DatasetCard.Perspective> perspectives = new ArrayList<>();
         catalog.forWorker(sync.worker).forEach(p -> perspectives.add(new DatasetCard.Perspective(
                 catalog.number(sync.worker, p.id()), p.id(), p.name())));
-        return DatasetCard.render(sync.repoId, sync.worker, perspectives, features.forRows(own));
+        return DatasetCard.render(sync.repoId, sync.worker, perspectives, features.forRows(own), sync.cardPartitions);
     }
 
     private void confirmed(DatasetSync sync, String oid, String outcome) {
@@ -464,6 +475,8 @@ public class HubSync {
         volatile boolean hubAskedToWait;
         boolean repoReady;
         boolean cardPublished;
+        /** The target folders (dataset configs) the card was last made with. */
+        List<String> cardPartitions = List.of();
         boolean reconciled;
         boolean sending;
         int sendingRows;

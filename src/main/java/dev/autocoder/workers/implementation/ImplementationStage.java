@@ -79,7 +79,7 @@ public abstract class ImplementationStage implements Perspective {
         if (task.isDropped()) {
             return support.skipped(out, "Task " + task.taskId() + " was dropped earlier in this cycle: " + task.stateReason());
         }
-        LatestAnalysis latest = support.analysis().latest();
+        LatestAnalysis latest = support.analysis().latest(context.targetId());
         Presence now = support.presence().check(context.snapshot(), task, latest);
         if (!now.present()) {
             out.task = task.dropped(now.how());
@@ -87,7 +87,7 @@ public abstract class ImplementationStage implements Perspective {
                     + "). The next cycle picks another.";
             return support.skipped(out, "The finding of task " + task.taskId() + " is no longer present at HEAD: " + now.how() + ".");
         }
-        TaskAtHead facts = support.facts(context.snapshot(), task, now, latest);
+        TaskAtHead facts = support.facts(context, task, now, latest);
         begin(facts, out);
         work(facts, out);
         return support.result(out);

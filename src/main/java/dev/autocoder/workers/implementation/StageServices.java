@@ -122,8 +122,9 @@ public class StageServices {
                 : workers.find(ImplementationStage.WORKER).map(s -> s.definition().dataset()).orElse(DEFAULT_DATASET);
     }
 
-    public TaskAtHead facts(Snapshot snapshot, TaskInfo task, Presence now, LatestAnalysis latest) {
-        return new TaskAtHead(snapshot, task.at(now.line(), now.endLine()), now, latest, loader, fixes, churn, specs);
+    public TaskAtHead facts(PerspectiveContext context, TaskInfo task, Presence now, LatestAnalysis latest) {
+        return new TaskAtHead(context.snapshot(), task.at(now.line(), now.endLine()), now, latest, loader, fixes, churn, specs,
+                context.targetId());
     }
 
     /** The {@code analysis} column of a stored stage row (values are JSON trees in this process, maps after a restart). */

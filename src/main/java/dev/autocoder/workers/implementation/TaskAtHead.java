@@ -62,9 +62,12 @@ public final class TaskAtHead {
     private TestPlanningSpecs.Specs specs;
     private Optional<FileChurn> fileChurn;
     private boolean churnKnown;
+    /** The listed target the iteration runs on (null: the single target): whose test-planning rows are read. */
+    private final String targetId;
 
     TaskAtHead(Snapshot snapshot, TaskInfo task, Presence presence, LatestAnalysis latest, TaskCodeLoader loader,
-              MechanicalFixes fixes, ChurnProvider churn, TestPlanningSpecs specSource) {
+              MechanicalFixes fixes, ChurnProvider churn, TestPlanningSpecs specSource, String targetId) {
+        this.targetId = targetId;
         this.snapshot = snapshot;
         this.task = task;
         this.presence = presence;
@@ -256,7 +259,7 @@ public final class TaskAtHead {
 
     public TestPlanningSpecs.Specs specs() {
         if (specs == null) {
-            specs = specSource.latest();
+            specs = specSource.latest(targetId);
         }
         return specs;
     }

@@ -52,7 +52,17 @@ public class TargetRepository {
     private final AutocoderProperties.Target target;
 
     public TargetRepository(AutocoderProperties properties) {
-        this.target = properties.getTarget();
+        this(properties.getTarget());
+    }
+
+    /** One target of a list of targets ({@code autocoder.targets}), as the same settings the single target has. */
+    public TargetRepository(AutocoderProperties.Target target) {
+        this.target = target;
+    }
+
+    /** The target's stable id ({@link TargetIds}): its name and a short hash of its location and branch. */
+    public String targetId() {
+        return TargetIds.of(isGitMode() ? remote().url() : displayName(), target.getBranch());
     }
 
     public boolean isGitMode() {

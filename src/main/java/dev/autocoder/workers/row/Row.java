@@ -22,7 +22,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonPropertyOrder({"schema_version", "worker", "iteration", "timestamp", "perspective_number", "perspective_id",
-        "perspective_name", "repository", "commit", "duration_ms", "status", "error", "reason", "summary", "quality_score",
+        "perspective_name", "repository", "target_id", "commit", "duration_ms", "status", "error", "reason", "summary", "quality_score",
         "issues_found", "findings", "finding_groups", "new_findings", "resolved_findings", "recommendations", "metrics", "details"})
 public record Row(
         @JsonProperty("schema_version") int schemaVersion,
@@ -33,6 +33,7 @@ public record Row(
         @JsonProperty("perspective_id") String perspectiveId,
         @JsonProperty("perspective_name") String perspectiveName,
         @JsonProperty("repository") String repository,
+        @JsonProperty("target_id") String targetId,
         @JsonProperty("commit") String commit,
         @JsonProperty("duration_ms") long durationMs,
         @JsonProperty("status") Status status,
@@ -55,9 +56,23 @@ public record Row(
 
     /** The columns every row of every worker has, in order; a worker's own columns follow them. */
     public static final List<String> COMMON_COLUMNS = List.of("schema_version", "worker", "iteration", "timestamp",
-            "perspective_number", "perspective_id", "perspective_name", "repository", "commit", "duration_ms", "status",
+            "perspective_number", "perspective_id", "perspective_name", "repository", "target_id", "commit", "duration_ms", "status",
             "error", "reason", "summary", "quality_score", "issues_found", "findings", "finding_groups", "new_findings", "resolved_findings",
             "recommendations", "metrics", "details");
+
+    /**
+     * A row without a target id (rows written before targets had ids, and tests of one repository); the id is
+     * null, so the column is still there.
+     */
+    public Row(int schemaVersion, String worker, long iteration, String timestamp, int perspectiveNumber,
+               String perspectiveId, String perspectiveName, String repository, String commit, long durationMs,
+               Status status, String error, String reason, String summary, Double qualityScore, int issuesFound,
+               List<Finding> findings, List<FindingGroup> findingGroups, Integer newFindings, Integer resolvedFindings,
+               List<String> recommendations, List<Metric> metrics, String details, Map<String, Object> extraColumns) {
+        this(schemaVersion, worker, iteration, timestamp, perspectiveNumber, perspectiveId, perspectiveName, repository,
+                null, commit, durationMs, status, error, reason, summary, qualityScore, issuesFound, findings,
+                findingGroups, newFindings, resolvedFindings, recommendations, metrics, details, extraColumns);
+    }
 
     /** A row without finding groups (rows of schema version 1, and tests that do not look at groups). */
     public Row(int schemaVersion, String worker, long iteration, String timestamp, int perspectiveNumber,

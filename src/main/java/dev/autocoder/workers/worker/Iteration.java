@@ -70,6 +70,6 @@ public final class Iteration {
 
     @Override
     public String toString() {
-        return worker.definition().worker() + " #" + number + " " + perspective.id() + " at " + Instant.now();
+        return worker.definition().worker() + (worker.targetId() == null ? "" : " on " + worker.targetId()) + " #" + number + " " + perspective.id() + " at " + Instant.now();
     }
 }

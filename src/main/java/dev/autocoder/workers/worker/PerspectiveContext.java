@@ -12,4 +12,12 @@ public interface PerspectiveContext {
 
     /** The newest earlier row of the given perspective in this worker's dataset, if any. */
     Optional<Row> previousRow(String perspectiveId);
+
+    /**
+     * The {@code target_id} of the listed target this iteration runs on ({@code autocoder.targets}), or null for the
+     * single target. Reads of another worker's dataset take only that target's rows when it is set.
+     */
+    default String targetId() {
+        return null;
+    }
 }

@@ -76,6 +76,11 @@ public class RowFactory {
 
     /** The row for an iteration's result, and the complete set of its finding ids. */
     public Built build(Iteration iteration, PerspectiveResult result, String repository) {
+        return build(iteration, result, repository, null);
+    }
+
+    /** The row for an iteration's result on the target {@code targetId}, and the complete set of its finding ids. */
+    public Built build(Iteration iteration, PerspectiveResult result, String repository, String targetId) {
         WorkerState state = iteration.worker();
         String perspective = iteration.perspective().id();
         List<Finding> findings = withUniqueIds(result.findings());
@@ -110,6 +115,7 @@ public class RowFactory {
                 perspective,
                 iteration.perspective().name(),
                 redactor.redact(repository),
+                targetId,
                 iteration.snapshot() == null ? null : iteration.snapshot().commit(),
                 iteration.elapsedMillis(),
                 result.status(),

@@ -26,6 +26,10 @@ import java.util.Optional;
 public class WorkerIterations {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerIterations.class);
+    /** Exchange properties the fleet route (routes/fleet.yaml) sets for an iteration on one target of a list. */
+    public static final String TARGET_ID = "targetId";
+    public static final String TARGET_REPOSITORY = "targetRepository";
+    public static final String TARGET_SNAPSHOTS = "targetSnapshots";
 
     private final WorkerRegistry registry;
     private final PerspectiveCatalog catalog;
@@ -46,8 +50,12 @@ public class WorkerIterations {
     public void begin(Exchange exchange) {
         String worker = exchange.getProperty("worker", String.class);
         // normally registered at start-up by WorkerRouteDiscovery; the exchange carries the same parameters
-        WorkerState state = registry.recovered(registry.find(worker).orElseGet(() -> registry.register(
-                WorkerDefinition.fromTemplateParameters(exchange.getFromRouteId(), templateParameters(exchange), catalog))));
+        String targetId = exchange.getProperty(TARGET_ID, String.class);
+        WorkerState state = targetId != null
+                ? registry.recovered(registry.findForTarget(worker, targetId).orElseThrow(
+                        () -> new IllegalStateException("no state of worker " + worker + " on target " + targetId)))
+                : registry.recovered(registry.find(worker).orElseGet(() -> registry.register(
+                        WorkerDefinition.fromTemplateParameters(exchange.getFromRouteId(), templateParameters(exchange), catalog))));
         WorkerDefinition definition = state.definition();
         if (state.isRemote()) {
             // runs in another process: this one never writes its rows
@@ -67,7 +75,8 @@ public class WorkerIterations {
     public PerspectiveResult analyze(Exchange exchange) throws Exception {
         Iteration iteration = iteration(exchange);
         // the lease keeps a git-mode clone from being reset by another worker while this perspective reads it
-        try (SnapshotService.Lease lease = snapshots.lease()) {
+        SnapshotService targetSnapshots = exchange.getProperty(TARGET_SNAPSHOTS, SnapshotService.class);
+        try (SnapshotService.Lease lease = (targetSnapshots != null ? targetSnapshots : snapshots).lease()) {
             return analyze(iteration, lease.snapshot());
         }
     }
@@ -84,6 +93,11 @@ public class WorkerIterations {
             @Override
             public Optional<Row> previousRow(String perspectiveId) {
                 return state.lastRowOf(perspectiveId);
+            }
+
+            @Override
+            public String targetId() {
+                return state.targetId();
             }
         };
         PerspectiveResult result = iteration.perspective().analyze(context);
@@ -104,17 +118,32 @@ public class WorkerIterations {
     public Row toRow(Exchange exchange) {
         Iteration iteration = iteration(exchange);
         PerspectiveResult result = exchange.getMessage().getBody(PerspectiveResult.class);
-        String repository = iteration.snapshot() != null ? iteration.snapshot().repository() : target.displayName();
-        RowFactory.Built built = rows.build(iteration, result, repository);
+        String targetId = iteration.worker().targetId();
+        String repository = iteration.snapshot() != null ? iteration.snapshot().repository()
+                : targetId != null ? exchange.getProperty(TARGET_REPOSITORY, String.class) : target.displayName();
+        RowFactory.Built built = rows.build(iteration, result, repository, targetId != null ? targetId : singleTargetId());
         iteration.row(built.row(), built.findingIds());
         return built.row();
     }
+
+    /** The single target's id; computed once, as resolving a folder's real path costs a system call. */
+    private String singleTargetId() {
+        String id = singleTargetId;
+        if (id == null) {
+            id = target.targetId();
+            singleTargetId = id;
+        }
+        return id;
+    }
+
+    private volatile String singleTargetId;
 
     /** The row is durably stored: the rotation moves on. */
     public void written(Exchange exchange) {
         Iteration iteration = iteration(exchange);
         iteration.worker().remember(iteration.row(), iteration.findingIds());
-        log.info("{} #{} {}: {} ({} ms)", iteration.worker().definition().worker(), iteration.number(),
+        log.info("{}{} #{} {}: {} ({} ms)", iteration.worker().definition().worker(),
+                iteration.worker().targetId() == null ? "" : " on " + iteration.worker().targetId(), iteration.number(),
                 iteration.perspective().id(), iteration.row().status().label(), iteration.row().durationMs());
     }
 

@@ -15,6 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class WorkerState {
 
     private final WorkerDefinition definition;
+    /** The target of a worker that runs a list of targets (one state per worker and target); null for the single target. */
+    private final String targetId;
+    /** That target's repository as rows name it (to recognise its rows written before rows had a target id). */
+    private final String repository;
     private final ReentrantLock iterationLock = new ReentrantLock();
     private final Map<String, Row> lastRowByPerspective = new HashMap<>();
     private final Map<String, Row> lastOkRowByPerspective = new HashMap<>();
@@ -24,7 +28,22 @@ public final class WorkerState {
     private volatile boolean remote;
 
     WorkerState(WorkerDefinition definition) {
+        this(definition, null, null);
+    }
+
+    WorkerState(WorkerDefinition definition, String targetId, String repository) {
         this.definition = definition;
+        this.targetId = targetId;
+        this.repository = repository;
+    }
+
+    String repository() {
+        return repository;
+    }
+
+    /** The target this state belongs to when the process runs a list of targets; null for the single target. */
+    public String targetId() {
+        return targetId;
     }
 
     public WorkerDefinition definition() {
@@ -92,6 +111,15 @@ public final class WorkerState {
         lastRowByPerspective.putAll(lastByPerspective);
         lastOkRowByPerspective.putAll(lastOkByPerspective);
         recovered = true;
+    }
+
+    /** Forgets what was read, so the next iteration reads the rows again (another process may have written since). */
+    synchronized void forgetRecovery() {
+        lastRow = null;
+        lastRowByPerspective.clear();
+        lastOkRowByPerspective.clear();
+        findingIdsByPerspective.clear();
+        recovered = false;
     }
 
     boolean isRecovered() {

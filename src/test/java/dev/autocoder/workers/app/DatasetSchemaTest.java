@@ -47,6 +47,8 @@ class DatasetSchemaTest {
         columns.put("perspective_id", "VARCHAR");
         columns.put("perspective_name", "VARCHAR");
         columns.put("repository", "VARCHAR");
+        // issue 17: every row names its target
+        columns.put("target_id", "VARCHAR");
         columns.put("commit", "VARCHAR");
         columns.put("duration_ms", "BIGINT");
         columns.put("status", "VARCHAR");

@@ -43,7 +43,7 @@ public class DeepUnderstandingStage extends ImplementationStage {
     public PerspectiveResult analyze(PerspectiveContext context) {
         StageOutput out = newOutput(context);
         String dataset = support.dataset();
-        LatestAnalysis latest = support.analysis().latest();
+        LatestAnalysis latest = support.analysis().latest(context.targetId());
         PickedTask picked = support.picker().pick(context.snapshot(), latest, support.ledger().handledFindings(dataset),
                 support.ledger().tasksStarted(dataset) + 1);
         out.notes.addAll(picked.notes());
@@ -53,7 +53,7 @@ public class DeepUnderstandingStage extends ImplementationStage {
             out.task = picked.task();
             return support.skipped(out, picked.task().stateReason());
         }
-        TaskAtHead facts = support.facts(context.snapshot(), picked.task(), picked.presence(), latest);
+        TaskAtHead facts = support.facts(context, picked.task(), picked.presence(), latest);
         begin(facts, out);
         work(facts, out);
         return support.result(out);

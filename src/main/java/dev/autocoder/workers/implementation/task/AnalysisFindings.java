@@ -32,7 +32,12 @@ public class AnalysisFindings {
     }
 
     public LatestAnalysis latest() {
-        NewestRows.Found found = rows.read(dataset, PerspectiveCatalog.CANONICAL_ORDER);
+        return latest(null);
+    }
+
+    /** The analysis of one listed target ({@code target_id}); null for the single target (every row). */
+    public LatestAnalysis latest(String targetId) {
+        NewestRows.Found found = rows.read(dataset, PerspectiveCatalog.CANONICAL_ORDER, targetId);
         return new LatestAnalysis(found.rows(), found.problem(), priority, json);
     }
 }

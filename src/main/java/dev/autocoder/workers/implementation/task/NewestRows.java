@@ -56,15 +56,30 @@ public class NewestRows {
     }
 
     public Found read(String dataset, Collection<String> perspectives) {
+        return read(dataset, perspectives, null);
+    }
+
+    /**
+     * The newest ok rows of one listed target ({@code target_id}); a null target reads every row (the single target),
+     * and only then the remote copy, which is not split by target.
+     */
+    public Found read(String dataset, Collection<String> perspectives, String targetId) {
         Map<String, Row> newest = new LinkedHashMap<>();
         int[] read = {0};
         Predicate<Row> collect = row -> {
+            if (targetId != null && !targetId.equals(row.targetId())) {
+                return true;
+            }
             read[0]++;
             if (row.status() == Status.OK && row.perspectiveId() != null) {
                 newest.putIfAbsent(row.perspectiveId(), row);
             }
             return read[0] < MAX_ROWS_READ && !newest.keySet().containsAll(perspectives);
         };
+        if (targetId != null) {
+            store.forEachRowNewestFirst(dataset, targetId, collect);
+            return new Found(newest, read[0] > 0 ? "the local store" : null, null);
+        }
         store.forEachRowNewestFirst(dataset, collect);
         if (read[0] > 0) {
             return new Found(newest, "the local store", null);

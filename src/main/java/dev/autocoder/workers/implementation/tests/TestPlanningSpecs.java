@@ -47,8 +47,13 @@ public class TestPlanningSpecs {
     }
 
     public Specs latest() {
+        return latest(null);
+    }
+
+    /** The specifications of one listed target ({@code target_id}); null for the single target (every row). */
+    public Specs latest(String targetId) {
         List<String> perspectives = PerspectiveCatalog.CANONICAL_ORDER_BY_WORKER.getOrDefault("test-planning", List.of());
-        Map<String, Row> newest = rows.read(dataset, perspectives).rows();
+        Map<String, Row> newest = rows.read(dataset, perspectives, targetId).rows();
         Map<String, TestSpecification> byId = new LinkedHashMap<>();
         for (Row row : newest.values()) {
             Object analysis = row.extraColumns().get("analysis");

@@ -67,7 +67,7 @@ public class CoverageStrategyPerspective extends TestPlanningPerspective {
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
         TestMapping tests = new TestMapping(planning.model());
-        Optional<Row> coverageRow = support.analysisRows().latestOk("test-coverage");
+        Optional<Row> coverageRow = support.analysisRows().latestOk("test-coverage", context.targetId());
         Map<String, Double> measured = measured(coverageRow);
         Double overall = coverageRow.flatMap(r -> r.metrics().stream().filter(m -> m.name().equals("line_coverage")).findFirst())
                 .map(m -> m.value()).orElse(null);

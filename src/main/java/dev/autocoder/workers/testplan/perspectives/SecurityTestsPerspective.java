@@ -111,7 +111,7 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
                         List.of(f.id())));
             }
         }
-        Optional<Row> analysis = support.analysisRows().latestOk("security");
+        Optional<Row> analysis = support.analysisRows().latestOk("security", context.targetId());
         int answered = 0;
         if (analysis.isEmpty()) {
             result.notes.add("No ok security row in the analysis dataset " + support.analysisRows().dataset()

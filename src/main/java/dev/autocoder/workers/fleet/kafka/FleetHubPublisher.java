@@ -1,0 +1,249 @@
+package dev.autocoder.workers.fleet.kafka;
+
+import dev.autocoder.workers.config.DurationSetting;
+import dev.autocoder.workers.hub.CommitPayload;
+import dev.autocoder.workers.hub.HubClient;
+import dev.autocoder.workers.hub.HubIdentity;
+import dev.autocoder.workers.hub.HubProperties;
+import dev.autocoder.workers.hub.RepoType;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import dev.autocoder.workers.worker.WorkerState;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hub publishing in Kafka mode, driven by the {@code fleet-hub-publish} route (routes/fleet-kafka.yaml): the
+ * processes share the rows topic in one consumer group, so a dataset (all of its rows are in one partition) is read
+ * by one process at a time. That process commits the dataset's new rows at most once per commit interval, as a file
+ * named after the Kafka offsets it holds, {@code data/kafka/p{partition}-{first}-{last}.jsonl}. Where publishing
+ * stands is read from the Hub itself (the highest offset of those files) whenever a process is assigned the
+ * partition, and after a commit whose outcome is unknown: every row lands exactly once, whoever published before.
+ * A newly assigned dataset waits one full interval before its first commit, so a handover never makes two commits
+ * within one interval.
+ */
+public class FleetHubPublisher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetHubPublisher.class);
+    private static final Pattern FILE = Pattern.compile("data/kafka/p(\\d+)-(\\d+)-(\\d+)\\.jsonl");
+    static final String FOLDER = "data/kafka";
+
+    private final KafkaFleetSettings settings;
+    private final KafkaTopics topics;
+    private final HubProperties hub;
+    private final HubClient client;
+    private final HubIdentity identity;
+    private final WorkerRegistry registry;
+    private final long intervalMs;
+    private final Map<String, DatasetOutbox> outboxes = new HashMap<>();
+    private final java.util.Set<Integer> assigned = new java.util.HashSet<>();
+    private KafkaConsumer<String, String> consumer;
+
+    public FleetHubPublisher(KafkaFleetSettings settings, KafkaTopics topics, HubProperties hub, HubClient client,
+                             HubIdentity identity, WorkerRegistry registry) {
+        this.settings = settings;
+        this.topics = topics;
+        this.hub = hub;
+        this.client = client;
+        this.identity = identity;
+        this.registry = registry;
+        this.intervalMs = DurationSetting.toMillis("autocoder.hub.commit-interval", hub.getCommitInterval());
+    }
+
+    /** Route precondition: a token is set. */
+    public boolean isActive() {
+        return hub.isEnabled();
+    }
+
+    /** One step of the route's timer: reads new rows, then commits each owned dataset that is due. */
+    public synchronized void publishDue() {
+        if (consumer == null) {
+            consumer = newConsumer();
+            consumer.subscribe(List.of(settings.rowsTopic()), new Listener());
+        }
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            String dataset = record.key().substring(0, record.key().indexOf('/'));
+            DatasetOutbox outbox = outboxes.get(dataset);
+            if (outbox == null && assigned.contains(record.partition())) {
+                // a dataset this process runs no worker of (a dashboard alone): learned from its first record
+                outbox = open(dataset, record.partition());
+            }
+            if (outbox != null && outbox.partition == record.partition() && record.offset() >= outbox.next) {
+                outbox.pending.add(record);
+            }
+        }
+        Instant now = Instant.now();
+        for (DatasetOutbox outbox : outboxes.values()) {
+            if (!outbox.pending.isEmpty() && !now.isBefore(outbox.notBefore)) {
+                commit(outbox, now);
+            }
+        }
+    }
+
+    private void commit(DatasetOutbox outbox, Instant now) {
+        outbox.notBefore = now.plusMillis(intervalMs);
+        try {
+            if (outbox.resync) {
+                resync(outbox);
+                if (outbox.pending.isEmpty()) {
+                    return;
+                }
+            }
+            String repoId = identity.repoId(outbox.dataset);
+            if (client.repoInfo(RepoType.DATASET, repoId).isEmpty()) {
+                client.createRepo(RepoType.DATASET, repoId.substring(0, repoId.indexOf('/')), outbox.dataset, hub.isPrivate(), null);
+            }
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>(outbox.pending);
+            StringBuilder lines = new StringBuilder();
+            batch.forEach(r -> lines.append(r.value()).append('\n'));
+            long first = batch.get(0).offset();
+            long last = batch.get(batch.size() - 1).offset();
+            String path = String.format("%s/p%d-%020d-%020d.jsonl", FOLDER, outbox.partition, first, last);
+            String head = client.repoInfo(RepoType.DATASET, repoId).orElseThrow().sha();
+            CommitPayload payload = new CommitPayload("Add " + batch.size() + " rows",
+                    "Published by Autocoder Workers from the Kafka rows topic.", head)
+                    .addFile(path, lines.toString().getBytes(StandardCharsets.UTF_8));
+            client.commit(RepoType.DATASET, repoId, payload);
+            outbox.pending.subList(0, batch.size()).clear();
+            outbox.next = last + 1;
+            log.info("Published to the Hub {}: {} rows (offsets {}..{} of partition {})", repoId, batch.size(), first, last,
+                    outbox.partition);
+        } catch (RuntimeException e) {
+            // the commit may have landed without an answer: the Hub says where publishing stands before the next one
+            outbox.resync = true;
+            log.error("Publishing {} to the Hub failed; next attempt in one interval: {}", outbox.dataset, e.toString());
+        }
+    }
+
+    /** Reads from the Hub how far the dataset's partition is published, and drops what already is. */
+    private void resync(DatasetOutbox outbox) {
+        outbox.next = publishedUpTo(outbox.dataset, outbox.partition);
+        outbox.pending.removeIf(r -> r.offset() < outbox.next);
+        outbox.resync = false;
+    }
+
+    /** One past the highest offset of the partition's files on the Hub; 0 when there are none. */
+    private long publishedUpTo(String dataset, int partition) {
+        String repoId = identity.repoId(dataset);
+        if (client.repoInfo(RepoType.DATASET, repoId).isEmpty()) {
+            return 0;
+        }
+        long next = 0;
+        try {
+            for (HubClient.TreeEntry entry : client.tree(RepoType.DATASET, repoId, FOLDER, false)) {
+                Matcher matcher = FILE.matcher(entry.path());
+                if (matcher.matches() && Integer.parseInt(matcher.group(1)) == partition) {
+                    next = Math.max(next, Long.parseLong(matcher.group(3)) + 1);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("404")) {
+                throw e;
+            }
+        }
+        return next;
+    }
+
+    /** Starts publishing a dataset of an assigned partition where the Hub says it stands, one interval from now. */
+    private DatasetOutbox open(String dataset, int partition) {
+        DatasetOutbox outbox = new DatasetOutbox(dataset, partition);
+        try {
+            outbox.next = publishedUpTo(dataset, partition);
+        } catch (RuntimeException e) {
+            // the Hub cannot say now: read from the start, and ask it again before the first commit
+            outbox.resync = true;
+            log.error("Cannot read from the Hub how far {} is published; asks again before committing: {}", dataset, e.toString());
+        }
+        outbox.notBefore = Instant.now().plusMillis(intervalMs);
+        outboxes.put(dataset, outbox);
+        log.info("Publishes {} to the Hub from offset {} of partition {}", dataset, outbox.next, partition);
+        return outbox;
+    }
+
+    private final class Listener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                long seekTo = Long.MAX_VALUE;
+                for (WorkerState state : registry.all()) {
+                    String dataset = state.definition().dataset();
+                    if (FleetRows.partitionOf(dataset, topics.rowsPartitions()) != partition.partition()) {
+                        continue;
+                    }
+                    seekTo = Math.min(seekTo, open(dataset, partition.partition()).next);
+                }
+                assigned.add(partition.partition());
+                // datasets not known here are read from the start of the partition; what the Hub has is skipped
+                consumer.seek(partition, seekTo == Long.MAX_VALUE ? 0 : seekTo);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> {
+                assigned.remove(p.partition());
+                outboxes.values().removeIf(o -> o.partition == p.partition());
+            });
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+        }
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.hubGroup());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "autocoder-hub-" + settings.instanceId());
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeoutMs());
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, settings.sessionTimeoutMs() / 4));
+        // the position comes from the Hub, never from committed offsets
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(10));
+            consumer = null;
+        }
+    }
+
+    private static final class DatasetOutbox {
+        final String dataset;
+        final int partition;
+        final List<ConsumerRecord<String, String>> pending = new ArrayList<>();
+        long next;
+        Instant notBefore = Instant.EPOCH;
+        boolean resync;
+
+        DatasetOutbox(String dataset, int partition) {
+            this.dataset = dataset;
+            this.partition = partition;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.autocoder.workers.fleet.kafka;
+
+import dev.autocoder.workers.config.DurationSetting;
+import dev.autocoder.workers.config.InvalidConfigurationException;
+import dev.autocoder.workers.fleet.FleetMode;
+import org.springframework.core.env.Environment;
+
+/** The autocoder.fleet.kafka.* settings; the YAML routes read the same keys with the same defaults. */
+public class KafkaFleetSettings {
+
+    static final String PREFIX = "autocoder.fleet.kafka.";
+
+    private final String bootstrapServers;
+    private final String rowsTopic;
+    private final String targetsTopic;
+    private final int rowsPartitions;
+    private final int targetsPartitions;
+    private final String group;
+    private final String instanceId;
+    private final long sessionTimeoutMs;
+    private final long startupTimeoutMs;
+    private final boolean createTopics;
+
+    public KafkaFleetSettings(Environment environment) {
+        this.bootstrapServers = environment.getProperty(FleetMode.BOOTSTRAP_SERVERS, "").strip();
+        this.rowsTopic = environment.getProperty(PREFIX + "rows-topic", "autocoder-rows");
+        this.targetsTopic = environment.getProperty(PREFIX + "targets-topic", "autocoder-targets");
+        this.rowsPartitions = positive(environment, "rows-partitions", 12);
+        this.targetsPartitions = positive(environment, "targets-partitions", 12);
+        this.group = environment.getProperty(PREFIX + "group", "autocoder");
+        this.instanceId = environment.getProperty(PREFIX + "instance-id", "autocoder");
+        this.sessionTimeoutMs = DurationSetting.toMillis(PREFIX + "session-timeout",
+                environment.getProperty(PREFIX + "session-timeout", "10s"));
+        this.startupTimeoutMs = DurationSetting.toMillis(PREFIX + "startup-timeout",
+                environment.getProperty(PREFIX + "startup-timeout", "15s"));
+        this.createTopics = Boolean.parseBoolean(environment.getProperty(PREFIX + "create-topics", "true"));
+    }
+
+    private static int positive(Environment environment, String key, int fallback) {
+        String text = environment.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(PREFIX + key, "must be a whole number of at least 1, not '" + text + "'");
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    String rowsTopic() {
+        return rowsTopic;
+    }
+
+    String targetsTopic() {
+        return targetsTopic;
+    }
+
+    int rowsPartitions() {
+        return rowsPartitions;
+    }
+
+    int targetsPartitions() {
+        return targetsPartitions;
+    }
+
+    /** The group whose partition assignment decides who runs which (worker, target) pair. */
+    String ownersGroup() {
+        return group + "-owners";
+    }
+
+    /** This process's own group on the rows topic (its local store and dashboard see every row of the fleet). */
+    String localRowsGroup() {
+        return group + "-rows-" + instanceId;
+    }
+
+    /** The group shared by every process for Hub publishing: one reader per partition, so per dataset. */
+    String hubGroup() {
+        return group + "-hub";
+    }
+
+    String instanceId() {
+        return instanceId;
+    }
+
+    long sessionTimeoutMs() {
+        return sessionTimeoutMs;
+    }
+
+    long startupTimeoutMs() {
+        return startupTimeoutMs;
+    }
+
+    boolean createTopics() {
+        return createTopics;
+    }
+}

@@ -1,0 +1,358 @@
+package dev.autocoder.workers.fleet.kafka;
+
+import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.target.ListedTarget;
+import dev.autocoder.workers.target.OwnedTargets;
+import dev.autocoder.workers.target.TargetList;
+import dev.autocoder.workers.worker.PerspectiveCatalog;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import dev.autocoder.workers.worker.WorkerSelection;
+import dev.autocoder.workers.worker.WorkerState;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ownership of (worker, target) pairs from Kafka's consumer-group assignment: every process subscribes to the
+ * targets topic in one group with the cooperative-sticky assignor, and runs the pairs whose key falls in a
+ * partition it is assigned. When a process joins, leaves or dies (its session times out), the group moves the
+ * partitions; there is no election or lock of our own.
+ * <p>
+ * A newly assigned partition's pairs start only once this process's local store has read the rows topic up to its
+ * end at the moment of assignment, and their state is then re-read from that store: the rotation and iteration
+ * numbering continue where the previous owner stopped. A revoked partition is given back only after the
+ * iteration running on it has written its row.
+ */
+public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaOwnership.class);
+    private static final Duration REVOKE_WAIT = Duration.ofMinutes(5);
+
+    private final KafkaFleetSettings settings;
+    private final KafkaTopics topics;
+    private final FleetRows rows;
+    private final WorkerRegistry registry;
+    private final WorkerSelection selection;
+    private final PerspectiveCatalog catalog;
+    private final TargetList targets;
+    private final TargetRepository singleTarget;
+    private volatile String singleTargetId;
+    private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Map<Integer, Long>> catchingUp = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile Instant lastPoll;
+
+    public KafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
+                          WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
+                          TargetRepository singleTarget) {
+        this.settings = settings;
+        this.topics = topics;
+        this.rows = rows;
+        this.registry = registry;
+        this.selection = selection;
+        this.catalog = catalog;
+        this.targets = targets;
+        this.singleTarget = singleTarget;
+    }
+
+    /**
+     * A (worker, target) pair this process can run; {@code listed} when the target comes from autocoder.targets (its
+     * state is the registry's per-target state), else it is the single target of autocoder.target.*.
+     */
+    record Pair(String worker, String targetId, String repository, boolean listed) {
+        String key() {
+            return pairKey(worker, targetId);
+        }
+    }
+
+    /** The key of a (worker, target) pair on the targets topic. */
+    static String pairKey(String worker, String targetId) {
+        return targetId + "/" + worker;
+    }
+
+    @Override
+    public boolean owns(String worker, String targetId) {
+        return ready.contains(partitionOf(pairKey(worker, targetId)));
+    }
+
+    /** The pairs this process runs now, for the API and the tests. */
+    public List<String> ownedPairs() {
+        return pairs().stream().map(Pair::key).filter(key -> ready.contains(partitionOf(key))).toList();
+    }
+
+    /** The targets-topic partitions this process is assigned and runs. */
+    public Set<Integer> ownedPartitions() {
+        return new TreeSet<>(ready);
+    }
+
+    Instant lastPoll() {
+        return lastPoll;
+    }
+
+    int partitionOf(String pairKey) {
+        return Utils.toPositive(Utils.murmur2(pairKey.getBytes(StandardCharsets.UTF_8))) % topics.targetsPartitions();
+    }
+
+    /**
+     * The (worker, target) pairs this process can run: its enabled workers on each target of autocoder.targets (as
+     * last read: a re-read targets file changes them), or on the single target when there is no list.
+     */
+    List<Pair> pairs() {
+        List<Pair> pairs = new ArrayList<>();
+        for (String worker : catalog.workers()) {
+            if (!selection.isEnabled(worker) || selection.runsNoWorker()) {
+                continue;
+            }
+            if (targets.isFleet()) {
+                for (ListedTarget target : targets.current()) {
+                    pairs.add(new Pair(worker, target.id(), target.repository(), true));
+                }
+            } else {
+                pairs.add(new Pair(worker, singleTargetId(), singleTarget.displayName(), false));
+            }
+        }
+        return pairs;
+    }
+
+    private String singleTargetId() {
+        String id = singleTargetId;
+        if (id == null) {
+            id = singleTarget.targetId();
+            singleTargetId = id;
+        }
+        return id;
+    }
+
+    @Override
+    public void start() {
+        announcePairs();
+        running = true;
+        thread = new Thread(this::pollLoop, "autocoder-fleet-ownership");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Puts one record per pair on the targets topic, keyed by the pair: the fleet's list of what there is to run. */
+    private void announcePairs() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "autocoder-targets-" + settings.instanceId());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            for (Pair pair : pairs()) {
+                String key = pair.key();
+                producer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key,
+                        "{\"pair\":\"" + key + "\",\"repository\":\"" + pair.repository().replace("\"", "'") + "\"}"));
+            }
+            producer.flush();
+        }
+    }
+
+    private void pollLoop() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.ownersGroup());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "autocoder-owner-" + settings.instanceId());
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeoutMs());
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, settings.sessionTimeoutMs() / 4));
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) (REVOKE_WAIT.toMillis() + 60_000));
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        try (Admin admin = Admin.create(KafkaTopics.adminProperties(settings, 5000));
+             KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer = kafka;
+            kafka.subscribe(List.of(settings.targetsTopic()), new Listener(kafka));
+            boolean failing = false;
+            while (running) {
+                try {
+                    kafka.poll(Duration.ofMillis(200));
+                    lastPoll = Instant.now();
+                    catchUp(admin);
+                    if (failing) {
+                        log.info("The Kafka ownership consumer works again");
+                        failing = false;
+                    }
+                } catch (WakeupException e) {
+                    break;
+                } catch (RuntimeException e) {
+                    if (!failing) {
+                        log.error("The Kafka ownership consumer failed; it keeps trying: {}", e.toString());
+                        failing = true;
+                    }
+                    sleep(1000);
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** Starts the pairs of newly assigned partitions once the local store has read every row written before. */
+    private void catchUp(Admin admin) {
+        if (catchingUp.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> committed = committedLocalOffsets(admin);
+        for (Map.Entry<Integer, Map<Integer, Long>> entry : new ArrayList<>(catchingUp.entrySet())) {
+            if (rows.hasRead(entry.getValue(), committed)) {
+                int partition = entry.getKey();
+                for (Pair pair : pairs()) {
+                    if (partitionOf(pair.key()) == partition) {
+                        registry.reload(pair.worker(), pair.listed() ? pair.targetId() : null);
+                    }
+                }
+                catchingUp.remove(partition);
+                ready.add(partition);
+                log.info("Runs now the pairs of targets partition {}: {}", partition,
+                        pairs().stream().map(Pair::key).filter(k -> partitionOf(k) == partition).toList());
+            }
+        }
+    }
+
+    private Map<Integer, Long> committedLocalOffsets(Admin admin) {
+        Map<Integer, Long> committed = new HashMap<>();
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(settings.localRowsGroup(),
+                    new ListConsumerGroupOffsetsOptions()).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            offsets.forEach((tp, offset) -> {
+                if (offset != null && tp.topic().equals(settings.rowsTopic())) {
+                    committed.put(tp.partition(), offset.offset());
+                }
+            });
+        } catch (Exception e) {
+            // not known now: the consumer's own progress decides
+        }
+        return committed;
+    }
+
+    private final class Listener implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, String> kafka;
+
+        Listener(KafkaConsumer<String, String> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            List<TopicPartition> rowPartitions = new ArrayList<>();
+            for (int p = 0; p < topics.rowsPartitions(); p++) {
+                rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
+            }
+            Map<Integer, Long> end = new HashMap<>();
+            kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> end.put(tp.partition(), offset));
+            for (TopicPartition partition : partitions) {
+                catchingUp.put(partition.partition(), end);
+            }
+            log.info("Assigned targets partitions {}; they start once the rows topic is read up to {}",
+                    partitions.stream().map(TopicPartition::partition).sorted().toList(), end);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            giveBack(partitions, "revoked");
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            giveBack(partitions, "lost");
+        }
+
+        /** No new iteration starts on these pairs; the running one finishes and writes its row first. */
+        private void giveBack(Collection<TopicPartition> partitions, String how) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Set<Integer> numbers = new TreeSet<>();
+            partitions.forEach(p -> numbers.add(p.partition()));
+            ready.removeAll(numbers);
+            numbers.forEach(catchingUp::remove);
+            long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
+            for (Pair pair : pairs()) {
+                if (!numbers.contains(partitionOf(pair.key()))) {
+                    continue;
+                }
+                while (isIterating(pair) && System.nanoTime() < deadline) {
+                    sleep(50);
+                }
+            }
+            log.info("Targets partitions {} {}: their pairs stopped here", numbers, how);
+        }
+    }
+
+    private boolean isIterating(Pair pair) {
+        return (pair.listed() ? registry.findForTarget(pair.worker(), pair.targetId()) : registry.find(pair.worker()))
+                .map(WorkerState::isIterating).orElse(false);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, String> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+        Thread polling = thread;
+        if (polling != null) {
+            try {
+                polling.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the routes (Camel's own lifecycle phase is lower) and stops before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

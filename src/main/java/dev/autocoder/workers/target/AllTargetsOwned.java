@@ -1,0 +1,10 @@
+package dev.autocoder.workers.target;
+
+/** One process alone (no Kafka): it runs every worker on every target. */
+class AllTargetsOwned implements OwnedTargets {
+
+    @Override
+    public boolean owns(String worker, String targetId) {
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.autocoder.workers.target;
+
+/**
+ * Which (worker, target) pairs this process runs now. Alone, a process owns every pair ({@link AllTargetsOwned});
+ * in Kafka mode ownership follows the partitions of the targets topic its consumer is assigned
+ * ({@code fleet.kafka.KafkaOwnership}), so it moves when a process joins, leaves or dies. The fleet route asks on
+ * every tick which pairs are due, and every iteration asks once more right before it begins
+ * ({@link FleetDispatcher#ownsIteration}), so a pair given away while queued never runs here.
+ */
+public interface OwnedTargets {
+
+    /** Whether this process runs the worker's rotation on the target (its {@code target_id}) now. */
+    boolean owns(String worker, String targetId);
+}

@@ -1,0 +1,99 @@
+package dev.autocoder.workers.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.testsupport.KafkaBroker;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One application instance of a fleet in a child JVM on the test classpath, so that killing it (SIGKILL) is a real
+ * process death: no shutdown hook, no leaving the group.
+ */
+final class FleetInstance implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private FleetInstance(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static FleetInstance start(String name, Path dir, Map<String, String> settings) throws Exception {
+        Files.createDirectories(dir);
+        int port = KafkaBroker.freePort();
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.autocoder.workers.AutocoderApplication"));
+        command.add("--server.port=" + port);
+        command.add("--autocoder.store.path=" + dir.resolve("store"));
+        command.add("--autocoder.fleet.kafka.instance-id=" + name);
+        if (!settings.containsKey("autocoder.hub.token")) {
+            command.add("--autocoder.hub.token=");
+        }
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = dir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new FleetInstance(name, port, log, process);
+    }
+
+    /** The pairs this instance runs now, as its health says; empty while it does not answer. */
+    List<String> ownedPairs() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode pairs = JSON.readTree(response.body()).path("components").path("kafkaFleet").path("details").path("ownedPairs");
+            List<String> owned = new ArrayList<>();
+            pairs.forEach(p -> owned.add(p.asText()));
+            return owned;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the JVM dies at once. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

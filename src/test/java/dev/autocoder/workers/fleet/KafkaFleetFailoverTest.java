@@ -1,0 +1,320 @@
+package dev.autocoder.workers.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.repository.TargetIds;
+import dev.autocoder.workers.target.FleetRepositories;
+import dev.autocoder.workers.testsupport.FakeHub;
+import dev.autocoder.workers.testsupport.FixtureRepository;
+import dev.autocoder.workers.testsupport.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A fleet on a real Kafka broker: two application instances (child JVMs) share the (worker, target) pairs, one is
+ * killed with SIGKILL and the other takes its pair over within the group's session timeout, a third joins and takes
+ * a share; through all of it each worker's iteration numbers on the rows topic run 1, 2, 3, ... with no gap and no
+ * repeat, and every row reaches the (fake) Hub exactly once.
+ */
+class KafkaFleetFailoverTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROWS = "autocoder-rows";
+    private static final List<String> WORKERS = List.of("analysis", "test-planning");
+    private static final int TARGET_PARTITIONS = 2;
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final String HUB_USER = "fleet";
+    private static final String HUB_TOKEN = "hf_fleet_test_token";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pairsSpreadMoveOnKillAndNumberingStaysGapFree() throws Exception {
+        Path target = targetWhosePairsFallInDifferentPartitions();
+        FixtureRepository.create(target);
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); FakeHub hub = FakeHub.start()) {
+            hub.addUser(HUB_USER, HUB_TOKEN, false);
+            Map<String, String> settings = settings(broker, target);
+            settings.put("autocoder.hub.endpoint", hub.uri().toString());
+            settings.put("autocoder.hub.token", HUB_TOKEN);
+            settings.put("autocoder.hub.owner", HUB_USER);
+            settings.put("autocoder.hub.commit-interval", "2s");
+            List<FleetInstance> instances = new ArrayList<>();
+            try {
+                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+                instances.add(a);
+                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+                instances.add(b);
+
+                // spread: one pair each (two partitions, two members, cooperative-sticky)
+                await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
+                assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs(target));
+                await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).getOrDefault(w, List.of()).size() >= 2));
+
+                // kill -9 a: b runs both pairs within the session timeout (plus the catch-up of its local store)
+                String moved = a.ownedPairs().get(0);
+                String movedWorker = moved.substring(moved.indexOf('/') + 1);
+                a.kill9();
+                int rowsBefore = iterations(broker).get(movedWorker).size();
+                long killedAt = System.nanoTime();
+                await("b takes a's pair over").atMost(SESSION_TIMEOUT.plusSeconds(30)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> b.ownedPairs().size() == 2);
+                Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+                await("a's worker continues on b").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> iterations(broker).get(movedWorker).size() >= rowsBefore + 2);
+                System.out.println("Takeover after kill -9: " + takeover.toMillis() + " ms");
+
+                // a new instance takes a share
+                FleetInstance c = FleetInstance.start("c", dir.resolve("c"), settings);
+                instances.add(c);
+                await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> c.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
+                Map<String, Integer> counts = sizes(iterations(broker));
+                await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
+
+                // every row of the topic reaches the Hub, published by whichever instance reads its dataset, once
+                Map<String, Integer> published = sizes(iterations(broker));
+                await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> WORKERS.stream().allMatch(w -> hubRows(hub, w).size() >= published.get(w)));
+                for (String worker : WORKERS) {
+                    List<Long> onHub = hubRows(hub, worker);
+                    List<Long> onTopic = iterations(broker).get(worker);
+                    assertThat(onHub).as("rows of %s on the Hub", worker).doesNotHaveDuplicates()
+                            .containsExactlyInAnyOrderElementsOf(onTopic.subList(0, onHub.size()));
+                }
+            } finally {
+                for (FleetInstance instance : instances) {
+                    instance.close();
+                }
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            }
+
+            Map<String, List<Long>> iterations = iterations(broker);
+            for (String worker : WORKERS) {
+                List<Long> numbers = iterations.get(worker);
+                List<Long> expected = new ArrayList<>();
+                for (long n = 1; n <= numbers.size(); n++) {
+                    expected.add(n);
+                }
+                assertThat(numbers).as("iterations of %s on the rows topic", worker).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * Kafka mode over a list of targets: the (worker, target) pairs are those of autocoder.targets, shared by two
+     * instances with no pair run twice; every row is keyed {dataset}/{target_id} on the rows topic, numbered per
+     * target with no gap, and stored in its target's folder by every instance.
+     */
+    @Test
+    void aListOfTargetsSharesItsPairsAndKeysRowsByTargetId() throws Exception {
+        Path alpha = FleetRepositories.create(dir, "alpha");
+        Path beta = FleetRepositories.create(dir, "beta");
+        String alphaId = TargetIds.of(alpha.toString(), null);
+        String betaId = TargetIds.of(beta.toString(), null);
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            Map<String, String> settings = settings(broker, alpha);
+            settings.remove("autocoder.target.path");
+            settings.put("autocoder.targets[0].path", alpha.toString());
+            settings.put("autocoder.targets[1].path", beta.toString());
+            settings.put("autocoder.workers.enabled", "analysis");
+            settings.put("autocoder.fleet.tick", "200ms");
+            List<FleetInstance> instances = new ArrayList<>();
+            try {
+                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+                instances.add(a);
+                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+                instances.add(b);
+                List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
+                await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).size() == 2);
+                assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
+                await("rows of both targets").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + alphaId, List.of()).size() >= 3
+                                && rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + betaId, List.of()).size() >= 3);
+                Map<String, List<JsonNode>> byKey = rowsByKey(broker);
+                assertThat(byKey).containsOnlyKeys("autocoder-analysis-results/" + alphaId, "autocoder-analysis-results/" + betaId);
+                byKey.forEach((key, rows) -> {
+                    String targetId = key.substring(key.indexOf('/') + 1);
+                    for (int i = 0; i < rows.size(); i++) {
+                        assertThat(rows.get(i).path("target_id").asText()).isEqualTo(targetId);
+                        assertThat(rows.get(i).path("iteration").asLong()).as("iteration %s of %s", i, key).isEqualTo(i + 1);
+                    }
+                });
+                // both instances store every row, each in its target's folder
+                for (String instance : List.of("a", "b")) {
+                    Path data = dir.resolve(instance).resolve("store/local/autocoder-analysis-results/data");
+                    await("the rows in " + instance + "'s store").atMost(Duration.ofMinutes(1))
+                            .until(() -> Files.isDirectory(data.resolve(alphaId)) && Files.isDirectory(data.resolve(betaId)));
+                }
+            } finally {
+                for (FleetInstance instance : instances) {
+                    instance.close();
+                }
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            }
+        }
+    }
+
+    /** The rows of the rows topic by record key, in topic order. */
+    private static Map<String, List<JsonNode>> rowsByKey(KafkaBroker broker) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, List<JsonNode>> rows = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            if (infos == null) {
+                return rows;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    rows.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(JSON.readTree(record.value()));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
+    private static List<Long> hubRows(FakeHub hub, String worker) {
+        List<Long> numbers = new ArrayList<>();
+        String repo = HUB_USER + "/autocoder-" + worker + "-results";
+        if (!hub.exists("dataset", repo)) {
+            return numbers;
+        }
+        hub.files("dataset", repo).forEach((path, content) -> {
+            if (path.startsWith("data/")) {
+                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        try {
+                            numbers.add(JSON.readTree(line).path("iteration").asLong());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            }
+        });
+        return numbers;
+    }
+
+    private Map<String, String> settings(KafkaBroker broker, Path target) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
+        settings.put("autocoder.fleet.kafka.targets-partitions", String.valueOf(TARGET_PARTITIONS));
+        settings.put("autocoder.fleet.kafka.rows-partitions", "3");
+        settings.put("autocoder.fleet.kafka.session-timeout", SESSION_TIMEOUT.toMillis() + "ms");
+        settings.put("autocoder.target.path", target.toString());
+        settings.put("autocoder.workers.enabled", String.join(",", WORKERS));
+        settings.put("autocoder.workers.analysis.period", "1s");
+        settings.put("autocoder.workers.analysis.delay", "0");
+        settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
+        settings.put("autocoder.workers.test-planning.period", "1s");
+        settings.put("autocoder.workers.test-planning.delay", "0");
+        settings.put("autocoder.workers.test-planning.analysis-wait", "0");
+        settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
+        settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
+        settings.put("autocoder.analysis.pmd-threads", "1");
+        return settings;
+    }
+
+    /** A target folder name whose two pairs hash to different partitions of the targets topic. */
+    private Path targetWhosePairsFallInDifferentPartitions() throws Exception {
+        for (int i = 0; ; i++) {
+            Path candidate = dir.resolve("shop-" + i);
+            Files.createDirectories(candidate);
+            String id = TargetIds.of(candidate.toRealPath().toString(), null);
+            if (pairs(id).stream().map(KafkaFleetFailoverTest::partition).distinct().count() == WORKERS.size()) {
+                return candidate;
+            }
+        }
+    }
+
+    private static List<String> pairs(Path target) throws Exception {
+        return pairs(TargetIds.of(target.toRealPath().toString(), null));
+    }
+
+    private static List<String> pairs(String targetId) {
+        return WORKERS.stream().map(w -> targetId + "/" + w).toList();
+    }
+
+    private static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % TARGET_PARTITIONS;
+    }
+
+    private static List<String> union(FleetInstance... instances) {
+        List<String> all = new ArrayList<>();
+        for (FleetInstance instance : instances) {
+            all.addAll(instance.ownedPairs());
+        }
+        return all;
+    }
+
+    private static Map<String, Integer> sizes(Map<String, List<Long>> iterations) {
+        return iterations.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+    }
+
+    /** Every worker's iteration numbers in the order of the rows topic, read from its beginning. */
+    private static Map<String, List<Long>> iterations(KafkaBroker broker) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, List<Long>> iterations = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            if (infos == null) {
+                return iterations;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode row = JSON.readTree(record.value());
+                    iterations.computeIfAbsent(row.path("worker").asText(), w -> new ArrayList<>()).add(row.path("iteration").asLong());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return iterations;
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));
+    }
+}
