@@ -14,6 +14,7 @@ import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -51,6 +52,7 @@ public class TargetRepository {
 
     private final AutocoderProperties.Target target;
 
+    @Autowired // the single target's bean; the other constructor is for listed targets
     public TargetRepository(AutocoderProperties properties) {
         this(properties.getTarget());
     }
