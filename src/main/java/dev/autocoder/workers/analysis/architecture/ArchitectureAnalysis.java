@@ -104,13 +104,11 @@ record ArchitectureAnalysis(int javaFiles, List<String> unparseableFiles, int sk
     }
 
     OptionalDouble averageInstability() {
-        return packages.stream().map(PackageMetrics::instability).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).average();
+        return PackageMetrics.averageInstability(packages);
     }
 
     OptionalDouble averageDistance() {
-        return packages.stream().map(PackageMetrics::distance).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).average();
+        return PackageMetrics.averageDistance(packages);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Robert C. Martin's package metrics.
@@ -52,5 +54,17 @@ record PackageMetrics(String name, int files, int types, int abstractTypes, int 
                     graph.externalImports(name)));
         }
         return metrics;
+    }
+
+    /** The mean instability of the packages where it is defined (Java and Python alike). */
+    static OptionalDouble averageInstability(Collection<PackageMetrics> packages) {
+        return packages.stream().map(PackageMetrics::instability).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).average();
+    }
+
+    /** The mean distance from the main sequence of the packages where it is defined. */
+    static OptionalDouble averageDistance(Collection<PackageMetrics> packages) {
+        return packages.stream().map(PackageMetrics::distance).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).average();
     }
 }

@@ -184,13 +184,11 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
     }
 
     OptionalDouble averageInstability() {
-        return packages.stream().map(PackageMetrics::instability).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).average();
+        return PackageMetrics.averageInstability(packages);
     }
 
     OptionalDouble averageDistance() {
-        return packages.stream().map(PackageMetrics::distance).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).average();
+        return PackageMetrics.averageDistance(packages);
     }
 
     /**
