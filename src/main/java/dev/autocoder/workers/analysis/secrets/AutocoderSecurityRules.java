@@ -4,8 +4,9 @@ import net.sourceforge.pmd.lang.rule.RuleSet;
 import net.sourceforge.pmd.lang.rule.RuleSetLoader;
 
 /**
- * The "Autocoder Security" PMD ruleset: Java security rules written as PMD 7 XPath rules, shipped as a
- * classpath resource. Add it to a {@code PMDConfiguration}/{@code PmdAnalysis} next to the curated rules.
+ * The "Autocoder Security" PMD ruleset: Java security rules written as PMD 7 Java rules (package
+ * {@code analysis.secrets.rules}), declared in a classpath resource. Add it to a {@code PMDConfiguration}/
+ * {@code PmdAnalysis} next to the curated rules.
  */
 public final class AutocoderSecurityRules {
 

@@ -29,7 +29,7 @@ class AutocoderSecurityRulesTest {
     private static final String RULESET = "rulesets/autocoder-security.xml";
 
     @Test
-    void rulesetLoadsWithEveryRuleAsAnXPathRuleWithDocumentation() {
+    void rulesetLoadsWithEveryRuleAsAJavaRuleWithDocumentation() {
         RuleSet ruleSet = AutocoderSecurityRules.load();
 
         assertThat(AutocoderSecurityRules.RESOURCE).isEqualTo(RULESET);
@@ -39,7 +39,8 @@ class AutocoderSecurityRulesTest {
                 "SqlStringConcatenation", "WeakHashAlgorithm", "InsecureRandomForSecrets", "TrustAllCertificates");
         assertThat(ruleSet.getRules()).allSatisfy(rule -> {
             assertThat(rule.getLanguage().getId()).isEqualTo("java");
-            assertThat(rule.getRuleClass()).isEqualTo("net.sourceforge.pmd.lang.rule.xpath.XPathRule");
+            assertThat(rule.getRuleClass())
+                    .isEqualTo("dev.autocoder.workers.analysis.secrets.rules." + rule.getName() + "Rule");
             assertThat(rule.getMessage()).isNotBlank();
             assertThat(rule.getDescription()).isNotBlank();
             assertThat(rule.getPriority().getPriority()).isBetween(1, 3);
