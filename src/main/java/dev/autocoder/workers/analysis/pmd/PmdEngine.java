@@ -2,6 +2,7 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
+import dev.autocoder.workers.analysis.secrets.rules.SecurityRuleClasses;
 import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.FileModelBuilder;
@@ -144,11 +145,19 @@ public class PmdEngine {
                 "pmd", PMDVersion.VERSION,
                 "ruleset", fingerprint,
                 "jdk", Runtime.version().toString(),
-                "code", DiskCache.codeFingerprint(Stream.concat(Stream.of(PmdEngine.class, PmdBatch.class,
-                        JavaModelCollectorRule.class, JavaFileModelBuilder.class, FileAnalysis.class,
-                        FileAnalysis.Violation.class, ParsedJavaFile.class, ParsedJavaFile.MethodLoops.class,
-                        JavaTypeModel.class, JavaMethodModel.class, StoredAnalysis.class),
-                        FileModelBuilder.codeClasses().stream()).toArray(Class<?>[]::new))), StoredAnalysis.class);
+                "code", DiskCache.codeFingerprint(codeClasses())), StoredAnalysis.class);
+    }
+
+    /**
+     * The classes whose code decides a cached result: the engine's, the Java model's and our own PMD rules' (the
+     * ruleset fingerprint names a Java rule but cannot see its code).
+     */
+    static Class<?>[] codeClasses() {
+        return Stream.of(Stream.of(PmdEngine.class, PmdBatch.class, JavaModelCollectorRule.class,
+                        JavaFileModelBuilder.class, FileAnalysis.class, FileAnalysis.Violation.class, ParsedJavaFile.class,
+                        ParsedJavaFile.MethodLoops.class, JavaTypeModel.class, JavaMethodModel.class, StoredAnalysis.class),
+                FileModelBuilder.codeClasses().stream(), SecurityRuleClasses.codeClasses().stream())
+                .flatMap(classes -> classes).toArray(Class<?>[]::new);
     }
 
     /** The PMD configuration the engine uses for code without a declared level, to run PMD the same way. */
