@@ -39,7 +39,7 @@ class SeverityTableTest {
 
         assertThat(rules).hasSizeGreaterThan(200);
         assertThat(TABLE.rules()).containsExactlyInAnyOrderElementsOf(rules.keySet());
-        // both rulesets are in: PMD's categories and our own XPath rules
+        // both rulesets are in: PMD's categories and our own security rules
         assertThat(rules.get("ReturnFromFinallyBlock").getRuleSetName()).isEqualTo("Error Prone");
         assertThat(rules.get("InsecureRandomForSecrets").getRuleSetName()).isEqualTo("Autocoder Security");
     }
