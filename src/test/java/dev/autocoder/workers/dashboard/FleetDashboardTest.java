@@ -37,18 +37,10 @@ class FleetDashboardTest {
     void theOverviewHasOneLinePerTargetAndThePickerShowsOneTargetsWorkers() throws Exception {
         Path alpha = FleetRepositories.create(temp, "alpha");
         Path beta = FleetRepositories.create(temp, "beta");
-        // beta without the empty catch block: its gate passes where alpha's fails
-        cleanGreeter(beta);
         Map<String, Object> properties = App.fastWorkerProperties(temp, temp.resolve("store"));
         properties.remove("autocoder.target.path");
-        properties.put("autocoder.workers.enabled", "analysis,test-planning");
+        properties.put("autocoder.workers.enabled", "analysis");
         properties.put("autocoder.workers.analysis.perspectives", "code-quality,security");
-        properties.put("autocoder.workers.test-planning.perspectives", "failure-modes,edge-cases");
-        properties.put("autocoder.workers.test-planning.period", "100ms");
-        properties.put("autocoder.workers.test-planning.delay", "0");
-        // one commit, younger than 30 days: all code is new, so a finding in main code fails the gate
-        properties.put("autocoder.gate.new-code", "days:30");
-        properties.put("autocoder.gate.conditions", "new_main_findings <= 0");
         properties.put("autocoder.fleet.tick", "100ms");
         properties.put("autocoder.targets[0].path", alpha.toString());
         properties.put("autocoder.targets[1].path", beta.toString());
@@ -95,12 +87,37 @@ class FleetDashboardTest {
             RawHttp.Answer hostile = get(port, "/fragments/fleet?target=%3Cscript%3Ealert(1)%3C/script%3E");
             assertThat(hostile.status()).isEqualTo(200);
             assertThat(hostile.body()).doesNotContain("<script>").contains("id=\"unknown-target\"");
-
-            perTargetGatePagesAndTotals(context, port, alphaId, betaId);
         }
     }
 
     /** ?target= on the dashboard and the APIs: one gate per target, one target's rows, its own running totals. */
+    @Test
+    void eachTargetHasItsOwnGatePagesAndRunningTotals() throws Exception {
+        Path alpha = FleetRepositories.create(temp, "alpha");
+        Path beta = FleetRepositories.create(temp, "beta");
+        // beta without the empty catch block: its gate passes where alpha's fails
+        cleanGreeter(beta);
+        Map<String, Object> properties = App.fastWorkerProperties(temp, temp.resolve("store"));
+        properties.remove("autocoder.target.path");
+        properties.put("autocoder.workers.enabled", "analysis,test-planning");
+        properties.put("autocoder.workers.analysis.perspectives", "code-quality,security");
+        properties.put("autocoder.workers.test-planning.perspectives", "failure-modes,edge-cases");
+        properties.put("autocoder.workers.test-planning.period", "100ms");
+        properties.put("autocoder.workers.test-planning.delay", "0");
+        properties.put("autocoder.fleet.tick", "100ms");
+        properties.put("autocoder.targets[0].path", alpha.toString());
+        properties.put("autocoder.targets[1].path", beta.toString());
+        properties.put("autocoder.targets[1].perspectives.analysis", "security");
+        // one commit, younger than 30 days: all code is new, so a finding in main code fails the gate
+        properties.put("autocoder.gate.new-code", "days:30");
+        properties.put("autocoder.gate.conditions", "new_main_findings <= 0");
+        String alphaId = TargetIds.of(alpha.toString(), null);
+        String betaId = TargetIds.of(beta.toString(), null);
+        try (ConfigurableApplicationContext context = App.start(properties)) {
+            perTargetGatePagesAndTotals(context, App.port(context), alphaId, betaId);
+        }
+    }
+
     private static void perTargetGatePagesAndTotals(ConfigurableApplicationContext context, int port, String alphaId,
                                                     String betaId) throws Exception {
         DatasetStore store = context.getBean(DatasetStore.class);
