@@ -22,6 +22,7 @@ import dev.autocoder.workers.dashboard.PageModels.WorkerStatusPart;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.target.ListedTarget;
 import org.springframework.stereotype.Component;
 
 import dev.autocoder.workers.gate.GatePanel;
@@ -92,7 +93,7 @@ public class Pages {
         }
         List<PageModels.PickerLine> lines = new ArrayList<>();
         lines.add(new PageModels.PickerLine("All targets", "/", "", target.id() == null));
-        for (dev.autocoder.workers.target.ListedTarget listed : targets.listed()) {
+        for (ListedTarget listed : targets.listed()) {
             lines.add(new PageModels.PickerLine(listed.repository(), "/" + new TargetChoice(listed.id(), true, 200, null).query(),
                     listed.id(), listed.id().equals(target.id())));
         }
@@ -126,7 +127,7 @@ public class Pages {
                 ReadableTimes.human(properties.getStatusRefresh()), ReadableTimes.human(properties.getInsightsRefresh()),
                 csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status" + query,
                 fragments(id) + "/details" + query, worker.get().remote(), workerStatus(worker.get(), target),
-                workerDetails(worker.get(), target));
+                workerDetails(worker.get(), target), "/" + query);
         return new Page(200, templates.render("worker", page));
     }
 
