@@ -85,12 +85,20 @@ public class DashboardApi {
 
     /** GET /api/workers/{id}: status, insights and the latest row. */
     public ApiAnswer worker(String id) {
-        Optional<WorkerView> worker = view.worker(id);
+        return worker(id, TargetChoice.none(false));
+    }
+
+    /** The same over one target's rows ({@code ?target=}; with the single target, every row). */
+    public ApiAnswer worker(String id, TargetChoice target) {
+        Optional<WorkerView> worker = view.worker(id, target.filter());
         if (worker.isEmpty()) {
             return unknown(id);
         }
-        WorkerAggregate aggregate = view.aggregate(id).orElseThrow();
+        WorkerAggregate aggregate = view.aggregate(id, target.filter()).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
+        if (target.id() != null) {
+            body.put("target_id", target.id());
+        }
         body.put("worker", worker.get());
         body.put("insights", WorkerInsights.of(aggregate, worker.get().perspectives(), properties.getTopFindings()));
         body.put("latest_row", aggregate.lastRow());

@@ -27,6 +27,7 @@ import java.time.Clock;
         DashboardView.class,
         HubRowSource.class,
         Pages.class,
+        TargetParameter.class,
         Templates.class,
         WorkerActions.class,
         WorkerControl.class,

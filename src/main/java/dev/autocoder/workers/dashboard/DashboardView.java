@@ -93,20 +93,34 @@ public class DashboardView {
     }
 
     public List<WorkerView> workers() {
+        return workers(null);
+    }
+
+    /** The workers as one target's rows show them ({@code targetId} null: every row, as without a list of targets). */
+    public List<WorkerView> workers(String targetId) {
         Instant now = now();
         List<WorkerView> views = new ArrayList<>();
         for (WorkerState state : registry.all()) {
-            views.add(view(state, now));
+            views.add(view(state, targetId, now));
         }
         return views;
     }
 
     public Optional<WorkerView> worker(String id) {
-        return registry.find(id).map(state -> view(state, now()));
+        return worker(id, null);
+    }
+
+    public Optional<WorkerView> worker(String id, String targetId) {
+        return registry.find(id).map(state -> view(state, targetId, now()));
     }
 
     public Optional<WorkerAggregate> aggregate(String id) {
         return aggregates.of(id);
+    }
+
+    /** The worker's aggregate over one target's rows; a null target is every row. */
+    public Optional<WorkerAggregate> aggregate(String id, String targetId) {
+        return targetId == null ? aggregates.of(id) : aggregates.of(id, targetId);
     }
 
     public SystemStatus system(List<WorkerView> workers) {
@@ -115,9 +129,14 @@ public class DashboardView {
 
     /** The repository and commit of the newest row of any worker; the configured target before the first. */
     public Target target(List<WorkerView> workers) {
+        return target(workers, null);
+    }
+
+    /** The same over one target's rows (a null target is every row). */
+    public Target target(List<WorkerView> workers, String targetId) {
         Row newest = null;
         for (WorkerView worker : workers) {
-            Row last = aggregates.of(worker.worker()).map(WorkerAggregate::lastRow).orElse(null);
+            Row last = aggregate(worker.worker(), targetId).map(WorkerAggregate::lastRow).orElse(null);
             if (last != null && last.repository() != null && (newest == null || last.timestamp().compareTo(newest.timestamp()) > 0)) {
                 newest = last;
             }
@@ -128,10 +147,12 @@ public class DashboardView {
         return new Target(target.displayName(), null);
     }
 
-    private WorkerView view(WorkerState state, Instant now) {
-        WorkerDefinition definition = state.definition();
-        String worker = definition.worker();
-        WorkerAggregate aggregate = aggregates.of(worker).orElse(WorkerAggregate.empty(worker, definition.dataset()));
+    private WorkerView view(WorkerState state, String targetId, Instant now) {
+        String worker = state.definition().worker();
+        // on one target, the worker's definition as that target overrides it (its perspectives and period)
+        WorkerDefinition definition = targetId == null ? state.definition()
+                : registry.findForTarget(worker, targetId).map(WorkerState::definition).orElse(state.definition());
+        WorkerAggregate aggregate = aggregate(worker, targetId).orElse(WorkerAggregate.empty(worker, definition.dataset()));
         // a worker running in another process is judged by its rows alone: stale when they stop coming
         boolean running = state.isRemote() || control.isRunning(worker);
         Instant since = state.isRemote() ? control.startedAt() : control.runningSince(worker);

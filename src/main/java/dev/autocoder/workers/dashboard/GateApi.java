@@ -21,11 +21,20 @@ public class GateApi {
 
     /** The gate with its conditions, baseline and new against overall per perspective, without the finding list. */
     public ApiAnswer gate() {
-        return new ApiAnswer(200, gate.current().summary());
+        return gate(null);
+    }
+
+    /** The same for one target ({@code ?target=}); without one, the single target's gate or every target's rows together. */
+    public ApiAnswer gate(TargetChoice target) {
+        return new ApiAnswer(200, gate.current(target == null ? null : target.filter()).summary());
     }
 
     /** The latest findings as SARIF 2.1.0, with their baseline states. */
     public ApiAnswer sarif() {
-        return new ApiAnswer(200, sarif.of(gate.current()));
+        return sarif(null);
+    }
+
+    public ApiAnswer sarif(TargetChoice target) {
+        return new ApiAnswer(200, sarif.of(gate.current(target == null ? null : target.filter())));
     }
 }

@@ -8,9 +8,17 @@ public final class PageModels {
     private PageModels() {
     }
 
+    /**
+     * @param query   "?target=<id>" when the page shows one target: the fragments it reloads carry it
+     * @param targets the repository picker (with a list of targets): "all targets" and one link per target
+     */
     public record DashboardPage(String title, long statusRefreshMs, long insightsRefreshMs, String statusRefresh,
                          String insightsRefresh, StatusPart status, dev.autocoder.workers.gate.GatePanel.GatePart gate,
-                         InsightsPart insights) {
+                         InsightsPart insights, String query, List<PickerLine> targets, boolean hasTargets) {
+    }
+
+    /** One choice of the repository picker; {@code selected} marks the target the page shows. */
+    public record PickerLine(String label, String href, String targetId, boolean selected) {
     }
 
     public record StatusPart(String level, String label, String startedAt, String uptime, String repository, String commit,
@@ -95,7 +103,7 @@ public final class PageModels {
     public record WorkerPage(String title, String id, long statusRefreshMs, long insightsRefreshMs, String statusRefresh,
                       String insightsRefresh, String csrf, boolean tokenRequired, String actionsBase, String statusUrl,
                       String detailsUrl, boolean remote,
-                      WorkerStatusPart status, WorkerDetailsPart details) {
+                      WorkerStatusPart status, WorkerDetailsPart details, String dashboardHref) {
     }
 
     public record WorkerStatusPart(WorkerLine worker, String updatedAt, String updatedAtIso) {

@@ -22,6 +22,7 @@ import dev.autocoder.workers.dashboard.PageModels.WorkerStatusPart;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.target.ListedTarget;
 import org.springframework.stereotype.Component;
 
 import dev.autocoder.workers.gate.GatePanel;
@@ -57,8 +58,11 @@ public class Pages {
     private final Map<String, CachedResult> results = new ConcurrentHashMap<>();
     private final GatePanel gatePanel;
 
+    private final TargetParameter targets;
+
     public Pages(DashboardView view, DashboardProperties properties, Templates templates, CsrfTokens csrf,
-                 GatePanel gatePanel) {
+                 GatePanel gatePanel, TargetParameter targets) {
+        this.targets = targets;
         this.gatePanel = gatePanel;
         this.view = view;
         this.properties = properties;
@@ -66,54 +70,82 @@ public class Pages {
         this.csrf = csrf;
     }
 
-    /** GET /. */
+    /** GET / (every target's rows, or one target's with {@code ?target=}). */
     public Page dashboard() {
-        List<WorkerView> workers = view.workers();
+        return dashboard(TargetChoice.none(false));
+    }
+
+    public Page dashboard(TargetChoice target) {
+        List<WorkerView> workers = view.workers(target.filter());
+        List<PageModels.PickerLine> picker = picker(target);
         DashboardPage page = new DashboardPage("Autocoder Workers", properties.getStatusRefresh().toMillis(),
                 properties.getInsightsRefresh().toMillis(), ReadableTimes.human(properties.getStatusRefresh()),
-                ReadableTimes.human(properties.getInsightsRefresh()), statusPart(workers), gatePanel.part(), insightsPart(workers));
+                ReadableTimes.human(properties.getInsightsRefresh()), statusPart(workers, target),
+                gatePanel.part(target.filter(), target.query()), insightsPart(workers, target), target.query(),
+                picker, !picker.isEmpty());
         return new Page(200, templates.render("dashboard", page));
     }
 
+    /** The repository picker: with a list of targets, "All targets" and each target, the shown one selected. */
+    private List<PageModels.PickerLine> picker(TargetChoice target) {
+        if (!target.fleet()) {
+            return List.of();
+        }
+        List<PageModels.PickerLine> lines = new ArrayList<>();
+        lines.add(new PageModels.PickerLine("All targets", "/", "", target.id() == null));
+        for (ListedTarget listed : targets.listed()) {
+            lines.add(new PageModels.PickerLine(listed.repository(), "/" + new TargetChoice(listed.id(), true, 200, null).query(),
+                    listed.id(), listed.id().equals(target.id())));
+        }
+        return lines;
+    }
+
     /** GET /fragments/status: the overview and the worker table. */
-    public Page statusFragment() {
-        return new Page(200, templates.render("status", statusPart(view.workers())));
+    public Page statusFragment(TargetChoice target) {
+        return new Page(200, templates.render("status", statusPart(view.workers(target.filter()), target)));
     }
 
     /** GET /fragments/gate: the quality gate and new against overall findings per perspective. */
-    public Page gateFragment() {
-        return new Page(200, templates.render("gate", gatePanel.part()));
+    public Page gateFragment(TargetChoice target) {
+        return new Page(200, templates.render("gate", gatePanel.part(target.filter(), target.query())));
     }
 
     /** GET /fragments/insights: insights, charts and findings of every worker. */
-    public Page insightsFragment() {
-        return new Page(200, templates.render("insights", insightsPart(view.workers())));
+    public Page insightsFragment(TargetChoice target) {
+        return new Page(200, templates.render("insights", insightsPart(view.workers(target.filter()), target)));
     }
 
-    /** GET /workers/{id}. */
-    public Page workerPage(String id) {
-        Optional<WorkerView> worker = view.worker(id);
+    /** GET /workers/{id} (its rows on one target with {@code ?target=}). */
+    public Page workerPage(String id, TargetChoice target) {
+        Optional<WorkerView> worker = view.worker(id, target.filter());
         if (worker.isEmpty()) {
             return notFound(unknownWorker(id));
         }
+        String query = target.query();
         WorkerPage page = new WorkerPage("Worker " + id + " · Autocoder Workers", id,
                 properties.getStatusRefresh().toMillis(), properties.getInsightsRefresh().toMillis(),
                 ReadableTimes.human(properties.getStatusRefresh()), ReadableTimes.human(properties.getInsightsRefresh()),
-                csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status", fragments(id) + "/details",
-                worker.get().remote(), workerStatus(worker.get()), workerDetails(worker.get()));
+                csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status" + query,
+                fragments(id) + "/details" + query, worker.get().remote(), workerStatus(worker.get(), target),
+                workerDetails(worker.get(), target), "/" + query);
         return new Page(200, templates.render("worker", page));
     }
 
     /** GET /fragments/workers/{id}/status. */
-    public Page workerStatusFragment(String id) {
-        return view.worker(id).map(w -> new Page(200, templates.render("worker-status", workerStatus(w))))
+    public Page workerStatusFragment(String id, TargetChoice target) {
+        return view.worker(id, target.filter()).map(w -> new Page(200, templates.render("worker-status", workerStatus(w, target))))
                 .orElseGet(() -> notFound(unknownWorker(id)));
     }
 
     /** GET /fragments/workers/{id}/details. */
-    public Page workerDetailsFragment(String id) {
-        return view.worker(id).map(w -> new Page(200, templates.render("worker-details", workerDetails(w))))
+    public Page workerDetailsFragment(String id, TargetChoice target) {
+        return view.worker(id, target.filter()).map(w -> new Page(200, templates.render("worker-details", workerDetails(w, target))))
                 .orElseGet(() -> notFound(unknownWorker(id)));
+    }
+
+    /** The page a refused {@code ?target=} gets (400 not a target id, 404 unknown). */
+    public Page targetRefused(TargetChoice target) {
+        return message(target.status(), target.status() == 404 ? "Not found" : "Bad request", target.error());
     }
 
     public Page notFound(String message) {
@@ -136,37 +168,38 @@ public class Pages {
                 Integer.toString(caller.status()), caller.reason(), back)));
     }
 
-    private StatusPart statusPart(List<WorkerView> workers) {
+    private StatusPart statusPart(List<WorkerView> workers, TargetChoice choice) {
         Instant now = view.now();
         List<PublishLine> publishing = view.publishing().stream().map(p -> new PublishLine(p.dataset(), p.url(),
                 p.url() != null, p.state(), p.detail(), p.detail() != null, p.pendingRows(),
                 p.lastCommitAt() == null ? "never" : ReadableTimes.absolute(p.lastCommitAt()))).toList();
         SystemStatus system = view.system(workers);
-        DashboardView.Target target = view.target(workers);
+        DashboardView.Target target = view.target(workers, choice.filter());
         return new StatusPart(system.level().label(), system.label(), ReadableTimes.absolute(view.startedAt()),
                 ReadableTimes.human(Duration.between(view.startedAt(), now)), target.repository(),
                 target.commit() == null ? "unknown" : target.commit(),
-                workers.stream().map(w -> line(w, now)).toList(), !workers.isEmpty(), ReadableTimes.clock(now), now.toString(),
+                workers.stream().map(w -> line(w, now, choice.query())).toList(), !workers.isEmpty(), ReadableTimes.clock(now), now.toString(),
                 view.source(), !publishing.isEmpty(), publishing, view.repairedLines(), view.repairedLines() > 0);
     }
 
-    private InsightsPart insightsPart(List<WorkerView> workers) {
+    private InsightsPart insightsPart(List<WorkerView> workers, TargetChoice target) {
         Instant now = view.now();
         List<WorkerInsightsPart> parts = new ArrayList<>();
         for (WorkerView worker : workers) {
-            view.aggregate(worker.worker()).ifPresent(a -> parts.add(insights(worker, a)));
+            view.aggregate(worker.worker(), target.filter()).ifPresent(a -> parts.add(insights(worker, a, target.query())));
         }
         return new InsightsPart(parts, !parts.isEmpty(), ReadableTimes.clock(now), now.toString());
     }
 
-    private WorkerStatusPart workerStatus(WorkerView worker) {
+    private WorkerStatusPart workerStatus(WorkerView worker, TargetChoice target) {
         Instant now = view.now();
-        return new WorkerStatusPart(line(worker, now), ReadableTimes.clock(now), now.toString());
+        return new WorkerStatusPart(line(worker, now, target.query()), ReadableTimes.clock(now), now.toString());
     }
 
-    private WorkerDetailsPart workerDetails(WorkerView worker) {
+    private WorkerDetailsPart workerDetails(WorkerView worker, TargetChoice target) {
         Instant now = view.now();
-        WorkerAggregate aggregate = view.aggregate(worker.worker()).orElse(WorkerAggregate.empty(worker.worker(), worker.dataset()));
+        WorkerAggregate aggregate = view.aggregate(worker.worker(), target.filter())
+                .orElse(WorkerAggregate.empty(worker.worker(), worker.dataset()));
         CachedResult cached = results.get(worker.worker());
         if (cached == null || cached.aggregate() != aggregate) {
             Row last = aggregate.lastRow();
@@ -175,11 +208,11 @@ public class Pages {
             results.put(worker.worker(), cached);
         }
         return new WorkerDetailsPart(cached.latest() != null, cached.latest(), cached.plan() != null, cached.plan(),
-                !cached.rows().isEmpty(), cached.rows(), insights(worker, aggregate), ReadableTimes.clock(now), now.toString());
+                !cached.rows().isEmpty(), cached.rows(), insights(worker, aggregate, target.query()), ReadableTimes.clock(now), now.toString());
     }
 
-    private static WorkerLine line(WorkerView w, Instant now) {
-        return new WorkerLine(w.worker(), href(w.worker()), w.state().label(), w.iterations(),
+    private static WorkerLine line(WorkerView w, Instant now, String query) {
+        return new WorkerLine(w.worker(), href(w.worker()) + query, w.state().label(), w.iterations(),
                 orDash(w.currentPerspective()), orDash(w.nextPerspective()), w.iterating(), w.runPending(),
                 ReadableTimes.ago(w.lastUpdated(), now), ReadableTimes.absolute(w.lastUpdated()),
                 w.lastUpdated() == null ? "" : w.lastUpdated().toString(), w.up(), w.health(), w.lastError() != null,
@@ -187,13 +220,15 @@ public class Pages {
                 ReadableTimes.human(Duration.ofMillis(w.periodMs())), String.join(" → ", w.perspectives()));
     }
 
-    private WorkerInsightsPart insights(WorkerView worker, WorkerAggregate aggregate) {
-        CachedInsights cached = insights.get(worker.worker());
+    private WorkerInsightsPart insights(WorkerView worker, WorkerAggregate aggregate, String query) {
+        // keyed by the query as well: the part's links carry it
+        String key = worker.worker() + query;
+        CachedInsights cached = insights.get(key);
         if (cached != null && cached.aggregate() == aggregate) {
             return cached.part();
         }
-        WorkerInsightsPart part = buildInsights(worker, aggregate);
-        insights.put(worker.worker(), new CachedInsights(aggregate, part));
+        WorkerInsightsPart part = buildInsights(worker, aggregate, query);
+        insights.put(key, new CachedInsights(aggregate, part));
         return part;
     }
 
@@ -243,7 +278,7 @@ public class Pages {
         return lines;
     }
 
-    private WorkerInsightsPart buildInsights(WorkerView worker, WorkerAggregate aggregate) {
+    private WorkerInsightsPart buildInsights(WorkerView worker, WorkerAggregate aggregate, String query) {
         WorkerInsights insights = WorkerInsights.of(aggregate, worker.perspectives(), properties.getTopFindings());
         List<NameValue> totals = List.of(
                 new NameValue("Rows written", Long.toString(insights.rows()), ""),
@@ -277,7 +312,7 @@ public class Pages {
         int kept = aggregate.verifiedPatches().size();
         String patchesNote = kept > patches.size() ? "The newest " + patches.size() + " of " + kept
                 + " kept; all of them are listed by /api/workers/" + worker.worker() + "." : "";
-        return new WorkerInsightsPart(worker.worker(), href(worker.worker()), totals, bySeverity, !severityNote.isEmpty(),
+        return new WorkerInsightsPart(worker.worker(), href(worker.worker()) + query, totals, bySeverity, !severityNote.isEmpty(),
                 severityNote, byScope, perspectives, !counters.isEmpty(), counters, !findings.isEmpty(), findings,
                 Charts.qualityScores(aggregate, worker.perspectives()), Charts.openFindings(aggregate),
                 !patches.isEmpty(), patches, patchesNote);

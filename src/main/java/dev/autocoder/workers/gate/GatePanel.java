@@ -15,8 +15,10 @@ public class GatePanel {
         this.gate = gate;
     }
 
+    /** @param query "?target=<id>" when the page shows one target (the API links carry it), else "" */
     public record GatePart(String status, String label, String baseline, String reason, boolean hasReason,
-                           List<ConditionLine> conditions, List<PerspectiveLine> perspectives, boolean hasPerspectives) {
+                           List<ConditionLine> conditions, List<PerspectiveLine> perspectives, boolean hasPerspectives,
+                           String query) {
     }
 
     public record ConditionLine(String status, String condition, String value, String detail) {
@@ -26,7 +28,12 @@ public class GatePanel {
     }
 
     public GatePart part() {
-        GateReport report = gate.current().summary();
+        return part(null, "");
+    }
+
+    /** The gate of one target ({@code targetId} null: the single target's, or every target's rows together). */
+    public GatePart part(String targetId, String query) {
+        GateReport report = gate.current(targetId).summary();
         NewCodeBaseline baseline = report.newCode();
         String since = baseline == null ? "—" : baseline.isResolved() ? baseline.description()
                 : "cannot tell: " + baseline.reason();
@@ -40,7 +47,7 @@ public class GatePanel {
         List<PerspectiveLine> perspectives = report.perspectives().stream().map(p -> new PerspectiveLine(p.perspective(),
                 p.newCount(), p.overall(), p.undecided() > 0 ? p.undecided() + " not told" : "")).toList();
         return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
-                since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty());
+                since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty(), query);
     }
 
     private static String number(double value) {

@@ -1,61 +1,82 @@
 package dev.autocoder.workers.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.AutocoderJson;
+import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.Iteration;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import dev.autocoder.workers.row.Row;
-import dev.autocoder.workers.worker.RowFactory;
-import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.worker.WorkerRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * The live quality gate of this process: the analysis rows as they are written (rebuilt from the store once at
- * start-up), every finding of each result this process computes, and the target's git history. The report is
- * evaluated again only after a new analysis row; requests and scrapes read the cached one.
+ * The live quality gates of this process, one per target ({@link TargetGate}): the analysis rows as they are
+ * written (read from the store when a target's gate is first needed), every finding of each result this process
+ * computes, and the target's git history. A report is evaluated again only after a new analysis row of its target;
+ * requests and scrapes read the cached one.
+ * <p>
+ * With a list of targets the gates live in a bounded cache ({@value #MAX_TARGET_GATES}, least recently used out),
+ * so memory follows the targets being worked on or looked at; an evicted gate is rebuilt from its rows when next
+ * needed. The single target has one gate, kept under {@link #SINGLE}.
  */
 @Component("qualityGate")
 public class QualityGate {
 
-    private static final Logger log = LoggerFactory.getLogger(QualityGate.class);
+    static final int MAX_TARGET_GATES = 256;
+    /** The key of the single target's gate (its rows may or may not carry a target id). */
+    static final String SINGLE = "";
 
     private final DatasetStore store;
     private final ObjectProvider<WorkerRegistry> registry;
     private final SecretRedactor redactor;
     private final GateEvaluator evaluator;
-    private final AnalysisHistory history = new AnalysisHistory();
+    private final ObjectMapper mapper;
     private final Clock clock;
-    private volatile boolean rebuilt;
-    private boolean stale = true;
-    private GateReport report;
-    private Path targetRoot;
-    private GitHistory git;
+    private final boolean fleet;
+    private final Cache<String, TargetGate> gates;
+    /** The last verdict per target, for the meter: a few bytes each, kept when a gate leaves the cache. */
+    private final Map<String, GateStatus> lastStatus = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> newTargetListeners = new CopyOnWriteArrayList<>();
 
     // the registry lazily: it depends (through the Hub sync) on the row columns, which depend on this
-    public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor, GateProperties properties) {
+    public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor,
+                       GateProperties properties, AutocoderProperties autocoder,
+                       @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
         this.redactor = redactor;
+        this.mapper = mapper;
         this.clock = Clock.systemUTC();
         this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock);
+        this.fleet = !autocoder.getTargets().isEmpty() || autocoder.getTargetsFile() != null;
+        this.gates = Caffeine.newBuilder().maximumSize(MAX_TARGET_GATES)
+                .<String, TargetGate>removalListener((key, gate, cause) -> {
+                    if (gate != null) {
+                        gate.close();
+                    }
+                }).build();
     }
 
     /** A setting that cannot work stops start-up with one message naming its key. */
-    private static java.util.List<GateCondition> conditions(GateProperties properties) {
+    private static List<GateCondition> conditions(GateProperties properties) {
         try {
             return GateConditions.of(properties.getConditions(), properties.getConditionsFile());
         } catch (IllegalArgumentException e) {
@@ -72,106 +93,121 @@ public class QualityGate {
         }
     }
 
+    /** True with a list of targets: one gate per target, the meter tagged by target. */
+    public boolean isPerTarget() {
+        return fleet;
+    }
+
+    /** The single target's gate reads its rows once the application is up; a listed target's when first needed. */
     @EventListener(ApplicationReadyEvent.class)
     public void rebuild() {
-        ensureRebuilt();
+        if (!fleet) {
+            gate(SINGLE).ensureRebuilt();
+        }
     }
 
-    private void ensureRebuilt() {
-        if (rebuilt) {
+    /** Takes a row just stored (the {@code row-to-quality-gate} route): an analysis row makes its target's gate stale. */
+    public void rowStored(String dataset, Row row) {
+        if (!AnalysisHistory.WORKER.equals(row.worker())) {
             return;
         }
-        synchronized (this) {
-            if (!rebuilt) {
-                WorkerRegistry workers = registry.getIfAvailable();
-                if (workers != null) {
-                    workers.find(AnalysisHistory.WORKER).ifPresent(state ->
-                            store.forEachRow(state.definition().dataset(), history::add));
-                }
-                rebuilt = true;
-                stale = true;
-            }
+        String key = fleet ? row.targetId() : SINGLE;
+        if (key == null) {
+            return;
+        }
+        // a gate not in the cache reads this row with the others when next needed
+        TargetGate gate = gates.getIfPresent(key);
+        if (gate != null) {
+            gate.rowStored(row);
+        }
+        TargetGate all = fleet ? gates.getIfPresent(SINGLE) : null;
+        if (all != null) {
+            all.rowStored(row);
         }
     }
 
-    /** Takes a row just stored (the {@code row-to-quality-gate} route): an analysis row makes the gate stale. */
-    public void rowStored(String dataset, Row row) {
-        if (AnalysisHistory.WORKER.equals(row.worker())) {
-            history.add(row);
-            synchronized (this) {
-                stale = true;
-            }
-        }
+    /** The gate now: the single target's or, with a list of targets, the one over every target's rows (as before). */
+    public GateReport current() {
+        return current(null);
     }
 
-    /** The gate now (evaluated again only when an analysis row came since). */
-    public synchronized GateReport current() {
-        ensureRebuilt();
-        if (stale || report == null) {
-            report = evaluate();
-            stale = false;
-        }
+    /**
+     * The gate of one target now (evaluated again only when an analysis row came since); a null target is the
+     * single target. With a list of targets the caller names a known target.
+     */
+    public GateReport current(String targetId) {
+        String key = key(targetId);
+        GateReport report = gate(key).current();
+        remember(key, report.status());
         return report;
     }
 
-    /** The cached verdict without evaluating (for meters), unknown before the first evaluation. */
-    synchronized GateStatus lastStatus() {
-        return report == null ? GateStatus.UNKNOWN : report.status();
+    /** The cached verdict of the single target without evaluating (for meters), unknown before the first evaluation. */
+    GateStatus lastStatus() {
+        return lastStatus(SINGLE);
+    }
+
+    /** The cached verdict of a target (for meters); unknown before its first evaluation. */
+    GateStatus lastStatus(String key) {
+        return lastStatus.getOrDefault(key, GateStatus.UNKNOWN);
+    }
+
+    /** Called once for each target whose gate is first evaluated (the meter registers its gauges then). */
+    void onNewTarget(Consumer<String> listener) {
+        newTargetListeners.add(listener);
+        lastStatus.keySet().forEach(listener);
     }
 
     /**
      * The gate as it will be once this iteration's row is written: the result's every finding is taken in (rows list
-     * only up to their cap), then the gate is evaluated with it. Called while the row is being built.
+     * only up to their cap), then the gate of the iteration's target is evaluated with it.
      */
-    synchronized GateReport withResult(Iteration iteration, PerspectiveResult result, List<Finding> uniqueFindings) {
-        ensureRebuilt();
-        if (result.status() != Status.OK || iteration.snapshot() == null) {
-            return current();
-        }
-        String commit = iteration.snapshot().commit();
-        if (iteration.snapshot().hasGitHistory()) {
-            useTarget(iteration.snapshot().root());
-        }
-        List<Finding> redacted = uniqueFindings.stream().map(f -> f.withMessage(redactor.redact(f.message()))).toList();
-        history.addComplete(iteration.perspective().id(), commit, redacted);
-        // the row as it will be written, so this perspective counts with this result
-        history.add(new Row(Row.SCHEMA_VERSION, AnalysisHistory.WORKER, iteration.number(), Instant.now(clock).toString(),
-                iteration.perspectiveNumber(), iteration.perspective().id(), iteration.perspective().name(),
-                redactor.redact(iteration.snapshot().repository()), commit, 0, Status.OK, null, null, "", null,
-                redacted.size(), List.of(), null, null, List.of(),
-                RowFactory.withScopeCounts(result.metrics(), redacted), json(result.details()), Map.of()));
-        report = evaluate();
-        stale = false;
+    GateReport withResult(Iteration iteration, PerspectiveResult result, List<Finding> uniqueFindings) {
+        String key = key(iteration.worker().targetId());
+        GateReport report = gate(key).withResult(iteration, result, uniqueFindings);
+        remember(key, report.status());
         return report;
+    }
+
+    private String key(String targetId) {
+        return fleet && targetId != null ? targetId : SINGLE;
+    }
+
+    private void remember(String key, GateStatus status) {
+        // with a list of targets the meter tags each target; the all-targets gate has no series of its own
+        if (lastStatus.put(key, status) == null && !(fleet && SINGLE.equals(key))) {
+            newTargetListeners.forEach(l -> l.accept(key));
+        }
+    }
+
+    private TargetGate gate(String key) {
+        return gates.get(key, k -> new TargetGate(evaluator, redactor, clock, action -> rows(k, action), this::json));
+    }
+
+    private void rows(String key, Consumer<Row> action) {
+        WorkerRegistry workers = registry.getIfAvailable();
+        if (workers == null) {
+            return;
+        }
+        workers.find(AnalysisHistory.WORKER).ifPresent(state -> {
+            String dataset = state.definition().dataset();
+            if (SINGLE.equals(key)) {
+                store.forEachRow(dataset, action);
+            } else {
+                store.forEachRow(dataset, key, row -> {
+                    if (key.equals(row.targetId())) {
+                        action.accept(row);
+                    }
+                });
+            }
+        });
     }
 
     private String json(Map<String, Object> details) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(details);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return mapper.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
             return "{}";
-        }
-    }
-
-    private void useTarget(Path root) {
-        if (root.equals(targetRoot)) {
-            return;
-        }
-        if (git != null) {
-            git.close();
-        }
-        targetRoot = root;
-        git = GitHistory.open(root).orElse(null);
-    }
-
-    private GateReport evaluate() {
-        try {
-            return evaluator.evaluate(history, git);
-        } catch (RuntimeException e) {
-            log.warn("Quality gate could not be evaluated: {}", redactor.redact(String.valueOf(e.getMessage())));
-            return new GateReport(GateStatus.UNKNOWN, null, null, Instant.now(clock).toString(),
-                    "the gate could not be evaluated: " + redactor.redact(String.valueOf(e.getMessage())), null,
-                    List.of(), List.of(), List.of());
         }
     }
 }

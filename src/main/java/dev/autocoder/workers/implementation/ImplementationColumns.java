@@ -62,7 +62,7 @@ public class ImplementationColumns implements WorkerColumns {
         if (!(analysis instanceof ImplementationAnalysis)) {
             // an error row: the stage threw before it could fill the shape
             analysis = new ImplementationAnalysis(TaskInfo.none(result.reason()), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, ledger.latestPlan(state.definition().dataset()), null,
+                    null, null, null, null, null, null, null, ledger.latestPlan(state.definition().dataset(), state.targetId()), null,
                     result.reason() == null ? List.of() : List.of(result.reason()));
             values.put("analysis", analysis);
         }
@@ -81,7 +81,7 @@ public class ImplementationColumns implements WorkerColumns {
         values.putIfAbsent("narrative_status", "not_asked");
         Object stageId = values.remove(ImplementationStage.STAGE_KEY);
         JsonNode tree = mapper.valueToTree(analysis);
-        values.put("cumulative_progress", ledger.preview(state.definition().dataset(),
+        values.put("cumulative_progress", ledger.preview(state.definition().dataset(), state.targetId(),
                 ProgressLedger.contribution(stageId == null ? null : stageId.toString(), tree)));
         return values;
     }

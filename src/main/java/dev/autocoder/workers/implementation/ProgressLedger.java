@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  * Counted by distinct id: tasks started (task ids of Deep Understanding rows), implementations generated (task ids
  * of Implementation Plan rows with a verified patch of their own), tests written (specification ids of Testing
  * Strategy rows, the test-planning worker's and new ones), issues discovered (risk ids of Risk Analysis rows).
+ * <p>
+ * With a list of targets the totals are per (dataset, target): a target's ledger reads and counts only the rows whose
+ * {@code target_id} is that target. A null target is the single target, whose ledger counts every row of the dataset.
  */
 @Component("progressLedger")
 public class ProgressLedger {
@@ -39,6 +42,7 @@ public class ProgressLedger {
     private final DatasetStore store;
     private final Supplier<List<RemoteHistory>> remotes;
     private final ObjectMapper mapper;
+    /** (dataset, target) → its ledger: with a list of targets each target counts its own rows only. */
     private final Map<String, Ledger> byDataset = new HashMap<>();
 
     /** Remote copies are looked up when first needed: the Hub's history depends on the perspective catalog. */
@@ -59,17 +63,30 @@ public class ProgressLedger {
     }
 
     /** Finding ids taken on by earlier cycles. */
-    public synchronized Set<String> handledFindings(String dataset) {
-        return Set.copyOf(ledger(dataset).findings);
+    public Set<String> handledFindings(String dataset) {
+        return handledFindings(dataset, null);
     }
 
-    public synchronized long tasksStarted(String dataset) {
-        return ledger(dataset).tasks.count;
+    /** Finding ids taken on by earlier cycles on one target (null: the single target). */
+    public synchronized Set<String> handledFindings(String dataset, String targetId) {
+        return Set.copyOf(ledger(dataset, targetId).findings);
+    }
+
+    public long tasksStarted(String dataset) {
+        return tasksStarted(dataset, null);
+    }
+
+    public synchronized long tasksStarted(String dataset, String targetId) {
+        return ledger(dataset, targetId).tasks.count;
     }
 
     /** The {@code code_changes} of the newest Implementation Plan row, for rows that cannot carry it themselves. */
-    public synchronized CodeChanges latestPlan(String dataset) {
-        JsonNode plan = ledger(dataset).latestPlan;
+    public CodeChanges latestPlan(String dataset) {
+        return latestPlan(dataset, null);
+    }
+
+    public synchronized CodeChanges latestPlan(String dataset, String targetId) {
+        JsonNode plan = ledger(dataset, targetId).latestPlan;
         if (plan == null) {
             return CodeChanges.empty();
         }
@@ -81,18 +98,29 @@ public class ProgressLedger {
     }
 
     /** The totals with this row's ids added (not recorded: the row counts once it is written). */
-    public synchronized CumulativeProgress preview(String dataset, Contribution row) {
-        Ledger ledger = ledger(dataset);
+    public CumulativeProgress preview(String dataset, Contribution row) {
+        return preview(dataset, null, row);
+    }
+
+    /** The totals of one target (null: the single target) with this row's ids added. */
+    public synchronized CumulativeProgress preview(String dataset, String targetId, Contribution row) {
+        Ledger ledger = ledger(dataset, targetId);
         return new CumulativeProgress(ledger.tasks.with(row.tasks()), ledger.implementations.with(row.implementations()),
                 ledger.tests.with(row.tests()), ledger.issues.with(row.issues()));
     }
 
     /** Adds the ids of a row just stored (the {@code row-to-progress-ledger} route). */
     public synchronized void rowStored(String dataset, Row row) {
-        Ledger ledger = byDataset.get(dataset);
-        if (ledger != null && isOurs(row)) {
-            ledger.add(contribution(row));
-            ledger.plan(row, mapper);
+        if (!isOurs(row)) {
+            return;
+        }
+        // the dataset's ledger (the single target's rows carry its id too) and the row's target's, when known
+        for (Ledger ledger : new Ledger[]{byDataset.get(key(dataset, null)),
+                row.targetId() == null ? null : byDataset.get(key(dataset, row.targetId()))}) {
+            if (ledger != null) {
+                ledger.add(contribution(row));
+                ledger.plan(row, mapper);
+            }
         }
     }
 
@@ -146,20 +174,27 @@ public class ProgressLedger {
         return row.perspectiveId() != null && Stage.byId(row.perspectiveId()).isPresent();
     }
 
-    private Ledger ledger(String dataset) {
-        return byDataset.computeIfAbsent(dataset, this::rebuild);
+    private Ledger ledger(String dataset, String targetId) {
+        return byDataset.computeIfAbsent(key(dataset, targetId), k -> rebuild(dataset, targetId));
+    }
+
+    private static String key(String dataset, String targetId) {
+        return targetId == null ? dataset : dataset + "@" + targetId;
     }
 
     /**
      * Collects the ids of every row, from the local store or, when it holds none (a restart with an empty disk), from
      * the remote copy (the Hub), read newest first.
      */
-    private Ledger rebuild(String dataset) {
+    private Ledger rebuild(String dataset, String targetId) {
         Ledger ledger = new Ledger();
         JsonNode[] last = new JsonNode[1];
         boolean[] newestFirst = {false};
         int[] read = {0};
         Predicate<Row> collect = row -> {
+            if (targetId != null && !targetId.equals(row.targetId())) {
+                return true;
+            }
             read[0]++;
             if (!isOurs(row)) {
                 return true;
@@ -173,7 +208,11 @@ public class ProgressLedger {
             }
             return true;
         };
-        store.forEachRow(dataset, collect::test);
+        if (targetId == null) {
+            store.forEachRow(dataset, collect::test);
+        } else {
+            store.forEachRow(dataset, targetId, collect::test);
+        }
         if (read[0] == 0) {
             newestFirst[0] = true;
             for (RemoteHistory remote : remotes.get()) {

@@ -19,6 +19,9 @@ import java.util.Set;
  * reads every row of the worker's dataset and collects the ids its {@code analysis} lists hold; when rows were
  * capped (or history is missing) and the last row's {@code cumulative_insights} says more, counting continues from
  * those counts. A restart therefore never resets the totals.
+ * <p>
+ * With a list of targets the totals are per (dataset, target): a target's ledger reads only the rows whose
+ * {@code target_id} is that target. A null target is the single target (every row of the dataset).
  */
 @Component
 public class InsightLedger {
@@ -33,8 +36,14 @@ public class InsightLedger {
     }
 
     /** Counts the result's items and returns the totals including them. */
-    public synchronized CumulativeInsights record(String dataset, ItemIds ids) {
-        Ledger ledger = byDataset.computeIfAbsent(dataset, this::rebuild);
+    public CumulativeInsights record(String dataset, ItemIds ids) {
+        return record(dataset, null, ids);
+    }
+
+    /** The same for one target's running totals (null: the single target). */
+    public synchronized CumulativeInsights record(String dataset, String targetId, ItemIds ids) {
+        Ledger ledger = byDataset.computeIfAbsent(targetId == null ? dataset : dataset + "@" + targetId,
+                k -> rebuild(dataset, targetId));
         ledger.failureModes.add(ids.failureModes());
         ledger.integrationPoints.add(ids.integrationPoints());
         ledger.edgeCases.add(ids.edgeCases());
@@ -42,10 +51,13 @@ public class InsightLedger {
         return ledger.totals();
     }
 
-    private Ledger rebuild(String dataset) {
+    private Ledger rebuild(String dataset, String targetId) {
         Ledger ledger = new Ledger();
         JsonNode[] last = new JsonNode[1];
-        store.forEachRow(dataset, (Row row) -> {
+        java.util.function.Consumer<Row> collect = row -> {
+            if (targetId != null && !targetId.equals(row.targetId())) {
+                return;
+            }
             Object analysis = row.extraColumns().get("analysis");
             if (analysis != null) {
                 JsonNode node = mapper.valueToTree(analysis);
@@ -58,7 +70,12 @@ public class InsightLedger {
             if (insights != null) {
                 last[0] = mapper.valueToTree(insights);
             }
-        });
+        };
+        if (targetId == null) {
+            store.forEachRow(dataset, collect);
+        } else {
+            store.forEachRow(dataset, targetId, collect);
+        }
         ledger.failureModes.start(last[0], "failure_modes_identified");
         ledger.integrationPoints.start(last[0], "integration_points_mapped");
         ledger.edgeCases.start(last[0], "edge_cases_discovered");

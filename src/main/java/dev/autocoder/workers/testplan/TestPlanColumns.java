@@ -45,7 +45,7 @@ public class TestPlanColumns implements WorkerColumns {
             analysis = TestPlanAnalysis.empty(result.reason() == null ? List.of() : List.of(result.reason()));
         }
         Object ids = result.columns().get(ItemIds.COLUMN_KEY);
-        CumulativeInsights insights = ledger.record(state.definition().dataset(),
+        CumulativeInsights insights = ledger.record(state.definition().dataset(), state.targetId(),
                 ids instanceof ItemIds itemIds ? itemIds : ItemIds.none());
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("analysis", analysis);

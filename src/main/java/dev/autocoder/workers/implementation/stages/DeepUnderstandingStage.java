@@ -44,8 +44,8 @@ public class DeepUnderstandingStage extends ImplementationStage {
         StageOutput out = newOutput(context);
         String dataset = support.dataset();
         LatestAnalysis latest = support.analysis().latest(context.targetId());
-        PickedTask picked = support.picker().pick(context.snapshot(), latest, support.ledger().handledFindings(dataset),
-                support.ledger().tasksStarted(dataset) + 1);
+        PickedTask picked = support.picker().pick(context.snapshot(), latest, support.ledger().handledFindings(dataset, context.targetId()),
+                support.ledger().tasksStarted(dataset, context.targetId()) + 1);
         out.notes.addAll(picked.notes());
         out.metric("analysis_rows", latest.rows().size());
         out.metric("candidate_findings", latest.candidates().size());

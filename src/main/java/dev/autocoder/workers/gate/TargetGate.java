@@ -1,0 +1,131 @@
+package dev.autocoder.workers.gate;
+
+import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.worker.Iteration;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import dev.autocoder.workers.worker.RowFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The gate of one target: its analysis rows (read from the store once, when first needed), the findings of each
+ * result this process computes on it, and its git history. Evaluated again only after a new analysis row.
+ */
+final class TargetGate {
+
+    private static final Logger log = LoggerFactory.getLogger(TargetGate.class);
+
+    private final GateEvaluator evaluator;
+    private final SecretRedactor redactor;
+    private final Clock clock;
+    private final Consumer<Consumer<Row>> rows;
+    private final Function<Map<String, Object>, String> json;
+    private final AnalysisHistory history = new AnalysisHistory();
+    private boolean rebuilt;
+    private boolean stale = true;
+    private GateReport report;
+    private Path targetRoot;
+    private GitHistory git;
+
+    /** {@code rows} hands this target's stored rows to a consumer (the rebuild). */
+    TargetGate(GateEvaluator evaluator, SecretRedactor redactor, Clock clock, Consumer<Consumer<Row>> rows,
+               Function<Map<String, Object>, String> json) {
+        this.evaluator = evaluator;
+        this.redactor = redactor;
+        this.clock = clock;
+        this.rows = rows;
+        this.json = json;
+    }
+
+    synchronized void ensureRebuilt() {
+        if (!rebuilt) {
+            rows.accept(history::add);
+            rebuilt = true;
+            stale = true;
+        }
+    }
+
+    void rowStored(Row row) {
+        history.add(row);
+        synchronized (this) {
+            stale = true;
+        }
+    }
+
+    synchronized GateReport current() {
+        ensureRebuilt();
+        if (stale || report == null) {
+            report = evaluate();
+            stale = false;
+        }
+        return report;
+    }
+
+    synchronized GateStatus lastStatus() {
+        return report == null ? GateStatus.UNKNOWN : report.status();
+    }
+
+    synchronized GateReport withResult(Iteration iteration, PerspectiveResult result, List<Finding> uniqueFindings) {
+        ensureRebuilt();
+        if (result.status() != Status.OK || iteration.snapshot() == null) {
+            return current();
+        }
+        String commit = iteration.snapshot().commit();
+        if (iteration.snapshot().hasGitHistory()) {
+            useTarget(iteration.snapshot().root());
+        }
+        List<Finding> redacted = uniqueFindings.stream().map(f -> f.withMessage(redactor.redact(f.message()))).toList();
+        history.addComplete(iteration.perspective().id(), commit, redacted);
+        // the row as it will be written, so this perspective counts with this result
+        history.add(new Row(Row.SCHEMA_VERSION, AnalysisHistory.WORKER, iteration.number(), Instant.now(clock).toString(),
+                iteration.perspectiveNumber(), iteration.perspective().id(), iteration.perspective().name(),
+                redactor.redact(iteration.snapshot().repository()), commit, 0, Status.OK, null, null, "", null,
+                redacted.size(), List.of(), null, null, List.of(),
+                RowFactory.withScopeCounts(result.metrics(), redacted), json.apply(result.details()), Map.of()));
+        report = evaluate();
+        stale = false;
+        return report;
+    }
+
+    /** Lets go of the git repository (the gate left the cache). */
+    synchronized void close() {
+        if (git != null) {
+            git.close();
+            git = null;
+            targetRoot = null;
+        }
+    }
+
+    private void useTarget(Path root) {
+        if (root.equals(targetRoot)) {
+            return;
+        }
+        if (git != null) {
+            git.close();
+        }
+        targetRoot = root;
+        git = GitHistory.open(root).orElse(null);
+    }
+
+    private GateReport evaluate() {
+        try {
+            return evaluator.evaluate(history, git);
+        } catch (RuntimeException e) {
+            log.warn("Quality gate could not be evaluated: {}", redactor.redact(String.valueOf(e.getMessage())));
+            return new GateReport(GateStatus.UNKNOWN, null, null, Instant.now(clock).toString(),
+                    "the gate could not be evaluated: " + redactor.redact(String.valueOf(e.getMessage())), null,
+                    List.of(), List.of(), List.of());
+        }
+    }
+}
