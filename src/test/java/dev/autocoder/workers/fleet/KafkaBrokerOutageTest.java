@@ -87,6 +87,7 @@ class KafkaBrokerOutageTest {
                 assertThat(kafkaFleetStatus(instance)).isEqualTo("UP");
 
                 broker.stop();
+                long stoppedAt = System.nanoTime();
                 await("kafkaFleet DOWN while the broker is away").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> "DOWN".equals(kafkaFleetStatus(instance)));
                 assertThat(health(instance).path("status").asText()).isEqualTo("DOWN");
@@ -98,6 +99,7 @@ class KafkaBrokerOutageTest {
                 assertThat(kafkaFleetStatus(instance)).isEqualTo("DOWN");
 
                 broker.restart();
+                System.out.println("Broker outage: " + Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds() + " s");
                 await("kafkaFleet UP again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> "UP".equals(kafkaFleetStatus(instance)));
                 Map<String, Integer> before = new HashMap<>();
@@ -127,6 +129,8 @@ class KafkaBrokerOutageTest {
                 assertThat(instance.logText()).doesNotContain(HUB_TOKEN);
             } finally {
                 instance.close();
+                errorLines(instance).stream().map(l -> l.substring(0, Math.min(400, l.length()))).distinct()
+                        .forEach(l -> System.out.println("ERROR line: " + l));
                 System.out.println("---- instance log tail:\n" + tail(instance.logText()));
             }
 
