@@ -58,7 +58,7 @@ public class FleetHubPublisher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FleetHubPublisher.class);
     /** A published file: its target folder, partition, first and last offset. */
     private static final Pattern FILE = Pattern.compile(
-            "data/([a-z0-9][a-z0-9-]{0,80})/\\d{4}/\\d{2}/\\d{2}/rows-p(\\d+)-(\\d+)-(\\d+)\\.jsonl");
+            "data/([^/]+)/\\d{4}/\\d{2}/\\d{2}/rows-p(\\d+)-(\\d+)-(\\d+)\\.jsonl");
     /** The layout of earlier versions, still read so that an upgrade publishes nothing twice. */
     private static final Pattern OLD_FILE = Pattern.compile("data/kafka/p(\\d+)-(\\d+)-(\\d+)\\.jsonl");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
@@ -132,9 +132,19 @@ public class FleetHubPublisher implements DisposableBean {
             if (client.repoInfo(RepoType.DATASET, repoId).isEmpty()) {
                 client.createRepo(RepoType.DATASET, repoId.substring(0, repoId.indexOf('/')), outbox.dataset, hub.isPrivate(), null);
             }
-            List<ConsumerRecord<String, String>> batch = new ArrayList<>(outbox.pending);
+            // the oldest rows, over at most max-files-per-commit targets (one file each, the card aside): a prefix of
+            // the partition, so the highest offset on the Hub still says that everything below it is there
+            int maxFiles = Math.max(1, hub.getMaxFilesPerCommit() - 1);
             Map<String, List<ConsumerRecord<String, String>>> byTarget = new TreeMap<>();
-            batch.forEach(r -> byTarget.computeIfAbsent(targetOf(r), t -> new ArrayList<>()).add(r));
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : outbox.pending) {
+                String target = targetOf(record);
+                if (!byTarget.containsKey(target) && byTarget.size() == maxFiles) {
+                    break;
+                }
+                byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(record);
+                batch.add(record);
+            }
             long first = batch.get(0).offset();
             long last = batch.get(batch.size() - 1).offset();
             String head = client.repoInfo(RepoType.DATASET, repoId).orElseThrow().sha();
