@@ -59,6 +59,8 @@ public class FleetHubPublisher implements DisposableBean {
     /** A published file: its target folder, partition, first and last offset. */
     private static final Pattern FILE = Pattern.compile(
             "data/([^/]+)/\\d{4}/\\d{2}/\\d{2}/rows-p(\\d+)-(\\d+)-(\\d+)\\.jsonl");
+    /** Any data file in a target's folder (embedded mode's too): its folder is one of the card's configs. */
+    private static final Pattern TARGET_FILE = Pattern.compile("data/([^/]+)/\\d{4}/\\d{2}/\\d{2}/[^/]+\\.jsonl");
     /** The layout of earlier versions, still read so that an upgrade publishes nothing twice. */
     private static final Pattern OLD_FILE = Pattern.compile("data/kafka/p(\\d+)-(\\d+)-(\\d+)\\.jsonl");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
@@ -256,11 +258,12 @@ public class FleetHubPublisher implements DisposableBean {
             for (HubClient.TreeEntry entry : client.tree(RepoType.DATASET, repoId, "data", true)) {
                 Matcher matcher = FILE.matcher(entry.path());
                 Matcher old = OLD_FILE.matcher(entry.path());
-                if (matcher.matches()) {
-                    outbox.targets.add(matcher.group(1));
-                    if (Integer.parseInt(matcher.group(2)) == outbox.partition) {
-                        next = Math.max(next, Long.parseLong(matcher.group(4)) + 1);
-                    }
+                Matcher target = TARGET_FILE.matcher(entry.path());
+                if (target.matches()) {
+                    outbox.targets.add(target.group(1));
+                }
+                if (matcher.matches() && Integer.parseInt(matcher.group(2)) == outbox.partition) {
+                    next = Math.max(next, Long.parseLong(matcher.group(4)) + 1);
                 } else if (old.matches() && Integer.parseInt(old.group(1)) == outbox.partition) {
                     next = Math.max(next, Long.parseLong(old.group(3)) + 1);
                 }
