@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class HubSync {
 
     private static final Logger log = LoggerFactory.getLogger(HubSync.class);
-    static final String CARD = "README.md";
+    public static final String CARD = "README.md";
     /** Exchange property set on the attempt made at graceful shutdown (see HubFinalCommit). */
     static final String FINAL_COMMIT = "hubFinalCommit";
     /** Exchange property holding the prepared commit between the route's prepare and commit steps. */
@@ -368,11 +368,20 @@ public class HubSync {
     }
 
     private String card(DatasetSync sync) {
-        Map<String, Type> own = columns.containsKey(sync.worker) ? columns.get(sync.worker).types() : Map.of();
+        return datasetCard(sync.worker, sync.repoId, sync.cardPartitions);
+    }
+
+    /**
+     * The dataset card of a worker's dataset whose rows sit in {@code data/{target_id}/} for each of
+     * {@code targetIds} (empty: the single target's {@code data/yyyy/}); Kafka mode's publisher writes the same card,
+     * so {@code load_dataset(repo, target_id)} reads the same configs whichever mode published.
+     */
+    public String datasetCard(String worker, String repoId, List<String> targetIds) {
+        Map<String, Type> own = columns.containsKey(worker) ? columns.get(worker).types() : Map.of();
         List<DatasetCard.Perspective> perspectives = new ArrayList<>();
-        catalog.forWorker(sync.worker).forEach(p -> perspectives.add(new DatasetCard.Perspective(
-                catalog.number(sync.worker, p.id()), p.id(), p.name())));
-        return DatasetCard.render(sync.repoId, sync.worker, perspectives, features.forRows(own), sync.cardPartitions);
+        catalog.forWorker(worker).forEach(p -> perspectives.add(new DatasetCard.Perspective(
+                catalog.number(worker, p.id()), p.id(), p.name())));
+        return DatasetCard.render(repoId, worker, perspectives, features.forRows(own), targetIds);
     }
 
     private void confirmed(DatasetSync sync, String oid, String outcome) {

@@ -33,6 +33,20 @@ class KafkaConfigurationErrorsTest {
     }
 
     @Test
+    void aDeliveryTimeoutOutsideItsRangeNamesTheKey() throws Exception {
+        Map<String, Object> properties = App.fastWorkerProperties(Files.createDirectories(temp.resolve("target-repo")),
+                temp.resolve("store"));
+        properties.put("autocoder.fleet.kafka.bootstrap-servers", "127.0.0.1:" + KafkaBroker.freePort());
+        // longer than a revoked pair waits for its running iteration
+        properties.put("autocoder.fleet.kafka.delivery-timeout", "10m");
+
+        assertThatThrownBy(() -> App.start(properties))
+                .satisfies(e -> assertThat(rootOf(e).getMessage())
+                        .startsWith("autocoder.fleet.kafka.delivery-timeout: ")
+                        .contains("between 10s", "5m", "'10m'"));
+    }
+
+    @Test
     void missingTopicThatMayNotBeCreatedNamesTheKey() throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(temp.resolve("kafka"))) {
             Map<String, Object> properties = App.fastWorkerProperties(Files.createDirectories(temp.resolve("target-repo")),

@@ -23,7 +23,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final Process process;
+    private volatile Process process;
 
     private KafkaBroker(Path dir, int port, Process process) {
         this.dir = dir;
@@ -105,6 +105,26 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the Kafka broker did not answer in time", last);
+    }
+
+    /** Stops the broker (SIGTERM, as an operator would), keeping its port and its data for {@link #restart()}. */
+    public void stop() throws Exception {
+        Process running = process;
+        running.destroy();
+        if (!running.waitFor(60, TimeUnit.SECONDS)) {
+            running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the stopped broker again on the same port with the same log dirs, and waits until it answers. */
+    public void restart() throws Exception {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker still runs");
+        }
+        Files.writeString(dir.resolve("broker.log"), "\n--- restart ---\n", java.nio.file.StandardOpenOption.APPEND);
+        process = java(dir, dir.resolve("logback.xml"), "broker.log", "kafka.Kafka", dir.resolve("server.properties").toString())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
+        awaitReady(Duration.ofMinutes(2));
     }
 
     public String bootstrapServers() {

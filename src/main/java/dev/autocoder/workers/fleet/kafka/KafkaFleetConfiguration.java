@@ -5,6 +5,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubIdentity;
 import dev.autocoder.workers.hub.HubProperties;
+import dev.autocoder.workers.hub.HubSync;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.target.TargetList;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
@@ -50,8 +51,9 @@ public class KafkaFleetConfiguration {
 
     @Bean("fleetHubPublisher")
     FleetHubPublisher fleetHubPublisher(KafkaFleetSettings settings, KafkaTopics topics, HubProperties hub, HubClient client,
-                                        HubIdentity identity, WorkerRegistry registry) {
-        return new FleetHubPublisher(settings, topics, hub, client, identity, registry);
+                                        HubIdentity identity, WorkerRegistry registry, HubSync cards,
+                                        @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        return new FleetHubPublisher(settings, topics, hub, client, identity, registry, cards, mapper);
     }
 
     @Bean("kafkaFleet")

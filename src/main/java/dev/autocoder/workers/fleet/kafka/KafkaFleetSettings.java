@@ -3,12 +3,22 @@ package dev.autocoder.workers.fleet.kafka;
 import dev.autocoder.workers.config.DurationSetting;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.fleet.FleetMode;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
 
 /** The autocoder.fleet.kafka.* settings; the YAML routes read the same keys with the same defaults. */
 public class KafkaFleetSettings {
 
     static final String PREFIX = "autocoder.fleet.kafka.";
+    /** The delivery timeout in milliseconds, as routes/fleet-kafka.yaml's producer reads it. */
+    static final String DELIVERY_TIMEOUT_MS = PREFIX + "delivery-timeout-ms";
+    /** The producer's request timeout (routes/fleet-kafka.yaml): Kafka wants the delivery timeout at least as long. */
+    private static final long REQUEST_TIMEOUT_MS = 10_000;
+    /** How long a revoked pair waits for its running iteration (KafkaOwnership): a row's send must end within it. */
+    private static final long MAX_DELIVERY_TIMEOUT_MS = 300_000;
 
     private final String bootstrapServers;
     private final String rowsTopic;
@@ -20,6 +30,7 @@ public class KafkaFleetSettings {
     private final long sessionTimeoutMs;
     private final long startupTimeoutMs;
     private final boolean createTopics;
+    private final long deliveryTimeoutMs;
 
     public KafkaFleetSettings(Environment environment) {
         this.bootstrapServers = environment.getProperty(FleetMode.BOOTSTRAP_SERVERS, "").strip();
@@ -34,6 +45,26 @@ public class KafkaFleetSettings {
         this.startupTimeoutMs = DurationSetting.toMillis(PREFIX + "startup-timeout",
                 environment.getProperty(PREFIX + "startup-timeout", "15s"));
         this.createTopics = Boolean.parseBoolean(environment.getProperty(PREFIX + "create-topics", "true"));
+        this.deliveryTimeoutMs = deliveryTimeout(environment);
+    }
+
+    /**
+     * How long the rows producer keeps a row the broker does not take (an outage) before the iteration fails and
+     * runs again: long, so that a broker back within it takes the row once, through the idempotent producer's
+     * retries. The YAML route reads it in milliseconds, published here from the duration setting.
+     */
+    private static long deliveryTimeout(Environment environment) {
+        String key = PREFIX + "delivery-timeout";
+        long millis = DurationSetting.toMillis(key, environment.getProperty(key, "5m"));
+        if (millis < REQUEST_TIMEOUT_MS || millis > MAX_DELIVERY_TIMEOUT_MS) {
+            throw new InvalidConfigurationException(key, "must be between 10s (the producer's request timeout) and 5m "
+                    + "(how long a revoked pair waits for its running iteration), not '" + environment.getProperty(key) + "'");
+        }
+        if (environment instanceof ConfigurableEnvironment configurable) {
+            configurable.getPropertySources().addFirst(new MapPropertySource("autocoderKafkaDeliveryTimeout",
+                    Map.of(DELIVERY_TIMEOUT_MS, String.valueOf(millis))));
+        }
+        return millis;
     }
 
     private static int positive(Environment environment, String key, int fallback) {
@@ -94,6 +125,10 @@ public class KafkaFleetSettings {
 
     long startupTimeoutMs() {
         return startupTimeoutMs;
+    }
+
+    long deliveryTimeoutMs() {
+        return deliveryTimeoutMs;
     }
 
     boolean createTopics() {

@@ -1,0 +1,228 @@
+package dev.autocoder.workers.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.repository.TargetIds;
+import dev.autocoder.workers.target.FleetRepositories;
+import dev.autocoder.workers.testsupport.FakeHub;
+import dev.autocoder.workers.testsupport.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The broker goes away while an instance in Kafka mode writes rows over a list of two targets, for longer than the
+ * producer's old 30 s delivery timeout, and comes back on the same port with the same data: meanwhile
+ * {@code /actuator/health} says DOWN for {@code kafkaFleet} and an ERROR line names the problem (never the token);
+ * afterwards health is UP again, each (worker, target) pair's iterations on the rows topic run 1, 2, 3, ... with no
+ * gap and no repeat, and every row reaches the (fake) Hub exactly once, in its target's folder, with the dataset card
+ * of embedded mode (one config per target).
+ */
+class KafkaBrokerOutageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String ROWS = "autocoder-rows";
+    private static final String DATASET = "autocoder-analysis-results";
+    private static final String HUB_USER = "outage";
+    private static final String HUB_TOKEN = "hf_outage_secret_token";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutageTurnsHealthDownLosesNoRowAndRepeatsNone() throws Exception {
+        Path alpha = FleetRepositories.create(dir, "alpha");
+        Path beta = FleetRepositories.create(dir, "beta");
+        String alphaId = TargetIds.of(alpha.toString(), null);
+        String betaId = TargetIds.of(beta.toString(), null);
+        List<String> keys = List.of(DATASET + "/" + alphaId, DATASET + "/" + betaId);
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); FakeHub hub = FakeHub.start()) {
+            hub.addUser(HUB_USER, HUB_TOKEN, false);
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
+            settings.put("autocoder.fleet.kafka.targets-partitions", "2");
+            settings.put("autocoder.fleet.kafka.rows-partitions", "3");
+            settings.put("autocoder.fleet.kafka.session-timeout", "6s");
+            settings.put("autocoder.targets[0].path", alpha.toString());
+            settings.put("autocoder.targets[1].path", beta.toString());
+            settings.put("autocoder.workers.enabled", "analysis");
+            settings.put("autocoder.workers.analysis.period", "1s");
+            settings.put("autocoder.workers.analysis.delay", "0");
+            settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
+            settings.put("autocoder.fleet.tick", "500ms");
+            settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
+            settings.put("autocoder.analysis.pmd-threads", "1");
+            settings.put("autocoder.hub.endpoint", hub.uri().toString());
+            settings.put("autocoder.hub.token", HUB_TOKEN);
+            settings.put("autocoder.hub.owner", HUB_USER);
+            settings.put("autocoder.hub.commit-interval", "2s");
+            FleetInstance instance = FleetInstance.start("solo", dir.resolve("solo"), settings);
+            try {
+                await("rows of both targets").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> keys.stream().allMatch(k -> iterations(broker).getOrDefault(k, List.of()).size() >= 2));
+                assertThat(kafkaFleetStatus(instance)).isEqualTo("UP");
+
+                broker.stop();
+                long stoppedAt = System.nanoTime();
+                await("kafkaFleet DOWN while the broker is away").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> "DOWN".equals(kafkaFleetStatus(instance)));
+                assertThat(health(instance).path("status").asText()).isEqualTo("DOWN");
+                // the outage outlasts the producer's old 30 s delivery timeout: a row the broker never took is
+                // neither lost nor numbered twice
+                await("an ERROR line about the broker").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .pollDelay(Duration.ofSeconds(40))
+                        .until(() -> errorLines(instance).stream().anyMatch(KafkaBrokerOutageTest::namesTheBroker));
+                assertThat(kafkaFleetStatus(instance)).isEqualTo("DOWN");
+
+                broker.restart();
+                System.out.println("Broker outage: " + Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds() + " s");
+                await("kafkaFleet UP again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> "UP".equals(kafkaFleetStatus(instance)));
+                Map<String, Integer> before = new HashMap<>();
+                iterations(broker).forEach((k, v) -> before.put(k, v.size()));
+                await("both targets go on").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> keys.stream().allMatch(k -> iterations(broker).getOrDefault(k, List.of()).size()
+                                >= before.getOrDefault(k, 0) + 2));
+
+                Map<String, List<Long>> written = iterations(broker);
+                await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> keys.stream().allMatch(k -> hubRows(hub).getOrDefault(k, List.of()).size()
+                                >= written.get(k).size()));
+                Map<String, List<Long>> onTopic = iterations(broker);
+                Map<String, List<Long>> onHub = hubRows(hub);
+                for (String key : keys) {
+                    assertThat(onHub.get(key)).as("rows of %s on the Hub", key).doesNotHaveDuplicates()
+                            .containsExactlyInAnyOrderElementsOf(onTopic.get(key).subList(0, onHub.get(key).size()));
+                }
+                // the per-target layout and the card of embedded mode: load_dataset(repo, target_id) reads one target
+                Map<String, byte[]> files = hub.files("dataset", HUB_USER + "/" + DATASET);
+                assertThat(files.keySet().stream().filter(p -> p.startsWith("data/")))
+                        .allMatch(p -> p.matches("data/(" + alphaId + "|" + betaId
+                                + ")/\\d{4}/\\d{2}/\\d{2}/rows-p\\d+-\\d{20}-\\d{20}\\.jsonl"));
+                String card = new String(files.get("README.md"), StandardCharsets.UTF_8);
+                assertThat(card).contains("config_name: " + alphaId, "data/" + alphaId + "/*/*/*/*.jsonl",
+                        "config_name: " + betaId, "data/" + betaId + "/*/*/*/*.jsonl");
+                assertThat(instance.logText()).doesNotContain(HUB_TOKEN);
+            } finally {
+                instance.close();
+                errorLines(instance).stream().map(l -> l.substring(0, Math.min(400, l.length()))).distinct()
+                        .forEach(l -> System.out.println("ERROR line: " + l));
+                System.out.println("---- instance log tail:\n" + tail(instance.logText()));
+            }
+
+            Map<String, List<Long>> iterations = iterations(broker);
+            for (String key : keys) {
+                List<Long> numbers = iterations.get(key);
+                List<Long> expected = new ArrayList<>();
+                for (long n = 1; n <= numbers.size(); n++) {
+                    expected.add(n);
+                }
+                assertThat(numbers).as("iterations of %s on the rows topic", key).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static boolean namesTheBroker(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return lower.contains("kafka") || lower.contains("broker") || lower.contains(ROWS);
+    }
+
+    private static List<String> errorLines(FleetInstance instance) {
+        return Arrays.stream(instance.logText().split("\n")).filter(l -> l.contains(" ERROR ")).toList();
+    }
+
+    private static JsonNode health(FleetInstance instance) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port
+                    + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String kafkaFleetStatus(FleetInstance instance) {
+        return health(instance).path("components").path("kafkaFleet").path("status").asText("");
+    }
+
+    /** Each record key's iteration numbers in the order of the rows topic, read from its beginning. */
+    private static Map<String, List<Long>> iterations(KafkaBroker broker) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, List<Long>> iterations = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            if (infos == null) {
+                return iterations;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    iterations.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(JSON.readTree(record.value()).path("iteration").asLong());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return iterations;
+    }
+
+    /** The iteration numbers on the fake Hub, by {dataset}/{target_id} as the rows topic keys them. */
+    private static Map<String, List<Long>> hubRows(FakeHub hub) {
+        Map<String, List<Long>> rows = new HashMap<>();
+        String repo = HUB_USER + "/" + DATASET;
+        if (!hub.exists("dataset", repo)) {
+            return rows;
+        }
+        hub.files("dataset", repo).forEach((path, content) -> {
+            if (path.startsWith("data/")) {
+                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        try {
+                            JsonNode row = JSON.readTree(line);
+                            rows.computeIfAbsent(DATASET + "/" + row.path("target_id").asText(), k -> new ArrayList<>())
+                                    .add(row.path("iteration").asLong());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            }
+        });
+        return rows;
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\n");
+        return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
+    }
+}
