@@ -74,6 +74,14 @@ public class KafkaFleetSettings {
         return group + "-owners";
     }
 
+    /**
+     * The transactional.id of the rows producer of a targets-topic partition: the partition's, not the process's,
+     * so whichever process is assigned the partition fences the one before it.
+     */
+    String rowsTransactionalId(int targetsPartition) {
+        return group + "-rows-p" + targetsPartition;
+    }
+
     /** This process's own group on the rows topic (its local store and dashboard see every row of the fleet). */
     String localRowsGroup() {
         return group + "-rows-" + instanceId;

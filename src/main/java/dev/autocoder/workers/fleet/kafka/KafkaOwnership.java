@@ -49,8 +49,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * A newly assigned partition's pairs start only once this process's local store has read the rows topic up to its
  * end at the moment of assignment, and their state is then re-read from that store: the rotation and iteration
- * numbering continue where the previous owner stopped. A revoked partition is given back only after the
- * iteration running on it has written its row.
+ * numbering continue where the previous owner stopped. Before that, this process opens the partition's
+ * transactional rows producer (RowTransactions), which fences every earlier owner: a process paused past its session
+ * cannot write a row for a pair that runs elsewhere now. A revoked partition is given back only after the iteration
+ * running on it has written its row; a lost one (this process's session expired) stops at once.
  */
 public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
@@ -65,8 +67,10 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private final PerspectiveCatalog catalog;
     private final TargetList targets;
     private final TargetRepository singleTarget;
+    private final RowTransactions transactions;
     private volatile String singleTargetId;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> fencing = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Map<Integer, Long>> catchingUp = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread thread;
@@ -75,7 +79,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     public KafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                           WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
-                          TargetRepository singleTarget) {
+                          TargetRepository singleTarget, RowTransactions transactions) {
         this.settings = settings;
         this.topics = topics;
         this.rows = rows;
@@ -84,6 +88,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         this.catalog = catalog;
         this.targets = targets;
         this.singleTarget = singleTarget;
+        this.transactions = transactions;
     }
 
     /**
@@ -103,7 +108,8 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     @Override
     public boolean owns(String worker, String targetId) {
-        return ready.contains(partitionOf(pairKey(worker, targetId)));
+        int partition = partitionOf(pairKey(worker, targetId));
+        return ready.contains(partition) && transactions.isOpen(partition);
     }
 
     /** The pairs this process runs now, for the API and the tests. */
@@ -121,7 +127,11 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     }
 
     int partitionOf(String pairKey) {
-        return Utils.toPositive(Utils.murmur2(pairKey.getBytes(StandardCharsets.UTF_8))) % topics.targetsPartitions();
+        return partitionOf(pairKey, topics.targetsPartitions());
+    }
+
+    static int partitionOf(String pairKey, int partitions) {
+        return Utils.toPositive(Utils.murmur2(pairKey.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /**
@@ -191,15 +201,18 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) (REVOKE_WAIT.toMillis() + 60_000));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // its end offsets of the rows topic are the last stable ones: a pair starts after every committed row
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (Admin admin = Admin.create(KafkaTopics.adminProperties(settings, 5000));
              KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
-            kafka.subscribe(List.of(settings.targetsTopic()), new Listener(kafka));
+            kafka.subscribe(List.of(settings.targetsTopic()), new Listener());
             boolean failing = false;
             while (running) {
                 try {
                     kafka.poll(Duration.ofMillis(200));
                     lastPoll = Instant.now();
+                    fence(kafka);
                     catchUp(admin);
                     if (failing) {
                         log.info("The Kafka ownership consumer works again");
@@ -217,6 +230,33 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             }
         } finally {
             consumer = null;
+            transactions.closeAll();
+        }
+    }
+
+    /**
+     * Opens the rows producer of each newly assigned partition, which fences its earlier owners, and only then takes
+     * the rows topic's end offsets the local store must reach: they include every row the earlier owners committed.
+     */
+    private void fence(KafkaConsumer<String, String> kafka) {
+        if (fencing.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> end = null;
+        for (Integer partition : new TreeSet<>(fencing)) {
+            transactions.open(partition);
+            if (end == null) {
+                List<TopicPartition> rowPartitions = new ArrayList<>();
+                for (int p = 0; p < topics.rowsPartitions(); p++) {
+                    rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
+                }
+                Map<Integer, Long> offsets = new HashMap<>();
+                kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> offsets.put(tp.partition(), offset));
+                end = offsets;
+            }
+            fencing.remove(partition);
+            catchingUp.put(partition, end);
+            log.info("Targets partition {}: earlier owners fenced; it starts once the rows topic is read up to {}", partition, end);
         }
     }
 
@@ -259,42 +299,32 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     }
 
     private final class Listener implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, String> kafka;
-
-        Listener(KafkaConsumer<String, String> kafka) {
-            this.kafka = kafka;
-        }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
                 return;
             }
-            List<TopicPartition> rowPartitions = new ArrayList<>();
-            for (int p = 0; p < topics.rowsPartitions(); p++) {
-                rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
-            }
-            Map<Integer, Long> end = new HashMap<>();
-            kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> end.put(tp.partition(), offset));
-            for (TopicPartition partition : partitions) {
-                catchingUp.put(partition.partition(), end);
-            }
-            log.info("Assigned targets partitions {}; they start once the rows topic is read up to {}",
-                    partitions.stream().map(TopicPartition::partition).sorted().toList(), end);
+            partitions.forEach(p -> fencing.add(p.partition()));
+            log.info("Assigned targets partitions {}", partitions.stream().map(TopicPartition::partition).sorted().toList());
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            giveBack(partitions, "revoked");
+            giveBack(partitions, "revoked", true);
         }
 
+        /**
+         * This process's session expired (a pause longer than the session timeout): the partitions already run
+         * elsewhere, so no iteration is waited for; one that is running cannot write its row (fenced).
+         */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            giveBack(partitions, "lost");
+            giveBack(partitions, "lost", false);
         }
 
-        /** No new iteration starts on these pairs; the running one finishes and writes its row first. */
-        private void giveBack(Collection<TopicPartition> partitions, String how) {
+        /** No new iteration starts on these pairs; on a revocation the running one finishes and writes its row first. */
+        private void giveBack(Collection<TopicPartition> partitions, String how, boolean finishRunning) {
             if (partitions.isEmpty()) {
                 return;
             }
@@ -302,8 +332,9 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             partitions.forEach(p -> numbers.add(p.partition()));
             ready.removeAll(numbers);
             numbers.forEach(catchingUp::remove);
+            fencing.removeAll(numbers);
             long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
-            for (Pair pair : pairs()) {
+            for (Pair pair : finishRunning ? pairs() : List.<Pair>of()) {
                 if (!numbers.contains(partitionOf(pair.key()))) {
                     continue;
                 }
@@ -311,6 +342,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                     sleep(50);
                 }
             }
+            numbers.forEach(transactions::close);
             log.info("Targets partitions {} {}: their pairs stopped here", numbers, how);
         }
     }
