@@ -212,6 +212,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                 try {
                     kafka.poll(Duration.ofMillis(200));
                     lastPoll = Instant.now();
+                    reopenBroken(kafka);
                     fence(kafka);
                     catchUp(admin);
                     if (failing) {
@@ -231,6 +232,15 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         } finally {
             consumer = null;
             transactions.closeAll();
+        }
+    }
+
+    /** A partition whose rows producer failed, and that the group still assigns here, is fenced and caught up anew. */
+    private void reopenBroken(KafkaConsumer<String, String> kafka) {
+        for (Integer partition : transactions.takeBroken()) {
+            if (ready.remove(partition) && kafka.assignment().contains(new TopicPartition(settings.targetsTopic(), partition))) {
+                fencing.add(partition);
+            }
         }
     }
 

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
@@ -36,6 +38,7 @@ public class RowTransactions {
 
     private final KafkaFleetSettings settings;
     private final Map<Integer, KafkaProducer<String, String>> producers = new ConcurrentHashMap<>();
+    private final Set<Integer> broken = ConcurrentHashMap.newKeySet();
 
     public RowTransactions(KafkaFleetSettings settings) {
         this.settings = settings;
@@ -76,6 +79,13 @@ public class RowTransactions {
 
     void closeAll() {
         new ArrayList<>(producers.keySet()).forEach(this::close);
+    }
+
+    /** The partitions whose producer failed since the last call. */
+    Set<Integer> takeBroken() {
+        Set<Integer> taken = new TreeSet<>(broken);
+        broken.removeAll(taken);
+        return taken;
     }
 
     boolean isOpen(int targetsPartition) {
@@ -133,10 +143,11 @@ public class RowTransactions {
         try {
             producer.abortTransaction();
         } catch (KafkaException e) {
-            // the producer cannot go on; re-opening it here could fence the partition's rightful owner, so the
-            // partition's pairs write again only once the group assigns it anew
+            // the producer cannot go on (a broker outage): the ownership's poll loop opens it again, and catches up
+            // anew, once the group confirms the assignment; re-opening it here could fence a rightful new owner
             producers.remove(targetsPartition, producer);
             producer.close(Duration.ZERO);
+            broken.add(targetsPartition);
             log.error("The rows producer of targets partition {} failed and is closed: {}", targetsPartition, e.toString());
         }
         throw new UncheckedIOException(new IOException("the broker did not take the row: " + cause, cause));
