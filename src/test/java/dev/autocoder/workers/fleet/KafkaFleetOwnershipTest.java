@@ -3,9 +3,13 @@ package dev.autocoder.workers.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.repository.TargetIds;
+import dev.autocoder.workers.target.FleetRepositories;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.testsupport.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +30,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,6 +125,111 @@ class KafkaFleetOwnershipTest {
                     expected.add(n);
                 }
                 assertThat(numbers).as("iterations of %s on the rows topic", worker).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * A changed targets file: the new target's pair is announced on the targets topic and run by one of the two
+     * instances, a removed target's pair gets a tombstone and runs nowhere; a dashboard instance
+     * (autocoder.workers.enabled=none) never joins the owners group.
+     */
+    @Test
+    void aChangedTargetsFileIsAnnouncedAndOwnershipFollows() throws Exception {
+        Path alpha = FleetRepositories.create(dir, "alpha");
+        Path beta = FleetRepositories.create(dir, "beta");
+        String alphaPair = TargetIds.of(alpha.toString(), null) + "/analysis";
+        String betaPair = TargetIds.of(beta.toString(), null) + "/analysis";
+        Path targetsFile = dir.resolve("targets.yaml");
+        Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n");
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            Map<String, String> settings = settings(broker, alpha);
+            settings.remove("autocoder.target.path");
+            settings.put("autocoder.targets-file", targetsFile.toString());
+            settings.put("autocoder.workers.enabled", "analysis");
+            settings.put("autocoder.fleet.tick", "200ms");
+            Map<String, String> dashboard = new LinkedHashMap<>(settings);
+            dashboard.put("autocoder.workers.enabled", "none");
+            List<FleetInstance> instances = new ArrayList<>();
+            try {
+                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+                instances.add(a);
+                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+                instances.add(b);
+                FleetInstance d = FleetInstance.start("d", dir.resolve("d"), dashboard);
+                instances.add(d);
+                await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).equals(List.of(alphaPair)));
+
+                Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n  - path: " + beta + "\n");
+                await("beta's pair is announced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> announcements(broker).get(betaPair) != null);
+                await("both pairs run, each on one instance").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).size() == 2 && union(a, b).containsAll(List.of(alphaPair, betaPair)));
+                await("beta's rows").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> rowsOfTarget(broker, betaPair.substring(0, betaPair.indexOf('/'))) > 0);
+
+                Files.writeString(targetsFile, "targets:\n  - path: " + beta + "\n");
+                await("alpha's pair is tombstoned").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> announcements(broker).containsKey(alphaPair) && announcements(broker).get(alphaPair) == null);
+                await("only beta's pair runs").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).equals(List.of(betaPair)));
+
+                assertThat(d.ownedPairs()).isEmpty();
+                assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
+            } finally {
+                for (FleetInstance instance : instances) {
+                    instance.close();
+                }
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            }
+        }
+    }
+
+    private static List<String> union(FleetInstance... instances) {
+        List<String> all = new ArrayList<>();
+        for (FleetInstance instance : instances) {
+            all.addAll(instance.ownedPairs());
+        }
+        return all;
+    }
+
+    /** The client ids of the owners group's members. */
+    private static List<String> ownerClients(KafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of("autocoder-owners")).all().get(30, TimeUnit.SECONDS)
+                    .get("autocoder-owners").members().stream().map(MemberDescription::clientId).toList();
+        }
+    }
+
+    /** The last value of every key of the targets topic (null: a tombstone). */
+    private static Map<String, String> announcements(KafkaBroker broker) {
+        Map<String, String> last = new HashMap<>();
+        read(broker, "autocoder-targets", record -> last.put(record.key(), record.value()));
+        return last;
+    }
+
+    private static long rowsOfTarget(KafkaBroker broker, String targetId) {
+        List<String> keys = new ArrayList<>();
+        read(broker, ROWS, record -> keys.add(record.key()));
+        return keys.stream().filter(k -> k.endsWith("/" + targetId)).count();
+    }
+
+    private static void read(KafkaBroker broker, String topic, Consumer<ConsumerRecord<String, String>> each) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null) {
+                return;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
     }

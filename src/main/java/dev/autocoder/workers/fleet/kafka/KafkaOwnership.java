@@ -76,6 +76,8 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Instant lastPoll;
+    private volatile KafkaProducer<String, String> announcer;
+    private final Set<String> announced = new TreeSet<>();
 
     public KafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                           WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
@@ -166,28 +168,52 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     @Override
     public void start() {
-        announcePairs();
         running = true;
-        thread = new Thread(this::pollLoop, "autocoder-fleet-ownership");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Puts one record per pair on the targets topic, keyed by the pair: the fleet's list of what there is to run. */
-    private void announcePairs() {
+        if (selection.runsNoWorker()) {
+            // a dashboard (autocoder.workers.enabled=none) runs no pair: a member of the group would only take a share
+            log.info("This process runs no worker: it does not join the owners group {}", settings.ownersGroup());
+            return;
+        }
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "autocoder-targets-" + settings.instanceId());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            for (Pair pair : pairs()) {
-                String key = pair.key();
-                producer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key,
+        announcer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        announcePairs();
+        thread = new Thread(this::pollLoop, "autocoder-fleet-ownership");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Keeps the targets topic the fleet's list of what there is to run: one record per new pair, keyed by the pair,
+     * and a tombstone (null value) for a pair that is gone (a changed targets file), so a compacted topic forgets it.
+     * Which process runs a pair follows from its key's partition, so ownership follows the list by itself.
+     */
+    private void announcePairs() {
+        List<Pair> pairs = pairs();
+        Set<String> now = new TreeSet<>();
+        pairs.forEach(pair -> now.add(pair.key()));
+        if (now.equals(announced)) {
+            return;
+        }
+        for (Pair pair : pairs) {
+            String key = pair.key();
+            if (!announced.contains(key)) {
+                announcer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key,
                         "{\"pair\":\"" + key + "\",\"repository\":\"" + pair.repository().replace("\"", "'") + "\"}"));
             }
-            producer.flush();
         }
+        for (String key : announced) {
+            if (!now.contains(key)) {
+                announcer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key, null));
+            }
+        }
+        announcer.flush();
+        log.info("Announced the pairs on {}: {}", settings.targetsTopic(), now);
+        announced.clear();
+        announced.addAll(now);
     }
 
     private void pollLoop() {
@@ -212,6 +238,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                 try {
                     kafka.poll(Duration.ofMillis(200));
                     lastPoll = Instant.now();
+                    announcePairs();
                     reopenBroken(kafka);
                     fence(kafka);
                     catchUp(admin);
@@ -232,6 +259,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         } finally {
             consumer = null;
             transactions.closeAll();
+            announcer.close(Duration.ofSeconds(5));
         }
     }
 
