@@ -280,22 +280,20 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         if (fencing.isEmpty()) {
             return;
         }
-        Map<Integer, Long> end = null;
-        for (Integer partition : new TreeSet<>(fencing)) {
-            transactions.open(partition);
-            if (end == null) {
-                List<TopicPartition> rowPartitions = new ArrayList<>();
-                for (int p = 0; p < topics.rowsPartitions(); p++) {
-                    rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
-                }
-                Map<Integer, Long> offsets = new HashMap<>();
-                kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> offsets.put(tp.partition(), offset));
-                end = offsets;
-            }
+        Set<Integer> opened = new TreeSet<>(fencing);
+        // all of them first: an earlier owner not fenced yet could still commit after the end offsets are taken
+        opened.forEach(transactions::open);
+        List<TopicPartition> rowPartitions = new ArrayList<>();
+        for (int p = 0; p < topics.rowsPartitions(); p++) {
+            rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
+        }
+        Map<Integer, Long> end = new HashMap<>();
+        kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> end.put(tp.partition(), offset));
+        for (Integer partition : opened) {
             fencing.remove(partition);
             catchingUp.put(partition, end);
-            log.info("Targets partition {}: earlier owners fenced; it starts once the rows topic is read up to {}", partition, end);
         }
+        log.info("Targets partitions {}: earlier owners fenced; they start once the rows topic is read up to {}", opened, end);
     }
 
     /** Starts the pairs of newly assigned partitions once the local store has read every row written before. */
