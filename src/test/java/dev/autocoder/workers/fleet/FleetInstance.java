@@ -107,7 +107,12 @@ final class FleetInstance implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (process.isAlive()) {
-            signal("-CONT");
+            try {
+                // a paused JVM cannot end by SIGTERM
+                signal("-CONT");
+            } catch (IllegalStateException e) {
+                // it ended meanwhile
+            }
             process.destroy();
             if (!process.waitFor(40, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
