@@ -79,6 +79,23 @@ final class FleetInstance implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP: every thread of the JVM stands still, as in a long GC pause; no heartbeat, no leaving the group. */
+    void pause() throws Exception {
+        signal("-STOP");
+    }
+
+    /** SIGCONT: the JVM goes on where it stood, not knowing it was paused. */
+    void resume() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     String logText() {
         try {
             return Files.readString(log);
@@ -90,6 +107,12 @@ final class FleetInstance implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (process.isAlive()) {
+            try {
+                // a paused JVM cannot end by SIGTERM
+                signal("-CONT");
+            } catch (IllegalStateException e) {
+                // it ended meanwhile
+            }
             process.destroy();
             if (!process.waitFor(40, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -184,7 +184,7 @@ class KafkaFleetFailoverTest {
     /** The rows of the rows topic by record key, in topic order. */
     private static Map<String, List<JsonNode>> rowsByKey(KafkaBroker broker) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<JsonNode>> rows = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
@@ -289,7 +289,7 @@ class KafkaFleetFailoverTest {
     /** Every worker's iteration numbers in the order of the rows topic, read from its beginning. */
     private static Map<String, List<Long>> iterations(KafkaBroker broker) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<Long>> iterations = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));

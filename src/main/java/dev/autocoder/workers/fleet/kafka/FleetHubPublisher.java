@@ -337,6 +337,8 @@ public class FleetHubPublisher implements DisposableBean {
         // the position comes from the Hub, never from committed offsets
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a row of an aborted (fenced) transaction never reaches the Hub
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.target.TargetList;
 import org.apache.camel.Exchange;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 
 import java.io.UncheckedIOException;
@@ -16,19 +17,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * The rows topic's side of the routes (routes/fleet-kafka.yaml): a row's key is (dataset, target), every row of a
  * dataset goes to one partition (so one process at a time publishes a dataset, and a dataset's rows keep their
  * order), and this process's consumer records how far it has read, so a process taking a pair over starts only
- * once its local store holds every row written before.
+ * once its local store holds every row written before. Rows are written in transactions and read committed only.
  */
 public class FleetRows {
 
     private final ObjectMapper mapper;
     private final KafkaTopics topics;
     private final TargetList targets;
+    private final RowTransactions transactions;
+    private final String rowsTopic;
     private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
 
-    public FleetRows(ObjectMapper mapper, KafkaTopics topics, TargetList targets) {
+    public FleetRows(ObjectMapper mapper, KafkaTopics topics, TargetList targets, RowTransactions transactions,
+                     String rowsTopic) {
         this.mapper = mapper;
         this.targets = targets;
         this.topics = topics;
+        this.transactions = transactions;
+        this.rowsTopic = rowsTopic;
+    }
+
+    /**
+     * Writes a worker's row to the rows topic, keyed and partitioned by its dataset, in a transaction of the
+     * producer of its (worker, target) pair's targets partition: a process that no longer owns the pair, even one
+     * that does not know it yet, cannot write it (RowTransactions).
+     */
+    public void write(String dataset, Row row) {
+        int targetsPartition = KafkaOwnership.partitionOf(KafkaOwnership.pairKey(row.worker(), row.targetId()),
+                topics.targetsPartitions());
+        transactions.write(targetsPartition, new ProducerRecord<>(rowsTopic, partition(dataset), key(dataset, row), serialize(row)));
     }
 
     /** The record key: dataset and the row's {@code target_id}. */

@@ -37,16 +37,22 @@ public class KafkaFleetConfiguration {
         return topics;
     }
 
+    @Bean
+    RowTransactions rowTransactions(KafkaFleetSettings settings) {
+        return new RowTransactions(settings);
+    }
+
     @Bean("fleetRows")
-    FleetRows fleetRows(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, KafkaTopics topics, TargetList targets) {
-        return new FleetRows(mapper, topics, targets);
+    FleetRows fleetRows(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, KafkaTopics topics, TargetList targets,
+                        RowTransactions transactions, KafkaFleetSettings settings) {
+        return new FleetRows(mapper, topics, targets, transactions, settings.rowsTopic());
     }
 
     @Bean
     KafkaOwnership kafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                                   WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
-                                  TargetRepository singleTarget) {
-        return new KafkaOwnership(settings, topics, rows, registry, selection, catalog, targets, singleTarget);
+                                  TargetRepository singleTarget, RowTransactions transactions) {
+        return new KafkaOwnership(settings, topics, rows, registry, selection, catalog, targets, singleTarget, transactions);
     }
 
     @Bean("fleetHubPublisher")

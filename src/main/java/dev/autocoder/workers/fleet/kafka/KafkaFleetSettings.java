@@ -3,19 +3,14 @@ package dev.autocoder.workers.fleet.kafka;
 import dev.autocoder.workers.config.DurationSetting;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.fleet.FleetMode;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 
-import java.util.Map;
 
 /** The autocoder.fleet.kafka.* settings; the YAML routes read the same keys with the same defaults. */
 public class KafkaFleetSettings {
 
     static final String PREFIX = "autocoder.fleet.kafka.";
-    /** The delivery timeout in milliseconds, as routes/fleet-kafka.yaml's producer reads it. */
-    static final String DELIVERY_TIMEOUT_MS = PREFIX + "delivery-timeout-ms";
-    /** The producer's request timeout (routes/fleet-kafka.yaml): Kafka wants the delivery timeout at least as long. */
+    /** The rows producer's request timeout (RowTransactions): Kafka wants the delivery timeout at least as long. */
     private static final long REQUEST_TIMEOUT_MS = 10_000;
     /** How long a revoked pair waits for its running iteration (KafkaOwnership): a row's send must end within it. */
     private static final long MAX_DELIVERY_TIMEOUT_MS = 300_000;
@@ -51,7 +46,7 @@ public class KafkaFleetSettings {
     /**
      * How long the rows producer keeps a row the broker does not take (an outage) before the iteration fails and
      * runs again: long, so that a broker back within it takes the row once, through the idempotent producer's
-     * retries. The YAML route reads it in milliseconds, published here from the duration setting.
+     * retries (RowTransactions).
      */
     private static long deliveryTimeout(Environment environment) {
         String key = PREFIX + "delivery-timeout";
@@ -59,10 +54,6 @@ public class KafkaFleetSettings {
         if (millis < REQUEST_TIMEOUT_MS || millis > MAX_DELIVERY_TIMEOUT_MS) {
             throw new InvalidConfigurationException(key, "must be between 10s (the producer's request timeout) and 5m "
                     + "(how long a revoked pair waits for its running iteration), not '" + environment.getProperty(key) + "'");
-        }
-        if (environment instanceof ConfigurableEnvironment configurable) {
-            configurable.getPropertySources().addFirst(new MapPropertySource("autocoderKafkaDeliveryTimeout",
-                    Map.of(DELIVERY_TIMEOUT_MS, String.valueOf(millis))));
         }
         return millis;
     }
@@ -103,6 +94,14 @@ public class KafkaFleetSettings {
     /** The group whose partition assignment decides who runs which (worker, target) pair. */
     String ownersGroup() {
         return group + "-owners";
+    }
+
+    /**
+     * The transactional.id of the rows producer of a targets-topic partition: the partition's, not the process's,
+     * so whichever process is assigned the partition fences the one before it.
+     */
+    String rowsTransactionalId(int targetsPartition) {
+        return group + "-rows-p" + targetsPartition;
     }
 
     /** This process's own group on the rows topic (its local store and dashboard see every row of the fleet). */

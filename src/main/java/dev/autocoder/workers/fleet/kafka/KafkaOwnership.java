@@ -49,8 +49,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * A newly assigned partition's pairs start only once this process's local store has read the rows topic up to its
  * end at the moment of assignment, and their state is then re-read from that store: the rotation and iteration
- * numbering continue where the previous owner stopped. A revoked partition is given back only after the
- * iteration running on it has written its row.
+ * numbering continue where the previous owner stopped. Before that, this process opens the partition's
+ * transactional rows producer (RowTransactions), which fences every earlier owner: a process paused past its session
+ * cannot write a row for a pair that runs elsewhere now. A revoked partition is given back only after the iteration
+ * running on it has written its row; a lost one (this process's session expired) stops at once.
  */
 public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
@@ -65,17 +67,21 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private final PerspectiveCatalog catalog;
     private final TargetList targets;
     private final TargetRepository singleTarget;
+    private final RowTransactions transactions;
     private volatile String singleTargetId;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> fencing = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Map<Integer, Long>> catchingUp = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Instant lastPoll;
+    private volatile KafkaProducer<String, String> announcer;
+    private final Set<String> announced = new TreeSet<>();
 
     public KafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                           WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
-                          TargetRepository singleTarget) {
+                          TargetRepository singleTarget, RowTransactions transactions) {
         this.settings = settings;
         this.topics = topics;
         this.rows = rows;
@@ -84,6 +90,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         this.catalog = catalog;
         this.targets = targets;
         this.singleTarget = singleTarget;
+        this.transactions = transactions;
     }
 
     /**
@@ -103,7 +110,8 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     @Override
     public boolean owns(String worker, String targetId) {
-        return ready.contains(partitionOf(pairKey(worker, targetId)));
+        int partition = partitionOf(pairKey(worker, targetId));
+        return ready.contains(partition) && transactions.isOpen(partition);
     }
 
     /** The pairs this process runs now, for the API and the tests. */
@@ -121,7 +129,11 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     }
 
     int partitionOf(String pairKey) {
-        return Utils.toPositive(Utils.murmur2(pairKey.getBytes(StandardCharsets.UTF_8))) % topics.targetsPartitions();
+        return partitionOf(pairKey, topics.targetsPartitions());
+    }
+
+    static int partitionOf(String pairKey, int partitions) {
+        return Utils.toPositive(Utils.murmur2(pairKey.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /**
@@ -156,28 +168,52 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     @Override
     public void start() {
-        announcePairs();
         running = true;
-        thread = new Thread(this::pollLoop, "autocoder-fleet-ownership");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Puts one record per pair on the targets topic, keyed by the pair: the fleet's list of what there is to run. */
-    private void announcePairs() {
+        if (selection.runsNoWorker()) {
+            // a dashboard (autocoder.workers.enabled=none) runs no pair: a member of the group would only take a share
+            log.info("This process runs no worker: it does not join the owners group {}", settings.ownersGroup());
+            return;
+        }
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "autocoder-targets-" + settings.instanceId());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            for (Pair pair : pairs()) {
-                String key = pair.key();
-                producer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key,
+        announcer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        announcePairs();
+        thread = new Thread(this::pollLoop, "autocoder-fleet-ownership");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Keeps the targets topic the fleet's list of what there is to run: one record per new pair, keyed by the pair,
+     * and a tombstone (null value) for a pair that is gone (a changed targets file), so a compacted topic forgets it.
+     * Which process runs a pair follows from its key's partition, so ownership follows the list by itself.
+     */
+    private void announcePairs() {
+        List<Pair> pairs = pairs();
+        Set<String> now = new TreeSet<>();
+        pairs.forEach(pair -> now.add(pair.key()));
+        if (now.equals(announced)) {
+            return;
+        }
+        for (Pair pair : pairs) {
+            String key = pair.key();
+            if (!announced.contains(key)) {
+                announcer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key,
                         "{\"pair\":\"" + key + "\",\"repository\":\"" + pair.repository().replace("\"", "'") + "\"}"));
             }
-            producer.flush();
         }
+        for (String key : announced) {
+            if (!now.contains(key)) {
+                announcer.send(new ProducerRecord<>(settings.targetsTopic(), partitionOf(key), key, null));
+            }
+        }
+        announcer.flush();
+        log.info("Announced the pairs on {}: {}", settings.targetsTopic(), now);
+        announced.clear();
+        announced.addAll(now);
     }
 
     private void pollLoop() {
@@ -191,15 +227,20 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) (REVOKE_WAIT.toMillis() + 60_000));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // its end offsets of the rows topic are the last stable ones: a pair starts after every committed row
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (Admin admin = Admin.create(KafkaTopics.adminProperties(settings, 5000));
              KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
-            kafka.subscribe(List.of(settings.targetsTopic()), new Listener(kafka));
+            kafka.subscribe(List.of(settings.targetsTopic()), new Listener());
             boolean failing = false;
             while (running) {
                 try {
                     kafka.poll(Duration.ofMillis(200));
                     lastPoll = Instant.now();
+                    announcePairs();
+                    reopenBroken(kafka);
+                    fence(kafka);
                     catchUp(admin);
                     if (failing) {
                         log.info("The Kafka ownership consumer works again");
@@ -217,7 +258,42 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             }
         } finally {
             consumer = null;
+            transactions.closeAll();
+            announcer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** A partition whose rows producer failed, and that the group still assigns here, is fenced and caught up anew. */
+    private void reopenBroken(KafkaConsumer<String, String> kafka) {
+        for (Integer partition : transactions.takeBroken()) {
+            if (ready.remove(partition) && kafka.assignment().contains(new TopicPartition(settings.targetsTopic(), partition))) {
+                fencing.add(partition);
+            }
+        }
+    }
+
+    /**
+     * Opens the rows producer of each newly assigned partition, which fences its earlier owners, and only then takes
+     * the rows topic's end offsets the local store must reach: they include every row the earlier owners committed.
+     */
+    private void fence(KafkaConsumer<String, String> kafka) {
+        if (fencing.isEmpty()) {
+            return;
+        }
+        Set<Integer> opened = new TreeSet<>(fencing);
+        // all of them first: an earlier owner not fenced yet could still commit after the end offsets are taken
+        opened.forEach(transactions::open);
+        List<TopicPartition> rowPartitions = new ArrayList<>();
+        for (int p = 0; p < topics.rowsPartitions(); p++) {
+            rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
+        }
+        Map<Integer, Long> end = new HashMap<>();
+        kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> end.put(tp.partition(), offset));
+        for (Integer partition : opened) {
+            fencing.remove(partition);
+            catchingUp.put(partition, end);
+        }
+        log.info("Targets partitions {}: earlier owners fenced; they start once the rows topic is read up to {}", opened, end);
     }
 
     /** Starts the pairs of newly assigned partitions once the local store has read every row written before. */
@@ -259,42 +335,32 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     }
 
     private final class Listener implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, String> kafka;
-
-        Listener(KafkaConsumer<String, String> kafka) {
-            this.kafka = kafka;
-        }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
                 return;
             }
-            List<TopicPartition> rowPartitions = new ArrayList<>();
-            for (int p = 0; p < topics.rowsPartitions(); p++) {
-                rowPartitions.add(new TopicPartition(settings.rowsTopic(), p));
-            }
-            Map<Integer, Long> end = new HashMap<>();
-            kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> end.put(tp.partition(), offset));
-            for (TopicPartition partition : partitions) {
-                catchingUp.put(partition.partition(), end);
-            }
-            log.info("Assigned targets partitions {}; they start once the rows topic is read up to {}",
-                    partitions.stream().map(TopicPartition::partition).sorted().toList(), end);
+            partitions.forEach(p -> fencing.add(p.partition()));
+            log.info("Assigned targets partitions {}", partitions.stream().map(TopicPartition::partition).sorted().toList());
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            giveBack(partitions, "revoked");
+            giveBack(partitions, "revoked", true);
         }
 
+        /**
+         * This process's session expired (a pause longer than the session timeout): the partitions already run
+         * elsewhere, so no iteration is waited for; one that is running cannot write its row (fenced).
+         */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            giveBack(partitions, "lost");
+            giveBack(partitions, "lost", false);
         }
 
-        /** No new iteration starts on these pairs; the running one finishes and writes its row first. */
-        private void giveBack(Collection<TopicPartition> partitions, String how) {
+        /** No new iteration starts on these pairs; on a revocation the running one finishes and writes its row first. */
+        private void giveBack(Collection<TopicPartition> partitions, String how, boolean finishRunning) {
             if (partitions.isEmpty()) {
                 return;
             }
@@ -302,8 +368,9 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             partitions.forEach(p -> numbers.add(p.partition()));
             ready.removeAll(numbers);
             numbers.forEach(catchingUp::remove);
+            fencing.removeAll(numbers);
             long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
-            for (Pair pair : pairs()) {
+            for (Pair pair : finishRunning ? pairs() : List.<Pair>of()) {
                 if (!numbers.contains(partitionOf(pair.key()))) {
                     continue;
                 }
@@ -311,6 +378,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                     sleep(50);
                 }
             }
+            numbers.forEach(transactions::close);
             log.info("Targets partitions {} {}: their pairs stopped here", numbers, how);
         }
     }

@@ -1,0 +1,327 @@
+package dev.autocoder.workers.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.repository.TargetIds;
+import dev.autocoder.workers.target.FleetRepositories;
+import dev.autocoder.workers.testsupport.FakeHub;
+import dev.autocoder.workers.testsupport.FixtureRepository;
+import dev.autocoder.workers.testsupport.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ownership on a real Kafka broker when a process is not dead but stands still: SIGSTOP (as a long GC pause) for
+ * longer than the session timeout. The group gives its pair to the other process, which fences the paused one's
+ * rows producer before it runs the pair; when the paused process goes on (SIGCONT) it may be in the middle of an
+ * iteration of that pair, but the broker refuses its row. Every (worker, target) numbering on the rows topic stays
+ * 1, 2, 3, ... and every row reaches the (fake) Hub exactly once.
+ */
+class KafkaFleetOwnershipTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROWS = "autocoder-rows";
+    private static final List<String> WORKERS = List.of("analysis", "test-planning");
+    private static final int TARGET_PARTITIONS = 2;
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final String HUB_USER = "fleet";
+    private static final String HUB_TOKEN = "hf_fleet_test_token";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aProcessPausedLongerThanItsSessionIsFencedAndNoIterationRepeats() throws Exception {
+        Path target = targetWhosePairsFallInDifferentPartitions();
+        FixtureRepository.create(target);
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); FakeHub hub = FakeHub.start()) {
+            hub.addUser(HUB_USER, HUB_TOKEN, false);
+            Map<String, String> settings = settings(broker, target);
+            settings.put("autocoder.hub.endpoint", hub.uri().toString());
+            settings.put("autocoder.hub.token", HUB_TOKEN);
+            settings.put("autocoder.hub.owner", HUB_USER);
+            settings.put("autocoder.hub.commit-interval", "2s");
+            List<FleetInstance> instances = new ArrayList<>();
+            try {
+                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+                instances.add(a);
+                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+                instances.add(b);
+                await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
+                await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).getOrDefault(w, List.of()).size() >= 2));
+
+                // a stands still past its session: b is assigned a's pair, fences a's producer and runs the pair
+                String moved = a.ownedPairs().get(0);
+                String movedWorker = moved.substring(moved.indexOf('/') + 1);
+                a.pause();
+                int rowsBefore = iterations(broker).get(movedWorker).size();
+                await("b takes the paused a's pair over").atMost(SESSION_TIMEOUT.plusSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> b.ownedPairs().size() == 2);
+                await("a's worker continues on b").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> iterations(broker).get(movedWorker).size() >= rowsBefore + 2);
+
+                // a goes on as if nothing happened: it learns it lost the partition, and writes no row of b's pair
+                a.resume();
+                await("a learns that its partition is lost").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> a.logText().contains("lost: their pairs stopped here"));
+                await("a rejoins and takes a pair again").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
+                Map<String, Integer> counts = new HashMap<>();
+                iterations(broker).forEach((worker, numbers) -> counts.put(worker, numbers.size()));
+                await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
+                System.out.println("a was fenced while writing a row: " + a.logText().contains("Fenced on targets partition"));
+
+                Map<String, Integer> written = new HashMap<>();
+                iterations(broker).forEach((worker, numbers) -> written.put(worker, numbers.size()));
+                await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> WORKERS.stream().allMatch(w -> hubRows(hub, w).size() >= written.get(w)));
+                for (String worker : WORKERS) {
+                    List<Long> onHub = hubRows(hub, worker);
+                    List<Long> onTopic = iterations(broker).get(worker);
+                    assertThat(onHub).as("rows of %s on the Hub", worker).doesNotHaveDuplicates()
+                            .containsExactlyInAnyOrderElementsOf(onTopic.subList(0, onHub.size()));
+                }
+            } finally {
+                for (FleetInstance instance : instances) {
+                    instance.close();
+                }
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            }
+
+            Map<String, List<Long>> iterations = iterations(broker);
+            for (String worker : WORKERS) {
+                List<Long> numbers = iterations.get(worker);
+                List<Long> expected = new ArrayList<>();
+                for (long n = 1; n <= numbers.size(); n++) {
+                    expected.add(n);
+                }
+                assertThat(numbers).as("iterations of %s on the rows topic", worker).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * A changed targets file: the new target's pair is announced on the targets topic and run by one of the two
+     * instances, a removed target's pair gets a tombstone and runs nowhere; a dashboard instance
+     * (autocoder.workers.enabled=none) never joins the owners group.
+     */
+    @Test
+    void aChangedTargetsFileIsAnnouncedAndOwnershipFollows() throws Exception {
+        Path alpha = FleetRepositories.create(dir, "alpha");
+        Path beta = FleetRepositories.create(dir, "beta");
+        String alphaPair = TargetIds.of(alpha.toString(), null) + "/analysis";
+        String betaPair = TargetIds.of(beta.toString(), null) + "/analysis";
+        Path targetsFile = dir.resolve("targets.yaml");
+        Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n");
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            Map<String, String> settings = settings(broker, alpha);
+            settings.remove("autocoder.target.path");
+            settings.put("autocoder.targets-file", targetsFile.toString());
+            settings.put("autocoder.workers.enabled", "analysis");
+            settings.put("autocoder.fleet.tick", "200ms");
+            Map<String, String> dashboard = new LinkedHashMap<>(settings);
+            dashboard.put("autocoder.workers.enabled", "none");
+            List<FleetInstance> instances = new ArrayList<>();
+            try {
+                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+                instances.add(a);
+                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+                instances.add(b);
+                FleetInstance d = FleetInstance.start("d", dir.resolve("d"), dashboard);
+                instances.add(d);
+                await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).equals(List.of(alphaPair)));
+
+                Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n  - path: " + beta + "\n");
+                await("beta's pair is announced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> announcements(broker).get(betaPair) != null);
+                await("both pairs run, each on one instance").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).size() == 2 && union(a, b).containsAll(List.of(alphaPair, betaPair)));
+                await("beta's rows").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> rowsOfTarget(broker, betaPair.substring(0, betaPair.indexOf('/'))) > 0);
+
+                Files.writeString(targetsFile, "targets:\n  - path: " + beta + "\n");
+                await("alpha's pair is tombstoned").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> announcements(broker).containsKey(alphaPair) && announcements(broker).get(alphaPair) == null);
+                await("only beta's pair runs").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> union(a, b).equals(List.of(betaPair)));
+
+                assertThat(d.ownedPairs()).isEmpty();
+                assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
+            } finally {
+                for (FleetInstance instance : instances) {
+                    instance.close();
+                }
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            }
+        }
+    }
+
+    private static List<String> union(FleetInstance... instances) {
+        List<String> all = new ArrayList<>();
+        for (FleetInstance instance : instances) {
+            all.addAll(instance.ownedPairs());
+        }
+        return all;
+    }
+
+    /** The client ids of the owners group's members. */
+    private static List<String> ownerClients(KafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of("autocoder-owners")).all().get(30, TimeUnit.SECONDS)
+                    .get("autocoder-owners").members().stream().map(MemberDescription::clientId).toList();
+        }
+    }
+
+    /** The last value of every key of the targets topic (null: a tombstone). */
+    private static Map<String, String> announcements(KafkaBroker broker) {
+        Map<String, String> last = new HashMap<>();
+        read(broker, "autocoder-targets", record -> last.put(record.key(), record.value()));
+        return last;
+    }
+
+    private static long rowsOfTarget(KafkaBroker broker, String targetId) {
+        List<String> keys = new ArrayList<>();
+        read(broker, ROWS, record -> keys.add(record.key()));
+        return keys.stream().filter(k -> k.endsWith("/" + targetId)).count();
+    }
+
+    private static void read(KafkaBroker broker, String topic, Consumer<ConsumerRecord<String, String>> each) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null) {
+                return;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+
+    /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
+    private static List<Long> hubRows(FakeHub hub, String worker) {
+        List<Long> numbers = new ArrayList<>();
+        String repo = HUB_USER + "/autocoder-" + worker + "-results";
+        if (!hub.exists("dataset", repo)) {
+            return numbers;
+        }
+        hub.files("dataset", repo).forEach((path, content) -> {
+            if (path.startsWith("data/")) {
+                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        try {
+                            numbers.add(JSON.readTree(line).path("iteration").asLong());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            }
+        });
+        return numbers;
+    }
+
+    private static Map<String, String> settings(KafkaBroker broker, Path target) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
+        settings.put("autocoder.fleet.kafka.targets-partitions", String.valueOf(TARGET_PARTITIONS));
+        settings.put("autocoder.fleet.kafka.rows-partitions", "3");
+        settings.put("autocoder.fleet.kafka.session-timeout", SESSION_TIMEOUT.toMillis() + "ms");
+        settings.put("autocoder.target.path", target.toString());
+        settings.put("autocoder.workers.enabled", String.join(",", WORKERS));
+        settings.put("autocoder.workers.analysis.period", "1s");
+        settings.put("autocoder.workers.analysis.delay", "0");
+        settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
+        settings.put("autocoder.workers.test-planning.period", "1s");
+        settings.put("autocoder.workers.test-planning.delay", "0");
+        settings.put("autocoder.workers.test-planning.analysis-wait", "0");
+        settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
+        settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
+        settings.put("autocoder.analysis.pmd-threads", "1");
+        return settings;
+    }
+
+    /** A target folder name whose two pairs hash to different partitions of the targets topic. */
+    private Path targetWhosePairsFallInDifferentPartitions() throws Exception {
+        for (int i = 0; ; i++) {
+            Path candidate = dir.resolve("shop-" + i);
+            Files.createDirectories(candidate);
+            String id = TargetIds.of(candidate.toRealPath().toString(), null);
+            if (WORKERS.stream().map(w -> partition(id + "/" + w)).distinct().count() == WORKERS.size()) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % TARGET_PARTITIONS;
+    }
+
+    /** Every worker's iteration numbers in the order of the rows topic, committed rows only, read from its beginning. */
+    private static Map<String, List<Long>> iterations(KafkaBroker broker) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, List<Long>> iterations = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            if (infos == null) {
+                return iterations;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode row = JSON.readTree(record.value());
+                    iterations.computeIfAbsent(row.path("worker").asText(), w -> new ArrayList<>()).add(row.path("iteration").asLong());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return iterations;
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\n");
+        return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.autocoder.workers.fleet.kafka;
+
+import dev.autocoder.workers.testsupport.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Fencing on a real broker: two processes' producers of one targets partition (two RowTransactions with the same
+ * group); the one that opened last fences the other, whose rows are refused, and a read_committed reader sees
+ * exactly the rows of the partition's owner of the moment.
+ */
+class RowTransactionsTest {
+
+    private static final String ROWS = "autocoder-rows";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLastOpenerOfAPartitionFencesTheEarlierOneAndOnlyCommittedRowsAreRead() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(ROWS, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            }
+            RowTransactions zombie = new RowTransactions(settings(broker, "a"));
+            RowTransactions owner = new RowTransactions(settings(broker, "b"));
+            try {
+                zombie.open(3);
+                zombie.write(3, row("a-1"));
+                // the group moved targets partition 3 to b while a was paused
+                owner.open(3);
+                assertThatThrownBy(() -> zombie.write(3, row("a-2"))).isInstanceOf(UncheckedIOException.class)
+                        .hasMessageContaining("fenced on targets partition 3");
+                assertThat(zombie.isOpen(3)).isFalse();
+                assertThatThrownBy(() -> zombie.write(3, row("a-3"))).isInstanceOf(UncheckedIOException.class)
+                        .hasMessageContaining("does not own targets partition 3");
+                owner.write(3, row("b-2"));
+                // another partition's producer is not fenced by it
+                zombie.open(4);
+                zombie.write(4, row("a-other"));
+            } finally {
+                zombie.closeAll();
+                owner.closeAll();
+            }
+            assertThat(committedValues(broker)).containsExactly("a-1", "b-2", "a-other");
+        }
+    }
+
+    private static ProducerRecord<String, String> row(String value) {
+        return new ProducerRecord<>(ROWS, 0, "dataset/target", value);
+    }
+
+    private static KafkaFleetSettings settings(KafkaBroker broker, String instance) {
+        return new KafkaFleetSettings(new MockEnvironment()
+                .withProperty("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers())
+                .withProperty("autocoder.fleet.kafka.instance-id", instance));
+    }
+
+    private static List<String> committedValues(KafkaBroker broker) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(ROWS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
