@@ -10,14 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Apache Kafka broker for tests: Apache Kafka's own server (kafka_2.13, test scope) in KRaft mode, one node
  * that is both broker and controller, in a child JVM on free loopback ports with its data in a temporary folder.
  * The storage is formatted with Kafka's storage tool first, as an operator would.
+ * <p>
+ * {@link #shared()} is the one broker of the test JVM, started on first use: a test that needs no broker of its own
+ * uses it, with topic and group names of its own so that tests do not see each other's records.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -29,6 +34,37 @@ public final class KafkaBroker implements AutoCloseable {
         this.dir = dir;
         this.port = port;
         this.process = process;
+    }
+
+    private static KafkaBroker shared;
+
+    /**
+     * The test JVM's shared broker, started on first call and stopped (its folder deleted) by a JVM shutdown hook.
+     * Never close it: other test classes of this JVM use it after you.
+     */
+    public static synchronized KafkaBroker shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("autocoder-shared-kafka");
+            KafkaBroker broker = start(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    broker.close();
+                    deleteRecursively(dir);
+                } catch (Exception e) {
+                    // the JVM is exiting; a folder left in the temp directory is all that remains
+                }
+            }, "shared-kafka-broker-stop"));
+            shared = broker;
+        }
+        return shared;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     public static KafkaBroker start(Path dir) throws Exception {
