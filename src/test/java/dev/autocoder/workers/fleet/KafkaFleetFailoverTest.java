@@ -43,7 +43,7 @@ class KafkaFleetFailoverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> WORKERS = List.of("analysis", "test-planning");
     private static final int TARGET_PARTITIONS = 2;
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4); // heartbeats every second; the broker allows 1 s
     private static final String HUB_USER = "fleet";
     private static final String HUB_TOKEN = "hf_fleet_test_token";
 
@@ -65,7 +65,8 @@ class KafkaFleetFailoverTest {
             settings.put("autocoder.hub.endpoint", hub.uri().toString());
             settings.put("autocoder.hub.token", HUB_TOKEN);
             settings.put("autocoder.hub.owner", HUB_USER);
-            settings.put("autocoder.hub.commit-interval", "2s");
+            settings.put("autocoder.hub.commit-interval", "1s");
+            settings.put("autocoder.fleet.kafka.hub-poll", "500ms");
             List<FleetInstance> instances = new ArrayList<>();
             try {
                 FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
@@ -74,7 +75,7 @@ class KafkaFleetFailoverTest {
                 instances.add(b);
 
                 // spread: one pair each (two partitions, two members, cooperative-sticky)
-                await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs(target));
                 await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -96,7 +97,7 @@ class KafkaFleetFailoverTest {
                 // a new instance takes a share
                 FleetInstance c = FleetInstance.start("c", dir.resolve("c"), settings);
                 instances.add(c);
-                await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> c.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 Map<String, Integer> counts = sizes(iterations(broker));
                 await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
@@ -156,7 +157,7 @@ class KafkaFleetFailoverTest {
             FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
             instances.add(b);
             List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
-            await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+            await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                     .until(() -> union(a, b).size() == 2);
             assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
             await("rows of both targets").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -245,10 +246,10 @@ class KafkaFleetFailoverTest {
         settings.put("autocoder.fleet.kafka.session-timeout", SESSION_TIMEOUT.toMillis() + "ms");
         settings.put("autocoder.target.path", target.toString());
         settings.put("autocoder.workers.enabled", String.join(",", WORKERS));
-        settings.put("autocoder.workers.analysis.period", "1s");
+        settings.put("autocoder.workers.analysis.period", "500ms");
         settings.put("autocoder.workers.analysis.delay", "0");
         settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
-        settings.put("autocoder.workers.test-planning.period", "1s");
+        settings.put("autocoder.workers.test-planning.period", "500ms");
         settings.put("autocoder.workers.test-planning.delay", "0");
         settings.put("autocoder.workers.test-planning.analysis-wait", "0");
         settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
