@@ -2,6 +2,7 @@ package dev.autocoder.workers.testsupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -13,8 +14,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Apache Kafka broker for tests: Apache Kafka's own server (kafka_2.13, test scope) in KRaft mode, one node
@@ -124,23 +129,22 @@ public final class KafkaBroker implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited: " + Files.readString(dir.resolve("broker.log")));
-            }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
-                admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                last = e;
-                Thread.sleep(300);
-            }
+    private void awaitReady(Duration timeout) {
+        // a broker that exited ends the wait at once (the condition throws); one that does not answer yet is asked again
+        await("the Kafka broker answers").atMost(timeout).pollInterval(Duration.ofMillis(300)).until(this::answers);
+    }
+
+    private boolean answers() throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker exited: " + Files.readString(dir.resolve("broker.log")));
         }
-        throw new IllegalStateException("the Kafka broker did not answer in time", last);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+            admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            return false;
+        }
     }
 
     public String bootstrapServers() {
