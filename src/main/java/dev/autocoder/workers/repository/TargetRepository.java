@@ -22,6 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +57,9 @@ public class TargetRepository {
     private static final String MARKER = "autocoder-clone";
 
     private final AutocoderProperties.Target target;
+    /** Clones and fetches waiting on the remote now; {@link #abandonRemoteCalls()} cancels them. */
+    private final Set<FutureTask<?>> remoteCalls = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     @Autowired // the single target's bean; the other constructor is for listed targets
     public TargetRepository(AutocoderProperties properties) {
@@ -179,31 +188,71 @@ public class TargetRepository {
     }
 
     private Git clone(GitRemote remote, Path workDir) {
-        try {
-            CloneCommand clone = Git.cloneRepository()
-                    .setURI(remote.url())
-                    .setDirectory(workDir.toFile())
-                    .setCredentialsProvider(remote.credentials())
-                    .setTimeout(TIMEOUT_SECONDS);
-            if (target.getBranch() != null) {
-                clone.setBranch(target.getBranch());
-            }
-            Git git = clone.call();
-            Files.writeString(git.getRepository().getDirectory().toPath().resolve(MARKER),
-                    remote.url() + "\n", StandardCharsets.UTF_8);
-            log.info("Cloned {} into {}", remote.url(), workDir);
-            return git;
-        } catch (GitAPIException | IOException | RuntimeException e) {
-            throw new TargetUnavailableException(remote.unreachable(e));
+        CloneCommand clone = Git.cloneRepository()
+                .setURI(remote.url())
+                .setDirectory(workDir.toFile())
+                .setCredentialsProvider(remote.credentials())
+                .setTimeout(TIMEOUT_SECONDS);
+        if (target.getBranch() != null) {
+            clone.setBranch(target.getBranch());
         }
+        Git git = abandonable(remote, () -> {
+            Git cloned = clone.call();
+            // written by the thread that cloned, so an abandoned clone that completes later still carries it
+            Files.writeString(cloned.getRepository().getDirectory().toPath().resolve(MARKER),
+                    remote.url() + "\n", StandardCharsets.UTF_8);
+            return cloned;
+        });
+        log.info("Cloned {} into {}", remote.url(), workDir);
+        return git;
     }
 
     private FetchResult fetch(Git git, GitRemote remote) {
+        return abandonable(remote, () -> git.fetch().setRemote(REMOTE).setCredentialsProvider(remote.credentials())
+                .setTimeout(TIMEOUT_SECONDS).setRemoveDeletedRefs(true).call());
+    }
+
+    /**
+     * Runs a call to the remote on a thread of its own and waits for it, so that {@link #abandonRemoteCalls()} can
+     * end the wait: a remote that holds the connection open keeps a blocking socket read going until the git
+     * timeout, and a socket read does not answer to an interrupt.
+     */
+    private <T> T abandonable(GitRemote remote, Callable<T> call) {
+        FutureTask<T> task = new FutureTask<>(call);
+        remoteCalls.add(task);
         try {
-            return git.fetch().setRemote(REMOTE).setCredentialsProvider(remote.credentials())
-                    .setTimeout(TIMEOUT_SECONDS).setRemoveDeletedRefs(true).call();
-        } catch (GitAPIException | RuntimeException e) {
-            throw new TargetUnavailableException(remote.unreachable(e));
+            if (stopping) {
+                task.cancel(true);
+            } else {
+                Thread thread = new Thread(task, "autocoder-git-remote");
+                thread.setDaemon(true); // an abandoned call must not hold the JVM up
+                thread.start();
+            }
+            return task.get();
+        } catch (ExecutionException e) {
+            throw new TargetUnavailableException(remote.unreachable(e.getCause()));
+        } catch (CancellationException e) {
+            throw new TargetUnavailableException(GitRemote.KEY + ": " + remote.url()
+                    + ": the call to the remote was abandoned, the application is stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new TargetUnavailableException(GitRemote.KEY + ": " + remote.url()
+                    + ": the call to the remote was abandoned, its thread was interrupted");
+        } finally {
+            remoteCalls.remove(task);
+        }
+    }
+
+    /**
+     * At shutdown: every clone or fetch waiting on the remote now, and any later one, ends its iteration at once with
+     * a {@link TargetUnavailableException} (an error row) instead of holding the shutdown until the git timeout. The
+     * abandoned call itself goes on, on its daemon thread, until the remote answers or times out.
+     */
+    public void abandonRemoteCalls() {
+        stopping = true;
+        for (FutureTask<?> call : remoteCalls) {
+            call.cancel(true);
         }
     }
 

@@ -33,6 +33,11 @@ public class TargetConfiguration {
         return new TargetWorkspaces(properties);
     }
 
+    @Bean
+    RemoteCallsAtShutdown remoteCallsAtShutdown(TargetList targets, TargetRepository singleTarget) {
+        return new RemoteCallsAtShutdown(targets, singleTarget);
+    }
+
     @Bean("fleetDispatcher")
     FleetDispatcher fleetDispatcher(TargetList targets, OwnedTargets owned, WorkerRegistry registry,
                                     TargetWorkspaces workspaces, TargetRepository singleTarget, ObjectProvider<Clock> clock) {

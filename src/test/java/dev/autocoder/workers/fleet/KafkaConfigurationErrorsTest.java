@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,17 +49,19 @@ class KafkaConfigurationErrorsTest {
 
     @Test
     void missingTopicThatMayNotBeCreatedNamesTheKey() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(temp.resolve("kafka"))) {
-            Map<String, Object> properties = App.fastWorkerProperties(Files.createDirectories(temp.resolve("target-repo")),
-                    temp.resolve("store"));
-            properties.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
-            properties.put("autocoder.fleet.kafka.create-topics", "false");
+        KafkaBroker broker = KafkaBroker.shared();
+        // a name of this test's own: the shared broker holds other tests' topics
+        String rowsTopic = "rows-" + UUID.randomUUID();
+        Map<String, Object> properties = App.fastWorkerProperties(Files.createDirectories(temp.resolve("target-repo")),
+                temp.resolve("store"));
+        properties.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
+        properties.put("autocoder.fleet.kafka.rows-topic", rowsTopic);
+        properties.put("autocoder.fleet.kafka.create-topics", "false");
 
-            assertThatThrownBy(() -> App.start(properties))
-                    .satisfies(e -> assertThat(rootOf(e).getMessage())
-                            .startsWith("autocoder.fleet.kafka.rows-topic: ")
-                            .contains("the topic autocoder-rows does not exist"));
-        }
+        assertThatThrownBy(() -> App.start(properties))
+                .satisfies(e -> assertThat(rootOf(e).getMessage())
+                        .startsWith("autocoder.fleet.kafka.rows-topic: ")
+                        .contains("the topic " + rowsTopic + " does not exist"));
     }
 
     private static Throwable rootOf(Throwable t) {

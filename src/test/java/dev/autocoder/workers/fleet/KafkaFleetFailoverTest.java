@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,27 +41,32 @@ import static org.awaitility.Awaitility.await;
 class KafkaFleetFailoverTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROWS = "autocoder-rows";
     private static final List<String> WORKERS = List.of("analysis", "test-planning");
     private static final int TARGET_PARTITIONS = 2;
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4); // heartbeats every second; the broker allows 1 s
     private static final String HUB_USER = "fleet";
     private static final String HUB_TOKEN = "hf_fleet_test_token";
 
     @TempDir
     Path dir;
 
+    /** This test's own topic and group names on the JVM's shared broker. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String rowsTopic = "rows-" + run;
+
     @Test
     void pairsSpreadMoveOnKillAndNumberingStaysGapFree() throws Exception {
         Path target = targetWhosePairsFallInDifferentPartitions();
         FixtureRepository.create(target);
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); FakeHub hub = FakeHub.start()) {
+        KafkaBroker broker = KafkaBroker.shared();
+        try (FakeHub hub = FakeHub.start()) {
             hub.addUser(HUB_USER, HUB_TOKEN, false);
             Map<String, String> settings = settings(broker, target);
             settings.put("autocoder.hub.endpoint", hub.uri().toString());
             settings.put("autocoder.hub.token", HUB_TOKEN);
             settings.put("autocoder.hub.owner", HUB_USER);
-            settings.put("autocoder.hub.commit-interval", "2s");
+            settings.put("autocoder.hub.commit-interval", "1s");
+            settings.put("autocoder.fleet.kafka.hub-poll", "500ms");
             List<FleetInstance> instances = new ArrayList<>();
             try {
                 FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
@@ -69,7 +75,7 @@ class KafkaFleetFailoverTest {
                 instances.add(b);
 
                 // spread: one pair each (two partitions, two members, cooperative-sticky)
-                await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs(target));
                 await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -91,7 +97,7 @@ class KafkaFleetFailoverTest {
                 // a new instance takes a share
                 FleetInstance c = FleetInstance.start("c", dir.resolve("c"), settings);
                 instances.add(c);
-                await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> c.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 Map<String, Integer> counts = sizes(iterations(broker));
                 await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
@@ -137,61 +143,60 @@ class KafkaFleetFailoverTest {
         Path beta = FleetRepositories.create(dir, "beta");
         String alphaId = TargetIds.of(alpha.toString(), null);
         String betaId = TargetIds.of(beta.toString(), null);
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
-            Map<String, String> settings = settings(broker, alpha);
-            settings.remove("autocoder.target.path");
-            settings.put("autocoder.targets[0].path", alpha.toString());
-            settings.put("autocoder.targets[1].path", beta.toString());
-            settings.put("autocoder.workers.enabled", "analysis");
-            settings.put("autocoder.fleet.tick", "200ms");
-            List<FleetInstance> instances = new ArrayList<>();
-            try {
-                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
-                instances.add(a);
-                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
-                instances.add(b);
-                List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
-                await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> union(a, b).size() == 2);
-                assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
-                await("rows of both targets").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + alphaId, List.of()).size() >= 3
-                                && rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + betaId, List.of()).size() >= 3);
-                Map<String, List<JsonNode>> byKey = rowsByKey(broker);
-                assertThat(byKey).containsOnlyKeys("autocoder-analysis-results/" + alphaId, "autocoder-analysis-results/" + betaId);
-                byKey.forEach((key, rows) -> {
-                    String targetId = key.substring(key.indexOf('/') + 1);
-                    for (int i = 0; i < rows.size(); i++) {
-                        assertThat(rows.get(i).path("target_id").asText()).isEqualTo(targetId);
-                        assertThat(rows.get(i).path("iteration").asLong()).as("iteration %s of %s", i, key).isEqualTo(i + 1);
-                    }
-                });
-                // both instances store every row, each in its target's folder
-                for (String instance : List.of("a", "b")) {
-                    Path data = dir.resolve(instance).resolve("store/local/autocoder-analysis-results/data");
-                    await("the rows in " + instance + "'s store").atMost(Duration.ofMinutes(1))
-                            .until(() -> Files.isDirectory(data.resolve(alphaId)) && Files.isDirectory(data.resolve(betaId)));
+        KafkaBroker broker = KafkaBroker.shared();
+        Map<String, String> settings = settings(broker, alpha);
+        settings.remove("autocoder.target.path");
+        settings.put("autocoder.targets[0].path", alpha.toString());
+        settings.put("autocoder.targets[1].path", beta.toString());
+        settings.put("autocoder.workers.enabled", "analysis");
+        settings.put("autocoder.fleet.tick", "200ms");
+        List<FleetInstance> instances = new ArrayList<>();
+        try {
+            FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+            instances.add(a);
+            FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+            instances.add(b);
+            List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
+            await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> union(a, b).size() == 2);
+            assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
+            await("rows of both targets").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + alphaId, List.of()).size() >= 3
+                            && rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + betaId, List.of()).size() >= 3);
+            Map<String, List<JsonNode>> byKey = rowsByKey(broker);
+            assertThat(byKey).containsOnlyKeys("autocoder-analysis-results/" + alphaId, "autocoder-analysis-results/" + betaId);
+            byKey.forEach((key, rows) -> {
+                String targetId = key.substring(key.indexOf('/') + 1);
+                for (int i = 0; i < rows.size(); i++) {
+                    assertThat(rows.get(i).path("target_id").asText()).isEqualTo(targetId);
+                    assertThat(rows.get(i).path("iteration").asLong()).as("iteration %s of %s", i, key).isEqualTo(i + 1);
                 }
-            } finally {
-                for (FleetInstance instance : instances) {
-                    instance.close();
-                }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            });
+            // both instances store every row, each in its target's folder
+            for (String instance : List.of("a", "b")) {
+                Path data = dir.resolve(instance).resolve("store/local/autocoder-analysis-results/data");
+                await("the rows in " + instance + "'s store").atMost(Duration.ofMinutes(1))
+                        .until(() -> Files.isDirectory(data.resolve(alphaId)) && Files.isDirectory(data.resolve(betaId)));
             }
+        } finally {
+            for (FleetInstance instance : instances) {
+                instance.close();
+            }
+            instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
         }
     }
 
     /** The rows of the rows topic by record key, in topic order. */
-    private static Map<String, List<JsonNode>> rowsByKey(KafkaBroker broker) {
+    private Map<String, List<JsonNode>> rowsByKey(KafkaBroker broker) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<JsonNode>> rows = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            List<PartitionInfo> infos = consumer.partitionsFor(rowsTopic, Duration.ofSeconds(10));
             if (infos == null) {
                 return rows;
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(rowsTopic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -233,15 +238,18 @@ class KafkaFleetFailoverTest {
     private Map<String, String> settings(KafkaBroker broker, Path target) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
+        settings.put("autocoder.fleet.kafka.rows-topic", rowsTopic);
+        settings.put("autocoder.fleet.kafka.targets-topic", "targets-" + run);
+        settings.put("autocoder.fleet.kafka.group", "fleet-" + run);
         settings.put("autocoder.fleet.kafka.targets-partitions", String.valueOf(TARGET_PARTITIONS));
         settings.put("autocoder.fleet.kafka.rows-partitions", "3");
         settings.put("autocoder.fleet.kafka.session-timeout", SESSION_TIMEOUT.toMillis() + "ms");
         settings.put("autocoder.target.path", target.toString());
         settings.put("autocoder.workers.enabled", String.join(",", WORKERS));
-        settings.put("autocoder.workers.analysis.period", "1s");
+        settings.put("autocoder.workers.analysis.period", "500ms");
         settings.put("autocoder.workers.analysis.delay", "0");
         settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
-        settings.put("autocoder.workers.test-planning.period", "1s");
+        settings.put("autocoder.workers.test-planning.period", "500ms");
         settings.put("autocoder.workers.test-planning.delay", "0");
         settings.put("autocoder.workers.test-planning.analysis-wait", "0");
         settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
@@ -287,16 +295,16 @@ class KafkaFleetFailoverTest {
     }
 
     /** Every worker's iteration numbers in the order of the rows topic, read from its beginning. */
-    private static Map<String, List<Long>> iterations(KafkaBroker broker) {
+    private Map<String, List<Long>> iterations(KafkaBroker broker) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<Long>> iterations = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
+            List<PartitionInfo> infos = consumer.partitionsFor(rowsTopic, Duration.ofSeconds(10));
             if (infos == null) {
                 return iterations;
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(rowsTopic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -130,7 +130,8 @@ class FleetTest {
             acceptor.setDaemon(true);
             acceptor.start();
             Map<String, Object> properties = fleetProperties(store);
-            properties.put("autocoder.targets[0].git-url", "http://127.0.0.1:" + silent.getLocalPort() + "/slow.git");
+            String slowUrl = "http://127.0.0.1:" + silent.getLocalPort() + "/slow.git";
+            properties.put("autocoder.targets[0].git-url", slowUrl);
             properties.put("autocoder.targets[0].work-dir", temp.resolve("slow-clone").toString());
             properties.put("autocoder.targets[1].path", alpha.toString());
             String alphaId = TargetIds.of(alpha.toString(), null);
@@ -139,10 +140,14 @@ class FleetTest {
                 await("rows on the other target meanwhile").atMost(Duration.ofSeconds(50))
                         .until(() -> rowsOf(store, alphaId).size() >= 5);
                 assertThat(held).hasSize(1); // still the first attempt: it has not answered
-                closeAll(held); // before the application stops, so its shutdown does not wait for the clone
             } finally {
                 closeAll(held);
             }
+            // the shutdown abandoned the clone still waiting on the silent server: its iteration is one whole error row
+            List<JsonNode> slowRows = rowsOf(store, TargetIds.of(slowUrl, null));
+            assertThat(slowRows).hasSize(1);
+            assertThat(slowRows.get(0).path("status").asText()).isEqualTo("error");
+            assertThat(slowRows.get(0).toString()).contains("abandoned, the application is stopping");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.autocoder.workers.testsupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -10,14 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Apache Kafka broker for tests: Apache Kafka's own server (kafka_2.13, test scope) in KRaft mode, one node
  * that is both broker and controller, in a child JVM on free loopback ports with its data in a temporary folder.
  * The storage is formatted with Kafka's storage tool first, as an operator would.
+ * <p>
+ * {@link #shared()} is the one broker of the test JVM, started on first use: a test that needs no broker of its own
+ * uses it, with topic and group names of its own so that tests do not see each other's records.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -29,6 +39,37 @@ public final class KafkaBroker implements AutoCloseable {
         this.dir = dir;
         this.port = port;
         this.process = process;
+    }
+
+    private static KafkaBroker shared;
+
+    /**
+     * The test JVM's shared broker, started on first call and stopped (its folder deleted) by a JVM shutdown hook.
+     * Never close it: other test classes of this JVM use it after you.
+     */
+    public static synchronized KafkaBroker shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("autocoder-shared-kafka");
+            KafkaBroker broker = start(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    broker.close();
+                    deleteRecursively(dir);
+                } catch (Exception e) {
+                    // the JVM is exiting; a folder left in the temp directory is all that remains
+                }
+            }, "shared-kafka-broker-stop"));
+            shared = broker;
+        }
+        return shared;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     public static KafkaBroker start(Path dir) throws Exception {
@@ -88,23 +129,22 @@ public final class KafkaBroker implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited: " + Files.readString(dir.resolve("broker.log")));
-            }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
-                admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                last = e;
-                Thread.sleep(300);
-            }
+    private void awaitReady(Duration timeout) {
+        // a broker that exited ends the wait at once (the condition throws); one that does not answer yet is asked again
+        await("the Kafka broker answers").atMost(timeout).pollInterval(Duration.ofMillis(300)).until(this::answers);
+    }
+
+    private boolean answers() throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker exited: " + Files.readString(dir.resolve("broker.log")));
         }
-        throw new IllegalStateException("the Kafka broker did not answer in time", last);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+            admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            return false;
+        }
     }
 
     /** Stops the broker (SIGTERM, as an operator would), keeping its port and its data for {@link #restart()}. */
