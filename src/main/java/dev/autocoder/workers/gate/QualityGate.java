@@ -1,6 +1,8 @@
 package dev.autocoder.workers.gate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Finding;
@@ -13,6 +15,7 @@ import dev.autocoder.workers.worker.WorkerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -46,12 +49,13 @@ public class QualityGate {
     private GitHistory git;
 
     // the registry lazily: it depends (through the Hub sync) on the row columns, which depend on this
-    public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor, GateProperties properties) {
+    public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor, GateProperties properties,
+                       @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
         this.store = store;
         this.registry = registry;
         this.redactor = redactor;
         this.clock = Clock.systemUTC();
-        this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock);
+        this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, json);
     }
 
     /** A setting that cannot work stops start-up with one message naming its key. */
