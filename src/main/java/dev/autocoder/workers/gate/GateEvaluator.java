@@ -23,7 +23,7 @@ import java.util.function.Function;
  * else the rows), tells each finding new or not (its stable id against the rows at the baseline commit, git blame of
  * its lines when those rows cannot say), and measures every condition.
  */
-public final class GateEvaluator {
+final class GateEvaluator {
 
     private final List<GateCondition> conditions;
     private final NewCodeSetting setting;
