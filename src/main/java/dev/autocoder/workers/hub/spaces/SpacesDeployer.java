@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * settings {@code bin/jvm-options}, the Maven wrapper, pom.xml and {@code src/main}), the secrets HF_TOKEN and
  * HF_USERNAME, and the variables that select the worker and the target repository. Unchanged files are not sent again, so a re-run updates in place.
  */
-public class SpacesDeployer {
+class SpacesDeployer {
 
     /** At most this many files per commit (the Hub advises 50 to 100). */
     static final int FILES_PER_COMMIT = 80;
