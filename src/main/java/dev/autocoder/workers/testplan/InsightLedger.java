@@ -21,7 +21,7 @@ import java.util.Set;
  * those counts. A restart therefore never resets the totals.
  */
 @Component
-public class InsightLedger {
+class InsightLedger {
 
     private final DatasetStore store;
     private final ObjectMapper mapper;

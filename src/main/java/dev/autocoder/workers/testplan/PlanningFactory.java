@@ -40,7 +40,7 @@ import java.util.Set;
  * no longer in the repository: the whole codebase is in scope, and the notes say why.
  */
 @Component
-public class PlanningFactory {
+class PlanningFactory {
 
     private final CodeModelProvider models;
     private final PythonModelProvider pythonModels;
