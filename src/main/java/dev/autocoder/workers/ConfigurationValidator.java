@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * one message naming the key.
  */
 @Component
-public class ConfigurationValidator {
+class ConfigurationValidator {
 
     private static final String STORE_PATH = "autocoder.store.path";
 

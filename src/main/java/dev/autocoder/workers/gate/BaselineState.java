@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** A finding against the new-code baseline, named as SARIF's {@code baselineState} names it. */
-public enum BaselineState {
+enum BaselineState {
     /** Not there at the baseline: new code brought it. */
     NEW,
     /** Already there at the baseline. */

@@ -11,7 +11,7 @@ import dev.autocoder.workers.row.Finding;
  * @param decidedBy  {@code finding id} (against the rows at the baseline), {@code git blame}, {@code history}
  *                   (all code is new), or why it could not be told
  */
-public record ClassifiedFinding(
+record ClassifiedFinding(
         String perspective,
         @JsonUnwrapped Finding finding,
         @JsonProperty("baseline_state") BaselineState state,

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param atLeast     the value is a lower bound
  * @param detail      how the value was computed, or why it could not be
  */
-public record ConditionResult(String metric, String operator, double threshold, Double value,
+record ConditionResult(String metric, String operator, double threshold, Double value,
                               @JsonProperty("at_least") boolean atLeast, GateStatus status, String detail) {
 
     static ConditionResult of(GateCondition condition, Measure measure) {

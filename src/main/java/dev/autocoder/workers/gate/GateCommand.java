@@ -58,7 +58,7 @@ public final class GateCommand {
             NewCodeSetting setting = NewCodeSetting.parse(options.get("new-code"));
             AnalysisHistory history = new AnalysisHistory();
             rows(dataset, options, environment, mapper).forEach(history::add);
-            GateEvaluator evaluator = new GateEvaluator(conditions, setting, Clock.systemUTC());
+            GateEvaluator evaluator = new GateEvaluator(conditions, setting, Clock.systemUTC(), mapper);
             Path target = Path.of(options.getOrDefault("target", "."));
             Optional<GitHistory> git = GitHistory.open(target);
             GateReport report;
@@ -95,7 +95,7 @@ public final class GateCommand {
         settings.setEndpoint(URI.create(endpoint.replaceAll("/$", "")));
         settings.setToken(token == null || token.isBlank() ? null : token.strip());
         settings.setRequestTimeout(Duration.ofSeconds(60));
-        HubClient client = new HubClient(settings, null);
+        HubClient client = new HubClient(settings, null, mapper);
         return GateRows.hub(client, dataset, mapper);
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * One condition of the quality gate: a measure, a comparison and a threshold, e.g. {@code new_secrets <= 0}.
  * The gate passes when every condition holds.
  */
-public record GateCondition(String metric, String operator, double threshold) {
+record GateCondition(String metric, String operator, double threshold) {
 
     private static final Pattern TEXT = Pattern.compile("\\s*([a-z_]+)\\s*(<=|>=|<|>|==)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*");
 

@@ -16,7 +16,7 @@ import java.util.List;
  * ({@code autocoder.gate.conditions-file}, {@code gate --conditions}) holding a list of
  * {@code {metric, operator, threshold}}.
  */
-public final class GateConditions {
+final class GateConditions {
 
     /** No new critical/high finding in main code, no new secret, no new known-vulnerable dependency, duplication and coverage on new code. */
     public static final List<GateCondition> DEFAULTS = List.of(

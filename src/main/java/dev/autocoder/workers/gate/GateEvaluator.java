@@ -1,5 +1,6 @@
 package dev.autocoder.workers.gate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.coverage.LineCoverage;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
@@ -22,16 +23,19 @@ import java.util.function.Function;
  * else the rows), tells each finding new or not (its stable id against the rows at the baseline commit, git blame of
  * its lines when those rows cannot say), and measures every condition.
  */
-public final class GateEvaluator {
+final class GateEvaluator {
 
     private final List<GateCondition> conditions;
     private final NewCodeSetting setting;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public GateEvaluator(List<GateCondition> conditions, NewCodeSetting setting, Clock clock) {
+    /** @param json the application's mapper ({@code AutocoderJson.MAPPER}): reads the rows' details */
+    public GateEvaluator(List<GateCondition> conditions, NewCodeSetting setting, Clock clock, ObjectMapper json) {
         this.conditions = List.copyOf(conditions);
         this.setting = setting;
         this.clock = clock;
+        this.json = json;
     }
 
     /** The gate; {@code git} may be null (no target at hand) or belong to another repository (then it is not used). */
@@ -107,10 +111,10 @@ public final class GateEvaluator {
             }
         }
         Function<List<String>, LineCoverage> lineCoverage = usable == null ? null
-                : reports -> lineCoverage(usable, reports, linesHead);
+                : reports -> lineCoverage(usable, reports, linesHead, json);
         GateMeasures.Inputs inputs = new GateMeasures.Inputs(findings.stream()
                 .filter(f -> f.state() != BaselineState.ABSENT).toList(), byPerspective, complete, addedLines, noLinesReason,
-                lineCoverage);
+                lineCoverage, json);
         List<ConditionResult> results = conditions.stream()
                 .map(c -> ConditionResult.of(c, baseline.isResolved() ? GateMeasures.of(c.metric(), inputs)
                         : Measure.unknown(baseline.unresolvedDetail())))
@@ -123,14 +127,14 @@ public final class GateEvaluator {
     }
 
     /** The target's coverage reports line by line, resolved against the files of the commit the new lines are of. */
-    private static LineCoverage lineCoverage(GitHistory git, List<String> reports, String head) {
+    private static LineCoverage lineCoverage(GitHistory git, List<String> reports, String head, ObjectMapper json) {
         List<String> files;
         try {
             files = git.files(head);
         } catch (IOException | RuntimeException e) {
             files = List.of();
         }
-        return LineCoverage.read(git.root(), reports, files);
+        return LineCoverage.read(git.root(), reports, files, json);
     }
 
     /** Failed when any condition failed; else unknown when any could not be told; else passed. */

@@ -39,7 +39,6 @@ final class GateMeasures {
     /** Files CPD reads, by extension: their added lines are the new lines duplication is measured on. */
     private static final Set<String> CPD_EXTENSIONS = Set.of("java", "js", "jsx", "mjs", "cjs", "ts", "tsx", "py", "kt", "kts");
     private static final Pattern RANGE = Pattern.compile("(.+):(\\d+)-(\\d+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What the measures are computed from.
@@ -49,10 +48,11 @@ final class GateMeasures {
      * @param complete    per perspective: every finding of its latest result is in {@code findings}
      * @param addedLines  lines added since the baseline per file; null when unknown ({@code noLinesReason} says why)
      * @param lineCoverage reads coverage reports (paths relative to the target) line by line; null without the target
+     * @param json        the application's mapper, to read the rows' details
      */
     record Inputs(List<ClassifiedFinding> findings, Map<String, Row> rows, Map<String, Boolean> complete,
                   Map<String, Set<Integer>> addedLines, String noLinesReason,
-                  Function<List<String>, LineCoverage> lineCoverage) {
+                  Function<List<String>, LineCoverage> lineCoverage, ObjectMapper json) {
     }
 
     private GateMeasures() {
@@ -129,7 +129,7 @@ final class GateMeasures {
         }
         JsonNode ranges;
         try {
-            ranges = JSON.readTree(quality.details()).get("duplicated_ranges");
+            ranges = inputs.json().readTree(quality.details()).get("duplicated_ranges");
         } catch (IOException | RuntimeException e) {
             ranges = null;
         }
@@ -176,7 +176,7 @@ final class GateMeasures {
         String method = null;
         List<String> reports = new ArrayList<>();
         try {
-            JsonNode details = JSON.readTree(coverage.details());
+            JsonNode details = inputs.json().readTree(coverage.details());
             JsonNode node = details.get("method");
             method = node == null ? null : node.asText();
             details.path("reports_used").forEach(r -> {

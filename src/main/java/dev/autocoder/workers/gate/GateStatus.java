@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The gate's verdict, and a condition's; {@code NOT_APPLICABLE} only for conditions. */
-public enum GateStatus {
+enum GateStatus {
     PASSED, FAILED, UNKNOWN, NOT_APPLICABLE;
 
     @JsonValue

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param beforeHistory  the history is younger than the baseline: every line is new code
  * @param reason         why no baseline could be found; null when it was found
  */
-public record NewCodeBaseline(
+record NewCodeBaseline(
         String setting,
         String commit,
         String description,

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where new code starts ({@code autocoder.gate.new-code}): {@code branch:<name>} (code since the branch's merge base
  * with HEAD), {@code commit:<sha or tag>}, {@code days:<n>}; blank means the previous tag, else the last 30 days.
  */
-public record NewCodeSetting(Kind kind, String value) {
+record NewCodeSetting(Kind kind, String value) {
 
     /** How the baseline is chosen. */
     public enum Kind { BRANCH, COMMIT, DAYS, PREVIOUS_TAG }

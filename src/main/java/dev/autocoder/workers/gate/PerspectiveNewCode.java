@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param undecided   findings that could not be told new or not (unlisted ones of a capped row included)
  * @param absent      findings at the baseline that are gone (of those known)
  */
-public record PerspectiveNewCode(
+record PerspectiveNewCode(
         String perspective,
         String commit,
         int overall,

@@ -65,7 +65,7 @@ public class QualityGate {
         this.redactor = redactor;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
-        this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock);
+        this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, mapper);
         this.fleet = !autocoder.getTargets().isEmpty() || autocoder.getTargetsFile() != null;
         this.gates = Caffeine.newBuilder().maximumSize(MAX_TARGET_GATES)
                 .<String, TargetGate>removalListener((key, gate, cause) -> {

@@ -14,7 +14,7 @@ import java.util.Map;
  * data file and whose {@code dataset_info.features} declare the row schema (no {@code splits}: rows keep
  * arriving, and a stale row count would make {@code load_dataset} fail), then what the worker does.
  */
-public final class DatasetCard {
+final class DatasetCard {
 
     /** Data files live at {@code data/yyyy/MM/dd/<name>.jsonl}; paths sort chronologically. */
     public static final String DATA_FILES = "data/*/*/*/*.jsonl";

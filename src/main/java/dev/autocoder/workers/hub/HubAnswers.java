@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the Hub's failure answers the same way whichever HTTP client received them. */
-public final class HubAnswers {
+final class HubAnswers {
 
     private static final Pattern RATE_LIMIT = Pattern.compile("r=(\\d+);\\s*t=(\\d+)");
     private static final int MAX_MESSAGE = 300;

@@ -45,11 +45,6 @@ public class HubClient {
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    /** For the command-line tools, which run without Spring: a mapper of their own with the application's settings. */
-    public HubClient(HubProperties properties, MeterRegistry meters) {
-        this(properties, meters, AutocoderJson.newObjectMapper());
-    }
-
     /**
      * @param meters where request latencies go; null for none
      * @param json   the application's mapper ({@link AutocoderJson#MAPPER})

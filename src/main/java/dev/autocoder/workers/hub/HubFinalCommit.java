@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * phase that stops before Camel's.
  */
 @Component
-public class HubFinalCommit implements SmartLifecycle {
+class HubFinalCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HubFinalCommit.class);
     /** Camel Spring's context stops in phase {@code Integer.MAX_VALUE - 2049}; this one stops just before it. */

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * walks the newest date folders first and downloads only as many files as the worker needs.
  */
 @Component
-public class HubHistory implements RemoteHistory {
+class HubHistory implements RemoteHistory {
 
     private static final Logger log = LoggerFactory.getLogger(HubHistory.class);
 

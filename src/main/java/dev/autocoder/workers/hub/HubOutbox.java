@@ -16,7 +16,7 @@ import java.util.Map;
  * The rows of the local store not yet on the Hub. The local store is the outbox: what has been published is
  * a byte offset per local data file, and everything after it, in whole rows, is pending.
  */
-public class HubOutbox {
+class HubOutbox {
 
     private final DatasetStore store;
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * Camel has started, so the dashboard lists them before their first commit and shutdown publishes them once more.
  */
 @Component
-public class HubRouteDiscovery extends TemplateRouteDiscovery {
+class HubRouteDiscovery extends TemplateRouteDiscovery {
 
     private final HubSync sync;
 

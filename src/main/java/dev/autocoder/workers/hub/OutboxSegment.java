@@ -5,7 +5,7 @@ package dev.autocoder.workers.hub;
  * the local file's path plus the start offset, so a re-sent segment overwrites itself instead of duplicating rows,
  * and the Hub's files still sort chronologically.
  */
-public record OutboxSegment(String localFile, long from, long to, byte[] content, int rows) {
+record OutboxSegment(String localFile, long from, long to, byte[] content, int rows) {
 
     public String hubPath() {
         return hubPath(localFile, from);

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * anything is sent again. Losing this file loses nothing: the offsets are rebuilt from the Hub's file listing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PublishedState(Map<String, Long> published, InFlight inFlight, Instant lastCommitAt, String lastCommitOid) {
+record PublishedState(Map<String, Long> published, InFlight inFlight, Instant lastCommitAt, String lastCommitOid) {
 
     public PublishedState {
         published = published == null ? new TreeMap<>() : new TreeMap<>(published);

@@ -25,7 +25,7 @@ import java.util.Map;
  * shape for every stage) and {@code cumulative_progress} (running totals that survive restarts).
  */
 @Component
-public class ImplementationColumns implements WorkerColumns {
+class ImplementationColumns implements WorkerColumns {
 
     private final ProgressLedger ledger;
     private final ObjectMapper mapper;

@@ -1,7 +1,9 @@
 package dev.autocoder.workers.python;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.SkippedFile;
@@ -10,6 +12,7 @@ import dev.autocoder.workers.repository.SourceFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -49,9 +52,9 @@ public class RuffEngine {
     private String unavailable;
 
     @Autowired
-    public RuffEngine(AutocoderProperties properties) {
+    public RuffEngine(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
         this(properties.getPython().getRuffPath(), properties.getAnalysis().getFileTimeBudget(),
-                AnalysisCaches.folder(properties, "ruff"));
+                AnalysisCaches.folder(properties, "ruff"), json);
     }
 
     /** The default settings' engine (the ruff on the PATH, the default file budget), without a disk cache. */
@@ -65,8 +68,13 @@ public class RuffEngine {
         this(ruffPath, fileBudget, null);
     }
 
+    /** Without Spring (the tests, the perspectives' defaults): a mapper made like the application's. */
     public RuffEngine(String ruffPath, Duration fileBudget, Path diskCache) {
-        this.ruff = new RuffProcess(ruffPath);
+        this(ruffPath, fileBudget, diskCache, AutocoderJson.newObjectMapper());
+    }
+
+    private RuffEngine(String ruffPath, Duration fileBudget, Path diskCache, ObjectMapper json) {
+        this.ruff = new RuffProcess(ruffPath, json);
         this.fileBudget = fileBudget;
         this.diskFolder = diskCache;
     }

@@ -1,7 +1,10 @@
 package dev.autocoder.workers.python;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -35,13 +38,18 @@ public class RuffFixer {
     private final Duration budget;
 
     @Autowired
-    public RuffFixer(AutocoderProperties properties) {
+    public RuffFixer(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
         this(properties.getPython().getRuffPath(), properties.getPython().getInterpreter(),
-                properties.getAnalysis().getFileTimeBudget());
+                properties.getAnalysis().getFileTimeBudget(), json);
     }
 
+    /** Without Spring (the tests): a mapper made like the application's. */
     public RuffFixer(String ruffPath, String interpreter, Duration budget) {
-        this.ruff = new RuffProcess(ruffPath);
+        this(ruffPath, interpreter, budget, AutocoderJson.newObjectMapper());
+    }
+
+    private RuffFixer(String ruffPath, String interpreter, Duration budget, ObjectMapper json) {
+        this.ruff = new RuffProcess(ruffPath, json);
         this.interpreter = interpreter;
         // a fix is one file, but ruff (or node for the WebAssembly build) has to start: at least 20 s
         this.budget = budget.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : budget;

@@ -29,11 +29,13 @@ final class RuffProcess {
     /** The ruff version the Docker image, .ci/run and bin/ruff-wasm pin. */
     static final String PINNED = "0.17.4";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String command;
 
-    RuffProcess(String ruffPath) {
+    private final ObjectMapper json;
+
+    RuffProcess(String ruffPath, ObjectMapper json) {
+        this.json = json;
         // a path with a folder resolves against our working folder: ruff runs in the target's root
         this.command = ruffPath.contains("/") ? Path.of(ruffPath).toAbsolutePath().normalize().toString() : ruffPath;
     }
@@ -91,7 +93,7 @@ final class RuffProcess {
         }
         JsonNode report;
         try {
-            report = JSON.readTree(output.stdout());
+            report = json.readTree(output.stdout());
         } catch (IOException e) {
             throw new RuffFailure("ruff's output is not JSON (" + e.getClass().getSimpleName() + ")", false);
         }

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.python;
 
 /** A ruff diagnostic at its repository-relative path. */
-public record RuffViolation(String path, RuffDiagnostic diagnostic) {
+record RuffViolation(String path, RuffDiagnostic diagnostic) {
 
     public String code() {
         return diagnostic.code();

@@ -1,6 +1,8 @@
 package dev.autocoder.workers.pythonmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
@@ -9,6 +11,7 @@ import dev.autocoder.workers.javamodel.FileModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -47,12 +50,14 @@ public class PythonModelProvider {
     private volatile Set<String> previousKeys = Set.of();
 
     @Autowired
-    public PythonModelProvider(AutocoderProperties properties) {
-        this(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget());
+    public PythonModelProvider(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
+        this.runner = new PythonModelRunner(properties.getPython().getInterpreter(),
+                properties.getAnalysis().getFileTimeBudget(), json);
     }
 
+    /** Without Spring (the tests): a mapper made like the application's. */
     public PythonModelProvider(String interpreter, Duration fileBudget) {
-        this.runner = new PythonModelRunner(interpreter, fileBudget);
+        this.runner = new PythonModelRunner(interpreter, fileBudget, AutocoderJson.newObjectMapper());
     }
 
     /**

@@ -40,10 +40,11 @@ final class PythonModelRunner {
 
     private final String interpreter;
     private final Duration fileBudget;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper;
     private volatile Path script;
 
-    PythonModelRunner(String interpreter, Duration fileBudget) {
+    PythonModelRunner(String interpreter, Duration fileBudget, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.interpreter = interpreter;
         this.fileBudget = fileBudget;
     }

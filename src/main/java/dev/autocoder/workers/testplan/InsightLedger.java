@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code target_id} is that target. A null target is the single target (every row of the dataset).
  */
 @Component
-public class InsightLedger {
+class InsightLedger {
 
     private final DatasetStore store;
     private final ObjectMapper mapper;

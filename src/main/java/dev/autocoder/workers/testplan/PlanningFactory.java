@@ -11,7 +11,7 @@ import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.history.FileChange;
-import dev.autocoder.workers.testplan.history.GitHistory;
+import dev.autocoder.workers.testplan.history.BaselineHistory;
 import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.CodeModelProvider;
 import dev.autocoder.workers.javamodel.FileModel;
@@ -40,14 +40,14 @@ import java.util.Set;
  * no longer in the repository: the whole codebase is in scope, and the notes say why.
  */
 @Component
-public class PlanningFactory {
+class PlanningFactory {
 
     private final CodeModelProvider models;
     private final PythonModelProvider pythonModels;
-    private final GitHistory history;
+    private final BaselineHistory history;
     private final ObjectMapper mapper;
 
-    public PlanningFactory(CodeModelProvider models, PythonModelProvider pythonModels, GitHistory history,
+    public PlanningFactory(CodeModelProvider models, PythonModelProvider pythonModels, BaselineHistory history,
                            @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.mapper = mapper;
         this.models = models;

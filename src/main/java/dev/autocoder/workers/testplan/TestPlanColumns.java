@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code cumulative_insights} (distinct items so far, surviving restarts).
  */
 @Component
-public class TestPlanColumns implements WorkerColumns {
+class TestPlanColumns implements WorkerColumns {
 
     private final InsightLedger ledger;
 

@@ -1,7 +1,7 @@
 package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
-import dev.autocoder.workers.testplan.history.GitHistory;
+import dev.autocoder.workers.testplan.history.BaselineHistory;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
         PlanningFactory.class,
         TestPlanColumns.class,
         TestPlanServices.class,
-        GitHistory.class,
+        BaselineHistory.class,
         PythonModelProvider.class,
         SkeletonRenderer.class,
         SkeletonWriter.class})

@@ -15,7 +15,7 @@ import java.util.Map;
  * worker; a parameter that cannot work (unknown perspective, bad period) stops start-up naming the route.
  */
 @Component
-public class WorkerRouteDiscovery extends TemplateRouteDiscovery {
+class WorkerRouteDiscovery extends TemplateRouteDiscovery {
 
     private final WorkerRegistry registry;
     private final PerspectiveCatalog catalog;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpExchange;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.hub.CommitPayload;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubProperties;
@@ -227,7 +228,7 @@ class StaticDashboardBrowserTest {
         settings.setEndpoint(hub.uri());
         settings.setToken(TOKEN);
         settings.setRequestTimeout(Duration.ofSeconds(10));
-        HubClient client = new HubClient(settings, null);
+        HubClient client = new HubClient(settings, null, AutocoderJson.newObjectMapper());
         String repo = USER + "/" + DATASET;
         CommitPayload payload = new CommitPayload("Add a row with a gate", "", client.repoInfo(RepoType.DATASET, repo)
                 .map(HubClient.RepoInfo::sha).orElseThrow());
@@ -243,7 +244,7 @@ class StaticDashboardBrowserTest {
             Files.copy(folder.resolve(name), site.resolve(name));
         }
         ObjectNode config = (ObjectNode) mapper.readTree(StaticDashboardSpace.config(
-                Files.readAllBytes(folder.resolve("config.json")), hub.uri(), USER));
+                Files.readAllBytes(folder.resolve("config.json")), hub.uri(), USER, mapper));
         config.put("refresh_seconds", 1); // so the page's own refresh picks up the row with a gate quickly
         Files.write(site.resolve("config.json"), mapper.writeValueAsBytes(config));
         files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

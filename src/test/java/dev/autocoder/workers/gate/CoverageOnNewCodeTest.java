@@ -1,5 +1,6 @@
 package dev.autocoder.workers.gate;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Row;
@@ -130,7 +131,7 @@ class CoverageOnNewCodeTest {
         AnalysisHistory history = new AnalysisHistory();
         history.add(row);
         try (GitHistory history1 = GitHistory.open(repo).orElseThrow()) {
-            return new GateEvaluator(COVERAGE, NewCodeSetting.parse(newCode), NOW).evaluate(history, history1);
+            return new GateEvaluator(COVERAGE, NewCodeSetting.parse(newCode), NOW, AutocoderJson.newObjectMapper()).evaluate(history, history1);
         }
     }
 

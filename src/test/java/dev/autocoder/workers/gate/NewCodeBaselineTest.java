@@ -1,5 +1,6 @@
 package dev.autocoder.workers.gate;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.row.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class NewCodeBaselineTest {
 
         GateReport report;
         try (GitHistory git = GitHistory.open(repo.root).orElseThrow()) {
-            report = new GateEvaluator(SEVERE_ONLY, NewCodeSetting.parse(null), NOW).evaluate(history, git);
+            report = new GateEvaluator(SEVERE_ONLY, NewCodeSetting.parse(null), NOW, AutocoderJson.newObjectMapper()).evaluate(history, git);
         }
 
         assertThat(report.newCode().commit()).isEqualTo(repo.releaseCommit);
@@ -52,7 +53,7 @@ class NewCodeBaselineTest {
 
         GateReport report;
         try (GitHistory git = GitHistory.open(repo.root).orElseThrow()) {
-            report = new GateEvaluator(SEVERE_ONLY, NewCodeSetting.parse("commit:v1"), NOW).evaluate(history, git);
+            report = new GateEvaluator(SEVERE_ONLY, NewCodeSetting.parse("commit:v1"), NOW, AutocoderJson.newObjectMapper()).evaluate(history, git);
         }
 
         assertThat(report.findings()).extracting(f -> f.finding().rule() + " " + f.state() + " by " + f.decidedBy())
@@ -82,7 +83,7 @@ class NewCodeBaselineTest {
         AnalysisHistory history = new AnalysisHistory();
         repo.rows(Severity.LOW).forEach(history::add);
 
-        GateReport report = new GateEvaluator(SEVERE_ONLY, NewCodeSetting.parse("days:30"), NOW).evaluate(history, null);
+        GateReport report = new GateEvaluator(SEVERE_ONLY, NewCodeSetting.parse("days:30"), NOW, AutocoderJson.newObjectMapper()).evaluate(history, null);
 
         assertThat(report.newCode().commit()).isEqualTo(repo.releaseCommit);
         assertThat(report.newFindings()).extracting(f -> f.finding().rule()).containsExactly("CommandExecutionWithNonConstantInput");

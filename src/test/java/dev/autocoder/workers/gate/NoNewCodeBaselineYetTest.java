@@ -1,5 +1,6 @@
 package dev.autocoder.workers.gate;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
@@ -63,7 +64,7 @@ class NoNewCodeBaselineYetTest {
         AnalysisHistory history = new AnalysisHistory();
         rows.forEach(history::add);
         try (GitHistory git = GitHistory.open(root).orElseThrow()) {
-            return new GateEvaluator(GateConditions.DEFAULTS, NewCodeSetting.parse(newCode), NOW).evaluate(history, git);
+            return new GateEvaluator(GateConditions.DEFAULTS, NewCodeSetting.parse(newCode), NOW, AutocoderJson.newObjectMapper()).evaluate(history, git);
         }
     }
 

@@ -8,7 +8,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
-import dev.autocoder.workers.testplan.history.GitHistory;
+import dev.autocoder.workers.testplan.history.BaselineHistory;
 import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.pmd.TestModels;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
@@ -46,7 +46,7 @@ public final class TestPlanHarness {
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
         this.support = new TestPlanServices(new PlanningFactory(models,
-                new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new GitHistory(),
+                new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new BaselineHistory(),
                 AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
     }

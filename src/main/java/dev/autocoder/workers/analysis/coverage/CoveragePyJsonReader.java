@@ -22,12 +22,16 @@ import java.util.Map;
  */
 final class CoveragePyJsonReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
+
+    CoveragePyJsonReader(ObjectMapper json) {
+        this.json = json;
+    }
 
     CoverageReport read(Path file, String path) throws IOException, MalformedReportException {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
+            root = json.readTree(in);
         } catch (JsonProcessingException e) {
             throw new MalformedReportException("not JSON: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,12 @@ final class CoverageReportLoader {
     private final CoverageReportFinder finder = new CoverageReportFinder();
     private final XmlReportReader xmlReader = new XmlReportReader();
     private final LcovReader lcovReader = new LcovReader();
-    private final CoveragePyJsonReader coveragePyReader = new CoveragePyJsonReader();
+    private final CoveragePyJsonReader coveragePyReader;
+
+    /** @param json the application's mapper ({@code AutocoderJson.MAPPER}): reads coverage.py's JSON */
+    CoverageReportLoader(ObjectMapper json) {
+        this.coveragePyReader = new CoveragePyJsonReader(json);
+    }
 
     public FoundReports load(Path root) {
         List<String> paths;

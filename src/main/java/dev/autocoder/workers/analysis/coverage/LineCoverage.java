@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +44,11 @@ public final class LineCoverage {
      * Reads the reports (repository-relative paths under {@code root}).
      *
      * @param repositoryPaths the repository's files, to resolve the reports' source paths against
+     * @param json            the application's mapper ({@code AutocoderJson.MAPPER})
      */
-    public static LineCoverage read(Path root, Collection<String> reportPaths, Collection<String> repositoryPaths) {
-        CoverageReportLoader loader = new CoverageReportLoader();
+    public static LineCoverage read(Path root, Collection<String> reportPaths, Collection<String> repositoryPaths,
+                                    ObjectMapper json) {
+        CoverageReportLoader loader = new CoverageReportLoader(json);
         SourcePathResolver resolver = new SourcePathResolver(root, repositoryPaths);
         Map<String, Lines> byFile = new LinkedHashMap<>();
         List<String> read = new ArrayList<>();

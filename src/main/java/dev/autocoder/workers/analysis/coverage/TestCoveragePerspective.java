@@ -1,6 +1,8 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.javamodel.JavaModelProvider;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -12,6 +14,8 @@ import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -46,13 +50,21 @@ public class TestCoveragePerspective extends AnalysisPerspective {
     private final JavaModelProvider javaModels;
     private final ChurnProvider churn;
     private final AutocoderProperties properties;
-    private final CoverageReportLoader reports = new CoverageReportLoader();
+    private final CoverageReportLoader reports;
 
-    public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties) {
+    @Autowired
+    public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties,
+                                   @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
         super("test-coverage", "Test Coverage Analysis");
         this.javaModels = javaModels;
         this.churn = churn;
         this.properties = properties;
+        this.reports = new CoverageReportLoader(json);
+    }
+
+    /** Without Spring (the tests): a mapper made like the application's. */
+    public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties) {
+        this(javaModels, churn, properties, AutocoderJson.newObjectMapper());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.hub.spaces;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.CommandLineOptions;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
@@ -51,8 +53,8 @@ public final class DeploySpacesCommand {
             err.println("--owner (or HF_USERNAME) and --target-git-url are required.\n" + usage());
             return 2;
         }
-        HubClient client = client(options, token.strip());
-        SpacesDeployer deployer = new SpacesDeployer(client, out);
+        ObjectMapper json = AutocoderJson.newObjectMapper();
+        SpacesDeployer deployer = new SpacesDeployer(client(options, token.strip(), json), out, json);
         try {
             deployer.deploy(new SpacesDeployer.Request(owner, token.strip(), Path.of(options.getOrDefault("source", ".")),
                     target, options.get("target-branch"), privateSpaces));
@@ -70,9 +72,9 @@ public final class DeploySpacesCommand {
             err.println("--owner (or HF_USERNAME) is required: the owner of the datasets and of the Space.\n" + usage());
             return 2;
         }
-        HubClient client = client(options, token);
+        ObjectMapper json = AutocoderJson.newObjectMapper();
         try {
-            new SpacesDeployer(client, out).deployStaticDashboard(owner, Path.of(options.getOrDefault("source", ".")), privateSpace);
+            new SpacesDeployer(client(options, token, json), out, json).deployStaticDashboard(owner, Path.of(options.getOrDefault("source", ".")), privateSpace);
             out.println("Deployed. The Hub serves the page as it is; it reads the public datasets of " + owner + ".");
             return 0;
         } catch (SpacesDeployer.DeployException | HubException e) {
@@ -81,13 +83,13 @@ public final class DeploySpacesCommand {
         }
     }
 
-    private static HubClient client(Map<String, String> options, String token) {
+    private static HubClient client(Map<String, String> options, String token, ObjectMapper json) {
         HubProperties settings = new HubProperties();
         settings.setEndpoint(URI.create(options.getOrDefault("endpoint", "https://huggingface.co").replaceAll("/$", "")));
         settings.setToken(token);
         // uploads of the build files are larger than the rows' requests
         settings.setRequestTimeout(Duration.ofSeconds(60));
-        return new HubClient(settings, null);
+        return new HubClient(settings, null, json);
     }
 
     static String usage() {

@@ -6,7 +6,7 @@ import java.util.List;
  * One Space of the deployment: its folder under {@code spaces/}, its name on the Hub, and the worker it runs
  * ({@code none} for the dashboard, which reads the Hub instead).
  */
-public record SpaceDefinition(String folder, String name, String workers, boolean readsHub) {
+record SpaceDefinition(String folder, String name, String workers, boolean readsHub) {
 
     public static final List<SpaceDefinition> ALL = List.of(
             new SpaceDefinition("analysis-worker", "autocoder-analysis-worker", "analysis", false),

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.hub.spaces;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.hub.CommitPayload;
 import dev.autocoder.workers.hub.FileUpload;
 import dev.autocoder.workers.hub.HubClient;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * settings {@code bin/jvm-options}, the Maven wrapper, pom.xml and {@code src/main}), the secrets HF_TOKEN and
  * HF_USERNAME, and the variables that select the worker and the target repository. Unchanged files are not sent again, so a re-run updates in place.
  */
-public class SpacesDeployer {
+class SpacesDeployer {
 
     /** At most this many files per commit (the Hub advises 50 to 100). */
     static final int FILES_PER_COMMIT = 80;
@@ -37,10 +38,13 @@ public class SpacesDeployer {
 
     private final HubClient client;
     private final PrintStream out;
+    private final ObjectMapper json;
 
-    public SpacesDeployer(HubClient client, PrintStream out) {
+    /** @param json the application's mapper ({@code AutocoderJson.MAPPER}): writes the static Space's config.json */
+    public SpacesDeployer(HubClient client, PrintStream out, ObjectMapper json) {
         this.client = client;
         this.out = out;
+        this.json = json;
     }
 
     /** What to deploy. */
@@ -98,7 +102,7 @@ public class SpacesDeployer {
             throw new DeployException(source.toAbsolutePath().normalize() + " lacks the static dashboard's files: "
                     + String.join(", ", missing) + " (run from the repository's root or pass --source)");
         }
-        List<FileUpload> files = StaticDashboardSpace.files(source, client.endpoint(), owner);
+        List<FileUpload> files = StaticDashboardSpace.files(source, client.endpoint(), owner, json);
         String repoId = owner + "/" + StaticDashboardSpace.NAME;
         try {
             client.createRepo(RepoType.SPACE, owner, StaticDashboardSpace.NAME, privateSpace, Map.of("sdk", "static"));

@@ -26,8 +26,6 @@ public final class StaticDashboardSpace {
     /** The page's files, uploaded unchanged. */
     static final List<String> PAGE_FILES = List.of("README.md", "index.html", "dashboard.js", "dashboard.css");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private StaticDashboardSpace() {
     }
 
@@ -44,14 +42,14 @@ public final class StaticDashboardSpace {
     }
 
     /** The files of the Space: the page's files and its config.json pointed at the endpoint and owner. */
-    static List<FileUpload> files(Path source, URI endpoint, String owner) {
+    static List<FileUpload> files(Path source, URI endpoint, String owner, ObjectMapper json) {
         Path folder = folder(source);
         List<FileUpload> files = new ArrayList<>();
         try {
             for (String name : PAGE_FILES) {
                 files.add(new FileUpload(name, Files.readAllBytes(folder.resolve(name))));
             }
-            files.add(new FileUpload(CONFIG, config(Files.readAllBytes(folder.resolve(CONFIG)), endpoint, owner)));
+            files.add(new FileUpload(CONFIG, config(Files.readAllBytes(folder.resolve(CONFIG)), endpoint, owner, json)));
         } catch (IOException e) {
             throw new SpacesDeployer.DeployException("cannot read " + folder + ": " + e.getMessage(), e);
         }
@@ -62,12 +60,12 @@ public final class StaticDashboardSpace {
      * The folder's config.json (its workers, periods and limits) with the endpoint and owner set: what the page
      * reads before it calls the Hub.
      */
-    public static byte[] config(byte[] template, URI endpoint, String owner) {
+    public static byte[] config(byte[] template, URI endpoint, String owner, ObjectMapper json) {
         try {
-            ObjectNode config = (ObjectNode) JSON.readTree(template);
+            ObjectNode config = (ObjectNode) json.readTree(template);
             config.put("endpoint", endpoint.toString().replaceAll("/+$", ""));
             config.put("owner", owner);
-            return JSON.writeValueAsBytes(config);
+            return json.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(config);
         } catch (IOException | ClassCastException e) {
             throw new SpacesDeployer.DeployException("spaces/" + FOLDER + "/" + CONFIG + " is not a JSON object: "
                     + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CoverageReportReadersTest {
 
-    private final CoverageReportLoader loader = new CoverageReportLoader();
+    private final CoverageReportLoader loader = new CoverageReportLoader(AutocoderJson.newObjectMapper());
 
     @TempDir
     Path root;

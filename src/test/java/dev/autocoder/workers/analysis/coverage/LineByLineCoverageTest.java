@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Coverage reports read line by line, beside the per-class figures (which stay as they were). */
 class LineByLineCoverageTest {
 
-    private final CoverageReportLoader loader = new CoverageReportLoader();
+    private final CoverageReportLoader loader = new CoverageReportLoader(AutocoderJson.newObjectMapper());
 
     @TempDir
     Path root;
@@ -83,7 +84,7 @@ class LineByLineCoverageTest {
         Fixtures.write(root, "coverage.json", resourceText("coverage-py/coverage.json"));
 
         LineCoverage lines = LineCoverage.read(root, List.of("coverage.json", "missing.xml"),
-                List.of("shop/__init__.py", "shop/cart.py", "tests/__init__.py", "tests/test_cart.py"));
+                List.of("shop/__init__.py", "shop/cart.py", "tests/__init__.py", "tests/test_cart.py"), AutocoderJson.newObjectMapper());
 
         assertThat(lines.reportsRead()).containsExactly("coverage.json");
         assertThat(lines.problems()).singleElement().asString().startsWith("missing.xml");

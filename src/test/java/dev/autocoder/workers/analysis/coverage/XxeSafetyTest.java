@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.config.AutocoderJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -71,7 +72,7 @@ class XxeSafetyTest {
                 <report name="shop">&remote;&local;<package name="a"><class name="a/Foo" sourcefilename="Foo.java"><counter type="LINE" missed="1" covered="3"/></class></package></report>
                 """.formatted(base(), secret.toUri()));
 
-        CoverageReport read = new CoverageReportLoader().read(report, "target/site/jacoco/jacoco.xml");
+        CoverageReport read = new CoverageReportLoader(AutocoderJson.newObjectMapper()).read(report, "target/site/jacoco/jacoco.xml");
 
         assertThat(requests).isEmpty();
         assertThat(read.classes()).containsExactly(new ClassCoverage(CoverageFormat.JACOCO, "a", "Foo", "a/Foo.java",
@@ -95,7 +96,7 @@ class XxeSafetyTest {
                 </coverage>
                 """.formatted(base(), secret.toUri()));
 
-        CoverageReport read = new CoverageReportLoader().read(report, "coverage.xml");
+        CoverageReport read = new CoverageReportLoader(AutocoderJson.newObjectMapper()).read(report, "coverage.xml");
 
         assertThat(requests).isEmpty();
         assertThat(read.sourceRoots()).isEmpty();

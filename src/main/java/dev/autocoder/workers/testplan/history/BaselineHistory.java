@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * (never the work tree), so a concurrent reset of a clone cannot change what it reads.
  */
 @Component
-public class GitHistory {
+public class BaselineHistory {
 
     /** Texts larger than this are not read from history (same spirit as the snapshot's size limit). */
     static final int MAX_TEXT_BYTES = 1024 * 1024;
