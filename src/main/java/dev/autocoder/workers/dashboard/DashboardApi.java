@@ -173,6 +173,11 @@ public class DashboardApi {
 
     /** GET /api/workers/{id}/rows?limit=N: the newest rows first; N is capped at max-rows-limit. */
     public ApiAnswer rows(String id, String limitText) {
+        return rows(id, limitText, TargetChoice.none(false));
+    }
+
+    /** The same over one target's rows ({@code ?target=}; with the single target, every row). */
+    public ApiAnswer rows(String id, String limitText, TargetChoice target) {
         if (view.worker(id).isEmpty()) {
             return unknown(id);
         }
@@ -187,8 +192,11 @@ public class DashboardApi {
             return ApiAnswer.error(400, "limit must be a whole number from 1 to " + properties.getMaxRowsLimit());
         }
         int limit = requested.min(BigInteger.valueOf(properties.getMaxRowsLimit())).intValueExact();
-        List<Row> recent = view.aggregate(id).orElseThrow().recentRows();
+        List<Row> recent = view.aggregate(id, target.filter()).orElseThrow().recentRows();
         Map<String, Object> body = new LinkedHashMap<>();
+        if (target.id() != null) {
+            body.put("target_id", target.id());
+        }
         body.put("worker", id);
         body.put("limit", limit);
         body.put("rows", recent.subList(0, Math.min(limit, recent.size())));

@@ -102,6 +102,7 @@ class FleetDashboardTest {
         properties.put("autocoder.workers.enabled", "analysis,test-planning");
         properties.put("autocoder.workers.analysis.perspectives", "code-quality,security");
         properties.put("autocoder.workers.test-planning.perspectives", "failure-modes,edge-cases");
+        properties.put("autocoder.testplan.output-dir", temp.resolve("plans").toString());
         properties.put("autocoder.workers.test-planning.period", "100ms");
         properties.put("autocoder.workers.test-planning.delay", "0");
         properties.put("autocoder.fleet.tick", "100ms");
@@ -160,7 +161,7 @@ class FleetDashboardTest {
 
         // unknown and malformed targets are refused, escaped, before any page or answer is built
         for (String path : List.of("/", "/fragments/status", "/fragments/gate", "/fragments/insights", "/workers/analysis",
-                "/api/workers/analysis", "/api/gate", "/api/sarif")) {
+                "/api/workers/analysis", "/api/workers/analysis/rows", "/api/gate", "/api/sarif")) {
             assertThat(get(port, path + "?target=nobody-00000000").status()).as(path).isEqualTo(404);
             RawHttp.Answer bad = get(port, path + "?target=%3Cscript%3Ealert(1)%3C/script%3E");
             assertThat(bad.status()).as(path).isEqualTo(400);
@@ -177,6 +178,10 @@ class FleetDashboardTest {
             assertThat(worker.path("insights").path("rows").asLong()).as(target).isBetween(before, ownAfter);
             assertThat(ownAfter).as("the other target has rows too").isLessThan(after.size());
             assertThat(worker.path("latest_row").path("target_id").asText()).isEqualTo(target);
+            JsonNode rows = JSON.readTree(get(port, "/api/workers/analysis/rows?limit=50&target=" + target).body());
+            assertThat(rows.path("target_id").asText()).isEqualTo(target);
+            assertThat(rows.path("rows")).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.path("target_id").asText()).as(target).isEqualTo(target));
         }
         ObjectMapper mapper = new ObjectMapper();
         List<Row> plans = store.rows(PLANS);

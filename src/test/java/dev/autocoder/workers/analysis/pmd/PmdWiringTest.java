@@ -5,6 +5,7 @@ import dev.autocoder.workers.javamodel.JavaModelProvider;
 import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.row.Finding;
@@ -30,9 +31,10 @@ class PmdWiringTest {
 
     @Test
     void beansWireFromTheProperties() {
+        AutocoderProperties properties = properties();
         new ApplicationContextRunner()
-                .withBean(AutocoderProperties.class)
-                .withUserConfiguration(PmdEngine.class, CpdRunner.class, PmdJavaModelProvider.class, RuffEngine.class,
+                .withBean(AutocoderProperties.class, () -> properties)
+                .withUserConfiguration(AutocoderJson.class, PmdEngine.class, CpdRunner.class, PmdJavaModelProvider.class, RuffEngine.class,
                         CodeQualityPerspective.class, PerformancePerspective.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -52,7 +54,7 @@ class PmdWiringTest {
                 """);
         Path code = root.resolve("code");
         PmdFixtures.writeShop(code);
-        AutocoderProperties properties = new AutocoderProperties();
+        AutocoderProperties properties = properties();
         properties.getAnalysis().setPmdRuleset(ruleset);
         properties.getAnalysis().setPmdThreads(1);
 
@@ -63,6 +65,13 @@ class PmdWiringTest {
         // The Java model still comes from the same pass.
         assertThat(report.javaModel().byPath().get(PmdFixtures.PRICING).types().get(0).methods().get(0).cyclomatic())
                 .isEqualTo(21);
+    }
+
+    /** The PMD cache lives in the store's state folder: this test's, not the working directory's. */
+    private AutocoderProperties properties() {
+        AutocoderProperties properties = new AutocoderProperties();
+        properties.getStore().setPath(root.resolve("store"));
+        return properties;
     }
 
     private static final String MY_RULES = """
@@ -87,7 +96,7 @@ class PmdWiringTest {
     void aUsersRulesetKeepsItsPmdPrioritiesUnlessASeverityFileIsGiven() {
         Path code = root.resolve("code");
         PmdFixtures.writeShop(code);
-        AutocoderProperties properties = new AutocoderProperties();
+        AutocoderProperties properties = properties();
         properties.getAnalysis().setPmdRuleset(TestSnapshots.write(root, "config/my-rules.xml", MY_RULES));
         properties.getAnalysis().setPmdThreads(1);
 
@@ -107,7 +116,7 @@ class PmdWiringTest {
 
     @Test
     void aBrokenSeverityFileStopsStartUpNamingTheKeyAndLine() {
-        AutocoderProperties properties = new AutocoderProperties();
+        AutocoderProperties properties = properties();
         properties.getAnalysis().setSeverityFile(TestSnapshots.write(root, "severity.tsv",
                 "rule\tseverity\tsonar\tapplies_to\tnote\nEmptyCatchBlock\turgent\t-\tall\tx\n"));
 
