@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
 import dev.autocoder.workers.analysis.secrets.rules.SecurityRuleClasses;
@@ -92,6 +94,8 @@ public class PmdEngine {
     static final int SNIPPET_CHARS = 600;
 
     private static final Logger log = LoggerFactory.getLogger(PmdEngine.class);
+    /** Trees (a fleet's targets) whose disk-cache entries are kept; the least recently analyzed beyond it lose theirs. */
+    static final int TREES_KEPT_ON_DISK = 256;
 
     private final RuleSet ruleset;
     private final SeverityTable severities;
@@ -99,6 +103,11 @@ public class PmdEngine {
     private final int threads;
     private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
+    /**
+     * The cache keys each tree used in its last analysis. The disk keeps the union, not only the last tree's: with a
+     * list of targets, one target's pass must not delete the entries the others' next ticks read.
+     */
+    private final Cache<Path, Set<String>> liveByTree = Caffeine.newBuilder().maximumSize(TREES_KEPT_ON_DISK).build();
     /** Results of earlier runs of the application; null without a disk cache. */
     private final DiskCache<StoredAnalysis> disk;
     /** Contents a batch is analyzing now, so a second caller waits for that batch instead of starting its own. */
@@ -241,7 +250,10 @@ public class PmdEngine {
                 Duration.ofNanos(System.nanoTime() - start));
         evictAllBut(snapshot, javaFiles);
         if (disk != null) {
-            disk.retainOnly(cache.keySet());
+            liveByTree.put(snapshot.root(), Set.copyOf(cache.keySet()));
+            Set<String> kept = new HashSet<>();
+            liveByTree.asMap().values().forEach(kept::addAll);
+            disk.retainOnly(kept);
         }
         log.debug("PMD: {} files analyzed, {} from cache, in {} ms", report.filesAnalyzed(), report.filesFromCache(),
                 report.duration().toMillis());

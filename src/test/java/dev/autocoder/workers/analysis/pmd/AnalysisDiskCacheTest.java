@@ -77,6 +77,25 @@ class AnalysisDiskCacheTest {
     }
 
     @Test
+    void withSeveralTreesOneTreesPassKeepsTheOthersEntriesOnDisk(@TempDir Path otherTree) {
+        TestSnapshots.write(otherTree, "src/main/java/com/acme/other/Other.java",
+                "package com.acme.other;\n\npublic class Other {\n    int twice(int x) {\n        return x * 2;\n    }\n}\n");
+        PmdEngine engine = engine(PmdRulesets.curated());
+        engine.analyze(TestSnapshots.of(root));
+        PmdReport other = engine.analyze(TestSnapshots.of(otherTree));
+        assertThat(other.filesAnalyzed()).isEqualTo(1);
+        assertThat(entries(pmdCache)).hasSize(6);
+
+        // a fleet's next tick on the first target: its entries are still on disk, nothing is parsed again
+        PmdReport again = engine.analyze(TestSnapshots.of(root));
+
+        assertThat(again.filesAnalyzed()).isZero();
+        assertThat(again.filesFromCache()).isEqualTo(5);
+        assertSameResults(again, engineWithoutDiskCache().analyze(TestSnapshots.of(root)));
+        assertThat(entries(pmdCache)).hasSize(6);
+    }
+
+    @Test
     void afterARestartOnlyTheChangedFileIsAnalyzedAndItsOldEntryIsDropped() {
         engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
         TestSnapshots.write(root, PmdFixtures.REGISTRY, "package com.acme.shop;\n\npublic class Registry {\n}\n");
