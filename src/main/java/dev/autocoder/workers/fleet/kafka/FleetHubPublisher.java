@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -131,8 +132,21 @@ public class FleetHubPublisher implements DisposableBean {
                 }
             }
             String repoId = identity.repoId(outbox.dataset);
+            boolean created = false;
             if (client.repoInfo(RepoType.DATASET, repoId).isEmpty()) {
                 client.createRepo(RepoType.DATASET, repoId.substring(0, repoId.indexOf('/')), outbox.dataset, hub.isPrivate(), null);
+                created = true;
+            }
+            if (outbox.head == null) {
+                if (created) {
+                    outbox.head = client.repoInfo(RepoType.DATASET, repoId).orElseThrow().sha();
+                } else {
+                    // the repository appeared since the Hub was read (another publisher): read where it stands first
+                    resync(outbox);
+                    if (outbox.pending.isEmpty()) {
+                        return;
+                    }
+                }
             }
             // the oldest rows, over at most max-files-per-commit targets (one file each, the card aside): a prefix of
             // the partition, so the highest offset on the Hub still says that everything below it is there
@@ -149,9 +163,10 @@ public class FleetHubPublisher implements DisposableBean {
             }
             long first = batch.get(0).offset();
             long last = batch.get(batch.size() - 1).offset();
-            String head = client.repoInfo(RepoType.DATASET, repoId).orElseThrow().sha();
+            // parentCommit is the head our view of the published offsets comes from: if another publisher committed
+            // since (a process paused past its session that came back), the Hub answers 412 and we read it again
             CommitPayload payload = new CommitPayload("Add " + batch.size() + " rows",
-                    "Published by Autocoder Workers from the Kafka rows topic.", head);
+                    "Published by Autocoder Workers from the Kafka rows topic.", outbox.head);
             byTarget.forEach((target, records) -> payload.addFile(path(target, outbox.partition, records),
                     lines(records)));
             TreeSet<String> targets = new TreeSet<>(outbox.targets);
@@ -160,7 +175,7 @@ public class FleetHubPublisher implements DisposableBean {
             if (card != null) {
                 payload.addFile(HubSync.CARD, card.getBytes(StandardCharsets.UTF_8));
             }
-            client.commit(RepoType.DATASET, repoId, payload);
+            outbox.head = client.commit(RepoType.DATASET, repoId, payload);
             outbox.targets.addAll(byTarget.keySet());
             if (card != null) {
                 outbox.cardOnHub = card;
@@ -170,8 +185,10 @@ public class FleetHubPublisher implements DisposableBean {
             log.info("Published to the Hub {}: {} rows (offsets {}..{} of partition {})", repoId, batch.size(), first, last,
                     outbox.partition);
         } catch (RuntimeException e) {
-            // the commit may have landed without an answer: the Hub says where publishing stands before the next one
+            // the commit may have landed without an answer, or another publisher's did (412): the Hub says where
+            // publishing stands before the next one
             outbox.resync = true;
+            outbox.head = null;
             log.error("Publishing {} to the Hub failed; next attempt in one interval: {}", outbox.dataset, e.toString());
         }
     }
@@ -249,10 +266,13 @@ public class FleetHubPublisher implements DisposableBean {
     private void readHub(DatasetOutbox outbox) {
         String repoId = identity.repoId(outbox.dataset);
         outbox.cardOnHub = null;
-        if (client.repoInfo(RepoType.DATASET, repoId).isEmpty()) {
+        Optional<HubClient.RepoInfo> info = client.repoInfo(RepoType.DATASET, repoId);
+        if (info.isEmpty()) {
             outbox.next = 0;
+            outbox.head = null;
             return;
         }
+        outbox.head = info.get().sha();
         long next = 0;
         try {
             for (HubClient.TreeEntry entry : client.tree(RepoType.DATASET, repoId, "data", true)) {
@@ -361,6 +381,11 @@ public class FleetHubPublisher implements DisposableBean {
         boolean resync;
         /** The worker whose rows these are; null until known. */
         String worker;
+        /**
+         * The Hub's head commit that {@link #next} was read from (or our last commit): the next commit's parentCommit.
+         * Null when unknown.
+         */
+        String head;
         /** The card known to be on the Hub; null when it is to be compared before sending. */
         String cardOnHub;
 
