@@ -1,5 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -52,12 +54,13 @@ import java.util.concurrent.TimeoutException;
  * PMD's copy-paste detector over the snapshot's Java files and the other languages whose PMD modules are on the
  * classpath (JavaScript, TypeScript, Python, Kotlin). Duplicates are only found within one language.
  * <p>
- * The whole result is cached for the last {@link Snapshot#key()}: an unchanged tree costs nothing, any change
+ * The whole result is cached per {@link Snapshot#key()} (the last 16 trees, so each of a list of targets keeps
+ * its own): an unchanged tree costs nothing, any change
  * reruns CPD (CPD compares every file with every other, so there is no exact per-file reuse). CPD is only given
  * the files that can hold a duplicate ({@link CpdCandidates}), which keeps its memory to a fraction.
  * <p>
- * With a disk cache ({@code autocoder.analysis.disk-cache}, in {@code {store}/.state/cache/cpd/}) the last result
- * is also kept on disk for its tree (the snapshot key, the minimum token count, the time budget and which files
+ * With a disk cache ({@code autocoder.analysis.disk-cache}, in {@code {store}/.state/cache/cpd/}) each tree's last
+ * result is also kept on disk (the snapshot key, the minimum token count, the time budget and which files
  * were over the size limit), so a restart on an unchanged tree does not run CPD again.
  */
 @Component
@@ -77,14 +80,18 @@ public class CpdRunner {
     private final int minimumTokens;
     private final Duration fileBudget;
     /** Content hashes of files a search ran over the budget with, left out of every later search. */
+    /** Trees whose last result stays in memory (a few duplication blocks each). */
+    private static final int TREES_KEPT_IN_MEMORY = 16;
     private final Set<String> overBudget = new HashSet<>();
     private final ExecutorService searches = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "cpd-search");
         thread.setDaemon(true);
         return thread;
     });
-    private String cachedKey;
-    private CpdResult cached;
+    /** Results by snapshot key: with a list of targets, each target's unchanged tree costs nothing on its next tick. */
+    private final Cache<String, CpdResult> cached = Caffeine.newBuilder().maximumSize(TREES_KEPT_IN_MEMORY).build();
+    /** Each tree's last disk key: the disk keeps one result per tree, not only the last tree's. */
+    private final Cache<Path, String> diskKeyByTree = Caffeine.newBuilder().maximumSize(PmdEngine.TREES_KEPT_ON_DISK).build();
     /** The last result of an earlier run of the application; null without a disk cache. */
     private final DiskCache<CpdResult> disk;
 
@@ -115,9 +122,10 @@ public class CpdRunner {
     }
 
     public synchronized CpdResult duplication(Snapshot snapshot) {
-        if (cached == null || !snapshot.key().equals(cachedKey)) {
+        CpdResult result = cached.getIfPresent(snapshot.key());
+        if (result == null) {
             String key = diskKey(snapshot);
-            CpdResult result = disk == null ? null : disk.read(key);
+            result = disk == null ? null : disk.read(key);
             if (result == null) {
                 result = run(snapshot);
                 if (disk != null) {
@@ -125,12 +133,12 @@ public class CpdRunner {
                 }
             }
             if (disk != null) {
-                disk.retainOnly(List.of(key));
+                diskKeyByTree.put(snapshot.root(), key);
+                disk.retainOnly(Set.copyOf(diskKeyByTree.asMap().values()));
             }
-            cached = result;
-            cachedKey = snapshot.key();
+            cached.put(snapshot.key(), result);
         }
-        return cached;
+        return result;
     }
 
     /** The disk cache in use; null without one. */

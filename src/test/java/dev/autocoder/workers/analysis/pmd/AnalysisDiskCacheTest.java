@@ -207,6 +207,21 @@ class AnalysisDiskCacheTest {
     }
 
     @Test
+    void withSeveralTreesEachKeepsItsCpdResultOnDisk(@TempDir Path otherTree) {
+        PmdFixtures.writeTwoFilesSharingTheBlock(root);
+        TestSnapshots.write(otherTree, "src/main/java/q/C.java", "package q;\nclass C {}\n");
+        CpdRunner runner = cpd();
+        CpdResult first = runner.duplication(TestSnapshots.of(root));
+        runner.duplication(TestSnapshots.of(otherTree));
+        assertThat(entries(cpdCache)).hasSize(2);
+
+        // after a restart, a fleet's next tick on the first target reads its result from disk
+        CpdRunner restarted = cpd();
+        assertThat(restarted.duplication(TestSnapshots.of(root))).isEqualTo(first);
+        assertThat(diskHits(restarted)).isEqualTo(1);
+    }
+
+    @Test
     void aCorruptCpdEntryIsDiscardedAndCpdRunsAgain() throws IOException {
         PmdFixtures.writeTwoFilesSharingTheBlock(root);
         CpdResult cold = cpd().duplication(TestSnapshots.of(root));
