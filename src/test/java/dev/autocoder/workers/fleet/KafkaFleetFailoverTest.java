@@ -17,6 +17,8 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,28 +188,15 @@ class KafkaFleetFailoverTest {
         }
     }
 
-    /** The rows of the rows topic by record key, in topic order. */
+    /** The committed rows of the rows topic by record key, in topic order. */
     private Map<String, List<JsonNode>> rowsByKey(KafkaBroker broker) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<JsonNode>> rows = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(rowsTopic, Duration.ofSeconds(10));
-            if (infos == null) {
-                return rows;
+        try {
+            for (ConsumerRecord<String, String> record : broker.committedRecords(rowsTopic)) {
+                rows.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(JSON.readTree(record.value()));
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(rowsTopic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    rows.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(JSON.readTree(record.value()));
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return rows;
     }

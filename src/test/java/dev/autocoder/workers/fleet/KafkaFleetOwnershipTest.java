@@ -10,16 +10,13 @@ import dev.autocoder.workers.testsupport.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -205,33 +201,14 @@ class KafkaFleetOwnershipTest {
     /** The last value of every key of the targets topic (null: a tombstone). */
     private static Map<String, String> announcements(KafkaBroker broker) {
         Map<String, String> last = new HashMap<>();
-        read(broker, "autocoder-targets", record -> last.put(record.key(), record.value()));
+        broker.committedRecords("autocoder-targets").forEach(record -> last.put(record.key(), record.value()));
         return last;
     }
 
     private static long rowsOfTarget(KafkaBroker broker, String targetId) {
         List<String> keys = new ArrayList<>();
-        read(broker, ROWS, record -> keys.add(record.key()));
+        broker.committedRecords(ROWS).forEach(record -> keys.add(record.key()));
         return keys.stream().filter(k -> k.endsWith("/" + targetId)).count();
-    }
-
-    private static void read(KafkaBroker broker, String topic, Consumer<ConsumerRecord<String, String>> each) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos == null) {
-                return;
-            }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(each);
-            }
-        }
     }
 
     /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
@@ -293,29 +270,16 @@ class KafkaFleetOwnershipTest {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % TARGET_PARTITIONS;
     }
 
-    /** Every worker's iteration numbers in the order of the rows topic, committed rows only, read from its beginning. */
+    /** Every worker's iteration numbers in the order of the rows topic, committed rows only. */
     private static Map<String, List<Long>> iterations(KafkaBroker broker) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<Long>> iterations = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(ROWS, Duration.ofSeconds(10));
-            if (infos == null) {
-                return iterations;
+        try {
+            for (ConsumerRecord<String, String> record : broker.committedRecords(ROWS)) {
+                JsonNode row = JSON.readTree(record.value());
+                iterations.computeIfAbsent(row.path("worker").asText(), w -> new ArrayList<>()).add(row.path("iteration").asLong());
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(ROWS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode row = JSON.readTree(record.value());
-                    iterations.computeIfAbsent(row.path("worker").asText(), w -> new ArrayList<>()).add(row.path("iteration").asLong());
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return iterations;
     }
