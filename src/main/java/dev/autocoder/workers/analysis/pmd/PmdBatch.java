@@ -87,9 +87,10 @@ final class PmdBatch implements Runnable {
         try (PmdAnalysis pmd = PmdAnalysis.create(PmdEngine.configuration(0, version));
              JavaModelCollectorRule.Run collector = JavaModelCollectorRule.open(
                      (id, model) -> models.put(id.getAbsolutePath(), model))) {
-            pmd.addRuleSet(RuleSet.copy(ruleset));
+            RuleSet rules = RuleSet.copy(ruleset);
+            pmd.addRuleSet(rules);
             pmd.addRuleSet(RuleSet.forSingleRule(collector.rule()));
-            pmd.addListener(new Listener(models));
+            pmd.addListener(new Listener(models, rules));
             files.forEach((key, file) -> {
                 var path = snapshot.resolve(file);
                 keyByFileId.put(FileId.fromPath(path).getAbsolutePath(), key);
@@ -211,9 +212,12 @@ final class PmdBatch implements Runnable {
     /** Gathers one file's violations and errors while PMD analyzes it. */
     private final class Listener implements GlobalAnalysisListener {
         private final Map<String, ParsedJavaFile> models;
+        /** This run's rules, initialized by PMD by the time the first file starts. */
+        private RuleSet rulesToTune;
 
-        Listener(Map<String, ParsedJavaFile> models) {
+        Listener(Map<String, ParsedJavaFile> models, RuleSet rules) {
             this.models = models;
+            this.rulesToTune = rules;
         }
 
         /** The file's lines for snippets, read while PMD analyzes it and dropped with it. */
@@ -229,6 +233,10 @@ final class PmdBatch implements Runnable {
         public FileAnalysisListener startFileAnalysis(TextFile file) {
             String id = file.getFileId().getAbsolutePath();
             String key = keyByFileId.get(id);
+            if (rulesToTune != null) {
+                SaxonErrorReporters.share(rulesToTune);
+                rulesToTune = null;
+            }
             started(key);
             String[] lines = lines(key);
             List<FileAnalysis.Violation> violations = Collections.synchronizedList(new ArrayList<>());
