@@ -27,8 +27,10 @@ import java.util.function.Function;
 
 /**
  * Holds a worker's first iteration until the worker it waits for ({@code waitFor} in its route, the analysis worker
- * for test planning and implementation) has written its first row on the current target, so the worker neither
- * competes with that worker's cold first pass for the cores nor starts from no rows at all.
+ * for test planning and implementation) has written its first row on the current target in this process, so the
+ * worker neither competes with that worker's first pass for the cores nor starts from no rows at all. A row an
+ * earlier run left in the dataset does not count: after a restart the analysis worker's first (warm) pass also has
+ * the cores to itself, for the few seconds it takes.
  * <p>
  * The first tick holds in the {@code filter} of the worker template (routes/worker-template.yaml) and goes on the
  * moment the row is there: no row is written and the rotation does not move while it waits. There is no wait when
@@ -153,9 +155,7 @@ public class WorkerReadiness {
         if (routeHere.apply(definition.waitFor()).isEmpty()) {
             return Optional.empty(); // it does not run here now: its rows will not come from this process
         }
-        // recovered by the awaited worker's own first tick, which reads its dataset once
-        WorkerState state = registry.find(definition.waitFor()).filter(WorkerState::isRecovered).orElse(null);
-        Row last = state == null ? null : state.lastRow().orElse(null);
+        Row last = registry.find(definition.waitFor()).flatMap(WorkerState::lastRowWrittenHere).orElse(null);
         if (last != null && target.displayName().equals(last.repository())) {
             return Optional.empty();
         }

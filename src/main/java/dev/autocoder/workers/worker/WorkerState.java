@@ -24,6 +24,8 @@ public final class WorkerState {
     private final Map<String, Row> lastOkRowByPerspective = new HashMap<>();
     private final Map<String, Set<String>> findingIdsByPerspective = new HashMap<>();
     private volatile Row lastRow;
+    /** The last row written by this process (not read back from the dataset); null before the first. */
+    private volatile Row lastRowWrittenHere;
     private volatile boolean recovered;
     private volatile boolean remote;
 
@@ -97,8 +99,14 @@ public final class WorkerState {
         return Optional.ofNullable(findingIdsByPerspective.get(perspective));
     }
 
+    /** The last row this process wrote, not one an earlier run left in the dataset. */
+    Optional<Row> lastRowWrittenHere() {
+        return Optional.ofNullable(lastRowWrittenHere);
+    }
+
     synchronized void remember(Row row, Set<String> allFindingIds) {
         lastRow = row;
+        lastRowWrittenHere = row;
         lastRowByPerspective.put(row.perspectiveId(), row);
         if (row.status() == Status.OK) {
             lastOkRowByPerspective.put(row.perspectiveId(), row);

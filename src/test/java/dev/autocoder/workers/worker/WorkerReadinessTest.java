@@ -5,6 +5,8 @@ import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.dashboard.MovableClock;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.testsupport.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,12 +38,13 @@ class WorkerReadinessTest {
     Path temp;
 
     private final MovableClock clock = new MovableClock(START);
+    private WorkerRegistry registry;
 
     private WorkerReadiness readiness() throws Exception {
         AutocoderProperties properties = new AutocoderProperties();
         properties.getTarget().setPath(Files.createDirectories(temp.resolve("repo")));
         DatasetStore store = new DatasetStore(temp.resolve("store"), "local", 1 << 20, new ObjectMapper(), Clock.systemUTC());
-        WorkerRegistry registry = new WorkerRegistry(store, List.of());
+        registry = new WorkerRegistry(store, List.of());
         // the analysis worker has started (its history read) but has written no row yet
         registry.recovered(registry.register(new WorkerDefinition("analysis", "analysis-worker", "analysis-results",
                 List.of("code-quality"), 60_000, 0)));
@@ -66,6 +70,32 @@ class WorkerReadinessTest {
         assertThat(readiness.waitEnded("implementation")).hasValue(START.plus(Duration.ofMinutes(10)));
         // once past the wait, it never waits again in this process
         assertThat(readiness.awaitFirstRow(IMPLEMENTATION, () -> true, worker -> Optional.of(worker + "-worker"))).isTrue();
+    }
+
+    @Test
+    void aRowAnEarlierRunLeftDoesNotEndTheWaitARowWrittenHereDoes() throws Exception {
+        WorkerReadiness readiness = readiness();
+        WorkerState analysis = registry.find("analysis").orElseThrow();
+        Row earlier = analysisRow(7);
+        analysis.recovered(earlier, Map.of("code-quality", earlier), Map.of("code-quality", earlier));
+        CompletableFuture<Boolean> tick = CompletableFuture.supplyAsync(
+                () -> readiness.awaitFirstRow(IMPLEMENTATION, () -> true, worker -> Optional.of(worker + "-worker")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness.waiting("implementation").isPresent());
+        assertThat(tick).isNotDone();
+
+        analysis.remember(analysisRow(8), Set.of());
+        assertThat(tick.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(readiness.waitEnded("implementation")).isPresent();
+    }
+
+    /** A code-quality row of the analysis worker on the test's repository. */
+    private Row analysisRow(long iteration) throws Exception {
+        Row row = Rows.row(iteration, "code-quality", List.of());
+        return new Row(row.schemaVersion(), row.worker(), iteration, row.timestamp(), row.perspectiveNumber(),
+                row.perspectiveId(), row.perspectiveName(), temp.resolve("repo").toRealPath().toString(), row.commit(),
+                row.durationMs(), row.status(), null, null, row.summary(), row.qualityScore(), 0, List.of(), 0, 0,
+                List.of(), List.of(), "{}", Map.of());
     }
 
     @Test
