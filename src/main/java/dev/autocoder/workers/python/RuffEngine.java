@@ -124,6 +124,10 @@ public class RuffEngine {
                 misses.add(file.path());
             }
         }
+        if (diskCache != null) {
+            // before ruff runs: another tree's pass at the same time must not delete what this one writes
+            diskCache.retainForTree(snapshot.root(), keys.values());
+        }
         for (int i = 0; i < misses.size(); i += BATCH) {
             List<String> batch = misses.subList(i, Math.min(misses.size(), i + BATCH));
             Map<String, RuffFileResult> ran = new LinkedHashMap<>();
@@ -142,9 +146,6 @@ public class RuffEngine {
             });
         }
         cache.keySet().retainAll(keys.values());
-        if (diskCache != null) {
-            diskCache.retainOnly(keys.values());
-        }
         PythonLint lint = assemble(python.size(), ruffVersion, settings, results, skipped, fromCache,
                 Duration.ofNanos(System.nanoTime() - start));
         log.debug("ruff: {} Python files, {} from cache, in {} ms", python.size(), fromCache, lint.duration().toMillis());

@@ -20,17 +20,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +48,9 @@ import java.util.stream.Stream;
  * Entries live in {@code entries/<2 hex>/<sha-256 of the key>.json} and are read one at a time when asked for, so the
  * heap holds only the names of the files on disk, not their contents. Writes go to a temporary file moved into
  * place, so a crash leaves the old entry, the new one, or a stray temporary file that the next start deletes.
- * {@link #retainOnly} bounds the disk to what the current snapshot uses.
+ * {@link #retainForTree} bounds the disk to what the trees analyzed last use: each tree's entry names are kept in
+ * {@code trees/<id>.txt}, so after a restart one tree's pass does not delete the entries of the others (a fleet's
+ * targets); beyond {@link #TREES_KEPT} trees the least recently analyzed loses its entries.
  *
  * @param <T> the cached value; a record or other type Jackson reads and writes through its fields
  */
@@ -56,6 +62,9 @@ public final class DiskCache<T> {
     private static final Logger log = LoggerFactory.getLogger(DiskCache.class);
     private static final String MANIFEST = "manifest.json";
     private static final String ENTRIES = "entries";
+    private static final String TREES = "trees";
+    /** Trees whose entries the disk keeps (a fleet's targets); the least recently analyzed beyond it lose theirs. */
+    public static final int TREES_KEPT = 256;
     private static final String SUFFIX = ".json";
 
     private final Path folder;
@@ -65,6 +74,8 @@ public final class DiskCache<T> {
     private final ObjectMapper mapper;
     /** File names of the entries on disk: what {@link #retainOnly} may delete. */
     private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
+    /** Tree id to the entry names its last analysis used, least recently analyzed first; guarded by itself. */
+    private final Map<String, Set<String>> namesByTree = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
 
@@ -142,9 +153,21 @@ public final class DiskCache<T> {
         return text.toString();
     }
 
-    /** Learns the entry names on disk and deletes temporary files a crash left behind. */
+    /** Learns the entry names on disk and the trees that use them, and deletes temporary files a crash left behind. */
     private void scan() throws IOException {
         Files.createDirectories(entries);
+        Path trees = Files.createDirectories(folder.resolve(TREES));
+        try (Stream<Path> files = Files.list(trees)) {
+            // oldest first, so the least recently analyzed tree is the first to go
+            files.sorted(Comparator.comparing(DiskCache::modified)).forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.matches("[0-9a-f]{16}\\.txt")) {
+                    namesByTree.put(name.substring(0, 16), readTree(file));
+                } else {
+                    deleteQuietly(file);
+                }
+            });
+        }
         try (Stream<Path> files = Files.walk(entries, 2)) {
             files.filter(Files::isRegularFile).forEach(file -> {
                 String name = file.getFileName().toString();
@@ -211,10 +234,38 @@ public final class DiskCache<T> {
         }
     }
 
+    /**
+     * The entries one tree's analysis uses now: remembers them for that tree (on disk too, for the next start) and
+     * deletes every entry no remembered tree uses. Call it before computing what is missing, so a concurrent pass of
+     * another tree never deletes what this one is about to write.
+     */
+    public void retainForTree(Path root, Collection<String> keys) {
+        String tree = sha256(root.toAbsolutePath().normalize().toString()).substring(0, 16);
+        Set<String> names = new HashSet<>();
+        keys.forEach(k -> names.add(fileName(k)));
+        Set<String> kept = new HashSet<>();
+        synchronized (namesByTree) {
+            if (!names.equals(namesByTree.put(tree, names))) {
+                writeTree(tree, names);
+            }
+            var eldest = namesByTree.keySet().iterator();
+            while (namesByTree.size() > TREES_KEPT) {
+                deleteQuietly(folder.resolve(TREES).resolve(eldest.next() + ".txt"));
+                eldest.remove();
+            }
+            namesByTree.values().forEach(kept::addAll);
+        }
+        deleteAllBut(kept);
+    }
+
     /** Deletes every entry whose key is not one of {@code keys}: the disk holds what the last analysis used. */
     public void retainOnly(Collection<String> keys) {
         Set<String> live = new HashSet<>();
         keys.forEach(k -> live.add(fileName(k)));
+        deleteAllBut(live);
+    }
+
+    private void deleteAllBut(Set<String> live) {
         for (String name : Set.copyOf(onDisk)) {
             if (!live.contains(name)) {
                 onDisk.remove(name);
@@ -244,6 +295,33 @@ public final class DiskCache<T> {
 
     private Path path(String name) {
         return entries.resolve(name.substring(0, 2)).resolve(name);
+    }
+
+    /** The entry names a tree file lists; a line that is not an entry name is passed over. */
+    private static Set<String> readTree(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> l.matches("[0-9a-f]{64}\\.json")).collect(Collectors.toSet());
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Cannot read {} ({}); that tree's entries may be analyzed again", file, e.toString());
+            return Set.of();
+        }
+    }
+
+    private void writeTree(String tree, Set<String> names) {
+        try {
+            write(folder.resolve(TREES).resolve(tree + ".txt"),
+                    String.join("\n", new TreeSet<>(names)).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Cannot write the entry list of a tree in {} ({})", folder, e.toString());
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static String fileName(String key) {

@@ -76,12 +76,12 @@ public class CpdRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CpdRunner.class);
     private static final int SNIPPET_CHARS = 2000;
+    /** Trees whose last result stays in memory (a few duplication blocks each). */
+    private static final int TREES_KEPT_IN_MEMORY = 16;
 
     private final int minimumTokens;
     private final Duration fileBudget;
     /** Content hashes of files a search ran over the budget with, left out of every later search. */
-    /** Trees whose last result stays in memory (a few duplication blocks each). */
-    private static final int TREES_KEPT_IN_MEMORY = 16;
     private final Set<String> overBudget = new HashSet<>();
     private final ExecutorService searches = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "cpd-search");
@@ -90,8 +90,6 @@ public class CpdRunner {
     });
     /** Results by snapshot key: with a list of targets, each target's unchanged tree costs nothing on its next tick. */
     private final Cache<String, CpdResult> cached = Caffeine.newBuilder().maximumSize(TREES_KEPT_IN_MEMORY).build();
-    /** Each tree's last disk key: the disk keeps one result per tree, not only the last tree's. */
-    private final Cache<Path, String> diskKeyByTree = Caffeine.newBuilder().maximumSize(PmdEngine.TREES_KEPT_ON_DISK).build();
     /** The last result of an earlier run of the application; null without a disk cache. */
     private final DiskCache<CpdResult> disk;
 
@@ -133,8 +131,7 @@ public class CpdRunner {
                 }
             }
             if (disk != null) {
-                diskKeyByTree.put(snapshot.root(), key);
-                disk.retainOnly(Set.copyOf(diskKeyByTree.asMap().values()));
+                disk.retainForTree(snapshot.root(), Set.of(key));
             }
             cached.put(snapshot.key(), result);
         }

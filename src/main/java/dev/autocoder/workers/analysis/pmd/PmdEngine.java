@@ -1,7 +1,5 @@
 package dev.autocoder.workers.analysis.pmd;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.analysis.cache.AnalysisCaches;
 import dev.autocoder.workers.analysis.cache.DiskCache;
 import dev.autocoder.workers.analysis.secrets.rules.SecurityRuleClasses;
@@ -69,7 +67,7 @@ import java.util.stream.Stream;
  * from the same parse. Results are cached per (ruleset fingerprint, content hash): a warm call on an unchanged tree
  * runs no PMD at all, and a one-file change analyzes that one file. Per-file caching is exact because PMD runs
  * without an auxclasspath: a file's violations do not depend on the other files of the run. After each call the
- * cache keeps only the contents of the current snapshot.
+ * memory keeps the contents of the current snapshot, and of the trees analyzed before it as long as they fit.
  * <p>
  * With a disk cache ({@code autocoder.analysis.disk-cache}, in {@code {store}/.state/cache/pmd/}) each result is
  * also written to disk as it comes, and a content missing from memory is looked up there before PMD runs, so the
@@ -94,8 +92,6 @@ public class PmdEngine {
     static final int SNIPPET_CHARS = 600;
 
     private static final Logger log = LoggerFactory.getLogger(PmdEngine.class);
-    /** Trees (a fleet's targets) whose disk-cache entries are kept; the least recently analyzed beyond it lose theirs. */
-    static final int TREES_KEPT_ON_DISK = 256;
 
     private final RuleSet ruleset;
     private final SeverityTable severities;
@@ -104,10 +100,13 @@ public class PmdEngine {
     private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
     /**
-     * The cache keys each tree used in its last analysis. The disk keeps the union, not only the last tree's: with a
-     * list of targets, one target's pass must not delete the entries the others' next ticks read.
+     * Results kept in memory, in files: a quarter of the heap at ~20 KB a file (the large corpus's 1,884 files held
+     * 36 MB). The tree just analyzed is always kept whole; the trees analyzed before it (a fleet's other targets)
+     * as long as they fit, most recent first, so a fleet's next tick on a target reads nothing from disk.
      */
-    private final Cache<Path, Set<String>> liveByTree = Caffeine.newBuilder().maximumSize(TREES_KEPT_ON_DISK).build();
+    private static final long FILES_IN_MEMORY = Runtime.getRuntime().maxMemory() / 4 / 20_000;
+    /** The cache keys of each tree's last analysis, least recently analyzed first; guarded by itself. */
+    private final Map<Path, Set<String>> keysByTree = new LinkedHashMap<>(16, 0.75f, true);
     /** Results of earlier runs of the application; null without a disk cache. */
     private final DiskCache<StoredAnalysis> disk;
     /** Contents a batch is analyzing now, so a second caller waits for that batch instead of starting its own. */
@@ -213,6 +212,16 @@ public class PmdEngine {
         Map<String, Charset> charsets = new HashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         Set<String> cachedBefore = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (SourceFile file : javaFiles) {
+            if (file.isAnalyzableText()) {
+                keys.add(cacheKey(snapshot, file));
+            }
+        }
+        if (disk != null) {
+            // before PMD runs: another tree's pass at the same time must not delete what this one writes
+            disk.retainForTree(snapshot.root(), keys);
+        }
         for (SourceFile file : javaFiles) {
             if (!file.isAnalyzableText()) {
                 continue;
@@ -248,13 +257,7 @@ public class PmdEngine {
         awaited.forEach((key, future) -> results.put(key, future.join()));
         PmdReport report = assemble(snapshot, javaFiles, results, cachedBefore, unreadable,
                 Duration.ofNanos(System.nanoTime() - start));
-        evictAllBut(snapshot, javaFiles);
-        if (disk != null) {
-            liveByTree.put(snapshot.root(), Set.copyOf(cache.keySet()));
-            Set<String> kept = new HashSet<>();
-            liveByTree.asMap().values().forEach(kept::addAll);
-            disk.retainOnly(kept);
-        }
+        keepInMemory(snapshot.root(), keys);
         log.debug("PMD: {} files analyzed, {} from cache, in {} ms", report.filesAnalyzed(), report.filesFromCache(),
                 report.duration().toMillis());
         return report;
@@ -452,10 +455,26 @@ public class PmdEngine {
         return unreadable.get(file.path());
     }
 
-    private void evictAllBut(Snapshot snapshot, List<SourceFile> javaFiles) {
-        Set<String> live = new HashSet<>();
-        javaFiles.forEach(f -> live.add(cacheKey(snapshot, f)));
-        cache.keySet().retainAll(live);
+    /** Keeps this tree's results in memory, and the other trees' most recent first while they fit. */
+    private void keepInMemory(Path root, Set<String> keys) {
+        Set<String> kept = new HashSet<>(keys);
+        synchronized (keysByTree) {
+            keysByTree.put(root, keys);
+            var eldest = keysByTree.keySet().iterator();
+            while (keysByTree.size() > DiskCache.TREES_KEPT) {
+                eldest.next();
+                eldest.remove();
+            }
+            List<Set<String>> newestFirst = new ArrayList<>(keysByTree.values());
+            Collections.reverse(newestFirst);
+            for (Set<String> other : newestFirst.subList(1, newestFirst.size())) {
+                if (kept.size() + other.size() > FILES_IN_MEMORY) {
+                    break;
+                }
+                kept.addAll(other);
+            }
+        }
+        cache.keySet().retainAll(kept);
     }
 
     /** Ruleset, language level, declared encoding and content decide a file's result: a build that changes them reparses. */

@@ -96,6 +96,26 @@ class AnalysisDiskCacheTest {
     }
 
     @Test
+    void afterARestartOneTreesPassKeepsTheEntriesOfTheTreesItHasNotSeenYet(@TempDir Path otherTree) {
+        TestSnapshots.write(otherTree, "src/main/java/com/acme/other/Other.java",
+                "package com.acme.other;\n\npublic class Other {\n    int twice(int x) {\n        return x * 2;\n    }\n}\n");
+        PmdEngine before = engine(PmdRulesets.curated());
+        before.analyze(TestSnapshots.of(root));
+        before.analyze(TestSnapshots.of(otherTree));
+        assertThat(entries(pmdCache)).hasSize(6);
+
+        // a restarted fleet: its first tick is on the first target; the other target's entries stay for its own tick
+        PmdEngine restarted = engine(PmdRulesets.curated());
+        assertThat(restarted.analyze(TestSnapshots.of(root)).filesFromCache()).isEqualTo(5);
+        assertThat(entries(pmdCache)).hasSize(6);
+        PmdReport other = restarted.analyze(TestSnapshots.of(otherTree));
+
+        assertThat(other.filesAnalyzed()).isZero();
+        assertThat(other.filesFromCache()).isEqualTo(1);
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
     void afterARestartOnlyTheChangedFileIsAnalyzedAndItsOldEntryIsDropped() {
         engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
         TestSnapshots.write(root, PmdFixtures.REGISTRY, "package com.acme.shop;\n\npublic class Registry {\n}\n");
