@@ -148,19 +148,10 @@ public class FleetHubPublisher implements DisposableBean {
                     }
                 }
             }
-            // the oldest rows, over at most max-files-per-commit targets (one file each, the card aside): a prefix of
-            // the partition, so the highest offset on the Hub still says that everything below it is there
-            int maxFiles = Math.max(1, hub.getMaxFilesPerCommit() - 1);
+            List<ConsumerRecord<String, String>> batch = nextBatch(outbox.pending,
+                    Math.max(1, hub.getMaxFilesPerCommit() - 1), hub.getMaxFileSize().toBytes());
             Map<String, List<ConsumerRecord<String, String>>> byTarget = new TreeMap<>();
-            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : outbox.pending) {
-                String target = targetOf(record);
-                if (!byTarget.containsKey(target) && byTarget.size() == maxFiles) {
-                    break;
-                }
-                byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(record);
-                batch.add(record);
-            }
+            batch.forEach(record -> byTarget.computeIfAbsent(targetOf(record), t -> new ArrayList<>()).add(record));
             long first = batch.get(0).offset();
             long last = batch.get(batch.size() - 1).offset();
             // parentCommit is the head our view of the published offsets comes from: if another publisher committed
@@ -191,6 +182,28 @@ public class FleetHubPublisher implements DisposableBean {
             outbox.head = null;
             log.error("Publishing {} to the Hub failed; next attempt in one interval: {}", outbox.dataset, e.toString());
         }
+    }
+
+    /**
+     * The rows of the next commit: the oldest pending ones, over at most {@code maxFiles} targets (one file each),
+     * each file at most {@code maxFileBytes} (a single larger row goes alone). A prefix of the partition, so the
+     * highest offset on the Hub still says that everything below it is there; what does not fit waits for the next.
+     */
+    static List<ConsumerRecord<String, String>> nextBatch(List<ConsumerRecord<String, String>> pending, int maxFiles,
+                                                          long maxFileBytes) {
+        Map<String, Long> bytesByTarget = new HashMap<>();
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : pending) {
+            String target = targetOf(record);
+            Long bytes = bytesByTarget.get(target);
+            long line = record.value().getBytes(StandardCharsets.UTF_8).length + 1;
+            if (bytes == null ? bytesByTarget.size() == maxFiles : bytes + line > maxFileBytes) {
+                break;
+            }
+            bytesByTarget.put(target, (bytes == null ? 0 : bytes) + line);
+            batch.add(record);
+        }
+        return batch;
     }
 
     /** The record's target: its key is {@code {dataset}/{target_id}}. */

@@ -14,7 +14,6 @@ import net.sourceforge.pmd.lang.java.types.InvocationMatcher;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.child;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.constant;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.descendants;
-import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.executableScope;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.initializer;
 
 /** CommandExecutionWithNonConstantInput: {@code Runtime.exec} / {@code ProcessBuilder} with a non-constant command. */
@@ -68,14 +67,12 @@ public final class CommandExecutionWithNonConstantInputRule extends AbstractJava
         if (constantValue(e)) {
             return true;
         }
-        if (!(e instanceof ASTVariableAccess access)) {
+        SecurityRuleNodes.LocalRead local = SecurityRuleNodes.LocalRead.of(e);
+        if (local == null) {
             return false;
         }
-        Node scope = executableScope(access);
-        if (scope == null) {
-            return false;
-        }
-        String name = access.getName();
+        Node scope = local.scope();
+        String name = local.name();
         boolean declared = false;
         for (ASTVariableDeclarator declarator : descendants(scope, ASTVariableDeclarator.class)) {
             if (name.equals(declarator.getName())) {

@@ -12,6 +12,7 @@ public final class SecurityRuleClasses {
     public static List<Class<?>> codeClasses() {
         return List.of(CommandExecutionWithNonConstantInputRule.class, UnsafeJavaDeserializationRule.class,
                 XmlParserWithoutXxeProtectionRule.class, SqlStringConcatenationRule.class, WeakHashAlgorithmRule.class,
-                InsecureRandomForSecretsRule.class, TrustAllCertificatesRule.class, SecurityRuleNodes.class);
+                InsecureRandomForSecretsRule.class, TrustAllCertificatesRule.class, SecurityRuleNodes.class,
+                SecurityRuleNodes.LocalRead.class);
     }
 }

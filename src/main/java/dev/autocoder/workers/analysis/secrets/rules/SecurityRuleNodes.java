@@ -9,6 +9,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTInitializer;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
 import net.sourceforge.pmd.lang.java.ast.TypeNode;
 import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
@@ -47,6 +48,22 @@ final class SecurityRuleNodes {
             }
         }
         return null;
+    }
+
+    /**
+     * A read of a variable inside a method (or constructor, or initializer block): that executable, whose locals the
+     * rules look at, and the variable's name.
+     */
+    record LocalRead(Node scope, String name) {
+
+        /** The read {@code node} is; null when it is not a variable read inside an executable. */
+        static LocalRead of(Node node) {
+            if (!(node instanceof ASTVariableAccess access)) {
+                return null;
+            }
+            Node scope = executableScope(access);
+            return scope == null ? null : new LocalRead(scope, access.getName());
+        }
     }
 
     /** The nearest (outermost when {@code outermost}) enclosing class body (not an enum or record body), or null. */

@@ -16,7 +16,6 @@ import java.util.Set;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.child;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.constant;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.descendants;
-import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.executableScope;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.initializer;
 import static dev.autocoder.workers.analysis.secrets.rules.SecurityRuleNodes.typeIs;
 
@@ -50,17 +49,13 @@ public final class SqlStringConcatenationRule extends AbstractJavaRulechainRule 
         if (injectable(e)) {
             return true;
         }
-        if (!(e instanceof ASTVariableAccess access)) {
+        SecurityRuleNodes.LocalRead local = SecurityRuleNodes.LocalRead.of(e);
+        if (local == null) {
             return false;
         }
-        Node scope = executableScope(access);
-        if (scope == null) {
-            return false;
-        }
-        String name = access.getName();
-        return descendants(scope, ASTVariableDeclarator.class)
-                .any(d -> name.equals(d.getName()) && injectable(initializer(d)))
-                || descendants(scope, ASTAssignmentExpression.class).any(a -> assignsInjectable(a, name));
+        return descendants(local.scope(), ASTVariableDeclarator.class)
+                .any(d -> local.name().equals(d.getName()) && injectable(initializer(d)))
+                || descendants(local.scope(), ASTAssignmentExpression.class).any(a -> assignsInjectable(a, local.name()));
     }
 
     private static boolean assignsInjectable(ASTAssignmentExpression assignment, String name) {
