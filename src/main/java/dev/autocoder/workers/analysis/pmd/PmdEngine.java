@@ -55,8 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -111,7 +113,14 @@ public class PmdEngine {
     private final DiskCache<StoredAnalysis> disk;
     /** Contents a batch is analyzing now, so a second caller waits for that batch instead of starting its own. */
     private final Map<String, CompletableFuture<FileAnalysis>> inFlight = new ConcurrentHashMap<>();
-    private final Set<PmdBatch> running = ConcurrentHashMap.newKeySet();
+    /** Batches running now, each with the release of the PMD turn it holds. */
+    private final Map<PmdBatch, Runnable> running = new ConcurrentHashMap<>();
+    /**
+     * One turn per PMD thread, shared by every caller: a fleet's passes over several trees at once run no more PMD
+     * batches together than one pass does, so their memory is that of one pass. An abandoned batch gives its turn
+     * back at once, though its thread still finishes the file it is in.
+     */
+    private final Semaphore turns;
     private final ExecutorService runs = Executors.newCachedThreadPool(daemon("pmd-run"));
     private ScheduledExecutorService watchdog;
 
@@ -147,6 +156,7 @@ public class PmdEngine {
         this.ruleset = ruleset;
         this.severities = severities;
         this.threads = Math.max(0, threads);
+        this.turns = new Semaphore(Math.max(1, threads));
         String fingerprint = PmdRulesets.fingerprint(ruleset);
         this.cachePrefix = fingerprint + ":";
         this.disk = diskCache == null ? null : DiskCache.open(diskCache, Map.of(
@@ -316,12 +326,20 @@ public class PmdEngine {
     }
 
     private void start(PmdBatch batch) {
-        running.add(batch);
         runs.execute(() -> {
+            turns.acquireUninterruptibly();
+            AtomicBoolean holding = new AtomicBoolean(true);
+            Runnable release = () -> {
+                if (holding.compareAndSet(true, false)) {
+                    turns.release();
+                }
+            };
+            running.put(batch, release);
             try {
                 batch.run();
             } finally {
                 running.remove(batch);
+                release.run();
             }
         });
     }
@@ -338,9 +356,10 @@ public class PmdEngine {
         long now = System.nanoTime();
         String reason = "PMD took longer than the per-file time budget (" + fileBudget.toMillis()
                 + " ms, autocoder.analysis.file-time-budget); skipped until the file changes";
-        for (PmdBatch batch : List.copyOf(running)) {
-            if (batch.abandonIfOver(fileBudget.toNanos(), now, reason)) {
-                running.remove(batch);
+        for (Map.Entry<PmdBatch, Runnable> batch : List.copyOf(running.entrySet())) {
+            if (batch.getKey().abandonIfOver(fileBudget.toNanos(), now, reason)) {
+                running.remove(batch.getKey());
+                batch.getValue().run();
             }
         }
     }
