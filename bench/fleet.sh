@@ -59,8 +59,7 @@ for n in $counts; do
   file=$work/targets-$n.yaml
   { echo "targets:"; make_targets "$n" | sed 's/^/  - path: /'; } >"$file"
   # the shipped JVM settings, as every launch path (README, "Light by default"); HEAP=512m (say) gives a fleet more
-  # heap: the shipped 144 MB is sized for one target, and 10 targets whose cold passes run on two threads at once
-  # ran out of it (README, "Fleet")
+  # heap, so more targets' PMD results stay in memory between their ticks (README, "Fleet")
   MALLOC_ARENA_MAX=2 java @bin/jvm-options ${HEAP:+-Xmx$HEAP} -jar "$jar" --autocoder.targets-file="$file" --autocoder.store.path="$store" --server.port=$port \
     --autocoder.workers.enabled=analysis --autocoder.workers.analysis.period=1s --autocoder.workers.analysis.delay=0 \
     --autocoder.fleet.threads="${THREADS:-2}" --autocoder.analysis.osv-url=http://127.0.0.1:9/v1/querybatch \
