@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Comparator;
@@ -247,6 +248,8 @@ public final class DiskCache<T> {
         synchronized (namesByTree) {
             if (!names.equals(namesByTree.put(tree, names))) {
                 writeTree(tree, names);
+            } else {
+                touchTree(tree); // its age orders the trees after a restart
             }
             var eldest = namesByTree.keySet().iterator();
             while (namesByTree.size() > TREES_KEPT) {
@@ -313,6 +316,14 @@ public final class DiskCache<T> {
                     String.join("\n", new TreeSet<>(names)).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | UncheckedIOException e) {
             log.warn("Cannot write the entry list of a tree in {} ({})", folder, e.toString());
+        }
+    }
+
+    private void touchTree(String tree) {
+        try {
+            Files.setLastModifiedTime(folder.resolve(TREES).resolve(tree + ".txt"), FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            log.debug("Cannot touch the entry list of a tree in {} ({})", folder, e.toString());
         }
     }
 
