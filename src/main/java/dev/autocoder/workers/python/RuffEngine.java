@@ -274,7 +274,7 @@ public class RuffEngine {
         if (diskFolder == null) {
             return null;
         }
-        // one folder for all settings: a settings change discards the old entries (retainOnly) like a ruff upgrade
+        // one folder for all settings: a settings change discards the old entries (retainForTree) like a ruff upgrade
         return disks.computeIfAbsent(ruffVersion, v -> DiskCache.open(diskFolder, Map.of("ruff", v,
                 "code", DiskCache.codeFingerprint(RuffEngine.class, RuffProcess.class, RuffDiagnostic.class,
                         RuffFileResult.class, RuffSettings.class)), RuffFileResult.class));

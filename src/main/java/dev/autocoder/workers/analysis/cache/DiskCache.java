@@ -73,7 +73,7 @@ public final class DiskCache<T> {
     private final String stamp;
     private final JavaType valueType;
     private final ObjectMapper mapper;
-    /** File names of the entries on disk: what {@link #retainOnly} may delete. */
+    /** File names of the entries on disk: what {@link #retainForTree} may delete. */
     private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
     /** Tree id to the entry names its last analysis used, least recently analyzed first; guarded by itself. */
     private final Map<String, Set<String>> namesByTree = new LinkedHashMap<>(16, 0.75f, true);
@@ -259,13 +259,6 @@ public final class DiskCache<T> {
             namesByTree.values().forEach(kept::addAll);
         }
         deleteAllBut(kept);
-    }
-
-    /** Deletes every entry whose key is not one of {@code keys}: the disk holds what the last analysis used. */
-    public void retainOnly(Collection<String> keys) {
-        Set<String> live = new HashSet<>();
-        keys.forEach(k -> live.add(fileName(k)));
-        deleteAllBut(live);
     }
 
     private void deleteAllBut(Set<String> live) {

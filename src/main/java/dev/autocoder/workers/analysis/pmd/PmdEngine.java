@@ -222,21 +222,16 @@ public class PmdEngine {
         Map<String, Charset> charsets = new HashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         Set<String> cachedBefore = new HashSet<>();
-        Set<String> keys = new HashSet<>();
-        for (SourceFile file : javaFiles) {
-            if (file.isAnalyzableText()) {
-                keys.add(cacheKey(snapshot, file));
-            }
-        }
+        Map<SourceFile, String> keyOf = new LinkedHashMap<>();
+        javaFiles.stream().filter(SourceFile::isAnalyzableText).forEach(f -> keyOf.put(f, cacheKey(snapshot, f)));
+        Set<String> keys = new HashSet<>(keyOf.values());
         if (disk != null) {
             // before PMD runs: another tree's pass at the same time must not delete what this one writes
             disk.retainForTree(snapshot.root(), keys);
         }
-        for (SourceFile file : javaFiles) {
-            if (!file.isAnalyzableText()) {
-                continue;
-            }
-            String key = cacheKey(snapshot, file);
+        for (Map.Entry<SourceFile, String> keyed : keyOf.entrySet()) {
+            SourceFile file = keyed.getKey();
+            String key = keyed.getValue();
             FileAnalysis cached = cache.get(key);
             if (cached == null) {
                 cached = fromDisk(key);
@@ -265,7 +260,7 @@ public class PmdEngine {
                 javaVersion(snapshot.javaLanguageLevel(file.path())), v -> new LinkedHashMap<>()).put(key, file));
         byVersion.forEach((version, files) -> submit(snapshot, version, files, charsets));
         awaited.forEach((key, future) -> results.put(key, future.join()));
-        PmdReport report = assemble(snapshot, javaFiles, results, cachedBefore, unreadable,
+        PmdReport report = assemble(snapshot, javaFiles, keyOf, results, cachedBefore, unreadable,
                 Duration.ofNanos(System.nanoTime() - start));
         keepInMemory(snapshot.root(), keys);
         log.debug("PMD: {} files analyzed, {} from cache, in {} ms", report.filesAnalyzed(), report.filesFromCache(),
@@ -414,8 +409,9 @@ public class PmdEngine {
         }
     }
 
-    private PmdReport assemble(Snapshot snapshot, List<SourceFile> javaFiles, Map<String, FileAnalysis> results,
-                               Set<String> cachedBefore, Map<String, String> unreadable, Duration duration) {
+    private PmdReport assemble(Snapshot snapshot, List<SourceFile> javaFiles, Map<SourceFile, String> keyOf,
+                               Map<String, FileAnalysis> results, Set<String> cachedBefore,
+                               Map<String, String> unreadable, Duration duration) {
         List<PmdViolation> violations = new ArrayList<>();
         List<PmdProcessingError> errors = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -427,7 +423,7 @@ public class PmdEngine {
         int fromCache = 0;
         for (SourceFile file : javaFiles) {
             String reason = skipReason(file, unreadable);
-            String key = cacheKey(snapshot, file);
+            String key = keyOf.get(file);
             FileAnalysis result = reason == null ? results.get(key) : null;
             if (result != null && result.skipReason() != null) {
                 reason = result.skipReason();
