@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,15 @@ final class FleetInstance implements AutoCloseable {
         }
     }
 
+    /** The pairs the instances run now, together (a pair run by two shows twice). */
+    static List<String> ownedPairs(FleetInstance... instances) {
+        List<String> all = new ArrayList<>();
+        for (FleetInstance instance : instances) {
+            all.addAll(instance.ownedPairs());
+        }
+        return all;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -102,6 +112,12 @@ final class FleetInstance implements AutoCloseable {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /** The last lines of the instance's log, for a failed test's output. */
+    String logTail(int lines) {
+        String[] all = logText().split("\n");
+        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     @Override

@@ -128,7 +128,7 @@ class KafkaBrokerOutageTest {
                 instance.close();
                 errorLines(instance).stream().map(l -> l.substring(0, Math.min(400, l.length()))).distinct()
                         .forEach(l -> System.out.println("ERROR line: " + l));
-                System.out.println("---- instance log tail:\n" + tail(instance.logText()));
+                System.out.println("---- instance log tail:\n" + instance.logTail(60));
             }
 
             Map<String, List<Long>> iterations = iterations(broker);
@@ -183,30 +183,8 @@ class KafkaBrokerOutageTest {
     /** The iteration numbers on the fake Hub, by {dataset}/{target_id} as the rows topic keys them. */
     private static Map<String, List<Long>> hubRows(FakeHub hub) {
         Map<String, List<Long>> rows = new HashMap<>();
-        String repo = HUB_USER + "/" + DATASET;
-        if (!hub.exists("dataset", repo)) {
-            return rows;
-        }
-        hub.files("dataset", repo).forEach((path, content) -> {
-            if (path.startsWith("data/")) {
-                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        try {
-                            JsonNode row = JSON.readTree(line);
-                            rows.computeIfAbsent(DATASET + "/" + row.path("target_id").asText(), k -> new ArrayList<>())
-                                    .add(row.path("iteration").asLong());
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-            }
-        });
+        hub.dataRows(HUB_USER + "/" + DATASET).forEach(row -> rows.computeIfAbsent(
+                DATASET + "/" + row.path("target_id").asText(), k -> new ArrayList<>()).add(row.path("iteration").asLong()));
         return rows;
-    }
-
-    private static String tail(String text) {
-        String[] lines = text.split("\n");
-        return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
     }
 }

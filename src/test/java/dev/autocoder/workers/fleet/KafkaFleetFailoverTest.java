@@ -79,7 +79,7 @@ class KafkaFleetFailoverTest {
                 // spread: one pair each (two partitions, two members, cooperative-sticky)
                 await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
-                assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs(target));
+                assertThat(FleetInstance.ownedPairs(a, b)).containsExactlyInAnyOrderElementsOf(pairs(target));
                 await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).getOrDefault(w, List.of()).size() >= 2));
 
@@ -119,7 +119,7 @@ class KafkaFleetFailoverTest {
                 for (FleetInstance instance : instances) {
                     instance.close();
                 }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
             }
 
             Map<String, List<Long>> iterations = iterations(broker);
@@ -160,8 +160,8 @@ class KafkaFleetFailoverTest {
             instances.add(b);
             List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
             await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> union(a, b).size() == 2);
-            assertThat(union(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
+                    .until(() -> FleetInstance.ownedPairs(a, b).size() == 2);
+            assertThat(FleetInstance.ownedPairs(a, b)).containsExactlyInAnyOrderElementsOf(pairs);
             await("rows of both targets").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + alphaId, List.of()).size() >= 3
                             && rowsByKey(broker).getOrDefault("autocoder-analysis-results/" + betaId, List.of()).size() >= 3);
@@ -184,7 +184,7 @@ class KafkaFleetFailoverTest {
             for (FleetInstance instance : instances) {
                 instance.close();
             }
-            instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+            instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
         }
     }
 
@@ -203,25 +203,8 @@ class KafkaFleetFailoverTest {
 
     /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
     private static List<Long> hubRows(FakeHub hub, String worker) {
-        List<Long> numbers = new ArrayList<>();
-        String repo = HUB_USER + "/autocoder-" + worker + "-results";
-        if (!hub.exists("dataset", repo)) {
-            return numbers;
-        }
-        hub.files("dataset", repo).forEach((path, content) -> {
-            if (path.startsWith("data/")) {
-                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        try {
-                            numbers.add(JSON.readTree(line).path("iteration").asLong());
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-            }
-        });
-        return numbers;
+        return hub.dataRows(HUB_USER + "/autocoder-" + worker + "-results").stream()
+                .map(row -> row.path("iteration").asLong()).toList();
     }
 
     private Map<String, String> settings(KafkaBroker broker, Path target) {
@@ -271,14 +254,6 @@ class KafkaFleetFailoverTest {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % TARGET_PARTITIONS;
     }
 
-    private static List<String> union(FleetInstance... instances) {
-        List<String> all = new ArrayList<>();
-        for (FleetInstance instance : instances) {
-            all.addAll(instance.ownedPairs());
-        }
-        return all;
-    }
-
     private static Map<String, Integer> sizes(Map<String, List<Long>> iterations) {
         return iterations.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
     }
@@ -308,10 +283,5 @@ class KafkaFleetFailoverTest {
             throw new IllegalStateException(e);
         }
         return iterations;
-    }
-
-    private static String tail(String text) {
-        String[] lines = text.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));
     }
 }

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +109,7 @@ class KafkaFleetOwnershipTest {
                 for (FleetInstance instance : instances) {
                     instance.close();
                 }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
             }
 
             Map<String, List<Long>> iterations = iterations(broker);
@@ -155,13 +154,13 @@ class KafkaFleetOwnershipTest {
                 FleetInstance d = FleetInstance.start("d", dir.resolve("d"), dashboard);
                 instances.add(d);
                 await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> union(a, b).equals(List.of(alphaPair)));
+                        .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(alphaPair)));
 
                 Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n  - path: " + beta + "\n");
                 await("beta's pair is announced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> announcements(broker).get(betaPair) != null);
                 await("both pairs run, each on one instance").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> union(a, b).size() == 2 && union(a, b).containsAll(List.of(alphaPair, betaPair)));
+                        .until(() -> FleetInstance.ownedPairs(a, b).size() == 2 && FleetInstance.ownedPairs(a, b).containsAll(List.of(alphaPair, betaPair)));
                 await("beta's rows").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> rowsOfTarget(broker, betaPair.substring(0, betaPair.indexOf('/'))) > 0);
 
@@ -169,7 +168,7 @@ class KafkaFleetOwnershipTest {
                 await("alpha's pair is tombstoned").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> announcements(broker).containsKey(alphaPair) && announcements(broker).get(alphaPair) == null);
                 await("only beta's pair runs").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> union(a, b).equals(List.of(betaPair)));
+                        .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(betaPair)));
 
                 assertThat(d.ownedPairs()).isEmpty();
                 assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
@@ -177,17 +176,9 @@ class KafkaFleetOwnershipTest {
                 for (FleetInstance instance : instances) {
                     instance.close();
                 }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + tail(i.logText())));
+                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
             }
         }
-    }
-
-    private static List<String> union(FleetInstance... instances) {
-        List<String> all = new ArrayList<>();
-        for (FleetInstance instance : instances) {
-            all.addAll(instance.ownedPairs());
-        }
-        return all;
     }
 
     /** The client ids of the owners group's members. */
@@ -213,25 +204,8 @@ class KafkaFleetOwnershipTest {
 
     /** The iteration numbers of a worker's rows in its dataset's files on the fake Hub. */
     private static List<Long> hubRows(FakeHub hub, String worker) {
-        List<Long> numbers = new ArrayList<>();
-        String repo = HUB_USER + "/autocoder-" + worker + "-results";
-        if (!hub.exists("dataset", repo)) {
-            return numbers;
-        }
-        hub.files("dataset", repo).forEach((path, content) -> {
-            if (path.startsWith("data/")) {
-                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        try {
-                            numbers.add(JSON.readTree(line).path("iteration").asLong());
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-            }
-        });
-        return numbers;
+        return hub.dataRows(HUB_USER + "/autocoder-" + worker + "-results").stream()
+                .map(row -> row.path("iteration").asLong()).toList();
     }
 
     private static Map<String, String> settings(KafkaBroker broker, Path target) {
@@ -282,10 +256,5 @@ class KafkaFleetOwnershipTest {
             throw new UncheckedIOException(e);
         }
         return iterations;
-    }
-
-    private static String tail(String text) {
-        String[] lines = text.split("\n");
-        return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));
     }
 }

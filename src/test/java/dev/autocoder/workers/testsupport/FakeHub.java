@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -200,6 +201,25 @@ public final class FakeHub implements AutoCloseable {
             }
             return files;
         }
+    }
+
+    /** The rows of a dataset's data files at head ({@code data/**.jsonl}), in path order; empty when it does not exist. */
+    public List<JsonNode> dataRows(String repoId) {
+        List<JsonNode> rows = new ArrayList<>();
+        files("dataset", repoId).forEach((path, content) -> {
+            if (path.startsWith("data/") && path.endsWith(".jsonl")) {
+                for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        try {
+                            rows.add(FakeHubFormats.JSON.readTree(line));
+                        } catch (IOException e) {
+                            throw new AssertionError("unreadable row on the Hub in " + path, e);
+                        }
+                    }
+                }
+            }
+        });
+        return rows;
     }
 
     /** A file's content at head as UTF-8, or null when the repo or the file does not exist. */

@@ -78,8 +78,7 @@ class AnalysisDiskCacheTest {
 
     @Test
     void withSeveralTreesOneTreesPassKeepsTheOthersEntriesOnDisk(@TempDir Path otherTree) {
-        TestSnapshots.write(otherTree, "src/main/java/com/acme/other/Other.java",
-                "package com.acme.other;\n\npublic class Other {\n    int twice(int x) {\n        return x * 2;\n    }\n}\n");
+        writeOther(otherTree);
         PmdEngine engine = engine(PmdRulesets.curated());
         engine.analyze(TestSnapshots.of(root));
         PmdReport other = engine.analyze(TestSnapshots.of(otherTree));
@@ -97,8 +96,7 @@ class AnalysisDiskCacheTest {
 
     @Test
     void afterARestartOneTreesPassKeepsTheEntriesOfTheTreesItHasNotSeenYet(@TempDir Path otherTree) {
-        TestSnapshots.write(otherTree, "src/main/java/com/acme/other/Other.java",
-                "package com.acme.other;\n\npublic class Other {\n    int twice(int x) {\n        return x * 2;\n    }\n}\n");
+        writeOther(otherTree);
         PmdEngine before = engine(PmdRulesets.curated());
         before.analyze(TestSnapshots.of(root));
         before.analyze(TestSnapshots.of(otherTree));
@@ -252,6 +250,12 @@ class AnalysisDiskCacheTest {
 
         assertThat(warm).isEqualTo(cold);
         assertThat(warnings()).singleElement().asString().contains(entry.toString());
+    }
+
+    /** A second tree of one file, as a fleet's other target. */
+    private static void writeOther(Path otherTree) {
+        TestSnapshots.write(otherTree, "src/main/java/com/acme/other/Other.java",
+                "package com.acme.other;\n\npublic class Other {\n    int twice(int x) {\n        return x * 2;\n    }\n}\n");
     }
 
     private PmdEngine engine(RuleSet ruleset) {
