@@ -79,6 +79,14 @@ final class FleetInstance implements AutoCloseable {
         return all;
     }
 
+    /** Closes the instances, then prints the end of each one's log (what a failed test needs to be read). */
+    static void closeAll(List<FleetInstance> instances, int tailLines) throws Exception {
+        for (FleetInstance instance : instances) {
+            instance.close();
+        }
+        instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(tailLines)));
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

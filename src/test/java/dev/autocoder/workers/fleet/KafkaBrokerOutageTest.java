@@ -131,15 +131,7 @@ class KafkaBrokerOutageTest {
                 System.out.println("---- instance log tail:\n" + instance.logTail(60));
             }
 
-            Map<String, List<Long>> iterations = iterations(broker);
-            for (String key : keys) {
-                List<Long> numbers = iterations.get(key);
-                List<Long> expected = new ArrayList<>();
-                for (long n = 1; n <= numbers.size(); n++) {
-                    expected.add(n);
-                }
-                assertThat(numbers).as("iterations of %s on the rows topic", key).isEqualTo(expected);
-            }
+            FleetAssertions.numberedFromOne(iterations(broker), keys);
         }
     }
 

@@ -106,31 +106,12 @@ class KafkaFleetFailoverTest {
                         .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
 
                 // every row of the topic reaches the Hub, published by whichever instance reads its dataset, once
-                Map<String, Integer> published = sizes(iterations(broker));
-                await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> WORKERS.stream().allMatch(w -> hubRows(hub, w).size() >= published.get(w)));
-                for (String worker : WORKERS) {
-                    List<Long> onHub = hubRows(hub, worker);
-                    List<Long> onTopic = iterations(broker).get(worker);
-                    assertThat(onHub).as("rows of %s on the Hub", worker).doesNotHaveDuplicates()
-                            .containsExactlyInAnyOrderElementsOf(onTopic.subList(0, onHub.size()));
-                }
+                FleetAssertions.everyRowOnTheHubOnce(() -> iterations(broker), w -> hubRows(hub, w), WORKERS);
             } finally {
-                for (FleetInstance instance : instances) {
-                    instance.close();
-                }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
+                FleetInstance.closeAll(instances, 40);
             }
 
-            Map<String, List<Long>> iterations = iterations(broker);
-            for (String worker : WORKERS) {
-                List<Long> numbers = iterations.get(worker);
-                List<Long> expected = new ArrayList<>();
-                for (long n = 1; n <= numbers.size(); n++) {
-                    expected.add(n);
-                }
-                assertThat(numbers).as("iterations of %s on the rows topic", worker).isEqualTo(expected);
-            }
+            FleetAssertions.numberedFromOne(iterations(broker), WORKERS);
         }
     }
 
@@ -181,10 +162,7 @@ class KafkaFleetFailoverTest {
                         .until(() -> Files.isDirectory(data.resolve(alphaId)) && Files.isDirectory(data.resolve(betaId)));
             }
         } finally {
-            for (FleetInstance instance : instances) {
-                instance.close();
-            }
-            instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
+            FleetInstance.closeAll(instances, 40);
         }
     }
 

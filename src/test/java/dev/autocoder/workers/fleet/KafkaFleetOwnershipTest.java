@@ -95,32 +95,12 @@ class KafkaFleetOwnershipTest {
                         .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
                 System.out.println("a was fenced while writing a row: " + a.logText().contains("Fenced on targets partition"));
 
-                Map<String, Integer> written = new HashMap<>();
-                iterations(broker).forEach((worker, numbers) -> written.put(worker, numbers.size()));
-                await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> WORKERS.stream().allMatch(w -> hubRows(hub, w).size() >= written.get(w)));
-                for (String worker : WORKERS) {
-                    List<Long> onHub = hubRows(hub, worker);
-                    List<Long> onTopic = iterations(broker).get(worker);
-                    assertThat(onHub).as("rows of %s on the Hub", worker).doesNotHaveDuplicates()
-                            .containsExactlyInAnyOrderElementsOf(onTopic.subList(0, onHub.size()));
-                }
+                FleetAssertions.everyRowOnTheHubOnce(() -> iterations(broker), w -> hubRows(hub, w), WORKERS);
             } finally {
-                for (FleetInstance instance : instances) {
-                    instance.close();
-                }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
+                FleetInstance.closeAll(instances, 40);
             }
 
-            Map<String, List<Long>> iterations = iterations(broker);
-            for (String worker : WORKERS) {
-                List<Long> numbers = iterations.get(worker);
-                List<Long> expected = new ArrayList<>();
-                for (long n = 1; n <= numbers.size(); n++) {
-                    expected.add(n);
-                }
-                assertThat(numbers).as("iterations of %s on the rows topic", worker).isEqualTo(expected);
-            }
+            FleetAssertions.numberedFromOne(iterations(broker), WORKERS);
         }
     }
 
@@ -173,10 +153,7 @@ class KafkaFleetOwnershipTest {
                 assertThat(d.ownedPairs()).isEmpty();
                 assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
             } finally {
-                for (FleetInstance instance : instances) {
-                    instance.close();
-                }
-                instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(40)));
+                FleetInstance.closeAll(instances, 40);
             }
         }
     }
