@@ -154,8 +154,8 @@ public class DashboardView {
                 : registry.findForTarget(worker, targetId).map(WorkerState::definition).orElse(state.definition());
         WorkerAggregate aggregate = aggregate(worker, targetId).orElse(WorkerAggregate.empty(worker, definition.dataset()));
         // a worker running in another process is judged by its rows alone: stale when they stop coming
-        boolean running = state.isRemote() || control.isRunning(worker);
-        Instant since = state.isRemote() ? control.startedAt() : control.runningSince(worker);
+        boolean running = state.isRemote() || control.isRunning(worker, targetId);
+        Instant since = state.isRemote() ? control.startedAt() : control.runningSince(worker, targetId);
         // a worker that waited for another's first row is due its first row from the end of that wait
         Instant waitEnded = readiness.waitEnded(worker).orElse(null);
         if (waitEnded != null && waitEnded.isAfter(since)) {
@@ -166,7 +166,8 @@ public class DashboardView {
                 ? StatusRules.waiting(definition, waiting.get().worker(), waiting.get().since(), now)
                 : StatusRules.health(definition, running, since, aggregate.lastRow(), aggregate.lastRowAt(), now);
         String lastPerspective = aggregate.lastRow() == null ? null : aggregate.lastRow().perspectiveId();
-        boolean iterating = state.isIterating();
+        boolean iterating = targetId == null ? state.isIterating()
+                : registry.findForTarget(worker, targetId).map(WorkerState::isIterating).orElse(false);
         String current;
         String next;
         if (iterating) {
@@ -179,7 +180,7 @@ public class DashboardView {
         Row error = aggregate.lastErrorRow();
         return new WorkerView(worker, definition.routeId(), definition.dataset(), definition.perspectives(),
                 definition.periodMillis(), health.condition(), health.up(), health.reason(), aggregate.iterations(),
-                current, next, iterating, control.isRunPending(worker), aggregate.lastRowAt(),
+                current, next, iterating, control.isRunPending(worker, targetId), aggregate.lastRowAt(),
                 error == null ? null : error.error(), error == null ? null : error.iteration(), state.isRemote());
     }
 

@@ -37,9 +37,11 @@ public class FleetOverview {
     private final WorkerRegistry registry;
     private final Aggregates aggregates;
     private final Templates templates;
+    private final WorkerControl control;
 
     public FleetOverview(TargetList targets, TargetRepository singleTarget, OwnedTargets owned, WorkerRegistry registry,
-                         Aggregates aggregates, Templates templates) {
+                         Aggregates aggregates, Templates templates, WorkerControl control) {
+        this.control = control;
         this.targets = targets;
         this.singleTarget = singleTarget;
         this.owned = owned;
@@ -180,8 +182,16 @@ public class FleetOverview {
             }
             workers.add(new WorkerLine(worker, aggregate.rows(), aggregate.iterations(), lastRow(last), perspectives));
         }
-        String status = !runHere ? "elsewhere" : newest == null ? "waiting" : error ? "error" : "ok";
+        String status = !runHere ? "elsewhere" : stoppedOn(targetId) ? "stopped" : newest == null ? "waiting" : error ? "error" : "ok";
         return new TargetLine(targetId, repository, status, runHere, score, findings, lastRow(newest), workers);
+    }
+
+    /** Every worker this process runs on the target is stopped there (or everywhere). */
+    private boolean stoppedOn(String targetId) {
+        String filter = targets.isFleet() ? targetId : null;
+        List<String> runHere = registry.all().stream().filter(w -> !w.isRemote())
+                .map(w -> w.definition().worker()).filter(w -> owned.owns(w, targetId)).toList();
+        return !runHere.isEmpty() && runHere.stream().noneMatch(w -> control.isRunning(w, filter));
     }
 
     private static LastRow lastRow(Row row) {

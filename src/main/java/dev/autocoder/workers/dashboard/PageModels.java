@@ -103,7 +103,8 @@ public final class PageModels {
     public record WorkerPage(String title, String id, long statusRefreshMs, long insightsRefreshMs, String statusRefresh,
                       String insightsRefresh, String csrf, boolean tokenRequired, String actionsBase, String statusUrl,
                       String detailsUrl, boolean remote,
-                      WorkerStatusPart status, WorkerDetailsPart details, String dashboardHref) {
+                      WorkerStatusPart status, WorkerDetailsPart details, String dashboardHref, String actionsQuery,
+                      String controlsScope) {
     }
 
     public record WorkerStatusPart(WorkerLine worker, String updatedAt, String updatedAtIso) {

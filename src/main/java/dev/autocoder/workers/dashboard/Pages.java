@@ -81,7 +81,7 @@ public class Pages {
         DashboardPage page = new DashboardPage("Autocoder Workers", properties.getStatusRefresh().toMillis(),
                 properties.getInsightsRefresh().toMillis(), ReadableTimes.human(properties.getStatusRefresh()),
                 ReadableTimes.human(properties.getInsightsRefresh()), statusPart(workers, target),
-                gatePanel.part(target.filter(), target.query()), insightsPart(workers, target), target.query(),
+                gatePart(target), insightsPart(workers, target), target.query(),
                 picker, !picker.isEmpty());
         return new Page(200, templates.render("dashboard", page));
     }
@@ -107,7 +107,15 @@ public class Pages {
 
     /** GET /fragments/gate: the quality gate and new against overall findings per perspective. */
     public Page gateFragment(TargetChoice target) {
-        return new Page(200, templates.render("gate", gatePanel.part(target.filter(), target.query())));
+        return new Page(200, templates.render("gate", gatePart(target)));
+    }
+
+    /** One target's gate, the single target's, or with a list of targets and none picked, the fleet's. */
+    private GatePanel.GatePart gatePart(TargetChoice target) {
+        if (target.fleet() && target.filter() == null) {
+            return gatePanel.fleetPart(targets.repositories());
+        }
+        return gatePanel.part(target.filter(), target.query());
     }
 
     /** GET /fragments/insights: insights, charts and findings of every worker. */
@@ -127,8 +135,21 @@ public class Pages {
                 ReadableTimes.human(properties.getStatusRefresh()), ReadableTimes.human(properties.getInsightsRefresh()),
                 csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status" + query,
                 fragments(id) + "/details" + query, worker.get().remote(), workerStatus(worker.get(), target),
-                workerDetails(worker.get(), target), "/" + query);
+                workerDetails(worker.get(), target), "/" + query, query, controlsScope(target));
         return new Page(200, templates.render("worker", page));
+    }
+
+    /** What the controls act on, in words: with a list of targets, the picked one or every one. */
+    private String controlsScope(TargetChoice target) {
+        if (!target.fleet()) {
+            return "";
+        }
+        if (target.filter() == null) {
+            return "They act on every repository of the list; pick one on the dashboard to act on it alone.";
+        }
+        String repository = targets.listed().stream().filter(t -> t.id().equals(target.filter()))
+                .map(ListedTarget::repository).findFirst().orElse(target.filter());
+        return "They act on " + repository + " only; the worker goes on on the other repositories.";
     }
 
     /** GET /fragments/workers/{id}/status. */

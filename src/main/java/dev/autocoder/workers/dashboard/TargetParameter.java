@@ -44,6 +44,13 @@ public class TargetParameter {
         return targets.isFleet() ? targets.current().stream().map(ListedTarget::id).toList() : List.of(singleTarget.targetId());
     }
 
+    /** Target id → repository of each target of the list, in list order. */
+    public java.util.Map<String, String> repositories() {
+        java.util.Map<String, String> repositories = new java.util.LinkedHashMap<>();
+        targets.current().forEach(t -> repositories.put(t.id(), t.repository()));
+        return repositories;
+    }
+
     /** The repository of each target (for the picker). */
     public List<ListedTarget> listed() {
         return targets.current();

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * POST /workers/{id}/start, /stop and /run: checks the caller's verdict from {@link AdminGuard}, acts through
- * {@link WorkerControl}, and answers the page's form with a redirect back to the worker, a script with JSON.
+ * POST /workers/{id}/start, /stop and /run (with {@code ?target=}: on that target of the list only): checks the
+ * caller's verdict from {@link AdminGuard}, acts through {@link WorkerControl}, and answers the page's form with a
+ * redirect back to the worker's page (on the same target), a script with JSON.
  */
 @Component("workerActions")
 public class WorkerActions {
@@ -22,32 +23,37 @@ public class WorkerActions {
         this.pages = pages;
     }
 
-    public ActionAnswer start(String worker, Caller caller) {
-        return act(worker, caller, "start", () -> {
-            control.start(worker);
+    public ActionAnswer start(String worker, Caller caller, TargetChoice target) {
+        return act(worker, caller, target, "start", () -> {
+            control.start(worker, target.filter());
             return 200;
         });
     }
 
-    public ActionAnswer stop(String worker, Caller caller) {
-        return act(worker, caller, "stop", () -> {
-            control.stop(worker);
+    public ActionAnswer stop(String worker, Caller caller, TargetChoice target) {
+        return act(worker, caller, target, "stop", () -> {
+            control.stop(worker, target.filter());
             return 200;
         });
     }
 
     /** 202: the iteration runs after the answer. */
-    public ActionAnswer run(String worker, Caller caller) {
-        return act(worker, caller, "run", () -> {
-            control.runNow(worker);
+    public ActionAnswer run(String worker, Caller caller, TargetChoice target) {
+        return act(worker, caller, target, "run", () -> {
+            control.runNow(worker, target.filter());
             return 202;
         });
     }
 
-    private ActionAnswer act(String worker, Caller caller, String action, java.util.function.IntSupplier change) {
+    private ActionAnswer act(String worker, Caller caller, TargetChoice target, String action,
+                             java.util.function.IntSupplier change) {
         if (!caller.allowed()) {
             return caller.form() ? ActionAnswer.showing(pages.refused(caller, worker))
                     : ActionAnswer.answering(ApiAnswer.error(caller.status(), caller.reason()));
+        }
+        if (target.rejected()) {
+            return caller.form() ? ActionAnswer.showing(pages.targetRefused(target))
+                    : ActionAnswer.answering(ApiAnswer.error(target.status(), target.error()));
         }
         if (view.worker(worker).isEmpty()) {
             return caller.form() ? ActionAnswer.showing(pages.notFound("There is no such worker in this application."))
@@ -59,11 +65,14 @@ public class WorkerActions {
         }
         int status = change.getAsInt();
         if (caller.form()) {
-            return ActionAnswer.redirectTo(Pages.href(worker));
+            return ActionAnswer.redirectTo(Pages.href(worker) + target.query());
         }
-        WorkerView now = view.worker(worker).orElseThrow();
+        WorkerView now = view.worker(worker, target.filter()).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", worker);
+        if (target.filter() != null) {
+            body.put("target", target.filter());
+        }
         body.put("action", action);
         body.put("state", now.state());
         body.put("run_pending", now.runPending());

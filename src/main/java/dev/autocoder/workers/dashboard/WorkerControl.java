@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.target.FleetDispatcher;
+import dev.autocoder.workers.target.ListedTarget;
+import dev.autocoder.workers.target.StoppedTargets;
+import dev.autocoder.workers.target.TargetList;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import jakarta.annotation.PreDestroy;
@@ -43,8 +47,15 @@ import java.util.concurrent.TimeoutException;
  *   <li>Run now sends one exchange to the shared iteration route, asynchronously; the worker's iteration lock
  *       serialises it with the scheduler, so the schedule is not disturbed.</li>
  * </ul>
- * Stopped workers are remembered in {@code {store}/.state/stopped-workers.json}; with
- * {@code autocoder.dashboard.remember-stopped} (default) their routes are not started after a restart.
+ * With a list of targets each of these acts on one target when one is named (the page's repository picker): Stop and
+ * Start then keep or let the fleet route schedule that (worker, target) pair only ({@link StoppedTargets}), and Run
+ * now queues one iteration of it. Without a target they act on the worker on every target: Stop suspends its route,
+ * Start resumes it and starts it again on any target it was stopped on, Run now queues one iteration on each target
+ * this process runs.
+ * <p>
+ * Stopped workers are remembered in {@code {store}/.state/stopped-workers.json} (and stopped pairs in
+ * {@code stopped-targets.json}); with {@code autocoder.dashboard.remember-stopped} (default) they stay stopped
+ * after a restart.
  * Worker routes are left out of Camel's route health checks: a deliberately stopped worker must not make
  * {@code /actuator/health} fail (staleness is reported by the workers health indicator instead).
  */
@@ -59,6 +70,9 @@ public class WorkerControl implements CamelContextConfiguration {
     private final DashboardProperties properties;
     private final Clock clock;
     private final StoppedWorkersFile file;
+    private final TargetList targets;
+    private final StoppedTargets stoppedTargets;
+    private final FleetDispatcher fleet;
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private final Map<String, Instant> runningSince = new ConcurrentHashMap<>();
     private final Set<String> runsPending = ConcurrentHashMap.newKeySet();
@@ -72,8 +86,12 @@ public class WorkerControl implements CamelContextConfiguration {
     private volatile Instant startedAt;
 
     public WorkerControl(WorkerRegistry registry, DatasetStore store, DashboardProperties properties, Clock clock,
-                         @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+                         @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, TargetList targets,
+                         StoppedTargets stoppedTargets, FleetDispatcher fleet) {
         this.registry = registry;
+        this.targets = targets;
+        this.stoppedTargets = stoppedTargets;
+        this.fleet = fleet;
         this.properties = properties;
         this.clock = clock;
         this.file = new StoppedWorkersFile(store.root(), mapper);
@@ -87,6 +105,7 @@ public class WorkerControl implements CamelContextConfiguration {
             if (!file.read().isEmpty()) {
                 file.write(Map.of());
             }
+            stoppedTargets.forgetAll();
             return;
         }
         stopped.putAll(file.read());
@@ -119,6 +138,18 @@ public class WorkerControl implements CamelContextConfiguration {
         return since != null ? since : startedAt == null ? clock.instant() : startedAt;
     }
 
+    /** The same on one target of the list: from the pair's own Start when it came later (null target: the worker). */
+    public Instant runningSince(String worker, String targetId) {
+        Instant since = runningSince(worker);
+        if (onListedTarget(targetId)) {
+            Instant pairStart = stoppedTargets.startedAt(worker, targetId).orElse(null);
+            if (pairStart != null && pairStart.isAfter(since)) {
+                return pairStart;
+            }
+        }
+        return since;
+    }
+
     public Instant startedAt() {
         return startedAt == null ? clock.instant() : startedAt;
     }
@@ -132,9 +163,63 @@ public class WorkerControl implements CamelContextConfiguration {
                 && camel.getRouteController().getRouteStatus(routeId) == ServiceStatus.Started).orElse(false);
     }
 
+    /** The same on one target of the list: false as well while the worker is stopped there. */
+    public boolean isRunning(String worker, String targetId) {
+        return isRunning(worker) && !(onListedTarget(targetId) && stoppedTargets.isStopped(worker, targetId));
+    }
+
     /** True while a Run now request waits for or runs its iteration. */
     public boolean isRunPending(String worker) {
         return runsPending.contains(worker);
+    }
+
+    /** The same on one target of the list: while its Run now waits for its turn. */
+    public boolean isRunPending(String worker, String targetId) {
+        return onListedTarget(targetId) ? fleet.isRunRequested(worker, targetId) : isRunPending(worker);
+    }
+
+    /** Stop on one target of the list; with no target (or the single target), {@link #stop(String)}. */
+    public void stop(String worker, String targetId) {
+        if (!onListedTarget(targetId)) {
+            stop(worker);
+            return;
+        }
+        routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        stoppedTargets.stop(worker, targetId);
+    }
+
+    /** Start on one target of the list; with no target (or the single target), {@link #start(String)}. */
+    public void start(String worker, String targetId) {
+        if (!onListedTarget(targetId)) {
+            start(worker);
+            return;
+        }
+        routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        stoppedTargets.start(worker, targetId);
+    }
+
+    /**
+     * Run now on one target of the list, or, with a list and no target, on every target this process runs; with the
+     * single target, {@link #runNow(String)}. False when nothing new was queued.
+     */
+    public boolean runNow(String worker, String targetId) {
+        if (!targets.isFleet()) {
+            return runNow(worker);
+        }
+        routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        if (targetId != null) {
+            return fleet.requestRun(worker, targetId);
+        }
+        boolean queued = false;
+        for (ListedTarget target : targets.current()) {
+            queued |= fleet.requestRun(worker, target.id());
+        }
+        log.info("Worker {}: one iteration on each of its targets requested from the dashboard", worker);
+        return queued;
+    }
+
+    private boolean onListedTarget(String targetId) {
+        return targetId != null && targets.isFleet();
     }
 
     public void stop(String worker) {
@@ -145,9 +230,13 @@ public class WorkerControl implements CamelContextConfiguration {
         log.info("Worker {} stopped from the dashboard", worker);
     }
 
-    /** Resumes the route and returns when it runs (after a stop still waiting for its iteration, if any). */
+    /**
+     * Resumes the route and returns when it runs (after a stop still waiting for its iteration, if any); the worker
+     * runs again on every target it was stopped on.
+     */
     public void start(String worker) {
         String routeId = routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        stoppedTargets.startEverywhere(worker);
         stopped.remove(worker);
         file.write(stopped);
         runningSince.put(worker, clock.instant());

@@ -18,7 +18,19 @@ public class GatePanel {
     /** @param query "?target=<id>" when the page shows one target (the API links carry it), else "" */
     public record GatePart(String status, String label, String baseline, String reason, boolean hasReason,
                            List<ConditionLine> conditions, List<PerspectiveLine> perspectives, boolean hasPerspectives,
-                           String query) {
+                           String query, List<TargetLine> targets) {
+
+        public boolean hasConditions() {
+            return !conditions.isEmpty();
+        }
+
+        public boolean hasTargets() {
+            return !targets.isEmpty();
+        }
+    }
+
+    /** A repository of the list in the fleet's gate: its verdict, what it fails or why it cannot be told, its page. */
+    public record TargetLine(String status, String repository, String href, String detail) {
     }
 
     public record ConditionLine(String status, String condition, String value, String detail) {
@@ -47,7 +59,17 @@ public class GatePanel {
         List<PerspectiveLine> perspectives = report.perspectives().stream().map(p -> new PerspectiveLine(p.perspective(),
                 p.newCount(), p.overall(), p.undecided() > 0 ? p.undecided() + " not told" : "")).toList();
         return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
-                since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty(), query);
+                since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty(), query, List.of());
+    }
+
+    /** The gate of a list of targets (target id → repository): the worst of theirs, one line per repository. */
+    public GatePart fleetPart(java.util.Map<String, String> targets) {
+        FleetGateReport report = gate.fleet(targets);
+        List<TargetLine> lines = report.targets().stream().map(t -> new TargetLine(t.status().label(), t.repository(),
+                "/?target=" + t.targetId(), t.status() == GateStatus.FAILED ? "fails " + String.join(", ", t.failedConditions())
+                        : t.reason() == null ? "" : t.reason())).toList();
+        return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
+                "each repository's own", report.reason(), report.reason() != null, List.of(), List.of(), false, "", lines);
     }
 
     private static String number(double value) {

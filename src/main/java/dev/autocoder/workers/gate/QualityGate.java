@@ -142,6 +142,35 @@ public class QualityGate {
         return report;
     }
 
+    /**
+     * The gate of a list of targets (target id → repository, in list order): each target's own gate, the worst of
+     * them as the verdict. Only with a list of targets; it never mixes the rows of two repositories.
+     */
+    public FleetGateReport fleet(Map<String, String> targets) {
+        List<FleetGateReport.TargetVerdict> verdicts = new java.util.ArrayList<>();
+        targets.forEach((id, repository) -> {
+            GateReport report = current(id);
+            List<String> failed = report.conditions().stream().filter(c -> c.status() == GateStatus.FAILED)
+                    .map(c -> new GateCondition(c.metric(), c.operator(), c.threshold()).toString()).toList();
+            verdicts.add(new FleetGateReport.TargetVerdict(id, report.repository() != null ? report.repository() : repository,
+                    report.commit(), report.status(), report.status() == GateStatus.UNKNOWN ? unknownReason(report) : null,
+                    failed, "/api/gate?target=" + id));
+        });
+        return FleetGateReport.of(verdicts, java.time.Instant.now(clock).toString());
+    }
+
+    /** Why a gate cannot be told: its own reason, else its new-code baseline's, else its first undecided condition's. */
+    private static String unknownReason(GateReport report) {
+        if (report.reason() != null) {
+            return report.reason();
+        }
+        if (report.newCode() != null && !report.newCode().isResolved()) {
+            return report.newCode().reason();
+        }
+        return report.conditions().stream().filter(c -> c.status() == GateStatus.UNKNOWN && c.detail() != null)
+                .map(ConditionResult::detail).findFirst().orElse("not every condition can be told");
+    }
+
     /** The cached verdict of the single target without evaluating (for meters), unknown before the first evaluation. */
     GateStatus lastStatus() {
         return lastStatus(SINGLE);

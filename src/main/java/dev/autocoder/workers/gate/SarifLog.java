@@ -45,17 +45,45 @@ public final class SarifLog {
 
     /** The SARIF log of a gate report's findings (new, unchanged, absent and those that could not be told). */
     public ObjectNode of(GateReport report) {
+        ObjectNode log = log();
+        runs(log.withArray("runs"), report, null);
+        return log;
+    }
+
+    /**
+     * The SARIF log of a list of targets (target id → its gate report): each target's runs, each run naming its
+     * target in {@code automationDetails} (category {@code <target_id>/}), so every location stays relative to its
+     * own repository's root.
+     */
+    public ObjectNode of(Map<String, GateReport> byTarget) {
+        ObjectNode log = log();
+        ArrayNode runs = log.withArray("runs");
+        byTarget.forEach((targetId, report) -> runs(runs, report, targetId));
+        return log;
+    }
+
+    private ObjectNode log() {
         ObjectNode log = mapper.createObjectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
-        ArrayNode runs = log.putArray("runs");
+        log.putArray("runs");
+        return log;
+    }
+
+    private void runs(ArrayNode runs, GateReport report, String targetId) {
         Map<SarifTool, List<ClassifiedFinding>> byTool = new EnumMap<>(SarifTool.class);
         for (SarifTool tool : SarifTool.values()) {
             byTool.put(tool, new java.util.ArrayList<>());
         }
         report.findings().forEach(f -> byTool.get(SarifTool.of(f, SECURITY_RULE_NAMES)).add(f));
-        byTool.forEach((tool, findings) -> runs.add(run(tool, findings, report)));
-        return log;
+        byTool.forEach((tool, findings) -> {
+            ObjectNode run = run(tool, findings, report);
+            if (targetId != null) {
+                run.putObject("automationDetails").put("id", targetId + "/");
+                ((ObjectNode) run.get("properties")).put("targetId", targetId);
+            }
+            runs.add(run);
+        });
     }
 
     private ObjectNode run(SarifTool tool, List<ClassifiedFinding> findings, GateReport report) {

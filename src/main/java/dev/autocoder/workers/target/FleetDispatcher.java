@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * Cadence is a fixed delay per (worker, target): a pair is due one full period (the target's own, else the
  * worker's) after its previous iteration ended, at the first fleet tick from then on; its first iteration comes
  * the worker's {@code delay} after start-up. A pair is never queued twice, so a slow target holds one of the
- * fleet's threads and nothing else. A worker whose route is stopped (Stop on the dashboard) or that runs in
- * another process gets no iterations; a (worker, target) pair this process does not own ({@link OwnedTargets})
+ * fleet's threads and nothing else. A worker whose route is stopped (Stop on the dashboard without a target) or
+ * that runs in another process gets no scheduled iterations, nor does a pair stopped on its own
+ * ({@link StoppedTargets}); Run now queues one iteration of a pair at the next tick all the same; a (worker, target) pair this process does not own ({@link OwnedTargets})
  * neither, and its state is forgotten, so the rotation continues from the stored rows if it comes back. A worker with
  * {@code waitFor} waits, on each target, for that worker's first row on the same target, at most {@code maxWait}.
  */
@@ -40,16 +41,20 @@ public class FleetDispatcher {
     private final WorkerRegistry registry;
     private final TargetWorkspaces workspaces;
     private final TargetRepository singleTarget;
+    private final StoppedTargets stopped;
     private final Clock clock;
     private final Instant started;
     /** worker@target → when its last iteration ended. */
     private final Map<String, Instant> lastEnded = new ConcurrentHashMap<>();
     /** worker@target pairs queued or running. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** worker@target pairs Run now asked for: due at the next tick, whatever their period, stopped or not. */
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
 
     FleetDispatcher(TargetList targets, OwnedTargets owned, WorkerRegistry registry, TargetWorkspaces workspaces,
-                    TargetRepository singleTarget, Clock clock) {
+                    TargetRepository singleTarget, StoppedTargets stopped, Clock clock) {
         this.singleTarget = singleTarget;
+        this.stopped = stopped;
         this.targets = targets;
         this.owned = owned;
         this.registry = registry;
@@ -76,25 +81,47 @@ public class FleetDispatcher {
         List<Due> due = new ArrayList<>();
         for (WorkerState base : registry.all()) {
             WorkerDefinition worker = base.definition();
-            if (base.isRemote() || !isStarted(exchange, worker.routeId())) {
+            if (base.isRemote()) {
                 continue;
             }
+            boolean workerStarted = isStarted(exchange, worker.routeId());
             for (ListedTarget target : list) {
                 if (!owned.owns(worker.worker(), target.id())) {
                     continue;
                 }
                 String key = key(worker.worker(), target.id());
+                boolean runNow = requested.contains(key);
+                if (!runNow && (!workerStarted || stopped.isStopped(worker.worker(), target.id()))) {
+                    continue;
+                }
                 WorkerState state = registry.forTarget(definitionOn(worker, target), target.id(), target.repository());
                 Instant ended = lastEnded.get(key);
                 Instant next = ended == null ? started.plusMillis(worker.delayMillis())
                         : ended.plusMillis(state.definition().periodMillis());
-                if (now.isBefore(next) || awaits(worker, target, now) || !busy.add(key)) {
+                if (!runNow && (now.isBefore(next) || awaits(worker, target, now)) || !busy.add(key)) {
                     continue;
                 }
+                requested.remove(key);
                 due.add(new Due(worker.worker(), worker.dataset(), target));
             }
         }
         return due;
+    }
+
+    /**
+     * Run now on one target: the pair runs one iteration at the next tick, whatever its period, even while it is
+     * stopped (a stop halts the schedule, not the worker's code). False when it is already asked for or not run here.
+     */
+    public boolean requestRun(String worker, String targetId) {
+        if (!owned.owns(worker, targetId) || targets.current().stream().noneMatch(t -> t.id().equals(targetId))) {
+            return false;
+        }
+        return requested.add(key(worker, targetId));
+    }
+
+    /** Whether a Run now of the pair waits for its turn. */
+    public boolean isRunRequested(String worker, String targetId) {
+        return requested.contains(key(worker, targetId));
     }
 
     /** Sets the properties the worker iteration reads for one due pair (the body of a split exchange). */

@@ -1,10 +1,13 @@
 package dev.autocoder.workers.target;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +41,17 @@ public class TargetConfiguration {
         return new RemoteCallsAtShutdown(targets, singleTarget);
     }
 
+    @Bean
+    StoppedTargets stoppedTargets(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper,
+                                  ObjectProvider<Clock> clock) {
+        return new StoppedTargets(properties.getStore().getPath(), mapper, clock.getIfAvailable(Clock::systemUTC));
+    }
+
     @Bean("fleetDispatcher")
     FleetDispatcher fleetDispatcher(TargetList targets, OwnedTargets owned, WorkerRegistry registry,
-                                    TargetWorkspaces workspaces, TargetRepository singleTarget, ObjectProvider<Clock> clock) {
-        return new FleetDispatcher(targets, owned, registry, workspaces, singleTarget, clock.getIfAvailable(Clock::systemUTC));
+                                    TargetWorkspaces workspaces, TargetRepository singleTarget, StoppedTargets stopped,
+                                    ObjectProvider<Clock> clock) {
+        return new FleetDispatcher(targets, owned, registry, workspaces, singleTarget, stopped,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

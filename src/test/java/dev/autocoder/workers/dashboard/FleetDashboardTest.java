@@ -139,6 +139,28 @@ class FleetDashboardTest {
         assertThat(get(port, "/api/sarif?target=" + alphaId).body()).contains("EmptyCatchBlock");
         assertThat(get(port, "/api/sarif?target=" + betaId).body()).doesNotContain("EmptyCatchBlock");
 
+        // without a target, the fleet's gate: the worst of the two, each repository's verdict beside it
+        JsonNode fleetGate = JSON.readTree(get(port, "/api/gate").body());
+        assertThat(fleetGate.path("status").asText()).isEqualTo("failed");
+        assertThat(fleetGate.path("reason").asText()).startsWith("1 of 2 repositories fail the gate: ").contains("alpha");
+        assertThat(fleetGate.path("targets")).extracting(t -> t.path("target_id").asText()).containsExactly(alphaId, betaId);
+        assertThat(fleetGate.path("targets").get(0).path("status").asText()).isEqualTo("failed");
+        assertThat(fleetGate.path("targets").get(0).path("failed_conditions")).extracting(JsonNode::asText)
+                .containsExactly("new_main_findings <= 0");
+        assertThat(fleetGate.path("targets").get(1).path("status").asText()).isEqualTo("passed");
+        assertThat(get(port, "/fragments/gate").body()).contains("Quality gate: FAILED", "id=\"gate-targets\"",
+                "fails new_main_findings &lt;&#x3D; 0").doesNotContain("gate-conditions");
+        // and the SARIF of every target, each run naming its target; alpha's empty catch block only in alpha's runs
+        JsonNode sarif = JSON.readTree(get(port, "/api/sarif").body());
+        assertThat(sarif.path("runs")).extracting(r -> r.path("automationDetails").path("id").asText())
+                .contains(alphaId + "/", betaId + "/").allMatch(id -> id.equals(alphaId + "/") || id.equals(betaId + "/"));
+        for (JsonNode run : sarif.path("runs")) {
+            if (run.path("automationDetails").path("id").asText().equals(betaId + "/")) {
+                assertThat(run.toString()).doesNotContain("EmptyCatchBlock");
+            }
+        }
+        assertThat(sarif.toString()).contains("EmptyCatchBlock");
+
         // the gauge: one series per target and status, tagged target
         String metrics = get(port, "/actuator/prometheus").body();
         assertThat(metrics).contains("autocoder_quality_gate{status=\"failed\",target=\"" + alphaId + "\"} 1.0",
@@ -198,6 +220,111 @@ class FleetDashboardTest {
             assertThat(totals.path("failure_modes_identified").asLong()).as(target).isEqualTo(failureModes.size());
             assertThat(totals.path("edge_cases_discovered").asLong()).as(target).isEqualTo(edgeCases.size());
         }
+    }
+
+    /**
+     * With a list of targets, Stop, Start and Run now on a worker's page with a repository picked act on that
+     * (worker, target) pair only; a stopped pair stays stopped after a restart; Run now without a target runs
+     * once on every target of the list (never on the single target of autocoder.target.*).
+     */
+    @Test
+    void stopStartAndRunNowActOnThePickedTargetOnly() throws Exception {
+        Path alpha = FleetRepositories.create(temp, "alpha");
+        Path beta = FleetRepositories.create(temp, "beta");
+        Path store = temp.resolve("store");
+        Map<String, Object> properties = App.fastWorkerProperties(temp, store);
+        properties.remove("autocoder.target.path");
+        properties.put("autocoder.workers.enabled", "analysis");
+        properties.put("autocoder.workers.analysis.perspectives", "architecture,security");
+        properties.put("autocoder.workers.analysis.period", "200ms");
+        properties.put("autocoder.fleet.tick", "100ms");
+        properties.put("autocoder.dashboard.admin-token", DashboardRoutesTest.TOKEN);
+        properties.put("autocoder.targets[0].path", alpha.toString());
+        properties.put("autocoder.targets[1].path", beta.toString());
+        String alphaId = TargetIds.of(alpha.toString(), null);
+        String betaId = TargetIds.of(beta.toString(), null);
+        try (ConfigurableApplicationContext context = App.start(properties)) {
+            DatasetStore rows = context.getBean(DatasetStore.class);
+            Http http = new Http(App.port(context));
+            await("rows on both targets").atMost(Duration.ofMinutes(2))
+                    .until(() -> rowsOn(rows, alphaId) >= 2 && rowsOn(rows, betaId) >= 2);
+
+            // the page with alpha picked: its buttons carry the target, and say what they act on
+            String page = http.get("/workers/analysis?target=" + alphaId).body();
+            assertThat(page).contains("formaction=\"/workers/analysis/stop?target&#x3D;" + alphaId + "\"",
+                    "formaction=\"/workers/analysis/start?target&#x3D;" + alphaId + "\"",
+                    "They act on " + alpha + " only");
+            assertThat(http.get("/workers/analysis").body()).contains("They act on every repository of the list");
+
+            JsonNode stopped = JSON.readTree(act(http, "stop?target=" + alphaId).body());
+            assertThat(stopped.path("target").asText()).isEqualTo(alphaId);
+            assertThat(stopped.path("state").asText()).isEqualTo("stopped");
+            long alphaAtStop = rowsOn(rows, alphaId) + 1; // an iteration in progress finishes
+            long betaAtStop = rowsOn(rows, betaId);
+            await("beta goes on").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, betaId) >= betaAtStop + 4);
+            assertThat(rowsOn(rows, alphaId)).isLessThanOrEqualTo(alphaAtStop);
+            assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + alphaId).body()).path("worker").path("state").asText())
+                    .isEqualTo("stopped");
+            assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + betaId).body()).path("worker").path("state").asText())
+                    .isEqualTo("running");
+            JsonNode fleet = JSON.readTree(http.get("/api/fleet").body()).path("targets");
+            assertThat(fleet.get(0).path("status").asText()).isEqualTo("stopped");
+            assertThat(fleet.get(1).path("status").asText()).isEqualTo("ok");
+            assertThat(Files.readString(store.resolve(".state/stopped-targets.json"))).contains(alphaId).doesNotContain(betaId);
+
+            // Run now on the stopped pair: one iteration, and it stays stopped
+            long alphaBeforeRun = rowsOn(rows, alphaId);
+            assertThat(act(http, "run?target=" + alphaId).statusCode()).isEqualTo(202);
+            await("one row of Run now on alpha").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, alphaId) == alphaBeforeRun + 1);
+            long betaAfterRun = rowsOn(rows, betaId);
+            await("beta goes on").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, betaId) >= betaAfterRun + 4);
+            assertThat(rowsOn(rows, alphaId)).isEqualTo(alphaBeforeRun + 1);
+
+            // an unknown or malformed target is refused before anything changes
+            assertThat(act(http, "stop?target=nobody-00000000").statusCode()).isEqualTo(404);
+            assertThat(act(http, "stop?target=%3Cx%3E").statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + betaId).body()).path("worker").path("state").asText())
+                    .isEqualTo("running");
+        }
+
+        // after a restart alpha is still stopped, beta runs
+        try (ConfigurableApplicationContext context = App.start(properties)) {
+            DatasetStore rows = context.getBean(DatasetStore.class);
+            Http http = new Http(App.port(context));
+            long alphaAtStart = rowsOn(rows, alphaId);
+            long betaAtStart = rowsOn(rows, betaId);
+            await("beta runs after the restart").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, betaId) >= betaAtStart + 4);
+            assertThat(rowsOn(rows, alphaId)).isEqualTo(alphaAtStart);
+
+            // Stop without a target stops the worker on every target; Run now without one runs once on each
+            assertThat(act(http, "stop").statusCode()).isEqualTo(200);
+            await("the worker is stopped").atMost(Duration.ofSeconds(30)).until(() ->
+                    JSON.readTree(http.get("/api/workers/analysis").body()).path("worker").path("state").asText().equals("stopped"));
+            long alphaBefore = rowsOn(rows, alphaId);
+            long betaBefore = rowsOn(rows, betaId);
+            int allBefore = rows.rows(ANALYSIS).size();
+            assertThat(act(http, "run").statusCode()).isEqualTo(202);
+            await("one row on each target").atMost(Duration.ofMinutes(1))
+                    .until(() -> rowsOn(rows, alphaId) == alphaBefore + 1 && rowsOn(rows, betaId) >= betaBefore + 1);
+            Thread.sleep(1_000); // a second row, were the schedule running, would come within five periods
+            assertThat(rows.rows(ANALYSIS)).hasSize(allBefore + 2)
+                    .allSatisfy(row -> assertThat(row.targetId()).isIn(alphaId, betaId));
+
+            // Start without a target: the worker runs again on every target, alpha included
+            assertThat(act(http, "start").statusCode()).isEqualTo(200);
+            long alphaRestarted = rowsOn(rows, alphaId);
+            await("alpha runs again").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, alphaId) >= alphaRestarted + 2);
+            assertThat(Files.readString(store.resolve(".state/stopped-targets.json"))).doesNotContain(alphaId);
+        }
+    }
+
+    /** POST /workers/analysis/{action} as a script with the admin token. */
+    private static java.net.http.HttpResponse<String> act(Http http, String action) {
+        return http.post("/workers/analysis/" + action, "Authorization", "Bearer " + DashboardRoutesTest.TOKEN);
+    }
+
+    private static long rowsOn(DatasetStore store, String targetId) {
+        return store.rows(ANALYSIS).stream().filter(r -> targetId.equals(r.targetId())).count();
     }
 
     private static void cleanGreeter(Path repository) throws Exception {
