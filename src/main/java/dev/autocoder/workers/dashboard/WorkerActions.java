@@ -45,6 +45,10 @@ public class WorkerActions {
         });
     }
 
+    private ActionAnswer conflict(Caller caller, String reason) {
+        return caller.form() ? ActionAnswer.showing(pages.conflict(reason)) : ActionAnswer.answering(ApiAnswer.error(409, reason));
+    }
+
     private ActionAnswer act(String worker, Caller caller, TargetChoice target, String action,
                              java.util.function.IntSupplier change) {
         if (!caller.allowed()) {
@@ -60,10 +64,20 @@ public class WorkerActions {
                     : ActionAnswer.answering(DashboardApi.unknown(worker));
         }
         if (view.worker(worker).get().remote()) {
-            String reason = "worker " + worker + " runs in another process; start and stop it there";
-            return caller.form() ? ActionAnswer.showing(pages.conflict(reason)) : ActionAnswer.answering(ApiAnswer.error(409, reason));
+            return conflict(caller, "worker " + worker + " runs in another process; start and stop it there");
         }
-        int status = change.getAsInt();
+        if ("run".equals(action) && !control.runsHere(worker, target.filter())) {
+            // Start and Stop reach every process through the control topic; one iteration belongs to the pair's owner
+            return conflict(caller, "worker " + worker + " runs on " + target.filter()
+                    + " in another process of the fleet now; use Run now on that process's dashboard");
+        }
+        int status;
+        try {
+            status = change.getAsInt();
+        } catch (FleetControlUnavailableException e) {
+            return caller.form() ? ActionAnswer.showing(pages.message(503, "Not now", e.getMessage()))
+                    : ActionAnswer.answering(ApiAnswer.error(503, e.getMessage()));
+        }
         if (caller.form()) {
             return ActionAnswer.redirectTo(Pages.href(worker) + target.query());
         }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.fleet.FleetMode;
+import dev.autocoder.workers.repository.LogText;
+import dev.autocoder.workers.worker.WorkerState;
 import dev.autocoder.workers.target.FleetDispatcher;
 import dev.autocoder.workers.target.ListedTarget;
 import dev.autocoder.workers.target.StoppedTargets;
@@ -59,11 +62,16 @@ import java.util.concurrent.TimeoutException;
  * Worker routes are left out of Camel's route health checks: a deliberately stopped worker must not make
  * {@code /actuator/health} fail (staleness is reported by the workers health indicator instead).
  */
-@Component
+@Component("workerControl")
 public class WorkerControl implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerControl.class);
     static final String ITERATION_ENDPOINT = "direct:autocoder-iteration";
+    static final String CONTROL_ENDPOINT = "direct:fleet-control-to-topic";
+    private static final String STOPPED = "stopped";
+    private static final String STARTED = "started";
+    /** The target part of a control record's key for a Start or Stop on every target. */
+    private static final String EVERY_TARGET = "*";
     private static final Duration START_WAIT = Duration.ofSeconds(60);
 
     private final WorkerRegistry registry;
@@ -73,6 +81,7 @@ public class WorkerControl implements CamelContextConfiguration {
     private final TargetList targets;
     private final StoppedTargets stoppedTargets;
     private final FleetDispatcher fleet;
+    private final FleetMode mode;
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private final Map<String, Instant> runningSince = new ConcurrentHashMap<>();
     private final Set<String> runsPending = ConcurrentHashMap.newKeySet();
@@ -87,8 +96,9 @@ public class WorkerControl implements CamelContextConfiguration {
 
     public WorkerControl(WorkerRegistry registry, DatasetStore store, DashboardProperties properties, Clock clock,
                          @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper, TargetList targets,
-                         StoppedTargets stoppedTargets, FleetDispatcher fleet) {
+                         StoppedTargets stoppedTargets, FleetDispatcher fleet, FleetMode mode) {
         this.registry = registry;
+        this.mode = mode;
         this.targets = targets;
         this.stoppedTargets = stoppedTargets;
         this.fleet = fleet;
@@ -178,24 +188,76 @@ public class WorkerControl implements CamelContextConfiguration {
         return onListedTarget(targetId) ? fleet.isRunRequested(worker, targetId) : isRunPending(worker);
     }
 
-    /** Stop on one target of the list; with no target (or the single target), {@link #stop(String)}. */
+    /**
+     * Stop on one target of the list; with no target (or the single target), on every target. In Kafka mode the stop
+     * goes to the control topic first, so every process of the fleet applies it (routes/fleet-kafka.yaml).
+     */
     public void stop(String worker, String targetId) {
-        if (!onListedTarget(targetId)) {
-            stop(worker);
-            return;
-        }
         routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
-        stoppedTargets.stop(worker, targetId);
+        tellTheFleet(worker, targetId, STOPPED);
+        if (onListedTarget(targetId)) {
+            stoppedTargets.stop(worker, targetId);
+        } else {
+            stop(worker);
+        }
     }
 
-    /** Start on one target of the list; with no target (or the single target), {@link #start(String)}. */
+    /** Start on one target of the list; with no target (or the single target), on every target. */
     public void start(String worker, String targetId) {
-        if (!onListedTarget(targetId)) {
+        routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
+        tellTheFleet(worker, targetId, STARTED);
+        if (onListedTarget(targetId)) {
+            stoppedTargets.start(worker, targetId);
+        } else {
             start(worker);
+        }
+    }
+
+    /**
+     * A Start or Stop read from the control topic (Kafka mode; key {@code worker@target} or {@code worker@*}), given
+     * on this or another process's dashboard: applied here as given. A worker this process does not run is left
+     * alone; a record that is not ours is logged and skipped, never stops the route.
+     */
+    public void apply(String key, String state) {
+        int at = key == null ? -1 : key.lastIndexOf('@');
+        if (at <= 0 || !(STOPPED.equals(state) || STARTED.equals(state))) {
+            log.warn("Skipping a control record that is not a start or stop of a worker: key {}", LogText.escape(String.valueOf(key)));
             return;
         }
-        routeOf(worker).orElseThrow(() -> new IllegalArgumentException("unknown worker " + worker));
-        stoppedTargets.start(worker, targetId);
+        String worker = key.substring(0, at);
+        String target = key.substring(at + 1);
+        if (routeOf(worker).isEmpty() || registry.find(worker).map(WorkerState::isRemote).orElse(true)) {
+            return;
+        }
+        boolean everyTarget = EVERY_TARGET.equals(target);
+        boolean stop = STOPPED.equals(state);
+        if (everyTarget && stop != stopped.containsKey(worker)) {
+            if (stop) {
+                stop(worker);
+            } else {
+                start(worker);
+            }
+        } else if (!everyTarget && stop != stoppedTargets.isStopped(worker, target)) {
+            if (stop) {
+                stoppedTargets.stop(worker, target);
+            } else {
+                stoppedTargets.start(worker, target);
+            }
+        }
+    }
+
+    /** Kafka mode: the control topic takes the change before this process applies it (a broker that does not: an error). */
+    private void tellTheFleet(String worker, String targetId, String state) {
+        if (!mode.isKafka()) {
+            return;
+        }
+        String key = worker + "@" + (onListedTarget(targetId) ? targetId : EVERY_TARGET);
+        try {
+            producer().sendBodyAndHeader(CONTROL_ENDPOINT, state, "kafka.KEY", key);
+        } catch (RuntimeException e) {
+            throw new FleetControlUnavailableException("the Kafka control topic did not take the "
+                    + (STOPPED.equals(state) ? "stop" : "start") + " (" + e.getClass().getSimpleName() + "); nothing changed, try again when the broker is back", e);
+        }
     }
 
     /**
@@ -216,6 +278,11 @@ public class WorkerControl implements CamelContextConfiguration {
         }
         log.info("Worker {}: one iteration on each of its targets requested from the dashboard", worker);
         return queued;
+    }
+
+    /** False for a target of the list that another process of the fleet runs now (Kafka mode): Run now belongs there. */
+    public boolean runsHere(String worker, String targetId) {
+        return !onListedTarget(targetId) || fleet.runsHere(worker, targetId);
     }
 
     private boolean onListedTarget(String targetId) {

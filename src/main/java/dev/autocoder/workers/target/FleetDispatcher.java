@@ -119,6 +119,11 @@ public class FleetDispatcher {
         return requested.add(key(worker, targetId));
     }
 
+    /** Whether this process runs the pair now (in Kafka mode another process of the fleet may). */
+    public boolean runsHere(String worker, String targetId) {
+        return owned.owns(worker, targetId);
+    }
+
     /** Whether a Run now of the pair waits for its turn. */
     public boolean isRunRequested(String worker, String targetId) {
         return requested.contains(key(worker, targetId));

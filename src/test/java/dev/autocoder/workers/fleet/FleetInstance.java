@@ -70,6 +70,23 @@ final class FleetInstance implements AutoCloseable {
         }
     }
 
+    /** POST with the admin token (a dashboard's Start, Stop or Run now as a script calls it). */
+    HttpResponse<String> post(String path, String adminToken) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET of a JSON answer; an empty node while the instance does not answer. */
+    JsonNode json(String path) {
+        try {
+            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+
     /** The pairs the instances run now, together (a pair run by two shows twice). */
     static List<String> ownedPairs(FleetInstance... instances) {
         List<String> all = new ArrayList<>();

@@ -47,6 +47,7 @@ class KafkaFleetOwnershipTest {
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
     private static final String HUB_USER = "fleet";
     private static final String HUB_TOKEN = "hf_fleet_test_token";
+    private static final String ADMIN_TOKEN = "fleet-admin-token-5e1c";
 
     @TempDir
     Path dir;
@@ -107,7 +108,9 @@ class KafkaFleetOwnershipTest {
     /**
      * A changed targets file: the new target's pair is announced on the targets topic and run by one of the two
      * instances, a removed target's pair gets a tombstone and runs nowhere; a dashboard instance
-     * (autocoder.workers.enabled=none) never joins the owners group.
+     * (autocoder.workers.enabled=none) never joins the owners group. Then Stop and Start on the dashboard of the
+     * instance that does not run the pair reach the one that does (the control topic), and the stop follows the
+     * pair when its owner leaves.
      */
     @Test
     void aChangedTargetsFileIsAnnouncedAndOwnershipFollows() throws Exception {
@@ -123,6 +126,7 @@ class KafkaFleetOwnershipTest {
             settings.put("autocoder.targets-file", targetsFile.toString());
             settings.put("autocoder.workers.enabled", "analysis");
             settings.put("autocoder.fleet.tick", "200ms");
+            settings.put("autocoder.dashboard.admin-token", ADMIN_TOKEN);
             Map<String, String> dashboard = new LinkedHashMap<>(settings);
             dashboard.put("autocoder.workers.enabled", "none");
             List<FleetInstance> instances = new ArrayList<>();
@@ -152,10 +156,40 @@ class KafkaFleetOwnershipTest {
 
                 assertThat(d.ownedPairs()).isEmpty();
                 assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
+
+                stopAndStartReachTheOwner(broker, a, b, betaPair);
             } finally {
                 FleetInstance.closeAll(instances, 40);
             }
         }
+    }
+
+    private static void stopAndStartReachTheOwner(KafkaBroker broker, FleetInstance a, FleetInstance b, String pair)
+            throws Exception {
+        String targetId = pair.substring(0, pair.indexOf('/'));
+        FleetInstance owner = a.ownedPairs().contains(pair) ? a : b;
+        FleetInstance other = owner == a ? b : a;
+        String page = "/api/workers/analysis?target=" + targetId;
+        assertThat(other.post("/workers/analysis/stop?target=" + targetId, ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        await("the owner stops the pair").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> owner.json(page).path("worker").path("state").asText().equals("stopped"));
+        long atStop = rowsOfTarget(broker, targetId) + 1; // an iteration in progress finishes
+        Thread.sleep(5_000); // five periods of the worker
+        assertThat(rowsOfTarget(broker, targetId)).isLessThanOrEqualTo(atStop);
+        // one iteration belongs to the pair's owner
+        assertThat(other.post("/workers/analysis/run?target=" + targetId, ADMIN_TOKEN).statusCode()).isEqualTo(409);
+
+        // the owner leaves: the other instance takes the pair over, and it stays stopped there
+        owner.close();
+        await("the other instance runs the pair").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> other.ownedPairs().contains(pair));
+        long atMove = rowsOfTarget(broker, targetId);
+        Thread.sleep(5_000);
+        assertThat(rowsOfTarget(broker, targetId)).isEqualTo(atMove);
+
+        assertThat(other.post("/workers/analysis/start?target=" + targetId, ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        await("the pair runs again").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> rowsOfTarget(broker, targetId) >= atMove + 2);
     }
 
     /** The client ids of the owners group's members. */

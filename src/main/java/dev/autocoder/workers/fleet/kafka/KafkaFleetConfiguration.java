@@ -51,8 +51,14 @@ public class KafkaFleetConfiguration {
     @Bean
     KafkaOwnership kafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                                   WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
-                                  TargetRepository singleTarget, RowTransactions transactions) {
-        return new KafkaOwnership(settings, topics, rows, registry, selection, catalog, targets, singleTarget, transactions);
+                                  TargetRepository singleTarget, RowTransactions transactions, FleetControl control) {
+        return new KafkaOwnership(settings, topics, rows, registry, selection, catalog, targets, singleTarget, transactions,
+                control);
+    }
+
+    @Bean("fleetControl")
+    FleetControl fleetControl(KafkaTopics topics) {
+        return new FleetControl(topics);
     }
 
     @Bean("fleetHubPublisher")

@@ -26,11 +26,13 @@ public class KafkaFleetSettings {
     private final long startupTimeoutMs;
     private final boolean createTopics;
     private final long deliveryTimeoutMs;
+    private final String controlTopic;
 
     public KafkaFleetSettings(Environment environment) {
         this.bootstrapServers = environment.getProperty(FleetMode.BOOTSTRAP_SERVERS, "").strip();
         this.rowsTopic = environment.getProperty(PREFIX + "rows-topic", "autocoder-rows");
         this.targetsTopic = environment.getProperty(PREFIX + "targets-topic", "autocoder-targets");
+        this.controlTopic = environment.getProperty(PREFIX + "control-topic", "autocoder-control");
         this.rowsPartitions = positive(environment, "rows-partitions", 12);
         this.targetsPartitions = positive(environment, "targets-partitions", 12);
         this.group = environment.getProperty(PREFIX + "group", "autocoder");
@@ -81,6 +83,11 @@ public class KafkaFleetSettings {
 
     String targetsTopic() {
         return targetsTopic;
+    }
+
+    /** Start and Stop from any dashboard, for every process (one partition, compacted: the latest per pair). */
+    String controlTopic() {
+        return controlTopic;
     }
 
     int rowsPartitions() {

@@ -52,7 +52,9 @@ import java.util.concurrent.TimeUnit;
  * numbering continue where the previous owner stopped. Before that, this process opens the partition's
  * transactional rows producer (RowTransactions), which fences every earlier owner: a process paused past its session
  * cannot write a row for a pair that runs elsewhere now. A revoked partition is given back only after the iteration
- * running on it has written its row; a lost one (this process's session expired) stops at once.
+ * running on it has written its row; a lost one (this process's session expired) stops at once. No pair runs before
+ * the control topic is read up to where it ended at start-up ({@link FleetControl}), so a pair stopped from a
+ * dashboard while this process was down stays stopped here.
  */
 public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
@@ -68,6 +70,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private final TargetList targets;
     private final TargetRepository singleTarget;
     private final RowTransactions transactions;
+    private final FleetControl control;
     private volatile String singleTargetId;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final Set<Integer> fencing = ConcurrentHashMap.newKeySet();
@@ -81,8 +84,9 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     public KafkaOwnership(KafkaFleetSettings settings, KafkaTopics topics, FleetRows rows, WorkerRegistry registry,
                           WorkerSelection selection, PerspectiveCatalog catalog, TargetList targets,
-                          TargetRepository singleTarget, RowTransactions transactions) {
+                          TargetRepository singleTarget, RowTransactions transactions, FleetControl control) {
         this.settings = settings;
+        this.control = control;
         this.topics = topics;
         this.rows = rows;
         this.registry = registry;
@@ -111,7 +115,7 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     @Override
     public boolean owns(String worker, String targetId) {
         int partition = partitionOf(pairKey(worker, targetId));
-        return ready.contains(partition) && transactions.isOpen(partition);
+        return ready.contains(partition) && transactions.isOpen(partition) && control.isReadUp();
     }
 
     /** The pairs this process runs now, for the API and the tests. */

@@ -4,7 +4,10 @@ import dev.autocoder.workers.config.InvalidConfigurationException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -17,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Start-up check of Kafka mode: a broker answers at the bootstrap servers, and the rows and targets topics exist
+ * Start-up check of Kafka mode: a broker answers at the bootstrap servers, and the rows, targets and control topics exist
  * (created when missing and allowed). Each failure stops start-up with one message naming the key to fix. It also
- * learns the topics' partition counts, which the routes' partitioning and the ownership need.
+ * learns the topics' partition counts, which the routes' partitioning and the ownership need, and where the control
+ * topic ended at start-up, which the ownership waits for.
  */
 public class KafkaTopics {
 
@@ -28,6 +32,7 @@ public class KafkaTopics {
     private final KafkaFleetSettings settings;
     private volatile int rowsPartitions;
     private volatile int targetsPartitions;
+    private volatile long controlEnd;
 
     public KafkaTopics(KafkaFleetSettings settings) {
         this.settings = settings;
@@ -44,6 +49,13 @@ public class KafkaTopics {
             }
             rowsPartitions = ensure(admin, "rows-topic", settings.rowsTopic(), settings.rowsPartitions());
             targetsPartitions = ensure(admin, "targets-topic", settings.targetsTopic(), settings.targetsPartitions());
+            // one partition: every process reads the stops and starts in the order they were given
+            if (ensure(admin, "control-topic", settings.controlTopic(), 1, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_COMPACT)) != 1) {
+                throw new InvalidConfigurationException(KafkaFleetSettings.PREFIX + "control-topic", "the topic "
+                        + settings.controlTopic() + " must have exactly one partition");
+            }
+            controlEnd = endOffset(admin, settings.controlTopic());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka", e);
@@ -51,6 +63,32 @@ public class KafkaTopics {
     }
 
     private int ensure(Admin admin, String key, String topic, int partitions) throws InterruptedException {
+        return ensure(admin, key, topic, partitions, Map.of());
+    }
+
+    /**
+     * The end offset of a one-partition topic now: every record written before start-up lies below it. A topic just
+     * created may not be known to every broker yet: asked again until the start-up timeout.
+     */
+    private long endOffset(Admin admin, String topic) throws InterruptedException {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMs());
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                        .get(settings.startupTimeoutMs(), TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException | TimeoutException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new InvalidConfigurationException(KafkaFleetSettings.PREFIX + "control-topic", "the end of the topic "
+                            + topic + " cannot be read: " + cause(e));
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private int ensure(Admin admin, String key, String topic, int partitions, Map<String, String> configs)
+            throws InterruptedException {
         String fullKey = KafkaFleetSettings.PREFIX + key;
         try {
             TopicDescription description = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
@@ -68,7 +106,7 @@ public class KafkaTopics {
                     + " does not exist (autocoder.fleet.kafka.create-topics is false)");
         }
         try {
-            admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) -1))).all()
+            admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) -1).configs(configs))).all()
                     .get(settings.startupTimeoutMs(), TimeUnit.MILLISECONDS);
             log.info("Created the Kafka topic {} with {} partitions", topic, partitions);
         } catch (ExecutionException e) {
@@ -84,6 +122,11 @@ public class KafkaTopics {
 
     int rowsPartitions() {
         return rowsPartitions;
+    }
+
+    /** The control topic's end offset at start-up. */
+    long controlEnd() {
+        return controlEnd;
     }
 
     int targetsPartitions() {
