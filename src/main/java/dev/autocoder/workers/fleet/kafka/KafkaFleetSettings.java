@@ -36,7 +36,8 @@ public class KafkaFleetSettings {
         this.rowsPartitions = positive(environment, "rows-partitions", 12);
         this.targetsPartitions = positive(environment, "targets-partitions", 12);
         this.group = environment.getProperty(PREFIX + "group", "autocoder");
-        this.instanceId = environment.getProperty(PREFIX + "instance-id", "autocoder");
+        // a container's host name tells the replicas of one image apart (Docker, Kubernetes set HOSTNAME)
+        this.instanceId = environment.getProperty(PREFIX + "instance-id", environment.getProperty("HOSTNAME", "autocoder"));
         this.sessionTimeoutMs = DurationSetting.toMillis(PREFIX + "session-timeout",
                 environment.getProperty(PREFIX + "session-timeout", "10s"));
         this.startupTimeoutMs = DurationSetting.toMillis(PREFIX + "startup-timeout",
