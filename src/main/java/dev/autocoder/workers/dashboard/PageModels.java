@@ -104,7 +104,15 @@ public final class PageModels {
                       String insightsRefresh, String csrf, boolean tokenRequired, String actionsBase, String statusUrl,
                       String detailsUrl, boolean remote,
                       WorkerStatusPart status, WorkerDetailsPart details, String dashboardHref, String actionsQuery,
-                      String controlsScope) {
+                      String controlsScope, String repository) {
+
+        public boolean onOneTarget() {
+            return !repository.isEmpty();
+        }
+
+        public boolean hasControlsScope() {
+            return !controlsScope.isEmpty();
+        }
     }
 
     public record WorkerStatusPart(WorkerLine worker, String updatedAt, String updatedAtIso) {

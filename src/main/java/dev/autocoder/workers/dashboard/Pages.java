@@ -130,25 +130,24 @@ public class Pages {
             return notFound(unknownWorker(id));
         }
         String query = target.query();
-        WorkerPage page = new WorkerPage("Worker " + id + " · Autocoder Workers", id,
+        String repository = target.filter() == null ? "" : targets.repositories().getOrDefault(target.filter(), target.filter());
+        WorkerPage page = new WorkerPage("Worker " + id + (repository.isEmpty() ? "" : " on " + repository) + " · Autocoder Workers", id,
                 properties.getStatusRefresh().toMillis(), properties.getInsightsRefresh().toMillis(),
                 ReadableTimes.human(properties.getStatusRefresh()), ReadableTimes.human(properties.getInsightsRefresh()),
                 csrf.issue(), properties.hasAdminToken(), href(id), fragments(id) + "/status" + query,
                 fragments(id) + "/details" + query, worker.get().remote(), workerStatus(worker.get(), target),
-                workerDetails(worker.get(), target), "/" + query, query, controlsScope(target));
+                workerDetails(worker.get(), target), "/" + query, query, controlsScope(target, repository), repository);
         return new Page(200, templates.render("worker", page));
     }
 
     /** What the controls act on, in words: with a list of targets, the picked one or every one. */
-    private String controlsScope(TargetChoice target) {
+    private static String controlsScope(TargetChoice target, String repository) {
         if (!target.fleet()) {
             return "";
         }
         if (target.filter() == null) {
             return "They act on every repository of the list; pick one on the dashboard to act on it alone.";
         }
-        String repository = targets.listed().stream().filter(t -> t.id().equals(target.filter()))
-                .map(ListedTarget::repository).findFirst().orElse(target.filter());
         return "They act on " + repository + " only; the worker goes on on the other repositories.";
     }
 
@@ -195,7 +194,11 @@ public class Pages {
                 p.url() != null, p.state(), p.detail(), p.detail() != null, p.pendingRows(),
                 p.lastCommitAt() == null ? "never" : ReadableTimes.absolute(p.lastCommitAt()))).toList();
         SystemStatus system = view.system(workers);
-        DashboardView.Target target = view.target(workers, choice.filter());
+        // every target of a list together has no one repository and commit: say how many it is
+        int listed = choice.fleet() && choice.filter() == null ? targets.known().size() : 0;
+        DashboardView.Target target = listed > 0
+                ? new DashboardView.Target(listed + (listed == 1 ? " repository" : " repositories") + " (pick one above)", "—")
+                : view.target(workers, choice.filter());
         return new StatusPart(system.level().label(), system.label(), ReadableTimes.absolute(view.startedAt()),
                 ReadableTimes.human(Duration.between(view.startedAt(), now)), target.repository(),
                 target.commit() == null ? "unknown" : target.commit(),

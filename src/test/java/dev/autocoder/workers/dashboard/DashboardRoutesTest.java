@@ -101,7 +101,9 @@ class DashboardRoutesTest {
                 .contains("<input type=\"password\" name=\"token\" id=\"admin-token\"")
                 .contains("formaction=\"/workers/analysis/stop\"").contains("formaction=\"/workers/analysis/start\"")
                 .contains("formaction=\"/workers/analysis/run\"").contains("name=\"_csrf\" value=\"")
-                .contains("<h2>Latest result</h2>").contains("<h2>Recent rows</h2>");
+                .contains("<h2>Latest result</h2>").contains("<h2>Recent rows</h2>")
+                // one target: nothing says which of a list the buttons act on
+                .doesNotContain("controls-scope").doesNotContain("worker-target");
         assertThat(http.get("/autocoder/dashboard.js").statusCode()).isEqualTo(200);
         assertThat(http.get("/autocoder/dashboard.css").statusCode()).isEqualTo(200);
     }

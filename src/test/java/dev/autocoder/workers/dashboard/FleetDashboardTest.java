@@ -253,8 +253,10 @@ class FleetDashboardTest {
             String page = http.get("/workers/analysis?target=" + alphaId).body();
             assertThat(page).contains("formaction=\"/workers/analysis/stop?target&#x3D;" + alphaId + "\"",
                     "formaction=\"/workers/analysis/start?target&#x3D;" + alphaId + "\"",
-                    "They act on " + alpha + " only");
-            assertThat(http.get("/workers/analysis").body()).contains("They act on every repository of the list");
+                    "They act on " + alpha + " only", "<span id=\"worker-target\" class=\"mono\">" + alpha + "</span>");
+            assertThat(http.get("/workers/analysis").body()).contains("They act on every repository of the list")
+                    .doesNotContain("worker-target");
+            assertThat(http.get("/fragments/status").body()).contains("2 repositories (pick one above)");
 
             JsonNode stopped = JSON.readTree(act(http, "stop?target=" + alphaId).body());
             assertThat(stopped.path("target").asText()).isEqualTo(alphaId);
