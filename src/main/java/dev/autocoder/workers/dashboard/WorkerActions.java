@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * POST /workers/{id}/start, /stop and /run (with {@code ?target=}: on that target of the list only): checks the
@@ -45,38 +46,17 @@ public class WorkerActions {
         });
     }
 
-    private ActionAnswer conflict(Caller caller, String reason) {
-        return caller.form() ? ActionAnswer.showing(pages.conflict(reason)) : ActionAnswer.answering(ApiAnswer.error(409, reason));
-    }
-
     private ActionAnswer act(String worker, Caller caller, TargetChoice target, String action,
                              java.util.function.IntSupplier change) {
-        if (!caller.allowed()) {
-            return caller.form() ? ActionAnswer.showing(pages.refused(caller, worker))
-                    : ActionAnswer.answering(ApiAnswer.error(caller.status(), caller.reason()));
-        }
-        if (target.rejected()) {
-            return caller.form() ? ActionAnswer.showing(pages.targetRefused(target))
-                    : ActionAnswer.answering(ApiAnswer.error(target.status(), target.error()));
-        }
-        if (view.worker(worker).isEmpty()) {
-            return caller.form() ? ActionAnswer.showing(pages.notFound("There is no such worker in this application."))
-                    : ActionAnswer.answering(DashboardApi.unknown(worker));
-        }
-        if (view.worker(worker).get().remote()) {
-            return conflict(caller, "worker " + worker + " runs in another process; start and stop it there");
-        }
-        if ("run".equals(action) && !control.runsHere(worker, target.filter())) {
-            // Start and Stop reach every process through the control topic; one iteration belongs to the pair's owner
-            return conflict(caller, "worker " + worker + " runs on " + target.filter()
-                    + " in another process of the fleet now; use Run now on that process's dashboard");
+        Optional<ActionAnswer> refusal = refusal(worker, caller, target, action);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         int status;
         try {
             status = change.getAsInt();
         } catch (FleetControlUnavailableException e) {
-            return caller.form() ? ActionAnswer.showing(pages.message(503, "Not now", e.getMessage()))
-                    : ActionAnswer.answering(ApiAnswer.error(503, e.getMessage()));
+            return refused(caller, pages.message(503, "Not now", e.getMessage()), ApiAnswer.error(503, e.getMessage()));
         }
         if (caller.form()) {
             return ActionAnswer.redirectTo(Pages.href(worker) + target.query());
@@ -91,5 +71,38 @@ public class WorkerActions {
         body.put("state", now.state());
         body.put("run_pending", now.runPending());
         return ActionAnswer.answering(new ApiAnswer(status, body));
+    }
+
+    /** Why the action may not run: the caller, the target, the worker, or where the pair runs. */
+    private Optional<ActionAnswer> refusal(String worker, Caller caller, TargetChoice target, String action) {
+        if (!caller.allowed()) {
+            return Optional.of(refused(caller, pages.refused(caller, worker), ApiAnswer.error(caller.status(), caller.reason())));
+        }
+        if (target.rejected()) {
+            return Optional.of(refused(caller, pages.targetRefused(target), target.answer()));
+        }
+        Optional<WorkerView> found = view.worker(worker);
+        if (found.isEmpty()) {
+            return Optional.of(refused(caller, pages.notFound("There is no such worker in this application."),
+                    DashboardApi.unknown(worker)));
+        }
+        if (found.get().remote()) {
+            return Optional.of(conflict(caller, "worker " + worker + " runs in another process; start and stop it there"));
+        }
+        if ("run".equals(action) && !control.runsHere(worker, target.filter())) {
+            // Start and Stop reach every process through the control topic; one iteration belongs to the pair's owner
+            return Optional.of(conflict(caller, "worker " + worker + " runs on " + target.filter()
+                    + " in another process of the fleet now; use Run now on that process's dashboard"));
+        }
+        return Optional.empty();
+    }
+
+    private ActionAnswer conflict(Caller caller, String reason) {
+        return refused(caller, pages.conflict(reason), ApiAnswer.error(409, reason));
+    }
+
+    /** The page a form gets, the JSON a script gets. */
+    private static ActionAnswer refused(Caller caller, Page page, ApiAnswer answer) {
+        return caller.form() ? ActionAnswer.showing(page) : ActionAnswer.answering(answer);
     }
 }

@@ -229,20 +229,27 @@ public class WorkerControl implements CamelContextConfiguration {
         if (routeOf(worker).isEmpty() || registry.find(worker).map(WorkerState::isRemote).orElse(true)) {
             return;
         }
-        boolean everyTarget = EVERY_TARGET.equals(target);
         boolean stop = STOPPED.equals(state);
-        if (everyTarget && stop != stopped.containsKey(worker)) {
-            if (stop) {
-                stop(worker);
-            } else {
-                start(worker);
-            }
-        } else if (!everyTarget && stop != stoppedTargets.isStopped(worker, target)) {
+        if (EVERY_TARGET.equals(target)) {
+            applyOnEveryTarget(worker, stop);
+        } else if (stop != stoppedTargets.isStopped(worker, target)) {
             if (stop) {
                 stoppedTargets.stop(worker, target);
             } else {
                 stoppedTargets.start(worker, target);
             }
+        }
+    }
+
+    /** As {@link #stop(String)} and {@link #start(String)} (a Start on every target also ends the stops on one target). */
+    private void applyOnEveryTarget(String worker, boolean stop) {
+        boolean workerStopped = stopped.containsKey(worker);
+        if (stop && !workerStopped) {
+            stop(worker);
+        } else if (!stop && workerStopped) {
+            start(worker);
+        } else if (!stop) {
+            stoppedTargets.startEverywhere(worker);
         }
     }
 

@@ -317,6 +317,19 @@ class FleetDashboardTest {
             long alphaRestarted = rowsOn(rows, alphaId);
             await("alpha runs again").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, alphaId) >= alphaRestarted + 2);
             assertThat(Files.readString(store.resolve(".state/stopped-targets.json"))).doesNotContain(alphaId);
+
+            // control records as Kafka mode's control topic replays them, in order: a later Start on every target
+            // ends an earlier stop on one; what is not a start or stop of a known worker changes nothing
+            WorkerControl control = context.getBean(WorkerControl.class);
+            control.apply("analysis@" + alphaId, "stopped");
+            assertThat(control.isRunning("analysis", alphaId)).isFalse();
+            control.apply("analysis@*", "started");
+            assertThat(control.isRunning("analysis", alphaId)).isTrue();
+            control.apply("nobody@*", "stopped");
+            control.apply("no key", "stopped");
+            control.apply("analysis@" + alphaId, "paused");
+            assertThat(control.isRunning("analysis", alphaId)).isTrue();
+            assertThat(control.isRunning("analysis", betaId)).isTrue();
         }
     }
 
