@@ -73,8 +73,16 @@ public class TargetRepository {
 
     /** The target's stable id ({@link TargetIds}): its name and a short hash of its location and branch. */
     public String targetId() {
-        return TargetIds.of(isGitMode() ? remote().url() : displayName(), target.getBranch());
+        // computed once: resolving a folder's real path costs a system call, and every row asks
+        String id = targetId;
+        if (id == null) {
+            id = TargetIds.of(isGitMode() ? remote().url() : displayName(), target.getBranch());
+            targetId = id;
+        }
+        return id;
     }
+
+    private volatile String targetId;
 
     public boolean isGitMode() {
         return target.getGitUrl() != null;

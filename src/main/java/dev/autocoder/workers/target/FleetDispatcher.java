@@ -189,22 +189,10 @@ public class FleetDispatcher {
     public void ownsIteration(Exchange exchange) {
         String worker = exchange.getProperty("worker", String.class);
         String targetId = exchange.getProperty(WorkerIterations.TARGET_ID, String.class);
-        if (!owned.owns(worker, targetId != null ? targetId : singleTargetId())) {
+        if (!owned.owns(worker, targetId != null ? targetId : singleTarget.targetId())) {
             exchange.setRouteStop(true);
         }
     }
-
-    /** The single target's id (autocoder.target.*); computed once, as resolving a folder's real path costs a system call. */
-    private String singleTargetId() {
-        String id = singleTargetId;
-        if (id == null) {
-            id = singleTarget.targetId();
-            singleTargetId = id;
-        }
-        return id;
-    }
-
-    private volatile String singleTargetId;
 
     private static boolean isStarted(Exchange exchange, String routeId) {
         ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(routeId);

@@ -121,22 +121,10 @@ public class WorkerIterations {
         String targetId = iteration.worker().targetId();
         String repository = iteration.snapshot() != null ? iteration.snapshot().repository()
                 : targetId != null ? exchange.getProperty(TARGET_REPOSITORY, String.class) : target.displayName();
-        RowFactory.Built built = rows.build(iteration, result, repository, targetId != null ? targetId : singleTargetId());
+        RowFactory.Built built = rows.build(iteration, result, repository, targetId != null ? targetId : target.targetId());
         iteration.row(built.row(), built.findingIds());
         return built.row();
     }
-
-    /** The single target's id; computed once, as resolving a folder's real path costs a system call. */
-    private String singleTargetId() {
-        String id = singleTargetId;
-        if (id == null) {
-            id = target.targetId();
-            singleTargetId = id;
-        }
-        return id;
-    }
-
-    private volatile String singleTargetId;
 
     /** The row is durably stored: the rotation moves on. */
     public void written(Exchange exchange) {

@@ -213,6 +213,19 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      * A repository without Java still gets CPD for the other languages PMD tokenizes; the PMD rules, the Java
      * model and the size checks are Java-only, which the row says. Score: the duplication factor alone.
      */
+    /**
+     * Every duplicated range (so the quality gate can measure duplication on new lines), CPD's settings, and the
+     * files CPD left out (binary, oversized, not tokenizable, over the per-file time budget).
+     */
+    private static void putDuplication(Map<String, Object> details, CpdResult duplication) {
+        details.put("duplicated_ranges", duplication.blocks().stream().flatMap(b -> b.occurrences().stream())
+                .map(DuplicationFindings::place).distinct().toList());
+        details.put("cpd_minimum_tokens", duplication.minimumTokens());
+        details.put("cpd_languages", duplication.languages());
+        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
+                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+    }
+
     private PerspectiveResult duplicationOnly(Snapshot snapshot) {
         CpdResult duplication = cpd.duplication(snapshot);
         if (duplication.totalLines() == 0) {
@@ -226,14 +239,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 Metric.of("duplicate_blocks", duplication.blocks().size()),
                 Metric.of("cpd_lines", duplication.totalLines()));
         Map<String, Object> details = new LinkedHashMap<>();
-        // every duplicated range, so the quality gate can measure duplication on new lines
-        details.put("duplicated_ranges", duplication.blocks().stream().flatMap(b -> b.occurrences().stream())
-                .map(DuplicationFindings::place).distinct().toList());
-        details.put("cpd_minimum_tokens", duplication.minimumTokens());
-        details.put("cpd_languages", duplication.languages());
-        // files CPD left out (binary, oversized, not tokenizable, over the per-file time budget)
-        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
-                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+        putDuplication(details, duplication);
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
                 round(percent) + "% of " + duplication.totalLines() + " lines duplicated in " + duplication.blocks().size()
                         + " block(s) (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
@@ -287,14 +293,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         details.put("largest_duplicate_blocks", duplication.blocks().stream().limit(TOP).map(b -> ordered(
                 "lines", b.lines(), "tokens", b.tokens(),
                 "occurrences", b.occurrences().stream().map(DuplicationFindings::place).toList())).toList());
-        // every duplicated range, so the quality gate can measure duplication on new lines
-        details.put("duplicated_ranges", duplication.blocks().stream().flatMap(b -> b.occurrences().stream())
-                .map(DuplicationFindings::place).distinct().toList());
-        details.put("cpd_minimum_tokens", duplication.minimumTokens());
-        details.put("cpd_languages", duplication.languages());
-        // files CPD left out (binary, oversized, not tokenizable, over the per-file time budget)
-        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
-                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+        putDuplication(details, duplication);
         details.put("unparseable_files", report.unparseableFiles().stream()
                 .map(e -> ordered("path", e.path(), "message", e.message())).toList());
         details.put("skipped_files", report.skippedFiles().stream()

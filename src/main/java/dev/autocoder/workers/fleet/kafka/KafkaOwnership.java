@@ -71,7 +71,6 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private final TargetRepository singleTarget;
     private final RowTransactions transactions;
     private final FleetControl control;
-    private volatile String singleTargetId;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final Set<Integer> fencing = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Map<Integer, Long>> catchingUp = new ConcurrentHashMap<>();
@@ -155,19 +154,10 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                     pairs.add(new Pair(worker, target.id(), target.repository(), true));
                 }
             } else {
-                pairs.add(new Pair(worker, singleTargetId(), singleTarget.displayName(), false));
+                pairs.add(new Pair(worker, singleTarget.targetId(), singleTarget.displayName(), false));
             }
         }
         return pairs;
-    }
-
-    private String singleTargetId() {
-        String id = singleTargetId;
-        if (id == null) {
-            id = singleTarget.targetId();
-            singleTargetId = id;
-        }
-        return id;
     }
 
     @Override
