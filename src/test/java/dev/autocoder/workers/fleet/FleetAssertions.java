@@ -27,6 +27,15 @@ final class FleetAssertions {
         }
     }
 
+    /** Each worker writes two more rows on the topic than it has now (within two minutes). */
+    static void everyWorkerGoesOn(Supplier<Map<String, List<Long>>> topic, List<String> workers) {
+        Map<String, Integer> counts = new HashMap<>();
+        topic.get().forEach((worker, numbers) -> counts.put(worker, numbers.size()));
+        await("every worker goes on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> workers.stream().allMatch(w -> topic.get().getOrDefault(w, List.of()).size()
+                        >= counts.getOrDefault(w, 0) + 2));
+    }
+
     /**
      * Every row the topic holds now reaches the Hub (within two minutes), published by whichever instance reads its
      * dataset, and none twice.

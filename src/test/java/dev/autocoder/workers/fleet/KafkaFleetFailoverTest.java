@@ -25,11 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 class KafkaFleetFailoverTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> WORKERS = List.of("analysis", "test-planning");
+    private static final List<String> WORKERS = FleetSettings.WORKERS;
     private static final int TARGET_PARTITIONS = 2;
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4); // heartbeats every second; the broker allows 1 s
     private static final String HUB_USER = "fleet";
@@ -101,9 +99,7 @@ class KafkaFleetFailoverTest {
                 instances.add(c);
                 await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> c.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
-                Map<String, Integer> counts = sizes(iterations(broker));
-                await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
+                FleetAssertions.everyWorkerGoesOn(() -> iterations(broker), WORKERS);
 
                 // every row of the topic reaches the Hub, published by whichever instance reads its dataset, once
                 FleetAssertions.everyRowOnTheHubOnce(() -> iterations(broker), w -> hubRows(hub, w), WORKERS);
@@ -185,26 +181,13 @@ class KafkaFleetFailoverTest {
                 .map(row -> row.path("iteration").asLong()).toList();
     }
 
+    /** The fleet settings on this test's own topics and groups of the shared broker. */
     private Map<String, String> settings(KafkaBroker broker, Path target) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
+        Map<String, String> settings = FleetSettings.twoWorkers(broker, target, SESSION_TIMEOUT, TARGET_PARTITIONS, "500ms");
         settings.put("autocoder.fleet.kafka.rows-topic", rowsTopic);
         settings.put("autocoder.fleet.kafka.targets-topic", "targets-" + run);
+        settings.put("autocoder.fleet.kafka.control-topic", "control-" + run);
         settings.put("autocoder.fleet.kafka.group", "fleet-" + run);
-        settings.put("autocoder.fleet.kafka.targets-partitions", String.valueOf(TARGET_PARTITIONS));
-        settings.put("autocoder.fleet.kafka.rows-partitions", "3");
-        settings.put("autocoder.fleet.kafka.session-timeout", SESSION_TIMEOUT.toMillis() + "ms");
-        settings.put("autocoder.target.path", target.toString());
-        settings.put("autocoder.workers.enabled", String.join(",", WORKERS));
-        settings.put("autocoder.workers.analysis.period", "500ms");
-        settings.put("autocoder.workers.analysis.delay", "0");
-        settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
-        settings.put("autocoder.workers.test-planning.period", "500ms");
-        settings.put("autocoder.workers.test-planning.delay", "0");
-        settings.put("autocoder.workers.test-planning.analysis-wait", "0");
-        settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
-        settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
-        settings.put("autocoder.analysis.pmd-threads", "1");
         return settings;
     }
 
@@ -230,10 +213,6 @@ class KafkaFleetFailoverTest {
 
     private static int partition(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % TARGET_PARTITIONS;
-    }
-
-    private static Map<String, Integer> sizes(Map<String, List<Long>> iterations) {
-        return iterations.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
     }
 
     /** Every worker's iteration numbers in the order of the rows topic, read from its beginning. */

@@ -42,7 +42,7 @@ class KafkaFleetOwnershipTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROWS = "autocoder-rows";
-    private static final List<String> WORKERS = List.of("analysis", "test-planning");
+    private static final List<String> WORKERS = FleetSettings.WORKERS;
     private static final int TARGET_PARTITIONS = 2;
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
     private static final String HUB_USER = "fleet";
@@ -90,10 +90,7 @@ class KafkaFleetOwnershipTest {
                         .until(() -> a.logText().contains("lost: their pairs stopped here"));
                 await("a rejoins and takes a pair again").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
-                Map<String, Integer> counts = new HashMap<>();
-                iterations(broker).forEach((worker, numbers) -> counts.put(worker, numbers.size()));
-                await("both workers go on").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> WORKERS.stream().allMatch(w -> iterations(broker).get(w).size() >= counts.get(w) + 2));
+                FleetAssertions.everyWorkerGoesOn(() -> iterations(broker), WORKERS);
                 System.out.println("a was fenced while writing a row: " + a.logText().contains("Fenced on targets partition"));
 
                 FleetAssertions.everyRowOnTheHubOnce(() -> iterations(broker), w -> hubRows(hub, w), WORKERS);
@@ -220,23 +217,7 @@ class KafkaFleetOwnershipTest {
     }
 
     private static Map<String, String> settings(KafkaBroker broker, Path target) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("autocoder.fleet.kafka.bootstrap-servers", broker.bootstrapServers());
-        settings.put("autocoder.fleet.kafka.targets-partitions", String.valueOf(TARGET_PARTITIONS));
-        settings.put("autocoder.fleet.kafka.rows-partitions", "3");
-        settings.put("autocoder.fleet.kafka.session-timeout", SESSION_TIMEOUT.toMillis() + "ms");
-        settings.put("autocoder.target.path", target.toString());
-        settings.put("autocoder.workers.enabled", String.join(",", WORKERS));
-        settings.put("autocoder.workers.analysis.period", "1s");
-        settings.put("autocoder.workers.analysis.delay", "0");
-        settings.put("autocoder.workers.analysis.perspectives", "code-quality,architecture");
-        settings.put("autocoder.workers.test-planning.period", "1s");
-        settings.put("autocoder.workers.test-planning.delay", "0");
-        settings.put("autocoder.workers.test-planning.analysis-wait", "0");
-        settings.put("autocoder.workers.test-planning.perspectives", "what-are-we-testing,failure-modes");
-        settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
-        settings.put("autocoder.analysis.pmd-threads", "1");
-        return settings;
+        return FleetSettings.twoWorkers(broker, target, SESSION_TIMEOUT, TARGET_PARTITIONS, "1s");
     }
 
     /** A target folder name whose two pairs hash to different partitions of the targets topic. */
