@@ -7,6 +7,7 @@ import dev.autocoder.workers.repository.TargetIds;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.target.FleetRepositories;
 import dev.autocoder.workers.testsupport.App;
+import dev.autocoder.workers.testsupport.SarifMultitool;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,9 @@ class FleetDashboardTest {
             }
         }
         assertThat(sarif.toString()).contains("EmptyCatchBlock");
+        Path sarifFile = Files.createTempFile("fleet", ".sarif");
+        Files.writeString(sarifFile, sarif.toString());
+        assertThat(SarifMultitool.errors(sarifFile)).isEmpty();
 
         // the gauge: one series per target and status, tagged target
         String metrics = get(port, "/actuator/prometheus").body();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testsupport.App;
+import dev.autocoder.workers.testsupport.SarifMultitool;
 import dev.autocoder.workers.testsupport.FixtureRepository;
 import dev.autocoder.workers.row.Row;
 import org.eclipse.jgit.api.Git;
@@ -88,7 +89,7 @@ class QualityGateHttpTest {
             assertThat(get(http, base + "/fragments/gate").body()).contains("new_secrets &lt;&#x3D; 0",
                     "new_code_coverage_percent &gt;&#x3D; 80", "no new coverable lines");
 
-            assertThat(SarifOutputTest.multitoolErrors(file)).isEmpty();
+            assertThat(SarifMultitool.errors(file)).isEmpty();
         }
     }
 

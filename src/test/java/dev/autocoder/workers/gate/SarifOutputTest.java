@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.testsupport.FixtureRepository;
+import dev.autocoder.workers.testsupport.SarifMultitool;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code gate --format sarif} on a fixture repository's rows: one run per tool, fingerprints, baseline states, no
@@ -77,7 +72,7 @@ class SarifOutputTest {
 
         Path file = dir.resolve("gate.sarif");
         Files.writeString(file, sarif);
-        assertThat(multitoolErrors(file)).isEmpty();
+        assertThat(SarifMultitool.errors(file)).isEmpty();
     }
 
     private static Row perspectiveRow(int number, String perspective, String commit, List<Finding> findings) {
@@ -85,23 +80,5 @@ class SarifOutputTest {
         return new Row(base.schemaVersion(), base.worker(), base.iteration(), base.timestamp(), number, perspective,
                 perspective, base.repository(), commit, 10, base.status(), null, null, "summary", 0.5, findings.size(),
                 findings, null, null, List.of(), base.metrics(), "{}", Map.of());
-    }
-
-    /** The error lines of {@code sarif-multitool validate}; skips (or fails under CI=true) without the tool. */
-    static List<String> multitoolErrors(Path file) throws Exception {
-        Optional<Path> tool = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(p -> Path.of(p, "sarif-multitool")).filter(Files::isExecutable).findFirst();
-        if (tool.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but sarif-multitool is not on the PATH: .ci/run installs it (npm install -g @microsoft/sarif-multitool)");
-        }
-        Assumptions.assumeTrue(tool.isPresent(),
-                "SARIF validation skipped: sarif-multitool is not on the PATH (npm install -g @microsoft/sarif-multitool)");
-        Process process = new ProcessBuilder(tool.get().toString(), "validate", file.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        List<String> errors = output.lines().filter(l -> l.contains(": error ")).toList();
-        assertThat(output).as("multitool output").contains("Analysis completed successfully");
-        return errors;
     }
 }
