@@ -183,9 +183,13 @@ public class WorkerControl implements CamelContextConfiguration {
         return runsPending.contains(worker);
     }
 
-    /** The same on one target of the list: while its Run now waits for its turn. */
+    /** The same with a list of targets: while a Run now on the target (with none, on any target) waits for its turn. */
     public boolean isRunPending(String worker, String targetId) {
-        return onListedTarget(targetId) ? fleet.isRunRequested(worker, targetId) : isRunPending(worker);
+        if (!targets.isFleet()) {
+            return isRunPending(worker);
+        }
+        return targetId != null ? fleet.isRunRequested(worker, targetId)
+                : targets.current().stream().anyMatch(t -> fleet.isRunRequested(worker, t.id()));
     }
 
     /**
@@ -221,7 +225,8 @@ public class WorkerControl implements CamelContextConfiguration {
     public void apply(String key, String state) {
         int at = key == null ? -1 : key.lastIndexOf('@');
         if (at <= 0 || !(STOPPED.equals(state) || STARTED.equals(state))) {
-            log.warn("Skipping a control record that is not a start or stop of a worker: key {}", LogText.escape(String.valueOf(key)));
+            log.warn("Skipping a control record that is not a start or stop of a worker: key {}",
+                    LogText.escape(String.valueOf(key)));
             return;
         }
         String worker = key.substring(0, at);
@@ -262,8 +267,9 @@ public class WorkerControl implements CamelContextConfiguration {
         try {
             producer().sendBodyAndHeader(CONTROL_ENDPOINT, state, "kafka.KEY", key);
         } catch (RuntimeException e) {
-            throw new FleetControlUnavailableException("the Kafka control topic did not take the "
-                    + (STOPPED.equals(state) ? "stop" : "start") + " (" + e.getClass().getSimpleName() + "); nothing changed, try again when the broker is back", e);
+            String action = STOPPED.equals(state) ? "stop" : "start";
+            throw new FleetControlUnavailableException("the Kafka control topic did not take the " + action + " ("
+                    + e.getClass().getSimpleName() + "); nothing changed, try again when the broker is back", e);
         }
     }
 
