@@ -46,6 +46,7 @@ class KafkaBrokerOutageTest {
     private static final String DATASET = "autocoder-analysis-results";
     private static final String HUB_USER = "outage";
     private static final String HUB_TOKEN = "hf_outage_secret_token";
+    private static final String ADMIN_TOKEN = "outage-admin-token-9b2d";
 
     @TempDir
     Path dir;
@@ -77,6 +78,7 @@ class KafkaBrokerOutageTest {
             settings.put("autocoder.hub.token", HUB_TOKEN);
             settings.put("autocoder.hub.owner", HUB_USER);
             settings.put("autocoder.hub.commit-interval", "2s");
+            settings.put("autocoder.dashboard.admin-token", ADMIN_TOKEN);
             FleetInstance instance = FleetInstance.start("solo", dir.resolve("solo"), settings);
             try {
                 await("rows of both targets").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
@@ -88,6 +90,12 @@ class KafkaBrokerOutageTest {
                 await("kafkaFleet DOWN while the broker is away").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> "DOWN".equals(kafkaFleetStatus(instance)));
                 assertThat(health(instance).path("status").asText()).isEqualTo("DOWN");
+                // a Stop the control topic cannot take is refused, and nothing stops
+                HttpResponse<String> stop = instance.post("/workers/analysis/stop?target=" + alphaId, ADMIN_TOKEN);
+                assertThat(stop.statusCode()).isEqualTo(503);
+                assertThat(stop.body()).contains("the Kafka control topic did not take the stop", "nothing changed");
+                assertThat(instance.json("/api/workers/analysis?target=" + alphaId).path("worker").path("state").asText())
+                        .isNotEqualTo("stopped");
                 // the outage outlasts the producer's old 30 s delivery timeout: a row the broker never took is
                 // neither lost nor numbered twice
                 await("an ERROR line about the broker").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
