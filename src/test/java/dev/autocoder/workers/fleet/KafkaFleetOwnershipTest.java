@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,6 @@ import static org.awaitility.Awaitility.await;
 class KafkaFleetOwnershipTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROWS = "autocoder-rows";
     private static final List<String> WORKERS = FleetSettings.WORKERS;
     private static final int TARGET_PARTITIONS = 2;
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
@@ -52,11 +52,18 @@ class KafkaFleetOwnershipTest {
     @TempDir
     Path dir;
 
+    /** This test's own topic and group names on the JVM's shared broker. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String rowsTopic = "rows-" + run;
+    private final String targetsTopic = "targets-" + run;
+    private final String group = "fleet-" + run;
+
     @Test
     void aProcessPausedLongerThanItsSessionIsFencedAndNoIterationRepeats() throws Exception {
         Path target = targetWhosePairsFallInDifferentPartitions();
         FixtureRepository.create(target);
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")); FakeHub hub = FakeHub.start()) {
+        KafkaBroker broker = KafkaBroker.shared();
+        try (FakeHub hub = FakeHub.start()) {
             hub.addUser(HUB_USER, HUB_TOKEN, false);
             Map<String, String> settings = settings(broker, target);
             settings.put("autocoder.hub.endpoint", hub.uri().toString());
@@ -117,51 +124,50 @@ class KafkaFleetOwnershipTest {
         String betaPair = TargetIds.of(beta.toString(), null) + "/analysis";
         Path targetsFile = dir.resolve("targets.yaml");
         Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n");
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
-            Map<String, String> settings = settings(broker, alpha);
-            settings.remove("autocoder.target.path");
-            settings.put("autocoder.targets-file", targetsFile.toString());
-            settings.put("autocoder.workers.enabled", "analysis");
-            settings.put("autocoder.fleet.tick", "200ms");
-            settings.put("autocoder.dashboard.admin-token", ADMIN_TOKEN);
-            Map<String, String> dashboard = new LinkedHashMap<>(settings);
-            dashboard.put("autocoder.workers.enabled", "none");
-            List<FleetInstance> instances = new ArrayList<>();
-            try {
-                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
-                instances.add(a);
-                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
-                instances.add(b);
-                FleetInstance d = FleetInstance.start("d", dir.resolve("d"), dashboard);
-                instances.add(d);
-                await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(alphaPair)));
+        KafkaBroker broker = KafkaBroker.shared();
+        Map<String, String> settings = settings(broker, alpha);
+        settings.remove("autocoder.target.path");
+        settings.put("autocoder.targets-file", targetsFile.toString());
+        settings.put("autocoder.workers.enabled", "analysis");
+        settings.put("autocoder.fleet.tick", "200ms");
+        settings.put("autocoder.dashboard.admin-token", ADMIN_TOKEN);
+        Map<String, String> dashboard = new LinkedHashMap<>(settings);
+        dashboard.put("autocoder.workers.enabled", "none");
+        List<FleetInstance> instances = new ArrayList<>();
+        try {
+            FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
+            instances.add(a);
+            FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
+            instances.add(b);
+            FleetInstance d = FleetInstance.start("d", dir.resolve("d"), dashboard);
+            instances.add(d);
+            await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(alphaPair)));
 
-                Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n  - path: " + beta + "\n");
-                await("beta's pair is announced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> announcements(broker).get(betaPair) != null);
-                await("both pairs run, each on one instance").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> FleetInstance.ownedPairs(a, b).size() == 2 && FleetInstance.ownedPairs(a, b).containsAll(List.of(alphaPair, betaPair)));
-                await("beta's rows").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> rowsOfTarget(broker, betaPair.substring(0, betaPair.indexOf('/'))) > 0);
+            Files.writeString(targetsFile, "targets:\n  - path: " + alpha + "\n  - path: " + beta + "\n");
+            await("beta's pair is announced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> announcements(broker).get(betaPair) != null);
+            await("both pairs run, each on one instance").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> FleetInstance.ownedPairs(a, b).size() == 2 && FleetInstance.ownedPairs(a, b).containsAll(List.of(alphaPair, betaPair)));
+            await("beta's rows").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> rowsOfTarget(broker, betaPair.substring(0, betaPair.indexOf('/'))) > 0);
 
-                Files.writeString(targetsFile, "targets:\n  - path: " + beta + "\n");
-                await("alpha's pair is tombstoned").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> announcements(broker).containsKey(alphaPair) && announcements(broker).get(alphaPair) == null);
-                await("only beta's pair runs").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(betaPair)));
+            Files.writeString(targetsFile, "targets:\n  - path: " + beta + "\n");
+            await("alpha's pair is tombstoned").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> announcements(broker).containsKey(alphaPair) && announcements(broker).get(alphaPair) == null);
+            await("only beta's pair runs").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(betaPair)));
 
-                assertThat(d.ownedPairs()).isEmpty();
-                assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
+            assertThat(d.ownedPairs()).isEmpty();
+            assertThat(ownerClients(broker)).containsExactlyInAnyOrder("autocoder-owner-a", "autocoder-owner-b");
 
-                stopAndStartReachTheOwner(broker, a, b, betaPair);
-            } finally {
-                FleetInstance.closeAll(instances, 40);
-            }
+            stopAndStartReachTheOwner(broker, a, b, betaPair);
+        } finally {
+            FleetInstance.closeAll(instances, 40);
         }
     }
 
-    private static void stopAndStartReachTheOwner(KafkaBroker broker, FleetInstance a, FleetInstance b, String pair)
+    private void stopAndStartReachTheOwner(KafkaBroker broker, FleetInstance a, FleetInstance b, String pair)
             throws Exception {
         String targetId = pair.substring(0, pair.indexOf('/'));
         FleetInstance owner = a.ownedPairs().contains(pair) ? a : b;
@@ -190,23 +196,23 @@ class KafkaFleetOwnershipTest {
     }
 
     /** The client ids of the owners group's members. */
-    private static List<String> ownerClients(KafkaBroker broker) throws Exception {
+    private List<String> ownerClients(KafkaBroker broker) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            return admin.describeConsumerGroups(List.of("autocoder-owners")).all().get(30, TimeUnit.SECONDS)
-                    .get("autocoder-owners").members().stream().map(MemberDescription::clientId).toList();
+            return admin.describeConsumerGroups(List.of(group + "-owners")).all().get(30, TimeUnit.SECONDS)
+                    .get(group + "-owners").members().stream().map(MemberDescription::clientId).toList();
         }
     }
 
     /** The last value of every key of the targets topic (null: a tombstone). */
-    private static Map<String, String> announcements(KafkaBroker broker) {
+    private Map<String, String> announcements(KafkaBroker broker) {
         Map<String, String> last = new HashMap<>();
-        broker.committedRecords("autocoder-targets").forEach(record -> last.put(record.key(), record.value()));
+        broker.committedRecords(targetsTopic).forEach(record -> last.put(record.key(), record.value()));
         return last;
     }
 
-    private static long rowsOfTarget(KafkaBroker broker, String targetId) {
+    private long rowsOfTarget(KafkaBroker broker, String targetId) {
         List<String> keys = new ArrayList<>();
-        broker.committedRecords(ROWS).forEach(record -> keys.add(record.key()));
+        broker.committedRecords(rowsTopic).forEach(record -> keys.add(record.key()));
         return keys.stream().filter(k -> k.endsWith("/" + targetId)).count();
     }
 
@@ -216,8 +222,14 @@ class KafkaFleetOwnershipTest {
                 .map(row -> row.path("iteration").asLong()).toList();
     }
 
-    private static Map<String, String> settings(KafkaBroker broker, Path target) {
-        return FleetSettings.twoWorkers(broker, target, SESSION_TIMEOUT, TARGET_PARTITIONS, "1s");
+    /** The fleet settings on this test's own topics and groups of the shared broker. */
+    private Map<String, String> settings(KafkaBroker broker, Path target) {
+        Map<String, String> settings = FleetSettings.twoWorkers(broker, target, SESSION_TIMEOUT, TARGET_PARTITIONS, "1s");
+        settings.put("autocoder.fleet.kafka.rows-topic", rowsTopic);
+        settings.put("autocoder.fleet.kafka.targets-topic", targetsTopic);
+        settings.put("autocoder.fleet.kafka.control-topic", "control-" + run);
+        settings.put("autocoder.fleet.kafka.group", group);
+        return settings;
     }
 
     /** A target folder name whose two pairs hash to different partitions of the targets topic. */
@@ -237,10 +249,10 @@ class KafkaFleetOwnershipTest {
     }
 
     /** Every worker's iteration numbers in the order of the rows topic, committed rows only. */
-    private static Map<String, List<Long>> iterations(KafkaBroker broker) {
+    private Map<String, List<Long>> iterations(KafkaBroker broker) {
         Map<String, List<Long>> iterations = new HashMap<>();
         try {
-            for (ConsumerRecord<String, String> record : broker.committedRecords(ROWS)) {
+            for (ConsumerRecord<String, String> record : broker.committedRecords(rowsTopic)) {
                 JsonNode row = JSON.readTree(record.value());
                 iterations.computeIfAbsent(row.path("worker").asText(), w -> new ArrayList<>()).add(row.path("iteration").asLong());
             }
