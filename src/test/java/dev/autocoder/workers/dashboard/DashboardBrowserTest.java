@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -140,6 +141,17 @@ class DashboardBrowserTest {
         browser.get(base + "/");
         wait.until(d -> d.findElement(By.id("status-line")).getText().equals("All Systems Operational"));
         screenshot("dashboard-after.png");
+
+        // a laptop's window: long rule names and paths break inside their cells, the page never scrolls sideways
+        browser.manage().window().setSize(new Dimension(1000, 1800));
+        for (String page : List.of("/", "/workers/analysis")) {
+            browser.get(base + page);
+            wait.until(d -> !d.findElements(By.cssSelector(".findings-table td.location")).isEmpty());
+            Object widths = ((JavascriptExecutor) browser).executeScript(
+                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+            assertThat((List<?>) widths).as("page width against window width on %s", page)
+                    .satisfies(w -> assertThat(((Number) w.get(0)).longValue()).isLessThanOrEqualTo(((Number) w.get(1)).longValue()));
+        }
 
         List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
