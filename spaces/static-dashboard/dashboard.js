@@ -444,7 +444,7 @@
         const shown = inScope.slice(0, GROUPS_SHOWN);
         const table = el('table', {class: 'findings-table'}, [el('tbody', {}, shown.map(g => el('tr', {}, [
           el('td', {}, [el('span', {class: 'sev severity-' + g.severity}, [String(g.severity)])]),
-          el('td', {}, [String(g.rule), el('span', {class: 'count'}, [' × ' + g.count])]),
+          el('td', {class: 'rule'}, [String(g.rule), el('span', {class: 'count'}, [' × ' + g.count])]),
           el('td', {}, [String(g.message || '')]),
           el('td', {class: 'location'}, [(g.locations || []).join(', ')]),
           el('td', {class: 'note'}, [String(g.perspective || '')])])))]);

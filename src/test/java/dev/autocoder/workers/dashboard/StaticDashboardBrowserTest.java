@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -146,6 +147,12 @@ class StaticDashboardBrowserTest {
         assertThat(realStatus).isNotEmpty();
         assertThat(text(wait, By.id("gate-status"))).startsWith(realStatus + " (iteration ");
         screenshot("static-dashboard.png");
+        // in a laptop's window the page does not scroll sideways (long rule names and paths break in their cells)
+        browser.manage().window().setSize(new Dimension(1000, 1800));
+        Object widths = ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+        assertThat(((Number) ((List<?>) widths).get(0)).longValue()).as("page width in a 1000 px window")
+                .isLessThanOrEqualTo(((Number) ((List<?>) widths).get(1)).longValue());
 
         // a row carrying a gate: the page's own refresh shows it, its condition text escaped too
         publishRowWithGate();
