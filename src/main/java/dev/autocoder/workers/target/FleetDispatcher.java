@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * the worker's {@code delay} after start-up. A pair is never queued twice, so a slow target holds one of the
  * fleet's threads and nothing else. A worker whose route is stopped (Stop on the dashboard without a target) or
  * that runs in another process gets no scheduled iterations, nor does a pair stopped on its own
- * ({@link StoppedTargets}); Run now queues one iteration of a pair at the next tick all the same; a (worker, target) pair this process does not own ({@link OwnedTargets})
- * neither, and its state is forgotten, so the rotation continues from the stored rows if it comes back. A worker with
+ * ({@link StoppedTargets}); Run now queues one iteration of a pair at the next tick all the same. A (worker, target)
+ * pair this process does not own ({@link OwnedTargets}) gets none either, and its state is forgotten, so the rotation continues from the stored rows if it comes back. A worker with
  * {@code waitFor} waits, on each target, for that worker's first row on the same target, at most {@code maxWait}.
  */
 public class FleetDispatcher {
@@ -94,11 +94,12 @@ public class FleetDispatcher {
                 if (!runNow && (!workerStarted || stopped.isStopped(worker.worker(), target.id()))) {
                     continue;
                 }
+                // the pair's state exists before its first iteration begins, a Run now's too
                 WorkerState state = registry.forTarget(definitionOn(worker, target), target.id(), target.repository());
-                Instant ended = lastEnded.get(key);
-                Instant next = ended == null ? started.plusMillis(worker.delayMillis())
-                        : ended.plusMillis(state.definition().periodMillis());
-                if (!runNow && (now.isBefore(next) || awaits(worker, target, now)) || !busy.add(key)) {
+                if (!runNow && !scheduledNow(worker, target, state, now)) {
+                    continue;
+                }
+                if (!busy.add(key)) {
                     continue;
                 }
                 requested.remove(key);
@@ -106,6 +107,14 @@ public class FleetDispatcher {
             }
         }
         return due;
+    }
+
+    /** Whether the pair's fixed delay has passed and it waits for no other worker's first row. */
+    private boolean scheduledNow(WorkerDefinition worker, ListedTarget target, WorkerState state, Instant now) {
+        Instant ended = lastEnded.get(key(worker.worker(), target.id()));
+        Instant next = ended == null ? started.plusMillis(worker.delayMillis())
+                : ended.plusMillis(state.definition().periodMillis());
+        return !now.isBefore(next) && !awaits(worker, target, now);
     }
 
     /**
