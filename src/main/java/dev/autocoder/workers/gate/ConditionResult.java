@@ -12,6 +12,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record ConditionResult(String metric, String operator, double threshold, Double value,
                               @JsonProperty("at_least") boolean atLeast, GateStatus status, String detail) {
 
+    /** The condition as it was written, e.g. {@code new_main_findings <= 0}. */
+    String condition() {
+        return new GateCondition(metric, operator, threshold).toString();
+    }
+
     static ConditionResult of(GateCondition condition, Measure measure) {
         GateStatus status;
         if (measure.vacuous()) {

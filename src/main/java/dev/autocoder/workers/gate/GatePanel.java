@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The quality gate on the dashboard's first screen: display strings only (the template escapes every one). */
 @Component
@@ -52,7 +53,7 @@ public class GatePanel {
         // a missing baseline's long reason shows once (beside "New code since"), not on every line
         String missing = baseline != null && !baseline.isResolved() ? baseline.reason() : null;
         List<ConditionLine> conditions = report.conditions().stream().map(c -> new ConditionLine(c.status().label(),
-                new GateCondition(c.metric(), c.operator(), c.threshold()).toString(),
+                c.condition(),
                 c.value() == null ? "—" : (c.atLeast() ? "≥ " : "") + number(c.value()),
                 c.detail() != null && c.detail().equals(missing) ? "no new-code baseline yet" : c.detail())).toList();
         String reason = report.reason() != null && report.reason().equals(missing) ? null : report.reason();
@@ -63,7 +64,7 @@ public class GatePanel {
     }
 
     /** The gate of a list of targets (target id → repository): the worst of theirs, one line per repository. */
-    public GatePart fleetPart(java.util.Map<String, String> targets) {
+    public GatePart fleetPart(Map<String, String> targets) {
         FleetGateReport report = gate.fleet(targets);
         List<TargetLine> lines = report.targets().stream().map(t -> new TargetLine(t.status().label(), t.repository(),
                 "/?target=" + t.targetId(), t.status() == GateStatus.FAILED ? "fails " + String.join(", ", t.failedConditions())

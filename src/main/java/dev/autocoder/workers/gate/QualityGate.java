@@ -21,6 +21,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,16 +149,16 @@ public class QualityGate {
      * them as the verdict. Only with a list of targets; it never mixes the rows of two repositories.
      */
     public FleetGateReport fleet(Map<String, String> targets) {
-        List<FleetGateReport.TargetVerdict> verdicts = new java.util.ArrayList<>();
+        List<FleetGateReport.TargetVerdict> verdicts = new ArrayList<>();
         targets.forEach((id, repository) -> {
             GateReport report = current(id);
             List<String> failed = report.conditions().stream().filter(c -> c.status() == GateStatus.FAILED)
-                    .map(c -> new GateCondition(c.metric(), c.operator(), c.threshold()).toString()).toList();
+                    .map(ConditionResult::condition).toList();
             verdicts.add(new FleetGateReport.TargetVerdict(id, report.repository() != null ? report.repository() : repository,
                     report.commit(), report.status(), report.status() == GateStatus.UNKNOWN ? unknownReason(report) : null,
                     failed, "/api/gate?target=" + id));
         });
-        return FleetGateReport.of(verdicts, java.time.Instant.now(clock).toString());
+        return FleetGateReport.of(verdicts, Instant.now(clock).toString());
     }
 
     /** Why a gate cannot be told: its own reason, else its new-code baseline's, else its first undecided condition's. */

@@ -55,11 +55,6 @@ public class StoppedTargets {
         return targets != null && targets.contains(targetId);
     }
 
-    /** The targets the worker is stopped on. */
-    public Set<String> stoppedOn(String worker) {
-        return Set.copyOf(stopped.getOrDefault(worker, Set.of()));
-    }
-
     public synchronized void stop(String worker, String targetId) {
         stopped.computeIfAbsent(worker, w -> ConcurrentHashMap.newKeySet()).add(targetId);
         write();

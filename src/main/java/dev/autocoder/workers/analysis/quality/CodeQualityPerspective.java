@@ -210,10 +210,6 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     }
 
     /**
-     * A repository without Java still gets CPD for the other languages PMD tokenizes; the PMD rules, the Java
-     * model and the size checks are Java-only, which the row says. Score: the duplication factor alone.
-     */
-    /**
      * Every duplicated range (so the quality gate can measure duplication on new lines), CPD's settings, and the
      * files CPD left out (binary, oversized, not tokenizable, over the per-file time budget).
      */
@@ -226,6 +222,10 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
     }
 
+    /**
+     * A repository without Java still gets CPD for the other languages PMD tokenizes; the PMD rules, the Java
+     * model and the size checks are Java-only, which the row says. Score: the duplication factor alone.
+     */
     private PerspectiveResult duplicationOnly(Snapshot snapshot) {
         CpdResult duplication = cpd.duplication(snapshot);
         if (duplication.totalLines() == 0) {
