@@ -38,6 +38,14 @@ final class FleetInstance implements AutoCloseable {
         this.process = process;
     }
 
+    /** Starts an instance in {@code {dir}/{name}} and adds it to {@code started}, which the test closes at its end. */
+    static FleetInstance start(List<FleetInstance> started, Path dir, String name, Map<String, String> settings)
+            throws Exception {
+        FleetInstance instance = start(name, dir.resolve(name), settings);
+        started.add(instance);
+        return instance;
+    }
+
     static FleetInstance start(String name, Path dir, Map<String, String> settings) throws Exception {
         Files.createDirectories(dir);
         int port = KafkaBroker.freePort();

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.fleet;
 
+import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.KafkaBroker;
 
 import java.nio.file.Path;
@@ -18,6 +19,14 @@ final class FleetSettings {
     static final List<String> WORKERS = List.of("analysis", "test-planning");
 
     private FleetSettings() {
+    }
+
+    /** The instances publish to the fake Hub as {@code user}, at most one commit per dataset and {@code interval}. */
+    static void publishingTo(Map<String, String> settings, FakeHub hub, String user, String token, String interval) {
+        settings.put("autocoder.hub.endpoint", hub.uri().toString());
+        settings.put("autocoder.hub.token", token);
+        settings.put("autocoder.hub.owner", user);
+        settings.put("autocoder.hub.commit-interval", interval);
     }
 
     static Map<String, String> twoWorkers(KafkaBroker broker, Path target, Duration sessionTimeout, int targetPartitions,

@@ -74,10 +74,7 @@ class KafkaBrokerOutageTest {
             settings.put("autocoder.fleet.tick", "500ms");
             settings.put("autocoder.analysis.osv-url", "http://127.0.0.1:9/v1/querybatch");
             settings.put("autocoder.analysis.pmd-threads", "1");
-            settings.put("autocoder.hub.endpoint", hub.uri().toString());
-            settings.put("autocoder.hub.token", HUB_TOKEN);
-            settings.put("autocoder.hub.owner", HUB_USER);
-            settings.put("autocoder.hub.commit-interval", "2s");
+            FleetSettings.publishingTo(settings, hub, HUB_USER, HUB_TOKEN, "2s");
             settings.put("autocoder.dashboard.admin-token", ADMIN_TOKEN);
             FleetInstance instance = FleetInstance.start("solo", dir.resolve("solo"), settings);
             try {

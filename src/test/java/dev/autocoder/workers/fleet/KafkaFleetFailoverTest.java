@@ -62,17 +62,12 @@ class KafkaFleetFailoverTest {
         try (FakeHub hub = FakeHub.start()) {
             hub.addUser(HUB_USER, HUB_TOKEN, false);
             Map<String, String> settings = settings(broker, target);
-            settings.put("autocoder.hub.endpoint", hub.uri().toString());
-            settings.put("autocoder.hub.token", HUB_TOKEN);
-            settings.put("autocoder.hub.owner", HUB_USER);
-            settings.put("autocoder.hub.commit-interval", "1s");
+            FleetSettings.publishingTo(settings, hub, HUB_USER, HUB_TOKEN, "1s");
             settings.put("autocoder.fleet.kafka.hub-poll", "500ms");
             List<FleetInstance> instances = new ArrayList<>();
             try {
-                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
-                instances.add(a);
-                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
-                instances.add(b);
+                FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
+                FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
 
                 // spread: one pair each (two partitions, two members, cooperative-sticky)
                 await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
@@ -95,8 +90,7 @@ class KafkaFleetFailoverTest {
                 System.out.println("Takeover after kill -9: " + takeover.toMillis() + " ms");
 
                 // a new instance takes a share
-                FleetInstance c = FleetInstance.start("c", dir.resolve("c"), settings);
-                instances.add(c);
+                FleetInstance c = FleetInstance.start(instances, dir, "c", settings);
                 await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> c.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 FleetAssertions.everyWorkerGoesOn(() -> iterations(broker), WORKERS);
@@ -131,10 +125,8 @@ class KafkaFleetFailoverTest {
         settings.put("autocoder.fleet.tick", "200ms");
         List<FleetInstance> instances = new ArrayList<>();
         try {
-            FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
-            instances.add(a);
-            FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
-            instances.add(b);
+            FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
+            FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
             List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
             await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                     .until(() -> FleetInstance.ownedPairs(a, b).size() == 2);

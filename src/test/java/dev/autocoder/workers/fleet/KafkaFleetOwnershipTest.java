@@ -66,16 +66,11 @@ class KafkaFleetOwnershipTest {
         try (FakeHub hub = FakeHub.start()) {
             hub.addUser(HUB_USER, HUB_TOKEN, false);
             Map<String, String> settings = settings(broker, target);
-            settings.put("autocoder.hub.endpoint", hub.uri().toString());
-            settings.put("autocoder.hub.token", HUB_TOKEN);
-            settings.put("autocoder.hub.owner", HUB_USER);
-            settings.put("autocoder.hub.commit-interval", "2s");
+            FleetSettings.publishingTo(settings, hub, HUB_USER, HUB_TOKEN, "2s");
             List<FleetInstance> instances = new ArrayList<>();
             try {
-                FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
-                instances.add(a);
-                FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
-                instances.add(b);
+                FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
+                FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
                 await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -135,12 +130,9 @@ class KafkaFleetOwnershipTest {
         dashboard.put("autocoder.workers.enabled", "none");
         List<FleetInstance> instances = new ArrayList<>();
         try {
-            FleetInstance a = FleetInstance.start("a", dir.resolve("a"), settings);
-            instances.add(a);
-            FleetInstance b = FleetInstance.start("b", dir.resolve("b"), settings);
-            instances.add(b);
-            FleetInstance d = FleetInstance.start("d", dir.resolve("d"), dashboard);
-            instances.add(d);
+            FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
+            FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
+            FleetInstance d = FleetInstance.start(instances, dir, "d", dashboard);
             await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(alphaPair)));
 
