@@ -24,12 +24,16 @@ public abstract class ImplementationStage implements Perspective {
     static final String STAGE_KEY = "_stage";
 
     protected final StageServices support;
+    private final Stage stage;
 
-    protected ImplementationStage(StageServices support) {
+    protected ImplementationStage(StageServices support, Stage stage) {
         this.support = support;
+        this.stage = stage;
     }
 
-    protected abstract Stage stage();
+    protected final Stage stage() {
+        return stage;
+    }
 
     /** Fills the output for an active task whose finding is present at HEAD. */
     protected abstract void work(TaskAtHead facts, StageOutput out);

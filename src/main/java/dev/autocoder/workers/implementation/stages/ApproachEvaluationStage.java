@@ -24,12 +24,7 @@ import org.springframework.stereotype.Component;
 public class ApproachEvaluationStage extends ImplementationStage {
 
     public ApproachEvaluationStage(StageServices support) {
-        super(support);
-    }
-
-    @Override
-    protected Stage stage() {
-        return Stage.APPROACH_EVALUATION;
+        super(support, Stage.APPROACH_EVALUATION);
     }
 
     @Override

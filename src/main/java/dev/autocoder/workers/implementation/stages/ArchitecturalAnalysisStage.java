@@ -22,12 +22,7 @@ import java.util.Set;
 public class ArchitecturalAnalysisStage extends ImplementationStage {
 
     public ArchitecturalAnalysisStage(StageServices support) {
-        super(support);
-    }
-
-    @Override
-    protected Stage stage() {
-        return Stage.ARCHITECTURAL_ANALYSIS;
+        super(support, Stage.ARCHITECTURAL_ANALYSIS);
     }
 
     @Override

@@ -31,12 +31,7 @@ import java.util.stream.Collectors;
 public class DeepUnderstandingStage extends ImplementationStage {
 
     public DeepUnderstandingStage(StageServices support) {
-        super(support);
-    }
-
-    @Override
-    protected Stage stage() {
-        return Stage.DEEP_UNDERSTANDING;
+        super(support, Stage.DEEP_UNDERSTANDING);
     }
 
     @Override

@@ -39,12 +39,7 @@ import java.util.Set;
 public class ImplementationPlanStage extends ImplementationStage {
 
     public ImplementationPlanStage(StageServices support) {
-        super(support);
-    }
-
-    @Override
-    protected Stage stage() {
-        return Stage.IMPLEMENTATION_PLAN;
+        super(support, Stage.IMPLEMENTATION_PLAN);
     }
 
     @Override

@@ -31,12 +31,7 @@ import java.util.List;
 public class RiskAnalysisStage extends ImplementationStage {
 
     public RiskAnalysisStage(StageServices support) {
-        super(support);
-    }
-
-    @Override
-    protected Stage stage() {
-        return Stage.RISK_ANALYSIS;
+        super(support, Stage.RISK_ANALYSIS);
     }
 
     @Override

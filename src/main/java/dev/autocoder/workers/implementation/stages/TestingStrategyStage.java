@@ -30,12 +30,7 @@ import java.util.Set;
 public class TestingStrategyStage extends ImplementationStage {
 
     public TestingStrategyStage(StageServices support) {
-        super(support);
-    }
-
-    @Override
-    protected Stage stage() {
-        return Stage.TESTING_STRATEGY;
+        super(support, Stage.TESTING_STRATEGY);
     }
 
     @Override
