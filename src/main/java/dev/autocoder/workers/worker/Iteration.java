@@ -70,6 +70,12 @@ public final class Iteration {
 
     @Override
     public String toString() {
-        return worker.definition().worker() + (worker.targetId() == null ? "" : " on " + worker.targetId()) + " #" + number + " " + perspective.id() + " at " + Instant.now();
+        return label() + " at " + Instant.now();
+    }
+
+    /** What the log calls the iteration: {@code analysis on beta-883bf46b #6 architecture} (no target: the single one). */
+    String label() {
+        return worker.definition().worker() + (worker.targetId() == null ? "" : " on " + worker.targetId()) + " #" + number
+                + " " + perspective.id();
     }
 }

@@ -130,20 +130,18 @@ public class WorkerIterations {
     public void written(Exchange exchange) {
         Iteration iteration = iteration(exchange);
         iteration.worker().remember(iteration.row(), iteration.findingIds());
-        log.info("{}{} #{} {}: {} ({} ms)", iteration.worker().definition().worker(),
-                iteration.worker().targetId() == null ? "" : " on " + iteration.worker().targetId(), iteration.number(),
-                iteration.perspective().id(), iteration.row().status().label(), iteration.row().durationMs());
+        log.info("{}: {} ({} ms)", iteration.label(), iteration.row().status().label(), iteration.row().durationMs());
     }
 
     /**
-     * The store could not take the row (a full disk): one line in the log, not a stack trace per tick. The row is
-     * not remembered, so the rotation does not move past it: the next tick runs this perspective again under the
-     * same iteration number, and that row lands once the space is back.
+     * The store could not take the row (a full disk; in Kafka mode, a broker that did not take it): one line in the
+     * log, not a stack trace per tick. The row is not remembered, so the rotation does not move past it: the next
+     * tick runs this perspective again under the same iteration number, and that row lands once the space is back.
      */
     public void notStored(Exchange exchange) {
         Iteration iteration = iteration(exchange);
-        log.warn("{} #{} {}: the row was not stored, the next tick runs it again: {}", iteration.worker().definition().worker(),
-                iteration.number(), iteration.perspective().id(), oneLine(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+        log.warn("{}: the row was not stored, the next tick runs it again: {}", iteration.label(),
+                oneLine(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
     }
 
     /** Always runs last: gives the worker's turn back. */

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One application instance of a fleet in a child JVM on the test classpath, so that killing it (SIGKILL) is a real
@@ -25,6 +26,8 @@ final class FleetInstance implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** A log line of one of our loggers, whose names Spring Boot shortens to {@code d.a.workers...} or {@code d.autocoder...}. */
+    private static final Pattern OUR_LOGGER = Pattern.compile("\\] d\\.(a|autocoder)\\.");
 
     final String name;
     final int port;
@@ -147,10 +150,14 @@ final class FleetInstance implements AutoCloseable {
         }
     }
 
-    /** The last lines of the instance's log, for a failed test's output. */
+    /**
+     * The last lines of the instance's own account (our loggers, and every WARN and ERROR), for a failed test's
+     * output: the raw log ends in Camel's and Kafka's shutdown lines, which tell nothing of what went wrong.
+     */
     String logTail(int lines) {
-        String[] all = logText().split("\n");
-        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+        List<String> told = Arrays.stream(logText().split("\n"))
+                .filter(l -> OUR_LOGGER.matcher(l).find() || l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+        return String.join("\n", told.subList(Math.max(0, told.size() - lines), told.size()));
     }
 
     @Override

@@ -125,8 +125,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static ProcessBuilder java(Path dir, Path logback, String log, String mainClass, String... args) {
+        // C1 only, as the fleet tests' instances: a test broker does little work, and C2 would take CPU from the tests
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"), mainClass));
+                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=" + logback,
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
     }

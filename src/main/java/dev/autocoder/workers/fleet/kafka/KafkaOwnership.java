@@ -113,18 +113,16 @@ public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     @Override
     public boolean owns(String worker, String targetId) {
-        int partition = partitionOf(pairKey(worker, targetId));
-        return ready.contains(partition) && transactions.isOpen(partition) && control.isReadUp();
+        return runsPartition(partitionOf(pairKey(worker, targetId)));
     }
 
-    /** The pairs this process runs now, for the API and the tests. */
+    /** The pairs this process runs now, for the API and the tests: the ones {@link #owns} says yes to. */
     public List<String> ownedPairs() {
-        return pairs().stream().map(Pair::key).filter(key -> ready.contains(partitionOf(key))).toList();
+        return pairs().stream().map(Pair::key).filter(key -> runsPartition(partitionOf(key))).toList();
     }
 
-    /** The targets-topic partitions this process is assigned and runs. */
-    public Set<Integer> ownedPartitions() {
-        return new TreeSet<>(ready);
+    private boolean runsPartition(int partition) {
+        return ready.contains(partition) && transactions.isOpen(partition) && control.isReadUp();
     }
 
     Instant lastPoll() {
