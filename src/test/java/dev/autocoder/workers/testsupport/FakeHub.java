@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,9 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * upload URLs (a different origin, like cdn-lfs.hf.co and S3), where an Authorization header is a leaked token: a
  * violation (the upload also answers 400, as S3 does). The JDK HttpClient with Redirect.NORMAL does forward the
  * token across origins, so a client must follow the 302 of resolve itself.
- * Faults ({@link #failNext}, {@link #dropNext}, ...) apply to the next requests of one {@link Endpoint}.
+ * Faults ({@link #failNext}, {@link #rateLimitNext}, {@link #applyThenDropNext}) apply to the next requests of one
+ * {@link Endpoint}.
  * <p>
- * Thread-safe: every handler runs under one state lock; only injected delays and the network I/O run outside it.
+ * Thread-safe: every handler runs under one state lock; only the network I/O runs outside it.
  */
 public final class FakeHub implements AutoCloseable {
 
@@ -76,19 +76,17 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
-    private enum FaultKind { FAIL, RATE_LIMIT, DELAY, APPLY_THEN_DROP, DROP }
+    private enum FaultKind { FAIL, RATE_LIMIT, APPLY_THEN_DROP }
 
     private static final class Fault {
         final FaultKind kind;
         int remaining;
         final int status;
-        final Duration delay;
 
-        Fault(FaultKind kind, int times, int status, Duration delay) {
+        Fault(FaultKind kind, int times, int status) {
             this.kind = kind;
             this.remaining = times;
             this.status = status;
-            this.delay = delay;
         }
     }
 
@@ -309,30 +307,17 @@ public final class FakeHub implements AutoCloseable {
 
     /** The next {@code times} requests to the endpoint answer {@code status} (e.g. 500, 502, 503, 401). */
     public void failNext(Endpoint endpoint, int times, int status) {
-        addFault(endpoint, new Fault(FaultKind.FAIL, times, status, null));
+        addFault(endpoint, new Fault(FaultKind.FAIL, times, status));
     }
 
     /** 429 with Retry-After; for COMMIT the Hub's commit-quota message. */
     public void rateLimitNext(Endpoint endpoint, int times, int retryAfterSeconds) {
-        addFault(endpoint, new Fault(FaultKind.RATE_LIMIT, times, retryAfterSeconds, null));
-    }
-
-    /** Sleeps, then answers normally. */
-    public void delayNext(Endpoint endpoint, int times, Duration delay) {
-        addFault(endpoint, new Fault(FaultKind.DELAY, times, 0, delay));
+        addFault(endpoint, new Fault(FaultKind.RATE_LIMIT, times, retryAfterSeconds));
     }
 
     /** Performs the operation (a commit lands), then closes the connection without any response. */
     public void applyThenDropNext(Endpoint endpoint, int times) {
-        addFault(endpoint, new Fault(FaultKind.APPLY_THEN_DROP, times, 0, null));
-    }
-
-    /**
-     * Closes the connection without doing anything. Note: the JDK HttpClient silently retries an idempotent request
-     * (GET, HEAD) once when a reused connection closes without an answer, so drop a GET twice to make it fail.
-     */
-    public void dropNext(Endpoint endpoint, int times) {
-        addFault(endpoint, new Fault(FaultKind.DROP, times, 0, null));
+        addFault(endpoint, new Fault(FaultKind.APPLY_THEN_DROP, times, 0));
     }
 
     /** While down, every request (Hub and storage) answers 503. */
@@ -410,7 +395,7 @@ public final class FakeHub implements AutoCloseable {
                 write(http, exchange, response);
             }
         } catch (IOException e) {
-            // the client went away (e.g. it timed out during an injected delay); nothing left to answer
+            // the client went away; nothing left to answer
         } finally {
             http.close(); // before any response headers were sent, this closes the connection: a dropped request
         }
@@ -435,31 +420,14 @@ public final class FakeHub implements AutoCloseable {
         if (fault == null) {
             return handle(route, exchange);
         }
-        switch (fault.kind) {
-            case DROP -> {
-                return FakeHubResponse.DROP;
-            }
-            case FAIL -> {
-                return injectedFailure(fault.status);
-            }
-            case RATE_LIMIT -> {
-                return rateLimited(route.endpoint(), fault.status);
-            }
-            case DELAY -> {
-                try {
-                    Thread.sleep(fault.delay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return FakeHubResponse.DROP; // shutting down
-                }
-                return handle(route, exchange);
-            }
+        return switch (fault.kind) {
+            case FAIL -> injectedFailure(fault.status);
+            case RATE_LIMIT -> rateLimited(route.endpoint(), fault.status);
             case APPLY_THEN_DROP -> {
                 handle(route, exchange);
-                return FakeHubResponse.DROP;
+                yield FakeHubResponse.DROP;
             }
-            default -> throw new IllegalStateException("unknown fault " + fault.kind);
-        }
+        };
     }
 
     private FakeHubResponse handle(FakeHubRouter.Route route, FakeHubExchange exchange) {
