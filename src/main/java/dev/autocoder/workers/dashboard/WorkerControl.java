@@ -1,9 +1,11 @@
 package dev.autocoder.workers.dashboard;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.dataset.StateFile;
 import dev.autocoder.workers.fleet.FleetMode;
 import dev.autocoder.workers.repository.LogText;
 import dev.autocoder.workers.worker.WorkerState;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +80,8 @@ public class WorkerControl implements CamelContextConfiguration {
     private final WorkerRegistry registry;
     private final DashboardProperties properties;
     private final Clock clock;
-    private final StoppedWorkersFile file;
+    /** The workers stopped from the dashboard: worker id → route id. */
+    private final StateFile<Map<String, String>> file;
     private final TargetList targets;
     private final StoppedTargets stoppedTargets;
     private final FleetDispatcher fleet;
@@ -104,7 +108,8 @@ public class WorkerControl implements CamelContextConfiguration {
         this.fleet = fleet;
         this.properties = properties;
         this.clock = clock;
-        this.file = new StoppedWorkersFile(store.root(), mapper);
+        this.file = new StateFile<>(store.root(), "stopped-workers.json", mapper, new TypeReference<>() {
+        }, TreeMap::new);
     }
 
     @Override

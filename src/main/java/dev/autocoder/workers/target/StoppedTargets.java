@@ -2,14 +2,11 @@ package dev.autocoder.workers.target;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.dataset.StateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -23,24 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * The (worker, target) pairs of the list of targets stopped from the dashboard (Stop on a worker's page with a
  * repository picked), kept in {@code {store}/.state/stopped-targets.json} (worker → target ids) so they stay stopped
  * across restarts. A stopped pair gets no scheduled iteration ({@link FleetDispatcher}); the worker goes on on every
- * other target. Written whole to a temporary file and moved into place, so a crash leaves the old or the new list.
+ * other target.
  */
 public class StoppedTargets {
 
     private static final Logger log = LoggerFactory.getLogger(StoppedTargets.class);
 
-    private final Path file;
-    private final ObjectMapper mapper;
+    private final StateFile<Map<String, Set<String>>> file;
     private final Clock clock;
     private final Map<String, Set<String>> stopped = new ConcurrentHashMap<>();
     /** worker@target → its last Start: its first row is due one period after it. */
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
 
     public StoppedTargets(Path storeRoot, ObjectMapper mapper, Clock clock) {
-        this.file = storeRoot.resolve(".state").resolve("stopped-targets.json");
-        this.mapper = mapper;
+        this.file = new StateFile<>(storeRoot, "stopped-targets.json", mapper, new TypeReference<>() {
+        }, Map::of);
         this.clock = clock;
-        read().forEach((worker, targets) -> {
+        file.read().forEach((worker, targets) -> {
             Set<String> set = ConcurrentHashMap.newKeySet();
             set.addAll(targets);
             stopped.put(worker, set);
@@ -87,24 +83,12 @@ public class StoppedTargets {
 
     /** Forgets every stop (autocoder.dashboard.remember-stopped off): every pair runs after a restart. */
     public synchronized void forgetAll() {
-        if (!stopped.isEmpty() || Files.exists(file)) {
+        if (!stopped.isEmpty() || file.exists()) {
             stopped.clear();
             write();
         }
     }
 
-    private Map<String, Set<String>> read() {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        try {
-            return mapper.readValue(file.toFile(), new TypeReference<Map<String, Set<String>>>() {
-            });
-        } catch (IOException e) {
-            log.warn("Ignoring unreadable {}: {}", file, e.getMessage());
-            return Map.of();
-        }
-    }
 
     private void write() {
         Map<String, Set<String>> sorted = new TreeMap<>();
@@ -113,13 +97,6 @@ public class StoppedTargets {
                 sorted.put(worker, new TreeSet<>(targets));
             }
         });
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "stopped-targets", ".tmp");
-            mapper.writeValue(temp.toFile(), sorted);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        file.write(sorted);
     }
 }
