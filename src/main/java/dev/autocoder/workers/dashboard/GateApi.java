@@ -36,7 +36,7 @@ public class GateApi {
      * the fleet's: the worst of every target's own gate, each target's verdict beside it.
      */
     public ApiAnswer gate(TargetChoice target) {
-        if (isWholeFleet(target)) {
+        if (target != null && target.everyTarget()) {
             return new ApiAnswer(200, gate.fleet(targets.repositories()));
         }
         return new ApiAnswer(200, gate.current(target == null ? null : target.filter()).summary());
@@ -49,16 +49,12 @@ public class GateApi {
 
     /** With a list of targets and none named: every target's runs, each naming its target. */
     public ApiAnswer sarif(TargetChoice target) {
-        if (isWholeFleet(target)) {
+        if (target != null && target.everyTarget()) {
             Map<String, GateReport> reports = new LinkedHashMap<>();
             targets.repositories().keySet().forEach(id -> reports.put(id, gate.current(id)));
             return new ApiAnswer(200, sarif.of(reports));
         }
         return new ApiAnswer(200, sarif.of(gate.current(target == null ? null : target.filter())));
-    }
-
-    private static boolean isWholeFleet(TargetChoice target) {
-        return target != null && target.fleet() && target.filter() == null;
     }
 
 

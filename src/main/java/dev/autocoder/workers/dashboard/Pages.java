@@ -112,7 +112,7 @@ public class Pages {
 
     /** One target's gate, the single target's, or with a list of targets and none picked, the fleet's. */
     private GatePanel.GatePart gatePart(TargetChoice target) {
-        if (target.fleet() && target.filter() == null) {
+        if (target.everyTarget()) {
             return gatePanel.fleetPart(targets.repositories());
         }
         return gatePanel.part(target.filter(), target.query());
@@ -195,7 +195,7 @@ public class Pages {
                 p.lastCommitAt() == null ? "never" : ReadableTimes.absolute(p.lastCommitAt()))).toList();
         SystemStatus system = view.system(workers);
         // every target of a list together has no one repository and commit: say how many it is
-        int listed = choice.fleet() && choice.filter() == null ? targets.known().size() : 0;
+        int listed = choice.everyTarget() ? targets.known().size() : 0;
         DashboardView.Target target = listed > 0
                 ? new DashboardView.Target(listed + (listed == 1 ? " repository" : " repositories") + " (pick one above)", "—")
                 : view.target(workers, choice.filter());

@@ -32,6 +32,11 @@ public record TargetChoice(String id, boolean fleet, int status, String error) {
         return fleet ? id : null;
     }
 
+    /** With a list of targets and none picked: the page or answer is about every target of the list. */
+    public boolean everyTarget() {
+        return fleet && id == null;
+    }
+
     /** "?target=<id>" for links and fragment URLs, or "" without a target. */
     public String query() {
         return id == null ? "" : "?target=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
