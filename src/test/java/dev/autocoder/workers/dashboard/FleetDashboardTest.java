@@ -73,6 +73,9 @@ class FleetDashboardTest {
             assertThat(first.path("last_row").path("worker").asText()).isEqualTo("analysis");
             assertThat(fleet.path("targets").get(1).path("target_id").asText()).isEqualTo(betaId);
 
+            // beta runs beside alpha, not after it: its first row may still be on its way
+            await("beta has a row").atMost(Duration.ofMinutes(2)).until(() -> JSON.readTree(
+                    get(port, "/api/fleet?target=" + betaId).body()).path("workers").path(0).path("rows").asLong() >= 1);
             JsonNode betaLine = JSON.readTree(get(port, "/api/fleet?target=" + betaId).body());
             assertThat(betaLine.path("workers").path(0).path("perspectives")).extracting(p -> p.path("id").asText())
                     .containsOnly("security");
