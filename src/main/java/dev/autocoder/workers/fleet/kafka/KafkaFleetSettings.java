@@ -36,8 +36,9 @@ public class KafkaFleetSettings {
         this.rowsPartitions = positive(environment, "rows-partitions", 12);
         this.targetsPartitions = positive(environment, "targets-partitions", 12);
         this.group = environment.getProperty(PREFIX + "group", "autocoder");
-        // a container's host name tells the replicas of one image apart (Docker, Kubernetes set HOSTNAME)
-        this.instanceId = environment.getProperty(PREFIX + "instance-id", environment.getProperty("HOSTNAME", "autocoder"));
+        // the default the routes' placeholders use too (their rows and control groups are named after it); the
+        // application's own settings (autocoder-app.properties) make it the container's HOSTNAME
+        this.instanceId = environment.getProperty(PREFIX + "instance-id", "autocoder");
         this.sessionTimeoutMs = DurationSetting.toMillis(PREFIX + "session-timeout",
                 environment.getProperty(PREFIX + "session-timeout", "10s"));
         this.startupTimeoutMs = DurationSetting.toMillis(PREFIX + "startup-timeout",

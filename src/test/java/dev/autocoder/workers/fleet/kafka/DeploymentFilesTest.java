@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.support.ResourcePropertySource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +137,10 @@ class DeploymentFilesTest {
         return new KafkaFleetSettings(environment(environment, containerVariables));
     }
 
-    /** Only the file's variables (and the container's own), bound as Spring binds a process's environment. */
+    /**
+     * Only the file's variables (and the container's own), bound as Spring binds a process's environment, over the
+     * application's own settings (autocoder-app.properties).
+     */
     private static StandardEnvironment environment(JsonNode variables, Map<String, String> containerVariables) {
         Map<String, Object> values = new LinkedHashMap<>(containerVariables);
         variables.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
@@ -144,6 +149,11 @@ class DeploymentFilesTest {
         sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         sources.addFirst(new SystemEnvironmentPropertySource("container", values));
+        try {
+            sources.addLast(new ResourcePropertySource("classpath:autocoder-app.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return environment;
     }
 }
