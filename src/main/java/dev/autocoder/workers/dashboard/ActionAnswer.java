@@ -5,7 +5,7 @@ package dev.autocoder.workers.dashboard;
  * refused form), or JSON (scripts). Exactly one is set. (The factories are not named like the components: the
  * routes' simple expressions {@code ${body.redirect}} would call a same-named static method.)
  */
-public record ActionAnswer(String redirect, Page page, ApiAnswer json) {
+record ActionAnswer(String redirect, Page page, ApiAnswer json) {
 
     static ActionAnswer redirectTo(String location) {
         return new ActionAnswer(location, null, null);

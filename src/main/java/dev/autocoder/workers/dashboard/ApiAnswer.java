@@ -1,7 +1,7 @@
 package dev.autocoder.workers.dashboard;
 
 /** What an API route answers: the HTTP status and the value written as JSON. */
-public record ApiAnswer(int status, Object payload) {
+record ApiAnswer(int status, Object payload) {
 
     static ApiAnswer ok(Object payload) {
         return new ApiAnswer(200, payload);

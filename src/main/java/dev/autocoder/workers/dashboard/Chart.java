@@ -6,7 +6,7 @@ import java.util.List;
  * A line chart ready for the SVG template: every coordinate is computed here from numbers only, and every
  * text (a perspective name) is escaped by the template. No script, no external library, no network.
  */
-public record Chart(String title, String description, int width, int height, boolean empty, String emptyText,
+record Chart(String title, String description, int width, int height, boolean empty, String emptyText,
                     List<Line> lines, List<Tick> yTicks, List<Tick> xTicks, Frame frame) {
 
     /** One series: its polyline points ("x,y x,y ..."), its last point and a CSS class for its colour. */

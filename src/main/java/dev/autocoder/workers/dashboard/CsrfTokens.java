@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * invalidate it, and the page simply has to be reloaded.
  */
 @Component
-public class CsrfTokens {
+class CsrfTokens {
 
     static final Duration VALIDITY = Duration.ofHours(12);
 

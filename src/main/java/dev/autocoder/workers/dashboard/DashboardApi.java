@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** The JSON API: what each /api route answers, built from the live view; the route writes it. */
 @Component("dashboardApi")
-public class DashboardApi {
+class DashboardApi {
 
     static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** A task id as the implementation worker makes them ({@code task-3-ccec4636ad646687}): no dot, slash or space. */

@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
  * requests then learn whether the caller is local or the admin.
  */
 @Configuration(proxyBeanMethods = false)
-public class DashboardFilters {
+class DashboardFilters {
 
     @Bean
     FilterRegistrationBean<HostCheckFilter> dashboardHostCheck(DashboardProperties properties) {

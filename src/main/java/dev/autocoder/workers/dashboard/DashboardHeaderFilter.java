@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * routes use it: it is the platform-http component's filter ({@code autocoder-app.properties}).
  */
 @Component("dashboardHeaderFilter")
-public class DashboardHeaderFilter extends HttpHeaderFilterStrategy {
+class DashboardHeaderFilter extends HttpHeaderFilterStrategy {
 
     public DashboardHeaderFilter() {
         getOutFilter().remove("cache-control");

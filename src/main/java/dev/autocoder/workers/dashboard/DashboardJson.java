@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * snake_case, like the rows'. It writes with a copy of our mapper, so these settings never reach the dataset rows.
  */
 @Component("dashboardJson")
-public class DashboardJson {
+class DashboardJson {
 
     private final ObjectMapper mapper;
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * Everything here is a few map look-ups per worker; nothing reads a dataset.
  */
 @Component
-public class DashboardView {
+class DashboardView {
 
     private final WorkerRegistry registry;
     private final Aggregates aggregates;

@@ -26,7 +26,7 @@ import java.util.Optional;
  * per-target aggregates ({@link Aggregates#of(String, String)}); with the single target there is one line.
  */
 @Component("fleetOverview")
-public class FleetOverview {
+class FleetOverview {
 
     /** The worker whose rows give a target its score and findings. */
     static final String SCORED_WORKER = "analysis";

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** The web side of the quality gate: what {@code GET /api/gate} and {@code GET /api/sarif} answer (routes/api.yaml). */
 @Component("gateApi")
-public class GateApi {
+class GateApi {
 
     private final QualityGate gate;
     private final SarifLog sarif;

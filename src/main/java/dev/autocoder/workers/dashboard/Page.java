@@ -1,5 +1,5 @@
 package dev.autocoder.workers.dashboard;
 
 /** What a page route answers: the HTTP status and the rendered HTML. */
-public record Page(int status, String html) {
+record Page(int status, String html) {
 }

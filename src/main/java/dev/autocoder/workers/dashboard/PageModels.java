@@ -3,7 +3,7 @@ package dev.autocoder.workers.dashboard;
 import java.util.List;
 
 /** The data the page templates read: every value is a display string or a flag, computed in Java. */
-public final class PageModels {
+final class PageModels {
 
     private PageModels() {
     }

@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code /workers/{id}}), and error pages. The models are built here, the markup is in the templates.
  */
 @Component("dashboardPages")
-public class Pages {
+class Pages {
 
     private static final int RECENT_ROWS = 15;
     /** Verified patches listed per worker, newest first (the API lists every kept one). */

@@ -5,7 +5,7 @@ package dev.autocoder.workers.dashboard;
  *
  * @param filename the download name, {@code <task_id>.patch} (the task id matched {@link DashboardApi#TASK_ID})
  */
-public record PatchAnswer(ApiAnswer error, String patch, String filename) {
+record PatchAnswer(ApiAnswer error, String patch, String filename) {
 
     static PatchAnswer failed(ApiAnswer error) {
         return new PatchAnswer(error, null, null);

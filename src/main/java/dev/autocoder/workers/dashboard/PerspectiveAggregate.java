@@ -17,7 +17,7 @@ import java.util.List;
  *                 rows had them, the groups of the findings it lists
  * @param scores   quality score after each ok row, oldest first, bounded
  */
-public record PerspectiveAggregate(String id, String name, long rows, Row latest, Row latestOk,
+record PerspectiveAggregate(String id, String name, long rows, Row latest, Row latestOk,
                                    FindingCounts counts, List<FindingGroup> groups, List<SeriesPoint> scores) {
 
     public Double qualityScore() {

@@ -16,7 +16,7 @@ import java.util.List;
  * system is "All Systems Operational" when every worker is up, "System Offline" when none is, and
  * "Partial Operation (n/m workers)" otherwise.
  */
-public final class StatusRules {
+final class StatusRules {
 
     static final int STALE_PERIODS = 3;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The one-line system overview: how many workers are up out of how many. */
-public record SystemStatus(Level level, String label, long workersUp, int workersTotal) {
+record SystemStatus(Level level, String label, long workersUp, int workersTotal) {
 
     public enum Level {
         OPERATIONAL, PARTIAL, OFFLINE;

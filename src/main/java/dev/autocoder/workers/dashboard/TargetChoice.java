@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * @param status  200, or the status of the refusal
  * @param error   why it was refused (plain text: the answer routes escape it); null when it was not
  */
-public record TargetChoice(String id, boolean fleet, int status, String error) {
+record TargetChoice(String id, boolean fleet, int status, String error) {
 
     static TargetChoice none(boolean fleet) {
         return new TargetChoice(null, fleet, 200, null);

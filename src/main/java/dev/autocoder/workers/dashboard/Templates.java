@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * checks it. Partials ({@code {{> name}}}) load from the same folder.
  */
 @Component
-public class Templates {
+class Templates {
 
     static final String FOLDER = "templates/autocoder/";
 

@@ -6,6 +6,6 @@ package dev.autocoder.workers.dashboard;
  * @param patch  the plan's diff with git's headers and a final newline ({@link GitPatches})
  * @param commit the commit of the plan's row: the patch applies there
  */
-public record VerifiedPatch(String taskId, String file, String rule, String description, String verification,
+record VerifiedPatch(String taskId, String file, String rule, String description, String verification,
                             String source, String patch, String commit, long iteration, String timestamp) {
 }

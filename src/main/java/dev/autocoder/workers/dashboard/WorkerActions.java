@@ -12,7 +12,7 @@ import java.util.Optional;
  * redirect back to the worker's page (on the same target), a script with JSON.
  */
 @Component("workerActions")
-public class WorkerActions {
+class WorkerActions {
 
     private final WorkerControl control;
     private final DashboardView view;

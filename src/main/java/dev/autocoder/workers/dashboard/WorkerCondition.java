@@ -13,7 +13,7 @@ import java.util.Locale;
  *   <li>failing: running, and its latest row has status error.</li>
  * </ul>
  */
-public enum WorkerCondition {
+enum WorkerCondition {
     RUNNING, STOPPED, STALE, FAILING;
 
     @JsonValue

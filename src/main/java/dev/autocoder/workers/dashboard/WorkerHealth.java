@@ -11,5 +11,5 @@ import java.time.Instant;
  * @param staleAfter 3 × the worker's period
  * @param dueBy      the latest instant its next row is expected by before it counts as stale
  */
-public record WorkerHealth(WorkerCondition condition, boolean up, String reason, Duration staleAfter, Instant dueBy) {
+record WorkerHealth(WorkerCondition condition, boolean up, String reason, Duration staleAfter, Instant dueBy) {
 }

@@ -30,7 +30,7 @@ import java.util.Map;
  * @param counters           cumulative counters (any numeric field of {@code cumulative_*} extra columns)
  * @param topFindings        single findings, main code first, then the most severe (kept for older API clients)
  */
-public record WorkerInsights(String worker, long rows, long okRows, long errorRows, long skippedRows,
+record WorkerInsights(String worker, long rows, long okRows, long errorRows, long skippedRows,
                              long newFindings, long resolvedFindings, int openFindings,
                              Map<String, Integer> findingsBySeverity, boolean countsComplete,
                              Map<String, Integer> findingsByScope, List<PerspectiveInsight> perspectives,

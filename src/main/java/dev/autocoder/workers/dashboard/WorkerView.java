@@ -12,7 +12,7 @@ import java.util.List;
  * @param iterating          an iteration is in progress
  * @param lastError          the error of the newest row with status error, if any
  */
-public record WorkerView(String worker, String routeId, String dataset, List<String> perspectives, long periodMs,
+record WorkerView(String worker, String routeId, String dataset, List<String> perspectives, long periodMs,
                          WorkerCondition state, boolean up, String health, long iterations, String currentPerspective,
                          String nextPerspective, boolean iterating, boolean runPending, Instant lastUpdated,
                          String lastError, Long lastErrorIteration, boolean remote) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * written or a running worker is stale; a worker stopped from the dashboard is reported, not counted as down.
  */
 @Component("workersHealthIndicator") // the name makes the health component "workers"
-public class WorkersHealthIndicator implements HealthIndicator {
+class WorkersHealthIndicator implements HealthIndicator {
 
     private final DashboardView view;
     private final DatasetStore store;

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param reason what the verdict rests on, e.g. "1 of 3 repositories fails the gate: alpha"
  */
-public record FleetGateReport(
+record FleetGateReport(
         GateStatus status,
         @JsonProperty("evaluated_at") String evaluatedAt,
         String reason,

@@ -41,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * aggregates, which are rebuilt from the store at start-up), so they show the latest values right after a restart.
  */
 @Component("workerMeters")
-public class WorkerMeters {
+class WorkerMeters {
 
     private final MeterRegistry meters;
     private final LatestResults latestResults;

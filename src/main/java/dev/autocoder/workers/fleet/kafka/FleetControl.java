@@ -8,7 +8,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * the fleet). A process runs no (worker, target) pair before it has read every stop given before it started
  * ({@link KafkaOwnership#owns}), so a pair stopped while a process was down does not run one iteration there.
  */
-public class FleetControl {
+class FleetControl {
 
     private final long endAtStart;
     private volatile long read = -1;

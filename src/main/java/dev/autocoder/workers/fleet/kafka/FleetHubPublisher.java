@@ -54,7 +54,7 @@ import java.util.regex.Pattern;
  * after a commit whose outcome is unknown: every row lands exactly once, whoever published before. A newly assigned
  * dataset waits one full interval before its first commit, so a handover never makes two commits within one interval.
  */
-public class FleetHubPublisher implements DisposableBean {
+class FleetHubPublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FleetHubPublisher.class);
     /** A published file: its target folder, partition, first and last offset. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Actuator health "kafkaFleet": DOWN while no broker answers at the bootstrap servers. A change is logged (ERROR when
  * the broker goes away), checked by the fleet-kafka-watch route even when nobody asks for the health.
  */
-public class KafkaFleetHealth implements HealthIndicator, DisposableBean {
+class KafkaFleetHealth implements HealthIndicator, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaFleetHealth.class);
 

@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 
 
 /** The autocoder.fleet.kafka.* settings; the YAML routes read the same keys with the same defaults. */
-public class KafkaFleetSettings {
+class KafkaFleetSettings {
 
     static final String PREFIX = "autocoder.fleet.kafka.";
     /** The rows producer's request timeout (RowTransactions): Kafka wants the delivery timeout at least as long. */

@@ -56,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * the control topic is read up to where it ended at start-up ({@link FleetControl}), so a pair stopped from a
  * dashboard while this process was down stays stopped here.
  */
-public class KafkaOwnership implements OwnedTargets, SmartLifecycle {
+class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaOwnership.class);
     private static final Duration REVOKE_WAIT = Duration.ofMinutes(5);

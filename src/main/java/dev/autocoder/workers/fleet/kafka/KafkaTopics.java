@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * learns the topics' partition counts, which the routes' partitioning and the ownership need, and where the control
  * topic ended at start-up, which the ownership waits for.
  */
-public class KafkaTopics {
+class KafkaTopics {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
 

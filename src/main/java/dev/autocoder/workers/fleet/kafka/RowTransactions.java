@@ -32,7 +32,7 @@ import java.util.concurrent.ExecutionException;
  * aborts the open transaction: whatever the paused process writes after it resumes is refused by the broker, so no
  * iteration is written twice. Readers use isolation.level=read_committed and never see an aborted row.
  */
-public class RowTransactions {
+class RowTransactions {
 
     private static final Logger log = LoggerFactory.getLogger(RowTransactions.class);
 
