@@ -16,9 +16,23 @@ public abstract class TestPlanningPerspective implements Perspective {
     public static final String WORKER = "test-planning";
 
     protected final TestPlanServices support;
+    private final String id;
+    private final String name;
 
-    protected TestPlanningPerspective(TestPlanServices support) {
+    protected TestPlanningPerspective(TestPlanServices support, String id, String name) {
         this.support = support;
+        this.id = id;
+        this.name = name;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String name() {
+        return name;
     }
 
     @Override

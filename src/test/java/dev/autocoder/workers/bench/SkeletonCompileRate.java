@@ -1,21 +1,9 @@
 package dev.autocoder.workers.bench;
 
-import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.testplan.TestPlanHarness;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.FileModel;
-import dev.autocoder.workers.testplan.perspectives.CoverageStrategyPerspective;
-import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
-import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
-import dev.autocoder.workers.testplan.perspectives.ErrorHandlingPerspective;
-import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
-import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
-import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
-import dev.autocoder.workers.testplan.perspectives.PerformanceImpactPerspective;
-import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
-import dev.autocoder.workers.testplan.perspectives.UserExperiencePerspective;
-import dev.autocoder.workers.testplan.perspectives.WhatAreWeTestingPerspective;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -83,12 +71,12 @@ public final class SkeletonCompileRate {
     public static Rate measure(Path target, Path work, int sample, String classpath) throws Exception {
         Path plans = work.resolve("plans");
         TestPlanHarness harness = new TestPlanHarness(target, work.resolve("store"), plans);
-        List<TestPlanningPerspective> perspectives = List.of(new FailureModesPerspective(harness.support),
-                new IntegrationPointsPerspective(harness.support), new EdgeCasesPerspective(harness.support),
-                new PerformanceImpactPerspective(harness.support), new DataIntegrityPerspective(harness.support),
-                new ErrorHandlingPerspective(harness.support), new SecurityTestsPerspective(harness.support),
-                new MockingStrategyPerspective(harness.support), new UserExperiencePerspective(harness.support),
-                new WhatAreWeTestingPerspective(harness.support), new CoverageStrategyPerspective(harness.support, AutocoderJson.newObjectMapper()));
+        List<TestPlanningPerspective> perspectives = List.of(harness.perspective("failure-modes"),
+                harness.perspective("integration-points"), harness.perspective("edge-cases"),
+                harness.perspective("performance-impact"), harness.perspective("data-integrity"),
+                harness.perspective("error-handling"), harness.perspective("security"),
+                harness.perspective("mocking-strategy"), harness.perspective("user-experience"),
+                harness.perspective("what-are-we-testing"), harness.perspective("coverage-strategy"));
         for (TestPlanningPerspective perspective : perspectives) {
             harness.run(perspective); // the harness's writer writes the skeletons under plans/
         }

@@ -2,7 +2,6 @@ package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.testplan.TestPlanHarness;
-import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.row.Finding;
@@ -166,7 +165,7 @@ class CycleEvidenceTest {
     /** Runs the test-planning worker's edge-case perspective for real and stores its row; returns the ids for parse. */
     static List<String> seedEdgeCaseSpecifications(ImplementationHarness harness, Path repo) throws Exception {
         TestPlanHarness planner = new TestPlanHarness(repo, harness.store.root(), repo.getParent().resolve("plans"));
-        PerspectiveResult result = planner.run(new EdgeCasesPerspective(planner.support));
+        PerspectiveResult result = planner.run(planner.perspective("edge-cases"));
         TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("analysis", analysis);

@@ -19,12 +19,7 @@ import dev.autocoder.workers.implementation.llm.PromptTemplates;
 import dev.autocoder.workers.implementation.model.ModelAdvisor;
 import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.implementation.patch.PatchVerifier;
-import dev.autocoder.workers.implementation.stages.ApproachEvaluationStage;
-import dev.autocoder.workers.implementation.stages.ArchitecturalAnalysisStage;
-import dev.autocoder.workers.implementation.stages.DeepUnderstandingStage;
-import dev.autocoder.workers.implementation.stages.ImplementationPlanStage;
-import dev.autocoder.workers.implementation.stages.RiskAnalysisStage;
-import dev.autocoder.workers.implementation.stages.TestingStrategyStage;
+import dev.autocoder.workers.implementation.stages.ImplementationStagesConfiguration;
 import dev.autocoder.workers.implementation.task.AnalysisFindings;
 import dev.autocoder.workers.implementation.task.FindingPresence;
 import dev.autocoder.workers.implementation.task.NewestRows;
@@ -37,6 +32,7 @@ import dev.autocoder.workers.repository.GitChurn;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
+import dev.autocoder.workers.testsupport.ConfiguredBeans;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.row.Row;
@@ -49,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The implementation worker wired by hand as Spring wires it, next to an analysis worker (code quality,
@@ -117,10 +114,9 @@ public final class ImplementationHarness {
                 new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new PmdJavaModelProvider(pmd)),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);
-        List<Perspective> perspectives = new ArrayList<>(List.of(new DeepUnderstandingStage(support),
-                new ArchitecturalAnalysisStage(support), new ApproachEvaluationStage(support), new RiskAnalysisStage(support),
-                new TestingStrategyStage(support), new ImplementationPlanStage(support),
-                new CodeQualityPerspective(pmd, new CpdRunner(100), ruff), new PerformancePerspective(pmd),
+        List<Perspective> perspectives = new ArrayList<>(ConfiguredBeans.of(ImplementationStagesConfiguration.class,
+                ImplementationStage.class, Map.of("stageServices", support)));
+        perspectives.addAll(List.of(new CodeQualityPerspective(pmd, new CpdRunner(100), ruff), new PerformancePerspective(pmd),
                 new ArchitecturePerspective(new PmdJavaModelProvider(pmd), churn)));
         PerspectiveCatalog catalog = new PerspectiveCatalog(perspectives);
         RowFactory rows = new RowFactory(mapper, redactor, properties, List.<WorkerColumns>of(new ImplementationColumns(ledger, mapper)));

@@ -3,11 +3,6 @@ package dev.autocoder.workers.pythonmodel;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.testplan.TestPlanHarness;
-import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
-import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
-import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
-import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
-import dev.autocoder.workers.testplan.perspectives.TestPyramidPerspective;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -244,7 +239,7 @@ class PythonSecurityAndIntegrityPlansTest {
 
     @Test
     void securityFindsEachPlantedPythonSinkWithItsRuleAndSeverityAndNoSafeVariant() throws Exception {
-        PerspectiveResult security = harness.run(new SecurityTestsPerspective(harness.support));
+        PerspectiveResult security = harness.run(harness.perspective("security"));
         assertThat(security.status()).isEqualTo(Status.OK);
         List<String> found = security.findings().stream().map(PythonSecurityAndIntegrityPlansTest::describe).toList();
         assertThat(found).containsExactlyInAnyOrder(
@@ -277,7 +272,7 @@ class PythonSecurityAndIntegrityPlansTest {
 
     @Test
     void dataIntegrityFindsPythonWritesWithoutAtomicReplaceOrCommitAndFloatMoney() throws Exception {
-        PerspectiveResult integrity = harness.run(new DataIntegrityPerspective(harness.support));
+        PerspectiveResult integrity = harness.run(harness.perspective("data-integrity"));
         assertThat(integrity.status()).isEqualTo(Status.OK);
         List<String> found = integrity.findings().stream().map(PythonSecurityAndIntegrityPlansTest::describe).toList();
         assertThat(found).containsExactlyInAnyOrder(
@@ -303,7 +298,7 @@ class PythonSecurityAndIntegrityPlansTest {
 
     @Test
     void testPyramidCountsPytestFunctionsAndTestClassMethodsByLayer() throws Exception {
-        PerspectiveResult pyramid = harness.run(new TestPyramidPerspective(harness.support));
+        PerspectiveResult pyramid = harness.run(harness.perspective("test-pyramid"));
         assertThat(pyramid.status()).isEqualTo(Status.OK);
         assertThat(pyramid.findings()).extracting(Finding::rule).doesNotContain("no-tests");
         assertThat(pyramid.metrics()).extracting(m -> m.name() + "=" + (int) m.value())
@@ -312,8 +307,8 @@ class PythonSecurityAndIntegrityPlansTest {
 
     @Test
     void pythonStrategiesNamePytestToolsNotJavaOnes() throws Exception {
-        PerspectiveResult integration = harness.run(new IntegrationPointsPerspective(harness.support));
-        PerspectiveResult mocking = harness.run(new MockingStrategyPerspective(harness.support));
+        PerspectiveResult integration = harness.run(harness.perspective("integration-points"));
+        PerspectiveResult mocking = harness.run(harness.perspective("mocking-strategy"));
         List<String> texts = Stream.concat(
                 TestPlanHarness.analysis(integration).integrationPoints().stream().map(IntegrationPoint::testStrategy),
                 Stream.concat(mocking.findings().stream().map(Finding::message),

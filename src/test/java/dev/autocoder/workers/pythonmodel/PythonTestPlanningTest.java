@@ -2,13 +2,6 @@ package dev.autocoder.workers.pythonmodel;
 
 import dev.autocoder.workers.testplan.TestPlanHarness;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
-import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
-import dev.autocoder.workers.testplan.perspectives.ErrorHandlingPerspective;
-import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
-import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
-import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
-import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
-import dev.autocoder.workers.testplan.perspectives.WhatAreWeTestingPerspective;
 import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
@@ -39,7 +32,7 @@ class PythonTestPlanningTest {
         Path out = temp.resolve("plans");
         TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), out);
 
-        PerspectiveResult edges = harness.run(new EdgeCasesPerspective(harness.support));
+        PerspectiveResult edges = harness.run(harness.perspective("edge-cases"));
         assertThat(edges.status()).isEqualTo(Status.OK);
         List<String> totalCases = TestPlanHarness.analysis(edges).edgeCases().stream()
                 .filter(e -> e.method().equals("total(prices, discount, note)")).map(e -> e.parameter() + "=" + e.input()).toList();
@@ -48,7 +41,7 @@ class PythonTestPlanningTest {
         assertThat(TestPlanHarness.analysis(edges).edgeCases()).extracting(EdgeCase::parameter)
                 .doesNotContain("*extras", "**options", "self");
 
-        PerspectiveResult failures = harness.run(new FailureModesPerspective(harness.support));
+        PerspectiveResult failures = harness.run(harness.perspective("failure-modes"));
         assertThat(failures.status()).isEqualTo(Status.OK);
         List<FailureMode> modes = TestPlanHarness.analysis(failures).failureModes();
         assertThat(modes).extracting(m -> m.method() + " " + m.mode() + " " + m.exception()).contains(
@@ -59,12 +52,12 @@ class PythonTestPlanningTest {
                 "count_orders(path) integration-failure sqlite3.Error",
                 "fetch_rate(currency) swallowed-exception BaseException");
 
-        PerspectiveResult errors = harness.run(new ErrorHandlingPerspective(harness.support));
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
         assertThat(errors.status()).isEqualTo(Status.OK);
         assertThat(errors.findings()).extracting(f -> f.rule() + " " + f.file() + ":" + f.line()).contains(
                 "empty-catch shop/orders.py:36", "over-broad-catch shop/orders.py:36", "lost-cause shop/orders.py:54");
 
-        PerspectiveResult integration = harness.run(new IntegrationPointsPerspective(harness.support));
+        PerspectiveResult integration = harness.run(harness.perspective("integration-points"));
         assertThat(TestPlanHarness.analysis(integration).integrationPoints()).extracting(IntegrationPoint::kind, IntegrationPoint::method)
                 .contains(org.assertj.core.groups.Tuple.tuple("http", "fetch_rate(currency)"),
                         org.assertj.core.groups.Tuple.tuple("process", "archive(name, retries)"),
@@ -72,8 +65,8 @@ class PythonTestPlanningTest {
                         org.assertj.core.groups.Tuple.tuple("http", "checkout(amount, *extras, **options)"));
 
         List<PerspectiveResult> all = new ArrayList<>(List.of(edges, failures, errors, integration));
-        for (TestPlanningPerspective p : List.of(new MockingStrategyPerspective(harness.support),
-                new SecurityTestsPerspective(harness.support), new WhatAreWeTestingPerspective(harness.support))) {
+        for (TestPlanningPerspective p : List.of(harness.perspective("mocking-strategy"),
+                harness.perspective("security"), harness.perspective("what-are-we-testing"))) {
             PerspectiveResult result = harness.run(p);
             assertThat(result.status()).as(p.id()).isEqualTo(Status.OK);
             all.add(result);

@@ -3,7 +3,6 @@ package dev.autocoder.workers.pythonmodel;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.testplan.TestPlanHarness;
-import dev.autocoder.workers.testplan.perspectives.UserExperiencePerspective;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.eclipse.jgit.api.Git;
@@ -126,7 +125,7 @@ class PythonUserSurfacesTest {
         }
         TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), null);
 
-        PerspectiveResult result = harness.run(new UserExperiencePerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("user-experience"));
 
         assertThat(result.status()).as(result.reason()).isEqualTo(Status.OK);
         assertThat(metric(result, "http_endpoints")).isEqualTo(5);

@@ -1,7 +1,5 @@
 package dev.autocoder.workers.testplan;
 
-import dev.autocoder.workers.testplan.perspectives.BackwardsCompatibilityPerspective;
-import dev.autocoder.workers.testplan.perspectives.WhatAreWeTestingPerspective;
 import dev.autocoder.workers.testplan.plan.ApiChange;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -24,7 +22,7 @@ class BackwardsCompatibilityPerspectiveTest {
     void theApiDiffAcrossTwoCommitsIsExact() throws Exception {
         TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"));
         TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"));
-        BackwardsCompatibilityPerspective perspective = new BackwardsCompatibilityPerspective(harness.support);
+        TestPlanningPerspective perspective = harness.perspective("backwards-compatibility");
         harness.plannedAt(perspective.id(), fixture.first());
 
         PerspectiveResult result = harness.run(perspective);
@@ -55,7 +53,7 @@ class BackwardsCompatibilityPerspectiveTest {
     void theScopeListsWhatChangedSinceTheLastPlannedCommit() throws Exception {
         TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"));
         TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"));
-        WhatAreWeTestingPerspective perspective = new WhatAreWeTestingPerspective(harness.support);
+        TestPlanningPerspective perspective = harness.perspective("what-are-we-testing");
         harness.plannedAt(perspective.id(), fixture.first());
 
         PerspectiveResult result = harness.run(perspective);
@@ -84,7 +82,7 @@ class BackwardsCompatibilityPerspectiveTest {
         TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"));
         TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"));
 
-        PerspectiveResult result = harness.run(new BackwardsCompatibilityPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("backwards-compatibility"));
 
         assertThat(result.status()).isEqualTo(Status.OK);
         assertThat(result.qualityScore()).isNull();

@@ -1,6 +1,5 @@
 package dev.autocoder.workers.testplan;
 
-import dev.autocoder.workers.testplan.perspectives.UserExperiencePerspective;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.row.Metric;
@@ -81,7 +80,7 @@ class CamelRouteSurfacesTest {
         }
         TestPlanHarness harness = new TestPlanHarness(root, temp.resolve("store"), temp.resolve("plans"));
 
-        PerspectiveResult result = harness.run(new UserExperiencePerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("user-experience"));
         TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
         List<String> whens = analysis.testSpecifications().stream().map(TestSpecification::when).toList();
 

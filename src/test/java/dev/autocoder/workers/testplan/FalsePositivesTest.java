@@ -1,7 +1,5 @@
 package dev.autocoder.workers.testplan;
 
-import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
-import dev.autocoder.workers.testplan.perspectives.PerformanceImpactPerspective;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
@@ -211,7 +209,7 @@ class FalsePositivesTest {
                         }
                     }
                 }
-                """), new PerformanceImpactPerspective(null));
+                """), "performance-impact");
 
         assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop")))
                 .extracting(Finding::line, Finding::message)
@@ -260,7 +258,7 @@ class FalsePositivesTest {
                         return text;
                     }
                 }
-                """), new FailureModesPerspective(null));
+                """), "failure-modes");
         TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
         String numbers = skeleton(analysis, "com.acme.NumbersFailureModesTest");
         String quantities = skeleton(analysis, "com.acme.QuantitiesFailureModesTest");
@@ -289,7 +287,7 @@ class FalsePositivesTest {
                         return Long.parseLong(text.strip()) * 2;
                     }
                 }
-                """), new FailureModesPerspective(null));
+                """), "failure-modes");
         TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
 
         assertThat(analysis.failureModes()).hasSize(2);
@@ -361,11 +359,11 @@ class FalsePositivesTest {
     }
 
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
-        return TestPlanHarness.analysis(run(files, new FailureModesPerspective(null))).failureModes();
+        return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }
 
-    /** Commits the files to a new repository and runs the perspective (made with the harness's support) on it. */
-    private PerspectiveResult run(Map<String, String> files, TestPlanningPerspective kind) throws Exception {
+    /** Commits the files to a new repository and runs the perspective (made by Spring on the harness's services) on it. */
+    private PerspectiveResult run(Map<String, String> files, String perspectiveId) throws Exception {
         Path root = temp.resolve("repo");
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = root.resolve(file.getKey());
@@ -378,9 +376,7 @@ class FalsePositivesTest {
                     .setCommitter("Fixture", "fixture@example.org").call();
         }
         TestPlanHarness harness = new TestPlanHarness(root, temp.resolve("store"), temp.resolve("plans"));
-        TestPlanningPerspective perspective = kind instanceof FailureModesPerspective
-                ? new FailureModesPerspective(harness.support) : new PerformanceImpactPerspective(harness.support);
-        return harness.run(perspective);
+        return harness.run(harness.perspective(perspectiveId));
     }
 
     private static String skeleton(TestPlanAnalysis analysis, String testClass) {

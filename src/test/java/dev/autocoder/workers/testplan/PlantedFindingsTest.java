@@ -1,9 +1,5 @@
 package dev.autocoder.workers.testplan;
 
-import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
-import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
-import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
-import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
 import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
@@ -36,7 +32,7 @@ class PlantedFindingsTest {
 
     @Test
     void integrationPointsAreFoundWithKindPlaceAndCall() throws Exception {
-        PerspectiveResult result = harness.run(new IntegrationPointsPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("integration-points"));
         List<IntegrationPoint> points = TestPlanHarness.analysis(result).integrationPoints();
 
         assertThat(points.stream().filter(p -> p.file().equals(TestPlanFixture.GATEWAY)))
@@ -64,7 +60,7 @@ class PlantedFindingsTest {
 
     @Test
     void edgeCasesComeFromTypesAndFromTheConstantsTheBodyComparesAgainst() throws Exception {
-        PerspectiveResult result = harness.run(new EdgeCasesPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("edge-cases"));
         TestPlanAnalysis analysis = TestPlanHarness.analysis(result);
 
         assertThat(inputs(analysis, "rate(int)", "quantity")).containsExactly("0", "-1", "1", "Integer.MIN_VALUE",
@@ -86,7 +82,7 @@ class PlantedFindingsTest {
 
     @Test
     void failureModesOfEveryPlantedKindWithProbabilityImpactAndTestName() throws Exception {
-        PerspectiveResult result = harness.run(new FailureModesPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("failure-modes"));
         List<FailureMode> modes = TestPlanHarness.analysis(result).failureModes().stream()
                 .filter(m -> m.file().equals(TestPlanFixture.PARSER)).toList();
 
@@ -115,7 +111,7 @@ class PlantedFindingsTest {
 
     @Test
     void untrustedInputReachingSensitiveCallsGetsHostileInputTests() throws Exception {
-        PerspectiveResult result = harness.run(new SecurityTestsPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("security"));
 
         assertThat(result.findings()).extracting(Finding::rule, Finding::file, Finding::line).containsExactly(
                 tuple("untrusted-input-to-path", TestPlanFixture.GATEWAY, 33),

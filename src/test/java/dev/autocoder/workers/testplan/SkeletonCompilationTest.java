@@ -1,16 +1,6 @@
 package dev.autocoder.workers.testplan;
 
-import dev.autocoder.workers.testplan.perspectives.BackwardsCompatibilityPerspective;
-import dev.autocoder.workers.testplan.perspectives.DataIntegrityPerspective;
-import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
-import dev.autocoder.workers.testplan.perspectives.ErrorHandlingPerspective;
-import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
-import dev.autocoder.workers.testplan.perspectives.IntegrationPointsPerspective;
-import dev.autocoder.workers.testplan.perspectives.MockingStrategyPerspective;
-import dev.autocoder.workers.testplan.perspectives.PerformanceImpactPerspective;
-import dev.autocoder.workers.testplan.perspectives.SecurityTestsPerspective;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
-import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.bench.SkeletonCompileRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,16 +57,16 @@ class SkeletonCompilationTest {
         TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"), false);
         Path out = temp.resolve("plans");
         TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), out);
-        List<TestPlanningPerspective> perspectives = List.of(new FailureModesPerspective(harness.support),
-                new IntegrationPointsPerspective(harness.support), new EdgeCasesPerspective(harness.support),
-                new PerformanceImpactPerspective(harness.support), new DataIntegrityPerspective(harness.support),
-                new ErrorHandlingPerspective(harness.support), new SecurityTestsPerspective(harness.support),
-                new MockingStrategyPerspective(harness.support));
+        List<TestPlanningPerspective> perspectives = List.of(harness.perspective("failure-modes"),
+                harness.perspective("integration-points"), harness.perspective("edge-cases"),
+                harness.perspective("performance-impact"), harness.perspective("data-integrity"),
+                harness.perspective("error-handling"), harness.perspective("security"),
+                harness.perspective("mocking-strategy"));
         List<TestSkeleton> skeletons = new ArrayList<>();
         for (TestPlanningPerspective perspective : perspectives) {
             skeletons.addAll(TestPlanHarness.analysis(harness.run(perspective)).skeletons());
         }
-        BackwardsCompatibilityPerspective compatibility = new BackwardsCompatibilityPerspective(harness.support);
+        TestPlanningPerspective compatibility = harness.perspective("backwards-compatibility");
         harness.plannedAt(compatibility.id(), fixture.first());
         skeletons.addAll(TestPlanHarness.analysis(harness.run(compatibility)).skeletons());
 

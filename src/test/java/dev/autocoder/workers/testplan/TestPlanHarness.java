@@ -11,6 +11,7 @@ import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.testplan.history.BaselineHistory;
 import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.pmd.TestModels;
+import dev.autocoder.workers.testplan.perspectives.TestPlanPerspectivesConfiguration;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
@@ -19,6 +20,7 @@ import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.testsupport.ConfiguredBeans;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +39,7 @@ public final class TestPlanHarness {
     public final TestPlanServices support;
     public final PmdJavaModelProvider models = TestModels.provider();
     private final Map<String, Row> previous = new HashMap<>();
+    private List<TestPlanningPerspective> perspectives;
 
     public TestPlanHarness(Path target, Path store, Path output) {
         properties.getTarget().setPath(target);
@@ -49,6 +52,19 @@ public final class TestPlanHarness {
                 new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new BaselineHistory(),
                 AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
+    }
+
+    /**
+     * The perspective of the id, made by Spring from {@link TestPlanPerspectivesConfiguration} on this harness's
+     * services, as the application makes it.
+     */
+    public TestPlanningPerspective perspective(String id) {
+        if (perspectives == null) {
+            perspectives = ConfiguredBeans.of(TestPlanPerspectivesConfiguration.class, TestPlanningPerspective.class,
+                    Map.of("testPlanServices", support, AutocoderJson.MAPPER, AutocoderJson.newObjectMapper()));
+        }
+        return perspectives.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no test-planning perspective " + id));
     }
 
     /** Pretends the perspective planned at the commit before (its previous ok row). */

@@ -1,11 +1,5 @@
 package dev.autocoder.workers.testplan;
 
-import dev.autocoder.workers.testplan.perspectives.BackwardsCompatibilityPerspective;
-import dev.autocoder.workers.testplan.perspectives.BigPicturePerspective;
-import dev.autocoder.workers.testplan.perspectives.CiCdPerspective;
-import dev.autocoder.workers.testplan.perspectives.EdgeCasesPerspective;
-import dev.autocoder.workers.testplan.perspectives.FailureModesPerspective;
-import dev.autocoder.workers.testplan.perspectives.WhatAreWeTestingPerspective;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Status;
@@ -29,7 +23,7 @@ class TestPlanRowsHonestyTest {
         TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"));
         TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"));
 
-        PerspectiveResult result = harness.run(new EdgeCasesPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("edge-cases"));
 
         assertThat(result.status()).isEqualTo(Status.OK);
         assertThat(result.metrics()).anySatisfy(m -> {
@@ -51,7 +45,7 @@ class TestPlanRowsHonestyTest {
         Files.writeString(repo.resolve("src/Broken.java"), "class Broken { void oops( }\n");
 
         TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("out"));
-        PerspectiveResult result = harness.run(new FailureModesPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("failure-modes"));
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
         assertThat(result.reason()).startsWith("None of the 1 Java files could be parsed (first: src/Broken.java: ");
@@ -71,18 +65,18 @@ class TestPlanRowsHonestyTest {
         }
         TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("out"));
 
-        PerspectiveResult scope = harness.run(new WhatAreWeTestingPerspective(harness.support));
+        PerspectiveResult scope = harness.run(harness.perspective("what-are-we-testing"));
         assertThat(scope.status()).isEqualTo(Status.SKIPPED);
         assertThat(scope.reason()).isEqualTo("No Java or Python files in the repository: What Are We Testing? plans tests "
                 + "from the Java and Python models, so there is nothing to plan.");
 
-        PerspectiveResult ci = harness.run(new CiCdPerspective(harness.support));
+        PerspectiveResult ci = harness.run(harness.perspective("ci-cd"));
         assertThat(ci.status()).isEqualTo(Status.OK);
         assertThat(ci.summary()).isEqualTo("1 CI files (.ci/run), 1 commands; tests run, coverage not measured, static analysis not run.");
         assertThat(ci.findings()).extracting(Finding::rule).containsExactly("no-coverage-in-ci", "no-static-analysis-in-ci");
         assertThat(ci.qualityScore()).isEqualTo(0.8);
 
-        PerspectiveResult big = harness.run(new BigPicturePerspective(harness.support));
+        PerspectiveResult big = harness.run(harness.perspective("big-picture"));
         assertThat(big.status()).isEqualTo(Status.SKIPPED);
         assertThat(big.reason()).isEqualTo("No other test-planning perspective has written a row yet: nothing to review.");
     }
@@ -94,14 +88,14 @@ class TestPlanRowsHonestyTest {
         Files.writeString(repo.resolve("src/main/java/p/A.java"), "package p;\npublic class A {\n    public int twice(int x) {\n        return x * 2;\n    }\n}\n");
         TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("out"));
 
-        PerspectiveResult edges = harness.run(new EdgeCasesPerspective(harness.support));
+        PerspectiveResult edges = harness.run(harness.perspective("edge-cases"));
         assertThat(edges.status()).isEqualTo(Status.OK);
         assertThat(TestPlanHarness.analysis(edges).baselineCommit()).isNull();
         assertThat(TestPlanHarness.analysis(edges).notes())
                 .contains("The target has no git history: no diff is possible, the whole codebase is in scope.");
         assertThat(TestPlanHarness.analysis(edges).edgeCases()).hasSize(5);
 
-        PerspectiveResult compatibility = harness.run(new BackwardsCompatibilityPerspective(harness.support));
+        PerspectiveResult compatibility = harness.run(harness.perspective("backwards-compatibility"));
         assertThat(compatibility.status()).isEqualTo(Status.SKIPPED);
         assertThat(compatibility.reason()).isEqualTo("The target has no git history: there is no earlier commit to compare the API with.");
     }
@@ -112,7 +106,7 @@ class TestPlanRowsHonestyTest {
         TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"));
         harness.plannedAt("what-are-we-testing", "0123456789abcdef0123456789abcdef01234567");
 
-        PerspectiveResult result = harness.run(new WhatAreWeTestingPerspective(harness.support));
+        PerspectiveResult result = harness.run(harness.perspective("what-are-we-testing"));
 
         assertThat(TestPlanHarness.analysis(result).firstRun()).isTrue();
         assertThat(TestPlanHarness.analysis(result).notes()).contains("The last planned commit 0123456789abcdef0123456789abcdef01234567"

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * Quality score: none (null): the choice is explained, not rated.
  */
 @Component
-public class ApproachEvaluationStage extends ImplementationStage {
+class ApproachEvaluationStage extends ImplementationStage {
 
-    public ApproachEvaluationStage(StageServices support) {
+    ApproachEvaluationStage(StageServices support) {
         super(support, Stage.APPROACH_EVALUATION);
     }
 

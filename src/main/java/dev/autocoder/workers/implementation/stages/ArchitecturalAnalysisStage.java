@@ -19,9 +19,9 @@ import java.util.Set;
  * Quality score: none (null): this stage maps the code and rates nothing.
  */
 @Component
-public class ArchitecturalAnalysisStage extends ImplementationStage {
+class ArchitecturalAnalysisStage extends ImplementationStage {
 
-    public ArchitecturalAnalysisStage(StageServices support) {
+    ArchitecturalAnalysisStage(StageServices support) {
         super(support, Stage.ARCHITECTURAL_ANALYSIS);
     }
 

@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
  * Quality score: none (null): this stage states facts and rates nothing.
  */
 @Component
-public class DeepUnderstandingStage extends ImplementationStage {
+class DeepUnderstandingStage extends ImplementationStage {
 
-    public DeepUnderstandingStage(StageServices support) {
+    DeepUnderstandingStage(StageServices support) {
         super(support, Stage.DEEP_UNDERSTANDING);
     }
 

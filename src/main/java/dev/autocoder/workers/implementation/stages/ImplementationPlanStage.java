@@ -36,9 +36,9 @@ import java.util.Set;
  * Quality score: 1 with a verified patch, 0 with a patch that failed verification, null for a plan without code.
  */
 @Component
-public class ImplementationPlanStage extends ImplementationStage {
+class ImplementationPlanStage extends ImplementationStage {
 
-    public ImplementationPlanStage(StageServices support) {
+    ImplementationPlanStage(StageServices support) {
         super(support, Stage.IMPLEMENTATION_PLAN);
     }
 

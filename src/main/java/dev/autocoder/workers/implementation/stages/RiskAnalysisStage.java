@@ -28,9 +28,9 @@ import java.util.List;
  * 1 for a change with only low risks, 0 when every risk is high/high; null when nothing could be rated.
  */
 @Component
-public class RiskAnalysisStage extends ImplementationStage {
+class RiskAnalysisStage extends ImplementationStage {
 
-    public RiskAnalysisStage(StageServices support) {
+    RiskAnalysisStage(StageServices support) {
         super(support, Stage.RISK_ANALYSIS);
     }
 

@@ -27,9 +27,9 @@ import java.util.Set;
  * or a field alone).
  */
 @Component
-public class TestingStrategyStage extends ImplementationStage {
+class TestingStrategyStage extends ImplementationStage {
 
-    public TestingStrategyStage(StageServices support) {
+    TestingStrategyStage(StageServices support) {
         super(support, Stage.TESTING_STRATEGY);
     }
 

@@ -26,20 +26,10 @@ import java.util.TreeMap;
  * first run.
  */
 @Component
-public class BackwardsCompatibilityPerspective extends TestPlanningPerspective {
+class BackwardsCompatibilityPerspective extends TestPlanningPerspective {
 
-    public BackwardsCompatibilityPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "backwards-compatibility";
-    }
-
-    @Override
-    public String name() {
-        return "Backwards Compatibility";
+    BackwardsCompatibilityPerspective(TestPlanServices support) {
+        super(support, "backwards-compatibility", "Backwards Compatibility");
     }
 
     @Override

@@ -27,20 +27,10 @@ import java.util.Optional;
  * Quality score: the readiness (mean of the other perspectives' scores).
  */
 @Component
-public class BigPicturePerspective extends TestPlanningPerspective {
+class BigPicturePerspective extends TestPlanningPerspective {
 
-    public BigPicturePerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "big-picture";
-    }
-
-    @Override
-    public String name() {
-        return "Big Picture Review";
+    BigPicturePerspective(TestPlanServices support) {
+        super(support, "big-picture", "Big Picture Review");
     }
 
     @Override

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * Quality score: 0.4 (CI present) + 0.4 (runs tests, not skipped) + 0.1 (coverage) + 0.1 (static analysis).
  */
 @Component
-public class CiCdPerspective extends TestPlanningPerspective {
+class CiCdPerspective extends TestPlanningPerspective {
 
     private static final Pattern CI_FILE = Pattern.compile("(\\.github/workflows/[^/]+\\.ya?ml|\\.gitlab-ci\\.ya?ml|Jenkinsfile"
             + "|\\.ci/.+|azure-pipelines\\.ya?ml|\\.circleci/config\\.ya?ml|\\.travis\\.ya?ml|bitbucket-pipelines\\.ya?ml)");
@@ -46,18 +46,8 @@ public class CiCdPerspective extends TestPlanningPerspective {
     private static final Pattern COVERAGE = Pattern.compile("(?i)jacoco|cobertura|--coverage|coverage|codecov");
     private static final Pattern ANALYSIS = Pattern.compile("(?i)\\b(pmd|spotbugs|checkstyle|sonar|errorprone|eslint|ruff)\\b");
 
-    public CiCdPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "ci-cd";
-    }
-
-    @Override
-    public String name() {
-        return "CI/CD Integration";
+    CiCdPerspective(TestPlanServices support) {
+        super(support, "ci-cd", "CI/CD Integration");
     }
 
     @Override

@@ -42,25 +42,15 @@ import java.util.TreeMap;
  * with a test class; null without main classes.
  */
 @Component
-public class CoverageStrategyPerspective extends TestPlanningPerspective {
+class CoverageStrategyPerspective extends TestPlanningPerspective {
 
     static final int CRITICAL_COMPLEXITY = 10;
     static final int SPECIFIED = 10;
     private final ObjectMapper mapper;
 
-    public CoverageStrategyPerspective(TestPlanServices support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
-        super(support);
+    CoverageStrategyPerspective(TestPlanServices support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        super(support, "coverage-strategy", "Test Coverage Strategy");
         this.mapper = mapper;
-    }
-
-    @Override
-    public String id() {
-        return "coverage-strategy";
-    }
-
-    @Override
-    public String name() {
-        return "Test Coverage Strategy";
     }
 
     @Override

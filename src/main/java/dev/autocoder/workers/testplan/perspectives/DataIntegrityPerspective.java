@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * severity-weighted findings per 1000 main lines.
  */
 @Component
-public class DataIntegrityPerspective extends TestPlanningPerspective {
+class DataIntegrityPerspective extends TestPlanningPerspective {
 
     private static final Set<String> FILE_WRITES = Set.of("java.nio.file.Files.write", "java.nio.file.Files.writeString",
             "java.nio.file.Files.newOutputStream", "java.nio.file.Files.newBufferedWriter", "java.nio.file.Files.copy",
@@ -51,18 +51,8 @@ public class DataIntegrityPerspective extends TestPlanningPerspective {
             "javax.persistence.EntityManager.remove", "org.springframework.jdbc.core.JdbcTemplate.update",
             "org.springframework.jdbc.core.JdbcTemplate.batchUpdate");
 
-    public DataIntegrityPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "data-integrity";
-    }
-
-    @Override
-    public String name() {
-        return "Data Integrity";
+    DataIntegrityPerspective(TestPlanServices support) {
+        super(support, "data-integrity", "Data Integrity");
     }
 
     @Override

@@ -31,20 +31,10 @@ import java.util.Set;
  * the methods with edge cases whose class has a test class; null when no method has parameters.
  */
 @Component
-public class EdgeCasesPerspective extends TestPlanningPerspective {
+class EdgeCasesPerspective extends TestPlanningPerspective {
 
-    public EdgeCasesPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "edge-cases";
-    }
-
-    @Override
-    public String name() {
-        return "Edge Case Discovery";
+    EdgeCasesPerspective(TestPlanServices support) {
+        super(support, "edge-cases", "Edge Case Discovery");
     }
 
     @Override

@@ -32,20 +32,10 @@ import java.util.TreeMap;
  * severity-weighted findings per 1000 main lines.
  */
 @Component
-public class ErrorHandlingPerspective extends TestPlanningPerspective {
+class ErrorHandlingPerspective extends TestPlanningPerspective {
 
-    public ErrorHandlingPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "error-handling";
-    }
-
-    @Override
-    public String name() {
-        return "Error Handling";
+    ErrorHandlingPerspective(TestPlanServices support) {
+        super(support, "error-handling", "Error Handling");
     }
 
     @Override

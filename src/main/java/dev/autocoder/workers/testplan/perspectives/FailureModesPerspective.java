@@ -63,24 +63,14 @@ import java.util.Set;
  * Quality score: {@code 1 / (1 + d / 5)} with d = severity-weighted failure modes per 1000 main lines.
  */
 @Component
-public class FailureModesPerspective extends TestPlanningPerspective {
+class FailureModesPerspective extends TestPlanningPerspective {
 
     static final int RISKY_COMPLEXITY = 10;
 
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
 
-    public FailureModesPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "failure-modes";
-    }
-
-    @Override
-    public String name() {
-        return "Failure Mode Analysis";
+    FailureModesPerspective(TestPlanServices support) {
+        super(support, "failure-modes", "Failure Mode Analysis");
     }
 
     @Override

@@ -36,20 +36,10 @@ import java.util.TreeMap;
  * class has a test class; null when there are none.
  */
 @Component
-public class IntegrationPointsPerspective extends TestPlanningPerspective {
+class IntegrationPointsPerspective extends TestPlanningPerspective {
 
-    public IntegrationPointsPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "integration-points";
-    }
-
-    @Override
-    public String name() {
-        return "Integration Points";
+    IntegrationPointsPerspective(TestPlanServices support) {
+        super(support, "integration-points", "Integration Points");
     }
 
     /** Every integration point of the main code, in file and line order. */

@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * reached through a field or parameter (replaceable in a test); null when there are none.
  */
 @Component
-public class MockingStrategyPerspective extends TestPlanningPerspective {
+class MockingStrategyPerspective extends TestPlanningPerspective {
 
     private static final Map<String, String> LIBRARIES = Map.of("org.mockito", "Mockito", "io.mockk", "MockK",
             "org.easymock", "EasyMock", "com.github.tomakehurst.wiremock", "WireMock", "org.testcontainers", "Testcontainers",
@@ -51,18 +51,8 @@ public class MockingStrategyPerspective extends TestPlanningPerspective {
             Map.entry("freezegun", "freezegun"), Map.entry("time_machine", "time-machine"), Map.entry("testcontainers", "testcontainers-python"),
             Map.entry("pytest_subprocess", "pytest-subprocess"), Map.entry("moto", "moto"), Map.entry("fakeredis", "fakeredis"));
 
-    public MockingStrategyPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "mocking-strategy";
-    }
-
-    @Override
-    public String name() {
-        return "Mocking Strategy";
+    MockingStrategyPerspective(TestPlanServices support) {
+        super(support, "mocking-strategy", "Mocking Strategy");
     }
 
     /** The test double in the tools of the file's language ({@code .py}: pytest's). */

@@ -36,22 +36,12 @@ import java.util.Optional;
  * scope (at least 1); null when no method is in scope.
  */
 @Component
-public class PerformanceImpactPerspective extends TestPlanningPerspective {
+class PerformanceImpactPerspective extends TestPlanningPerspective {
 
     static final int COMPLEXITY_STEP = 3;
 
-    public PerformanceImpactPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "performance-impact";
-    }
-
-    @Override
-    public String name() {
-        return "Performance Impact";
+    PerformanceImpactPerspective(TestPlanServices support) {
+        super(support, "performance-impact", "Performance Impact");
     }
 
     @Override

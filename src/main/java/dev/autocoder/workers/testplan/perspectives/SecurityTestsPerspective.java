@@ -40,7 +40,7 @@ import java.util.Optional;
  * perspective's findings only; the analysis findings are scored by the analysis worker).
  */
 @Component
-public class SecurityTestsPerspective extends TestPlanningPerspective {
+class SecurityTestsPerspective extends TestPlanningPerspective {
 
     private record Sink(String name, List<String> hostile) {
     }
@@ -61,18 +61,8 @@ public class SecurityTestsPerspective extends TestPlanningPerspective {
             Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""))),
             Map.entry("java.io.ObjectInputStream.<init>", new Sink("deserialization", List.of("null"))));
 
-    public SecurityTestsPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "security";
-    }
-
-    @Override
-    public String name() {
-        return "Security Analysis";
+    SecurityTestsPerspective(TestPlanServices support) {
+        super(support, "security", "Security Analysis");
     }
 
     @Override

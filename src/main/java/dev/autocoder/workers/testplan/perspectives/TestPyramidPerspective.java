@@ -38,22 +38,12 @@ import java.util.Set;
  * total variation distance to the recommended shares; null without tests.
  */
 @Component
-public class TestPyramidPerspective extends TestPlanningPerspective {
+class TestPyramidPerspective extends TestPlanningPerspective {
 
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
 
-    public TestPyramidPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "test-pyramid";
-    }
-
-    @Override
-    public String name() {
-        return "Test Pyramid";
+    TestPyramidPerspective(TestPlanServices support) {
+        super(support, "test-pyramid", "Test Pyramid");
     }
 
     static String layer(FileModel file, TypeModel type) {

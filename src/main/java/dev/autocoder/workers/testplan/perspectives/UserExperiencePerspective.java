@@ -43,24 +43,14 @@ import java.util.Set;
  * surfaces.
  */
 @Component
-public class UserExperiencePerspective extends TestPlanningPerspective {
+class UserExperiencePerspective extends TestPlanningPerspective {
 
     private static final Set<String> ENDPOINT_ANNOTATIONS = Set.of("GetMapping", "PostMapping", "PutMapping", "DeleteMapping",
             "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Set<String> SERVLET_METHODS = Set.of("doGet", "doPost", "doPut", "doDelete");
 
-    public UserExperiencePerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "user-experience";
-    }
-
-    @Override
-    public String name() {
-        return "User Experience";
+    UserExperiencePerspective(TestPlanServices support) {
+        super(support, "user-experience", "User Experience");
     }
 
     @Override

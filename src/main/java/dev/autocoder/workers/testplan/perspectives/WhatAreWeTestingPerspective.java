@@ -27,20 +27,10 @@ import java.util.Set;
  * a test class (by name or import); null when nothing is in scope.
  */
 @Component
-public class WhatAreWeTestingPerspective extends TestPlanningPerspective {
+class WhatAreWeTestingPerspective extends TestPlanningPerspective {
 
-    public WhatAreWeTestingPerspective(TestPlanServices support) {
-        super(support);
-    }
-
-    @Override
-    public String id() {
-        return "what-are-we-testing";
-    }
-
-    @Override
-    public String name() {
-        return "What Are We Testing?";
+    WhatAreWeTestingPerspective(TestPlanServices support) {
+        super(support, "what-are-we-testing", "What Are We Testing?");
     }
 
     @Override
