@@ -77,26 +77,21 @@ public class AutocoderProperties {
         return fleet;
     }
 
-    /**
-     * One repository of a list of targets ({@code autocoder.targets[n].*} or an entry of the targets file): a local
-     * folder or a git URL, with optional perspectives and periods of its own. The token is never written here: only
-     * the name of the environment variable or property that holds it.
-     */
-    public static class TargetEntry {
-        /** Local folder to analyze; exactly one of path and git-url. */
+    /** Where a target's code comes from: a local folder, or a git URL that JGit clones into a work folder. */
+    public abstract static class TargetSource {
+        /** Local folder to analyze. */
         private Path path;
         /** Remote repository to clone with JGit and fetch before each iteration. */
         private String gitUrl;
         /** Branch of git-url; the remote's default branch when empty. */
         private String branch;
-        /** Name of the environment variable or property holding the token for an HTTPS git-url, e.g. GITHUB_TOKEN. */
-        private String tokenRef;
-        /** Where git-url is cloned; {@code .autocoder/checkouts/{target_id}} when empty. */
+        /** Where git-url is cloned. */
         private Path workDir;
-        /** Worker id to comma-separated perspective ids, e.g. {@code analysis: code-quality,security}; the worker's own when absent. */
-        private java.util.Map<String, String> perspectives = new java.util.LinkedHashMap<>();
-        /** Worker id to period (60s, 2m, ...); the worker's own when absent. */
-        private java.util.Map<String, String> periods = new java.util.LinkedHashMap<>();
+
+        TargetSource(Path path, Path workDir) {
+            this.path = path;
+            this.workDir = workDir;
+        }
 
         public Path getPath() {
             return path;
@@ -122,20 +117,44 @@ public class AutocoderProperties {
             this.branch = branch == null || branch.isBlank() ? null : branch.strip();
         }
 
-        public String getTokenRef() {
-            return tokenRef;
-        }
-
-        public void setTokenRef(String tokenRef) {
-            this.tokenRef = tokenRef == null || tokenRef.isBlank() ? null : tokenRef.strip();
-        }
-
         public Path getWorkDir() {
             return workDir;
         }
 
         public void setWorkDir(Path workDir) {
             this.workDir = workDir;
+        }
+
+        /** The git URL without its user info, which may hold a token: for logs and messages. */
+        String safeGitUrl() {
+            return gitUrl == null ? null : gitUrl.replaceAll("//[^/@]*@", "//");
+        }
+    }
+
+    /**
+     * One repository of a list of targets ({@code autocoder.targets[n].*} or an entry of the targets file): a local
+     * folder or a git URL (exactly one of path and git-url; a git URL is cloned into work-dir, by default
+     * {@code .autocoder/checkouts/{target_id}}), with optional perspectives and periods of its own. The token is never
+     * written here: only the name of the environment variable or property that holds it.
+     */
+    public static class TargetEntry extends TargetSource {
+        /** Name of the environment variable or property holding the token for an HTTPS git-url, e.g. GITHUB_TOKEN. */
+        private String tokenRef;
+        /** Worker id to comma-separated perspective ids, e.g. {@code analysis: code-quality,security}; the worker's own when absent. */
+        private java.util.Map<String, String> perspectives = new java.util.LinkedHashMap<>();
+        /** Worker id to period (60s, 2m, ...); the worker's own when absent. */
+        private java.util.Map<String, String> periods = new java.util.LinkedHashMap<>();
+
+        public TargetEntry() {
+            super(null, null);
+        }
+
+        public String getTokenRef() {
+            return tokenRef;
+        }
+
+        public void setTokenRef(String tokenRef) {
+            this.tokenRef = tokenRef == null || tokenRef.isBlank() ? null : tokenRef.strip();
         }
 
         public java.util.Map<String, String> getPerspectives() {
@@ -156,8 +175,7 @@ public class AutocoderProperties {
 
         @Override
         public String toString() {
-            String safeUrl = gitUrl == null ? null : gitUrl.replaceAll("//[^/@]*@", "//");
-            return "TargetEntry[path=" + path + ", gitUrl=" + safeUrl + ", branch=" + branch + ", tokenRef=" + tokenRef + "]";
+            return "TargetEntry[path=" + getPath() + ", gitUrl=" + safeGitUrl() + ", branch=" + getBranch() + ", tokenRef=" + tokenRef + "]";
         }
     }
 
@@ -222,41 +240,16 @@ public class AutocoderProperties {
         }
     }
 
-    /** The repository under analysis: a local folder, or a git URL cloned into {@code work-dir}. */
-    public static class Target {
-        /** Local folder to analyze; ignored when git-url is set. */
-        private Path path = Path.of(".");
-        /** Remote repository to clone with JGit and fetch before each iteration. */
-        private String gitUrl;
-        /** Branch to check out from git-url; the remote's default branch when empty. */
-        private String branch;
+    /**
+     * The repository under analysis: a local folder (by default the current one), or a git URL cloned into
+     * {@code work-dir} (by default {@code .autocoder/checkout}); the folder is ignored when a git URL is set.
+     */
+    public static class Target extends TargetSource {
         /** Token for an HTTPS git-url; never logged or published. */
         private String gitToken;
-        /** Where git-url is cloned. */
-        private Path workDir = Path.of(".autocoder", "checkout");
 
-        public Path getPath() {
-            return path;
-        }
-
-        public void setPath(Path path) {
-            this.path = path;
-        }
-
-        public String getGitUrl() {
-            return gitUrl;
-        }
-
-        public void setGitUrl(String gitUrl) {
-            this.gitUrl = gitUrl == null || gitUrl.isBlank() ? null : gitUrl.strip();
-        }
-
-        public String getBranch() {
-            return branch;
-        }
-
-        public void setBranch(String branch) {
-            this.branch = branch == null || branch.isBlank() ? null : branch.strip();
+        public Target() {
+            super(Path.of("."), Path.of(".autocoder", "checkout"));
         }
 
         public String getGitToken() {
@@ -267,18 +260,9 @@ public class AutocoderProperties {
             this.gitToken = gitToken == null || gitToken.isBlank() ? null : gitToken;
         }
 
-        public Path getWorkDir() {
-            return workDir;
-        }
-
-        public void setWorkDir(Path workDir) {
-            this.workDir = workDir;
-        }
-
         @Override
         public String toString() {
-            String safeUrl = gitUrl == null ? null : gitUrl.replaceAll("//[^/@]*@", "//");
-            return "Target[path=" + path + ", gitUrl=" + safeUrl + ", branch=" + branch + ", gitToken="
+            return "Target[path=" + getPath() + ", gitUrl=" + safeGitUrl() + ", branch=" + getBranch() + ", gitToken="
                     + (gitToken == null ? "none" : "***") + "]";
         }
     }

@@ -98,12 +98,7 @@ public class DatasetStore {
      * as it was before (no part of the row stays), so the caller can simply try again later.
      */
     public void append(String dataset, Row row) {
-        byte[] line;
-        try {
-            line = (mapper.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("row of " + dataset + " cannot be serialized", e);
-        }
+        byte[] line = jsonLine(dataset, row);
         synchronized (lock(dataset)) {
             write(dataset, fileFor(dataset, line.length), line);
         }
@@ -119,14 +114,17 @@ public class DatasetStore {
             return;
         }
         requirePartition(partition);
-        byte[] line;
-        try {
-            line = (mapper.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("row of " + dataset + " cannot be serialized", e);
-        }
+        byte[] line = jsonLine(dataset, row);
         synchronized (lock(dataset)) {
             write(dataset, fileFor(dataset, partition, line.length), line);
+        }
+    }
+
+    private byte[] jsonLine(String dataset, Row row) {
+        try {
+            return (mapper.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("row of " + dataset + " cannot be serialized", e);
         }
     }
 
