@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.implementation.task.LatestAnalysis;
 import dev.autocoder.workers.implementation.task.Presence;
-import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.NamedPerspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Row;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * picks it, every later stage reads it from the cycle's Deep Understanding row, re-checks that the finding is still
  * present at HEAD (dropping the task, with a row that says so, when it is gone) and adds its own part.
  */
-public abstract class ImplementationStage implements Perspective {
+public abstract class ImplementationStage extends NamedPerspective {
 
     public static final String WORKER = "implementation";
     /** Carries the stage id from the result to the row columns; not a column itself. */
@@ -27,6 +27,7 @@ public abstract class ImplementationStage implements Perspective {
     private final Stage stage;
 
     protected ImplementationStage(StageServices support, Stage stage) {
+        super(WORKER, stage.id(), stage.displayName());
         this.support = support;
         this.stage = stage;
     }
@@ -37,21 +38,6 @@ public abstract class ImplementationStage implements Perspective {
 
     /** Fills the output for an active task whose finding is present at HEAD. */
     protected abstract void work(TaskAtHead facts, StageOutput out);
-
-    @Override
-    public final String id() {
-        return stage().id();
-    }
-
-    @Override
-    public final String name() {
-        return stage().displayName();
-    }
-
-    @Override
-    public final String worker() {
-        return WORKER;
-    }
 
     /**
      * A later stage passes its turn (no row) when the cycle's Deep Understanding row has no task: that one row says

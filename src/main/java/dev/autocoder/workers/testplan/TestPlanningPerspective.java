@@ -2,7 +2,7 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
-import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.NamedPerspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 
@@ -11,33 +11,15 @@ import dev.autocoder.workers.worker.PerspectiveResult;
  * this class builds the planning inputs, answers {@code skipped} rows when there is no Java or Python to plan for, and turns
  * the result into the worker's fixed row shape.
  */
-public abstract class TestPlanningPerspective implements Perspective {
+public abstract class TestPlanningPerspective extends NamedPerspective {
 
     public static final String WORKER = "test-planning";
 
     protected final TestPlanServices support;
-    private final String id;
-    private final String name;
 
     protected TestPlanningPerspective(TestPlanServices support, String id, String name) {
+        super(WORKER, id, name);
         this.support = support;
-        this.id = id;
-        this.name = name;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String worker() {
-        return WORKER;
     }
 
     /** False for perspectives that also work without Java or Python code (CI/CD, the big picture). */
