@@ -23,12 +23,12 @@ public abstract class ImplementationStage extends NamedPerspective {
     /** Carries the stage id from the result to the row columns; not a column itself. */
     static final String STAGE_KEY = "_stage";
 
-    protected final StageServices support;
+    protected final StageServices services;
     private final Stage stage;
 
-    protected ImplementationStage(StageServices support, Stage stage) {
+    protected ImplementationStage(StageServices services, Stage stage) {
         super(WORKER, stage.id(), stage.displayName());
-        this.support = support;
+        this.services = services;
         this.stage = stage;
     }
 
@@ -61,32 +61,32 @@ public abstract class ImplementationStage extends NamedPerspective {
     @Override
     public PerspectiveResult analyze(PerspectiveContext context) {
         StageOutput out = newOutput(context);
-        TaskInfo task = support.currentTask(context, stage());
+        TaskInfo task = services.currentTask(context, stage());
         out.task = task;
         if (!task.hasTask()) {
-            return support.skipped(out, task.stateReason());
+            return services.skipped(out, task.stateReason());
         }
         if (task.isDropped()) {
-            return support.skipped(out, "Task " + task.taskId() + " was dropped earlier in this cycle: " + task.stateReason());
+            return services.skipped(out, "Task " + task.taskId() + " was dropped earlier in this cycle: " + task.stateReason());
         }
-        LatestAnalysis latest = support.analysis().latest(context.targetId());
-        Presence now = support.presence().check(context.snapshot(), task, latest);
+        LatestAnalysis latest = services.analysis().latest(context.targetId());
+        Presence now = services.presence().check(context.snapshot(), task, latest);
         if (!now.present()) {
             out.task = task.dropped(now.how());
             out.summary = "Task " + task.taskId() + " dropped: its finding is no longer present at HEAD (" + now.how()
                     + "). The next cycle picks another.";
-            return support.skipped(out, "The finding of task " + task.taskId() + " is no longer present at HEAD: " + now.how() + ".");
+            return services.skipped(out, "The finding of task " + task.taskId() + " is no longer present at HEAD: " + now.how() + ".");
         }
-        TaskAtHead facts = support.facts(context, task, now, latest);
+        TaskAtHead facts = services.facts(context, task, now, latest);
         begin(facts, out);
         work(facts, out);
-        return support.result(out);
+        return services.result(out);
     }
 
     /** A fresh output that carries the latest plan's code forward. */
     protected StageOutput newOutput(PerspectiveContext context) {
         StageOutput out = new StageOutput(stage());
-        out.codeChanges = support.latestPlan(context);
+        out.codeChanges = services.latestPlan(context);
         return out;
     }
 

@@ -15,11 +15,11 @@ public abstract class TestPlanningPerspective extends NamedPerspective {
 
     public static final String WORKER = "test-planning";
 
-    protected final TestPlanServices support;
+    protected final TestPlanServices services;
 
-    protected TestPlanningPerspective(TestPlanServices support, String id, String name) {
+    protected TestPlanningPerspective(TestPlanServices services, String id, String name) {
         super(WORKER, id, name);
-        this.support = support;
+        this.services = services;
     }
 
     /** False for perspectives that also work without Java or Python code (CI/CD, the big picture). */
@@ -35,12 +35,12 @@ public abstract class TestPlanningPerspective extends NamedPerspective {
         long javaFiles = snapshot.files(Language.JAVA).size();
         long pythonFiles = snapshot.files(Language.PYTHON).size();
         if (needsJava() && javaFiles + pythonFiles == 0) {
-            return support.skipped("No Java or Python files in the repository: " + name() + " plans tests from the "
+            return services.skipped("No Java or Python files in the repository: " + name() + " plans tests from the "
                     + "Java and Python models, so there is nothing to plan.");
         }
-        Planning planning = support.planning().plan(snapshot, context.previousRow(id()));
+        Planning planning = services.planning().plan(snapshot, context.previousRow(id()));
         if (needsJava() && planning.model().parsed().isEmpty()) {
-            return support.skipped("None of the " + (javaFiles > 0 ? javaFiles + " Java" : "")
+            return services.skipped("None of the " + (javaFiles > 0 ? javaFiles + " Java" : "")
                     + (javaFiles > 0 && pythonFiles > 0 ? " and " : "") + (pythonFiles > 0 ? pythonFiles + " Python" : "")
                     + " files could be parsed (first: " + planning.model().files().get(0).path() + ": "
                     + planning.model().files().get(0).parseError() + "), so there is nothing to plan.");
@@ -55,6 +55,6 @@ public abstract class TestPlanningPerspective extends NamedPerspective {
                     .reduce((a, b) -> a + "; " + b).orElse("") + ".");
             result.metric("unparseable_files", planning.model().unparseable().size());
         }
-        return support.toResult(id(), planning, result);
+        return services.toResult(id(), planning, result);
     }
 }

@@ -110,12 +110,12 @@ public final class ImplementationHarness {
         RuffEngine ruff = ruffPath == null ? RuffEngine.withDefaults()
                 : new RuffEngine(ruffPath, properties.getAnalysis().getFileTimeBudget());
         TaskPriority priority = new TaskPriority(fixes, llm);
-        StageServices support = new StageServices(new AnalysisFindings(newest, properties, priority, mapper), presence,
+        StageServices services = new StageServices(new AnalysisFindings(newest, properties, priority, mapper), presence,
                 new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new PmdJavaModelProvider(pmd)),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);
         List<Perspective> perspectives = new ArrayList<>(ConfiguredBeans.of(ImplementationStagesConfiguration.class,
-                ImplementationStage.class, Map.of("stageServices", support)));
+                ImplementationStage.class, Map.of("stageServices", services)));
         perspectives.addAll(List.of(new CodeQualityPerspective(pmd, new CpdRunner(100), ruff), new PerformancePerspective(pmd),
                 new ArchitecturePerspective(new PmdJavaModelProvider(pmd), churn)));
         PerspectiveCatalog catalog = new PerspectiveCatalog(perspectives);

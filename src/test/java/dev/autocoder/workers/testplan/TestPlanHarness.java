@@ -36,7 +36,7 @@ public final class TestPlanHarness {
     public final AutocoderProperties properties = new AutocoderProperties();
     public final DatasetStore store;
     public final SnapshotService snapshots;
-    public final TestPlanServices support;
+    public final TestPlanServices services;
     public final PmdJavaModelProvider models = TestModels.provider();
     private final Map<String, Row> previous = new HashMap<>();
     private List<TestPlanningPerspective> perspectives;
@@ -48,7 +48,7 @@ public final class TestPlanHarness {
         }
         this.store = new DatasetStore(store, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
         this.snapshots = new SnapshotService(new TargetRepository(properties), properties);
-        this.support = new TestPlanServices(new PlanningFactory(models,
+        this.services = new TestPlanServices(new PlanningFactory(models,
                 new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new BaselineHistory(),
                 AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
@@ -61,7 +61,7 @@ public final class TestPlanHarness {
     public TestPlanningPerspective perspective(String id) {
         if (perspectives == null) {
             perspectives = ConfiguredBeans.of(TestPlanPerspectivesConfiguration.class, TestPlanningPerspective.class,
-                    Map.of("testPlanServices", support, AutocoderJson.MAPPER, AutocoderJson.newObjectMapper()));
+                    Map.of("testPlanServices", services, AutocoderJson.MAPPER, AutocoderJson.newObjectMapper()));
         }
         return perspectives.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no test-planning perspective " + id));

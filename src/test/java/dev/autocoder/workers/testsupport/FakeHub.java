@@ -70,10 +70,6 @@ public final class FakeHub implements AutoCloseable {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }
-
-        public String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
     }
 
     private enum FaultKind { FAIL, RATE_LIMIT, APPLY_THEN_DROP }

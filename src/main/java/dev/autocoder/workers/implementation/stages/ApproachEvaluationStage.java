@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ApproachEvaluationStage extends ImplementationStage {
 
-    ApproachEvaluationStage(StageServices support) {
-        super(support, Stage.APPROACH_EVALUATION);
+    ApproachEvaluationStage(StageServices services) {
+        super(services, Stage.APPROACH_EVALUATION);
     }
 
     @Override
@@ -48,7 +48,7 @@ class ApproachEvaluationStage extends ImplementationStage {
                     .append(".\n");
         }
         evidence.append("Why the chosen one: ").append(evaluation.reason()).append('\n');
-        Advice advice = support.model().ask(PromptStage.APPROACH_EVALUATION, facts.findingLine(), evidence.toString(),
+        Advice advice = services.model().ask(PromptStage.APPROACH_EVALUATION, facts.findingLine(), evidence.toString(),
                 facts.task().file());
         out.model = advice.call();
         out.narrative = advice.narrative();

@@ -21,8 +21,8 @@ import java.util.Set;
 @Component
 class ArchitecturalAnalysisStage extends ImplementationStage {
 
-    ArchitecturalAnalysisStage(StageServices support) {
-        super(support, Stage.ARCHITECTURAL_ANALYSIS);
+    ArchitecturalAnalysisStage(StageServices services) {
+        super(services, Stage.ARCHITECTURAL_ANALYSIS);
     }
 
     @Override

@@ -30,28 +30,28 @@ import java.util.stream.Collectors;
 @Component
 class DeepUnderstandingStage extends ImplementationStage {
 
-    DeepUnderstandingStage(StageServices support) {
-        super(support, Stage.DEEP_UNDERSTANDING);
+    DeepUnderstandingStage(StageServices services) {
+        super(services, Stage.DEEP_UNDERSTANDING);
     }
 
     @Override
     public PerspectiveResult analyze(PerspectiveContext context) {
         StageOutput out = newOutput(context);
-        String dataset = support.dataset();
-        LatestAnalysis latest = support.analysis().latest(context.targetId());
-        PickedTask picked = support.picker().pick(context.snapshot(), latest, support.ledger().handledFindings(dataset, context.targetId()),
-                support.ledger().tasksStarted(dataset, context.targetId()) + 1);
+        String dataset = services.dataset();
+        LatestAnalysis latest = services.analysis().latest(context.targetId());
+        PickedTask picked = services.picker().pick(context.snapshot(), latest, services.ledger().handledFindings(dataset, context.targetId()),
+                services.ledger().tasksStarted(dataset, context.targetId()) + 1);
         out.notes.addAll(picked.notes());
         out.metric("analysis_rows", latest.rows().size());
         out.metric("candidate_findings", latest.candidates().size());
         if (!picked.found()) {
             out.task = picked.task();
-            return support.skipped(out, picked.task().stateReason());
+            return services.skipped(out, picked.task().stateReason());
         }
-        TaskAtHead facts = support.facts(context, picked.task(), picked.presence(), latest);
+        TaskAtHead facts = services.facts(context, picked.task(), picked.presence(), latest);
         begin(facts, out);
         work(facts, out);
-        return support.result(out);
+        return services.result(out);
     }
 
     @Override
@@ -74,7 +74,7 @@ class DeepUnderstandingStage extends ImplementationStage {
         out.metric("other_findings_in_file", others.size());
         out.summary = "Task " + task.taskId() + ": " + task.rule() + " at " + task.file() + " " + facts.place() + " ("
                 + task.severity() + ", priority " + task.priority() + "): " + task.message();
-        Advice advice = support.model().ask(PromptStage.DEEP_UNDERSTANDING, facts.findingLine(), evidence(facts, out),
+        Advice advice = services.model().ask(PromptStage.DEEP_UNDERSTANDING, facts.findingLine(), evidence(facts, out),
                 task.file());
         out.model = advice.call();
         out.narrative = advice.narrative();

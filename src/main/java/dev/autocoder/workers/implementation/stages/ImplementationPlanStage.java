@@ -38,8 +38,8 @@ import java.util.Set;
 @Component
 class ImplementationPlanStage extends ImplementationStage {
 
-    ImplementationPlanStage(StageServices support) {
-        super(support, Stage.IMPLEMENTATION_PLAN);
+    ImplementationPlanStage(StageServices services) {
+        super(services, Stage.IMPLEMENTATION_PLAN);
     }
 
     @Override
@@ -60,7 +60,7 @@ class ImplementationPlanStage extends ImplementationStage {
                     : "No mechanical fix here: " + outcome.reason();
             changes = CodeChanges.planOnly(taskId, file, why + ". Plan only: " + evaluation.chosen().name() + ".");
         }
-        Advice advice = support.model().ask(PromptStage.IMPLEMENTATION_PLAN, facts.findingLine(), evidence(facts, evaluation), file);
+        Advice advice = services.model().ask(PromptStage.IMPLEMENTATION_PLAN, facts.findingLine(), evidence(facts, evaluation), file);
         out.model = advice.call();
         out.narrative = advice.narrative();
         if (advice.answered()) {
@@ -68,7 +68,7 @@ class ImplementationPlanStage extends ImplementationStage {
             if (diff.isEmpty()) {
                 out.notes.add("The model's answer holds no unified diff.");
             } else {
-                AppliedPatch applied = support.verifier().apply(facts.snapshot().root(), diff.get());
+                AppliedPatch applied = services.verifier().apply(facts.snapshot().root(), diff.get());
                 boolean ownFileOnly = applied.patchedFiles().keySet().equals(Set.of(file));
                 boolean verified = applied.verification().ok() && ownFileOnly;
                 String check = applied.verification().ok() && !ownFileOnly

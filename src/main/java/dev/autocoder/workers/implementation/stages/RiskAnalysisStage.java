@@ -30,8 +30,8 @@ import java.util.List;
 @Component
 class RiskAnalysisStage extends ImplementationStage {
 
-    RiskAnalysisStage(StageServices support) {
-        super(support, Stage.RISK_ANALYSIS);
+    RiskAnalysisStage(StageServices services) {
+        super(services, Stage.RISK_ANALYSIS);
     }
 
     @Override

@@ -29,8 +29,8 @@ import java.util.Set;
 @Component
 class TestingStrategyStage extends ImplementationStage {
 
-    TestingStrategyStage(StageServices support) {
-        super(support, Stage.TESTING_STRATEGY);
+    TestingStrategyStage(StageServices services) {
+        super(services, Stage.TESTING_STRATEGY);
     }
 
     @Override

@@ -28,8 +28,8 @@ import java.util.TreeMap;
 @Component
 class BackwardsCompatibilityPerspective extends TestPlanningPerspective {
 
-    BackwardsCompatibilityPerspective(TestPlanServices support) {
-        super(support, "backwards-compatibility", "Backwards Compatibility");
+    BackwardsCompatibilityPerspective(TestPlanServices services) {
+        super(services, "backwards-compatibility", "Backwards Compatibility");
     }
 
     @Override

@@ -29,8 +29,8 @@ import java.util.Optional;
 @Component
 class BigPicturePerspective extends TestPlanningPerspective {
 
-    BigPicturePerspective(TestPlanServices support) {
-        super(support, "big-picture", "Big Picture Review");
+    BigPicturePerspective(TestPlanServices services) {
+        super(services, "big-picture", "Big Picture Review");
     }
 
     @Override

@@ -46,8 +46,8 @@ class CiCdPerspective extends TestPlanningPerspective {
     private static final Pattern COVERAGE = Pattern.compile("(?i)jacoco|cobertura|--coverage|coverage|codecov");
     private static final Pattern ANALYSIS = Pattern.compile("(?i)\\b(pmd|spotbugs|checkstyle|sonar|errorprone|eslint|ruff)\\b");
 
-    CiCdPerspective(TestPlanServices support) {
-        super(support, "ci-cd", "CI/CD Integration");
+    CiCdPerspective(TestPlanServices services) {
+        super(services, "ci-cd", "CI/CD Integration");
     }
 
     @Override

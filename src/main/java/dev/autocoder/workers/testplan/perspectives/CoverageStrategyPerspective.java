@@ -48,8 +48,8 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
     static final int SPECIFIED = 10;
     private final ObjectMapper mapper;
 
-    CoverageStrategyPerspective(TestPlanServices support, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
-        super(support, "coverage-strategy", "Test Coverage Strategy");
+    CoverageStrategyPerspective(TestPlanServices services, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        super(services, "coverage-strategy", "Test Coverage Strategy");
         this.mapper = mapper;
     }
 
@@ -57,12 +57,12 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
         TestMapping tests = new TestMapping(planning.model());
-        Optional<Row> coverageRow = support.analysisRows().latestOk("test-coverage", context.targetId());
+        Optional<Row> coverageRow = services.analysisRows().latestOk("test-coverage", context.targetId());
         Map<String, Double> measured = measured(coverageRow);
         Double overall = coverageRow.flatMap(r -> r.metrics().stream().filter(m -> m.name().equals("line_coverage")).findFirst())
                 .map(m -> m.value()).orElse(null);
         if (coverageRow.isEmpty()) {
-            result.notes.add("No ok test-coverage row in the analysis dataset " + support.analysisRows().dataset()
+            result.notes.add("No ok test-coverage row in the analysis dataset " + services.analysisRows().dataset()
                     + " yet: goals use the test-class mapping only.");
         } else if (measured.isEmpty()) {
             result.notes.add("The analysis worker found no coverage report: goals use the test-class mapping only.");

@@ -51,8 +51,8 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
             "javax.persistence.EntityManager.remove", "org.springframework.jdbc.core.JdbcTemplate.update",
             "org.springframework.jdbc.core.JdbcTemplate.batchUpdate");
 
-    DataIntegrityPerspective(TestPlanServices support) {
-        super(support, "data-integrity", "Data Integrity");
+    DataIntegrityPerspective(TestPlanServices services) {
+        super(services, "data-integrity", "Data Integrity");
     }
 
     @Override

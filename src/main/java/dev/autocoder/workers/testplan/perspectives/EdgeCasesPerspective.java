@@ -33,8 +33,8 @@ import java.util.Set;
 @Component
 class EdgeCasesPerspective extends TestPlanningPerspective {
 
-    EdgeCasesPerspective(TestPlanServices support) {
-        super(support, "edge-cases", "Edge Case Discovery");
+    EdgeCasesPerspective(TestPlanServices services) {
+        super(services, "edge-cases", "Edge Case Discovery");
     }
 
     @Override

@@ -34,8 +34,8 @@ import java.util.TreeMap;
 @Component
 class ErrorHandlingPerspective extends TestPlanningPerspective {
 
-    ErrorHandlingPerspective(TestPlanServices support) {
-        super(support, "error-handling", "Error Handling");
+    ErrorHandlingPerspective(TestPlanServices services) {
+        super(services, "error-handling", "Error Handling");
     }
 
     @Override

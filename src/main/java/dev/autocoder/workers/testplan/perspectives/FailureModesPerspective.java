@@ -69,8 +69,8 @@ class FailureModesPerspective extends TestPlanningPerspective {
 
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
 
-    FailureModesPerspective(TestPlanServices support) {
-        super(support, "failure-modes", "Failure Mode Analysis");
+    FailureModesPerspective(TestPlanServices services) {
+        super(services, "failure-modes", "Failure Mode Analysis");
     }
 
     @Override

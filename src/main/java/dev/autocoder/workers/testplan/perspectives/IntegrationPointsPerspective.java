@@ -38,8 +38,8 @@ import java.util.TreeMap;
 @Component
 class IntegrationPointsPerspective extends TestPlanningPerspective {
 
-    IntegrationPointsPerspective(TestPlanServices support) {
-        super(support, "integration-points", "Integration Points");
+    IntegrationPointsPerspective(TestPlanServices services) {
+        super(services, "integration-points", "Integration Points");
     }
 
     /** Every integration point of the main code, in file and line order. */

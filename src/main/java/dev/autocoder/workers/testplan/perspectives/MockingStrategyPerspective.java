@@ -51,8 +51,8 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
             Map.entry("freezegun", "freezegun"), Map.entry("time_machine", "time-machine"), Map.entry("testcontainers", "testcontainers-python"),
             Map.entry("pytest_subprocess", "pytest-subprocess"), Map.entry("moto", "moto"), Map.entry("fakeredis", "fakeredis"));
 
-    MockingStrategyPerspective(TestPlanServices support) {
-        super(support, "mocking-strategy", "Mocking Strategy");
+    MockingStrategyPerspective(TestPlanServices services) {
+        super(services, "mocking-strategy", "Mocking Strategy");
     }
 
     /** The test double in the tools of the file's language ({@code .py}: pytest's). */

@@ -40,8 +40,8 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
 
     static final int COMPLEXITY_STEP = 3;
 
-    PerformanceImpactPerspective(TestPlanServices support) {
-        super(support, "performance-impact", "Performance Impact");
+    PerformanceImpactPerspective(TestPlanServices services) {
+        super(services, "performance-impact", "Performance Impact");
     }
 
     @Override

@@ -61,8 +61,8 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""))),
             Map.entry("java.io.ObjectInputStream.<init>", new Sink("deserialization", List.of("null"))));
 
-    SecurityTestsPerspective(TestPlanServices support) {
-        super(support, "security", "Security Analysis");
+    SecurityTestsPerspective(TestPlanServices services) {
+        super(services, "security", "Security Analysis");
     }
 
     @Override
@@ -101,10 +101,10 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                         List.of(f.id())));
             }
         }
-        Optional<Row> analysis = support.analysisRows().latestOk("security", context.targetId());
+        Optional<Row> analysis = services.analysisRows().latestOk("security", context.targetId());
         int answered = 0;
         if (analysis.isEmpty()) {
-            result.notes.add("No ok security row in the analysis dataset " + support.analysisRows().dataset()
+            result.notes.add("No ok security row in the analysis dataset " + services.analysisRows().dataset()
                     + " yet: only the untrusted-input check ran.");
         } else {
             for (Finding finding : analysis.get().findings()) {

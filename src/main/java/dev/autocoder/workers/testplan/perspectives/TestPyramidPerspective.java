@@ -42,8 +42,8 @@ class TestPyramidPerspective extends TestPlanningPerspective {
 
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
 
-    TestPyramidPerspective(TestPlanServices support) {
-        super(support, "test-pyramid", "Test Pyramid");
+    TestPyramidPerspective(TestPlanServices services) {
+        super(services, "test-pyramid", "Test Pyramid");
     }
 
     static String layer(FileModel file, TypeModel type) {

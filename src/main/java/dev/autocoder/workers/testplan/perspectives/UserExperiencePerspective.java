@@ -49,8 +49,8 @@ class UserExperiencePerspective extends TestPlanningPerspective {
             "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Set<String> SERVLET_METHODS = Set.of("doGet", "doPost", "doPut", "doDelete");
 
-    UserExperiencePerspective(TestPlanServices support) {
-        super(support, "user-experience", "User Experience");
+    UserExperiencePerspective(TestPlanServices services) {
+        super(services, "user-experience", "User Experience");
     }
 
     @Override

@@ -29,8 +29,8 @@ import java.util.Set;
 @Component
 class WhatAreWeTestingPerspective extends TestPlanningPerspective {
 
-    WhatAreWeTestingPerspective(TestPlanServices support) {
-        super(support, "what-are-we-testing", "What Are We Testing?");
+    WhatAreWeTestingPerspective(TestPlanServices services) {
+        super(services, "what-are-we-testing", "What Are We Testing?");
     }
 
     @Override
