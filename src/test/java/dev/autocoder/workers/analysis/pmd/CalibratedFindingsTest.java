@@ -182,7 +182,7 @@ class CalibratedFindingsTest {
         assertThat(findings(security, "SqlStringConcatenation")).singleElement().satisfies(f -> {
             assertThat(f.file()).isEqualTo(GENERATED);
             assertThat(f.scope()).isEqualTo(Scope.GENERATED);
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
         });
     }
 
