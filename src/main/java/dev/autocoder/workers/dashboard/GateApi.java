@@ -56,6 +56,4 @@ class GateApi {
         }
         return new ApiAnswer(200, sarif.of(gate.current(target == null ? null : target.filter())));
     }
-
-
 }

@@ -35,7 +35,7 @@ public final class StateFile<T> {
         this.empty = empty;
     }
 
-    /** The content; the empty one when the file is missing or unreadable (then logged, and nothing stays stopped). */
+    /** The content; the empty one when the file is missing, or unreadable (then with a warning in the log). */
     public synchronized T read() {
         if (!Files.isRegularFile(file)) {
             return empty.get();

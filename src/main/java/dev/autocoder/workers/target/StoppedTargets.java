@@ -89,7 +89,6 @@ public class StoppedTargets {
         }
     }
 
-
     private void write() {
         Map<String, Set<String>> sorted = new TreeMap<>();
         stopped.forEach((worker, targets) -> {
