@@ -7,7 +7,10 @@ import dev.autocoder.workers.dashboard.WorkerInsights.TopFindingGroup;
 import dev.autocoder.workers.repository.Scope;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The finding groups as the pages list them: one section per scope with findings, main code first (shown open),
@@ -59,9 +62,21 @@ final class FindingSections {
 
     private static GroupLine line(TopFindingGroup g, boolean withPerspective) {
         List<String> locations = g.locations();
-        String where = String.join(", ", locations) + (g.count() > locations.size() && !locations.isEmpty() ? ", …" : "");
+        String where = places(locations) + (g.count() > locations.size() && !locations.isEmpty() ? ", …" : "");
         return new GroupLine(g.severity(), g.rule() == null ? "—" : g.rule(), g.count(), g.count() > 1, where,
                 g.message() == null ? "" : g.message(), withPerspective ? g.perspectiveName() : "");
+    }
+
+    /**
+     * The places once each, in order, with "× n" where several findings of the group share a line (PMD reports two
+     * assignments in one operand as two findings at one place; listed twice it reads like a repeat).
+     */
+    static String places(List<String> locations) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        locations.forEach(place -> counts.merge(place, 1, Integer::sum));
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " × " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static String plural(int count, String noun) {

@@ -81,6 +81,14 @@ class WorkerInsightsTest {
     }
 
     @Test
+    void findingsAtOnePlaceAreListedOnceWithTheirCount() {
+        // PMD's AssignmentInOperand reports `while ((a = x) != (b = y))` twice at one line
+        assertThat(FindingSections.places(List.of("Scc.java:67", "Scc.java:67", "Scc.java:90")))
+                .isEqualTo("Scc.java:67 × 2, Scc.java:90");
+        assertThat(FindingSections.places(List.of("A.java:1", "B.java:2"))).isEqualTo("A.java:1, B.java:2");
+    }
+
+    @Test
     void theOpenFindingsSeriesCountsMainCode() {
         WorkerAggregate aggregate = aggregateOf(TestRows.scoped("analysis", 1, "code", TestRows.noisyFindings(), 10));
         assertThat(aggregate.openFindings()).extracting(SeriesPoint::value).containsExactly(14.0);
