@@ -24,11 +24,14 @@ final class RuffProcess {
 
     /** How the native ruff is installed, for rows that say it is missing. */
     static final String INSTALL = "install ruff (pip install ruff==" + RuffProcess.PINNED + ", as the Docker image does)"
-            + " or, without PyPI, its WebAssembly build: bin/install-ruff-wasm, then set "
-            + "autocoder.python.ruff-path=bin/ruff-wasm";
+            + " or, without PyPI, its WebAssembly build: bin/install-ruff-wasm (used when there is no ruff on the "
+            + "PATH, or set autocoder.python.ruff-path=bin/ruff-wasm)";
     /** The ruff version the Docker image, .ci/run and bin/ruff-wasm pin. */
     static final String PINNED = "0.17.4";
-
+    /** The setting's default: the ruff on the PATH, else {@link #WEB_ASSEMBLY}. */
+    static final String DEFAULT = "ruff";
+    /** The script over ruff's WebAssembly build, in the working folder of a clone (.ci/run installs its package). */
+    static final String WEB_ASSEMBLY = "bin/ruff-wasm";
 
     private final String command;
 
@@ -36,8 +39,33 @@ final class RuffProcess {
 
     RuffProcess(String ruffPath, ObjectMapper json) {
         this.json = json;
-        // a path with a folder resolves against our working folder: ruff runs in the target's root
-        this.command = ruffPath.contains("/") ? Path.of(ruffPath).toAbsolutePath().normalize().toString() : ruffPath;
+        this.command = command(ruffPath, System.getenv("PATH"), Path.of(""));
+    }
+
+    /**
+     * The command to run for a setting. A path with a folder resolves against the working folder, since ruff runs in
+     * the target's root. The default, {@code ruff}, is the ruff on the PATH; without one, a clone's
+     * {@code bin/ruff-wasm} (what {@code .ci/run} installs), so {@code ./mvnw -Prun} on a Python repository runs the
+     * rules on a machine that could not install the native ruff.
+     */
+    static String command(String ruffPath, String pathVariable, Path workingFolder) {
+        if (ruffPath.equals(DEFAULT) && !onPath(DEFAULT, pathVariable)
+                && Files.isExecutable(workingFolder.resolve(WEB_ASSEMBLY))) {
+            ruffPath = workingFolder.resolve(WEB_ASSEMBLY).toString();
+        }
+        return ruffPath.contains("/") ? Path.of(ruffPath).toAbsolutePath().normalize().toString() : ruffPath;
+    }
+
+    private static boolean onPath(String name, String pathVariable) {
+        if (pathVariable == null) {
+            return false;
+        }
+        for (String folder : pathVariable.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String command() {
