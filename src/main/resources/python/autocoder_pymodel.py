@@ -33,6 +33,7 @@ RETURNS = {
     "aiohttp.ClientSession": "aiohttp.ClientSession",
 }
 LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "exception", "critical"}
+OPTIONAL_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
 
@@ -315,7 +316,7 @@ class FunctionScanner:
             for statement in node.body:
                 self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
             for h in handlers:
-                self.except_site(h)
+                self.except_site(h, bool(node.orelse))
                 self.decisions += 1
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -491,7 +492,7 @@ class FunctionScanner:
         nodes = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         return [dotted(n) or text_of(self.m.lines, n) for n in nodes]
 
-    def except_site(self, handler):
+    def except_site(self, handler, try_has_else):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -507,9 +508,12 @@ class FunctionScanner:
                 elif child.exc is not None and child.cause is None and handler.name is None:
                     lost_cause = True
         header = "except" + ((" " + text_of(self.m.lines, handler.type)) if handler.type is not None else "") + ((" as " + handler.name) if handler.name else "") + ":"
-        self.excepts.append({"types": self.handler_types(handler), "line": handler.lineno, "empty": bool(empty or not body),
+        # an optional dependency, or the failure branch of a try/else: letting the failure go is the point
+        types = self.handler_types(handler)
+        deliberate = try_has_else or all(t in OPTIONAL_IMPORT_ERRORS for t in types)
+        self.excepts.append({"types": types, "line": handler.lineno, "empty": bool(empty or not body),
                              "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
-                             "text": header})
+                             "deliberate": deliberate, "text": header})
 
     @staticmethod
     def is_logging(call):

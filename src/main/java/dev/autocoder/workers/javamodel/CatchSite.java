@@ -11,10 +11,19 @@ import java.util.List;
  * @param onlyLogs   every statement is a logging or printing call
  * @param rethrows   the block throws
  * @param lostCause  the block throws a new exception that does not pass the caught one on
+ * @param deliberate the clause says it means to let the failure go, so an empty or logging block loses nothing: a
+ *                   Java variable named {@code ignored} or {@code expected} (PMD's EmptyCatchBlock convention); in
+ *                   Python a handler of {@code ImportError}/{@code ModuleNotFoundError} only (an optional
+ *                   dependency) or of a {@code try} with an {@code else} clause (the handler is the failure branch)
  * @param text       the clause's source text, whitespace-normalized
  */
 public record CatchSite(List<String> types, int line, boolean empty, boolean onlyLogs, boolean rethrows,
-                        boolean lostCause, String text) {
+                        boolean lostCause, boolean deliberate, String text) {
+
+    /** An empty or logging-only block that does not rethrow, where nothing says that is meant. */
+    public boolean swallows() {
+        return (empty || onlyLogs) && !rethrows && !deliberate;
+    }
 
     public boolean overBroad() {
         return types.stream().anyMatch(t -> t.equals("Exception") || t.equals("Throwable") || t.equals("BaseException") || t.equals("RuntimeException")

@@ -68,6 +68,9 @@ import java.util.stream.Stream;
  */
 final class MethodScanner {
 
+    /** Catch variables that say the failure is meant to go (PMD's EmptyCatchBlock allowExceptionNameRegex). */
+    private static final Pattern DELIBERATELY_CAUGHT = Pattern.compile("ignored|expected");
+
     /** Return types of factory calls, so {@code Runtime.getRuntime().exec(..)} has a receiver type. */
     private static final Map<String, String> RETURNS = Map.ofEntries(
             Map.entry("java.lang.Runtime.getRuntime", "java.lang.Runtime"),
@@ -602,7 +605,7 @@ final class MethodScanner {
                 && findAll(body, ASTMethodCall.class).stream().noneMatch(m -> m.getMethodName().equals("initCause")
                 || m.getMethodName().equals("addSuppressed"));
         catches.add(new CatchSite(types, line(c), body.getNumChildren() == 0, onlyLogs, !thrown.isEmpty(), lostCause,
-                header(text(c.getParameter()))));
+                DELIBERATELY_CAUGHT.matcher(caught).matches(), header(text(c.getParameter()))));
     }
 
     private static boolean isLogging(Node statement) {

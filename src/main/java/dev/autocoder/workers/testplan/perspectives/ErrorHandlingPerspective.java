@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 /**
  * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
- * (medium: only logged), {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without
+ * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}), {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without
  * rethrowing), {@code lost-cause} (medium: throws a new exception without the caught one), and
  * {@code missing-try-with-resources} (high: a resource opened outside try-with-resources and not closed in a
  * finally block, returned or stored).
@@ -46,7 +46,9 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
             List<Finding> own = new ArrayList<>();
             for (CatchSite c : m.method().catches()) {
                 String types = String.join(" | ", c.types());
-                if (c.empty()) {
+                if (c.deliberate()) {
+                    // an optional import, a try/else branch, a variable named ignored: nothing is lost
+                } else if (c.empty()) {
                     own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty catch of " + types + ": the failure disappears", c.text()));
                 } else if (c.onlyLogs() && !c.rethrows()) {
                     own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), "catch of " + types + " only logs and goes on", c.text()));

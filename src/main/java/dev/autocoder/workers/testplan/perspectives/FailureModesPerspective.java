@@ -47,7 +47,8 @@ import java.util.Set;
  *   <li>{@code resource-leak}: a stream, reader, socket, connection or statement opened outside try-with-resources,
  *       not closed in a finally block, not returned or stored in a field, and not handed to a project method that
  *       closes that parameter (in its own try-with-resources or with {@code close()});</li>
- *   <li>{@code swallowed-exception}: a catch block that is empty or only logs;</li>
+ *   <li>{@code swallowed-exception}: a catch block that is empty or only logs, unless it says it means it
+ *   ({@link CatchSite#deliberate()});</li>
  *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly).</li>
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
@@ -172,7 +173,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                     api ? "medium" : "low", m.name() + "_mayReturnNull_callersHandleIt"));
         }
         for (CatchSite c : m.catches()) {
-            if ((c.empty() || c.onlyLogs()) && !c.rethrows()) {
+            if (c.swallows()) {
                 modes.add(mode(ref, c.line(), "swallowed-exception", String.join(" | ", c.types()), python ? c.text() : "catch (" + c.text() + ")",
                         "medium", api ? "high" : "medium", m.name() + "_when" + simple(c.types().get(0)) + "_isNotSwallowed"));
             }

@@ -1,0 +1,105 @@
+package dev.autocoder.workers.testplan;
+
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * A catch that says it means to let the failure go is no empty-catch and no swallowed exception: an optional import
+ * and the failure branch of a try/else in Python (seen on flask: `except ImportError: pass` around readline,
+ * `except OSError: pass` / `else: return True` in is_ip), a variable named ignored in Java (PMD's convention). The
+ * same blocks without that are still reported.
+ */
+class DeliberateCatchTest {
+
+    private static final String PYTHON = """
+            def enable_completion():
+                try:
+                    import readline
+                except ImportError:
+                    pass
+                return True
+
+
+            def is_number(text):
+                try:
+                    float(text)
+                except ValueError:
+                    pass
+                else:
+                    return True
+                return False
+
+
+            def read_number(text):
+                try:
+                    return float(text)
+                except ValueError:
+                    pass
+                return None
+            """;
+
+    private static final String JAVA = """
+            package shop;
+
+            import java.io.IOException;
+            import java.io.InputStream;
+
+            public class Reader {
+                public int firstByte(InputStream in) {
+                    try {
+                        return in.read();
+                    } catch (IOException ignored) {
+                    }
+                    return -1;
+                }
+
+                public int secondByte(InputStream in) {
+                    try {
+                        return in.read();
+                    } catch (IOException e) {
+                    }
+                    return -1;
+                }
+            }
+            """;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void onlyTheCatchesThatLoseAFailureAreReported() throws Exception {
+        Path repo = temp.resolve("repo");
+        Files.createDirectories(repo.resolve("shop"));
+        Files.createDirectories(repo.resolve("src/main/java/shop"));
+        Files.writeString(repo.resolve("shop/__init__.py"), "");
+        Files.writeString(repo.resolve("shop/numbers.py"), PYTHON);
+        Files.writeString(repo.resolve("src/main/java/shop/Reader.java"), JAVA);
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("shop").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
+        }
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), null);
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/numbers.py", 22),
+                        tuple("src/main/java/shop/Reader.java", 18));
+
+        PerspectiveResult failures = harness.run(harness.perspective("failure-modes"));
+        assertThat(TestPlanHarness.analysis(failures).failureModes())
+                .filteredOn(m -> m.mode().equals("swallowed-exception"))
+                .extracting(FailureMode::method)
+                .containsExactlyInAnyOrder("read_number(text)", "secondByte(InputStream)");
+    }
+}
