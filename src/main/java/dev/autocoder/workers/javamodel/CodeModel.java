@@ -3,8 +3,19 @@ package dev.autocoder.workers.javamodel;
 import java.util.List;
 import java.util.Optional;
 
-/** The parsed Java files of one snapshot (or of one commit), sorted by path. */
+/** The parsed Java files of one snapshot (or of one commit), sorted by path; with {@link #with} its Python files too. */
 public record CodeModel(List<FileModel> files) {
+
+    /** This model and other files (the Python model's) together, sorted by path: the rules read both alike. */
+    public CodeModel with(List<FileModel> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<FileModel> all = new java.util.ArrayList<>(files);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing(FileModel::path));
+        return new CodeModel(List.copyOf(all));
+    }
 
     public List<FileModel> parsed() {
         return files.stream().filter(FileModel::parsed).toList();

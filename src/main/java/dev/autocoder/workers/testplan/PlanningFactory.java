@@ -76,15 +76,7 @@ class PlanningFactory {
 
     /** The Java and the Python model of the snapshot together, sorted by path: the rules read both alike. */
     public CodeModel model(Snapshot snapshot) {
-        List<FileModel> python = pythonModels.model(snapshot);
-        CodeModel javaModel = models.codeModel(snapshot);
-        if (python.isEmpty()) {
-            return javaModel;
-        }
-        List<FileModel> files = new ArrayList<>(javaModel.files());
-        files.addAll(python);
-        files.sort(java.util.Comparator.comparing(FileModel::path));
-        return new CodeModel(List.copyOf(files));
+        return models.codeModel(snapshot).with(pythonModels.model(snapshot));
     }
 
     private String baseline(Snapshot snapshot, Optional<Row> previous, List<String> notes) {

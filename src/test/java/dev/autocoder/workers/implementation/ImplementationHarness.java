@@ -28,6 +28,7 @@ import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
 import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.python.RuffFixer;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.GitChurn;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SnapshotService;
@@ -111,7 +112,8 @@ public final class ImplementationHarness {
                 : new RuffEngine(ruffPath, properties.getAnalysis().getFileTimeBudget());
         TaskPriority priority = new TaskPriority(fixes, llm);
         StageServices services = new StageServices(new AnalysisFindings(newest, properties, priority, mapper), presence,
-                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new PmdJavaModelProvider(pmd)),
+                new TaskPicker(presence, fixes, properties), new TaskCodeLoader(new PmdJavaModelProvider(pmd),
+                new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget())),
                 fixes, verifier, churn, new TestPlanningSpecs(newest, properties, mapper), advisor, ledger,
                 () -> registry, properties, mapper);
         List<Perspective> perspectives = new ArrayList<>(ConfiguredBeans.of(ImplementationStagesConfiguration.class,

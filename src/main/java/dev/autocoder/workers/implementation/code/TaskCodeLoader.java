@@ -8,6 +8,7 @@ import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.javamodel.TypeModel;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -15,21 +16,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the code a task touches at HEAD. The Java model is the test planner's ({@link CodeModelProvider}: built
- * from PMD's parse, cached per file content, shared with the analysis and test-planning workers); an unreadable, binary, oversized or
+ * Reads the code a task touches at HEAD. The model is the test planner's: the Java model ({@link CodeModelProvider}:
+ * built from PMD's parse, cached per file content, shared with the analysis and test-planning workers) with the
+ * Python model ({@link PythonModelProvider}: Python's own {@code ast}, cached per file content), so a finding in a
+ * Python function has its function, callers and callees as a Java one does. An unreadable, binary, oversized or
  * unparseable file gives a {@link TaskCode} that says so instead of an exception.
  */
 @Component
 public class TaskCodeLoader {
 
     private final CodeModelProvider models;
+    private final PythonModelProvider pythonModels;
 
-    public TaskCodeLoader(CodeModelProvider models) {
+    public TaskCodeLoader(CodeModelProvider models, PythonModelProvider pythonModels) {
         this.models = models;
+        this.pythonModels = pythonModels;
     }
 
     public TaskCode load(Snapshot snapshot, String file, Integer line) {
-        CodeModel model = models.codeModel(snapshot);
+        CodeModel model = models.codeModel(snapshot).with(pythonModels.model(snapshot));
         Optional<SourceFile> source = file == null ? Optional.empty() : snapshot.file(file);
         if (source.isEmpty()) {
             return new TaskCode(file, null, file == null ? "the finding names no file" : file + " does not exist at HEAD",
@@ -43,6 +48,9 @@ public class TaskCodeLoader {
         }
         List<String> lines = text.lines().toList();
         FileModel fileModel = model.file(file).orElse(null);
+        if (file.endsWith(".py") && line != null) {
+            return inPythonFunction(file, text, lines, model, fileModel, line);
+        }
         if (!file.endsWith(".java")) {
             return new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null);
         }
@@ -62,6 +70,23 @@ public class TaskCodeLoader {
             }
         }
         return new TaskCode(file, text, null, lines, site, model, fileModel, type, method);
+    }
+
+    /**
+     * A finding in a Python file: placed in the innermost function or method around its line, from the Python model;
+     * outside every function (an import, a module or class statement) it stays unplaced, as in a file of another
+     * language.
+     */
+    private static TaskCode inPythonFunction(String file, String text, List<String> lines, CodeModel model,
+                                             FileModel fileModel, int line) {
+        Optional<MethodRef> method = methodAt(model, file, line);
+        if (method.isEmpty()) {
+            return new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null);
+        }
+        MethodRef m = method.get();
+        CodeSite site = new CodeSite(fileModel.packageName(), m.type().qualifiedName(), null, m.method().name(),
+                m.method().beginLine(), m.method().endLine());
+        return new TaskCode(file, text, null, lines, Optional.of(site), model, fileModel, m.type(), m);
     }
 
     /** A finding about a whole Java file (no line): its main type, when the file parses. */

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Stage 2: where the touched code sits: its package and type, the calls to it (callers) and from it (callees)
- * from the Java model, the components (packages) those calls span, and the file's imports.
+ * from the Java or Python model, the components (packages) those calls span, and the file's imports. Where the
+ * finding is not placed in either model, the row says the call sites are not traced rather than counting none.
  * <p>
  * Quality score: none (null): this stage maps the code and rates nothing.
  */
@@ -46,16 +47,23 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
         if (code.fileModel() != null && code.fileModel().parsed()) {
             out.dependencies.addAll(code.fileModel().imports());
         }
-        out.metric("call_sites", facts.callers().size());
-        out.metric("calling_classes", facts.callingClasses());
+        boolean python = facts.task().file() != null && facts.task().file().endsWith(".py");
+        if (code.located()) {
+            out.metric("call_sites", facts.callers().size());
+            out.metric("calling_classes", facts.callingClasses());
+        }
         out.metric("callees", out.callees.size());
         out.metric("components", components.size());
         out.metric("imports", out.dependencies.size());
         String where = code.located() ? facts.code().subject() + " in " + String.join(", ", components.stream().limit(1).toList())
                 : facts.task().file();
-        out.summary = where + ": " + facts.callers().size() + " call site(s) in " + facts.callingClasses() + " class(es) reach it"
+        String calls = code.located()
+                ? facts.callers().size() + " call site(s) in " + facts.callingClasses() + " class(es) reach it"
                 + (code.method() != null ? ", it makes " + out.callees.size() + " call(s)" : "")
-                + "; " + components.size() + " component(s) affected.";
+                : "call sites not traced (" + (python ? "the line is outside every function of the Python model"
+                : code.isJava() ? "the line is not placed in the Java model" : "only Java and Python code has a call graph")
+                + ")";
+        out.summary = where + ": " + calls + "; " + components.size() + " component(s) affected.";
         if (facts.touchedField().isPresent()) {
             var field = facts.touchedField().get();
             out.notes.add("The finding is on the " + field.describe() + ": callers are the reads and writes of it"
@@ -67,7 +75,10 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
             out.notes.add("The finding is outside a method: callers are the calls to " + code.type().qualifiedName()
                     + " from other types.");
         }
-        if (code.located()) {
+        if (code.located() && python) {
+            out.notes.add("Calls are resolved from the Python model without running the code: imported and local names, "
+                    + "self and cls, and values of a known class; a call through a value of unknown type is not seen.");
+        } else if (code.located()) {
             out.notes.add("Calls are resolved from declarations and imports without a classpath; overloads of the same name are not told apart.");
         }
     }

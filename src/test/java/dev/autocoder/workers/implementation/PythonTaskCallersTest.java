@@ -1,0 +1,97 @@
+package dev.autocoder.workers.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.python.RuffCli;
+import dev.autocoder.workers.row.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A task in a Python function is placed in it from the Python model, as a Java one is from the Java model: the
+ * architectural analysis lists the calls to it from its own module, a class of it and another module, and the
+ * calls it makes. A task outside every function (an unused import) says its call sites are not traced instead of
+ * counting none (seen on flask: "0 call site(s) in 0 class(es)" for Flask.run, which is called).
+ */
+class PythonTaskCallersTest {
+
+    private static final String CART = """
+            def add(item, items=[]):
+                items.append(item)
+                return items
+
+
+            def add_twice(item):
+                add(item)
+                return add(item)
+
+
+            class Basket:
+                def put(self, item):
+                    return add(item)
+            """;
+
+    private static final String ORDERS = """
+            from shop.cart import add
+
+
+            def order(item):
+                return add(item)
+            """;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aTaskInAFunctionListsItsCallersAcrossModulesAndItsCallees() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/cart.py", CART);
+        ImplementationFixture.write(repo, "shop/orders.py", ORDERS);
+        ImplementationFixture.commit(repo, "A cart with a mutable default", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        JsonNode task = harness.analysisOf(cycle.get(0)).get("task");
+        assertThat(task.get("rule").asText()).isEqualTo("B006");
+        Row architecture = cycle.get(1);
+        JsonNode analysis = harness.analysisOf(architecture);
+        List<String> callers = new ArrayList<>();
+        analysis.get("callers").forEach(c -> callers.add(c.get("class_name").asText() + "." + c.get("method").asText()
+                + " " + c.get("file").asText() + ":" + c.get("line").asInt()));
+        assertThat(callers).containsExactly("shop.cart.add_twice(item) shop/cart.py:7", "shop.cart.add_twice(item) shop/cart.py:8",
+                "shop.cart.Basket.put(item) shop/cart.py:13", "shop.orders.order(item) shop/orders.py:5");
+        assertThat(analysis.get("callees")).extracting(c -> c.get("method").asText()).containsExactly("append");
+        assertThat(analysis.get("components")).extracting(JsonNode::asText).containsExactly("shop");
+        assertThat(architecture.summary()).isEqualTo("shop.cart#add(item, items) in shop: 4 call site(s) in 3 class(es) reach it, "
+                + "it makes 1 call(s); 1 component(s) affected.");
+        assertThat(architecture.metric("call_sites")).hasValue(4.0);
+    }
+
+    @Test
+    void aTaskOutsideEveryFunctionSaysItsCallSitesAreNotTraced() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/util.py", "import os\nimport json\n\n\ndef load(text):\n    return json.loads(text)\n");
+        ImplementationFixture.commit(repo, "Planted an unused import", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("F401");
+        Row architecture = cycle.get(1);
+        assertThat(architecture.summary()).isEqualTo("shop/util.py: call sites not traced (the line is outside every "
+                + "function of the Python model); 1 component(s) affected.");
+        assertThat(architecture.metric("call_sites")).isEmpty();
+    }
+}
