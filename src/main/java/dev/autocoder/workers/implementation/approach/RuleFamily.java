@@ -121,7 +121,9 @@ public enum RuleFamily {
 
     COMPLEXITY("size and complexity", Set.of("complex-method", "oversized-method", "oversized-class", "oversized-file",
             "GodClass", "CognitiveComplexity", "NPathComplexity", "ExcessiveParameterList", "ExcessivePublicCount",
-            "TooManyFields", "highly-coupled-class", "AvoidDeeplyNestedIfStmts", "nested-loops", "SwitchDensity"), Set.of(),
+            "TooManyFields", "highly-coupled-class", "AvoidDeeplyNestedIfStmts", "nested-loops", "SwitchDensity",
+            // ruff's for Python: mccabe, and pylint's too many branches, arguments, returns, statements
+            "C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915", "highly-coupled-module"), Set.of(),
             "code that grew in one place: many decisions, lines or collaborators in one method or class",
             0,
             manual("Extract methods for the separable steps", "Move each step into a well-named private method.", FixReach.METHOD,
@@ -148,7 +150,7 @@ public enum RuleFamily {
             manual("Mark it as a test fixture", "If it is a dummy value, make that obvious (name, comment) so scanners and people know.",
                     FixReach.LINES, List.of("no deployment change"), List.of("only valid when the value is really fake"))),
 
-    SECURITY("security", Set.of(), Set.of("Security", "Autocoder Security"),
+    SECURITY("security", Set.of(), Set.of("Security", "Autocoder Security", "Bandit"),
             "untrusted input or a dangerous API reaches a sensitive operation",
             0,
             manual("Use the safe API", "Parameterized queries, argument lists for processes, safe parsers.", FixReach.METHOD,

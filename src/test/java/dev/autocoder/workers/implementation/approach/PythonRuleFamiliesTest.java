@@ -1,0 +1,27 @@
+package dev.autocoder.workers.implementation.approach;
+
+import dev.autocoder.workers.python.RuffFixTable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ruff's complexity and size rules and its Bandit (S) rules get the approaches of their Java counterparts, not the
+ * catch-all "other rules" (on flask the cycles for C901 in Flask.run and S307's eval in the shell command were
+ * planned as "Change the code as the rule describes").
+ */
+class PythonRuleFamiliesTest {
+
+    @Test
+    void complexityAndSecurityRulesOfRuffHaveTheirFamilies() {
+        for (String rule : new String[] {"C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915"}) {
+            assertThat(RuleFamily.of(rule, "Complexity")).as(rule).isEqualTo(RuleFamily.COMPLEXITY);
+        }
+        assertThat(RuleFamily.of("highly-coupled-module", "architecture")).isEqualTo(RuleFamily.COMPLEXITY);
+        assertThat(RuleFamily.of("S307", "Bandit")).isEqualTo(RuleFamily.SECURITY);
+        assertThat(RuleFamily.of("S102", "Bandit")).isEqualTo(RuleFamily.SECURITY);
+        // a ruff rule with a safe fix keeps its mechanical family, whatever its category
+        String safe = RuffFixTable.shipped().safeRules().get(0);
+        assertThat(RuleFamily.of(safe, "Bandit")).isEqualTo(RuleFamily.RUFF_FIX);
+    }
+}
