@@ -7,9 +7,11 @@ error instead of holding the batch. Only the standard library is used.
 """
 import ast
 import hashlib
+import io
 import json
 import signal
 import sys
+import tokenize
 
 # What a call returns, for calls whose result is later used as a receiver (`conn = sqlite3.connect(..)`).
 RETURNS = {
@@ -33,7 +35,8 @@ RETURNS = {
     "aiohttp.ClientSession": "aiohttp.ClientSession",
 }
 LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "exception", "critical"}
-OPTIONAL_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
+# failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted
+EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
 
@@ -137,6 +140,19 @@ class Module:
         self.imports = []
         self.local_classes = set()
         self.local_functions = set()
+        self._comment_lines = None
+
+    def comment_lines(self):
+        """The numbers of the lines that hold a comment (tokenized once, when first asked)."""
+        if self._comment_lines is None:
+            self._comment_lines = set()
+            try:
+                for token in tokenize.generate_tokens(io.StringIO(self.text).readline):
+                    if token.type == tokenize.COMMENT:
+                        self._comment_lines.add(token.start[0])
+            except (tokenize.TokenError, SyntaxError, IndentationError):
+                pass
+        return self._comment_lines
 
     def collect_imports(self, tree):
         kinds = import_kinds(tree)
@@ -508,10 +524,14 @@ class FunctionScanner:
                 elif child.exc is not None and child.cause is None and handler.name is None:
                     lost_cause = True
         header = "except" + ((" " + text_of(self.m.lines, handler.type)) if handler.type is not None else "") + ((" as " + handler.name) if handler.name else "") + ":"
-        # an optional dependency, or the failure branch of a try/else: letting the failure go is the point
+        # an expected failure (optional dependency, exhausted iterator), the failure branch of a try/else, or an
+        # empty handler with a comment saying why: letting the failure go is the point
         types = self.handler_types(handler)
-        deliberate = try_has_else or all(t in OPTIONAL_IMPORT_ERRORS for t in types)
-        self.excepts.append({"types": types, "line": handler.lineno, "empty": bool(empty or not body),
+        empty_body = bool(empty or not body)
+        explained = empty_body and any(line in self.m.comment_lines()
+                                       for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
+        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained
+        self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})
 

@@ -13,8 +13,10 @@ import java.util.List;
  * @param lostCause  the block throws a new exception that does not pass the caught one on
  * @param deliberate the clause says it means to let the failure go, so an empty or logging block loses nothing: a
  *                   Java variable named {@code ignored} or {@code expected} (PMD's EmptyCatchBlock convention); in
- *                   Python a handler of {@code ImportError}/{@code ModuleNotFoundError} only (an optional
- *                   dependency) or of a {@code try} with an {@code else} clause (the handler is the failure branch)
+ *                   Python a handler of {@code ImportError}/{@code ModuleNotFoundError} or
+ *                   {@code StopIteration} only (an optional dependency, an exhausted iterator), of a {@code try}
+ *                   with an {@code else} clause (the handler is the failure branch), or an empty handler with a
+ *                   comment saying why
  * @param text       the clause's source text, whitespace-normalized
  */
 public record CatchSite(List<String> types, int line, boolean empty, boolean onlyLogs, boolean rethrows,

@@ -14,10 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * A catch that says it means to let the failure go is no empty-catch and no swallowed exception: an optional import
- * and the failure branch of a try/else in Python (seen on flask: `except ImportError: pass` around readline,
- * `except OSError: pass` / `else: return True` in is_ip), a variable named ignored in Java (PMD's convention). The
- * same blocks without that are still reported.
+ * A catch that says it means to let the failure go is no empty-catch and no swallowed exception. In Python: an
+ * optional import, an exhausted iterator, the failure branch of a try/else and an empty handler with a comment saying
+ * why (seen on flask: `except ImportError: pass` around readline, `except OSError: pass` / `else: return True` in
+ * is_ip; on requests: `except StopIteration: pass`, a commented fallback). In Java: a variable named ignored (PMD's
+ * convention). The same blocks without that are still reported.
  */
 class DeliberateCatchTest {
 
@@ -46,6 +47,23 @@ class DeliberateCatchTest {
                 except ValueError:
                     pass
                 return None
+
+
+            def first(items):
+                try:
+                    return next(iter(items))
+                except StopIteration:
+                    pass
+                return None
+
+
+            def number_or_text(text):
+                try:
+                    return float(text)
+                except ValueError:
+                    # not a number: the text itself is the value
+                    pass
+                return text
             """;
 
     private static final String JAVA = """
