@@ -12,7 +12,8 @@ import java.util.List;
  * @param rethrows   the block throws
  * @param lostCause  the block throws a new exception that does not pass the caught one on
  * @param deliberate the clause says it means to let the failure go, so an empty or logging block loses nothing: a
- *                   Java variable named {@code ignored} or {@code expected} (PMD's EmptyCatchBlock convention); in
+ *                   Java variable named {@code ignored} or {@code expected}, or an empty block with a comment
+ *                   (PMD's EmptyCatchBlock allowExceptionNameRegex and allowCommentedBlocks); in
  *                   Python a handler of {@code ImportError}/{@code ModuleNotFoundError} or
  *                   {@code StopIteration} only (an optional dependency, an exhausted iterator), of a {@code try}
  *                   with an {@code else} clause (the handler is the failure branch), or an empty handler with a

@@ -68,7 +68,10 @@ import java.util.stream.Stream;
  */
 final class MethodScanner {
 
-    /** Catch variables that say the failure is meant to go (PMD's EmptyCatchBlock allowExceptionNameRegex). */
+    /**
+     * Catch variables that say the failure is meant to go (PMD's EmptyCatchBlock allowExceptionNameRegex); an empty
+     * block with a comment says so too (its allowCommentedBlocks).
+     */
     private static final Pattern DELIBERATELY_CAUGHT = Pattern.compile("ignored|expected");
 
     /** Return types of factory calls, so {@code Runtime.getRuntime().exec(..)} has a receiver type. */
@@ -604,8 +607,10 @@ final class MethodScanner {
                 && namesIn(o).stream().noneMatch(caught::equals))
                 && findAll(body, ASTMethodCall.class).stream().noneMatch(m -> m.getMethodName().equals("initCause")
                 || m.getMethodName().equals("addSuppressed"));
-        catches.add(new CatchSite(types, line(c), body.getNumChildren() == 0, onlyLogs, !thrown.isEmpty(), lostCause,
-                DELIBERATELY_CAUGHT.matcher(caught).matches(), header(text(c.getParameter()))));
+        boolean empty = body.getNumChildren() == 0;
+        boolean deliberate = DELIBERATELY_CAUGHT.matcher(caught).matches() || empty && body.containsComment();
+        catches.add(new CatchSite(types, line(c), empty, onlyLogs, !thrown.isEmpty(), lostCause, deliberate,
+                header(text(c.getParameter()))));
     }
 
     private static boolean isLogging(Node statement) {

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * A catch that says it means to let the failure go is no empty-catch and no swallowed exception. In Python: an
  * optional import, an exhausted iterator, the failure branch of a try/else and an empty handler with a comment saying
  * why (seen on flask: `except ImportError: pass` around readline, `except OSError: pass` / `else: return True` in
- * is_ip; on requests: `except StopIteration: pass`, a commented fallback). In Java: a variable named ignored (PMD's
- * convention). The same blocks without that are still reported.
+ * is_ip; on requests: `except StopIteration: pass`, a commented fallback). In Java: a variable named ignored or a
+ * comment in the block (PMD's EmptyCatchBlock options). The same blocks without that are still reported.
  */
 class DeliberateCatchTest {
 
@@ -85,6 +85,15 @@ class DeliberateCatchTest {
                     try {
                         return in.read();
                     } catch (IOException e) {
+                    }
+                    return -1;
+                }
+
+                public int thirdByte(InputStream in) {
+                    try {
+                        return in.read();
+                    } catch (IOException e) {
+                        // a closed stream reads as its end
                     }
                     return -1;
                 }
