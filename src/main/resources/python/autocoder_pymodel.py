@@ -151,7 +151,7 @@ class Module:
                     if token.type == tokenize.COMMENT:
                         self._comment_lines.add(token.start[0])
             except (tokenize.TokenError, SyntaxError, IndentationError):
-                pass
+                pass  # the comments read so far are kept; ast has parsed the file, so this hardly happens
         return self._comment_lines
 
     def collect_imports(self, tree):

@@ -7,6 +7,7 @@ import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.javamodel.CatchSite;
 import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.ProjectCalls;
 import dev.autocoder.workers.testplan.rules.Resources;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.spec.Specs;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}), {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without
  * rethrowing), {@code lost-cause} (medium: throws a new exception without the caught one), and
  * {@code missing-try-with-resources} (high: a resource opened outside try-with-resources and not closed in a
- * finally block, returned or stored).
+ * finally block, returned, stored or handed to a project method that closes it, as the failure modes judge it).
  * <p>
  * Specifications: per method with findings, a test that makes the guarded call fail and expects the failure to be
  * visible with its cause (or the resource closed). Quality score: {@code 1 / (1 + d / 5)} with d =
@@ -42,6 +43,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
         Map<String, Integer> byRule = new TreeMap<>();
+        ProjectCalls calls = new ProjectCalls(planning.model());
         for (MethodRef m : planning.model().mainMethods()) {
             List<Finding> own = new ArrayList<>();
             for (CatchSite c : m.method().catches()) {
@@ -61,7 +63,8 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 }
             }
             for (Invocation call : m.method().invocations()) {
-                if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()) {
+                if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()
+                        && !Resources.closedByCallee(m, call, calls)) {
                     own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), call.shortName()
                             + " is opened outside try-with-resources and not closed in finally", call.text()));
                 }

@@ -148,7 +148,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                                 + "IsMalformed_throws" + exception));
             }
             if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()
-                    && !closedByCallee(ref, m, call, thrownExceptions)) {
+                    && !Resources.closedByCallee(ref, call, thrownExceptions.calls())) {
                 modes.add(mode(ref, call.line(), "resource-leak", null, call.text(), "medium", api ? "high" : "medium",
                         m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
             }
@@ -179,22 +179,6 @@ class FailureModesPerspective extends TestPlanningPerspective {
             }
         }
         return modes;
-    }
-
-    /** The resource is handed to a project method that closes the parameter it arrives in. */
-    private static boolean closedByCallee(MethodRef ref, MethodModel m, Invocation resource, ThrownExceptions resolver) {
-        for (String handoff : resource.handedTo()) {
-            String[] parts = handoff.split(":");
-            Invocation receiver = m.invocations().get(Integer.parseInt(parts[0]));
-            int position = Integer.parseInt(parts[1]);
-            for (MethodRef callee : resolver.calls().targets(ref, receiver)) {
-                List<dev.autocoder.workers.javamodel.Param> params = callee.method().params();
-                if (position < params.size() && callee.method().closedParams().contains(params.get(position).name())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean expectsException(FailureMode mode) {

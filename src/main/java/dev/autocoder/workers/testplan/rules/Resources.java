@@ -1,7 +1,11 @@
 package dev.autocoder.workers.testplan.rules;
 
 import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.Param;
+import dev.autocoder.workers.javamodel.ProjectCalls;
 
+import java.util.List;
 import java.util.Set;
 
 /** Calls that open something the caller must close. */
@@ -26,5 +30,21 @@ public final class Resources {
             return false;
         }
         return call.creation() ? CREATED.contains(call.type()) : OPENED_BY.contains(call.type() + "." + call.method());
+    }
+
+    /** The resource, opened in {@code ref}, is handed to a project method that closes the parameter it arrives in. */
+    public static boolean closedByCallee(MethodRef ref, Invocation resource, ProjectCalls calls) {
+        for (String handoff : resource.handedTo()) {
+            String[] parts = handoff.split(":");
+            Invocation receiver = ref.method().invocations().get(Integer.parseInt(parts[0]));
+            int position = Integer.parseInt(parts[1]);
+            for (MethodRef callee : calls.targets(ref, receiver)) {
+                List<Param> params = callee.method().params();
+                if (position < params.size() && callee.method().closedParams().contains(params.get(position).name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
