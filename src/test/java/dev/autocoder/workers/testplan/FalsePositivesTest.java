@@ -5,6 +5,7 @@ import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,45 @@ class FalsePositivesTest {
                         tuple(26, "Sweeper.readable(List): Files.isReadable (file-system) for each element of `files` (line 26): one round trip per element"),
                         tuple(31, "Sweeper.removeAll(Path[]): Files.delete (file-system) for each index of `paths` (line 30): one round trip per element"),
                         tuple(37, "Sweeper.removeEach(Iterator): Files.delete (file-system) for each element of iterator `it` (line 36): one round trip per element"));
+    }
+
+    /**
+     * A query or an HTTP call per element is the N+1 a senior engineer fixes first (high); a file-system call per
+     * element is worth a look (medium). On this repository 23 "high" io-in-loop findings were all file checks.
+     */
+    @Test
+    void ioInALoopIsHighForARoundTripToAServiceAndMediumForTheFileSystem() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Lookup.java", """
+                package com.acme;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.sql.Connection;
+                import java.sql.SQLException;
+                import java.util.List;
+
+                public class Lookup {
+                    public int names(Connection db, List<String> ids) throws SQLException {
+                        int found = 0;
+                        for (String id : ids) {
+                            found += db.prepareStatement("select name from users where id = ?").executeUpdate();
+                        }
+                        return found;
+                    }
+
+                    public long present(List<Path> files) {
+                        long n = 0;
+                        for (Path f : files) {
+                            n += Files.exists(f) ? 1 : 0;
+                        }
+                        return n;
+                    }
+                }
+                """), "performance-impact");
+
+        assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop")))
+                .extracting(Finding::line, Finding::severity)
+                .containsExactly(tuple(13, Severity.HIGH), tuple(13, Severity.HIGH), tuple(21, Severity.MEDIUM));
     }
 
     @Test

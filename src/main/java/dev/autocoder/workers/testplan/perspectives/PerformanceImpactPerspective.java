@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
  * nested two or more deep ({@code nested-loops}, medium), calls that cross a process boundary inside a loop over a
- * collection, array or stream ({@code io-in-loop}, high; for-each, stream steps, index loops bounded by a size or
+ * collection, array or stream ({@code io-in-loop}: high for HTTP, a database, messaging, a socket or a process,
+ * medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
  * message names the loop, e.g. "for each element of `files`"), and for changed methods the cyclomatic complexity against the baseline commit
  * ({@code complexity-increase}, medium, when it grew by {@value #COMPLEXITY_STEP} or more).
@@ -78,7 +79,9 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                         && kind.get() != IntegrationKind.CLOCK && kind.get() != IntegrationKind.ENVIRONMENT) {
                     io++;
                     Loop loop = method.loops().get(call.collectionLoop());
-                    Finding f = finding("io-in-loop", Severity.HIGH, m, call.line(), call.shortName() + " (" + kind.get().label()
+                    // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper
+                    Severity severity = kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
+                    Finding f = finding("io-in-loop", severity, m, call.line(), call.shortName() + " (" + kind.get().label()
                             + ") for each " + loop.over() + " (line " + loop.line() + "): one round trip per element", call.text());
                     result.findings.add(f);
                     answers.add(f.id());
