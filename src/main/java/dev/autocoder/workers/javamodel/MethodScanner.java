@@ -383,7 +383,9 @@ final class MethodScanner {
             }
         }
         for (JavaNode child : node.children()) {
-            visit(child, depth, overLoop);
+            // a for-each's iterable is evaluated once, before the loop: its calls are not in the loop
+            boolean once = node instanceof ASTForeachStatement f && child == f.getIterableExpr();
+            visit(child, once ? loopDepth : depth, once ? collectionLoop : overLoop);
         }
     }
 
