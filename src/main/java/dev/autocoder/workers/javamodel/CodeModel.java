@@ -1,5 +1,7 @@
 package dev.autocoder.workers.javamodel;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +13,9 @@ public record CodeModel(List<FileModel> files) {
         if (more.isEmpty()) {
             return this;
         }
-        List<FileModel> all = new java.util.ArrayList<>(files);
+        List<FileModel> all = new ArrayList<>(files);
         all.addAll(more);
-        all.sort(java.util.Comparator.comparing(FileModel::path));
+        all.sort(Comparator.comparing(FileModel::path));
         return new CodeModel(List.copyOf(all));
     }
 

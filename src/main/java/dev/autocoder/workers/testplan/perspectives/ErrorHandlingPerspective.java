@@ -23,10 +23,11 @@ import java.util.TreeMap;
 
 /**
  * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
- * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}), {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without
- * rethrowing), {@code lost-cause} (medium: throws a new exception without the caught one), and
- * {@code missing-try-with-resources} (high: a resource opened outside try-with-resources and not closed in a
- * finally block, returned, stored or handed to a project method that closes it, as the failure modes judge it).
+ * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}),
+ * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing),
+ * {@code lost-cause} (medium: throws a new exception without the caught one), and {@code missing-try-with-resources}
+ * (high: a resource opened outside try-with-resources and not closed in a finally block, returned, stored or handed
+ * to a project method that closes it, as the failure modes judge it).
  * <p>
  * Specifications: per method with findings, a test that makes the guarded call fail and expects the failure to be
  * visible with its cause (or the resource closed). Quality score: {@code 1 / (1 + d / 5)} with d =
@@ -49,7 +50,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
             for (CatchSite c : m.method().catches()) {
                 String types = String.join(" | ", c.types());
                 if (c.deliberate()) {
-                    // an optional import, a try/else branch, a variable named ignored: nothing is lost
+                    // an optional import, a try/else branch, a comment or a variable named ignored: nothing is lost
                 } else if (c.empty()) {
                     own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty catch of " + types + ": the failure disappears", c.text()));
                 } else if (c.onlyLogs() && !c.rethrows()) {
