@@ -72,6 +72,10 @@ class PythonPatchCycleTest {
 
         assertThat(cycle).allSatisfy(r -> assertThat(r.status()).as(r.perspectiveId() + ": " + r.reason()).isEqualTo(Status.OK));
         assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("F401");
+        // an import is outside every function: no call graph to count, and the row says so
+        assertThat(cycle.get(1).summary()).isEqualTo("shop/util.py: call sites not traced (the line is outside every "
+                + "function of the Python model); 1 component(s) affected.");
+        assertThat(cycle.get(1).metric("call_sites")).isEmpty();
         JsonNode plan = harness.analysisOf(cycle.get(5));
         JsonNode changes = plan.get("code_changes");
         assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();

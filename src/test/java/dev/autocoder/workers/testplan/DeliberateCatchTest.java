@@ -3,12 +3,11 @@ package dev.autocoder.workers.testplan;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -105,17 +104,8 @@ class DeliberateCatchTest {
 
     @Test
     void onlyTheCatchesThatLoseAFailureAreReported() throws Exception {
-        Path repo = temp.resolve("repo");
-        Files.createDirectories(repo.resolve("shop"));
-        Files.createDirectories(repo.resolve("src/main/java/shop"));
-        Files.writeString(repo.resolve("shop/__init__.py"), "");
-        Files.writeString(repo.resolve("shop/numbers.py"), PYTHON);
-        Files.writeString(repo.resolve("src/main/java/shop/Reader.java"), JAVA);
-        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("shop").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
-        }
-        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), null);
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/numbers.py", PYTHON,
+                "src/main/java/shop/Reader.java", JAVA));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))

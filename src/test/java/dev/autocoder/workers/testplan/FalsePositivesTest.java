@@ -7,11 +7,9 @@ import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.PerspectiveResult;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -413,18 +411,7 @@ class FalsePositivesTest {
 
     /** Commits the files to a new repository and runs the perspective (made by Spring on the harness's services) on it. */
     private PerspectiveResult run(Map<String, String> files, String perspectiveId) throws Exception {
-        Path root = temp.resolve("repo");
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = root.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
-        }
-        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("fixture").setAuthor("Fixture", "fixture@example.org")
-                    .setCommitter("Fixture", "fixture@example.org").call();
-        }
-        TestPlanHarness harness = new TestPlanHarness(root, temp.resolve("store"), temp.resolve("plans"));
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, files);
         return harness.run(harness.perspective(perspectiveId));
     }
 

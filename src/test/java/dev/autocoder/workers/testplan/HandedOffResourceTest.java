@@ -2,12 +2,11 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.testplan.plan.FailureMode;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,14 +49,7 @@ class HandedOffResourceTest {
 
     @Test
     void onlyTheResourceNobodyClosesIsReported() throws Exception {
-        Path repo = temp.resolve("repo");
-        Files.createDirectories(repo.resolve("src/main/java/shop"));
-        Files.writeString(repo.resolve("src/main/java/shop/Rows.java"), JAVA);
-        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("rows").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
-        }
-        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), null);
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("src/main/java/shop/Rows.java", JAVA));
 
         assertThat(harness.run(harness.perspective("error-handling")).findings())
                 .filteredOn(f -> f.rule().equals("missing-try-with-resources")).extracting(Finding::line)

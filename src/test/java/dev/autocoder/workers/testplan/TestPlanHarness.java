@@ -21,7 +21,9 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.testsupport.ConfiguredBeans;
+import org.eclipse.jgit.api.Git;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -52,6 +54,25 @@ public final class TestPlanHarness {
                 new PythonModelProvider(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget()), new BaselineHistory(),
                 AutocoderJson.newObjectMapper()), new SkeletonRenderer(),
                 new SkeletonWriter(properties), new AnalysisRows(this.store, properties), properties);
+    }
+
+    /**
+     * A harness on a new git repository, {@code dir/repo}, holding the files (path to text) in one commit; the store
+     * and the skeletons go to {@code dir/store} and {@code dir/plans}.
+     */
+    public static TestPlanHarness onCommit(Path dir, Map<String, String> files) throws Exception {
+        Path root = dir.resolve("repo");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = root.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("fixture").setAuthor("Fixture", "fixture@example.org")
+                    .setCommitter("Fixture", "fixture@example.org").call();
+        }
+        return new TestPlanHarness(root, dir.resolve("store"), dir.resolve("plans"));
     }
 
     /**
