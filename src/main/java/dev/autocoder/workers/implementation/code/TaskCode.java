@@ -29,6 +29,10 @@ public record TaskCode(String file, String text, String problem, List<String> li
         return file != null && file.endsWith(".java");
     }
 
+    public boolean isPython() {
+        return file != null && file.endsWith(".py");
+    }
+
     /** True when the file is Java and JavaParser could place the finding in it. */
     public boolean located() {
         return site.isPresent();

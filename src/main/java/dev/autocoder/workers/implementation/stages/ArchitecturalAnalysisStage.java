@@ -47,7 +47,7 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
         if (code.fileModel() != null && code.fileModel().parsed()) {
             out.dependencies.addAll(code.fileModel().imports());
         }
-        boolean python = facts.task().file() != null && facts.task().file().endsWith(".py");
+        boolean python = code.isPython();
         if (code.located()) {
             out.metric("call_sites", facts.callers().size());
             out.metric("calling_classes", facts.callingClasses());
