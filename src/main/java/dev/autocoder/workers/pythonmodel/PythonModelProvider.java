@@ -15,8 +15,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,10 @@ import java.util.stream.Collectors;
  * The test planner's model of a snapshot's Python files, built by Python's own {@code ast} module in a helper
  * process ({@code autocoder.python.interpreter}, default {@code python3}). Each content is modelled once: models are
  * cached by git blob id (with the module name, which depends on the folders around the file); files not yet cached
- * go to the helper in batches, one process per batch. Entries no longer in the current or the previous snapshot are
- * dropped, and the cache never holds more than {@value #MAX_CACHED} models.
+ * go to the helper in batches, one process per batch. The models of the tree just modelled, at its current and its
+ * previous snapshot, are always kept; those of the trees modelled before it (a fleet's other targets) too, most
+ * recent first, as long as the cache holds no more than {@value #MAX_CACHED} models, so the workers' passes over
+ * several targets do not evict each other's models and run Python again.
  * <p>
  * A syntax error, a file nested too deeply or one that takes longer than the per-file budget
  * ({@code autocoder.analysis.file-time-budget}) becomes that file's parse error. When the interpreter cannot be
@@ -47,7 +51,8 @@ public class PythonModelProvider {
 
     private final PythonModelRunner runner;
     private final Map<String, Modelled> byKey = new ConcurrentHashMap<>();
-    private volatile Set<String> previousKeys = Set.of();
+    /** The cache keys of each tree's current and previous snapshot, least recently modelled first; guarded by itself. */
+    private final Map<Path, TreeKeys> keysByTree = new LinkedHashMap<>(16, 0.75f, true);
 
     @Autowired
     public PythonModelProvider(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
@@ -110,7 +115,7 @@ public class PythonModelProvider {
         for (List<PythonModelRunner.Source> batch : batches(missing)) {
             modelled(batch, hashes).forEach(models::put);
         }
-        evictAllBut(keys);
+        keepInMemory(snapshot.root(), keys);
         return List.copyOf(models.values());
     }
 
@@ -196,10 +201,37 @@ public class PythonModelProvider {
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports());
     }
 
-    private synchronized void evictAllBut(Set<String> current) {
-        Set<String> keep = new HashSet<>(current);
-        keep.addAll(previousKeys);
-        byKey.keySet().retainAll(keep);
-        previousKeys = Set.copyOf(current);
+    /** Keeps this tree's models, and the other trees' most recent first while they fit. */
+    private void keepInMemory(Path root, Set<String> current) {
+        synchronized (keysByTree) {
+            TreeKeys before = keysByTree.get(root);
+            keysByTree.put(root, before == null ? new TreeKeys(Set.copyOf(current), Set.of()) : before.next(current));
+            List<Map.Entry<Path, TreeKeys>> newestFirst = new ArrayList<>(keysByTree.entrySet());
+            Collections.reverse(newestFirst);
+            Set<String> kept = new HashSet<>();
+            for (Map.Entry<Path, TreeKeys> tree : newestFirst) {
+                Set<String> keys = tree.getValue().all();
+                if (!kept.isEmpty() && kept.size() + keys.size() > MAX_CACHED) {
+                    keysByTree.remove(tree.getKey());
+                    continue;
+                }
+                kept.addAll(keys);
+            }
+            byKey.keySet().retainAll(kept);
+        }
+    }
+
+    /** A tree's cache keys at its current snapshot and at the one before (another worker may still read that). */
+    private record TreeKeys(Set<String> current, Set<String> previous) {
+
+        TreeKeys next(Set<String> now) {
+            return now.equals(current) ? this : new TreeKeys(Set.copyOf(now), current);
+        }
+
+        Set<String> all() {
+            Set<String> all = new HashSet<>(current);
+            all.addAll(previous);
+            return all;
+        }
     }
 }

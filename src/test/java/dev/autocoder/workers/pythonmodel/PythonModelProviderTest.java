@@ -180,4 +180,27 @@ class PythonModelProviderTest {
         FileModel edited = provider.model(snapshot(repo)).stream().filter(f -> f.path().equals("shop/orders.py")).findFirst().orElseThrow();
         assertThat(edited.types().get(0).methods()).extracting(MethodModel::name).contains("extra");
     }
+
+    @Test
+    void aFleetsTargetsKeepTheirModelsWhileTheOthersAreModelled() throws Exception {
+        PythonModelProvider provider = new PythonModelProvider("python3", Duration.ofSeconds(10));
+        List<Path> targets = new java.util.ArrayList<>();
+        for (String name : List.of("alpha", "beta", "gamma", "delta")) {
+            Path repo = PythonFixture.create(temp.resolve(name));
+            Files.writeString(repo.resolve("shop/orders.py"), PythonFixture.ORDERS + "\n# " + name + "\n");
+            targets.add(repo);
+        }
+        FileModel alphaFirst = orders(provider.model(snapshot(targets.get(0))));
+
+        for (Path other : targets.subList(1, targets.size())) {
+            provider.model(snapshot(other));
+        }
+
+        assertThat(orders(provider.model(snapshot(targets.get(0)))))
+                .as("alpha's cached model, though three other trees were modelled since").isSameAs(alphaFirst);
+    }
+
+    private static FileModel orders(List<FileModel> files) {
+        return files.stream().filter(f -> f.path().equals("shop/orders.py")).findFirst().orElseThrow();
+    }
 }
