@@ -69,6 +69,33 @@ class EdgeCases {
         return a == null ? b : ((ObjectInputStream) ois).readObject();
     }
 
+    Object handedAndRead(InputStream in) throws Exception {
+        ObjectInputStream both = new ObjectInputStream(in);
+        java.util.Objects.requireNonNull(both);
+        Object inner = new Object() {
+            Object read(ObjectInputStream in) throws Exception {
+                return in.readObject();
+            }
+        }.read(new ObjectInputStream(in));
+        return inner == null ? both.readObject() : inner;
+    }
+
+    EdgeCases(ObjectInputStream handed) throws Exception {
+        handed.readUnshared();
+        Supplier<ObjectInputStream> made = () -> {
+            try {
+                return new java.io.ObjectInputStream(in());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        new java.io.BufferedInputStream(new ObjectInputStream(in()));
+    }
+
+    private static InputStream in() {
+        return InputStream.nullInputStream();
+    }
+
     EdgeCases() throws Exception {
         ObjectInputStream constructorStream = new ObjectInputStream(InputStream.nullInputStream());
         constructorStream.readObject();

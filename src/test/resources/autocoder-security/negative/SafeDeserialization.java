@@ -39,4 +39,19 @@ class SafeDeserialization {
             cached = in.readObject();
         }
     }
+
+    /** A serialization hook's helper (Guava's Serialization.populateMap): the stream is the caller's to filter. */
+    static void populate(java.util.Map<Object, Object> map, ObjectInputStream stream, int size) throws Exception {
+        for (int i = 0; i < size; i++) {
+            map.put(stream.readObject(), stream.readObject());
+        }
+    }
+
+    Object filteredThenHandedOn(InputStream in) throws Exception {
+        ObjectInputStream ois = new ObjectInputStream(in);
+        ois.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.lang.String;!*"));
+        java.util.Map<Object, Object> map = new java.util.HashMap<>();
+        populate(map, ois, 1);
+        return map;
+    }
 }

@@ -63,7 +63,9 @@ class AutocoderSecurityRulesTest {
         assertThat(violations("positive/Deserialization.java")).containsExactly(
                 "UnsafeJavaDeserialization:9",    // new ObjectInputStream(in).readObject()
                 "UnsafeJavaDeserialization:14",   // ois.readUnshared() in try-with-resources
-                "UnsafeJavaDeserialization:20");  // the filter is set in another method only
+                "UnsafeJavaDeserialization:20",   // the filter is set in another method only
+                "UnsafeJavaDeserialization:24",   // a new stream handed to a helper that reads it
+                "UnsafeJavaDeserialization:28");  // the same, through a local
     }
 
     @Test
