@@ -14,7 +14,9 @@ import java.util.List;
  * @param line           1-based line
  * @param loopDepth      how many loops enclose the call within its method
  * @param inResourceSpec the call is a resource of a try-with-resources statement
- * @param closedLocally  the created object is assigned to a local that is closed in a {@code finally} block
+ * @param closedLocally  the created object (or the JDK wrapper created around it) is owned: assigned to a local that
+ *                       is closed in a {@code finally} block, returned or stored in a field, or itself returned or
+ *                       stored in a field
  * @param paramsReached  names of the enclosing method's parameters the arguments use (directly or through a local
  *                       assigned from them)
  * @param text           the call's source text, whitespace-normalized
@@ -27,8 +29,9 @@ import java.util.List;
  * @param handedTo       for a JDK object the call opens or creates: where it goes, as "index in
  *                       {@link MethodModel#invocations()}:argument position" of the calls that receive it (directly,
  *                       through the local it is assigned to, or through a wrapper created around it)
- * @param facts          Python only (empty for Java): the arguments as the security and data-integrity rules read
- *                       them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
+ * @param facts          Java: {@code parameters=} the erased parameter types of the overload PMD resolved, for a
+ *                       call into {@code java.lang}, {@code java.math}, {@code java.time} or {@code java.util}.
+ *                       Python: the arguments as the security and data-integrity rules read them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
  *                       {@code **=kwargs}, {@code arg0=fstring} (how the first argument is built), {@code arg1'=w}
  *                       (a string constant's value), {@code transaction} (inside a database transaction block)
  */
@@ -45,14 +48,6 @@ public record Invocation(boolean creation, String type, String method, int line,
         caughtBy = caughtBy.isEmpty() ? List.of() : Interned.strings(caughtBy);
         handedTo = handedTo.isEmpty() ? List.of() : List.copyOf(handedTo);
         facts = facts == null || facts.isEmpty() ? List.of() : Interned.strings(facts);
-    }
-
-    /** A call of the Java model, which records no argument facts. */
-    public Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
-                      boolean closedLocally, List<String> paramsReached, String text, boolean implicitReceiver,
-                      int arguments, List<String> caughtBy, int collectionLoop, List<String> handedTo) {
-        this(creation, type, method, line, loopDepth, inResourceSpec, closedLocally, paramsReached, text, implicitReceiver,
-                arguments, caughtBy, collectionLoop, handedTo, List.of());
     }
 
     /** The value of fact {@code key} ({@code shell} gives {@code True} for {@code shell=True}); null when absent. */

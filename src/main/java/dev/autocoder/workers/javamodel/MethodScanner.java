@@ -44,8 +44,14 @@ import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
 import net.sourceforge.pmd.lang.java.ast.ASTWhileStatement;
 import net.sourceforge.pmd.lang.java.ast.BinaryOp;
+import net.sourceforge.pmd.lang.java.ast.InvocationNode;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
 import net.sourceforge.pmd.lang.java.ast.UnaryOp;
+import net.sourceforge.pmd.lang.java.symbols.JFieldSymbol;
+import net.sourceforge.pmd.lang.java.types.JClassType;
+import net.sourceforge.pmd.lang.java.types.JMethodSig;
+import net.sourceforge.pmd.lang.java.types.JTypeMirror;
+import net.sourceforge.pmd.lang.java.types.TypeTestUtil;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -118,6 +125,8 @@ final class MethodScanner {
     private final List<Integer> nullReturns = new ArrayList<>();
     private final List<String> strings = new ArrayList<>();
     private final Set<String> closedInFinally = new TreeSet<>();
+    /** Locals handed on whole: returned, or assigned to a field (the object then owns what they hold). */
+    private final Set<String> handedOnLocals = new TreeSet<>();
     private final Set<String> closedParams = new TreeSet<>();
     /** The call or creation node of each recorded invocation, to follow where a created object goes. */
     private final Map<Node, Integer> invocationIndex = new IdentityHashMap<>();
@@ -174,6 +183,14 @@ final class MethodScanner {
             }
         }
         findClosedParams(tries);
+        for (ASTReturnStatement r : findAll(method, ASTReturnStatement.class)) {
+            addIfPresent(handedOnLocals, simpleName(r.getExpr()));
+        }
+        for (ASTAssignmentExpression a : assignments) {
+            if (isField(a.getLeftOperand())) {
+                addIfPresent(handedOnLocals, simpleName(a.getRightOperand()));
+            }
+        }
         method.children().forEach(child -> visit(child, 0, -1));
         handoffs();
         return this;
@@ -456,19 +473,85 @@ final class MethodScanner {
         boolean inResources = enclosingTry != null && enclosingTry.getResources() != null
                 && node.ancestors().any(a -> a == enclosingTry.getResources());
         boolean closed = false;
-        Node parent = node.getParent();
+        Node parent = outermostWrapper(node).getParent();
         if (parent instanceof ASTVariableDeclarator v) {
-            closed = closedInFinally.contains(v.getName());
-        } else if (parent instanceof ASTAssignmentExpression a && a.getLeftOperand() instanceof ASTFieldAccess) {
+            closed = owned(v.getName());
+        } else if (parent instanceof ASTAssignmentExpression a && isField(a.getLeftOperand())) {
             closed = true; // stored in a field: the object owns it
         } else if (parent instanceof ASTAssignmentExpression a && simpleName(a.getLeftOperand()) != null) {
-            closed = closedInFinally.contains(simpleName(a.getLeftOperand()));
+            closed = owned(simpleName(a.getLeftOperand()));
         } else if (parent instanceof ASTReturnStatement) {
             closed = true; // handed to the caller
         }
         return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
-                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of());
+                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of(), jdkOverload(node));
     }
+
+    /** A local closed in a finally block, returned, or stored in a field: whoever holds it last closes it. */
+    private boolean owned(String local) {
+        return closedInFinally.contains(local) || handedOnLocals.contains(local);
+    }
+
+    /**
+     * The call itself, or the outermost closeable JDK object created around it
+     * ({@code new BufferedReader(new InputStreamReader(new FileInputStream(f)))}): closing that closes what it wraps.
+     */
+    private static JavaNode outermostWrapper(JavaNode node) {
+        JavaNode current = node;
+        while (current.getParent() instanceof ASTArgumentList && current.getParent().getParent() instanceof ASTConstructorCall wrapper
+                && typed(() -> TypeTestUtil.isA(AutoCloseable.class, wrapper), false)) {
+            current = wrapper;
+        }
+        return current;
+    }
+
+    /** A field, written {@code this.f}, {@code other.f} or plainly {@code f}. */
+    private static boolean isField(ASTExpression e) {
+        return e instanceof ASTFieldAccess
+                || e instanceof ASTVariableAccess v && typed(() -> v.getReferencedSym() instanceof JFieldSymbol, false);
+    }
+
+    /**
+     * One fact from PMD's symbols and types, or {@code unknown} when PMD's inference fails on the code (on a few real
+     * files it trips its own assertions): the model is built without that fact rather than not at all.
+     */
+    private static <T> T typed(Supplier<T> fact, T unknown) {
+        try {
+            return fact.get();
+        } catch (RuntimeException | AssertionError e) {
+            return unknown;
+        }
+    }
+
+    private static void addIfPresent(Set<String> names, String name) {
+        if (name != null) {
+            names.add(name);
+        }
+    }
+
+    /**
+     * For a call into {@code java.lang}, {@code java.math}, {@code java.time} or {@code java.util} whose overload
+     * PMD resolved: {@code parameters=} its erased parameter types ({@code new BigDecimal(BigInteger)} cannot throw
+     * the NumberFormatException that {@code new BigDecimal(String)} throws). Empty otherwise.
+     */
+    private static List<String> jdkOverload(JavaNode node) {
+        return typed(() -> resolvedJdkOverload(node), List.of());
+    }
+
+    private static List<String> resolvedJdkOverload(JavaNode node) {
+        if (!(node instanceof InvocationNode call) || call.getOverloadSelectionInfo().isFailed()) {
+            return List.of();
+        }
+        JMethodSig sig = call.getMethodType();
+        if (!(sig.getDeclaringType().getErasure() instanceof JClassType owner) || owner.getSymbol().isUnresolved()
+                || !JDK_OVERLOAD_PACKAGES.contains(owner.getSymbol().getPackageName())) {
+            return List.of();
+        }
+        return List.of("parameters=" + String.join(",", sig.getFormalParameters().stream()
+                .map(t -> t.getErasure().toString()).toList()));
+    }
+
+    private static final Set<String> JDK_OVERLOAD_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.util");
 
     /** The type of an expression used as a receiver, when declarations and imports tell it. */
     private String typeOf(ASTExpression scope) {
@@ -771,9 +854,27 @@ final class MethodScanner {
         if (operand instanceof ASTMethodCall call && call.getMethodName().equals("clone") && call.getArguments().isEmpty()) {
             return false;
         }
+        if (widens(operand, cast)) {
+            return false;
+        }
         String operandText = text(operand);
         return findAll(method, ASTInfixExpression.class).stream().noneMatch(test -> test.getOperator() == BinaryOp.INSTANCEOF
                 && text(test.getLeftOperand()).equals(operandText));
+    }
+
+    /**
+     * {@code (Appendable) builder} of a StringBuilder: the operand's class is already the cast's (both resolved, so
+     * JDK types and the file's own; compared erased, as the runtime check is).
+     */
+    private static boolean widens(ASTExpression operand, ASTCastExpression cast) {
+        return typed(() -> resolvedWidening(operand, cast), false);
+    }
+
+    private static boolean resolvedWidening(ASTExpression operand, ASTCastExpression cast) {
+        JTypeMirror from = operand.getTypeMirror().getErasure();
+        JTypeMirror to = cast.getCastType().getTypeMirror().getErasure();
+        return from instanceof JClassType f && !f.getSymbol().isUnresolved()
+                && to instanceof JClassType t && !t.getSymbol().isUnresolved() && f.isSubtypeOf(t);
     }
 
     private Set<String> typeVariables;

@@ -405,6 +405,84 @@ class FalsePositivesTest {
                         tuple("lookup(Map, String)", "low", "line 39: (String) settings.get(key)"));
     }
 
+    /**
+     * Guava's shapes, which PMD's types tell apart: a stream wrapped by the reader that is returned, a local stored
+     * in a field, a cast to a type the operand already has ({@code (Appendable) builder}), and conversions of an
+     * overload that parses nothing ({@code new BigDecimal(BigInteger)}, {@code Integer.valueOf(int)}).
+     */
+    @Test
+    void whatTheTypesShowCannotFailIsNotAFailureModeNorALeak() throws Exception {
+        Map<String, String> files = Map.of("src/main/java/com/acme/Shapes.java", """
+                package com.acme;
+
+                import java.io.BufferedReader;
+                import java.io.File;
+                import java.io.FileInputStream;
+                import java.io.FileOutputStream;
+                import java.io.IOException;
+                import java.io.InputStreamReader;
+                import java.io.OutputStream;
+                import java.math.BigDecimal;
+                import java.math.BigInteger;
+                import java.nio.charset.StandardCharsets;
+
+                public class Shapes {
+                    private OutputStream out;
+
+                    public BufferedReader reader(File file) throws IOException {
+                        return new BufferedReader(new InputStreamReader(new FileInputStream(file), StandardCharsets.UTF_8));
+                    }
+
+                    public void spill(File file) throws IOException {
+                        FileOutputStream transfer = new FileOutputStream(file);
+                        transfer.write(1);
+                        out = transfer;
+                    }
+
+                    public Appendable append(StringBuilder builder, String text) throws IOException {
+                        return ((Appendable) builder).append(text);
+                    }
+
+                    public BigDecimal exact(BigInteger value) {
+                        return new BigDecimal(value);
+                    }
+
+                    public Integer boxed(int value) {
+                        return Integer.valueOf(value);
+                    }
+
+                    public int leak(File file) throws IOException {
+                        FileInputStream in = new FileInputStream(file);
+                        return in.read();
+                    }
+
+                    public String narrow(Object value) {
+                        return ((CharSequence) value).toString();
+                    }
+
+                    public BigDecimal parse(String text) {
+                        return new BigDecimal(text);
+                    }
+
+                    public BigDecimal fromDouble(double value) {
+                        return new BigDecimal(value);
+                    }
+                }
+                """);
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, files);
+        List<FailureMode> modes = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes"))).failureModes();
+
+        assertThat(modes.stream().filter(m -> m.mode().equals("resource-leak")))
+                .extracting(FailureMode::method, FailureMode::line).containsExactly(tuple("leak(File)", 40));
+        assertThat(modes.stream().filter(m -> m.mode().equals("unchecked-cast")))
+                .extracting(FailureMode::method, FailureMode::line).containsExactly(tuple("narrow(Object)", 45));
+        assertThat(modes.stream().filter(m -> m.mode().equals("unchecked-conversion")))
+                .extracting(FailureMode::method, FailureMode::line)
+                .containsExactlyInAnyOrder(tuple("parse(String)", 49), tuple("fromDouble(double)", 53));
+        assertThat(harness.run(harness.perspective("error-handling")).findings()).filteredOn(f -> f.rule().equals("missing-try-with-resources"))
+                .extracting(Finding::line).containsExactly(40);
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }

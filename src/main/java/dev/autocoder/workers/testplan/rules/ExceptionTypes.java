@@ -124,8 +124,19 @@ public final class ExceptionTypes {
 
     /** The exception a JDK conversion call throws on malformed input ({@code Integer.parseInt}...), or null. */
     public static String conversion(Invocation call) {
-        return CONVERSIONS.get(call.type() + "." + call.method());
+        String exception = CONVERSIONS.get(call.type() + "." + call.method());
+        String parameters = call.fact("parameters");
+        if (exception == null || parameters == null) {
+            return exception; // the overload is not known: any of them may be the one that parses
+        }
+        List<String> types = List.of(parameters.split(","));
+        boolean parses = types.stream().anyMatch(TEXT::contains)
+                || call.type().equals("java.math.BigDecimal") && (types.contains("double") || types.contains("float"));
+        return parses ? exception : null;
     }
+
+    /** What a conversion parses; {@code Integer.valueOf(int)} and {@code new BigDecimal(BigInteger)} parse nothing. */
+    private static final Set<String> TEXT = Set.of("java.lang.String", "java.lang.CharSequence", "char[]");
 
     /** Whether one of the catch types catches the thrown type (the same type or a supertype). */
     public boolean caught(String thrown, List<String> catchTypes, FileModel context) {
