@@ -483,6 +483,57 @@ class FalsePositivesTest {
                 .extracting(Finding::line).containsExactly(40);
     }
 
+    /**
+     * Path traversal needs a base folder joined with the input, as for Python, or input from outside (an HTTP
+     * endpoint, {@code main}): a path that is the parameter itself is the caller's to check (Guava's
+     * {@code MoreFiles.isDirectory(path)}, {@code Files.getFileExtension(name)}).
+     */
+    @Test
+    void aPathIsUntrustedInputWhenJoinedToABaseOrTakenFromOutside() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Storage.java", """
+                package com.acme;
+
+                import java.io.File;
+                import java.io.IOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.springframework.web.bind.annotation.GetMapping;
+
+                public class Storage {
+                    private final Path root = Path.of("data");
+
+                    public boolean isFolder(Path path) {
+                        return Files.isDirectory(path);
+                    }
+
+                    public String extension(String name) {
+                        return new File(name).getName();
+                    }
+
+                    public byte[] read(String name) throws IOException {
+                        return Files.readAllBytes(root.resolve(name));
+                    }
+
+                    public File under(String name) {
+                        return new File("data", name);
+                    }
+
+                    @GetMapping("/download")
+                    public byte[] download(String file) throws IOException {
+                        return Files.readAllBytes(Path.of(file));
+                    }
+
+                    public static void main(String[] args) throws IOException {
+                        Files.delete(Path.of(args[0]));
+                    }
+                }
+                """), "security");
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::line).containsExactly(
+                tuple("untrusted-input-to-path", 21), tuple("untrusted-input-to-path", 25),
+                tuple("untrusted-input-to-path", 30), tuple("untrusted-input-to-path", 34));
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }

@@ -17,9 +17,11 @@ import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Security Analysis: tests for the analysis worker's security findings (its latest ok {@code security} row) and
@@ -29,7 +31,8 @@ import java.util.Optional;
  * arguments of a sensitive call: {@code Runtime.exec}, {@code new ProcessBuilder} (command injection),
  * {@code Statement.execute*}/{@code addBatch}, {@code Connection.prepareStatement}/{@code createQuery} (SQL
  * injection when the text is built from input), {@code new File}, {@code Paths.get}, {@code Path.of},
- * {@code Files.*} (path traversal), {@code new URL} (server-side request forgery), {@code Class.forName}
+ * {@code Path.resolve}, {@code Files.*} (path traversal: only when the input is joined to a base folder, or the
+ * method is an HTTP endpoint or {@code main}), {@code new URL} (server-side request forgery), {@code Class.forName}
  * (unsafe reflection), {@code new ObjectInputStream} (unsafe deserialization). Each is a finding
  * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs.
  * <p>
@@ -57,6 +60,7 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             Map.entry("java.io.File.<init>", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\"", "\"..\\\\..\\\\windows\""))),
             Map.entry("java.nio.file.Paths.get", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
             Map.entry("java.nio.file.Path.of", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
+            Map.entry("java.nio.file.Path.resolve", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
             Map.entry("java.net.URL.<init>", new Sink("url", List.of("\"http://169.254.169.254/latest/meta-data/\"", "\"file:///etc/passwd\""))),
             Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""))),
             Map.entry("java.io.ObjectInputStream.<init>", new Sink("deserialization", List.of("null"))));
@@ -80,9 +84,13 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             if (!m.isApi()) {
                 continue;
             }
+            boolean outsideInput = JavaEntryPoints.httpEndpoint(m) || JavaEntryPoints.main(m);
+            Set<String> reported = new HashSet<>(); // Files.readAllBytes(Path.of(file)) is one flow, not two
             for (Invocation call : m.method().invocations()) {
                 Sink sink = sink(call);
-                if (sink == null || call.paramsReached().isEmpty()) {
+                if (sink == null || call.paramsReached().isEmpty()
+                        || sink.name().equals("path") && !joinsABase(call) && !outsideInput
+                        || !reported.add(sink.name() + ":" + call.line())) {
                     continue;
                 }
                 tainted++;
@@ -186,6 +194,18 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
         }
         return new int[]{flows, hazards};
     }
+
+    /**
+     * Path traversal needs a base folder the input is joined to ({@code new File(dir, name)}, {@code Paths.get(root,
+     * name)}, {@code root.resolve(name)}), as for Python. A path that is the parameter itself ({@code Files.isDirectory(path)},
+     * {@code new File(name).getName()}) is the caller's to check, unless the caller is outside: an HTTP request or
+     * the command line.
+     */
+    private static boolean joinsABase(Invocation call) {
+        return call.method().equals("resolve") || call.arguments() >= 2 && JOINING.contains(call.type() + "." + call.method());
+    }
+
+    private static final Set<String> JOINING = Set.of("java.io.File.<init>", "java.nio.file.Paths.get", "java.nio.file.Path.of");
 
     private static Sink sink(Invocation call) {
         if (call.type() == null) {

@@ -45,10 +45,6 @@ import java.util.Set;
 @Component
 class UserExperiencePerspective extends TestPlanningPerspective {
 
-    private static final Set<String> ENDPOINT_ANNOTATIONS = Set.of("GetMapping", "PostMapping", "PutMapping", "DeleteMapping",
-            "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH");
-    private static final Set<String> SERVLET_METHODS = Set.of("doGet", "doPost", "doPut", "doDelete");
-
     UserExperiencePerspective(TestPlanServices services) {
         super(services, "user-experience", "User Experience");
     }
@@ -66,11 +62,8 @@ class UserExperiencePerspective extends TestPlanningPerspective {
             MethodModel method = m.method();
             boolean python = m.file().path().endsWith(".py");
             List<String> calls = python ? method.invocations().stream().map(c -> c.text()).toList() : List.of();
-            boolean endpoint = python ? PythonSurfaces.httpRoute(method.annotations())
-                    : method.annotations().stream().anyMatch(a -> ENDPOINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))
-                    || (SERVLET_METHODS.contains(method.name()) && m.type().supertypes().contains("HttpServlet"));
-            boolean main = !python && method.name().equals("main") && method.isStatic() && method.isPublic() && method.params().size() == 1
-                    && method.params().get(0).type().replace(" ", "").matches("String(\\[]|\\.\\.\\.)");
+            boolean endpoint = python ? PythonSurfaces.httpRoute(method.annotations()) : JavaEntryPoints.httpEndpoint(m);
+            boolean main = !python && JavaEntryPoints.main(m);
             boolean command = python && PythonSurfaces.cliCommand(method.annotations(), calls);
             if (endpoint) {
                 endpoints++;
