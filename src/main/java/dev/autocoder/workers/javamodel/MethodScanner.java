@@ -48,6 +48,7 @@ import net.sourceforge.pmd.lang.java.ast.InvocationNode;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
 import net.sourceforge.pmd.lang.java.ast.UnaryOp;
 import net.sourceforge.pmd.lang.java.symbols.JFieldSymbol;
+import net.sourceforge.pmd.lang.java.types.JArrayType;
 import net.sourceforge.pmd.lang.java.types.JClassType;
 import net.sourceforge.pmd.lang.java.types.JMethodSig;
 import net.sourceforge.pmd.lang.java.types.JTypeMirror;
@@ -859,12 +860,23 @@ final class MethodScanner {
         }
         String operandText = text(operand);
         return findAll(method, ASTInfixExpression.class).stream().noneMatch(test -> test.getOperator() == BinaryOp.INSTANCEOF
-                && text(test.getLeftOperand()).equals(operandText));
+                && text(test.getLeftOperand()).equals(operandText)
+                || (test.getOperator() == BinaryOp.EQ || test.getOperator() == BinaryOp.NE)
+                && (isGetClassOf(test.getLeftOperand(), operandText) || isGetClassOf(test.getRightOperand(), operandText)))
+                && findAll(method, ASTMethodCall.class).stream().noneMatch(call -> call.getMethodName().equals("isInstance")
+                && call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operandText));
+    }
+
+    /** {@code o.getClass()}: an equals method's {@code getClass() != o.getClass()} guards its cast of {@code o}. */
+    private static boolean isGetClassOf(ASTExpression e, String operandText) {
+        return e instanceof ASTMethodCall call && call.getMethodName().equals("getClass") && call.getArguments().isEmpty()
+                && call.getQualifier() != null && text(call.getQualifier()).equals(operandText);
     }
 
     /**
-     * {@code (Appendable) builder} of a StringBuilder: the operand's class is already the cast's (both resolved, so
-     * JDK types and the file's own; compared erased, as the runtime check is).
+     * {@code (Appendable) builder} of a StringBuilder, {@code (Entry<K, V>[]) entries} of an
+     * {@code Entry<? extends K, ? extends V>[]}: the operand's class is already the cast's (both resolved, so JDK
+     * types and the file's own; compared erased, as the runtime check is).
      */
     private static boolean widens(ASTExpression operand, ASTCastExpression cast) {
         return typed(() -> resolvedWidening(operand, cast), false);
@@ -873,8 +885,15 @@ final class MethodScanner {
     private static boolean resolvedWidening(ASTExpression operand, ASTCastExpression cast) {
         JTypeMirror from = operand.getTypeMirror().getErasure();
         JTypeMirror to = cast.getCastType().getTypeMirror().getErasure();
-        return from instanceof JClassType f && !f.getSymbol().isUnresolved()
-                && to instanceof JClassType t && !t.getSymbol().isUnresolved() && f.isSubtypeOf(t);
+        return resolved(from) && resolved(to) && from.isSubtypeOf(to);
+    }
+
+    /** A class PMD found, or an array of such classes or of primitives. */
+    private static boolean resolved(JTypeMirror type) {
+        if (type instanceof JArrayType array) {
+            return array.getElementType().isPrimitive() || resolved(array.getElementType());
+        }
+        return type instanceof JClassType c && !c.getSymbol().isUnresolved();
     }
 
     private Set<String> typeVariables;

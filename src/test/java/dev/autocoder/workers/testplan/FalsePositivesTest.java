@@ -407,7 +407,8 @@ class FalsePositivesTest {
 
     /**
      * Guava's shapes, which PMD's types tell apart: a stream wrapped by the reader that is returned, a local stored
-     * in a field, a cast to a type the operand already has ({@code (Appendable) builder}), and conversions of an
+     * in a field, a cast to a type the operand already has ({@code (Appendable) builder}, an array of the same
+     * erased class) or that a getClass() comparison or isInstance checks, and conversions of an
      * overload that parses nothing ({@code new BigDecimal(BigInteger)}, {@code Integer.valueOf(int)}).
      */
     @Test
@@ -466,6 +467,31 @@ class FalsePositivesTest {
 
                     public BigDecimal fromDouble(double value) {
                         return new BigDecimal(value);
+                    }
+
+                    @SafeVarargs
+                    public static <K, V> java.util.Map.Entry<K, V>[] entries(java.util.Map.Entry<? extends K, ? extends V>... entries) {
+                        @SuppressWarnings("unchecked")
+                        java.util.Map.Entry<K, V>[] same = (java.util.Map.Entry<K, V>[]) entries;
+                        return same;
+                    }
+
+                    @Override
+                    public boolean equals(Object other) {
+                        if (other == null || getClass() != other.getClass()) {
+                            return false;
+                        }
+                        Shapes that = (Shapes) other;
+                        return that.out == out;
+                    }
+
+                    @Override
+                    public int hashCode() {
+                        return 1;
+                    }
+
+                    public String text(Class<? extends CharSequence> type, Object value) {
+                        return type.isInstance(value) ? ((CharSequence) value).toString() : "";
                     }
                 }
                 """);
