@@ -3,9 +3,6 @@ package dev.autocoder.workers.implementation.patch;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.comments.BlockComment;
-import com.github.javaparser.ast.comments.Comment;
-import com.github.javaparser.ast.comments.LineComment;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.Statement;
@@ -19,9 +16,13 @@ import java.util.List;
  * <p>
  * Why this fix: it keeps the control flow exactly as it was (the exception is still caught, the method goes on as
  * before), it needs no dependency and no import in any Java 9+ project, and it makes a silently lost failure
- * visible. Rethrowing (say, as {@code IllegalStateException}) would change behaviour; a comment alone hides the
- * problem and does not even satisfy the rule (its {@code allowCommentedBlocks} is false by default); renaming the
- * parameter to {@code ignored} only silences it. A comment already in the block is kept, above the new statement.
+ * visible. Rethrowing (say, as {@code IllegalStateException}) would change behaviour; renaming the parameter to
+ * {@code ignored} only silences the rule.
+ * <p>
+ * Declined: a block with a comment (PMD reports it, as its {@code allowCommentedBlocks} is off by default, but the
+ * comment says the exception is let go on purpose, as the test planner's {@code CatchSite#deliberate} reads it: a
+ * WARNING for every such exception is noise a reviewer would refuse), and an {@code InterruptedException} (logging
+ * it would still lose the interrupt; restoring the flag, or ending the work, is a decision about the loop around it).
  */
 final class LogEmptyCatchBlock implements MechanicalFix {
 
@@ -39,11 +40,14 @@ final class LogEmptyCatchBlock implements MechanicalFix {
         if (!body.getStatements().isEmpty()) {
             throw new NotFixableException("the catch block at line " + NodeFinder.beginLine(clause) + " is not empty");
         }
-        List<Comment> comments = body.getOrphanComments();
-        if (comments.size() > 1) {
-            throw new NotFixableException("the catch block holds several comments; add the handling by hand so they stay in place");
+        if (!body.getOrphanComments().isEmpty()) {
+            throw new NotFixableException("the catch block's comment says the exception is let go on purpose");
         }
         String caught = clause.getParameter().getType().asString();
+        if (caught.equals("InterruptedException") || caught.equals("java.lang.InterruptedException")) {
+            throw new NotFixableException("an ignored interrupt needs a decision, not a log line: restore the interrupt "
+                    + "flag or end the work");
+        }
         String where = NodeFinder.enclosingMember(clause)
                 .filter(m -> m instanceof CallableDeclaration<?>)
                 .map(m -> " in " + ((CallableDeclaration<?>) m).getNameAsString())
@@ -54,23 +58,8 @@ final class LogEmptyCatchBlock implements MechanicalFix {
         Statement log = JavaSource.statement(system + ".getLogger(" + logger + ".class.getName()).log("
                 + system + ".Logger.Level.WARNING, \"Ignored " + caught + where + "\", "
                 + clause.getParameter().getNameAsString() + ");");
-        if (comments.isEmpty()) {
-            body.addStatement(log);
-        } else {
-            // an orphan comment would be printed after the new statement; keep it above, as the statement's comment
-            Comment comment = comments.get(0);
-            body.removeOrphanComment(comment);
-            body.addStatement(log);
-            log.setComment(copy(comment));
-        }
+        body.addStatement(log);
         return "Log the ignored " + caught + " at WARNING with the JDK's System.Logger instead of swallowing it silently.";
-    }
-
-    private static Comment copy(Comment comment) {
-        if (comment instanceof LineComment) {
-            return new LineComment(comment.getContent());
-        }
-        return comment instanceof BlockComment ? new BlockComment(comment.getContent()) : comment.clone();
     }
 
     /** True when the file declares or imports a type named System, so the JDK's must be named in full. */

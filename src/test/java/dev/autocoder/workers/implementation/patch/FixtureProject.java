@@ -132,6 +132,13 @@ final class FixtureProject {
                     }
                     return 0;
                 }
+
+                public void pause() {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                    }
+                }
             }
             """;
 

@@ -146,17 +146,17 @@ class MechanicalFixesTest {
                 """);
     }
 
+    /** A comment says the exception is let go on purpose; an interrupt needs a decision about the work around it. */
     @Test
-    void keepsTheCommentOfACommentedEmptyCatchBlockAboveTheLogStatement() throws Exception {
-        ProposedPatch patch = fixAndCheck("Fallback.java", "EmptyCatchBlock", 0);
+    void declinesACommentedEmptyCatchBlockAndAnIgnoredInterrupt() throws Exception {
+        PmdViolation commented = finding("Fallback.java", "EmptyCatchBlock", 0);
+        PmdViolation interrupt = finding("Fallback.java", "EmptyCatchBlock", 1);
 
-        assertThat(patch.patchedCode()).contains("""
-                        } catch (NumberFormatException e) {
-                            // not a number: zero will do
-                            System.getLogger(Fallback.class.getName()).log(System.Logger.Level.WARNING, "Ignored NumberFormatException in parseOrZero", e);
-                        }
-                        return 0;
-                """);
+        assertThat(fixes.propose(root, SRC + "Fallback.java", "EmptyCatchBlock", commented.beginLine(), commented.endLine())
+                .reason()).isEqualTo("the catch block's comment says the exception is let go on purpose");
+        assertThat(fixes.propose(root, SRC + "Fallback.java", "EmptyCatchBlock", interrupt.beginLine(), interrupt.endLine())
+                .reason()).isEqualTo("an ignored interrupt needs a decision, not a log line: restore the interrupt flag "
+                        + "or end the work");
     }
 
     @Test
