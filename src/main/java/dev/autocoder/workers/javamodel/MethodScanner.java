@@ -76,6 +76,9 @@ import java.util.stream.Stream;
  */
 final class MethodScanner {
 
+    /** The JDK packages whose calls record the overload PMD resolved ({@link #jdkOverload}). */
+    private static final Set<String> JDK_OVERLOAD_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.util");
+
     /**
      * Catch variables that say the failure is meant to go (PMD's EmptyCatchBlock allowExceptionNameRegex); an empty
      * block with a comment says so too (its allowCommentedBlocks).
@@ -552,8 +555,6 @@ final class MethodScanner {
                 .map(t -> t.getErasure().toString()).toList()));
     }
 
-    private static final Set<String> JDK_OVERLOAD_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.util");
-
     /** The type of an expression used as a receiver, when declarations and imports tell it. */
     private String typeOf(ASTExpression scope) {
         String simple = simpleName(scope);
@@ -858,13 +859,18 @@ final class MethodScanner {
         if (widens(operand, cast)) {
             return false;
         }
-        String operandText = text(operand);
-        return findAll(method, ASTInfixExpression.class).stream().noneMatch(test -> test.getOperator() == BinaryOp.INSTANCEOF
-                && text(test.getLeftOperand()).equals(operandText)
-                || (test.getOperator() == BinaryOp.EQ || test.getOperator() == BinaryOp.NE)
-                && (isGetClassOf(test.getLeftOperand(), operandText) || isGetClassOf(test.getRightOperand(), operandText)))
-                && findAll(method, ASTMethodCall.class).stream().noneMatch(call -> call.getMethodName().equals("isInstance")
-                && call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operandText));
+        return !checkedFirst(text(operand));
+    }
+
+    /** The method tests the operand's class: {@code instanceof}, {@code getClass() == / !=} or {@code isInstance}. */
+    private boolean checkedFirst(String operand) {
+        boolean tested = findAll(method, ASTInfixExpression.class).stream().anyMatch(test -> switch (test.getOperator()) {
+            case INSTANCEOF -> text(test.getLeftOperand()).equals(operand);
+            case EQ, NE -> isGetClassOf(test.getLeftOperand(), operand) || isGetClassOf(test.getRightOperand(), operand);
+            default -> false;
+        });
+        return tested || findAll(method, ASTMethodCall.class).stream().anyMatch(call -> call.getMethodName().equals("isInstance")
+                && call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operand));
     }
 
     /** {@code o.getClass()}: an equals method's {@code getClass() != o.getClass()} guards its cast of {@code o}. */

@@ -45,8 +45,9 @@ import java.util.Set;
  * </ul>
  * The finally block may only close the stream (directly, behind a null check, or in a try/catch that swallows
  * the close exception). Not fixed: a stream used after the try, assigned again, used in a catch clause, passed on
- * or stored (it may escape), or whose {@code close()} would throw an IOException the method neither declares nor
- * catches.
+ * or stored (it may escape), opened inside a call that was handed it ({@code closer.register(openStream())}: Guava's
+ * Closer closes what it registers), or whose {@code close()} would throw an IOException the method neither declares
+ * nor catches.
  */
 final class TryWithResources implements MechanicalFix {
 
@@ -211,6 +212,12 @@ final class TryWithResources implements MechanicalFix {
         Expression initial = variable.getInitializer()
                 .filter(i -> !i.isNullLiteralExpr())
                 .orElseThrow(() -> new NotFixableException("`" + name + "` is not opened where it is declared"));
+        if (initial instanceof MethodCallExpr call && call.getArguments().stream()
+                .anyMatch(a -> a.isMethodCallExpr() || a.isObjectCreationExpr())) {
+            // Guava's closer.register(openStream()): what the stream was handed to closes it later
+            throw new NotFixableException("`" + name + "` is opened inside `" + call.getNameAsString() + "(..)`, which was "
+                    + "handed the stream and may close it; whether it may be closed here is left to a person");
+        }
         List<Statement> statements = block.getStatements();
         int from = statements.indexOf(declaration) + 1;
         int to = statements.size();

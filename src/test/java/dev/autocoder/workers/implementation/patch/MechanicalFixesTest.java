@@ -463,6 +463,54 @@ class MechanicalFixesTest {
                 .isEqualTo("the if statement holds comments that a one-line return would lose");
     }
 
+    /** Guava's Closer idiom: the stream is handed to the closer that closes it in the finally block. */
+    @Test
+    void leavesAStreamOpenedInsideTheCallItWasHandedTo() throws Exception {
+        FixtureProject.write(root, SRC + "Registered.java", """
+                package com.acme;
+
+                import java.io.Closeable;
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+                import java.util.ArrayDeque;
+                import java.util.Deque;
+
+                public class Registered {
+
+                    static final class Closer implements Closeable {
+                        private final Deque<Closeable> stack = new ArrayDeque<>();
+
+                        <C extends Closeable> C register(C closeable) {
+                            stack.push(closeable);
+                            return closeable;
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            while (!stack.isEmpty()) {
+                                stack.pop().close();
+                            }
+                        }
+                    }
+
+                    public int first(String path) throws IOException {
+                        Closer closer = new Closer();
+                        try {
+                            InputStream in = closer.register(new FileInputStream(path));
+                            return in.read();
+                        } finally {
+                            closer.close();
+                        }
+                    }
+                }
+                """);
+
+        assertThat(fixes.propose(root, SRC + "Registered.java", "CloseResource", 31, 31).reason())
+                .isEqualTo("`in` is opened inside `register(..)`, which was handed the stream and may close it; whether "
+                        + "it may be closed here is left to a person");
+    }
+
     @Test
     void namesTheJdkSystemInFullWhenTheFileHasItsOwnSystemType() throws Exception {
         FixtureProject.write(root, SRC + "Shadow.java", """
