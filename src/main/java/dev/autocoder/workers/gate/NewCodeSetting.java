@@ -34,7 +34,7 @@ record NewCodeSetting(Kind kind, String value) {
                 try {
                     days = Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("new-code setting '" + trimmed + "': days must be a whole number");
+                    throw new IllegalArgumentException("new-code setting '" + trimmed + "': days must be a whole number", e);
                 }
                 if (days < 1) {
                     throw new IllegalArgumentException("new-code setting '" + trimmed + "': days must be at least 1");

@@ -91,7 +91,7 @@ public class RuffEngine {
             return PythonLint.unavailable(python.size(), unavailable);
         }
         RuffSettings settings = RuffSettings.of(snapshot.root());
-        DiskCache<RuffFileResult> diskCache = diskCache(ruffVersion, settings);
+        DiskCache<RuffFileResult> diskCache = diskCache(ruffVersion);
         List<SkippedFile> skipped = new ArrayList<>();
         Map<String, RuffFileResult> results = new LinkedHashMap<>();
         Map<String, String> keys = new LinkedHashMap<>();
@@ -269,8 +269,8 @@ public class RuffEngine {
         return ruffVersion + '\u0000' + settings.fingerprint() + '\u0000' + name + '\u0000' + file.contentHash();
     }
 
-    /** The disk cache, stamped with ruff's version and the settings; null without one. */
-    private DiskCache<RuffFileResult> diskCache(String ruffVersion, RuffSettings settings) {
+    /** The disk cache, stamped with ruff's version (the settings are in each key); null without one. */
+    private DiskCache<RuffFileResult> diskCache(String ruffVersion) {
         if (diskFolder == null) {
             return null;
         }
@@ -278,10 +278,5 @@ public class RuffEngine {
         return disks.computeIfAbsent(ruffVersion, v -> DiskCache.open(diskFolder, Map.of("ruff", v,
                 "code", DiskCache.codeFingerprint(RuffEngine.class, RuffProcess.class, RuffDiagnostic.class,
                         RuffFileResult.class, RuffSettings.class)), RuffFileResult.class));
-    }
-
-    /** The disk cache in use (null without one), for tests. */
-    DiskCache<RuffFileResult> diskCacheFor(String ruffVersion, RuffSettings settings) {
-        return diskCache(ruffVersion, settings);
     }
 }
