@@ -7,6 +7,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
+import dev.autocoder.workers.implementation.task.PatchIdentity;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.implementation.row.CumulativeProgress;
 import dev.autocoder.workers.row.Row;
@@ -70,6 +71,11 @@ public class ProgressLedger {
     /** Finding ids taken on by earlier cycles on one target (null: the single target). */
     public synchronized Set<String> handledFindings(String dataset, String targetId) {
         return Set.copyOf(ledger(dataset, targetId).findings);
+    }
+
+    /** The {@link PatchIdentity identities} of the verified patches earlier cycles delivered on one target. */
+    public synchronized Set<String> deliveredPatches(String dataset, String targetId) {
+        return Set.copyOf(ledger(dataset, targetId).patches);
     }
 
     public long tasksStarted(String dataset) {
@@ -236,6 +242,7 @@ public class ProgressLedger {
     private static final class Ledger {
         final Counter tasks = new Counter();
         final Set<String> findings = new HashSet<>();
+        final Set<String> patches = new HashSet<>();
         final Counter implementations = new Counter();
         final Counter tests = new Counter();
         final Counter issues = new Counter();
@@ -248,11 +255,15 @@ public class ProgressLedger {
         /** Remembers the row's plan; {@code replace} false keeps a plan already known (rows read newest first). */
         void plan(Row row, ObjectMapper mapper, boolean replace) {
             Object analysis = row.extraColumns().get("analysis");
-            if (Stage.IMPLEMENTATION_PLAN.id().equals(row.perspectiveId()) && analysis != null && (replace || latestPlan == null)) {
-                JsonNode changes = mapper.valueToTree(analysis).path("code_changes");
-                if (changes.isObject()) {
-                    latestPlan = changes;
-                }
+            if (!Stage.IMPLEMENTATION_PLAN.id().equals(row.perspectiveId()) || analysis == null) {
+                return;
+            }
+            JsonNode changes = mapper.valueToTree(analysis).path("code_changes");
+            if (changes.path("verified").asBoolean(false) && changes.path("diff").isTextual()) {
+                patches.add(PatchIdentity.of(changes.path("diff").asText()));
+            }
+            if (changes.isObject() && (replace || latestPlan == null)) {
+                latestPlan = changes;
             }
         }
 

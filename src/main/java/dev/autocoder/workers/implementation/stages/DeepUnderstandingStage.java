@@ -40,7 +40,7 @@ class DeepUnderstandingStage extends ImplementationStage {
         String dataset = services.dataset();
         LatestAnalysis latest = services.analysis().latest(context.targetId());
         PickedTask picked = services.picker().pick(context.snapshot(), latest, services.ledger().handledFindings(dataset, context.targetId()),
-                services.ledger().tasksStarted(dataset, context.targetId()) + 1);
+                services.ledger().deliveredPatches(dataset, context.targetId()), services.ledger().tasksStarted(dataset, context.targetId()) + 1);
         out.notes.addAll(picked.notes());
         out.metric("analysis_rows", latest.rows().size());
         out.metric("candidate_findings", latest.candidates().size());

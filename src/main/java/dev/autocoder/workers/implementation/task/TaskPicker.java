@@ -50,9 +50,12 @@ public class TaskPicker {
 
     /**
      * @param handled    finding ids earlier cycles took on
+     * @param delivered  the {@link PatchIdentity identities} of the verified patches earlier cycles delivered: a
+     *                   finding whose fix is one of them is answered already
      * @param taskNumber the number of the task this pick starts (1 for the first)
      */
-    public PickedTask pick(Snapshot snapshot, LatestAnalysis latest, Set<String> handled, long taskNumber) {
+    public PickedTask pick(Snapshot snapshot, LatestAnalysis latest, Set<String> handled, Set<String> delivered,
+                           long taskNumber) {
         List<String> notes = new ArrayList<>();
         if (latest.isEmpty()) {
             return new PickedTask(TaskInfo.none(latest.readProblem() != null
@@ -69,6 +72,7 @@ public class TaskPicker {
         int checked = 0;
         int refusals = 0;
         List<String> gone = new ArrayList<>();
+        List<String> answered = new ArrayList<>();
         Refused refused = null;
         Map<String, List<String>> refusedByRule = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
@@ -96,7 +100,13 @@ public class TaskPicker {
                 continue;
             }
             if (candidate.delivery() == TaskPriority.Delivery.MECHANICAL) {
-                String refusal = refusal(snapshot, finding, now);
+                FixOutcome outcome = propose(snapshot, finding, now);
+                String refusal = refusal(outcome);
+                if (refusal == null && delivered.contains(PatchIdentity.of(outcome.patch().unifiedDiff()))) {
+                    checked--;
+                    answered.add(finding.rule() + " at " + finding.file() + ":" + now.line());
+                    continue;
+                }
                 if (refusal != null) {
                     // a refusal does not use up the re-check budget, or one rule the fix keeps refusing (32
                     // PreserveStackTrace on project exceptions, say) would hide the fixable findings after it
@@ -115,12 +125,12 @@ public class TaskPicker {
                     continue;
                 }
             }
-            addNotes(notes, withoutFile, handledBefore, gone);
+            addNotes(notes, withoutFile, handledBefore, gone, answered);
             addRefusals(notes, refusedByRule);
             notes.add(why(candidate, latest));
             return new PickedTask(task.at(now.line(), now.endLine()), now, notes);
         }
-        addNotes(notes, withoutFile, handledBefore, gone);
+        addNotes(notes, withoutFile, handledBefore, gone, answered);
         addRefusals(notes, refusedByRule);
         if (refused != null) {
             notes.add(why(refused.candidate(), latest) + " As a change by hand its priority is " + refused.priority()
@@ -137,7 +147,8 @@ public class TaskPicker {
                     : "The latest analysis rows (" + String.join(", ", latest.rows().keySet()) + ") list no findings: nothing to work on.";
         } else {
             reason = "None of the " + candidates.size() + " findings of the latest analysis rows can be taken on: "
-                    + handledBefore + " handled by earlier cycles, " + gone.size() + " no longer present at HEAD, "
+                    + handledBefore + " handled by earlier cycles, " + (answered.isEmpty() ? "" : answered.size()
+                    + " answered by a patch an earlier cycle delivered, ") + gone.size() + " no longer present at HEAD, "
                     + withoutFile + " without a file" + (outOfScope > 0 ? " (and " + outOfScope
                     + " in generated or fixture code, never taken on)" : "") + ".";
         }
@@ -180,14 +191,18 @@ public class TaskPicker {
                 + " finding(s) ranked as fixable, first " + places.get(0) + "."));
     }
 
-    /** Null when the mechanical fix gives a verified patch for the finding at HEAD, else why not. */
-    private String refusal(Snapshot snapshot, Finding finding, Presence now) {
+    /** The mechanical fix proposed for the finding at HEAD; null when the finding has no line. */
+    private FixOutcome propose(Snapshot snapshot, Finding finding, Presence now) {
         Integer line = now.line() != null ? now.line() : finding.line();
-        if (line == null) {
+        return line == null ? null : fixes.propose(snapshot.root(), finding.file(), finding.rule(), line,
+                now.line() != null ? now.endLine() : finding.endLine());
+    }
+
+    /** Null when the mechanical fix gave a verified patch, else why not. */
+    private static String refusal(FixOutcome outcome) {
+        if (outcome == null) {
             return "needs a line and the finding has none";
         }
-        FixOutcome outcome = fixes.propose(snapshot.root(), finding.file(), finding.rule(), line,
-                now.line() != null ? now.endLine() : finding.endLine());
         if (!outcome.fixable()) {
             return "refuses here (" + outcome.reason() + ")";
         }
@@ -205,9 +220,14 @@ public class TaskPicker {
                 + Math.round(latest.hotspotFactor(f.file()) * 10_000) / 10_000.0 + ".";
     }
 
-    private static void addNotes(List<String> notes, int withoutFile, int handledBefore, List<String> gone) {
+    private static void addNotes(List<String> notes, int withoutFile, int handledBefore, List<String> gone,
+                                 List<String> answered) {
         if (handledBefore > 0) {
             notes.add(handledBefore + " higher-priority finding(s) were taken on by earlier cycles.");
+        }
+        if (!answered.isEmpty()) {
+            notes.add(answered.size() + " higher-priority finding(s) have the very patch an earlier cycle delivered: "
+                    + String.join("; ", answered.subList(0, Math.min(3, answered.size()))) + (answered.size() > 3 ? "; …" : "") + ".");
         }
         if (withoutFile > 0) {
             notes.add(withoutFile + " finding(s) name no file and cannot be changed.");
