@@ -18,7 +18,6 @@ import dev.autocoder.workers.implementation.task.Presence;
 import dev.autocoder.workers.implementation.task.TaskPicker;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
 import dev.autocoder.workers.repository.ChurnProvider;
-import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Row;

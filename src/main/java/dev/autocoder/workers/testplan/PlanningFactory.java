@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.pythonmodel.PythonModules;
 import dev.autocoder.workers.repository.Language;
-import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.testplan.history.ChangeSet;
 import dev.autocoder.workers.testplan.history.FileChange;

@@ -19,7 +19,6 @@ import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * User Experience: the surfaces users touch and what to test about them.

@@ -1,7 +1,6 @@
 package dev.autocoder.workers.testplan.rules;
 
 import dev.autocoder.workers.row.Finding;
-import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 
 import java.util.List;

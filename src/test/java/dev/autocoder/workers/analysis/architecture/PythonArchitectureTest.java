@@ -10,7 +10,6 @@ import dev.autocoder.workers.repository.SnapshotService;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
-import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.eclipse.jgit.api.Git;
