@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.metrics.LatestResults;
-import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;

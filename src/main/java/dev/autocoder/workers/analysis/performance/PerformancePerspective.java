@@ -15,7 +15,6 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.python.PythonLint;
@@ -24,7 +23,6 @@ import dev.autocoder.workers.python.RuffFindings;
 import dev.autocoder.workers.python.RuffRules;
 import dev.autocoder.workers.row.Status;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -20,7 +20,6 @@ import dev.autocoder.workers.repository.SourceEncoding;
 import dev.autocoder.workers.repository.SourceFile;
 import net.sourceforge.pmd.PMDConfiguration;
 import net.sourceforge.pmd.PMDVersion;
-import net.sourceforge.pmd.PmdAnalysis;
 import net.sourceforge.pmd.lang.LanguageRegistry;
 import net.sourceforge.pmd.lang.LanguageVersion;
 import net.sourceforge.pmd.lang.document.FileId;

@@ -24,8 +24,6 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.autocoder.workers.row.Severity;
-import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

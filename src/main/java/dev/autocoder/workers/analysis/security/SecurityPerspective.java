@@ -14,7 +14,6 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
-import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
@@ -23,8 +22,6 @@ import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.python.RuffFindings;
 import dev.autocoder.workers.python.RuffRules;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.autocoder.workers.row.Severity;
-import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
