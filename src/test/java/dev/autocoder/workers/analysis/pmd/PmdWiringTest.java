@@ -2,7 +2,6 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.javamodel.JavaModelProvider;
-import dev.autocoder.workers.analysis.pmd.PmdJavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
 import dev.autocoder.workers.config.AutocoderJson;
