@@ -202,7 +202,8 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
      * the command line.
      */
     private static boolean joinsABase(Invocation call) {
-        return call.method().equals("resolve") || call.arguments() >= 2 && JOINING.contains(call.type() + "." + call.method());
+        String sink = call.type() + "." + call.method();
+        return sink.equals("java.nio.file.Path.resolve") || call.arguments() >= 2 && JOINING.contains(sink);
     }
 
     private static final Set<String> JOINING = Set.of("java.io.File.<init>", "java.nio.file.Paths.get", "java.nio.file.Path.of");
