@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * OverrideBothEqualsAndHashcode in the curated ruleset: an equals(..) or hashCode() that only returns super's keeps
- * the pair consistent and is not reported (Guava redeclares such methods for their javadoc); every other lone
- * equals or hashCode still is.
+ * Where the curated ruleset narrows a PMD rule with PMD's own {@code violationSuppressXPath}: what is no longer
+ * reported, and what still is.
  */
-class DelegatingEqualsTest {
+class CuratedRulesetTest {
 
     @TempDir
     Path root;
@@ -21,6 +20,10 @@ class DelegatingEqualsTest {
     @TempDir
     Path store;
 
+    /**
+     * OverrideBothEqualsAndHashcode: an equals(..) or hashCode() that only returns super's keeps the pair consistent
+     * (Guava redeclares such methods for their javadoc).
+     */
     @Test
     void onlyTheLoneEqualsOrHashCodeWithABodyOfItsOwnIsReported() {
         TestSnapshots.write(root, "src/main/java/p/Pairs.java", """
@@ -77,5 +80,43 @@ class DelegatingEqualsTest {
                 .filteredOn(v -> v.rule().equals("OverrideBothEqualsAndHashcode"))
                 .extracting(PmdViolation::beginLine)
                 .containsExactly(23, 32, 40);
+    }
+
+    /** ClassCastExceptionWithToArray: a cast to an array of a type variable that erases to Object cannot throw. */
+    @Test
+    void aCastToAnArrayOfATypeVariableErasedToObjectIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Arrays.java", """
+                package p;
+
+                import java.util.Collection;
+
+                class Arrays<T> {
+                    static <E> E[] unbounded(Collection<E> items) {
+                        return (E[]) items.toArray();
+                    }
+
+                    <E extends T> E[] boundedByAVariable(Collection<E> items) {
+                        return (E[]) items.toArray();
+                    }
+
+                    static <N extends Number> N[] bounded(Collection<N> items) {
+                        return (N[]) items.toArray();
+                    }
+
+                    static String[] typed(Collection<String> items) {
+                        return (String[]) items.toArray();
+                    }
+                }
+                """);
+
+        assertThat(violations("ClassCastExceptionWithToArray")).containsExactly(15, 19);
+    }
+
+    private java.util.List<Integer> violations(String rule) {
+        AutocoderProperties properties = new AutocoderProperties();
+        properties.getStore().setPath(store);
+        properties.getAnalysis().setPmdThreads(1);
+        return new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations().stream()
+                .filter(v -> v.rule().equals(rule)).map(PmdViolation::beginLine).toList();
     }
 }
