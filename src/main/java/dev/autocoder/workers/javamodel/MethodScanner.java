@@ -488,7 +488,7 @@ final class MethodScanner {
             closed = true; // handed to the caller
         }
         return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
-                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of(), jdkOverload(node));
+                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of(), jdkOverload(node, type));
     }
 
     /** A local closed in a finally block, returned, or stored in a field: whoever holds it last closes it. */
@@ -538,7 +538,12 @@ final class MethodScanner {
      * PMD resolved: {@code parameters=} its erased parameter types ({@code new BigDecimal(BigInteger)} cannot throw
      * the NumberFormatException that {@code new BigDecimal(String)} throws). Empty otherwise.
      */
-    private static List<String> jdkOverload(JavaNode node) {
+    private static List<String> jdkOverload(JavaNode node, String type) {
+        // PMD's overload resolution is asked only where the written type already names such a package: it is the
+        // costly part of type inference, and the model is built for every call of every file
+        if (type == null || type.lastIndexOf('.') < 0 || !JDK_OVERLOAD_PACKAGES.contains(type.substring(0, type.lastIndexOf('.')))) {
+            return List.of();
+        }
         return typed(() -> resolvedJdkOverload(node), List.of());
     }
 
