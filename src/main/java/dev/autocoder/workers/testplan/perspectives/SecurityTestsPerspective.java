@@ -8,6 +8,7 @@ import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.javamodel.TypeModel;
+import dev.autocoder.workers.pythonmodel.PythonSurfaces;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.spec.Specs;
 import dev.autocoder.workers.row.Finding;
@@ -34,7 +35,9 @@ import java.util.Set;
  * {@code Path.resolve}, {@code Files.*} (path traversal: only when the input is joined to a base folder, or the
  * method is an HTTP endpoint or {@code main}), {@code new URL} (server-side request forgery), {@code Class.forName}
  * (unsafe reflection), {@code new ObjectInputStream} (unsafe deserialization). Each is a finding
- * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs.
+ * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs. A path is medium when the
+ * input is a library method's name joined to a base folder: the calling code chooses it (Flask's
+ * {@code open_resource}); high when it comes from a request or the command line.
  * <p>
  * Python functions are checked by {@link PythonSecurityRules} instead (docs/perspectives.md, "Test planning for
  * Python").
@@ -95,9 +98,11 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 }
                 tainted++;
                 String param = call.paramsReached().get(0);
-                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security", Severity.HIGH, m.file().path(), call.line(),
-                        call.line(), m.type().simpleName() + "." + m.method().signature() + ": parameter '" + param + "' reaches "
-                                + call.shortName() + " unchecked", m.key() + " " + call.text());
+                boolean callersPath = sink.name().equals("path") && !outsideInput;
+                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security", callersPath ? Severity.MEDIUM : Severity.HIGH,
+                        m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature()
+                                + ": parameter '" + param + "' reaches " + call.shortName() + " unchecked"
+                                + (callersPath ? CALLERS_PATH : ""), m.key() + " " + call.text());
                 result.findings.add(f);
                 String type = m.method().paramType(param);
                 boolean text = type != null && type.matches("(java\\.lang\\.)?(String|CharSequence)");
@@ -171,8 +176,10 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 Severity severity = match.rule().equals("weak-hash") ? PythonSecurityRules.weakHashSeverity(where, call.text()) : match.severity();
                 if (match.flow()) {
                     flows++;
-                    Finding f = Finding.of(match.rule(), "Security", match.severity(), m.file().path(), call.line(), call.line(),
-                            where + ": parameter '" + param + "' " + match.message() + ": " + call.text(), m.key() + " " + call.text());
+                    boolean callersPath = match.sink().equals("path") && !pythonEntryPoint(m);
+                    Finding f = Finding.of(match.rule(), "Security", callersPath ? Severity.MEDIUM : match.severity(), m.file().path(),
+                            call.line(), call.line(), where + ": parameter '" + param + "' " + match.message() + ": " + call.text()
+                                    + (callersPath ? CALLERS_PATH : ""), m.key() + " " + call.text());
                     result.findings.add(f);
                     result.specifications.add(Specs.of(m, id(), "parameterized",
                             m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
@@ -193,6 +200,18 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             }
         }
         return new int[]{flows, hazards};
+    }
+
+    /**
+     * A name joined to a base folder by a library function is the calling code's to choose: worth a test that pins
+     * what {@code ../} does, but high only when the name comes from outside (a request or the command line).
+     */
+    private static final String CALLERS_PATH = " (the caller chooses the name; high when it comes from a request or the command line)";
+
+    /** A Python web route or command-line command: its parameters come from outside the program. */
+    private static boolean pythonEntryPoint(MethodRef m) {
+        List<String> calls = m.method().invocations().stream().map(Invocation::text).toList();
+        return PythonSurfaces.httpRoute(m.method().annotations()) || PythonSurfaces.cliCommand(m.method().annotations(), calls);
     }
 
     /**

@@ -1,0 +1,26 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.row.Severity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped severities of ruff's bandit rules follow Bandit's own where nothing more is known: a shell fed with
+ * input is high, {@code eval}/{@code exec} are medium (Flask's {@code Config.from_pyfile} runs a configuration file
+ * by design; a parameter that reaches them is test planning's high {@code untrusted-input-to-code}), a process
+ * started without a shell is low.
+ */
+class RuffSeveritiesTest {
+
+    private final RuffRules rules = RuffRules.shipped();
+
+    @Test
+    void dynamicCodeIsAReviewItemAndAShellFedWithInputIsHigh() {
+        assertThat(rules.severityOf("S102")).isEqualTo(Severity.MEDIUM);
+        assertThat(rules.severityOf("S307")).isEqualTo(Severity.MEDIUM);
+        assertThat(rules.severityOf("S602")).isEqualTo(Severity.HIGH);
+        assertThat(rules.severityOf("S608")).isEqualTo(Severity.HIGH);
+        assertThat(rules.severityOf("S603")).isEqualTo(Severity.LOW);
+    }
+}
