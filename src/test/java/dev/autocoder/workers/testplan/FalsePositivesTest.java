@@ -562,6 +562,70 @@ class FalsePositivesTest {
                 tuple("untrusted-input-to-path", 30, Severity.HIGH), tuple("untrusted-input-to-path", 34, Severity.HIGH));
     }
 
+    /**
+     * An exception that is the method's protocol is not a failure mode: Flask's module {@code __getattr__} raising
+     * AttributeError, a base class's NotImplementedError, {@code __next__}'s StopIteration, an iterator's
+     * NoSuchElementException. A ValueError on bad input still is.
+     */
+    @Test
+    void protocolExceptionsAreNotFailureModes() throws Exception {
+        List<FailureMode> modes = failureModes(Map.of("shop/__init__.py", "", "shop/codecs.py", """
+                def __getattr__(name):
+                    raise AttributeError(name)
+
+
+                class Codec:
+                    def encode(self, value):
+                        raise NotImplementedError
+
+
+                class Countdown:
+                    def __init__(self, start):
+                        if start < 0:
+                            raise ValueError("start must not be negative")
+                        self.left = start
+
+                    def __next__(self):
+                        if self.left == 0:
+                            raise StopIteration
+                        self.left -= 1
+                        return self.left
+
+                    def __getitem__(self, index):
+                        raise IndexError(index)
+                """, "src/main/java/com/acme/Countdown.java", """
+                package com.acme;
+
+                import java.util.Iterator;
+                import java.util.NoSuchElementException;
+
+                public class Countdown implements Iterator<Integer> {
+                    private int left = 3;
+
+                    public boolean hasNext() {
+                        return left > 0;
+                    }
+
+                    public Integer next() {
+                        if (left == 0) {
+                            throw new NoSuchElementException();
+                        }
+                        return --left;
+                    }
+
+                    public void skip(int n) {
+                        if (n < 0) {
+                            throw new IllegalArgumentException("n < 0");
+                        }
+                        left -= n;
+                    }
+                }
+                """));
+
+        assertThat(modes).filteredOn(m -> m.mode().equals("thrown-exception")).extracting(FailureMode::method, FailureMode::exception)
+                .containsExactlyInAnyOrder(tuple("__init__(start)", "ValueError"), tuple("skip(int)", "IllegalArgumentException"));
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }

@@ -36,7 +36,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code declared-exception}: a {@code throws} type;</li>
  *   <li>{@code thrown-exception}: a {@code throw new T(..)} that no enclosing {@code try} of the method catches
- *       (also one in a catch block that translates a caught exception into T);</li>
+ *       (also one in a catch block that translates a caught exception into T), unless it is the method's protocol
+ *       ({@link #protocolSignal});</li>
  *   <li>{@code unchecked-conversion}: {@code Integer.parseInt}, {@code Long.valueOf}, {@code UUID.fromString},
  *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like, unless an enclosing {@code try} catches
  *       the exception (that type or a supertype: JDK types through a known hierarchy, project types through their
@@ -133,7 +134,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                     "medium", impactOfException, m.name() + "_whenItFails_throws" + simple(thrown)));
         }
         for (ThrowSite t : m.throwSites()) {
-            if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file())) {
+            if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file()) && !protocolSignal(m, t.type(), python)) {
                 modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
                         m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
             }
@@ -180,6 +181,28 @@ class FailureModesPerspective extends TestPlanningPerspective {
         }
         return modes;
     }
+
+    /**
+     * An exception that is how the method speaks its protocol, not a way it fails: Python's {@code __getattr__}
+     * raising AttributeError (how {@code getattr(o, name, default)} and {@code hasattr} work), {@code __getitem__}'s
+     * KeyError or IndexError, {@code __next__}'s StopIteration, an abstract-by-convention method's
+     * NotImplementedError (its subclasses are what a test exercises), and Java's {@code Iterator.next()} throwing
+     * NoSuchElementException, as its contract demands.
+     */
+    static boolean protocolSignal(MethodModel m, String exception, boolean python) {
+        String type = simple(exception);
+        if (!python) {
+            return m.name().equals("next") && m.params().isEmpty() && type.equals("NoSuchElementException");
+        }
+        return type.equals("NotImplementedError")
+                || PYTHON_PROTOCOL_SIGNALS.getOrDefault(m.name(), Set.of()).contains(type);
+    }
+
+    private static final Map<String, Set<String>> PYTHON_PROTOCOL_SIGNALS = Map.of(
+            "__getattr__", Set.of("AttributeError"), "__getattribute__", Set.of("AttributeError"),
+            "__delattr__", Set.of("AttributeError"), "__getitem__", Set.of("KeyError", "IndexError", "LookupError"),
+            "__delitem__", Set.of("KeyError", "IndexError", "LookupError"), "__missing__", Set.of("KeyError"),
+            "__next__", Set.of("StopIteration"), "__anext__", Set.of("StopAsyncIteration"));
 
     private static boolean expectsException(FailureMode mode) {
         return switch (mode.mode()) {
