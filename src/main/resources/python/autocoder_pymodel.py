@@ -160,7 +160,7 @@ class Module:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body,
-                                         "kind": kinds.get(id(node), "module")})
+                                         "kind": kinds.get(id(node), "module"), "as": alias.asname})
                     if alias.asname:
                         self.aliases[alias.asname] = alias.name
                     else:
@@ -175,7 +175,8 @@ class Module:
                         continue
                     qualified = base + "." + alias.name if base else alias.name
                     self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body,
-                                         "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name})
+                                         "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name,
+                                         "as": alias.asname})
                     self.aliases[alias.asname or alias.name] = qualified
         for node in tree.body:
             if isinstance(node, ast.ClassDef):

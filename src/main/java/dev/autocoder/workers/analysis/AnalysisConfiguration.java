@@ -13,10 +13,14 @@ import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.analysis.security.SecurityPerspective;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The analysis worker's perspectives and the engines they share (PMD, CPD, OSV, the secret scanner). */
+/**
+ * The analysis worker's perspectives and the engines they share (PMD, CPD, OSV, the secret scanner, ruff), and the
+ * Java and Python models, which the test planner and the implementation worker use too.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import({
         ArchitecturePerspective.class,
@@ -24,6 +28,7 @@ import org.springframework.context.annotation.Import;
         DependencyPerspective.class,
         OsvClient.class,
         PmdJavaModelProvider.class,
+        PythonModelProvider.class,
         PerformancePerspective.class,
         RuffEngine.class,
         CpdRunner.class,

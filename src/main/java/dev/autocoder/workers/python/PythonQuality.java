@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * The Python part of the code-quality row: ruff's quality rules (everything but the security {@code S} and
@@ -23,15 +24,28 @@ public final class PythonQuality {
     private final PythonLint lint;
     private final RuffFindings ruff;
     private final Snapshot snapshot;
+    private final int reexports;
 
-    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot) {
+    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, int reexports) {
         this.lint = lint;
         this.ruff = ruff;
         this.snapshot = snapshot;
+        this.reexports = reexports;
     }
 
     public static PythonQuality of(PythonLint lint, Snapshot snapshot) {
-        return new PythonQuality(lint, RuffFindings.of(lint, RuffRules.Perspective.QUALITY, snapshot), snapshot);
+        return of(lint, snapshot, (path, diagnostic) -> false);
+    }
+
+    /**
+     * Ruff's quality rules but its F401 reports that {@code reexport} says another module imports from the file
+     * (ruff sees one file at a time); those are counted in {@code python_reexported_imports}, not reported.
+     */
+    public static PythonQuality of(PythonLint lint, Snapshot snapshot, BiPredicate<String, RuffDiagnostic> reexport) {
+        List<RuffViolation> all = lint.violationsFor(RuffRules.Perspective.QUALITY);
+        List<RuffViolation> reported = all.stream()
+                .filter(v -> !(v.code().equals("F401") && reexport.test(v.path(), v.diagnostic()))).toList();
+        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf), snapshot, all.size() - reported.size());
     }
 
     public PythonLint lint() {
@@ -79,6 +93,7 @@ public final class PythonQuality {
             metrics.add(Metric.of("python_unparseable_files", lint.syntaxErrors().size()));
             metrics.add(Metric.of("python_skipped_files", lint.skippedFiles().size()));
             metrics.addAll(ruff.ruleCountMetrics());
+            metrics.add(Metric.of("python_reexported_imports", reexports));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -98,7 +113,9 @@ public final class PythonQuality {
         long lines = snapshot.totalLines(Language.PYTHON);
         return lint.pythonFiles() + " Python file" + (lint.pythonFiles() == 1 ? "" : "s") + " (" + lines
                 + " lines): " + ruff.violations().size() + " ruff quality finding"
-                + (ruff.violations().size() == 1 ? "" : "s") + ", " + overThreshold() + " function"
+                + (ruff.violations().size() == 1 ? "" : "s")
+                + (reexports == 0 ? "" : " (and " + reexports + " unused-import report" + (reexports == 1 ? "" : "s")
+                + " left out: re-exports other modules import)") + ", " + overThreshold() + " function"
                 + (overThreshold() == 1 ? "" : "s") + " with complexity over " + lint.settings().maxComplexity()
                 + (lint.syntaxErrors().isEmpty() ? "" : ", " + lint.syntaxErrors().size()
                 + " file(s) ruff cannot parse") + ".";

@@ -14,8 +14,22 @@ import java.util.List;
  *               null for {@code import module} and star imports
  * @param line   the line of the import statement
  * @param when   when the statement runs
+ * @param alias  the {@code as} name, or null
  */
-public record PythonImport(String module, String name, int line, When when) {
+public record PythonImport(String module, String name, int line, When when, String alias) {
+
+    /** The name the statement binds in the importing module: the alias, the name taken, or the top package. */
+    public String binding() {
+        if (alias != null) {
+            return alias;
+        }
+        return name != null ? name : module.split("\\.")[0];
+    }
+
+    /** What the statement imports, dotted: {@code a.b} of {@code import a.b}, {@code a.b.c} of {@code from a.b import c}. */
+    public String qualified() {
+        return name == null ? module : module + "." + name;
+    }
 
     /** When an import statement runs, which decides whether it can take part in a circular import. */
     public enum When {
@@ -47,7 +61,7 @@ public record PythonImport(String module, String name, int line, When when) {
                 case "type_checking" -> When.TYPE_CHECKING;
                 default -> When.IMPORT_TIME;
             };
-            out.add(new PythonImport(module, name, i.path("line").asInt(0), when));
+            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, i.hasNonNull("as") ? i.get("as").asText() : null));
         }
         return List.copyOf(out);
     }

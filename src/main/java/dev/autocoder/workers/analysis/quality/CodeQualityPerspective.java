@@ -13,7 +13,9 @@ import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 import dev.autocoder.workers.python.PythonLint;
 import dev.autocoder.workers.python.PythonQuality;
+import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
@@ -64,25 +67,33 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     private final PmdEngine engine;
     private final CpdRunner cpd;
     private final RuffEngine ruff;
+    private final PythonModelProvider pythonModels;
 
     /** Python files are checked with the ruff on the PATH. */
     public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd) {
         this(engine, cpd, RuffEngine.withDefaults());
     }
 
-    @Autowired
+    /** Without the Python model: every unused import ruff reports is reported, re-exports too. */
     public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd, RuffEngine ruff) {
+        this(engine, cpd, ruff, null);
+    }
+
+    @Autowired
+    public CodeQualityPerspective(PmdEngine engine, CpdRunner cpd, RuffEngine ruff, PythonModelProvider pythonModels) {
         super("code-quality", "Code Quality Analysis");
         this.engine = engine;
         this.cpd = cpd;
         this.ruff = ruff;
+        this.pythonModels = pythonModels;
     }
 
     @Override
     protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         PythonLint lint = ruff.analyze(snapshot);
-        PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : PythonQuality.of(lint, snapshot);
+        PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : pythonModels == null
+                ? PythonQuality.of(lint, snapshot) : PythonQuality.of(lint, snapshot, reexports(snapshot));
         if (javaFiles.isEmpty()) {
             return python == null ? duplicationOnly(snapshot) : withoutJava(snapshot, python);
         }
@@ -150,6 +161,12 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         details.put("python", python.lint().details());
         return new PerspectiveResult(Status.OK, python.lint().ran() ? null : python.lint().skippedSentence(),
                 summary + " " + python.summary(), score, findings, recommendations, metrics, details);
+    }
+
+    /** Ruff's unused imports that another module of the project imports from the file ({@link PythonReexports}). */
+    private BiPredicate<String, RuffDiagnostic> reexports(Snapshot snapshot) {
+        PythonReexports reexports = new PythonReexports(() -> pythonModels.modelled(snapshot));
+        return (path, diagnostic) -> reexports.isReexport(path, diagnostic.row(), diagnostic.message());
     }
 
     /** Java methods and Python functions together, most complex first. */

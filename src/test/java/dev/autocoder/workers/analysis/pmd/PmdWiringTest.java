@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.javamodel.JavaModelProvider;
 import dev.autocoder.workers.analysis.performance.PerformancePerspective;
 import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
@@ -33,7 +34,7 @@ class PmdWiringTest {
         AutocoderProperties properties = properties();
         new ApplicationContextRunner()
                 .withBean(AutocoderProperties.class, () -> properties)
-                .withUserConfiguration(AutocoderJson.class, PmdEngine.class, CpdRunner.class, PmdJavaModelProvider.class, RuffEngine.class,
+                .withUserConfiguration(AutocoderJson.class, PmdEngine.class, CpdRunner.class, PmdJavaModelProvider.class, PythonModelProvider.class, RuffEngine.class,
                         CodeQualityPerspective.class, PerformancePerspective.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();

@@ -1,0 +1,70 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ruff's F401 sees one file; a name another module of the project imports from the file is a re-export (requests'
+ * compat.py), not an unused import. The code-quality row leaves those out, counts them, and still reports the
+ * imports no module takes.
+ */
+class PythonReexportsTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aNameAnotherModuleImportsFromTheFileIsAReexportNotAnUnusedImport() {
+        TestSnapshots.write(root, "shop/__init__.py", "");
+        TestSnapshots.write(root, "shop/compat.py", """
+                import json
+                import os
+                from collections.abc import Mapping
+                from http import cookiejar as cookielib
+                from urllib.parse import (
+                    quote,
+                    urljoin,
+                )
+                """);
+        TestSnapshots.write(root, "shop/models.py", """
+                from .compat import Mapping, cookielib, quote
+                from shop.compat import json as complexjson
+
+
+                def describe(order: Mapping) -> str:
+                    return quote(complexjson.dumps(dict(order))) + str(cookielib.CookieJar())
+                """);
+        Snapshot snapshot = TestSnapshots.of(root);
+        RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
+        PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
+
+        PerspectiveResult withModel = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff,
+                new PythonModelProvider("python3", Duration.ofSeconds(10))).analyze(TestSnapshots.context(snapshot));
+
+        assertThat(withModel.findings()).filteredOn(f -> f.rule().equals("F401")).extracting(Finding::message)
+                .containsExactlyInAnyOrder("`os` imported but unused", "`urllib.parse.urljoin` imported but unused");
+        assertThat(withModel.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_reexported_imports");
+            assertThat(m.value()).isEqualTo(4.0);
+        });
+        assertThat(withModel.summary()).contains("(and 4 unused-import reports left out: re-exports other modules import)");
+
+        // ruff alone reports all six
+        PerspectiveResult ruffAlone = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff).analyze(TestSnapshots.context(snapshot));
+        assertThat(ruffAlone.findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(6);
+    }
+}
