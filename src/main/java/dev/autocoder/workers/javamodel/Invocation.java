@@ -33,12 +33,16 @@ import java.util.List;
  *                       call into {@code java.lang}, {@code java.math}, {@code java.time} or {@code java.util}.
  *                       Python: the arguments as the security and data-integrity rules read them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
  *                       {@code **=kwargs}, {@code arg0=fstring} (how the first argument is built), {@code arg1'=w}
- *                       (a string constant's value), {@code transaction} (inside a database transaction block)
+ *                       (a string constant's value), {@code transaction} (inside a database transaction block),
+ *                       {@value #OWN_PACKAGE} (a call into the calling file's own top-level package)
  */
 public record Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
                          boolean closedLocally, List<String> paramsReached, String text, boolean implicitReceiver,
                          int arguments, List<String> caughtBy, int collectionLoop, List<String> handedTo,
                          List<String> facts) {
+
+    /** The fact of a Python call into the calling file's own top-level package: the project's own code. */
+    public static final String OWN_PACKAGE = "own-package";
 
     public Invocation {
         type = Interned.string(type);

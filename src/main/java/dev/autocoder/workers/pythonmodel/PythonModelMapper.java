@@ -41,7 +41,7 @@ final class PythonModelMapper {
         List<TypeModel> types = new ArrayList<>();
         String simple = module.substring(module.lastIndexOf('.') + 1);
         List<MethodModel> functions = new ArrayList<>();
-        json.path("functions").forEach(f -> functions.add(method(f, false)));
+        json.path("functions").forEach(f -> functions.add(method(f, false, module)));
         String parent = module.contains(".") ? module.substring(0, module.lastIndexOf('.')) : "";
         types.add(new TypeModel(parent, simple, module, "module", simple.startsWith("_") && !simple.equals("__init__")
                 ? "package" : "public", false, List.of(), List.of(), Map.of(), false, 1, functions));
@@ -50,7 +50,7 @@ final class PythonModelMapper {
             List<String> decorators = strings(c.path("decorators"));
             List<String> bases = strings(c.path("bases"));
             List<MethodModel> methods = new ArrayList<>();
-            c.path("methods").forEach(m -> methods.add(method(m, true)));
+            c.path("methods").forEach(m -> methods.add(method(m, true, module)));
             Map<String, String> fields = new LinkedHashMap<>();
             c.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
             boolean isAbstract = bases.stream().anyMatch(b -> b.equals("abc.ABC") || b.equals("ABC"))
@@ -61,11 +61,25 @@ final class PythonModelMapper {
         return new FileModel(path, contentHash, packageName, imports, types, null, test);
     }
 
+    /**
+     * The call's facts, and {@link Invocation#OWN_PACKAGE} when it calls into the file's own top-level package: the project's
+     * own code, whatever library its names resemble (requests' own {@code Session.request} is no HTTP integration).
+     */
+    private static List<String> facts(JsonNode facts, String owner, String ownPackage) {
+        List<String> out = strings(facts);
+        if (owner != null && owner.startsWith(ownPackage)) {
+            out = new ArrayList<>(out);
+            out.add(Invocation.OWN_PACKAGE);
+        }
+        return out;
+    }
+
     static FileModel failed(String path, String contentHash, String error, boolean test) {
         return new FileModel(path, contentHash, "", List.of(), List.of(), error, test);
     }
 
-    private static MethodModel method(JsonNode f, boolean inClass) {
+    private static MethodModel method(JsonNode f, boolean inClass, String module) {
+        String ownPackage = module.split("\\.")[0] + ".";
         String name = f.path("name").asText();
         List<Param> params = new ArrayList<>();
         List<String> signatureParts = new ArrayList<>();
@@ -102,7 +116,7 @@ final class PythonModelMapper {
                     c.path("line").asInt(), c.path("loop_depth").asInt(), c.path("in_with").asBoolean(),
                     assigned != null && closed.contains(assigned), strings(c.path("params_reached")), c.path("text").asText(),
                     c.path("implicit").asBoolean(), c.path("arguments").asInt(), strings(c.path("caught_by")),
-                    c.path("collection_loop").asInt(-1), List.of(), strings(c.path("facts"))));
+                    c.path("collection_loop").asInt(-1), List.of(), facts(c.path("facts"), owner, ownPackage)));
         }
         List<ThrowSite> throwSites = new ArrayList<>();
         f.path("raises").forEach(r -> throwSites.add(new ThrowSite(r.path("type").isNull() ? null : r.path("type").asText(),

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.testplan.plan.FailureMode;
+import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
@@ -624,6 +625,35 @@ class FalsePositivesTest {
 
         assertThat(modes).filteredOn(m -> m.mode().equals("thrown-exception")).extracting(FailureMode::method, FailureMode::exception)
                 .containsExactlyInAnyOrder(tuple("__init__(start)", "ValueError"), tuple("skip(int)", "IllegalArgumentException"));
+    }
+
+    /**
+     * A call into the project's own package is no integration point, whatever library its names resemble: requests'
+     * own {@code api.request} calls its own {@code sessions.Session().request}. Its client's call of the library is.
+     */
+    @Test
+    void aCallIntoTheProjectsOwnPackageIsNoIntegration() throws Exception {
+        PerspectiveResult result = run(Map.of("requests/__init__.py", "", "requests/sessions.py", """
+                class Session:
+                    def request(self, method, url):
+                        return method + " " + url
+                """, "requests/api.py", """
+                from . import sessions
+
+
+                def request(method, url):
+                    with sessions.Session() as session:
+                        return session.request(method=method, url=url)
+                """, "client/__init__.py", "", "client/rates.py", """
+                import requests
+
+
+                def fetch_rate(currency):
+                    return requests.get("https://rates.example.org/" + currency, timeout=5).json()
+                """), "integration-points");
+
+        assertThat(TestPlanHarness.analysis(result).integrationPoints()).extracting(IntegrationPoint::method)
+                .containsExactly("fetch_rate(currency)");
     }
 
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {

@@ -11,6 +11,8 @@ import java.util.Set;
  * the receiver types the model resolved from declarations and imports. Python calls are in the same table by
  * their qualified names as the Python model resolves them through the imports ({@code requests.get},
  * {@code subprocess.run}, {@code builtins.open}; a class call such as {@code threading.Thread(..)} is a creation).
+ * A call into the project's own package is none, whatever library its names resemble (requests' own
+ * {@code Session.request}).
  */
 public final class IntegrationCatalog {
 
@@ -146,6 +148,9 @@ public final class IntegrationCatalog {
     }
 
     public static Optional<IntegrationKind> classify(Invocation call) {
+        if (call.hasFact(Invocation.OWN_PACKAGE)) {
+            return Optional.empty();
+        }
         if (call.creation() && "java.util.Date".equals(call.type()) && call.text().equals("new Date()")) {
             return Optional.of(IntegrationKind.CLOCK);
         }
