@@ -529,12 +529,25 @@ class FunctionScanner:
         # empty handler with a comment saying why: letting the failure go is the point
         types = self.handler_types(handler)
         empty_body = bool(empty or not body)
-        explained = empty_body and any(line in self.m.comment_lines()
-                                       for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
+        explained = empty_body and (any(line in self.m.comment_lines()
+                                        for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
+                                    or self.comment_above(handler))
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})
+
+    def comment_above(self, handler):
+        """Whether the nearest non-blank line above the `except` is a comment of its own at the `except`'s
+        indentation: the reason written over the clause (requests' `# App Engine hackiness.`)."""
+        line = handler.lineno - 1
+        while line >= 1 and not self.m.lines[line - 1].strip():
+            line -= 1
+        if line < 1:
+            return False
+        above = self.m.lines[line - 1]
+        clause = self.m.lines[handler.lineno - 1]
+        return above.strip().startswith("#") and len(above) - len(above.lstrip()) == len(clause) - len(clause.lstrip())
 
     @staticmethod
     def is_logging(call):
