@@ -26,21 +26,24 @@ final class ScriptComments {
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '/' && next == '/') {
-                for (; i < out.length() && out.charAt(i) != '\n'; i++) {
-                    out.setCharAt(i, ' ');
-                }
+                int end = out.indexOf("\n", i);
+                i = blank(out, i, end < 0 ? out.length() : end);
             } else if (c == '/' && next == '*') {
                 int end = out.indexOf("*/", i + 2);
-                end = end < 0 ? out.length() : end + 2;
-                for (; i < end; i++) {
-                    if (out.charAt(i) != '\n') {
-                        out.setCharAt(i, ' ');
-                    }
-                }
-                i--;
+                i = blank(out, i, end < 0 ? out.length() : end + 2);
             }
         }
         return out.toString();
+    }
+
+    /** Blanks {@code [from, to)} but its line breaks (lines keep their numbers); returns the last index blanked. */
+    private static int blank(StringBuilder out, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (out.charAt(j) != '\n') {
+                out.setCharAt(j, ' ');
+            }
+        }
+        return to - 1;
     }
 
     /** 1-based line of a character offset. */
