@@ -656,6 +656,71 @@ class FalsePositivesTest {
                 .containsExactly("fetch_rate(currency)");
     }
 
+    /**
+     * Kafka's producer queues a record and ships batches: a send per element is no round trip per element (this
+     * repository's KafkaOwnership.announcePairs was high), unless the loop waits for each send.
+     */
+    @Test
+    void aQueuedKafkaSendInALoopIsNoRoundTripPerElementUnlessAwaited() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Announcer.java", """
+                package com.acme;
+
+                import java.util.List;
+                import org.apache.kafka.clients.producer.KafkaProducer;
+                import org.apache.kafka.clients.producer.ProducerRecord;
+
+                public class Announcer {
+                    private final KafkaProducer<String, String> producer;
+
+                    public Announcer(KafkaProducer<String, String> producer) {
+                        this.producer = producer;
+                    }
+
+                    public void announce(List<String> pairs) {
+                        for (String pair : pairs) {
+                            producer.send(new ProducerRecord<>("targets", pair, pair));
+                        }
+                    }
+
+                    public void announceOneByOne(List<String> pairs) throws Exception {
+                        for (String pair : pairs) {
+                            producer.send(new ProducerRecord<>("targets", pair, pair)).get();
+                        }
+                    }
+                }
+                """), "performance-impact");
+
+        assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop"))).extracting(Finding::line)
+                .containsExactly(22);
+    }
+
+    /**
+     * A Java process starts without a shell: a library method's parameter in its command can inject options, not
+     * commands (medium); from a request or the command line it is high.
+     */
+    @Test
+    void aJavaCommandFromALibraryParameterIsMediumAndFromMainHigh() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Compiler.java", """
+                package com.acme;
+
+                import java.io.IOException;
+                import java.util.List;
+
+                public class Compiler {
+                    public Process compile(String file) throws IOException {
+                        return new ProcessBuilder(List.of("python3", "-m", "py_compile", file)).start();
+                    }
+
+                    public static void main(String[] args) throws IOException {
+                        Runtime.getRuntime().exec(args[0]);
+                    }
+                }
+                """), "security");
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::line, Finding::severity).containsExactly(
+                tuple("untrusted-input-to-command", 8, Severity.MEDIUM), tuple("untrusted-input-to-command", 12, Severity.HIGH));
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }

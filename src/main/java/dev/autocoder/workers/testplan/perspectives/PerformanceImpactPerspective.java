@@ -29,7 +29,8 @@ import java.util.Optional;
  * collection, array or stream ({@code io-in-loop}: high for HTTP, a database, messaging, a socket or a process,
  * medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
- * message names the loop, e.g. "for each element of `files`"), and for changed methods the cyclomatic complexity against the baseline commit
+ * message names the loop, e.g. "for each element of `files`"; not a send the client queues and batches, such as
+ * Kafka's {@code producer.send(record)}, unless the loop waits for each), and for changed methods the cyclomatic complexity against the baseline commit
  * ({@code complexity-increase}, medium, when it grew by {@value #COMPLEXITY_STEP} or more).
  * <p>
  * Specifications: one performance test per method with nested loops, I/O in a loop or grown complexity.
@@ -76,7 +77,8 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
             for (Invocation call : method.invocations()) {
                 Optional<IntegrationKind> kind = IntegrationCatalog.classify(call);
                 if (call.collectionLoop() >= 0 && kind.isPresent() && kind.get().crossesBoundary()
-                        && kind.get() != IntegrationKind.CLOCK && kind.get() != IntegrationKind.ENVIRONMENT) {
+                        && kind.get() != IntegrationKind.CLOCK && kind.get() != IntegrationKind.ENVIRONMENT
+                        && !(IntegrationCatalog.batched(call) && !awaited(method, call))) {
                     io++;
                     Loop loop = method.loops().get(call.collectionLoop());
                     // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper
@@ -141,5 +143,11 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
     private static Finding finding(String rule, Severity severity, MethodRef m, int line, String message, String snippet) {
         return Finding.of(rule, "Performance", severity, m.file().path(), line, line,
                 m.type().simpleName() + "." + m.method().signature() + ": " + message, m.key() + " " + snippet);
+    }
+
+    /** Whether the line of a queued send also waits for its result ({@code producer.send(record).get()}). */
+    private static boolean awaited(MethodModel method, Invocation send) {
+        return method.invocations().stream().anyMatch(c -> c.line() == send.line() && c != send
+                && (c.method().equals("get") || c.method().equals("join")));
     }
 }

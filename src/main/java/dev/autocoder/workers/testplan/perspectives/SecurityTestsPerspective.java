@@ -37,7 +37,8 @@ import java.util.Set;
  * (unsafe reflection), {@code new ObjectInputStream} (unsafe deserialization). Each is a finding
  * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs. A path is medium when the
  * input is a library method's name joined to a base folder: the calling code chooses it (Flask's
- * {@code open_resource}); high when it comes from a request or the command line.
+ * {@code open_resource}); high when it comes from a request or the command line. A Java command is medium in a
+ * library method likewise: a Java process starts without a shell.
  * <p>
  * Python functions are checked by {@link PythonSecurityRules} instead (docs/perspectives.md, "Test planning for
  * Python").
@@ -98,11 +99,11 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 }
                 tainted++;
                 String param = call.paramsReached().get(0);
-                boolean callersPath = sink.name().equals("path") && !outsideInput;
-                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security", callersPath ? Severity.MEDIUM : Severity.HIGH,
+                String callersChoice = outsideInput ? null : CALLERS_CHOICE.get(sink.name());
+                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security", callersChoice != null ? Severity.MEDIUM : Severity.HIGH,
                         m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature()
                                 + ": parameter '" + param + "' reaches " + call.shortName() + " unchecked"
-                                + (callersPath ? CALLERS_PATH : ""), m.key() + " " + call.text());
+                                + (callersChoice != null ? callersChoice : ""), m.key() + " " + call.text());
                 result.findings.add(f);
                 String type = m.method().paramType(param);
                 boolean text = type != null && type.matches("(java\\.lang\\.)?(String|CharSequence)");
@@ -179,7 +180,7 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                     boolean callersPath = match.sink().equals("path") && !pythonEntryPoint(m);
                     Finding f = Finding.of(match.rule(), "Security", callersPath ? Severity.MEDIUM : match.severity(), m.file().path(),
                             call.line(), call.line(), where + ": parameter '" + param + "' " + match.message() + ": " + call.text()
-                                    + (callersPath ? CALLERS_PATH : ""), m.key() + " " + call.text());
+                                    + (callersPath ? CALLERS_CHOICE.get("path") : ""), m.key() + " " + call.text());
                     result.findings.add(f);
                     result.specifications.add(Specs.of(m, id(), "parameterized",
                             m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
@@ -203,10 +204,14 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
     }
 
     /**
-     * A name joined to a base folder by a library function is the calling code's to choose: worth a test that pins
-     * what {@code ../} does, but high only when the name comes from outside (a request or the command line).
+     * What a library method's parameter decides when the calling code chooses it: a name joined to a base folder,
+     * or an argument of a Java process, which starts without a shell (no injection of commands, at most of
+     * options). Worth a test that pins what hostile input does, but high only when the input comes from outside (a
+     * request or the command line). Python's command sinks are shells ({@code shell=True}, {@code os.system}): high.
      */
-    private static final String CALLERS_PATH = " (the caller chooses the name; high when it comes from a request or the command line)";
+    private static final Map<String, String> CALLERS_CHOICE = Map.of(
+            "path", " (the caller chooses the name; high when it comes from a request or the command line)",
+            "command", " (no shell: the caller chooses the arguments; high when they come from a request or the command line)");
 
     /** A Python web route or command-line command: its parameters come from outside the program. */
     private static boolean pythonEntryPoint(MethodRef m) {

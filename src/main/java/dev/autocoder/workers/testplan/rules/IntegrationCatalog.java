@@ -147,6 +147,18 @@ public final class IntegrationCatalog {
     private IntegrationCatalog() {
     }
 
+    /** Sends a client queues and ships in batches (Kafka's producer: {@code linger.ms}, {@code batch.size}). */
+    private static final Set<String> BATCHED_SENDS = Set.of("org.apache.kafka.clients.producer.KafkaProducer.send",
+            "org.apache.kafka.clients.producer.Producer.send", "org.springframework.kafka.core.KafkaTemplate.send");
+
+    /**
+     * Whether the call only queues its message for the client to send in batches: one per element of a loop is no
+     * round trip per element, unless the loop waits for each ({@code send(..).get()}).
+     */
+    public static boolean batched(Invocation call) {
+        return call.type() != null && BATCHED_SENDS.contains(call.type() + "." + call.method());
+    }
+
     public static Optional<IntegrationKind> classify(Invocation call) {
         if (call.hasFact(Invocation.OWN_PACKAGE)) {
             return Optional.empty();
