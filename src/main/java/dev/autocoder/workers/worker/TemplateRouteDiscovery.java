@@ -1,7 +1,7 @@
 package dev.autocoder.workers.worker;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 
@@ -31,7 +31,9 @@ public abstract class TemplateRouteDiscovery implements CamelContextConfiguratio
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        for (RouteDefinition route : ((ModelCamelContext) camelContext).getRouteDefinitions()) {
+        // the route model is a context plugin: no cast of the context to its implementation's interface
+        Model model = camelContext.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteDefinition route : model.getRouteDefinitions()) {
             Map<String, Object> parameters = route.getTemplateParameters();
             if (route.isCreatedFromTemplate() && parameters != null
                     && requiredParameters.stream().allMatch(parameters::containsKey)
