@@ -7,6 +7,8 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -73,7 +75,8 @@ final class StringBuilderInLoop implements MechanicalFix {
         for (AssignExpr append : appends) {
             Expression call = new NameExpr(name);
             for (Expression operand : appendedOperands(append)) {
-                call = new MethodCallExpr(call, "append", new NodeList<>(operand.clone()));
+                // an argument needs no parentheses: (n == 1 ? "" : "s") is appended as n == 1 ? "" : "s"
+                call = new MethodCallExpr(call, "append", new NodeList<>(unparenthesized(operand).clone()));
             }
             append.replace(call);
         }
@@ -201,18 +204,38 @@ final class StringBuilderInLoop implements MechanicalFix {
         }
     }
 
-    /** {@code new StringBuilder()} for "", the literal for other literals, {@code String.valueOf(x)} otherwise. */
+    /**
+     * {@code new StringBuilder()} for "", the value itself when it cannot be null (a literal, a concatenation, a
+     * choice between such), {@code String.valueOf(x)} otherwise.
+     */
     private static Expression newBuilder(Expression initial) {
         ClassOrInterfaceType builder = new ClassOrInterfaceType(null, "StringBuilder");
         if (initial instanceof StringLiteralExpr literal && literal.getValue().isEmpty()) {
             return new ObjectCreationExpr(null, builder, new NodeList<>());
         }
-        if (initial instanceof StringLiteralExpr || initial instanceof TextBlockLiteralExpr) {
-            return new ObjectCreationExpr(null, builder, new NodeList<>(initial.clone()));
+        if (neverNull(initial)) {
+            return new ObjectCreationExpr(null, builder, new NodeList<>(unparenthesized(initial).clone()));
         }
         // String.valueOf keeps "null" for a null value, as concatenation would print it
         Expression valueOf = new MethodCallExpr(new NameExpr("String"), "valueOf",
                 new NodeList<>(initial.clone()));
         return new ObjectCreationExpr(null, builder, new NodeList<>(valueOf));
+    }
+
+    /** A String value that is never null: a literal, a concatenation (of a String variable), a choice between such. */
+    private static boolean neverNull(Expression value) {
+        Expression e = unparenthesized(value);
+        if (e instanceof ConditionalExpr choice) {
+            return neverNull(choice.getThenExpr()) && neverNull(choice.getElseExpr());
+        }
+        return isStringLiteral(e) || e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS;
+    }
+
+    private static Expression unparenthesized(Expression expression) {
+        Expression e = expression;
+        while (e instanceof EnclosedExpr enclosed) {
+            e = enclosed.getInner();
+        }
+        return e;
     }
 }

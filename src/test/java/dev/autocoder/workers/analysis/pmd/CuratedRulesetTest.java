@@ -112,6 +112,49 @@ class CuratedRulesetTest {
         assertThat(violations("ClassCastExceptionWithToArray")).containsExactly(15, 19);
     }
 
+    /**
+     * UseStringBufferForStringAppends: {@code s += x} outside a loop costs one concatenation, as a StringBuilder
+     * would (Sonar's S1643 asks for loops only); in a loop each pass copies the whole text.
+     */
+    @Test
+    void onlyAStringAppendedToInALoopIsReported() {
+        TestSnapshots.write(root, "src/main/java/p/Texts.java", """
+                package p;
+
+                import java.util.List;
+
+                class Texts {
+                    static String summary(int count, boolean python, boolean java) {
+                        String text = count + " findings";
+                        if (python) {
+                            text += " in Python";
+                        } else if (java) {
+                            text += " in Java";
+                        }
+                        return text;
+                    }
+
+                    static String joined(List<String> parts) {
+                        String text = "";
+                        for (String part : parts) {
+                            text += part;
+                        }
+                        return text;
+                    }
+
+                    static String padded(String value, int width) {
+                        String text = value;
+                        while (text.length() < width) {
+                            text = text + " ";
+                        }
+                        return text;
+                    }
+                }
+                """);
+
+        assertThat(violations("UseStringBufferForStringAppends")).containsExactly(19, 27);
+    }
+
     private java.util.List<Integer> violations(String rule) {
         AutocoderProperties properties = new AutocoderProperties();
         properties.getStore().setPath(store);

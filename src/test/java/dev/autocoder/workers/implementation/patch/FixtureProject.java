@@ -179,6 +179,23 @@ final class FixtureProject {
             }
             """;
 
+    static final String SUMMARY = """
+            package com.acme;
+
+            import java.util.List;
+
+            public class Summary {
+
+                public String describe(List<String> items, boolean verbose) {
+                    String text = items.isEmpty() ? "none" : items.size() + " items";
+                    for (String item : items) {
+                        text += (verbose ? item : item.substring(0, 1)) + ";";
+                    }
+                    return text;
+                }
+            }
+            """;
+
     static final String RULES = """
             package com.acme;
 
@@ -425,6 +442,7 @@ final class FixtureProject {
         write(root, SRC + "Fallback.java", FALLBACK);
         write(root, SRC + "Report.java", REPORT);
         write(root, SRC + "Listing.java", LISTING);
+        write(root, SRC + "Summary.java", SUMMARY);
         write(root, SRC + "Rules.java", RULES);
         write(root, SRC + "Checks.java", CHECKS);
         write(root, SRC + "Streams.java", STREAMS);

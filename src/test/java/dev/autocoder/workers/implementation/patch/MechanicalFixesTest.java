@@ -208,6 +208,16 @@ class MechanicalFixesTest {
                 """);
     }
 
+    /** A value that cannot be null starts the builder as it is, and an appended operand loses its parentheses. */
+    @Test
+    void startsTheBuilderWithAValueThatCannotBeNullAndAppendsWithoutParentheses() throws Exception {
+        ProposedPatch patch = fixAndCheck("Summary.java", "UseStringBufferForStringAppends", 0);
+
+        assertThat(patch.patchedCode()).contains(
+                "StringBuilder text = new StringBuilder(items.isEmpty() ? \"none\" : items.size() + \" items\");",
+                "text.append(verbose ? item : item.substring(0, 1)).append(\";\");");
+    }
+
     @Test
     void returnsTheConditionOfAnIfElseReturningBooleans() throws Exception {
         ProposedPatch patch = fixAndCheck("Rules.java", "SimplifyBooleanReturns", 0);
