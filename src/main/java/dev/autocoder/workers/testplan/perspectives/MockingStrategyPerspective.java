@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * executor, explicit configuration (environment). Classes without integration points are kept real. A call made
  * on something the method creates or reaches statically ({@code HttpClient.newHttpClient()},
  * {@code Instant.now()}, {@code new Random()}, {@code System.getenv}) cannot be replaced without changing the code:
- * {@code hard-wired-collaborator} (medium). The mocking and fake libraries the tests already import are listed.
+ * {@code hard-wired-collaborator} (medium; info in Python, whose tests patch module attributes with
+ * {@code monkeypatch} or {@code mock.patch}). The mocking and fake libraries the tests already import are listed.
  * <p>
  * Specifications: one test per class and kind with its fixture. Quality score: the share of integration points
  * reached through a field or parameter (replaceable in a test); null when there are none.
@@ -108,10 +109,13 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                 if (injected) {
                     replaceable++;
                 } else {
-                    result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy", Severity.MEDIUM, m.file().path(),
-                            call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + " calls " + call.shortName()
-                                    + " (" + kind.label() + ") on something it creates or reaches statically: a test cannot replace it; "
-                                    + doubleFor(kind, m.file().path()), m.key() + " " + call.text()));
+                    // Python's module attributes are patched in a test (monkeypatch, mock.patch): a note, not a defect
+                    boolean python = m.file().path().endsWith(".py");
+                    result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy", python ? Severity.INFO : Severity.MEDIUM,
+                            m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + " calls "
+                                    + call.shortName() + " (" + kind.label() + ") on something it creates or reaches statically: "
+                                    + (python ? "a test patches it; " : "a test cannot replace it; ") + doubleFor(kind, m.file().path()),
+                            m.key() + " " + call.text()));
                 }
                 IntegrationPoint point = new IntegrationPoint(dev.autocoder.workers.testplan.plan.PlanIds.of("integration-point",
                         m.file().path(), m.key(), kind.label(), call.text()), kind.label(), m.file().path(), call.line(),
