@@ -61,7 +61,8 @@ public record PythonImport(String module, String name, int line, When when, Stri
                 case "type_checking" -> When.TYPE_CHECKING;
                 default -> When.IMPORT_TIME;
             };
-            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, i.hasNonNull("as") ? i.get("as").asText() : null));
+            String alias = i.hasNonNull("as") ? i.get("as").asText() : null;
+            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias));
         }
         return List.copyOf(out);
     }

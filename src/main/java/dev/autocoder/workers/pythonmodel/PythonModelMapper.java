@@ -62,8 +62,9 @@ final class PythonModelMapper {
     }
 
     /**
-     * The call's facts, and {@link Invocation#OWN_PACKAGE} when it calls into the file's own top-level package: the project's
-     * own code, whatever library its names resemble (requests' own {@code Session.request} is no HTTP integration).
+     * The call's facts, and {@link Invocation#OWN_PACKAGE} when it calls into the file's own top-level package:
+     * the project's own code, whatever library its names resemble (requests' own {@code Session.request} is no HTTP
+     * integration).
      */
     private static List<String> facts(JsonNode facts, String owner, String ownPackage) {
         List<String> out = strings(facts);

@@ -134,7 +134,8 @@ class FailureModesPerspective extends TestPlanningPerspective {
                     "medium", impactOfException, m.name() + "_whenItFails_throws" + simple(thrown)));
         }
         for (ThrowSite t : m.throwSites()) {
-            if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file()) && !protocolSignal(m, t.type(), python)) {
+            if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file())
+                    && !protocolSignal(m, t.type(), python)) {
                 modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
                         m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
             }

@@ -111,10 +111,11 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                 } else {
                     // Python's module attributes are patched in a test (monkeypatch, mock.patch): a note, not a defect
                     boolean python = m.file().path().endsWith(".py");
-                    result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy", python ? Severity.INFO : Severity.MEDIUM,
-                            m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + " calls "
-                                    + call.shortName() + " (" + kind.label() + ") on something it creates or reaches statically: "
-                                    + (python ? "a test patches it; " : "a test cannot replace it; ") + doubleFor(kind, m.file().path()),
+                    String message = m.type().simpleName() + "." + m.method().signature() + " calls " + call.shortName()
+                            + " (" + kind.label() + ") on something it creates or reaches statically: "
+                            + (python ? "a test patches it; " : "a test cannot replace it; ") + doubleFor(kind, m.file().path());
+                    result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy",
+                            python ? Severity.INFO : Severity.MEDIUM, m.file().path(), call.line(), call.line(), message,
                             m.key() + " " + call.text()));
                 }
                 IntegrationPoint point = new IntegrationPoint(dev.autocoder.workers.testplan.plan.PlanIds.of("integration-point",

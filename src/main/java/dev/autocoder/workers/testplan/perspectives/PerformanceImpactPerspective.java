@@ -30,8 +30,9 @@ import java.util.Optional;
  * medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
  * message names the loop, e.g. "for each element of `files`"; not a send the client queues and batches, such as
- * Kafka's {@code producer.send(record)}, unless the loop waits for each), and for changed methods the cyclomatic complexity against the baseline commit
- * ({@code complexity-increase}, medium, when it grew by {@value #COMPLEXITY_STEP} or more).
+ * Kafka's {@code producer.send(record)}, unless the loop waits for each), and for changed methods the cyclomatic
+ * complexity against the baseline commit ({@code complexity-increase}, medium, when it grew by
+ * {@value #COMPLEXITY_STEP} or more).
  * <p>
  * Specifications: one performance test per method with nested loops, I/O in a loop or grown complexity.
  * Quality score: {@code 1 / (1 + (3 io + 2 nested + 1 complexity + 0.25 loops) / methods)} over the methods in

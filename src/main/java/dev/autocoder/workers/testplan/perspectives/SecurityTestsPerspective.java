@@ -100,10 +100,11 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 tainted++;
                 String param = call.paramsReached().get(0);
                 String callersChoice = outsideInput ? null : CALLERS_CHOICE.get(sink.name());
-                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security", callersChoice != null ? Severity.MEDIUM : Severity.HIGH,
-                        m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature()
-                                + ": parameter '" + param + "' reaches " + call.shortName() + " unchecked"
-                                + (callersChoice != null ? callersChoice : ""), m.key() + " " + call.text());
+                Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security",
+                        callersChoice != null ? Severity.MEDIUM : Severity.HIGH, m.file().path(), call.line(), call.line(),
+                        m.type().simpleName() + "." + m.method().signature() + ": parameter '" + param + "' reaches "
+                                + call.shortName() + " unchecked" + (callersChoice != null ? callersChoice : ""),
+                        m.key() + " " + call.text());
                 result.findings.add(f);
                 String type = m.method().paramType(param);
                 boolean text = type != null && type.matches("(java\\.lang\\.)?(String|CharSequence)");
@@ -178,9 +179,10 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 if (match.flow()) {
                     flows++;
                     boolean callersPath = match.sink().equals("path") && !pythonEntryPoint(m);
-                    Finding f = Finding.of(match.rule(), "Security", callersPath ? Severity.MEDIUM : match.severity(), m.file().path(),
-                            call.line(), call.line(), where + ": parameter '" + param + "' " + match.message() + ": " + call.text()
-                                    + (callersPath ? CALLERS_CHOICE.get("path") : ""), m.key() + " " + call.text());
+                    Finding f = Finding.of(match.rule(), "Security", callersPath ? Severity.MEDIUM : match.severity(),
+                            m.file().path(), call.line(), call.line(), where + ": parameter '" + param + "' "
+                                    + match.message() + ": " + call.text() + (callersPath ? CALLERS_CHOICE.get("path") : ""),
+                            m.key() + " " + call.text());
                     result.findings.add(f);
                     result.specifications.add(Specs.of(m, id(), "parameterized",
                             m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
@@ -211,12 +213,14 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
      */
     private static final Map<String, String> CALLERS_CHOICE = Map.of(
             "path", " (the caller chooses the name; high when it comes from a request or the command line)",
-            "command", " (no shell: the caller chooses the arguments; high when they come from a request or the command line)");
+            "command", " (no shell: the caller chooses the arguments; high when they come from a request or the "
+                    + "command line)");
 
     /** A Python web route or command-line command: its parameters come from outside the program. */
     private static boolean pythonEntryPoint(MethodRef m) {
         List<String> calls = m.method().invocations().stream().map(Invocation::text).toList();
-        return PythonSurfaces.httpRoute(m.method().annotations()) || PythonSurfaces.cliCommand(m.method().annotations(), calls);
+        List<String> decorators = m.method().annotations();
+        return PythonSurfaces.httpRoute(decorators) || PythonSurfaces.cliCommand(decorators, calls);
     }
 
     /**
