@@ -62,10 +62,13 @@ final class TestMappingAnalysis {
                 .filter(t -> TESTABLE_KINDS.contains(t.type().kind().toLowerCase(Locale.ROOT)))
                 .toList();
         Map<DeclaredType, List<String>> mapping = map(sources, tests);
+        TestUsers users = new TestUsers(snapshot, tests);
+        // classes no test uses first: those other tests use are exercised, if not by a test class of their own
         List<UntestedClass> untested = sources.stream()
                 .filter(s -> s.type().isPublic() && mapping.get(s).isEmpty())
-                .map(s -> untested(s, types, commitsByPath))
-                .sorted(Comparator.comparingLong(UntestedClass::score).reversed()
+                .map(s -> untested(s, types, commitsByPath, users.of(s)))
+                .sorted(Comparator.comparing((UntestedClass u) -> !u.usedBy().isEmpty())
+                        .thenComparing(Comparator.comparingLong(UntestedClass::score).reversed())
                         .thenComparing(Comparator.comparingInt(UntestedClass::complexity).reversed())
                         .thenComparing(UntestedClass::qualifiedName))
                 .toList();
@@ -133,7 +136,7 @@ final class TestMappingAnalysis {
     }
 
     private static UntestedClass untested(DeclaredType source, List<DeclaredType> types,
-                                          Optional<Map<String, Integer>> commitsByPath) {
+                                          Optional<Map<String, Integer>> commitsByPath, List<String> usedBy) {
         String name = source.type().qualifiedName();
         int complexity = types.stream()
                 .filter(t -> t.file() == source.file())
@@ -143,15 +146,18 @@ final class TestMappingAnalysis {
         Integer commits = commitsByPath.map(c -> c.getOrDefault(source.file().path(), 0)).orElse(null);
         long score = (long) complexity * (commits == null ? 1 : commits);
         return new UntestedClass(name, source.type().simpleName(), source.type().kind().toLowerCase(Locale.ROOT),
-                source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score);
+                source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score, usedBy);
     }
 
     private static Finding finding(UntestedClass u) {
-        Severity severity = u.complexity() >= 40 ? Severity.HIGH : u.complexity() >= 15 ? Severity.MEDIUM
-                : u.complexity() >= 5 ? Severity.LOW : Severity.INFO;
+        Severity severity = !u.usedBy().isEmpty() ? Severity.INFO : u.complexity() >= 40 ? Severity.HIGH
+                : u.complexity() >= 15 ? Severity.MEDIUM : u.complexity() >= 5 ? Severity.LOW : Severity.INFO;
         String message = "public " + u.kind() + " " + u.qualifiedName() + " (" + u.describeRisk()
-                + ") has no test class (looked for " + String.join(", ", TestConventions.testNamesFor(u.simpleName()))
-                + ")";
+                + ") has no test class" + (u.usedBy().isEmpty() ? "" : " of its own") + " (looked for "
+                + String.join(", ", TestConventions.testNamesFor(u.simpleName())) + ")"
+                + (u.usedBy().isEmpty() ? "" : "; tests that use it: " + String.join(", ", u.usedBy().stream()
+                .limit(3).map(n -> n.substring(n.lastIndexOf('.') + 1)).toList())
+                + (u.usedBy().size() > 3 ? " and " + (u.usedBy().size() - 3) + " more" : ""));
         return Finding.of("untested-class", "test-coverage", severity, u.file(), u.beginLine(), u.endLine(), message,
                 "untested " + u.qualifiedName());
     }
@@ -197,6 +203,11 @@ final class TestMappingAnalysis {
                     .append(untested.size() == 1 ? " public class has" : " public classes have")
                     .append(" no test class; first by complexity").append(churn ? " x churn" : "").append(": ")
                     .append(first.qualifiedName()).append(" (").append(first.describeRisk()).append(").");
+            long used = untested.stream().filter(u -> !u.usedBy().isEmpty()).count();
+            if (used > 0) {
+                text.append(' ').append(used).append(" of them ").append(used == 1 ? "is" : "are")
+                        .append(" used by other test classes (info findings).");
+            }
         }
         if (churnNote != null) {
             text.append(' ').append(churnNote);
@@ -233,7 +244,8 @@ final class TestMappingAnalysis {
 
     private static List<String> recommendations(List<UntestedClass> untested) {
         List<String> recommendations = new ArrayList<>();
-        untested.stream().limit(5).forEach(u -> recommendations.add("Add a test class " + u.simpleName() + "Test for "
+        untested.stream().filter(u -> u.usedBy().isEmpty()).limit(5)
+                .forEach(u -> recommendations.add("Add a test class " + u.simpleName() + "Test for "
                 + u.qualifiedName() + " (" + u.describeRisk() + ")."));
         recommendations.add("Publish a coverage report (for Maven, jacoco-maven-plugin's report goal writes "
                 + "target/site/jacoco/jacoco.xml) so measured line and branch coverage replace this name-based"
@@ -265,7 +277,7 @@ final class TestMappingAnalysis {
                 }).toList());
         details.put("untested_public_classes", untested.stream().limit(LISTED_CLASSES).map(u -> ordered(
                 "class", u.qualifiedName(), "file", u.file(), "line", u.beginLine(), "complexity", u.complexity(),
-                "commits", u.commits(), "score", u.score())).toList());
+                "commits", u.commits(), "score", u.score(), "used_by_tests", u.usedBy())).toList());
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
         return details;
@@ -276,7 +288,7 @@ final class TestMappingAnalysis {
 
     /** A public class without a mapped test, with what ranks it. */
     record UntestedClass(String qualifiedName, String simpleName, String kind, String file, int beginLine, int endLine,
-                         int complexity, Integer commits, long score) {
+                         int complexity, Integer commits, long score, List<String> usedBy) {
 
         String describeRisk() {
             String churn = commits == null ? "churn unavailable"

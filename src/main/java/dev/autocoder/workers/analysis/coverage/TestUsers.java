@@ -1,0 +1,71 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.repository.SourceFile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The test classes that use a source class without being named after it: a test file that names the class (its
+ * simple name as a word of the text) and sits in its package or imports it (by name, or its package with
+ * {@code *}). Such a class is exercised by tests, as this repository's AnalysisDiskCacheTest drives DiskCache,
+ * though it has no test class of its own. Each test file's text is read once, when first asked.
+ */
+final class TestUsers {
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private final Snapshot snapshot;
+    private final Map<String, List<DeclaredType>> testsByFile = new TreeMap<>();
+    private final Map<String, Set<String>> wordsByFile = new HashMap<>();
+
+    TestUsers(Snapshot snapshot, List<DeclaredType> tests) {
+        this.snapshot = snapshot;
+        tests.forEach(t -> testsByFile.computeIfAbsent(t.file().path(), p -> new ArrayList<>()).add(t));
+    }
+
+    /** The qualified names of the test classes that use the source class, sorted. */
+    List<String> of(DeclaredType source) {
+        String simpleName = source.type().simpleName();
+        String packageName = source.packageName();
+        List<String> users = new ArrayList<>();
+        testsByFile.forEach((path, types) -> {
+            JavaFileModel file = types.get(0).file();
+            boolean sees = file.packageName().equals(packageName) || file.imports().contains(source.type().qualifiedName())
+                    || file.imports().contains(packageName + ".*");
+            if (sees && words(path).contains(simpleName)) {
+                types.forEach(t -> users.add(t.type().qualifiedName()));
+            }
+        });
+        users.sort(null);
+        return users;
+    }
+
+    private Set<String> words(String path) {
+        return wordsByFile.computeIfAbsent(path, p -> {
+            Set<String> words = new HashSet<>();
+            try {
+                SourceFile file = snapshot.file(p).orElse(null);
+                if (file != null && file.isAnalyzableText()) {
+                    Matcher word = WORD.matcher(snapshot.read(file));
+                    while (word.find()) {
+                        words.add(word.group());
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable test file uses nothing we can see
+            }
+            return words;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.autocoder.workers.analysis.coverage;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaModelProvider;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.autocoder.workers.analysis.coverage.Fixtures.type;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Test-mapping: a class without a test class of its own that other tests use (this repository's
+ * AnalysisDiskCacheTest drives DiskCache) is an info finding naming them, after the classes no test uses; a test
+ * that names a class it cannot see (another package, not imported) does not use it.
+ */
+class TestUsersTest {
+
+    private static final String MAIN = "src/main/java/com/acme/";
+    private static final String TEST = "src/test/java/com/acme/";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aClassOtherTestsUseIsAnInfoFindingAfterTheClassesNoTestUses() {
+        Fixtures.writeLines(root, MAIN + "cache/DiskCache.java", "package com.acme.cache;", 60);
+        Fixtures.writeLines(root, MAIN + "store/Store.java", "package com.acme.store;", 30);
+        Fixtures.writeLines(root, MAIN + "store/Orphan.java", "package com.acme.store;", 50);
+        Fixtures.write(root, TEST + "cache/AnalysisDiskCacheTest.java", """
+                package com.acme.cache;
+
+                class AnalysisDiskCacheTest {
+                    private final DiskCache cache = new DiskCache();
+                }
+                """);
+        Fixtures.write(root, TEST + "app/StoreFlowTest.java", """
+                package com.acme.app;
+
+                import com.acme.store.Store;
+
+                class StoreFlowTest {
+                    private final Store store = new Store(); // not an Orphan: that one is not imported
+                }
+                """);
+        JavaModelProvider model = snapshot -> new JavaModel(snapshot.key(), List.of(
+                Fixtures.file(MAIN + "cache/DiskCache.java", "com.acme.cache",
+                        type("com.acme.cache.DiskCache", "class", true, false, 1, 60, 45)),
+                Fixtures.file(MAIN + "store/Store.java", "com.acme.store",
+                        type("com.acme.store.Store", "class", true, false, 1, 30, 20)),
+                Fixtures.file(MAIN + "store/Orphan.java", "com.acme.store",
+                        type("com.acme.store.Orphan", "class", true, false, 1, 50, 41)),
+                Fixtures.file(TEST + "cache/AnalysisDiskCacheTest.java", "com.acme.cache",
+                        type("com.acme.cache.AnalysisDiskCacheTest", "class", false, true, 3, 5, 1)),
+                new JavaFileModel(TEST + "app/StoreFlowTest.java", "hash", "com.acme.app", List.of("com.acme.store.Store"),
+                        List.of(type("com.acme.app.StoreFlowTest", "class", false, true, 5, 7, 1)), null)));
+
+        PerspectiveResult result = new TestCoveragePerspective(model, snapshot -> Optional.empty(), new AutocoderProperties())
+                .analyze(Fixtures.context(Fixtures.snapshot(root, false)));
+
+        assertThat(result.findings()).extracting(Finding::file, Finding::severity).containsExactly(
+                tuple(MAIN + "store/Orphan.java", Severity.HIGH),
+                tuple(MAIN + "cache/DiskCache.java", Severity.INFO),
+                tuple(MAIN + "store/Store.java", Severity.INFO));
+        assertThat(result.findings().get(1).message()).endsWith("has no test class of its own (looked for DiskCacheTest,"
+                + " DiskCacheTests, DiskCacheIT, TestDiskCache); tests that use it: AnalysisDiskCacheTest");
+        assertThat(result.summary()).contains("3 public classes have no test class; first by complexity: "
+                + "com.acme.store.Orphan", "2 of them are used by other test classes (info findings).");
+        assertThat(result.recommendations()).first().asString().startsWith("Add a test class OrphanTest");
+        assertThat(result.recommendations()).noneMatch(r -> r.contains("DiskCacheTest") || r.contains("StoreTest"));
+    }
+}
