@@ -59,7 +59,7 @@ public class SkeletonRenderer {
             source.imports().stream().filter(i -> !i.startsWith("static ")).forEach(imports::add);
         }
         imports.forEach(i -> out.append("import ").append(i).append(";\n"));
-        out.append("\n");
+        out.append('\n');
         if (specs.stream().anyMatch(s -> s.expectedException() != null)) {
             out.append("import static org.junit.jupiter.api.Assertions.assertThrows;\n");
         }
@@ -86,7 +86,7 @@ public class SkeletonRenderer {
                 out.append("    @ParameterizedTest(name = \"{index}: {0}\")\n");
                 out.append("    @MethodSource(\"").append(name).append("Inputs\")\n");
                 out.append("    @DisplayName(\"").append(java(spec.methodUnderTest())).append(": ").append(java(spec.then())).append("\")\n");
-                out.append("    void ").append(name).append("(").append(parameterType).append(" input) {\n");
+                out.append("    void ").append(name).append('(').append(parameterType).append(" input) {\n");
                 out.append("        assumeTrue(false, \"planned, not written yet: ").append(spec.id()).append("\");\n");
                 out.append("    }\n\n");
                 out.append("    static Stream<Arguments> ").append(name).append("Inputs() {\n");
