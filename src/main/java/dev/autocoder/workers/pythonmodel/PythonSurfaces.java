@@ -1,5 +1,8 @@
 package dev.autocoder.workers.pythonmodel;
 
+import dev.autocoder.workers.javamodel.Invocation;
+import dev.autocoder.workers.javamodel.MethodModel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +38,12 @@ public final class PythonSurfaces {
             String last = d.substring(dot + 1);
             return dot > 0 && ROUTE_VERBS.contains(last) || last.equals("api_view");
         });
+    }
+
+    /** A web route or a command-line command: its parameters come from outside the program. */
+    public static boolean entryPoint(MethodModel function) {
+        List<String> calls = function.invocations().stream().map(Invocation::text).toList();
+        return httpRoute(function.annotations()) || cliCommand(function.annotations(), calls);
     }
 
     /** A command-line entry point: a click/typer command decorator, or a function that sets up argparse, typer or fire. */

@@ -178,7 +178,7 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 Severity severity = match.rule().equals("weak-hash") ? PythonSecurityRules.weakHashSeverity(where, call.text()) : match.severity();
                 if (match.flow()) {
                     flows++;
-                    boolean callersPath = match.sink().equals("path") && !pythonEntryPoint(m);
+                    boolean callersPath = match.sink().equals("path") && !PythonSurfaces.entryPoint(m.method());
                     Finding f = Finding.of(match.rule(), "Security", callersPath ? Severity.MEDIUM : match.severity(),
                             m.file().path(), call.line(), call.line(), where + ": parameter '" + param + "' "
                                     + match.message() + ": " + call.text() + (callersPath ? CALLERS_CHOICE.get("path") : ""),
@@ -215,13 +215,6 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             "path", " (the caller chooses the name; high when it comes from a request or the command line)",
             "command", " (no shell: the caller chooses the arguments; high when they come from a request or the "
                     + "command line)");
-
-    /** A Python web route or command-line command: its parameters come from outside the program. */
-    private static boolean pythonEntryPoint(MethodRef m) {
-        List<String> calls = m.method().invocations().stream().map(Invocation::text).toList();
-        List<String> decorators = m.method().annotations();
-        return PythonSurfaces.httpRoute(decorators) || PythonSurfaces.cliCommand(decorators, calls);
-    }
 
     /**
      * Path traversal needs a base folder the input is joined to ({@code new File(dir, name)}, {@code Paths.get(root,

@@ -16,7 +16,12 @@ import java.util.Set;
  */
 public final class IntegrationCatalog {
 
-    private record Entry(String type, Set<String> methods, IntegrationKind kind) {
+    /** @param batched the client queues what the call sends and ships it in batches (Kafka's producer) */
+    private record Entry(String type, Set<String> methods, IntegrationKind kind, boolean batched) {
+        Entry(String type, Set<String> methods, IntegrationKind kind) {
+            this(type, methods, kind, false);
+        }
+
         boolean matches(Invocation call) {
             if (call.type() == null || !(call.type().equals(type) || (type.endsWith(".") && call.type().startsWith(type)))) {
                 return false;
@@ -52,10 +57,10 @@ public final class IntegrationCatalog {
             new Entry("jakarta.persistence.EntityManager", Set.of("persist", "merge", "remove", "find", "createQuery", "createNativeQuery", "flush"), IntegrationKind.DATABASE),
             new Entry("javax.persistence.EntityManager", Set.of("persist", "merge", "remove", "find", "createQuery", "createNativeQuery", "flush"), IntegrationKind.DATABASE),
             new Entry("org.springframework.jdbc.core.JdbcTemplate", Set.of("query", "queryForObject", "queryForList", "update", "batchUpdate", "execute"), IntegrationKind.DATABASE),
-            new Entry("org.apache.kafka.clients.producer.KafkaProducer", Set.of("send"), IntegrationKind.MESSAGING),
-            new Entry("org.apache.kafka.clients.producer.Producer", Set.of("send"), IntegrationKind.MESSAGING),
+            new Entry("org.apache.kafka.clients.producer.KafkaProducer", Set.of("send"), IntegrationKind.MESSAGING, true),
+            new Entry("org.apache.kafka.clients.producer.Producer", Set.of("send"), IntegrationKind.MESSAGING, true),
             new Entry("org.apache.kafka.clients.consumer.KafkaConsumer", Set.of("poll"), IntegrationKind.MESSAGING),
-            new Entry("org.springframework.kafka.core.KafkaTemplate", Set.of("send"), IntegrationKind.MESSAGING),
+            new Entry("org.springframework.kafka.core.KafkaTemplate", Set.of("send"), IntegrationKind.MESSAGING, true),
             new Entry("org.springframework.amqp.rabbit.core.RabbitTemplate", Set.of("send", "convertAndSend"), IntegrationKind.MESSAGING),
             new Entry("org.springframework.jms.core.JmsTemplate", Set.of("send", "convertAndSend"), IntegrationKind.MESSAGING),
             new Entry("jakarta.jms.MessageProducer", Set.of("send"), IntegrationKind.MESSAGING),
@@ -147,16 +152,13 @@ public final class IntegrationCatalog {
     private IntegrationCatalog() {
     }
 
-    /** Sends a client queues and ships in batches (Kafka's producer: {@code linger.ms}, {@code batch.size}). */
-    private static final Set<String> BATCHED_SENDS = Set.of("org.apache.kafka.clients.producer.KafkaProducer.send",
-            "org.apache.kafka.clients.producer.Producer.send", "org.springframework.kafka.core.KafkaTemplate.send");
-
     /**
-     * Whether the call only queues its message for the client to send in batches: one per element of a loop is no
-     * round trip per element, unless the loop waits for each ({@code send(..).get()}).
+     * Whether the call only queues its message for the client to send in batches (Kafka's producer:
+     * {@code linger.ms}, {@code batch.size}): one per element of a loop is no round trip per element, unless the
+     * loop waits for each ({@code send(..).get()}).
      */
     public static boolean batched(Invocation call) {
-        return call.type() != null && BATCHED_SENDS.contains(call.type() + "." + call.method());
+        return entry(call).map(Entry::batched).orElse(false);
     }
 
     public static Optional<IntegrationKind> classify(Invocation call) {
@@ -166,6 +168,10 @@ public final class IntegrationCatalog {
         if (call.creation() && "java.util.Date".equals(call.type()) && call.text().equals("new Date()")) {
             return Optional.of(IntegrationKind.CLOCK);
         }
-        return ENTRIES.stream().filter(e -> e.matches(call)).map(Entry::kind).findFirst();
+        return entry(call).map(Entry::kind);
+    }
+
+    private static Optional<Entry> entry(Invocation call) {
+        return ENTRIES.stream().filter(e -> e.matches(call)).findFirst();
     }
 }
