@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PMD {@code UseTryWithResources} and {@code CloseResource}, for a local {@code InputStream}, {@code OutputStream},
@@ -45,12 +46,14 @@ import java.util.Set;
  * </ul>
  * The finally block may only close the stream (directly, behind a null check, or in a try/catch that swallows
  * the close exception). Not fixed: a stream used after the try, assigned again, used in a catch clause, passed on
- * or stored (it may escape), opened inside a call that was handed it ({@code closer.register(openStream())}: Guava's
- * Closer closes what it registers), or whose {@code close()} would throw an IOException the method neither declares
- * nor catches.
+ * or stored (it may escape), opened inside a call that was handed the stream ({@code closer.register(openStream())}:
+ * Guava's Closer closes what it registers), or whose {@code close()} would throw an IOException the method neither
+ * declares nor catches.
  */
 final class TryWithResources implements MechanicalFix {
 
+    /** open(), openStream(), newInputStream(..), newBufferedReader(..), getInputStream(), getOutputStream(). */
+    private static final Pattern OPENS_A_STREAM = Pattern.compile("open\\w*|new\\w*(Stream|Reader|Writer)|get\\w*(Stream|Reader|Writer)");
     /** Stream types whose close() declares no checked exception. */
     private static final Set<String> QUIET_CLOSE = Set.of("PrintStream", "PrintWriter", "StringReader",
             "CharArrayReader", "CharArrayWriter");
@@ -212,8 +215,7 @@ final class TryWithResources implements MechanicalFix {
         Expression initial = variable.getInitializer()
                 .filter(i -> !i.isNullLiteralExpr())
                 .orElseThrow(() -> new NotFixableException("`" + name + "` is not opened where it is declared"));
-        if (initial instanceof MethodCallExpr call && call.getArguments().stream()
-                .anyMatch(a -> a.isMethodCallExpr() || a.isObjectCreationExpr())) {
+        if (initial instanceof MethodCallExpr call && call.getArguments().stream().anyMatch(TryWithResources::opensAStream)) {
             // Guava's closer.register(openStream()): what the stream was handed to closes it later
             throw new NotFixableException("`" + name + "` is opened inside `" + call.getNameAsString() + "(..)`, which was "
                     + "handed the stream and may close it; whether it may be closed here is left to a person");
@@ -291,12 +293,26 @@ final class TryWithResources implements MechanicalFix {
     }
 
     private static void requireStream(VariableDeclarator variable) throws NotFixableException {
-        String type = simpleName(variable.getType());
-        if (!(type.endsWith("InputStream") || type.endsWith("OutputStream") || type.endsWith("Reader")
-                || type.endsWith("Writer") || type.equals("PrintStream"))) {
+        if (!isStreamType(simpleName(variable.getType()))) {
             throw new NotFixableException("`" + variable.getNameAsString() + "` is a " + variable.getType().asString()
                     + "; only local InputStream, OutputStream, Reader and Writer variables are rewritten");
         }
+    }
+
+    private static boolean isStreamType(String simpleName) {
+        return simpleName.endsWith("InputStream") || simpleName.endsWith("OutputStream") || simpleName.endsWith("Reader")
+                || simpleName.endsWith("Writer") || simpleName.equals("PrintStream");
+    }
+
+    /**
+     * An argument that is itself a stream: {@code new FileInputStream(..)}, or a call that opens one by the JDK's and
+     * Guava's naming ({@code openStream()}, {@code Files.newInputStream(..)}). A path or a name computed by a call is not.
+     */
+    private static boolean opensAStream(Expression argument) {
+        if (argument instanceof ObjectCreationExpr creation) {
+            return isStreamType(creation.getType().getNameAsString());
+        }
+        return argument instanceof MethodCallExpr call && OPENS_A_STREAM.matcher(call.getNameAsString()).matches();
     }
 
     private static String simpleName(Type type) {

@@ -521,6 +521,38 @@ class MechanicalFixesTest {
                         + "it may be closed here is left to a person");
     }
 
+    /** Only a stream handed to the call is refused: a call that opens the stream from a computed path is wrapped. */
+    @Test
+    void wrapsAStreamOpenedFromAComputedPath() throws Exception {
+        FixtureProject.write(root, SRC + "Resolved.java", """
+                package com.acme;
+
+                import java.io.IOException;
+                import java.io.InputStream;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+
+                public class Resolved {
+
+                    public int first(Path base, String name) throws IOException {
+                        InputStream in = Files.newInputStream(base.resolve(name));
+                        return in.read();
+                    }
+                }
+                """);
+
+        FixOutcome outcome = fixes.propose(root, SRC + "Resolved.java", "CloseResource", 11, 11);
+
+        assertThat(outcome.reason()).isNull();
+        assertThat(outcome.patch().patchedCode()).contains("""
+                        try (InputStream in = Files.newInputStream(base.resolve(name))) {
+                            return in.read();
+                        }
+                """);
+        FixtureProject.git(root, outcome.patch().unifiedDiff(), "apply", "-");
+        assertThat(FixtureProject.compileErrors(root, classes)).isEmpty();
+    }
+
     @Test
     void namesTheJdkSystemInFullWhenTheFileHasItsOwnSystemType() throws Exception {
         FixtureProject.write(root, SRC + "Shadow.java", """
