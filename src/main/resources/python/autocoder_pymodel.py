@@ -109,10 +109,21 @@ def is_type_checking(test):
         (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
+def is_main_guard(test):
+    """`if __name__ == "__main__":`, either way round."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides) and \
+        any(isinstance(s, ast.Constant) and s.value == "__main__" for s in sides)
+
+
 def import_kinds(tree):
     """When each import statement runs, by id of its node: "module" when the module is imported (top level, also
     inside try/if/with blocks and class bodies), "function" when a function that holds it is called (a deferred
-    import), "type_checking" never at run time (under `if TYPE_CHECKING:`, for type checkers only)."""
+    import), "type_checking" never at run time (under `if TYPE_CHECKING:`, for type checkers only), "script" only
+    when the file is run as a script (under `if __name__ == "__main__":`, where the module is `__main__`, so it is
+    never imported by its own name while another module initializes)."""
     kinds = {}
     stack = [(node, "module") for node in tree.body]
     while stack:
@@ -122,6 +133,10 @@ def import_kinds(tree):
             continue
         if isinstance(node, ast.If) and is_type_checking(node.test):
             stack.extend((child, "type_checking") for child in node.body)
+            stack.extend((child, kind) for child in node.orelse)
+            continue
+        if kind == "module" and isinstance(node, ast.If) and is_main_guard(node.test):
+            stack.extend((child, "script") for child in node.body)
             stack.extend((child, kind) for child in node.orelse)
             continue
         inner = "function" if kind == "module" and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else kind

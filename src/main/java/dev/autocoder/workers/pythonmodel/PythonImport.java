@@ -38,7 +38,12 @@ public record PythonImport(String module, String name, int line, When when, Stri
         /** When the function holding it is called: a deferred import, the usual way to break a circular import. */
         DEFERRED,
         /** Never at run time: under {@code if TYPE_CHECKING:}, read by type checkers only. */
-        TYPE_CHECKING
+        TYPE_CHECKING,
+        /**
+         * Only when the file runs as a script: under {@code if __name__ == "__main__":}, where the module is
+         * {@code __main__} and is never imported by its own name while another module initializes.
+         */
+        SCRIPT
     }
 
     static List<PythonImport> of(JsonNode imports) {
@@ -59,6 +64,7 @@ public record PythonImport(String module, String name, int line, When when, Stri
             When when = switch (i.path("kind").asText("module")) {
                 case "function" -> When.DEFERRED;
                 case "type_checking" -> When.TYPE_CHECKING;
+                case "script" -> When.SCRIPT;
                 default -> When.IMPORT_TIME;
             };
             String alias = i.hasNonNull("as") ? i.get("as").asText() : null;

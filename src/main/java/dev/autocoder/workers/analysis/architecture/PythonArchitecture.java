@@ -47,16 +47,19 @@ import java.util.function.ToIntFunction;
  * @param hotspotsUnavailableReason why there are no hotspots; null when there are
  * @param deferredImports  project imports inside functions
  * @param typeCheckingImports project imports under {@code if TYPE_CHECKING:}
+ * @param scriptImports    project imports under {@code if __name__ == "__main__":}
  * @param modelProblem     why no file could be modelled when that is one reason for all (no interpreter); else null
  */
 record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int otherFiles, int testModules,
                           PythonModuleGraph graph, List<DependencyCycle> importCycles, Set<String> testOnlyCycles,
                           PackageGraph packageGraph, List<PackageMetrics> packages, List<DependencyCycle> packageCycles,
                           List<PythonModuleMetrics> modules, List<Hotspot> hotspots, String hotspotsUnavailableReason,
-                          int deferredImports, int typeCheckingImports, String modelProblem) {
+                          int deferredImports, int typeCheckingImports, int scriptImports, String modelProblem) {
 
     static final Set<PythonImport.When> IMPORT_TIME = EnumSet.of(PythonImport.When.IMPORT_TIME);
-    static final Set<PythonImport.When> RUNTIME = EnumSet.of(PythonImport.When.IMPORT_TIME, PythonImport.When.DEFERRED);
+    /** What the code depends on when it runs, for coupling: a script block's imports too. */
+    static final Set<PythonImport.When> RUNTIME = EnumSet.of(PythonImport.When.IMPORT_TIME, PythonImport.When.DEFERRED,
+            PythonImport.When.SCRIPT);
 
     /**
      * @param files   every Python file of the snapshot as modelled
@@ -132,7 +135,8 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
         return new PythonArchitecture(files.size(), List.copyOf(unparseable), other, tests, graph, cycles, testOnly,
                 packageGraph, PackageMetrics.of(packageGraph, counts), DependencyCycle.find(packageGraph), modules,
                 hotspots, churn.unavailableReason(), graph.projectImports(PythonImport.When.DEFERRED),
-                graph.projectImports(PythonImport.When.TYPE_CHECKING), modelProblem);
+                graph.projectImports(PythonImport.When.TYPE_CHECKING), graph.projectImports(PythonImport.When.SCRIPT),
+                modelProblem);
     }
 
     /** Strongly connected components of the import-time graph with more than one module, largest first. */

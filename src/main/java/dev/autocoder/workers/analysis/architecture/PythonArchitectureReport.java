@@ -97,6 +97,7 @@ final class PythonArchitectureReport {
         metrics.add(Metric.of("python_package_cycles", analysis.packageCycles().size()));
         metrics.add(Metric.of("deferred_project_imports", analysis.deferredImports()));
         metrics.add(Metric.of("type_checking_project_imports", analysis.typeCheckingImports()));
+        metrics.add(Metric.of("script_project_imports", analysis.scriptImports()));
         analysis.averageInstability().ifPresent(v -> metrics.add(Metric.of("python_avg_instability", ArchitectureFindings.round(v))));
         analysis.averageDistance().ifPresent(v -> metrics.add(Metric.of("python_avg_distance_main_sequence", ArchitectureFindings.round(v))));
         metrics.add(Metric.of("max_module_efferent_coupling", analysis.modules().stream().mapToInt(PythonModuleMetrics::efferent).max().orElse(0)));
@@ -175,7 +176,11 @@ final class PythonArchitectureReport {
             summary.append(analysis.importCycles().size()).append(" circular import(s) involving ")
                     .append(analysis.modulesInCycles()).append(" modules");
         }
-        if (analysis.deferredImports() + analysis.typeCheckingImports() > 0) {
+        if (analysis.scriptImports() > 0) {
+            summary.append(" (not counting ").append(analysis.deferredImports()).append(" deferred, ")
+                    .append(analysis.typeCheckingImports()).append(" TYPE_CHECKING-only and ").append(analysis.scriptImports())
+                    .append(" script-only (`if __name__ == \"__main__\":`) project imports)");
+        } else if (analysis.deferredImports() + analysis.typeCheckingImports() > 0) {
             summary.append(" (not counting ").append(analysis.deferredImports()).append(" deferred and ")
                     .append(analysis.typeCheckingImports()).append(" TYPE_CHECKING-only project imports)");
         }

@@ -142,6 +142,43 @@ class PythonArchitectureTest {
         assertThat(packages.get("shop")).containsEntry("modules", 7).containsEntry("ca", 0).containsEntry("ce", 0);
     }
 
+    /**
+     * rich's shape: a module's demo block ({@code if __name__ == "__main__":}) imports the package's {@code __main__},
+     * which imports the module. The block runs only when the module is the script, so no cycle.
+     */
+    @Test
+    void anImportUnderTheMainGuardMakesNoCycle() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            write("fancy/__init__.py", "");
+            write("fancy/__main__.py", "from fancy.pager import show\n\n\ndef card():\n    return show('card')\n");
+            write("fancy/pager.py", """
+                    def show(text):
+                        return text
+
+
+                    if __name__ == "__main__":
+                        from .__main__ import card
+
+                        print(card())
+                    """);
+            write("fancy/box.py", "import fancy.style\n");
+            write("fancy/style.py", "import fancy.box\n\nif '__main__' == __name__:\n    import fancy.pager\n");
+            commit(git, "a demo block");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("import-cycle"))
+                .extracting(Finding::message)
+                .containsExactly("Circular import among 2 modules, each imported while another is still initializing: "
+                        + "fancy.box → fancy.style (fancy/box.py:1), fancy.style → fancy.box (fancy/style.py:1)");
+        assertThat(metric(result, "script_project_imports")).isEqualTo(2.0);
+        assertThat(result.summary()).contains("1 circular import(s) involving 2 modules (not counting 0 deferred, "
+                + "0 TYPE_CHECKING-only and 2 script-only (`if __name__ == \"__main__\":`) project imports)");
+        // the demo block still depends on what it imports
+        Map<String, Map<String, Object>> modules = byKey(list(map(result.details().get("python")).get("most_coupled_modules")), "module");
+        assertThat(modules.get("fancy.pager")).containsEntry("efferent", 1);
+    }
+
     @Test
     void ranksPythonHotspotsByChurnTimesComplexityLeavingTestsOut() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
