@@ -25,12 +25,14 @@ public final class PythonQuality {
     private final RuffFindings ruff;
     private final Snapshot snapshot;
     private final int reexports;
+    private final int markedUndefinedNames;
 
-    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, int reexports) {
+    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, int reexports, int markedUndefinedNames) {
         this.lint = lint;
         this.ruff = ruff;
         this.snapshot = snapshot;
         this.reexports = reexports;
+        this.markedUndefinedNames = markedUndefinedNames;
     }
 
     public static PythonQuality of(PythonLint lint, Snapshot snapshot) {
@@ -39,13 +41,24 @@ public final class PythonQuality {
 
     /**
      * Ruff's quality rules but its F401 reports that {@code reexport} says another module imports from the file
-     * (ruff sees one file at a time); those are counted in {@code python_reexported_imports}, not reported.
+     * (ruff sees one file at a time), counted in {@code python_reexported_imports}, and its F821 reports on lines
+     * marked undefined on purpose ({@link UndefinedNameMarks}), counted in {@code python_marked_undefined_names}.
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, BiPredicate<String, RuffDiagnostic> reexport) {
-        List<RuffViolation> all = lint.violationsFor(RuffRules.Perspective.QUALITY);
-        List<RuffViolation> reported = all.stream()
-                .filter(v -> !(v.code().equals("F401") && reexport.test(v.path(), v.diagnostic()))).toList();
-        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf), snapshot, all.size() - reported.size());
+        UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
+        List<RuffViolation> reported = new ArrayList<>();
+        int reexported = 0;
+        int marked = 0;
+        for (RuffViolation v : lint.violationsFor(RuffRules.Perspective.QUALITY)) {
+            if (v.code().equals("F401") && reexport.test(v.path(), v.diagnostic())) {
+                reexported++;
+            } else if (marks.marked(v)) {
+                marked++;
+            } else {
+                reported.add(v);
+            }
+        }
+        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf), snapshot, reexported, marked);
     }
 
     public PythonLint lint() {
@@ -94,6 +107,7 @@ public final class PythonQuality {
             metrics.add(Metric.of("python_skipped_files", lint.skippedFiles().size()));
             metrics.addAll(ruff.ruleCountMetrics());
             metrics.add(Metric.of("python_reexported_imports", reexports));
+            metrics.add(Metric.of("python_marked_undefined_names", markedUndefinedNames));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -114,11 +128,24 @@ public final class PythonQuality {
         return lint.pythonFiles() + " Python file" + (lint.pythonFiles() == 1 ? "" : "s") + " (" + lines
                 + " lines): " + ruff.violations().size() + " ruff quality finding"
                 + (ruff.violations().size() == 1 ? "" : "s")
-                + (reexports == 0 ? "" : " (and " + reexports + " unused-import report" + (reexports == 1 ? "" : "s")
-                + " left out: re-exports other modules import)") + ", " + overThreshold() + " function"
+                + leftOut() + ", " + overThreshold() + " function"
                 + (overThreshold() == 1 ? "" : "s") + " with complexity over " + lint.settings().maxComplexity()
                 + (lint.syntaxErrors().isEmpty() ? "" : ", " + lint.syntaxErrors().size()
                 + " file(s) ruff cannot parse") + ".";
+    }
+
+    /** What ruff reported and the row leaves out, and why; empty when nothing. */
+    private String leftOut() {
+        List<String> parts = new ArrayList<>();
+        if (reexports > 0) {
+            parts.add(reexports + " unused-import report" + (reexports == 1 ? "" : "s")
+                    + " left out: re-exports other modules import");
+        }
+        if (markedUndefinedNames > 0) {
+            parts.add(markedUndefinedNames + " undefined-name report" + (markedUndefinedNames == 1 ? "" : "s")
+                    + " left out: marked undefined on purpose for the type checker");
+        }
+        return parts.isEmpty() ? "" : " (and " + String.join("; ", parts) + ")";
     }
 
     public List<String> recommendations() {
