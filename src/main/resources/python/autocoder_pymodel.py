@@ -144,6 +144,47 @@ def import_kinds(tree):
     return kinds
 
 
+LOOPS = (ast.For, ast.AsyncFor, ast.While)
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.GeneratorExp)
+
+
+def iteration_local_functions(tree):
+    """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
+    is a direct call inside the same loop body, not in a nested function, lambda or generator (which may run
+    later). Such a function cannot see a later iteration's loop variables, so bugbear's B023 ("function definition
+    does not bind loop variable") is harmless there, as in rich's Table._render."""
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+
+    def scope_of(node):
+        node = parents.get(node)
+        while node is not None and not isinstance(node, SCOPES):
+            node = parents.get(node)
+        return node
+
+    def inside(node, ancestor):
+        while node is not None and node is not ancestor:
+            node = parents.get(node)
+        return node is ancestor
+
+    spans = set()
+    for loop in ast.walk(tree):
+        if not isinstance(loop, LOOPS):
+            continue
+        scope = scope_of(loop)
+        candidates = [n for stmt in loop.body for n in ast.walk(stmt)
+                      if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and scope_of(n) is scope]
+        for function in candidates:
+            uses = [n for n in ast.walk(scope if scope is not None else tree)
+                    if isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)]
+            if uses and all(isinstance(parents.get(u), ast.Call) and parents[u].func is u
+                            and scope_of(u) is scope and any(inside(u, stmt) for stmt in loop.body) for u in uses):
+                spans.add((function.lineno, getattr(function, "end_lineno", function.lineno)))
+    return sorted([list(span) for span in spans])
+
+
 class Module:
     def __init__(self, path, module, is_package, text):
         self.path = path
@@ -749,7 +790,8 @@ def model(entry, budget, max_depth):
                 all_names = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
-                "main_guard": any(isinstance(n, ast.If) and "__main__" in text_of(module.lines, n.test) for n in tree.body)}
+                "main_guard": any(isinstance(n, ast.If) and "__main__" in text_of(module.lines, n.test) for n in tree.body),
+                "iteration_local_functions": iteration_local_functions(tree)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}
     except RecursionError:

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 /**
  * The Python part of the code-quality row: ruff's quality rules (everything but the security {@code S} and
@@ -26,39 +25,47 @@ public final class PythonQuality {
     private final Snapshot snapshot;
     private final int reexports;
     private final int markedUndefinedNames;
+    private final int iterationLocalClosures;
 
-    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, int reexports, int markedUndefinedNames) {
+    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, int reexports, int markedUndefinedNames,
+                          int iterationLocalClosures) {
         this.lint = lint;
         this.ruff = ruff;
         this.snapshot = snapshot;
         this.reexports = reexports;
         this.markedUndefinedNames = markedUndefinedNames;
+        this.iterationLocalClosures = iterationLocalClosures;
     }
 
     public static PythonQuality of(PythonLint lint, Snapshot snapshot) {
-        return of(lint, snapshot, (path, diagnostic) -> false);
+        return of(lint, snapshot, ModelFacts.NONE);
     }
 
     /**
-     * Ruff's quality rules but its F401 reports that {@code reexport} says another module imports from the file
-     * (ruff sees one file at a time), counted in {@code python_reexported_imports}, and its F821 reports on lines
-     * marked undefined on purpose ({@link UndefinedNameMarks}), counted in {@code python_marked_undefined_names}.
+     * Ruff's quality rules but the reports that are no problem, each kind counted in a metric: an F401 whose name
+     * another module imports from the file (ruff sees one file at a time; {@code python_reexported_imports}), an
+     * F821 on a line marked undefined on purpose ({@link UndefinedNameMarks}; {@code python_marked_undefined_names}),
+     * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}).
      */
-    public static PythonQuality of(PythonLint lint, Snapshot snapshot, BiPredicate<String, RuffDiagnostic> reexport) {
+    public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
         List<RuffViolation> reported = new ArrayList<>();
         int reexported = 0;
         int marked = 0;
+        int iterationLocal = 0;
         for (RuffViolation v : lint.violationsFor(RuffRules.Perspective.QUALITY)) {
-            if (v.code().equals("F401") && reexport.test(v.path(), v.diagnostic())) {
+            if (v.code().equals("F401") && facts.isReexport(v.path(), v.diagnostic())) {
                 reexported++;
+            } else if (v.code().equals("B023") && facts.isInIterationLocalFunction(v.path(), v.diagnostic())) {
+                iterationLocal++;
             } else if (marks.marked(v)) {
                 marked++;
             } else {
                 reported.add(v);
             }
         }
-        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf), snapshot, reexported, marked);
+        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf), snapshot, reexported, marked,
+                iterationLocal);
     }
 
     public PythonLint lint() {
@@ -108,6 +115,7 @@ public final class PythonQuality {
             metrics.addAll(ruff.ruleCountMetrics());
             metrics.add(Metric.of("python_reexported_imports", reexports));
             metrics.add(Metric.of("python_marked_undefined_names", markedUndefinedNames));
+            metrics.add(Metric.of("python_iteration_local_closures", iterationLocalClosures));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -144,6 +152,10 @@ public final class PythonQuality {
         if (markedUndefinedNames > 0) {
             parts.add(markedUndefinedNames + " undefined-name report" + (markedUndefinedNames == 1 ? "" : "s")
                     + " left out: marked undefined on purpose for the type checker");
+        }
+        if (iterationLocalClosures > 0) {
+            parts.add(iterationLocalClosures + " loop-variable report" + (iterationLocalClosures == 1 ? "" : "s")
+                    + " left out: the function is only called in the iteration that defines it");
         }
         return parts.isEmpty() ? "" : " (and " + String.join("; ", parts) + ")";
     }

@@ -66,10 +66,30 @@ public class PythonModelProvider {
     }
 
     /**
-     * One Python file as modelled: the planner's model, the file's dotted module name and its imports (empty when
-     * the file could not be modelled).
+     * One Python file as modelled: the planner's model, the file's dotted module name, its imports and the line
+     * spans of its functions that only the loop iteration defining them calls (both empty when the file could not be
+     * modelled).
      */
-    public record Modelled(FileModel model, String module, List<PythonImport> imports) {
+    public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions) {
+
+        Modelled(FileModel model, String module, List<PythonImport> imports) {
+            this(model, module, imports, List.of());
+        }
+
+        /** Whether {@code line} lies in a function that only the loop iteration defining it calls. */
+        public boolean inIterationLocalFunction(int line) {
+            return iterationLocalFunctions.stream().anyMatch(l -> l.first() <= line && line <= l.last());
+        }
+    }
+
+    /** Lines {@code first} to {@code last} of a file, both included. */
+    public record Lines(int first, int last) {
+
+        static List<Lines> of(JsonNode spans) {
+            List<Lines> out = new ArrayList<>();
+            spans.forEach(span -> out.add(new Lines(span.path(0).asInt(), span.path(1).asInt())));
+            return List.copyOf(out);
+        }
     }
 
     /** The model of every Python file of the snapshot, in the snapshot's order. */
@@ -151,7 +171,8 @@ public class PythonModelProvider {
             Modelled model;
             try {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
-                model = new Modelled(file, source.module(), file.parsed() ? PythonImport.of(json.path("imports")) : List.of());
+                model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
+                        Lines.of(json.path("iteration_local_functions"))) : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
                         + e.getClass().getSimpleName(), test), source.module(), List.of());
@@ -198,7 +219,8 @@ public class PythonModelProvider {
             return modelled;
         }
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
-                model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports());
+                model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
+                modelled.iterationLocalFunctions());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

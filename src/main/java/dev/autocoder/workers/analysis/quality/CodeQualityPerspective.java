@@ -13,7 +13,6 @@ import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.analysis.pmd.SeverityWeights;
 import dev.autocoder.workers.python.PythonLint;
 import dev.autocoder.workers.python.PythonQuality;
-import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.Language;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
@@ -93,7 +91,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         PythonLint lint = ruff.analyze(snapshot);
         PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : pythonModels == null
-                ? PythonQuality.of(lint, snapshot) : PythonQuality.of(lint, snapshot, reexports(snapshot));
+                ? PythonQuality.of(lint, snapshot) : PythonQuality.of(lint, snapshot, new PythonModelFacts(() -> pythonModels.modelled(snapshot)));
         if (javaFiles.isEmpty()) {
             return python == null ? duplicationOnly(snapshot) : withoutJava(snapshot, python);
         }
@@ -161,12 +159,6 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         details.put("python", python.lint().details());
         return new PerspectiveResult(Status.OK, python.lint().ran() ? null : python.lint().skippedSentence(),
                 summary + " " + python.summary(), score, findings, recommendations, metrics, details);
-    }
-
-    /** Ruff's unused imports that another module of the project imports from the file ({@link PythonReexports}). */
-    private BiPredicate<String, RuffDiagnostic> reexports(Snapshot snapshot) {
-        PythonReexports reexports = new PythonReexports(() -> pythonModels.modelled(snapshot));
-        return (path, diagnostic) -> reexports.isReexport(path, diagnostic.row(), diagnostic.message());
     }
 
     /** Java methods and Python functions together, most complex first. */

@@ -1,0 +1,50 @@
+package dev.autocoder.workers.analysis.quality;
+
+import dev.autocoder.workers.python.ModelFacts;
+import dev.autocoder.workers.python.RuffDiagnostic;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Python model's answers about ruff's reports: re-exports ({@link PythonReexports}) and functions only the
+ * loop iteration defining them calls. The model is asked for at the first question (most snapshots raise none).
+ */
+final class PythonModelFacts implements ModelFacts {
+
+    private final Supplier<List<PythonModelProvider.Modelled>> model;
+    private final PythonReexports reexports;
+    private List<PythonModelProvider.Modelled> files;
+    private Map<String, PythonModelProvider.Modelled> byPath;
+
+    PythonModelFacts(Supplier<List<PythonModelProvider.Modelled>> model) {
+        this.model = model;
+        this.reexports = new PythonReexports(this::files);
+    }
+
+    /** The model, made once for both questions. */
+    private List<PythonModelProvider.Modelled> files() {
+        if (files == null) {
+            files = model.get();
+        }
+        return files;
+    }
+
+    @Override
+    public boolean isReexport(String path, RuffDiagnostic unusedImport) {
+        return reexports.isReexport(path, unusedImport.row(), unusedImport.message());
+    }
+
+    @Override
+    public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
+        if (byPath == null) {
+            byPath = new HashMap<>();
+            files().forEach(m -> byPath.put(m.model().path(), m));
+        }
+        PythonModelProvider.Modelled file = byPath.get(path);
+        return file != null && file.inIterationLocalFunction(loopVariable.row());
+    }
+}

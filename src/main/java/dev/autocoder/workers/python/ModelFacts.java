@@ -1,0 +1,27 @@
+package dev.autocoder.workers.python;
+
+/**
+ * What a model of the whole project knows of a ruff report that ruff, reading one file at a time and no call order,
+ * does not. The code-quality row leaves out the reports these answer yes for, and counts them.
+ */
+public interface ModelFacts {
+
+    /** Without a model: every report stays. */
+    ModelFacts NONE = new ModelFacts() {
+        @Override
+        public boolean isReexport(String path, RuffDiagnostic unusedImport) {
+            return false;
+        }
+
+        @Override
+        public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
+            return false;
+        }
+    };
+
+    /** An F401 (unused import) whose name another module of the project imports from the file. */
+    boolean isReexport(String path, RuffDiagnostic unusedImport);
+
+    /** A B023 (function does not bind loop variable) in a function only the loop iteration defining it calls. */
+    boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable);
+}

@@ -1,0 +1,72 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bugbear's B023 warns that a function made in a loop sees the loop variable's last value when it runs later. Rich's
+ * Table._render defines a helper in the loop and calls it in the same iteration, where the value is the current one:
+ * the code-quality row leaves that report out and counts it. A function kept for later (appended, returned, run in a
+ * generator) keeps its report.
+ */
+class IterationLocalClosuresTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aFunctionOnlyCalledInTheIterationThatDefinesItKeepsNoLoopVariableReport() {
+        TestSnapshots.write(root, "table.py", """
+                def render(rows):
+                    out = []
+                    for row in rows:
+                        def align(cell):
+                            return cell.upper() if row[0] == cell else cell
+                        out.append([align(cell) for cell in row])
+                    return out
+
+
+                def callbacks(items):
+                    hooks = []
+                    for item in items:
+                        def hook():
+                            return item
+                        hooks.append(hook)
+                    return hooks
+
+
+                def later(items):
+                    for item in items:
+                        def plus(x):
+                            return x + item
+                        yield (plus(x) for x in range(3))
+                """);
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
+                .containsExactlyInAnyOrder("14 Function definition does not bind loop variable `item`",
+                        "22 Function definition does not bind loop variable `item`");
+        assertThat(result.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_iteration_local_closures");
+            assertThat(m.value()).isEqualTo(1.0);
+        });
+        assertThat(result.summary()).contains("(and 1 loop-variable report left out: the function is only called in the "
+                + "iteration that defines it)");
+    }
+}
