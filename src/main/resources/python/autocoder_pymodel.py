@@ -388,8 +388,9 @@ class FunctionScanner:
                 types.extend(self.handler_types(h))
             for statement in node.body:
                 self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
+            keeps_default = self.keeps_default(node)
             for h in handlers:
-                self.except_site(h, bool(node.orelse))
+                self.except_site(h, bool(node.orelse), keeps_default)
                 self.decisions += 1
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -565,7 +566,23 @@ class FunctionScanner:
         nodes = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         return [dotted(n) or text_of(self.m.lines, n) for n in nodes]
 
-    def except_site(self, handler, try_has_else):
+    def keeps_default(self, try_node):
+        """Whether the try block sets a variable that has a value before it and is read after it: an empty handler
+        then keeps the default, which the code after the try checks (rich's `lexer = None`, `try: lexer =
+        guess_lexer(..)`, `except ClassNotFound: pass`, `if not lexer: ...`)."""
+        def names(nodes, ctx):
+            return {n.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ctx)}
+        set_in_try = names(try_node.body, ast.Store)
+        if not set_in_try:
+            return False
+        before = [n for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+                  and n.lineno < try_node.lineno and n.id in set_in_try]
+        end = getattr(try_node, "end_lineno", None) or try_node.lineno
+        after = [n for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                 and n.lineno > end and n.id in {b.id for b in before}]
+        return bool(after)
+
+    def except_site(self, handler, try_has_else, keeps_default=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -581,14 +598,15 @@ class FunctionScanner:
                 elif child.exc is not None and child.cause is None and handler.name is None:
                     lost_cause = True
         header = "except" + ((" " + text_of(self.m.lines, handler.type)) if handler.type is not None else "") + ((" as " + handler.name) if handler.name else "") + ":"
-        # an expected failure (optional dependency, exhausted iterator), the failure branch of a try/else, or an
-        # empty handler with a comment saying why: letting the failure go is the point
+        # an expected failure (optional dependency, exhausted iterator), the failure branch of a try/else, an empty
+        # handler with a comment saying why, or one that keeps a default the code after checks: letting the failure
+        # go is the point
         types = self.handler_types(handler)
         empty_body = bool(empty or not body)
         explained = empty_body and (any(line in self.m.comment_lines()
                                         for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
                                     or self.comment_above(handler))
-        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained
+        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or (empty_body and keeps_default)
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})

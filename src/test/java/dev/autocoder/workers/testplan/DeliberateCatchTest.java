@@ -119,6 +119,40 @@ class DeliberateCatchTest {
             }
             """;
 
+    /** Rich's Syntax.guess_lexer: a lookup that may fail keeps the default, which the code after the try checks. */
+    private static final String LOOKUP = """
+            def guess(path, code, find, by_name):
+                lexer = None
+                if code:
+                    try:
+                        lexer = find(path, code)
+                    except LookupError:
+                        pass
+                if not lexer:
+                    try:
+                        lexer = by_name(path.rsplit(".", 1)[-1])
+                    except LookupError:
+                        pass
+                return lexer.name if lexer else "default"
+
+
+            def without_default(path, find):
+                try:
+                    lexer = find(path)
+                except LookupError:
+                    pass
+                return lexer
+
+
+            def default_never_read(path, find):
+                lexer = None
+                try:
+                    lexer = find(path)
+                except LookupError:
+                    pass
+                return path
+            """;
+
     @TempDir
     Path temp;
 
@@ -138,5 +172,16 @@ class DeliberateCatchTest {
                 .filteredOn(m -> m.mode().equals("swallowed-exception"))
                 .extracting(FailureMode::method)
                 .containsExactlyInAnyOrder("read_number(text)", "parse_or_none(text)", "secondByte(InputStream)");
+    }
+
+    @Test
+    void aLookupThatKeepsTheDefaultTheCodeAfterChecksIsDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/lexers.py", LOOKUP));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/lexers.py", 19), tuple("shop/lexers.py", 28));
     }
 }
