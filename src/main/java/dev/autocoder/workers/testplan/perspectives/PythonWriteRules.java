@@ -15,8 +15,9 @@ final class PythonWriteRules {
     private static final Pattern WRITE_SQL = Pattern.compile(
             "(?is)^[^(]*\\(\\s*[rbuf]*(\"\"\"|'''|\"|')\\s*(insert|update|delete|replace|upsert|merge|create|drop|alter|truncate)\\b");
     private static final Pattern SQL_TEXT = Pattern.compile("(?i)\\b(select|insert|update|delete|replace|create|drop|alter)\\b");
-    private static final Pattern MONEY = Pattern.compile("(?i)(^|_)(price|amount|total|cost|balance|money|fee|salary|payment|"
-            + "subtotal|tax|discount|refund|charge|wage|invoice)s?($|_)");
+    /** A bare {@code total} is as often a count (a progress bar's steps, rich's and tqdm's) and is no money name. */
+    private static final Pattern MONEY = Pattern.compile("(?i)(^|_)(price|amount|cost|balance|money|fee|salary|payment|"
+            + "subtotal|tax|discount|refund|charge|wage|invoice)s?($|_)|[a-z0-9]_totals?$");
     private static final Set<String> SERIALIZERS = Set.of("json.dump", "json.dumps", "pickle.dump", "pickle.dumps", "yaml.dump",
             "yaml.safe_dump", "marshal.dump", "marshal.dumps", "toml.dump", "toml.dumps", "tomli_w.dump", "tomli_w.dumps");
 
