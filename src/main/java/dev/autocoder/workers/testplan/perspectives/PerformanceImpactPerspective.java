@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
- * nested two or more deep ({@code nested-loops}, medium), calls that cross a process boundary inside a loop over a
- * collection, array or stream ({@code io-in-loop}: high for HTTP, a database, messaging, a socket or a process,
+ * nested two or more deep ({@code nested-loops}: low at two, medium at three or more), calls that cross a process
+ * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database, messaging, a socket or a process,
  * medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
  * message names the loop, e.g. "for each element of `files`"; not a send the client queues and batches, such as
@@ -69,7 +69,9 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
             if (method.maxLoopDepth() >= 2) {
                 nested++;
                 Loop inner = method.loops().stream().filter(l -> l.depth() == method.maxLoopDepth()).findFirst().orElseThrow();
-                Finding f = finding("nested-loops", Severity.MEDIUM, m, inner.line(), "loops nest " + method.maxLoopDepth()
+                // two deep is how a grid or a pair of lists is walked; three deep is rarely meant
+                Severity severity = method.maxLoopDepth() >= 3 ? Severity.MEDIUM : Severity.LOW;
+                Finding f = finding("nested-loops", severity, m, inner.line(), "loops nest " + method.maxLoopDepth()
                         + " deep: running time grows with the product of the sizes", inner.text());
                 result.findings.add(f);
                 answers.add(f.id());
