@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
  * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}),
  * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing),
- * {@code lost-cause} (medium: throws a new exception without the caught one), and {@code missing-try-with-resources}
+ * {@code lost-cause} (medium: throws a new exception without the caught one; low in Python, which keeps the caught
+ * one as the new one's context unless told {@code from None}), and {@code missing-try-with-resources}
  * (high: a resource opened outside try-with-resources and not closed in a finally block, returned, stored or handed
  * to a project method that closes it, as the failure modes judge it).
  * <p>
@@ -59,7 +60,11 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 if (c.overBroad() && !c.rethrows()) {
                     own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
                 }
-                if (c.lostCause()) {
+                if (c.lostCause() && m.file().path().endsWith(".py")) {
+                    // Python chains it implicitly: the traceback still shows it, as the context
+                    own.add(finding("lost-cause", Severity.LOW, m, c.line(), "raises a new exception without `from` the caught "
+                            + types + ": the traceback shows it only as the context (\"During handling of the above exception\")", c.text()));
+                } else if (c.lostCause()) {
                     own.add(finding("lost-cause", Severity.MEDIUM, m, c.line(), "throws a new exception without the caught " + types + " as its cause", c.text()));
                 }
             }
