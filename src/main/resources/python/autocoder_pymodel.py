@@ -606,7 +606,10 @@ class FunctionScanner:
         explained = empty_body and (any(line in self.m.comment_lines()
                                         for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
                                     or self.comment_above(handler))
-        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or (empty_body and keeps_default)
+        # a finalizer has no caller to tell: Python only prints "Exception ignored in" for what escapes it
+        in_finalizer = getattr(self.f, "name", None) == "__del__"
+        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or \
+            (empty_body and (keeps_default or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})

@@ -119,7 +119,10 @@ class DeliberateCatchTest {
             }
             """;
 
-    /** Rich's Syntax.guess_lexer: a lookup that may fail keeps the default, which the code after the try checks. */
+    /**
+     * Rich's Syntax.guess_lexer: a lookup that may fail keeps the default, which the code after the try checks. Click's
+     * _NonClosingTextIOWrapper.__del__: a finalizer has no caller to tell.
+     */
     private static final String LOOKUP = """
             def guess(path, code, find, by_name):
                 lexer = None
@@ -151,6 +154,17 @@ class DeliberateCatchTest {
                 except LookupError:
                     pass
                 return path
+
+
+            class Wrapper:
+                def __init__(self, stream):
+                    self.stream = stream
+
+                def __del__(self):
+                    try:
+                        self.stream.detach()
+                    except Exception:
+                        pass
             """;
 
     @TempDir
@@ -175,7 +189,7 @@ class DeliberateCatchTest {
     }
 
     @Test
-    void aLookupThatKeepsTheDefaultTheCodeAfterChecksIsDeliberate() throws Exception {
+    void aLookupThatKeepsTheDefaultTheCodeAfterChecksAndAFinalizerAreDeliberate() throws Exception {
         TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/lexers.py", LOOKUP));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
