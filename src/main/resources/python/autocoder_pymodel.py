@@ -682,7 +682,11 @@ class FunctionScanner:
 
     def loop(self, node, depth):
         if isinstance(node, (ast.For, ast.AsyncFor)):
-            over_collection = not (isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Name) and node.iter.func.id == "range"
+            # not a collection: range(n) without len(..), or a literal written out in the code (click's
+            # `for editor in "sensible-editor", "vim", "nano"`), whose size no input changes
+            literal = isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and \
+                all(isinstance(e, ast.Constant) for e in node.iter.elts)
+            over_collection = not literal and not (isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Name) and node.iter.func.id == "range"
                                    and not any(isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in node.iter.args))
             text = ("async for " if isinstance(node, ast.AsyncFor) else "for ") + text_of(self.m.lines, node.target) + " in " + text_of(self.m.lines, node.iter)
             return {"kind": "for", "line": node.lineno, "depth": depth, "over_collection": over_collection, "text": text,

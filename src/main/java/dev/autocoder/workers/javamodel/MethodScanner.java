@@ -4,6 +4,7 @@ import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.ast.impl.javacc.JavaccToken;
 import net.sourceforge.pmd.lang.java.ast.ASTAmbiguousName;
 import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
+import net.sourceforge.pmd.lang.java.ast.ASTArrayAllocation;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTBlock;
 import net.sourceforge.pmd.lang.java.ast.ASTCastExpression;
@@ -25,6 +26,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeParameter;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeParameters;
 import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
+import net.sourceforge.pmd.lang.java.ast.ASTLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodReference;
@@ -342,7 +344,8 @@ final class MethodScanner {
             depth++;
             decisions++;
             String variable = text(f.firstChild(ASTLocalVariableDeclaration.class));
-            overLoop = loop(new Loop("for-each", line(node), depth, true, header(variable + " : " + text(f.getIterableExpr())),
+            overLoop = loop(new Loop("for-each", line(node), depth, !isWrittenOut(f.getIterableExpr()),
+                    header(variable + " : " + text(f.getIterableExpr())),
                     "element of `" + header(text(f.getIterableExpr())) + "`"), overLoop);
         } else if (node instanceof ASTWhileStatement w) {
             depth++;
@@ -408,6 +411,18 @@ final class MethodScanner {
             boolean once = node instanceof ASTForeachStatement f && child == f.getIterableExpr();
             visit(child, once ? loopDepth : depth, once ? collectionLoop : overLoop);
         }
+    }
+
+    /**
+     * Elements written out in the code ({@code new String[] {"vim", "nano"}}, {@code List.of("vim", "nano")}): no
+     * input changes how many there are, so the loop over them is no loop over a collection.
+     */
+    private static boolean isWrittenOut(ASTExpression iterable) {
+        if (iterable instanceof ASTArrayAllocation array && array.getArrayInitializer() != null) {
+            return array.getArrayInitializer().children().all(ASTLiteral.class::isInstance);
+        }
+        return iterable instanceof ASTMethodCall call && Set.of("of", "asList").contains(call.getMethodName())
+                && call.getArguments().size() > 0 && call.getArguments().toStream().all(ASTLiteral.class::isInstance);
     }
 
     private int loop(Loop loop, int enclosing) {

@@ -695,6 +695,58 @@ class FalsePositivesTest {
     }
 
     /**
+     * Click's get_editor probes three editors written out in the code, one process each: no input makes that loop
+     * longer, so it is no round trip per element of a collection. A loop over a parameter's elements still is.
+     */
+    @Test
+    void aLoopOverElementsWrittenOutInTheCodeIsNoLoopOverACollection() throws Exception {
+        PerspectiveResult result = run(Map.of("shop/__init__.py", "", "shop/editor.py", """
+                import os
+
+
+                def get_editor():
+                    for editor in "sensible-editor", "vim", "nano":
+                        if os.system(f"which {editor} >/dev/null 2>&1") == 0:
+                            return editor
+                    return "vi"
+
+
+                def install(packages):
+                    for package in packages:
+                        os.system(f"pip install {package}")
+                """, "src/main/java/com/acme/Editors.java", """
+                package com.acme;
+
+                import java.io.IOException;
+                import java.util.List;
+
+                public class Editors {
+                    public String find() throws IOException {
+                        for (String editor : new String[] {"vim", "nano"}) {
+                            if (new ProcessBuilder("which", editor).start().exitValue() == 0) {
+                                return editor;
+                            }
+                        }
+                        for (String editor : List.of("emacs", "ed")) {
+                            new ProcessBuilder("which", editor).start();
+                        }
+                        return "vi";
+                    }
+
+                    public void install(List<String> packages) throws IOException {
+                        for (String name : packages) {
+                            new ProcessBuilder("apt-get", "install", name).start();
+                        }
+                    }
+                }
+                """), "performance-impact");
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("io-in-loop"))
+                .extracting(f -> f.file() + ":" + f.line())
+                .containsExactlyInAnyOrder("shop/editor.py:13", "src/main/java/com/acme/Editors.java:21");
+    }
+
+    /**
      * A Java process starts without a shell: a library method's parameter in its command can inject options, not
      * commands (medium); from a request or the command line it is high.
      */
