@@ -150,8 +150,8 @@ SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.G
 
 def iteration_local_functions(tree):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
-    is a direct call inside the same loop body, not in a nested function, lambda or generator (which may run
-    later). Such a function cannot see a later iteration's loop variables, so bugbear's B023 ("function definition
+    is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
+    generator (which may run later). Such a function cannot see a later iteration's loop variables, so bugbear's B023 ("function definition
     does not bind loop variable") is harmless there, as in rich's Table._render."""
     parents = {}
     for node in ast.walk(tree):
@@ -169,6 +169,13 @@ def iteration_local_functions(tree):
             node = parents.get(node)
         return node is ancestor
 
+    def returned(node):
+        """Part of a return statement's value: returning ends the loop, so no later iteration rebinds what the
+        function sees (jinja2's FileSystemLoader.get_source returns its `uptodate` check)."""
+        while node is not None and not isinstance(node, (ast.Return,) + SCOPES):
+            node = parents.get(node)
+        return isinstance(node, ast.Return)
+
     spans = set()
     for loop in ast.walk(tree):
         if not isinstance(loop, LOOPS):
@@ -179,7 +186,7 @@ def iteration_local_functions(tree):
         for function in candidates:
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)]
-            if uses and all(isinstance(parents.get(u), ast.Call) and parents[u].func is u
+            if uses and all((isinstance(parents.get(u), ast.Call) and parents[u].func is u or returned(u))
                             and scope_of(u) is scope and any(inside(u, stmt) for stmt in loop.body) for u in uses):
                 spans.add((function.lineno, getattr(function, "end_lineno", function.lineno)))
     return sorted([list(span) for span in spans])
@@ -388,9 +395,11 @@ class FunctionScanner:
                 types.extend(self.handler_types(h))
             for statement in node.body:
                 self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
+            # a loop that tries candidates until one works (jinja2's ChoiceLoader): a failure moves on to the next
+            tries_next = bool(loops_open) and any(isinstance(s, (ast.Return, ast.Break)) for s in node.body)
             keeps_default = self.keeps_default(node)
             for h in handlers:
-                self.except_site(h, bool(node.orelse), keeps_default)
+                self.except_site(h, bool(node.orelse), keeps_default or tries_next)
                 self.decisions += 1
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -582,7 +591,7 @@ class FunctionScanner:
                  and n.lineno > end and n.id in {b.id for b in before}]
         return bool(after)
 
-    def except_site(self, handler, try_has_else, keeps_default=False):
+    def except_site(self, handler, try_has_else, falls_back=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -599,8 +608,8 @@ class FunctionScanner:
                     lost_cause = True
         header = "except" + ((" " + text_of(self.m.lines, handler.type)) if handler.type is not None else "") + ((" as " + handler.name) if handler.name else "") + ":"
         # an expected failure (optional dependency, exhausted iterator), the failure branch of a try/else, an empty
-        # handler with a comment saying why, or one that keeps a default the code after checks: letting the failure
-        # go is the point
+        # handler with a comment saying why, one that keeps a default the code after checks or moves on to the next
+        # candidate of a loop: letting the failure go is the point
         types = self.handler_types(handler)
         empty_body = bool(empty or not body)
         explained = empty_body and (any(line in self.m.comment_lines()
@@ -609,7 +618,7 @@ class FunctionScanner:
         # a finalizer has no caller to tell: Python only prints "Exception ignored in" for what escapes it
         in_finalizer = getattr(self.f, "name", None) == "__del__"
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or \
-            (empty_body and (keeps_default or in_finalizer))
+            (empty_body and (falls_back or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})

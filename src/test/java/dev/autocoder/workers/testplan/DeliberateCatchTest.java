@@ -121,7 +121,8 @@ class DeliberateCatchTest {
 
     /**
      * Rich's Syntax.guess_lexer: a lookup that may fail keeps the default, which the code after the try checks. Click's
-     * _NonClosingTextIOWrapper.__del__: a finalizer has no caller to tell.
+     * _NonClosingTextIOWrapper.__del__: a finalizer has no caller to tell. Jinja2's ChoiceLoader: a failure moves on
+     * to the next candidate, and the code after the loop raises when none works.
      */
     private static final String LOOKUP = """
             def guess(path, code, find, by_name):
@@ -165,6 +166,15 @@ class DeliberateCatchTest {
                         self.stream.detach()
                     except Exception:
                         pass
+
+
+            def first_source(loaders, name):
+                for loader in loaders:
+                    try:
+                        return loader.get_source(name)
+                    except LookupError:
+                        pass
+                raise LookupError(name)
             """;
 
     @TempDir
@@ -189,7 +199,7 @@ class DeliberateCatchTest {
     }
 
     @Test
-    void aLookupThatKeepsTheDefaultTheCodeAfterChecksAndAFinalizerAreDeliberate() throws Exception {
+    void aFallbackAndAFinalizerAreDeliberate() throws Exception {
         TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/lexers.py", LOOKUP));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
