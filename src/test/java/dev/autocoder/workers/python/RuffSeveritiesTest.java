@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shipped severities of ruff's bandit rules follow Bandit's own where nothing more is known: a shell fed with
  * input is high, {@code eval}/{@code exec} are medium (Flask's {@code Config.from_pyfile} runs a configuration file
- * by design; a parameter that reaches them is test planning's high {@code untrusted-input-to-code}), a process
+ * by design; a parameter that reaches them is test planning's high {@code untrusted-input-to-code}), so is
+ * {@code pickle} (jinja2's bytecode cache reads its own files; a parameter reaching it is test planning's high
+ * {@code untrusted-input-to-deserialization}), a process
  * started without a shell is low.
  */
 class RuffSeveritiesTest {
@@ -19,6 +21,7 @@ class RuffSeveritiesTest {
     void dynamicCodeIsAReviewItemAndAShellFedWithInputIsHigh() {
         assertThat(rules.severityOf("S102")).isEqualTo(Severity.MEDIUM);
         assertThat(rules.severityOf("S307")).isEqualTo(Severity.MEDIUM);
+        assertThat(rules.severityOf("S301")).isEqualTo(Severity.MEDIUM);
         assertThat(rules.severityOf("S602")).isEqualTo(Severity.HIGH);
         assertThat(rules.severityOf("S608")).isEqualTo(Severity.HIGH);
         assertThat(rules.severityOf("S603")).isEqualTo(Severity.LOW);
