@@ -122,7 +122,8 @@ class DeliberateCatchTest {
     /**
      * Rich's Syntax.guess_lexer: a lookup that may fail keeps the default, which the code after the try checks. Click's
      * _NonClosingTextIOWrapper.__del__: a finalizer has no caller to tell. Jinja2's ChoiceLoader: a failure moves on
-     * to the next candidate, and the code after the loop raises when none works.
+     * to the next candidate, and the code after the loop raises when none works. Jinja2's VisitorExit: the project's
+     * own stop signal, raised without arguments everywhere (ParseFailed carries a message once: an error).
      */
     private static final String LOOKUP = """
             def guess(path, code, find, by_name):
@@ -168,6 +169,46 @@ class DeliberateCatchTest {
                         pass
 
 
+            class VisitorExit(RuntimeError):
+                pass  # stops the walk
+
+
+            class Visitor:
+                def visit(self, node):
+                    if node is None:
+                        raise VisitorExit()
+                    return node
+
+
+            class ParseFailed(Exception):
+                pass
+
+
+            def parse(text):
+                if not text:
+                    raise ParseFailed
+                if text == "?":
+                    raise ParseFailed("a question is no number")
+                return int(text)
+
+
+            def undeclared(visitor, nodes):
+                try:
+                    for node in nodes:
+                        visitor.visit(node)
+                except VisitorExit:
+                    pass
+                return nodes
+
+
+            def parsed_or_none(text):
+                try:
+                    return parse(text)
+                except ParseFailed:
+                    pass
+                return None
+
+
             def first_source(loaders, name):
                 for loader in loaders:
                     try:
@@ -206,6 +247,13 @@ class DeliberateCatchTest {
 
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
-                .containsExactlyInAnyOrder(tuple("shop/lexers.py", 19), tuple("shop/lexers.py", 28));
+                .containsExactlyInAnyOrder(tuple("shop/lexers.py", 19), tuple("shop/lexers.py", 28),
+                        tuple("shop/lexers.py", 79));
+
+        PerspectiveResult failures = harness.run(harness.perspective("failure-modes"));
+        assertThat(TestPlanHarness.analysis(failures).failureModes())
+                .filteredOn(m -> m.mode().equals("swallowed-exception"))
+                .extracting(FailureMode::method)
+                .containsExactlyInAnyOrder("without_default(path, find)", "default_never_read(path, find)", "parsed_or_none(text)");
     }
 }

@@ -9,6 +9,7 @@ import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.javamodel.ProjectCalls;
 import dev.autocoder.workers.testplan.rules.Resources;
+import dev.autocoder.workers.testplan.rules.SignalExceptions;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.spec.Specs;
 import dev.autocoder.workers.row.Finding;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
- * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}),
+ * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}) or catches the
+ * project's own stop signals ({@link SignalExceptions}),
  * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing),
  * {@code lost-cause} (medium: throws a new exception without the caught one; low in Python, which keeps the caught
  * one as the new one's context unless told {@code from None}), and {@code missing-try-with-resources}
@@ -46,12 +48,14 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         PlanResult result = new PlanResult();
         Map<String, Integer> byRule = new TreeMap<>();
         ProjectCalls calls = new ProjectCalls(planning.model());
+        SignalExceptions signals = new SignalExceptions(planning.model());
         for (MethodRef m : planning.model().mainMethods()) {
             List<Finding> own = new ArrayList<>();
             for (CatchSite c : m.method().catches()) {
                 String types = String.join(" | ", c.types());
-                if (c.deliberate()) {
-                    // an optional import, a try/else branch, a comment or a variable named ignored: nothing is lost
+                if (c.deliberate() || signals.catchesOnlySignals(c)) {
+                    // an optional import, a try/else branch, a comment, a variable named ignored, or the project's own
+                    // stop signal: nothing is lost
                 } else if (c.empty()) {
                     own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty catch of " + types + ": the failure disappears", c.text()));
                 } else if (c.onlyLogs() && !c.rethrows()) {

@@ -16,6 +16,7 @@ import dev.autocoder.workers.testplan.rules.IntegrationKind;
 import dev.autocoder.workers.testplan.rules.ExceptionTypes;
 import dev.autocoder.workers.testplan.rules.Resources;
 import dev.autocoder.workers.testplan.rules.Scores;
+import dev.autocoder.workers.testplan.rules.SignalExceptions;
 import dev.autocoder.workers.testplan.rules.ThrownExceptions;
 import dev.autocoder.workers.testplan.spec.Specs;
 import dev.autocoder.workers.row.Finding;
@@ -49,7 +50,7 @@ import java.util.Set;
  *       not closed in a finally block, not returned or stored in a field, and not handed to a project method that
  *       closes that parameter (in its own try-with-resources or with {@code close()});</li>
  *   <li>{@code swallowed-exception}: a catch block that is empty or only logs, unless it says it means it
- *   ({@link CatchSite#deliberate()});</li>
+ *   ({@link CatchSite#deliberate()}) or catches the project's own stop signals ({@link SignalExceptions});</li>
  *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly).</li>
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
@@ -86,8 +87,9 @@ class FailureModesPerspective extends TestPlanningPerspective {
         }
         Map<String, Integer> byMode = new LinkedHashMap<>();
         ThrownExceptions thrown = new ThrownExceptions(planning.model());
+        SignalExceptions signals = new SignalExceptions(planning.model());
         for (MethodRef m : candidates) {
-            for (FailureMode mode : modes(m, thrown)) {
+            for (FailureMode mode : modes(m, thrown, signals)) {
                 result.failureModes.add(mode);
                 byMode.merge(mode.mode(), 1, Integer::sum);
                 Severity severity = severity(mode);
@@ -122,7 +124,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 .map(k -> k.risk().equals("high")).orElse(false));
     }
 
-    static List<FailureMode> modes(MethodRef ref, ThrownExceptions thrownExceptions) {
+    static List<FailureMode> modes(MethodRef ref, ThrownExceptions thrownExceptions, SignalExceptions signals) {
         MethodModel m = ref.method();
         ExceptionTypes types = thrownExceptions.types();
         List<FailureMode> modes = new ArrayList<>();
@@ -175,7 +177,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                     api ? "medium" : "low", m.name() + "_mayReturnNull_callersHandleIt"));
         }
         for (CatchSite c : m.catches()) {
-            if (c.swallows()) {
+            if (c.swallows() && !signals.catchesOnlySignals(c)) {
                 modes.add(mode(ref, c.line(), "swallowed-exception", String.join(" | ", c.types()), python ? c.text() : "catch (" + c.text() + ")",
                         "medium", api ? "high" : "medium", m.name() + "_when" + simple(c.types().get(0)) + "_isNotSwallowed"));
             }
