@@ -255,5 +255,11 @@ class DeliberateCatchTest {
                 .filteredOn(m -> m.mode().equals("swallowed-exception"))
                 .extracting(FailureMode::method)
                 .containsExactlyInAnyOrder("without_default(path, find)", "default_never_read(path, find)", "parsed_or_none(text)");
+        // raising a stop signal is no way to fail; raising an error is
+        assertThat(TestPlanHarness.analysis(failures).failureModes())
+                .filteredOn(m -> m.mode().equals("thrown-exception"))
+                .extracting(FailureMode::exception)
+                .contains("ParseFailed")
+                .doesNotContain("VisitorExit");
     }
 }

@@ -38,7 +38,7 @@ import java.util.Set;
  *   <li>{@code declared-exception}: a {@code throws} type;</li>
  *   <li>{@code thrown-exception}: a {@code throw new T(..)} that no enclosing {@code try} of the method catches
  *       (also one in a catch block that translates a caught exception into T), unless it is the method's protocol
- *       ({@link #protocolSignal});</li>
+ *       ({@link #protocolSignal}) or the project's own stop signal ({@link SignalExceptions});</li>
  *   <li>{@code unchecked-conversion}: {@code Integer.parseInt}, {@code Long.valueOf}, {@code UUID.fromString},
  *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like, unless an enclosing {@code try} catches
  *       the exception (that type or a supertype: JDK types through a known hierarchy, project types through their
@@ -137,7 +137,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
         }
         for (ThrowSite t : m.throwSites()) {
             if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file())
-                    && !protocolSignal(m, t.type(), python)) {
+                    && !protocolSignal(m, t.type(), python) && !signals.isSignal(t.type())) {
                 modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
                         m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
             }

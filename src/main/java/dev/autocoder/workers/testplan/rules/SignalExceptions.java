@@ -43,9 +43,13 @@ public final class SignalExceptions {
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
+    public boolean isSignal(String type) {
+        return signals.contains(simple(type));
+    }
+
     /** Whether the handler catches signals only. */
     public boolean catchesOnlySignals(CatchSite c) {
-        return !c.types().isEmpty() && c.types().stream().allMatch(t -> signals.contains(simple(t)));
+        return !c.types().isEmpty() && c.types().stream().allMatch(this::isSignal);
     }
 
     private static String simple(String type) {
