@@ -218,6 +218,36 @@ class DeliberateCatchTest {
                 raise LookupError(name)
             """;
 
+    /** The same stop signal in Java: thrown without arguments, caught to end the walk. */
+    private static final String WALKER = """
+            package shop;
+
+            import java.util.List;
+
+            public class Walker {
+                static class StopWalking extends RuntimeException {
+                }
+
+                void visit(Object node) {
+                    if (node == null) {
+                        throw new StopWalking();
+                    }
+                }
+
+                public int walk(List<Object> nodes) {
+                    int seen = 0;
+                    try {
+                        for (Object node : nodes) {
+                            visit(node);
+                            seen++;
+                        }
+                    } catch (StopWalking e) {
+                    }
+                    return seen;
+                }
+            }
+            """;
+
     @TempDir
     Path temp;
 
@@ -241,7 +271,8 @@ class DeliberateCatchTest {
 
     @Test
     void aFallbackAndAFinalizerAreDeliberate() throws Exception {
-        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/lexers.py", LOOKUP));
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/lexers.py", LOOKUP,
+                "src/main/java/shop/Walker.java", WALKER));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
 
@@ -260,6 +291,6 @@ class DeliberateCatchTest {
                 .filteredOn(m -> m.mode().equals("thrown-exception"))
                 .extracting(FailureMode::exception)
                 .contains("ParseFailed")
-                .doesNotContain("VisitorExit");
+                .doesNotContain("VisitorExit", "StopWalking", "Walker.StopWalking", "shop.Walker.StopWalking");
     }
 }

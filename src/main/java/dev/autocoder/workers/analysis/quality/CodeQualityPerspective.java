@@ -91,7 +91,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         PythonLint lint = ruff.analyze(snapshot);
         PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : pythonModels == null
-                ? PythonQuality.of(lint, snapshot) : PythonQuality.of(lint, snapshot, new PythonModelFacts(() -> pythonModels.modelled(snapshot)));
+                ? PythonQuality.of(lint, snapshot)
+                : PythonQuality.of(lint, snapshot, new PythonModelFacts(() -> pythonModels.modelled(snapshot)));
         if (javaFiles.isEmpty()) {
             return python == null ? duplicationOnly(snapshot) : withoutJava(snapshot, python);
         }

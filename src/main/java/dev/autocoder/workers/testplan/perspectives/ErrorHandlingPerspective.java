@@ -67,7 +67,8 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 if (c.lostCause() && m.file().path().endsWith(".py")) {
                     // Python chains it implicitly: the traceback still shows it, as the context
                     own.add(finding("lost-cause", Severity.LOW, m, c.line(), "raises a new exception without `from` the caught "
-                            + types + ": the traceback shows it only as the context (\"During handling of the above exception\")", c.text()));
+                            + types + ": the traceback shows it only as the context (\"During handling of the above "
+                            + "exception\")", c.text()));
                 } else if (c.lostCause()) {
                     own.add(finding("lost-cause", Severity.MEDIUM, m, c.line(), "throws a new exception without the caught " + types + " as its cause", c.text()));
                 }

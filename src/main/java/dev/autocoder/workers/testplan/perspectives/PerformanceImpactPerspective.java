@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
  * nested two or more deep ({@code nested-loops}: low at two, medium at three or more), calls that cross a process
- * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database, messaging, a socket or a process,
- * medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
+ * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database,
+ * messaging, a socket or a process, medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
  * message names the loop, e.g. "for each element of `files`"; not a send the client queues and batches, such as
  * Kafka's {@code producer.send(record)}, unless the loop waits for each), and for changed methods the cyclomatic

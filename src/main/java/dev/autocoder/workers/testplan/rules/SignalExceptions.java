@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 public final class SignalExceptions {
 
     /** {@code raise Stop}, {@code raise Stop()}, {@code throw new Stop();}: nothing said, nothing carried. */
-    private static final Pattern WITHOUT_ARGUMENTS = Pattern.compile("^(raise\\s+[\\w.]+(\\(\\s*\\))?|throw\\s+new\\s+[\\w.]+\\(\\s*\\)\\s*;?)$");
+    private static final Pattern WITHOUT_ARGUMENTS = Pattern.compile(
+            "^(raise\\s+[\\w.]+(\\(\\s*\\))?|throw\\s+new\\s+[\\w.]+\\(\\s*\\)\\s*;?)$");
 
     private final Set<String> signals;
 
@@ -43,6 +44,7 @@ public final class SignalExceptions {
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether the project raises this type only as a stop signal. */
     public boolean isSignal(String type) {
         return signals.contains(simple(type));
     }
