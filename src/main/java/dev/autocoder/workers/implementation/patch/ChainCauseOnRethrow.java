@@ -79,10 +79,7 @@ final class ChainCauseOnRethrow implements MechanicalFix {
     private static ObjectCreationExpr creationAt(CompilationUnit unit, FindingPlace place) throws NotFixableException {
         List<ThrowStmt> throwsAt = NodeFinder.covering(unit, ThrowStmt.class, place.line());
         for (ThrowStmt statement : throwsAt) {
-            Expression thrown = statement.getExpression();
-            while (thrown instanceof EnclosedExpr enclosed) {
-                thrown = enclosed.getInner();
-            }
+            Expression thrown = NodeFinder.unparenthesized(statement.getExpression());
             if (thrown instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
                 return creation;
             }

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -75,6 +76,15 @@ final class NodeFinder {
     /** The value assigned by a standalone write statement. */
     static Expression assignedValue(ExpressionStmt write) {
         return ((AssignExpr) write.getExpression()).getValue();
+    }
+
+    /** The expression inside any parentheses around it: {@code ((x))} is {@code x}. */
+    static Expression unparenthesized(Expression expression) {
+        Expression e = expression;
+        while (e instanceof EnclosedExpr enclosed) {
+            e = enclosed.getInner();
+        }
+        return e;
     }
 
     /** The nearest enclosing named type (class, interface, enum, record, annotation). */

@@ -8,7 +8,6 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -76,7 +75,7 @@ final class StringBuilderInLoop implements MechanicalFix {
             Expression call = new NameExpr(name);
             for (Expression operand : appendedOperands(append)) {
                 // an argument needs no parentheses: (n == 1 ? "" : "s") is appended as n == 1 ? "" : "s"
-                call = new MethodCallExpr(call, "append", new NodeList<>(unparenthesized(operand).clone()));
+                call = new MethodCallExpr(call, "append", new NodeList<>(NodeFinder.unparenthesized(operand).clone()));
             }
             append.replace(call);
         }
@@ -214,7 +213,7 @@ final class StringBuilderInLoop implements MechanicalFix {
             return new ObjectCreationExpr(null, builder, new NodeList<>());
         }
         if (neverNull(initial)) {
-            return new ObjectCreationExpr(null, builder, new NodeList<>(unparenthesized(initial).clone()));
+            return new ObjectCreationExpr(null, builder, new NodeList<>(NodeFinder.unparenthesized(initial).clone()));
         }
         // String.valueOf keeps "null" for a null value, as concatenation would print it
         Expression valueOf = new MethodCallExpr(new NameExpr("String"), "valueOf",
@@ -224,18 +223,10 @@ final class StringBuilderInLoop implements MechanicalFix {
 
     /** A String value that is never null: a literal, a concatenation (of a String variable), a choice between such. */
     private static boolean neverNull(Expression value) {
-        Expression e = unparenthesized(value);
+        Expression e = NodeFinder.unparenthesized(value);
         if (e instanceof ConditionalExpr choice) {
             return neverNull(choice.getThenExpr()) && neverNull(choice.getElseExpr());
         }
         return isStringLiteral(e) || e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS;
-    }
-
-    private static Expression unparenthesized(Expression expression) {
-        Expression e = expression;
-        while (e instanceof EnclosedExpr enclosed) {
-            e = enclosed.getInner();
-        }
-        return e;
     }
 }
