@@ -151,8 +151,8 @@ SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.G
 def iteration_local_functions(tree):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
-    generator (which may run later). Such a function cannot see a later iteration's loop variables, so bugbear's B023 ("function definition
-    does not bind loop variable") is harmless there, as in rich's Table._render."""
+    generator (which may run later). Such a function cannot see a later iteration's loop variables, so bugbear's
+    B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
     parents = {}
     for node in ast.walk(tree):
         for child in ast.iter_child_nodes(node):
@@ -824,7 +824,6 @@ def model(entry, budget, max_depth):
                 all_names = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
-                "main_guard": any(isinstance(n, ast.If) and "__main__" in text_of(module.lines, n.test) for n in tree.body),
                 "iteration_local_functions": iteration_local_functions(tree)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}

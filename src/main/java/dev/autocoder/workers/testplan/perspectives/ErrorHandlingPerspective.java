@@ -64,13 +64,13 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 if (c.overBroad() && !c.rethrows()) {
                     own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
                 }
-                if (c.lostCause() && m.file().path().endsWith(".py")) {
+                if (c.lostCause()) {
                     // Python chains it implicitly: the traceback still shows it, as the context
-                    own.add(finding("lost-cause", Severity.LOW, m, c.line(), "raises a new exception without `from` the caught "
-                            + types + ": the traceback shows it only as the context (\"During handling of the above "
-                            + "exception\")", c.text()));
-                } else if (c.lostCause()) {
-                    own.add(finding("lost-cause", Severity.MEDIUM, m, c.line(), "throws a new exception without the caught " + types + " as its cause", c.text()));
+                    boolean python = m.file().path().endsWith(".py");
+                    own.add(finding("lost-cause", python ? Severity.LOW : Severity.MEDIUM, m, c.line(), python
+                            ? "raises a new exception without `from` the caught " + types + ": the traceback shows it only "
+                            + "as the context (\"During handling of the above exception\")"
+                            : "throws a new exception without the caught " + types + " as its cause", c.text()));
                 }
             }
             for (Invocation call : m.method().invocations()) {
