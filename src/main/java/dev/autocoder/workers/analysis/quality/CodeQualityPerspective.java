@@ -43,7 +43,9 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * Findings: one per PMD violation where its rule applies (rule = PMD rule name, category = its PMD category,
  * severity and applicability from the severity table, see {@link PmdFindings}); {@code duplicate-code} (see {@link DuplicationFindings});
  * {@code oversized-file}, {@code oversized-class}, {@code oversized-method}, {@code complex-method} (see
- * {@link SizeChecks}); {@code parse-error} (low) for each Java file PMD cannot parse.
+ * {@link SizeChecks}); {@code parse-error} (low) for each Java file PMD cannot parse. An OverrideBothEqualsAndHashcode
+ * violation whose class inherits the missing method from a superclass that defines it is left out and counted in
+ * {@code equality_pairs_inherited} ({@link InheritedEqualityPairs}).
  * <p>
  * Quality score: {@code 1 / (1 + d / 10) * (1 - min(p, 50) / 100)} where {@code d} is the severity-weighted
  * number of main-code findings other than duplicate-code per 1000 lines of main-code Java
@@ -98,7 +100,9 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         }
         PmdReport report = engine.analyze(snapshot);
         CpdResult duplication = cpd.duplication(snapshot);
-        PmdFindings pmd = PmdFindings.of(report.violationsNotIn(PmdCategories.NOT_QUALITY), snapshot, engine.severities());
+        InheritedEqualityPairs.Split equalityPairs = InheritedEqualityPairs.of(
+                report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel());
+        PmdFindings pmd = PmdFindings.of(equalityPairs.kept(), snapshot, engine.severities());
         List<PmdViolation> violations = pmd.violations();
         List<JavaMethodRef> methods = JavaMethodRef.all(report.javaModel());
         List<Integer> complexities = new ArrayList<>(methods.stream().map(m -> m.method().cyclomatic()).toList());
@@ -130,6 +134,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         metrics.add(Metric.of("main_java_lines", SeverityWeights.mainJavaLines(snapshot)));
         metrics.addAll(report.passMetrics());
         metrics.addAll(pmd.ruleCountMetrics());
+        metrics.add(Metric.of("equality_pairs_inherited", equalityPairs.inherited()));
         metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
         metrics.add(Metric.of("duplicated_lines_percent", round(duplicationPercent)));
         metrics.add(Metric.of("duplicate_blocks", duplication.blocks().size()));

@@ -82,6 +82,91 @@ class CuratedRulesetTest {
                 .containsExactly(23, 32, 40);
     }
 
+    /**
+     * JumbledIncrementer: an inner loop that goes on with the outer loop's variable is reported, unless a return,
+     * break or throw follows it at once, so that the outer loop's update never runs on the variable it moved.
+     */
+    @Test
+    void anInnerLoopThatHandsOverToAReturnIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Loops.java", """
+                package p;
+
+                class Loops {
+                    static String lowerFromFirstUpper(String text) {
+                        for (int i = 0; i < text.length(); i++) {
+                            if (Character.isUpperCase(text.charAt(i))) {
+                                char[] chars = text.toCharArray();
+                                for (; i < chars.length; i++) {
+                                    chars[i] = Character.toLowerCase(chars[i]);
+                                }
+                                return new String(chars);
+                            }
+                        }
+                        return text;
+                    }
+
+                    static int firstRun(int[] values) {
+                        for (int i = 0; i < values.length; i++) {
+                            for (; i < values.length && values[i] > 0; i++) {
+                                values[i]--;
+                            }
+                            break;
+                        }
+                        return values.length;
+                    }
+
+                    static int jumbled(int[] values) {
+                        int sum = 0;
+                        for (int i = 0; i < values.length; i++) {
+                            for (int k = 0; k < 3; i++) {
+                                sum += values[k];
+                            }
+                            sum++;
+                        }
+                        return sum;
+                    }
+                }
+                """);
+        AutocoderProperties properties = new AutocoderProperties();
+        properties.getStore().setPath(store);
+        properties.getAnalysis().setPmdThreads(1);
+
+        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
+                .filteredOn(v -> v.rule().equals("JumbledIncrementer"))
+                .extracting(PmdViolation::beginLine)
+                .containsExactly(30);
+    }
+
+    /** SuspiciousEqualsMethodName: a static method cannot be a mistaken override of Object.equals. */
+    @Test
+    void aStaticMethodNamedEqualsIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Matching.java", """
+                package p;
+
+                abstract class Matching<T> {
+                    static Matching<Object> equals() {
+                        return null;
+                    }
+
+                    static boolean equals(String left) {
+                        return left.isEmpty();
+                    }
+
+                    public boolean equals(Matching<T> other) {
+                        return other == this;
+                    }
+                }
+                """);
+        AutocoderProperties properties = new AutocoderProperties();
+        properties.getStore().setPath(store);
+        properties.getAnalysis().setPmdThreads(1);
+
+        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
+                .filteredOn(v -> v.rule().equals("SuspiciousEqualsMethodName"))
+                .extracting(PmdViolation::beginLine)
+                .containsExactly(12);
+    }
+
     /** ClassCastExceptionWithToArray: a cast to an array of a type variable that erases to Object cannot throw. */
     @Test
     void aCastToAnArrayOfATypeVariableErasedToObjectIsNotReported() {
