@@ -282,6 +282,7 @@ class FunctionScanner:
         self.decisions = 0
         self.closed = set()
         self.assigned_calls = {}  # id of a call node -> the local its result is assigned to
+        self.discarded_calls = set()  # ids of the call nodes that are a statement of their own: the result is dropped
         self.yields = False
         self.returns_value = False
         self.string_forms = {}  # local name -> how the string assigned to it was built
@@ -371,6 +372,10 @@ class FunctionScanner:
             self.yields = True
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(self.strings) < 50 and len(node.value) <= 200:
             self.strings.append(node.value)
+        if isinstance(node, ast.Expr):
+            value = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if isinstance(value, ast.Call):
+                self.discarded_calls.add(id(value))
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             self.assigned(node.targets[0], node.value)
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -544,8 +549,9 @@ class FunctionScanner:
         """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
         `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
         parameters the first one uses, `argN'=`
-        a positional string constant's value (e.g. open's mode), and `transaction` inside a `with` block of a
-        database connection or transaction."""
+        a positional string constant's value (e.g. open's mode), `transaction` inside a `with` block of a
+        database connection or transaction, and `discarded` for a call that is a statement of its own (what it
+        returns, an exit status say, is dropped)."""
         out = []
         for k in call.keywords:
             if k.arg is None:
@@ -567,6 +573,8 @@ class FunctionScanner:
                 out.append("arg%d'=%s" % (i, arg.value))
         if self.transactions > 0:
             out.append("transaction")
+        if id(call) in self.discarded_calls:
+            out.append("discarded")
         return out
 
     def handler_types(self, handler):

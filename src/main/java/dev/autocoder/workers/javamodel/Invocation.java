@@ -34,7 +34,8 @@ import java.util.List;
  *                       Python: the arguments as the security and data-integrity rules read them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
  *                       {@code **=kwargs}, {@code arg0=fstring} (how the first argument is built), {@code arg1'=w}
  *                       (a string constant's value), {@code transaction} (inside a database transaction block),
- *                       {@value #OWN_PACKAGE} (a call into the calling file's own top-level package)
+ *                       {@value #OWN_PACKAGE} (a call into the calling file's own top-level package), {@code discarded} (a
+ *                       statement of its own: what the call returns is dropped)
  */
 public record Invocation(boolean creation, String type, String method, int line, int loopDepth, boolean inResourceSpec,
                          boolean closedLocally, List<String> paramsReached, String text, boolean implicitReceiver,

@@ -29,7 +29,9 @@ import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
+import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodReference;
+import net.sourceforge.pmd.lang.java.ast.ASTAssignableExpr.ASTNamedReferenceExpr;
 import net.sourceforge.pmd.lang.java.ast.ASTNullLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTNumericLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTResource;
@@ -44,6 +46,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTUnaryExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableDeclarator;
+import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
 import net.sourceforge.pmd.lang.java.ast.ASTWhileStatement;
 import net.sourceforge.pmd.lang.java.ast.BinaryOp;
 import net.sourceforge.pmd.lang.java.ast.InvocationNode;
@@ -501,9 +504,24 @@ final class MethodScanner {
             closed = owned(simpleName(a.getLeftOperand()));
         } else if (parent instanceof ASTReturnStatement) {
             closed = true; // handed to the caller
+        } else if (parent instanceof ASTArgumentList && parent.getParent() instanceof ASTMethodCall registrar) {
+            closed = registersWithACloser(registrar);
         }
         return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
                 header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of(), jdkOverload(node, type));
+    }
+
+    /**
+     * {@code closer.register(new FileInputStream(f))} on a local the method closes in a finally block or as a
+     * try-with-resources resource: Guava's {@code Closer}, which closes what was registered when it is closed.
+     */
+    private boolean registersWithACloser(ASTMethodCall call) {
+        String closer = simpleName(call.getQualifier());
+        if (closer == null || !call.getMethodName().equals("register")) {
+            return false;
+        }
+        return closedInFinally.contains(closer) || call.ancestors(ASTTryStatement.class).any(t -> t.getResources() != null
+                && t.getResources().children(ASTResource.class).any(r -> closer.equals(r.getStableName())));
     }
 
     /** A local closed in a finally block, returned, or stored in a field: whoever holds it last closes it. */
@@ -876,21 +894,39 @@ final class MethodScanner {
         if (operand instanceof ASTMethodCall call && call.getMethodName().equals("clone") && call.getArguments().isEmpty()) {
             return false;
         }
-        if (widens(operand, cast)) {
+        if (widens(operand, cast) || sameWrittenClass(operand, cast)) {
             return false;
         }
         return !checkedFirst(text(operand));
     }
 
-    /** The method tests the operand's class: {@code instanceof}, {@code getClass() == / !=} or {@code isInstance}. */
+    /**
+     * The method tests the operand's class: {@code instanceof}, {@code getClass() == / !=} or {@code isInstance}, or
+     * hands it to a method of its own class that tests its parameter so (Guava's {@code EnumMultiset.count}: {@code
+     * if (!isActuallyE(element)) return 0;} before {@code (Enum<?>) element}).
+     */
     private boolean checkedFirst(String operand) {
-        boolean tested = findAll(method, ASTInfixExpression.class).stream().anyMatch(test -> switch (test.getOperator()) {
+        return testsClassOf(method, operand) || findAll(method, ASTMethodCall.class).stream().anyMatch(call ->
+                call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operand)
+                        && (call.getMethodName().equals("isInstance") || isOwnClassTest(call)));
+    }
+
+    private static boolean testsClassOf(JavaNode scope, String operand) {
+        return findAll(scope, ASTInfixExpression.class).stream().anyMatch(test -> switch (test.getOperator()) {
             case INSTANCEOF -> text(test.getLeftOperand()).equals(operand);
             case EQ, NE -> isGetClassOf(test.getLeftOperand(), operand) || isGetClassOf(test.getRightOperand(), operand);
             default -> false;
         });
-        return tested || findAll(method, ASTMethodCall.class).stream().anyMatch(call -> call.getMethodName().equals("isInstance")
-                && call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operand));
+    }
+
+    /** A call, on this object or its class, of a one-parameter method declared beside this one that tests its parameter's class. */
+    private boolean isOwnClassTest(ASTMethodCall call) {
+        if (call.getQualifier() != null && !(call.getQualifier() instanceof ASTThisExpression) || method.getEnclosingType() == null) {
+            return false;
+        }
+        return method.getEnclosingType().getDeclarations(ASTMethodDeclaration.class).toStream()
+                .filter(m -> m.getName().equals(call.getMethodName()) && m.getArity() == 1 && m.getBody() != null)
+                .anyMatch(m -> testsClassOf(m.getBody(), m.getFormalParameters().get(0).getVarId().getName()));
     }
 
     /** {@code o.getClass()}: an equals method's {@code getClass() != o.getClass()} guards its cast of {@code o}. */
@@ -906,6 +942,40 @@ final class MethodScanner {
      */
     private static boolean widens(ASTExpression operand, ASTCastExpression cast) {
         return typed(() -> resolvedWidening(operand, cast), false);
+    }
+
+    /**
+     * The operand is a variable of this file (local, parameter or field) declared with the cast's class and array
+     * dimensions, other type arguments aside: {@code (Entry<K, V>[]) entries} of {@code Entry<? extends K, ? extends
+     * V>... entries}, {@code (Holder<T>) INSTANCE} of a {@code Holder<?>} field. The cast changes only what the
+     * compiler knows; the runtime check, erased, cannot fail. This holds where PMD cannot resolve the class (a name
+     * that may be a member type of a project superclass PMD does not see): one name in one file is one class.
+     */
+    private static boolean sameWrittenClass(ASTExpression operand, ASTCastExpression cast) {
+        if (!(operand instanceof ASTVariableAccess || operand instanceof ASTFieldAccess)) {
+            return false;
+        }
+        ASTVariableId declared = typed(() -> ((ASTNamedReferenceExpr) operand).getReferencedSym() == null ? null
+                : ((ASTNamedReferenceExpr) operand).getReferencedSym().tryGetNode(), null);
+        if (declared == null || declared.getTypeNode() == null) {
+            return false;
+        }
+        String type = typeText(declared.getTypeNode());
+        int dimensions = arrayDimensions(type) + (declared.getExtraDimensions() == null ? 0 : declared.getExtraDimensions().size())
+                + (declared.getParent() instanceof ASTFormalParameter p && p.isVarargs() ? 1 : 0);
+        String castType = typeText(cast.getCastType());
+        return dimensions == arrayDimensions(castType) && writtenClass(type).equals(writtenClass(castType));
+    }
+
+    private static int arrayDimensions(String typeText) {
+        return (typeText.length() - typeText.replace("[]", "").length()) / 2;
+    }
+
+    /** {@code java.util.Map.Entry<K, V>[]} to {@code Entry}: the class as its last name gives it. */
+    private static String writtenClass(String typeText) {
+        String name = typeText.replaceAll("<.*>", "").replace("[]", "").replace("...", "").strip();
+        name = name.substring(name.lastIndexOf(' ') + 1);
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     private static boolean resolvedWidening(ASTExpression operand, ASTCastExpression cast) {

@@ -511,6 +511,162 @@ class FalsePositivesTest {
     }
 
     /**
+     * A stream registered with a closer that the method closes in a finally block or as a try-with-resources
+     * resource is closed with it (Guava's {@code Files.map}: {@code closer.register(new RandomAccessFile(..))},
+     * {@code closer.close()} in finally); registered with one nobody closes, it leaks.
+     */
+    @Test
+    void aStreamRegisteredWithAClosedCloserIsNoLeak() throws Exception {
+        Map<String, String> files = Map.of("src/main/java/com/acme/Reader.java", """
+                package com.acme;
+
+                import java.io.File;
+                import java.io.FileInputStream;
+                import java.io.IOException;
+                import java.io.InputStream;
+
+                public class Reader {
+                    public int closedInFinally(File file) throws IOException {
+                        Closer closer = Closer.create();
+                        try {
+                            InputStream in = closer.register(new FileInputStream(file));
+                            return in.read();
+                        } finally {
+                            closer.close();
+                        }
+                    }
+
+                    public int closedAsAResource(File file) throws IOException {
+                        try (Closer closer = Closer.create()) {
+                            InputStream in = closer.register(new FileInputStream(file));
+                            return in.read();
+                        }
+                    }
+
+                    public int neverClosed(File file) throws IOException {
+                        Closer closer = Closer.create();
+                        InputStream in = closer.register(new FileInputStream(file));
+                        return in.read();
+                    }
+                }
+                """, "src/main/java/com/acme/Closer.java", """
+                package com.acme;
+
+                import java.io.Closeable;
+                import java.io.IOException;
+                import java.util.ArrayDeque;
+                import java.util.Deque;
+
+                public final class Closer implements Closeable {
+                    private final Deque<Closeable> stack = new ArrayDeque<>();
+
+                    public static Closer create() {
+                        return new Closer();
+                    }
+
+                    public <C extends Closeable> C register(C closeable) {
+                        stack.addFirst(closeable);
+                        return closeable;
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        while (!stack.isEmpty()) {
+                            stack.removeFirst().close();
+                        }
+                    }
+                }
+                """);
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, files);
+        List<FailureMode> modes = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes"))).failureModes();
+
+        assertThat(modes.stream().filter(m -> m.mode().equals("resource-leak")))
+                .extracting(FailureMode::method, FailureMode::line).containsExactly(tuple("neverClosed(File)", 28));
+        assertThat(harness.run(harness.perspective("error-handling")).findings())
+                .filteredOn(f -> f.rule().equals("missing-try-with-resources")).extracting(Finding::line).containsExactly(28);
+    }
+
+    /**
+     * A cast to the class its variable is declared with, other type arguments aside, cannot fail, also where PMD
+     * cannot resolve the class: Guava's {@code ImmutableBiMap.ofEntries} casts its {@code Entry<? extends K, ?
+     * extends V>...} to {@code Entry<K, V>[]} in a class whose superclass (of the project, so unresolved) might
+     * declare a member type {@code Entry}. Nor can a cast after a method of the same class tested the operand's class
+     * (Guava's {@code EnumMultiset.count}: {@code if (!isActuallyE(element)) return 0;}).
+     */
+    @Test
+    void aCastThatChangesOnlyTypeArgumentsOrThatAHelperChecksIsNoFailureMode() throws Exception {
+        Map<String, String> files = Map.of("src/main/java/com/acme/Registry.java", """
+                package com.acme;
+
+                import java.util.Map.Entry;
+
+                public class Registry<K, V> extends BaseRegistry<K, V> {
+                    private static final Holder<?> EMPTY = new Holder<>();
+
+                    @SafeVarargs
+                    public static <K, V> Entry<K, V>[] entries(Entry<? extends K, ? extends V>... entries) {
+                        @SuppressWarnings("unchecked")
+                        Entry<K, V>[] same = (Entry<K, V>[]) entries;
+                        return same;
+                    }
+
+                    @SuppressWarnings("unchecked")
+                    public static <T> Holder<T> empty() {
+                        return (Holder<T>) EMPTY;
+                    }
+
+                    @SuppressWarnings("unchecked")
+                    public Holder<String> narrow(Object value) {
+                        return (Holder<String>) value;
+                    }
+
+                    @SuppressWarnings("unchecked")
+                    public Entry<K, V>[] fromEntries(Object entries) {
+                        return (Entry<K, V>[]) entries;
+                    }
+
+                    public int count(Object element) {
+                        if (element == null || !isHolder(element)) {
+                            return 0;
+                        }
+                        return ((Holder<?>) element).hashCode();
+                    }
+
+                    public int size(Object element) {
+                        if (!known(element)) {
+                            return 0;
+                        }
+                        return ((Holder<?>) element).hashCode();
+                    }
+
+                    private boolean isHolder(Object candidate) {
+                        return candidate instanceof Holder;
+                    }
+
+                    private static boolean known(Object candidate) {
+                        return candidate != null;
+                    }
+                }
+                """, "src/main/java/com/acme/BaseRegistry.java", """
+                package com.acme;
+
+                public class BaseRegistry<K, V> {
+                }
+                """, "src/main/java/com/acme/Holder.java", """
+                package com.acme;
+
+                public class Holder<T> {
+                }
+                """);
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, files);
+        List<FailureMode> modes = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes"))).failureModes();
+
+        assertThat(modes.stream().filter(m -> m.mode().equals("unchecked-cast")))
+                .extracting(FailureMode::method, FailureMode::line)
+                .containsExactlyInAnyOrder(tuple("narrow(Object)", 22), tuple("fromEntries(Object)", 27), tuple("size(Object)", 41));
+    }
+
+    /**
      * Path traversal needs a base folder joined with the input, as for Python, or input from outside (an HTTP
      * endpoint, {@code main}): a path that is the parameter itself is the caller's to check (Guava's
      * {@code MoreFiles.isDirectory(path)}, {@code Files.getFileExtension(name)}). Joined to a base by a library

@@ -51,7 +51,11 @@ import java.util.Set;
  *       closes that parameter (in its own try-with-resources or with {@code close()});</li>
  *   <li>{@code swallowed-exception}: a catch block that is empty or only logs, unless it says it means it
  *   ({@link CatchSite#deliberate()}) or catches the project's own stop signals ({@link SignalExceptions});</li>
- *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly).</li>
+ *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly); a
+ *       Python command raises what the standard library says ({@link PythonCommands}), through a shell nothing;</li>
+ *   <li>{@code ignored-exit-status}: a Python call that returns a command's exit status as a statement of its own
+ *       ({@code os.system(cmd)}, {@code subprocess.run(cmd)} without {@code check=True}): a failing command goes
+ *       unnoticed (probability high when the command is built from a parameter, low for a constant one).</li>
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
  * a parameter)
@@ -156,9 +160,19 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 modes.add(mode(ref, call.line(), "resource-leak", null, call.text(), "medium", api ? "high" : "medium",
                         m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
             }
-            IntegrationCatalog.classify(call).filter(k -> k.risk().equals("high")).ifPresent(kind ->
-                    modes.add(mode(ref, call.line(), "integration-failure", python ? pythonExceptionOf(kind, call) : exceptionOf(kind), call.text(), "high",
-                            impactOfException, m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt")));
+            IntegrationCatalog.classify(call).filter(k -> k.risk().equals("high")).ifPresent(kind -> {
+                boolean command = python && kind == IntegrationKind.PROCESS;
+                String raised = command ? PythonCommands.exception(call) : python ? pythonExceptionOf(kind, call) : exceptionOf(kind);
+                if (raised != null) {
+                    modes.add(mode(ref, call.line(), "integration-failure", raised, call.text(), "high",
+                            impactOfException, m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt"));
+                }
+                if (command && PythonCommands.dropsExitStatus(call)) {
+                    // a constant command (os.system("cls")) seldom fails; one built from the input may
+                    modes.add(mode(ref, call.line(), "ignored-exit-status", null, call.text(),
+                            call.paramsReached().isEmpty() ? "low" : "high", impactOfException, m.name() + "_whenTheCommandFails_reportsIt"));
+                }
+            });
         }
         for (int i = 0; i < m.casts().size(); i++) {
             String cast = m.casts().get(i);
@@ -240,6 +254,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
             case "resource-leak" -> "the work after opening the resource fails";
             case "swallowed-exception" -> "the guarded call throws " + mode.exception();
             case "integration-failure" -> "the external system is unavailable or answers with an error";
+            case "ignored-exit-status" -> "the command is missing or exits with a non-zero status";
             case "null-return" -> "the input for which the method returns null";
             default -> "the condition under which " + mode.exception() + " is thrown (" + mode.evidence().replaceFirst("^line \\d+: ", "") + ")";
         };
@@ -252,6 +267,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
             case "swallowed-exception" -> "the failure is visible to the caller (rethrown, returned or recorded)";
             case "null-return" -> "the caller receives null and the documented contract says so";
             case "integration-failure" -> "the failure surfaces as " + thrown + " with context, nothing half-done remains";
+            case "ignored-exit-status" -> "the failure is not silent: the exit status is checked and the caller learns of it";
             default -> thrown + " is thrown with a message naming the bad input";
         };
     }
@@ -259,6 +275,9 @@ class FailureModesPerspective extends TestPlanningPerspective {
     private static String expected(FailureMode mode, String exception) {
         if (exception != null) {
             return exception.isEmpty() ? "an exception (the type could not be resolved within the project)" : exception;
+        }
+        if (mode.mode().equals("ignored-exit-status")) {
+            return "a non-zero exit status reported to the caller (raised, returned or logged)";
         }
         return mode.exception() == null ? "no leaked resource" : mode.mode().equals("null-return")
                 ? (mode.file().endsWith(".py") ? "None" : "null") : mode.exception();
@@ -275,7 +294,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 default -> "OSError";
             };
             case DATABASE -> library.equals("sqlalchemy") ? "sqlalchemy.exc.SQLAlchemyError" : library + ".Error";
-            case PROCESS, NETWORK, FILE_SYSTEM -> "OSError";
+            case NETWORK, FILE_SYSTEM -> "OSError";
             default -> "RuntimeError";
         };
     }
