@@ -137,9 +137,12 @@ class CuratedRulesetTest {
                 .containsExactly(30);
     }
 
-    /** SuspiciousEqualsMethodName: a static method cannot be a mistaken override of Object.equals. */
+    /**
+     * SuspiciousEqualsMethodName: a static method cannot be a mistaken override of Object.equals, nor can a typed
+     * overload beside the class's own equals(Object).
+     */
     @Test
-    void aStaticMethodNamedEqualsIsNotReported() {
+    void aStaticMethodNamedEqualsOrAnOverloadBesideEqualsObjectIsNotReported() {
         TestSnapshots.write(root, "src/main/java/p/Matching.java", """
                 package p;
 
@@ -155,6 +158,24 @@ class CuratedRulesetTest {
                     public boolean equals(Matching<T> other) {
                         return other == this;
                     }
+
+                    static final class Text {
+                        String value;
+
+                        public boolean equals(Text other) {
+                            return other != null && other.value.equals(value);
+                        }
+
+                        @Override
+                        public boolean equals(Object other) {
+                            return other instanceof Text text && equals(text);
+                        }
+
+                        @Override
+                        public int hashCode() {
+                            return value.hashCode();
+                        }
+                    }
                 }
                 """);
         AutocoderProperties properties = new AutocoderProperties();
@@ -165,6 +186,46 @@ class CuratedRulesetTest {
                 .filteredOn(v -> v.rule().equals("SuspiciousEqualsMethodName"))
                 .extracting(PmdViolation::beginLine)
                 .containsExactly(12);
+    }
+
+    /**
+     * UseEqualsToCompareStrings: {@code a == b} as an identity shortcut (the whole condition of an if that only
+     * returns) before the method compares the strings for real is not reported; an identity test alone still is.
+     */
+    @Test
+    void anIdentityShortcutBeforeARealComparisonIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Texts.java", """
+                package p;
+
+                class Texts {
+                    static int compare(String left, String right) {
+                        if (left == right) {
+                            return 0;
+                        }
+                        return left == null ? -1 : right == null ? 1 : left.compareTo(right);
+                    }
+
+                    static boolean same(String left, String right) {
+                        if (left == right) {
+                            return true;
+                        }
+                        return false;
+                    }
+
+                    static boolean matches(String text, String expected) {
+                        boolean identical = text == expected;
+                        return identical || text.equals(expected);
+                    }
+                }
+                """);
+        AutocoderProperties properties = new AutocoderProperties();
+        properties.getStore().setPath(store);
+        properties.getAnalysis().setPmdThreads(1);
+
+        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
+                .filteredOn(v -> v.rule().equals("UseEqualsToCompareStrings"))
+                .extracting(PmdViolation::beginLine)
+                .containsExactly(12, 19);
     }
 
     /** ClassCastExceptionWithToArray: a cast to an array of a type variable that erases to Object cannot throw. */
