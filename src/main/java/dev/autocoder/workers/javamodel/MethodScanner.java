@@ -901,13 +901,15 @@ final class MethodScanner {
     }
 
     /**
-     * The method tests the operand's class: {@code instanceof}, {@code getClass() == / !=} or {@code isInstance}, or
-     * hands it to a method of its own class that tests its parameter so (Guava's {@code EnumMultiset.count}: {@code
-     * if (!isActuallyE(element)) return 0;} before {@code (Enum<?>) element}).
+     * The method tests the operand's class: {@code instanceof}, {@code isInstance}, a method of its own class that
+     * tests its parameter so (Guava's {@code EnumMultiset.count}: {@code if (!isActuallyE(element)) return 0;} before
+     * {@code (Enum<?>) element}), or reads {@code operand.getClass()} to dispatch on it (an equals method's {@code
+     * getClass() != o.getClass()}, commons-lang3's {@code ArrayUtils.toPrimitive(Object)} choosing the cast by the
+     * array's component type).
      */
     private boolean checkedFirst(String operand) {
         return testsClassOf(method, operand) || findAll(method, ASTMethodCall.class).stream().anyMatch(call ->
-                call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operand)
+                isGetClassOf(call, operand) || call.getArguments().size() == 1 && text(call.getArguments().get(0)).equals(operand)
                         && (call.getMethodName().equals("isInstance") || isOwnClassTest(call)));
     }
 

@@ -587,6 +587,60 @@ class FalsePositivesTest {
     }
 
     /**
+     * An object stream written around an in-memory buffer holds no file or socket: nothing leaks (commons-lang3's
+     * {@code EventListenerSupport.writeObject}). A cast chosen by the operand's runtime class ({@code
+     * ArrayUtils.toPrimitive(Object)} reads {@code array.getClass().getComponentType()}) cannot fail where it stands.
+     */
+    @Test
+    void aBufferedObjectStreamAndACastChosenByTheRuntimeClassAreNoFailureModes() throws Exception {
+        Map<String, String> files = Map.of("src/main/java/com/acme/Probe.java", """
+                package com.acme;
+
+                import java.io.ByteArrayOutputStream;
+                import java.io.File;
+                import java.io.FileOutputStream;
+                import java.io.IOException;
+                import java.io.ObjectOutputStream;
+
+                public class Probe {
+                    public boolean serializable(Object value) {
+                        try {
+                            ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream());
+                            out.writeObject(value);
+                            return true;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }
+
+                    public void save(Object value, File file) throws IOException {
+                        ObjectOutputStream out = new ObjectOutputStream(new FileOutputStream(file));
+                        out.writeObject(value);
+                    }
+
+                    public static Object unwrap(Object array) {
+                        Class<?> component = array.getClass().getComponentType();
+                        if (Integer.class.equals(component)) {
+                            return ((Integer[]) array).length;
+                        }
+                        return ((Long[]) array).length;
+                    }
+
+                    public static int length(Object array) {
+                        return ((Integer[]) array).length;
+                    }
+                }
+                """);
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, files);
+        List<FailureMode> modes = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes"))).failureModes();
+
+        assertThat(modes.stream().filter(m -> m.mode().equals("resource-leak")))
+                .extracting(FailureMode::method, FailureMode::line).isNotEmpty().containsOnly(tuple("save(Object, File)", 21));
+        assertThat(modes.stream().filter(m -> m.mode().equals("unchecked-cast")))
+                .extracting(FailureMode::method, FailureMode::line).containsExactly(tuple("length(Object)", 34));
+    }
+
+    /**
      * A cast to the class its variable is declared with, other type arguments aside, cannot fail, also where PMD
      * cannot resolve the class: Guava's {@code ImmutableBiMap.ofEntries} casts its {@code Entry<? extends K, ?
      * extends V>...} to {@code Entry<K, V>[]} in a class whose superclass (of the project, so unresolved) might

@@ -7,6 +7,7 @@ import dev.autocoder.workers.javamodel.ProjectCalls;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Calls that open something the caller must close. */
 public final class Resources {
@@ -25,11 +26,19 @@ public final class Resources {
     private Resources() {
     }
 
+    /** Object streams written around an in-memory stream: closing them releases nothing. */
+    private static final Pattern OVER_MEMORY = Pattern.compile(
+            "new (java\\.io\\.)?Object(Input|Output)Stream\\(\\s*new (java\\.io\\.)?ByteArray(Input|Output)Stream\\(");
+
     public static boolean isOpened(Invocation call) {
         if (call.type() == null) {
             return false;
         }
-        return call.creation() ? CREATED.contains(call.type()) : OPENED_BY.contains(call.type() + "." + call.method());
+        if (call.creation()) {
+            // commons-lang3's new ObjectOutputStream(new ByteArrayOutputStream()): a buffer, no file or socket
+            return CREATED.contains(call.type()) && !OVER_MEMORY.matcher(call.text()).lookingAt();
+        }
+        return OPENED_BY.contains(call.type() + "." + call.method());
     }
 
     /** The resource, opened in {@code ref}, is handed to a project method that closes the parameter it arrives in. */
