@@ -74,8 +74,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 }
             }
             for (Invocation call : m.method().invocations()) {
-                if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()
-                        && !Resources.closedByCallee(m, call, calls)) {
+                if (Resources.leaks(m, call, calls)) {
                     own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), call.shortName()
                             + " is opened outside try-with-resources and not closed in finally", call.text()));
                 }

@@ -155,8 +155,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                         m.name() + "_when" + (call.paramsReached().isEmpty() ? "Input" : cap(call.paramsReached().get(0)))
                                 + "IsMalformed_throws" + exception));
             }
-            if (Resources.isOpened(call) && !call.inResourceSpec() && !call.closedLocally()
-                    && !Resources.closedByCallee(ref, call, thrownExceptions.calls())) {
+            if (Resources.leaks(ref, call, thrownExceptions.calls())) {
                 modes.add(mode(ref, call.line(), "resource-leak", null, call.text(), "medium", api ? "high" : "medium",
                         m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
             }

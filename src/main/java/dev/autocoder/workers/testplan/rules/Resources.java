@@ -41,6 +41,26 @@ public final class Resources {
         return OPENED_BY.contains(call.type() + "." + call.method());
     }
 
+    /**
+     * The call, in {@code ref}, opens a resource that nothing closes: not a try-with-resources resource, not owned
+     * locally, not handed to a project method that closes it, and not wrapped in another resource the call list
+     * holds ({@code new ObjectOutputStream(new FileOutputStream(f))}), whose own leak is the one to report.
+     */
+    public static boolean leaks(MethodRef ref, Invocation call, ProjectCalls calls) {
+        return isOpened(call) && !call.inResourceSpec() && !call.closedLocally() && !closedByCallee(ref, call, calls)
+                && !wrappedInAnotherResource(ref, call);
+    }
+
+    private static boolean wrappedInAnotherResource(MethodRef ref, Invocation call) {
+        for (String handoff : call.handedTo()) {
+            Invocation receiver = ref.method().invocations().get(Integer.parseInt(handoff.split(":")[0]));
+            if (receiver.creation() && isOpened(receiver)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The resource, opened in {@code ref}, is handed to a project method that closes the parameter it arrives in. */
     public static boolean closedByCallee(MethodRef ref, Invocation resource, ProjectCalls calls) {
         for (String handoff : resource.handedTo()) {
