@@ -614,6 +614,11 @@ class FunctionScanner:
                         lost_cause = True
                 elif child.exc is not None and child.cause is None and handler.name is None:
                     lost_cause = True
+        # the caught exception itself passed to a call other than a log line (a future's set_exception(e))
+        hands_on = handler.name is not None and any(
+            isinstance(n, ast.Call) and not self.is_logging(n)
+            and any(isinstance(a, ast.Name) and a.id == handler.name for a in list(n.args) + [k.value for k in n.keywords])
+            for n in ast.walk(ast.Module(body=handler.body, type_ignores=[])))
         header = "except" + ((" " + text_of(self.m.lines, handler.type)) if handler.type is not None else "") + ((" as " + handler.name) if handler.name else "") + ":"
         # an expected failure (optional dependency, exhausted iterator), the failure branch of a try/else, an empty
         # handler with a comment saying why, one that keeps a default the code after checks or moves on to the next
@@ -628,7 +633,8 @@ class FunctionScanner:
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or \
             (empty_body and (falls_back or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
-                             "only_logs": only_logs, "rethrows": rethrows, "lost_cause": lost_cause, "bare": handler.type is None,
+                             "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
+                             "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})
 
     def comment_above(self, handler):

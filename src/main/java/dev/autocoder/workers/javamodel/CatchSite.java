@@ -10,6 +10,8 @@ import java.util.List;
  * @param empty      no statement in the block (comments do not count)
  * @param onlyLogs   every statement is a logging or printing call
  * @param rethrows   the block throws
+ * @param handsOn    the block passes the caught exception itself to a call other than a log line (a future's
+ *                   {@code setException(t)}, a handler's {@code handle(e, context)}): it goes on to whoever deals with it
  * @param lostCause  the block throws a new exception that does not pass the caught one on
  * @param deliberate the clause says it means to let the failure go, so an empty or logging block loses nothing: a
  *                   Java variable named {@code ignored} or {@code expected}, or an empty block with a comment
@@ -21,7 +23,7 @@ import java.util.List;
  * @param text       the clause's source text, whitespace-normalized
  */
 public record CatchSite(List<String> types, int line, boolean empty, boolean onlyLogs, boolean rethrows,
-                        boolean lostCause, boolean deliberate, String text) {
+                        boolean handsOn, boolean lostCause, boolean deliberate, String text) {
 
     /** An empty or logging-only block that does not rethrow, where nothing says that is meant. */
     public boolean swallows() {

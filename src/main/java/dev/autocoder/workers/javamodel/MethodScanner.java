@@ -53,6 +53,7 @@ import net.sourceforge.pmd.lang.java.ast.InvocationNode;
 import net.sourceforge.pmd.lang.java.ast.JavaNode;
 import net.sourceforge.pmd.lang.java.ast.UnaryOp;
 import net.sourceforge.pmd.lang.java.symbols.JFieldSymbol;
+import net.sourceforge.pmd.lang.java.symbols.JVariableSymbol;
 import net.sourceforge.pmd.lang.java.types.JArrayType;
 import net.sourceforge.pmd.lang.java.types.JClassType;
 import net.sourceforge.pmd.lang.java.types.JMethodSig;
@@ -734,18 +735,23 @@ final class MethodScanner {
                 || m.getMethodName().equals("addSuppressed"));
         boolean empty = body.getNumChildren() == 0;
         boolean deliberate = DELIBERATELY_CAUGHT.matcher(caught).matches() || empty && body.containsComment();
-        catches.add(new CatchSite(types, line(c), empty, onlyLogs, !thrown.isEmpty(), lostCause, deliberate,
-                header(text(c.getParameter()))));
+        catches.add(new CatchSite(types, line(c), empty, onlyLogs, !thrown.isEmpty(), handsOn(body, caught), lostCause,
+                deliberate, header(text(c.getParameter()))));
+    }
+
+    /** The block passes the caught exception itself to a call other than a log line (a future's setException). */
+    private static boolean handsOn(ASTBlock body, String caught) {
+        return Stream.<InvocationNode>concat(findAll(body, ASTMethodCall.class).stream().filter(m -> !isLoggingCall(m)),
+                        findAll(body, ASTConstructorCall.class).stream())
+                .anyMatch(call -> call.getArguments().toStream().any(a -> a instanceof ASTVariableAccess v && v.getName().equals(caught)));
     }
 
     private static boolean isLogging(Node statement) {
-        if (!(statement instanceof ASTExpressionStatement e) || !(e.getExpr() instanceof ASTMethodCall m)) {
-            return false;
-        }
-        if (m.getMethodName().equals("printStackTrace")) {
-            return true;
-        }
-        return m.getQualifier() != null && LOGGER_NAMES.contains(text(m.getQualifier()));
+        return statement instanceof ASTExpressionStatement e && e.getExpr() instanceof ASTMethodCall m && isLoggingCall(m);
+    }
+
+    private static boolean isLoggingCall(ASTMethodCall m) {
+        return m.getMethodName().equals("printStackTrace") || m.getQualifier() != null && LOGGER_NAMES.contains(text(m.getQualifier()));
     }
 
     /** A bare name: a variable, or a name PMD could not tell (no classpath) that has no dot. */
@@ -957,8 +963,10 @@ final class MethodScanner {
         if (!(operand instanceof ASTVariableAccess || operand instanceof ASTFieldAccess)) {
             return false;
         }
-        ASTVariableId declared = typed(() -> ((ASTNamedReferenceExpr) operand).getReferencedSym() == null ? null
-                : ((ASTNamedReferenceExpr) operand).getReferencedSym().tryGetNode(), null);
+        ASTVariableId declared = typed(() -> {
+            JVariableSymbol symbol = ((ASTNamedReferenceExpr) operand).getReferencedSym();
+            return symbol == null ? null : symbol.tryGetNode();
+        }, null);
         if (declared == null || declared.getTypeNode() == null) {
             return false;
         }

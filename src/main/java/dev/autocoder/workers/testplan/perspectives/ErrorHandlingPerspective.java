@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
  * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}) or catches the
  * project's own stop signals ({@link SignalExceptions}),
- * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing),
+ * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing it or handing
+ * it on to a call, as a future's {@code setException(t)} does),
  * {@code lost-cause} (medium: throws a new exception without the caught one; low in Python, which keeps the caught
  * one as the new one's context unless told {@code from None}), and {@code missing-try-with-resources}
  * (high: a resource opened outside try-with-resources and not closed in a finally block, returned, stored or handed
@@ -61,7 +62,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 } else if (c.onlyLogs() && !c.rethrows()) {
                     own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), "catch of " + types + " only logs and goes on", c.text()));
                 }
-                if (c.overBroad() && !c.rethrows()) {
+                if (c.overBroad() && !c.rethrows() && !c.handsOn()) {
                     own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
                 }
                 if (c.lostCause()) {
