@@ -750,8 +750,11 @@ final class MethodScanner {
         return statement instanceof ASTExpressionStatement e && e.getExpr() instanceof ASTMethodCall m && isLoggingCall(m);
     }
 
+    /** {@code e.printStackTrace()}, {@code log.warn(..)}, {@code Logger.getLogger(..).log(..)}. */
     private static boolean isLoggingCall(ASTMethodCall m) {
-        return m.getMethodName().equals("printStackTrace") || m.getQualifier() != null && LOGGER_NAMES.contains(text(m.getQualifier()));
+        return m.getMethodName().equals("printStackTrace") || m.getQualifier() != null
+                && (LOGGER_NAMES.contains(text(m.getQualifier()))
+                || m.getQualifier() instanceof ASTMethodCall logger && logger.getMethodName().equals("getLogger"));
     }
 
     /** A bare name: a variable, or a name PMD could not tell (no classpath) that has no dot. */

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A catch of Exception or Throwable that hands the caught exception itself on to a call (a future's
  * {@code setException(t)}, an event bus's handler: Guava's {@code AbstractFuture}, {@code EventBus}) delivers every
- * failure to whoever deals with it: no over-broad catch. One that only logs it, or uses something else, still is.
+ * failure to whoever deals with it: no over-broad catch. One that only logs it (also through
+ * {@code Logger.getLogger(..).log(.., e)}), or uses something else, still is.
  */
 class HandedOnExceptionTest {
 
@@ -40,6 +41,15 @@ class HandedOnExceptionTest {
                     } catch (Exception e) {
                         LOG.warning(e.getMessage());
                         return null;
+                    }
+                }
+
+                public String describe(Object value) {
+                    try {
+                        return value.toString();
+                    } catch (Exception e) {
+                        Logger.getLogger("tasks").log(java.util.logging.Level.WARNING, "toString failed", e);
+                        return value.getClass().getName();
                     }
                 }
             }
@@ -77,6 +87,6 @@ class HandedOnExceptionTest {
         assertThat(harness.run(harness.perspective("error-handling")).findings())
                 .filteredOn(f -> f.rule().equals("over-broad-catch"))
                 .extracting(f -> f.file() + ":" + f.line())
-                .containsExactlyInAnyOrder("src/main/java/shop/Tasks.java:21", "tasks/run.py:16");
+                .containsExactlyInAnyOrder("src/main/java/shop/Tasks.java:21", "src/main/java/shop/Tasks.java:30", "tasks/run.py:16");
     }
 }
