@@ -12,6 +12,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTCatchClause;
 import net.sourceforge.pmd.lang.java.ast.ASTConditionalExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTDoStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTEnumConstant;
 import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
@@ -42,6 +43,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTSwitchLabel;
 import net.sourceforge.pmd.lang.java.ast.ASTThisExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTThrowStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTTryStatement;
+import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTUnaryExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableAccess;
@@ -960,7 +962,9 @@ final class MethodScanner {
      * dimensions, other type arguments aside: {@code (Entry<K, V>[]) entries} of {@code Entry<? extends K, ? extends
      * V>... entries}, {@code (Holder<T>) INSTANCE} of a {@code Holder<?>} field. The cast changes only what the
      * compiler knows; the runtime check, erased, cannot fail. This holds where PMD cannot resolve the class (a name
-     * that may be a member type of a project superclass PMD does not see): one name in one file is one class.
+     * that may be a member type of a project superclass PMD does not see): one name in one file is one class. So does
+     * a final field created as the cast's class, or as a class of this file declared to extend or implement it, and an
+     * enum constant of an enum of this file declared so: what the variable holds is known.
      */
     private static boolean sameWrittenClass(ASTExpression operand, ASTCastExpression cast) {
         if (!(operand instanceof ASTVariableAccess || operand instanceof ASTFieldAccess)) {
@@ -970,14 +974,35 @@ final class MethodScanner {
             JVariableSymbol symbol = ((ASTNamedReferenceExpr) operand).getReferencedSym();
             return symbol == null ? null : symbol.tryGetNode();
         }, null);
-        if (declared == null || declared.getTypeNode() == null) {
+        if (declared == null) {
+            return false;
+        }
+        String castType = typeText(cast.getCastType());
+        String castClass = writtenClass(castType);
+        if (declared.getParent() instanceof ASTEnumConstant constant) {
+            // Guava's (Function<E, E>) IdentityFunction.INSTANCE of an enum declared to implement Function
+            return arrayDimensions(castType) == 0 && isOrExtendsInFile(constant.getEnclosingType().getSimpleName(), castClass, declared);
+        }
+        if (declared.isFinal() && declared.getInitializer() instanceof ASTConstructorCall created && arrayDimensions(castType) == 0
+                && isOrExtendsInFile(writtenClass(typeText(created.getTypeNode())), castClass, declared)) {
+            // Guava's (IdentityConverter<T>) IdentityConverter.INSTANCE of a final Converter<?, ?> created as one
+            return true;
+        }
+        if (declared.getTypeNode() == null) {
             return false;
         }
         String type = typeText(declared.getTypeNode());
         int dimensions = arrayDimensions(type) + (declared.getExtraDimensions() == null ? 0 : declared.getExtraDimensions().size())
                 + (declared.getParent() instanceof ASTFormalParameter p && p.isVarargs() ? 1 : 0);
-        String castType = typeText(cast.getCastType());
-        return dimensions == arrayDimensions(castType) && writtenClass(type).equals(writtenClass(castType));
+        return dimensions == arrayDimensions(castType) && writtenClass(type).equals(castClass);
+    }
+
+    /** {@code known} is {@code target}, or a type of this file declared to extend or implement {@code target}. */
+    private static boolean isOrExtendsInFile(String known, String target, JavaNode inFile) {
+        return known.equals(target) || inFile.getRoot().descendants(ASTTypeDeclaration.class).crossFindBoundaries()
+                .any(t -> t.getSimpleName().equals(known) && (t.getSuperClassTypeNode() != null
+                        && t.getSuperClassTypeNode().getSimpleName().equals(target)
+                        || t.getSuperInterfaceTypeNodes().any(i -> i.getSimpleName().equals(target))));
     }
 
     private static int arrayDimensions(String typeText) {
