@@ -26,7 +26,7 @@ final class PythonCommands {
     /** What the call raises when its command fails; null when it raises nothing (the failure is an exit status). */
     static String exception(Invocation call) {
         String name = name(call);
-        if (CHECKED.contains(name) || name.equals("subprocess.run") && checks(call)) {
+        if (checked(name, call)) {
             return "subprocess.CalledProcessError";
         }
         return SHELL_ONLY.contains(name) || "True".equals(call.fact("shell")) ? null : "OSError";
@@ -38,12 +38,14 @@ final class PythonCommands {
      */
     static boolean dropsExitStatus(Invocation call) {
         String name = name(call);
-        return call.hasFact("discarded") && RETURN_STATUS.contains(name) && !(name.equals("subprocess.run") && checks(call));
+        return call.hasFact("discarded") && RETURN_STATUS.contains(name) && !checked(name, call);
     }
 
-    private static boolean checks(Invocation call) {
+    /** check_call, check_output, or run with a check= that is not False or None: a failing command raises. */
+    private static boolean checked(String name, Invocation call) {
         String check = call.fact("check");
-        return check != null && !check.equals("False") && !check.equals("None");
+        return CHECKED.contains(name)
+                || name.equals("subprocess.run") && check != null && !check.equals("False") && !check.equals("None");
     }
 
     private static String name(Invocation call) {

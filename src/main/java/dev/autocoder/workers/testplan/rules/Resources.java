@@ -23,12 +23,12 @@ public final class Resources {
             "java.nio.file.Files.newBufferedReader", "java.nio.file.Files.newBufferedWriter", "java.nio.file.Files.lines",
             "java.nio.file.Files.list", "java.nio.file.Files.walk", "java.net.URL.openStream");
 
-    private Resources() {
-    }
-
     /** Object streams written around an in-memory stream: closing them releases nothing. */
     private static final Pattern OVER_MEMORY = Pattern.compile(
             "new (java\\.io\\.)?Object(Input|Output)Stream\\(\\s*new (java\\.io\\.)?ByteArray(Input|Output)Stream\\(");
+
+    private Resources() {
+    }
 
     public static boolean isOpened(Invocation call) {
         if (call.type() == null) {

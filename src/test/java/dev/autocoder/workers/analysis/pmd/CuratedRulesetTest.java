@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,14 +73,7 @@ class CuratedRulesetTest {
                     }
                 }
                 """);
-        AutocoderProperties properties = new AutocoderProperties();
-        properties.getStore().setPath(store);
-        properties.getAnalysis().setPmdThreads(1);
-
-        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
-                .filteredOn(v -> v.rule().equals("OverrideBothEqualsAndHashcode"))
-                .extracting(PmdViolation::beginLine)
-                .containsExactly(23, 32, 40);
+        assertThat(violations("OverrideBothEqualsAndHashcode")).containsExactly(23, 32, 40);
     }
 
     /**
@@ -127,14 +121,7 @@ class CuratedRulesetTest {
                     }
                 }
                 """);
-        AutocoderProperties properties = new AutocoderProperties();
-        properties.getStore().setPath(store);
-        properties.getAnalysis().setPmdThreads(1);
-
-        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
-                .filteredOn(v -> v.rule().equals("JumbledIncrementer"))
-                .extracting(PmdViolation::beginLine)
-                .containsExactly(30);
+        assertThat(violations("JumbledIncrementer")).containsExactly(30);
     }
 
     /**
@@ -178,14 +165,7 @@ class CuratedRulesetTest {
                     }
                 }
                 """);
-        AutocoderProperties properties = new AutocoderProperties();
-        properties.getStore().setPath(store);
-        properties.getAnalysis().setPmdThreads(1);
-
-        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
-                .filteredOn(v -> v.rule().equals("SuspiciousEqualsMethodName"))
-                .extracting(PmdViolation::beginLine)
-                .containsExactly(12);
+        assertThat(violations("SuspiciousEqualsMethodName")).containsExactly(12);
     }
 
     /**
@@ -218,14 +198,7 @@ class CuratedRulesetTest {
                     }
                 }
                 """);
-        AutocoderProperties properties = new AutocoderProperties();
-        properties.getStore().setPath(store);
-        properties.getAnalysis().setPmdThreads(1);
-
-        assertThat(new PmdEngine(properties).analyze(TestSnapshots.of(root)).violations())
-                .filteredOn(v -> v.rule().equals("UseEqualsToCompareStrings"))
-                .extracting(PmdViolation::beginLine)
-                .containsExactly(12, 19);
+        assertThat(violations("UseEqualsToCompareStrings")).containsExactly(12, 19);
     }
 
     /** ClassCastExceptionWithToArray: a cast to an array of a type variable that erases to Object cannot throw. */
@@ -301,7 +274,8 @@ class CuratedRulesetTest {
         assertThat(violations("UseStringBufferForStringAppends")).containsExactly(19, 27);
     }
 
-    private java.util.List<Integer> violations(String rule) {
+    /** The lines PMD reports {@code rule} at in {@code root}, with the curated ruleset. */
+    private List<Integer> violations(String rule) {
         AutocoderProperties properties = new AutocoderProperties();
         properties.getStore().setPath(store);
         properties.getAnalysis().setPmdThreads(1);
