@@ -1,10 +1,25 @@
 package dev.autocoder.workers;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import net.sourceforge.pmd.lang.rule.Rule;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -89,6 +104,46 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".metrics..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".dashboard..")
                 .check(MAIN);
+    }
+
+    /**
+     * Package-private by default: a public top-level type is used from another package (main or test code), or is
+     * loaded by name (a file under src/main/resources names it: the auto-configuration, spring.factories, a PMD
+     * ruleset) or by PMD, which copies its rules through their public constructor. A type with public constants is
+     * left alone: javac copies a constant into its readers, so the class files do not show them.
+     */
+    @Test
+    void publicTypesAreUsedOutsideTheirPackage() throws IOException {
+        JavaClasses mainAndTests = new ClassFileImporter().importPackages(ROOT);
+        String namedInResources = resourcesText();
+        ArchCondition<JavaClass> usedOutsideItsPackage = new ArchCondition<>("be used outside its package") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean used = type.getDirectDependenciesToSelf().stream()
+                        .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+                boolean constants = type.getFields().stream().anyMatch(f -> f.getModifiers().containsAll(
+                        Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL)));
+                if (!used && !constants && !namedInResources.contains(type.getName())
+                        && !type.isAssignableTo(Rule.class)) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName()
+                            + " is public but only its own package uses it: make it package-private"));
+                }
+            }
+        };
+        classes().that().arePublic().and().areTopLevelClasses().and(DescribedPredicate.describe("main classes",
+                        (JavaClass c) -> MAIN.contain(c.getName())))
+                .should(usedOutsideItsPackage)
+                .check(mainAndTests);
+    }
+
+    private static String resourcesText() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources"))) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                text.append(Files.readString(file, StandardCharsets.ISO_8859_1)).append('\n');
+            }
+            return text.toString();
+        }
     }
 
     /** Every feature package except the allowed ones, as package patterns: what a layer must not use. */

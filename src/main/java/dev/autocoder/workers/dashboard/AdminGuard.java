@@ -24,7 +24,7 @@ import java.util.Locale;
  * Secrets are compared in constant time and never echoed.
  */
 @Component("adminGuard")
-public class AdminGuard {
+class AdminGuard {
 
     static final String TOKEN_FIELD = "token";
     static final String CSRF_FIELD = "_csrf";

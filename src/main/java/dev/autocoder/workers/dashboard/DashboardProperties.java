@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** The {@code autocoder.dashboard.*} settings. */
 @ConfigurationProperties("autocoder.dashboard")
-public class DashboardProperties {
+class DashboardProperties {
 
     /** A control form with both tokens is a few hundred bytes. */
     private static final DataSize MIN_REQUEST_BODY = DataSize.ofKilobytes(1);

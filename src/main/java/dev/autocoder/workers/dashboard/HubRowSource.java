@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * downloads the ones it has not seen, feeding their rows to the aggregates in file order.
  */
 @Component("hubRowSource")
-public class HubRowSource {
+class HubRowSource {
 
     private static final Logger log = LoggerFactory.getLogger(HubRowSource.class);
 

@@ -14,7 +14,7 @@ import java.util.List;
  * one a 404, each with a message that never repeats a malformed value.
  */
 @Component("targetParameter")
-public class TargetParameter {
+class TargetParameter {
 
     private final TargetList targets;
     private final TargetRepository singleTarget;

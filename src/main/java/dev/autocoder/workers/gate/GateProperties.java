@@ -10,7 +10,7 @@ import java.util.List;
 /** {@code autocoder.gate.*}: where new code starts and the gate's conditions. */
 @Component
 @ConfigurationProperties("autocoder.gate")
-public class GateProperties {
+class GateProperties {
 
     /** {@code branch:<name>}, {@code commit:<sha>}, {@code days:<n>}; empty: the previous tag, else 30 days. */
     private String newCode = "";

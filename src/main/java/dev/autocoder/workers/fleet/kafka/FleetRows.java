@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * order), and this process's consumer records how far it has read, so a process taking a pair over starts only
  * once its local store holds every row written before. Rows are written in transactions and read committed only.
  */
-public class FleetRows {
+class FleetRows {
 
     private final ObjectMapper mapper;
     private final KafkaTopics topics;
