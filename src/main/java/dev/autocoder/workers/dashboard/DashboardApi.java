@@ -37,7 +37,7 @@ class DashboardApi {
     public ApiAnswer status() {
         List<WorkerView> workers = view.workers();
         SystemStatus system = view.system(workers);
-        DashboardView.Target target = view.target(workers);
+        DashboardView.AnalyzedRepository target = view.target(workers);
         Instant now = view.now();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", system.level());

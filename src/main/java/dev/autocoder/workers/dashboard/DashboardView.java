@@ -128,12 +128,12 @@ class DashboardView {
     }
 
     /** The repository and commit of the newest row of any worker; the configured target before the first. */
-    public Target target(List<WorkerView> workers) {
+    public AnalyzedRepository target(List<WorkerView> workers) {
         return target(workers, null);
     }
 
     /** The same over one target's rows (a null target is every row). */
-    public Target target(List<WorkerView> workers, String targetId) {
+    public AnalyzedRepository target(List<WorkerView> workers, String targetId) {
         Row newest = null;
         for (WorkerView worker : workers) {
             Row last = aggregate(worker.worker(), targetId).map(WorkerAggregate::lastRow).orElse(null);
@@ -142,9 +142,9 @@ class DashboardView {
             }
         }
         if (newest != null) {
-            return new Target(newest.repository(), newest.commit());
+            return new AnalyzedRepository(newest.repository(), newest.commit());
         }
-        return new Target(target.displayName(), null);
+        return new AnalyzedRepository(target.displayName(), null);
     }
 
     private WorkerView view(WorkerState state, String targetId, Instant now) {
@@ -185,6 +185,6 @@ class DashboardView {
     }
 
     /** The repository under analysis and the commit of the newest row (null when not known). */
-    public record Target(String repository, String commit) {
+    public record AnalyzedRepository(String repository, String commit) {
     }
 }

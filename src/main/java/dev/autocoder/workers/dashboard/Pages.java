@@ -196,8 +196,8 @@ class Pages {
         SystemStatus system = view.system(workers);
         // every target of a list together has no one repository and commit: say how many it is
         int listed = choice.everyTarget() ? targets.known().size() : 0;
-        DashboardView.Target target = listed > 0
-                ? new DashboardView.Target(listed + (listed == 1 ? " repository" : " repositories") + " (pick one above)", "—")
+        DashboardView.AnalyzedRepository target = listed > 0
+                ? new DashboardView.AnalyzedRepository(listed + (listed == 1 ? " repository" : " repositories") + " (pick one above)", "—")
                 : view.target(workers, choice.filter());
         return new StatusPart(system.level().label(), system.label(), ReadableTimes.absolute(view.startedAt()),
                 ReadableTimes.human(Duration.between(view.startedAt(), now)), target.repository(),

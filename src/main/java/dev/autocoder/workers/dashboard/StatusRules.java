@@ -62,11 +62,11 @@ final class StatusRules {
         long up = workers.stream().filter(WorkerHealth::up).count();
         int total = workers.size();
         if (total > 0 && up == total) {
-            return new SystemStatus(SystemStatus.Level.OPERATIONAL, "All Systems Operational", up, total);
+            return new SystemStatus(SystemStatus.Health.OPERATIONAL, "All Systems Operational", up, total);
         }
         if (up == 0) {
-            return new SystemStatus(SystemStatus.Level.OFFLINE, "System Offline", up, total);
+            return new SystemStatus(SystemStatus.Health.OFFLINE, "System Offline", up, total);
         }
-        return new SystemStatus(SystemStatus.Level.PARTIAL, "Partial Operation (" + up + "/" + total + " workers)", up, total);
+        return new SystemStatus(SystemStatus.Health.PARTIAL, "Partial Operation (" + up + "/" + total + " workers)", up, total);
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The one-line system overview: how many workers are up out of how many. */
-record SystemStatus(Level level, String label, long workersUp, int workersTotal) {
+record SystemStatus(Health level, String label, long workersUp, int workersTotal) {
 
-    public enum Level {
+    public enum Health {
         OPERATIONAL, PARTIAL, OFFLINE;
 
         @JsonValue

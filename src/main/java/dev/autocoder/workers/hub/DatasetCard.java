@@ -37,10 +37,10 @@ final class DatasetCard {
     }
 
     /** A perspective as the card lists it. */
-    public record Perspective(int number, String id, String name) {
+    public record ListedPerspective(int number, String id, String name) {
     }
 
-    public static String render(String repoId, String worker, List<Perspective> perspectives,
+    public static String render(String repoId, String worker, List<ListedPerspective> perspectives,
                                 List<Map<String, Object>> features) {
         return render(repoId, worker, perspectives, features, List.of());
     }
@@ -50,7 +50,7 @@ final class DatasetCard {
      * per target reading {@code data/{target_id}/}, and the default config reading every row (the single target's
      * folders {@code data/yyyy/} included). Without targets, the card of one repository.
      */
-    public static String render(String repoId, String worker, List<Perspective> perspectives,
+    public static String render(String repoId, String worker, List<ListedPerspective> perspectives,
                                 List<Map<String, Object>> features, List<String> targetIds) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("pretty_name", "Autocoder " + worker + " results");
@@ -82,7 +82,7 @@ final class DatasetCard {
                 .append("new JSON Lines files under `data/yyyy/MM/dd/`, so file paths sort chronologically and the ")
                 .append("last row of the train split is the latest.\n\n");
         card.append("## Perspectives\n\n| # | id | name |\n|---|---|---|\n");
-        for (Perspective p : perspectives) {
+        for (ListedPerspective p : perspectives) {
             card.append("| ").append(p.number()).append(" | `").append(p.id()).append("` | ").append(p.name()).append(" |\n");
         }
         card.append("\n## Row schema\n\n| column | type |\n|---|---|\n");

@@ -49,7 +49,7 @@ class HubFinalCommit implements SmartLifecycle {
     public void stop() {
         running = false;
         CamelContext camel = camelContext.getIfAvailable();
-        if (camel == null || camel.getRoute("autocoder-hub-commit") == null || sync.targets().isEmpty()) {
+        if (camel == null || camel.getRoute("autocoder-hub-commit") == null || sync.publishedDatasets().isEmpty()) {
             return;
         }
         for (WorkerState worker : registry.all()) {
@@ -57,9 +57,9 @@ class HubFinalCommit implements SmartLifecycle {
                 stopRoute(camel, worker.definition().routeId());
             }
         }
-        sync.targets().forEach(target -> stopRoute(camel, target.routeId()));
+        sync.publishedDatasets().forEach(target -> stopRoute(camel, target.routeId()));
         try (ProducerTemplate template = camel.createProducerTemplate()) {
-            for (HubSync.Target target : sync.targets()) {
+            for (HubSync.PublishedDataset target : sync.publishedDatasets()) {
                 template.send("direct:autocoder-hub-commit", exchange -> {
                     exchange.setProperty("worker", target.worker());
                     exchange.setProperty("dataset", target.dataset());

@@ -105,12 +105,12 @@ public class HubSync {
     }
 
     /** A dataset this process publishes, its worker, and the hub-sync route that publishes it. */
-    public record Target(String worker, String dataset, String routeId) {
+    public record PublishedDataset(String worker, String dataset, String routeId) {
     }
 
     /** The datasets this process publishes (the ones to publish once more at shutdown). */
-    public List<Target> targets() {
-        return syncs.values().stream().map(s -> new Target(s.worker, s.dataset, s.routeId)).toList();
+    public List<PublishedDataset> publishedDatasets() {
+        return syncs.values().stream().map(s -> new PublishedDataset(s.worker, s.dataset, s.routeId)).toList();
     }
 
     /** Makes a dataset known before its first commit, so the dashboard lists it and shutdown publishes it. */
@@ -377,8 +377,8 @@ public class HubSync {
      */
     public String datasetCard(String worker, String repoId, List<String> targetIds) {
         Map<String, Type> own = columns.containsKey(worker) ? columns.get(worker).types() : Map.of();
-        List<DatasetCard.Perspective> perspectives = new ArrayList<>();
-        catalog.forWorker(worker).forEach(p -> perspectives.add(new DatasetCard.Perspective(
+        List<DatasetCard.ListedPerspective> perspectives = new ArrayList<>();
+        catalog.forWorker(worker).forEach(p -> perspectives.add(new DatasetCard.ListedPerspective(
                 catalog.number(worker, p.id()), p.id(), p.name())));
         return DatasetCard.render(repoId, worker, perspectives, features.forRows(own), targetIds);
     }

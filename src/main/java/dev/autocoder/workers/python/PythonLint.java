@@ -50,7 +50,7 @@ public record PythonLint(State state, String unavailableReason, String ruffVersi
     }
 
     /** The violations the given perspective reports. */
-    public List<RuffViolation> violationsFor(RuffRules.Perspective perspective) {
+    public List<RuffViolation> violationsFor(RuffRules.ReportingPerspective perspective) {
         RuffRules rules = RuffRules.shipped();
         return violations.stream().filter(v -> rules.perspective(v.code()) == perspective).toList();
     }

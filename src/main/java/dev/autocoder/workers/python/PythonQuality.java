@@ -53,7 +53,7 @@ public final class PythonQuality {
         int reexported = 0;
         int marked = 0;
         int iterationLocal = 0;
-        for (RuffViolation v : lint.violationsFor(RuffRules.Perspective.QUALITY)) {
+        for (RuffViolation v : lint.violationsFor(RuffRules.ReportingPerspective.QUALITY)) {
             if (v.code().equals("F401") && facts.isReexport(v.path(), v.diagnostic())) {
                 reexported++;
             } else if (v.code().equals("B023") && facts.isInIterationLocalFunction(v.path(), v.diagnostic())) {

@@ -23,7 +23,7 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
     }
 
     /** The violations of one perspective that apply where they were found. */
-    public static RuffFindings of(PythonLint lint, RuffRules.Perspective perspective, Snapshot snapshot) {
+    public static RuffFindings of(PythonLint lint, RuffRules.ReportingPerspective perspective, Snapshot snapshot) {
         return of(lint.violationsFor(perspective), snapshot::scopeOf);
     }
 
@@ -34,7 +34,7 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
     /** Ruff's rules by code. */
     private static Rules<RuffViolation> rules(RuffRules rules) {
         return new Rules<>(RuffViolation::code, RuffViolation::path, v -> rules.appliesTo(v.code()),
-                v -> rules.perspective(v.code()) == RuffRules.Perspective.SECURITY, v -> severity(rules, v));
+                v -> rules.perspective(v.code()) == RuffRules.ReportingPerspective.SECURITY, v -> severity(rules, v));
     }
 
     /**

@@ -31,12 +31,12 @@ public final class RuffFixTable {
     }
 
     /** One row: the fix kind, the file names where even a safe fix is not applied, and the edit for a person. */
-    record Row(Fix fix, List<String> unless, String edit) {
+    record Entry(Fix fix, List<String> unless, String edit) {
     }
 
-    private final Map<String, Row> rows;
+    private final Map<String, Entry> rows;
 
-    RuffFixTable(Map<String, Row> rows) {
+    RuffFixTable(Map<String, Entry> rows) {
         this.rows = Map.copyOf(rows);
     }
 
@@ -60,7 +60,7 @@ public final class RuffFixTable {
     }
 
     static RuffFixTable parse(String text) {
-        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, Entry> rows = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             String[] cells = line.split("\t");
             if (line.startsWith("#") || line.isBlank() || cells[0].equals("rule")) {
@@ -70,7 +70,7 @@ public final class RuffFixTable {
                 throw new IllegalStateException(RESOURCE + ": expected 4 tab-separated cells in: " + line);
             }
             String unless = cells[2].strip();
-            rows.put(cells[0].strip(), new Row(Fix.valueOf(cells[1].strip().toUpperCase(Locale.ROOT)),
+            rows.put(cells[0].strip(), new Entry(Fix.valueOf(cells[1].strip().toUpperCase(Locale.ROOT)),
                     unless.equals("-") ? List.of() : Arrays.stream(unless.split(",")).map(String::strip).toList(),
                     cells[3].strip()));
         }
@@ -79,7 +79,7 @@ public final class RuffFixTable {
 
     /** Whether ruff's fix for the rule is safe (on some files at least). */
     public boolean hasSafeFix(String rule) {
-        Row row = rows.get(rule);
+        Entry row = rows.get(rule);
         return row != null && row.fix() == Fix.SAFE;
     }
 
@@ -94,13 +94,13 @@ public final class RuffFixTable {
 
     /** What ruff offers for the rule; NONE for a rule the table does not list. */
     public Fix fix(String rule) {
-        Row row = rows.get(rule);
+        Entry row = rows.get(rule);
         return row == null ? Fix.NONE : row.fix();
     }
 
     /** The concrete edit a person makes for a finding of the rule, when the table names one. */
     public Optional<String> edit(String rule) {
-        return Optional.ofNullable(rows.get(rule)).map(Row::edit);
+        return Optional.ofNullable(rows.get(rule)).map(Entry::edit);
     }
 
     /** The rules whose fix is safe. */

@@ -25,10 +25,10 @@ public final class RuffRules {
     static final String OTHER_CATEGORY = "Ruff";
 
     /** The analysis perspective that reports a rule's findings. */
-    public enum Perspective { QUALITY, SECURITY, PERFORMANCE }
+    public enum ReportingPerspective { QUALITY, SECURITY, PERFORMANCE }
 
     /** One selection line. */
-    record Selector(boolean select, String code, String category, Perspective perspective, String note) {
+    record Selector(boolean select, String code, String category, ReportingPerspective perspective, String note) {
     }
 
     private final List<Selector> selectors;
@@ -77,7 +77,7 @@ public final class RuffRules {
             }
             boolean select = columns[0].equals("select");
             selectors.add(new Selector(select, columns[1], select ? columns[2] : null,
-                    select ? Perspective.valueOf(columns[3].toUpperCase(java.util.Locale.ROOT)) : null, columns[4]));
+                    select ? ReportingPerspective.valueOf(columns[3].toUpperCase(java.util.Locale.ROOT)) : null, columns[4]));
         }
         return List.copyOf(selectors);
     }
@@ -114,8 +114,8 @@ public final class RuffRules {
         return selector(code).map(Selector::category).orElse(OTHER_CATEGORY);
     }
 
-    public Perspective perspective(String code) {
-        return selector(code).map(Selector::perspective).orElse(Perspective.QUALITY);
+    public ReportingPerspective perspective(String code) {
+        return selector(code).map(Selector::perspective).orElse(ReportingPerspective.QUALITY);
     }
 
     private Optional<Selector> selector(String code) {

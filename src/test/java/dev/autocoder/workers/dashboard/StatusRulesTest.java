@@ -108,18 +108,18 @@ class StatusRulesTest {
 
         clock.advance(Duration.ofSeconds(25)); // fast: 33 s since its row > 30 s
         SystemStatus partial = system(clock, analysisRow, fastRow);
-        assertThat(partial.level()).isEqualTo(SystemStatus.Level.PARTIAL);
+        assertThat(partial.level()).isEqualTo(SystemStatus.Health.PARTIAL);
         assertThat(partial.label()).isEqualTo("Partial Operation (1/2 workers)");
         assertThat(partial.workersUp()).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(3)); // analysis: 215 s since its row > 180 s
         SystemStatus offline = system(clock, analysisRow, fastRow);
-        assertThat(offline.level()).isEqualTo(SystemStatus.Level.OFFLINE);
+        assertThat(offline.level()).isEqualTo(SystemStatus.Health.OFFLINE);
         assertThat(offline.label()).isEqualTo("System Offline");
 
         // both write again: operational again
         assertThat(system(clock, clock.instant().minusSeconds(1), clock.instant().minusSeconds(1)).level())
-                .isEqualTo(SystemStatus.Level.OPERATIONAL);
+                .isEqualTo(SystemStatus.Health.OPERATIONAL);
     }
 
     @Test

@@ -78,7 +78,7 @@ class DatasetCardTest {
     void theCardsFrontMatterDeclaresTheDataFilesAndFeaturesWithoutRowCounts() throws Exception {
         List<Map<String, Object>> features = new DatasetFeatures(mapper).forRows(Map.of());
         String card = DatasetCard.render("alice/autocoder-analysis-results", "analysis",
-                List.of(new DatasetCard.Perspective(1, "code-quality", "Code Quality Analysis")), features);
+                List.of(new DatasetCard.ListedPerspective(1, "code-quality", "Code Quality Analysis")), features);
 
         assertThat(card).startsWith("---\n");
         String front = card.substring(4, card.indexOf("\n---\n", 4));

@@ -94,7 +94,7 @@ public class PerformancePerspective extends AnalysisPerspective {
                 .toList();
         List<Finding> findings = new ArrayList<>(pmd.findings());
         deepLoops.forEach(l -> findings.add(nestedLoops(l)));
-        RuffFindings perf = lint.ran() ? RuffFindings.of(lint, RuffRules.Perspective.PERFORMANCE, snapshot) : null;
+        RuffFindings perf = lint.ran() ? RuffFindings.of(lint, RuffRules.ReportingPerspective.PERFORMANCE, snapshot) : null;
         if (perf != null) {
             findings.addAll(perf.findings());
         }
@@ -154,7 +154,7 @@ public class PerformancePerspective extends AnalysisPerspective {
 
     /** Python without Java: ruff's PERF rules; PMD's rules and the loop nesting are Java-only. */
     private static PerspectiveResult pythonOnly(Snapshot snapshot, PythonLint lint) {
-        RuffFindings perf = RuffFindings.of(lint, RuffRules.Perspective.PERFORMANCE, snapshot);
+        RuffFindings perf = RuffFindings.of(lint, RuffRules.ReportingPerspective.PERFORMANCE, snapshot);
         double density = SeverityWeights.mainCodeDensity(perf.findings(), snapshot);
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("java_files", 0));

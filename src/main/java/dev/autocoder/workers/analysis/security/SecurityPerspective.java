@@ -88,7 +88,7 @@ public class SecurityPerspective extends AnalysisPerspective {
         List<PmdViolation> violations = pmdFindings.violations();
         SecretScanResult scan = secrets.scan(snapshot);
         PythonLint lint = ruff.analyze(snapshot);
-        RuffFindings bandit = lint.ran() ? RuffFindings.of(lint, RuffRules.Perspective.SECURITY, snapshot) : null;
+        RuffFindings bandit = lint.ran() ? RuffFindings.of(lint, RuffRules.ReportingPerspective.SECURITY, snapshot) : null;
 
         List<Finding> all = new ArrayList<>(pmdFindings.findings());
         if (bandit != null) {

@@ -65,7 +65,7 @@ public class ChatCompletionsClient {
         }
         Optional<URI> endpoint = endpoint();
         if (endpoint.isEmpty()) {
-            return LlmAnswer.failed(LlmAnswer.Status.UNREACHABLE, null, model, 0,
+            return LlmAnswer.failed(LlmAnswer.Outcome.UNREACHABLE, null, model, 0,
                     "autocoder.llm.endpoint is not an http(s) URL");
         }
         HttpRequest request = request(endpoint.get(), model, systemPrompt, userPrompt);
@@ -76,19 +76,19 @@ public class ChatCompletionsClient {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpConnectTimeoutException e) {
-                return LlmAnswer.failed(LlmAnswer.Status.UNREACHABLE, null, model, attempts, "could not connect to the endpoint in time");
+                return LlmAnswer.failed(LlmAnswer.Outcome.UNREACHABLE, null, model, attempts, "could not connect to the endpoint in time");
             } catch (HttpTimeoutException e) {
-                return LlmAnswer.failed(LlmAnswer.Status.TIMEOUT, null, model, attempts,
+                return LlmAnswer.failed(LlmAnswer.Outcome.TIMEOUT, null, model, attempts,
                         "no answer within " + seconds(properties.getTimeout()));
             } catch (ConnectException e) {
-                return LlmAnswer.failed(LlmAnswer.Status.UNREACHABLE, null, model, attempts, "could not connect to the endpoint");
+                return LlmAnswer.failed(LlmAnswer.Outcome.UNREACHABLE, null, model, attempts, "could not connect to the endpoint");
             } catch (IOException e) {
-                return LlmAnswer.failed(LlmAnswer.Status.UNREACHABLE, null, model, attempts,
+                return LlmAnswer.failed(LlmAnswer.Outcome.UNREACHABLE, null, model, attempts,
                         oneLine("the request failed: " + e.getClass().getSimpleName()
                                 + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return LlmAnswer.failed(LlmAnswer.Status.UNREACHABLE, null, model, attempts, "interrupted");
+                return LlmAnswer.failed(LlmAnswer.Outcome.UNREACHABLE, null, model, attempts, "interrupted");
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -98,7 +98,7 @@ public class ChatCompletionsClient {
             if (retryable && attempts == 1 && pause(backoff(response))) {
                 continue;
             }
-            return LlmAnswer.failed(LlmAnswer.Status.HTTP_ERROR, status, model, attempts,
+            return LlmAnswer.failed(LlmAnswer.Outcome.HTTP_ERROR, status, model, attempts,
                     oneLine("HTTP " + status + ": " + errorMessage(response.body())));
         }
     }
@@ -138,16 +138,16 @@ public class ChatCompletionsClient {
         try {
             answer = json.readTree(body);
         } catch (JsonProcessingException e) {
-            return LlmAnswer.failed(LlmAnswer.Status.MALFORMED, status, model, attempts, "the answer is not JSON");
+            return LlmAnswer.failed(LlmAnswer.Outcome.MALFORMED, status, model, attempts, "the answer is not JSON");
         }
         JsonNode content = answer == null ? null : answer.path("choices").path(0).path("message").path("content");
         if (content == null || !content.isTextual()) {
-            return LlmAnswer.failed(LlmAnswer.Status.MALFORMED, status, model, attempts,
+            return LlmAnswer.failed(LlmAnswer.Outcome.MALFORMED, status, model, attempts,
                     "the answer has no choices[0].message.content");
         }
         String answeredBy = answer.path("model").isTextual() ? answer.path("model").asText() : model;
         JsonNode usage = answer.path("usage");
-        return new LlmAnswer(LlmAnswer.Status.OK, status, redact(content.asText()), redact(answeredBy),
+        return new LlmAnswer(LlmAnswer.Outcome.OK, status, redact(content.asText()), redact(answeredBy),
                 count(usage, "prompt_tokens"), count(usage, "completion_tokens"), count(usage, "total_tokens"),
                 attempts, null);
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * What one chat-completions call gave. Only {@link Status#OK} has content; every other status has a one-line
+ * What one chat-completions call gave. Only {@link Outcome#OK} has content; every other status has a one-line
  * reason. No field ever holds the token.
  *
  * @param status           how the call ended
@@ -18,10 +18,10 @@ import java.util.Locale;
  * @param attempts         requests sent (2 when a 429 or 5xx was retried once; 0 when disabled)
  * @param reason           why the call did not give an answer; null when ok
  */
-public record LlmAnswer(Status status, Integer httpStatus, String content, String model, Integer promptTokens,
+public record LlmAnswer(Outcome status, Integer httpStatus, String content, String model, Integer promptTokens,
                         Integer completionTokens, Integer totalTokens, int attempts, String reason) {
 
-    public enum Status {
+    public enum Outcome {
         OK, TIMEOUT, HTTP_ERROR, MALFORMED, UNREACHABLE, DISABLED;
 
         @JsonValue
@@ -31,14 +31,14 @@ public record LlmAnswer(Status status, Integer httpStatus, String content, Strin
     }
 
     public boolean ok() {
-        return status == Status.OK;
+        return status == Outcome.OK;
     }
 
     static LlmAnswer disabled(String model, String reason) {
-        return new LlmAnswer(Status.DISABLED, null, null, model, null, null, null, 0, reason);
+        return new LlmAnswer(Outcome.DISABLED, null, null, model, null, null, null, 0, reason);
     }
 
-    static LlmAnswer failed(Status status, Integer httpStatus, String model, int attempts, String reason) {
+    static LlmAnswer failed(Outcome status, Integer httpStatus, String model, int attempts, String reason) {
         return new LlmAnswer(status, httpStatus, null, model, null, null, null, attempts, reason);
     }
 }

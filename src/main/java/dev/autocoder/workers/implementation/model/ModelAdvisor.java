@@ -55,7 +55,7 @@ public class ModelAdvisor {
         values.put("file", file == null ? "" : file);
         Prompt prompt = prompts.render(stage, values);
         LlmAnswer answer = client.complete(prompt.system(), prompt.user());
-        ModelCall call = new ModelCall(answer.status() != LlmAnswer.Status.DISABLED, answer.status().label(), answer.model(),
+        ModelCall call = new ModelCall(answer.status() != LlmAnswer.Outcome.DISABLED, answer.status().label(), answer.model(),
                 answer.httpStatus(), answer.reason(), answer.attempts(), answer.totalTokens(), false, null, null);
         return new Advice(answer.ok() ? answer.content() : null, call);
     }

@@ -50,7 +50,7 @@ class ChatCompletionsClientTest {
     void sendsAValidRequestAndReadsTheAnswer() {
         LlmAnswer answer = ask("You review code.", "Why is the field unused?");
 
-        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Status.OK, 200, "The field is never read.",
+        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.OK, 200, "The field is never read.",
                 MODEL + ":fake-provider", 42, 7, 49, 1, null));
         assertThat(fake.rejections).isEmpty();
         JsonNode request = fake.validRequests.get(0);
@@ -68,7 +68,7 @@ class ChatCompletionsClientTest {
 
         LlmAnswer answer = ask("s", "u");
 
-        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Status.HTTP_ERROR, 500, null, MODEL, null, null, null, 2,
+        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.HTTP_ERROR, 500, null, MODEL, null, null, null, 2,
                 "HTTP 500: upstream model crashed"));
         assertThat(fake.validRequests).hasSize(2);
     }
@@ -79,7 +79,7 @@ class ChatCompletionsClientTest {
 
         LlmAnswer answer = ask("s", "u");
 
-        assertThat(answer.status()).isEqualTo(LlmAnswer.Status.OK);
+        assertThat(answer.status()).isEqualTo(LlmAnswer.Outcome.OK);
         assertThat(answer.attempts()).isEqualTo(2);
         assertThat(answer.content()).isEqualTo("The field is never read.");
     }
@@ -90,7 +90,7 @@ class ChatCompletionsClientTest {
 
         LlmAnswer answer = ask("s", "u");
 
-        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Status.HTTP_ERROR, 402, null, MODEL, null, null, null, 1,
+        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.HTTP_ERROR, 402, null, MODEL, null, null, null, 1,
                 "HTTP 402: You have exceeded your monthly included credits for token [redacted]. Subscribe to PRO to get more."));
         assertThat(fake.validRequests).hasSize(1);
     }
@@ -102,7 +102,7 @@ class ChatCompletionsClientTest {
 
         LlmAnswer answer = ask("s", "u");
 
-        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Status.TIMEOUT, null, null, MODEL, null, null, null, 1,
+        assertThat(answer).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.TIMEOUT, null, null, MODEL, null, null, null, 1,
                 "no answer within 0.5 s"));
     }
 
@@ -110,7 +110,7 @@ class ChatCompletionsClientTest {
     void reportsAnAnswerThatIsNotJson() {
         fake.mode(FakeChatCompletionsServer.Mode.MALFORMED_JSON);
 
-        assertThat(ask("s", "u")).isEqualTo(new LlmAnswer(LlmAnswer.Status.MALFORMED, 200, null, MODEL, null, null, null,
+        assertThat(ask("s", "u")).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.MALFORMED, 200, null, MODEL, null, null, null,
                 1, "the answer is not JSON"));
     }
 
@@ -118,14 +118,14 @@ class ChatCompletionsClientTest {
     void reportsAnAnswerWithoutChoices() {
         fake.mode(FakeChatCompletionsServer.Mode.NO_CHOICES);
 
-        assertThat(ask("s", "u")).isEqualTo(new LlmAnswer(LlmAnswer.Status.MALFORMED, 200, null, MODEL, null, null, null,
+        assertThat(ask("s", "u")).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.MALFORMED, 200, null, MODEL, null, null, null,
                 1, "the answer has no choices[0].message.content"));
     }
 
     @Test
     void theFakeRejectsMalformedRequestsWith400() throws Exception {
         properties.setMaxTokens(0);
-        assertThat(ask("s", "u")).isEqualTo(new LlmAnswer(LlmAnswer.Status.HTTP_ERROR, 400, null, MODEL, null, null, null,
+        assertThat(ask("s", "u")).isEqualTo(new LlmAnswer(LlmAnswer.Outcome.HTTP_ERROR, 400, null, MODEL, null, null, null,
                 1, "HTTP 400: max_tokens must be a positive integer"));
 
         HttpClient http = HttpClient.newHttpClient();
@@ -146,7 +146,7 @@ class ChatCompletionsClientTest {
     void aWrongTokenIsAnHttpErrorThatDoesNotShowTheToken() {
         LlmAnswer answer = new ChatCompletionsClient(properties, "hf_wrong", JSON).complete("s", "u");
 
-        assertThat(answer.status()).isEqualTo(LlmAnswer.Status.HTTP_ERROR);
+        assertThat(answer.status()).isEqualTo(LlmAnswer.Outcome.HTTP_ERROR);
         assertThat(answer.httpStatus()).isEqualTo(401);
         assertThat(answer.reason()).isEqualTo("HTTP 401: Invalid credentials in Authorization header");
     }
@@ -171,7 +171,7 @@ class ChatCompletionsClientTest {
         }
         properties.setEndpoint("http://127.0.0.1:" + closedPort + "/v1/chat/completions");
         LlmAnswer answer = ask("s", "u");
-        assertThat(answer.status()).isEqualTo(LlmAnswer.Status.UNREACHABLE);
+        assertThat(answer.status()).isEqualTo(LlmAnswer.Outcome.UNREACHABLE);
         assertThat(answer.reason()).isEqualTo("could not connect to the endpoint");
 
         properties.setEndpoint("ftp://example.org/chat");
