@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class JavaSource {
 
+    private static final String NESTED_TOO_DEEPLY = "the code is nested too deeply to parse";
+
     private JavaSource() {
     }
 
@@ -28,7 +30,7 @@ final class JavaSource {
             return parser().parse(text);
         } catch (StackOverflowError e) {
             // absurdly deep nesting (generated code) must not end the caller's iteration
-            return new ParseResult<>(null, List.of(new Problem("the code is nested too deeply to parse", null, null)), null);
+            return new ParseResult<>(null, List.of(new Problem(NESTED_TOO_DEEPLY, null, null)), null);
         }
     }
 
@@ -39,17 +41,30 @@ final class JavaSource {
     }
 
     private static JavaParser parser() {
-        return new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(JavaLanguageLevel.newestSupported().javaParserLevel()));
+        return new JavaParser(configuration());
     }
 
-    /** Why the text does not parse as Java, or empty when it does. */
+    private static ParserConfiguration configuration() {
+        return new ParserConfiguration().setLanguageLevel(JavaLanguageLevel.newestSupported().javaParserLevel());
+    }
+
+    /**
+     * Why the text does not parse as Java, or empty when it does. A well-formed file is parsed without tokens and
+     * comments, which are most of what a parse holds in memory on a large file; only a file that fails is parsed again
+     * with them, for the line of the first problem.
+     */
     static Optional<String> problem(String text) {
-        ParseResult<CompilationUnit> result = parse(text);
-        if (result.isSuccessful() && result.getResult().isPresent()) {
-            return Optional.empty();
+        try {
+            if (new JavaParser(configuration().setStoreTokens(false).setAttributeComments(false)).parse(text)
+                    .isSuccessful()) {
+                return Optional.empty();
+            }
+        } catch (StackOverflowError e) {
+            return Optional.of(NESTED_TOO_DEEPLY);
         }
-        return Optional.of(firstProblem(result));
+        ParseResult<CompilationUnit> result = parse(text);
+        return result.isSuccessful() && result.getResult().isPresent()
+                ? Optional.empty() : Optional.of(firstProblem(result));
     }
 
     static String firstProblem(ParseResult<?> result) {

@@ -122,27 +122,43 @@ public class MechanicalFixes {
         if (line < 1 || line > lines) {
             return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + lines + " lines)");
         }
-        ParseResult<CompilationUnit> parsed = JavaSource.parse(original);
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return FixOutcome.notFixable("cannot parse " + file + ": " + JavaSource.firstProblem(parsed));
+        Edit edit = edit(fix, original, file, line, endLine);
+        if (edit.notFixable() != null) {
+            return FixOutcome.notFixable(edit.notFixable());
         }
-        String description;
-        String patched;
-        try {
-            CompilationUnit unit = LexicalPreservingPrinter.setup(parsed.getResult().get());
-            description = fix.apply(unit, FindingPlace.of(line, endLine));
-            patched = printed(original, LexicalPreservingPrinter.print(unit));
-        } catch (NotFixableException e) {
-            return FixOutcome.notFixable(e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            // JavaParser's printer has known gaps on unusual code; one finding must not stop the others
-            return FixOutcome.notFixable("the syntax tree edit failed (" + e.getClass().getSimpleName() + ")");
-        }
+        // the syntax tree is gone by now: a large file's tree and the verifier's parse are never in memory together
+        String patched = edit.patched();
         if (patched.equals(original)) {
             return FixOutcome.notFixable("the edit changed nothing");
         }
         String diff = UnifiedDiffs.create(file, original, patched);
-        return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, patched, verify(repositoryRoot, file, diff, patched)));
+        return FixOutcome.fixed(new ProposedPatch(file, rule, edit.description(), diff, patched, verify(repositoryRoot, file, diff, patched)));
+    }
+
+    /** The fix applied to the file's syntax tree: what it did and the printed file, or why it could not be. */
+    private record Edit(String description, String patched, String notFixable) {
+
+        static Edit refused(String reason) {
+            return new Edit(null, null, reason);
+        }
+    }
+
+    private static Edit edit(MechanicalFix fix, String original, String file, int line, Integer endLine) {
+        ParseResult<CompilationUnit> parsed = JavaSource.parse(original);
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return Edit.refused("cannot parse " + file + ": " + JavaSource.firstProblem(parsed));
+        }
+        try {
+            CompilationUnit unit = LexicalPreservingPrinter.setup(parsed.getResult().get());
+            String description = fix.apply(unit, FindingPlace.of(line, endLine));
+            String patched = printed(original, LexicalPreservingPrinter.print(unit));
+            return new Edit(description, patched, null);
+        } catch (NotFixableException e) {
+            return Edit.refused(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // JavaParser's printer has known gaps on unusual code; one finding must not stop the others
+            return Edit.refused("the syntax tree edit failed (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** The printed file with the original's line breaks and without the printer's leftover blank lines. */
