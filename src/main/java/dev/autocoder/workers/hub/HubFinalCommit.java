@@ -57,12 +57,12 @@ class HubFinalCommit implements SmartLifecycle {
                 stopRoute(camel, worker.definition().routeId());
             }
         }
-        sync.publishedDatasets().forEach(target -> stopRoute(camel, target.routeId()));
+        sync.publishedDatasets().forEach(published -> stopRoute(camel, published.routeId()));
         try (ProducerTemplate template = camel.createProducerTemplate()) {
-            for (HubSync.PublishedDataset target : sync.publishedDatasets()) {
+            for (HubSync.PublishedDataset published : sync.publishedDatasets()) {
                 template.send("direct:autocoder-hub-commit", exchange -> {
-                    exchange.setProperty("worker", target.worker());
-                    exchange.setProperty("dataset", target.dataset());
+                    exchange.setProperty("worker", published.worker());
+                    exchange.setProperty("dataset", published.dataset());
                     exchange.setProperty(HubSync.FINAL_COMMIT, true);
                 });
             }

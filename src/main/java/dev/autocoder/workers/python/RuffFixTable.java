@@ -30,14 +30,17 @@ public final class RuffFixTable {
         NONE
     }
 
-    /** One row: the fix kind, the file names where even a safe fix is not applied, and the edit for a person. */
-    record Entry(Fix fix, List<String> unless, String edit) {
+    /**
+     * One rule's line of the table: the fix kind, the file names where even a safe fix is not applied, and the edit
+     * for a person.
+     */
+    record RuleFix(Fix fix, List<String> unless, String edit) {
     }
 
-    private final Map<String, Entry> rows;
+    private final Map<String, RuleFix> byRule;
 
-    RuffFixTable(Map<String, Entry> rows) {
-        this.rows = Map.copyOf(rows);
+    RuffFixTable(Map<String, RuleFix> byRule) {
+        this.byRule = Map.copyOf(byRule);
     }
 
     public static RuffFixTable shipped() {
@@ -60,7 +63,7 @@ public final class RuffFixTable {
     }
 
     static RuffFixTable parse(String text) {
-        Map<String, Entry> rows = new LinkedHashMap<>();
+        Map<String, RuleFix> byRule = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             String[] cells = line.split("\t");
             if (line.startsWith("#") || line.isBlank() || cells[0].equals("rule")) {
@@ -70,17 +73,17 @@ public final class RuffFixTable {
                 throw new IllegalStateException(RESOURCE + ": expected 4 tab-separated cells in: " + line);
             }
             String unless = cells[2].strip();
-            rows.put(cells[0].strip(), new Entry(Fix.valueOf(cells[1].strip().toUpperCase(Locale.ROOT)),
+            byRule.put(cells[0].strip(), new RuleFix(Fix.valueOf(cells[1].strip().toUpperCase(Locale.ROOT)),
                     unless.equals("-") ? List.of() : Arrays.stream(unless.split(",")).map(String::strip).toList(),
                     cells[3].strip()));
         }
-        return new RuffFixTable(rows);
+        return new RuffFixTable(byRule);
     }
 
     /** Whether ruff's fix for the rule is safe (on some files at least). */
     public boolean hasSafeFix(String rule) {
-        Entry row = rows.get(rule);
-        return row != null && row.fix() == Fix.SAFE;
+        RuleFix ruleFix = byRule.get(rule);
+        return ruleFix != null && ruleFix.fix() == Fix.SAFE;
     }
 
     /** Whether ruff's safe fix for the rule is applied on the repository-relative path. */
@@ -89,22 +92,22 @@ public final class RuffFixTable {
             return false;
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return !rows.get(rule).unless().contains(name);
+        return !byRule.get(rule).unless().contains(name);
     }
 
     /** What ruff offers for the rule; NONE for a rule the table does not list. */
     public Fix fix(String rule) {
-        Entry row = rows.get(rule);
-        return row == null ? Fix.NONE : row.fix();
+        RuleFix ruleFix = byRule.get(rule);
+        return ruleFix == null ? Fix.NONE : ruleFix.fix();
     }
 
     /** The concrete edit a person makes for a finding of the rule, when the table names one. */
     public Optional<String> edit(String rule) {
-        return Optional.ofNullable(rows.get(rule)).map(Entry::edit);
+        return Optional.ofNullable(byRule.get(rule)).map(RuleFix::edit);
     }
 
     /** The rules whose fix is safe. */
     public List<String> safeRules() {
-        return rows.entrySet().stream().filter(e -> e.getValue().fix() == Fix.SAFE).map(Map.Entry::getKey).toList();
+        return byRule.entrySet().stream().filter(e -> e.getValue().fix() == Fix.SAFE).map(Map.Entry::getKey).toList();
     }
 }
