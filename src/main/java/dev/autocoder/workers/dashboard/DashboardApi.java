@@ -1,6 +1,5 @@
 package dev.autocoder.workers.dashboard;
 
-import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.math.BigInteger;
@@ -192,14 +191,14 @@ class DashboardApi {
             return ApiAnswer.error(400, "limit must be a whole number from 1 to " + properties.getMaxRowsLimit());
         }
         int limit = requested.min(BigInteger.valueOf(properties.getMaxRowsLimit())).intValueExact();
-        List<Row> recent = view.aggregate(id, target.filter()).orElseThrow().recentRows();
+        RecentRows recent = view.aggregate(id, target.filter()).orElseThrow().recentRows();
         Map<String, Object> body = new LinkedHashMap<>();
         if (target.id() != null) {
             body.put("target_id", target.id());
         }
         body.put("worker", id);
         body.put("limit", limit);
-        body.put("rows", recent.subList(0, Math.min(limit, recent.size())));
+        body.put("rows", recent.newestAsJson(limit));
         return ApiAnswer.ok(body);
     }
 

@@ -228,7 +228,7 @@ class Pages {
         if (cached == null || cached.aggregate() != aggregate) {
             Row last = aggregate.lastRow();
             cached = new CachedResult(aggregate, last == null ? null : result(last), plan(worker.worker(), aggregate),
-                    aggregate.recentRows().stream().limit(RECENT_ROWS).map(Pages::rowLine).toList());
+                    aggregate.recentRows().newest(RECENT_ROWS).stream().map(Pages::rowLine).toList());
             results.put(worker.worker(), cached);
         }
         return new WorkerDetailsPart(cached.latest() != null, cached.latest(), cached.plan() != null, cached.plan(),

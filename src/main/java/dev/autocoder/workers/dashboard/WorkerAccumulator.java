@@ -46,7 +46,8 @@ final class WorkerAccumulator {
     private final Map<String, PerspectiveState> perspectives = new LinkedHashMap<>();
     private final Deque<SeriesPoint> openFindings = new ArrayDeque<>();
     private final Map<String, Double> counters = new LinkedHashMap<>();
-    private final Deque<Row> recent = new ArrayDeque<>();
+    /** The newest rows, newest first, packed ({@link RecentRows}). */
+    private final Deque<byte[]> recent = new ArrayDeque<>();
     private final int patchLimit;
     private LatestPlan latestPlan;
     /** Verified patches by task, oldest first; a task planned again moves to the end with its newer patch. */
@@ -105,7 +106,7 @@ final class WorkerAccumulator {
         }
         readCounters(row);
         readPlan(row);
-        recent.addFirst(row);
+        recent.addFirst(RecentRows.pack(row, mapper));
         while (recent.size() > recentLimit) {
             recent.removeLast();
         }
@@ -117,7 +118,7 @@ final class WorkerAccumulator {
         perspectives.values().forEach(p -> views.add(p.snapshot()));
         return new WorkerAggregate(worker, dataset, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings,
                 lastRow, lastErrorRow, lastRowAt, List.copyOf(views), List.copyOf(openFindings), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counters)),
-                List.copyOf(recent), latestPlan, newestFirst(patches));
+                RecentRows.of(List.copyOf(recent), mapper), latestPlan, newestFirst(patches));
     }
 
     /** The plan the row holds or carries; a row carrying the current plan forward keeps the one its own row made. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param newFindings   sum of {@code new_findings} over all rows
  * @param openFindings  findings in main code open after each ok row (sum of every perspective's latest count), bounded
  * @param counters      the latest value of every numeric field of the rows' cumulative extra columns
- * @param recentRows    the newest rows, newest first, bounded by {@code autocoder.dashboard.max-rows-limit}
+ * @param recentRows    the newest rows, newest first, bounded by {@code autocoder.dashboard.max-rows-limit}, packed
  * @param latestPlan    the newest plan the rows carry (implementation worker), null for none
  * @param verifiedPatches the newest verified patches, one per task, newest first, bounded by
  *                      {@code autocoder.dashboard.patches-kept}
@@ -24,20 +24,21 @@ import java.util.Optional;
 public record WorkerAggregate(String worker, String dataset, long rows, long okRows, long errorRows, long skippedRows,
                               long newFindings, long resolvedFindings, Row lastRow, Row lastErrorRow, Instant lastRowAt,
                               List<PerspectiveAggregate> perspectives, List<SeriesPoint> openFindings,
-                              Map<String, Double> counters, List<Row> recentRows, LatestPlan latestPlan,
+                              Map<String, Double> counters, RecentRows recentRows, LatestPlan latestPlan,
                               List<VerifiedPatch> verifiedPatches) {
 
     /** An aggregate of a worker that makes no plans. */
     public WorkerAggregate(String worker, String dataset, long rows, long okRows, long errorRows, long skippedRows,
                            long newFindings, long resolvedFindings, Row lastRow, Row lastErrorRow, Instant lastRowAt,
                            List<PerspectiveAggregate> perspectives, List<SeriesPoint> openFindings,
-                           Map<String, Double> counters, List<Row> recentRows) {
+                           Map<String, Double> counters, RecentRows recentRows) {
         this(worker, dataset, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings, lastRow, lastErrorRow,
                 lastRowAt, perspectives, openFindings, counters, recentRows, null, List.of());
     }
 
     public static WorkerAggregate empty(String worker, String dataset) {
-        return new WorkerAggregate(worker, dataset, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), List.of(), Map.of(), List.of());
+        return new WorkerAggregate(worker, dataset, 0, 0, 0, 0, 0, 0, null, null, null, List.of(), List.of(), Map.of(),
+                RecentRows.none());
     }
 
     /** The verified patch of the task, if it is among those kept. */

@@ -217,17 +217,14 @@ public class DatasetStore {
     }
 
     /**
-     * Hands the rows of a dataset to an action, newest first, one file in memory at a time, for as long as the
+     * Hands the rows of a dataset to an action, newest first, one row in memory at a time, for as long as the
      * action answers true: a search for the latest rows stops as soon as it has what it wants.
      */
     public void forEachRowNewestFirst(String dataset, Predicate<Row> action) {
         List<Path> files = dataFiles(dataset);
         for (int i = files.size() - 1; i >= 0; i--) {
-            List<Row> rows = readFile(files.get(i));
-            for (int j = rows.size() - 1; j >= 0; j--) {
-                if (!action.test(rows.get(j))) {
-                    return;
-                }
+            if (!DataFileRows.forEachNewestFirst(files.get(i), mapper, action)) {
+                return;
             }
         }
     }
@@ -246,11 +243,8 @@ public class DatasetStore {
         List<Path> flat = all.stream().filter(f -> !isPartitionName(data.relativize(f).getName(0).toString())).toList();
         for (List<Path> group : List.of(files, flat)) {
             for (int i = group.size() - 1; i >= 0; i--) {
-                List<Row> rows = readFile(group.get(i));
-                for (int j = rows.size() - 1; j >= 0; j--) {
-                    if (!action.test(rows.get(j))) {
-                        return;
-                    }
+                if (!DataFileRows.forEachNewestFirst(group.get(i), mapper, action)) {
+                    return;
                 }
             }
         }
@@ -266,7 +260,7 @@ public class DatasetStore {
         Path own = data.resolve(partition);
         for (Path file : dataFiles(dataset)) {
             if (file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString())) {
-                readFile(file).forEach(action);
+                DataFileRows.forEach(file, mapper, action);
             }
         }
     }
@@ -279,12 +273,12 @@ public class DatasetStore {
     }
 
     /**
-     * Hands every row of a dataset to an action, oldest first, one file in memory at a time: rebuilding
+     * Hands every row of a dataset to an action, oldest first, one row in memory at a time: rebuilding
      * aggregates from a long history does not hold the whole history at once.
      */
     public void forEachRow(String dataset, java.util.function.Consumer<Row> action) {
         for (Path file : dataFiles(dataset)) {
-            readFile(file).forEach(action);
+            DataFileRows.forEach(file, mapper, action);
         }
     }
 
@@ -321,14 +315,6 @@ public class DatasetStore {
             return Collections.unmodifiableList(files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + data, e);
-        }
-    }
-
-    private List<Row> readFile(Path file) {
-        try {
-            return RowLines.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8), mapper, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rows of one JSON Lines data file, in file order, wherever the file was read from (the local store, the
@@ -46,20 +47,28 @@ public final class RowLines {
 
     public static List<Row> parse(Reader content, ObjectMapper mapper, String where) {
         List<Row> rows = new ArrayList<>();
+        forEach(content, mapper, where, rows::add);
+        return rows;
+    }
+
+    /** Hands the rows to the action as they are read, one line in memory at a time. */
+    public static void forEach(Reader content, ObjectMapper mapper, String where, Consumer<Row> action) {
         try (BufferedReader lines = new BufferedReader(content)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
+                Row row;
                 try {
-                    rows.add(mapper.readValue(line, Row.class));
+                    row = mapper.readValue(line, Row.class);
                 } catch (IOException e) {
                     log.warn("Skipping an unreadable row in {}: {}", where, e.getMessage());
+                    continue;
                 }
+                action.accept(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + where, e);
         }
-        return rows;
     }
 }

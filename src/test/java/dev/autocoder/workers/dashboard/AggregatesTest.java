@@ -104,7 +104,7 @@ class AggregatesTest {
         assertThat(security.latestOk().iteration()).isEqualTo(2);
         assertThat(security.openFindings()).isEqualTo(1);
         assertThat(current.openFindings()).extracting(SeriesPoint::value).containsExactly(2.0, 3.0, 2.0);
-        assertThat(current.recentRows()).extracting(Row::iteration).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(current.recentRows().newest(100)).extracting(Row::iteration).containsExactly(4L, 3L, 2L, 1L);
     }
 
     @Test
@@ -130,7 +130,7 @@ class AggregatesTest {
         assertThat(aggregate.perspective("architecture").orElseThrow().scores()).extracting(SeriesPoint::iteration)
                 .containsExactly(8L, 9L, 10L);
         assertThat(aggregate.openFindings()).hasSize(3);
-        assertThat(aggregate.recentRows()).extracting(Row::iteration).containsExactly(10L, 9L);
+        assertThat(aggregate.recentRows().newest(100)).extracting(Row::iteration).containsExactly(10L, 9L);
     }
 
     @Test

@@ -63,6 +63,6 @@ class ChartsTest {
     }
 
     private static WorkerAggregate aggregate(List<PerspectiveAggregate> perspectives, List<SeriesPoint> open) {
-        return new WorkerAggregate("analysis", "d", 0, 0, 0, 0, 0, 0, null, null, null, perspectives, open, Map.of(), List.of());
+        return new WorkerAggregate("analysis", "d", 0, 0, 0, 0, 0, 0, null, null, null, perspectives, open, Map.of(), RecentRows.none());
     }
 }

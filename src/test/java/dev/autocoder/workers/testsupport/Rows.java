@@ -18,4 +18,22 @@ public final class Rows {
                 "Name of " + perspective, "/repo", "abc123", 12, Status.OK, null, null, "summary " + iteration, 0.5,
                 findings.size(), findings, 0, 0, List.of("do something"), List.of(Metric.of("m", iteration)), "{}", Map.of());
     }
+
+    /**
+     * A row shaped like a test-planning row on a large target: {@code items} small objects in its analysis column
+     * (about 200 bytes of JSON each, several times that as objects once read).
+     */
+    public static Row planLike(long iteration, String perspective, int items) {
+        List<Map<String, Object>> edgeCases = new java.util.ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("id", "edge-" + iteration + "-" + i);
+            item.put("name", "boundary value " + i + " of method m" + i);
+            item.put("inputs", List.of("null", "empty", "-1", "Integer.MAX_VALUE"));
+            edgeCases.add(item);
+        }
+        return new Row(Row.SCHEMA_VERSION, "test-planning", iteration, "2026-12-04T10:00:00Z", 1, perspective,
+                "Name of " + perspective, "/repo", "abc123", 12, Status.OK, null, null, "summary " + iteration, 0.5,
+                0, List.of(), 0, 0, List.of(), List.of(), "{}", Map.of("analysis", Map.of("edge_cases", edgeCases)));
+    }
 }

@@ -102,6 +102,7 @@ final class PmdBatch implements Runnable {
         } catch (Throwable e) { // a StackOverflowError of PMD's parser or a rule escapes PMD's error handling
             failure = e;
         }
+        InferenceFailureRecord.clear();
         end(failure);
     }
 

@@ -1,0 +1,89 @@
+package dev.autocoder.workers.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.testsupport.KafkaBroker;
+import dev.autocoder.workers.testsupport.Rows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A data file at the store's size limit, read by a JVM whose heap is smaller than the file's rows parsed together:
+ * every reader (oldest first, newest first, the last row) holds one row at a time. Before, the application stopped
+ * at start-up on such a file (a test-planning dataset after some 220 rows on a large target).
+ */
+class LargeDataFileTest {
+
+    private static final int ROWS = 120;
+    private static final int ITEMS_PER_ROW = 2_500;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aJvmWithAHeapSmallerThanTheFileReadsItRowByRow() throws Exception {
+        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
+                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
+        for (int i = 1; i <= ROWS; i++) {
+            store.append("plans", planRow(i));
+        }
+        Path file = store.dataFiles("plans").get(0);
+        // a blank line (a repaired one) and a line that is not a row are skipped, in both directions
+        Files.writeString(file, "   \n{not a row\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        store.append("plans", planRow(ROWS + 1));
+        assertThat(Files.size(file)).isGreaterThan(32L << 20);
+
+        Path log = root.resolve("reader.log");
+        Process reader = new ProcessBuilder(KafkaBroker.javaBinary(), "-Xmx32m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Reader.class.getName(), root.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(reader.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(reader.exitValue()).as(output).isZero();
+        assertThat(output).contains("oldest first: " + (ROWS + 1) + " rows, 1.." + (ROWS + 1),
+                "newest first: " + (ROWS + 1) + " rows, " + (ROWS + 1) + "..1",
+                "last row: " + (ROWS + 1), "last of perspective p7: 117");
+    }
+
+    private static Row planRow(long iteration) {
+        return Rows.planLike(iteration, "p" + iteration % 10, ITEMS_PER_ROW);
+    }
+
+    /** The child JVM: reads the store every way the application does and prints what it read. */
+    public static final class Reader {
+        public static void main(String[] args) {
+            DatasetStore store = new DatasetStore(Path.of(args[0]), "alice", 1L << 30, new ObjectMapper(), Clock.systemUTC());
+            AtomicLong count = new AtomicLong();
+            long[] firstLast = {-1, -1};
+            store.forEachRow("plans", row -> {
+                count.incrementAndGet();
+                firstLast[0] = firstLast[0] < 0 ? row.iteration() : firstLast[0];
+                firstLast[1] = row.iteration();
+            });
+            System.out.println("oldest first: " + count + " rows, " + firstLast[0] + ".." + firstLast[1]);
+            count.set(0);
+            firstLast[0] = -1;
+            store.forEachRowNewestFirst("plans", row -> {
+                count.incrementAndGet();
+                firstLast[0] = firstLast[0] < 0 ? row.iteration() : firstLast[0];
+                firstLast[1] = row.iteration();
+                return true;
+            });
+            System.out.println("newest first: " + count + " rows, " + firstLast[0] + ".." + firstLast[1]);
+            System.out.println("last row: " + store.lastRow("plans").orElseThrow().iteration());
+            System.out.println("last of perspective p7: "
+                    + store.lastRow("plans", row -> row.perspectiveId().equals("p7")).orElseThrow().iteration());
+        }
+    }
+}
