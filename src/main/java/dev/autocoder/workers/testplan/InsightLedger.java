@@ -108,7 +108,7 @@ class InsightLedger {
     }
 
     private static final class Counter {
-        final Set<String> known = new HashSet<>();
+        final DistinctIds known = new DistinctIds();
         long count;
 
         void start(JsonNode lastInsights, String field) {
@@ -117,11 +117,7 @@ class InsightLedger {
         }
 
         void add(Set<String> ids) {
-            for (String id : ids) {
-                if (known.add(id)) {
-                    count++;
-                }
-            }
+            count += known.addAll(ids);
         }
     }
 }
