@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ public final class GateCommand {
                     options.containsKey("conditions") ? Path.of(options.get("conditions")) : null);
             NewCodeSetting setting = NewCodeSetting.parse(options.get("new-code"));
             AnalysisHistory history = new AnalysisHistory();
-            rows(dataset, options, environment, mapper).forEach(history::add);
+            rows(dataset, options, environment, mapper, history::add);
             GateEvaluator evaluator = new GateEvaluator(conditions, setting, Clock.systemUTC(), mapper);
             Path target = Path.of(options.getOrDefault("target", "."));
             Optional<GitHistory> git = GitHistory.open(target);
@@ -75,8 +76,9 @@ public final class GateCommand {
         }
     }
 
-    private static List<Row> rows(String dataset, Map<String, String> options, Map<String, String> environment,
-                                  ObjectMapper mapper) throws IOException {
+    /** Hands the dataset's rows to the action one at a time: a long history never is in memory at once. */
+    private static void rows(String dataset, Map<String, String> options, Map<String, String> environment,
+                             ObjectMapper mapper, Consumer<Row> action) throws IOException {
         Path local = Path.of(dataset);
         if (Files.exists(local)) {
             Path folder = GateRows.localDataset(local);
@@ -84,7 +86,8 @@ public final class GateCommand {
                 throw new IllegalArgumentException(dataset + " is neither a dataset folder (with data/) nor a store holding one "
                         + GateRows.DATASET);
             }
-            return GateRows.local(folder, mapper);
+            GateRows.local(folder, mapper, action);
+            return;
         }
         if (!dataset.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("no local folder " + dataset + ", and it is not an owner/name on the Hub");
@@ -96,7 +99,7 @@ public final class GateCommand {
         settings.setToken(token == null || token.isBlank() ? null : token.strip());
         settings.setRequestTimeout(Duration.ofSeconds(60));
         HubClient client = new HubClient(settings, null, mapper);
-        return GateRows.hub(client, dataset, mapper);
+        GateRows.hub(client, dataset, mapper, action);
     }
 
     static void print(GateReport report, String format, ObjectMapper mapper, PrintStream out) throws IOException {

@@ -6,12 +6,16 @@ import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.RepoType;
 import dev.autocoder.workers.row.Row;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Reads an analysis dataset for the gate command: a folder of the local store, or a dataset on the Hub. */
@@ -39,30 +43,32 @@ final class GateRows {
         }
     }
 
-    /** Every row of a local dataset folder, in file order (read only: the command never repairs a store). */
-    static List<Row> local(Path dataset, ObjectMapper mapper) throws IOException {
+    /**
+     * Hands every row of a local dataset folder to the action, in file order, one row in memory at a time (read
+     * only: the command never repairs a store).
+     */
+    static void local(Path dataset, ObjectMapper mapper, Consumer<Row> action) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dataset.resolve("data"))) {
             files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted(Comparator.comparing(Path::toString)).toList();
         }
-        List<Row> rows = new ArrayList<>();
         for (Path file : files) {
-            rows.addAll(RowLines.parse(Files.readAllBytes(file), mapper, file.toString()));
-        }
-        return rows;
-    }
-
-    /** Every row of a dataset on the Hub ({@code owner/name}), files in path order (chronological). */
-    static List<Row> hub(HubClient client, String repoId, ObjectMapper mapper) {
-        List<HubClient.TreeEntry> entries = new ArrayList<>(client.tree(RepoType.DATASET, repoId, "data", true));
-        entries.sort(Comparator.comparing(HubClient.TreeEntry::path));
-        List<Row> rows = new ArrayList<>();
-        for (HubClient.TreeEntry entry : entries) {
-            if (!"directory".equals(entry.type()) && entry.path().endsWith(".jsonl")) {
-                rows.addAll(RowLines.parse(client.download(RepoType.DATASET, repoId, "main", entry.path()), mapper,
-                        entry.path() + " of " + repoId + " on the Hub"));
+            try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                RowLines.forEach(lines, mapper, file.toString(), action);
             }
         }
-        return rows;
+    }
+
+    /** Hands every row of a dataset on the Hub ({@code owner/name}) to the action, files in path order (chronological). */
+    static void hub(HubClient client, String repoId, ObjectMapper mapper, Consumer<Row> action) {
+        List<HubClient.TreeEntry> entries = new ArrayList<>(client.tree(RepoType.DATASET, repoId, "data", true));
+        entries.sort(Comparator.comparing(HubClient.TreeEntry::path));
+        for (HubClient.TreeEntry entry : entries) {
+            if (!"directory".equals(entry.type()) && entry.path().endsWith(".jsonl")) {
+                byte[] content = client.download(RepoType.DATASET, repoId, "main", entry.path());
+                RowLines.forEach(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8), mapper,
+                        entry.path() + " of " + repoId + " on the Hub", action);
+            }
+        }
     }
 }
