@@ -8,7 +8,6 @@ import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
 import dev.autocoder.workers.hub.HubIdentity;
 import dev.autocoder.workers.hub.RepoType;
-import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
 import org.slf4j.Logger;
@@ -94,18 +93,18 @@ class HubRowSource {
             }
         }
         fresh.sort(String::compareTo);
-        int rows = 0;
+        int[] rows = {0};
         for (String path : fresh) {
-            for (Row row : RowLines.parse(client.download(RepoType.DATASET, repoId, sha, path), mapper,
-                    path + " of " + repoId + " on the Hub")) {
-                aggregates.rowStored(dataset, row);
-                rows++;
-            }
+            RowLines.forEach(client.download(RepoType.DATASET, repoId, sha, path), mapper,
+                    path + " of " + repoId + " on the Hub", row -> {
+                        aggregates.rowStored(dataset, row);
+                        rows[0]++;
+                    });
             seen.add(path);
         }
         revisions.put(dataset, sha);
-        if (rows > 0) {
-            log.info("Read {} new rows of {} from the Hub ({} files, revision {})", rows, repoId, fresh.size(), sha);
+        if (rows[0] > 0) {
+            log.info("Read {} new rows of {} from the Hub ({} files, revision {})", rows[0], repoId, fresh.size(), sha);
         }
     }
 }

@@ -102,25 +102,6 @@ final class DataFileRows {
         while (line.hasRemaining() && channel.read(line, from + line.position()) > 0) {
             // read until the line is whole
         }
-        byte[] bytes = line.array();
-        int length = line.position();
-        if (isBlank(bytes, length)) {
-            return null;
-        }
-        try {
-            return mapper.readValue(bytes, 0, length, Row.class);
-        } catch (IOException e) {
-            log.warn("Skipping an unreadable row in {}: {}", file, e.getMessage());
-            return null;
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (!Character.isWhitespace(bytes[i])) {
-                return false;
-            }
-        }
-        return true;
+        return RowLines.parseLine(line.array(), 0, line.position(), mapper, file.toString());
     }
 }

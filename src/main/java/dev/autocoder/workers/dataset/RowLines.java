@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The rows of one JSON Lines data file, in file order, wherever the file was read from (the local store, the
@@ -30,6 +33,48 @@ public final class RowLines {
 
     public static List<Row> parse(byte[] content, ObjectMapper mapper, String where) {
         return parse(new StringReader(new String(content, StandardCharsets.UTF_8)), mapper, where);
+    }
+
+    /** Hands the rows of a downloaded file to the action in file order, parsing one line at a time. */
+    public static void forEach(byte[] content, ObjectMapper mapper, String where, Consumer<Row> action) {
+        forEach(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8), mapper, where, action);
+    }
+
+    /**
+     * Hands the rows of a downloaded file to the action, newest (last) first, parsing one line at a time, while the
+     * action answers true; false when it stopped.
+     */
+    public static boolean forEachNewestFirst(byte[] content, ObjectMapper mapper, String where, Predicate<Row> action) {
+        int end = content.length;
+        while (end > 0) {
+            int start = end - 1;
+            while (start > 0 && content[start - 1] != '\n') {
+                start--;
+            }
+            Row row = parseLine(content, start, end - start, mapper, where);
+            if (row != null && !action.test(row)) {
+                return false;
+            }
+            end = start - 1;
+        }
+        return true;
+    }
+
+    /** The row in {@code length} bytes from {@code from} (a line, its newline excluded or not); null when blank or not a row. */
+    static Row parseLine(byte[] bytes, int from, int length, ObjectMapper mapper, String where) {
+        boolean blank = true;
+        for (int i = from; i < from + length && blank; i++) {
+            blank = Character.isWhitespace(bytes[i]);
+        }
+        if (blank) {
+            return null;
+        }
+        try {
+            return mapper.readValue(bytes, from, length, Row.class);
+        } catch (IOException e) {
+            log.warn("Skipping an unreadable row in {}: {}", where, e.getMessage());
+            return null;
+        }
     }
 
     /** Whether bytes {@code [from, from + length)} hold exactly one complete JSON object (and nothing else). */

@@ -78,13 +78,7 @@ class HubHistory implements RemoteHistory {
     }
 
     private boolean readNewestFirst(String repoId, String path, Predicate<Row> action) {
-        List<Row> rows = RowLines.parse(client.download(RepoType.DATASET, repoId, "main", path), mapper,
-                path + " of " + repoId + " on the Hub");
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            if (!action.test(rows.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return RowLines.forEachNewestFirst(client.download(RepoType.DATASET, repoId, "main", path), mapper,
+                path + " of " + repoId + " on the Hub", action);
     }
 }
