@@ -65,7 +65,7 @@ final class DataFileRows {
     }
 
     /** [count, start of line 1, start of line 2, ...]; a final newline starts no line. */
-    private static long[] lineStarts(FileChannel channel, long size) throws IOException {
+    static long[] lineStarts(FileChannel channel, long size) throws IOException {
         long[] starts = new long[64];
         int count = 0;
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
@@ -98,10 +98,16 @@ final class DataFileRows {
             log.warn("Skipping a line of {} bytes in {}: too long to be a row", to - from, file);
             return null;
         }
-        ByteBuffer line = ByteBuffer.allocate((int) (to - from));
-        while (line.hasRemaining() && channel.read(line, from + line.position()) > 0) {
-            // read until the line is whole
+        byte[] line = bytes(channel, from, to);
+        return RowLines.parseLine(line, 0, line.length, mapper, file.toString());
+    }
+
+    /** Bytes [from, to) of the file. */
+    static byte[] bytes(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(to - from));
+        while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) > 0) {
+            // read until the span is whole
         }
-        return RowLines.parseLine(line.array(), 0, line.position(), mapper, file.toString());
+        return bytes.position() == bytes.capacity() ? bytes.array() : Arrays.copyOf(bytes.array(), bytes.position());
     }
 }

@@ -360,43 +360,25 @@ public class DatasetStore {
     int repair(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
-            List<long[]> broken = new ArrayList<>();
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            long lineStart = 0;
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
-            for (long position = 0; position < size; ) {
-                chunk.clear();
-                int read = channel.read(chunk, position);
-                if (read < 0) {
-                    break;
-                }
-                byte[] bytes = chunk.array();
-                int from = 0;
-                for (int i = 0; i < read; i++) {
-                    if (bytes[i] == '\n') {
-                        line.write(bytes, from, i - from);
-                        byte[] whole = line.toByteArray();
-                        if (!isBlank(whole) && !isRow(whole, 0, whole.length)) {
-                            broken.add(new long[] {lineStart, whole.length});
-                        }
-                        line.reset();
-                        lineStart = position + i + 1;
-                        from = i + 1;
-                    }
-                }
-                line.write(bytes, from, read - from);
-                position += read;
-            }
+            long[] starts = DataFileRows.lineStarts(channel, size);
+            int count = (int) starts[0];
+            boolean unterminated = size > 0 && DataFileRows.bytes(channel, size - 1, size)[0] != '\n';
             int repairs = 0;
-            for (long[] at : broken) {
-                repairLine(file, channel, at[0], (int) at[1]);
-                repairs++;
-            }
-            if (line.size() > 0) {
-                quarantine(file, lineStart, line.toByteArray());
-                channel.truncate(lineStart);
-                repairs++;
-                log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, line.size());
+            for (int i = 1; i <= count; i++) {
+                long start = starts[i];
+                if (i == count && unterminated) {
+                    byte[] rest = DataFileRows.bytes(channel, start, size);
+                    quarantine(file, start, rest);
+                    channel.truncate(start);
+                    repairs++;
+                    log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, rest.length);
+                    continue;
+                }
+                byte[] line = DataFileRows.bytes(channel, start, i == count ? size - 1 : starts[i + 1] - 1);
+                if (!isBlank(line) && !isRow(line, 0, line.length)) {
+                    repairLine(file, channel, start, line);
+                    repairs++;
+                }
             }
             if (repairs > 0) {
                 channel.force(true);
@@ -406,12 +388,8 @@ public class DatasetStore {
     }
 
     /** Blanks one broken line in place, keeping a whole row at its end (a row appended onto a cut one). */
-    private void repairLine(Path file, FileChannel channel, long start, int length) throws IOException {
-        ByteBuffer read = ByteBuffer.allocate(length);
-        while (read.hasRemaining() && channel.read(read, start + read.position()) >= 0) {
-            // reads the whole line
-        }
-        byte[] bytes = read.array();
+    private void repairLine(Path file, FileChannel channel, long start, byte[] bytes) throws IOException {
+        int length = bytes.length;
         int rowAt = trailingRow(bytes);
         int cut = rowAt > 0 ? rowAt : length;
         quarantine(file, start, java.util.Arrays.copyOf(bytes, cut));

@@ -3,8 +3,8 @@ package dev.autocoder.workers.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dataset.DatasetStore;
-import dev.autocoder.workers.testsupport.KafkaBroker;
 import dev.autocoder.workers.testsupport.Rows;
+import dev.autocoder.workers.testsupport.SmallHeapJvm;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,13 +41,7 @@ class LargeRowsDashboardTest {
         }
         assertThat(Files.size(store.dataFiles(DATASET).get(0))).isGreaterThan(16L << 20);
 
-        Path log = root.resolve("dashboard.log");
-        Process dashboard = new ProcessBuilder(KafkaBroker.javaBinary(), "-Xmx40m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Dashboard.class.getName(), root.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(dashboard.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        String output = Files.readString(log);
-        assertThat(dashboard.exitValue()).as(output).isZero();
+        String output = SmallHeapJvm.run("40m", root, Dashboard.class, root.toString());
         assertThat(output).contains("rows: 100, recent: 100", "api rows: 100, newest 100, oldest 1, items of the newest: 1500");
     }
 

@@ -2,8 +2,8 @@ package dev.autocoder.workers.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Row;
-import dev.autocoder.workers.testsupport.KafkaBroker;
 import dev.autocoder.workers.testsupport.Rows;
+import dev.autocoder.workers.testsupport.SmallHeapJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +43,7 @@ class LargeDataFileTest {
         store.append("plans", planRow(ROWS + 1));
         assertThat(Files.size(file)).isGreaterThan(32L << 20);
 
-        Path log = root.resolve("reader.log");
-        Process reader = new ProcessBuilder(KafkaBroker.javaBinary(), "-Xmx32m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Reader.class.getName(), root.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(reader.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        String output = Files.readString(log);
-        assertThat(reader.exitValue()).as(output).isZero();
+        String output = SmallHeapJvm.run("32m", root, Reader.class, root.toString());
         assertThat(output).contains("oldest first: " + (ROWS + 1) + " rows, 1.." + (ROWS + 1),
                 "newest first: " + (ROWS + 1) + " rows, " + (ROWS + 1) + "..1",
                 "last row: " + (ROWS + 1), "last of perspective p7: 117");
