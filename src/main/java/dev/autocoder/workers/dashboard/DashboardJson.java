@@ -29,6 +29,9 @@ import java.nio.file.StandardOpenOption;
 @Component("dashboardJson")
 class DashboardJson {
 
+    /** An answer up to this size stays in memory. */
+    static final int IN_MEMORY = 1 << 20;
+
     private final ObjectMapper mapper;
 
     public DashboardJson(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
@@ -56,8 +59,6 @@ class DashboardJson {
         }
         return out.toInputStream();
     }
-
-    static final int IN_MEMORY = 1 << 20;
 
     /** Bytes in memory up to {@link #IN_MEMORY}, then in a temporary file. */
     private static final class SpillingOutput extends OutputStream {

@@ -19,9 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.Optional;
 
 /**
  * {@code java -jar autocoder-workers-exec.jar gate --dataset <local store path or owner/name on the Hub>
