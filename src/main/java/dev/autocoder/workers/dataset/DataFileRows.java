@@ -18,11 +18,11 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads the rows of one local data file one line at a time, in either direction. A data file grows to
- * {@code autocoder.store.max-file-size} (64 MB): the rows of a file that size, parsed all at once, take more than
- * the shipped heap (a test-planning file of 220 rows on a large target stopped the application at start-up), so no
- * reader holds more than the row it hands on. A line that is not a row is skipped with a warning, as
- * {@link RowLines} does.
+ * Reads the lines of one local data file one at a time, in either direction, keeping no index of them. A data file
+ * grows to {@code autocoder.store.max-file-size} (64 MB): the rows of a file that size, parsed all at once, take
+ * more than the shipped heap (a test-planning file of 220 rows on a large target stopped the application at
+ * start-up), and an index of its line starts would be as large as the file has lines. So no reader holds more than
+ * the line it is at. A line that is not a row is skipped with a warning, as {@link RowLines} does.
  */
 final class DataFileRows {
 
@@ -30,6 +30,11 @@ final class DataFileRows {
     private static final int CHUNK = 1 << 16;
 
     private DataFileRows() {
+    }
+
+    /** One line of a file: bytes {@code [from, to)}, its newline excluded; {@code terminated} when it has one. */
+    interface LineVisitor {
+        void line(long from, long to, boolean terminated) throws IOException;
     }
 
     /** Hands the file's rows to the action, oldest first. */
@@ -43,20 +48,19 @@ final class DataFileRows {
 
     /**
      * Hands the file's rows to the action, newest first, while it answers true; false when the action stopped. The
-     * file is scanned once for where its lines start, then each line is read and parsed on its own.
+     * file is scanned backwards for newlines, a chunk at a time, and each line is read and parsed on its own.
      */
     static boolean forEachNewestFirst(Path file, ObjectMapper mapper, Predicate<Row> action) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            long[] starts = lineStarts(channel, size);
-            int count = (int) starts[0];
-            for (int i = count; i >= 1; i--) {
-                long from = starts[i];
-                long to = i == count ? size : starts[i + 1] - 1;
-                Row row = read(channel, from, to, mapper, file);
+            Backwards backwards = new Backwards(channel);
+            long end = channel.size();
+            while (end >= 0) {
+                long newline = backwards.newlineBefore(end);
+                Row row = newline + 1 < end ? read(channel, newline + 1, end, mapper, file) : null;
                 if (row != null && !action.test(row)) {
                     return false;
                 }
+                end = newline;
             }
             return true;
         } catch (IOException e) {
@@ -64,32 +68,29 @@ final class DataFileRows {
         }
     }
 
-    /** [count, start of line 1, start of line 2, ...]; a final newline starts no line. */
-    static long[] lineStarts(FileChannel channel, long size) throws IOException {
-        long[] starts = new long[64];
-        int count = 0;
+    /** Visits every line of the first {@code size} bytes, first to last (a final newline starts no line). */
+    static void forEachLine(FileChannel channel, long size, LineVisitor visitor) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-        boolean atLineStart = true;
+        long lineStart = 0;
         for (long position = 0; position < size; ) {
             chunk.clear();
+            chunk.limit((int) Math.min(CHUNK, size - position));
             int read = channel.read(chunk, position);
-            if (read < 0) {
+            if (read <= 0) {
                 break;
             }
             byte[] bytes = chunk.array();
             for (int i = 0; i < read; i++) {
-                if (atLineStart) {
-                    if (++count + 1 > starts.length) {
-                        starts = Arrays.copyOf(starts, starts.length * 2);
-                    }
-                    starts[count] = position + i;
+                if (bytes[i] == '\n') {
+                    visitor.line(lineStart, position + i, true);
+                    lineStart = position + i + 1;
                 }
-                atLineStart = bytes[i] == '\n';
             }
             position += read;
         }
-        starts[0] = count;
-        return starts;
+        if (lineStart < size) {
+            visitor.line(lineStart, size, false);
+        }
     }
 
     /** The row in bytes [from, to) of the file; null for a blank line or one that is not a row. */
@@ -109,5 +110,48 @@ final class DataFileRows {
             // read until the span is whole
         }
         return bytes.position() == bytes.capacity() ? bytes.array() : Arrays.copyOf(bytes.array(), bytes.position());
+    }
+
+    /** Finds newlines from the end of a file towards its start, reading each chunk of it once. */
+    private static final class Backwards {
+        private final FileChannel channel;
+        private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+        /** The file bytes the chunk holds: [chunkStart, chunkStart + chunkLength). */
+        private long chunkStart;
+        private int chunkLength;
+
+        Backwards(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** The position of the last newline before {@code before}, or -1 when there is none. */
+        long newlineBefore(long before) throws IOException {
+            long position = before - 1;
+            while (position >= 0) {
+                if (position < chunkStart || position >= chunkStart + chunkLength) {
+                    load(position);
+                }
+                byte[] bytes = chunk.array();
+                // a file cut shorter meanwhile holds fewer bytes than were asked for
+                for (int at = (int) Math.min(position - chunkStart, chunkLength - 1); at >= 0; at--) {
+                    if (bytes[at] == '\n') {
+                        return chunkStart + at;
+                    }
+                }
+                position = chunkStart - 1;
+            }
+            return -1;
+        }
+
+        /** Loads the chunk that ends with the byte at {@code last}. */
+        private void load(long last) throws IOException {
+            chunkStart = Math.max(0, last + 1 - CHUNK);
+            chunk.clear();
+            chunk.limit((int) (last + 1 - chunkStart));
+            while (chunk.hasRemaining() && channel.read(chunk, chunkStart + chunk.position()) > 0) {
+                // read until the chunk is whole
+            }
+            chunkLength = chunk.position();
+        }
     }
 }

@@ -360,30 +360,31 @@ public class DatasetStore {
     int repair(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
-            long[] starts = DataFileRows.lineStarts(channel, size);
-            int count = (int) starts[0];
-            boolean unterminated = size > 0 && DataFileRows.bytes(channel, size - 1, size)[0] != '\n';
-            int repairs = 0;
-            for (int i = 1; i <= count; i++) {
-                long start = starts[i];
-                if (i == count && unterminated) {
-                    byte[] rest = DataFileRows.bytes(channel, start, size);
-                    quarantine(file, start, rest);
-                    channel.truncate(start);
-                    repairs++;
-                    log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, rest.length);
-                    continue;
+            long[] unterminated = {-1};
+            int[] repairs = {0};
+            DataFileRows.forEachLine(channel, size, (from, to, terminated) -> {
+                if (!terminated) {
+                    unterminated[0] = from;
+                    return;
                 }
-                byte[] line = DataFileRows.bytes(channel, start, i == count ? size - 1 : starts[i + 1] - 1);
+                byte[] line = DataFileRows.bytes(channel, from, to);
                 if (!isBlank(line) && !isRow(line, 0, line.length)) {
-                    repairLine(file, channel, start, line);
-                    repairs++;
+                    // same length, so the scan and the lines after it are unchanged
+                    repairLine(file, channel, from, line);
+                    repairs[0]++;
                 }
+            });
+            if (unterminated[0] >= 0) {
+                byte[] rest = DataFileRows.bytes(channel, unterminated[0], size);
+                quarantine(file, unterminated[0], rest);
+                channel.truncate(unterminated[0]);
+                repairs[0]++;
+                log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, rest.length);
             }
-            if (repairs > 0) {
+            if (repairs[0] > 0) {
                 channel.force(true);
             }
-            return repairs;
+            return repairs[0];
         }
     }
 

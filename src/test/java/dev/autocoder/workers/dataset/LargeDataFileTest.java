@@ -49,6 +49,25 @@ class LargeDataFileTest {
                 "last row: " + (ROWS + 1), "last of perspective p7: 117");
     }
 
+    @Test
+    void millionsOfEmptyLinesNeedNoIndexOfThem() throws Exception {
+        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
+                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
+        store.append("plans", Rows.planLike(1, "p1", 10));
+        Path file = store.dataFiles("plans").get(0);
+        // 8 million empty lines: an index of line starts alone would take 64 MB
+        byte[] newlines = new byte[1 << 20];
+        java.util.Arrays.fill(newlines, (byte) '\n');
+        for (int i = 0; i < 8; i++) {
+            Files.write(file, newlines, java.nio.file.StandardOpenOption.APPEND);
+        }
+        store.append("plans", Rows.planLike(2, "p7", 10));
+
+        String output = SmallHeapJvm.run("32m", root, Reader.class, root.toString());
+        assertThat(output).contains("oldest first: 2 rows, 1..2", "newest first: 2 rows, 2..1", "last row: 2",
+                "last of perspective p7: 2");
+    }
+
     private static Row planRow(long iteration) {
         return Rows.planLike(iteration, "p" + iteration % 10, ITEMS_PER_ROW);
     }
