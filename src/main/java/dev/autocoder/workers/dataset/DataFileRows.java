@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -39,8 +37,8 @@ final class DataFileRows {
 
     /** Hands the file's rows to the action, oldest first. */
     static void forEach(Path file, ObjectMapper mapper, Consumer<Row> action) {
-        try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            RowLines.forEach(lines, mapper, file.toString(), action);
+        try {
+            RowLines.forEach(file, mapper, action);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -12,9 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,8 +32,19 @@ public final class RowLines {
     private RowLines() {
     }
 
+    /** Every row of a downloaded file, in file order. */
     public static List<Row> parse(byte[] content, ObjectMapper mapper, String where) {
-        return parse(new StringReader(new String(content, StandardCharsets.UTF_8)), mapper, where);
+        List<Row> rows = new ArrayList<>();
+        forEach(content, mapper, where, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands the rows of a local file to the action in file order, one line in memory at a time; a file that cannot
+     * be opened is an IOException, one that fails midway an UncheckedIOException.
+     */
+    public static void forEach(Path file, ObjectMapper mapper, Consumer<Row> action) throws IOException {
+        forEach(Files.newBufferedReader(file, StandardCharsets.UTF_8), mapper, file.toString(), action);
     }
 
     /** Hands the rows of a downloaded file to the action in file order, parsing one line at a time. */
@@ -88,12 +100,6 @@ public final class RowLines {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    public static List<Row> parse(Reader content, ObjectMapper mapper, String where) {
-        List<Row> rows = new ArrayList<>();
-        forEach(content, mapper, where, rows::add);
-        return rows;
     }
 
     /** Hands the rows to the action as they are read, one line in memory at a time. */

@@ -12,6 +12,7 @@ import dev.autocoder.workers.row.Row;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class GateCommand {
             }
             print(report, format, mapper, out);
             return report.status().exitCode();
-        } catch (IllegalArgumentException | IOException | HubException e) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException | HubException e) {
             err.println("Cannot tell the gate: " + new SecretRedactor().redact(String.valueOf(e.getMessage())));
             return 2;
         }

@@ -6,10 +6,7 @@ import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.RepoType;
 import dev.autocoder.workers.row.Row;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +50,7 @@ final class GateRows {
             files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted(Comparator.comparing(Path::toString)).toList();
         }
         for (Path file : files) {
-            try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                RowLines.forEach(lines, mapper, file.toString(), action);
-            }
+            RowLines.forEach(file, mapper, action);
         }
     }
 
@@ -65,8 +60,7 @@ final class GateRows {
         entries.sort(Comparator.comparing(HubClient.TreeEntry::path));
         for (HubClient.TreeEntry entry : entries) {
             if (!"directory".equals(entry.type()) && entry.path().endsWith(".jsonl")) {
-                byte[] content = client.download(RepoType.DATASET, repoId, "main", entry.path());
-                RowLines.forEach(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8), mapper,
+                RowLines.forEach(client.download(RepoType.DATASET, repoId, "main", entry.path()), mapper,
                         entry.path() + " of " + repoId + " on the Hub", action);
             }
         }
