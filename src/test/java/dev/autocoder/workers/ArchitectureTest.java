@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import net.sourceforge.pmd.lang.rule.Rule;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -109,7 +108,7 @@ class ArchitectureTest {
     /**
      * Package-private by default: a public top-level type is used from another package (main or test code), or is
      * loaded by name (a file under src/main/resources names it: the auto-configuration, spring.factories, a PMD
-     * ruleset) or by PMD, which copies its rules through their public constructor. A type with public constants (a
+     * ruleset, which PMD reads to build our rules through their public constructors). A type with public constants (a
      * primitive or String) is left alone: javac copies such a constant into its readers, so the class files do not
      * show them.
      */
@@ -125,8 +124,7 @@ class ArchitectureTest {
                 boolean constants = type.getFields().stream().anyMatch(f -> f.getModifiers().containsAll(
                         Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
                         && (f.getRawType().isPrimitive() || f.getRawType().isEquivalentTo(String.class)));
-                if (!used && !constants && !namedInResources.contains(type.getName())
-                        && !type.isAssignableTo(Rule.class)) {
+                if (!used && !constants && !namedInResources.contains(type.getName())) {
                     events.add(SimpleConditionEvent.violated(type, type.getName()
                             + " is public but only its own package uses it: make it package-private"));
                 }
