@@ -1,9 +1,11 @@
 package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.testplan.plan.ApiChange;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.plan.PlanScope;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
@@ -62,16 +64,17 @@ public class TestPlanServices {
             skeletons = renderer.render(capped(specs, "test specifications", notes), plan.model(), perspectiveId);
             writer.write(plan.snapshot(), perspectiveId, skeletons).ifPresent(notes::add);
         }
+        List<FailureMode> listedModes = capped(modes, "failure modes", notes);
+        List<IntegrationPoint> listedPoints = capped(points, "integration points", notes);
+        List<EdgeCase> listedEdges = capped(edges, "edge cases", notes);
+        List<ApiChange> listedApiChanges = capped(result.apiChanges, "API changes", notes);
+        List<TestSpecification> listedSpecs = capped(specs, "test specifications", notes);
         TestPlanAnalysis analysis = new TestPlanAnalysis(
                 plan == null ? null : plan.baseline(),
                 plan == null ? null : plan.snapshot().commit(),
                 plan != null && plan.firstRun(),
-                plan == null ? null : plan.scope(),
-                capped(modes, "failure modes", notes),
-                capped(points, "integration points", notes),
-                capped(edges, "edge cases", notes),
-                capped(result.apiChanges, "API changes", notes),
-                capped(specs, "test specifications", notes),
+                plan == null ? null : cappedScope(plan.scope(), notes),
+                listedModes, listedPoints, listedEdges, listedApiChanges, listedSpecs,
                 skeletons,
                 notes);
         ItemIds ids = new ItemIds(ids(modes, FailureMode::id), ids(points, IntegrationPoint::id), ids(edges, EdgeCase::id),
@@ -114,6 +117,29 @@ public class TestPlanServices {
         return items.subList(0, maxItems);
     }
 
+    /**
+     * The scope with each of its lists capped like the plan's: on a first run every main file is in scope, and every
+     * row of every perspective carried the whole list (1,884 paths, a sixth of a row, on a 1,900-file target).
+     */
+    private PlanScope cappedScope(PlanScope scope, List<String> notes) {
+        return new PlanScope(cappedScopeList(scope.filesAdded(), "added files", notes),
+                cappedScopeList(scope.filesChanged(), "changed files", notes),
+                cappedScopeList(scope.filesRemoved(), "removed files", notes),
+                cappedScopeList(scope.methodsAdded(), "added methods", notes),
+                cappedScopeList(scope.methodsChanged(), "changed methods", notes),
+                cappedScopeList(scope.methodsRemoved(), "removed methods", notes),
+                cappedScopeList(scope.inScope(), "files in scope", notes),
+                cappedScopeList(scope.outOfScope(), "files out of scope", notes));
+    }
+
+    private List<String> cappedScopeList(List<String> items, String what, List<String> notes) {
+        if (items.size() <= maxItems) {
+            return items;
+        }
+        notes.add(items.size() + " " + what + ", the first " + maxItems + " listed (autocoder.testplan.max-items-per-row).");
+        return items.subList(0, maxItems);
+    }
+
     private static <T> List<T> distinct(List<T> items, Function<T, String> id) {
         Map<String, T> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.putIfAbsent(id.apply(i), i));
@@ -142,8 +168,8 @@ public class TestPlanServices {
         }
         if (!dropped.isEmpty()) {
             notes.add(dropped.size() + " test specification(s) with the same body as another test of the same method were "
-                    + "merged into it (the kept test answers both): " + String.join(", ", dropped.stream().limit(5).toList())
-                    + (dropped.size() > 5 ? ", …" : "") + ".");
+                    + "merged into it (the kept test answers both): " + String.join(", ", dropped.stream().distinct().limit(5).toList())
+                    + (dropped.stream().distinct().count() > 5 ? ", …" : "") + ".");
         }
         return List.copyOf(byBody.values());
     }

@@ -44,6 +44,12 @@ public final class TestPlanHarness {
     private List<TestPlanningPerspective> perspectives;
 
     public TestPlanHarness(Path target, Path store, Path output) {
+        this(target, store, output, new AutocoderProperties().getTestplan().getMaxItemsPerRow());
+    }
+
+    /** A harness whose rows list at most {@code maxItemsPerRow} items per list. */
+    public TestPlanHarness(Path target, Path store, Path output, int maxItemsPerRow) {
+        properties.getTestplan().setMaxItemsPerRow(maxItemsPerRow);
         properties.getTarget().setPath(target);
         if (output != null) {
             properties.getTestplan().setOutputDir(output);

@@ -38,6 +38,24 @@ class TestPlanRowsHonestyTest {
                         "src/test/java/com/shop/pricing/DiscountsTest.java: test code");
     }
 
+    /** Every list of a row is capped, the scope's too: a first plan of a large target does not repeat every path. */
+    @Test
+    void aScopeLargerThanARowListsTheFirstFilesAndSaysHowManyThereAre() throws Exception {
+        TestPlanFixture fixture = TestPlanFixture.create(temp.resolve("repo"));
+        TestPlanHarness harness = new TestPlanHarness(fixture.root(), temp.resolve("store"), temp.resolve("out"), 2);
+
+        PerspectiveResult result = harness.run(harness.perspective("what-are-we-testing"));
+
+        double inScope = result.metrics().stream().filter(m -> m.name().equals("in_scope_files")).findFirst().orElseThrow().value();
+        assertThat(inScope).isGreaterThan(2);
+        var scope = TestPlanHarness.analysis(result).scope();
+        assertThat(scope.inScope()).hasSize(2);
+        assertThat(scope.outOfScope()).hasSize(2);
+        assertThat(TestPlanHarness.analysis(result).notes())
+                .contains((long) inScope + " files in scope, the first 2 listed (autocoder.testplan.max-items-per-row).")
+                .anyMatch(n -> n.matches("\\d+ files out of scope, the first 2 listed \\(autocoder.testplan.max-items-per-row\\)\\."));
+    }
+
     @Test
     void onlyUnparseableJavaGivesASkippedRowWithTheReason() throws Exception {
         Path repo = temp.resolve("repo");
