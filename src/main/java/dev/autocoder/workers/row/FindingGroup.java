@@ -14,14 +14,15 @@ import java.util.Set;
  * The findings of one rule with one severity in one scope, so a row and the dashboard say
  * "FieldNamingConventions × 13 (low, main)" once instead of listing thirteen lines. A rule's messages differ by the
  * names they mention (often unquoted: "Avoid assignment to i in operand"), so the group keeps its first message as
- * the example and its first places.
+ * the example and its first places: the largest first where the findings measure something (a complexity, a line
+ * count: {@link FindingMeasure}), else in file order.
  *
  * @param rule      the rule
  * @param category  the rule's category
  * @param severity  the severity every finding of the group has
  * @param scope     the scope every finding of the group has
  * @param count     how many findings the group holds (all of the result's findings, not only the row's list)
- * @param message   the first finding's message (files in order, then lines)
+ * @param message   the first finding's message (the largest measure, else files in order, then lines)
  * @param locations the first {@link #LOCATIONS} places, {@code file:line}
  */
 @JsonPropertyOrder({"rule", "category", "severity", "scope", "count", "message", "locations"})
@@ -56,7 +57,8 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
         }
         List<FindingGroup> groups = new ArrayList<>(byRule.size());
         for (List<Finding> members : byRule.values()) {
-            members.sort(Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::lineOrZero));
+            members.sort(Comparator.comparingLong(FindingMeasure::of).reversed()
+                    .thenComparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::lineOrZero));
             Finding first = members.get(0);
             List<String> locations = members.stream().filter(f -> f.file() != null).limit(LOCATIONS)
                     .map(f -> f.line() == null ? f.file() : f.file() + ":" + f.line()).toList();

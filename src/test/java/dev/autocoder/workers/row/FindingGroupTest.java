@@ -47,4 +47,33 @@ class FindingGroupTest {
                 org.assertj.core.groups.Tuple.tuple("CognitiveComplexity", 55),
                 org.assertj.core.groups.Tuple.tuple("FieldNamingConventions", 1));
     }
+
+    /** A group of findings that measure something leads with its largest: the threshold case says least. */
+    @Test
+    void aGroupOfMeasuresShowsTheLargestFirst() {
+        List<Finding> cognitive = List.of(
+                Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "a/Alpha.java", 386, 400,
+                        "The method 'toString()' has a cognitive complexity of 15, current threshold is 15", "a"),
+                Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "b/Beta.java", 246, 300,
+                        "The method 'segmentFor(int)' has a cognitive complexity of 42, current threshold is 15", "b"),
+                Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "c/Gamma.java", 9, 30,
+                        "The method 'parse(String)' has a cognitive complexity of 17, current threshold is 15", "c"));
+        FindingGroup group = FindingGroup.of(cognitive).get(0);
+        assertThat(group.message()).isEqualTo("The method 'segmentFor(int)' has a cognitive complexity of 42, current threshold is 15");
+        assertThat(group.locations()).containsExactly("b/Beta.java:246", "c/Gamma.java:9", "a/Alpha.java:386");
+
+        List<Finding> ruff = List.of(
+                Finding.of("C901", "mccabe", Severity.MEDIUM, "pkg/a.py", 3, 3, "`load` is too complex (11 > 10)", "a"),
+                Finding.of("C901", "mccabe", Severity.MEDIUM, "pkg/b.py", 5, 5, "`render` is too complex (34 > 10)", "b"));
+        assertThat(FindingGroup.of(ruff).get(0).message()).isEqualTo("`render` is too complex (34 > 10)");
+
+        List<Finding> untested = List.of(
+                Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/a.py", 1, 250,
+                        "module pkg.a (250 lines) has no test", "a"),
+                Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/z.py", 1, 900,
+                        "module pkg.z (900 lines) has no test", "z"),
+                Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/m.py", 1, 400,
+                        "module pkg.m (400 lines) has no test", "m"));
+        assertThat(FindingGroup.of(untested).get(0).locations()).containsExactly("pkg/z.py:1", "pkg/m.py:1", "pkg/a.py:1");
+    }
 }

@@ -1,0 +1,47 @@
+package dev.autocoder.workers.row;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The size a finding measures (a complexity, a line count), read from its message: PMD and ruff state it only there.
+ * A group shows its largest first, so "CognitiveComplexity × 82" leads with the method of complexity 60, not with
+ * the first file's method of complexity 15, the threshold.
+ */
+final class FindingMeasure {
+
+    /** No measure: the finding states none. */
+    static final long NONE = -1;
+
+    private static final List<Pattern> MEASURES = List.of(
+            // PMD CognitiveComplexity and NPathComplexity: "has a cognitive complexity of 23, current threshold is 15"
+            Pattern.compile("complexity of (\\d+)"),
+            // complex-method "has cyclomatic complexity 23", untested-class "(complexity 253, 4 commits in window)"
+            Pattern.compile("complexity (\\d+)"),
+            // oversized-class and oversized-method "has 588 lines (limit 500)", untested-module "(213 lines)"
+            Pattern.compile("has (\\d+) lines"),
+            Pattern.compile("\\((\\d+) lines\\)"),
+            // ruff C901 and PLR09xx: "`parse` is too complex (23 > 10)", "Too many branches (14 > 12)"
+            Pattern.compile("\\((\\d+) > \\d+\\)"));
+
+    private FindingMeasure() {
+    }
+
+    static long of(Finding finding) {
+        if (finding.message() == null) {
+            return NONE;
+        }
+        for (Pattern measure : MEASURES) {
+            Matcher matcher = measure.matcher(finding.message());
+            if (matcher.find()) {
+                try {
+                    return Long.parseLong(matcher.group(1));
+                } catch (NumberFormatException tooLong) {
+                    return Long.MAX_VALUE;
+                }
+            }
+        }
+        return NONE;
+    }
+}
