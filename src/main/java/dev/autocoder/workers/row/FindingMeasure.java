@@ -23,7 +23,10 @@ final class FindingMeasure {
             Pattern.compile("has (\\d+) lines"),
             Pattern.compile("\\((\\d+) lines\\)"),
             // ruff C901 and PLR09xx: "`parse` is too complex (23 > 10)", "Too many branches (14 > 12)"
-            Pattern.compile("\\((\\d+) > \\d+\\)"));
+            Pattern.compile("\\((\\d+) > \\d+\\)"),
+            // PMD ExcessiveParameterList "(12 parameters - threshold is 10)", GodClass "(WMC=107, ATFD=11, ..."
+            Pattern.compile("\\((\\d+) parameters"),
+            Pattern.compile("WMC=(\\d+)"));
 
     private FindingMeasure() {
     }

@@ -67,6 +67,13 @@ class FindingGroupTest {
                 Finding.of("C901", "mccabe", Severity.MEDIUM, "pkg/b.py", 5, 5, "`render` is too complex (34 > 10)", "b"));
         assertThat(FindingGroup.of(ruff).get(0).message()).isEqualTo("`render` is too complex (34 > 10)");
 
+        List<Finding> parameters = List.of(
+                Finding.of("ExcessiveParameterList", "Design", Severity.MEDIUM, "A.java", 3, 3,
+                        "Avoid long parameter lists (10 parameters - threshold is 10).", "a"),
+                Finding.of("ExcessiveParameterList", "Design", Severity.MEDIUM, "B.java", 5, 5,
+                        "Avoid long parameter lists (14 parameters - threshold is 10).", "b"));
+        assertThat(FindingGroup.of(parameters).get(0).locations()).containsExactly("B.java:5", "A.java:3");
+
         List<Finding> untested = List.of(
                 Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/a.py", 1, 250,
                         "module pkg.a (250 lines) has no test", "a"),
