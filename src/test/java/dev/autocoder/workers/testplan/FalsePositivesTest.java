@@ -805,7 +805,8 @@ class FalsePositivesTest {
     /**
      * An exception that is the method's protocol is not a failure mode: Flask's module {@code __getattr__} raising
      * AttributeError, a base class's NotImplementedError, {@code __next__}'s StopIteration, an iterator's
-     * NoSuchElementException. A ValueError on bad input still is.
+     * NoSuchElementException; nor is an AssertionError thrown where the author holds the code unreachable. A ValueError
+     * on bad input still is.
      */
     @Test
     void protocolExceptionsAreNotFailureModes() throws Exception {
@@ -858,6 +859,18 @@ class FalsePositivesTest {
                             throw new IllegalArgumentException("n < 0");
                         }
                         left -= n;
+                    }
+
+                    public String label(java.util.concurrent.TimeUnit unit) {
+                        switch (unit) {
+                            case SECONDS:
+                                return "s";
+                            default:
+                                if (left >= 0) {
+                                    return unit.name();
+                                }
+                                throw new AssertionError("impossible");
+                        }
                     }
                 }
                 """));

@@ -38,7 +38,8 @@ import java.util.Set;
  *   <li>{@code declared-exception}: a {@code throws} type;</li>
  *   <li>{@code thrown-exception}: a {@code throw new T(..)} that no enclosing {@code try} of the method catches
  *       (also one in a catch block that translates a caught exception into T), unless it is the method's protocol
- *       ({@link #protocolSignal}) or the project's own stop signal ({@link SignalExceptions});</li>
+ *       ({@link #protocolSignal}), an unreachable guard ({@link #unreachableGuard}) or the project's own stop signal
+ *       ({@link SignalExceptions});</li>
  *   <li>{@code unchecked-conversion}: {@code Integer.parseInt}, {@code Long.valueOf}, {@code UUID.fromString},
  *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like, unless an enclosing {@code try} catches
  *       the exception (that type or a supertype: JDK types through a known hierarchy, project types through their
@@ -141,7 +142,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
         }
         for (ThrowSite t : m.throwSites()) {
             if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file())
-                    && !protocolSignal(m, t.type(), python) && !signals.isSignal(t.type())) {
+                    && !protocolSignal(m, t.type(), python) && !unreachableGuard(t.type()) && !signals.isSignal(t.type())) {
                 modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
                         m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
             }
@@ -212,6 +213,15 @@ class FailureModesPerspective extends TestPlanningPerspective {
         }
         return type.equals("NotImplementedError")
                 || PYTHON_PROTOCOL_SIGNALS.getOrDefault(m.name(), Set.of()).contains(type);
+    }
+
+    /**
+     * {@code throw new AssertionError(..)} marks a place its author holds unreachable (the default of an exhaustive
+     * switch, a utility class's private constructor, Guava's {@code AssertionError("impossible")}): no test can
+     * reach it to expect it, so it is no failure mode to plan a test for.
+     */
+    static boolean unreachableGuard(String exception) {
+        return simple(exception).equals("AssertionError");
     }
 
     private static final Map<String, Set<String>> PYTHON_PROTOCOL_SIGNALS = Map.of(
