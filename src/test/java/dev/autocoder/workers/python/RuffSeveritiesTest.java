@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by design; a parameter that reaches them is test planning's high {@code untrusted-input-to-code}), so is
  * {@code pickle} (jinja2's bytecode cache reads its own files; a parameter reaching it is test planning's high
  * {@code untrusted-input-to-deserialization}), a process
- * started without a shell is low.
+ * started without a shell is low, so is a string named like a password (jinja2's lexer compares {@code token == "name"}
+ * eleven times; real keys are what the secret detection reports).
  */
 class RuffSeveritiesTest {
 
@@ -25,5 +26,12 @@ class RuffSeveritiesTest {
         assertThat(rules.severityOf("S602")).isEqualTo(Severity.HIGH);
         assertThat(rules.severityOf("S608")).isEqualTo(Severity.HIGH);
         assertThat(rules.severityOf("S603")).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void aPasswordLikeNameIsAHintAndRealKeysAreTheSecretDetectionsToReport() {
+        assertThat(rules.severityOf("S105")).isEqualTo(Severity.LOW);
+        assertThat(rules.severityOf("S106")).isEqualTo(Severity.LOW);
+        assertThat(rules.severityOf("S107")).isEqualTo(Severity.LOW);
     }
 }
