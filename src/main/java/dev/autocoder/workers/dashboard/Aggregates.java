@@ -110,12 +110,12 @@ public class Aggregates implements LatestResults {
             TargetAggregate target = new TargetAggregate(new WorkerAccumulator(worker, definition.dataset(),
                     properties.getChartPoints(), properties.getMaxRowsLimit(), properties.getPatchesKept(), mapper));
             synchronized (target.accumulator) {
-                store.forEachRow(definition.dataset(), targetId, row -> {
+                store.forEachRowAt(definition.dataset(), targetId, (row, at) -> {
                     if (worker.equals(row.worker()) && targetId.equals(row.targetId())) {
-                        target.accumulator.add(row);
+                        target.accumulator.add(row, at);
                     }
                 });
-                target.accumulator.markRebuilt();
+                target.accumulator.finishRebuild(store);
                 target.snapshot = target.accumulator.snapshot();
             }
             return target;
@@ -149,12 +149,12 @@ public class Aggregates implements LatestResults {
             synchronized (accumulator) {
                 if (!accumulator.isRebuilt()) {
                     long start = System.nanoTime();
-                    store.forEachRow(definition.dataset(), row -> {
+                    store.forEachRowAt(definition.dataset(), (row, at) -> {
                         if (definition.worker().equals(row.worker())) {
-                            accumulator.add(row);
+                            accumulator.add(row, at);
                         }
                     });
-                    accumulator.markRebuilt();
+                    accumulator.finishRebuild(store);
                     WorkerAggregate aggregate = accumulator.snapshot();
                     published.put(definition.worker(), aggregate);
                     log.info("Dashboard aggregates of worker {} rebuilt from {} rows in {} ms", definition.worker(),

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
+import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.FindingCounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,8 @@ final class WorkerAccumulator {
     private final Map<String, Double> counters = new LinkedHashMap<>();
     /** The newest rows, newest first, packed ({@link RecentRows}). */
     private final Deque<byte[]> recent = new ArrayDeque<>();
+    /** During a rebuild, where the newest rows are, newest first: only those that stay are packed. */
+    private final Deque<DatasetStore.RowAt> recentPlaces = new ArrayDeque<>();
     private final int patchLimit;
     private LatestPlan latestPlan;
     /** Verified patches by task, oldest first; a task planned again moves to the end with its newer patch. */
@@ -71,12 +74,43 @@ final class WorkerAccumulator {
         return rebuilt;
     }
 
-    void markRebuilt() {
+    /** Adds a row; a row whose iteration is not newer than the last one (seen twice) is ignored. */
+    boolean add(Row row) {
+        if (!fold(row)) {
+            return false;
+        }
+        recent.addFirst(RecentRows.pack(row, mapper));
+        keepNewest(recent, recentLimit);
+        return true;
+    }
+
+    /**
+     * Adds a row of a rebuild, keeping only where it is for the recent-rows window: packing a row costs more than
+     * reading it (a test-planning row of a large target: ~2 ms against ~0.6 ms), and of a long history only the
+     * newest {@code recentLimit} stay, packed by {@link #finishRebuild}.
+     */
+    boolean add(Row row, DatasetStore.RowAt at) {
+        if (!fold(row)) {
+            return false;
+        }
+        recentPlaces.addFirst(at);
+        keepNewest(recentPlaces, recentLimit);
+        return true;
+    }
+
+    /** Packs the rows the rebuild kept the places of, reading each again, and marks the accumulator rebuilt. */
+    void finishRebuild(DatasetStore store) {
+        // oldest first, so each packed row goes in front of the older ones, as add(Row) does
+        for (Iterator<DatasetStore.RowAt> places = recentPlaces.descendingIterator(); places.hasNext(); ) {
+            store.rowAt(places.next()).ifPresent(row -> recent.addFirst(RecentRows.pack(row, mapper)));
+        }
+        keepNewest(recent, recentLimit);
+        recentPlaces.clear();
         rebuilt = true;
     }
 
-    /** Adds a row; a row whose iteration is not newer than the last one (seen twice) is ignored. */
-    boolean add(Row row) {
+    /** Folds the row into everything but the recent-rows window; false for a row seen before. */
+    private boolean fold(Row row) {
         if (lastRow != null && row.iteration() <= lastRow.iteration()) {
             return false;
         }
@@ -106,11 +140,14 @@ final class WorkerAccumulator {
         }
         readCounters(row);
         readPlan(row);
-        recent.addFirst(RecentRows.pack(row, mapper));
-        while (recent.size() > recentLimit) {
-            recent.removeLast();
-        }
         return true;
+    }
+
+    /** Keeps the newest {@code limit} of a deque filled newest first. */
+    private static void keepNewest(Deque<?> newestFirst, int limit) {
+        while (newestFirst.size() > limit) {
+            newestFirst.removeLast();
+        }
     }
 
     WorkerAggregate snapshot() {

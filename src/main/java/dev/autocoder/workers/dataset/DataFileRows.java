@@ -12,11 +12,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads the lines of one local data file one at a time, in either direction, keeping no index of them. A data file
+ * Reads the lines of one local data file one at a time, in either direction, keeping no index of them, or one line
+ * again from where it starts. A data file
  * grows to {@code autocoder.store.max-file-size} (64 MB): the rows of a file that size, parsed all at once, take
  * more than the shipped heap (a test-planning file of 220 rows on a large target stopped the application at
  * start-up), and an index of its line starts would be as large as the file has lines. So no reader holds more than
@@ -35,12 +37,54 @@ final class DataFileRows {
         void line(long from, long to, boolean terminated) throws IOException;
     }
 
+    /** A row of a file and the position its line starts at, from which {@link #rowAt} reads it again. */
+    interface RowVisitor {
+        void row(Row row, long offset);
+    }
+
     /** Hands the file's rows to the action, oldest first. */
     static void forEach(Path file, ObjectMapper mapper, Consumer<Row> action) {
-        try {
-            RowLines.forEach(file, mapper, action);
+        forEach(file, mapper, (row, offset) -> action.accept(row));
+    }
+
+    /** Hands the file's rows and where their lines start to the action, oldest first. */
+    static void forEach(Path file, ObjectMapper mapper, RowVisitor action) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            forEachLine(channel, channel.size(), (from, to, terminated) -> {
+                Row row = to > from ? read(channel, from, to, mapper, file) : null;
+                if (row != null) {
+                    action.row(row, from);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The row whose line starts at {@code offset}; empty when there is none there (any more). */
+    static Optional<Row> rowAt(Path file, long offset, ObjectMapper mapper) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+            long end = offset;
+            for (boolean found = false; !found && end < size; ) {
+                chunk.clear();
+                chunk.limit((int) Math.min(CHUNK, size - end));
+                int read = channel.read(chunk, end);
+                if (read <= 0) {
+                    break;
+                }
+                int at = 0;
+                while (at < read && chunk.get(at) != '\n') {
+                    at++;
+                }
+                found = at < read;
+                end += at;
+            }
+            return Optional.ofNullable(end > offset ? read(channel, offset, end, mapper, file) : null);
+        } catch (IOException e) {
+            log.warn("Cannot read the row at byte {} of {} again: {}", offset, file, e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -255,12 +255,17 @@ public class DatasetStore {
      * the caller tells a target's rows apart by their target id.
      */
     public void forEachRow(String dataset, String partition, java.util.function.Consumer<Row> action) {
+        forEachRowAt(dataset, partition, (row, at) -> action.accept(row));
+    }
+
+    /** {@link #forEachRow(String, String, java.util.function.Consumer)} with where each row is ({@link #rowAt}). */
+    public void forEachRowAt(String dataset, String partition, java.util.function.BiConsumer<Row, RowAt> action) {
         requirePartition(partition);
         Path data = datasetDir(dataset).resolve("data");
         Path own = data.resolve(partition);
         for (Path file : dataFiles(dataset)) {
             if (file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString())) {
-                DataFileRows.forEach(file, mapper, action);
+                DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
             }
         }
     }
@@ -277,9 +282,26 @@ public class DatasetStore {
      * aggregates from a long history does not hold the whole history at once.
      */
     public void forEachRow(String dataset, java.util.function.Consumer<Row> action) {
+        forEachRowAt(dataset, (row, at) -> action.accept(row));
+    }
+
+    /**
+     * {@link #forEachRow(String, java.util.function.Consumer)} with where each row is, so a reader that keeps only
+     * some rows of a long history can keep their places and read just those again ({@link #rowAt}).
+     */
+    public void forEachRowAt(String dataset, java.util.function.BiConsumer<Row, RowAt> action) {
         for (Path file : dataFiles(dataset)) {
-            DataFileRows.forEach(file, mapper, action);
+            DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
         }
+    }
+
+    /** Where a row is: its data file and the byte its line starts at. Lines are never moved once written. */
+    public record RowAt(Path file, long offset) {
+    }
+
+    /** The row at a place {@link #forEachRowAt} gave; empty when it cannot be read there (any more). */
+    public Optional<Row> rowAt(RowAt at) {
+        return DataFileRows.rowAt(at.file(), at.offset(), mapper);
     }
 
     /** The data files of a dataset in chronological order (repaired first, the first time it is opened). */

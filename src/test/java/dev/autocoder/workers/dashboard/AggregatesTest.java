@@ -15,7 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import static dev.autocoder.workers.row.Severity.HIGH;
 import static dev.autocoder.workers.row.Severity.LOW;
@@ -33,6 +34,7 @@ class AggregatesTest {
     Path temp;
 
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger rowsReadAgain = new AtomicInteger();
     private DatasetStore store;
     private WorkerRegistry registry;
     private Aggregates aggregates;
@@ -42,9 +44,15 @@ class AggregatesTest {
         // counts how often a dataset is read whole
         store = new DatasetStore(temp, "local", 1 << 20, new ObjectMapper(), Clock.systemUTC()) {
             @Override
-            public void forEachRow(String dataset, Consumer<Row> action) {
+            public void forEachRowAt(String dataset, BiConsumer<Row, RowAt> action) {
                 reads.incrementAndGet();
-                super.forEachRow(dataset, action);
+                super.forEachRowAt(dataset, action);
+            }
+
+            @Override
+            public Optional<Row> rowAt(RowAt at) {
+                rowsReadAgain.incrementAndGet();
+                return super.rowAt(at);
             }
         };
         registry = new WorkerRegistry(store, java.util.List.of());
@@ -131,6 +139,33 @@ class AggregatesTest {
                 .containsExactly(8L, 9L, 10L);
         assertThat(aggregate.openFindings()).hasSize(3);
         assertThat(aggregate.recentRows().newest(100)).extracting(Row::iteration).containsExactly(10L, 9L);
+    }
+
+    /**
+     * A rebuild keeps where the rows are and reads again (and packs) only the newest that stay in the window: the
+     * same window as a row-by-row fold, the first copy of an iteration written twice, a stale row ignored.
+     */
+    @Test
+    void aRebuildPacksOnlyTheRowsTheWindowKeeps() {
+        for (int i = 1; i <= 10; i++) {
+            write(DATASET, TestRows.ok("analysis", i, "architecture", i / 100.0));
+        }
+        write(DATASET, TestRows.ok("analysis", 10, "security", 0.5));  // the same iteration again: ignored
+        write(DATASET, TestRows.ok("analysis", 4, "security", 0.5));   // a stale row: ignored
+        write(DATASET, TestRows.ok("analysis", 11, "security", 0.11));
+        aggregates = start(200, 3);
+
+        WorkerAggregate aggregate = aggregates.of("analysis").orElseThrow();
+
+        assertThat(aggregate.rows()).isEqualTo(11);
+        assertThat(aggregate.recentRows().newest(100)).extracting(Row::iteration, Row::perspectiveId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(11L, "security"), org.assertj.core.groups.Tuple.tuple(10L, "architecture"),
+                org.assertj.core.groups.Tuple.tuple(9L, "architecture"));
+        assertThat(rowsReadAgain).hasValue(3);
+
+        write(DATASET, TestRows.ok("analysis", 12, "architecture", 0.12));
+        assertThat(aggregates.of("analysis").orElseThrow().recentRows().newest(100)).extracting(Row::iteration)
+                .containsExactly(12L, 11L, 10L);
     }
 
     @Test
