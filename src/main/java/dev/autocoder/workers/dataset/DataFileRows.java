@@ -1,11 +1,13 @@
 package dev.autocoder.workers.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,16 +20,18 @@ import java.util.function.Predicate;
 
 /**
  * Reads the lines of one local data file one at a time, in either direction, keeping no index of them, or one line
- * again from where it starts. A data file
- * grows to {@code autocoder.store.max-file-size} (64 MB): the rows of a file that size, parsed all at once, take
- * more than the shipped heap (a test-planning file of 220 rows on a large target stopped the application at
- * start-up), and an index of its line starts would be as large as the file has lines. So no reader holds more than
- * the line it is at. A line that is not a row is skipped with a warning, as {@link RowLines} does.
+ * again from where it starts. A data file grows to {@code autocoder.store.max-file-size} (64 MB): the rows of a file
+ * that size, parsed all at once, take more than the shipped heap (a test-planning file of 220 rows on a large
+ * target stopped the application at start-up), and an index of its line starts would be as large as the file has
+ * lines. So no reader holds more than the line it is at. A line that is not a row is skipped with a warning, as
+ * {@link RowLines} does.
  */
 final class DataFileRows {
 
     private static final Logger log = LoggerFactory.getLogger(DataFileRows.class);
     private static final int CHUNK = 1 << 16;
+    /** Rows start at once; only a blank or blanked line is read further, a probe at a time. */
+    private static final int BLANK_PROBE = 1 << 12;
 
     private DataFileRows() {
     }
@@ -135,23 +139,64 @@ final class DataFileRows {
         }
     }
 
-    /** The row in bytes [from, to) of the file; null for a blank line or one that is not a row. */
+    /**
+     * The row in bytes [from, to) of the file, parsed as it is read; null for a blank line or one that is not a row.
+     * A line of junk (the zeroed blocks a crash can leave, a row cut short and run on into them) fails the parse at
+     * its first bad byte, however long it is.
+     */
     private static Row read(FileChannel channel, long from, long to, ObjectMapper mapper, Path file) throws IOException {
-        if (to - from > Integer.MAX_VALUE - 8) {
-            log.warn("Skipping a line of {} bytes in {}: too long to be a row", to - from, file);
+        if (isBlank(channel, from, to)) {
             return null;
         }
-        byte[] line = bytes(channel, from, to);
-        return RowLines.parseLine(line, 0, line.length, mapper, file.toString());
+        try (InputStream line = new FileSpan(channel, from, to)) {
+            return mapper.readValue(line, Row.class);
+        } catch (JsonProcessingException e) {
+            log.warn("Skipping an unreadable row of {} bytes at byte {} of {}: {}", to - from, from, file, e.getOriginalMessage());
+            return null;
+        }
     }
 
-    /** Bytes [from, to) of the file. */
-    static byte[] bytes(FileChannel channel, long from, long to) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(to - from));
-        while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) > 0) {
-            // read until the span is whole
+    /** Whether bytes [from, to) are all JSON whitespace (a blank or blanked line), read a little at a time. */
+    static boolean isBlank(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(BLANK_PROBE, Math.max(1, to - from)));
+        for (long position = from; position < to; ) {
+            chunk.clear();
+            chunk.limit((int) Math.min(chunk.capacity(), to - position));
+            int read = channel.read(chunk, position);
+            if (read <= 0) {
+                return true;
+            }
+            for (int i = 0; i < read; i++) {
+                byte b = chunk.get(i);
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            position += read;
         }
-        return bytes.position() == bytes.capacity() ? bytes.array() : Arrays.copyOf(bytes.array(), bytes.position());
+        return true;
+    }
+
+    /** Where {@code marker} first occurs in bytes [from, to) of the file, or -1; read a chunk at a time. */
+    static long indexOf(FileChannel channel, byte[] marker, long from, long to) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+        for (long position = from; position + marker.length <= to; ) {
+            chunk.clear();
+            chunk.limit((int) Math.min(CHUNK, to - position));
+            int read = channel.read(chunk, position);
+            if (read < marker.length) {
+                return -1;
+            }
+            byte[] bytes = chunk.array();
+            for (int at = 0; at + marker.length <= read; at++) {
+                if (bytes[at] == marker[0] && Arrays.equals(bytes, at, at + marker.length, marker, 0, marker.length)) {
+                    return position + at;
+                }
+            }
+            // the next chunk starts where a marker cut by this one's end would
+            position += read - marker.length + 1;
+        }
+        return -1;
     }
 
     /** Finds newlines from the end of a file towards its start, reading each chunk of it once. */

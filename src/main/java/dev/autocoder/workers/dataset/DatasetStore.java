@@ -377,7 +377,8 @@ public class DatasetStore {
     /**
      * Repairs every line of a file that is not a row, keeping each in quarantine: a broken line is blanked in place
      * (spaces, same length), or, when it ends with a whole row appended onto a cut one, only the cut part is; an
-     * unterminated last line is cut off. Returns how many lines it repaired.
+     * unterminated last line is cut off. Returns how many lines it repaired. Lines are checked, copied and blanked
+     * as they are read, never held whole: the zeroed blocks a crash can leave make a line as long as the file.
      */
     int repair(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -389,19 +390,17 @@ public class DatasetStore {
                     unterminated[0] = from;
                     return;
                 }
-                byte[] line = DataFileRows.bytes(channel, from, to);
-                if (!isBlank(line) && !isRow(line, 0, line.length)) {
+                if (!DataFileRows.isBlank(channel, from, to) && !isRow(channel, from, to)) {
                     // same length, so the scan and the lines after it are unchanged
-                    repairLine(file, channel, from, line);
+                    repairLine(file, channel, from, to);
                     repairs[0]++;
                 }
             });
             if (unterminated[0] >= 0) {
-                byte[] rest = DataFileRows.bytes(channel, unterminated[0], size);
-                quarantine(file, unterminated[0], rest);
+                quarantine(file, channel, unterminated[0], size);
                 channel.truncate(unterminated[0]);
                 repairs[0]++;
-                log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, rest.length);
+                log.warn("Repaired {}: cut an unterminated last line of {} bytes", file, size - unterminated[0]);
             }
             if (repairs[0] > 0) {
                 channel.force(true);
@@ -410,52 +409,75 @@ public class DatasetStore {
         }
     }
 
-    /** Blanks one broken line in place, keeping a whole row at its end (a row appended onto a cut one). */
-    private void repairLine(Path file, FileChannel channel, long start, byte[] bytes) throws IOException {
-        int length = bytes.length;
-        int rowAt = trailingRow(bytes);
-        int cut = rowAt > 0 ? rowAt : length;
-        quarantine(file, start, java.util.Arrays.copyOf(bytes, cut));
-        byte[] blank = new byte[cut];
-        java.util.Arrays.fill(blank, (byte) ' ');
-        if (rowAt > 0) {
-            blank[cut - 1] = '\n';
+    /** Blanks the broken line [start, end) in place, keeping a whole row at its end (a row appended onto a cut one). */
+    private void repairLine(Path file, FileChannel channel, long start, long end) throws IOException {
+        long rowAt = trailingRow(channel, start, end);
+        long cut = rowAt >= 0 ? rowAt : end;
+        quarantine(file, channel, start, cut);
+        ByteBuffer spaces = ByteBuffer.allocate((int) Math.min(1 << 16, cut - start));
+        java.util.Arrays.fill(spaces.array(), (byte) ' ');
+        for (long position = start; position < cut; ) {
+            spaces.clear();
+            spaces.limit((int) Math.min(spaces.capacity(), cut - position));
+            if (rowAt >= 0 && position + spaces.limit() == cut) {
+                spaces.put(spaces.limit() - 1, (byte) '\n');
+            }
+            while (spaces.hasRemaining()) {
+                channel.write(spaces, position + spaces.position());
+            }
+            position += spaces.limit();
         }
-        ByteBuffer write = ByteBuffer.wrap(blank);
-        while (write.hasRemaining()) {
-            channel.write(write, start + write.position());
-        }
-        log.warn("Repaired {}: a broken line of {} bytes at byte {}{}", file, length, start,
-                rowAt > 0 ? " (the whole row at its end is kept)" : "");
+        log.warn("Repaired {}: a broken line of {} bytes at byte {}{}", file, end - start, start,
+                rowAt >= 0 ? " (the whole row at its end is kept)" : "");
     }
 
-    /** Where a whole row starts inside a broken line, or -1: a row appended onto a cut one. */
-    private int trailingRow(byte[] line) {
+    /** Where a whole row starts inside the broken line [start, end), or -1: a row appended onto a cut one. */
+    private long trailingRow(FileChannel channel, long start, long end) throws IOException {
         byte[] marker = "{\"schema_version\"".getBytes(StandardCharsets.UTF_8);
-        for (int at = 1; at + marker.length <= line.length; at++) {
-            if (line[at] == '{' && java.util.Arrays.equals(line, at, at + marker.length, marker, 0, marker.length)
-                    && isRow(line, at, line.length - at)) {
+        for (long at = DataFileRows.indexOf(channel, marker, start + 1, end); at >= 0;
+             at = DataFileRows.indexOf(channel, marker, at + 1, end)) {
+            if (isRow(channel, at, end)) {
                 return at;
             }
         }
         return -1;
     }
 
-    private void quarantine(Path file, long offset, byte[] fragment) throws IOException {
-        Path quarantine = root.resolve(".quarantine").resolve(root.relativize(file) + ".at-" + offset + "."
-                + clock.millis() + ".partial");
-        Files.createDirectories(quarantine.getParent());
-        Files.write(quarantine, fragment);
-        log.warn("Kept a broken line of {} ({} bytes at byte {}) in {}", file, fragment.length, offset, quarantine);
+    /**
+     * Where the line at byte {@code from} of a data file ends (past its newline) when it is not a row: a blank or
+     * broken line, of any length, scanned and parsed as it is read. -1 when it is a row or has no newline yet.
+     */
+    public long endOfLineThatIsNoRow(Path file, long from) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long newline = DataFileRows.indexOf(channel, new byte[] {'\n'}, from, channel.size());
+            if (newline < 0) {
+                return -1;
+            }
+            return DataFileRows.isBlank(channel, from, newline) || !isRow(channel, from, newline) ? newline + 1 : -1;
+        }
     }
 
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
+    /** Whether bytes [from, to) of the file are one whole row, parsed as they are read. */
+    private boolean isRow(FileChannel channel, long from, long to) throws IOException {
+        return RowLines.isJsonObject(new FileSpan(channel, from, to), mapper);
+    }
+
+    /** Copies bytes [from, to) of the file to a file of their own under {@code .quarantine/}. */
+    private void quarantine(Path file, FileChannel channel, long from, long to) throws IOException {
+        Path quarantine = root.resolve(".quarantine").resolve(root.relativize(file) + ".at-" + from + "."
+                + clock.millis() + ".partial");
+        Files.createDirectories(quarantine.getParent());
+        try (FileChannel copy = FileChannel.open(quarantine, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long copied = 0; copied < to - from; ) {
+                long sent = channel.transferTo(from + copied, to - from - copied, copy);
+                if (sent <= 0) {
+                    throw new IOException("could not copy bytes " + from + ".." + to + " of " + file + " to " + quarantine);
+                }
+                copied += sent;
             }
         }
-        return true;
+        log.warn("Kept a broken line of {} ({} bytes at byte {}) in {}", file, to - from, from, quarantine);
     }
 
     private Object lock(String dataset) {

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.dataset;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Row;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -91,13 +93,25 @@ public final class RowLines {
 
     /** Whether bytes {@code [from, from + length)} hold exactly one complete JSON object (and nothing else). */
     public static boolean isJsonObject(byte[] bytes, int from, int length, ObjectMapper mapper) {
-        try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
+        try {
+            return isJsonObject(new ByteArrayInputStream(bytes, from, length), mapper);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the stream holds exactly one complete JSON object (and nothing else), read as it is parsed; an
+     * IOException is the stream's own failure, never an answer.
+     */
+    static boolean isJsonObject(InputStream json, ObjectMapper mapper) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
             parser.skipChildren();
             return parser.nextToken() == null;
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             return false;
         }
     }

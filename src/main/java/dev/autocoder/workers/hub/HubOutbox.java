@@ -76,6 +76,14 @@ class HubOutbox {
                 long want = Math.min(size - from, maxBytes);
                 byte[] bytes = readAt(channel, from, (int) want);
                 int end = lastNewline(bytes) + 1;
+                if (end == 0) {
+                    // a line longer than the window: a broken or blanked one (of any length) is stepped over unread
+                    long after = store.endOfLineThatIsNoRow(file, from);
+                    if (after > 0) {
+                        from = after;
+                        continue;
+                    }
+                }
                 while (end == 0 && from + bytes.length < size) {
                     // one row larger than maxBytes: read on to its end rather than split it
                     want = Math.min(size - from, bytes.length * 2L);

@@ -68,6 +68,56 @@ class LargeDataFileTest {
                 "last of perspective p7: 2");
     }
 
+    /**
+     * A crash can leave zeroed blocks where rows were being written: a line of zeros as long as the file, a row cut
+     * short and run on into zeros, an unterminated tail of zeros. Each is longer than the reading JVM's heap; the
+     * repair keeps each in quarantine (copied as it is read) and blanks or cuts it, and every whole row is read.
+     */
+    @Test
+    void linesOfZerosLongerThanTheHeapAreRepairedAndSkippedWithoutBeingHeld() throws Exception {
+        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
+                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
+        store.append("plans", Rows.planLike(1, "p1", 10));
+        Path file = store.dataFiles("plans").get(0);
+        byte[] zeros = new byte[ZEROS];
+        Files.write(file, zeros, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+        store.append("plans", Rows.planLike(2, "p7", 10));
+        Files.writeString(file, "{\"schema_version\":2,\"worker\":\"te", java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, zeros, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+        store.append("plans", Rows.planLike(3, "p3", 10));
+        Files.write(file, zeros, java.nio.file.StandardOpenOption.APPEND);
+
+        String output = SmallHeapJvm.run("32m", root, Reader.class, root.toString());
+
+        assertThat(output).contains("oldest first: 3 rows, 1..3", "newest first: 3 rows, 3..1", "last row: 3",
+                "last of perspective p7: 2");
+        try (var kept = Files.walk(root.resolve(".quarantine"))) {
+            assertThat(kept.filter(Files::isRegularFile).map(LargeDataFileTest::size).sorted().toList())
+                    .containsExactly((long) ZEROS, (long) ZEROS, ZEROS + 32L);
+        }
+        // the broken lines are blanked in place (same length), the unterminated tail is cut off
+        long zeroBytes = 0;
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                zeroBytes += b == 0 ? 1 : 0;
+            }
+        }
+        assertThat(zeroBytes).isZero();
+        assertThat(Files.size(file)).isGreaterThan(2L * ZEROS).isLessThan(3L * ZEROS);
+    }
+
+    private static final int ZEROS = 48 << 20;
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Row planRow(long iteration) {
         return Rows.planLike(iteration, "p" + iteration % 10, ITEMS_PER_ROW);
     }

@@ -28,6 +28,34 @@ class HubOutboxTest {
     @TempDir
     Path root;
 
+    /**
+     * A line many times the window (the zeroed blocks a crash left, blanked by the repair) is stepped over without
+     * reading it into memory: before, the window doubled until it held the whole line.
+     */
+    @Test
+    void aBlankedLineLongerThanTheHeapIsSteppedOver() throws Exception {
+        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, mapper,
+                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+        store.append("ds", Rows.row(1, "p1", List.of()));
+        Path file = store.dataFiles("ds").get(0);
+        byte[] zeros = new byte[48 << 20];
+        Files.write(file, zeros, StandardOpenOption.APPEND);
+        Files.writeString(file, "\n", StandardOpenOption.APPEND);
+        store.append("ds", Rows.row(2, "p2", List.of()));
+
+        String output = dev.autocoder.workers.testsupport.SmallHeapJvm.run("32m", root, PendingRows.class, root.toString());
+
+        assertThat(output).contains("pending rows: 2");
+    }
+
+    /** The child JVM: opens the store (which repairs the file) and counts what the outbox would publish. */
+    public static final class PendingRows {
+        public static void main(String[] args) {
+            DatasetStore store = new DatasetStore(Path.of(args[0]), "alice", 1L << 30, new ObjectMapper(), Clock.systemUTC());
+            System.out.println("pending rows: " + new HubOutbox(store).pendingRows("ds", Map.of()));
+        }
+    }
+
     @Test
     void aLineThatIsNotARowIsNeverPublishedAndTheRowsAroundItAre() throws Exception {
         DatasetStore store = new DatasetStore(root, "alice", 1 << 20, mapper,
