@@ -32,6 +32,7 @@ final class DataFileRows {
     private static final int CHUNK = 1 << 16;
     /** Rows start at once; only a blank or blanked line is read further, a probe at a time. */
     private static final int BLANK_PROBE = 1 << 12;
+    private static final byte[] NEWLINE = {'\n'};
 
     private DataFileRows() {
     }
@@ -68,23 +69,8 @@ final class DataFileRows {
     /** The row whose line starts at {@code offset}; empty when there is none there (any more). */
     static Optional<Row> rowAt(Path file, long offset, ObjectMapper mapper) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-            long end = offset;
-            for (boolean found = false; !found && end < size; ) {
-                chunk.clear();
-                chunk.limit((int) Math.min(CHUNK, size - end));
-                int read = channel.read(chunk, end);
-                if (read <= 0) {
-                    break;
-                }
-                int at = 0;
-                while (at < read && chunk.get(at) != '\n') {
-                    at++;
-                }
-                found = at < read;
-                end += at;
-            }
+            long newline = newlineAt(channel, offset, channel.size());
+            long end = newline < 0 ? channel.size() : newline;
             return Optional.ofNullable(end > offset ? read(channel, offset, end, mapper, file) : null);
         } catch (IOException e) {
             log.warn("Cannot read the row at byte {} of {} again: {}", offset, file, e.getMessage());
@@ -175,6 +161,11 @@ final class DataFileRows {
             position += read;
         }
         return true;
+    }
+
+    /** Where the first newline of bytes [from, to) of the file is, or -1. */
+    static long newlineAt(FileChannel channel, long from, long to) throws IOException {
+        return indexOf(channel, NEWLINE, from, to);
     }
 
     /** Where {@code marker} first occurs in bytes [from, to) of the file, or -1; read a chunk at a time. */

@@ -449,7 +449,7 @@ public class DatasetStore {
      */
     public long endOfLineThatIsNoRow(Path file, long from) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long newline = DataFileRows.indexOf(channel, new byte[] {'\n'}, from, channel.size());
+            long newline = DataFileRows.newlineAt(channel, from, channel.size());
             if (newline < 0) {
                 return -1;
             }
