@@ -21,7 +21,7 @@ final class FindingMeasure {
             Pattern.compile("complexity (\\d+)"),
             // oversized-class and oversized-method "has 588 lines (limit 500)", untested-module "(213 lines)"
             Pattern.compile("has (\\d+) lines"),
-            Pattern.compile("\\((\\d+) lines\\)"),
+            Pattern.compile("\\((\\d+) lines[,)]"),
             // ruff C901 and PLR09xx: "`parse` is too complex (23 > 10)", "Too many branches (14 > 12)"
             Pattern.compile("\\((\\d+) > \\d+\\)"),
             // PMD ExcessiveParameterList "(12 parameters - threshold is 10)", GodClass "(WMC=107, ATFD=11, ..."

@@ -30,7 +30,9 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * ({@code test_x.py}, {@code x_test.py}; by name only when one module has that name). Modules are dotted from their
  * path, without a leading {@code src/}. {@code __init__.py}, {@code __main__.py} and {@code setup.py} are not modules
  * to test by themselves. Each module without a test is an {@code untested-module} finding ranked by its lines
- * (no complexity here): medium from 200 lines, low from 50, info below.
+ * (no complexity here): medium from 200 lines, low from 50, info below. A module that defines no function and no
+ * class holds only data (rich's 3,610-line table of emoji codes): nothing in it runs, so it is info and comes after
+ * every module with code.
  */
 final class PythonTestMappingAnalysis {
 
@@ -79,10 +81,13 @@ final class PythonTestMappingAnalysis {
                 }
             }
         }
-        List<SourceFile> untested = byModule.entrySet().stream().filter(e -> testsOf.get(e.getKey()).isEmpty())
-                .map(Map.Entry::getValue)
-                .sorted(Comparator.comparingInt(SourceFile::lines).reversed().thenComparing(SourceFile::path))
+        List<UntestedModule> untestedModules = byModule.entrySet().stream().filter(e -> testsOf.get(e.getKey()).isEmpty())
+                .map(e -> new UntestedModule(e.getValue(), definitions(snapshot, e.getValue())))
+                .sorted(Comparator.comparing(UntestedModule::dataOnly)
+                        .thenComparing(Comparator.comparingInt((UntestedModule m) -> m.file().lines()).reversed())
+                        .thenComparing(m -> m.file().path()))
                 .toList();
+        List<SourceFile> untested = untestedModules.stream().map(UntestedModule::file).toList();
         long testLines = tests.stream().mapToLong(SourceFile::lines).sum();
         long mainLines = modules.stream().mapToLong(SourceFile::lines).sum();
         int tested = modules.size() - untested.size();
@@ -145,24 +150,48 @@ final class PythonTestMappingAnalysis {
         details.put("quality_formula", "modules with a test / modules");
         details.put("mapping", byModule.entrySet().stream().map(e -> ordered("module", e.getKey(), "file",
                 e.getValue().path(), "tests", List.copyOf(testsOf.get(e.getKey())))).toList());
-        details.put("untested_modules", untested.stream().limit(LISTED_MODULES).map(m -> ordered("module",
-                moduleName(m.path()), "file", m.path(), "lines", m.lines())).toList());
+        details.put("untested_modules", untestedModules.stream().limit(LISTED_MODULES).map(m -> ordered("module",
+                moduleName(m.file().path()), "file", m.file().path(), "lines", m.file().lines(),
+                "functions_and_classes", m.definitions())).toList());
         details.put("reports_ignored", reports.ignoredDetails());
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
 
-        List<Finding> findings = untested.stream().map(PythonTestMappingAnalysis::finding).toList();
+        List<Finding> findings = untestedModules.stream().map(PythonTestMappingAnalysis::finding).toList();
         return new PerspectiveResult(Status.OK, notes.isEmpty() ? null : String.join(" ", notes), summary.toString(),
                 quality, findings, recommendations, metrics, details);
     }
 
-    private static Finding finding(SourceFile module) {
-        Severity severity = module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO;
+    private static Finding finding(UntestedModule untested) {
+        SourceFile module = untested.file();
+        Severity severity = untested.dataOnly() ? Severity.INFO
+                : module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO;
         String name = moduleName(module.path());
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         return Finding.of("untested-module", "test-coverage", severity, module.path(), 1, module.lines(),
-                "module " + name + " (" + module.lines() + " lines) has no test: no test file imports it or is named"
+                "module " + name + " (" + module.lines() + " lines"
+                        + (untested.dataOnly() ? ", no function or class: data only" : "")
+                        + ") has no test: no test file imports it or is named"
                         + " test_" + shortName + ".py / " + shortName + "_test.py", "untested " + name);
+    }
+
+    /** An untested module and how many functions and classes it defines (-1 when it could not be read). */
+    private record UntestedModule(SourceFile file, int definitions) {
+        boolean dataOnly() {
+            return definitions == 0;
+        }
+    }
+
+    private static final java.util.regex.Pattern DEFINITION =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:async[ \\t]+def|def|class)[ \\t]+\\w");
+
+    /** How many {@code def}, {@code async def} and {@code class} statements the module has; -1 when unreadable. */
+    private static int definitions(Snapshot snapshot, SourceFile module) {
+        try {
+            return (int) DEFINITION.matcher(snapshot.read(module)).results().count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** {@code src/pkg/cart.py} is {@code pkg.cart}. */

@@ -67,6 +67,25 @@ class PythonTestCoverageTest {
         assertThat(result.details().get("method")).isEqualTo("test-mapping");
     }
 
+    /** A module of data (no function, no class) has nothing to run: info, after every untested module with code. */
+    @Test
+    void anUntestedModuleOfDataOnlyComesLastAsInfo() {
+        Fixtures.write(root, "pyproject.toml", "[project]\nname = \"shop\"\n");
+        Fixtures.writeLines(root, "shop/emoji_codes.py", "EMOJI = {", 3600);
+        Fixtures.writeLines(root, "shop/console.py", "class Console:", 260);
+        Fixtures.writeLines(root, "shop/cells.py", "async def measure(text):", 70);
+
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).extracting(Finding::file, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("shop/console.py", Severity.MEDIUM),
+                org.assertj.core.groups.Tuple.tuple("shop/cells.py", Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("shop/emoji_codes.py", Severity.INFO));
+        assertThat(result.findings().get(2).message()).startsWith(
+                "module shop.emoji_codes (3600 lines, no function or class: data only) has no test");
+        assertThat(result.summary()).contains("the largest: shop/console.py (260 lines)");
+    }
+
     @Test
     void aCoveragePyReportMeasuresTheMainModulesAndLeavesTheTestFilesOut() throws Exception {
         for (String file : List.of("shop/__init__.py", "shop/cart.py", "tests/__init__.py", "tests/test_cart.py", "coverage.json")) {
