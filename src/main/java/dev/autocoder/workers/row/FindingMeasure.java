@@ -14,7 +14,10 @@ final class FindingMeasure {
     /** No measure: the finding states none. */
     static final long NONE = -1;
 
+    /** The first pattern that matches gives the measure: the product of its groups. */
     private static final List<Pattern> MEASURES = List.of(
+            // hotspot "src/Cart.java: 12 commits × complexity 80": its score, commits × complexity
+            Pattern.compile("(\\d+) commits? × complexity (\\d+)"),
             // PMD CognitiveComplexity and NPathComplexity: "has a cognitive complexity of 23, current threshold is 15"
             Pattern.compile("complexity of (\\d+)"),
             // complex-method "has cyclomatic complexity 23", untested-class "(complexity 253, 4 commits in window)"
@@ -39,8 +42,12 @@ final class FindingMeasure {
             Matcher matcher = measure.matcher(finding.message());
             if (matcher.find()) {
                 try {
-                    return Long.parseLong(matcher.group(1));
-                } catch (NumberFormatException tooLong) {
+                    long product = 1;
+                    for (int group = 1; group <= matcher.groupCount(); group++) {
+                        product = Math.multiplyExact(product, Long.parseLong(matcher.group(group)));
+                    }
+                    return product;
+                } catch (NumberFormatException | ArithmeticException tooLarge) {
                     return Long.MAX_VALUE;
                 }
             }

@@ -67,6 +67,11 @@ class FindingGroupTest {
                 Finding.of("C901", "mccabe", Severity.MEDIUM, "pkg/b.py", 5, 5, "`render` is too complex (34 > 10)", "b"));
         assertThat(FindingGroup.of(ruff).get(0).message()).isEqualTo("`render` is too complex (34 > 10)");
 
+        List<Finding> hotspots = List.of(
+                Finding.of("hotspot", "architecture", Severity.LOW, "A.java", null, null, "A.java: 1 commit × complexity 500", "a"),
+                Finding.of("hotspot", "architecture", Severity.LOW, "B.java", null, null, "B.java: 12 commits × complexity 80", "b"));
+        assertThat(FindingGroup.of(hotspots).get(0).locations()).containsExactly("B.java", "A.java");
+
         List<Finding> parameters = List.of(
                 Finding.of("ExcessiveParameterList", "Design", Severity.MEDIUM, "A.java", 3, 3,
                         "Avoid long parameter lists (10 parameters - threshold is 10).", "a"),
