@@ -7,9 +7,14 @@ import dev.autocoder.workers.testsupport.SmallHeapJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +31,8 @@ class LargeDataFileTest {
 
     private static final int ROWS = 120;
     private static final int ITEMS_PER_ROW = 2_500;
+    /** A run of zeroed bytes, longer than the reading JVM's heap. */
+    private static final int ZEROS = 48 << 20;
 
     @TempDir
     Path root;
@@ -39,7 +46,7 @@ class LargeDataFileTest {
         }
         Path file = store.dataFiles("plans").get(0);
         // a blank line (a repaired one) and a line that is not a row are skipped, in both directions
-        Files.writeString(file, "   \n{not a row\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "   \n{not a row\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         store.append("plans", planRow(ROWS + 1));
         assertThat(Files.size(file)).isGreaterThan(32L << 20);
 
@@ -59,7 +66,7 @@ class LargeDataFileTest {
         byte[] newlines = new byte[1 << 20];
         java.util.Arrays.fill(newlines, (byte) '\n');
         for (int i = 0; i < 8; i++) {
-            Files.write(file, newlines, java.nio.file.StandardOpenOption.APPEND);
+            Files.write(file, newlines, StandardOpenOption.APPEND);
         }
         store.append("plans", Rows.planLike(2, "p7", 10));
 
@@ -80,14 +87,14 @@ class LargeDataFileTest {
         store.append("plans", Rows.planLike(1, "p1", 10));
         Path file = store.dataFiles("plans").get(0);
         byte[] zeros = new byte[ZEROS];
-        Files.write(file, zeros, java.nio.file.StandardOpenOption.APPEND);
-        Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, zeros, StandardOpenOption.APPEND);
+        Files.writeString(file, "\n", StandardOpenOption.APPEND);
         store.append("plans", Rows.planLike(2, "p7", 10));
-        Files.writeString(file, "{\"schema_version\":2,\"worker\":\"te", java.nio.file.StandardOpenOption.APPEND);
-        Files.write(file, zeros, java.nio.file.StandardOpenOption.APPEND);
-        Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"schema_version\":2,\"worker\":\"te", StandardOpenOption.APPEND);
+        Files.write(file, zeros, StandardOpenOption.APPEND);
+        Files.writeString(file, "\n", StandardOpenOption.APPEND);
         store.append("plans", Rows.planLike(3, "p3", 10));
-        Files.write(file, zeros, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, zeros, StandardOpenOption.APPEND);
 
         String output = SmallHeapJvm.run("32m", root, Reader.class, root.toString());
 
@@ -99,7 +106,7 @@ class LargeDataFileTest {
         }
         // the broken lines are blanked in place (same length), the unterminated tail is cut off
         long zeroBytes = 0;
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             for (int b = in.read(); b >= 0; b = in.read()) {
                 zeroBytes += b == 0 ? 1 : 0;
             }
@@ -108,13 +115,11 @@ class LargeDataFileTest {
         assertThat(Files.size(file)).isGreaterThan(2L * ZEROS).isLessThan(3L * ZEROS);
     }
 
-    private static final int ZEROS = 48 << 20;
-
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
