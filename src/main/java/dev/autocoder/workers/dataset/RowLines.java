@@ -8,15 +8,10 @@ import dev.autocoder.workers.row.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +37,27 @@ public final class RowLines {
     }
 
     /**
-     * Hands the rows of a local file to the action in file order, one line in memory at a time; a file that cannot
-     * be opened is an IOException, one that fails midway an UncheckedIOException.
+     * Hands the rows of a local file to the action in file order, as the store reads its own files: one row in
+     * memory at a time, each parsed as it is read ({@link DataFileRows}); a file that cannot be read is an
+     * UncheckedIOException.
      */
-    public static void forEach(Path file, ObjectMapper mapper, Consumer<Row> action) throws IOException {
-        forEach(Files.newBufferedReader(file, StandardCharsets.UTF_8), mapper, file.toString(), action);
+    public static void forEach(Path file, ObjectMapper mapper, Consumer<Row> action) {
+        DataFileRows.forEach(file, mapper, action);
     }
 
     /** Hands the rows of a downloaded file to the action in file order, parsing one line at a time. */
     public static void forEach(byte[] content, ObjectMapper mapper, String where, Consumer<Row> action) {
-        forEach(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8), mapper, where, action);
+        for (int start = 0; start < content.length; ) {
+            int end = start;
+            while (end < content.length && content[end] != '\n') {
+                end++;
+            }
+            Row row = parseLine(content, start, end - start, mapper, where);
+            if (row != null) {
+                action.accept(row);
+            }
+            start = end + 1;
+        }
     }
 
     /**
@@ -113,27 +119,6 @@ public final class RowLines {
             return parser.nextToken() == null;
         } catch (JsonProcessingException e) {
             return false;
-        }
-    }
-
-    /** Hands the rows to the action as they are read, one line in memory at a time. */
-    public static void forEach(Reader content, ObjectMapper mapper, String where, Consumer<Row> action) {
-        try (BufferedReader lines = new BufferedReader(content)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Row row;
-                try {
-                    row = mapper.readValue(line, Row.class);
-                } catch (IOException e) {
-                    log.warn("Skipping an unreadable row in {}: {}", where, e.getMessage());
-                    continue;
-                }
-                action.accept(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + where, e);
         }
     }
 }
