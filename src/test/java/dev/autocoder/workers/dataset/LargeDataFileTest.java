@@ -39,8 +39,7 @@ class LargeDataFileTest {
 
     @Test
     void aJvmWithAHeapSmallerThanTheFileReadsItRowByRow() throws Exception {
-        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
-                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
+        DatasetStore store = store();
         for (int i = 1; i <= ROWS; i++) {
             store.append("plans", planRow(i));
         }
@@ -58,8 +57,7 @@ class LargeDataFileTest {
 
     @Test
     void millionsOfEmptyLinesNeedNoIndexOfThem() throws Exception {
-        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
-                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
+        DatasetStore store = store();
         store.append("plans", Rows.planLike(1, "p1", 10));
         Path file = store.dataFiles("plans").get(0);
         // 8 million empty lines: an index of line starts alone would take 64 MB
@@ -82,8 +80,7 @@ class LargeDataFileTest {
      */
     @Test
     void linesOfZerosLongerThanTheHeapAreRepairedAndSkippedWithoutBeingHeld() throws Exception {
-        DatasetStore store = new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
-                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
+        DatasetStore store = store();
         store.append("plans", Rows.planLike(1, "p1", 10));
         Path file = store.dataFiles("plans").get(0);
         byte[] zeros = new byte[ZEROS];
@@ -121,6 +118,12 @@ class LargeDataFileTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The store the child JVM reads, at a fixed time so every row goes to one file. */
+    private DatasetStore store() {
+        return new DatasetStore(root, "alice", 1L << 30, new ObjectMapper(),
+                Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC));
     }
 
     private static Row planRow(long iteration) {

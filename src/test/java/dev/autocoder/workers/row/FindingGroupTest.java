@@ -52,40 +52,37 @@ class FindingGroupTest {
     @Test
     void aGroupOfMeasuresShowsTheLargestFirst() {
         List<Finding> cognitive = List.of(
-                Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "a/Alpha.java", 386, 400,
-                        "The method 'toString()' has a cognitive complexity of 15, current threshold is 15", "a"),
-                Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "b/Beta.java", 246, 300,
-                        "The method 'segmentFor(int)' has a cognitive complexity of 42, current threshold is 15", "b"),
-                Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "c/Gamma.java", 9, 30,
-                        "The method 'parse(String)' has a cognitive complexity of 17, current threshold is 15", "c"));
+                measured("CognitiveComplexity", "a/Alpha.java", 386,
+                        "The method 'toString()' has a cognitive complexity of 15, current threshold is 15"),
+                measured("CognitiveComplexity", "b/Beta.java", 246,
+                        "The method 'segmentFor(int)' has a cognitive complexity of 42, current threshold is 15"),
+                measured("CognitiveComplexity", "c/Gamma.java", 9,
+                        "The method 'parse(String)' has a cognitive complexity of 17, current threshold is 15"));
         FindingGroup group = FindingGroup.of(cognitive).get(0);
         assertThat(group.message()).isEqualTo("The method 'segmentFor(int)' has a cognitive complexity of 42, current threshold is 15");
         assertThat(group.locations()).containsExactly("b/Beta.java:246", "c/Gamma.java:9", "a/Alpha.java:386");
 
-        List<Finding> ruff = List.of(
-                Finding.of("C901", "mccabe", Severity.MEDIUM, "pkg/a.py", 3, 3, "`load` is too complex (11 > 10)", "a"),
-                Finding.of("C901", "mccabe", Severity.MEDIUM, "pkg/b.py", 5, 5, "`render` is too complex (34 > 10)", "b"));
+        List<Finding> ruff = List.of(measured("C901", "pkg/a.py", 3, "`load` is too complex (11 > 10)"),
+                measured("C901", "pkg/b.py", 5, "`render` is too complex (34 > 10)"));
         assertThat(FindingGroup.of(ruff).get(0).message()).isEqualTo("`render` is too complex (34 > 10)");
 
-        List<Finding> hotspots = List.of(
-                Finding.of("hotspot", "architecture", Severity.LOW, "A.java", null, null, "A.java: 1 commit × complexity 500", "a"),
-                Finding.of("hotspot", "architecture", Severity.LOW, "B.java", null, null, "B.java: 12 commits × complexity 80", "b"));
+        List<Finding> hotspots = List.of(measured("hotspot", "A.java", null, "A.java: 1 commit × complexity 500"),
+                measured("hotspot", "B.java", null, "B.java: 12 commits × complexity 80"));
         assertThat(FindingGroup.of(hotspots).get(0).locations()).containsExactly("B.java", "A.java");
 
         List<Finding> parameters = List.of(
-                Finding.of("ExcessiveParameterList", "Design", Severity.MEDIUM, "A.java", 3, 3,
-                        "Avoid long parameter lists (10 parameters - threshold is 10).", "a"),
-                Finding.of("ExcessiveParameterList", "Design", Severity.MEDIUM, "B.java", 5, 5,
-                        "Avoid long parameter lists (14 parameters - threshold is 10).", "b"));
+                measured("ExcessiveParameterList", "A.java", 3, "Avoid long parameter lists (10 parameters - threshold is 10)."),
+                measured("ExcessiveParameterList", "B.java", 5, "Avoid long parameter lists (14 parameters - threshold is 10)."));
         assertThat(FindingGroup.of(parameters).get(0).locations()).containsExactly("B.java:5", "A.java:3");
 
-        List<Finding> untested = List.of(
-                Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/a.py", 1, 250,
-                        "module pkg.a (250 lines) has no test", "a"),
-                Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/z.py", 1, 900,
-                        "module pkg.z (900 lines) has no test", "z"),
-                Finding.of("untested-module", "test-coverage", Severity.MEDIUM, "pkg/m.py", 1, 400,
-                        "module pkg.m (400 lines) has no test", "m"));
+        List<Finding> untested = List.of(measured("untested-module", "pkg/a.py", 1, "module pkg.a (250 lines) has no test"),
+                measured("untested-module", "pkg/z.py", 1, "module pkg.z (900 lines) has no test"),
+                measured("untested-module", "pkg/m.py", 1, "module pkg.m (400 lines) has no test"));
         assertThat(FindingGroup.of(untested).get(0).locations()).containsExactly("pkg/z.py:1", "pkg/m.py:1", "pkg/a.py:1");
+    }
+
+    /** A finding of one group (same rule, severity and scope) whose message states a measure. */
+    private static Finding measured(String rule, String file, Integer line, String message) {
+        return Finding.of(rule, "Design", Severity.MEDIUM, file, line, line, message, file);
     }
 }
