@@ -5,6 +5,7 @@ import dev.autocoder.workers.repository.Scope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,9 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
         }
         List<FindingGroup> groups = new ArrayList<>(byRule.size());
         for (List<Finding> members : byRule.values()) {
-            members.sort(Comparator.comparingLong(FindingMeasure::of).reversed()
+            // each message is read for its measure once, not at every comparison of the sort
+            Map<Finding, Long> measures = new IdentityHashMap<>();
+            members.sort(Comparator.comparingLong((Finding f) -> measures.computeIfAbsent(f, FindingMeasure::of)).reversed()
                     .thenComparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::lineOrZero));
             Finding first = members.get(0);
             List<String> locations = members.stream().filter(f -> f.file() != null).limit(LOCATIONS)
