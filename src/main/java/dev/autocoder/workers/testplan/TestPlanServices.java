@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** What every test-planning perspective shares: planning inputs, skeleton rendering and writing, the row shape. */
@@ -106,13 +107,18 @@ public class TestPlanServices {
     }
 
     private <T> List<T> capped(List<T> items, String what, List<String> notes) {
+        return capped(items, notes, size -> (size - maxItems) + " more " + what
+                + " are not listed (autocoder.testplan.max-items-per-row = " + maxItems + "); the cumulative counts include them.");
+    }
+
+    /** The first {@code maxItems} items; when there are more, the note (given the full size) is added once. */
+    private <T> List<T> capped(List<T> items, List<String> notes, IntFunction<String> note) {
         if (items.size() <= maxItems) {
             return items;
         }
-        String note = (items.size() - maxItems) + " more " + what + " are not listed (autocoder.testplan.max-items-per-row = "
-                + maxItems + "); the cumulative counts include them.";
-        if (!notes.contains(note)) {
-            notes.add(note);
+        String text = note.apply(items.size());
+        if (!notes.contains(text)) {
+            notes.add(text);
         }
         return items.subList(0, maxItems);
     }
@@ -134,11 +140,8 @@ public class TestPlanServices {
     }
 
     private List<String> cappedScopeList(List<String> items, String what, List<String> notes) {
-        if (items.size() <= maxItems) {
-            return items;
-        }
-        notes.add(items.size() + " " + what + ", the first " + maxItems + " listed (autocoder.testplan.max-items-per-row).");
-        return items.subList(0, maxItems);
+        return capped(items, notes, size -> size + " " + what + ", the first " + maxItems
+                + " listed (autocoder.testplan.max-items-per-row).");
     }
 
     private static <T> List<T> distinct(List<T> items, Function<T, String> id) {
