@@ -153,8 +153,7 @@ final class DataFileRows {
                 return true;
             }
             for (int i = 0; i < read; i++) {
-                byte b = chunk.get(i);
-                if (b != ' ' && b != '\t' && b != '\r') {
+                if (!RowLines.isBlank(chunk.get(i))) {
                     return false;
                 }
             }

@@ -84,7 +84,7 @@ public final class RowLines {
     static Row parseLine(byte[] bytes, int from, int length, ObjectMapper mapper, String where) {
         boolean blank = true;
         for (int i = from; i < from + length && blank; i++) {
-            blank = Character.isWhitespace(bytes[i]);
+            blank = isBlank(bytes[i]);
         }
         if (blank) {
             return null;
@@ -95,6 +95,11 @@ public final class RowLines {
             log.warn("Skipping an unreadable row in {}: {}", where, e.getMessage());
             return null;
         }
+    }
+
+    /** Whether the byte may stand in a blank (or blanked) line: JSON whitespace, the newline aside. */
+    static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
     }
 
     /** Whether bytes {@code [from, from + length)} hold exactly one complete JSON object (and nothing else). */
