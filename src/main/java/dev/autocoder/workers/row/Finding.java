@@ -82,6 +82,12 @@ public record Finding(
         return line == null ? 0 : line;
     }
 
+    /** The size the finding measures (a complexity, a line count) as its message states it; -1 when it states none. */
+    @JsonIgnore
+    public long measure() {
+        return FindingMeasure.of(this);
+    }
+
     static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

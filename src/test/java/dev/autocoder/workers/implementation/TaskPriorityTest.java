@@ -61,6 +61,24 @@ class TaskPriorityTest {
     }
 
     @Test
+    void amongEqualPrioritiesTheLargerMeasureComesFirst() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        // same rule, severity and priority (no fix, no hotspot): the path orders Labels before Parser
+        Finding barelyComplex = Finding.of("complex-method", "design", dev.autocoder.workers.row.Severity.MEDIUM,
+                SRC + "Labels.java", 5, 12, "Labels.sum(int[]) has cyclomatic complexity 11", "public int sum(int[] values)");
+        Finding veryComplex = Finding.of("complex-method", "design", dev.autocoder.workers.row.Severity.MEDIUM,
+                SRC + "Parser.java", 5, 11, "Parser.parse(String) has cyclomatic complexity 24", "public int parse(String value)");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(barelyComplex, veryComplex));
+
+        Row first = harness.stage();
+
+        JsonNode task = harness.analysisOf(first).get("task");
+        assertThat(task.get("finding_id").asText()).isEqualTo(veryComplex.id());
+        assertThat(task.get("priority").asDouble()).isEqualTo(SeverityWeights.of(veryComplex.severity()));
+    }
+
+    @Test
     void aMechanicalFindingWhoseFixRefusesThereGivesWayToOneTheWorkerCanFix() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         // PreserveStackTrace has a mechanical fix, but not for an exception class declared in another file: which

@@ -10,7 +10,9 @@ import dev.autocoder.workers.row.Finding;
  * @param priority    severity weight × scope factor × deliverability factor × hotspot factor ({@link TaskPriority})
  * @param hotspotRank the file's hotspot rank; null when not ranked
  * @param delivery    who can make the change: a mechanical fix, the configured model, or only a person
+ * @param measure     what the finding measures ({@link Finding#measure()}): among equal priority and severity the
+ *                    largest comes first, as in a finding group
  */
 public record Candidate(Finding finding, String perspective, String commit, double priority, Integer hotspotRank,
-                        TaskPriority.Delivery delivery) {
+                        TaskPriority.Delivery delivery, long measure) {
 }

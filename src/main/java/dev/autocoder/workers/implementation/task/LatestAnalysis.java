@@ -23,9 +23,13 @@ import java.util.Optional;
  */
 public final class LatestAnalysis {
 
-    /** Ties by severity, then place, then id: the same rows always give the same order. */
+    /**
+     * Ties by severity, then the larger measure (the method of complexity 24 before the one of 12), then place, then
+     * id: the same rows always give the same order.
+     */
     static final Comparator<Candidate> PRIORITY_ORDER = Comparator.comparingDouble(Candidate::priority).reversed()
             .thenComparing(c -> c.finding().severity())
+            .thenComparing(Comparator.comparingLong(Candidate::measure).reversed())
             .thenComparing(c -> c.finding().file() == null ? "" : c.finding().file())
             .thenComparingInt(c -> c.finding().lineOrZero())
             .thenComparing(c -> c.finding().id());
@@ -107,7 +111,7 @@ public final class LatestAnalysis {
     /** A finding the rows do not list (a capped row), weighed like the listed ones. */
     Candidate candidate(Finding finding, String perspective, String commit) {
         return new Candidate(finding, perspective, commit, priority.of(finding, hotspotFactor(finding.file())),
-                hotspotRank(finding.file()), priority.delivery(finding));
+                hotspotRank(finding.file()), priority.delivery(finding), finding.measure());
     }
 
     /** Whether a rule has a mechanical fix. */
@@ -129,9 +133,7 @@ public final class LatestAnalysis {
         rows.forEach((perspective, row) -> {
             for (Finding finding : row.findings()) {
                 if (TaskPriority.takesOn(finding)) {
-                    byId.putIfAbsent(finding.id(), new Candidate(finding, perspective, row.commit(),
-                            priority.of(finding, hotspotFactor(finding.file())), hotspotRank(finding.file()),
-                            priority.delivery(finding)));
+                    byId.putIfAbsent(finding.id(), candidate(finding, perspective, row.commit()));
                 }
             }
         });
