@@ -6,6 +6,7 @@ import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,35 @@ class PythonTestPlanningTest {
         assertThat(collected).startsWith("exit 0");
         long tests = collected.lines().filter(l -> l.contains("::")).count();
         assertThat(tests).as(collected).isGreaterThanOrEqualTo(planned);
+    }
+
+    @Test
+    void aPropertySetterIsAssignedToAndAConstructorConstructs() throws Exception {
+        Path repo = PythonFixture.create(temp.resolve("repo"));
+        Files.writeString(repo.resolve("shop/settings.py"), """
+                class Settings:
+                    def __init__(self, name: str):
+                        self._name = name
+
+                    @property
+                    def name(self) -> str:
+                        return self._name
+
+                    @name.setter
+                    def name(self, value: str) -> None:
+                        self._name = value
+                """);
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        PerspectiveResult edges = harness.run(harness.perspective("edge-cases"));
+
+        assertThat(TestPlanHarness.analysis(edges).testSpecifications())
+                .filteredOn(s -> s.classUnderTest().equals("shop.settings.Settings"))
+                .extracting(TestSpecification::given, TestSpecification::when)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("typical values for the other parameters",
+                                "constructing a Settings with each boundary value of parameter name"),
+                        org.assertj.core.groups.Tuple.tuple("a Settings", "setting name to each boundary value"));
     }
 
     private static String run(Path folder, String... command) throws Exception {

@@ -5,6 +5,7 @@ import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.javamodel.Param;
 import dev.autocoder.workers.testplan.plan.EdgeCase;
@@ -65,8 +66,7 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
                 result.edgeCases.addAll(cases);
                 if (!cases.isEmpty()) {
                     result.specifications.add(Specs.of(m, id(), "parameterized", m.method().name() + "_" + p.name() + "_edgeCases",
-                            "a " + m.type().simpleName() + " and typical values for the other parameters",
-                            "calling " + m.method().name() + " with each boundary value of parameter " + p.name(),
+                            given(m), action(m, p),
                             "each input gives the documented result or a documented exception, never an unexpected one",
                             cases.stream().map(EdgeCase::input).toList(), "documented result per input",
                             cases.stream().map(EdgeCase::id).toList()));
@@ -83,5 +83,29 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
                     + " methods whose classes have no tests yet.");
         }
         return result;
+    }
+
+    private static String given(MethodRef m) {
+        if (m.method().constructor()) {
+            return "typical values for the other parameters";
+        }
+        return isPropertySetter(m.method()) ? "a " + m.type().simpleName()
+                : "a " + m.type().simpleName() + " and typical values for the other parameters";
+    }
+
+    /** What the test does with each input: a constructor constructs, a Python property setter is assigned to. */
+    private static String action(MethodRef m, Param p) {
+        if (m.method().constructor()) {
+            return "constructing a " + m.type().simpleName() + " with each boundary value of parameter " + p.name();
+        }
+        if (isPropertySetter(m.method())) {
+            return "setting " + m.method().name() + " to each boundary value";
+        }
+        return "calling " + m.method().name() + " with each boundary value of parameter " + p.name();
+    }
+
+    /** {@code @name.setter}: Python code assigns {@code obj.name = value}, it never calls the method. */
+    private static boolean isPropertySetter(MethodModel method) {
+        return method.annotations().contains(method.name() + ".setter");
     }
 }
