@@ -262,7 +262,8 @@ class Module:
 
 
 class FunctionScanner:
-    """Walks one function body (not nested functions or classes) and records what the planner needs."""
+    """Walks one function body (with the functions and lambdas nested in it, not nested classes) and records what
+    the planner needs."""
 
     def __init__(self, module, function, class_name, attribute_types):
         self.m = module
@@ -285,6 +286,7 @@ class FunctionScanner:
         self.discarded_calls = set()  # ids of the call nodes that are a statement of their own: the result is dropped
         self.yields = False
         self.returns_value = False
+        self.nesting = 0  # how deep the walk is inside functions and lambdas nested in this one
         self.string_forms = {}  # local name -> how the string assigned to it was built
         for a in self.all_args():  # `conn: sqlite3.Connection` types later `conn.execute(..)` calls
             name = dotted(a.annotation) if a.annotation is not None else None
@@ -360,15 +362,18 @@ class FunctionScanner:
 
     # --- the walk ------------------------------------------------------------------------------------------
     def visit(self, node, caught_by, loop_depth, loops_open, in_except, in_with):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            return  # their own scope
+        if isinstance(node, ast.ClassDef):
+            return  # its own scope
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            self.nested_function(node, caught_by, loop_depth, loops_open, in_except, in_with)
+            return
         if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.For, ast.AsyncFor, ast.ExceptHandler, ast.comprehension, ast.Assert)):
             self.decisions += 1
         elif isinstance(node, ast.BoolOp):
             self.decisions += len(node.values) - 1
         elif isinstance(node, ast.match_case) if hasattr(ast, "match_case") else False:
             self.decisions += 1
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+        if isinstance(node, (ast.Yield, ast.YieldFrom)) and self.nesting == 0:
             self.yields = True
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(self.strings) < 50 and len(node.value) <= 200:
             self.strings.append(node.value)
@@ -380,7 +385,7 @@ class FunctionScanner:
             self.assigned(node.targets[0], node.value)
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
             self.assigned(node.target, node.value)
-        if isinstance(node, ast.Return):
+        if isinstance(node, ast.Return) and self.nesting == 0:
             if node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None):
                 self.none_returns.append(node.lineno)
             else:
@@ -463,6 +468,21 @@ class FunctionScanner:
             return
         for child in ast.iter_child_nodes(node):
             self.visit(child, caught_by, loop_depth, loops_open, in_except, in_with)
+
+    def nested_function(self, node, caught_by, loop_depth, loops_open, in_except, in_with):
+        """A function or lambda defined inside this one is part of it, as a lambda or a local class is part of a Java
+        method: its calls, raises, handlers and decisions are this function's (ruff's C901 counts a closure's
+        complexity in its enclosing function too). Its returns and yields are its own, and its body runs when it is
+        called, not where it stands: outside the loops, try, except and with blocks around its definition. Its
+        decorators and default values are evaluated where it stands."""
+        arguments = node.args
+        for expression in list(getattr(node, "decorator_list", [])) + list(arguments.defaults) \
+                + [d for d in arguments.kw_defaults if d is not None]:
+            self.visit(expression, caught_by, loop_depth, loops_open, in_except, in_with)
+        self.nesting += 1
+        for statement in node.body if isinstance(node.body, list) else [node.body]:
+            self.visit(statement, [], 0, [], False, False)
+        self.nesting -= 1
 
     def is_transaction(self, expr):
         """`with conn:` of a DB-API connection (commits or rolls back), `with engine.begin()`, `session.begin()`,

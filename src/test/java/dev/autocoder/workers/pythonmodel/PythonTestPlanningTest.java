@@ -125,6 +125,48 @@ class PythonTestPlanningTest {
                         org.assertj.core.groups.Tuple.tuple("a Settings", "setting name to each boundary value"));
     }
 
+    @Test
+    void aNestedFunctionIsPartOfTheFunctionItStandsInButItsReturnsAreItsOwn() throws Exception {
+        Path repo = PythonFixture.create(temp.resolve("repo"));
+        Files.writeString(repo.resolve("shop/auth.py"), """
+                import hashlib
+
+
+                def digest_header(password: str, algorithm: str) -> str:
+                    def md5_utf8(text):
+                        return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+                    hash_utf8 = md5_utf8 if algorithm == "MD5" else str
+                    return hash_utf8(password)
+
+
+                def retrying(function):
+                    def wrapper(*args, **kwargs):
+                        try:
+                            return function(*args, **kwargs)
+                        except Exception:
+                            pass
+
+                    return wrapper
+                """);
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        // requests' HTTPDigestAuth hashes with MD5 in a helper defined inside build_digest_header
+        assertThat(harness.run(harness.perspective("security")).findings())
+                .filteredOn(f -> "shop/auth.py".equals(f.file()))
+                .extracting(f -> f.rule() + " " + f.line() + " " + f.message().split("\\(", 2)[0])
+                .containsExactly("weak-hash 6 auth.digest_header");
+        // a decorator's wrapper swallows what the decorated function raises
+        assertThat(harness.run(harness.perspective("error-handling")).findings())
+                .filteredOn(f -> "shop/auth.py".equals(f.file()))
+                .extracting(f -> f.rule() + " " + f.line())
+                .contains("empty-catch 16");
+        // the wrapper's implicit None is the wrapper's, not the decorator's: retrying always returns a function
+        assertThat(TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes"))).failureModes())
+                .filteredOn(m -> m.file().equals("shop/auth.py"))
+                .extracting(FailureMode::mode).doesNotContain("null-return");
+    }
+
     private static String run(Path folder, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
