@@ -76,10 +76,12 @@ class DashboardView {
             String dataset = state.definition().dataset();
             String problem = hubRows.problems().get(dataset);
             String revision = hubRows.revisions().get(dataset);
+            String passedOver = hubRows.passedOver().get(dataset);
             String owner = hubIdentity.knownOwner();
             reading.add(new PublishStatus(dataset, owner == null ? null : owner + "/" + dataset, hubIdentity.datasetUrl(dataset),
                     problem != null ? "unreadable" : revision == null ? "waiting" : "read",
-                    problem != null ? problem : revision == null ? null : "revision " + revision, 0, null, null));
+                    problem != null ? problem : revision == null ? null : "revision " + revision
+                            + (passedOver == null ? "" : "; " + passedOver), 0, null, null));
         }
         return reading;
     }

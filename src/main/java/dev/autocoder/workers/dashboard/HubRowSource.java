@@ -39,6 +39,7 @@ class HubRowSource {
     private final Map<String, String> revisions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> seenFiles = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final Map<String, String> passedOver = new ConcurrentHashMap<>();
 
     public HubRowSource(DashboardProperties properties, WorkerRegistry registry, Aggregates aggregates, HubClient client,
                         HubIdentity identity, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
@@ -74,6 +75,11 @@ class HubRowSource {
         return Map.copyOf(problems);
     }
 
+    /** The files of each dataset that were too large to read, as the Hub client said; they are not tried again. */
+    public Map<String, String> passedOver() {
+        return Map.copyOf(passedOver);
+    }
+
     /** The Hub revision last read of each dataset. */
     public Map<String, String> revisions() {
         return Map.copyOf(revisions);
@@ -94,15 +100,28 @@ class HubRowSource {
         }
         fresh.sort(String::compareTo);
         int[] rows = {0};
+        List<String> tooLarge = new ArrayList<>();
         for (String path : fresh) {
-            RowLines.forEach(client.download(RepoType.DATASET, repoId, sha, path), mapper,
-                    path + " of " + repoId + " on the Hub", row -> {
-                        aggregates.rowStored(dataset, row);
-                        rows[0]++;
-                    });
+            try {
+                RowLines.forEach(client.download(RepoType.DATASET, repoId, sha, path), mapper,
+                        path + " of " + repoId + " on the Hub", row -> {
+                            aggregates.rowStored(dataset, row);
+                            rows[0]++;
+                        });
+            } catch (HubException e) {
+                if (e.kind() != HubException.Kind.TOO_LARGE) {
+                    throw e;
+                }
+                // the same file at the next revision is as large: it is passed over, and the dashboard says so
+                tooLarge.add(e.getMessage());
+                log.warn("Reading {} from the Hub: {}", dataset, e.getMessage());
+            }
             seen.add(path);
         }
         revisions.put(dataset, sha);
+        if (!tooLarge.isEmpty()) {
+            passedOver.merge(dataset, String.join("; ", tooLarge), (before, now) -> before + "; " + now);
+        }
         if (rows[0] > 0) {
             log.info("Read {} new rows of {} from the Hub ({} files, revision {})", rows[0], repoId, fresh.size(), sha);
         }

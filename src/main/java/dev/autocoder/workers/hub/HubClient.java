@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,6 +45,7 @@ public class HubClient {
     private final HttpClient http;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final int maxDownloadBytes;
 
     /**
      * @param meters where request latencies go; null for none
@@ -56,6 +58,7 @@ public class HubClient {
         this.policy = new HubRetryPolicy(properties);
         this.timeout = policy.requestTimeout();
         this.meters = meters;
+        this.maxDownloadBytes = (int) properties.getMaxDownloadSize().toBytes();
         this.http = HttpClient.newBuilder().connectTimeout(policy.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -253,7 +256,11 @@ public class HubClient {
         return entries;
     }
 
-    /** Downloads a file at a revision; redirects to another host are followed without the token. */
+    /**
+     * Downloads a file at a revision; redirects to another host are followed without the token. A file larger than
+     * {@code autocoder.hub.max-download-size} is not read ({@link HubException.Kind#TOO_LARGE}), whatever its
+     * Content-Length says.
+     */
     public byte[] download(RepoType type, String repoId, String revision, String path) {
         URI uri = url("/" + type.urlPrefix() + repoId + "/resolve/" + encodeSegment(revision) + "/" + encodePath(path));
         for (int hop = 0; hop < 5; hop++) {
@@ -261,8 +268,8 @@ public class HubClient {
             if (sameHost(uri.toString())) {
                 authorized(request);
             }
-            HttpResponse<byte[]> answer = sendBytes("download", request.build());
-            int status = answer.statusCode();
+            Download answer = timed("download", () -> download(request.build(), path));
+            int status = answer.status();
             if (status / 100 == 2) {
                 return answer.body();
             }
@@ -370,8 +377,25 @@ public class HubClient {
         return timed(operation, () -> http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
-    private HttpResponse<byte[]> sendBytes(String operation, HttpRequest request) {
-        return timed(operation, () -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    /** An answer to a download: its body read up to the download limit (an error's up to 64 KB). */
+    private record Download(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    private Download download(HttpRequest request, String path) throws IOException, InterruptedException {
+        HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = answer.body()) {
+            if (answer.statusCode() / 100 != 2) {
+                return new Download(answer.statusCode(), answer.headers(), body.readNBytes(64 * 1024));
+            }
+            long declared = answer.headers().firstValueAsLong("Content-Length").orElse(-1);
+            byte[] bytes = declared > maxDownloadBytes ? null : body.readNBytes(maxDownloadBytes + 1);
+            if (bytes == null || bytes.length > maxDownloadBytes) {
+                throw new HubException(HubException.Kind.TOO_LARGE, answer.statusCode(), "download " + path + ": "
+                        + (declared > 0 ? declared + " bytes" : "the file") + " is larger than "
+                        + "autocoder.hub.max-download-size (" + maxDownloadBytes + " bytes): not read", null);
+            }
+            return new Download(answer.statusCode(), answer.headers(), bytes);
+        }
     }
 
     private interface Call<T> {
@@ -383,7 +407,8 @@ public class HubClient {
         String outcome = "error";
         try {
             T answer = call.run();
-            outcome = answer instanceof HttpResponse<?> r ? String.valueOf(r.statusCode()) : "ok";
+            outcome = answer instanceof HttpResponse<?> r ? String.valueOf(r.statusCode())
+                    : answer instanceof Download d ? String.valueOf(d.status()) : "ok";
             return answer;
         } catch (IOException e) {
             outcome = "no-answer";

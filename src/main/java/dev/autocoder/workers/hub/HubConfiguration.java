@@ -40,5 +40,11 @@ public class HubConfiguration {
         if (properties.getMaxFilesPerCommit() < 1 || properties.getMaxFilesPerCommit() > 100) {
             throw new InvalidConfigurationException("autocoder.hub.max-files-per-commit", "must be between 1 and 100");
         }
+        long download = properties.getMaxDownloadSize().toBytes();
+        if (download < properties.getMaxFileSize().toBytes() || download >= Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException("autocoder.hub.max-download-size", "must be at least "
+                    + "autocoder.hub.max-file-size (" + properties.getMaxFileSize() + "), so that the files this "
+                    + "application writes can be read back, and below 2GB");
+        }
     }
 }

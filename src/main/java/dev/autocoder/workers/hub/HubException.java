@@ -27,7 +27,9 @@ public class HubException extends RuntimeException {
         /** No answer: timeout or dropped connection; an operation may still have been applied. */
         NO_ANSWER,
         /** Any other 4xx: our request was refused as it stands. */
-        REJECTED
+        REJECTED,
+        /** A file larger than {@code autocoder.hub.max-download-size}: not read, it would be held whole. */
+        TOO_LARGE
     }
 
     private final Kind kind;

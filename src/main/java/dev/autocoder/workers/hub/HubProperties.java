@@ -26,6 +26,11 @@ public class HubProperties {
     private String commitInterval = "5m";
     /** A committed data file holds at most this much (whole rows); more rows go into further files. */
     private DataSize maxFileSize = DataSize.ofMegabytes(8);
+    /**
+     * A file read from the Hub (rows for the dashboard or the gate, the numbering after a restart) is held whole: a
+     * larger one is not read, so that a hostile or foreign dataset cannot exhaust the heap.
+     */
+    private DataSize maxDownloadSize = DataSize.ofMegabytes(32);
     /** At most this many data files go into one commit (the Hub advises 50 to 100). */
     private int maxFilesPerCommit = 50;
     /** Time to open a connection to the Hub (every request). */
@@ -93,6 +98,14 @@ public class HubProperties {
 
     public void setMaxFileSize(DataSize maxFileSize) {
         this.maxFileSize = maxFileSize;
+    }
+
+    public DataSize getMaxDownloadSize() {
+        return maxDownloadSize;
+    }
+
+    public void setMaxDownloadSize(DataSize maxDownloadSize) {
+        this.maxDownloadSize = maxDownloadSize;
     }
 
     public int getMaxFilesPerCommit() {

@@ -42,7 +42,7 @@ final class HubRetryPolicy {
     /** Whether this failure counts toward the exponential backoff (the others have a wait of their own). */
     boolean backsOff(HubException failure) {
         return switch (failure.kind()) {
-            case NOT_FOUND, REJECTED, SERVER_ERROR, NO_ANSWER -> true;
+            case NOT_FOUND, REJECTED, TOO_LARGE, SERVER_ERROR, NO_ANSWER -> true;
             case AUTH_REJECTED, FORBIDDEN, PAYMENT_REQUIRED, RATE_LIMITED, CONFLICT -> false;
         };
     }

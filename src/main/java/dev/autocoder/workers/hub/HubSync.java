@@ -455,6 +455,7 @@ public class HubSync {
             case NO_ANSWER -> "no-answer";
             case NOT_FOUND -> "not-found";
             case REJECTED -> "rejected";
+            case TOO_LARGE -> "too-large";
         };
     }
 
