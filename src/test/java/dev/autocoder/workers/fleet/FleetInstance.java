@@ -33,6 +33,7 @@ final class FleetInstance implements AutoCloseable {
     final int port;
     final Path log;
     private final Process process;
+    private boolean terminated;
 
     private FleetInstance(String name, int port, Path log, Process process) {
         this.name = name;
@@ -107,8 +108,14 @@ final class FleetInstance implements AutoCloseable {
         return all;
     }
 
-    /** Closes the instances, then prints the end of each one's log (what a failed test needs to be read). */
+    /**
+     * Closes the instances, then prints the end of each one's log (what a failed test needs to be read). Each gets its
+     * SIGTERM before any is waited for: they shut down side by side (about 2 s each), not one after the other.
+     */
     static void closeAll(List<FleetInstance> instances, int tailLines) throws Exception {
+        for (FleetInstance instance : instances) {
+            instance.terminate();
+        }
         for (FleetInstance instance : instances) {
             instance.close();
         }
@@ -160,9 +167,10 @@ final class FleetInstance implements AutoCloseable {
         return String.join("\n", told.subList(Math.max(0, told.size() - lines), told.size()));
     }
 
-    @Override
-    public void close() throws Exception {
-        if (process.isAlive()) {
+    /** SIGTERM, once, without waiting: the JVM runs its shutdown hooks (leaves the group) and ends. */
+    private void terminate() throws Exception {
+        if (process.isAlive() && !terminated) {
+            terminated = true;
             try {
                 // a paused JVM cannot end by SIGTERM
                 signal("-CONT");
@@ -170,9 +178,14 @@ final class FleetInstance implements AutoCloseable {
                 // it ended meanwhile
             }
             process.destroy();
-            if (!process.waitFor(40, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        terminate();
+        if (process.isAlive() && !process.waitFor(40, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 }
