@@ -44,7 +44,7 @@ class KafkaFleetOwnershipTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> WORKERS = FleetSettings.WORKERS;
     private static final int TARGET_PARTITIONS = 2;
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4); // heartbeats every second; the broker allows 1 s
     private static final String HUB_USER = "fleet";
     private static final String HUB_TOKEN = "hf_fleet_test_token";
     private static final String ADMIN_TOKEN = "fleet-admin-token-5e1c";
@@ -66,7 +66,8 @@ class KafkaFleetOwnershipTest {
         try (FakeHub hub = FakeHub.start()) {
             hub.addUser(HUB_USER, HUB_TOKEN, false);
             Map<String, String> settings = settings(broker, target);
-            FleetSettings.publishingTo(settings, hub, HUB_USER, HUB_TOKEN, "2s");
+            FleetSettings.publishingTo(settings, hub, HUB_USER, HUB_TOKEN, "1s");
+            settings.put("autocoder.fleet.kafka.hub-poll", "500ms");
             List<FleetInstance> instances = new ArrayList<>();
             try {
                 FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
