@@ -391,7 +391,7 @@ public class HubClient {
             byte[] bytes = declared > maxDownloadBytes ? null : body.readNBytes(maxDownloadBytes + 1);
             if (bytes == null || bytes.length > maxDownloadBytes) {
                 throw new HubException(HubException.Kind.TOO_LARGE, answer.statusCode(), "download " + path + ": "
-                        + (declared > 0 ? declared + " bytes" : "the file") + " is larger than "
+                        + (declared > maxDownloadBytes ? declared + " bytes" : "the file") + " is larger than "
                         + "autocoder.hub.max-download-size (" + maxDownloadBytes + " bytes): not read", null);
             }
             return new Download(answer.statusCode(), answer.headers(), bytes);
