@@ -9,6 +9,7 @@ import dev.autocoder.workers.repository.TargetUnavailableException;
 import dev.autocoder.workers.worker.Perspective;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
 import jakarta.annotation.PostConstruct;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Checks the settings that typed binding cannot: known worker and perspective ids, durations Camel's timer
  * reads the same way, files that must exist, a store folder that can be written. A problem stops start-up with
- * one message naming the key.
+ * one message naming the key. The checks that need no perspective come first, and the perspective catalog (which
+ * builds every perspective, PMD's rulesets included) is asked for only after them: a mistyped path or period is
+ * refused before the heavy beans are made.
  */
 @Component
 class ConfigurationValidator {
@@ -29,10 +32,11 @@ class ConfigurationValidator {
     private static final String STORE_PATH = "autocoder.store.path";
 
     private final AutocoderProperties properties;
-    private final PerspectiveCatalog catalog;
+    private final ObjectProvider<PerspectiveCatalog> catalog;
     private final TargetRepository target;
 
-    public ConfigurationValidator(AutocoderProperties properties, PerspectiveCatalog catalog, TargetRepository target) {
+    public ConfigurationValidator(AutocoderProperties properties, ObjectProvider<PerspectiveCatalog> catalog,
+                                  TargetRepository target) {
         this.properties = properties;
         this.catalog = catalog;
         this.target = target;
@@ -49,8 +53,12 @@ class ConfigurationValidator {
             throw colon > 0 ? new InvalidConfigurationException(message.substring(0, colon), message.substring(colon + 2)) : e;
         }
         validateStore();
-        validateWorkers();
         validateAnalysis();
+        AutocoderProperties.Workers workers = properties.getWorkers();
+        validateTimes("analysis", workers.getAnalysis());
+        validateTimes("test-planning", workers.getTestPlanning());
+        validateTimes("implementation", workers.getImplementation());
+        validateWorkers(catalog.getObject());
     }
 
     /** The store must be a folder this process can create files in: every row is appended there. */
@@ -69,7 +77,7 @@ class ConfigurationValidator {
         }
     }
 
-    private void validateWorkers() {
+    private void validateWorkers(PerspectiveCatalog catalog) {
         AutocoderProperties.Workers workers = properties.getWorkers();
         if (workers.getEnabled().contains(WorkerSelectionNames.NONE) && workers.getEnabled().size() > 1) {
             throw new InvalidConfigurationException("autocoder.workers.enabled", "'none' cannot be combined with worker ids");
@@ -80,12 +88,12 @@ class ConfigurationValidator {
                         "unknown worker '" + id.strip() + "'; known workers: " + String.join(", ", catalog.workers()));
             }
         }
-        validateWorker("analysis", workers.getAnalysis());
-        validateWorker("test-planning", workers.getTestPlanning());
-        validateWorker("implementation", workers.getImplementation());
+        validatePerspectives(catalog, "analysis", workers.getAnalysis());
+        validatePerspectives(catalog, "test-planning", workers.getTestPlanning());
+        validatePerspectives(catalog, "implementation", workers.getImplementation());
     }
 
-    private void validateWorker(String worker, AutocoderProperties.WorkerSettings settings) {
+    private void validateTimes(String worker, AutocoderProperties.WorkerSettings settings) {
         String prefix = "autocoder.workers." + worker + ".";
         if (settings.getPeriod() != null && DurationSetting.toMillis(prefix + "period", settings.getPeriod()) <= 0) {
             throw new InvalidConfigurationException(prefix + "period", "must be longer than 0");
@@ -96,6 +104,10 @@ class ConfigurationValidator {
         if (settings.getAnalysisWait() != null) {
             DurationSetting.toMillis(prefix + "analysis-wait", settings.getAnalysisWait());
         }
+    }
+
+    private void validatePerspectives(PerspectiveCatalog catalog, String worker, AutocoderProperties.WorkerSettings settings) {
+        String prefix = "autocoder.workers." + worker + ".";
         List<String> ids = settings.getPerspectives();
         if (ids != null) {
             Set<String> known = catalog.forWorker(worker).stream().map(Perspective::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
