@@ -120,9 +120,13 @@ class PythonTestPlanningTest {
                 .filteredOn(s -> s.classUnderTest().equals("shop.settings.Settings"))
                 .extracting(TestSpecification::given, TestSpecification::when)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("typical values for the other parameters",
+                        org.assertj.core.groups.Tuple.tuple("no other arguments",
                                 "constructing a Settings with each boundary value of parameter name"),
                         org.assertj.core.groups.Tuple.tuple("a Settings", "setting name to each boundary value"));
+        // a module's function is called on no object
+        assertThat(TestPlanHarness.analysis(edges).testSpecifications())
+                .filteredOn(s -> s.methodUnderTest().equals("total(prices, discount, note)"))
+                .extracting(TestSpecification::given).containsOnly("typical values for the other parameters");
     }
 
     @Test

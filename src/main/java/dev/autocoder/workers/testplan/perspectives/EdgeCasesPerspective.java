@@ -85,12 +85,16 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
         return result;
     }
 
+    /**
+     * The object the test calls (none for a constructor, a static method or a Python module's function) and, where
+     * there are any, the other parameters' values.
+     */
     private static String given(MethodRef m) {
-        if (m.method().constructor()) {
-            return "typical values for the other parameters";
+        boolean others = m.method().params().size() > 1;
+        if (m.method().constructor() || m.method().isStatic()) {
+            return others ? "typical values for the other parameters" : "no other arguments";
         }
-        return isPropertySetter(m.method()) ? "a " + m.type().simpleName()
-                : "a " + m.type().simpleName() + " and typical values for the other parameters";
+        return "a " + m.type().simpleName() + (others ? " and typical values for the other parameters" : "");
     }
 
     /** What the test does with each input: a constructor constructs, a Python property setter is assigned to. */
