@@ -100,7 +100,6 @@ class HubRowSource {
         }
         fresh.sort(String::compareTo);
         int[] rows = {0};
-        List<String> tooLarge = new ArrayList<>();
         for (String path : fresh) {
             try {
                 RowLines.forEach(client.download(RepoType.DATASET, repoId, sha, path), mapper,
@@ -113,15 +112,12 @@ class HubRowSource {
                     throw e;
                 }
                 // the same file at the next revision is as large: it is passed over, and the dashboard says so
-                tooLarge.add(e.getMessage());
+                passedOver.merge(dataset, e.getMessage(), (before, now) -> before + "; " + now);
                 log.warn("Reading {} from the Hub: {}", dataset, e.getMessage());
             }
             seen.add(path);
         }
         revisions.put(dataset, sha);
-        if (!tooLarge.isEmpty()) {
-            passedOver.merge(dataset, String.join("; ", tooLarge), (before, now) -> before + "; " + now);
-        }
         if (rows[0] > 0) {
             log.info("Read {} new rows of {} from the Hub ({} files, revision {})", rows[0], repoId, fresh.size(), sha);
         }

@@ -453,7 +453,8 @@ public class DatasetStore {
             if (newline < 0) {
                 return -1;
             }
-            return DataFileRows.isBlank(channel, from, newline) || !isRow(channel, from, newline) ? newline + 1 : -1;
+            // a blank line is no row either: the parse finds no object in it
+            return isRow(channel, from, newline) ? -1 : newline + 1;
         }
     }
 

@@ -268,7 +268,7 @@ public class HubClient {
             if (sameHost(uri.toString())) {
                 authorized(request);
             }
-            Download answer = timed("download", () -> download(request.build(), path));
+            Download answer = timed("download", () -> fetch(request.build(), path));
             int status = answer.status();
             if (status / 100 == 2) {
                 return answer.body();
@@ -381,7 +381,7 @@ public class HubClient {
     private record Download(int status, HttpHeaders headers, byte[] body) {
     }
 
-    private Download download(HttpRequest request, String path) throws IOException, InterruptedException {
+    private Download fetch(HttpRequest request, String path) throws IOException, InterruptedException {
         HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = answer.body()) {
             if (answer.statusCode() / 100 != 2) {

@@ -60,7 +60,7 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
         for (List<Finding> members : byRule.values()) {
             // each message is read for its measure once, not at every comparison of the sort
             Map<Finding, Long> measures = new IdentityHashMap<>();
-            members.sort(Comparator.comparingLong((Finding f) -> measures.computeIfAbsent(f, FindingMeasure::of)).reversed()
+            members.sort(Comparator.comparingLong((Finding f) -> measures.computeIfAbsent(f, Finding::measure)).reversed()
                     .thenComparing((Finding f) -> f.file() == null ? "" : f.file()).thenComparingInt(Finding::lineOrZero));
             Finding first = members.get(0);
             List<String> locations = members.stream().filter(f -> f.file() != null).limit(LOCATIONS)
