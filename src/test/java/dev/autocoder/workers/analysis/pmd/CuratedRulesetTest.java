@@ -274,6 +274,100 @@ class CuratedRulesetTest {
         assertThat(violations("UseStringBufferForStringAppends")).containsExactly(19, 27);
     }
 
+    /**
+     * DoubleCheckedLocking: a local read from an AtomicReference or a ConcurrentMap is published safely (Camel's
+     * Suppliers.memorize); a non-volatile field, a plain map, or a local also written from a field outside the lock
+     * is not.
+     */
+    @Test
+    void aDoubleCheckOfAValueFromAConcurrentContainerIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Lazy.java", """
+                package p;
+
+                import java.util.HashMap;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ConcurrentMap;
+                import java.util.concurrent.atomic.AtomicReference;
+                import java.util.function.Supplier;
+
+                class Lazy {
+                    private Object field;
+                    private final AtomicReference<Object> holder = new AtomicReference<>();
+                    private final ConcurrentMap<String, Object> cache = new ConcurrentHashMap<>();
+                    private final HashMap<String, Object> plain = new HashMap<>();
+
+                    Object fromField() {
+                        if (field == null) {
+                            synchronized (this) {
+                                if (field == null) {
+                                    field = new Object();
+                                }
+                            }
+                        }
+                        return field;
+                    }
+
+                    Object fromAtomic(Supplier<Object> supplier) {
+                        Object value = holder.get();
+                        if (value == null) {
+                            synchronized (holder) {
+                                value = holder.get();
+                                if (value == null) {
+                                    value = supplier.get();
+                                    holder.lazySet(value);
+                                }
+                            }
+                        }
+                        return value;
+                    }
+
+                    Object fromConcurrentMap(String key) {
+                        Object value = cache.get(key);
+                        if (value == null) {
+                            synchronized (cache) {
+                                value = cache.get(key);
+                                if (value == null) {
+                                    value = new Object();
+                                    cache.put(key, value);
+                                }
+                            }
+                        }
+                        return value;
+                    }
+
+                    Object fromPlainMap(String key) {
+                        Object value = plain.get(key);
+                        if (value == null) {
+                            synchronized (plain) {
+                                value = plain.get(key);
+                                if (value == null) {
+                                    value = new Object();
+                                    plain.put(key, value);
+                                }
+                            }
+                        }
+                        return value;
+                    }
+
+                    Object fromAtomicThenField() {
+                        Object value = holder.get();
+                        value = field;
+                        if (value == null) {
+                            synchronized (this) {
+                                if (value == null) {
+                                    value = new Object();
+                                    holder.set(value);
+                                }
+                            }
+                        }
+                        return value;
+                    }
+                }
+                """);
+
+        assertThat(violations("DoubleCheckedLocking")).containsExactly(15, 54, 68);
+    }
+
     /** The lines PMD reports {@code rule} at in {@code root}, with the curated ruleset. */
     private List<Integer> violations(String rule) {
         AutocoderProperties properties = new AutocoderProperties();
