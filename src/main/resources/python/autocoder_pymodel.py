@@ -35,8 +35,11 @@ RETURNS = {
     "aiohttp.ClientSession": "aiohttp.ClientSession",
 }
 LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "exception", "critical"}
-# failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted
-EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration"}
+# failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted, a non-blocking
+# socket or pipe would block (tornado's waker: nothing to read or no room to write just now)
+EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError"}
+# what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
+ABSENT_ERRORS = {"KeyError", "IndexError", "LookupError", "AttributeError", "ValueError"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
 
@@ -409,7 +412,8 @@ class FunctionScanner:
             tries_next = bool(loops_open) and any(isinstance(s, (ast.Return, ast.Break)) for s in node.body)
             keeps_default = self.keeps_default(node)
             for h in handlers:
-                self.except_site(h, bool(node.orelse), keeps_default or tries_next)
+                self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
+                                 or self.removes_if_present(node, h))
                 self.decisions += 1
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -618,6 +622,41 @@ class FunctionScanner:
         after = [n for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
                  and n.lineno > end and n.id in {b.id for b in before}]
         return bool(after)
+
+    def tries_another_way(self, try_node):
+        """Whether the try returns its result and the statement after it is another try that returns one too: a
+        chain of ways to the same result, where a failure moves on to the next (tornado's cpu_count,
+        `_value_from_stopiteration`), as a loop over candidates does."""
+        if not any(isinstance(s, ast.Return) for s in try_node.body):
+            return False
+        following = self.next_statement(try_node)
+        return isinstance(following, (ast.Try, getattr(ast, "TryStar", ast.Try))) and \
+            any(isinstance(s, ast.Return) for s in following.body)
+
+    def next_statement(self, statement):
+        for node in ast.walk(self.f):
+            for field in ("body", "orelse", "finalbody"):
+                statements = getattr(node, field, None)
+                if isinstance(statements, list) and statement in statements:
+                    index = statements.index(statement)
+                    return statements[index + 1] if index + 1 < len(statements) else None
+            for handler in getattr(node, "handlers", []):
+                if statement in handler.body:
+                    index = handler.body.index(statement)
+                    return handler.body[index + 1] if index + 1 < len(handler.body) else None
+        return None
+
+    def removes_if_present(self, try_node, handler):
+        """Whether the try only removes an entry and the handler catches what its absence raises: `del d[k]` /
+        `except KeyError: pass` is `d.pop(k, None)`, the entry is gone either way (tornado's header clean-up)."""
+        if len(try_node.body) != 1 or handler.type is None:
+            return False
+        statement = try_node.body[0]
+        removes = isinstance(statement, ast.Delete) and all(
+            isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) or \
+            isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
+            isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "remove"
+        return removes and all(t in ABSENT_ERRORS for t in self.handler_types(handler))
 
     def except_site(self, handler, try_has_else, falls_back=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]

@@ -248,8 +248,70 @@ class DeliberateCatchTest {
             }
             """;
 
+    /**
+     * Tornado's idioms: ways to one result tried in turn (cpu_count), an entry removed if present (its redirect's
+     * header clean-up), a would-block on a non-blocking socket (its waker). The last way of a chain, a removal that
+     * does more than remove, and a would-block caught with other failures are still reported.
+     */
+    private static final String IDIOMS = """
+            import os
+
+
+            def cpu_count(multiprocessing):
+                try:
+                    return multiprocessing.cpu_count()
+                except NotImplementedError:
+                    pass
+                try:
+                    return os.sysconf("SC_NPROCESSORS_CONF")
+                except (AttributeError, ValueError):
+                    pass
+                return 1
+
+
+            def without_headers(headers, names, seen):
+                for name in names:
+                    try:
+                        del headers[name]
+                    except KeyError:
+                        pass
+                    try:
+                        seen.remove(name)
+                    except ValueError:
+                        pass
+                    try:
+                        del headers[name]
+                        seen.append(name)
+                    except KeyError:
+                        pass
+                return headers
+
+
+            def wake(waker):
+                try:
+                    waker.send(b"a")
+                except BlockingIOError:
+                    pass
+                try:
+                    waker.send(b"b")
+                except (BlockingIOError, OSError):
+                    pass
+            """;
+
     @TempDir
     Path temp;
+
+    @Test
+    void waysTriedInTurnARemovalIfPresentAndAWouldBlockAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/idioms.py", IDIOMS));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/idioms.py", 11), tuple("shop/idioms.py", 29),
+                        tuple("shop/idioms.py", 41));
+    }
 
     @Test
     void onlyTheCatchesThatLoseAFailureAreReported() throws Exception {
