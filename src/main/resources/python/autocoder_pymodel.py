@@ -151,6 +151,81 @@ LOOPS = (ast.For, ast.AsyncFor, ast.While)
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.GeneratorExp)
 
 
+# methods that change a list, dict, set or deque in place
+MUTATING_METHODS = {"append", "extend", "insert", "remove", "pop", "popitem", "clear", "update", "setdefault", "add",
+                    "discard", "sort", "reverse", "appendleft", "extendleft", "popleft", "rotate", "move_to_end",
+                    "difference_update", "intersection_update", "symmetric_difference_update", "__setitem__",
+                    "__delitem__", "__iadd__"}
+MUTABLE_DEFAULT_USES = ["read", "passed", "escapes", "mutated"]
+# built-ins that read their arguments and keep no reference to them
+READING_BUILTINS = {"len", "list", "tuple", "set", "frozenset", "dict", "sorted", "iter", "enumerate", "zip", "any",
+                    "all", "sum", "min", "max", "str", "repr", "print", "isinstance", "bool", "hash", "id", "type",
+                    "map", "filter", "reversed", "format"}
+
+
+def mutable_defaults(tree):
+    """[line, use] of every parameter default that makes a new container (a list, dict or set display or
+    comprehension, or a call), with what its function does with the parameter, the worst use first of: "mutated"
+    (changed in place: a mutating method, an item or attribute set or deleted, +=), "escapes" (returned, yielded,
+    stored or aliased: a caller may change the shared default), "passed" (handed to a call, which may change it),
+    "read". Bugbear's B006 reports every such default; only the first two share state across calls (what Sonar's
+    S5717 reports)."""
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    found = {}
+    for f in ast.walk(tree):
+        if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        args = f.args
+        positional = args.posonlyargs + args.args
+        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
+            [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        for arg, default in pairs:
+            if not isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)):
+                continue
+            use = parameter_use(f, arg.arg, parents)
+            line = default.lineno
+            if line not in found or MUTABLE_DEFAULT_USES.index(use) > MUTABLE_DEFAULT_USES.index(found[line]):
+                found[line] = use
+    return [[line, use] for line, use in sorted(found.items())]
+
+
+def parameter_use(function, name, parents):
+    worst = 0
+    body = function.body if isinstance(function.body, list) else [function.body]
+    for statement in body:
+        for node in ast.walk(statement):
+            use = 0
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+                use = 3
+            elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+                use = name_use(node, parents)
+            worst = max(worst, use)
+    return MUTABLE_DEFAULT_USES[worst]
+
+
+def name_use(node, parents):
+    parent = parents.get(node)
+    if isinstance(parent, ast.Attribute):
+        if not isinstance(parent.ctx, ast.Load):
+            return 3
+        call = parents.get(parent)
+        return 3 if isinstance(call, ast.Call) and call.func is parent and parent.attr in MUTATING_METHODS else 0
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return 0 if isinstance(parent.ctx, ast.Load) else 3
+    if isinstance(parent, (ast.Return, ast.Yield, ast.YieldFrom, ast.Tuple, ast.List, ast.Set, ast.Dict,
+                           ast.Assign, ast.AnnAssign, ast.NamedExpr)) or \
+            isinstance(parent, ast.keyword) and parent.arg is not None and isinstance(parents.get(parent), ast.ClassDef):
+        return 2
+    if isinstance(parent, ast.Call) and node in parent.args:
+        return 0 if isinstance(parent.func, ast.Name) and parent.func.id in READING_BUILTINS else 1
+    if isinstance(parent, ast.keyword) and parent.arg is not None:
+        return 1
+    return 0
+
+
 def iteration_local_functions(tree):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
@@ -897,7 +972,8 @@ def model(entry, budget, max_depth):
                 all_names = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
-                "iteration_local_functions": iteration_local_functions(tree)}
+                "iteration_local_functions": iteration_local_functions(tree),
+                "mutable_defaults": mutable_defaults(tree)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}
     except RecursionError:

@@ -1,8 +1,13 @@
 package dev.autocoder.workers.python;
 
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+
+import java.util.Optional;
+
 /**
  * What a model of the whole project knows of a ruff report that ruff, reading one file at a time and no call order,
- * does not. The code-quality row leaves out the reports these answer yes for, and counts them.
+ * does not. The code-quality row leaves out the reports these answer yes for, and counts them, and rates a mutable
+ * default by what its function does with it.
  */
 public interface ModelFacts {
 
@@ -17,6 +22,11 @@ public interface ModelFacts {
         public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
             return false;
         }
+
+        @Override
+        public Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault) {
+            return Optional.empty();
+        }
     };
 
     /** An F401 (unused import) whose name another module of the project imports from the file. */
@@ -24,4 +34,7 @@ public interface ModelFacts {
 
     /** A B023 (function does not bind loop variable) in a function only the loop iteration defining it calls. */
     boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable);
+
+    /** What the function of a B006 (mutable argument default) does with that parameter, when the model knows. */
+    Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault);
 }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.python;
 
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
@@ -9,9 +10,11 @@ import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Python part of the code-quality row: ruff's quality rules (everything but the security {@code S} and
@@ -45,11 +48,13 @@ public final class PythonQuality {
      * Ruff's quality rules but the reports that are no problem, each kind counted in a metric: an F401 whose name
      * another module imports from the file (ruff sees one file at a time; {@code python_reexported_imports}), an
      * F821 on a line marked undefined on purpose ({@link UndefinedNameMarks}; {@code python_marked_undefined_names}),
-     * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}).
+     * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures});
+     * a B006 is rated by what its function does with the default ({@link #mutableDefaultSeverity}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
         List<RuffViolation> reported = new ArrayList<>();
+        Map<RuffViolation, Severity> calibrated = new HashMap<>();
         int reexported = 0;
         int marked = 0;
         int iterationLocal = 0;
@@ -62,10 +67,27 @@ public final class PythonQuality {
                 marked++;
             } else {
                 reported.add(v);
+                if (v.code().equals("B006")) {
+                    facts.mutableDefaultUse(v.path(), v.diagnostic()).flatMap(PythonQuality::mutableDefaultSeverity)
+                            .ifPresent(severity -> calibrated.put(v, severity));
+                }
             }
         }
-        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf), snapshot, reexported, marked,
-                iterationLocal);
+        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot, reexported,
+                marked, iterationLocal);
+    }
+
+    /**
+     * A mutable default its function only reads shares nothing across calls: low, a precaution (pylint's
+     * dangerous-default-value is a warning); handed to another call, which may change it, medium; changed in place
+     * or escaping to a caller, the table's high (Sonar's S5717 reports the changed ones).
+     */
+    private static Optional<Severity> mutableDefaultSeverity(PythonModelProvider.MutableDefaultUse use) {
+        return switch (use) {
+            case READ -> Optional.of(Severity.LOW);
+            case PASSED -> Optional.of(Severity.MEDIUM);
+            case ESCAPES, MUTATED -> Optional.empty();
+        };
     }
 
     public PythonLint lint() {

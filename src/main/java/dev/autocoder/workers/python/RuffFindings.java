@@ -7,6 +7,7 @@ import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,8 +19,9 @@ import java.util.function.Function;
  */
 public final class RuffFindings extends LinterFindings<RuffViolation> {
 
-    private RuffFindings(List<RuffViolation> violations, Function<String, Scope> scopeOf) {
-        super("ruff", rules(RuffRules.shipped()), RuffFindings::finding, violations, scopeOf, Set.of());
+    private RuffFindings(List<RuffViolation> violations, Function<String, Scope> scopeOf,
+                         Map<RuffViolation, Severity> calibrated) {
+        super("ruff", rules(RuffRules.shipped(), calibrated), RuffFindings::finding, violations, scopeOf, Set.of());
     }
 
     /** The violations of one perspective that apply where they were found. */
@@ -28,13 +30,20 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
     }
 
     static RuffFindings of(List<RuffViolation> violations, Function<String, Scope> scopeOf) {
-        return new RuffFindings(violations, scopeOf);
+        return of(violations, scopeOf, Map.of());
+    }
+
+    /** The same, with the severity a project-wide model gave some violations instead of the table's. */
+    static RuffFindings of(List<RuffViolation> violations, Function<String, Scope> scopeOf,
+                           Map<RuffViolation, Severity> calibrated) {
+        return new RuffFindings(violations, scopeOf, calibrated);
     }
 
     /** Ruff's rules by code. */
-    private static Rules<RuffViolation> rules(RuffRules rules) {
+    private static Rules<RuffViolation> rules(RuffRules rules, Map<RuffViolation, Severity> calibrated) {
         return new Rules<>(RuffViolation::code, RuffViolation::path, v -> rules.appliesTo(v.code()),
-                v -> rules.perspective(v.code()) == RuffRules.ReportingPerspective.SECURITY, v -> severity(rules, v));
+                v -> rules.perspective(v.code()) == RuffRules.ReportingPerspective.SECURITY,
+                v -> calibrated.getOrDefault(v, severity(rules, v)));
     }
 
     /**

@@ -19,10 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -66,19 +69,47 @@ public class PythonModelProvider {
     }
 
     /**
-     * One Python file as modelled: the planner's model, the file's dotted module name, its imports and the line
-     * spans of its functions that only the loop iteration defining them calls (both empty when the file could not be
+     * One Python file as modelled: the planner's model, the file's dotted module name, its imports, the line
+     * spans of its functions that only the loop iteration defining them calls, and what each function does with a
+     * parameter whose default makes a new container, by the default's line (all empty when the file could not be
      * modelled).
      */
-    public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions) {
+    public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
+                           Map<Integer, MutableDefaultUse> mutableDefaults) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of());
+            this(model, module, imports, List.of(), Map.of());
         }
 
         /** Whether {@code line} lies in a function that only the loop iteration defining it calls. */
         public boolean inIterationLocalFunction(int line) {
             return iterationLocalFunctions.stream().anyMatch(l -> l.first() <= line && line <= l.last());
+        }
+
+        /** What the function does with the parameter whose container default starts at {@code line}, if modelled. */
+        public Optional<MutableDefaultUse> mutableDefaultUse(int line) {
+            return Optional.ofNullable(mutableDefaults.get(line));
+        }
+    }
+
+    /**
+     * What a function does with a parameter whose default makes a new container, the worst of its uses: only then
+     * is the one default object, made when the function is defined, shared by the calls that see its changes.
+     */
+    public enum MutableDefaultUse {
+        /** Only read: iterated, tested, indexed, handed to a built-in that keeps nothing. */
+        READ,
+        /** Handed to another call, which may change it. */
+        PASSED,
+        /** Returned, yielded, stored or aliased: a caller may change it. */
+        ESCAPES,
+        /** Changed in place: a mutating method, an item or attribute set or deleted, {@code +=}. */
+        MUTATED;
+
+        static Map<Integer, MutableDefaultUse> of(JsonNode pairs) {
+            Map<Integer, MutableDefaultUse> out = new HashMap<>();
+            pairs.forEach(pair -> out.put(pair.path(0).asInt(), valueOf(pair.path(1).asText().toUpperCase(Locale.ROOT))));
+            return Map.copyOf(out);
         }
     }
 
@@ -172,7 +203,8 @@ public class PythonModelProvider {
             try {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
-                        Lines.of(json.path("iteration_local_functions"))) : new Modelled(file, source.module(), List.of());
+                        Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")))
+                        : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
                         + e.getClass().getSimpleName(), test), source.module(), List.of());
@@ -220,7 +252,7 @@ public class PythonModelProvider {
         }
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
-                modelled.iterationLocalFunctions());
+                modelled.iterationLocalFunctions(), modelled.mutableDefaults());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

@@ -7,11 +7,13 @@ import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The Python model's answers about ruff's reports: re-exports ({@link PythonReexports}) and functions only the
- * loop iteration defining them calls. The model is asked for at the first question (most snapshots raise none).
+ * The Python model's answers about ruff's reports: re-exports ({@link PythonReexports}), functions only the loop
+ * iteration defining them calls, and what a function does with a mutable default. The model is asked for at the
+ * first question (most snapshots raise none).
  */
 final class PythonModelFacts implements ModelFacts {
 
@@ -25,7 +27,7 @@ final class PythonModelFacts implements ModelFacts {
         this.reexports = new PythonReexports(this::files);
     }
 
-    /** The model, made once for both questions. */
+    /** The model, made once for every question. */
     private List<PythonModelProvider.Modelled> files() {
         if (files == null) {
             files = model.get();
@@ -40,11 +42,19 @@ final class PythonModelFacts implements ModelFacts {
 
     @Override
     public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
+        return file(path).map(f -> f.inIterationLocalFunction(loopVariable.row())).orElse(false);
+    }
+
+    @Override
+    public Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault) {
+        return file(path).flatMap(f -> f.mutableDefaultUse(mutableDefault.row()));
+    }
+
+    private Optional<PythonModelProvider.Modelled> file(String path) {
         if (byPath == null) {
             byPath = new HashMap<>();
             files().forEach(m -> byPath.put(m.model().path(), m));
         }
-        PythonModelProvider.Modelled file = byPath.get(path);
-        return file != null && file.inIterationLocalFunction(loopVariable.row());
+        return Optional.ofNullable(byPath.get(path));
     }
 }

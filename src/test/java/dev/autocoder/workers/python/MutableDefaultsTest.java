@@ -1,0 +1,68 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.analysis.pmd.CpdRunner;
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Bugbear's B006 reports every parameter default that makes a list, dict or set: the one object is made when the
+ * function is defined and shared by every call. Only a function that changes it, or lets it escape to a caller, makes
+ * calls see each other's changes; tornado's linkify only tests {@code proto in permitted_protocols}. The code-quality
+ * row keeps every report and rates it by what the function does with the parameter.
+ */
+class MutableDefaultsTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aMutableDefaultIsRatedByWhatItsFunctionDoesWithIt() {
+        TestSnapshots.write(root, "links.py", """
+                def linkify(text, permitted_protocols=["http", "https"]):
+                    proto = text.split(":")[0]
+                    if proto and proto not in permitted_protocols:
+                        return text
+                    return "<a>" + text + "</a>" * len(permitted_protocols)
+
+
+                def sign(url, parameters={}):
+                    return send(url, parameters)
+
+
+                def remember(seen=[]):
+                    seen.append(1)
+                    return len(seen)
+
+
+                def options(extra={}):
+                    return extra
+
+
+                def send(url, parameters):
+                    return url, len(parameters)
+                """);
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
+                .extracting(Finding::line, Finding::severity)
+                .containsExactlyInAnyOrder(tuple(1, Severity.LOW), tuple(8, Severity.MEDIUM), tuple(12, Severity.HIGH),
+                        tuple(17, Severity.HIGH));
+    }
+}
