@@ -26,18 +26,13 @@ public final class PythonQuality {
     private final PythonLint lint;
     private final RuffFindings ruff;
     private final Snapshot snapshot;
-    private final int reexports;
-    private final int markedUndefinedNames;
-    private final int iterationLocalClosures;
+    private final LeftOut leftOut;
 
-    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, int reexports, int markedUndefinedNames,
-                          int iterationLocalClosures) {
+    private PythonQuality(PythonLint lint, RuffFindings ruff, Snapshot snapshot, LeftOut leftOut) {
         this.lint = lint;
         this.ruff = ruff;
         this.snapshot = snapshot;
-        this.reexports = reexports;
-        this.markedUndefinedNames = markedUndefinedNames;
-        this.iterationLocalClosures = iterationLocalClosures;
+        this.leftOut = leftOut;
     }
 
     public static PythonQuality of(PythonLint lint, Snapshot snapshot) {
@@ -48,7 +43,8 @@ public final class PythonQuality {
      * Ruff's quality rules but the reports that are no problem, each kind counted in a metric: an F401 whose name
      * another module imports from the file (ruff sees one file at a time; {@code python_reexported_imports}), an
      * F821 on a line marked undefined on purpose ({@link UndefinedNameMarks}; {@code python_marked_undefined_names}),
-     * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures});
+     * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}), an
+     * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport});
      * a B006 is rated by what its function does with the default ({@link #mutableDefaultSeverity}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
@@ -58,11 +54,14 @@ public final class PythonQuality {
         int reexported = 0;
         int marked = 0;
         int iterationLocal = 0;
+        int submoduleExports = 0;
         for (RuffViolation v : lint.violationsFor(RuffRules.ReportingPerspective.QUALITY)) {
             if (v.code().equals("F401") && facts.isReexport(v.path(), v.diagnostic())) {
                 reexported++;
             } else if (v.code().equals("B023") && facts.isInIterationLocalFunction(v.path(), v.diagnostic())) {
                 iterationLocal++;
+            } else if (v.code().equals("F822") && isSubmoduleExport(snapshot, v)) {
+                submoduleExports++;
             } else if (marks.marked(v)) {
                 marked++;
             } else {
@@ -73,8 +72,31 @@ public final class PythonQuality {
                 }
             }
         }
-        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot, reexported,
-                marked, iterationLocal);
+        return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot,
+                new LeftOut(reexported, marked, iterationLocal, submoduleExports));
+    }
+
+    /**
+     * An F822 (undefined name in {@code __all__}) in a package's {@code __init__.py} naming one of the package's
+     * submodules: {@code from package import *} imports the submodules {@code __all__} names (dateutil's
+     * {@code __all__ = ['easter', 'parser', ...]}), so the name is defined when it is needed.
+     */
+    private static boolean isSubmoduleExport(Snapshot snapshot, RuffViolation undefinedExport) {
+        String path = undefinedExport.path();
+        String message = undefinedExport.diagnostic().message();
+        int open = message.indexOf('`');
+        int close = message.indexOf('`', open + 1);
+        if (!(path.equals("__init__.py") || path.endsWith("/__init__.py")) || open < 0 || close < 0) {
+            return false;
+        }
+        String folder = path.substring(0, path.length() - "__init__.py".length());
+        String submodule = folder + message.substring(open + 1, close);
+        return snapshot.files().stream().map(SourceFile::path).anyMatch(p -> p.equals(submodule + ".py")
+                || p.startsWith(submodule + "/") || p.startsWith(submodule + ".") && (p.endsWith(".so") || p.endsWith(".pyd")));
+    }
+
+    /** How many reports of each kind the row leaves out, and why ({@link #of(PythonLint, Snapshot, ModelFacts)}). */
+    private record LeftOut(int reexports, int markedUndefinedNames, int iterationLocalClosures, int submoduleExports) {
     }
 
     /**
@@ -135,9 +157,10 @@ public final class PythonQuality {
             metrics.add(Metric.of("python_unparseable_files", lint.syntaxErrors().size()));
             metrics.add(Metric.of("python_skipped_files", lint.skippedFiles().size()));
             metrics.addAll(ruff.ruleCountMetrics());
-            metrics.add(Metric.of("python_reexported_imports", reexports));
-            metrics.add(Metric.of("python_marked_undefined_names", markedUndefinedNames));
-            metrics.add(Metric.of("python_iteration_local_closures", iterationLocalClosures));
+            metrics.add(Metric.of("python_reexported_imports", leftOut.reexports()));
+            metrics.add(Metric.of("python_marked_undefined_names", leftOut.markedUndefinedNames()));
+            metrics.add(Metric.of("python_iteration_local_closures", leftOut.iterationLocalClosures()));
+            metrics.add(Metric.of("python_submodule_exports", leftOut.submoduleExports()));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -167,17 +190,23 @@ public final class PythonQuality {
     /** What ruff reported and the row leaves out, and why; empty when nothing. */
     private String leftOut() {
         List<String> parts = new ArrayList<>();
-        if (reexports > 0) {
-            parts.add(reexports + " unused-import report" + (reexports == 1 ? "" : "s")
+        if (leftOut.reexports() > 0) {
+            parts.add(leftOut.reexports() + " unused-import report" + (leftOut.reexports() == 1 ? "" : "s")
                     + " left out: re-exports other modules import");
         }
-        if (markedUndefinedNames > 0) {
-            parts.add(markedUndefinedNames + " undefined-name report" + (markedUndefinedNames == 1 ? "" : "s")
+        if (leftOut.markedUndefinedNames() > 0) {
+            parts.add(leftOut.markedUndefinedNames() + " undefined-name report"
+                    + (leftOut.markedUndefinedNames() == 1 ? "" : "s")
                     + " left out: marked undefined on purpose for the type checker");
         }
-        if (iterationLocalClosures > 0) {
-            parts.add(iterationLocalClosures + " loop-variable report" + (iterationLocalClosures == 1 ? "" : "s")
+        if (leftOut.iterationLocalClosures() > 0) {
+            parts.add(leftOut.iterationLocalClosures() + " loop-variable report"
+                    + (leftOut.iterationLocalClosures() == 1 ? "" : "s")
                     + " left out: the function is only called in the iteration that defines it");
+        }
+        if (leftOut.submoduleExports() > 0) {
+            parts.add(leftOut.submoduleExports() + " undefined-export report" + (leftOut.submoduleExports() == 1 ? "" : "s")
+                    + " left out: submodules a star import of the package imports");
         }
         return parts.isEmpty() ? "" : " (and " + String.join("; ", parts) + ")";
     }
