@@ -30,7 +30,9 @@ import java.util.List;
  *                       {@link MethodModel#invocations()}:argument position" of the calls that receive it (directly,
  *                       through the local it is assigned to, or through a wrapper created around it)
  * @param facts          Java: {@code parameters=} the erased parameter types of the overload PMD resolved, for a
- *                       call into {@code java.lang}, {@code java.math}, {@code java.time} or {@code java.util}.
+ *                       call into {@code java.lang}, {@code java.math}, {@code java.time} or {@code java.util};
+ *                       {@value #FIRST_ARGUMENT_PARAMS}{@code =} the parameters the first argument uses, for a call of
+ *                       several arguments that reaches any.
  *                       Python: the arguments as the security and data-integrity rules read them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
  *                       {@code **=kwargs}, {@code arg0=fstring} (how the first argument is built), {@code arg1'=w}
  *                       (a string constant's value), {@code transaction} (inside a database transaction block),
@@ -44,6 +46,9 @@ public record Invocation(boolean creation, String type, String method, int line,
 
     /** The fact of a Python call into the calling file's own top-level package: the project's own code. */
     public static final String OWN_PACKAGE = "own-package";
+
+    /** The fact naming the parameters a Java call's first argument uses, when it has more than one argument. */
+    public static final String FIRST_ARGUMENT_PARAMS = "first-argument-params";
 
     public Invocation {
         type = Interned.string(type);
@@ -68,6 +73,16 @@ public record Invocation(boolean creation, String type, String method, int line,
 
     public boolean hasFact(String fact) {
         return facts.contains(fact);
+    }
+
+    /**
+     * The parameters the first argument uses: the class name of {@code Class.forName(name, initialize, loader)}, not
+     * its loader. A Java call of several arguments says it in the fact {@value #FIRST_ARGUMENT_PARAMS}; otherwise
+     * every parameter the call reaches.
+     */
+    public List<String> paramsReachedByFirstArgument() {
+        String first = fact(FIRST_ARGUMENT_PARAMS);
+        return first == null ? paramsReached : first.isEmpty() ? List.of() : List.of(first.split(","));
     }
 
     /** {@code Files.readAllBytes}, {@code new FileInputStream}: the simple type and the method, for messages. */

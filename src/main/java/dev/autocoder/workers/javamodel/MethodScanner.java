@@ -489,10 +489,20 @@ final class MethodScanner {
     private Invocation invocation(JavaNode node, boolean creation, String type, String name, ASTArgumentList args, int depth,
                                   int collectionLoop, boolean implicit) {
         Set<String> reached = new TreeSet<>();
+        Set<String> reachedByFirst = new TreeSet<>();
         for (ASTExpression arg : args) {
             for (String used : namesIn(arg)) {
-                reached.addAll(reachedParams.getOrDefault(used, Set.of()));
+                Set<String> params = reachedParams.getOrDefault(used, Set.of());
+                reached.addAll(params);
+                if (arg.getIndexInParent() == 0) {
+                    reachedByFirst.addAll(params);
+                }
             }
+        }
+        List<String> facts = jdkOverload(node, type);
+        if (args.size() > 1 && !reached.isEmpty()) {
+            facts = new ArrayList<>(facts);
+            facts.add(Invocation.FIRST_ARGUMENT_PARAMS + "=" + String.join(",", reachedByFirst));
         }
         ASTTryStatement enclosingTry = node.ancestors(ASTTryStatement.class).first();
         boolean inResources = enclosingTry != null && enclosingTry.getResources() != null
@@ -511,7 +521,7 @@ final class MethodScanner {
             closed = registersWithACloser(registrar);
         }
         return new Invocation(creation, type, name, line(node), depth, inResources, closed, List.copyOf(reached),
-                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of(), jdkOverload(node, type));
+                header(text(node)), implicit, args.size(), caughtBy(node), collectionLoop, List.of(), facts);
     }
 
     /**

@@ -1025,6 +1025,34 @@ class FalsePositivesTest {
                 tuple("untrusted-input-to-command", 8, Severity.MEDIUM), tuple("untrusted-input-to-command", 12, Severity.HIGH));
     }
 
+    /**
+     * {@code Class.forName(name, initialize, loader)} loads the class its first argument names: that parameter is
+     * the untrusted input (commons-lang3's {@code ClassUtils.getClass(ClassLoader, String, boolean)} named its loader,
+     * the first parameter in alphabetical order); a caller's loader alone picks no class.
+     */
+    @Test
+    void onlyTheClassNameReachingClassForNameIsUntrustedInput() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Classes.java", """
+                package com.acme;
+
+                public class Classes {
+                    public static Class<?> load(ClassLoader classLoader, String className, boolean initialize)
+                            throws ClassNotFoundException {
+                        String next = className.trim();
+                        return Class.forName(next, initialize, classLoader);
+                    }
+
+                    public static Class<?> plugin(ClassLoader classLoader) throws ClassNotFoundException {
+                        return Class.forName("com.acme.Plugin", true, classLoader);
+                    }
+                }
+                """), "security");
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::line, Finding::message).containsExactly(
+                tuple("untrusted-input-to-reflection", 7, "Classes.load(ClassLoader, String, boolean): parameter "
+                        + "'className' reaches Class.forName unchecked"));
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }

@@ -49,7 +49,16 @@ import java.util.Set;
 @Component
 class SecurityTestsPerspective extends TestPlanningPerspective {
 
-    private record Sink(String name, List<String> hostile) {
+    /** @param firstArgumentOnly only the first argument is dangerous: the name {@code Class.forName} loads */
+    private record Sink(String name, List<String> hostile, boolean firstArgumentOnly) {
+
+        Sink(String name, List<String> hostile) {
+            this(name, hostile, false);
+        }
+
+        List<String> paramsReached(Invocation call) {
+            return firstArgumentOnly ? call.paramsReachedByFirstArgument() : call.paramsReached();
+        }
     }
 
     private static final Map<String, Sink> SINKS = Map.ofEntries(
@@ -66,7 +75,7 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             Map.entry("java.nio.file.Path.of", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
             Map.entry("java.nio.file.Path.resolve", new Sink("path", List.of("\"../../etc/passwd\"", "\"/etc/shadow\""))),
             Map.entry("java.net.URL.<init>", new Sink("url", List.of("\"http://169.254.169.254/latest/meta-data/\"", "\"file:///etc/passwd\""))),
-            Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""))),
+            Map.entry("java.lang.Class.forName", new Sink("reflection", List.of("\"java.lang.Runtime\""), true)),
             Map.entry("java.io.ObjectInputStream.<init>", new Sink("deserialization", List.of("null"))));
 
     SecurityTestsPerspective(TestPlanServices services) {
@@ -92,13 +101,13 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             Set<String> reported = new HashSet<>(); // Files.readAllBytes(Path.of(file)) is one flow, not two
             for (Invocation call : m.method().invocations()) {
                 Sink sink = sink(call);
-                if (sink == null || call.paramsReached().isEmpty()
+                if (sink == null || sink.paramsReached(call).isEmpty()
                         || sink.name().equals("path") && !joinsABase(call) && !outsideInput
                         || !reported.add(sink.name() + ":" + call.line())) {
                     continue;
                 }
                 tainted++;
-                String param = call.paramsReached().get(0);
+                String param = sink.paramsReached(call).get(0);
                 String callersChoice = outsideInput ? null : CALLERS_CHOICE.get(sink.name());
                 Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security",
                         callersChoice != null ? Severity.MEDIUM : Severity.HIGH, m.file().path(), call.line(), call.line(),
