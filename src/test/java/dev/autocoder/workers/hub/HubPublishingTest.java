@@ -152,7 +152,8 @@ class HubPublishingTest extends WithFakeHub {
         assertThat(read(state).has("inFlight")).isTrue();
         hub.clearFaults();
         int commitsBefore = hub.commits("dataset", REPO).size();
-        try (ConfigurableApplicationContext app = App.start(properties)) {
+        // the restart's first tick checks the commit in flight: the usual short interval, not the first run's 3s
+        try (ConfigurableApplicationContext app = App.start(HubTestApp.properties(fixture.root(), store, hub))) {
             DatasetStore local = app.getBean(DatasetStore.class);
             await("more rows published").atMost(LIMIT).until(() -> hub.commits("dataset", REPO).size() > commitsBefore
                     && hubRows(hub, mapper).size() >= local.rows(DATASET).size() - 2);
