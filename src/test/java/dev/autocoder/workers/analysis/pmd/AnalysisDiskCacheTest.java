@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnalysisDiskCacheTest {
 
     private static final Duration BUDGET = Duration.ofSeconds(10);
+    /** Loaded once: loading the curated ruleset costs about a second, more than an analysis of the fixture. */
+    private static final RuleSet CURATED = PmdRulesets.curated();
 
     @TempDir
     Path root;
@@ -62,11 +64,11 @@ class AnalysisDiskCacheTest {
 
     @Test
     void aRestartedEngineAnalyzesNothingAndReportsExactlyWhatAColdRunReports() {
-        PmdReport first = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport first = engine(CURATED).analyze(TestSnapshots.of(root));
         assertThat(first.filesAnalyzed()).isEqualTo(5);
         assertThat(entries(pmdCache)).hasSize(5);
 
-        PmdReport warm = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport warm = engine(CURATED).analyze(TestSnapshots.of(root));
         PmdReport cold = engineWithoutDiskCache().analyze(TestSnapshots.of(root));
 
         assertThat(warm.filesAnalyzed()).isZero();
@@ -79,7 +81,7 @@ class AnalysisDiskCacheTest {
     @Test
     void withSeveralTreesOneTreesPassKeepsTheOthersEntriesOnDisk(@TempDir Path otherTree) {
         writeOther(otherTree);
-        PmdEngine engine = engine(PmdRulesets.curated());
+        PmdEngine engine = engine(CURATED);
         engine.analyze(TestSnapshots.of(root));
         PmdReport other = engine.analyze(TestSnapshots.of(otherTree));
         assertThat(other.filesAnalyzed()).isEqualTo(1);
@@ -97,13 +99,13 @@ class AnalysisDiskCacheTest {
     @Test
     void afterARestartOneTreesPassKeepsTheEntriesOfTheTreesItHasNotSeenYet(@TempDir Path otherTree) {
         writeOther(otherTree);
-        PmdEngine before = engine(PmdRulesets.curated());
+        PmdEngine before = engine(CURATED);
         before.analyze(TestSnapshots.of(root));
         before.analyze(TestSnapshots.of(otherTree));
         assertThat(entries(pmdCache)).hasSize(6);
 
         // a restarted fleet: its first tick is on the first target; the other target's entries stay for its own tick
-        PmdEngine restarted = engine(PmdRulesets.curated());
+        PmdEngine restarted = engine(CURATED);
         assertThat(restarted.analyze(TestSnapshots.of(root)).filesFromCache()).isEqualTo(5);
         assertThat(entries(pmdCache)).hasSize(6);
         PmdReport other = restarted.analyze(TestSnapshots.of(otherTree));
@@ -115,10 +117,10 @@ class AnalysisDiskCacheTest {
 
     @Test
     void afterARestartOnlyTheChangedFileIsAnalyzedAndItsOldEntryIsDropped() {
-        engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        engine(CURATED).analyze(TestSnapshots.of(root));
         TestSnapshots.write(root, PmdFixtures.REGISTRY, "package com.acme.shop;\n\npublic class Registry {\n}\n");
 
-        PmdReport warm = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport warm = engine(CURATED).analyze(TestSnapshots.of(root));
 
         assertThat(warm.filesAnalyzed()).isEqualTo(1);
         assertThat(warm.filesFromCache()).isEqualTo(4);
@@ -129,7 +131,7 @@ class AnalysisDiskCacheTest {
 
     @Test
     void anotherRulesetDiscardsTheCacheWithALogLineAndRecomputes() {
-        engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        engine(CURATED).analyze(TestSnapshots.of(root));
         RuleSet emptyCatchOnly = RuleSet.forSingleRule(PmdRulesets.curated().getRuleByName("EmptyCatchBlock"));
 
         PmdReport other = engine(emptyCatchOnly).analyze(TestSnapshots.of(root));
@@ -144,12 +146,12 @@ class AnalysisDiskCacheTest {
 
     @Test
     void aCacheWrittenByAnotherPmdVersionIsDiscardedWithALogLine() throws IOException {
-        engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        engine(CURATED).analyze(TestSnapshots.of(root));
         Path manifest = pmdCache.resolve("manifest.json");
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.replaceFirst("\"pmd\":\"[^\"]+\"", "\"pmd\":\"6.55.0\""));
 
-        PmdReport report = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport report = engine(CURATED).analyze(TestSnapshots.of(root));
 
         assertThat(report.filesAnalyzed()).isEqualTo(5);
         assertThat(warnings()).singleElement().asString().contains("pmd 6.55.0 (now 7.");
@@ -158,7 +160,7 @@ class AnalysisDiskCacheTest {
 
     @Test
     void corruptEntriesAreDiscardedOneByOneWithALogLineNamingTheFile() throws IOException {
-        engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        engine(CURATED).analyze(TestSnapshots.of(root));
         List<Path> entries = entries(pmdCache);
         Path garbage = entries.get(0);
         Path truncated = entries.get(1);
@@ -166,7 +168,7 @@ class AnalysisDiskCacheTest {
         byte[] whole = Files.readAllBytes(truncated);
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
 
-        PmdReport warm = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport warm = engine(CURATED).analyze(TestSnapshots.of(root));
 
         assertThat(warm.filesAnalyzed()).isEqualTo(2);
         assertThat(warm.filesFromCache()).isEqualTo(3);
@@ -175,18 +177,18 @@ class AnalysisDiskCacheTest {
                 .anySatisfy(line -> assertThat(line).contains(garbage.toString()).contains("corrupt"))
                 .anySatisfy(line -> assertThat(line).contains(truncated.toString()).contains("corrupt"));
         // rewritten whole by the run that recomputed them
-        PmdReport again = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport again = engine(CURATED).analyze(TestSnapshots.of(root));
         assertThat(again.filesAnalyzed()).isZero();
     }
 
     @Test
     void anEntryWhoseContentIsValidJsonForAnotherKeyIsNotTrusted() throws IOException {
-        engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        engine(CURATED).analyze(TestSnapshots.of(root));
         List<Path> entries = entries(pmdCache);
         // a swapped file: well-formed, stamped right, but written for another content
         Files.copy(entries.get(0), entries.get(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        PmdReport warm = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport warm = engine(CURATED).analyze(TestSnapshots.of(root));
 
         assertThat(warm.filesAnalyzed()).isEqualTo(1);
         assertSameResults(warm, engineWithoutDiskCache().analyze(TestSnapshots.of(root)));
@@ -195,10 +197,10 @@ class AnalysisDiskCacheTest {
 
     @Test
     void aCorruptManifestDiscardsTheWholeCache() throws IOException {
-        engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        engine(CURATED).analyze(TestSnapshots.of(root));
         Files.writeString(pmdCache.resolve("manifest.json"), "{\"pmd\": ");
 
-        PmdReport report = engine(PmdRulesets.curated()).analyze(TestSnapshots.of(root));
+        PmdReport report = engine(CURATED).analyze(TestSnapshots.of(root));
 
         assertThat(report.filesAnalyzed()).isEqualTo(5);
         assertThat(warnings()).singleElement().asString().contains("manifest").contains("corrupt");
@@ -265,7 +267,7 @@ class AnalysisDiskCacheTest {
     }
 
     private PmdEngine engineWithoutDiskCache() {
-        PmdEngine engine = new PmdEngine(PmdRulesets.curated(), SeverityTable.shipped(), 2, BUDGET);
+        PmdEngine engine = new PmdEngine(CURATED, SeverityTable.shipped(), 2, BUDGET);
         engines.add(engine::close);
         return engine;
     }
