@@ -2,11 +2,15 @@ package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.analysis.severity.SeverityTable;
 import dev.autocoder.workers.config.AutocoderProperties;
+import net.sourceforge.pmd.lang.rule.RuleSet;
 
 import java.time.Duration;
 
 /** The shared Java model provider as the application wires it: the curated ruleset on one PMD thread. */
 public final class TestModels {
+    /** Loaded once per JVM: loading costs about a second; every provider still gets its own engine (and caches). */
+    private static final RuleSet CURATED = PmdRulesets.curated();
+
     private TestModels() {
     }
 
@@ -16,6 +20,6 @@ public final class TestModels {
 
     /** A provider that skips a file PMD takes longer than {@code fileBudget} over. */
     public static PmdJavaModelProvider provider(Duration fileBudget) {
-        return new PmdJavaModelProvider(new PmdEngine(PmdRulesets.curated(), SeverityTable.shipped(), 1, fileBudget));
+        return new PmdJavaModelProvider(new PmdEngine(CURATED, SeverityTable.shipped(), 1, fileBudget));
     }
 }
