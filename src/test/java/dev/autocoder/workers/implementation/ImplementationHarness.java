@@ -42,6 +42,8 @@ import dev.autocoder.workers.worker.WorkerColumns;
 import dev.autocoder.workers.worker.WorkerDriver;
 import dev.autocoder.workers.worker.WorkerRegistry;
 
+import net.sourceforge.pmd.lang.rule.RuleSet;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,12 +62,15 @@ public final class ImplementationHarness {
     public static final List<String> STAGES = List.of("deep-understanding", "architectural-analysis", "approach-evaluation",
             "risk-analysis", "testing-strategy", "implementation-plan");
 
+    /** Loaded once per JVM: loading costs about a second; each harness still gets its own engine (and caches). */
+    public static final RuleSet CURATED = PmdRulesets.curated();
+
     public final ObjectMapper mapper = new ObjectMapper();
     public final AutocoderProperties properties = new AutocoderProperties();
     public final LlmProperties llm = new LlmProperties();
     public final DatasetStore store;
     public final SnapshotService snapshots;
-    public final PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
+    public final PmdEngine pmd = new PmdEngine(CURATED, 1);
     public final WorkerDriver implementation;
     public final WorkerDriver analysis;
 

@@ -2,7 +2,6 @@ package dev.autocoder.workers.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
-import dev.autocoder.workers.analysis.pmd.PmdRulesets;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
@@ -69,7 +68,7 @@ class MechanicalFixCycleTest {
         assertThat(ImplementationFixture.git(repo, diff, "apply", "-").exitCode()).isZero();
         assertThat(java.nio.file.Files.readString(repo.resolve(SRC + file))).isEqualTo(changes.get("code").asText());
         assertThat(ImplementationFixture.compileErrors(repo, temp.resolve("classes"))).isEmpty();
-        assertThat(new PmdEngine(PmdRulesets.curated(), 1).analyze(TestSnapshots.of(repo)).violations())
+        assertThat(new PmdEngine(ImplementationHarness.CURATED, 1).analyze(TestSnapshots.of(repo)).violations())
                 .noneMatch(v -> v.path().equals(SRC + file) && v.rule().equals(rule));
     }
 }
