@@ -200,6 +200,10 @@ class FleetDashboardTest {
         // each target's running totals count its own rows only
         for (String target : List.of(alphaId, betaId)) {
             long before = store.rows(ANALYSIS).stream().filter(r -> target.equals(r.targetId())).count();
+            // the dashboard takes a row in after the store has written it: wait until it has the rows stored so far
+            await("the totals of " + target + " count the rows stored so far").atMost(Duration.ofMinutes(1)).until(() ->
+                    JSON.readTree(get(port, "/api/workers/analysis?target=" + target).body()).path("insights").path("rows")
+                            .asLong() >= before);
             JsonNode worker = JSON.readTree(get(port, "/api/workers/analysis?target=" + target).body());
             List<Row> after = store.rows(ANALYSIS);
             long ownAfter = after.stream().filter(r -> target.equals(r.targetId())).count();
