@@ -365,6 +365,7 @@ class FunctionScanner:
         self.yields = False
         self.returns_value = False
         self.nesting = 0  # how deep the walk is inside functions and lambdas nested in this one
+        self.functions = [function]  # this function and the nested ones the walk is in, innermost last
         self.string_forms = {}  # local name -> how the string assigned to it was built
         for a in self.all_args():  # `conn: sqlite3.Connection` types later `conn.execute(..)` calls
             name = dotted(a.annotation) if a.annotation is not None else None
@@ -559,8 +560,10 @@ class FunctionScanner:
                 + [d for d in arguments.kw_defaults if d is not None]:
             self.visit(expression, caught_by, loop_depth, loops_open, in_except, in_with)
         self.nesting += 1
+        self.functions.append(node)
         for statement in node.body if isinstance(node.body, list) else [node.body]:
             self.visit(statement, [], 0, [], False, False)
+        self.functions.pop()
         self.nesting -= 1
 
     def is_transaction(self, expr):
@@ -764,7 +767,11 @@ class FunctionScanner:
                                     or self.comment_above(handler))
         # a finalizer has no caller to tell: Python only prints "Exception ignored in" for what escapes it
         in_finalizer = getattr(self.f, "name", None) == "__del__"
-        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or \
+        # outside a coroutine nothing is being cancelled: a cancelled future's result in a done-callback (tornado's
+        # with_timeout); inside `async def` swallowing it stops the task's cancellation, and stays reported
+        cancellation_seen = all(t.split(".")[-1] == "CancelledError" for t in types) and \
+            not isinstance(self.functions[-1], ast.AsyncFunctionDef)
+        deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or cancellation_seen or \
             (empty_body and (falls_back or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * optional import, an exhausted iterator, the failure branch of a try/else and an empty handler with a comment saying
  * why (seen on flask: `except ImportError: pass` around readline, `except OSError: pass` / `else: return True` in
  * is_ip; on requests: `except StopIteration: pass`, a commented fallback, `# App Engine hackiness.` written over
- * the clause). In Java: a variable named ignored or a
- * comment in the block (PMD's EmptyCatchBlock options). The same blocks without that are still reported.
+ * the clause). In Java: a variable named ignored (PMD's EmptyCatchBlock option) or ignore (IntelliJ's), or a
+ * comment in the block (PMD's option). The same blocks without that are still reported.
  */
 class DeliberateCatchTest {
 
@@ -113,6 +113,14 @@ class DeliberateCatchTest {
                         return in.read();
                     } catch (IOException e) {
                         // a closed stream reads as its end
+                    }
+                    return -1;
+                }
+
+                public int fourthByte(InputStream in) {
+                    try {
+                        return in.read();
+                    } catch (IOException ignore) {
                     }
                     return -1;
                 }
@@ -250,10 +258,12 @@ class DeliberateCatchTest {
 
     /**
      * Tornado's idioms: ways to one result tried in turn (cpu_count), an entry removed if present (its redirect's
-     * header clean-up), a would-block on a non-blocking socket (its waker). The last way of a chain, a removal that
-     * does more than remove, and a would-block caught with other failures are still reported.
+     * header clean-up), a would-block on a non-blocking socket (its waker), a cancelled future's result in a
+     * done-callback (with_timeout). The last way of a chain, a removal that does more than remove, a would-block
+     * caught with other failures and a coroutine swallowing its own cancellation are still reported.
      */
     private static final String IDIOMS = """
+            import asyncio
             import os
 
 
@@ -296,21 +306,35 @@ class DeliberateCatchTest {
                     waker.send(b"b")
                 except (BlockingIOError, OSError):
                     pass
+
+
+            def on_done(future):
+                try:
+                    future.result()
+                except asyncio.CancelledError:
+                    pass
+
+
+            async def wait_quietly(future):
+                try:
+                    await future
+                except asyncio.CancelledError:
+                    pass
             """;
 
     @TempDir
     Path temp;
 
     @Test
-    void waysTriedInTurnARemovalIfPresentAndAWouldBlockAreDeliberate() throws Exception {
+    void waysTriedInTurnARemovalIfPresentAWouldBlockAndACancellationOutsideACoroutineAreDeliberate() throws Exception {
         TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/idioms.py", IDIOMS));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
 
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
-                .containsExactlyInAnyOrder(tuple("shop/idioms.py", 11), tuple("shop/idioms.py", 29),
-                        tuple("shop/idioms.py", 41));
+                .containsExactlyInAnyOrder(tuple("shop/idioms.py", 12), tuple("shop/idioms.py", 30),
+                        tuple("shop/idioms.py", 42), tuple("shop/idioms.py", 56));
     }
 
     @Test
