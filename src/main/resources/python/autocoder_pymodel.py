@@ -489,7 +489,7 @@ class FunctionScanner:
             keeps_default = self.keeps_default(node)
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
-                                 or self.removes_if_present(node, h))
+                                 or self.removes_if_present(node, h) or self.looks_up(node, h))
                 self.decisions += 1
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -694,12 +694,24 @@ class FunctionScanner:
         set_in_try = names(try_node.body, ast.Store)
         if not set_in_try:
             return False
-        before = [n for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-                  and n.lineno < try_node.lineno and n.id in set_in_try]
+        # a parameter has its value from the start (dateutil's `offset = offset.total_seconds()` for a timedelta)
+        before = {n.id for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+                  and n.lineno < try_node.lineno and n.id in set_in_try} | (set_in_try & set(self.params))
         end = getattr(try_node, "end_lineno", None) or try_node.lineno
         after = [n for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-                 and n.lineno > end and n.id in {b.id for b in before}]
+                 and n.lineno > end and n.id in before]
         return bool(after)
+
+    def looks_up(self, try_node, handler):
+        """Whether the try only returns what an item lookup finds and the handler catches only a missing key or
+        index: `d.get(k)` written out (dateutil's `return self._weekdays[name.lower()]` / `except KeyError: pass` /
+        `return None`), where a missing entry is an answer, not a failure."""
+        if len(try_node.body) != 1 or not isinstance(try_node.body[0], ast.Return) or handler.type is None:
+            return False
+        value = try_node.body[0].value
+        looked_up = value is not None and any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
+                                              for n in ast.walk(value))
+        return looked_up and all(t in {"KeyError", "IndexError", "LookupError"} for t in self.handler_types(handler))
 
     def tries_another_way(self, try_node):
         """Whether the try returns its result and the statement after it is another try that returns one too: a

@@ -259,8 +259,10 @@ class DeliberateCatchTest {
     /**
      * Tornado's idioms: ways to one result tried in turn (cpu_count), an entry removed if present (its redirect's
      * header clean-up), a would-block on a non-blocking socket (its waker), a cancelled future's result in a
-     * done-callback (with_timeout). The last way of a chain, a removal that does more than remove, a would-block
-     * caught with other failures and a coroutine swallowing its own cancellation are still reported.
+     * done-callback (with_timeout); dateutil's: a lookup whose missing key answers None ({@code d.get(k)} written
+     * out), a parameter converted when it can be and kept as given otherwise. The last way of a chain, a removal
+     * that does more than remove, a would-block caught with other failures and a coroutine swallowing its own
+     * cancellation are still reported.
      */
     private static final String IDIOMS = """
             import asyncio
@@ -320,13 +322,29 @@ class DeliberateCatchTest {
                     await future
                 except asyncio.CancelledError:
                     pass
+
+
+            def weekday(days, name):
+                try:
+                    return days[name.lower()]
+                except KeyError:
+                    pass
+                return None
+
+
+            def seconds(offset):
+                try:
+                    offset = offset.total_seconds()
+                except (TypeError, AttributeError):
+                    pass
+                return offset * 2
             """;
 
     @TempDir
     Path temp;
 
     @Test
-    void waysTriedInTurnARemovalIfPresentAWouldBlockAndACancellationOutsideACoroutineAreDeliberate() throws Exception {
+    void tornadosAndDateutilsIdiomsAreDeliberate() throws Exception {
         TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/idioms.py", IDIOMS));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
