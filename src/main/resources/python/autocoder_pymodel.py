@@ -216,8 +216,7 @@ def name_use(node, parents):
     if isinstance(parent, ast.Subscript) and parent.value is node:
         return 0 if isinstance(parent.ctx, ast.Load) else 3
     if isinstance(parent, (ast.Return, ast.Yield, ast.YieldFrom, ast.Tuple, ast.List, ast.Set, ast.Dict,
-                           ast.Assign, ast.AnnAssign, ast.NamedExpr)) or \
-            isinstance(parent, ast.keyword) and parent.arg is not None and isinstance(parents.get(parent), ast.ClassDef):
+                           ast.Assign, ast.AnnAssign, ast.NamedExpr)):
         return 2
     if isinstance(parent, ast.Call) and node in parent.args:
         return 0 if isinstance(parent.func, ast.Name) and parent.func.id in READING_BUILTINS else 1
