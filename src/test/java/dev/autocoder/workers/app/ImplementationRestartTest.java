@@ -43,11 +43,11 @@ class ImplementationRestartTest {
         Map<String, Object> properties = ImplementationWorkerEndToEndTest.properties(repo, storePath);
 
         // stop after the first task's Approach Evaluation at the earliest: mid-cycle, the task picked
-        run(properties, () -> midCycle(rows(storePath)));
+        run(properties, store -> midCycle(store.rows(DATASET)));
         List<Row> before = rows(storePath);
         Row lastBefore = before.get(before.size() - 1);
 
-        run(properties, () -> rows(storePath).size() >= before.size() + 8);
+        run(properties, store -> store.rows(DATASET).size() >= before.size() + 8);
         List<Row> after = rows(storePath);
 
         for (int i = 0; i < after.size(); i++) {
@@ -101,9 +101,14 @@ class ImplementationRestartTest {
         return mapper.valueToTree(row);
     }
 
-    private static void run(Map<String, Object> properties, java.util.function.BooleanSupplier until) {
-        try (ConfigurableApplicationContext ignored = App.start(properties)) {
-            await("rows").atMost(Duration.ofMinutes(2)).until(until::getAsBoolean);
+    /**
+     * Runs the application until its own store has the rows asked for. A second store opened on the live folder would
+     * repair it on first read and cut the row being appended as an unterminated line.
+     */
+    private static void run(Map<String, Object> properties, java.util.function.Predicate<DatasetStore> until) {
+        try (ConfigurableApplicationContext context = App.start(properties)) {
+            DatasetStore store = context.getBean(DatasetStore.class);
+            await("rows").atMost(Duration.ofMinutes(2)).until(() -> until.test(store));
         }
     }
 

@@ -78,8 +78,10 @@ class ImplementationReadsTheHubTest extends WithFakeHub {
         restarted.putAll(Map.of("autocoder.workers.enabled", "implementation", "autocoder.workers.implementation.period",
                 "100ms", "autocoder.workers.implementation.delay", "0"));
         DatasetStore freshRows = new DatasetStore(fresh, "local", 1 << 26, mapper, Clock.systemUTC());
-        try (ConfigurableApplicationContext ignored = App.start(restarted)) {
-            await("a new Deep Understanding row").atMost(LIMIT).until(() -> first(freshRows).isPresent());
+        try (ConfigurableApplicationContext context = App.start(restarted)) {
+            // the application's own store: a second one opened on the live folder would cut a row being appended
+            DatasetStore live = context.getBean(DatasetStore.class);
+            await("a new Deep Understanding row").atMost(LIMIT).until(() -> first(live).isPresent());
         }
         List<Row> after = freshRows.rows(DATASET);
         assertThat(after.get(0).iteration()).isEqualTo(published.get(published.size() - 1).iteration() + 1);
