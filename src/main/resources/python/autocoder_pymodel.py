@@ -38,8 +38,10 @@ LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "excepti
 # failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted, a non-blocking
 # socket or pipe would block (tornado's waker: nothing to read or no room to write just now)
 EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError"}
+# what looking up an entry that is not there raises: d[k], s[i]
+MISSING_ENTRY_ERRORS = {"KeyError", "IndexError", "LookupError"}
 # what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
-ABSENT_ERRORS = {"KeyError", "IndexError", "LookupError", "AttributeError", "ValueError"}
+ABSENT_ERRORS = MISSING_ENTRY_ERRORS | {"AttributeError", "ValueError"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
 
@@ -163,17 +165,22 @@ READING_BUILTINS = {"len", "list", "tuple", "set", "frozenset", "dict", "sorted"
                     "map", "filter", "reversed", "format"}
 
 
-def mutable_defaults(tree):
+def parent_map(tree):
+    """Each node's parent, for the file-wide facts that look upward from a name."""
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    return parents
+
+
+def mutable_defaults(tree, parents):
     """[line, use] of every parameter default that makes a new container (a list, dict or set display or
     comprehension, or a call), with what its function does with the parameter, the worst use first of: "mutated"
     (changed in place: a mutating method, an item or attribute set or deleted, +=), "escapes" (returned, yielded,
     stored or aliased: a caller may change the shared default), "passed" (handed to a call, which may change it),
     "read". Bugbear's B006 reports every such default; only the first two share state across calls (what Sonar's
     S5717 reports)."""
-    parents = {}
-    for node in ast.walk(tree):
-        for child in ast.iter_child_nodes(node):
-            parents[child] = node
     found = {}
     for f in ast.walk(tree):
         if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
@@ -225,15 +232,11 @@ def name_use(node, parents):
     return 0
 
 
-def iteration_local_functions(tree):
+def iteration_local_functions(tree, parents):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
     generator (which may run later). Such a function cannot see a later iteration's loop variables, so bugbear's
     B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
-    parents = {}
-    for node in ast.walk(tree):
-        for child in ast.iter_child_nodes(node):
-            parents[child] = node
 
     def scope_of(node):
         node = parents.get(node)
@@ -710,7 +713,7 @@ class FunctionScanner:
         value = try_node.body[0].value
         looked_up = value is not None and any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
                                               for n in ast.walk(value))
-        return looked_up and all(t in {"KeyError", "IndexError", "LookupError"} for t in self.handler_types(handler))
+        return looked_up and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler))
 
     def tries_another_way(self, try_node):
         """Whether the try returns its result and the statement after it is another try that returns one too: a
@@ -984,14 +987,15 @@ def model(entry, budget, max_depth):
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 functions.append(function_model(module, node, None, {}))
         all_names = None
+        parents = parent_map(tree)
         for node in tree.body:
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
                     and isinstance(node.value, (ast.List, ast.Tuple)):
                 all_names = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
-                "iteration_local_functions": iteration_local_functions(tree),
-                "mutable_defaults": mutable_defaults(tree)}
+                "iteration_local_functions": iteration_local_functions(tree, parents),
+                "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}
     except RecursionError:

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.python;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.pythonmodel.PythonModules;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Python part of the code-quality row: ruff's quality rules (everything but the security {@code S} and
@@ -22,6 +25,9 @@ import java.util.Optional;
  * function's McCabe complexity for the complexity distribution.
  */
 public final class PythonQuality {
+
+    /** Ruff's F822 message, naming the export. */
+    private static final Pattern UNDEFINED_EXPORT = Pattern.compile("^Undefined name `([^`]+)` in `__all__`");
 
     private final PythonLint lint;
     private final RuffFindings ruff;
@@ -83,14 +89,11 @@ public final class PythonQuality {
      */
     private static boolean isSubmoduleExport(Snapshot snapshot, RuffViolation undefinedExport) {
         String path = undefinedExport.path();
-        String message = undefinedExport.diagnostic().message();
-        int open = message.indexOf('`');
-        int close = message.indexOf('`', open + 1);
-        if (!(path.equals("__init__.py") || path.endsWith("/__init__.py")) || open < 0 || close < 0) {
+        Matcher name = UNDEFINED_EXPORT.matcher(undefinedExport.diagnostic().message());
+        if (!PythonModules.isPackageInit(path) || !name.find()) {
             return false;
         }
-        String folder = path.substring(0, path.length() - "__init__.py".length());
-        String submodule = folder + message.substring(open + 1, close);
+        String submodule = path.substring(0, path.length() - "__init__.py".length()) + name.group(1);
         return snapshot.files().stream().map(SourceFile::path).anyMatch(p -> p.equals(submodule + ".py")
                 || p.startsWith(submodule + "/") || p.startsWith(submodule + ".") && (p.endsWith(".so") || p.endsWith(".pyd")));
     }
