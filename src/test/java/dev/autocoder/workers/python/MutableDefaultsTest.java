@@ -1,11 +1,6 @@
 package dev.autocoder.workers.python;
 
-import dev.autocoder.workers.analysis.pmd.CpdRunner;
-import dev.autocoder.workers.analysis.pmd.PmdEngine;
-import dev.autocoder.workers.analysis.pmd.PmdRulesets;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
-import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
-import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -13,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -56,9 +50,7 @@ class MutableDefaultsTest {
                     return url, len(parameters)
                 """);
 
-        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult result = PythonCodeQuality.of(root);
 
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
                 .extracting(Finding::line, Finding::severity)

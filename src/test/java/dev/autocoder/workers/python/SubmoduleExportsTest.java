@@ -1,18 +1,12 @@
 package dev.autocoder.workers.python;
 
-import dev.autocoder.workers.analysis.pmd.CpdRunner;
-import dev.autocoder.workers.analysis.pmd.PmdEngine;
-import dev.autocoder.workers.analysis.pmd.PmdRulesets;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
-import dev.autocoder.workers.analysis.quality.CodeQualityPerspective;
-import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,9 +29,7 @@ class SubmoduleExportsTest {
         TestSnapshots.write(root, "dates/tz/__init__.py", "UTC = 0\n");
         TestSnapshots.write(root, "dates/helpers.py", "__all__ = ['easter']\n");
 
-        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult result = PythonCodeQuality.of(root);
 
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("F822")).extracting(Finding::file, Finding::message)
                 .containsExactlyInAnyOrder(tuple("dates/__init__.py", "Undefined name `missing` in `__all__`"),
