@@ -4,6 +4,7 @@ import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.config.DurationSetting;
 import dev.autocoder.workers.config.WorkerSelectionNames;
+import dev.autocoder.workers.dataset.StoreLock;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.repository.TargetUnavailableException;
 import dev.autocoder.workers.worker.Perspective;
@@ -34,10 +35,12 @@ class ConfigurationValidator {
     private final AutocoderProperties properties;
     private final ObjectProvider<PerspectiveCatalog> catalog;
     private final TargetRepository target;
+    private final ObjectProvider<StoreLock> storeLock;
 
     public ConfigurationValidator(AutocoderProperties properties, ObjectProvider<PerspectiveCatalog> catalog,
-                                  TargetRepository target) {
+                                  TargetRepository target, ObjectProvider<StoreLock> storeLock) {
         this.properties = properties;
+        this.storeLock = storeLock;
         this.catalog = catalog;
         this.target = target;
     }
@@ -53,6 +56,8 @@ class ConfigurationValidator {
             throw colon > 0 ? new InvalidConfigurationException(message.substring(0, colon), message.substring(colon + 2)) : e;
         }
         validateStore();
+        // the folder is this application's before anything there is read or cleaned (caches delete stray files)
+        storeLock.getObject();
         validateAnalysis();
         AutocoderProperties.Workers workers = properties.getWorkers();
         validateTimes("analysis", workers.getAnalysis());

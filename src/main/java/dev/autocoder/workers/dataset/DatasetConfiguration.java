@@ -14,6 +14,15 @@ import org.springframework.context.annotation.Import;
 @Import(RowConsumerFailures.class)
 public class DatasetConfiguration {
 
+    /**
+     * This application's claim on its store folder, held until it stops; taken by the configuration check before any
+     * cache or state file there is opened.
+     */
+    @Bean(destroyMethod = "close")
+    StoreLock storeLock(AutocoderProperties properties) {
+        return StoreLock.acquire(properties.getStore().getPath().toAbsolutePath().normalize());
+    }
+
     /** A host may keep the rows elsewhere: its own store replaces this one for every route and the dashboard. */
     @Bean
     @ConditionalOnMissingBean
