@@ -167,6 +167,19 @@ final class FleetInstance implements AutoCloseable {
         return String.join("\n", told.subList(Math.max(0, told.size() - lines), told.size()));
     }
 
+    /**
+     * The last lines of our loggers on one line (each cut short), for a failure message: a build's summary shows the
+     * message's first line, where a log tail printed beside it may be cut off.
+     */
+    String lastWordsOnOneLine(int lines) {
+        // an iteration that went well and a Hub commit tell nothing of what went wrong
+        List<String> ours = Arrays.stream(logText().split("\n")).filter(l -> OUR_LOGGER.matcher(l).find())
+                .filter(l -> !l.contains(": ok (") && !l.contains("Published to the Hub"))
+                .map(l -> l.substring(Math.min(l.length(), 24), Math.min(l.length(), 400)).replaceAll("\\s{2,}", " ").strip())
+                .toList();
+        return String.join(" | ", ours.subList(Math.max(0, ours.size() - lines), ours.size()));
+    }
+
     /** SIGTERM, once, without waiting: the JVM runs its shutdown hooks (leaves the group) and ends. */
     private void terminate() throws Exception {
         if (process.isAlive() && !terminated) {

@@ -7,6 +7,7 @@ import dev.autocoder.workers.target.FleetRepositories;
 import dev.autocoder.workers.testsupport.FakeHub;
 import dev.autocoder.workers.testsupport.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,9 +112,18 @@ class KafkaBrokerOutageTest {
                         .until(() -> "UP".equals(kafkaFleetStatus(instance)));
                 Map<String, Integer> before = new HashMap<>();
                 iterations(broker).forEach((k, v) -> before.put(k, v.size()));
-                await("both targets go on").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> keys.stream().allMatch(k -> iterations(broker).getOrDefault(k, List.of()).size()
-                                >= before.getOrDefault(k, 0) + 2));
+                try {
+                    await("both targets go on").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                            .until(() -> keys.stream().allMatch(k -> iterations(broker).getOrDefault(k, List.of()).size()
+                                    >= before.getOrDefault(k, 0) + 2));
+                } catch (ConditionTimeoutException e) {
+                    // all on one line: what a build's summary shows of a failure
+                    Map<String, Integer> now = new HashMap<>();
+                    iterations(broker).forEach((k, v) -> now.put(k, v.size()));
+                    throw new AssertionError("both targets did not go on within 3 minutes: rows per key before " + before
+                            + ", now " + now + "; kafkaFleet " + health(instance).path("components").path("kafkaFleet")
+                            + "; the instance's last words: " + instance.lastWordsOnOneLine(12), e);
+                }
 
                 Map<String, List<Long>> written = iterations(broker);
                 await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))

@@ -92,6 +92,11 @@ class FleetRows {
         }
     }
 
+    /** How far this process's consumer has stored each partition in this run (the next offset), for the log. */
+    Map<Integer, Long> readOffsets() {
+        return Map.copyOf(nextOffsets);
+    }
+
     /**
      * Whether this process has read every partition up to the given end offsets: as far as its consumer got in this
      * run, or as its group committed in an earlier one.

@@ -35,6 +35,7 @@ class KafkaFleetHealth implements HealthIndicator, DisposableBean {
             String cluster = admin().describeCluster().clusterId().get(3, TimeUnit.SECONDS);
             changed(true, null);
             return Health.up().withDetail("cluster", cluster).withDetail("ownedPairs", ownership.ownedPairs())
+                    .withDetail("targetsPartitions", ownership.partitionStates())
                     .withDetail("lastOwnershipPoll", String.valueOf(ownership.lastPoll())).build();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -60,6 +60,8 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaOwnership.class);
     private static final Duration REVOKE_WAIT = Duration.ofMinutes(5);
+    /** A catch-up longer than this is said in the log once, with what it waits for. */
+    private static final Duration SLOW_CATCH_UP = Duration.ofSeconds(30);
 
     private final KafkaFleetSettings settings;
     private final KafkaTopics topics;
@@ -74,6 +76,7 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final Set<Integer> fencing = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Map<Integer, Long>> catchingUp = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> catchingUpSince = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
@@ -123,6 +126,12 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
 
     private boolean runsPartition(int partition) {
         return ready.contains(partition) && transactions.isOpen(partition) && control.isReadUp();
+    }
+
+    /** Where this process's targets partitions stand, for the health details: why a pair does or does not run here. */
+    Map<String, Set<Integer>> partitionStates() {
+        return Map.of("running", new TreeSet<>(ready), "fencing", new TreeSet<>(fencing),
+                "catchingUp", new TreeSet<>(catchingUp.keySet()));
     }
 
     Instant lastPoll() {
@@ -284,6 +293,7 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         for (Integer partition : opened) {
             fencing.remove(partition);
             catchingUp.put(partition, end);
+            catchingUpSince.put(partition, Instant.now());
         }
         log.info("Targets partitions {}: earlier owners fenced; they start once the rows topic is read up to {}", opened, end);
     }
@@ -303,11 +313,27 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                     }
                 }
                 catchingUp.remove(partition);
+                catchingUpSince.remove(partition);
                 ready.add(partition);
                 log.info("Runs now the pairs of targets partition {}: {}", partition,
                         pairs().stream().map(Pair::key).filter(k -> partitionOf(k) == partition).toList());
+            } else {
+                warnIfSlow(entry.getKey(), entry.getValue(), committed);
             }
         }
+    }
+
+    /** Once per catch-up: what a partition's pairs still wait for, when it takes longer than a rows topic read should. */
+    private void warnIfSlow(int partition, Map<Integer, Long> end, Map<Integer, Long> committed) {
+        Instant since = catchingUpSince.get(partition);
+        Duration waited = since == null ? Duration.ZERO : Duration.between(since, Instant.now());
+        if (waited.compareTo(SLOW_CATCH_UP) < 0) {
+            return;
+        }
+        catchingUpSince.remove(partition);
+        log.warn("Targets partition {} has waited {} s for this process's store to read the rows topic up to {}: "
+                + "stored up to {} in this run, committed by its consumer group up to {}; its pairs start once it has",
+                partition, waited.toSeconds(), end, rows.readOffsets(), committed);
     }
 
     private Map<Integer, Long> committedLocalOffsets(Admin admin) {
@@ -360,6 +386,7 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             partitions.forEach(p -> numbers.add(p.partition()));
             ready.removeAll(numbers);
             numbers.forEach(catchingUp::remove);
+            numbers.forEach(catchingUpSince::remove);
             fencing.removeAll(numbers);
             long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
             for (Pair pair : finishRunning ? pairs() : List.<Pair>of()) {

@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fencing of a process that lost its pairs without noticing (a GC pause or SIGSTOP longer than the session timeout):
@@ -108,7 +110,9 @@ class RowTransactions {
         synchronized (producer) {
             try {
                 producer.beginTransaction();
-                producer.send(record).get();
+                // bounded here: the producer expires a record after delivery.timeout.ms only while its transaction
+                // manager makes progress, so with the coordinator away a plain get() waited as long as the outage
+                producer.send(record).get(settings.deliveryTimeoutMs(), TimeUnit.MILLISECONDS);
                 producer.commitTransaction();
             } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
                      | AuthorizationException | UnsupportedVersionException e) {
@@ -119,6 +123,9 @@ class RowTransactions {
                     fenced(targetsPartition, producer, cause);
                 }
                 abort(targetsPartition, producer, cause);
+            } catch (TimeoutException e) {
+                abort(targetsPartition, producer, new TimeoutException("no acknowledgement within "
+                        + settings.deliveryTimeoutMs() + " ms (autocoder.fleet.kafka.delivery-timeout)"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 abort(targetsPartition, producer, e);
