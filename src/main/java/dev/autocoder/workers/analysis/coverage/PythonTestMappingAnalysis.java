@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.Modelled;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
@@ -13,6 +14,7 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +28,12 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * The static "test-mapping" method for Python, used when no coverage report of the repository's main code exists
  * (see {@link PythonTestConventions}): a main-scope module has a test when a test file ({@code test_*.py},
  * {@code *_test.py}, {@code conftest.py}, or any Python file of the test scope) imports it
- * ({@code from pkg.x import …}, {@code from pkg import x}, {@code import pkg.x}) or is named after it
- * ({@code test_x.py}, {@code x_test.py}; by name only when one module has that name). Modules are dotted from their
- * path, without a leading {@code src/}. {@code __init__.py}, {@code __main__.py} and {@code setup.py} are not modules
+ * ({@code from pkg.x import …}, {@code from pkg import x}, {@code import pkg.x}, {@code from ..pkg import x}) or is
+ * named after it ({@code test_x.py}, {@code x_test.py}; by name only when one module has that name). Imports are the
+ * Python model's (Python's own {@code ast}: relative imports made absolute, nothing read from strings or comments);
+ * a test file the ast cannot parse has its import lines read as text, and the summary says so. A module answers to
+ * the name the import system gives it (its enclosing packages) and to its path's, without a leading {@code src/}
+ * ({@link ModuleNames}). {@code __init__.py}, {@code __main__.py} and {@code setup.py} are not modules
  * to test by themselves. Each module without a test is an {@code untested-module} finding ranked by its lines
  * (no complexity here): medium from 200 lines, low from 50, info below. A module that defines no function and no
  * class holds only data (rich's 3,610-line table of emoji codes): nothing in it runs, so it is info and comes after
@@ -40,7 +45,10 @@ final class PythonTestMappingAnalysis {
     static final int LISTED_MODULES = 50;
     private static final Set<String> NOT_MODULES = Set.of("__init__.py", "__main__.py", "setup.py", "conftest.py");
 
-    PerspectiveResult analyze(Snapshot snapshot, ReportSelection reports, List<UnreadableReport> unreadable) {
+    PerspectiveResult analyze(Snapshot snapshot, ReportSelection reports, List<UnreadableReport> unreadable,
+                              List<Modelled> modelled) {
+        Map<String, Modelled> models = new HashMap<>();
+        modelled.forEach(m -> models.put(m.model().path(), m));
         List<SourceFile> tests = new ArrayList<>();
         List<SourceFile> modules = new ArrayList<>();
         for (SourceFile file : snapshot.files(Language.PYTHON)) {
@@ -53,31 +61,48 @@ final class PythonTestMappingAnalysis {
             }
         }
         Map<String, SourceFile> byModule = new LinkedHashMap<>();
+        Map<String, String> nameOf = new HashMap<>();
         Map<String, List<String>> byShortName = new LinkedHashMap<>();
+        Map<String, List<String>> importedAs = new HashMap<>();
         for (SourceFile module : modules) {
-            String dotted = moduleName(module.path());
+            ModuleNames names = ModuleNames.of(module.path(), models.get(module.path()));
+            String dotted = byModule.containsKey(names.shown()) ? module.path() : names.shown();
             byModule.put(dotted, module);
+            nameOf.put(module.path(), dotted);
             byShortName.computeIfAbsent(dotted.substring(dotted.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(dotted);
+            names.all().forEach(n -> importedAs.computeIfAbsent(n, k -> new ArrayList<>()).add(dotted));
         }
         Map<String, Set<String>> testsOf = new LinkedHashMap<>();
         byModule.keySet().forEach(m -> testsOf.put(m, new TreeSet<>()));
         int unreadableTests = 0;
+        List<String> unparsedTests = new ArrayList<>();
         for (SourceFile test : tests) {
             String name = test.path().substring(test.path().lastIndexOf('/') + 1);
             String named = PythonTestConventions.testedName(name);
             if (named != null && byShortName.getOrDefault(named, List.of()).size() == 1) {
                 testsOf.get(byShortName.get(named).get(0)).add(test.path());
             }
-            String source;
-            try {
-                source = snapshot.read(test);
-            } catch (IOException | RuntimeException e) {
-                unreadableTests++;
-                continue;
+            Modelled model = models.get(test.path());
+            List<String> imported = new ArrayList<>();
+            if (model != null && model.model().parsed()) {
+                // Python's ast: relative imports made absolute, nothing taken from strings or comments
+                model.imports().forEach(i -> {
+                    imported.add(i.module());
+                    imported.add(i.qualified());
+                });
+            } else {
+                unparsedTests.add(test.path() + (model == null ? "" : ": " + model.model().parseError()));
+                try {
+                    imported.addAll(PythonTestConventions.imports(snapshot.read(test)));
+                } catch (IOException | RuntimeException e) {
+                    unreadableTests++;
+                }
             }
-            for (String imported : PythonTestConventions.imports(source)) {
-                if (testsOf.containsKey(imported)) {
-                    testsOf.get(imported).add(test.path());
+            for (String importedName : imported) {
+                // a name shared by several modules (a bare name outside packages) says nothing of which one
+                List<String> matches = importedAs.getOrDefault(importedName, List.of());
+                if (matches.size() == 1) {
+                    testsOf.get(matches.get(0)).add(test.path());
                 }
             }
         }
@@ -131,11 +156,15 @@ final class PythonTestMappingAnalysis {
         if (unreadableTests > 0) {
             notes.add(unreadableTests + " test file(s) could not be read; their imports were not followed.");
         }
+        if (unparsedTests.size() > unreadableTests) {
+            notes.add(unparsedTests.size() + " test file(s) could not be parsed by Python's ast (the first: "
+                    + unparsedTests.get(0) + "); their import lines were read as text.");
+        }
         notes.forEach(n -> summary.append(' ').append(n));
 
         List<String> recommendations = new ArrayList<>();
         untested.stream().limit(5).forEach(m -> recommendations.add("Add tests/test_"
-                + m.path().substring(m.path().lastIndexOf('/') + 1) + " for " + moduleName(m.path()) + " ("
+                + m.path().substring(m.path().lastIndexOf('/') + 1) + " for " + nameOf.get(m.path()) + " ("
                 + m.lines() + " lines)."));
         recommendations.add("Publish a coverage report (coverage.py: `coverage run -m pytest` then `coverage json`"
                 + " writes coverage.json) so measured line and branch coverage replace this estimate.");
@@ -151,22 +180,21 @@ final class PythonTestMappingAnalysis {
         details.put("mapping", byModule.entrySet().stream().map(e -> ordered("module", e.getKey(), "file",
                 e.getValue().path(), "tests", List.copyOf(testsOf.get(e.getKey())))).toList());
         details.put("untested_modules", untestedModules.stream().limit(LISTED_MODULES).map(m -> ordered("module",
-                moduleName(m.file().path()), "file", m.file().path(), "lines", m.file().lines(),
+                nameOf.get(m.file().path()), "file", m.file().path(), "lines", m.file().lines(),
                 "functions_and_classes", m.definitions())).toList());
         details.put("reports_ignored", reports.ignoredDetails());
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
 
-        List<Finding> findings = untestedModules.stream().map(PythonTestMappingAnalysis::finding).toList();
+        List<Finding> findings = untestedModules.stream().map(m -> finding(m, nameOf.get(m.file().path()))).toList();
         return new PerspectiveResult(Status.OK, notes.isEmpty() ? null : String.join(" ", notes), summary.toString(),
                 quality, findings, recommendations, metrics, details);
     }
 
-    private static Finding finding(UntestedModule untested) {
+    private static Finding finding(UntestedModule untested, String name) {
         SourceFile module = untested.file();
         Severity severity = untested.dataOnly() ? Severity.INFO
                 : module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO;
-        String name = moduleName(module.path());
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         return Finding.of("untested-module", "test-coverage", severity, module.path(), 1, module.lines(),
                 "module " + name + " (" + module.lines() + " lines"
@@ -194,9 +222,27 @@ final class PythonTestMappingAnalysis {
         }
     }
 
-    /** {@code src/pkg/cart.py} is {@code pkg.cart}. */
-    static String moduleName(String path) {
-        String withoutSrc = path.startsWith("src/") ? path.substring(4) : path;
-        return withoutSrc.substring(0, withoutSrc.length() - 3).replace('/', '.');
+    /**
+     * The names a test may import a module by: the import system's (its enclosing packages, those with an
+     * {@code __init__.py}: the Python model's module name) and its path's ({@code src/pkg/cart.py} is
+     * {@code pkg.cart}), which is what a namespace package (a folder without {@code __init__.py}) is imported as
+     * when its parent folder is on the path. Shown is the import system's name when the file is in a package or at
+     * the top, else the path's ({@code shop/legacy/importer.py} below a folder without {@code __init__.py}).
+     */
+    private record ModuleNames(String byPackages, String byPath) {
+
+        static ModuleNames of(String path, Modelled model) {
+            String withoutSrc = path.startsWith("src/") ? path.substring(4) : path;
+            String byPath = withoutSrc.substring(0, withoutSrc.length() - 3).replace('/', '.');
+            return new ModuleNames(model == null ? byPath : model.module(), byPath);
+        }
+
+        String shown() {
+            return byPackages.contains(".") || !byPath.contains(".") ? byPackages : byPath;
+        }
+
+        Set<String> all() {
+            return new TreeSet<>(List.of(byPackages, byPath));
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.javamodel.JavaModelProvider;
 import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.ChurnProvider;
 import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Language;
@@ -49,20 +50,23 @@ public class TestCoveragePerspective extends AnalysisPerspective {
     private final ChurnProvider churn;
     private final AutocoderProperties properties;
     private final CoverageReportLoader reports;
+    private final PythonModelProvider pythonModels;
 
     @Autowired
     public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties,
-                                   @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
+                                   @Qualifier(AutocoderJson.MAPPER) ObjectMapper json, PythonModelProvider pythonModels) {
         super("test-coverage", "Test Coverage Analysis");
         this.javaModels = javaModels;
         this.churn = churn;
         this.properties = properties;
         this.reports = new CoverageReportLoader(json);
+        this.pythonModels = pythonModels;
     }
 
-    /** Without Spring (the tests): a mapper made like the application's. */
+    /** Without Spring (the tests): mappers made like the application's, a Python model of its own. */
     public TestCoveragePerspective(JavaModelProvider javaModels, ChurnProvider churn, AutocoderProperties properties) {
-        this(javaModels, churn, properties, AutocoderJson.newObjectMapper());
+        this(javaModels, churn, properties, AutocoderJson.newObjectMapper(),
+                new PythonModelProvider(properties, AutocoderJson.newObjectMapper()));
     }
 
     @Override
@@ -82,7 +86,8 @@ public class TestCoveragePerspective extends AnalysisPerspective {
                 Metric.of("coverage_reports_ignored", selection.ignored().size()),
                 Metric.of("coverage_reports_unreadable", found.unreadable().size()));
         if (!hasJava && !snapshot.files(Language.PYTHON).isEmpty()) {
-            return new PythonTestMappingAnalysis().analyze(snapshot, selection, found.unreadable());
+            return new PythonTestMappingAnalysis().analyze(snapshot, selection, found.unreadable(),
+                    pythonModels.modelled(snapshot));
         }
         if (!hasJava) {
             return PerspectiveResult.skipped(noReport + " and the repository has no Java or Python sources to match tests to"

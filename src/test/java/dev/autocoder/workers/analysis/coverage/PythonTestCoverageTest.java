@@ -86,6 +86,41 @@ class PythonTestCoverageTest {
         assertThat(result.summary()).contains("the largest: shop/console.py (260 lines)");
     }
 
+    /**
+     * Imports as Python reads them (the Python model's ast): a relative import in a test package is followed, an
+     * import written in a docstring is not one, a package below a folder without {@code __init__.py} is imported by
+     * its package name; a test file the ast cannot parse (Python 2) still counts by its import lines, and is named.
+     */
+    @Test
+    void testImportsAreReadByPythonsAstAndModulesAnswerToTheirPackageNames() {
+        Fixtures.write(root, "pyproject.toml", "[project]\nname = \"shop\"\n");
+        Fixtures.write(root, "shop/__init__.py", "");
+        Fixtures.write(root, "shop/cart.py", "def total(prices):\n    return sum(prices)\n");
+        Fixtures.write(root, "shop/util.py", "def slug(text):\n    return text.lower()\n");
+        Fixtures.write(root, "shop/report.py", "def render():\n    return ''\n");
+        Fixtures.write(root, "shop/tests/__init__.py", "");
+        Fixtures.write(root, "shop/tests/test_checkout.py", "\"\"\"Checkout.\n\nfrom shop.util import slug is not used here.\n\"\"\"\n"
+                + "from ..cart import total\n\n\ndef test_total():\n    assert total([1]) == 1\n");
+        Fixtures.write(root, "plugins/fees/__init__.py", "");
+        Fixtures.write(root, "plugins/fees/rates.py", "def rate():\n    return 1\n");
+        Fixtures.write(root, "tests/test_fees.py", "from fees.rates import rate\n\n\ndef test_rate():\n    assert rate() == 1\n");
+        Fixtures.write(root, "tests/test_legacy.py", "from shop.report import render\n\ndef test_render():\n    print render()\n");
+
+        PerspectiveResult result = analyze();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> mapping = (List<Map<String, Object>>) result.details().get("mapping");
+        assertThat(mapping).extracting(m -> m.get("module") + " <- " + m.get("tests")).containsExactlyInAnyOrder(
+                "shop.cart <- [shop/tests/test_checkout.py]",
+                "shop.util <- []",
+                "shop.report <- [tests/test_legacy.py]",
+                "fees.rates <- [tests/test_fees.py]");
+        assertThat(result.findings()).extracting(Finding::file).containsExactly("shop/util.py");
+        assertThat(result.summary()).contains("3 of 4 modules have a test")
+                .contains("1 test file(s) could not be parsed by Python's ast (the first: tests/test_legacy.py: ")
+                .contains("their import lines were read as text.");
+    }
+
     @Test
     void aCoveragePyReportMeasuresTheMainModulesAndLeavesTheTestFilesOut() throws Exception {
         for (String file : List.of("shop/__init__.py", "shop/cart.py", "tests/__init__.py", "tests/test_cart.py", "coverage.json")) {
