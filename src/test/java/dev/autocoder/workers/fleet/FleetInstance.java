@@ -177,7 +177,10 @@ final class FleetInstance implements AutoCloseable {
                 .filter(l -> !l.contains(": ok (") && !l.contains("Published to the Hub"))
                 .map(l -> l.substring(Math.min(l.length(), 24), Math.min(l.length(), 400)).replaceAll("\\s{2,}", " ").strip())
                 .toList();
-        return String.join(" | ", ours.subList(Math.max(0, ours.size() - lines), ours.size()));
+        // the root cause of the last stack trace, whoever logged it (Camel's error handler logs an iteration's)
+        String cause = Arrays.stream(logText().split("\n")).filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
+                .map(l -> " | last cause: " + l.substring(0, Math.min(l.length(), 400))).orElse("");
+        return String.join(" | ", ours.subList(Math.max(0, ours.size() - lines), ours.size())) + cause;
     }
 
     /** SIGTERM, once, without waiting: the JVM runs its shutdown hooks (leaves the group) and ends. */

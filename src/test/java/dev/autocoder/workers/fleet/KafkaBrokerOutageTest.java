@@ -103,6 +103,11 @@ class KafkaBrokerOutageTest {
                         .pollDelay(outageLeft.isNegative() ? Duration.ZERO : outageLeft)
                         .until(() -> errorLines(instance).stream().anyMatch(KafkaBrokerOutageTest::namesTheBroker));
                 assertThat(kafkaFleetStatus(instance)).isEqualTo("DOWN");
+                // an iteration gives its row up while the broker is still away, after about the delivery timeout:
+                // it does not wait for the broker to come back, however long it stays away
+                await("an iteration giving up on its row during the outage").atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> instance.logText().contains("the row was not stored, the next tick runs it again"));
 
                 Duration outage = Duration.ofNanos(System.nanoTime() - stoppedAt);
                 broker.restart();
