@@ -1053,6 +1053,29 @@ class FalsePositivesTest {
                         + "'className' reaches Class.forName unchecked"));
     }
 
+    /** Of two parameters reaching a sink, the one a test feeds hostile strings is the text one, not the first by name. */
+    @Test
+    void theUntrustedInputNamedIsTheTextParameterReachingTheSink() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Store.java", """
+                package com.acme;
+
+                import java.io.File;
+
+                public class Store {
+                    public static File entry(File directory, String name) {
+                        return new File(directory, name);
+                    }
+                }
+                """), "security");
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::message).singleElement().satisfies(f -> {
+            assertThat(f.toList().get(0)).isEqualTo("untrusted-input-to-path");
+            assertThat((String) f.toList().get(1)).startsWith("Store.entry(File, String): parameter 'name' reaches new File unchecked");
+        });
+        assertThat(TestPlanHarness.analysis(result).testSpecifications()).extracting(TestSpecification::testName)
+                .contains("entry_name_rejectsHostilePathInput");
+    }
+
     private List<FailureMode> failureModes(Map<String, String> files) throws Exception {
         return TestPlanHarness.analysis(run(files, "failure-modes")).failureModes();
     }

@@ -7,6 +7,7 @@ import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.javamodel.Param;
 import dev.autocoder.workers.javamodel.TypeModel;
 import dev.autocoder.workers.pythonmodel.PythonSurfaces;
 import dev.autocoder.workers.testplan.rules.Scores;
@@ -82,6 +83,20 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
         super(services, "security", "Security Analysis");
     }
 
+    /**
+     * The parameter a test feeds hostile values to, of those reaching the sink: a text one ({@code name} of
+     * {@code new File(dir, name)}: the hostile values are strings), else the first declared.
+     */
+    private static String hostileInput(MethodRef m, List<String> reached) {
+        List<String> declared = m.method().params().stream().map(Param::name).filter(reached::contains).toList();
+        return declared.stream().filter(p -> isText(m.method().paramType(p))).findFirst()
+                .orElse(declared.isEmpty() ? reached.get(0) : declared.get(0));
+    }
+
+    private static boolean isText(String type) {
+        return type != null && type.matches("(java\\.lang\\.)?(String|CharSequence)");
+    }
+
     @Override
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
@@ -107,7 +122,7 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                     continue;
                 }
                 tainted++;
-                String param = sink.paramsReached(call).get(0);
+                String param = hostileInput(m, sink.paramsReached(call));
                 String callersChoice = outsideInput ? null : CALLERS_CHOICE.get(sink.name());
                 Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security",
                         callersChoice != null ? Severity.MEDIUM : Severity.HIGH, m.file().path(), call.line(), call.line(),
@@ -115,8 +130,7 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                                 + call.shortName() + " unchecked" + (callersChoice != null ? callersChoice : ""),
                         m.key() + " " + call.text());
                 result.findings.add(f);
-                String type = m.method().paramType(param);
-                boolean text = type != null && type.matches("(java\\.lang\\.)?(String|CharSequence)");
+                boolean text = isText(m.method().paramType(param));
                 result.specifications.add(Specs.of(m, id(), text ? "parameterized" : "unit",
                         m.method().name() + "_" + param + "_rejectsHostile" + FailureModesPerspective.cap(sink.name()) + "Input",
                         "hostile values for parameter " + param, "calling " + m.method().name() + " with each boundary value of parameter " + param,
