@@ -60,7 +60,7 @@ public final class StoreLock implements AutoCloseable {
         }
     }
 
-    /** Null when another process holds the lock, or another store of this process (the JVM keeps one lock per file). */
+    /** Null when another process holds the lock, or this one does already (the JVM keeps one lock per file and process). */
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();

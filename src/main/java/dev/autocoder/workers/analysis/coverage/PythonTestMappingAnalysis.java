@@ -91,9 +91,9 @@ final class PythonTestMappingAnalysis {
                     imported.add(i.qualified());
                 });
             } else {
-                unparsedTests.add(test.path() + (model == null ? "" : ": " + model.model().parseError()));
                 try {
                     imported.addAll(PythonTestConventions.imports(snapshot.read(test)));
+                    unparsedTests.add(test.path() + (model == null ? "" : ": " + model.model().parseError()));
                 } catch (IOException | RuntimeException e) {
                     unreadableTests++;
                 }
@@ -107,7 +107,7 @@ final class PythonTestMappingAnalysis {
             }
         }
         List<UntestedModule> untestedModules = byModule.entrySet().stream().filter(e -> testsOf.get(e.getKey()).isEmpty())
-                .map(e -> new UntestedModule(e.getValue(), definitions(snapshot, e.getValue())))
+                .map(e -> new UntestedModule(e.getValue(), definitions(snapshot, e.getValue(), models.get(e.getValue().path()))))
                 .sorted(Comparator.comparing(UntestedModule::dataOnly)
                         .thenComparing(Comparator.comparingInt((UntestedModule m) -> m.file().lines()).reversed())
                         .thenComparing(m -> m.file().path()))
@@ -156,7 +156,7 @@ final class PythonTestMappingAnalysis {
         if (unreadableTests > 0) {
             notes.add(unreadableTests + " test file(s) could not be read; their imports were not followed.");
         }
-        if (unparsedTests.size() > unreadableTests) {
+        if (!unparsedTests.isEmpty()) {
             notes.add(unparsedTests.size() + " test file(s) could not be parsed by Python's ast (the first: "
                     + unparsedTests.get(0) + "); their import lines were read as text.");
         }
@@ -213,8 +213,15 @@ final class PythonTestMappingAnalysis {
     private static final java.util.regex.Pattern DEFINITION =
             java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:async[ \\t]+def|def|class)[ \\t]+\\w");
 
-    /** How many {@code def}, {@code async def} and {@code class} statements the module has; -1 when unreadable. */
-    private static int definitions(Snapshot snapshot, SourceFile module) {
+    /**
+     * How many functions, classes and methods the module defines: the Python model's, or for a file the ast cannot
+     * parse its {@code def}, {@code async def} and {@code class} lines; -1 when unreadable.
+     */
+    private static int definitions(Snapshot snapshot, SourceFile module, Modelled model) {
+        if (model != null && model.model().parsed()) {
+            return model.model().types().stream()
+                    .mapToInt(t -> t.methods().size() + ("class".equals(t.kind()) ? 1 : 0)).sum();
+        }
         try {
             return (int) DEFINITION.matcher(snapshot.read(module)).results().count();
         } catch (IOException | RuntimeException e) {

@@ -98,6 +98,8 @@ class PythonTestCoverageTest {
         Fixtures.write(root, "shop/cart.py", "def total(prices):\n    return sum(prices)\n");
         Fixtures.write(root, "shop/util.py", "def slug(text):\n    return text.lower()\n");
         Fixtures.write(root, "shop/report.py", "def render():\n    return ''\n");
+        // data only, whatever its docstring shows: the ast sees no function and no class
+        Fixtures.write(root, "shop/codes.py", "\"\"\"Codes.\n\n    def lookup(code):\n        return CODES[code]\n\"\"\"\nCODES = {'a': 1}\n");
         Fixtures.write(root, "shop/tests/__init__.py", "");
         Fixtures.write(root, "shop/tests/test_checkout.py", "\"\"\"Checkout.\n\nfrom shop.util import slug is not used here.\n\"\"\"\n"
                 + "from ..cart import total\n\n\ndef test_total():\n    assert total([1]) == 1\n");
@@ -113,10 +115,12 @@ class PythonTestCoverageTest {
         assertThat(mapping).extracting(m -> m.get("module") + " <- " + m.get("tests")).containsExactlyInAnyOrder(
                 "shop.cart <- [shop/tests/test_checkout.py]",
                 "shop.util <- []",
+                "shop.codes <- []",
                 "shop.report <- [tests/test_legacy.py]",
                 "fees.rates <- [tests/test_fees.py]");
-        assertThat(result.findings()).extracting(Finding::file).containsExactly("shop/util.py");
-        assertThat(result.summary()).contains("3 of 4 modules have a test")
+        assertThat(result.findings()).extracting(Finding::file).containsExactly("shop/util.py", "shop/codes.py");
+        assertThat(result.findings().get(1).message()).contains("no function or class: data only");
+        assertThat(result.summary()).contains("3 of 5 modules have a test")
                 .contains("1 test file(s) could not be parsed by Python's ast (the first: tests/test_legacy.py: ")
                 .contains("their import lines were read as text.");
     }
