@@ -130,6 +130,10 @@ class KafkaBrokerOutageTest {
                             + "; the instance's last words: " + instance.lastWordsOnOneLine(12), e);
                 }
 
+                // health says where each targets partition stands: both run here again
+                assertThat(health(instance).path("components").path("kafkaFleet").path("details").path("targetsPartitions")
+                        .path("running").toString()).isEqualTo("[0,1]");
+
                 Map<String, List<Long>> written = iterations(broker);
                 await("the Hub has every row written so far").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                         .until(() -> keys.stream().allMatch(k -> hubRows(hub).getOrDefault(k, List.of()).size()
