@@ -105,6 +105,51 @@ class SkeletonCompilationTest {
         }
     }
 
+    /**
+     * A parameter whose type is a nested generic type of a generic class ({@code Registry.Rules<V>}): the class's
+     * type variable is not visible in the test, so the skeleton's parameter is the raw nested type.
+     */
+    @Test
+    void aNestedGenericParameterOfAGenericClassCompiles() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, java.util.Map.of("src/main/java/com/acme/Registry.java", """
+                package com.acme;
+
+                import java.util.function.Function;
+
+                public class Registry<V> {
+                    public record Rules<V>(Function<V, String> name) {
+                    }
+
+                    private final Rules<V> rules;
+
+                    public Registry(Rules<V> rules, int capacity) {
+                        if (capacity < 0) {
+                            throw new IllegalArgumentException("capacity");
+                        }
+                        this.rules = rules;
+                    }
+
+                    public String nameOf(V value) {
+                        return rules.name().apply(value);
+                    }
+                }
+                """));
+        harness.run(harness.perspective("edge-cases"));
+
+        Path skeleton = temp.resolve("plans/edge-cases/com/acme/RegistryEdgeCasesTest.java");
+        assertThat(Files.readString(skeleton)).contains("(Registry.Rules input) {");
+        List<Path> sources = List.of(temp.resolve("repo/src/main/java/com/acme/Registry.java"), skeleton);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
+            Path classes = Files.createDirectories(temp.resolve("classes"));
+            List<String> options = List.of("-d", classes.toString(), "-classpath", junitClasspath(), "-proc:none", "--release", "17");
+            compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            assertThat(diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> d.getLineNumber() + " " + d.getMessage(null))).isEmpty();
+        }
+    }
+
     /** The JUnit 5 API jars this test itself runs with. */
     private static String junitClasspath() throws URISyntaxException {
         List<String> jars = new ArrayList<>();

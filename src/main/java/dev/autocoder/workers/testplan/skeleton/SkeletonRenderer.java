@@ -163,18 +163,21 @@ public class SkeletonRenderer {
         if (base.length() <= 2 && base.chars().allMatch(Character::isUpperCase)) {
             return "Object" + (declared.endsWith("[]") ? "[]" : "");
         }
+        String written = declared;
         for (TypeModel nested : file.types()) {
             if (nested.simpleName().equals(base) && !nested.qualifiedName().equals(file.packageName().isEmpty()
                     ? base : file.packageName() + "." + base)) {
                 String relative = file.packageName().isEmpty() ? nested.qualifiedName()
                         : nested.qualifiedName().substring(file.packageName().length() + 1);
-                return declared.replaceFirst("\\b" + base + "\\b", relative);
+                written = declared.replaceFirst("\\b" + base + "\\b", relative);
+                break;
             }
         }
         if (declared.matches(".*<.*\\b[A-Z]\\b.*>.*")) {
-            return base; // raw type: the method's type variables are not visible here
+            // raw type: the type variables of the method or its class are not visible in the test
+            return written.replaceAll("<.*>", "");
         }
-        return declared;
+        return written;
     }
 
     private static String unique(String name, Set<String> used) {
