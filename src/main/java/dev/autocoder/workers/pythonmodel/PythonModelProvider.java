@@ -81,6 +81,13 @@ public class PythonModelProvider {
             this(model, module, imports, List.of(), Map.of());
         }
 
+        /** The files by repository path, in the given order. */
+        public static Map<String, Modelled> byPath(List<Modelled> files) {
+            Map<String, Modelled> byPath = new LinkedHashMap<>();
+            files.forEach(f -> byPath.put(f.model().path(), f));
+            return byPath;
+        }
+
         /** Whether {@code line} lies in a function that only the loop iteration defining it calls. */
         public boolean inIterationLocalFunction(int line) {
             return iterationLocalFunctions.stream().anyMatch(l -> l.first() <= line && line <= l.last());

@@ -47,8 +47,7 @@ final class PythonTestMappingAnalysis {
 
     PerspectiveResult analyze(Snapshot snapshot, ReportSelection reports, List<UnreadableReport> unreadable,
                               List<Modelled> modelled) {
-        Map<String, Modelled> models = new HashMap<>();
-        modelled.forEach(m -> models.put(m.model().path(), m));
+        Map<String, Modelled> models = Modelled.byPath(modelled);
         List<SourceFile> tests = new ArrayList<>();
         List<SourceFile> modules = new ArrayList<>();
         for (SourceFile file : snapshot.files(Language.PYTHON)) {

@@ -4,7 +4,6 @@ import dev.autocoder.workers.python.ModelFacts;
 import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,20 +18,19 @@ final class PythonModelFacts implements ModelFacts {
 
     private final Supplier<List<PythonModelProvider.Modelled>> model;
     private final PythonReexports reexports;
-    private List<PythonModelProvider.Modelled> files;
     private Map<String, PythonModelProvider.Modelled> byPath;
 
     PythonModelFacts(Supplier<List<PythonModelProvider.Modelled>> model) {
         this.model = model;
-        this.reexports = new PythonReexports(this::files);
+        this.reexports = new PythonReexports(this::byPath);
     }
 
-    /** The model, made once for every question. */
-    private List<PythonModelProvider.Modelled> files() {
-        if (files == null) {
-            files = model.get();
+    /** The model by path, made once for every question. */
+    private Map<String, PythonModelProvider.Modelled> byPath() {
+        if (byPath == null) {
+            byPath = PythonModelProvider.Modelled.byPath(model.get());
         }
-        return files;
+        return byPath;
     }
 
     @Override
@@ -51,10 +49,6 @@ final class PythonModelFacts implements ModelFacts {
     }
 
     private Optional<PythonModelProvider.Modelled> file(String path) {
-        if (byPath == null) {
-            byPath = new HashMap<>();
-            files().forEach(m -> byPath.put(m.model().path(), m));
-        }
-        return Optional.ofNullable(byPath.get(path));
+        return Optional.ofNullable(byPath().get(path));
     }
 }

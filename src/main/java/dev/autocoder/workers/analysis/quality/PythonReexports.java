@@ -3,9 +3,9 @@ package dev.autocoder.workers.analysis.quality;
 import dev.autocoder.workers.pythonmodel.PythonImport;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,13 +23,12 @@ final class PythonReexports {
 
     private static final Pattern IMPORTED = Pattern.compile("^`([^`]+)` imported but unused");
 
-    private final Supplier<List<PythonModelProvider.Modelled>> model;
+    private final Supplier<Map<String, PythonModelProvider.Modelled>> model;
     /** Each module's names that other modules import from it; made at the first question. */
     private Map<String, Set<String>> importedFrom;
-    private Map<String, PythonModelProvider.Modelled> byPath;
 
-    /** The model is asked for only when an unused import is reported: most snapshots have none. */
-    PythonReexports(Supplier<List<PythonModelProvider.Modelled>> model) {
+    /** The model (by path) is asked for only when an unused import is reported: most snapshots have none. */
+    PythonReexports(Supplier<Map<String, PythonModelProvider.Modelled>> model) {
         this.model = model;
     }
 
@@ -39,8 +38,9 @@ final class PythonReexports {
         if (!reported.find()) {
             return false;
         }
-        if (byPath == null) {
-            index(model.get());
+        Map<String, PythonModelProvider.Modelled> byPath = model.get();
+        if (importedFrom == null) {
+            index(byPath.values());
         }
         PythonModelProvider.Modelled file = byPath.get(path);
         if (file == null) {
@@ -54,11 +54,9 @@ final class PythonReexports {
                 .anyMatch(i -> taken.contains(i.binding()));
     }
 
-    private void index(List<PythonModelProvider.Modelled> files) {
+    private void index(Collection<PythonModelProvider.Modelled> files) {
         importedFrom = new HashMap<>();
-        byPath = new HashMap<>();
         for (PythonModelProvider.Modelled file : files) {
-            byPath.put(file.model().path(), file);
             for (PythonImport i : file.imports()) {
                 if (i.name() != null && !i.module().equals(file.module())) {
                     importedFrom.computeIfAbsent(i.module(), m -> new HashSet<>()).add(i.name());
