@@ -75,8 +75,7 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
     private final FleetControl control;
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final Set<Integer> fencing = ConcurrentHashMap.newKeySet();
-    private final Map<Integer, Map<Integer, Long>> catchingUp = new ConcurrentHashMap<>();
-    private final Map<Integer, Instant> catchingUpSince = new ConcurrentHashMap<>();
+    private final Map<Integer, CatchUp> catchingUp = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
@@ -292,8 +291,7 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         kafka.endOffsets(rowPartitions, Duration.ofSeconds(30)).forEach((tp, offset) -> end.put(tp.partition(), offset));
         for (Integer partition : opened) {
             fencing.remove(partition);
-            catchingUp.put(partition, end);
-            catchingUpSince.put(partition, Instant.now());
+            catchingUp.put(partition, new CatchUp(end, Instant.now(), false));
         }
         log.info("Targets partitions {}: earlier owners fenced; they start once the rows topic is read up to {}", opened, end);
     }
@@ -304,8 +302,8 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             return;
         }
         Map<Integer, Long> committed = committedLocalOffsets(admin);
-        for (Map.Entry<Integer, Map<Integer, Long>> entry : new ArrayList<>(catchingUp.entrySet())) {
-            if (rows.hasRead(entry.getValue(), committed)) {
+        for (Map.Entry<Integer, CatchUp> entry : new ArrayList<>(catchingUp.entrySet())) {
+            if (rows.hasRead(entry.getValue().end(), committed)) {
                 int partition = entry.getKey();
                 for (Pair pair : pairs()) {
                     if (partitionOf(pair.key()) == partition) {
@@ -313,7 +311,6 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
                     }
                 }
                 catchingUp.remove(partition);
-                catchingUpSince.remove(partition);
                 ready.add(partition);
                 log.info("Runs now the pairs of targets partition {}: {}", partition,
                         pairs().stream().map(Pair::key).filter(k -> partitionOf(k) == partition).toList());
@@ -323,17 +320,20 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         }
     }
 
+    /** A partition whose pairs wait for this process's store to read the rows topic up to {@code end}. */
+    private record CatchUp(Map<Integer, Long> end, Instant since, boolean slowSaid) {
+    }
+
     /** Once per catch-up: what a partition's pairs still wait for, when it takes longer than a rows topic read should. */
-    private void warnIfSlow(int partition, Map<Integer, Long> end, Map<Integer, Long> committed) {
-        Instant since = catchingUpSince.get(partition);
-        Duration waited = since == null ? Duration.ZERO : Duration.between(since, Instant.now());
-        if (waited.compareTo(SLOW_CATCH_UP) < 0) {
+    private void warnIfSlow(int partition, CatchUp catchUp, Map<Integer, Long> committed) {
+        Duration waited = Duration.between(catchUp.since(), Instant.now());
+        if (catchUp.slowSaid() || waited.compareTo(SLOW_CATCH_UP) < 0
+                || !catchingUp.replace(partition, catchUp, new CatchUp(catchUp.end(), catchUp.since(), true))) {
             return;
         }
-        catchingUpSince.remove(partition);
         log.warn("Targets partition {} has waited {} s for this process's store to read the rows topic up to {}: "
                 + "stored up to {} in this run, committed by its consumer group up to {}; its pairs start once it has",
-                partition, waited.toSeconds(), end, rows.readOffsets(), committed);
+                partition, waited.toSeconds(), catchUp.end(), rows.readOffsets(), committed);
     }
 
     private Map<Integer, Long> committedLocalOffsets(Admin admin) {
@@ -386,7 +386,6 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
             partitions.forEach(p -> numbers.add(p.partition()));
             ready.removeAll(numbers);
             numbers.forEach(catchingUp::remove);
-            numbers.forEach(catchingUpSince::remove);
             fencing.removeAll(numbers);
             long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
             for (Pair pair : finishRunning ? pairs() : List.<Pair>of()) {
