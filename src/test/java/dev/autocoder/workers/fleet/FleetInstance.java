@@ -172,13 +172,14 @@ final class FleetInstance implements AutoCloseable {
      * message's first line, where a log tail printed beside it may be cut off.
      */
     String lastWordsOnOneLine(int lines) {
+        List<String> log = Arrays.asList(logText().split("\n"));
         // an iteration that went well and a Hub commit tell nothing of what went wrong
-        List<String> ours = Arrays.stream(logText().split("\n")).filter(l -> OUR_LOGGER.matcher(l).find())
+        List<String> ours = log.stream().filter(l -> OUR_LOGGER.matcher(l).find())
                 .filter(l -> !l.contains(": ok (") && !l.contains("Published to the Hub"))
                 .map(l -> l.substring(Math.min(l.length(), 24), Math.min(l.length(), 400)).replaceAll("\\s{2,}", " ").strip())
                 .toList();
         // the root cause of the last stack trace, whoever logged it (Camel's error handler logs an iteration's)
-        String cause = Arrays.stream(logText().split("\n")).filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
+        String cause = log.stream().filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
                 .map(l -> " | last cause: " + l.substring(0, Math.min(l.length(), 400))).orElse("");
         return String.join(" | ", ours.subList(Math.max(0, ours.size() - lines), ours.size())) + cause;
     }

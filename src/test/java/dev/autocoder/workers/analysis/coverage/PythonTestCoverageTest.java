@@ -55,9 +55,7 @@ class PythonTestCoverageTest {
         assertThat(result.qualityScore()).isEqualTo(4.0 / 6);
         assertThat(result.metrics()).contains(Metric.of("modules_total", 6), Metric.of("modules_tested", 4),
                 Metric.of("untested_modules", 2), Metric.of("test_files", 4));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> mapping = (List<Map<String, Object>>) result.details().get("mapping");
-        assertThat(mapping).extracting(m -> m.get("module") + " <- " + m.get("tests")).containsExactlyInAnyOrder(
+        assertThat(mapping(result)).containsExactlyInAnyOrder(
                 "shop.cart <- [tests/test_cart.py]",
                 "shop.prices <- [tests/test_misc.py]",
                 "shop.report <- [tests/test_misc.py]",
@@ -65,6 +63,13 @@ class PythonTestCoverageTest {
                 "shop.legacy.importer <- []",
                 "shop.util <- []");
         assertThat(result.details().get("method")).isEqualTo("test-mapping");
+    }
+
+    /** The row's mapping, one "module <- [test files]" per module. */
+    @SuppressWarnings("unchecked")
+    private static List<String> mapping(PerspectiveResult result) {
+        return ((List<Map<String, Object>>) result.details().get("mapping")).stream()
+                .map(m -> m.get("module") + " <- " + m.get("tests")).toList();
     }
 
     /** A module of data (no function, no class) has nothing to run: info, after every untested module with code. */
@@ -110,9 +115,7 @@ class PythonTestCoverageTest {
 
         PerspectiveResult result = analyze();
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> mapping = (List<Map<String, Object>>) result.details().get("mapping");
-        assertThat(mapping).extracting(m -> m.get("module") + " <- " + m.get("tests")).containsExactlyInAnyOrder(
+        assertThat(mapping(result)).containsExactlyInAnyOrder(
                 "shop.cart <- [shop/tests/test_checkout.py]",
                 "shop.util <- []",
                 "shop.codes <- []",
