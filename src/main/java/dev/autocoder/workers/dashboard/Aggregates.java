@@ -9,16 +9,19 @@ import dev.autocoder.workers.metrics.LatestResults;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Per-worker aggregates, kept current by the {@code row-to-dashboard} route after each stored row and rebuilt once per worker from its
@@ -36,6 +39,9 @@ public class Aggregates implements LatestResults {
     private final ObjectMapper mapper;
     private final Map<String, WorkerAccumulator> accumulators = new ConcurrentHashMap<>();
     private final Map<String, WorkerAggregate> published = new ConcurrentHashMap<>();
+    private final AggregateCheckpoints checkpoints;
+    /** Per worker, how many rows its last checkpoint held: an unchanged aggregate is not written again. */
+    private final Map<String, Long> checkpointedRows = new ConcurrentHashMap<>();
     /**
      * (worker, target) → that pair's aggregate, for the repository picker and the fleet overview: built from the
      * target's rows when first asked for, kept current by rowStored while cached, and evicted least recently used
@@ -50,6 +56,7 @@ public class Aggregates implements LatestResults {
         this.registry = registry;
         this.properties = properties;
         this.mapper = mapper;
+        this.checkpoints = new AggregateCheckpoints(store.root(), mapper);
     }
 
     /** Rebuilds every registered worker's aggregate once the application is up, so no request pays for it. */
@@ -148,20 +155,99 @@ public class Aggregates implements LatestResults {
         if (!accumulator.isRebuilt()) {
             synchronized (accumulator) {
                 if (!accumulator.isRebuilt()) {
-                    long start = System.nanoTime();
-                    store.forEachRowAt(definition.dataset(), (row, at) -> {
-                        if (definition.worker().equals(row.worker())) {
-                            accumulator.add(row, at);
-                        }
-                    });
-                    accumulator.finishRebuild(store);
-                    WorkerAggregate aggregate = accumulator.snapshot();
-                    published.put(definition.worker(), aggregate);
-                    log.info("Dashboard aggregates of worker {} rebuilt from {} rows in {} ms", definition.worker(),
-                            aggregate.rows(), (System.nanoTime() - start) / 1_000_000);
+                    rebuild(definition, accumulator);
                 }
             }
         }
         return accumulator;
+    }
+
+    /**
+     * Folds the worker's rows into its new accumulator: those written since its checkpoint, when it has a usable one,
+     * else the whole history.
+     */
+    private void rebuild(WorkerDefinition definition, WorkerAccumulator accumulator) {
+        long start = System.nanoTime();
+        BiConsumer<Row, DatasetStore.RowAt> fold = (row, at) -> {
+            if (definition.worker().equals(row.worker())) {
+                accumulator.add(row, at);
+            }
+        };
+        Optional<AggregateCheckpoint> checkpoint = restoreCheckpoint(definition, accumulator);
+        if (checkpoint.isPresent()) {
+            store.forEachRowAt(definition.dataset(), AggregateCheckpoints.rereadSince(checkpoint.get().writtenAt()), fold);
+        } else {
+            store.forEachRowAt(definition.dataset(), fold);
+        }
+        accumulator.finishRebuild(store);
+        WorkerAggregate aggregate = accumulator.snapshot();
+        published.put(definition.worker(), aggregate);
+        checkpoint.ifPresent(c -> checkpointedRows.put(definition.worker(), c.rows()));
+        log.info("Dashboard aggregates of worker {} rebuilt from {} rows in {} ms{}", definition.worker(), aggregate.rows(),
+                (System.nanoTime() - start) / 1_000_000, checkpoint.map(c -> " (its checkpoint of " + c.writtenAt()
+                        + " and the data files changed since " + AggregateCheckpoints.rereadSince(c.writtenAt()) + ")").orElse(""));
+    }
+
+    /**
+     * Puts the worker's checkpoint into its empty accumulator; empty when there is none to use: none written, a
+     * dashboard that reads the Hub, one of other settings, or one ahead of the store (whose rows were replaced).
+     */
+    private Optional<AggregateCheckpoint> restoreCheckpoint(WorkerDefinition definition, WorkerAccumulator accumulator) {
+        if (properties.readsHub()) {
+            return Optional.empty();
+        }
+        Optional<AggregateCheckpoint> checkpoint = checkpoints.read(definition.worker());
+        if (checkpoint.isEmpty() || checkpoint.get().lastRow() == null) {
+            return Optional.empty();
+        }
+        long newest = store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()))
+                .map(Row::iteration).orElse(-1L);
+        if (newest < checkpoint.get().lastRow()) {
+            log.warn("Dashboard aggregates of worker {}: its checkpoint ends at iteration {} but the store's rows at {}; "
+                    + "rebuilt from the store's rows", definition.worker(), checkpoint.get().lastRow(), newest);
+            return Optional.empty();
+        }
+        try {
+            if (accumulator.restore(checkpoint.get())) {
+                return checkpoint;
+            }
+            log.info("Dashboard aggregates of worker {}: its checkpoint was made with other settings (format, chart "
+                    + "points, rows or patches kept); rebuilt from the whole history", definition.worker());
+        } catch (RuntimeException e) {
+            log.warn("Dashboard aggregates of worker {}: its checkpoint cannot be read ({}); rebuilt from the whole "
+                    + "history", definition.worker(), e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes the checkpoint of every rebuilt aggregate that took rows since its last one (the
+     * {@code dashboard-checkpoint} route, and at shutdown): a restart then folds only the rows written since.
+     */
+    public void checkpoint() {
+        if (properties.readsHub()) {
+            return;
+        }
+        accumulators.forEach((worker, accumulator) -> {
+            AggregateCheckpoint checkpoint;
+            synchronized (accumulator) {
+                if (!accumulator.isRebuilt() || accumulator.rows() == 0 || accumulator.rows() == checkpointedRows.getOrDefault(worker, -1L)) {
+                    return;
+                }
+                checkpoint = accumulator.checkpoint(Instant.now());
+            }
+            checkpoints.write(checkpoint);
+            checkpointedRows.put(worker, checkpoint.rows());
+        });
+    }
+
+    @PreDestroy
+    void checkpointAtShutdown() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("Dashboard aggregates not kept at shutdown ({}); the next start reads the rows since the last "
+                    + "checkpoint", e.getMessage());
+        }
     }
 }

@@ -48,6 +48,11 @@ class DashboardProperties {
     /** How often a dashboard reading the Hub looks for new rows. */
     private String hubRefresh = "60s";
     /**
+     * How often the aggregates of a local dashboard are kept on disk (and at shutdown), so that a restart reads only
+     * the rows written since ({@code dashboard-checkpoint} route).
+     */
+    private String checkpointInterval = "10m";
+    /**
      * Largest request body any path accepts (the largest legitimate one, a control form, is under 1 KB); a larger
      * one is answered 413 before anything reads it.
      */
@@ -83,6 +88,16 @@ class DashboardProperties {
         // the refresh route's timer reads the text itself: check it is a duration Camel understands
         dev.autocoder.workers.config.DurationSetting.toMillis("autocoder.dashboard.hub-refresh", hubRefresh);
         this.hubRefresh = hubRefresh;
+    }
+
+    public String getCheckpointInterval() {
+        return checkpointInterval;
+    }
+
+    public void setCheckpointInterval(String checkpointInterval) {
+        // the checkpoint route's timer reads the text itself
+        dev.autocoder.workers.config.DurationSetting.toMillis("autocoder.dashboard.checkpoint-interval", checkpointInterval);
+        this.checkpointInterval = checkpointInterval;
     }
 
     public DataSize getMaxRequestBody() {

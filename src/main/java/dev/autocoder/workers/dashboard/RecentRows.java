@@ -98,6 +98,11 @@ final class RecentRows {
     }
 
     private Row unpack(byte[] row) {
+        return unpack(row, mapper);
+    }
+
+    /** A row {@link #pack} packed. */
+    static Row unpack(byte[] row, ObjectMapper mapper) {
         try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(row))) {
             return mapper.readValue(in, Row.class);
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,10 @@ final class WorkerAccumulator {
 
     boolean isRebuilt() {
         return rebuilt;
+    }
+
+    long rows() {
+        return rows;
     }
 
     /** Adds a row; a row whose iteration is not newer than the last one (seen twice) is ignored. */
@@ -148,6 +153,67 @@ final class WorkerAccumulator {
         while (newestFirst.size() > limit) {
             newestFirst.removeLast();
         }
+    }
+
+    /** The state as a checkpoint written at {@code now}; the caller holds the accumulator's lock. */
+    AggregateCheckpoint checkpoint(Instant now) {
+        Map<Long, byte[]> packed = new LinkedHashMap<>();
+        List<AggregateCheckpoint.Perspective> states = new ArrayList<>();
+        perspectives.values().forEach(p -> states.add(new AggregateCheckpoint.Perspective(p.id, p.name, p.rows,
+                keep(p.latest, packed), keep(p.latestOk, packed), List.copyOf(p.scores))));
+        List<AggregateCheckpoint.Counter> counterList = new ArrayList<>();
+        counters.forEach((name, value) -> counterList.add(new AggregateCheckpoint.Counter(name, value)));
+        return new AggregateCheckpoint(AggregateCheckpoint.FORMAT, worker, dataset, now, seriesLimit, recentLimit,
+                patchLimit, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings, keep(lastRow, packed),
+                keep(lastErrorRow, packed), lastRowAt, states, List.copyOf(openFindings), counterList,
+                List.copyOf(recent), latestPlan, List.copyOf(patches.values()), packed);
+    }
+
+    private Long keep(Row row, Map<Long, byte[]> packed) {
+        if (row == null) {
+            return null;
+        }
+        packed.computeIfAbsent(row.iteration(), i -> RecentRows.pack(row, mapper));
+        return row.iteration();
+    }
+
+    /**
+     * Takes a checkpoint's state in place of the rebuild of the rows it covers; false, taking nothing, when it is not
+     * this accumulator's (another worker, format or limits: a longer chart wants the older points a rebuild reads).
+     */
+    boolean restore(AggregateCheckpoint checkpoint) {
+        if (checkpoint.format() != AggregateCheckpoint.FORMAT || !worker.equals(checkpoint.worker())
+                || !dataset.equals(checkpoint.dataset()) || checkpoint.seriesLimit() != seriesLimit
+                || checkpoint.recentLimit() != recentLimit || checkpoint.patchLimit() != patchLimit || rows > 0) {
+            return false;
+        }
+        Map<Long, Row> unpacked = new HashMap<>();
+        checkpoint.packedRows().forEach((iteration, row) -> unpacked.put(iteration, RecentRows.unpack(row, mapper)));
+        rows = checkpoint.rows();
+        okRows = checkpoint.okRows();
+        errorRows = checkpoint.errorRows();
+        skippedRows = checkpoint.skippedRows();
+        newFindings = checkpoint.newFindings();
+        resolvedFindings = checkpoint.resolvedFindings();
+        lastRow = unpacked.get(checkpoint.lastRow());
+        lastErrorRow = unpacked.get(checkpoint.lastErrorRow());
+        lastRowAt = checkpoint.lastRowAt();
+        for (AggregateCheckpoint.Perspective p : checkpoint.perspectives()) {
+            PerspectiveState state = new PerspectiveState(p.id());
+            state.name = p.name();
+            state.rows = p.rows();
+            state.latest = unpacked.get(p.latest());
+            state.latestOk = unpacked.get(p.latestOk());
+            state.counts = FindingCounts.of(state.latestOk);
+            state.scores.addAll(p.scores());
+            perspectives.put(p.id(), state);
+        }
+        openFindings.addAll(checkpoint.openFindings());
+        checkpoint.counters().forEach(c -> counters.put(c.name(), c.value()));
+        recent.addAll(checkpoint.recent());
+        latestPlan = checkpoint.latestPlan();
+        checkpoint.patches().forEach(patch -> patches.put(patch.taskId(), patch));
+        return true;
     }
 
     WorkerAggregate snapshot() {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +46,8 @@ import java.util.stream.Stream;
  * A row is written whole or not at all, and forced to disk before {@code append} returns, so the consumers the route
  * hands it to next (routes/worker-template.yaml, {@code row-stored}) find it on disk: when the disk refuses
  * part of a line (a full disk), the file is cut back to where it was, so the retried row starts on a clean line.
- * The first time a dataset is opened, every line of its files is checked: a line that is not a row (left by a
+ * The first time a dataset is opened, every line of its files is checked (of a file unchanged since a previous
+ * process checked it, none: {@link CheckedFiles}): a line that is not a row (left by a
  * crash mid-write, or by a version without all-or-nothing appends) is kept under {@code {root}/.quarantine/}
  * and blanked in place, keeping the file's length, because the Hub outbox records its progress as byte offsets;
  * a whole row appended onto a cut one stays, on its own line. An unterminated last line is cut off. The number
@@ -295,6 +297,27 @@ public class DatasetStore {
         }
     }
 
+    /**
+     * {@link #forEachRowAt(String, java.util.function.BiConsumer)} over the data files changed at or after
+     * {@code since} only (by their modification time; a file whose time cannot be read is read): the rows appended
+     * since then are in those, for a reader that kept what it folded of the older ones.
+     */
+    public void forEachRowAt(String dataset, Instant since, java.util.function.BiConsumer<Row, RowAt> action) {
+        for (Path file : dataFiles(dataset)) {
+            if (changedSince(file, since)) {
+                DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
+            }
+        }
+    }
+
+    private static boolean changedSince(Path file, Instant since) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
+    }
+
     /** Where a row is: its data file and the byte its line starts at. Lines are never moved once written. */
     public record RowAt(Path file, long offset) {
     }
@@ -309,17 +332,33 @@ public class DatasetStore {
         synchronized (lock(dataset)) {
             List<Path> files = listFiles(dataset);
             if (!files.isEmpty() && repaired.add(dataset)) {
+                CheckedFiles checked = new CheckedFiles(root, datasetDir(dataset).resolve("data"), dataset, mapper);
                 for (Path file : files) {
+                    if (checked.unchangedSinceChecked(file)) {
+                        continue;
+                    }
                     try {
                         repairedLines.addAndGet(repair(file));
+                        checked.checked(file);
                     } catch (IOException | UncheckedIOException e) {
                         // readers and the outbox skip broken lines meanwhile; the repair is tried again next time
                         repaired.remove(dataset);
                         log.warn("Cannot repair {} now: {}", file, e.getMessage());
                     }
                 }
+                saveChecked(dataset, checked, files);
             }
             return files;
+        }
+    }
+
+    /** A full disk or a read-only store only means the next start checks these files again. */
+    private static void saveChecked(String dataset, CheckedFiles checked, List<Path> files) {
+        try {
+            checked.save(files);
+        } catch (UncheckedIOException e) {
+            log.warn("Cannot note which data files of {} are checked ({}); the next start checks them again", dataset,
+                    e.getMessage());
         }
     }
 

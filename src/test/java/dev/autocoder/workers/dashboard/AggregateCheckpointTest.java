@@ -1,0 +1,179 @@
+package dev.autocoder.workers.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.config.AutocoderJson;
+import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.WorkerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.autocoder.workers.row.Severity.HIGH;
+import static dev.autocoder.workers.row.Severity.LOW;
+import static dev.autocoder.workers.row.Severity.MEDIUM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's aggregates kept on disk: a restart takes the checkpoint and folds only the data files changed since
+ * it, and ends where a rebuild from the whole history ends; a checkpoint it cannot trust is passed over.
+ */
+class AggregateCheckpointTest {
+
+    private static final String DATASET = "analysis-results";
+    private static final WorkerDefinition ANALYSIS = new WorkerDefinition("analysis", "analysis-worker", DATASET,
+            List.of("architecture", "security"), 60_000, 0);
+    private static final ObjectMapper MAPPER = AutocoderJson.newObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private DatasetStore store;
+    private WorkerRegistry registry;
+
+    @BeforeEach
+    void setUp() {
+        // small data files: a few rows each, so a history spans many files
+        store = new DatasetStore(temp, "local", 4_000, MAPPER, Clock.systemUTC());
+        registry = new WorkerRegistry(store, List.of());
+        registry.register(ANALYSIS);
+    }
+
+    private Aggregates start(int chartPoints) {
+        DashboardProperties properties = new DashboardProperties();
+        properties.setChartPoints(chartPoints);
+        Aggregates aggregates = new Aggregates(store, registry, properties, MAPPER);
+        aggregates.rebuildAll();
+        return aggregates;
+    }
+
+    /** Rows {@code from..to} of two perspectives, every fifth one an error, stored and handed on as the route does. */
+    private void write(Aggregates running, long from, long to) {
+        for (long i = from; i <= to; i++) {
+            String perspective = i % 2 == 0 ? "architecture" : "security";
+            Row row = i % 5 == 0 ? TestRows.error("analysis", i, perspective, "IOException: disk gone " + i)
+                    : i % 3 == 0 ? TestRows.ok("analysis", i, perspective, 0.1 * (i % 10), HIGH, MEDIUM)
+                    : TestRows.ok("analysis", i, perspective, 0.1 * (i % 10), LOW);
+            store.append(DATASET, row);
+            if (running != null) {
+                running.rowStored(DATASET, row);
+            }
+        }
+    }
+
+    private Path checkpointFile() {
+        return temp.resolve(".state").resolve("dashboard-analysis.json");
+    }
+
+    /** Every data file of the dataset dated two days back: older than any checkpoint's margin. */
+    private List<Path> ageDataFiles() throws Exception {
+        List<Path> files = store.dataFiles(DATASET);
+        for (Path file : files) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        }
+        return files;
+    }
+
+    @Test
+    void aRestartFoldsOnlyTheDataFilesChangedSinceTheCheckpointAndEndsWhereAFullRebuildEnds() throws Exception {
+        Aggregates first = start(200);
+        write(first, 1, 30);
+        first.checkpoint();
+        assertThat(checkpointFile()).isRegularFile();
+        List<Path> before = ageDataFiles();
+        assertThat(before).hasSizeGreaterThan(3);
+        // rows written after the checkpoint, while the dashboard was down
+        write(null, 31, 37);
+        Map<String, Object> rebuiltInFull = describe(start(200).of("analysis").orElseThrow());
+
+        // the oldest file goes away: a restart that read it again would count fewer rows than the full rebuild did
+        Files.delete(before.get(0));
+        WorkerAggregate restarted = start(200).of("analysis").orElseThrow();
+
+        assertThat(describe(restarted)).isEqualTo(rebuiltInFull);
+        assertThat(restarted.rows()).isEqualTo(37);
+        assertThat(restarted.lastRow().iteration()).isEqualTo(37);
+        assertThat(restarted.lastErrorRow().error()).isEqualTo("IOException: disk gone 35");
+        assertThat(restarted.recentRows().newest(3)).extracting(Row::iteration).containsExactly(37L, 36L, 35L);
+        assertThat(start(200).of("analysis").orElseThrow().rows()).as("a second restart from the same checkpoint")
+                .isEqualTo(37);
+        Files.delete(checkpointFile());
+        assertThat(start(200).of("analysis").orElseThrow().rows()).as("a full rebuild, the oldest file gone")
+                .isLessThan(37);
+    }
+
+    @Test
+    void anUnchangedAggregateIsNotWrittenAgainAndOneAtShutdownCoversTheLastRows() throws Exception {
+        Aggregates first = start(200);
+        write(first, 1, 10);
+        first.checkpoint();
+        FileTime marked = FileTime.from(Files.getLastModifiedTime(checkpointFile()).toInstant().minusSeconds(60));
+        Files.setLastModifiedTime(checkpointFile(), marked);
+        first.checkpoint();
+        assertThat(Files.getLastModifiedTime(checkpointFile())).as("not written again").isEqualTo(marked);
+
+        write(first, 11, 12);
+        first.checkpointAtShutdown();
+        ageDataFiles();
+        assertThat(start(200).of("analysis").orElseThrow().rows()).isEqualTo(12);
+    }
+
+    @Test
+    void aCheckpointOfOtherSettingsAheadOfTheStoreOrUnreadableMeansAFullRebuild() throws Exception {
+        Aggregates first = start(200);
+        write(first, 1, 20);
+        first.checkpoint();
+        ageDataFiles();
+
+        // fewer chart points: the series a full rebuild makes, not the checkpoint's longer one
+        WorkerAggregate fewerPoints = start(3).of("analysis").orElseThrow();
+        assertThat(fewerPoints.rows()).isEqualTo(20);
+        assertThat(fewerPoints.openFindings()).hasSize(3);
+
+        // unreadable: a warning, then the whole history
+        Files.writeString(checkpointFile(), "{\"format\": 1, \"rows\": ");
+        assertThat(start(200).of("analysis").orElseThrow().rows()).isEqualTo(20);
+
+        // ahead of the store: the store's rows were replaced by a shorter history
+        start(200).checkpoint();
+        for (Path file : store.dataFiles(DATASET)) {
+            Files.delete(file);
+        }
+        DatasetStore fresh = new DatasetStore(temp, "local", 4_000, MAPPER, Clock.systemUTC());
+        store = fresh;
+        registry = new WorkerRegistry(store, List.of());
+        registry.register(ANALYSIS);
+        write(null, 1, 4);
+        WorkerAggregate replaced = start(200).of("analysis").orElseThrow();
+        assertThat(replaced.rows()).isEqualTo(4);
+        assertThat(replaced.lastRow().iteration()).isEqualTo(4);
+    }
+
+    /** What the dashboard shows of an aggregate, as plain values. */
+    private static Map<String, Object> describe(WorkerAggregate aggregate) {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("counts", List.of(aggregate.rows(), aggregate.okRows(), aggregate.errorRows(), aggregate.skippedRows(),
+                aggregate.newFindings(), aggregate.resolvedFindings()));
+        seen.put("last", List.of(aggregate.lastRow().iteration(), aggregate.lastErrorRow().iteration(),
+                String.valueOf(aggregate.lastRowAt())));
+        for (PerspectiveAggregate p : aggregate.perspectives()) {
+            seen.put(p.id(), List.of(p.name(), p.rows(), p.latest().iteration(), p.latestOk().iteration(),
+                    p.openFindings(), p.scores(), p.groups().size()));
+        }
+        seen.put("open", aggregate.openFindings());
+        seen.put("counters", aggregate.counters());
+        seen.put("recent", aggregate.recentRows().newest(100).stream().map(Row::iteration).toList());
+        return seen;
+    }
+}
