@@ -25,21 +25,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq wrk
 fi
 
-echo "== building"
-./mvnw -B -q -DskipTests package
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
-JAR=$(ls target/autocoder-workers-*-exec.jar)
-CLASSPATH="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
-
-APP_PID=""
-stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-}
-trap stop_app EXIT
+. bench/seeded-app.sh
 
 measure() { # size path
   local out
