@@ -75,10 +75,6 @@ final class WorkerAccumulator {
         return rebuilt;
     }
 
-    long rows() {
-        return rows;
-    }
-
     /** Adds a row; a row whose iteration is not newer than the last one (seen twice) is ignored. */
     boolean add(Row row) {
         if (!fold(row)) {
@@ -153,6 +149,11 @@ final class WorkerAccumulator {
         while (newestFirst.size() > limit) {
             newestFirst.removeLast();
         }
+    }
+
+    /** How many rows were folded (a checkpoint's count: {@link Aggregates} writes one only when it changed). */
+    long rows() {
+        return rows;
     }
 
     /** The state as a checkpoint written at {@code now}; the caller holds the accumulator's lock. */
