@@ -5,6 +5,8 @@
 # whole application running every perspective on the largest corpus.
 #
 #   bench/analysis.sh [corpus ...]      default: small medium large
+#   RATIO_RUNS=5 bench/analysis.sh large   the cold code-quality / PMD alone ratio measured 5 times (default 3, 0: not
+#                                      again), each in fresh JVMs, with its median: one run's ratio wanders on 2 cores
 #   PMD_RULE_TIMES=1 bench/analysis.sh large   also PMD's own timing report (what its CLI's --benchmark prints:
 #                                      per rule, parsing, type resolution) and PMD's wall and CPU time on the corpus
 set -euo pipefail
@@ -25,6 +27,10 @@ for corpus in "${@:-small medium large}"; do
     java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c"
     # code-quality's first row cold, then after a restart on the same store (its disk cache)
     java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c" restart
+    # the code-quality / PMD alone ratio again, RATIO_RUNS times in fresh JVMs, and its median
+    if [ "${RATIO_RUNS:-3}" -gt 0 ]; then
+      java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c" ratio "${RATIO_RUNS:-3}"
+    fi
     if [ -n "${PMD_RULE_TIMES:-}" ]; then
       java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.AnalysisBenchmark "$corpora/$c" pmd-rules
     fi

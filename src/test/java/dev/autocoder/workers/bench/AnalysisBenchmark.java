@@ -34,6 +34,7 @@ import java.util.Optional;
  * tree again) and after one Java file changed, each including the snapshot; then PMD alone with the same
  * ruleset and threads on the same files, for the code-quality ratio. Prints a Markdown table. With the argument
  * {@code restart}: code-quality's first row cold and after a restart on the same store, each in a fresh JVM. With
+ * {@code ratio N}: the cold code-quality / PMD alone ratio N times and its median. With
  * {@code pmd-rules [threads]}: PMD's own timing report of the curated ruleset on the corpus.
  * <p>
  * Run through {@code bench/analysis.sh}; not a test.
@@ -52,6 +53,10 @@ public final class AnalysisBenchmark {
         }
         if (args.length > 1 && args[1].equals("restart")) {
             restart(corpus);
+            return;
+        }
+        if (args.length > 2 && args[1].equals("ratio")) {
+            ratio(corpus, Integer.parseInt(args[2]));
             return;
         }
         if (args.length > 2 && args[1].equals("code-quality-once")) {
@@ -134,6 +139,37 @@ public final class AnalysisBenchmark {
         System.out.printf("| warm after restart | %d (%.1f %% of cold) | %s | %s | %s | %s |%n", warmMs,
                 100.0 * warmMs / Math.max(1, coldMs), warm[2], warm[3], warm[4], warm[5]);
         System.out.println("Warm row equals cold row: " + cold[5].equals(warm[5]));
+    }
+
+    /**
+     * The code-quality ratio measured {@code runs} times: each run a cold code-quality iteration (snapshot included)
+     * in a fresh JVM on an empty store, then PMD alone in a fresh JVM; prints every run and the medians, steadier than
+     * one run on a machine whose speed wanders.
+     */
+    private static void ratio(Path corpus, int runs) throws Exception {
+        List<Long> ours = new ArrayList<>();
+        List<Long> pmd = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        System.out.printf("%n### corpus %s: cold code-quality against PMD alone, %d runs (fresh JVMs)%n%n",
+                corpus.getFileName(), runs);
+        System.out.println("| run | code-quality cold ms | PMD alone ms | ratio |");
+        System.out.println("|---|---:|---:|---:|");
+        for (int run = 1; run <= runs; run++) {
+            Path store = Files.createTempDirectory("bench-ratio-store");
+            long cold = Long.parseLong(fresh(corpus, "code-quality-once", store.toString()).split(" ")[1]);
+            long alone = pmdAlone(corpus, Runtime.getRuntime().availableProcessors())[0];
+            ours.add(cold);
+            pmd.add(alone);
+            ratios.add((double) cold / alone);
+            System.out.printf("| %d | %d | %d | %.2f |%n", run, cold, alone, (double) cold / alone);
+        }
+        System.out.printf("| median | %d | %d | %.2f |%n", median(ours), median(pmd), median(ratios));
+    }
+
+    private static <T extends Comparable<T>> T median(List<T> values) {
+        List<T> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     /** One code-quality iteration in an application on {@code store}; prints its time, counts and a row digest. */
