@@ -27,13 +27,23 @@ final class DistinctIds {
 
     /** Adds the ids and answers how many of them were not there before. */
     int addAll(Collection<String> ids) {
+        return addNew(ids).length;
+    }
+
+    /** Adds the ids and answers the numbers of those that were not there before. */
+    long[] addNew(Collection<String> ids) {
         MessageDigest sha256 = sha256();
-        long[] incoming = ids.stream().mapToLong(id -> digest(sha256, id)).sorted().distinct()
+        return addDigests(ids.stream().mapToLong(id -> digest(sha256, id)).toArray());
+    }
+
+    /** Adds ids by their numbers (as {@link #addNew} answered them); answers the numbers that were new. */
+    long[] addDigests(long[] numbers) {
+        long[] incoming = Arrays.stream(numbers).sorted().distinct()
                 .filter(d -> Arrays.binarySearch(digests, d) < 0).toArray();
         if (incoming.length > 0) {
             digests = merge(digests, incoming);
         }
-        return incoming.length;
+        return incoming;
     }
 
     private static long[] merge(long[] a, long[] b) {

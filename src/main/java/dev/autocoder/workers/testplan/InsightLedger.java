@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,13 +19,19 @@ import java.util.Set;
  * The worker's running totals of distinct plan items. The dataset is the source of truth: on first use the ledger
  * reads every row of the worker's dataset and collects the ids its {@code analysis} lists hold; when rows were
  * capped (or history is missing) and the last row's {@code cumulative_insights} says more, counting continues from
- * those counts. A restart therefore never resets the totals.
+ * those counts. A restart therefore never resets the totals. The ids a result held beyond what its row lists are
+ * kept in the ledger's {@link InsightJournal}, so a restart does not count them again either.
  * <p>
  * With a list of targets the totals are per (dataset, target): a target's ledger reads only the rows whose
  * {@code target_id} is that target. A null target is the single target (every row of the dataset).
  */
 @Component
 class InsightLedger {
+
+    private static final String FAILURE_MODES = "failure_modes";
+    private static final String INTEGRATION_POINTS = "integration_points";
+    private static final String EDGE_CASES = "edge_cases";
+    private static final String TESTS = "tests";
 
     private final DatasetStore store;
     private final ObjectMapper mapper;
@@ -43,16 +50,20 @@ class InsightLedger {
     /** The same for one target's running totals (null: the single target). */
     public synchronized CumulativeInsights record(String dataset, String targetId, ItemIds ids) {
         Ledger ledger = byDataset.computeIfAbsent(targetId == null ? dataset : dataset + "@" + targetId,
-                k -> rebuild(dataset, targetId));
-        ledger.failureModes.add(ids.failureModes());
-        ledger.integrationPoints.add(ids.integrationPoints());
-        ledger.edgeCases.add(ids.edgeCases());
-        ledger.tests.add(ids.tests());
+                name -> rebuild(dataset, targetId, name));
+        Map<String, long[]> fresh = new LinkedHashMap<>();
+        fresh.put(FAILURE_MODES, ledger.failureModes.add(ids.failureModes()));
+        fresh.put(INTEGRATION_POINTS, ledger.integrationPoints.add(ids.integrationPoints()));
+        fresh.put(EDGE_CASES, ledger.edgeCases.add(ids.edgeCases()));
+        fresh.put(TESTS, ledger.tests.add(ids.tests()));
+        if (ledger.journal != null) {
+            ledger.journal.append(fresh);
+        }
         return ledger.totals();
     }
 
-    private Ledger rebuild(String dataset, String targetId) {
-        Ledger ledger = new Ledger();
+    private Ledger rebuild(String dataset, String targetId, String name) {
+        Ledger ledger = new Ledger(InsightJournal.of(store.root(), name));
         JsonNode[] last = new JsonNode[1];
         java.util.function.Consumer<Row> collect = row -> {
             if (targetId != null && !targetId.equals(row.targetId())) {
@@ -76,6 +87,14 @@ class InsightLedger {
         } else {
             store.forEachRow(dataset, targetId, collect);
         }
+        if (ledger.journal != null) {
+            // the ids earlier results held beyond what their rows list
+            Map<String, long[]> journaled = ledger.journal.read();
+            ledger.failureModes.known.addDigests(journaled.getOrDefault(FAILURE_MODES, new long[0]));
+            ledger.integrationPoints.known.addDigests(journaled.getOrDefault(INTEGRATION_POINTS, new long[0]));
+            ledger.edgeCases.known.addDigests(journaled.getOrDefault(EDGE_CASES, new long[0]));
+            ledger.tests.known.addDigests(journaled.getOrDefault(TESTS, new long[0]));
+        }
         ledger.failureModes.start(last[0], "failure_modes_identified");
         ledger.integrationPoints.start(last[0], "integration_points_mapped");
         ledger.edgeCases.start(last[0], "edge_cases_discovered");
@@ -97,10 +116,16 @@ class InsightLedger {
     }
 
     private static final class Ledger {
+        /** Null when the ledger's name cannot be a file name: then a restart counts unlisted ids again. */
+        final InsightJournal journal;
         final Counter failureModes = new Counter();
         final Counter integrationPoints = new Counter();
         final Counter edgeCases = new Counter();
         final Counter tests = new Counter();
+
+        Ledger(InsightJournal journal) {
+            this.journal = journal;
+        }
 
         CumulativeInsights totals() {
             return new CumulativeInsights(failureModes.count, integrationPoints.count, edgeCases.count, tests.count);
@@ -116,8 +141,11 @@ class InsightLedger {
             count = Math.max(known.size(), recorded);
         }
 
-        void add(Set<String> ids) {
-            count += known.addAll(ids);
+        /** Counts the ids not seen before; answers their numbers. */
+        long[] add(Set<String> ids) {
+            long[] fresh = known.addNew(ids);
+            count += fresh.length;
+            return fresh;
         }
     }
 }

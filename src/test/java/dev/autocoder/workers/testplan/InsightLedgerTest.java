@@ -48,6 +48,31 @@ class InsightLedgerTest {
                 .isEqualTo(new CumulativeInsights(2, 4, 11, 8));
     }
 
+    @Test
+    void aRestartDoesNotCountAgainTheIdsAResultHeldBeyondWhatItsRowLists() {
+        DatasetStore store = new DatasetStore(temp, "local", 1 << 26, new ObjectMapper(), Clock.systemUTC());
+        InsightLedger first = new InsightLedger(store, AutocoderJson.newObjectMapper());
+        Set<String> edgeCases = Set.of("e1", "e2", "e3", "e4", "e5");
+        assertThat(first.record("plans", new ItemIds(Set.of(), Set.of(), edgeCases, Set.of("t1"))))
+                .isEqualTo(new CumulativeInsights(0, 0, 5, 1));
+        // the row lists two of the five edge cases (a capped list), its counts say five
+        Map<String, Object> capped = new LinkedHashMap<>();
+        capped.put("analysis", Map.of("edge_cases", List.of(Map.of("id", "e1"), Map.of("id", "e2"))));
+        capped.put("cumulative_insights", Map.of("edge_cases_discovered", 5, "failure_modes_identified", 0,
+                "integration_points_mapped", 0, "tests_specified", 1));
+        store.append("plans", row(1, capped));
+
+        // the next process finds the same five again, and one more
+        InsightLedger afterRestart = new InsightLedger(store, AutocoderJson.newObjectMapper());
+        Set<String> again = Set.of("e1", "e2", "e3", "e4", "e5", "e6");
+
+        assertThat(afterRestart.record("plans", new ItemIds(Set.of(), Set.of(), again, Set.of("t1"))))
+                .isEqualTo(new CumulativeInsights(0, 0, 6, 1));
+        assertThat(new InsightLedger(store, AutocoderJson.newObjectMapper())
+                .record("plans", new ItemIds(Set.of(), Set.of(), again, Set.of("t1"))))
+                .as("and a third process, whose rows say five").isEqualTo(new CumulativeInsights(0, 0, 6, 1));
+    }
+
     private static Row row(long iteration, Map<String, Object> columns) {
         Row base = TestPlanHarness.row("edge-cases", "abc");
         return new Row(base.schemaVersion(), base.worker(), iteration, base.timestamp(), base.perspectiveNumber(),
