@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The plan item ids a ledger took as new, appended as it takes them, one line each ({@code counter number}), in
@@ -43,7 +45,7 @@ final class InsightJournal {
     Map<String, long[]> read() {
         Map<String, List<Long>> read = new HashMap<>();
         if (Files.isRegularFile(file)) {
-            try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                 lines.forEach(line -> {
                     String[] parts = line.split(" ");
                     if (parts.length == 2) {
@@ -54,7 +56,7 @@ final class InsightJournal {
                         }
                     }
                 });
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 log.warn("Cannot read {} ({}); the insight totals may count again ids the rows do not list", file,
                         e.getMessage());
             }
