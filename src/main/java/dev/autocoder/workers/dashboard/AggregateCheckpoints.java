@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The workers' aggregate checkpoints, one file each, {@code {store}/.state/dashboard-{worker}.json}, written whole and
@@ -22,8 +21,6 @@ final class AggregateCheckpoints {
      * A row read twice is not counted twice (its iteration is not newer).
      */
     static final Duration REREAD_MARGIN = Duration.ofHours(1);
-    /** A worker name that is also a plain file name; any other worker is rebuilt in full every time. */
-    private static final Pattern FILE_NAME_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final Path storeRoot;
     private final ObjectMapper mapper;
@@ -48,7 +45,8 @@ final class AggregateCheckpoints {
     }
 
     private Optional<StateFile<AggregateCheckpoint>> file(String worker) {
-        if (!FILE_NAME_SAFE.matcher(worker).matches()) {
+        // a worker whose name cannot be a file name is rebuilt in full every time
+        if (!StateFile.isPlainName(worker)) {
             return Optional.empty();
         }
         return Optional.of(new StateFile<>(storeRoot, "dashboard-" + worker + ".json", mapper,

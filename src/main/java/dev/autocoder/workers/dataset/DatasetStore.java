@@ -292,9 +292,7 @@ public class DatasetStore {
      * some rows of a long history can keep their places and read just those again ({@link #rowAt}).
      */
     public void forEachRowAt(String dataset, java.util.function.BiConsumer<Row, RowAt> action) {
-        for (Path file : dataFiles(dataset)) {
-            DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
-        }
+        forEachRowAt(dataset, Instant.MIN, action);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A small JSON file of the application's own state beside the datasets, {@code {store}/.state/{name}} (the workers
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 public final class StateFile<T> {
 
     private static final Logger log = LoggerFactory.getLogger(StateFile.class);
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final Path file;
     private final ObjectMapper mapper;
@@ -36,6 +38,15 @@ public final class StateFile<T> {
     }
 
     /** The content; the empty one when the file is missing, or unreadable (then with a warning in the log). */
+    /**
+     * Whether a name from the configuration (a worker's, a dataset's, a target id) can stand in a state file's name
+     * as it is: letters, digits, dot, dash and underscore, no path and no leading dot. A caller keeps no state file
+     * for another one.
+     */
+    public static boolean isPlainName(String name) {
+        return name != null && PLAIN_NAME.matcher(name).matches();
+    }
+
     public synchronized T read() {
         if (!Files.isRegularFile(file)) {
             return empty.get();

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan;
 
+import dev.autocoder.workers.dataset.StateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,20 +15,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The plan item ids a ledger took as new, appended as it takes them, one line each ({@code counter number}), in
- * {@code {store}/.state/insights/{ledger}.ids}. A row lists at most a capped number of items of a kind while its
+ * {@code {store}/.state/insights/{dataset}[@{target}].ids}. A row lists at most a capped number of items of a kind while its
  * result may hold thousands (edge cases of a large target), so after a restart the rows alone cannot tell the
  * unlisted ids of earlier results from new ones: without this file, every restart counted them again.
  */
 final class InsightJournal {
 
     private static final Logger log = LoggerFactory.getLogger(InsightJournal.class);
-    /** A ledger name that is also a plain file name (a dataset, or dataset@target); any other keeps no journal. */
-    private static final Pattern FILE_NAME_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,199}");
 
     private final Path file;
 
@@ -35,10 +33,16 @@ final class InsightJournal {
         this.file = file;
     }
 
-    /** The journal of one ledger; null when its name cannot be a file name. */
-    static InsightJournal of(Path storeRoot, String ledger) {
-        return FILE_NAME_SAFE.matcher(ledger).matches()
-                ? new InsightJournal(storeRoot.resolve(".state").resolve("insights").resolve(ledger + ".ids")) : null;
+    /**
+     * The journal of the ledger of a dataset, or of one target's rows in it; null when a name cannot be a file name
+     * ({@link StateFile#isPlainName}): then a restart counts unlisted ids again.
+     */
+    static InsightJournal of(Path storeRoot, String dataset, String targetId) {
+        if (!StateFile.isPlainName(dataset) || targetId != null && !StateFile.isPlainName(targetId)) {
+            return null;
+        }
+        String name = targetId == null ? dataset : dataset + "@" + targetId;
+        return new InsightJournal(storeRoot.resolve(".state").resolve("insights").resolve(name + ".ids"));
     }
 
     /** Counter name → the numbers recorded for it; empty when there is no journal yet. A line not understood is skipped. */

@@ -50,7 +50,7 @@ class InsightLedger {
     /** The same for one target's running totals (null: the single target). */
     public synchronized CumulativeInsights record(String dataset, String targetId, ItemIds ids) {
         Ledger ledger = byDataset.computeIfAbsent(targetId == null ? dataset : dataset + "@" + targetId,
-                name -> rebuild(dataset, targetId, name));
+                key -> rebuild(dataset, targetId));
         Map<String, long[]> fresh = new LinkedHashMap<>();
         fresh.put(FAILURE_MODES, ledger.failureModes.add(ids.failureModes()));
         fresh.put(INTEGRATION_POINTS, ledger.integrationPoints.add(ids.integrationPoints()));
@@ -62,8 +62,8 @@ class InsightLedger {
         return ledger.totals();
     }
 
-    private Ledger rebuild(String dataset, String targetId, String name) {
-        Ledger ledger = new Ledger(InsightJournal.of(store.root(), name));
+    private Ledger rebuild(String dataset, String targetId) {
+        Ledger ledger = new Ledger(InsightJournal.of(store.root(), dataset, targetId));
         JsonNode[] last = new JsonNode[1];
         java.util.function.Consumer<Row> collect = row -> {
             if (targetId != null && !targetId.equals(row.targetId())) {
@@ -116,7 +116,7 @@ class InsightLedger {
     }
 
     private static final class Ledger {
-        /** Null when the ledger's name cannot be a file name: then a restart counts unlisted ids again. */
+        /** Null when the dataset's or target's name cannot be a file name: a restart then counts unlisted ids again. */
         final InsightJournal journal;
         final Counter failureModes = new Counter();
         final Counter integrationPoints = new Counter();
