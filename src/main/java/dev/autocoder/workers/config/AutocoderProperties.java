@@ -275,6 +275,11 @@ public class AutocoderProperties {
         private String owner = "local";
         /** A data file is closed and a new one started beyond this size. */
         private DataSize maxFileSize = DataSize.ofMegabytes(64);
+        /**
+         * How long rows are kept, counted back from the newest row of the same target ({@code store-retention} route);
+         * 0 keeps every row. Rows not yet on the Hub and the implementation worker's rows are always kept.
+         */
+        private String retention = "15d";
 
         public Path getPath() {
             return path;
@@ -294,6 +299,15 @@ public class AutocoderProperties {
 
         public DataSize getMaxFileSize() {
             return maxFileSize;
+        }
+
+        public String getRetention() {
+            return retention;
+        }
+
+        public void setRetention(String retention) {
+            DurationSetting.toMillis("autocoder.store.retention", retention);
+            this.retention = retention;
         }
 
         public void setMaxFileSize(DataSize maxFileSize) {

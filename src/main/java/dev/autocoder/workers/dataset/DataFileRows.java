@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -61,6 +62,8 @@ final class DataFileRows {
                     action.row(row, from);
                 }
             });
+        } catch (NoSuchFileException e) {
+            // removed by the store's retention since it was listed: no rows left in it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -95,6 +98,8 @@ final class DataFileRows {
                 end = newline;
             }
             return true;
+        } catch (NoSuchFileException e) {
+            return true; // removed by the store's retention since it was listed
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 /** The dataset store every worker appends its rows to, under {@code autocoder.store.*}. */
 @Configuration(proxyBeanMethods = false)
-@Import(RowConsumerFailures.class)
+@Import({RowConsumerFailures.class, StoreRetention.class})
 public class DatasetConfiguration {
 
     /**

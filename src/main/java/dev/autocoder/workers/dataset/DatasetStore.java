@@ -144,6 +144,58 @@ public class DatasetStore {
         }
     }
 
+    /** The datasets that have a folder in the store, sorted. */
+    public List<String> datasets() {
+        Path ownerDir = root.resolve(owner);
+        if (!Files.isDirectory(ownerDir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(ownerDir)) {
+            return entries.filter(p -> Files.isDirectory(p.resolve("data"))).map(p -> p.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + ownerDir, e);
+        }
+    }
+
+    /**
+     * The data files of a dataset by the target they belong to (its partition; "" for the single target's layout),
+     * each list oldest first: each target's rows are numbered on their own, so each keeps its own newest file.
+     */
+    Map<String, List<Path>> dataFilesByTarget(String dataset) {
+        Path data = datasetDir(dataset).resolve("data");
+        Map<String, List<Path>> byTarget = new java.util.TreeMap<>();
+        for (Path file : dataFiles(dataset)) {
+            String first = data.relativize(file).getName(0).toString();
+            byTarget.computeIfAbsent(isPartitionName(first) ? first : "", t -> new ArrayList<>()).add(file);
+        }
+        return byTarget;
+    }
+
+    /**
+     * Removes a data file of a dataset (retention), and the day, month and year folders it leaves empty; false when
+     * it is a file rows are appended to. A reader that listed it before finds no rows in it.
+     */
+    boolean remove(String dataset, Path file) throws IOException {
+        synchronized (lock(dataset)) {
+            if (currentFile.containsValue(file)) {
+                return false;
+            }
+            boolean removed = Files.deleteIfExists(file);
+            Path data = datasetDir(dataset).resolve("data");
+            for (Path folder = file.getParent(); folder != null && folder.startsWith(data) && !folder.equals(data);
+                 folder = folder.getParent()) {
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isPresent()) {
+                        break;
+                    }
+                }
+                Files.deleteIfExists(folder);
+            }
+            return removed;
+        }
+    }
+
     /** A partition folder's name: a target id, never a year folder of the single target's layout. */
     static boolean isPartitionName(String name) {
         return name.matches("[a-z0-9][a-z0-9-]{0,80}") && !name.matches("\\d{4}");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -64,6 +65,11 @@ class HubOutbox {
         return rows;
     }
 
+    /** Whether a file has a whole row after its published offset (false for a file no longer there). */
+    public boolean hasPendingRows(Path file, String name, long published) {
+        return read(file, name, published, 1 << 16) != null;
+    }
+
     /**
      * The next run of whole rows of a file from an offset, up to about maxBytes; null when there are none. A line
      * that is not a row (a broken one not yet repaired, a blank one) is never sent: the run stops before it and the
@@ -110,6 +116,8 @@ class HubOutbox {
                 return new OutboxSegment(name, from + start, from + stop, java.util.Arrays.copyOfRange(bytes, start, stop), rows);
             }
             return null;
+        } catch (NoSuchFileException e) {
+            return null; // removed by the store's retention since it was listed, every row of it published
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the outbox file " + file, e);
         }

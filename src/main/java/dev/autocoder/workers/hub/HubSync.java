@@ -3,6 +3,7 @@ package dev.autocoder.workers.hub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.autocoder.workers.dataset.DataFileHold;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.fleet.FleetMode;
 import dev.autocoder.workers.worker.PerspectiveCatalog;
@@ -25,9 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * file keeps its path, so rows land exactly once.
  */
 @Component("hubSync")
-public class HubSync {
+public class HubSync implements DataFileHold {
 
     private static final Logger log = LoggerFactory.getLogger(HubSync.class);
     public static final String CARD = "README.md";
@@ -118,6 +121,38 @@ public class HubSync {
         if (isActive(worker)) {
             sync(worker, dataset).routeId = routeId;
         }
+    }
+
+    /**
+     * The store's retention keeps a local file until the Hub has every row of it: while this process publishes from
+     * its store (a token, not Kafka mode), a file with rows past its published offset, or in a commit not yet
+     * confirmed, stays. Every dataset counts, published by a worker running now or not: its rows are nowhere else.
+     */
+    @Override
+    public Map<Path, String> held(String dataset, List<Path> candidates) {
+        Map<Path, String> held = new HashMap<>();
+        if (!fleetMode.isEmbedded() || !properties.isEnabled()) {
+            return held;
+        }
+        DatasetSync sync = syncs.get(dataset);
+        PublishedState state = sync != null ? sync.published : PublishedState.read(stateFile(dataset), mapper);
+        Set<String> inFlight = new HashSet<>();
+        if (state.inFlight() != null) {
+            state.inFlight().files().forEach(f -> inFlight.add(f.localFile()));
+        }
+        for (Path file : candidates) {
+            String name = outbox.localName(dataset, file);
+            if (inFlight.contains(name)) {
+                held.put(file, "in a Hub commit not yet confirmed");
+            } else if (outbox.hasPendingRows(file, name, state.published().getOrDefault(name, 0L))) {
+                held.put(file, "rows not yet on the Hub");
+            }
+        }
+        return held;
+    }
+
+    private Path stateFile(String dataset) {
+        return store.root().resolve(".state").resolve("hub").resolve(store.owner()).resolve(dataset + ".json");
     }
 
     /** Counts a row just stored as waiting for the Hub (the {@code row-to-hub-outbox} route). */
@@ -494,7 +529,7 @@ public class HubSync {
         DatasetSync(String worker, String dataset) {
             this.worker = worker;
             this.dataset = dataset;
-            this.stateFile = store.root().resolve(".state").resolve("hub").resolve(store.owner()).resolve(dataset + ".json");
+            this.stateFile = stateFile(dataset);
             this.published = PublishedState.read(stateFile, mapper);
             this.pendingRows = outbox.pendingRows(dataset, published.published());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.autocoder.workers.dataset.DataFileHold;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.dataset.RemoteHistory;
 import dev.autocoder.workers.implementation.task.PatchIdentity;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +40,7 @@ import java.util.function.Supplier;
  * {@code target_id} is that target. A null target is the single target, whose ledger counts every row of the dataset.
  */
 @Component("progressLedger")
-public class ProgressLedger {
+public class ProgressLedger implements DataFileHold {
 
     private final DatasetStore store;
     private final Supplier<List<RemoteHistory>> remotes;
@@ -61,6 +63,20 @@ public class ProgressLedger {
     /** The ids one row contributes. */
     public record Contribution(Set<String> tasks, Set<String> findings, Set<String> implementations, Set<String> tests,
                                Set<String> issues) {
+    }
+
+    /**
+     * The store's retention keeps the implementation worker's dataset whole: its rows are the record of the findings
+     * taken on and the patches delivered, which later cycles skip (a dataset whose newest row is one of this
+     * worker's; a few MB a day).
+     */
+    @Override
+    public Map<Path, String> held(String dataset, List<Path> candidates) {
+        Map<Path, String> held = new HashMap<>();
+        if (!candidates.isEmpty() && store.lastRow(dataset).filter(ProgressLedger::isOurs).isPresent()) {
+            candidates.forEach(file -> held.put(file, "the implementation worker's record of the findings it took on"));
+        }
+        return held;
     }
 
     /** Finding ids taken on by earlier cycles. */

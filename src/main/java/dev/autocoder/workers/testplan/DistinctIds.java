@@ -25,6 +25,11 @@ final class DistinctIds {
         return digests.length;
     }
 
+    /** The numbers of the ids, sorted (not to be changed). */
+    long[] numbers() {
+        return digests;
+    }
+
     /** Adds the ids and answers how many of them were not there before. */
     int addAll(Collection<String> ids) {
         return addNew(ids).length;

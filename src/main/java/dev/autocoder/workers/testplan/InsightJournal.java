@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,16 @@ final class InsightJournal {
 
     private static final Logger log = LoggerFactory.getLogger(InsightJournal.class);
 
+    /** Appends of every journal of the process: a ledger's and a seeding of the same file never mix their lines. */
+    private static final Object WRITES = new Object();
+
     private final Path file;
+    /** Present once the journal holds every id the rows of its ledger listed (see {@link #complete}). */
+    private final Path completeMarker;
 
     private InsightJournal(Path file) {
         this.file = file;
+        this.completeMarker = file.resolveSibling(file.getFileName() + "-complete");
     }
 
     /**
@@ -76,17 +83,47 @@ final class InsightJournal {
             return;
         }
         try {
+            write(fresh);
+        } catch (IOException e) {
+            log.warn("Cannot append to {} ({}); a restart may count these insight ids again", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the journal holds every id its ledger knows, those the rows list included: the rows may then go (the
+     * store's retention) without their ids being counted again. A journal begun before this was kept lacks the ids
+     * of the rows of that time until a ledger {@link #complete completes} it.
+     */
+    boolean isComplete() {
+        return Files.exists(completeMarker);
+    }
+
+    /** Appends the known ids the journal lacks (the ones only rows listed) and marks it complete. */
+    void complete(Map<String, long[]> known) throws IOException {
+        synchronized (WRITES) {
+            Map<String, long[]> journaled = read();
+            Map<String, long[]> missing = new HashMap<>();
+            known.forEach((counter, numbers) -> {
+                long[] have = journaled.getOrDefault(counter, new long[0]).clone();
+                Arrays.sort(have);
+                missing.put(counter, Arrays.stream(numbers).filter(n -> Arrays.binarySearch(have, n) < 0).toArray());
+            });
+            write(missing);
+            Files.write(completeMarker, new byte[0]);
+        }
+    }
+
+    private void write(Map<String, long[]> numbers) throws IOException {
+        synchronized (WRITES) {
             Files.createDirectories(file.getParent());
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND)) {
-                for (Map.Entry<String, long[]> entry : fresh.entrySet()) {
+                for (Map.Entry<String, long[]> entry : numbers.entrySet()) {
                     for (long number : entry.getValue()) {
                         out.write(entry.getKey() + " " + Long.toHexString(number) + "\n");
                     }
                 }
             }
-        } catch (IOException e) {
-            log.warn("Cannot append to {} ({}); a restart may count these insight ids again", file, e.getMessage());
         }
     }
 }

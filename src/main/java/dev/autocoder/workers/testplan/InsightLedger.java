@@ -4,11 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.autocoder.workers.dataset.DataFileHold;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.plan.CumulativeInsights;
 import dev.autocoder.workers.row.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,8 +34,9 @@ import java.util.Set;
  * {@code target_id} is that target. A null target is the single target (every row of the dataset).
  */
 @Component
-class InsightLedger {
+class InsightLedger implements DataFileHold {
 
+    private static final Logger log = LoggerFactory.getLogger(InsightLedger.class);
     private static final String FAILURE_MODES = "failure_modes";
     private static final String INTEGRATION_POINTS = "integration_points";
     private static final String EDGE_CASES = "edge_cases";
@@ -95,11 +104,56 @@ class InsightLedger {
             ledger.edgeCases.known.addDigests(journaled.getOrDefault(EDGE_CASES, new long[0]));
             ledger.tests.known.addDigests(journaled.getOrDefault(TESTS, new long[0]));
         }
+        if (ledger.journal != null && !ledger.journal.isComplete()) {
+            complete(ledger);
+        }
         ledger.failureModes.start(last[0], "failure_modes_identified");
         ledger.integrationPoints.start(last[0], "integration_points_mapped");
         ledger.edgeCases.start(last[0], "edge_cases_discovered");
         ledger.tests.start(last[0], "tests_specified");
         return ledger;
+    }
+
+    /** Adds to the ledger's journal the ids only rows listed, so that the rows may go without them being counted again. */
+    private static void complete(Ledger ledger) {
+        Map<String, long[]> known = new LinkedHashMap<>();
+        known.put(FAILURE_MODES, ledger.failureModes.known.numbers());
+        known.put(INTEGRATION_POINTS, ledger.integrationPoints.known.numbers());
+        known.put(EDGE_CASES, ledger.edgeCases.known.numbers());
+        known.put(TESTS, ledger.tests.known.numbers());
+        try {
+            ledger.journal.complete(known);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Cannot complete the insight journal ({}); the store's retention keeps the test-planning rows meanwhile",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * The store's retention may remove test-planning rows once every ledger that reads them (the dataset's, each
+     * target's) keeps their ids in a complete journal: a journal begun before is completed here first, from the
+     * rows (one read of the dataset, once per store). Until then, or when a name cannot be a journal's, the rows stay.
+     */
+    @Override
+    public Map<Path, String> held(String dataset, List<Path> candidates) {
+        if (candidates.isEmpty() || store.lastRow(dataset).filter(r -> r.extraColumns().containsKey("cumulative_insights")).isEmpty()) {
+            return Map.of();
+        }
+        List<String> targets = new ArrayList<>();
+        targets.add(null);
+        targets.addAll(store.partitions(dataset));
+        for (String target : targets) {
+            InsightJournal journal = InsightJournal.of(store.root(), dataset, target);
+            if (journal != null && !journal.isComplete()) {
+                rebuild(dataset, target);
+            }
+            if (journal == null || !journal.isComplete()) {
+                Map<Path, String> held = new HashMap<>();
+                candidates.forEach(file -> held.put(file, "test planning's totals of distinct items still need their ids"));
+                return held;
+            }
+        }
+        return Map.of();
     }
 
     private static Set<String> ids(JsonNode analysis, String list) {

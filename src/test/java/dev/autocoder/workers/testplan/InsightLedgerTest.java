@@ -8,8 +8,11 @@ import dev.autocoder.workers.row.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +74,37 @@ class InsightLedgerTest {
         assertThat(new InsightLedger(store, AutocoderJson.newObjectMapper())
                 .record("plans", new ItemIds(Set.of(), Set.of(), again, Set.of("t1"))))
                 .as("and a third process, whose rows say five").isEqualTo(new CumulativeInsights(0, 0, 6, 1));
+    }
+
+    @Test
+    void oldRowsMayGoOnceTheJournalHoldsTheIdsTheyListAndAreNotCountedAgainAfter() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Clock dayOne = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC);
+        Clock dayTwo = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
+        // rows of a version whose journal was not complete: the first lists e1, e2; the second lists none
+        new DatasetStore(temp, "local", 1 << 26, mapper, dayOne).append("plans", row(1, Map.of(
+                "analysis", Map.of("edge_cases", List.of(Map.of("id", "e1"), Map.of("id", "e2"))),
+                "cumulative_insights", insights(2))));
+        new DatasetStore(temp, "local", 1 << 26, mapper, dayTwo).append("plans", row(2, Map.of(
+                "analysis", Map.of("edge_cases", List.of()), "cumulative_insights", insights(2))));
+        DatasetStore store = new DatasetStore(temp, "local", 1 << 26, mapper, Clock.systemUTC());
+        store.append("other", TestPlanHarness.row("edge-cases", "abc"));
+        Path oldest = store.dataFiles("plans").get(0);
+
+        InsightLedger ledger = new InsightLedger(store, AutocoderJson.newObjectMapper());
+        assertThat(ledger.held("other", store.dataFiles("other"))).as("not a test-planning dataset").isEmpty();
+        assertThat(ledger.held("plans", List.of(oldest))).as("the journal now holds e1 and e2").isEmpty();
+
+        // the store's retention removes the oldest file; the next process finds e1, e2 and e3
+        Files.delete(oldest);
+        assertThat(new InsightLedger(store, AutocoderJson.newObjectMapper())
+                .record("plans", new ItemIds(Set.of(), Set.of(), Set.of("e1", "e2", "e3"), Set.of())))
+                .isEqualTo(new CumulativeInsights(0, 0, 3, 0));
+    }
+
+    private static Map<String, Object> insights(int edgeCases) {
+        return Map.of("edge_cases_discovered", edgeCases, "failure_modes_identified", 0, "integration_points_mapped", 0,
+                "tests_specified", 0);
     }
 
     private static Row row(long iteration, Map<String, Object> columns) {

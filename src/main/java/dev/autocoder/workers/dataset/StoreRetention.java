@@ -1,0 +1,165 @@
+package dev.autocoder.workers.dataset;
+
+import dev.autocoder.workers.config.AutocoderProperties;
+import dev.autocoder.workers.config.DurationSetting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The local store's retention ({@code store-retention} route): removes the data files whose rows are all older than
+ * {@code autocoder.store.retention}, counted back from the newest row of the same target's files, so a stopped
+ * worker keeps the history up to its stop instead of losing it by waiting. Never removed: the newest file of each
+ * target's files (numbering and rotation continue from its rows), and a file a {@link DataFileHold} still needs.
+ */
+@Component("storeRetention")
+class StoreRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreRetention.class);
+
+    /** What a sweep did: files and bytes removed, and the old files kept because a consumer still needs them. */
+    record Sweep(int removedFiles, long removedBytes, int heldFiles) {
+    }
+
+    private final DatasetStore store;
+    private final Duration retention;
+    /** The setting as written, for the log: {@code 15d}. */
+    private final String setting;
+    private final Supplier<List<DataFileHold>> holds;
+    /** How many old files of each dataset the last sweep kept for a consumer. */
+    private final Map<String, Integer> heldBefore = new ConcurrentHashMap<>();
+
+    @Autowired
+    StoreRetention(DatasetStore store, AutocoderProperties properties, ObjectProvider<DataFileHold> holds) {
+        this(store, properties.getStore().getRetention(), () -> holds.orderedStream().toList());
+    }
+
+    StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds) {
+        this.store = store;
+        this.retention = Duration.ofMillis(DurationSetting.toMillis("autocoder.store.retention", retention));
+        this.setting = retention.strip();
+        this.holds = holds;
+    }
+
+    /** One pass over every dataset of the store; nothing when the retention is 0 (every row is kept). */
+    public Sweep sweep() {
+        if (retention.isZero()) {
+            return new Sweep(0, 0, 0);
+        }
+        int removed = 0;
+        long bytes = 0;
+        int heldCount = 0;
+        for (String dataset : store.datasets()) {
+            List<Path> candidates = new ArrayList<>();
+            try {
+                store.dataFilesByTarget(dataset).values().forEach(files -> candidates.addAll(expired(files)));
+            } catch (UncheckedIOException e) {
+                log.warn("Store retention: cannot list the data files of {} now ({}); tried again next time", dataset,
+                        e.getMessage());
+                continue;
+            }
+            Map<Path, String> held = held(dataset, candidates);
+            int removedHere = 0;
+            long bytesHere = 0;
+            for (Path file : candidates) {
+                if (held.containsKey(file)) {
+                    continue;
+                }
+                try {
+                    long size = Files.size(file);
+                    if (store.remove(dataset, file)) {
+                        removedHere++;
+                        bytesHere += size;
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    log.warn("Store retention: cannot remove {} now ({}); tried again next time", file, e.getMessage());
+                }
+            }
+            if (removedHere > 0) {
+                log.info("Store retention: removed {} data files of {} ({}) whose rows are older than {}", removedHere,
+                        dataset, size(bytesHere), setting);
+            }
+            // told when it changes, not every sweep: the implementation worker's files are always kept
+            if (!Integer.valueOf(held.size()).equals(heldBefore.put(dataset, held.size())) && !held.isEmpty()) {
+                log.info("Store retention: kept {} older data files of {}: {}", held.size(), dataset,
+                        String.join("; ", new LinkedHashSet<>(held.values())));
+            }
+            removed += removedHere;
+            bytes += bytesHere;
+            heldCount += held.size();
+        }
+        return new Sweep(removed, bytes, heldCount);
+    }
+
+    /**
+     * The files of one target, oldest first, last changed more than the retention before the newest one was: never
+     * the newest itself.
+     */
+    private List<Path> expired(List<Path> files) {
+        if (files.size() < 2) {
+            return List.of();
+        }
+        Map<Path, Instant> changed = new HashMap<>();
+        Instant newest = Instant.MIN;
+        for (Path file : files) {
+            Instant at = lastChanged(file);
+            changed.put(file, at);
+            newest = at.isAfter(newest) ? at : newest;
+        }
+        Instant cutoff = newest.minus(retention);
+        List<Path> expired = new ArrayList<>();
+        for (Path file : files.subList(0, files.size() - 1)) {
+            if (changed.get(file).isBefore(cutoff)) {
+                expired.add(file);
+            }
+        }
+        return expired;
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1 << 20 ? (bytes >> 10) + " KB" : (bytes >> 20) + " MB";
+    }
+
+    /** A file whose time cannot be read counts as new: it is kept. */
+    private static Instant lastChanged(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
+        }
+    }
+
+    private Map<Path, String> held(String dataset, List<Path> candidates) {
+        Map<Path, String> held = new HashMap<>();
+        if (candidates.isEmpty()) {
+            return held;
+        }
+        for (DataFileHold hold : holds.get()) {
+            try {
+                hold.held(dataset, candidates).forEach(held::putIfAbsent);
+            } catch (RuntimeException e) {
+                // a consumer that cannot tell keeps every file: nothing is removed it may still need
+                log.warn("Store retention: keeping the old files of {}: {} cannot tell which it still needs ({})",
+                        dataset, hold.getClass().getSimpleName(), e.getMessage());
+                candidates.forEach(f -> held.putIfAbsent(f, "a consumer could not tell whether it still needs them"));
+            }
+        }
+        return held;
+    }
+}
