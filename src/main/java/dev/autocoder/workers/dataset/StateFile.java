@@ -37,7 +37,6 @@ public final class StateFile<T> {
         this.empty = empty;
     }
 
-    /** The content; the empty one when the file is missing, or unreadable (then with a warning in the log). */
     /**
      * Whether a name from the configuration (a worker's, a dataset's, a target id) can stand in a state file's name
      * as it is: letters, digits, dot, dash and underscore, no path and no leading dot. A caller keeps no state file
@@ -47,6 +46,7 @@ public final class StateFile<T> {
         return name != null && PLAIN_NAME.matcher(name).matches();
     }
 
+    /** The content; the empty one when the file is missing, or unreadable (then with a warning in the log). */
     public synchronized T read() {
         if (!Files.isRegularFile(file)) {
             return empty.get();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class StoreRetention {
     /** The setting as written, for the log: {@code 15d}. */
     private final String setting;
     private final Supplier<List<DataFileHold>> holds;
+    private final Clock clock;
     /** How many old files of each dataset the last sweep kept for a consumer. */
     private final Map<String, Integer> heldBefore = new ConcurrentHashMap<>();
 
@@ -51,7 +53,12 @@ class StoreRetention {
     }
 
     StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds) {
+        this(store, retention, holds, Clock.systemUTC());
+    }
+
+    StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.retention = Duration.ofMillis(DurationSetting.toMillis("autocoder.store.retention", retention));
         this.setting = retention.strip();
         this.holds = holds;
@@ -59,57 +66,56 @@ class StoreRetention {
 
     /** One pass over every dataset of the store; nothing when the retention is 0 (every row is kept). */
     public Sweep sweep() {
-        if (retention.isZero()) {
+        Sweep total = new Sweep(0, 0, 0);
+        if (!retention.isZero()) {
+            for (String dataset : store.datasets()) {
+                Sweep one = sweep(dataset);
+                total = new Sweep(total.removedFiles + one.removedFiles, total.removedBytes + one.removedBytes,
+                        total.heldFiles + one.heldFiles);
+            }
+        }
+        return total;
+    }
+
+    private Sweep sweep(String dataset) {
+        List<Path> candidates = new ArrayList<>();
+        try {
+            store.dataFilesByTarget(dataset).values().forEach(files -> candidates.addAll(expired(files)));
+        } catch (UncheckedIOException e) {
+            log.warn("Store retention: cannot list the data files of {} now ({}); tried again next time", dataset,
+                    e.getMessage());
             return new Sweep(0, 0, 0);
         }
+        Map<Path, String> held = held(dataset, candidates);
         int removed = 0;
         long bytes = 0;
-        int heldCount = 0;
-        for (String dataset : store.datasets()) {
-            List<Path> candidates = new ArrayList<>();
+        for (Path file : candidates) {
             try {
-                store.dataFilesByTarget(dataset).values().forEach(files -> candidates.addAll(expired(files)));
-            } catch (UncheckedIOException e) {
-                log.warn("Store retention: cannot list the data files of {} now ({}); tried again next time", dataset,
-                        e.getMessage());
-                continue;
-            }
-            Map<Path, String> held = held(dataset, candidates);
-            int removedHere = 0;
-            long bytesHere = 0;
-            for (Path file : candidates) {
-                if (held.containsKey(file)) {
-                    continue;
+                long size = Files.size(file);
+                if (!held.containsKey(file) && store.remove(dataset, file)) {
+                    removed++;
+                    bytes += size;
                 }
-                try {
-                    long size = Files.size(file);
-                    if (store.remove(dataset, file)) {
-                        removedHere++;
-                        bytesHere += size;
-                    }
-                } catch (IOException | UncheckedIOException e) {
-                    log.warn("Store retention: cannot remove {} now ({}); tried again next time", file, e.getMessage());
-                }
+            } catch (IOException | UncheckedIOException e) {
+                log.warn("Store retention: cannot remove {} now ({}); tried again next time", file, e.getMessage());
             }
-            if (removedHere > 0) {
-                log.info("Store retention: removed {} data files of {} ({}) whose rows are older than {}", removedHere,
-                        dataset, size(bytesHere), setting);
-            }
-            // told when it changes, not every sweep: the implementation worker's files are always kept
-            if (!Integer.valueOf(held.size()).equals(heldBefore.put(dataset, held.size())) && !held.isEmpty()) {
-                log.info("Store retention: kept {} older data files of {}: {}", held.size(), dataset,
-                        String.join("; ", new LinkedHashSet<>(held.values())));
-            }
-            removed += removedHere;
-            bytes += bytesHere;
-            heldCount += held.size();
         }
-        return new Sweep(removed, bytes, heldCount);
+        if (removed > 0) {
+            log.info("Store retention: removed {} data files of {} ({}) whose rows are older than {}", removed, dataset,
+                    size(bytes), setting);
+        }
+        // told when it changes, not every sweep: the implementation worker's files are always kept
+        if (!Integer.valueOf(held.size()).equals(heldBefore.put(dataset, held.size())) && !held.isEmpty()) {
+            log.info("Store retention: kept {} older data files of {}: {}", held.size(), dataset,
+                    String.join("; ", new LinkedHashSet<>(held.values())));
+        }
+        return new Sweep(removed, bytes, held.size());
     }
 
     /**
      * The files of one target, oldest first, last changed more than the retention before the newest one was: never
-     * the newest itself.
+     * the newest itself. A time ahead of now (a clock set wrong) counts as now, so it cannot take the others with
+     * it; a file whose time cannot be read stays.
      */
     private List<Path> expired(List<Path> files) {
         if (files.size() < 2) {
@@ -118,14 +124,19 @@ class StoreRetention {
         Map<Path, Instant> changed = new HashMap<>();
         Instant newest = Instant.MIN;
         for (Path file : files) {
-            Instant at = lastChanged(file);
-            changed.put(file, at);
-            newest = at.isAfter(newest) ? at : newest;
+            try {
+                Instant at = Files.getLastModifiedTime(file).toInstant();
+                changed.put(file, at);
+                newest = at.isAfter(newest) ? at : newest;
+            } catch (IOException e) {
+                // kept: its age is unknown
+            }
         }
-        Instant cutoff = newest.minus(retention);
+        Instant now = clock.instant();
+        Instant cutoff = (newest.isAfter(now) ? now : newest).minus(retention);
         List<Path> expired = new ArrayList<>();
         for (Path file : files.subList(0, files.size() - 1)) {
-            if (changed.get(file).isBefore(cutoff)) {
+            if (changed.containsKey(file) && changed.get(file).isBefore(cutoff)) {
                 expired.add(file);
             }
         }
@@ -134,15 +145,6 @@ class StoreRetention {
 
     private static String size(long bytes) {
         return bytes < 1 << 20 ? (bytes >> 10) + " KB" : (bytes >> 20) + " MB";
-    }
-
-    /** A file whose time cannot be read counts as new: it is kept. */
-    private static Instant lastChanged(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return Instant.MAX;
-        }
     }
 
     private Map<Path, String> held(String dataset, List<Path> candidates) {

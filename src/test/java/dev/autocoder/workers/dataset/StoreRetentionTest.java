@@ -128,6 +128,17 @@ class StoreRetentionTest {
     }
 
     @Test
+    void aFileDatedAheadOfNowDoesNotTakeTheOthersWithIt() throws Exception {
+        Path day0 = append(0, null, 1);
+        Path aheadOfTime = append(1, null, 2);
+        Files.setLastModifiedTime(aheadOfTime, FileTime.from(DAY_0.plus(Duration.ofDays(3650))));
+        Clock dayTwo = Clock.fixed(DAY_0.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+
+        assertThat(new StoreRetention(store(), "15d", List::of, dayTwo).sweep().removedFiles()).isZero();
+        assertThat(day0).exists();
+    }
+
+    @Test
     void zeroKeepsEveryRow() throws Exception {
         Path day0 = append(0, null, 1);
         append(400, null, 2);
