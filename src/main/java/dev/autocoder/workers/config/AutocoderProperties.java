@@ -280,6 +280,10 @@ public class AutocoderProperties {
          * 0 keeps every row. Rows not yet on the Hub and the implementation worker's rows are always kept.
          */
         private String retention = "15d";
+        /** How often the {@code store-retention} route runs; its timer reads the text itself. */
+        private String retentionCheck = "1h";
+        /** When the {@code store-retention} route first runs after start-up. */
+        private String retentionDelay = "2m";
 
         public Path getPath() {
             return path;
@@ -308,6 +312,26 @@ public class AutocoderProperties {
         public void setRetention(String retention) {
             DurationSetting.toMillis("autocoder.store.retention", retention);
             this.retention = retention;
+        }
+
+        public String getRetentionCheck() {
+            return retentionCheck;
+        }
+
+        public void setRetentionCheck(String retentionCheck) {
+            if (DurationSetting.toMillis("autocoder.store.retention-check", retentionCheck) <= 0) {
+                throw new InvalidConfigurationException("autocoder.store.retention-check", "must be longer than 0");
+            }
+            this.retentionCheck = retentionCheck;
+        }
+
+        public String getRetentionDelay() {
+            return retentionDelay;
+        }
+
+        public void setRetentionDelay(String retentionDelay) {
+            DurationSetting.toMillis("autocoder.store.retention-delay", retentionDelay);
+            this.retentionDelay = retentionDelay;
         }
 
         public void setMaxFileSize(DataSize maxFileSize) {

@@ -82,6 +82,14 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void badStoreRetention() throws Exception {
+        assertThatThrownBy(() -> App.start(properties("autocoder.store.retention", "P15D")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.store.retention: 'P15D' is not a duration"));
+        assertThatThrownBy(() -> App.start(properties("autocoder.store.retention-check", "0")))
+                .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.store.retention-check: must be longer than 0"));
+    }
+
+    @Test
     void badHubSettings() throws Exception {
         assertThatThrownBy(() -> App.start(properties("autocoder.hub.commit-interval", "PT5M")))
                 .satisfies(e -> assertThat(rootOf(e).getMessage()).startsWith("autocoder.hub.commit-interval: 'PT5M' is not a duration"));
