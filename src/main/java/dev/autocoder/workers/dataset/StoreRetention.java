@@ -2,6 +2,8 @@ package dev.autocoder.workers.dataset;
 
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.DurationSetting;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,43 +46,55 @@ class StoreRetention {
     private final String setting;
     private final Supplier<List<DataFileHold>> holds;
     private final Clock clock;
+    private final StoreMeters meters;
     /** How many old files of each dataset the last sweep kept for a consumer. */
     private final Map<String, Integer> heldBefore = new ConcurrentHashMap<>();
 
     @Autowired
-    StoreRetention(DatasetStore store, AutocoderProperties properties, ObjectProvider<DataFileHold> holds) {
-        this(store, properties.getStore().getRetention(), () -> holds.orderedStream().toList());
+    StoreRetention(DatasetStore store, AutocoderProperties properties, ObjectProvider<DataFileHold> holds,
+                   ObjectProvider<MeterRegistry> meters) {
+        this(store, properties.getStore().getRetention(), () -> holds.orderedStream().toList(), Clock.systemUTC(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds) {
-        this(store, retention, holds, Clock.systemUTC());
+        this(store, retention, holds, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
-    StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds, Clock clock) {
+    StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds, Clock clock,
+                   MeterRegistry meters) {
         this.store = store;
+        this.meters = new StoreMeters(meters);
         this.clock = clock;
         this.retention = Duration.ofMillis(DurationSetting.toMillis("autocoder.store.retention", retention));
         this.setting = retention.strip();
         this.holds = holds;
     }
 
-    /** One pass over every dataset of the store; nothing when the retention is 0 (every row is kept). */
+    /**
+     * One pass over every dataset of the store (nothing is removed when the retention is 0: every row is kept); the
+     * size of each dataset's data files afterwards goes to the meter {@code autocoder.store.data.size}.
+     */
     public Sweep sweep() {
         Sweep total = new Sweep(0, 0, 0);
-        if (!retention.isZero()) {
-            for (String dataset : store.datasets()) {
-                Sweep one = sweep(dataset);
-                total = new Sweep(total.removedFiles + one.removedFiles, total.removedBytes + one.removedBytes,
-                        total.heldFiles + one.heldFiles);
-            }
+        for (String dataset : store.datasets()) {
+            Sweep one = sweep(dataset);
+            total = new Sweep(total.removedFiles + one.removedFiles, total.removedBytes + one.removedBytes,
+                    total.heldFiles + one.heldFiles);
         }
         return total;
     }
 
     private Sweep sweep(String dataset) {
         List<Path> candidates = new ArrayList<>();
+        long stored = 0;
         try {
-            store.dataFilesByTarget(dataset).values().forEach(files -> candidates.addAll(expired(files)));
+            for (List<Path> files : store.dataFilesByTarget(dataset).values()) {
+                stored += files.stream().mapToLong(StoreRetention::sizeOf).sum();
+                if (!retention.isZero()) {
+                    candidates.addAll(expired(files));
+                }
+            }
         } catch (UncheckedIOException e) {
             log.warn("Store retention: cannot list the data files of {} now ({}); tried again next time", dataset,
                     e.getMessage());
@@ -109,7 +123,16 @@ class StoreRetention {
             log.info("Store retention: kept {} older data files of {}: {}", held.size(), dataset,
                     String.join("; ", new LinkedHashSet<>(held.values())));
         }
+        meters.sweptDataset(dataset, stored - bytes, removed, bytes);
         return new Sweep(removed, bytes, held.size());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

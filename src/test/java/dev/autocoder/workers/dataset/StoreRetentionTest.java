@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.testsupport.Rows;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,10 +71,15 @@ class StoreRetentionTest {
         Path day20 = append(20, null, 3);
         Path day21 = append(21, null, 4);
         DatasetStore store = store();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-        StoreRetention.Sweep sweep = retention(store, "15d").sweep();
+        StoreRetention.Sweep sweep = new StoreRetention(store, "15d", List::of, Clock.systemUTC(), meters).sweep();
 
         assertThat(sweep.removedFiles()).isEqualTo(2);
+        assertThat(meters.get("autocoder.store.retention.removed.files").tag("dataset", "ds").counter().count()).isEqualTo(2);
+        assertThat(meters.get("autocoder.store.retention.removed").counter().count()).isEqualTo(sweep.removedBytes());
+        assertThat(meters.get("autocoder.store.data.size").tag("dataset", "ds").gauge().value())
+                .isEqualTo(Files.size(day20) + Files.size(day21));
         assertThat(sweep.removedBytes()).isPositive();
         assertThat(day0).doesNotExist();
         assertThat(day5).doesNotExist();
@@ -134,7 +140,7 @@ class StoreRetentionTest {
         Files.setLastModifiedTime(aheadOfTime, FileTime.from(DAY_0.plus(Duration.ofDays(3650))));
         Clock dayTwo = Clock.fixed(DAY_0.plus(Duration.ofDays(2)), ZoneOffset.UTC);
 
-        assertThat(new StoreRetention(store(), "15d", List::of, dayTwo).sweep().removedFiles()).isZero();
+        assertThat(new StoreRetention(store(), "15d", List::of, dayTwo, new SimpleMeterRegistry()).sweep().removedFiles()).isZero();
         assertThat(day0).exists();
     }
 
