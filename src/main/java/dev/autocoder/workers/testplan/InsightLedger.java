@@ -16,10 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -132,7 +132,8 @@ class InsightLedger implements DataFileHold {
     /**
      * The store's retention may remove test-planning rows once every ledger that reads them (the dataset's, each
      * target's) keeps their ids in a complete journal: a journal begun before is completed here first, from the
-     * rows (one read of the dataset, once per store). Until then, or when a name cannot be a journal's, the rows stay.
+     * rows (one read of that ledger's rows, once per store). Until then, or when a name cannot be a journal's, the
+     * rows stay.
      */
     @Override
     public Map<Path, String> held(String dataset, List<Path> candidates) {
