@@ -1,5 +1,6 @@
 package dev.autocoder.workers.dashboard;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -9,17 +10,12 @@ import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import org.apache.camel.converter.stream.CachedOutputStream;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The API's JSON writer. It writes {@code < > & '} as unicode escapes, so a value taken from the repository
@@ -29,9 +25,6 @@ import java.nio.file.StandardOpenOption;
 @Component("dashboardJson")
 class DashboardJson {
 
-    /** An answer up to this size stays in memory. */
-    static final int IN_MEMORY = 1 << 20;
-
     private final ObjectMapper mapper;
 
     public DashboardJson(@Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
@@ -39,85 +32,24 @@ class DashboardJson {
         this.mapper = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         this.mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        // the stream cache is read after writing: the writer must not close it
+        this.mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     /**
-     * The value as JSON, to be streamed to the client. An answer beyond {@link #IN_MEMORY} bytes is written to a
-     * temporary file instead of memory: the rows API's largest answer (100 test-planning rows of a large target,
-     * ~30 MB) built as a string and copied into bytes took more than the heap and stopped the application.
+     * The value as JSON, to be streamed to the client, in Camel's stream cache: an answer beyond the spool threshold
+     * ({@code camel.main.stream-caching-spool-threshold}, 1 MB) is written to a temporary file Camel deletes when
+     * the exchange completes, not to memory: the rows API's largest answer (100 test-planning rows of a large
+     * target, ~30 MB) built as a string and copied into bytes took more than the heap and stopped the application.
      */
-    public InputStream write(Object value) throws IOException {
-        SpillingOutput out = new SpillingOutput();
-        try (out) {
+    public StreamCache write(Object value, Exchange exchange) throws IOException {
+        CachedOutputStream out = new CachedOutputStream(exchange);
+        try {
             mapper.writeValue(out, value);
         } catch (JsonProcessingException e) {
-            out.discard();
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        } catch (IOException | RuntimeException e) {
-            out.discard();
-            throw e;
         }
-        return out.toInputStream();
-    }
-
-    /** Bytes in memory up to {@link #IN_MEMORY}, then in a temporary file. */
-    private static final class SpillingOutput extends OutputStream {
-        private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-        private Path file;
-        private OutputStream fileOut;
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int from, int length) throws IOException {
-            if (fileOut == null && memory.size() + length > IN_MEMORY) {
-                file = Files.createTempFile("autocoder-answer-", ".json");
-                fileOut = new BufferedOutputStream(Files.newOutputStream(file));
-                memory.writeTo(fileOut);
-                memory = null;
-            }
-            if (fileOut != null) {
-                fileOut.write(bytes, from, length);
-            } else {
-                memory.write(bytes, from, length);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (fileOut != null) {
-                fileOut.close();
-            }
-        }
-
-        InputStream toInputStream() throws IOException {
-            if (file == null) {
-                return new ByteArrayInputStream(memory.toByteArray());
-            }
-            InputStream in = Files.newInputStream(file);
-            try {
-                // the open stream keeps the bytes readable; nothing is left behind if the stream is never closed
-                Files.delete(file);
-            } catch (IOException e) {
-                in.close();
-                in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-            }
-            return in;
-        }
-
-        void discard() {
-            try {
-                close();
-                if (file != null) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                // a temporary file left behind is the system's to clean
-            }
-        }
+        return out.newStreamCache();
     }
 
     ObjectMapper mapper() {
