@@ -57,10 +57,6 @@ class StoreRetention {
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds) {
-        this(store, retention, holds, Clock.systemUTC(), new SimpleMeterRegistry());
-    }
-
     StoreRetention(DatasetStore store, String retention, Supplier<List<DataFileHold>> holds, Clock clock,
                    MeterRegistry meters) {
         this.store = store;

@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreRetentionTest {
 
     private static final Instant DAY_0 = Instant.parse("2026-11-01T10:00:00Z");
+    /** The sweeps' now: after every file of these tests, whatever the machine's date. */
+    private static final Clock NOW = Clock.fixed(DAY_0.plus(Duration.ofDays(60)), ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
     private final ObjectMapper mapper = new ObjectMapper();
@@ -61,7 +63,7 @@ class StoreRetentionTest {
     }
 
     private StoreRetention retention(DatasetStore store, String setting, DataFileHold... holds) {
-        return new StoreRetention(store, setting, () -> List.of(holds));
+        return new StoreRetention(store, setting, () -> List.of(holds), NOW, new SimpleMeterRegistry());
     }
 
     @Test
@@ -73,7 +75,7 @@ class StoreRetentionTest {
         DatasetStore store = store();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-        StoreRetention.Sweep sweep = new StoreRetention(store, "15d", List::of, Clock.systemUTC(), meters).sweep();
+        StoreRetention.Sweep sweep = new StoreRetention(store, "15d", List::of, NOW, meters).sweep();
 
         assertThat(sweep.removedFiles()).isEqualTo(2);
         assertThat(meters.get("autocoder.store.retention.removed.files").tag("dataset", "ds").counter().count()).isEqualTo(2);
