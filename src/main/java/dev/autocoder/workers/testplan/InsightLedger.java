@@ -99,13 +99,10 @@ class InsightLedger implements DataFileHold {
         if (ledger.journal != null) {
             // the ids earlier results held beyond what their rows list
             Map<String, long[]> journaled = ledger.journal.read();
-            ledger.failureModes.known.addDigests(journaled.getOrDefault(FAILURE_MODES, new long[0]));
-            ledger.integrationPoints.known.addDigests(journaled.getOrDefault(INTEGRATION_POINTS, new long[0]));
-            ledger.edgeCases.known.addDigests(journaled.getOrDefault(EDGE_CASES, new long[0]));
-            ledger.tests.known.addDigests(journaled.getOrDefault(TESTS, new long[0]));
-        }
-        if (ledger.journal != null && !ledger.journal.isComplete()) {
-            complete(ledger);
+            ledger.byJournalName().forEach((name, counter) -> counter.known.addDigests(journaled.getOrDefault(name, new long[0])));
+            if (!ledger.journal.isComplete()) {
+                complete(ledger);
+            }
         }
         ledger.failureModes.start(last[0], "failure_modes_identified");
         ledger.integrationPoints.start(last[0], "integration_points_mapped");
@@ -117,10 +114,7 @@ class InsightLedger implements DataFileHold {
     /** Adds to the ledger's journal the ids only rows listed, so that the rows may go without them being counted again. */
     private static void complete(Ledger ledger) {
         Map<String, long[]> known = new LinkedHashMap<>();
-        known.put(FAILURE_MODES, ledger.failureModes.known.numbers());
-        known.put(INTEGRATION_POINTS, ledger.integrationPoints.known.numbers());
-        known.put(EDGE_CASES, ledger.edgeCases.known.numbers());
-        known.put(TESTS, ledger.tests.known.numbers());
+        ledger.byJournalName().forEach((name, counter) -> known.put(name, counter.known.numbers()));
         try {
             ledger.journal.complete(known);
         } catch (IOException | UncheckedIOException e) {
@@ -180,6 +174,12 @@ class InsightLedger implements DataFileHold {
 
         Ledger(InsightJournal journal) {
             this.journal = journal;
+        }
+
+        /** The counters by the name their ids have in the journal. */
+        Map<String, Counter> byJournalName() {
+            return Map.of(FAILURE_MODES, failureModes, INTEGRATION_POINTS, integrationPoints, EDGE_CASES, edgeCases,
+                    TESTS, tests);
         }
 
         CumulativeInsights totals() {
