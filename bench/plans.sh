@@ -5,7 +5,9 @@
 # (a 1 s period) until the implementation worker has written CYCLES cycles, then PlansReport
 # prints the cycles, the share ending in a verified patch, the patch kinds and the real `git apply --check` of
 # every verified patch at its row's commit. Then SkeletonCompileRate generates the test-planning worker's skeletons
-# for the target and compiles them against the target's main classes with javax.tools.
+# for the target and compiles them with javax.tools against the target's main sources and its dependencies' jars
+# (a corpus: the dependencies of the artifacts its CORPUS file names, resolved by Maven without those artifacts
+# themselves; this repository: its own test class path).
 #
 #   bench/plans.sh [target ...]      targets: small medium large self (default: all four); CYCLES=5
 set -euo pipefail
@@ -34,6 +36,20 @@ repository() { # name -> path of a git repository with the target's tree
   echo "$repo"
 }
 
+dependencies() { # corpus folder -> class path of its artifacts' dependencies, the artifacts themselves left out
+  local corpus=$1 pom=$work/deps/pom.xml
+  mkdir -p "$work/deps"
+  { echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+    echo '<groupId>bench</groupId><artifactId>corpus-dependencies</artifactId><version>1</version><dependencies>'
+    while IFS=: read -r group artifact version; do
+      echo "<dependency><groupId>$group</groupId><artifactId>$artifact</artifactId><version>$version</version></dependency>"
+    done < "$corpus/CORPUS"
+    echo '</dependencies></project>'; } > "$pom"
+  ./mvnw -q -B -ntp -f "$pom" dependency:build-classpath -Dmdep.outputFile="$work/deps/classpath.txt" >/dev/null
+  tr ':' '\n' < "$work/deps/classpath.txt" \
+    | { grep -v -F -f <(cut -d: -f2,3 "$corpus/CORPUS" | sed 's/:/-/; s/^/\//; s/$/.jar/') || true; } | paste -sd:
+}
+
 impl_rows() { # pattern -> implementation rows matching it
   (cat "$store"/local/autocoder-implementation-results/data/*/*/*/*.jsonl 2>/dev/null || true) | grep -c -e "$1" || true
 }
@@ -55,8 +71,8 @@ for t in ${@:-small medium large self}; do
   done
   kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
   java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.PlansReport "$repo" "$store" "$t"
-  # this repository's main code compiles against its own dependencies
-  extra=""; [[ $t == self ]] && extra=$(cat target/bench-classpath.txt)
+  # the skeletons import what the classes they test import: the target's dependencies
+  if [[ $t == self ]]; then extra=$(cat target/bench-classpath.txt); else extra=$(dependencies "target/corpora/$t"); fi
   java -cp "$classpath" -Dlogging.level.root=WARN dev.autocoder.workers.bench.SkeletonCompileRate "$repo" \
     "$work/$t/skeletons" "${SAMPLE:-100}" "$extra" 2>/dev/null | grep -E '^target=|^ ' | head -5
   echo
