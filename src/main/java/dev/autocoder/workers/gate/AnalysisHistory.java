@@ -32,12 +32,14 @@ final class AnalysisHistory {
     private final Map<String, List<Finding>> latestComplete = new TreeMap<>();
     private final Map<String, LinkedHashMap<String, RecordedResult>> byCommit = new TreeMap<>();
     private final TreeMap<Instant, String> commitsByTime = new TreeMap<>();
+    private long newestIteration = -1;
 
     /** Takes an analysis row into account; other workers' rows and rows that are not ok are ignored. */
     synchronized void add(Row row) {
         if (!WORKER.equals(row.worker()) || row.status() != Status.OK) {
             return;
         }
+        newestIteration = Math.max(newestIteration, row.iteration());
         if (row.commit() != null) {
             Set<String> ids = new HashSet<>();
             row.findings().forEach(f -> ids.add(f.id()));
@@ -78,6 +80,47 @@ final class AnalysisHistory {
         while (commits.size() > COMMITS_KEPT) {
             commits.remove(commits.keySet().iterator().next());
         }
+    }
+
+    /** The newest analysis iteration taken in; -1 before the first ok row. */
+    synchronized long newestIteration() {
+        return newestIteration;
+    }
+
+    /**
+     * The history as it stands, for a checkpoint. The commits by time keep an instant only where the commit changed:
+     * the commit analyzed at any instant, and whether any row came before it, read the same.
+     */
+    synchronized GateCheckpoint checkpoint(Instant writtenAt) {
+        Map<String, List<RecordedResult>> results = new TreeMap<>();
+        byCommit.forEach((perspective, commits) -> results.put(perspective, List.copyOf(commits.values())));
+        List<GateCheckpoint.CommitAnalyzed> commits = new ArrayList<>();
+        String previous = null;
+        for (Map.Entry<Instant, String> entry : commitsByTime.entrySet()) {
+            if (!entry.getValue().equals(previous)) {
+                commits.add(new GateCheckpoint.CommitAnalyzed(entry.getKey(), entry.getValue()));
+                previous = entry.getValue();
+            }
+        }
+        return new GateCheckpoint(GateCheckpoint.FORMAT, writtenAt, newestIteration, List.copyOf(latest.values()),
+                new TreeMap<>(latestComplete), results, commits);
+    }
+
+    /** Takes a checkpoint's history in place of this one's (which is empty: a gate restores before it reads rows). */
+    synchronized void restore(GateCheckpoint checkpoint) {
+        latest.clear();
+        checkpoint.latest().forEach(row -> latest.put(row.perspectiveId(), row));
+        latestComplete.clear();
+        latestComplete.putAll(checkpoint.latestComplete());
+        byCommit.clear();
+        checkpoint.results().forEach((perspective, results) -> {
+            LinkedHashMap<String, RecordedResult> commits = new LinkedHashMap<>();
+            results.forEach(result -> commits.put(result.commit(), result));
+            byCommit.put(perspective, commits);
+        });
+        commitsByTime.clear();
+        checkpoint.commits().forEach(c -> commitsByTime.put(c.at(), c.commit()));
+        newestIteration = checkpoint.newestIteration();
     }
 
     private static RecordedResult shortened(RecordedResult kept) {

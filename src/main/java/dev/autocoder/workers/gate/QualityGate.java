@@ -14,6 +14,9 @@ import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.Iteration;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.WorkerRegistry;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -37,10 +41,13 @@ import java.util.function.Consumer;
  * <p>
  * With a list of targets the gates live in a bounded cache ({@value #MAX_TARGET_GATES}, least recently used out),
  * so memory follows the targets being worked on or looked at; an evicted gate is rebuilt from its rows when next
- * needed. The single target has one gate, kept under {@link #SINGLE}.
+ * needed. The single target has one gate, kept under {@link #SINGLE}; its history is also kept on disk
+ * ({@link GateCheckpoints}), so a start reads only the rows written since.
  */
 @Component("qualityGate")
 public class QualityGate {
+
+    private static final Logger log = LoggerFactory.getLogger(QualityGate.class);
 
     static final int MAX_TARGET_GATES = 256;
     /** The key of the single target's gate (its rows may or may not carry a target id). */
@@ -54,6 +61,9 @@ public class QualityGate {
     private final Clock clock;
     private final boolean fleet;
     private final Cache<String, TargetGate> gates;
+    /** The single target's gate checkpoint; null with a list of targets (each gate reads its own rows when needed). */
+    private final GateCheckpoints checkpoints;
+    private volatile String analysisDataset;
     /** The last verdict per target, for the meter: a few bytes each, kept when a gate leaves the cache. */
     private final Map<String, GateStatus> lastStatus = new ConcurrentHashMap<>();
     private final List<Consumer<String>> newTargetListeners = new CopyOnWriteArrayList<>();
@@ -69,6 +79,7 @@ public class QualityGate {
         this.clock = Clock.systemUTC();
         this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, mapper);
         this.fleet = !autocoder.getTargets().isEmpty() || autocoder.getTargetsFile() != null;
+        this.checkpoints = fleet ? null : new GateCheckpoints(store.root(), mapper);
         this.gates = Caffeine.newBuilder().maximumSize(MAX_TARGET_GATES)
                 .<String, TargetGate>removalListener((key, gate, cause) -> {
                     if (gate != null) {
@@ -105,6 +116,32 @@ public class QualityGate {
     public void rebuild() {
         if (!fleet) {
             gate(SINGLE).ensureRebuilt();
+        }
+    }
+
+    /**
+     * Writes the single target's gate history when it took rows since its last checkpoint (the
+     * {@code quality-gate-checkpoint} route, and at shutdown): a restart then reads only the rows written since.
+     */
+    public void checkpoint() {
+        TargetGate gate = checkpoints == null ? null : gates.getIfPresent(SINGLE);
+        Optional<String> dataset = analysisDataset();
+        if (gate == null || dataset.isEmpty()) {
+            return;
+        }
+        gate.changedSinceCheckpoint().ifPresent(checkpoint -> {
+            checkpoints.write(dataset.get(), checkpoint);
+            gate.checkpointWritten(checkpoint);
+        });
+    }
+
+    @PreDestroy
+    void checkpointAtShutdown() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("Quality gate history not kept at shutdown ({}); the next start reads the rows since the last "
+                    + "checkpoint", e.getMessage());
         }
     }
 
@@ -212,26 +249,59 @@ public class QualityGate {
     }
 
     private TargetGate gate(String key) {
-        return gates.get(key, k -> new TargetGate(evaluator, redactor, clock, action -> rows(k, action), this::json));
+        return gates.get(key, k -> new TargetGate(evaluator, redactor, clock, new StoredRows(k), this::json));
     }
 
-    private void rows(String key, Consumer<Row> action) {
-        WorkerRegistry workers = registry.getIfAvailable();
-        if (workers == null) {
-            return;
+    /** The analysis worker's dataset, once known kept: at shutdown the registry may be gone before this bean. */
+    private Optional<String> analysisDataset() {
+        if (analysisDataset == null) {
+            WorkerRegistry workers = registry.getIfAvailable();
+            analysisDataset = workers == null ? null
+                    : workers.find(AnalysisHistory.WORKER).map(state -> state.definition().dataset()).orElse(null);
         }
-        workers.find(AnalysisHistory.WORKER).ifPresent(state -> {
-            String dataset = state.definition().dataset();
-            if (SINGLE.equals(key)) {
-                store.forEachRow(dataset, action);
-            } else {
-                store.forEachRow(dataset, key, row -> {
-                    if (key.equals(row.targetId())) {
-                        action.accept(row);
-                    }
-                });
+        return Optional.ofNullable(analysisDataset);
+    }
+
+    /** A gate's history from the store: the single target's from its checkpoint and the rows since, if it can. */
+    private final class StoredRows implements TargetGate.Source {
+
+        private final String key;
+
+        StoredRows(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public Optional<GateCheckpoint> checkpoint() {
+            Optional<String> dataset = analysisDataset();
+            if (checkpoints == null || !SINGLE.equals(key) || dataset.isEmpty()) {
+                return Optional.empty();
             }
-        });
+            Optional<GateCheckpoint> checkpoint = checkpoints.read(dataset.get());
+            long newest = checkpoint.isEmpty() ? -1 : store.lastRow(dataset.get(),
+                    row -> AnalysisHistory.WORKER.equals(row.worker())).map(Row::iteration).orElse(-1L);
+            if (checkpoint.isPresent() && newest < checkpoint.get().newestIteration()) {
+                log.warn("Quality gate: its checkpoint ends at iteration {} but the store's analysis rows at {}; "
+                        + "rebuilt from the store's rows", checkpoint.get().newestIteration(), newest);
+                return Optional.empty();
+            }
+            return checkpoint;
+        }
+
+        @Override
+        public void rows(Instant since, Consumer<Row> action) {
+            analysisDataset().ifPresent(dataset -> {
+                if (SINGLE.equals(key)) {
+                    store.forEachRowAt(dataset, since, (row, at) -> action.accept(row));
+                } else {
+                    store.forEachRow(dataset, key, row -> {
+                        if (key.equals(row.targetId())) {
+                            action.accept(row);
+                        }
+                    });
+                }
+            });
+        }
     }
 
     private String json(Map<String, Object> details) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -29,31 +30,71 @@ final class TargetGate {
     private final GateEvaluator evaluator;
     private final SecretRedactor redactor;
     private final Clock clock;
-    private final Consumer<Consumer<Row>> rows;
+    private final Source source;
     private final Function<Map<String, Object>, String> json;
     private final AnalysisHistory history = new AnalysisHistory();
     private boolean rebuilt;
+    /** The newest iteration of the last checkpoint written or read: an unchanged history is not written again. */
+    private long checkpointed = -1;
     private boolean stale = true;
     private GateReport report;
     private Path targetRoot;
     private GitHistory git;
 
-    /** {@code rows} hands this target's stored rows to a consumer (the rebuild). */
-    TargetGate(GateEvaluator evaluator, SecretRedactor redactor, Clock clock, Consumer<Consumer<Row>> rows,
+    /** Where a gate's history comes from when it is first needed: a checkpoint, if any, and the stored rows. */
+    interface Source {
+
+        /** The checkpoint to start from; empty when there is none that can be used. */
+        Optional<GateCheckpoint> checkpoint();
+
+        /** Hands the target's stored rows in the data files changed at or after {@code since} to the action. */
+        void rows(Instant since, Consumer<Row> action);
+    }
+
+    TargetGate(GateEvaluator evaluator, SecretRedactor redactor, Clock clock, Source source,
                Function<Map<String, Object>, String> json) {
         this.evaluator = evaluator;
         this.redactor = redactor;
         this.clock = clock;
-        this.rows = rows;
+        this.source = source;
         this.json = json;
     }
 
     synchronized void ensureRebuilt() {
-        if (!rebuilt) {
-            rows.accept(history::add);
-            rebuilt = true;
-            stale = true;
+        if (rebuilt) {
+            return;
         }
+        long start = System.nanoTime();
+        Optional<GateCheckpoint> checkpoint = source.checkpoint();
+        checkpoint.ifPresent(history::restore);
+        long taken = history.newestIteration();
+        checkpointed = taken;
+        Instant since = checkpoint.map(c -> GateCheckpoints.rereadSince(c.writtenAt())).orElse(Instant.MIN);
+        long[] read = {0};
+        source.rows(since, row -> {
+            // a row the checkpoint took in is not taken again: an older result would replace a newer one at its commit
+            if (row.iteration() > taken) {
+                read[0]++;
+                history.add(row);
+            }
+        });
+        rebuilt = true;
+        stale = true;
+        log.info("Quality gate history rebuilt from {} rows in {} ms{}", read[0], (System.nanoTime() - start) / 1_000_000,
+                checkpoint.map(c -> " (its checkpoint of " + c.writtenAt() + " and the data files changed since " + since + ")")
+                        .orElse(""));
+    }
+
+    /** The history for a checkpoint; empty when it took no row since the last one written or read. */
+    synchronized Optional<GateCheckpoint> changedSinceCheckpoint() {
+        if (!rebuilt || history.newestIteration() == checkpointed) {
+            return Optional.empty();
+        }
+        return Optional.of(history.checkpoint(Instant.now(clock)));
+    }
+
+    synchronized void checkpointWritten(GateCheckpoint checkpoint) {
+        checkpointed = checkpoint.newestIteration();
     }
 
     void rowStored(Row row) {
