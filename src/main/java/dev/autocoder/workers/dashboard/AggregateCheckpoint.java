@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A worker's dashboard aggregate as kept on disk ({@link AggregateCheckpoints}), so that a restart folds only the rows
+ * A worker's dashboard aggregate as kept on disk ({@code {store}/.state/dashboard-{worker}.json}), so that a restart folds only the rows
  * written since instead of the whole history. Rows are kept packed ({@link RecentRows#pack}), once each, by
  * iteration: a perspective's latest row is often its latest good one and the worker's last row too.
  *

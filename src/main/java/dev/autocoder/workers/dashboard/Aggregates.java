@@ -1,8 +1,10 @@
 package dev.autocoder.workers.dashboard;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.metrics.LatestResults;
@@ -39,7 +41,7 @@ public class Aggregates implements LatestResults {
     private final ObjectMapper mapper;
     private final Map<String, WorkerAccumulator> accumulators = new ConcurrentHashMap<>();
     private final Map<String, WorkerAggregate> published = new ConcurrentHashMap<>();
-    private final AggregateCheckpoints checkpoints;
+    private final Checkpoints<AggregateCheckpoint> checkpoints;
     /** Per worker, how many rows its last checkpoint held: an unchanged aggregate is not written again. */
     private final Map<String, Long> checkpointedRows = new ConcurrentHashMap<>();
     /**
@@ -56,7 +58,8 @@ public class Aggregates implements LatestResults {
         this.registry = registry;
         this.properties = properties;
         this.mapper = mapper;
-        this.checkpoints = new AggregateCheckpoints(store.root(), mapper);
+        this.checkpoints = new Checkpoints<>(store.root(), "dashboard-", mapper, new TypeReference<>() {
+        });
     }
 
     /** Rebuilds every registered worker's aggregate once the application is up, so no request pays for it. */
@@ -175,7 +178,7 @@ public class Aggregates implements LatestResults {
         };
         Optional<AggregateCheckpoint> checkpoint = restoreCheckpoint(definition, accumulator);
         if (checkpoint.isPresent()) {
-            store.forEachRowAt(definition.dataset(), AggregateCheckpoints.rereadSince(checkpoint.get().writtenAt()), fold);
+            store.forEachRowAt(definition.dataset(), Checkpoints.rereadSince(checkpoint.get().writtenAt()), fold);
         } else {
             store.forEachRowAt(definition.dataset(), fold);
         }
@@ -185,7 +188,7 @@ public class Aggregates implements LatestResults {
         checkpoint.ifPresent(c -> checkpointedRows.put(definition.worker(), c.rows()));
         log.info("Dashboard aggregates of worker {} rebuilt from {} rows in {} ms{}", definition.worker(), aggregate.rows(),
                 (System.nanoTime() - start) / 1_000_000, checkpoint.map(c -> " (its checkpoint of " + c.writtenAt()
-                        + " and the data files changed since " + AggregateCheckpoints.rereadSince(c.writtenAt()) + ")").orElse(""));
+                        + " and the data files changed since " + Checkpoints.rereadSince(c.writtenAt()) + ")").orElse(""));
     }
 
     /**
@@ -236,7 +239,7 @@ public class Aggregates implements LatestResults {
                 }
                 checkpoint = accumulator.checkpoint(Instant.now());
             }
-            checkpoints.write(checkpoint);
+            checkpoints.write(worker, checkpoint);
             checkpointedRows.put(worker, checkpoint.rows());
         });
     }

@@ -28,9 +28,10 @@ record GateCheckpoint(int format, Instant writtenAt, long newestIteration, List<
     /** Raise it whenever {@link AnalysisHistory} keeps rows differently: an old checkpoint then means a full rebuild. */
     static final int FORMAT = 1;
 
-    /** Every part is there (a file cut short or edited by hand is not used). */
-    boolean isWhole() {
-        return writtenAt != null && latest != null && latestComplete != null && results != null && commits != null;
+    /** Of this format and with every part there (a file cut short or edited by hand is not used). */
+    boolean isUsable() {
+        return format == FORMAT && writtenAt != null && latest != null && latestComplete != null && results != null
+                && commits != null;
     }
 
     record CommitAnalyzed(Instant at, String commit) {

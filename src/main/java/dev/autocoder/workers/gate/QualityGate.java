@@ -1,6 +1,7 @@
 package dev.autocoder.workers.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,6 +9,7 @@ import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.InvalidConfigurationException;
+import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
@@ -42,7 +44,7 @@ import java.util.function.Consumer;
  * With a list of targets the gates live in a bounded cache ({@value #MAX_TARGET_GATES}, least recently used out),
  * so memory follows the targets being worked on or looked at; an evicted gate is rebuilt from its rows when next
  * needed. The single target has one gate, kept under {@link #SINGLE}; its history is also kept on disk
- * ({@link GateCheckpoints}), so a start reads only the rows written since.
+ * ({@link GateCheckpoint}), so a start reads only the rows written since.
  */
 @Component("qualityGate")
 public class QualityGate {
@@ -62,7 +64,7 @@ public class QualityGate {
     private final boolean fleet;
     private final Cache<String, TargetGate> gates;
     /** The single target's gate checkpoint; null with a list of targets (each gate reads its own rows when needed). */
-    private final GateCheckpoints checkpoints;
+    private final Checkpoints<GateCheckpoint> checkpoints;
     private volatile String analysisDataset;
     /** The last verdict per target, for the meter: a few bytes each, kept when a gate leaves the cache. */
     private final Map<String, GateStatus> lastStatus = new ConcurrentHashMap<>();
@@ -79,7 +81,8 @@ public class QualityGate {
         this.clock = Clock.systemUTC();
         this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, mapper);
         this.fleet = !autocoder.getTargets().isEmpty() || autocoder.getTargetsFile() != null;
-        this.checkpoints = fleet ? null : new GateCheckpoints(store.root(), mapper);
+        this.checkpoints = fleet ? null : new Checkpoints<>(store.root(), "gate-", mapper, new TypeReference<>() {
+        });
         this.gates = Caffeine.newBuilder().maximumSize(MAX_TARGET_GATES)
                 .<String, TargetGate>removalListener((key, gate, cause) -> {
                     if (gate != null) {
@@ -277,7 +280,7 @@ public class QualityGate {
             if (checkpoints == null || !SINGLE.equals(key) || dataset.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<GateCheckpoint> checkpoint = checkpoints.read(dataset.get());
+            Optional<GateCheckpoint> checkpoint = checkpoints.read(dataset.get()).filter(GateCheckpoint::isUsable);
             long newest = checkpoint.isEmpty() ? -1 : store.lastRow(dataset.get(),
                     row -> AnalysisHistory.WORKER.equals(row.worker())).map(Row::iteration).orElse(-1L);
             if (checkpoint.isPresent() && newest < checkpoint.get().newestIteration()) {

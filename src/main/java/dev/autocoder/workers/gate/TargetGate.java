@@ -1,6 +1,7 @@
 package dev.autocoder.workers.gate;
 
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
+import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
@@ -69,7 +70,7 @@ final class TargetGate {
         checkpoint.ifPresent(history::restore);
         long taken = history.newestIteration();
         checkpointed = taken;
-        Instant since = checkpoint.map(c -> GateCheckpoints.rereadSince(c.writtenAt())).orElse(Instant.MIN);
+        Instant since = checkpoint.map(c -> Checkpoints.rereadSince(c.writtenAt())).orElse(Instant.MIN);
         long[] read = {0};
         source.rows(since, row -> {
             // a row the checkpoint took in is not taken again: an older result would replace a newer one at its commit

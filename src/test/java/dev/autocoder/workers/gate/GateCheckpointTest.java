@@ -1,8 +1,10 @@
 package dev.autocoder.workers.gate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.config.AutocoderJson;
+import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Row;
@@ -48,10 +50,10 @@ class GateCheckpointTest {
         original.addComplete("security", "c3", findings("security", 5));
         original.add(row(rows.size() + 1, "security", 2, "c3", "2026-11-24T12:00:00Z", findings("security", 5).subList(0, 2), 5));
 
-        GateCheckpoints checkpoints = new GateCheckpoints(store, mapper);
+        Checkpoints<GateCheckpoint> checkpoints = checkpoints();
         checkpoints.write(DATASET, original.checkpoint(NOW.instant()));
         assertThat(store.resolve(".state/gate-" + DATASET + ".json")).isRegularFile();
-        GateCheckpoint read = checkpoints.read(DATASET).orElseThrow();
+        GateCheckpoint read = checkpoints.read(DATASET).filter(GateCheckpoint::isUsable).orElseThrow();
         AnalysisHistory restored = new AnalysisHistory();
         restored.restore(read);
         assertThat(restored.newestIteration()).isEqualTo(original.newestIteration()).isEqualTo(rows.size() + 1);
@@ -105,20 +107,20 @@ class GateCheckpointTest {
 
     @Test
     void aCheckpointCutShortOrUnreadableIsNotUsed() throws Exception {
-        GateCheckpoints checkpoints = new GateCheckpoints(store, mapper);
+        Checkpoints<GateCheckpoint> checkpoints = checkpoints();
         Path file = store.resolve(".state/gate-" + DATASET + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"format\":" + GateCheckpoint.FORMAT + ",\"newestIteration\":3}");
-        assertThat(checkpoints.read(DATASET)).isEmpty();
+        assertThat(checkpoints.read(DATASET).filter(GateCheckpoint::isUsable)).isEmpty();
         Files.writeString(file, "{\"format\":" + GateCheckpoint.FORMAT + ",\"latest\":[");
-        assertThat(checkpoints.read(DATASET)).isEmpty();
+        assertThat(checkpoints.read(DATASET).filter(GateCheckpoint::isUsable)).isEmpty();
 
         AnalysisHistory history = new AnalysisHistory();
         rows().forEach(history::add);
         GateCheckpoint other = history.checkpoint(NOW.instant());
         checkpoints.write(DATASET, new GateCheckpoint(GateCheckpoint.FORMAT + 1, other.writtenAt(), other.newestIteration(),
                 other.latest(), other.latestComplete(), other.results(), other.commits()));
-        assertThat(checkpoints.read(DATASET)).isEmpty();
+        assertThat(checkpoints.read(DATASET).filter(GateCheckpoint::isUsable)).isEmpty();
         // a dataset name that cannot be a file name keeps no checkpoint
         checkpoints.write("../escape", other);
         assertThat(checkpoints.read("../escape")).isEmpty();
@@ -154,6 +156,11 @@ class GateCheckpointTest {
 
     private String report(AnalysisHistory history) throws Exception {
         return json(evaluator().evaluate(history, null));
+    }
+
+    private Checkpoints<GateCheckpoint> checkpoints() {
+        return new Checkpoints<>(store, "gate-", mapper, new TypeReference<>() {
+        });
     }
 
     private GateEvaluator evaluator() {

@@ -1,0 +1,57 @@
+package dev.autocoder.workers.dataset;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * State rebuilt from a dataset's rows (the dashboard's aggregates, the quality gate's history), kept beside them so
+ * that a restart reads only the data files changed since: one file per name, {@code {store}/.state/{prefix}{name}.json},
+ * written whole and moved into place ({@link StateFile}), so a crash leaves the previous one.
+ */
+public final class Checkpoints<T> {
+
+    /**
+     * How long before a checkpoint the data files changed are read again at a restart: a row appended a moment
+     * before the checkpoint may have reached the state only after it, and a file system may keep coarse times.
+     */
+    static final Duration REREAD_MARGIN = Duration.ofHours(1);
+
+    private final Path storeRoot;
+    private final String prefix;
+    private final ObjectMapper mapper;
+    private final TypeReference<T> type;
+
+    public Checkpoints(Path storeRoot, String prefix, ObjectMapper mapper, TypeReference<T> type) {
+        this.storeRoot = storeRoot;
+        this.prefix = prefix;
+        this.mapper = mapper;
+        this.type = type;
+    }
+
+    /** The checkpoint kept under the name; empty when there is none or it cannot be read (then with a warning). */
+    public Optional<T> read(String name) {
+        return file(name).map(StateFile::read);
+    }
+
+    public void write(String name, T checkpoint) {
+        file(name).ifPresent(file -> file.write(checkpoint));
+    }
+
+    /** The data files changed at or after this instant hold every row a checkpoint written at {@code writtenAt} may lack. */
+    public static Instant rereadSince(Instant writtenAt) {
+        return writtenAt.minus(REREAD_MARGIN);
+    }
+
+    private Optional<StateFile<T>> file(String name) {
+        // a name that cannot be a file name keeps no checkpoint: its state is rebuilt from every row at each start
+        if (!StateFile.isPlainName(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StateFile<>(storeRoot, prefix + name + ".json", mapper, type, () -> null));
+    }
+}
