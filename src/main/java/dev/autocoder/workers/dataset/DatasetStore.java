@@ -314,11 +314,20 @@ public class DatasetStore {
 
     /** {@link #forEachRow(String, String, java.util.function.Consumer)} with where each row is ({@link #rowAt}). */
     public void forEachRowAt(String dataset, String partition, java.util.function.BiConsumer<Row, RowAt> action) {
+        forEachRowAt(dataset, partition, Instant.MIN, action);
+    }
+
+    /**
+     * {@link #forEachRowAt(String, String, java.util.function.BiConsumer)} over the data files changed at or after
+     * {@code since} only (see {@link #forEachRowAt(String, Instant, java.util.function.BiConsumer)}).
+     */
+    public void forEachRowAt(String dataset, String partition, Instant since, java.util.function.BiConsumer<Row, RowAt> action) {
         requirePartition(partition);
         Path data = datasetDir(dataset).resolve("data");
         Path own = data.resolve(partition);
         for (Path file : dataFiles(dataset)) {
-            if (file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString())) {
+            if ((file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString()))
+                    && changedSince(file, since)) {
                 DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
             }
         }

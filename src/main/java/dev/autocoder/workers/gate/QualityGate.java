@@ -43,8 +43,8 @@ import java.util.function.Consumer;
  * <p>
  * With a list of targets the gates live in a bounded cache ({@value #MAX_TARGET_GATES}, least recently used out),
  * so memory follows the targets being worked on or looked at; an evicted gate is rebuilt from its rows when next
- * needed. The single target has one gate, kept under {@link #SINGLE}; its history is also kept on disk
- * ({@link GateCheckpoint}), so a start reads only the rows written since.
+ * needed. The single target has one gate, kept under {@link #SINGLE}. Each gate's history is also kept on disk
+ * ({@link GateCheckpoint}), so a start or an evicted gate reads only the rows written since.
  */
 @Component("qualityGate")
 public class QualityGate {
@@ -63,7 +63,7 @@ public class QualityGate {
     private final Clock clock;
     private final boolean fleet;
     private final Cache<String, TargetGate> gates;
-    /** The single target's gate checkpoint; null with a list of targets (each gate reads its own rows when needed). */
+    /** Each gate's history kept on disk, so that a start reads only the rows written since. */
     private final Checkpoints<GateCheckpoint> checkpoints;
     private volatile String analysisDataset;
     /** The last verdict per target, for the meter: a few bytes each, kept when a gate leaves the cache. */
@@ -81,11 +81,13 @@ public class QualityGate {
         this.clock = Clock.systemUTC();
         this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, mapper);
         this.fleet = !autocoder.getTargets().isEmpty() || autocoder.getTargetsFile() != null;
-        this.checkpoints = fleet ? null : new Checkpoints<>(store.root(), "gate-", mapper, new TypeReference<>() {
+        this.checkpoints = new Checkpoints<>(store.root(), "gate-", mapper, new TypeReference<>() {
         });
         this.gates = Caffeine.newBuilder().maximumSize(MAX_TARGET_GATES)
                 .<String, TargetGate>removalListener((key, gate, cause) -> {
                     if (gate != null) {
+                        // an evicted gate starts from its checkpoint when next needed
+                        checkpoint(key, gate);
                         gate.close();
                     }
                 }).build();
@@ -123,19 +125,34 @@ public class QualityGate {
     }
 
     /**
-     * Writes the single target's gate history when it took rows since its last checkpoint (the
-     * {@code quality-gate-checkpoint} route, and at shutdown): a restart then reads only the rows written since.
+     * Writes the history of each gate that took rows since its last checkpoint (the {@code quality-gate-checkpoint}
+     * route, and at shutdown): a restart then reads only the rows written since.
      */
     public void checkpoint() {
-        TargetGate gate = checkpoints == null ? null : gates.getIfPresent(SINGLE);
-        Optional<String> dataset = analysisDataset();
-        if (gate == null || dataset.isEmpty()) {
-            return;
+        gates.asMap().forEach(this::checkpoint);
+    }
+
+    private void checkpoint(String key, TargetGate gate) {
+        Optional<String> name = checkpointName(key);
+        if (name.isPresent()) {
+            gate.changedSinceCheckpoint().ifPresent(checkpoint -> {
+                checkpoints.write(name.get(), checkpoint);
+                gate.checkpointWritten(checkpoint);
+            });
         }
-        gate.changedSinceCheckpoint().ifPresent(checkpoint -> {
-            checkpoints.write(dataset.get(), checkpoint);
-            gate.checkpointWritten(checkpoint);
-        });
+    }
+
+    /**
+     * The checkpoint of a gate: {@code {dataset}} for the single target's, {@code {dataset}.{target_id}} for a listed
+     * target's. None for the gate over every listed target: iterations are numbered per target, so its rows cannot
+     * be told taken or not by their iteration.
+     */
+    private Optional<String> checkpointName(String key) {
+        boolean everyListedTarget = fleet && SINGLE.equals(key);
+        if (everyListedTarget) {
+            return Optional.empty();
+        }
+        return analysisDataset().map(dataset -> SINGLE.equals(key) ? dataset : dataset + "." + key);
     }
 
     @PreDestroy
@@ -252,7 +269,8 @@ public class QualityGate {
     }
 
     private TargetGate gate(String key) {
-        return gates.get(key, k -> new TargetGate(evaluator, redactor, clock, new StoredRows(k), this::json));
+        return gates.get(key, k -> new TargetGate(SINGLE.equals(k) ? null : k, evaluator, redactor, clock,
+                new StoredRows(k), this::json));
     }
 
     /** The analysis worker's dataset, once known kept: at shutdown the registry may be gone before this bean. */
@@ -276,19 +294,36 @@ public class QualityGate {
 
         @Override
         public Optional<GateCheckpoint> checkpoint() {
-            Optional<String> dataset = analysisDataset();
-            if (checkpoints == null || !SINGLE.equals(key) || dataset.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<GateCheckpoint> checkpoint = checkpoints.read(dataset.get()).filter(GateCheckpoint::isUsable);
-            long newest = checkpoint.isEmpty() ? -1 : store.lastRow(dataset.get(),
-                    row -> AnalysisHistory.WORKER.equals(row.worker())).map(Row::iteration).orElse(-1L);
+            Optional<GateCheckpoint> checkpoint = checkpointName(key).flatMap(checkpoints::read)
+                    .filter(GateCheckpoint::isUsable);
+            long newest = checkpoint.isEmpty() ? -1 : newestIteration();
             if (checkpoint.isPresent() && newest < checkpoint.get().newestIteration()) {
-                log.warn("Quality gate: its checkpoint ends at iteration {} but the store's analysis rows at {}; "
-                        + "rebuilt from the store's rows", checkpoint.get().newestIteration(), newest);
+                log.warn("Quality gate{}: its checkpoint ends at iteration {} but the store's analysis rows at {}; "
+                        + "rebuilt from the store's rows", SINGLE.equals(key) ? "" : " of target " + key,
+                        checkpoint.get().newestIteration(), newest);
                 return Optional.empty();
             }
             return checkpoint;
+        }
+
+        /** The newest analysis iteration in the store of this gate's target; -1 when there is none. */
+        private long newestIteration() {
+            String dataset = analysisDataset().orElseThrow();
+            if (SINGLE.equals(key)) {
+                return store.lastRow(dataset, this::isAnalysis).map(Row::iteration).orElse(-1L);
+            }
+            long[] newest = {-1};
+            store.forEachRowNewestFirst(dataset, key, row -> {
+                if (isAnalysis(row) && key.equals(row.targetId())) {
+                    newest[0] = row.iteration();
+                }
+                return newest[0] < 0;
+            });
+            return newest[0];
+        }
+
+        private boolean isAnalysis(Row row) {
+            return AnalysisHistory.WORKER.equals(row.worker());
         }
 
         @Override
@@ -297,7 +332,7 @@ public class QualityGate {
                 if (SINGLE.equals(key)) {
                     store.forEachRowAt(dataset, since, (row, at) -> action.accept(row));
                 } else {
-                    store.forEachRow(dataset, key, row -> {
+                    store.forEachRowAt(dataset, key, since, (row, at) -> {
                         if (key.equals(row.targetId())) {
                             action.accept(row);
                         }

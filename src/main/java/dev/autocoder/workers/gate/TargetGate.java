@@ -28,6 +28,7 @@ final class TargetGate {
 
     private static final Logger log = LoggerFactory.getLogger(TargetGate.class);
 
+    private final String target;
     private final GateEvaluator evaluator;
     private final SecretRedactor redactor;
     private final Clock clock;
@@ -52,8 +53,10 @@ final class TargetGate {
         void rows(Instant since, Consumer<Row> action);
     }
 
-    TargetGate(GateEvaluator evaluator, SecretRedactor redactor, Clock clock, Source source,
+    /** @param target the listed target's id, for the log; null for the single target */
+    TargetGate(String target, GateEvaluator evaluator, SecretRedactor redactor, Clock clock, Source source,
                Function<Map<String, Object>, String> json) {
+        this.target = target;
         this.evaluator = evaluator;
         this.redactor = redactor;
         this.clock = clock;
@@ -81,7 +84,8 @@ final class TargetGate {
         });
         rebuilt = true;
         stale = true;
-        log.info("Quality gate history rebuilt from {} rows in {} ms{}", read[0], (System.nanoTime() - start) / 1_000_000,
+        log.info("Quality gate history{} rebuilt from {} rows in {} ms{}", target == null ? "" : " of target " + target,
+                read[0], (System.nanoTime() - start) / 1_000_000,
                 checkpoint.map(c -> " (its checkpoint of " + c.writtenAt() + " and the data files changed since " + since + ")")
                         .orElse(""));
     }

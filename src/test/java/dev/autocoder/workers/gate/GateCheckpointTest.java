@@ -65,7 +65,7 @@ class GateCheckpointTest {
         // before it (here every row): the ones it took in already are not taken again, the newer one is
         Row newer = row(rows.size() + 2, "architecture", 3, "c4", "2026-11-24T18:00:00Z", List.of(), 0);
         List<Instant> asked = new ArrayList<>();
-        TargetGate gate = new TargetGate(evaluator(), new SecretRedactor(), NOW, new TargetGate.Source() {
+        TargetGate gate = new TargetGate(null, evaluator(), new SecretRedactor(), NOW, new TargetGate.Source() {
             @Override
             public Optional<GateCheckpoint> checkpoint() {
                 return Optional.of(read);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.repository.TargetIds;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.testsupport.App;
@@ -25,6 +26,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -96,15 +98,81 @@ class GateHistoryRestartTest {
         assertThat(output.getOut()).contains("Quality gate: its checkpoint ends at iteration 99 but the store's analysis rows at 3");
     }
 
+    /** With a list of targets each target's gate keeps its own checkpoint, {@code {dataset}.{target_id}}. */
+    @Test
+    void eachListedTargetsGateStartsFromItsOwnCheckpoint(CapturedOutput output) throws Exception {
+        Path storeRoot = temp.resolve("store");
+        DatasetStore rows = new DatasetStore(storeRoot, "local", 1, mapper, Clock.systemUTC());
+        Instant now = Instant.now();
+        Map<String, Object> properties = App.fastWorkerProperties(temp, storeRoot);
+        properties.remove("autocoder.target.path");
+        properties.put("autocoder.workers.enabled", "analysis");
+        properties.put("autocoder.fleet.tick", "1h"); // no iteration: the gates are the rows' alone
+        properties.put("autocoder.store.retention", "0");
+        Map<String, GateRepository> repos = new LinkedHashMap<>();
+        for (String name : List.of("alpha", "beta")) {
+            GateRepository repo = GateRepository.create(temp.resolve(name));
+            String id = TargetIds.of(repo.root.toString(), null);
+            properties.put("autocoder.targets[" + repos.size() + "].path", repo.root.toString());
+            repos.put(id, repo);
+            rows.append(GateRows.DATASET, id, targeted(GateRepository.row(1, repo.releaseCommit,
+                    now.minus(Duration.ofDays(40)).toString(), List.of(GateRepository.oldFinding(4))), id));
+            rows.append(GateRows.DATASET, id, targeted(GateRepository.row(2, repo.headCommit,
+                    now.minus(Duration.ofDays(1)).toString(), List.of(GateRepository.newFinding(Severity.HIGH),
+                            GateRepository.oldFinding(9))), id));
+        }
+
+        try (ConfigurableApplicationContext app = App.start(properties)) {
+            for (Map.Entry<String, GateRepository> target : repos.entrySet()) {
+                JsonNode gate = gate(app, "?target=" + target.getKey());
+                assertThat(gate.at("/new_code/commit").asText()).isEqualTo(target.getValue().releaseCommit);
+                assertThat(gate.at("/perspectives/0/new").asInt()).isEqualTo(1);
+            }
+        }
+        for (String id : repos.keySet()) {
+            assertThat(storeRoot.resolve(".state/gate-" + GateRows.DATASET + "." + id + ".json")).isRegularFile();
+            // the retention removes the release's file (each target's oldest)
+            Files.delete(dataFilesIn(storeRoot.resolve("local/" + GateRows.DATASET + "/data/" + id)).get(0));
+        }
+        try (ConfigurableApplicationContext app = App.start(properties)) {
+            for (Map.Entry<String, GateRepository> target : repos.entrySet()) {
+                JsonNode gate = gate(app, "?target=" + target.getKey());
+                assertThat(gate.at("/new_code/commit").asText()).as("the baseline from %s's checkpoint", target.getKey())
+                        .isEqualTo(target.getValue().releaseCommit);
+                assertThat(gate.at("/perspectives/0/new").asInt()).isEqualTo(1);
+            }
+        }
+        for (String id : repos.keySet()) {
+            assertThat(output.getOut()).containsPattern("Quality gate history of target " + id
+                    + " rebuilt from 0 rows in \\d+ ms \\(its checkpoint of ");
+        }
+    }
+
+    private static Row targeted(Row row, String targetId) {
+        return new Row(row.schemaVersion(), row.worker(), row.iteration(), row.timestamp(), row.perspectiveNumber(),
+                row.perspectiveId(), row.perspectiveName(), row.repository(), targetId, row.commit(), row.durationMs(),
+                row.status(), row.error(), row.reason(), row.summary(), row.qualityScore(), row.issuesFound(),
+                row.findings(), row.findingGroups(), row.newFindings(), row.resolvedFindings(), row.recommendations(),
+                row.metrics(), row.details(), row.extraColumns());
+    }
+
     private JsonNode gate(ConfigurableApplicationContext app) throws Exception {
+        return gate(app, "");
+    }
+
+    private JsonNode gate(ConfigurableApplicationContext app, String query) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + App.port(app) + "/api/gate")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + App.port(app) + "/api/gate" + query)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return mapper.readTree(response.body());
     }
 
     private static List<Path> dataFiles(Path storeRoot) throws Exception {
-        try (Stream<Path> files = Files.walk(storeRoot.resolve("local/" + GateRows.DATASET + "/data"))) {
+        return dataFilesIn(storeRoot.resolve("local/" + GateRows.DATASET + "/data"));
+    }
+
+    private static List<Path> dataFilesIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
         }
     }
