@@ -199,15 +199,20 @@ public class Aggregates implements LatestResults {
         if (properties.readsHub()) {
             return Optional.empty();
         }
-        Optional<AggregateCheckpoint> checkpoint = checkpoints.read(definition.worker());
-        if (checkpoint.isEmpty() || checkpoint.get().lastRow() == null) {
+        Optional<AggregateCheckpoint> checkpoint = checkpoints.read(definition.worker())
+                .filter(c -> c.format() == AggregateCheckpoint.FORMAT);
+        if (checkpoint.isEmpty() || checkpoint.get().lastRow() == null || checkpoint.get().lastIterations() == null) {
             return Optional.empty();
         }
-        long newest = store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()))
-                .map(Row::iteration).orElse(-1L);
-        if (newest < checkpoint.get().lastRow()) {
-            log.warn("Dashboard aggregates of worker {}: its checkpoint ends at iteration {} but the store's rows at {}; "
-                    + "rebuilt from the store's rows", definition.worker(), checkpoint.get().lastRow(), newest);
+        // the newest stored row against what the checkpoint took of its target (each target numbers its own rows)
+        Optional<Row> newestRow = store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()));
+        long newest = newestRow.map(Row::iteration).orElse(-1L);
+        long taken = newestRow.map(row -> checkpoint.get().lastIterations().getOrDefault(WorkerAccumulator.targetKey(row), -1L))
+                .orElse(Long.MAX_VALUE);
+        if (newest < taken) {
+            log.warn("Dashboard aggregates of worker {}: its checkpoint is ahead of the store's rows (iteration {} of "
+                    + "its target against {} stored); rebuilt from the store's rows", definition.worker(),
+                    taken == Long.MAX_VALUE ? "any" : taken, newest);
             return Optional.empty();
         }
         try {

@@ -43,6 +43,8 @@ final class WorkerAccumulator {
     private long newFindings;
     private long resolvedFindings;
     private Row lastRow;
+    /** The newest iteration folded per target ({@link #targetKey}): with a list of targets each numbers its own rows. */
+    private final Map<String, Long> lastIterations = new HashMap<>();
     private Row lastErrorRow;
     private Instant lastRowAt;
     private final Map<String, PerspectiveState> perspectives = new LinkedHashMap<>();
@@ -112,9 +114,10 @@ final class WorkerAccumulator {
 
     /** Folds the row into everything but the recent-rows window; false for a row seen before. */
     private boolean fold(Row row) {
-        if (lastRow != null && row.iteration() <= lastRow.iteration()) {
+        if (row.iteration() <= lastIterations.getOrDefault(targetKey(row), 0L)) {
             return false;
         }
+        lastIterations.put(targetKey(row), row.iteration());
         rows++;
         switch (row.status() == null ? Status.ERROR : row.status()) {
             case OK -> okRows++;
@@ -158,7 +161,7 @@ final class WorkerAccumulator {
 
     /** The state as a checkpoint written at {@code now}; the caller holds the accumulator's lock. */
     AggregateCheckpoint checkpoint(Instant now) {
-        Map<Long, byte[]> packed = new LinkedHashMap<>();
+        Map<String, byte[]> packed = new LinkedHashMap<>();
         List<AggregateCheckpoint.Perspective> states = new ArrayList<>();
         perspectives.values().forEach(p -> states.add(new AggregateCheckpoint.Perspective(p.id, p.name, p.rows,
                 keep(p.latest, packed), keep(p.latestOk, packed), List.copyOf(p.scores))));
@@ -166,16 +169,26 @@ final class WorkerAccumulator {
         counters.forEach((name, value) -> counterList.add(new AggregateCheckpoint.Counter(name, value)));
         return new AggregateCheckpoint(AggregateCheckpoint.FORMAT, worker, dataset, now, seriesLimit, recentLimit,
                 patchLimit, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings, keep(lastRow, packed),
-                keep(lastErrorRow, packed), lastRowAt, states, List.copyOf(openFindings), counterList,
+                keep(lastErrorRow, packed), lastRowAt, Map.copyOf(lastIterations), states, List.copyOf(openFindings), counterList,
                 List.copyOf(recent), latestPlan, List.copyOf(patches.values()), packed);
     }
 
-    private Long keep(Row row, Map<Long, byte[]> packed) {
+    private String keep(Row row, Map<String, byte[]> packed) {
         if (row == null) {
             return null;
         }
-        packed.computeIfAbsent(row.iteration(), i -> RecentRows.pack(row, mapper));
-        return row.iteration();
+        String key = rowKey(row);
+        packed.computeIfAbsent(key, k -> RecentRows.pack(row, mapper));
+        return key;
+    }
+
+    static String targetKey(Row row) {
+        return row.targetId() == null ? "" : row.targetId();
+    }
+
+    /** A row's name in a checkpoint: its target and iteration (two targets' rows may share an iteration). */
+    static String rowKey(Row row) {
+        return targetKey(row) + "#" + row.iteration();
     }
 
     /**
@@ -188,8 +201,9 @@ final class WorkerAccumulator {
                 || checkpoint.recentLimit() != recentLimit || checkpoint.patchLimit() != patchLimit || rows > 0) {
             return false;
         }
-        Map<Long, Row> unpacked = new HashMap<>();
-        checkpoint.packedRows().forEach((iteration, row) -> unpacked.put(iteration, RecentRows.unpack(row, mapper)));
+        Map<String, Row> unpacked = new HashMap<>();
+        checkpoint.packedRows().forEach((key, row) -> unpacked.put(key, RecentRows.unpack(row, mapper)));
+        lastIterations.putAll(checkpoint.lastIterations());
         rows = checkpoint.rows();
         okRows = checkpoint.okRows();
         errorRows = checkpoint.errorRows();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.testsupport.Rows;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,42 @@ class AggregateCheckpointTest {
         WorkerAggregate replaced = start(200).of("analysis").orElseThrow();
         assertThat(replaced.rows()).isEqualTo(4);
         assertThat(replaced.lastRow().iteration()).isEqualTo(4);
+    }
+
+    /**
+     * With a list of targets each target numbers its own rows (alpha 1, 2, 3 beside beta 1, 2, 3): the worker's
+     * aggregate over every row counts them all, a restart from its checkpoint too, and a row read again is told by
+     * its own target's numbering.
+     */
+    @Test
+    void theRowsOfListedTargetsAllCountThoughTheirIterationsRepeat() throws Exception {
+        Aggregates first = start(200);
+        for (long i = 1; i <= 6; i++) {
+            for (String target : List.of("alpha", "beta")) {
+                String perspective = i % 2 == 0 ? "architecture" : "security";
+                Row row = Rows.onTarget(i == 5 && target.equals("beta") ? TestRows.error("analysis", i, perspective, "disk gone")
+                        : TestRows.ok("analysis", i, perspective, 0.5, LOW), target);
+                store.append(DATASET, target, row);
+                first.rowStored(DATASET, row);
+            }
+        }
+        WorkerAggregate live = first.of("analysis").orElseThrow();
+        assertThat(live.rows()).isEqualTo(12);
+        first.checkpoint();
+        Map<String, Object> before = describe(live);
+
+        // every data file changed within the margin: all twelve rows are handed to the restart again
+        WorkerAggregate restarted = start(200).of("analysis").orElseThrow();
+        assertThat(restarted.rows()).isEqualTo(12);
+        assertThat(describe(restarted)).isEqualTo(before);
+        assertThat(restarted.recentRows().newest(12)).extracting(r -> r.targetId() + "#" + r.iteration())
+                .contains("alpha#6", "beta#6", "alpha#1", "beta#1");
+        // security's latest row is beta's error 5, its latest ok one alpha's 5: two rows of one iteration, both kept
+        PerspectiveAggregate security = restarted.perspective("security").orElseThrow();
+        assertThat(security.latest().targetId() + " " + security.latest().error()).isEqualTo("beta disk gone");
+        assertThat(security.latestOk().targetId()).isEqualTo("alpha");
+        Files.delete(checkpointFile());
+        assertThat(start(200).of("analysis").orElseThrow().rows()).as("a full rebuild").isEqualTo(12);
     }
 
     /** What the dashboard shows of an aggregate, as plain values. */

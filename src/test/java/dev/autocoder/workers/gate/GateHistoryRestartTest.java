@@ -9,6 +9,7 @@ import dev.autocoder.workers.repository.TargetIds;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.testsupport.App;
+import dev.autocoder.workers.testsupport.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,9 +116,9 @@ class GateHistoryRestartTest {
             String id = TargetIds.of(repo.root.toString(), null);
             properties.put("autocoder.targets[" + repos.size() + "].path", repo.root.toString());
             repos.put(id, repo);
-            rows.append(GateRows.DATASET, id, targeted(GateRepository.row(1, repo.releaseCommit,
+            rows.append(GateRows.DATASET, id, Rows.onTarget(GateRepository.row(1, repo.releaseCommit,
                     now.minus(Duration.ofDays(40)).toString(), List.of(GateRepository.oldFinding(4))), id));
-            rows.append(GateRows.DATASET, id, targeted(GateRepository.row(2, repo.headCommit,
+            rows.append(GateRows.DATASET, id, Rows.onTarget(GateRepository.row(2, repo.headCommit,
                     now.minus(Duration.ofDays(1)).toString(), List.of(GateRepository.newFinding(Severity.HIGH),
                             GateRepository.oldFinding(9))), id));
         }
@@ -146,14 +147,6 @@ class GateHistoryRestartTest {
             assertThat(output.getOut()).containsPattern("Quality gate history of target " + id
                     + " rebuilt from 0 rows in \\d+ ms \\(its checkpoint of ");
         }
-    }
-
-    private static Row targeted(Row row, String targetId) {
-        return new Row(row.schemaVersion(), row.worker(), row.iteration(), row.timestamp(), row.perspectiveNumber(),
-                row.perspectiveId(), row.perspectiveName(), row.repository(), targetId, row.commit(), row.durationMs(),
-                row.status(), row.error(), row.reason(), row.summary(), row.qualityScore(), row.issuesFound(),
-                row.findings(), row.findingGroups(), row.newFindings(), row.resolvedFindings(), row.recommendations(),
-                row.metrics(), row.details(), row.extraColumns());
     }
 
     private JsonNode gate(ConfigurableApplicationContext app) throws Exception {

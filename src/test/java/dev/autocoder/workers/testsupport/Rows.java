@@ -36,4 +36,13 @@ public final class Rows {
                 "Name of " + perspective, "/repo", "abc123", 12, Status.OK, null, null, "summary " + iteration, 0.5,
                 0, List.of(), 0, 0, List.of(), List.of(), "{}", Map.of("analysis", Map.of("edge_cases", edgeCases)));
     }
+
+    /** The same row written on a listed target (its {@code target_id} set). */
+    public static Row onTarget(Row row, String targetId) {
+        return new Row(row.schemaVersion(), row.worker(), row.iteration(), row.timestamp(), row.perspectiveNumber(),
+                row.perspectiveId(), row.perspectiveName(), row.repository(), targetId, row.commit(), row.durationMs(),
+                row.status(), row.error(), row.reason(), row.summary(), row.qualityScore(), row.issuesFound(),
+                row.findings(), row.findingGroups(), row.newFindings(), row.resolvedFindings(), row.recommendations(),
+                row.metrics(), row.details(), row.extraColumns());
+    }
 }
