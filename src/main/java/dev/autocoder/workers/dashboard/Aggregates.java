@@ -2,6 +2,8 @@ package dev.autocoder.workers.dashboard;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.Checkpoints;
@@ -49,8 +51,7 @@ public class Aggregates implements LatestResults {
      * target's rows when first asked for, kept current by rowStored while cached, and evicted least recently used
      * beyond {@link #MAX_TARGET_AGGREGATES}, so memory follows the targets people look at, not the list's length.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, TargetAggregate> byTarget =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_TARGET_AGGREGATES).build();
+    private final Cache<String, TargetAggregate> byTarget;
     static final int MAX_TARGET_AGGREGATES = 256;
 
     public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
@@ -60,6 +61,13 @@ public class Aggregates implements LatestResults {
         this.mapper = mapper;
         this.checkpoints = new Checkpoints<>(store.root(), "dashboard-", mapper, new TypeReference<>() {
         });
+        // an evicted aggregate starts from its checkpoint when next asked for
+        this.byTarget = Caffeine.newBuilder().maximumSize(MAX_TARGET_AGGREGATES)
+                .<String, TargetAggregate>removalListener((key, target, cause) -> {
+                    if (target != null && cause.wasEvicted()) {
+                        checkpoint(target.checkpointName, target.accumulator);
+                    }
+                }).build();
     }
 
     /** Rebuilds every registered worker's aggregate once the application is up, so no request pays for it. */
@@ -117,16 +125,11 @@ public class Aggregates implements LatestResults {
     public Optional<WorkerAggregate> of(String worker, String targetId) {
         return registry.find(worker).map(state -> byTarget.get(worker + "@" + targetId, key -> {
             WorkerDefinition definition = state.definition();
-            TargetAggregate target = new TargetAggregate(new WorkerAccumulator(worker, definition.dataset(),
-                    properties.getChartPoints(), properties.getMaxRowsLimit(), properties.getPatchesKept(), mapper));
+            TargetAggregate target = new TargetAggregate(checkpointName(worker, targetId), new WorkerAccumulator(worker,
+                    definition.dataset(), properties.getChartPoints(), properties.getMaxRowsLimit(),
+                    properties.getPatchesKept(), mapper));
             synchronized (target.accumulator) {
-                store.forEachRowAt(definition.dataset(), targetId, (row, at) -> {
-                    if (worker.equals(row.worker()) && targetId.equals(row.targetId())) {
-                        target.accumulator.add(row, at);
-                    }
-                });
-                target.accumulator.finishRebuild(store);
-                target.snapshot = target.accumulator.snapshot();
+                target.snapshot = rebuild(definition, targetId, target.accumulator);
             }
             return target;
         }).snapshot);
@@ -134,10 +137,12 @@ public class Aggregates implements LatestResults {
 
     /** One (worker, target) accumulator and its latest snapshot. */
     private static final class TargetAggregate {
+        private final String checkpointName;
         private final WorkerAccumulator accumulator;
         private volatile WorkerAggregate snapshot;
 
-        TargetAggregate(WorkerAccumulator accumulator) {
+        TargetAggregate(String checkpointName, WorkerAccumulator accumulator) {
+            this.checkpointName = checkpointName;
             this.accumulator = accumulator;
         }
 
@@ -158,7 +163,7 @@ public class Aggregates implements LatestResults {
         if (!accumulator.isRebuilt()) {
             synchronized (accumulator) {
                 if (!accumulator.isRebuilt()) {
-                    rebuild(definition, accumulator);
+                    published.put(definition.worker(), rebuild(definition, null, accumulator));
                 }
             }
         }
@@ -166,46 +171,55 @@ public class Aggregates implements LatestResults {
     }
 
     /**
-     * Folds the worker's rows into its new accumulator: those written since its checkpoint, when it has a usable one,
-     * else the whole history.
+     * Folds the worker's rows (on one target, or on every one when {@code targetId} is null) into its new accumulator:
+     * those written since its checkpoint, when it has a usable one, else the whole history.
      */
-    private void rebuild(WorkerDefinition definition, WorkerAccumulator accumulator) {
+    private WorkerAggregate rebuild(WorkerDefinition definition, String targetId, WorkerAccumulator accumulator) {
         long start = System.nanoTime();
         BiConsumer<Row, DatasetStore.RowAt> fold = (row, at) -> {
-            if (definition.worker().equals(row.worker())) {
+            if (definition.worker().equals(row.worker()) && (targetId == null || targetId.equals(row.targetId()))) {
                 accumulator.add(row, at);
             }
         };
-        Optional<AggregateCheckpoint> checkpoint = restoreCheckpoint(definition, accumulator);
-        if (checkpoint.isPresent()) {
-            store.forEachRowAt(definition.dataset(), Checkpoints.rereadSince(checkpoint.get().writtenAt()), fold);
+        String name = checkpointName(definition.worker(), targetId);
+        Optional<AggregateCheckpoint> checkpoint = restoreCheckpoint(definition, targetId, accumulator);
+        Instant since = checkpoint.map(c -> Checkpoints.rereadSince(c.writtenAt())).orElse(Instant.MIN);
+        if (targetId == null) {
+            store.forEachRowAt(definition.dataset(), since, fold);
         } else {
-            store.forEachRowAt(definition.dataset(), fold);
+            store.forEachRowAt(definition.dataset(), targetId, since, fold);
         }
         accumulator.finishRebuild(store);
         WorkerAggregate aggregate = accumulator.snapshot();
-        published.put(definition.worker(), aggregate);
-        checkpoint.ifPresent(c -> checkpointedRows.put(definition.worker(), c.rows()));
-        log.info("Dashboard aggregates of worker {} rebuilt from {} rows in {} ms{}", definition.worker(), aggregate.rows(),
-                (System.nanoTime() - start) / 1_000_000, checkpoint.map(c -> " (its checkpoint of " + c.writtenAt()
-                        + " and the data files changed since " + Checkpoints.rereadSince(c.writtenAt()) + ")").orElse(""));
+        checkpoint.ifPresent(c -> checkpointedRows.put(name, c.rows()));
+        log.info("Dashboard aggregates of worker {}{} rebuilt from {} rows in {} ms{}", definition.worker(),
+                targetId == null ? "" : " on target " + targetId, aggregate.rows(), (System.nanoTime() - start) / 1_000_000,
+                checkpoint.map(c -> " (its checkpoint of " + c.writtenAt() + " and the data files changed since " + since
+                        + ")").orElse(""));
+        return aggregate;
+    }
+
+    /** The checkpoint of a worker's aggregate over every row, {@code {worker}}, or on one target, {@code {worker}.{target_id}}. */
+    private static String checkpointName(String worker, String targetId) {
+        return targetId == null ? worker : worker + "." + targetId;
     }
 
     /**
-     * Puts the worker's checkpoint into its empty accumulator; empty when there is none to use: none written, a
+     * Puts the aggregate's checkpoint into its empty accumulator; empty when there is none to use: none written, a
      * dashboard that reads the Hub, one of other settings, or one ahead of the store (whose rows were replaced).
      */
-    private Optional<AggregateCheckpoint> restoreCheckpoint(WorkerDefinition definition, WorkerAccumulator accumulator) {
+    private Optional<AggregateCheckpoint> restoreCheckpoint(WorkerDefinition definition, String targetId,
+                                                            WorkerAccumulator accumulator) {
         if (properties.readsHub()) {
             return Optional.empty();
         }
-        Optional<AggregateCheckpoint> checkpoint = checkpoints.read(definition.worker())
+        Optional<AggregateCheckpoint> checkpoint = checkpoints.read(checkpointName(definition.worker(), targetId))
                 .filter(c -> c.format() == AggregateCheckpoint.FORMAT);
         if (checkpoint.isEmpty() || checkpoint.get().lastRow() == null || checkpoint.get().lastIterations() == null) {
             return Optional.empty();
         }
         // the newest stored row against what the checkpoint took of its target (each target numbers its own rows)
-        Optional<Row> newestRow = store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()));
+        Optional<Row> newestRow = newestRow(definition, targetId);
         long newest = newestRow.map(Row::iteration).orElse(-1L);
         long taken = newestRow.map(row -> checkpoint.get().lastIterations().getOrDefault(WorkerAccumulator.targetKey(row), -1L))
                 .orElse(Long.MAX_VALUE);
@@ -228,25 +242,42 @@ public class Aggregates implements LatestResults {
         return Optional.empty();
     }
 
+    private Optional<Row> newestRow(WorkerDefinition definition, String targetId) {
+        if (targetId == null) {
+            return store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()));
+        }
+        Row[] newest = new Row[1];
+        store.forEachRowNewestFirst(definition.dataset(), targetId, row -> {
+            if (definition.worker().equals(row.worker()) && targetId.equals(row.targetId())) {
+                newest[0] = row;
+            }
+            return newest[0] == null;
+        });
+        return Optional.ofNullable(newest[0]);
+    }
+
     /**
      * Writes the checkpoint of every rebuilt aggregate that took rows since its last one (the
      * {@code dashboard-checkpoint} route, and at shutdown): a restart then folds only the rows written since.
      */
     public void checkpoint() {
+        accumulators.forEach(this::checkpoint);
+        byTarget.asMap().values().forEach(target -> checkpoint(target.checkpointName, target.accumulator));
+    }
+
+    private void checkpoint(String name, WorkerAccumulator accumulator) {
         if (properties.readsHub()) {
             return;
         }
-        accumulators.forEach((worker, accumulator) -> {
-            AggregateCheckpoint checkpoint;
-            synchronized (accumulator) {
-                if (!accumulator.isRebuilt() || accumulator.rows() == 0 || accumulator.rows() == checkpointedRows.getOrDefault(worker, -1L)) {
-                    return;
-                }
-                checkpoint = accumulator.checkpoint(Instant.now());
+        AggregateCheckpoint checkpoint;
+        synchronized (accumulator) {
+            if (!accumulator.isRebuilt() || accumulator.rows() == 0 || accumulator.rows() == checkpointedRows.getOrDefault(name, -1L)) {
+                return;
             }
-            checkpoints.write(worker, checkpoint);
-            checkpointedRows.put(worker, checkpoint.rows());
-        });
+            checkpoint = accumulator.checkpoint(Instant.now());
+        }
+        checkpoints.write(name, checkpoint);
+        checkpointedRows.put(name, checkpoint.rows());
     }
 
     @PreDestroy

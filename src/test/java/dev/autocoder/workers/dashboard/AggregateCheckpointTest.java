@@ -197,6 +197,37 @@ class AggregateCheckpointTest {
         assertThat(start(200).of("analysis").orElseThrow().rows()).as("a full rebuild").isEqualTo(12);
     }
 
+    /** A target's own aggregate (the repository picker) keeps its checkpoint too, {@code dashboard-{worker}.{target}}. */
+    @Test
+    void aTargetsAggregateStartsFromItsOwnCheckpoint() throws Exception {
+        Aggregates first = start(200);
+        writeOn(first, "alpha", 1, 20);
+        writeOn(first, "beta", 1, 5);
+        assertThat(first.of("analysis", "alpha").orElseThrow().rows()).isEqualTo(20);
+        writeOn(first, "alpha", 21, 24);
+        first.checkpoint();
+        Path checkpoint = temp.resolve(".state").resolve("dashboard-analysis.alpha.json");
+        assertThat(checkpoint).isRegularFile();
+        assertThat(temp.resolve(".state").resolve("dashboard-analysis.beta.json")).as("never asked for").doesNotExist();
+
+        // the oldest of alpha's files goes away: a restart that read it again would count fewer rows
+        ageDataFiles();
+        Files.delete(store.dataFiles(DATASET).stream().filter(f -> f.toString().contains("/alpha/")).findFirst().orElseThrow());
+        WorkerAggregate restarted = start(200).of("analysis", "alpha").orElseThrow();
+        assertThat(restarted.rows()).isEqualTo(24);
+        assertThat(restarted.lastRow().iteration()).isEqualTo(24);
+        Files.delete(checkpoint);
+        assertThat(start(200).of("analysis", "alpha").orElseThrow().rows()).as("a full rebuild").isLessThan(24);
+    }
+
+    private void writeOn(Aggregates running, String target, long from, long to) {
+        for (long i = from; i <= to; i++) {
+            Row row = Rows.onTarget(TestRows.ok("analysis", i, i % 2 == 0 ? "architecture" : "security", 0.5, LOW), target);
+            store.append(DATASET, target, row);
+            running.rowStored(DATASET, row);
+        }
+    }
+
     /** What the dashboard shows of an aggregate, as plain values. */
     private static Map<String, Object> describe(WorkerAggregate aggregate) {
         Map<String, Object> seen = new LinkedHashMap<>();
