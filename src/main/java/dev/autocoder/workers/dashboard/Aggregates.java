@@ -44,12 +44,13 @@ public class Aggregates implements LatestResults {
     private final Map<String, WorkerAccumulator> accumulators = new ConcurrentHashMap<>();
     private final Map<String, WorkerAggregate> published = new ConcurrentHashMap<>();
     private final Checkpoints<AggregateCheckpoint> checkpoints;
-    /** Per worker, how many rows its last checkpoint held: an unchanged aggregate is not written again. */
+    /** Per checkpoint (a worker's, a worker's on one target), how many rows it held: an unchanged one is not written again. */
     private final Map<String, Long> checkpointedRows = new ConcurrentHashMap<>();
     /**
      * (worker, target) → that pair's aggregate, for the repository picker and the fleet overview: built from the
-     * target's rows when first asked for, kept current by rowStored while cached, and evicted least recently used
-     * beyond {@link #MAX_TARGET_AGGREGATES}, so memory follows the targets people look at, not the list's length.
+     * target's rows (from its checkpoint, if any) when first asked for, kept current by rowStored while cached, and
+     * evicted least recently used beyond {@link #MAX_TARGET_AGGREGATES}, so memory follows the targets people look
+     * at, not the list's length.
      */
     private final Cache<String, TargetAggregate> byTarget;
     static final int MAX_TARGET_AGGREGATES = 256;
