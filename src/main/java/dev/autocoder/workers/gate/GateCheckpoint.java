@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The single target's {@link AnalysisHistory} as kept on disk ({@code {store}/.state/gate-{dataset}.json}), so that a
- * restart reads only the rows written since instead of the whole analysis dataset. It also keeps what the rows no
+ * A gate's {@link AnalysisHistory} as kept on disk ({@code {store}/.state/gate-{dataset}.json}, a listed target's
+ * {@code gate-{dataset}.{target_id}.json}), so that a restart reads only the rows written since instead of the whole
+ * analysis dataset. It also keeps what the rows no
  * longer hold once the store's retention removed them: the results at older commits (a new-code baseline) and the
  * complete findings of the latest results this process computed.
  *

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The gate of one target: its analysis rows (read from the store once, when first needed), the findings of each
- * result this process computes on it, and its git history. Evaluated again only after a new analysis row.
+ * The gate of one target: its analysis rows (read once, when first needed: from its checkpoint and the rows written
+ * since, else from the whole store), the findings of each result this process computes on it, and its git history.
+ * Evaluated again only after a new analysis row.
  */
 final class TargetGate {
 
