@@ -283,11 +283,6 @@ public class Aggregates implements LatestResults {
 
     @PreDestroy
     void checkpointAtShutdown() {
-        try {
-            checkpoint();
-        } catch (RuntimeException e) {
-            log.warn("Dashboard aggregates not kept at shutdown ({}); the next start reads the rows since the last "
-                    + "checkpoint", e.getMessage());
-        }
+        Checkpoints.atShutdown("Dashboard aggregates", this::checkpoint);
     }
 }

@@ -2,6 +2,8 @@ package dev.autocoder.workers.dataset;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.Optional;
  * written whole and moved into place ({@link StateFile}), so a crash leaves the previous one.
  */
 public final class Checkpoints<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
 
     /**
      * How long before a checkpoint the data files changed are read again at a restart: a row appended a moment
@@ -40,6 +44,16 @@ public final class Checkpoints<T> {
 
     public void write(String name, T checkpoint) {
         file(name).ifPresent(file -> file.write(checkpoint));
+    }
+
+    /** Writes the checkpoints at shutdown; a failure is logged, not thrown: the next start reads more rows, that is all. */
+    public static void atShutdown(String what, Runnable checkpoint) {
+        try {
+            checkpoint.run();
+        } catch (RuntimeException e) {
+            log.warn("{} not kept at shutdown ({}); the next start reads the rows since the last checkpoint", what,
+                    e.getMessage());
+        }
     }
 
     /** The data files changed at or after this instant hold every row a checkpoint written at {@code writtenAt} may lack. */

@@ -157,12 +157,7 @@ public class QualityGate {
 
     @PreDestroy
     void checkpointAtShutdown() {
-        try {
-            checkpoint();
-        } catch (RuntimeException e) {
-            log.warn("Quality gate history not kept at shutdown ({}); the next start reads the rows since the last "
-                    + "checkpoint", e.getMessage());
-        }
+        Checkpoints.atShutdown("Quality gate history", this::checkpoint);
     }
 
     /** Takes a row just stored (the {@code row-to-quality-gate} route): an analysis row makes its target's gate stale. */
