@@ -244,17 +244,9 @@ public class Aggregates implements LatestResults {
     }
 
     private Optional<Row> newestRow(WorkerDefinition definition, String targetId) {
-        if (targetId == null) {
-            return store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()));
-        }
-        Row[] newest = new Row[1];
-        store.forEachRowNewestFirst(definition.dataset(), targetId, row -> {
-            if (definition.worker().equals(row.worker()) && targetId.equals(row.targetId())) {
-                newest[0] = row;
-            }
-            return newest[0] == null;
-        });
-        return Optional.ofNullable(newest[0]);
+        return targetId == null ? store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()))
+                : store.lastRow(definition.dataset(), targetId,
+                        row -> definition.worker().equals(row.worker()) && targetId.equals(row.targetId()));
     }
 
     /**

@@ -166,10 +166,15 @@ public class DatasetStore {
         Path data = datasetDir(dataset).resolve("data");
         Map<String, List<Path>> byTarget = new java.util.TreeMap<>();
         for (Path file : dataFiles(dataset)) {
-            String first = data.relativize(file).getName(0).toString();
-            byTarget.computeIfAbsent(isPartitionName(first) ? first : "", t -> new ArrayList<>()).add(file);
+            byTarget.computeIfAbsent(partitionOf(data, file), t -> new ArrayList<>()).add(file);
         }
         return byTarget;
+    }
+
+    /** The partition a data file of {@code data} lies in; "" for a file of the single target's layout. */
+    private static String partitionOf(Path data, Path file) {
+        String first = data.relativize(file).getName(0).toString();
+        return isPartitionName(first) ? first : "";
     }
 
     /**
@@ -271,6 +276,21 @@ public class DatasetStore {
     }
 
     /**
+     * The newest row of one target's partition (and the single target's layout, which a target listed after running
+     * alone left there) matching a condition; the condition tells the target's rows apart by their target id.
+     */
+    public Optional<Row> lastRow(String dataset, String partition, Predicate<Row> condition) {
+        Row[] found = new Row[1];
+        forEachRowNewestFirst(dataset, partition, row -> {
+            if (condition.test(row)) {
+                found[0] = row;
+            }
+            return found[0] == null;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
      * Hands the rows of a dataset to an action, newest first, one row in memory at a time, for as long as the
      * action answers true: a search for the latest rows stops as soon as it has what it wants.
      */
@@ -294,7 +314,7 @@ public class DatasetStore {
         Path data = datasetDir(dataset).resolve("data");
         Path own = data.resolve(partition);
         List<Path> files = new ArrayList<>(all.stream().filter(f -> f.startsWith(own)).toList());
-        List<Path> flat = all.stream().filter(f -> !isPartitionName(data.relativize(f).getName(0).toString())).toList();
+        List<Path> flat = all.stream().filter(f -> partitionOf(data, f).isEmpty()).toList();
         for (List<Path> group : List.of(files, flat)) {
             for (int i = group.size() - 1; i >= 0; i--) {
                 if (!DataFileRows.forEachNewestFirst(group.get(i), mapper, action)) {
@@ -326,8 +346,7 @@ public class DatasetStore {
         Path data = datasetDir(dataset).resolve("data");
         Path own = data.resolve(partition);
         for (Path file : dataFiles(dataset)) {
-            if ((file.startsWith(own) || !isPartitionName(data.relativize(file).getName(0).toString()))
-                    && changedSince(file, since)) {
+            if ((file.startsWith(own) || partitionOf(data, file).isEmpty()) && changedSince(file, since)) {
                 DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
             }
         }
@@ -453,7 +472,7 @@ public class DatasetStore {
             Path dayFolder = base.resolve(DAY_FOLDER.format(now));
             if (current == null) {
                 List<Path> files = dataFiles(dataset).stream()
-                        .filter(f -> partition == null ? !isPartitionName(data.relativize(f).getName(0).toString()) : f.startsWith(base))
+                        .filter(f -> partition == null ? partitionOf(data, f).isEmpty() : f.startsWith(base))
                         .toList();
                 current = files.isEmpty() ? null : files.get(files.size() - 1);
             }

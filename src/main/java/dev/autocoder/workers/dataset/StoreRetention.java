@@ -83,10 +83,10 @@ class StoreRetention {
 
     private Sweep sweep(String dataset) {
         List<Path> candidates = new ArrayList<>();
-        long stored = 0;
+        Map<Path, Long> sizes = new HashMap<>();
         try {
             for (List<Path> files : store.dataFilesByTarget(dataset).values()) {
-                stored += files.stream().mapToLong(StoreRetention::sizeOf).sum();
+                files.forEach(file -> sizes.put(file, sizeOf(file)));
                 if (!retention.isZero()) {
                     candidates.addAll(expired(files));
                 }
@@ -101,10 +101,9 @@ class StoreRetention {
         long bytes = 0;
         for (Path file : candidates) {
             try {
-                long size = Files.size(file);
                 if (!held.containsKey(file) && store.remove(dataset, file)) {
                     removed++;
-                    bytes += size;
+                    bytes += sizes.get(file);
                 }
             } catch (IOException | UncheckedIOException e) {
                 log.warn("Store retention: cannot remove {} now ({}); tried again next time", file, e.getMessage());
@@ -119,6 +118,7 @@ class StoreRetention {
             log.info("Store retention: kept {} older data files of {}: {}", held.size(), dataset,
                     String.join("; ", new LinkedHashSet<>(held.values())));
         }
+        long stored = sizes.values().stream().mapToLong(Long::longValue).sum();
         meters.sweptDataset(dataset, stored - bytes, removed, bytes);
         return new Sweep(removed, bytes, held.size());
     }

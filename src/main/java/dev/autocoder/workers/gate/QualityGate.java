@@ -304,17 +304,9 @@ public class QualityGate {
         /** The newest analysis iteration in the store of this gate's target; -1 when there is none. */
         private long newestIteration() {
             String dataset = analysisDataset().orElseThrow();
-            if (SINGLE.equals(key)) {
-                return store.lastRow(dataset, this::isAnalysis).map(Row::iteration).orElse(-1L);
-            }
-            long[] newest = {-1};
-            store.forEachRowNewestFirst(dataset, key, row -> {
-                if (isAnalysis(row) && key.equals(row.targetId())) {
-                    newest[0] = row.iteration();
-                }
-                return newest[0] < 0;
-            });
-            return newest[0];
+            Optional<Row> newest = SINGLE.equals(key) ? store.lastRow(dataset, this::isAnalysis)
+                    : store.lastRow(dataset, key, row -> isAnalysis(row) && key.equals(row.targetId()));
+            return newest.map(Row::iteration).orElse(-1L);
         }
 
         private boolean isAnalysis(Row row) {
