@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.config.AutocoderJson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.dataset.DatasetStore;
+import dev.autocoder.workers.row.FindingCounts;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.metrics.LatestResults;
+import dev.autocoder.workers.target.ListedTarget;
+import dev.autocoder.workers.target.TargetList;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
@@ -24,8 +28,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Per-worker aggregates, kept current by the {@code row-to-dashboard} route after each stored row and rebuilt once per worker from its
@@ -53,9 +60,23 @@ public class Aggregates implements LatestResults {
      * at, not the list's length.
      */
     private final Cache<String, TargetAggregate> byTarget;
+    private final Supplier<Set<String>> listedTargets;
     static final int MAX_TARGET_AGGREGATES = 256;
 
-    public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+    @Autowired
+    public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, TargetList targets,
+                      @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this(store, registry, properties, mapper, targets.isFleet()
+                ? () -> targets.current().stream().map(ListedTarget::id).collect(Collectors.toUnmodifiableSet()) : null);
+    }
+
+    /**
+     * @param listedTargets with a list of targets, the ids listed now (a worker's view sums each one's current
+     *                      results); null for the single target
+     */
+    Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, ObjectMapper mapper,
+               Supplier<Set<String>> listedTargets) {
+        this.listedTargets = listedTargets;
         this.store = store;
         this.registry = registry;
         this.properties = properties;
@@ -106,8 +127,14 @@ public class Aggregates implements LatestResults {
     }
 
     @Override
-    public Optional<Row> latestOk(String worker, String perspective) {
-        return of(worker).flatMap(a -> a.perspective(perspective)).map(PerspectiveAggregate::latestOk);
+    public Optional<FindingCounts> findings(String worker, String perspective) {
+        return of(worker).flatMap(a -> a.perspective(perspective)).filter(p -> !p.results().isEmpty())
+                .map(PerspectiveAggregate::counts);
+    }
+
+    @Override
+    public Optional<Double> qualityScore(String worker, String perspective) {
+        return of(worker).flatMap(a -> a.perspective(perspective)).map(PerspectiveAggregate::qualityScore);
     }
 
     /** The worker's aggregate; empty for a worker this process does not run. */
@@ -160,7 +187,7 @@ public class Aggregates implements LatestResults {
         WorkerDefinition definition = state.definition();
         WorkerAccumulator accumulator = accumulators.computeIfAbsent(definition.worker(), w -> new WorkerAccumulator(
                 w, definition.dataset(), properties.getChartPoints(), properties.getMaxRowsLimit(), properties.getPatchesKept(),
-                mapper));
+                mapper, listedTargets));
         if (!accumulator.isRebuilt()) {
             synchronized (accumulator) {
                 if (!accumulator.isRebuilt()) {

@@ -5,23 +5,53 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.FindingGroup;
 import dev.autocoder.workers.row.Row;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one perspective of a worker has said so far.
  *
  * @param latest   its newest row, whatever the status
- * @param latestOk its newest ok row, the one whose findings and score are current
- * @param counts   findings of {@code latestOk} by scope and severity, all of them when the row counts them
- * @param groups   the finding groups of {@code latestOk}: its {@code finding_groups}, or for a row written before
- *                 rows had them, the groups of the findings it lists
- * @param scores   quality score after each ok row, oldest first, bounded
+ * @param latestOk its newest ok row (of whichever target ran it last)
+ * @param results  the newest ok row of each target by target id: the current results, one with a single target
+ * @param acrossTargets true when the aggregate holds the rows of several targets: places then name their target
+ * @param counts   findings of the current results by scope and severity, summed over the targets, all of them when
+ *                 the rows count them
+ * @param groups   the finding groups of the current results: each row's {@code finding_groups}, or for a row written
+ *                 before rows had them, the groups of the findings it lists; across targets merged by rule,
+ *                 severity and scope, their places prefixed with the target id
+ * @param scores   quality score after each ok row (across targets, the mean of each target's current score), oldest
+ *                 first, bounded
  */
-record PerspectiveAggregate(String id, String name, long rows, Row latest, Row latestOk,
-                                   FindingCounts counts, List<FindingGroup> groups, List<SeriesPoint> scores) {
+record PerspectiveAggregate(String id, String name, long rows, Row latest, Row latestOk, Map<String, Row> results,
+                            boolean acrossTargets, FindingCounts counts, List<FindingGroup> groups,
+                            List<SeriesPoint> scores) {
 
+    /** The current quality score: the mean of each target's, to four places (the one target's score when there is one). */
     public Double qualityScore() {
-        return latestOk == null ? null : latestOk.qualityScore();
+        return meanScore(results.values());
+    }
+
+    static Double meanScore(Collection<Row> results) {
+        double sum = 0;
+        int scored = 0;
+        for (Row result : results) {
+            if (result.qualityScore() != null) {
+                sum += result.qualityScore();
+                scored++;
+            }
+        }
+        // rounded as the rows' scores are (four places); one target's score as it is
+        return scored == 0 ? null : scored == 1 ? sum : Math.round(sum / scored * 10_000) / 10_000.0;
+    }
+
+    /** Where a finding of a target is, as the aggregate names it: prefixed with the target id across targets. */
+    String place(String target, String location) {
+        return acrossTargets ? target + "/" + location : location;
     }
 
     /** Findings of the latest ok result in main code, all of them (not only the listed ones). */
@@ -29,9 +59,9 @@ record PerspectiveAggregate(String id, String name, long rows, Row latest, Row l
         return counts.total(Scope.MAIN);
     }
 
-    /** True when the latest ok row lists fewer findings than it found. */
+    /** True when a current result lists fewer findings than it found. */
     public boolean truncated() {
-        return latestOk != null && latestOk.findings().size() < latestOk.issuesFound();
+        return results.values().stream().anyMatch(result -> result.findings().size() < result.issuesFound());
     }
 
     /** The groups of a row: those it carries, else those of the findings it lists (rows of schema 1). */
@@ -40,5 +70,52 @@ record PerspectiveAggregate(String id, String name, long rows, Row latest, Row l
             return List.of();
         }
         return row.findingGroups().isEmpty() ? FindingGroup.of(row.findings()) : row.findingGroups();
+    }
+
+    /**
+     * The groups of the current results: one target's as its row has them; across targets each place prefixed with its
+     * target id and the groups of one rule, severity and scope merged (counts summed, the first target's message, up
+     * to {@link FindingGroup#LOCATIONS} places taken from each target in turn, so every target it is found in shows),
+     * in {@link FindingGroup#ORDER}.
+     */
+    static List<FindingGroup> groupsOf(Map<String, Row> results, boolean acrossTargets) {
+        if (!acrossTargets) {
+            return results.isEmpty() ? List.of() : groupsOf(results.values().iterator().next());
+        }
+        Map<List<Object>, List<FindingGroup>> byRule = new LinkedHashMap<>();
+        results.forEach((target, row) -> {
+            for (FindingGroup group : groupsOf(row)) {
+                List<String> places = group.locations().stream().map(location -> target + "/" + location).toList();
+                byRule.computeIfAbsent(Arrays.asList(group.rule(), group.severity(), group.scope()), k -> new ArrayList<>())
+                        .add(new FindingGroup(group.rule(), group.category(), group.severity(), group.scope(),
+                                group.count(), group.message(), places));
+            }
+        });
+        List<FindingGroup> merged = new ArrayList<>();
+        for (List<FindingGroup> members : byRule.values()) {
+            FindingGroup first = members.get(0);
+            merged.add(new FindingGroup(first.rule(), first.category(), first.severity(), first.scope(),
+                    members.stream().mapToInt(FindingGroup::count).sum(), first.message(), inTurn(members)));
+        }
+        merged.sort(FindingGroup.ORDER);
+        return merged;
+    }
+
+    /** The groups' places taken one from each in turn, at most {@link FindingGroup#LOCATIONS}. */
+    private static List<String> inTurn(List<FindingGroup> groups) {
+        List<String> places = new ArrayList<>();
+        for (int i = 0; places.size() < FindingGroup.LOCATIONS; i++) {
+            boolean more = false;
+            for (FindingGroup group : groups) {
+                if (i < group.locations().size() && places.size() < FindingGroup.LOCATIONS) {
+                    places.add(group.locations().get(i));
+                    more = true;
+                }
+            }
+            if (!more) {
+                break;
+            }
+        }
+        return places;
     }
 }

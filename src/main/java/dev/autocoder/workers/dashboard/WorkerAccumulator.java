@@ -19,6 +19,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Folds one worker's rows, oldest first, into its {@link WorkerAggregate}. Memory is bounded whatever the
@@ -59,12 +62,25 @@ final class WorkerAccumulator {
     /** Verified patches by task, oldest first; a task planned again moves to the end with its newer patch. */
     private final LinkedHashMap<String, VerifiedPatch> patches = new LinkedHashMap<>();
     private volatile boolean rebuilt;
+    /**
+     * With a list of targets, the ids of the targets listed now: each has its own current result per perspective and
+     * the worker's view sums theirs (a target no longer listed stops counting). Null for the single target (or one
+     * target's own aggregate): the current result is the newest ok row, whatever target id it carries (rows written
+     * before rows had one, a target that moved).
+     */
+    private final Supplier<Set<String>> listedTargets;
 
     WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, ObjectMapper mapper) {
         this(worker, dataset, seriesLimit, recentLimit, recentLimit, mapper);
     }
 
     WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, int patchLimit, ObjectMapper mapper) {
+        this(worker, dataset, seriesLimit, recentLimit, patchLimit, mapper, null);
+    }
+
+    WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, int patchLimit, ObjectMapper mapper,
+                      Supplier<Set<String>> listedTargets) {
+        this.listedTargets = listedTargets;
         this.worker = worker;
         this.dataset = dataset;
         this.seriesLimit = seriesLimit;
@@ -138,8 +154,9 @@ final class WorkerAccumulator {
         PerspectiveState perspective = perspectives.computeIfAbsent(id, PerspectiveState::new);
         perspective.add(row, at);
         if (row.status() == Status.OK) {
-            // main code only, like the headline count of open findings
-            int open = perspectives.values().stream().mapToInt(p -> p.counts.total(Scope.MAIN)).sum();
+            // main code only, like the headline count of open findings; every listed target's current results
+            Predicate<String> counted = countedTargets();
+            int open = perspectives.values().stream().mapToInt(p -> p.openFindings(counted)).sum();
             bounded(openFindings, new SeriesPoint(row.iteration(), at, open), seriesLimit);
         }
         readCounters(row);
@@ -163,13 +180,17 @@ final class WorkerAccumulator {
     AggregateCheckpoint checkpoint(Instant now) {
         Map<String, byte[]> packed = new LinkedHashMap<>();
         List<AggregateCheckpoint.Perspective> states = new ArrayList<>();
-        perspectives.values().forEach(p -> states.add(new AggregateCheckpoint.Perspective(p.id, p.name, p.rows,
-                keep(p.latest, packed), keep(p.latestOk, packed), List.copyOf(p.scores))));
+        for (PerspectiveState p : perspectives.values()) {
+            Map<String, String> results = new LinkedHashMap<>();
+            p.results.forEach((target, row) -> results.put(target, keep(row, packed)));
+            states.add(new AggregateCheckpoint.Perspective(p.id, p.name, p.rows, keep(p.latest, packed),
+                    keep(p.latestOk, packed), results, List.copyOf(p.scores)));
+        }
         List<AggregateCheckpoint.Counter> counterList = new ArrayList<>();
         counters.forEach((name, value) -> counterList.add(new AggregateCheckpoint.Counter(name, value)));
         return new AggregateCheckpoint(AggregateCheckpoint.FORMAT, worker, dataset, now, seriesLimit, recentLimit,
                 patchLimit, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings, keep(lastRow, packed),
-                keep(lastErrorRow, packed), lastRowAt, Map.copyOf(lastIterations), states, List.copyOf(openFindings), counterList,
+                keep(lastErrorRow, packed), lastRowAt, Map.copyOf(lastIterations), listedTargets != null, states, List.copyOf(openFindings), counterList,
                 List.copyOf(recent), latestPlan, List.copyOf(patches.values()), packed);
     }
 
@@ -180,6 +201,20 @@ final class WorkerAccumulator {
         String key = rowKey(row);
         packed.computeIfAbsent(key, k -> RecentRows.pack(row, mapper));
         return key;
+    }
+
+    /** Which targets' current results count: the listed ones, or with the single target its one result. */
+    private Predicate<String> countedTargets() {
+        if (listedTargets == null) {
+            return target -> true;
+        }
+        Set<String> listed = listedTargets.get();
+        return listed::contains;
+    }
+
+    /** Where a perspective keeps a row's result: by target with a list of targets, else in one place. */
+    private String resultKey(Row row) {
+        return listedTargets == null ? "" : targetKey(row);
     }
 
     static String targetKey(Row row) {
@@ -193,12 +228,14 @@ final class WorkerAccumulator {
 
     /**
      * Takes a checkpoint's state in place of the rebuild of the rows it covers; false, taking nothing, when it is not
-     * this accumulator's (another worker, format or limits: a longer chart wants the older points a rebuild reads).
+     * this accumulator's (another worker, format or limits: a longer chart wants the older points a rebuild reads;
+     * written with a list of targets when there is none now, or the other way round).
      */
     boolean restore(AggregateCheckpoint checkpoint) {
         if (checkpoint.format() != AggregateCheckpoint.FORMAT || !worker.equals(checkpoint.worker())
                 || !dataset.equals(checkpoint.dataset()) || checkpoint.seriesLimit() != seriesLimit
-                || checkpoint.recentLimit() != recentLimit || checkpoint.patchLimit() != patchLimit || rows > 0) {
+                || checkpoint.recentLimit() != recentLimit || checkpoint.patchLimit() != patchLimit
+                || checkpoint.resultsByTarget() != (listedTargets != null) || rows > 0) {
             return false;
         }
         Map<String, Row> unpacked = new HashMap<>();
@@ -219,7 +256,12 @@ final class WorkerAccumulator {
             state.rows = p.rows();
             state.latest = unpacked.get(p.latest());
             state.latestOk = unpacked.get(p.latestOk());
-            state.counts = FindingCounts.of(state.latestOk);
+            p.results().forEach((target, key) -> {
+                Row result = unpacked.get(key);
+                if (result != null) {
+                    state.result(target, result);
+                }
+            });
             state.scores.addAll(p.scores());
             perspectives.put(p.id(), state);
         }
@@ -233,7 +275,8 @@ final class WorkerAccumulator {
 
     WorkerAggregate snapshot() {
         List<PerspectiveAggregate> views = new ArrayList<>();
-        perspectives.values().forEach(p -> views.add(p.snapshot()));
+        Predicate<String> counted = countedTargets();
+        perspectives.values().forEach(p -> views.add(p.snapshot(counted, listedTargets != null)));
         return new WorkerAggregate(worker, dataset, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings,
                 lastRow, lastErrorRow, lastRowAt, List.copyOf(views), List.copyOf(openFindings), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counters)),
                 RecentRows.of(List.copyOf(recent), mapper), latestPlan, newestFirst(patches));
@@ -308,10 +351,13 @@ final class WorkerAccumulator {
         private long rows;
         private Row latest;
         private Row latestOk;
-        private FindingCounts counts = FindingCounts.of(null);
-        /** Groups of {@code latestOk}, made when a snapshot needs them: a rebuild then groups only the last row. */
+        /** The current result (newest ok row) by {@link #resultKey}: with a list of targets, each target's. */
+        private final Map<String, Row> results = new LinkedHashMap<>();
+        /** The findings of each current result, counted once when it comes. */
+        private final Map<String, FindingCounts> counts = new HashMap<>();
+        /** Groups of the counted results, made when a snapshot needs them: a rebuild then groups only the last rows. */
         private List<FindingGroup> groups = List.of();
-        private Row groupsOf;
+        private List<String> groupsOf;
         private final Deque<SeriesPoint> scores = new ArrayDeque<>();
 
         PerspectiveState(String id) {
@@ -326,20 +372,54 @@ final class WorkerAccumulator {
             }
             if (row.status() == Status.OK) {
                 latestOk = row;
-                counts = FindingCounts.of(row);
+                result(resultKey(row), row);
                 if (row.qualityScore() != null) {
-                    bounded(scores, new SeriesPoint(row.iteration(), at, row.qualityScore()), seriesLimit);
+                    Double mean = PerspectiveAggregate.meanScore(current(countedTargets()).values());
+                    bounded(scores, new SeriesPoint(row.iteration(), at, mean == null ? row.qualityScore() : mean), seriesLimit);
                 }
             }
         }
 
-        PerspectiveAggregate snapshot() {
-            if (groupsOf != latestOk) {
-                groups = PerspectiveAggregate.groupsOf(latestOk);
-                groupsOf = latestOk;
+        void result(String key, Row result) {
+            results.put(key, result);
+            counts.put(key, FindingCounts.of(result));
+            groupsOf = null;
+        }
+
+        /** The current results of the counted targets, in the order they first came. */
+        private Map<String, Row> current(Predicate<String> counted) {
+            Map<String, Row> current = new LinkedHashMap<>();
+            results.forEach((key, row) -> {
+                if (counted.test(key)) {
+                    current.put(key, row);
+                }
+            });
+            return current;
+        }
+
+        int openFindings(Predicate<String> counted) {
+            int open = 0;
+            for (Map.Entry<String, FindingCounts> entry : counts.entrySet()) {
+                if (counted.test(entry.getKey())) {
+                    open += entry.getValue().total(Scope.MAIN);
+                }
             }
-            return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk, counts, groups,
-                    List.copyOf(scores));
+            return open;
+        }
+
+        PerspectiveAggregate snapshot(Predicate<String> counted, boolean acrossTargets) {
+            Map<String, Row> current = current(counted);
+            FindingCounts sum = FindingCounts.of(null);
+            for (String key : current.keySet()) {
+                sum = sum.plus(counts.get(key));
+            }
+            List<String> keys = List.copyOf(current.keySet());
+            if (!keys.equals(groupsOf)) {
+                groups = PerspectiveAggregate.groupsOf(current, acrossTargets);
+                groupsOf = keys;
+            }
+            return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk,
+                    java.util.Collections.unmodifiableMap(current), acrossTargets, sum, groups, List.copyOf(scores));
         }
     }
 }

@@ -150,11 +150,10 @@ record WorkerInsights(String worker, long rows, long okRows, long errorRows, lon
                     p.truncated(), perspectiveScopes, latest == null || latest.status() == null ? null : latest.status().label(),
                     latest == null ? null : WorkerAccumulator.instantOf(latest)));
             p.groups().forEach(g -> groups.add(TopFindingGroup.of(p.id(), p.name(), g)));
-            if (p.latestOk() != null) {
-                p.latestOk().findings().stream().sorted(MOST_SEVERE_FIRST).limit(top).forEach(f -> findings.add(
-                        new TopFinding(p.id(), p.name(), f.severity() == null ? null : f.severity().label(),
-                                f.scopeOrMain().label(), f.rule(), f.file(), f.line(), f.message())));
-            }
+            p.results().forEach((target, result) -> result.findings().stream().sorted(MOST_SEVERE_FIRST).limit(top)
+                    .forEach(f -> findings.add(new TopFinding(p.id(), p.name(),
+                            f.severity() == null ? null : f.severity().label(), f.scopeOrMain().label(), f.rule(),
+                            f.file() == null ? null : p.place(target, f.file()), f.line(), f.message()))));
         }
         Grouped grouped = grouped(groups, byScope, top);
         findings.sort(Comparator.comparing((TopFinding f) -> f.scope() == null ? Scope.MAIN : Scope.of(f.scope()))

@@ -1,13 +1,13 @@
 package dev.autocoder.workers.metrics;
 
-import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.FindingCounts;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The newest ok row of each perspective of a worker, kept current as rows are stored and rebuilt from the store at
- * start-up. The dashboard's aggregates answer it: the meters read it through this interface so that metrics does not
+ * The current result of each perspective of a worker (its newest ok row; with a list of targets, each target's),
+ * kept current as rows are stored and rebuilt from the store at start-up. The dashboard's aggregates answer it: the meters read it through this interface so that metrics does not
  * depend on the dashboard.
  */
 public interface LatestResults {
@@ -15,6 +15,9 @@ public interface LatestResults {
     /** The perspectives the worker has rows of. */
     List<String> perspectives(String worker);
 
-    /** The perspective's newest ok row, the one whose findings and score are current; empty before the first. */
-    Optional<Row> latestOk(String worker, String perspective);
+    /** The findings of the perspective's current result (every target's, summed); empty before the first. */
+    Optional<FindingCounts> findings(String worker, String perspective);
+
+    /** The quality score of its current result (the mean of every target's); empty before the first score. */
+    Optional<Double> qualityScore(String worker, String perspective);
 }

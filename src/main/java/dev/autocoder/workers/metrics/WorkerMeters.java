@@ -1,7 +1,6 @@
 package dev.autocoder.workers.metrics;
 
 import dev.autocoder.workers.repository.Scope;
-import dev.autocoder.workers.row.FindingCounts;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -30,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code autocoder.iteration.duration} [autocoder_iteration_duration_seconds] timer, tags worker, perspective;</li>
  *   <li>{@code autocoder.findings} [autocoder_findings] gauge, tags worker, perspective, scope, severity: findings of
  *       the perspective's latest ok row, all of them (its {@code findings.<scope>.<severity>} metrics; for a row
- *       written before those, the listed findings, in main scope);</li>
+ *       written before those, the listed findings, in main scope); with a list of targets, every target's latest
+ *       summed;</li>
  *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective: a series only
- *       for a perspective whose latest ok row has a score (a NaN sample would fail Prometheus' lint and alerts);</li>
+ *       for a perspective whose latest ok row has a score (a NaN sample would fail Prometheus' lint and alerts);
+ *       with a list of targets, the mean of every target's latest score;</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
  *   <li>{@code autocoder.row.consumer.failures} [autocoder_row_consumer_failures_total] counter, tags consumer,
  *       dataset: counted by the row-to-* routes' failure handling (dataset.RowConsumerFailures).</li>
@@ -54,7 +55,7 @@ class WorkerMeters {
         this.latestResults = latestResults;
         this.workers = workers;
         this.qualityScores = this.meters == null ? null : MultiGauge.builder("autocoder.quality.score")
-                .description("Quality score (0..1) of the perspective's latest ok result; no series before the first score")
+                .description("Quality score (0..1) of the perspective's latest ok result (the mean over the targets); no series before the first score")
                 .register(this.meters);
     }
 
@@ -104,7 +105,7 @@ class WorkerMeters {
         for (String key : gauged) {
             String worker = key.substring(0, key.indexOf('\u0000'));
             String perspective = key.substring(key.indexOf('\u0000') + 1);
-            latestOk(worker, perspective).map(Row::qualityScore).ifPresent(score ->
+            latestResults.qualityScore(worker, perspective).ifPresent(score ->
                     rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "perspective", perspective), score)));
         }
         qualityScores.register(rows, true);
@@ -117,16 +118,12 @@ class WorkerMeters {
         // every series of the name has the same tag keys (Prometheus requires it): one per scope and severity
         for (Scope scope : Scope.values()) {
             for (Severity severity : Severity.values()) {
-                Gauge.builder("autocoder.findings", () -> latestOk(worker, perspective)
-                                .map(row -> FindingCounts.of(row).count(scope, severity)).orElse(0))
-                        .description("Findings of the perspective's latest ok result, all of them, by scope and severity")
+                Gauge.builder("autocoder.findings", () -> latestResults.findings(worker, perspective)
+                                .map(counts -> counts.count(scope, severity)).orElse(0))
+                        .description("Findings of the perspective's current result (every target's, summed), all of them, by scope and severity")
                         .tags("worker", worker, "perspective", perspective, "scope", scope.label(), "severity", severity.label())
                         .register(meters);
             }
         }
-    }
-
-    private java.util.Optional<Row> latestOk(String worker, String perspective) {
-        return latestResults.latestOk(worker, perspective);
     }
 }

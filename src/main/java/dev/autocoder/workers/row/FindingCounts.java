@@ -41,6 +41,17 @@ public record FindingCounts(Map<Scope, Map<Severity, Integer>> counts, boolean c
         return new FindingCounts(freeze(counts), row.findings().size() >= row.issuesFound(), row.issuesFound());
     }
 
+    /** These counts and another result's, summed (several targets' results): complete when both are. */
+    public FindingCounts plus(FindingCounts other) {
+        Map<Scope, Map<Severity, Integer>> sum = zeros();
+        for (Scope scope : Scope.values()) {
+            for (Severity severity : Severity.values()) {
+                sum.get(scope).put(severity, count(scope, severity) + other.count(scope, severity));
+            }
+        }
+        return new FindingCounts(freeze(sum), complete && other.complete, found + other.found);
+    }
+
     public int count(Scope scope, Severity severity) {
         return counts.get(scope).get(severity);
     }

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import static dev.autocoder.workers.row.Severity.HIGH;
 import static dev.autocoder.workers.row.Severity.LOW;
@@ -52,9 +54,14 @@ class AggregateCheckpointTest {
     }
 
     private Aggregates start(int chartPoints) {
+        return start(chartPoints, null);
+    }
+
+    /** The aggregates of a process with a list of targets ({@code listed} its ids), or of the single target (null). */
+    private Aggregates start(int chartPoints, Supplier<Set<String>> listed) {
         DashboardProperties properties = new DashboardProperties();
         properties.setChartPoints(chartPoints);
-        Aggregates aggregates = new Aggregates(store, registry, properties, MAPPER);
+        Aggregates aggregates = new Aggregates(store, registry, properties, MAPPER, listed);
         aggregates.rebuildAll();
         return aggregates;
     }
@@ -168,7 +175,8 @@ class AggregateCheckpointTest {
      */
     @Test
     void theRowsOfListedTargetsAllCountThoughTheirIterationsRepeat() throws Exception {
-        Aggregates first = start(200);
+        Supplier<Set<String>> listed = () -> Set.of("alpha", "beta");
+        Aggregates first = start(200, listed);
         for (long i = 1; i <= 6; i++) {
             for (String target : List.of("alpha", "beta")) {
                 String perspective = i % 2 == 0 ? "architecture" : "security";
@@ -184,7 +192,7 @@ class AggregateCheckpointTest {
         Map<String, Object> before = describe(live);
 
         // every data file changed within the margin: all twelve rows are handed to the restart again
-        WorkerAggregate restarted = start(200).of("analysis").orElseThrow();
+        WorkerAggregate restarted = start(200, listed).of("analysis").orElseThrow();
         assertThat(restarted.rows()).isEqualTo(12);
         assertThat(describe(restarted)).isEqualTo(before);
         assertThat(restarted.recentRows().newest(12)).extracting(r -> r.targetId() + "#" + r.iteration())
@@ -193,8 +201,19 @@ class AggregateCheckpointTest {
         PerspectiveAggregate security = restarted.perspective("security").orElseThrow();
         assertThat(security.latest().targetId() + " " + security.latest().error()).isEqualTo("beta disk gone");
         assertThat(security.latestOk().targetId()).isEqualTo("alpha");
+        // each target's current result: alpha's 5 and beta's 3 (its 5 failed), their findings summed
+        assertThat(security.results()).extractingFromEntries(e -> e.getKey() + "#" + e.getValue().iteration())
+                .containsExactly("alpha#5", "beta#3");
+        assertThat(security.openFindings()).isEqualTo(2);
+        // a target taken off the list stops counting
+        assertThat(start(200, () -> Set.of("alpha")).of("analysis").orElseThrow().perspective("security").orElseThrow()
+                .results()).containsOnlyKeys("alpha");
+        // the single target's process does not take a checkpoint written with a list: one current result per perspective
+        PerspectiveAggregate single = start(200).of("analysis").orElseThrow().perspective("security").orElseThrow();
+        assertThat(single.results()).containsOnlyKeys("");
+        assertThat(single.openFindings()).isEqualTo(1);
         Files.delete(checkpointFile());
-        assertThat(start(200).of("analysis").orElseThrow().rows()).as("a full rebuild").isEqualTo(12);
+        assertThat(start(200, listed).of("analysis").orElseThrow().rows()).as("a full rebuild").isEqualTo(12);
     }
 
     /** A target's own aggregate (the repository picker) keeps its checkpoint too, {@code dashboard-{worker}.{target}}. */
@@ -237,7 +256,8 @@ class AggregateCheckpointTest {
                 String.valueOf(aggregate.lastRowAt())));
         for (PerspectiveAggregate p : aggregate.perspectives()) {
             seen.put(p.id(), List.of(p.name(), p.rows(), p.latest().iteration(), p.latestOk().iteration(),
-                    p.openFindings(), p.scores(), p.groups().size()));
+                    p.openFindings(), p.scores(), p.groups(), String.valueOf(p.qualityScore()),
+                    p.results().entrySet().stream().map(e -> e.getKey() + "#" + e.getValue().iteration()).toList()));
         }
         seen.put("open", aggregate.openFindings());
         seen.put("counters", aggregate.counters());

@@ -74,7 +74,7 @@ class AggregatesTest {
         DashboardProperties properties = new DashboardProperties();
         properties.setChartPoints(chartPoints);
         properties.setMaxRowsLimit(recentRows);
-        return new Aggregates(store, registry, properties, new ObjectMapper());
+        return new Aggregates(store, registry, properties, new ObjectMapper(), null);
     }
 
     @Test

@@ -59,7 +59,8 @@ class ChartsTest {
     }
 
     private static PerspectiveAggregate perspective(String id, List<SeriesPoint> scores) {
-        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, FindingCounts.of(null), List.of(), scores);
+        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, Map.of(), false, FindingCounts.of(null),
+                List.of(), scores);
     }
 
     private static WorkerAggregate aggregate(List<PerspectiveAggregate> perspectives, List<SeriesPoint> open) {

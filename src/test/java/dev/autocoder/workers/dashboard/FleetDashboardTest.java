@@ -187,6 +187,8 @@ class FleetDashboardTest {
         assertThat(workerPage.status()).isEqualTo(200);
         assertThat(workerPage.body()).contains("/fragments/workers/analysis/details?target&#x3D;" + betaId);
         assertThat(get(port, "/fragments/workers/analysis/details?target=" + betaId).body()).doesNotContain("EmptyCatchBlock");
+        // over every target, each place names its target: alpha's empty catch block is in alpha's folder
+        assertThat(get(port, "/fragments/workers/analysis/details").body()).contains("EmptyCatchBlock", alphaId + "/src/main/java/");
 
         // unknown and malformed targets are refused, escaped, before any page or answer is built
         for (String path : List.of("/", "/fragments/status", "/fragments/gate", "/fragments/insights", "/workers/analysis",

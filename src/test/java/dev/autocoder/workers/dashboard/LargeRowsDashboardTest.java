@@ -52,7 +52,7 @@ class LargeRowsDashboardTest {
             WorkerRegistry registry = new WorkerRegistry(store, List.of());
             registry.register(new WorkerDefinition("test-planning", "test-planning-worker", DATASET, List.of("p0", "p1"),
                     60_000, 0));
-            Aggregates aggregates = new Aggregates(store, registry, new DashboardProperties(), new ObjectMapper());
+            Aggregates aggregates = new Aggregates(store, registry, new DashboardProperties(), new ObjectMapper(), null);
             aggregates.rebuildAll();
             WorkerAggregate aggregate = aggregates.of("test-planning").orElseThrow();
             System.out.println("rows: " + aggregate.rows() + ", recent: " + aggregate.recentRows().size());

@@ -4,17 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.dashboard.WorkerInsights.ScopeFindings;
 import dev.autocoder.workers.dashboard.WorkerInsights.TopFindingGroup;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
+import dev.autocoder.workers.testsupport.Rows;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Insights of the noisy result: groups instead of copies, main code first, and counts from all findings. */
 class WorkerInsightsTest {
 
     private static WorkerAggregate aggregateOf(dev.autocoder.workers.row.Row... rows) {
-        WorkerAccumulator accumulator = new WorkerAccumulator("analysis", "d", 200, 100, new ObjectMapper());
+        return aggregateOf(new WorkerAccumulator("analysis", "d", 200, 100, new ObjectMapper()), rows);
+    }
+
+    private static WorkerAggregate aggregateOf(WorkerAccumulator accumulator, dev.autocoder.workers.row.Row... rows) {
         for (dev.autocoder.workers.row.Row row : rows) {
             accumulator.add(row);
         }
@@ -92,5 +99,53 @@ class WorkerInsightsTest {
     void theOpenFindingsSeriesCountsMainCode() {
         WorkerAggregate aggregate = aggregateOf(TestRows.scoped("analysis", 1, "code", TestRows.noisyFindings(), 10));
         assertThat(aggregate.openFindings()).extracting(SeriesPoint::value).containsExactly(14.0);
+    }
+
+    /**
+     * With a list of targets the worker's view over every row sums each target's current result: the open findings
+     * are every repository's, not the result of whichever target ran the perspective last, and each place names its
+     * target.
+     */
+    @Test
+    void acrossTargetsEachTargetsCurrentResultCountsAndEveryPlaceNamesItsTarget() {
+        List<Finding> noisy = TestRows.noisyFindings();
+        WorkerAggregate aggregate = aggregateOf(new WorkerAccumulator("analysis", "d", 200, 100, 100, new ObjectMapper(),
+                        () -> Set.of("alpha-00000001", "beta-00000002")),
+                Rows.onTarget(TestRows.scoped("analysis", 1, "code", noisy, 10), "alpha-00000001"),
+                Rows.onTarget(TestRows.ok("analysis", 2, "arch", 0.2), "alpha-00000001"),
+                Rows.onTarget(TestRows.scoped("analysis", 1, "code", noisy.subList(0, 13), 10), "beta-00000002"),
+                Rows.onTarget(TestRows.ok("analysis", 2, "arch", 0.6), "beta-00000002"),
+                // alpha's newer result replaces alpha's, not beta's: five of the naming findings are left there
+                Rows.onTarget(TestRows.scoped("analysis", 3, "code", noisy.subList(0, 5), 10), "alpha-00000001"));
+        WorkerInsights insights = WorkerInsights.of(aggregate, List.of("code", "arch"), 10);
+
+        assertThat(insights.openFindings()).isEqualTo(5 + 13);
+        assertThat(aggregate.openFindings()).extracting(SeriesPoint::value).containsExactly(14.0, 14.0, 27.0, 27.0, 18.0);
+        assertThat(insights.findingsBySeverity()).containsEntry("low", 18).containsEntry("critical", 0);
+        assertThat(insights.perspectives().get(0).openFindings()).isEqualTo(18);
+        assertThat(insights.perspectives().get(1).qualityScore()).as("the mean of each target's").isCloseTo(0.4, within(1e-9));
+        List<TopFindingGroup> main = insights.topFindingGroups().stream().filter(g -> g.scope().equals("main")).toList();
+        assertThat(main).extracting(TopFindingGroup::rule).containsExactly("FieldNamingConventions");
+        assertThat(main.get(0).count()).isEqualTo(18);
+        assertThat(main.get(0).locations()).hasSize(FindingGroup.LOCATIONS)
+                .first().isEqualTo("alpha-00000001/src/main/java/com/acme/noise/Service01.java:7");
+        assertThat(main.get(0).locations()).anyMatch(place -> place.startsWith("beta-00000002/src/main/"));
+        assertThat(insights.topFindings()).extracting(WorkerInsights.TopFinding::file)
+                .allMatch(file -> file.startsWith("alpha-00000001/") || file.startsWith("beta-00000002/"));
+    }
+
+    /**
+     * The single target's rows may carry two target ids (none before rows had one, a new one when the repository
+     * moved): its current result is still the newest ok row, not a sum of the old id's and the new one's.
+     */
+    @Test
+    void theSingleTargetsCurrentResultIsItsNewestWhateverIdItsRowsCarry() {
+        List<Finding> noisy = TestRows.noisyFindings();
+        WorkerAggregate aggregate = aggregateOf(TestRows.scoped("analysis", 1, "code", noisy, 10),
+                Rows.onTarget(TestRows.scoped("analysis", 1, "code", noisy.subList(0, 5), 10), "moved-00000003"));
+        WorkerInsights insights = WorkerInsights.of(aggregate, List.of("code"), 10);
+        assertThat(insights.openFindings()).isEqualTo(5);
+        assertThat(insights.topFindingGroups().get(0).locations()).first()
+                .isEqualTo("src/main/java/com/acme/noise/Service01.java:7");
     }
 }
