@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,17 @@ public class Aggregates implements LatestResults {
     @Override
     public Optional<Double> qualityScore(String worker, String perspective) {
         return of(worker).flatMap(a -> a.perspective(perspective)).map(PerspectiveAggregate::qualityScore);
+    }
+
+    @Override
+    public Map<String, FindingCounts> findingsByTarget(String worker) {
+        if (listedTargets == null) {
+            return Map.of();
+        }
+        Map<String, FindingCounts> byTarget = new LinkedHashMap<>();
+        of(worker).ifPresent(aggregate -> aggregate.perspectives().forEach(perspective -> perspective.results()
+                .forEach((target, row) -> byTarget.merge(target, FindingCounts.of(row), FindingCounts::plus))));
+        return byTarget;
     }
 
     /** The worker's aggregate; empty for a worker this process does not run. */

@@ -17,8 +17,9 @@ import java.util.Map;
  *
  * @param latest   its newest row, whatever the status
  * @param latestOk its newest ok row (of whichever target ran it last)
- * @param results  the newest ok row of each target by target id: the current results, one with a single target
- * @param acrossTargets true when the aggregate holds the rows of several targets: places then name their target
+ * @param results  the current results: with a list of targets the newest ok row of each listed target by target id,
+ *                 else the one newest ok row
+ * @param acrossTargets true with a list of targets: places then name their target
  * @param counts   findings of the current results by scope and severity, summed over the targets, all of them when
  *                 the rows count them
  * @param groups   the finding groups of the current results: each row's {@code finding_groups}, or for a row written
@@ -54,7 +55,7 @@ record PerspectiveAggregate(String id, String name, long rows, Row latest, Row l
         return acrossTargets ? target + "/" + location : location;
     }
 
-    /** Findings of the latest ok result in main code, all of them (not only the listed ones). */
+    /** Findings of the current results in main code, all of them (not only the listed ones). */
     public int openFindings() {
         return counts.total(Scope.MAIN);
     }

@@ -3,6 +3,7 @@ package dev.autocoder.workers.metrics;
 import dev.autocoder.workers.row.FindingCounts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,10 @@ public interface LatestResults {
 
     /** The quality score of its current result (the mean of every target's); empty before the first score. */
     Optional<Double> qualityScore(String worker, String perspective);
+
+    /**
+     * With a list of targets, each listed target's findings: its current results over the worker's perspectives,
+     * summed, by target id (a target without a result yet is absent); empty for the single target.
+     */
+    Map<String, FindingCounts> findingsByTarget(String worker);
 }

@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code autocoder.quality.score} [autocoder_quality_score] gauge, tags worker, perspective: a series only
  *       for a perspective whose latest ok row has a score (a NaN sample would fail Prometheus' lint and alerts);
  *       with a list of targets, the mean of every target's latest score;</li>
+ *   <li>{@code autocoder.target.findings} [autocoder_target_findings] gauge, tags worker, target, severity: with a
+ *       list of targets, the findings in main code of each listed target's current results over the worker's
+ *       perspectives (what the fleet overview shows per repository); no series for the single target;</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
  *   <li>{@code autocoder.row.consumer.failures} [autocoder_row_consumer_failures_total] counter, tags consumer,
  *       dataset: counted by the row-to-* routes' failure handling (dataset.RowConsumerFailures).</li>
@@ -49,6 +52,7 @@ class WorkerMeters {
     private final WorkerRegistry workers;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final MultiGauge qualityScores;
+    private final MultiGauge targetFindings;
 
     public WorkerMeters(ObjectProvider<MeterRegistry> meters, LatestResults latestResults, WorkerRegistry workers) {
         this.meters = meters.getIfAvailable();
@@ -56,6 +60,9 @@ class WorkerMeters {
         this.workers = workers;
         this.qualityScores = this.meters == null ? null : MultiGauge.builder("autocoder.quality.score")
                 .description("Quality score (0..1) of the perspective's latest ok result (the mean over the targets); no series before the first score")
+                .register(this.meters);
+        this.targetFindings = this.meters == null ? null : MultiGauge.builder("autocoder.target.findings")
+                .description("Findings in main code of each listed target's current results over the worker's perspectives")
                 .register(this.meters);
     }
 
@@ -80,6 +87,7 @@ class WorkerMeters {
                 .register(meters).increment();
         gauges(worker, perspective);
         refreshQualityScores();
+        refreshTargetFindings();
     }
 
     /** Registers the gauges of every configured perspective, so they exist before the first row. */
@@ -94,6 +102,7 @@ class WorkerMeters {
             latestResults.perspectives(worker).forEach(p -> gauges(worker, p));
         }
         refreshQualityScores();
+        refreshTargetFindings();
     }
 
     /**
@@ -109,6 +118,24 @@ class WorkerMeters {
                     rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "perspective", perspective), score)));
         }
         qualityScores.register(rows, true);
+    }
+
+    /**
+     * One series per worker, listed target and severity, set when a row is written (or at start-up): a target taken
+     * off the list loses its series with the next row.
+     */
+    private synchronized void refreshTargetFindings() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (WorkerState state : workers.all()) {
+            String worker = state.definition().worker();
+            latestResults.findingsByTarget(worker).forEach((target, counts) -> {
+                for (Severity severity : Severity.values()) {
+                    rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "target", target, "severity", severity.label()),
+                            counts.count(Scope.MAIN, severity)));
+                }
+            });
+        }
+        targetFindings.register(rows, true);
     }
 
     private void gauges(String worker, String perspective) {

@@ -173,6 +173,13 @@ class FleetDashboardTest {
         assertThat(metrics).contains("autocoder_quality_gate{status=\"failed\",target=\"" + alphaId + "\"} 1.0",
                 "autocoder_quality_gate{status=\"passed\",target=\"" + betaId + "\"} 1.0",
                 "# HELP autocoder_quality_gate 1 for the quality gate's current status (passed, failed, unknown), 0 for the others");
+        // and each target's findings in main code, one series per severity, as its line of the fleet overview counts them
+        for (String target : List.of(alphaId, betaId)) {
+            await("the findings series of " + target).atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                    assertThat(targetFindings(get(port, "/actuator/prometheus").body(), target))
+                            .isEqualTo(fleetFindings(port, target)));
+        }
+        assertThat(fleetFindings(port, alphaId)).as("alpha's empty catch block").isPositive();
 
         // the dashboard of one target: its gate, the picker with it selected, fragments and links that carry it
         RawHttp.Answer home = get(port, "/?target=" + betaId);
@@ -233,6 +240,23 @@ class FleetDashboardTest {
             assertThat(totals.path("failure_modes_identified").asLong()).as(target).isEqualTo(failureModes.size());
             assertThat(totals.path("edge_cases_discovered").asLong()).as(target).isEqualTo(edgeCases.size());
         }
+    }
+
+    /** The sum of the target's {@code autocoder_target_findings} series of the analysis worker. */
+    private static int targetFindings(String metrics, String target) {
+        return metrics.lines().filter(l -> l.startsWith("autocoder_target_findings{") && l.contains("target=\"" + target + "\"")
+                        && l.contains("worker=\"analysis\""))
+                .mapToInt(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** The findings of the target's line of the fleet overview, every severity. */
+    private static int fleetFindings(int port, String target) throws Exception {
+        JsonNode line = JSON.readTree(get(port, "/api/fleet?target=" + target).body());
+        int sum = 0;
+        for (JsonNode count : line.path("findings")) {
+            sum += count.asInt();
+        }
+        return sum;
     }
 
     /**
