@@ -295,6 +295,10 @@ public class Aggregates implements LatestResults {
     public void checkpoint() {
         accumulators.forEach(this::checkpoint);
         byTarget.asMap().values().forEach(target -> checkpoint(target.checkpointName, target.accumulator));
+        if (listedTargets != null) {
+            Set<String> listed = listedTargets.get();
+            registry.all().forEach(state -> checkpoints.removeUnlisted(state.definition().worker(), listed));
+        }
     }
 
     private void checkpoint(String name, WorkerAccumulator accumulator) {

@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * State rebuilt from a dataset's rows (the dashboard's aggregates, the quality gate's history), kept beside them so
@@ -44,6 +50,42 @@ public final class Checkpoints<T> {
 
     public void write(String name, T checkpoint) {
         file(name).ifPresent(file -> file.write(checkpoint));
+    }
+
+    /**
+     * Removes the checkpoints named {@code {key}.{target_id}} of the targets not in {@code listed} (a list of
+     * targets' own checkpoints): a target taken off the list keeps none on disk; listed again, its state is rebuilt
+     * from its rows. A file that cannot be listed or removed is left, with a warning.
+     */
+    public void removeUnlisted(String key, Set<String> listed) {
+        String start = prefix + key + ".";
+        List<Path> files;
+        try (Stream<Path> all = Files.list(storeRoot.resolve(".state"))) {
+            files = all.filter(file -> {
+                String name = file.getFileName().toString();
+                // "{key}.json" starts with "{key}." too: it is the key's own checkpoint, not a target's
+                return name.startsWith(start) && name.endsWith(".json") && name.length() > start.length() + ".json".length();
+            }).toList();
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            log.warn("Checkpoints {}{}.* not looked at: {}", prefix, key, e.getMessage());
+            return;
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String target = name.substring(start.length(), name.length() - ".json".length());
+            // target ids have no dot: {key}.{a}.{b} is no target's checkpoint
+            if (target.contains(".") || listed.contains(target)) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(file);
+                log.info("Removed {}: target {} is no longer listed", file.getFileName(), target);
+            } catch (IOException e) {
+                log.warn("{} of target {}, no longer listed, not removed: {}", file.getFileName(), target, e.getMessage());
+            }
+        }
     }
 
     /** Writes the checkpoints at shutdown; a failure is logged, not thrown: the next start reads more rows, that is all. */

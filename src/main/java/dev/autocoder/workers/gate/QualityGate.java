@@ -13,6 +13,8 @@ import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.target.ListedTarget;
+import dev.autocoder.workers.target.TargetList;
 import dev.autocoder.workers.worker.Iteration;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -31,9 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The live quality gates of this process, one per target ({@link TargetGate}): the analysis rows as they are
@@ -62,6 +66,8 @@ public class QualityGate {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final boolean fleet;
+    /** The list of targets, asked at each checkpoint: a target taken off it loses its gate's checkpoint. */
+    private final TargetList targets;
     private final Cache<String, TargetGate> gates;
     /** Each gate's history kept on disk, so that a start reads only the rows written since. */
     private final Checkpoints<GateCheckpoint> checkpoints;
@@ -72,8 +78,9 @@ public class QualityGate {
 
     // the registry lazily: it depends (through the Hub sync) on the row columns, which depend on this
     public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor,
-                       GateProperties properties, AutocoderProperties autocoder,
+                       GateProperties properties, AutocoderProperties autocoder, TargetList targets,
                        @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
+        this.targets = targets;
         this.store = store;
         this.registry = registry;
         this.redactor = redactor;
@@ -130,6 +137,10 @@ public class QualityGate {
      */
     public void checkpoint() {
         gates.asMap().forEach(this::checkpoint);
+        if (fleet) {
+            Set<String> listed = targets.current().stream().map(ListedTarget::id).collect(Collectors.toSet());
+            analysisDataset().ifPresent(dataset -> checkpoints.removeUnlisted(dataset, listed));
+        }
     }
 
     private void checkpoint(String key, TargetGate gate) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static dev.autocoder.workers.row.Severity.HIGH;
@@ -237,6 +238,32 @@ class AggregateCheckpointTest {
         assertThat(restarted.lastRow().iteration()).isEqualTo(24);
         Files.delete(checkpoint);
         assertThat(start(200).of("analysis", "alpha").orElseThrow().rows()).as("a full rebuild").isLessThan(24);
+    }
+
+    /** A target taken off the list loses its aggregate's checkpoint at the next checkpoint; the others keep theirs. */
+    @Test
+    void aTargetTakenOffTheListLosesItsCheckpoint() throws Exception {
+        AtomicReference<Set<String>> listed = new AtomicReference<>(Set.of("alpha", "beta"));
+        Aggregates running = start(200, listed::get);
+        writeOn(running, "alpha", 1, 3);
+        writeOn(running, "beta", 1, 3);
+        running.of("analysis", "alpha");
+        running.of("analysis", "beta");
+        running.checkpoint();
+        Path state = temp.resolve(".state");
+        assertThat(state.resolve("dashboard-analysis.alpha.json")).isRegularFile();
+        assertThat(state.resolve("dashboard-analysis.beta.json")).isRegularFile();
+        // not a target's: a name with a dot after the worker's, another worker's
+        Files.writeString(state.resolve("dashboard-analysis.beta.old.json"), "{}");
+        Files.writeString(state.resolve("dashboard-analysisx.beta.json"), "{}");
+
+        listed.set(Set.of("alpha"));
+        running.checkpoint();
+        assertThat(state.resolve("dashboard-analysis.beta.json")).doesNotExist();
+        assertThat(state.resolve("dashboard-analysis.alpha.json")).isRegularFile();
+        assertThat(checkpointFile()).isRegularFile();
+        assertThat(state.resolve("dashboard-analysis.beta.old.json")).isRegularFile();
+        assertThat(state.resolve("dashboard-analysisx.beta.json")).isRegularFile();
     }
 
     private void writeOn(Aggregates running, String target, long from, long to) {

@@ -147,6 +147,16 @@ class GateHistoryRestartTest {
             assertThat(output.getOut()).containsPattern("Quality gate history of target " + id
                     + " rebuilt from 0 rows in \\d+ ms \\(its checkpoint of ");
         }
+
+        // beta taken off the list: its checkpoint goes (listed again, its gate would be rebuilt from its rows)
+        properties.remove("autocoder.targets[1].path");
+        try (ConfigurableApplicationContext app = App.start(properties)) {
+            assertThat(gate(app, "?target=" + repos.keySet().iterator().next()).at("/new_code/commit").asText())
+                    .isEqualTo(repos.values().iterator().next().releaseCommit);
+        }
+        List<String> ids = List.copyOf(repos.keySet());
+        assertThat(storeRoot.resolve(".state/gate-" + GateRows.DATASET + "." + ids.get(0) + ".json")).isRegularFile();
+        assertThat(storeRoot.resolve(".state/gate-" + GateRows.DATASET + "." + ids.get(1) + ".json")).doesNotExist();
     }
 
     private JsonNode gate(ConfigurableApplicationContext app) throws Exception {
