@@ -26,14 +26,10 @@ class GateApi {
         this.sarif = new SarifLog(mapper, redactor, GateCommand.version());
     }
 
-    /** The gate with its conditions, baseline and new against overall per perspective, without the finding list. */
-    public ApiAnswer gate() {
-        return gate(null);
-    }
-
     /**
-     * The same for one target ({@code ?target=}); without one, the single target's gate or, with a list of targets,
-     * the fleet's: the worst of every target's own gate, each target's verdict beside it.
+     * The gate with its conditions, baseline and new against overall per perspective, without the finding list, of
+     * one target ({@code ?target=}); without one, the single target's gate or, with a list of targets, the fleet's:
+     * the worst of every target's own gate, each target's verdict beside it.
      */
     public ApiAnswer gate(TargetChoice target) {
         if (target != null && target.everyTarget()) {
@@ -42,12 +38,10 @@ class GateApi {
         return new ApiAnswer(200, gate.current(target == null ? null : target.filter()).summary());
     }
 
-    /** The latest findings as SARIF 2.1.0, with their baseline states. */
-    public ApiAnswer sarif() {
-        return sarif(null);
-    }
-
-    /** With a list of targets and none named: every target's runs, each naming its target. */
+    /**
+     * The latest findings as SARIF 2.1.0, with their baseline states; with a list of targets and none named, every
+     * target's runs, each naming its target.
+     */
     public ApiAnswer sarif(TargetChoice target) {
         if (target != null && target.everyTarget()) {
             Map<String, GateReport> reports = new LinkedHashMap<>();

@@ -40,11 +40,7 @@ public class GatePanel {
     public record PerspectiveLine(String perspective, int newFindings, int overall, String undecided) {
     }
 
-    public GatePart part() {
-        return part(null, "");
-    }
-
-    /** The gate of one target ({@code targetId} null: the single target's, or every target's rows together). */
+    /** The gate of one target ({@code targetId} null: the single target's). */
     public GatePart part(String targetId, String query) {
         GateReport report = gate.current(targetId).summary();
         NewCodeBaseline baseline = report.newCode();

@@ -153,16 +153,8 @@ public class QualityGate {
         }
     }
 
-    /**
-     * The checkpoint of a gate: {@code {dataset}} for the single target's, {@code {dataset}.{target_id}} for a listed
-     * target's. None for the gate over every listed target: iterations are numbered per target, so its rows cannot
-     * be told taken or not by their iteration.
-     */
+    /** The checkpoint of a gate: {@code {dataset}} for the single target's, {@code {dataset}.{target_id}} for a listed target's. */
     private Optional<String> checkpointName(String key) {
-        boolean everyListedTarget = fleet && SINGLE.equals(key);
-        if (everyListedTarget) {
-            return Optional.empty();
-        }
         return analysisDataset().map(dataset -> SINGLE.equals(key) ? dataset : dataset + "." + key);
     }
 
@@ -185,20 +177,12 @@ public class QualityGate {
         if (gate != null) {
             gate.rowStored(row);
         }
-        TargetGate all = fleet ? gates.getIfPresent(SINGLE) : null;
-        if (all != null) {
-            all.rowStored(row);
-        }
-    }
-
-    /** The gate now: the single target's or, with a list of targets, the one over every target's rows (as before). */
-    public GateReport current() {
-        return current(null);
     }
 
     /**
      * The gate of one target now (evaluated again only when an analysis row came since); a null target is the
-     * single target. With a list of targets the caller names a known target.
+     * single target. With a list of targets the caller names a known target ({@link #fleet} judges them all):
+     * the rows of two repositories are never judged together.
      */
     public GateReport current(String targetId) {
         String key = key(targetId);
@@ -264,12 +248,14 @@ public class QualityGate {
     }
 
     private String key(String targetId) {
-        return fleet && targetId != null ? targetId : SINGLE;
+        if (fleet && targetId == null) {
+            throw new IllegalArgumentException("with a list of targets a gate is one target's: name the target");
+        }
+        return fleet ? targetId : SINGLE;
     }
 
     private void remember(String key, GateStatus status) {
-        // with a list of targets the meter tags each target; the all-targets gate has no series of its own
-        if (lastStatus.put(key, status) == null && !(fleet && SINGLE.equals(key))) {
+        if (lastStatus.put(key, status) == null) {
             newTargetListeners.forEach(l -> l.accept(key));
         }
     }
