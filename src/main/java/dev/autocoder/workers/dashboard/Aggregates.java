@@ -67,8 +67,28 @@ public class Aggregates implements LatestResults {
     @Autowired
     public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, TargetList targets,
                       @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
-        this(store, registry, properties, mapper, targets.isFleet()
-                ? () -> targets.current().stream().map(ListedTarget::id).collect(Collectors.toUnmodifiableSet()) : null);
+        this(store, registry, properties, mapper, targets.isFleet() ? new ListedTargetIds(targets) : null);
+    }
+
+    /** The ids of the targets listed now, made once per list read (asked at every row: a rebuild folds many). */
+    private static final class ListedTargetIds implements Supplier<Set<String>> {
+        private final TargetList targets;
+        private List<ListedTarget> list;
+        private Set<String> ids;
+
+        ListedTargetIds(TargetList targets) {
+            this.targets = targets;
+        }
+
+        @Override
+        public synchronized Set<String> get() {
+            List<ListedTarget> current = targets.current();
+            if (current != list) {
+                ids = current.stream().map(ListedTarget::id).collect(Collectors.toUnmodifiableSet());
+                list = current;
+            }
+            return ids;
+        }
     }
 
     /**

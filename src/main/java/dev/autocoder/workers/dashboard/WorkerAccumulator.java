@@ -152,10 +152,10 @@ final class WorkerAccumulator {
         }
         String id = row.perspectiveId() == null ? "unknown" : row.perspectiveId();
         PerspectiveState perspective = perspectives.computeIfAbsent(id, PerspectiveState::new);
-        perspective.add(row, at);
+        Predicate<String> counted = countedTargets();
+        perspective.add(row, at, counted);
         if (row.status() == Status.OK) {
             // main code only, like the headline count of open findings; every listed target's current results
-            Predicate<String> counted = countedTargets();
             int open = perspectives.values().stream().mapToInt(p -> p.openFindings(counted)).sum();
             bounded(openFindings, new SeriesPoint(row.iteration(), at, open), seriesLimit);
         }
@@ -364,7 +364,7 @@ final class WorkerAccumulator {
             this.id = id;
         }
 
-        void add(Row row, Instant at) {
+        void add(Row row, Instant at, Predicate<String> counted) {
             rows++;
             latest = row;
             if (row.perspectiveName() != null) {
@@ -374,7 +374,7 @@ final class WorkerAccumulator {
                 latestOk = row;
                 result(resultKey(row), row);
                 if (row.qualityScore() != null) {
-                    Double mean = PerspectiveAggregate.meanScore(current(countedTargets()).values());
+                    Double mean = PerspectiveAggregate.meanScore(current(counted).values());
                     bounded(scores, new SeriesPoint(row.iteration(), at, mean == null ? row.qualityScore() : mean), seriesLimit);
                 }
             }

@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.autocoder.workers.analysis.secrets.SecretRedactor;
 import dev.autocoder.workers.config.AutocoderJson;
-import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.config.InvalidConfigurationException;
 import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.dataset.DatasetStore;
@@ -78,7 +77,7 @@ public class QualityGate {
 
     // the registry lazily: it depends (through the Hub sync) on the row columns, which depend on this
     public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor,
-                       GateProperties properties, AutocoderProperties autocoder, TargetList targets,
+                       GateProperties properties, TargetList targets,
                        @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
         this.targets = targets;
         this.store = store;
@@ -87,7 +86,7 @@ public class QualityGate {
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
         this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, mapper);
-        this.fleet = !autocoder.getTargets().isEmpty() || autocoder.getTargetsFile() != null;
+        this.fleet = targets.isFleet();
         this.checkpoints = new Checkpoints<>(store.root(), "gate-", mapper, new TypeReference<>() {
         });
         this.gates = Caffeine.newBuilder().maximumSize(MAX_TARGET_GATES)
@@ -181,7 +180,7 @@ public class QualityGate {
 
     /**
      * The gate of one target now (evaluated again only when an analysis row came since); a null target is the
-     * single target. With a list of targets the caller names a known target ({@link #fleet} judges them all):
+     * single target. With a list of targets the caller names a known target ({@link #fleet(Map)} judges them all):
      * the rows of two repositories are never judged together.
      */
     public GateReport current(String targetId) {
