@@ -97,7 +97,6 @@ public class Aggregates implements LatestResults {
      */
     Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, ObjectMapper mapper,
                Supplier<Set<String>> listedTargets) {
-        this.listedTargets = listedTargets;
         this.store = store;
         this.registry = registry;
         this.properties = properties;
@@ -111,6 +110,7 @@ public class Aggregates implements LatestResults {
                         checkpoint(target.checkpointName, target.accumulator);
                     }
                 }).build();
+        this.listedTargets = listedTargets;
     }
 
     /** Rebuilds every registered worker's aggregate once the application is up, so no request pays for it. */

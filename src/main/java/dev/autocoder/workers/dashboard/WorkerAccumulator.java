@@ -80,13 +80,13 @@ final class WorkerAccumulator {
 
     WorkerAccumulator(String worker, String dataset, int seriesLimit, int recentLimit, int patchLimit, ObjectMapper mapper,
                       Supplier<Set<String>> listedTargets) {
-        this.listedTargets = listedTargets;
         this.worker = worker;
         this.dataset = dataset;
         this.seriesLimit = seriesLimit;
         this.recentLimit = recentLimit;
         this.patchLimit = patchLimit;
         this.mapper = mapper;
+        this.listedTargets = listedTargets;
     }
 
     boolean isRebuilt() {

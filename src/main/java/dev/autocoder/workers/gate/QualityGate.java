@@ -79,13 +79,13 @@ public class QualityGate {
     public QualityGate(DatasetStore store, ObjectProvider<WorkerRegistry> registry, SecretRedactor redactor,
                        GateProperties properties, TargetList targets,
                        @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
-        this.targets = targets;
         this.store = store;
         this.registry = registry;
         this.redactor = redactor;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
         this.evaluator = new GateEvaluator(conditions(properties), newCode(properties), clock, mapper);
+        this.targets = targets;
         this.fleet = targets.isFleet();
         this.checkpoints = new Checkpoints<>(store.root(), "gate-", mapper, new TypeReference<>() {
         });
