@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The current result of each perspective of a worker (its newest ok row; with a list of targets, each target's),
- * kept current as rows are stored and rebuilt from the store at start-up. The dashboard's aggregates answer it: the meters read it through this interface so that metrics does not
- * depend on the dashboard.
+ * kept current as rows are stored and rebuilt from the store at start-up. The dashboard's aggregates answer it: the
+ * meters read it through this interface so that metrics does not depend on the dashboard.
  */
 public interface LatestResults {
 
