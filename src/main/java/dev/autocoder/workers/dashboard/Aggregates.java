@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -164,8 +163,8 @@ public class Aggregates implements LatestResults {
             return Map.of();
         }
         Map<String, FindingCounts> byTarget = new LinkedHashMap<>();
-        of(worker).ifPresent(aggregate -> aggregate.perspectives().forEach(perspective -> perspective.results()
-                .forEach((target, row) -> byTarget.merge(target, FindingCounts.of(row), FindingCounts::plus))));
+        of(worker).ifPresent(aggregate -> aggregate.perspectives().forEach(perspective -> perspective.resultCounts()
+                .forEach((target, counts) -> byTarget.merge(target, counts, FindingCounts::plus))));
         return byTarget;
     }
 
@@ -236,19 +235,14 @@ public class Aggregates implements LatestResults {
      */
     private WorkerAggregate rebuild(WorkerDefinition definition, String targetId, WorkerAccumulator accumulator) {
         long start = System.nanoTime();
-        BiConsumer<Row, DatasetStore.RowAt> fold = (row, at) -> {
-            if (definition.worker().equals(row.worker()) && (targetId == null || targetId.equals(row.targetId()))) {
-                accumulator.add(row, at);
-            }
-        };
         String name = checkpointName(definition.worker(), targetId);
         Optional<AggregateCheckpoint> checkpoint = restoreCheckpoint(definition, targetId, accumulator);
         Instant since = checkpoint.map(c -> Checkpoints.rereadSince(c.writtenAt())).orElse(Instant.MIN);
-        if (targetId == null) {
-            store.forEachRowAt(definition.dataset(), since, fold);
-        } else {
-            store.forEachRowAt(definition.dataset(), targetId, since, fold);
-        }
+        store.forEachRowAtOf(definition.dataset(), targetId, since, (row, at) -> {
+            if (definition.worker().equals(row.worker())) {
+                accumulator.add(row, at);
+            }
+        });
         accumulator.finishRebuild(store);
         WorkerAggregate aggregate = accumulator.snapshot();
         checkpoint.ifPresent(c -> checkpointedRows.put(name, c.rows()));
@@ -279,7 +273,7 @@ public class Aggregates implements LatestResults {
             return Optional.empty();
         }
         // the newest stored row against what the checkpoint took of its target (each target numbers its own rows)
-        Optional<Row> newestRow = newestRow(definition, targetId);
+        Optional<Row> newestRow = store.lastRowOf(definition.dataset(), targetId, row -> definition.worker().equals(row.worker()));
         long newest = newestRow.map(Row::iteration).orElse(-1L);
         long taken = newestRow.map(row -> checkpoint.get().lastIterations().getOrDefault(WorkerAccumulator.targetKey(row), -1L))
                 .orElse(Long.MAX_VALUE);
@@ -300,12 +294,6 @@ public class Aggregates implements LatestResults {
                     + "history", definition.worker(), e.getMessage());
         }
         return Optional.empty();
-    }
-
-    private Optional<Row> newestRow(WorkerDefinition definition, String targetId) {
-        return targetId == null ? store.lastRow(definition.dataset(), row -> definition.worker().equals(row.worker()))
-                : store.lastRow(definition.dataset(), targetId,
-                        row -> definition.worker().equals(row.worker()) && targetId.equals(row.targetId()));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param latestOk its newest ok row (of whichever target ran it last)
  * @param results  the current results: with a list of targets the newest ok row of each listed target by target id,
  *                 else the one newest ok row
+ * @param resultCounts the findings of each current result, by the same keys as {@code results}
  * @param acrossTargets true with a list of targets: places then name their target
  * @param counts   findings of the current results by scope and severity, summed over the targets, all of them when
  *                 the rows count them
@@ -29,7 +30,7 @@ import java.util.Map;
  *                 first, bounded
  */
 record PerspectiveAggregate(String id, String name, long rows, Row latest, Row latestOk, Map<String, Row> results,
-                            boolean acrossTargets, FindingCounts counts, List<FindingGroup> groups,
+                            Map<String, FindingCounts> resultCounts, boolean acrossTargets, FindingCounts counts, List<FindingGroup> groups,
                             List<SeriesPoint> scores) {
 
     /** The current quality score: the mean of each target's, to four places (the one target's score when there is one). */

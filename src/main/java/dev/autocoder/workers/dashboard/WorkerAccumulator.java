@@ -409,8 +409,10 @@ final class WorkerAccumulator {
 
         PerspectiveAggregate snapshot(Predicate<String> counted, boolean acrossTargets) {
             Map<String, Row> current = current(counted);
+            Map<String, FindingCounts> currentCounts = new LinkedHashMap<>();
             FindingCounts sum = FindingCounts.of(null);
             for (String key : current.keySet()) {
+                currentCounts.put(key, counts.get(key));
                 sum = sum.plus(counts.get(key));
             }
             List<String> keys = List.copyOf(current.keySet());
@@ -419,7 +421,8 @@ final class WorkerAccumulator {
                 groupsOf = keys;
             }
             return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk,
-                    java.util.Collections.unmodifiableMap(current), acrossTargets, sum, groups, List.copyOf(scores));
+                    java.util.Collections.unmodifiableMap(current), java.util.Collections.unmodifiableMap(currentCounts),
+                    acrossTargets, sum, groups, List.copyOf(scores));
         }
     }
 }

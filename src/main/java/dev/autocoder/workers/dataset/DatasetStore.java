@@ -265,23 +265,27 @@ public class DatasetStore {
 
     /** The newest row matching a condition, reading files newest first. */
     public Optional<Row> lastRow(String dataset, Predicate<Row> condition) {
-        Row[] found = new Row[1];
-        forEachRowNewestFirst(dataset, row -> {
-            if (condition.test(row)) {
-                found[0] = row;
-            }
-            return found[0] == null;
-        });
-        return Optional.ofNullable(found[0]);
+        return newestMatching(action -> forEachRowNewestFirst(dataset, action), condition);
     }
 
     /**
-     * The newest row of one target's partition (and the single target's layout, which a target listed after running
-     * alone left there) matching a condition; the condition tells the target's rows apart by their target id.
+     * The newest row of one target matching a condition ({@code targetId} null: of the whole dataset): a listed
+     * target's rows are read from its partition (and the single target's layout, which a target listed after running
+     * alone left there) and told apart by their target id.
      */
-    public Optional<Row> lastRow(String dataset, String partition, Predicate<Row> condition) {
+    public Optional<Row> lastRowOf(String dataset, String targetId, Predicate<Row> condition) {
+        if (targetId == null) {
+            return lastRow(dataset, condition);
+        }
+        return newestMatching(action -> forEachRowNewestFirst(dataset, targetId, action),
+                row -> targetId.equals(row.targetId()) && condition.test(row));
+    }
+
+    /** The first row a newest-first reading hands over that matches the condition; the reading stops there. */
+    private static Optional<Row> newestMatching(java.util.function.Consumer<Predicate<Row>> newestFirst,
+                                                Predicate<Row> condition) {
         Row[] found = new Row[1];
-        forEachRowNewestFirst(dataset, partition, row -> {
+        newestFirst.accept(row -> {
             if (condition.test(row)) {
                 found[0] = row;
             }
@@ -350,6 +354,24 @@ public class DatasetStore {
                 DataFileRows.forEach(file, mapper, (row, offset) -> action.accept(row, new RowAt(file, offset)));
             }
         }
+    }
+
+    /**
+     * The rows of one target ({@code targetId} null: of the whole dataset) in the data files changed at or after
+     * {@code since}, oldest first, with where each is: a listed target's are read from its partition (and the single
+     * target's layout) and told apart by their target id.
+     */
+    public void forEachRowAtOf(String dataset, String targetId, Instant since,
+                               java.util.function.BiConsumer<Row, RowAt> action) {
+        if (targetId == null) {
+            forEachRowAt(dataset, since, action);
+            return;
+        }
+        forEachRowAt(dataset, targetId, since, (row, at) -> {
+            if (targetId.equals(row.targetId())) {
+                action.accept(row, at);
+            }
+        });
     }
 
     /** Every row of a dataset, oldest first. Meant for rebuilding state at start-up, not per request. */

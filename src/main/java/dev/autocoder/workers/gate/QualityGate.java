@@ -299,29 +299,19 @@ public class QualityGate {
 
         /** The newest analysis iteration in the store of this gate's target; -1 when there is none. */
         private long newestIteration() {
-            String dataset = analysisDataset().orElseThrow();
-            Optional<Row> newest = SINGLE.equals(key) ? store.lastRow(dataset, this::isAnalysis)
-                    : store.lastRow(dataset, key, row -> isAnalysis(row) && key.equals(row.targetId()));
-            return newest.map(Row::iteration).orElse(-1L);
+            return store.lastRowOf(analysisDataset().orElseThrow(), targetId(),
+                    row -> AnalysisHistory.WORKER.equals(row.worker())).map(Row::iteration).orElse(-1L);
         }
 
-        private boolean isAnalysis(Row row) {
-            return AnalysisHistory.WORKER.equals(row.worker());
+        /** The listed target's id; null for the single target, whose gate reads every row. */
+        private String targetId() {
+            return SINGLE.equals(key) ? null : key;
         }
 
         @Override
         public void rows(Instant since, Consumer<Row> action) {
-            analysisDataset().ifPresent(dataset -> {
-                if (SINGLE.equals(key)) {
-                    store.forEachRowAt(dataset, since, (row, at) -> action.accept(row));
-                } else {
-                    store.forEachRowAt(dataset, key, since, (row, at) -> {
-                        if (key.equals(row.targetId())) {
-                            action.accept(row);
-                        }
-                    });
-                }
-            });
+            analysisDataset().ifPresent(dataset -> store.forEachRowAtOf(dataset, targetId(), since,
+                    (row, at) -> action.accept(row)));
         }
     }
 

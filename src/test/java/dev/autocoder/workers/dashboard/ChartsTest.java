@@ -59,7 +59,8 @@ class ChartsTest {
     }
 
     private static PerspectiveAggregate perspective(String id, List<SeriesPoint> scores) {
-        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, Map.of(), false, FindingCounts.of(null),
+        return new PerspectiveAggregate(id, "Name of " + id, scores.size(), null, null, Map.of(), Map.of(), false,
+                FindingCounts.of(null),
                 List.of(), scores);
     }
 
