@@ -274,11 +274,7 @@ public class DatasetStore {
      * alone left there) and told apart by their target id.
      */
     public Optional<Row> lastRowOf(String dataset, String targetId, Predicate<Row> condition) {
-        if (targetId == null) {
-            return lastRow(dataset, condition);
-        }
-        return newestMatching(action -> forEachRowNewestFirst(dataset, targetId, action),
-                row -> targetId.equals(row.targetId()) && condition.test(row));
+        return newestMatching(action -> forEachRowNewestFirstOf(dataset, targetId, action), condition);
     }
 
     /** The first row a newest-first reading hands over that matches the condition; the reading stops there. */
@@ -308,6 +304,19 @@ public class DatasetStore {
     }
 
     /**
+     * The rows of one target ({@code targetId} null: of the whole dataset) newest first, for as long as the action
+     * answers true: a listed target's are read from its partition (and the single target's layout) and told apart by
+     * their target id.
+     */
+    public void forEachRowNewestFirstOf(String dataset, String targetId, Predicate<Row> action) {
+        if (targetId == null) {
+            forEachRowNewestFirst(dataset, action);
+            return;
+        }
+        forEachRowNewestFirst(dataset, targetId, row -> !targetId.equals(row.targetId()) || action.test(row));
+    }
+
+    /**
      * Hands the rows of one target's partition to an action, newest first, then the rows of the single target's
      * layout ({@code data/yyyy/...}), which a target listed after running alone left there; the caller tells its
      * rows apart by their target id.
@@ -329,23 +338,11 @@ public class DatasetStore {
     }
 
     /**
-     * Hands the rows of the single target's layout and then of one target's partition to an action, oldest first;
-     * the caller tells a target's rows apart by their target id.
+     * Hands the rows of the single target's layout and then of one target's partition, in the data files changed at or
+     * after {@code since} only (see {@link #forEachRowAt(String, Instant, java.util.function.BiConsumer)}), to an
+     * action, oldest first; the caller tells a target's rows apart by their target id.
      */
-    public void forEachRow(String dataset, String partition, java.util.function.Consumer<Row> action) {
-        forEachRowAt(dataset, partition, (row, at) -> action.accept(row));
-    }
-
-    /** {@link #forEachRow(String, String, java.util.function.Consumer)} with where each row is ({@link #rowAt}). */
-    public void forEachRowAt(String dataset, String partition, java.util.function.BiConsumer<Row, RowAt> action) {
-        forEachRowAt(dataset, partition, Instant.MIN, action);
-    }
-
-    /**
-     * {@link #forEachRowAt(String, String, java.util.function.BiConsumer)} over the data files changed at or after
-     * {@code since} only (see {@link #forEachRowAt(String, Instant, java.util.function.BiConsumer)}).
-     */
-    public void forEachRowAt(String dataset, String partition, Instant since, java.util.function.BiConsumer<Row, RowAt> action) {
+    private void forEachRowAt(String dataset, String partition, Instant since, java.util.function.BiConsumer<Row, RowAt> action) {
         requirePartition(partition);
         Path data = datasetDir(dataset).resolve("data");
         Path own = data.resolve(partition);
@@ -372,6 +369,11 @@ public class DatasetStore {
                 action.accept(row, at);
             }
         });
+    }
+
+    /** The rows of one target ({@code targetId} null: of the whole dataset), oldest first: see {@link #forEachRowAtOf}. */
+    public void forEachRowOf(String dataset, String targetId, java.util.function.Consumer<Row> action) {
+        forEachRowAtOf(dataset, targetId, Instant.MIN, (row, at) -> action.accept(row));
     }
 
     /** Every row of a dataset, oldest first. Meant for rebuilding state at start-up, not per request. */

@@ -215,7 +215,7 @@ public class ProgressLedger implements DataFileHold {
         int[] read = {0};
         Predicate<Row> collect = row -> {
             if (targetId != null && !targetId.equals(row.targetId())) {
-                return true;
+                return true; // the remote copy is not split by target
             }
             read[0]++;
             if (!isOurs(row)) {
@@ -230,11 +230,7 @@ public class ProgressLedger implements DataFileHold {
             }
             return true;
         };
-        if (targetId == null) {
-            store.forEachRow(dataset, collect::test);
-        } else {
-            store.forEachRow(dataset, targetId, collect::test);
-        }
+        store.forEachRowOf(dataset, targetId, collect::test);
         if (read[0] == 0) {
             newestFirst[0] = true;
             for (RemoteHistory remote : remotes.get()) {

@@ -34,17 +34,6 @@ public class AnalysisRows {
      * dev.autocoder.workers.worker.PerspectiveContext#targetId()}); a null target reads every row (the single target).
      */
     public Optional<Row> latestOk(String perspective, String targetId) {
-        if (targetId == null) {
-            return store.lastRow(dataset, r -> perspective.equals(r.perspectiveId()) && r.status() == Status.OK);
-        }
-        Row[] found = new Row[1];
-        store.forEachRowNewestFirst(dataset, targetId, r -> {
-            if (targetId.equals(r.targetId()) && perspective.equals(r.perspectiveId()) && r.status() == Status.OK) {
-                found[0] = r;
-                return false;
-            }
-            return true;
-        });
-        return Optional.ofNullable(found[0]);
+        return store.lastRowOf(dataset, targetId, r -> perspective.equals(r.perspectiveId()) && r.status() == Status.OK);
     }
 }

@@ -74,10 +74,7 @@ class InsightLedger implements DataFileHold {
     private Ledger rebuild(String dataset, String targetId) {
         Ledger ledger = new Ledger(InsightJournal.of(store.root(), dataset, targetId));
         JsonNode[] last = new JsonNode[1];
-        java.util.function.Consumer<Row> collect = row -> {
-            if (targetId != null && !targetId.equals(row.targetId())) {
-                return;
-            }
+        store.forEachRowOf(dataset, targetId, row -> {
             Object analysis = row.extraColumns().get("analysis");
             if (analysis != null) {
                 JsonNode node = mapper.valueToTree(analysis);
@@ -90,12 +87,7 @@ class InsightLedger implements DataFileHold {
             if (insights != null) {
                 last[0] = mapper.valueToTree(insights);
             }
-        };
-        if (targetId == null) {
-            store.forEachRow(dataset, collect);
-        } else {
-            store.forEachRow(dataset, targetId, collect);
-        }
+        });
         if (ledger.journal != null) {
             // the ids earlier results held beyond what their rows list
             Map<String, long[]> journaled = ledger.journal.read();

@@ -67,20 +67,16 @@ public class NewestRows {
         Map<String, Row> newest = new LinkedHashMap<>();
         int[] read = {0};
         Predicate<Row> collect = row -> {
-            if (targetId != null && !targetId.equals(row.targetId())) {
-                return true;
-            }
             read[0]++;
             if (row.status() == Status.OK && row.perspectiveId() != null) {
                 newest.putIfAbsent(row.perspectiveId(), row);
             }
             return read[0] < MAX_ROWS_READ && !newest.keySet().containsAll(perspectives);
         };
+        store.forEachRowNewestFirstOf(dataset, targetId, collect);
         if (targetId != null) {
-            store.forEachRowNewestFirst(dataset, targetId, collect);
             return new Found(newest, read[0] > 0 ? "the local store" : null, null);
         }
-        store.forEachRowNewestFirst(dataset, collect);
         if (read[0] > 0) {
             return new Found(newest, "the local store", null);
         }
