@@ -89,9 +89,12 @@ public class PmdEngine {
 
     private static final Logger log = LoggerFactory.getLogger(PmdEngine.class);
 
-    private final RuleSet ruleset;
-    private final SeverityTable severities;
-    private final String cachePrefix;
+    /**
+     * The ruleset and what it decides, once loaded: the shipped ruleset is loaded on a thread of its own while the
+     * application starts (reading it resolves every rule reference against PMD's category files: about 2.5 s of a
+     * cold start), a user's ruleset or severity file before start-up ends, so that a broken one stops it.
+     */
+    private final CompletableFuture<Rules> rules;
     private final int threads;
     private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
@@ -103,8 +106,6 @@ public class PmdEngine {
     private static final long FILES_IN_MEMORY = Runtime.getRuntime().maxMemory() / 4 / 20_000;
     /** The cache keys of each tree's last analysis, least recently analyzed first; guarded by itself. */
     private final Map<Path, Set<String>> keysByTree = new LinkedHashMap<>(16, 0.75f, true);
-    /** Results of earlier runs of the application; null without a disk cache. */
-    private final DiskCache<StoredAnalysis> disk;
     /** Contents a batch is analyzing now, so a second caller waits for that batch instead of starting its own. */
     private final Map<String, CompletableFuture<FileAnalysis>> inFlight = new ConcurrentHashMap<>();
     /** Batches running now, each with the release of the PMD turn it holds. */
@@ -118,16 +119,39 @@ public class PmdEngine {
     private final ExecutorService runs = Executors.newCachedThreadPool(daemon("pmd-run"));
     private ScheduledExecutorService watchdog;
 
-    @Autowired
-    public PmdEngine(AutocoderProperties properties) {
-        this(PmdRulesets.load(properties.getAnalysis().getPmdRuleset(),
-                properties.getAnalysis().isPmdCostlyRules()), properties.getAnalysis(),
-                AnalysisCaches.folder(properties, "pmd"));
+    /**
+     * @param ruleset    the rules PMD runs
+     * @param severities severity and applicability of its rules
+     * @param cachePrefix the ruleset's fingerprint, the start of every cache key
+     * @param disk       results of earlier runs of the application; null without a disk cache
+     */
+    private record Rules(RuleSet ruleset, SeverityTable severities, String cachePrefix, DiskCache<StoredAnalysis> disk) {
+
+        static Rules of(RuleSet ruleset, SeverityTable severities, Path diskCache) {
+            String fingerprint = PmdRulesets.fingerprint(ruleset);
+            return new Rules(ruleset, severities, fingerprint + ":", diskCache == null ? null : DiskCache.open(diskCache,
+                    Map.of("pmd", PMDVersion.VERSION,
+                            "ruleset", fingerprint,
+                            "jdk", Runtime.version().toString(),
+                            "code", DiskCache.codeFingerprint(codeClasses())), StoredAnalysis.class));
+        }
     }
 
-    private PmdEngine(RuleSet ruleset, AutocoderProperties.Analysis analysis, Path diskCache) {
-        this(ruleset, PmdRulesets.severities(ruleset, analysis), analysis.getPmdThreads(), analysis.getFileTimeBudget(),
-                diskCache);
+    @Autowired
+    public PmdEngine(AutocoderProperties properties) {
+        AutocoderProperties.Analysis analysis = properties.getAnalysis();
+        Path diskCache = AnalysisCaches.folder(properties, "pmd");
+        this.fileBudget = analysis.getFileTimeBudget();
+        this.threads = Math.max(0, analysis.getPmdThreads());
+        this.turns = new Semaphore(Math.max(1, threads));
+        if (analysis.getPmdRuleset() == null && analysis.getSeverityFile() == null) {
+            this.rules = CompletableFuture.supplyAsync(() -> Rules.of(
+                    PmdRulesets.load(null, analysis.isPmdCostlyRules()), SeverityTable.shipped(), diskCache), runs);
+        } else {
+            RuleSet ruleset = PmdRulesets.load(analysis.getPmdRuleset(), analysis.isPmdCostlyRules());
+            this.rules = CompletableFuture.completedFuture(
+                    Rules.of(ruleset, PmdRulesets.severities(ruleset, analysis), diskCache));
+        }
     }
 
     /** An engine for the curated ruleset, or any ruleset whose severities the shipped table describes. */
@@ -147,17 +171,14 @@ public class PmdEngine {
     /** An engine that also keeps its results in the disk cache in {@code diskCache} (none when null). */
     public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget, Path diskCache) {
         this.fileBudget = fileBudget;
-        this.ruleset = ruleset;
-        this.severities = severities;
         this.threads = Math.max(0, threads);
         this.turns = new Semaphore(Math.max(1, threads));
-        String fingerprint = PmdRulesets.fingerprint(ruleset);
-        this.cachePrefix = fingerprint + ":";
-        this.disk = diskCache == null ? null : DiskCache.open(diskCache, Map.of(
-                "pmd", PMDVersion.VERSION,
-                "ruleset", fingerprint,
-                "jdk", Runtime.version().toString(),
-                "code", DiskCache.codeFingerprint(codeClasses())), StoredAnalysis.class);
+        this.rules = CompletableFuture.completedFuture(Rules.of(ruleset, severities, diskCache));
+    }
+
+    /** The ruleset and what it decides; waits for the shipped ruleset while it is still loading. */
+    private Rules rules() {
+        return rules.join();
     }
 
     /**
@@ -194,12 +215,12 @@ public class PmdEngine {
     }
 
     public RuleSet ruleset() {
-        return ruleset;
+        return rules().ruleset();
     }
 
     /** Severity and applicability of the ruleset's rules, applied to violations after PMD ({@link PmdFindings}). */
     public SeverityTable severities() {
-        return severities;
+        return rules().severities();
     }
 
     /**
@@ -219,6 +240,7 @@ public class PmdEngine {
         Map<SourceFile, String> keyOf = new LinkedHashMap<>();
         javaFiles.stream().filter(SourceFile::isAnalyzableText).forEach(f -> keyOf.put(f, cacheKey(snapshot, f)));
         Set<String> keys = new HashSet<>(keyOf.values());
+        DiskCache<StoredAnalysis> disk = rules().disk();
         if (disk != null) {
             // before PMD runs: another tree's pass at the same time must not delete what this one writes
             disk.retainForTree(snapshot.root(), keys);
@@ -264,6 +286,7 @@ public class PmdEngine {
 
     /** The result an earlier run stored for the key, now also in memory; null when there is none to trust. */
     private FileAnalysis fromDisk(String key) {
+        DiskCache<StoredAnalysis> disk = rules().disk();
         if (disk == null) {
             return null;
         }
@@ -282,7 +305,7 @@ public class PmdEngine {
 
     /** The disk cache in use; null without one. */
     DiskCache<?> diskCache() {
-        return disk;
+        return rules().disk();
     }
 
     /** How PMD reads the file; its problem says why PMD cannot (unreadable, or not decodable in its encoding). */
@@ -310,7 +333,7 @@ public class PmdEngine {
         }
         startWatchdog();
         for (Map<String, SourceFile> batch : batches) {
-            start(new PmdBatch(snapshot, version, ruleset, batch, charsets, new BatchOutcome(snapshot, version, charsets)));
+            start(new PmdBatch(snapshot, version, rules().ruleset(), batch, charsets, new BatchOutcome(snapshot, version, charsets)));
         }
     }
 
@@ -388,6 +411,7 @@ public class PmdEngine {
         @Override
         public void finished(String cacheKey, FileAnalysis result) {
             cache.put(cacheKey, result);
+            DiskCache<StoredAnalysis> disk = rules().disk();
             if (disk != null) {
                 disk.write(cacheKey, StoredAnalysis.of(result, fileBudget));
             }
@@ -399,7 +423,7 @@ public class PmdEngine {
 
         @Override
         public void leftOver(PmdBatch batch, Map<String, SourceFile> files) {
-            start(new PmdBatch(snapshot, version, ruleset, files, charsets, this));
+            start(new PmdBatch(snapshot, version, rules().ruleset(), files, charsets, this));
         }
     }
 
@@ -448,7 +472,7 @@ public class PmdEngine {
                         l.beginLine(), l.endLine(), l.depth())));
             }
         }
-        return new PmdReport(snapshot.key(), ruleset.getName(), List.copyOf(violations), List.copyOf(errors),
+        return new PmdReport(snapshot.key(), rules().ruleset().getName(), List.copyOf(violations), List.copyOf(errors),
                 List.copyOf(skipped), new JavaModel(snapshot.key(), List.copyOf(models)),
                 new CodeModel(List.copyOf(details)), Set.copyOf(abandoned), List.copyOf(loops),
                 analyzed, fromCache, duration);
@@ -488,7 +512,7 @@ public class PmdEngine {
 
     /** Ruleset, language level, declared encoding and content decide a file's result: a build that changes them reparses. */
     private String cacheKey(Snapshot snapshot, SourceFile file) {
-        return cachePrefix + snapshot.javaLanguageLevel(file.path()).pmdVersion() + ":"
+        return rules().cachePrefix() + snapshot.javaLanguageLevel(file.path()).pmdVersion() + ":"
                 + snapshot.declaredEncoding(file.path()) + ":" + file.contentHash();
     }
 
