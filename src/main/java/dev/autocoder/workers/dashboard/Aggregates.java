@@ -12,7 +12,6 @@ import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.FindingCounts;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.metrics.LatestResults;
-import dev.autocoder.workers.target.ListedTarget;
 import dev.autocoder.workers.target.TargetList;
 import dev.autocoder.workers.worker.WorkerDefinition;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -32,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Per-worker aggregates, kept current by the {@code row-to-dashboard} route after each stored row and rebuilt once per worker from its
@@ -66,28 +64,7 @@ public class Aggregates implements LatestResults {
     @Autowired
     public Aggregates(DatasetStore store, WorkerRegistry registry, DashboardProperties properties, TargetList targets,
                       @Qualifier(AutocoderJson.MAPPER) ObjectMapper mapper) {
-        this(store, registry, properties, mapper, targets.isFleet() ? new ListedTargetIds(targets) : null);
-    }
-
-    /** The ids of the targets listed now, made once per list read (asked at every row: a rebuild folds many). */
-    private static final class ListedTargetIds implements Supplier<Set<String>> {
-        private final TargetList targets;
-        private List<ListedTarget> list;
-        private Set<String> ids;
-
-        ListedTargetIds(TargetList targets) {
-            this.targets = targets;
-        }
-
-        @Override
-        public synchronized Set<String> get() {
-            List<ListedTarget> current = targets.current();
-            if (current != list) {
-                ids = current.stream().map(ListedTarget::id).collect(Collectors.toUnmodifiableSet());
-                list = current;
-            }
-            return ids;
-        }
+        this(store, registry, properties, mapper, targets.isFleet() ? targets::ids : null);
     }
 
     /**

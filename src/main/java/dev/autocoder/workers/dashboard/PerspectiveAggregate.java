@@ -53,7 +53,11 @@ record PerspectiveAggregate(String id, String name, long rows, Row latest, Row l
 
     /** Where a finding of a target is, as the aggregate names it: prefixed with the target id across targets. */
     String place(String target, String location) {
-        return acrossTargets ? target + "/" + location : location;
+        return acrossTargets ? prefixed(target, location) : location;
+    }
+
+    private static String prefixed(String target, String location) {
+        return target + "/" + location;
     }
 
     /** Findings of the current results in main code, all of them (not only the listed ones). */
@@ -87,7 +91,7 @@ record PerspectiveAggregate(String id, String name, long rows, Row latest, Row l
         Map<List<Object>, List<FindingGroup>> byRule = new LinkedHashMap<>();
         results.forEach((target, row) -> {
             for (FindingGroup group : groupsOf(row)) {
-                List<String> places = group.locations().stream().map(location -> target + "/" + location).toList();
+                List<String> places = group.locations().stream().map(location -> prefixed(target, location)).toList();
                 byRule.computeIfAbsent(Arrays.asList(group.rule(), group.severity(), group.scope()), k -> new ArrayList<>())
                         .add(new FindingGroup(group.rule(), group.category(), group.severity(), group.scope(),
                                 group.count(), group.message(), places));

@@ -12,7 +12,6 @@ import dev.autocoder.workers.dataset.Checkpoints;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
-import dev.autocoder.workers.target.ListedTarget;
 import dev.autocoder.workers.target.TargetList;
 import dev.autocoder.workers.worker.Iteration;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -32,11 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The live quality gates of this process, one per target ({@link TargetGate}): the analysis rows as they are
@@ -137,8 +134,7 @@ public class QualityGate {
     public void checkpoint() {
         gates.asMap().forEach(this::checkpoint);
         if (fleet) {
-            Set<String> listed = targets.current().stream().map(ListedTarget::id).collect(Collectors.toSet());
-            analysisDataset().ifPresent(dataset -> checkpoints.removeUnlisted(dataset, listed));
+            analysisDataset().ifPresent(dataset -> checkpoints.removeUnlisted(dataset, targets.ids()));
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The steps of the fleet route (routes/fleet.yaml): on every tick, which (worker, target) pairs are due; each due
@@ -177,7 +176,7 @@ public class FleetDispatcher {
 
     /** A pair that left the list or is owned by another process now: its rows stay, its state here goes. */
     private void forgetPairsNotRunHere() {
-        Set<String> listed = targets.current().stream().map(ListedTarget::id).collect(Collectors.toSet());
+        Set<String> listed = targets.ids();
         for (WorkerState state : registry.allForTargets()) {
             String worker = state.definition().worker();
             String id = state.targetId();

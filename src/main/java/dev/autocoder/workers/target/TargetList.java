@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The repositories this process watches when it watches more than one: {@code autocoder.targets[n].*} and the
@@ -47,15 +49,23 @@ public class TargetList {
     private final AutocoderProperties properties;
     private final Environment environment;
     private final PerspectiveCatalog catalog;
-    private volatile List<ListedTarget> targets;
+    private volatile Listed listed;
     private volatile String fileStamp;
+
+    /** The targets as last read and their ids, replaced together when the file is read again. */
+    private record Listed(List<ListedTarget> targets, Set<String> ids) {
+
+        static Listed of(List<ListedTarget> targets) {
+            return new Listed(targets, targets.stream().map(ListedTarget::id).collect(Collectors.toUnmodifiableSet()));
+        }
+    }
 
     public TargetList(AutocoderProperties properties, Environment environment, PerspectiveCatalog catalog) {
         this.properties = properties;
         this.environment = environment;
         this.catalog = catalog;
         this.fileStamp = stamp(properties.getTargetsFile());
-        this.targets = isFleet() ? load() : List.of();
+        this.listed = Listed.of(isFleet() ? load() : List.of());
     }
 
     /** True when the process runs a list of targets (the fleet route), false for the single target. */
@@ -65,7 +75,12 @@ public class TargetList {
 
     /** The targets as last read, in configuration order. */
     public List<ListedTarget> current() {
-        return targets;
+        return listed.targets();
+    }
+
+    /** The ids of the targets as last read. */
+    public Set<String> ids() {
+        return listed.ids();
     }
 
     /** Re-reads the targets file when it changed; true when the list is new. */
@@ -81,7 +96,7 @@ public class TargetList {
         fileStamp = now;
         try {
             List<ListedTarget> loaded = load();
-            targets = loaded;
+            listed = Listed.of(loaded);
             log.info("Targets file {} re-read: {} targets", file, loaded.size());
             return true;
         } catch (RuntimeException e) {

@@ -139,19 +139,17 @@ public class PmdEngine {
 
     @Autowired
     public PmdEngine(AutocoderProperties properties) {
-        AutocoderProperties.Analysis analysis = properties.getAnalysis();
-        Path diskCache = AnalysisCaches.folder(properties, "pmd");
-        this.fileBudget = analysis.getFileTimeBudget();
-        this.threads = Math.max(0, analysis.getPmdThreads());
-        this.turns = new Semaphore(Math.max(1, threads));
+        this(rules(properties.getAnalysis(), AnalysisCaches.folder(properties, "pmd")),
+                properties.getAnalysis().getPmdThreads(), properties.getAnalysis().getFileTimeBudget());
+    }
+
+    private static CompletableFuture<Rules> rules(AutocoderProperties.Analysis analysis, Path diskCache) {
         if (analysis.getPmdRuleset() == null && analysis.getSeverityFile() == null) {
-            this.rules = CompletableFuture.supplyAsync(() -> Rules.of(
-                    PmdRulesets.load(null, analysis.isPmdCostlyRules()), SeverityTable.shipped(), diskCache), runs);
-        } else {
-            RuleSet ruleset = PmdRulesets.load(analysis.getPmdRuleset(), analysis.isPmdCostlyRules());
-            this.rules = CompletableFuture.completedFuture(
-                    Rules.of(ruleset, PmdRulesets.severities(ruleset, analysis), diskCache));
+            return CompletableFuture.supplyAsync(() -> Rules.of(PmdRulesets.load(null, analysis.isPmdCostlyRules()),
+                    SeverityTable.shipped(), diskCache), task -> daemon("pmd-ruleset").newThread(task).start());
         }
+        RuleSet ruleset = PmdRulesets.load(analysis.getPmdRuleset(), analysis.isPmdCostlyRules());
+        return CompletableFuture.completedFuture(Rules.of(ruleset, PmdRulesets.severities(ruleset, analysis), diskCache));
     }
 
     /** An engine for the curated ruleset, or any ruleset whose severities the shipped table describes. */
@@ -170,10 +168,14 @@ public class PmdEngine {
 
     /** An engine that also keeps its results in the disk cache in {@code diskCache} (none when null). */
     public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget, Path diskCache) {
-        this.fileBudget = fileBudget;
+        this(CompletableFuture.completedFuture(Rules.of(ruleset, severities, diskCache)), threads, fileBudget);
+    }
+
+    private PmdEngine(CompletableFuture<Rules> rules, int threads, Duration fileBudget) {
+        this.rules = rules;
         this.threads = Math.max(0, threads);
         this.turns = new Semaphore(Math.max(1, threads));
-        this.rules = CompletableFuture.completedFuture(Rules.of(ruleset, severities, diskCache));
+        this.fileBudget = fileBudget;
     }
 
     /** The ruleset and what it decides; waits for the shipped ruleset while it is still loading. */
