@@ -2,7 +2,9 @@ package dev.autocoder.workers.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.testsupport.App;
 import dev.autocoder.workers.testsupport.KafkaBroker;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,14 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * One application instance of a fleet in a child JVM on the test classpath, so that killing it (SIGKILL) is a real
- * process death: no shutdown hook, no leaving the group.
+ * One application instance of a fleet. In a child JVM on the test classpath ({@link #start}), so that killing it
+ * (SIGKILL) or pausing it (SIGSTOP) is what happens to a real process and its log is its own; or in this JVM
+ * ({@link #startHere}) for a test that only starts and closes instances: the same application, closed the same way
+ * (leaving the group), started in a few seconds where a cold child JVM takes half a minute beside the other tests.
  */
 final class FleetInstance implements AutoCloseable {
 
@@ -32,14 +37,18 @@ final class FleetInstance implements AutoCloseable {
     final String name;
     final int port;
     final Path log;
+    /** The child JVM; null for an instance in this JVM. */
     private final Process process;
+    /** The application in this JVM; null for a child JVM. */
+    private final ConfigurableApplicationContext context;
     private boolean terminated;
 
-    private FleetInstance(String name, int port, Path log, Process process) {
+    private FleetInstance(String name, int port, Path log, Process process, ConfigurableApplicationContext context) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.context = context;
     }
 
     /** Starts an instance in {@code {dir}/{name}} and adds it to {@code started}, which the test closes at its end. */
@@ -65,7 +74,24 @@ final class FleetInstance implements AutoCloseable {
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new FleetInstance(name, port, log, process);
+        return new FleetInstance(name, port, log, process, null);
+    }
+
+    /**
+     * Starts an instance in this JVM (its log goes to the test's output, not to a file of its own) and adds it to
+     * {@code started}. It cannot be killed or paused.
+     */
+    static FleetInstance startHere(List<FleetInstance> started, Path dir, String name, Map<String, String> settings)
+            throws Exception {
+        Files.createDirectories(dir.resolve(name));
+        Map<String, Object> properties = new LinkedHashMap<>(settings);
+        properties.put("server.port", "0");
+        properties.put("autocoder.store.path", dir.resolve(name).resolve("store").toString());
+        properties.put("autocoder.fleet.kafka.instance-id", name);
+        ConfigurableApplicationContext context = App.start(properties);
+        FleetInstance instance = new FleetInstance(name, App.port(context), null, null, context);
+        started.add(instance);
+        return instance;
     }
 
     /** The pairs this instance runs now, as its health says; empty while it does not answer. */
@@ -119,16 +145,13 @@ final class FleetInstance implements AutoCloseable {
         for (FleetInstance instance : instances) {
             instance.close();
         }
-        instances.forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(tailLines)));
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
+        instances.stream().filter(i -> i.log != null)
+                .forEach(i -> System.out.println("---- " + i.name + " log tail:\n" + i.logTail(tailLines)));
     }
 
     /** SIGKILL: the JVM dies at once. */
     void kill9() throws InterruptedException {
-        process.destroyForcibly();
+        childJvm().destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
@@ -143,7 +166,7 @@ final class FleetInstance implements AutoCloseable {
     }
 
     private void signal(String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", signal, String.valueOf(childJvm().pid())).inheritIO().start();
         if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
         }
@@ -151,7 +174,7 @@ final class FleetInstance implements AutoCloseable {
 
     String logText() {
         try {
-            return Files.readString(log);
+            return Files.readString(childJvmLog());
         } catch (Exception e) {
             return "";
         }
@@ -184,9 +207,26 @@ final class FleetInstance implements AutoCloseable {
         return String.join(" | ", ours.subList(Math.max(0, ours.size() - lines), ours.size())) + cause;
     }
 
-    /** SIGTERM, once, without waiting: the JVM runs its shutdown hooks (leaves the group) and ends. */
+    private Process childJvm() {
+        if (process == null) {
+            throw new IllegalStateException(name + " runs in the test's JVM: start it with FleetInstance.start to kill or pause it");
+        }
+        return process;
+    }
+
+    private Path childJvmLog() {
+        if (log == null) {
+            throw new IllegalStateException(name + " runs in the test's JVM: its log is the test's output");
+        }
+        return log;
+    }
+
+    /**
+     * SIGTERM, once, without waiting: the JVM runs its shutdown hooks (leaves the group) and ends. An instance in this
+     * JVM has nothing to wait for here: closing it is {@link #close}.
+     */
     private void terminate() throws Exception {
-        if (process.isAlive() && !terminated) {
+        if (process != null && process.isAlive() && !terminated) {
             terminated = true;
             try {
                 // a paused JVM cannot end by SIGTERM
@@ -200,6 +240,10 @@ final class FleetInstance implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (context != null) {
+            context.close();
+            return;
+        }
         terminate();
         if (process.isAlive() && !process.waitFor(40, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -66,8 +66,9 @@ class KafkaFleetFailoverTest {
             settings.put("autocoder.fleet.kafka.hub-poll", "500ms");
             List<FleetInstance> instances = new ArrayList<>();
             try {
+                // a is killed: a JVM of its own; b and c run in this one
                 FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
-                FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
+                FleetInstance b = FleetInstance.startHere(instances, dir, "b", settings);
 
                 // spread: one pair each (two partitions, two members, cooperative-sticky)
                 await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
@@ -90,7 +91,7 @@ class KafkaFleetFailoverTest {
                 System.out.println("Takeover after kill -9: " + takeover.toMillis() + " ms");
 
                 // a new instance takes a share
-                FleetInstance c = FleetInstance.start(instances, dir, "c", settings);
+                FleetInstance c = FleetInstance.startHere(instances, dir, "c", settings);
                 await("c takes one pair").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                         .until(() -> c.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 FleetAssertions.everyWorkerGoesOn(() -> iterations(broker), WORKERS);
@@ -125,8 +126,9 @@ class KafkaFleetFailoverTest {
         settings.put("autocoder.fleet.tick", "200ms");
         List<FleetInstance> instances = new ArrayList<>();
         try {
-            FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
-            FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
+            // nothing is killed here: the instances run in this JVM
+            FleetInstance a = FleetInstance.startHere(instances, dir, "a", settings);
+            FleetInstance b = FleetInstance.startHere(instances, dir, "b", settings);
             List<String> pairs = List.of(alphaId + "/analysis", betaId + "/analysis");
             // one check, waited for: while the group still rebalances, the pairs the two report can change between reads
             await("the two pairs are run, each by one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))

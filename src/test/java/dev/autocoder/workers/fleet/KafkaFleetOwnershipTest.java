@@ -70,8 +70,9 @@ class KafkaFleetOwnershipTest {
             settings.put("autocoder.fleet.kafka.hub-poll", "500ms");
             List<FleetInstance> instances = new ArrayList<>();
             try {
+                // a is paused: a JVM of its own; b runs in this one
                 FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
-                FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
+                FleetInstance b = FleetInstance.startHere(instances, dir, "b", settings);
                 await("both instances run one pair each").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> a.ownedPairs().size() == 1 && b.ownedPairs().size() == 1);
                 await("rows of both workers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -131,9 +132,10 @@ class KafkaFleetOwnershipTest {
         dashboard.put("autocoder.workers.enabled", "none");
         List<FleetInstance> instances = new ArrayList<>();
         try {
-            FleetInstance a = FleetInstance.start(instances, dir, "a", settings);
-            FleetInstance b = FleetInstance.start(instances, dir, "b", settings);
-            FleetInstance d = FleetInstance.start(instances, dir, "d", dashboard);
+            // nothing is killed or paused here: the instances run in this JVM
+            FleetInstance a = FleetInstance.startHere(instances, dir, "a", settings);
+            FleetInstance b = FleetInstance.startHere(instances, dir, "b", settings);
+            FleetInstance d = FleetInstance.startHere(instances, dir, "d", dashboard);
             await("alpha's pair runs on one instance").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> FleetInstance.ownedPairs(a, b).equals(List.of(alphaPair)));
 
