@@ -7,4 +7,10 @@ class AllTargetsOwned implements OwnedTargets {
     public boolean owns(String worker, String targetId) {
         return true;
     }
+
+    /** Alone, the one term lasts as long as the process. */
+    @Override
+    public long term(String worker, String targetId) {
+        return 0;
+    }
 }

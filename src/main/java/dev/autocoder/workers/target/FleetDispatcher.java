@@ -33,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class FleetDispatcher {
 
+    /** The exchange property with the ownership term an iteration began in. */
+    public static final String OWNERSHIP_TERM = "ownershipTerm";
+
     private static final Logger log = LoggerFactory.getLogger(FleetDispatcher.class);
 
     private final TargetList targets;
@@ -192,13 +195,17 @@ public class FleetDispatcher {
     /**
      * The first step of every iteration (routes/worker-template.yaml): stops the exchange when this process does
      * not own the (worker, target) pair now, which happens in Kafka mode when the pair moved to another process
-     * while its iteration was queued or its tick was due.
+     * while its iteration was queued or its tick was due; else the exchange carries the ownership term the row is
+     * written in ({@link OwnedTargets#term}).
      */
     public void ownsIteration(Exchange exchange) {
         String worker = exchange.getProperty("worker", String.class);
         String targetId = exchange.getProperty(WorkerIterations.TARGET_ID, String.class);
-        if (!owned.owns(worker, targetId != null ? targetId : singleTarget.targetId())) {
+        long term = owned.term(worker, targetId != null ? targetId : singleTarget.targetId());
+        if (term < 0) {
             exchange.setRouteStop(true);
+        } else {
+            exchange.setProperty(OWNERSHIP_TERM, term);
         }
     }
 

@@ -39,13 +39,15 @@ class FleetRows {
 
     /**
      * Writes a worker's row to the rows topic, keyed and partitioned by its dataset, in a transaction of the
-     * producer of its (worker, target) pair's targets partition: a process that no longer owns the pair, even one
-     * that does not know it yet, cannot write it (RowTransactions).
+     * producer of its (worker, target) pair's targets partition, in the ownership term its iteration began in: a
+     * process that no longer owns the pair, even one that does not know it yet, or that lost it and got it back
+     * while the iteration ran, cannot write it (RowTransactions).
      */
-    public void write(String dataset, Row row) {
+    public void write(String dataset, Row row, long ownershipTerm) {
         int targetsPartition = KafkaOwnership.partitionOf(KafkaOwnership.pairKey(row.worker(), row.targetId()),
                 topics.targetsPartitions());
-        transactions.write(targetsPartition, new ProducerRecord<>(rowsTopic, partition(dataset), key(dataset, row), serialize(row)));
+        transactions.write(targetsPartition, ownershipTerm,
+                new ProducerRecord<>(rowsTopic, partition(dataset), key(dataset, row), serialize(row)));
     }
 
     /** The record key: dataset and the row's {@code target_id}. */

@@ -118,6 +118,17 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         return runsPartition(partitionOf(pairKey(worker, targetId)));
     }
 
+    /**
+     * The term of the pair's targets partition: its producer's, read on both sides of the check that the partition
+     * runs here, so that a partition lost and taken again in between gives no term of a producer not caught up yet.
+     */
+    @Override
+    public long term(String worker, String targetId) {
+        int partition = partitionOf(pairKey(worker, targetId));
+        long term = transactions.term(partition);
+        return runsPartition(partition) && transactions.term(partition) == term ? term : -1;
+    }
+
     /** The pairs this process runs now, for the API and the tests: the ones {@link #owns} says yes to. */
     public List<String> ownedPairs() {
         return pairs().stream().map(Pair::key).filter(key -> runsPartition(partitionOf(key))).toList();

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fencing of a process that lost its pairs without noticing (a GC pause or SIGSTOP longer than the session timeout):
@@ -33,14 +34,24 @@ import java.util.concurrent.TimeoutException;
  * opens a producer with the same id before it runs any pair, and Kafka's initTransactions bumps the id's epoch and
  * aborts the open transaction: whatever the paused process writes after it resumes is refused by the broker, so no
  * iteration is written twice. Readers use isolation.level=read_committed and never see an aborted row.
+ * <p>
+ * Each opening of a partition's producer starts a new ownership term of that partition in this process. An iteration
+ * takes the term when it begins, and its row is written only in that term: a process that lost the partition while
+ * an iteration ran (its session expired) and was given it back before the iteration ended has caught up with the rows
+ * another process wrote meanwhile, and the late row, numbered before them, is refused rather than written again.
  */
 class RowTransactions {
 
     private static final Logger log = LoggerFactory.getLogger(RowTransactions.class);
 
     private final KafkaFleetSettings settings;
-    private final Map<Integer, KafkaProducer<String, String>> producers = new ConcurrentHashMap<>();
+    private final Map<Integer, Held> producers = new ConcurrentHashMap<>();
     private final Set<Integer> broken = ConcurrentHashMap.newKeySet();
+    private final AtomicLong terms = new AtomicLong();
+
+    /** A partition's producer and the ownership term its opening started. */
+    private record Held(KafkaProducer<String, String> producer, long term) {
+    }
 
     public RowTransactions(KafkaFleetSettings settings) {
         this.settings = settings;
@@ -69,14 +80,14 @@ class RowTransactions {
             producer.close(Duration.ZERO);
             throw e;
         }
-        producers.put(targetsPartition, producer);
+        producers.put(targetsPartition, new Held(producer, terms.incrementAndGet()));
     }
 
     /** This process writes no more rows for the partition's pairs. */
     void close(int targetsPartition) {
-        KafkaProducer<String, String> producer = producers.remove(targetsPartition);
-        if (producer != null) {
-            producer.close(Duration.ZERO);
+        Held held = producers.remove(targetsPartition);
+        if (held != null) {
+            held.producer().close(Duration.ZERO);
         }
     }
 
@@ -95,17 +106,30 @@ class RowTransactions {
         return producers.containsKey(targetsPartition);
     }
 
+    /** The ownership term of the partition's open producer; -1 when it is not open. */
+    long term(int targetsPartition) {
+        Held held = producers.get(targetsPartition);
+        return held == null ? -1 : held.term();
+    }
+
     /**
-     * Writes one row in a transaction of its own, and returns once it is committed. A row this process may no longer
-     * write (the partition moved, or its producer is fenced) and a row the broker did not take throw
-     * {@link UncheckedIOException}: the iteration writes nothing, and its number is not used.
+     * Writes one row in a transaction of its own, in the ownership term its iteration began in, and returns once it
+     * is committed. A row this process may no longer write (the partition moved, its producer is fenced, or it was
+     * opened again since the iteration began) and a row the broker did not take throw {@link UncheckedIOException}:
+     * the iteration writes nothing, and its number is not used.
      */
-    void write(int targetsPartition, ProducerRecord<String, String> record) {
-        KafkaProducer<String, String> producer = producers.get(targetsPartition);
-        if (producer == null) {
+    void write(int targetsPartition, long term, ProducerRecord<String, String> record) {
+        Held held = producers.get(targetsPartition);
+        if (held == null) {
             throw new UncheckedIOException(new IOException("this process does not own targets partition " + targetsPartition
                     + " (any more): the row is not written"));
         }
+        if (held.term() != term) {
+            throw new UncheckedIOException(new IOException("targets partition " + targetsPartition + " was lost and taken"
+                    + " again while the iteration ran (ownership term " + term + ", now " + held.term() + "): its row,"
+                    + " numbered before the rows written elsewhere meanwhile, is not written"));
+        }
+        KafkaProducer<String, String> producer = held.producer();
         // one transaction at a time per producer (several pairs can share a partition)
         synchronized (producer) {
             try {
@@ -139,7 +163,7 @@ class RowTransactions {
     }
 
     private void fenced(int targetsPartition, KafkaProducer<String, String> producer, Throwable cause) {
-        producers.remove(targetsPartition, producer);
+        removeIfHeld(targetsPartition, producer);
         producer.close(Duration.ZERO);
         log.warn("Fenced on targets partition {}: another process runs its pairs now; this one writes no row for them ({})",
                 targetsPartition, cause.toString());
@@ -153,11 +177,16 @@ class RowTransactions {
         } catch (KafkaException e) {
             // the producer cannot go on (a broker outage): the ownership's poll loop opens it again, and catches up
             // anew, once the group confirms the assignment; re-opening it here could fence a rightful new owner
-            producers.remove(targetsPartition, producer);
+            removeIfHeld(targetsPartition, producer);
             producer.close(Duration.ZERO);
             broken.add(targetsPartition);
             log.error("The rows producer of targets partition {} failed and is closed: {}", targetsPartition, e.toString());
         }
         throw new UncheckedIOException(new IOException("the broker did not take the row: " + cause, cause));
+    }
+
+    /** Forgets the partition's producer if it is still this one (it may have been opened again meanwhile). */
+    private void removeIfHeld(int targetsPartition, KafkaProducer<String, String> producer) {
+        producers.computeIfPresent(targetsPartition, (p, held) -> held.producer() == producer ? null : held);
     }
 }

@@ -47,23 +47,60 @@ class RowTransactionsTest {
             RowTransactions owner = new RowTransactions(settings(broker, "b"));
             try {
                 zombie.open(3);
-                zombie.write(3, row("a-1"));
+                zombie.write(3, zombie.term(3), row("a-1"));
+                long zombieTerm = zombie.term(3);
                 // the group moved targets partition 3 to b while a was paused
                 owner.open(3);
-                assertThatThrownBy(() -> zombie.write(3, row("a-2"))).isInstanceOf(UncheckedIOException.class)
+                assertThatThrownBy(() -> zombie.write(3, zombieTerm, row("a-2"))).isInstanceOf(UncheckedIOException.class)
                         .hasMessageContaining("fenced on targets partition 3");
                 assertThat(zombie.isOpen(3)).isFalse();
-                assertThatThrownBy(() -> zombie.write(3, row("a-3"))).isInstanceOf(UncheckedIOException.class)
+                assertThat(zombie.term(3)).isEqualTo(-1);
+                assertThatThrownBy(() -> zombie.write(3, zombieTerm, row("a-3"))).isInstanceOf(UncheckedIOException.class)
                         .hasMessageContaining("does not own targets partition 3");
-                owner.write(3, row("b-2"));
+                owner.write(3, owner.term(3), row("b-2"));
                 // another partition's producer is not fenced by it
                 zombie.open(4);
-                zombie.write(4, row("a-other"));
-            } finally {
+                zombie.write(4, zombie.term(4), row("a-other"));
+                        } finally {
                 zombie.closeAll();
                 owner.closeAll();
             }
             assertThat(committedValues(broker)).containsExactly("a-1", "b-2", "a-other");
+        }
+    }
+
+    /**
+     * A process whose session expired while an iteration ran, and which the group gave the partition back to before
+     * the iteration ended: the iteration's row, numbered before the rows the other process wrote meanwhile, is refused
+     * (its term is the earlier opening's); a row of an iteration begun in the new term is written.
+     */
+    @Test
+    void aRowOfAnIterationBegunBeforeThePartitionWasLostAndTakenAgainIsRefused() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(ROWS, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            }
+            RowTransactions a = new RowTransactions(settings(broker, "a"));
+            RowTransactions b = new RowTransactions(settings(broker, "b"));
+            try {
+                a.open(1);
+                a.write(1, a.term(1), row("a-22"));
+                long iterationTerm = a.term(1); // a's iteration 23 begins, and a stands still
+                b.open(1);
+                b.write(1, b.term(1), row("b-23"));
+                b.write(1, b.term(1), row("b-24"));
+                a.open(1); // a goes on, and the group gives it the partition back
+                b.close(1);
+                assertThat(a.term(1)).isNotEqualTo(iterationTerm);
+                assertThatThrownBy(() -> a.write(1, iterationTerm, row("a-23"))).isInstanceOf(UncheckedIOException.class)
+                        .hasMessageContaining("targets partition 1 was lost and taken again while the iteration ran");
+                assertThat(a.isOpen(1)).as("the partition stays with a").isTrue();
+                a.write(1, a.term(1), row("a-25"));
+            } finally {
+                a.closeAll();
+                b.closeAll();
+            }
+            assertThat(committedValues(broker)).containsExactly("a-22", "b-23", "b-24", "a-25");
         }
     }
 
