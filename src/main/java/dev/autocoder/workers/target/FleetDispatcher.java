@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class FleetDispatcher {
 
-    /** The exchange property with the ownership term an iteration began in. */
-    public static final String OWNERSHIP_TERM = "ownershipTerm";
+    /** The exchange property with the ownership term an iteration began in (routes/fleet-kafka.yaml reads it). */
+    private static final String OWNERSHIP_TERM = "ownershipTerm";
 
     private static final Logger log = LoggerFactory.getLogger(FleetDispatcher.class);
 
