@@ -173,8 +173,9 @@ final class FleetInstance implements AutoCloseable {
     }
 
     String logText() {
+        Path file = childJvmLog();
         try {
-            return Files.readString(childJvmLog());
+            return Files.readString(file);
         } catch (Exception e) {
             return "";
         }
