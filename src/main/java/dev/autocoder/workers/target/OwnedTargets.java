@@ -9,13 +9,15 @@ package dev.autocoder.workers.target;
  */
 public interface OwnedTargets {
 
-    /** Whether this process runs the worker's rotation on the target (its {@code target_id}) now. */
-    boolean owns(String worker, String targetId);
-
     /**
      * This process's ownership term of the pair, taken when an iteration begins; -1 when it does not own the pair
      * now. A process that loses a pair and is given it back starts a new term, and an iteration's row is written only
      * in the term the iteration began in (in Kafka mode: {@code fleet.kafka.RowTransactions}).
      */
     long term(String worker, String targetId);
+
+    /** Whether this process runs the worker's rotation on the target (its {@code target_id}) now: it has a term. */
+    default boolean owns(String worker, String targetId) {
+        return term(worker, targetId) >= 0;
+    }
 }

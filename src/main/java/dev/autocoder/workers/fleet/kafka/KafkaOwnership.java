@@ -113,11 +113,6 @@ class KafkaOwnership implements OwnedTargets, SmartLifecycle {
         return targetId + "/" + worker;
     }
 
-    @Override
-    public boolean owns(String worker, String targetId) {
-        return runsPartition(partitionOf(pairKey(worker, targetId)));
-    }
-
     /**
      * The term of the pair's targets partition: its producer's, read on both sides of the check that the partition
      * runs here, so that a partition lost and taken again in between gives no term of a producer not caught up yet.
