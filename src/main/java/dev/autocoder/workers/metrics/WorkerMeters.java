@@ -17,8 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,19 +51,19 @@ class WorkerMeters {
     private final LatestResults latestResults;
     private final WorkerRegistry workers;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
-    private final MultiGauge qualityScores;
-    private final MultiGauge targetFindings;
+    private final RefreshedSeries qualityScores;
+    private final RefreshedSeries targetFindings;
 
     public WorkerMeters(ObjectProvider<MeterRegistry> meters, LatestResults latestResults, WorkerRegistry workers) {
         this.meters = meters.getIfAvailable();
         this.latestResults = latestResults;
         this.workers = workers;
-        this.qualityScores = this.meters == null ? null : MultiGauge.builder("autocoder.quality.score")
+        this.qualityScores = this.meters == null ? null : new RefreshedSeries(MultiGauge.builder("autocoder.quality.score")
                 .description("Quality score (0..1) of the perspective's latest ok result (the mean over the targets); no series before the first score")
-                .register(this.meters);
-        this.targetFindings = this.meters == null ? null : MultiGauge.builder("autocoder.target.findings")
+                .register(this.meters));
+        this.targetFindings = this.meters == null ? null : new RefreshedSeries(MultiGauge.builder("autocoder.target.findings")
                 .description("Findings in main code of each listed target's current results over the worker's perspectives")
-                .register(this.meters);
+                .register(this.meters));
     }
 
     /** Counts a row just stored (the {@code row-to-meters} route, after {@code row-to-dashboard}: the gauges read the aggregates). */
@@ -110,14 +110,14 @@ class WorkerMeters {
      * written (or at start-up), so the series are set then; a perspective whose score is gone loses its series.
      */
     private synchronized void refreshQualityScores() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Number> scores = new HashMap<>();
         for (String key : gauged) {
             String worker = key.substring(0, key.indexOf('\u0000'));
             String perspective = key.substring(key.indexOf('\u0000') + 1);
             latestResults.qualityScore(worker, perspective).ifPresent(score ->
-                    rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "perspective", perspective), score)));
+                    scores.put(Tags.of("worker", worker, "perspective", perspective), score));
         }
-        qualityScores.register(rows, true);
+        qualityScores.set(scores);
     }
 
     /**
@@ -125,17 +125,17 @@ class WorkerMeters {
      * off the list loses its series with the next row.
      */
     private synchronized void refreshTargetFindings() {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Number> findings = new HashMap<>();
         for (WorkerState state : workers.all()) {
             String worker = state.definition().worker();
             latestResults.findingsByTarget(worker).forEach((target, counts) -> {
                 for (Severity severity : Severity.values()) {
-                    rows.add(MultiGauge.Row.of(Tags.of("worker", worker, "target", target, "severity", severity.label()),
-                            counts.count(Scope.MAIN, severity)));
+                    findings.put(Tags.of("worker", worker, "target", target, "severity", severity.label()),
+                            counts.count(Scope.MAIN, severity));
                 }
             });
         }
-        targetFindings.register(rows, true);
+        targetFindings.set(findings);
     }
 
     private void gauges(String worker, String perspective) {
