@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -78,6 +79,12 @@ public class CpdRunner {
     private static final int SNIPPET_CHARS = 2000;
     /** Trees whose last result stays in memory (a few duplication blocks each). */
     private static final int TREES_KEPT_IN_MEMORY = 16;
+    /**
+     * Comparisons of repeated runs a search is granted per millisecond of its budget: about three times what CPD
+     * manages on one core of the 2-core machine with C1 (1.6 × 10^5), so a faster machine is not refused a search it
+     * would finish.
+     */
+    private static final long COMPARISONS_PER_MILLISECOND = 500_000;
 
     private final int minimumTokens;
     private final Duration fileBudget;
@@ -199,9 +206,11 @@ public class CpdRunner {
         try {
             // creating an analysis sets the language properties (ignore literals, annotations …) the lexers read
             CpdAnalysis.create(configuration).close();
-            groups = new CpdCandidates(configuration).groups(files, charsets);
+            CpdCandidates candidates = new CpdCandidates(configuration);
+            groups = candidates.groups(files, charsets);
             for (List<Path> group : groups) {
-                search(configuration, new ArrayList<>(group), files, charsets, analyzed, skipped, blocks);
+                List<Path> searched = withinBudget(new ArrayList<>(group), candidates, analyzed, skipped);
+                search(configuration, searched, files, charsets, analyzed, skipped, blocks);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -222,6 +231,35 @@ public class CpdRunner {
         } catch (IOException e) {
             return new SourceEncoding(StandardCharsets.UTF_8, null);
         }
+    }
+
+    /**
+     * Leaves out of the group, before CPD sees it, the files whose repeated runs would make the search compare more
+     * pairs than it can in the group's budget (largest first): CPD cannot be stopped, and a search given up at its
+     * budget would go on in the background for minutes on such a file (a 20,000-line method of one repeated statement:
+     * 2.0 billion comparisons, 29 s of a core on the 2-core machine; 50,000 lines: 12.5 billion). The count comes
+     * from the candidates' run hashes, so the same tree gets the same answer at any load; the time budget stays
+     * for what the count does not foresee.
+     */
+    private List<Path> withinBudget(List<Path> group, CpdCandidates candidates, Map<String, SourceFile> analyzed,
+                                    List<SkippedFile> skipped) {
+        long total = group.stream().mapToLong(candidates::comparisons).sum();
+        // in double: a budget of days times a large group must not wrap around to a negative allowance
+        while (!group.isEmpty() && total > (double) COMPARISONS_PER_MILLISECOND * fileBudget.toMillis() * group.size()) {
+            Path heaviest = group.stream().max(Comparator.comparingLong(candidates::comparisons)).orElseThrow();
+            long comparisons = candidates.comparisons(heaviest);
+            SourceFile file = analyzed.remove(FileId.fromPath(heaviest).getAbsolutePath());
+            String count = String.format(Locale.ROOT, "%,d", comparisons);
+            log.warn("CPD would compare {} pairs of repeated {}-token runs with {} in the search; the file is left out",
+                    count, minimumTokens, file.path());
+            skipped.add(new SkippedFile(file.path(), "its runs of " + minimumTokens + " tokens repeat so often that CPD "
+                    + "would compare about " + count + " pairs of them, more than it can in the per-file time budget ("
+                    + fileBudget.toMillis() + " ms, autocoder.analysis.file-time-budget); skipped until the file changes"));
+            group.remove(heaviest);
+            // at most what is left: the other files' runs lose the places they had in this one
+            total -= comparisons;
+        }
+        return group;
     }
 
     /**

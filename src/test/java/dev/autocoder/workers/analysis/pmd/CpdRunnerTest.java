@@ -1,11 +1,13 @@
 package dev.autocoder.workers.analysis.pmd;
 
 import dev.autocoder.workers.repository.SkippedFile;
+import dev.autocoder.workers.testsupport.PathologicalJava;
 import net.sourceforge.pmd.cpd.CPDConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,53 @@ class CpdRunnerTest {
                 List.of(root.resolve("src/main/java/p/C.java"), root.resolve("src/main/java/p/D.java")),
                 List.of(root.resolve("src/main/java/p/F.java")),
                 List.of(root.resolve("src/main/java/p/G.java")));
+    }
+
+    @Test
+    void aFileRepeatingOneStatementThousandsOfTimesIsLeftOutBeforeTheSearchInsteadOfAfterItsBudget() {
+        PmdFixtures.writeTwoFilesSharingTheBlock(root);
+        TestSnapshots.write(root, "src/main/java/p/Huge.java", PathologicalJava.LONG_METHOD.source("Huge", 20_000));
+
+        CpdResult result = new CpdRunner(100, Duration.ofSeconds(1)).duplication(TestSnapshots.of(root));
+
+        // the reason the budget path gives ("CPD took longer ...") would mean the search ran and was given up
+        assertThat(result.skippedFiles()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.path()).isEqualTo("src/main/java/p/Huge.java");
+            assertThat(skipped.reason()).startsWith("its runs of 100 tokens repeat so often that CPD would compare about ")
+                    .contains("autocoder.analysis.file-time-budget").doesNotContain("took longer");
+        });
+        assertThat(result.blocks()).singleElement().satisfies(block -> assertThat(block.occurrences())
+                .extracting(CpdResult.Occurrence::path).containsExactly("src/main/java/p/A.java", "src/main/java/p/B.java"));
+    }
+
+    @Test
+    void theRepeatedRunsOfAFileAreCountedAsCpdComparesThemWhichGrowsWithTheSquareOfTheRepeats() {
+        writeFilesInThreeGroups();
+        TestSnapshots.write(root, "src/main/java/p/H1.java", PathologicalJava.LONG_METHOD.source("H1", 1_000));
+        TestSnapshots.write(root, "src/main/java/p/H2.java", PathologicalJava.LONG_METHOD.source("H2", 2_000));
+        CPDConfiguration configuration = CpdRunner.configuration(100);
+        var java = configuration.getLanguageRegistry().getLanguageById("java");
+        Map<Path, net.sourceforge.pmd.lang.Language> files = new LinkedHashMap<>();
+        for (String name : List.of("E", "F", "H1")) {
+            files.put(root.resolve("src/main/java/p/" + name + ".java"), java);
+        }
+        Path h2 = root.resolve("src/main/java/p/H2.java");
+
+        CpdCandidates candidates = new CpdCandidates(configuration);
+        candidates.groups(files);
+        // on its own: in one input with H1 their runs would be the same runs, each counting the other's places too
+        CpdCandidates alone = new CpdCandidates(configuration);
+        alone.groups(Map.of(h2, java));
+
+        // E repeats nothing; each run of F's block occurs twice, so each of its places counts one other place
+        assertThat(candidates.comparisons(root.resolve("src/main/java/p/E.java"))).isZero();
+        long block = candidates.comparisons(root.resolve("src/main/java/p/F.java"));
+        assertThat(block).isPositive().isEven();
+        // twice the statements, four times the comparisons: each run has twice the places, each counting twice the others
+        long thousand = candidates.comparisons(root.resolve("src/main/java/p/H1.java"));
+        long twoThousand = alone.comparisons(h2);
+        assertThat(thousand).isGreaterThan(1_000 * block);
+        assertThat((double) twoThousand / thousand).isBetween(3.9, 4.1);
     }
 
     /** A and B share a block, C and D another, F repeats a third in itself; E shares nothing, G does not lex. */
