@@ -80,11 +80,12 @@ public class CpdRunner {
     /** Trees whose last result stays in memory (a few duplication blocks each). */
     private static final int TREES_KEPT_IN_MEMORY = 16;
     /**
-     * Comparisons of repeated runs a search is granted per millisecond of its budget: about three times what CPD
-     * manages on one core of the 2-core machine with C1 (1.6 × 10^5), so a faster machine is not refused a search it
-     * would finish.
+     * Comparisons of repeated runs a search is granted per millisecond of its budget: CPD's pace on one core of the
+     * 2-core machine with C1 (1.6 × 10^5 up to a few hundred million comparisons, 0.7 × 10^5 at two billion, where
+     * its tables outgrow the caches). A faster machine may be refused a search it would finish; what the search
+     * would find there is that the file repeats itself, which the reason says.
      */
-    private static final long COMPARISONS_PER_MILLISECOND = 500_000;
+    private static final long COMPARISONS_PER_MILLISECOND = 100_000;
 
     private final int minimumTokens;
     private final Duration fileBudget;
