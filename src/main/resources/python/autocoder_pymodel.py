@@ -96,6 +96,25 @@ def dotted(node):
     return None
 
 
+def annotated_class(node):
+    """The dotted name of the class a parameter annotation names: `Blueprint`, the forward reference `"Blueprint"`,
+    `Optional[Blueprint]` or `Blueprint | None`; None for anything else (unions, generics, literals)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value.strip(), mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(node, ast.Subscript) and dotted(node.value) in ("Optional", "t.Optional", "typing.Optional"):
+        inner = node.slice
+        if type(inner).__name__ == "Index":  # Python 3.8 wraps the subscript
+            inner = inner.value
+        return annotated_class(inner)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        sides = [side for side in (node.left, node.right) if not (isinstance(side, ast.Constant) and side.value is None)]
+        return annotated_class(sides[0]) if len(sides) == 1 else None
+    return dotted(node)
+
+
 def resolve_relative(module, is_package, level, name):
     parts = module.split(".") if module else []
     if not is_package:
@@ -370,7 +389,7 @@ class FunctionScanner:
         self.functions = [function]  # this function and the nested ones the walk is in, innermost last
         self.string_forms = {}  # local name -> how the string assigned to it was built
         for a in self.all_args():  # `conn: sqlite3.Connection` types later `conn.execute(..)` calls
-            name = dotted(a.annotation) if a.annotation is not None else None
+            name = annotated_class(a.annotation) if a.annotation is not None else None
             kind = self.m.qualify(name) if name else None
             if kind is not None and not kind.startswith("builtins."):
                 self.local_types[a.arg] = kind

@@ -156,6 +156,48 @@ class PythonModelProviderTest {
     }
 
     @Test
+    void aParameterAnnotatedWithAForwardReferenceOrAnOptionalTypesTheCallsOnIt() throws Exception {
+        Path repo = temp.resolve("annotated");
+        Files.createDirectories(repo.resolve("pkg"));
+        Files.writeString(repo.resolve("pkg/__init__.py"), "");
+        Files.writeString(repo.resolve("pkg/board.py"), "class Board:\n    def register(self, app):\n        return app\n");
+        // the class is imported for type checking only, so the annotations quote it (as flask's register_blueprint does)
+        Files.writeString(repo.resolve("pkg/app.py"), """
+                import typing as t
+                if t.TYPE_CHECKING:
+                    from .board import Board
+
+
+                class App:
+                    def quoted(self, board: "Board") -> None:
+                        board.register(self)
+
+                    def optional(self, board: t.Optional["Board"]) -> None:
+                        board.register(self)
+
+                    def or_none(self, board: "Board | None") -> None:
+                        board.register(self)
+
+                    def plain(self, board: Board) -> None:
+                        board.register(self)
+
+                    def listed(self, boards: "list[Board]") -> None:
+                        boards.register(self)
+                """);
+
+        FileModel app = new PythonModelProvider("python3", Duration.ofSeconds(10)).model(snapshot(repo)).stream()
+                .filter(f -> f.path().equals("pkg/app.py")).findFirst().orElseThrow();
+
+        for (String typed : List.of("quoted", "optional", "or_none", "plain")) {
+            assertThat(method(app, "App", typed).invocations()).as(typed).singleElement()
+                    .satisfies(call -> assertThat(call.type() + "." + call.method()).isEqualTo("pkg.board.Board.register"));
+        }
+        // a list of boards is not a board: the call stays untyped
+        assertThat(method(app, "App", "listed").invocations()).singleElement()
+                .satisfies(call -> assertThat(call.type()).isNotEqualTo("pkg.board.Board"));
+    }
+
+    @Test
     void withoutAnInterpreterEveryFileSaysSoAndHowToInstallIt() throws Exception {
         Snapshot snapshot = snapshot(PythonFixture.create(temp.resolve("repo")));
         PythonModelProvider provider = new PythonModelProvider(temp.resolve("no-such-python").toString(), Duration.ofSeconds(5));

@@ -77,7 +77,8 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
         }
         if (code.located() && python) {
             out.notes.add("Calls are resolved from the Python model without running the code: imported and local names, "
-                    + "self and cls, and values of a known class; a call through a value of unknown type is not seen.");
+                    + "self and cls, values of a known class and parameters annotated with one; a call through a value of unknown "
+                    + "type is not seen.");
         } else if (code.located()) {
             out.notes.add("Calls are resolved from declarations and imports without a classpath; overloads of the same name are not told apart.");
         }
