@@ -96,22 +96,26 @@ def dotted(node):
     return None
 
 
-def annotated_class(node):
+def annotated_class(node, depth=0):
     """The dotted name of the class a parameter annotation names: `Blueprint`, the forward reference `"Blueprint"`,
-    `Optional[Blueprint]` or `Blueprint | None`; None for anything else (unions, generics, literals)."""
+    `Optional[Blueprint]` or `Blueprint | None`; None for anything else (unions, generics, literals). The quoted
+    text is the analyzed code's: one that does not parse, or nests quotes and Optionals past a few levels, names
+    no class."""
+    if depth > 4:
+        return None
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         try:
             node = ast.parse(node.value.strip(), mode="eval").body
-        except SyntaxError:
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
     if isinstance(node, ast.Subscript) and dotted(node.value) in ("Optional", "t.Optional", "typing.Optional"):
         inner = node.slice
         if type(inner).__name__ == "Index":  # Python 3.8 wraps the subscript
             inner = inner.value
-        return annotated_class(inner)
+        return annotated_class(inner, depth + 1)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         sides = [side for side in (node.left, node.right) if not (isinstance(side, ast.Constant) and side.value is None)]
-        return annotated_class(sides[0]) if len(sides) == 1 else None
+        return annotated_class(sides[0], depth + 1) if len(sides) == 1 else None
     return dotted(node)
 
 
