@@ -1,14 +1,9 @@
 package dev.autocoder.workers.implementation.patch;
 
+import dev.autocoder.workers.implementation.ImplementationFixture;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -497,21 +491,6 @@ final class FixtureProject {
 
     /** Compiles every source under src/main/java; returns the errors, empty when it compiled. */
     static String compileErrors(Path root, Path classes) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<Path> sources;
-        try (Stream<Path> walk = Files.walk(root.resolve("src/main/java"))) {
-            sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-        }
-        Files.createDirectories(classes);
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            boolean ok = compiler.getTask(null, files, diagnostics,
-                    List.of("--release", "17", "-proc:none", "-d", classes.toString()), null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            return ok ? "" : diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null))
-                    .collect(Collectors.joining("\n"));
-        }
+        return ImplementationFixture.compileErrors(root, classes);
     }
 }
