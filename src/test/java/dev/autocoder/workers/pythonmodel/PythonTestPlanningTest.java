@@ -97,6 +97,29 @@ class PythonTestPlanningTest {
     }
 
     @Test
+    void twoLikeCallsOnOneLineAreTwoIntegrationPointsButOneFinding() throws Exception {
+        Path repo = PythonFixture.create(temp.resolve("repo"));
+        // flask's load_dotenv: one test with tmp_path covers both files
+        Files.writeString(repo.resolve("shop/env.py"), """
+                import os
+
+
+                def load(path):
+                    if path or os.path.isfile(".env") or os.path.isfile(".flaskenv"):
+                        return True
+                    return os.path.isfile(path)
+                """);
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        PerspectiveResult integration = harness.run(harness.perspective("integration-points"));
+
+        assertThat(TestPlanHarness.analysis(integration).integrationPoints()).filteredOn(p -> p.file().equals("shop/env.py"))
+                .extracting(IntegrationPoint::line).containsExactly(5, 5, 7);
+        assertThat(integration.findings()).filteredOn(f -> f.file().equals("shop/env.py"))
+                .extracting(f -> f.rule() + ":" + f.line()).containsExactly("integration-file-system:5", "integration-file-system:7");
+    }
+
+    @Test
     void aPropertySetterIsAssignedToAndAConstructorConstructs() throws Exception {
         Path repo = PythonFixture.create(temp.resolve("repo"));
         Files.writeString(repo.resolve("shop/settings.py"), """

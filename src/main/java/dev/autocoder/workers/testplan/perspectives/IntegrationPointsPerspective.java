@@ -19,9 +19,11 @@ import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -67,6 +69,7 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
         Map<String, Integer> byKind = new TreeMap<>();
         long tested = 0;
         Map<String, List<IntegrationPoint>> byMethodAndKind = new LinkedHashMap<>();
+        Set<String> findingPlaces = new HashSet<>();
         for (IntegrationPoint p : points) {
             byKind.merge(p.kind(), 1, Integer::sum);
             MethodRef m = methods.get(p.file() + "#" + p.className() + "#" + p.method());
@@ -74,11 +77,13 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
                 tested++;
             }
             byMethodAndKind.computeIfAbsent(p.file() + "#" + p.className() + "#" + p.method() + "#" + p.kind(), k -> new ArrayList<>()).add(p);
-            if (p.inScope()) {
+            String place = p.className() + "#" + p.method() + " " + p.call() + " " + p.line();
+            // `isfile(".env") or isfile(".flaskenv")`: two points, one place to test, so one finding
+            if (p.inScope() && findingPlaces.add(p.kind() + " " + place)) {
                 Severity severity = p.risk().equals("high") ? Severity.MEDIUM : p.risk().equals("medium") ? Severity.LOW : Severity.INFO;
                 result.findings.add(Finding.of("integration-" + p.kind(), "Integration Point", severity, p.file(), p.line(), p.line(),
                         p.call() + " in " + simple(p.className()) + "." + p.method() + " crosses to " + p.kind() + ": " + p.testStrategy(),
-                        p.className() + "#" + p.method() + " " + p.call() + " " + p.line()));
+                        place));
             }
         }
         for (List<IntegrationPoint> group : byMethodAndKind.values()) {
