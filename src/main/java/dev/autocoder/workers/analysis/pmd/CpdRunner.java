@@ -249,14 +249,13 @@ public class CpdRunner {
         while (!group.isEmpty() && total > (double) COMPARISONS_PER_MILLISECOND * fileBudget.toMillis() * group.size()) {
             Path heaviest = group.stream().max(Comparator.comparingLong(candidates::comparisons)).orElseThrow();
             long comparisons = candidates.comparisons(heaviest);
-            SourceFile file = analyzed.remove(FileId.fromPath(heaviest).getAbsolutePath());
             String count = String.format(Locale.ROOT, "%,d", comparisons);
+            SourceFile file = leaveOut(heaviest, group, analyzed, skipped, "its runs of " + minimumTokens + " tokens repeat"
+                    + " so often that CPD would compare about " + count + " pairs of them, more than it can in the per-file"
+                    + " time budget (" + fileBudget.toMillis() + " ms, autocoder.analysis.file-time-budget); skipped until the"
+                    + " file changes");
             log.warn("CPD would compare {} pairs of repeated {}-token runs with {} in the search; the file is left out",
                     count, minimumTokens, file.path());
-            skipped.add(new SkippedFile(file.path(), "its runs of " + minimumTokens + " tokens repeat so often that CPD "
-                    + "would compare about " + count + " pairs of them, more than it can in the per-file time budget ("
-                    + fileBudget.toMillis() + " ms, autocoder.analysis.file-time-budget); skipped until the file changes"));
-            group.remove(heaviest);
             // at most what is left: the other files' runs lose the places they had in this one
             total -= comparisons;
         }
@@ -297,12 +296,10 @@ public class CpdRunner {
                 search.cancel(true);
                 Path largest = group.stream().max(Comparator.comparingLong(
                         path -> groupFiles.get(FileId.fromPath(path).getAbsolutePath()).lines())).orElseThrow();
-                SourceFile file = analyzed.remove(FileId.fromPath(largest).getAbsolutePath());
+                SourceFile file = leaveOut(largest, group, analyzed, skipped, overBudgetReason());
                 log.warn("CPD ran over its time budget with {} in the search; the file is skipped until it changes",
                         file.path());
                 overBudget.add(file.contentHash());
-                skipped.add(new SkippedFile(file.path(), overBudgetReason()));
-                group.remove(largest);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("interrupted during the duplication search");
@@ -310,6 +307,15 @@ public class CpdRunner {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    /** Takes the file out of the group and out of the files analyzed, and lists it as skipped for the reason. */
+    private static SourceFile leaveOut(Path path, List<Path> group, Map<String, SourceFile> analyzed,
+                                       List<SkippedFile> skipped, String reason) {
+        SourceFile file = analyzed.remove(FileId.fromPath(path).getAbsolutePath());
+        skipped.add(new SkippedFile(file.path(), reason));
+        group.remove(path);
+        return file;
     }
 
     private String overBudgetReason() {
