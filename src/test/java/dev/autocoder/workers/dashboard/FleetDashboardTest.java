@@ -242,6 +242,16 @@ class FleetDashboardTest {
         }
     }
 
+    /**
+     * The states of a pair whose schedule fires: "stale" too, since with a 200 ms period a busy machine can leave
+     * more than three periods between two rows (the CI once saw it right after two refused requests).
+     */
+    private static final String[] SCHEDULED = {"running", "stale"};
+
+    private static String workerState(Http http, String targetId) throws Exception {
+        return JSON.readTree(http.get("/api/workers/analysis?target=" + targetId).body()).path("worker").path("state").asText();
+    }
+
     /** The sum of the target's {@code autocoder_target_findings} series of the analysis worker. */
     private static int targetFindings(String metrics, String target) {
         return metrics.lines().filter(l -> l.startsWith("autocoder_target_findings{") && l.contains("target=\"" + target + "\"")
@@ -304,8 +314,7 @@ class FleetDashboardTest {
             assertThat(rowsOn(rows, alphaId)).isLessThanOrEqualTo(alphaAtStop);
             assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + alphaId).body()).path("worker").path("state").asText())
                     .isEqualTo("stopped");
-            assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + betaId).body()).path("worker").path("state").asText())
-                    .isEqualTo("running");
+            assertThat(workerState(http, betaId)).isIn(SCHEDULED);
             JsonNode fleet = JSON.readTree(http.get("/api/fleet").body()).path("targets");
             assertThat(fleet.get(0).path("status").asText()).isEqualTo("stopped");
             assertThat(fleet.get(1).path("status").asText()).isEqualTo("ok");
@@ -322,8 +331,7 @@ class FleetDashboardTest {
             // an unknown or malformed target is refused before anything changes
             assertThat(act(http, "stop?target=nobody-00000000").statusCode()).isEqualTo(404);
             assertThat(act(http, "stop?target=%3Cx%3E").statusCode()).isEqualTo(400);
-            assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + betaId).body()).path("worker").path("state").asText())
-                    .isEqualTo("running");
+            assertThat(workerState(http, betaId)).isIn(SCHEDULED);
         }
 
         // after a restart alpha is still stopped, beta runs
