@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,6 +144,21 @@ public class Aggregates implements LatestResults {
         of(worker).ifPresent(aggregate -> aggregate.perspectives().forEach(perspective -> perspective.resultCounts()
                 .forEach((target, counts) -> byTarget.merge(target, counts, FindingCounts::plus))));
         return byTarget;
+    }
+
+    @Override
+    public Optional<FindingCounts> findingsOfTarget(String worker, String targetId) {
+        if (listedTargets == null) {
+            return Optional.empty();
+        }
+        return of(worker).flatMap(aggregate -> aggregate.perspectives().stream()
+                .map(perspective -> perspective.resultCounts().get(targetId)).filter(Objects::nonNull)
+                .reduce(FindingCounts::plus));
+    }
+
+    @Override
+    public Set<String> listedTargets() {
+        return listedTargets == null ? Set.of() : listedTargets.get();
     }
 
     /** The worker's aggregate; empty for a worker this process does not run. */

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -152,11 +151,11 @@ final class WorkerAccumulator {
         }
         String id = row.perspectiveId() == null ? "unknown" : row.perspectiveId();
         PerspectiveState perspective = perspectives.computeIfAbsent(id, PerspectiveState::new);
-        Predicate<String> counted = countedTargets();
-        perspective.add(row, at, counted);
+        Set<String> listed = listedNow();
+        perspective.add(row, at, listed);
         if (row.status() == Status.OK) {
             // main code only, like the headline count of open findings; every listed target's current results
-            int open = perspectives.values().stream().mapToInt(p -> p.openFindings(counted)).sum();
+            int open = perspectives.values().stream().mapToInt(p -> p.openFindings(listed)).sum();
             bounded(openFindings, new SeriesPoint(row.iteration(), at, open), seriesLimit);
         }
         readCounters(row);
@@ -203,13 +202,16 @@ final class WorkerAccumulator {
         return key;
     }
 
-    /** Which targets' current results count: the listed ones, or with the single target its one result. */
-    private Predicate<String> countedTargets() {
-        if (listedTargets == null) {
-            return target -> true;
-        }
-        Set<String> listed = listedTargets.get();
-        return listed::contains;
+    /**
+     * Which targets' current results count: the ids listed now (the list's own set, the same instance until the
+     * list changes), or null with the single target, whose one result counts.
+     */
+    private Set<String> listedNow() {
+        return listedTargets == null ? null : listedTargets.get();
+    }
+
+    private static boolean counted(Set<String> listed, String key) {
+        return listed == null || listed.contains(key);
     }
 
     /** Where a perspective keeps a row's result: by target with a list of targets, else in one place. */
@@ -275,8 +277,8 @@ final class WorkerAccumulator {
 
     WorkerAggregate snapshot() {
         List<PerspectiveAggregate> views = new ArrayList<>();
-        Predicate<String> counted = countedTargets();
-        perspectives.values().forEach(p -> views.add(p.snapshot(counted, listedTargets != null)));
+        Set<String> listed = listedNow();
+        perspectives.values().forEach(p -> views.add(p.snapshot(listed, listedTargets != null)));
         return new WorkerAggregate(worker, dataset, rows, okRows, errorRows, skippedRows, newFindings, resolvedFindings,
                 lastRow, lastErrorRow, lastRowAt, List.copyOf(views), List.copyOf(openFindings), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counters)),
                 RecentRows.of(List.copyOf(recent), mapper), latestPlan, newestFirst(patches));
@@ -359,12 +361,22 @@ final class WorkerAccumulator {
         private List<FindingGroup> groups = List.of();
         private List<String> groupsOf;
         private final Deque<SeriesPoint> scores = new ArrayDeque<>();
+        /**
+         * The last snapshot and open count, kept until a row of this perspective comes or the list changes (another
+         * set of ids): a row changes one perspective, and making every perspective's again summed every listed
+         * target's results at each row (README, "Row bookkeeping").
+         */
+        private PerspectiveAggregate snapshot;
+        private Set<String> snapshotOf;
+        private Integer open;
+        private Set<String> openOf;
 
         PerspectiveState(String id) {
             this.id = id;
         }
 
-        void add(Row row, Instant at, Predicate<String> counted) {
+        void add(Row row, Instant at, Set<String> listed) {
+            snapshot = null;
             rows++;
             latest = row;
             if (row.perspectiveName() != null) {
@@ -374,7 +386,7 @@ final class WorkerAccumulator {
                 latestOk = row;
                 result(resultKey(row), row);
                 if (row.qualityScore() != null) {
-                    Double mean = PerspectiveAggregate.meanScore(current(counted).values());
+                    Double mean = PerspectiveAggregate.meanScore(current(listed).values());
                     bounded(scores, new SeriesPoint(row.iteration(), at, mean == null ? row.qualityScore() : mean), seriesLimit);
                 }
             }
@@ -384,31 +396,40 @@ final class WorkerAccumulator {
             results.put(key, result);
             counts.put(key, FindingCounts.of(result));
             groupsOf = null;
+            snapshot = null;
+            open = null;
         }
 
         /** The current results of the counted targets, in the order they first came. */
-        private Map<String, Row> current(Predicate<String> counted) {
+        private Map<String, Row> current(Set<String> listed) {
             Map<String, Row> current = new LinkedHashMap<>();
             results.forEach((key, row) -> {
-                if (counted.test(key)) {
+                if (counted(listed, key)) {
                     current.put(key, row);
                 }
             });
             return current;
         }
 
-        int openFindings(Predicate<String> counted) {
-            int open = 0;
-            for (Map.Entry<String, FindingCounts> entry : counts.entrySet()) {
-                if (counted.test(entry.getKey())) {
-                    open += entry.getValue().total(Scope.MAIN);
+        int openFindings(Set<String> listed) {
+            if (open == null || openOf != listed) {
+                int sum = 0;
+                for (Map.Entry<String, FindingCounts> entry : counts.entrySet()) {
+                    if (counted(listed, entry.getKey())) {
+                        sum += entry.getValue().total(Scope.MAIN);
+                    }
                 }
+                open = sum;
+                openOf = listed;
             }
             return open;
         }
 
-        PerspectiveAggregate snapshot(Predicate<String> counted, boolean acrossTargets) {
-            Map<String, Row> current = current(counted);
+        PerspectiveAggregate snapshot(Set<String> listed, boolean acrossTargets) {
+            if (snapshot != null && snapshotOf == listed) {
+                return snapshot;
+            }
+            Map<String, Row> current = current(listed);
             Map<String, FindingCounts> currentCounts = new LinkedHashMap<>();
             FindingCounts sum = FindingCounts.of(null);
             for (String key : current.keySet()) {
@@ -420,9 +441,11 @@ final class WorkerAccumulator {
                 groups = PerspectiveAggregate.groupsOf(current, acrossTargets);
                 groupsOf = keys;
             }
-            return new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk,
+            snapshot = new PerspectiveAggregate(id, name == null ? id : name, rows, latest, latestOk,
                     java.util.Collections.unmodifiableMap(current), java.util.Collections.unmodifiableMap(currentCounts),
                     acrossTargets, sum, groups, List.copyOf(scores));
+            snapshotOf = listed;
+            return snapshot;
         }
     }
 }

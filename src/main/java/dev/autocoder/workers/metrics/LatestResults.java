@@ -5,6 +5,7 @@ import dev.autocoder.workers.row.FindingCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The current result of each perspective of a worker (its newest ok row; with a list of targets, each target's),
@@ -27,4 +28,14 @@ public interface LatestResults {
      * summed, by target id (a target without a result yet is absent); empty for the single target.
      */
     Map<String, FindingCounts> findingsByTarget(String worker);
+
+    /**
+     * With a list of targets, one listed target's findings as {@link #findingsByTarget} has them, without summing
+     * every other target's: what a row of that target changes. Empty before its first result, for a target not
+     * listed and for the single target.
+     */
+    Optional<FindingCounts> findingsOfTarget(String worker, String targetId);
+
+    /** With a list of targets, the ids listed now; empty for the single target. */
+    Set<String> listedTargets();
 }

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.metrics;
 
 import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.row.FindingCounts;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.WorkerRegistry;
@@ -17,10 +18,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The application's own meters (Prometheus names in brackets):
@@ -36,7 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       with a list of targets, the mean of every target's latest score;</li>
  *   <li>{@code autocoder.target.findings} [autocoder_target_findings] gauge, tags worker, target, severity: with a
  *       list of targets, the findings in main code of each listed target's current results over the worker's
- *       perspectives (what the fleet overview shows per repository); no series for the single target;</li>
+ *       perspectives (what the fleet overview shows per repository), set at start-up and when a row of that
+ *       (worker, target) is stored; a target taken off the list loses its series with the next row; no series for
+ *       the single target;</li>
  *   <li>{@code autocoder.rows.written} [autocoder_rows_written_total] counter, tag dataset.</li>
  *   <li>{@code autocoder.row.consumer.failures} [autocoder_row_consumer_failures_total] counter, tags consumer,
  *       dataset: counted by the row-to-* routes' failure handling (dataset.RowConsumerFailures).</li>
@@ -52,7 +58,19 @@ class WorkerMeters {
     private final WorkerRegistry workers;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final RefreshedSeries qualityScores;
-    private final RefreshedSeries targetFindings;
+    /**
+     * Each (worker, listed target)'s findings, which its series read. A row changes only its own pair's, so a row
+     * sets one entry: summing every target's again and registering every series anew cost about 25 ms a row with 256
+     * targets of the three workers (README, "Row bookkeeping").
+     */
+    private final Map<TargetPair, PairSeries> targetFindings = new ConcurrentHashMap<>();
+
+    private record TargetPair(String worker, String target) {
+    }
+
+    /** A pair's findings and the series (one per severity) that read them. */
+    private record PairSeries(AtomicReference<FindingCounts> counts, List<Gauge> gauges) {
+    }
 
     public WorkerMeters(ObjectProvider<MeterRegistry> meters, LatestResults latestResults, WorkerRegistry workers) {
         this.meters = meters.getIfAvailable();
@@ -60,9 +78,6 @@ class WorkerMeters {
         this.workers = workers;
         this.qualityScores = this.meters == null ? null : new RefreshedSeries(MultiGauge.builder("autocoder.quality.score")
                 .description("Quality score (0..1) of the perspective's latest ok result (the mean over the targets); no series before the first score")
-                .register(this.meters));
-        this.targetFindings = this.meters == null ? null : new RefreshedSeries(MultiGauge.builder("autocoder.target.findings")
-                .description("Findings in main code of each listed target's current results over the worker's perspectives")
                 .register(this.meters));
     }
 
@@ -87,7 +102,10 @@ class WorkerMeters {
                 .register(meters).increment();
         gauges(worker, perspective);
         refreshQualityScores();
-        refreshTargetFindings();
+        if (row.targetId() != null) {
+            latestResults.findingsOfTarget(worker, row.targetId()).ifPresent(counts -> setTargetFindings(worker, row.targetId(), counts));
+        }
+        forgetUnlistedTargets();
     }
 
     /** Registers the gauges of every configured perspective, so they exist before the first row. */
@@ -102,7 +120,10 @@ class WorkerMeters {
             latestResults.perspectives(worker).forEach(p -> gauges(worker, p));
         }
         refreshQualityScores();
-        refreshTargetFindings();
+        for (WorkerState state : workers.all()) {
+            String worker = state.definition().worker();
+            latestResults.findingsByTarget(worker).forEach((target, counts) -> setTargetFindings(worker, target, counts));
+        }
     }
 
     /**
@@ -120,22 +141,29 @@ class WorkerMeters {
         qualityScores.set(scores);
     }
 
-    /**
-     * One series per worker, listed target and severity, set when a row is written (or at start-up): a target taken
-     * off the list loses its series with the next row.
-     */
-    private synchronized void refreshTargetFindings() {
-        Map<Tags, Number> findings = new HashMap<>();
-        for (WorkerState state : workers.all()) {
-            String worker = state.definition().worker();
-            latestResults.findingsByTarget(worker).forEach((target, counts) -> {
-                for (Severity severity : Severity.values()) {
-                    findings.put(Tags.of("worker", worker, "target", target, "severity", severity.label()),
-                            counts.count(Scope.MAIN, severity));
-                }
-            });
-        }
-        targetFindings.set(findings);
+    /** The pair's findings, and its series if it has none yet. */
+    private synchronized void setTargetFindings(String worker, String target, FindingCounts counts) {
+        targetFindings.computeIfAbsent(new TargetPair(worker, target), pair -> {
+            AtomicReference<FindingCounts> current = new AtomicReference<>(counts);
+            return new PairSeries(current, Arrays.stream(Severity.values())
+                    .map(severity -> Gauge.builder("autocoder.target.findings", () -> current.get().count(Scope.MAIN, severity))
+                            .description("Findings in main code of each listed target's current results over the worker's perspectives")
+                            .tags("worker", worker, "target", target, "severity", severity.label())
+                            .register(meters))
+                    .toList());
+        }).counts().set(counts);
+    }
+
+    /** Removes the series of the targets no longer listed. */
+    private synchronized void forgetUnlistedTargets() {
+        Set<String> listed = latestResults.listedTargets();
+        targetFindings.entrySet().removeIf(entry -> {
+            boolean gone = !listed.contains(entry.getKey().target());
+            if (gone) {
+                entry.getValue().gauges().forEach(meters::remove);
+            }
+            return gone;
+        });
     }
 
     private void gauges(String worker, String perspective) {
