@@ -312,8 +312,7 @@ class FleetDashboardTest {
             long betaAtStop = rowsOn(rows, betaId);
             await("beta goes on").atMost(Duration.ofMinutes(1)).until(() -> rowsOn(rows, betaId) >= betaAtStop + 4);
             assertThat(rowsOn(rows, alphaId)).isLessThanOrEqualTo(alphaAtStop);
-            assertThat(JSON.readTree(http.get("/api/workers/analysis?target=" + alphaId).body()).path("worker").path("state").asText())
-                    .isEqualTo("stopped");
+            assertThat(workerState(http, alphaId)).isEqualTo("stopped");
             assertThat(workerState(http, betaId)).isIn(SCHEDULED);
             JsonNode fleet = JSON.readTree(http.get("/api/fleet").body()).path("targets");
             assertThat(fleet.get(0).path("status").asText()).isEqualTo("stopped");
