@@ -88,33 +88,33 @@ record PerspectiveAggregate(String id, String name, long rows, Row latest, Row l
         if (!acrossTargets) {
             return results.isEmpty() ? List.of() : groupsOf(results.values().iterator().next());
         }
-        Map<List<Object>, List<FindingGroup>> byRule = new LinkedHashMap<>();
+        // each target's groups by rule, severity and scope; only the places a merged group shows are prefixed
+        Map<List<Object>, List<Map.Entry<String, FindingGroup>>> byRule = new LinkedHashMap<>();
         results.forEach((target, row) -> {
             for (FindingGroup group : groupsOf(row)) {
-                List<String> places = group.locations().stream().map(location -> prefixed(target, location)).toList();
                 byRule.computeIfAbsent(Arrays.asList(group.rule(), group.severity(), group.scope()), k -> new ArrayList<>())
-                        .add(new FindingGroup(group.rule(), group.category(), group.severity(), group.scope(),
-                                group.count(), group.message(), places));
+                        .add(Map.entry(target, group));
             }
         });
         List<FindingGroup> merged = new ArrayList<>();
-        for (List<FindingGroup> members : byRule.values()) {
-            FindingGroup first = members.get(0);
+        for (List<Map.Entry<String, FindingGroup>> members : byRule.values()) {
+            FindingGroup first = members.get(0).getValue();
             merged.add(new FindingGroup(first.rule(), first.category(), first.severity(), first.scope(),
-                    members.stream().mapToInt(FindingGroup::count).sum(), first.message(), inTurn(members)));
+                    members.stream().mapToInt(m -> m.getValue().count()).sum(), first.message(), inTurn(members)));
         }
         merged.sort(FindingGroup.ORDER);
         return merged;
     }
 
-    /** The groups' places taken one from each in turn, at most {@link FindingGroup#LOCATIONS}. */
-    private static List<String> inTurn(List<FindingGroup> groups) {
+    /** The targets' places taken one from each in turn, prefixed with the target, at most {@link FindingGroup#LOCATIONS}. */
+    private static List<String> inTurn(List<Map.Entry<String, FindingGroup>> groups) {
         List<String> places = new ArrayList<>();
         for (int i = 0; places.size() < FindingGroup.LOCATIONS; i++) {
             boolean more = false;
-            for (FindingGroup group : groups) {
-                if (i < group.locations().size() && places.size() < FindingGroup.LOCATIONS) {
-                    places.add(group.locations().get(i));
+            for (Map.Entry<String, FindingGroup> group : groups) {
+                List<String> locations = group.getValue().locations();
+                if (i < locations.size() && places.size() < FindingGroup.LOCATIONS) {
+                    places.add(prefixed(group.getKey(), locations.get(i)));
                     more = true;
                 }
             }
