@@ -24,7 +24,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,17 +132,6 @@ public class Aggregates implements LatestResults {
     @Override
     public Optional<Double> qualityScore(String worker, String perspective) {
         return of(worker).flatMap(a -> a.perspective(perspective)).map(PerspectiveAggregate::qualityScore);
-    }
-
-    @Override
-    public Map<String, FindingCounts> findingsByTarget(String worker) {
-        if (listedTargets == null) {
-            return Map.of();
-        }
-        Map<String, FindingCounts> byTarget = new LinkedHashMap<>();
-        of(worker).ifPresent(aggregate -> aggregate.perspectives().forEach(perspective -> perspective.resultCounts()
-                .forEach((target, counts) -> byTarget.merge(target, counts, FindingCounts::plus))));
-        return byTarget;
     }
 
     @Override

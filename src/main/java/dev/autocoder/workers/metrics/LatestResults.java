@@ -3,7 +3,6 @@ package dev.autocoder.workers.metrics;
 import dev.autocoder.workers.row.FindingCounts;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,15 +23,8 @@ public interface LatestResults {
     Optional<Double> qualityScore(String worker, String perspective);
 
     /**
-     * With a list of targets, each listed target's findings: its current results over the worker's perspectives,
-     * summed, by target id (a target without a result yet is absent); empty for the single target.
-     */
-    Map<String, FindingCounts> findingsByTarget(String worker);
-
-    /**
-     * With a list of targets, one listed target's findings as {@link #findingsByTarget} has them, without summing
-     * every other target's: what a row of that target changes. Empty before its first result, for a target not
-     * listed and for the single target.
+     * With a list of targets, one listed target's findings: its current results over the worker's perspectives,
+     * summed. Empty before its first result, for a target not listed and for the single target.
      */
     Optional<FindingCounts> findingsOfTarget(String worker, String targetId);
 

@@ -122,7 +122,8 @@ class WorkerMeters {
         refreshQualityScores();
         for (WorkerState state : workers.all()) {
             String worker = state.definition().worker();
-            latestResults.findingsByTarget(worker).forEach((target, counts) -> setTargetFindings(worker, target, counts));
+            latestResults.listedTargets().forEach(target -> latestResults.findingsOfTarget(worker, target)
+                    .ifPresent(counts -> setTargetFindings(worker, target, counts)));
         }
     }
 

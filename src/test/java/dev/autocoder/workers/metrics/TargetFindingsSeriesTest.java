@@ -43,7 +43,7 @@ class TargetFindingsSeriesTest {
         assertThat(series("alpha", "high")).isEqualTo("3.0");
         assertThat(series("beta", "high")).isEqualTo("5.0");
         assertThat(series("beta", "critical")).isEqualTo("0.0");
-        int fullSums = results.findingsByTargetCalls;
+        results.targetsAsked.clear();
 
         // beta's row: beta's series change, alpha's are not looked at, and nothing sums every target again
         results.counts.put("alpha", counts(30));
@@ -51,7 +51,6 @@ class TargetFindingsSeriesTest {
         meters.rowStored("autocoder-analysis-results", Rows.onTarget(Rows.row(2, "architecture", List.of()), "beta"));
         assertThat(series("beta", "high")).isEqualTo("7.0");
         assertThat(series("alpha", "high")).isEqualTo("3.0");
-        assertThat(results.findingsByTargetCalls).isEqualTo(fullSums);
         assertThat(results.targetsAsked).containsExactly("beta");
 
         // a new target's first row adds its series; one taken off the list loses them with the next row
@@ -112,7 +111,6 @@ class TargetFindingsSeriesTest {
         final Set<String> listed = new LinkedHashSet<>();
         final Map<String, FindingCounts> counts = new LinkedHashMap<>();
         final List<String> targetsAsked = new ArrayList<>();
-        int findingsByTargetCalls;
 
         @Override
         public List<String> perspectives(String worker) {
@@ -127,14 +125,6 @@ class TargetFindingsSeriesTest {
         @Override
         public Optional<Double> qualityScore(String worker, String perspective) {
             return Optional.empty();
-        }
-
-        @Override
-        public Map<String, FindingCounts> findingsByTarget(String worker) {
-            findingsByTargetCalls++;
-            Map<String, FindingCounts> byTarget = new LinkedHashMap<>();
-            listed.forEach(target -> Optional.ofNullable(counts.get(target)).ifPresent(c -> byTarget.put(target, c)));
-            return byTarget;
         }
 
         @Override
