@@ -1,5 +1,6 @@
 package dev.autocoder.workers.implementation;
 
+import dev.autocoder.workers.testsupport.FakeSecrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.python.RuffCli;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,7 +160,7 @@ class PythonPatchCycleTest {
         String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/loop.py", LOOP);
-        ImplementationFixture.write(repo, "tests/certs/server.key", privateKey());
+        ImplementationFixture.write(repo, "tests/certs/server.key", new FakeSecrets(16).privateKeyPem(10));
         ImplementationFixture.commit(repo, "A test certificate and an unused loop variable", "2026-11-01T10:00:00Z");
         ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
         harness.analysis.tick(harness.snapshot());
@@ -179,19 +179,5 @@ class PythonPatchCycleTest {
         assertThat(harness.analysisOf(cycle.get(0)).get("task").get("file").asText()).isEqualTo("shop/loop.py");
         assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText())
                 .contains("shop/loop.py line 3").contains("rename the unused loop variable to `_`");
-    }
-
-    /** A PEM private key with a random body, built so that this source file holds no key. */
-    private static String privateKey() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        Random random = new Random(16);
-        StringBuilder pem = new StringBuilder("-----BEGIN " + "PRIVATE" + " KEY-----\n");
-        for (int line = 0; line < 10; line++) {
-            for (int i = 0; i < 64; i++) {
-                pem.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            pem.append('\n');
-        }
-        return pem.append("-----END " + "PRIVATE" + " KEY-----\n").toString();
     }
 }

@@ -104,16 +104,20 @@ public abstract class LinterFindings<V> {
     }
 
     /**
-     * One recommendation per rule for the {@code limit} rules with the most weight (count times severity weight),
-     * each naming the first place to look at (most severe, main code first).
+     * One recommendation per rule for the {@code limit} most pressing rules: the most severe first (as the findings
+     * table orders them, so 40 low asserts do not come before one medium deserialization), then the most weight
+     * (count times severity weight); each names the first place to look at (most severe, main code first).
      */
     public List<String> topRuleRecommendations(int limit) {
         Function<List<Reported<V>>, String> ruleOfGroup = l -> rules.rule().apply(l.get(0).violation());
+        Function<List<Reported<V>>, Severity> mostSevere = l -> l.stream().map(Reported::severity)
+                .min(Comparator.naturalOrder()).orElseThrow();
         Map<String, List<Reported<V>>> byRule = reported.stream()
                 .collect(Collectors.groupingBy(r -> rules.rule().apply(r.violation())));
         return byRule.values().stream()
-                .sorted(Comparator.comparingDouble((List<Reported<V>> l) ->
-                                l.stream().mapToDouble(r -> SeverityWeights.of(r.severity())).sum()).reversed()
+                .sorted(Comparator.comparing(mostSevere)
+                        .thenComparing(Comparator.comparingDouble((List<Reported<V>> l) ->
+                                l.stream().mapToDouble(r -> SeverityWeights.of(r.severity())).sum()).reversed())
                         .thenComparing(ruleOfGroup))
                 .limit(limit)
                 .map(l -> recommendation(l.size(), l.stream().min(Comparator.comparing((Reported<V> r) -> r.severity())

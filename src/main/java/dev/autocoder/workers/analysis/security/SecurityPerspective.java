@@ -40,9 +40,11 @@ import java.util.TreeMap;
  * and build files (what ships) count for the score.
  * <p>
  * Quality score: {@code 1 / (1 + W / 4)} where W sums the weights of the findings in main code and build files
- * (critical 4, high 2, medium 0.5,
- * low 0.1, info 0). Security problems are not diluted by repository size: one committed private key halves the
- * score whatever else the repository holds.
+ * (critical 4, high 2, medium 0.5, low 0.1, info 0), the low ones together at most {@value #LOW_FINDINGS_CAP} (one
+ * medium's worth). Security problems are not diluted by repository size: one committed private key halves the score
+ * whatever else the repository holds. Low findings are hygiene (an {@code assert}, a non-cryptographic random, a
+ * swallowed exception): their number says how the code is written, not how exposed it is, so a library with 50
+ * asserts does not score below one that ships a private key.
  * <p>
  * Python files get ruff's bandit-derived {@code S} rules (severity from severity/ruff-python.tsv, main code only
  * like bandit's advice); when ruff cannot run on them the reason says so, with how to install it.
@@ -52,6 +54,7 @@ public class SecurityPerspective extends AnalysisPerspective {
 
     private static final Map<Severity, Double> WEIGHTS = Map.of(
             Severity.CRITICAL, 4.0, Severity.HIGH, 2.0, Severity.MEDIUM, 0.5, Severity.LOW, 0.1, Severity.INFO, 0.0);
+    static final double LOW_FINDINGS_CAP = 0.5;
 
     private final PmdEngine pmd;
     private final SecretScanner secrets;
@@ -79,6 +82,14 @@ public class SecurityPerspective extends AnalysisPerspective {
         return scope == Scope.MAIN || scope == Scope.BUILD;
     }
 
+    /** The score of the findings that ship, the low ones weighing together at most {@link #LOW_FINDINGS_CAP}. */
+    static double score(List<Finding> shipped) {
+        double serious = shipped.stream().filter(f -> f.severity().compareTo(Severity.LOW) < 0)
+                .mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
+        double low = shipped.stream().filter(f -> f.severity() == Severity.LOW).mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
+        return 1.0 / (1.0 + (serious + Math.min(low, LOW_FINDINGS_CAP)) / 4.0);
+    }
+
     @Override
     protected PerspectiveResult analyze(Snapshot snapshot) {
         boolean hasJava = !snapshot.files(Language.JAVA).isEmpty();
@@ -97,8 +108,7 @@ public class SecurityPerspective extends AnalysisPerspective {
         all.addAll(scan.toFindings());
         List<Finding> findings = Finding.inScopes(all, snapshot::scopeOf);
         List<Finding> shipped = findings.stream().filter(SecurityPerspective::shipped).toList();
-        double weight = shipped.stream().mapToDouble(f -> WEIGHTS.get(f.severity())).sum();
-        double score = 1.0 / (1.0 + weight / 4.0);
+        double score = score(shipped);
         List<SecretFinding> secretsShipped = scan.findings().stream().filter(f -> shipped(snapshot.scopeOf(f.file()))).toList();
 
         List<Metric> metrics = new ArrayList<>();

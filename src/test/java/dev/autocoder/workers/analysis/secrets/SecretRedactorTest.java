@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.secrets;
 
+import dev.autocoder.workers.testsupport.FakeSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

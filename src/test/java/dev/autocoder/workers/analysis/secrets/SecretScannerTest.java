@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.secrets;
 
+import dev.autocoder.workers.testsupport.FakeSecrets;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;

@@ -1,4 +1,4 @@
-package dev.autocoder.workers.analysis.secrets;
+package dev.autocoder.workers.testsupport;
 
 import java.util.Random;
 
@@ -6,20 +6,20 @@ import java.util.Random;
  * Builds realistic fake secrets at run time, so the test sources never contain a secret-shaped literal
  * (which would trip secret scanners on this repository itself). A fixed seed keeps them reproducible.
  */
-final class FakeSecrets {
+public final class FakeSecrets {
 
-    static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    static final String BASE64 = ALNUM + "+/";
-    static final String PASSWORD_CHARS = ALNUM + "!@%^&*-_+";
+    private static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    public static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String BASE64 = ALNUM + "+/";
+    private static final String PASSWORD_CHARS = ALNUM + "!@%^&*-_+";
 
     private final Random random;
 
-    FakeSecrets(long seed) {
+    public FakeSecrets(long seed) {
         this.random = new Random(seed);
     }
 
-    String of(String alphabet, int length) {
+    public String of(String alphabet, int length) {
         StringBuilder value = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             value.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -27,40 +27,40 @@ final class FakeSecrets {
         return value.toString();
     }
 
-    String digits(int length) {
+    public String digits(int length) {
         return of("0123456789", length);
     }
 
-    String awsAccessKeyId() {
+    public String awsAccessKeyId() {
         return "AK" + "IA" + of(UPPER_ALNUM, 16);
     }
 
-    String awsSecretAccessKey() {
+    public String awsSecretAccessKey() {
         return of(BASE64, 40);
     }
 
-    String githubToken() {
+    public String githubToken() {
         return "gh" + "p_" + of(ALNUM, 36);
     }
 
-    String githubFineGrainedToken() {
+    public String githubFineGrainedToken() {
         return "github" + "_pat_" + of(ALNUM, 22) + "_" + of(ALNUM, 59);
     }
 
-    String huggingFaceToken() {
+    public String huggingFaceToken() {
         return "h" + "f_" + of(ALNUM, 34);
     }
 
-    String slackToken() {
+    public String slackToken() {
         return "xo" + "xb-" + digits(12) + "-" + digits(13) + "-" + of(ALNUM, 24);
     }
 
-    String password(int length) {
+    public String password(int length) {
         return of(PASSWORD_CHARS, length);
     }
 
     /** Base64 body lines of a PEM key (64 characters each, as PEM writes them). */
-    String[] pemBodyLines(int lines) {
+    public String[] pemBodyLines(int lines) {
         String[] body = new String[lines];
         for (int i = 0; i < lines; i++) {
             body[i] = of(BASE64, 64);
@@ -68,11 +68,16 @@ final class FakeSecrets {
         return body;
     }
 
-    static String pemHeader(String type) {
+    public static String pemHeader(String type) {
         return "-----BEGIN " + type + "PRIVATE" + " KEY-----";
     }
 
-    static String pemFooter(String type) {
+    public static String pemFooter(String type) {
         return "-----END " + type + "PRIVATE" + " KEY-----";
+    }
+
+    /** A whole PEM private key file (PKCS#8 header) with {@code lines} random body lines. */
+    public String privateKeyPem(int lines) {
+        return pemHeader("") + "\n" + String.join("\n", pemBodyLines(lines)) + "\n" + pemFooter("") + "\n";
     }
 }

@@ -1,0 +1,95 @@
+package dev.autocoder.workers.analysis.security;
+
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.python.RuffCli;
+import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.testsupport.FakeSecrets;
+import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The security score weighs what exposes a project, not how many hygiene notes it has: a library full of asserts
+ * and non-cryptographic randoms scores well above one that ships a private key.
+ */
+class SecurityScoreTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void manyLowFindingsWeighAtMostOneMediumWhileACommittedKeyStillHalvesTheScore() throws IOException {
+        Path library = temp.resolve("library");
+        StringBuilder checks = new StringBuilder("import random\n\n\n");
+        for (int i = 0; i < 40; i++) {
+            checks.append("def check_").append(i).append("(value):\n")
+                    .append("    assert value is not None\n")
+                    .append("    return value + random.random()\n\n\n");
+        }
+        write(library, "lib/checks.py", checks.toString());
+        PerspectiveResult hygiene = analyze(library);
+
+        assertThat(hygiene.findings()).filteredOn(f -> f.rule().equals("S101")).hasSize(40)
+                .allMatch(f -> f.severity() == Severity.LOW);
+        assertThat(hygiene.findings()).filteredOn(f -> f.rule().equals("S311")).hasSize(40);
+        assertThat(hygiene.findings()).allMatch(f -> f.severity() == Severity.LOW);
+        // 80 low findings weigh 0.5 together, not 8: 1 / (1 + 0.5 / 4)
+        assertThat(hygiene.qualityScore()).isCloseTo(1 / 1.125, within(1e-9));
+
+        Path leaking = temp.resolve("leaking");
+        write(leaking, "lib/app.py", "def hello():\n    return 'hello'\n");
+        write(leaking, "deploy/signing.pem", new FakeSecrets(7).privateKeyPem(10));
+        PerspectiveResult leak = analyze(leaking);
+
+        assertThat(leak.findings()).extracting(Finding::rule, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("private-key", Severity.CRITICAL));
+        assertThat(leak.qualityScore()).isEqualTo(0.5);
+        assertThat(hygiene.qualityScore()).isGreaterThan(leak.qualityScore());
+    }
+
+    @Test
+    void aMediumFindingCountsInFullBesideTheCappedLowOnes() throws IOException {
+        Path repo = temp.resolve("repo");
+        StringBuilder code = new StringBuilder("import marshal\n\n\n");
+        for (int i = 0; i < 12; i++) {
+            code.append("def check_").append(i).append("(value):\n    assert value\n    return value\n\n\n");
+        }
+        code.append("def load(data):\n    return marshal.loads(data)\n");
+        write(repo, "lib/store.py", code.toString());
+
+        PerspectiveResult result = analyze(repo);
+
+        assertThat(result.findings()).filteredOn(f -> f.severity() == Severity.MEDIUM).extracting(Finding::rule)
+                .containsExactly("S302");
+        // one medium (0.5) and twelve lows (1.2, capped at 0.5): 1 / (1 + 1 / 4)
+        assertThat(result.qualityScore()).isCloseTo(0.8, within(1e-9));
+        // the recommendations lead with the medium finding, not with the more numerous asserts
+        assertThat(result.recommendations().get(0)).startsWith("Fix the 1 S302 finding (ruff, Bandit, medium)");
+        assertThat(result.recommendations().get(1)).startsWith("Fix the 12 S101 findings (ruff, Bandit, low)");
+    }
+
+    private static PerspectiveResult analyze(Path root) {
+        RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
+        return new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(), ruff)
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+    }
+
+    private static void write(Path root, String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
