@@ -106,7 +106,8 @@ public abstract class LinterFindings<V> {
     /**
      * One recommendation per rule for the {@code limit} most pressing rules: the most severe first (as the findings
      * table orders them, so 40 low asserts do not come before one medium deserialization), then the most weight
-     * (count times severity weight); each names the first place to look at (most severe, main code first).
+     * (count times severity weight); each names the first place to look at (most severe, main code, largest measure
+     * first: the 52-branch function, not the first file's 11).
      */
     public List<String> topRuleRecommendations(int limit) {
         Function<List<Reported<V>>, String> ruleOfGroup = l -> rules.rule().apply(l.get(0).violation());
@@ -121,7 +122,13 @@ public abstract class LinterFindings<V> {
                         .thenComparing(ruleOfGroup))
                 .limit(limit)
                 .map(l -> recommendation(l.size(), l.stream().min(Comparator.comparing((Reported<V> r) -> r.severity())
-                        .thenComparing(Reported::scope)).orElseThrow()))
+                        .thenComparing(Reported::scope).thenComparing(Comparator.comparingLong(this::measure).reversed()))
+                        .orElseThrow()))
                 .toList();
+    }
+
+    /** The size the violation's finding measures (a complexity, an argument count), as the findings table sorts by. */
+    private long measure(Reported<V> reported) {
+        return findingOf.of(reported.violation(), reported.severity(), reported.scope()).measure();
     }
 }
