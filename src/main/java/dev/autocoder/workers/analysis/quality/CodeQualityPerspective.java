@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
@@ -92,14 +93,18 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
         PythonLint lint = ruff.analyze(snapshot);
-        PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : pythonModels == null
+        PythonModelFacts facts = lint.state() == PythonLint.State.NO_PYTHON || pythonModels == null ? null
+                : new PythonModelFacts(() -> pythonModels.modelled(snapshot));
+        PythonQuality python = lint.state() == PythonLint.State.NO_PYTHON ? null : facts == null
                 ? PythonQuality.of(lint, snapshot)
-                : PythonQuality.of(lint, snapshot, new PythonModelFacts(() -> pythonModels.modelled(snapshot)));
+                : PythonQuality.of(lint, snapshot, facts);
         if (javaFiles.isEmpty()) {
-            return python == null ? duplicationOnly(snapshot) : withoutJava(snapshot, python);
+            return python == null ? duplicationOnly(snapshot)
+                    : withoutJava(snapshot, python, Duplication.of(cpd.duplication(snapshot), facts));
         }
         PmdReport report = engine.analyze(snapshot);
-        CpdResult duplication = cpd.duplication(snapshot);
+        Duplication cpdBlocks = Duplication.of(cpd.duplication(snapshot), facts);
+        CpdResult duplication = cpdBlocks.result();
         InheritedEqualityPairs.Split equalityPairs = InheritedEqualityPairs.of(
                 report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel());
         PmdFindings pmd = PmdFindings.of(equalityPairs.kept(), snapshot, engine.severities());
@@ -119,7 +124,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         if (python != null) {
             scored.addAll(python.findings());
         }
-        List<Finding> duplicates = DuplicationFindings.of(duplication);
+        List<Finding> duplicates = cpdBlocks.findings();
         List<Finding> findings = new ArrayList<>(scored);
         findings.addAll(duplicates);
 
@@ -155,7 +160,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 + " with cyclomatic complexity over 10"
                 + (report.unparseableFiles().isEmpty() ? "." : ", " + plural(report.unparseableFiles().size(), "file")
                 + " that PMD cannot parse.");
-        List<String> recommendations = recommendations(report, pmd, methods, duplication, sizeFindings);
+        List<String> recommendations = recommendations(report, pmd, methods, cpdBlocks, sizeFindings);
         Map<String, Object> details = details(snapshot, report, violations, complexity, methods, duplication);
         if (python == null) {
             return PerspectiveResult.ok(summary, score, findings, recommendations, metrics, details);
@@ -180,11 +185,11 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      * Python without Java: ruff's quality rules, the functions' complexity and CPD; the PMD rules and the size checks
      * are Java-only, which the reason says. Score as for Java, over the main-code Python lines.
      */
-    private PerspectiveResult withoutJava(Snapshot snapshot, PythonQuality python) {
-        CpdResult duplication = cpd.duplication(snapshot);
+    private PerspectiveResult withoutJava(Snapshot snapshot, PythonQuality python, Duplication cpdBlocks) {
+        CpdResult duplication = cpdBlocks.result();
         List<Finding> scored = python.findings();
         List<Finding> findings = new ArrayList<>(scored);
-        findings.addAll(DuplicationFindings.of(duplication));
+        findings.addAll(cpdBlocks.findings());
         double density = SeverityWeights.mainCodeDensity(scored, snapshot);
         double percent = duplication.duplicatedLinesPercent();
         double score = 1 / (1 + density / 10) * (1 - Math.min(percent, 50) / 100);
@@ -202,7 +207,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
             metrics.add(Metric.of("weighted_findings_per_kloc", round(density)));
         }
         List<String> recommendations = new ArrayList<>(python.recommendations());
-        recommendations.addAll(duplicationRecommendations(duplication));
+        recommendations.addAll(cpdBlocks.recommendations());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("python", python.lint().details());
         details.put("complexity_buckets", complexity.buckets());
@@ -254,13 +259,32 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
                 round(percent) + "% of " + duplication.totalLines() + " lines duplicated in " + duplication.blocks().size()
                         + " block(s) (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
-                1 - Math.min(percent, 50) / 100, DuplicationFindings.of(duplication), duplicationRecommendations(duplication), metrics, details);
+                1 - Math.min(percent, 50) / 100, DuplicationFindings.of(duplication), Duplication.of(duplication, null).recommendations(),
+                metrics, details);
     }
 
-    private static List<String> duplicationRecommendations(CpdResult duplication) {
-        return duplication.blocks().stream().limit(3).map(b -> "Extract the " + b.lines() + " duplicated lines at "
-                + b.occurrences().stream().map(DuplicationFindings::place).collect(Collectors.joining(" and "))
-                + " into one shared method or class.").toList();
+    /**
+     * CPD's blocks as findings and recommendations, knowing which repeat {@code @typing.overload} signatures
+     * (Python's model tells; without it none): typing requires them, so they are reported as info and not advised to
+     * be extracted. The duplicated-lines figures stay CPD's.
+     */
+    private record Duplication(CpdResult result, Predicate<CpdResult.DuplicateBlock> overloadSignatures) {
+
+        static Duplication of(CpdResult result, PythonModelFacts facts) {
+            return new Duplication(result, facts == null ? b -> false : b -> b.occurrences().stream()
+                    .anyMatch(o -> o.path().endsWith(".py") && facts.inOverloadStub(o.path(), o.beginLine(), o.endLine())));
+        }
+
+        List<Finding> findings() {
+            return DuplicationFindings.of(result, overloadSignatures);
+        }
+
+        List<String> recommendations() {
+            return result.blocks().stream().filter(overloadSignatures.negate()).limit(3)
+                    .map(b -> "Extract the " + b.lines() + " duplicated lines at "
+                            + b.occurrences().stream().map(DuplicationFindings::place).collect(Collectors.joining(" and "))
+                            + " into one shared method or class.").toList();
+        }
     }
 
     private static Finding parseError(PmdProcessingError error) {
@@ -269,7 +293,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     }
 
     private static List<String> recommendations(PmdReport report, PmdFindings pmd,
-                                                 List<JavaMethodRef> methods, CpdResult duplication,
+                                                 List<JavaMethodRef> methods, Duplication duplication,
                                                  List<Finding> sizeFindings) {
         List<String> recommendations = new ArrayList<>();
         List<PmdProcessingError> unparseable = report.unparseableFiles();
@@ -282,7 +306,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 .forEach(m -> recommendations.add("Split " + m.displayName() + " (" + m.path() + ":"
                         + m.method().beginLine() + ", cyclomatic complexity " + m.method().cyclomatic()
                         + ") into smaller methods."));
-        recommendations.addAll(duplicationRecommendations(duplication));
+        recommendations.addAll(duplication.recommendations());
         sizeFindings.stream().filter(f -> f.rule().equals(SizeChecks.OVERSIZED_CLASS)).limit(2)
                 .forEach(f -> recommendations.add("Split " + f.message() + " (" + f.file() + ")."));
         return recommendations;

@@ -48,6 +48,15 @@ final class PythonModelFacts implements ModelFacts {
         return file(path).flatMap(f -> f.mutableDefaultUse(mutableDefault.row()));
     }
 
+    /**
+     * Whether lines {@code first..last} of the file overlap a function declared {@code @typing.overload}: such a
+     * stub repeats the signature of its implementation and of the other overloads, as typing requires.
+     */
+    boolean inOverloadStub(String path, int first, int last) {
+        return file(path).stream().flatMap(f -> f.model().types().stream()).flatMap(t -> t.methods().stream())
+                .anyMatch(m -> m.hasAnnotation("overload") && m.beginLine() <= last && first <= m.endLine());
+    }
+
     private Optional<PythonModelProvider.Modelled> file(String path) {
         return Optional.ofNullable(byPath().get(path));
     }

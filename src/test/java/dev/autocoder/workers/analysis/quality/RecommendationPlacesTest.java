@@ -6,6 +6,9 @@ import dev.autocoder.workers.analysis.pmd.PmdRulesets;
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.python.RuffCli;
 import dev.autocoder.workers.python.RuffEngine;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +17,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A rule's recommendation starts where the findings table does: at its largest case, not its first file's. */
+/**
+ * Recommendations a senior engineer would act on: a rule's starts where the findings table does (at its largest case,
+ * not its first file's), and no extraction is advised for what the language requires written twice.
+ */
 class RecommendationPlacesTest {
 
     @TempDir
@@ -34,6 +41,63 @@ class RecommendationPlacesTest {
 
         assertThat(result.recommendations()).filteredOn(r -> r.startsWith("Fix the 2 C901 findings")).singleElement()
                 .satisfies(r -> assertThat(r).contains("starting with lib/b_second.py:1: `very_tangled` is too complex (21 > 10)"));
+    }
+
+    @Test
+    void overloadSignaturesThatTypingRequiresAreInfoAndNotAdvisedForExtraction() throws IOException {
+        Files.createDirectories(root.resolve("lib"));
+        String parameters = """
+                    buffering: int = -1,
+                    encoding: Optional[str] = None,
+                    errors: Optional[str] = None,
+                    newline: Optional[str] = None,
+                    *,
+                    total: Optional[int] = None,
+                    description: str = "Reading...",
+                    auto_refresh: bool = True,
+                    transient: bool = False,
+                    refresh_per_second: float = 10,
+                    style: str = "bar.back",
+                    complete_style: str = "bar.complete",
+                    finished_style: str = "bar.finished",
+                    disable: bool = False,
+                """;
+        Files.writeString(root.resolve("lib/reading.py"), "from typing import Literal, Optional, Union, overload\n\n\n"
+                + "@overload\ndef open_file(\n    file: Union[str, bytes],\n    mode: Literal[\"rt\"],\n" + parameters + ") -> str:\n    ...\n\n\n"
+                + "@overload\ndef open_file(\n    file: Union[str, bytes],\n    mode: Literal[\"rb\"],\n" + parameters + ") -> bytes:\n    ...\n\n\n"
+                + "def open_file(\n    file: Union[str, bytes],\n    mode: str = \"r\",\n" + parameters + "):\n    return (mode, file, buffering, encoding)\n");
+        // the same lines in two plain functions are a duplicate worth extracting
+        String body = """
+                    total = 0
+                    for item in items:
+                        if item.kind == "book":
+                            total += item.price * item.quantity
+                        elif item.kind == "food":
+                            total += item.price * item.quantity * 0.9
+                        else:
+                            total += item.price
+                    shipping = 5 if total < 50 else 0
+                    tax = total * 0.2
+                    return round(total + shipping + tax, 2)
+                """;
+        Files.writeString(root.resolve("lib/orders.py"), "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        List<Finding> duplicates = result.findings().stream().filter(f -> f.rule().equals("duplicate-code")).toList();
+        assertThat(duplicates).filteredOn(f -> f.file().equals("lib/reading.py")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).endsWith("(@typing.overload signatures, which typing requires to repeat)");
+        });
+        assertThat(duplicates).filteredOn(f -> f.file().equals("lib/orders.py")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+        assertThat(result.recommendations()).filteredOn(r -> r.startsWith("Extract the ")).singleElement()
+                .satisfies(r -> assertThat(r).contains("lib/orders.py:").doesNotContain("reading.py"));
+        // CPD's figure is CPD's: the overload lines still count as duplicated
+        assertThat(result.metrics()).filteredOn(m -> m.name().equals("duplicate_blocks")).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualTo(1.0 + duplicates.stream().filter(f -> f.file().equals("lib/reading.py")).count()));
     }
 
     /** A function with {@code ifs} independent branches: complexity ifs + 1. */
