@@ -954,6 +954,19 @@ def ends_without_falling_through(body):
     return False
 
 
+def is_overload_stub(node):
+    """A `@typing.overload` declaration: a signature for the type checker, never run (the undecorated definition of
+    the same name is the code). Modelled as a method it would be planned, tested and counted once per overload."""
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+        (dotted(d) or "").split(".")[-1] == "overload" for d in node.decorator_list)
+
+
+def overload_stubs(tree):
+    """The line spans of the module's and its top-level classes' overload declarations."""
+    nodes = list(tree.body) + [child for node in tree.body if isinstance(node, ast.ClassDef) for child in node.body]
+    return [[n.lineno, getattr(n, "end_lineno", n.lineno) or n.lineno] for n in nodes if is_overload_stub(n)]
+
+
 def class_model(module, node):
     attribute_types = {}
     fields = {}
@@ -973,7 +986,7 @@ def class_model(module, node):
                         attribute_types[sub.targets[0].attr] = kind
                     fields.setdefault(sub.targets[0].attr, kind)
     methods = [function_model(module, child, node.name, attribute_types) for child in node.body
-               if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))]
+               if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and not is_overload_stub(child)]
     decorators = [dotted(d.func if isinstance(d, ast.Call) else d) or text_of(module.lines, d, 60) for d in node.decorator_list]
     bases = []
     for b in node.bases:
@@ -1007,7 +1020,7 @@ def model(entry, budget, max_depth):
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 classes.append(class_model(module, node))
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not is_overload_stub(node):
                 functions.append(function_model(module, node, None, {}))
         all_names = None
         parents = parent_map(tree)
@@ -1018,6 +1031,7 @@ def model(entry, budget, max_depth):
         return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
                 "iteration_local_functions": iteration_local_functions(tree, parents),
+                "overload_stubs": overload_stubs(tree),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}

@@ -71,14 +71,15 @@ public class PythonModelProvider {
     /**
      * One Python file as modelled: the planner's model, the file's dotted module name, its imports, the line
      * spans of its functions that only the loop iteration defining them calls, and what each function does with a
-     * parameter whose default makes a new container, by the default's line (all empty when the file could not be
+     * parameter whose default makes a new container, by the default's line, and the line spans of its
+     * {@code @typing.overload} declarations, which the model leaves out (all empty when the file could not be
      * modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
-                           Map<Integer, MutableDefaultUse> mutableDefaults) {
+                           Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of());
+            this(model, module, imports, List.of(), Map.of(), List.of());
         }
 
         /** The files by repository path, in the given order. */
@@ -91,6 +92,11 @@ public class PythonModelProvider {
         /** Whether {@code line} lies in a function that only the loop iteration defining it calls. */
         public boolean inIterationLocalFunction(int line) {
             return iterationLocalFunctions.stream().anyMatch(l -> l.first() <= line && line <= l.last());
+        }
+
+        /** Whether lines {@code first..last} overlap an {@code @typing.overload} declaration. */
+        public boolean overlapsOverloadStub(int first, int last) {
+            return overloadStubs.stream().anyMatch(l -> l.first() <= last && first <= l.last());
         }
 
         /** What the function does with the parameter whose container default starts at {@code line}, if modelled. */
@@ -210,7 +216,8 @@ public class PythonModelProvider {
             try {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
-                        Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")))
+                        Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
+                        Lines.of(json.path("overload_stubs")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -259,7 +266,7 @@ public class PythonModelProvider {
         }
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
-                modelled.iterationLocalFunctions(), modelled.mutableDefaults());
+                modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

@@ -42,6 +42,54 @@ class PythonModelProviderTest {
     }
 
     @Test
+    void overloadDeclarationsAreLeftOutOfTheModelAndTheirLinesKnown() throws Exception {
+        Path root = temp.resolve("overloads");
+        Files.createDirectories(root.resolve("lib"));
+        Files.writeString(root.resolve("lib/reading.py"), """
+                import typing
+                from typing import overload
+
+
+                @overload
+                def read(path: str, binary: typing.Literal[True]) -> bytes:
+                    ...
+
+
+                @typing.overload
+                def read(path: str, binary: typing.Literal[False] = False) -> str:
+                    ...
+
+
+                def read(path, binary=False):
+                    return open(path, "rb" if binary else "r").read()
+
+
+                class Reader:
+                    @overload
+                    def get(self, key: int) -> str: ...
+
+                    @overload
+                    def get(self, key: str) -> int: ...
+
+                    def get(self, key):
+                        return key
+                """);
+
+        PythonModelProvider.Modelled modelled = new PythonModelProvider("python3", Duration.ofSeconds(10))
+                .modelled(dev.autocoder.workers.analysis.pmd.TestSnapshots.of(root)).get(0);
+
+        // one function and one method each: the implementations, which are what runs and what tests call
+        assertThat(modelled.model().types()).flatExtracting(TypeModel::methods)
+                .extracting(MethodModel::name, MethodModel::beginLine)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("read", 15), org.assertj.core.groups.Tuple.tuple("get", 26));
+        assertThat(modelled.overloadStubs()).containsExactly(new PythonModelProvider.Lines(6, 7),
+                new PythonModelProvider.Lines(11, 12), new PythonModelProvider.Lines(21, 21),
+                new PythonModelProvider.Lines(24, 24));
+        assertThat(modelled.overlapsOverloadStub(7, 9)).isTrue();
+        assertThat(modelled.overlapsOverloadStub(13, 16)).isFalse();
+    }
+
+    @Test
     void modelsModulesClassesFunctionsAndWhatTheirBodiesDo() throws Exception {
         Snapshot snapshot = snapshot(PythonFixture.create(temp.resolve("repo")));
         List<FileModel> files = new PythonModelProvider("python3", Duration.ofSeconds(10)).model(snapshot);

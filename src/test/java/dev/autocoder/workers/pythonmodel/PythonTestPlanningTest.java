@@ -41,6 +41,11 @@ class PythonTestPlanningTest {
                 "discount=50", "discount=51", "discount=2 ** 63 - 1", "note=None");
         assertThat(TestPlanHarness.analysis(edges).edgeCases()).extracting(EdgeCase::parameter)
                 .doesNotContain("*extras", "**options", "self");
+        // the summary counts what the row's metric and list count: each edge case once
+        long listed = TestPlanHarness.analysis(edges).edgeCases().size();
+        assertThat(edges.metrics()).filteredOn(m -> m.name().equals("edge_cases")).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualTo((double) listed));
+        assertThat(edges.summary()).startsWith(listed + " edge cases for ");
 
         PerspectiveResult failures = harness.run(harness.perspective("failure-modes"));
         assertThat(failures.status()).isEqualTo(Status.OK);

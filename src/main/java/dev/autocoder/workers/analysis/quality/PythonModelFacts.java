@@ -53,8 +53,7 @@ final class PythonModelFacts implements ModelFacts {
      * stub repeats the signature of its implementation and of the other overloads, as typing requires.
      */
     boolean inOverloadStub(String path, int first, int last) {
-        return file(path).stream().flatMap(f -> f.model().types().stream()).flatMap(t -> t.methods().stream())
-                .anyMatch(m -> m.hasAnnotation("overload") && m.beginLine() <= last && first <= m.endLine());
+        return file(path).map(f -> f.overlapsOverloadStub(first, last)).orElse(false);
     }
 
     private Optional<PythonModelProvider.Modelled> file(String path) {

@@ -76,7 +76,8 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
         result.metric("methods_with_edge_cases", methods).metric("edge_cases_from_body", fromBody)
                 .metric("classes", classes.size());
         result.qualityScore = Scores.share(tested, methods);
-        result.summary = result.edgeCases.size() + " edge cases for " + methods + " API methods in scope (" + fromBody
+        // the row lists each id once (two definitions of one name give the same ids): the summary counts as it does
+        result.summary = result.edgeCases.stream().map(EdgeCase::id).distinct().count() + " edge cases for " + methods + " API methods in scope (" + fromBody
                 + " from constants the code compares against).";
         if (methods > tested) {
             result.recommendations.add("Write the parameterized edge-case tests for the " + (methods - tested)
