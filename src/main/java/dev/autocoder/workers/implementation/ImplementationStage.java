@@ -101,8 +101,14 @@ public abstract class ImplementationStage extends NamedPerspective {
         }
         if (!facts.code().readable()) {
             out.notes.add(facts.task().file() + " cannot be read at HEAD: " + facts.code().problem() + ".");
+        } else if (facts.code().isPython()) {
+            if (facts.code().method() == null) {
+                out.notes.add(facts.task().file() + (facts.task().line() == null ? " (no line given)" : " line " + facts.task().line())
+                        + " is outside every function: the Python model places no caller or test for it.");
+            }
         } else if (!facts.code().isJava()) {
-            out.notes.add(facts.task().file() + " is not a Java file: there is no Java model (callers, tests, mechanical fixes) for it.");
+            out.notes.add(facts.task().file() + " is neither Java nor Python: there is no code model (callers, tests, "
+                    + "mechanical fixes) for it.");
         } else if (!facts.code().located()) {
             var model = facts.code().fileModel();
             out.notes.add(facts.task().file() + (model != null && !model.parsed() ? " does not parse at HEAD (" + model.parseError()

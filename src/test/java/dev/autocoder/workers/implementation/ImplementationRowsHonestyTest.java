@@ -107,8 +107,8 @@ class ImplementationRowsHonestyTest {
                 .isEqualTo("db.url=jdbc:postgresql://db/shop\ndb.password=[REDACTED]");
         assertThat(understanding.get("evidence").get("presence_check").asText())
                 .isEqualTo("the security analysis row made at HEAD still lists it");
-        assertThat(understanding.get("notes")).extracting(JsonNode::asText).contains("config/app.properties is not a Java "
-                + "file: there is no Java model (callers, tests, mechanical fixes) for it.");
+        assertThat(understanding.get("notes")).extracting(JsonNode::asText).contains("config/app.properties is neither "
+                + "Java nor Python: there is no code model (callers, tests, mechanical fixes) for it.");
         assertThat(harness.analysisOf(cycle.get(1)).get("components")).extracting(JsonNode::asText).containsExactly("config");
         assertThat(harness.analysisOf(cycle.get(2)).get("chosen_approach").asText())
                 .isEqualTo("Move the secret out of the repository and rotate it");

@@ -76,6 +76,9 @@ class PythonPatchCycleTest {
         assertThat(cycle.get(1).summary()).isEqualTo("shop/util.py: call sites not traced (the line is outside every "
                 + "function of the Python model); 1 component(s) affected.");
         assertThat(cycle.get(1).metric("call_sites")).isEmpty();
+        assertThat(harness.analysisOf(cycle.get(1)).get("notes")).extracting(JsonNode::asText)
+                .contains("shop/util.py line 1 is outside every function: the Python model places no caller or test for it.")
+                .noneMatch(n -> n.contains("Java"));
         JsonNode plan = harness.analysisOf(cycle.get(5));
         JsonNode changes = plan.get("code_changes");
         assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();

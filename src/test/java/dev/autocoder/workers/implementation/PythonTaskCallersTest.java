@@ -74,5 +74,8 @@ class PythonTaskCallersTest {
         assertThat(architecture.summary()).isEqualTo("shop.cart#add(item, items) in shop: 4 call site(s) in 3 class(es) reach it, "
                 + "it makes 1 call(s); 1 component(s) affected.");
         assertThat(architecture.metric("call_sites")).hasValue(4.0);
+        // placed by the Python model: no note that the file has no model (it said "not a Java file: there is no Java
+        // model (callers, tests, mechanical fixes)" beside the callers it had just listed)
+        assertThat(analysis.get("notes")).extracting(JsonNode::asText).noneMatch(n -> n.contains("Java"));
     }
 }
