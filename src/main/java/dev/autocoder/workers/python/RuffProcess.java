@@ -32,6 +32,8 @@ final class RuffProcess {
     static final String DEFAULT = "ruff";
     /** The script over ruff's WebAssembly build, in the working folder of a clone (.ci/run installs its package). */
     static final String WEB_ASSEMBLY = "bin/ruff-wasm";
+    /** The clone bin/autocoder-workers runs from (it sets this), where bin/ruff-wasm may be. */
+    static final String HOME_PROPERTY = "autocoder.home";
 
     private final String command;
 
@@ -39,19 +41,26 @@ final class RuffProcess {
 
     RuffProcess(String ruffPath, ObjectMapper json) {
         this.json = json;
-        this.command = command(ruffPath, System.getenv("PATH"), Path.of(""));
+        String home = System.getProperty(HOME_PROPERTY);
+        this.command = home == null || home.isBlank() ? command(ruffPath, System.getenv("PATH"), Path.of(""))
+                : command(ruffPath, System.getenv("PATH"), Path.of(""), Path.of(home));
     }
 
     /**
      * The command to run for a setting. A path with a folder resolves against the working folder, since ruff runs in
-     * the target's root. The default, {@code ruff}, is the ruff on the PATH; without one, a clone's
-     * {@code bin/ruff-wasm} (what {@code .ci/run} installs), so {@code ./mvnw -Prun} on a Python repository runs the
+     * the target's root. The default, {@code ruff}, is the ruff on the PATH; without one, the first
+     * {@code bin/ruff-wasm} (what {@code .ci/run} installs) of the working folder or the clone the launcher was run
+     * from, so {@code ./mvnw -Prun}, and {@code bin/autocoder-workers} from any folder, on a Python repository run the
      * rules on a machine that could not install the native ruff.
      */
-    static String command(String ruffPath, String pathVariable, Path workingFolder) {
-        if (ruffPath.equals(DEFAULT) && !onPath(DEFAULT, pathVariable)
-                && Files.isExecutable(workingFolder.resolve(WEB_ASSEMBLY))) {
-            ruffPath = workingFolder.resolve(WEB_ASSEMBLY).toString();
+    static String command(String ruffPath, String pathVariable, Path... cloneFolders) {
+        if (ruffPath.equals(DEFAULT) && !onPath(DEFAULT, pathVariable)) {
+            for (Path clone : cloneFolders) {
+                if (Files.isExecutable(clone.resolve(WEB_ASSEMBLY))) {
+                    ruffPath = clone.resolve(WEB_ASSEMBLY).toString();
+                    break;
+                }
+            }
         }
         return ruffPath.contains("/") ? Path.of(ruffPath).toAbsolutePath().normalize().toString() : ruffPath;
     }

@@ -104,6 +104,8 @@ class LauncherScriptTest {
                 .contains("-Xmx144m", "-XX:TieredStopAtLevel=1");
         assertThat(run.prefixed("arg:")).containsExactly("--autocoder.target.path=/some/repo", "two words", "--server.port=0");
         assertThat(run.prefixed("env:")).containsExactly("MALLOC_ARENA_MAX=2");
+        // the clone it runs from, where the application looks for bin/ruff-wasm when no ruff is on the PATH
+        assertThat(run.prefixed("jvm:")).contains("-Dautocoder.home=" + SCRIPT.toAbsolutePath().getParent().getParent());
     }
 
     @Test

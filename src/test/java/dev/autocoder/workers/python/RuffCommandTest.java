@@ -34,6 +34,16 @@ class RuffCommandTest {
     }
 
     @Test
+    void runFromAnotherFolderTheLaunchersCloneIsLookedInNext() throws IOException {
+        Path wasm = executable(dir.resolve("clone/bin/ruff-wasm"));
+        Path clone = wasm.getParent().getParent();
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+
+        assertThat(RuffProcess.command("ruff", "/nowhere", elsewhere)).isEqualTo("ruff");
+        assertThat(RuffProcess.command("ruff", "/nowhere", elsewhere, clone)).isEqualTo(wasm.toString());
+    }
+
+    @Test
     void withNeitherTheDefaultStaysSoTheRowSaysRuffIsMissing() throws IOException {
         Path clone = Files.createDirectories(dir.resolve("clone/bin"));
         Files.writeString(clone.resolve("ruff-wasm"), "not executable");
