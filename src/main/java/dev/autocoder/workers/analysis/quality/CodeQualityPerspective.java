@@ -244,6 +244,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      */
     private PerspectiveResult duplicationOnly(Snapshot snapshot) {
         CpdResult duplication = cpd.duplication(snapshot);
+        Duplication blocks = Duplication.of(duplication, null); // no Python here: no overloads to tell apart
         if (duplication.totalLines() == 0) {
             return PerspectiveResult.skipped("No Java files and no file in a language CPD reads (JavaScript, TypeScript, "
                     + "Python, Kotlin): nothing for PMD, CPD or the size checks to look at.", List.of(Metric.of("java_files", 0)));
@@ -259,8 +260,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
                 round(percent) + "% of " + duplication.totalLines() + " lines duplicated in " + duplication.blocks().size()
                         + " block(s) (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
-                1 - Math.min(percent, 50) / 100, DuplicationFindings.of(duplication), Duplication.of(duplication, null).recommendations(),
-                metrics, details);
+                1 - Math.min(percent, 50) / 100, blocks.findings(), blocks.recommendations(), metrics, details);
     }
 
     /**

@@ -24,11 +24,7 @@ final class DuplicationFindings {
     private DuplicationFindings() {
     }
 
-    static List<Finding> of(CpdResult cpd) {
-        return of(cpd, b -> false);
-    }
-
-    /** The same, with the blocks that repeat {@code @typing.overload} signatures as info: typing requires them. */
+    /** The findings, the blocks that repeat {@code @typing.overload} signatures as info: typing requires them. */
     static List<Finding> of(CpdResult cpd, Predicate<CpdResult.DuplicateBlock> overloadSignatures) {
         return cpd.blocks().stream().limit(MAX_FINDINGS).map(b -> finding(b, overloadSignatures.test(b))).toList();
     }

@@ -100,6 +100,40 @@ class RecommendationPlacesTest {
                 .satisfies(m -> assertThat(m.value()).isEqualTo(1.0 + duplicates.stream().filter(f -> f.file().equals("lib/reading.py")).count()));
     }
 
+    @Test
+    void aRepositoryInNeitherJavaNorPythonIsAdvisedOnItsDuplicatesAlone() throws IOException {
+        Files.createDirectories(root.resolve("web"));
+        String body = """
+                  let total = 0;
+                  for (const item of items) {
+                    if (item.kind === "book") {
+                      total += item.price * item.quantity;
+                    } else if (item.kind === "food") {
+                      total += item.price * item.quantity * 0.9;
+                    } else {
+                      total += item.price;
+                    }
+                  }
+                  const shipping = total < 50 ? 5 : 0;
+                  const tax = total * 0.2;
+                  return Math.round((total + shipping + tax) * 100) / 100;
+                }
+                """;
+        Files.writeString(root.resolve("web/orders.js"), "function orderTotal(items) {\n" + body + "\nfunction basketTotal(items) {\n" + body);
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60))).analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(result.reason()).endsWith("duplication only");
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("duplicate-code");
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.file()).isEqualTo("web/orders.js");
+        });
+        assertThat(result.recommendations()).singleElement()
+                .satisfies(r -> assertThat(r).startsWith("Extract the ").contains("web/orders.js:"));
+    }
+
     /** A function with {@code ifs} independent branches: complexity ifs + 1. */
     private static String branches(String name, int ifs) {
         StringBuilder code = new StringBuilder("def " + name + "(x):\n    total = 0\n");
