@@ -12,6 +12,12 @@ public record JavaMethodRef(String path, JavaTypeModel type, JavaMethodModel met
                     .thenComparing(JavaMethodRef::path)
                     .thenComparingInt(m -> m.method().beginLine());
 
+    /** Most complex first by {@link JavaMethodModel#modifiedCyclomatic()}: what to split first. */
+    public static final Comparator<JavaMethodRef> MOST_BRANCHING_FIRST =
+            Comparator.comparingInt((JavaMethodRef m) -> m.method().modifiedCyclomatic()).reversed()
+                    .thenComparing(JavaMethodRef::path)
+                    .thenComparingInt(m -> m.method().beginLine());
+
     /** Every method and constructor of the model's parsed files. */
     public static List<JavaMethodRef> all(JavaModel model) {
         return model.parsedFiles().stream()

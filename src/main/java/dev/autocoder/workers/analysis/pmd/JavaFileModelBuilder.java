@@ -17,6 +17,8 @@ import net.sourceforge.pmd.lang.java.ast.ASTFormalParameter;
 import net.sourceforge.pmd.lang.java.ast.ASTImportDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTLoopStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTConstructorDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTSwitchBranch;
+import net.sourceforge.pmd.lang.java.ast.ASTSwitchLike;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ModifierOwner.Visibility;
 import net.sourceforge.pmd.lang.java.metrics.JavaMetrics;
@@ -169,7 +171,21 @@ final class JavaFileModelBuilder {
                 operation.getEffectiveVisibility() == Visibility.V_PUBLIC,
                 operation instanceof ASTConstructorDeclaration,
                 location.getStartLine(), location.getEndLine(),
-                metric(JavaMetrics.CYCLO, operation), metric(JavaMetrics.NCSS, operation));
+                metric(JavaMetrics.CYCLO, operation), metric(JavaMetrics.NCSS, operation), switchCases(operation));
+    }
+
+    /**
+     * What CYCLO adds for the operation's switches beyond one decision each: it counts every alternative of every
+     * non-default case (its boolean paths, such as a guard's, stay). Nested classes are their own operations.
+     */
+    private static int switchCases(ASTExecutableDeclaration operation) {
+        int extra = 0;
+        for (ASTSwitchLike switchLike : operation.descendants(ASTSwitchLike.class)) {
+            int alternatives = switchLike.getBranches().filterNot(ASTSwitchBranch::isDefault)
+                    .toStream().mapToInt(b -> Math.max(1, b.getLabel().getExprList().count())).sum();
+            extra += Math.max(0, alternatives - 1);
+        }
+        return extra;
     }
 
     private static String parameterType(ASTFormalParameter parameter) {

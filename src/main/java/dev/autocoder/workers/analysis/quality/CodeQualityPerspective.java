@@ -302,10 +302,11 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                     + unparseable.get(0).path() + " (" + unparseable.get(0).message() + "); no rule checks them.");
         }
         recommendations.addAll(pmd.topRuleRecommendations(3));
-        methods.stream().filter(m -> m.method().cyclomatic() > 10).sorted(JavaMethodRef.MOST_COMPLEX_FIRST).limit(3)
+        // a switch counts once here: a method that only maps values is not one to split
+        methods.stream().filter(m -> m.method().modifiedCyclomatic() > 10).sorted(JavaMethodRef.MOST_BRANCHING_FIRST).limit(3)
                 .forEach(m -> recommendations.add("Split " + m.displayName() + " (" + m.path() + ":"
-                        + m.method().beginLine() + ", cyclomatic complexity " + m.method().cyclomatic()
-                        + ") into smaller methods."));
+                        + m.method().beginLine() + ", cyclomatic complexity " + m.method().modifiedCyclomatic()
+                        + (m.method().switchCases() == 0 ? "" : " counting each switch once") + ") into smaller methods."));
         recommendations.addAll(duplication.recommendations());
         sizeFindings.stream().filter(f -> f.rule().equals(SizeChecks.OVERSIZED_CLASS)).limit(2)
                 .forEach(f -> recommendations.add("Split " + f.message() + " (" + f.file() + ")."));

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.javamodel.JavaFileModel;
+import dev.autocoder.workers.javamodel.JavaMethodModel;
 import dev.autocoder.workers.javamodel.JavaMethodRef;
 import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.javamodel.JavaTypeModel;
@@ -18,7 +19,8 @@ import java.util.List;
  *   <li>{@code oversized-class}: a type over {@value #CLASS_LINES} lines (medium)</li>
  *   <li>{@code oversized-method}: a method over {@value #METHOD_LINES} lines (medium)</li>
  *   <li>{@code complex-method}: cyclomatic complexity of at least {@value #COMPLEX_CYCLOMATIC} (medium), at least
- *       {@value #VERY_COMPLEX_CYCLOMATIC} (high)</li>
+ *       {@value #VERY_COMPLEX_CYCLOMATIC} (high), each switch counted as one decision
+ *       ({@link JavaMethodModel#modifiedCyclomatic()}): a switch that maps values is no reason to split a method</li>
  * </ul>
  */
 final class SizeChecks {
@@ -61,12 +63,14 @@ final class SizeChecks {
                         ref.method().endLine(), ref.displayName() + " has " + lines + " lines (limit " + METHOD_LINES + ")",
                         ref.displayName()));
             }
-            int cyclo = ref.method().cyclomatic();
+            int cyclo = ref.method().modifiedCyclomatic();
             if (cyclo >= COMPLEX_CYCLOMATIC) {
                 Severity severity = cyclo >= VERY_COMPLEX_CYCLOMATIC ? Severity.HIGH : Severity.MEDIUM;
                 findings.add(Finding.of(COMPLEX_METHOD, "Complexity", severity, ref.path(), ref.method().beginLine(),
                         ref.method().endLine(), ref.displayName() + " has cyclomatic complexity " + cyclo
-                                + " (limit " + COMPLEX_CYCLOMATIC + ")", ref.displayName()));
+                                + (cyclo == ref.method().cyclomatic() ? "" : " counting each switch once ("
+                                + ref.method().cyclomatic() + " with every case)") + " (limit " + COMPLEX_CYCLOMATIC + ")",
+                        ref.displayName()));
             }
         }
         return findings;
