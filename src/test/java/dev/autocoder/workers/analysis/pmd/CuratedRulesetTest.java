@@ -368,6 +368,48 @@ class CuratedRulesetTest {
         assertThat(violations("DoubleCheckedLocking")).containsExactly(15, 54, 68);
     }
 
+    /**
+     * ConstructorCallsOverridableMethod: an exception handing its cause to {@code Throwable.initCause} in its
+     * constructor (the idiom for exceptions without a cause constructor, Camel's NoFactoryAvailableException) is not
+     * reported; any other overridable call is, its own {@code initCause} override's too.
+     */
+    @Test
+    void anExceptionSettingItsCauseInItsConstructorIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Failures.java", """
+                package p;
+
+                class NoFactoryException extends Exception {
+                    NoFactoryException(String name, Throwable cause) {
+                        super("no factory for " + name);
+                        initCause(cause);
+                    }
+                }
+
+                class Widget {
+                    private String label;
+
+                    Widget() {
+                        label = describe();
+                    }
+
+                    String describe() {
+                        return "widget";
+                    }
+                }
+
+                class Wrapped {
+                    Wrapped(Throwable cause) {
+                        initCause(cause);
+                    }
+
+                    void initCause(Throwable cause) {
+                    }
+                }
+                """);
+
+        assertThat(violations("ConstructorCallsOverridableMethod")).containsExactly(14, 24);
+    }
+
     /** The lines PMD reports {@code rule} at in {@code root}, with the curated ruleset. */
     private List<Integer> violations(String rule) {
         AutocoderProperties properties = new AutocoderProperties();
