@@ -34,10 +34,13 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
 
     /**
      * Categories whose findings are likely defects or vulnerabilities rather than maintainability advice: PMD's Error
-     * Prone, Multithreading and Security, our security rules and secrets.
+     * Prone, Multithreading and Security, our security rules and secrets, and ruff's families of the same kind
+     * (python/ruff-selection.tsv): Bugbear ("likely bugs"), Pylint errors (code that fails at run time), Pyflakes
+     * (undefined names, broken format strings) and Bandit (security), so rich's six {@code functools.lru_cache}
+     * leaks on methods come before its 34 complex functions of the same severity.
      */
     static final Set<String> DEFECT_CATEGORIES = Set.of("error prone", "multithreading", "security", "autocoder security",
-            "secrets");
+            "secrets", "bugbear", "pylint errors", "pyflakes", "bandit");
 
     /**
      * Main code first, then build, test, fixture and generated; within a scope the most severe; within a severity

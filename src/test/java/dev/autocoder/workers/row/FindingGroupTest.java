@@ -48,6 +48,28 @@ class FindingGroupTest {
                 org.assertj.core.groups.Tuple.tuple("FieldNamingConventions", 1));
     }
 
+    /** Ruff's likely-bug families come before its maintainability advice of the same severity (rich's first screen). */
+    @Test
+    void ruffsLikelyBugsComeBeforeItsComplexityAdvice() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 34; i++) {
+            findings.add(Finding.of("C901", "Complexity", Severity.MEDIUM, "rich/m" + i + ".py", 1, 1,
+                    "`f" + i + "` is too complex (11 > 10)", "f" + i));
+        }
+        findings.add(Finding.of("B019", "Bugbear", Severity.MEDIUM, "rich/color.py", 484, 484,
+                "Use of `functools.lru_cache` or `functools.cache` on methods can lead to memory leaks", "lru_cache"));
+        findings.add(Finding.of("S302", "Bandit", Severity.MEDIUM, "rich/style.py", 475, 475,
+                "Deserialization with the `marshal` module is possibly dangerous", "marshal.loads"));
+        findings.add(Finding.of("PLE0704", "Pylint errors", Severity.MEDIUM, "app/errors.py", 3, 3,
+                "Bare `raise` statement is not inside an exception handler", "raise"));
+        findings.add(Finding.of("F821", "Pyflakes", Severity.MEDIUM, "app/names.py", 7, 7, "Undefined name `colour`", "colour"));
+        findings.add(Finding.of("E722", "pycodestyle", Severity.MEDIUM, "rich/logging.py", 282, 282, "Do not use bare `except`",
+                "except:"));
+
+        assertThat(FindingGroup.of(findings)).extracting(FindingGroup::rule)
+                .containsExactly("B019", "F821", "PLE0704", "S302", "C901", "E722");
+    }
+
     /** A group of findings that measure something leads with its largest: the threshold case says least. */
     @Test
     void aGroupOfMeasuresShowsTheLargestFirst() {
