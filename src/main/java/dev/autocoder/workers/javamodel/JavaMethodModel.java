@@ -26,12 +26,6 @@ public record JavaMethodModel(String name, String signature, boolean isPublic, b
         signature = Interned.string(signature);
     }
 
-    /** Without switches. */
-    public JavaMethodModel(String name, String signature, boolean isPublic, boolean constructor, int beginLine,
-                           int endLine, int cyclomatic, int ncss) {
-        this(name, signature, isPublic, constructor, beginLine, endLine, cyclomatic, ncss, 0);
-    }
-
     /**
      * Cyclomatic complexity with each switch counted as one decision, however many cases it has: the modified
      * cyclomatic complexity (Lizard's {@code -m}, PMD 5's ModifiedCyclomaticComplexity). A lookup switch is one
