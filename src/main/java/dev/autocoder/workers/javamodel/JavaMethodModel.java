@@ -17,9 +17,10 @@ import dev.autocoder.workers.repository.Interned;
  * @param ncss        non-commenting source statements (PMD's NCSS metric)
  * @param switchCases the decisions CYCLO counts for the cases of its switches beyond one per switch (a switch that
  *                    maps 40 file extensions to languages adds 40 to CYCLO, one path a reader follows)
+ * @param hasBody     false for a declaration without a body (abstract, or an interface's non-default method)
  */
 public record JavaMethodModel(String name, String signature, boolean isPublic, boolean constructor,
-                              int beginLine, int endLine, int cyclomatic, int ncss, int switchCases) {
+                              int beginLine, int endLine, int cyclomatic, int ncss, int switchCases, boolean hasBody) {
 
     public JavaMethodModel {
         name = Interned.string(name);

@@ -171,7 +171,8 @@ final class JavaFileModelBuilder {
                 operation.getEffectiveVisibility() == Visibility.V_PUBLIC,
                 operation instanceof ASTConstructorDeclaration,
                 location.getStartLine(), location.getEndLine(),
-                metric(JavaMetrics.CYCLO, operation), metric(JavaMetrics.NCSS, operation), switchCases(operation));
+                metric(JavaMetrics.CYCLO, operation), metric(JavaMetrics.NCSS, operation), switchCases(operation),
+                operation.getBody() != null);
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
+import dev.autocoder.workers.javamodel.JavaFileModel;
 import dev.autocoder.workers.javamodel.JavaMethodRef;
+import dev.autocoder.workers.javamodel.JavaModel;
+import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.analysis.pmd.CpdResult;
 import dev.autocoder.workers.analysis.pmd.CpdRunner;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
@@ -28,11 +31,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
@@ -100,10 +104,10 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 : PythonQuality.of(lint, snapshot, facts);
         if (javaFiles.isEmpty()) {
             return python == null ? duplicationOnly(snapshot)
-                    : withoutJava(snapshot, python, Duplication.of(cpd.duplication(snapshot), facts));
+                    : withoutJava(snapshot, python, Duplication.of(cpd.duplication(snapshot), facts, null));
         }
         PmdReport report = engine.analyze(snapshot);
-        Duplication cpdBlocks = Duplication.of(cpd.duplication(snapshot), facts);
+        Duplication cpdBlocks = Duplication.of(cpd.duplication(snapshot), facts, report.javaModel());
         CpdResult duplication = cpdBlocks.result();
         InheritedEqualityPairs.Split equalityPairs = InheritedEqualityPairs.of(
                 report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel());
@@ -244,7 +248,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      */
     private PerspectiveResult duplicationOnly(Snapshot snapshot) {
         CpdResult duplication = cpd.duplication(snapshot);
-        Duplication blocks = Duplication.of(duplication, null); // no Python here: no overloads to tell apart
+        Duplication blocks = Duplication.of(duplication, null, null); // neither Java nor Python here
         if (duplication.totalLines() == 0) {
             return PerspectiveResult.skipped("No Java files and no file in a language CPD reads (JavaScript, TypeScript, "
                     + "Python, Kotlin): nothing for PMD, CPD or the size checks to look at.", List.of(Metric.of("java_files", 0)));
@@ -264,23 +268,49 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     }
 
     /**
-     * CPD's blocks as findings and recommendations, knowing which repeat {@code @typing.overload} signatures
-     * (Python's model tells; without it none): typing requires them, so they are reported as info and not advised to
-     * be extracted. The duplicated-lines figures stay CPD's.
+     * CPD's blocks as findings and recommendations, knowing which the language or the design requires to repeat:
+     * {@code @typing.overload} signatures (the Python model tells) and interface method declarations without bodies
+     * (Guava's Graph and ValueGraph redeclare BaseGraph's methods to document them; the Java model tells). They are
+     * reported as info and not advised to be extracted: there is nothing to extract. The duplicated-lines figures
+     * stay CPD's.
      */
-    private record Duplication(CpdResult result, Predicate<CpdResult.DuplicateBlock> overloadSignatures) {
+    private record Duplication(CpdResult result, Function<CpdResult.DuplicateBlock, String> repeatedByDesign) {
 
-        static Duplication of(CpdResult result, PythonModelFacts facts) {
-            return new Duplication(result, facts == null ? b -> false : b -> b.occurrences().stream()
-                    .anyMatch(o -> o.path().endsWith(".py") && facts.inOverloadStub(o.path(), o.beginLine(), o.endLine())));
+        static final String OVERLOADS = "@typing.overload signatures, which typing requires to repeat";
+        static final String DECLARATIONS = "interface method declarations without bodies, redeclared to document them";
+
+        static Duplication of(CpdResult result, PythonModelFacts facts, JavaModel java) {
+            Map<String, JavaFileModel> javaFiles = java == null ? Map.of() : java.parsedFiles().stream()
+                    .collect(Collectors.toMap(JavaFileModel::path, f -> f, (a, b) -> a));
+            return new Duplication(result, b -> {
+                if (facts != null && b.occurrences().stream().anyMatch(o -> o.path().endsWith(".py")
+                        && facts.inOverloadStub(o.path(), o.beginLine(), o.endLine()))) {
+                    return OVERLOADS;
+                }
+                return b.occurrences().stream().allMatch(o -> onlyInterfaceDeclarations(javaFiles.get(o.path()), o))
+                        ? DECLARATIONS : null;
+            });
+        }
+
+        /** Whether the lines lie in an interface (the innermost type around them) and in no method with a body. */
+        private static boolean onlyInterfaceDeclarations(JavaFileModel file, CpdResult.Occurrence o) {
+            if (file == null) {
+                return false;
+            }
+            return file.types().stream().filter(t -> t.beginLine() <= o.beginLine() && o.endLine() <= t.endLine())
+                    .max(Comparator.comparingInt(JavaTypeModel::beginLine))
+                    .filter(t -> t.kind().equals("interface"))
+                    .map(t -> t.methods().stream().noneMatch(m -> m.hasBody()
+                            && m.beginLine() <= o.endLine() && o.beginLine() <= m.endLine()))
+                    .orElse(false);
         }
 
         List<Finding> findings() {
-            return DuplicationFindings.of(result, overloadSignatures);
+            return DuplicationFindings.of(result, repeatedByDesign);
         }
 
         List<String> recommendations() {
-            return result.blocks().stream().filter(overloadSignatures.negate()).limit(3)
+            return result.blocks().stream().filter(b -> repeatedByDesign.apply(b) == null).limit(3)
                     .map(b -> "Extract the " + b.lines() + " duplicated lines at "
                             + b.occurrences().stream().map(DuplicationFindings::place).collect(Collectors.joining(" and "))
                             + " into one shared method or class.").toList();

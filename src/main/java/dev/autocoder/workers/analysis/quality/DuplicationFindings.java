@@ -5,14 +5,14 @@ import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One {@code duplicate-code} finding per duplicate block CPD found, for the {@value #MAX_FINDINGS} largest:
  * at the first occurrence, naming the others. Severity by the block's size: at least {@value #HIGH_LINES} lines
- * high, at least {@value #MEDIUM_LINES} medium, smaller ones low; a block repeating {@code @typing.overload}
- * signatures is info.
+ * high, at least {@value #MEDIUM_LINES} medium, smaller ones low; a block the language or the design requires to
+ * repeat ({@code @typing.overload} signatures, interface method declarations) is info, saying why.
  */
 final class DuplicationFindings {
 
@@ -24,20 +24,20 @@ final class DuplicationFindings {
     private DuplicationFindings() {
     }
 
-    /** The findings, the blocks that repeat {@code @typing.overload} signatures as info: typing requires them. */
-    static List<Finding> of(CpdResult cpd, Predicate<CpdResult.DuplicateBlock> overloadSignatures) {
-        return cpd.blocks().stream().limit(MAX_FINDINGS).map(b -> finding(b, overloadSignatures.test(b))).toList();
+    /** The findings; a block {@code repeatedByDesign} names a reason for (else null) is info, with the reason. */
+    static List<Finding> of(CpdResult cpd, Function<CpdResult.DuplicateBlock, String> repeatedByDesign) {
+        return cpd.blocks().stream().limit(MAX_FINDINGS).map(b -> finding(b, repeatedByDesign.apply(b))).toList();
     }
 
-    private static Finding finding(CpdResult.DuplicateBlock block, boolean overloadSignatures) {
+    private static Finding finding(CpdResult.DuplicateBlock block, String repeatedByDesign) {
         CpdResult.Occurrence first = block.occurrences().get(0);
         String others = block.occurrences().stream().skip(1).map(DuplicationFindings::place)
                 .collect(Collectors.joining(", "));
-        Severity severity = overloadSignatures ? Severity.INFO : block.lines() >= HIGH_LINES ? Severity.HIGH
+        Severity severity = repeatedByDesign != null ? Severity.INFO : block.lines() >= HIGH_LINES ? Severity.HIGH
                 : block.lines() >= MEDIUM_LINES ? Severity.MEDIUM : Severity.LOW;
         return Finding.of(RULE, "Duplication", severity, first.path(), first.beginLine(), first.endLine(),
                 block.lines() + " duplicated lines (" + block.tokens() + " tokens), also at " + others
-                        + (overloadSignatures ? " (@typing.overload signatures, which typing requires to repeat)" : ""),
+                        + (repeatedByDesign != null ? " (" + repeatedByDesign + ")" : ""),
                 block.snippet());
     }
 

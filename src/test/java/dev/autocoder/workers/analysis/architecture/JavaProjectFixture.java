@@ -109,7 +109,7 @@ final class JavaProjectFixture {
             text.append("        return x;\n    }\n");
             line += 2;
             methods.add(new JavaMethodModel("m" + m, "m" + m + "(int)", false, false, begin, line - 1,
-                    complexities[m], complexities[m], 0));
+                    complexities[m], complexities[m], 0, true));
         }
         List<JavaTypeModel> nestedModels = new ArrayList<>();
         for (String inner : nested) {

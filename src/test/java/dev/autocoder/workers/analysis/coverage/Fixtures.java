@@ -94,7 +94,7 @@ final class Fixtures {
         List<JavaMethodModel> methods = new ArrayList<>();
         for (int i = 0; i < cyclomatic.length; i++) {
             methods.add(new JavaMethodModel("m" + i, "m" + i + "()", isPublic, false, begin + 1 + i, begin + 1 + i,
-                    cyclomatic[i], 1, 0));
+                    cyclomatic[i], 1, 0, true));
         }
         return new JavaTypeModel(simpleName, qualifiedName, kind, isPublic, false, isTest, begin, end, methods);
     }

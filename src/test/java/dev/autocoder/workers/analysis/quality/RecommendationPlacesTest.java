@@ -101,6 +101,58 @@ class RecommendationPlacesTest {
     }
 
     @Test
+    void interfacesRedeclaringMethodsToDocumentThemAreInfoAndNotAdvisedForExtraction() throws IOException {
+        StringBuilder declarations = new StringBuilder();
+        for (String name : List.of("nodes", "edges", "successors", "predecessors", "adjacentNodes", "incidentEdges",
+                "inbound", "outbound")) {
+            declarations.append("    /** The ").append(name).append(" of this graph, as the subtype defines them. */\n")
+                    .append("    @Override\n    java.util.Set<N> ").append(name).append("(N node, int depth, boolean sorted);\n\n");
+        }
+        write("src/main/java/g/BaseGraph.java", "package g;\n\npublic interface BaseGraph<N> {\n"
+                + declarations.toString().replace("    @Override\n", "") + "}\n");
+        write("src/main/java/g/Graph.java", "package g;\n\npublic interface Graph<N> extends BaseGraph<N> {\n" + declarations + "}\n");
+        write("src/main/java/g/ValueGraph.java", "package g;\n\npublic interface ValueGraph<N> extends BaseGraph<N> {\n"
+                + declarations + "}\n");
+        // the same body in two classes is a duplicate worth extracting
+        String body = """
+                        int total = 0;
+                        for (int item : items) {
+                            if (item > 10) {
+                                total += item * 2;
+                            } else if (item > 5) {
+                                total += item + 3;
+                            } else {
+                                total -= item;
+                            }
+                        }
+                        return total + items.length;
+                    }
+                }
+                """;
+        write("src/main/java/g/Orders.java", "package g;\n\nclass Orders {\n    int total(int[] items) {\n" + body);
+        write("src/main/java/g/Baskets.java", "package g;\n\nclass Baskets {\n    int sum(int[] items) {\n" + body);
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        List<Finding> duplicates = result.findings().stream().filter(f -> f.rule().equals("duplicate-code")).toList();
+        assertThat(duplicates).filteredOn(f -> f.file().contains("Graph")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).endsWith("(interface method declarations without bodies, redeclared to document them)");
+        });
+        assertThat(duplicates).filteredOn(f -> f.file().endsWith("Baskets.java") || f.file().endsWith("Orders.java"))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+        assertThat(result.recommendations()).filteredOn(r -> r.startsWith("Extract the ")).singleElement()
+                .satisfies(r -> assertThat(r).contains("Baskets.java").contains("Orders.java").doesNotContain("Graph"));
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    @Test
     void aRepositoryInNeitherJavaNorPythonIsAdvisedOnItsDuplicatesAlone() throws IOException {
         Files.createDirectories(root.resolve("web"));
         String body = """
