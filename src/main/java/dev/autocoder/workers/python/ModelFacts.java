@@ -27,6 +27,11 @@ public interface ModelFacts {
         public Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault) {
             return Optional.empty();
         }
+
+        @Override
+        public boolean isHandlerReraise(String path, RuffDiagnostic bareRaise) {
+            return false;
+        }
     };
 
     /** An F401 (unused import) whose name another module of the project imports from the file. */
@@ -37,4 +42,10 @@ public interface ModelFacts {
 
     /** What the function of a B006 (mutable argument default) does with that parameter, when the model knows. */
     Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault);
+
+    /**
+     * A PLE0704 (bare raise not inside an exception handler) in a function the module calls only from except
+     * clauses: it re-raises the handler's exception, by design.
+     */
+    boolean isHandlerReraise(String path, RuffDiagnostic bareRaise);
 }

@@ -61,6 +61,7 @@ public final class PythonQuality {
         int marked = 0;
         int iterationLocal = 0;
         int submoduleExports = 0;
+        int handlerReraises = 0;
         for (RuffViolation v : lint.violationsFor(RuffRules.ReportingPerspective.QUALITY)) {
             if (v.code().equals("F401") && facts.isReexport(v.path(), v.diagnostic())) {
                 reexported++;
@@ -68,6 +69,8 @@ public final class PythonQuality {
                 iterationLocal++;
             } else if (v.code().equals("F822") && isSubmoduleExport(snapshot, v)) {
                 submoduleExports++;
+            } else if (v.code().equals("PLE0704") && facts.isHandlerReraise(v.path(), v.diagnostic())) {
+                handlerReraises++;
             } else if (marks.marked(v)) {
                 marked++;
             } else {
@@ -79,7 +82,7 @@ public final class PythonQuality {
             }
         }
         return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot,
-                new LeftOut(reexported, marked, iterationLocal, submoduleExports));
+                new LeftOut(reexported, marked, iterationLocal, submoduleExports, handlerReraises));
     }
 
     /**
@@ -99,7 +102,8 @@ public final class PythonQuality {
     }
 
     /** How many reports of each kind the row leaves out, and why ({@link #of(PythonLint, Snapshot, ModelFacts)}). */
-    private record LeftOut(int reexports, int markedUndefinedNames, int iterationLocalClosures, int submoduleExports) {
+    private record LeftOut(int reexports, int markedUndefinedNames, int iterationLocalClosures, int submoduleExports,
+                           int handlerReraises) {
     }
 
     /**
@@ -164,6 +168,7 @@ public final class PythonQuality {
             metrics.add(Metric.of("python_marked_undefined_names", leftOut.markedUndefinedNames()));
             metrics.add(Metric.of("python_iteration_local_closures", leftOut.iterationLocalClosures()));
             metrics.add(Metric.of("python_submodule_exports", leftOut.submoduleExports()));
+            metrics.add(Metric.of("python_handler_reraises", leftOut.handlerReraises()));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -210,6 +215,10 @@ public final class PythonQuality {
         if (leftOut.submoduleExports() > 0) {
             parts.add(leftOut.submoduleExports() + " undefined-export report" + (leftOut.submoduleExports() == 1 ? "" : "s")
                     + " left out: submodules a star import of the package imports");
+        }
+        if (leftOut.handlerReraises() > 0) {
+            parts.add(leftOut.handlerReraises() + " bare-raise report" + (leftOut.handlerReraises() == 1 ? "" : "s")
+                    + " left out: the function is called only from except clauses, whose exception it re-raises");
         }
         return parts.isEmpty() ? "" : " (and " + String.join("; ", parts) + ")";
     }

@@ -71,15 +71,16 @@ public class PythonModelProvider {
     /**
      * One Python file as modelled: the planner's model, the file's dotted module name, its imports, the line
      * spans of its functions that only the loop iteration defining them calls, and what each function does with a
-     * parameter whose default makes a new container, by the default's line, and the line spans of its
-     * {@code @typing.overload} declarations, which the model leaves out (all empty when the file could not be
-     * modelled).
+     * parameter whose default makes a new container, by the default's line, the line spans of its
+     * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
+     * statements that re-raise a calling handler's exception (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
-                           Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs) {
+                           Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
+                           List<Integer> handlerReraises) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of(), List.of());
+            this(model, module, imports, List.of(), Map.of(), List.of(), List.of());
         }
 
         /** The files by repository path, in the given order. */
@@ -92,6 +93,15 @@ public class PythonModelProvider {
         /** Whether {@code line} lies in a function that only the loop iteration defining it calls. */
         public boolean inIterationLocalFunction(int line) {
             return iterationLocalFunctions.stream().anyMatch(l -> l.first() <= line && line <= l.last());
+        }
+
+        /**
+         * Whether the bare {@code raise} at {@code line} is outside any except clause of a function the module calls
+         * only from inside except clauses: it re-raises the calling handler's exception (flask's
+         * {@code handle_user_exception}).
+         */
+        public boolean reraisesForHandler(int line) {
+            return handlerReraises.contains(line);
         }
 
         /** Whether lines {@code first..last} overlap an {@code @typing.overload} declaration. */
@@ -217,7 +227,7 @@ public class PythonModelProvider {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
                         Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
-                        Lines.of(json.path("overload_stubs")))
+                        Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -227,6 +237,12 @@ public class PythonModelProvider {
             out.put(source.path(), model);
         }
         return out;
+    }
+
+    private static List<Integer> lineNumbers(JsonNode lines) {
+        List<Integer> out = new ArrayList<>();
+        lines.forEach(line -> out.add(line.asInt()));
+        return List.copyOf(out);
     }
 
     private void putBounded(String key, Modelled model) {
@@ -266,7 +282,8 @@ public class PythonModelProvider {
         }
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
-                modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs());
+                modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
+                modelled.handlerReraises());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

@@ -48,6 +48,11 @@ final class PythonModelFacts implements ModelFacts {
         return file(path).flatMap(f -> f.mutableDefaultUse(mutableDefault.row()));
     }
 
+    @Override
+    public boolean isHandlerReraise(String path, RuffDiagnostic bareRaise) {
+        return file(path).map(f -> f.reraisesForHandler(bareRaise.row())).orElse(false);
+    }
+
     /**
      * Whether lines {@code first..last} of the file overlap a function declared {@code @typing.overload}: such a
      * stub repeats the signature of its implementation and of the other overloads, as typing requires.
