@@ -13,8 +13,6 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +29,9 @@ class RecommendationPlacesTest {
     Path root;
 
     @Test
-    void aComplexityRecommendationStartsWithTheMostComplexFunction() throws IOException {
-        Files.createDirectories(root.resolve("lib"));
-        Files.writeString(root.resolve("lib/a_first.py"), branches("slightly_tangled", 11));
-        Files.writeString(root.resolve("lib/b_second.py"), branches("very_tangled", 20));
+    void aComplexityRecommendationStartsWithTheMostComplexFunction() {
+        TestSnapshots.write(root, "lib/a_first.py", branches("slightly_tangled", 11));
+        TestSnapshots.write(root, "lib/b_second.py", branches("very_tangled", 20));
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100),
                 new RuffEngine(RuffCli.path(), Duration.ofSeconds(60))).analyze(TestSnapshots.context(TestSnapshots.of(root)));
@@ -44,8 +41,7 @@ class RecommendationPlacesTest {
     }
 
     @Test
-    void overloadSignaturesThatTypingRequiresAreInfoAndNotAdvisedForExtraction() throws IOException {
-        Files.createDirectories(root.resolve("lib"));
+    void overloadSignaturesThatTypingRequiresAreInfoAndNotAdvisedForExtraction() {
         String parameters = """
                     buffering: int = -1,
                     encoding: Optional[str] = None,
@@ -62,7 +58,7 @@ class RecommendationPlacesTest {
                     finished_style: str = "bar.finished",
                     disable: bool = False,
                 """;
-        Files.writeString(root.resolve("lib/reading.py"), "from typing import Literal, Optional, Union, overload\n\n\n"
+        TestSnapshots.write(root, "lib/reading.py", "from typing import Literal, Optional, Union, overload\n\n\n"
                 + "@overload\ndef open_file(\n    file: Union[str, bytes],\n    mode: Literal[\"rt\"],\n" + parameters + ") -> str:\n    ...\n\n\n"
                 + "@overload\ndef open_file(\n    file: Union[str, bytes],\n    mode: Literal[\"rb\"],\n" + parameters + ") -> bytes:\n    ...\n\n\n"
                 + "def open_file(\n    file: Union[str, bytes],\n    mode: str = \"r\",\n" + parameters + "):\n    return (mode, file, buffering, encoding)\n");
@@ -80,7 +76,7 @@ class RecommendationPlacesTest {
                     tax = total * 0.2
                     return round(total + shipping + tax, 2)
                 """;
-        Files.writeString(root.resolve("lib/orders.py"), "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
+        TestSnapshots.write(root, "lib/orders.py", "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
                 new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
@@ -101,17 +97,17 @@ class RecommendationPlacesTest {
     }
 
     @Test
-    void interfacesRedeclaringMethodsToDocumentThemAreInfoAndNotAdvisedForExtraction() throws IOException {
+    void interfacesRedeclaringMethodsToDocumentThemAreInfoAndNotAdvisedForExtraction() {
         StringBuilder declarations = new StringBuilder();
         for (String name : List.of("nodes", "edges", "successors", "predecessors", "adjacentNodes", "incidentEdges",
                 "inbound", "outbound")) {
             declarations.append("    /** The ").append(name).append(" of this graph, as the subtype defines them. */\n")
                     .append("    @Override\n    java.util.Set<N> ").append(name).append("(N node, int depth, boolean sorted);\n\n");
         }
-        write("src/main/java/g/BaseGraph.java", "package g;\n\npublic interface BaseGraph<N> {\n"
+        TestSnapshots.write(root, "src/main/java/g/BaseGraph.java", "package g;\n\npublic interface BaseGraph<N> {\n"
                 + declarations.toString().replace("    @Override\n", "") + "}\n");
-        write("src/main/java/g/Graph.java", "package g;\n\npublic interface Graph<N> extends BaseGraph<N> {\n" + declarations + "}\n");
-        write("src/main/java/g/ValueGraph.java", "package g;\n\npublic interface ValueGraph<N> extends BaseGraph<N> {\n"
+        TestSnapshots.write(root, "src/main/java/g/Graph.java", "package g;\n\npublic interface Graph<N> extends BaseGraph<N> {\n" + declarations + "}\n");
+        TestSnapshots.write(root, "src/main/java/g/ValueGraph.java", "package g;\n\npublic interface ValueGraph<N> extends BaseGraph<N> {\n"
                 + declarations + "}\n");
         // the same body in two classes is a duplicate worth extracting
         String body = """
@@ -129,8 +125,8 @@ class RecommendationPlacesTest {
                     }
                 }
                 """;
-        write("src/main/java/g/Orders.java", "package g;\n\nclass Orders {\n    int total(int[] items) {\n" + body);
-        write("src/main/java/g/Baskets.java", "package g;\n\nclass Baskets {\n    int sum(int[] items) {\n" + body);
+        TestSnapshots.write(root, "src/main/java/g/Orders.java", "package g;\n\nclass Orders {\n    int total(int[] items) {\n" + body);
+        TestSnapshots.write(root, "src/main/java/g/Baskets.java", "package g;\n\nclass Baskets {\n    int sum(int[] items) {\n" + body);
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50))
                 .analyze(TestSnapshots.context(TestSnapshots.of(root)));
@@ -146,15 +142,8 @@ class RecommendationPlacesTest {
                 .satisfies(r -> assertThat(r).contains("Baskets.java").contains("Orders.java").doesNotContain("Graph"));
     }
 
-    private void write(String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-    }
-
     @Test
-    void aRepositoryInNeitherJavaNorPythonIsAdvisedOnItsDuplicatesAlone() throws IOException {
-        Files.createDirectories(root.resolve("web"));
+    void aRepositoryInNeitherJavaNorPythonIsAdvisedOnItsDuplicatesAlone() {
         String body = """
                   let total = 0;
                   for (const item of items) {
@@ -171,7 +160,7 @@ class RecommendationPlacesTest {
                   return Math.round((total + shipping + tax) * 100) / 100;
                 }
                 """;
-        Files.writeString(root.resolve("web/orders.js"), "function orderTotal(items) {\n" + body + "\nfunction basketTotal(items) {\n" + body);
+        TestSnapshots.write(root, "web/orders.js", "function orderTotal(items) {\n" + body + "\nfunction basketTotal(items) {\n" + body);
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
                 new RuffEngine(RuffCli.path(), Duration.ofSeconds(60))).analyze(TestSnapshots.context(TestSnapshots.of(root)));

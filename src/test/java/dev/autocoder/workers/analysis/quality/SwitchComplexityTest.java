@@ -10,8 +10,6 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +26,7 @@ class SwitchComplexityTest {
     Path root;
 
     @Test
-    void aLookupSwitchIsNoComplexMethodWhileBranchingIs() throws IOException {
+    void aLookupSwitchIsNoComplexMethodWhileBranchingIs() {
         StringBuilder lookup = new StringBuilder("""
                 package shop;
 
@@ -53,7 +51,7 @@ class SwitchComplexityTest {
             lookup.append("        if (a > ").append(i).append(") {\n            total += ").append(i).append(";\n        }\n");
         }
         lookup.append("        return total;\n    }\n}\n");
-        write("src/main/java/shop/Kinds.java", lookup.toString());
+        TestSnapshots.write(root, "src/main/java/shop/Kinds.java", lookup.toString());
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100))
                 .analyze(TestSnapshots.context(TestSnapshots.of(root)));
@@ -72,11 +70,5 @@ class SwitchComplexityTest {
                 .satisfies(m -> assertThat(m.value()).isEqualTo(46.0));
         assertThat(result.details().get("most_complex_methods")).asList().extracting(String::valueOf)
                 .anyMatch(m -> m.contains("method=shop.Kinds#of(String)") && m.contains("cyclomatic=42"));
-    }
-
-    private void write(String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
     }
 }

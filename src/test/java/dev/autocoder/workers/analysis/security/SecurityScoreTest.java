@@ -13,8 +13,6 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -31,7 +29,7 @@ class SecurityScoreTest {
     Path temp;
 
     @Test
-    void manyLowFindingsWeighAtMostOneMediumWhileACommittedKeyStillHalvesTheScore() throws IOException {
+    void manyLowFindingsWeighAtMostOneMediumWhileACommittedKeyStillHalvesTheScore() {
         Path library = temp.resolve("library");
         StringBuilder checks = new StringBuilder("import random\n\n\n");
         for (int i = 0; i < 40; i++) {
@@ -39,7 +37,7 @@ class SecurityScoreTest {
                     .append("    assert value is not None\n")
                     .append("    return value + random.random()\n\n\n");
         }
-        write(library, "lib/checks.py", checks.toString());
+        TestSnapshots.write(library, "lib/checks.py", checks.toString());
         PerspectiveResult hygiene = analyze(library);
 
         assertThat(hygiene.findings()).filteredOn(f -> f.rule().equals("S101")).hasSize(40)
@@ -50,8 +48,8 @@ class SecurityScoreTest {
         assertThat(hygiene.qualityScore()).isCloseTo(1 / 1.125, within(1e-9));
 
         Path leaking = temp.resolve("leaking");
-        write(leaking, "lib/app.py", "def hello():\n    return 'hello'\n");
-        write(leaking, "deploy/signing.pem", new FakeSecrets(7).privateKeyPem(10));
+        TestSnapshots.write(leaking, "lib/app.py", "def hello():\n    return 'hello'\n");
+        TestSnapshots.write(leaking, "deploy/signing.pem", new FakeSecrets(7).privateKeyPem(10));
         PerspectiveResult leak = analyze(leaking);
 
         assertThat(leak.findings()).extracting(Finding::rule, Finding::severity)
@@ -61,14 +59,14 @@ class SecurityScoreTest {
     }
 
     @Test
-    void aMediumFindingCountsInFullBesideTheCappedLowOnes() throws IOException {
+    void aMediumFindingCountsInFullBesideTheCappedLowOnes() {
         Path repo = temp.resolve("repo");
         StringBuilder code = new StringBuilder("import marshal\n\n\n");
         for (int i = 0; i < 12; i++) {
             code.append("def check_").append(i).append("(value):\n    assert value\n    return value\n\n\n");
         }
         code.append("def load(data):\n    return marshal.loads(data)\n");
-        write(repo, "lib/store.py", code.toString());
+        TestSnapshots.write(repo, "lib/store.py", code.toString());
 
         PerspectiveResult result = analyze(repo);
 
@@ -85,11 +83,5 @@ class SecurityScoreTest {
         RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
         return new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(), ruff)
                 .analyze(TestSnapshots.context(TestSnapshots.of(root)));
-    }
-
-    private static void write(Path root, String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
     }
 }
