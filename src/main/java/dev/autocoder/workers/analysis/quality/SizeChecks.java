@@ -68,7 +68,7 @@ final class SizeChecks {
                 Severity severity = cyclo >= VERY_COMPLEX_CYCLOMATIC ? Severity.HIGH : Severity.MEDIUM;
                 findings.add(Finding.of(COMPLEX_METHOD, "Complexity", severity, ref.path(), ref.method().beginLine(),
                         ref.method().endLine(), ref.displayName() + " has cyclomatic complexity " + cyclo
-                                + (cyclo == ref.method().cyclomatic() ? "" : " counting each switch once ("
+                                + (ref.method().switchCases() == 0 ? "" : " counting each switch once ("
                                 + ref.method().cyclomatic() + " with every case)") + " (limit " + COMPLEX_CYCLOMATIC + ")",
                         ref.displayName()));
             }
