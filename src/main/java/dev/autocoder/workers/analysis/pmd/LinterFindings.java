@@ -10,12 +10,14 @@ import dev.autocoder.workers.row.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -121,14 +123,19 @@ public abstract class LinterFindings<V> {
                                 l.stream().mapToDouble(r -> SeverityWeights.of(r.severity())).sum()).reversed())
                         .thenComparing(ruleOfGroup))
                 .limit(limit)
-                .map(l -> recommendation(l.size(), l.stream().min(Comparator.comparing((Reported<V> r) -> r.severity())
-                        .thenComparing(Reported::scope).thenComparing(Comparator.comparingLong(this::measure).reversed()))
-                        .orElseThrow()))
+                .map(l -> recommendation(l.size(), firstToLookAt(l)))
                 .toList();
     }
 
-    /** The size the violation's finding measures (a complexity, an argument count), as the findings table sorts by. */
-    private long measure(Reported<V> reported) {
-        return findingOf.of(reported.violation(), reported.severity(), reported.scope()).measure();
+    /**
+     * The most severe, main code, then the largest by the size its finding measures (a complexity, an argument
+     * count), as the findings table sorts; each finding is made and read for its measure once, not at every comparison.
+     */
+    private Reported<V> firstToLookAt(List<Reported<V>> group) {
+        Map<Reported<V>, Long> measures = new IdentityHashMap<>();
+        ToLongFunction<Reported<V>> measure = r -> measures.computeIfAbsent(r,
+                k -> findingOf.of(k.violation(), k.severity(), k.scope()).measure());
+        return group.stream().min(Comparator.comparing((Reported<V> r) -> r.severity()).thenComparing(Reported::scope)
+                .thenComparing(Comparator.comparingLong(measure).reversed())).orElseThrow();
     }
 }
