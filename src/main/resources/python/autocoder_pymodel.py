@@ -295,6 +295,15 @@ def iteration_local_functions(tree, parents):
     return sorted([list(span) for span in spans])
 
 
+def top_level_functions(tree):
+    """The module's functions and its top-level classes' methods, each with its class (None for a function)."""
+    functions = [(n, None) for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            functions += [(m, node) for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return functions
+
+
 def handler_reraises(tree, parents):
     """The lines of bare `raise` statements outside any except clause of their function, in a function (module level,
     or a method of a top-level class) that the module calls, and calls only from inside except clauses: such a raise
@@ -312,12 +321,8 @@ def handler_reraises(tree, parents):
             node = parents.get(node)
         return False
 
-    functions = [(n, None) for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            functions += [(m, node) for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]
     lines = []
-    for function, owner in functions:
+    for function, owner in top_level_functions(tree):
         bare = [n for n in ast.walk(function) if isinstance(n, ast.Raise) and n.exc is None
                 and not in_handler(n, function)]
         if not bare:
@@ -1005,8 +1010,8 @@ def is_overload_stub(node):
 
 def overload_stubs(tree):
     """The line spans of the module's and its top-level classes' overload declarations."""
-    nodes = list(tree.body) + [child for node in tree.body if isinstance(node, ast.ClassDef) for child in node.body]
-    return [[n.lineno, getattr(n, "end_lineno", n.lineno) or n.lineno] for n in nodes if is_overload_stub(n)]
+    return [[n.lineno, getattr(n, "end_lineno", n.lineno) or n.lineno] for n, _ in top_level_functions(tree)
+            if is_overload_stub(n)]
 
 
 def class_model(module, node):
