@@ -80,6 +80,11 @@ public record FindingGroup(String rule, String category, Severity severity, Scop
     /** True for a group of a defect or vulnerability category ({@link #DEFECT_CATEGORIES}). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean likelyDefect() {
+        return isDefectCategory(category);
+    }
+
+    /** True for a finding category of likely defects or vulnerabilities ({@link #DEFECT_CATEGORIES}). */
+    public static boolean isDefectCategory(String category) {
         return category != null && DEFECT_CATEGORIES.contains(category.toLowerCase(java.util.Locale.ROOT));
     }
 

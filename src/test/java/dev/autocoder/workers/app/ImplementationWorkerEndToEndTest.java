@@ -105,9 +105,10 @@ class ImplementationWorkerEndToEndTest {
         assertThat(json).extracting(j -> j.get("stage_name").asText()).containsExactlyElementsOf(NAMES);
         String taskId = json.get(0).get("task_id").asText();
         assertThat(json).extracting(j -> j.get("task_id").asText()).containsOnly(taskId);
-        // all findings are medium and no file is a hotspot: the first file in path order comes first
-        assertThat(json.get(0).get("analysis").get("task").get("rule").asText()).isEqualTo("UnusedPrivateField");
-        assertThat(json.get(0).get("analysis").get("task").get("file").asText()).isEqualTo(SRC + "Inventory.java");
+        // all findings are medium, fixable, and no file is a hotspot: the likely defect (a swallowed exception, Error
+        // Prone) comes before the unused code of the files before it in path order
+        assertThat(json.get(0).get("analysis").get("task").get("rule").asText()).isEqualTo("EmptyCatchBlock");
+        assertThat(json.get(0).get("analysis").get("task").get("file").asText()).isEqualTo(SRC + "Parser.java");
 
         JsonNode changes = json.get(5).get("analysis").get("code_changes");
         assertThat(changes.get("verified").asBoolean()).isTrue();
@@ -137,6 +138,6 @@ class ImplementationWorkerEndToEndTest {
             assertThat(result.getString(2)).isEqualTo(latest.get("analysis").get("code_changes").get("code").asText(null));
             assertThat(result.getLong(3)).isEqualTo(stored.size());
         }
-        assertThat(Files.readString(repo.resolve(SRC + "Inventory.java"))).isEqualTo(changes.get("code").asText());
+        assertThat(Files.readString(repo.resolve(SRC + "Parser.java"))).isEqualTo(changes.get("code").asText());
     }
 }

@@ -66,8 +66,8 @@ class ImplementationReadsTheHubTest extends WithFakeHub {
         assertThat(understanding.status()).isEqualTo(Status.OK);
         assertThat(rows.rows("autocoder-analysis-results")).isEmpty();
         JsonNode task = mapper.valueToTree(understanding).get("analysis").get("task");
-        assertThat(task.get("rule").asText()).isEqualTo("UnusedPrivateField");
-        assertThat(task.get("file").asText()).isEqualTo(ImplementationFixture.SRC + "Inventory.java");
+        assertThat(task.get("rule").asText()).isEqualTo("EmptyCatchBlock");
+        assertThat(task.get("file").asText()).isEqualTo(ImplementationFixture.SRC + "Parser.java");
         assertThat(task.get("source_perspective").asText()).isEqualTo("code-quality");
 
         // the Space restarts with an empty disk: numbering, cycle and totals continue from the Hub

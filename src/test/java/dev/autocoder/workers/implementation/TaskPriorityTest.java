@@ -79,6 +79,34 @@ class TaskPriorityTest {
     }
 
     @Test
+    void amongEqualPrioritiesALikelyDefectComesBeforeMaintainabilityAdvice() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        Files.writeString(repo.resolve(SRC + "Names.java"), """
+                package com.shop;
+
+                public class Names {
+                    public boolean same(String name, String other) {
+                        return name == other;
+                    }
+                }
+                """);
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        // a likely bug (PMD's Error Prone) and a complex method of the same severity, neither fixable nor in a hotspot:
+        // the complex method has the larger measure and the first path
+        Finding likelyBug = AnalysisRowsSeeder.finding(harness, SRC + "Names.java", "UseEqualsToCompareStrings");
+        assertThat(likelyBug.category()).isEqualTo("Error Prone");
+        Finding complex = Finding.of("complex-method", "design", likelyBug.severity(), SRC + "Labels.java", 5, 12,
+                "Labels.sum(int[]) has cyclomatic complexity 24", "public int sum(int[] values)");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(complex, likelyBug));
+
+        Row first = harness.stage();
+
+        JsonNode task = harness.analysisOf(first).get("task");
+        assertThat(task.get("finding_id").asText()).isEqualTo(likelyBug.id());
+        assertThat(task.get("priority").asDouble()).isEqualTo(SeverityWeights.of(complex.severity()));
+    }
+
+    @Test
     void aMechanicalFindingWhoseFixRefusesThereGivesWayToOneTheWorkerCanFix() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         // PreserveStackTrace has a mechanical fix, but not for an exception class declared in another file: which

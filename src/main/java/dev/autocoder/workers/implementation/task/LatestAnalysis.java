@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
 import dev.autocoder.workers.row.Row;
 
 import java.util.ArrayList;
@@ -24,11 +25,13 @@ import java.util.Optional;
 public final class LatestAnalysis {
 
     /**
-     * Ties by severity, then the larger measure (the method of complexity 24 before the one of 12), then place, then
-     * id: the same rows always give the same order.
+     * Ties by severity, then likely defects before maintainability advice (the finding groups' order on the dashboard:
+     * strings compared with == before the most complex method), then the larger measure (the method of complexity 24
+     * before the one of 12), then place, then id: the same rows always give the same order.
      */
     static final Comparator<Candidate> PRIORITY_ORDER = Comparator.comparingDouble(Candidate::priority).reversed()
             .thenComparing(c -> c.finding().severity())
+            .thenComparing(c -> !FindingGroup.isDefectCategory(c.finding().category()))
             .thenComparing(Comparator.comparingLong(Candidate::measure).reversed())
             .thenComparing(c -> c.finding().file() == null ? "" : c.finding().file())
             .thenComparingInt(c -> c.finding().lineOrZero())
