@@ -168,6 +168,11 @@ public class ProgressLedger implements DataFileHold {
             if (task.path("finding_id").isTextual()) {
                 findings.add(task.path("finding_id").asText());
             }
+            for (JsonNode grouped : task.path("grouped_findings")) {
+                if (grouped.path("finding_id").isTextual()) {
+                    findings.add(grouped.path("finding_id").asText());
+                }
+            }
         }
         JsonNode changes = analysis.path("code_changes");
         if (stage == Stage.IMPLEMENTATION_PLAN && taskId != null && changes.path("verified").asBoolean(false)

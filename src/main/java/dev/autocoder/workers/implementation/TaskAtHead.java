@@ -306,9 +306,10 @@ public final class TaskAtHead {
                 code.readable() ? code.lines().size() : null, callers().size(), touchedSubject(), task.message()));
     }
 
-    /** Other findings of the latest analysis rows in the same file, most severe first. */
+    /** Other findings of the latest analysis rows in the same file, most severe first; not those the task groups. */
     public List<Finding> otherFindingsInFile() {
         Set<String> seen = new LinkedHashSet<>();
+        task.groupedFindings().forEach(g -> seen.add(g.findingId()));
         List<Finding> others = new ArrayList<>();
         latest.candidates().forEach(c -> {
             Finding f = c.finding();

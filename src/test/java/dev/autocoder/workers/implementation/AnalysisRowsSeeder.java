@@ -23,11 +23,15 @@ final class AnalysisRowsSeeder {
 
     /** The finding PMD reports for the rule in the file, as the analysis row lists it. */
     static Finding finding(ImplementationHarness harness, String file, String rule) {
-        Snapshot snapshot = harness.snapshot();
-        PmdViolation violation = harness.pmd.analyze(snapshot).violations().stream()
-                .filter(v -> v.path().equals(file) && v.rule().equals(rule)).findFirst()
+        return findings(harness, file, rule).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("PMD reports no " + rule + " in " + file));
-        return PmdFindings.of(violation);
+    }
+
+    /** Every finding PMD reports for the rule in the file, in line order. */
+    static List<Finding> findings(ImplementationHarness harness, String file, String rule) {
+        Snapshot snapshot = harness.snapshot();
+        return harness.pmd.analyze(snapshot).violations().stream()
+                .filter(v -> v.path().equals(file) && v.rule().equals(rule)).map(PmdFindings::of).toList();
     }
 
     /** Appends one ok row of the perspective at HEAD listing the findings. */

@@ -3,6 +3,8 @@ package dev.autocoder.workers.implementation.row;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.util.List;
+
 /**
  * The task of a cycle: the analysis finding it addresses and where the task stands.
  *
@@ -17,9 +19,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param hotspotRank        the file's rank among the architecture row's hotspots; null when not ranked
  * @param state              {@code active}, {@code dropped} (the finding is gone at HEAD) or {@code none}
  * @param stateReason        why the task was dropped, or why there is none
+ * @param groupedFindings    the other findings of the same rule in the same file that a change by hand makes in the
+ *                           same go, taken on with this task (empty for a patch, which fixes one place)
  */
 @JsonPropertyOrder({"task_id", "finding_id", "rule", "category", "severity", "file", "line", "end_line", "message",
-        "source_perspective", "analysis_commit", "priority", "hotspot_rank", "state", "state_reason"})
+        "source_perspective", "analysis_commit", "priority", "hotspot_rank", "state", "state_reason", "grouped_findings"})
 public record TaskInfo(
         @JsonProperty("task_id") String taskId,
         @JsonProperty("finding_id") String findingId,
@@ -35,7 +39,12 @@ public record TaskInfo(
         @JsonProperty("priority") Double priority,
         @JsonProperty("hotspot_rank") Integer hotspotRank,
         @JsonProperty("state") String state,
-        @JsonProperty("state_reason") String stateReason) {
+        @JsonProperty("state_reason") String stateReason,
+        @JsonProperty("grouped_findings") List<GroupedFinding> groupedFindings) {
+
+    public TaskInfo {
+        groupedFindings = groupedFindings == null ? List.of() : List.copyOf(groupedFindings);
+    }
 
     public static final String ACTIVE = "active";
     public static final String DROPPED = "dropped";
@@ -43,17 +52,31 @@ public record TaskInfo(
 
     /** No task in this cycle, and why. */
     public static TaskInfo none(String reason) {
-        return new TaskInfo(null, null, null, null, null, null, null, null, null, null, null, null, null, NONE, reason);
+        return new TaskInfo(null, null, null, null, null, null, null, null, null, null, null, null, null, NONE, reason,
+                List.of());
     }
 
     public TaskInfo at(Integer newLine, Integer newEndLine) {
         return new TaskInfo(taskId, findingId, rule, category, severity, file, newLine, newEndLine, message,
-                sourcePerspective, analysisCommit, priority, hotspotRank, state, stateReason);
+                sourcePerspective, analysisCommit, priority, hotspotRank, state, stateReason, groupedFindings);
     }
 
     public TaskInfo dropped(String reason) {
         return new TaskInfo(taskId, findingId, rule, category, severity, file, line, endLine, message,
-                sourcePerspective, analysisCommit, priority, hotspotRank, DROPPED, reason);
+                sourcePerspective, analysisCommit, priority, hotspotRank, DROPPED, reason, groupedFindings);
+    }
+
+    /** The task taking on the other findings of its rule in its file as well. */
+    public TaskInfo withGrouped(List<GroupedFinding> grouped) {
+        return new TaskInfo(taskId, findingId, rule, category, severity, file, line, endLine, message,
+                sourcePerspective, analysisCommit, priority, hotspotRank, state, stateReason, grouped);
+    }
+
+    /** {@code "366, 438 and 477"}: the lines of the grouped findings. */
+    public String groupedLines() {
+        List<String> lines = groupedFindings.stream().map(g -> String.valueOf(g.line())).toList();
+        return lines.size() < 2 ? String.join("", lines)
+                : String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
     }
 
     public boolean hasTask() {

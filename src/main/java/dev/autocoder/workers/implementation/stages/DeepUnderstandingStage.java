@@ -58,8 +58,11 @@ class DeepUnderstandingStage extends ImplementationStage {
     protected void work(TaskAtHead facts, StageOutput out) {
         TaskInfo task = facts.task();
         String subject = facts.code().located() ? " in " + facts.code().subject() : "";
+        String grouped = task.groupedFindings().isEmpty() ? ""
+                : " Taken on with it, as one change by hand: the " + task.groupedFindings().size() + " other " + task.rule()
+                + " in this file, line" + (task.groupedFindings().size() == 1 ? " " : "s ") + task.groupedLines() + ".";
         out.problem = task.message() + " (" + task.rule() + ", " + task.category() + ", " + task.severity() + ") at "
-                + task.file() + " " + facts.place() + subject + ".";
+                + task.file() + " " + facts.place() + subject + "." + grouped;
         out.rootCause = rootCause(facts);
         List<Finding> others = facts.otherFindingsInFile();
         if (!others.isEmpty()) {
@@ -72,8 +75,12 @@ class DeepUnderstandingStage extends ImplementationStage {
             out.metric("hotspot_rank", task.hotspotRank());
         }
         out.metric("other_findings_in_file", others.size());
+        out.metric("grouped_findings", task.groupedFindings().size());
         out.summary = "Task " + task.taskId() + ": " + task.rule() + " at " + task.file() + " " + facts.place() + " ("
-                + task.severity() + ", priority " + task.priority() + "): " + task.message();
+                + task.severity() + ", priority " + task.priority() + ")" + (task.groupedFindings().isEmpty() ? ""
+                : " with the " + task.groupedFindings().size() + " other " + task.rule() + " of this file (line"
+                + (task.groupedFindings().size() == 1 ? " " : "s ") + task.groupedLines() + "), one change by hand")
+                + ": " + task.message();
         Advice advice = services.model().ask(PromptStage.DEEP_UNDERSTANDING, facts.findingLine(), evidence(facts, out),
                 task.file());
         out.model = advice.call();

@@ -98,7 +98,8 @@ class ImplementationPlanStage extends ImplementationStage {
                 + ApproachCatalog.lines(ApproachCatalog.linesChanged(changes.diff())) + "): " + changes.description()
                 : hasDiff ? "A patch for " + facts.task().rule() + " at " + file + " was made but did not verify: "
                 + changes.verification()
-                : "Plan only for " + facts.task().rule() + " at " + file + ": " + changes.description();
+                : "Plan only for " + facts.task().rule() + " at " + file + (facts.task().groupedFindings().isEmpty() ? ""
+                : " (and " + facts.task().groupedFindings().size() + " more there)") + ": " + changes.description();
         if (changes.verified()) {
             out.recommendations.add("Apply the patch to " + file + " (git apply) and run the tests named by Testing Strategy.");
         } else {
@@ -113,6 +114,11 @@ class ImplementationPlanStage extends ImplementationStage {
         } else {
             out.planSteps.add(PlanText.decision(facts, changes, out.model.asked()));
             out.planSteps.add("Then: " + evaluation.chosen().name() + ": " + evaluation.chosen().description());
+            if (!facts.task().groupedFindings().isEmpty()) {
+                out.planSteps.add("Make the same change at the other " + facts.task().rule() + " of " + file + " this task "
+                        + "takes on, line" + (facts.task().groupedFindings().size() == 1 ? " " : "s ")
+                        + facts.task().groupedLines() + ".");
+            }
         }
         var code = facts.code();
         List<TestItem> tests = code.type() == null ? List.of()
@@ -125,13 +131,15 @@ class ImplementationPlanStage extends ImplementationStage {
         out.planSteps.add(specIds.isEmpty() ? "Write the new tests proposed by Testing Strategy for the touched methods."
                 : "Implement the test-planning specifications " + String.join(", ", specIds.stream().limit(5).toList())
                 + (specIds.size() > 5 ? ", …" : "") + ".");
+        String findings = "finding " + facts.task().findingId() + (facts.task().groupedFindings().isEmpty() ? ""
+                : " and the " + facts.task().groupedFindings().size() + " grouped with it");
         out.planSteps.add(file != null && file.endsWith(".java")
-                ? "Compile the project and run the analysis again: " + facts.task().rule() + " (finding " + facts.task().findingId()
+                ? "Compile the project and run the analysis again: " + facts.task().rule() + " (" + findings
                 + ") should no longer be reported at " + file + "."
                 : file != null && file.endsWith(".py")
                 ? "Check the file with `python -m py_compile " + file + "` and run ruff again: " + facts.task().rule()
-                + " (finding " + facts.task().findingId() + ") should no longer be reported at " + file + "."
-                : "Run the build and the analysis again: finding " + facts.task().findingId() + " should be gone.");
+                + " (" + findings + ") should no longer be reported at " + file + "."
+                : "Run the build and the analysis again: " + findings + " should be gone.");
     }
 
     private static String evidence(TaskAtHead facts, ApproachCatalog.Evaluation evaluation) {

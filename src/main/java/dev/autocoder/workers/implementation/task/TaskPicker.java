@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation.task;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.implementation.patch.FixOutcome;
 import dev.autocoder.workers.implementation.patch.MechanicalFixes;
+import dev.autocoder.workers.implementation.row.GroupedFinding;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
@@ -10,6 +11,7 @@ import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +130,11 @@ public class TaskPicker {
             addNotes(notes, withoutFile, handledBefore, gone, answered);
             addRefusals(notes, refusedByRule);
             notes.add(why(candidate, latest));
-            return new PickedTask(task.at(now.line(), now.endLine()), now, notes);
+            TaskInfo picked = task.at(now.line(), now.endLine());
+            if (candidate.delivery() == TaskPriority.Delivery.BY_HAND) {
+                picked = picked.withGrouped(sameChange(candidate, candidates, handled, snapshot, latest, taskNumber));
+            }
+            return new PickedTask(picked, now, notes);
         }
         addNotes(notes, withoutFile, handledBefore, gone, answered);
         addRefusals(notes, refusedByRule);
@@ -183,6 +189,36 @@ public class TaskPicker {
             all.sort(LatestAnalysis.PRIORITY_ORDER);
         }
         return all;
+    }
+
+    /**
+     * The other findings of the picked one's rule and severity in its file (as a finding group on the dashboard),
+     * present at HEAD and not taken on before, that a person changes in the same go: a repeated pattern (seven {@code os.system} calls of one module, each its own S605) is
+     * one change by hand, not seven cycles. Findings that state a measure (a complex function, a long method) are
+     * about their own unit and stay one task each, as are findings a patch or the model answers one place at a time.
+     */
+    private List<GroupedFinding> sameChange(Candidate picked, List<Candidate> candidates, Set<String> handled,
+                                            Snapshot snapshot, LatestAnalysis latest, long taskNumber) {
+        Finding first = picked.finding();
+        if (picked.measure() >= 0) {
+            return List.of();
+        }
+        List<GroupedFinding> grouped = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(first.id()));
+        for (Candidate other : candidates) {
+            Finding f = other.finding();
+            if (!first.rule().equals(f.rule()) || first.severity() != f.severity() || !first.file().equals(f.file())
+                    || !seen.add(f.id())
+                    || handled.contains(f.id()) || other.delivery() != TaskPriority.Delivery.BY_HAND || other.measure() >= 0) {
+                continue;
+            }
+            Presence now = presence.check(snapshot, task(other, taskNumber), latest);
+            if (now.present()) {
+                grouped.add(new GroupedFinding(f.id(), now.line() != null ? now.line() : f.line()));
+            }
+        }
+        grouped.sort(Comparator.comparing(GroupedFinding::line, Comparator.nullsLast(Integer::compare)));
+        return grouped;
     }
 
     /** One note per rule whose fix refused: how many findings, and the first of them with the reason. */
@@ -242,6 +278,6 @@ public class TaskPicker {
         Finding f = candidate.finding();
         return new TaskInfo("task-" + taskNumber + "-" + f.id(), f.id(), f.rule(), f.category(), f.severity().label(),
                 f.file(), f.line(), f.endLine(), f.message(), candidate.perspective(), candidate.commit(),
-                candidate.priority(), candidate.hotspotRank(), TaskInfo.ACTIVE, null);
+                candidate.priority(), candidate.hotspotRank(), TaskInfo.ACTIVE, null, List.of());
     }
 }
