@@ -106,21 +106,21 @@ public abstract class LinterFindings<V> {
     }
 
     /**
-     * One recommendation per rule for the {@code limit} most pressing rules: the most severe first (as the findings
-     * table orders them, so 40 low asserts do not come before one medium deserialization), then the most weight
-     * (count times severity weight); each names the first place to look at (most severe, main code, largest measure
-     * first: the 52-branch function, not the first file's 11).
+     * One recommendation per rule and severity (a finding group's rule and severity, so five high S605 are not
+     * counted with two low ones under "high") for the {@code limit} most pressing: the most severe first (as the
+     * findings table orders them, so 40 low asserts do not come before one medium deserialization), then the most
+     * weight (count times severity weight); each names the first place to look at (main code, largest measure first:
+     * the 52-branch function, not the first file's 11).
      */
     public List<String> topRuleRecommendations(int limit) {
         Function<List<Reported<V>>, String> ruleOfGroup = l -> rules.rule().apply(l.get(0).violation());
-        Function<List<Reported<V>>, Severity> mostSevere = l -> l.stream().map(Reported::severity)
-                .min(Comparator.naturalOrder()).orElseThrow();
-        Map<String, List<Reported<V>>> byRule = reported.stream()
-                .collect(Collectors.groupingBy(r -> rules.rule().apply(r.violation())));
+        Function<List<Reported<V>>, Severity> severityOfGroup = l -> l.get(0).severity();
+        Map<List<Object>, List<Reported<V>>> byRule = reported.stream()
+                .collect(Collectors.groupingBy(r -> List.of(rules.rule().apply(r.violation()), r.severity())));
         return byRule.values().stream()
-                .sorted(Comparator.comparing(mostSevere)
+                .sorted(Comparator.comparing(severityOfGroup)
                         .thenComparing(Comparator.comparingDouble((List<Reported<V>> l) ->
-                                l.stream().mapToDouble(r -> SeverityWeights.of(r.severity())).sum()).reversed())
+                                l.size() * SeverityWeights.of(severityOfGroup.apply(l))).reversed())
                         .thenComparing(ruleOfGroup))
                 .limit(limit)
                 .map(l -> recommendation(l.size(), firstToLookAt(l)))
@@ -128,14 +128,14 @@ public abstract class LinterFindings<V> {
     }
 
     /**
-     * The most severe, main code, then the largest by the size its finding measures (a complexity, an argument
-     * count), as the findings table sorts; each finding is made and read for its measure once, not at every comparison.
+     * Main code first, then the largest by the size its finding measures (a complexity, an argument count), as the
+     * findings table sorts; each finding is made and read for its measure once, not at every comparison.
      */
     private Reported<V> firstToLookAt(List<Reported<V>> group) {
         Map<Reported<V>, Long> measures = new IdentityHashMap<>();
         ToLongFunction<Reported<V>> measure = r -> measures.computeIfAbsent(r,
                 k -> findingOf.of(k.violation(), k.severity(), k.scope()).measure());
-        return group.stream().min(Comparator.comparing((Reported<V> r) -> r.severity()).thenComparing(Reported::scope)
+        return group.stream().min(Comparator.comparing((Reported<V> r) -> r.scope())
                 .thenComparing(Comparator.comparingLong(measure).reversed())).orElseThrow();
     }
 }

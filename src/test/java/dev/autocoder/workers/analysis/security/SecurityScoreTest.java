@@ -79,6 +79,37 @@ class SecurityScoreTest {
         assertThat(result.recommendations().get(1)).startsWith("Fix the 12 S101 findings (ruff, Bandit, low)");
     }
 
+    @Test
+    void oneRuleAtTwoSeveritiesIsTwoRecommendationsAsItIsTwoFindingGroups() {
+        Path repo = temp.resolve("repo");
+        // ruff's S605 is high for a command built of input and low for a literal one ("seems safe")
+        TestSnapshots.write(repo, "lib/pager.py", """
+                import os
+
+
+                def page(name):
+                    return os.system("more " + name)
+
+
+                def edit(name):
+                    return os.system("vi " + name)
+
+
+                def has_less():
+                    return os.system("less --version")
+                """);
+
+        PerspectiveResult result = analyze(repo);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("S605")).extracting(Finding::severity)
+                .containsExactlyInAnyOrder(Severity.HIGH, Severity.HIGH, Severity.LOW);
+        assertThat(result.recommendations()).filteredOn(r -> r.contains(" S605 ")).containsExactly(
+                "Fix the 2 S605 findings (ruff, Bandit, high), starting with lib/pager.py:5: Starting a process with a "
+                        + "shell, possible injection detected",
+                "Fix the 1 S605 finding (ruff, Bandit, low), starting with lib/pager.py:13: Starting a process with a "
+                        + "shell: seems safe, but may be changed in the future; consider rewriting without `shell`");
+    }
+
     private static PerspectiveResult analyze(Path root) {
         RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
         return new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(), ruff)
