@@ -7,6 +7,8 @@ import dev.autocoder.workers.hub.PublishStatus;
 import dev.autocoder.workers.repository.TargetRepository;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerDefinition;
+import dev.autocoder.workers.worker.Perspective;
+import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.worker.WorkerReadiness;
 import dev.autocoder.workers.worker.WorkerRegistry;
 import dev.autocoder.workers.worker.WorkerState;
@@ -36,10 +38,12 @@ class DashboardView {
     private final HubIdentity hubIdentity;
     private final DatasetStore store;
     private final WorkerReadiness readiness;
+    private final PerspectiveCatalog catalog;
 
     public DashboardView(WorkerRegistry registry, Aggregates aggregates, WorkerControl control,
                          TargetRepository target, Clock clock, DashboardProperties properties, HubSync hubSync,
-                         HubRowSource hubRows, HubIdentity hubIdentity, DatasetStore store, WorkerReadiness readiness) {
+                         HubRowSource hubRows, HubIdentity hubIdentity, DatasetStore store, WorkerReadiness readiness,
+                         PerspectiveCatalog catalog) {
         this.registry = registry;
         this.aggregates = aggregates;
         this.control = control;
@@ -51,6 +55,7 @@ class DashboardView {
         this.hubIdentity = hubIdentity;
         this.store = store;
         this.readiness = readiness;
+        this.catalog = catalog;
     }
 
     /** Broken lines the local store repaired since start-up (each kept under its {@code .quarantine/} folder). */
@@ -183,7 +188,9 @@ class DashboardView {
         return new WorkerView(worker, definition.routeId(), definition.dataset(), definition.perspectives(),
                 definition.periodMillis(), health.condition(), health.up(), health.reason(), aggregate.iterations(),
                 current, next, iterating, control.isRunPending(worker, targetId), aggregate.lastRowAt(),
-                error == null ? null : error.error(), error == null ? null : error.iteration(), state.isRemote());
+                error == null ? null : error.error(), error == null ? null : error.iteration(), state.isRemote(),
+                definition.perspectives().stream().anyMatch(id -> catalog.find(worker, id).map(Perspective::reportsFindings)
+                        .orElse(true)));
     }
 
     /** The repository under analysis and the commit of the newest row (null when not known). */

@@ -42,12 +42,15 @@ final class PageModels {
     }
 
     /**
+     * @param reportsFindings the worker's rows list findings: else (the implementation worker) the page shows no
+     *                        findings counts, chart or list, which would only ever be empty
      * @param bySeverity     findings in main code by severity
      * @param severityNote   why the severities may not add up to the open findings (older rows), else empty
      * @param byScope        findings per scope, all of them
      * @param findings       one section per scope with findings, main code first
      */
-    public record WorkerInsightsPart(String id, String href, List<NameValue> totals, List<NameValue> bySeverity,
+    public record WorkerInsightsPart(String id, String href, List<NameValue> totals, boolean reportsFindings,
+                              List<NameValue> bySeverity,
                               boolean hasSeverityNote, String severityNote, List<NameValue> byScope,
                               List<PerspectiveLine> perspectives, boolean hasCounters, List<NameValue> counters,
                               boolean hasFindings, List<FindingSection> findings, Chart scoreChart, Chart findingsChart,

@@ -304,14 +304,17 @@ class Pages {
 
     private WorkerInsightsPart buildInsights(WorkerView worker, WorkerAggregate aggregate, String query) {
         WorkerInsights insights = WorkerInsights.of(aggregate, worker.perspectives(), properties.getTopFindings());
-        List<NameValue> totals = List.of(
+        List<NameValue> totals = new ArrayList<>(List.of(
                 new NameValue("Rows written", Long.toString(insights.rows()), ""),
                 new NameValue("OK", Long.toString(insights.okRows()), "ok"),
                 new NameValue("Errors", Long.toString(insights.errorRows()), insights.errorRows() > 0 ? "error" : ""),
-                new NameValue("Skipped", Long.toString(insights.skippedRows()), ""),
-                new NameValue("Open findings (main code)", Integer.toString(insights.openFindings()), "open-findings"),
-                new NameValue("New findings (all time)", Long.toString(insights.newFindings()), ""),
-                new NameValue("Resolved findings (all time)", Long.toString(insights.resolvedFindings()), ""));
+                new NameValue("Skipped", Long.toString(insights.skippedRows()), "")));
+        if (worker.reportsFindings()) {
+            totals.addAll(List.of(
+                    new NameValue("Open findings (main code)", Integer.toString(insights.openFindings()), "open-findings"),
+                    new NameValue("New findings (all time)", Long.toString(insights.newFindings()), ""),
+                    new NameValue("Resolved findings (all time)", Long.toString(insights.resolvedFindings()), "")));
+        }
         List<NameValue> bySeverity = insights.findingsBySeverity().entrySet().stream()
                 .map(e -> new NameValue(e.getKey(), Integer.toString(e.getValue()), "severity-" + e.getKey())).toList();
         int severityTotal = insights.findingsBySeverity().values().stream().mapToInt(Integer::intValue).sum();
@@ -336,10 +339,10 @@ class Pages {
         int kept = aggregate.verifiedPatches().size();
         String patchesNote = kept > patches.size() ? "The newest " + patches.size() + " of " + kept
                 + " kept; all of them are listed by /api/workers/" + worker.worker() + "." : "";
-        return new WorkerInsightsPart(worker.worker(), href(worker.worker()) + query, totals, bySeverity, !severityNote.isEmpty(),
-                severityNote, byScope, perspectives, !counters.isEmpty(), counters, !findings.isEmpty(), findings,
-                Charts.qualityScores(aggregate, worker.perspectives()), Charts.openFindings(aggregate),
-                !patches.isEmpty(), patches, patchesNote);
+        return new WorkerInsightsPart(worker.worker(), href(worker.worker()) + query, totals, worker.reportsFindings(),
+                bySeverity, !severityNote.isEmpty(), severityNote, byScope, perspectives, !counters.isEmpty(), counters,
+                !findings.isEmpty(), findings, Charts.qualityScores(aggregate, worker.perspectives()),
+                worker.reportsFindings() ? Charts.openFindings(aggregate) : null, !patches.isEmpty(), patches, patchesNote);
     }
 
     private static PatchLine patchLine(String worker, VerifiedPatch patch) {

@@ -11,9 +11,10 @@ import java.util.List;
  * @param nextPerspective    the perspective the next iteration runs
  * @param iterating          an iteration is in progress
  * @param lastError          the error of the newest row with status error, if any
+ * @param reportsFindings    some perspective of the worker lists findings in its rows (not the implementation worker)
  */
 record WorkerView(String worker, String routeId, String dataset, List<String> perspectives, long periodMs,
                          WorkerCondition state, boolean up, String health, long iterations, String currentPerspective,
                          String nextPerspective, boolean iterating, boolean runPending, Instant lastUpdated,
-                         String lastError, Long lastErrorIteration, boolean remote) {
+                         String lastError, Long lastErrorIteration, boolean remote, boolean reportsFindings) {
 }

@@ -36,6 +36,12 @@ public abstract class ImplementationStage extends NamedPerspective {
         return stage;
     }
 
+    /** A stage's row holds the cycle's task, plan and patch in its {@code analysis} column, never findings. */
+    @Override
+    public final boolean reportsFindings() {
+        return false;
+    }
+
     /** Fills the output for an active task whose finding is present at HEAD. */
     protected abstract void work(TaskAtHead facts, StageOutput out);
 

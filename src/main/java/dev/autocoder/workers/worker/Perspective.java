@@ -21,6 +21,14 @@ public interface Perspective {
     PerspectiveResult analyze(PerspectiveContext context) throws Exception;
 
     /**
+     * Whether the perspective's rows list findings. The implementation worker's stages carry their task and plan in
+     * their own columns and never list a finding, so the dashboard does not show them empty findings counts.
+     */
+    default boolean reportsFindings() {
+        return true;
+    }
+
+    /**
      * Whether the perspective takes its turn after the rows written so far. One that can only continue what an
      * earlier perspective of the round began (a later stage of an implementation cycle that has no task) returns
      * false, and the rotation passes over it without a row. Every perspective takes its turn by default.

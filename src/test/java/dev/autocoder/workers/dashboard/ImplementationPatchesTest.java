@@ -171,6 +171,11 @@ class ImplementationPatchesTest {
                         + "</td><td class=\"mono\">UnusedPrivateField</td>")
                 .contains("<td class=\"mono\">" + planRow.commit().substring(0, 12) + "</td><td><a href=\""
                         + patchPath(taskId) + "\">.patch</a></td>");
+        // the stages' rows never list findings: no counts, chart or list that could only be empty
+        String insights = html.substring(html.indexOf("<article class=\"worker-insights\" data-worker=\"implementation\">"));
+        assertThat(insights).contains("<h3>Totals</h3>").contains("Quality score per perspective")
+                .doesNotContain("Findings by severity").doesNotContain("Findings by scope")
+                .doesNotContain("Open findings").doesNotContain("Latest findings").doesNotContain("New findings");
     }
 
     @Test
