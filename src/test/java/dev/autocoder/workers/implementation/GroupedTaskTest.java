@@ -7,7 +7,6 @@ import dev.autocoder.workers.row.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,19 +25,7 @@ class GroupedTaskTest {
     @Test
     void aRepeatedPatternInOneFileIsOneTaskAndComplexMethodsStayApart() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
-        Files.writeString(repo.resolve(SRC + "Names.java"), """
-                package com.shop;
-
-                public class Names {
-                    public boolean same(String name, String other) {
-                        return name == other;
-                    }
-
-                    public boolean differ(String name, String other) {
-                        return name != other;
-                    }
-                }
-                """);
+        ImplementationFixture.write(repo, SRC + "Names.java", ImplementationFixture.NAMES);
         ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
         List<Finding> compares = AnalysisRowsSeeder.findings(harness, SRC + "Names.java", "UseEqualsToCompareStrings");
         assertThat(compares).hasSize(2);

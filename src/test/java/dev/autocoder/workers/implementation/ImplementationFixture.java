@@ -76,6 +76,21 @@ public final class ImplementationFixture {
             }
             """;
 
+    /** Strings compared by reference twice (UseEqualsToCompareStrings, which has no mechanical fix). */
+    public static final String NAMES = """
+            package com.shop;
+
+            public class Names {
+                public boolean same(String name, String other) {
+                    return name == other;
+                }
+
+                public boolean differ(String name, String other) {
+                    return name != other;
+                }
+            }
+            """;
+
     public static final String CATALOG = """
             package com.shop;
 

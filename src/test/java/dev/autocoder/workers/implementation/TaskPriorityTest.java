@@ -81,15 +81,7 @@ class TaskPriorityTest {
     @Test
     void amongEqualPrioritiesALikelyDefectComesBeforeMaintainabilityAdvice() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
-        Files.writeString(repo.resolve(SRC + "Names.java"), """
-                package com.shop;
-
-                public class Names {
-                    public boolean same(String name, String other) {
-                        return name == other;
-                    }
-                }
-                """);
+        ImplementationFixture.write(repo, SRC + "Names.java", ImplementationFixture.NAMES);
         ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
         // a likely bug (PMD's Error Prone) and a complex method of the same severity, neither fixable nor in a hotspot:
         // the complex method has the larger measure and the first path
