@@ -42,13 +42,13 @@ public record TaskInfo(
         @JsonProperty("state_reason") String stateReason,
         @JsonProperty("grouped_findings") List<GroupedFinding> groupedFindings) {
 
-    public TaskInfo {
-        groupedFindings = groupedFindings == null ? List.of() : List.copyOf(groupedFindings);
-    }
-
     public static final String ACTIVE = "active";
     public static final String DROPPED = "dropped";
     public static final String NONE = "none";
+
+    public TaskInfo {
+        groupedFindings = groupedFindings == null ? List.of() : List.copyOf(groupedFindings);
+    }
 
     /** No task in this cycle, and why. */
     public static TaskInfo none(String reason) {
@@ -72,11 +72,11 @@ public record TaskInfo(
                 sourcePerspective, analysisCommit, priority, hotspotRank, state, stateReason, grouped);
     }
 
-    /** {@code "366, 438 and 477"}: the lines of the grouped findings. */
+    /** {@code "line 9"}, {@code "lines 366, 438 and 477"}: where the grouped findings are. */
     public String groupedLines() {
         List<String> lines = groupedFindings.stream().map(g -> String.valueOf(g.line())).toList();
-        return lines.size() < 2 ? String.join("", lines)
-                : String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
+        return lines.size() == 1 ? "line " + lines.get(0)
+                : "lines " + String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
     }
 
     public boolean hasTask() {

@@ -60,7 +60,7 @@ class DeepUnderstandingStage extends ImplementationStage {
         String subject = facts.code().located() ? " in " + facts.code().subject() : "";
         String grouped = task.groupedFindings().isEmpty() ? ""
                 : " Taken on with it, as one change by hand: the " + task.groupedFindings().size() + " other " + task.rule()
-                + " in this file, line" + (task.groupedFindings().size() == 1 ? " " : "s ") + task.groupedLines() + ".";
+                + " in this file, " + task.groupedLines() + ".";
         out.problem = task.message() + " (" + task.rule() + ", " + task.category() + ", " + task.severity() + ") at "
                 + task.file() + " " + facts.place() + subject + "." + grouped;
         out.rootCause = rootCause(facts);
@@ -78,8 +78,8 @@ class DeepUnderstandingStage extends ImplementationStage {
         out.metric("grouped_findings", task.groupedFindings().size());
         out.summary = "Task " + task.taskId() + ": " + task.rule() + " at " + task.file() + " " + facts.place() + " ("
                 + task.severity() + ", priority " + task.priority() + ")" + (task.groupedFindings().isEmpty() ? ""
-                : " with the " + task.groupedFindings().size() + " other " + task.rule() + " of this file (line"
-                + (task.groupedFindings().size() == 1 ? " " : "s ") + task.groupedLines() + "), one change by hand")
+                : " with the " + task.groupedFindings().size() + " other " + task.rule() + " of this file ("
+                + task.groupedLines() + "), one change by hand")
                 + ": " + task.message();
         Advice advice = services.model().ask(PromptStage.DEEP_UNDERSTANDING, facts.findingLine(), evidence(facts, out),
                 task.file());

@@ -116,8 +116,7 @@ class ImplementationPlanStage extends ImplementationStage {
             out.planSteps.add("Then: " + evaluation.chosen().name() + ": " + evaluation.chosen().description());
             if (!facts.task().groupedFindings().isEmpty()) {
                 out.planSteps.add("Make the same change at the other " + facts.task().rule() + " of " + file + " this task "
-                        + "takes on, line" + (facts.task().groupedFindings().size() == 1 ? " " : "s ")
-                        + facts.task().groupedLines() + ".");
+                        + "takes on, " + facts.task().groupedLines() + ".");
             }
         }
         var code = facts.code();

@@ -193,9 +193,10 @@ public class TaskPicker {
 
     /**
      * The other findings of the picked one's rule and severity in its file (as a finding group on the dashboard),
-     * present at HEAD and not taken on before, that a person changes in the same go: a repeated pattern (seven {@code os.system} calls of one module, each its own S605) is
-     * one change by hand, not seven cycles. Findings that state a measure (a complex function, a long method) are
-     * about their own unit and stay one task each, as are findings a patch or the model answers one place at a time.
+     * present at HEAD and not taken on before, that a person changes in the same go: a repeated pattern (five
+     * {@code os.system} calls of one module, each its own S605) is one change by hand, not five cycles. Findings that
+     * state a measure (a complex function, a long method) are about their own unit and stay one task each, as are
+     * findings a patch or the model answers one place at a time.
      */
     private List<GroupedFinding> sameChange(Candidate picked, List<Candidate> candidates, Set<String> handled,
                                             Snapshot snapshot, LatestAnalysis latest, long taskNumber) {
@@ -207,9 +208,10 @@ public class TaskPicker {
         Set<String> seen = new HashSet<>(Set.of(first.id()));
         for (Candidate other : candidates) {
             Finding f = other.finding();
-            if (!first.rule().equals(f.rule()) || first.severity() != f.severity() || !first.file().equals(f.file())
-                    || !seen.add(f.id())
-                    || handled.contains(f.id()) || other.delivery() != TaskPriority.Delivery.BY_HAND || other.measure() >= 0) {
+            boolean sameGroup = first.rule().equals(f.rule()) && first.severity() == f.severity()
+                    && first.file().equals(f.file());
+            if (!sameGroup || !seen.add(f.id()) || handled.contains(f.id())
+                    || other.delivery() != TaskPriority.Delivery.BY_HAND || other.measure() >= 0) {
                 continue;
             }
             Presence now = presence.check(snapshot, task(other, taskNumber), latest);
