@@ -84,4 +84,31 @@ class GroupedTaskTest {
         JsonNode next = harness.analysisOf(harness.cycle().get(0)).get("task");
         assertThat(next.get("finding_id").asText()).isEqualTo(literal.id());
     }
+
+    @Test
+    void atMostAListOfTheRowComesAlongAndTheRestAreLaterTasks() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        StringBuilder shell = new StringBuilder("package com.shop;\n\npublic class Shell {\n"
+                + "    public void run(String[] names) throws Exception {\n");
+        for (int i = 0; i < 52; i++) {
+            shell.append("        Runtime.getRuntime().exec(\"sh -c \" + names[").append(i).append("]);\n");
+        }
+        ImplementationFixture.write(repo, SRC + "Shell.java", shell.append("    }\n}\n").toString());
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        List<Finding> calls = java.util.stream.IntStream.range(0, 52).mapToObj(i -> Finding.of("shell-command", "security",
+                Severity.HIGH, SRC + "Shell.java", 5 + i, 5 + i, "Starting a process with a shell, possible injection",
+                "Runtime.getRuntime().exec(\"sh -c \" + names[" + i + "]);")).toList();
+        AnalysisRowsSeeder.seed(harness, "security", calls);
+
+        JsonNode task = harness.analysisOf(harness.cycle().get(0)).get("task");
+
+        // max-items-per-row (50) come along with the first, in line order
+        assertThat(harness.properties.getImplementation().getMaxItemsPerRow()).isEqualTo(50);
+        assertThat(task.get("finding_id").asText()).isEqualTo(calls.get(0).id());
+        assertThat(task.get("grouped_findings")).extracting(g -> g.get("finding_id").asText())
+                .containsExactlyElementsOf(calls.subList(1, 51).stream().map(Finding::id).toList());
+        JsonNode next = harness.analysisOf(harness.cycle().get(0)).get("task");
+        assertThat(next.get("finding_id").asText()).isEqualTo(calls.get(51).id());
+        assertThat(next.get("grouped_findings")).isEmpty();
+    }
 }

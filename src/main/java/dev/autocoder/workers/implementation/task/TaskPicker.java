@@ -37,6 +37,8 @@ public class TaskPicker {
     private final FindingPresence presence;
     private final MechanicalFixes fixes;
     private final int maxChecks;
+    /** At most this many findings come along with a task, as many as a list of its row holds (max-items-per-row). */
+    private final int maxGrouped;
     /** Fixes proposed in vain per pick, as a multiple of the re-check budget: each parses one file. */
     private static final int MAX_REFUSALS_PER_CHECK = 4;
 
@@ -44,6 +46,7 @@ public class TaskPicker {
         this.presence = presence;
         this.fixes = fixes;
         this.maxChecks = Math.max(1, properties.getImplementation().getMaxPresenceChecks());
+        this.maxGrouped = Math.max(1, properties.getImplementation().getMaxItemsPerRow());
     }
 
     /** A present finding whose mechanical fix refused here, with the priority it keeps as a change by hand. */
@@ -196,7 +199,8 @@ public class TaskPicker {
      * present at HEAD and not taken on before, that a person changes in the same go: a repeated pattern (five
      * {@code os.system} calls of one module, each its own S605) is one change by hand, not five cycles. Findings that
      * state a measure (a complex function, a long method) are about their own unit and stay one task each, as are
-     * findings a patch or the model answers one place at a time.
+     * findings a patch or the model answers one place at a time. At most {@code max-items-per-row} come along, in line
+     * order; the rest are tasks of later cycles.
      */
     private List<GroupedFinding> sameChange(Candidate picked, List<Candidate> candidates, Set<String> handled,
                                             Snapshot snapshot, LatestAnalysis latest, long taskNumber) {
@@ -206,7 +210,11 @@ public class TaskPicker {
         }
         List<GroupedFinding> grouped = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(first.id()));
-        for (Candidate other : candidates) {
+        List<Candidate> byLine = candidates.stream().sorted(Comparator.comparingInt(c -> c.finding().lineOrZero())).toList();
+        for (Candidate other : byLine) {
+            if (grouped.size() == maxGrouped) {
+                break;
+            }
             Finding f = other.finding();
             boolean sameGroup = first.rule().equals(f.rule()) && first.severity() == f.severity()
                     && first.file().equals(f.file());
