@@ -208,23 +208,21 @@ public class TaskPicker {
         if (picked.measure() >= 0) {
             return List.of();
         }
-        List<GroupedFinding> grouped = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(first.id()));
-        List<Candidate> byLine = candidates.stream().sorted(Comparator.comparingInt(c -> c.finding().lineOrZero())).toList();
-        for (Candidate other : byLine) {
+        List<Candidate> sameGroup = candidates.stream().filter(other -> {
+            Finding f = other.finding();
+            return first.rule().equals(f.rule()) && first.severity() == f.severity() && first.file().equals(f.file())
+                    && seen.add(f.id()) && !handled.contains(f.id())
+                    && other.delivery() == TaskPriority.Delivery.BY_HAND && other.measure() < 0;
+        }).sorted(Comparator.comparingInt(c -> c.finding().lineOrZero())).toList();
+        List<GroupedFinding> grouped = new ArrayList<>();
+        for (Candidate other : sameGroup) {
             if (grouped.size() == maxGrouped) {
                 break;
             }
-            Finding f = other.finding();
-            boolean sameGroup = first.rule().equals(f.rule()) && first.severity() == f.severity()
-                    && first.file().equals(f.file());
-            if (!sameGroup || !seen.add(f.id()) || handled.contains(f.id())
-                    || other.delivery() != TaskPriority.Delivery.BY_HAND || other.measure() >= 0) {
-                continue;
-            }
             Presence now = presence.check(snapshot, task(other, taskNumber), latest);
             if (now.present()) {
-                grouped.add(new GroupedFinding(f.id(), now.line() != null ? now.line() : f.line()));
+                grouped.add(new GroupedFinding(other.finding().id(), now.line() != null ? now.line() : other.finding().line()));
             }
         }
         grouped.sort(Comparator.comparing(GroupedFinding::line, Comparator.nullsLast(Integer::compare)));
