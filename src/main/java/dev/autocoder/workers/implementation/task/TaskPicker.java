@@ -208,11 +208,11 @@ public class TaskPicker {
         if (picked.measure() >= 0) {
             return List.of();
         }
-        Set<String> seen = new HashSet<>(Set.of(first.id()));
+        // candidates hold each finding once (LatestAnalysis and the unlisted ones are keyed by id)
         List<Candidate> sameGroup = candidates.stream().filter(other -> {
             Finding f = other.finding();
             return first.rule().equals(f.rule()) && first.severity() == f.severity() && first.file().equals(f.file())
-                    && seen.add(f.id()) && !handled.contains(f.id())
+                    && !f.id().equals(first.id()) && !handled.contains(f.id())
                     && other.delivery() == TaskPriority.Delivery.BY_HAND && other.measure() < 0;
         }).sorted(Comparator.comparingInt(c -> c.finding().lineOrZero())).toList();
         List<GroupedFinding> grouped = new ArrayList<>();
