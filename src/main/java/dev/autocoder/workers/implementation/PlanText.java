@@ -99,6 +99,9 @@ public final class PlanText {
                     + " to cover with tests before changing them" + mostComplex(facts) + ": " + task.message();
             case ARCHITECTURE -> "Decide which way the dependency should point and where " + member + " belongs: "
                     + task.message();
+            case IMPORT_CYCLE -> "Decide which of the imports closing the cycle to break, at " + at + quoted
+                    + " or another one the finding names: move what both modules need into a module of its own, or "
+                    + "import it where it is used. " + task.message();
             case TEST_COVERAGE -> "Decide which behaviours of " + member + " the tests must pin down first"
                     + (facts.testSpecIds().isEmpty() ? "" : " (test-planning specifications " + String.join(", ",
                     facts.testSpecIds().stream().limit(3).toList()) + ")") + ": " + task.message();
@@ -106,7 +109,9 @@ public final class PlanText {
                     + " no longer applies (\"" + task.message() + "\"), or suppress it there with the reason ("
                     + reach + ").";
         };
-        return pythonEdit(facts, at, quoted) + decide + " The worker cannot: " + whyNot(facts, changes, modelTried) + ".";
+        // a decision that ends with the finding's message has no full stop when the message has none
+        String sentence = decide.endsWith(".") || decide.endsWith("?") || decide.endsWith("!") ? decide : decide + ".";
+        return pythonEdit(facts, at, quoted) + sentence + " The worker cannot: " + whyNot(facts, changes, modelTried) + ".";
     }
 
     /**

@@ -181,7 +181,22 @@ public enum RuleFamily {
             manual("Split the file by responsibility", "Move cohesive parts into their own classes.", FixReach.PROJECT,
                     List.of("smaller files change independently"), List.of("touches every user of the class"))),
 
-    ARCHITECTURE("architecture", Set.of("package-cycle", "import-cycle"), Set.of("architecture"),
+    IMPORT_CYCLE("import cycles", Set.of("import-cycle"), Set.of(),
+            "Python modules that import each other while they initialize: it works only as long as nobody reorders "
+                    + "the imports",
+            0,
+            manual("Move what both modules need into a module of its own", "Put the names the modules import from "
+                            + "each other into a new module that imports neither, and import them from there.",
+                    FixReach.PROJECT, List.of("breaks the cycle for good"), List.of("moves code; every importer changes")),
+            manual("Import inside the function that needs it", "Move the import that closes the cycle into the "
+                            + "function that uses it, so neither module needs the other while it initializes.",
+                    FixReach.METHOD, List.of("small change"), List.of("the modules still depend on each other",
+                            "the import runs at the first call")),
+            manual("Import for type checking only", "When the imported names serve only annotations, import them "
+                            + "under `if TYPE_CHECKING:`.", FixReach.LINES,
+                    List.of("no import at run time"), List.of("only for names used in annotations"))),
+
+    ARCHITECTURE("architecture", Set.of("package-cycle"), Set.of("architecture"),
             "packages that depend on each other in a circle, or classes coupled to many others",
             0,
             manual("Invert the dependency through an interface", "Let the lower package own an interface the upper one implements.",
