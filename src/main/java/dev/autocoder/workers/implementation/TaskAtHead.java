@@ -303,7 +303,9 @@ public final class TaskAtHead {
         return ApproachCatalog.evaluate(family, task.rule(), mechanicalOutcome(), new ApproachCatalog.SizeFacts(place(),
                 method == null ? null : method.key(),
                 method == null ? null : method.method().endLine() - method.method().beginLine() + 1,
-                code.readable() ? code.lines().size() : null, callers().size(), touchedSubject(), task.message()));
+                code.readable() ? code.lines().size() : null, callers().size(), touchedSubject(), task.message(),
+                task.file() != null && task.file().endsWith(".py") ? "`# noqa: " + task.rule() + "` on its line"
+                        : "an annotation or the rule's configuration"));
     }
 
     /** Other findings of the latest analysis rows in the same file, most severe first; not those the task groups. */

@@ -77,5 +77,10 @@ class PythonTaskCallersTest {
         // placed by the Python model: no note that the file has no model (it said "not a Java file: there is no Java
         // model (callers, tests, mechanical fixes)" beside the callers it had just listed)
         assertThat(analysis.get("notes")).extracting(JsonNode::asText).noneMatch(n -> n.contains("Java"));
+        // keeping the finding is Python's `# noqa`, not a Java annotation
+        JsonNode approaches = harness.analysisOf(cycle.get(2)).get("approaches");
+        assertThat(approaches).extracting(a -> a.get("description").asText())
+                .anyMatch(d -> d.startsWith("Suppress B006 on ") && d.contains("(`# noqa: B006` on its line)"))
+                .noneMatch(d -> d.contains("annotation"));
     }
 }

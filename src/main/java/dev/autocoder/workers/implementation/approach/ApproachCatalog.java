@@ -26,9 +26,10 @@ public final class ApproachCatalog {
      * @param callSites   calls to the touched code elsewhere
      * @param member      what the change touches (method, field, import, type), for the descriptions
      * @param message     the finding's message, for the descriptions
+     * @param suppression how the file's language keeps a finding with a reason ({@code # noqa} in Python)
      */
     public record SizeFacts(String place, String method, Integer methodLines, Integer fileLines, int callSites,
-                            String member, String message) {
+                            String member, String message, String suppression) {
     }
 
     /** The candidates in catalogue order, the chosen one marked, and why it was chosen. */
@@ -72,11 +73,12 @@ public final class ApproachCatalog {
         return new Evaluation(List.copyOf(approaches), approaches.get(chosenIndex), reason);
     }
 
-    /** The template's description about this finding: its {member}, {place}, {rule} and {message} filled in. */
+    /** The template's description about this finding: its {member}, {place}, {rule}, {message} and {suppression}. */
     static String describe(String description, String rule, SizeFacts facts) {
         return description.replace("{member}", facts.member() == null ? "the code" : facts.member())
                 .replace("{place}", facts.place()).replace("{rule}", rule == null ? "the rule" : rule)
-                .replace("{message}", facts.message() == null ? "" : facts.message());
+                .replace("{message}", facts.message() == null ? "" : facts.message())
+                .replace("{suppression}", facts.suppression());
     }
 
     /** Added plus removed lines of a unified diff. */

@@ -219,7 +219,7 @@ public enum RuleFamily {
             0,
             manual("Change the code as the rule describes", "Change {member} at {place} so that {rule} no longer applies: {message}", FixReach.LINES,
                     List.of("addresses the finding directly"), List.of("no mechanical fix: written by hand")),
-            manual("Suppress with a justification", "Suppress {rule} on {member} (an annotation or the rule's configuration) with the reason it may stay.", FixReach.LINES,
+            manual("Suppress with a justification", "Suppress {rule} on {member} ({suppression}) with the reason it may stay.", FixReach.LINES,
                     List.of("no behaviour change"), List.of("the construct stays")),
             manual("Leave it", "Accept {rule} at {place} as it is.", FixReach.LINES, List.of("no cost"), List.of("the finding stays")));
 
