@@ -116,7 +116,8 @@ class ImplementationRowsHonestyTest {
                 + r.get("probability").asText()).containsExactly("fan_in unknown", "coverage unknown", "churn low",
                 "public_api medium", "behaviour medium");
         assertThat(harness.analysisOf(cycle.get(4)).get("notes")).extracting(JsonNode::asText).contains(
-                "No Java model for config/app.properties: the project's whole build and test suite is the check.");
+                "config/app.properties: neither Java nor Python: no code model for this file; the project's whole build "
+                        + "and test suite is the check.");
         JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
         assertThat(changes.get("source").asText()).isEqualTo("none");
         assertThat(changes.get("diff").isNull()).isTrue();

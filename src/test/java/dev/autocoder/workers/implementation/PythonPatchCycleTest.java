@@ -79,6 +79,12 @@ class PythonPatchCycleTest {
         assertThat(harness.analysisOf(cycle.get(1)).get("notes")).extracting(JsonNode::asText)
                 .contains("shop/util.py line 1 is outside every function: the Python model places no caller or test for it.")
                 .noneMatch(n -> n.contains("Java"));
+        // the risks it cannot rate say why in Python's terms ("no Java model for this file" before)
+        assertThat(harness.analysisOf(cycle.get(3)).get("risks")).filteredOn(r -> r.get("kind").asText().equals("fan_in"))
+                .singleElement().extracting(r -> r.get("evidence").asText())
+                .isEqualTo("outside every function of the Python model");
+        assertThat(cycle).allSatisfy(r -> assertThat(harness.json(r).toString()).as(r.perspectiveId())
+                .doesNotContain("Java model"));
         JsonNode plan = harness.analysisOf(cycle.get(5));
         JsonNode changes = plan.get("code_changes");
         assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();

@@ -38,6 +38,27 @@ public record TaskCode(String file, String text, String problem, List<String> li
         return site.isPresent();
     }
 
+    /**
+     * Why the code model does not place the finding in a type (so callers and tests are not known), in a few words;
+     * null when it does.
+     */
+    public String unplaced() {
+        if (located() && type != null) {
+            return null;
+        }
+        if (!readable()) {
+            return "the file cannot be read at HEAD";
+        }
+        if (isPython()) {
+            return "outside every function of the Python model";
+        }
+        if (!isJava()) {
+            return "neither Java nor Python: no code model for this file";
+        }
+        return fileModel != null && !fileModel.parsed() ? "the file does not parse at HEAD"
+                : "no type at this line in the Java model";
+    }
+
     /** Lines {@code from..to} (1-based, clamped to the file), joined with newlines; null when unreadable. */
     public String excerpt(int from, int to) {
         if (text == null || lines.isEmpty()) {

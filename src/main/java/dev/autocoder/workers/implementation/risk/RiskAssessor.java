@@ -21,7 +21,8 @@ import java.util.List;
  *     <li>{@code public_api}: probability medium for a change across files, else low; impact high for API, else low.</li>
  *     <li>{@code behaviour}: low/low for a verified mechanical patch, else medium probability with the fan-in impact.</li>
  * </ul>
- * Without a Java model (another language, unparseable file) fan-in, coverage and API ratings are unknown.
+ * When the code model does not place the touched code (outside every Python function, another language, an
+ * unparseable file) fan-in, coverage and API ratings are unknown, and the evidence says why.
  */
 public final class RiskAssessor {
 
@@ -30,9 +31,9 @@ public final class RiskAssessor {
 
     public static List<Risk> assess(String taskId, RiskInputs in) {
         List<Risk> risks = new ArrayList<>();
-        Level spread = !in.javaModel() ? Level.UNKNOWN
+        Level spread = !in.modelled() ? Level.UNKNOWN
                 : in.callingClasses() == 0 ? Level.LOW : in.callingClasses() <= 3 ? Level.MEDIUM : Level.HIGH;
-        if (in.javaModel()) {
+        if (in.modelled()) {
             Level p = in.behaviourKept() ? Level.LOW : in.callSites() == 0 ? Level.LOW : in.callSites() <= 4 ? Level.MEDIUM : Level.HIGH;
             risks.add(risk(taskId, "fan_in", "Callers of " + in.subject() + " could be affected by the change.", p, spread,
                     in.callSites() + " call site(s) in " + in.callingClasses() + " class(es)"
@@ -47,9 +48,9 @@ public final class RiskAssessor {
                     coverage == Level.LOW ? "Run the existing tests before and after." : "Write the tests of Testing Strategy first."));
         } else {
             risks.add(risk(taskId, "fan_in", "Who depends on " + in.subject() + " is not known.", Level.UNKNOWN, Level.UNKNOWN,
-                    "no Java model for this file", "Check its users by hand."));
+                    in.unplaced(), "Check its users by hand."));
             risks.add(risk(taskId, "coverage", "Whether tests cover " + in.subject() + " is not known.", Level.UNKNOWN,
-                    Level.UNKNOWN, "no Java model for this file", "Run the whole build and test suite."));
+                    Level.UNKNOWN, in.unplaced(), "Run the whole build and test suite."));
         }
         Level churnP = in.commits() == null ? Level.UNKNOWN : in.commits() >= 10 ? Level.HIGH : in.commits() >= 3 ? Level.MEDIUM : Level.LOW;
         Level churnI = in.wideChange() ? Level.HIGH : in.linesChanged() != null && in.linesChanged() <= 5 ? Level.LOW : Level.MEDIUM;
@@ -57,10 +58,10 @@ public final class RiskAssessor {
                 in.commits() == null ? "no git history" : in.commits() + " commit(s) in the churn window"
                         + (in.linesChanged() == null ? "" : "; the diff changes " + in.linesChanged() + " line(s)"),
                 "Rebase just before merging and keep the change small."));
-        Level apiI = !in.javaModel() ? Level.UNKNOWN : in.isApi() ? Level.HIGH : Level.LOW;
+        Level apiI = !in.modelled() ? Level.UNKNOWN : in.isApi() ? Level.HIGH : Level.LOW;
         risks.add(risk(taskId, "public_api", "Code outside the repository may rely on " + in.subject() + ".",
                 in.wideChange() ? Level.MEDIUM : Level.LOW, apiI,
-                !in.javaModel() ? "no Java model for this file" : in.isApi() ? "public API" : "not public API",
+                !in.modelled() ? in.unplaced() : in.isApi() ? "public API" : "not public API",
                 in.isApi() ? "Keep signatures unchanged; note the change in the release notes." : "None needed."));
         risks.add(risk(taskId, "behaviour", "The change could alter what the code does.",
                 in.behaviourKept() ? Level.LOW : Level.MEDIUM, in.behaviourKept() ? Level.LOW : spread,
