@@ -87,7 +87,8 @@ class PythonFindingsTest {
         // S101 (assert) is advice for shipped code: a test's assert is what tests are made of
         assertThat(security.findings()).noneMatch(f -> f.rule().equals("S101"));
         assertThat(metric(security, "ruff_violations_out_of_scope")).hasValue(1);
-        assertThat(security.summary()).contains("Python: 2 security rule findings (ruff S rules) in 5 files.");
+        assertThat(security.summary()).contains("2 Python security rule findings (ruff S rules) in 5 files.")
+                .doesNotContain("Java");
         // two high findings in main code: 1 / (1 + 2 × 2 / 4)
         assertThat(security.qualityScore()).isEqualTo(0.5);
     }

@@ -161,20 +161,24 @@ public class SecurityPerspective extends AnalysisPerspective {
             details.put("python_violations_by_rule", PythonLint.countByRule(bandit.violations()));
         }
 
-        String summary = findings.isEmpty()
-                ? "No secrets in " + scan.filesScanned() + " text files" + (hasJava ? " and no security rule violations in the Java code." : "; no Java code for the security rules.")
+        // what ran, in order of urgency: secrets, then the rules of each language the repository has
+        List<String> parts = new ArrayList<>();
+        parts.add(scan.findings().isEmpty() ? "No secrets in " + scan.filesScanned() + " text files"
                 : scan.findings().size() + " secret" + (scan.findings().size() == 1 ? "" : "s") + " in "
-                + scan.filesScanned() + " text files (" + secretsShipped.size() + " in main code and build files) and "
-                + violations.size() + " Java security rule violation" + (violations.size() == 1 ? "" : "s")
-                + (hasJava ? "" : " (no Java code)") + "; " + shipped.size() + " of the " + findings.size()
-                + " findings are in main code or build files, the rest in tests, fixtures or generated code.";
-        String reason = hasJava ? null : "no Java sources: only secret detection ran";
+                + scan.filesScanned() + " text files (" + secretsShipped.size() + " in main code and build files)");
+        if (hasJava) {
+            parts.add(violations.size() + " Java security rule violation" + (violations.size() == 1 ? "" : "s"));
+        }
         if (bandit != null) {
             int count = bandit.violations().size();
-            summary += " Python: " + count + " security rule finding" + (count == 1 ? "" : "s") + " (ruff S rules) in "
-                    + lint.pythonFiles() + " file" + (lint.pythonFiles() == 1 ? "" : "s") + ".";
-            reason = hasJava ? null : "no Java sources: secret detection and ruff's S rules ran";
-        } else if (lint.state() == PythonLint.State.UNAVAILABLE) {
+            parts.add(count + " Python security rule finding" + (count == 1 ? "" : "s") + " (ruff S rules) in "
+                    + lint.pythonFiles() + " file" + (lint.pythonFiles() == 1 ? "" : "s"));
+        }
+        String summary = String.join("; ", parts) + "." + (findings.isEmpty() ? "" : " " + shipped.size() + " of the "
+                + findings.size() + " findings are in main code or build files, the rest in tests, fixtures or generated code.");
+        String reason = hasJava ? null : bandit != null ? "no Java sources: secret detection and ruff's S rules ran"
+                : "no Java sources: only secret detection ran";
+        if (bandit == null && lint.state() == PythonLint.State.UNAVAILABLE) {
             summary += " " + lint.skippedSentence();
             reason = (reason == null ? "" : reason + "; ") + lint.skippedSentence();
         }
