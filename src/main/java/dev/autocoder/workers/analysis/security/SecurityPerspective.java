@@ -174,8 +174,11 @@ public class SecurityPerspective extends AnalysisPerspective {
             parts.add(count + " Python security rule finding" + (count == 1 ? "" : "s") + " (ruff S rules) in "
                     + lint.pythonFiles() + " file" + (lint.pythonFiles() == 1 ? "" : "s"));
         }
-        String summary = String.join("; ", parts) + "." + (findings.isEmpty() ? "" : " " + shipped.size() + " of the "
-                + findings.size() + " findings are in main code or build files, the rest in tests, fixtures or generated code.");
+        String where = shipped.size() == findings.size()
+                ? (findings.size() == 1 ? "The finding is" : "All " + findings.size() + " findings are") + " in main code or build files."
+                : shipped.size() + " of the " + findings.size() + " findings are in main code or build files, the rest in "
+                + "tests, fixtures or generated code.";
+        String summary = String.join("; ", parts) + "." + (findings.isEmpty() ? "" : " " + where);
         String reason = hasJava ? null : bandit != null ? "no Java sources: secret detection and ruff's S rules ran"
                 : "no Java sources: only secret detection ran";
         if (bandit == null && lint.state() == PythonLint.State.UNAVAILABLE) {

@@ -77,6 +77,9 @@ class SecurityScoreTest {
         // the recommendations lead with the medium finding, not with the more numerous asserts
         assertThat(result.recommendations().get(0)).startsWith("Fix the 1 S302 finding (ruff, Bandit, medium)");
         assertThat(result.recommendations().get(1)).startsWith("Fix the 12 S101 findings (ruff, Bandit, low)");
+        // what ran, without a word about the Java rules a Python repository has no use for
+        assertThat(result.summary()).endsWith("; 13 Python security rule findings (ruff S rules) in 1 file. "
+                + "All 13 findings are in main code or build files.").doesNotContain("Java");
     }
 
     @Test
