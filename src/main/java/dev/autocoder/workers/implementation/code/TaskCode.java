@@ -49,14 +49,13 @@ public record TaskCode(String file, String text, String problem, List<String> li
         if (!readable()) {
             return "the file cannot be read at HEAD";
         }
-        if (isPython()) {
-            return "outside every function of the Python model";
-        }
-        if (!isJava()) {
+        if (!isJava() && !isPython()) {
             return "neither Java nor Python: no code model for this file";
         }
-        return fileModel != null && !fileModel.parsed() ? "the file does not parse at HEAD"
-                : "no type at this line in the Java model";
+        if (fileModel != null && !fileModel.parsed()) {
+            return "the file does not parse at HEAD";
+        }
+        return isPython() ? "outside every function of the Python model" : "no type at this line in the Java model";
     }
 
     /** Lines {@code from..to} (1-based, clamped to the file), joined with newlines; null when unreadable. */
