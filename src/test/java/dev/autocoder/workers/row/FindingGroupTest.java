@@ -2,7 +2,11 @@ package dev.autocoder.workers.row;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +15,7 @@ class FindingGroupTest {
 
     @Test
     void oneGroupPerRuleSeverityAndScopeWhateverNamesTheMessagesMention() {
-        List<Finding> findings = new java.util.ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (String variable : List.of("i", "size", "index", "index1")) {
             findings.add(Finding.of("AssignmentInOperand", "Error Prone", Severity.MEDIUM, "src/main/java/A.java",
                     variable.length(), variable.length(), "Avoid assignment to " + variable + " in operand", variable)
@@ -32,11 +36,8 @@ class FindingGroupTest {
 
     @Test
     void withinAScopeAndSeverityLikelyDefectsComeBeforeMaintainabilityAdvice() {
-        List<Finding> findings = new java.util.ArrayList<>();
-        for (int i = 0; i < 55; i++) {
-            findings.add(Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "A" + i + ".java", 1, 1,
-                    "The method 'm" + i + "()' has a cognitive complexity of 16, current threshold is 15", "m" + i));
-        }
+        List<Finding> findings = many(55, i -> Finding.of("CognitiveComplexity", "Design", Severity.HIGH, "A" + i + ".java",
+                1, 1, "The method 'm" + i + "()' has a cognitive complexity of 16, current threshold is 15", "m" + i));
         findings.add(Finding.of("UseEqualsToCompareStrings", "Error Prone", Severity.HIGH, "B.java", 3, 3,
                 "Use equals() to compare strings instead of '==' or '!='", "a == b"));
         findings.add(Finding.of("FieldNamingConventions", "Code Style", Severity.LOW, "B.java", 1, 1,
@@ -54,11 +55,8 @@ class FindingGroupTest {
      */
     @Test
     void ruffsLikelyBugsComeBeforeItsComplexityAdvice() {
-        List<Finding> findings = new java.util.ArrayList<>();
-        for (int i = 0; i < 34; i++) {
-            findings.add(Finding.of("C901", "Complexity", Severity.MEDIUM, "rich/m" + i + ".py", 1, 1,
-                    "`f" + i + "` is too complex (11 > 10)", "f" + i));
-        }
+        List<Finding> findings = many(34, i -> Finding.of("C901", "Complexity", Severity.MEDIUM, "rich/m" + i + ".py", 1, 1,
+                "`f" + i + "` is too complex (11 > 10)", "f" + i));
         findings.add(Finding.of("B019", "Bugbear", Severity.MEDIUM, "rich/color.py", 484, 484,
                 "Use of `functools.lru_cache` or `functools.cache` on methods can lead to memory leaks", "lru_cache"));
         findings.add(Finding.of("S302", "Bandit", Severity.MEDIUM, "rich/style.py", 475, 475,
@@ -109,5 +107,10 @@ class FindingGroupTest {
     /** A finding of one group (same rule, severity and scope) whose message states a measure. */
     private static Finding measured(String rule, String file, Integer line, String message) {
         return Finding.of(rule, "Design", Severity.MEDIUM, file, line, line, message, file);
+    }
+
+    /** {@code count} findings of one kind, one per file, to which a test adds the few it orders them against. */
+    private static List<Finding> many(int count, IntFunction<Finding> finding) {
+        return IntStream.range(0, count).mapToObj(finding).collect(Collectors.toCollection(ArrayList::new));
     }
 }

@@ -72,10 +72,10 @@ public record TaskInfo(
                 sourcePerspective, analysisCommit, priority, hotspotRank, state, stateReason, grouped);
     }
 
-    /** {@code "line 9"}, {@code "lines 366, 438 and 477"}: where the grouped findings are. */
+    /** {@code "line 9"}, {@code "lines 366, 438 and 477"}: where the grouped findings are; empty for none. */
     public String groupedLines() {
         List<String> lines = groupedFindings.stream().map(g -> String.valueOf(g.line())).toList();
-        return lines.size() == 1 ? "line " + lines.get(0)
+        return lines.isEmpty() ? "" : lines.size() == 1 ? "line " + lines.get(0)
                 : "lines " + String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
     }
 

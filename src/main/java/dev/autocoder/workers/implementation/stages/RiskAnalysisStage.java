@@ -38,15 +38,15 @@ class RiskAnalysisStage extends ImplementationStage {
     protected void work(TaskAtHead facts, StageOutput out) {
         ApproachCatalog.Evaluation evaluation = facts.approaches();
         var code = facts.code();
-        boolean modelled = code.unplaced() == null;
-        List<TestItem> existing = modelled ? ExistingTests.covering(code.model(), code.type(), facts.touchedMethods()) : List.of();
+        String unplaced = code.unplaced();
+        List<TestItem> existing = unplaced == null ? ExistingTests.covering(code.model(), code.type(), facts.touchedMethods()) : List.of();
         int direct = (int) existing.stream().filter(t -> t.testName() != null).count();
         int classes = (int) existing.stream().filter(t -> t.testName() == null).count();
         boolean behaviourKept = evaluation.chosen().mechanical() && facts.verifiedPatch().isPresent();
         boolean wide = evaluation.chosen().size().startsWith("large: several files");
         Boolean api = facts.location().isApi();
         List<CodeReference> outside = facts.outsideCallers();
-        RiskInputs inputs = new RiskInputs(facts.touchedSubject(), code.unplaced(),
+        RiskInputs inputs = new RiskInputs(facts.touchedSubject(), unplaced,
                 outside.size(), (int) outside.stream().map(CodeReference::className).distinct().count(),
                 facts.callers().size() - outside.size(), direct, classes, facts.commits(),
                 evaluation.chosen().linesChanged(), api != null && api, behaviourKept, wide);
