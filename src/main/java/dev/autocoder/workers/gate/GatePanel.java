@@ -37,7 +37,8 @@ public class GatePanel {
     public record ConditionLine(String status, String condition, String value, String detail) {
     }
 
-    public record PerspectiveLine(String perspective, int newFindings, int overall, String undecided) {
+    /** @param newFindings "—" when none of the perspective's findings could be told new or not */
+    public record PerspectiveLine(String perspective, String newFindings, int overall, String undecided) {
     }
 
     /** The gate of one target ({@code targetId} null: the single target's). */
@@ -54,7 +55,7 @@ public class GatePanel {
                 c.detail() != null && c.detail().equals(missing) ? "no new-code baseline yet" : c.detail())).toList();
         String reason = report.reason() != null && report.reason().equals(missing) ? null : report.reason();
         List<PerspectiveLine> perspectives = report.perspectives().stream().map(p -> new PerspectiveLine(p.perspective(),
-                p.newCount(), p.overall(), p.undecided() > 0 ? p.undecided() + " not told" : "")).toList();
+                GateText.newCount(p, "—"), p.overall(), GateText.undecided(p))).toList();
         return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
                 since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty(), query, List.of());
     }

@@ -27,9 +27,8 @@ final class GateText {
         }
         if (!report.perspectives().isEmpty()) {
             text.append("New / overall findings:\n");
-            report.perspectives().forEach(p -> text.append("  ").append(p.perspective()).append(": ").append(p.newCount())
-                    .append(" / ").append(p.overall()).append(p.undecided() > 0 ? " (" + p.undecided() + " not told)" : "")
-                    .append('\n'));
+            report.perspectives().forEach(p -> text.append("  ").append(p.perspective()).append(": ").append(newCount(p, "-"))
+                    .append(" / ").append(p.overall()).append(p.undecided() > 0 ? " (" + undecided(p) + ")" : "").append('\n'));
         }
         var fresh = report.newFindings();
         text.append("New findings: ").append(fresh.size()).append('\n');
@@ -38,6 +37,20 @@ final class GateText {
                 .append(f.finding().line() == null ? "" : ":" + f.finding().line()).append(' ')
                 .append(f.finding().message()).append('\n'));
         return text.toString();
+    }
+
+    /** A perspective's new findings, or {@code unknown} when not one of them could be told new or not (no baseline). */
+    static String newCount(PerspectiveNewCode perspective, String unknown) {
+        return perspective.undecided() > 0 && perspective.undecided() >= perspective.overall() ? unknown
+                : Integer.toString(perspective.newCount());
+    }
+
+    static String undecided(PerspectiveNewCode perspective) {
+        if (perspective.undecided() <= 0) {
+            return "";
+        }
+        return perspective.undecided() >= perspective.overall() ? "none could be told new or not"
+                : perspective.undecided() + " could not be told new or not";
     }
 
     private static String number(double value) {

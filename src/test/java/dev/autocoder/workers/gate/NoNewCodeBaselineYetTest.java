@@ -119,5 +119,7 @@ class NoNewCodeBaselineYetTest {
                 "autocoder.gate.new-code=");
         // the long reason once, not on every condition line
         assertThat(out.toString(StandardCharsets.UTF_8).split("autocoder\\.gate\\.new-code=", -1)).hasSize(2);
+        // without a baseline no finding is new or old: not "0 new"
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(": - / 1 (none could be told new or not)");
     }
 }
