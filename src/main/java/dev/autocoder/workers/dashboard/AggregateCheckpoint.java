@@ -25,7 +25,7 @@ record AggregateCheckpoint(int format, String worker, String dataset, Instant wr
                            LatestPlan latestPlan, List<VerifiedPatch> patches, Map<String, byte[]> packedRows) {
 
     /** Raise it whenever {@link WorkerAccumulator} folds a row differently: an old checkpoint then means a full rebuild. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     /**
      * A perspective's state; rows named by {@link WorkerAccumulator#rowKey} in {@code packedRows}, {@code results} the

@@ -118,6 +118,7 @@ class DashboardApi {
         body.put("file", plan.file());
         body.put("rule", plan.rule());
         body.put("description", plan.description());
+        body.put("plan_steps", plan.steps());
         body.put("diff", plan.diff());
         body.put("code", plan.code());
         body.put("code_scope", plan.codeScope());

@@ -71,8 +71,10 @@ final class PageModels {
      *
      * @param verifiedLabel "verified" or "not verified"
      */
-    public record PlanPart(String taskId, String file, String rule, String description, boolean verified,
-                           String verifiedLabel, String verification, String source, String commit, boolean hasDiff,
+    /** @param source how the patch was made, "" for a plan without one */
+    public record PlanPart(String taskId, String file, String rule, String description, List<String> steps,
+                           boolean hasSteps, boolean verified, String verifiedLabel, String verification, String source,
+                           boolean hasSource, String commit, boolean hasDiff,
                            List<DiffLine> diff, boolean hasCode, String code, String codeScope, boolean hasPatch,
                            String patchHref) {
     }

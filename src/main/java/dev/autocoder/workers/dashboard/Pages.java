@@ -271,11 +271,26 @@ class Pages {
         boolean hasPatch = plan.verified() && aggregate.verifiedPatch(plan.taskId()).isPresent();
         String verification = plan.verification() != null ? plan.verification()
                 : plan.diff() == null ? "No patch: the plan gives the steps only." : "";
+        String source = patchSource(plan.source());
         return new PlanPart(plan.taskId(), orDash(plan.file()), orDash(plan.rule()), orDash(plan.description()),
-                plan.verified(), plan.verified() ? "verified" : "not verified", verification, orDash(plan.source()),
+                plan.steps(), !plan.steps().isEmpty(), plan.verified(), plan.verified() ? "verified" : "not verified",
+                verification, source, !source.isEmpty(),
                 plan.commit() == null ? "unknown" : plan.commit(), !diff.isEmpty(), diff, plan.code() != null,
                 plan.code() == null ? "" : plan.code(), orDash(plan.codeScope()), hasPatch,
                 hasPatch ? DashboardApi.patchHref(worker, plan.taskId()) : "");
+    }
+
+    /** How the plan's patch was made ({@code code_changes.source}, README "Rows"), in words; "" for a plan without one. */
+    private static String patchSource(String source) {
+        if (source == null) {
+            return "";
+        }
+        return switch (source) {
+            case "mechanical" -> "patch made mechanically (syntax-tree edit or the linter's safe fix)";
+            case "model" -> "patch written by the language model";
+            case "none" -> "";
+            default -> "patch source " + source;
+        };
     }
 
     /** The diff's lines, each with its kind, a newline kept at the end of each so the block copies as a diff. */

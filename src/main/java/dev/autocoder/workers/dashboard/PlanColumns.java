@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.row.Row;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the plan columns of an implementation row: {@code task_id}, {@code analysis.task.rule} and
- * {@code analysis.code_changes} (see README, "Implementation worker" → Rows). A row written in this process holds
+ * Reads the plan columns of an implementation row: {@code task_id}, {@code analysis.task.rule},
+ * {@code analysis.plan_steps} and {@code analysis.code_changes} (see README, "Implementation worker" → Rows). A row written in this process holds
  * the worker's records, a row read from a dataset holds maps: both are read through the JSON tree.
  */
 final class PlanColumns {
@@ -41,8 +43,12 @@ final class PlanColumns {
         }
         boolean own = taskId.equals(text(tree(row.extraColumns().get("task_id"), mapper)));
         String rule = own ? text(tree(parts.get("task"), mapper).path("rule")) : null;
+        List<String> steps = new ArrayList<>();
+        if (own) {
+            tree(parts.get("plan_steps"), mapper).forEach(step -> steps.add(step.asText()));
+        }
         return Optional.of(new Plan(new LatestPlan(taskId, text(changes.path("file")), rule,
-                text(changes.path("description")), text(changes.path("diff")), text(changes.path("code")),
+                text(changes.path("description")), steps, text(changes.path("diff")), text(changes.path("code")),
                 text(changes.path("code_scope")), changes.path("verified").asBoolean(false),
                 text(changes.path("verification")), text(changes.path("source")), own ? row.commit() : null,
                 row.iteration()), own));

@@ -287,8 +287,10 @@ final class WorkerAccumulator {
     /** The plan the row holds or carries; a row carrying the current plan forward keeps the one its own row made. */
     private void readPlan(Row row) {
         PlanColumns.of(row, mapper).ifPresent(plan -> {
-            if (plan.own() || latestPlan == null || !latestPlan.taskId().equals(plan.plan().taskId())) {
-                latestPlan = plan.plan();
+            boolean sameTask = latestPlan != null && latestPlan.taskId().equals(plan.plan().taskId());
+            if (plan.own() || !sameTask) {
+                // only the Implementation Plan row lists the steps; the task's other rows keep the ones it listed
+                latestPlan = sameTask && plan.plan().steps().isEmpty() ? plan.plan().withSteps(latestPlan.steps()) : plan.plan();
             }
             PlanColumns.verifiedPatch(plan, row).ifPresent(patch -> {
                 patches.remove(patch.taskId());

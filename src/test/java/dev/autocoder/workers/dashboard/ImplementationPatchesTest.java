@@ -142,7 +142,14 @@ class ImplementationPatchesTest {
                 .contains("<a class=\"patch-link\" href=\"" + patchPath(taskId) + "\">Download the patch</a>")
                 .contains("<span class=\"diff-meta\">--- a/" + FILE + "\n</span>")
                 .contains("<span class=\"diff-del\">" + escape("-    private final int capacity;") + "\n</span>")
-                .contains("<pre class=\"code\">" + escape(plan.get("code").asText()) + "</pre>");
+                .contains("<pre class=\"code\">" + escape(plan.get("code").asText()) + "</pre>")
+                .contains(escape(" · patch made mechanically (syntax-tree edit or the linter's safe fix) · "));
+        // the plan's steps, as the Implementation Plan row lists them
+        JsonNode steps = JSON.valueToTree(planRow.extraColumns().get("analysis")).get("plan_steps");
+        assertThat(steps).isNotEmpty();
+        StringBuilder list = new StringBuilder("<ol class=\"plan-steps\">");
+        steps.forEach(step -> list.append("<li>").append(escape(step.asText())).append("</li>"));
+        assertThat(html).contains(list.append("</ol>"));
         for (String line : diff.split("\n")) {
             assertThat(html).contains(escape(line) + "\n</span>");
         }
@@ -154,6 +161,7 @@ class ImplementationPatchesTest {
         assertThat(latest.get("rule").asText()).isEqualTo("UnusedPrivateField");
         assertThat(latest.get("diff").asText()).isEqualTo(diff);
         assertThat(latest.get("code").asText()).isEqualTo(plan.get("code").asText()).doesNotContain("private final int capacity");
+        assertThat(latest.get("plan_steps")).isEqualTo(steps);
         assertThat(latest.get("verified").asBoolean()).isTrue();
         assertThat(latest.get("verification").asText()).isEqualTo(plan.get("verification").asText());
         assertThat(latest.get("commit").asText()).isEqualTo(planRow.commit());
@@ -180,7 +188,17 @@ class ImplementationPatchesTest {
 
     @Test
     @Order(4)
+    @SuppressWarnings("unchecked")
     void unknownTasksPlansWithoutAVerifiedPatchAndHostileNamesAre404() throws Exception {
+        // a later row of the same task that lists no steps (as every stage but the plan's) keeps the plan's steps
+        JsonNode steps = JSON.valueToTree(planRow.extraColumns().get("analysis")).get("plan_steps");
+        Row carrying = planLike(7, taskId, "UnusedPrivateField", diff, true);
+        ((Map<String, Object>) carrying.extraColumns().get("analysis")).put("plan_steps", List.of());
+        write(carrying);
+        await("the carrying row is folded").atMost(Duration.ofSeconds(10)).until(
+                () -> json(http.get("/api/workers/implementation")).get("latest_plan").get("iteration").asLong() == 7);
+        assertThat(json(http.get("/api/workers/implementation")).get("latest_plan").get("plan_steps")).isEqualTo(steps);
+
         // a later cycle whose plan could not be verified: no patch for it
         String unverified = "task-8-00000000deadbeef";
         write(planLike(8, unverified, "UnusedLocalVariable", diff, false));
