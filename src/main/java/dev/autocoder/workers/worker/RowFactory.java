@@ -129,7 +129,8 @@ public class RowFactory {
                 newFindings,
                 resolvedFindings,
                 result.recommendations().stream().map(redactor::redact).toList(),
-                withScopeCounts(result.metrics(), findings),
+                // a stage that never lists findings would publish a column of zeros
+                iteration.perspective().reportsFindings() ? withScopeCounts(result.metrics(), findings) : result.metrics(),
                 redactor.redact(json(result.status() == Status.ERROR ? result.details()
                         : UnreadableFiles.addedTo(result.details(), iteration.snapshot()))),
                 workerColumns(iteration, result.withFindings(findings)));

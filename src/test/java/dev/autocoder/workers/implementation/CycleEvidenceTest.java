@@ -90,6 +90,8 @@ class CycleEvidenceTest {
                 .containsExactly("java.lang.Integer.parseInt");
         assertThat(architecture.get("components")).extracting(JsonNode::asText).containsExactly("com.shop");
         assertThat(cycle.get(1).metric("calling_classes").orElseThrow()).isEqualTo(2);
+        // the stages list no findings: their rows carry no findings counts (a column of zeros)
+        assertThat(cycle).allSatisfy(row -> assertThat(row.metrics()).noneMatch(m -> m.name().startsWith("findings")));
 
         JsonNode approaches = harness.analysisOf(cycle.get(2));
         assertThat(approaches.get("approaches")).extracting(a -> a.get("name").asText() + " | " + a.get("size").asText()
