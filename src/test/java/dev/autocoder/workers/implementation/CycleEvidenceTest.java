@@ -76,8 +76,8 @@ class CycleEvidenceTest {
         assertThat(understanding.get("root_cause").asText()).isEqualTo("Typical of swallowed exceptions: an exception is "
                 + "caught and dropped without a trace, so the failure is invisible. It sits in com.shop.Parser#parse(String) "
                 + "(lines 5-11, cyclomatic complexity 2). Confirmed at HEAD: PMD at HEAD still reports it at line 8.");
-        // medium (1) × main (1) × a mechanical fix exists (4) × no hotspot row (1)
-        assertThat(understanding.get("task").get("priority").asDouble()).isEqualTo(100.0);
+        // medium (1) × a likely defect (2) × main (1) × a mechanical fix exists (200) × no hotspot row (1)
+        assertThat(understanding.get("task").get("priority").asDouble()).isEqualTo(400.0);
 
         JsonNode architecture = harness.analysisOf(cycle.get(1));
         assertThat(architecture.get("callers")).extracting(c -> c.get("class_name").asText() + "#" + c.get("method").asText()

@@ -45,12 +45,12 @@ class TaskPriorityTest {
         JsonNode task = harness.analysisOf(first).get("task");
         assertThat(task.get("finding_id").asText()).isEqualTo(fixable.id());
         double weight = SeverityWeights.of(fixable.severity());
-        // Labels.java is hotspot 2 of 2: factor 1 + 1/2
-        assertThat(task.get("priority").asDouble()).isEqualTo(weight * 1 * 100 * 1.5);
+        // an unused local variable is maintainability advice (defect factor 1); Labels.java is hotspot 2 of 2: 1 + 1/2
+        assertThat(task.get("priority").asDouble()).isEqualTo(weight * 1 * 1 * 200 * 1.5);
         assertThat(task.get("hotspot_rank").asInt()).isEqualTo(2);
         assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("Priority "
-                + (weight * 150) + " = severity " + fixable.severity().label() + " (" + weight + ") × scope main (1.0) × "
-                + "deliverability mechanical (100.0) × hotspot factor 1.5.");
+                + (weight * 300) + " = severity " + fixable.severity().label() + " (" + weight + ") × maintainability advice "
+                + "(1.0) × scope main (1.0) × deliverability mechanical (200.0) × hotspot factor 1.5.");
 
         List<Row> rest = List.of(harness.stage(), harness.stage(), harness.stage(), harness.stage(), harness.stage());
         assertThat(harness.analysisOf(rest.get(4)).get("code_changes").get("verified").asBoolean()).isTrue();
@@ -79,23 +79,28 @@ class TaskPriorityTest {
     }
 
     @Test
-    void amongEqualPrioritiesALikelyDefectComesBeforeMaintainabilityAdvice() throws Exception {
+    void aLikelyDefectOutranksMaintainabilityAdviceOfTheSameSeverityInABiggerHotspot() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         ImplementationFixture.write(repo, SRC + "Names.java", ImplementationFixture.NAMES);
         ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
-        // a likely bug (PMD's Error Prone) and a complex method of the same severity, neither fixable nor in a hotspot:
-        // the complex method has the larger measure and the first path
+        // a likely bug (PMD's Error Prone) and a complex method of the same severity, neither fixable; the complex
+        // method is in the top hotspot, has the larger measure and the first path
         Finding likelyBug = AnalysisRowsSeeder.finding(harness, SRC + "Names.java", "UseEqualsToCompareStrings");
         assertThat(likelyBug.category()).isEqualTo("Error Prone");
         Finding complex = Finding.of("complex-method", "design", likelyBug.severity(), SRC + "Labels.java", 5, 12,
                 "Labels.sum(int[]) has cyclomatic complexity 24", "public int sum(int[] values)");
+        AnalysisRowsSeeder.seedHotspots(harness, List.of(SRC + "Labels.java", SRC + "Names.java"));
         AnalysisRowsSeeder.seed(harness, "code-quality", List.of(complex, likelyBug));
 
         Row first = harness.stage();
 
         JsonNode task = harness.analysisOf(first).get("task");
         assertThat(task.get("finding_id").asText()).isEqualTo(likelyBug.id());
-        assertThat(task.get("priority").asDouble()).isEqualTo(SeverityWeights.of(complex.severity()));
+        double weight = SeverityWeights.of(likelyBug.severity());
+        // defect factor 2 × hotspot 2 of 2 (1.5) against the complex method's 1 × hotspot 1 of 2 (2)
+        assertThat(task.get("priority").asDouble()).isEqualTo(weight * 2 * 1.5);
+        assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).anyMatch(n -> n.contains(
+                "× likely defect (2.0) × scope main (1.0) × deliverability by-hand (1.0) × hotspot factor 1.5."));
     }
 
     @Test
@@ -187,7 +192,7 @@ class TaskPriorityTest {
         Row first = harness.stage();
         assertThat(harness.analysisOf(first).get("task").get("finding_id").asText()).isEqualTo(local.id());
         assertThat(harness.analysisOf(first).get("task").get("priority").asDouble())
-                .isEqualTo(SeverityWeights.of(local.severity()) * 0.25 * 100);
+                .isEqualTo(SeverityWeights.of(local.severity()) * 0.25 * 200);
         for (int i = 0; i < 5; i++) {
             harness.stage();
         }
@@ -213,6 +218,16 @@ class TaskPriorityTest {
         assertThat(withModel.delivery(god)).isEqualTo(TaskPriority.Delivery.MODEL);
         // an unfixable finding in the top hotspot (factor 2) stays below a fixable one outside any hotspot
         assertThat(withoutModel.of(local, 1)).isGreaterThan(withoutModel.of(god, 2));
+        // a likely defect counts twice a piece of advice of its severity; the mechanical factor still covers both
+        // ratios: fixable info advice only ties with a critical defect by hand in the top hotspot
+        Finding bug = Finding.of("CompareObjectsWithEquals", "Error Prone", dev.autocoder.workers.row.Severity.MEDIUM,
+                "src/main/java/A.java", 2, 2, "use equals()", "a == b");
+        assertThat(withoutModel.of(bug, 1)).isEqualTo(2 * withoutModel.of(god, 1));
+        Finding infoLocal = Finding.of("UnusedLocalVariable", "best practices", dev.autocoder.workers.row.Severity.INFO,
+                "src/main/java/A.java", 3, 3, "unused", "int x = 1;");
+        Finding criticalBug = Finding.of("CompareObjectsWithEquals", "Error Prone", dev.autocoder.workers.row.Severity.CRITICAL,
+                "src/main/java/A.java", 2, 2, "use equals()", "a == b");
+        assertThat(withoutModel.of(infoLocal, 1)).isEqualTo(withoutModel.of(criticalBug, 2));
         assertThat(withoutModel.of(local.withScope(Scope.MAIN), 1)).isGreaterThan(withoutModel.of(local.withScope(Scope.BUILD), 1));
         assertThat(withoutModel.of(local.withScope(Scope.BUILD), 1)).isGreaterThan(withoutModel.of(local.withScope(Scope.TEST), 1));
         assertThat(TaskPriority.takesOn(local.withScope(Scope.GENERATED))).isFalse();

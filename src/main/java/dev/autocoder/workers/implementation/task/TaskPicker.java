@@ -258,7 +258,9 @@ public class TaskPicker {
     static String why(Candidate candidate, LatestAnalysis latest) {
         Finding f = candidate.finding();
         return "Priority " + candidate.priority() + " = severity " + f.severity().label() + " ("
-                + dev.autocoder.workers.analysis.pmd.SeverityWeights.of(f.severity()) + ") × scope " + f.scopeOrMain().label()
+                + dev.autocoder.workers.analysis.pmd.SeverityWeights.of(f.severity()) + ") × "
+                + (TaskPriority.defectFactor(f) > 1 ? "likely defect" : "maintainability advice") + " ("
+                + TaskPriority.defectFactor(f) + ") × scope " + f.scopeOrMain().label()
                 + " (" + TaskPriority.scopeFactor(f.scopeOrMain()) + ") × deliverability " + candidate.delivery().label()
                 + " (" + TaskPriority.deliverabilityFactor(candidate.delivery()) + ") × hotspot factor "
                 + Math.round(latest.hotspotFactor(f.file()) * 10_000) / 10_000.0 + ".";

@@ -5,6 +5,7 @@ import dev.autocoder.workers.implementation.llm.LlmProperties;
 import dev.autocoder.workers.implementation.patch.MechanicalFixes;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,14 @@ import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * How much a finding is worth a cycle: priority = severity weight × scope factor × deliverability factor × hotspot
- * factor (README, "Implementation worker").
+ * How much a finding is worth a cycle: priority = severity weight × defect factor × scope factor × deliverability
+ * factor × hotspot factor (README, "Implementation worker").
  * <ul>
  *     <li>severity weight, as the analysis calibrated it: critical 5, high 3, medium 1, low 0.5, info 0.1;</li>
+ *     <li>defect factor: 2 for a likely defect (a category the finding groups put first: PMD's Error Prone,
+ *     Multithreading and Security, ruff's Bugbear, Pyflakes and Bandit, our security rules and secrets), 1 for
+ *     maintainability advice: an {@code eval} or a swallowed exception outranks a complex function of the same
+ *     severity even in a hotspot, as a reviewer would take them;</li>
  *     <li>scope factor: main 1, build 0.5, test 0.25; generated and fixture code is never taken on (it is
  *     regenerated, or deliberately bad input of tests);</li>
  *     <li>deliverability factor: 100 when a mechanical fix exists for the rule on a Java file, or ruff's fix for
@@ -24,16 +29,17 @@ import java.util.function.Predicate;
  *     (it may write a verified patch), 1 when only a person can make the change;</li>
  *     <li>hotspot factor, from the newest architecture row: 1 to 2 (see {@link LatestAnalysis#hotspotFactor}).</li>
  * </ul>
- * The mechanical factor (100) is the largest severity ratio (critical 5 / info 0.1 = 50) times the largest hotspot
- * factor (2): a finding the worker can fix in main code comes before every finding of main code it cannot fix (an
- * info finding ties only with a critical one in the top hotspot, and the tie goes to the critical one), because a
+ * The mechanical factor (200) is the largest severity ratio (critical 5 / info 0.1 = 50) times the largest defect
+ * ratio (2) times the largest hotspot factor (2): a finding the worker can fix in main code comes before every finding
+ * of main code it cannot fix (an info piece of advice ties only with a critical defect in the top hotspot, and the tie
+ * goes to the critical one), because a
  * cycle that ends in a verified patch is what the worker is for; among what it cannot fix, severity and hotspots
  * decide. {@link TaskPicker} tries the fix before it takes such a finding on.
  */
 @Component
 public class TaskPriority {
 
-    static final double MECHANICAL = 100;
+    static final double MECHANICAL = 200;
     static final double MODEL = 2;
     static final double BY_HAND = 1;
 
@@ -116,9 +122,14 @@ public class TaskPriority {
         };
     }
 
+    /** 2 for a likely defect, 1 for maintainability advice (the finding groups' split, {@link FindingGroup}). */
+    public static double defectFactor(Finding finding) {
+        return FindingGroup.isDefectCategory(finding.category()) ? 2 : 1;
+    }
+
     /** The finding's priority, rounded to 4 decimals. */
     public double of(Finding finding, double hotspotFactor) {
-        double priority = SeverityWeights.of(finding.severity()) * scopeFactor(finding.scopeOrMain())
+        double priority = SeverityWeights.of(finding.severity()) * defectFactor(finding) * scopeFactor(finding.scopeOrMain())
                 * deliverabilityFactor(delivery(finding)) * hotspotFactor;
         return Math.round(priority * 10_000) / 10_000.0;
     }
