@@ -5,6 +5,7 @@ import dev.autocoder.workers.dashboard.PageModels.GroupLine;
 import dev.autocoder.workers.dashboard.WorkerInsights.ScopeFindings;
 import dev.autocoder.workers.dashboard.WorkerInsights.TopFindingGroup;
 import dev.autocoder.workers.repository.Scope;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,17 +36,17 @@ final class FindingSections {
 
     /** "14 findings in 2 groups", "57 findings in 12 groups, showing 10 of 12 groups", or, when rows list only some groups, so. */
     static String summary(ScopeFindings scope) {
-        StringBuilder text = new StringBuilder(plural(scope.findings(), "finding"));
+        StringBuilder text = new StringBuilder(Plural.of(scope.findings(), "finding"));
         if (scope.groupsComplete()) {
-            text.append(" in ").append(plural(scope.groups(), "group"));
+            text.append(" in ").append(Plural.of(scope.groups(), "group"));
         } else if (scope.groups() == 0) {
             text.append("; the results list none of them");
         } else {
-            text.append("; the results list only ").append(plural(scope.groups(), "group")).append(" holding ")
+            text.append("; the results list only ").append(Plural.of(scope.groups(), "group")).append(" holding ")
                     .append(scope.groupedFindings()).append(" of them");
         }
         if (scope.groupsShown() < scope.groups()) {
-            text.append(", showing ").append(scope.groupsShown()).append(" of ").append(plural(scope.groups(), "group"));
+            text.append(", showing ").append(scope.groupsShown()).append(" of ").append(Plural.of(scope.groups(), "group"));
         }
         return text.toString();
     }
@@ -77,9 +78,5 @@ final class FindingSections {
         return counts.entrySet().stream()
                 .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " × " + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation;
 import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.implementation.row.Evidence;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.List;
 
@@ -37,8 +38,8 @@ public final class EvidenceText {
                     .append(numbered(evidence.excerpt(), evidence.startLine())).append('\n');
         }
         List<CodeReference> callers = facts.callers();
-        text.append("Callers: ").append(callers.size()).append(" call site(s) in ").append(facts.callingClasses())
-                .append(" class(es)");
+        text.append("Callers: ").append(Plural.of(callers.size(), "call site")).append(" in ")
+                .append(Plural.of(facts.callingClasses(), "class"));
         callers.stream().limit(5).forEach(c -> text.append("\n  ").append(c.className()).append('#').append(c.method())
                 .append(" at ").append(c.file()).append(':').append(c.line()).append(": ").append(c.text()));
         text.append('\n');
@@ -50,7 +51,7 @@ public final class EvidenceText {
             text.append('\n');
         }
         Integer commits = facts.commits();
-        text.append("Churn: ").append(commits == null ? "no git history" : commits + " commit(s) in the churn window").append('\n');
+        text.append("Churn: ").append(commits == null ? "no git history" : Plural.of(commits, "commit") + " in the churn window").append('\n');
         return text.toString();
     }
 

@@ -5,6 +5,7 @@ import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.python.RuffFixTable;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.TypeModel;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,7 +62,8 @@ public final class PlanText {
         int callers = facts.outsideCallers().size();
         int classes = (int) facts.outsideCallers().stream().map(c -> c.className()).distinct().count();
         String reach = callers == 0 ? "nothing outside its class refers to it"
-                : callers + " reference(s) from " + classes + " other class(es) depend on it";
+                : Plural.of(callers, "reference") + " from " + Plural.of(classes, "other class")
+                + (callers == 1 ? " depends on it" : " depend on it");
         String size = sizeOf(facts);
         String decide = switch (facts.family()) {
             case RUFF_FIX -> "Decide whether to apply ruff's fix for " + task.rule() + " at " + at + quoted

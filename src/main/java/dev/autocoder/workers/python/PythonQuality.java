@@ -8,6 +8,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
@@ -191,8 +192,8 @@ public final class PythonQuality {
                 + (ruff.violations().size() == 1 ? "" : "s")
                 + leftOut() + ", " + overThreshold() + " function"
                 + (overThreshold() == 1 ? "" : "s") + " with complexity over " + lint.settings().maxComplexity()
-                + (lint.syntaxErrors().isEmpty() ? "" : ", " + lint.syntaxErrors().size()
-                + " file(s) ruff cannot parse") + ".";
+                + (lint.syntaxErrors().isEmpty() ? "" : ", " + Plural.of(lint.syntaxErrors().size(), "file")
+                + " ruff cannot parse") + ".";
     }
 
     /** What ruff reported and the row leaves out, and why; empty when nothing. */
@@ -227,7 +228,7 @@ public final class PythonQuality {
         List<String> recommendations = new ArrayList<>();
         if (!lint.syntaxErrors().isEmpty()) {
             RuffViolation first = lint.syntaxErrors().get(0);
-            recommendations.add("Fix the " + lint.syntaxErrors().size() + " Python file(s) ruff cannot parse, "
+            recommendations.add("Fix the " + Plural.of(lint.syntaxErrors().size(), "Python file") + " ruff cannot parse, "
                     + "starting with " + first.path() + ":" + first.diagnostic().row() + " ("
                     + first.diagnostic().message() + "); no rule checks them.");
         }

@@ -15,6 +15,7 @@ import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.CodeModelProvider;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.plan.PlanScope;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
@@ -205,7 +206,7 @@ class PlanningFactory {
         long other = snapshot.files().stream().filter(f -> f.language() != Language.JAVA && f.language() != Language.PYTHON)
                 .filter(f -> changes == null || relevant.contains(f.path())).count();
         if (other > 0) {
-            out.add(other + " file(s) in other languages or formats: no Java or Python model");
+            out.add(Plural.of(other, "file") + " in other languages or formats: no Java or Python model");
         }
         return out;
     }

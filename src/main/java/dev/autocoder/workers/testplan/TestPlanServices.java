@@ -12,6 +12,7 @@ import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
@@ -171,8 +172,8 @@ public class TestPlanServices {
             }
         }
         if (!dropped.isEmpty()) {
-            notes.add(dropped.size() + " test specification(s) with the same body as another test of the same method were "
-                    + "merged into it (the kept test answers both): " + String.join(", ", dropped.stream().distinct().limit(5).toList())
+            notes.add(Plural.of(dropped.size(), "test specification") + " with the same body as another test of the same method "
+                    + (dropped.size() == 1 ? "was" : "were") + " merged into it (the kept test answers both): " + String.join(", ", dropped.stream().distinct().limit(5).toList())
                     + (dropped.stream().distinct().count() > 5 ? ", …" : "") + ".");
         }
         return List.copyOf(byBody.values());

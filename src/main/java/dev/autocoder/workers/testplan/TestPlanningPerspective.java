@@ -2,6 +2,7 @@ package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.NamedPerspective;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -49,8 +50,9 @@ public abstract class TestPlanningPerspective extends NamedPerspective {
         if (!planning.model().unparseable().isEmpty()) {
             long python = planning.model().unparseable().stream().filter(f -> f.path().endsWith(".py")).count();
             long java = planning.model().unparseable().size() - python;
-            result.notes.add((java > 0 ? java + " Java" : "") + (java > 0 && python > 0 ? " and " : "")
-                    + (python > 0 ? python + " Python" : "") + " file(s) could not be parsed and are left out: "
+            String files = java > 0 && python > 0 ? Plural.of(java, "Java file") + " and " + Plural.of(python, "Python file")
+                    : java > 0 ? Plural.of(java, "Java file") : Plural.of(python, "Python file");
+            result.notes.add(files + " could not be parsed and " + (java + python == 1 ? "is" : "are") + " left out: "
                     + planning.model().unparseable().stream().limit(5).map(f -> f.path() + " (" + f.parseError() + ")")
                     .reduce((a, b) -> a + "; " + b).orElse("") + ".");
             result.metric("unparseable_files", planning.model().unparseable().size());

@@ -104,9 +104,9 @@ class CycleEvidenceTest {
         JsonNode risks = harness.analysisOf(cycle.get(3)).get("risks");
         assertThat(risks).extracting(r -> r.get("kind").asText() + " " + r.get("probability").asText() + "/"
                 + r.get("impact").asText() + ": " + r.get("evidence").asText()).containsExactly(
-                "fan_in low/medium: 4 call site(s) in 2 class(es); the verified patch keeps behaviour and signatures",
-                "coverage low/medium: 1 test method(s) call it; 1 test class(es) named after its class",
-                "churn low/low: 1 commit(s) in the churn window; the diff changes 1 line(s)",
+                "fan_in low/medium: 4 call sites in 2 classes; the verified patch keeps behaviour and signatures",
+                "coverage low/medium: 1 test method calls it; 1 test class named after its class",
+                "churn low/low: 1 commit in the churn window; the diff changes 1 line",
                 "public_api low/high: public API",
                 "behaviour low/low: verified mechanical patch");
         // 1 - mean(1*2, 1*2, 1*1, 1*3, 1*1) / 9

@@ -69,7 +69,7 @@ class MemberFanInTest {
         assertThat(fanIn.get("probability").asText()).isEqualTo("low");
         assertThat(fanIn.get("impact").asText()).isEqualTo("low");
         assertThat(fanIn.get("description").asText()).isEqualTo("Callers of private field log of com.shop.Audit could be affected by the change.");
-        assertThat(fanIn.get("evidence").asText()).isEqualTo("0 call site(s) in 0 class(es); 2 reference(s) inside its own "
+        assertThat(fanIn.get("evidence").asText()).isEqualTo("0 call sites in 0 classes; 2 references inside its own "
                 + "class, changed in the same file");
     }
 

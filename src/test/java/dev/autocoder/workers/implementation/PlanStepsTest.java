@@ -42,7 +42,7 @@ class PlanStepsTest {
         assertThat(harness.analysisOf(byHand.get(5)).get("task").get("finding_id").asText()).isEqualTo(complex.id());
         assertThat(decisionSteps.get(0)).isEqualTo("Decide how to split com.shop.Parser#parse(String) (lines 5-11) "
                 + "(7 lines, cyclomatic complexity 2) at " + SRC + "Parser.java lines 5-11: which steps are separable, "
-                + "what to name them, and in what order to move them (4 reference(s) from 2 other class(es) depend on it). "
+                + "what to name them, and in what order to move them (4 references from 2 other classes depend on it). "
                 + "parse(String) has too many branches. The worker cannot: no mechanical fix exists for complex-method, "
                 + "and no language model is configured (autocoder.llm.model).");
         assertThat(decisionSteps.get(0)).isNotEqualTo(patchSteps.get(0));

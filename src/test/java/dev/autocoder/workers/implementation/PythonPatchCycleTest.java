@@ -74,7 +74,7 @@ class PythonPatchCycleTest {
         assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("F401");
         // an import is outside every function: no call graph to count, and the row says so
         assertThat(cycle.get(1).summary()).isEqualTo("shop/util.py: call sites not traced (the line is outside every "
-                + "function of the Python model); 1 component(s) affected.");
+                + "function of the Python model); 1 component affected.");
         assertThat(cycle.get(1).metric("call_sites")).isEmpty();
         assertThat(harness.analysisOf(cycle.get(1)).get("notes")).extracting(JsonNode::asText)
                 .contains("shop/util.py line 1 is outside every function: the Python model places no caller or test for it.")

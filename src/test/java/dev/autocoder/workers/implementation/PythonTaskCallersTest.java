@@ -71,8 +71,8 @@ class PythonTaskCallersTest {
                 "shop.cart.Basket.put(item) shop/cart.py:13", "shop.orders.order(item) shop/orders.py:5");
         assertThat(analysis.get("callees")).extracting(c -> c.get("method").asText()).containsExactly("append");
         assertThat(analysis.get("components")).extracting(JsonNode::asText).containsExactly("shop");
-        assertThat(architecture.summary()).isEqualTo("shop.cart#add(item, items) in shop: 4 call site(s) in 3 class(es) reach it, "
-                + "it makes 1 call(s); 1 component(s) affected.");
+        assertThat(architecture.summary()).isEqualTo("shop.cart#add(item, items) in shop: 4 call sites in 3 classes reach it, "
+                + "it makes 1 call; 1 component affected.");
         assertThat(architecture.metric("call_sites")).hasValue(4.0);
         // placed by the Python model: no note that the file has no model (it said "not a Java file: there is no Java
         // model (callers, tests, mechanical fixes)" beside the callers it had just listed)

@@ -145,7 +145,7 @@ class TaskPriorityTest {
         JsonNode analysis = harness.analysisOf(first);
         assertThat(analysis.get("task").get("finding_id").asText()).isEqualTo(fixable.id());
         assertThat(analysis.get("notes")).extracting(JsonNode::asText).anyMatch(n -> n.startsWith(
-                "Passed over for now 1 PreserveStackTrace finding(s) ranked as fixable, first " + SRC
+                "Passed over for now 1 PreserveStackTrace finding ranked as fixable, first " + SRC
                 + "Quantities.java:8 (its mechanical fix refuses here ("));
         List<Row> rest = List.of(harness.stage(), harness.stage(), harness.stage(), harness.stage(), harness.stage());
         assertThat(harness.analysisOf(rest.get(4)).get("code_changes").get("verified").asBoolean()).isTrue();

@@ -30,7 +30,7 @@ class TestPlanRowsHonestyTest {
             assertThat(m.name()).isEqualTo("unparseable_files");
             assertThat(m.value()).isEqualTo(1.0);
         });
-        assertThat(TestPlanHarness.analysis(result).notes()).contains("1 Java file(s) could not be parsed and are left out: "
+        assertThat(TestPlanHarness.analysis(result).notes()).contains("1 Java file could not be parsed and is left out: "
                 + "src/main/java/com/shop/Broken.java (ParseException: Parse exception at line 4, column 16: Encountered \"{\".).");
         assertThat(TestPlanHarness.analysis(result).scope().outOfScope())
                 .contains("src/main/java/com/shop/Broken.java: not parsed (ParseException: Parse exception at line 4, column 16: "

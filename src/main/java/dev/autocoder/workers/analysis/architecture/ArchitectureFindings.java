@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.architecture;
 
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ final class ArchitectureFindings {
         List<String> recommendations = new ArrayList<>();
         if (!analysis.cycles().isEmpty()) {
             DependencyCycle largest = analysis.cycles().get(0);
-            recommendations.add("Break the " + analysis.cycles().size() + " package dependency cycle(s), starting with "
+            recommendations.add("Break the " + Plural.of(analysis.cycles().size(), "package dependency cycle") + ", starting with "
                     + listMembers(largest.members()) + ": move the types both sides need into a lower-level package, "
                     + "or invert one dependency behind an interface.");
         }
@@ -109,8 +110,9 @@ final class ArchitectureFindings {
                 ? "it is concrete and depended upon; introduce abstractions its " + p.afferent() + " dependents can use."
                 : "it is abstract yet few packages depend on it; remove abstractions nothing implements or uses.")));
         if (!analysis.unparseableFiles().isEmpty()) {
-            recommendations.add("Fix the " + analysis.unparseableFiles().size()
-                    + " Java file(s) that do not parse; they are left out of the architecture review.");
+            recommendations.add("Fix the " + Plural.of(analysis.unparseableFiles().size(), "Java file")
+                    + (analysis.unparseableFiles().size() == 1 ? " that does not parse; it is" : " that do not parse; they are")
+                    + " left out of the architecture review.");
         }
         return recommendations;
     }

@@ -12,6 +12,7 @@ import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -82,11 +83,11 @@ public class ArchitecturePerspective extends AnalysisPerspective {
             return pythonOnly(python);
         }
         if (analysis.packages().isEmpty()) {
-            return PerspectiveResult.skipped("No parseable production Java code: " + analysis.javaFiles()
-                    + " Java file(s), " + analysis.unparseableFiles().size() + " unparseable, "
+            return PerspectiveResult.skipped("No parseable production Java code: " + Plural.of(analysis.javaFiles(), "Java file")
+                    + ", " + analysis.unparseableFiles().size() + " unparseable, "
                     + (analysis.skippedFiles() > 0
                             ? analysis.skippedFiles() + " skipped (binary, oversized or unreadable), " : "")
-                    + analysis.testFiles() + " test, fixture or generated file(s).", inputMetrics(analysis));
+                    + Plural.of(analysis.testFiles(), "test, fixture or generated file") + ".", inputMetrics(analysis));
         }
         if (!pythonReviewed) {
             return PerspectiveResult.ok(summary(analysis), analysis.qualityScore(), ArchitectureFindings.of(analysis),
@@ -140,9 +141,9 @@ public class ArchitecturePerspective extends AnalysisPerspective {
         if (python.modelProblem() != null) {
             reason = "No Python file could be modelled: " + python.modelProblem();
         } else {
-            reason = "No Python main or test module to review: " + python.pythonFiles() + " Python file(s), "
+            reason = "No Python main or test module to review: " + Plural.of(python.pythonFiles(), "Python file") + ", "
                     + python.unparseableFiles().size() + " not modelled (syntax errors or over the time budget), "
-                    + python.otherFiles() + " fixture, generated or build file(s).";
+                    + Plural.of(python.otherFiles(), "fixture, generated or build file") + ".";
         }
         return PerspectiveResult.skipped(reason, PythonArchitectureReport.inputMetrics(python));
     }
@@ -211,7 +212,7 @@ public class ArchitecturePerspective extends AnalysisPerspective {
         if (analysis.cycles().isEmpty()) {
             summary.append("no dependency cycles");
         } else {
-            summary.append(analysis.cycles().size()).append(" dependency cycle(s) involving ")
+            summary.append(Plural.of(analysis.cycles().size(), "dependency cycle")).append(" involving ")
                     .append(analysis.packagesInCycles()).append(" packages");
         }
         analysis.averageInstability().ifPresent(v -> summary.append("; average instability ").append(format(v)));
@@ -219,8 +220,9 @@ public class ArchitecturePerspective extends AnalysisPerspective {
         summary.append(". ");
         summary.append(hotspotSentence(analysis.hotspotsUnavailableReason(), analysis.hotspots(), "Java file with methods"));
         if (!analysis.unparseableFiles().isEmpty()) {
-            summary.append(' ').append(analysis.unparseableFiles().size())
-                    .append(" Java file(s) could not be parsed and were left out.");
+            summary.append(' ').append(Plural.of(analysis.unparseableFiles().size(), "Java file"))
+                    .append(" could not be parsed and ").append(analysis.unparseableFiles().size() == 1 ? "was" : "were")
+                    .append(" left out.");
         }
         return summary.toString();
     }
@@ -261,11 +263,11 @@ public class ArchitecturePerspective extends AnalysisPerspective {
                 Metric.of("max_commits_per_file", ranked.isEmpty() ? 0 : ranked.get(0).commits()),
                 Metric.of("lines_changed_in_window", ranked.stream().mapToLong(FileChurn::linesChanged).sum()));
         List<String> recommendations = ranked.stream().limit(3).map(c -> "Review " + c.path() + " first: it changed in "
-                + c.commits() + " commit(s) (" + c.linesChanged() + " lines) within the churn window").toList();
+                + Plural.of(c.commits(), "commit") + " (" + Plural.of(c.linesChanged(), "line") + ") within the churn window").toList();
         String summary = ranked.isEmpty()
                 ? "No Java or Python files; no file changed within the churn window."
-                : "No Java or Python files; " + ranked.size() + " file(s) changed within the churn window, most often "
-                        + ranked.get(0).path() + " (" + ranked.get(0).commits() + " commits).";
+                : "No Java or Python files; " + Plural.of(ranked.size(), "file") + " changed within the churn window, most often "
+                        + ranked.get(0).path() + " (" + Plural.of(ranked.get(0).commits(), "commit") + ").";
         return new PerspectiveResult(dev.autocoder.workers.row.Status.OK,
                 "no Java or Python files: the package graph, coupling and complexity hotspots need one of them; files ranked by churn alone",
                 summary, null, List.of(), recommendations, metrics, java.util.Map.of("most_changed_files", top));

@@ -3,6 +3,7 @@ package dev.autocoder.workers.analysis.architecture;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ final class PythonArchitectureReport {
         List<String> recommendations = new ArrayList<>();
         analysis.importCycles().stream().filter(c -> !analysis.isTestOnly(c)).findFirst()
                 .or(() -> analysis.importCycles().stream().findFirst())
-                .ifPresent(c -> recommendations.add("Break the " + analysis.importCycles().size()
-                        + " circular import(s), starting with " + String.join(", ", c.members().stream().limit(MEMBERS_IN_MESSAGE).toList())
+                .ifPresent(c -> recommendations.add("Break the " + Plural.of(analysis.importCycles().size(), "circular import")
+                        + ", starting with " + String.join(", ", c.members().stream().limit(MEMBERS_IN_MESSAGE).toList())
                         + ": move what both modules need into a module of its own, import inside the function that "
                         + "needs it, or import for type hints only under `if TYPE_CHECKING:`."));
         analysis.modules().stream().filter(m -> m.efferent() > HIGHLY_COUPLED_EFFERENT)
@@ -79,8 +80,9 @@ final class PythonArchitectureReport {
                 .ifPresent(m -> recommendations.add("Split " + m.module() + ", which imports " + m.efferent()
                         + " project modules, into parts that each depend on fewer of them."));
         if (!analysis.unparseableFiles().isEmpty()) {
-            recommendations.add("Fix the " + analysis.unparseableFiles().size()
-                    + " Python file(s) the model could not read; they are left out of the architecture review.");
+            recommendations.add("Fix the " + Plural.of(analysis.unparseableFiles().size(), "Python file")
+                    + " the model could not read; " + (analysis.unparseableFiles().size() == 1 ? "it is" : "they are")
+                    + " left out of the architecture review.");
         }
         return recommendations;
     }
@@ -164,7 +166,7 @@ final class PythonArchitectureReport {
                 .toList();
     }
 
-    /** "12 Python modules in 3 packages with 20 imports among them; 1 circular import(s) involving 2 modules …". */
+    /** "12 Python modules in 3 packages with 20 imports among them; 1 circular import involving 2 modules …". */
     static String summary(PythonArchitecture analysis) {
         StringBuilder summary = new StringBuilder();
         summary.append(analysis.mainModules()).append(" Python modules in ").append(analysis.packages().size())
@@ -173,7 +175,7 @@ final class PythonArchitectureReport {
         if (analysis.importCycles().isEmpty()) {
             summary.append("no circular imports");
         } else {
-            summary.append(analysis.importCycles().size()).append(" circular import(s) involving ")
+            summary.append(Plural.of(analysis.importCycles().size(), "circular import")).append(" involving ")
                     .append(analysis.modulesInCycles()).append(" modules");
         }
         if (analysis.scriptImports() > 0) {
@@ -188,8 +190,9 @@ final class PythonArchitectureReport {
         analysis.averageDistance().ifPresent(v -> summary.append(", average distance from the main sequence ").append(format(v)));
         summary.append('.');
         if (!analysis.unparseableFiles().isEmpty()) {
-            summary.append(' ').append(analysis.unparseableFiles().size())
-                    .append(" Python file(s) could not be modelled and were left out.");
+            summary.append(' ').append(Plural.of(analysis.unparseableFiles().size(), "Python file"))
+                    .append(" could not be modelled and ").append(analysis.unparseableFiles().size() == 1 ? "was" : "were")
+                    .append(" left out.");
         }
         return summary.toString();
     }

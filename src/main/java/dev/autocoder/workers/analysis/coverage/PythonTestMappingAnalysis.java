@@ -7,6 +7,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -153,11 +154,12 @@ final class PythonTestMappingAnalysis {
             notes.add(ReportCoverageAnalysis.unreadableSentence(unreadable));
         }
         if (unreadableTests > 0) {
-            notes.add(unreadableTests + " test file(s) could not be read; their imports were not followed.");
+            notes.add(Plural.of(unreadableTests, "test file") + " could not be read; " + (unreadableTests == 1 ? "its" : "their")
+                    + " imports were not followed.");
         }
         if (!unparsedTests.isEmpty()) {
-            notes.add(unparsedTests.size() + " test file(s) could not be parsed by Python's ast (the first: "
-                    + unparsedTests.get(0) + "); their import lines were read as text.");
+            notes.add(Plural.of(unparsedTests.size(), "test file") + " could not be parsed by Python's ast (the first: "
+                    + unparsedTests.get(0) + "); " + (unparsedTests.size() == 1 ? "its" : "their") + " import lines were read as text.");
         }
         notes.forEach(n -> summary.append(' ').append(n));
 

@@ -8,6 +8,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
@@ -219,7 +220,7 @@ final class TestMappingAnalysis {
             text.append(' ').append(ReportCoverageAnalysis.unreadableSentence(unreadable));
         }
         if (unparseable > 0) {
-            text.append(' ').append(unparseable).append(" Java file(s) could not be parsed and were left out.");
+            text.append(' ').append(unparsedSentence(unparseable));
         }
         return text.toString();
     }
@@ -237,9 +238,15 @@ final class TestMappingAnalysis {
             parts.add(ReportCoverageAnalysis.unreadableSentence(unreadable));
         }
         if (unparseable > 0) {
-            parts.add(unparseable + " Java file(s) could not be parsed and were left out.");
+            parts.add(unparsedSentence(unparseable));
         }
         return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** "1 Java file could not be parsed and was left out.", "2 Java files … were left out.". */
+    private static String unparsedSentence(int unparseable) {
+        return Plural.of(unparseable, "Java file") + " could not be parsed and " + (unparseable == 1 ? "was" : "were")
+                + " left out.";
     }
 
     private static List<String> recommendations(List<UntestedClass> untested) {

@@ -15,6 +15,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.python.PythonLint;
@@ -125,11 +126,11 @@ public class PerformancePerspective extends AnalysisPerspective {
             metrics.addAll(perf.ruleCountMetrics());
         }
 
-        String summary = plural(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
+        String summary = Plural.of(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
                 + count(violations, "Performance") + " performance and " + count(violations, "Multithreading")
-                + " multithreading issues, " + plural(deepLoops.size(), "method") + " with loops nested " + DEEP_LOOPS
+                + " multithreading issues, " + Plural.of(deepLoops.size(), "method") + " with loops nested " + DEEP_LOOPS
                 + " or more deep" + (report.unparseableFiles().isEmpty() ? "." : "; not checked because PMD cannot parse them: "
-                + plural(report.unparseableFiles().size(), "file") + ".");
+                + Plural.of(report.unparseableFiles().size(), "file") + ".");
         List<String> recommendations = recommendations(pmd, deepLoops);
         Map<String, Object> details = details(report, violations, mostComplex);
         if (lint.state() == PythonLint.State.NO_PYTHON) {
@@ -148,7 +149,7 @@ public class PerformancePerspective extends AnalysisPerspective {
     }
 
     private static String pythonSentence(PythonLint lint, RuffFindings perf) {
-        return plural(lint.pythonFiles(), "Python file") + ": " + perf.violations().size()
+        return Plural.of(lint.pythonFiles(), "Python file") + ": " + perf.violations().size()
                 + " performance finding" + (perf.violations().size() == 1 ? "" : "s") + " (ruff PERF).";
     }
 

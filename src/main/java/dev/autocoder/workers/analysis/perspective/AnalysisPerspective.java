@@ -7,7 +7,7 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 
 /**
  * A perspective of the analysis worker: it analyzes the snapshot alone, so each perspective only says how it
- * analyzes; it holds the plural helper their summaries share.
+ * analyzes.
  */
 public abstract class AnalysisPerspective extends NamedPerspective {
 
@@ -24,9 +24,4 @@ public abstract class AnalysisPerspective extends NamedPerspective {
     }
 
     protected abstract PerspectiveResult analyze(Snapshot snapshot);
-
-    /** "1 file", "2 files". */
-    protected static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
 }

@@ -24,6 +24,7 @@ import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
@@ -158,11 +159,11 @@ public class CodeQualityPerspective extends AnalysisPerspective {
             metrics.addAll(python.metrics());
         }
 
-        String summary = plural(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
-                + plural(violations.size(), "PMD quality issue") + ", " + round(duplicationPercent)
-                + "% duplicated lines, " + plural(complexity.over10(), "method")
+        String summary = Plural.of(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
+                + Plural.of(violations.size(), "PMD quality issue") + ", " + round(duplicationPercent)
+                + "% duplicated lines, " + Plural.of(complexity.over10(), "method")
                 + " with cyclomatic complexity over 10"
-                + (report.unparseableFiles().isEmpty() ? "." : ", " + plural(report.unparseableFiles().size(), "file")
+                + (report.unparseableFiles().isEmpty() ? "." : ", " + Plural.of(report.unparseableFiles().size(), "file")
                 + " that PMD cannot parse.");
         List<String> recommendations = recommendations(report, pmd, methods, cpdBlocks, sizeFindings);
         Map<String, Object> details = details(snapshot, report, violations, complexity, methods, duplication);
@@ -224,7 +225,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 ? "no Java files: PMD rules and size checks are Java-only; Python checked by ruff"
                 : "no Java files: PMD rules and size checks are Java-only; " + python.lint().skippedSentence();
         String summary = python.summary() + " " + round(percent) + "% of " + duplication.totalLines()
-                + " lines duplicated in " + duplication.blocks().size() + " block(s).";
+                + " lines duplicated in " + Plural.of(duplication.blocks().size(), "block") + ".";
         return new PerspectiveResult(Status.OK, reason, summary, python.lint().ran() ? score : 1 - Math.min(percent, 50) / 100,
                 findings, recommendations, metrics, details);
     }
@@ -262,8 +263,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         Map<String, Object> details = new LinkedHashMap<>();
         putDuplication(details, duplication);
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
-                round(percent) + "% of " + duplication.totalLines() + " lines duplicated in " + duplication.blocks().size()
-                        + " block(s) (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
+                round(percent) + "% of " + duplication.totalLines() + " lines duplicated in "
+                        + Plural.of(duplication.blocks().size(), "block") + " (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
                 1 - Math.min(percent, 50) / 100, blocks.findings(), blocks.recommendations(), metrics, details);
     }
 
@@ -328,7 +329,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         List<String> recommendations = new ArrayList<>();
         List<PmdProcessingError> unparseable = report.unparseableFiles();
         if (!unparseable.isEmpty()) {
-            recommendations.add("Fix the " + unparseable.size() + " Java file(s) PMD cannot parse, starting with "
+            recommendations.add("Fix the " + Plural.of(unparseable.size(), "Java file") + " PMD cannot parse, starting with "
                     + unparseable.get(0).path() + " (" + unparseable.get(0).message() + "); no rule checks them.");
         }
         recommendations.addAll(pmd.topRuleRecommendations(3));

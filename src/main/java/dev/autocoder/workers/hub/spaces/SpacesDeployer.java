@@ -6,6 +6,7 @@ import dev.autocoder.workers.hub.FileUpload;
 import dev.autocoder.workers.hub.HubClient;
 import dev.autocoder.workers.hub.HubException;
 import dev.autocoder.workers.hub.RepoType;
+import dev.autocoder.workers.row.Plural;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
 
@@ -87,7 +88,7 @@ class SpacesDeployer {
         }
         String page = client.endpoint() + "/spaces/" + repoId;
         String app = "https://" + appHost(request, space);
-        out.println(space.name() + ": " + page + " (app: " + app + ", " + sent + " file(s) updated)");
+        out.println(space.name() + ": " + page + " (app: " + app + ", " + Plural.of(sent, "file") + " updated)");
         return new Deployed(repoId, page, app, sent);
     }
 
@@ -112,7 +113,7 @@ class SpacesDeployer {
         int sent = upload(repoId, files);
         String page = client.endpoint() + "/spaces/" + repoId;
         String app = StaticDashboardSpace.appUrl(owner);
-        out.println(StaticDashboardSpace.NAME + ": " + page + " (app: " + app + ", " + sent + " file(s) updated)");
+        out.println(StaticDashboardSpace.NAME + ": " + page + " (app: " + app + ", " + Plural.of(sent, "file") + " updated)");
         return new Deployed(repoId, page, app, sent);
     }
 

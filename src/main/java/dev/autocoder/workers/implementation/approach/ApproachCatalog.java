@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation.approach;
 import dev.autocoder.workers.implementation.patch.FixOutcome;
 import dev.autocoder.workers.implementation.patch.ProposedPatch;
 import dev.autocoder.workers.implementation.row.Approach;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,8 @@ public final class ApproachCatalog {
                     : "medium: the code around " + facts.place();
             case CLASS -> facts.fileLines() != null ? "large: the class, in a file of " + facts.fileLines() + " lines"
                     : "large: the class";
-            case PROJECT -> "large: several files" + (facts.callSites() > 0 ? ", including " + facts.callSites()
-                    + " call site(s)" : "");
+            case PROJECT -> "large: several files" + (facts.callSites() > 0 ? ", including "
+                    + Plural.of(facts.callSites(), "call site") : "");
         };
     }
 }

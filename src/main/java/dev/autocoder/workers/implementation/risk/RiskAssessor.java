@@ -1,6 +1,7 @@
 package dev.autocoder.workers.implementation.risk;
 
 import dev.autocoder.workers.implementation.row.Risk;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 
 import java.util.ArrayList;
@@ -36,15 +37,16 @@ public final class RiskAssessor {
         if (in.modelled()) {
             Level p = in.behaviourKept() ? Level.LOW : in.callSites() == 0 ? Level.LOW : in.callSites() <= 4 ? Level.MEDIUM : Level.HIGH;
             risks.add(risk(taskId, "fan_in", "Callers of " + in.subject() + " could be affected by the change.", p, spread,
-                    in.callSites() + " call site(s) in " + in.callingClasses() + " class(es)"
-                            + (in.ownReferences() > 0 ? "; " + in.ownReferences() + " reference(s) inside its own class, "
+                    Plural.of(in.callSites(), "call site") + " in " + Plural.of(in.callingClasses(), "class")
+                            + (in.ownReferences() > 0 ? "; " + Plural.of(in.ownReferences(), "reference") + " inside its own class, "
                             + "changed in the same file" : "")
                             + (in.behaviourKept() ? "; the verified patch keeps behaviour and signatures" : ""),
                     in.callSites() == 0 ? "No callers outside its class: check reflection and external users."
                             : "Run the callers' tests; review the call sites listed by Architectural Analysis."));
             Level coverage = in.directTests() > 0 ? Level.LOW : in.testClasses() > 0 ? Level.MEDIUM : Level.HIGH;
             risks.add(risk(taskId, "coverage", "A regression in " + in.subject() + " could go unnoticed.", coverage, spread,
-                    in.directTests() + " test method(s) call it; " + in.testClasses() + " test class(es) named after its class",
+                    Plural.of(in.directTests(), "test method") + (in.directTests() == 1 ? " calls" : " call") + " it; "
+                            + Plural.of(in.testClasses(), "test class") + " named after its class",
                     coverage == Level.LOW ? "Run the existing tests before and after." : "Write the tests of Testing Strategy first."));
         } else {
             risks.add(risk(taskId, "fan_in", "Who depends on " + in.subject() + " is not known.", Level.UNKNOWN, Level.UNKNOWN,
@@ -55,8 +57,8 @@ public final class RiskAssessor {
         Level churnP = in.commits() == null ? Level.UNKNOWN : in.commits() >= 10 ? Level.HIGH : in.commits() >= 3 ? Level.MEDIUM : Level.LOW;
         Level churnI = in.wideChange() ? Level.HIGH : in.linesChanged() != null && in.linesChanged() <= 5 ? Level.LOW : Level.MEDIUM;
         risks.add(risk(taskId, "churn", "The file changes often: the change may clash with ongoing work.", churnP, churnI,
-                in.commits() == null ? "no git history" : in.commits() + " commit(s) in the churn window"
-                        + (in.linesChanged() == null ? "" : "; the diff changes " + in.linesChanged() + " line(s)"),
+                in.commits() == null ? "no git history" : Plural.of(in.commits(), "commit") + " in the churn window"
+                        + (in.linesChanged() == null ? "" : "; the diff changes " + Plural.of(in.linesChanged(), "line")),
                 "Rebase just before merging and keep the change small."));
         Level apiI = !in.modelled() ? Level.UNKNOWN : in.isApi() ? Level.HIGH : Level.LOW;
         risks.add(risk(taskId, "public_api", "Code outside the repository may rely on " + in.subject() + ".",

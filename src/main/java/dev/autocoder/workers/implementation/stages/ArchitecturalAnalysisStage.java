@@ -7,6 +7,7 @@ import dev.autocoder.workers.implementation.StageServices;
 import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -58,12 +59,13 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
         String where = code.located() ? facts.code().subject() + " in " + String.join(", ", components.stream().limit(1).toList())
                 : facts.task().file();
         String calls = code.located()
-                ? facts.callers().size() + " call site(s) in " + facts.callingClasses() + " class(es) reach it"
-                + (code.method() != null ? ", it makes " + out.callees.size() + " call(s)" : "")
+                ? Plural.of(facts.callers().size(), "call site") + " in " + Plural.of(facts.callingClasses(), "class")
+                + (facts.callers().size() == 1 ? " reaches it" : " reach it")
+                + (code.method() != null ? ", it makes " + Plural.of(out.callees.size(), "call") : "")
                 : "call sites not traced (" + (python ? "the line is outside every function of the Python model"
                 : code.isJava() ? "the line is not placed in the Java model" : "only Java and Python code has a call graph")
                 + ")";
-        out.summary = where + ": " + calls + "; " + components.size() + " component(s) affected.";
+        out.summary = where + ": " + calls + "; " + Plural.of(components.size(), "component") + " affected.";
         if (facts.touchedField().isPresent()) {
             var field = facts.touchedField().get();
             out.notes.add("The finding is on the " + field.describe() + ": callers are the reads and writes of it"

@@ -12,6 +12,7 @@ import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.implementation.task.LatestAnalysis;
 import dev.autocoder.workers.implementation.task.PickedTask;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ class DeepUnderstandingStage extends ImplementationStage {
         out.rootCause = rootCause(facts);
         List<Finding> others = facts.otherFindingsInFile();
         if (!others.isEmpty()) {
-            out.notes.add(others.size() + " other finding(s) of the latest analysis in " + task.file() + ": "
+            out.notes.add(Plural.of(others.size(), "other finding") + " of the latest analysis in " + task.file() + ": "
                     + others.stream().limit(5).map(f -> f.rule() + " (line " + f.line() + ")").collect(Collectors.joining(", "))
                     + (others.size() > 5 ? ", …" : "") + ".");
         }

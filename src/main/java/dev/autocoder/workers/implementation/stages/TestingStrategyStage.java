@@ -8,6 +8,7 @@ import dev.autocoder.workers.implementation.TaskAtHead;
 import dev.autocoder.workers.implementation.row.TestItem;
 import dev.autocoder.workers.implementation.tests.ExistingTests;
 import dev.autocoder.workers.javamodel.MethodRef;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.spec.Specs;
@@ -72,8 +73,10 @@ class TestingStrategyStage extends ImplementationStage {
         out.metric("existing_tests", existing.size());
         out.metric("test_planning_specifications", specs.size());
         out.metric("new_specifications", created.size());
-        out.summary = touched.size() + " touched method(s): " + existing.size() + " existing test(s) cover the area, "
-                + specs.size() + " test-planning specification(s) apply, " + created.size() + " new one(s) proposed.";
+        out.summary = Plural.of(touched.size(), "touched method") + ": " + Plural.of(existing.size(), "existing test")
+                + (existing.size() == 1 ? " covers" : " cover") + " the area, "
+                + Plural.of(specs.size(), "test-planning specification") + (specs.size() == 1 ? " applies" : " apply") + ", "
+                + Plural.of(created.size(), "new one") + " proposed.";
     }
 
     /** A specification for a touched method the test-planning worker has none for: the change must keep its behaviour. */

@@ -7,6 +7,7 @@ import dev.autocoder.workers.implementation.row.GroupedFinding;
 import dev.autocoder.workers.implementation.row.TaskInfo;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Row;
 import org.springframework.stereotype.Component;
 
@@ -231,8 +232,8 @@ public class TaskPicker {
 
     /** One note per rule whose fix refused: how many findings, and the first of them with the reason. */
     private static void addRefusals(List<String> notes, Map<String, List<String>> refusedByRule) {
-        refusedByRule.forEach((rule, places) -> notes.add("Passed over for now " + places.size() + " " + rule
-                + " finding(s) ranked as fixable, first " + places.get(0) + "."));
+        refusedByRule.forEach((rule, places) -> notes.add("Passed over for now " + Plural.of(places.size(), rule + " finding")
+                + " ranked as fixable, first " + places.get(0) + "."));
     }
 
     /** The mechanical fix proposed for the finding at HEAD; null when the finding has no line. */
@@ -269,17 +270,21 @@ public class TaskPicker {
     private static void addNotes(List<String> notes, int withoutFile, int handledBefore, List<String> gone,
                                  List<String> answered) {
         if (handledBefore > 0) {
-            notes.add(handledBefore + " higher-priority finding(s) were taken on by earlier cycles.");
+            notes.add(Plural.of(handledBefore, "higher-priority finding") + " " + (handledBefore == 1 ? "was" : "were")
+                    + " taken on by earlier cycles.");
         }
         if (!answered.isEmpty()) {
-            notes.add(answered.size() + " higher-priority finding(s) have the very patch an earlier cycle delivered: "
+            notes.add(Plural.of(answered.size(), "higher-priority finding") + " " + (answered.size() == 1 ? "has" : "have")
+                    + " the very patch an earlier cycle delivered: "
                     + String.join("; ", answered.subList(0, Math.min(3, answered.size()))) + (answered.size() > 3 ? "; …" : "") + ".");
         }
         if (withoutFile > 0) {
-            notes.add(withoutFile + " finding(s) name no file and cannot be changed.");
+            notes.add(Plural.of(withoutFile, "finding") + " " + (withoutFile == 1 ? "names" : "name")
+                    + " no file and cannot be changed.");
         }
         if (!gone.isEmpty()) {
-            notes.add(gone.size() + " higher-priority finding(s) are no longer present at HEAD: "
+            notes.add(Plural.of(gone.size(), "higher-priority finding") + " " + (gone.size() == 1 ? "is" : "are")
+                    + " no longer present at HEAD: "
                     + String.join("; ", gone.subList(0, Math.min(3, gone.size()))) + (gone.size() > 3 ? "; …" : "") + ".");
         }
     }

@@ -83,7 +83,7 @@ class ArchitecturePerspectiveTest {
 
         // 1 − 0.6 × 3/4 − 0.4 × mean(1/6, 1/2, 1/2, 0)
         assertThat(result.qualityScore()).isCloseTo(1 - 0.6 * 0.75 - 0.4 * ((1.0 / 6 + 0.5 + 0.5 + 0) / 4), within(1e-9));
-        assertThat(result.recommendations().get(0)).startsWith("Break the 1 package dependency cycle(s), starting with a, b, c");
+        assertThat(result.recommendations().get(0)).startsWith("Break the 1 package dependency cycle, starting with a, b, c");
         assertThat(new ObjectMapper().writeValueAsString(result.details()))
                 .contains("{\"from\":\"a\",\"to\":\"b\",\"file\":\"src/main/java/a/A.java\",\"line\":null}");
     }
@@ -266,7 +266,7 @@ class ArchitecturePerspectiveTest {
         assertThat(metric(result, "java_files")).isEqualTo(6);
         assertThat(metric(result, "packages")).isEqualTo(4);
         assertThat(result.details().get("unparseable_files")).isEqualTo(List.of("src/main/java/e/Broken.java"));
-        assertThat(result.summary()).contains("1 Java file(s) could not be parsed and were left out.");
+        assertThat(result.summary()).contains("1 Java file could not be parsed and was left out.");
     }
 
     @Test
@@ -276,7 +276,7 @@ class ArchitecturePerspectiveTest {
                 .analyze(noHistory());
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
-        assertThat(result.reason()).isEqualTo("No parseable production Java code: 1 Java file(s), 1 unparseable, 0 test, fixture or generated file(s).");
+        assertThat(result.reason()).isEqualTo("No parseable production Java code: 1 Java file, 1 unparseable, 0 test, fixture or generated files.");
         assertThat(metric(result, "unparseable_files")).isEqualTo(1);
     }
 
@@ -307,13 +307,13 @@ class ArchitecturePerspectiveTest {
         assertThat(result.reason()).startsWith("no Java or Python files");
         assertThat(result.qualityScore()).isNull();
         assertThat(result.findings()).isEmpty();
-        assertThat(result.summary()).isEqualTo("No Java or Python files; 3 file(s) changed within the churn window, most often app/main.js (5 commits).");
+        assertThat(result.summary()).isEqualTo("No Java or Python files; 3 files changed within the churn window, most often app/main.js (5 commits).");
         assertThat(metric(result, "files_changed_in_window")).isEqualTo(3);
         assertThat(metric(result, "lines_changed_in_window")).isEqualTo(89);
         assertThat(result.recommendations()).containsExactly(
-                "Review app/main.js first: it changed in 5 commit(s) (50 lines) within the churn window",
-                "Review app/util.js first: it changed in 2 commit(s) (35 lines) within the churn window",
-                "Review README.md first: it changed in 2 commit(s) (4 lines) within the churn window");
+                "Review app/main.js first: it changed in 5 commits (50 lines) within the churn window",
+                "Review app/util.js first: it changed in 2 commits (35 lines) within the churn window",
+                "Review README.md first: it changed in 2 commits (4 lines) within the churn window");
     }
 
     @Test

@@ -114,8 +114,8 @@ class PythonArchitectureTest {
         assertThat(metric(result, "python_test_modules")).isEqualTo(3.0);
         assertThat(metric(result, "python_modules")).isEqualTo(11.0);
         assertThat(result.summary()).startsWith("11 Python modules in 3 packages")
-                .contains("3 circular import(s) involving 6 modules (not counting 1 deferred and 1 TYPE_CHECKING-only project imports)");
-        assertThat(result.recommendations().get(0)).startsWith("Break the 3 circular import(s), starting with shop.billing, shop.orders: ");
+                .contains("3 circular imports involving 6 modules (not counting 1 deferred and 1 TYPE_CHECKING-only project imports)");
+        assertThat(result.recommendations().get(0)).startsWith("Break the 3 circular imports, starting with shop.billing, shop.orders: ");
     }
 
     @Test
@@ -172,7 +172,7 @@ class PythonArchitectureTest {
                 .containsExactly("Circular import among 2 modules, each imported while another is still initializing: "
                         + "fancy.box → fancy.style (fancy/box.py:1), fancy.style → fancy.box (fancy/style.py:1)");
         assertThat(metric(result, "script_project_imports")).isEqualTo(2.0);
-        assertThat(result.summary()).contains("1 circular import(s) involving 2 modules (not counting 0 deferred, "
+        assertThat(result.summary()).contains("1 circular import involving 2 modules (not counting 0 deferred, "
                 + "0 TYPE_CHECKING-only and 2 script-only (`if __name__ == \"__main__\":`) project imports)");
         // the demo block still depends on what it imports
         Map<String, Map<String, Object>> modules = byKey(list(map(result.details().get("python")).get("most_coupled_modules")), "module");

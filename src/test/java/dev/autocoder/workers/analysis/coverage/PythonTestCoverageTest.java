@@ -124,8 +124,8 @@ class PythonTestCoverageTest {
         assertThat(result.findings()).extracting(Finding::file).containsExactly("shop/util.py", "shop/codes.py");
         assertThat(result.findings().get(1).message()).contains("no function or class: data only");
         assertThat(result.summary()).contains("3 of 5 modules have a test")
-                .contains("1 test file(s) could not be parsed by Python's ast (the first: tests/test_legacy.py: ")
-                .contains("their import lines were read as text.");
+                .contains("1 test file could not be parsed by Python's ast (the first: tests/test_legacy.py: ")
+                .contains("its import lines were read as text.");
     }
 
     @Test

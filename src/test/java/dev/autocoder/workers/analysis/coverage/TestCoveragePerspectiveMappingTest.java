@@ -216,6 +216,6 @@ class TestCoveragePerspectiveMappingTest {
         assertThat(result.findings()).extracting(Finding::file, Finding::message).containsExactly(tuple(
                 "src/main/java/com/acme/b/Util.java", "public class com.acme.b.Util (complexity 3, 0 commits in window)"
                         + " has no test class (looked for UtilTest, UtilTests, UtilIT, TestUtil)"));
-        assertThat(result.reason()).isEqualTo("1 Java file(s) could not be parsed and were left out.");
+        assertThat(result.reason()).isEqualTo("1 Java file could not be parsed and was left out.");
     }
 }

@@ -79,7 +79,7 @@ class SpacesDeployerTest {
         int commits = hub.commits("space", "alice/autocoder-analysis-worker").size();
         assertThat(deploy()).isZero();
         assertThat(hub.commits("space", "alice/autocoder-analysis-worker")).hasSize(commits);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 file(s) updated");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 files updated");
         assertThat(hub.violations()).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN);
     }

@@ -1,0 +1,21 @@
+package dev.autocoder.workers.row;
+
+/**
+ * A count with its noun in the right number: rows say "1 class" and "2 classes", never "class(es)", so a reader
+ * meets plain English. No irregular nouns: for a phrase pass the whole phrase, the plural goes on its last word.
+ */
+public final class Plural {
+
+    private Plural() {
+    }
+
+    /** "1 class", "2 classes", "0 files", "1 call site". */
+    public static String of(long count, String noun) {
+        if (count == 1) {
+            return count + " " + noun;
+        }
+        boolean sibilant = noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("z")
+                || noun.endsWith("ch") || noun.endsWith("sh");
+        return count + " " + noun + (sibilant ? "es" : "s");
+    }
+}
