@@ -123,8 +123,10 @@ final class PageModels {
     public record WorkerStatusPart(WorkerLine worker, String updatedAt, String updatedAtIso) {
     }
 
+    /** @param reportsFindings the worker's rows list findings: else the rows table has no findings columns */
     public record WorkerDetailsPart(boolean hasLatest, Result latest, boolean hasPlan, PlanPart plan, boolean hasRows,
-                             List<RowLine> rows, WorkerInsightsPart insights, String updatedAt, String updatedAtIso) {
+                             List<RowLine> rows, boolean reportsFindings, WorkerInsightsPart insights, String updatedAt,
+                             String updatedAtIso) {
     }
 
     public record Result(String perspective, long iteration, String status, String time, String summary,

@@ -232,7 +232,8 @@ class Pages {
             results.put(worker.worker(), cached);
         }
         return new WorkerDetailsPart(cached.latest() != null, cached.latest(), cached.plan() != null, cached.plan(),
-                !cached.rows().isEmpty(), cached.rows(), insights(worker, aggregate, target.query()), ReadableTimes.clock(now), now.toString());
+                !cached.rows().isEmpty(), cached.rows(), worker.reportsFindings(), insights(worker, aggregate, target.query()),
+                ReadableTimes.clock(now), now.toString());
     }
 
     private static WorkerLine line(WorkerView w, Instant now, String query) {

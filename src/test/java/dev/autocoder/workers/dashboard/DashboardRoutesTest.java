@@ -107,6 +107,7 @@ class DashboardRoutesTest {
                 .contains("formaction=\"/workers/analysis/stop\"").contains("formaction=\"/workers/analysis/start\"")
                 .contains("formaction=\"/workers/analysis/run\"").contains("name=\"_csrf\" value=\"")
                 .contains("<h2>Latest result</h2>").contains("<h2>Recent rows</h2>")
+                .contains("<th>Score</th><th>Findings</th><th>New</th><th>Duration</th>")
                 // one target: nothing says which of a list the buttons act on
                 .doesNotContain("controls-scope").doesNotContain("worker-target");
         assertThat(http.get("/autocoder/dashboard.js").statusCode()).isEqualTo(200);

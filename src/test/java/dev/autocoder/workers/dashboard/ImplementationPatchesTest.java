@@ -144,6 +144,8 @@ class ImplementationPatchesTest {
                 .contains("<span class=\"diff-del\">" + escape("-    private final int capacity;") + "\n</span>")
                 .contains("<pre class=\"code\">" + escape(plan.get("code").asText()) + "</pre>")
                 .contains(escape(" · patch made mechanically (syntax-tree edit or the linter's safe fix) · "));
+        // the recent rows name no findings counts: the stages never list findings
+        assertThat(html).contains("<th>Score</th><th>Duration</th>").doesNotContain("<th>Findings</th>");
         // the plan's steps, as the Implementation Plan row lists them
         JsonNode steps = JSON.valueToTree(planRow.extraColumns().get("analysis")).get("plan_steps");
         assertThat(steps).isNotEmpty();

@@ -209,7 +209,7 @@ public enum RuleFamily {
     TEST_COVERAGE("test coverage", Set.of("untested-class", "low-coverage"), Set.of("test-coverage"),
             "code without tests: a regression there goes unnoticed",
             0,
-            manual("Write unit tests from the test plan", "Implement the test-planning worker's specifications for the class.",
+            manual("Write unit tests from the test plan", "Implement the test-planning worker's specifications for the class or module.",
                     FixReach.CLASS, List.of("direct protection", "specifications already name cases"), List.of("time to write")),
             manual("Write characterization tests first", "Pin down today's behaviour before changing the code.", FixReach.CLASS,
                     List.of("safe starting point"), List.of("also pins down today's bugs"))),

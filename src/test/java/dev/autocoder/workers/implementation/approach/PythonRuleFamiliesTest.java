@@ -1,5 +1,6 @@
 package dev.autocoder.workers.implementation.approach;
 
+import dev.autocoder.workers.implementation.row.Approach;
 import dev.autocoder.workers.python.RuffFixTable;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,15 @@ class PythonRuleFamiliesTest {
         // a ruff rule with a safe fix keeps its mechanical family, whatever its category
         String safe = RuffFixTable.shipped().safeRules().get(0);
         assertThat(RuleFamily.of(safe, "Bandit")).isEqualTo(RuleFamily.RUFF_FIX);
+    }
+
+    @Test
+    void aWholeModuleChangeIsSizedAsTheWholeFileNotAsAClass() {
+        // flask's untested module app.py: "large: the class, in a file of 2548 lines" named a class Python does not have
+        ApproachCatalog.Evaluation evaluation = ApproachCatalog.evaluate(RuleFamily.of("untested-module", "test-coverage"),
+                "untested-module", null, new ApproachCatalog.SizeFacts("flask/app.py line 1", null, null, 2548, 0, null,
+                        "module flask.app (2548 lines) has no test", "# noqa: untested-module"));
+
+        assertThat(evaluation.approaches()).extracting(Approach::size).contains("large: the whole file, 2548 lines");
     }
 }
