@@ -6,6 +6,7 @@ import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.analysis.security.SecurityPerspective;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Row;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,23 @@ class ImplementationRowsHonestyTest {
         assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("1 higher-priority finding "
                 + "is no longer present at HEAD: UnusedLocalVariable at src/main/java/com/shop/Labels.java: "
                 + "src/main/java/com/shop/Labels.java no longer exists at HEAD.");
+    }
+
+    @Test
+    void anotherFindingOfTheWholeFileIsNamedWithoutALine() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding local = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        // a file-level finding (a hotspot, an untested class) has no line: the note said "hotspot (line null)"
+        Finding hotspot = Finding.of("hotspot", "architecture", Severity.LOW, SRC + "Labels.java", null, null,
+                "changed in 12 commits", null);
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(local, hotspot));
+
+        Row first = harness.stage();
+
+        assertThat(harness.analysisOf(first).get("task").get("finding_id").asText()).isEqualTo(local.id());
+        assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("1 other finding of the "
+                + "latest analysis in " + SRC + "Labels.java: hotspot (whole file).");
     }
 
     @Test
