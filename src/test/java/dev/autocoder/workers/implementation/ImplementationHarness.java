@@ -74,6 +74,8 @@ public final class ImplementationHarness {
     public final WorkerDriver implementation;
     public final WorkerDriver analysis;
 
+    private static final int DEFAULT_PRESENCE_CHECKS = new AutocoderProperties().getImplementation().getMaxPresenceChecks();
+
     public ImplementationHarness(Path target, Path storePath) {
         this(target, storePath, null, null);
     }
@@ -83,12 +85,23 @@ public final class ImplementationHarness {
         this(target, storePath, endpoint, token, null);
     }
 
+    /** A harness whose picker re-checks at most {@code checks} candidates per pick (max-presence-checks). */
+    public static ImplementationHarness withPresenceChecks(Path target, Path storePath, int checks) {
+        return new ImplementationHarness(target, storePath, null, null, null, checks);
+    }
+
     /** A harness whose code-quality analysis runs ruff at {@code ruffPath} and whose patches use ruff's fixes. */
     public static ImplementationHarness withRuff(Path target, Path storePath, String ruffPath) {
         return new ImplementationHarness(target, storePath, null, null, ruffPath);
     }
 
     private ImplementationHarness(Path target, Path storePath, String endpoint, String token, String ruffPath) {
+        this(target, storePath, endpoint, token, ruffPath, DEFAULT_PRESENCE_CHECKS);
+    }
+
+    private ImplementationHarness(Path target, Path storePath, String endpoint, String token, String ruffPath,
+                                  int presenceChecks) {
+        properties.getImplementation().setMaxPresenceChecks(presenceChecks);
         properties.getTarget().setPath(target);
         properties.getAnalysis().setPmdThreads(1);
         if (ruffPath != null) {

@@ -159,6 +159,49 @@ class TaskPriorityTest {
     }
 
     @Test
+    void aSearchStoppedByRefusalsDoesNotClaimThatNothingFixableRanksHigher() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        Files.writeString(repo.resolve(SRC + "ShopException.java"), """
+                package com.shop;
+
+                public class ShopException extends RuntimeException {
+                    public ShopException(String message, Throwable cause) {
+                        super(message, cause);
+                    }
+                }
+                """);
+        StringBuilder methods = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            methods.append("""
+                        public int parse%d(String value) {
+                            try {
+                                return Integer.parseInt(value);
+                            } catch (NumberFormatException e) {
+                                throw new ShopException("not quantity %d: " + value, null);
+                            }
+                        }
+                    """.formatted(i, i));
+        }
+        Files.writeString(repo.resolve(SRC + "Quantities.java"), "package com.shop;\n\npublic class Quantities {\n"
+                + methods + "}\n");
+        // one re-check per pick: at most four refused fixes are tried before the search stops
+        ImplementationHarness harness = ImplementationHarness.withPresenceChecks(repo, temp.resolve("store"), 1);
+        List<Finding> refusing = AnalysisRowsSeeder.findings(harness, SRC + "Quantities.java", "PreserveStackTrace");
+        assertThat(refusing).hasSize(5);
+        Finding fixable = AnalysisRowsSeeder.finding(harness, SRC + "Labels.java", "UnusedLocalVariable");
+        List<Finding> seeded = new java.util.ArrayList<>(refusing);
+        seeded.add(fixable);
+        AnalysisRowsSeeder.seed(harness, "code-quality", seeded);
+
+        JsonNode analysis = harness.analysisOf(harness.stage());
+
+        assertThat(analysis.get("task").get("rule").asText()).as(analysis.get("notes").toString()).isEqualTo("PreserveStackTrace");
+        assertThat(analysis.get("notes")).extracting(JsonNode::asText).contains("Stopped after 4 findings whose "
+                + "mechanical fix refused.").anyMatch(n -> n.endsWith("and no finding looked at before the search "
+                + "stopped ranks higher.")).noneMatch(n -> n.contains("no finding the worker can fix ranks higher"));
+    }
+
+    @Test
     void aFixableFindingACappedRowDoesNotListIsTakenFromPmdAtHead() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));

@@ -50,8 +50,30 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
     }
 
     private static Severity severityOf(PmdViolation violation, SeverityTable severities) {
+        if (violation.rule().equals("EmptyCatchBlock") && commentedBlock(violation.snippet())) {
+            // reported only because PMD's allowCommentedBlocks is off; Sonar's S108 skips a block with a comment,
+            // which says the exception is let go on purpose
+            return Severity.INFO;
+        }
         return severities.rule(violation.rule()).map(RuleSeverity::severity)
                 .orElseGet(() -> Severity.fromPmdPriority(violation.priority()));
+    }
+
+    /**
+     * Whether the empty catch block in a violation's snippet holds a comment. The block has no statement, so a
+     * comment opener after its brace can only start a comment.
+     */
+    static boolean commentedBlock(String snippet) {
+        if (snippet == null) {
+            return false;
+        }
+        int keyword = snippet.indexOf("catch");
+        int brace = keyword < 0 ? -1 : snippet.indexOf('{', keyword);
+        if (brace < 0) {
+            return false;
+        }
+        String block = snippet.substring(brace + 1);
+        return block.contains("//") || block.contains("/*");
     }
 
     /**

@@ -80,6 +80,7 @@ public class TaskPicker {
         List<String> gone = new ArrayList<>();
         List<String> answered = new ArrayList<>();
         Refused refused = null;
+        boolean stoppedEarly = false;
         Map<String, List<String>> refusedByRule = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             Finding finding = candidate.finding();
@@ -96,6 +97,7 @@ public class TaskPicker {
             }
             if (checked == maxChecks) {
                 notes.add("Stopped after re-checking " + maxChecks + " candidates at HEAD (autocoder.implementation.max-presence-checks).");
+                stoppedEarly = true;
                 break;
             }
             checked++;
@@ -119,6 +121,7 @@ public class TaskPicker {
                     checked--;
                     if (++refusals > MAX_REFUSALS_PER_CHECK * maxChecks) {
                         notes.add("Stopped after " + (refusals - 1) + " findings whose mechanical fix refused.");
+                        stoppedEarly = true;
                         break;
                     }
                     double asByHand = candidate.priority() / TaskPriority.deliverabilityFactor(candidate.delivery())
@@ -144,7 +147,9 @@ public class TaskPicker {
         addRefusals(notes, refusedByRule);
         if (refused != null) {
             notes.add(why(refused.candidate(), latest) + " As a change by hand its priority is " + refused.priority()
-                    + ": its mechanical fix " + refused.reason() + ", and no finding the worker can fix ranks higher.");
+                    + ": its mechanical fix " + refused.reason() + (stoppedEarly
+                    ? ", and no finding looked at before the search stopped ranks higher."
+                    : ", and no finding the worker can fix ranks higher."));
             return new PickedTask(refused.task().at(refused.presence().line(), refused.presence().endLine()),
                     refused.presence(), notes);
         }

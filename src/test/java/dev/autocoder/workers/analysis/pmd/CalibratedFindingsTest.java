@@ -30,6 +30,7 @@ class CalibratedFindingsTest {
     static final String SERVICE = "src/main/java/p/Service.java";
     static final String SERVICE_TEST = "src/test/java/p/ServiceTest.java";
     static final String GENERATED = "src/main/generated/p/Gen.java";
+    static final String PARSER = "src/main/java/p/Parser.java";
 
     @TempDir
     static Path root;
@@ -125,6 +126,28 @@ class CalibratedFindingsTest {
                     }
                 }
                 """);
+        TestSnapshots.write(root, PARSER, """
+                package p;
+
+                public class Parser {
+                    public int parse(String text, int fallback) {
+                        try {
+                            return Integer.parseInt(text);
+                        } catch (NumberFormatException e) {
+                            // not a number: the fallback stays
+                        }
+                        return fallback;
+                    }
+
+                    public long parseLong(String text) {
+                        try {
+                            return Long.parseLong(text);
+                        } catch (NumberFormatException e) {
+                        }
+                        return 0;
+                    }
+                }
+                """);
         snapshot = TestSnapshots.of(root);
         engine = new PmdEngine(PmdRulesets.curated(), 1);
         quality = new CodeQualityPerspective(engine, new CpdRunner(100)).analyze(TestSnapshots.context(snapshot));
@@ -152,6 +175,16 @@ class CalibratedFindingsTest {
             assertThat(f.severity()).isEqualTo(Severity.LOW);
             assertThat(f.line()).isEqualTo(6);
         });
+    }
+
+    @Test
+    void anEmptyCatchWhoseCommentSaysWhyIsInfoAndABareOneKeepsTheTablesSeverity() {
+        // PMD reports both (allowCommentedBlocks is off); Sonar's S108 skips the commented one
+        assertThat(findings(quality, "EmptyCatchBlock")).extracting(Finding::line, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(7, Severity.INFO), org.assertj.core.groups.Tuple.tuple(16, Severity.MEDIUM));
+        assertThat(PmdFindings.commentedBlock("} catch (IOException e) { /* closing anyway */ }")).isTrue();
+        assertThat(PmdFindings.commentedBlock("} catch (IOException e) {\n}")).isFalse();
+        assertThat(PmdFindings.commentedBlock(null)).isFalse();
     }
 
     @Test
