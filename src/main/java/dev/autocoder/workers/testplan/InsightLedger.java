@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import dev.autocoder.workers.dataset.DataFileHold;
 import dev.autocoder.workers.dataset.DatasetStore;
 import dev.autocoder.workers.testplan.plan.CumulativeInsights;
-import dev.autocoder.workers.row.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
