@@ -70,8 +70,8 @@ final class PageModels {
      * The newest plan of an implementation worker: its diff line by line, the patched code, and how it was checked.
      *
      * @param verifiedLabel "verified" or "not verified"
+     * @param source        how the patch was made, "" for a plan without one
      */
-    /** @param source how the patch was made, "" for a plan without one */
     public record PlanPart(String taskId, String file, String rule, String description, List<String> steps,
                            boolean hasSteps, boolean verified, String verifiedLabel, String verification, String source,
                            boolean hasSource, String commit, boolean hasDiff,

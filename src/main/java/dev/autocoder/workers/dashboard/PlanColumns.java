@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Reads the plan columns of an implementation row: {@code task_id}, {@code analysis.task.rule},
- * {@code analysis.plan_steps} and {@code analysis.code_changes} (see README, "Implementation worker" → Rows). A row written in this process holds
- * the worker's records, a row read from a dataset holds maps: both are read through the JSON tree.
+ * {@code analysis.plan_steps} and {@code analysis.code_changes} (see README, "Implementation worker" → Rows). A row
+ * written in this process holds the worker's records, a row read from a dataset holds maps: both are read through the
+ * JSON tree.
  */
 final class PlanColumns {
 
