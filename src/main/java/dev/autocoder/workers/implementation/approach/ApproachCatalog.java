@@ -105,7 +105,8 @@ public final class ApproachCatalog {
                     ? "medium: within " + facts.method() + " (" + facts.methodLines() + " lines)"
                     : "medium: the code around " + facts.place();
             // the whole file: a Java class or a Python module
-            case CLASS -> facts.fileLines() != null ? "large: the whole file, " + lines(facts.fileLines()) : "large: the whole file";
+            case CLASS -> facts.fileLines() != null ? "large: the whole file, " + lines(facts.fileLines())
+                    : "large: the whole file";
             case PROJECT -> "large: several files" + (facts.callSites() > 0 ? ", including "
                     + Plural.of(facts.callSites(), "call site") : "");
         };

@@ -14,8 +14,8 @@ import java.util.List;
  * @param analysisCommit     the commit that analysis row was made at
  * @param line               first line at HEAD when the re-check found it (PMD findings move with the code), else as
  *                           the analysis row says
- * @param priority           severity weight × defect factor × scope factor × deliverability factor × hotspot factor (see README,
- *                           "Implementation worker")
+ * @param priority           severity weight × defect factor × scope factor × deliverability factor × hotspot factor
+ *                           (see README, "Implementation worker")
  * @param hotspotRank        the file's rank among the architecture row's hotspots; null when not ranked
  * @param state              {@code active}, {@code dropped} (the finding is gone at HEAD) or {@code none}
  * @param stateReason        why the task was dropped, or why there is none

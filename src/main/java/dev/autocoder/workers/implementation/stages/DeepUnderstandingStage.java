@@ -68,7 +68,8 @@ class DeepUnderstandingStage extends ImplementationStage {
         List<Finding> others = facts.otherFindingsInFile();
         if (!others.isEmpty()) {
             out.notes.add(Plural.of(others.size(), "other finding") + " of the latest analysis in " + task.file() + ": "
-                    + others.stream().limit(5).map(f -> f.rule() + (f.line() == null ? " (whole file)" : " (line " + f.line() + ")")).collect(Collectors.joining(", "))
+                    + others.stream().limit(5).map(f -> f.rule() + (f.line() == null ? " (whole file)" : " (line " + f.line() + ")"))
+                    .collect(Collectors.joining(", "))
                     + (others.size() > 5 ? ", …" : "") + ".");
         }
         out.metric("priority", task.priority());
