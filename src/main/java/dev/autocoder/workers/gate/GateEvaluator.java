@@ -3,6 +3,7 @@ package dev.autocoder.workers.gate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.analysis.coverage.LineCoverage;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Row;
 
 import java.io.IOException;
@@ -191,9 +192,10 @@ final class GateEvaluator {
                 Instant limit = now.minusSeconds(setting.days() * 86_400L);
                 String prefix = setting.kind() == NewCodeSetting.Kind.PREVIOUS_TAG ? "tags need git history: " : "";
                 yield history.commitAnalyzedBy(limit)
-                        .map(c -> NewCodeBaseline.at(setting, c, prefix + "commit analyzed " + setting.days() + " days ago (" + c + ")"))
+                        .map(c -> NewCodeBaseline.at(setting, c, prefix + "commit analyzed " + Plural.of(setting.days(), "day")
+                                + " ago (" + c + ")"))
                         .orElseGet(() -> NewCodeBaseline.unresolved(setting, prefix + "no analysis row is "
-                                + setting.days() + " days old, and " + why));
+                                + Plural.of(setting.days(), "day") + " old, and " + why));
             }
         };
     }

@@ -6,6 +6,7 @@ import dev.autocoder.workers.analysis.coverage.LineCoverage;
 import dev.autocoder.workers.analysis.secrets.SecretFinding;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Severity;
 
@@ -160,7 +161,7 @@ final class GateMeasures {
             return Measure.exact(0, "no new lines in files CPD reads");
         }
         double percent = Math.round(10_000.0 * newDuplicated / newLines) / 100.0;
-        return Measure.exact(percent, newDuplicated + " of " + newLines + " new lines duplicated");
+        return Measure.exact(percent, newDuplicated + " of " + Plural.of(newLines, "new line") + " duplicated");
     }
 
     /**
@@ -225,7 +226,7 @@ final class GateMeasures {
             return Measure.vacuous("no new coverable lines" + from);
         }
         double percent = Math.round(10_000.0 * covered / coverable) / 100.0;
-        return Measure.exact(percent, covered + " of " + coverable + " new coverable lines covered" + from);
+        return Measure.exact(percent, covered + " of " + Plural.of(coverable, "new coverable line") + " covered" + from);
     }
 
     private static String extension(String path) {

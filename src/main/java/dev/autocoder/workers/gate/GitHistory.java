@@ -1,5 +1,6 @@
 package dev.autocoder.workers.gate;
 
+import dev.autocoder.workers.row.Plural;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.blame.BlameResult;
@@ -158,12 +159,13 @@ final class GitHistory implements AutoCloseable {
         while (commit != null) {
             walk.parseHeaders(commit);
             if (!Instant.ofEpochSecond(commit.getCommitTime()).isAfter(limit)) {
-                return NewCodeBaseline.at(setting, commit.name(), prefix + "last commit at least " + days
-                        + " days old (" + shortId(commit) + ")");
+                return NewCodeBaseline.at(setting, commit.name(), prefix + "last commit at least "
+                        + Plural.of(days, "day") + " old (" + shortId(commit) + ")");
             }
             commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         }
-        return NewCodeBaseline.wholeHistory(setting, prefix + "the history is younger than " + days + " days: all code is new");
+        return NewCodeBaseline.wholeHistory(setting, prefix + "the history is younger than " + Plural.of(days, "day")
+                + ": all code is new");
     }
 
     /** The tag on the newest ancestor of HEAD other than HEAD itself. */

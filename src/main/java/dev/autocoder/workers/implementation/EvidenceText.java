@@ -63,7 +63,7 @@ public final class EvidenceText {
         }
         int total = code.lines().size();
         if (total <= WHOLE_FILE_LINES) {
-            return "Current content of " + facts.task().file() + " (" + total + " lines):\n```\n" + code.text()
+            return "Current content of " + facts.task().file() + " (" + Plural.of(total, "line") + "):\n```\n" + code.text()
                     + (code.text().endsWith("\n") ? "" : "\n") + "```\n";
         }
         int line = facts.task().line() == null ? 1 : facts.task().line();

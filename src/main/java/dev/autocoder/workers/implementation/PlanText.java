@@ -153,9 +153,9 @@ public final class PlanText {
     private static String sizeOf(TaskAtHead facts) {
         var method = facts.code().method();
         if (method == null) {
-            return facts.code().readable() ? " (a file of " + facts.code().lines().size() + " lines)" : "";
+            return facts.code().readable() ? " (a file of " + Plural.of(facts.code().lines().size(), "line") + ")" : "";
         }
-        return " (" + (method.method().endLine() - method.method().beginLine() + 1) + " lines, cyclomatic complexity "
+        return " (" + Plural.of(method.method().endLine() - method.method().beginLine() + 1, "line") + ", cyclomatic complexity "
                 + method.method().cyclomatic() + ")";
     }
 

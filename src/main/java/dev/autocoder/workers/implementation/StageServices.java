@@ -18,6 +18,7 @@ import dev.autocoder.workers.implementation.task.Presence;
 import dev.autocoder.workers.implementation.task.TaskPicker;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
 import dev.autocoder.workers.repository.ChurnProvider;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Row;
@@ -179,9 +180,10 @@ public class StageServices {
     public PerspectiveResult result(StageOutput out) {
         List<String> notes = new ArrayList<>(out.notes);
         ImplementationAnalysis analysisColumn = new ImplementationAnalysis(out.task, out.problem, out.evidence,
-                out.rootCause, out.location, capped(out.callers, "callers", notes), capped(out.callees, "callees", notes),
-                capped(out.components, "components", notes), capped(out.dependencies, "dependencies", notes),
-                out.approaches, out.chosenApproach, out.choiceReason, out.risks, capped(out.tests, "tests", notes),
+                out.rootCause, out.location, capped(out.callers, "caller", "callers", notes),
+                capped(out.callees, "callee", "callees", notes), capped(out.components, "component", "components", notes),
+                capped(out.dependencies, "dependency", "dependencies", notes), out.approaches, out.chosenApproach,
+                out.choiceReason, out.risks, capped(out.tests, "test", "tests", notes),
                 out.planSteps, out.codeChanges, out.model, notes);
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put(ImplementationStage.STAGE_KEY, out.stage.id());
@@ -215,12 +217,13 @@ public class StageServices {
         return result(out);
     }
 
-    private <T> List<T> capped(List<T> items, String what, List<String> notes) {
+    private <T> List<T> capped(List<T> items, String singular, String plural, List<String> notes) {
         if (items.size() <= maxItems) {
             return items;
         }
-        notes.add((items.size() - maxItems) + " more " + what + " are not listed (autocoder.implementation.max-items-per-row = "
-                + maxItems + ").");
+        int more = items.size() - maxItems;
+        notes.add(Plural.of(more, "more " + singular, "more " + plural) + (more == 1 ? " is" : " are")
+                + " not listed (autocoder.implementation.max-items-per-row = " + maxItems + ").");
         return items.subList(0, maxItems);
     }
 }

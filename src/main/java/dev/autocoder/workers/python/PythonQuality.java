@@ -187,8 +187,8 @@ public final class PythonQuality {
             return lint.skippedSentence();
         }
         long lines = snapshot.totalLines(Language.PYTHON);
-        return lint.pythonFiles() + " Python file" + (lint.pythonFiles() == 1 ? "" : "s") + " (" + lines
-                + " lines): " + ruff.violations().size() + " ruff quality finding"
+        return lint.pythonFiles() + " Python file" + (lint.pythonFiles() == 1 ? "" : "s") + " (" + Plural.of(lines, "line")
+                + "): " + ruff.violations().size() + " ruff quality finding"
                 + (ruff.violations().size() == 1 ? "" : "s")
                 + leftOut() + ", " + overThreshold() + " function"
                 + (overThreshold() == 1 ? "" : "s") + " with complexity over " + lint.settings().maxComplexity()

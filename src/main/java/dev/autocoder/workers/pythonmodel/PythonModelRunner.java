@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocoder.workers.row.Plural;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ final class PythonModelRunner {
             if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return new Batch(Map.of(), "the Python model helper did not finish within " + budget.toSeconds()
-                        + " s for a batch of " + sources.size() + " files and was stopped", null);
+                        + " s for a batch of " + Plural.of(sources.size(), "file") + " and was stopped", null);
             }
             if (process.exitValue() != 0) {
                 String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();

@@ -2,7 +2,8 @@ package dev.autocoder.workers.row;
 
 /**
  * A count with its noun in the right number: rows say "1 class" and "2 classes", never "class(es)", so a reader
- * meets plain English. No irregular nouns: for a phrase pass the whole phrase, the plural goes on its last word.
+ * meets plain English. For a phrase pass the whole phrase, the plural goes on its last word. An irregular noun
+ * ("entry"/"entries", "dependency"/"dependencies") takes both forms: {@code of(count, "entry", "entries")}.
  */
 public final class Plural {
 
@@ -17,5 +18,10 @@ public final class Plural {
         boolean sibilant = noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("z")
                 || noun.endsWith("ch") || noun.endsWith("sh");
         return count + " " + noun + (sibilant ? "es" : "s");
+    }
+
+    /** "1 entry", "2 entries", "1 module dependency": the plural given, for nouns the rule above gets wrong. */
+    public static String of(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
     }
 }

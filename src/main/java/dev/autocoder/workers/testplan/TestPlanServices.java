@@ -63,14 +63,14 @@ public class TestPlanServices {
         List<EdgeCase> edges = distinct(result.edgeCases, EdgeCase::id);
         List<TestSkeleton> skeletons = List.of();
         if (plan != null && !specs.isEmpty()) {
-            skeletons = renderer.render(capped(specs, "test specifications", notes), plan.model(), perspectiveId);
+            skeletons = renderer.render(capped(specs, "test specification", notes), plan.model(), perspectiveId);
             writer.write(plan.snapshot(), perspectiveId, skeletons).ifPresent(notes::add);
         }
-        List<FailureMode> listedModes = capped(modes, "failure modes", notes);
-        List<IntegrationPoint> listedPoints = capped(points, "integration points", notes);
-        List<EdgeCase> listedEdges = capped(edges, "edge cases", notes);
-        List<ApiChange> listedApiChanges = capped(result.apiChanges, "API changes", notes);
-        List<TestSpecification> listedSpecs = capped(specs, "test specifications", notes);
+        List<FailureMode> listedModes = capped(modes, "failure mode", notes);
+        List<IntegrationPoint> listedPoints = capped(points, "integration point", notes);
+        List<EdgeCase> listedEdges = capped(edges, "edge case", notes);
+        List<ApiChange> listedApiChanges = capped(result.apiChanges, "API change", notes);
+        List<TestSpecification> listedSpecs = capped(specs, "test specification", notes);
         TestPlanAnalysis analysis = new TestPlanAnalysis(
                 plan == null ? null : plan.baseline(),
                 plan == null ? null : plan.snapshot().commit(),
@@ -107,9 +107,10 @@ public class TestPlanServices {
         return toResult(null, null, result);
     }
 
+    /** {@code what} in the singular: "1 more edge case is not listed", "3 more edge cases are not listed". */
     private <T> List<T> capped(List<T> items, String what, List<String> notes) {
-        return capped(items, notes, size -> (size - maxItems) + " more " + what
-                + " are not listed (autocoder.testplan.max-items-per-row = " + maxItems + "); the cumulative counts include them.");
+        return capped(items, notes, size -> Plural.of(size - maxItems, "more " + what) + (size - maxItems == 1 ? " is" : " are")
+                + " not listed (autocoder.testplan.max-items-per-row = " + maxItems + "); the cumulative counts include them.");
     }
 
     /** The first {@code maxItems} items; when there are more, the note (given the full size) is added once. */

@@ -43,7 +43,8 @@ public abstract class TestPlanningPerspective extends NamedPerspective {
         if (needsJava() && planning.model().parsed().isEmpty()) {
             return services.skipped("None of the " + (javaFiles > 0 ? javaFiles + " Java" : "")
                     + (javaFiles > 0 && pythonFiles > 0 ? " and " : "") + (pythonFiles > 0 ? pythonFiles + " Python" : "")
-                    + " files could be parsed (first: " + planning.model().files().get(0).path() + ": "
+                    + (javaFiles + pythonFiles == 1 ? " file" : " files") + " could be parsed (first: "
+                    + planning.model().files().get(0).path() + ": "
                     + planning.model().files().get(0).parseError() + "), so there is nothing to plan.");
         }
         PlanResult result = plan(planning, context);

@@ -77,7 +77,7 @@ class ImplementationRowsHonestyTest {
         Row first = harness.stage();
 
         assertThat(first.status()).isEqualTo(Status.SKIPPED);
-        assertThat(first.reason()).isEqualTo("None of the 1 findings of the latest analysis rows can be taken on: 0 handled "
+        assertThat(first.reason()).isEqualTo("None of the 1 finding of the latest analysis rows can be taken on: 0 handled "
                 + "by earlier cycles, 1 no longer present at HEAD, 0 without a file.");
         assertThat(harness.analysisOf(first).get("notes")).extracting(JsonNode::asText).contains("1 higher-priority finding "
                 + "is no longer present at HEAD: UnusedLocalVariable at src/main/java/com/shop/Labels.java: "

@@ -242,7 +242,7 @@ class TaskPriorityTest {
 
         Row second = harness.stage();
         assertThat(second.status()).isEqualTo(Status.SKIPPED);
-        assertThat(second.reason()).isEqualTo("None of the 1 findings of the latest analysis rows can be taken on: "
+        assertThat(second.reason()).isEqualTo("None of the 1 finding of the latest analysis rows can be taken on: "
                 + "1 handled by earlier cycles, 0 no longer present at HEAD, 0 without a file (and 2 in generated or "
                 + "fixture code, never taken on).");
     }

@@ -26,4 +26,11 @@ class PluralTest {
         assertThat(Plural.of(1, "call site")).isEqualTo("1 call site");
         assertThat(Plural.of(4, "test specification")).isEqualTo("4 test specifications");
     }
+
+    @Test
+    void anIrregularNounTakesThePluralGiven() {
+        assertThat(Plural.of(1, "entry", "entries")).isEqualTo("1 entry");
+        assertThat(Plural.of(0, "entry", "entries")).isEqualTo("0 entries");
+        assertThat(Plural.of(3, "module dependency", "module dependencies")).isEqualTo("3 module dependencies");
+    }
 }

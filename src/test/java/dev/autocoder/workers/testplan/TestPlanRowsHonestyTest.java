@@ -66,7 +66,7 @@ class TestPlanRowsHonestyTest {
         PerspectiveResult result = harness.run(harness.perspective("failure-modes"));
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
-        assertThat(result.reason()).startsWith("None of the 1 Java files could be parsed (first: src/Broken.java: ");
+        assertThat(result.reason()).startsWith("None of the 1 Java file could be parsed (first: src/Broken.java: ");
         assertThat(TestPlanHarness.analysis(result).failureModes()).isEmpty();
         assertThat(TestPlanHarness.analysis(result).notes()).containsExactly(result.reason());
     }
@@ -90,7 +90,7 @@ class TestPlanRowsHonestyTest {
 
         PerspectiveResult ci = harness.run(harness.perspective("ci-cd"));
         assertThat(ci.status()).isEqualTo(Status.OK);
-        assertThat(ci.summary()).isEqualTo("1 CI files (.ci/run), 1 commands; tests run, coverage not measured, static analysis not run.");
+        assertThat(ci.summary()).isEqualTo("1 CI file (.ci/run), 1 command; tests run, coverage not measured, static analysis not run.");
         assertThat(ci.findings()).extracting(Finding::rule).containsExactly("no-coverage-in-ci", "no-static-analysis-in-ci");
         assertThat(ci.qualityScore()).isEqualTo(0.8);
 

@@ -34,20 +34,21 @@ final class ArchitectureFindings {
         List<Finding> findings = new ArrayList<>();
         for (DependencyCycle cycle : analysis.cycles()) {
             findings.add(Finding.of(PACKAGE_CYCLE, CATEGORY, Severity.HIGH, cycle.firstFile(), null, null,
-                    "Dependency cycle among " + cycle.members().size() + " packages (" + cycle.edges().size()
-                            + " import edges): " + listMembers(cycle.members()),
+                    "Dependency cycle among " + Plural.of(cycle.members().size(), "package") + " ("
+                            + Plural.of(cycle.edges().size(), "import edge") + "): " + listMembers(cycle.members()),
                     "cycle " + String.join(" ", cycle.members())));
         }
         for (ClassMetrics c : analysis.classes()) {
             if (c.efferent() > HIGHLY_COUPLED_EFFERENT) {
                 findings.add(Finding.of(HIGHLY_COUPLED_CLASS, CATEGORY, Severity.MEDIUM, c.file(), c.beginLine(),
-                        c.endLine(), c.type() + " imports " + c.efferent() + " project types or packages (more than "
+                        c.endLine(), c.type() + " imports " + typesOrPackages(c.efferent()) + " (more than "
                                 + HIGHLY_COUPLED_EFFERENT + ")", "class " + c.type()));
             }
             if (c.lines() > OVERSIZED_LINES || c.methods() > OVERSIZED_METHODS) {
                 findings.add(Finding.of(OVERSIZED_CLASS, CATEGORY, Severity.LOW, c.file(), c.beginLine(),
-                        c.endLine(), c.type() + " has " + c.lines() + " lines and " + c.methods()
-                                + " methods (limits: " + OVERSIZED_LINES + " lines, " + OVERSIZED_METHODS + " methods)",
+                        c.endLine(), c.type() + " has " + Plural.of(c.lines(), "line") + " and "
+                                + Plural.of(c.methods(), "method") + " (limits: " + OVERSIZED_LINES + " lines, "
+                                + OVERSIZED_METHODS + " methods)",
                         "class " + c.type()));
             }
         }
@@ -69,6 +70,10 @@ final class ArchitectureFindings {
                     h.file() + ": " + commits(h.commits()) + " × complexity " + h.complexity(), "hotspot " + h.file()));
         }
         return findings;
+    }
+
+    private static String typesOrPackages(int count) {
+        return Plural.of(count, "project type or package", "project types or packages");
     }
 
     static String commits(int count) {
@@ -102,12 +107,13 @@ final class ArchitectureFindings {
         analysis.classes().stream()
                 .filter(c -> c.efferent() > HIGHLY_COUPLED_EFFERENT)
                 .max(Comparator.comparingInt(ClassMetrics::efferent))
-                .ifPresent(c -> recommendations.add("Split " + c.type() + ", which imports " + c.efferent()
-                        + " project types or packages, into parts that each depend on fewer of them."));
+                .ifPresent(c -> recommendations.add("Split " + c.type() + ", which imports "
+                        + typesOrPackages(c.efferent()) + ", into parts that each depend on fewer of them."));
         farthestFromMainSequence(analysis).ifPresent(p -> recommendations.add("Package " + displayName(p.name())
                 + " is far from the main sequence (D = " + round(p.distance()) + ", A = " + round(p.abstractness())
                 + ", I = " + round(p.instability()) + "): " + (p.abstractness() + p.instability() < 1
-                ? "it is concrete and depended upon; introduce abstractions its " + p.afferent() + " dependents can use."
+                ? "it is concrete and depended upon; introduce abstractions its " + Plural.of(p.afferent(), "dependent")
+                        + " can use."
                 : "it is abstract yet few packages depend on it; remove abstractions nothing implements or uses.")));
         if (!analysis.unparseableFiles().isEmpty()) {
             recommendations.add("Fix the " + Plural.of(analysis.unparseableFiles().size(), "Java file")

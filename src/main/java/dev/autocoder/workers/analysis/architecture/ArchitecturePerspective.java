@@ -207,13 +207,13 @@ public class ArchitecturePerspective extends AnalysisPerspective {
 
     private static String summary(ArchitectureAnalysis analysis) {
         StringBuilder summary = new StringBuilder();
-        summary.append(analysis.packages().size()).append(" packages with ")
-                .append(analysis.graph().edgeCount()).append(" dependencies; ");
+        summary.append(Plural.of(analysis.packages().size(), "package")).append(" with ")
+                .append(Plural.of(analysis.graph().edgeCount(), "dependency", "dependencies")).append("; ");
         if (analysis.cycles().isEmpty()) {
             summary.append("no dependency cycles");
         } else {
             summary.append(Plural.of(analysis.cycles().size(), "dependency cycle")).append(" involving ")
-                    .append(analysis.packagesInCycles()).append(" packages");
+                    .append(Plural.of(analysis.packagesInCycles(), "package"));
         }
         analysis.averageInstability().ifPresent(v -> summary.append("; average instability ").append(format(v)));
         analysis.averageDistance().ifPresent(v -> summary.append(", average distance from the main sequence ").append(format(v)));

@@ -45,15 +45,15 @@ final class PythonArchitectureReport {
             DependencyCycle.Edge first = cycle.edges().get(0);
             Finding finding = Finding.of(IMPORT_CYCLE, ArchitectureFindings.CATEGORY,
                     testOnly ? Severity.MEDIUM : Severity.HIGH, first.file(), first.line(), first.line(),
-                    "Circular import among " + cycle.members().size() + " " + (testOnly ? "test " : "")
-                            + "modules, each imported while another is still initializing: " + edgeList(cycle),
+                    "Circular import among " + Plural.of(cycle.members().size(), (testOnly ? "test " : "") + "module")
+                            + ", each imported while another is still initializing: " + edgeList(cycle),
                     "import cycle " + String.join(" ", cycle.members()));
             findings.add(testOnly ? finding.withScope(Scope.TEST) : finding);
         }
         for (PythonModuleMetrics m : analysis.modules()) {
             if (m.efferent() > HIGHLY_COUPLED_EFFERENT) {
                 findings.add(Finding.of(HIGHLY_COUPLED_MODULE, ArchitectureFindings.CATEGORY, Severity.MEDIUM, m.file(),
-                        null, null, m.module() + " imports " + m.efferent() + " project modules (more than "
+                        null, null, m.module() + " imports " + Plural.of(m.efferent(), "project module") + " (more than "
                                 + HIGHLY_COUPLED_EFFERENT + ")", "module " + m.module()));
             }
         }
@@ -64,7 +64,8 @@ final class PythonArchitectureReport {
         List<String> shown = cycle.edges().stream().limit(MEMBERS_IN_MESSAGE)
                 .map(e -> e.from() + " → " + e.to() + " (" + e.file() + ":" + e.line() + ")").toList();
         String list = String.join(", ", shown);
-        return cycle.edges().size() > shown.size() ? list + " and " + (cycle.edges().size() - shown.size()) + " more imports" : list;
+        int more = cycle.edges().size() - shown.size();
+        return more > 0 ? list + " and " + Plural.of(more, "more import") : list;
     }
 
     static List<String> recommendations(PythonArchitecture analysis) {
@@ -77,8 +78,8 @@ final class PythonArchitectureReport {
                         + "needs it, or import for type hints only under `if TYPE_CHECKING:`."));
         analysis.modules().stream().filter(m -> m.efferent() > HIGHLY_COUPLED_EFFERENT)
                 .max(Comparator.comparingInt(PythonModuleMetrics::efferent))
-                .ifPresent(m -> recommendations.add("Split " + m.module() + ", which imports " + m.efferent()
-                        + " project modules, into parts that each depend on fewer of them."));
+                .ifPresent(m -> recommendations.add("Split " + m.module() + ", which imports "
+                        + Plural.of(m.efferent(), "project module") + ", into parts that each depend on fewer of them."));
         if (!analysis.unparseableFiles().isEmpty()) {
             recommendations.add("Fix the " + Plural.of(analysis.unparseableFiles().size(), "Python file")
                     + " the model could not read; " + (analysis.unparseableFiles().size() == 1 ? "it is" : "they are")
@@ -166,25 +167,28 @@ final class PythonArchitectureReport {
                 .toList();
     }
 
-    /** "12 Python modules in 3 packages with 20 imports among them; 1 circular import involving 2 modules …". */
+    /** "12 Python modules in 1 package with 20 module dependencies; 1 circular import involving 2 modules …". */
     static String summary(PythonArchitecture analysis) {
         StringBuilder summary = new StringBuilder();
-        summary.append(analysis.mainModules()).append(" Python modules in ").append(analysis.packages().size())
-                .append(" packages with ").append(analysis.modules().stream().mapToInt(PythonModuleMetrics::efferent).sum())
-                .append(" module dependencies; ");
+        summary.append(Plural.of(analysis.mainModules(), "Python module")).append(" in ")
+                .append(Plural.of(analysis.packages().size(), "package")).append(" with ")
+                .append(Plural.of(analysis.modules().stream().mapToInt(PythonModuleMetrics::efferent).sum(),
+                        "module dependency", "module dependencies")).append("; ");
         if (analysis.importCycles().isEmpty()) {
             summary.append("no circular imports");
         } else {
             summary.append(Plural.of(analysis.importCycles().size(), "circular import")).append(" involving ")
-                    .append(analysis.modulesInCycles()).append(" modules");
+                    .append(Plural.of(analysis.modulesInCycles(), "module"));
         }
+        int notCounted = analysis.deferredImports() + analysis.typeCheckingImports() + analysis.scriptImports();
+        String projectImports = notCounted == 1 ? " project import)" : " project imports)";
         if (analysis.scriptImports() > 0) {
             summary.append(" (not counting ").append(analysis.deferredImports()).append(" deferred, ")
                     .append(analysis.typeCheckingImports()).append(" TYPE_CHECKING-only and ").append(analysis.scriptImports())
-                    .append(" script-only (`if __name__ == \"__main__\":`) project imports)");
-        } else if (analysis.deferredImports() + analysis.typeCheckingImports() > 0) {
+                    .append(" script-only (`if __name__ == \"__main__\":`)").append(projectImports);
+        } else if (notCounted > 0) {
             summary.append(" (not counting ").append(analysis.deferredImports()).append(" deferred and ")
-                    .append(analysis.typeCheckingImports()).append(" TYPE_CHECKING-only project imports)");
+                    .append(analysis.typeCheckingImports()).append(" TYPE_CHECKING-only").append(projectImports);
         }
         analysis.averageInstability().ifPresent(v -> summary.append("; average package instability ").append(format(v)));
         analysis.averageDistance().ifPresent(v -> summary.append(", average distance from the main sequence ").append(format(v)));

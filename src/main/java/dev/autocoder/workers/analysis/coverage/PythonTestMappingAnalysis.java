@@ -135,8 +135,8 @@ final class PythonTestMappingAnalysis {
         StringBuilder summary = new StringBuilder(reports.ignored().isEmpty() ? "No readable coverage report"
                 : "No coverage report measures this repository's main code")
                 .append(", so Python test files were matched to modules by pytest conventions and imports (")
-                .append(METHOD).append("): ").append(tested).append(" of ").append(modules.size())
-                .append(" modules have a test, ").append(tests.size()).append(" test files");
+                .append(METHOD).append("): ").append(tested).append(" of ").append(Plural.of(modules.size(), "module"))
+                .append(tested == 1 ? " has" : " have").append(" a test, ").append(Plural.of(tests.size(), "test file"));
         if (mainLines > 0) {
             summary.append(", test-to-source line ratio ").append(String.format(Locale.ROOT, "%.2f", (double) testLines / mainLines));
         }
@@ -144,7 +144,7 @@ final class PythonTestMappingAnalysis {
         if (!untested.isEmpty()) {
             summary.append(' ').append(untested.size()).append(untested.size() == 1 ? " module has" : " modules have")
                     .append(" no test; the largest: ").append(untested.get(0).path()).append(" (")
-                    .append(untested.get(0).lines()).append(" lines).");
+                    .append(Plural.of(untested.get(0).lines(), "line")).append(").");
         }
         List<String> notes = new ArrayList<>();
         if (reports.ignoredSentence() != null) {
@@ -166,7 +166,7 @@ final class PythonTestMappingAnalysis {
         List<String> recommendations = new ArrayList<>();
         untested.stream().limit(5).forEach(m -> recommendations.add("Add tests/test_"
                 + m.path().substring(m.path().lastIndexOf('/') + 1) + " for " + nameOf.get(m.path()) + " ("
-                + m.lines() + " lines)."));
+                + Plural.of(m.lines(), "line") + ")."));
         recommendations.add("Publish a coverage report (coverage.py: `coverage run -m pytest` then `coverage json`"
                 + " writes coverage.json) so measured line and branch coverage replace this estimate.");
 
@@ -198,7 +198,7 @@ final class PythonTestMappingAnalysis {
                 : module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO;
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         return Finding.of("untested-module", "test-coverage", severity, module.path(), 1, module.lines(),
-                "module " + name + " (" + module.lines() + " lines"
+                "module " + name + " (" + Plural.of(module.lines(), "line")
                         + (untested.dataOnly() ? ", no function or class: data only" : "")
                         + ") has no test: no test file imports it or is named"
                         + " test_" + shortName + ".py / " + shortName + "_test.py", "untested " + name);

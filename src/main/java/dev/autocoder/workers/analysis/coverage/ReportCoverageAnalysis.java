@@ -5,6 +5,7 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
@@ -116,10 +117,10 @@ final class ReportCoverageAnalysis {
         double coverage = counts.lineCoverage();
         Severity severity = coverage < 0.10 ? Severity.HIGH : coverage < 0.30 ? Severity.MEDIUM : Severity.LOW;
         String branches = counts.branches() == 0 ? ""
-                : ", " + counts.branchesCovered() + " of " + counts.branches() + " branches";
+                : ", " + counts.branchesCovered() + " of " + Plural.of(counts.branches(), "branch");
         String message = (c.format().perFile() ? "file " : "class ") + c.displayName() + " has "
-                + Percent.of(coverage) + " line coverage (" + counts.linesCovered() + " of " + counts.lines()
-                + " lines" + branches + "), below the " + Percent.of(THRESHOLD) + " threshold";
+                + Percent.of(coverage) + " line coverage (" + counts.linesCovered() + " of " + Plural.of(counts.lines(), "line")
+                + branches + "), below the " + Percent.of(THRESHOLD) + " threshold";
         Integer line = declared == null ? null : declared.type().beginLine();
         Integer endLine = declared == null ? null : declared.type().endLine();
         return Finding.of("low-coverage", "test-coverage", severity, c.file(), line, endLine, message,
@@ -140,15 +141,15 @@ final class ReportCoverageAnalysis {
                                   List<UnreadableReport> unreadable, CoverageCounts total, List<ClassCoverage> ranked,
                                   List<ClassCoverage> below, Map<String, Long> leftOut) {
         StringBuilder text = new StringBuilder("Line coverage ").append(Percent.of(total.lineCoverage()))
-                .append(" (").append(total.linesCovered()).append(" of ").append(total.lines()).append(" lines)");
+                .append(" (").append(total.linesCovered()).append(" of ").append(Plural.of(total.lines(), "line")).append(")");
         if (total.branches() > 0) {
             text.append(", branch coverage ").append(Percent.of(total.branchCoverage())).append(" (")
-                    .append(total.branchesCovered()).append(" of ").append(total.branches()).append(" branches)");
+                    .append(total.branchesCovered()).append(" of ").append(Plural.of(total.branches(), "branch")).append(")");
         }
         text.append(" by ").append(method).append(" from ")
                 .append(used.stream().map(CoverageReport::path).collect(Collectors.joining(", ")))
-                .append("; ").append(below.size()).append(" of ").append(ranked.size())
-                .append(" classes below ").append(Percent.of(THRESHOLD)).append('.');
+                .append("; ").append(below.size()).append(" of ").append(Plural.of(ranked.size(), "class"))
+                .append(" below ").append(Percent.of(THRESHOLD)).append('.');
         if (!ranked.isEmpty() && ranked.get(0).counts().linesMissed() > 0) {
             ClassCoverage least = ranked.get(0);
             text.append(" Most missed lines: ").append(least.displayName()).append(" (")
@@ -171,7 +172,8 @@ final class ReportCoverageAnalysis {
     private static List<String> recommendations(List<ClassCoverage> below, List<UnreadableReport> unreadable) {
         List<String> recommendations = new ArrayList<>();
         below.stream().limit(5).forEach(c -> recommendations.add("Add tests for " + c.displayName() + ": "
-                + c.counts().linesMissed() + " of " + c.counts().lines() + " lines are never run ("
+                + c.counts().linesMissed() + " of " + Plural.of(c.counts().lines(), "line")
+                + (c.counts().linesMissed() == 1 ? " is" : " are") + " never run ("
                 + Percent.of(c.counts().lineCoverage()) + " line coverage)."));
         unreadable.forEach(u -> recommendations.add("Regenerate or fix the coverage report " + u.path()
                 + "; it could not be read (" + u.reason() + ")."));

@@ -3,6 +3,7 @@ package dev.autocoder.workers.analysis.coverage;
 import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -76,8 +77,8 @@ final class ReportSelection {
             } else if (share > MIN_RESOLVED_SHARE) {
                 ignored.add(new IgnoredReport(report, "counts no lines of main code", share));
             } else {
-                ignored.add(new IgnoredReport(report, "describes other code: " + main + " of " + judged
-                        + (judged == 1 ? " class resolves" : " classes resolve") + " to main sources of this"
+                ignored.add(new IgnoredReport(report, "describes other code: " + main + " of " + Plural.of(judged, "class")
+                        + (main == 1 ? " resolves" : " resolve") + " to main sources of this"
                         + " repository (" + Percent.of(share) + ", more than " + Percent.of(MIN_RESOLVED_SHARE)
                         + " needed)", share));
             }

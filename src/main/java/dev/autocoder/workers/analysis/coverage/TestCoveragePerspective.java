@@ -12,6 +12,7 @@ import dev.autocoder.workers.repository.FileChurn;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -95,8 +96,8 @@ public class TestCoveragePerspective extends AnalysisPerspective {
         }
         JavaModel model = javaModels.model(snapshot);
         if (model.parsedFiles().isEmpty()) {
-            return PerspectiveResult.skipped(noReport + " and none of the " + model.files().size()
-                    + " Java files could be parsed, so tests cannot be matched to classes." + notes, skipMetrics);
+            return PerspectiveResult.skipped(noReport + " and none of the " + Plural.of(model.files().size(), "Java file")
+                    + " could be parsed, so tests cannot be matched to classes." + notes, skipMetrics);
         }
         ChurnResult churnResult = churn(snapshot);
         return new TestMappingAnalysis().analyze(snapshot, model, churnResult.commitsByPath(), churnResult.missing(),

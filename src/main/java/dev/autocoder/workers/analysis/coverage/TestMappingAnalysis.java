@@ -191,9 +191,10 @@ final class TestMappingAnalysis {
         String lead = reports.ignored().isEmpty() ? "No readable coverage report"
                 : "No coverage report measures this repository's main code";
         StringBuilder text = new StringBuilder(lead).append(", so test classes were matched to")
-                .append(" classes by name (").append(METHOD).append("): ").append(tested).append(" of ").append(classes)
-                .append(" classes have a test class (").append(publicTested).append(" of ").append(publicClasses)
-                .append(" public), ").append(testClasses).append(" test classes");
+                .append(" classes by name (").append(METHOD).append("): ").append(tested).append(" of ")
+                .append(Plural.of(classes, "class"))
+                .append(tested == 1 ? " has" : " have").append(" a test class (").append(publicTested).append(" of ")
+                .append(publicClasses).append(" public), ").append(Plural.of(testClasses, "test class"));
         if (ratio != null) {
             text.append(", test-to-source line ratio ").append(String.format(Locale.ROOT, "%.2f", ratio));
         }

@@ -42,7 +42,8 @@ final class InventoryFindings {
             boolean sharedClasspath = Ecosystem.MAVEN.equals(conflict.ecosystem());
             findings.add(Finding.of("version-conflict", CATEGORY, sharedClasspath ? Severity.MEDIUM : Severity.LOW,
                     first.manifest(), first.findingLine(), first.findingLine(),
-                    conflict.name() + " is declared at " + conflict.declarations().size() + " versions: " + conflict.describe(),
+                    conflict.name() + " is declared at " + count(conflict.declarations().size(), "version", "versions") + ": "
+                            + conflict.describe(),
                     conflict.ecosystem() + " " + conflict.name()));
             recommendations.add("Align " + conflict.name() + " on one version (now " + String.join(", ", conflict.declarations().keySet())
                     + ")" + (sharedClasspath ? ", e.g. in the dependencyManagement of a common parent pom or in the version catalog" : ""));

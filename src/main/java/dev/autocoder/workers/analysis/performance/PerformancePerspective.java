@@ -126,9 +126,12 @@ public class PerformancePerspective extends AnalysisPerspective {
             metrics.addAll(perf.ruleCountMetrics());
         }
 
-        String summary = Plural.of(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
-                + count(violations, "Performance") + " performance and " + count(violations, "Multithreading")
-                + " multithreading issues, " + Plural.of(deepLoops.size(), "method") + " with loops nested " + DEEP_LOOPS
+        long performance = count(violations, "Performance");
+        long multithreading = count(violations, "Multithreading");
+        String summary = Plural.of(javaFiles.size(), "Java file") + " (" + Plural.of(javaLines, "line") + "): "
+                + performance + " performance and " + multithreading + " multithreading"
+                + (performance + multithreading == 1 ? " issue, " : " issues, ") + Plural.of(deepLoops.size(), "method")
+                + " with loops nested " + DEEP_LOOPS
                 + " or more deep" + (report.unparseableFiles().isEmpty() ? "." : "; not checked because PMD cannot parse them: "
                 + Plural.of(report.unparseableFiles().size(), "file") + ".");
         List<String> recommendations = recommendations(pmd, deepLoops);
@@ -149,8 +152,8 @@ public class PerformancePerspective extends AnalysisPerspective {
     }
 
     private static String pythonSentence(PythonLint lint, RuffFindings perf) {
-        return Plural.of(lint.pythonFiles(), "Python file") + ": " + perf.violations().size()
-                + " performance finding" + (perf.violations().size() == 1 ? "" : "s") + " (ruff PERF).";
+        return Plural.of(lint.pythonFiles(), "Python file") + ": " + Plural.of(perf.violations().size(), "performance finding")
+                + " (ruff PERF).";
     }
 
     /** Python without Java: ruff's PERF rules; PMD's rules and the loop nesting are Java-only. */

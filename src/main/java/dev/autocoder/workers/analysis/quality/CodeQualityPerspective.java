@@ -159,7 +159,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
             metrics.addAll(python.metrics());
         }
 
-        String summary = Plural.of(javaFiles.size(), "Java file") + " (" + javaLines + " lines): "
+        String summary = Plural.of(javaFiles.size(), "Java file") + " (" + Plural.of(javaLines, "line") + "): "
                 + Plural.of(violations.size(), "PMD quality issue") + ", " + round(duplicationPercent)
                 + "% duplicated lines, " + Plural.of(complexity.over10(), "method")
                 + " with cyclomatic complexity over 10"
@@ -224,8 +224,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         String reason = python.lint().ran()
                 ? "no Java files: PMD rules and size checks are Java-only; Python checked by ruff"
                 : "no Java files: PMD rules and size checks are Java-only; " + python.lint().skippedSentence();
-        String summary = python.summary() + " " + round(percent) + "% of " + duplication.totalLines()
-                + " lines duplicated in " + Plural.of(duplication.blocks().size(), "block") + ".";
+        String summary = python.summary() + " " + round(percent) + "% of " + Plural.of(duplication.totalLines(), "line")
+                + " duplicated in " + Plural.of(duplication.blocks().size(), "block") + ".";
         return new PerspectiveResult(Status.OK, reason, summary, python.lint().ran() ? score : 1 - Math.min(percent, 50) / 100,
                 findings, recommendations, metrics, details);
     }
@@ -263,7 +263,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         Map<String, Object> details = new LinkedHashMap<>();
         putDuplication(details, duplication);
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
-                round(percent) + "% of " + duplication.totalLines() + " lines duplicated in "
+                round(percent) + "% of " + Plural.of(duplication.totalLines(), "line") + " duplicated in "
                         + Plural.of(duplication.blocks().size(), "block") + " (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
                 1 - Math.min(percent, 50) / 100, blocks.findings(), blocks.recommendations(), metrics, details);
     }
@@ -312,7 +312,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
 
         List<String> recommendations() {
             return result.blocks().stream().filter(b -> repeatedByDesign.apply(b) == null).limit(3)
-                    .map(b -> "Extract the " + b.lines() + " duplicated lines at "
+                    .map(b -> "Extract the " + Plural.of(b.lines(), "duplicated line") + " at "
                             + b.occurrences().stream().map(DuplicationFindings::place).collect(Collectors.joining(" and "))
                             + " into one shared method or class.").toList();
         }

@@ -2,6 +2,7 @@ package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.analysis.pmd.CpdResult;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.List;
@@ -36,7 +37,7 @@ final class DuplicationFindings {
         Severity severity = repeatedByDesign != null ? Severity.INFO : block.lines() >= HIGH_LINES ? Severity.HIGH
                 : block.lines() >= MEDIUM_LINES ? Severity.MEDIUM : Severity.LOW;
         return Finding.of(RULE, "Duplication", severity, first.path(), first.beginLine(), first.endLine(),
-                block.lines() + " duplicated lines (" + block.tokens() + " tokens), also at " + others
+                Plural.of(block.lines(), "duplicated line") + " (" + Plural.of(block.tokens(), "token") + "), also at " + others
                         + (repeatedByDesign != null ? " (" + repeatedByDesign + ")" : ""),
                 block.snippet());
     }

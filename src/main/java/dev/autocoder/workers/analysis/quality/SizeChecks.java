@@ -7,6 +7,7 @@ import dev.autocoder.workers.javamodel.JavaModel;
 import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.repository.SourceFile;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
@@ -44,15 +45,16 @@ final class SizeChecks {
         for (SourceFile file : javaFiles) {
             if (file.lines() > FILE_LINES) {
                 findings.add(Finding.of(OVERSIZED_FILE, "Size", Severity.MEDIUM, file.path(), 1, file.lines(),
-                        "File has " + file.lines() + " lines (limit " + FILE_LINES + "); split it by responsibility", ""));
+                        "File has " + Plural.of(file.lines(), "line") + " (limit " + FILE_LINES + "); split it by responsibility",
+                        ""));
             }
         }
         for (JavaFileModel file : model.parsedFiles()) {
             for (JavaTypeModel type : file.types()) {
                 if (type.lines() > CLASS_LINES) {
                     findings.add(Finding.of(OVERSIZED_CLASS, "Size", Severity.MEDIUM, file.path(), type.beginLine(),
-                            type.endLine(), type.kind() + " " + type.qualifiedName() + " has " + type.lines()
-                                    + " lines (limit " + CLASS_LINES + ")", type.qualifiedName()));
+                            type.endLine(), type.kind() + " " + type.qualifiedName() + " has "
+                                    + Plural.of(type.lines(), "line") + " (limit " + CLASS_LINES + ")", type.qualifiedName()));
                 }
             }
         }
@@ -60,7 +62,8 @@ final class SizeChecks {
             int lines = ref.method().lines();
             if (lines > METHOD_LINES) {
                 findings.add(Finding.of(OVERSIZED_METHOD, "Size", Severity.MEDIUM, ref.path(), ref.method().beginLine(),
-                        ref.method().endLine(), ref.displayName() + " has " + lines + " lines (limit " + METHOD_LINES + ")",
+                        ref.method().endLine(),
+                        ref.displayName() + " has " + Plural.of(lines, "line") + " (limit " + METHOD_LINES + ")",
                         ref.displayName()));
             }
             int cyclo = ref.method().modifiedCyclomatic();

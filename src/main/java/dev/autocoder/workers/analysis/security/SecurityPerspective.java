@@ -14,6 +14,7 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
@@ -163,9 +164,9 @@ public class SecurityPerspective extends AnalysisPerspective {
 
         // what ran, in order of urgency: secrets, then the rules of each language the repository has
         List<String> parts = new ArrayList<>();
-        parts.add(scan.findings().isEmpty() ? "No secrets in " + scan.filesScanned() + " text files"
+        parts.add(scan.findings().isEmpty() ? "No secrets in " + Plural.of(scan.filesScanned(), "text file")
                 : scan.findings().size() + " secret" + (scan.findings().size() == 1 ? "" : "s") + " in "
-                + scan.filesScanned() + " text files (" + secretsShipped.size() + " in main code and build files)");
+                + Plural.of(scan.filesScanned(), "text file") + " (" + secretsShipped.size() + " in main code and build files)");
         if (hasJava) {
             parts.add(violations.size() + " Java security rule violation" + (violations.size() == 1 ? "" : "s"));
         }
@@ -176,7 +177,8 @@ public class SecurityPerspective extends AnalysisPerspective {
         }
         String where = shipped.size() == findings.size()
                 ? (findings.size() == 1 ? "The finding is" : "All " + findings.size() + " findings are") + " in main code or build files."
-                : shipped.size() + " of the " + findings.size() + " findings are in main code or build files, the rest in "
+                : shipped.size() + " of the " + Plural.of(findings.size(), "finding") + (shipped.size() == 1 ? " is" : " are")
+                + " in main code or build files, the rest in "
                 + "tests, fixtures or generated code.";
         String summary = String.join("; ", parts) + "." + (findings.isEmpty() ? "" : " " + where);
         String reason = hasJava ? null : bandit != null ? "no Java sources: secret detection and ruff's S rules ran"

@@ -102,7 +102,7 @@ public final class ApproachCatalog {
         return switch (scope) {
             case LINES -> "small: a few lines at " + facts.place();
             case METHOD -> facts.method() != null
-                    ? "medium: within " + facts.method() + " (" + facts.methodLines() + " lines)"
+                    ? "medium: within " + facts.method() + " (" + lines(facts.methodLines()) + ")"
                     : "medium: the code around " + facts.place();
             // the whole file: a Java class or a Python module
             case CLASS -> facts.fileLines() != null ? "large: the whole file, " + lines(facts.fileLines())

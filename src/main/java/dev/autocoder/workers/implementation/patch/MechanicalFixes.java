@@ -5,6 +5,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import dev.autocoder.workers.python.RuffFixTable;
 import dev.autocoder.workers.python.RuffFixer;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -120,7 +121,7 @@ public class MechanicalFixes {
         String original = read.text();
         int lines = GitTextLines.lines(original).size();
         if (line < 1 || line > lines) {
-            return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + lines + " lines)");
+            return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + Plural.of(lines, "line") + ")");
         }
         Edit edit = edit(fix, original, file, line, endLine);
         if (edit.notFixable() != null) {

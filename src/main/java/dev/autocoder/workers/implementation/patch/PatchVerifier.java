@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation.patch;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import com.github.difflib.patch.PatchFailedException;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public class PatchVerifier {
                 int lineIndex = position + j;
                 if (lineIndex >= lines.size()) {
                     return "hunk " + (i + 1) + " of " + file.path() + " reaches past the end of the file ("
-                            + lines.size() + " lines)";
+                            + Plural.of(lines.size(), "line") + ")";
                 }
                 if (!lines.get(lineIndex).equals(expected.get(j))) {
                     Patch<String> single = new Patch<>();

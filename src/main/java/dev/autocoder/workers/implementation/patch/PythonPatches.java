@@ -4,6 +4,7 @@ import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.python.RuffFixTable;
 import dev.autocoder.workers.python.RuffFixer;
 import dev.autocoder.workers.python.RuffSettings;
+import dev.autocoder.workers.row.Plural;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ final class PythonPatches {
         String original = read.text();
         List<String> lines = GitTextLines.lines(original);
         if (line < 1 || line > lines.size()) {
-            return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + lines.size() + " lines)");
+            return FixOutcome.notFixable("line " + line + " is not in " + file + " (" + Plural.of(lines.size(), "line") + ")");
         }
         RuffSettings settings = RuffSettings.of(repositoryRoot);
         String key = rule + '\u0000' + file + '\u0000' + line + '\u0000' + String.join(" ", settings.select())

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,8 @@ final class RemoveUnusedParameter implements MechanicalFix {
                         + "` on another receiver, which may be another class's method");
             }
             if (call.getArguments().size() != arity) {
-                throw new NotFixableException("`" + NodeFinder.code(call) + "` passes " + call.getArguments().size()
-                        + " arguments where `" + name + "` takes " + arity);
+                throw new NotFixableException("`" + NodeFinder.code(call) + "` passes "
+                        + Plural.of(call.getArguments().size(), "argument") + " where `" + name + "` takes " + arity);
             }
             calls.add(call.getArguments());
         }
@@ -121,8 +122,8 @@ final class RemoveUnusedParameter implements MechanicalFix {
         String name = type.getNameAsString();
         if (type.getConstructors().stream().anyMatch(c -> c != constructor
                 && (c.getParameters().size() == arity || c.getParameters().size() == arity - 1))) {
-            throw new NotFixableException("another constructor of `" + name + "` takes " + (arity - 1) + " or " + arity
-                    + " parameters; which calls are this one's is not certain without types");
+            throw new NotFixableException("another constructor of `" + name + "` takes " + (arity - 1) + " or "
+                    + Plural.of(arity, "parameter") + "; which calls are this one's is not certain without types");
         }
         boolean subclassed = unit.findAll(ClassOrInterfaceDeclaration.class).stream()
                 .anyMatch(c -> c.getExtendedTypes().stream().anyMatch(t -> t.getNameAsString().equals(name)));

@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation.patch;
 import com.github.difflib.patch.ChangeDelta;
 import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.Patch;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ final class UnifiedDiffParser {
                     || index < lines.length && lines[index].startsWith("\\")) {
                 if (index >= lines.length) {
                     throw new MalformedDiffException("the hunk at line " + headerLine + " ends early: its header announces "
-                            + oldCount + " original and " + newCount + " new lines");
+                            + Plural.of(oldCount, "original line") + " and " + Plural.of(newCount, "new line"));
                 }
                 String line = lines[index];
                 char kind = line.isEmpty() ? ' ' : line.charAt(0);

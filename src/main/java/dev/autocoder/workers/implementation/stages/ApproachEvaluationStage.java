@@ -10,6 +10,7 @@ import dev.autocoder.workers.implementation.approach.ApproachCatalog;
 import dev.autocoder.workers.implementation.llm.PromptStage;
 import dev.autocoder.workers.implementation.model.Advice;
 import dev.autocoder.workers.implementation.row.Approach;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ class ApproachEvaluationStage extends ImplementationStage {
             out.metric("lines_changed", evaluation.chosen().linesChanged());
         }
         out.summary = "Chosen for " + facts.task().rule() + " (" + facts.family().label() + "): " + evaluation.chosen().name()
-                + " (" + evaluation.chosen().size() + "), of " + evaluation.approaches().size() + " candidates.";
+                + " (" + evaluation.chosen().size() + "), of " + Plural.of(evaluation.approaches().size(), "candidate") + ".";
         StringBuilder evidence = new StringBuilder(EvidenceText.of(facts)).append("Candidate approaches:\n");
         for (Approach approach : evaluation.approaches()) {
             evidence.append("- ").append(approach.name()).append(approach.chosen() ? " (chosen)" : "").append(": ")

@@ -14,6 +14,7 @@ import dev.autocoder.workers.implementation.row.CodeReference;
 import dev.autocoder.workers.implementation.row.Risk;
 import dev.autocoder.workers.implementation.row.TestItem;
 import dev.autocoder.workers.implementation.tests.ExistingTests;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -64,7 +65,8 @@ class RiskAnalysisStage extends ImplementationStage {
         }
         Risk top = risks.stream().max(Comparator.comparingInt((Risk r) -> Level.of(r.probability()).value() * Level.of(r.impact()).value()))
                 .orElseThrow();
-        out.summary = risks.size() + " risks of \"" + evaluation.chosen().name() + "\", " + high + " rated high; the largest: "
+        out.summary = Plural.of(risks.size(), "risk") + " of \"" + evaluation.chosen().name() + "\", " + high
+                + " rated high; the largest: "
                 + top.kind() + " (probability " + top.probability() + ", impact " + top.impact() + ": " + top.evidence() + ").";
         if (facts.family() == RuleFamily.EMPTY_CATCH && behaviourKept) {
             out.notes.add("The patch adds one log call in the catch block; control flow is unchanged.");

@@ -96,7 +96,8 @@ public class TaskPicker {
                 continue;
             }
             if (checked == maxChecks) {
-                notes.add("Stopped after re-checking " + maxChecks + " candidates at HEAD (autocoder.implementation.max-presence-checks).");
+                notes.add("Stopped after re-checking " + Plural.of(maxChecks, "candidate")
+                        + " at HEAD (autocoder.implementation.max-presence-checks).");
                 stoppedEarly = true;
                 break;
             }
@@ -120,7 +121,7 @@ public class TaskPicker {
                     // PreserveStackTrace on project exceptions, say) would hide the fixable findings after it
                     checked--;
                     if (++refusals > MAX_REFUSALS_PER_CHECK * maxChecks) {
-                        notes.add("Stopped after " + (refusals - 1) + " findings whose mechanical fix refused.");
+                        notes.add("Stopped after " + Plural.of(refusals - 1, "finding") + " whose mechanical fix refused.");
                         stoppedEarly = true;
                         break;
                     }
@@ -161,7 +162,7 @@ public class TaskPicker {
                     + "generated or fixture code (" + outOfScope + "), which the worker never changes: nothing to work on."
                     : "The latest analysis rows (" + String.join(", ", latest.rows().keySet()) + ") list no findings: nothing to work on.";
         } else {
-            reason = "None of the " + candidates.size() + " findings of the latest analysis rows can be taken on: "
+            reason = "None of the " + Plural.of(candidates.size(), "finding") + " of the latest analysis rows can be taken on: "
                     + handledBefore + " handled by earlier cycles, " + (answered.isEmpty() ? "" : answered.size()
                     + " answered by a patch an earlier cycle delivered, ") + gone.size() + " no longer present at HEAD, "
                     + withoutFile + " without a file" + (outOfScope > 0 ? " (and " + outOfScope
@@ -193,8 +194,8 @@ public class TaskPicker {
         }
         if (added > 0) {
             notes.add("The " + CODE_QUALITY + " row lists " + quality.findings().size() + " of its "
-                    + quality.issuesFound() + " findings; " + added + " more in main code that have a mechanical fix "
-                    + "come from PMD's result at HEAD.");
+                    + Plural.of(quality.issuesFound(), "finding") + "; " + added + " more in main code that "
+                    + (added == 1 ? "has a mechanical fix comes" : "have a mechanical fix come") + " from PMD's result at HEAD.");
             all.sort(LatestAnalysis.PRIORITY_ORDER);
         }
         return all;

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -72,11 +73,12 @@ class BackwardsCompatibilityPerspective extends TestPlanningPerspective {
         result.metric("breaking_changes", breaking);
         result.qualityScore = 1.0 / (1 + breaking);
         result.summary = changes.isEmpty() ? "No public API change since " + WhatAreWeTestingPerspective.shortId(planning.baseline()) + "."
-                : changes.size() + " public API changes since " + WhatAreWeTestingPerspective.shortId(planning.baseline()) + ", "
+                : Plural.of(changes.size(), "public API change") + " since "
+                + WhatAreWeTestingPerspective.shortId(planning.baseline()) + ", "
                 + breaking + " breaking: " + byKind + ".";
         if (breaking > 0) {
-            result.recommendations.add("Keep the old members deprecated for a release, or announce the " + breaking
-                    + " breaking changes with a migration note.");
+            result.recommendations.add("Keep the old members deprecated for a release, or announce the "
+                    + Plural.of(breaking, "breaking change") + " with a migration note.");
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -85,12 +86,13 @@ class BigPicturePerspective extends TestPlanningPerspective {
         String head = planning.snapshot().commit();
         long stale = rows.stream().filter(r -> head != null && !head.equals(r.commit())).count();
         if (stale > 0) {
-            result.notes.add(stale + " of the reviewed rows were planned at an earlier commit.");
+            result.notes.add(stale + " of the reviewed rows " + (stale == 1 ? "was" : "were") + " planned at an earlier commit.");
         }
         result.summary = "Readiness " + (scored.isEmpty() ? "unknown" : Math.round(readiness * 100) + " %") + " across "
-                + rows.size() + " perspectives: " + totals.get("test_specifications").longValue() + " tests specified, "
-                + totals.get("failure_modes").longValue() + " failure modes, " + totals.get("integration_points").longValue()
-                + " integration points, " + totals.get("edge_cases").longValue() + " edge cases"
+                + Plural.of(rows.size(), "perspective") + ": " + Plural.of(totals.get("test_specifications").longValue(), "test")
+                + " specified, " + Plural.of(totals.get("failure_modes").longValue(), "failure mode") + ", "
+                + Plural.of(totals.get("integration_points").longValue(), "integration point") + ", "
+                + Plural.of(totals.get("edge_cases").longValue(), "edge case")
                 + (risks.isEmpty() ? "." : "; top risk: " + risks.get(0).rule() + " (" + risks.get(0).severity().name().toLowerCase() + ").");
         return result;
     }

@@ -2,6 +2,7 @@ package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.repository.SourceFile;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -122,8 +123,9 @@ class CiCdPerspective extends TestPlanningPerspective {
                 .metric("test_commands", testCommands.size()).metric("runs_tests", testCommands.isEmpty() || skipped ? 0 : 1)
                 .metric("measures_coverage", coverage ? 1 : 0).metric("runs_static_analysis", analysis ? 1 : 0);
         result.summary = commandsByFile.isEmpty() ? "No CI configuration in the repository."
-                : commandsByFile.size() + " CI files (" + String.join(", ", commandsByFile.keySet()) + "), " + commands.size()
-                + " commands; tests " + (testCommands.isEmpty() ? "never run" : skipped ? "skipped" : "run") + ", coverage "
+                : Plural.of(commandsByFile.size(), "CI file") + " (" + String.join(", ", commandsByFile.keySet()) + "), "
+                + Plural.of(commands.size(), "command") + "; tests "
+                + (testCommands.isEmpty() ? "never run" : skipped ? "skipped" : "run") + ", coverage "
                 + (coverage ? "measured" : "not measured") + ", static analysis " + (analysis ? "run" : "not run") + ".";
         return result;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -114,9 +115,10 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         }
         Double measuredShare = overall == null ? null : overall > 1 ? overall / 100 : overall;
         result.qualityScore = measuredShare != null ? Scores.round(measuredShare) : Scores.share(testedClasses, classes);
-        result.summary = testedClasses + " of " + classes + " main classes have tests across " + byPackage.size() + " packages"
-                + (overall == null ? "" : ", measured line coverage " + overall) + "; " + untested.size()
-                + " untested methods of complexity 5 or more.";
+        result.summary = testedClasses + " of " + Plural.of(classes, "main class") + (testedClasses == 1 ? " has" : " have")
+                + " tests across " + Plural.of(byPackage.size(), "package")
+                + (overall == null ? "" : ", measured line coverage " + overall) + "; "
+                + Plural.of(untested.size(), "untested method") + " of complexity 5 or more.";
         untested.stream().limit(3).forEach(m -> result.recommendations.add("Cover " + m.type().simpleName() + "."
                 + m.method().signature() + " (complexity " + m.method().cyclomatic() + ") in " + m.file().path()));
         return result;

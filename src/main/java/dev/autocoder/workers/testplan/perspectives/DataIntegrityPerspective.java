@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -149,7 +150,8 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
         result.details.put("writes", writes);
         result.summary = writingMethods == 0 ? "No code writes persistent state (files, databases, serialized forms)."
-                : writingMethods + " methods write persistent state " + writes + "; " + result.findings.size() + " integrity risks.";
+                : Plural.of(writingMethods, "method") + (writingMethods == 1 ? " writes" : " write") + " persistent state "
+                + writes + "; " + Plural.of(result.findings.size(), "integrity risk") + ".";
         result.findings.stream().filter(f -> f.severity() != Severity.LOW).limit(5)
                 .forEach(f -> result.recommendations.add(f.message() + " (" + f.file() + ":" + f.line() + ")"));
         return result;

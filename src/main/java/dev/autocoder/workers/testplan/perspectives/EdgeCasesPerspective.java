@@ -1,6 +1,7 @@
 package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.pythonmodel.PythonEdgeInputs;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -77,11 +78,11 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
                 .metric("classes", classes.size());
         result.qualityScore = Scores.share(tested, methods);
         // the row lists each id once (two definitions of one name give the same ids): the summary counts as it does
-        result.summary = result.edgeCases.stream().map(EdgeCase::id).distinct().count() + " edge cases for " + methods + " API methods in scope (" + fromBody
-                + " from constants the code compares against).";
+        result.summary = Plural.of(result.edgeCases.stream().map(EdgeCase::id).distinct().count(), "edge case") + " for "
+                + Plural.of(methods, "API method") + " in scope (" + fromBody + " from constants the code compares against).";
         if (methods > tested) {
-            result.recommendations.add("Write the parameterized edge-case tests for the " + (methods - tested)
-                    + " methods whose classes have no tests yet.");
+            result.recommendations.add("Write the parameterized edge-case tests for the " + Plural.of(methods - tested, "method")
+                    + (methods - tested == 1 ? " whose class has" : " whose classes have") + " no tests yet.");
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -98,13 +99,13 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
         result.details.put("by_rule", byRule);
         result.summary = result.findings.isEmpty() ? "No empty, over-broad or cause-losing catch and no unclosed resource."
-                : result.findings.size() + " error-handling problems: " + byRule + ".";
+                : Plural.of(result.findings.size(), "error-handling problem") + ": " + byRule + ".";
         byRule.forEach((rule, count) -> result.recommendations.add(switch (rule) {
-            case "empty-catch" -> "Handle or rethrow in the " + count + " empty catch blocks.";
-            case "missing-try-with-resources" -> "Open the " + count + " resources in try-with-resources.";
-            case "lost-cause" -> "Pass the caught exception as the cause in " + count + " places.";
-            case "over-broad-catch" -> "Catch the specific exceptions in " + count + " places.";
-            default -> "Decide what should happen instead of only logging in " + count + " places.";
+            case "empty-catch" -> "Handle or rethrow in the " + Plural.of(count, "empty catch block") + ".";
+            case "missing-try-with-resources" -> "Open the " + Plural.of(count, "resource") + " in try-with-resources.";
+            case "lost-cause" -> "Pass the caught exception as the cause in " + Plural.of(count, "place") + ".";
+            case "over-broad-catch" -> "Catch the specific exceptions in " + Plural.of(count, "place") + ".";
+            default -> "Decide what should happen instead of only logging in " + Plural.of(count, "place") + ".";
         }));
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -115,7 +116,8 @@ class FailureModesPerspective extends TestPlanningPerspective {
         result.metric("methods_examined", candidates.size());
         byMode.forEach((mode, count) -> result.metric("mode_" + mode.replace('-', '_'), count));
         result.details.put("modes", byMode);
-        result.summary = result.failureModes.size() + " failure modes in " + candidates.size() + " methods ("
+        result.summary = Plural.of(result.failureModes.size(), "failure mode") + " in "
+                + Plural.of(candidates.size(), "method") + " ("
                 + planning.scopeMethods().size() + " in scope, " + (candidates.size() - planning.scopeMethods().size())
                 + " risky elsewhere)" + (byMode.isEmpty() ? "." : ": " + byMode + ".");
         result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high")).limit(5)

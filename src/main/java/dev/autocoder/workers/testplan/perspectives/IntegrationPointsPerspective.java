@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -105,7 +106,8 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.share(tested, points.size());
         result.details.put("by_kind", byKind);
         result.summary = points.isEmpty() ? "No call crosses a process boundary in the main code."
-                : points.size() + " integration points " + byKind + ", " + points.stream().filter(IntegrationPoint::inScope).count()
+                : Plural.of(points.size(), "integration point") + " " + byKind + ", "
+                + points.stream().filter(IntegrationPoint::inScope).count()
                 + " in scope; " + tested + " in classes that have tests.";
         byKind.keySet().forEach(kind -> result.recommendations.add(kind + ": " + points.stream().filter(p -> p.kind().equals(kind))
                 .findFirst().map(IntegrationPoint::testStrategy).orElse("")));

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -163,11 +164,13 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
         result.metric("classes_with_collaborators", byClass.size()).metric("classes_kept_real", keptReal.size())
                 .metric("hard_wired_calls", total - replaceable).metric("replaceable_calls", replaceable);
         result.qualityScore = total == 0 ? null : Math.round(replaceable * 10_000.0 / total) / 10_000.0;
-        result.summary = byClass.size() + " classes talk to " + total + " external collaborators (" + (total - replaceable)
-                + " hard-wired); " + keptReal.size() + " classes can be tested with real objects; test libraries in use: "
+        result.summary = Plural.of(byClass.size(), "class") + (byClass.size() == 1 ? " talks" : " talk") + " to "
+                + Plural.of(total, "external collaborator") + " (" + (total - replaceable) + " hard-wired); "
+                + Plural.of(keptReal.size(), "class") + " can be tested with real objects; test libraries in use: "
                 + (libraries.isEmpty() ? "none" : String.join(", ", libraries)) + ".";
         if (total > replaceable) {
-            result.recommendations.add("Inject the " + (total - replaceable) + " hard-wired collaborators (clock, client, random source) through the constructor"
+            result.recommendations.add("Inject the " + Plural.of(total - replaceable, "hard-wired collaborator")
+                    + " (clock, client, random source) through the constructor"
                     + (planning.model().mainFiles().stream().anyMatch(f -> f.path().endsWith(".py"))
                     ? " (in Python: a parameter with a default, or replace them in tests with monkeypatch)." : "."));
         }

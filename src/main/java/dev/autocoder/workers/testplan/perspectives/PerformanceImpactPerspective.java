@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -122,13 +123,15 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                 .metric("complexity_increases", grown).metric("methods_in_scope", methods);
         result.details.put("complexity_changes", complexity);
         result.qualityScore = methods == 0 ? null : 1 / (1 + (3.0 * io + 2.0 * nested + grown + 0.25 * loops) / methods);
-        result.summary = methods + " methods in scope: " + loops + " loops over collections, " + nested
-                + " methods with nested loops, " + io + " I/O calls inside loops, " + grown + " complexity increases.";
+        result.summary = Plural.of(methods, "method") + " in scope: " + Plural.of(loops, "loop") + " over collections, "
+                + Plural.of(nested, "method") + " with nested loops, " + Plural.of(io, "I/O call") + " inside loops, "
+                + Plural.of(grown, "complexity increase") + ".";
         if (io > 0) {
-            result.recommendations.add("Batch the " + io + " I/O calls made inside loops, and add a performance test for each.");
+            result.recommendations.add("Batch the " + Plural.of(io, "I/O call")
+                    + " made inside loops, and add a performance test for each.");
         }
         if (nested > 0) {
-            result.recommendations.add("Measure the " + nested + " methods with nested loops on large inputs.");
+            result.recommendations.add("Measure the " + Plural.of(nested, "method") + " with nested loops on large inputs.");
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -164,14 +165,17 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
             result.metric("python_unsafe_calls", hazards);
         }
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
-        result.summary = tainted + " flows of untrusted input into sensitive calls; " + (hazards > 0 ? hazards
-                + " unsafe Python calls; " : "") + answered + " analysis security findings "
+        result.summary = Plural.of(tainted, "flow") + " of untrusted input into sensitive calls; "
+                + (hazards > 0 ? Plural.of(hazards, "unsafe Python call") + "; " : "")
+                + Plural.of(answered, "analysis security finding") + " "
                 + "turned into tests" + (analysis.isEmpty() ? " (no analysis rows yet)." : " (iteration " + analysis.get().iteration() + " of the analysis worker).");
         if (tainted > 0) {
-            result.recommendations.add("Validate or escape the " + tainted + " parameters that reach sensitive calls, and add the hostile-input tests.");
+            result.recommendations.add("Validate or escape the " + Plural.of(tainted, "parameter")
+                    + (tainted == 1 ? " that reaches" : " that reach") + " sensitive calls, and add the hostile-input tests.");
         }
         if (hazards > 0) {
-            result.recommendations.add("Make the " + hazards + " unsafe Python calls safe (safe loaders, verified TLS, timeouts, "
+            result.recommendations.add("Make the " + Plural.of(hazards, "unsafe Python call")
+                    + " safe (safe loaders, verified TLS, timeouts, "
                     + "mkstemp, strong hashes) and pin each with a test.");
         }
         return result;

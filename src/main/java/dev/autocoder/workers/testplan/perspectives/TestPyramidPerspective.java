@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -147,7 +148,8 @@ class TestPyramidPerspective extends TestPlanningPerspective {
         if (u < 0.7) {
             result.recommendations.add("Add unit tests: " + Math.round(u * 100) + " % unit against the recommended 70 %.");
         }
-        result.summary = total + " test methods in " + listed.size() + " classes: " + Math.round(u * 100) + " % unit, "
+        result.summary = Plural.of(total, "test method") + " in " + Plural.of(listed.size(), "class") + ": "
+                + Math.round(u * 100) + " % unit, "
                 + Math.round(i * 100) + " % integration, " + Math.round(e * 100) + " % end-to-end (recommended 70/20/10).";
         return result;
     }

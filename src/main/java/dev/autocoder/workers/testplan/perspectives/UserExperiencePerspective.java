@@ -1,6 +1,7 @@
 package dev.autocoder.workers.testplan.perspectives;
 
 import dev.autocoder.workers.pythonmodel.PythonSurfaces;
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -180,14 +181,16 @@ class UserExperiencePerspective extends TestPlanningPerspective {
                 .metric("console_prints", printed)
                 .metric("messageless_exceptions", result.findings.size());
         result.qualityScore = Scores.share(tested, surfaces);
-        result.summary = endpoints + " HTTP endpoints, " + entryPoints + " command-line entry points, "
-                + (uiApps > 0 ? uiApps + " Gradio/Streamlit apps, " : "") + printed
-                + " console prints, " + result.findings.size() + " user-facing exceptions without a message.";
+        result.summary = Plural.of(endpoints, "HTTP endpoint") + ", " + Plural.of(entryPoints, "command-line entry point") + ", "
+                + (uiApps > 0 ? Plural.of(uiApps, "Gradio/Streamlit app") + ", " : "") + Plural.of(printed, "console print")
+                + ", " + Plural.of(result.findings.size(), "user-facing exception") + " without a message.";
         if (surfaces > tested) {
-            result.recommendations.add("Test the " + (surfaces - tested) + " user-facing surfaces whose classes have no tests.");
+            result.recommendations.add("Test the " + Plural.of(surfaces - tested, "user-facing surface")
+                    + (surfaces - tested == 1 ? " whose class has" : " whose classes have") + " no tests.");
         }
         if (!result.findings.isEmpty()) {
-            result.recommendations.add("Give the " + result.findings.size() + " exceptions thrown to callers a message that says what to do.");
+            result.recommendations.add("Give the " + Plural.of(result.findings.size(), "exception")
+                    + " thrown to callers a message that says what to do.");
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.testplan.perspectives;
 
+import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
@@ -66,21 +67,25 @@ class WhatAreWeTestingPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.share(tested, classes.size());
         if (planning.firstRun()) {
             long python = scope.inScope().stream().filter(f -> f.endsWith(".py")).count();
-            String files = python == 0 ? " main Java files" : python == scope.inScope().size() ? " main Python files"
-                    : " main Java and Python files";
-            result.summary = "First plan: the whole codebase is in scope, " + scope.inScope().size() + files + " with "
-                    + planning.scopeMethods().size() + " methods; " + scope.outOfScope().size() + " entries out of scope.";
+            String file = python == 0 ? "main Java file" : python == scope.inScope().size() ? "main Python file"
+                    : "main Java and Python file";
+            result.summary = "First plan: the whole codebase is in scope, " + Plural.of(scope.inScope().size(), file) + " with "
+                    + Plural.of(planning.scopeMethods().size(), "method") + "; "
+                    + Plural.of(scope.outOfScope().size(), "entry", "entries") + " out of scope.";
         } else {
-            result.summary = "Since " + shortId(planning.baseline()) + ": " + scope.filesAdded().size() + " files added, "
+            result.summary = "Since " + shortId(planning.baseline()) + ": " + Plural.of(scope.filesAdded().size(), "file")
+                    + " added, "
                     + scope.filesChanged().size() + " changed, " + scope.filesRemoved().size() + " removed (+" + linesAdded
                     + "/-" + linesRemoved + " lines); methods " + scope.methodsAdded().size() + " added, "
                     + scope.methodsChanged().size() + " changed, " + scope.methodsRemoved().size() + " removed.";
         }
         if (classes.size() > tested) {
-            result.recommendations.add("Add tests for the " + (classes.size() - tested) + " in-scope classes without a test class.");
+            result.recommendations.add("Add tests for the " + Plural.of(classes.size() - tested, "in-scope class")
+                    + " without a test class.");
         }
         if (!scope.methodsRemoved().isEmpty()) {
-            result.recommendations.add("Check the callers and tests of the " + scope.methodsRemoved().size() + " removed methods.");
+            result.recommendations.add("Check the callers and tests of the "
+                    + Plural.of(scope.methodsRemoved().size(), "removed method") + ".");
         }
         return result;
     }

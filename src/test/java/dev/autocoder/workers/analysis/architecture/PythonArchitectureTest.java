@@ -245,7 +245,7 @@ class PythonArchitectureTest {
         assertThat(result.details()).containsKeys("graph", "cycles", "python");
         assertThat(list(result.details().get("hotspots"))).extracting(h -> h.get("rank") + ":" + h.get("file") + "=" + h.get("score"))
                 .containsExactly("1:tool/first.py=10", "2:src/main/java/a/A.java=9");
-        assertThat(result.summary()).contains("Python: 3 Python modules in 1 packages");
+        assertThat(result.summary()).contains("Python: 3 Python modules in 1 package with");
     }
 
     @Test

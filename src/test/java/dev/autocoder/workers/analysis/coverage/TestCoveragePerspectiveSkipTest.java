@@ -92,7 +92,7 @@ class TestCoveragePerspectiveSkipTest {
                 .analyze(Fixtures.context(Fixtures.snapshot(root, false)));
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
-        assertThat(result.reason()).endsWith(" and none of the 1 Java files could be parsed, so tests cannot be"
+        assertThat(result.reason()).endsWith(" and none of the 1 Java file could be parsed, so tests cannot be"
                 + " matched to classes.");
     }
 }

@@ -131,7 +131,7 @@ class TestCoverageReportSelectionTest {
                 + FIXTURE_REPORT + " (" + FIXTURE_REASON + "). Churn unavailable (no git history): untested classes"
                 + " are ranked by complexity alone.");
         assertThat(result.summary()).startsWith("No coverage report measures this repository's main code, so test"
-                + " classes were matched to classes by name (test-mapping): 1 of 3 classes have a test class")
+                + " classes were matched to classes by name (test-mapping): 1 of 3 classes has a test class")
                 .contains("1 coverage report ignored: " + FIXTURE_REPORT);
         assertThat(metrics(result)).doesNotContainKey("line_coverage").containsEntry("coverage_reports", 0.0)
                 .containsEntry("coverage_reports_ignored", 1.0).containsEntry("test_classes", 1.0);
@@ -221,7 +221,7 @@ class TestCoverageReportSelectionTest {
 
         PerspectiveResult result = analyze();
 
-        String otherReason = "describes other code: 1 of 3 classes resolve to main sources of this repository"
+        String otherReason = "describes other code: 1 of 3 classes resolves to main sources of this repository"
                 + " (33.3%, more than 50.0% needed)";
         assertThat(result.details()).containsEntry("method", "test-mapping");
         assertThat(listOfMaps(result.details().get("reports_ignored")))

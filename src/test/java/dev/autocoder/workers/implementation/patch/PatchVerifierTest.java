@@ -128,7 +128,7 @@ class PatchVerifierTest {
                      public boolean isAdult(int age) {
                 -        if (age >= 18) {
                 """).detail()).isEqualTo("not a valid unified diff: the hunk at line 3 ends early: its header announces "
-                + "3 original and 3 new lines");
+                + "3 original lines and 3 new lines");
         assertThat(verifier.verify(root, """
                 --- a/src/main/java/com/acme/Rules.java
                 +++ b/src/main/java/com/acme/Rules.java
