@@ -72,7 +72,7 @@ public final class TaskAtHead {
         this.task = task;
         this.presence = presence;
         this.latest = latest;
-        this.code = loader.load(snapshot, task.file(), task.line());
+        this.code = loader.load(snapshot, task.file(), task.line(), task.endLine());
         this.family = RuleFamily.of(task.rule(), task.category());
         this.fixes = fixes;
         this.churn = churn;
@@ -93,6 +93,21 @@ public final class TaskAtHead {
 
     public LatestAnalysis latest() {
         return latest;
+    }
+
+    /**
+     * Why callers and tests of the task's code are not known ({@link TaskCode#unplaced}), or that the finding is
+     * about a whole Python module (an untested module spans line 1 to its last), which no function holds; null
+     * when the model places it.
+     */
+    public String unplaced() {
+        String unplaced = code.unplaced();
+        return unplaced != null && wholeModule() ? "the finding is about the whole module, not one function" : unplaced;
+    }
+
+    /** A Python finding that spans its whole file. */
+    public boolean wholeModule() {
+        return code.isPython() && code.readable() && TaskCode.spansWholeFile(task.line(), task.endLine(), code.lines().size());
     }
 
     public TaskCode code() {

@@ -102,6 +102,33 @@ class ImplementationRowsHonestyTest {
     }
 
     @Test
+    void anUntestedPythonModuleIsAboutTheWholeModuleNotALineOutsideEveryFunction() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/cart.py", "def add(item, items):\n    items.append(item)\n    return items\n\n\n"
+                + "def total(prices):\n    return sum(prices)\n");
+        ImplementationFixture.commit(repo, "A module without tests", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        AnalysisRowsSeeder.seed(harness, "test-coverage", List.of(Finding.of("untested-module", "test-coverage",
+                Severity.MEDIUM, "shop/cart.py", 1, 7, "module shop.cart (7 lines) has no test", "shop.cart")));
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("untested-module");
+        // flask's app.py said "line 1 is outside every function" in four stages
+        assertThat(harness.analysisOf(cycle.get(0)).get("notes")).extracting(JsonNode::asText).contains("The finding is "
+                + "about the whole module shop/cart.py: the Python model places callers and tests per function, so none "
+                + "are listed for it.");
+        assertThat(cycle.get(1).summary()).isEqualTo("shop/cart.py: call sites not traced (the finding is about the whole "
+                + "module); 1 component affected.");
+        assertThat(harness.analysisOf(cycle.get(3)).get("risks")).filteredOn(r -> r.get("kind").asText().equals("fan_in"))
+                .singleElement().extracting(r -> r.get("evidence").asText())
+                .isEqualTo("the finding is about the whole module, not one function");
+        assertThat(cycle).allSatisfy(r -> assertThat(harness.json(r).toString()).as(r.perspectiveId())
+                .doesNotContain("outside every function"));
+    }
+
+    @Test
     void aSecretInAPropertiesFileGetsAPlanWithoutItsValue() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
         ImplementationFixture.write(repo, "config/app.properties", "db.url=jdbc:postgresql://db/shop\ndb.password=" + SECRET + "\n");

@@ -21,6 +21,11 @@ import java.util.Optional;
 public record TaskCode(String file, String text, String problem, List<String> lines, Optional<CodeSite> site,
                        CodeModel model, FileModel fileModel, TypeModel type, MethodRef method) {
 
+    /** A finding from line 1 to the file's last line (an untested Python module) is about the whole file. */
+    public static boolean spansWholeFile(Integer line, Integer endLine, int lineCount) {
+        return line != null && line == 1 && endLine != null && endLine >= lineCount && lineCount > 1;
+    }
+
     public boolean readable() {
         return text != null;
     }

@@ -33,7 +33,8 @@ public class TaskCodeLoader {
         this.pythonModels = pythonModels;
     }
 
-    public TaskCode load(Snapshot snapshot, String file, Integer line) {
+    /** @param endLine the finding's last line: a Python finding from line 1 to the end is about the whole module */
+    public TaskCode load(Snapshot snapshot, String file, Integer line, Integer endLine) {
         CodeModel model = models.codeModel(snapshot).with(pythonModels.model(snapshot));
         Optional<SourceFile> source = file == null ? Optional.empty() : snapshot.file(file);
         if (source.isEmpty()) {
@@ -48,7 +49,7 @@ public class TaskCodeLoader {
         }
         List<String> lines = text.lines().toList();
         FileModel fileModel = model.file(file).orElse(null);
-        if (file.endsWith(".py") && line != null) {
+        if (file.endsWith(".py") && line != null && !TaskCode.spansWholeFile(line, endLine, lines.size())) {
             return inPythonFunction(file, text, lines, model, fileModel, line);
         }
         if (!file.endsWith(".java")) {

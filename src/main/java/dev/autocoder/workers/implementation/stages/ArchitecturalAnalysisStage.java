@@ -62,7 +62,8 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
                 ? Plural.of(facts.callers().size(), "call site") + " in " + Plural.of(facts.callingClasses(), "class")
                 + (facts.callers().size() == 1 ? " reaches it" : " reach it")
                 + (code.method() != null ? ", it makes " + Plural.of(out.callees.size(), "call") : "")
-                : "call sites not traced (" + (python ? "the line is outside every function of the Python model"
+                : "call sites not traced (" + (facts.wholeModule() ? "the finding is about the whole module"
+                : python ? "the line is outside every function of the Python model"
                 : code.isJava() ? "the line is not placed in the Java model" : "only Java and Python code has a call graph")
                 + ")";
         out.summary = where + ": " + calls + "; " + Plural.of(components.size(), "component") + " affected.";

@@ -39,7 +39,7 @@ class RiskAnalysisStage extends ImplementationStage {
     protected void work(TaskAtHead facts, StageOutput out) {
         ApproachCatalog.Evaluation evaluation = facts.approaches();
         var code = facts.code();
-        String unplaced = code.unplaced();
+        String unplaced = facts.unplaced();
         List<TestItem> existing = unplaced == null ? ExistingTests.covering(code.model(), code.type(), facts.touchedMethods()) : List.of();
         int direct = (int) existing.stream().filter(t -> t.testName() != null).count();
         int classes = (int) existing.stream().filter(t -> t.testName() == null).count();

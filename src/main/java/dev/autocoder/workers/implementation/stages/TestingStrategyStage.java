@@ -66,7 +66,7 @@ class TestingStrategyStage extends ImplementationStage {
             out.notes.add(code.located() ? "The change touches no method (" + (code.site().get().member() == null
                     ? "the finding is outside the types" : code.site().get().member()) + "): compiling the project and "
                     + "running its tests is the check."
-                    : facts.task().file() + ": " + code.unplaced() + "; the project's whole build and test suite is the check.");
+                    : facts.task().file() + ": " + facts.unplaced() + "; the project's whole build and test suite is the check.");
         }
         out.qualityScore = touched.isEmpty() ? null : touched.stream().filter(m -> called.contains(m.key())).count() / (double) touched.size();
         out.metric("touched_methods", touched.size());
