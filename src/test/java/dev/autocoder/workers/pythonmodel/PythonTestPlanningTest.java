@@ -199,6 +199,41 @@ class PythonTestPlanningTest {
                 .extracting(FailureMode::mode).doesNotContain("null-return");
     }
 
+    @Test
+    void aModeAMethodRepeatsIsOneFailureModeOneFindingAndOneTest() throws Exception {
+        Path repo = temp.resolve("lookup");
+        Files.createDirectories(repo.resolve("shop"));
+        Files.writeString(repo.resolve("shop/__init__.py"), "");
+        // two `return None` of one function are one way it fails: its id leaves the line out
+        Files.writeString(repo.resolve("shop/lookup.py"), """
+                def find(items, key):
+                    if not items:
+                        return None
+                    for item in items:
+                        if item == key:
+                            return item
+                    return None
+                """);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("lookup").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
+        }
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        PerspectiveResult failures = harness.run(harness.perspective("failure-modes"));
+
+        List<FailureMode> modes = TestPlanHarness.analysis(failures).failureModes();
+        assertThat(modes).extracting(FailureMode::method, FailureMode::mode)
+                .containsOnlyOnce(org.assertj.core.groups.Tuple.tuple("find(items, key)", "null-return"));
+        // click's row said "119 failure modes" with a failure_modes metric of 109: now they agree, findings too
+        assertThat(failures.findings()).hasSize(modes.size());
+        assertThat(failures.metrics()).filteredOn(m -> m.name().equals("failure_modes")).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualTo((double) modes.size()));
+        assertThat(failures.summary()).startsWith(modes.size() == 1 ? "1 failure mode in " : modes.size() + " failure modes in ")
+                // counts by kind read as the dashboard's groups do, not as a Java map ("{null-return=2}")
+                .contains("null-return × 1").doesNotContain("{").doesNotContain("=");
+    }
+
     private static String run(Path folder, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

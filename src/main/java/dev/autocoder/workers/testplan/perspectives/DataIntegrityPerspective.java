@@ -151,7 +151,7 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         result.details.put("writes", writes);
         result.summary = writingMethods == 0 ? "No code writes persistent state (files, databases, serialized forms)."
                 : Plural.of(writingMethods, "method") + (writingMethods == 1 ? " writes" : " write") + " persistent state "
-                + writes + "; " + Plural.of(result.findings.size(), "integrity risk") + ".";
+                + "(" + KindCounts.of(writes) + "); " + Plural.of(result.findings.size(), "integrity risk") + ".";
         result.findings.stream().filter(f -> f.severity() != Severity.LOW).limit(5)
                 .forEach(f -> result.recommendations.add(f.message() + " (" + f.file() + ":" + f.line() + ")"));
         return result;

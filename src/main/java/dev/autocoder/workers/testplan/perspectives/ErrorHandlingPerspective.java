@@ -99,7 +99,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
         result.details.put("by_rule", byRule);
         result.summary = result.findings.isEmpty() ? "No empty, over-broad or cause-losing catch and no unclosed resource."
-                : Plural.of(result.findings.size(), "error-handling problem") + ": " + byRule + ".";
+                : Plural.of(result.findings.size(), "error-handling problem") + ": " + KindCounts.of(byRule) + ".";
         byRule.forEach((rule, count) -> result.recommendations.add(switch (rule) {
             case "empty-catch" -> "Handle or rethrow in the " + Plural.of(count, "empty catch block") + ".";
             case "missing-try-with-resources" -> "Open the " + Plural.of(count, "resource") + " in try-with-resources.";

@@ -26,6 +26,7 @@ import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,14 @@ class FailureModesPerspective extends TestPlanningPerspective {
         Map<String, Integer> byMode = new LinkedHashMap<>();
         ThrownExceptions thrown = new ThrownExceptions(planning.model());
         SignalExceptions signals = new SignalExceptions(planning.model());
+        // one failure mode, finding and test per distinct mode of a method: a second `return None` of the same
+        // method is the same mode (its id leaves the line out), so counts, findings and tests agree
+        Set<String> seen = new HashSet<>();
         for (MethodRef m : candidates) {
             for (FailureMode mode : modes(m, thrown, signals)) {
+                if (!seen.add(mode.id())) {
+                    continue;
+                }
                 result.failureModes.add(mode);
                 byMode.merge(mode.mode(), 1, Integer::sum);
                 Severity severity = severity(mode);
@@ -119,7 +126,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
         result.summary = Plural.of(result.failureModes.size(), "failure mode") + " in "
                 + Plural.of(candidates.size(), "method") + " ("
                 + planning.scopeMethods().size() + " in scope, " + (candidates.size() - planning.scopeMethods().size())
-                + " risky elsewhere)" + (byMode.isEmpty() ? "." : ": " + byMode + ".");
+                + " risky elsewhere)" + (byMode.isEmpty() ? "." : ": " + KindCounts.of(byMode) + ".");
         result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high")).limit(5)
                 .forEach(f -> result.recommendations.add("Test " + f.className() + "." + f.method() + " for " + f.mode()
                         + " first (" + f.file() + ":" + f.line() + "): " + f.testName()));

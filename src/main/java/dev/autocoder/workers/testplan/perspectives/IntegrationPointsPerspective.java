@@ -106,7 +106,7 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.share(tested, points.size());
         result.details.put("by_kind", byKind);
         result.summary = points.isEmpty() ? "No call crosses a process boundary in the main code."
-                : Plural.of(points.size(), "integration point") + " " + byKind + ", "
+                : Plural.of(points.size(), "integration point") + " (" + KindCounts.of(byKind) + "), "
                 + points.stream().filter(IntegrationPoint::inScope).count()
                 + " in scope; " + tested + " in classes that have tests.";
         byKind.keySet().forEach(kind -> result.recommendations.add(kind + ": " + points.stream().filter(p -> p.kind().equals(kind))
