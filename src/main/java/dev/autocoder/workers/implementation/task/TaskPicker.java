@@ -280,19 +280,25 @@ public class TaskPicker {
                     + " taken on by earlier cycles.");
         }
         if (!answered.isEmpty()) {
-            notes.add(Plural.of(answered.size(), "higher-priority finding") + " " + (answered.size() == 1 ? "has" : "have")
-                    + " the very patch an earlier cycle delivered: "
-                    + String.join("; ", answered.subList(0, Math.min(3, answered.size()))) + (answered.size() > 3 ? "; …" : "") + ".");
+            notes.add(higherPriority(answered, "has", "have") + " the very patch an earlier cycle delivered: " + firstThree(answered));
         }
         if (withoutFile > 0) {
             notes.add(Plural.of(withoutFile, "finding") + " " + (withoutFile == 1 ? "names" : "name")
                     + " no file and cannot be changed.");
         }
         if (!gone.isEmpty()) {
-            notes.add(Plural.of(gone.size(), "higher-priority finding") + " " + (gone.size() == 1 ? "is" : "are")
-                    + " no longer present at HEAD: "
-                    + String.join("; ", gone.subList(0, Math.min(3, gone.size()))) + (gone.size() > 3 ? "; …" : "") + ".");
+            notes.add(higherPriority(gone, "is", "are") + " no longer present at HEAD: " + firstThree(gone));
         }
+    }
+
+    /** "1 higher-priority finding is", "3 higher-priority findings are". */
+    private static String higherPriority(List<String> findings, String singularVerb, String pluralVerb) {
+        return Plural.of(findings.size(), "higher-priority finding") + " " + (findings.size() == 1 ? singularVerb : pluralVerb);
+    }
+
+    /** The first three places, "; …" when there are more, and a full stop. */
+    private static String firstThree(List<String> places) {
+        return String.join("; ", places.subList(0, Math.min(3, places.size()))) + (places.size() > 3 ? "; …" : "") + ".";
     }
 
     static TaskInfo task(Candidate candidate, long taskNumber) {
