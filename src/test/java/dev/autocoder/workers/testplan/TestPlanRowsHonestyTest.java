@@ -93,6 +93,9 @@ class TestPlanRowsHonestyTest {
         assertThat(ci.summary()).isEqualTo("1 CI file (.ci/run), 1 command; tests run, coverage not measured, static analysis not run.");
         assertThat(ci.findings()).extracting(Finding::rule).containsExactly("no-coverage-in-ci", "no-static-analysis-in-ci");
         assertThat(ci.qualityScore()).isEqualTo(0.8);
+        // no failure modes, edge cases or tests of its own: no column of zeros for them
+        assertThat(ci.metrics()).extracting(dev.autocoder.workers.row.Metric::name).doesNotContain("failure_modes",
+                "integration_points", "edge_cases", "api_changes", "test_specifications");
 
         PerspectiveResult big = harness.run(harness.perspective("big-picture"));
         assertThat(big.status()).isEqualTo(Status.SKIPPED);
