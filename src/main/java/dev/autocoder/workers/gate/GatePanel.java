@@ -55,7 +55,7 @@ public class GatePanel {
                 c.detail() != null && c.detail().equals(missing) ? "no new-code baseline yet" : c.detail())).toList();
         String reason = report.reason() != null && report.reason().equals(missing) ? null : report.reason();
         List<PerspectiveLine> perspectives = report.perspectives().stream().map(p -> new PerspectiveLine(p.perspective(),
-                GateText.newCount(p, "—"), p.overall(), GateText.undecided(p))).toList();
+                GateText.newCount(p, "—"), p.overall(), GateText.undecidedNote(p, missing != null))).toList();
         return new GatePart(report.status().label(), "Quality gate: " + report.status().label().toUpperCase(Locale.ROOT),
                 since, reason, reason != null, conditions, perspectives, !perspectives.isEmpty(), query, List.of());
     }

@@ -45,6 +45,11 @@ final class GateText {
                 : Integer.toString(perspective.newCount());
     }
 
+    /** The note beside a perspective's counts on the page; without a baseline the "—" says it (the reason is given once). */
+    static String undecidedNote(PerspectiveNewCode perspective, boolean baselineMissing) {
+        return baselineMissing && perspective.undecided() >= perspective.overall() ? "" : undecided(perspective);
+    }
+
     static String undecided(PerspectiveNewCode perspective) {
         if (perspective.undecided() <= 0) {
             return "";

@@ -100,6 +100,9 @@ class DashboardRoutesTest {
                 .contains("<polyline class=\"line series-0\"")
                 .contains("<td class=\"mono rule\">package-cycle")
                 .contains("Status updated at <time");
+        // findings without a line (package cycles) cannot be told new or not against the baseline: "—", not "0 new"
+        assertThat(http.get("/fragments/gate").body()).contains("<td>architecture</td><td class=\"num\">—</td>")
+                .contains("none could be told new or not");
         await("the worker page says running").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/workers/analysis").body())
                 .contains("<span class=\"state state-running\" id=\"worker-state\">running</span>"));
         String worker = http.get("/workers/analysis").body();

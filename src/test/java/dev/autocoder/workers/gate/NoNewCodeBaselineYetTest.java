@@ -85,6 +85,12 @@ class NoNewCodeBaselineYetTest {
         });
         assertThat(report.newFindings()).isEmpty();
         assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.isUndecided()).isTrue());
+        // the page's line per perspective: "—" new, and the reason only once, beside "New code since"
+        assertThat(report.perspectives()).singleElement().satisfies(p -> {
+            assertThat(GateText.newCount(p, "—")).isEqualTo("—");
+            assertThat(GateText.undecidedNote(p, true)).isEmpty();
+            assertThat(GateText.undecidedNote(p, false)).isEqualTo("none could be told new or not");
+        });
     }
 
     @Test
