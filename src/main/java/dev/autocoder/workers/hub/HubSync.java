@@ -10,6 +10,7 @@ import dev.autocoder.workers.worker.PerspectiveCatalog;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.worker.WorkerColumns;
 import dev.autocoder.workers.worker.WorkerSelection;
+import dev.autocoder.workers.row.Plural;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.Exchange;
@@ -330,7 +331,7 @@ public class HubSync implements DataFileHold {
                 .orElseThrow(() -> new HubException(HubException.Kind.NOT_FOUND, 404, "the dataset " + sync.repoId
                         + " disappeared from the Hub", null)).sha();
 
-        String summary = rows == 0 ? "Update the dataset card" : "Add " + rows + " row" + (rows == 1 ? "" : "s")
+        String summary = rows == 0 ? "Update the dataset card" : "Add " + Plural.of(rows, "row")
                 + (extra.isEmpty() ? "" : " and the dataset card");
         CommitPayload payload = new CommitPayload(summary, "Published by Autocoder Workers from its local outbox.", head);
         for (FileUpload upload : uploads) {

@@ -319,7 +319,7 @@ public final class TaskAtHead {
                 method == null ? null : method.key(),
                 method == null ? null : method.method().endLine() - method.method().beginLine() + 1,
                 code.readable() ? code.lines().size() : null, callers().size(), touchedSubject(), task.message(),
-                task.file() != null && task.file().endsWith(".py") ? "`# noqa: " + task.rule() + "` on its line"
+                code.isPython() ? "`# noqa: " + task.rule() + "` on its line"
                         : "an annotation or the rule's configuration"));
     }
 

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.python;
 
 import dev.autocoder.workers.repository.SkippedFile;
+import dev.autocoder.workers.row.Plural;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ public record PythonLint(State state, String unavailableReason, String ruffVersi
 
     /** One sentence for a row's reason or summary when ruff did not run on Python files. */
     public String skippedSentence() {
-        return "Python rules (ruff) skipped for " + pythonFiles + " Python file" + (pythonFiles == 1 ? "" : "s") + ": "
+        return "Python rules (ruff) skipped for " + Plural.of(pythonFiles, "Python file") + ": "
                 + unavailableReason + "; to run them, " + installHint() + ".";
     }
 }

@@ -187,11 +187,10 @@ public final class PythonQuality {
             return lint.skippedSentence();
         }
         long lines = snapshot.totalLines(Language.PYTHON);
-        return lint.pythonFiles() + " Python file" + (lint.pythonFiles() == 1 ? "" : "s") + " (" + Plural.of(lines, "line")
-                + "): " + ruff.violations().size() + " ruff quality finding"
-                + (ruff.violations().size() == 1 ? "" : "s")
-                + leftOut() + ", " + overThreshold() + " function"
-                + (overThreshold() == 1 ? "" : "s") + " with complexity over " + lint.settings().maxComplexity()
+        return Plural.of(lint.pythonFiles(), "Python file") + " (" + Plural.of(lines, "line")
+                + "): " + Plural.of(ruff.violations().size(), "ruff quality finding")
+                + leftOut() + ", " + Plural.of(overThreshold(), "function") + " with complexity over "
+                + lint.settings().maxComplexity()
                 + (lint.syntaxErrors().isEmpty() ? "" : ", " + Plural.of(lint.syntaxErrors().size(), "file")
                 + " ruff cannot parse") + ".";
     }
@@ -200,25 +199,23 @@ public final class PythonQuality {
     private String leftOut() {
         List<String> parts = new ArrayList<>();
         if (leftOut.reexports() > 0) {
-            parts.add(leftOut.reexports() + " unused-import report" + (leftOut.reexports() == 1 ? "" : "s")
+            parts.add(Plural.of(leftOut.reexports(), "unused-import report")
                     + " left out: re-exports other modules import");
         }
         if (leftOut.markedUndefinedNames() > 0) {
-            parts.add(leftOut.markedUndefinedNames() + " undefined-name report"
-                    + (leftOut.markedUndefinedNames() == 1 ? "" : "s")
+            parts.add(Plural.of(leftOut.markedUndefinedNames(), "undefined-name report")
                     + " left out: marked undefined on purpose for the type checker");
         }
         if (leftOut.iterationLocalClosures() > 0) {
-            parts.add(leftOut.iterationLocalClosures() + " loop-variable report"
-                    + (leftOut.iterationLocalClosures() == 1 ? "" : "s")
+            parts.add(Plural.of(leftOut.iterationLocalClosures(), "loop-variable report")
                     + " left out: the function is only called in the iteration that defines it");
         }
         if (leftOut.submoduleExports() > 0) {
-            parts.add(leftOut.submoduleExports() + " undefined-export report" + (leftOut.submoduleExports() == 1 ? "" : "s")
+            parts.add(Plural.of(leftOut.submoduleExports(), "undefined-export report")
                     + " left out: submodules a star import of the package imports");
         }
         if (leftOut.handlerReraises() > 0) {
-            parts.add(leftOut.handlerReraises() + " bare-raise report" + (leftOut.handlerReraises() == 1 ? "" : "s")
+            parts.add(Plural.of(leftOut.handlerReraises(), "bare-raise report")
                     + " left out: the function is called only from except clauses, whose exception it re-raises");
         }
         return parts.isEmpty() ? "" : " (and " + String.join("; ", parts) + ")";

@@ -5,6 +5,7 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
     protected String recommendation(int count, Reported<RuffViolation> first) {
         RuffViolation v = first.violation();
         RuffDiagnostic d = v.diagnostic();
-        return "Fix the " + count + " " + v.code() + " finding" + (count == 1 ? "" : "s") + " (ruff, "
+        return "Fix the " + Plural.of(count, v.code() + " finding") + " (ruff, "
                 + RuffRules.shipped().category(v.code()) + ", " + first.severity().label()
                 + "), starting with " + v.path() + ":" + d.row() + ": " + d.message()
                 + (d.fixMessage() == null || d.fixMessage().isBlank() ? "" : " (ruff's fix: " + d.fixMessage() + ")");

@@ -8,6 +8,7 @@ import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.Collection;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
     @Override
     protected String recommendation(int count, Reported<PmdViolation> first) {
         PmdViolation v = first.violation();
-        return "Fix the " + count + " " + v.rule() + " violation" + (count == 1 ? "" : "s")
+        return "Fix the " + Plural.of(count, v.rule() + " violation")
                 + " (" + v.ruleSet() + ", " + first.severity().label()
                 + "), starting with " + v.path() + ":" + v.beginLine() + ": " + v.message();
     }

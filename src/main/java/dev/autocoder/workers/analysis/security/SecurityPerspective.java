@@ -165,15 +165,15 @@ public class SecurityPerspective extends AnalysisPerspective {
         // what ran, in order of urgency: secrets, then the rules of each language the repository has
         List<String> parts = new ArrayList<>();
         parts.add(scan.findings().isEmpty() ? "No secrets in " + Plural.of(scan.filesScanned(), "text file")
-                : scan.findings().size() + " secret" + (scan.findings().size() == 1 ? "" : "s") + " in "
+                : Plural.of(scan.findings().size(), "secret") + " in "
                 + Plural.of(scan.filesScanned(), "text file") + " (" + secretsShipped.size() + " in main code and build files)");
         if (hasJava) {
-            parts.add(violations.size() + " Java security rule violation" + (violations.size() == 1 ? "" : "s"));
+            parts.add(Plural.of(violations.size(), "Java security rule violation"));
         }
         if (bandit != null) {
             int count = bandit.violations().size();
-            parts.add(count + " Python security rule finding" + (count == 1 ? "" : "s") + " (ruff S rules) in "
-                    + lint.pythonFiles() + " file" + (lint.pythonFiles() == 1 ? "" : "s"));
+            parts.add(Plural.of(count, "Python security rule finding") + " (ruff S rules) in "
+                    + Plural.of(lint.pythonFiles(), "file"));
         }
         String where = shipped.size() == findings.size()
                 ? (findings.size() == 1 ? "The finding is" : "All " + findings.size() + " findings are") + " in main code or build files."

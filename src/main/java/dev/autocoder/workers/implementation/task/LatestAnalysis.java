@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * The newest ok row of each analysis perspective, and the priority of their findings ({@link TaskPriority}: severity
- * weight × defect factor × scope factor × deliverability factor × hotspot factor), where the hotspot factor of a file ranked
- * {@code r} among the {@code H} hotspots the newest architecture row lists is {@code 1 + (H - r + 1) / H} (2 for the
- * top hotspot, just over 1 for the last) and 1 for every other file. Findings in generated or fixture code are not
+ * weight × defect factor × scope factor × deliverability factor × hotspot factor), where the hotspot factor of a
+ * file ranked {@code r} among the {@code H} hotspots the newest architecture row lists is {@code 1 + (H - r + 1) / H}
+ * (2 for the top hotspot, just over 1 for the last) and 1 for every other file. Findings in generated or fixture code are not
  * candidates.
  */
 public final class LatestAnalysis {

@@ -264,10 +264,10 @@ public class TaskPicker {
     /** The priority of the picked finding, factor by factor. */
     static String why(Candidate candidate, LatestAnalysis latest) {
         Finding f = candidate.finding();
+        double defect = TaskPriority.defectFactor(f);
         return "Priority " + candidate.priority() + " = severity " + f.severity().label() + " ("
                 + dev.autocoder.workers.analysis.pmd.SeverityWeights.of(f.severity()) + ") × "
-                + (TaskPriority.defectFactor(f) > 1 ? "likely defect" : "maintainability advice") + " ("
-                + TaskPriority.defectFactor(f) + ") × scope " + f.scopeOrMain().label()
+                + (defect > 1 ? "likely defect" : "maintainability advice") + " (" + defect + ") × scope " + f.scopeOrMain().label()
                 + " (" + TaskPriority.scopeFactor(f.scopeOrMain()) + ") × deliverability " + candidate.delivery().label()
                 + " (" + TaskPriority.deliverabilityFactor(candidate.delivery()) + ") × hotspot factor "
                 + Math.round(latest.hotspotFactor(f.file()) * 10_000) / 10_000.0 + ".";
