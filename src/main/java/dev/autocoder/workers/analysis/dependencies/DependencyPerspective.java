@@ -8,6 +8,7 @@ import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.row.Plural;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class DependencyPerspective extends AnalysisPerspective {
         findings.addAll(hygiene.findings());
         List<String> recommendations = new ArrayList<>(vulnerabilities.recommendations());
         if (!lookup.available()) {
-            recommendations.add("Re-run when OSV is reachable to check " + InventoryFindings.count(lookup.queried(),
+            recommendations.add("Re-run when OSV is reachable to check " + Plural.of(lookup.queried(),
                     "pinned package version", "pinned package versions") + " for known vulnerabilities");
         }
         recommendations.addAll(hygiene.recommendations());
@@ -94,10 +95,10 @@ public class DependencyPerspective extends AnalysisPerspective {
             reasons.add("vulnerability lookup incomplete: " + lookup.reason());
         }
         if (!inventory.parseErrors().isEmpty()) {
-            reasons.add(InventoryFindings.count(inventory.parseErrors().size(), "manifest", "manifests") + " could not be parsed");
+            reasons.add(Plural.of(inventory.parseErrors().size(), "manifest", "manifests") + " could not be parsed");
         }
         if (!inventory.skipped().isEmpty()) {
-            reasons.add(InventoryFindings.count(inventory.skipped().size(), "manifest", "manifests") + " not read");
+            reasons.add(Plural.of(inventory.skipped().size(), "manifest", "manifests") + " not read");
         }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
@@ -105,8 +106,8 @@ public class DependencyPerspective extends AnalysisPerspective {
     private static String summary(DependencyInventory inventory, InventoryFindings.Report hygiene,
                                   VulnerabilityFindings.Report vulnerabilities, OsvLookup lookup) {
         Map<String, Long> perEcosystem = perEcosystem(inventory);
-        StringBuilder text = new StringBuilder(InventoryFindings.count(inventory.dependencies().size(), "dependency", "dependencies"))
-                .append(" in ").append(InventoryFindings.count(inventory.manifests().size(), "manifest", "manifests"));
+        StringBuilder text = new StringBuilder(Plural.of(inventory.dependencies().size(), "dependency", "dependencies"))
+                .append(" in ").append(Plural.of(inventory.manifests().size(), "manifest", "manifests"));
         String ecosystems = perEcosystem.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         text.append(ecosystems.isEmpty() ? "" : " (" + ecosystems + ")").append("; ");
@@ -115,17 +116,17 @@ public class DependencyPerspective extends AnalysisPerspective {
         } else if (lookup.queried() == 0) {
             text.append("no pinned third-party version to check for known vulnerabilities");
         } else {
-            text.append(InventoryFindings.count(vulnerabilities.vulnerabilities(), "known vulnerability", "known vulnerabilities"))
-                    .append(" in ").append(InventoryFindings.count(vulnerabilities.vulnerablePackages(), "package version", "package versions"))
+            text.append(Plural.of(vulnerabilities.vulnerabilities(), "known vulnerability", "known vulnerabilities"))
+                    .append(" in ").append(Plural.of(vulnerabilities.vulnerablePackages(), "package version", "package versions"))
                     .append(" of ").append(lookup.queried()).append(" checked");
             String severities = vulnerabilities.bySeverity().entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
             text.append(severities.isEmpty() ? "" : " (" + severities + ")");
         }
-        text.append("; ").append(InventoryFindings.count(hygiene.conflicts().size(), "version conflict", "version conflicts"))
+        text.append("; ").append(Plural.of(hygiene.conflicts().size(), "version conflict", "version conflicts"))
                 .append(", ").append(hygiene.unpinned()).append(" unpinned, ").append(hygiene.unresolved()).append(" unresolved");
         if (!inventory.parseErrors().isEmpty()) {
-            text.append(", ").append(InventoryFindings.count(inventory.parseErrors().size(), "malformed manifest", "malformed manifests"));
+            text.append(", ").append(Plural.of(inventory.parseErrors().size(), "malformed manifest", "malformed manifests"));
         }
         return text.append('.').toString();
     }

@@ -2,6 +2,7 @@ package dev.autocoder.workers.analysis.dependencies;
 
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Severity;
+import dev.autocoder.workers.row.Plural;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +43,7 @@ final class InventoryFindings {
             boolean sharedClasspath = Ecosystem.MAVEN.equals(conflict.ecosystem());
             findings.add(Finding.of("version-conflict", CATEGORY, sharedClasspath ? Severity.MEDIUM : Severity.LOW,
                     first.manifest(), first.findingLine(), first.findingLine(),
-                    conflict.name() + " is declared at " + count(conflict.declarations().size(), "version", "versions") + ": "
+                    conflict.name() + " is declared at " + Plural.of(conflict.declarations().size(), "version", "versions") + ": "
                             + conflict.describe(),
                     conflict.ecosystem() + " " + conflict.name()));
             recommendations.add("Align " + conflict.name() + " on one version (now " + String.join(", ", conflict.declarations().keySet())
@@ -57,7 +58,7 @@ final class InventoryFindings {
             findings.add(Finding.of("unresolved-version", CATEGORY, Severity.LOW, dependency.manifest(),
                     dependency.findingLine(), dependency.findingLine(), message, dependency.name() + " " + dependency.declaredVersion()));
         }
-        byManifest(unresolved).forEach((manifest, list) -> recommendations.add("Define the version of " + count(list.size(), "dependency", "dependencies")
+        byManifest(unresolved).forEach((manifest, list) -> recommendations.add("Define the version of " + Plural.of(list.size(), "dependency", "dependencies")
                 + " in " + manifest + " that cannot be resolved (" + names(list) + ")"));
         List<Dependency> ranged = inventory.withState(VersionState.RANGED);
         int withLockfile = 0;
@@ -73,7 +74,7 @@ final class InventoryFindings {
                             .orElse("each install may resolve a different version"),
                     dependency.name() + " " + dependency.declaredVersion()));
         }
-        byManifest(ranged).forEach((manifest, list) -> recommendations.add("Pin " + count(list.size(), "ranged "
+        byManifest(ranged).forEach((manifest, list) -> recommendations.add("Pin " + Plural.of(list.size(), "ranged "
                 + list.get(0).ecosystem() + " version", "ranged " + list.get(0).ecosystem() + " versions") + " in " + manifest
                 + (Lockfiles.of(manifest, repositoryPaths).isPresent() ? "" : " (no lockfile pins them)")));
         return new Report(findings, recommendations, conflicts, ranged.size(), withLockfile, unresolved.size());
@@ -112,9 +113,5 @@ final class InventoryFindings {
     private static String names(List<Dependency> dependencies) {
         return dependencies.stream().map(Dependency::name).distinct().limit(5).collect(Collectors.joining(", "))
                 + (dependencies.size() > 5 ? ", ..." : "");
-    }
-
-    static String count(int n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
     }
 }
