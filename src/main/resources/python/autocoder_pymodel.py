@@ -972,7 +972,7 @@ def function_model(module, node, class_name, attribute_types):
             params = params[1:]  # self / cls
     source = " ".join(" ".join(module.lines[node.lineno - 1:node.end_lineno or node.lineno]).split())
     return {
-        "name": node.name, "kind": kind, "async": isinstance(node, ast.AsyncFunctionDef), "line": node.lineno,
+        "name": node.name, "kind": kind, "async": isinstance(node, ast.AsyncFunctionDef), "line": first_line(node),
         "end_line": getattr(node, "end_lineno", node.lineno) or node.lineno, "decorators": decorators, "params": params,
         "returns": annotation(node.returns, module.lines), "body_hash": hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()[:16],
         "cyclomatic": 1 + scanner.decisions, "none_returns": scanner.none_returns,
@@ -981,6 +981,12 @@ def function_model(module, node, class_name, attribute_types):
         "calls": scanner.calls, "strings": scanner.strings, "closed": sorted(scanner.closed),
         "generator": scanner.yields, "returns_value": scanner.returns_value,
     }
+
+
+def first_line(node):
+    """The first line of a definition with its decorators, as a Java declaration begins with its annotations: a
+    finding on `@lru_cache` belongs to the function below it."""
+    return min([d.lineno for d in node.decorator_list] + [node.lineno])
 
 
 def ends_without_falling_through(body):
@@ -1039,8 +1045,8 @@ def class_model(module, node):
     for b in node.bases:
         name = dotted(b)
         bases.append((module.qualify(name) or name) if name else text_of(module.lines, b, 60))
-    return {"name": node.name, "line": node.lineno, "bases": bases, "decorators": decorators, "fields": fields,
-            "methods": methods}
+    return {"name": node.name, "line": first_line(node), "end_line": getattr(node, "end_lineno", node.lineno) or node.lineno,
+            "bases": bases, "decorators": decorators, "fields": fields, "methods": methods}
 
 
 def model(entry, budget, max_depth):
@@ -1075,7 +1081,7 @@ def model(entry, budget, max_depth):
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
                     and isinstance(node.value, (ast.List, ast.Tuple)):
                 all_names = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-        return {"path": path, "module": module.module, "imports": module.imports, "classes": classes,
+        return {"path": path, "module": module.module, "lines": len(module.lines), "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
                 "iteration_local_functions": iteration_local_functions(tree, parents),
                 "overload_stubs": overload_stubs(tree),

@@ -111,7 +111,7 @@ public abstract class ImplementationStage extends NamedPerspective {
             if (facts.wholeModule()) {
                 out.notes.add("The finding is about the whole module " + facts.task().file() + ": the Python model places "
                         + "callers and tests per function, so none are listed for it.");
-            } else if (facts.code().method() == null) {
+            } else if (facts.code().method() == null && facts.code().type() == null) {
                 out.notes.add(facts.task().file() + (facts.task().line() == null ? " (no line given)" : " line " + facts.task().line())
                         + " is outside every function: the Python model places no caller or test for it.");
             }

@@ -136,7 +136,7 @@ public final class FileModelBuilder {
         boolean isAbstract = isInterface || (kind.equals("class") && type.hasExplicitModifiers(JModifier.ABSTRACT));
         return new TypeModel(packageName, type.getSimpleName(), qualified, kind, typeVisibility(type), isAbstract,
                 annotations(type), List.copyOf(supertypes), Map.copyOf(fields), serialVersionUid,
-                MethodScanner.line(type), List.copyOf(methods));
+                MethodScanner.line(type), type.getEndLine(), List.copyOf(methods));
     }
 
     private static int extraDimensions(ASTVariableId id) {

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param supertypes    extended and implemented types as written
  * @param fields        field name to declared type
  * @param serialVersionUid declares a {@code serialVersionUID} field
+ * @param beginLine     the declaration's first line, with its annotations (a Python class's decorators)
+ * @param endLine       its last line
  */
 public record TypeModel(String packageName, String simpleName, String qualifiedName, String kind, String visibility, boolean isAbstract,
                         List<String> annotations, List<String> supertypes, Map<String, String> fields,
-                        boolean serialVersionUid, int beginLine, List<MethodModel> methods) {
+                        boolean serialVersionUid, int beginLine, int endLine, List<MethodModel> methods) {
 
     public TypeModel {
         packageName = Interned.string(packageName);
@@ -30,6 +32,11 @@ public record TypeModel(String packageName, String simpleName, String qualifiedN
 
     public boolean isPublic() {
         return visibility.equals("public");
+    }
+
+    /** True when the line is within the declaration. */
+    public boolean spans(int line) {
+        return beginLine <= line && line <= endLine;
     }
 
     public boolean hasAnnotation(String simpleName) {

@@ -44,7 +44,7 @@ final class PythonModelMapper {
         json.path("functions").forEach(f -> functions.add(method(f, false, module)));
         String parent = module.contains(".") ? module.substring(0, module.lastIndexOf('.')) : "";
         types.add(new TypeModel(parent, simple, module, "module", simple.startsWith("_") && !simple.equals("__init__")
-                ? "package" : "public", false, List.of(), List.of(), Map.of(), false, 1, functions));
+                ? "package" : "public", false, List.of(), List.of(), Map.of(), false, 1, json.path("lines").asInt(1), functions));
         for (JsonNode c : json.path("classes")) {
             String name = c.path("name").asText();
             List<String> decorators = strings(c.path("decorators"));
@@ -56,7 +56,8 @@ final class PythonModelMapper {
             boolean isAbstract = bases.stream().anyMatch(b -> b.equals("abc.ABC") || b.equals("ABC"))
                     || methods.stream().anyMatch(m -> m.hasAnnotation("abstractmethod"));
             types.add(new TypeModel(module, name, module + "." + name, "class", name.startsWith("_") ? "private" : "public",
-                    isAbstract, decorators, bases, fields, false, c.path("line").asInt(1), methods));
+                    isAbstract, decorators, bases, fields, false, c.path("line").asInt(1), c.path("end_line").asInt(c.path("line").asInt(1)),
+                    methods));
         }
         return new FileModel(path, contentHash, packageName, imports, types, null, test);
     }

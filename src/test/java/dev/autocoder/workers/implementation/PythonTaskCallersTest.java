@@ -8,7 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A task in a Python function is placed in it from the Python model, as a Java one is from the Java model: the
  * architectural analysis lists the calls to it from its own module, a class of it and another module, and the
  * calls it makes (on flask the stage said "0 call site(s) in 0 class(es)" for every task without looking: it had
- * no model of Python code). A task outside every function: {@code PythonPatchCycleTest}'s unused import.
+ * no model of Python code). A task outside every function: {@code PythonPatchCycleTest}'s unused import. A finding
+ * on a decorator belongs to the function below it, one on a class statement to the class (on rich, B019 on
+ * {@code @lru_cache} and B024 on {@code class RichRenderable(ABC):} were "outside every function" in four stages).
  */
 class PythonTaskCallersTest {
 
@@ -42,6 +46,36 @@ class PythonTaskCallersTest {
 
             def order(item):
                 return add(item)
+            """;
+
+    private static final String STYLES = """
+            import functools
+            from abc import ABC
+
+
+            class Renderable(ABC):
+                def render(self):
+                    return ""
+
+
+            class Style:
+                def __init__(self, data):
+                    self._data = data
+
+                @functools.lru_cache(maxsize=None)
+                def html(self, theme):
+                    return theme + "x"
+
+                @property
+                def meta(self):
+                    try:
+                        return self._data["meta"]
+                    except:
+                        return None
+
+
+            def paint(style):
+                return style.html("dark") + str(style.meta)
             """;
 
     @TempDir
@@ -82,5 +116,47 @@ class PythonTaskCallersTest {
         assertThat(approaches).extracting(a -> a.get("description").asText())
                 .anyMatch(d -> d.startsWith("Suppress B006 on ") && d.contains("(`# noqa: B006` on its line)"))
                 .noneMatch(d -> d.contains("annotation"));
+    }
+
+    @Test
+    void aFindingOnADecoratorIsInItsFunctionAndOneOnAClassStatementIsInItsClass() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/styles.py", STYLES);
+        ImplementationFixture.commit(repo, "Styles", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        Map<String, List<Row>> cycles = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            List<Row> cycle = harness.cycle();
+            cycles.put(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText(), cycle);
+        }
+
+        assertThat(cycles).containsOnlyKeys("B019", "B024", "E722");
+        List<Row> cache = cycles.get("B019");
+        assertThat(harness.analysisOf(cache.get(0)).get("task").get("line").asInt()).isEqualTo(14); // the decorator
+        assertThat(cache.get(1).summary()).startsWith("shop.styles.Style#html(theme) in shop: 0 call sites");
+        assertThat(cache).extracting(Row::summary).noneMatch(s -> s.contains("outside every function"));
+        assertThat(notes(harness, cache)).noneMatch(n -> n.contains("outside every function"));
+
+        List<Row> abstractBase = cycles.get("B024");
+        assertThat(abstractBase.get(1).summary()).startsWith("shop.styles.Renderable in shop: 0 call sites in 0 classes reach it;");
+        assertThat(notes(harness, abstractBase)).noneMatch(n -> n.contains("outside every function"))
+                .contains("The change touches no method (the finding is in shop.styles.Renderable outside its methods): "
+                        + "running the project's tests is the check.");
+        assertThat(harness.analysisOf(abstractBase.get(0)).get("root_cause").asText())
+                .contains("It is in shop.styles.Renderable, outside its methods.");
+
+        // a property is read, not called: `style.meta` in paint is no call site, and the row says so
+        assertThat(notes(harness, cycles.get("E722")))
+                .contains("meta is a property: it is read as `.meta`, not called, so its reads are not among the call sites.");
+    }
+
+    private static List<String> notes(ImplementationHarness harness, List<Row> cycle) {
+        List<String> notes = new ArrayList<>();
+        cycle.forEach(row -> harness.analysisOf(row).path("notes").forEach(n -> notes.add(n.asText())));
+        return notes;
     }
 }

@@ -74,15 +74,21 @@ public class TaskCodeLoader {
     }
 
     /**
-     * A finding in a Python file: placed in the innermost function or method around its line, from the Python model;
-     * outside every function (an import, a module or class statement) it stays unplaced, as in a file of another
-     * language.
+     * A finding in a Python file: placed in the innermost function or method around its line (decorators included),
+     * from the Python model; else in the class around it (its statement, decorators or attributes), as a Java finding
+     * on a type's declaration is; outside both (an import, a module statement) it stays unplaced, as in a file of
+     * another language.
      */
     private static TaskCode inPythonFunction(String file, String text, List<String> lines, CodeModel model,
                                              FileModel fileModel, int line) {
         Optional<MethodRef> method = methodAt(model, file, line);
         if (method.isEmpty()) {
-            return new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null);
+            Optional<TypeModel> owner = fileModel == null || !fileModel.parsed() ? Optional.empty()
+                    : fileModel.types().stream().filter(t -> t.kind().equals("class") && t.spans(line)).findFirst();
+            return owner.map(t -> new TaskCode(file, text, null, lines,
+                            Optional.of(new CodeSite(fileModel.packageName(), t.qualifiedName(), null, null, null, null)),
+                            model, fileModel, t, null))
+                    .orElseGet(() -> new TaskCode(file, text, null, lines, Optional.empty(), model, fileModel, null, null));
         }
         MethodRef m = method.get();
         CodeSite site = new CodeSite(fileModel.packageName(), m.type().qualifiedName(), null, m.method().name(),

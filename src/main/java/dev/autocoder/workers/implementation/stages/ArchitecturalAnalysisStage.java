@@ -78,6 +78,11 @@ class ArchitecturalAnalysisStage extends ImplementationStage {
             out.notes.add("The finding is outside a method: callers are the calls to " + code.type().qualifiedName()
                     + " from other types.");
         }
+        if (python && code.method() != null && (code.method().method().hasAnnotation("property")
+                || code.method().method().hasAnnotation("cached_property"))) {
+            out.notes.add(code.method().method().name() + " is a property: it is read as `." + code.method().method().name()
+                    + "`, not called, so its reads are not among the call sites.");
+        }
         if (code.located() && python) {
             out.notes.add("Calls are resolved from the Python model without running the code: imported and local names, "
                     + "self and cls, values of a known class and parameters annotated with one; a call through a value of unknown "

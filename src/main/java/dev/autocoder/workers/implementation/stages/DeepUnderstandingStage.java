@@ -107,6 +107,8 @@ class DeepUnderstandingStage extends ImplementationStage {
                 cause.append(" of ").append(code.site().get().typeName());
             }
             cause.append('.');
+        } else if (code.located() && code.type() != null) {
+            cause.append(" It is in ").append(code.type().qualifiedName()).append(", outside its methods.");
         }
         if (facts.task().hotspotRank() != null) {
             cause.append(" The file is hotspot #").append(facts.task().hotspotRank())

@@ -5,6 +5,7 @@ import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
 import dev.autocoder.workers.implementation.StageServices;
 import dev.autocoder.workers.implementation.TaskAtHead;
+import dev.autocoder.workers.implementation.code.CodeSite;
 import dev.autocoder.workers.implementation.row.TestItem;
 import dev.autocoder.workers.implementation.tests.ExistingTests;
 import dev.autocoder.workers.javamodel.MethodRef;
@@ -63,9 +64,8 @@ class TestingStrategyStage extends ImplementationStage {
                     + "ones are proposed for every touched method.");
         }
         if (touched.isEmpty()) {
-            out.notes.add(code.located() ? "The change touches no method (" + (code.site().get().member() == null
-                    ? "the finding is outside the types" : code.site().get().member()) + "): compiling the project and "
-                    + "running its tests is the check."
+            out.notes.add(code.located() ? "The change touches no method (" + outsideMethods(code.site().get()) + "): "
+                    + (code.isPython() ? "running the project's tests" : "compiling the project and running its tests") + " is the check."
                     : facts.task().file() + ": " + facts.unplaced() + "; the project's whole build and test suite is the check.");
         }
         out.qualityScore = touched.isEmpty() ? null : touched.stream().filter(m -> called.contains(m.key())).count() / (double) touched.size();
@@ -96,5 +96,13 @@ class TestingStrategyStage extends ImplementationStage {
     static String testFile(String codeFile, String testClass) {
         int main = codeFile == null ? -1 : codeFile.indexOf("src/main/java/");
         return main < 0 ? null : codeFile.substring(0, main) + "src/test/java/" + testClass.replace('.', '/') + ".java";
+    }
+
+    /** Where a finding outside every method sits: a member, or a type outside its methods (its declaration). */
+    private static String outsideMethods(CodeSite site) {
+        if (site.member() != null) {
+            return site.member();
+        }
+        return site.typeName() == null ? "the finding is outside the types" : "the finding is in " + site.typeName() + " outside its methods";
     }
 }
