@@ -225,9 +225,10 @@ public final class PythonQuality {
         List<String> recommendations = new ArrayList<>();
         if (!lint.syntaxErrors().isEmpty()) {
             RuffViolation first = lint.syntaxErrors().get(0);
-            recommendations.add("Fix the " + Plural.of(lint.syntaxErrors().size(), "Python file") + " ruff cannot parse, "
-                    + "starting with " + first.path() + ":" + first.diagnostic().row() + " ("
-                    + first.diagnostic().message() + "); no rule checks them.");
+            int count = lint.syntaxErrors().size();
+            recommendations.add("Fix " + Plural.the(count, "Python file") + " ruff cannot parse, "
+                    + (count == 1 ? "" : "starting with ") + first.path() + ":" + first.diagnostic().row() + " ("
+                    + first.diagnostic().message() + "); no rule checks " + (count == 1 ? "it." : "them."));
         }
         recommendations.addAll(ruff.topRuleRecommendations(3));
         lint.complexities().stream().filter(f -> f.complexity() > lint.settings().maxComplexity())

@@ -68,9 +68,9 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
     protected String recommendation(int count, Reported<RuffViolation> first) {
         RuffViolation v = first.violation();
         RuffDiagnostic d = v.diagnostic();
-        return "Fix the " + Plural.of(count, v.code() + " finding") + " (ruff, "
+        return "Fix " + Plural.the(count, v.code() + " finding") + " (ruff, "
                 + RuffRules.shipped().category(v.code()) + ", " + first.severity().label()
-                + "), starting with " + v.path() + ":" + d.row() + ": " + d.message()
+                + (count == 1 ? ") at " : "), starting with ") + v.path() + ":" + d.row() + ": " + d.message()
                 + (d.fixMessage() == null || d.fixMessage().isBlank() ? "" : " (ruff's fix: " + d.fixMessage() + ")");
     }
 }

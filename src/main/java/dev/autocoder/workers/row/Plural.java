@@ -20,6 +20,14 @@ public final class Plural {
         return count + " " + noun + (sibilant ? "es" : "s");
     }
 
+    /**
+     * "the S302 finding", "the 6 B019 findings": one named without its count ("Fix the 1 B019 finding" reads as a
+     * form letter).
+     */
+    public static String the(long count, String noun) {
+        return "the " + (count == 1 ? noun : of(count, noun));
+    }
+
     /** "1 entry", "2 entries", "1 module dependency": the plural given, for nouns the rule above gets wrong. */
     public static String of(long count, String singular, String plural) {
         return count + " " + (count == 1 ? singular : plural);

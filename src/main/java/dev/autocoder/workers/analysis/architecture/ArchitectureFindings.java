@@ -116,7 +116,7 @@ final class ArchitectureFindings {
                         + " can use."
                 : "it is abstract yet few packages depend on it; remove abstractions nothing implements or uses.")));
         if (!analysis.unparseableFiles().isEmpty()) {
-            recommendations.add("Fix the " + Plural.of(analysis.unparseableFiles().size(), "Java file")
+            recommendations.add("Fix " + Plural.the(analysis.unparseableFiles().size(), "Java file")
                     + (analysis.unparseableFiles().size() == 1 ? " that does not parse; it is" : " that do not parse; they are")
                     + " left out of the architecture review.");
         }

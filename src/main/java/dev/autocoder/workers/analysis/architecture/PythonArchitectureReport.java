@@ -81,7 +81,7 @@ final class PythonArchitectureReport {
                 .ifPresent(m -> recommendations.add("Split " + m.module() + ", which imports "
                         + Plural.of(m.efferent(), "project module") + ", into parts that each depend on fewer of them."));
         if (!analysis.unparseableFiles().isEmpty()) {
-            recommendations.add("Fix the " + Plural.of(analysis.unparseableFiles().size(), "Python file")
+            recommendations.add("Fix " + Plural.the(analysis.unparseableFiles().size(), "Python file")
                     + " the model could not read; " + (analysis.unparseableFiles().size() == 1 ? "it is" : "they are")
                     + " left out of the architecture review.");
         }

@@ -4,6 +4,7 @@ import dev.autocoder.workers.analysis.severity.AppliesTo;
 import dev.autocoder.workers.analysis.severity.TestFramework;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.FindingGroup;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Severity;
 
@@ -107,18 +108,24 @@ public abstract class LinterFindings<V> {
 
     /**
      * One recommendation per rule and severity (a finding group's rule and severity, so five high S605 are not
-     * counted with two low ones under "high") for the {@code limit} most pressing: the most severe first (as the
-     * findings table orders them, so 40 low asserts do not come before one medium deserialization), then the most
-     * weight (count times severity weight); each names the first place to look at (main code, largest measure first:
-     * the 52-branch function, not the first file's 11).
+     * counted with two low ones under "high") for the {@code limit} most pressing, as the findings table orders
+     * them: the most severe first (so 40 low asserts do not come before one medium deserialization), likely defects
+     * before maintainability advice of the same severity (six {@code lru_cache} leaks before 34 complex functions),
+     * then the most weight (count times severity weight); each names the first place to look at (main code, largest
+     * measure first: the 52-branch function, not the first file's 11).
      */
     public List<String> topRuleRecommendations(int limit) {
         Function<List<Reported<V>>, String> ruleOfGroup = l -> rules.rule().apply(l.get(0).violation());
         Function<List<Reported<V>>, Severity> severityOfGroup = l -> l.get(0).severity();
+        Predicate<List<Reported<V>>> likelyDefect = l -> FindingGroup.isDefectCategory(
+                findingOf.of(l.get(0).violation(), l.get(0).severity(), l.get(0).scope()).category());
         Map<List<Object>, List<Reported<V>>> byRule = reported.stream()
                 .collect(Collectors.groupingBy(r -> List.of(rules.rule().apply(r.violation()), r.severity())));
+        Map<List<Reported<V>>, Boolean> defects = new IdentityHashMap<>();
+        byRule.values().forEach(l -> defects.put(l, likelyDefect.test(l)));
         return byRule.values().stream()
                 .sorted(Comparator.comparing(severityOfGroup)
+                        .thenComparing(l -> !defects.get(l))
                         .thenComparing(Comparator.comparingDouble((List<Reported<V>> l) ->
                                 l.size() * SeverityWeights.of(severityOfGroup.apply(l))).reversed())
                         .thenComparing(ruleOfGroup))

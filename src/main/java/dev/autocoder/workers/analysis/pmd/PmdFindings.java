@@ -104,8 +104,8 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
     @Override
     protected String recommendation(int count, Reported<PmdViolation> first) {
         PmdViolation v = first.violation();
-        return "Fix the " + Plural.of(count, v.rule() + " violation")
+        return "Fix " + Plural.the(count, v.rule() + " violation")
                 + " (" + v.ruleSet() + ", " + first.severity().label()
-                + "), starting with " + v.path() + ":" + v.beginLine() + ": " + v.message();
+                + (count == 1 ? ") at " : "), starting with ") + v.path() + ":" + v.beginLine() + ": " + v.message();
     }
 }

@@ -329,8 +329,9 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         List<String> recommendations = new ArrayList<>();
         List<PmdProcessingError> unparseable = report.unparseableFiles();
         if (!unparseable.isEmpty()) {
-            recommendations.add("Fix the " + Plural.of(unparseable.size(), "Java file") + " PMD cannot parse, starting with "
-                    + unparseable.get(0).path() + " (" + unparseable.get(0).message() + "); no rule checks them.");
+            recommendations.add("Fix " + Plural.the(unparseable.size(), "Java file") + " PMD cannot parse, "
+                    + (unparseable.size() == 1 ? "" : "starting with ") + unparseable.get(0).path() + " ("
+                    + unparseable.get(0).message() + "); no rule checks " + (unparseable.size() == 1 ? "it." : "them."));
         }
         recommendations.addAll(pmd.topRuleRecommendations(3));
         // a switch counts once here: a method that only maps values is not one to split

@@ -240,6 +240,6 @@ class CalibratedFindingsTest {
         assertThat(metric(quality, "pmd_violations_out_of_scope")).isEqualTo(qualityViolations - pmdFindings).isPositive();
         assertThat(metric(quality, "pmd.SystemPrintln")).isEqualTo(1);
         assertThat(metric(quality, "pmd.WrongTestAnnotation")).isZero();
-        assertThat(quality.recommendations()).anyMatch(r -> r.startsWith("Fix the 1 ReturnFromFinallyBlock violation (Error Prone, high)"));
+        assertThat(quality.recommendations()).anyMatch(r -> r.startsWith("Fix the ReturnFromFinallyBlock violation (Error Prone, high) at "));
     }
 }

@@ -126,7 +126,7 @@ class CodeQualityPerspectiveTest {
         PmdFixtures.writeTwoFilesSharingTheBlock(root);
         PerspectiveResult result = perspective().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
-        assertThat(result.recommendations().get(0)).startsWith("Fix the 1 Java file PMD cannot parse, starting with "
+        assertThat(result.recommendations().get(0)).startsWith("Fix the Java file PMD cannot parse, "
                 + PmdFixtures.BROKEN);
         assertThat(result.recommendations()).contains(
                 "Split com.acme.shop.Pricing#rate(String) (" + PmdFixtures.PRICING

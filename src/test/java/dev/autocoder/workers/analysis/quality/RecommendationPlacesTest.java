@@ -41,6 +41,25 @@ class RecommendationPlacesTest {
     }
 
     @Test
+    void aLikelyDefectIsRecommendedBeforeMoreMaintainabilityAdviceOfTheSameSeverity() {
+        // rich: "Fix the 34 C901 findings" came first, before six lru_cache leaks the findings table lists first
+        TestSnapshots.write(root, "lib/tangled.py", branches("first_tangle", 12) + "\n\n" + branches("second_tangle", 13)
+                + "\n\n" + branches("third_tangle", 14));
+        TestSnapshots.write(root, "lib/cache.py", "import functools\n\n\nclass Palette:\n"
+                + "    @functools.lru_cache(maxsize=None)\n    def colour(self, number):\n        return number * 2\n");
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(100),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60))).analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("C901")).hasSize(3)
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B019")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+        assertThat(result.recommendations()).filteredOn(r -> r.startsWith("Fix the ")).first().asString()
+                .startsWith("Fix the B019 finding (ruff, Bugbear, medium) at lib/cache.py:5");
+    }
+
+    @Test
     void overloadSignaturesThatTypingRequiresAreInfoAndNotAdvisedForExtraction() {
         String parameters = """
                     buffering: int = -1,

@@ -75,7 +75,7 @@ class SecurityScoreTest {
         // one medium (0.5) and twelve lows (1.2, capped at 0.5): 1 / (1 + 1 / 4)
         assertThat(result.qualityScore()).isCloseTo(0.8, within(1e-9));
         // the recommendations lead with the medium finding, not with the more numerous asserts
-        assertThat(result.recommendations().get(0)).startsWith("Fix the 1 S302 finding (ruff, Bandit, medium)");
+        assertThat(result.recommendations().get(0)).startsWith("Fix the S302 finding (ruff, Bandit, medium) at ");
         assertThat(result.recommendations().get(1)).startsWith("Fix the 12 S101 findings (ruff, Bandit, low)");
         // what ran, without a word about the Java rules a Python repository has no use for
         assertThat(result.summary()).endsWith("; 13 Python security rule findings (ruff S rules) in 1 file. "
@@ -109,7 +109,7 @@ class SecurityScoreTest {
         assertThat(result.recommendations()).filteredOn(r -> r.contains(" S605 ")).containsExactly(
                 "Fix the 2 S605 findings (ruff, Bandit, high), starting with lib/pager.py:5: Starting a process with a "
                         + "shell, possible injection detected",
-                "Fix the 1 S605 finding (ruff, Bandit, low), starting with lib/pager.py:13: Starting a process with a "
+                "Fix the S605 finding (ruff, Bandit, low) at lib/pager.py:13: Starting a process with a "
                         + "shell: seems safe, but may be changed in the future; consider rewriting without `shell`");
     }
 
