@@ -2,6 +2,7 @@ package dev.autocoder.workers.pythonmodel;
 
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.testplan.spec.PytestNames;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,8 +44,7 @@ public final class PytestSkeletons {
     }
 
     private static TestSkeleton render(String file, List<TestSpecification> specs, String perspectiveId) {
-        String stem = file.replaceAll("\\.py$", "").replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toLowerCase();
-        String testModule = "test_" + stem + "_" + perspectiveId.replaceAll("[^A-Za-z0-9]+", "_");
+        String testModule = PytestNames.testModule(file, perspectiveId);
         StringBuilder out = new StringBuilder();
         out.append("\"\"\"Planned by the autocoder test-planning worker (perspective ").append(docstring(perspectiveId))
                 .append(") for ").append(docstring(file)).append(".\n\nEach test is skipped until it is written: replace its "
@@ -53,14 +53,13 @@ public final class PytestSkeletons {
         specs.forEach(s -> byClass.computeIfAbsent(s.classUnderTest(), k -> new ArrayList<>()).add(s));
         Set<String> classNames = new HashSet<>();
         byClass.forEach((classUnderTest, classSpecs) -> {
-            String simple = classUnderTest.substring(classUnderTest.lastIndexOf('.') + 1);
-            String className = unique("Test" + camel(simple) + camel(perspectiveId), classNames);
+            String className = unique(PytestNames.testClass(classUnderTest, perspectiveId), classNames);
             out.append("\n\nclass ").append(className).append(":\n");
             out.append("    \"\"\"Tests of ").append(docstring(classUnderTest)).append(".\"\"\"\n");
             Set<String> used = new HashSet<>();
             for (TestSpecification spec : classSpecs) {
                 out.append('\n');
-                method(out, spec, unique("test_" + snake(spec.testName()), used));
+                method(out, spec, unique(PytestNames.testFunction(spec.testName()), used));
             }
         });
         return new TestSkeleton(testModule + ".py", testModule, specs.stream().map(TestSpecification::id).toList(), out.toString());
@@ -117,23 +116,6 @@ public final class PytestSkeletons {
             kept.add(part);
         }
         return kept.isEmpty() ? "builtins" : String.join(".", kept);
-    }
-
-    private static String camel(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String part : text.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return out.isEmpty() ? "Module" : out.toString();
-    }
-
-    /** {@code total_edgeCases} to {@code total_edge_cases}. */
-    static String snake(String text) {
-        String s = text.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase();
-        s = s.replaceAll("_+", "_").replaceAll("^_|_$", "");
-        return s.startsWith("test_") ? s.substring(5) : s;
     }
 
     private static String unique(String name, Set<String> used) {

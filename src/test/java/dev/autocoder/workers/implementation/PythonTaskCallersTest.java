@@ -140,6 +140,13 @@ class PythonTaskCallersTest {
         assertThat(cache.get(1).summary()).startsWith("shop.styles.Style#html(theme) in shop: 0 call sites");
         assertThat(cache).extracting(Row::summary).noneMatch(s -> s.contains("outside every function"));
         assertThat(notes(harness, cache)).noneMatch(n -> n.contains("outside every function"));
+        // the test it proposes is pytest's, where the test coverage perspective asks for one
+        assertThat(harness.analysisOf(cache.get(4)).get("tests")).singleElement().satisfies(test -> {
+            assertThat(test.get("test_class").asText()).isEqualTo("tests.test_styles.TestStyle");
+            assertThat(test.get("test_name").asText()).isEqualTo("test_html_behaves_the_same_after_the_b019_fix");
+            assertThat(test.get("file").asText()).isEqualTo("tests/test_styles.py");
+            assertThat(test.get("description").asText()).contains("then it returns (or raises) the same");
+        });
 
         List<Row> abstractBase = cycles.get("B024");
         assertThat(abstractBase.get(1).summary()).startsWith("shop.styles.Renderable in shop: 0 call sites in 0 classes reach it;");

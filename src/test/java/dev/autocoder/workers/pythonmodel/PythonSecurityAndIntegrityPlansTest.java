@@ -307,9 +307,9 @@ class PythonSecurityAndIntegrityPlansTest {
 
         List<TestSpecification> specs = TestPlanHarness.analysis(integrity).testSpecifications();
         assertThat(specs).extracting(s -> s.methodUnderTest() + " " + s.testName()).contains(
-                "save_report(path, report) save_report_writesCompleteFile",
-                "save_report(path, report) save_report_serializationRoundTrip",
-                "transfer(conn, source, target, amount) transfer_writesAllOrNothing");
+                "save_report(path, report) test_save_report_writes_complete_file",
+                "save_report(path, report) test_save_report_serialization_round_trip",
+                "transfer(conn, source, target, amount) test_transfer_writes_all_or_nothing");
         assertThat(specs).allSatisfy(s -> assertThat(s.given()).doesNotContain("@TempDir"));
         assertPytestAccepts(out.resolve("data-integrity"), specs.size());
     }

@@ -9,6 +9,7 @@ import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Status;
+import dev.autocoder.workers.row.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,20 @@ class PythonTestPlanningTest {
         assertThat(collected).startsWith("exit 0");
         long tests = collected.lines().filter(l -> l.contains("::")).count();
         assertThat(tests).as(collected).isGreaterThanOrEqualTo(planned);
+        // a specification names the test its skeleton holds, as pytest collects it (on rich they named JUnit
+        // classes and methods: "rich._filenoFailureModesTest", "get_fileno_mayReturnNone_callersHandleIt")
+        for (PerspectiveResult result : all) {
+            for (TestSpecification spec : TestPlanHarness.analysis(result).testSpecifications()) {
+                int dot = spec.testClass().indexOf('.');
+                assertThat(collected).as(spec.testClass() + " " + spec.testName())
+                        .contains(spec.testClass().substring(0, dot) + ".py::" + spec.testClass().substring(dot + 1) + "::" + spec.testName());
+            }
+        }
+        // and says it in Python's words
+        assertThat(TestPlanHarness.analysis(failures).testSpecifications()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.given() + " " + s.then()).doesNotContainPattern("\\b(thrown|throws|null|method)\\b"));
+        assertThat(failures.summary()).contains("raised-exception × ").doesNotContain("thrown");
+        assertThat(failures.findings()).extracting(Finding::message).noneMatch(m -> m.contains("thrown-exception"));
     }
 
     @Test
@@ -231,7 +246,7 @@ class PythonTestPlanningTest {
                 .satisfies(m -> assertThat(m.value()).isEqualTo((double) modes.size()));
         assertThat(failures.summary()).startsWith(modes.size() == 1 ? "1 failure mode in " : modes.size() + " failure modes in ")
                 // counts by kind read as the dashboard's groups do, not as a Java map ("{null-return=2}")
-                .contains("null-return × 1").doesNotContain("{").doesNotContain("=");
+                .contains("None-return × 1").doesNotContain("{").doesNotContain("=");
     }
 
     private static String run(Path folder, String... command) throws Exception {

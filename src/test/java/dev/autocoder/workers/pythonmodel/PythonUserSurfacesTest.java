@@ -133,15 +133,18 @@ class PythonUserSurfacesTest {
         assertThat(metric(result, "ui_apps")).isEqualTo(2);
         assertThat(metric(result, "console_prints")).isEqualTo(2);
         List<TestSpecification> specs = TestPlanHarness.analysis(result).testSpecifications();
+        // pytest's names, as the skeleton writes them (they were JUnit's, "hello_withBadArguments_printsUsage")
         assertThat(specs).extracting(TestSpecification::testName).contains(
-                "read_order_answersValidRequest", "create_order_rejectsInvalidRequest", "health_answersValidRequest",
-                "stock_answersValidRequest", "hello_withBadArguments_printsUsage", "sync_withBadArguments_printsUsage",
-                "main_withBadArguments_printsUsage", "gradio_app_answersAnInput", "streamlit_app_explainsABadInput");
+                "test_read_order_answers_valid_request", "test_create_order_rejects_invalid_request",
+                "test_health_answers_valid_request", "test_stock_answers_valid_request",
+                "test_hello_with_bad_arguments_prints_usage", "test_sync_with_bad_arguments_prints_usage",
+                "test_main_with_bad_arguments_prints_usage", "test_gradio_app_answers_an_input",
+                "test_streamlit_app_explains_a_bad_input");
         assertThat(specs).extracting(TestSpecification::testName)
-                .noneMatch(n -> n.startsWith("cached_") || n.startsWith("total_") || n.startsWith("greet_"));
-        assertThat(specs).filteredOn(s -> s.testName().equals("hello_withBadArguments_printsUsage"))
+                .noneMatch(n -> n.startsWith("test_cached_") || n.startsWith("test_total_") || n.startsWith("test_greet_"));
+        assertThat(specs).filteredOn(s -> s.testName().equals("test_hello_with_bad_arguments_prints_usage"))
                 .extracting(TestSpecification::when).containsExactly("running the click command hello (with its CliRunner)");
-        assertThat(specs).filteredOn(s -> s.testName().startsWith("url_stock"))
+        assertThat(specs).filteredOn(s -> s.testName().startsWith("test_url_stock"))
                 .extracting(TestSpecification::when).anySatisfy(w -> assertThat(w).contains("path(\"stock/<int:item>/\") (shop/urls.py:5)"));
     }
 

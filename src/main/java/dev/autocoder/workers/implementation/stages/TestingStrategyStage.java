@@ -12,6 +12,7 @@ import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
+import dev.autocoder.workers.testplan.spec.PytestNames;
 import dev.autocoder.workers.testplan.spec.Specs;
 import org.springframework.stereotype.Component;
 
@@ -84,16 +85,35 @@ class TestingStrategyStage extends ImplementationStage {
         String rule = facts.task().rule();
         String name = Specs.identifier(method.method().name() + "_behaves_the_same_after_the_" + rule + "_fix");
         String id = PlanIds.of("implementation-test", method.key(), name);
-        String packageName = method.type().packageName();
-        String testClass = (packageName.isEmpty() ? "" : packageName + ".") + method.type().simpleName() + "Test";
         String extra = rule.equals("EmptyCatchBlock") ? ", and the ignored exception is logged" : "";
-        return new TestItem(id, TestItem.NEW, testClass, name, testFile(method.file().path(), testClass), method.key(), "unit",
+        String file = method.file().path();
+        boolean python = PytestNames.isPython(file);
+        String testClass;
+        String testFile;
+        if (python) { // pytest's convention, as the test coverage perspective recommends: tests/test_<module>.py
+            String module = method.file().types().get(0).simpleName();
+            testFile = "tests/test_" + module + ".py";
+            testClass = "tests.test_" + module + (method.type().kind().equals("module") ? "" : ".Test" + method.type().simpleName());
+            name = PytestNames.testFunction(name);
+        } else {
+            String packageName = method.type().packageName();
+            testClass = (packageName.isEmpty() ? "" : packageName + ".") + method.type().simpleName() + "Test";
+            testFile = testFile(file, testClass);
+        }
+        return new TestItem(id, TestItem.NEW, testClass, name, testFile, method.key(), "unit",
                 "Given inputs that reach " + facts.place() + ", when " + method.method().signature()
-                        + " runs before and after the change, then it returns (or throws) the same" + extra + ".");
+                        + " runs before and after the change, then it returns (or " + (python ? "raises" : "throws") + ") the same"
+                        + extra + ".");
     }
 
-    /** Where a test class goes by Maven's convention, next to the code under test's source root; null elsewhere. */
+    /**
+     * Where a test class goes by Maven's convention, next to the code under test's source root; a Python test, the
+     * module its pytest skeleton is ({@code test_rich_fileno_failure_modes.py}); null elsewhere.
+     */
     static String testFile(String codeFile, String testClass) {
+        if (PytestNames.isPython(codeFile)) {
+            return testClass.substring(0, testClass.indexOf('.')) + ".py";
+        }
         int main = codeFile == null ? -1 : codeFile.indexOf("src/main/java/");
         return main < 0 ? null : codeFile.substring(0, main) + "src/test/java/" + testClass.replace('.', '/') + ".java";
     }

@@ -19,6 +19,7 @@ import dev.autocoder.workers.testplan.rules.Resources;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.rules.SignalExceptions;
 import dev.autocoder.workers.testplan.rules.ThrownExceptions;
+import dev.autocoder.workers.testplan.spec.PytestNames;
 import dev.autocoder.workers.testplan.spec.Specs;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
@@ -93,6 +94,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
             }
         }
         Map<String, Integer> byMode = new LinkedHashMap<>();
+        Map<String, Integer> byLabel = new LinkedHashMap<>();
         ThrownExceptions thrown = new ThrownExceptions(planning.model());
         SignalExceptions signals = new SignalExceptions(planning.model());
         // one failure mode, finding and test per distinct mode of a method: a second `return None` of the same
@@ -105,9 +107,10 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 }
                 result.failureModes.add(mode);
                 byMode.merge(mode.mode(), 1, Integer::sum);
+                byLabel.merge(label(mode), 1, Integer::sum);
                 Severity severity = severity(mode);
                 result.findings.add(Finding.of("failure-mode-" + mode.mode(), "Failure Mode", severity, mode.file(), mode.line(),
-                        mode.line(), m.type().simpleName() + "." + m.method().signature() + " can fail: " + mode.mode()
+                        mode.line(), m.type().simpleName() + "." + m.method().signature() + " can fail: " + label(mode)
                                 + (mode.exception() == null ? "" : " (" + mode.exception() + ")") + ", probability "
                                 + mode.probability() + ", impact " + mode.impact() + "; evidence: " + mode.evidence(),
                         m.key() + " " + mode.evidence()));
@@ -126,9 +129,9 @@ class FailureModesPerspective extends TestPlanningPerspective {
         result.summary = Plural.of(result.failureModes.size(), "failure mode") + " in "
                 + Plural.of(candidates.size(), "method") + " ("
                 + planning.scopeMethods().size() + " in scope, " + (candidates.size() - planning.scopeMethods().size())
-                + " risky elsewhere)" + (byMode.isEmpty() ? "." : ": " + KindCounts.of(byMode) + ".");
+                + " risky elsewhere)" + (byLabel.isEmpty() ? "." : ": " + KindCounts.of(byLabel) + ".");
         result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high")).limit(5)
-                .forEach(f -> result.recommendations.add("Test " + f.className() + "." + f.method() + " for " + f.mode()
+                .forEach(f -> result.recommendations.add("Test " + f.className() + "." + f.method() + " for " + label(f)
                         + " first (" + f.file() + ":" + f.line() + "): " + f.testName()));
         return result;
     }
@@ -259,34 +262,55 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 "line " + line + ": " + evidence, probability, impact, Specs.identifier(testName));
     }
 
+    /**
+     * A mode as its language says it: a Python function's {@code thrown-exception} is a raised exception and its
+     * {@code null-return} returns None; the metrics and rule ids keep the one id.
+     */
+    private static String label(FailureMode mode) {
+        if (!PytestNames.isPython(mode.file())) {
+            return mode.mode();
+        }
+        return switch (mode.mode()) {
+            case "thrown-exception" -> "raised-exception";
+            case "null-return" -> "None-return";
+            default -> mode.mode();
+        };
+    }
+
     private static Severity severity(FailureMode mode) {
         boolean p = mode.probability().equals("high");
         boolean i = mode.impact().equals("high");
         return p && i ? Severity.HIGH : p || i ? Severity.MEDIUM : Severity.LOW;
     }
 
+    /** In Python's words for a Python function: raised, None, function. */
     private static String given(FailureMode mode) {
+        boolean python = PytestNames.isPython(mode.file());
         return switch (mode.mode()) {
-            case "unchecked-conversion" -> "an input that is not a valid value for the conversion (e.g. \"abc\", \"\", null)";
+            case "unchecked-conversion" -> "an input that is not a valid value for the conversion (e.g. \"abc\", \"\", "
+                    + (python ? "None" : "null") + ")";
             case "unchecked-cast" -> "an argument of another type than the cast expects";
             case "resource-leak" -> "the work after opening the resource fails";
-            case "swallowed-exception" -> "the guarded call throws " + mode.exception();
+            case "swallowed-exception" -> "the guarded call " + (python ? "raises " : "throws ") + mode.exception();
             case "integration-failure" -> "the external system is unavailable or answers with an error";
             case "ignored-exit-status" -> "the command is missing or exits with a non-zero status";
-            case "null-return" -> "the input for which the method returns null";
-            default -> "the condition under which " + mode.exception() + " is thrown (" + mode.evidence().replaceFirst("^line \\d+: ", "") + ")";
+            case "null-return" -> python ? "the input for which the function returns None" : "the input for which the method returns null";
+            default -> "the condition under which " + mode.exception() + (python ? " is raised (" : " is thrown (")
+                    + mode.evidence().replaceFirst("^line \\d+: ", "") + ")";
         };
     }
 
     private static String then(FailureMode mode, String exception) {
+        boolean python = PytestNames.isPython(mode.file());
         String thrown = exception == null || exception.isEmpty() ? "an exception" : exception;
         return switch (mode.mode()) {
             case "resource-leak" -> "the resource is closed";
-            case "swallowed-exception" -> "the failure is visible to the caller (rethrown, returned or recorded)";
-            case "null-return" -> "the caller receives null and the documented contract says so";
+            case "swallowed-exception" -> "the failure is visible to the caller (" + (python ? "re-raised" : "rethrown")
+                    + ", returned or recorded)";
+            case "null-return" -> "the caller receives " + (python ? "None" : "null") + " and the documented contract says so";
             case "integration-failure" -> "the failure surfaces as " + thrown + " with context, nothing half-done remains";
             case "ignored-exit-status" -> "the failure is not silent: the exit status is checked and the caller learns of it";
-            default -> thrown + " is thrown with a message naming the bad input";
+            default -> thrown + (python ? " is raised" : " is thrown") + " with a message naming the bad input";
         };
     }
 
@@ -298,7 +322,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
             return "a non-zero exit status reported to the caller (raised, returned or logged)";
         }
         return mode.exception() == null ? "no leaked resource" : mode.mode().equals("null-return")
-                ? (mode.file().endsWith(".py") ? "None" : "null") : mode.exception();
+                ? (PytestNames.isPython(mode.file()) ? "None" : "null") : mode.exception();
     }
 
     /** What a Python integration call raises when the other side fails, by the library it belongs to. */

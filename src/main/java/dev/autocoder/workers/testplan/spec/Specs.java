@@ -14,11 +14,6 @@ public final class Specs {
     private Specs() {
     }
 
-    /** The test class a perspective's specifications go to: {@code OrderServiceEdgeCasesTest}. */
-    public static String testClass(MethodRef method, String perspectiveId) {
-        return method.type().simpleName() + camel(perspectiveId) + "Test";
-    }
-
     public static TestSpecification of(MethodRef method, String perspectiveId, String kind, String testName, String given,
                                        String when, String then, List<String> inputs, String expected,
                                        List<String> answers) {
@@ -49,6 +44,11 @@ public final class Specs {
                                         List<String> answers, String expectedException) {
         String name = identifier(testName);
         String id = PlanIds.of("test-spec", qualifiedName + "#" + signature, name, String.join(",", answers));
+        if (PytestNames.isPython(file)) { // the names its pytest skeleton gives it; the id is the same in either language
+            return new TestSpecification(id, qualifiedName, signature, PytestNames.testModule(file, perspectiveId) + "."
+                    + PytestNames.testClass(qualifiedName, perspectiveId), PytestNames.testFunction(name), kind, given, when,
+                    then, List.copyOf(inputs), expected, List.copyOf(answers), file, expectedException);
+        }
         String testClass = simpleName + camel(perspectiveId) + "Test";
         return new TestSpecification(id, qualifiedName, signature,
                 packageName.isEmpty() ? testClass : packageName + "." + testClass,
