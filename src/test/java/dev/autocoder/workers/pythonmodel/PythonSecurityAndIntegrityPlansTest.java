@@ -324,6 +324,22 @@ class PythonSecurityAndIntegrityPlansTest {
     }
 
     @Test
+    void aPythonRepositoryWithoutTestsIsToldInPytestsWords() throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            git.rm().addFilepattern("tests").call();
+            git.commit().setMessage("no tests").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
+        }
+        TestPlanHarness withoutTests = new TestPlanHarness(repo, temp.resolve("store2"), temp.resolve("plans2"));
+        PerspectiveResult pyramid = withoutTests.run(withoutTests.perspective("test-pyramid"));
+
+        // it said "no @Test methods" to a Python project
+        assertThat(pyramid.findings()).extracting(Finding::message)
+                .containsExactly("The repository has no tests at all (no pytest test functions or test methods of Test classes).");
+        assertThat(pyramid.recommendations()).containsExactly(
+                "Start with unit tests for the modules in scope; see the edge-cases and failure-modes plans.");
+    }
+
+    @Test
     void pythonStrategiesNamePytestToolsNotJavaOnes() throws Exception {
         PerspectiveResult integration = harness.run(harness.perspective("integration-points"));
         PerspectiveResult mocking = harness.run(harness.perspective("mocking-strategy"));

@@ -129,10 +129,16 @@ class TestPyramidPerspective extends TestPlanningPerspective {
         result.details.put("test_classes", listed.size() > 200 ? listed.subList(0, 200) : listed);
         result.details.put("recommended", Map.of("unit", 0.7, "integration", 0.2, "end-to-end", 0.1));
         if (total == 0) {
+            // in the words of the repository's language: a Python project has no @Test methods to miss
+            boolean python = planning.model().mainFiles().stream().anyMatch(f -> f.path().endsWith(".py"));
+            boolean java = planning.model().mainFiles().stream().anyMatch(f -> f.path().endsWith(".java"));
+            String looked = python && !java ? "no pytest test functions or test methods of Test classes"
+                    : java && !python ? "no @Test methods" : "no @Test methods, no pytest test_ functions";
             result.findings.add(Finding.of("no-tests", "Test Pyramid", Severity.HIGH, null, null, null,
-                    "The repository has no tests at all (no @Test methods, no pytest test_ functions).", "no-tests"));
+                    "The repository has no tests at all (" + looked + ").", "no-tests"));
             result.summary = "No tests found: the pyramid is empty.";
-            result.recommendations.add("Start with unit tests for the classes in scope; see the edge-cases and failure-modes plans.");
+            result.recommendations.add("Start with unit tests for the " + (python && !java ? "modules" : "classes")
+                    + " in scope; see the edge-cases and failure-modes plans.");
             return result;
         }
         double u = methods.get("unit") / (double) total;
