@@ -123,7 +123,8 @@ class PlanningFactory {
                             ? pythonModels.parse(change.path(), change.oldBlob(), text.get(), PythonModules.moduleName(change.path(), paths))
                             : models.parse(change.path(), change.oldBlob(), text.get(), snapshot.javaLanguageLevel(change.path())));
                 } else {
-                    notes.add(change.path() + " at " + changes.baseline() + " could not be read (binary or too large): its methods are not compared.");
+                    notes.add(change.path() + " at " + changes.baseline() + " could not be read (binary or too large): its "
+                            + (change.path().endsWith(".py") ? "functions" : "methods") + " are not compared.");
                 }
             }
         }

@@ -11,6 +11,7 @@ import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
 import dev.autocoder.workers.testplan.skeleton.SkeletonWriter;
+import dev.autocoder.workers.testplan.spec.PytestNames;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.worker.PerspectiveResult;
@@ -168,6 +169,7 @@ public class TestPlanServices {
     static List<TestSpecification> merged(List<TestSpecification> specs, List<String> notes) {
         Map<List<Object>, TestSpecification> byBody = new LinkedHashMap<>();
         List<String> dropped = new ArrayList<>();
+        boolean python = true; // a Python developer tests a function (a method is a function of a class)
         for (TestSpecification spec : specs) {
             List<Object> body = java.util.Arrays.asList(spec.testClass(), spec.methodUnderTest(), spec.kind(), spec.given(),
                     spec.when(), spec.then(), spec.inputs(), spec.expectedOutcome(), spec.expectedException());
@@ -177,11 +179,13 @@ public class TestPlanServices {
             } else {
                 byBody.put(body, kept.answering(spec.findingIds()));
                 dropped.add(spec.testName());
+                python &= PytestNames.isPython(spec.file());
             }
         }
         if (!dropped.isEmpty()) {
-            notes.add(Plural.of(dropped.size(), "test specification") + " with the same body as another test of the same method "
-                    + (dropped.size() == 1 ? "was" : "were") + " merged into it (the kept test answers both): " + String.join(", ", dropped.stream().distinct().limit(5).toList())
+            notes.add(Plural.of(dropped.size(), "test specification") + " with the same body as another test of the same "
+                    + (python ? "function " : "method ") + (dropped.size() == 1 ? "was" : "were")
+                    + " merged into it (the kept test answers both): " + String.join(", ", dropped.stream().distinct().limit(5).toList())
                     + (dropped.stream().distinct().count() > 5 ? ", …" : "") + ".");
         }
         return List.copyOf(byBody.values());

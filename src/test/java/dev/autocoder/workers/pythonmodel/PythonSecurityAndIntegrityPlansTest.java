@@ -304,6 +304,8 @@ class PythonSecurityAndIntegrityPlansTest {
             assertThat(m.name()).isEqualTo("writing_methods");
             assertThat(m.value()).isEqualTo(6.0);
         });
+        // the metric keeps its name; the summary says what a Python developer says (it said "6 methods write")
+        assertThat(integrity.summary()).startsWith("6 functions write persistent state (");
 
         List<TestSpecification> specs = TestPlanHarness.analysis(integrity).testSpecifications();
         assertThat(specs).extracting(s -> s.methodUnderTest() + " " + s.testName()).contains(

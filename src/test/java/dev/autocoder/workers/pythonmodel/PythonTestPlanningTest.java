@@ -117,6 +117,65 @@ class PythonTestPlanningTest {
     }
 
     @Test
+    void rowsCountFunctionsModulesAndClassesInPythonsWords() throws Exception {
+        Path repo = PythonFixture.create(temp.resolve("repo"));
+        // an untested module with a complex top-level function and a class with a complex method
+        Files.writeString(repo.resolve("shop/rules.py"), """
+                def grade(score, strict=False):
+                    if score is None:
+                        return "none"
+                    if score > 90:
+                        return "a"
+                    if score > 80:
+                        return "b"
+                    if strict and score < 50:
+                        return "f"
+                    return "c"
+
+
+                class Grader:
+                    def grade(self, score):
+                        if score is None:
+                            return "none"
+                        if score > 90:
+                            return "a"
+                        if score > 80:
+                            return "b"
+                        if score > 70:
+                            return "c"
+                        return "f"
+                """);
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        // flask's rows said "0 of 70 main classes" for 22 modules and 48 classes, and "methods" for its functions
+        PerspectiveResult coverage = harness.run(harness.perspective("coverage-strategy"));
+        assertThat(coverage.summary()).isEqualTo(
+                "2 of 8 main modules and classes have tests across 5 packages; 2 untested functions of complexity 5 or more.");
+        assertThat(coverage.findings()).extracting(Finding::message).containsExactly(
+                "rules.grade(score, strict) has cyclomatic complexity 6 and its module has no test",
+                "Grader.grade(score) has cyclomatic complexity 5 and its class has no test");
+        assertThat(TestPlanHarness.analysis(coverage).notes()).contains("No ok test-coverage row in the analysis dataset "
+                + "autocoder-analysis-results yet: goals use the test-module mapping only.");
+        PerspectiveResult scope = harness.run(harness.perspective("what-are-we-testing"));
+        assertThat(scope.summary()).startsWith("First plan: the whole codebase is in scope, 5 main Python files with 10 functions;");
+        assertThat(scope.recommendations()).containsExactly("Add tests for the 3 in-scope modules and classes without a test module.");
+        PerspectiveResult failures = harness.run(harness.perspective("failure-modes"));
+        assertThat(failures.summary()).startsWith("13 failure modes in 10 functions (");
+        assertThat(TestPlanHarness.analysis(failures).notes()) // count_orders' three database calls, one test
+                .anySatisfy(n -> assertThat(n).contains(" with the same body as another test of the same function were merged"));
+        PerspectiveResult edges = harness.run(harness.perspective("edge-cases"));
+        assertThat(edges.summary()).contains(" edge cases for 9 API functions in scope");
+        assertThat(edges.recommendations())
+                .containsExactly("Write the parameterized edge-case tests for the 4 functions whose modules and classes have no tests yet.");
+        assertThat(harness.run(harness.perspective("performance-impact")).summary())
+                .startsWith("10 functions in scope: ").contains(", 0 functions with nested loops, ");
+        assertThat(harness.run(harness.perspective("mocking-strategy")).summary()).startsWith("2 modules and classes talk to 10 "
+                + "external collaborators (10 hard-wired); 6 modules and classes can be tested with real objects;");
+        assertThat(harness.run(harness.perspective("integration-points")).summary()).endsWith("; 9 in modules that have tests.");
+        assertThat(harness.run(harness.perspective("test-pyramid")).summary()).startsWith("1 test function in 1 module: ");
+    }
+
+    @Test
     void twoLikeCallsOnOneLineAreTwoIntegrationPointsButOneFinding() throws Exception {
         Path repo = PythonFixture.create(temp.resolve("repo"));
         // flask's load_dotenv: one test with tmp_path covers both files

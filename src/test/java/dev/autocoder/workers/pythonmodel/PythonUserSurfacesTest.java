@@ -132,6 +132,8 @@ class PythonUserSurfacesTest {
         assertThat(metric(result, "cli_entry_points")).isEqualTo(3);
         assertThat(metric(result, "ui_apps")).isEqualTo(2);
         assertThat(metric(result, "console_prints")).isEqualTo(2);
+        // every surface is a module's function or the module itself (it said "whose classes have")
+        assertThat(result.recommendations()).contains("Test the 10 user-facing surfaces whose modules have no tests.");
         List<TestSpecification> specs = TestPlanHarness.analysis(result).testSpecifications();
         // pytest's names, as the skeleton writes them (they were JUnit's, "hello_withBadArguments_printsUsage")
         assertThat(specs).extracting(TestSpecification::testName).contains(

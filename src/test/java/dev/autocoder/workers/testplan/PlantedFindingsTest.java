@@ -124,6 +124,25 @@ class PlantedFindingsTest {
         assertThat(command.inputs()).containsExactly("\"; rm -rf /\"", "\"$(id)\"", "\"a && reboot\"");
     }
 
+    /** Java code is counted in Java's words: methods and classes (a Python repository's rows say functions and modules). */
+    @Test
+    void javaRowsCountMethodsAndClasses() throws Exception {
+        assertThat(harness.run(harness.perspective("coverage-strategy")).summary())
+                .isEqualTo("1 of 4 main classes has tests across 3 packages; 0 untested methods of complexity 5 or more.");
+        PerspectiveResult scope = harness.run(harness.perspective("what-are-we-testing"));
+        assertThat(scope.summary()).startsWith("First plan: the whole codebase is in scope, 4 main Java files with 19 methods;");
+        assertThat(scope.recommendations()).containsExactly("Add tests for the 3 in-scope classes without a test class.");
+        assertThat(harness.run(harness.perspective("edge-cases")).recommendations())
+                .containsExactly("Write the parameterized edge-case tests for the 13 methods whose classes have no tests yet.");
+        assertThat(harness.run(harness.perspective("performance-impact")).summary()).isEqualTo("19 methods in scope: "
+                + "2 loops over collections, 1 method with nested loops, 0 I/O calls inside loops, 0 complexity increases.");
+        assertThat(harness.run(harness.perspective("mocking-strategy")).summary()).startsWith("2 classes talk to 9 external "
+                + "collaborators (8 hard-wired); 2 classes can be tested with real objects;");
+        assertThat(harness.run(harness.perspective("data-integrity")).summary())
+                .isEqualTo("1 method writes persistent state (database × 1); 0 integrity risks.");
+        assertThat(harness.run(harness.perspective("test-pyramid")).summary()).startsWith("2 test methods in 1 class: ");
+    }
+
     private static List<String> inputs(TestPlanAnalysis analysis, String method, String parameter) {
         return analysis.edgeCases().stream().filter(e -> e.method().equals(method) && e.parameter().equals(parameter))
                 .map(EdgeCase::input).toList();

@@ -62,11 +62,13 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         Map<String, Double> measured = measured(coverageRow);
         Double overall = coverageRow.flatMap(r -> r.metrics().stream().filter(m -> m.name().equals("line_coverage")).findFirst())
                 .map(m -> m.value()).orElse(null);
+        CodeNouns main = CodeNouns.ofMainCode(planning);
+        String mapping = main.testHolder().replace(' ', '-') + " mapping";
         if (coverageRow.isEmpty()) {
             result.notes.add("No ok test-coverage row in the analysis dataset " + services.analysisRows().dataset()
-                    + " yet: goals use the test-class mapping only.");
+                    + " yet: goals use the " + mapping + " only.");
         } else if (measured.isEmpty()) {
-            result.notes.add("The analysis worker found no coverage report: goals use the test-class mapping only.");
+            result.notes.add("The analysis worker found no coverage report: goals use the " + mapping + " only.");
         }
         Map<String, List<TypeModel>> byPackage = new TreeMap<>();
         for (FileModel file : planning.model().mainFiles()) {
@@ -98,7 +100,7 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
             Severity severity = m.method().cyclomatic() >= CRITICAL_COMPLEXITY ? Severity.MEDIUM : Severity.LOW;
             Finding f = Finding.of("untested-critical-path", "Test Coverage", severity, m.file().path(), m.method().beginLine(),
                     m.method().endLine(), m.type().simpleName() + "." + m.method().signature() + " has cyclomatic complexity "
-                            + m.method().cyclomatic() + " and its class has no test", m.key());
+                            + m.method().cyclomatic() + " and its " + CodeNouns.owner(m) + " has no test", m.key());
             result.findings.add(f);
             if (i < SPECIFIED) {
                 result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_coversEveryBranch",
@@ -115,10 +117,10 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         }
         Double measuredShare = overall == null ? null : overall > 1 ? overall / 100 : overall;
         result.qualityScore = measuredShare != null ? Scores.round(measuredShare) : Scores.share(testedClasses, classes);
-        result.summary = testedClasses + " of " + Plural.of(classes, "main class") + (testedClasses == 1 ? " has" : " have")
+        result.summary = testedClasses + " of " + main.type().of(classes, "main") + (testedClasses == 1 ? " has" : " have")
                 + " tests across " + Plural.of(byPackage.size(), "package")
                 + (overall == null ? "" : ", measured line coverage " + overall) + "; "
-                + Plural.of(untested.size(), "untested method") + " of complexity 5 or more.";
+                + CodeNouns.ofMethods(planning, untested).method().of(untested.size(), "untested") + " of complexity 5 or more.";
         untested.stream().limit(3).forEach(m -> result.recommendations.add("Cover " + m.type().simpleName() + "."
                 + m.method().signature() + " (complexity " + m.method().cyclomatic() + ") in " + m.file().path()));
         return result;

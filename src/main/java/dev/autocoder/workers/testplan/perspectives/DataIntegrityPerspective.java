@@ -60,10 +60,12 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
         Map<String, Integer> writes = new TreeMap<>();
-        int writingMethods = 0;
+        List<MethodRef> writing = new ArrayList<>();
         for (MethodRef m : planning.model().mainMethods()) {
             if (m.file().path().endsWith(".py")) {
-                writingMethods += planPython(m, result, writes) ? 1 : 0;
+                if (planPython(m, result, writes)) {
+                    writing.add(m);
+                }
                 continue;
             }
             MethodModel method = m.method();
@@ -83,7 +85,7 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
             if (fileWrites.isEmpty() && dbWrites.isEmpty() && serialized.isEmpty()) {
                 continue;
             }
-            writingMethods++;
+            writing.add(m);
             writes.merge("file", fileWrites.size(), Integer::sum);
             writes.merge("database", dbWrites.size(), Integer::sum);
             writes.merge("serialized", serialized.size(), Integer::sum);
@@ -146,11 +148,13 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
             }
         }
         writes.forEach((kind, count) -> result.metric(kind + "_writes", count));
+        int writingMethods = writing.size();
         result.metric("writing_methods", writingMethods);
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
         result.details.put("writes", writes);
         result.summary = writingMethods == 0 ? "No code writes persistent state (files, databases, serialized forms)."
-                : Plural.of(writingMethods, "method") + (writingMethods == 1 ? " writes" : " write") + " persistent state "
+                : CodeNouns.ofMethods(planning, writing).method().of(writingMethods) + (writingMethods == 1 ? " writes" : " write")
+                + " persistent state "
                 + "(" + KindCounts.of(writes) + "); " + Plural.of(result.findings.size(), "integrity risk") + ".";
         result.findings.stream().filter(f -> f.severity() != Severity.LOW).limit(5)
                 .forEach(f -> result.recommendations.add(f.message() + " (" + f.file() + ":" + f.line() + ")"));

@@ -43,16 +43,18 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
         TestMapping tests = new TestMapping(planning.model());
-        long methods = 0;
-        long tested = 0;
         long fromBody = 0;
         Set<String> classes = new LinkedHashSet<>();
+        List<MethodRef> withEdgeCases = new ArrayList<>();
+        List<MethodRef> untested = new ArrayList<>();
         for (MethodRef m : planning.scopeMethods()) {
             if (!m.isApi() || m.method().params().isEmpty()) {
                 continue;
             }
-            methods++;
-            tested += tests.isTested(m.type()) ? 1 : 0;
+            withEdgeCases.add(m);
+            if (!tests.isTested(m.type())) {
+                untested.add(m);
+            }
             classes.add(m.type().qualifiedName());
             for (Param p : m.method().params()) {
                 List<EdgeCase> cases = new ArrayList<>();
@@ -74,15 +76,19 @@ class EdgeCasesPerspective extends TestPlanningPerspective {
                 }
             }
         }
+        long methods = withEdgeCases.size();
+        long tested = methods - untested.size();
         result.metric("methods_with_edge_cases", methods).metric("edge_cases_from_body", fromBody)
                 .metric("classes", classes.size());
         result.qualityScore = Scores.share(tested, methods);
         // the row lists each id once (two definitions of one name give the same ids): the summary counts as it does
         result.summary = Plural.of(result.edgeCases.stream().map(EdgeCase::id).distinct().count(), "edge case") + " for "
-                + Plural.of(methods, "API method") + " in scope (" + fromBody + " from constants the code compares against).";
-        if (methods > tested) {
-            result.recommendations.add("Write the parameterized edge-case tests for the " + Plural.of(methods - tested, "method")
-                    + (methods - tested == 1 ? " whose class has" : " whose classes have") + " no tests yet.");
+                + CodeNouns.ofMethods(planning, withEdgeCases).method().of(methods, "API") + " in scope (" + fromBody
+                + " from constants the code compares against).";
+        if (!untested.isEmpty()) {
+            CodeNouns nouns = CodeNouns.ofMethods(planning, untested);
+            result.recommendations.add("Write the parameterized edge-case tests for the " + nouns.method().of(untested.size())
+                    + " whose " + nouns.type().word(untested.size()) + (untested.size() == 1 ? " has" : " have") + " no tests yet.");
         }
         return result;
     }

@@ -127,7 +127,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
         byMode.forEach((mode, count) -> result.metric("mode_" + mode.replace('-', '_'), count));
         result.details.put("modes", byMode);
         result.summary = Plural.of(result.failureModes.size(), "failure mode") + " in "
-                + Plural.of(candidates.size(), "method") + " ("
+                + CodeNouns.ofMethods(planning, candidates).method().of(candidates.size()) + " ("
                 + planning.scopeMethods().size() + " in scope, " + (candidates.size() - planning.scopeMethods().size())
                 + " risky elsewhere)" + (byLabel.isEmpty() ? "." : ": " + KindCounts.of(byLabel) + ".");
         result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high")).limit(5)

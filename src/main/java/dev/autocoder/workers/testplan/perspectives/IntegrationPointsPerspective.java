@@ -68,14 +68,14 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
         List<IntegrationPoint> points = points(planning);
         result.integrationPoints.addAll(points);
         Map<String, Integer> byKind = new TreeMap<>();
-        long tested = 0;
+        List<MethodRef> inTestedTypes = new ArrayList<>(); // the method of each point whose module or class has tests
         Map<String, List<IntegrationPoint>> byMethodAndKind = new LinkedHashMap<>();
         Set<String> findingPlaces = new HashSet<>();
         for (IntegrationPoint p : points) {
             byKind.merge(p.kind(), 1, Integer::sum);
             MethodRef m = methods.get(p.file() + "#" + p.className() + "#" + p.method());
             if (m != null && tests.isTested(m.type())) {
-                tested++;
+                inTestedTypes.add(m);
             }
             byMethodAndKind.computeIfAbsent(p.file() + "#" + p.className() + "#" + p.method() + "#" + p.kind(), k -> new ArrayList<>()).add(p);
             String place = p.className() + "#" + p.method() + " " + p.call() + " " + p.line();
@@ -103,12 +103,13 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
         }
         byKind.forEach((kind, count) -> result.metric(kind.replace('-', '_') + "_points", count));
         result.metric("integration_points_in_scope", points.stream().filter(IntegrationPoint::inScope).count());
-        result.qualityScore = Scores.share(tested, points.size());
+        result.qualityScore = Scores.share(inTestedTypes.size(), points.size());
         result.details.put("by_kind", byKind);
         result.summary = points.isEmpty() ? "No call crosses a process boundary in the main code."
                 : Plural.of(points.size(), "integration point") + " (" + KindCounts.of(byKind) + "), "
                 + points.stream().filter(IntegrationPoint::inScope).count()
-                + " in scope; " + tested + " in classes that have tests.";
+                + " in scope; " + inTestedTypes.size() + " in " + CodeNouns.ofMethods(planning, inTestedTypes).type().plural()
+                + " that have tests.";
         byKind.keySet().forEach(kind -> result.recommendations.add(kind + ": " + points.stream().filter(p -> p.kind().equals(kind))
                 .findFirst().map(IntegrationPoint::testStrategy).orElse("")));
         return result;

@@ -164,9 +164,12 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
         result.metric("classes_with_collaborators", byClass.size()).metric("classes_kept_real", keptReal.size())
                 .metric("hard_wired_calls", total - replaceable).metric("replaceable_calls", replaceable);
         result.qualityScore = total == 0 ? null : Math.round(replaceable * 10_000.0 / total) / 10_000.0;
-        result.summary = Plural.of(byClass.size(), "class") + (byClass.size() == 1 ? " talks" : " talk") + " to "
+        List<FileModel> main = planning.model().mainFiles();
+        CodeNouns.Noun talking = CodeNouns.ofTypes(planning, main, t -> byClass.containsKey(t.qualifiedName())).type();
+        CodeNouns.Noun real = CodeNouns.ofTypes(planning, main, t -> keptReal.contains(t.qualifiedName())).type();
+        result.summary = talking.of(byClass.size()) + (byClass.size() == 1 ? " talks" : " talk") + " to "
                 + Plural.of(total, "external collaborator") + " (" + (total - replaceable) + " hard-wired); "
-                + Plural.of(keptReal.size(), "class") + " can be tested with real objects; test libraries in use: "
+                + real.of(keptReal.size()) + " can be tested with real objects; test libraries in use: "
                 + (libraries.isEmpty() ? "none" : String.join(", ", libraries)) + ".";
         if (total > replaceable) {
             result.recommendations.add("Inject the " + Plural.of(total - replaceable, "hard-wired collaborator")

@@ -123,15 +123,17 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                 .metric("complexity_increases", grown).metric("methods_in_scope", methods);
         result.details.put("complexity_changes", complexity);
         result.qualityScore = methods == 0 ? null : 1 / (1 + (3.0 * io + 2.0 * nested + grown + 0.25 * loops) / methods);
-        result.summary = Plural.of(methods, "method") + " in scope: " + Plural.of(loops, "loop") + " over collections, "
-                + Plural.of(nested, "method") + " with nested loops, " + Plural.of(io, "I/O call") + " inside loops, "
+        // the nested-loop methods are among those in scope: one word for both
+        CodeNouns.Noun method = CodeNouns.ofMethods(planning, planning.scopeMethods()).method();
+        result.summary = method.of(methods) + " in scope: " + Plural.of(loops, "loop") + " over collections, "
+                + method.of(nested) + " with nested loops, " + Plural.of(io, "I/O call") + " inside loops, "
                 + Plural.of(grown, "complexity increase") + ".";
         if (io > 0) {
             result.recommendations.add("Batch the " + Plural.of(io, "I/O call")
                     + " made inside loops, and add a performance test for each.");
         }
         if (nested > 0) {
-            result.recommendations.add("Measure the " + Plural.of(nested, "method") + " with nested loops on large inputs.");
+            result.recommendations.add("Measure the " + method.of(nested) + " with nested loops on large inputs.");
         }
         return result;
     }

@@ -15,6 +15,7 @@ import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,7 @@ class TestPyramidPerspective extends TestPlanningPerspective {
         Map<String, Integer> methods = new LinkedHashMap<>(Map.of("unit", 0, "integration", 0, "end-to-end", 0));
         Map<String, Integer> classes = new LinkedHashMap<>(Map.of("unit", 0, "integration", 0, "end-to-end", 0));
         List<Map<String, Object>> listed = new ArrayList<>();
+        Set<String> withTests = new HashSet<>();
         for (FileModel file : planning.model().testFiles()) {
             for (TypeModel type : file.types()) {
                 int count = testMethods(file, type);
@@ -121,6 +123,7 @@ class TestPyramidPerspective extends TestPlanningPerspective {
                 row.put("layer", layer);
                 row.put("tests", count);
                 listed.add(row);
+                withTests.add(type.qualifiedName());
             }
         }
         int total = methods.values().stream().mapToInt(Integer::intValue).sum();
@@ -154,7 +157,8 @@ class TestPyramidPerspective extends TestPlanningPerspective {
         if (u < 0.7) {
             result.recommendations.add("Add unit tests: " + Math.round(u * 100) + " % unit against the recommended 70 %.");
         }
-        result.summary = Plural.of(total, "test method") + " in " + Plural.of(listed.size(), "class") + ": "
+        CodeNouns nouns = CodeNouns.ofTypes(planning, planning.model().testFiles(), type -> withTests.contains(type.qualifiedName()));
+        result.summary = nouns.method().of(total, "test") + " in " + nouns.type().of(listed.size()) + ": "
                 + Math.round(u * 100) + " % unit, "
                 + Math.round(i * 100) + " % integration, " + Math.round(e * 100) + " % end-to-end (recommended 70/20/10).";
         return result;

@@ -19,7 +19,9 @@ import dev.autocoder.workers.worker.PerspectiveContext;
 import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * User Experience: the surfaces users touch and what to test about them.
@@ -58,6 +60,8 @@ class UserExperiencePerspective extends TestPlanningPerspective {
         int printed = 0;
         int surfaces = 0;
         int tested = 0;
+        // the modules and classes (qualified names) of the untested surfaces: the recommendation names them
+        Set<String> untestedOwners = new HashSet<>();
         for (MethodRef m : planning.model().mainMethods()) {
             MethodModel method = m.method();
             boolean python = m.file().path().endsWith(".py");
@@ -91,14 +95,22 @@ class UserExperiencePerspective extends TestPlanningPerspective {
             }
             if (endpoint || main || command) {
                 surfaces++;
-                tested += tests.isTested(m.type()) ? 1 : 0;
+                if (tests.isTested(m.type())) {
+                    tested++;
+                } else {
+                    untestedOwners.add(m.type().qualifiedName());
+                }
             }
             for (CamelRoutes.Endpoint route : CamelRoutes.inJava(m)) {
                 endpoints++;
                 routeSpecs(result, route, m.type().packageName(), m.type().simpleName(), m.type().qualifiedName(),
                         method.signature());
                 surfaces++;
-                tested += tests.isTested(m.type()) || namedByTest(planning, route) ? 1 : 0;
+                if (tests.isTested(m.type()) || namedByTest(planning, route)) {
+                    tested++;
+                } else {
+                    untestedOwners.add(m.type().qualifiedName());
+                }
             }
             printed += (int) method.invocations().stream().filter(c -> c.text().startsWith("System.out.print")
                     || c.text().startsWith("System.err.print") || python && c.text().startsWith("print(")).count();
@@ -145,10 +157,12 @@ class UserExperiencePerspective extends TestPlanningPerspective {
                         "the answer is a 4xx whose message says what was wrong, without internals", List.of(),
                         "4xx with a helpful message", List.of()));
                 surfaces++;
+                untestedOwners.add(module.qualifiedName());
             }
             for (PythonSurfaces.App app : PythonSurfaces.apps(text)) {
                 uiApps++;
                 surfaces++;
+                untestedOwners.add(module.qualifiedName());
                 boolean gradio = app.kind().equals("gradio");
                 result.specifications.add(Specs.of(file.path(), module.packageName(), module.simpleName(), module.qualifiedName(),
                         app.what(), id(), "end-to-end", app.kind() + "_app_answersAnInput",
@@ -185,8 +199,10 @@ class UserExperiencePerspective extends TestPlanningPerspective {
                 + (uiApps > 0 ? Plural.of(uiApps, "Gradio/Streamlit app") + ", " : "") + Plural.of(printed, "console print")
                 + ", " + Plural.of(result.findings.size(), "user-facing exception") + " without a message.";
         if (surfaces > tested) {
-            result.recommendations.add("Test the " + Plural.of(surfaces - tested, "user-facing surface")
-                    + (surfaces - tested == 1 ? " whose class has" : " whose classes have") + " no tests.");
+            CodeNouns.Noun owner = CodeNouns.ofTypes(planning, planning.model().mainFiles(),
+                    t -> untestedOwners.contains(t.qualifiedName())).type();
+            result.recommendations.add("Test the " + Plural.of(surfaces - tested, "user-facing surface") + " whose "
+                    + owner.word(surfaces - tested) + (surfaces - tested == 1 ? " has" : " have") + " no tests.");
         }
         if (!result.findings.isEmpty()) {
             result.recommendations.add("Give the " + Plural.of(result.findings.size(), "exception")

@@ -65,27 +65,31 @@ class WhatAreWeTestingPerspective extends TestPlanningPerspective {
             }
         }
         result.qualityScore = Scores.share(tested, classes.size());
+        CodeNouns inScope = CodeNouns.ofMethods(planning, planning.scopeMethods());
         if (planning.firstRun()) {
             long python = scope.inScope().stream().filter(f -> f.endsWith(".py")).count();
             String file = python == 0 ? "main Java file" : python == scope.inScope().size() ? "main Python file"
                     : "main Java and Python file";
             result.summary = "First plan: the whole codebase is in scope, " + Plural.of(scope.inScope().size(), file) + " with "
-                    + Plural.of(planning.scopeMethods().size(), "method") + "; "
+                    + inScope.method().of(planning.scopeMethods().size()) + "; "
                     + Plural.of(scope.outOfScope().size(), "entry", "entries") + " out of scope.";
         } else {
             result.summary = "Since " + shortId(planning.baseline()) + ": " + Plural.of(scope.filesAdded().size(), "file")
                     + " added, "
                     + scope.filesChanged().size() + " changed, " + scope.filesRemoved().size() + " removed (+" + linesAdded
-                    + "/-" + linesRemoved + " lines); methods " + scope.methodsAdded().size() + " added, "
+                    + "/-" + linesRemoved + " lines); " + inScope.method().plural() + " " + scope.methodsAdded().size() + " added, "
                     + scope.methodsChanged().size() + " changed, " + scope.methodsRemoved().size() + " removed.";
         }
         if (classes.size() > tested) {
-            result.recommendations.add("Add tests for the " + Plural.of(classes.size() - tested, "in-scope class")
-                    + " without a test class.");
+            CodeNouns untested = CodeNouns.ofMethods(planning,
+                    planning.scopeMethods().stream().filter(m -> !tests.isTested(m.type())).toList());
+            result.recommendations.add("Add tests for the " + untested.type().of(classes.size() - tested, "in-scope")
+                    + " without a " + untested.testHolder() + ".");
         }
         if (!scope.methodsRemoved().isEmpty()) {
+            // a removed method is gone from the model: the repository's words
             result.recommendations.add("Check the callers and tests of the "
-                    + Plural.of(scope.methodsRemoved().size(), "removed method") + ".");
+                    + CodeNouns.ofMainCode(planning).method().of(scope.methodsRemoved().size(), "removed") + ".");
         }
         return result;
     }
