@@ -88,10 +88,16 @@ final class ArchitectureFindings {
         return ranked.stream().limit(HOTSPOTS_REPORTED).toList();
     }
 
+    /**
+     * The top hotspot first; when it has one commit in the window (a shallow clone, a first import) churn ranks
+     * nothing, so the recommendation says it is the most complex file rather than the most churned.
+     */
     static Optional<String> hotspotRecommendation(List<Hotspot> ranked) {
-        return ranked.stream().findFirst().map(h -> "Refactor or cover with tests "
-                + h.file() + " first: it changed in " + commits(h.commits()) + " and has complexity " + h.complexity()
-                + ", the highest churn × complexity in the repository.");
+        return ranked.stream().findFirst().map(h -> h.commits() <= 1
+                ? "Refactor or cover with tests " + h.file() + " first: complexity " + h.complexity() + ", the highest in the "
+                + "repository; it has not changed since it came (1 commit in the churn window), so churn does not rank it."
+                : "Refactor or cover with tests " + h.file() + " first: it changed in " + commits(h.commits())
+                + " and has complexity " + h.complexity() + ", the highest churn × complexity in the repository.");
     }
 
     /** Most important first: cycles, then hotspots, coupling, packages off the main sequence, parse failures. */

@@ -350,4 +350,16 @@ class ArchitecturePerspectiveTest {
         assertThat(p).containsEntry("ca", ca).containsEntry("ce", ce).containsEntry("instability", instability)
                 .containsEntry("abstractness", abstractness).containsEntry("distance", distance);
     }
+
+    @Test
+    void aTopHotspotThatNeverChangedIsRecommendedForItsComplexityNotItsChurn() {
+        // rich, one commit: "it changed in 1 commit and has complexity 367, the highest churn × complexity"
+        assertThat(ArchitectureFindings.hotspotRecommendation(List.of(new Hotspot(1, "rich/console.py", 1, 367, 367, 0),
+                new Hotspot(2, "rich/text.py", 1, 200, 200, 0)))).hasValue("Refactor or cover with tests rich/console.py first: "
+                + "complexity 367, the highest in the repository; it has not changed since it came (1 commit in the churn "
+                + "window), so churn does not rank it.");
+        assertThat(ArchitectureFindings.hotspotRecommendation(List.of(new Hotspot(1, "app/rules.py", 2, 7, 14, 10))))
+                .hasValue("Refactor or cover with tests app/rules.py first: it changed in 2 commits and has complexity 7, "
+                        + "the highest churn × complexity in the repository.");
+    }
 }
