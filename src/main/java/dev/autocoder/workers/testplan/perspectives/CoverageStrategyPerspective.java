@@ -70,9 +70,10 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         } else if (measured.isEmpty()) {
             result.notes.add("The analysis worker found no coverage report: goals use the " + mapping + " only.");
         }
+        // by the file's package: a Python class's type names its module as its package (flask's 3 packages were 19)
         Map<String, List<TypeModel>> byPackage = new TreeMap<>();
         for (FileModel file : planning.model().mainFiles()) {
-            file.types().forEach(t -> byPackage.computeIfAbsent(t.packageName(), k -> new ArrayList<>()).add(t));
+            file.types().forEach(t -> byPackage.computeIfAbsent(file.packageName(), k -> new ArrayList<>()).add(t));
         }
         List<Map<String, Object>> packages = new ArrayList<>();
         long classes = 0;
@@ -80,7 +81,7 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         for (Map.Entry<String, List<TypeModel>> entry : byPackage.entrySet()) {
             long tested = entry.getValue().stream().filter(tests::isTested).count();
             boolean critical = entry.getValue().stream().flatMap(t -> t.methods().stream()).anyMatch(m -> m.cyclomatic() >= CRITICAL_COMPLEXITY)
-                    || planning.scopeMethods().stream().anyMatch(m -> m.type().packageName().equals(entry.getKey()));
+                    || planning.scopeMethods().stream().anyMatch(m -> m.file().packageName().equals(entry.getKey()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("package", entry.getKey().isEmpty() ? "(default)" : entry.getKey());
             row.put("classes", entry.getValue().size());
