@@ -166,4 +166,29 @@ class PythonTaskCallersTest {
         cycle.forEach(row -> harness.analysisOf(row).path("notes").forEach(n -> notes.add(n.asText())));
         return notes;
     }
+
+    @Test
+    void aComplexityFindingOfRuffIsNotContradictedByTheModelsOtherCount() throws Exception {
+        // flask: "(139 lines, cyclomatic complexity 16)" beside ruff's "`make_response` is too complex (14 > 10)":
+        // McCabe's count leaves boolean operators out, the model's counts them
+        StringBuilder tangled = new StringBuilder("def tangled(x, y):\n    total = 0\n");
+        for (int i = 0; i < 11; i++) {
+            tangled.append("    if x == ").append(i).append(" and y:\n        total += ").append(i).append("\n");
+        }
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/rules.py", tangled.append("    return total\n").toString());
+        ImplementationFixture.commit(repo, "Rules", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), RuffCli.path());
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        JsonNode first = harness.analysisOf(cycle.get(0));
+        assertThat(first.get("task").get("rule").asText()).isEqualTo("C901");
+        assertThat(first.get("task").get("message").asText()).contains("is too complex (12 > 10)");
+        assertThat(first.get("location").get("complexity").asInt()).isEqualTo(23); // the model's count, kept as data
+        assertThat(cycle).allSatisfy(row -> assertThat(harness.json(row).toString()).doesNotContain("cyclomatic complexity 23"));
+        assertThat(first.get("root_cause").asText()).contains("It sits in shop.rules#tangled(x, y) (lines 1-25).");
+    }
 }
