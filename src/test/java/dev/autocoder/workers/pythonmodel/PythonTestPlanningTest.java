@@ -63,6 +63,12 @@ class PythonTestPlanningTest {
         assertThat(errors.status()).isEqualTo(Status.OK);
         assertThat(errors.findings()).extracting(f -> f.rule() + " " + f.file() + ":" + f.line()).contains(
                 "empty-catch shop/orders.py:36", "over-broad-catch shop/orders.py:36", "lost-cause shop/orders.py:54");
+        // in Python's words: the handler as written, re-raise, `from` (it said "empty catch of", "Handle or rethrow")
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch")).extracting(Finding::message)
+                .allSatisfy(m -> assertThat(m).containsPattern(": empty `except[^`]*:`: the failure disappears$"));
+        assertThat(errors.recommendations()).contains("Handle or re-raise in the 1 empty `except` block.",
+                "Raise the new exception `from` the caught one in 1 place.");
+        assertThat(errors.recommendations()).noneMatch(r -> r.contains("catch block") || r.contains("rethrow"));
 
         PerspectiveResult integration = harness.run(harness.perspective("integration-points"));
         assertThat(TestPlanHarness.analysis(integration).integrationPoints()).extracting(IntegrationPoint::kind, IntegrationPoint::method)

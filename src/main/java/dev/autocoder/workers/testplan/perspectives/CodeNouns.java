@@ -85,6 +85,11 @@ final class CodeNouns {
                 files.stream().flatMap(f -> f.types().stream()).map(TypeModel::kind).toList());
     }
 
+    /** True when everything counted is Python's. */
+    boolean python() {
+        return python;
+    }
+
     /** "function" when every counted method is Python's, else "method". */
     Noun method() {
         return python ? FUNCTION : METHOD;

@@ -53,22 +53,23 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         SignalExceptions signals = new SignalExceptions(planning.model());
         for (MethodRef m : planning.model().mainMethods()) {
             List<Finding> own = new ArrayList<>();
+            boolean python = m.file().path().endsWith(".py"); // Python's words: except, with, raise … from
             for (CatchSite c : m.method().catches()) {
                 String types = String.join(" | ", c.types());
+                String handler = python ? "`" + c.text() + "`" : "catch of " + types; // `except:` or `except OSError as e:`
                 if (c.deliberate() || signals.catchesOnlySignals(c)) {
                     // an optional import, a try/else branch, a comment, a variable named ignored, or the project's own
                     // stop signal: nothing is lost
                 } else if (c.empty()) {
-                    own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty catch of " + types + ": the failure disappears", c.text()));
+                    own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty " + handler + ": the failure disappears", c.text()));
                 } else if (c.onlyLogs() && !c.rethrows()) {
-                    own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), "catch of " + types + " only logs and goes on", c.text()));
+                    own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), handler + " only logs and goes on", c.text()));
                 }
                 if (c.overBroad() && !c.rethrows() && !c.handsOn()) {
                     own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
                 }
                 if (c.lostCause()) {
                     // Python chains it implicitly: the traceback still shows it, as the context
-                    boolean python = m.file().path().endsWith(".py");
                     own.add(finding("lost-cause", python ? Severity.LOW : Severity.MEDIUM, m, c.line(), python
                             ? "raises a new exception without `from` the caught " + types + ": the traceback shows it only "
                             + "as the context (\"During handling of the above exception\")"
@@ -78,7 +79,8 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
             for (Invocation call : m.method().invocations()) {
                 if (Resources.leaks(m, call, calls)) {
                     own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), call.shortName()
-                            + " is opened outside try-with-resources and not closed in finally", call.text()));
+                            + (python ? " is opened outside a `with` block and not closed in `finally`"
+                            : " is opened outside try-with-resources and not closed in finally"), call.text()));
                 }
             }
             if (own.isEmpty()) {
@@ -98,12 +100,16 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         byRule.forEach((rule, count) -> result.metric(rule.replace('-', '_'), count));
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
         result.details.put("by_rule", byRule);
-        result.summary = result.findings.isEmpty() ? "No empty, over-broad or cause-losing catch and no unclosed resource."
-                : Plural.of(result.findings.size(), "error-handling problem") + ": " + KindCounts.of(byRule) + ".";
+        boolean python = CodeNouns.ofMainCode(planning).python();
+        result.summary = result.findings.isEmpty() ? "No empty, over-broad or cause-losing " + (python ? "`except`" : "catch")
+                + " and no unclosed resource." : Plural.of(result.findings.size(), "error-handling problem") + ": " + KindCounts.of(byRule) + ".";
         byRule.forEach((rule, count) -> result.recommendations.add(switch (rule) {
-            case "empty-catch" -> "Handle or rethrow in the " + Plural.of(count, "empty catch block") + ".";
-            case "missing-try-with-resources" -> "Open the " + Plural.of(count, "resource") + " in try-with-resources.";
-            case "lost-cause" -> "Pass the caught exception as the cause in " + Plural.of(count, "place") + ".";
+            case "empty-catch" -> python ? "Handle or re-raise in the " + Plural.of(count, "empty `except` block") + "."
+                    : "Handle or rethrow in the " + Plural.of(count, "empty catch block") + ".";
+            case "missing-try-with-resources" -> "Open the " + Plural.of(count, "resource") + (python ? " in a `with` block."
+                    : " in try-with-resources.");
+            case "lost-cause" -> python ? "Raise the new exception `from` the caught one in " + Plural.of(count, "place") + "."
+                    : "Pass the caught exception as the cause in " + Plural.of(count, "place") + ".";
             case "over-broad-catch" -> "Catch the specific exceptions in " + Plural.of(count, "place") + ".";
             default -> "Decide what should happen instead of only logging in " + Plural.of(count, "place") + ".";
         }));
