@@ -65,12 +65,26 @@ class HubOutageTest extends WithFakeHub {
             // backoff 1, 2, 4, 4 … minutes (with jitter): a handful of attempts, not one per tick
             assertThat(attemptsDuringOutage).isBetween(1, 10);
 
-            // back up: the next attempt after the backoff publishes everything written meanwhile
+            // back up: the next attempt after the backoff publishes everything written meanwhile. An attempt sent while
+            // the Hub was still down may get its 503 after the clock moved on, and back off from that later time: the
+            // clock then moves a minute at a time, at most one more maximum backoff (4 minutes), until that attempt is
+            // due (CI saw it wait past a single move)
             hub.setDown(false);
-            shift = shift.plusMinutes(5);
-            clock.shift(shift);
+            Duration[] moved = {shift.plusMinutes(5)};
+            Duration latest = moved[0].plusMinutes(5);
+            clock.shift(moved[0]);
             int written = local.rows(DATASET).size();
-            await("the backlog published").atMost(LIMIT).until(() -> hubRows(hub, mapper).size() >= written);
+            await("the backlog published").atMost(LIMIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                if (hubRows(hub, mapper).size() >= written) {
+                    return true;
+                }
+                if (moved[0].compareTo(latest) < 0) {
+                    moved[0] = moved[0].plusMinutes(1);
+                    clock.shift(moved[0]);
+                }
+                return false;
+            });
+            shift = moved[0];
 
             // a storm of 429s: each Retry-After is honoured on the clock
             hub.rateLimitNext(FakeHub.Endpoint.COMMIT, 3, 120);
