@@ -123,6 +123,7 @@ class TestingStrategyStage extends ImplementationStage {
         if (site.member() != null) {
             return site.member();
         }
-        return site.typeName() == null ? "the finding is outside the types" : "the finding is in " + site.typeName() + " outside its methods";
+        return site.typeName() == null ? "the finding is outside the types"
+                : "the finding is in " + site.typeName() + " outside its methods";
     }
 }

@@ -70,7 +70,7 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         } else if (measured.isEmpty()) {
             result.notes.add("The analysis worker found no coverage report: goals use the " + mapping + " only.");
         }
-        // by the file's package: a Python class's type names its module as its package (flask's 3 packages were 19)
+        // by the file's package: a Python class's type names its module as its package (flask's 2 packages were 19)
         Map<String, List<TypeModel>> byPackage = new TreeMap<>();
         for (FileModel file : planning.model().mainFiles()) {
             file.types().forEach(t -> byPackage.computeIfAbsent(file.packageName(), k -> new ArrayList<>()).add(t));

@@ -101,8 +101,9 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
         result.details.put("by_rule", byRule);
         boolean python = CodeNouns.ofMainCode(planning).python();
-        result.summary = result.findings.isEmpty() ? "No empty, over-broad or cause-losing " + (python ? "`except`" : "catch")
-                + " and no unclosed resource." : Plural.of(result.findings.size(), "error-handling problem") + ": " + KindCounts.of(byRule) + ".";
+        result.summary = result.findings.isEmpty()
+                ? "No empty, over-broad or cause-losing " + (python ? "`except`" : "catch") + " and no unclosed resource."
+                : Plural.of(result.findings.size(), "error-handling problem") + ": " + KindCounts.of(byRule) + ".";
         byRule.forEach((rule, count) -> result.recommendations.add(switch (rule) {
             case "empty-catch" -> python ? "Handle or re-raise in the " + Plural.of(count, "empty `except` block") + "."
                     : "Handle or rethrow in the " + Plural.of(count, "empty catch block") + ".";

@@ -33,7 +33,8 @@ public final class PytestNames {
 
     /** {@code total_edgeCases} to {@code total_edge_cases}, {@code explainsABadInput} to {@code explains_a_bad_input}. */
     static String snake(String text) {
-        String s = text.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase();
+        String s = text.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+                .replaceAll("[^A-Za-z0-9]+", "_").toLowerCase();
         s = s.replaceAll("_+", "_").replaceAll("^_|_$", "");
         return s.startsWith("test_") ? s.substring(5) : s;
     }
