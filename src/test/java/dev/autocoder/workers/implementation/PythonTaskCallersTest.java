@@ -83,14 +83,7 @@ class PythonTaskCallersTest {
 
     @Test
     void aTaskInAFunctionListsItsCallersAcrossModulesAndItsCallees() throws Exception {
-        String ruff = RuffCli.path();
-        Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/__init__.py", "");
-        ImplementationFixture.write(repo, "shop/cart.py", CART);
-        ImplementationFixture.write(repo, "shop/orders.py", ORDERS);
-        ImplementationFixture.commit(repo, "A cart with a mutable default", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = analyzed(Map.of("shop/cart.py", CART, "shop/orders.py", ORDERS));
 
         List<Row> cycle = harness.cycle();
 
@@ -120,13 +113,7 @@ class PythonTaskCallersTest {
 
     @Test
     void aFindingOnADecoratorIsInItsFunctionAndOneOnAClassStatementIsInItsClass() throws Exception {
-        String ruff = RuffCli.path();
-        Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/__init__.py", "");
-        ImplementationFixture.write(repo, "shop/styles.py", STYLES);
-        ImplementationFixture.commit(repo, "Styles", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = analyzed(Map.of("shop/styles.py", STYLES));
 
         Map<String, List<Row>> cycles = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) {
@@ -161,6 +148,19 @@ class PythonTaskCallersTest {
                 .contains("meta is a property: it is read as `.meta`, not called, so its reads are not among the call sites.");
     }
 
+    /** A committed package {@code shop} of these modules, with the analysis worker's code-quality row of it. */
+    private ImplementationHarness analyzed(Map<String, String> modules) throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        for (Map.Entry<String, String> module : modules.entrySet()) {
+            ImplementationFixture.write(repo, module.getKey(), module.getValue());
+        }
+        ImplementationFixture.commit(repo, "A shop", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), RuffCli.path());
+        harness.analysis.tick(harness.snapshot());
+        return harness;
+    }
+
     private static List<String> notes(ImplementationHarness harness, List<Row> cycle) {
         List<String> notes = new ArrayList<>();
         cycle.forEach(row -> harness.analysisOf(row).path("notes").forEach(n -> notes.add(n.asText())));
@@ -175,12 +175,7 @@ class PythonTaskCallersTest {
         for (int i = 0; i < 11; i++) {
             tangled.append("    if x == ").append(i).append(" and y:\n        total += ").append(i).append("\n");
         }
-        Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/__init__.py", "");
-        ImplementationFixture.write(repo, "shop/rules.py", tangled.append("    return total\n").toString());
-        ImplementationFixture.commit(repo, "Rules", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), RuffCli.path());
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = analyzed(Map.of("shop/rules.py", tangled.append("    return total\n").toString()));
 
         List<Row> cycle = harness.cycle();
 
