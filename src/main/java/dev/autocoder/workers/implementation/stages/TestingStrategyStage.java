@@ -108,11 +108,13 @@ class TestingStrategyStage extends ImplementationStage {
 
     /**
      * Where a test class goes by Maven's convention, next to the code under test's source root; a Python test, the
-     * module its pytest skeleton is ({@code test_rich_fileno_failure_modes.py}); null elsewhere.
+     * module its pytest skeleton is ({@code test_rich_fileno_failure_modes.py}); null elsewhere, and for a Python
+     * specification of a row written before specifications named pytest's tests ({@code setupEdgeCasesTest}).
      */
     static String testFile(String codeFile, String testClass) {
         if (PytestNames.isPython(codeFile)) {
-            return testClass.substring(0, testClass.indexOf('.')) + ".py";
+            int dot = testClass.indexOf('.');
+            return testClass.startsWith("test_") && dot > 0 ? testClass.substring(0, dot) + ".py" : null;
         }
         int main = codeFile == null ? -1 : codeFile.indexOf("src/main/java/");
         return main < 0 ? null : codeFile.substring(0, main) + "src/test/java/" + testClass.replace('.', '/') + ".java";
