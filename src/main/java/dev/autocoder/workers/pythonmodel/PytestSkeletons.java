@@ -32,7 +32,7 @@ public final class PytestSkeletons {
     }
 
     public static boolean isPython(TestSpecification spec) {
-        return spec.file() != null && spec.file().endsWith(".py");
+        return PytestNames.isPython(spec.file());
     }
 
     public static List<TestSkeleton> render(List<TestSpecification> specifications, String perspectiveId) {

@@ -117,12 +117,12 @@ public abstract class LinterFindings<V> {
     public List<String> topRuleRecommendations(int limit) {
         Function<List<Reported<V>>, String> ruleOfGroup = l -> rules.rule().apply(l.get(0).violation());
         Function<List<Reported<V>>, Severity> severityOfGroup = l -> l.get(0).severity();
-        Predicate<List<Reported<V>>> likelyDefect = l -> FindingGroup.isDefectCategory(
-                findingOf.of(l.get(0).violation(), l.get(0).severity(), l.get(0).scope()).category());
         Map<List<Object>, List<Reported<V>>> byRule = reported.stream()
                 .collect(Collectors.groupingBy(r -> List.of(rules.rule().apply(r.violation()), r.severity())));
+        // a group's category is its finding's: made once per group, not at every comparison
         Map<List<Reported<V>>, Boolean> defects = new IdentityHashMap<>();
-        byRule.values().forEach(l -> defects.put(l, likelyDefect.test(l)));
+        byRule.values().forEach(l -> defects.put(l, FindingGroup.isDefectCategory(
+                findingOf.of(l.get(0).violation(), l.get(0).severity(), l.get(0).scope()).category())));
         return byRule.values().stream()
                 .sorted(Comparator.comparing(severityOfGroup)
                         .thenComparing(l -> !defects.get(l))

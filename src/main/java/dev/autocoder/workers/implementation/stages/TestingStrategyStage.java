@@ -91,7 +91,8 @@ class TestingStrategyStage extends ImplementationStage {
         String testClass;
         String testFile;
         if (python) { // pytest's convention, as the test coverage perspective recommends: tests/test_<module>.py
-            String module = method.file().types().get(0).simpleName();
+            String module = method.file().types().stream().filter(t -> t.kind().equals("module")).findFirst()
+                    .orElse(method.type()).simpleName();
             testFile = "tests/test_" + module + ".py";
             testClass = "tests.test_" + module + (method.type().kind().equals("module") ? "" : ".Test" + method.type().simpleName());
             name = PytestNames.testFunction(name);
