@@ -430,7 +430,6 @@ class FunctionScanner:
         self.loops = []
         self.none_returns = []
         self.strings = []
-        self.decisions = 0
         self.closed = set()
         self.assigned_calls = {}  # id of a call node -> the local its result is assigned to
         self.discarded_calls = set()  # ids of the call nodes that are a statement of their own: the result is dropped
@@ -518,12 +517,6 @@ class FunctionScanner:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             self.nested_function(node, caught_by, loop_depth, loops_open, in_except, in_with)
             return
-        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.For, ast.AsyncFor, ast.ExceptHandler, ast.comprehension, ast.Assert)):
-            self.decisions += 1
-        elif isinstance(node, ast.BoolOp):
-            self.decisions += len(node.values) - 1
-        elif isinstance(node, ast.match_case) if hasattr(ast, "match_case") else False:
-            self.decisions += 1
         if isinstance(node, (ast.Yield, ast.YieldFrom)) and self.nesting == 0:
             self.yields = True
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(self.strings) < 50 and len(node.value) <= 200:
@@ -562,7 +555,6 @@ class FunctionScanner:
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
                                  or self.removes_if_present(node, h) or self.looks_up(node, h))
-                self.decisions += 1
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -623,7 +615,7 @@ class FunctionScanner:
 
     def nested_function(self, node, caught_by, loop_depth, loops_open, in_except, in_with):
         """A function or lambda defined inside this one is part of it, as a lambda or a local class is part of a Java
-        method: its calls, raises, handlers and decisions are this function's (ruff's C901 counts a closure's
+        method: its calls, raises and handlers are this function's (ruff's C901 counts a nested function's
         complexity in its enclosing function too). Its returns and yields are its own, and its body runs when it is
         called, not where it stands: outside the loops, try, except and with blocks around its definition. Its
         decorators and default values are evaluated where it stands."""
@@ -975,12 +967,48 @@ def function_model(module, node, class_name, attribute_types):
         "name": node.name, "kind": kind, "async": isinstance(node, ast.AsyncFunctionDef), "line": first_line(node),
         "end_line": getattr(node, "end_lineno", node.lineno) or node.lineno, "decorators": decorators, "params": params,
         "returns": annotation(node.returns, module.lines), "body_hash": hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()[:16],
-        "cyclomatic": 1 + scanner.decisions, "none_returns": scanner.none_returns,
+        "cyclomatic": 1 + mccabe(node.body), "none_returns": scanner.none_returns,
         "implicit_none": not scanner.yields and not ends_without_falling_through(node.body) and scanner.returns_value,
         "raises": scanner.raises, "excepts": scanner.excepts, "comparisons": scanner.comparisons, "loops": scanner.loops,
         "calls": scanner.calls, "strings": scanner.strings, "closed": sorted(scanner.closed),
         "generator": scanner.yields, "returns_value": scanner.returns_value,
     }
+
+
+def mccabe(statements):
+    """The decisions ruff's C901 counts (McCabe's, as the mccabe plugin of flake8): `if`/`elif`, loops, `except`
+    clauses, a `try`'s `else`, `match` cases, and a nested function with its own; not boolean operators, conditional
+    expressions or comprehensions, which PMD counts for Java. The figure is the one ruff reports, so a function's
+    complexity reads the same in every row."""
+    count = 0
+    for s in statements:
+        if isinstance(s, ast.If):
+            count += 1 + mccabe(s.body)
+            # an `elif` is an If alone in the orelse: counted by the recursion; a plain `else` adds no decision
+            count += mccabe(s.orelse)
+        elif isinstance(s, (ast.For, ast.AsyncFor, ast.While)):
+            count += 1 + mccabe(s.body) + mccabe(s.orelse)
+        elif isinstance(s, (ast.With, ast.AsyncWith)):
+            count += mccabe(s.body)
+        elif isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            count += mccabe(s.body) + (1 if s.orelse else 0) + mccabe(s.orelse) + mccabe(s.finalbody)
+            count += sum(1 + mccabe(h.body) for h in s.handlers)
+        elif isinstance(s, getattr(ast, "Match", ())):
+            # each case is a decision but a last one that matches anything (`case _:`, `case rest:`), as ruff counts
+            last = s.cases[-1]
+            catch_all = last.guard is None and matches_anything(last.pattern)
+            count += len(s.cases) - (1 if catch_all else 0) + sum(mccabe(case.body) for case in s.cases)
+        elif isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            count += 1 + mccabe(s.body)
+        elif isinstance(s, ast.ClassDef):
+            count += mccabe(s.body)
+    return count
+
+
+def matches_anything(pattern):
+    if isinstance(pattern, ast.MatchAs):
+        return pattern.pattern is None or matches_anything(pattern.pattern)
+    return isinstance(pattern, ast.MatchOr) and any(matches_anything(p) for p in pattern.patterns)
 
 
 def first_line(node):

@@ -27,8 +27,8 @@ public final class EvidenceText {
         }
         if (location.method() != null) {
             text.append("Method: ").append(location.method()).append(" (lines ").append(location.methodBeginLine())
-                    .append('-').append(location.methodEndLine())
-                    .append(facts.showsModelComplexity() ? ", cyclomatic complexity " + location.complexity() : "").append(")\n");
+                    .append('-').append(location.methodEndLine()).append(", cyclomatic complexity ")
+                    .append(location.complexity()).append(")\n");
         } else if (location.member() != null) {
             text.append("Declaration: ").append(location.member()).append('\n');
         }

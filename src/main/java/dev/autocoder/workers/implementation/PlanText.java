@@ -155,8 +155,8 @@ public final class PlanText {
         if (method == null) {
             return facts.code().readable() ? " (a file of " + Plural.of(facts.code().lines().size(), "line") + ")" : "";
         }
-        return " (" + Plural.of(method.method().endLine() - method.method().beginLine() + 1, "line")
-                + (facts.showsModelComplexity() ? ", cyclomatic complexity " + method.method().cyclomatic() : "") + ")";
+        return " (" + Plural.of(method.method().endLine() - method.method().beginLine() + 1, "line") + ", cyclomatic complexity "
+                + method.method().cyclomatic() + ")";
     }
 
     private static String mostComplex(TaskAtHead facts) {

@@ -118,15 +118,6 @@ public final class TaskAtHead {
         return family;
     }
 
-    /**
-     * False when the finding states the function's complexity by another count: ruff's C901 is McCabe's, which leaves
-     * boolean operators and conditional expressions out, so beside "`make_response` is too complex (14 > 10)" the
-     * model's cyclomatic 16 would read as a contradiction.
-     */
-    public boolean showsModelComplexity() {
-        return !"C901".equals(task.rule());
-    }
-
     /** {@code lines 12-14} or {@code line 12} or {@code the file}. */
     public String place() {
         if (task.line() == null) {

@@ -159,7 +159,7 @@ class PythonTestPlanningTest {
         assertThat(coverage.summary()).isEqualTo(
                 "2 of 8 main modules and classes have tests across 1 package; 2 untested functions of complexity 5 or more.");
         assertThat(coverage.findings()).extracting(Finding::message).containsExactly(
-                "rules.grade(score, strict) has cyclomatic complexity 6 and its module has no test",
+                "rules.grade(score, strict) has cyclomatic complexity 5 and its module has no test",
                 "Grader.grade(score) has cyclomatic complexity 5 and its class has no test");
         assertThat(TestPlanHarness.analysis(coverage).notes()).contains("No ok test-coverage row in the analysis dataset "
                 + "autocoder-analysis-results yet: goals use the test-module mapping only.");

@@ -100,8 +100,7 @@ class DeepUnderstandingStage extends ImplementationStage {
         if (code.method() != null) {
             var method = code.method().method();
             cause.append(" It sits in ").append(code.method().key()).append(" (lines ").append(method.beginLine()).append('-')
-                    .append(method.endLine())
-                    .append(facts.showsModelComplexity() ? ", cyclomatic complexity " + method.cyclomatic() : "").append(").");
+                    .append(method.endLine()).append(", cyclomatic complexity ").append(method.cyclomatic()).append(").");
         } else if (code.located() && code.site().get().member() != null) {
             cause.append(" It is the ").append(code.site().get().member());
             if (code.site().get().typeName() != null) {

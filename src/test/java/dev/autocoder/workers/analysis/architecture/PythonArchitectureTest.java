@@ -211,20 +211,21 @@ class PythonArchitectureTest {
         PerspectiveResult result = analyze();
 
         List<Map<String, Object>> hotspots = list(result.details().get("hotspots"));
-        // rules.py: 2 commits × (1 + if, if, for, if, and = 6, plus other() 1) = 14; simple.py: 6 commits × 1 = 6;
+        // rules.py: 2 commits × (1 + if, if, for, if = 5, plus other() 1) = 12 (McCabe's, as ruff counts: the `and` is not
+        // a decision); simple.py: 6 commits × 1 = 6;
         // constants.py has no function and the test file is test scope: neither is ranked.
         assertThat(hotspots).extracting(h -> h.get("rank") + ":" + h.get("file") + "=" + h.get("commits") + "×"
                         + h.get("complexity") + "=" + h.get("score"))
-                .containsExactly("1:app/rules.py=2×7=14", "2:app/simple.py=6×1=6");
+                .containsExactly("1:app/rules.py=2×6=12", "2:app/simple.py=6×1=6");
         assertThat(hotspots.get(0)).containsKeys("lines_changed");
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("hotspot"))
                 .extracting(f -> f.severity() + " " + f.message())
-                .containsExactly("HIGH app/rules.py: 2 commits × complexity 7", "HIGH app/simple.py: 6 commits × complexity 1");
+                .containsExactly("HIGH app/rules.py: 2 commits × complexity 6", "HIGH app/simple.py: 6 commits × complexity 1");
         assertThat(metric(result, "hotspots_ranked")).isEqualTo(2.0);
-        assertThat(metric(result, "top_hotspot_score")).isEqualTo(14.0);
-        assertThat(result.summary()).endsWith("Top hotspot: app/rules.py (2 commits × complexity 7).");
+        assertThat(metric(result, "top_hotspot_score")).isEqualTo(12.0);
+        assertThat(result.summary()).endsWith("Top hotspot: app/rules.py (2 commits × complexity 6).");
         assertThat(result.recommendations()).contains("Refactor or cover with tests app/rules.py first: it changed in 2 "
-                + "commits and has complexity 7, the highest churn × complexity in the repository.");
+                + "commits and has complexity 6, the highest churn × complexity in the repository.");
     }
 
     @Test
