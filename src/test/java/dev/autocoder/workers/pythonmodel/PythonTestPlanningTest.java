@@ -77,6 +77,11 @@ class PythonTestPlanningTest {
                         org.assertj.core.groups.Tuple.tuple("database", "count_orders(path)"),
                         org.assertj.core.groups.Tuple.tuple("http", "checkout(amount, *extras, **options)"));
 
+        // a call as Python writes it (werkzeug's read "new Thread in _reloader.run_with_reloader", "new Popen")
+        assertThat(TestPlanHarness.analysis(integration).integrationPoints()).extracting(IntegrationPoint::call)
+                .contains("subprocess.run", "threading.Thread", "sqlite3.connect", "requests.get")
+                .noneMatch(call -> call.startsWith("new "));
+
         List<PerspectiveResult> all = new ArrayList<>(List.of(edges, failures, errors, integration));
         for (TestPlanningPerspective p : List.of(harness.perspective("mocking-strategy"),
                 harness.perspective("security"), harness.perspective("what-are-we-testing"))) {
@@ -84,6 +89,16 @@ class PythonTestPlanningTest {
             assertThat(result.status()).as(p.id()).isEqualTo(Status.OK);
             all.add(result);
         }
+        assertThat(all.get(4).recommendations()).contains("Pass the 10 hard-wired collaborators (clock, client, random "
+                + "source) in as parameters with defaults, or replace them in tests with monkeypatch.");
+        // a failure mode names the pytest test its specification holds (werkzeug's recommendation named
+        // "restart_with_reloader_whenProcessFails_reportsIt")
+        List<String> failureTests = TestPlanHarness.analysis(failures).testSpecifications().stream()
+                .map(TestSpecification::testName).toList();
+        assertThat(modes).filteredOn(m -> !m.method().startsWith("_")).isNotEmpty()
+                .allSatisfy(m -> assertThat(failureTests).contains(m.testName()));
+        assertThat(modes).allSatisfy(m -> assertThat(m.testName()).matches("test_[a-z0-9_]+"));
+        assertThat(failures.recommendations()).isNotEmpty().allSatisfy(r -> assertThat(r).containsPattern("\\): test_[a-z0-9_]+$"));
         long planned = all.stream().map(TestPlanHarness::analysis).map(TestPlanAnalysis::testSpecifications).mapToLong(List::size).sum();
         assertThat(planned).isPositive();
 

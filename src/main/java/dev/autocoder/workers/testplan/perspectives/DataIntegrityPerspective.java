@@ -93,7 +93,7 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
             boolean moves = method.invocations().stream().anyMatch(c -> "java.nio.file.Files".equals(c.type()) && c.method().equals("move"));
             if (!fileWrites.isEmpty() && !moves) {
                 Invocation first = fileWrites.get(0);
-                Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), first.shortName()
+                Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), CallNames.of(m, first)
                         + " writes in place: a crash mid-write leaves a partial file (write a temporary file and move it)", first.text());
                 result.findings.add(f);
                 answers.add(f.id());
@@ -244,7 +244,7 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         if (!serialized.isEmpty()) {
             result.specifications.add(Specs.of(m, id(), "unit", method.name() + "_serializationRoundTrip",
                     "a fully populated value (with the types JSON changes: tuples, int dict keys, datetime, Decimal, NaN)",
-                    "it is written (" + serialized.get(0).shortName() + ") and read back",
+                    "it is written (" + CallNames.of(m, serialized.get(0)) + ") and read back",
                     "the value read equals the value written, or the conversion is explicit", List.of(), "equal values", answers));
         }
         return true;

@@ -78,7 +78,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
             }
             for (Invocation call : m.method().invocations()) {
                 if (Resources.leaks(m, call, calls)) {
-                    own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), call.shortName()
+                    own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), CallNames.of(m, call)
                             + (python ? " is opened outside a `with` block and not closed in `finally`"
                             : " is opened outside try-with-resources and not closed in finally"), call.text()));
                 }

@@ -101,10 +101,14 @@ class FailureModesPerspective extends TestPlanningPerspective {
         // method is the same mode (its id leaves the line out), so counts, findings and tests agree
         Set<String> seen = new HashSet<>();
         for (MethodRef m : candidates) {
-            for (FailureMode mode : modes(m, thrown, signals)) {
-                if (!seen.add(mode.id())) {
+            for (FailureMode found : modes(m, thrown, signals)) {
+                if (!seen.add(found.id())) {
                     continue;
                 }
+                // a Python mode names the pytest test its specification holds (the specification's id stays the one
+                // made from the name as found, so it is the same in either language)
+                FailureMode mode = PytestNames.isPython(found.file())
+                        ? found.withTestName(PytestNames.testFunction(found.testName())) : found;
                 result.failureModes.add(mode);
                 byMode.merge(mode.mode(), 1, Integer::sum);
                 byLabel.merge(label(mode), 1, Integer::sum);
@@ -116,7 +120,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
                         m.key() + " " + mode.evidence()));
                 if (!m.method().visibility().equals("private")) {
                     String exception = expectsException(mode) ? expectedException(thrown, m, mode) : null;
-                    result.specifications.add(Specs.of(m, id(), "unit", mode.testName(), given(mode),
+                    result.specifications.add(Specs.of(m, id(), "unit", found.testName(), given(mode),
                             "calling " + m.method().signature(), then(mode, exception), List.of(), expected(mode, exception),
                             List.of(mode.id()), exception));
                 }

@@ -53,7 +53,7 @@ class IntegrationPointsPerspective extends TestPlanningPerspective {
                 IntegrationCatalog.classify(call).ifPresent(kind -> points.add(new IntegrationPoint(
                         PlanIds.of("integration-point", m.file().path(), m.key(), kind.label(), call.text()),
                         kind.label(), m.file().path(), call.line(), m.type().qualifiedName(), m.method().signature(),
-                        call.shortName(), kind.risk(), kind.testStrategy(m.file().path()), planning.inScope(m))));
+                        CallNames.of(m, call), kind.risk(), kind.testStrategy(m.file().path()), planning.inScope(m))));
             }
         }
         return points;

@@ -11,6 +11,7 @@ import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
 import dev.autocoder.workers.testplan.rules.IntegrationKind;
+import dev.autocoder.workers.testplan.spec.PytestNames;
 import dev.autocoder.workers.testplan.spec.Specs;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.worker.PerspectiveContext;
@@ -112,7 +113,7 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                 } else {
                     // Python's module attributes are patched in a test (monkeypatch, mock.patch): a note, not a defect
                     boolean python = m.file().path().endsWith(".py");
-                    String message = m.type().simpleName() + "." + m.method().signature() + " calls " + call.shortName()
+                    String message = m.type().simpleName() + "." + m.method().signature() + " calls " + CallNames.of(m, call)
                             + " (" + kind.label() + ") on something it creates or reaches statically: "
                             + (python ? "a test patches it; " : "a test cannot replace it; ") + doubleFor(kind, m.file().path());
                     result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy",
@@ -121,7 +122,7 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                 }
                 IntegrationPoint point = new IntegrationPoint(dev.autocoder.workers.testplan.plan.PlanIds.of("integration-point",
                         m.file().path(), m.key(), kind.label(), call.text()), kind.label(), m.file().path(), call.line(),
-                        m.type().qualifiedName(), m.method().signature(), call.shortName(), kind.risk(), doubleFor(kind, m.file().path()), planning.inScope(m));
+                        m.type().qualifiedName(), m.method().signature(), CallNames.of(m, call), kind.risk(), doubleFor(kind, m.file().path()), planning.inScope(m));
                 byClass.computeIfAbsent(m.type().qualifiedName(), k -> new TreeMap<>()).computeIfAbsent(kind, k -> new ArrayList<>()).add(point);
                 firstMethod.putIfAbsent(m.type().qualifiedName() + "#" + kind, m);
             }
@@ -172,10 +173,13 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                 + real.of(keptReal.size()) + " can be tested with real objects; test libraries in use: "
                 + (libraries.isEmpty() ? "none" : String.join(", ", libraries)) + ".";
         if (total > replaceable) {
-            result.recommendations.add("Inject the " + Plural.of(total - replaceable, "hard-wired collaborator")
-                    + " (clock, client, random source) through the constructor"
-                    + (planning.model().mainFiles().stream().anyMatch(f -> f.path().endsWith(".py"))
-                    ? " (in Python: a parameter with a default, or replace them in tests with monkeypatch)." : "."));
+            String collaborators = Plural.of(total - replaceable, "hard-wired collaborator") + " (clock, client, random source)";
+            boolean python = main.stream().anyMatch(f -> PytestNames.isPython(f.path()));
+            boolean java = main.stream().anyMatch(f -> !PytestNames.isPython(f.path()));
+            result.recommendations.add(!python ? "Inject the " + collaborators + " through the constructor."
+                    : java ? "Inject the " + collaborators + " through the constructor (in Python: a parameter with a "
+                            + "default, or replace them in tests with monkeypatch)."
+                    : "Pass the " + collaborators + " in as parameters with defaults, or replace them in tests with monkeypatch.");
         }
         return result;
     }

@@ -128,14 +128,14 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 Finding f = Finding.of("untrusted-input-to-" + sink.name(), "Security",
                         callersChoice != null ? Severity.MEDIUM : Severity.HIGH, m.file().path(), call.line(), call.line(),
                         m.type().simpleName() + "." + m.method().signature() + ": parameter '" + param + "' reaches "
-                                + call.shortName() + " unchecked" + (callersChoice != null ? callersChoice : ""),
+                                + CallNames.of(m, call) + " unchecked" + (callersChoice != null ? callersChoice : ""),
                         m.key() + " " + call.text());
                 result.findings.add(f);
                 boolean text = isText(m.method().paramType(param));
                 result.specifications.add(Specs.of(m, id(), text ? "parameterized" : "unit",
                         m.method().name() + "_" + param + "_rejectsHostile" + FailureModesPerspective.cap(sink.name()) + "Input",
                         "hostile values for parameter " + param, "calling " + m.method().name() + " with each boundary value of parameter " + param,
-                        "the input is rejected or neutralized before " + call.shortName() + " runs",
+                        "the input is rejected or neutralized before " + CallNames.of(m, call) + " runs",
                         text ? sink.hostile() : List.of(), "rejected (exception) or safely escaped; no " + sink.name() + " side effect",
                         List.of(f.id())));
             }

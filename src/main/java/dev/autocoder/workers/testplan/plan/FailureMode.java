@@ -23,4 +23,8 @@ public record FailureMode(
         @JsonProperty("probability") String probability,
         @JsonProperty("impact") String impact,
         @JsonProperty("test_name") String testName) {
+
+    public FailureMode withTestName(String name) {
+        return new FailureMode(id, file, line, className, method, mode, exception, evidence, probability, impact, name);
+    }
 }
