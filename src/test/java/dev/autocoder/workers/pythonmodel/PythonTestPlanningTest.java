@@ -310,6 +310,16 @@ class PythonTestPlanningTest {
                             return item
                     return None
                 """);
+        // two HTTP calls of one function are two modes one test answers: one recommendation (werkzeug's proxy_to was
+        // recommended twice, at lines 159 and 188, with the same test)
+        Files.writeString(repo.resolve("shop/sync.py"), """
+                import requests
+
+
+                def push(url, payload):
+                    requests.post(url + "/items", json=payload, timeout=5)
+                    requests.post(url + "/done", timeout=5)
+                """);
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("lookup").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
@@ -328,6 +338,9 @@ class PythonTestPlanningTest {
         assertThat(failures.summary()).startsWith(modes.size() == 1 ? "1 failure mode in " : modes.size() + " failure modes in ")
                 // counts by kind read as the dashboard's groups do, not as a Java map ("{null-return=2}")
                 .contains("None-return × 1").doesNotContain("{").doesNotContain("=");
+        assertThat(modes).filteredOn(m -> m.method().equals("push(url, payload)")).hasSize(2);
+        assertThat(failures.recommendations()).containsExactly("Test shop.sync.push(url, payload) for integration-failure "
+                + "first (shop/sync.py:5, 6): test_push_when_http_fails_reports_it");
     }
 
     private static String run(Path folder, String... command) throws Exception {

@@ -134,9 +134,15 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 + CodeNouns.ofMethods(planning, candidates).method().of(candidates.size()) + " ("
                 + planning.scopeMethods().size() + " in scope, " + (candidates.size() - planning.scopeMethods().size())
                 + " risky elsewhere)" + (byLabel.isEmpty() ? "." : ": " + KindCounts.of(byLabel) + ".");
-        result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high")).limit(5)
-                .forEach(f -> result.recommendations.add("Test " + f.className() + "." + f.method() + " for " + label(f)
-                        + " first (" + f.file() + ":" + f.line() + "): " + f.testName()));
+        // one recommendation per test: two HTTP calls of one function are two modes that one test answers
+        Map<List<String>, List<Integer>> firstTests = new LinkedHashMap<>();
+        result.failureModes.stream().filter(f -> f.probability().equals("high") && f.impact().equals("high"))
+                .forEach(f -> firstTests.computeIfAbsent(List.of(f.className() + "." + f.method(), label(f), f.file(),
+                        f.testName()), k -> new ArrayList<>()).add(f.line()));
+        firstTests.entrySet().stream().limit(5).forEach(e -> result.recommendations.add("Test " + e.getKey().get(0)
+                + " for " + e.getKey().get(1) + " first (" + e.getKey().get(2) + ":"
+                + String.join(", ", e.getValue().stream().distinct().map(String::valueOf).toList()) + "): "
+                + e.getKey().get(3)));
         return result;
     }
 
