@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public class RuffFixer {
 
     private final RuffProcess ruff;
+    private final ObjectMapper json;
     private final String interpreter;
     private final Duration budget;
 
@@ -50,6 +51,7 @@ public class RuffFixer {
 
     private RuffFixer(String ruffPath, String interpreter, Duration budget, ObjectMapper json) {
         this.ruff = new RuffProcess(ruffPath, json);
+        this.json = json;
         this.interpreter = interpreter;
         // a fix is one file, but ruff (or node for the WebAssembly build) has to start: at least 20 s
         this.budget = budget.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : budget;
@@ -140,36 +142,76 @@ public class RuffFixer {
      */
     public List<String> reExportsRemoved(Path repositoryRoot, String path, String patched) {
         Path folder = null;
-        Process process = null;
         try {
             folder = copy(path, patched);
-            Path script = folder.resolve("autocoder_reexports.py");
-            try (InputStream in = RuffFixer.class.getResourceAsStream("/python/autocoder_reexports.py")) {
-                Files.copy(Objects.requireNonNull(in, "python/autocoder_reexports.py is on the classpath"), script);
+            Script run = script(folder, "autocoder_reexports.py", repositoryRoot.toAbsolutePath().toString(), path,
+                    folder.resolve(path).toString());
+            if (run.problem() != null) {
+                return List.of("the re-export check " + run.problem());
             }
-            Path out = folder.resolve("reexports.out");
-            process = new ProcessBuilder(interpreter, "-I", script.toString(), repositoryRoot.toAbsolutePath().toString(),
-                    path, folder.resolve(path).toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            return run.lines();
+        } catch (IOException e) {
+            return List.of("the re-export check could not start (" + e.getMessage() + ")");
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    /**
+     * Where the project defines a name ruff's F821 reports undefined in the file, and the edit that defines it
+     * there (python/autocoder_undefined_name.py): qualify it with a module the file imports, or import it.
+     */
+    public UndefinedName undefinedName(Path repositoryRoot, String path, String name, int line) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("autocoder-undefined-name-");
+            Script run = script(folder, "autocoder_undefined_name.py", repositoryRoot.toAbsolutePath().toString(), path,
+                    name, String.valueOf(line));
+            if (run.problem() != null) {
+                return UndefinedName.none("the definition search " + run.problem());
+            }
+            return UndefinedName.of(json.readTree(String.join("\n", run.lines())));
+        } catch (IOException e) {
+            return UndefinedName.none("the definition search could not run (" + e.getMessage() + ")");
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    /** What a helper script printed, or why it did not finish (its last line when it failed). */
+    private record Script(List<String> lines, String problem) {
+    }
+
+    private Script script(Path folder, String name, String... arguments) throws IOException {
+        Path script = folder.resolve(name);
+        try (InputStream in = RuffFixer.class.getResourceAsStream("/python/" + name)) {
+            Files.copy(Objects.requireNonNull(in, "python/" + name + " is on the classpath"), script);
+        }
+        Path out = folder.resolve(name + ".out");
+        List<String> command = new ArrayList<>(List.of(interpreter, "-I", script.toString()));
+        command.addAll(List.of(arguments));
+        Process process = null;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
-                return List.of("the re-export check took longer than " + budget.toSeconds() + " s");
+                return new Script(List.of(), "took longer than " + budget.toSeconds() + " s");
             }
             List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
             if (process.exitValue() != 0) {
-                return List.of("the re-export check failed: " + lines.stream().reduce((a, b) -> b).orElse("exit code "
+                return new Script(lines, "failed: " + lines.stream().reduce((a, b) -> b).orElse("exit code "
                         + process.exitValue()));
             }
-            return lines;
+            return new Script(lines, null);
         } catch (IOException e) {
-            return List.of("the Python interpreter `" + interpreter + "` could not be started (" + e.getMessage()
-                    + "; autocoder.python.interpreter)");
+            return new Script(List.of(), "could not start: the Python interpreter `" + interpreter + "` could not be "
+                    + "started (" + e.getMessage() + "; autocoder.python.interpreter)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of("interrupted");
+            return new Script(List.of(), "was interrupted");
         } finally {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
             }
-            deleteTree(folder);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.python.RuffFixTable;
 import dev.autocoder.workers.python.RuffFixer;
 import dev.autocoder.workers.python.RuffSettings;
+import dev.autocoder.workers.python.UndefinedName;
 import dev.autocoder.workers.row.Plural;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Mechanical patches for ruff findings in Python files, from ruff's own safe fix restricted to the finding's rule
@@ -24,6 +27,10 @@ import java.util.Optional;
  * {@link RuffFixTable} lists as safe are tried.
  */
 final class PythonPatches {
+
+    /** Pyflakes' undefined name: no ruff fix, but the project usually defines it (see {@link #definedName}). */
+    private static final String UNDEFINED_NAME = "F821";
+    private static final Pattern UNDEFINED = Pattern.compile("^Undefined name `([^`]+)`");
 
     private final PatchVerifier verifier;
     private final RuffFixer fixer;
@@ -46,10 +53,14 @@ final class PythonPatches {
     }
 
     boolean supports(String rule, String file) {
-        return table.safeOn(rule, file);
+        return UNDEFINED_NAME.equals(rule) || table.safeOn(rule, file);
     }
 
     FixOutcome propose(Path repositoryRoot, String file, String rule, int line) {
+        if (UNDEFINED_NAME.equals(rule) && fixer != null) {
+            return cached(repositoryRoot, file, rule, line, (original, settings) ->
+                    definedName(repositoryRoot, file, original, line, settings));
+        }
         if (!table.hasSafeFix(rule)) {
             return FixOutcome.notFixable(switch (table.fix(rule)) {
                 case UNSAFE -> "ruff's fix for " + rule + " may change behaviour (not a safe fix), so it is not applied";
@@ -63,6 +74,16 @@ final class PythonPatches {
         if (fixer == null) {
             return FixOutcome.notFixable("no ruff is configured for fixes");
         }
+        return cached(repositoryRoot, file, rule, line, (original, settings) ->
+                fixed(repositoryRoot, file, rule, original, GitTextLines.lines(original).get(line - 1), settings));
+    }
+
+    /** A fix made from the file's text at HEAD and the repository's ruff settings. */
+    private interface Fix {
+        FixOutcome make(String original, RuffSettings settings);
+    }
+
+    private FixOutcome cached(Path repositoryRoot, String file, String rule, int line, Fix fix) {
         RepositoryFiles.Read read = RepositoryFiles.read(repositoryRoot, file);
         if (!read.ok()) {
             return FixOutcome.notFixable(read.problem());
@@ -81,11 +102,83 @@ final class PythonPatches {
                 return known;
             }
         }
-        FixOutcome outcome = fixed(repositoryRoot, file, rule, original, lines.get(line - 1), settings);
+        FixOutcome outcome = fix.make(original, settings);
         synchronized (outcomes) {
             outcomes.put(key, outcome);
         }
         return outcome;
+    }
+
+    /**
+     * An undefined name the project defines: qualified with the module the file already imports that defines it
+     * (werkzeug's formparser.py raised {@code RequestEntityTooLarge()} where it imports {@code exceptions} and
+     * writes {@code exceptions.RequestEntityTooLarge()} twice elsewhere), else imported from the one module that
+     * defines it when that module does not import the file back. Verified as ruff's fixes are.
+     */
+    private FixOutcome definedName(Path repositoryRoot, String file, String original, int line, RuffSettings settings) {
+        Optional<String> name = fixer.check(file, original, UNDEFINED_NAME, settings).flatMap(found -> found.stream()
+                .filter(d -> d.row() == line).map(d -> UNDEFINED.matcher(d.message()))
+                .filter(Matcher::find).map(m -> m.group(1)).findFirst());
+        if (name.isEmpty()) {
+            return FixOutcome.notFixable("ruff reports no undefined name on line " + line + " of " + file + " now");
+        }
+        UndefinedName found = fixer.undefinedName(repositoryRoot, file, name.get(), line);
+        if (found.edit() == null) {
+            return FixOutcome.notFixable(found.reason());
+        }
+        String patched;
+        String description;
+        if (found.edit().equals("qualify")) {
+            patched = insertAt(original, found.line(), found.col(), found.alias() + ".");
+            description = "Writes `" + found.alias() + "." + name.get() + "` at line " + found.line() + " of " + file
+                    + ": the file imports " + found.module() + " as `" + found.alias() + "`, and " + found.definedIn()
+                    + " defines `" + name.get() + "`.";
+        } else {
+            patched = insertLineAfter(original, found.afterLine(), found.statement());
+            description = "Adds `" + found.statement() + "` to " + file + (found.afterLine() == 0 ? " at the top"
+                    : " after line " + found.afterLine()) + ": " + found.definedIn() + " defines `" + name.get()
+                    + "`, and no other module of the project does.";
+        }
+        String diff = UnifiedDiffs.create(file, original, patched);
+        AppliedPatch applied = verifier.apply(repositoryRoot, diff);
+        String verifiedText = applied.patchedFiles().get(file);
+        if (!applied.verification().applies() || verifiedText == null) {
+            return FixOutcome.fixed(new ProposedPatch(file, UNDEFINED_NAME, description, diff, verifiedText, applied.verification()));
+        }
+        return FixOutcome.fixed(new ProposedPatch(file, UNDEFINED_NAME, description, diff, verifiedText,
+                verify(repositoryRoot, file, UNDEFINED_NAME, GitTextLines.lines(original).get(line - 1), verifiedText, settings)));
+    }
+
+    /** The text with {@code insert} at a 0-based column counted, as Python's ast counts it, in UTF-8 bytes. */
+    private static String insertAt(String text, int line, int byteColumn, String insert) {
+        int start = lineStart(text, line);
+        int end = text.indexOf('\n', start) < 0 ? text.length() : text.indexOf('\n', start);
+        byte[] bytes = text.substring(start, end).getBytes(StandardCharsets.UTF_8);
+        int column = new String(bytes, 0, Math.min(byteColumn, bytes.length), StandardCharsets.UTF_8).length();
+        return text.substring(0, start + column) + insert + text.substring(start + column);
+    }
+
+    /** The text with a line added after line {@code after} (0: first), in the file's own line ending. */
+    private static String insertLineAfter(String text, int after, String line) {
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        int at = after == 0 ? 0 : lineStart(text, after + 1);
+        if (at < 0) { // after the last line
+            return text + (text.endsWith("\n") ? "" : newline) + line + newline;
+        }
+        return text.substring(0, at) + line + newline + text.substring(at);
+    }
+
+    /** Where 1-based line {@code line} starts; -1 past the end. */
+    private static int lineStart(String text, int line) {
+        int at = 0;
+        for (int i = 1; i < line; i++) {
+            int next = text.indexOf('\n', at);
+            if (next < 0) {
+                return -1;
+            }
+            at = next + 1;
+        }
+        return at >= text.length() && line > 1 ? -1 : at;
     }
 
     private FixOutcome fixed(Path repositoryRoot, String file, String rule, String original, String findingLine,

@@ -1,0 +1,157 @@
+"""Where an undefined name (ruff's F821) is defined in the project, and the edit that makes it defined.
+
+Usage: autocoder_undefined_name.py ROOT FILE NAME LINE. Prints one JSON object:
+- {"edit": "qualify", "alias": A, "module": M, "defined_in": PATH, "line": L, "col": C}: FILE already imports the
+  module M that defines NAME, as A, so `A.NAME` at line L, column C (0-based) is the fix (werkzeug's formparser.py
+  raises `RequestEntityTooLarge()` where it imports `exceptions` and writes `exceptions.RequestEntityTooLarge()`
+  elsewhere);
+- {"edit": "import", "statement": S, "after_line": L, "module": M, "defined_in": PATH}: exactly one project module
+  defines NAME and does not import FILE's module at its top level (which would make a circular import): add S after
+  the module's last top-level import, at line L (0: at the top, after the docstring);
+- {"edit": null, "reason": R}: no such edit is safe, and why.
+Standard library only; files that do not parse are skipped.
+"""
+import ast
+import json
+import os
+import sys
+
+SKIPPED = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", "build", "dist", ".eggs"}
+MAX_BYTES = 2_000_000
+
+
+def module_of(path):
+    parts = path[:-3].split("/")
+    if parts[0] == "src" and len(parts) > 1:
+        parts = parts[1:]
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def absolute(importer, node):
+    if node.level == 0:
+        return node.module or ""
+    package = module_of(importer).split(".")
+    if not importer.endswith("__init__.py"):
+        package = package[:-1]
+    if node.level > 1:
+        package = package[: len(package) - (node.level - 1)] if node.level - 1 <= len(package) else []
+    return ".".join(p for p in package + ([node.module] if node.module else []) if p)
+
+
+def top_level(tree):
+    """The module's own statements, with those of its top-level if/try blocks (`try: import x except ImportError`)."""
+    out = []
+    for node in tree.body:
+        out.append(node)
+        if isinstance(node, ast.If):
+            out.extend(node.body + node.orelse)
+        elif isinstance(node, ast.Try):
+            out.extend(node.body + node.orelse + node.finalbody + [s for h in node.handlers for s in h.body])
+    return out
+
+
+def defines(tree, name):
+    for node in top_level(tree):
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            return True
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            return True
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+            return True
+        if isinstance(node, ast.ImportFrom) and any((a.asname or a.name) == name for a in node.names):
+            return True
+    return False
+
+
+def imports_module(path, tree, module):
+    for node in tree.body:
+        if isinstance(node, ast.Import) and any(a.name == module or a.name.startswith(module + ".") for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom):
+            source = absolute(path, node)
+            if source == module or any(source + "." + a.name == module for a in node.names):
+                return True
+    return False
+
+
+def project_modules(root):
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED and not d.startswith("."))
+        for file_name in sorted(files):
+            full = os.path.join(folder, file_name)
+            if not file_name.endswith(".py") or os.path.getsize(full) > MAX_BYTES:
+                continue
+            path = os.path.relpath(full, root).replace(os.sep, "/")
+            try:
+                with open(full, encoding="utf-8") as f:
+                    yield path, ast.parse(f.read())
+            except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError):
+                continue
+
+
+def module_aliases(path, tree):
+    """The names FILE's top-level imports bind to a module: `from . import exceptions`, `import a.b as b`."""
+    aliases = {}
+    for node in top_level(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom):
+            source = absolute(path, node)
+            for a in node.names:
+                if a.name != "*":
+                    aliases[a.asname or a.name] = (source + "." if source else "") + a.name
+    return aliases
+
+
+def last_import_line(tree):
+    line = 0
+    if tree.body and isinstance(tree.body[0], ast.Expr) and isinstance(getattr(tree.body[0], "value", None), ast.Constant) \
+            and isinstance(tree.body[0].value.value, str):
+        line = tree.body[0].end_lineno  # after the docstring
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            line = node.end_lineno
+        elif not isinstance(node, ast.Expr):
+            break
+    return line
+
+
+def main(root, file, name, line):
+    line = int(line)
+    with open(os.path.join(root, file), encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    use = next((n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and n.lineno == line
+                and isinstance(n.ctx, ast.Load)), None)
+    if use is None:
+        return {"edit": None, "reason": "no use of `%s` on line %d of %s" % (name, line, file)}
+    modules = {}
+    for path, module_tree in project_modules(root):
+        if path != file and defines(module_tree, name):
+            modules[module_of(path)] = (path, module_tree)
+    if not modules:
+        return {"edit": None, "reason": "no module of the project defines `%s` at its top level" % name}
+    for alias, module in sorted(module_aliases(file, tree).items()):
+        if module in modules:
+            return {"edit": "qualify", "alias": alias, "module": module, "defined_in": modules[module][0],
+                    "line": use.lineno, "col": use.col_offset}
+    if len(modules) > 1:
+        return {"edit": None, "reason": "`%s` is defined in %d modules (%s): which one is meant is a choice"
+                % (name, len(modules), ", ".join(sorted(p for p, _ in modules.values())))}
+    module, (path, module_tree) = next(iter(modules.items()))
+    if imports_module(path, module_tree, module_of(file)):
+        return {"edit": None, "reason": "`%s` is defined in %s, which imports %s at its top level: importing it back "
+                "would make a circular import" % (name, path, module_of(file))}
+    relative = any(isinstance(n, ast.ImportFrom) and n.level > 0 for n in tree.body)
+    own_package = module_of(file).split(".")[:-1] if not file.endswith("__init__.py") else module_of(file).split(".")
+    source = module
+    if relative and own_package and module.startswith(".".join(own_package) + "."):
+        source = "." + module[len(".".join(own_package)) + 1:]
+    return {"edit": "import", "statement": "from %s import %s" % (source, name), "after_line": last_import_line(tree),
+            "module": module, "defined_in": path}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(*sys.argv[1:5])))
