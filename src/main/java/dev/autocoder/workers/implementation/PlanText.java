@@ -68,6 +68,9 @@ public final class PlanText {
         String decide = switch (facts.family()) {
             case RUFF_FIX -> "Decide whether to apply ruff's fix for " + task.rule() + " at " + at + quoted
                     + " by hand: \"" + task.message() + "\".";
+            case UNDEFINED_NAME -> "Decide where the name used at " + at + quoted + " in " + member + " should come "
+                    + "from: an import of the module that defines it, a definition in the file, or the correct spelling. "
+                    + task.message() + ".";
             case UNUSED_CODE -> "Decide whether " + member + " at " + at + quoted + " is dead code to delete or was meant "
                     + "to be used (" + reach + "); reflection, serialization or a framework may read it where the analysis "
                     + "cannot see.";

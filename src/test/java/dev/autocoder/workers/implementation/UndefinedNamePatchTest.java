@@ -113,6 +113,8 @@ class UndefinedNamePatchTest {
             JsonNode task = harness.analysisOf(cycle.get(0)).get("task");
             JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
             assertThat(task.get("rule").asText()).isEqualTo("F821");
+            assertThat(harness.analysisOf(cycle.get(5)).get("chosen_approach").asText())
+                    .isEqualTo("Define or correct the name where it is used");
             verifications.add(task.get("file").asText() + ":" + task.get("line").asInt() + " " + changes.get("source").asText()
                     + " " + changes.get("description").asText());
         }
@@ -134,6 +136,10 @@ class UndefinedNamePatchTest {
         JsonNode task = harness.analysisOf(cycle.get(0)).get("task");
         assertThat(task.get("rule").asText()).isEqualTo("F821");
         assertThat(task.get("file").asText()).isEqualTo(file);
+        assertThat(harness.analysisOf(cycle.get(0)).get("root_cause").asText())
+                .startsWith("Typical of undefined names: a name used where nothing defines it");
+        assertThat(harness.analysisOf(cycle.get(5)).get("chosen_approach").asText())
+                .isEqualTo("Import or qualify the name from the module that defines it");
         JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
         assertThat(changes.get("source").asText()).isEqualTo("mechanical");
         assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();
