@@ -107,10 +107,10 @@ final class PythonSecurityRules {
         // SQL built from strings
         if (flow && BUILT.contains(arg0) && (method.equals("execute") || method.equals("executemany") || method.equals("executescript"))
                 && (isDatabase(owner) || owner.isEmpty() && SQL_TEXT.matcher(call.text()).find())) {
-            return flow("sql", "is formatted into the SQL text (" + arg0 + ") instead of passed as a parameter", SQL);
+            return flow("sql", "is formatted into the SQL text (" + form(arg0) + ") instead of passed as a parameter", SQL);
         }
         if (flow && BUILT.contains(arg0) && (qualified.equals("sqlalchemy.text") || qualified.equals("sqlalchemy.sql.text"))) {
-            return flow("sql", "is formatted into the SQL text (" + arg0 + ") instead of a bound parameter", SQL);
+            return flow("sql", "is formatted into the SQL text (" + form(arg0) + ") instead of a bound parameter", SQL);
         }
         // deserialization
         if (flow && isDeserialization(qualified, call)) {
@@ -123,11 +123,11 @@ final class PythonSecurityRules {
         }
         // path traversal: a base folder joined with input
         if (flow && JOINED.contains(arg0) && isPathSink(qualified)) {
-            return flow("path", "is joined into the path " + shortName(qualified) + " opens (" + arg0 + ")", PATH);
+            return flow("path", "is joined into the path that " + shortName(qualified) + " opens (" + form(arg0) + ")", PATH);
         }
         // server-side request forgery: input built into the URL
         if (flow && BUILT.contains(arg0) && isHttp(owner, method)) {
-            return flow("url", "is built into the URL requested (" + arg0 + ")", URL);
+            return flow("url", "is built into the URL requested (" + form(arg0) + ")", URL);
         }
         return null;
     }
@@ -233,6 +233,19 @@ final class PythonSecurityRules {
     private static boolean isHttp(String owner, String method) {
         return (isRequests(owner) || owner.startsWith("httpx") || owner.startsWith("aiohttp")) && HTTP_VERBS.contains(method)
                 || owner.equals("urllib.request") && method.equals("urlopen");
+    }
+
+    /** How the Python model says an argument is built, as a Python developer writes it. */
+    private static String form(String arg0) {
+        return switch (arg0) {
+            case "fstring" -> "an f-string";
+            case "concat" -> "`+`";
+            case "percent" -> "`%` formatting";
+            case "format" -> "`str.format`";
+            case "join" -> "`os.path.join`";
+            case "div" -> "`/` on a path";
+            default -> arg0;
+        };
     }
 
     private static String shortName(String qualified) {
