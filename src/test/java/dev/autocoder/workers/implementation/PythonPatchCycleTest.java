@@ -164,6 +164,61 @@ class PythonPatchCycleTest {
         assertThat(Files.readString(repo.resolve("shop/cart.py"))).isEqualTo(CART);
     }
 
+    /**
+     * Seen on flask, werkzeug and rich: the rules ruff has no fix for (B034, S104, B019, ...) had no edit in the
+     * table, so their plan said only "change the code so that the rule no longer applies".
+     */
+    @Test
+    void aRuleWithoutAFixOfRuffsGetsAPlanNamingTheEdit() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/split.py", """
+                import re
+
+
+                def fields(line):
+                    return re.split(r",\\s*", line, 2)
+                """);
+        ImplementationFixture.commit(repo, "A positional maxsplit", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B034");
+        assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText())
+                .contains("shop/split.py line 5").contains("pass `maxsplit=` and `flags=` to the `re` function as keyword arguments");
+    }
+
+    @Test
+    void aCollapsibleElseIfGetsRuffsFixAsAVerifiedPatch() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/sign.py", """
+                def sign(value):
+                    if value > 0:
+                        return 1
+                    else:
+                        # negative or zero
+                        if value < 0:
+                            return -1
+                        else:
+                            return 0
+                """);
+        ImplementationFixture.commit(repo, "An else holding an if", "2026-11-02T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("PLR5501");
+        JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
+        assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();
+        assertThat(changes.get("diff").asText()).contains("+    elif value < 0:\n");
+        ImplementationFixture.GitResult check = ImplementationFixture.git(repo, changes.get("diff").asText(), "apply", "--check", "-");
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
     @Test
     void aTestCertificatesKeyIsReportedButATaskInMainCodeComesFirst() throws Exception {
         String ruff = RuffCli.path();
