@@ -186,6 +186,10 @@ class PythonPatchCycleTest {
         List<Row> cycle = harness.cycle();
 
         assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B034");
+        // a rule of no family: its message is the cause, not "Typical of other rules: the construct the rule describes"
+        assertThat(harness.analysisOf(cycle.get(0)).get("root_cause").asText()).startsWith("B034 as reported: `re.split` "
+                + "should pass `maxsplit` and `flags` as keyword arguments to avoid confusion due to unintuitive argument positions. "
+                + "It sits in split#fields(line)");
         assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText())
                 .contains("shop/split.py line 5").contains("pass `maxsplit=` and `flags=` to the `re` function as keyword arguments");
     }

@@ -1,5 +1,6 @@
 package dev.autocoder.workers.implementation.stages;
 
+import dev.autocoder.workers.implementation.approach.RuleFamily;
 import dev.autocoder.workers.implementation.EvidenceText;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
@@ -94,8 +95,11 @@ class DeepUnderstandingStage extends ImplementationStage {
     }
 
     static String rootCause(TaskAtHead facts) {
-        StringBuilder cause = new StringBuilder("Typical of ").append(facts.family().label()).append(": ")
-                .append(facts.family().cause()).append('.');
+        // a rule of no family has no typical cause to name ("the construct the rule describes"): its message is it
+        StringBuilder cause = facts.family() == RuleFamily.GENERAL
+                ? new StringBuilder(facts.task().rule()).append(" as reported: ").append(stripped(facts.task().message()))
+                : new StringBuilder("Typical of ").append(facts.family().label()).append(": ").append(facts.family().cause());
+        cause.append('.');
         var code = facts.code();
         if (code.method() != null) {
             var method = code.method().method();
@@ -118,5 +122,10 @@ class DeepUnderstandingStage extends ImplementationStage {
             cause.append(" Confirmed at HEAD: ").append(facts.presence().how()).append('.');
         }
         return cause.toString();
+    }
+
+    private static String stripped(String message) {
+        String text = message == null ? "" : message.strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 }
