@@ -19,7 +19,8 @@ import java.util.List;
  *     <li>{@code churn}: probability of clashing with ongoing work by commits in the churn window (10+ high, 3–9
  *     medium, else low; unknown without history); impact low for a diff of at most 5 lines, medium otherwise, high
  *     for a change across files.</li>
- *     <li>{@code public_api}: probability medium for a change across files, else low; impact high for API, else low.</li>
+ *     <li>{@code public_api}: probability medium for a change across files, else low; impact high for API, else low
+ *     (low for a verified mechanical patch, which keeps every signature).</li>
  *     <li>{@code behaviour}: low/low for a verified mechanical patch, else medium probability with the fan-in impact.</li>
  * </ul>
  * When the code model does not place the touched code (outside every Python function, another language, an
@@ -60,11 +61,15 @@ public final class RiskAssessor {
                 in.commits() == null ? "no git history" : Plural.of(in.commits(), "commit") + " in the churn window"
                         + (in.linesChanged() == null ? "" : "; the diff changes " + Plural.of(in.linesChanged(), "line")),
                 "Rebase just before merging and keep the change small."));
-        Level apiI = !in.modelled() ? Level.UNKNOWN : in.isApi() ? Level.HIGH : Level.LOW;
+        // a verified mechanical patch keeps every signature: nothing outside can break on it (adding @Override to a
+        // public method read "Keep signatures unchanged; note the change in the release notes")
+        boolean apiAtStake = in.isApi() && !in.behaviourKept();
+        Level apiI = !in.modelled() ? Level.UNKNOWN : apiAtStake ? Level.HIGH : Level.LOW;
         risks.add(risk(taskId, "public_api", "Code outside the repository may rely on " + in.subject() + ".",
                 in.wideChange() ? Level.MEDIUM : Level.LOW, apiI,
-                !in.modelled() ? in.unplaced() : in.isApi() ? "public API" : "not public API",
-                in.isApi() ? "Keep signatures unchanged; note the change in the release notes." : "None needed."));
+                !in.modelled() ? in.unplaced() : !in.isApi() ? "not public API"
+                        : apiAtStake ? "public API" : "public API; the verified patch keeps every signature",
+                apiAtStake ? "Keep signatures unchanged; note the change in the release notes." : "None needed."));
         risks.add(risk(taskId, "behaviour", "The change could alter what the code does.",
                 in.behaviourKept() ? Level.LOW : Level.MEDIUM, in.behaviourKept() ? Level.LOW : spread,
                 in.behaviourKept() ? "verified mechanical patch" : "the change is written by hand",
