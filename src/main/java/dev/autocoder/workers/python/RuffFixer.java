@@ -33,6 +33,9 @@ import java.util.stream.Stream;
 @Component
 public class RuffFixer {
 
+    /** What the project's imports say about a file: re-exports, and where an undefined name is defined. */
+    private static final String IMPORTS_SCRIPT = "autocoder_imports.py";
+
     private final RuffProcess ruff;
     private final ObjectMapper json;
     private final String interpreter;
@@ -144,7 +147,7 @@ public class RuffFixer {
         Path folder = null;
         try {
             folder = copy(path, patched);
-            Script run = script(folder, "autocoder_reexports.py", repositoryRoot.toAbsolutePath().toString(), path,
+            Script run = script(folder, "reexports", repositoryRoot.toAbsolutePath().toString(), path,
                     folder.resolve(path).toString());
             if (run.problem() != null) {
                 return List.of("the re-export check " + run.problem());
@@ -159,13 +162,13 @@ public class RuffFixer {
 
     /**
      * Where the project defines a name ruff's F821 reports undefined in the file, and the edit that defines it
-     * there (python/autocoder_undefined_name.py): qualify it with a module the file imports, or import it.
+     * there ({@code autocoder_imports.py undefined-name}): qualify it with a module the file imports, or import it.
      */
     public UndefinedName undefinedName(Path repositoryRoot, String path, String name, int line) {
         Path folder = null;
         try {
             folder = Files.createTempDirectory("autocoder-undefined-name-");
-            Script run = script(folder, "autocoder_undefined_name.py", repositoryRoot.toAbsolutePath().toString(), path,
+            Script run = script(folder, "undefined-name", repositoryRoot.toAbsolutePath().toString(), path,
                     name, String.valueOf(line));
             if (run.problem() != null) {
                 return UndefinedName.none("the definition search " + run.problem());
@@ -182,17 +185,18 @@ public class RuffFixer {
     private record Script(List<String> lines, String problem) {
     }
 
-    private Script script(Path folder, String name, String... arguments) throws IOException {
-        Path script = folder.resolve(name);
-        try (InputStream in = RuffFixer.class.getResourceAsStream("/python/" + name)) {
-            Files.copy(Objects.requireNonNull(in, "python/" + name + " is on the classpath"), script);
+    /** One command of python/autocoder_imports.py, run on a copy of the script in the folder. */
+    private Script script(Path folder, String command, String... arguments) throws IOException {
+        Path script = folder.resolve(IMPORTS_SCRIPT);
+        try (InputStream in = RuffFixer.class.getResourceAsStream("/python/" + IMPORTS_SCRIPT)) {
+            Files.copy(Objects.requireNonNull(in, "python/" + IMPORTS_SCRIPT + " is on the classpath"), script);
         }
-        Path out = folder.resolve(name + ".out");
-        List<String> command = new ArrayList<>(List.of(interpreter, "-I", script.toString()));
-        command.addAll(List.of(arguments));
+        Path out = folder.resolve(command + ".out");
+        List<String> line = new ArrayList<>(List.of(interpreter, "-I", script.toString(), command));
+        line.addAll(List.of(arguments));
         Process process = null;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
                 return new Script(List.of(), "took longer than " + budget.toSeconds() + " s");
             }

@@ -1,20 +1,28 @@
-"""Where an undefined name (ruff's F821) is defined in the project, and the edit that makes it defined.
+"""What the project's imports say about one Python file, for the implementation worker's Python patches. Standard
+library only; a file that does not parse is skipped (it cannot import anything either).
 
-Usage: autocoder_undefined_name.py ROOT FILE NAME LINE. Prints one JSON object:
-- {"edit": "qualify", "alias": A, "module": M, "defined_in": PATH, "line": L, "col": C}: FILE already imports the
-  module M that defines NAME, as A, so `A.NAME` at line L, column C (0-based) is the fix (werkzeug's formparser.py
-  raises `RequestEntityTooLarge()` where it imports `exceptions` and writes `exceptions.RequestEntityTooLarge()`
-  elsewhere);
-- {"edit": "import", "statement": S, "after_line": L, "module": M, "defined_in": PATH}: exactly one project module
-  defines NAME and does not import FILE's module at its top level (which would make a circular import): add S after
-  the module's last top-level import, at line L (0: at the top, after the docstring);
-- {"edit": null, "reason": R}: no such edit is safe, and why.
-Standard library only; files that do not parse are skipped.
+autocoder_imports.py reexports ROOT FILE PATCHED_COPY
+    Which project modules import, from FILE, a name the patched copy stops importing (a re-export). Ruff's F401 sees
+    one file: `from .compat import json` in requests/models.py makes `json` in requests/compat.py a re-export, not an
+    unused import. Prints one line per use, `path:line: imports NAME from MODULE`; nothing when there is none.
+
+autocoder_imports.py undefined-name ROOT FILE NAME LINE
+    Where an undefined name (ruff's F821) on LINE of FILE is defined in the project, and the edit that defines it.
+    Prints one JSON object:
+    - {"edit": "qualify", "alias": A, "module": M, "defined_in": PATH, "line": L, "col": C}: FILE already imports the
+      module M that defines NAME, as A, so `A.NAME` at line L, column C (0-based, UTF-8 bytes) is the fix (werkzeug's
+      formparser.py raises `RequestEntityTooLarge()` where it imports `exceptions` and writes
+      `exceptions.RequestEntityTooLarge()` elsewhere);
+    - {"edit": "import", "statement": S, "after_line": L, "module": M, "defined_in": PATH}: exactly one project module
+      defines NAME and does not import FILE's module at its top level (which would make a circular import): add S
+      after the file's last top-level import, at line L (0: at the top);
+    - {"edit": null, "reason": R}: no such edit is safe, and why.
 """
 import ast
 import json
 import os
 import sys
+from collections import Counter
 
 SKIPPED = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", "build", "dist", ".eggs"}
 MAX_BYTES = 2_000_000
@@ -38,6 +46,18 @@ def absolute(importer, node):
     if node.level > 1:
         package = package[: len(package) - (node.level - 1)] if node.level - 1 <= len(package) else []
     return ".".join(p for p in package + ([node.module] if node.module else []) if p)
+
+
+def bound_by_imports(source):
+    """How often the module's import statements bind each name (what other modules can import from it); counted,
+    because a name bound in both branches of try/except ImportError loses one binding when one import goes."""
+    names = Counter()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.update(a.asname or a.name for a in node.names if a.name != "*")
+    return names
 
 
 def top_level(tree):
@@ -77,6 +97,7 @@ def imports_module(path, tree, module):
 
 
 def project_modules(root):
+    """Every Python file of the project that parses, with its tree, in a stable order."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED and not d.startswith("."))
         for file_name in sorted(files):
@@ -119,7 +140,7 @@ def last_import_line(tree):
     return line
 
 
-def main(root, file, name, line):
+def undefined_name(root, file, name, line):
     line = int(line)
     with open(os.path.join(root, file), encoding="utf-8") as f:
         tree = ast.parse(f.read())
@@ -153,5 +174,28 @@ def main(root, file, name, line):
             "module": module, "defined_in": path}
 
 
+def reexports(root, file, patched_copy):
+    with open(os.path.join(root, file), encoding="utf-8") as f:
+        before = bound_by_imports(f.read())
+    with open(patched_copy, encoding="utf-8") as f:
+        after = bound_by_imports(f.read())
+    removed = {name for name, count in before.items() if after[name] < count}
+    if not removed:
+        return
+    target = module_of(file)
+    for path, tree in project_modules(root):
+        if path == file:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and absolute(path, node) == target:
+                for alias in node.names:
+                    if alias.name in removed:
+                        print(f"{path}:{node.lineno}: imports {alias.name} from {target}")
+
 if __name__ == "__main__":
-    print(json.dumps(main(*sys.argv[1:5])))
+    if sys.argv[1] == "reexports":
+        reexports(*sys.argv[2:5])
+    elif sys.argv[1] == "undefined-name":
+        print(json.dumps(undefined_name(*sys.argv[2:6])))
+    else:
+        sys.exit("unknown command: " + sys.argv[1])
