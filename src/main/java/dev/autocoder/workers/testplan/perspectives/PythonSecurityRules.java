@@ -5,6 +5,7 @@ import dev.autocoder.workers.row.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,8 @@ final class PythonSecurityRules {
     /** How an argument is built from pieces (so input can change its structure), as the helper names the forms. */
     private static final Set<String> BUILT = Set.of("fstring", "concat", "percent", "format");
     private static final Set<String> JOINED = Set.of("fstring", "concat", "percent", "format", "join", "div");
+    private static final Map<String, String> FORMS = Map.of("fstring", "an f-string", "concat", "`+`",
+            "percent", "`%` formatting", "format", "`str.format`", "join", "`os.path.join`", "div", "`/` on a path");
     private static final Set<String> SUBPROCESS = Set.of("run", "call", "check_call", "check_output", "Popen");
     private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
     private static final Pattern SQL_TEXT = Pattern.compile("(?i)\\b(select|insert|update|delete|replace|create|drop|alter)\\b");
@@ -237,15 +240,7 @@ final class PythonSecurityRules {
 
     /** How the Python model says an argument is built, as a Python developer writes it. */
     private static String form(String arg0) {
-        return switch (arg0) {
-            case "fstring" -> "an f-string";
-            case "concat" -> "`+`";
-            case "percent" -> "`%` formatting";
-            case "format" -> "`str.format`";
-            case "join" -> "`os.path.join`";
-            case "div" -> "`/` on a path";
-            default -> arg0;
-        };
+        return FORMS.getOrDefault(arg0, arg0);
     }
 
     private static String shortName(String qualified) {
