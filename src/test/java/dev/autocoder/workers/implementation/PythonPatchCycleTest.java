@@ -191,7 +191,7 @@ class PythonPatchCycleTest {
                 + "should pass `maxsplit` and `flags` as keyword arguments to avoid confusion due to unintuitive argument positions. "
                 + "It sits in split#fields(line)");
         assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText())
-                .contains("shop/split.py line 5").contains("pass `maxsplit=` and `flags=` to the `re` function as keyword arguments");
+                .contains("shop/split.py line 5").contains("pass the arguments after the string (`maxsplit=` or `count=`, and `flags=`) by keyword");
     }
 
     @Test
