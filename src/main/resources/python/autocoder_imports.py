@@ -127,6 +127,22 @@ def module_aliases(path, tree):
     return aliases
 
 
+def bound_around(tree, use):
+    """The names the functions around the use bind themselves (parameters, assignments): there `alias.NAME` would
+    not reach the module."""
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    names = set()
+    node = parents.get(use)
+    while node is not None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            args = node.args
+            names.update(a.arg for a in args.posonlyargs + args.args + args.kwonlyargs)
+            names.update(a.arg for a in (args.vararg, args.kwarg) if a is not None)
+            names.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+        node = parents.get(node)
+    return names
+
+
 def last_import_line(tree):
     line = 0
     if tree.body and isinstance(tree.body[0], ast.Expr) and isinstance(getattr(tree.body[0], "value", None), ast.Constant) \
@@ -154,8 +170,9 @@ def undefined_name(root, file, name, line):
             modules[module_of(path)] = (path, module_tree)
     if not modules:
         return {"edit": None, "reason": "no module of the project defines `%s` at its top level" % name}
+    shadowed = bound_around(tree, use)
     for alias, module in sorted(module_aliases(file, tree).items()):
-        if module in modules:
+        if module in modules and alias not in shadowed:
             return {"edit": "qualify", "alias": alias, "module": module, "defined_in": modules[module][0],
                     "line": use.lineno, "col": use.col_offset}
     if len(modules) > 1:

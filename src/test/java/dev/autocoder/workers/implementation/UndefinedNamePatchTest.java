@@ -88,6 +88,27 @@ class UndefinedNamePatchTest {
     }
 
     @Test
+    void aFunctionThatBindsTheModulesNameItselfGetsAnImportInstead() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        ImplementationFixture.write(repo, "shop/errors.py", ERRORS);
+        // `errors.OrderError` would read the parameter, not the module
+        ImplementationFixture.write(repo, "shop/orders.py", """
+                from . import errors
+
+
+                def check(errors):
+                    raise OrderError(errors)
+                """);
+
+        JsonNode changes = patchOf(repo, "shop/orders.py");
+
+        assertThat(changes.get("diff").asText()).contains(" from . import errors\n+from .errors import OrderError\n")
+                .doesNotContain("errors.OrderError(");
+        appliesAndLeavesNoUndefinedName(repo, changes, "shop/orders.py");
+    }
+
+    @Test
     void aNameTwoModulesDefineOrOneThatWouldImportTheFileBackIsLeftToAPerson() throws Exception {
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/__init__.py", "");

@@ -27,14 +27,15 @@ public enum RuleFamily {
                     List.of("no code change", "documents the intent"), List.of("the construct stays"))),
 
     UNDEFINED_NAME("undefined names", Set.of("F821"), Set.of(),
-            "a name used where nothing defines it (a missing import, a rename left half done): a NameError when the line runs",
+            "a name used where nothing defines it (a missing import, a rename left half done): a NameError when the line "
+                    + "runs",
             1,
             mechanical("Import or qualify the name from the module that defines it", "Write the name as the file "
                             + "imports the module that defines it (`module.Name`), or import it from that module: {message}",
                     FixReach.LINES, List.of("the line runs as its author meant", "nothing else changes"),
                     List.of("a name two modules define needs a person's choice")),
-            manual("Define or correct the name where it is used", "At {place}, define the name or correct a misspelt one: {message}",
-                    FixReach.LINES, List.of("for a name the project does not define"), List.of("needs the author's intent")),
+            manual("Define or correct the name where it is used",
+                    "At {place}, define the name or correct a misspelt one: {message}", FixReach.LINES, List.of("for a name the project does not define"), List.of("needs the author's intent")),
             manual("Remove the code that cannot run", "Delete the statement at {place} when no caller can reach it.",
                     FixReach.METHOD, List.of("less code"), List.of("a path someone relies on disappears"))),
 

@@ -141,12 +141,10 @@ final class PythonPatches {
         }
         String diff = UnifiedDiffs.create(file, original, patched);
         AppliedPatch applied = verifier.apply(repositoryRoot, diff);
-        String verifiedText = applied.patchedFiles().get(file);
-        if (!applied.verification().applies() || verifiedText == null) {
-            return FixOutcome.fixed(new ProposedPatch(file, UNDEFINED_NAME, description, diff, verifiedText, applied.verification()));
-        }
-        return FixOutcome.fixed(new ProposedPatch(file, UNDEFINED_NAME, description, diff, verifiedText,
-                verify(repositoryRoot, file, UNDEFINED_NAME, GitTextLines.lines(original).get(line - 1), verifiedText, settings)));
+        String result = applied.patchedFiles().get(file);
+        PatchVerification verification = !applied.verification().applies() || result == null ? applied.verification()
+                : verify(repositoryRoot, file, UNDEFINED_NAME, GitTextLines.lines(original).get(line - 1), result, settings);
+        return FixOutcome.fixed(new ProposedPatch(file, UNDEFINED_NAME, description, diff, result, verification));
     }
 
     /** The text with {@code insert} at a 0-based column counted, as Python's ast counts it, in UTF-8 bytes. */

@@ -1,12 +1,12 @@
 package dev.autocoder.workers.implementation.stages;
 
-import dev.autocoder.workers.implementation.approach.RuleFamily;
 import dev.autocoder.workers.implementation.EvidenceText;
 import dev.autocoder.workers.implementation.ImplementationStage;
 import dev.autocoder.workers.implementation.Stage;
 import dev.autocoder.workers.implementation.StageOutput;
 import dev.autocoder.workers.implementation.StageServices;
 import dev.autocoder.workers.implementation.TaskAtHead;
+import dev.autocoder.workers.implementation.approach.RuleFamily;
 import dev.autocoder.workers.implementation.llm.PromptStage;
 import dev.autocoder.workers.implementation.model.Advice;
 import dev.autocoder.workers.implementation.row.TaskInfo;

@@ -20,7 +20,8 @@ final class CallNames {
             return call.shortName();
         }
         // a builtin as it is called: open(path), dict(), str.join
-        String owner = type.equals("builtins") ? "" : type.startsWith("builtins.") ? type.substring("builtins.".length()) : type;
+        String owner = type.equals("builtins") ? ""
+                : type.startsWith("builtins.") ? type.substring("builtins.".length()) : type;
         if (owner.isEmpty()) {
             return call.method();
         }
