@@ -71,6 +71,8 @@ public final class PlanText {
             case UNDEFINED_NAME -> "Decide where the name used at " + at + quoted + " in " + member + " should come "
                     + "from: an import of the module that defines it, a definition in the file, or the correct spelling. "
                     + task.message() + ".";
+            case POSITIONAL_RE_ARGUMENTS -> "Decide what each argument after the string of the call at " + at + quoted
+                    + " means: the count (or maxsplit) comes before the flags, so a flag there is a count. " + task.message() + ".";
             case UNUSED_CODE -> "Decide whether " + member + " at " + at + quoted + " is dead code to delete or was meant "
                     + "to be used (" + reach + "); reflection, serialization or a framework may read it where the analysis "
                     + "cannot see.";

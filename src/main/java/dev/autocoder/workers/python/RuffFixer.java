@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 @Component
 public class RuffFixer {
 
-    /** What the project's imports say about a file: re-exports, and where an undefined name is defined. */
-    private static final String IMPORTS_SCRIPT = "autocoder_imports.py";
+    /** What the project's code says about a file, and the edits ruff has no fix for (re-exports, undefined names, ...). */
+    private static final String EDITS_SCRIPT = "autocoder_edits.py";
 
     private final RuffProcess ruff;
     private final ObjectMapper json;
@@ -162,7 +162,7 @@ public class RuffFixer {
 
     /**
      * Where the project defines a name ruff's F821 reports undefined in the file, and the edit that defines it
-     * there ({@code autocoder_imports.py undefined-name}): qualify it with a module the file imports, or import it.
+     * there ({@code autocoder_edits.py undefined-name}): qualify it with a module the file imports, or import it.
      */
     public UndefinedName undefinedName(Path repositoryRoot, String path, String name, int line) {
         Path folder = null;
@@ -181,15 +181,33 @@ public class RuffFixer {
         }
     }
 
+    /** The keywords for the positional arguments after the string of the {@code re} call on the line (B034). */
+    public KeywordArguments keywordArguments(Path repositoryRoot, String path, int line) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("autocoder-keywords-");
+            Script run = script(folder, "keywords", repositoryRoot.resolve(path).toAbsolutePath().toString(),
+                    String.valueOf(line));
+            if (run.problem() != null) {
+                return KeywordArguments.none("the call search " + run.problem());
+            }
+            return KeywordArguments.of(json.readTree(String.join("\n", run.lines())));
+        } catch (IOException e) {
+            return KeywordArguments.none("the call search could not run (" + e.getMessage() + ")");
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
     /** What a helper script printed, or why it did not finish (its last line when it failed). */
     private record Script(List<String> lines, String problem) {
     }
 
-    /** One command of python/autocoder_imports.py, run on a copy of the script in the folder. */
+    /** One command of python/autocoder_edits.py, run on a copy of the script in the folder. */
     private Script script(Path folder, String command, String... arguments) throws IOException {
-        Path script = folder.resolve(IMPORTS_SCRIPT);
-        try (InputStream in = RuffFixer.class.getResourceAsStream("/python/" + IMPORTS_SCRIPT)) {
-            Files.copy(Objects.requireNonNull(in, "python/" + IMPORTS_SCRIPT + " is on the classpath"), script);
+        Path script = folder.resolve(EDITS_SCRIPT);
+        try (InputStream in = RuffFixer.class.getResourceAsStream("/python/" + EDITS_SCRIPT)) {
+            Files.copy(Objects.requireNonNull(in, "python/" + EDITS_SCRIPT + " is on the classpath"), script);
         }
         Path out = folder.resolve(command + ".out");
         List<String> line = new ArrayList<>(List.of(interpreter, "-I", script.toString(), command));

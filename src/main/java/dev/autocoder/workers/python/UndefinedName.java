@@ -3,7 +3,7 @@ package dev.autocoder.workers.python;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The edit that defines a name ruff's F821 reports undefined, as {@code python/autocoder_imports.py undefined-name}
+ * The edit that defines a name ruff's F821 reports undefined, as {@code python/autocoder_edits.py undefined-name}
  * finds it.
  *
  * @param edit      {@code qualify} (write {@code alias.name} at line and column), {@code import} (add the statement

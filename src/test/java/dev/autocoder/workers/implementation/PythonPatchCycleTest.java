@@ -165,33 +165,78 @@ class PythonPatchCycleTest {
     }
 
     /**
-     * Seen on flask, werkzeug and rich: the rules ruff has no fix for (B034, S104, B019, ...) had no edit in the
+     * Seen on flask, werkzeug and rich: the rules ruff has no fix for (B015, S104, B019, ...) had no edit in the
      * table, so their plan said only "change the code so that the rule no longer applies".
      */
     @Test
     void aRuleWithoutAFixOfRuffsGetsAPlanNamingTheEdit() throws Exception {
         String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/split.py", """
-                import re
-
-
-                def fields(line):
-                    return re.split(r",\\s*", line, 2)
+        ImplementationFixture.write(repo, "shop/check.py", """
+                def check(value):
+                    value == 1
+                    return value
                 """);
-        ImplementationFixture.commit(repo, "A positional maxsplit", "2026-11-01T10:00:00Z");
+        ImplementationFixture.commit(repo, "A pointless comparison", "2026-11-01T10:00:00Z");
         ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
         harness.analysis.tick(harness.snapshot());
 
         List<Row> cycle = harness.cycle();
 
-        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B034");
+        assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B015");
         // a rule of no family: its message is the cause, not "Typical of other rules: the construct the rule describes"
-        assertThat(harness.analysisOf(cycle.get(0)).get("root_cause").asText()).startsWith("B034 as reported: `re.split` "
-                + "should pass `maxsplit` and `flags` as keyword arguments to avoid confusion due to unintuitive argument positions. "
-                + "It sits in split#fields(line)");
-        assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText())
-                .contains("shop/split.py line 5").contains("pass the arguments after the string (`maxsplit=` or `count=`, and `flags=`) by keyword");
+        assertThat(harness.analysisOf(cycle.get(0)).get("root_cause").asText()).startsWith("B015 as reported: Pointless "
+                + "comparison. Did you mean to assign a value? Otherwise, prepend `assert` or remove it. "
+                + "It sits in check#check(value)");
+        assertThat(harness.analysisOf(cycle.get(5)).get("plan_steps").get(0).asText()).contains("shop/check.py line 2")
+                .contains("assign the comparison's result, prefix it with `assert` if a check was meant, or delete the statement");
+    }
+
+    /**
+     * Bugbear's B034 (ruff has no fix): seen on click, whose {@code re.sub(r"\\W*", "", name, re.ASCII)} passes the
+     * flag as the count (at most 256 replacements, no ASCII-only matching), and on flask, whose
+     * {@code re.split(p, path, 1)} means {@code maxsplit=1}.
+     */
+    @Test
+    void positionalArgumentsOfReFunctionsArePassedByKeywordAndAFlagPassedAsTheCountBecomesFlags() throws Exception {
+        String ruff = RuffCli.path();
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/names.py", """
+                import re
+
+
+                def func_name(prog):
+                    return re.sub(r"\\W*", "", prog.replace("-", "_"), re.ASCII)
+
+
+                def head(path):
+                    return re.split(r":(?![\\/])", path, 1) + [None]
+                """);
+        ImplementationFixture.commit(repo, "Positional re arguments", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
+        harness.analysis.tick(harness.snapshot());
+
+        List<String> diffs = new java.util.ArrayList<>();
+        List<String> descriptions = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<Row> cycle = harness.cycle();
+            assertThat(harness.analysisOf(cycle.get(0)).get("task").get("rule").asText()).isEqualTo("B034");
+            JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
+            assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isTrue();
+            assertThat(changes.get("verification").asText()).contains("no longer reports B034");
+            ImplementationFixture.GitResult check = ImplementationFixture.git(repo, changes.get("diff").asText(), "apply", "--check", "-");
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            diffs.add(changes.get("diff").asText());
+            descriptions.add(changes.get("description").asText());
+        }
+        assertThat(String.join("\n", diffs))
+                .contains("+    return re.sub(r\"\\W*\", \"\", prog.replace(\"-\", \"_\"), flags=re.ASCII)\n")
+                .contains("+    return re.split(r\":(?![\\/])\", path, maxsplit=1) + [None]\n");
+        assertThat(descriptions).containsExactlyInAnyOrder(
+                "Passes `re.ASCII` to `re.sub` as `flags=` at line 5 of shop/names.py: as the argument after the string it "
+                        + "was the count (a flag's number), and the pattern ran without the flag.",
+                "Passes the arguments after the string of `re.split` by keyword (`maxsplit=`) at line 9 of shop/names.py; "
+                        + "each keeps its meaning.");
     }
 
     @Test

@@ -39,6 +39,16 @@ public enum RuleFamily {
             manual("Remove the code that cannot run", "Delete the statement at {place} when no caller can reach it.",
                     FixReach.METHOD, List.of("less code"), List.of("a path someone relies on disappears"))),
 
+    POSITIONAL_RE_ARGUMENTS("positional arguments of re functions", Set.of("B034"), Set.of(),
+            "`re.sub`/`re.split` take the count (or maxsplit) before the flags, so a flag passed positionally is a count",
+            1,
+            mechanical("Pass them by keyword", "Write the keyword of each argument after the string (a flag passed as "
+                            + "the count becomes `flags=`): {message}", FixReach.LINES,
+                    List.of("the call says what each argument is", "a flag mistaken for a count starts to work"),
+                    List.of("a flag that was ignored now applies: the pattern may match differently")),
+            manual("Rewrite the call by hand", "At {place}, pass the count, maxsplit and flags by keyword: {message}",
+                    FixReach.LINES, List.of("for calls the worker cannot read"), List.of("written by hand"))),
+
     UNUSED_CODE("unused code",
             Set.of("UnusedPrivateField", "UnusedLocalVariable", "UnnecessaryImport", "UnusedImports", "UnusedPrivateMethod",
                     "UnusedFormalParameter", "UnusedAssignment", "SingularField"),

@@ -30,8 +30,8 @@ import java.util.Set;
  * with no matching code): the outcome carries the reason.
  * <p>
  * A ruff finding in a Python file gets ruff's own safe fix for its rule ({@link PythonPatches}), for the rules
- * {@code python/ruff-fixes.tsv} lists as safe, and an undefined name ({@code F821}) the project defines gets it
- * qualified or imported.
+ * {@code python/ruff-fixes.tsv} lists as safe; an undefined name ({@code F821}) the project defines gets it
+ * qualified or imported, and the positional arguments of {@code re.sub}/{@code re.split} ({@code B034}) keywords.
  */
 @Component
 public class MechanicalFixes {

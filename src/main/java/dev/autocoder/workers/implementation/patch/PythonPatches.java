@@ -1,5 +1,6 @@
 package dev.autocoder.workers.implementation.patch;
 
+import dev.autocoder.workers.python.KeywordArguments;
 import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.python.RuffFixTable;
 import dev.autocoder.workers.python.RuffFixer;
@@ -31,6 +32,8 @@ final class PythonPatches {
     /** Pyflakes' undefined name: no ruff fix, but the project usually defines it (see {@link #definedName}). */
     private static final String UNDEFINED_NAME = "F821";
     private static final Pattern UNDEFINED = Pattern.compile("^Undefined name `([^`]+)`");
+    /** Bugbear's positional arguments after the string of {@code re.sub}/{@code re.split}: no ruff fix either. */
+    private static final String POSITIONAL_RE_ARGUMENTS = "B034";
 
     private final PatchVerifier verifier;
     private final RuffFixer fixer;
@@ -53,13 +56,17 @@ final class PythonPatches {
     }
 
     boolean supports(String rule, String file) {
-        return UNDEFINED_NAME.equals(rule) || table.safeOn(rule, file);
+        return UNDEFINED_NAME.equals(rule) || POSITIONAL_RE_ARGUMENTS.equals(rule) || table.safeOn(rule, file);
     }
 
     FixOutcome propose(Path repositoryRoot, String file, String rule, int line) {
         if (UNDEFINED_NAME.equals(rule) && fixer != null) {
             return cached(repositoryRoot, file, rule, line, (original, settings) ->
                     definedName(repositoryRoot, file, original, line, settings));
+        }
+        if (POSITIONAL_RE_ARGUMENTS.equals(rule) && fixer != null) {
+            return cached(repositoryRoot, file, rule, line, (original, settings) ->
+                    keywordArguments(repositoryRoot, file, original, line, settings));
         }
         if (!table.hasSafeFix(rule)) {
             return FixOutcome.notFixable(switch (table.fix(rule)) {
@@ -139,12 +146,44 @@ final class PythonPatches {
                     : " after line " + found.afterLine()) + ": " + found.definedIn() + " defines `" + name.get()
                     + "`, and no other module of the project does.";
         }
+        return verified(repositoryRoot, file, UNDEFINED_NAME, original, patched, line, description, settings);
+    }
+
+    /**
+     * The positional arguments after the string of {@code re.split}/{@code re.sub}/{@code re.subn} passed by keyword,
+     * each keeping its meaning (flask's {@code re.split(p, path, 1)} becomes {@code maxsplit=1}), except a flag passed
+     * where the count goes, which becomes {@code flags=}: click's {@code re.sub(r"\W*", "", name, re.ASCII)} replaced
+     * at most 256 times and never matched ASCII-only.
+     */
+    private FixOutcome keywordArguments(Path repositoryRoot, String file, String original, int line, RuffSettings settings) {
+        KeywordArguments found = fixer.keywordArguments(repositoryRoot, file, line);
+        if (found.inserts().isEmpty()) {
+            return FixOutcome.notFixable(found.reason());
+        }
+        String patched = original;
+        for (int i = found.inserts().size() - 1; i >= 0; i--) { // the last first: earlier columns stay where they are
+            KeywordArguments.Insert insert = found.inserts().get(i);
+            patched = insertAt(patched, insert.line(), insert.col(), insert.text());
+        }
+        String keywords = String.join(", ", found.keywords().stream().map(k -> "`" + k + "=`").toList());
+        String description = found.flagAsCount() != null
+                ? "Passes `" + found.flagAsCount() + "` to `" + found.function() + "` as `flags=` at line " + line + " of "
+                + file + ": as the argument after the string it was the " + (found.function().equals("re.split")
+                ? "maxsplit" : "count") + " (a flag's number), and the pattern ran without the flag."
+                : "Passes the arguments after the string of `" + found.function() + "` by keyword (" + keywords
+                + ") at line " + line + " of " + file + "; each keeps its meaning.";
+        return verified(repositoryRoot, file, POSITIONAL_RE_ARGUMENTS, original, patched, line, description, settings);
+    }
+
+    /** A hand-made patch, verified as ruff's are: it applies, compiles, and ruff no longer reports the rule there. */
+    private FixOutcome verified(Path repositoryRoot, String file, String rule, String original, String patched, int line,
+                                String description, RuffSettings settings) {
         String diff = UnifiedDiffs.create(file, original, patched);
         AppliedPatch applied = verifier.apply(repositoryRoot, diff);
         String result = applied.patchedFiles().get(file);
         PatchVerification verification = !applied.verification().applies() || result == null ? applied.verification()
-                : verify(repositoryRoot, file, UNDEFINED_NAME, GitTextLines.lines(original).get(line - 1), result, settings);
-        return FixOutcome.fixed(new ProposedPatch(file, UNDEFINED_NAME, description, diff, result, verification));
+                : verify(repositoryRoot, file, rule, GitTextLines.lines(original).get(line - 1), result, settings);
+        return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, result, verification));
     }
 
     /** The text with {@code insert} at a 0-based column counted, as Python's ast counts it, in UTF-8 bytes. */

@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *     <li>scope factor: main 1, build 0.5, test 0.25; generated and fixture code is never taken on (it is
  *     regenerated, or deliberately bad input of tests);</li>
  *     <li>deliverability factor: 200 when a mechanical fix exists for the rule on a Java file, or ruff's fix for
- *     the rule is safe on a Python file, or it is an undefined name (F821) the project may define (asked of
+ *     the rule is safe on a Python file, or it is an undefined name (F821) the project may define or positional
+ *     arguments of a {@code re} function (B034) (asked of
  *     {@link MechanicalFixes}, so every fix kind added there counts), 2 when a language model is configured (it may
  *     write a verified patch), 1 when only a person can make the change;</li>
  *     <li>hotspot factor, from the newest architecture row: 1 to 2 (see {@link LatestAnalysis#hotspotFactor}).</li>

@@ -1,12 +1,13 @@
-"""What the project's imports say about one Python file, for the implementation worker's Python patches. Standard
-library only; a file that does not parse is skipped (it cannot import anything either).
+"""What the project's code says about one Python file, and the edits ruff has no fix for, for the implementation
+worker's Python patches. Standard library only; a file that does not parse is skipped (it cannot import anything
+either).
 
-autocoder_imports.py reexports ROOT FILE PATCHED_COPY
+autocoder_edits.py reexports ROOT FILE PATCHED_COPY
     Which project modules import, from FILE, a name the patched copy stops importing (a re-export). Ruff's F401 sees
     one file: `from .compat import json` in requests/models.py makes `json` in requests/compat.py a re-export, not an
     unused import. Prints one line per use, `path:line: imports NAME from MODULE`; nothing when there is none.
 
-autocoder_imports.py undefined-name ROOT FILE NAME LINE
+autocoder_edits.py undefined-name ROOT FILE NAME LINE
     Where an undefined name (ruff's F821) on LINE of FILE is defined in the project, and the edit that defines it.
     Prints one JSON object:
     - {"edit": "qualify", "alias": A, "module": M, "defined_in": PATH, "line": L, "col": C}: FILE already imports the
@@ -17,6 +18,13 @@ autocoder_imports.py undefined-name ROOT FILE NAME LINE
       defines NAME and does not import FILE's module at its top level (which would make a circular import): add S
       after the file's last top-level import, at line L (0: at the top);
     - {"edit": null, "reason": R}: no such edit is safe, and why.
+
+autocoder_edits.py keywords FILE LINE
+    The keywords for the positional arguments after the string of the `re.split`, `re.sub` or `re.subn` call on LINE
+    (ruff's B034). Prints one JSON object: {"function": "re.sub", "inserts": [{"line", "col", "text"}], "flag_as_count":
+    "re.ASCII" or null}; a flag passed where the count (or maxsplit) goes becomes `flags=` (click's
+    `re.sub(r"\W*", "", name, re.ASCII)` replaced at most 256 times and never matched ASCII-only), every other
+    argument keeps its meaning. {"inserts": [], "reason": R} when there is no such call.
 """
 import ast
 import json
@@ -209,10 +217,60 @@ def reexports(root, file, patched_copy):
                     if alias.name in removed:
                         print(f"{path}:{node.lineno}: imports {alias.name} from {target}")
 
+# the parameters after the string, in order, of the functions B034 names
+POSITIONAL_AFTER_STRING = {"split": (2, ["maxsplit", "flags"]), "sub": (3, ["count", "flags"]),
+                           "subn": (3, ["count", "flags"])}
+FLAGS = {"A", "ASCII", "DEBUG", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "NOFLAG", "S", "DOTALL", "U",
+         "UNICODE", "X", "VERBOSE"}
+
+
+def is_flag(node, re_names):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return is_flag(node.left, re_names) and is_flag(node.right, re_names)
+    return isinstance(node, ast.Attribute) and node.attr in FLAGS and isinstance(node.value, ast.Name) \
+        and node.value.id in re_names
+
+
+def keywords(file, line):
+    line = int(line)
+    with open(file, encoding="utf-8") as f:
+        source = f.read()
+    tree = ast.parse(source)
+    re_names = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names if a.name == "re"}
+    imported = {(a.asname or a.name): a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                and n.module == "re" and n.level == 0 for a in n.names}
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call) or call.lineno > line or (call.end_lineno or call.lineno) < line:
+            continue
+        func = call.func
+        name = func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+            and func.value.id in re_names else imported.get(func.id) if isinstance(func, ast.Name) else None
+        if name not in POSITIONAL_AFTER_STRING or any(isinstance(a, ast.Starred) for a in call.args):
+            continue
+        first, names = POSITIONAL_AFTER_STRING[name]
+        extra = call.args[first:]
+        if not extra or len(extra) > len(names):
+            continue
+        given = {k.arg for k in call.keywords}
+        chosen = list(names[:len(extra)])
+        flag_as_count = None
+        if len(extra) == 1 and is_flag(extra[0], re_names) and "flags" not in given:
+            chosen = ["flags"]
+            flag_as_count = ast.get_source_segment(source, extra[0])
+        if given & set(chosen):
+            continue
+        inserts = [{"line": a.lineno, "col": a.col_offset, "text": k + "="} for a, k in zip(extra, chosen)]
+        return {"function": "re." + name, "inserts": inserts, "keywords": chosen, "flag_as_count": flag_as_count}
+    return {"inserts": [], "reason": "no `re.split`, `re.sub` or `re.subn` call with positional arguments after the "
+            "string on line %d" % line}
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "reexports":
         reexports(*sys.argv[2:5])
     elif sys.argv[1] == "undefined-name":
         print(json.dumps(undefined_name(*sys.argv[2:6])))
+    elif sys.argv[1] == "keywords":
+        print(json.dumps(keywords(*sys.argv[2:4])))
     else:
         sys.exit("unknown command: " + sys.argv[1])
