@@ -178,6 +178,9 @@ final class PythonPatches {
     /** A hand-made patch, verified as ruff's are: it applies, compiles, and ruff no longer reports the rule there. */
     private FixOutcome verified(Path repositoryRoot, String file, String rule, String original, String patched, int line,
                                 String description, RuffSettings settings) {
+        if (patched.equals(original)) {
+            return FixOutcome.notFixable("the edit changed nothing (" + file + " changed while it was read?)");
+        }
         String diff = UnifiedDiffs.create(file, original, patched);
         AppliedPatch applied = verifier.apply(repositoryRoot, diff);
         String result = applied.patchedFiles().get(file);
@@ -189,6 +192,9 @@ final class PythonPatches {
     /** The text with {@code insert} at a 0-based column counted, as Python's ast counts it, in UTF-8 bytes. */
     private static String insertAt(String text, int line, int byteColumn, String insert) {
         int start = lineStart(text, line);
+        if (start < 0) { // the file changed since the helper read it: no edit, and verified() says so
+            return text;
+        }
         int end = text.indexOf('\n', start) < 0 ? text.length() : text.indexOf('\n', start);
         byte[] bytes = text.substring(start, end).getBytes(StandardCharsets.UTF_8);
         int column = new String(bytes, 0, Math.min(byteColumn, bytes.length), StandardCharsets.UTF_8).length();
