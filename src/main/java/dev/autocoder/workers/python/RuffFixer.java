@@ -1,5 +1,6 @@
 package dev.autocoder.workers.python;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -165,35 +167,27 @@ public class RuffFixer {
      * there ({@code autocoder_edits.py undefined-name}): qualify it with a module the file imports, or import it.
      */
     public UndefinedName undefinedName(Path repositoryRoot, String path, String name, int line) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("autocoder-undefined-name-");
-            Script run = script(folder, "undefined-name", repositoryRoot.toAbsolutePath().toString(), path,
-                    name, String.valueOf(line));
-            if (run.problem() != null) {
-                return UndefinedName.none("the definition search " + run.problem());
-            }
-            return UndefinedName.of(json.readTree(String.join("\n", run.lines())));
-        } catch (IOException e) {
-            return UndefinedName.none("the definition search could not run (" + e.getMessage() + ")");
-        } finally {
-            deleteTree(folder);
-        }
+        return answer("the definition search", UndefinedName::of, UndefinedName::none, "undefined-name",
+                repositoryRoot.toAbsolutePath().toString(), path, name, String.valueOf(line));
     }
 
     /** The keywords for the positional arguments after the string of the {@code re} call on the line (B034). */
     public KeywordArguments keywordArguments(Path repositoryRoot, String path, int line) {
+        return answer("the call search", KeywordArguments::of, KeywordArguments::none, "keywords",
+                repositoryRoot.resolve(path).toAbsolutePath().toString(), String.valueOf(line));
+    }
+
+    /** The JSON object one command of the helper script prints, or {@code none} with why there is none. */
+    private <T> T answer(String what, Function<JsonNode, T> of, Function<String, T> none, String command,
+                         String... arguments) {
         Path folder = null;
         try {
-            folder = Files.createTempDirectory("autocoder-keywords-");
-            Script run = script(folder, "keywords", repositoryRoot.resolve(path).toAbsolutePath().toString(),
-                    String.valueOf(line));
-            if (run.problem() != null) {
-                return KeywordArguments.none("the call search " + run.problem());
-            }
-            return KeywordArguments.of(json.readTree(String.join("\n", run.lines())));
+            folder = Files.createTempDirectory("autocoder-" + command + "-");
+            Script run = script(folder, command, arguments);
+            return run.problem() != null ? none.apply(what + " " + run.problem())
+                    : of.apply(json.readTree(String.join("\n", run.lines())));
         } catch (IOException e) {
-            return KeywordArguments.none("the call search could not run (" + e.getMessage() + ")");
+            return none.apply(what + " could not run (" + e.getMessage() + ")");
         } finally {
             deleteTree(folder);
         }

@@ -181,12 +181,18 @@ final class PythonPatches {
         if (patched.equals(original)) {
             return FixOutcome.notFixable("the edit changed nothing (" + file + " changed while it was read?)");
         }
-        String diff = UnifiedDiffs.create(file, original, patched);
+        return verifiedDiff(repositoryRoot, file, rule, UnifiedDiffs.create(file, original, patched),
+                GitTextLines.lines(original).get(line - 1), description, settings);
+    }
+
+    /** The patch of a diff, hand-made or ruff's, with its verification when it applies to the file at HEAD. */
+    private FixOutcome verifiedDiff(Path repositoryRoot, String file, String rule, String diff, String findingLine,
+                                    String description, RuffSettings settings) {
         AppliedPatch applied = verifier.apply(repositoryRoot, diff);
-        String result = applied.patchedFiles().get(file);
-        PatchVerification verification = !applied.verification().applies() || result == null ? applied.verification()
-                : verify(repositoryRoot, file, rule, GitTextLines.lines(original).get(line - 1), result, settings);
-        return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, result, verification));
+        String patched = applied.patchedFiles().get(file);
+        PatchVerification verification = !applied.verification().applies() || patched == null ? applied.verification()
+                : verify(repositoryRoot, file, rule, findingLine, patched, settings);
+        return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, patched, verification));
     }
 
     /** The text with {@code insert} at a 0-based column counted, as Python's ast counts it, in UTF-8 bytes. */
@@ -195,7 +201,8 @@ final class PythonPatches {
         if (start < 0) { // the file changed since the helper read it: no edit, and verified() says so
             return text;
         }
-        int end = text.indexOf('\n', start) < 0 ? text.length() : text.indexOf('\n', start);
+        int newline = text.indexOf('\n', start);
+        int end = newline < 0 ? text.length() : newline;
         byte[] bytes = text.substring(start, end).getBytes(StandardCharsets.UTF_8);
         int column = new String(bytes, 0, Math.min(byteColumn, bytes.length), StandardCharsets.UTF_8).length();
         return text.substring(0, start + column) + insert + text.substring(start + column);
@@ -233,17 +240,10 @@ final class PythonPatches {
         if (ruffDiff.diff().isBlank()) {
             return FixOutcome.notFixable("ruff has no safe fix for this " + rule + " finding");
         }
-        String diff = withGitHeaders(ruffDiff.diff(), file);
-        AppliedPatch applied = verifier.apply(repositoryRoot, diff);
-        String patched = applied.patchedFiles().get(file);
         String description = "Applies ruff's own safe fix for " + rule + " in " + file
                 + " (`ruff check --fix --select " + rule + "`)" + table.edit(rule).map(e -> ": " + e).orElse("") + ".";
-        if (!applied.verification().applies() || patched == null) {
-            return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, patched,
-                    applied.verification()));
-        }
-        return FixOutcome.fixed(new ProposedPatch(file, rule, description, diff, patched,
-                verify(repositoryRoot, file, rule, findingLine, patched, settings)));
+        return verifiedDiff(repositoryRoot, file, rule, withGitHeaders(ruffDiff.diff(), file), findingLine, description,
+                settings);
     }
 
     private static String sha256(String text) {
