@@ -26,6 +26,7 @@ import dev.autocoder.workers.implementation.task.NewestRows;
 import dev.autocoder.workers.implementation.task.TaskPicker;
 import dev.autocoder.workers.implementation.task.TaskPriority;
 import dev.autocoder.workers.implementation.tests.TestPlanningSpecs;
+import dev.autocoder.workers.python.RuffCli;
 import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.python.RuffFixer;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
@@ -93,6 +94,15 @@ public final class ImplementationHarness {
     /** A harness whose code-quality analysis runs ruff at {@code ruffPath} and whose patches use ruff's fixes. */
     public static ImplementationHarness withRuff(Path target, Path storePath, String ruffPath) {
         return new ImplementationHarness(target, storePath, null, null, ruffPath);
+    }
+
+    /** The files written so far committed, and the code-quality analysis made with ruff: ready for a cycle. */
+    static ImplementationHarness committedAndAnalyzedWithRuff(Path target, Path storePath, String commitMessage)
+            throws Exception {
+        ImplementationFixture.commit(target, commitMessage, "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = withRuff(target, storePath, RuffCli.path());
+        harness.analysis.tick(harness.snapshot());
+        return harness;
     }
 
     private ImplementationHarness(Path target, Path storePath, String endpoint, String token, String ruffPath) {

@@ -111,7 +111,6 @@ class PythonPatchCycleTest {
      */
     @Test
     void anImportOtherModulesImportFromHereIsAReExportAndItsRemovalIsNotVerified() throws Exception {
-        String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/__init__.py", "");
         ImplementationFixture.write(repo, "shop/compat.py", """
@@ -127,9 +126,8 @@ class PythonPatchCycleTest {
                 def load(text):
                     return json.loads(text)
                 """);
-        ImplementationFixture.commit(repo, "A compatibility module", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "A compatibility module");
 
         List<Row> cycle = harness.cycle();
 
@@ -142,12 +140,10 @@ class PythonPatchCycleTest {
 
     @Test
     void aMutableDefaultWhoseFixIsUnsafeGetsAPlanNamingTheEditNotAPatch() throws Exception {
-        String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/cart.py", CART);
-        ImplementationFixture.commit(repo, "Planted a mutable default", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "Planted a mutable default");
 
         List<Row> cycle = harness.cycle();
 
@@ -170,16 +166,14 @@ class PythonPatchCycleTest {
      */
     @Test
     void aRuleWithoutAFixOfRuffsGetsAPlanNamingTheEdit() throws Exception {
-        String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/check.py", """
                 def check(value):
                     value == 1
                     return value
                 """);
-        ImplementationFixture.commit(repo, "A pointless comparison", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "A pointless comparison");
 
         List<Row> cycle = harness.cycle();
 
@@ -199,7 +193,6 @@ class PythonPatchCycleTest {
      */
     @Test
     void positionalArgumentsOfReFunctionsArePassedByKeywordAndAFlagPassedAsTheCountBecomesFlags() throws Exception {
-        String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/names.py", """
                 import re
@@ -212,9 +205,8 @@ class PythonPatchCycleTest {
                 def head(path):
                     return re.split(r":(?![\\/])", path, 1) + [None]
                 """);
-        ImplementationFixture.commit(repo, "Positional re arguments", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "Positional re arguments");
 
         List<String> diffs = new java.util.ArrayList<>();
         List<String> descriptions = new java.util.ArrayList<>();
@@ -241,7 +233,6 @@ class PythonPatchCycleTest {
 
     @Test
     void aCollapsibleElseIfGetsRuffsFixAsAVerifiedPatch() throws Exception {
-        String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/sign.py", """
                 def sign(value):
@@ -254,9 +245,8 @@ class PythonPatchCycleTest {
                         else:
                             return 0
                 """);
-        ImplementationFixture.commit(repo, "An else holding an if", "2026-11-02T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "An else holding an if");
 
         List<Row> cycle = harness.cycle();
 
@@ -270,13 +260,11 @@ class PythonPatchCycleTest {
 
     @Test
     void aTestCertificatesKeyIsReportedButATaskInMainCodeComesFirst() throws Exception {
-        String ruff = RuffCli.path();
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/loop.py", LOOP);
         ImplementationFixture.write(repo, "tests/certs/server.key", new FakeSecrets(16).privateKeyPem(10));
-        ImplementationFixture.commit(repo, "A test certificate and an unused loop variable", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), ruff);
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "A test certificate and an unused loop variable");
         Snapshot snapshot = harness.snapshot();
         List<Finding> secrets = Finding.inScopes(new SecretScanner().scan(snapshot).toFindings(), snapshot::scopeOf);
         assertThat(secrets).anySatisfy(f -> {

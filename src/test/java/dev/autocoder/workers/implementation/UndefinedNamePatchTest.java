@@ -124,9 +124,8 @@ class UndefinedNamePatchTest {
                 def reject(amount):
                     raise Rejected(amount)
                 """);
-        ImplementationFixture.commit(repo, "Undefined names", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), RuffCli.path());
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "Undefined names");
 
         List<String> verifications = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -148,9 +147,8 @@ class UndefinedNamePatchTest {
     }
 
     private JsonNode patchOf(Path repo, String file) throws Exception {
-        ImplementationFixture.commit(repo, "An undefined name", "2026-11-01T10:00:00Z");
-        ImplementationHarness harness = ImplementationHarness.withRuff(repo, temp.resolve("store"), RuffCli.path());
-        harness.analysis.tick(harness.snapshot());
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "An undefined name");
 
         List<Row> cycle = harness.cycle();
 
