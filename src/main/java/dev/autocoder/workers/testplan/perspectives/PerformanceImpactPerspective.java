@@ -87,11 +87,12 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                     Loop loop = method.loops().get(call.collectionLoop());
                     // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper
                     Severity severity = kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
-                    Finding f = finding("io-in-loop", severity, m, call.line(), CallNames.of(m, call) + " (" + kind.get().label()
+                    String called = CallNames.of(m, call);
+                    Finding f = finding("io-in-loop", severity, m, call.line(), called + " (" + kind.get().label()
                             + ") for each " + loop.over() + " (line " + loop.line() + "): one round trip per element", call.text());
                     result.findings.add(f);
                     answers.add(f.id());
-                    reasons.add(CallNames.of(m, call) + " inside a loop");
+                    reasons.add(called + " inside a loop");
                 }
             }
             Integer before = baselineComplexity(planning, m);
