@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -136,11 +137,136 @@ class PlantedFindingsTest {
                 .containsExactly("Write the parameterized edge-case tests for the 13 methods whose classes have no tests yet.");
         assertThat(harness.run(harness.perspective("performance-impact")).summary()).isEqualTo("19 methods in scope: "
                 + "2 loops over collections, 1 method with nested loops, 0 I/O calls inside loops, 0 complexity increases.");
+        // Gateway.load(Path) and Parser.read(String) open the file their caller names: a test passes one in a temporary folder
         assertThat(harness.run(harness.perspective("mocking-strategy")).summary()).startsWith("2 classes talk to 9 external "
-                + "collaborators (8 hard-wired); 2 classes can be tested with real objects;");
+                + "collaborators (6 hard-wired); 2 classes can be tested with real objects;");
         assertThat(harness.run(harness.perspective("data-integrity")).summary())
                 .isEqualTo("1 method writes persistent state (database × 1); 0 integrity risks.");
         assertThat(harness.run(harness.perspective("test-pyramid")).summary()).startsWith("2 test methods in 1 class: ");
+    }
+
+    /**
+     * A hard-wired collaborator is one a test cannot reach without changing the code. A file the caller names (a
+     * parameter, a field it was given, a local made from them) is one in the test's temporary folder, a new
+     * temporary file is the test's own, and {@code main} is where the environment becomes configuration: none is
+     * reported; a location written in the code is. This repository's own plan listed 204, nine in ten of the
+     * {@code Files} calls on a path its caller gave, and {@code main} reading {@code System.getenv}.
+     */
+    @Test
+    void onlyCollaboratorsATestCannotPointElsewhereAreHardWired() throws Exception {
+        TestPlanHarness store = TestPlanHarness.onCommit(temp.resolve("wired"), Map.of("src/main/java/com/shop/Store.java", """
+                package com.shop;
+
+                import java.io.IOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.time.Instant;
+
+                public class Store {
+                    private static final Path DEFAULTS = Path.of("/etc/shop");
+                    private final Path root;
+
+                    public Store(Path root) {
+                        this.root = root;
+                    }
+
+                    public static void main(String[] args) {
+                        System.out.println(new Store(Path.of(System.getenv("SHOP_HOME"))).ready());
+                    }
+
+                    public boolean ready() {
+                        return Files.isDirectory(root);
+                    }
+
+                    public String read(Path file) throws IOException {
+                        return Files.readString(file);
+                    }
+
+                    public boolean has(String name) {
+                        Path file = root.resolve(name);
+                        return Files.exists(file);
+                    }
+
+                    public boolean installed(String name) {
+                        return Files.exists(Path.of("/etc/" + name));
+                    }
+
+                    public boolean hasDefaults() {
+                        return Files.exists(DEFAULTS);
+                    }
+
+                    public Path scratch() throws IOException {
+                        return Files.createTempFile("shop", ".tmp");
+                    }
+
+                    public String user() {
+                        return System.getenv("USER");
+                    }
+
+                    public Instant now() {
+                        return Instant.now();
+                    }
+                }
+                """));
+        PerspectiveResult result = store.run(store.perspective("mocking-strategy"));
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("hard-wired-collaborator")).extracting(Finding::message)
+                .containsExactlyInAnyOrder(
+                        "Store.installed(String) calls Files.exists (file-system) on a location fixed in the code: a "
+                                + "test cannot point it at its own folder; pass the path in; real: a temporary folder (@TempDir)",
+                        "Store.hasDefaults() calls Files.exists (file-system) on a location fixed in the code: a test "
+                                + "cannot point it at its own folder; pass the path in; real: a temporary folder (@TempDir)",
+                        "Store.user() calls System.getenv (environment) on something it creates or reaches statically: "
+                                + "a test cannot replace it; stub: pass the value in as configuration",
+                        "Store.now() calls Instant.now (clock) on something it creates or reaches statically: a test "
+                                + "cannot replace it; stub: inject java.time.Clock, use Clock.fixed");
+        assertThat(result.summary()).startsWith("1 class talks to 9 external collaborators (4 hard-wired);");
+        assertThat(result.qualityScore()).isEqualTo(0.5556); // 5 of 9: ready, read, has, scratch and main's environment
+        assertThat(result.recommendations())
+                .containsExactly("Inject the 4 hard-wired collaborators through the constructor: file-system 2, environment 1, clock 1.");
+    }
+
+    /** The same in Python: only a location written in the code (or the working directory) is reported. */
+    @Test
+    void pythonFileCallsAreHardWiredOnlyOnALocationFixedInTheCode() throws Exception {
+        TestPlanHarness store = TestPlanHarness.onCommit(temp.resolve("python"), Map.of("shop/store.py", """
+                import os
+                import tempfile
+                from pathlib import Path
+
+
+                class Store:
+                    def __init__(self, root):
+                        self.root = root
+
+                    def read(self, name):
+                        with open(os.path.join(self.root, name)) as f:
+                            return f.read()
+
+                    def load(self, path):
+                        with open(path) as f:
+                            return f.read()
+
+                    def defaults(self):
+                        with open("/etc/shop.cfg") as f:
+                            return f.read()
+
+                    def here(self):
+                        return os.listdir()
+
+                    def setup(self):
+                        return Path("setup.cfg").read_text()
+
+                    def scratch(self):
+                        return tempfile.mkstemp()
+                """));
+        PerspectiveResult result = store.run(store.perspective("mocking-strategy"));
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("hard-wired-collaborator"))
+                .extracting(f -> f.message().substring(0, f.message().indexOf(':')))
+                .containsExactlyInAnyOrder("Store.defaults() calls open (file-system) on a location fixed in the code",
+                        "Store.here() calls os.listdir (file-system) on a location fixed in the code",
+                        "Store.setup() calls Path.read_text (file-system) on a location fixed in the code");
     }
 
     private static List<String> inputs(TestPlanAnalysis analysis, String method, String parameter) {
