@@ -114,7 +114,9 @@ class PythonArchitectureTest {
         assertThat(metric(result, "python_test_modules")).isEqualTo(3.0);
         assertThat(metric(result, "python_modules")).isEqualTo(11.0);
         assertThat(result.summary()).startsWith("11 Python modules in 3 packages")
-                .contains("3 circular imports involving 6 modules (not counting 1 deferred and 1 TYPE_CHECKING-only project imports)");
+                .contains("3 circular imports involving 6 modules (not counting 1 deferred and 1 TYPE_CHECKING-only project imports)")
+                // D counts no duck-typed abstraction: in the metrics, not in what a reader takes as the verdict
+                .doesNotContain("main sequence");
         assertThat(result.recommendations().get(0)).startsWith("Break the 3 circular imports, starting with shop.billing, shop.orders: ");
     }
 
@@ -226,6 +228,26 @@ class PythonArchitectureTest {
         assertThat(result.summary()).endsWith("Top hotspot: app/rules.py (2 commits × complexity 6).");
         assertThat(result.recommendations()).contains("Refactor or cover with tests app/rules.py first: it changed in 2 "
                 + "commits and has complexity 6, the highest churn × complexity in the repository.");
+    }
+
+    /**
+     * The distance from the main sequence counts no duck-typed abstraction, so it is a metric, not part of the
+     * summary a reader takes as the verdict (PyYAML's read "average distance from the main sequence 1.00").
+     */
+    @Test
+    void theDistanceFromTheMainSequenceIsAMetricNotTheSummary() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            write("lib/__init__.py", "");
+            write("lib/nodes.py", "class Node:\n    pass\n");
+            write("app/__init__.py", "");
+            write("app/main.py", "from lib.nodes import Node\n\n\nclass App:\n    root = Node()\n");
+            commit(git, "two packages");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(metric(result, "python_avg_distance_main_sequence")).isEqualTo(0.5);
+        assertThat(metric(result, "python_avg_instability")).isEqualTo(0.5);
+        assertThat(result.summary()).contains("; average package instability 0.50.").doesNotContain("main sequence");
     }
 
     @Test
