@@ -10,6 +10,9 @@ import dev.autocoder.workers.row.Plural;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,32 +22,69 @@ import java.util.stream.Collectors;
  */
 public final class PlanText {
 
+    private static final Pattern HUNK = Pattern.compile("@@ -(\\d+)");
+
     /** Code quoted in a step is cut after this many characters. */
     static final int QUOTE_MAX = 160;
 
     private PlanText() {
     }
 
-    /** The concrete edit of a diff: where, and each removed and added line. */
+    /**
+     * The concrete edit of a diff: where, and per hunk the code from its first to its last changed line before and
+     * after, unchanged lines between them included (ruff's PLR5501 fix keeps an {@code else:} the diff shows as
+     * context: without it the "after" read as if the branch had gone).
+     */
     public static String edit(TaskAtHead facts, CodeChanges changes) {
-        List<String> removed = new ArrayList<>();
-        List<String> added = new ArrayList<>();
-        for (String line : changes.diff().split("\n")) {
-            if (line.startsWith("-") && !line.startsWith("---")) {
-                removed.add(line.substring(1).strip());
-            } else if (line.startsWith("+") && !line.startsWith("+++")) {
-                added.add(line.substring(1).strip());
+        List<String> edits = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        List<String> hunk = new ArrayList<>();
+        int start = 0;
+        for (String line : (changes.diff() + "\n@@ -0 @@").split("\n")) {
+            Matcher header = HUNK.matcher(line);
+            if (header.lookingAt()) {
+                hunkEdit(hunk, start, spans).ifPresent(edits::add);
+                hunk.clear();
+                start = Integer.parseInt(header.group(1));
+            } else if (!line.startsWith("---") && !line.startsWith("+++") && !line.startsWith("\\")) {
+                hunk.add(line);
             }
         }
-        removed.removeIf(String::isEmpty);
-        added.removeIf(String::isEmpty);
-        List<Integer> changed = DiffLines.originalLinesChanged(changes.diff());
-        String lines = changed.isEmpty() ? facts.place() : changed.get(0).equals(changed.get(changed.size() - 1))
-                ? "line " + changed.get(0) : "lines " + changed.get(0) + "-" + changed.get(changed.size() - 1);
-        String change = removed.isEmpty() ? "add " + quote(added)
-                : added.isEmpty() ? "remove " + quote(removed)
-                : "replace " + quote(removed) + " with " + quote(added);
-        return "In " + member(facts) + ", " + lines + " of " + facts.task().file() + ": " + change + ".";
+        String lines = spans.isEmpty() ? facts.place() : spans.get(0)[0] == spans.get(spans.size() - 1)[1]
+                ? "line " + spans.get(0)[0] : "lines " + spans.get(0)[0] + "-" + spans.get(spans.size() - 1)[1];
+        return "In " + member(facts) + ", " + lines + " of " + facts.task().file() + ": " + String.join("; ", edits) + ".";
+    }
+
+    /** The hunk's code from its first to its last changed line, before and after; its original lines go to spans. */
+    private static Optional<String> hunkEdit(List<String> hunk, int start, List<int[]> spans) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < hunk.size(); i++) {
+            if (hunk.get(i).startsWith("+") || hunk.get(i).startsWith("-")) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return Optional.empty();
+        }
+        int line = start + (int) hunk.subList(0, first).stream().filter(l -> !l.startsWith("+")).count();
+        int originalLines = (int) hunk.subList(first, last + 1).stream().filter(l -> !l.startsWith("+")).count();
+        // an insertion alone is placed at the line before it
+        spans.add(originalLines == 0 ? new int[]{line - 1, line - 1} : new int[]{line, line + originalLines - 1});
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (String diffLine : hunk.subList(first, last + 1)) {
+            String code = diffLine.isEmpty() ? "" : diffLine.substring(1).strip();
+            if (!code.isEmpty() && !diffLine.startsWith("+")) {
+                before.add(code);
+            }
+            if (!code.isEmpty() && !diffLine.startsWith("-")) {
+                after.add(code);
+            }
+        }
+        return Optional.of(before.isEmpty() ? "add " + quote(after) : after.isEmpty() ? "remove " + quote(before)
+                : "replace " + quote(before) + " with " + quote(after));
     }
 
     /**

@@ -258,6 +258,48 @@ class PythonPatchCycleTest {
         assertThat(check.exitCode()).as(check.output()).isZero();
     }
 
+    /**
+     * The plan's edit quotes the code before and after from the first to the last changed line, unchanged lines
+     * between them included: werkzeug's `_set_cache_value` read "replace `… else: if type is not None: … else:
+     * self[key] = value` with `… elif type is not None: self[key] = type(value) self[key] = value`", the `else:` the
+     * diff kept as context missing from the "after", as if the last branch had gone.
+     */
+    @Test
+    void theEditInThePlanQuotesTheUnchangedLinesBetweenTheChangedOnes() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/cache.py", """
+                def set_value(store, key, value, kind):
+                    if kind is bool:
+                        if value:
+                            store[key] = None
+                        else:
+                            store.pop(key, None)
+                    else:
+                        if value is None:
+                            store.pop(key, None)
+                        elif value is True:
+                            store[key] = None
+                        else:
+                            if kind is not None:
+                                store[key] = kind(value)
+                            else:
+                                store[key] = value
+                """);
+        ImplementationHarness harness = ImplementationHarness.committedAndAnalyzedWithRuff(repo, temp.resolve("store"),
+                "Nested else-ifs");
+
+        List<Row> cycle = harness.cycle();
+
+        JsonNode analysis = harness.analysisOf(cycle.get(5));
+        assertThat(analysis.get("code_changes").get("verified").asBoolean()).isTrue();
+        String edit = analysis.get("plan_steps").get(0).asText();
+        assertThat(edit).as(analysis.get("code_changes").get("diff").asText()).endsWith(" lines 7-16 of shop/cache.py: "
+                + "replace `else: if value is None: store.pop(key, None) elif value is True: store[key] = None else: if kind "
+                + "is not None: store[key] = kind(value) else: store[key] = value` with `elif value is None: "
+                + "store.pop(key, None) elif value is True: store[key] = None elif kind is not None: store[key] = kind(value) "
+                + "else: store[key] = value`.");
+    }
+
     @Test
     void aTestCertificatesKeyIsReportedButATaskInMainCodeComesFirst() throws Exception {
         Path repo = temp.resolve("repo");
