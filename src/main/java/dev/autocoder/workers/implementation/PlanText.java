@@ -50,8 +50,10 @@ public final class PlanText {
                 hunk.add(line);
             }
         }
-        String lines = spans.isEmpty() ? facts.place() : spans.get(0)[0] == spans.get(spans.size() - 1)[1]
-                ? "line " + spans.get(0)[0] : "lines " + spans.get(0)[0] + "-" + spans.get(spans.size() - 1)[1];
+        int from = spans.isEmpty() ? 0 : spans.get(0)[0];
+        int to = spans.isEmpty() ? 0 : spans.get(spans.size() - 1)[1];
+        String lines = spans.isEmpty() ? facts.place() : from == to ? (spans.get(0)[2] == 1 ? "after line " : "line ") + from
+                : "lines " + from + "-" + to;
         return "In " + member(facts) + ", " + lines + " of " + facts.task().file() + ": " + String.join("; ", edits) + ".";
     }
 
@@ -70,8 +72,8 @@ public final class PlanText {
         }
         int line = start + (int) hunk.subList(0, first).stream().filter(l -> !l.startsWith("+")).count();
         int originalLines = (int) hunk.subList(first, last + 1).stream().filter(l -> !l.startsWith("+")).count();
-        // an insertion alone is placed at the line before it
-        spans.add(originalLines == 0 ? new int[]{line - 1, line - 1} : new int[]{line, line + originalLines - 1});
+        // an insertion alone goes after a line; {first, last, 1 for an insertion}
+        spans.add(originalLines == 0 ? new int[]{line - 1, line - 1, 1} : new int[]{line, line + originalLines - 1, 0});
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         for (String diffLine : hunk.subList(first, last + 1)) {

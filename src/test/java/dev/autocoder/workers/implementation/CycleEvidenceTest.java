@@ -124,7 +124,7 @@ class CycleEvidenceTest {
         assertThat(plan.get("plan_steps")).extracting(JsonNode::asText).containsExactly(
                 "Apply the diff to src/main/java/com/shop/Parser.java: Log the ignored NumberFormatException at WARNING "
                         + "with the JDK's System.Logger instead of swallowing it silently. In com.shop.Parser#parse(String) "
-                        + "(lines 5-11), line 8 of src/main/java/com/shop/Parser.java: add `System.getLogger(Parser.class"
+                        + "(lines 5-11), after line 8 of src/main/java/com/shop/Parser.java: add `System.getLogger(Parser.class"
                         + ".getName()).log(System.Logger.Level.WARNING, \"Ignored NumberFormatException in parse\", e);`.",
                 "Run the existing tests that cover it: com.shop.ParserTest#parsesDigits, com.shop.ParserTest.",
                 "Implement the test-planning specifications " + specIds.get(0) + ".",
