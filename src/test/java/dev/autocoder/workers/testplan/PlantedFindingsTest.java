@@ -129,7 +129,7 @@ class PlantedFindingsTest {
     @Test
     void javaRowsCountMethodsAndClasses() throws Exception {
         assertThat(harness.run(harness.perspective("coverage-strategy")).summary())
-                .isEqualTo("1 of 4 main classes has tests across 3 packages; 0 untested methods of complexity 5 or more.");
+                .isEqualTo("1 of 4 main classes with methods has tests across 3 packages; 0 untested methods of complexity 5 or more.");
         PerspectiveResult scope = harness.run(harness.perspective("what-are-we-testing"));
         assertThat(scope.summary()).startsWith("First plan: the whole codebase is in scope, 4 main Java files with 19 methods;");
         assertThat(scope.recommendations()).containsExactly("Add tests for the 3 in-scope classes without a test class.");

@@ -32,7 +32,8 @@ import java.util.TreeMap;
 /**
  * Test Coverage Strategy: a coverage goal per package and the critical untested paths.
  * <p>
- * Per package: its main classes, how many have a test class ({@link TestMapping}), and the measured line coverage
+ * Per package: its main classes with methods (a class of constants or fields alone has nothing to call), how many
+ * have a test class ({@link TestMapping}), and the measured line coverage
  * when the analysis worker's latest ok {@code test-coverage} row has a coverage report. Goal: 80 % line coverage for
  * packages with code in scope (changed) or with methods of cyclomatic complexity {@value #CRITICAL_COMPLEXITY} or
  * more, 70 % otherwise. Critical untested paths: methods of classes without tests, most complex first
@@ -40,7 +41,7 @@ import java.util.TreeMap;
  * {@value #SPECIFIED} most complex get a specification for their branches.
  * <p>
  * Quality score: the measured line coverage (0..1) when there is a report, otherwise the share of main classes
- * with a test class; null without main classes.
+ * with methods that have a test class; null without such classes.
  */
 @Component
 class CoverageStrategyPerspective extends TestPlanningPerspective {
@@ -70,10 +71,12 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         } else if (measured.isEmpty()) {
             result.notes.add("The analysis worker found no coverage report: goals use the " + mapping + " only.");
         }
-        // by the file's package: a Python class's type names its module as its package (flask's 2 packages were 19)
+        // by the file's package: a Python class's type names its module as its package (flask's 2 packages were 19);
+        // only types with methods, which a test calls (PyYAML's 30 token classes of class attributes were "untested")
         Map<String, List<TypeModel>> byPackage = new TreeMap<>();
         for (FileModel file : planning.model().mainFiles()) {
-            file.types().forEach(t -> byPackage.computeIfAbsent(file.packageName(), k -> new ArrayList<>()).add(t));
+            file.types().stream().filter(t -> !t.methods().isEmpty())
+                    .forEach(t -> byPackage.computeIfAbsent(file.packageName(), k -> new ArrayList<>()).add(t));
         }
         List<Map<String, Object>> packages = new ArrayList<>();
         long classes = 0;
@@ -118,7 +121,8 @@ class CoverageStrategyPerspective extends TestPlanningPerspective {
         }
         Double measuredShare = overall == null ? null : overall > 1 ? overall / 100 : overall;
         result.qualityScore = measuredShare != null ? Scores.round(measuredShare) : Scores.share(testedClasses, classes);
-        result.summary = testedClasses + " of " + main.type().of(classes, "main") + (testedClasses == 1 ? " has" : " have")
+        result.summary = testedClasses + " of " + main.type().of(classes, "main") + " with " + main.method().plural()
+                + (testedClasses == 1 ? " has" : " have")
                 + " tests across " + Plural.of(byPackage.size(), "package")
                 + (overall == null ? "" : ", measured line coverage " + overall) + "; "
                 + CodeNouns.ofMethods(planning, untested).method().of(untested.size(), "untested") + " of complexity 5 or more.";
