@@ -274,6 +274,32 @@ class CuratedRulesetTest {
         assertThat(violations("UseStringBufferForStringAppends")).containsExactly(19, 27);
     }
 
+    /** UseConcurrentHashMap: a map in a field can be shared between threads; one in a local variable is the method's. */
+    @Test
+    void onlyAMapInAFieldIsAskedToBeConcurrent() {
+        TestSnapshots.write(root, "src/main/java/p/Names.java", """
+                package p;
+
+                import java.util.HashMap;
+                import java.util.List;
+                import java.util.Map;
+
+                class Names {
+                    private final Map<String, Integer> counts = new HashMap<>();
+
+                    Map<String, Integer> lengths(List<String> names) {
+                        Map<String, Integer> lengths = new HashMap<>();
+                        for (String name : names) {
+                            lengths.put(name, name.length());
+                        }
+                        return lengths;
+                    }
+                }
+                """);
+
+        assertThat(violations("UseConcurrentHashMap")).containsExactly(8);
+    }
+
     /**
      * DoubleCheckedLocking: a local read from an AtomicReference or a ConcurrentMap is published safely (Camel's
      * Suppliers.memorize); a non-volatile field, a plain map, or a local also written from a field outside the lock
