@@ -38,7 +38,8 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * to test by themselves. Each module without a test is an {@code untested-module} finding ranked by its lines
  * (no complexity here): medium from 200 lines, low from 50, info below. A module that defines no function and no
  * class holds only data (rich's 3,610-line table of emoji codes): nothing in it runs, so it is info and comes after
- * every module with code.
+ * every module with code. A repository with no test file at all gets one {@code no-tests} finding instead, and its
+ * untested modules are low at most ({@link NoTests}).
  */
 final class PythonTestMappingAnalysis {
 
@@ -187,15 +188,22 @@ final class PythonTestMappingAnalysis {
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
 
-        List<Finding> findings = untestedModules.stream().map(m -> finding(m, nameOf.get(m.file().path()))).toList();
+        boolean noTests = tests.isEmpty();
+        List<Finding> findings = new ArrayList<>();
+        if (noTests && !untestedModules.isEmpty()) {
+            findings.add(NoTests.finding("no test file: none named test_*.py or *_test.py, no conftest.py, none in a "
+                    + "tests folder", untestedModules.stream().filter(m -> !m.dataOnly()).limit(3).map(m ->
+                    nameOf.get(m.file().path()) + " (" + Plural.of(m.file().lines(), "line") + ")").toList()));
+        }
+        untestedModules.stream().map(m -> finding(m, nameOf.get(m.file().path()), noTests)).forEach(findings::add);
         return new PerspectiveResult(Status.OK, notes.isEmpty() ? null : String.join(" ", notes), summary.toString(),
                 quality, findings, recommendations, metrics, details);
     }
 
-    private static Finding finding(UntestedModule untested, String name) {
+    private static Finding finding(UntestedModule untested, String name, boolean noTests) {
         SourceFile module = untested.file();
-        Severity severity = untested.dataOnly() ? Severity.INFO
-                : module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO;
+        Severity severity = NoTests.ofUntested(untested.dataOnly() ? Severity.INFO
+                : module.lines() >= 200 ? Severity.MEDIUM : module.lines() >= 50 ? Severity.LOW : Severity.INFO, noTests);
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         return Finding.of("untested-module", "test-coverage", severity, module.path(), 1, module.lines(),
                 "module " + name + " (" + Plural.of(module.lines(), "line")

@@ -39,7 +39,9 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * class has that simple name. Untested public classes are ranked by complexity (cyclomatic complexity of
  * their methods, nested types included) times churn (commits in the churn window; 1 for every class when
  * churn is unavailable, so the ranking falls back to complexity alone). Each is an {@code untested-class}
- * finding whose severity follows its complexity: high from 40, medium from 15, low from 5, info below.
+ * finding whose severity follows its complexity: high from 40, medium from 15, low from 5, info below. A repository
+ * with no test class at all gets one {@code no-tests} finding instead, and its untested classes are low at most
+ * ({@link NoTests}).
  */
 final class TestMappingAnalysis {
 
@@ -83,7 +85,14 @@ final class TestMappingAnalysis {
         String churnNote = commitsByPath.isPresent() ? null
                 : "Churn unavailable (" + churnMissing + "): untested classes are ranked by complexity alone.";
 
-        List<Finding> findings = untested.stream().map(TestMappingAnalysis::finding).toList();
+        boolean noTests = tests.isEmpty();
+        List<Finding> findings = new ArrayList<>();
+        if (noTests && !untested.isEmpty()) {
+            findings.add(NoTests.finding("no test class: none in test sources, none named " + String.join(", ",
+                    TestConventions.testNamesFor("*")), untested.stream().limit(3)
+                    .map(u -> u.simpleName() + " (complexity " + u.complexity() + ")").toList()));
+        }
+        untested.stream().map(u -> finding(u, noTests)).forEach(findings::add);
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("coverage_reports", 0));
         metrics.add(Metric.of("coverage_reports_ignored", reports.ignored().size()));
@@ -150,9 +159,9 @@ final class TestMappingAnalysis {
                 source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score, usedBy);
     }
 
-    private static Finding finding(UntestedClass u) {
-        Severity severity = !u.usedBy().isEmpty() ? Severity.INFO : u.complexity() >= 40 ? Severity.HIGH
-                : u.complexity() >= 15 ? Severity.MEDIUM : u.complexity() >= 5 ? Severity.LOW : Severity.INFO;
+    private static Finding finding(UntestedClass u, boolean noTests) {
+        Severity severity = NoTests.ofUntested(!u.usedBy().isEmpty() ? Severity.INFO : u.complexity() >= 40 ? Severity.HIGH
+                : u.complexity() >= 15 ? Severity.MEDIUM : u.complexity() >= 5 ? Severity.LOW : Severity.INFO, noTests);
         String message = "public " + u.kind() + " " + u.qualifiedName() + " (" + u.describeRisk()
                 + ") has no test class" + (u.usedBy().isEmpty() ? "" : " of its own") + " (looked for "
                 + String.join(", ", TestConventions.testNamesFor(u.simpleName())) + ")"

@@ -79,6 +79,7 @@ class PythonTestCoverageTest {
         Fixtures.writeLines(root, "shop/emoji_codes.py", "EMOJI = {", 3600);
         Fixtures.writeLines(root, "shop/console.py", "class Console:", 260);
         Fixtures.writeLines(root, "shop/cells.py", "async def measure(text):", 70);
+        Fixtures.write(root, "tests/test_version.py", "def test_version():\n    assert True\n");
 
         PerspectiveResult result = analyze();
 
@@ -89,6 +90,30 @@ class PythonTestCoverageTest {
         assertThat(result.findings().get(2).message()).startsWith(
                 "module shop.emoji_codes (3600 lines, no function or class: data only) has no test");
         assertThat(result.summary()).contains("the largest: shop/console.py (260 lines)");
+    }
+
+    /**
+     * Without a single test file the repository gets one finding that says so and where to start; each module's own
+     * "has no test" repeats it, so none is above low (the eight Python packages' source trees led with up to 12
+     * medium untested modules each).
+     */
+    @Test
+    void aRepositoryWithoutTestsGetsOneNoTestsFindingAndItsModulesAtLowAtMost() {
+        Fixtures.write(root, "pyproject.toml", "[project]\nname = \"shop\"\n");
+        Fixtures.writeLines(root, "shop/emoji_codes.py", "EMOJI = {", 3600);
+        Fixtures.writeLines(root, "shop/console.py", "class Console:", 260);
+        Fixtures.writeLines(root, "shop/cells.py", "async def measure(text):", 70);
+
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::file, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("no-tests", null, Severity.HIGH),
+                org.assertj.core.groups.Tuple.tuple("untested-module", "shop/console.py", Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("untested-module", "shop/cells.py", Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("untested-module", "shop/emoji_codes.py", Severity.INFO));
+        assertThat(result.findings().get(0).message()).isEqualTo("The repository has no tests at all (no test file: none "
+                + "named test_*.py or *_test.py, no conftest.py, none in a tests folder); start with shop.console (260 "
+                + "lines), shop.cells (70 lines).");
     }
 
     /**

@@ -162,6 +162,32 @@ class TestCoveragePerspectiveMappingTest {
         assertThat(result.qualityScore()).isEqualTo(0.6);
     }
 
+    /**
+     * Without a single test class the repository gets one finding that says so and where to start; each class's own
+     * "has no test class" repeats it, so none is above low (Guava's source tree led its first screen with 112 high
+     * untested classes).
+     */
+    @Test
+    void aRepositoryWithoutTestsGetsOneNoTestsFindingAndItsClassesAtLowAtMost() {
+        JavaModelProvider mainOnly = snapshot -> {
+            JavaModel all = model().model(snapshot);
+            return new JavaModel(all.snapshotKey(), all.files().stream().filter(f -> f.path().startsWith(MAIN)).toList());
+        };
+
+        PerspectiveResult result = analyze(mainOnly, snapshot -> Optional.empty(), false);
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::file, Finding::severity).containsExactly(
+                tuple("no-tests", null, Severity.HIGH),
+                tuple("untested-class", MAIN + "Qux.java", Severity.LOW),
+                tuple("untested-class", MAIN + "Foo.java", Severity.LOW),
+                tuple("untested-class", MAIN + "Ledger.java", Severity.LOW),
+                tuple("untested-class", MAIN + "Bar.java", Severity.INFO),
+                tuple("untested-class", MAIN + "Baz.java", Severity.INFO));
+        assertThat(result.findings().get(0).message()).isEqualTo("The repository has no tests at all (no test class: "
+                + "none in test sources, none named *Test, *Tests, *IT, Test*); start with Qux (complexity 16), Foo "
+                + "(complexity 7), Ledger (complexity 5).");
+    }
+
     @Test
     void failingChurnProviderOnlyCostsTheChurnFactor() {
         PerspectiveResult result = analyze(model(), snapshot -> {
