@@ -148,8 +148,9 @@ class PlantedFindingsTest {
     /**
      * A hard-wired collaborator is one a test cannot reach without changing the code. A file the caller names (a
      * parameter, a field it was given, a local made from them) is one in the test's temporary folder, a new
-     * temporary file is the test's own, and {@code main} is where the environment becomes configuration: none is
-     * reported; a location written in the code is. This repository's own plan listed 204, nine in ten of the
+     * temporary file is the test's own, {@code main} is where the environment becomes configuration, {@code os.arch}
+     * is the platform's, and a method given a timeout measures what is left of it: none is reported; a location
+     * written in the code, the environment read anywhere else and the clock are. This repository's own plan listed 204, nine in ten of the
      * {@code Files} calls on a path its caller gave, and {@code main} reading {@code System.getenv}.
      */
     @Test
@@ -161,6 +162,8 @@ class PlantedFindingsTest {
                 import java.nio.file.Files;
                 import java.nio.file.Path;
                 import java.time.Instant;
+                import java.util.concurrent.CountDownLatch;
+                import java.util.concurrent.TimeUnit;
 
                 public class Store {
                     private static final Path DEFAULTS = Path.of("/etc/shop");
@@ -203,6 +206,15 @@ class PlantedFindingsTest {
                         return System.getenv("USER");
                     }
 
+                    public String arch() {
+                        return System.getProperty("os.arch");
+                    }
+
+                    public boolean await(CountDownLatch done, long timeout, TimeUnit unit) throws InterruptedException {
+                        long end = System.nanoTime() + unit.toNanos(timeout);
+                        return done.await(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    }
+
                     public Instant now() {
                         return Instant.now();
                     }
@@ -220,8 +232,9 @@ class PlantedFindingsTest {
                                 + "a test cannot replace it; stub: pass the value in as configuration",
                         "Store.now() calls Instant.now (clock) on something it creates or reaches statically: a test "
                                 + "cannot replace it; stub: inject java.time.Clock, use Clock.fixed");
-        assertThat(result.summary()).startsWith("1 class talks to 9 external collaborators (4 hard-wired);");
-        assertThat(result.qualityScore()).isEqualTo(0.5556); // 5 of 9: ready, read, has, scratch and main's environment
+        assertThat(result.summary()).startsWith("1 class talks to 12 external collaborators (4 hard-wired);");
+        // 8 of 12: ready, read, has, scratch, main's environment, the JVM's os.arch, and await's two clock readings
+        assertThat(result.qualityScore()).isEqualTo(0.6667);
         assertThat(result.recommendations())
                 .containsExactly("Inject the 4 hard-wired collaborators through the constructor: file-system 2, environment 1, clock 1.");
     }

@@ -23,12 +23,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,10 +38,8 @@ import java.util.stream.Collectors;
  * on something the method creates or reaches statically ({@code HttpClient.newHttpClient()},
  * {@code Instant.now()}, {@code new Random()}, {@code System.getenv}) cannot be replaced without changing the code:
  * {@code hard-wired-collaborator} (medium; info in Python, whose tests patch module attributes with
- * {@code monkeypatch} or {@code mock.patch}). Not hard-wired: a file call on any location but one fixed in the code
- * ({@code Files.exists(root)}: the test's files are in a temporary folder; {@link FixedLocations}), a database
- * the caller names, the environment read in {@code main}, where configuration comes from. The mocking and fake
- * libraries the tests already import are listed.
+ * {@code monkeypatch} or {@code mock.patch}), unless a test reaches it without replacing anything
+ * ({@link ReachableInATest}). The mocking and fake libraries the tests already import are listed.
  * <p>
  * Specifications: one test per class and kind with its fixture. Quality score: the share of integration points
  * that are not hard-wired (replaceable or pointed elsewhere in a test); null when there are none.
@@ -61,8 +56,6 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
             Map.entry("requests_mock", "requests-mock"), Map.entry("respx", "respx"), Map.entry("pytest_httpserver", "pytest-httpserver"),
             Map.entry("freezegun", "freezegun"), Map.entry("time_machine", "time-machine"), Map.entry("testcontainers", "testcontainers-python"),
             Map.entry("pytest_subprocess", "pytest-subprocess"), Map.entry("moto", "moto"), Map.entry("fakeredis", "fakeredis"));
-
-    private static final Pattern LEADING_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     MockingStrategyPerspective(TestPlanServices services) {
         super(services, "mocking-strategy", "Mocking Strategy");
@@ -118,7 +111,7 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                     continue;
                 }
                 total++;
-                if (!call.creation() && isInjected(call, m) || reachableInATest(kind, call, m)) {
+                if (!call.creation() && isInjected(call, m) || ReachableInATest.withoutReplacing(kind, call, m)) {
                     replaceable++;
                 } else {
                     hardWired.merge(kind, 1, Integer::sum);
@@ -199,55 +192,6 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                     + ": " + kinds + ".");
         }
         return result;
-    }
-
-    /**
-     * A test reaches the collaborator without replacing it: a file anywhere but a location fixed in the code (the
-     * test's files are in a temporary folder), a database the caller names, the environment read in {@code main}
-     * (where configuration comes from).
-     */
-    private static boolean reachableInATest(IntegrationKind kind, Invocation call, MethodRef m) {
-        return switch (kind) {
-            case FILE_SYSTEM -> !FixedLocations.reached(call);
-            case DATABASE -> namedByCaller(call, m);
-            case ENVIRONMENT -> JavaEntryPoints.main(m);
-            default -> false;
-        };
-    }
-
-    /**
-     * The call's first argument is given by the caller: it starts with a parameter or a field the instance was given
-     * ({@code DriverManager.getConnection(url)}, {@code sqlite3.connect(self.path)}), or it is a local the model saw
-     * made from a parameter ({@code String url = base + name}; in Python a local that is not text built there). A
-     * test then names a throw-away database without replacing anything. Text built onto a fixed address
-     * ({@code "jdbc:h2:mem:" + name}) and constants (upper-case fields) are not given; a local made from a fixed
-     * address and a parameter is taken as given (the model does not say how a local was made).
-     */
-    private static boolean namedByCaller(Invocation call, MethodRef m) {
-        int open = call.text().indexOf('(');
-        if (open < 0) {
-            return false;
-        }
-        String first = call.text().substring(open + 1).strip();
-        boolean member = first.startsWith("this.") || first.startsWith("self.");
-        Matcher name = LEADING_NAME.matcher(member ? first.substring(5) : first);
-        if (!name.lookingAt()) {
-            return false;
-        }
-        String given = name.group();
-        boolean field = m.type().fields().containsKey(given) && !given.equals(given.toUpperCase(Locale.ROOT));
-        if (field || !member && m.method().paramType(given) != null) {
-            return true;
-        }
-        if (member) {
-            return false;
-        }
-        String python = call.fact("in0");
-        if (python != null) {
-            return "name".equals(call.fact("arg0"));
-        }
-        boolean local = Character.isLowerCase(given.charAt(0)) && first.substring(name.end()).stripLeading().matches("[,)].*");
-        return local && !call.paramsReachedByFirstArgument().isEmpty();
     }
 
     /** The call's receiver is a field or a parameter (so a test can pass another one), not something created or static. */
