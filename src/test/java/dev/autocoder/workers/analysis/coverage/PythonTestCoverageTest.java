@@ -72,13 +72,18 @@ class PythonTestCoverageTest {
                 .map(m -> m.get("module") + " <- " + m.get("tests")).toList();
     }
 
-    /** A module of data (no function, no class) has nothing to run: info, after every untested module with code. */
-    @Test
-    void anUntestedModuleOfDataOnlyComesLastAsInfo() {
+    /** A 3,600-line module of data, a 260-line one with a class, a 70-line one with a function. */
+    private void writeModulesOfDataAndCode() {
         Fixtures.write(root, "pyproject.toml", "[project]\nname = \"shop\"\n");
         Fixtures.writeLines(root, "shop/emoji_codes.py", "EMOJI = {", 3600);
         Fixtures.writeLines(root, "shop/console.py", "class Console:", 260);
         Fixtures.writeLines(root, "shop/cells.py", "async def measure(text):", 70);
+    }
+
+    /** A module of data (no function, no class) has nothing to run: info, after every untested module with code. */
+    @Test
+    void anUntestedModuleOfDataOnlyComesLastAsInfo() {
+        writeModulesOfDataAndCode();
         Fixtures.write(root, "tests/test_version.py", "def test_version():\n    assert True\n");
 
         PerspectiveResult result = analyze();
@@ -99,10 +104,7 @@ class PythonTestCoverageTest {
      */
     @Test
     void aRepositoryWithoutTestsGetsOneNoTestsFindingAndItsModulesAtLowAtMost() {
-        Fixtures.write(root, "pyproject.toml", "[project]\nname = \"shop\"\n");
-        Fixtures.writeLines(root, "shop/emoji_codes.py", "EMOJI = {", 3600);
-        Fixtures.writeLines(root, "shop/console.py", "class Console:", 260);
-        Fixtures.writeLines(root, "shop/cells.py", "async def measure(text):", 70);
+        writeModulesOfDataAndCode();
 
         PerspectiveResult result = analyze();
 
