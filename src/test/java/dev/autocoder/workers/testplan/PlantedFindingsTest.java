@@ -148,7 +148,8 @@ class PlantedFindingsTest {
     /**
      * A hard-wired collaborator is one a test cannot reach without changing the code. A file the caller names (a
      * parameter, a field it was given, a local made from them) is one in the test's temporary folder, a new
-     * temporary file is the test's own, {@code main} is where the environment becomes configuration, {@code os.arch}
+     * temporary file is the test's own, {@code main} is where the environment becomes configuration, a {@code @Bean}
+     * method is where a collaborator is made to be injected, {@code os.arch}
      * is the platform's, and a method given a timeout measures what is left of it: none is reported; a location
      * written in the code, the environment read anywhere else and the clock are. This repository's own plan listed 204, nine in ten of the
      * {@code Files} calls on a path its caller gave, and {@code main} reading {@code System.getenv}.
@@ -161,8 +162,10 @@ class PlantedFindingsTest {
                 import java.io.IOException;
                 import java.nio.file.Files;
                 import java.nio.file.Path;
+                import java.time.Clock;
                 import java.time.Instant;
                 import java.util.concurrent.CountDownLatch;
+                import org.springframework.context.annotation.Bean;
                 import java.util.concurrent.TimeUnit;
 
                 public class Store {
@@ -206,6 +209,11 @@ class PlantedFindingsTest {
                         return System.getenv("USER");
                     }
 
+                    @Bean
+                    static Clock clock() {
+                        return Clock.systemUTC();
+                    }
+
                     public String arch() {
                         return System.getProperty("os.arch");
                     }
@@ -232,9 +240,9 @@ class PlantedFindingsTest {
                                 + "a test cannot replace it; stub: pass the value in as configuration",
                         "Store.now() calls Instant.now (clock) on something it creates or reaches statically: a test "
                                 + "cannot replace it; stub: inject java.time.Clock, use Clock.fixed");
-        assertThat(result.summary()).startsWith("1 class talks to 12 external collaborators (4 hard-wired);");
-        // 8 of 12: ready, read, has, scratch, main's environment, the JVM's os.arch, and await's two clock readings
-        assertThat(result.qualityScore()).isEqualTo(0.6667);
+        assertThat(result.summary()).startsWith("1 class talks to 13 external collaborators (4 hard-wired);");
+        // 9 of 13: ready, read, has, scratch, main's environment, the clock bean, the JVM's os.arch, await's two clocks
+        assertThat(result.qualityScore()).isEqualTo(0.6923);
         assertThat(result.recommendations())
                 .containsExactly("Inject the 4 hard-wired collaborators through the constructor: file-system 2, environment 1, clock 1.");
     }

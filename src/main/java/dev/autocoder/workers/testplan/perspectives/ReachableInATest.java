@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The collaborators made or reached statically that are still no obstacle to a test, so not hard-wired: a file on
+ * The collaborators made or reached statically that are still no obstacle to a test, so not hard-wired: anything a
+ * {@code @Bean}, {@code @Produces} or {@code @Provides} method makes (it is where injection starts: this
+ * repository's {@code Clock clock()} bean was "hard-wired" to {@code Clock.systemUTC}), a file on
  * any location but one fixed in the code ({@link FixedLocations}), a database the caller names, the environment
  * read in {@code main} (where configuration comes from), a property of the JVM itself ({@code os.arch},
  * {@code line.separator}: facts of the platform, not configuration), and the clock read by a method given a
@@ -23,6 +25,8 @@ final class ReachableInATest {
     private static final Pattern LEADING_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern PLATFORM_PROPERTY = Pattern.compile(
             "System\\.getProperty\\(\\s*\"(?:java\\.|os\\.|sun\\.|jdk\\.|line\\.separator|file\\.separator|path\\.separator|file\\.encoding|native\\.encoding).*");
+    /** A method that makes a collaborator for the container to inject (Spring, CDI, Guice and Dagger). */
+    private static final Set<String> PROVIDERS = Set.of("Bean", "Produces", "Provides");
     private static final Set<String> TIMEOUT_TYPES = Set.of("TimeUnit", "java.util.concurrent.TimeUnit", "Duration",
             "java.time.Duration");
 
@@ -30,11 +34,15 @@ final class ReachableInATest {
     }
 
     /**
-     * A test reaches the collaborator without replacing it: a file anywhere but a location fixed in the code (the
+     * A test reaches the collaborator without replacing it: one a provider method makes, a file anywhere but a
+     * location fixed in the code (the
      * test's files are in a temporary folder), a database the caller names, the environment read in {@code main}
      * (where configuration comes from), a property of the JVM, the clock of a method given a timeout.
      */
     static boolean withoutReplacing(IntegrationKind kind, Invocation call, MethodRef m) {
+        if (PROVIDERS.stream().anyMatch(m.method()::hasAnnotation)) {
+            return true;
+        }
         return switch (kind) {
             case FILE_SYSTEM -> !FixedLocations.reached(call);
             case DATABASE -> namedByCaller(call, m);
