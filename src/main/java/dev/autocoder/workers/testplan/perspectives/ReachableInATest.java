@@ -35,9 +35,9 @@ final class ReachableInATest {
 
     /**
      * A test reaches the collaborator without replacing it: one a provider method makes, a file anywhere but a
-     * location fixed in the code (the
-     * test's files are in a temporary folder), a database the caller names, the environment read in {@code main}
-     * (where configuration comes from), a property of the JVM, the clock of a method given a timeout.
+     * location fixed in the code (the test's files are in a temporary folder), a database the caller names, the
+     * environment read in {@code main} (where configuration comes from), a property of the JVM, the clock of a
+     * method given a timeout.
      */
     static boolean withoutReplacing(IntegrationKind kind, Invocation call, MethodRef m) {
         if (PROVIDERS.stream().anyMatch(m.method()::hasAnnotation)) {
