@@ -54,7 +54,9 @@ public final class PlanText {
         int to = spans.isEmpty() ? 0 : spans.get(spans.size() - 1)[1];
         String lines = spans.isEmpty() ? facts.place() : from == to ? (spans.get(0)[2] == 1 ? "after line " : "line ") + from
                 : "lines " + from + "-" + to;
-        return "In " + member(facts) + ", " + lines + " of " + facts.task().file() + ": " + String.join("; ", edits) + ".";
+        // an import is no member: "In import a.B, line 3" read as if the import held the line
+        String where = facts.code().method() == null && facts.touchesImport() ? "the imports" : member(facts);
+        return "In " + where + ", " + lines + " of " + facts.task().file() + ": " + String.join("; ", edits) + ".";
     }
 
     /** The hunk's code from its first to its last changed line, before and after; its original lines go to spans. */

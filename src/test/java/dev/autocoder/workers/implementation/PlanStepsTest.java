@@ -52,6 +52,20 @@ class PlanStepsTest {
                 .allSatisfy(d -> assertThat(d).doesNotContain("the rule's message asks for"));
     }
 
+    /** An unused import is in the file's imports, not in a member ("In import java.util.Map, line 4"). */
+    @Test
+    void theEditOfAnImportIsPlacedInTheImports() throws Exception {
+        Path repo = ImplementationFixture.create(temp.resolve("repo"));
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        Finding imported = AnalysisRowsSeeder.finding(harness, SRC + "Catalog.java", "UnnecessaryImport");
+        AnalysisRowsSeeder.seed(harness, "code-quality", List.of(imported));
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(steps(harness, cycle.get(5)).get(0)).endsWith("In the imports, line " + imported.line() + " of " + SRC
+                + "Catalog.java: remove `import java.util.Map;`.");
+    }
+
     @Test
     void aFindingOfARuleWithoutAFamilyNamesTheCodeAndTheRule() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));

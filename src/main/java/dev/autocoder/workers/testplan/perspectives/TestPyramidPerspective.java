@@ -1,6 +1,5 @@
 package dev.autocoder.workers.testplan.perspectives;
 
-import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
