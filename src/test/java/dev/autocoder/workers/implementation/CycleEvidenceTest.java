@@ -111,6 +111,8 @@ class CycleEvidenceTest {
                 "behaviour low/low: verified mechanical patch");
         // 1 - mean(1*2, 1*2, 1*1, 1*1, 1*1) / 9
         assertThat(cycle.get(3).qualityScore()).isCloseTo(1 - 7.0 / 5 / 9, org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(cycle.get(3).summary()).startsWith("5 risks of \"Log the ignored exception\", 0 with a high probability or "
+                + "impact; the largest: fan_in (probability low, impact medium: ");
 
         JsonNode tests = harness.analysisOf(cycle.get(4)).get("tests");
         assertThat(tests).extracting(t -> t.get("source").asText() + " " + t.get("id").asText() + " " + t.get("file").asText())

@@ -65,8 +65,9 @@ class RiskAnalysisStage extends ImplementationStage {
         }
         Risk top = risks.stream().max(Comparator.comparingInt((Risk r) -> Level.of(r.probability()).value() * Level.of(r.impact()).value()))
                 .orElseThrow();
+        // "rated high" read as a high risk where only one of its two ratings was (coverage: probability high, impact low)
         out.summary = Plural.of(risks.size(), "risk") + " of \"" + evaluation.chosen().name() + "\", " + high
-                + " rated high; the largest: "
+                + " with a high probability or impact; the largest: "
                 + top.kind() + " (probability " + top.probability() + ", impact " + top.impact() + ": " + top.evidence() + ").";
         if (facts.family() == RuleFamily.EMPTY_CATCH && behaviourKept) {
             out.notes.add("The patch adds one log call in the catch block; control flow is unchanged.");
