@@ -3,6 +3,7 @@ package dev.autocoder.workers.implementation;
 import dev.autocoder.workers.implementation.patch.FixOutcome;
 import dev.autocoder.workers.implementation.row.CodeChanges;
 import dev.autocoder.workers.python.RuffFixTable;
+import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.TypeModel;
 import dev.autocoder.workers.row.Plural;
@@ -10,6 +11,7 @@ import dev.autocoder.workers.row.Plural;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ import java.util.stream.Collectors;
 public final class PlanText {
 
     private static final Pattern HUNK = Pattern.compile("@@ -(\\d+)");
+    /** The kind of the Python model's type holding a module's top-level functions. */
+    private static final String MODULE = "module";
 
     /** Code quoted in a step is cut after this many characters. */
     static final int QUOTE_MAX = 160;
@@ -146,7 +150,8 @@ public final class PlanText {
                     + task.message() + " (" + reach + ").";
             case DEPENDENCIES -> "Decide which version to move to for the declaration at " + at + quoted + ", after "
                     + "reading its release notes: " + task.message();
-            case HOTSPOT -> "Decide which methods of " + (code.type() == null ? task.file() : code.type().qualifiedName())
+            case HOTSPOT -> "Decide which " + (code.isPython() ? "functions" : "methods") + " of "
+                    + (code.type() == null ? task.file() : code.type().qualifiedName())
                     + " to cover with tests before changing them" + mostComplex(facts) + ": " + task.message();
             case ARCHITECTURE -> "Decide which way the dependency should point and where " + member + " belongs: "
                     + task.message();
@@ -208,14 +213,18 @@ public final class PlanText {
                 + method.method().cyclomatic() + ")";
     }
 
+    /** The three most complex methods of the type, or of the whole file when no type is chosen (a Python module). */
     private static String mostComplex(TaskAtHead facts) {
         TypeModel type = facts.code().type();
-        if (type == null || type.methods().isEmpty()) {
-            return "";
-        }
-        return " (most complex: " + type.methods().stream()
-                .sorted(Comparator.comparingInt(MethodModel::cyclomatic).reversed()).limit(3)
-                .map(m -> m.signature() + " " + m.cyclomatic()).collect(Collectors.joining(", ")) + ")";
+        FileModel file = facts.code().fileModel();
+        List<TypeModel> types = type != null ? List.of(type) : file == null ? List.of() : file.types();
+        String ranked = types.stream()
+                .flatMap(t -> t.methods().stream().map(m -> Map.entry(type != null || MODULE.equals(t.kind()) ? ""
+                        : t.simpleName() + ".", m)))
+                .sorted(Comparator.comparingInt((Map.Entry<String, MethodModel> e) -> e.getValue().cyclomatic()).reversed())
+                .limit(3).map(e -> e.getKey() + e.getValue().signature() + " " + e.getValue().cyclomatic())
+                .collect(Collectors.joining(", "));
+        return ranked.isEmpty() ? "" : " (most complex: " + ranked + ")";
     }
 
     private static String codeAtFinding(TaskAtHead facts) {

@@ -66,6 +66,43 @@ class PlanStepsTest {
                 + "Catalog.java: remove `import java.util.Map;`.");
     }
 
+    /** A Python hotspot names its module's most complex functions, as a Java one its class's methods. */
+    @Test
+    void aPythonHotspotNamesTheMostComplexFunctionsOfItsModule() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/rules.py", """
+                def grade(score):
+                    if score > 90:
+                        return "a"
+                    if score > 80:
+                        return "b"
+                    return "c"
+
+
+                class Rules:
+                    def check(self, order):
+                        if not order:
+                            return False
+                        for line in order:
+                            if line < 0:
+                                return False
+                        return True
+
+                    def name(self):
+                        return "rules"
+                """);
+        ImplementationFixture.commit(repo, "Rules", "2026-11-01T10:00:00Z");
+        ImplementationHarness harness = new ImplementationHarness(repo, temp.resolve("store"));
+        AnalysisRowsSeeder.seed(harness, "architecture", List.of(Finding.of("hotspot", "architecture",
+                dev.autocoder.workers.row.Severity.HIGH, "shop/rules.py", null, null,
+                "shop/rules.py: 1 commit × complexity 8", "hotspot shop/rules.py")));
+
+        List<Row> cycle = harness.cycle();
+
+        assertThat(steps(harness, cycle.get(5)).get(0)).startsWith("Decide which functions of shop/rules.py to cover "
+                + "with tests before changing them (most complex: Rules.check(order) 4, grade(score) 3, Rules.name() 1): ");
+    }
+
     @Test
     void aFindingOfARuleWithoutAFamilyNamesTheCodeAndTheRule() throws Exception {
         Path repo = ImplementationFixture.create(temp.resolve("repo"));
