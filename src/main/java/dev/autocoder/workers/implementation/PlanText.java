@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class PlanText {
 
-    private static final Pattern HUNK = Pattern.compile("@@ -(\\d+)");
+    private static final Pattern HUNK = Pattern.compile("@@ -(\\d{1,9})\\b");
     /** The kind of the Python model's type holding a module's top-level functions. */
     private static final String MODULE = "module";
 
@@ -45,11 +45,12 @@ public final class PlanText {
         List<String> hunk = new ArrayList<>();
         int start = 0;
         for (String line : (changes.diff() + "\n@@ -0 @@").split("\n")) {
-            Matcher header = HUNK.matcher(line);
-            if (header.lookingAt()) {
+            if (line.startsWith("@@")) {
                 hunkEdit(hunk, start, spans).ifPresent(edits::add);
                 hunk.clear();
-                start = Integer.parseInt(header.group(1));
+                // a header a model wrote may be malformed: its lines then count from 0, never a parse failure
+                Matcher header = HUNK.matcher(line);
+                start = header.lookingAt() ? Integer.parseInt(header.group(1)) : 0;
             } else if (!line.startsWith("---") && !line.startsWith("+++") && !line.startsWith("\\")) {
                 hunk.add(line);
             }
