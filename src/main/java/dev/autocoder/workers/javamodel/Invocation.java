@@ -32,7 +32,8 @@ import java.util.List;
  * @param facts          Java: {@code parameters=} the erased parameter types of the overload PMD resolved, for a
  *                       call into {@code java.lang}, {@code java.math}, {@code java.time} or {@code java.util};
  *                       {@value #FIRST_ARGUMENT_PARAMS}{@code =} the parameters the first argument uses, for a call of
- *                       several arguments that reaches any.
+ *                       several arguments that reaches any; {@value #CONSTRUCTOR_DEFAULT} for a call passed to
+ *                       {@code this(...)}.
  *                       Python: the arguments as the security and data-integrity rules read them, e.g. {@code shell=True}, {@code verify=False}, {@code Loader=yaml.SafeLoader},
  *                       {@code **=kwargs}, {@code arg0=fstring} (how the first argument is built), {@code arg1'=w}
  *                       (a string constant's value), {@code transaction} (inside a database transaction block),
@@ -46,6 +47,12 @@ public record Invocation(boolean creation, String type, String method, int line,
 
     /** The fact of a Python call into the calling file's own top-level package: the project's own code. */
     public static final String OWN_PACKAGE = "own-package";
+
+    /**
+     * The fact of a Java call passed to {@code this(...)}: a default a convenience constructor hands to the
+     * constructor that takes it ({@code this(root, Clock.systemUTC())}), which a test calls instead.
+     */
+    public static final String CONSTRUCTOR_DEFAULT = "constructor-default";
 
     /** The fact naming the parameters a Java call's first argument uses, when it has more than one argument. */
     public static final String FIRST_ARGUMENT_PARAMS = "first-argument-params";

@@ -14,6 +14,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTConstructorCall;
 import net.sourceforge.pmd.lang.java.ast.ASTDoStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTEnumConstant;
 import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTExplicitConstructorInvocation;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTExpressionStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTFieldAccess;
@@ -505,11 +506,16 @@ final class MethodScanner {
             facts = new ArrayList<>(facts);
             facts.add(Invocation.FIRST_ARGUMENT_PARAMS + "=" + String.join(",", reachedByFirst));
         }
+        Node parent = outermostWrapper(node).getParent();
+        if (parent instanceof ASTArgumentList && parent.getParent() instanceof ASTExplicitConstructorInvocation delegation
+                && delegation.isThis()) {
+            facts = new ArrayList<>(facts);
+            facts.add(Invocation.CONSTRUCTOR_DEFAULT);
+        }
         ASTTryStatement enclosingTry = node.ancestors(ASTTryStatement.class).first();
         boolean inResources = enclosingTry != null && enclosingTry.getResources() != null
                 && node.ancestors().any(a -> a == enclosingTry.getResources());
         boolean closed = false;
-        Node parent = outermostWrapper(node).getParent();
         if (parent instanceof ASTVariableDeclarator v) {
             closed = owned(v.getName());
         } else if (parent instanceof ASTAssignmentExpression a && isField(a.getLeftOperand())) {

@@ -149,7 +149,8 @@ class PlantedFindingsTest {
      * A hard-wired collaborator is one a test cannot reach without changing the code. A file the caller names (a
      * parameter, a field it was given, a local made from them) is one in the test's temporary folder, a new
      * temporary file is the test's own, {@code main} is where the environment becomes configuration, a {@code @Bean}
-     * method is where a collaborator is made to be injected, {@code os.arch}
+     * method or a constructor's {@code this(root, Clock.systemUTC())} is where a collaborator is made to be
+     * injected, {@code os.arch}
      * is the platform's, and a method given a timeout measures what is left of it: none is reported; a location
      * written in the code, the environment read anywhere else and the clock are. This repository's own plan listed 204, nine in ten of the
      * {@code Files} calls on a path its caller gave, and {@code main} reading {@code System.getenv}.
@@ -171,9 +172,15 @@ class PlantedFindingsTest {
                 public class Store {
                     private static final Path DEFAULTS = Path.of("/etc/shop");
                     private final Path root;
+                    private final Clock clock;
 
                     public Store(Path root) {
+                        this(root, Clock.systemUTC());
+                    }
+
+                    Store(Path root, Clock clock) {
                         this.root = root;
+                        this.clock = clock;
                     }
 
                     public static void main(String[] args) {
@@ -240,9 +247,10 @@ class PlantedFindingsTest {
                                 + "a test cannot replace it; stub: pass the value in as configuration",
                         "Store.now() calls Instant.now (clock) on something it creates or reaches statically: a test "
                                 + "cannot replace it; stub: inject java.time.Clock, use Clock.fixed");
-        assertThat(result.summary()).startsWith("1 class talks to 13 external collaborators (4 hard-wired);");
-        // 9 of 13: ready, read, has, scratch, main's environment, the clock bean, the JVM's os.arch, await's two clocks
-        assertThat(result.qualityScore()).isEqualTo(0.6923);
+        assertThat(result.summary()).startsWith("1 class talks to 14 external collaborators (4 hard-wired);");
+        // 10 of 14: ready, read, has, scratch, main's environment, the clock bean and the constructor's default clock,
+        // the JVM's os.arch, await's two clocks
+        assertThat(result.qualityScore()).isEqualTo(0.7143);
         assertThat(result.recommendations())
                 .containsExactly("Inject the 4 hard-wired collaborators through the constructor: file-system 2, environment 1, clock 1.");
     }

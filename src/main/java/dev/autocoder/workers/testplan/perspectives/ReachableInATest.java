@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The collaborators made or reached statically that are still no obstacle to a test, so not hard-wired: anything a
  * {@code @Bean}, {@code @Produces} or {@code @Provides} method makes (it is where injection starts: this
- * repository's {@code Clock clock()} bean was "hard-wired" to {@code Clock.systemUTC}), a file on
+ * repository's {@code Clock clock()} bean was "hard-wired" to {@code Clock.systemUTC}) and a default a convenience
+ * constructor hands to {@code this(...)} (a test calls the constructor that takes it), a file on
  * any location but one fixed in the code ({@link FixedLocations}), a database the caller names, the environment
  * read in {@code main} (where configuration comes from), a property of the JVM itself ({@code os.arch},
  * {@code line.separator}: facts of the platform, not configuration), and the clock read by a method given a
@@ -34,13 +35,13 @@ final class ReachableInATest {
     }
 
     /**
-     * A test reaches the collaborator without replacing it: one a provider method makes, a file anywhere but a
-     * location fixed in the code (the test's files are in a temporary folder), a database the caller names, the
-     * environment read in {@code main} (where configuration comes from), a property of the JVM, the clock of a
-     * method given a timeout.
+     * A test reaches the collaborator without replacing it: one a provider method makes or a constructor hands to
+     * {@code this(...)}, a file anywhere but a location fixed in the code (the test's files are in a temporary
+     * folder), a database the caller names, the environment read in {@code main} (where configuration comes from),
+     * a property of the JVM, the clock of a method given a timeout.
      */
     static boolean withoutReplacing(IntegrationKind kind, Invocation call, MethodRef m) {
-        if (PROVIDERS.stream().anyMatch(m.method()::hasAnnotation)) {
+        if (PROVIDERS.stream().anyMatch(m.method()::hasAnnotation) || call.hasFact(Invocation.CONSTRUCTOR_DEFAULT)) {
             return true;
         }
         return switch (kind) {
