@@ -32,11 +32,17 @@ class UndefinedNamePatchTest {
     @TempDir
     Path temp;
 
-    @Test
-    void anUndefinedNameIsQualifiedWithTheModuleTheFileImportsThatDefinesIt() throws Exception {
+    /** A repository with package {@code shop}, whose {@code errors} module defines {@code OrderError}. */
+    private Path shopDefiningOrderError() throws Exception {
         Path repo = temp.resolve("repo");
         ImplementationFixture.write(repo, "shop/__init__.py", "");
         ImplementationFixture.write(repo, "shop/errors.py", ERRORS);
+        return repo;
+    }
+
+    @Test
+    void anUndefinedNameIsQualifiedWithTheModuleTheFileImportsThatDefinesIt() throws Exception {
+        Path repo = shopDefiningOrderError();
         ImplementationFixture.write(repo, "shop/orders.py", """
                 from . import errors
 
@@ -62,9 +68,7 @@ class UndefinedNamePatchTest {
 
     @Test
     void anUndefinedNameOneModuleDefinesIsImportedAfterTheFilesImports() throws Exception {
-        Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/__init__.py", "");
-        ImplementationFixture.write(repo, "shop/errors.py", ERRORS);
+        Path repo = shopDefiningOrderError();
         ImplementationFixture.write(repo, "shop/util.py", "def positive(x):\n    return x > 0\n");
         ImplementationFixture.write(repo, "shop/orders.py", """
                 \"""Orders.\"""
@@ -89,9 +93,7 @@ class UndefinedNamePatchTest {
 
     @Test
     void aFunctionThatBindsTheModulesNameItselfGetsAnImportInstead() throws Exception {
-        Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/__init__.py", "");
-        ImplementationFixture.write(repo, "shop/errors.py", ERRORS);
+        Path repo = shopDefiningOrderError();
         // `errors.OrderError` would read the parameter, not the module
         ImplementationFixture.write(repo, "shop/orders.py", """
                 from . import errors
@@ -110,9 +112,7 @@ class UndefinedNamePatchTest {
 
     @Test
     void aNameTwoModulesDefineOrOneThatWouldImportTheFileBackIsLeftToAPerson() throws Exception {
-        Path repo = temp.resolve("repo");
-        ImplementationFixture.write(repo, "shop/__init__.py", "");
-        ImplementationFixture.write(repo, "shop/errors.py", ERRORS);
+        Path repo = shopDefiningOrderError();
         ImplementationFixture.write(repo, "shop/legacy.py", ERRORS);
         ImplementationFixture.write(repo, "shop/cycle.py", "from .orders import check\n\n\nclass Rejected(Exception):\n    pass\n\n\n"
                 + "def run(amount):\n    return check(amount)\n");
