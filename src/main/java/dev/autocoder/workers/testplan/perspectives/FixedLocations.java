@@ -31,7 +31,7 @@ final class FixedLocations {
             return false;
         }
         String text = call.text();
-        int open = text.indexOf('(', call.creation() ? 0 : text.lastIndexOf(call.method() + "("));
+        int open = openingParenthesis(call);
         if (open < 0) {
             return false;
         }
@@ -43,5 +43,11 @@ final class FixedLocations {
         String receiver = dot < 0 ? "" : text.substring(0, dot).strip();
         // a module's function without a path works on the working directory (os.listdir())
         return receiver.isEmpty() || receiver.equals(call.type()) || FIXED.matcher(receiver).matches();
+    }
+
+    /** Where the call's own argument list opens in its text (not a call in its receiver's); -1 without one. */
+    static int openingParenthesis(Invocation call) {
+        String text = call.text();
+        return text.indexOf('(', call.creation() ? 0 : Math.max(0, text.lastIndexOf(call.method() + "(")));
     }
 }

@@ -62,7 +62,7 @@ final class ReachableInATest {
      * address and a parameter is taken as given (the model does not say how a local was made).
      */
     private static boolean namedByCaller(Invocation call, MethodRef m) {
-        int open = call.text().indexOf('(');
+        int open = FixedLocations.openingParenthesis(call);
         if (open < 0) {
             return false;
         }
