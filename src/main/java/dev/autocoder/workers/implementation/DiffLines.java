@@ -8,33 +8,46 @@ import java.util.regex.Pattern;
 /** Reads which lines of the original file a unified diff changes. */
 final class DiffLines {
 
-    private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+\\d+(?:,\\d+)? @@");
+    /** A hunk header; a start of more than nine digits is no line of a file (and would not parse as an int). */
+    private static final Pattern HUNK = Pattern.compile("^@@ -(\\d{1,9})(?:,(\\d+))? \\+\\d+(?:,\\d+)? @@");
 
     private DiffLines() {
+    }
+
+    /** A hunk of a unified diff: the original line it starts at, and its lines (context, removed, added). */
+    record Hunk(int originalStart, List<String> lines) {
+    }
+
+    /** The hunks of a unified diff, in order; the file headers before them and "\ No newline" marks left out. */
+    static List<Hunk> hunks(String diff) {
+        List<Hunk> hunks = new ArrayList<>();
+        List<String> body = null;
+        for (String text : diff.split("\n")) {
+            Matcher hunk = HUNK.matcher(text);
+            if (hunk.find()) {
+                body = new ArrayList<>();
+                hunks.add(new Hunk(Integer.parseInt(hunk.group(1)), body));
+            } else if (body != null && !text.startsWith("\\")) {
+                body.add(text);
+            }
+        }
+        return hunks;
     }
 
     /** Original line numbers removed or replaced; for a pure insertion, the line it follows. */
     static List<Integer> originalLinesChanged(String diff) {
         List<Integer> lines = new ArrayList<>();
-        int line = 0;
-        boolean inHunk = false;
-        for (String text : diff.split("\n")) {
-            Matcher hunk = HUNK.matcher(text);
-            if (hunk.find()) {
-                line = Integer.parseInt(hunk.group(1));
-                inHunk = true;
-                continue;
-            }
-            if (!inHunk || text.startsWith("\\")) {
-                continue;
-            }
-            if (text.startsWith("-")) {
-                lines.add(line);
-                line++;
-            } else if (text.startsWith("+")) {
-                lines.add(Math.max(1, line - 1));
-            } else {
-                line++;
+        for (Hunk hunk : hunks(diff)) {
+            int line = hunk.originalStart();
+            for (String text : hunk.lines()) {
+                if (text.startsWith("-")) {
+                    lines.add(line);
+                    line++;
+                } else if (text.startsWith("+")) {
+                    lines.add(Math.max(1, line - 1));
+                } else {
+                    line++;
+                }
             }
         }
         return lines;

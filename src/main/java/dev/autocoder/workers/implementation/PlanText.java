@@ -13,8 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class PlanText {
 
-    private static final Pattern HUNK = Pattern.compile("@@ -(\\d{1,9})\\b");
     /** The kind of the Python model's type holding a module's top-level functions. */
     private static final String MODULE = "module";
 
@@ -42,18 +39,8 @@ public final class PlanText {
     public static String edit(TaskAtHead facts, CodeChanges changes) {
         List<String> edits = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
-        List<String> hunk = new ArrayList<>();
-        int start = 0;
-        for (String line : (changes.diff() + "\n@@ -0 @@").split("\n")) {
-            if (line.startsWith("@@")) {
-                hunkEdit(hunk, start, spans).ifPresent(edits::add);
-                hunk.clear();
-                // a header a model wrote may be malformed: its lines then count from 0, never a parse failure
-                Matcher header = HUNK.matcher(line);
-                start = header.lookingAt() ? Integer.parseInt(header.group(1)) : 0;
-            } else if (!line.startsWith("---") && !line.startsWith("+++") && !line.startsWith("\\")) {
-                hunk.add(line);
-            }
+        for (DiffLines.Hunk hunk : DiffLines.hunks(changes.diff())) {
+            hunkEdit(hunk.lines(), hunk.originalStart(), spans).ifPresent(edits::add);
         }
         int from = spans.isEmpty() ? 0 : spans.get(0)[0];
         int to = spans.isEmpty() ? 0 : spans.get(spans.size() - 1)[1];
