@@ -295,10 +295,40 @@ def iteration_local_functions(tree, parents):
     return sorted([list(span) for span in spans])
 
 
+def module_definitions(tree):
+    """The module's classes and functions in source order: those at top level and those a block defines when the
+    module is imported (`try: from ssl import SSLContext` / `except ImportError: class SSLContext: ...`, one definition
+    per platform under `if sys.platform == "win32":` / `else:`), so a finding in a compatibility shim is placed in
+    its function. Not what `if TYPE_CHECKING:` defines (never run) nor `if __name__ == "__main__":` (only when the
+    file is run as a script); their `else:` runs on import."""
+    found = []
+
+    def walk(statements):
+        for s in statements:
+            if isinstance(s, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.append(s)
+            elif isinstance(s, ast.If):
+                if not (is_type_checking(s.test) or is_main_guard(s.test)):
+                    walk(s.body)
+                walk(s.orelse)
+            elif isinstance(s, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                walk(s.body)
+                for handler in s.handlers:
+                    walk(handler.body)
+                walk(s.orelse)
+                walk(s.finalbody)
+            elif isinstance(s, (ast.With, ast.AsyncWith)):
+                walk(s.body)
+
+    walk(tree.body)
+    return found
+
+
 def top_level_functions(tree):
-    """The module's functions and its top-level classes' methods, each with its class (None for a function)."""
-    functions = [(n, None) for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    for node in tree.body:
+    """The module's functions and its module-level classes' methods, each with its class (None for a function)."""
+    definitions = module_definitions(tree)
+    functions = [(n, None) for n in definitions if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for node in definitions:
         if isinstance(node, ast.ClassDef):
             functions += [(m, node) for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]
     return functions
@@ -391,7 +421,7 @@ class Module:
                                          "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name,
                                          "as": alias.asname})
                     self.aliases[alias.asname or alias.name] = qualified
-        for node in tree.body:
+        for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
                 self.local_classes.add(node.name)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -1098,7 +1128,7 @@ def model(entry, budget, max_depth):
         module.collect_imports(tree)
         classes = []
         functions = []
-        for node in tree.body:
+        for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
                 classes.append(class_model(module, node))
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not is_overload_stub(node):

@@ -90,6 +90,55 @@ class PythonModelProviderTest {
     }
 
     @Test
+    void definitionsInABlockThatRunsOnImportAreModelledAndTypeCheckingOrScriptOnesAreNot() throws Exception {
+        Path root = temp.resolve("shims");
+        Files.createDirectories(root.resolve("lib"));
+        Files.writeString(root.resolve("lib/compat.py"), """
+                import sys
+                from typing import TYPE_CHECKING
+
+                try:
+                    from ssl import SSLContext
+                except ImportError:
+                    class SSLContext:
+                        def wrap_socket(self, sock):
+                            return sock
+
+                if sys.platform == "win32":
+                    def encoding():
+                        return "mbcs"
+                else:
+                    def encoding():
+                        return "utf-8"
+
+                if TYPE_CHECKING:
+                    class Typed:
+                        def only_for_checkers(self): ...
+                else:
+                    Typed = object
+
+                with open(__file__) as _own:
+                    def first_line():
+                        return _own.readline()
+
+                if __name__ == "__main__":
+                    def demo():
+                        print(encoding())
+                """);
+
+        FileModel model = new PythonModelProvider("python3", Duration.ofSeconds(10))
+                .modelled(dev.autocoder.workers.analysis.pmd.TestSnapshots.of(root)).get(0).model();
+
+        // each platform's definition is its own function, placed at its own lines, like the shim's class
+        assertThat(model.types()).extracting(TypeModel::simpleName).containsExactly("compat", "SSLContext");
+        assertThat(model.types()).flatExtracting(TypeModel::methods).extracting(MethodModel::name, MethodModel::beginLine)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("encoding", 12),
+                        org.assertj.core.groups.Tuple.tuple("encoding", 15),
+                        org.assertj.core.groups.Tuple.tuple("first_line", 25),
+                        org.assertj.core.groups.Tuple.tuple("wrap_socket", 8));
+    }
+
+    @Test
     void modelsModulesClassesFunctionsAndWhatTheirBodiesDo() throws Exception {
         Snapshot snapshot = snapshot(PythonFixture.create(temp.resolve("repo")));
         List<FileModel> files = new PythonModelProvider("python3", Duration.ofSeconds(10)).model(snapshot);
