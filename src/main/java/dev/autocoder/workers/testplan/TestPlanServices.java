@@ -19,10 +19,13 @@ import dev.autocoder.workers.row.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -58,7 +61,7 @@ public class TestPlanServices {
     public PerspectiveResult toResult(String perspectiveId, Planning plan, PlanResult result) {
         List<String> notes = new ArrayList<>(plan == null ? List.of() : plan.notes());
         notes.addAll(result.notes);
-        List<TestSpecification> specs = merged(distinct(result.specifications, TestSpecification::id), notes);
+        List<TestSpecification> specs = namedApart(merged(distinct(result.specifications, TestSpecification::id), notes));
         List<FailureMode> modes = distinct(result.failureModes, FailureMode::id);
         List<IntegrationPoint> points = distinct(result.integrationPoints, IntegrationPoint::id);
         List<EdgeCase> edges = distinct(result.edgeCases, EdgeCase::id);
@@ -191,7 +194,26 @@ public class TestPlanServices {
         return List.copyOf(byBody.values());
     }
 
-    private static <T> java.util.Set<String> ids(List<T> items, Function<T, String> id) {
+    /**
+     * Two tests of one test class never share a name: the second {@code test_confirm_throws_abort} (another raise
+     * site of the same exception) is {@code test_confirm_throws_abort_2}, as its skeleton names it, so the row's
+     * specifications and the skeletons agree.
+     */
+    static List<TestSpecification> namedApart(List<TestSpecification> specs) {
+        Map<String, Set<String>> namesByClass = new HashMap<>();
+        List<TestSpecification> named = new ArrayList<>(specs.size());
+        for (TestSpecification spec : specs) {
+            Set<String> taken = namesByClass.computeIfAbsent(spec.testClass(), c -> new HashSet<>());
+            String name = spec.testName();
+            for (int i = 2; !taken.add(name); i++) {
+                name = spec.testName() + "_" + i;
+            }
+            named.add(name.equals(spec.testName()) ? spec : spec.named(name));
+        }
+        return named;
+    }
+
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
         return items.stream().map(id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

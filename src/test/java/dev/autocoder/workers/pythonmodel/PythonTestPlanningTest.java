@@ -347,6 +347,40 @@ class PythonTestPlanningTest {
                 + "first (shop/sync.py:5, 6): test_push_when_http_fails_reports_it");
     }
 
+    @Test
+    void twoTestsOfOneTestClassAreNamedApartInTheRowAsInTheSkeleton() throws Exception {
+        Path repo = temp.resolve("confirm");
+        Files.createDirectories(repo.resolve("shop"));
+        Files.writeString(repo.resolve("shop/__init__.py"), "");
+        // click's confirm raises Abort at two places: two specifications, both named test_confirm_throws_abort in
+        // the row while the skeleton named the second test_confirm_throws_abort_2
+        Files.writeString(repo.resolve("shop/prompt.py"), """
+                class Abort(Exception):
+                    pass
+
+
+                def confirm(answer):
+                    if answer is None:
+                        raise Abort() from None
+                    if answer not in ("y", "n"):
+                        raise Abort()
+                    return answer == "y"
+                """);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("confirm").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
+        }
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        TestPlanAnalysis analysis = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes")));
+
+        List<String> names = analysis.testSpecifications().stream().filter(s -> s.methodUnderTest().equals("confirm(answer)"))
+                .map(TestSpecification::testName).toList();
+        assertThat(names).containsExactly("test_confirm_throws_abort", "test_confirm_throws_abort_2");
+        assertThat(analysis.skeletons()).singleElement().satisfies(s -> assertThat(s.source())
+                .contains("def test_confirm_throws_abort(", "def test_confirm_throws_abort_2(").doesNotContain("_2_2"));
+    }
+
     private static String run(Path folder, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

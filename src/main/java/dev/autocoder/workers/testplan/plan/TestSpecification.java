@@ -39,4 +39,10 @@ public record TestSpecification(
         return new TestSpecification(id, classUnderTest, methodUnderTest, testClass, testName, kind, given, when, then,
                 inputs, expectedOutcome, List.copyOf(ids), file, expectedException);
     }
+
+    /** The same test under another name (two tests of one test class named alike). */
+    public TestSpecification named(String name) {
+        return new TestSpecification(id, classUnderTest, methodUnderTest, testClass, name, kind, given, when, then,
+                inputs, expectedOutcome, findingIds, file, expectedException);
+    }
 }
