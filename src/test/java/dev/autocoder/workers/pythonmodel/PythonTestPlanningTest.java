@@ -348,6 +348,39 @@ class PythonTestPlanningTest {
     }
 
     @Test
+    void aTestHelperNamedLikeATestMakesNoModuleTested() throws Exception {
+        Path repo = temp.resolve("helpers");
+        Files.createDirectories(repo.resolve("shop"));
+        Files.writeString(repo.resolve("shop/__init__.py"), "");
+        Files.writeString(repo.resolve("shop/cart.py"), """
+                def total(prices, discount):
+                    if discount < 0:
+                        raise ValueError("negative discount")
+                    return sum(prices) - discount
+                """);
+        // Python-Markdown's markdown/test_tools.py: a TestCase base for extension authors, no test of its own
+        Files.writeString(repo.resolve("shop/test_tools.py"), """
+                import unittest
+
+                from shop import cart
+
+
+                class TestCase(unittest.TestCase):
+                    def assertTotal(self, prices, expected):
+                        self.assertEqual(cart.total(prices, 0), expected)
+                """);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("helpers").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
+        }
+        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+
+        // it said "1 of 1 … has tests" while the test pyramid found no test
+        assertThat(harness.run(harness.perspective("coverage-strategy")).summary()).startsWith("0 of 1 ");
+        assertThat(harness.run(harness.perspective("test-pyramid")).summary()).isEqualTo("No tests found: the pyramid is empty.");
+    }
+
+    @Test
     void twoTestsOfOneTestClassAreNamedApartInTheRowAsInTheSkeleton() throws Exception {
         Path repo = temp.resolve("confirm");
         Files.createDirectories(repo.resolve("shop"));

@@ -61,6 +61,13 @@ final class PythonTestMappingAnalysis {
                 modules.add(file);
             }
         }
+        // pytest collects nothing from a file without a test function (Python-Markdown's markdown/test_tools.py, test
+        // helpers it ships for extension authors): when no such file holds one, the repository has no tests
+        List<String> withoutTests = tests.stream().filter(t -> !holdsTests(models.get(t.path()))).map(SourceFile::path).toList();
+        boolean noTests = withoutTests.size() == tests.size();
+        if (noTests) {
+            tests = List.of();
+        }
         Map<String, SourceFile> byModule = new LinkedHashMap<>();
         Map<String, String> nameOf = new HashMap<>();
         Map<String, List<String>> byShortName = new LinkedHashMap<>();
@@ -148,6 +155,12 @@ final class PythonTestMappingAnalysis {
                     .append(Plural.of(untested.get(0).lines(), "line")).append(").");
         }
         List<String> notes = new ArrayList<>();
+        if (noTests && !withoutTests.isEmpty()) {
+            notes.add(Plural.of(withoutTests.size(), "file") + " named or placed as tests " + (withoutTests.size() == 1 ? "holds" : "hold")
+                    + " no test function, so pytest collects nothing from " + (withoutTests.size() == 1 ? "it" : "them")
+                    + " (" + String.join(", ", withoutTests.stream().limit(3).toList()) + (withoutTests.size() > 3 ? ", …" : "")
+                    + "): not counted as tests.");
+        }
         if (reports.ignoredSentence() != null) {
             notes.add(reports.ignoredSentence());
         }
@@ -188,11 +201,11 @@ final class PythonTestMappingAnalysis {
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
 
-        boolean noTests = tests.isEmpty();
         List<Finding> findings = new ArrayList<>();
         if (noTests && !untestedModules.isEmpty()) {
-            findings.add(NoTests.finding("no test file: none named test_*.py or *_test.py, no conftest.py, none in a "
-                    + "tests folder", untestedModules.stream().filter(m -> !m.dataOnly()).limit(3).map(m ->
+            findings.add(NoTests.finding(withoutTests.isEmpty() ? "no test file: none named test_*.py or *_test.py, no "
+                    + "conftest.py, none in a tests folder" : "no test function in any file named or placed as a test",
+                    untestedModules.stream().filter(m -> !m.dataOnly()).limit(3).map(m ->
                     nameOf.get(m.file().path()) + " (" + Plural.of(m.file().lines(), "line") + ")").toList()));
         }
         untestedModules.stream().map(m -> finding(m, nameOf.get(m.file().path()), noTests)).forEach(findings::add);
@@ -210,6 +223,12 @@ final class PythonTestMappingAnalysis {
                         + (untested.dataOnly() ? ", no function or class: data only" : "")
                         + ") has no test: no test file imports it or is named"
                         + " test_" + shortName + ".py / " + shortName + "_test.py", "untested " + name);
+    }
+
+    /** Whether pytest would collect a test from the file; a file the ast could not parse is taken to hold one. */
+    private static boolean holdsTests(Modelled model) {
+        return model == null || !model.model().parsed()
+                || model.model().types().stream().anyMatch(t -> t.pytestTests() > 0);
     }
 
     /** An untested module and how many functions and classes it defines (-1 when it could not be read). */

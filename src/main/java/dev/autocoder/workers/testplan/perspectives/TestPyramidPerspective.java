@@ -92,10 +92,7 @@ class TestPyramidPerspective extends TestPlanningPerspective {
 
     static int testMethods(FileModel file, TypeModel type) {
         if (file.path().endsWith(".py")) {
-            // pytest collects test* functions of a module and test* methods of a Test* class without __init__
-            boolean collected = type.kind().equals("module") || type.simpleName().startsWith("Test")
-                    && type.methods().stream().noneMatch(m -> m.name().equals("__init__"));
-            return collected ? (int) type.methods().stream().filter(m -> m.name().startsWith("test")).count() : 0;
+            return type.pytestTests();
         }
         return (int) type.methods().stream().filter(m -> m.annotations().stream().anyMatch(TEST_ANNOTATIONS::contains)).count();
     }

@@ -119,6 +119,49 @@ class PythonTestCoverageTest {
     }
 
     /**
+     * A file named like a test that holds no test function is no test: Python-Markdown ships markdown/test_tools.py,
+     * a TestCase base for extension authors, and its import of markdown.core made the module "tested" and the
+     * repository one with tests (no no-tests finding, eleven medium untested modules) while the test pyramid found
+     * none.
+     */
+    @Test
+    void aFileNamedLikeATestWithoutATestFunctionIsNoTest() {
+        writeModulesOfDataAndCode();
+        Fixtures.write(root, "shop/test_tools.py", """
+                import unittest
+
+                from shop import console
+
+
+                class TestCase(unittest.TestCase):
+                    def assertRenders(self, text, expected):
+                        self.assertEqual(console.Console().render(text), expected)
+                """);
+
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).extracting(Finding::rule, Finding::file, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("no-tests", null, Severity.HIGH),
+                org.assertj.core.groups.Tuple.tuple("untested-module", "shop/console.py", Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("untested-module", "shop/cells.py", Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("untested-module", "shop/emoji_codes.py", Severity.INFO));
+        assertThat(result.findings().get(0).message()).startsWith("The repository has no tests at all (no test function "
+                + "in any file named or placed as a test); start with shop.console (260 lines)");
+        assertThat(result.summary()).contains(": 0 of 3 modules have a test, 0 test files", "1 file named or placed as "
+                + "tests holds no test function, so pytest collects nothing from it (shop/test_tools.py): not counted as tests.");
+        assertThat(result.metrics()).contains(Metric.of("test_files", 0), Metric.of("modules_tested", 0));
+
+        // one test function anywhere makes it a repository with tests, and the helper's import counts again
+        Fixtures.write(root, "tests/test_console.py", "from shop.test_tools import TestCase\n\n\n"
+                + "class TestConsole(TestCase):\n    def test_render(self):\n        self.assertRenders('a', 'a')\n");
+
+        PerspectiveResult withTests = analyze();
+
+        assertThat(withTests.findings()).extracting(Finding::rule).doesNotContain("no-tests");
+        assertThat(mapping(withTests)).contains("shop.console <- [shop/test_tools.py, tests/test_console.py]");
+    }
+
+    /**
      * Imports as Python reads them (the Python model's ast): a relative import in a test package is followed, an
      * import written in a docstring is not one, a package below a folder without {@code __init__.py} is imported by
      * its package name; a test file the ast cannot parse (Python 2) still counts by its import lines, and is named.
