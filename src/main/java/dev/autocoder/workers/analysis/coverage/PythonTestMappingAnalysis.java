@@ -156,7 +156,8 @@ final class PythonTestMappingAnalysis {
         }
         List<String> notes = new ArrayList<>();
         if (noTests && !withoutTests.isEmpty()) {
-            notes.add(Plural.of(withoutTests.size(), "file") + " named or placed as tests " + (withoutTests.size() == 1 ? "holds" : "hold")
+            notes.add(Plural.of(withoutTests.size(), "file") + (withoutTests.size() == 1 ? " named or placed as a test holds"
+                    : " named or placed as tests hold")
                     + " no test function, so pytest collects nothing from " + (withoutTests.size() == 1 ? "it" : "them")
                     + " (" + String.join(", ", withoutTests.stream().limit(3).toList()) + (withoutTests.size() > 3 ? ", …" : "")
                     + "): not counted as tests.");

@@ -148,7 +148,7 @@ class PythonTestCoverageTest {
         assertThat(result.findings().get(0).message()).startsWith("The repository has no tests at all (no test function "
                 + "in any file named or placed as a test); start with shop.console (260 lines)");
         assertThat(result.summary()).contains(": 0 of 3 modules have a test, 0 test files", "1 file named or placed as "
-                + "tests holds no test function, so pytest collects nothing from it (shop/test_tools.py): not counted as tests.");
+                + "a test holds no test function, so pytest collects nothing from it (shop/test_tools.py): not counted as tests.");
         assertThat(result.metrics()).contains(Metric.of("test_files", 0), Metric.of("modules_tested", 0));
 
         // one test function anywhere makes it a repository with tests, and the helper's import counts again
