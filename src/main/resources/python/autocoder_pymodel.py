@@ -584,7 +584,8 @@ class FunctionScanner:
             keeps_default = self.keeps_default(node)
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
-                                 or self.removes_if_present(node, h) or self.looks_up(node, h))
+                                 or self.removes_if_present(node, h) or self.looks_up(node, h)
+                                 or self.sets_if_possible(node, h))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -832,15 +833,29 @@ class FunctionScanner:
 
     def removes_if_present(self, try_node, handler):
         """Whether the try only removes an entry and the handler catches what its absence raises: `del d[k]` /
-        `except KeyError: pass` is `d.pop(k, None)`, the entry is gone either way (tornado's header clean-up)."""
+        `except KeyError: pass` is `d.pop(k, None)`, the entry is gone either way (tornado's header clean-up; attrs'
+        `delattr(cls, name)` / `except AttributeError: pass`)."""
         if len(try_node.body) != 1 or handler.type is None:
             return False
         statement = try_node.body[0]
         removes = isinstance(statement, ast.Delete) and all(
             isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) or \
-            isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
-            isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "remove"
+            isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and (
+                isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "remove"
+                or isinstance(statement.value.func, ast.Name) and statement.value.func.id == "delattr")
         return removes and all(t in ABSENT_ERRORS for t in self.handler_types(handler))
+
+    def sets_if_possible(self, try_node, handler):
+        """Whether the try only sets one attribute and the handler catches what an object that does not allow it
+        raises: `method.__qualname__ = ...` / `except AttributeError: pass` decorates where it can (attrs' method
+        dunders, functools.update_wrapper's own loop); the object is left as it was otherwise."""
+        if len(try_node.body) != 1 or handler.type is None:
+            return False
+        statement = try_node.body[0]
+        sets = isinstance(statement, ast.Assign) and all(isinstance(t, ast.Attribute) for t in statement.targets) or \
+            isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
+            isinstance(statement.value.func, ast.Name) and statement.value.func.id == "setattr"
+        return sets and all(t in ABSENT_ERRORS | {"TypeError"} for t in self.handler_types(handler))
 
     def except_site(self, handler, try_has_else, falls_back=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]

@@ -262,7 +262,9 @@ class DeliberateCatchTest {
      * done-callback (with_timeout); dateutil's: a lookup whose missing key answers None ({@code d.get(k)} written
      * out), a parameter converted when it can be and kept as given otherwise. The last way of a chain, a removal
      * that does more than remove, a would-block caught with other failures and a coroutine swallowing its own
-     * cancellation are still reported.
+     * cancellation are still reported. attrs' and functools' own: an attribute set where the object allows it
+     * ({@code method.__qualname__ = …} / {@code except AttributeError: pass}) or removed where it is there
+     * ({@code delattr}); a block that does more is reported.
      */
     private static final String IDIOMS = """
             import asyncio
@@ -338,6 +340,27 @@ class DeliberateCatchTest {
                 except (TypeError, AttributeError):
                     pass
                 return offset * 2
+
+
+            def named(method, owner, sys):
+                try:
+                    method.__qualname__ = owner.__qualname__ + "." + method.__name__
+                except AttributeError:
+                    pass
+                try:
+                    setattr(method, "__module__", sys._getframe(1).f_globals.get("__name__"))
+                except (AttributeError, ValueError):
+                    pass
+                try:
+                    method.__doc__ = owner.__doc__
+                    owner.methods.append(method)
+                except AttributeError:
+                    pass
+                try:
+                    delattr(owner, "stale")
+                except AttributeError:
+                    pass
+                return method
             """;
 
     @TempDir
@@ -352,7 +375,7 @@ class DeliberateCatchTest {
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/idioms.py", 12), tuple("shop/idioms.py", 30),
-                        tuple("shop/idioms.py", 42), tuple("shop/idioms.py", 56));
+                        tuple("shop/idioms.py", 42), tuple("shop/idioms.py", 56), tuple("shop/idioms.py", 88));
     }
 
     @Test
