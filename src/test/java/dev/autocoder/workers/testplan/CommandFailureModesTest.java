@@ -15,13 +15,15 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * A Python command fails as the standard library says: through a shell ({@code os.system}, {@code shell=True}) as an
  * exit status, never an OSError; with {@code check=True} as CalledProcessError. An exit status dropped on the floor
- * is its own failure mode, likely when the command is built from the input (click's {@code os.system} calls).
+ * is its own failure mode, likely when the command is built from the input (click's {@code os.system} calls); so is
+ * a failure the call raises (medium for a fixed command).
  */
 class CommandFailureModesTest {
 
     private static final String COMMANDS = """
             import os
             import subprocess
+            import sys
 
 
             def clear():
@@ -48,6 +50,11 @@ class CommandFailureModesTest {
 
             def lint(path):
                 subprocess.run(["ruff", "check", path])
+
+
+            def mac_version():
+                return subprocess.run([sys.executable, "-c", "import platform; print(platform.mac_ver()[0])"],
+                                      check=True, stdout=subprocess.PIPE).stdout
             """;
 
     @TempDir
@@ -66,7 +73,9 @@ class CommandFailureModesTest {
                         tuple("edit(filename, editor)", "ignored-exit-status", null, "high"),
                         tuple("build(target)", "integration-failure", "subprocess.CalledProcessError", "high"),
                         tuple("lint(path)", "integration-failure", "OSError", "high"),
-                        tuple("lint(path)", "ignored-exit-status", null, "high"));
+                        tuple("lint(path)", "ignored-exit-status", null, "high"),
+                        // a fixed command (packaging's own interpreter running a one-liner) is less likely to fail
+                        tuple("mac_version()", "integration-failure", "subprocess.CalledProcessError", "medium"));
         String skeleton = plan.skeletons().stream().map(TestSkeleton::source).reduce("", String::concat);
         assertThat(skeleton).contains("def test_edit_when_the_command_fails_reports_it(self):")
                 .contains("Expected: a non-zero exit status reported to the caller (raised, returned or logged).")
