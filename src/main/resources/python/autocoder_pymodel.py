@@ -702,7 +702,8 @@ class FunctionScanner:
             "assigned_to": self.assigned_calls.get(id(node)),
             "keywords": [k.arg for k in node.keywords if k.arg] if isinstance(node, ast.Call) else [],
             "shell_true": isinstance(node, ast.Call) and any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords),
-            "facts": self.facts(node) if isinstance(node, ast.Call) else [],
+            "facts": (self.facts(node) if isinstance(node, ast.Call) else [])
+            + (["loop-stops-early"] if collection >= 0 and self.loops[collection].get("stops_early") else []),
         })
 
     # --- argument facts for the security and data-integrity rules -----------------------------------------
@@ -975,9 +976,30 @@ class FunctionScanner:
                                    and not any(isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in node.iter.args))
             text = ("async for " if isinstance(node, ast.AsyncFor) else "for ") + text_of(self.m.lines, node.target) + " in " + text_of(self.m.lines, node.iter)
             return {"kind": "for", "line": node.lineno, "depth": depth, "over_collection": over_collection, "text": text,
-                    "over": ("element of `" + text_of(self.m.lines, node.iter, 60) + "`") if over_collection else None}
+                    "over": ("element of `" + text_of(self.m.lines, node.iter, 60) + "`") if over_collection else None,
+                    "stops_early": stops_early(node)}
         return {"kind": "while", "line": node.lineno, "depth": depth, "over_collection": False,
-                "text": "while " + text_of(self.m.lines, node.test), "over": None}
+                "text": "while " + text_of(self.m.lines, node.test), "over": None, "stops_early": stops_early(node)}
+
+
+def stops_early(loop):
+    """The loop has a `break` of its own or a `return` (not one of a nested function): it can end before its last
+    element, as a loop that tries candidates in turn until one works does (paramiko's connect, each address family)."""
+    def walk(statements, own):
+        for s in statements:
+            if isinstance(s, ast.Return) or own and isinstance(s, ast.Break):
+                return True
+            if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            nested_loop = isinstance(s, LOOPS)
+            for field in ("body", "orelse", "finalbody"):
+                if walk(getattr(s, field, []) or [], own and not (nested_loop and field == "body")):
+                    return True
+            if walk([c for h in getattr(s, "handlers", []) for c in h.body], own) or \
+                    walk([c for case in getattr(s, "cases", []) for c in case.body], own):
+                return True
+        return False
+    return walk(loop.body, True)
 
 
 def annotation(node, lines):

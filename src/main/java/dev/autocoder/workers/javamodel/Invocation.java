@@ -54,6 +54,12 @@ public record Invocation(boolean creation, String type, String method, int line,
      */
     public static final String CONSTRUCTOR_DEFAULT = "constructor-default";
 
+    /**
+     * The fact of a call in a loop that stops early ({@code break} or {@code return}): candidates tried in turn until
+     * one works (paramiko's connect trying each address family), not one call for every element.
+     */
+    public static final String LOOP_STOPS_EARLY = "loop-stops-early";
+
     /** The fact naming the parameters a Java call's first argument uses, when it has more than one argument. */
     public static final String FIRST_ARGUMENT_PARAMS = "first-argument-params";
 

@@ -7,6 +7,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayAllocation;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTBlock;
+import net.sourceforge.pmd.lang.java.ast.ASTBreakStatement;
 import net.sourceforge.pmd.lang.java.ast.ASTCastExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTCatchClause;
 import net.sourceforge.pmd.lang.java.ast.ASTConditionalExpression;
@@ -130,6 +131,8 @@ final class MethodScanner {
 
     private final List<Invocation> invocations = new ArrayList<>();
     private final List<Loop> loops = new ArrayList<>();
+    /** Per loop of {@link #loops}: whether it stops early (a break of its own or a return). */
+    private final List<Boolean> loopsStopEarly = new ArrayList<>();
     private final List<Comparison> comparisons = new ArrayList<>();
     private final List<ThrowSite> throwSites = new ArrayList<>();
     private final List<CatchSite> catches = new ArrayList<>();
@@ -347,26 +350,26 @@ final class MethodScanner {
             String init = f.getInit() == null ? "" : text(f.getInit());
             // "[init]; condition": the header as the planner has always written it
             overLoop = loop(new Loop("for", line(node), depth, bound != null, header("[" + init + "]; " + compare),
-                    bound == null ? null : "index of `" + bound + "`"), overLoop);
+                    bound == null ? null : "index of `" + bound + "`"), stopsEarly(node), overLoop);
         } else if (node instanceof ASTForeachStatement f) {
             depth++;
             decisions++;
             String variable = text(f.firstChild(ASTLocalVariableDeclaration.class));
             overLoop = loop(new Loop("for-each", line(node), depth, !isWrittenOut(f.getIterableExpr()),
                     header(variable + " : " + text(f.getIterableExpr())),
-                    "element of `" + header(text(f.getIterableExpr())) + "`"), overLoop);
+                    "element of `" + header(text(f.getIterableExpr())) + "`"), stopsEarly(node), overLoop);
         } else if (node instanceof ASTWhileStatement w) {
             depth++;
             decisions++;
             String iterator = iterator(w.getCondition());
             overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(text(w.getCondition())),
-                    iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
+                    iterator == null ? null : "element of iterator `" + iterator + "`"), stopsEarly(node), overLoop);
         } else if (node instanceof ASTDoStatement d) {
             depth++;
             decisions++;
             String iterator = iterator(d.getCondition());
             overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(text(d.getCondition())),
-                    iterator == null ? null : "element of iterator `" + iterator + "`"), overLoop);
+                    iterator == null ? null : "element of iterator `" + iterator + "`"), stopsEarly(node), overLoop);
         } else if (node instanceof ASTIfStatement || node instanceof ASTConditionalExpression || node instanceof ASTCatchClause) {
             decisions++;
         } else if (node instanceof ASTSwitchLabel label && !label.isDefault()) {
@@ -400,7 +403,7 @@ final class MethodScanner {
             String over = streamed(m);
             if (over != null) {
                 int index = loop(new Loop("stream", line(node), depth + 1, true,
-                        header(text(scope) + "." + m.getMethodName() + "(..)"), over), overLoop);
+                        header(text(scope) + "." + m.getMethodName() + "(..)"), over), false, overLoop);
                 for (JavaNode child : m.children()) {
                     if (child instanceof ASTArgumentList arguments) {
                         for (JavaNode argument : arguments.children()) {
@@ -433,9 +436,17 @@ final class MethodScanner {
                 && call.getArguments().size() > 0 && call.getArguments().toStream().all(ASTLiteral.class::isInstance);
     }
 
-    private int loop(Loop loop, int enclosing) {
+    private int loop(Loop loop, boolean stopsEarly, int enclosing) {
         loops.add(loop);
+        loopsStopEarly.add(stopsEarly);
         return loop.overCollection() ? loops.size() - 1 : enclosing;
+    }
+
+    /** The loop has a break of its own or a return outside a lambda: it can end before its last element. */
+    private static boolean stopsEarly(JavaNode loop) {
+        return loop.descendants(ASTBreakStatement.class).any(b -> b.getTarget() == loop)
+                || loop.descendants(ASTReturnStatement.class).any(r -> r.ancestors(ASTLambdaExpression.class)
+                .none(lambda -> lambda.ancestors().any(a -> a == loop)));
     }
 
     private void record(Node node, Invocation call) {
@@ -505,6 +516,10 @@ final class MethodScanner {
         if (args.size() > 1 && !reached.isEmpty()) {
             facts = new ArrayList<>(facts);
             facts.add(Invocation.FIRST_ARGUMENT_PARAMS + "=" + String.join(",", reachedByFirst));
+        }
+        if (collectionLoop >= 0 && loopsStopEarly.get(collectionLoop)) {
+            facts = new ArrayList<>(facts);
+            facts.add(Invocation.LOOP_STOPS_EARLY);
         }
         Node parent = outermostWrapper(node).getParent();
         if (parent instanceof ASTArgumentList && parent.getParent() instanceof ASTExplicitConstructorInvocation delegation

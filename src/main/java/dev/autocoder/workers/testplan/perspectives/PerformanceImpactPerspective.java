@@ -28,7 +28,8 @@ import java.util.Optional;
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
  * nested two or more deep ({@code nested-loops}: low at two, medium at three or more), calls that cross a process
  * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database,
- * messaging, a socket or a process, medium for the file system and concurrency; for-each, stream steps, index loops bounded by a size or
+ * messaging, a socket or a process, medium for the file system and concurrency, low in a loop that stops early with a
+ * {@code break} or {@code return}, which mostly tries candidates until one works; for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
  * message names the loop, e.g. "for each element of `files`"; not a send the client queues and batches, such as
  * Kafka's {@code producer.send(record)}, unless the loop waits for each), and for changed methods the cyclomatic
@@ -85,11 +86,15 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                         && !(IntegrationCatalog.batched(call) && !awaited(method, call))) {
                     io++;
                     Loop loop = method.loops().get(call.collectionLoop());
-                    // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper
-                    Severity severity = kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
+                    // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper; a
+                    // loop that stops early mostly tries candidates in turn until one works (an address per family)
+                    boolean stopsEarly = call.hasFact(Invocation.LOOP_STOPS_EARLY);
+                    Severity severity = stopsEarly ? Severity.LOW : kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
                     String called = CallNames.of(m, call);
                     Finding f = finding("io-in-loop", severity, m, call.line(), called + " (" + kind.get().label()
-                            + ") for each " + loop.over() + " (line " + loop.line() + "): one round trip per element", call.text());
+                            + ") for each " + loop.over() + " (line " + loop.line() + ")" + (stopsEarly
+                            ? " until the loop stops (break or return): one round trip per element tried"
+                            : ": one round trip per element"), call.text());
                     result.findings.add(f);
                     answers.add(f.id());
                     reasons.add(called + " inside a loop");
