@@ -295,6 +295,47 @@ def iteration_local_functions(tree, parents):
     return sorted([list(span) for span in spans])
 
 
+def loop_lambdas(tree, module):
+    """The lambdas written in a loop's body and passed as a positional argument to a call of a named function:
+    [first line, last line, the callee's qualified name, the argument's position]. Whether the callee runs it at once
+    (paramiko's retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for the callee's own model to
+    say (called_parameters)."""
+    found = []
+    for loop in ast.walk(tree):
+        if not isinstance(loop, LOOPS):
+            continue
+        for call in (n for statement in loop.body for n in ast.walk(statement)):
+            if not isinstance(call, ast.Call) or dotted(call.func) is None:
+                continue
+            callee = module.qualify(dotted(call.func))
+            for position, argument in enumerate(call.args):
+                if callee is not None and isinstance(argument, ast.Lambda):
+                    found.append((argument.lineno, getattr(argument, "end_lineno", argument.lineno) or argument.lineno,
+                                  callee, position))
+    return [list(entry) for entry in sorted(set(found))]  # a call in nested loops is found once per loop
+
+
+def called_parameters(function):
+    """The positions of the parameters a function only calls, in its own body: every use is `p(...)`, none in a
+    nested function or lambda, none stored, returned, passed on or rebound. A function passed there runs while the
+    call lasts (paramiko's retry_on_signal(function) runs `function()` until it raises no EINTR)."""
+    names = [a.arg for a in list(function.args.posonlyargs) + list(function.args.args)]
+    verdict = dict.fromkeys(names)  # None: unused, True: only called so far, False: used otherwise
+
+    def visit(node, parent, nested):
+        if isinstance(node, ast.Name) and node.id in verdict:
+            only_called = not nested and isinstance(node.ctx, ast.Load) and isinstance(parent, ast.Call) \
+                and parent.func is node
+            verdict[node.id] = only_called and verdict[node.id] is not False
+        inner = nested or isinstance(node, SCOPES)
+        for child in ast.iter_child_nodes(node):
+            visit(child, node, inner)
+
+    for statement in function.body:
+        visit(statement, function, False)
+    return [i for i, name in enumerate(names) if verdict[name]]
+
+
 def module_definitions(tree):
     """The module's classes and functions in source order: those at top level and those a block defines when the
     module is imported (`try: from ssl import SSLContext` / `except ImportError: class SSLContext: ...`, one definition
@@ -1165,11 +1206,15 @@ def model(entry, budget, max_depth):
         module.collect_imports(tree)
         classes = []
         functions = []
+        called = {}
         for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
                 classes.append(class_model(module, node))
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not is_overload_stub(node):
                 functions.append(function_model(module, node, None, {}))
+                # a name defined twice (one definition per platform) calls at once only what both call at once
+                positions = called_parameters(node)
+                called[node.name] = [p for p in called.get(node.name, positions) if p in positions]
         all_names = None
         parents = parent_map(tree)
         for node in tree.body:
@@ -1179,6 +1224,8 @@ def model(entry, budget, max_depth):
         return {"path": path, "module": module.module, "lines": len(module.lines), "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
                 "iteration_local_functions": iteration_local_functions(tree, parents),
+                "loop_lambdas": loop_lambdas(tree, module),
+                "called_parameters": {name: positions for name, positions in called.items() if positions},
                 "overload_stubs": overload_stubs(tree),
                 "handler_reraises": handler_reraises(tree, parents),
                 "mutable_defaults": mutable_defaults(tree, parents)}

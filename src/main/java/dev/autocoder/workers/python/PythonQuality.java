@@ -208,7 +208,7 @@ public final class PythonQuality {
         }
         if (leftOut.iterationLocalClosures() > 0) {
             parts.add(Plural.of(leftOut.iterationLocalClosures(), "loop-variable report")
-                    + " left out: the function is only called in the iteration that defines it");
+                    + " left out: the function or lambda runs within the iteration that defines it");
         }
         if (leftOut.submoduleExports() > 0) {
             parts.add(Plural.of(leftOut.submoduleExports(), "undefined-export report")

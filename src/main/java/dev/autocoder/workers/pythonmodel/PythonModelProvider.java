@@ -73,14 +73,15 @@ public class PythonModelProvider {
      * spans of its functions that only the loop iteration defining them calls, and what each function does with a
      * parameter whose default makes a new container, by the default's line, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
-     * statements that re-raise a calling handler's exception (all empty when the file could not be modelled).
+     * statements that re-raise a calling handler's exception, and its lambdas passed in a loop (all empty when the
+     * file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
-                           List<Integer> handlerReraises) {
+                           List<Integer> handlerReraises, LoopLambdas loopLambdas) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of(), List.of(), List.of());
+            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE);
         }
 
         /** The files by repository path, in the given order. */
@@ -133,6 +134,46 @@ public class PythonModelProvider {
             Map<Integer, MutableDefaultUse> out = new HashMap<>();
             pairs.forEach(pair -> out.put(pair.path(0).asInt(), valueOf(pair.path(1).asText().toUpperCase(Locale.ROOT))));
             return Map.copyOf(out);
+        }
+    }
+
+    /**
+     * The lambdas a file writes in a loop and passes to a named function, and the parameters each of its module
+     * functions only calls while it runs: a lambda passed to such a parameter runs before the loop moves on, so it
+     * sees the iteration's own loop variables (paramiko's {@code retry_on_signal(lambda: sock.connect(addr))}).
+     *
+     * @param passed           each lambda's lines, the callee's qualified name and the argument's position
+     * @param calledParameters by module function name, the positions of the parameters it only calls
+     */
+    public record LoopLambdas(List<PassedLambda> passed, Map<String, Set<Integer>> calledParameters) {
+
+        static final LoopLambdas NONE = new LoopLambdas(List.of(), Map.of());
+
+        /** A lambda on lines {@code first..last}, passed as argument {@code position} (from 0) to {@code callee}. */
+        public record PassedLambda(int first, int last, String callee, int position) {
+        }
+
+        static LoopLambdas of(JsonNode passed, JsonNode called) {
+            List<PassedLambda> lambdas = new ArrayList<>();
+            passed.forEach(l -> lambdas.add(new PassedLambda(l.path(0).asInt(), l.path(1).asInt(), l.path(2).asText(),
+                    l.path(3).asInt())));
+            Map<String, Set<Integer>> parameters = new HashMap<>();
+            called.fields().forEachRemaining(e -> {
+                Set<Integer> positions = new HashSet<>();
+                e.getValue().forEach(p -> positions.add(p.asInt()));
+                parameters.put(e.getKey(), Set.copyOf(positions));
+            });
+            return lambdas.isEmpty() && parameters.isEmpty() ? NONE : new LoopLambdas(List.copyOf(lambdas), Map.copyOf(parameters));
+        }
+
+        /** The lambda passed in a loop that spans {@code line}, if any. */
+        public Optional<PassedLambda> passedAt(int line) {
+            return passed.stream().filter(l -> l.first() <= line && line <= l.last()).findFirst();
+        }
+
+        /** Whether module function {@code function} only calls its parameter at {@code position}. */
+        public boolean calls(String function, int position) {
+            return calledParameters.getOrDefault(function, Set.of()).contains(position);
         }
     }
 
@@ -227,7 +268,8 @@ public class PythonModelProvider {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
                         Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
-                        Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")))
+                        Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
+                        LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -283,7 +325,7 @@ public class PythonModelProvider {
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
-                modelled.handlerReraises());
+                modelled.handlerReraises(), modelled.loopLambdas());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

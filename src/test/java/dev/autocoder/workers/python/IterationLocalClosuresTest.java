@@ -71,7 +71,63 @@ class IterationLocalClosuresTest {
             assertThat(m.name()).isEqualTo("python_iteration_local_closures");
             assertThat(m.value()).isEqualTo(3.0);
         });
-        assertThat(result.summary()).contains("(and 3 loop-variable reports left out: the function is only called in the "
-                + "iteration that defines it)");
+        assertThat(result.summary()).contains("(and 3 loop-variable reports left out: the function or lambda runs within "
+                + "the iteration that defines it)");
+    }
+
+    /**
+     * paramiko's connect loop passes {@code lambda: sock.connect(addr)} to its own {@code retry_on_signal(function)},
+     * which only calls its parameter: the lambda runs before the loop moves on (three high B023 led its first screen).
+     * A lambda handed to a function that keeps it, or calls it from a function of its own, keeps its report.
+     */
+    @Test
+    void aLambdaPassedToAProjectFunctionThatOnlyCallsItKeepsNoLoopVariableReport() {
+        TestSnapshots.write(root, "net/__init__.py", "");
+        TestSnapshots.write(root, "net/util.py", """
+                import errno
+
+
+                def retry_on_signal(function):
+                    while True:
+                        try:
+                            return function()
+                        except OSError as e:
+                            if e.errno != errno.EINTR:
+                                raise
+
+
+                def register(callbacks, function):
+                    callbacks.append(function)
+
+
+                def deferred(function):
+                    def run():
+                        return function()
+                    return run
+                """);
+        TestSnapshots.write(root, "net/client.py", """
+                import socket
+
+                from net.util import deferred, register, retry_on_signal
+
+
+                def connect(addresses, callbacks):
+                    for family, addr in addresses:
+                        sock = socket.socket(family, socket.SOCK_STREAM)
+                        retry_on_signal(lambda: sock.connect(addr))
+                        register(callbacks, lambda: sock.close() if addr else None)
+                        callbacks.append(deferred(lambda: addr))
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
+                .containsExactlyInAnyOrder("10 Function definition does not bind loop variable `sock`",
+                        "10 Function definition does not bind loop variable `addr`",
+                        "11 Function definition does not bind loop variable `addr`");
+        assertThat(result.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_iteration_local_closures");
+            assertThat(m.value()).isEqualTo(2.0);
+        });
     }
 }

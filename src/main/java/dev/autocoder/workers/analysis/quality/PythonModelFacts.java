@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The Python model's answers about ruff's reports: re-exports ({@link PythonReexports}), functions only the loop
- * iteration defining them calls, and what a function does with a mutable default. The model is asked for at the
+ * iteration defining them calls (or lambdas it passes to a project function that only calls them), and what a
+ * function does with a mutable default. The model is asked for at the
  * first question (most snapshots raise none).
  */
 final class PythonModelFacts implements ModelFacts {
@@ -40,7 +41,20 @@ final class PythonModelFacts implements ModelFacts {
 
     @Override
     public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
-        return file(path).map(f -> f.inIterationLocalFunction(loopVariable.row())).orElse(false);
+        return file(path).map(f -> f.inIterationLocalFunction(loopVariable.row())
+                || f.loopLambdas().passedAt(loopVariable.row()).filter(this::runsAtOnce).isPresent()).orElse(false);
+    }
+
+    /** The lambda goes to a parameter the project's function only calls, while the loop's iteration waits. */
+    private boolean runsAtOnce(PythonModelProvider.LoopLambdas.PassedLambda lambda) {
+        int dot = lambda.callee().lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        String module = lambda.callee().substring(0, dot);
+        String function = lambda.callee().substring(dot + 1);
+        return byPath().values().stream().anyMatch(m -> m.module().equals(module) && m.loopLambdas().calls(function,
+                lambda.position()));
     }
 
     @Override
