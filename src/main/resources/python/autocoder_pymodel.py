@@ -315,10 +315,24 @@ def loop_lambdas(tree, module):
     return [list(entry) for entry in sorted(set(found))]  # a call in nested loops is found once per loop
 
 
+def walk_own_scope(function):
+    """The nodes of a function's body, not those of the functions, lambdas and classes nested in it."""
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+
+
 def called_parameters(function):
     """The positions of the parameters a function only calls, in its own body: every use is `p(...)`, none in a
     nested function or lambda, none stored, returned, passed on or rebound. A function passed there runs while the
-    call lasts (paramiko's retry_on_signal(function) runs `function()` until it raises no EINTR)."""
+    call lasts (paramiko's retry_on_signal(function) runs `function()` until it raises no EINTR). None of a
+    generator or a coroutine: its body runs when it is iterated or awaited, perhaps after the loop moved on."""
+    if isinstance(function, ast.AsyncFunctionDef) or any(isinstance(n, (ast.Yield, ast.YieldFrom))
+                                                         for n in walk_own_scope(function)):
+        return []
     names = [a.arg for a in list(function.args.posonlyargs) + list(function.args.args)]
     verdict = dict.fromkeys(names)  # None: unused, True: only called so far, False: used otherwise
 

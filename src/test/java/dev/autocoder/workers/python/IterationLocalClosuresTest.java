@@ -78,7 +78,8 @@ class IterationLocalClosuresTest {
     /**
      * paramiko's connect loop passes {@code lambda: sock.connect(addr)} to its own {@code retry_on_signal(function)},
      * which only calls its parameter: the lambda runs before the loop moves on (three high B023 led its first screen).
-     * A lambda handed to a function that keeps it, or calls it from a function of its own, keeps its report.
+     * A lambda handed to a function that keeps it, calls it from a function of its own or is a generator (its body
+     * runs when iterated) keeps its report.
      */
     @Test
     void aLambdaPassedToAProjectFunctionThatOnlyCallsItKeepsNoLoopVariableReport() {
@@ -104,11 +105,16 @@ class IterationLocalClosuresTest {
                     def run():
                         return function()
                     return run
+
+
+                def attempts(function):
+                    while True:
+                        yield function()
                 """);
         TestSnapshots.write(root, "net/client.py", """
                 import socket
 
-                from net.util import deferred, register, retry_on_signal
+                from net.util import attempts, deferred, register, retry_on_signal
 
 
                 def connect(addresses, callbacks):
@@ -117,6 +123,7 @@ class IterationLocalClosuresTest {
                         retry_on_signal(lambda: sock.connect(addr))
                         register(callbacks, lambda: sock.close() if addr else None)
                         callbacks.append(deferred(lambda: addr))
+                        callbacks.append(attempts(lambda: addr))
                 """);
 
         PerspectiveResult result = PythonCodeQuality.of(root);
@@ -124,7 +131,8 @@ class IterationLocalClosuresTest {
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
                 .containsExactlyInAnyOrder("10 Function definition does not bind loop variable `sock`",
                         "10 Function definition does not bind loop variable `addr`",
-                        "11 Function definition does not bind loop variable `addr`");
+                        "11 Function definition does not bind loop variable `addr`",
+                        "12 Function definition does not bind loop variable `addr`");
         assertThat(result.metrics()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("python_iteration_local_closures");
             assertThat(m.value()).isEqualTo(2.0);
