@@ -294,10 +294,13 @@ class FalsePositivesTest {
                         + "round trip per element tried");
     }
 
-    /** paramiko's connect: a socket per address family, until one connects (`break`); a loop over every host is not. */
+    /**
+     * paramiko's connect: a socket per address family, until one connects (`break`); a loop over every host is not.
+     * Making a socket object touches no network: its failure mode is unlikely, a connection's is not.
+     */
     @Test
     void aPythonLoopThatStopsAtTheFirstWorkingCandidateIsLow() throws Exception {
-        PerspectiveResult result = run(Map.of("net/__init__.py", "", "net/client.py", """
+        Map<String, String> files = Map.of("net/__init__.py", "", "net/client.py", """
                 import socket
 
 
@@ -321,11 +324,17 @@ class FalsePositivesTest {
                                 up.append(host)
                                 break
                     return up
-                """), "performance-impact");
+                """);
+        PerspectiveResult result = run(files, "performance-impact");
 
         assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop")))
                 .extracting(Finding::line, Finding::severity)
                 .containsExactly(tuple(7, Severity.LOW), tuple(20, Severity.HIGH));
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp.resolve("failures"), files);
+        assertThat(TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes"))).failureModes())
+                .filteredOn(m -> m.mode().equals("integration-failure"))
+                .extracting(FailureMode::line, FailureMode::probability)
+                .containsExactlyInAnyOrder(tuple(7, "low"), tuple(20, "high"));
     }
 
     @Test

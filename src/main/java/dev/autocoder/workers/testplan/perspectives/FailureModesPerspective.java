@@ -63,7 +63,8 @@ import java.util.Set;
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
  * a parameter)
- * or is a high-risk integration call (medium for a Python command that uses no parameter); medium for declared and
+ * or is a high-risk integration call (medium for a Python command that uses no parameter, low for making a Python
+ * socket object, which touches no network); medium for declared and
  * thrown exceptions, leaks and null returns; low
  * otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
@@ -188,8 +189,10 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 String raised = command ? PythonCommands.exception(call) : python ? pythonExceptionOf(kind, call) : exceptionOf(kind);
                 if (raised != null) {
                     // a fixed command (packaging's mac_platforms running its own interpreter with a one-liner) fails
-                    // less often than one built from the input; a program can still be missing
-                    String probability = command && call.paramsReached().isEmpty() ? "medium" : "high";
+                    // less often than one built from the input; a program can still be missing. Python's
+                    // socket.socket(..) only makes the object: its connect, send and recv are where a network fails
+                    String probability = python && "socket".equals(call.type()) && "socket".equals(call.method()) ? "low"
+                            : command && call.paramsReached().isEmpty() ? "medium" : "high";
                     modes.add(mode(ref, call.line(), "integration-failure", raised, call.text(), probability,
                             impactOfException, m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt"));
                 }
