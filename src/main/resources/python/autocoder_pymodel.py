@@ -30,6 +30,7 @@ RETURNS = {
     "builtins.open": "io.TextIOWrapper",
     "io.open": "io.TextIOWrapper",
     "socket.create_connection": "socket.socket",
+    "socket.socket": "socket.socket",
     "subprocess.Popen": "subprocess.Popen",
     "requests.session": "requests.Session",
     "aiohttp.ClientSession": "aiohttp.ClientSession",
