@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -349,17 +350,14 @@ class PythonTestPlanningTest {
 
     @Test
     void aTestHelperNamedLikeATestMakesNoModuleTested() throws Exception {
-        Path repo = temp.resolve("helpers");
-        Files.createDirectories(repo.resolve("shop"));
-        Files.writeString(repo.resolve("shop/__init__.py"), "");
-        Files.writeString(repo.resolve("shop/cart.py"), """
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/cart.py", """
                 def total(prices, discount):
                     if discount < 0:
                         raise ValueError("negative discount")
                     return sum(prices) - discount
-                """);
-        // Python-Markdown's markdown/test_tools.py: a TestCase base for extension authors, no test of its own
-        Files.writeString(repo.resolve("shop/test_tools.py"), """
+                """,
+                // Python-Markdown's markdown/test_tools.py: a TestCase base for extension authors, no test of its own
+                "shop/test_tools.py", """
                 import unittest
 
                 from shop import cart
@@ -368,12 +366,7 @@ class PythonTestPlanningTest {
                 class TestCase(unittest.TestCase):
                     def assertTotal(self, prices, expected):
                         self.assertEqual(cart.total(prices, 0), expected)
-                """);
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("helpers").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
-        }
-        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+                """));
 
         // it said "1 of 1 … has tests" while the test pyramid found no test
         assertThat(harness.run(harness.perspective("coverage-strategy")).summary()).startsWith("0 of 1 ");
@@ -382,12 +375,9 @@ class PythonTestPlanningTest {
 
     @Test
     void twoTestsOfOneTestClassAreNamedApartInTheRowAsInTheSkeleton() throws Exception {
-        Path repo = temp.resolve("confirm");
-        Files.createDirectories(repo.resolve("shop"));
-        Files.writeString(repo.resolve("shop/__init__.py"), "");
         // click's confirm raises Abort at two places: two specifications, both named test_confirm_throws_abort in
         // the row while the skeleton named the second test_confirm_throws_abort_2
-        Files.writeString(repo.resolve("shop/prompt.py"), """
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/prompt.py", """
                 class Abort(Exception):
                     pass
 
@@ -398,12 +388,7 @@ class PythonTestPlanningTest {
                     if answer not in ("y", "n"):
                         raise Abort()
                     return answer == "y"
-                """);
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("confirm").setAuthor("a", "a@example.org").setCommitter("a", "a@example.org").call();
-        }
-        TestPlanHarness harness = new TestPlanHarness(repo, temp.resolve("store"), temp.resolve("plans"));
+                """));
 
         TestPlanAnalysis analysis = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes")));
 
