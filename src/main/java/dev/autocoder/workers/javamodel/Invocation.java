@@ -60,6 +60,13 @@ public record Invocation(boolean creation, String type, String method, int line,
      */
     public static final String LOOP_STOPS_EARLY = "loop-stops-early";
 
+    /**
+     * The fact of a {@code System.nanoTime()} read that measures an elapsed time: only ever subtracted from, the
+     * difference not compared where it is taken ({@code long start = System.nanoTime(); … System.nanoTime() - start}
+     * for a log line or a timer). What the method does does not depend on it, so a test need not fix the clock.
+     */
+    public static final String MEASURES_ELAPSED = "measures-elapsed";
+
     /** The fact naming the parameters a Java call's first argument uses, when it has more than one argument. */
     public static final String FIRST_ARGUMENT_PARAMS = "first-argument-params";
 

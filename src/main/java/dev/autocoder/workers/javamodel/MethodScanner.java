@@ -442,6 +442,28 @@ final class MethodScanner {
         return loop.overCollection() ? loops.size() - 1 : enclosing;
     }
 
+    /**
+     * A nanoTime read that only measures: the minuend of a difference not compared where it is taken, or the start
+     * kept in a local that is read only as the subtrahend of such differences ({@link Invocation#MEASURES_ELAPSED}).
+     */
+    private static boolean measuresElapsed(JavaNode call) {
+        Node parent = call.getParent();
+        if (parent instanceof ASTInfixExpression difference) {
+            return difference.getLeftOperand() == call && uncomparedDifference(difference);
+        }
+        if (parent instanceof ASTVariableDeclarator declarator && declarator.getVarId().isLocalVariable()) {
+            List<ASTNamedReferenceExpr> reads = declarator.getVarId().getLocalUsages();
+            return !reads.isEmpty() && reads.stream().allMatch(read -> read.getParent() instanceof ASTInfixExpression difference
+                    && difference.getRightOperand() == read && uncomparedDifference(difference));
+        }
+        return false;
+    }
+
+    private static boolean uncomparedDifference(ASTInfixExpression expression) {
+        return expression.getOperator() == BinaryOp.SUB && !(expression.getParent() instanceof ASTInfixExpression outer
+                && (BinaryOp.COMPARISON_OPS.contains(outer.getOperator()) || BinaryOp.EQUALITY_OPS.contains(outer.getOperator())));
+    }
+
     /** The loop has a break of its own or a return outside a lambda: it can end before its last element. */
     private static boolean stopsEarly(JavaNode loop) {
         return loop.descendants(ASTBreakStatement.class).any(b -> b.getTarget() == loop)
@@ -516,6 +538,10 @@ final class MethodScanner {
         if (args.size() > 1 && !reached.isEmpty()) {
             facts = new ArrayList<>(facts);
             facts.add(Invocation.FIRST_ARGUMENT_PARAMS + "=" + String.join(",", reachedByFirst));
+        }
+        if ("java.lang.System".equals(type) && "nanoTime".equals(name) && measuresElapsed(node)) {
+            facts = new ArrayList<>(facts);
+            facts.add(Invocation.MEASURES_ELAPSED);
         }
         if (collectionLoop >= 0 && loopsStopEarly.get(collectionLoop)) {
             facts = new ArrayList<>(facts);

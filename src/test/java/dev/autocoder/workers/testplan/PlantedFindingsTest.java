@@ -151,7 +151,8 @@ class PlantedFindingsTest {
      * temporary file is the test's own, {@code main} is where the environment becomes configuration, a {@code @Bean}
      * method or a constructor's {@code this(root, Clock.systemUTC())} is where a collaborator is made to be
      * injected, {@code os.arch}
-     * is the platform's, and a method given a timeout measures what is left of it: none is reported; a location
+     * is the platform's, a method given a timeout measures what is left of it, and a nanoTime read only to measure
+     * how long something took decides nothing: none is reported; a location
      * written in the code, the environment read anywhere else and the clock are. This repository's own plan listed 204, nine in ten of the
      * {@code Files} calls on a path its caller gave, and {@code main} reading {@code System.getenv}.
      */
@@ -233,6 +234,17 @@ class PlantedFindingsTest {
                     public Instant now() {
                         return Instant.now();
                     }
+
+                    public String timed(Path file) throws IOException {
+                        long start = System.nanoTime();
+                        String text = Files.readString(file);
+                        System.out.println("read in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                        return text;
+                    }
+
+                    public boolean stale(long readAt) {
+                        return System.nanoTime() - readAt > 60_000_000_000L;
+                    }
                 }
                 """));
         PerspectiveResult result = store.run(store.perspective("mocking-strategy"));
@@ -246,13 +258,16 @@ class PlantedFindingsTest {
                         "Store.user() calls System.getenv (environment) on something it creates or reaches statically: "
                                 + "a test cannot replace it; stub: pass the value in as configuration",
                         "Store.now() calls Instant.now (clock) on something it creates or reaches statically: a test "
-                                + "cannot replace it; stub: inject java.time.Clock, use Clock.fixed");
-        assertThat(result.summary()).startsWith("1 class talks to 14 external collaborators (4 hard-wired);");
-        // 10 of 14: ready, read, has, scratch, main's environment, the clock bean and the constructor's default clock,
-        // the JVM's os.arch, await's two clocks
-        assertThat(result.qualityScore()).isEqualTo(0.7143);
+                                + "cannot replace it; stub: inject java.time.Clock, use Clock.fixed",
+                        // a clock read to decide is hard-wired; one read only to measure how long something took is not
+                        "Store.stale(long) calls System.nanoTime (clock) on something it creates or reaches statically: "
+                                + "a test cannot replace it; stub: inject java.time.Clock, use Clock.fixed");
+        assertThat(result.summary()).startsWith("1 class talks to 18 external collaborators (5 hard-wired);");
+        // 13 of 18: ready, read, has, scratch, main's environment, the clock bean and the constructor's default clock,
+        // the JVM's os.arch, await's two clocks, timed's file and its two clocks
+        assertThat(result.qualityScore()).isEqualTo(0.7222);
         assertThat(result.recommendations())
-                .containsExactly("Inject the 4 hard-wired collaborators through the constructor: file-system 2, environment 1, clock 1.");
+                .containsExactly("Inject the 5 hard-wired collaborators through the constructor: file-system 2, clock 2, environment 1.");
     }
 
     /** The same in Python: only a location written in the code (or the working directory) is reported. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * read in {@code main} (where configuration comes from), a property of the JVM itself ({@code os.arch},
  * {@code line.separator}: facts of the platform, not configuration), and the clock read by a method given a
  * timeout, which measures what is left of it as the JDK waits it hands the rest to do (Guava's
- * {@code Uninterruptibles}: a test passes a short timeout).
+ * {@code Uninterruptibles}: a test passes a short timeout), and a {@code System.nanoTime()} read only to measure an
+ * elapsed time for a log line or a timer ({@link Invocation#MEASURES_ELAPSED}: nothing the method decides depends on it).
  */
 final class ReachableInATest {
 
@@ -38,7 +39,7 @@ final class ReachableInATest {
      * A test reaches the collaborator without replacing it: one a provider method makes or a constructor hands to
      * {@code this(...)}, a file anywhere but a location fixed in the code (the test's files are in a temporary
      * folder), a database the caller names, the environment read in {@code main} (where configuration comes from),
-     * a property of the JVM, the clock of a method given a timeout.
+     * a property of the JVM, the clock of a method given a timeout, a clock read only to measure an elapsed time.
      */
     static boolean withoutReplacing(IntegrationKind kind, Invocation call, MethodRef m) {
         if (PROVIDERS.stream().anyMatch(m.method()::hasAnnotation) || call.hasFact(Invocation.CONSTRUCTOR_DEFAULT)) {
@@ -48,7 +49,7 @@ final class ReachableInATest {
             case FILE_SYSTEM -> !FixedLocations.reached(call);
             case DATABASE -> namedByCaller(call, m);
             case ENVIRONMENT -> JavaEntryPoints.main(m) || PLATFORM_PROPERTY.matcher(call.text()).matches();
-            case CLOCK -> givenATimeout(m);
+            case CLOCK -> givenATimeout(m) || call.hasFact(Invocation.MEASURES_ELAPSED);
             default -> false;
         };
     }
