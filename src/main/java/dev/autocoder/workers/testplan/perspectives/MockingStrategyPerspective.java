@@ -154,9 +154,11 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                         points.stream().map(IntegrationPoint::id).toList()));
             }
         }));
+        // what a test calls, as the coverage strategy counts: types with methods, not a record or constants alone
         Set<String> keptReal = new LinkedHashSet<>();
         for (FileModel file : planning.model().mainFiles()) {
-            file.types().stream().filter(t -> !byClass.containsKey(t.qualifiedName())).forEach(t -> keptReal.add(t.qualifiedName()));
+            file.types().stream().filter(t -> !t.methods().isEmpty() && !byClass.containsKey(t.qualifiedName()))
+                    .forEach(t -> keptReal.add(t.qualifiedName()));
         }
         Set<String> libraries = new LinkedHashSet<>();
         for (FileModel test : planning.model().testFiles()) {
