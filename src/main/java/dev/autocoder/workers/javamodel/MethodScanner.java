@@ -534,23 +534,19 @@ final class MethodScanner {
                 }
             }
         }
-        List<String> facts = jdkOverload(node, type);
+        List<String> facts = new ArrayList<>(jdkOverload(node, type));
         if (args.size() > 1 && !reached.isEmpty()) {
-            facts = new ArrayList<>(facts);
             facts.add(Invocation.FIRST_ARGUMENT_PARAMS + "=" + String.join(",", reachedByFirst));
         }
         if ("java.lang.System".equals(type) && "nanoTime".equals(name) && measuresElapsed(node)) {
-            facts = new ArrayList<>(facts);
             facts.add(Invocation.MEASURES_ELAPSED);
         }
         if (collectionLoop >= 0 && loopsStopEarly.get(collectionLoop)) {
-            facts = new ArrayList<>(facts);
             facts.add(Invocation.LOOP_STOPS_EARLY);
         }
         Node parent = outermostWrapper(node).getParent();
         if (parent instanceof ASTArgumentList && parent.getParent() instanceof ASTExplicitConstructorInvocation delegation
                 && delegation.isThis()) {
-            facts = new ArrayList<>(facts);
             facts.add(Invocation.CONSTRUCTOR_DEFAULT);
         }
         ASTTryStatement enclosingTry = node.ancestors(ASTTryStatement.class).first();

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.pythonmodel;
 
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
+import dev.autocoder.workers.testplan.plan.TestNames;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.spec.PytestNames;
 
@@ -53,13 +54,13 @@ public final class PytestSkeletons {
         specs.forEach(s -> byClass.computeIfAbsent(s.classUnderTest(), k -> new ArrayList<>()).add(s));
         Set<String> classNames = new HashSet<>();
         byClass.forEach((classUnderTest, classSpecs) -> {
-            String className = unique(PytestNames.testClass(classUnderTest, perspectiveId), classNames);
+            String className = TestNames.unique(PytestNames.testClass(classUnderTest, perspectiveId), classNames);
             out.append("\n\nclass ").append(className).append(":\n");
             out.append("    \"\"\"Tests of ").append(docstring(classUnderTest)).append(".\"\"\"\n");
             Set<String> used = new HashSet<>();
             for (TestSpecification spec : classSpecs) {
                 out.append('\n');
-                method(out, spec, unique(PytestNames.testFunction(spec.testName()), used));
+                method(out, spec, TestNames.unique(PytestNames.testFunction(spec.testName()), used));
             }
         });
         return new TestSkeleton(testModule + ".py", testModule, specs.stream().map(TestSpecification::id).toList(), out.toString());
@@ -116,14 +117,6 @@ public final class PytestSkeletons {
             kept.add(part);
         }
         return kept.isEmpty() ? "builtins" : String.join(".", kept);
-    }
-
-    private static String unique(String name, Set<String> used) {
-        String candidate = name;
-        for (int i = 2; !used.add(candidate); i++) {
-            candidate = name + "_" + i;
-        }
-        return candidate;
     }
 
     /** Text safe inside a triple-quoted docstring. */

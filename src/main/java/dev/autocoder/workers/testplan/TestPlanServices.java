@@ -7,6 +7,7 @@ import dev.autocoder.workers.testplan.plan.EdgeCase;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
 import dev.autocoder.workers.testplan.plan.PlanScope;
 import dev.autocoder.workers.testplan.plan.TestPlanAnalysis;
+import dev.autocoder.workers.testplan.plan.TestNames;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.skeleton.SkeletonRenderer;
@@ -203,11 +204,7 @@ public class TestPlanServices {
         Map<String, Set<String>> namesByClass = new HashMap<>();
         List<TestSpecification> named = new ArrayList<>(specs.size());
         for (TestSpecification spec : specs) {
-            Set<String> taken = namesByClass.computeIfAbsent(spec.testClass(), c -> new HashSet<>());
-            String name = spec.testName();
-            for (int i = 2; !taken.add(name); i++) {
-                name = spec.testName() + "_" + i;
-            }
+            String name = TestNames.unique(spec.testName(), namesByClass.computeIfAbsent(spec.testClass(), c -> new HashSet<>()));
             named.add(name.equals(spec.testName()) ? spec : spec.named(name));
         }
         return named;

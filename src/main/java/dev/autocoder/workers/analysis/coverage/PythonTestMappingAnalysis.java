@@ -63,7 +63,8 @@ final class PythonTestMappingAnalysis {
         }
         // pytest collects nothing from a file without a test function (Python-Markdown's markdown/test_tools.py, test
         // helpers it ships for extension authors): when no such file holds one, the repository has no tests
-        List<String> withoutTests = tests.stream().filter(t -> !holdsTests(models.get(t.path()))).map(SourceFile::path).toList();
+        List<String> withoutTests = tests.stream().filter(t -> models.containsKey(t.path())
+                && !models.get(t.path()).model().mayHoldPytestTests()).map(SourceFile::path).toList();
         boolean noTests = withoutTests.size() == tests.size();
         if (noTests) {
             tests = List.of();
@@ -224,12 +225,6 @@ final class PythonTestMappingAnalysis {
                         + (untested.dataOnly() ? ", no function or class: data only" : "")
                         + ") has no test: no test file imports it or is named"
                         + " test_" + shortName + ".py / " + shortName + "_test.py", "untested " + name);
-    }
-
-    /** Whether pytest would collect a test from the file; a file the ast could not parse is taken to hold one. */
-    private static boolean holdsTests(Modelled model) {
-        return model == null || !model.model().parsed()
-                || model.model().types().stream().anyMatch(t -> t.pytestTests() > 0);
     }
 
     /** An untested module and how many functions and classes it defines (-1 when it could not be read). */

@@ -23,7 +23,7 @@ public final class TestMapping {
         // a Python file named like a test without a test function is no test when none holds one (Python-Markdown's
         // markdown/test_tools.py, a TestCase base it ships): then the repository has no tests, as the pyramid says
         boolean pythonTests = model.testFiles().stream().filter(f -> f.path().endsWith(".py"))
-                .anyMatch(f -> !f.parsed() || f.types().stream().anyMatch(t -> t.pytestTests() > 0));
+                .anyMatch(FileModel::mayHoldPytestTests);
         for (FileModel test : model.testFiles()) {
             if (test.path().endsWith(".py") && !pythonTests) {
                 continue;

@@ -5,6 +5,7 @@ import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.TypeModel;
 import dev.autocoder.workers.testplan.plan.TestSkeleton;
+import dev.autocoder.workers.testplan.plan.TestNames;
 import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.rules.ExceptionTypes;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ public class SkeletonRenderer {
         out.append("class ").append(simpleName).append(" {\n");
         Set<String> used = new HashSet<>();
         for (TestSpecification spec : specs) {
-            String name = unique(spec.testName(), used);
+            String name = TestNames.unique(spec.testName(), used);
             out.append('\n');
             out.append("    /**\n");
             out.append("     * Given ").append(comment(spec.given())).append(".\n");
@@ -178,14 +179,6 @@ public class SkeletonRenderer {
             return written.replaceAll("<.*>", "");
         }
         return written;
-    }
-
-    private static String unique(String name, Set<String> used) {
-        String candidate = name;
-        for (int i = 2; !used.add(candidate); i++) {
-            candidate = name + "_" + i;
-        }
-        return candidate;
     }
 
     private static String comment(String text) {
