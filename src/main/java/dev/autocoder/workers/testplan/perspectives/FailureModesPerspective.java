@@ -62,11 +62,9 @@ import java.util.Set;
  *       unnoticed (probability high when the command is built from a parameter, low for a constant one).</li>
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
- * a parameter)
- * or is a high-risk integration call (medium for a Python command that uses no parameter, low for making a Python
- * socket object, which touches no network); medium for declared and
- * thrown exceptions, leaks and null returns; low
- * otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
+ * a parameter) or is a high-risk integration call (medium for a Python command that uses no parameter, low for making
+ * a Python socket object, which touches no network); medium for declared and thrown exceptions, leaks and null
+ * returns; low otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
  * methods. Each mode gets a named test and a finding (severity high when probability and impact are both high,
  * medium when one is, low otherwise). A test that expects an exception names what the method really throws

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * constructor hands to {@code this(...)} (a test calls the constructor that takes it), a file on
  * any location but one fixed in the code ({@link FixedLocations}), a database the caller names, the environment
  * read in {@code main} (where configuration comes from), a property of the JVM itself ({@code os.arch},
- * {@code line.separator}: facts of the platform, not configuration), and the clock read by a method given a
- * timeout, which measures what is left of it as the JDK waits it hands the rest to do (Guava's
- * {@code Uninterruptibles}: a test passes a short timeout), and a {@code System.nanoTime()} read only to measure an
- * elapsed time for a log line or a timer ({@link Invocation#MEASURES_ELAPSED}: nothing the method decides depends on it).
+ * {@code line.separator}: facts of the platform, not configuration), the clock read by a method given a timeout,
+ * which measures what is left of it as the JDK waits it hands the rest to do (Guava's {@code Uninterruptibles}: a
+ * test passes a short timeout), and a {@code System.nanoTime()} read only to measure an elapsed time for a log line
+ * or a timer ({@link Invocation#MEASURES_ELAPSED}: nothing the method decides depends on it).
  */
 final class ReachableInATest {
 
