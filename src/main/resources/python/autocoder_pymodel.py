@@ -530,6 +530,7 @@ class FunctionScanner:
             if kind is not None and not kind.startswith("builtins."):
                 self.local_types[a.arg] = kind
         self.transactions = 0  # how many enclosing `with` blocks are database transactions
+        self.without_factor = loops_without_factor(function)
 
     def all_args(self):
         a = self.f.args
@@ -653,6 +654,7 @@ class FunctionScanner:
             return
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
             loop = self.loop(node, len(loops_open) + 1)
+            loop["growth_depth"] = self.enclosing_growth(loops_open) + (0 if id(node) in self.without_factor else 1)
             index = len(self.loops)
             self.loops.append(loop)
             if isinstance(node, (ast.For, ast.AsyncFor)):
@@ -671,7 +673,8 @@ class FunctionScanner:
             for generator in node.generators:
                 loop = {"kind": "comprehension", "line": node.lineno, "depth": len(loops_open) + 1, "over_collection": True,
                         "text": "for " + text_of(self.m.lines, generator.target) + " in " + text_of(self.m.lines, generator.iter),
-                        "over": "element of `" + text_of(self.m.lines, generator.iter, 60) + "`"}
+                        "over": "element of `" + text_of(self.m.lines, generator.iter, 60) + "`",
+                        "growth_depth": self.enclosing_growth(loops_open) + (0 if id(generator) in self.without_factor else 1)}
                 self.loops.append(loop)
             index = len(self.loops) - 1
             for child in ast.iter_child_nodes(node):
@@ -1022,6 +1025,13 @@ class FunctionScanner:
                 return dotted(a), int(value), flipped
         return None, None, False
 
+    def enclosing_growth(self, loops_open):
+        """How many of the loops around a new one multiply the work (see loops_without_factor)."""
+        if not loops_open:
+            return 0
+        innermost = loops_open[-1]
+        return self.loops[innermost[0] if isinstance(innermost, tuple) else innermost]["growth_depth"]
+
     def loop(self, node, depth):
         if isinstance(node, (ast.For, ast.AsyncFor)):
             # not a collection: range(n) without len(..), or a literal written out in the code (click's
@@ -1056,6 +1066,88 @@ def stops_early(loop):
                 return True
         return False
     return walk(loop.body, True)
+
+
+# builtins whose result holds no more than their arguments do
+ELEMENT_VIEWS = {"enumerate", "sorted", "reversed", "list", "tuple", "set", "frozenset", "iter", "zip", "filter", "map", "len"}
+
+
+def loops_without_factor(function):
+    """The ids of the loops (for statements and comprehension generators) that add no factor to the running time:
+    over elements written out in the code (`for editor in "vim", "nano"`, `range(3)`), which run a fixed number of
+    times, or over what an element of a loop around them holds, or a local computed from one (`for item in value`
+    inside `for key, value in d.items()`), which together visit each nested element once. A `range` loop's target is
+    an index, not an element, and a name read only in a subscript's slice or as a `range` bound does not count
+    (`for j in range(i)`, `xs[i + 1:]`: the pairs of one list grow as its square)."""
+    without = set()
+
+    def is_range(iterable):
+        return isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and iterable.func.id == "range"
+
+    def fixed(iterable):
+        if isinstance(iterable, (ast.Tuple, ast.List, ast.Set)):
+            return all(isinstance(e, ast.Constant) for e in iterable.elts)
+        return is_range(iterable) and all(isinstance(a, ast.Constant) for a in iterable.args)
+
+    def reads(node, names):
+        """The expression is, or is read from, one of the names: an attribute, item or method result of it, or a
+        builtin over it (`enumerate(row)`, `range(len(row))`; not `range(i)`). A call of something else that only
+        takes it as an argument (`reachable(graph, node)`) may return more than the element holds: not counted."""
+        if isinstance(node, ast.Name):
+            return node.id in names
+        if isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred)):
+            return reads(node.value, names)
+        if is_range(node):
+            return any(reads(c.args[0], names) for c in ast.walk(node)
+                       if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "len" and c.args)
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute):
+                return reads(node.func.value, names)
+            return isinstance(node.func, ast.Name) and node.func.id in ELEMENT_VIEWS and any(reads(a, names) for a in node.args)
+        if isinstance(node, (ast.BinOp, ast.BoolOp, ast.Compare, ast.UnaryOp, ast.Tuple, ast.List, ast.IfExp)):
+            return any(reads(c, names) for c in ast.iter_child_nodes(node))
+        return False
+
+    def bound(target, iterable):
+        return set() if is_range(iterable) else {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+    def visit(node, names):
+        if isinstance(node, ast.ClassDef):
+            return
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            visit(node.iter, names)
+            if fixed(node.iter) or reads(node.iter, names):
+                without.add(id(node))
+            inner = names | bound(node.target, node.iter)  # the body's own copy: what it assigns stays in it
+            for statement in node.body:
+                visit(statement, inner)
+            for statement in node.orelse:
+                visit(statement, names)
+            return
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            inner = set(names)
+            for generator in node.generators:
+                visit(generator.iter, inner)
+                if fixed(generator.iter) or reads(generator.iter, inner):
+                    without.add(id(generator))
+                inner |= bound(generator.target, generator.iter)
+                for condition in generator.ifs:
+                    visit(condition, inner)
+            for part in (getattr(node, "elt", None), getattr(node, "key", None), getattr(node, "value", None)):
+                if part is not None:
+                    visit(part, inner)
+            return
+        if names and isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and reads(node.value, names):
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+        if names and isinstance(node, ast.withitem) and node.optional_vars is not None and reads(node.context_expr, names):
+            names |= {n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}
+        for child in ast.iter_child_nodes(node):
+            visit(child, names)
+
+    for statement in function.body:
+        visit(statement, set())
+    return without
 
 
 def annotation(node, lines):

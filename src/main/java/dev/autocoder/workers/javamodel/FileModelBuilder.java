@@ -43,7 +43,7 @@ public final class FileModelBuilder {
     public static List<Class<?>> codeClasses() {
         return List.of(FileModelBuilder.class, MethodScanner.class, TypeNames.class, FileModel.class, TypeModel.class,
                 MethodModel.class, Param.class, Invocation.class, ThrowSite.class, CatchSite.class, Comparison.class,
-                Loop.class);
+                Loop.class, LoopFactors.class);
     }
 
     /** The model of a parsed file, with an empty path and content hash; a pathological tree gives a failed model. */

@@ -11,6 +11,10 @@ package dev.autocoder.workers.javamodel;
  * @param text           the loop header, whitespace-normalized
  * @param over           what a loop over a collection walks, for messages (e.g. {@code element of `files`});
  *                       null for other loops
+ * @param growthDepth    how many of the loops from the outermost to this one multiply the work: {@code depth} less
+ *                       those over elements written out in the code and those that walk what an enclosing loop's
+ *                       element holds ({@code for (V v : entry.getValue())} inside {@code for (Entry<K, List<V>>
+ *                       entry : map.entrySet())} visits each nested element once), see {@link LoopFactors}
  */
-public record Loop(String kind, int line, int depth, boolean overCollection, String text, String over) {
+public record Loop(String kind, int line, int depth, boolean overCollection, String text, String over, int growthDepth) {
 }

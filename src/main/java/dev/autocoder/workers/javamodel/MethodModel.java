@@ -57,4 +57,9 @@ public record MethodModel(String name, String signature, String visibility, bool
     public int maxLoopDepth() {
         return loops.stream().mapToInt(Loop::depth).max().orElse(0);
     }
+
+    /** Deepest nesting of loops that multiply the work ({@link Loop#growthDepth()}). */
+    public int maxGrowthDepth() {
+        return loops.stream().mapToInt(Loop::growthDepth).max().orElse(0);
+    }
 }

@@ -4,7 +4,6 @@ import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.ast.impl.javacc.JavaccToken;
 import net.sourceforge.pmd.lang.java.ast.ASTAmbiguousName;
 import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
-import net.sourceforge.pmd.lang.java.ast.ASTArrayAllocation;
 import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTBlock;
 import net.sourceforge.pmd.lang.java.ast.ASTBreakStatement;
@@ -29,7 +28,6 @@ import net.sourceforge.pmd.lang.java.ast.ASTInfixExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeParameter;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeParameters;
 import net.sourceforge.pmd.lang.java.ast.ASTLambdaExpression;
-import net.sourceforge.pmd.lang.java.ast.ASTLiteral;
 import net.sourceforge.pmd.lang.java.ast.ASTLocalVariableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodCall;
 import net.sourceforge.pmd.lang.java.ast.ASTMethodDeclaration;
@@ -350,26 +348,26 @@ final class MethodScanner {
             String init = f.getInit() == null ? "" : text(f.getInit());
             // "[init]; condition": the header as the planner has always written it
             overLoop = loop(new Loop("for", line(node), depth, bound != null, header("[" + init + "]; " + compare),
-                    bound == null ? null : "index of `" + bound + "`"), stopsEarly(node), overLoop);
+                    bound == null ? null : "index of `" + bound + "`", growth(node, depth)), stopsEarly(node), overLoop);
         } else if (node instanceof ASTForeachStatement f) {
             depth++;
             decisions++;
             String variable = text(f.firstChild(ASTLocalVariableDeclaration.class));
-            overLoop = loop(new Loop("for-each", line(node), depth, !isWrittenOut(f.getIterableExpr()),
+            overLoop = loop(new Loop("for-each", line(node), depth, !LoopFactors.isWrittenOut(f.getIterableExpr()),
                     header(variable + " : " + text(f.getIterableExpr())),
-                    "element of `" + header(text(f.getIterableExpr())) + "`"), stopsEarly(node), overLoop);
+                    "element of `" + header(text(f.getIterableExpr())) + "`", growth(node, depth)), stopsEarly(node), overLoop);
         } else if (node instanceof ASTWhileStatement w) {
             depth++;
             decisions++;
             String iterator = iterator(w.getCondition());
             overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(text(w.getCondition())),
-                    iterator == null ? null : "element of iterator `" + iterator + "`"), stopsEarly(node), overLoop);
+                    iterator == null ? null : "element of iterator `" + iterator + "`", growth(node, depth)), stopsEarly(node), overLoop);
         } else if (node instanceof ASTDoStatement d) {
             depth++;
             decisions++;
             String iterator = iterator(d.getCondition());
             overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(text(d.getCondition())),
-                    iterator == null ? null : "element of iterator `" + iterator + "`"), stopsEarly(node), overLoop);
+                    iterator == null ? null : "element of iterator `" + iterator + "`", growth(node, depth)), stopsEarly(node), overLoop);
         } else if (node instanceof ASTIfStatement || node instanceof ASTConditionalExpression || node instanceof ASTCatchClause) {
             decisions++;
         } else if (node instanceof ASTSwitchLabel label && !label.isDefault()) {
@@ -403,7 +401,7 @@ final class MethodScanner {
             String over = streamed(m);
             if (over != null) {
                 int index = loop(new Loop("stream", line(node), depth + 1, true,
-                        header(text(scope) + "." + m.getMethodName() + "(..)"), over), false, overLoop);
+                        header(text(scope) + "." + m.getMethodName() + "(..)"), over, growth(node, depth + 1)), false, overLoop);
                 for (JavaNode child : m.children()) {
                     if (child instanceof ASTArgumentList arguments) {
                         for (JavaNode argument : arguments.children()) {
@@ -428,12 +426,9 @@ final class MethodScanner {
      * Elements written out in the code ({@code new String[] {"vim", "nano"}}, {@code List.of("vim", "nano")}): no
      * input changes how many there are, so the loop over them is no loop over a collection.
      */
-    private static boolean isWrittenOut(ASTExpression iterable) {
-        if (iterable instanceof ASTArrayAllocation array && array.getArrayInitializer() != null) {
-            return array.getArrayInitializer().children().all(ASTLiteral.class::isInstance);
-        }
-        return iterable instanceof ASTMethodCall call && Set.of("of", "asList").contains(call.getMethodName())
-                && call.getArguments().size() > 0 && call.getArguments().toStream().all(ASTLiteral.class::isInstance);
+    /** The loop's depth less the loops on its way out that add no factor ({@link LoopFactors}). */
+    private static int growth(JavaNode node, int depth) {
+        return depth - LoopFactors.loopsWithoutFactor(node);
     }
 
     private int loop(Loop loop, boolean stopsEarly, int enclosing) {

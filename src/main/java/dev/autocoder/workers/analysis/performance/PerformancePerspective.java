@@ -40,7 +40,9 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * <p>
  * Findings: one per PMD violation of those categories (rule = PMD rule name, category = "Performance" or
  * "Multithreading", severity and applicability from the severity table, see {@link PmdFindings}); {@code nested-loops} (low) for each method whose loops nest
- * {@value #DEEP_LOOPS} or more deep, where running time grows with the input's cube or faster.
+ * {@value #DEEP_LOOPS} or more deep, where running time grows with the input's cube or faster (a loop over what an
+ * enclosing loop's element holds, such as a map entry's list, adds no factor and is not counted:
+ * {@link LoopNesting#growthDepth()}).
  * <p>
  * Quality score: {@code 1 / (1 + d / 5)} where {@code d} is the severity-weighted number of main-code findings per
  * 1000 lines of main-code Java ({@link SeverityWeights#mainCodeDensity}: critical 5, high 3, medium 1, low 0.5, info 0.1; at least 1000 lines
@@ -89,8 +91,8 @@ public class PerformancePerspective extends AnalysisPerspective {
         PmdReport report = engine.analyze(snapshot);
         PmdFindings pmd = PmdFindings.of(report.violationsIn(PmdCategories.PERFORMANCE), snapshot, engine.severities());
         List<PmdViolation> violations = pmd.violations();
-        List<LoopNesting> deepLoops = report.loopNesting().stream().filter(l -> l.depth() >= DEEP_LOOPS)
-                .sorted(Comparator.comparingInt(LoopNesting::depth).reversed()
+        List<LoopNesting> deepLoops = report.loopNesting().stream().filter(l -> l.growthDepth() >= DEEP_LOOPS)
+                .sorted(Comparator.comparingInt(LoopNesting::growthDepth).reversed()
                         .thenComparing(LoopNesting::path).thenComparingInt(LoopNesting::beginLine))
                 .toList();
         List<Finding> findings = new ArrayList<>(pmd.findings());
@@ -177,9 +179,12 @@ public class PerformancePerspective extends AnalysisPerspective {
 
     private static Finding nestedLoops(LoopNesting loops) {
         String method = loops.type() + "#" + loops.signature();
+        String independent = loops.growthDepth() == loops.depth() ? ""
+                : ", " + loops.growthDepth() + " of them over collections of their own (the rest walk an enclosing loop's element "
+                + "or run a fixed number of times)";
         return Finding.of(NESTED_LOOPS, "Performance", Severity.LOW, loops.path(), loops.beginLine(), loops.endLine(),
-                "Loops nested " + loops.depth() + " deep in " + method + ": running time grows with the input size "
-                        + "to the power of " + loops.depth(), method);
+                "Loops nested " + loops.depth() + " deep in " + method + independent + ": running time grows with the "
+                        + "input size to the power of " + loops.growthDepth(), method);
     }
 
     private static long count(List<PmdViolation> violations, String ruleSet) {
@@ -203,7 +208,7 @@ public class PerformancePerspective extends AnalysisPerspective {
                 .sorted(Comparator.comparingInt(LoopNesting::depth).reversed().thenComparing(LoopNesting::path))
                 .limit(20)
                 .map(l -> ordered("path", l.path(), "method", l.type() + "#" + l.signature(), "line", l.beginLine(),
-                        "depth", l.depth()))
+                        "depth", l.depth(), "growth_depth", l.growthDepth()))
                 .toList());
         details.put("most_complex_methods", mostComplex.stream().map(m -> ordered("path", m.path(),
                 "method", m.displayName(), "line", m.method().beginLine(), "cyclomatic", m.method().cyclomatic()))

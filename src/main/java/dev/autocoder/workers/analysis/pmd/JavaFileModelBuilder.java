@@ -3,6 +3,7 @@ package dev.autocoder.workers.analysis.pmd;
 import dev.autocoder.workers.javamodel.FileModelBuilder;
 import dev.autocoder.workers.javamodel.JavaMethodModel;
 import dev.autocoder.workers.javamodel.JavaTypeModel;
+import dev.autocoder.workers.javamodel.LoopFactors;
 import net.sourceforge.pmd.lang.ast.Node;
 import net.sourceforge.pmd.lang.document.FileLocation;
 import net.sourceforge.pmd.lang.java.ast.ASTAnonymousClassDeclaration;
@@ -137,10 +138,10 @@ final class JavaFileModelBuilder {
         private void add(ASTExecutableDeclaration operation, String prefix) {
             JavaMethodModel method = method(operation, prefix);
             methods.add(method);
-            int depth = loopDepth(operation);
+            int depth = loopDepth(operation, false);
             if (depth >= 2) {
                 loops.add(new ParsedJavaFile.MethodLoops(qualifiedName, method.signature(), method.beginLine(),
-                        method.endLine(), depth));
+                        method.endLine(), depth, loopDepth(operation, true)));
             }
         }
 
@@ -198,18 +199,25 @@ final class JavaFileModelBuilder {
     }
 
     /** Deepest nesting of loops in the method body; lambdas count as part of the method, nested classes do not. */
-    private static int loopDepth(ASTExecutableDeclaration operation) {
-        return operation.getBody() == null ? 0 : loopDepth((Node) operation.getBody());
+    /**
+     * @param growth count only the loops that multiply the work: not one that runs a fixed number of times or walks
+     *               an enclosing loop's element ({@link LoopFactors})
+     */
+    private static int loopDepth(ASTExecutableDeclaration operation, boolean growth) {
+        return operation.getBody() == null ? 0 : loopDepth((Node) operation.getBody(), growth);
     }
 
-    private static int loopDepth(Node node) {
+    private static int loopDepth(Node node, boolean growth) {
         int deepest = 0;
         for (Node child : node.children()) {
             if (!(child instanceof ASTTypeDeclaration)) {
-                deepest = Math.max(deepest, loopDepth(child));
+                deepest = Math.max(deepest, loopDepth(child, growth));
             }
         }
-        return node instanceof ASTLoopStatement ? deepest + 1 : deepest;
+        if (node instanceof ASTLoopStatement loop) {
+            return growth && LoopFactors.addsNoFactor(loop) ? deepest : deepest + 1;
+        }
+        return deepest;
     }
 
     private static String kind(ASTTypeDeclaration type) {

@@ -17,7 +17,7 @@ import java.util.List;
 record ParsedJavaFile(String packageName, List<String> imports, List<JavaTypeModel> types, List<MethodLoops> loops,
                       FileModel detail) {
 
-    /** Loop nesting of one method, without its path. */
-    record MethodLoops(String type, String signature, int beginLine, int endLine, int depth) {
+    /** Loop nesting of one method, without its path (see {@link LoopNesting}). */
+    record MethodLoops(String type, String signature, int beginLine, int endLine, int depth, int growthDepth) {
     }
 }

@@ -471,7 +471,7 @@ public class PmdEngine {
             details.add(result.detailAt(file.path(), file.contentHash()));
             if (result.parsed() != null) {
                 result.parsed().loops().forEach(l -> loops.add(new LoopNesting(file.path(), l.type(), l.signature(),
-                        l.beginLine(), l.endLine(), l.depth())));
+                        l.beginLine(), l.endLine(), l.depth(), l.growthDepth())));
             }
         }
         return new PmdReport(snapshot.key(), rules().ruleset().getName(), List.copyOf(violations), List.copyOf(errors),

@@ -19,6 +19,7 @@ import dev.autocoder.workers.row.Severity;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.Optional;
 
 /**
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
- * nested two or more deep ({@code nested-loops}: low at two, medium at three or more), calls that cross a process
+ * nested two or more deep ({@code nested-loops}: low at two, medium at three or more, counting only the loops that
+ * multiply the work: a loop over what an enclosing loop's element holds, such as a map entry's list, visits each
+ * nested element once, {@link Loop#growthDepth()}), calls that cross a process
  * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database,
  * messaging, a socket or a process, medium for the file system and concurrency, low in a loop that stops early with a
  * {@code break} or {@code return}, which mostly tries candidates until one works; for-each, stream steps, index loops bounded by a size or
@@ -68,16 +71,21 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                             "loop over a collection (" + loop.text() + "): running time grows with its size", loop.text()));
                 }
             }
-            if (method.maxLoopDepth() >= 2) {
+            int growth = method.maxGrowthDepth();
+            if (growth >= 2) {
                 nested++;
-                Loop inner = method.loops().stream().filter(l -> l.depth() == method.maxLoopDepth()).findFirst().orElseThrow();
+                // the innermost of the loops that reach the growth: the message tells how deep they nest in all
+                Loop inner = method.loops().stream().filter(l -> l.growthDepth() == growth)
+                        .max(Comparator.comparingInt(Loop::depth)).orElseThrow();
                 // two deep is how a grid or a pair of lists is walked; three deep is rarely meant
-                Severity severity = method.maxLoopDepth() >= 3 ? Severity.MEDIUM : Severity.LOW;
-                Finding f = finding("nested-loops", severity, m, inner.line(), "loops nest " + method.maxLoopDepth()
-                        + " deep: running time grows with the product of the sizes", inner.text());
+                Severity severity = growth >= 3 ? Severity.MEDIUM : Severity.LOW;
+                String walking = inner.depth() == growth ? "" : ", " + growth + " of them over collections of their "
+                        + "own (the rest walk an enclosing loop's element or run a fixed number of times)";
+                Finding f = finding("nested-loops", severity, m, inner.line(), "loops nest " + inner.depth() + " deep"
+                        + walking + ": running time grows with the product of the sizes", inner.text());
                 result.findings.add(f);
                 answers.add(f.id());
-                reasons.add("loops nested " + method.maxLoopDepth() + " deep");
+                reasons.add("loops nested " + inner.depth() + " deep");
             }
             for (Invocation call : method.invocations()) {
                 Optional<IntegrationKind> kind = IntegrationCatalog.classify(call);

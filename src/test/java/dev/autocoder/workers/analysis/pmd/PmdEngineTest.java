@@ -124,12 +124,43 @@ class PmdEngineTest {
                             } while (n < 0);
                         }
                     }
+
+                    int pairs(int[] a, int[] b) {
+                        int s = 0;
+                        for (int x : a) {
+                            for (int y : b) {
+                                s += x * y;
+                            }
+                        }
+                        for (int i = 0; i < a.length; i++) {
+                            for (int j = 0; j < i; j++) {
+                                s += a[i] * a[j];
+                            }
+                        }
+                        return s;
+                    }
+
+                    int perEntry(java.util.Map<String, java.util.List<int[]>> m) {
+                        int s = 0;
+                        for (java.util.Map.Entry<String, java.util.List<int[]>> e : m.entrySet()) {
+                            java.util.List<int[]> rows = e.getValue();
+                            for (int[] row : rows) {
+                                for (int i = 0; i < row.length; i++) {
+                                    s += row[i];
+                                }
+                            }
+                        }
+                        return s;
+                    }
                 }
                 """);
         PmdReport report = new PmdEngine(PmdRulesets.curated(), 1).analyze(TestSnapshots.of(root));
 
+        // the rows of a grid, the lists of a map's entries and a row's cells are walked once each: no factor
         assertThat(report.loopNesting()).containsExactly(
-                new LoopNesting("src/main/java/p/Grid.java", "p.Grid", "square(int[][])", 15, 23, 2),
-                new LoopNesting("src/main/java/p/Grid.java", "p.Grid", "cube(int)", 25, 35, 3));
+                new LoopNesting("src/main/java/p/Grid.java", "p.Grid", "square(int[][])", 15, 23, 2, 1),
+                new LoopNesting("src/main/java/p/Grid.java", "p.Grid", "cube(int)", 25, 35, 3, 3),
+                new LoopNesting("src/main/java/p/Grid.java", "p.Grid", "pairs(int[], int[])", 37, 50, 2, 2),
+                new LoopNesting("src/main/java/p/Grid.java", "p.Grid", "perEntry(java.util.Map<String, java.util.List<int[]>>)", 52, 63, 3, 1));
     }
 }
