@@ -264,10 +264,12 @@ class DeliberateCatchTest {
      * that does more than remove, a would-block caught with other failures and a coroutine swallowing its own
      * cancellation are still reported. attrs' and functools' own: an attribute set where the object allows it
      * ({@code method.__qualname__ = …} / {@code except AttributeError: pass}) or removed where it is there
-     * ({@code delattr}); a block that does more is reported.
+     * ({@code delattr}); a block that does more is reported. httpx's: a stream rewound where it can be
+     * ({@code seek(0)} / {@code except io.UnsupportedOperation: pass}: the stream lacks that optional capability).
      */
     private static final String IDIOMS = """
             import asyncio
+            import io
             import os
 
 
@@ -361,6 +363,14 @@ class DeliberateCatchTest {
                 except AttributeError:
                     pass
                 return method
+
+
+            def rewound(stream):
+                try:
+                    stream.seek(0)
+                except io.UnsupportedOperation:
+                    pass
+                return stream.read()
             """;
 
     @TempDir
@@ -374,8 +384,8 @@ class DeliberateCatchTest {
 
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
-                .containsExactlyInAnyOrder(tuple("shop/idioms.py", 12), tuple("shop/idioms.py", 30),
-                        tuple("shop/idioms.py", 42), tuple("shop/idioms.py", 56), tuple("shop/idioms.py", 88));
+                .containsExactlyInAnyOrder(tuple("shop/idioms.py", 13), tuple("shop/idioms.py", 31),
+                        tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89));
     }
 
     @Test
