@@ -28,6 +28,15 @@ class RuffSeveritiesTest {
         assertThat(rules.severityOf("S603")).isEqualTo(Severity.LOW);
     }
 
+    /** httpx's first medium was an annotation-only `items: Sequence[...]` its function never used: dead code. */
+    @Test
+    void anUnusedLocalIsDeadCodeLikeAnUnusedImport() {
+        assertThat(rules.severityOf("F401")).isEqualTo(Severity.LOW);
+        assertThat(rules.severityOf("F841")).isEqualTo(Severity.LOW);
+        assertThat(rules.severityOf("F842")).isEqualTo(Severity.LOW);
+        assertThat(rules.severityOf("F811")).isEqualTo(Severity.MEDIUM);
+    }
+
     @Test
     void aPasswordLikeNameIsAHintAndRealKeysAreTheSecretDetectionsToReport() {
         assertThat(rules.severityOf("S105")).isEqualTo(Severity.LOW);
