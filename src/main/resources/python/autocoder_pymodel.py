@@ -298,23 +298,61 @@ def iteration_local_functions(tree, parents):
     return sorted([list(span) for span in spans])
 
 
-def loop_lambdas(tree, module):
-    """The lambdas written in a loop's body and passed as a positional argument to a call of a named function:
-    [first line, last line, the callee's qualified name, the argument's position]. Whether the callee runs it at once
-    (paramiko's retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for the callee's own model to
-    say (called_parameters)."""
+def loop_lambdas(tree, module, parents):
+    """The lambdas written in a loop's body and passed to a call of a named function or of a method of the enclosing
+    class (`self.m(..)`), as an argument or through a local the body assigns it to and only passes on (marshmallow's
+    `getter = lambda val: field_obj.deserialize(val, ..)` / `self._call_and_store(getter_func=getter, ..)`): [first
+    line, last line, the callee's qualified name, the argument's position (-1 for a keyword), its keyword ("" for a
+    position)], one entry per call it goes to. Whether the callee runs it at once (paramiko's
+    retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for the callee's own model to say
+    (called_parameters)."""
+    def enclosing(node, kinds):
+        node = parents.get(node)
+        while node is not None and not isinstance(node, kinds):
+            node = parents.get(node)
+        return node
+
+    def callee_of(call):
+        name = dotted(call.func)
+        if name is None:
+            return None
+        head, _, method = name.partition(".")
+        if head in ("self", "cls") and method and "." not in method:
+            function = enclosing(call, (ast.FunctionDef, ast.AsyncFunctionDef))
+            owner = enclosing(function, SCOPES) if function is not None else None
+            return module.module + "." + owner.name + "." + method if isinstance(owner, ast.ClassDef) else None
+        return module.qualify(name)
+
     found = []
     for loop in ast.walk(tree):
         if not isinstance(loop, LOOPS):
             continue
-        for call in (n for statement in loop.body for n in ast.walk(statement)):
-            if not isinstance(call, ast.Call) or dotted(call.func) is None:
+        body = [n for statement in loop.body for n in ast.walk(statement)]
+        calls = [(n, callee_of(n)) for n in body if isinstance(n, ast.Call)]
+        # what goes to a call of a named function or method: only such a callee's model can tell it runs at once
+        arguments = {id(a) for c, callee in calls if callee is not None for a in list(c.args) + [k.value for k in c.keywords]}
+        scope = enclosing(loop, SCOPES)
+        held = {}  # a local the body assigns a lambda to and only passes to calls in the body
+        for n in body:
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                    and isinstance(n.value, ast.Lambda) and enclosing(n, SCOPES) is scope:
+                held.setdefault(n.targets[0].id, []).append(n.value)
+        for name in list(held):
+            uses = [n for n in ast.walk(scope if scope is not None else tree)
+                    if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+            if not all(id(u) in arguments and enclosing(u, SCOPES) is scope for u in uses):
+                del held[name]
+        for call, callee in calls:
+            if callee is None:
                 continue
-            callee = module.qualify(dotted(call.func))
-            for position, argument in enumerate(call.args):
-                if callee is not None and isinstance(argument, ast.Lambda):
-                    found.append((argument.lineno, getattr(argument, "end_lineno", argument.lineno) or argument.lineno,
-                                  callee, position))
+            passed = [(position, "", a) for position, a in enumerate(call.args)] + \
+                [(-1, k.arg, k.value) for k in call.keywords if k.arg is not None]
+            for position, keyword, argument in passed:
+                lambdas = [argument] if isinstance(argument, ast.Lambda) else \
+                    held.get(argument.id, []) if isinstance(argument, ast.Name) else []
+                for held_lambda in lambdas:
+                    found.append((held_lambda.lineno, getattr(held_lambda, "end_lineno", None) or held_lambda.lineno,
+                                  callee, position, keyword))
     return [list(entry) for entry in sorted(set(found))]  # a call in nested loops is found once per loop
 
 
@@ -328,16 +366,21 @@ def walk_own_scope(function):
             stack.extend(ast.iter_child_nodes(node))
 
 
-def called_parameters(function):
-    """The positions of the parameters a function only calls, in its own body: every use is `p(...)`, none in a
-    nested function or lambda, none stored, returned, passed on or rebound. A function passed there runs while the
-    call lasts (paramiko's retry_on_signal(function) runs `function()` until it raises no EINTR). None of a
-    generator or a coroutine: its body runs when it is iterated or awaited, perhaps after the loop moved on."""
+def called_parameters(function, method):
+    """The parameters a function only calls, in its own body: every use is `p(...)`, none in a nested function or
+    lambda, none stored, returned, passed on or rebound. A function passed there runs while the call lasts
+    (paramiko's retry_on_signal(function) runs `function()` until it raises no EINTR; marshmallow's
+    `_call_and_store(getter_func, ..)` calls `getter_func(data)`). {"positional": the names a call's positions go to,
+    after a method's self or cls; "called": those only called}, or None when there are none. None of a generator or a
+    coroutine either: its body runs when it is iterated or awaited, perhaps after the loop moved on."""
     if isinstance(function, ast.AsyncFunctionDef) or any(isinstance(n, (ast.Yield, ast.YieldFrom))
                                                          for n in walk_own_scope(function)):
-        return []
-    names = [a.arg for a in list(function.args.posonlyargs) + list(function.args.args)]
-    verdict = dict.fromkeys(names)  # None: unused, True: only called so far, False: used otherwise
+        return None
+    positional = [a.arg for a in list(function.args.posonlyargs) + list(function.args.args)]
+    static = any(dotted(d) == "staticmethod" for d in function.decorator_list)
+    if method and not static:
+        positional = positional[1:]
+    verdict = dict.fromkeys(positional + [a.arg for a in function.args.kwonlyargs])  # None: unused, True: only called
 
     def visit(node, parent, nested):
         if isinstance(node, ast.Name) and node.id in verdict:
@@ -350,7 +393,8 @@ def called_parameters(function):
 
     for statement in function.body:
         visit(statement, function, False)
-    return [i for i, name in enumerate(names) if verdict[name]]
+    called = [name for name, only in verdict.items() if only]
+    return {"positional": positional, "called": called} if called else None
 
 
 def module_definitions(tree):
@@ -1316,14 +1360,23 @@ def model(entry, budget, max_depth):
         classes = []
         functions = []
         called = {}
+
+        def only_calls(key, node, method):
+            # a name defined twice (one definition per platform) calls at once only what both call at once
+            found = called_parameters(node, method)
+            earlier = called.get(key, found)
+            called[key] = None if found is None or earlier is None or earlier["positional"] != found["positional"] \
+                else {"positional": found["positional"], "called": [n for n in found["called"] if n in earlier["called"]]}
+
         for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
                 classes.append(class_model(module, node))
+                for child in node.body:
+                    if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and not is_overload_stub(child):
+                        only_calls(node.name + "." + child.name, child, True)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not is_overload_stub(node):
                 functions.append(function_model(module, node, None, {}))
-                # a name defined twice (one definition per platform) calls at once only what both call at once
-                positions = called_parameters(node)
-                called[node.name] = [p for p in called.get(node.name, positions) if p in positions]
+                only_calls(node.name, node, False)
         all_names = None
         parents = parent_map(tree)
         for node in tree.body:
@@ -1333,8 +1386,9 @@ def model(entry, budget, max_depth):
         return {"path": path, "module": module.module, "lines": len(module.lines), "imports": module.imports, "classes": classes,
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
                 "iteration_local_functions": iteration_local_functions(tree, parents),
-                "loop_lambdas": loop_lambdas(tree, module),
-                "called_parameters": {name: positions for name, positions in called.items() if positions},
+                "loop_lambdas": loop_lambdas(tree, module, parents),
+                "called_parameters": {name: parameters for name, parameters in called.items()
+                                      if parameters and parameters["called"]},
                 "overload_stubs": overload_stubs(tree),
                 "handler_reraises": handler_reraises(tree, parents),
                 "mutable_defaults": mutable_defaults(tree, parents)}

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,42 +139,68 @@ public class PythonModelProvider {
     }
 
     /**
-     * The lambdas a file writes in a loop and passes to a named function, and the parameters each of its module
-     * functions only calls while it runs: a lambda passed to such a parameter runs before the loop moves on, so it
-     * sees the iteration's own loop variables (paramiko's {@code retry_on_signal(lambda: sock.connect(addr))}).
+     * The lambdas a file writes in a loop and passes to a named function or a method of their class, and the
+     * parameters each of its module functions and methods only calls while it runs: a lambda passed to such a
+     * parameter runs before the loop moves on, so it sees the iteration's own loop variables (paramiko's
+     * {@code retry_on_signal(lambda: sock.connect(addr))}).
      *
-     * @param passed           each lambda's lines, the callee's qualified name and the argument's position
-     * @param calledParameters by module function name, the positions of the parameters it only calls
+     * @param passed           each lambda's lines, the callee's qualified name and the argument's position or keyword,
+     *                         one per call it goes to
+     * @param calledParameters by module function name or {@code Class.method}, its parameters
      */
-    public record LoopLambdas(List<PassedLambda> passed, Map<String, Set<Integer>> calledParameters) {
+    public record LoopLambdas(List<PassedLambda> passed, Map<String, CalledParameters> calledParameters) {
 
         static final LoopLambdas NONE = new LoopLambdas(List.of(), Map.of());
 
-        /** A lambda on lines {@code first..last}, passed as argument {@code position} (from 0) to {@code callee}. */
-        public record PassedLambda(int first, int last, String callee, int position) {
+        /**
+         * A lambda on lines {@code first..last}, passed as argument {@code position} (from 0; -1 for a keyword) or
+         * as {@code keyword} ("" for a position) to {@code callee}.
+         */
+        public record PassedLambda(int first, int last, String callee, int position, String keyword) {
+        }
+
+        /**
+         * @param positional the parameters a call's positions go to, in order (after a method's self or cls)
+         * @param called     the parameters the function only calls
+         */
+        public record CalledParameters(List<String> positional, Set<String> called) {
         }
 
         static LoopLambdas of(JsonNode passed, JsonNode called) {
             List<PassedLambda> lambdas = new ArrayList<>();
             passed.forEach(l -> lambdas.add(new PassedLambda(l.path(0).asInt(), l.path(1).asInt(), l.path(2).asText(),
-                    l.path(3).asInt())));
-            Map<String, Set<Integer>> parameters = new HashMap<>();
-            called.fields().forEachRemaining(e -> {
-                Set<Integer> positions = new HashSet<>();
-                e.getValue().forEach(p -> positions.add(p.asInt()));
-                parameters.put(e.getKey(), Set.copyOf(positions));
-            });
+                    l.path(3).asInt(), l.path(4).asText())));
+            Map<String, CalledParameters> parameters = new HashMap<>();
+            called.fields().forEachRemaining(e -> parameters.put(e.getKey(), new CalledParameters(
+                    strings(e.getValue().path("positional")), Set.copyOf(strings(e.getValue().path("called"))))));
             return lambdas.isEmpty() && parameters.isEmpty() ? NONE : new LoopLambdas(List.copyOf(lambdas), Map.copyOf(parameters));
         }
 
-        /** The lambda passed in a loop that spans {@code line}, if any. */
-        public Optional<PassedLambda> passedAt(int line) {
-            return passed.stream().filter(l -> l.first() <= line && line <= l.last()).findFirst();
+        private static List<String> strings(JsonNode array) {
+            List<String> out = new ArrayList<>();
+            array.forEach(n -> out.add(n.asText()));
+            return List.copyOf(out);
         }
 
-        /** Whether module function {@code function} only calls its parameter at {@code position}. */
-        public boolean calls(String function, int position) {
-            return calledParameters.getOrDefault(function, Set.of()).contains(position);
+        /** Each call the innermost lambda passed in a loop that spans {@code line} goes to; empty for none. */
+        public List<PassedLambda> passedAt(int line) {
+            List<PassedLambda> spanning = passed.stream().filter(l -> l.first() <= line && line <= l.last()).toList();
+            return spanning.stream().min(Comparator.comparingInt(l -> l.last() - l.first()))
+                    .map(innermost -> spanning.stream().filter(l -> l.first() == innermost.first()
+                            && l.last() == innermost.last()).toList())
+                    .orElse(List.of());
+        }
+
+        /** Whether {@code function} (a module function, or {@code Class.method}) only calls what the lambda goes to. */
+        public boolean calls(String function, PassedLambda lambda) {
+            CalledParameters parameters = calledParameters.get(function);
+            if (parameters == null) {
+                return false;
+            }
+            String name = !lambda.keyword().isEmpty() ? lambda.keyword()
+                    : lambda.position() >= 0 && lambda.position() < parameters.positional().size()
+                    ? parameters.positional().get(lambda.position()) : null;
+            return name != null && parameters.called().contains(name);
         }
     }
 

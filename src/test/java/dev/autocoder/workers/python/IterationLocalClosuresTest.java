@@ -138,4 +138,44 @@ class IterationLocalClosuresTest {
             assertThat(m.value()).isEqualTo(2.0);
         });
     }
+
+    /**
+     * marshmallow's schema loop assigns {@code getter = lambda val: field_obj.deserialize(val, ..)} and hands it by
+     * keyword to its own method {@code self._call_and_store(getter_func=getter, ..)}, which only calls it (three high
+     * B023 led its first screen). A lambda kept in a local that also goes elsewhere, or handed to a method that
+     * stores it, keeps its report.
+     */
+    @Test
+    void aLambdaHeldInALocalAndPassedByKeywordToAMethodThatOnlyCallsItKeepsNoLoopVariableReport() {
+        TestSnapshots.write(root, "schema/__init__.py", "");
+        TestSnapshots.write(root, "schema/load.py", """
+                class Schema:
+                    def load(self, fields, data, hooks):
+                        result = {}
+                        for name, field in fields.items():
+                            getter = lambda value: field.deserialize(value, name)
+                            result[name] = self._call_and_store(data[name], getter_func=getter)
+                            kept = lambda: field.default
+                            self._remember(kept)
+                            shared = lambda: name
+                            self._call_and_store(data, shared)
+                            hooks.append(shared)
+                        return result
+
+                    def _call_and_store(self, data, getter_func):
+                        try:
+                            return getter_func(data)
+                        except ValueError:
+                            return None
+
+                    def _remember(self, function):
+                        self.later = function
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
+                .containsExactlyInAnyOrder("7 Function definition does not bind loop variable `field`",
+                        "9 Function definition does not bind loop variable `name`");
+    }
 }

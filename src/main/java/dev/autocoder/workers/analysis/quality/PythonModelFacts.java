@@ -41,20 +41,20 @@ final class PythonModelFacts implements ModelFacts {
 
     @Override
     public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
-        return file(path).map(f -> f.inIterationLocalFunction(loopVariable.row())
-                || f.loopLambdas().passedAt(loopVariable.row()).filter(this::runsAtOnce).isPresent()).orElse(false);
+        return file(path).map(f -> {
+            List<PythonModelProvider.LoopLambdas.PassedLambda> passed = f.loopLambdas().passedAt(loopVariable.row());
+            return f.inIterationLocalFunction(loopVariable.row())
+                    || !passed.isEmpty() && passed.stream().allMatch(this::runsAtOnce);
+        }).orElse(false);
     }
 
-    /** The lambda goes to a parameter the project's function only calls, while the loop's iteration waits. */
+    /**
+     * The lambda goes to a parameter the project's function or method only calls, while the loop's iteration waits.
+     * The callee is named {@code module.function} or {@code module.Class.method}.
+     */
     private boolean runsAtOnce(PythonModelProvider.LoopLambdas.PassedLambda lambda) {
-        int dot = lambda.callee().lastIndexOf('.');
-        if (dot < 0) {
-            return false;
-        }
-        String module = lambda.callee().substring(0, dot);
-        String function = lambda.callee().substring(dot + 1);
-        return byPath().values().stream().anyMatch(m -> m.module().equals(module) && m.loopLambdas().calls(function,
-                lambda.position()));
+        return byPath().values().stream().anyMatch(m -> lambda.callee().startsWith(m.module() + ".")
+                && m.loopLambdas().calls(lambda.callee().substring(m.module().length() + 1), lambda));
     }
 
     @Override
