@@ -688,7 +688,7 @@ class FunctionScanner:
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
                                  or self.removes_if_present(node, h) or self.looks_up(node, h)
-                                 or self.sets_if_possible(node, h))
+                                 or self.sets_if_possible(node, h) or self.tests_membership(node, h))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -962,6 +962,18 @@ class FunctionScanner:
             isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
             isinstance(statement.value.func, ast.Name) and statement.value.func.id == "setattr"
         return sets and all(t in ABSENT_ERRORS | {"TypeError"} for t in self.handler_types(handler))
+
+    def tests_membership(self, try_node, handler):
+        """Whether the try only tests membership (`if value in self.truthy: return True`, each branch returning or
+        raising) and the handler catches only the TypeError an unhashable value raises: such a value is in no set or
+        dict, so the answer is no and the code after the try goes on (marshmallow's Boolean field and NoneOf)."""
+        def membership(statement):
+            return isinstance(statement, ast.If) and not statement.orelse \
+                and isinstance(statement.test, ast.Compare) and len(statement.test.ops) == 1 \
+                and isinstance(statement.test.ops[0], (ast.In, ast.NotIn)) \
+                and all(isinstance(s, (ast.Return, ast.Raise)) for s in statement.body)
+        return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
+            and all(membership(s) for s in try_node.body)
 
     def except_site(self, handler, try_has_else, falls_back=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]

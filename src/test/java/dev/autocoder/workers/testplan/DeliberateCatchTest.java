@@ -266,6 +266,8 @@ class DeliberateCatchTest {
      * ({@code method.__qualname__ = …} / {@code except AttributeError: pass}) or removed where it is there
      * ({@code delattr}); a block that does more is reported. httpx's: a stream rewound where it can be
      * ({@code seek(0)} / {@code except io.UnsupportedOperation: pass}: the stream lacks that optional capability).
+     * marshmallow's: a membership test whose unhashable value answers no ({@code if value in truthy: return True} /
+     * {@code except TypeError: pass}); a try that does more is reported.
      */
     private static final String IDIOMS = """
             import asyncio
@@ -371,6 +373,23 @@ class DeliberateCatchTest {
                 except io.UnsupportedOperation:
                     pass
                 return stream.read()
+
+
+            def truthy(value, truthy, falsy, lookup):
+                try:
+                    if value in truthy:
+                        return True
+                    if value in falsy:
+                        return False
+                except TypeError:
+                    pass
+                try:
+                    if lookup(value) in truthy:
+                        return True
+                    lookup.misses += 1
+                except TypeError:
+                    pass
+                return bool(value)
             """;
 
     @TempDir
@@ -385,7 +404,8 @@ class DeliberateCatchTest {
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/idioms.py", 13), tuple("shop/idioms.py", 31),
-                        tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89));
+                        tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89),
+                        tuple("shop/idioms.py", 118));
     }
 
     @Test
