@@ -30,11 +30,13 @@ class RuffSeveritiesTest {
 
     /** httpx's first medium was an annotation-only `items: Sequence[...]` its function never used: dead code. */
     @Test
-    void anUnusedLocalIsDeadCodeLikeAnUnusedImport() {
+    void deadAndRedundantCodeIsLow() {
         assertThat(rules.severityOf("F401")).isEqualTo(Severity.LOW);
         assertThat(rules.severityOf("F841")).isEqualTo(Severity.LOW);
         assertThat(rules.severityOf("F842")).isEqualTo(Severity.LOW);
         assertThat(rules.severityOf("F811")).isEqualTo(Severity.MEDIUM);
+        // a set keeps one of two equal items: marshmallow's truthy values list both 1 and True
+        assertThat(rules.severityOf("B033")).isEqualTo(Severity.LOW);
     }
 
     @Test
