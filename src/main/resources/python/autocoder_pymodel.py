@@ -1315,6 +1315,38 @@ def is_overload_stub(node):
         (dotted(d) or "").split(".")[-1] == "overload" for d in node.decorator_list)
 
 
+def literal_tables(tree, lines):
+    """The line spans of the assignments whose value is a table of constants written out: a dict, list, tuple or set
+    of literals, nested ones too, with more than one element (chardet's character-to-order map per encoding). Spans
+    apart only by blank or comment lines are one. CPD finds such tables repeated; they are data, not logic to
+    extract."""
+    def constant(node):
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return constant(node.operand)
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            return all(constant(e) for e in node.elts)
+        if isinstance(node, ast.Dict):
+            return all(k is not None and constant(k) for k in node.keys) and all(constant(v) for v in node.values)
+        return False
+
+    spans = []
+    for node in ast.walk(tree):
+        value = getattr(node, "value", None) if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)) \
+                and len(value.keys if isinstance(value, ast.Dict) else value.elts) > 1 and constant(value):
+            spans.append([node.lineno, getattr(node, "end_lineno", None) or node.lineno])
+    merged = []
+    for first, last in sorted(spans):
+        between = lines[merged[-1][1]:first - 1] if merged else None
+        if merged and (first <= merged[-1][1] or all(not l.strip() or l.lstrip().startswith("#") for l in between)):
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return merged
+
+
 def overload_stubs(tree):
     """The line spans of the module's and its top-level classes' overload declarations."""
     return [[n.lineno, getattr(n, "end_lineno", n.lineno) or n.lineno] for n, _ in top_level_functions(tree)
@@ -1402,6 +1434,7 @@ def model(entry, budget, max_depth):
                 "called_parameters": {name: parameters for name, parameters in called.items()
                                       if parameters and parameters["called"]},
                 "overload_stubs": overload_stubs(tree),
+                "literal_tables": literal_tables(tree, module.lines),
                 "handler_reraises": handler_reraises(tree, parents),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:

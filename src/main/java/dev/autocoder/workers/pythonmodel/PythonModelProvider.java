@@ -74,15 +74,15 @@ public class PythonModelProvider {
      * spans of its functions that only the loop iteration defining them calls, and what each function does with a
      * parameter whose default makes a new container, by the default's line, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
-     * statements that re-raise a calling handler's exception, and its lambdas passed in a loop (all empty when the
-     * file could not be modelled).
+     * statements that re-raise a calling handler's exception, its lambdas passed in a loop, and the line spans of its
+     * tables of constants written out (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
-                           List<Integer> handlerReraises, LoopLambdas loopLambdas) {
+                           List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE);
+            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of());
         }
 
         /** The files by repository path, in the given order. */
@@ -109,6 +109,14 @@ public class PythonModelProvider {
         /** Whether lines {@code first..last} overlap an {@code @typing.overload} declaration. */
         public boolean overlapsOverloadStub(int first, int last) {
             return overloadStubs.stream().anyMatch(l -> l.first() <= last && first <= l.last());
+        }
+
+        /**
+         * Whether lines {@code first..last} lie in one table of constants written out (a dict, list, tuple or set of
+         * literals assigned to a name; tables apart only by blank or comment lines count as one).
+         */
+        public boolean withinLiteralTable(int first, int last) {
+            return literalTables.stream().anyMatch(l -> l.first() <= first && last <= l.last());
         }
 
         /** What the function does with the parameter whose container default starts at {@code line}, if modelled. */
@@ -296,7 +304,8 @@ public class PythonModelProvider {
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
                         Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
                         Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
-                        LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")))
+                        LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
+                        Lines.of(json.path("literal_tables")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -352,7 +361,7 @@ public class PythonModelProvider {
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
-                modelled.handlerReraises(), modelled.loopLambdas());
+                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

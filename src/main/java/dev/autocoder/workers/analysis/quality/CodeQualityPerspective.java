@@ -271,14 +271,16 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     /**
      * CPD's blocks as findings and recommendations, knowing which the language or the design requires to repeat:
      * {@code @typing.overload} signatures (the Python model tells) and interface method declarations without bodies
-     * (Guava's Graph and ValueGraph redeclare BaseGraph's methods to document them; the Java model tells). They are
-     * reported as info and not advised to be extracted: there is nothing to extract. The duplicated-lines figures
-     * stay CPD's.
+     * (Guava's Graph and ValueGraph redeclare BaseGraph's methods to document them; the Java model tells), and which
+     * are data: Python tables of constants written out (chardet's character-to-order map per encoding share their
+     * first 130 entries). They are reported as info and not advised to be extracted: there is no logic to extract.
+     * The duplicated-lines figures stay CPD's.
      */
     private record Duplication(CpdResult result, Function<CpdResult.DuplicateBlock, String> repeatedByDesign) {
 
         static final String OVERLOADS = "@typing.overload signatures, which typing requires to repeat";
         static final String DECLARATIONS = "interface method declarations without bodies, redeclared to document them";
+        static final String TABLES = "tables of constants written out: data, not logic to extract";
 
         static Duplication of(CpdResult result, PythonModelFacts facts, JavaModel java) {
             Map<String, JavaFileModel> javaFiles = java == null ? Map.of() : java.parsedFiles().stream()
@@ -287,6 +289,10 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 if (facts != null && b.occurrences().stream().anyMatch(o -> o.path().endsWith(".py")
                         && facts.inOverloadStub(o.path(), o.beginLine(), o.endLine()))) {
                     return OVERLOADS;
+                }
+                if (facts != null && b.occurrences().stream().allMatch(o -> o.path().endsWith(".py")
+                        && facts.inLiteralTable(o.path(), o.beginLine(), o.endLine()))) {
+                    return TABLES;
                 }
                 return b.occurrences().stream().allMatch(o -> onlyInterfaceDeclarations(javaFiles.get(o.path()), o))
                         ? DECLARATIONS : null;

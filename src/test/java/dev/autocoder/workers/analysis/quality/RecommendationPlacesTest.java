@@ -115,6 +115,47 @@ class RecommendationPlacesTest {
                 .satisfies(m -> assertThat(m.value()).isEqualTo(1.0 + duplicates.stream().filter(f -> f.file().equals("lib/reading.py")).count()));
     }
 
+    /** chardet's character-to-order map per encoding share their first 130 entries: data, nothing to extract. */
+    @Test
+    void tablesOfConstantsAreDataAndNotAdvisedForExtraction() {
+        StringBuilder table = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            table.append("    ").append(i).append(": ").append(i < 32 ? 255 : 250 - i).append(",  # '\\x").append(i).append("'\n");
+        }
+        TestSnapshots.write(root, "lib/latin.py", "# 255: control characters\n\nLATIN_CHAR_TO_ORDER = {\n" + table
+                + "}\n\n# the second table\nLATIN_ORDER_NAMES = (\"a\", \"b\")\n");
+        TestSnapshots.write(root, "lib/cyrillic.py", "# 255: control characters\n\nCYRILLIC_CHAR_TO_ORDER = {\n" + table
+                + "    200: 1,\n}\n");
+        String body = """
+                    total = 0
+                    for item in items:
+                        if item.kind == "book":
+                            total += item.price * item.quantity
+                        elif item.kind == "food":
+                            total += item.price * item.quantity * 0.9
+                        else:
+                            total += item.price
+                    shipping = 5 if total < 50 else 0
+                    tax = total * 0.2
+                    return round(total + shipping + tax, 2)
+                """;
+        TestSnapshots.write(root, "lib/orders.py", "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
+
+        PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        List<Finding> duplicates = result.findings().stream().filter(f -> f.rule().equals("duplicate-code")).toList();
+        assertThat(duplicates).filteredOn(f -> !f.file().equals("lib/orders.py")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).endsWith("(tables of constants written out: data, not logic to extract)");
+        });
+        assertThat(duplicates).filteredOn(f -> f.file().equals("lib/orders.py")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+        assertThat(result.recommendations()).filteredOn(r -> r.startsWith("Extract the ")).singleElement()
+                .satisfies(r -> assertThat(r).contains("lib/orders.py:").doesNotContain("latin.py"));
+    }
+
     @Test
     void interfacesRedeclaringMethodsToDocumentThemAreInfoAndNotAdvisedForExtraction() {
         StringBuilder declarations = new StringBuilder();
