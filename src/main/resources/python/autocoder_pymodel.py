@@ -1315,6 +1315,78 @@ def is_overload_stub(node):
         (dotted(d) or "").split(".")[-1] == "overload" for d in node.decorator_list)
 
 
+PY2_FLAGS = {"PY2", "IS_PY2"}
+PY3_FLAGS = {"PY3", "PY3K", "IS_PY3"}
+
+
+def python2_only(tree):
+    """The regions of code that runs only on Python 2: the branch a Python-version test sends Python 2 to (`if PY3:
+    ... else: string_types = (unicode, str)`, `str if PY3 else unicode`, `if sys.version_info[0] < 3:`). A test is a
+    comparison of `sys.version_info` (whole, `[0]` or `.major`) that splits 2 from 3, a module-level name assigned
+    one, or a flag named PY2 or PY3 (six's and most compatibility modules'). [line, column, end line, end column],
+    columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in such branches."""
+    flags = {}
+
+    def version(node):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value == 0:
+            node = node.value
+        elif isinstance(node, ast.Attribute) and node.attr == "major":
+            node = node.value
+        return dotted(node) in ("sys.version_info", "version_info")
+
+    def side(test):
+        """"py3" when the test holds on Python 3 only, "py2" when on Python 2 only, else None."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = side(test.operand)
+            return {"py3": "py2", "py2": "py3"}.get(inner)
+        name = dotted(test)
+        if name is not None:
+            last = name.split(".")[-1]
+            return "py2" if last in PY2_FLAGS else "py3" if last in PY3_FLAGS else flags.get(name)
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and version(test.left)):
+            return None
+        right = test.comparators[0]
+        if isinstance(right, ast.Tuple) and right.elts and isinstance(right.elts[0], ast.Constant):
+            major = right.elts[0].value
+            exact = len(right.elts) == 1 or all(isinstance(e, ast.Constant) and e.value == 0 for e in right.elts[1:])
+        elif isinstance(right, ast.Constant):
+            major, exact = right.value, True
+        else:
+            return None
+        if not isinstance(major, int) or isinstance(major, bool) or not exact:
+            return None
+        op = type(test.ops[0])
+        if (op is ast.GtE and major == 3) or (op is ast.Gt and major == 2) or (op in (ast.Eq, ast.Is) and major == 3) \
+                or (op in (ast.NotEq, ast.IsNot) and major == 2):
+            return "py3"
+        if (op is ast.Lt and major == 3) or (op is ast.LtE and major == 2) or (op in (ast.Eq, ast.Is) and major == 2) \
+                or (op in (ast.NotEq, ast.IsNot) and major == 3):
+            return "py2"
+        return None
+
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found = side(node.value)
+            if found is not None:
+                flags[node.targets[0].id] = found
+
+    def region(nodes):
+        first, last = nodes[0], nodes[-1]
+        return [first.lineno, first.col_offset, getattr(last, "end_lineno", None) or last.lineno,
+                getattr(last, "end_col_offset", None) or 0]
+
+    regions = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.IfExp)):
+            found = side(node.test)
+            body = node.body if isinstance(node.body, list) else [node.body]
+            orelse = node.orelse if isinstance(node.orelse, list) else [node.orelse]
+            branch = orelse if found == "py3" else body if found == "py2" else []
+            if branch:
+                regions.append(region(branch))
+    return sorted(regions)
+
+
 def literal_tables(tree, lines):
     """The line spans of the assignments whose value is a table of constants written out: a dict, list, tuple or set
     of literals, nested ones too, with more than one element (chardet's character-to-order map per encoding). Spans
@@ -1435,6 +1507,7 @@ def model(entry, budget, max_depth):
                                       if parameters and parameters["called"]},
                 "overload_stubs": overload_stubs(tree),
                 "literal_tables": literal_tables(tree, module.lines),
+                "python2_only": python2_only(tree),
                 "handler_reraises": handler_reraises(tree, parents),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:

@@ -32,6 +32,11 @@ public interface ModelFacts {
         public boolean isHandlerReraise(String path, RuffDiagnostic bareRaise) {
             return false;
         }
+
+        @Override
+        public boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName) {
+            return false;
+        }
     };
 
     /** An F401 (unused import) whose name another module of the project imports from the file. */
@@ -48,4 +53,10 @@ public interface ModelFacts {
      * clauses: it re-raises the handler's exception, by design.
      */
     boolean isHandlerReraise(String path, RuffDiagnostic bareRaise);
+
+    /**
+     * An F821 (undefined name) in a branch that a Python-version test sends only Python 2 to: {@code unicode},
+     * {@code raw_input} and {@code basestring} exist there.
+     */
+    boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName);
 }

@@ -51,7 +51,8 @@ public final class PythonQuality {
      * another module imports from the file (ruff sees one file at a time; {@code python_reexported_imports}), an
      * F821 on a line marked undefined on purpose ({@link UndefinedNameMarks}; {@code python_marked_undefined_names}),
      * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}), an
-     * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport});
+     * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
+     * in a branch only Python 2 runs ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default ({@link #mutableDefaultSeverity}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
@@ -63,6 +64,7 @@ public final class PythonQuality {
         int iterationLocal = 0;
         int submoduleExports = 0;
         int handlerReraises = 0;
+        int python2Only = 0;
         for (RuffViolation v : lint.violationsFor(RuffRules.ReportingPerspective.QUALITY)) {
             if (v.code().equals("F401") && facts.isReexport(v.path(), v.diagnostic())) {
                 reexported++;
@@ -72,6 +74,8 @@ public final class PythonQuality {
                 submoduleExports++;
             } else if (v.code().equals("PLE0704") && facts.isHandlerReraise(v.path(), v.diagnostic())) {
                 handlerReraises++;
+            } else if (v.code().equals("F821") && facts.runsOnlyOnPython2(v.path(), v.diagnostic())) {
+                python2Only++;
             } else if (marks.marked(v)) {
                 marked++;
             } else {
@@ -83,7 +87,7 @@ public final class PythonQuality {
             }
         }
         return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot,
-                new LeftOut(reexported, marked, iterationLocal, submoduleExports, handlerReraises));
+                new LeftOut(reexported, marked, iterationLocal, submoduleExports, handlerReraises, python2Only));
     }
 
     /**
@@ -104,7 +108,7 @@ public final class PythonQuality {
 
     /** How many reports of each kind the row leaves out, and why ({@link #of(PythonLint, Snapshot, ModelFacts)}). */
     private record LeftOut(int reexports, int markedUndefinedNames, int iterationLocalClosures, int submoduleExports,
-                           int handlerReraises) {
+                           int handlerReraises, int python2OnlyNames) {
     }
 
     /**
@@ -170,6 +174,7 @@ public final class PythonQuality {
             metrics.add(Metric.of("python_iteration_local_closures", leftOut.iterationLocalClosures()));
             metrics.add(Metric.of("python_submodule_exports", leftOut.submoduleExports()));
             metrics.add(Metric.of("python_handler_reraises", leftOut.handlerReraises()));
+            metrics.add(Metric.of("python_python2_only_names", leftOut.python2OnlyNames()));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -213,6 +218,10 @@ public final class PythonQuality {
         if (leftOut.submoduleExports() > 0) {
             parts.add(Plural.of(leftOut.submoduleExports(), "undefined-export report")
                     + " left out: submodules a star import of the package imports");
+        }
+        if (leftOut.python2OnlyNames() > 0) {
+            parts.add(Plural.of(leftOut.python2OnlyNames(), "undefined-name report")
+                    + " left out: in branches a Python-version test sends only Python 2 to");
         }
         if (leftOut.handlerReraises() > 0) {
             parts.add(Plural.of(leftOut.handlerReraises(), "bare-raise report")

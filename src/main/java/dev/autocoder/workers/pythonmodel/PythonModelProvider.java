@@ -74,15 +74,25 @@ public class PythonModelProvider {
      * spans of its functions that only the loop iteration defining them calls, and what each function does with a
      * parameter whose default makes a new container, by the default's line, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
-     * statements that re-raise a calling handler's exception, its lambdas passed in a loop, and the line spans of its
-     * tables of constants written out (all empty when the file could not be modelled).
+     * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
+     * tables of constants written out, and the regions that run only on Python 2 (all empty when the file could not
+     * be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
-                           List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables) {
+                           List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
+                           List<Region> python2Only) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of());
+            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of());
+        }
+
+        /**
+         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a branch a Python-version
+         * test sends only Python 2 to ({@code str if PY3 else unicode}).
+         */
+        public boolean runsOnlyOnPython2(int row, int column) {
+            return python2Only.stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /** The files by repository path, in the given order. */
@@ -212,6 +222,22 @@ public class PythonModelProvider {
         }
     }
 
+    /** From line {@code line}, column {@code column} (from 0) to just before {@code endColumn} of {@code endLine}. */
+    public record Region(int line, int column, int endLine, int endColumn) {
+
+        boolean contains(int row, int col) {
+            boolean fromStart = row > line || row == line && col >= column;
+            boolean beforeEnd = row < endLine || row == endLine && col < endColumn;
+            return fromStart && beforeEnd;
+        }
+
+        static List<Region> of(JsonNode regions) {
+            List<Region> out = new ArrayList<>();
+            regions.forEach(r -> out.add(new Region(r.path(0).asInt(), r.path(1).asInt(), r.path(2).asInt(), r.path(3).asInt())));
+            return List.copyOf(out);
+        }
+    }
+
     /** Lines {@code first} to {@code last} of a file, both included. */
     public record Lines(int first, int last) {
 
@@ -305,7 +331,7 @@ public class PythonModelProvider {
                         Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
                         Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
-                        Lines.of(json.path("literal_tables")))
+                        Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -361,7 +387,7 @@ public class PythonModelProvider {
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
-                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables());
+                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

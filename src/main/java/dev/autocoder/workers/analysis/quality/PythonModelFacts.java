@@ -75,6 +75,11 @@ final class PythonModelFacts implements ModelFacts {
         return file(path).map(f -> f.overlapsOverloadStub(first, last)).orElse(false);
     }
 
+    @Override
+    public boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName) {
+        return file(path).map(f -> f.runsOnlyOnPython2(undefinedName.row(), undefinedName.column())).orElse(false);
+    }
+
     /** Whether lines {@code first..last} of the file lie in one table of constants written out. */
     boolean inLiteralTable(String path, int first, int last) {
         return file(path).map(f -> f.withinLiteralTable(first, last)).orElse(false);
