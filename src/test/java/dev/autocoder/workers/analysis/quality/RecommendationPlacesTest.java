@@ -81,21 +81,7 @@ class RecommendationPlacesTest {
                 + "@overload\ndef open_file(\n    file: Union[str, bytes],\n    mode: Literal[\"rt\"],\n" + parameters + ") -> str:\n    ...\n\n\n"
                 + "@overload\ndef open_file(\n    file: Union[str, bytes],\n    mode: Literal[\"rb\"],\n" + parameters + ") -> bytes:\n    ...\n\n\n"
                 + "def open_file(\n    file: Union[str, bytes],\n    mode: str = \"r\",\n" + parameters + "):\n    return (mode, file, buffering, encoding)\n");
-        // the same lines in two plain functions are a duplicate worth extracting
-        String body = """
-                    total = 0
-                    for item in items:
-                        if item.kind == "book":
-                            total += item.price * item.quantity
-                        elif item.kind == "food":
-                            total += item.price * item.quantity * 0.9
-                        else:
-                            total += item.price
-                    shipping = 5 if total < 50 else 0
-                    tax = total * 0.2
-                    return round(total + shipping + tax, 2)
-                """;
-        TestSnapshots.write(root, "lib/orders.py", "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
+        writeTwoOrderTotals();
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
                 new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
@@ -126,20 +112,7 @@ class RecommendationPlacesTest {
                 + "}\n\n# the second table\nLATIN_ORDER_NAMES = (\"a\", \"b\")\n");
         TestSnapshots.write(root, "lib/cyrillic.py", "# 255: control characters\n\nCYRILLIC_CHAR_TO_ORDER = {\n" + table
                 + "    200: 1,\n}\n");
-        String body = """
-                    total = 0
-                    for item in items:
-                        if item.kind == "book":
-                            total += item.price * item.quantity
-                        elif item.kind == "food":
-                            total += item.price * item.quantity * 0.9
-                        else:
-                            total += item.price
-                    shipping = 5 if total < 50 else 0
-                    tax = total * 0.2
-                    return round(total + shipping + tax, 2)
-                """;
-        TestSnapshots.write(root, "lib/orders.py", "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
+        writeTwoOrderTotals();
 
         PerspectiveResult result = new CodeQualityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new CpdRunner(50),
                 new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
@@ -242,5 +215,23 @@ class RecommendationPlacesTest {
             code.append("    if x == ").append(i).append(":\n        total += ").append(i).append("\n");
         }
         return code.append("    return total\n").toString();
+    }
+
+    /** The same lines in two plain Python functions: a duplicate worth extracting. */
+    private void writeTwoOrderTotals() {
+        String body = """
+                    total = 0
+                    for item in items:
+                        if item.kind == "book":
+                            total += item.price * item.quantity
+                        elif item.kind == "food":
+                            total += item.price * item.quantity * 0.9
+                        else:
+                            total += item.price
+                    shipping = 5 if total < 50 else 0
+                    tax = total * 0.2
+                    return round(total + shipping + tax, 2)
+                """;
+        TestSnapshots.write(root, "lib/orders.py", "def order_total(items):\n" + body + "\n\ndef basket_total(items):\n" + body);
     }
 }
