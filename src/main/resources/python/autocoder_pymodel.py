@@ -577,6 +577,7 @@ class FunctionScanner:
                 self.local_types[a.arg] = kind
         self.transactions = 0  # how many enclosing `with` blocks are database transactions
         self.without_factor = loops_without_factor(function)
+        self.element_calls = loop_element_calls(function)
 
     def all_args(self):
         a = self.f.args
@@ -808,7 +809,8 @@ class FunctionScanner:
             "keywords": [k.arg for k in node.keywords if k.arg] if isinstance(node, ast.Call) else [],
             "shell_true": isinstance(node, ast.Call) and any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords),
             "facts": (self.facts(node) if isinstance(node, ast.Call) else [])
-            + (["loop-stops-early"] if collection >= 0 and self.loops[collection].get("stops_early") else []),
+            + (["loop-stops-early"] if collection >= 0 and self.loops[collection].get("stops_early") else [])
+            + (["on-loop-element"] if collection >= 0 and id(node) in self.element_calls else []),
         })
 
     # --- argument facts for the security and data-integrity rules -----------------------------------------
@@ -1206,6 +1208,53 @@ def loops_without_factor(function):
     for statement in function.body:
         visit(statement, set())
     return without
+
+
+def loop_element_calls(function):
+    """The ids of the calls that work on the element of the innermost loop around them: the receiver or an argument
+    mentions the `for` loop's target, or a local computed from it (`os.path.isdir(path)`, `open(os.path.join(root,
+    name))` for each name of a listing): the loop's own work on each element, not the same call repeated. Not
+    inside a `while` (no element) nor a nested function or lambda (it may run elsewhere)."""
+    found = set()
+
+    def mentions(node, names):
+        return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node))
+
+    def visit(node, names):
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            visit(node.iter, names)
+            inner = {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
+            for statement in node.body:
+                visit(statement, inner)
+            for statement in node.orelse:
+                visit(statement, names)
+            return
+        if isinstance(node, ast.While):
+            visit(node.test, names)
+            for statement in node.body + node.orelse:
+                visit(statement, set())
+            return
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            inner = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            for child in ast.iter_child_nodes(node):
+                visit(child, inner)
+            return
+        if names and isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and mentions(node.value, names):
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+        if names and isinstance(node, ast.Call):
+            operands = ([node.func.value] if isinstance(node.func, ast.Attribute) else []) + list(node.args) + \
+                [k.value for k in node.keywords]
+            if any(mentions(o, names) for o in operands):
+                found.add(id(node))
+        for child in ast.iter_child_nodes(node):
+            visit(child, names)
+
+    for statement in function.body:
+        visit(statement, set())
+    return found
 
 
 def annotation(node, lines):

@@ -61,6 +61,13 @@ public record Invocation(boolean creation, String type, String method, int line,
     public static final String LOOP_STOPS_EARLY = "loop-stops-early";
 
     /**
+     * The fact of a call inside a loop over a collection that works on that loop's element: its receiver or an
+     * argument is the element or read from it ({@code file.isDirectory()} for each {@code file} of a listing), the
+     * loop's own work on each element rather than the same call repeated.
+     */
+    public static final String ON_LOOP_ELEMENT = "on-loop-element";
+
+    /**
      * The fact of a {@code System.nanoTime()} read that measures an elapsed time: only ever subtracted from, the
      * difference not compared where it is taken ({@code long start = System.nanoTime(); … System.nanoTime() - start}
      * for a log line or a timer). What the method does does not depend on it, so a test need not fix the clock.

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.javamodel;
 
 import net.sourceforge.pmd.lang.java.ast.ASTAnonymousClassDeclaration;
+import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayAllocation;
 import net.sourceforge.pmd.lang.java.ast.ASTCastExpression;
@@ -30,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Which loops multiply a method's running time by the size of their input, and which add no factor. A loop over
@@ -110,6 +112,68 @@ public final class LoopFactors {
         return !elements.isEmpty() && header.stream().anyMatch(expression -> reads(expression, elements));
     }
 
+    /**
+     * Whether a call inside a loop works on that loop's element: its receiver or an argument mentions the element of
+     * the innermost loop around it (a for-each's variable, an index loop's index, what an iterator loop's
+     * {@code it.next()} gives, a stream step's lambda parameter, or a local computed from one):
+     * {@code file.isDirectory()} or {@code new FileInputStream(file)} for each {@code file} of a listing is the
+     * loop's own work on each element, not the same call repeated.
+     */
+    static boolean onLoopElement(JavaNode call) {
+        JavaNode loop = call.getParent();
+        while (loop != null && !(loop instanceof ASTLoopStatement) && !isBoundary(loop)) {
+            loop = loop.getParent();
+        }
+        Set<String> elements = new HashSet<>();
+        JavaNode body = null;
+        if (loop instanceof ASTLambdaExpression step) {
+            // a stream step's lambda: its parameter is the element
+            step.getParameters().toStream().forEach(p -> elements.add(p.getVarId().getName()));
+            body = step.isBlockBody() ? step.getBlockBody() : step.getExpressionBody();
+        } else if (loop instanceof ASTLoopStatement statement) {
+            body = statement.getBody();
+            if (statement instanceof ASTForeachStatement each) {
+                elements.add(each.getVarId().getName());
+            } else if (statement instanceof ASTForStatement f && f.getInit() != null) {
+                f.getInit().descendants(ASTVariableDeclarator.class).forEach(v -> elements.add(v.getName())); // paths[i]
+            } else if (statement.getCondition() instanceof ASTMethodCall condition && condition.getQualifier() != null
+                    && Set.of("hasNext", "hasMoreElements").contains(condition.getMethodName())) {
+                elements.add(condition.getQualifier().getText().toString()); // what `it.next()` gives is read from `it`
+            }
+        }
+        if (elements.isEmpty() || body == null) {
+            return false;
+        }
+        // what differs from one element to the next: any use of one, not only what the element holds
+        addLocalsComputedFrom(body, call, elements, LoopFactors::mentions);
+        List<JavaNode> operands = new ArrayList<>();
+        if (call instanceof ASTMethodCall method && method.getQualifier() != null) {
+            operands.add(method.getQualifier());
+        }
+        ASTArgumentList arguments = call.firstChild(ASTArgumentList.class);
+        if (arguments != null) {
+            arguments.toStream().forEach(operands::add);
+        }
+        return operands.stream().anyMatch(operand -> mentions(operand, elements));
+    }
+
+    /** Adds the locals declared in {@code body} before {@code before} from one of the names (in source order). */
+    private static void addLocalsComputedFrom(JavaNode body, JavaNode before, Set<String> names,
+                                              BiPredicate<JavaNode, Set<String>> from) {
+        for (ASTVariableDeclarator local : body.descendants(ASTVariableDeclarator.class)) {
+            if (local.getTextRegion().getStartOffset() >= before.getTextRegion().getStartOffset()) {
+                break;
+            }
+            if (local.hasInitializer() && from.test(local.getInitializer(), names)) {
+                names.add(local.getName());
+            }
+        }
+    }
+
+    private static boolean mentions(JavaNode expression, Set<String> names) {
+        return expression.descendantsOrSelf().filterIs(ASTVariableAccess.class).any(v -> names.contains(v.getName()));
+    }
+
     /** The enclosing loops' elements, and the locals declared before {@code loop} from one, outermost loop first. */
     private static Set<String> elementsAround(ASTLoopStatement loop) {
         Deque<ASTForeachStatement> enclosing = new ArrayDeque<>();
@@ -122,14 +186,7 @@ public final class LoopFactors {
         for (ASTForeachStatement each : enclosing) {
             elements.add(each.getVarId().getName());
             // descendants come in source order, so a local computed from another one is seen after it
-            for (ASTVariableDeclarator local : each.getBody().descendants(ASTVariableDeclarator.class)) {
-                if (local.getTextRegion().getStartOffset() >= loop.getTextRegion().getStartOffset()) {
-                    break;
-                }
-                if (local.hasInitializer() && reads(local.getInitializer(), elements)) {
-                    elements.add(local.getName());
-                }
-            }
+            addLocalsComputedFrom(each.getBody(), loop, elements, LoopFactors::reads);
         }
         return elements;
     }

@@ -539,6 +539,9 @@ final class MethodScanner {
         if (collectionLoop >= 0 && loopsStopEarly.get(collectionLoop)) {
             facts.add(Invocation.LOOP_STOPS_EARLY);
         }
+        if (collectionLoop >= 0 && LoopFactors.onLoopElement(node)) {
+            facts.add(Invocation.ON_LOOP_ELEMENT);
+        }
         Node parent = outermostWrapper(node).getParent();
         if (parent instanceof ASTArgumentList && parent.getParent() instanceof ASTExplicitConstructorInvocation delegation
                 && delegation.isThis()) {

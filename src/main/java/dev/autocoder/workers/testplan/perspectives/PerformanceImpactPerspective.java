@@ -32,7 +32,9 @@ import java.util.Optional;
  * nested element once, {@link Loop#growthDepth()}), calls that cross a process
  * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database,
  * messaging, a socket or a process, medium for the file system and concurrency, low in a loop that stops early with a
- * {@code break} or {@code return}, which mostly tries candidates until one works; for-each, stream steps, index loops bounded by a size or
+ * {@code break} or {@code return}, which mostly tries candidates until one works, and low for a file-system call on
+ * the loop's element itself ({@code file.isDirectory()} for each file of a listing: the loop's own work, nothing to
+ * batch; the same file read in every iteration stays medium); for-each, stream steps, index loops bounded by a size or
  * length, iterator loops — not a {@code while} on some other condition, which has no elements to batch; the
  * message names the loop, e.g. "for each element of `files`"; not a send the client queues and batches, such as
  * Kafka's {@code producer.send(record)}, unless the loop waits for each), and for changed methods the cyclomatic
@@ -97,11 +99,15 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                     // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper; a
                     // loop that stops early mostly tries candidates in turn until one works (an address per family)
                     boolean stopsEarly = call.hasFact(Invocation.LOOP_STOPS_EARLY);
-                    Severity severity = stopsEarly ? Severity.LOW : kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
+                    // a file-system call on each path of a listing is the loop's work: no batch call exists for it
+                    boolean ownWork = kind.get() == IntegrationKind.FILE_SYSTEM && call.hasFact(Invocation.ON_LOOP_ELEMENT);
+                    Severity severity = stopsEarly || ownWork ? Severity.LOW
+                            : kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
                     String called = CallNames.of(m, call);
                     Finding f = finding("io-in-loop", severity, m, call.line(), called + " (" + kind.get().label()
                             + ") for each " + loop.over() + " (line " + loop.line() + ")" + (stopsEarly
                             ? " until the loop stops (break or return): one round trip per element tried"
+                            : ownWork ? ": one call on each element, the loop's own work"
                             : ": one round trip per element"), call.text());
                     result.findings.add(f);
                     answers.add(f.id());
