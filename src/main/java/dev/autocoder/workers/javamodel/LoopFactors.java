@@ -4,6 +4,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTAnonymousClassDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTArgumentList;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayAccess;
 import net.sourceforge.pmd.lang.java.ast.ASTArrayAllocation;
+import net.sourceforge.pmd.lang.java.ast.ASTAssignmentExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTCastExpression;
 import net.sourceforge.pmd.lang.java.ast.ASTExecutableDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTExpression;
@@ -157,14 +158,23 @@ public final class LoopFactors {
         return operands.stream().anyMatch(operand -> mentions(operand, elements));
     }
 
-    /** Adds the locals declared in {@code body} before {@code before} from one of the names (in source order). */
+    /**
+     * Adds the locals declared or assigned in {@code body} before {@code before} from one of the names (in source
+     * order: {@code URL url = null; … url = urls.nextElement();}).
+     */
     private static void addLocalsComputedFrom(JavaNode body, JavaNode before, Set<String> names,
                                               BiPredicate<JavaNode, Set<String>> from) {
-        for (ASTVariableDeclarator local : body.descendants(ASTVariableDeclarator.class)) {
-            if (local.getTextRegion().getStartOffset() >= before.getTextRegion().getStartOffset()) {
+        for (JavaNode node : body.descendants().filter(n -> n instanceof ASTVariableDeclarator
+                || n instanceof ASTAssignmentExpression).toList(JavaNode.class::cast)) {
+            if (node.getTextRegion().getStartOffset() >= before.getTextRegion().getStartOffset()) {
                 break;
             }
-            if (local.hasInitializer() && from.test(local.getInitializer(), names)) {
+            if (node instanceof ASTVariableDeclarator local && local.hasInitializer()
+                    && from.test(local.getInitializer(), names)) {
+                names.add(local.getName());
+            } else if (node instanceof ASTAssignmentExpression assignment
+                    && assignment.getLeftOperand() instanceof ASTVariableAccess local
+                    && from.test(assignment.getRightOperand(), names)) {
                 names.add(local.getName());
             }
         }

@@ -208,6 +208,14 @@ class FalsePositivesTest {
                             Files.delete(it.next());
                         }
                     }
+
+                    public void removeNamed(java.util.Enumeration<String> names) throws IOException {
+                        while (names.hasMoreElements()) {
+                            String name = null;
+                            name = names.nextElement();
+                            Files.delete(Path.of(name));
+                        }
+                    }
                 }
                 """), "performance-impact");
 
@@ -217,7 +225,8 @@ class FalsePositivesTest {
                         tuple(20, "Sweeper.sizes(List): Files.size (file-system) for each element of `files` (line 19): one call on each element, the loop's own work"),
                         tuple(26, "Sweeper.readable(List): Files.isReadable (file-system) for each element of `files` (line 26): one call on each element, the loop's own work"),
                         tuple(31, "Sweeper.removeAll(Path[]): Files.delete (file-system) for each index of `paths` (line 30): one call on each element, the loop's own work"),
-                        tuple(37, "Sweeper.removeEach(Iterator): Files.delete (file-system) for each element of iterator `it` (line 36): one call on each element, the loop's own work"));
+                        tuple(37, "Sweeper.removeEach(Iterator): Files.delete (file-system) for each element of iterator `it` (line 36): one call on each element, the loop's own work"),
+                        tuple(45, "Sweeper.removeNamed(java.util.Enumeration): Files.delete (file-system) for each element of iterator `names` (line 42): one call on each element, the loop's own work"));
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("io-in-loop")).extracting(Finding::severity)
                 .containsOnly(Severity.LOW);
     }
