@@ -689,7 +689,8 @@ class FunctionScanner:
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
                                  or self.removes_if_present(node, h) or self.looks_up(node, h)
-                                 or self.sets_if_possible(node, h) or self.tests_membership(node, h))
+                                 or self.sets_if_possible(node, h) or self.tests_membership(node, h)
+                                 or self.calls_if_present(node, h))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -906,10 +907,11 @@ class FunctionScanner:
         return bool(after)
 
     def looks_up(self, try_node, handler):
-        """Whether the try only returns what an item lookup finds and the handler catches only a missing key or
-        index: `d.get(k)` written out (dateutil's `return self._weekdays[name.lower()]` / `except KeyError: pass` /
-        `return None`), where a missing entry is an answer, not a failure."""
-        if len(try_node.body) != 1 or not isinstance(try_node.body[0], ast.Return) or handler.type is None:
+        """Whether the try only returns or assigns what an item lookup finds and the handler catches only a missing
+        key or index: `d.get(k)` written out (dateutil's `return self._weekdays[name.lower()]` / `except KeyError:
+        pass` / `return None`; docutils' `self.requirements[name] = packages[env]` / `except KeyError: pass`), where a
+        missing entry is an answer, not a failure."""
+        if len(try_node.body) != 1 or not isinstance(try_node.body[0], (ast.Return, ast.Assign)) or handler.type is None:
             return False
         value = try_node.body[0].value
         looked_up = value is not None and any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
@@ -964,6 +966,16 @@ class FunctionScanner:
             isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
             isinstance(statement.value.func, ast.Name) and statement.value.func.id == "setattr"
         return sets and all(t in ABSENT_ERRORS | {"TypeError"} for t in self.handler_types(handler))
+
+    def calls_if_present(self, try_node, handler):
+        """Whether the try only calls one method of an object and the handler catches only the AttributeError of an
+        object without it: the method is called where the object has one (docutils closes its output with
+        `self.destination.close()` / `except AttributeError: pass`, "ignored if it has no close() method")."""
+        if len(try_node.body) != 1 or handler.type is None or self.handler_types(handler) != ["AttributeError"]:
+            return False
+        statement = try_node.body[0]
+        return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+            and isinstance(statement.value.func, ast.Attribute)
 
     def tests_membership(self, try_node, handler):
         """Whether the try only tests membership (`if value in self.truthy: return True`, each branch returning or

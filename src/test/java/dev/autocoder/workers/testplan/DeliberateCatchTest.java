@@ -267,7 +267,9 @@ class DeliberateCatchTest {
      * ({@code delattr}); a block that does more is reported. httpx's: a stream rewound where it can be
      * ({@code seek(0)} / {@code except io.UnsupportedOperation: pass}: the stream lacks that optional capability).
      * marshmallow's: a membership test whose unhashable value answers no ({@code if value in truthy: return True} /
-     * {@code except TypeError: pass}); a try that does more is reported.
+     * {@code except TypeError: pass}); a try that does more is reported. docutils': a method called where the object
+     * has it ({@code output.close()} / {@code except AttributeError: pass}) and an entry copied where it is there
+     * ({@code requirements[name] = packages[name]} / {@code except KeyError: pass}); two calls are reported.
      */
     private static final String IDIOMS = """
             import asyncio
@@ -390,6 +392,23 @@ class DeliberateCatchTest {
                 except TypeError:
                     pass
                 return bool(value)
+
+
+            def finish(output, requirements, packages, name):
+                try:
+                    output.close()
+                except AttributeError:
+                    pass
+                try:
+                    requirements[name] = packages[name]
+                except KeyError:
+                    pass
+                try:
+                    output.flush()
+                    output.close()
+                except AttributeError:
+                    pass
+                return requirements
             """;
 
     @TempDir
@@ -405,7 +424,7 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/idioms.py", 13), tuple("shop/idioms.py", 31),
                         tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89),
-                        tuple("shop/idioms.py", 118));
+                        tuple("shop/idioms.py", 118), tuple("shop/idioms.py", 135));
     }
 
     @Test
