@@ -41,8 +41,9 @@ import java.util.function.BiPredicate;
  * ({@code for (V v : entry.getValue())} inside {@code for (Entry<K, List<V>> entry : map.entrySet())}, or
  * {@code for (int i = 0; i < row.length; i++)} inside {@code for (int[] row : grid)}) visits each nested element
  * once together with it, where two loops over collections of their own multiply. An element is an enhanced for's
- * variable, or a local declared in that loop's body from one; an index ({@code for (int i ...)}) is not, and a name
- * read only inside an array index does not count ({@code j < i} walks the pairs of one list: its square).
+ * variable, or a local declared or assigned in that loop's body from one; an index ({@code for (int i ...)}) is not,
+ * and a name read only inside an array index does not count ({@code j < i} walks the pairs of one list: its square).
+ * Also which calls in a loop work on its element ({@link #onLoopElement}), the loop's own work on each one.
  */
 public final class LoopFactors {
 

@@ -53,11 +53,6 @@ public record MethodModel(String name, String signature, String visibility, bool
         return params.stream().filter(p -> p.name().equals(name)).map(Param::type).findFirst().orElse(null);
     }
 
-    /** Deepest loop nesting. */
-    public int maxLoopDepth() {
-        return loops.stream().mapToInt(Loop::depth).max().orElse(0);
-    }
-
     /** Deepest nesting of loops that multiply the work ({@link Loop#growthDepth()}). */
     public int maxGrowthDepth() {
         return loops.stream().mapToInt(Loop::growthDepth).max().orElse(0);

@@ -106,7 +106,8 @@ final class PythonModelMapper {
         }
         List<Loop> loops = new ArrayList<>();
         f.path("loops").forEach(l -> loops.add(new Loop(l.path("kind").asText(), l.path("line").asInt(), l.path("depth").asInt(),
-                l.path("over_collection").asBoolean(), l.path("text").asText(), l.path("over").isNull() ? null : l.path("over").asText(), l.path("growth_depth").asInt(l.path("depth").asInt()))));
+                l.path("over_collection").asBoolean(), l.path("text").asText(), l.path("over").isNull() ? null : l.path("over").asText(),
+                l.path("growth_depth").asInt(l.path("depth").asInt()))));
         List<String> closed = strings(f.path("closed"));
         List<Invocation> invocations = new ArrayList<>();
         for (JsonNode c : f.path("calls")) {

@@ -41,8 +41,8 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * Findings: one per PMD violation of those categories (rule = PMD rule name, category = "Performance" or
  * "Multithreading", severity and applicability from the severity table, see {@link PmdFindings}); {@code nested-loops} (low) for each method whose loops nest
  * {@value #DEEP_LOOPS} or more deep, where running time grows with the input's cube or faster (a loop over what an
- * enclosing loop's element holds, such as a map entry's list, adds no factor and is not counted:
- * {@link LoopNesting#growthDepth()}).
+ * enclosing loop's element holds, such as a map entry's list, or over elements written out adds no factor and is not
+ * counted: {@link LoopNesting#growthDepth()}).
  * <p>
  * Quality score: {@code 1 / (1 + d / 5)} where {@code d} is the severity-weighted number of main-code findings per
  * 1000 lines of main-code Java ({@link SeverityWeights#mainCodeDensity}: critical 5, high 3, medium 1, low 0.5, info 0.1; at least 1000 lines

@@ -29,7 +29,8 @@ import java.util.Optional;
  * Performance Impact: in the methods in scope, loops over collections ({@code loop-over-collection}, info), loops
  * nested two or more deep ({@code nested-loops}: low at two, medium at three or more, counting only the loops that
  * multiply the work: a loop over what an enclosing loop's element holds, such as a map entry's list, visits each
- * nested element once, {@link Loop#growthDepth()}), calls that cross a process
+ * nested element once, and one over elements written out runs a fixed number of times, {@link Loop#growthDepth()}),
+ * calls that cross a process
  * boundary inside a loop over a collection, array or stream ({@code io-in-loop}: high for HTTP, a database,
  * messaging, a socket or a process, medium for the file system and concurrency, low in a loop that stops early with a
  * {@code break} or {@code return}, which mostly tries candidates until one works, and low for a file-system call on
