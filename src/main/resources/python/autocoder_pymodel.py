@@ -191,6 +191,24 @@ READING_BUILTINS = {"len", "list", "tuple", "set", "frozenset", "dict", "sorted"
                     "map", "filter", "reversed", "format"}
 
 
+def enclosing(parents, node, kinds):
+    """The nearest ancestor of the node that is one of the kinds; None at the module."""
+    node = parents.get(node)
+    while node is not None and not isinstance(node, kinds):
+        node = parents.get(node)
+    return node
+
+
+def is_range(node):
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range"
+
+
+def written_out(iterable):
+    """The elements are written out in the code: a tuple, list or set of constants (click's `for editor in
+    "sensible-editor", "vim", "nano"`), whose size no input changes."""
+    return isinstance(iterable, (ast.Tuple, ast.List, ast.Set)) and all(isinstance(e, ast.Constant) for e in iterable.elts)
+
+
 def parent_map(tree):
     """Each node's parent, for the file-wide facts that look upward from a name."""
     parents = {}
@@ -265,10 +283,7 @@ def iteration_local_functions(tree, parents):
     B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
 
     def scope_of(node):
-        node = parents.get(node)
-        while node is not None and not isinstance(node, SCOPES):
-            node = parents.get(node)
-        return node
+        return enclosing(parents, node, SCOPES)
 
     def inside(node, ancestor):
         while node is not None and node is not ancestor:
@@ -306,20 +321,14 @@ def loop_lambdas(tree, module, parents):
     position)], one entry per call it goes to. Whether the callee runs it at once (paramiko's
     retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for the callee's own model to say
     (called_parameters)."""
-    def enclosing(node, kinds):
-        node = parents.get(node)
-        while node is not None and not isinstance(node, kinds):
-            node = parents.get(node)
-        return node
-
     def callee_of(call):
         name = dotted(call.func)
         if name is None:
             return None
         head, _, method = name.partition(".")
         if head in ("self", "cls") and method and "." not in method:
-            function = enclosing(call, (ast.FunctionDef, ast.AsyncFunctionDef))
-            owner = enclosing(function, SCOPES) if function is not None else None
+            function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef))
+            owner = enclosing(parents, function, SCOPES) if function is not None else None
             return module.module + "." + owner.name + "." + method if isinstance(owner, ast.ClassDef) else None
         return module.qualify(name)
 
@@ -331,16 +340,16 @@ def loop_lambdas(tree, module, parents):
         calls = [(n, callee_of(n)) for n in body if isinstance(n, ast.Call)]
         # what goes to a call of a named function or method: only such a callee's model can tell it runs at once
         arguments = {id(a) for c, callee in calls if callee is not None for a in list(c.args) + [k.value for k in c.keywords]}
-        scope = enclosing(loop, SCOPES)
+        scope = enclosing(parents, loop, SCOPES)
         held = {}  # a local the body assigns a lambda to and only passes to calls in the body
         for n in body:
             if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
-                    and isinstance(n.value, ast.Lambda) and enclosing(n, SCOPES) is scope:
+                    and isinstance(n.value, ast.Lambda) and enclosing(parents, n, SCOPES) is scope:
                 held.setdefault(n.targets[0].id, []).append(n.value)
         for name in list(held):
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
-            if not all(id(u) in arguments and enclosing(u, SCOPES) is scope for u in uses):
+            if not all(id(u) in arguments and enclosing(parents, u, SCOPES) is scope for u in uses):
                 del held[name]
         for call, callee in calls:
             if callee is None:
@@ -1106,12 +1115,9 @@ class FunctionScanner:
 
     def loop(self, node, depth):
         if isinstance(node, (ast.For, ast.AsyncFor)):
-            # not a collection: range(n) without len(..), or a literal written out in the code (click's
-            # `for editor in "sensible-editor", "vim", "nano"`), whose size no input changes
-            literal = isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and \
-                all(isinstance(e, ast.Constant) for e in node.iter.elts)
-            over_collection = not literal and not (isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Name) and node.iter.func.id == "range"
-                                   and not any(isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in node.iter.args))
+            # not a collection: range(n) without len(..), or elements written out in the code
+            over_collection = not written_out(node.iter) and not (is_range(node.iter) and not any(
+                isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in node.iter.args))
             text = ("async for " if isinstance(node, ast.AsyncFor) else "for ") + text_of(self.m.lines, node.target) + " in " + text_of(self.m.lines, node.iter)
             return {"kind": "for", "line": node.lineno, "depth": depth, "over_collection": over_collection, "text": text,
                     "over": ("element of `" + text_of(self.m.lines, node.iter, 60) + "`") if over_collection else None,
@@ -1153,13 +1159,8 @@ def loops_without_factor(function):
     (`for j in range(i)`, `xs[i + 1:]`: the pairs of one list grow as its square)."""
     without = set()
 
-    def is_range(iterable):
-        return isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and iterable.func.id == "range"
-
     def fixed(iterable):
-        if isinstance(iterable, (ast.Tuple, ast.List, ast.Set)):
-            return all(isinstance(e, ast.Constant) for e in iterable.elts)
-        return is_range(iterable) and all(isinstance(a, ast.Constant) for a in iterable.args)
+        return written_out(iterable) or is_range(iterable) and all(isinstance(a, ast.Constant) for a in iterable.args)
 
     def reads(node, names):
         """The expression is, or is read from, one of the names: an attribute, item or method result of it, or a

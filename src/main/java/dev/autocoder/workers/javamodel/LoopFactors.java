@@ -61,6 +61,15 @@ public final class LoopFactors {
         return without;
     }
 
+    /**
+     * What a nested-loops message adds when not every loop of the nest multiplies the work: how many do; empty when
+     * all of them do.
+     */
+    public static String multiplyingNote(int depth, int growthDepth) {
+        return growthDepth == depth ? "" : ", " + growthDepth + " of them over collections of their own (the rest "
+                + "walk an enclosing loop's element or run a fixed number of times)";
+    }
+
     public static boolean addsNoFactor(ASTLoopStatement loop) {
         return runsFixedCount(loop) || walksEnclosingElement(loop);
     }
@@ -138,9 +147,8 @@ public final class LoopFactors {
                 elements.add(each.getVarId().getName());
             } else if (statement instanceof ASTForStatement f && f.getInit() != null) {
                 f.getInit().descendants(ASTVariableDeclarator.class).forEach(v -> elements.add(v.getName())); // paths[i]
-            } else if (statement.getCondition() instanceof ASTMethodCall condition && condition.getQualifier() != null
-                    && Set.of("hasNext", "hasMoreElements").contains(condition.getMethodName())) {
-                elements.add(condition.getQualifier().getText().toString()); // what `it.next()` gives is read from `it`
+            } else if (MethodScanner.iterator(statement.getCondition()) != null) {
+                elements.add(MethodScanner.iterator(statement.getCondition())); // `it.next()` is read from `it`
             }
         }
         if (elements.isEmpty() || body == null) {

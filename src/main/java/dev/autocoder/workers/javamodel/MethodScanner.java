@@ -508,7 +508,7 @@ final class MethodScanner {
     }
 
     /** {@code it} for a loop condition {@code it.hasNext()} (or {@code hasMoreElements}); null otherwise. */
-    private static String iterator(ASTExpression condition) {
+    static String iterator(ASTExpression condition) {
         if (condition instanceof ASTMethodCall c && c.getArguments().isEmpty() && c.getQualifier() != null
                 && (c.getMethodName().equals("hasNext") || c.getMethodName().equals("hasMoreElements"))) {
             return header(text(c.getQualifier()));

@@ -2,6 +2,7 @@ package dev.autocoder.workers.analysis.performance;
 
 import dev.autocoder.workers.analysis.perspective.AnalysisPerspective;
 import dev.autocoder.workers.javamodel.JavaMethodRef;
+import dev.autocoder.workers.javamodel.LoopFactors;
 import dev.autocoder.workers.analysis.pmd.LoopNesting;
 import dev.autocoder.workers.analysis.pmd.PmdCategories;
 import dev.autocoder.workers.analysis.pmd.PmdEngine;
@@ -179,12 +180,10 @@ public class PerformancePerspective extends AnalysisPerspective {
 
     private static Finding nestedLoops(LoopNesting loops) {
         String method = loops.type() + "#" + loops.signature();
-        String independent = loops.growthDepth() == loops.depth() ? ""
-                : ", " + loops.growthDepth() + " of them over collections of their own (the rest walk an enclosing loop's element "
-                + "or run a fixed number of times)";
         return Finding.of(NESTED_LOOPS, "Performance", Severity.LOW, loops.path(), loops.beginLine(), loops.endLine(),
-                "Loops nested " + loops.depth() + " deep in " + method + independent + ": running time grows with the "
-                        + "input size to the power of " + loops.growthDepth(), method);
+                "Loops nested " + loops.depth() + " deep in " + method
+                        + LoopFactors.multiplyingNote(loops.depth(), loops.growthDepth())
+                        + ": running time grows with the input size to the power of " + loops.growthDepth(), method);
     }
 
     private static long count(List<PmdViolation> violations, String ruleSet) {

@@ -8,6 +8,7 @@ import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.Loop;
+import dev.autocoder.workers.javamodel.LoopFactors;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
@@ -82,10 +83,9 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                         .max(Comparator.comparingInt(Loop::depth)).orElseThrow();
                 // two deep is how a grid or a pair of lists is walked; three deep is rarely meant
                 Severity severity = growth >= 3 ? Severity.MEDIUM : Severity.LOW;
-                String walking = inner.depth() == growth ? "" : ", " + growth + " of them over collections of their "
-                        + "own (the rest walk an enclosing loop's element or run a fixed number of times)";
                 Finding f = finding("nested-loops", severity, m, inner.line(), "loops nest " + inner.depth() + " deep"
-                        + walking + ": running time grows with the product of the sizes", inner.text());
+                        + LoopFactors.multiplyingNote(inner.depth(), growth) + ": running time grows with the product "
+                        + "of the sizes", inner.text());
                 result.findings.add(f);
                 answers.add(f.id());
                 reasons.add("loops nested " + inner.depth() + " deep");
