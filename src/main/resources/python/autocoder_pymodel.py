@@ -9,6 +9,7 @@ import ast
 import hashlib
 import io
 import json
+import re
 import signal
 import sys
 import tokenize
@@ -483,6 +484,74 @@ def handler_reraises(tree, parents):
     return sorted(lines)
 
 
+# Calls whose result is a number, whatever text goes in: no text of the input comes out.
+NUMBERS = {"int", "float", "len", "bool", "abs", "round", "ord", "hash", "id"}
+# A function or its receiver named for quoting or escaping (`quote_identifier`, `identifier_preparer.format_table`,
+# `conn.escape_string`, `shlex.quote`): what it returns is the input made safe to put into a text.
+QUOTING = re.compile(r"(?i)quot|escap|sanitiz|identifier|preparer")
+# Exception classes and the warning and logging calls: their string arguments are messages.
+MESSAGE_CALL = re.compile(r"(Error|Exception|Warning)$|^(warn|warning|debug|info|error|exception|critical|fatal|log)$")
+SQL_WORDS = re.compile(r"(?i)\b(select|insert|update|delete|replace)\b")
+
+
+def is_constant(node):
+    """A literal, or a dict, list, tuple or set of literals written out, nested ones too."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return is_constant(node.operand)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return all(is_constant(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and is_constant(k) for k in node.keys) and all(is_constant(v) for v in node.values)
+    return False
+
+
+def module_constants(tree):
+    """The module-level names every assignment of which, anywhere in the module, is a constant written out."""
+    constant, other = set(), set()
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+        for target in targets:
+            for name in (t.id for t in ast.walk(target) if isinstance(t, ast.Name)):
+                good = isinstance(node, ast.Assign) and isinstance(target, ast.Name) and node in tree.body and is_constant(node.value)
+                (constant if good else other).add(name)
+    return constant - other
+
+
+def sql_parts(node):
+    """The values a string with SQL words in it is built from (`"SELECT %s" % x`, `"..{}".format(x)`,
+    f"..{x}", `"SELECT " + x`), or None for any other node."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, (ast.Constant, ast.JoinedStr)):
+        text, right = node.left, node.right
+        parts = list(right.elts) if isinstance(right, ast.Tuple) else list(right.values) if isinstance(right, ast.Dict) else [right]
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+            and isinstance(node.func.value, ast.Constant):
+        text, parts = node.func.value, list(node.args) + [k.value for k in node.keywords]
+    elif isinstance(node, ast.JoinedStr):
+        text, parts = node, [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        operands, pending = [], [node]
+        while pending:
+            n = pending.pop()
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add):
+                pending.extend([n.right, n.left])
+            else:
+                operands.append(n)
+        text = ast.Tuple(elts=[o for o in operands if isinstance(o, ast.Constant)], ctx=ast.Load())
+        parts = [o for o in operands if not isinstance(o, ast.Constant)]
+    else:
+        return None
+    words = " ".join(c.value for c in ast.walk(text) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+    return parts if parts and SQL_WORDS.search(words) else None
+
+
+def char_column(lines, node):
+    """The column of a node in characters from 0 (ast counts UTF-8 bytes; ruff counts characters)."""
+    line = lines[node.lineno - 1] if 0 < node.lineno <= len(lines) else ""
+    return len(line.encode("utf-8")[:node.col_offset].decode("utf-8", "replace"))
+
+
 class Module:
     def __init__(self, path, module, is_package, text):
         self.path = path
@@ -495,6 +564,8 @@ class Module:
         self.local_classes = set()
         self.local_functions = set()
         self._comment_lines = None
+        self.constant_names = set()  # module-level names only ever assigned a constant written out
+        self.sql_texts = {}  # (line, column) -> [kind, parameters] of each string built with SQL words in it
 
     def comment_lines(self):
         """The numbers of the lines that hold a comment (tokenized once, when first asked)."""
@@ -564,6 +635,11 @@ class FunctionScanner:
         self.params = [a.arg for a in self.all_args()]
         self.local_types = {}
         self.derived = {}  # local name -> parameters it was assigned from
+        self.injectable = {}  # local name -> parameters whose text it can carry (injectable_in)
+        self.unquoted = {}  # the same, but a value quoted or escaped on the way carries none
+        self.constant_locals = set()  # local names every assignment of which so far is a constant
+        self.variable_locals = set()  # local names assigned something else at least once
+        self.messages = set()  # ids of the string nodes that are the text of an exception, warning or log message
         self.calls = []
         self.raises = []
         self.excepts = []
@@ -653,6 +729,137 @@ class FunctionScanner:
                         reached.append(p)
         return reached
 
+    def injectable_in(self, node, quoting_clears=False, bound=None):
+        """The parameters whose text can reach what `node` makes, as SQL or a command is injected: as params_in, but
+        a value looked up in a table of constants (`KINDS[name]`), a number made of the input (`int(x)`, `len(x)`)
+        and what a comprehension iterates over but does not put in its elements (`[KINDS[k] for k in keys]`) carry
+        none; with quoting_clears, neither does a value a function named for quoting or escaping returns
+        (`preparer.quote_identifier(schema)`)."""
+        bound = bound or {}
+        reached = []
+        for p in self.injectable_parts(node, quoting_clears, bound):
+            if p not in reached and p not in ("self", "cls"):
+                reached.append(p)
+        return reached
+
+    def injectable_parts(self, node, quoting_clears, bound):
+        if isinstance(node, ast.Name):
+            if node.id in bound:
+                return bound[node.id]
+            carried = self.unquoted if quoting_clears else self.injectable
+            return [node.id] if node.id in self.params else carried.get(node.id, [])
+        if isinstance(node, ast.Subscript) and self.constant_table(node.value) or isinstance(node, ast.Compare):
+            return []  # an entry of a table of constants; a truth value
+        if isinstance(node, ast.IfExp):  # the test only chooses
+            return self.injectable_parts(node.body, quoting_clears, bound) + self.injectable_parts(node.orelse, quoting_clears, bound)
+        if isinstance(node, ast.Call):
+            name = dotted(node.func) or ""
+            if name in NUMBERS:
+                return []
+            if QUOTING.search(name):  # what goes in is the arguments, not the quoting function's receiver
+                return [] if quoting_clears else [p for a in list(node.args) + [k.value for k in node.keywords]
+                                                  for p in self.injectable_parts(a, quoting_clears, bound)]
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            inner = dict(bound)
+            for generator in node.generators:
+                over = self.injectable_in(generator.iter, quoting_clears, inner)
+                counted = dotted(generator.iter.func) if isinstance(generator.iter, ast.Call) else None
+                for target in ast.walk(generator.target):
+                    if isinstance(target, ast.Name):
+                        inner[target.id] = over
+                if counted == "range":
+                    inner.update((t.id, []) for t in ast.walk(generator.target) if isinstance(t, ast.Name))
+                elif counted == "enumerate" and isinstance(generator.target, ast.Tuple) and generator.target.elts \
+                        and isinstance(generator.target.elts[0], ast.Name):
+                    inner[generator.target.elts[0].id] = []  # the index
+            elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            return [p for e in elements for p in self.injectable_parts(e, quoting_clears, inner)]
+        return [p for child in ast.iter_child_nodes(node) for p in self.injectable_parts(child, quoting_clears, bound)]
+
+    def constant_table(self, node):
+        """A dict, list, tuple or set of constants written out, or a name only ever bound to one."""
+        if isinstance(node, ast.Name):
+            return node.id in self.constant_locals or node.id in self.m.constant_names and node.id not in self.params
+        return is_constant(node)
+
+    def constant_valued(self, node, bound=()):
+        """Whether `node` is made of constants only: literals, names bound to constants, and joins, formats and
+        comprehensions of them (`", ".join("1" for t in types)` puts no element of `types` in)."""
+        if isinstance(node, ast.Name):
+            return node.id in bound or node.id in self.constant_locals or node.id in self.m.constant_names and node.id not in self.params
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            targets = set(bound)
+            for g in node.generators:
+                counted = dotted(g.iter.func) if isinstance(g.iter, ast.Call) else None
+                if counted == "range" or self.constant_valued(g.iter, targets):
+                    targets |= {t.id for t in ast.walk(g.target) if isinstance(t, ast.Name)}
+                elif counted == "enumerate" and isinstance(g.target, ast.Tuple) and isinstance(g.target.elts[0], ast.Name):
+                    targets.add(g.target.elts[0].id)  # the index
+            return self.constant_valued(node.elt, targets)
+        if isinstance(node, ast.Subscript) and self.constant_table(node.value) or isinstance(node, ast.Compare):
+            return True  # an entry of a table of constants; a truth value
+        if isinstance(node, ast.IfExp):
+            return self.constant_valued(node.body, bound) and self.constant_valued(node.orelse, bound)
+        if isinstance(node, ast.Call):
+            receiver_constant = isinstance(node.func, ast.Attribute) and self.constant_valued(node.func.value, bound)
+            return (receiver_constant or dotted(node.func) in NUMBERS) \
+                and all(self.constant_valued(a, bound) for a in list(node.args) + [k.value for k in node.keywords])
+        if isinstance(node, (ast.Constant, ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.UnaryOp, ast.BoolOp,
+                             ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Subscript, ast.Slice, ast.Starred)):
+            return all(self.constant_valued(c, bound) for c in ast.iter_child_nodes(node)
+                       if not isinstance(c, (ast.expr_context, ast.operator, ast.unaryop, ast.boolop, ast.cmpop)))
+        return False
+
+    def bind(self, name, value):
+        """What a local assigned `value` carries, over all its assignments seen so far (branches are not told
+        apart): the parameters whose text may reach it, and whether every value it was given is a constant."""
+        for carried, clears in ((self.injectable, False), (self.unquoted, True)):
+            for p in self.injectable_in(value, clears):
+                carried.setdefault(name, [])
+                if p not in carried[name]:
+                    carried[name].append(p)
+        if name not in self.variable_locals and (is_constant(value) or self.constant_valued(value)):
+            self.constant_locals.add(name)
+        else:
+            self.constant_locals.discard(name)
+            self.variable_locals.add(name)
+
+    def mark_messages(self, node):
+        """The strings of a raised exception, and of the arguments of an exception, warning or log call, are
+        messages: SQL words in them are no query."""
+        if isinstance(node, ast.Raise):
+            roots = [n for n in (node.exc, node.cause) if n is not None]
+        elif isinstance(node, ast.Call) and MESSAGE_CALL.search((dotted(node.func) or "").rpartition(".")[2] or "-"):
+            roots = list(node.args) + [k.value for k in node.keywords]
+        else:
+            return
+        for root in roots:
+            self.messages.update(id(n) for n in ast.walk(root))
+
+    def sql_text(self, node):
+        """A string built with SQL words in it (what ruff's S608 reports), and what goes into it: `parameter` (a
+        parameter of the function, unquoted), `quoted` (parameters only quoted or escaped), `constant` (constants
+        only), `message` (the text of an exception or log message) or `other` (values of the program)."""
+        parts = sql_parts(node)
+        if parts is None:
+            return
+        key = (node.lineno, char_column(self.m.lines, node))
+        if key in self.m.sql_texts:
+            return  # the inner `+` of a chain already seen
+        unquoted = self.injectable_in(ast.Tuple(elts=parts, ctx=ast.Load()), True)
+        reached = self.injectable_in(ast.Tuple(elts=parts, ctx=ast.Load()))
+        if id(node) in self.messages:
+            kind, names = "message", []
+        elif unquoted:
+            kind, names = "parameter", unquoted
+        elif reached:
+            kind, names = "quoted", reached
+        elif all(self.constant_valued(p) for p in parts):
+            kind, names = "constant", []
+        else:
+            kind, names = "other", []
+        self.m.sql_texts[key] = [kind, names]
+
     # --- the walk ------------------------------------------------------------------------------------------
     def visit(self, node, caught_by, loop_depth, loops_open, in_except, in_with):
         if isinstance(node, ast.ClassDef):
@@ -660,6 +867,8 @@ class FunctionScanner:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             self.nested_function(node, caught_by, loop_depth, loops_open, in_except, in_with)
             return
+        self.mark_messages(node)
+        self.sql_text(node)
         if isinstance(node, (ast.Yield, ast.YieldFrom)) and self.nesting == 0:
             self.yields = True
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(self.strings) < 50 and len(node.value) <= 200:
@@ -719,6 +928,8 @@ class FunctionScanner:
                 for p in self.params_in(node.iter):
                     if isinstance(node.target, ast.Name):
                         self.derived.setdefault(node.target.id, []).append(p)
+                for name in (t.id for t in ast.walk(node.target) if isinstance(t, ast.Name)):
+                    self.bind(name, node.iter)
             else:
                 self.visit(node.test, caught_by, loop_depth + 1, loops_open + [index], in_except, in_with)
             for statement in node.body:
@@ -801,6 +1012,7 @@ class FunctionScanner:
             reached = self.params_in(value)
             if reached:
                 self.derived[target.id] = reached
+            self.bind(target.id, value)
             form = self.string_form(value)
             if form in ("fstring", "concat", "percent", "format", "join", "div", "append"):
                 self.string_forms[target.id] = form
@@ -863,7 +1075,7 @@ class FunctionScanner:
     def facts(self, call):
         """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
         `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
-        parameters the first one uses, `argN'=`
+        parameters whose text the first one can carry (injectable_in), `argN'=`
         a positional string constant's value (e.g. open's mode), `transaction` inside a `with` block of a
         database connection or transaction, and `discarded` for a call that is a statement of its own (what it
         returns, an exit status say, is dropped)."""
@@ -882,8 +1094,8 @@ class FunctionScanner:
                 out.append("*=args")
                 break
             out.append("arg%d=%s" % (i, self.string_form(arg)))
-            if i == 0 and self.params_in(arg):
-                out.append("in0=" + ",".join(self.params_in(arg)))
+            if i == 0 and self.injectable_in(arg):
+                out.append("in0=" + ",".join(self.injectable_in(arg)))
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
                 out.append("arg%d'=%s" % (i, arg.value))
         if self.transactions > 0:
@@ -1454,22 +1666,11 @@ def literal_tables(tree, lines):
     of literals, nested ones too, with more than one element (chardet's character-to-order map per encoding). Spans
     apart only by blank or comment lines are one. CPD finds such tables repeated; they are data, not logic to
     extract."""
-    def constant(node):
-        if isinstance(node, ast.Constant):
-            return True
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-            return constant(node.operand)
-        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-            return all(constant(e) for e in node.elts)
-        if isinstance(node, ast.Dict):
-            return all(k is not None and constant(k) for k in node.keys) and all(constant(v) for v in node.values)
-        return False
-
     spans = []
     for node in ast.walk(tree):
         value = getattr(node, "value", None) if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
         if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)) \
-                and len(value.keys if isinstance(value, ast.Dict) else value.elts) > 1 and constant(value):
+                and len(value.keys if isinstance(value, ast.Dict) else value.elts) > 1 and is_constant(value):
             spans.append([node.lineno, getattr(node, "end_lineno", None) or node.lineno])
     merged = []
     for first, last in sorted(spans):
@@ -1535,6 +1736,7 @@ def model(entry, budget, max_depth):
             return {"path": path, "error": "nested deeper than %d syntax levels: not modelled" % max_depth}
         module = Module(path, entry.get("module", ""), bool(entry.get("package")), text)
         module.collect_imports(tree)
+        module.constant_names = module_constants(tree)
         classes = []
         functions = []
         called = {}
@@ -1570,6 +1772,7 @@ def model(entry, budget, max_depth):
                 "overload_stubs": overload_stubs(tree),
                 "literal_tables": literal_tables(tree, module.lines),
                 "python2_only": python2_only(tree),
+                "sql_texts": [[line, column, kind, names] for (line, column), (kind, names) in sorted(module.sql_texts.items())],
                 "handler_reraises": handler_reraises(tree, parents),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:

@@ -53,12 +53,12 @@ public final class PythonQuality {
      * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}), an
      * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
      * in a branch only Python 2 runs ({@code python_python2_only_names});
-     * a B006 is rated by what its function does with the default ({@link #mutableDefaultSeverity}).
+     * a B006 is rated by what its function does with the default ({@link #mutableDefaultRating}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
         List<RuffViolation> reported = new ArrayList<>();
-        Map<RuffViolation, Severity> calibrated = new HashMap<>();
+        Map<RuffViolation, RuffFindings.Rated> calibrated = new HashMap<>();
         int reexported = 0;
         int marked = 0;
         int iterationLocal = 0;
@@ -81,8 +81,8 @@ public final class PythonQuality {
             } else {
                 reported.add(v);
                 if (v.code().equals("B006")) {
-                    facts.mutableDefaultUse(v.path(), v.diagnostic()).flatMap(PythonQuality::mutableDefaultSeverity)
-                            .ifPresent(severity -> calibrated.put(v, severity));
+                    facts.mutableDefaultUse(v.path(), v.diagnostic()).flatMap(PythonQuality::mutableDefaultRating)
+                            .ifPresent(rated -> calibrated.put(v, rated));
                 }
             }
         }
@@ -116,10 +116,10 @@ public final class PythonQuality {
      * dangerous-default-value is a warning); handed to another call, which may change it, medium; changed in place
      * or escaping to a caller, the table's high (Sonar's S5717 reports the changed ones).
      */
-    private static Optional<Severity> mutableDefaultSeverity(PythonModelProvider.MutableDefaultUse use) {
+    private static Optional<RuffFindings.Rated> mutableDefaultRating(PythonModelProvider.MutableDefaultUse use) {
         return switch (use) {
-            case READ -> Optional.of(Severity.LOW);
-            case PASSED -> Optional.of(Severity.MEDIUM);
+            case READ -> Optional.of(new RuffFindings.Rated(Severity.LOW, "the function only reads it: no state is shared across calls"));
+            case PASSED -> Optional.of(new RuffFindings.Rated(Severity.MEDIUM, "the function hands it to another call, which may change it"));
             case ESCAPES, MUTATED -> Optional.empty();
         };
     }

@@ -21,8 +21,13 @@ import java.util.function.Function;
 public final class RuffFindings extends LinterFindings<RuffViolation> {
 
     private RuffFindings(List<RuffViolation> violations, Function<String, Scope> scopeOf,
-                         Map<RuffViolation, Severity> calibrated) {
-        super("ruff", rules(RuffRules.shipped(), calibrated), RuffFindings::finding, violations, scopeOf, Set.of());
+                         Map<RuffViolation, Rated> calibrated) {
+        super("ruff", rules(RuffRules.shipped(), calibrated),
+                (v, severity, scope) -> finding(v, severity, scope, calibrated.get(v)), violations, scopeOf, Set.of());
+    }
+
+    /** A severity a model of the project gave a violation instead of the table's, and why, for its message. */
+    record Rated(Severity severity, String why) {
     }
 
     /** The violations of one perspective that apply where they were found. */
@@ -36,15 +41,15 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
 
     /** The same, with the severity a project-wide model gave some violations instead of the table's. */
     static RuffFindings of(List<RuffViolation> violations, Function<String, Scope> scopeOf,
-                           Map<RuffViolation, Severity> calibrated) {
+                           Map<RuffViolation, Rated> calibrated) {
         return new RuffFindings(violations, scopeOf, calibrated);
     }
 
     /** Ruff's rules by code. */
-    private static Rules<RuffViolation> rules(RuffRules rules, Map<RuffViolation, Severity> calibrated) {
+    private static Rules<RuffViolation> rules(RuffRules rules, Map<RuffViolation, Rated> calibrated) {
         return new Rules<>(RuffViolation::code, RuffViolation::path, v -> rules.appliesTo(v.code()),
                 v -> rules.perspective(v.code()) == RuffRules.ReportingPerspective.SECURITY,
-                v -> calibrated.getOrDefault(v, severity(rules, v)));
+                v -> calibrated.containsKey(v) ? calibrated.get(v).severity() : severity(rules, v));
     }
 
     /**
@@ -56,11 +61,15 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
         return constantShellCommand ? Severity.LOW : rules.severityOf(v.code());
     }
 
-    /** A finding for one violation: rule = ruff's code, category = its family, ruff's message. */
-    public static Finding finding(RuffViolation violation, Severity severity, Scope scope) {
+    /**
+     * A finding for one violation: rule = ruff's code, category = its family, ruff's message, followed by why a model
+     * rated it otherwise than the table when it did.
+     */
+    private static Finding finding(RuffViolation violation, Severity severity, Scope scope, Rated rated) {
         RuffDiagnostic d = violation.diagnostic();
+        String message = rated == null || rated.why() == null ? d.message() : d.message() + " (" + rated.why() + ")";
         return Finding.of(d.code(), RuffRules.shipped().category(d.code()), severity, violation.path(), d.row(),
-                d.endRow(), d.message(), d.snippet()).withScope(scope);
+                d.endRow(), message, d.snippet()).withScope(scope);
     }
 
     /** Names ruff's code, its family, severity and message at the first place to look at, and ruff's fix if any. */

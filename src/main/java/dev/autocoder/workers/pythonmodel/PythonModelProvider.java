@@ -75,16 +75,26 @@ public class PythonModelProvider {
      * parameter whose default makes a new container, by the default's line, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
-     * tables of constants written out, and the regions that run only on Python 2 (all empty when the file could not
-     * be modelled).
+     * tables of constants written out, the regions that run only on Python 2, and its strings built with SQL words
+     * in them (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
-                           List<Region> python2Only) {
+                           List<Region> python2Only, List<SqlText> sqlTexts) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of());
+            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
+                    List.of());
+        }
+
+        /**
+         * The string built with SQL words in it that starts at line {@code row}, column {@code column} (from 1, as
+         * ruff counts), or else the first one on that line.
+         */
+        public Optional<SqlText> sqlTextAt(int row, int column) {
+            return sqlTexts.stream().filter(t -> t.line() == row && t.column() == column - 1).findFirst()
+                    .or(() -> sqlTexts.stream().filter(t -> t.line() == row).findFirst());
         }
 
         /**
@@ -222,6 +232,41 @@ public class PythonModelProvider {
         }
     }
 
+    /**
+     * A string built with SQL words in it ({@code "SELECT %s" % x}, {@code f"..{x}"}, {@code "..".format(x)},
+     * {@code "SELECT " + x}) at line {@code line}, column {@code column} (from 0), and what goes into it.
+     *
+     * @param parameters the function's parameters whose text reaches it (for {@link Source#PARAMETER} and
+     *                   {@link Source#QUOTED})
+     */
+    public record SqlText(int line, int column, Source source, List<String> parameters) {
+
+        /** What the values put into the text come from, as the model's walk of the function sees it. */
+        public enum Source {
+            /** A parameter of the function, neither quoted nor escaped on the way. */
+            PARAMETER,
+            /** Parameters only through a function named for quoting or escaping ({@code quote_identifier}). */
+            QUOTED,
+            /** Constants only: literals, names only ever bound to them, entries of tables of them. */
+            CONSTANT,
+            /** It is the text of an exception, warning or log message: no query. */
+            MESSAGE,
+            /** Values of the program that are no parameter of the function (attributes, other calls' results). */
+            OTHER
+        }
+
+        static List<SqlText> of(JsonNode texts) {
+            List<SqlText> out = new ArrayList<>();
+            texts.forEach(t -> {
+                List<String> parameters = new ArrayList<>();
+                t.path(3).forEach(p -> parameters.add(p.asText()));
+                out.add(new SqlText(t.path(0).asInt(), t.path(1).asInt(),
+                        Source.valueOf(t.path(2).asText().toUpperCase(Locale.ROOT)), List.copyOf(parameters)));
+            });
+            return List.copyOf(out);
+        }
+    }
+
     /** From line {@code line}, column {@code column} (from 0) to just before {@code endColumn} of {@code endLine}. */
     public record Region(int line, int column, int endLine, int endColumn) {
 
@@ -331,7 +376,8 @@ public class PythonModelProvider {
                         Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
                         Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
-                        Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")))
+                        Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
+                        SqlText.of(json.path("sql_texts")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -387,7 +433,8 @@ public class PythonModelProvider {
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
-                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only());
+                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
+                modelled.sqlTexts());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

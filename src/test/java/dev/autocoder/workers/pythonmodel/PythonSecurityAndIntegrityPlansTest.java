@@ -40,6 +40,7 @@ class PythonSecurityAndIntegrityPlansTest {
             import yaml
 
             BASE = "/srv/data"
+            KINDS = {"plain": "'v'", "materialized": "'m'"}
 
 
             def run_report(name: str):
@@ -75,6 +76,16 @@ class PythonSecurityAndIntegrityPlansTest {
             def find_in_postgres(cursor, name: str):
                 cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
                 return cursor.fetchall()
+
+
+            def find_by_kind(conn, kinds):
+                # the input only chooses entries of a table of constants: none of its text reaches the SQL
+                chosen = [KINDS[k] for k in kinds]
+                return conn.execute("SELECT * FROM views WHERE kind IN (%s)" % ", ".join(chosen)).fetchall()
+
+
+            def page(conn, offset: str):
+                return conn.execute("SELECT * FROM users LIMIT 10 OFFSET %d" % int(offset)).fetchall()
 
 
             def load_session(blob: bytes):

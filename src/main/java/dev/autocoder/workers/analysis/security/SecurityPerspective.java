@@ -9,6 +9,7 @@ import dev.autocoder.workers.analysis.pmd.PmdViolation;
 import dev.autocoder.workers.analysis.secrets.SecretFinding;
 import dev.autocoder.workers.analysis.secrets.SecretScanResult;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
 import dev.autocoder.workers.repository.Snapshot;
@@ -19,15 +20,16 @@ import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.python.PythonLint;
+import dev.autocoder.workers.python.PythonSecurity;
 import dev.autocoder.workers.python.RuffEngine;
 import dev.autocoder.workers.python.RuffFindings;
-import dev.autocoder.workers.python.RuffRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,7 +50,8 @@ import java.util.TreeMap;
  * asserts does not score below one that ships a private key.
  * <p>
  * Python files get ruff's bandit-derived {@code S} rules (severity from severity/ruff-python.tsv, main code only
- * like bandit's advice); when ruff cannot run on them the reason says so, with how to install it.
+ * like bandit's advice; SQL text built from strings rated by what goes into it, {@link PythonSecurity}); when ruff
+ * cannot run on them the reason says so, with how to install it.
  */
 @Component
 public class SecurityPerspective extends AnalysisPerspective {
@@ -60,18 +63,25 @@ public class SecurityPerspective extends AnalysisPerspective {
     private final PmdEngine pmd;
     private final SecretScanner secrets;
     private final RuffEngine ruff;
+    private final PythonModelProvider pythonModels;
 
     /** Python files are checked with the ruff on the PATH. */
     public SecurityPerspective(PmdEngine pmd, SecretScanner secrets) {
         this(pmd, secrets, RuffEngine.withDefaults());
     }
 
-    @Autowired
+    /** Without the Python model: every S608 keeps the severity table's rating. */
     public SecurityPerspective(PmdEngine pmd, SecretScanner secrets, RuffEngine ruff) {
+        this(pmd, secrets, ruff, null);
+    }
+
+    @Autowired
+    public SecurityPerspective(PmdEngine pmd, SecretScanner secrets, RuffEngine ruff, PythonModelProvider pythonModels) {
         super("security", "Security Audit");
         this.pmd = pmd;
         this.secrets = secrets;
         this.ruff = ruff;
+        this.pythonModels = pythonModels;
     }
 
     /** Main code and build files ship; tests, fixtures and generated code are reported but do not lower the score. */
@@ -100,7 +110,9 @@ public class SecurityPerspective extends AnalysisPerspective {
         List<PmdViolation> violations = pmdFindings.violations();
         SecretScanResult scan = secrets.scan(snapshot);
         PythonLint lint = ruff.analyze(snapshot);
-        RuffFindings bandit = lint.ran() ? RuffFindings.of(lint, RuffRules.ReportingPerspective.SECURITY, snapshot) : null;
+        PythonSecurity python = lint.ran() ? PythonSecurity.of(lint, snapshot,
+                () -> pythonModels == null ? List.of() : pythonModels.modelled(snapshot)) : null;
+        RuffFindings bandit = python == null ? null : python.findings();
 
         List<Finding> all = new ArrayList<>(pmdFindings.findings());
         if (bandit != null) {
@@ -135,6 +147,8 @@ public class SecurityPerspective extends AnalysisPerspective {
         if (bandit != null) {
             metrics.add(Metric.of("python_security_violations", bandit.violations().size()));
             metrics.addAll(bandit.ruleCountMetrics().stream().filter(m -> !m.name().equals("ruff_violations")).toList());
+            python.sqlTexts().forEach((source, count) -> metrics.add(
+                    Metric.of("python_sql_texts_" + source.name().toLowerCase(Locale.ROOT), count)));
         }
 
         List<String> recommendations = new ArrayList<>();

@@ -1,0 +1,81 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.Modelled;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.SqlText;
+import dev.autocoder.workers.repository.Snapshot;
+import dev.autocoder.workers.row.Severity;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Ruff's security ({@code S}) rules as the security row reports them, with each {@code S608} (SQL text built from
+ * strings) rated by what the Python model sees going into the text: a parameter of the function, unquoted, keeps
+ * the table's high (the injection Bandit means); values of the program that are no parameter, medium; parameters
+ * only quoted or escaped on the way, or constants only, low; the text of an exception or log message, which is no
+ * query at all, info. Each rated finding says why. Ruff reads the SQL words alone (a dialect's
+ * {@code "SELECT gen_id(%s, 1)" % preparer.format_sequence(seq)}, an error message naming a table): without the
+ * model, every report keeps the table's severity.
+ */
+public final class PythonSecurity {
+
+    private static final String SQL_BUILT_FROM_STRINGS = "S608";
+
+    private final RuffFindings findings;
+    private final Map<SqlText.Source, Integer> sqlTexts;
+
+    private PythonSecurity(RuffFindings findings, Map<SqlText.Source, Integer> sqlTexts) {
+        this.findings = findings;
+        this.sqlTexts = sqlTexts;
+    }
+
+    /** The security violations ruff reported, S608 rated by the model, asked for only when there is one. */
+    public static PythonSecurity of(PythonLint lint, Snapshot snapshot, Supplier<List<Modelled>> model) {
+        List<RuffViolation> violations = lint.violationsFor(RuffRules.ReportingPerspective.SECURITY);
+        Map<RuffViolation, RuffFindings.Rated> rated = new HashMap<>();
+        Map<SqlText.Source, Integer> sources = new EnumMap<>(SqlText.Source.class);
+        Map<String, Modelled> byPath = null;
+        for (RuffViolation v : violations) {
+            if (!v.code().equals(SQL_BUILT_FROM_STRINGS)) {
+                continue;
+            }
+            if (byPath == null) {
+                byPath = Modelled.byPath(model.get());
+            }
+            Optional<SqlText> text = Optional.ofNullable(byPath.get(v.path()))
+                    .flatMap(m -> m.sqlTextAt(v.diagnostic().row(), v.diagnostic().column()));
+            text.ifPresent(t -> {
+                sources.merge(t.source(), 1, Integer::sum);
+                rated.put(v, rating(t));
+            });
+        }
+        return new PythonSecurity(RuffFindings.of(violations, snapshot::scopeOf, rated), Map.copyOf(sources));
+    }
+
+    private static RuffFindings.Rated rating(SqlText text) {
+        String parameters = "`" + String.join("`, `", text.parameters()) + "`";
+        return switch (text.source()) {
+            case PARAMETER -> new RuffFindings.Rated(Severity.HIGH, (text.parameters().size() == 1 ? "parameter " : "parameters ")
+                    + parameters + " of the function " + (text.parameters().size() == 1 ? "goes" : "go") + " into the text unquoted");
+            case OTHER -> new RuffFindings.Rated(Severity.MEDIUM,
+                    "no parameter of the function goes into the text: check where its values come from");
+            case QUOTED -> new RuffFindings.Rated(Severity.LOW, parameters + " " + (text.parameters().size() == 1 ? "goes" : "go")
+                    + " into the text only quoted or escaped");
+            case CONSTANT -> new RuffFindings.Rated(Severity.LOW, "built from constants only: nothing from outside goes in");
+            case MESSAGE -> new RuffFindings.Rated(Severity.INFO, "the text of an exception or log message, not a query");
+        };
+    }
+
+    public RuffFindings findings() {
+        return findings;
+    }
+
+    /** How many of ruff's S608 reports the model saw built from each kind of value, by kind. */
+    public Map<SqlText.Source, Integer> sqlTexts() {
+        return sqlTexts;
+    }
+}

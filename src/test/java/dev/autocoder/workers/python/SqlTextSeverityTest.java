@@ -1,0 +1,98 @@
+package dev.autocoder.workers.python;
+
+import dev.autocoder.workers.analysis.pmd.PmdEngine;
+import dev.autocoder.workers.analysis.pmd.PmdRulesets;
+import dev.autocoder.workers.analysis.pmd.TestSnapshots;
+import dev.autocoder.workers.analysis.secrets.SecretScanner;
+import dev.autocoder.workers.analysis.security.SecurityPerspective;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.worker.PerspectiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ruff's S608 reads SQL words in a string built from values: on SQLAlchemy's dialects 21 high findings led the
+ * security row, nearly all a quoted identifier ({@code "SELECT gen_id(%s, 1)" % preparer.format_sequence(seq)}), a
+ * table name chosen between constants, or an error message naming a table. The Python model says what goes into
+ * each text: only a parameter of the function, unquoted, keeps high.
+ */
+class SqlTextSeverityTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void sqlTextIsRatedByWhatGoesIntoIt() {
+        TestSnapshots.write(root, "store.py", """
+                KINDS = {"plain": "v", "materialized": "m"}
+
+
+                def by_name(conn, name):
+                    return conn.execute("SELECT id FROM users WHERE name = '%s'" % name)
+
+
+                def view_names(conn, include):
+                    kinds = [KINDS[i] for i in include]
+                    return conn.execute("SELECT relname FROM pg_class WHERE relkind IN (%s)"
+                                        % ", ".join("'%s'" % k for k in kinds))
+
+
+                def table_names(conn, temporary):
+                    master = "sqlite_temp_master" if temporary else "sqlite_master"
+                    return conn.execute("SELECT name FROM %s WHERE type = 'table'" % master)
+
+
+                def next_value(conn, preparer, seq):
+                    return conn.execute("SELECT nextval(%s) FROM dual" % preparer.quote_identifier(seq))
+
+
+                def delete(table, key):
+                    if key is None:
+                        raise ValueError("Can't DELETE FROM table %s using NULL for the key" % table)
+
+
+                class Counter:
+                    def count(self):
+                        return self.conn.execute("SELECT count(*) FROM %s" % self.table)
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S608"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().replaceFirst("^[^(]*\\(", "("))
+                .containsExactlyInAnyOrder(
+                        "5 HIGH (parameter `name` of the function goes into the text unquoted)",
+                        "10 LOW (built from constants only: nothing from outside goes in)",
+                        "16 LOW (built from constants only: nothing from outside goes in)",
+                        "20 LOW (`seq` goes into the text only quoted or escaped)",
+                        "25 INFO (the text of an exception or log message, not a query)",
+                        "30 MEDIUM (no parameter of the function goes into the text: check where its values come from)");
+        assertThat(security.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_sql_texts_constant");
+            assertThat(m.value()).isEqualTo(2.0);
+        });
+    }
+
+    @Test
+    void withoutTheModelEveryReportKeepsTheTablesSeverity() {
+        TestSnapshots.write(root, "names.py", """
+                def table_names(conn, temporary):
+                    master = "sqlite_temp_master" if temporary else "sqlite_master"
+                    return conn.execute("SELECT name FROM %s WHERE type = 'table'" % master)
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60))).analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S608"))
+                .extracting(f -> f.severity() + " " + f.message())
+                .containsExactly("HIGH Possible SQL injection vector through string-based query construction");
+    }
+}
