@@ -484,6 +484,8 @@ def handler_reraises(tree, parents):
     return sorted(lines)
 
 
+# Conversions of text to a number: a ValueError says the text is none.
+CONVERSIONS = {"int", "float", "complex", "Decimal", "decimal.Decimal", "Fraction", "fractions.Fraction"}
 # Calls whose result is a number, whatever text goes in: no text of the input comes out.
 NUMBERS = {"int", "float", "len", "bool", "abs", "round", "ord", "hash", "id"}
 # A function or its receiver named for quoting or escaping (`quote_identifier`, `identifier_preparer.format_table`,
@@ -908,7 +910,8 @@ class FunctionScanner:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
                                  or self.removes_if_present(node, h) or self.looks_up(node, h)
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
-                                 or self.calls_if_present(node, h))
+                                 or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
+                                 or bool(loops_open) and self.keeps_numbers(node, h))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -1197,6 +1200,37 @@ class FunctionScanner:
         statement = try_node.body[0]
         return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
             and isinstance(statement.value.func, ast.Attribute)
+
+    def returns_if_possible(self, try_node, handler):
+        """Whether the try is a fast path that returns what it finds when it can, the handler catches only a named
+        failure of that (not Exception), and the code after the try is the other way: it does work or raises
+        (SQLAlchemy's pool: `c = self._conn.current()` / `if c: return c` / `except AttributeError: pass`, then makes
+        a connection; its `Constraint.table` raises "not bound to a table" after). A fallback that only returns a
+        constant (`return None`) turns the failure into a value: that stays reported."""
+        def returns(statement):
+            return isinstance(statement, ast.Return) or isinstance(statement, ast.If) \
+                and all(isinstance(s, ast.Return) for s in statement.body + statement.orelse)
+        def finds(statement):  # a local set, or a result returned: nothing else changes
+            return returns(statement) or isinstance(statement, ast.Assign) \
+                and all(isinstance(t, ast.Name) for t in statement.targets)
+        if handler.type is None or any(t in ("Exception", "BaseException") for t in self.handler_types(handler)) \
+                or len(try_node.body) > 3 or not all(finds(s) for s in try_node.body) \
+                or not any(returns(s) for s in try_node.body):
+            return False
+        following = self.next_statement(try_node)
+        return following is not None and (isinstance(following, ast.Raise)
+                                          or any(isinstance(n, ast.Call) for n in ast.walk(following)))
+
+    def keeps_numbers(self, try_node, handler):
+        """Whether the try only adds an element converted to a number and the handler catches only the ValueError
+        of one that is none: the loop keeps the numbers and skips the rest (SQLAlchemy's `version.append(int(n))` over
+        the parts of a version string)."""
+        if len(try_node.body) != 1 or handler.type is None or "ValueError" not in self.handler_types(handler) \
+                or not set(self.handler_types(handler)) <= {"ValueError", "TypeError"}:
+            return False
+        statement = try_node.body[0]
+        return isinstance(statement, ast.Expr) and any(isinstance(n, ast.Call) and dotted(n.func) in CONVERSIONS
+                                                       for n in ast.walk(statement))
 
     def tests_membership(self, try_node, handler):
         """Whether the try only tests membership (`if value in self.truthy: return True`, each branch returning or

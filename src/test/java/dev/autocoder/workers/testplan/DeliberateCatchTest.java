@@ -409,6 +409,54 @@ class DeliberateCatchTest {
                 except AttributeError:
                     pass
                 return requirements
+
+
+            class Pool:
+                def connection(self):
+                    try:
+                        current = self._conn.current()
+                        if current:
+                            return current
+                    except AttributeError:
+                        pass
+                    current = self._create_connection()
+                    self._conn.current = current
+                    return current
+
+                @property
+                def table(self):
+                    try:
+                        if isinstance(self.parent, dict):
+                            return self.parent
+                    except AttributeError:
+                        pass
+                    raise ValueError("not bound to a table")
+
+                def current_or_none(self):
+                    try:
+                        return self._conn.current()
+                    except AttributeError:
+                        pass
+                    return None
+
+                def any_failure(self):
+                    try:
+                        current = self._conn.current()
+                        if current:
+                            return current
+                    except Exception:
+                        pass
+                    return self._create_connection()
+
+
+            def version(raw):
+                numbers = []
+                for part in raw.split("."):
+                    try:
+                        numbers.append(int(part))
+                    except ValueError:
+                        pass
+                return tuple(numbers)
             """;
 
     @TempDir
@@ -424,7 +472,8 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/idioms.py", 13), tuple("shop/idioms.py", 31),
                         tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89),
-                        tuple("shop/idioms.py", 118), tuple("shop/idioms.py", 135));
+                        tuple("shop/idioms.py", 118), tuple("shop/idioms.py", 135), tuple("shop/idioms.py", 164),
+                        tuple("shop/idioms.py", 173));
     }
 
     @Test
