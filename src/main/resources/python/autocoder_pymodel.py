@@ -484,6 +484,9 @@ def handler_reraises(tree, parents):
     return sorted(lines)
 
 
+# The special methods only Python 2 calls: `unicode(x)`, `bool(x)`, `/` without `from __future__ import division`.
+PY2_ONLY_METHODS = {"__unicode__", "__nonzero__", "__div__", "__rdiv__", "__idiv__", "__cmp__", "__getslice__",
+                    "__setslice__", "__delslice__"}
 # Conversions of text to a number: a ValueError says the text is none.
 CONVERSIONS = {"int", "float", "complex", "Decimal", "decimal.Decimal", "Fraction", "fractions.Fraction"}
 # Calls whose result is a number, whatever text goes in: no text of the input comes out.
@@ -948,8 +951,16 @@ class FunctionScanner:
                         "growth_depth": self.enclosing_growth(loops_open) + (0 if id(generator) in self.without_factor else 1)}
                 self.loops.append(loop)
             index = len(self.loops) - 1
+            # the first iterable is evaluated once, where the comprehension stands; the rest runs per element
+            first = node.generators[0].iter
+            self.visit(first, caught_by, loop_depth, loops_open, in_except, in_with)
             for child in ast.iter_child_nodes(node):
-                self.visit(child, caught_by, loop_depth + 1, loops_open + [(index, True)], in_except, in_with)
+                if isinstance(child, ast.comprehension):
+                    parts = [child.target] + ([child.iter] if child is not node.generators[0] else []) + list(child.ifs)
+                else:
+                    parts = [child]
+                for part in parts:
+                    self.visit(part, caught_by, loop_depth + 1, loops_open + [(index, True)], in_except, in_with)
             return
         if isinstance(node, (ast.With, ast.AsyncWith)):
             transaction = False
@@ -1153,16 +1164,29 @@ class FunctionScanner:
             any(isinstance(s, ast.Return) for s in following.body)
 
     def next_statement(self, statement):
+        return self.place(statement)[1]
+
+    def place(self, statement):
+        """The compound statement whose block holds `statement` (an except clause counts as its try), and the
+        statement after it in that block, or None."""
         for node in ast.walk(self.f):
-            for field in ("body", "orelse", "finalbody"):
-                statements = getattr(node, field, None)
+            blocks = [getattr(node, field, None) for field in ("body", "orelse", "finalbody")] \
+                + [handler.body for handler in getattr(node, "handlers", [])]
+            for statements in blocks:
                 if isinstance(statements, list) and statement in statements:
                     index = statements.index(statement)
-                    return statements[index + 1] if index + 1 < len(statements) else None
-            for handler in getattr(node, "handlers", []):
-                if statement in handler.body:
-                    index = handler.body.index(statement)
-                    return handler.body[index + 1] if index + 1 < len(handler.body) else None
+                    return node, statements[index + 1] if index + 1 < len(statements) else None
+        return None, None
+
+    def code_after(self, statement):
+        """What runs when `statement` falls through: the next statement of its block, or else the one after the
+        if, with or try that holds the block (not past a loop, whose next round comes first)."""
+        while statement is not None:
+            holder, following = self.place(statement)
+            if following is not None or not isinstance(holder, (ast.If, ast.With, ast.AsyncWith, ast.Try,
+                                                                 getattr(ast, "TryStar", ast.Try))):
+                return following
+            statement = holder
         return None
 
     def removes_if_present(self, try_node, handler):
@@ -1217,7 +1241,7 @@ class FunctionScanner:
                 or len(try_node.body) > 3 or not all(finds(s) for s in try_node.body) \
                 or not any(returns(s) for s in try_node.body):
             return False
-        following = self.next_statement(try_node)
+        following = self.code_after(try_node)
         return following is not None and (isinstance(following, ast.Raise)
                                           or any(isinstance(n, ast.Call) for n in ast.walk(following)))
 
@@ -1631,8 +1655,8 @@ def python2_only(tree):
     """The regions of code that runs only on Python 2: the branch a Python-version test sends Python 2 to (`if PY3:
     ... else: string_types = (unicode, str)`, `str if PY3 else unicode`, `if sys.version_info[0] < 3:`). A test is a
     comparison of `sys.version_info` (whole, `[0]` or `.major`) that splits 2 from 3, a module-level name assigned
-    one, or a flag named PY2 or PY3 (six's and most compatibility modules'). [line, column, end line, end column],
-    columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in such branches."""
+    one, or a flag named PY2 or PY3 (six's and most compatibility modules'); and the bodies of the special methods
+    only Python 2 calls (`__unicode__`, `__nonzero__`). [line, column, end line, end column], columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in such branches."""
     flags = {}
 
     def version(node):
@@ -1685,6 +1709,8 @@ def python2_only(tree):
 
     regions = []
     for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in PY2_ONLY_METHODS:
+            regions.append(region(node.body))  # Python 3 never calls it (babel's `__unicode__` returns `unicode(..)`)
         if isinstance(node, (ast.If, ast.IfExp)):
             found = side(node.test)
             body = node.body if isinstance(node.body, list) else [node.body]

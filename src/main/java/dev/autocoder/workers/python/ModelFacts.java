@@ -39,7 +39,8 @@ public interface ModelFacts {
     }
 
     /**
-     * An F821 (undefined name) in a branch that a Python-version test sends only Python 2 to: {@code unicode},
+     * An F821 (undefined name) in code only Python 2 runs (a branch a Python-version test sends only Python 2 to, a
+     * method only Python 2 calls such as {@code __unicode__}): {@code unicode},
      * {@code raw_input} and {@code basestring} exist there.
      */
     default boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName) {

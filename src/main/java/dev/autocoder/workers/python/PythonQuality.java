@@ -221,7 +221,7 @@ public final class PythonQuality {
         }
         if (leftOut.python2OnlyNames() > 0) {
             parts.add(Plural.of(leftOut.python2OnlyNames(), "undefined-name report")
-                    + " left out: in branches a Python-version test sends only Python 2 to");
+                    + " left out: in code only Python 2 runs (a version test's Python 2 branch, `__unicode__`)");
         }
         if (leftOut.handlerReraises() > 0) {
             parts.add(Plural.of(leftOut.handlerReraises(), "bare-raise report")

@@ -99,7 +99,8 @@ public class PythonModelProvider {
 
         /**
          * Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a branch a Python-version
-         * test sends only Python 2 to ({@code str if PY3 else unicode}).
+         * test sends only Python 2 to ({@code str if PY3 else unicode}) or in a method only Python 2 calls
+         * ({@code __unicode__}).
          */
         public boolean runsOnlyOnPython2(int row, int column) {
             return python2Only.stream().anyMatch(r -> r.contains(row, column - 1));

@@ -439,6 +439,16 @@ class DeliberateCatchTest {
                         pass
                     return None
 
+                def zone(self, link, zones):
+                    if link:
+                        pos = link.find("/zoneinfo/")
+                        if pos >= 0:
+                            try:
+                                return zones.timezone(link[pos + 10:])
+                            except zones.UnknownTimeZoneError:
+                                pass
+                    return zones.timezone(self.read("/etc/timezone"))
+
                 def any_failure(self):
                     try:
                         current = self._conn.current()
@@ -473,7 +483,7 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/idioms.py", 13), tuple("shop/idioms.py", 31),
                         tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89),
                         tuple("shop/idioms.py", 118), tuple("shop/idioms.py", 135), tuple("shop/idioms.py", 164),
-                        tuple("shop/idioms.py", 173));
+                        tuple("shop/idioms.py", 183));
     }
 
     @Test

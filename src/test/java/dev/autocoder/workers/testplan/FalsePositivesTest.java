@@ -335,6 +335,30 @@ class FalsePositivesTest {
      * Making a socket object touches no network: its failure mode is unlikely, its connection's is not (the socket's
      * calls are typed through the local it is stored in).
      */
+    /**
+     * A comprehension evaluates its first iterable once, where it stands: babel's locale listing
+     * {@code [stem for stem, ext in (os.path.splitext(f) for f in os.listdir(folder))]} lists the folder once, yet it
+     * was a medium io-in-loop "for each element of os.listdir(folder)". What runs per element is still in the loop.
+     */
+    @Test
+    void aComprehensionsFirstIterableRunsOnce() throws Exception {
+        PerspectiveResult result = run(Map.of("locales/__init__.py", "", "locales/data.py", """
+                import os
+
+
+                def identifiers(folder):
+                    return [stem for stem, extension in (os.path.splitext(name) for name in os.listdir(folder))
+                            if extension == ".dat"]
+
+
+                def sizes(folders):
+                    return {folder: len(os.listdir(folder)) for folder in folders}
+                """), "performance-impact");
+
+        assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop")))
+                .extracting(Finding::line).containsExactly(10);
+    }
+
     @Test
     void aPythonLoopThatStopsAtTheFirstWorkingCandidateIsLow() throws Exception {
         Map<String, String> files = Map.of("net/__init__.py", "", "net/client.py", """
