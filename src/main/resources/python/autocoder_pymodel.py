@@ -1229,16 +1229,20 @@ class FunctionScanner:
         """Whether the try is a fast path that returns what it finds when it can, the handler catches only a named
         failure of that (not Exception), and the code after the try is the other way: it does work or raises
         (SQLAlchemy's pool: `c = self._conn.current()` / `if c: return c` / `except AttributeError: pass`, then makes
-        a connection; its `Constraint.table` raises "not bound to a table" after). A fallback that only returns a
+        a connection; its `Constraint.table` raises "not bound to a table" after; idna's ASCII fast path,
+        `label.encode('ascii')` / `except UnicodeEncodeError: pass`, then punycode). A fallback that only returns a
         constant (`return None`) turns the failure into a value: that stays reported."""
         def returns(statement):
             return isinstance(statement, ast.Return) or isinstance(statement, ast.If) \
                 and all(isinstance(s, ast.Return) for s in statement.body + statement.orelse)
-        def finds(statement):  # a local set, or a result returned: nothing else changes
+        def finds(statement):  # a local set, a check, or a result returned: nothing outside changes
             return returns(statement) or isinstance(statement, ast.Assign) \
-                and all(isinstance(t, ast.Name) for t in statement.targets)
+                and all(isinstance(t, ast.Name) for t in statement.targets) \
+                or isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                or isinstance(statement, ast.If) and not statement.orelse \
+                and all(isinstance(s, (ast.Return, ast.Raise)) for s in statement.body)
         if handler.type is None or any(t in ("Exception", "BaseException") for t in self.handler_types(handler)) \
-                or len(try_node.body) > 3 or not all(finds(s) for s in try_node.body) \
+                or len(try_node.body) > 4 or not all(finds(s) for s in try_node.body) \
                 or not any(returns(s) for s in try_node.body):
             return False
         following = self.code_after(try_node)

@@ -74,10 +74,12 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
         Set<String> problems = new HashSet<>();
         int other = 0;
         int tests = 0;
+        Set<String> leftOut = new HashSet<>();
         for (PythonModelProvider.Modelled file : files) {
             if (!file.model().parsed()) {
                 unparseable.add(file.model().path());
                 problems.add(file.model().parseError());
+                leftOut.add(file.module());
                 continue;
             }
             Scope scope = scopeOf.apply(file.model().path());
@@ -88,11 +90,12 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
                 tests++;
             } else {
                 other++;
+                leftOut.add(file.module());
             }
         }
         unparseable.sort(Comparator.naturalOrder());
         String modelProblem = included.isEmpty() && problems.size() == 1 ? problems.iterator().next() : null;
-        PythonModuleGraph graph = PythonModuleGraph.build(included, path -> scopeOf.apply(path) == Scope.MAIN);
+        PythonModuleGraph graph = PythonModuleGraph.build(included, path -> scopeOf.apply(path) == Scope.MAIN, leftOut);
         List<DependencyCycle> cycles = importCycles(graph);
         Set<String> testOnly = new TreeSet<>();
         for (DependencyCycle cycle : cycles) {

@@ -59,10 +59,13 @@ final class PythonModuleGraph {
     private int unresolvedImports;
 
     /**
-     * @param files  the modelled Python files that take part (main and test code, parsed)
-     * @param isMain whether a path is main code
+     * @param files   the modelled Python files that take part (main and test code, parsed)
+     * @param isMain  whether a path is main code
+     * @param leftOut the module names of the Python files that take no part (generated, fixtures, unparseable):
+     *                {@code from pkg import gen} of one imports that module, not {@code pkg}'s names
      */
-    static PythonModuleGraph build(Collection<PythonModelProvider.Modelled> files, java.util.function.Predicate<String> isMain) {
+    static PythonModuleGraph build(Collection<PythonModelProvider.Modelled> files, java.util.function.Predicate<String> isMain,
+                                   Set<String> leftOut) {
         PythonModuleGraph graph = new PythonModuleGraph();
         List<PythonModelProvider.Modelled> ordered = files.stream()
                 .sorted(Comparator.comparing(m -> m.model().path())).toList();
@@ -84,6 +87,9 @@ final class PythonModuleGraph {
             List<PythonImport> imports = file.imports().stream()
                     .sorted(Comparator.comparingInt(PythonImport::line)).toList();
             for (PythonImport written : imports) {
+                if (written.name() != null && leftOut.contains(written.qualified())) {
+                    continue; // idna's `from . import idnadata`, a generated table: no edge to the package
+                }
                 Module target = graph.resolve(written, from);
                 if (target == null && graph.insideProject(written.module(), from)) {
                     graph.unresolvedImports++;
