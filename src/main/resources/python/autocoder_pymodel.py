@@ -6,6 +6,7 @@ Each file gets its own time budget (a timer signal) and nesting limit, so a path
 error instead of holding the batch. Only the standard library is used.
 """
 import ast
+import builtins
 import hashlib
 import io
 import json
@@ -1660,8 +1661,18 @@ def python2_only(tree):
     ... else: string_types = (unicode, str)`, `str if PY3 else unicode`, `if sys.version_info[0] < 3:`). A test is a
     comparison of `sys.version_info` (whole, `[0]` or `.major`) that splits 2 from 3, a module-level name assigned
     one, or a flag named PY2 or PY3 (six's and most compatibility modules'); and the bodies of the special methods
-    only Python 2 calls (`__unicode__`, `__nonzero__`). [line, column, end line, end column], columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in such branches."""
+    only Python 2 calls (`__unicode__`, `__nonzero__`), and the branch taken when a builtin every Python 3 has is
+    missing (six's `print_ = getattr(builtins, "print", None)` / `if print_ is None:`). [line, column, end line, end column], columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in such branches."""
     flags = {}
+    probes = set()  # module-level names of a builtin looked up with a default: `print_ = getattr(builtins, "print", None)`
+
+    def probes_builtin(value):
+        """A lookup of a name every Python 3 has among the builtins, None when missing (six's print_ for 2.4)."""
+        return isinstance(value, ast.Call) and dotted(value.func) == "getattr" and len(value.args) == 3 \
+            and (dotted(value.args[0]) or "").split(".")[-1] in ("builtins", "__builtin__") \
+            and isinstance(value.args[1], ast.Constant) and isinstance(value.args[1].value, str) \
+            and hasattr(builtins, value.args[1].value) \
+            and isinstance(value.args[2], ast.Constant) and value.args[2].value is None
 
     def version(node):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value == 0:
@@ -1679,6 +1690,10 @@ def python2_only(tree):
         if name is not None:
             last = name.split(".")[-1]
             return "py2" if last in PY2_FLAGS else "py3" if last in PY3_FLAGS else flags.get(name)
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
+                and test.left.id in probes and isinstance(test.comparators[0], ast.Constant) \
+                and test.comparators[0].value is None and isinstance(test.ops[0], (ast.Is, ast.IsNot)):
+            return "py2" if isinstance(test.ops[0], ast.Is) else "py3"
         if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and version(test.left)):
             return None
         right = test.comparators[0]
@@ -1705,6 +1720,8 @@ def python2_only(tree):
             found = side(node.value)
             if found is not None:
                 flags[node.targets[0].id] = found
+            elif probes_builtin(node.value):
+                probes.add(node.targets[0].id)
 
     def region(nodes):
         first, last = nodes[0], nodes[-1]
