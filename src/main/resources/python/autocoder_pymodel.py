@@ -177,6 +177,28 @@ def import_kinds(tree):
     return kinds
 
 
+def import_time_reads(tree):
+    """The names the module reads while it is imported: everywhere but inside function and lambda bodies (their
+    decorators and default values included; class bodies run at import time too)."""
+    names = set()
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            arguments = node.args
+            stack.extend(list(getattr(node, "decorator_list", [])) + list(arguments.defaults)
+                         + [d for d in arguments.kw_defaults if d is not None])
+            if not isinstance(node, ast.Lambda):
+                stack.extend(a.annotation for a in arguments.args + arguments.kwonlyargs + arguments.posonlyargs
+                             if a.annotation is not None)
+                stack.extend([node.returns] if node.returns is not None else [])
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        stack.extend(ast.iter_child_nodes(node))
+    return names
+
+
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.GeneratorExp)
 
@@ -587,11 +609,13 @@ class Module:
 
     def collect_imports(self, tree):
         kinds = import_kinds(tree)
+        read = import_time_reads(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body,
-                                         "kind": kinds.get(id(node), "module"), "as": alias.asname})
+                                         "kind": kinds.get(id(node), "module"), "as": alias.asname,
+                                         "read": (alias.asname or alias.name.split(".")[0]) in read})
                     if alias.asname:
                         self.aliases[alias.asname] = alias.name
                     else:
@@ -602,12 +626,12 @@ class Module:
                 for alias in node.names:
                     if alias.name == "*":
                         self.imports.append({"module": base, "line": node.lineno, "top_level": node in tree.body,
-                                             "kind": kinds.get(id(node), "module")})
+                                             "kind": kinds.get(id(node), "module"), "read": True})
                         continue
                     qualified = base + "." + alias.name if base else alias.name
                     self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name,
-                                         "as": alias.asname})
+                                         "as": alias.asname, "read": (alias.asname or alias.name) in read})
                     self.aliases[alias.asname or alias.name] = qualified
         for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):

@@ -15,8 +15,11 @@ import java.util.List;
  * @param line   the line of the import statement
  * @param when   when the statement runs
  * @param alias  the {@code as} name, or null
+ * @param bindingRead whether the module reads the name the statement binds while it is imported (outside function
+ *               bodies), and always for a star import: only then can the import meet a module still initializing
+ *               that lacks what is read
  */
-public record PythonImport(String module, String name, int line, When when, String alias) {
+public record PythonImport(String module, String name, int line, When when, String alias, boolean bindingRead) {
 
     /** The name the statement binds in the importing module: the alias, the name taken, or the top package. */
     public String binding() {
@@ -68,7 +71,7 @@ public record PythonImport(String module, String name, int line, When when, Stri
                 default -> When.IMPORT_TIME;
             };
             String alias = i.hasNonNull("as") ? i.get("as").asText() : null;
-            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias));
+            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias, i.path("read").asBoolean(true)));
         }
         return List.copyOf(out);
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,13 +49,18 @@ import java.util.function.ToIntFunction;
  * @param deferredImports  project imports inside functions
  * @param typeCheckingImports project imports under {@code if TYPE_CHECKING:}
  * @param scriptImports    project imports under {@code if __name__ == "__main__":}
+ * @param cyclesThatCannotFail import cycles left out: no import in them reads a name of a module still
+ *                         initializing, whichever module is imported first ({@link ImportOrder})
+ * @param failures         for each reported import cycle (by its members, space-separated), an import that reads
+ *                         names of a module still initializing and the module imported first that leads to it
  * @param modelProblem     why no file could be modelled when that is one reason for all (no interpreter); else null
  */
 record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int otherFiles, int testModules,
                           PythonModuleGraph graph, List<DependencyCycle> importCycles, Set<String> testOnlyCycles,
                           PackageGraph packageGraph, List<PackageMetrics> packages, List<DependencyCycle> packageCycles,
                           List<PythonModuleMetrics> modules, List<Hotspot> hotspots, String hotspotsUnavailableReason,
-                          int deferredImports, int typeCheckingImports, int scriptImports, String modelProblem) {
+                          int deferredImports, int typeCheckingImports, int scriptImports, int cyclesThatCannotFail,
+                          Map<String, ImportOrder.Failure> failures, String modelProblem) {
 
     static final Set<PythonImport.When> IMPORT_TIME = EnumSet.of(PythonImport.When.IMPORT_TIME);
     /** What the code depends on when it runs, for coupling: a script block's imports too. */
@@ -96,7 +102,9 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
         unparseable.sort(Comparator.naturalOrder());
         String modelProblem = included.isEmpty() && problems.size() == 1 ? problems.iterator().next() : null;
         PythonModuleGraph graph = PythonModuleGraph.build(included, path -> scopeOf.apply(path) == Scope.MAIN, leftOut);
-        List<DependencyCycle> cycles = importCycles(graph);
+        List<DependencyCycle> cannotFail = new ArrayList<>();
+        Map<String, ImportOrder.Failure> failures = new HashMap<>();
+        List<DependencyCycle> cycles = importCycles(graph, failures, cannotFail);
         Set<String> testOnly = new TreeSet<>();
         for (DependencyCycle cycle : cycles) {
             if (cycle.members().stream().noneMatch(m -> graph.modules().get(m).main())) {
@@ -139,11 +147,15 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
                 packageGraph, PackageMetrics.of(packageGraph, counts), DependencyCycle.find(packageGraph), modules,
                 hotspots, churn.unavailableReason(), graph.projectImports(PythonImport.When.DEFERRED),
                 graph.projectImports(PythonImport.When.TYPE_CHECKING), graph.projectImports(PythonImport.When.SCRIPT),
-                modelProblem);
+                cannotFail.size(), Map.copyOf(failures), modelProblem);
     }
 
-    /** Strongly connected components of the import-time graph with more than one module, largest first. */
-    private static List<DependencyCycle> importCycles(PythonModuleGraph graph) {
+    /**
+     * The strongly connected components of the import-time graph with more than one module that can fail
+     * ({@link ImportOrder}), largest first; those that cannot go to {@code cannotFail}.
+     */
+    private static List<DependencyCycle> importCycles(PythonModuleGraph graph, Map<String, ImportOrder.Failure> failures,
+                                                      List<DependencyCycle> cannotFail) {
         List<DependencyCycle> cycles = new ArrayList<>();
         Map<String, List<String>> adjacency = graph.adjacency(IMPORT_TIME, m -> true);
         for (List<String> component : StronglyConnectedComponents.of(adjacency)) {
@@ -160,11 +172,19 @@ record PythonArchitecture(int pythonFiles, List<String> unparseableFiles, int ot
                     }
                 }
             }
-            cycles.add(new DependencyCycle(List.copyOf(members), List.copyOf(edges)));
+            DependencyCycle cycle = new DependencyCycle(List.copyOf(members), List.copyOf(edges));
+            Optional<ImportOrder.Failure> failure = new ImportOrder(graph, adjacency, members).failure();
+            failure.ifPresent(f -> failures.put(String.join(" ", cycle.members()), f));
+            (failure.isPresent() ? cycles : cannotFail).add(cycle);
         }
         cycles.sort(Comparator.comparing((DependencyCycle c) -> -c.members().size())
                 .thenComparing(c -> c.members().get(0)));
         return cycles;
+    }
+
+    /** The import of a reported cycle that reads a module still initializing, and what leads to it. */
+    ImportOrder.Failure failureOf(DependencyCycle cycle) {
+        return failures.get(String.join(" ", cycle.members()));
     }
 
     boolean isTestOnly(DependencyCycle cycle) {

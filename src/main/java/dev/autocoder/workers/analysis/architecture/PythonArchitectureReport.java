@@ -42,11 +42,11 @@ final class PythonArchitectureReport {
         List<Finding> findings = new ArrayList<>();
         for (DependencyCycle cycle : analysis.importCycles()) {
             boolean testOnly = analysis.isTestOnly(cycle);
-            DependencyCycle.Edge first = cycle.edges().get(0);
+            PythonModuleGraph.Edge reading = analysis.failureOf(cycle).edge();
             Finding finding = Finding.of(IMPORT_CYCLE, ArchitectureFindings.CATEGORY,
-                    testOnly ? Severity.MEDIUM : Severity.HIGH, first.file(), first.line(), first.line(),
+                    testOnly ? Severity.MEDIUM : Severity.HIGH, reading.file(), reading.line(), reading.line(),
                     "Circular import among " + Plural.of(cycle.members().size(), (testOnly ? "test " : "") + "module")
-                            + ", each imported while another is still initializing: " + edgeList(cycle),
+                            + ": " + failure(analysis.failureOf(cycle)) + "; the imports: " + edgeList(cycle),
                     "import cycle " + String.join(" ", cycle.members()));
             findings.add(testOnly ? finding.withScope(Scope.TEST) : finding);
         }
@@ -58,6 +58,13 @@ final class PythonArchitectureReport {
             }
         }
         return findings;
+    }
+
+    /** Where the cycle breaks: the import that reads a module still initializing, and the order that leads there. */
+    private static String failure(ImportOrder.Failure failure) {
+        PythonModuleGraph.Edge edge = failure.edge();
+        return "when " + failure.first() + " is imported first, " + edge.from() + " reads names of " + edge.to()
+                + " before it has finished initializing (" + edge.file() + ":" + edge.line() + ")";
     }
 
     private static String edgeList(DependencyCycle cycle) {
@@ -101,6 +108,7 @@ final class PythonArchitectureReport {
         metrics.add(Metric.of("deferred_project_imports", analysis.deferredImports()));
         metrics.add(Metric.of("type_checking_project_imports", analysis.typeCheckingImports()));
         metrics.add(Metric.of("script_project_imports", analysis.scriptImports()));
+        metrics.add(Metric.of("import_cycles_that_cannot_fail", analysis.cyclesThatCannotFail()));
         analysis.averageInstability().ifPresent(v -> metrics.add(Metric.of("python_avg_instability", ArchitectureFindings.round(v))));
         analysis.averageDistance().ifPresent(v -> metrics.add(Metric.of("python_avg_distance_main_sequence", ArchitectureFindings.round(v))));
         metrics.add(Metric.of("max_module_efferent_coupling", analysis.modules().stream().mapToInt(PythonModuleMetrics::efferent).max().orElse(0)));
@@ -179,6 +187,11 @@ final class PythonArchitectureReport {
         } else {
             summary.append(Plural.of(analysis.importCycles().size(), "circular import")).append(" involving ")
                     .append(Plural.of(analysis.modulesInCycles(), "module"));
+        }
+        if (analysis.cyclesThatCannotFail() > 0) {
+            summary.append(" (and ").append(Plural.of(analysis.cyclesThatCannotFail(), "import cycle"))
+                    .append(" that cannot fail: ").append(analysis.cyclesThatCannotFail() == 1 ? "it only binds" : "they only bind")
+                    .append(" modules still initializing, reading their names inside functions)");
         }
         int notCounted = analysis.deferredImports() + analysis.typeCheckingImports() + analysis.scriptImports();
         String projectImports = notCounted == 1 ? " project import)" : " project imports)";

@@ -45,8 +45,17 @@ final class PythonModuleGraph {
     record Module(String path, String name, String packageName, boolean main) {
     }
 
-    /** The first import statement (by file, then line) creating an edge. */
-    record Edge(String from, String to, String file, int line) {
+    /**
+     * The first import statement (by file, then line) creating an edge.
+     *
+     * @param readsNames whether one of its statements reads names of the module while the importer initializes:
+     *                   {@code from m import name}, a star import, or a bound module read outside functions
+     */
+    record Edge(String from, String to, String file, int line, boolean readsNames) {
+
+        Edge orReading(Edge other) {
+            return readsNames || !other.readsNames ? this : new Edge(from, to, file, line, true);
+        }
     }
 
     private final Map<String, Module> modulesByName = new TreeMap<>();
@@ -103,9 +112,12 @@ final class PythonModuleGraph {
                     continue;
                 }
                 graph.projectImports.merge(written.when(), 1, Integer::sum);
+                boolean submodule = written.name() != null && target.name().equals(written.qualified());
+                boolean reads = written.bindingRead() || written.name() != null && !submodule;
                 graph.edges.computeIfAbsent(written.when(), k -> new HashMap<>())
                         .computeIfAbsent(from.name(), k -> new TreeMap<>())
-                        .putIfAbsent(target.name(), new Edge(from.name(), target.name(), from.path(), written.line()));
+                        .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads),
+                                Edge::orReading);
             }
         }
         return graph;
