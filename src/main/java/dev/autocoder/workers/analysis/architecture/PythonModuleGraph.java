@@ -46,15 +46,16 @@ final class PythonModuleGraph {
     }
 
     /**
-     * The first import statement (by file, then line) creating an edge.
+     * The first import statement (by file, then line) creating an edge, or the first that reads names when a later
+     * one does and the first does not.
      *
      * @param readsNames whether one of its statements reads names of the module while the importer initializes:
      *                   {@code from m import name}, a star import, or a bound module read outside functions
      */
     record Edge(String from, String to, String file, int line, boolean readsNames) {
 
-        Edge orReading(Edge other) {
-            return readsNames || !other.readsNames ? this : new Edge(from, to, file, line, true);
+        Edge orReading(Edge later) {
+            return readsNames || !later.readsNames ? this : later;
         }
     }
 
