@@ -1169,14 +1169,20 @@ class FunctionScanner:
     def looks_up(self, try_node, handler):
         """Whether the try only returns or assigns what an item lookup finds and the handler catches only a missing
         key or index: `d.get(k)` written out (dateutil's `return self._weekdays[name.lower()]` / `except KeyError:
-        pass` / `return None`; docutils' `self.requirements[name] = packages[env]` / `except KeyError: pass`), where a
-        missing entry is an answer, not a failure."""
-        if len(try_node.body) != 1 or not isinstance(try_node.body[0], (ast.Return, ast.Assign)) or handler.type is None:
+        pass` / `return None`; docutils' `self.requirements[name] = packages[env]` / `except KeyError: pass`), or an
+        attribute `getattr(obj, name)` finds and the handler catches only AttributeError (mako's iter_fields, "only
+        yielding existing fields"), where a missing entry is an answer, not a failure."""
+        statement = try_node.body[0] if len(try_node.body) == 1 else None
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, (ast.Yield, ast.YieldFrom)):
+            statement = statement.value
+        if not isinstance(statement, (ast.Return, ast.Assign, ast.Yield, ast.YieldFrom)) or handler.type is None:
             return False
-        value = try_node.body[0].value
-        looked_up = value is not None and any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
-                                              for n in ast.walk(value))
-        return looked_up and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler))
+        value = statement.value
+        nodes = list(ast.walk(value)) if value is not None else []
+        entry = any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) for n in nodes)
+        attribute = any(isinstance(n, ast.Call) and dotted(n.func) == "getattr" and len(n.args) == 2 for n in nodes)
+        types = self.handler_types(handler)
+        return entry and all(t in MISSING_ENTRY_ERRORS for t in types) or attribute and types == ["AttributeError"]
 
     def tries_another_way(self, try_node):
         """Whether the try returns its result and the statement after it is another try that returns one too: a

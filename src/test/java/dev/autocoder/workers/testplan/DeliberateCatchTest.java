@@ -459,6 +459,14 @@ class DeliberateCatchTest {
                     return self._create_connection()
 
 
+            def fields(node):
+                for field in node._fields:
+                    try:
+                        yield field, getattr(node, field)
+                    except AttributeError:
+                        pass
+
+
             def version(raw):
                 numbers = []
                 for part in raw.split("."):
