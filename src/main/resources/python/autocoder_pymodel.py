@@ -469,6 +469,42 @@ def top_level_functions(tree):
     return functions
 
 
+def init_returns_none(tree):
+    """The lines of the `return self.method(..)` statements in an `__init__` whose method, of the same class, never
+    returns a value (SQLAlchemy's Inspector: `return self._init_legacy(bind)`): pylint's "explicit return in
+    __init__" (ruff's PLE0101) names misleading code there, not the TypeError a returned value raises."""
+    def gives_value(function):
+        for node in walk_own(function):
+            if isinstance(node, (ast.Yield, ast.YieldFrom)) or isinstance(node, ast.Return) and node.value is not None \
+                    and not (isinstance(node.value, ast.Constant) and node.value.value is None):
+                return True
+        return False
+
+    lines = []
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        methods = {n.name: n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        init = methods.get("__init__")
+        if init is None:
+            continue
+        for node in walk_own(init):
+            call = node.value if isinstance(node, ast.Return) else None
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+                    and call.func.value.id == "self" and call.func.attr in methods \
+                    and not gives_value(methods[call.func.attr]):
+                lines.append(node.lineno)
+    return lines
+
+
+def walk_own(function):
+    """The nodes of a function's body, not those of the functions, lambdas and classes nested in it."""
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
 def handler_reraises(tree, parents):
     """The lines of bare `raise` statements outside any except clause of their function, in a function (module level,
     or a method of a top-level class) that the module calls, and calls only from inside except clauses: such a raise
@@ -1885,6 +1921,7 @@ def model(entry, budget, max_depth):
                 "python2_only": python2_only(tree),
                 "sql_texts": [[line, column, kind, names] for (line, column), (kind, names) in sorted(module.sql_texts.items())],
                 "handler_reraises": handler_reraises(tree, parents),
+                "init_returns_none": init_returns_none(tree),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}

@@ -39,6 +39,14 @@ public interface ModelFacts {
     }
 
     /**
+     * A PLE0101 (explicit return in {@code __init__}) of {@code return self.method(..)} whose method never returns a
+     * value: the return gives None, which {@code __init__} may.
+     */
+    default boolean returnsNoneFromInit(String path, RuffDiagnostic explicitReturn) {
+        return false;
+    }
+
+    /**
      * An F821 (undefined name) in code only Python 2 runs (a branch a Python-version test sends only Python 2 to, a
      * method only Python 2 calls such as {@code __unicode__}): {@code unicode},
      * {@code raw_input} and {@code basestring} exist there.

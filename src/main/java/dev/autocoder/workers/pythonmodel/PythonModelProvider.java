@@ -75,17 +75,26 @@ public class PythonModelProvider {
      * parameter whose default makes a new container, by the default's line, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
-     * tables of constants written out, the regions that run only on Python 2, and its strings built with SQL words
-     * in them (all empty when the file could not be modelled).
+     * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
+     * in them, and the lines of its {@code __init__} returns of a method's None (all empty when the file could not be
+     * modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
-                           List<Region> python2Only, List<SqlText> sqlTexts) {
+                           List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of());
+                    List.of(), List.of());
+        }
+
+        /**
+         * Whether line {@code line} is a {@code return self.method(..)} in an {@code __init__} whose method never
+         * returns a value: no TypeError, only misleading code.
+         */
+        public boolean returnsNoneFromInit(int line) {
+            return initReturnsNone.contains(line);
         }
 
         /**
@@ -378,7 +387,7 @@ public class PythonModelProvider {
                         Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
-                        SqlText.of(json.path("sql_texts")))
+                        SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -435,7 +444,7 @@ public class PythonModelProvider {
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
-                modelled.sqlTexts());
+                modelled.sqlTexts(), modelled.initReturnsNone());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */
