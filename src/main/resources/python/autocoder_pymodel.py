@@ -975,6 +975,7 @@ class FunctionScanner:
                                  or self.removes_if_present(node, h) or self.looks_up(node, h)
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
+                                 or self.caller_chosen(h)
                                  or bool(loops_open) and self.keeps_numbers(node, h))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -1315,6 +1316,11 @@ class FunctionScanner:
         following = self.code_after(try_node)
         return following is not None and (isinstance(following, ast.Raise)
                                           or any(isinstance(n, ast.Call) for n in ast.walk(following)))
+
+    def caller_chosen(self, handler):
+        """Whether the handler catches only exception types the caller passed in (more-itertools' `map_except(function,
+        iterable, *exceptions)` / `except exceptions: pass`): ignoring them is what the caller asked for."""
+        return handler.type is not None and all(t in self.params for t in self.handler_types(handler))
 
     def keeps_numbers(self, try_node, handler):
         """Whether the try only adds an element converted to a number and the handler catches only the ValueError

@@ -459,6 +459,14 @@ class DeliberateCatchTest {
                     return self._create_connection()
 
 
+            def map_except(function, iterable, *exceptions):
+                for item in iterable:
+                    try:
+                        yield function(item)
+                    except exceptions:
+                        pass
+
+
             def fields(node):
                 for field in node._fields:
                     try:
