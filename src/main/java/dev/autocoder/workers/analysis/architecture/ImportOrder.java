@@ -63,6 +63,7 @@ final class ImportOrder {
     record Failure(String first, PythonModuleGraph.Edge edge) {
     }
 
+    /** One module on the import stack: whether its body has started, and the next of its imports to run. */
     private static final class Frame {
         final String module;
         boolean started;
@@ -70,6 +71,12 @@ final class ImportOrder {
 
         Frame(String module) {
             this.module = module;
+        }
+
+        PythonModuleGraph.Edge takeNext(List<PythonModuleGraph.Edge> imports) {
+            PythonModuleGraph.Edge edge = imports.get(next);
+            next++;
+            return edge;
         }
     }
 
@@ -90,12 +97,12 @@ final class ImportOrder {
             }
             List<PythonModuleGraph.Edge> imports = importsOf.get(frame.module);
             if (frame.next < imports.size()) {
-                PythonModuleGraph.Edge edge = imports.get(frame.next++);
-                if (initializing.contains(edge.to())) {
-                    if (edge.readsNames()) {
-                        return edge;
-                    }
-                } else if (!done.contains(edge.to())) {
+                PythonModuleGraph.Edge edge = frame.takeNext(imports);
+                boolean waiting = initializing.contains(edge.to());
+                if (waiting && edge.readsNames()) {
+                    return edge;
+                }
+                if (!waiting && !done.contains(edge.to())) {
                     push(stack, edge.to());
                 }
             } else {
