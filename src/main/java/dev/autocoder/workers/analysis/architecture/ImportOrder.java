@@ -87,16 +87,17 @@ final class ImportOrder {
         push(stack, first);
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
-            if (!frame.started) {
-                if (initializing.contains(frame.module) || done.contains(frame.module)) {
-                    stack.pop();
-                    continue;
-                }
+            List<PythonModuleGraph.Edge> imports = importsOf.get(frame.module);
+            if (!frame.started && (initializing.contains(frame.module) || done.contains(frame.module))) {
+                stack.pop(); // imported meanwhile, by its package or another member
+            } else if (!frame.started) {
                 initializing.add(frame.module);
                 frame.started = true;
-            }
-            List<PythonModuleGraph.Edge> imports = importsOf.get(frame.module);
-            if (frame.next < imports.size()) {
+            } else if (frame.next == imports.size()) {
+                stack.pop();
+                initializing.remove(frame.module);
+                done.add(frame.module);
+            } else {
                 PythonModuleGraph.Edge edge = frame.takeNext(imports);
                 boolean waiting = initializing.contains(edge.to());
                 if (waiting && edge.readsNames()) {
@@ -105,10 +106,6 @@ final class ImportOrder {
                 if (!waiting && !done.contains(edge.to())) {
                     push(stack, edge.to());
                 }
-            } else {
-                stack.pop();
-                initializing.remove(frame.module);
-                done.add(frame.module);
             }
         }
         return null;

@@ -97,31 +97,31 @@ final class PythonModuleGraph {
             List<PythonImport> imports = file.imports().stream()
                     .sorted(Comparator.comparingInt(PythonImport::line)).toList();
             for (PythonImport written : imports) {
-                if (written.name() != null && leftOut.contains(written.qualified())) {
-                    continue; // idna's `from . import idnadata`, a generated table: no edge to the package
+                // idna's `from . import idnadata`, a generated table: no edge to the package
+                if (written.name() == null || !leftOut.contains(written.qualified())) {
+                    graph.add(written, from);
                 }
-                Module target = graph.resolve(written, from);
-                if (target == null && graph.insideProject(written.module(), from)) {
-                    graph.unresolvedImports++;
-                    continue;
-                }
-                if (target == null) {
-                    graph.externalUsers.computeIfAbsent(topLevel(written.module()), k -> new TreeSet<>()).add(from.path());
-                    continue;
-                }
-                if (target == from) {
-                    continue;
-                }
-                graph.projectImports.merge(written.when(), 1, Integer::sum);
-                boolean submodule = written.name() != null && target.name().equals(written.qualified());
-                boolean reads = written.bindingRead() || written.name() != null && !submodule;
-                graph.edges.computeIfAbsent(written.when(), k -> new HashMap<>())
-                        .computeIfAbsent(from.name(), k -> new TreeMap<>())
-                        .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads),
-                                Edge::orReading);
             }
         }
         return graph;
+    }
+
+    /** One import statement: an edge to a project module, an external package's user, or an unresolved import. */
+    private void add(PythonImport written, Module from) {
+        Module target = resolve(written, from);
+        if (target == null && insideProject(written.module(), from)) {
+            unresolvedImports++;
+        } else if (target == null) {
+            externalUsers.computeIfAbsent(topLevel(written.module()), k -> new TreeSet<>()).add(from.path());
+        } else if (target != from) {
+            projectImports.merge(written.when(), 1, Integer::sum);
+            boolean submodule = written.name() != null && target.name().equals(written.qualified());
+            boolean reads = written.bindingRead() || written.name() != null && !submodule;
+            edges.computeIfAbsent(written.when(), k -> new HashMap<>())
+                    .computeIfAbsent(from.name(), k -> new TreeMap<>())
+                    .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads),
+                            Edge::orReading);
+        }
     }
 
     /**
