@@ -975,7 +975,8 @@ class FunctionScanner:
                                  or self.removes_if_present(node, h) or self.looks_up(node, h)
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
-                                 or self.caller_chosen(h)
+                                 or self.caller_chosen(h) or self.runs_until_empty(node, h)
+                                 or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
@@ -1316,6 +1317,26 @@ class FunctionScanner:
         following = self.code_after(try_node)
         return following is not None and (isinstance(following, ast.Raise)
                                           or any(isinstance(n, ast.Call) for n in ast.walk(following)))
+
+    def skips_missing(self, try_node, handler):
+        """Whether the try, in a loop, does one thing with what it looks up by key or index and the handler catches
+        only a missing entry: the loop skips the elements the mapping lacks (networkx's set_node_attributes,
+        `G.nodes[n].update(d)` / `except KeyError: pass`, "values for nodes not in G are ignored")."""
+        if len(try_node.body) != 1 or handler.type is None \
+                or not all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)):
+            return False
+        statement = try_node.body[0]
+        return isinstance(statement, (ast.Assign, ast.AugAssign, ast.Expr)) and any(
+            isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) for n in ast.walk(statement))
+
+    def runs_until_empty(self, try_node, handler):
+        """Whether the handler catches only the IndexError of popping an empty list that a `while` loop in the try
+        pops: the work ends when its stack runs out (networkx's find_cliques, `Q.pop()` / `stack.pop()`)."""
+        if handler.type is None or self.handler_types(handler) != ["IndexError"]:
+            return False
+        return any(isinstance(loop, ast.While) and any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop" and not n.args
+            for n in ast.walk(loop)) for s in try_node.body for loop in ast.walk(s))
 
     def caller_chosen(self, handler):
         """Whether the handler catches only exception types the caller passed in (more-itertools' `map_except(function,

@@ -467,6 +467,33 @@ class DeliberateCatchTest {
                         pass
 
 
+            def set_attributes(graph, values, name):
+                for (u, v), value in values.items():
+                    try:
+                        graph[u][v][name] = value
+                    except KeyError:
+                        pass
+                for node, attributes in values.items():
+                    try:
+                        graph.nodes[node].update(attributes)
+                    except KeyError:
+                        pass
+                try:
+                    graph[name].update(values)
+                except KeyError:
+                    pass
+
+
+            def cliques(graph, stack):
+                try:
+                    while True:
+                        node = stack.pop()
+                        graph.visit(node)
+                except IndexError:
+                    pass
+                return graph
+
+
             def fields(node):
                 for field in node._fields:
                     try:
@@ -499,7 +526,7 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/idioms.py", 13), tuple("shop/idioms.py", 31),
                         tuple("shop/idioms.py", 43), tuple("shop/idioms.py", 57), tuple("shop/idioms.py", 89),
                         tuple("shop/idioms.py", 118), tuple("shop/idioms.py", 135), tuple("shop/idioms.py", 164),
-                        tuple("shop/idioms.py", 183));
+                        tuple("shop/idioms.py", 183), tuple("shop/idioms.py", 209));
     }
 
     @Test
