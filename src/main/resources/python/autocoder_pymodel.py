@@ -495,6 +495,36 @@ def init_returns_none(tree):
     return lines
 
 
+def loop_carried_reads(tree, lines):
+    """The reads of a local, inside a loop, that come before the loop body binds it and after no binding before the
+    loop: the read takes the previous iteration's value, and only the first iteration may not reach it (networkx's
+    `if high: current = maxuppernode` with `maxuppernode = None` further down the `while`). Ruff reports such a
+    read as an undefined name (F821), as if it always raised NameError. [line, column, line, end column], columns
+    from 0 and in characters."""
+    out = []
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        arguments = function.args
+        parameters = {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs}
+        parameters |= {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+        own = list(walk_own(function))
+        stores = [n for n in own if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
+        for loop in (n for n in own if isinstance(n, LOOPS)):
+            inside = {id(n) for n in walk_own(loop)}
+            first = loop.lineno
+            bound_before = {n.id for n in stores if n.lineno < first and id(n) not in inside}
+            bound_inside = {}
+            for n in stores:
+                if id(n) in inside:
+                    bound_inside.setdefault(n.id, []).append(n.lineno)
+            for n in walk_own(loop):
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in bound_inside \
+                        and n.id not in bound_before and n.id not in parameters \
+                        and min(bound_inside[n.id]) > n.lineno:
+                    column = char_column(lines, n)
+                    out.append((n.lineno, column, n.lineno, column + len(n.id)))
+    return [list(r) for r in sorted(set(out))]
+
+
 def walk_own(function):
     """The nodes of a function's body, not those of the functions, lambdas and classes nested in it."""
     stack = list(function.body)
@@ -1949,6 +1979,7 @@ def model(entry, budget, max_depth):
                 "sql_texts": [[line, column, kind, names] for (line, column), (kind, names) in sorted(module.sql_texts.items())],
                 "handler_reraises": handler_reraises(tree, parents),
                 "init_returns_none": init_returns_none(tree),
+                "loop_carried_reads": loop_carried_reads(tree, module.lines),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}

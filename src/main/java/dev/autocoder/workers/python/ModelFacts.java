@@ -47,6 +47,14 @@ public interface ModelFacts {
     }
 
     /**
+     * An F821 (undefined name) of a local its loop binds further down, with no binding before the loop: it reads the
+     * previous iteration's value, and raises NameError only if the first iteration reaches it.
+     */
+    default boolean readsPreviousIteration(String path, RuffDiagnostic undefinedName) {
+        return false;
+    }
+
+    /**
      * An F821 (undefined name) in code only Python 2 runs (a branch a Python-version test sends only Python 2 to, a
      * method only Python 2 calls such as {@code __unicode__}): {@code unicode},
      * {@code raw_input} and {@code basestring} exist there.

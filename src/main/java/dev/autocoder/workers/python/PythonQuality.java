@@ -54,7 +54,7 @@ public final class PythonQuality {
      * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
      * in a branch only Python 2 runs ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default ({@link #mutableDefaultRating}), a PLE0101 returning
-     * a method of its class that gives None is low.
+     * a method of its class that gives None is low, an F821 of a local its loop binds further down medium.
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
@@ -84,6 +84,9 @@ public final class PythonQuality {
                 if (v.code().equals("B006")) {
                     facts.mutableDefaultUse(v.path(), v.diagnostic()).flatMap(PythonQuality::mutableDefaultRating)
                             .ifPresent(rated -> calibrated.put(v, rated));
+                } else if (v.code().equals("F821") && facts.readsPreviousIteration(v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
+                            + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "the method it returns gives None, so no TypeError: only misleading code"));

@@ -76,17 +76,26 @@ public class PythonModelProvider {
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
      * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
-     * in them, and the lines of its {@code __init__} returns of a method's None (all empty when the file could not be
-     * modelled).
+     * in them, the lines of its {@code __init__} returns of a method's None, and its reads of a local a loop binds
+     * only further down (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
-                           List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone) {
+                           List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
+                           List<Region> loopCarriedReads) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of());
+        }
+
+        /**
+         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) reads a local that the enclosing loop
+         * binds only further down, with no binding before the loop: the previous iteration's value.
+         */
+        public boolean readsPreviousIteration(int row, int column) {
+            return loopCarriedReads.stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /**
@@ -387,7 +396,8 @@ public class PythonModelProvider {
                         Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
-                        SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")))
+                        SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
+                        Region.of(json.path("loop_carried_reads")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -444,7 +454,7 @@ public class PythonModelProvider {
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
-                modelled.sqlTexts(), modelled.initReturnsNone());
+                modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

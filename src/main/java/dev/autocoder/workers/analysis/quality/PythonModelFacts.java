@@ -76,6 +76,11 @@ final class PythonModelFacts implements ModelFacts {
     }
 
     @Override
+    public boolean readsPreviousIteration(String path, RuffDiagnostic undefinedName) {
+        return file(path).map(f -> f.readsPreviousIteration(undefinedName.row(), undefinedName.column())).orElse(false);
+    }
+
+    @Override
     public boolean returnsNoneFromInit(String path, RuffDiagnostic explicitReturn) {
         return file(path).map(f -> f.returnsNoneFromInit(explicitReturn.row())).orElse(false);
     }
