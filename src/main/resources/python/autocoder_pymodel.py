@@ -303,7 +303,7 @@ def name_use(node, parents):
 def iteration_local_functions(tree, parents):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
-    generator (which may run later). Such a function cannot see a later iteration's loop variables, so bugbear's
+    generator (which may run later), or a call in its own body. Such a function cannot see a later iteration's loop variables, so bugbear's
     B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
 
     def scope_of(node):
@@ -331,7 +331,9 @@ def iteration_local_functions(tree, parents):
         for function in candidates:
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)]
-            if uses and all((isinstance(parents.get(u), ast.Call) and parents[u].func is u or returned(u))
+            # a recursive call runs only while the function itself runs (networkx's Hopcroft-Karp `recurse`)
+            if uses and all(isinstance(parents.get(u), ast.Call) and parents[u].func is u and inside(u, function)
+                            or (isinstance(parents.get(u), ast.Call) and parents[u].func is u or returned(u))
                             and scope_of(u) is scope and any(inside(u, stmt) for stmt in loop.body) for u in uses):
                 spans.add((function.lineno, getattr(function, "end_lineno", function.lineno)))
     return sorted([list(span) for span in spans])
