@@ -300,10 +300,41 @@ def name_use(node, parents):
     return 0
 
 
+# Built-ins and standard functions that call a function argument before they return, and those that return a lazy
+# iterator calling it as it is consumed, and the calls that consume an iterator at once.
+CALLS_AT_ONCE = {"sorted", "min", "max", "sort", "reduce", "functools.reduce", "re.sub", "re.subn", "sub", "subn"}
+CALLS_LAZILY = {"map", "filter", "dropwhile", "takewhile", "filterfalse", "groupby", "starmap", "accumulate",
+                "itertools.dropwhile", "itertools.takewhile", "itertools.filterfalse", "itertools.groupby",
+                "itertools.starmap", "itertools.accumulate"}
+CONSUMES_AT_ONCE = {"list", "tuple", "set", "frozenset", "dict", "sum", "any", "all", "next", "sorted", "min", "max",
+                    "join", "len"}
+
+
+def called_at_once(lambda_, parents):
+    """Whether a lambda is an argument of a call that runs it before returning (`sorted(.., key=lambda ..)`,
+    `max(.., key=..)`), or of a lazy one whose iterator a consuming call takes at once
+    (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring)."""
+    call = parents.get(lambda_)
+    if isinstance(call, ast.keyword):
+        call = parents.get(call)
+    if not isinstance(call, ast.Call) or call.func is lambda_:
+        return False
+    name = dotted(call.func) or ""
+    last = name.rpartition(".")[2]
+    if name in CALLS_AT_ONCE or last in ("sort",):
+        return True
+    if name in CALLS_LAZILY or last in CALLS_LAZILY:
+        consumer = parents.get(call)
+        return isinstance(consumer, ast.Call) and call in consumer.args \
+            and (dotted(consumer.func) or "").rpartition(".")[2] in CONSUMES_AT_ONCE
+    return False
+
+
 def iteration_local_functions(tree, parents):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
-    generator (which may run later), or a call in its own body. Such a function cannot see a later iteration's loop variables, so bugbear's
+    generator (which may run later), or a call in its own body; and the lambdas a call runs before it returns
+    (called_at_once). Such a function cannot see a later iteration's loop variables, so bugbear's
     B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
 
     def scope_of(node):
@@ -328,6 +359,9 @@ def iteration_local_functions(tree, parents):
         scope = scope_of(loop)
         candidates = [n for stmt in loop.body for n in ast.walk(stmt)
                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and scope_of(n) is scope]
+        for lambda_ in (n for stmt in loop.body for n in ast.walk(stmt) if isinstance(n, ast.Lambda) and scope_of(n) is scope):
+            if called_at_once(lambda_, parents):
+                spans.add((lambda_.lineno, getattr(lambda_, "end_lineno", lambda_.lineno)))
         for function in candidates:
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)]

@@ -70,18 +70,26 @@ class IterationLocalClosuresTest {
                             return matching.get(v)
                         for v in layer:
                             recurse(v)
+
+
+                def colours(nodes, used_by, itertools):
+                    for node in nodes:
+                        used = used_by(node)
+                        yield next(itertools.dropwhile(lambda c: c in used, itertools.count()))
+                        yield itertools.dropwhile(lambda c: c in used, nodes)
                 """);
 
         PerspectiveResult result = PythonCodeQuality.of(root);
 
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
                 .containsExactlyInAnyOrder("14 Function definition does not bind loop variable `item`",
-                        "34 Function definition does not bind loop variable `item`");
+                        "34 Function definition does not bind loop variable `item`",
+                        "52 Function definition does not bind loop variable `used`");
         assertThat(result.metrics()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("python_iteration_local_closures");
-            assertThat(m.value()).isEqualTo(5.0);
+            assertThat(m.value()).isEqualTo(6.0);
         });
-        assertThat(result.summary()).contains("(and 5 loop-variable reports left out: the function or lambda runs within "
+        assertThat(result.summary()).contains("(and 6 loop-variable reports left out: the function or lambda runs within "
                 + "the iteration that defines it)");
     }
 
