@@ -34,6 +34,8 @@ class RuffSeveritiesTest {
         assertThat(rules.severityOf("F401")).isEqualTo(Severity.LOW);
         assertThat(rules.severityOf("F841")).isEqualTo(Severity.LOW);
         assertThat(rules.severityOf("F842")).isEqualTo(Severity.LOW);
+        // networkx's nine `f"..."` messages without a placeholder: the text is what was meant
+        assertThat(rules.severityOf("F541")).isEqualTo(Severity.LOW);
         assertThat(rules.severityOf("F811")).isEqualTo(Severity.MEDIUM);
         // a set keeps one of two equal items: marshmallow's truthy values list both 1 and True
         assertThat(rules.severityOf("B033")).isEqualTo(Severity.LOW);
