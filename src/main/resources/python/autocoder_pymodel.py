@@ -47,6 +47,7 @@ EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopA
 MISSING_ENTRY_ERRORS = {"KeyError", "IndexError", "LookupError"}
 # what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
 ABSENT_ERRORS = MISSING_ENTRY_ERRORS | {"AttributeError", "ValueError"}
+FILE_ERRORS = {"OSError", "IOError", "FileNotFoundError", "PermissionError", "os.error"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
 
@@ -1034,7 +1035,8 @@ class FunctionScanner:
             for statement in node.body:
                 self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
             # a loop that tries candidates until one works (jinja2's ChoiceLoader): a failure moves on to the next
-            tries_next = bool(loops_open) and any(isinstance(s, (ast.Return, ast.Break)) for s in node.body)
+            tries_next = bool(loops_open) and any(isinstance(n, (ast.Return, ast.Break))
+                                                  for n in walk_own(node))
             keeps_default = self.keeps_default(node)
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
@@ -1327,7 +1329,8 @@ class FunctionScanner:
     def removes_if_present(self, try_node, handler):
         """Whether the try only removes an entry and the handler catches what its absence raises: `del d[k]` /
         `except KeyError: pass` is `d.pop(k, None)`, the entry is gone either way (tornado's header clean-up; attrs'
-        `delattr(cls, name)` / `except AttributeError: pass`)."""
+        `delattr(cls, name)` / `except AttributeError: pass`), or removes a file and the handler catches a failure of
+        the file system (pytest's `os.unlink(dest)` / `except OSError: pass`): it is gone, or was never there."""
         if len(try_node.body) != 1 or handler.type is None:
             return False
         statement = try_node.body[0]
@@ -1336,7 +1339,16 @@ class FunctionScanner:
             isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and (
                 isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "remove"
                 or isinstance(statement.value.func, ast.Name) and statement.value.func.id == "delattr")
-        return removes and all(t in ABSENT_ERRORS for t in self.handler_types(handler))
+        types = self.handler_types(handler)
+        if removes and all(t in ABSENT_ERRORS for t in types):
+            return True
+        # a file removed where it is: `os.unlink(dest)` / `except OSError: pass` (pytest's numbered-dir clean-up)
+        call = statement.value if isinstance(statement, ast.Expr) else None
+        name = (dotted(call.func) or "") if isinstance(call, ast.Call) else ""
+        removes_file = name in ("os.unlink", "os.remove", "os.rmdir", "shutil.rmtree") \
+            or isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in ("unlink", "remove", "rmdir")
+        return removes_file and all(t in FILE_ERRORS or t.endswith("Error") and t not in ("Exception", "BaseException")
+                                    for t in types)
 
     def sets_if_possible(self, try_node, handler):
         """Whether the try only sets one attribute and the handler catches what an object that does not allow it

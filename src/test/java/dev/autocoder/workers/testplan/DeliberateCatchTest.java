@@ -494,6 +494,21 @@ class DeliberateCatchTest {
                 return graph
 
 
+            def find_program(name, folders, os, error):
+                for folder in folders:
+                    path = os.path.join(folder, name)
+                    try:
+                        if os.access(path, os.X_OK):
+                            return path
+                    except error.EACCES:
+                        pass
+                try:
+                    os.unlink(name + ".lock")
+                except OSError:
+                    pass
+                return None
+
+
             def fields(node):
                 for field in node._fields:
                     try:
