@@ -179,9 +179,10 @@ def import_kinds(tree):
 
 
 def import_time_reads(tree):
-    """The names the module reads while it is imported: everywhere but inside function and lambda bodies (their
-    decorators and default values included; class bodies run at import time too)."""
-    names = set()
+    """The names the module reads while it is imported, everywhere but inside function and lambda bodies (their
+    decorators and default values included; class bodies run at import time too), each with the attributes read of
+    it (`nx.NetworkXError`), "*" when it is read otherwise."""
+    names = {}
     stack = list(tree.body)
     while stack:
         node = stack.pop()
@@ -194,10 +195,43 @@ def import_time_reads(tree):
                              if a.annotation is not None)
                 stack.extend([node.returns] if node.returns is not None else [])
             continue
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and isinstance(node.value.ctx, ast.Load):
+            names.setdefault(node.value.id, set()).add(node.attr)
+            continue
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            names.add(node.id)
+            names.setdefault(node.id, set()).add("*")
         stack.extend(ast.iter_child_nodes(node))
     return names
+
+
+def module_bindings(tree):
+    """The names the module binds while it is imported, each at the line of its first binding (definitions,
+    assignments, imports, loop targets, in if/try/with blocks too, not in function or class bodies), and its
+    `__all__` (empty without one: a star import then takes its public names, its own star imports' too)."""
+    bound = {}
+    stack = [s for s in tree.body]
+    while stack:
+        node = stack.pop()
+        names = []
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.asname or a.name.split(".")[0] for a in node.names if a.name != "*"]
+        else:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.stmt) or isinstance(child, ast.excepthandler):
+                    stack.append(child)
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)) else []
+            names = [t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name)]
+        for name in names:
+            bound[name] = min(bound.get(name, node.lineno), node.lineno)
+    exported = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
+                and isinstance(node.value, (ast.List, ast.Tuple)):
+            exported = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return bound, sorted(exported or [])
 
 
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
@@ -718,7 +752,8 @@ class Module:
                 for alias in node.names:
                     self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "as": alias.asname,
-                                         "read": (alias.asname or alias.name.split(".")[0]) in read})
+                                         "read": (alias.asname or alias.name.split(".")[0]) in read,
+                                         "attributes": sorted(read.get(alias.asname or alias.name.split(".")[0], []))})
                     if alias.asname:
                         self.aliases[alias.asname] = alias.name
                     else:
@@ -729,12 +764,13 @@ class Module:
                 for alias in node.names:
                     if alias.name == "*":
                         self.imports.append({"module": base, "line": node.lineno, "top_level": node in tree.body,
-                                             "kind": kinds.get(id(node), "module"), "read": True})
+                                             "kind": kinds.get(id(node), "module"), "read": True, "star": True})
                         continue
                     qualified = base + "." + alias.name if base else alias.name
                     self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name,
-                                         "as": alias.asname, "read": (alias.asname or alias.name) in read})
+                                         "as": alias.asname, "read": (alias.asname or alias.name) in read,
+                                         "attributes": sorted(read.get(alias.asname or alias.name, []))})
                     self.aliases[alias.asname or alias.name] = qualified
         for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
@@ -1989,6 +2025,7 @@ def model(entry, budget, max_depth):
         module = Module(path, entry.get("module", ""), bool(entry.get("package")), text)
         module.collect_imports(tree)
         module.constant_names = module_constants(tree)
+        bindings, exports = module_bindings(tree)
         classes = []
         functions = []
         called = {}
@@ -2028,6 +2065,7 @@ def model(entry, budget, max_depth):
                 "handler_reraises": handler_reraises(tree, parents),
                 "init_returns_none": init_returns_none(tree),
                 "loop_carried_reads": loop_carried_reads(tree, module.lines),
+                "bindings": bindings, "exports": exports,
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}

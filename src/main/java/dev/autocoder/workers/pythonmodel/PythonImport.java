@@ -18,8 +18,12 @@ import java.util.List;
  * @param bindingRead whether the module reads the name the statement binds while it is imported (outside function
  *               bodies), and always for a star import: only then can the import meet a module still initializing
  *               that lacks what is read
+ * @param star   whether it is {@code from module import *}
+ * @param attributes the attributes of the binding the module reads while it is imported ({@code nx.NetworkXError}),
+ *               {@code *} when it reads the binding otherwise
  */
-public record PythonImport(String module, String name, int line, When when, String alias, boolean bindingRead) {
+public record PythonImport(String module, String name, int line, When when, String alias, boolean bindingRead,
+                           boolean star, List<String> attributes) {
 
     /** The name the statement binds in the importing module: the alias, the name taken, or the top package. */
     public String binding() {
@@ -71,7 +75,10 @@ public record PythonImport(String module, String name, int line, When when, Stri
                 default -> When.IMPORT_TIME;
             };
             String alias = i.hasNonNull("as") ? i.get("as").asText() : null;
-            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias, i.path("read").asBoolean(true)));
+            List<String> attributes = new ArrayList<>();
+            i.path("attributes").forEach(a -> attributes.add(a.asText()));
+            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias, i.path("read").asBoolean(true),
+                    i.path("star").asBoolean(false), List.copyOf(attributes)));
         }
         return List.copyOf(out);
     }

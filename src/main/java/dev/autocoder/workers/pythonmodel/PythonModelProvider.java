@@ -76,18 +76,19 @@ public class PythonModelProvider {
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
      * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
-     * in them, the lines of its {@code __init__} returns of a method's None, and its reads of a local a loop binds
-     * only further down (all empty when the file could not be modelled).
+     * in them, the lines of its {@code __init__} returns of a method's None, its reads of a local a loop binds
+     * only further down, the line where it first binds each module-level name, and its {@code __all__} (all empty
+     * when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
                            List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
-                           List<Region> loopCarriedReads) {
+                           List<Region> loopCarriedReads, Map<String, Integer> bindings, List<String> exports) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), Map.of(), List.of());
         }
 
         /**
@@ -397,7 +398,8 @@ public class PythonModelProvider {
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
-                        Region.of(json.path("loop_carried_reads")))
+                        Region.of(json.path("loop_carried_reads")), bindings(json.path("bindings")),
+                        texts(json.path("exports")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -407,6 +409,18 @@ public class PythonModelProvider {
             out.put(source.path(), model);
         }
         return out;
+    }
+
+    private static Map<String, Integer> bindings(JsonNode lines) {
+        Map<String, Integer> out = new HashMap<>();
+        lines.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
+        return Map.copyOf(out);
+    }
+
+    private static List<String> texts(JsonNode texts) {
+        List<String> out = new ArrayList<>();
+        texts.forEach(t -> out.add(t.asText()));
+        return List.copyOf(out);
     }
 
     private static List<Integer> lineNumbers(JsonNode lines) {
@@ -454,7 +468,8 @@ public class PythonModelProvider {
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
-                modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads());
+                modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads(), modelled.bindings(),
+                modelled.exports());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

@@ -34,7 +34,8 @@ final class PythonArchitectureReport {
     }
 
     /**
-     * Circular imports (high in main code; medium, in test scope, when only test modules take part) and modules
+     * Circular imports (high in main code; medium, in test scope, when only test modules take part; one step lower
+     * when it holds by statement order, {@link ImportOrder}) and modules
      * importing more than {@value ArchitectureLimits#HIGHLY_COUPLED_EFFERENT} project modules. Hotspots are added
      * by the caller, ranked together with Java files in a mixed repository.
      */
@@ -42,11 +43,14 @@ final class PythonArchitectureReport {
         List<Finding> findings = new ArrayList<>();
         for (DependencyCycle cycle : analysis.importCycles()) {
             boolean testOnly = analysis.isTestOnly(cycle);
-            PythonModuleGraph.Edge reading = analysis.failureOf(cycle).edge();
-            Finding finding = Finding.of(IMPORT_CYCLE, ArchitectureFindings.CATEGORY,
-                    testOnly ? Severity.MEDIUM : Severity.HIGH, reading.file(), reading.line(), reading.line(),
+            ImportOrder.Failure failure = analysis.failureOf(cycle);
+            PythonModuleGraph.Edge reading = failure.edge();
+            Severity severity = failure.holdsByOrder() ? (testOnly ? Severity.LOW : Severity.MEDIUM)
+                    : testOnly ? Severity.MEDIUM : Severity.HIGH;
+            Finding finding = Finding.of(IMPORT_CYCLE, ArchitectureFindings.CATEGORY, severity, reading.file(),
+                    reading.line(), reading.line(),
                     "Circular import among " + Plural.of(cycle.members().size(), (testOnly ? "test " : "") + "module")
-                            + ": " + failure(analysis.failureOf(cycle)) + "; the imports: " + edgeList(cycle),
+                            + ": " + failure(failure) + "; the imports: " + edgeList(cycle),
                     "import cycle " + String.join(" ", cycle.members()));
             findings.add(testOnly ? finding.withScope(Scope.TEST) : finding);
         }
@@ -63,8 +67,13 @@ final class PythonArchitectureReport {
     /** Where the cycle breaks: the import that reads a module still initializing, and the order that leads there. */
     private static String failure(ImportOrder.Failure failure) {
         PythonModuleGraph.Edge edge = failure.edge();
-        return "when " + failure.first() + " is imported first, " + edge.from() + " reads names of " + edge.to()
-                + " before it has finished initializing (" + edge.file() + ":" + edge.line() + ")";
+        String where = " (" + edge.file() + ":" + edge.line() + ")";
+        return failure.holdsByOrder()
+                ? "it holds only by statement order: when " + failure.first() + " is imported first, " + edge.from()
+                + " reads names of " + edge.to() + " while it is still initializing, names it has bound by then" + where
+                + "; moving an import in " + edge.to() + " breaks it"
+                : "when " + failure.first() + " is imported first, " + edge.from() + " reads names of " + edge.to()
+                + " before it has bound them" + where;
     }
 
     private static String edgeList(DependencyCycle cycle) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,21 @@ final class PythonModuleGraph {
      *
      * @param readsNames whether one of its statements reads names of the module while the importer initializes:
      *                   {@code from m import name}, a star import, or a bound module read outside functions
+     * @param names      the names those statements need the module to have bound by then ({@code *}: any, unknown
+     *                   which); empty for a star import, which takes what is there
      */
-    record Edge(String from, String to, String file, int line, boolean readsNames) {
+    record Edge(String from, String to, String file, int line, boolean readsNames, Set<String> names) {
 
         Edge orReading(Edge later) {
-            return readsNames || !later.readsNames ? this : later;
+            Set<String> all = new TreeSet<>(names);
+            all.addAll(later.names);
+            Edge first = readsNames || !later.readsNames ? this : later;
+            return new Edge(from, to, first.file, first.line, readsNames || later.readsNames, Set.copyOf(all));
         }
+    }
+
+    /** A module's {@code from target import *} at its line. */
+    record StarImport(int line, String target) {
     }
 
     private final Map<String, Module> modulesByName = new TreeMap<>();
@@ -66,6 +76,10 @@ final class PythonModuleGraph {
     /** External top-level name → importing files. */
     private final Map<String, Set<String>> externalUsers = new TreeMap<>();
     private final Map<PythonImport.When, Integer> projectImports = new HashMap<>();
+    /** Module → the line where it first binds each module-level name, the names its star import gives, its star imports. */
+    private final Map<String, Map<String, Integer>> bindingsOf = new HashMap<>();
+    private final Map<String, List<String>> exportsOf = new HashMap<>();
+    private final Map<String, List<StarImport>> starImportsOf = new HashMap<>();
     private int unresolvedImports;
 
     /**
@@ -84,6 +98,8 @@ final class PythonModuleGraph {
             String name = uniqueName(graph.modulesByName, file.module(), path);
             Module module = new Module(path, name, packageOf(path, file.module()), isMain.test(path));
             graph.modulesByName.put(name, module);
+            graph.bindingsOf.put(name, file.bindings());
+            graph.exportsOf.put(name, file.exports());
             graph.byImportName.computeIfAbsent(file.module(), k -> new ArrayList<>()).add(module);
             String folderName = folderName(path);
             if (!folderName.equals(file.module())) {
@@ -116,10 +132,16 @@ final class PythonModuleGraph {
         } else if (target != from) {
             projectImports.merge(written.when(), 1, Integer::sum);
             boolean submodule = written.name() != null && target.name().equals(written.qualified());
-            boolean reads = written.bindingRead() || written.name() != null && !submodule;
+            boolean takesName = written.name() != null && !submodule;
+            boolean reads = written.bindingRead() || takesName;
+            Set<String> names = written.star() ? Set.of()
+                    : takesName ? Set.of(written.name()) : written.bindingRead() ? Set.copyOf(written.attributes()) : Set.of();
+            if (written.star() && written.when() == PythonImport.When.IMPORT_TIME) {
+                starImportsOf.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(new StarImport(written.line(), target.name()));
+            }
             edges.computeIfAbsent(written.when(), k -> new HashMap<>())
                     .computeIfAbsent(from.name(), k -> new TreeMap<>())
-                    .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads),
+                    .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads, names),
                             Edge::orReading);
         }
     }
@@ -169,6 +191,37 @@ final class PythonModuleGraph {
         }
         String folder = folderOf(module.path());
         return folder.isEmpty() || folder.equals("src") || folder.equals("lib") || folder.equals(folderOf(from.path()));
+    }
+
+    /** The line where the module first binds each of its module-level names. */
+    Map<String, Integer> bindingsOf(String module) {
+        return bindingsOf.getOrDefault(module, Map.of());
+    }
+
+    /**
+     * The names {@code from module import *} takes: its {@code __all__}, else its public module-level names and
+     * what its own star imports take (a package's {@code from .function import *}).
+     */
+    Set<String> exportsOf(String module) {
+        return exportsOf(module, new HashSet<>());
+    }
+
+    private Set<String> exportsOf(String module, Set<String> seen) {
+        List<String> declared = exportsOf.getOrDefault(module, List.of());
+        if (!declared.isEmpty()) {
+            return Set.copyOf(declared);
+        }
+        Set<String> names = new HashSet<>();
+        if (seen.add(module)) {
+            bindingsOf(module).keySet().stream().filter(n -> !n.startsWith("_")).forEach(names::add);
+            starImportsOf(module).forEach(star -> names.addAll(exportsOf(star.target(), seen)));
+        }
+        return names;
+    }
+
+    /** The module's import-time star imports of project modules. */
+    List<StarImport> starImportsOf(String module) {
+        return starImportsOf.getOrDefault(module, List.of());
     }
 
     /** Every module, by unique name. */
