@@ -277,12 +277,8 @@ public class PythonModelProvider {
 
         static List<SqlText> of(JsonNode texts) {
             List<SqlText> out = new ArrayList<>();
-            texts.forEach(t -> {
-                List<String> parameters = new ArrayList<>();
-                t.path(3).forEach(p -> parameters.add(p.asText()));
-                out.add(new SqlText(t.path(0).asInt(), t.path(1).asInt(),
-                        Source.valueOf(t.path(2).asText().toUpperCase(Locale.ROOT)), List.copyOf(parameters)));
-            });
+            texts.forEach(t -> out.add(new SqlText(t.path(0).asInt(), t.path(1).asInt(),
+                    Source.valueOf(t.path(2).asText().toUpperCase(Locale.ROOT)), texts(t.path(3)))));
             return List.copyOf(out);
         }
     }

@@ -76,9 +76,9 @@ final class PythonModuleGraph {
     /** External top-level name → importing files. */
     private final Map<String, Set<String>> externalUsers = new TreeMap<>();
     private final Map<PythonImport.When, Integer> projectImports = new HashMap<>();
-    /** Module → the line where it first binds each module-level name, the names its star import gives, its star imports. */
+    /** Module → the line where it first binds each module-level name; its {@code __all__}; its star imports. */
     private final Map<String, Map<String, Integer>> bindingsOf = new HashMap<>();
-    private final Map<String, List<String>> exportsOf = new HashMap<>();
+    private final Map<String, List<String>> declaredExports = new HashMap<>();
     private final Map<String, List<StarImport>> starImportsOf = new HashMap<>();
     private int unresolvedImports;
 
@@ -99,7 +99,7 @@ final class PythonModuleGraph {
             Module module = new Module(path, name, packageOf(path, file.module()), isMain.test(path));
             graph.modulesByName.put(name, module);
             graph.bindingsOf.put(name, file.bindings());
-            graph.exportsOf.put(name, file.exports());
+            graph.declaredExports.put(name, file.exports());
             graph.byImportName.computeIfAbsent(file.module(), k -> new ArrayList<>()).add(module);
             String folderName = folderName(path);
             if (!folderName.equals(file.module())) {
@@ -207,7 +207,7 @@ final class PythonModuleGraph {
     }
 
     private Set<String> exportsOf(String module, Set<String> seen) {
-        List<String> declared = exportsOf.getOrDefault(module, List.of());
+        List<String> declared = declaredExports.getOrDefault(module, List.of());
         if (!declared.isEmpty()) {
             return Set.copyOf(declared);
         }
