@@ -59,6 +59,11 @@ class SqlTextSeverityTest {
                 class Counter:
                     def count(self):
                         return self.conn.execute("SELECT count(*) FROM %s" % self.table)
+
+
+                def insert(conn, rows):
+                    conn.executemany("insert into arc " +
+                                     "(file_id, tono) values (?, ?)", rows)
                 """);
 
         PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
@@ -73,10 +78,12 @@ class SqlTextSeverityTest {
                         "16 LOW (built from constants only: nothing from outside goes in)",
                         "20 LOW (`seq` goes into the text only quoted or escaped)",
                         "25 INFO (the text of an exception or log message, not a query)",
-                        "30 MEDIUM (no parameter of the function goes into the text: check where its values come from)");
+                        "30 MEDIUM (no parameter of the function goes into the text: check where its values come from)",
+                        // coverage.py wraps its long queries: nothing goes in
+                        "34 LOW (built from constants only: nothing from outside goes in)");
         assertThat(security.metrics()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("python_sql_texts_constant");
-            assertThat(m.value()).isEqualTo(2.0);
+            assertThat(m.value()).isEqualTo(3.0);
         });
     }
 
