@@ -200,6 +200,14 @@ class PythonSecurityAndIntegrityPlansTest {
                     conn.execute("UPDATE accounts SET cents = cents + ? WHERE id = ?", (cents, target))
 
 
+            def append_names(conn: sqlite3.Connection, names):
+                # one write, tried again once (coverage.py's SqliteDb.executemany)
+                try:
+                    return conn.executemany("INSERT INTO events(name) VALUES (?)", names)
+                except sqlite3.OperationalError:
+                    return conn.executemany("INSERT INTO events(name) VALUES (?)", names)
+
+
             def record_event(path: str, name: str):
                 conn = sqlite3.connect(path)
                 conn.execute("INSERT INTO events(name, at) VALUES (?, ?)", (name, datetime.now()))
@@ -317,10 +325,10 @@ class PythonSecurityAndIntegrityPlansTest {
                 "naive-datetime medium record_event");
         assertThat(integrity.metrics()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("writing_methods");
-            assertThat(m.value()).isEqualTo(6.0);
+            assertThat(m.value()).isEqualTo(7.0);
         });
         // the metric keeps its name; the summary says what a Python developer says (it said "6 methods write")
-        assertThat(integrity.summary()).startsWith("6 functions write persistent state (");
+        assertThat(integrity.summary()).startsWith("7 functions write persistent state (");
 
         List<TestSpecification> specs = TestPlanHarness.analysis(integrity).testSpecifications();
         assertThat(specs).extracting(s -> s.methodUnderTest() + " " + s.testName()).contains(
