@@ -596,6 +596,21 @@ def loop_carried_reads(tree, lines):
     return [list(r) for r in sorted(set(out))]
 
 
+def compared_addresses(tree, lines):
+    """The all-interfaces addresses ("0.0.0.0", "::") a comparison tests against rather than binds to (werkzeug's
+    `if self.host in {"0.0.0.0", "::"}:`), where ruff's S104 reports a binding to all interfaces. [line, column,
+    line, end column], columns from 0 and in characters."""
+    out = []
+    for compare in (n for n in ast.walk(tree) if isinstance(n, ast.Compare)):
+        for side in [compare.left] + list(compare.comparators):
+            values = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
+            for value in values:
+                if isinstance(value, ast.Constant) and value.value in ("0.0.0.0", "::"):
+                    column = char_column(lines, value)
+                    out.append([value.lineno, column, value.lineno, column + len(repr(value.value))])
+    return sorted(out)
+
+
 def walk_own(function):
     """The nodes of a function's body, not those of the functions, lambdas and classes nested in it."""
     stack = list(function.body)
@@ -2066,6 +2081,7 @@ def model(entry, budget, max_depth):
                 "handler_reraises": handler_reraises(tree, parents),
                 "init_returns_none": init_returns_none(tree),
                 "loop_carried_reads": loop_carried_reads(tree, module.lines),
+                "compared_addresses": compared_addresses(tree, module.lines),
                 "bindings": bindings, "exports": exports,
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:

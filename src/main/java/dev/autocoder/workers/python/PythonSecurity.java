@@ -17,13 +17,15 @@ import java.util.function.Supplier;
  * strings) rated by what the Python model sees going into the text: a parameter of the function, unquoted, keeps
  * the table's high (the injection Bandit means); values of the program that are no parameter, medium; parameters
  * only quoted or escaped on the way, or constants only, low; the text of an exception or log message, which is no
- * query at all, info. Each rated finding says why. Ruff reads the SQL words alone (a dialect's
- * {@code "SELECT gen_id(%s, 1)" % preparer.format_sequence(seq)}, an error message naming a table): without the
- * model, every report keeps the table's severity.
+ * query at all, info. Ruff reads the SQL words alone (a dialect's {@code "SELECT gen_id(%s, 1)" %
+ * preparer.format_sequence(seq)}, an error message naming a table). An {@code S104} (binding to all interfaces) on an
+ * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) is info. Each rated
+ * finding says why; without the model, every report keeps the table's severity.
  */
 public final class PythonSecurity {
 
     private static final String SQL_BUILT_FROM_STRINGS = "S608";
+    private static final String BINDS_ALL_INTERFACES = "S104";
 
     private final RuffFindings findings;
     private final Map<SqlText.Source, Integer> sqlTexts;
@@ -40,11 +42,18 @@ public final class PythonSecurity {
         Map<SqlText.Source, Integer> sources = new EnumMap<>(SqlText.Source.class);
         Map<String, Modelled> byPath = null;
         for (RuffViolation v : violations) {
-            if (!v.code().equals(SQL_BUILT_FROM_STRINGS)) {
+            if (!v.code().equals(SQL_BUILT_FROM_STRINGS) && !v.code().equals(BINDS_ALL_INTERFACES)) {
                 continue;
             }
             if (byPath == null) {
                 byPath = Modelled.byPath(model.get());
+            }
+            if (v.code().equals(BINDS_ALL_INTERFACES)) {
+                Modelled file = byPath.get(v.path());
+                if (file != null && file.comparesAddress(v.diagnostic().row(), v.diagnostic().column())) {
+                    rated.put(v, new RuffFindings.Rated(Severity.INFO, "a comparison with the address, not a binding to it"));
+                }
+                continue;
             }
             Optional<SqlText> text = Optional.ofNullable(byPath.get(v.path()))
                     .flatMap(m -> m.sqlTextAt(v.diagnostic().row(), v.diagnostic().column()));

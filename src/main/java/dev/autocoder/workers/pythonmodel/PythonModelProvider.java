@@ -77,18 +77,27 @@ public class PythonModelProvider {
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
      * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
      * in them, the lines of its {@code __init__} returns of a method's None, its reads of a local a loop binds
-     * only further down, the line where it first binds each module-level name, and its {@code __all__} (all empty
-     * when the file could not be modelled).
+     * only further down, the line where it first binds each module-level name, its {@code __all__}, and the
+     * all-interfaces addresses its comparisons test against (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
                            List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
-                           List<Region> loopCarriedReads, Map<String, Integer> bindings, List<String> exports) {
+                           List<Region> loopCarriedReads, Map<String, Integer> bindings, List<String> exports,
+                           List<Region> comparedAddresses) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), Map.of(), List.of());
+                    List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
+        }
+
+        /**
+         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) is an all-interfaces address a
+         * comparison tests against ({@code host in {"0.0.0.0", "::"}}), not one the code binds to.
+         */
+        public boolean comparesAddress(int row, int column) {
+            return comparedAddresses.stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /**
@@ -395,7 +404,7 @@ public class PythonModelProvider {
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
                         Region.of(json.path("loop_carried_reads")), bindings(json.path("bindings")),
-                        texts(json.path("exports")))
+                        texts(json.path("exports")), Region.of(json.path("compared_addresses")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -465,7 +474,7 @@ public class PythonModelProvider {
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
                 modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads(), modelled.bindings(),
-                modelled.exports());
+                modelled.exports(), modelled.comparedAddresses());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

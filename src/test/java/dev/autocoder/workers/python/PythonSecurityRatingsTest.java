@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table name chosen between constants, or an error message naming a table. The Python model says what goes into
  * each text: only a parameter of the function, unquoted, keeps high.
  */
-class SqlTextSeverityTest {
+class PythonSecurityRatingsTest {
 
     @TempDir
     Path root;
@@ -85,6 +85,31 @@ class SqlTextSeverityTest {
             assertThat(m.name()).isEqualTo("python_sql_texts_constant");
             assertThat(m.value()).isEqualTo(3.0);
         });
+    }
+
+    /** werkzeug's dev server tells the user it runs on all addresses: it compares the host, binding is elsewhere. */
+    @Test
+    void anAllInterfacesAddressACompareTestsIsNoBinding() {
+        TestSnapshots.write(root, "serve.py", """
+                def describe(host):
+                    if host in {"0.0.0.0", "::"}:
+                        return "all addresses"
+                    return host
+
+
+                def listen(server):
+                    server.bind(("0.0.0.0", 8080))
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S104"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "2 INFO Possible binding to all interfaces (a comparison with the address, not a binding to it)",
+                        "8 " + RuffRules.shipped().severityOf("S104") + " Possible binding to all interfaces");
     }
 
     @Test
