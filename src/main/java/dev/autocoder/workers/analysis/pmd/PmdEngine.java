@@ -46,12 +46,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -95,6 +97,8 @@ public class PmdEngine {
      * cold start), a user's ruleset or severity file before start-up ends, so that a broken one stops it.
      */
     private final CompletableFuture<Rules> rules;
+    /** How long stopping waits for the ruleset still loading (it takes a few seconds on a cold start). */
+    private static final Duration RULESET_LOAD_WAIT = Duration.ofSeconds(30);
     private final int threads;
     private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
@@ -378,7 +382,11 @@ public class PmdEngine {
         }
     }
 
-    /** Stops the engine's threads; an abandoned PMD run still in a file is a daemon and does not hold the JVM. */
+    /**
+     * Stops the engine's threads; an abandoned PMD run still in a file is a daemon and does not hold the JVM. The
+     * ruleset loading in the background opens the disk cache in the store: it is let finish (a start-up that fails
+     * on a bad setting stops at once), so nothing writes into the store after the application has stopped.
+     */
     @PreDestroy
     public void close() {
         runs.shutdownNow();
@@ -386,6 +394,13 @@ public class PmdEngine {
             if (watchdog != null) {
                 watchdog.shutdownNow();
             }
+        }
+        try {
+            rules.handle((loaded, failure) -> loaded).get(RULESET_LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The PMD ruleset was still loading when the engine stopped: {}", e.toString());
         }
     }
 
