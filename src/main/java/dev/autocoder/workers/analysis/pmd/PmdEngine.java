@@ -46,16 +46,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -97,8 +96,7 @@ public class PmdEngine {
      * cold start), a user's ruleset or severity file before start-up ends, so that a broken one stops it.
      */
     private final CompletableFuture<Rules> rules;
-    /** How long stopping waits for the ruleset still loading (it takes a few seconds on a cold start). */
-    private static final Duration RULESET_LOAD_WAIT = Duration.ofSeconds(30);
+    private final DiskGate gate;
     private final int threads;
     private final Duration fileBudget;
     private final Map<String, FileAnalysis> cache = new ConcurrentHashMap<>();
@@ -131,29 +129,50 @@ public class PmdEngine {
      */
     private record Rules(RuleSet ruleset, SeverityTable severities, String cachePrefix, DiskCache<StoredAnalysis> disk) {
 
-        static Rules of(RuleSet ruleset, SeverityTable severities, Path diskCache) {
+        static Rules of(RuleSet ruleset, SeverityTable severities, Path diskCache, DiskGate gate) {
             String fingerprint = PmdRulesets.fingerprint(ruleset);
-            return new Rules(ruleset, severities, fingerprint + ":", diskCache == null ? null : DiskCache.open(diskCache,
-                    Map.of("pmd", PMDVersion.VERSION,
+            return new Rules(ruleset, severities, fingerprint + ":", diskCache == null ? null
+                    : gate.open(() -> DiskCache.open(diskCache, Map.of("pmd", PMDVersion.VERSION,
                             "ruleset", fingerprint,
                             "jdk", Runtime.version().toString(),
-                            "code", DiskCache.codeFingerprint(codeClasses())), StoredAnalysis.class));
+                            "code", DiskCache.codeFingerprint(codeClasses())), StoredAnalysis.class)));
+        }
+    }
+
+    /**
+     * Opens the disk cache unless the engine has stopped. The shipped ruleset loads in the background and opens the
+     * cache in the store when it is done; a start-up that fails at once on a bad setting must leave nothing writing
+     * into the store, so stopping waits for an opening under way and forbids a later one.
+     */
+    private static final class DiskGate {
+        private boolean closed;
+
+        synchronized <T> T open(Supplier<T> opening) {
+            return closed ? null : opening.get();
+        }
+
+        synchronized void close() {
+            closed = true;
         }
     }
 
     @Autowired
     public PmdEngine(AutocoderProperties properties) {
-        this(rules(properties.getAnalysis(), AnalysisCaches.folder(properties, "pmd")),
-                properties.getAnalysis().getPmdThreads(), properties.getAnalysis().getFileTimeBudget());
+        this(properties, new DiskGate());
     }
 
-    private static CompletableFuture<Rules> rules(AutocoderProperties.Analysis analysis, Path diskCache) {
+    private PmdEngine(AutocoderProperties properties, DiskGate gate) {
+        this(rules(properties.getAnalysis(), AnalysisCaches.folder(properties, "pmd"), gate),
+                properties.getAnalysis().getPmdThreads(), properties.getAnalysis().getFileTimeBudget(), gate);
+    }
+
+    private static CompletableFuture<Rules> rules(AutocoderProperties.Analysis analysis, Path diskCache, DiskGate gate) {
         if (analysis.getPmdRuleset() == null && analysis.getSeverityFile() == null) {
             return CompletableFuture.supplyAsync(() -> Rules.of(PmdRulesets.load(null, analysis.isPmdCostlyRules()),
-                    SeverityTable.shipped(), diskCache), task -> daemon("pmd-ruleset").newThread(task).start());
+                    SeverityTable.shipped(), diskCache, gate), task -> daemon("pmd-ruleset").newThread(task).start());
         }
         RuleSet ruleset = PmdRulesets.load(analysis.getPmdRuleset(), analysis.isPmdCostlyRules());
-        return CompletableFuture.completedFuture(Rules.of(ruleset, PmdRulesets.severities(ruleset, analysis), diskCache));
+        return CompletableFuture.completedFuture(Rules.of(ruleset, PmdRulesets.severities(ruleset, analysis), diskCache, gate));
     }
 
     /** An engine for the curated ruleset, or any ruleset whose severities the shipped table describes. */
@@ -172,11 +191,17 @@ public class PmdEngine {
 
     /** An engine that also keeps its results in the disk cache in {@code diskCache} (none when null). */
     public PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget, Path diskCache) {
-        this(CompletableFuture.completedFuture(Rules.of(ruleset, severities, diskCache)), threads, fileBudget);
+        this(ruleset, severities, threads, fileBudget, diskCache, new DiskGate());
     }
 
-    private PmdEngine(CompletableFuture<Rules> rules, int threads, Duration fileBudget) {
+    private PmdEngine(RuleSet ruleset, SeverityTable severities, int threads, Duration fileBudget, Path diskCache,
+                      DiskGate gate) {
+        this(CompletableFuture.completedFuture(Rules.of(ruleset, severities, diskCache, gate)), threads, fileBudget, gate);
+    }
+
+    private PmdEngine(CompletableFuture<Rules> rules, int threads, Duration fileBudget, DiskGate gate) {
         this.rules = rules;
+        this.gate = gate;
         this.threads = Math.max(0, threads);
         this.turns = new Semaphore(Math.max(1, threads));
         this.fileBudget = fileBudget;
@@ -383,9 +408,8 @@ public class PmdEngine {
     }
 
     /**
-     * Stops the engine's threads; an abandoned PMD run still in a file is a daemon and does not hold the JVM. The
-     * ruleset loading in the background opens the disk cache in the store: it is let finish (a start-up that fails
-     * on a bad setting stops at once), so nothing writes into the store after the application has stopped.
+     * Stops the engine's threads; an abandoned PMD run still in a file is a daemon and does not hold the JVM. A
+     * ruleset still loading opens no disk cache afterwards ({@link DiskGate}).
      */
     @PreDestroy
     public void close() {
@@ -395,13 +419,7 @@ public class PmdEngine {
                 watchdog.shutdownNow();
             }
         }
-        try {
-            rules.handle((loaded, failure) -> loaded).get(RULESET_LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("The PMD ruleset was still loading when the engine stopped: {}", e.toString());
-        }
+        gate.close();
     }
 
     private static ThreadFactory daemon(String name) {
