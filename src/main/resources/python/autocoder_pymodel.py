@@ -178,6 +178,21 @@ def import_kinds(tree):
     return kinds
 
 
+def evaluated_where_defined(function):
+    """The parts of a function or lambda definition Python evaluates where the definition stands, not when it is
+    called: its decorators and default values."""
+    arguments = function.args
+    return list(getattr(function, "decorator_list", [])) + list(arguments.defaults) \
+        + [d for d in arguments.kw_defaults if d is not None]
+
+
+def arguments_of(function):
+    """A function's or lambda's parameters, in order: positional-only, positional, *args, keyword-only, **kwargs."""
+    a = function.args
+    return list(a.posonlyargs) + list(a.args) + ([a.vararg] if a.vararg else []) + list(a.kwonlyargs) \
+        + ([a.kwarg] if a.kwarg else [])
+
+
 def import_time_reads(tree):
     """The names the module reads while it is imported, everywhere but inside function and lambda bodies (their
     decorators and default values included; class bodies run at import time too), each with the attributes read of
@@ -187,12 +202,9 @@ def import_time_reads(tree):
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            arguments = node.args
-            stack.extend(list(getattr(node, "decorator_list", [])) + list(arguments.defaults)
-                         + [d for d in arguments.kw_defaults if d is not None])
+            stack.extend(evaluated_where_defined(node))
             if not isinstance(node, ast.Lambda):
-                stack.extend(a.annotation for a in arguments.args + arguments.kwonlyargs + arguments.posonlyargs
-                             if a.annotation is not None)
+                stack.extend(a.annotation for a in arguments_of(node) if a.annotation is not None)
                 stack.extend([node.returns] if node.returns is not None else [])
             continue
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and isinstance(node.value.ctx, ast.Load):
@@ -206,8 +218,7 @@ def import_time_reads(tree):
 
 def module_bindings(tree):
     """The names the module binds while it is imported, each at the line of its first binding (definitions,
-    assignments, imports, loop targets, in if/try/with blocks too, not in function or class bodies), and its
-    `__all__` (empty without one: a star import then takes its public names, its own star imports' too)."""
+    assignments, imports, loop targets, in if/try/with blocks too, not in function or class bodies)."""
     bound = {}
     stack = [s for s in tree.body]
     while stack:
@@ -226,12 +237,7 @@ def module_bindings(tree):
             names = [t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name)]
         for name in names:
             bound[name] = min(bound.get(name, node.lineno), node.lineno)
-    exported = None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
-                and isinstance(node.value, (ast.List, ast.Tuple)):
-            exported = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-    return bound, sorted(exported or [])
+    return bound
 
 
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
@@ -256,6 +262,18 @@ def enclosing(parents, node, kinds):
     while node is not None and not isinstance(node, kinds):
         node = parents.get(node)
     return node
+
+
+def number_targets(generator):
+    """The names a comprehension's generator binds to numbers, whatever it iterates: every target of `range(..)`,
+    the index of `enumerate(..)`."""
+    counted = dotted(generator.iter.func) if isinstance(generator.iter, ast.Call) else None
+    if counted == "range":
+        return {t.id for t in ast.walk(generator.target) if isinstance(t, ast.Name)}
+    if counted == "enumerate" and isinstance(generator.target, ast.Tuple) and generator.target.elts \
+            and isinstance(generator.target.elts[0], ast.Name):
+        return {generator.target.elts[0].id}
+    return set()
 
 
 def is_range(node):
@@ -545,7 +563,7 @@ def init_returns_none(tree):
     returns a value (SQLAlchemy's Inspector: `return self._init_legacy(bind)`): pylint's "explicit return in
     __init__" (ruff's PLE0101) names misleading code there, not the TypeError a returned value raises."""
     def gives_value(function):
-        for node in walk_own(function):
+        for node in walk_own_scope(function):
             if isinstance(node, (ast.Yield, ast.YieldFrom)) or isinstance(node, ast.Return) and node.value is not None \
                     and not (isinstance(node.value, ast.Constant) and node.value.value is None):
                 return True
@@ -557,7 +575,7 @@ def init_returns_none(tree):
         init = methods.get("__init__")
         if init is None:
             continue
-        for node in walk_own(init):
+        for node in walk_own_scope(init):
             call = node.value if isinstance(node, ast.Return) else None
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
                     and call.func.value.id == "self" and call.func.attr in methods \
@@ -574,20 +592,19 @@ def loop_carried_reads(tree, lines):
     from 0 and in characters."""
     out = []
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        arguments = function.args
-        parameters = {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs}
-        parameters |= {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
-        own = list(walk_own(function))
+        parameters = {a.arg for a in arguments_of(function)}
+        own = list(walk_own_scope(function))
         stores = [n for n in own if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
         for loop in (n for n in own if isinstance(n, LOOPS)):
-            inside = {id(n) for n in walk_own(loop)}
+            body = list(walk_own_scope(loop))
+            inside = {id(n) for n in body}
             first = loop.lineno
             bound_before = {n.id for n in stores if n.lineno < first and id(n) not in inside}
             bound_inside = {}
             for n in stores:
                 if id(n) in inside:
                     bound_inside.setdefault(n.id, []).append(n.lineno)
-            for n in walk_own(loop):
+            for n in body:
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in bound_inside \
                         and n.id not in bound_before and n.id not in parameters \
                         and min(bound_inside[n.id]) > n.lineno:
@@ -609,16 +626,6 @@ def compared_addresses(tree, lines):
                     column = char_column(lines, value)
                     out.append([value.lineno, column, value.lineno, column + len(repr(value.value))])
     return sorted(out)
-
-
-def walk_own(function):
-    """The nodes of a function's body, not those of the functions, lambdas and classes nested in it."""
-    stack = list(function.body)
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
 
 
 def handler_reraises(tree, parents):
@@ -850,8 +857,7 @@ class FunctionScanner:
         self.element_calls = loop_element_calls(function)
 
     def all_args(self):
-        a = self.f.args
-        return list(a.posonlyargs) + list(a.args) + ([a.vararg] if a.vararg else []) + list(a.kwonlyargs) + ([a.kwarg] if a.kwarg else [])
+        return arguments_of(self.f)
 
     def scan(self):
         for statement in self.f.body:
@@ -948,15 +954,10 @@ class FunctionScanner:
             inner = dict(bound)
             for generator in node.generators:
                 over = self.injectable_in(generator.iter, quoting_clears, inner)
-                counted = dotted(generator.iter.func) if isinstance(generator.iter, ast.Call) else None
+                numbers = number_targets(generator)
                 for target in ast.walk(generator.target):
                     if isinstance(target, ast.Name):
-                        inner[target.id] = over
-                if counted == "range":
-                    inner.update((t.id, []) for t in ast.walk(generator.target) if isinstance(t, ast.Name))
-                elif counted == "enumerate" and isinstance(generator.target, ast.Tuple) and generator.target.elts \
-                        and isinstance(generator.target.elts[0], ast.Name):
-                    inner[generator.target.elts[0].id] = []  # the index
+                        inner[target.id] = [] if target.id in numbers else over
             elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             return [p for e in elements for p in self.injectable_parts(e, quoting_clears, inner)]
         return [p for child in ast.iter_child_nodes(node) for p in self.injectable_parts(child, quoting_clears, bound)]
@@ -975,11 +976,10 @@ class FunctionScanner:
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             targets = set(bound)
             for g in node.generators:
-                counted = dotted(g.iter.func) if isinstance(g.iter, ast.Call) else None
-                if counted == "range" or self.constant_valued(g.iter, targets):
+                if self.constant_valued(g.iter, targets):
                     targets |= {t.id for t in ast.walk(g.target) if isinstance(t, ast.Name)}
-                elif counted == "enumerate" and isinstance(g.target, ast.Tuple) and isinstance(g.target.elts[0], ast.Name):
-                    targets.add(g.target.elts[0].id)  # the index
+                else:
+                    targets |= number_targets(g)
             return self.constant_valued(node.elt, targets)
         if isinstance(node, ast.Subscript) and self.constant_table(node.value) or isinstance(node, ast.Compare):
             return True  # an entry of a table of constants; a truth value
@@ -1088,7 +1088,7 @@ class FunctionScanner:
                 self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
             # a loop that tries candidates until one works (jinja2's ChoiceLoader): a failure moves on to the next
             tries_next = bool(loops_open) and any(isinstance(n, (ast.Return, ast.Break))
-                                                  for n in walk_own(node))
+                                                  for n in walk_own_scope(node))
             keeps_default = self.keeps_default(node)
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
@@ -1174,9 +1174,7 @@ class FunctionScanner:
         complexity in its enclosing function too). Its returns and yields are its own, and its body runs when it is
         called, not where it stands: outside the loops, try, except and with blocks around its definition. Its
         decorators and default values are evaluated where it stands."""
-        arguments = node.args
-        for expression in list(getattr(node, "decorator_list", [])) + list(arguments.defaults) \
-                + [d for d in arguments.kw_defaults if d is not None]:
+        for expression in evaluated_where_defined(node):
             self.visit(expression, caught_by, loop_depth, loops_open, in_except, in_with)
         self.nesting += 1
         self.functions.append(node)
@@ -1885,7 +1883,9 @@ def python2_only(tree):
     comparison of `sys.version_info` (whole, `[0]` or `.major`) that splits 2 from 3, a module-level name assigned
     one, or a flag named PY2 or PY3 (six's and most compatibility modules'); and the bodies of the special methods
     only Python 2 calls (`__unicode__`, `__nonzero__`), and the branch taken when a builtin every Python 3 has is
-    missing (six's `print_ = getattr(builtins, "print", None)` / `if print_ is None:`). [line, column, end line, end column], columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in such branches."""
+    missing (six's `print_ = getattr(builtins, "print", None)` / `if print_ is None:`). [line, column, end line,
+    end column], columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in
+    such branches."""
     flags = {}
     probes = set()  # module-level names of a builtin looked up with a default: `print_ = getattr(builtins, "print", None)`
 
@@ -2041,7 +2041,6 @@ def model(entry, budget, max_depth):
         module = Module(path, entry.get("module", ""), bool(entry.get("package")), text)
         module.collect_imports(tree)
         module.constant_names = module_constants(tree)
-        bindings, exports = module_bindings(tree)
         classes = []
         functions = []
         called = {}
@@ -2082,7 +2081,7 @@ def model(entry, budget, max_depth):
                 "init_returns_none": init_returns_none(tree),
                 "loop_carried_reads": loop_carried_reads(tree, module.lines),
                 "compared_addresses": compared_addresses(tree, module.lines),
-                "bindings": bindings, "exports": exports,
+                "bindings": module_bindings(tree),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}

@@ -75,10 +75,8 @@ public record PythonImport(String module, String name, int line, When when, Stri
                 default -> When.IMPORT_TIME;
             };
             String alias = i.hasNonNull("as") ? i.get("as").asText() : null;
-            List<String> attributes = new ArrayList<>();
-            i.path("attributes").forEach(a -> attributes.add(a.asText()));
             out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias, i.path("read").asBoolean(true),
-                    i.path("star").asBoolean(false), List.copyOf(attributes)));
+                    i.path("star").asBoolean(false), PythonModelProvider.texts(i.path("attributes"))));
         }
         return List.copyOf(out);
     }

@@ -404,7 +404,7 @@ public class PythonModelProvider {
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
                         Region.of(json.path("loop_carried_reads")), bindings(json.path("bindings")),
-                        texts(json.path("exports")), Region.of(json.path("compared_addresses")))
+                        texts(json.path("all")), Region.of(json.path("compared_addresses")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -422,7 +422,8 @@ public class PythonModelProvider {
         return Map.copyOf(out);
     }
 
-    private static List<String> texts(JsonNode texts) {
+    /** The strings of a JSON array; empty for null or a missing field. */
+    static List<String> texts(JsonNode texts) {
         List<String> out = new ArrayList<>();
         texts.forEach(t -> out.add(t.asText()));
         return List.copyOf(out);
