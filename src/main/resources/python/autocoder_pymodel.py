@@ -355,26 +355,38 @@ def name_use(node, parents):
 
 # Built-ins and standard functions that call a function argument before they return, and those that return a lazy
 # iterator calling it as it is consumed, and the calls that consume an iterator at once.
-CALLS_AT_ONCE = {"sorted", "min", "max", "sort", "reduce", "functools.reduce", "re.sub", "re.subn", "sub", "subn"}
+CALLS_AT_ONCE = {"sorted", "min", "max", "sort", "reduce", "functools.reduce", "re.sub", "re.subn", "sub", "subn",
+                 "pytest.raises", "pytest.warns"}
+# methods by their last name that call a function argument before they return: list.sort, unittest's assertRaises
+# family (`self.assertRaises(E, f)`), pytest's raises/warns imported by name
+METHODS_AT_ONCE = {"sort", "raises", "warns", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "assertWarns",
+                   "assertWarnsRegex"}
 CALLS_LAZILY = {"map", "filter", "dropwhile", "takewhile", "filterfalse", "groupby", "starmap", "accumulate",
                 "itertools.dropwhile", "itertools.takewhile", "itertools.filterfalse", "itertools.groupby",
                 "itertools.starmap", "itertools.accumulate"}
 CONSUMES_AT_ONCE = {"list", "tuple", "set", "frozenset", "dict", "sum", "any", "all", "next", "sorted", "min", "max",
                     "join", "len"}
+# calls, by their last name, that keep a function they are given for later: a thread's or timer's target, an executor's
+# or event loop's callback, a registry of hooks, a container, a partial application
+KEEPING_CALLS = {"Thread", "Timer", "Process", "submit", "apply_async", "map_async", "call_soon", "call_soon_threadsafe",
+                 "call_later", "call_at", "run_in_executor", "add_done_callback", "create_task", "ensure_future",
+                 "start_new_thread", "register", "connect", "listen", "listens_for", "subscribe", "addCleanup",
+                 "signal", "append", "appendleft", "extend", "insert", "add", "setdefault", "put", "put_nowait",
+                 "partial", "setattr", "property", "defaultdict"}
 
 
-def called_at_once(lambda_, parents):
-    """Whether a lambda is an argument of a call that runs it before returning (`sorted(.., key=lambda ..)`,
-    `max(.., key=..)`), or of a lazy one whose iterator a consuming call takes at once
-    (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring)."""
-    call = parents.get(lambda_)
+def called_at_once(argument, parents):
+    """Whether a lambda, or a function's name, is an argument of a call that runs it before returning
+    (`sorted(.., key=lambda ..)`, `pytest.raises(E, check)`), or of a lazy one whose iterator a consuming call takes at
+    once (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring)."""
+    call = parents.get(argument)
     if isinstance(call, ast.keyword):
         call = parents.get(call)
-    if not isinstance(call, ast.Call) or call.func is lambda_:
+    if not isinstance(call, ast.Call) or call.func is argument:
         return False
     name = dotted(call.func) or ""
     last = name.rpartition(".")[2]
-    if name in CALLS_AT_ONCE or last in ("sort",):
+    if name in CALLS_AT_ONCE or last in METHODS_AT_ONCE:
         return True
     if name in CALLS_LAZILY or last in CALLS_LAZILY:
         consumer = parents.get(call)
@@ -383,11 +395,42 @@ def called_at_once(lambda_, parents):
     return False
 
 
+def keeps(call):
+    """Whether the call is one that keeps a function it is given for later (KEEPING_CALLS)."""
+    return (dotted(call.func) or "").rpartition(".")[2] in KEEPING_CALLS
+
+
+def kept_result(call, parents):
+    """Whether what the call gives outlives the statement in more than a local: stored in an attribute or an item,
+    yielded, or handed (perhaps inside a tuple or list) to a call that keeps it. The object it made may then hold a
+    function it was given (`self.out[name] = cursor.var(outconverter=lambda ..)`)."""
+    node, parent = call, parents.get(call)
+    while isinstance(parent, (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Starred, ast.keyword)):
+        node, parent = parent, parents.get(parent)
+    if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        return parent.value is node and not all(only_names(t) for t in targets)
+    if isinstance(parent, (ast.Yield, ast.YieldFrom)):
+        return True
+    if isinstance(parent, ast.Call) and node is not parent.func:
+        return keeps(parent) or kept_result(parent, parents)
+    return False
+
+
+def only_names(target):
+    """Whether an assignment target binds locals only: `x`, `a, b`, `[a, *rest]`."""
+    if isinstance(target, ast.Starred):
+        return only_names(target.value)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return all(only_names(e) for e in target.elts)
+    return isinstance(target, ast.Name)
+
+
 def iteration_local_functions(tree, parents):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
-    is a direct call inside the same loop body, or in a value it returns, not in a nested function, lambda or
-    generator (which may run later), or a call in its own body; and the lambdas a call runs before it returns
-    (called_at_once). Such a function cannot see a later iteration's loop variables, so bugbear's
+    is a direct call inside the same loop body, an argument of a call that runs it before returning
+    (`pytest.raises(E, check)`) or in a value it returns, not in a nested function, lambda or generator (which may run
+    later), or a call in its own body; and the lambdas a call runs before it returns (called_at_once). Such a function cannot see a later iteration's loop variables, so bugbear's
     B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
 
     def scope_of(node):
@@ -420,7 +463,8 @@ def iteration_local_functions(tree, parents):
                     if isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)]
             # a recursive call runs only while the function itself runs (networkx's Hopcroft-Karp `recurse`)
             if uses and all(isinstance(parents.get(u), ast.Call) and parents[u].func is u and inside(u, function)
-                            or (isinstance(parents.get(u), ast.Call) and parents[u].func is u or returned(u))
+                            or (isinstance(parents.get(u), ast.Call) and parents[u].func is u or returned(u)
+                                or called_at_once(u, parents))
                             and scope_of(u) is scope and any(inside(u, stmt) for stmt in loop.body) for u in uses):
                 spans.add((function.lineno, getattr(function, "end_lineno", function.lineno)))
     return sorted([list(span) for span in spans])
@@ -429,11 +473,12 @@ def iteration_local_functions(tree, parents):
 def loop_lambdas(tree, module, parents):
     """The lambdas written in a loop's body and passed to a call of a named function or of a method of the enclosing
     class (`self.m(..)`), as an argument or through a local the body assigns it to and only passes on (marshmallow's
-    `getter = lambda val: field_obj.deserialize(val, ..)` / `self._call_and_store(getter_func=getter, ..)`): [first
-    line, last line, the callee's qualified name, the argument's position (-1 for a keyword), its keyword ("" for a
-    position)], one entry per call it goes to. Whether the callee runs it at once (paramiko's
-    retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for the callee's own model to say
-    (called_parameters)."""
+    `getter = lambda val: field_obj.deserialize(val, ..)` / `self._call_and_store(getter_func=getter, ..)`), and the
+    undecorated functions the body defines and only passes on so (networkx's `weight=hide_edge`): [first line, last
+    line, the callee's qualified name, the argument's position (-1 for a keyword), its keyword ("" for a position),
+    whether the call keeps it or what it gives is kept (keeps, kept_result)], one entry per call it goes to. Whether
+    the callee runs it at once (paramiko's retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for
+    the callee's own model to say (called_parameters)."""
     def callee_of(call):
         name = dotted(call.func)
         if name is None:
@@ -454,11 +499,14 @@ def loop_lambdas(tree, module, parents):
         # what goes to a call of a named function or method: only such a callee's model can tell it runs at once
         arguments = {id(a) for c, callee in calls if callee is not None for a in list(c.args) + [k.value for k in c.keywords]}
         scope = enclosing(parents, loop, SCOPES)
-        held = {}  # a local the body assigns a lambda to and only passes to calls in the body
+        held = {}  # a local the body assigns a lambda to, or a function it defines, and only passes to calls in the body
         for n in body:
             if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
                     and isinstance(n.value, ast.Lambda) and enclosing(parents, n, SCOPES) is scope:
                 held.setdefault(n.targets[0].id, []).append(n.value)
+            elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not n.decorator_list \
+                    and enclosing(parents, n, SCOPES) is scope:
+                held.setdefault(n.name, []).append(n)  # a decorator may keep it: not only passed on
         for name in list(held):
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
@@ -474,7 +522,7 @@ def loop_lambdas(tree, module, parents):
                     held.get(argument.id, []) if isinstance(argument, ast.Name) else []
                 for held_lambda in lambdas:
                     found.append((held_lambda.lineno, getattr(held_lambda, "end_lineno", None) or held_lambda.lineno,
-                                  callee, position, keyword))
+                                  callee, position, keyword, keeps(call) or kept_result(call, parents)))
     return [list(entry) for entry in sorted(set(found))]  # a call in nested loops is found once per loop
 
 
@@ -488,13 +536,16 @@ def walk_own_scope(function):
             stack.extend(ast.iter_child_nodes(node))
 
 
-def called_parameters(function, method):
-    """The parameters a function only calls, in its own body: every use is `p(...)`, none in a nested function or
-    lambda, none stored, returned, passed on or rebound. A function passed there runs while the call lasts
-    (paramiko's retry_on_signal(function) runs `function()` until it raises no EINTR; marshmallow's
-    `_call_and_store(getter_func, ..)` calls `getter_func(data)`). {"positional": the names a call's positions go to,
-    after a method's self or cls; "called": those only called}, or None when there are none. None of a generator or a
-    coroutine either: its body runs when it is iterated or awaited, perhaps after the loop moved on."""
+def called_parameters(function, method, parents):
+    """What a function does with each parameter, in its own body: "called" when every use is `p(...)`, none in a nested
+    function or lambda, none stored, returned, passed on or rebound; "handed" when, besides calls, it is passed as
+    an argument to calls that neither keep it (KEEPING_CALLS) nor give something kept (kept_result). A function
+    passed to a called parameter runs while the call lasts (paramiko's retry_on_signal(function) runs `function()`
+    until it raises no EINTR; marshmallow's `_call_and_store(getter_func, ..)` calls `getter_func(data)`); one passed
+    to a handed parameter goes on to calls the model does not follow. {"positional": the names a call's positions go
+    to, after a method's self or cls; "called": those only called; "handed": those handed on}; None for a function
+    without parameters, a generator or a coroutine (its body runs when it is iterated or awaited, perhaps after the
+    loop moved on)."""
     if isinstance(function, ast.AsyncFunctionDef) or any(isinstance(n, (ast.Yield, ast.YieldFrom))
                                                          for n in walk_own_scope(function)):
         return None
@@ -502,21 +553,40 @@ def called_parameters(function, method):
     static = any(dotted(d) == "staticmethod" for d in function.decorator_list)
     if method and not static:
         positional = positional[1:]
-    verdict = dict.fromkeys(positional + [a.arg for a in function.args.kwonlyargs])  # None: unused, True: only called
+    uses = ("called", "handed", "kept")  # from the harmless to the worst; None while unused
+    verdict = dict.fromkeys(positional + [a.arg for a in function.args.kwonlyargs])
+    if not verdict:
+        return None
+
+    def use_of(node, parent, nested):
+        if nested or not isinstance(node.ctx, ast.Load):
+            return "kept"
+        if isinstance(parent, ast.Call) and parent.func is node:
+            return "called"
+        call = parents.get(parent) if isinstance(parent, ast.keyword) else parent
+        if isinstance(call, ast.Call) and call.func is not node and not keeps(call) and not kept_result(call, parents) \
+                and not isinstance(statement_of(call), ast.Return):  # what it gives back may hold the function
+            return "handed"
+        return "kept"
+
+    def statement_of(node):
+        while node is not None and not isinstance(node, ast.stmt):
+            node = parents.get(node)
+        return node
 
     def visit(node, parent, nested):
         if isinstance(node, ast.Name) and node.id in verdict:
-            only_called = not nested and isinstance(node.ctx, ast.Load) and isinstance(parent, ast.Call) \
-                and parent.func is node
-            verdict[node.id] = only_called and verdict[node.id] is not False
+            use = use_of(node, parent, nested)
+            earlier = verdict[node.id]
+            verdict[node.id] = use if earlier is None else max(earlier, use, key=uses.index)
         inner = nested or isinstance(node, SCOPES)
         for child in ast.iter_child_nodes(node):
             visit(child, node, inner)
 
     for statement in function.body:
         visit(statement, function, False)
-    called = [name for name, only in verdict.items() if only]
-    return {"positional": positional, "called": called} if called else None
+    return {"positional": positional, "called": [n for n, use in verdict.items() if use == "called"],
+            "handed": [n for n, use in verdict.items() if use == "handed"]}
 
 
 def module_definitions(tree):
@@ -2045,12 +2115,16 @@ def model(entry, budget, max_depth):
         functions = []
         called = {}
 
+        parents = parent_map(tree)
+
         def only_calls(key, node, method):
             # a name defined twice (one definition per platform) calls at once only what both call at once
-            found = called_parameters(node, method)
+            found = called_parameters(node, method, parents)
             earlier = called.get(key, found)
             called[key] = None if found is None or earlier is None or earlier["positional"] != found["positional"] \
-                else {"positional": found["positional"], "called": [n for n in found["called"] if n in earlier["called"]]}
+                else {"positional": found["positional"], "called": [n for n in found["called"] if n in earlier["called"]],
+                      "handed": [n for n in found["handed"] if n in earlier["handed"] or n in earlier["called"]]
+                      + [n for n in found["called"] if n in earlier["handed"]]}
 
         for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
@@ -2062,7 +2136,6 @@ def model(entry, budget, max_depth):
                 functions.append(function_model(module, node, None, {}))
                 only_calls(node.name, node, False)
         all_names = None
-        parents = parent_map(tree)
         for node in tree.body:
             if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
                     and isinstance(node.value, (ast.List, ast.Tuple)):
@@ -2071,8 +2144,7 @@ def model(entry, budget, max_depth):
                 "functions": functions, "all": all_names, "docstring": ast.get_docstring(tree) is not None,
                 "iteration_local_functions": iteration_local_functions(tree, parents),
                 "loop_lambdas": loop_lambdas(tree, module, parents),
-                "called_parameters": {name: parameters for name, parameters in called.items()
-                                      if parameters and parameters["called"]},
+                "called_parameters": {name: parameters for name, parameters in called.items() if parameters},
                 "overload_stubs": overload_stubs(tree),
                 "literal_tables": literal_tables(tree, module.lines),
                 "python2_only": python2_only(tree),

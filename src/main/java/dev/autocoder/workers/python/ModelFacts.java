@@ -2,6 +2,7 @@ package dev.autocoder.workers.python;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,15 @@ public interface ModelFacts {
     /** A B023 (function does not bind loop variable) in a function only the loop iteration defining it calls. */
     default boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
         return false;
+    }
+
+    /**
+     * The calls a B023's function or lambda goes to, when it goes only to calls during its iteration and none of them
+     * is known to keep it (a thread's target, a registry, a container, a project function that stores it) nor gives
+     * something kept: the late binding matters only if one of them keeps it anyway. Empty otherwise.
+     */
+    default List<String> onlyHandedTo(String path, RuffDiagnostic loopVariable) {
+        return List.of();
     }
 
     /** What the function of a B006 (mutable argument default) does with that parameter, when the model knows. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The Python part of the code-quality row: ruff's quality rules (everything but the security {@code S} and
@@ -54,7 +55,8 @@ public final class PythonQuality {
      * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
      * in a branch only Python 2 runs ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default ({@link #mutableDefaultRating}), a PLE0101 returning
-     * a method of its class that gives None is low, an F821 of a local its loop binds further down medium.
+     * a method of its class that gives None is low, an F821 of a local its loop binds further down medium, a B023 in
+     * a function that only goes to calls not known to keep it low.
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
@@ -87,6 +89,13 @@ public final class PythonQuality {
                 } else if (v.code().equals("F821") && facts.readsPreviousIteration(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));
+                } else if (v.code().equals("B023")) {
+                    List<String> callees = facts.onlyHandedTo(v.path(), v.diagnostic());
+                    if (!callees.isEmpty()) {
+                        calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "it goes only to " + callees.stream()
+                                .map(c -> "`" + c + "(..)`").collect(Collectors.joining(", ")) + " in this iteration, "
+                                + "and none is known to keep it: it sees a later value only if one keeps it for later"));
+                    }
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "the method it returns gives None, so no TypeError: only misleading code"));

@@ -196,13 +196,13 @@ public class PythonModelProvider {
     }
 
     /**
-     * The lambdas a file writes in a loop and passes to a named function or a method of their class, and the
-     * parameters each of its module functions and methods only calls while it runs: a lambda passed to such a
-     * parameter runs before the loop moves on, so it sees the iteration's own loop variables (paramiko's
-     * {@code retry_on_signal(lambda: sock.connect(addr))}).
+     * The lambdas a file writes in a loop, and the functions it defines there, that go only to calls of named functions
+     * or methods, and what each of its module functions and methods does with its parameters: a lambda passed to a
+     * parameter it only calls runs before the loop moves on, so it sees the iteration's own loop variables
+     * (paramiko's {@code retry_on_signal(lambda: sock.connect(addr))}).
      *
-     * @param passed           each lambda's lines, the callee's qualified name and the argument's position or keyword,
-     *                         one per call it goes to
+     * @param passed           each lambda's or function's lines, the callee's qualified name and the argument's
+     *                         position or keyword, one per call it goes to
      * @param calledParameters by module function name or {@code Class.method}, its parameters
      */
     public record LoopLambdas(List<PassedLambda> passed, Map<String, CalledParameters> calledParameters) {
@@ -210,36 +210,44 @@ public class PythonModelProvider {
         static final LoopLambdas NONE = new LoopLambdas(List.of(), Map.of());
 
         /**
-         * A lambda on lines {@code first..last}, passed as argument {@code position} (from 0; -1 for a keyword) or
-         * as {@code keyword} ("" for a position) to {@code callee}.
+         * A lambda or function on lines {@code first..last}, passed as argument {@code position} (from 0; -1 for a
+         * keyword) or as {@code keyword} ("" for a position) to {@code callee}; {@code kept} when the call is one
+         * that keeps functions for later (a thread's target, a registry, a container) or what it gives is stored
+         * beyond a local of the iteration.
          */
-        public record PassedLambda(int first, int last, String callee, int position, String keyword) {
+        public record PassedLambda(int first, int last, String callee, int position, String keyword, boolean kept) {
         }
 
         /**
          * @param positional the parameters a call's positions go to, in order (after a method's self or cls)
          * @param called     the parameters the function only calls
+         * @param handed     the parameters it calls or passes on to calls that neither keep them nor give something kept
          */
-        public record CalledParameters(List<String> positional, Set<String> called) {
+        public record CalledParameters(List<String> positional, Set<String> called, Set<String> handed) {
+        }
+
+        /** What a function does with the parameter a lambda goes to. */
+        public enum ParameterUse {
+            /** Only calls it: the lambda runs while the call lasts. */
+            CALLED,
+            /** Calls it or passes it on to calls that keep nothing the model sees. */
+            HANDED,
+            /** Stores, returns or captures it, or hands it to a call that keeps it. */
+            KEPT
         }
 
         static LoopLambdas of(JsonNode passed, JsonNode called) {
             List<PassedLambda> lambdas = new ArrayList<>();
             passed.forEach(l -> lambdas.add(new PassedLambda(l.path(0).asInt(), l.path(1).asInt(), l.path(2).asText(),
-                    l.path(3).asInt(), l.path(4).asText())));
+                    l.path(3).asInt(), l.path(4).asText(), l.path(5).asBoolean())));
             Map<String, CalledParameters> parameters = new HashMap<>();
             called.fields().forEachRemaining(e -> parameters.put(e.getKey(), new CalledParameters(
-                    strings(e.getValue().path("positional")), Set.copyOf(strings(e.getValue().path("called"))))));
+                    texts(e.getValue().path("positional")), Set.copyOf(texts(e.getValue().path("called"))),
+                    Set.copyOf(texts(e.getValue().path("handed"))))));
             return lambdas.isEmpty() && parameters.isEmpty() ? NONE : new LoopLambdas(List.copyOf(lambdas), Map.copyOf(parameters));
         }
 
-        private static List<String> strings(JsonNode array) {
-            List<String> out = new ArrayList<>();
-            array.forEach(n -> out.add(n.asText()));
-            return List.copyOf(out);
-        }
-
-        /** Each call the innermost lambda passed in a loop that spans {@code line} goes to; empty for none. */
+        /** Each call the innermost lambda or function passed in a loop that spans {@code line} goes to; empty for none. */
         public List<PassedLambda> passedAt(int line) {
             List<PassedLambda> spanning = passed.stream().filter(l -> l.first() <= line && line <= l.last()).toList();
             return spanning.stream().min(Comparator.comparingInt(l -> l.last() - l.first()))
@@ -248,16 +256,20 @@ public class PythonModelProvider {
                     .orElse(List.of());
         }
 
-        /** Whether {@code function} (a module function, or {@code Class.method}) only calls what the lambda goes to. */
-        public boolean calls(String function, PassedLambda lambda) {
+        /**
+         * What {@code function} (a module function, or {@code Class.method}) does with the parameter the lambda goes
+         * to; empty when this file defines no such function with parameters (or it is a generator).
+         */
+        public Optional<ParameterUse> use(String function, PassedLambda lambda) {
             CalledParameters parameters = calledParameters.get(function);
             if (parameters == null) {
-                return false;
+                return Optional.empty();
             }
             String name = !lambda.keyword().isEmpty() ? lambda.keyword()
                     : lambda.position() >= 0 && lambda.position() < parameters.positional().size()
                     ? parameters.positional().get(lambda.position()) : null;
-            return name != null && parameters.called().contains(name);
+            return Optional.of(name == null ? ParameterUse.KEPT : parameters.called().contains(name) ? ParameterUse.CALLED
+                    : parameters.handed().contains(name) ? ParameterUse.HANDED : ParameterUse.KEPT);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.autocoder.workers.analysis.quality;
 import dev.autocoder.workers.python.ModelFacts;
 import dev.autocoder.workers.python.RuffDiagnostic;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.LoopLambdas.ParameterUse;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.LoopLambdas.PassedLambda;
 
 import java.util.List;
 import java.util.Map;
@@ -42,19 +44,34 @@ final class PythonModelFacts implements ModelFacts {
     @Override
     public boolean isInIterationLocalFunction(String path, RuffDiagnostic loopVariable) {
         return file(path).map(f -> {
-            List<PythonModelProvider.LoopLambdas.PassedLambda> passed = f.loopLambdas().passedAt(loopVariable.row());
+            List<PassedLambda> passed = f.loopLambdas().passedAt(loopVariable.row());
             return f.inIterationLocalFunction(loopVariable.row())
-                    || !passed.isEmpty() && passed.stream().allMatch(this::runsAtOnce);
+                    || !passed.isEmpty() && passed.stream().allMatch(l -> useBy(l).filter(ParameterUse.CALLED::equals).isPresent());
         }).orElse(false);
     }
 
     /**
-     * The lambda goes to a parameter the project's function or method only calls, while the loop's iteration waits.
-     * The callee is named {@code module.function} or {@code module.Class.method}.
+     * Handed on, when every call it goes to is a project function that only calls it or passes it on to calls that
+     * keep nothing, or a call the project does not define that is not known to keep it and whose value is not
+     * stored beyond a local.
      */
-    private boolean runsAtOnce(PythonModelProvider.LoopLambdas.PassedLambda lambda) {
-        return byPath().values().stream().anyMatch(m -> lambda.callee().startsWith(m.module() + ".")
-                && m.loopLambdas().calls(lambda.callee().substring(m.module().length() + 1), lambda));
+    @Override
+    public List<String> onlyHandedTo(String path, RuffDiagnostic loopVariable) {
+        List<PassedLambda> passed = file(path).map(f -> f.loopLambdas().passedAt(loopVariable.row())).orElse(List.of());
+        boolean handed = !passed.isEmpty() && passed.stream().allMatch(l -> useBy(l)
+                .map(use -> use == ParameterUse.CALLED || use == ParameterUse.HANDED && !l.kept())
+                .orElse(!l.kept()));
+        return handed ? passed.stream().map(PassedLambda::callee).distinct().toList() : List.of();
+    }
+
+    /**
+     * What the project's function or method the lambda goes to does with it, when a module of the project defines
+     * it. The callee is named {@code module.function} or {@code module.Class.method}.
+     */
+    private Optional<ParameterUse> useBy(PassedLambda lambda) {
+        return byPath().values().stream().filter(m -> lambda.callee().startsWith(m.module() + "."))
+                .flatMap(m -> m.loopLambdas().use(lambda.callee().substring(m.module().length() + 1), lambda).stream())
+                .findFirst();
     }
 
     @Override
