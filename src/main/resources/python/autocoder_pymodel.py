@@ -683,6 +683,74 @@ def loop_carried_reads(tree, lines):
     return [list(r) for r in sorted(set(out))]
 
 
+def rebound_iterables(tree, parents, lines):
+    """The loop variables of `for` statements that rebind a name their iterable reads, where that does no harm: the
+    iterable is evaluated once, before the first rebinding, so only a read of the name after the loop (in its
+    `else`, or further down before a new binding) or the iterable evaluated again by an enclosing loop that does not
+    bind the name anew sees the last element instead of the collection. Bugbear's B020 ("loop control variable
+    overrides iterable it iterates") reports them all: networkx's `for k, e in e.items():` inside `for v, e in ..`,
+    SQLAlchemy's `for criterion in list(criterion):`. A read of the name in a comprehension of the iterable that
+    binds it itself (`[t for tmp in line.split('[') ...]`) reads the comprehension's own variable. [line, column,
+    line, end column] of each such target name, columns from 0 and in characters."""
+    comprehensions = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+    def reads(expression, name):
+        for n in ast.walk(expression):
+            if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load):
+                owner = enclosing(parents, n, comprehensions + (ast.Lambda,))
+                bound_there = owner is not None and (isinstance(owner, ast.Lambda) and name in {a.arg for a in arguments_of(owner)}
+                                                     or not isinstance(owner, ast.Lambda) and any(
+                    name in {t.id for t in ast.walk(g.target) if isinstance(t, ast.Name)} for g in owner.generators))
+                if not bound_there:
+                    return True
+        return False
+
+    def position(n):
+        return n.lineno, n.col_offset
+
+    out = []
+    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+        scope = enclosing(parents, loop, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+        own = list(walk_own_scope(scope)) if scope is not None else \
+            [n for n in ast.walk(tree) if enclosing(parents, n, SCOPES) is None]
+        inner = {id(n) for n in ast.walk(loop)} - {id(n) for s in loop.orelse for n in ast.walk(s)}
+        end = (loop.end_lineno, loop.end_col_offset)
+        # what comes after the loop in source order but never runs after it: the other branches of the ifs it is in
+        skipped = set()
+        node = loop
+        while parents.get(node) is not None and parents.get(node) is not scope:
+            branch = parents[node]
+            if isinstance(branch, ast.If) and any(node is s for s in branch.body):
+                skipped.update(id(n) for s in branch.orelse for n in ast.walk(s))
+            node = branch
+        for target in (t for t in ast.walk(loop.target) if isinstance(t, ast.Name)):
+            name = target.id
+            if not any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(loop.iter)):
+                continue
+            if not reads(loop.iter, name):  # only a comprehension's own variable of that name
+                column = char_column(lines, target)
+                out.append([target.lineno, column, target.lineno, column + len(name)])
+                continue
+            # after the loop: its else clause, then what follows in source order, up to the first new binding
+            later = sorted((n for n in own if isinstance(n, ast.Name) and n.id == name and id(n) not in inner
+                            and id(n) not in skipped and (position(n) >= (loop.lineno, loop.col_offset))), key=position)
+            read_after = bool(later) and isinstance(later[0].ctx, ast.Load)
+            again = False
+            outer = enclosing(parents, loop, LOOPS + SCOPES)
+            while isinstance(outer, LOOPS):
+                rebinds = isinstance(outer, (ast.For, ast.AsyncFor)) and any(
+                    isinstance(t, ast.Name) and t.id == name for t in ast.walk(outer.target)) or any(
+                    isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+                    and position(n) < position(loop) and id(n) not in inner
+                    for s in outer.body for n in ast.walk(s))
+                again = again or not rebinds
+                outer = enclosing(parents, outer, LOOPS + SCOPES)
+            if not read_after and not again:
+                column = char_column(lines, target)
+                out.append([target.lineno, column, target.lineno, column + len(name)])
+    return sorted(out)
+
+
 def compared_addresses(tree, lines):
     """The all-interfaces addresses ("0.0.0.0", "::") a comparison tests against rather than binds to (werkzeug's
     `if self.host in {"0.0.0.0", "::"}:`), where ruff's S104 reports a binding to all interfaces. [line, column,
@@ -1163,6 +1231,7 @@ class FunctionScanner:
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
                                  or self.removes_if_present(node, h) or self.looks_up(node, h)
+                                 or self.uses_if_present(node, h)
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h)
@@ -1449,18 +1518,37 @@ class FunctionScanner:
     def removes_if_present(self, try_node, handler):
         """Whether the try only removes an entry and the handler catches what its absence raises: `del d[k]` /
         `except KeyError: pass` is `d.pop(k, None)`, the entry is gone either way (tornado's header clean-up; attrs'
-        `delattr(cls, name)` / `except AttributeError: pass`), or removes a file and the handler catches a failure of
-        the file system (pytest's `os.unlink(dest)` / `except OSError: pass`): it is gone, or was never there."""
-        if len(try_node.body) != 1 or handler.type is None:
+        `delattr(cls, name)` / `except AttributeError: pass`; networkx's remove_nodes_from, `del self._node[n]` and
+        then only deletes of what hangs on it), or calls a removing method of the project and the handler catches a
+        named failure (networkx's `self.remove_edge(*e[:3])` / `except NetworkXError: pass`, "silently ignored"), or
+        removes a file and the handler catches a failure of the file system (pytest's `os.unlink(dest)` /
+        `except OSError: pass`): it is gone, or was never there."""
+        if handler.type is None:
             return False
-        statement = try_node.body[0]
+        types = self.handler_types(handler)
+        first = try_node.body[0]
+
+        def deletes(statement):
+            return isinstance(statement, ast.Delete) and all(
+                isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) \
+                or isinstance(statement, ast.For) and not statement.orelse and all(deletes(s) for s in statement.body)
+        if isinstance(first, ast.Delete) and all(deletes(s) for s in try_node.body) \
+                and all(t in MISSING_ENTRY_ERRORS for t in types):
+            return True
+        if len(try_node.body) != 1:
+            return False
+        statement = first
         removes = isinstance(statement, ast.Delete) and all(
             isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) or \
             isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and (
                 isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "remove"
                 or isinstance(statement.value.func, ast.Name) and statement.value.func.id == "delattr")
-        types = self.handler_types(handler)
         if removes and all(t in ABSENT_ERRORS for t in types):
+            return True
+        call = statement.value if isinstance(statement, ast.Expr) else None
+        method = call.func.attr if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else ""
+        if method.lower().startswith(("remove_", "delete_", "discard_")) \
+                and not any(t in ("Exception", "BaseException") for t in types):
             return True
         # a file removed where it is: `os.unlink(dest)` / `except OSError: pass` (pytest's numbered-dir clean-up)
         call = statement.value if isinstance(statement, ast.Expr) else None
@@ -1469,6 +1557,39 @@ class FunctionScanner:
             or isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in ("unlink", "remove", "rmdir")
         return removes_file and all(t in FILE_ERRORS or t.endswith("Error") and t not in ("Exception", "BaseException")
                                     for t in types)
+
+    def uses_if_present(self, try_node, handler):
+        """Whether the try takes one entry by a constant key and only passes it on or stores it, and the handler
+        catches only a missing entry: an optional entry used where present, `if "pid" in data: kw["pid"] =
+        str(data.pop("pid"))` written out (networkx's GEXF writer, `pid = node_data.pop("pid")` / `kw["pid"] =
+        str(pid)` / `except KeyError: pass`; its pydot export, `P.set_node_defaults(**N.graph["node"])`)."""
+        if handler.type is None or not all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
+                or len(try_node.body) > 3:
+            return False
+
+        def constant_lookup(node):
+            return isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) \
+                and isinstance(node.slice, ast.Constant) \
+                or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "pop" \
+                and len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and not node.keywords
+
+        def lookups(statement):
+            return [n for n in ast.walk(statement) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
+                    or isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop"]
+
+        def stores_plainly(statement):  # `kw["pid"] = str(pid)`: nothing here raises a missing entry
+            return isinstance(statement, ast.Assign) and not lookups(statement) and all(
+                isinstance(n, (ast.Name, ast.Constant, ast.Subscript, ast.Attribute, ast.Store, ast.Load))
+                or isinstance(n, ast.Call) and dotted(n.func) in ("str", "int", "float", "repr")
+                for n in ast.walk(statement.value))
+        first, rest = try_node.body[0], try_node.body[1:]
+        found = lookups(first)
+        if len(found) != 1 or not constant_lookup(found[0]) or not all(stores_plainly(s) for s in rest):
+            return False
+        return isinstance(first, ast.Assign) and len(first.targets) == 1 and isinstance(first.targets[0], ast.Name) \
+            and first.value is found[0] \
+            or isinstance(first, ast.Expr) and isinstance(first.value, ast.Call) and any(
+                k.arg is None and k.value is found[0] for k in first.value.keywords) and not rest
 
     def sets_if_possible(self, try_node, handler):
         """Whether the try only sets one attribute and the handler catches what an object that does not allow it
@@ -2153,6 +2274,7 @@ def model(entry, budget, max_depth):
                 "init_returns_none": init_returns_none(tree),
                 "loop_carried_reads": loop_carried_reads(tree, module.lines),
                 "compared_addresses": compared_addresses(tree, module.lines),
+                "rebound_iterables": rebound_iterables(tree, parents, module.lines),
                 "bindings": module_bindings(tree),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:

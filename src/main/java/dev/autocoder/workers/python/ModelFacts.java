@@ -65,6 +65,15 @@ public interface ModelFacts {
     }
 
     /**
+     * A B020 (loop control variable overrides the iterable it iterates) that does no harm: the iterable is evaluated
+     * once, before the first rebinding, nothing reads the name after the loop, and no enclosing loop evaluates the
+     * iterable again with the rebound name (or the iterable only names a comprehension's own variable).
+     */
+    default boolean rebindsIterableHarmlessly(String path, RuffDiagnostic loopVariable) {
+        return false;
+    }
+
+    /**
      * An F821 (undefined name) in code only Python 2 runs (a branch a Python-version test sends only Python 2 to, a
      * method only Python 2 calls such as {@code __unicode__}): {@code unicode},
      * {@code raw_input} and {@code basestring} exist there.

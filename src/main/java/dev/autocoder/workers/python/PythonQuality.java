@@ -56,7 +56,8 @@ public final class PythonQuality {
      * in a branch only Python 2 runs ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default ({@link #mutableDefaultRating}), a PLE0101 returning
      * a method of its class that gives None is low, an F821 of a local its loop binds further down medium, a B023 in
-     * a function that only goes to calls not known to keep it low.
+     * a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
+     * low.
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
@@ -96,6 +97,9 @@ public final class PythonQuality {
                                 .map(c -> "`" + c + "(..)`").collect(Collectors.joining(", ")) + " in this iteration, "
                                 + "and none is known to keep it: it sees a later value only if one keeps it for later"));
                     }
+                } else if (v.code().equals("B020") && facts.rebindsIterableHarmlessly(v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the iterable is evaluated once, before the "
+                            + "first rebinding, and nothing reads the name after the loop: confusing, not wrong"));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "the method it returns gives None, so no TypeError: only misleading code"));

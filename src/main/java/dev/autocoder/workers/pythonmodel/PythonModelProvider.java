@@ -78,18 +78,28 @@ public class PythonModelProvider {
      * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
      * in them, the lines of its {@code __init__} returns of a method's None, its reads of a local a loop binds
      * only further down, the line where it first binds each module-level name, its {@code __all__}, and the
-     * all-interfaces addresses its comparisons test against (all empty when the file could not be modelled).
+     * all-interfaces addresses its comparisons test against, and its loop variables that rebind their iterable's
+     * name harmlessly (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
                            List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
                            List<Region> loopCarriedReads, Map<String, Integer> bindings, List<String> exports,
-                           List<Region> comparedAddresses) {
+                           List<Region> comparedAddresses, List<Region> reboundIterables) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), List.of());
+        }
+
+        /**
+         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) is a {@code for} loop's variable
+         * that rebinds a name its iterable reads where that does no harm: the iterable is evaluated once, nothing
+         * reads the name after the loop, and no enclosing loop evaluates the iterable again with it.
+         */
+        public boolean rebindsIterableHarmlessly(int row, int column) {
+            return reboundIterables.stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /**
@@ -416,7 +426,8 @@ public class PythonModelProvider {
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
                         Region.of(json.path("loop_carried_reads")), bindings(json.path("bindings")),
-                        texts(json.path("all")), Region.of(json.path("compared_addresses")))
+                        texts(json.path("all")), Region.of(json.path("compared_addresses")),
+                        Region.of(json.path("rebound_iterables")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -487,7 +498,7 @@ public class PythonModelProvider {
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
                 modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads(), modelled.bindings(),
-                modelled.exports(), modelled.comparedAddresses());
+                modelled.exports(), modelled.comparedAddresses(), modelled.reboundIterables());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

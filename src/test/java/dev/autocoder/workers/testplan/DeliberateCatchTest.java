@@ -586,4 +586,93 @@ class DeliberateCatchTest {
                 .contains("ParseFailed")
                 .doesNotContain("VisitorExit", "StopWalking", "Walker.StopWalking", "shop.Walker.StopWalking");
     }
+
+    /**
+     * networkx's error-handling row led with {@code empty-catch} × 19 high, most of them idioms: an optional entry
+     * used where present (its GEXF writer's {@code pid = node_data.pop("pid")} / {@code kw["pid"] = str(pid)} /
+     * {@code except KeyError: pass}, its pydot export's {@code P.set_node_defaults(**N.graph["node"])}), a node removed
+     * with what hangs on it where present ({@code del self._node[n]}, then only deletes), an edge removed by its own
+     * method that raises when absent ({@code self.remove_edge(*e[:3])} / {@code except NetworkXError: pass}). Work
+     * after the lookup, a second lookup and a broad handler keep their report.
+     */
+    @Test
+    void optionalEntriesAndRemovalsWherePresentAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/graph.py", """
+                class GraphError(Exception):
+                    pass
+
+
+                class Graph:
+                    def __init__(self):
+                        self._node = {}
+                        self._adj = {}
+
+                    def remove_edge(self, u, v):
+                        if u not in self._adj:
+                            raise GraphError(u)
+                        del self._adj[u][v]
+
+                    def remove_edges_from(self, edges):
+                        for e in edges:
+                            try:
+                                self.remove_edge(*e[:2])
+                            except GraphError:
+                                pass
+
+                    def remove_nodes_from(self, nodes):
+                        adj = self._adj
+                        for n in nodes:
+                            try:
+                                del self._node[n]
+                                for u in list(adj[n]):
+                                    del adj[u][n]
+                                del adj[n]
+                            except KeyError:
+                                pass
+
+                    def remove_and_count(self, nodes, counts):
+                        for n in nodes:
+                            try:
+                                del self._node[n]
+                                counts[n] += 1
+                            except KeyError:
+                                pass
+
+
+                def attributes(node_data, graph, dot):
+                    kw = {}
+                    try:
+                        pid = node_data.pop("pid")
+                        kw["pid"] = str(pid)
+                    except KeyError:
+                        pass
+                    try:
+                        dot.set_node_defaults(**graph["node"])
+                    except KeyError:
+                        pass
+                    try:
+                        start = node_data.pop("start")
+                        kw["start"] = dot.convert(start, graph["units"])
+                    except KeyError:
+                        pass
+                    try:
+                        name = node_data.pop("name")
+                        kw["name"] = graph[name]
+                    except KeyError:
+                        pass
+                    try:
+                        end = node_data.pop("end")
+                        kw["end"] = str(end)
+                    except Exception:
+                        pass
+                    return kw
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/graph.py", 38), tuple("shop/graph.py", 56),
+                        tuple("shop/graph.py", 61), tuple("shop/graph.py", 66));
+    }
 }

@@ -103,6 +103,11 @@ final class PythonModelFacts implements ModelFacts {
     }
 
     @Override
+    public boolean rebindsIterableHarmlessly(String path, RuffDiagnostic loopVariable) {
+        return file(path).map(f -> f.rebindsIterableHarmlessly(loopVariable.row(), loopVariable.column())).orElse(false);
+    }
+
+    @Override
     public boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName) {
         return file(path).map(f -> f.runsOnlyOnPython2(undefinedName.row(), undefinedName.column())).orElse(false);
     }
