@@ -751,6 +751,74 @@ def rebound_iterables(tree, parents, lines):
     return sorted(out)
 
 
+WHOLE_LINES = 1 << 30  # an end column past any line's end: a site covering its lines whole
+
+
+def concatenated_all(tree):
+    """The module's `__all__ = a + b + [...]` and `__all__ += ...` statements that join names, lists and tuples with
+    `+`: a list when the module runs, which pylint's PLE0605 ("invalid format for `__all__`") takes for no list or
+    tuple (Django's `django.db.models`: `__all__ = aggregates_all + constraints_all + ...`). [line, 0, end line,
+    WHOLE_LINES] of each statement."""
+    def joined(node):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return all(joined(side) or isinstance(side, (ast.Name, ast.Attribute, ast.List, ast.Tuple))
+                       for side in (node.left, node.right))
+        return False
+
+    out = []
+    for node in module_statements(tree):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
+                and joined(node.value) \
+                or isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == "__all__" \
+                and isinstance(node.op, ast.Add) and (joined(node.value)
+                                                      or isinstance(node.value, (ast.Name, ast.Attribute, ast.List, ast.Tuple))):
+            out.append([node.lineno, 0, node.end_lineno, WHOLE_LINES])
+    return out
+
+
+def module_statements(tree):
+    """The statements the module runs at import, also inside its top-level ifs, trys and withs."""
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (ast.If, ast.Try, getattr(ast, "TryStar", ast.Try), ast.With)):
+            stack.extend(getattr(node, "body", []) + getattr(node, "orelse", []) + getattr(node, "finalbody", [])
+                         + [s for h in getattr(node, "handlers", []) for s in h.body])
+
+
+def constant_shell_lists(tree):
+    """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
+    `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
+    first item alone and takes the others as its own arguments, not the command's. [line, 0, end line, WHOLE_LINES]
+    of each call."""
+    out = []
+    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+        shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
+                    for k in call.keywords)
+        command = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+        if shell and isinstance(command, (ast.List, ast.Tuple)) and len(command.elts) > 1 and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in command.elts):
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return out
+
+
+# Unicode's explicit directional formatting characters: the embeddings, overrides and isolates that reorder how
+# text is shown (what a Trojan Source attack uses), and the marks, which only set the direction of the characters
+# around them
+BIDI_REORDERING = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_MARKS = set("\u200e\u200f\u061c")
+
+
+def bidi_marks_only(lines):
+    """The lines with directional marks (left-to-right, right-to-left, Arabic letter mark) and no embedding, override
+    or isolate: pylint's PLE2502 ("contains control characters that can permit obfuscated code") reports the
+    right-to-left mark too, which cannot reorder the code as those do (Django's Arabic and Persian date formats,
+    'd\u200f/m\u200f/Y'). [line, 0, line, WHOLE_LINES] of each."""
+    return [[number, 0, number, WHOLE_LINES] for number, line in enumerate(lines, start=1)
+            if BIDI_MARKS.intersection(line) and not BIDI_REORDERING.intersection(line)]
+
+
 def compared_addresses(tree, lines):
     """The all-interfaces addresses ("0.0.0.0", "::") a comparison tests against rather than binds to (werkzeug's
     `if self.host in {"0.0.0.0", "::"}:`), where ruff's S104 reports a binding to all interfaces. [line, column,
@@ -969,6 +1037,8 @@ class FunctionScanner:
         self.unquoted = {}  # the same, but a value quoted or escaped on the way carries none
         self.constant_locals = set()  # local names every assignment of which so far is a constant
         self.variable_locals = set()  # local names assigned something else at least once
+        self.quoted_locals = set()  # local names every assignment of which so far is constants or quoted values
+        self.unsafe_locals = set()  # local names assigned something unquoted at least once
         self.messages = set()  # ids of the string nodes that are the text of an exception, warning or log message
         self.calls = []
         self.raises = []
@@ -1106,30 +1176,38 @@ class FunctionScanner:
             return node.id in self.constant_locals or node.id in self.m.constant_names and node.id not in self.params
         return is_constant(node)
 
-    def constant_valued(self, node, bound=()):
+    def constant_valued(self, node, bound=(), quoted=False):
         """Whether `node` is made of constants only: literals, names bound to constants, and joins, formats and
-        comprehensions of them (`", ".join("1" for t in types)` puts no element of `types` in)."""
+        comprehensions of them (`", ".join("1" for t in types)` puts no element of `types` in). With quoted, also
+        what a function named for quoting or escaping returns, numbers (`len(keys)`) and locals only ever bound to
+        such values (Django's `table = quote_name(self._table)`): nothing goes in unquoted."""
+        def safe(child, names=bound):
+            return self.constant_valued(child, names, quoted)
         if isinstance(node, ast.Name):
-            return node.id in bound or node.id in self.constant_locals or node.id in self.m.constant_names and node.id not in self.params
+            return node.id in bound or node.id in self.constant_locals or quoted and node.id in self.quoted_locals \
+                or node.id in self.m.constant_names and node.id not in self.params
+        if quoted and isinstance(node, ast.Call) and (QUOTING.search(dotted(node.func) or "")
+                                                      or dotted(node.func) in NUMBERS):
+            return True
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             targets = set(bound)
             for g in node.generators:
-                if self.constant_valued(g.iter, targets):
+                if safe(g.iter, targets):
                     targets |= {t.id for t in ast.walk(g.target) if isinstance(t, ast.Name)}
                 else:
                     targets |= number_targets(g)
-            return self.constant_valued(node.elt, targets)
+            return safe(node.elt, targets)
         if isinstance(node, ast.Subscript) and self.constant_table(node.value) or isinstance(node, ast.Compare):
             return True  # an entry of a table of constants; a truth value
         if isinstance(node, ast.IfExp):
-            return self.constant_valued(node.body, bound) and self.constant_valued(node.orelse, bound)
+            return safe(node.body) and safe(node.orelse)
         if isinstance(node, ast.Call):
-            receiver_constant = isinstance(node.func, ast.Attribute) and self.constant_valued(node.func.value, bound)
+            receiver_constant = isinstance(node.func, ast.Attribute) and safe(node.func.value)
             return (receiver_constant or dotted(node.func) in NUMBERS) \
-                and all(self.constant_valued(a, bound) for a in list(node.args) + [k.value for k in node.keywords])
+                and all(safe(a) for a in list(node.args) + [k.value for k in node.keywords])
         if isinstance(node, (ast.Constant, ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.UnaryOp, ast.BoolOp,
                              ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Subscript, ast.Slice, ast.Starred)):
-            return all(self.constant_valued(c, bound) for c in ast.iter_child_nodes(node)
+            return all(safe(c) for c in ast.iter_child_nodes(node)
                        if not isinstance(c, (ast.expr_context, ast.operator, ast.unaryop, ast.boolop, ast.cmpop)))
         return False
 
@@ -1141,6 +1219,11 @@ class FunctionScanner:
                 carried.setdefault(name, [])
                 if p not in carried[name]:
                     carried[name].append(p)
+        if name not in self.unsafe_locals and self.constant_valued(value, quoted=True):
+            self.quoted_locals.add(name)
+        else:
+            self.quoted_locals.discard(name)
+            self.unsafe_locals.add(name)
         if name not in self.variable_locals and (is_constant(value) or self.constant_valued(value)):
             self.constant_locals.add(name)
         else:
@@ -1179,6 +1262,8 @@ class FunctionScanner:
             kind, names = "quoted", reached
         elif all(self.constant_valued(p) for p in parts):  # none at all too
             kind, names = "constant", []
+        elif all(self.constant_valued(p, quoted=True) for p in parts):
+            kind, names = "quoted", []
         else:
             kind, names = "other", []
         self.m.sql_texts[key] = [kind, names]
@@ -2274,7 +2359,10 @@ def model(entry, budget, max_depth):
                 "init_returns_none": init_returns_none(tree),
                 "loop_carried_reads": loop_carried_reads(tree, module.lines),
                 "compared_addresses": compared_addresses(tree, module.lines),
-                "rebound_iterables": rebound_iterables(tree, parents, module.lines),
+                "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
+                          "concatenated_all": concatenated_all(tree),
+                          "constant_shell_lists": constant_shell_lists(tree),
+                          "bidi_marks_only": bidi_marks_only(module.lines)},
                 "bindings": module_bindings(tree),
                 "mutable_defaults": mutable_defaults(tree, parents)}
     except Budget:

@@ -64,12 +64,8 @@ public interface ModelFacts {
         return false;
     }
 
-    /**
-     * A B020 (loop control variable overrides the iterable it iterates) that does no harm: the iterable is evaluated
-     * once, before the first rebinding, nothing reads the name after the loop, and no enclosing loop evaluates the
-     * iterable again with the rebound name (or the iterable only names a comprehension's own variable).
-     */
-    default boolean rebindsIterableHarmlessly(String path, RuffDiagnostic loopVariable) {
+    /** Whether the report lies in a site of that kind the model found in its file. */
+    default boolean isAt(PythonModelProvider.Site site, String path, RuffDiagnostic report) {
         return false;
     }
 

@@ -1,6 +1,7 @@
 package dev.autocoder.workers.python;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.Site;
 import dev.autocoder.workers.pythonmodel.PythonModules;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
@@ -57,7 +58,8 @@ public final class PythonQuality {
      * a B006 is rated by what its function does with the default ({@link #mutableDefaultRating}), a PLE0101 returning
      * a method of its class that gives None is low, an F821 of a local its loop binds further down medium, a B023 in
      * a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
-     * low.
+     * low, a PLE0605 of lists joined with {@code +} low, a PLE2502 of directional marks only low; an F821 of
+     * {@code __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
@@ -69,6 +71,7 @@ public final class PythonQuality {
         int submoduleExports = 0;
         int handlerReraises = 0;
         int python2Only = 0;
+        int importSystemNames = 0;
         for (RuffViolation v : lint.violationsFor(RuffRules.ReportingPerspective.QUALITY)) {
             if (v.code().equals("F401") && facts.isReexport(v.path(), v.diagnostic())) {
                 reexported++;
@@ -80,6 +83,8 @@ public final class PythonQuality {
                 handlerReraises++;
             } else if (v.code().equals("F821") && facts.runsOnlyOnPython2(v.path(), v.diagnostic())) {
                 python2Only++;
+            } else if (v.code().equals("F821") && isPackagePath(v)) {
+                importSystemNames++;
             } else if (marks.marked(v)) {
                 marked++;
             } else {
@@ -97,9 +102,16 @@ public final class PythonQuality {
                                 .map(c -> "`" + c + "(..)`").collect(Collectors.joining(", ")) + " in this iteration, "
                                 + "and none is known to keep it: it sees a later value only if one keeps it for later"));
                     }
-                } else if (v.code().equals("B020") && facts.rebindsIterableHarmlessly(v.path(), v.diagnostic())) {
+                } else if (v.code().equals("B020") && facts.isAt(Site.REBOUND_ITERABLE, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the iterable is evaluated once, before the "
                             + "first rebinding, and nothing reads the name after the loop: confusing, not wrong"));
+                } else if (v.code().equals("PLE0605") && facts.isAt(Site.CONCATENATED_ALL, v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "lists joined with `+` make a list when the "
+                            + "module runs; only tools that read `__all__` without running it lose track of it"));
+                } else if (v.code().equals("PLE2502") && facts.isAt(Site.BIDI_MARKS_ONLY, v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "only directional marks (U+200E, U+200F, "
+                            + "U+061C), which cannot reorder the code as the embeddings, overrides and isolates of a "
+                            + "Trojan Source attack do"));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "the method it returns gives None, so no TypeError: only misleading code"));
@@ -107,7 +119,8 @@ public final class PythonQuality {
             }
         }
         return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot,
-                new LeftOut(reexported, marked, iterationLocal, submoduleExports, handlerReraises, python2Only));
+                new LeftOut(reexported, marked, iterationLocal, submoduleExports, handlerReraises, python2Only,
+                        importSystemNames));
     }
 
     /**
@@ -126,9 +139,18 @@ public final class PythonQuality {
                 || p.startsWith(submodule + "/") || p.startsWith(submodule + ".") && (p.endsWith(".so") || p.endsWith(".pyd")));
     }
 
+    /**
+     * An F821 (undefined name) of {@code __path__} in a package's {@code __init__.py}: the import system gives every
+     * package that name, the folders its submodules are found in (Django's {@code find_commands(__path__[0])}).
+     */
+    private static boolean isPackagePath(RuffViolation undefinedName) {
+        return PythonModules.isPackageInit(undefinedName.path())
+                && undefinedName.diagnostic().message().equals("Undefined name `__path__`");
+    }
+
     /** How many reports of each kind the row leaves out, and why ({@link #of(PythonLint, Snapshot, ModelFacts)}). */
     private record LeftOut(int reexports, int markedUndefinedNames, int iterationLocalClosures, int submoduleExports,
-                           int handlerReraises, int python2OnlyNames) {
+                           int handlerReraises, int python2OnlyNames, int importSystemNames) {
     }
 
     /**
@@ -195,6 +217,7 @@ public final class PythonQuality {
             metrics.add(Metric.of("python_submodule_exports", leftOut.submoduleExports()));
             metrics.add(Metric.of("python_handler_reraises", leftOut.handlerReraises()));
             metrics.add(Metric.of("python_python2_only_names", leftOut.python2OnlyNames()));
+            metrics.add(Metric.of("python_import_system_names", leftOut.importSystemNames()));
             metrics.add(Metric.of("python_functions", lint.complexities().size()));
             metrics.add(Metric.of("python_functions_over_" + lint.settings().maxComplexity(),
                     overThreshold()));
@@ -242,6 +265,10 @@ public final class PythonQuality {
         if (leftOut.python2OnlyNames() > 0) {
             parts.add(Plural.of(leftOut.python2OnlyNames(), "undefined-name report")
                     + " left out: in code only Python 2 runs (a version test's Python 2 branch, `__unicode__`)");
+        }
+        if (leftOut.importSystemNames() > 0) {
+            parts.add(Plural.of(leftOut.importSystemNames(), "undefined-name report")
+                    + " left out: `__path__`, which the import system gives a package's `__init__.py`");
         }
         if (leftOut.handlerReraises() > 0) {
             parts.add(Plural.of(leftOut.handlerReraises(), "bare-raise report")

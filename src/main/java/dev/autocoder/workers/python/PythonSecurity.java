@@ -1,6 +1,7 @@
 package dev.autocoder.workers.python;
 
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Modelled;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.Site;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.SqlText;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Severity;
@@ -19,13 +20,16 @@ import java.util.function.Supplier;
  * only quoted or escaped on the way, or constants only, low; the text of an exception or log message, which is no
  * query at all, info. Ruff reads the SQL words alone (a dialect's {@code "SELECT gen_id(%s, 1)" %
  * preparer.format_sequence(seq)}, an error message naming a table). An {@code S104} (binding to all interfaces) on an
- * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) is info. Each rated
+ * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) is info, an
+ * {@code S602} (shell=True) whose command is a list of constants medium: no injection, but a list the shell
+ * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}). Each rated
  * finding says why; without the model, every report keeps the table's severity.
  */
 public final class PythonSecurity {
 
     private static final String SQL_BUILT_FROM_STRINGS = "S608";
     private static final String BINDS_ALL_INTERFACES = "S104";
+    private static final String SHELL_TRUE = "S602";
 
     private final RuffFindings findings;
     private final Map<SqlText.Source, Integer> sqlTexts;
@@ -42,11 +46,21 @@ public final class PythonSecurity {
         Map<SqlText.Source, Integer> sources = new EnumMap<>(SqlText.Source.class);
         Map<String, Modelled> byPath = null;
         for (RuffViolation v : violations) {
-            if (!v.code().equals(SQL_BUILT_FROM_STRINGS) && !v.code().equals(BINDS_ALL_INTERFACES)) {
+            if (!v.code().equals(SQL_BUILT_FROM_STRINGS) && !v.code().equals(BINDS_ALL_INTERFACES)
+                    && !v.code().equals(SHELL_TRUE)) {
                 continue;
             }
             if (byPath == null) {
                 byPath = Modelled.byPath(model.get());
+            }
+            if (v.code().equals(SHELL_TRUE)) {
+                Modelled file = byPath.get(v.path());
+                if (file != null && file.isAt(Site.CONSTANT_SHELL_LIST, v.diagnostic().row(), v.diagnostic().column())) {
+                    rated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the command is constants only, so nothing "
+                            + "is injected, but with shell=True a list runs its first item alone on POSIX: the others "
+                            + "become the shell's own arguments, not the command's"));
+                }
+                continue;
             }
             if (v.code().equals(BINDS_ALL_INTERFACES)) {
                 Modelled file = byPath.get(v.path());
@@ -72,8 +86,9 @@ public final class PythonSecurity {
                     + parameters + " of the function " + (text.parameters().size() == 1 ? "goes" : "go") + " into the text unquoted");
             case OTHER -> new RuffFindings.Rated(Severity.MEDIUM,
                     "no parameter of the function goes into the text: check where its values come from");
-            case QUOTED -> new RuffFindings.Rated(Severity.LOW, parameters + " " + (text.parameters().size() == 1 ? "goes" : "go")
-                    + " into the text only quoted or escaped");
+            case QUOTED -> new RuffFindings.Rated(Severity.LOW, text.parameters().isEmpty()
+                    ? "only quoted or escaped values, numbers and constants go into the text"
+                    : parameters + " " + (text.parameters().size() == 1 ? "goes" : "go") + " into the text only quoted or escaped");
             case CONSTANT -> new RuffFindings.Rated(Severity.LOW, "built from constants only: nothing from outside goes in");
             case MESSAGE -> new RuffFindings.Rated(Severity.INFO, "the text of an exception or log message, not a query");
         };

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,28 +79,24 @@ public class PythonModelProvider {
      * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
      * in them, the lines of its {@code __init__} returns of a method's None, its reads of a local a loop binds
      * only further down, the line where it first binds each module-level name, its {@code __all__}, and the
-     * all-interfaces addresses its comparisons test against, and its loop variables that rebind their iterable's
-     * name harmlessly (all empty when the file could not be modelled).
+     * all-interfaces addresses its comparisons test against, and its {@link Site sites} of each kind (all empty when
+     * the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
                            List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
                            List<Region> loopCarriedReads, Map<String, Integer> bindings, List<String> exports,
-                           List<Region> comparedAddresses, List<Region> reboundIterables) {
+                           List<Region> comparedAddresses, Map<Site, List<Region>> sites) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of());
         }
 
-        /**
-         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) is a {@code for} loop's variable
-         * that rebinds a name its iterable reads where that does no harm: the iterable is evaluated once, nothing
-         * reads the name after the loop, and no enclosing loop evaluates the iterable again with it.
-         */
-        public boolean rebindsIterableHarmlessly(int row, int column) {
-            return reboundIterables.stream().anyMatch(r -> r.contains(row, column - 1));
+        /** Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a site of that kind. */
+        public boolean isAt(Site site, int row, int column) {
+            return sites.getOrDefault(site, List.of()).stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /**
@@ -330,6 +327,42 @@ public class PythonModelProvider {
         }
     }
 
+    /**
+     * The kinds of places in a file where the model knows something a ruff report does not, each under its name in
+     * the model's {@code "sites"}.
+     */
+    public enum Site {
+        /**
+         * A {@code for} loop's variable that rebinds a name its iterable reads where that does no harm: the iterable
+         * is evaluated once, nothing reads the name after the loop, no enclosing loop evaluates the iterable again
+         * with it (or the iterable only names a comprehension's own variable).
+         */
+        REBOUND_ITERABLE("rebound_iterables"),
+        /** An {@code __all__} joined from names, lists and tuples with {@code +}: a list when the module runs. */
+        CONCATENATED_ALL("concatenated_all"),
+        /** A call with {@code shell=True} whose command is a list of string constants. */
+        CONSTANT_SHELL_LIST("constant_shell_lists"),
+        /** A line with directional marks only, no embedding, override or isolate that could reorder the code. */
+        BIDI_MARKS_ONLY("bidi_marks_only");
+
+        private final String key;
+
+        Site(String key) {
+            this.key = key;
+        }
+
+        static Map<Site, List<Region>> of(JsonNode sites) {
+            Map<Site, List<Region>> out = new EnumMap<>(Site.class);
+            for (Site site : values()) {
+                List<Region> regions = Region.of(sites.path(site.key));
+                if (!regions.isEmpty()) {
+                    out.put(site, regions);
+                }
+            }
+            return out.isEmpty() ? Map.of() : Collections.unmodifiableMap(out);
+        }
+    }
+
     /** Lines {@code first} to {@code last} of a file, both included. */
     public record Lines(int first, int last) {
 
@@ -426,8 +459,7 @@ public class PythonModelProvider {
                         Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
                         Region.of(json.path("loop_carried_reads")), bindings(json.path("bindings")),
-                        texts(json.path("all")), Region.of(json.path("compared_addresses")),
-                        Region.of(json.path("rebound_iterables")))
+                        texts(json.path("all")), Region.of(json.path("compared_addresses")), Site.of(json.path("sites")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -498,7 +530,7 @@ public class PythonModelProvider {
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
                 modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads(), modelled.bindings(),
-                modelled.exports(), modelled.comparedAddresses(), modelled.reboundIterables());
+                modelled.exports(), modelled.comparedAddresses(), modelled.sites());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

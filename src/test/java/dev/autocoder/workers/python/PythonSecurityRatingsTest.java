@@ -64,6 +64,14 @@ class PythonSecurityRatingsTest {
                 def insert(conn, rows):
                     conn.executemany("insert into arc " +
                                      "(file_id, tono) values (?, ?)", rows)
+
+
+                class Cache:
+                    def get_many(self, connection, keys):
+                        quote_name = connection.ops.quote_name
+                        table = quote_name(self._table)
+                        return connection.execute("SELECT %s FROM %s WHERE %s IN (%s)" % (
+                            quote_name("value"), table, quote_name("cache_key"), ", ".join(["%s"] * len(keys))), keys)
                 """);
 
         PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
@@ -80,7 +88,9 @@ class PythonSecurityRatingsTest {
                         "25 INFO (the text of an exception or log message, not a query)",
                         "30 MEDIUM (no parameter of the function goes into the text: check where its values come from)",
                         // coverage.py wraps its long queries: nothing goes in
-                        "34 LOW (built from constants only: nothing from outside goes in)");
+                        "34 LOW (built from constants only: nothing from outside goes in)",
+                        // Django's database cache quotes the table and column names it puts in
+                        "42 LOW (only quoted or escaped values, numbers and constants go into the text)");
         assertThat(security.metrics()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("python_sql_texts_constant");
             assertThat(m.value()).isEqualTo(3.0);
@@ -110,6 +120,42 @@ class PythonSecurityRatingsTest {
                 .containsExactlyInAnyOrder(
                         "2 INFO Possible binding to all interfaces (a comparison with the address, not a binding to it)",
                         "8 " + RuffRules.shipped().severityOf("S104") + " Possible binding to all interfaces");
+    }
+
+    /**
+     * Django's version helper runs {@code subprocess.run(['git', 'log', ...], shell=True)}: constants only, nothing
+     * to inject, but on POSIX the shell runs {@code git} alone and takes the other items as its own arguments. Medium,
+     * saying so; a command built from values stays high, a constant string stays low (ruff: "seems safe").
+     */
+    @Test
+    void aShellGivenAListOfConstantsInjectsNothingButRunsOnlyItsFirstItem() {
+        TestSnapshots.write(root, "version.py", """
+                import subprocess
+
+
+                def changeset(repo_dir, ref):
+                    log = subprocess.run(
+                        ['git', 'log', '--pretty=format:%ct', '-1', 'HEAD'],
+                        stdout=subprocess.PIPE, shell=True, cwd=repo_dir,
+                    )
+                    subprocess.run("git log -1 " + ref, shell=True)
+                    subprocess.run("git status", shell=True)
+                    return log.stdout
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S602"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "5 MEDIUM `subprocess` call with `shell=True` identified, security issue (the command is "
+                                + "constants only, so nothing is injected, but with shell=True a list runs its first "
+                                + "item alone on POSIX: the others become the shell's own arguments, not the command's)",
+                        "9 HIGH `subprocess` call with `shell=True` identified, security issue",
+                        "10 LOW `subprocess` call with `shell=True` seems safe, but may be changed in the future; "
+                                + "consider rewriting without `shell`");
     }
 
     @Test

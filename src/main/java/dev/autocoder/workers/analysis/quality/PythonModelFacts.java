@@ -103,8 +103,8 @@ final class PythonModelFacts implements ModelFacts {
     }
 
     @Override
-    public boolean rebindsIterableHarmlessly(String path, RuffDiagnostic loopVariable) {
-        return file(path).map(f -> f.rebindsIterableHarmlessly(loopVariable.row(), loopVariable.column())).orElse(false);
+    public boolean isAt(PythonModelProvider.Site site, String path, RuffDiagnostic report) {
+        return file(path).map(f -> f.isAt(site, report.row(), report.column())).orElse(false);
     }
 
     @Override
