@@ -40,13 +40,21 @@ RETURNS = {
 LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "exception", "critical"}
 # failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted, a non-blocking
 # socket or pipe would block (tornado's waker: nothing to read or no room to write just now), a stream lacks an
-# optional capability (io.UnsupportedOperation: httpx rewinds a file with seek(0) where the stream can)
+# optional capability (io.UnsupportedOperation: httpx rewinds a file with seek(0) where the stream can), an object does
+# not implement an optional method (NotImplementedError: Django's `tzname()` of a date without one)
 EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError",
-                   "io.UnsupportedOperation", "UnsupportedOperation"}
+                   "io.UnsupportedOperation", "UnsupportedOperation", "NotImplementedError"}
 # what looking up an entry that is not there raises: d[k], s[i]
 MISSING_ENTRY_ERRORS = {"KeyError", "IndexError", "LookupError"}
 # what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
 ABSENT_ERRORS = MISSING_ENTRY_ERRORS | {"AttributeError", "ValueError"}
+
+
+def not_found(exception_type):
+    """Whether an exception type is named for a lookup that found nothing: Django's `Model.DoesNotExist`,
+    `NoReverseMatch`, `Http404` and `SerializerDoesNotExist`, a `*NotFound` or `*NotFoundError`, `FileNotFoundError`."""
+    last = exception_type.rpartition(".")[2]
+    return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) or last in ("NoReverseMatch", "Http404")
 FILE_ERRORS = {"OSError", "IOError", "FileNotFoundError", "PermissionError", "os.error"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
@@ -372,14 +380,22 @@ KEEPING_CALLS = {"Thread", "Timer", "Process", "submit", "apply_async", "map_asy
                  "call_later", "call_at", "run_in_executor", "add_done_callback", "create_task", "ensure_future",
                  "start_new_thread", "register", "connect", "listen", "listens_for", "subscribe", "addCleanup",
                  "signal", "append", "appendleft", "extend", "insert", "add", "setdefault", "put", "put_nowait",
-                 "partial", "setattr", "property", "defaultdict"}
+                 "partial", "setattr", "property", "defaultdict", "addCallback", "addErrback", "addBoth",
+                 "addCallbacks", "callLater", "callFromThread", "callInThread", "deferToThread", "add_callback",
+                 "add_timeout", "spawn_callback"}
 
 
 def called_at_once(argument, parents):
     """Whether a lambda, or a function's name, is an argument of a call that runs it before returning
     (`sorted(.., key=lambda ..)`, `pytest.raises(E, check)`), or of a lazy one whose iterator a consuming call takes at
-    once (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring)."""
+    once (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring), or a value of a
+    table of functions one of which is looked up and called at once."""
     call = parents.get(argument)
+    if isinstance(call, ast.Dict) and any(v is argument for v in call.values):
+        # a table of functions one of which is looked up and called at once (Twisted's `{"TCP": lambda: ..}[kind]()`)
+        lookup = parents.get(call)
+        return isinstance(lookup, ast.Subscript) and lookup.value is call \
+            and isinstance(parents.get(lookup), ast.Call) and parents[lookup].func is lookup
     if isinstance(call, ast.keyword):
         call = parents.get(call)
     if not isinstance(call, ast.Call) or call.func is argument:
@@ -426,11 +442,53 @@ def only_names(target):
     return isinstance(target, ast.Name)
 
 
+def statement_block(parents, statement):
+    """The compound statement holding `statement`, and the list of statements it is in (None when it is in none)."""
+    holder = parents.get(statement)
+    for field in ("body", "orelse", "finalbody"):
+        block = getattr(holder, field, None)
+        if isinstance(block, list) and any(s is statement for s in block):
+            return holder, block
+    return holder, None
+
+
+def leaves_loop(parents, node, loop):
+    """Whether, once `node` runs, the iteration of `loop` it is in cannot go on to another one: what follows it in
+    its block, and in the blocks that block falls through to, ends with return, raise or break, without a continue
+    on the way (Twisted's root resolver: `def cbResolved(..)` / `d.addCallback(cbResolved)` / `return d`)."""
+    statement = node
+    while statement is not None and not isinstance(statement, ast.stmt):
+        statement = parents.get(statement)
+    while statement is not None:
+        holder, block = statement_block(parents, statement)
+        if block is None:
+            return False
+        rest = block[next(i for i, s in enumerate(block) if s is statement):]
+        if any(isinstance(n, ast.Continue) for s in rest for n in walk_outside_loops(s)):
+            return False
+        if isinstance(rest[-1], (ast.Return, ast.Raise, ast.Break)):
+            return True
+        if holder is loop or isinstance(holder, LOOPS + SCOPES):
+            return False
+        statement = parents.get(holder) if isinstance(holder, ast.ExceptHandler) else holder
+
+
+def walk_outside_loops(statement):
+    """The nodes of a statement, but not the bodies of loops in it (their continue and break are their own)."""
+    stack = [statement]
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, LOOPS + SCOPES) or node is statement:
+            stack.extend(ast.iter_child_nodes(node))
+
+
 def iteration_local_functions(tree, parents):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, an argument of a call that runs it before returning
     (`pytest.raises(E, check)`) or in a value it returns, not in a nested function, lambda or generator (which may run
-    later), or a call in its own body; and the lambdas a call runs before it returns (called_at_once). Such a function cannot see a later iteration's loop variables, so bugbear's
+    later), or a call in its own body; and the lambdas a call runs before it returns (called_at_once); and the
+    functions and lambdas made in the iteration that ends the loop (leaves_loop). Such a function cannot see a later iteration's loop variables, so bugbear's
     B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
 
     def scope_of(node):
@@ -456,9 +514,12 @@ def iteration_local_functions(tree, parents):
         candidates = [n for stmt in loop.body for n in ast.walk(stmt)
                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and scope_of(n) is scope]
         for lambda_ in (n for stmt in loop.body for n in ast.walk(stmt) if isinstance(n, ast.Lambda) and scope_of(n) is scope):
-            if called_at_once(lambda_, parents):
+            if called_at_once(lambda_, parents) or leaves_loop(parents, lambda_, loop):
                 spans.add((lambda_.lineno, getattr(lambda_, "end_lineno", lambda_.lineno)))
         for function in candidates:
+            if leaves_loop(parents, function, loop):
+                spans.add((function.lineno, getattr(function, "end_lineno", function.lineno)))
+                continue
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load)]
             # a recursive call runs only while the function itself runs (networkx's Hopcroft-Karp `recurse`)
@@ -1551,18 +1612,33 @@ class FunctionScanner:
         key or index: `d.get(k)` written out (dateutil's `return self._weekdays[name.lower()]` / `except KeyError:
         pass` / `return None`; docutils' `self.requirements[name] = packages[env]` / `except KeyError: pass`), or an
         attribute `getattr(obj, name)` finds and the handler catches only AttributeError (mako's iter_fields, "only
-        yielding existing fields"), where a missing entry is an answer, not a failure."""
+        yielding existing fields"), where a missing entry is an answer, not a failure; or does one thing (returns, assigns, calls, or reads
+        a file it opens) and the handler catches only exceptions named for a lookup that found nothing (Django's
+        `return reverse(url_name, ..)` / `except NoReverseMatch: pass`, `.get(pk=..).delete()` / `except
+        DoesNotExist: pass`, its file cache's `with open(fname, 'rb')` / `except FileNotFoundError: pass`)."""
         statement = try_node.body[0] if len(try_node.body) == 1 else None
+        if statement is None or handler.type is None:
+            return False
+        if all(not_found(t) for t in self.handler_types(handler)) and (
+                isinstance(statement, (ast.Return, ast.Assign)) or isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Call)
+                or isinstance(statement, ast.With) and any(isinstance(i.context_expr, ast.Call)
+                                                           and dotted(i.context_expr.func) in ("open", "io.open")
+                                                           for i in statement.items)):
+            return True  # the one thing the try does with what it looks up, only where found
         if isinstance(statement, ast.Expr) and isinstance(statement.value, (ast.Yield, ast.YieldFrom)):
             statement = statement.value
-        if not isinstance(statement, (ast.Return, ast.Assign, ast.Yield, ast.YieldFrom)) or handler.type is None:
+        if not isinstance(statement, (ast.Return, ast.Assign, ast.Yield, ast.YieldFrom)):
             return False
         value = statement.value
         nodes = list(ast.walk(value)) if value is not None else []
         entry = any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) for n in nodes)
         attribute = any(isinstance(n, ast.Call) and dotted(n.func) == "getattr" and len(n.args) == 2 for n in nodes)
         types = self.handler_types(handler)
-        return entry and all(t in MISSING_ENTRY_ERRORS for t in types) or attribute and types == ["AttributeError"]
+        # a number read from an entry: its absence, or a value that is no number (Django's `int(cc['max-age'])`)
+        converted = isinstance(value, ast.Call) and dotted(value.func) in CONVERSIONS and entry
+        return entry and all(t in MISSING_ENTRY_ERRORS or converted and t in ("ValueError", "TypeError") for t in types) \
+            or attribute and types == ["AttributeError"]
 
     def tries_another_way(self, try_node):
         """Whether the try returns its result and the statement after it is another try that returns one too: a
@@ -1618,8 +1694,8 @@ class FunctionScanner:
                 isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) \
                 or isinstance(statement, ast.For) and not statement.orelse and all(deletes(s) for s in statement.body)
         if isinstance(first, ast.Delete) and all(deletes(s) for s in try_node.body) \
-                and all(t in MISSING_ENTRY_ERRORS for t in types):
-            return True
+                and all(t in MISSING_ENTRY_ERRORS or not_found(t) for t in types):
+            return True  # Django's `del SITE_CACHE[Site.objects.get(pk=pk).domain]` / `except (KeyError, Site.DoesNotExist)`
         if len(try_node.body) != 1:
             return False
         statement = first
@@ -1649,7 +1725,7 @@ class FunctionScanner:
         str(data.pop("pid"))` written out (networkx's GEXF writer, `pid = node_data.pop("pid")` / `kw["pid"] =
         str(pid)` / `except KeyError: pass`; its pydot export, `P.set_node_defaults(**N.graph["node"])`)."""
         if handler.type is None or not all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
-                or len(try_node.body) > 3:
+                or len(try_node.body) > 4:
             return False
 
         def constant_lookup(node):
@@ -1663,6 +1739,8 @@ class FunctionScanner:
                     or isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop"]
 
         def stores_plainly(statement):  # `kw["pid"] = str(pid)`: nothing here raises a missing entry
+            if isinstance(statement, ast.If) and not statement.orelse and not lookups(statement.test):
+                return all(stores_plainly(s) for s in statement.body)  # `if prefix is None: prefix = ''`
             return isinstance(statement, ast.Assign) and not lookups(statement) and all(
                 isinstance(n, (ast.Name, ast.Constant, ast.Subscript, ast.Attribute, ast.Store, ast.Load))
                 or isinstance(n, ast.Call) and dotted(n.func) in ("str", "int", "float", "repr")
@@ -1690,9 +1768,11 @@ class FunctionScanner:
 
     def calls_if_present(self, try_node, handler):
         """Whether the try only calls one method of an object and the handler catches only the AttributeError of an
-        object without it: the method is called where the object has one (docutils closes its output with
-        `self.destination.close()` / `except AttributeError: pass`, "ignored if it has no close() method")."""
-        if len(try_node.body) != 1 or handler.type is None or self.handler_types(handler) != ["AttributeError"]:
+        object without it (or also a stream's missing capability): the method is called where the object has one
+        (docutils closes its output with `self.destination.close()` / `except AttributeError: pass`, "ignored if it
+        has no close() method"; Django's `self.seek(0)` / `except (AttributeError, UnsupportedOperation): pass`)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        if len(try_node.body) != 1 or "AttributeError" not in types or not set(types) <= {"AttributeError"} | EXPECTED_ERRORS:
             return False
         statement = try_node.body[0]
         return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
@@ -1703,8 +1783,11 @@ class FunctionScanner:
         failure of that (not Exception), and the code after the try is the other way: it does work or raises
         (SQLAlchemy's pool: `c = self._conn.current()` / `if c: return c` / `except AttributeError: pass`, then makes
         a connection; its `Constraint.table` raises "not bound to a table" after; idna's ASCII fast path,
-        `label.encode('ascii')` / `except UnicodeEncodeError: pass`, then punycode). A fallback that only returns a
-        constant (`return None`) turns the failure into a value: that stays reported."""
+        `label.encode('ascii')` / `except UnicodeEncodeError: pass`, then punycode), or returns a value that is no
+        constant (the caller's default, a configured one: Django's `return t.to_language()` / `except
+        AttributeError: pass` / `return settings.LANGUAGE_CODE`), or the try returns True after a check and the code
+        after returns False (a check by exception). A fallback that only returns a constant (`return None`) turns the
+        failure into a value: that stays reported."""
         def returns(statement):
             return isinstance(statement, ast.Return) or isinstance(statement, ast.If) \
                 and all(isinstance(s, ast.Return) for s in statement.body + statement.orelse)
@@ -1719,6 +1802,14 @@ class FunctionScanner:
                 or not any(returns(s) for s in try_node.body):
             return False
         following = self.code_after(try_node)
+        if isinstance(following, ast.Return) and following.value is not None:
+            value = following.value
+            if not isinstance(value, ast.Constant):
+                return True  # the caller's default, a configured one (Django's `return settings.LANGUAGE_CODE`)
+            # a check by exception: `check(x)` / `return True` in the try, `return False` after (Django's validators)
+            last = try_node.body[-1]
+            return isinstance(value.value, bool) and isinstance(last, ast.Return) \
+                and isinstance(last.value, ast.Constant) and last.value.value is (not value.value)
         return following is not None and (isinstance(following, ast.Raise)
                                           or any(isinstance(n, ast.Call) for n in ast.walk(following)))
 

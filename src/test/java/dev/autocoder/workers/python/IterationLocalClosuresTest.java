@@ -269,4 +269,48 @@ class IterationLocalClosuresTest {
             assertThat(m.value()).isEqualTo(3.0); // `ends`, `u` and `v` in fails
         });
     }
+
+    /**
+     * Twisted: a callback made in the iteration that returns ({@code d.addCallback(cbResolved)} / {@code return d})
+     * is made in the loop's last iteration, and a lambda in a table of functions one of which is looked up and called
+     * at once ({@code {"TCP": lambda: .., "UNIX": lambda: ..}[kind]()}) runs in its iteration: both left out. A lambda
+     * handed to a Deferred's {@code addErrback} in a loop that goes on runs later and sees the last value: high.
+     */
+    @Test
+    void aFunctionMadeInTheLastIterationOrCalledFromATableAtOnceIsLeftOutAndACallbackKeptForLaterIsNot() {
+        TestSnapshots.write(root, "resolve.py", """
+                def resolve(records, query, log):
+                    for record in records:
+                        if record.kind == "cname":
+                            previous = record
+                            d = query(record.name)
+
+                            def resolved(results):
+                                return [previous] + results
+
+                            d.addCallback(resolved)
+                            return d
+                    for option in (1, 2, 3):
+                        query(option).addErrback(lambda failure: log(option, failure))
+
+
+                def addresses(state, make):
+                    for key in "host", "client":
+                        kind, host = state[key]
+                        state[key] = {
+                            "TCP": lambda: make(kind, host),
+                            "UNIX": lambda: make(host),
+                        }[kind]()
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
+                .containsExactly("13 HIGH Function definition does not bind loop variable `option`");
+        assertThat(result.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_iteration_local_closures");
+            assertThat(m.value()).isEqualTo(4.0);
+        });
+    }
 }

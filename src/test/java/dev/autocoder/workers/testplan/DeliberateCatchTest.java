@@ -675,4 +675,138 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/graph.py", 38), tuple("shop/graph.py", 56),
                         tuple("shop/graph.py", 61), tuple("shop/graph.py", 66));
     }
+
+    /**
+     * Django's error-handling row led with {@code empty-catch} × 36 high, many of them a lookup that found nothing
+     * where nothing found is an answer: {@code return reverse(url_name, ..)} / {@code except NoReverseMatch: pass} /
+     * {@code return None}, {@code .get(pk=..).delete()} / {@code except DoesNotExist: pass}, its file cache's
+     * {@code with open(fname, "rb")} / {@code except FileNotFoundError: pass} / {@code return default}, a cache entry
+     * deleted where present ({@code except (KeyError, Site.DoesNotExist)}), and {@code self.seek(0)} / {@code except
+     * (AttributeError, UnsupportedOperation): pass}; so are a fallback that returns a configured value ({@code
+     * return settings.LANGUAGE_CODE}), a check by exception ({@code validate(x)} / {@code return True} in the try,
+     * {@code return False} after), a number read from an optional entry ({@code int(cc["max-age"])}), an optional
+     * method not implemented ({@code tzname()} / {@code except NotImplementedError}) and an optional keyword argument
+     * read with a default ({@code kwargs["key_prefix"]}). Two lookups under such a handler, or a broader handler,
+     * keep their report.
+     */
+    @Test
+    void aLookupThatFindsNothingIsAnAnswer() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/views.py", """
+                import pickle
+                from io import UnsupportedOperation
+
+                from shop.urls import NoReverseMatch, reverse
+
+
+                def admin_url(name, pk):
+                    try:
+                        return reverse(name, args=(pk,))
+                    except NoReverseMatch:
+                        pass
+                    return None
+
+
+                def delete_session(model, key):
+                    try:
+                        model.objects.get(session_key=key).delete()
+                    except model.DoesNotExist:
+                        pass
+
+
+                def cached(fname, default):
+                    try:
+                        with open(fname, "rb") as f:
+                            return pickle.loads(f.read())
+                    except FileNotFoundError:
+                        pass
+                    return default
+
+
+                def forget(cache, sites, pk):
+                    try:
+                        del cache[sites.objects.get(pk=pk).domain]
+                    except (KeyError, sites.DoesNotExist):
+                        pass
+
+
+                def rewind(stream):
+                    try:
+                        stream.seek(0)
+                    except (AttributeError, UnsupportedOperation):
+                        pass
+
+
+                def language(active, settings):
+                    if active is not None:
+                        try:
+                            return active.to_language()
+                        except AttributeError:
+                            pass
+                    return settings.LANGUAGE_CODE
+
+
+                def is_address(text, validate):
+                    try:
+                        validate(text)
+                        return True
+                    except ValueError:
+                        pass
+                    return False
+
+
+                def max_age(cc):
+                    try:
+                        return int(cc["max-age"])
+                    except (ValueError, TypeError, KeyError):
+                        pass
+
+
+                def zone_name(data):
+                    try:
+                        return data.tzname() or ""
+                    except NotImplementedError:
+                        pass
+                    return ""
+
+
+                class Middleware:
+                    def __init__(self, **kwargs):
+                        try:
+                            key_prefix = kwargs["key_prefix"]
+                            if key_prefix is None:
+                                key_prefix = ""
+                            self.key_prefix = key_prefix
+                        except KeyError:
+                            pass
+
+
+                def urls(names):
+                    found = {}
+                    try:
+                        found["a"] = reverse(names[0])
+                        found["b"] = reverse(names[1])
+                    except NoReverseMatch:
+                        pass
+                    try:
+                        return reverse(names[2])
+                    except Exception:
+                        pass
+                    return found
+                """, "shop/urls.py", """
+                class NoReverseMatch(Exception):
+                    pass
+
+
+                def reverse(name, args=()):
+                    if not name:
+                        raise NoReverseMatch(name)
+                    return "/" + name
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/views.py", 94), tuple("shop/views.py", 98));
+    }
 }
