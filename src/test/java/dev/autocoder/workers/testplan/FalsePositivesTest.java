@@ -331,11 +331,6 @@ class FalsePositivesTest {
     }
 
     /**
-     * paramiko's connect: a socket per address family, until one connects (`break`); a loop over every host is not.
-     * Making a socket object touches no network: its failure mode is unlikely, its connection's is not (the socket's
-     * calls are typed through the local it is stored in).
-     */
-    /**
      * A comprehension evaluates its first iterable once, where it stands: babel's locale listing
      * {@code [stem for stem, ext in (os.path.splitext(f) for f in os.listdir(folder))]} lists the folder once, yet it
      * was a medium io-in-loop "for each element of os.listdir(folder)". What runs per element is still in the loop.
@@ -359,6 +354,47 @@ class FalsePositivesTest {
                 .extracting(Finding::line).containsExactly(10);
     }
 
+    /**
+     * tornado's bind_sockets makes, sets up and binds a listening socket for each address getaddrinfo gives: nothing
+     * goes on the wire, yet each call was a high io-in-loop, "one round trip per element". Such calls are the loop's
+     * own work, low; connecting to each host stays high.
+     */
+    @Test
+    void aSocketMadeAndBoundForEachAddressIsTheLoopsOwnWork() throws Exception {
+        PerspectiveResult result = run(Map.of("net/__init__.py", "", "net/listen.py", """
+                import socket
+
+
+                def bind_sockets(addresses, port):
+                    sockets = []
+                    for family, address in addresses:
+                        sock = socket.socket(family, socket.SOCK_STREAM)
+                        sock.setblocking(False)
+                        sock.bind((address, port))
+                        sock.listen(128)
+                        sockets.append(sock)
+                    return sockets
+
+
+                def greet(hosts):
+                    for host in hosts:
+                        sock = socket.socket()
+                        sock.connect((host, 25))
+                """), "performance-impact");
+
+        assertThat(result.findings().stream().filter(f -> f.rule().equals("io-in-loop")))
+                .extracting(Finding::line, Finding::severity)
+                .containsExactly(tuple(7, Severity.LOW), tuple(8, Severity.LOW), tuple(9, Severity.LOW),
+                        tuple(10, Severity.LOW), tuple(17, Severity.LOW), tuple(18, Severity.HIGH));
+        assertThat(result.findings()).filteredOn(f -> f.line() == 9).extracting(Finding::message).singleElement()
+                .asString().endsWith("(line 6): a local handle made or set up on each element, the loop's own work: no round trip");
+    }
+
+    /**
+     * paramiko's connect: a socket per address family, until one connects (`break`); a loop over every host is not.
+     * Making a socket object touches no network: its failure mode is unlikely, its connection's is not (the socket's
+     * calls are typed through the local it is stored in).
+     */
     @Test
     void aPythonLoopThatStopsAtTheFirstWorkingCandidateIsLow() throws Exception {
         Map<String, String> files = Map.of("net/__init__.py", "", "net/client.py", """

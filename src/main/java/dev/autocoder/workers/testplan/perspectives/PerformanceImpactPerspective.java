@@ -100,14 +100,18 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                     // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper; a
                     // loop that stops early mostly tries candidates in turn until one works (an address per family)
                     boolean stopsEarly = call.hasFact(Invocation.LOOP_STOPS_EARLY);
-                    // a file-system call on each path of a listing is the loop's work: no batch call exists for it
-                    boolean ownWork = kind.get() == IntegrationKind.FILE_SYSTEM && call.hasFact(Invocation.ON_LOOP_ELEMENT);
+                    // a file-system call on each path of a listing is the loop's work: no batch call exists for it; so is
+                    // a socket made or bound for each address (tornado's bind_sockets): nothing goes on the wire
+                    boolean ownWork = kind.get() == IntegrationKind.FILE_SYSTEM && call.hasFact(Invocation.ON_LOOP_ELEMENT)
+                            || IntegrationCatalog.local(call);
                     Severity severity = stopsEarly || ownWork ? Severity.LOW
                             : kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
                     String called = CallNames.of(m, call);
                     Finding f = finding("io-in-loop", severity, m, call.line(), called + " (" + kind.get().label()
                             + ") for each " + loop.over() + " (line " + loop.line() + ")" + (stopsEarly
                             ? " until the loop stops (break or return): one round trip per element tried"
+                            : IntegrationCatalog.local(call) ? ": a local handle made or set up on each element, the loop's own "
+                            + "work: no round trip"
                             : ownWork ? ": one call on each element, the loop's own work"
                             : ": one round trip per element"), call.text());
                     result.findings.add(f);

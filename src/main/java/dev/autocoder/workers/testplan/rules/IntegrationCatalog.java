@@ -16,10 +16,19 @@ import java.util.Set;
  */
 public final class IntegrationCatalog {
 
-    /** @param batched the client queues what the call sends and ships it in batches (Kafka's producer) */
-    private record Entry(String type, Set<String> methods, IntegrationKind kind, boolean batched) {
+    /** What one call puts on the wire. */
+    private enum Traffic {
+        /** A request and its answer. */
+        ROUND_TRIP,
+        /** Queued for the client to ship in batches (Kafka's producer). */
+        BATCHED,
+        /** Nothing: a handle made or set up on this machine (a socket made or bound, a server socket opened). */
+        LOCAL
+    }
+
+    private record Entry(String type, Set<String> methods, IntegrationKind kind, Traffic traffic) {
         Entry(String type, Set<String> methods, IntegrationKind kind) {
-            this(type, methods, kind, false);
+            this(type, methods, kind, Traffic.ROUND_TRIP);
         }
 
         boolean matches(Invocation call) {
@@ -48,7 +57,7 @@ public final class IntegrationCatalog {
             new Entry("org.apache.http.impl.client.CloseableHttpClient", Set.of("execute"), IntegrationKind.HTTP),
             new Entry("org.apache.http.client.HttpClient", Set.of("execute"), IntegrationKind.HTTP),
             new Entry("java.net.Socket", NEW, IntegrationKind.NETWORK),
-            new Entry("java.net.ServerSocket", NEW, IntegrationKind.NETWORK),
+            new Entry("java.net.ServerSocket", NEW, IntegrationKind.NETWORK, Traffic.LOCAL),
             new Entry("java.sql.DriverManager", Set.of("getConnection"), IntegrationKind.DATABASE),
             new Entry("javax.sql.DataSource", Set.of("getConnection"), IntegrationKind.DATABASE),
             new Entry("java.sql.Connection", Set.of("prepareStatement", "createStatement", "prepareCall", "commit", "rollback"), IntegrationKind.DATABASE),
@@ -57,10 +66,10 @@ public final class IntegrationCatalog {
             new Entry("jakarta.persistence.EntityManager", Set.of("persist", "merge", "remove", "find", "createQuery", "createNativeQuery", "flush"), IntegrationKind.DATABASE),
             new Entry("javax.persistence.EntityManager", Set.of("persist", "merge", "remove", "find", "createQuery", "createNativeQuery", "flush"), IntegrationKind.DATABASE),
             new Entry("org.springframework.jdbc.core.JdbcTemplate", Set.of("query", "queryForObject", "queryForList", "update", "batchUpdate", "execute"), IntegrationKind.DATABASE),
-            new Entry("org.apache.kafka.clients.producer.KafkaProducer", Set.of("send"), IntegrationKind.MESSAGING, true),
-            new Entry("org.apache.kafka.clients.producer.Producer", Set.of("send"), IntegrationKind.MESSAGING, true),
+            new Entry("org.apache.kafka.clients.producer.KafkaProducer", Set.of("send"), IntegrationKind.MESSAGING, Traffic.BATCHED),
+            new Entry("org.apache.kafka.clients.producer.Producer", Set.of("send"), IntegrationKind.MESSAGING, Traffic.BATCHED),
             new Entry("org.apache.kafka.clients.consumer.KafkaConsumer", Set.of("poll"), IntegrationKind.MESSAGING),
-            new Entry("org.springframework.kafka.core.KafkaTemplate", Set.of("send"), IntegrationKind.MESSAGING, true),
+            new Entry("org.springframework.kafka.core.KafkaTemplate", Set.of("send"), IntegrationKind.MESSAGING, Traffic.BATCHED),
             new Entry("org.springframework.amqp.rabbit.core.RabbitTemplate", Set.of("send", "convertAndSend"), IntegrationKind.MESSAGING),
             new Entry("org.springframework.jms.core.JmsTemplate", Set.of("send", "convertAndSend"), IntegrationKind.MESSAGING),
             new Entry("jakarta.jms.MessageProducer", Set.of("send"), IntegrationKind.MESSAGING),
@@ -104,8 +113,10 @@ public final class IntegrationCatalog {
             new Entry("urllib.request.OpenerDirector", Set.of("open"), IntegrationKind.HTTP),
             new Entry("http.client.HTTPConnection", Set.of("request", "getresponse", "connect"), IntegrationKind.HTTP),
             new Entry("http.client.HTTPSConnection", Set.of("request", "getresponse", "connect"), IntegrationKind.HTTP),
-            new Entry("socket", Set.of("socket", "create_connection", "create_server"), IntegrationKind.NETWORK),
-            new Entry("socket.socket", Set.of("connect", "bind", "recv", "send", "sendall", "accept"), IntegrationKind.NETWORK),
+            new Entry("socket", Set.of("socket", "create_server", "socketpair"), IntegrationKind.NETWORK, Traffic.LOCAL),
+            new Entry("socket", Set.of("create_connection"), IntegrationKind.NETWORK),
+            new Entry("socket.socket", Set.of("bind", "listen", "setsockopt", "setblocking"), IntegrationKind.NETWORK, Traffic.LOCAL),
+            new Entry("socket.socket", Set.of("connect", "recv", "send", "sendall", "accept"), IntegrationKind.NETWORK),
             new Entry("sqlite3", Set.of("connect"), IntegrationKind.DATABASE),
             new Entry("sqlite3.Connection", Set.of("execute", "executemany", "executescript", "cursor", "commit", "rollback"), IntegrationKind.DATABASE),
             new Entry("sqlite3.Cursor", Set.of("execute", "executemany", "executescript", "fetchone", "fetchall", "fetchmany"), IntegrationKind.DATABASE),
@@ -158,7 +169,16 @@ public final class IntegrationCatalog {
      * loop waits for each ({@code send(..).get()}).
      */
     public static boolean batched(Invocation call) {
-        return entry(call).map(Entry::batched).orElse(false);
+        return entry(call).map(e -> e.traffic() == Traffic.BATCHED).orElse(false);
+    }
+
+    /**
+     * Whether the call only makes or sets up a handle on this machine and sends nothing (Python's
+     * {@code socket.socket(..)} and {@code sock.bind(..)}, Java's {@code new ServerSocket(..)}): one per element of a
+     * loop is the loop's work (a listener per address), no round trip.
+     */
+    public static boolean local(Invocation call) {
+        return entry(call).map(e -> e.traffic() == Traffic.LOCAL).orElse(false);
     }
 
     public static Optional<IntegrationKind> classify(Invocation call) {
