@@ -65,12 +65,16 @@ final class TestMappingAnalysis {
                 .filter(t -> TESTABLE_KINDS.contains(t.type().kind().toLowerCase(Locale.ROOT)))
                 .toList();
         Map<DeclaredType, List<String>> mapping = map(sources, tests);
-        TestUsers users = new TestUsers(snapshot, tests);
-        // classes no test uses first: those other tests use are exercised, if not by a test class of their own
+        ClassUsers users = new ClassUsers(snapshot, tests);
+        // the main classes tests exercise: a class only they use is reached through them
+        ClassUsers exercised = new ClassUsers(snapshot, sources.stream()
+                .filter(s -> !mapping.get(s).isEmpty() || !users.of(s).isEmpty()).toList());
+        // classes no test uses or reaches first: those other tests use are exercised, if not by a test class of their own
         List<UntestedClass> untested = sources.stream()
                 .filter(s -> s.type().isPublic() && mapping.get(s).isEmpty())
-                .map(s -> untested(s, types, commitsByPath, users.of(s)))
+                .map(s -> untested(s, types, commitsByPath, users.of(s), exercised))
                 .sorted(Comparator.comparing((UntestedClass u) -> !u.usedBy().isEmpty())
+                        .thenComparing(u -> !u.reachedThrough().isEmpty())
                         .thenComparing(Comparator.comparingLong(UntestedClass::score).reversed())
                         .thenComparing(Comparator.comparingInt(UntestedClass::complexity).reversed())
                         .thenComparing(UntestedClass::qualifiedName))
@@ -146,7 +150,8 @@ final class TestMappingAnalysis {
     }
 
     private static UntestedClass untested(DeclaredType source, List<DeclaredType> types,
-                                          Optional<Map<String, Integer>> commitsByPath, List<String> usedBy) {
+                                          Optional<Map<String, Integer>> commitsByPath, List<String> usedBy,
+                                          ClassUsers exercised) {
         String name = source.type().qualifiedName();
         int complexity = types.stream()
                 .filter(t -> t.file() == source.file())
@@ -156,20 +161,35 @@ final class TestMappingAnalysis {
         Integer commits = commitsByPath.map(c -> c.getOrDefault(source.file().path(), 0)).orElse(null);
         long score = (long) complexity * (commits == null ? 1 : commits);
         return new UntestedClass(name, source.type().simpleName(), source.type().kind().toLowerCase(Locale.ROOT),
-                source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score, usedBy);
+                source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score, usedBy,
+                usedBy.isEmpty() ? exercised.of(source) : List.of());
     }
 
+    /**
+     * High from complexity 40, medium from 15, low from 5; a step lower when only main classes tests exercise use
+     * it (it runs in their tests, though none checks it on its own); info when tests use it.
+     */
     private static Finding finding(UntestedClass u, boolean noTests) {
-        Severity severity = NoTests.ofUntested(!u.usedBy().isEmpty() ? Severity.INFO : u.complexity() >= 40 ? Severity.HIGH
-                : u.complexity() >= 15 ? Severity.MEDIUM : u.complexity() >= 5 ? Severity.LOW : Severity.INFO, noTests);
+        int step = u.complexity() >= 40 ? 3 : u.complexity() >= 15 ? 2 : u.complexity() >= 5 ? 1 : 0;
+        if (!u.reachedThrough().isEmpty()) {
+            step = Math.max(0, step - 1);
+        }
+        Severity severity = NoTests.ofUntested(!u.usedBy().isEmpty() ? Severity.INFO
+                : List.of(Severity.INFO, Severity.LOW, Severity.MEDIUM, Severity.HIGH).get(step), noTests);
         String message = "public " + u.kind() + " " + u.qualifiedName() + " (" + u.describeRisk()
                 + ") has no test class" + (u.usedBy().isEmpty() ? "" : " of its own") + " (looked for "
                 + String.join(", ", TestConventions.testNamesFor(u.simpleName())) + ")"
-                + (u.usedBy().isEmpty() ? "" : "; tests that use it: " + String.join(", ", u.usedBy().stream()
-                .limit(3).map(n -> n.substring(n.lastIndexOf('.') + 1)).toList())
-                + (u.usedBy().size() > 3 ? " and " + (u.usedBy().size() - 3) + " more" : ""));
+                + (u.usedBy().isEmpty() ? "" : "; tests that use it: " + simpleNames(u.usedBy()))
+                + (u.reachedThrough().isEmpty() ? "" : "; no test uses it, but it is reached through "
+                + simpleNames(u.reachedThrough()) + ", which tests exercise");
         return Finding.of("untested-class", "test-coverage", severity, u.file(), u.beginLine(), u.endLine(), message,
                 "untested " + u.qualifiedName());
+    }
+
+    /** Up to three simple names, and how many more. */
+    private static String simpleNames(List<String> qualifiedNames) {
+        return String.join(", ", qualifiedNames.stream().limit(3).map(n -> n.substring(n.lastIndexOf('.') + 1)).toList())
+                + (qualifiedNames.size() > 3 ? " and " + (qualifiedNames.size() - 3) + " more" : "");
     }
 
     /**
@@ -218,6 +238,11 @@ final class TestMappingAnalysis {
             if (used > 0) {
                 text.append(' ').append(used).append(" of them ").append(used == 1 ? "is" : "are")
                         .append(" used by other test classes (info findings).");
+            }
+            long reached = untested.stream().filter(u -> !u.reachedThrough().isEmpty()).count();
+            if (reached > 0) {
+                text.append(' ').append(reached).append(" of them no test uses ").append(reached == 1 ? "is" : "are")
+                        .append(" reached through main classes tests exercise (a step lower).");
             }
         }
         if (churnNote != null) {
@@ -294,7 +319,8 @@ final class TestMappingAnalysis {
                 }).toList());
         details.put("untested_public_classes", untested.stream().limit(LISTED_CLASSES).map(u -> ordered(
                 "class", u.qualifiedName(), "file", u.file(), "line", u.beginLine(), "complexity", u.complexity(),
-                "commits", u.commits(), "score", u.score(), "used_by_tests", u.usedBy())).toList());
+                "commits", u.commits(), "score", u.score(), "used_by_tests", u.usedBy(),
+                "reached_through", u.reachedThrough())).toList());
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
         return details;
@@ -304,8 +330,12 @@ final class TestMappingAnalysis {
     }
 
     /** A public class without a mapped test, with what ranks it. */
+    /**
+     * @param usedBy         the test classes that use it
+     * @param reachedThrough when no test uses it, the main classes tests exercise that use it
+     */
     record UntestedClass(String qualifiedName, String simpleName, String kind, String file, int beginLine, int endLine,
-                         int complexity, Integer commits, long score, List<String> usedBy) {
+                         int complexity, Integer commits, long score, List<String> usedBy, List<String> reachedThrough) {
 
         String describeRisk() {
             String churn = commits == null ? "churn unavailable"

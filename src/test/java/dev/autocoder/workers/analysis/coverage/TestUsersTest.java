@@ -78,4 +78,48 @@ class TestUsersTest {
         assertThat(result.recommendations()).first().asString().startsWith("Add a test class OrphanTest");
         assertThat(result.recommendations()).noneMatch(r -> r.contains("DiskCacheTest") || r.contains("StoreTest"));
     }
+
+    /**
+     * On this repository the first screen led with {@code untested-class} × 12 high: PythonQuality, QualityGate and
+     * others that no test names, each run by hundreds of tests through the class that uses it (CodeQualityPerspective
+     * has tests of its own). A class only exercised main classes use is a step lower, naming them; one nothing tested
+     * reaches keeps its severity and comes first.
+     */
+    @Test
+    void aClassOnlyReachedThroughAnExercisedClassIsAStepLowerAndNamesIt() {
+        Fixtures.write(root, MAIN + "quality/Perspective.java", """
+                package com.acme.quality;
+
+                public class Perspective {
+                    private final Rules rules = new Rules();
+                }
+                """);
+        Fixtures.writeLines(root, MAIN + "quality/Rules.java", "package com.acme.quality;", 60);
+        Fixtures.writeLines(root, MAIN + "quality/Orphan.java", "package com.acme.quality;", 60);
+        Fixtures.write(root, TEST + "quality/PerspectiveTest.java", """
+                package com.acme.quality;
+
+                class PerspectiveTest {
+                }
+                """);
+        JavaModelProvider model = snapshot -> new JavaModel(snapshot.key(), List.of(
+                Fixtures.file(MAIN + "quality/Perspective.java", "com.acme.quality",
+                        type("com.acme.quality.Perspective", "class", true, false, 3, 5, 3)),
+                Fixtures.file(MAIN + "quality/Rules.java", "com.acme.quality",
+                        type("com.acme.quality.Rules", "class", true, false, 1, 60, 45)),
+                Fixtures.file(MAIN + "quality/Orphan.java", "com.acme.quality",
+                        type("com.acme.quality.Orphan", "class", true, false, 1, 60, 42)),
+                Fixtures.file(TEST + "quality/PerspectiveTest.java", "com.acme.quality",
+                        type("com.acme.quality.PerspectiveTest", "class", false, true, 3, 4, 1))));
+
+        PerspectiveResult result = new TestCoveragePerspective(model, snapshot -> Optional.empty(), new AutocoderProperties())
+                .analyze(Fixtures.context(Fixtures.snapshot(root, false)));
+
+        assertThat(result.findings()).extracting(Finding::file, Finding::severity).containsExactly(
+                tuple(MAIN + "quality/Orphan.java", Severity.HIGH),
+                tuple(MAIN + "quality/Rules.java", Severity.MEDIUM));
+        assertThat(result.findings().get(1).message()).endsWith("has no test class (looked for RulesTest, RulesTests, "
+                + "RulesIT, TestRules); no test uses it, but it is reached through Perspective, which tests exercise");
+        assertThat(result.summary()).contains("1 of them no test uses is reached through main classes tests exercise");
+    }
 }

@@ -16,35 +16,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The test classes that use a source class without being named after it: a test file that names the class (its
- * simple name as a word of the text) and sits in its package or imports it (by name, or its package with
- * {@code *}). Such a class is exercised by tests, as this repository's AnalysisDiskCacheTest drives DiskCache,
- * though it has no test class of its own. Each test file's text is read once, when first asked.
+ * The classes among some (the test classes, or the main classes tests exercise) that use a source class: a file
+ * of theirs that names the class (its simple name as a word of the text) and sits in its package or imports it (by
+ * name, or its package with {@code *}). A class tests use is exercised by them, as this repository's
+ * AnalysisDiskCacheTest drives DiskCache, though it has no test class of its own; one only exercised main classes
+ * use is reached through them. Each file's text is read once, when first asked.
  */
-final class TestUsers {
+final class ClassUsers {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private final Snapshot snapshot;
-    private final Map<String, List<DeclaredType>> testsByFile = new TreeMap<>();
+    private final Map<String, List<DeclaredType>> usersByFile = new TreeMap<>();
     private final Map<String, Set<String>> wordsByFile = new HashMap<>();
 
-    TestUsers(Snapshot snapshot, List<DeclaredType> tests) {
+    ClassUsers(Snapshot snapshot, List<DeclaredType> users) {
         this.snapshot = snapshot;
-        tests.forEach(t -> testsByFile.computeIfAbsent(t.file().path(), p -> new ArrayList<>()).add(t));
+        users.forEach(t -> usersByFile.computeIfAbsent(t.file().path(), p -> new ArrayList<>()).add(t));
     }
 
-    /** The qualified names of the test classes that use the source class, sorted. */
+    /** The qualified names of the classes that use the source class, itself left out, sorted. */
     List<String> of(DeclaredType source) {
         String simpleName = source.type().simpleName();
         String packageName = source.packageName();
         List<String> users = new ArrayList<>();
-        testsByFile.forEach((path, types) -> {
+        usersByFile.forEach((path, types) -> {
             JavaFileModel file = types.get(0).file();
             boolean sees = file.packageName().equals(packageName) || file.imports().contains(source.type().qualifiedName())
                     || file.imports().contains(packageName + ".*");
             if (sees && words(path).contains(simpleName)) {
-                types.forEach(t -> users.add(t.type().qualifiedName()));
+                types.stream().map(t -> t.type().qualifiedName())
+                        .filter(name -> !name.equals(source.type().qualifiedName())).forEach(users::add);
             }
         });
         users.sort(null);
@@ -63,7 +65,7 @@ final class TestUsers {
                     }
                 }
             } catch (IOException e) {
-                // an unreadable test file uses nothing we can see
+                // an unreadable file uses nothing we can see
             }
             return words;
         });
