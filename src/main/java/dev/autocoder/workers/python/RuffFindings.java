@@ -26,10 +26,6 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
                 (v, severity, scope) -> finding(v, severity, scope, calibrated.get(v)), violations, scopeOf, Set.of());
     }
 
-    /** A severity a model of the project gave a violation instead of the table's, and why, for its message. */
-    record Rated(Severity severity, String why) {
-    }
-
     /** The violations of one perspective that apply where they were found. */
     public static RuffFindings of(PythonLint lint, RuffRules.ReportingPerspective perspective, Snapshot snapshot) {
         return of(lint.violationsFor(perspective), snapshot::scopeOf);

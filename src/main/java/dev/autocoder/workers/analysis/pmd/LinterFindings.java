@@ -30,6 +30,13 @@ import java.util.stream.Collectors;
  */
 public abstract class LinterFindings<V> {
 
+    /**
+     * A severity a model of the project gave a violation instead of the table's (null: the table's), and why, for
+     * its message.
+     */
+    public record Rated(Severity severity, String why) {
+    }
+
     /** One reported violation with its calibrated severity and its file's scope. */
     public record Reported<V>(V violation, Severity severity, Scope scope) {
     }

@@ -12,6 +12,7 @@ import dev.autocoder.workers.row.Plural;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,26 +29,35 @@ import java.util.function.Function;
 public final class PmdFindings extends LinterFindings<PmdViolation> {
 
     private PmdFindings(Collection<PmdViolation> violations, Function<String, Scope> scopeOf,
-                        Set<TestFramework> frameworks, SeverityTable severities) {
-        super("pmd", rules(severities), PmdFindings::finding, violations, scopeOf, frameworks);
+                        Set<TestFramework> frameworks, SeverityTable severities, Map<PmdViolation, Rated> calibrated) {
+        super("pmd", rules(severities, calibrated), (v, severity, scope) -> finding(v, severity, scope, calibrated.get(v)),
+                violations, scopeOf, frameworks);
     }
 
     /** The violations that apply where they were found, with severity from the table. */
     public static PmdFindings of(Collection<PmdViolation> violations, Snapshot snapshot, SeverityTable severities) {
+        return of(violations, snapshot, severities, Map.of());
+    }
+
+    /** The same, with the severity a model of the project gave some violations instead of the table's, and why. */
+    public static PmdFindings of(Collection<PmdViolation> violations, Snapshot snapshot, SeverityTable severities,
+                                 Map<PmdViolation, Rated> calibrated) {
         Set<TestFramework> frameworks = violations.isEmpty() ? Set.of() : TestFramework.declaredIn(snapshot);
-        return of(violations, snapshot::scopeOf, frameworks, severities);
+        return new PmdFindings(violations, snapshot::scopeOf, frameworks, severities, calibrated);
     }
 
     static PmdFindings of(Collection<PmdViolation> violations, Function<String, Scope> scopeOf,
                           Set<TestFramework> frameworks, SeverityTable severities) {
-        return new PmdFindings(violations, scopeOf, frameworks, severities);
+        return new PmdFindings(violations, scopeOf, frameworks, severities, Map.of());
     }
 
     /** A rule the table does not name applies everywhere and keeps its PMD priority. */
-    private static Rules<PmdViolation> rules(SeverityTable severities) {
+    private static Rules<PmdViolation> rules(SeverityTable severities, Map<PmdViolation, Rated> calibrated) {
         return new Rules<>(PmdViolation::rule, PmdViolation::path,
                 v -> severities.rule(v.rule()).map(RuleSeverity::appliesTo).orElse(AppliesTo.ALL),
-                v -> PmdCategories.SECURITY.contains(v.ruleSet()), v -> severityOf(v, severities));
+                v -> PmdCategories.SECURITY.contains(v.ruleSet()),
+                v -> calibrated.containsKey(v) && calibrated.get(v).severity() != null ? calibrated.get(v).severity()
+                        : severityOf(v, severities));
     }
 
     private static Severity severityOf(PmdViolation violation, SeverityTable severities) {
@@ -92,12 +102,15 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
     }
 
     private static Finding of(PmdViolation violation, SeverityTable severities) {
-        return finding(violation, severityOf(violation, severities), null);
+        return finding(violation, severityOf(violation, severities), null, null);
     }
 
-    private static Finding finding(PmdViolation violation, Severity severity, Scope scope) {
+    /** PMD's message, followed by why a model rated it otherwise than the table when it did. */
+    private static Finding finding(PmdViolation violation, Severity severity, Scope scope, Rated rated) {
+        String message = rated == null || rated.why() == null ? violation.message()
+                : violation.message().strip() + " (" + rated.why() + ")";
         return Finding.of(violation.rule(), violation.ruleSet(), severity, violation.path(), violation.beginLine(),
-                violation.endLine(), violation.message(), violation.snippet()).withScope(scope);
+                violation.endLine(), message, violation.snippet()).withScope(scope);
     }
 
     /** Names the rule, its ruleset, severity and PMD's message at the first place to look at. */

@@ -51,7 +51,9 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * {@code oversized-file}, {@code oversized-class}, {@code oversized-method}, {@code complex-method} (see
  * {@link SizeChecks}); {@code parse-error} (low) for each Java file PMD cannot parse. An OverrideBothEqualsAndHashcode
  * violation whose class inherits the missing method from a superclass that defines it is left out and counted in
- * {@code equality_pairs_inherited} ({@link InheritedEqualityPairs}).
+ * {@code equality_pairs_inherited} ({@link InheritedEqualityPairs}); a ConstructorCallsOverridableMethod violation
+ * is rated by whether a class of the project overrides the method, or one elsewhere could
+ * ({@link OverridableConstructorCalls}).
  * <p>
  * Quality score: {@code 1 / (1 + d / 10) * (1 - min(p, 50) / 100)} where {@code d} is the severity-weighted
  * number of main-code findings other than duplicate-code per 1000 lines of main-code Java
@@ -112,7 +114,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         CpdResult duplication = cpdBlocks.result();
         InheritedEqualityPairs.Split equalityPairs = InheritedEqualityPairs.of(
                 report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel());
-        PmdFindings pmd = PmdFindings.of(equalityPairs.kept(), snapshot, engine.severities());
+        PmdFindings pmd = PmdFindings.of(equalityPairs.kept(), snapshot, engine.severities(),
+                OverridableConstructorCalls.rate(equalityPairs.kept(), report.codeModel()));
         List<PmdViolation> violations = pmd.violations();
         List<JavaMethodRef> methods = JavaMethodRef.all(report.javaModel());
         List<Integer> complexities = new ArrayList<>(methods.stream().map(m -> m.method().cyclomatic()).toList());

@@ -1,16 +1,14 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.analysis.pmd.PmdViolation;
+import dev.autocoder.workers.analysis.quality.ProjectTypes.Owned;
 import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.TypeModel;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,20 +39,10 @@ final class InheritedEqualityPairs {
     record Split(List<PmdViolation> kept, int inherited) {
     }
 
-    private final Map<String, List<Owned>> typesBySimpleName = new HashMap<>();
-    private final Map<String, FileModel> filesByPath = new HashMap<>();
-
-    /** A type with the file that declares it. */
-    private record Owned(FileModel file, TypeModel type) {
-    }
+    private final ProjectTypes types;
 
     private InheritedEqualityPairs(CodeModel model) {
-        for (FileModel file : model.parsed()) {
-            filesByPath.put(file.path(), file);
-            for (TypeModel type : file.types()) {
-                typesBySimpleName.computeIfAbsent(type.simpleName(), k -> new ArrayList<>()).add(new Owned(file, type));
-            }
-        }
+        this.types = new ProjectTypes(model);
     }
 
     static Split of(List<PmdViolation> violations, CodeModel model) {
@@ -68,7 +56,7 @@ final class InheritedEqualityPairs {
 
     /** The violation's class inherits the method it does not declare from a superclass that defines it. */
     private boolean inherited(PmdViolation violation) {
-        FileModel file = filesByPath.get(violation.path());
+        FileModel file = types.file(violation.path()).orElse(null);
         if (file == null) {
             return false;
         }
@@ -98,9 +86,9 @@ final class InheritedEqualityPairs {
             return false;
         }
         for (String supertype : owned.type().supertypes()) {
-            Optional<Owned> resolved = resolve(supertype, owned);
+            Optional<Owned> resolved = types.resolve(supertype, owned);
             if (resolved.isEmpty()) {
-                if (JDK_COLLECTION_BASES.contains(erased(supertype).replaceFirst("^java\\.util\\.", ""))) {
+                if (JDK_COLLECTION_BASES.contains(ProjectTypes.erased(supertype).replaceFirst("^java\\.util\\.", ""))) {
                     return true;
                 }
                 continue;
@@ -116,50 +104,5 @@ final class InheritedEqualityPairs {
             }
         }
         return false;
-    }
-
-    /**
-     * The project class a supertype names from where it is written: nested in an enclosing class, imported by name,
-     * top-level in the same package, nested in a class of the same package (the model keeps {@code
-     * ImmutableSet.CachingAsList} as {@code CachingAsList}), or imported with a wildcard. Empty when none or more
-     * than one fits, or when the file imports a class of that name from outside the project.
-     */
-    private Optional<Owned> resolve(String written, Owned from) {
-        String name = erased(written);
-        String simple = name.substring(name.lastIndexOf('.') + 1);
-        List<Owned> candidates = typesBySimpleName.getOrDefault(simple, List.of()).stream()
-                .filter(c -> c.type().qualifiedName().equals(name) || c.type().qualifiedName().endsWith("." + name))
-                .toList();
-        for (String scope = from.type().qualifiedName(); !scope.isEmpty(); scope = outer(scope)) {
-            String nested = scope + "." + name;
-            Optional<Owned> found = only(candidates.stream().filter(c -> c.type().qualifiedName().equals(nested)).toList());
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        FileModel file = from.file();
-        List<String> imported = file.imports().stream().filter(i -> i.endsWith("." + simple)).toList();
-        if (!imported.isEmpty()) {
-            return only(candidates.stream().filter(c -> imported.contains(c.type().qualifiedName())).toList());
-        }
-        List<Owned> samePackage = candidates.stream().filter(c -> c.type().packageName().equals(file.packageName())).toList();
-        if (!samePackage.isEmpty()) {
-            return only(samePackage);
-        }
-        return only(candidates.stream().filter(c -> file.imports().contains(c.type().packageName() + ".*")).toList());
-    }
-
-    private static String outer(String qualifiedName) {
-        return qualifiedName.contains(".") ? qualifiedName.substring(0, qualifiedName.lastIndexOf('.')) : "";
-    }
-
-    private static Optional<Owned> only(List<Owned> candidates) {
-        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
-    }
-
-    /** {@code ImmutableSet<E>} to {@code ImmutableSet}, {@code Maps.EntrySet<K, V>} to {@code Maps.EntrySet}. */
-    private static String erased(String written) {
-        int generic = written.indexOf('<');
-        return (generic < 0 ? written : written.substring(0, generic)).strip();
     }
 }
