@@ -329,8 +329,9 @@ final class TestMappingAnalysis {
     private record LineSplit(long test, long main) {
     }
 
-    /** A public class without a mapped test, with what ranks it. */
     /**
+     * A public class without a mapped test, with what ranks it.
+     *
      * @param usedBy         the test classes that use it
      * @param reachedThrough when no test uses it, the main classes tests exercise that use it
      */

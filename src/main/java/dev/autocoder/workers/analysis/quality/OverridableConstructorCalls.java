@@ -63,7 +63,7 @@ final class OverridableConstructorCalls {
                     + (overriding.size() == 1 ? " overrides `" : " override `") + method
                     + "`: it runs before the subclass's own fields are set");
         }
-        if (!extendableElsewhere(types, owner)) {
+        if (!extendableElsewhere(owner)) {
             return new Rated(Severity.LOW, "no class of the project overrides `" + method + "`, and no class outside "
                     + "its package can extend " + owner.type().simpleName());
         }
@@ -81,7 +81,7 @@ final class OverridableConstructorCalls {
      * protected, and it has a public or protected constructor (or none declared, and then the default one is as
      * visible as the class). Enums, records and interfaces have nothing to extend this way.
      */
-    private static boolean extendableElsewhere(ProjectTypes types, Owned owner) {
+    private static boolean extendableElsewhere(Owned owner) {
         TypeModel type = owner.type();
         if (!type.kind().equals("class") || !visibleElsewhere(type.visibility())) {
             return false;
