@@ -488,8 +488,9 @@ def iteration_local_functions(tree, parents):
     is a direct call inside the same loop body, an argument of a call that runs it before returning
     (`pytest.raises(E, check)`) or in a value it returns, not in a nested function, lambda or generator (which may run
     later), or a call in its own body; and the lambdas a call runs before it returns (called_at_once); and the
-    functions and lambdas made in the iteration that ends the loop (leaves_loop). Such a function cannot see a later iteration's loop variables, so bugbear's
-    B023 ("function definition does not bind loop variable") is harmless there, as in rich's Table._render."""
+    functions and lambdas made in the iteration that ends the loop (leaves_loop). Such a function cannot see a later
+    iteration's loop variables, so bugbear's B023 ("function definition does not bind loop variable") is harmless
+    there, as in rich's Table._render."""
 
     def scope_of(node):
         return enclosing(parents, node, SCOPES)
@@ -770,12 +771,15 @@ def rebound_iterables(tree, parents, lines):
         return n.lineno, n.col_offset
 
     out = []
-    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+    for loop in (n for n in parents if isinstance(n, (ast.For, ast.AsyncFor))):
+        iterated = {n.id for n in ast.walk(loop.iter) if isinstance(n, ast.Name)}
+        targets = [t for t in ast.walk(loop.target) if isinstance(t, ast.Name) and t.id in iterated]
+        if not targets:
+            continue  # the common case: no loop variable named in the iterable
         scope = enclosing(parents, loop, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
         own = list(walk_own_scope(scope)) if scope is not None else \
             [n for n in ast.walk(tree) if enclosing(parents, n, SCOPES) is None]
         inner = {id(n) for n in ast.walk(loop)} - {id(n) for s in loop.orelse for n in ast.walk(s)}
-        end = (loop.end_lineno, loop.end_col_offset)
         # what comes after the loop in source order but never runs after it: the other branches of the ifs it is in
         skipped = set()
         node = loop
@@ -784,10 +788,8 @@ def rebound_iterables(tree, parents, lines):
             if isinstance(branch, ast.If) and any(node is s for s in branch.body):
                 skipped.update(id(n) for s in branch.orelse for n in ast.walk(s))
             node = branch
-        for target in (t for t in ast.walk(loop.target) if isinstance(t, ast.Name)):
+        for target in targets:
             name = target.id
-            if not any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(loop.iter)):
-                continue
             if not reads(loop.iter, name):  # only a comprehension's own variable of that name
                 column = char_column(lines, target)
                 out.append([target.lineno, column, target.lineno, column + len(name)])
@@ -848,20 +850,20 @@ def module_statements(tree):
                          + [s for h in getattr(node, "handlers", []) for s in h.body])
 
 
-def constant_shell_lists(tree):
+def constant_shell_lists(parents):
     """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
     `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
     first item alone and takes the others as its own arguments, not the command's. [line, 0, end line, WHOLE_LINES]
     of each call."""
     out = []
-    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+    for call in (n for n in parents if isinstance(n, ast.Call)):  # every node but the module, walked already
         shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
                     for k in call.keywords)
         command = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
         if shell and isinstance(command, (ast.List, ast.Tuple)) and len(command.elts) > 1 and all(
                 isinstance(e, ast.Constant) and isinstance(e.value, str) for e in command.elts):
             out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
-    return out
+    return sorted(out)
 
 
 # Unicode's explicit directional formatting characters: the embeddings, overrides and isolates that reorder how
@@ -2452,7 +2454,7 @@ def model(entry, budget, max_depth):
                 "compared_addresses": compared_addresses(tree, module.lines),
                 "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
                           "concatenated_all": concatenated_all(tree),
-                          "constant_shell_lists": constant_shell_lists(tree),
+                          "constant_shell_lists": constant_shell_lists(parents),
                           "bidi_marks_only": bidi_marks_only(module.lines)},
                 "bindings": module_bindings(tree),
                 "mutable_defaults": mutable_defaults(tree, parents)}
