@@ -56,25 +56,8 @@ public interface ModelFacts {
         return false;
     }
 
-    /**
-     * An F821 (undefined name) of a local its loop binds further down, with no binding before the loop: it reads the
-     * previous iteration's value, and raises NameError only if the first iteration reaches it.
-     */
-    default boolean readsPreviousIteration(String path, RuffDiagnostic undefinedName) {
-        return false;
-    }
-
     /** Whether the report lies in a site of that kind the model found in its file. */
     default boolean isAt(PythonModelProvider.Site site, String path, RuffDiagnostic report) {
-        return false;
-    }
-
-    /**
-     * An F821 (undefined name) in code only Python 2 runs (a branch a Python-version test sends only Python 2 to, a
-     * method only Python 2 calls such as {@code __unicode__}): {@code unicode},
-     * {@code raw_input} and {@code basestring} exist there.
-     */
-    default boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName) {
         return false;
     }
 }

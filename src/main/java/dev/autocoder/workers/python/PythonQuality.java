@@ -81,7 +81,7 @@ public final class PythonQuality {
                 submoduleExports++;
             } else if (v.code().equals("PLE0704") && facts.isHandlerReraise(v.path(), v.diagnostic())) {
                 handlerReraises++;
-            } else if (v.code().equals("F821") && facts.runsOnlyOnPython2(v.path(), v.diagnostic())) {
+            } else if (v.code().equals("F821") && facts.isAt(Site.PYTHON2_ONLY, v.path(), v.diagnostic())) {
                 python2Only++;
             } else if (v.code().equals("F821") && isPackagePath(v)) {
                 importSystemNames++;
@@ -92,7 +92,7 @@ public final class PythonQuality {
                 if (v.code().equals("B006")) {
                     facts.mutableDefaultUse(v.path(), v.diagnostic()).flatMap(PythonQuality::mutableDefaultRating)
                             .ifPresent(rated -> calibrated.put(v, rated));
-                } else if (v.code().equals("F821") && facts.readsPreviousIteration(v.path(), v.diagnostic())) {
+                } else if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));
                 } else if (v.code().equals("B023")) {

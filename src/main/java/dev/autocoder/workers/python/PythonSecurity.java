@@ -64,7 +64,7 @@ public final class PythonSecurity {
             }
             if (v.code().equals(BINDS_ALL_INTERFACES)) {
                 Modelled file = byPath.get(v.path());
-                if (file != null && file.comparesAddress(v.diagnostic().row(), v.diagnostic().column())) {
+                if (file != null && file.isAt(Site.COMPARED_ADDRESS, v.diagnostic().row(), v.diagnostic().column())) {
                     rated.put(v, new RuffFindings.Rated(Severity.INFO, "a comparison with the address, not a binding to it"));
                 }
                 continue;

@@ -76,43 +76,25 @@ public class PythonModelProvider {
      * parameter whose default makes a new container, by the default's line, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
-     * tables of constants written out, the regions that run only on Python 2, its strings built with SQL words
-     * in them, the lines of its {@code __init__} returns of a method's None, its reads of a local a loop binds
-     * only further down, the line where it first binds each module-level name, its {@code __all__}, and the
-     * all-interfaces addresses its comparisons test against, and its {@link Site sites} of each kind (all empty when
-     * the file could not be modelled).
+     * tables of constants written out, its strings built with SQL words in them, the lines of its {@code __init__}
+     * returns of a method's None, the line where it first binds each module-level name, its {@code __all__}, and its
+     * {@link Site sites} of each kind: the regions only Python 2 runs, its reads of a local a loop binds only further
+     * down, ... (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
                            List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
-                           List<Region> python2Only, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
-                           List<Region> loopCarriedReads, Map<String, Integer> bindings, List<String> exports,
-                           List<Region> comparedAddresses, Map<Site, List<Region>> sites) {
+                           List<SqlText> sqlTexts, List<Integer> initReturnsNone, Map<String, Integer> bindings,
+                           List<String> exports, Map<Site, List<Region>> sites) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of());
+                    List.of(), Map.of(), List.of(), Map.of());
         }
 
         /** Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a site of that kind. */
         public boolean isAt(Site site, int row, int column) {
             return sites.getOrDefault(site, List.of()).stream().anyMatch(r -> r.contains(row, column - 1));
-        }
-
-        /**
-         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) is an all-interfaces address a
-         * comparison tests against ({@code host in {"0.0.0.0", "::"}}), not one the code binds to.
-         */
-        public boolean comparesAddress(int row, int column) {
-            return comparedAddresses.stream().anyMatch(r -> r.contains(row, column - 1));
-        }
-
-        /**
-         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) reads a local that the enclosing loop
-         * binds only further down, with no binding before the loop: the previous iteration's value.
-         */
-        public boolean readsPreviousIteration(int row, int column) {
-            return loopCarriedReads.stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /**
@@ -130,15 +112,6 @@ public class PythonModelProvider {
         public Optional<SqlText> sqlTextAt(int row, int column) {
             return sqlTexts.stream().filter(t -> t.line() == row && t.column() == column - 1).findFirst()
                     .or(() -> sqlTexts.stream().filter(t -> t.line() == row).findFirst());
-        }
-
-        /**
-         * Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a branch a Python-version
-         * test sends only Python 2 to ({@code str if PY3 else unicode}) or in a method only Python 2 calls
-         * ({@code __unicode__}).
-         */
-        public boolean runsOnlyOnPython2(int row, int column) {
-            return python2Only.stream().anyMatch(r -> r.contains(row, column - 1));
         }
 
         /** The files by repository path, in the given order. */
@@ -343,7 +316,22 @@ public class PythonModelProvider {
         /** A call with {@code shell=True} whose command is a list of string constants. */
         CONSTANT_SHELL_LIST("constant_shell_lists"),
         /** A line with directional marks only, no embedding, override or isolate that could reorder the code. */
-        BIDI_MARKS_ONLY("bidi_marks_only");
+        BIDI_MARKS_ONLY("bidi_marks_only"),
+        /**
+         * A read of a local that the enclosing loop binds only further down, with no binding before the loop: the
+         * previous iteration's value.
+         */
+        LOOP_CARRIED_READ("loop_carried_reads"),
+        /**
+         * A branch a Python-version test sends only Python 2 to ({@code str if PY3 else unicode}), or a method only
+         * Python 2 calls ({@code __unicode__}).
+         */
+        PYTHON2_ONLY("python2_only"),
+        /**
+         * An all-interfaces address a comparison tests against ({@code host in {"0.0.0.0", "::"}}), not one the code
+         * binds to.
+         */
+        COMPARED_ADDRESS("compared_addresses");
 
         private final String key;
 
@@ -456,10 +444,9 @@ public class PythonModelProvider {
                         Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
                         Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
-                        Lines.of(json.path("literal_tables")), Region.of(json.path("python2_only")),
+                        Lines.of(json.path("literal_tables")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
-                        Region.of(json.path("loop_carried_reads")), bindings(json.path("bindings")),
-                        texts(json.path("all")), Region.of(json.path("compared_addresses")), Site.of(json.path("sites")))
+                        bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -528,9 +515,8 @@ public class PythonModelProvider {
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
-                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.python2Only(),
-                modelled.sqlTexts(), modelled.initReturnsNone(), modelled.loopCarriedReads(), modelled.bindings(),
-                modelled.exports(), modelled.comparedAddresses(), modelled.sites());
+                modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.sqlTexts(),
+                modelled.initReturnsNone(), modelled.bindings(), modelled.exports(), modelled.sites());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

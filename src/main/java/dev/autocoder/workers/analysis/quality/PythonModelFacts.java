@@ -93,11 +93,6 @@ final class PythonModelFacts implements ModelFacts {
     }
 
     @Override
-    public boolean readsPreviousIteration(String path, RuffDiagnostic undefinedName) {
-        return file(path).map(f -> f.readsPreviousIteration(undefinedName.row(), undefinedName.column())).orElse(false);
-    }
-
-    @Override
     public boolean returnsNoneFromInit(String path, RuffDiagnostic explicitReturn) {
         return file(path).map(f -> f.returnsNoneFromInit(explicitReturn.row())).orElse(false);
     }
@@ -105,11 +100,6 @@ final class PythonModelFacts implements ModelFacts {
     @Override
     public boolean isAt(PythonModelProvider.Site site, String path, RuffDiagnostic report) {
         return file(path).map(f -> f.isAt(site, report.row(), report.column())).orElse(false);
-    }
-
-    @Override
-    public boolean runsOnlyOnPython2(String path, RuffDiagnostic undefinedName) {
-        return file(path).map(f -> f.runsOnlyOnPython2(undefinedName.row(), undefinedName.column())).orElse(false);
     }
 
     /** Whether lines {@code first..last} of the file lie in one table of constants written out. */
