@@ -442,6 +442,11 @@ def only_names(target):
     return isinstance(target, ast.Name)
 
 
+def statement_of(parents, node):
+    """The statement a node is part of: the node itself when it is one."""
+    return node if isinstance(node, ast.stmt) else enclosing(parents, node, ast.stmt)
+
+
 def statement_block(parents, statement):
     """The compound statement holding `statement`, and the list of statements it is in (None when it is in none)."""
     holder = parents.get(statement)
@@ -456,9 +461,7 @@ def leaves_loop(parents, node, loop):
     """Whether, once `node` runs, the iteration of `loop` it is in cannot go on to another one: what follows it in
     its block, and in the blocks that block falls through to, ends with return, raise or break, without a continue
     on the way (Twisted's root resolver: `def cbResolved(..)` / `d.addCallback(cbResolved)` / `return d`)."""
-    statement = node
-    while statement is not None and not isinstance(statement, ast.stmt):
-        statement = parents.get(statement)
+    statement = statement_of(parents, node)
     while statement is not None:
         holder, block = statement_block(parents, statement)
         if block is None:
@@ -627,14 +630,9 @@ def called_parameters(function, method, parents):
             return "called"
         call = parents.get(parent) if isinstance(parent, ast.keyword) else parent
         if isinstance(call, ast.Call) and call.func is not node and not keeps(call) and not kept_result(call, parents) \
-                and not isinstance(statement_of(call), ast.Return):  # what it gives back may hold the function
+                and not isinstance(statement_of(parents, call), ast.Return):  # what it gives back may hold the function
             return "handed"
         return "kept"
-
-    def statement_of(node):
-        while node is not None and not isinstance(node, ast.stmt):
-            node = parents.get(node)
-        return node
 
     def visit(node, parent, nested):
         if isinstance(node, ast.Name) and node.id in verdict:

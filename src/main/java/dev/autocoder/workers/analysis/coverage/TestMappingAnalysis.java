@@ -15,6 +15,7 @@ import dev.autocoder.workers.row.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,13 +67,15 @@ final class TestMappingAnalysis {
                 .toList();
         Map<DeclaredType, List<String>> mapping = map(sources, tests);
         ClassUsers users = new ClassUsers(snapshot, tests);
+        Map<DeclaredType, List<String>> usedBy = new HashMap<>();
+        sources.forEach(s -> usedBy.put(s, users.of(s)));
         // the main classes tests exercise: a class only they use is reached through them
         ClassUsers exercised = new ClassUsers(snapshot, sources.stream()
-                .filter(s -> !mapping.get(s).isEmpty() || !users.of(s).isEmpty()).toList());
+                .filter(s -> !mapping.get(s).isEmpty() || !usedBy.get(s).isEmpty()).toList());
         // classes no test uses or reaches first: those other tests use are exercised, if not by a test class of their own
         List<UntestedClass> untested = sources.stream()
                 .filter(s -> s.type().isPublic() && mapping.get(s).isEmpty())
-                .map(s -> untested(s, types, commitsByPath, users.of(s), exercised))
+                .map(s -> untested(s, types, commitsByPath, usedBy.get(s), exercised))
                 .sorted(Comparator.comparing((UntestedClass u) -> !u.usedBy().isEmpty())
                         .thenComparing(u -> !u.reachedThrough().isEmpty())
                         .thenComparing(Comparator.comparingLong(UntestedClass::score).reversed())
