@@ -28,8 +28,18 @@ import java.util.function.Supplier;
 public final class PythonSecurity {
 
     private static final String SQL_BUILT_FROM_STRINGS = "S608";
-    private static final String BINDS_ALL_INTERFACES = "S104";
-    private static final String SHELL_TRUE = "S602";
+
+    /** A rating a report gets where it lies in a site of the model's. */
+    private record SiteRating(Site site, RuffFindings.Rated rated) {
+    }
+
+    /** By ruff's code: S104 binding to all interfaces, S602 shell=True. */
+    private static final Map<String, SiteRating> SITE_RATINGS = Map.of(
+            "S104", new SiteRating(Site.COMPARED_ADDRESS, new RuffFindings.Rated(Severity.INFO,
+                    "a comparison with the address, not a binding to it")),
+            "S602", new SiteRating(Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,
+                    "the command is constants only, so nothing is injected, but with shell=True a list runs its first "
+                            + "item alone on POSIX: the others become the shell's own arguments, not the command's")));
 
     private final RuffFindings findings;
     private final Map<SqlText.Source, Integer> sqlTexts;
@@ -46,26 +56,17 @@ public final class PythonSecurity {
         Map<SqlText.Source, Integer> sources = new EnumMap<>(SqlText.Source.class);
         Map<String, Modelled> byPath = null;
         for (RuffViolation v : violations) {
-            if (!v.code().equals(SQL_BUILT_FROM_STRINGS) && !v.code().equals(BINDS_ALL_INTERFACES)
-                    && !v.code().equals(SHELL_TRUE)) {
+            SiteRating siteRating = SITE_RATINGS.get(v.code());
+            if (!v.code().equals(SQL_BUILT_FROM_STRINGS) && siteRating == null) {
                 continue;
             }
             if (byPath == null) {
                 byPath = Modelled.byPath(model.get());
             }
-            if (v.code().equals(SHELL_TRUE)) {
+            if (siteRating != null) {
                 Modelled file = byPath.get(v.path());
-                if (file != null && file.isAt(Site.CONSTANT_SHELL_LIST, v.diagnostic().row(), v.diagnostic().column())) {
-                    rated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the command is constants only, so nothing "
-                            + "is injected, but with shell=True a list runs its first item alone on POSIX: the others "
-                            + "become the shell's own arguments, not the command's"));
-                }
-                continue;
-            }
-            if (v.code().equals(BINDS_ALL_INTERFACES)) {
-                Modelled file = byPath.get(v.path());
-                if (file != null && file.isAt(Site.COMPARED_ADDRESS, v.diagnostic().row(), v.diagnostic().column())) {
-                    rated.put(v, new RuffFindings.Rated(Severity.INFO, "a comparison with the address, not a binding to it"));
+                if (file != null && file.isAt(siteRating.site(), v.diagnostic().row(), v.diagnostic().column())) {
+                    rated.put(v, siteRating.rated());
                 }
                 continue;
             }
