@@ -52,9 +52,11 @@ ABSENT_ERRORS = MISSING_ENTRY_ERRORS | {"AttributeError", "ValueError"}
 
 def not_found(exception_type):
     """Whether an exception type is named for a lookup that found nothing: Django's `Model.DoesNotExist`,
-    `NoReverseMatch`, `Http404` and `SerializerDoesNotExist`, a `*NotFound` or `*NotFoundError`, `FileNotFoundError`."""
+    `NoReverseMatch`, `Http404` and `SerializerDoesNotExist`, a `*NotFound` or `*NotFoundError`, `FileNotFoundError`,
+    configparser's `NoOptionError` and `NoSectionError`."""
     last = exception_type.rpartition(".")[2]
-    return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) or last in ("NoReverseMatch", "Http404")
+    return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) \
+        or last in ("NoReverseMatch", "Http404", "NoOptionError", "NoSectionError")
 FILE_ERRORS = {"OSError", "IOError", "FileNotFoundError", "PermissionError", "os.error"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
@@ -257,7 +259,8 @@ MUTATING_METHODS = {"append", "extend", "insert", "remove", "pop", "popitem", "c
                     "discard", "sort", "reverse", "appendleft", "extendleft", "popleft", "rotate", "move_to_end",
                     "difference_update", "intersection_update", "symmetric_difference_update", "__setitem__",
                     "__delitem__", "__iadd__"}
-MUTABLE_DEFAULT_USES = ["read", "passed", "escapes", "mutated"]
+# the uses of a parameter with a container default, least to worst, each the name of its sites
+MUTABLE_DEFAULT_USES = ["read_defaults", "passed_defaults", "escaping_defaults", "mutated_defaults"]
 # built-ins that read their arguments and keep no reference to them
 READING_BUILTINS = {"len", "list", "tuple", "set", "frozenset", "dict", "sorted", "iter", "enumerate", "zip", "any",
                     "all", "sum", "min", "max", "str", "repr", "print", "isinstance", "bool", "hash", "id", "type",
@@ -303,14 +306,15 @@ def parent_map(tree):
     return parents
 
 
-def mutable_defaults(tree, parents):
-    """[line, use] of every parameter default that makes a new container (a list, dict or set display or
-    comprehension, or a call), with what its function does with the parameter, the worst use first of: "mutated"
-    (changed in place: a mutating method, an item or attribute set or deleted, +=), "escapes" (returned, yielded,
-    stored or aliased: a caller may change the shared default), "passed" (handed to a call, which may change it),
-    "read". Bugbear's B006 reports every such default; only the first two share state across calls (what Sonar's
-    S5717 reports)."""
-    found = {}
+def mutable_defaults(tree, parents, lines):
+    """The regions of every parameter default that makes a new container (a list, dict or set display or
+    comprehension, or a call), under what its function does with the parameter, the worst use of: "mutated_defaults"
+    (changed in place: a mutating method, an item or attribute set or deleted, +=), "escaping_defaults" (returned,
+    yielded, stored or aliased: a caller may change the shared default), "passed_defaults" (handed to a call, which may
+    change it), "read_defaults". Bugbear's B006 reports every such default; only the first two share state across calls
+    (what Sonar's S5717 reports). By region, not line: two defaults on one line are used apart (sphinx's
+    `Config(config={}, overrides={})` changes the first and copies the second)."""
+    found = {use: [] for use in MUTABLE_DEFAULT_USES}
     for f in ast.walk(tree):
         if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
@@ -322,10 +326,11 @@ def mutable_defaults(tree, parents):
             if not isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)):
                 continue
             use = parameter_use(f, arg.arg, parents)
-            line = default.lineno
-            if line not in found or MUTABLE_DEFAULT_USES.index(use) > MUTABLE_DEFAULT_USES.index(found[line]):
-                found[line] = use
-    return [[line, use] for line, use in sorted(found.items())]
+            column = char_column(lines, default)
+            # ruff places B006 at the default's start: the region is that one character
+            found[use].append([default.lineno, column, default.lineno, column + 1])
+    # changed or escaping defaults keep ruff's rating: only the lesser uses are sites
+    return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults")}
 
 
 def parameter_use(function, name, parents):
@@ -846,6 +851,19 @@ def module_statements(tree):
         if isinstance(node, (ast.If, ast.Try, getattr(ast, "TryStar", ast.Try), ast.With)):
             stack.extend(getattr(node, "body", []) + getattr(node, "orelse", []) + getattr(node, "finalbody", [])
                          + [s for h in getattr(node, "handlers", []) for s in h.body])
+
+
+def forwarded_keywords(parents):
+    """The calls that pass on their function's own keyword arguments (sphinx's `requests.get(url, **kwargs)` in a
+    wrapper taking `**kwargs`): a setting such as a timeout is the callers' to give. [line, 0, end line, WHOLE_LINES]
+    of each call."""
+    out = []
+    for call in (n for n in parents if isinstance(n, ast.Call)):
+        passed = {k.value.id for k in call.keywords if k.arg is None and isinstance(k.value, ast.Name)}
+        function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) if passed else None
+        if function is not None and function.args.kwarg is not None and function.args.kwarg.arg in passed:
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return sorted(out)
 
 
 def constant_shell_lists(parents):
@@ -1683,7 +1701,8 @@ class FunctionScanner:
         then only deletes of what hangs on it), or calls a removing method of the project and the handler catches a
         named failure (networkx's `self.remove_edge(*e[:3])` / `except NetworkXError: pass`, "silently ignored"), or
         removes a file and the handler catches a failure of the file system (pytest's `os.unlink(dest)` /
-        `except OSError: pass`): it is gone, or was never there."""
+        `except OSError: pass`), or pops an element it does not keep (sphinx's `objects.pop()` / `except IndexError:
+        pass`): it is gone, or was never there."""
         if handler.type is None:
             return False
         types = self.handler_types(handler)
@@ -1702,7 +1721,7 @@ class FunctionScanner:
         removes = isinstance(statement, ast.Delete) and all(
             isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) or \
             isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and (
-                isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "remove"
+                isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr in ("remove", "pop")
                 or isinstance(statement.value.func, ast.Name) and statement.value.func.id == "delattr")
         if removes and all(t in ABSENT_ERRORS for t in types):
             return True
@@ -1723,9 +1742,14 @@ class FunctionScanner:
         """Whether the try takes one entry by a constant key and only passes it on or stores it, and the handler
         catches only a missing entry: an optional entry used where present, `if "pid" in data: kw["pid"] =
         str(data.pop("pid"))` written out (networkx's GEXF writer, `pid = node_data.pop("pid")` / `kw["pid"] =
-        str(pid)` / `except KeyError: pass`; its pydot export, `P.set_node_defaults(**N.graph["node"])`)."""
-        if handler.type is None or not all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
-                or len(try_node.body) > 4:
+        str(pid)` / `except KeyError: pass`; its pydot export, `P.set_node_defaults(**N.graph["node"])`; sphinx's
+        `sep = parts.pop(0)` / `node += nodes.Text(sep)` / `except IndexError: pass`), or takes one value by a call
+        and only stores it, the handler catching only exceptions named for a lookup that found nothing (sphinx's
+        optional theme keys, `value = self.config.get('theme', key)` / `setattr(self, key, value)` / `except
+        NoOptionError: pass`)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        missing_entry = all(t in MISSING_ENTRY_ERRORS for t in types)
+        if not types or not (missing_entry or all(not_found(t) for t in types)) or len(try_node.body) > 4:
             return False
 
         def constant_lookup(node):
@@ -1738,14 +1762,24 @@ class FunctionScanner:
             return [n for n in ast.walk(statement) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
                     or isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop"]
 
+        def plain(node):  # names, constants, attributes, and conversions or constructors of them
+            return all(isinstance(n, (ast.Name, ast.Constant, ast.Subscript, ast.Attribute, ast.Store, ast.Load))
+                       or isinstance(n, ast.Call) and (dotted(n.func) in ("str", "int", "float", "repr")
+                                                       or (dotted(n.func) or "").rpartition(".")[2][:1].isupper())
+                       for n in ast.walk(node))
+
         def stores_plainly(statement):  # `kw["pid"] = str(pid)`: nothing here raises a missing entry
             if isinstance(statement, ast.If) and not statement.orelse and not lookups(statement.test):
                 return all(stores_plainly(s) for s in statement.body)  # `if prefix is None: prefix = ''`
-            return isinstance(statement, ast.Assign) and not lookups(statement) and all(
-                isinstance(n, (ast.Name, ast.Constant, ast.Subscript, ast.Attribute, ast.Store, ast.Load))
-                or isinstance(n, ast.Call) and dotted(n.func) in ("str", "int", "float", "repr")
-                for n in ast.walk(statement.value))
+            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                    and dotted(statement.value.func) == "setattr" and not statement.value.keywords:
+                return all(plain(a) and not lookups(a) for a in statement.value.args)
+            return isinstance(statement, (ast.Assign, ast.AugAssign)) and not lookups(statement) and plain(statement.value)
         first, rest = try_node.body[0], try_node.body[1:]
+        if not missing_entry:  # the one call that may find nothing, its value only stored
+            return isinstance(first, ast.Assign) and len(first.targets) == 1 and isinstance(first.targets[0], ast.Name) \
+                and isinstance(first.value, ast.Call) and not lookups(first) and bool(rest) \
+                and all(stores_plainly(s) for s in rest)
         found = lookups(first)
         if len(found) != 1 or not constant_lookup(found[0]) or not all(stores_plainly(s) for s in rest):
             return False
@@ -1786,17 +1820,31 @@ class FunctionScanner:
         `label.encode('ascii')` / `except UnicodeEncodeError: pass`, then punycode), or returns a value that is no
         constant (the caller's default, a configured one: Django's `return t.to_language()` / `except
         AttributeError: pass` / `return settings.LANGUAGE_CODE`), or the try returns True after a check and the code
-        after returns False (a check by exception). A fallback that only returns a constant (`return None`) turns the
-        failure into a value: that stays reported."""
+        after returns False (a check by exception). The fast path may read a file it opens (sphinx's FileAvoidWrite:
+        `with open(path) as f:` / `if f.read() == buf: return` / `except OSError: pass`, then writes the file). A
+        fallback that only returns a constant (`return None`) turns the failure into a value: that stays reported."""
+        def reads_file(statement):  # `with open(path)`, opened for reading only
+            def reading(call):
+                mode = call.args[1] if len(call.args) > 1 else next(
+                    (k.value for k in call.keywords if k.arg == "mode"), ast.Constant("r"))
+                return isinstance(mode, ast.Constant) and isinstance(mode.value, str) \
+                    and not set(mode.value) & set("wax+")
+            return isinstance(statement, ast.With) and all(
+                isinstance(i.context_expr, ast.Call) and dotted(i.context_expr.func) in ("open", "io.open")
+                and reading(i.context_expr) for i in statement.items)
+
         def returns(statement):
             return isinstance(statement, ast.Return) or isinstance(statement, ast.If) \
-                and all(isinstance(s, ast.Return) for s in statement.body + statement.orelse)
+                and all(isinstance(s, ast.Return) for s in statement.body + statement.orelse) \
+                or reads_file(statement) and any(returns(s) for s in statement.body)
+
         def finds(statement):  # a local set, a check, or a result returned: nothing outside changes
-            return returns(statement) or isinstance(statement, ast.Assign) \
+            return returns(statement) and not reads_file(statement) or isinstance(statement, ast.Assign) \
                 and all(isinstance(t, ast.Name) for t in statement.targets) \
                 or isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
                 or isinstance(statement, ast.If) and not statement.orelse \
-                and all(isinstance(s, (ast.Return, ast.Raise)) for s in statement.body)
+                and all(isinstance(s, (ast.Return, ast.Raise)) for s in statement.body) \
+                or reads_file(statement) and all(finds(s) for s in statement.body)
         if handler.type is None or any(t in ("Exception", "BaseException") for t in self.handler_types(handler)) \
                 or len(try_node.body) > 4 or not all(finds(s) for s in try_node.body) \
                 or not any(returns(s) for s in try_node.body):
@@ -2450,12 +2498,13 @@ def model(entry, budget, max_depth):
                 "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
                           "concatenated_all": concatenated_all(tree),
                           "constant_shell_lists": constant_shell_lists(parents),
+                          "forwarded_keywords": forwarded_keywords(parents),
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),
-                          "compared_addresses": compared_addresses(tree, module.lines)},
-                "bindings": module_bindings(tree),
-                "mutable_defaults": mutable_defaults(tree, parents)}
+                          "compared_addresses": compared_addresses(tree, module.lines),
+                          **mutable_defaults(tree, parents, module.lines)},
+                "bindings": module_bindings(tree)}
     except Budget:
         return {"path": path, "error": "modelling took longer than the per-file time budget (%.1f s)" % budget}
     except RecursionError:

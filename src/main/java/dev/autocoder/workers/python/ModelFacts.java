@@ -3,7 +3,6 @@ package dev.autocoder.workers.python;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a model of the whole project knows of a ruff report that ruff, reading one file at a time and no call order,
@@ -33,11 +32,6 @@ public interface ModelFacts {
      */
     default List<String> onlyHandedTo(String path, RuffDiagnostic loopVariable) {
         return List.of();
-    }
-
-    /** What the function of a B006 (mutable argument default) does with that parameter, when the model knows. */
-    default Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault) {
-        return Optional.empty();
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,7 +54,9 @@ public final class PythonQuality {
      * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}), an
      * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
      * in a branch only Python 2 runs ({@code python_python2_only_names});
-     * a B006 is rated by what its function does with the default ({@link #mutableDefaultRating}), a PLE0101 returning
+     * a B006 is rated by what its function does with the default (only read: low, a precaution, as pylint's
+     * dangerous-default-value is a warning; handed to another call, which may change it, medium; changed in place or
+     * escaping to a caller, the table's high, what Sonar's S5717 reports), a PLE0101 returning
      * a method of its class that gives None is low, an F821 of a local its loop binds further down medium, a B023 in
      * a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
      * low, a PLE0605 of lists joined with {@code +} low, a PLE2502 of directional marks only low; an F821 of
@@ -89,9 +90,10 @@ public final class PythonQuality {
                 marked++;
             } else {
                 reported.add(v);
-                if (v.code().equals("B006")) {
-                    facts.mutableDefaultUse(v.path(), v.diagnostic()).flatMap(PythonQuality::mutableDefaultRating)
-                            .ifPresent(rated -> calibrated.put(v, rated));
+                if (v.code().equals("B006") && facts.isAt(Site.READ_DEFAULT, v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the function only reads it: no state is shared across calls"));
+                } else if (v.code().equals("B006") && facts.isAt(Site.PASSED_DEFAULT, v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the function hands it to another call, which may change it"));
                 } else if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));
@@ -151,19 +153,6 @@ public final class PythonQuality {
     /** How many reports of each kind the row leaves out, and why ({@link #of(PythonLint, Snapshot, ModelFacts)}). */
     private record LeftOut(int reexports, int markedUndefinedNames, int iterationLocalClosures, int submoduleExports,
                            int handlerReraises, int python2OnlyNames, int importSystemNames) {
-    }
-
-    /**
-     * A mutable default its function only reads shares nothing across calls: low, a precaution (pylint's
-     * dangerous-default-value is a warning); handed to another call, which may change it, medium; changed in place
-     * or escaping to a caller, the table's high (Sonar's S5717 reports the changed ones).
-     */
-    private static Optional<RuffFindings.Rated> mutableDefaultRating(PythonModelProvider.MutableDefaultUse use) {
-        return switch (use) {
-            case READ -> Optional.of(new RuffFindings.Rated(Severity.LOW, "the function only reads it: no state is shared across calls"));
-            case PASSED -> Optional.of(new RuffFindings.Rated(Severity.MEDIUM, "the function hands it to another call, which may change it"));
-            case ESCAPES, MUTATED -> Optional.empty();
-        };
     }
 
     public PythonLint lint() {

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * preparer.format_sequence(seq)}, an error message naming a table). An {@code S104} (binding to all interfaces) on an
  * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) is info, an
  * {@code S602} (shell=True) whose command is a list of constants medium: no injection, but a list the shell
- * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}). Each rated
+ * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S113}
+ * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
+ * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper). Each rated
  * finding says why; without the model, every report keeps the table's severity.
  */
 public final class PythonSecurity {
@@ -33,8 +35,11 @@ public final class PythonSecurity {
     private record SiteRating(Site site, RuffFindings.Rated rated) {
     }
 
-    /** By ruff's code: S104 binding to all interfaces, S602 shell=True. */
+    /** By ruff's code: S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout. */
     private static final Map<String, SiteRating> SITE_RATINGS = Map.of(
+            "S113", new SiteRating(Site.FORWARDED_KEYWORDS, new RuffFindings.Rated(Severity.MEDIUM,
+                    "the call passes on its function's own keyword arguments: the timeout is the callers' to give, "
+                            + "and one that gives none waits forever")),
             "S104", new SiteRating(Site.COMPARED_ADDRESS, new RuffFindings.Rated(Severity.INFO,
                     "a comparison with the address, not a binding to it")),
             "S602", new SiteRating(Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,

@@ -72,23 +72,21 @@ public class PythonModelProvider {
 
     /**
      * One Python file as modelled: the planner's model, the file's dotted module name, its imports, the line
-     * spans of its functions that only the loop iteration defining them calls, and what each function does with a
-     * parameter whose default makes a new container, by the default's line, the line spans of its
+     * spans of its functions that only the loop iteration defining them calls, the line spans of its
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
      * tables of constants written out, its strings built with SQL words in them, the lines of its {@code __init__}
      * returns of a method's None, the line where it first binds each module-level name, its {@code __all__}, and its
      * {@link Site sites} of each kind: the regions only Python 2 runs, its reads of a local a loop binds only further
-     * down, ... (all empty when the file could not be modelled).
+     * down, its container defaults a function only reads, ... (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
-                           Map<Integer, MutableDefaultUse> mutableDefaults, List<Lines> overloadStubs,
-                           List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
+                           List<Lines> overloadStubs, List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
                            List<SqlText> sqlTexts, List<Integer> initReturnsNone, Map<String, Integer> bindings,
                            List<String> exports, Map<Site, List<Region>> sites) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
-            this(model, module, imports, List.of(), Map.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
+            this(model, module, imports, List.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
                     List.of(), Map.of(), List.of(), Map.of());
         }
 
@@ -146,32 +144,6 @@ public class PythonModelProvider {
          */
         public boolean withinLiteralTable(int first, int last) {
             return literalTables.stream().anyMatch(l -> l.first() <= first && last <= l.last());
-        }
-
-        /** What the function does with the parameter whose container default starts at {@code line}, if modelled. */
-        public Optional<MutableDefaultUse> mutableDefaultUse(int line) {
-            return Optional.ofNullable(mutableDefaults.get(line));
-        }
-    }
-
-    /**
-     * What a function does with a parameter whose default makes a new container, the worst of its uses: only then
-     * is the one default object, made when the function is defined, shared by the calls that see its changes.
-     */
-    public enum MutableDefaultUse {
-        /** Only read: iterated, tested, indexed, handed to a built-in that keeps nothing. */
-        READ,
-        /** Handed to another call, which may change it. */
-        PASSED,
-        /** Returned, yielded, stored or aliased: a caller may change it. */
-        ESCAPES,
-        /** Changed in place: a mutating method, an item or attribute set or deleted, {@code +=}. */
-        MUTATED;
-
-        static Map<Integer, MutableDefaultUse> of(JsonNode pairs) {
-            Map<Integer, MutableDefaultUse> out = new HashMap<>();
-            pairs.forEach(pair -> out.put(pair.path(0).asInt(), valueOf(pair.path(1).asText().toUpperCase(Locale.ROOT))));
-            return Map.copyOf(out);
         }
     }
 
@@ -315,6 +287,8 @@ public class PythonModelProvider {
         CONCATENATED_ALL("concatenated_all"),
         /** A call with {@code shell=True} whose command is a list of string constants. */
         CONSTANT_SHELL_LIST("constant_shell_lists"),
+        /** A call passing on its function's own keyword arguments ({@code requests.get(url, **kwargs)}). */
+        FORWARDED_KEYWORDS("forwarded_keywords"),
         /** A line with directional marks only, no embedding, override or isolate that could reorder the code. */
         BIDI_MARKS_ONLY("bidi_marks_only"),
         /**
@@ -331,7 +305,14 @@ public class PythonModelProvider {
          * An all-interfaces address a comparison tests against ({@code host in {"0.0.0.0", "::"}}), not one the code
          * binds to.
          */
-        COMPARED_ADDRESS("compared_addresses");
+        COMPARED_ADDRESS("compared_addresses"),
+        /**
+         * A parameter default making a new container (B006) that its function only reads: iterates, tests, indexes,
+         * hands to a built-in that keeps nothing.
+         */
+        READ_DEFAULT("read_defaults"),
+        /** A parameter default making a new container (B006) that its function hands to another call, and no worse. */
+        PASSED_DEFAULT("passed_defaults");
 
         private final String key;
 
@@ -441,8 +422,7 @@ public class PythonModelProvider {
             try {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
-                        Lines.of(json.path("iteration_local_functions")), MutableDefaultUse.of(json.path("mutable_defaults")),
-                        Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
+                        Lines.of(json.path("iteration_local_functions")), Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
                         Lines.of(json.path("literal_tables")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
@@ -514,7 +494,7 @@ public class PythonModelProvider {
         }
         return new Modelled(new FileModel(path, model.contentHash(), model.packageName(), model.imports(), model.types(),
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
-                modelled.iterationLocalFunctions(), modelled.mutableDefaults(), modelled.overloadStubs(),
+                modelled.iterationLocalFunctions(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.sqlTexts(),
                 modelled.initReturnsNone(), modelled.bindings(), modelled.exports(), modelled.sites());
     }

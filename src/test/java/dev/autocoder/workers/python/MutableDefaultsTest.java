@@ -57,4 +57,23 @@ class MutableDefaultsTest {
                 .containsExactlyInAnyOrder(tuple(1, Severity.LOW), tuple(8, Severity.MEDIUM), tuple(12, Severity.HIGH),
                         tuple(17, Severity.HIGH));
     }
+
+    @Test
+    void twoDefaultsOnOneLineAreRatedApart() {
+        // sphinx's Config: the first default is changed in place, the second only copied
+        TestSnapshots.write(root, "config.py", """
+                class Config:
+                    def __init__(self, config={}, overrides={}) -> None:
+                        self.overrides = dict(overrides)
+                        if "extensions" in self.overrides:
+                            config["extensions"] = self.overrides.pop("extensions")
+                        self.extensions = config.get("extensions", [])
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
+                .extracting(Finding::line, Finding::severity, f -> f.message().contains("only reads it"))
+                .containsExactlyInAnyOrder(tuple(2, Severity.HIGH, false), tuple(2, Severity.LOW, true));
+    }
 }

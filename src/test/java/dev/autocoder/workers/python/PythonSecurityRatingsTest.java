@@ -158,6 +158,43 @@ class PythonSecurityRatingsTest {
                                 + "consider rewriting without `shell`");
     }
 
+    /**
+     * Sphinx's security row led with two high {@code S113}: its {@code requests.get(url, **kwargs)} wrapper passes on
+     * whatever its callers give, a timeout among them. Such a call is medium, saying the callers give the timeout;
+     * a call with keyword arguments of its own making, or another function's, stays high.
+     */
+    @Test
+    void aRequestPassingOnItsCallersKeywordArgumentsLeavesTheTimeoutToThem() {
+        TestSnapshots.write(root, "fetch.py", """
+                import requests
+
+
+                def get(url, **kwargs):
+                    kwargs.setdefault("headers", {})
+                    return requests.get(url, **kwargs)
+
+
+                def head(url, **options):
+                    extra = dict(options)
+                    return requests.head(url, **extra)
+
+
+                def post(url, data):
+                    return requests.post(url, data=data, **DEFAULTS)
+
+
+                DEFAULTS = {"verify": True}
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S113"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("the callers' to give"))
+                .containsExactlyInAnyOrder("6 MEDIUM true", "11 HIGH false", "15 HIGH false");
+    }
+
     @Test
     void withoutTheModelEveryReportKeepsTheTablesSeverity() {
         TestSnapshots.write(root, "names.py", """

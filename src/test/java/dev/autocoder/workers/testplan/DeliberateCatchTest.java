@@ -809,4 +809,99 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/views.py", 94), tuple("shop/views.py", 98));
     }
+
+    /**
+     * Sphinx's error-handling row led with {@code empty-catch} × 37 high, some of them idioms of a value that may be
+     * absent: an optional key of a configuration file ({@code value = config.get("theme", key)} / {@code
+     * setattr(self, key, value)} / {@code except NoOptionError: pass}; {@code options.update(config.items("options"))}
+     * / {@code except NoSectionError: pass}), a stack popped where it has an element ({@code objects.pop()} / {@code
+     * except IndexError: pass}), an optional element used where present ({@code sep = parts.pop(0)} / {@code node +=
+     * Text(sep)}), and a file compared before it is written again ({@code with open(path) as f:} / {@code if f.read()
+     * == buf: return} / {@code except OSError: pass}, then the write). A call between the lookup and the store, a
+     * file opened for writing in the try, and work after a popped element keep their report.
+     */
+    @Test
+    void optionalSettingsAndStacksAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/theme.py", """
+                import configparser
+
+
+                class Text:
+                    def __init__(self, text):
+                        self.text = text
+
+
+                class Theme:
+                    OPTIONAL_KEYS = ("papersize", "pointsize")
+
+                    def __init__(self, config, objects, parts, node):
+                        self.config = config
+                        for key in self.OPTIONAL_KEYS:
+                            try:
+                                value = self.config.get("theme", key)
+                                setattr(self, key, value)
+                            except configparser.NoOptionError:
+                                pass
+                        options = {}
+                        try:
+                            options.update(self.config.items("options"))
+                        except configparser.NoSectionError:
+                            pass
+                        try:
+                            objects.pop()
+                        except IndexError:
+                            pass
+                        try:
+                            sep = parts.pop(0)
+                            node += Text(sep)
+                        except IndexError:
+                            pass
+                        try:
+                            value = self.config.get("theme", "size")
+                            setattr(self, "size", self.convert(value))
+                        except configparser.NoOptionError:
+                            pass
+                        try:
+                            first = parts.pop(0)
+                            node += Text(first)
+                            self.render(node)
+                        except IndexError:
+                            pass
+
+                    def convert(self, value):
+                        return int(value)
+
+                    def render(self, node):
+                        return node
+
+
+                def write_if_changed(path, buf):
+                    try:
+                        with open(path, encoding="utf-8") as old:
+                            if old.read() == buf:
+                                return
+                    except OSError:
+                        pass
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(buf)
+
+
+                def write_twice(path, buf):
+                    try:
+                        with open(path, "a", encoding="utf-8") as old:
+                            old.write(buf)
+                            return
+                    except OSError:
+                        pass
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(buf)
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/theme.py", 37), tuple("shop/theme.py", 43),
+                        tuple("shop/theme.py", 69));
+    }
 }

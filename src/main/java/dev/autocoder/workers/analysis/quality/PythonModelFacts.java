@@ -75,11 +75,6 @@ final class PythonModelFacts implements ModelFacts {
     }
 
     @Override
-    public Optional<PythonModelProvider.MutableDefaultUse> mutableDefaultUse(String path, RuffDiagnostic mutableDefault) {
-        return file(path).flatMap(f -> f.mutableDefaultUse(mutableDefault.row()));
-    }
-
-    @Override
     public boolean isHandlerReraise(String path, RuffDiagnostic bareRaise) {
         return file(path).map(f -> f.reraisesForHandler(bareRaise.row())).orElse(false);
     }

@@ -56,7 +56,9 @@ import java.util.Set;
  *   <li>{@code swallowed-exception}: a catch block that is empty or only logs, unless it says it means it
  *   ({@link CatchSite#deliberate()}) or catches the project's own stop signals ({@link SignalExceptions});</li>
  *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly); a
- *       Python command raises what the standard library says ({@link PythonCommands}), through a shell nothing;</li>
+ *       Python command raises what the standard library says ({@link PythonCommands}), through a shell nothing;
+ *       impact low when an enclosing {@code try} of the method catches that failure (it is handled where it
+ *       happens: translated, reported or retried);</li>
  *   <li>{@code ignored-exit-status}: a Python call that returns a command's exit status as a statement of its own
  *       ({@code os.system(cmd)}, {@code subprocess.run(cmd)} without {@code check=True}): a failing command goes
  *       unnoticed (probability high when the command is built from a parameter, low for a constant one).</li>
@@ -78,6 +80,8 @@ class FailureModesPerspective extends TestPlanningPerspective {
 
     static final int RISKY_COMPLEXITY = 10;
 
+    /** What a Python handler catches every failure with (the planner cannot place most Python exception types). */
+    private static final Set<String> PYTHON_CATCH_ALL = Set.of("Exception", "BaseException");
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
 
     FailureModesPerspective(TestPlanServices services) {
@@ -191,8 +195,13 @@ class FailureModesPerspective extends TestPlanningPerspective {
                     // socket.socket(..) only makes the object: its connect, send and recv are where a network fails
                     String probability = python && "socket".equals(call.type()) && "socket".equals(call.method()) ? "low"
                             : command && call.paramsReached().isEmpty() ? "medium" : "high";
+                    // handled where it happens (sphinx's `except CalledProcessError as exc: raise GraphvizError(..)
+                    // from exc`): the test checks the handling, the failure does not reach the caller as it is
+                    boolean handled = types.caught(raised, call.caughtBy(), ref.file())
+                            || python && call.caughtBy().stream().anyMatch(PYTHON_CATCH_ALL::contains);
                     modes.add(mode(ref, call.line(), "integration-failure", raised, call.text(), probability,
-                            impactOfException, m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt"));
+                            handled ? "low" : impactOfException,
+                            m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt"));
                 }
                 if (command && PythonCommands.dropsExitStatus(call)) {
                     // a constant command (os.system("cls")) seldom fails; one built from the input may
