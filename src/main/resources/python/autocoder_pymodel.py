@@ -57,6 +57,8 @@ def not_found(exception_type):
     last = exception_type.rpartition(".")[2]
     return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) \
         or last in ("NoReverseMatch", "Http404", "NoOptionError", "NoSectionError")
+# what a wait that runs out of time raises, by its last name (socket.timeout, queue.Empty, asyncio.TimeoutError)
+TIMEOUT_ERRORS = {"timeout", "TimeoutError", "Timeout", "ReadTimeout", "Empty"}
 FILE_ERRORS = {"OSError", "IOError", "FileNotFoundError", "PermissionError", "os.error"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
 
@@ -866,6 +868,20 @@ def forwarded_keywords(parents):
     return sorted(out)
 
 
+def serialization_round_trips(parents):
+    """The calls that load what the same module's dumps of a live object just gave (celery's
+    `pickle.loads(pickle.dumps(exc))`, a check that it can be pickled): no outside bytes are deserialized.
+    [line, 0, end line, WHOLE_LINES] of each."""
+    out = []
+    for call in (n for n in parents if isinstance(n, ast.Call)):
+        loads = dotted(call.func) or ""
+        dumped = call.args[0] if len(call.args) == 1 else None
+        dumps = (dotted(dumped.func) or "") if isinstance(dumped, ast.Call) else ""
+        if loads.endswith("loads") and dumps.endswith("dumps") and loads[:-len("loads")] == dumps[:-len("dumps")]:
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
 def constant_shell_lists(parents):
     """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
     `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
@@ -958,6 +974,9 @@ PY2_ONLY_METHODS = {"__unicode__", "__nonzero__", "__div__", "__rdiv__", "__idiv
 CONVERSIONS = {"int", "float", "complex", "Decimal", "decimal.Decimal", "Fraction", "fractions.Fraction"}
 # Calls whose result is a number, whatever text goes in: no text of the input comes out.
 NUMBERS = {"int", "float", "len", "bool", "abs", "round", "ord", "hash", "id"}
+# Calls that serialize a live object of the program: what they give carries no outside bytes (celery's
+# `pickle.loads(pickle.dumps(exc))` tests that an exception can be pickled).
+SERIALIZING = {"pickle.dumps", "cPickle.dumps", "_pickle.dumps", "marshal.dumps", "dill.dumps"}
 # A function or its receiver named for quoting or escaping (`quote_identifier`, `identifier_preparer.format_table`,
 # `conn.escape_string`, `shlex.quote`): what it returns is the input made safe to put into a text.
 QUOTING = re.compile(r"(?i)quot|escap|sanitiz|identifier|preparer")
@@ -1211,8 +1230,8 @@ class FunctionScanner:
         """The parameters whose text can reach what `node` makes, as SQL or a command is injected: as params_in, but
         a value looked up in a table of constants (`KINDS[name]`), a number made of the input (`int(x)`, `len(x)`)
         and what a comprehension iterates over but does not put in its elements (`[KINDS[k] for k in keys]`) carry
-        none; with quoting_clears, neither does a value a function named for quoting or escaping returns
-        (`preparer.quote_identifier(schema)`)."""
+        none, nor do the bytes of a live object serialized (`pickle.dumps(exc)`); with quoting_clears, neither does a
+        value a function named for quoting or escaping returns (`preparer.quote_identifier(schema)`)."""
         bound = bound or {}
         reached = []
         for p in self.injectable_parts(node, quoting_clears, bound):
@@ -1232,7 +1251,7 @@ class FunctionScanner:
             return self.injectable_parts(node.body, quoting_clears, bound) + self.injectable_parts(node.orelse, quoting_clears, bound)
         if isinstance(node, ast.Call):
             name = dotted(node.func) or ""
-            if name in NUMBERS:
+            if name in NUMBERS or (self.m.qualify(name) if name else None) in SERIALIZING:
                 return []
             if QUOTING.search(name):  # what goes in is the arguments, not the quoting function's receiver
                 return [] if quoting_clears else [p for a in list(node.args) + [k.value for k in node.keywords]
@@ -1398,7 +1417,7 @@ class FunctionScanner:
                                  or self.uses_if_present(node, h)
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
-                                 or self.caller_chosen(h) or self.runs_until_empty(node, h)
+                                 or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h))
                 for statement in h.body:
@@ -1633,16 +1652,17 @@ class FunctionScanner:
         yielding existing fields"), where a missing entry is an answer, not a failure; or does one thing (returns, assigns, calls, or reads
         a file it opens) and the handler catches only exceptions named for a lookup that found nothing (Django's
         `return reverse(url_name, ..)` / `except NoReverseMatch: pass`, `.get(pk=..).delete()` / `except
-        DoesNotExist: pass`, its file cache's `with open(fname, 'rb')` / `except FileNotFoundError: pass`)."""
+        DoesNotExist: pass`, its file cache's `with open(fname, 'rb')` / `except FileNotFoundError: pass`, celery's
+        `with self.open(filename, 'rb')`)."""
         statement = try_node.body[0] if len(try_node.body) == 1 else None
         if statement is None or handler.type is None:
             return False
         if all(not_found(t) for t in self.handler_types(handler)) and (
                 isinstance(statement, (ast.Return, ast.Assign)) or isinstance(statement, ast.Expr)
                 and isinstance(statement.value, ast.Call)
-                or isinstance(statement, ast.With) and any(isinstance(i.context_expr, ast.Call)
-                                                           and dotted(i.context_expr.func) in ("open", "io.open")
-                                                           for i in statement.items)):
+                or isinstance(statement, ast.With) and any(
+                    isinstance(i.context_expr, ast.Call)
+                    and (dotted(i.context_expr.func) or "").rpartition(".")[2] == "open" for i in statement.items)):
             return True  # the one thing the try does with what it looks up, only where found
         if isinstance(statement, ast.Expr) and isinstance(statement.value, (ast.Yield, ast.YieldFrom)):
             statement = statement.value
@@ -1880,6 +1900,16 @@ class FunctionScanner:
         return any(isinstance(loop, ast.While) and any(
             isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop" and not n.args
             for n in ast.walk(loop)) for s in try_node.body for loop in ast.walk(s))
+
+    def times_out(self, try_node, handler):
+        """Whether the handler catches only a timeout and the try waits with a `timeout=` it gives: nothing arrived
+        in time, which is an answer, and the caller polls again or moves on (celery's worker loop,
+        `connection.drain_events(timeout=2.0)` / `except socket.timeout: pass`)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        if not types or not all(t.rpartition(".")[2] in TIMEOUT_ERRORS for t in types):
+            return False
+        return any(isinstance(n, ast.Call) and any(k.arg == "timeout" for k in n.keywords)
+                   for n in walk_own_scope(try_node))
 
     def caller_chosen(self, handler):
         """Whether the handler catches only exception types the caller passed in (more-itertools' `map_except(function,
@@ -2499,6 +2529,7 @@ def model(entry, budget, max_depth):
                           "concatenated_all": concatenated_all(tree),
                           "constant_shell_lists": constant_shell_lists(parents),
                           "forwarded_keywords": forwarded_keywords(parents),
+                          "serialization_round_trips": serialization_round_trips(parents),
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * {@code S602} (shell=True) whose command is a list of constants medium: no injection, but a list the shell
  * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S113}
  * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
- * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper). Each rated
+ * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S301} (pickle) loading what its own
+ * {@code dumps} just made info (celery's check that an exception can be pickled). Each rated
  * finding says why; without the model, every report keeps the table's severity.
  */
 public final class PythonSecurity {
@@ -35,11 +36,16 @@ public final class PythonSecurity {
     private record SiteRating(Site site, RuffFindings.Rated rated) {
     }
 
-    /** By ruff's code: S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout. */
+    /**
+     * By ruff's code: S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S301 a
+     * pickle load.
+     */
     private static final Map<String, SiteRating> SITE_RATINGS = Map.of(
             "S113", new SiteRating(Site.FORWARDED_KEYWORDS, new RuffFindings.Rated(Severity.MEDIUM,
                     "the call passes on its function's own keyword arguments: the timeout is the callers' to give, "
                             + "and one that gives none waits forever")),
+            "S301", new SiteRating(Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
+                    "it loads what the program just serialized from a live object: no outside bytes")),
             "S104", new SiteRating(Site.COMPARED_ADDRESS, new RuffFindings.Rated(Severity.INFO,
                     "a comparison with the address, not a binding to it")),
             "S602", new SiteRating(Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,

@@ -289,6 +289,8 @@ public class PythonModelProvider {
         CONSTANT_SHELL_LIST("constant_shell_lists"),
         /** A call passing on its function's own keyword arguments ({@code requests.get(url, **kwargs)}). */
         FORWARDED_KEYWORDS("forwarded_keywords"),
+        /** A load of what the same module's dumps of a live object gives ({@code pickle.loads(pickle.dumps(exc))}). */
+        SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
         /** A line with directional marks only, no embedding, override or isolate that could reorder the code. */
         BIDI_MARKS_ONLY("bidi_marks_only"),
         /**

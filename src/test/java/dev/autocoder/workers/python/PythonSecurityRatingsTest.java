@@ -195,6 +195,30 @@ class PythonSecurityRatingsTest {
                 .containsExactlyInAnyOrder("6 MEDIUM true", "11 HIGH false", "15 HIGH false");
     }
 
+    /** Celery checks that an exception can be pickled by loading what it just dumped: no outside bytes, info. */
+    @Test
+    void aPickleRoundTripOfALiveObjectLoadsNoOutsideBytes() {
+        TestSnapshots.write(root, "serialization.py", """
+                import pickle
+
+
+                def picklable(exc):
+                    return pickle.loads(pickle.dumps(exc)) is not None
+
+
+                def load(blob):
+                    return pickle.loads(blob)
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S301"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("no outside bytes"))
+                .containsExactlyInAnyOrder("5 INFO true", "9 " + RuffRules.shipped().severityOf("S301") + " false");
+    }
+
     @Test
     void withoutTheModelEveryReportKeepsTheTablesSeverity() {
         TestSnapshots.write(root, "names.py", """

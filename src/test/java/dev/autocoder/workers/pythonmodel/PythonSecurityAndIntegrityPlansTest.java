@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -337,6 +338,28 @@ class PythonSecurityAndIntegrityPlansTest {
                 "transfer(conn, source, target, amount) test_transfer_writes_all_or_nothing");
         assertThat(specs).allSatisfy(s -> assertThat(s.given()).doesNotContain("@TempDir"));
         assertPytestAccepts(out.resolve("data-integrity"), specs.size());
+    }
+
+    /** Celery checks that an exception can be pickled by loading what it just dumped: no outside bytes, no flow. */
+    @Test
+    void aPickleRoundTripOfALiveObjectIsNoDeserializationOfInput() throws Exception {
+        TestPlanHarness roundTrip = TestPlanHarness.onCommit(temp.resolve("round-trip"), Map.of("vault/__init__.py", "",
+                "vault/serialization.py", """
+                        import pickle
+
+
+                        def picklable(exc):
+                            return pickle.loads(pickle.dumps(exc)) is not None
+
+
+                        def load(blob):
+                            return pickle.loads(blob)
+                        """));
+
+        PerspectiveResult security = roundTrip.run(roundTrip.perspective("security"));
+
+        assertThat(security.findings()).extracting(PythonSecurityAndIntegrityPlansTest::describe)
+                .containsExactly("untrusted-input-to-deserialization high serialization.load");
     }
 
     @Test

@@ -904,4 +904,49 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/theme.py", 37), tuple("shop/theme.py", 43),
                         tuple("shop/theme.py", 69));
     }
+
+    /**
+     * Celery's error-handling row led with {@code empty-catch} × 34 high; five of them a wait that ran out of time in
+     * a polling loop ({@code connection.drain_events(timeout=2.0)} / {@code except socket.timeout: pass}): nothing
+     * arrived in time, which is an answer. So is a file its backend opens through its own {@code self.open} that is
+     * not there. A timeout caught around a call that sets no timeout keeps its report.
+     */
+    @Test
+    void aWaitThatTimesOutAndAFileNotThereAreAnswers() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/worker.py", """
+                import socket
+
+
+                class Loop:
+                    def __init__(self, connection, opener):
+                        self.connection = connection
+                        self.open = opener
+
+                    def run(self, stopped):
+                        while not stopped():
+                            try:
+                                self.connection.drain_events(timeout=2.0)
+                            except socket.timeout:
+                                pass
+
+                    def get(self, filename):
+                        try:
+                            with self.open(filename, "rb") as infile:
+                                return infile.read()
+                        except FileNotFoundError:
+                            pass
+
+                    def ping(self):
+                        try:
+                            self.connection.ping()
+                        except socket.timeout:
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/worker.py", 26));
+    }
 }

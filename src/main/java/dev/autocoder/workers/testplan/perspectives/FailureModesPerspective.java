@@ -65,7 +65,7 @@ import java.util.Set;
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
  * a parameter) or is a high-risk integration call (medium for a Python command that uses no parameter, low for making
- * a Python socket object, which touches no network); medium for declared and thrown exceptions, leaks and null
+ * a client handle that touches no network until used: a Python socket object, SQLAlchemy's engine); medium for declared and thrown exceptions, leaks and null
  * returns; low otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
  * methods. Each mode gets a named test and a finding (severity high when probability and impact are both high,
@@ -192,8 +192,8 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 if (raised != null) {
                     // a fixed command (packaging's mac_platforms running its own interpreter with a one-liner) fails
                     // less often than one built from the input; a program can still be missing. Python's
-                    // socket.socket(..) only makes the object: its connect, send and recv are where a network fails
-                    String probability = python && "socket".equals(call.type()) && "socket".equals(call.method()) ? "low"
+                    // socket.socket(..) and create_engine(..) only make a handle: its use is where a network fails
+                    String probability = IntegrationCatalog.handleOnly(call) ? "low"
                             : command && call.paramsReached().isEmpty() ? "medium" : "high";
                     // handled where it happens (sphinx's `except CalledProcessError as exc: raise GraphvizError(..)
                     // from exc`): the test checks the handling, the failure does not reach the caller as it is

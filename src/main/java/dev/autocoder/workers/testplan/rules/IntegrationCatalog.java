@@ -22,8 +22,13 @@ public final class IntegrationCatalog {
         ROUND_TRIP,
         /** Queued for the client to ship in batches (Kafka's producer). */
         BATCHED,
-        /** Nothing: a handle made or set up on this machine (a socket made or bound, a server socket opened). */
-        LOCAL
+        /** Nothing: a handle set up on this machine (a socket bound, a server socket opened). */
+        LOCAL,
+        /**
+         * Nothing yet: a client handle that talks only when used (a socket made, SQLAlchemy's {@code create_engine},
+         * which "does not establish any actual DBAPI connections directly").
+         */
+        HANDLE
     }
 
     private record Entry(String type, Set<String> methods, IntegrationKind kind, Traffic traffic) {
@@ -113,7 +118,8 @@ public final class IntegrationCatalog {
             new Entry("urllib.request.OpenerDirector", Set.of("open"), IntegrationKind.HTTP),
             new Entry("http.client.HTTPConnection", Set.of("request", "getresponse", "connect"), IntegrationKind.HTTP),
             new Entry("http.client.HTTPSConnection", Set.of("request", "getresponse", "connect"), IntegrationKind.HTTP),
-            new Entry("socket", Set.of("socket", "create_server"), IntegrationKind.NETWORK, Traffic.LOCAL),
+            new Entry("socket", Set.of("socket"), IntegrationKind.NETWORK, Traffic.HANDLE),
+            new Entry("socket", Set.of("create_server"), IntegrationKind.NETWORK, Traffic.LOCAL),
             new Entry("socket", Set.of("create_connection"), IntegrationKind.NETWORK),
             new Entry("socket.socket", Set.of("bind"), IntegrationKind.NETWORK, Traffic.LOCAL),
             new Entry("socket.socket", Set.of("connect", "recv", "send", "sendall", "accept"), IntegrationKind.NETWORK),
@@ -126,7 +132,7 @@ public final class IntegrationCatalog {
             new Entry("psycopg", Set.of("connect"), IntegrationKind.DATABASE),
             new Entry("psycopg.Connection", Set.of("execute", "cursor", "commit", "rollback"), IntegrationKind.DATABASE),
             new Entry("psycopg.Cursor", Set.of("execute", "executemany", "fetchone", "fetchall", "fetchmany"), IntegrationKind.DATABASE),
-            new Entry("sqlalchemy", Set.of("create_engine"), IntegrationKind.DATABASE),
+            new Entry("sqlalchemy", Set.of("create_engine"), IntegrationKind.DATABASE, Traffic.HANDLE),
             new Entry("sqlalchemy.engine.Engine", Set.of("connect", "begin", "execute"), IntegrationKind.DATABASE),
             new Entry("sqlalchemy.engine.Connection", Set.of("execute", "commit", "rollback"), IntegrationKind.DATABASE),
             new Entry("sqlalchemy.orm.Session", Set.of("execute", "add", "add_all", "delete", "commit", "rollback", "flush", "query", "merge", "get", "scalars"), IntegrationKind.DATABASE),
@@ -178,7 +184,15 @@ public final class IntegrationCatalog {
      * loop is the loop's work (a listener per address), no round trip.
      */
     public static boolean local(Invocation call) {
-        return entry(call).map(e -> e.traffic() == Traffic.LOCAL).orElse(false);
+        return entry(call).map(e -> e.traffic() == Traffic.LOCAL || e.traffic() == Traffic.HANDLE).orElse(false);
+    }
+
+    /**
+     * Whether the call only makes a client handle that talks when it is used (Python's {@code socket.socket(..)},
+     * SQLAlchemy's {@code create_engine(..)}): the remote side cannot fail it; its connect, send and queries can.
+     */
+    public static boolean handleOnly(Invocation call) {
+        return entry(call).map(e -> e.traffic() == Traffic.HANDLE).orElse(false);
     }
 
     public static Optional<IntegrationKind> classify(Invocation call) {
