@@ -37,7 +37,7 @@ RETURNS = {
     "requests.session": "requests.Session",
     "aiohttp.ClientSession": "aiohttp.ClientSession",
 }
-LOGGING = {"print", "log", "debug", "info", "warning", "warn", "error", "exception", "critical"}
+LOGGING = {"print", "log", "debug", "verbose", "info", "warning", "warn", "error", "exception", "critical"}
 # failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted, a non-blocking
 # socket or pipe would block (tornado's waker: nothing to read or no room to write just now), a stream lacks an
 # optional capability (io.UnsupportedOperation: httpx rewinds a file with seek(0) where the stream can), an object does
@@ -1418,6 +1418,7 @@ class FunctionScanner:
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
+                                 or self.suppresses_for_callers(node)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h))
                 for statement in h.body:
@@ -1726,16 +1727,19 @@ class FunctionScanner:
         if handler.type is None:
             return False
         types = self.handler_types(handler)
-        first = try_node.body[0]
+        # a log line saying what is removed (pip's `logger.verbose("Removing entry: %s", entry)`) changes nothing
+        body = [s for s in try_node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call)
+                                                 and self.is_logging(s.value))] or try_node.body
+        first = body[0]
 
         def deletes(statement):
             return isinstance(statement, ast.Delete) and all(
                 isinstance(t, (ast.Subscript, ast.Attribute)) for t in statement.targets) \
                 or isinstance(statement, ast.For) and not statement.orelse and all(deletes(s) for s in statement.body)
-        if isinstance(first, ast.Delete) and all(deletes(s) for s in try_node.body) \
+        if isinstance(first, ast.Delete) and all(deletes(s) for s in body) \
                 and all(t in MISSING_ENTRY_ERRORS or not_found(t) for t in types):
             return True  # Django's `del SITE_CACHE[Site.objects.get(pk=pk).domain]` / `except (KeyError, Site.DoesNotExist)`
-        if len(try_node.body) != 1:
+        if len(body) != 1:
             return False
         statement = first
         removes = isinstance(statement, ast.Delete) and all(
@@ -1753,7 +1757,7 @@ class FunctionScanner:
         # a file removed where it is: `os.unlink(dest)` / `except OSError: pass` (pytest's numbered-dir clean-up)
         call = statement.value if isinstance(statement, ast.Expr) else None
         name = (dotted(call.func) or "") if isinstance(call, ast.Call) else ""
-        removes_file = name in ("os.unlink", "os.remove", "os.rmdir", "shutil.rmtree") \
+        removes_file = name in ("os.unlink", "os.remove", "os.rmdir", "os.removedirs", "shutil.rmtree") \
             or isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in ("unlink", "remove", "rmdir")
         return removes_file and all(t in FILE_ERRORS or t.endswith("Error") and t not in ("Exception", "BaseException")
                                     for t in types)
@@ -1839,7 +1843,8 @@ class FunctionScanner:
         a connection; its `Constraint.table` raises "not bound to a table" after; idna's ASCII fast path,
         `label.encode('ascii')` / `except UnicodeEncodeError: pass`, then punycode), or returns a value that is no
         constant (the caller's default, a configured one: Django's `return t.to_language()` / `except
-        AttributeError: pass` / `return settings.LANGUAGE_CODE`), or the try returns True after a check and the code
+        AttributeError: pass` / `return settings.LANGUAGE_CODE`) or a non-empty text (pip's `return "pip"` when
+        `sys.argv` gives no program name), or the try returns True after a check and the code
         after returns False (a check by exception). The fast path may read a file it opens (sphinx's FileAvoidWrite:
         `with open(path) as f:` / `if f.read() == buf: return` / `except OSError: pass`, then writes the file). A
         fallback that only returns a constant (`return None`) turns the failure into a value: that stays reported."""
@@ -1874,6 +1879,8 @@ class FunctionScanner:
             value = following.value
             if not isinstance(value, ast.Constant):
                 return True  # the caller's default, a configured one (Django's `return settings.LANGUAGE_CODE`)
+            if isinstance(value.value, str) and value.value:
+                return True  # a named default (pip's program name: `return "pip"`), not an empty answer
             # a check by exception: `check(x)` / `return True` in the try, `return False` after (Django's validators)
             last = try_node.body[-1]
             return isinstance(value.value, bool) and isinstance(last, ast.Return) \
@@ -1910,6 +1917,16 @@ class FunctionScanner:
             return False
         return any(isinstance(n, ast.Call) and any(k.arg == "timeout" for k in n.keywords)
                    for n in walk_own_scope(try_node))
+
+    def suppresses_for_callers(self, try_node):
+        """Whether the try only yields in a context manager: the function is a `contextlib.suppress` of its own,
+        and a caller uses it to ignore those failures in its block (pip's `suppressed_cache_errors`, "if we can't
+        access the cache then we can just skip caching")."""
+        function = self.functions[-1] if self.functions else None
+        return len(try_node.body) == 1 and isinstance(try_node.body[0], ast.Expr) \
+            and isinstance(try_node.body[0].value, ast.Yield) \
+            and any((dotted(d.func if isinstance(d, ast.Call) else d) or "").rpartition(".")[2]
+                    in ("contextmanager", "asynccontextmanager") for d in getattr(function, "decorator_list", []))
 
     def caller_chosen(self, handler):
         """Whether the handler catches only exception types the caller passed in (more-itertools' `map_except(function,

@@ -70,9 +70,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 @Component
 public class SnapshotService {
 
-    /** Folder names never inventoried, at any depth: VCS data, build outputs, IDE state, vendored code. */
+    /**
+     * Folder names never inventoried, at any depth: VCS data, build outputs, IDE state, vendored code (Go's and PHP's
+     * {@code vendor}, Python packages' {@code _vendor}: pip and setuptools ship copies of other projects there).
+     */
     public static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", "build", "node_modules",
-            ".autocoder", ".idea", ".gradle", "out", "dist", "vendor", "third_party");
+            ".autocoder", ".idea", ".gradle", "out", "dist", "vendor", "_vendor", "third_party");
 
     static final Duration RACY_MARGIN = Duration.ofSeconds(2);
     static final String INVENTORY_TIMEOUT_KEY = "autocoder.analysis.inventory-timeout";

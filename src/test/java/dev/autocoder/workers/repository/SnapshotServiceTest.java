@@ -82,6 +82,7 @@ class SnapshotServiceTest {
         repo.write("target/classes/Main.class", "build output\n");
         repo.write("module/build/out.txt", "build output\n");
         repo.write("node_modules/lib/index.js", "module.exports = 1;\n");
+        repo.write("pip/_vendor/six.py", "PY3 = True\n"); // a Python package's vendored copies (pip, setuptools)
         repo.write(".idea/workspace.xml", "<x/>\n");
         repo.write(".autocoder/datasets/row.json", "{}\n");
         repo.write("local-notes.md", "excluded by .git/info/exclude\n");
@@ -142,7 +143,7 @@ class SnapshotServiceTest {
             }
             // JGit's own add stages build folders too (they are not in .gitignore); everything else must agree.
             staged.keySet().removeIf(path -> path.startsWith("target/") || path.startsWith("module/build/")
-                    || path.startsWith("node_modules/") || path.startsWith(".idea/") || path.startsWith(".autocoder/")
+                    || path.startsWith("node_modules/") || path.startsWith("pip/_vendor/") || path.startsWith(".idea/") || path.startsWith(".autocoder/")
                     || path.equals("link.java"));
             Map<String, String> inventoried = new HashMap<>();
             snapshot.files().forEach(file -> inventoried.put(file.path(), file.contentHash()));

@@ -949,4 +949,72 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/worker.py", 26));
     }
+
+    /**
+     * pip's own error-handling findings, once its vendored copies were left out, held four idioms: a context manager
+     * that is a {@code contextlib.suppress} of its own ({@code try: yield} / {@code except OSError: pass}), an entry
+     * removed where present after a log line saying so, parent folders removed where empty ({@code os.removedirs}),
+     * and a named default after a fast path ({@code return "pip"}). A fallback to an empty text keeps its report.
+     */
+    @Test
+    void aSuppressingContextManagerAndNamedDefaultsAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/tools.py", """
+                import contextlib
+                import logging
+                import os
+                import sys
+
+                logger = logging.getLogger(__name__)
+
+
+                @contextlib.contextmanager
+                def suppressed_cache_errors():
+                    try:
+                        yield
+                    except OSError:
+                        pass
+
+
+                def remove_entries(lines, entries):
+                    for entry in entries:
+                        try:
+                            logger.debug("Removing entry: %s", entry)
+                            lines.remove(entry)
+                        except ValueError:
+                            pass
+                    return lines
+
+
+                def prune(head):
+                    try:
+                        os.removedirs(head)
+                    except OSError:
+                        pass
+
+
+                def prog_name():
+                    try:
+                        prog = os.path.basename(sys.argv[0])
+                        if prog in ("__main__.py", "-c"):
+                            return sys.executable + " -m shop"
+                        return prog
+                    except (AttributeError, IndexError):
+                        pass
+                    return "shop"
+
+
+                def title(argv):
+                    try:
+                        return argv[0].title()
+                    except (AttributeError, IndexError):
+                        pass
+                    return ""
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/tools.py", 48));
+    }
 }
