@@ -362,6 +362,38 @@ class PythonSecurityAndIntegrityPlansTest {
                 .containsExactly("untrusted-input-to-deserialization high serialization.load");
     }
 
+    /**
+     * PyJWT's JWKS client fetched its keys with {@code urllib.request.urlopen(self.uri)}: urlopen's default timeout
+     * is the socket module's, none unless the program sets one, so a server that never answers hangs it.
+     */
+    @Test
+    void urlopenWithoutATimeoutWaitsForever() throws Exception {
+        TestPlanHarness fetching = TestPlanHarness.onCommit(temp.resolve("fetching"), Map.of("vault/__init__.py", "",
+                "vault/keys.py", """
+                        import urllib.request
+
+
+                        def fetch(uri):
+                            with urllib.request.urlopen(uri) as response:
+                                return response.read()
+
+
+                        def fetch_bounded(uri):
+                            with urllib.request.urlopen(uri, timeout=30) as response:
+                                return response.read()
+
+
+                        def fetch_within(uri, data, seconds):
+                            with urllib.request.urlopen(uri, data, seconds) as response:
+                                return response.read()
+                        """));
+
+        PerspectiveResult security = fetching.run(fetching.perspective("security"));
+
+        assertThat(security.findings()).extracting(PythonSecurityAndIntegrityPlansTest::describe)
+                .containsExactly("http-without-timeout high keys.fetch");
+    }
+
     @Test
     void testPyramidCountsPytestFunctionsAndTestClassMethodsByLayer() throws Exception {
         PerspectiveResult pyramid = harness.run(harness.perspective("test-pyramid"));

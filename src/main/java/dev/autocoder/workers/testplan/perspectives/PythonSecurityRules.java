@@ -79,10 +79,15 @@ final class PythonSecurityRules {
     }
 
     private static Match timeout(Invocation call, String owner, String method, String qualified) {
-        if (isRequests(owner) && HTTP_VERBS.contains(method) && call.fact("timeout") == null && call.fact("**") == null
-                && call.fact("*") == null) {
+        boolean noTimeout = call.fact("timeout") == null && call.fact("**") == null && call.fact("*") == null;
+        if (isRequests(owner) && HTTP_VERBS.contains(method) && noTimeout) {
             return hazard("http-without-timeout", Severity.HIGH, "timeout", shortName(qualified)
                     + " without timeout= waits forever on a server that accepts and never answers");
+        }
+        // urlopen(url, data, timeout): its default is the socket module's, none unless the program sets one
+        if (qualified.equals("urllib.request.urlopen") && noTimeout && call.arguments() < 3) {
+            return hazard("http-without-timeout", Severity.HIGH, "timeout", "urlopen without timeout= waits forever on a "
+                    + "server that accepts and never answers (its default is socket.getdefaulttimeout(), None unless set)");
         }
         return null;
     }
