@@ -262,7 +262,8 @@ MUTATING_METHODS = {"append", "extend", "insert", "remove", "pop", "popitem", "c
                     "difference_update", "intersection_update", "symmetric_difference_update", "__setitem__",
                     "__delitem__", "__iadd__"}
 # the uses of a parameter with a container default, least to worst, each the name of its sites
-MUTABLE_DEFAULT_USES = ["read_defaults", "passed_defaults", "escaping_defaults", "mutated_defaults"]
+MUTABLE_DEFAULT_USES = ["read_defaults", "passed_defaults", "stored_defaults", "escaping_defaults", "mutated_defaults"]
+READ, PASSED, STORED, ESCAPES, MUTATED = range(5)
 # built-ins that read their arguments and keep no reference to them
 READING_BUILTINS = {"len", "list", "tuple", "set", "frozenset", "dict", "sorted", "iter", "enumerate", "zip", "any",
                     "all", "sum", "min", "max", "str", "repr", "print", "isinstance", "bool", "hash", "id", "type",
@@ -312,8 +313,9 @@ def mutable_defaults(tree, parents, lines):
     """The regions of every parameter default that makes a new container (a list, dict or set display or
     comprehension, or a call), under what its function does with the parameter, the worst use of: "mutated_defaults"
     (changed in place: a mutating method, an item or attribute set or deleted, +=), "escaping_defaults" (returned,
-    yielded, stored or aliased: a caller may change the shared default), "passed_defaults" (handed to a call, which may
-    change it), "read_defaults". Bugbear's B006 reports every such default; only the first two share state across calls
+    yielded, stored or aliased: a caller may change the shared default), "stored_defaults" (kept in an attribute of
+    the instance that its class only reads: every instance shares it, and a caller reaching the attribute may change
+    it), "passed_defaults" (handed to a call, which may change it), "read_defaults". Bugbear's B006 reports every such default; only the first two share state across calls
     (what Sonar's S5717 reports). By region, not line: two defaults on one line are used apart (sphinx's
     `Config(config={}, overrides={})` changes the first and copies the second)."""
     found = {use: [] for use in MUTABLE_DEFAULT_USES}
@@ -332,40 +334,76 @@ def mutable_defaults(tree, parents, lines):
             # ruff places B006 at the default's start: the region is that one character
             found[use].append([default.lineno, column, default.lineno, column + 1])
     # changed or escaping defaults keep ruff's rating: only the lesser uses are sites
-    return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults")}
+    return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults", "stored_defaults")}
 
 
 def parameter_use(function, name, parents):
-    worst = 0
+    worst = READ
+    stored = set()
     body = function.body if isinstance(function.body, list) else [function.body]
     for statement in body:
         for node in ast.walk(statement):
-            use = 0
+            use = READ
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
-                use = 3
+                use = MUTATED
             elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
-                use = name_use(node, parents)
+                attributes = stored_attributes(node, function, parents)
+                stored |= attributes
+                use = READ if attributes else name_use(node, parents)
             worst = max(worst, use)
+    if stored:
+        worst = max(worst, STORED, attribute_use(function, stored, parents))
     return MUTABLE_DEFAULT_USES[worst]
+
+
+def stored_attributes(node, function, parents):
+    """The attributes of the instance a parameter is stored in as it is (`self._comps = comps`), or none."""
+    statement = parents.get(node)
+    args = getattr(function, "args", None)
+    own = (args.posonlyargs + args.args)[0].arg if args is not None and args.posonlyargs + args.args else None
+    if own is None or not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is not node:
+        return set()
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    if all(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == own for t in targets):
+        return {t.attr for t in targets}
+    return set()
+
+
+def attribute_use(function, attributes, parents):
+    """The worst use the class of a method makes of the instance attributes a parameter was stored in (dateutil's
+    `_tzicalvtz` only reads `self._comps`); escaping when the method has no class to look at."""
+    cls = enclosing(parents, function, ast.ClassDef)
+    if cls is None:
+        return ESCAPES
+    worst = READ
+    for node in ast.walk(cls):
+        if not (isinstance(node, ast.Attribute) and node.attr in attributes and isinstance(node.value, ast.Name)
+                and node.value.id in ("self", "cls")):
+            continue
+        if isinstance(node.ctx, ast.Load):
+            worst = max(worst, name_use(node, parents))
+        elif isinstance(node.ctx, ast.Del) or isinstance(parents.get(node), ast.AugAssign):
+            worst = MUTATED
+    return worst
 
 
 def name_use(node, parents):
     parent = parents.get(node)
     if isinstance(parent, ast.Attribute):
         if not isinstance(parent.ctx, ast.Load):
-            return 3
+            return MUTATED
         call = parents.get(parent)
-        return 3 if isinstance(call, ast.Call) and call.func is parent and parent.attr in MUTATING_METHODS else 0
+        return MUTATED if isinstance(call, ast.Call) and call.func is parent and parent.attr in MUTATING_METHODS else READ
     if isinstance(parent, ast.Subscript) and parent.value is node:
-        return 0 if isinstance(parent.ctx, ast.Load) else 3
+        return READ if isinstance(parent.ctx, ast.Load) else MUTATED
     if isinstance(parent, (ast.Return, ast.Yield, ast.YieldFrom, ast.Tuple, ast.List, ast.Set, ast.Dict,
                            ast.Assign, ast.AnnAssign, ast.NamedExpr)):
-        return 2
+        return ESCAPES
     if isinstance(parent, ast.Call) and node in parent.args:
-        return 0 if isinstance(parent.func, ast.Name) and parent.func.id in READING_BUILTINS else 1
+        return READ if isinstance(parent.func, ast.Name) and parent.func.id in READING_BUILTINS else PASSED
     if isinstance(parent, ast.keyword) and parent.arg is not None:
-        return 1
-    return 0
+        return PASSED
+    return READ
 
 
 # Built-ins and standard functions that call a function argument before they return, and those that return a lazy
@@ -1650,7 +1688,9 @@ class FunctionScanner:
         key or index: `d.get(k)` written out (dateutil's `return self._weekdays[name.lower()]` / `except KeyError:
         pass` / `return None`; docutils' `self.requirements[name] = packages[env]` / `except KeyError: pass`), or an
         attribute `getattr(obj, name)` finds and the handler catches only AttributeError (mako's iter_fields, "only
-        yielding existing fields"), where a missing entry is an answer, not a failure; or does one thing (returns, assigns, calls, or reads
+        yielding existing fields"), or a position `list.index(x)` finds and the handler catches only ValueError
+        (dateutil's `return self._cachecomp[self._cachedate.index(dt)]`, under a lock), where a missing entry is an
+        answer, not a failure; or does one thing (returns, assigns, calls, or reads
         a file it opens) and the handler catches only exceptions named for a lookup that found nothing (Django's
         `return reverse(url_name, ..)` / `except NoReverseMatch: pass`, `.get(pk=..).delete()` / `except
         DoesNotExist: pass`, its file cache's `with open(fname, 'rb')` / `except FileNotFoundError: pass`, celery's
@@ -1665,6 +1705,9 @@ class FunctionScanner:
                     isinstance(i.context_expr, ast.Call)
                     and (dotted(i.context_expr.func) or "").rpartition(".")[2] == "open" for i in statement.items)):
             return True  # the one thing the try does with what it looks up, only where found
+        if isinstance(statement, (ast.With, ast.AsyncWith)) and len(statement.body) == 1 \
+                and not any(isinstance(i.context_expr, ast.Call) for i in statement.items):
+            statement = statement.body[0]  # under a lock (dateutil's `with self._cache_lock:`)
         if isinstance(statement, ast.Expr) and isinstance(statement.value, (ast.Yield, ast.YieldFrom)):
             statement = statement.value
         if not isinstance(statement, (ast.Return, ast.Assign, ast.Yield, ast.YieldFrom)):
@@ -1674,6 +1717,10 @@ class FunctionScanner:
         entry = any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) for n in nodes)
         attribute = any(isinstance(n, ast.Call) and dotted(n.func) == "getattr" and len(n.args) == 2 for n in nodes)
         types = self.handler_types(handler)
+        # a list searched with index(..), ValueError when it holds no such element (dateutil's cache of components)
+        if types == ["ValueError"] and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                                           and n.func.attr == "index" for n in nodes):
+            return True
         # a number read from an entry: its absence, or a value that is no number (Django's `int(cc['max-age'])`)
         converted = isinstance(value, ast.Call) and dotted(value.func) in CONVERSIONS and entry
         return entry and all(t in MISSING_ENTRY_ERRORS or converted and t in ("ValueError", "TypeError") for t in types) \

@@ -55,8 +55,9 @@ public final class PythonQuality {
      * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
      * in a branch only Python 2 runs ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default (only read: low, a precaution, as pylint's
-     * dangerous-default-value is a warning; handed to another call, which may change it, medium; changed in place or
-     * escaping to a caller, the table's high, what Sonar's S5717 reports), a PLE0101 returning
+     * dangerous-default-value is a warning; handed to another call, which may change it, or kept in an attribute its
+     * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717
+     * reports), a PLE0101 returning
      * a method of its class that gives None is low, an F821 of a local its loop binds further down medium, a B023 in
      * a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
      * low, a PLE0605 of lists joined with {@code +} low, a PLE2502 of directional marks only low; an F821 of
@@ -94,6 +95,10 @@ public final class PythonQuality {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the function only reads it: no state is shared across calls"));
                 } else if (v.code().equals("B006") && facts.isAt(Site.PASSED_DEFAULT, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the function hands it to another call, which may change it"));
+                } else if (v.code().equals("B006") && facts.isAt(Site.STORED_DEFAULT, v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "it is kept in an attribute that the class "
+                            + "only reads: every instance made without it shares one object, changed only where a caller "
+                            + "changes the attribute"));
                 } else if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));

@@ -314,7 +314,12 @@ public class PythonModelProvider {
          */
         READ_DEFAULT("read_defaults"),
         /** A parameter default making a new container (B006) that its function hands to another call, and no worse. */
-        PASSED_DEFAULT("passed_defaults");
+        PASSED_DEFAULT("passed_defaults"),
+        /**
+         * A parameter default making a new container (B006) that its method stores in an attribute of the instance
+         * its class only reads ({@code self._comps = comps}).
+         */
+        STORED_DEFAULT("stored_defaults");
 
         private final String key;
 

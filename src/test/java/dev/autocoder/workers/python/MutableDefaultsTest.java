@@ -59,6 +59,44 @@ class MutableDefaultsTest {
     }
 
     @Test
+    void aDefaultKeptInAnAttributeIsRatedByWhatTheClassDoesWithIt() {
+        // dateutil's _tzicalvtz keeps comps=[] and only reads it; a cache that appends to what it kept shares state
+        TestSnapshots.write(root, "zones.py", """
+                class Zone:
+                    def __init__(self, tzid, comps=[]):
+                        self._tzid = tzid
+                        self._comps = comps
+
+                    def find(self, dt):
+                        if len(self._comps) == 1:
+                            return self._comps[0]
+                        return [c for c in self._comps if c.start <= dt]
+
+
+                class Cache:
+                    def __init__(self, entries=[]):
+                        self._entries = entries
+
+                    def add(self, entry):
+                        self._entries.append(entry)
+
+
+                class View:
+                    def __init__(self, items=[]):
+                        self.items = items
+
+                    def all(self):
+                        return self.items
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
+                .extracting(Finding::line, Finding::severity)
+                .containsExactlyInAnyOrder(tuple(2, Severity.MEDIUM), tuple(13, Severity.HIGH), tuple(21, Severity.HIGH));
+    }
+
+    @Test
     void twoDefaultsOnOneLineAreRatedApart() {
         // sphinx's Config: the first default is changed in place, the second only copied
         TestSnapshots.write(root, "config.py", """

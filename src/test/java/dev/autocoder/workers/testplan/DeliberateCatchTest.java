@@ -1017,4 +1017,44 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/tools.py", 48));
     }
+
+    /**
+     * dateutil's time-zone components are cached in two lists: {@code return self._cachecomp[self._cachedate.index(
+     * key)]} under a lock, {@code except ValueError: pass}, then the component is computed: a cache miss, not a lost
+     * failure. A ValueError around other work keeps its report.
+     */
+    @Test
+    void aListSearchedForAnElementItMayNotHoldIsALookup() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/zones.py", """
+                import threading
+
+
+                class Zone:
+                    def __init__(self):
+                        self._cachedate = []
+                        self._cachecomp = []
+                        self._cache_lock = threading.Lock()
+
+                    def find(self, dt):
+                        try:
+                            with self._cache_lock:
+                                return self._cachecomp[self._cachedate.index(dt)]
+                        except ValueError:
+                            pass
+                        return self.compute(dt)
+
+                    def compute(self, dt):
+                        try:
+                            self._cachedate.append(int(dt.isoformat()))
+                        except ValueError:
+                            pass
+                        return dt
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/zones.py", 21));
+    }
 }
