@@ -17,6 +17,7 @@ import net.sourceforge.pmd.lang.java.ast.ASTType;
 import net.sourceforge.pmd.lang.java.ast.ASTTypeDeclaration;
 import net.sourceforge.pmd.lang.java.ast.ASTVariableId;
 import net.sourceforge.pmd.lang.java.ast.JModifier;
+import net.sourceforge.pmd.lang.java.ast.JavadocComment;
 import net.sourceforge.pmd.lang.java.ast.ModifierOwner;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the planner's {@link FileModel} of one file from the syntax tree PMD parsed for its rules, so the file is
@@ -161,11 +164,29 @@ public final class FileModelBuilder {
         List<String> thrown = callable.getThrowsList() == null ? List.of()
                 : callable.getThrowsList().children(ASTClassType.class).toStream().map(MethodScanner::typeText).toList();
         return new MethodModel(callable.getName(), signature, visibility, callable.hasExplicitModifiers(JModifier.STATIC),
-                constructor, returnType, List.copyOf(params), thrown, annotations(callable), MethodScanner.line(callable),
+                constructor, returnType, List.copyOf(params), thrown, documentedThrows(callable), annotations(callable),
+                MethodScanner.line(callable),
                 MethodScanner.endLine(callable), bodyHash(callable), scan.cyclomatic(), !scan.nullReturns().isEmpty(),
                 scan.nullReturns(), scan.casts(), scan.castLines(), scan.castOperands(), scan.invocations(), scan.throwSites(), scan.catches(),
                 scan.comparisons(), scan.loops(), scan.strings(), scan.closedParams());
     }
+
+    /** The simple names of the types the javadoc's {@code @throws} and {@code @exception} tags name. */
+    private static List<String> documentedThrows(ASTExecutableDeclaration callable) {
+        JavadocComment javadoc = callable.getJavadocComment();
+        if (javadoc == null) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>();
+        Matcher tag = THROWS_TAG.matcher(javadoc.getText());
+        while (tag.find()) {
+            String type = tag.group(1);
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types.isEmpty() ? List.of() : List.copyOf(types);
+    }
+
+    private static final Pattern THROWS_TAG = Pattern.compile("@(?:throws|exception)\\s+([\\w.$]+)");
 
     /** As written; a varargs parameter {@code String... names} is {@code String[]}. */
     private static String parameterType(ASTFormalParameter parameter) {

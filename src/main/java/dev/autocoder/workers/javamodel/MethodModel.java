@@ -11,6 +11,8 @@ import java.util.List;
  * @param visibility  public, protected, package or private (as declared; see {@link TypeModel#visibility()})
  * @param returnType  as written; {@code void} for constructors
  * @param thrown      declared {@code throws} types as written
+ * @param documentedThrows the exception types its javadoc's {@code @throws} and {@code @exception} tags name (simple
+ *                    names): the contract tells callers when it fails so
  * @param bodyHash    SHA-256 prefix of the whitespace-normalized declaration: changes when the method changes
  * @param cyclomatic  1 + decision points (if, loops, case labels, catch, ?:, &&, ||)
  * @param returnsNull has a {@code return null;}
@@ -20,7 +22,8 @@ import java.util.List;
  *                     wrapper around it, or {@code param.close()}): a resource handed to it is not leaked
  */
 public record MethodModel(String name, String signature, String visibility, boolean isStatic, boolean constructor,
-                          String returnType, List<Param> params, List<String> thrown, List<String> annotations,
+                          String returnType, List<Param> params, List<String> thrown, List<String> documentedThrows,
+                          List<String> annotations,
                           int beginLine, int endLine, String bodyHash, int cyclomatic, boolean returnsNull,
                           List<Integer> nullReturnLines, List<String> casts, List<Integer> castLines, List<String> castOperands,
                           List<Invocation> invocations, List<ThrowSite> throwSites, List<CatchSite> catches,
@@ -33,6 +36,7 @@ public record MethodModel(String name, String signature, String visibility, bool
         visibility = Interned.string(visibility);
         returnType = Interned.string(returnType);
         thrown = Interned.strings(thrown);
+        documentedThrows = documentedThrows.isEmpty() ? List.of() : Interned.strings(documentedThrows);
         annotations = Interned.strings(annotations);
         casts = Interned.strings(casts);
         castOperands = Interned.strings(castOperands);

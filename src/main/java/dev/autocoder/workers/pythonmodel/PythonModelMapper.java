@@ -136,7 +136,7 @@ final class PythonModelMapper {
         List<String> closedParams = params.stream().map(Param::name).filter(closed::contains).toList();
         return new MethodModel(name, name + "(" + String.join(", ", signatureParts) + ")", visibility,
                 !inClass || kind.equals("staticmethod") || kind.equals("classmethod"), constructor,
-                constructor ? "None" : returns, params, List.of(), decorators, f.path("line").asInt(), f.path("end_line").asInt(),
+                constructor ? "None" : returns, params, List.of(), List.of(), decorators, f.path("line").asInt(), f.path("end_line").asInt(),
                 f.path("body_hash").asText(), f.path("cyclomatic").asInt(1), !noneLines.isEmpty(), noneLines, List.of(),
                 List.of(), List.of(), invocations, throwSites, catches, comparisons, loops, strings(f.path("strings")), closedParams);
     }

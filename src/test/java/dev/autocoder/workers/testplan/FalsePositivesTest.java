@@ -71,6 +71,25 @@ class FalsePositivesTest {
                             public int count(String text) {
                                 return Integer.parseInt(text);
                             }
+
+                            /**
+                             * The number of workers.
+                             *
+                             * @throws IllegalArgumentException if the text is no number
+                             */
+                            public int workers(String text) {
+                                return Integer.parseInt(text);
+                            }
+
+                            /**
+                             * Compares as commons-lang's CompareToBuilder does.
+                             *
+                             * @throws ClassCastException if {@code right} cannot be compared with {@code left}
+                             */
+                            @SuppressWarnings("unchecked")
+                            public int compare(Object left, Object right) {
+                                return ((Comparable<Object>) left).compareTo(right);
+                            }
                         }
                         """,
                 "src/main/java/com/acme/SettingsException.java", """
@@ -92,11 +111,14 @@ class FalsePositivesTest {
                         }
                         """)).stream().filter(m -> m.file().endsWith("Settings.java")).toList();
 
-        // caught by the same type, by a JDK supertype, by a project supertype; declared: none is unhandled
+        // caught by the same type, by a JDK supertype, by a project supertype; declared: none is unhandled; documented
+        // by the javadoc (the exception or a supertype): of medium probability, the contract tells callers
         assertThat(modes).extracting(FailureMode::method, FailureMode::mode, FailureMode::exception, FailureMode::probability)
                 .containsExactly(
                         tuple("retries(String)", "declared-exception", "NumberFormatException", "medium"),
-                        tuple("count(String)", "unchecked-conversion", "NumberFormatException", "high"));
+                        tuple("count(String)", "unchecked-conversion", "NumberFormatException", "high"),
+                        tuple("workers(String)", "unchecked-conversion", "NumberFormatException", "medium"),
+                        tuple("compare(Object, Object)", "unchecked-cast", "ClassCastException", "medium"));
     }
 
     @Test

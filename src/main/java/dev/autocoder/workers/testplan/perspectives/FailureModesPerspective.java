@@ -64,7 +64,7 @@ import java.util.Set;
  *       unnoticed (probability high when the command is built from a parameter, low for a constant one).</li>
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
- * a parameter) or is a high-risk integration call (medium for a Python command that uses no parameter, low for making
+ * a parameter; medium when the method's javadoc documents the exception with {@code @throws}, as its contract) or is a high-risk integration call (medium for a Python command that uses no parameter, low for making
  * a client handle that touches no network until used: a Python socket object, SQLAlchemy's engine); medium for declared and thrown exceptions, leaks and null
  * returns; low otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
@@ -177,7 +177,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
             String exception = ExceptionTypes.conversion(call);
             if (exception != null && !types.caught(exception, call.caughtBy(), ref.file())
                     && !thrownExceptions.declares(ref, exception)) {
-                String probability = call.paramsReached().isEmpty() ? "low" : "high";
+                String probability = call.paramsReached().isEmpty() ? "low" : documented(m, exception, types, ref) ? "medium" : "high";
                 modes.add(mode(ref, call.line(), "unchecked-conversion", exception, call.text(), probability, impactOfException,
                         m.name() + "_when" + (call.paramsReached().isEmpty() ? "Input" : cap(call.paramsReached().get(0)))
                                 + "IsMalformed_throws" + exception));
@@ -215,8 +215,10 @@ class FailureModesPerspective extends TestPlanningPerspective {
             if (!PRIMITIVES.contains(cast)) {
                 // the caller's input decides only when the cast value is a parameter; else the callee's contract does
                 String operand = m.castOperands().get(i);
+                String probability = m.paramType(operand) == null ? "low"
+                        : documented(m, "ClassCastException", types, ref) ? "medium" : "high";
                 modes.add(mode(ref, m.castLines().get(i), "unchecked-cast", "ClassCastException", "(" + cast + ") " + operand,
-                        m.paramType(operand) == null ? "low" : "high", impactOfException, m.name() + "_whenNotA" + simple(cast) + "_throwsClassCastException"));
+                        probability, impactOfException, m.name() + "_whenNotA" + simple(cast) + "_throwsClassCastException"));
             }
         }
         for (int line : m.nullReturnLines()) {
@@ -242,6 +244,15 @@ class FailureModesPerspective extends TestPlanningPerspective {
      * NotImplementedError (its subclasses are what a test exercises), and Java's {@code Iterator.next()} throwing
      * NoSuchElementException, as its contract demands.
      */
+    /**
+     * Whether the method's javadoc says it fails with that exception (or a supertype: commons-lang's {@code @throws
+     * ClassCastException if rhs is not assignment-compatible}): callers are told, so it is no surprise, as for a
+     * {@code throws} clause.
+     */
+    private static boolean documented(MethodModel m, String exception, ExceptionTypes types, MethodRef ref) {
+        return m.documentedThrows().stream().anyMatch(d -> types.isSubtype(exception, d, ref.file()));
+    }
+
     static boolean protocolSignal(MethodModel m, String exception, boolean python) {
         String type = simple(exception);
         if (!python) {
