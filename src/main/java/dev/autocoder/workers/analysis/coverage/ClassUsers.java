@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * of theirs that names the class (its simple name as a word of the text) and sits in its package or imports it (by
  * name, or its package with {@code *}). A class tests use is exercised by them, as this repository's
  * AnalysisDiskCacheTest drives DiskCache, though it has no test class of its own; one only exercised main classes
- * use is reached through them. Each file's text is read once, when first asked.
+ * use is reached through them, and so on down. Each file's text is read once, when first asked.
  */
 final class ClassUsers {
 
@@ -37,20 +37,47 @@ final class ClassUsers {
 
     /** The qualified names of the classes that use the source class, itself left out, sorted. */
     List<String> of(DeclaredType source) {
-        String simpleName = source.type().simpleName();
-        String packageName = source.packageName();
         List<String> users = new ArrayList<>();
         usersByFile.forEach((path, types) -> {
-            JavaFileModel file = types.get(0).file();
-            boolean sees = file.packageName().equals(packageName) || file.imports().contains(source.type().qualifiedName())
-                    || file.imports().contains(packageName + ".*");
-            if (sees && words(path).contains(simpleName)) {
-                types.stream().map(t -> t.type().qualifiedName())
-                        .filter(name -> !name.equals(source.type().qualifiedName())).forEach(users::add);
+            if (sees(types.get(0).file(), source) && words(path).contains(source.type().simpleName())) {
+                add(users, types, source);
             }
         });
         users.sort(null);
         return users;
+    }
+
+    /**
+     * For each source class some use, the qualified names of those that do (itself left out), sorted: one pass over
+     * the users' words, where {@link #of} is a pass per class.
+     */
+    Map<DeclaredType, List<String>> ofEach(List<DeclaredType> sources) {
+        Map<String, List<DeclaredType>> bySimpleName = new HashMap<>();
+        sources.forEach(s -> bySimpleName.computeIfAbsent(s.type().simpleName(), n -> new ArrayList<>()).add(s));
+        Map<DeclaredType, List<String>> users = new HashMap<>();
+        usersByFile.forEach((path, types) -> {
+            JavaFileModel file = types.get(0).file();
+            for (String word : words(path)) {
+                for (DeclaredType source : bySimpleName.getOrDefault(word, List.of())) {
+                    if (sees(file, source)) {
+                        add(users.computeIfAbsent(source, s -> new ArrayList<>()), types, source);
+                    }
+                }
+            }
+        });
+        users.values().forEach(names -> names.sort(null));
+        return users;
+    }
+
+    private static boolean sees(JavaFileModel file, DeclaredType source) {
+        String packageName = source.packageName();
+        return file.packageName().equals(packageName) || file.imports().contains(source.type().qualifiedName())
+                || file.imports().contains(packageName + ".*");
+    }
+
+    private static void add(List<String> users, List<DeclaredType> types, DeclaredType source) {
+        types.stream().map(t -> t.type().qualifiedName())
+                .filter(name -> !name.equals(source.type().qualifiedName())).forEach(users::add);
     }
 
     private Set<String> words(String path) {

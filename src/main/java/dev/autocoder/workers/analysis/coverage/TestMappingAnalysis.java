@@ -16,6 +16,7 @@ import dev.autocoder.workers.row.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,13 +70,12 @@ final class TestMappingAnalysis {
         ClassUsers users = new ClassUsers(snapshot, tests);
         Map<DeclaredType, List<String>> usedBy = new HashMap<>();
         sources.forEach(s -> usedBy.put(s, users.of(s)));
-        // the main classes tests exercise: a class only they use is reached through them
-        ClassUsers exercised = new ClassUsers(snapshot, sources.stream()
+        Map<DeclaredType, Reach> reached = reached(snapshot, sources, sources.stream()
                 .filter(s -> !mapping.get(s).isEmpty() || !usedBy.get(s).isEmpty()).toList());
         // classes no test uses or reaches first: those other tests use are exercised, if not by a test class of their own
         List<UntestedClass> untested = sources.stream()
                 .filter(s -> s.type().isPublic() && mapping.get(s).isEmpty())
-                .map(s -> untested(s, types, commitsByPath, usedBy.get(s), exercised))
+                .map(s -> untested(s, types, commitsByPath, usedBy.get(s), reached.getOrDefault(s, Reach.NONE)))
                 .sorted(Comparator.comparing((UntestedClass u) -> !u.usedBy().isEmpty())
                         .thenComparing(u -> !u.reachedThrough().isEmpty())
                         .thenComparing(Comparator.comparingLong(UntestedClass::score).reversed())
@@ -152,9 +152,45 @@ final class TestMappingAnalysis {
         return mapping;
     }
 
+    /**
+     * The main classes no test uses that run in tests anyway: used by a class tests exercise (one step), or by one
+     * so reached (two steps: this repository's EdgeInputs, used by EdgeCasesPerspective, which PlanningFactory makes
+     * for the tests), and so on; each with the classes of the step before that use it.
+     */
+    private static Map<DeclaredType, Reach> reached(Snapshot snapshot, List<DeclaredType> sources,
+                                                    List<DeclaredType> exercised) {
+        Map<DeclaredType, List<String>> usersOf = new ClassUsers(snapshot, sources).ofEach(sources);
+        Set<String> seen = new HashSet<>();
+        exercised.forEach(e -> seen.add(e.type().qualifiedName()));
+        Set<String> frontier = Set.copyOf(seen);
+        Map<DeclaredType, Reach> reached = new HashMap<>();
+        for (int step = 1; !frontier.isEmpty(); step++) {
+            Set<String> next = new HashSet<>();
+            for (DeclaredType source : sources) {
+                if (seen.contains(source.type().qualifiedName())) {
+                    continue;
+                }
+                List<String> through = usersOf.getOrDefault(source, List.of()).stream().filter(frontier::contains)
+                        .distinct().toList();
+                if (!through.isEmpty()) {
+                    reached.put(source, new Reach(through, step));
+                    next.add(source.type().qualifiedName());
+                }
+            }
+            seen.addAll(next);
+            frontier = next;
+        }
+        return reached;
+    }
+
+    /** The classes of the step before that use a class tests reach, and how many steps from a class they use. */
+    private record Reach(List<String> through, int steps) {
+        static final Reach NONE = new Reach(List.of(), 0);
+    }
+
     private static UntestedClass untested(DeclaredType source, List<DeclaredType> types,
                                           Optional<Map<String, Integer>> commitsByPath, List<String> usedBy,
-                                          ClassUsers exercised) {
+                                          Reach reach) {
         String name = source.type().qualifiedName();
         int complexity = types.stream()
                 .filter(t -> t.file() == source.file())
@@ -165,12 +201,13 @@ final class TestMappingAnalysis {
         long score = (long) complexity * (commits == null ? 1 : commits);
         return new UntestedClass(name, source.type().simpleName(), source.type().kind().toLowerCase(Locale.ROOT),
                 source.file().path(), source.type().beginLine(), source.type().endLine(), complexity, commits, score, usedBy,
-                usedBy.isEmpty() ? exercised.of(source) : List.of());
+                usedBy.isEmpty() ? reach.through() : List.of(), usedBy.isEmpty() ? reach.steps() : 0);
     }
 
     /**
      * High from complexity 40, medium from 15, low from 5; a step lower when only main classes tests exercise use
-     * it (it runs in their tests, though none checks it on its own); info when tests use it.
+     * it, directly or through other such classes (it runs in their tests, though none checks it on its own); info
+     * when tests use it.
      */
     private static Finding finding(UntestedClass u, boolean noTests) {
         int step = u.complexity() >= 40 ? 3 : u.complexity() >= 15 ? 2 : u.complexity() >= 5 ? 1 : 0;
@@ -184,7 +221,8 @@ final class TestMappingAnalysis {
                 + String.join(", ", TestConventions.testNamesFor(u.simpleName())) + ")"
                 + (u.usedBy().isEmpty() ? "" : "; tests that use it: " + simpleNames(u.usedBy()))
                 + (u.reachedThrough().isEmpty() ? "" : "; no test uses it, but it is reached through "
-                + simpleNames(u.reachedThrough()) + ", which tests exercise");
+                + simpleNames(u.reachedThrough()) + (u.reachedSteps() == 1 ? ", which tests exercise"
+                : ", " + u.reachedSteps() + " steps from a class tests use"));
         return Finding.of("untested-class", "test-coverage", severity, u.file(), u.beginLine(), u.endLine(), message,
                 "untested " + u.qualifiedName());
     }
@@ -323,7 +361,7 @@ final class TestMappingAnalysis {
         details.put("untested_public_classes", untested.stream().limit(LISTED_CLASSES).map(u -> ordered(
                 "class", u.qualifiedName(), "file", u.file(), "line", u.beginLine(), "complexity", u.complexity(),
                 "commits", u.commits(), "score", u.score(), "used_by_tests", u.usedBy(),
-                "reached_through", u.reachedThrough())).toList());
+                "reached_through", u.reachedThrough(), "reached_steps", u.reachedSteps())).toList());
         details.put("unreadable_reports", unreadable.stream()
                 .map(u -> Map.of("path", u.path(), "reason", u.reason())).toList());
         return details;
@@ -336,10 +374,13 @@ final class TestMappingAnalysis {
      * A public class without a mapped test, with what ranks it.
      *
      * @param usedBy         the test classes that use it
-     * @param reachedThrough when no test uses it, the main classes tests exercise that use it
+     * @param reachedThrough when no test uses it, the main classes tests reach that use it, of the step before
+     * @param reachedSteps   how many steps of use from a class tests use (1: a class they exercise uses it); 0 when
+     *                       tests use it or nothing reaches it
      */
     record UntestedClass(String qualifiedName, String simpleName, String kind, String file, int beginLine, int endLine,
-                         int complexity, Integer commits, long score, List<String> usedBy, List<String> reachedThrough) {
+                         int complexity, Integer commits, long score, List<String> usedBy, List<String> reachedThrough,
+                         int reachedSteps) {
 
         String describeRisk() {
             String churn = commits == null ? "churn unavailable"

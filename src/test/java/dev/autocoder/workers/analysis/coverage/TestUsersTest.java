@@ -122,4 +122,53 @@ class TestUsersTest {
                 + "RulesIT, TestRules); no test uses it, but it is reached through Perspective, which tests exercise");
         assertThat(result.summary()).contains("1 of them no test uses is reached through main classes tests exercise");
     }
+
+    /**
+     * On this repository, with one step followed, the first screen kept {@code untested-class} × 6 high: EdgeInputs is
+     * used by EdgeCasesPerspective, which PlanningFactory makes for the tests that run it by name. A class reached in
+     * two steps is a step lower too, naming the class of the step before and the number of steps.
+     */
+    @Test
+    void aClassReachedInTwoStepsIsAStepLowerAndSaysHowFar() {
+        Fixtures.write(root, MAIN + "plan/Factory.java", """
+                package com.acme.plan;
+
+                public class Factory {
+                    private final EdgeCases edgeCases = new EdgeCases();
+                }
+                """);
+        Fixtures.write(root, MAIN + "plan/EdgeCases.java", """
+                package com.acme.plan;
+
+                public class EdgeCases {
+                    private final EdgeInputs inputs = new EdgeInputs();
+                }
+                """);
+        Fixtures.writeLines(root, MAIN + "plan/EdgeInputs.java", "package com.acme.plan;", 60);
+        Fixtures.write(root, TEST + "plan/FactoryTest.java", """
+                package com.acme.plan;
+
+                class FactoryTest {
+                }
+                """);
+        JavaModelProvider model = snapshot -> new JavaModel(snapshot.key(), List.of(
+                Fixtures.file(MAIN + "plan/Factory.java", "com.acme.plan",
+                        type("com.acme.plan.Factory", "class", true, false, 3, 5, 3)),
+                Fixtures.file(MAIN + "plan/EdgeCases.java", "com.acme.plan",
+                        type("com.acme.plan.EdgeCases", "class", true, false, 3, 5, 20)),
+                Fixtures.file(MAIN + "plan/EdgeInputs.java", "com.acme.plan",
+                        type("com.acme.plan.EdgeInputs", "class", true, false, 1, 60, 45)),
+                Fixtures.file(TEST + "plan/FactoryTest.java", "com.acme.plan",
+                        type("com.acme.plan.FactoryTest", "class", false, true, 3, 4, 1))));
+
+        PerspectiveResult result = new TestCoveragePerspective(model, snapshot -> Optional.empty(), new AutocoderProperties())
+                .analyze(Fixtures.context(Fixtures.snapshot(root, false)));
+
+        assertThat(result.findings()).extracting(Finding::file, Finding::severity).containsExactlyInAnyOrder(
+                tuple(MAIN + "plan/EdgeInputs.java", Severity.MEDIUM),
+                tuple(MAIN + "plan/EdgeCases.java", Severity.LOW));
+        assertThat(result.findings()).filteredOn(f -> f.file().endsWith("EdgeInputs.java")).singleElement()
+                .extracting(Finding::message).asString()
+                .endsWith("no test uses it, but it is reached through EdgeCases, 2 steps from a class tests use");
+    }
 }
