@@ -1456,7 +1456,7 @@ class FunctionScanner:
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
-                                 or self.suppresses_for_callers(node)
+                                 or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h))
                 for statement in h.body:
@@ -1675,9 +1675,11 @@ class FunctionScanner:
         set_in_try = names(try_node.body, ast.Store)
         if not set_in_try:
             return False
-        # a parameter has its value from the start (dateutil's `offset = offset.total_seconds()` for a timedelta)
+        # a parameter has its value from the start (dateutil's `offset = offset.total_seconds()` for a timedelta),
+        # one of a nested function too (celery's `delivery_mode=None` of the sender its task factory makes)
+        params = set(self.params) | {a.arg for f in self.functions if hasattr(f, "args") for a in arguments_of(f)}
         before = {n.id for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-                  and n.lineno < try_node.lineno and n.id in set_in_try} | (set_in_try & set(self.params))
+                  and n.lineno < try_node.lineno and n.id in set_in_try} | (set_in_try & params)
         end = getattr(try_node, "end_lineno", None) or try_node.lineno
         after = [n for n in ast.walk(self.f) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
                  and n.lineno > end and n.id in before]
@@ -1965,6 +1967,16 @@ class FunctionScanner:
         return any(isinstance(n, ast.Call) and any(k.arg == "timeout" for k in n.keywords)
                    for n in walk_own_scope(try_node))
 
+    def closes_if_possible(self, try_node, handler):
+        """Whether the try only closes or shuts down something and the handler catches only a failure of the
+        operating system: a close that fails leaves nothing to undo (celery's pool, `sock.close()` / `except
+        OSError: pass`)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        statement = try_node.body[0] if len(try_node.body) == 1 else None
+        return bool(types) and all(t in FILE_ERRORS for t in types) and isinstance(statement, ast.Expr) \
+            and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) \
+            and statement.value.func.attr in ("close", "shutdown")
+
     def suppresses_for_callers(self, try_node):
         """Whether the try only yields in a context manager: the function is a `contextlib.suppress` of its own,
         and a caller uses it to ignore those failures in its block (pip's `suppressed_cache_errors`, "if we can't
@@ -2038,8 +2050,14 @@ class FunctionScanner:
         # with_timeout); inside `async def` swallowing it stops the task's cancellation, and stays reported
         cancellation_seen = all(t.split(".")[-1] == "CancelledError" for t in types) and \
             not isinstance(self.functions[-1], ast.AsyncFunctionDef)
+        # what a create raises when the thing is there already (`os.makedirs(path)` / `except FileExistsError`,
+        # celery's `CREATE TABLE` / `except cassandra.AlreadyExists`), or a tuple of types named to be ignored
+        # (celery's `except IGNORE_ERRORS:`): the handler says it means it
+        there_already = all(t.rpartition(".")[2] in ("FileExistsError", "AlreadyExists", "AlreadyExistsError")
+                            for t in types)
+        named_ignored = len(types) == 1 and "IGNORE" in types[0].rpartition(".")[2].upper()
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or cancellation_seen or \
-            (empty_body and (falls_back or in_finalizer))
+            there_already or named_ignored or (empty_body and (falls_back or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
                              "bare": handler.type is None,

@@ -909,7 +909,8 @@ class DeliberateCatchTest {
      * Celery's error-handling row led with {@code empty-catch} × 34 high; five of them a wait that ran out of time in
      * a polling loop ({@code connection.drain_events(timeout=2.0)} / {@code except socket.timeout: pass}): nothing
      * arrived in time, which is an answer. So is a file its backend opens through its own {@code self.open} that is
-     * not there. A timeout caught around a call that sets no timeout keeps its report.
+     * not there, and a parameter of a nested function that keeps its default where the lookup fails (its task
+     * sender's {@code delivery_mode=None}). A timeout caught around a call that sets no timeout keeps its report.
      */
     @Test
     void aWaitThatTimesOutAndAFileNotThereAreAnswers() throws Exception {
@@ -941,6 +942,17 @@ class DeliberateCatchTest {
                             self.connection.ping()
                         except socket.timeout:
                             pass
+
+                    def sender(self, default_mode):
+                        def send(queue, delivery_mode=None):
+                            if delivery_mode is None:
+                                try:
+                                    delivery_mode = queue.exchange.delivery_mode
+                                except AttributeError:
+                                    pass
+                                delivery_mode = delivery_mode or default_mode
+                            return delivery_mode
+                        return send
                 """));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
@@ -1056,5 +1068,61 @@ class DeliberateCatchTest {
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/zones.py", 21));
+    }
+
+    /**
+     * Celery's remaining handlers held three more that say they mean it: a create of what may be there already
+     * ({@code session.execute(create_table)} / {@code except cassandra.AlreadyExists}, as {@code os.makedirs} /
+     * {@code except FileExistsError}), a tuple of types named to be ignored ({@code except IGNORE_ERRORS:}), and a
+     * socket closed where it can be ({@code sock.close()} / {@code except OSError}). A close among other work keeps
+     * its report.
+     */
+    @Test
+    void aCreateOfWhatIsThereAlreadyIgnoredTypesAndABestEffortCloseAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/pool.py", """
+                import os
+
+                IGNORE_ERRORS = (KeyError, ValueError)
+
+
+                class AlreadyExists(Exception):
+                    pass
+
+
+                def prepare(session, statement, folder):
+                    try:
+                        session.execute(statement)
+                    except AlreadyExists:
+                        pass
+                    try:
+                        os.makedirs(folder)
+                    except FileExistsError:
+                        pass
+
+
+                def join(event, timeout):
+                    try:
+                        event.wait(timeout=timeout)
+                    except IGNORE_ERRORS:
+                        pass
+
+
+                def release(sock, queue):
+                    try:
+                        sock.close()
+                    except OSError:
+                        pass
+                    try:
+                        queue.flush()
+                        sock.close()
+                    except OSError:
+                        pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/pool.py", 36));
     }
 }
