@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  */
 public final class FileModelBuilder {
 
+    /** A javadoc tag naming an exception the method throws: {@code @throws Type} or {@code @exception Type}. */
+    private static final Pattern THROWS_TAG = Pattern.compile("@(?:throws|exception)\\s+([\\w.$]+)");
+
     private FileModelBuilder() {
     }
 
@@ -185,8 +188,6 @@ public final class FileModelBuilder {
         }
         return types.isEmpty() ? List.of() : List.copyOf(types);
     }
-
-    private static final Pattern THROWS_TAG = Pattern.compile("@(?:throws|exception)\\s+([\\w.$]+)");
 
     /** As written; a varargs parameter {@code String... names} is {@code String[]}. */
     private static String parameterType(ASTFormalParameter parameter) {

@@ -31,6 +31,16 @@ public final class PythonQuality {
     /** Ruff's F822 message, naming the export. */
     private static final Pattern UNDEFINED_EXPORT = Pattern.compile("^Undefined name `([^`]+)` in `__all__`");
 
+    /** A B006 by what its function does with the default, where that is less than changing it or handing it out. */
+    private static final Map<Site, RuffFindings.Rated> MUTABLE_DEFAULT_RATINGS = Map.of(
+            Site.READ_DEFAULT, new RuffFindings.Rated(Severity.LOW,
+                    "the function only reads it: no state is shared across calls"),
+            Site.PASSED_DEFAULT, new RuffFindings.Rated(Severity.MEDIUM,
+                    "the function hands it to another call, which may change it"),
+            Site.STORED_DEFAULT, new RuffFindings.Rated(Severity.MEDIUM, "it is kept in an attribute that the class "
+                    + "only reads: every instance made without it shares one object, changed only where a caller "
+                    + "changes the attribute"));
+
     private final PythonLint lint;
     private final RuffFindings ruff;
     private final Snapshot snapshot;
@@ -57,9 +67,8 @@ public final class PythonQuality {
      * a B006 is rated by what its function does with the default (only read: low, a precaution, as pylint's
      * dangerous-default-value is a warning; handed to another call, which may change it, or kept in an attribute its
      * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717
-     * reports), a PLE0101 returning
-     * a method of its class that gives None is low, an F821 of a local its loop binds further down medium, a B023 in
-     * a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
+     * reports), a PLE0101 returning a method of its class that gives None is low, an F821 of a local its loop binds
+     * further down medium, a B023 in a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
      * low, a PLE0605 of lists joined with {@code +} low, a PLE2502 of directional marks only low; an F821 of
      * {@code __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
@@ -91,14 +100,9 @@ public final class PythonQuality {
                 marked++;
             } else {
                 reported.add(v);
-                if (v.code().equals("B006") && facts.isAt(Site.READ_DEFAULT, v.path(), v.diagnostic())) {
-                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the function only reads it: no state is shared across calls"));
-                } else if (v.code().equals("B006") && facts.isAt(Site.PASSED_DEFAULT, v.path(), v.diagnostic())) {
-                    calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the function hands it to another call, which may change it"));
-                } else if (v.code().equals("B006") && facts.isAt(Site.STORED_DEFAULT, v.path(), v.diagnostic())) {
-                    calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "it is kept in an attribute that the class "
-                            + "only reads: every instance made without it shares one object, changed only where a caller "
-                            + "changes the attribute"));
+                if (v.code().equals("B006")) {
+                    MUTABLE_DEFAULT_RATINGS.entrySet().stream().filter(r -> facts.isAt(r.getKey(), v.path(), v.diagnostic()))
+                            .findFirst().ifPresent(r -> calibrated.put(v, r.getValue()));
                 } else if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));

@@ -81,9 +81,9 @@ public class PythonModelProvider {
      * down, its container defaults a function only reads, ... (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
-                           List<Lines> overloadStubs, List<Integer> handlerReraises, LoopLambdas loopLambdas, List<Lines> literalTables,
-                           List<SqlText> sqlTexts, List<Integer> initReturnsNone, Map<String, Integer> bindings,
-                           List<String> exports, Map<Site, List<Region>> sites) {
+                           List<Lines> overloadStubs, List<Integer> handlerReraises, LoopLambdas loopLambdas,
+                           List<Lines> literalTables, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
+                           Map<String, Integer> bindings, List<String> exports, Map<Site, List<Region>> sites) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
@@ -429,7 +429,8 @@ public class PythonModelProvider {
             try {
                 FileModel file = PythonModelMapper.file(source.path(), hash, json);
                 model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
-                        Lines.of(json.path("iteration_local_functions")), Lines.of(json.path("overload_stubs")), lineNumbers(json.path("handler_reraises")),
+                        Lines.of(json.path("iteration_local_functions")), Lines.of(json.path("overload_stubs")),
+                        lineNumbers(json.path("handler_reraises")),
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
                         Lines.of(json.path("literal_tables")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),

@@ -64,9 +64,10 @@ import java.util.Set;
  *       unnoticed (probability high when the command is built from a parameter, low for a constant one).</li>
  * </ul>
  * Probability: high when the trigger depends on a parameter (a conversion or call whose arguments use one, a cast of
- * a parameter; medium when the method's javadoc documents the exception with {@code @throws}, as its contract) or is a high-risk integration call (medium for a Python command that uses no parameter, low for making
- * a client handle that touches no network until used: a Python socket object, SQLAlchemy's engine); medium for declared and thrown exceptions, leaks and null
- * returns; low otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
+ * a parameter; medium when the method's javadoc documents the exception with {@code @throws}, as its contract) or is
+ * a high-risk integration call (medium for a Python command that uses no parameter, low for making a client handle
+ * that touches no network until used: a Python socket object, SQLAlchemy's engine); medium for declared and thrown
+ * exceptions, leaks and null returns; low otherwise. Impact: high for API methods (public method of a public type) whose failure reaches the caller
  * (exceptions, leaks) or is hidden (swallowed); medium for other methods and for null returns; low for private
  * methods. Each mode gets a named test and a finding (severity high when probability and impact are both high,
  * medium when one is, low otherwise). A test that expects an exception names what the method really throws
