@@ -920,6 +920,23 @@ def serialization_round_trips(parents):
     return sorted(out)
 
 
+def script_blocks(tree, path):
+    """The bodies of a module's `if __name__ == "__main__":` blocks, unless the module is a package's `__main__.py`:
+    they run only when a developer runs the file as a script, not when the package is imported (pygments'
+    regeneration scripts at the end of its builtins modules). [line, 0, end line, WHOLE_LINES] of each."""
+    if path.replace("\\", "/").rpartition("/")[2] == "__main__.py":
+        return []
+    out = []
+    for node in tree.body:
+        test = node.test if isinstance(node, ast.If) else None
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
+            sides = [test.left, test.comparators[0]]
+            if any(isinstance(n, ast.Name) and n.id == "__name__" for n in sides) and any(
+                    isinstance(n, ast.Constant) and n.value == "__main__" for n in sides):
+                out.append([node.body[0].lineno, 0, node.body[-1].end_lineno, WHOLE_LINES])
+    return out
+
+
 def constant_shell_lists(parents):
     """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
     `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
@@ -2612,6 +2629,7 @@ def model(entry, budget, max_depth):
                           "constant_shell_lists": constant_shell_lists(parents),
                           "forwarded_keywords": forwarded_keywords(parents),
                           "serialization_round_trips": serialization_round_trips(parents),
+                          "script_blocks": script_blocks(tree, path),
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),

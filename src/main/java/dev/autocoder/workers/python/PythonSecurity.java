@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S113}
  * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
  * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S301} (pickle) loading what its own
- * {@code dumps} just made info (celery's check that an exception can be pickled). Each rated
+ * {@code dumps} just made info (celery's check that an exception can be pickled); any report inside a module's
+ * {@code if __name__ == "__main__":} block (not a package's {@code __main__.py}) a step lower than the table, since it
+ * runs only when a developer runs the file as a script (pygments' regeneration scripts). Each rated
  * finding says why; without the model, every report keeps the table's severity.
  */
 public final class PythonSecurity {
@@ -60,7 +62,7 @@ public final class PythonSecurity {
         this.sqlTexts = sqlTexts;
     }
 
-    /** The security violations ruff reported, S608 rated by the model, asked for only when there is one. */
+    /** The security violations ruff reported, rated by the model where it knows more, asked for only when there is one. */
     public static PythonSecurity of(PythonLint lint, Snapshot snapshot, Supplier<List<Modelled>> model) {
         List<RuffViolation> violations = lint.violationsFor(RuffRules.ReportingPerspective.SECURITY);
         Map<RuffViolation, RuffFindings.Rated> rated = new HashMap<>();
@@ -68,17 +70,20 @@ public final class PythonSecurity {
         Map<String, Modelled> byPath = null;
         for (RuffViolation v : violations) {
             SiteRating siteRating = SITE_RATINGS.get(v.code());
-            if (!v.code().equals(SQL_BUILT_FROM_STRINGS) && siteRating == null) {
-                continue;
-            }
             if (byPath == null) {
                 byPath = Modelled.byPath(model.get());
             }
-            if (siteRating != null) {
-                Modelled file = byPath.get(v.path());
-                if (file != null && file.isAt(siteRating.site(), v.diagnostic().row(), v.diagnostic().column())) {
-                    rated.put(v, siteRating.rated());
-                }
+            Modelled file = byPath.get(v.path());
+            if (siteRating != null && file != null
+                    && file.isAt(siteRating.site(), v.diagnostic().row(), v.diagnostic().column())) {
+                rated.put(v, siteRating.rated());
+                continue;
+            }
+            if (file != null && file.isAt(Site.SCRIPT_BLOCK, v.diagnostic().row(), v.diagnostic().column())) {
+                rated.put(v, inScript(RuffFindings.tableSeverity(v)));
+                continue;
+            }
+            if (!v.code().equals(SQL_BUILT_FROM_STRINGS)) {
                 continue;
             }
             Optional<SqlText> text = Optional.ofNullable(byPath.get(v.path()))
@@ -89,6 +94,16 @@ public final class PythonSecurity {
             });
         }
         return new PythonSecurity(RuffFindings.of(violations, snapshot::scopeOf, rated), Map.copyOf(sources));
+    }
+
+    /**
+     * A step lower than the table: code that runs only when a developer runs the module as a script (pygments'
+     * {@code urlopen} of the Unicode tables in its regeneration scripts), not when the package is imported.
+     */
+    private static RuffFindings.Rated inScript(Severity table) {
+        Severity lower = Severity.values()[Math.min(table.ordinal() + 1, Severity.INFO.ordinal())];
+        return new RuffFindings.Rated(lower, "in the module's `if __name__ == \"__main__\":` block: it runs only when the "
+                + "file is run as a script, not when the package is imported");
     }
 
     private static RuffFindings.Rated rating(SqlText text) {

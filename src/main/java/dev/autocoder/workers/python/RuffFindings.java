@@ -52,6 +52,10 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
      * The table's severity, but low for a shell started with a constant command: ruff's S602/S604/S605 say "seems
      * safe" when the command is a literal (nothing can be injected), as Bandit, whose rules they are, rates low.
      */
+    static Severity tableSeverity(RuffViolation v) {
+        return severity(RuffRules.shipped(), v);
+    }
+
     private static Severity severity(RuffRules rules, RuffViolation v) {
         boolean constantShellCommand = v.code().matches("S60[245]") && v.diagnostic().message().contains("seems safe");
         return constantShellCommand ? Severity.LOW : rules.severityOf(v.code());

@@ -291,6 +291,11 @@ public class PythonModelProvider {
         FORWARDED_KEYWORDS("forwarded_keywords"),
         /** A load of what the same module's dumps of a live object gives ({@code pickle.loads(pickle.dumps(exc))}). */
         SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
+        /**
+         * The body of a module's {@code if __name__ == "__main__":} block, the module not a package's
+         * {@code __main__.py}: it runs only when the file is run as a script.
+         */
+        SCRIPT_BLOCK("script_blocks"),
         /** A line with directional marks only, no embedding, override or isolate that could reorder the code. */
         BIDI_MARKS_ONLY("bidi_marks_only"),
         /**

@@ -6,6 +6,7 @@ import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.analysis.secrets.SecretScanner;
 import dev.autocoder.workers.analysis.security.SecurityPerspective;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +218,41 @@ class PythonSecurityRatingsTest {
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S301"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("no outside bytes"))
                 .containsExactlyInAnyOrder("5 INFO true", "9 " + RuffRules.shipped().severityOf("S301") + " false");
+    }
+
+    /**
+     * pygments ends its builtins modules with {@code if __name__ == "__main__":} scripts that download the tables
+     * they hold ({@code urlopen}, {@code tarfile.extractall}): code a developer runs, not the package's users. A
+     * report there is a step lower than the table; the same call outside the block, or in a package's
+     * {@code __main__.py} (the command users run), keeps the table's severity.
+     */
+    @Test
+    void aReportInAScriptBlockIsAStepLower() {
+        String script = """
+                import sys
+                import urllib.request
+
+
+                def fetch(url):
+                    return urllib.request.urlopen(url).read()
+
+
+                if __name__ == "__main__":
+                    data = urllib.request.urlopen(sys.argv[1]).read()
+                """;
+        TestSnapshots.write(root, "lexers/builtins.py", script);
+        TestSnapshots.write(root, "lexers/__main__.py", script);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        String table = RuffRules.shipped().severityOf("S310").name();
+        assertThat(RuffRules.shipped().severityOf("S310")).isEqualTo(Severity.MEDIUM);
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S310"))
+                .extracting(f -> f.file() + ":" + f.line() + " " + f.severity() + " " + f.message().contains("run as a script"))
+                .containsExactlyInAnyOrder("lexers/builtins.py:6 " + table + " false", "lexers/builtins.py:10 LOW true",
+                        "lexers/__main__.py:6 " + table + " false", "lexers/__main__.py:10 " + table + " false");
     }
 
     @Test
