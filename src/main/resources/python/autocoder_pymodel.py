@@ -315,8 +315,8 @@ def mutable_defaults(tree, parents, lines):
     (changed in place: a mutating method, an item or attribute set or deleted, +=), "escaping_defaults" (returned,
     yielded, stored or aliased: a caller may change the shared default), "stored_defaults" (kept in an attribute of
     the instance that its class only reads: every instance shares it, and a caller reaching the attribute may change
-    it), "passed_defaults" (handed to a call, which may change it), "read_defaults". Bugbear's B006 reports every such default; only the first two share state across calls
-    (what Sonar's S5717 reports). By region, not line: two defaults on one line are used apart (sphinx's
+    it), "passed_defaults" (handed to a call, which may change it), "read_defaults". Bugbear's B006 reports every
+    such default; only the changed and escaping ones share state across calls (what Sonar's S5717 reports). By region, not line: two defaults on one line are used apart (sphinx's
     `Config(config={}, overrides={})` changes the first and copies the second)."""
     found = {use: [] for use in MUTABLE_DEFAULT_USES}
     for f in ast.walk(tree):
@@ -356,11 +356,16 @@ def parameter_use(function, name, parents):
     return MUTABLE_DEFAULT_USES[worst]
 
 
+def own_parameter(function):
+    """A method's first parameter (`self`, `cls`), or None when it takes none positionally."""
+    positional = function.args.posonlyargs + function.args.args
+    return positional[0].arg if positional else None
+
+
 def stored_attributes(node, function, parents):
     """The attributes of the instance a parameter is stored in as it is (`self._comps = comps`), or none."""
     statement = parents.get(node)
-    args = getattr(function, "args", None)
-    own = (args.posonlyargs + args.args)[0].arg if args is not None and args.posonlyargs + args.args else None
+    own = own_parameter(function)
     if own is None or not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is not node:
         return set()
     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
@@ -375,10 +380,11 @@ def attribute_use(function, attributes, parents):
     cls = enclosing(parents, function, ast.ClassDef)
     if cls is None:
         return ESCAPES
+    owners = {"self", "cls", own_parameter(function)}  # each method's own, by convention, and this one's
     worst = READ
     for node in ast.walk(cls):
         if not (isinstance(node, ast.Attribute) and node.attr in attributes and isinstance(node.value, ast.Name)
-                and node.value.id in ("self", "cls")):
+                and node.value.id in owners):
             continue
         if isinstance(node.ctx, ast.Load):
             worst = max(worst, name_use(node, parents))
@@ -893,12 +899,12 @@ def module_statements(tree):
                          + [s for h in getattr(node, "handlers", []) for s in h.body])
 
 
-def forwarded_keywords(parents):
+def forwarded_keywords(calls, parents):
     """The calls that pass on their function's own keyword arguments (sphinx's `requests.get(url, **kwargs)` in a
     wrapper taking `**kwargs`): a setting such as a timeout is the callers' to give. [line, 0, end line, WHOLE_LINES]
     of each call."""
     out = []
-    for call in (n for n in parents if isinstance(n, ast.Call)):
+    for call in calls:
         passed = {k.value.id for k in call.keywords if k.arg is None and isinstance(k.value, ast.Name)}
         function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) if passed else None
         if function is not None and function.args.kwarg is not None and function.args.kwarg.arg in passed:
@@ -906,12 +912,12 @@ def forwarded_keywords(parents):
     return sorted(out)
 
 
-def serialization_round_trips(parents):
+def serialization_round_trips(calls):
     """The calls that load what the same module's dumps of a live object just gave (celery's
     `pickle.loads(pickle.dumps(exc))`, a check that it can be pickled): no outside bytes are deserialized.
     [line, 0, end line, WHOLE_LINES] of each."""
     out = []
-    for call in (n for n in parents if isinstance(n, ast.Call)):
+    for call in calls:
         loads = dotted(call.func) or ""
         dumped = call.args[0] if len(call.args) == 1 else None
         dumps = (dotted(dumped.func) or "") if isinstance(dumped, ast.Call) else ""
@@ -926,24 +932,17 @@ def script_blocks(tree, path):
     regeneration scripts at the end of its builtins modules). [line, 0, end line, WHOLE_LINES] of each."""
     if path.replace("\\", "/").rpartition("/")[2] == "__main__.py":
         return []
-    out = []
-    for node in tree.body:
-        test = node.test if isinstance(node, ast.If) else None
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
-            sides = [test.left, test.comparators[0]]
-            if any(isinstance(n, ast.Name) and n.id == "__name__" for n in sides) and any(
-                    isinstance(n, ast.Constant) and n.value == "__main__" for n in sides):
-                out.append([node.body[0].lineno, 0, node.body[-1].end_lineno, WHOLE_LINES])
-    return out
+    return [[node.body[0].lineno, 0, node.body[-1].end_lineno, WHOLE_LINES] for node in tree.body
+            if isinstance(node, ast.If) and is_main_guard(node.test)]
 
 
-def constant_shell_lists(parents):
+def constant_shell_lists(calls):
     """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
     `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
     first item alone and takes the others as its own arguments, not the command's. [line, 0, end line, WHOLE_LINES]
     of each call."""
     out = []
-    for call in (n for n in parents if isinstance(n, ast.Call)):  # every node but the module, walked already
+    for call in calls:
         shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
                     for k in call.keywords)
         command = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
@@ -2590,6 +2589,7 @@ def model(entry, budget, max_depth):
         called = {}
 
         parents = parent_map(tree)
+        calls = [n for n in parents if isinstance(n, ast.Call)]  # every node but the module, walked already
 
         def only_calls(key, node, method):
             # a name defined twice (one definition per platform) calls at once only what both call at once
@@ -2626,9 +2626,9 @@ def model(entry, budget, max_depth):
                 "init_returns_none": init_returns_none(tree),
                 "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
                           "concatenated_all": concatenated_all(tree),
-                          "constant_shell_lists": constant_shell_lists(parents),
-                          "forwarded_keywords": forwarded_keywords(parents),
-                          "serialization_round_trips": serialization_round_trips(parents),
+                          "constant_shell_lists": constant_shell_lists(calls),
+                          "forwarded_keywords": forwarded_keywords(calls, parents),
+                          "serialization_round_trips": serialization_round_trips(calls),
                           "script_blocks": script_blocks(tree, path),
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree),

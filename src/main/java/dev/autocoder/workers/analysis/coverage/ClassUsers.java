@@ -35,21 +35,9 @@ final class ClassUsers {
         users.forEach(t -> usersByFile.computeIfAbsent(t.file().path(), p -> new ArrayList<>()).add(t));
     }
 
-    /** The qualified names of the classes that use the source class, itself left out, sorted. */
-    List<String> of(DeclaredType source) {
-        List<String> users = new ArrayList<>();
-        usersByFile.forEach((path, types) -> {
-            if (sees(types.get(0).file(), source) && words(path).contains(source.type().simpleName())) {
-                add(users, types, source);
-            }
-        });
-        users.sort(null);
-        return users;
-    }
-
     /**
      * For each source class some use, the qualified names of those that do (itself left out), sorted: one pass over
-     * the users' words, where {@link #of} is a pass per class.
+     * the users' words. A class none uses has no entry.
      */
     Map<DeclaredType, List<String>> ofEach(List<DeclaredType> sources) {
         Map<String, List<DeclaredType>> bySimpleName = new HashMap<>();

@@ -67,15 +67,14 @@ final class TestMappingAnalysis {
                 .filter(t -> TESTABLE_KINDS.contains(t.type().kind().toLowerCase(Locale.ROOT)))
                 .toList();
         Map<DeclaredType, List<String>> mapping = map(sources, tests);
-        ClassUsers users = new ClassUsers(snapshot, tests);
-        Map<DeclaredType, List<String>> usedBy = new HashMap<>();
-        sources.forEach(s -> usedBy.put(s, users.of(s)));
+        Map<DeclaredType, List<String>> usedBy = new ClassUsers(snapshot, tests).ofEach(sources);
         Map<DeclaredType, Reach> reached = reached(snapshot, sources, sources.stream()
-                .filter(s -> !mapping.get(s).isEmpty() || !usedBy.get(s).isEmpty()).toList());
+                .filter(s -> !mapping.get(s).isEmpty() || usedBy.containsKey(s)).toList());
         // classes no test uses or reaches first: those other tests use are exercised, if not by a test class of their own
         List<UntestedClass> untested = sources.stream()
                 .filter(s -> s.type().isPublic() && mapping.get(s).isEmpty())
-                .map(s -> untested(s, types, commitsByPath, usedBy.get(s), reached.getOrDefault(s, Reach.NONE)))
+                .map(s -> untested(s, types, commitsByPath, usedBy.getOrDefault(s, List.of()),
+                        reached.getOrDefault(s, Reach.NONE)))
                 .sorted(Comparator.comparing((UntestedClass u) -> !u.usedBy().isEmpty())
                         .thenComparing(u -> !u.reachedThrough().isEmpty())
                         .thenComparing(Comparator.comparingLong(UntestedClass::score).reversed())
