@@ -1473,8 +1473,10 @@ class FunctionScanner:
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
                                  or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
+                                 or self.converts_if_given(node, h) or self.moves_if_present(node, h)
+                                 or self.raises_after(node)
                                  or bool(loops_open) and self.skips_missing(node, h)
-                                 or bool(loops_open) and self.keeps_numbers(node, h))
+                                 or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -1986,12 +1988,47 @@ class FunctionScanner:
     def closes_if_possible(self, try_node, handler):
         """Whether the try only closes or shuts down something and the handler catches only a failure of the
         operating system: a close that fails leaves nothing to undo (celery's pool, `sock.close()` / `except
-        OSError: pass`)."""
+        OSError: pass`; redis' disconnect, `self._writer.close()` and `await self._writer.wait_closed()` under
+        `if` tests)."""
+        def closes(statement):
+            value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
+                else getattr(statement, "value", None)
+            if isinstance(statement, ast.Expr):
+                return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                    and value.func.attr in ("close", "shutdown", "wait_closed")
+            return isinstance(statement, ast.If) and all(closes(s) for s in statement.body + statement.orelse)
         types = self.handler_types(handler) if handler.type is not None else []
-        statement = try_node.body[0] if len(try_node.body) == 1 else None
-        return bool(types) and all(t in FILE_ERRORS for t in types) and isinstance(statement, ast.Expr) \
-            and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) \
-            and statement.value.func.attr in ("close", "shutdown")
+        return bool(types) and all(t in FILE_ERRORS for t in types) and all(closes(s) for s in try_node.body)
+
+    def converts_if_given(self, try_node, handler):
+        """Whether the try starts by converting a parameter to a number and the handler catches only the TypeError of
+        a value that is none: a parameter left at None skips the check or option the try adds (redis' `if
+        int(count) < 0: raise DataError(..)`, then `pieces.extend([b"COUNT", count])` / `except TypeError: pass`)."""
+        if handler.type is None or self.handler_types(handler) != ["TypeError"]:
+            return False
+        first = try_node.body[0]
+        test = first.test if isinstance(first, ast.If) else first
+        return any(isinstance(n, ast.Call) and dotted(n.func) in CONVERSIONS and len(n.args) == 1
+                   and isinstance(n.args[0], ast.Name) and n.args[0].id in self.params for n in ast.walk(test))
+
+    def moves_if_present(self, try_node, handler):
+        """Whether the try only copies entries it looks up and deletes entries, and the handler catches only a
+        missing entry: an entry renamed where it is there (redis' `fields["json"] = fields["$"]`, `del
+        fields["$"]` / `except KeyError: pass`)."""
+        def copies(statement):
+            return isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Subscript) \
+                and all(isinstance(t, ast.Subscript) for t in statement.targets)
+
+        def deletes(statement):
+            return isinstance(statement, ast.Delete) and all(isinstance(t, ast.Subscript) for t in statement.targets)
+        return handler.type is not None and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
+            and any(copies(s) for s in try_node.body) and all(copies(s) or deletes(s) for s in try_node.body)
+
+    def raises_after(self, try_node):
+        """Whether the statement after the try raises: an empty handler hands the failure on as another one (redis'
+        `yield await self.get_master_address()` / `except MasterNotFoundError: pass` / `raise
+        SlaveNotFoundError(..)`), nothing disappears."""
+        return isinstance(self.code_after(try_node), ast.Raise)
 
     def suppresses_for_callers(self, try_node):
         """Whether the try only yields in a context manager: the function is a `contextlib.suppress` of its own,
@@ -2031,7 +2068,7 @@ class FunctionScanner:
         return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
             and all(membership(s) for s in try_node.body)
 
-    def except_site(self, handler, try_has_else, falls_back=False):
+    def except_site(self, handler, try_has_else, falls_back=False, try_line=None):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -2057,9 +2094,11 @@ class FunctionScanner:
         # candidate of a loop: letting the failure go is the point
         types = self.handler_types(handler)
         empty_body = bool(empty or not body)
+        # a comment on the handler, over it, or on its `try:` line (redis' `try:  # try to set the attribute. may be
+        # provided without value` / `except IndexError: pass`)
         explained = empty_body and (any(line in self.m.comment_lines()
                                         for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
-                                    or self.comment_above(handler))
+                                    or self.comment_above(handler) or try_line in self.m.comment_lines())
         # a finalizer has no caller to tell: Python only prints "Exception ignored in" for what escapes it
         in_finalizer = getattr(self.f, "name", None) == "__del__"
         # outside a coroutine nothing is being cancelled: a cancelled future's result in a done-callback (tornado's

@@ -47,6 +47,7 @@ public class RuffEngine {
     private final Path diskFolder;
     private final Map<String, RuffFileResult> cache = new ConcurrentHashMap<>();
     private final Map<String, DiskCache<RuffFileResult>> disks = new HashMap<>();
+    private final TypingModules typingModules = new TypingModules();
     private String version;
     /** Why ruff cannot be run; null while it can. */
     private String unavailable;
@@ -90,7 +91,7 @@ public class RuffEngine {
         if (ruffVersion == null) {
             return PythonLint.unavailable(python.size(), unavailable);
         }
-        RuffSettings settings = RuffSettings.of(snapshot.root());
+        RuffSettings settings = RuffSettings.of(snapshot.root()).withTypingModules(typingModules.of(snapshot, python));
         DiskCache<RuffFileResult> diskCache = diskCache(ruffVersion);
         List<SkippedFile> skipped = new ArrayList<>();
         Map<String, RuffFileResult> results = new LinkedHashMap<>();

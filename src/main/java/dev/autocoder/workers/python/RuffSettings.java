@@ -22,23 +22,26 @@ import java.util.regex.Pattern;
  * {@code per-file-ignores}/{@code extend-per-file-ignores} (added to ours: F401 in {@code __init__.py}, where
  * imports are re-exports) and {@code exclude}/{@code extend-exclude} are applied
  * to the findings and files by us, {@code mccabe.max-complexity}, {@code line-length} and {@code target-version}
- * are passed on (each also under {@code lint.}).
+ * are passed on (each also under {@code lint.}), and so is {@code typing-modules}, to which the engine adds the
+ * project's own modules that hand out typing's names ({@link TypingModules}).
  * <p>
  * Ruff always runs {@code --isolated} with these as command-line options, so the native CLI and bin/ruff-wasm see
  * the same settings, and C901 runs with max-complexity 0 so every function's complexity is known; only functions
  * above {@link #maxComplexity()} become findings.
  *
+ * @param typingModules modules whose names ruff reads as the typing module's ({@code lint.typing-modules})
  * @param source     the file the repository's settings came from; null when none
  * @param problem    why that file could not be used (it then adds nothing); null when fine
  */
 public record RuffSettings(List<String> select, List<String> ignore, int maxComplexity, Integer lineLength,
                            String targetVersion, Map<String, List<String>> perFileIgnores, List<String> exclude,
-                           String source, String problem) {
+                           List<String> typingModules, String source, String problem) {
 
     /** Ruff's and our default threshold for a C901 finding. */
     static final int DEFAULT_MAX_COMPLEXITY = 10;
     private static final Pattern SELECTOR = Pattern.compile("[A-Z]+[0-9]*|ALL");
     private static final Pattern TARGET = Pattern.compile("py3[0-9]{1,2}");
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final TomlMapper TOML = new TomlMapper();
 
     /** The curated selection alone. */
@@ -46,7 +49,7 @@ public record RuffSettings(List<String> select, List<String> ignore, int maxComp
         RuffRules rules = RuffRules.shipped();
         // an __init__.py's imports are the package's API (re-exports), not unused code
         return new RuffSettings(rules.selected(), rules.ignored(), DEFAULT_MAX_COMPLEXITY, null, null,
-                Map.of("__init__.py", List.of("F401")), List.of(), null, null);
+                Map.of("__init__.py", List.of("F401")), List.of(), List.of(), null, null);
     }
 
     /** The curated selection plus the settings of the repository at {@code root}. */
@@ -74,7 +77,15 @@ public record RuffSettings(List<String> select, List<String> ignore, int maxComp
 
     private RuffSettings from(String file, String why) {
         return new RuffSettings(select, ignore, maxComplexity, lineLength, targetVersion, perFileIgnores, exclude,
-                file, why);
+                typingModules, file, why);
+    }
+
+    /** These settings with the modules added to {@code typing-modules} (the repository's own come first). */
+    RuffSettings withTypingModules(List<String> modules) {
+        Set<String> all = new LinkedHashSet<>(typingModules);
+        all.addAll(modules);
+        return new RuffSettings(select, ignore, maxComplexity, lineLength, targetVersion, perFileIgnores, exclude,
+                List.copyOf(all), source, problem);
     }
 
     private RuffSettings with(String file, JsonNode config) {
@@ -108,13 +119,23 @@ public record RuffSettings(List<String> select, List<String> ignore, int maxComp
         int max = complexity.canConvertToInt() && complexity.asInt() >= 0 ? complexity.asInt() : maxComplexity;
         JsonNode length = config.path("line-length");
         Integer lineLengthSetting = length.canConvertToInt() && length.asInt() > 0 ? length.asInt() : null;
+        List<String> typing = new ArrayList<>();
+        for (JsonNode list : List.of(config.path("typing-modules"), lint.path("typing-modules"))) {
+            list.forEach(n -> {
+                if (MODULE.matcher(n.asText()).matches()) {
+                    typing.add(n.asText());
+                } else {
+                    rejected.add("typing-modules " + n.asText());
+                }
+            });
+        }
         String target = config.path("target-version").asText(null);
         if (target != null && !TARGET.matcher(target).matches()) {
             rejected.add("target-version " + target);
             target = null;
         }
         return new RuffSettings(List.copyOf(selected), List.copyOf(ignored), max, lineLengthSetting, target,
-                Map.copyOf(perFile), List.copyOf(excluded), file,
+                Map.copyOf(perFile), List.copyOf(excluded), List.copyOf(typing), file,
                 rejected.isEmpty() ? null : "left out what is not a ruff setting: " + String.join(", ", rejected));
     }
 
@@ -154,6 +175,11 @@ public record RuffSettings(List<String> select, List<String> ignore, int maxComp
         if (targetVersion != null) {
             args.add("--target-version");
             args.add(targetVersion);
+        }
+        if (!typingModules.isEmpty()) {
+            args.add("--config");
+            args.add("lint.typing-modules = [" + String.join(", ", typingModules.stream().map(m -> '"' + m + '"').toList())
+                    + "]");
         }
         return args;
     }

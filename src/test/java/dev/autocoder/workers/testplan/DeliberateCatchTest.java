@@ -1125,4 +1125,94 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/pool.py", 36));
     }
+
+    /**
+     * Redis' client held five more: a connection closed where it can be (`close()` and `await wait_closed()` under
+     * `if` tests), an option added only when its parameter is a number (`int(count)` / `except TypeError`: None skips
+     * it), an entry renamed where it is there, a fallback whose failure the statement after the try raises as another
+     * one, and a handler whose `try:` line says why. The same shapes that lose a failure keep their report: a
+     * conversion of what is no parameter, a raise that is not the next statement, a close among other work.
+     */
+    @Test
+    void aBestEffortDisconnectAnOptionalNumberARenameAndAFallbackThatRaisesAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/client.py", """
+                import os
+
+
+                class NotFound(Exception):
+                    pass
+
+
+                class Connection:
+                    async def disconnect(self):
+                        try:
+                            if os.getpid() == self.pid:
+                                self._writer.close()
+                                if hasattr(self._writer, "wait_closed"):
+                                    await self._writer.wait_closed()
+                        except OSError:
+                            pass
+                        finally:
+                            self._writer = None
+
+                    def pending(self, name, count=None):
+                        pieces = [name]
+                        try:
+                            if int(count) < 0:
+                                raise ValueError("count must be >= 0")
+                            pieces.extend([b"COUNT", count])
+                        except TypeError:
+                            pass
+                        try:
+                            pieces.append(int(self.limit))
+                        except TypeError:
+                            pass
+                        return pieces
+
+                    def fields(self, fields):
+                        try:
+                            fields["json"] = fields["$"]
+                            del fields["$"]
+                        except KeyError:
+                            pass
+                        return fields
+
+                    def candidates(self):
+                        try:
+                            yield self.find_primary()
+                        except NotFound:
+                            pass
+                        raise LookupError("no primary")
+
+                    def others(self, items):
+                        try:
+                            yield self.find_primary()
+                        except NotFound:
+                            pass
+                        if items:
+                            raise LookupError("no replica")
+
+                    def parse(self, response):
+                        result = {}
+                        for det in response:
+                            try:  # may be provided without value
+                                result[det[0]] = det[1]
+                            except IndexError:
+                                pass
+                        return result
+
+                    def flush(self):
+                        try:
+                            self.queue.flush()
+                            self._writer.close()
+                        except OSError:
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/client.py", 30), tuple("shop/client.py", 52), tuple("shop/client.py", 70));
+    }
 }
