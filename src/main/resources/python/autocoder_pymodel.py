@@ -43,7 +43,9 @@ LOGGING = {"print", "log", "debug", "verbose", "info", "warning", "warn", "error
 # optional capability (io.UnsupportedOperation: httpx rewinds a file with seek(0) where the stream can), an object does
 # not implement an optional method (NotImplementedError: Django's `tzname()` of a date without one)
 EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError",
-                   "io.UnsupportedOperation", "UnsupportedOperation", "NotImplementedError"}
+                   "io.UnsupportedOperation", "UnsupportedOperation", "NotImplementedError",
+                   # a queue read without waiting had nothing (kombu's `self._get(queue)` / `except Empty: pass`)
+                   "Empty", "queue.Empty", "Queue.Empty"}
 # what looking up an entry that is not there raises: d[k], s[i]
 MISSING_ENTRY_ERRORS = {"KeyError", "IndexError", "LookupError"}
 # what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
@@ -1473,7 +1475,7 @@ class FunctionScanner:
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
                                  or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
-                                 or self.converts_if_given(node, h) or self.moves_if_present(node, h)
+                                 or self.converts_if_given(node, h) or self.edits_if_present(node, h)
                                  or self.raises_after(node)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
@@ -1715,6 +1717,8 @@ class FunctionScanner:
         `return reverse(url_name, ..)` / `except NoReverseMatch: pass`, `.get(pk=..).delete()` / `except
         DoesNotExist: pass`, its file cache's `with open(fname, 'rb')` / `except FileNotFoundError: pass`, celery's
         `with self.open(filename, 'rb')`)."""
+        if self.searches_until_not_found(try_node, handler):
+            return True
         statement = try_node.body[0] if len(try_node.body) == 1 else None
         if statement is None or handler.type is None:
             return False
@@ -1728,6 +1732,7 @@ class FunctionScanner:
         if isinstance(statement, (ast.With, ast.AsyncWith)) and len(statement.body) == 1 \
                 and not any(isinstance(i.context_expr, ast.Call) for i in statement.items):
             statement = statement.body[0]  # under a lock (dateutil's `with self._cache_lock:`)
+        types = self.handler_types(handler)
         if isinstance(statement, ast.Expr) and isinstance(statement.value, (ast.Yield, ast.YieldFrom)):
             statement = statement.value
         if not isinstance(statement, (ast.Return, ast.Assign, ast.Yield, ast.YieldFrom)):
@@ -1736,7 +1741,13 @@ class FunctionScanner:
         nodes = list(ast.walk(value)) if value is not None else []
         entry = any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) for n in nodes)
         attribute = any(isinstance(n, ast.Call) and dotted(n.func) == "getattr" and len(n.args) == 2 for n in nodes)
-        types = self.handler_types(handler)
+        # `getattr(..., None)` written out along a chain (kombu's `return self.__connection__ or
+        # self.channel.connection.client` / `except AttributeError: pass`)
+        chain = any(isinstance(n, ast.Attribute) for n in nodes) and not any(isinstance(n, ast.Call) for n in nodes)
+        # an element taken where there is one (kombu's `yield acc.popleft()` / `except IndexError: pass`)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and value.func.attr in ("pop", "popleft", "popitem") and all(t in MISSING_ENTRY_ERRORS for t in types):
+            return True
         # a list searched with index(..), ValueError when it holds no such element (dateutil's cache of components)
         if types == ["ValueError"] and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
                                            and n.func.attr == "index" for n in nodes):
@@ -1744,7 +1755,19 @@ class FunctionScanner:
         # a number read from an entry: its absence, or a value that is no number (Django's `int(cc['max-age'])`)
         converted = isinstance(value, ast.Call) and dotted(value.func) in CONVERSIONS and entry
         return entry and all(t in MISSING_ENTRY_ERRORS or converted and t in ("ValueError", "TypeError") for t in types) \
-            or attribute and types == ["AttributeError"]
+            or (attribute or chain) and types == ["AttributeError"]
+
+    def searches_until_not_found(self, try_node, handler):
+        """Whether the handler catches only ValueError and the try's only calls that may raise it are string or list
+        searches (`index`, `rindex`), the others moving list elements: the search found no more, which ends the work
+        (scrapy's cookie domains, `start = domain.index(".", start) + 1` in a loop / `except ValueError: pass`), or
+        found nothing to move (kombu's round robin, `items.append(items.pop(items.index(last_used)))`)."""
+        if handler.type is None or self.handler_types(handler) != ["ValueError"]:
+            return False
+        calls = [n for s in try_node.body for n in ast.walk(s) if isinstance(n, ast.Call)]
+        searches = [c for c in calls if isinstance(c.func, ast.Attribute) and c.func.attr in ("index", "rindex")]
+        return bool(searches) and all(c in searches or isinstance(c.func, ast.Attribute)
+                                      and c.func.attr in ("append", "extend", "pop", "insert") for c in calls)
 
     def tries_another_way(self, try_node):
         """Whether the try returns its result and the statement after it is another try that returns one too: a
@@ -1818,7 +1841,9 @@ class FunctionScanner:
             return True
         call = statement.value if isinstance(statement, ast.Expr) else None
         method = call.func.attr if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else ""
-        if method.lower().startswith(("remove_", "delete_", "discard_")) \
+        # a removal the project or a library names so: networkx's remove_edge, a poller's `unregister(fd)` (kombu)
+        if (method.lower().startswith(("remove_", "delete_", "discard_", "unregister_"))
+                or method in ("unregister", "unsubscribe", "discard")) \
                 and not any(t in ("Exception", "BaseException") for t in types):
             return True
         # a file removed where it is: `os.unlink(dest)` / `except OSError: pass` (pytest's numbered-dir clean-up)
@@ -1995,10 +2020,15 @@ class FunctionScanner:
                 else getattr(statement, "value", None)
             if isinstance(statement, ast.Expr):
                 return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                    and value.func.attr in ("close", "shutdown", "wait_closed")
+                    and (value.func.attr in ("close", "shutdown", "wait_closed") or "close_" in value.func.attr)
             return isinstance(statement, ast.If) and all(closes(s) for s in statement.body + statement.orelse)
+        # the failures of the connection or channel being closed, named by the handler (kombu's `except
+        # self.connection_errors + self.channel_errors:`), or of the socket under it; never Exception
         types = self.handler_types(handler) if handler.type is not None else []
-        return bool(types) and all(t in FILE_ERRORS for t in types) and all(closes(s) for s in try_node.body)
+        return bool(types) and all(t in FILE_ERRORS or t.rpartition(".")[2] in TIMEOUT_ERRORS
+                                   or "connection_errors" in t or "channel_errors" in t
+                                   or t in ("socket.error", "AttributeError", "ValueError") for t in types) \
+            and all(closes(s) for s in try_node.body)
 
     def converts_if_given(self, try_node, handler):
         """Whether the try starts by converting a parameter to a number and the handler catches only the TypeError of
@@ -2011,18 +2041,22 @@ class FunctionScanner:
         return any(isinstance(n, ast.Call) and dotted(n.func) in CONVERSIONS and len(n.args) == 1
                    and isinstance(n.args[0], ast.Name) and n.args[0].id in self.params for n in ast.walk(test))
 
-    def moves_if_present(self, try_node, handler):
-        """Whether the try only copies entries it looks up and deletes entries, and the handler catches only a
-        missing entry: an entry renamed where it is there (redis' `fields["json"] = fields["$"]`, `del
-        fields["$"]` / `except KeyError: pass`)."""
-        def copies(statement):
-            return isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Subscript) \
-                and all(isinstance(t, ast.Subscript) for t in statement.targets)
+    def edits_if_present(self, try_node, handler):
+        """Whether the try only reads entries, sets entries of entries and removes entries, and the handler catches
+        only a missing entry: the edit is made where the entries are there (redis' rename, `fields["json"] =
+        fields["$"]`, `del fields["$"]`; kombu's `payload['headers']['redelivered'] = True`, and its `exchange, _ =
+        self._fanout_queues[queue]`, `self._fanout_to_queue.pop(exchange)` / `except KeyError: pass`)."""
+        def looks_up(statement):
+            return isinstance(statement, ast.Assign) and (
+                isinstance(statement.value, ast.Subscript)
+                or all(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Subscript) for t in statement.targets))
 
-        def deletes(statement):
-            return isinstance(statement, ast.Delete) and all(isinstance(t, ast.Subscript) for t in statement.targets)
+        def removes(statement):
+            return isinstance(statement, ast.Delete) and all(isinstance(t, ast.Subscript) for t in statement.targets) \
+                or isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                and isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "pop"
         return handler.type is not None and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
-            and any(copies(s) for s in try_node.body) and all(copies(s) or deletes(s) for s in try_node.body)
+            and any(looks_up(s) for s in try_node.body) and all(looks_up(s) or removes(s) for s in try_node.body)
 
     def raises_after(self, try_node):
         """Whether the statement after the try raises: an empty handler hands the failure on as another one (redis'

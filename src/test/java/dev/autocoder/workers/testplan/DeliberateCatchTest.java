@@ -1033,7 +1033,8 @@ class DeliberateCatchTest {
     /**
      * dateutil's time-zone components are cached in two lists: {@code return self._cachecomp[self._cachedate.index(
      * key)]} under a lock, {@code except ValueError: pass}, then the component is computed: a cache miss, not a lost
-     * failure. A ValueError around other work keeps its report.
+     * failure; scrapy's cookie domains search a string for dots until there is none. A ValueError around other work
+     * keeps its report.
      */
     @Test
     void aListSearchedForAnElementItMayNotHoldIsALookup() throws Exception {
@@ -1061,6 +1062,19 @@ class DeliberateCatchTest {
                         except ValueError:
                             pass
                         return dt
+
+
+                def domains(domain):
+                    matches = [domain]
+                    try:
+                        start = domain.index(".") + 1
+                        end = domain.rindex(".")
+                        while start < end:
+                            matches.append(domain[start:])
+                            start = domain.index(".", start) + 1
+                    except ValueError:
+                        pass
+                    return matches
                 """));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
@@ -1214,5 +1228,93 @@ class DeliberateCatchTest {
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/client.py", 30), tuple("shop/client.py", 52), tuple("shop/client.py", 70));
+    }
+
+    /**
+     * Kombu's messaging code held eight more kinds: a poller's {@code unregister(fd)}, a channel or connection closed
+     * with the failures the handler names for it ({@code except self.connection_errors + self.channel_errors}), an
+     * attribute chain read where it is there ({@code getattr(.., None)} written out), an element taken from a deque
+     * where there is one, a queue read without waiting that had nothing ({@code except Empty}), an element moved where
+     * a list search finds it, and entries edited where they are there. A broad handler around a close, and an
+     * attribute chain through a call, keep their report.
+     */
+    @Test
+    void anUnregisterACloseAnAttributeChainAnEmptyQueueAndEntryEditsAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/broker.py", """
+                from queue import Empty
+
+
+                class Channel:
+                    connection_errors = (OSError,)
+                    channel_errors = (KeyError,)
+
+                    def drop(self, fd):
+                        try:
+                            self.poller.unregister(fd)
+                        except (KeyError, OSError):
+                            pass
+
+                    def maybe_close(self, channel):
+                        try:
+                            channel.close()
+                        except self.connection_errors + self.channel_errors:
+                            pass
+                        try:
+                            self.transport.close_connection(channel)
+                        except Exception:
+                            pass
+
+                    @property
+                    def client(self):
+                        try:
+                            return self.channel.connection.client
+                        except AttributeError:
+                            pass
+
+                    @property
+                    def server(self):
+                        try:
+                            return self.channel.connection().server
+                        except AttributeError:
+                            pass
+
+                    def drain(self, acc, events):
+                        for _ in events:
+                            try:
+                                yield acc.popleft()
+                            except IndexError:
+                                pass
+
+                    def get(self, queue):
+                        try:
+                            return queue.get_nowait()
+                        except Empty:
+                            pass
+
+                    def rotate(self, items, last):
+                        try:
+                            items.append(items.pop(items.index(last)))
+                        except ValueError:
+                            pass
+                        return last
+
+                    def restore(self, payload, fanout, queue):
+                        try:
+                            payload["headers"]["redelivered"] = True
+                            payload["properties"]["redelivered"] = True
+                        except KeyError:
+                            pass
+                        try:
+                            exchange, _ = fanout[queue]
+                            self.exchanges.pop(exchange)
+                        except KeyError:
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/broker.py", 21), tuple("shop/broker.py", 35));
     }
 }
