@@ -938,6 +938,19 @@ def script_blocks(tree, path):
             if isinstance(node, ast.If) and is_main_guard(node.test)]
 
 
+def docstrings(tree):
+    """The docstrings of the module, its classes and functions: documentation, whose values are examples (oauthlib's
+    RFC token responses, `"access_token":"2YotnFZFEjr1zCsicMWpAA"`). [line, 0, end line, WHOLE_LINES] of each."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str):
+                out.append([first.lineno, 0, first.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
 def constant_shell_lists(calls):
     """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
     `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
@@ -2703,6 +2716,7 @@ def model(entry, budget, max_depth):
                           "forwarded_keywords": forwarded_keywords(calls, parents),
                           "serialization_round_trips": serialization_round_trips(calls),
                           "script_blocks": script_blocks(tree, path),
+                          "docstrings": docstrings(tree),
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),

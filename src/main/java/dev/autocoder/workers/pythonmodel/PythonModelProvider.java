@@ -296,6 +296,8 @@ public class PythonModelProvider {
          * {@code __main__.py}: it runs only when the file is run as a script.
          */
         SCRIPT_BLOCK("script_blocks"),
+        /** The docstring of the module, a class or a function: documentation, its values examples. */
+        DOCSTRING("docstrings"),
         /** A line with directional marks only, no embedding, override or isolate that could reorder the code. */
         BIDI_MARKS_ONLY("bidi_marks_only"),
         /**

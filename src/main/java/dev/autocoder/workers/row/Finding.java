@@ -61,6 +61,10 @@ public record Finding(
         return new Finding(id, rule, category, severity, file, line, endLine, newMessage, scope);
     }
 
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(id, rule, category, newSeverity, file, line, endLine, message, scope);
+    }
+
     /** The scope, main when none was given. */
     @JsonIgnore
     public Scope scopeOrMain() {

@@ -270,4 +270,38 @@ class PythonSecurityRatingsTest {
                 .extracting(f -> f.severity() + " " + f.message())
                 .containsExactly("HIGH Possible SQL injection vector through string-based query construction");
     }
+
+    /**
+     * oauthlib quotes RFC 6749's token responses in its docstrings ({@code "access_token":"2YotnFZFEjr1zCsicMWpAA"}):
+     * six generic secret assignments led its security row at medium. In a docstring such a value is low, still
+     * counted; the same value assigned in code keeps medium.
+     */
+    @Test
+    void aSecretLikeValueInADocstringIsLow() {
+        TestSnapshots.write(root, "tokens.py", """
+                \"\"\"Token responses, for example::
+
+                    {"access_token": "2YotnFZFEjr1zCsicMWpAA", "token_type": "example"}
+                \"\"\"
+
+                SERVICE_TOKEN = "tGzv3JOkF0XG5Qx2TlKWIA"
+
+
+                def parse(body):
+                    \"\"\"Reads a response like {'refresh_token': 'tGzv3JOkF0XG5Qx2TlKWIA'}.\"\"\"
+                    return body
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("generic-secret-assignment"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("in a docstring"))
+                .containsExactlyInAnyOrder("3 LOW true", "6 MEDIUM false", "10 LOW true");
+        assertThat(security.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("secrets_found");
+            assertThat(m.value()).isEqualTo(3.0);
+        });
+    }
 }

@@ -18,6 +18,8 @@ public record SecretFinding(String rule, Severity severity, String file, int lin
 
     /** Category of every secret finding. */
     public static final String CATEGORY = "secrets";
+    /** The rule of a value that looks random assigned to a secret's name: the one rule that guesses. */
+    public static final String GENERIC_ASSIGNMENT = SecretRule.GENERIC_SECRET_ASSIGNMENT.id();
 
     static SecretFinding of(SecretRule rule, String file, int line, String secretValue, String assignedTo) {
         String fingerprint = SecretValues.fingerprint(secretValue);
