@@ -45,7 +45,10 @@ LOGGING = {"print", "log", "debug", "verbose", "info", "warning", "warn", "error
 EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError",
                    "io.UnsupportedOperation", "UnsupportedOperation", "NotImplementedError",
                    # a queue read without waiting had nothing (kombu's `self._get(queue)` / `except Empty: pass`)
-                   "Empty", "queue.Empty", "Queue.Empty"}
+                   "Empty", "queue.Empty", "Queue.Empty",
+                   # a weak proxy whose object is gone: nothing is left to act on (tqdm's `tqdm_instance.miniters =
+                   # float('inf')` on a `weakref.proxy` / `except ReferenceError: pass`)
+                   "ReferenceError"}
 # what looking up an entry that is not there raises: d[k], s[i]
 MISSING_ENTRY_ERRORS = {"KeyError", "IndexError", "LookupError"}
 # what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
@@ -294,6 +297,13 @@ def number_targets(generator):
 
 def is_range(node):
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range"
+
+
+def iterates_collection(iterable):
+    """Whether a loop's size grows with its input: not over range(n) without len(..), nor over elements written out
+    in the code."""
+    return not written_out(iterable) and not (is_range(iterable) and not any(
+        isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in iterable.args))
 
 
 def written_out(iterable):
@@ -1521,8 +1531,11 @@ class FunctionScanner:
                 self.visit(statement, caught_by, loop_depth, loops_open, in_except, in_with)
             return
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            # tqdm's `[check_call(['tput', i]) for i in ('cols', 'lines')]` runs twice whatever the input
+            over_collection = any(iterates_collection(g.iter) for g in node.generators)
             for generator in node.generators:
-                loop = {"kind": "comprehension", "line": node.lineno, "depth": len(loops_open) + 1, "over_collection": True,
+                loop = {"kind": "comprehension", "line": node.lineno, "depth": len(loops_open) + 1,
+                        "over_collection": over_collection,
                         "text": "for " + text_of(self.m.lines, generator.target) + " in " + text_of(self.m.lines, generator.iter),
                         "over": "element of `" + text_of(self.m.lines, generator.iter, 60) + "`",
                         "growth_depth": self.enclosing_growth(loops_open) + (0 if id(generator) in self.without_factor else 1)}
@@ -1537,7 +1550,8 @@ class FunctionScanner:
                 else:
                     parts = [child]
                 for part in parts:
-                    self.visit(part, caught_by, loop_depth + 1, loops_open + [(index, True)], in_except, in_with)
+                    self.visit(part, caught_by, loop_depth + 1, loops_open + [(index, over_collection)], in_except,
+                               in_with)
             return
         if isinstance(node, (ast.With, ast.AsyncWith)):
             transaction = False
@@ -2240,9 +2254,7 @@ class FunctionScanner:
 
     def loop(self, node, depth):
         if isinstance(node, (ast.For, ast.AsyncFor)):
-            # not a collection: range(n) without len(..), or elements written out in the code
-            over_collection = not written_out(node.iter) and not (is_range(node.iter) and not any(
-                isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "len" for a in node.iter.args))
+            over_collection = iterates_collection(node.iter)
             text = ("async for " if isinstance(node, ast.AsyncFor) else "for ") + text_of(self.m.lines, node.target) + " in " + text_of(self.m.lines, node.iter)
             return {"kind": "for", "line": node.lineno, "depth": depth, "over_collection": over_collection, "text": text,
                     "over": ("element of `" + text_of(self.m.lines, node.iter, 60) + "`") if over_collection else None,

@@ -1234,7 +1234,8 @@ class DeliberateCatchTest {
      * Kombu's messaging code held eight more kinds: a poller's {@code unregister(fd)}, a channel or connection closed
      * with the failures the handler names for it ({@code except self.connection_errors + self.channel_errors}), an
      * attribute chain read where it is there ({@code getattr(.., None)} written out), an element taken from a deque
-     * where there is one, a queue read without waiting that had nothing ({@code except Empty}), an element moved where
+     * where there is one, a queue read without waiting that had nothing ({@code except Empty}), a weak proxy whose
+     * object is gone (tqdm's {@code except ReferenceError}), an element moved where
      * a list search finds it, and entries edited where they are there. A broad handler around a close, and an
      * attribute chain through a call, keep their report.
      */
@@ -1289,6 +1290,12 @@ class DeliberateCatchTest {
                         try:
                             return queue.get_nowait()
                         except Empty:
+                            pass
+
+                    def disable(self, weak_bar):
+                        try:
+                            weak_bar.miniters = float("inf")
+                        except ReferenceError:
                             pass
 
                     def rotate(self, items, last):

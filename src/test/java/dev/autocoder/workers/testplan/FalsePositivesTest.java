@@ -1144,7 +1144,8 @@ class FalsePositivesTest {
 
     /**
      * Click's get_editor probes three editors written out in the code, one process each: no input makes that loop
-     * longer, so it is no round trip per element of a collection. A loop over a parameter's elements still is.
+     * longer, so it is no round trip per element of a collection; nor is tqdm's comprehension over
+     * {@code ("cols", "lines")}. A loop or comprehension over a parameter's elements still is.
      */
     @Test
     void aLoopOverElementsWrittenOutInTheCodeIsNoLoopOverACollection() throws Exception {
@@ -1162,6 +1163,14 @@ class FalsePositivesTest {
                 def install(packages):
                     for package in packages:
                         os.system(f"pip install {package}")
+
+
+                def screen_shape():
+                    return [os.system("tput " + i) for i in ("cols", "lines")]
+
+
+                def uninstall(packages):
+                    return [os.system(f"pip uninstall {package}") for package in packages]
                 """, "src/main/java/com/acme/Editors.java", """
                 package com.acme;
 
@@ -1191,7 +1200,7 @@ class FalsePositivesTest {
 
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("io-in-loop"))
                 .extracting(f -> f.file() + ":" + f.line())
-                .containsExactlyInAnyOrder("shop/editor.py:13", "src/main/java/com/acme/Editors.java:21");
+                .containsExactlyInAnyOrder("shop/editor.py:13", "shop/editor.py:21", "src/main/java/com/acme/Editors.java:21");
     }
 
     /**
