@@ -1050,6 +1050,9 @@ def handler_reraises(tree, parents):
 PY2_ONLY_METHODS = {"__unicode__", "__nonzero__", "__div__", "__rdiv__", "__idiv__", "__cmp__", "__getslice__",
                     "__setslice__", "__delslice__"}
 # Conversions of text to a number: a ValueError says the text is none.
+# methods of str and list that raise no KeyError
+TEXT_AND_LIST_METHODS = {"split", "rsplit", "splitlines", "strip", "lstrip", "rstrip", "lower", "upper", "append",
+                         "extend", "add"}
 CONVERSIONS = {"int", "float", "complex", "Decimal", "decimal.Decimal", "Fraction", "fractions.Fraction"}
 # Calls whose result is a number, whatever text goes in: no text of the input comes out.
 NUMBERS = {"int", "float", "len", "bool", "abs", "round", "ord", "hash", "id"}
@@ -1499,7 +1502,7 @@ class FunctionScanner:
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
                                  or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
                                  or self.converts_if_given(node, h) or self.edits_if_present(node, h)
-                                 or self.raises_after(node)
+                                 or self.raises_after(node) or self.reads_optional_environment(node, h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
                 for statement in h.body:
@@ -2107,15 +2110,31 @@ class FunctionScanner:
         return handler.type is not None and all(t in self.params for t in self.handler_types(handler))
 
     def keeps_numbers(self, try_node, handler):
-        """Whether the try only adds an element converted to a number and the handler catches only the ValueError
-        of one that is none: the loop keeps the numbers and skips the rest (SQLAlchemy's `version.append(int(n))` over
-        the parts of a version string)."""
+        """Whether the try only adds an element converted to a number, or replaces one with its number, and the
+        handler catches only the ValueError of one that is none: the loop keeps the numbers and skips the rest
+        (SQLAlchemy's `version.append(int(n))` over the parts of a version string; distutils' LooseVersion,
+        `components[i] = int(obj)`, which leaves the words as they are)."""
         if len(try_node.body) != 1 or handler.type is None or "ValueError" not in self.handler_types(handler) \
                 or not set(self.handler_types(handler)) <= {"ValueError", "TypeError"}:
             return False
         statement = try_node.body[0]
+        if isinstance(statement, ast.Assign):
+            return isinstance(statement.value, ast.Call) and dotted(statement.value.func) in CONVERSIONS \
+                and all(isinstance(t, ast.Subscript) for t in statement.targets)
         return isinstance(statement, ast.Expr) and any(isinstance(n, ast.Call) and dotted(n.func) in CONVERSIONS
                                                        for n in ast.walk(statement))
+
+    def reads_optional_environment(self, try_node, handler):
+        """Whether the handler catches only KeyError, the try's only lookups are of `os.environ` and its only calls
+        split, strip or collect text: an environment variable used where it is set (distutils' MSVC compiler,
+        `for p in os.environ['path'].split(';'): self.__paths.append(p)` / `except KeyError: pass`)."""
+        if handler.type is None or self.handler_types(handler) != ["KeyError"]:
+            return False
+        nodes = [n for s in try_node.body for n in ast.walk(s)]
+        lookups = [n for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)]
+        calls = [n for n in nodes if isinstance(n, ast.Call)]
+        return bool(lookups) and all(self.m.qualify(dotted(n.value) or "") == "os.environ" for n in lookups) \
+            and all(isinstance(c.func, ast.Attribute) and c.func.attr in TEXT_AND_LIST_METHODS for c in calls)
 
     def tests_membership(self, try_node, handler):
         """Whether the try only tests membership (`if value in self.truthy: return True`, each branch returning or

@@ -1324,4 +1324,51 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/broker.py", 21), tuple("shop/broker.py", 35));
     }
+
+    /**
+     * Setuptools' distutils held two more: an environment variable used where it is set ({@code os.environ['path']}
+     * split and collected, {@code except KeyError}) and a version's parts replaced by their numbers where they are
+     * numbers ({@code components[i] = int(obj)}, {@code except ValueError}). A KeyError around another lookup, and a
+     * conversion that is no replacement, keep their report.
+     */
+    @Test
+    void anOptionalEnvironmentVariableAndPartsReplacedByTheirNumbersAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/build.py", """
+                import os
+
+
+                def search_path(paths, settings):
+                    try:
+                        for p in os.environ["PATH"].split(";"):
+                            paths.append(p.strip())
+                    except KeyError:
+                        pass
+                    try:
+                        for p in os.environ["PATH"].split(";"):
+                            paths.append(settings[p])
+                    except KeyError:
+                        pass
+                    return paths
+
+
+                def parse(components):
+                    for i, obj in enumerate(components):
+                        try:
+                            components[i] = int(obj)
+                        except ValueError:
+                            pass
+                    for obj in components:
+                        try:
+                            total = int(obj)
+                        except ValueError:
+                            pass
+                    return components
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/build.py", 13), tuple("shop/build.py", 27));
+    }
 }
