@@ -213,16 +213,22 @@ def arguments_of(function):
 def import_time_reads(tree):
     """The names the module reads while it is imported, everywhere but inside function and lambda bodies (their
     decorators and default values included; class bodies run at import time too), each with the attributes read of
-    it (`nx.NetworkXError`), "*" when it is read otherwise."""
+    it (`nx.NetworkXError`), "*" when it is read otherwise. Under `from __future__ import annotations` no annotation
+    is evaluated (astroid's `def builtins_module(self) -> nodes.Module:` reads nothing of `nodes` on import)."""
     names = {}
+    lazy_annotations = any(isinstance(s, ast.ImportFrom) and s.module == "__future__"
+                           and any(a.name == "annotations" for a in s.names) for s in tree.body)
     stack = list(tree.body)
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             stack.extend(evaluated_where_defined(node))
-            if not isinstance(node, ast.Lambda):
+            if not isinstance(node, ast.Lambda) and not lazy_annotations:
                 stack.extend(a.annotation for a in arguments_of(node) if a.annotation is not None)
                 stack.extend([node.returns] if node.returns is not None else [])
+            continue
+        if isinstance(node, ast.AnnAssign) and lazy_annotations:
+            stack.extend(n for n in (node.target, node.value) if n is not None)
             continue
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and isinstance(node.value.ctx, ast.Load):
             names.setdefault(node.value.id, set()).add(node.attr)

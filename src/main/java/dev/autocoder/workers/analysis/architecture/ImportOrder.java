@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import java.util.Set;
  * finished modules gave it): a name missing there fails (networkx's hundreds of {@code import networkx as nx}
  * cannot; {@code from .orders import place_order} met while orders waits on billing does), every name there holds
  * by statement order (a base class bound before the import that leads back), and moving an import breaks it.
+ * A member whose package lies outside the cycle may never be first either: when the package's own imports reach
+ * another member first (astroid's package loads {@code spec} before {@code modutils}, and only {@code modutils}
+ * first would fail), the failure holds by the package's statement order.
  * <p>
  * Walked with an explicit stack, as {@link StronglyConnectedComponents} is, so a cycle of thousands of modules
  * cannot overflow the call stack.
@@ -32,11 +36,13 @@ final class ImportOrder {
     private final Map<String, List<PythonModuleGraph.Edge>> importsOf = new HashMap<>();
     private final Set<String> members;
     private final PythonModuleGraph graph;
+    private final Map<String, List<String>> adjacency;
 
     /** @param members the modules of one strongly connected component of the import-time graph */
     ImportOrder(PythonModuleGraph graph, Map<String, List<String>> adjacency, Set<String> members) {
         this.members = members;
         this.graph = graph;
+        this.adjacency = adjacency;
         for (String from : members) {
             List<PythonModuleGraph.Edge> edges = new ArrayList<>();
             for (String to : adjacency.get(from)) {
@@ -59,7 +65,15 @@ final class ImportOrder {
         for (String first : members) {
             Failure found = replay(first);
             if (found != null && !found.holdsByOrder()) {
-                return Optional.of(found);
+                String entered = enteredFirst(first);
+                if (entered == null) {
+                    return Optional.of(found);
+                }
+                Failure real = replay(entered);
+                if (real != null && !real.holdsByOrder()) {
+                    return Optional.of(real);
+                }
+                found = new Failure(first, found.edge(), true, outermostPackage(first), entered);
             }
             ordered = ordered == null ? found : ordered;
         }
@@ -69,9 +83,85 @@ final class ImportOrder {
     /**
      * Importing {@code first} before the other members makes {@code edge} read a module still initializing.
      *
-     * @param holdsByOrder whether that module has bound every name read by then: it works until an import moves
+     * @param holdsByOrder whether that module has bound every name read by then, or {@code first} is never imported
+     *                     first: it works until an import moves
+     * @param orderedBy    the package outside the cycle whose imports load {@code loadedFirst} before {@code first};
+     *                     null when {@code first} can be imported first
+     * @param loadedFirst  the member that package's imports reach first; null with {@code orderedBy}
      */
-    record Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder) {
+    record Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder, String orderedBy,
+                   String loadedFirst) {
+
+        Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder) {
+            this(first, edge, holdsByOrder, null, null);
+        }
+    }
+
+    /**
+     * The member Python starts first when {@code member} is imported, where the packages around it lie outside the
+     * cycle and their imports reach another member first; null when that is {@code member} itself (or a package of
+     * it in the cycle, which {@link #replay} starts first anyway). Walks the import-time imports in line order, each
+     * module's packages before it, as the import system does.
+     */
+    private String enteredFirst(String member) {
+        Set<String> seen = new HashSet<>();
+        Deque<Walk> stack = new ArrayDeque<>();
+        stack.push(new Walk(member));
+        while (!stack.isEmpty()) {
+            Walk walk = stack.peek();
+            if (walk.imports == null) {
+                if (seen.contains(walk.module)) {
+                    stack.pop();
+                    continue;
+                }
+                String unseenPackage = outermostUnseenPackage(walk.module, seen);
+                if (unseenPackage != null) {
+                    stack.push(new Walk(unseenPackage));
+                    continue;
+                }
+                if (members.contains(walk.module)) {
+                    return walk.module.equals(member) || member.startsWith(walk.module + ".") ? null : walk.module;
+                }
+                seen.add(walk.module);
+                walk.imports = importsInLineOrder(walk.module).iterator();
+            } else if (walk.imports.hasNext()) {
+                stack.push(new Walk(walk.imports.next()));
+            } else {
+                stack.pop();
+            }
+        }
+        return null;
+    }
+
+    /** A module the walk of {@link #enteredFirst} imports, and the imports of its body left to run. */
+    private static final class Walk {
+        final String module;
+        Iterator<String> imports;
+
+        Walk(String module) {
+            this.module = module;
+        }
+    }
+
+    private static String outermostUnseenPackage(String module, Set<String> seen) {
+        for (int dot = module.indexOf('.'); dot > 0; dot = module.indexOf('.', dot + 1)) {
+            String parent = module.substring(0, dot);
+            if (!seen.contains(parent)) {
+                return parent;
+            }
+        }
+        return null;
+    }
+
+    private static String outermostPackage(String module) {
+        int dot = module.indexOf('.');
+        return dot < 0 ? module : module.substring(0, dot);
+    }
+
+    private List<String> importsInLineOrder(String module) {
+        return adjacency.getOrDefault(module, List.of()).stream()
+                .sorted(Comparator.comparingInt(to -> graph.edge(module, to, PythonArchitecture.IMPORT_TIME).line()))
+                .toList();
     }
 
     /** One module on the import stack: whether its body has started, and the next of its imports to run. */

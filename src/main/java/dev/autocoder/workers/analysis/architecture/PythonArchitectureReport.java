@@ -68,6 +68,11 @@ final class PythonArchitectureReport {
     private static String failure(ImportOrder.Failure failure) {
         PythonModuleGraph.Edge edge = failure.edge();
         String where = " (" + edge.file() + ":" + edge.line() + ")";
+        if (failure.orderedBy() != null) {
+            return "it holds only by statement order: when " + failure.first() + " is imported first, " + edge.from()
+                    + " reads names of " + edge.to() + " before it has bound them" + where + ", but " + failure.orderedBy()
+                    + "'s own imports load " + failure.loadedFirst() + " first; moving an import there breaks it";
+        }
         return failure.holdsByOrder()
                 ? "it holds only by statement order: when " + failure.first() + " is imported first, " + edge.from()
                 + " reads names of " + edge.to() + " while it is still initializing, names it has bound by then" + where

@@ -268,6 +268,69 @@ class PythonArchitectureTest {
         assertThat(modules.get("graphs.algorithms.paths")).containsEntry("efferent", 1);
     }
 
+    /**
+     * astroid's manager imports its {@code nodes} package and names {@code nodes.Module} only in annotations, under
+     * {@code from __future__ import annotations}: nothing of {@code nodes} is read while the manager initializes, so
+     * the cycle through the package cannot fail (it was a high finding leading astroid's screen). The same module
+     * without the future import evaluates the annotation when the method is defined.
+     */
+    @Test
+    void annotationsThatAreNeverEvaluatedReadNothingOnImport() throws Exception {
+        String manager = """
+                from PKG import nodes
+
+
+                class Manager:
+                    def build(self) -> nodes.Module:
+                        return nodes.Module()
+
+                    limit: nodes.Limit = 3
+                """;
+        String nodes = "from PKG import manager\n\n\nclass Module:\n    def manager(self):\n        return manager.Manager()\n";
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            for (String pkg : List.of("lazy", "eager")) {
+                write(pkg + "/__init__.py", "");
+                write(pkg + "/manager.py", (pkg.equals("lazy") ? "from __future__ import annotations\n\n" : "")
+                        + manager.replace("PKG", pkg));
+                write(pkg + "/nodes.py", nodes.replace("PKG", pkg));
+            }
+            commit(git, "two managers");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("import-cycle"))
+                .extracting(f -> f.severity() + " " + f.file() + " " + f.message())
+                .containsExactly("HIGH eager/manager.py Circular import among 2 modules: when eager.nodes is imported "
+                        + "first, eager.manager reads names of eager.nodes before it has bound them (eager/manager.py:1); "
+                        + "the imports: eager.manager → eager.nodes (eager/manager.py:1), eager.nodes → eager.manager "
+                        + "(eager/nodes.py:1)");
+    }
+
+    /**
+     * astroid's {@code modutils} imports {@code spec} before it binds {@code EXT_LIB_DIRS}, which {@code spec} takes
+     * from it: imported first, {@code modutils} would fail. It never is: importing it initializes the package first,
+     * whose imports load {@code spec} first. The cycle holds by the package's statement order (medium, saying so),
+     * not high.
+     */
+    @Test
+    void aCycleWhosePackageLoadsTheSafeMemberFirstHoldsByStatementOrder() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            write("tools/__init__.py", "from tools import spec\n");
+            write("tools/spec.py", "from tools.modutils import EXT_DIRS\n\n\ndef find():\n    return EXT_DIRS\n");
+            write("tools/modutils.py", "from tools import spec\n\nEXT_DIRS = []\n\n\ndef search():\n    return spec.find()\n");
+            commit(git, "a package that orders its cycle");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("import-cycle"))
+                .extracting(f -> f.severity() + " " + f.message())
+                .containsExactly("MEDIUM Circular import among 2 modules: it holds only by statement order: when "
+                        + "tools.modutils is imported first, tools.spec reads names of tools.modutils before it has bound "
+                        + "them (tools/spec.py:1), but tools's own imports load tools.spec first; moving an import there "
+                        + "breaks it; the imports: tools.modutils → tools.spec (tools/modutils.py:1), tools.spec → "
+                        + "tools.modutils (tools/spec.py:1)");
+    }
+
     @Test
     void ranksPythonHotspotsByChurnTimesComplexityLeavingTestsOut() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
