@@ -2617,18 +2617,53 @@ def python2_only(tree):
         return [first.lineno, first.col_offset, getattr(last, "end_lineno", None) or last.lineno,
                 getattr(last, "end_col_offset", None) or 0]
 
+    def branch_sides(test):
+        """(whether the body runs on Python 2 only, whether the else branch does): `PY2 and x` sends only Python 2
+        into its body (simplejson's `if not _PY3 and not isinstance(content, unicode):`), `PY3 or x` only Python 2
+        into its else branch."""
+        found = side(test)
+        if isinstance(test, ast.BoolOp):
+            operands = [side(v) for v in test.values]
+            return isinstance(test.op, ast.And) and "py2" in operands, isinstance(test.op, ast.Or) and "py3" in operands
+        return found == "py2", found == "py3"
+
+    def branches(nodes):
+        out = []
+        for node in nodes:
+            if isinstance(node, ast.BoolOp):
+                # evaluated only when what comes before holds: after `not PY3 and`, or after `PY3 or`
+                stop = "py2" if isinstance(node.op, ast.And) else "py3"
+                at = next((i for i, v in enumerate(node.values) if side(v) == stop), None)
+                if at is not None and at + 1 < len(node.values):
+                    out.append(region(node.values[at + 1:]))
+            if isinstance(node, (ast.If, ast.IfExp)):
+                body_py2, else_py2 = branch_sides(node.test)
+                body = node.body if isinstance(node.body, list) else [node.body]
+                orelse = node.orelse if isinstance(node.orelse, list) else [node.orelse]
+                branch = orelse if else_py2 else body if body_py2 else []
+                if branch:
+                    out.append(region(branch))
+        return out
+
     regions = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in PY2_ONLY_METHODS:
             regions.append(region(node.body))  # Python 3 never calls it (babel's `__unicode__` returns `unicode(..)`)
-        if isinstance(node, (ast.If, ast.IfExp)):
-            found = side(node.test)
-            body = node.body if isinstance(node.body, list) else [node.body]
-            orelse = node.orelse if isinstance(node.orelse, list) else [node.orelse]
-            branch = orelse if found == "py3" else body if found == "py2" else []
-            if branch:
-                regions.append(region(branch))
-    return sorted(regions)
+    regions.extend(branches(ast.walk(tree)))
+    # a flag handed to a function as a parameter's default (simplejson's `def encode_basestring(s, _PY3=PY3):`)
+    module_flags = dict(flags)
+    for function in ast.walk(tree):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            positional = function.args.posonlyargs + function.args.args
+            defaults = list(zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults)) \
+                + [(a, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None]
+            local = {a.arg: side(d) for a, d in defaults if side(d) is not None}
+            if local:
+                flags.update(local)
+                regions.extend(branches(walk_own_scope(function)))
+                flags.clear()
+                flags.update(module_flags)
+    return sorted({tuple(r): r for r in regions}.values())
 
 
 def literal_tables(tree, lines):

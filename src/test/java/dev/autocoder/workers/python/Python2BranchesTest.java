@@ -80,4 +80,43 @@ class Python2BranchesTest {
         assertThat(result.summary()).contains("6 undefined-name reports left out: in code only Python 2 runs "
                 + "(a version test's Python 2 branch, `__unicode__`)");
     }
+
+    /**
+     * simplejson hands the flag to its functions as a parameter's default ({@code def encode_basestring(s,
+     * _PY3=PY3):} / {@code if _PY3: ... else: s = unicode(s, 'utf-8')}) and tests it with another condition
+     * ({@code if not _PY3 and not isinstance(content, unicode):}): eight high F821 led its first screen. Both branches
+     * are Python 2's; {@code PY3 and x} does not send Python 2 anywhere, and a parameter whose default is no flag is
+     * no test.
+     */
+    @Test
+    void aFlagGivenAsAParametersDefaultAndAConjunctionAreVersionTests() {
+        TestSnapshots.write(root, "codec.py", """
+                from compat import PY3
+
+
+                def encode(s, _PY3=PY3):
+                    if _PY3:
+                        return s
+                    return unicode(s, "utf-8") if not _PY3 else s
+
+
+                def scan(content, encoding, _PY3=PY3, strict=True):
+                    if not _PY3 and not isinstance(content, unicode):
+                        content = unicode(content, encoding)
+                    if _PY3 and not isinstance(content, str):
+                        content = long(content)
+                    if strict:
+                        content = unichr(content)
+                    return content
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("F821")).extracting(Finding::message)
+                .containsExactlyInAnyOrder("Undefined name `long`", "Undefined name `unichr`");
+        assertThat(result.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_python2_only_names");
+            assertThat(m.value()).isEqualTo(3.0);
+        });
+    }
 }
