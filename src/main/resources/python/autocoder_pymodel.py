@@ -954,11 +954,13 @@ def script_blocks(tree, path):
             if isinstance(node, ast.If) and is_main_guard(node.test)]
 
 
-def docstrings(tree):
+def docstrings(tree, nodes):
     """The docstrings of the module, its classes and functions: documentation, whose values are examples (oauthlib's
-    RFC token responses, `"access_token":"2YotnFZFEjr1zCsicMWpAA"`). [line, 0, end line, WHOLE_LINES] of each."""
+    RFC token responses, `"access_token":"2YotnFZFEjr1zCsicMWpAA"`). [line, 0, end line, WHOLE_LINES] of each.
+
+    `nodes`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
     out = []
-    for node in ast.walk(tree):
+    for node in [tree, *nodes]:
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
@@ -2543,7 +2545,7 @@ PY2_FLAGS = {"PY2", "IS_PY2"}
 PY3_FLAGS = {"PY3", "PY3K", "IS_PY3"}
 
 
-def python2_only(tree):
+def python2_only(tree, nodes):
     """The regions of code that runs only on Python 2: the branch a Python-version test sends Python 2 to (`if PY3:
     ... else: string_types = (unicode, str)`, `str if PY3 else unicode`, `if sys.version_info[0] < 3:`). A test is a
     comparison of `sys.version_info` (whole, `[0]` or `.major`) that splits 2 from 3, a module-level name assigned
@@ -2646,14 +2648,15 @@ def python2_only(tree):
         return out
 
     regions = []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in PY2_ONLY_METHODS:
+    functions = [n for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for node in functions:
+        if node.name in PY2_ONLY_METHODS:
             regions.append(region(node.body))  # Python 3 never calls it (babel's `__unicode__` returns `unicode(..)`)
-    regions.extend(branches(ast.walk(tree)))
+    regions.extend(branches(n for n in nodes if isinstance(n, (ast.If, ast.IfExp, ast.BoolOp))))
     # a flag handed to a function as a parameter's default (simplejson's `def encode_basestring(s, _PY3=PY3):`)
     module_flags = dict(flags)
-    for function in ast.walk(tree):
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    for function in functions:
+        if function.args.defaults or function.args.kw_defaults:
             positional = function.args.posonlyargs + function.args.args
             defaults = list(zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults)) \
                 + [(a, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None]
@@ -2788,9 +2791,9 @@ def model(entry, budget, max_depth):
                           "forwarded_keywords": forwarded_keywords(calls, parents),
                           "serialization_round_trips": serialization_round_trips(calls),
                           "script_blocks": script_blocks(tree, path),
-                          "docstrings": docstrings(tree),
+                          "docstrings": docstrings(tree, parents),
                           "bidi_marks_only": bidi_marks_only(module.lines),
-                          "python2_only": python2_only(tree),
+                          "python2_only": python2_only(tree, parents),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),
                           "compared_addresses": compared_addresses(tree, module.lines),
                           **mutable_defaults(tree, parents, module.lines)},
