@@ -96,7 +96,8 @@ public class RuffFixer {
         try {
             folder = copy(path, content);
             RuffSettings only = new RuffSettings(List.of(rule), List.of(), settings.maxComplexity(),
-                    settings.lineLength(), settings.targetVersion(), Map.of(), List.of(), settings.typingModules(), null, null);
+                    settings.lineLength(), settings.targetVersion(), Map.of(), List.of(), settings.typingModules(),
+                    null, null);
             List<RuffDiagnostic> found = ruff.check(folder, List.of(path), only, budget).get(path);
             List<String> lines = content.lines().toList();
             return Optional.of(found.stream().filter(d -> rule.equals(d.code())).map(d -> d.withSnippetFrom(lines))

@@ -29,9 +29,12 @@ import java.util.stream.Collectors;
  */
 final class TypingModules {
 
-    /** {@code from x import a, b as c}, parenthesized over lines or continued with backslashes. */
+    /**
+     * {@code from x import a, b as c}, parenthesized over lines or continued with backslashes; each part matches one
+     * way only, so a hostile line (thousands of dots) costs linear time.
+     */
     private static final Pattern FROM_IMPORT = Pattern.compile(
-            "^[ \\t]*from[ \\t]+(\\.*[\\w.]*)[ \\t]+import[ \\t]*(\\([^)]*\\)|(?:[^\\n#;\\\\]|\\\\\\r?\\n)*)",
+            "^[ \\t]*from[ \\t]+(\\.*(?:\\w+(?:\\.\\w+)*)?)[ \\t]+import[ \\t]*(\\([^)]*\\)|(?:[^\\n#;\\\\]|\\\\\\r?\\n)*)",
             Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("#[^\\n]*");
     private static final Set<String> TYPING = Set.of("typing", "typing_extensions");
@@ -59,7 +62,8 @@ final class TypingModules {
                 continue;
             }
             hashes.add(file.contentHash());
-            List<FromImport> imports = importsByContent.computeIfAbsent(file.contentHash(), hash -> read(snapshot, file));
+            List<FromImport> imports = importsByContent.computeIfAbsent(file.contentHash(),
+                    hash -> read(snapshot, file));
             String module = PythonModules.moduleName(file.path(), paths);
             String importerPackage = PythonModules.isPackageInit(file.path()) ? module : parent(module);
             List<FromImport> resolved = new ArrayList<>();

@@ -96,6 +96,7 @@ class TypingCompatModulesTest {
                 """);
         TestSnapshots.write(root, "store/commands/kinds.py", "from typing import List as Literal\n");
         TestSnapshots.write(root, "store/commands/both.py", "from ..compat import Dict\n");
+        TestSnapshots.write(root, "store/commands/hostile.py", "from " + ".".repeat(50_000) + " imp\n");
         Snapshot snapshot = TestSnapshots.of(root);
 
         // kinds binds typing's List under another name, and compat's Dict is typing_extensions' TypedDict renamed

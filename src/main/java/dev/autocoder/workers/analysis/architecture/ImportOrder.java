@@ -87,7 +87,7 @@ final class ImportOrder {
      *                     first: it works until an import moves
      * @param orderedBy    the package outside the cycle whose imports load {@code loadedFirst} before {@code first};
      *                     null when {@code first} can be imported first
-     * @param loadedFirst  the member that package's imports reach first; null with {@code orderedBy}
+     * @param loadedFirst  the member that package's imports reach first; null when {@code orderedBy} is
      */
     record Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder, String orderedBy,
                    String loadedFirst) {

@@ -38,7 +38,8 @@ final class DocstringExamples {
             Modelled file = byPath.get(finding.file());
             out.add(file != null && file.isAt(Site.DOCSTRING, finding.line(), 1)
                     ? finding.withSeverity(Severity.LOW).withMessage(finding.message()
-                    + " It is in a docstring: most likely an example of the documentation; check that it is not a real one.")
+                    + " It is in a docstring: most likely an example in the documentation; check that it is not a real "
+                    + "one.")
                     : finding);
         }
         return out;
