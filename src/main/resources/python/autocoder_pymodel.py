@@ -367,7 +367,8 @@ def parameter_use(function, name, parents):
             elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
                 attributes = stored_attributes(node, function, parents)
                 stored |= attributes
-                use = READ if attributes else name_use(node, parents)
+                use = READ if attributes else PASSED if packed_and_passed(node, function, parents) \
+                    else name_use(node, parents)
             worst = max(worst, use)
     if stored:
         worst = max(worst, STORED, attribute_use(function, stored, parents))
@@ -409,6 +410,22 @@ def attribute_use(function, attributes, parents):
         elif isinstance(node.ctx, ast.Del) or isinstance(parents.get(node), ast.AugAssign):
             worst = MUTATED
     return worst
+
+
+def packed_and_passed(node, function, parents):
+    """Whether the parameter is packed into a tuple or list that a local holds, and the function only hands that
+    local to calls (jedi's `data = inference_state_id, function, args, kwargs` / `pickle_dump(data, ..)`): as good as
+    handing it to them."""
+    pack = parents.get(node)
+    holder = parents.get(pack)
+    if not isinstance(pack, (ast.Tuple, ast.List)) or not isinstance(holder, ast.Assign) or holder.value is not pack \
+            or len(holder.targets) != 1 or not isinstance(holder.targets[0], ast.Name):
+        return False
+    local = holder.targets[0].id
+    uses = [n for n in walk_own_scope(function) if isinstance(n, ast.Name) and n.id == local]
+    return all(isinstance(n.ctx, ast.Store) and n is holder.targets[0]
+               or isinstance(n.ctx, ast.Load) and isinstance(parents.get(n), ast.Call) and n in parents[n].args
+               for n in uses)
 
 
 def name_use(node, parents):

@@ -114,4 +114,25 @@ class MutableDefaultsTest {
                 .extracting(Finding::line, Finding::severity, f -> f.message().contains("only reads it"))
                 .containsExactlyInAnyOrder(tuple(2, Severity.HIGH, false), tuple(2, Severity.LOW, true));
     }
+
+    @Test
+    void aDefaultPackedIntoALocalThatIsOnlyHandedOnIsPassed() {
+        // jedi's subprocess: `data = inference_state_id, function, args, kwargs` / `pickle_dump(data, ..)`
+        TestSnapshots.write(root, "messages.py", """
+                def send(channel, name, kwargs={}):
+                    data = name, kwargs
+                    channel.dump(data)
+
+
+                def keep(name, kwargs={}):
+                    data = name, kwargs
+                    return data
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
+                .extracting(Finding::line, Finding::severity)
+                .containsExactlyInAnyOrder(tuple(1, Severity.MEDIUM), tuple(6, Severity.HIGH));
+    }
 }
