@@ -1514,9 +1514,11 @@ class FunctionScanner:
                 types.extend(self.handler_types(h))
             for statement in node.body:
                 self.visit(statement, types + caught_by, loop_depth, loops_open, in_except, in_with)
-            # a loop that tries candidates until one works (jinja2's ChoiceLoader): a failure moves on to the next
-            tries_next = bool(loops_open) and any(isinstance(n, (ast.Return, ast.Break))
-                                                  for n in walk_own_scope(node))
+            # a loop that tries candidates until one works (jinja2's ChoiceLoader): a failure moves on to the next;
+            # so does one that yields the candidates that work (jedi's find_virtualenvs, `yield Environment(..)` /
+            # `except InvalidPythonEnvironment: pass`), or continues where the try worked and does the rest otherwise
+            tries_next = bool(loops_open) and any(isinstance(n, (ast.Return, ast.Break, ast.Continue, ast.Yield,
+                                                                 ast.YieldFrom)) for n in walk_own_scope(node))
             keeps_default = self.keeps_default(node)
             for h in handlers:
                 self.except_site(h, bool(node.orelse), keeps_default or tries_next or self.tries_another_way(node)
@@ -1773,6 +1775,17 @@ class FunctionScanner:
         DoesNotExist: pass`, its file cache's `with open(fname, 'rb')` / `except FileNotFoundError: pass`, celery's
         `with self.open(filename, 'rb')`)."""
         if self.searches_until_not_found(try_node, handler):
+            return True
+        # an entry looked up first and only used after, by no other lookup nor call but built-ins and the clock
+        # (jedi's time cache, `expiry, value = dct[key]` / `if expiry > time.time(): return value` / `except
+        # KeyError: pass`): a cache miss
+        first = try_node.body[0]
+        if len(try_node.body) > 1 and handler.type is not None \
+                and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
+                and isinstance(first, ast.Assign) and isinstance(first.value, ast.Subscript) \
+                and not any(isinstance(n, ast.Subscript) or isinstance(n, ast.Call) and not (
+                    dotted(n.func) in BUILTINS or (dotted(n.func) or "").startswith("time."))
+                    for s in try_node.body[1:] for n in ast.walk(s)):
             return True
         statement = try_node.body[0] if len(try_node.body) == 1 else None
         if statement is None or handler.type is None:

@@ -1371,4 +1371,67 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/build.py", 13), tuple("shop/build.py", 27));
     }
+
+    /**
+     * Jedi's handlers: a generator over candidates yields those that work ({@code yield Environment(executable)} /
+     * {@code except InvalidPythonEnvironment}), a loop continues where the try worked and does the rest otherwise, and
+     * a cache entry looked up first is only compared and returned after ({@code expiry, value = dct[key]} / {@code if
+     * expiry > time.time(): return value} / {@code except KeyError}): each is deliberate. A lookup followed by a call
+     * that may raise the same KeyError keeps its report.
+     */
+    @Test
+    void candidatesYieldedOrContinuedAndACacheMissAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/envs.py", """
+                import time
+
+
+                class InvalidEnvironment(Exception):
+                    pass
+
+
+                def environments(paths, make):
+                    for path in paths:
+                        try:
+                            yield make(path)
+                        except InvalidEnvironment:
+                            pass
+
+
+                def params(names, used, result):
+                    for name in names:
+                        try:
+                            result.append(used[name])
+                            continue
+                        except KeyError:
+                            pass
+                        result.append(None)
+                    return result
+
+
+                def cached(cache, key):
+                    try:
+                        expiry, value = cache[key]
+                        if expiry > time.time():
+                            return value
+                    except KeyError:
+                        pass
+                    return None
+
+
+                def theme(themes, name, registry):
+                    try:
+                        entry = themes[name]
+                        registry.load(entry)
+                        return entry
+                    except KeyError:
+                        pass
+                    return None
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/envs.py", 42));
+    }
 }
