@@ -203,6 +203,14 @@ def evaluated_where_defined(function):
         + [d for d in arguments.kw_defaults if d is not None]
 
 
+def parameter_defaults(function):
+    """A function's or lambda's parameters that have a default, each with it: (parameter, default node)."""
+    a = function.args
+    positional = a.posonlyargs + a.args
+    return list(zip(positional[len(positional) - len(a.defaults):], a.defaults)) \
+        + [(p, d) for p, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
+
+
 def arguments_of(function):
     """A function's or lambda's parameters, in order: positional-only, positional, *args, keyword-only, **kwargs."""
     a = function.args
@@ -340,11 +348,7 @@ def mutable_defaults(tree, parents, lines):
     for f in ast.walk(tree):
         if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
-        args = f.args
-        positional = args.posonlyargs + args.args
-        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
-            [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-        for arg, default in pairs:
+        for arg, default in parameter_defaults(f):
             if not isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)):
                 continue
             use = parameter_use(f, arg.arg, parents)
@@ -2602,15 +2606,17 @@ def python2_only(tree, nodes):
             node = node.value
         return dotted(node) in ("sys.version_info", "version_info")
 
-    def side(test):
-        """"py3" when the test holds on Python 3 only, "py2" when on Python 2 only, else None."""
+    def side(test, local=None):
+        """"py3" when the test holds on Python 3 only, "py2" when on Python 2 only, else None. `local`: a function's
+        parameters whose default is a flag, which its body tests as such."""
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            inner = side(test.operand)
+            inner = side(test.operand, local)
             return {"py3": "py2", "py2": "py3"}.get(inner)
         name = dotted(test)
         if name is not None:
             last = name.split(".")[-1]
-            return "py2" if last in PY2_FLAGS else "py3" if last in PY3_FLAGS else flags.get(name)
+            return "py2" if last in PY2_FLAGS else "py3" if last in PY3_FLAGS \
+                else (local or {}).get(name, flags.get(name))
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
                 and test.left.id in probes and isinstance(test.comparators[0], ast.Constant) \
                 and test.comparators[0].value is None and isinstance(test.ops[0], (ast.Is, ast.IsNot)):
@@ -2649,27 +2655,27 @@ def python2_only(tree, nodes):
         return [first.lineno, first.col_offset, getattr(last, "end_lineno", None) or last.lineno,
                 getattr(last, "end_col_offset", None) or 0]
 
-    def branch_sides(test):
+    def branch_sides(test, local):
         """(whether the body runs on Python 2 only, whether the else branch does): `PY2 and x` sends only Python 2
         into its body (simplejson's `if not _PY3 and not isinstance(content, unicode):`), `PY3 or x` only Python 2
         into its else branch."""
-        found = side(test)
+        found = side(test, local)
         if isinstance(test, ast.BoolOp):
-            operands = [side(v) for v in test.values]
+            operands = [side(v, local) for v in test.values]
             return isinstance(test.op, ast.And) and "py2" in operands, isinstance(test.op, ast.Or) and "py3" in operands
         return found == "py2", found == "py3"
 
-    def branches(nodes):
+    def branches(nodes, local=None):
         out = []
         for node in nodes:
             if isinstance(node, ast.BoolOp):
                 # evaluated only when what comes before holds: after `not PY3 and`, or after `PY3 or`
                 stop = "py2" if isinstance(node.op, ast.And) else "py3"
-                at = next((i for i, v in enumerate(node.values) if side(v) == stop), None)
+                at = next((i for i, v in enumerate(node.values) if side(v, local) == stop), None)
                 if at is not None and at + 1 < len(node.values):
                     out.append(region(node.values[at + 1:]))
             if isinstance(node, (ast.If, ast.IfExp)):
-                body_py2, else_py2 = branch_sides(node.test)
+                body_py2, else_py2 = branch_sides(node.test, local)
                 body = node.body if isinstance(node.body, list) else [node.body]
                 orelse = node.orelse if isinstance(node.orelse, list) else [node.orelse]
                 branch = orelse if else_py2 else body if body_py2 else []
@@ -2684,18 +2690,10 @@ def python2_only(tree, nodes):
             regions.append(region(node.body))  # Python 3 never calls it (babel's `__unicode__` returns `unicode(..)`)
     regions.extend(branches(n for n in nodes if isinstance(n, (ast.If, ast.IfExp, ast.BoolOp))))
     # a flag handed to a function as a parameter's default (simplejson's `def encode_basestring(s, _PY3=PY3):`)
-    module_flags = dict(flags)
     for function in functions:
-        if function.args.defaults or function.args.kw_defaults:
-            positional = function.args.posonlyargs + function.args.args
-            defaults = list(zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults)) \
-                + [(a, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None]
-            local = {a.arg: side(d) for a, d in defaults if side(d) is not None}
-            if local:
-                flags.update(local)
-                regions.extend(branches(walk_own_scope(function)))
-                flags.clear()
-                flags.update(module_flags)
+        local = {a.arg: side(d) for a, d in parameter_defaults(function) if side(d) is not None}
+        if local:
+            regions.extend(branches(walk_own_scope(function), local))
     return sorted({tuple(r): r for r in regions}.values())
 
 

@@ -66,7 +66,7 @@ final class TypingModules {
                     hash -> read(snapshot, file));
             String module = PythonModules.moduleName(file.path(), paths);
             String importerPackage = PythonModules.isPackageInit(file.path()) ? module : parent(module);
-            List<FromImport> resolved = new ArrayList<>();
+            List<FromImport> resolved = importsByModule.computeIfAbsent(module, m -> new ArrayList<>());
             for (FromImport found : imports) {
                 String target = resolve(found.module(), importerPackage);
                 if (target == null) {
@@ -78,11 +78,6 @@ final class TypingModules {
                     resolved.add(new FromImport(target, found.names(), found.sameName()));
                 }
             }
-            importsByModule.merge(module, resolved, (a, b) -> {
-                List<FromImport> both = new ArrayList<>(a);
-                both.addAll(b);
-                return both;
-            });
         }
         importsByContent.keySet().retainAll(hashes);
         Set<String> handOut = new TreeSet<>();
