@@ -81,6 +81,14 @@ class PythonTestCoverageTest {
     }
 
     /** A module of data (no function, no class) has nothing to run: info, after every untested module with code. */
+    /** A test file's imports after a long run of blank lines: read in one pass (the pattern spanned the run before). */
+    @Test
+    void importsAfterALongRunOfBlankLinesAreRead() {
+        String text = "\n".repeat(200_000) + "from shop.cart import total\n\f import shop.orders\n";
+
+        assertThat(PythonTestConventions.imports(text)).containsExactly("shop.cart", "shop.cart.total", "shop.orders");
+    }
+
     @Test
     void anUntestedModuleOfDataOnlyComesLastAsInfo() {
         writeModulesOfDataAndCode();
