@@ -1,6 +1,5 @@
 package dev.autocoder.workers.python;
 
-import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Site;
 import dev.autocoder.workers.pythonmodel.PythonModules;
 import dev.autocoder.workers.repository.Language;
