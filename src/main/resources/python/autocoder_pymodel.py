@@ -14,6 +14,7 @@ import re
 import signal
 import sys
 import tokenize
+from collections import Counter
 
 # What a call returns, for calls whose result is later used as a receiver (`conn = sqlite3.connect(..)`).
 RETURNS = {
@@ -63,6 +64,9 @@ def not_found(exception_type):
     return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) \
         or last in ("NoReverseMatch", "Http404", "NoOptionError", "NoSectionError")
 # what a wait that runs out of time raises, by its last name (socket.timeout, queue.Empty, asyncio.TimeoutError)
+# exception names that say a stream or connection ended (EOFError, WebSocketDisconnect, ConnectionClosed, anyio's
+# EndOfStream and ClosedResourceError)
+ENDED_STREAM = re.compile(r"EOF|Disconnect|Closed|EndOfStream")
 TIMEOUT_ERRORS = {"timeout", "TimeoutError", "Timeout", "ReadTimeout", "Empty"}
 FILE_ERRORS = {"OSError", "IOError", "FileNotFoundError", "PermissionError", "os.error"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
@@ -501,6 +505,32 @@ def called_at_once(argument, parents):
     return False
 
 
+# what opens a task group that waits for its tasks before its `async with` block ends (anyio, trio, asyncio 3.11),
+# and the methods that start a task in one
+TASK_GROUPS = {"create_task_group", "TaskGroup", "open_nursery"}
+TASK_STARTS = {"start_soon", "start", "create_task"}
+
+
+def joined_in(argument, loop, parents):
+    """Whether a function or lambda goes to a task group's `start_soon`/`start` where the group's `async with` is
+    inside the loop: the block ends only when its tasks have, so they run in this iteration (fastapi's
+    request_body_to_args, `async with anyio.create_task_group() as tg:` / `tg.start_soon(process_fn, ..)`)."""
+    call = parents.get(argument)
+    if not isinstance(call, ast.Call) or not any(a is argument for a in call.args) \
+            or not isinstance(call.func, ast.Attribute) or call.func.attr not in TASK_STARTS \
+            or not isinstance(call.func.value, ast.Name):
+        return False
+    node = parents.get(call)
+    while node is not None and node is not loop and not isinstance(node, SCOPES):
+        if isinstance(node, ast.AsyncWith) and any(
+                isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == call.func.value.id
+                and isinstance(item.context_expr, ast.Call)
+                and (dotted(item.context_expr.func) or "").rpartition(".")[2] in TASK_GROUPS for item in node.items):
+            return True
+        node = parents.get(node)
+    return False
+
+
 def keeps(call):
     """Whether the call is one that keeps a function it is given for later (KEEPING_CALLS)."""
     return (dotted(call.func) or "").rpartition(".")[2] in KEEPING_CALLS
@@ -579,8 +609,9 @@ def walk_outside_loops(statement):
 def iteration_local_functions(tree, parents):
     """The line spans of functions defined in a loop's body that only that iteration calls: every use of the name
     is a direct call inside the same loop body, an argument of a call that runs it before returning
-    (`pytest.raises(E, check)`) or in a value it returns, not in a nested function, lambda or generator (which may run
-    later), or a call in its own body; and the lambdas a call runs before it returns (called_at_once); and the
+    (`pytest.raises(E, check)`), a task of a task group the iteration opens and waits for (joined_in) or in a value
+    it returns, not in a nested function, lambda or generator (which may run later), or a call in its own body; and
+    the lambdas a call runs before it returns (called_at_once) or a task group of the iteration runs; and the
     functions and lambdas made in the iteration that ends the loop (leaves_loop). Such a function cannot see a later
     iteration's loop variables, so bugbear's B023 ("function definition does not bind loop variable") is harmless
     there, as in rich's Table._render."""
@@ -608,7 +639,8 @@ def iteration_local_functions(tree, parents):
         candidates = [n for stmt in loop.body for n in ast.walk(stmt)
                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and scope_of(n) is scope]
         for lambda_ in (n for stmt in loop.body for n in ast.walk(stmt) if isinstance(n, ast.Lambda) and scope_of(n) is scope):
-            if called_at_once(lambda_, parents) or leaves_loop(parents, lambda_, loop):
+            if called_at_once(lambda_, parents) or joined_in(lambda_, loop, parents) \
+                    or leaves_loop(parents, lambda_, loop):
                 spans.add((lambda_.lineno, getattr(lambda_, "end_lineno", lambda_.lineno)))
         for function in candidates:
             if leaves_loop(parents, function, loop):
@@ -619,7 +651,7 @@ def iteration_local_functions(tree, parents):
             # a recursive call runs only while the function itself runs (networkx's Hopcroft-Karp `recurse`)
             if uses and all(isinstance(parents.get(u), ast.Call) and parents[u].func is u and inside(u, function)
                             or (isinstance(parents.get(u), ast.Call) and parents[u].func is u or returned(u)
-                                or called_at_once(u, parents))
+                                or called_at_once(u, parents) or joined_in(u, loop, parents))
                             and scope_of(u) is scope and any(inside(u, stmt) for stmt in loop.body) for u in uses):
                 spans.add((function.lineno, getattr(function, "end_lineno", function.lineno)))
     return sorted([list(span) for span in spans])
@@ -780,8 +812,13 @@ def top_level_functions(tree):
 
 def init_returns_none(tree):
     """The lines of the `return self.method(..)` statements in an `__init__` whose method, of the same class, never
-    returns a value (SQLAlchemy's Inspector: `return self._init_legacy(bind)`): pylint's "explicit return in
-    __init__" (ruff's PLE0101) names misleading code there, not the TypeError a returned value raises."""
+    returns a value (SQLAlchemy's Inspector: `return self._init_legacy(bind)`), and of those returning what a base's
+    `__init__` gives, directly or through a local only bound to it (alembic's metaclass, `newtype =
+    type.__init__(cls, ..)` / `return newtype`): None. Pylint's "explicit return in __init__" (ruff's PLE0101) names
+    misleading code there, not the TypeError a returned value raises."""
+    def base_init(value):
+        return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "__init__"
+
     def gives_value(function):
         for node in walk_own_scope(function):
             if isinstance(node, (ast.Yield, ast.YieldFrom)) or isinstance(node, ast.Return) and node.value is not None \
@@ -795,9 +832,15 @@ def init_returns_none(tree):
         init = methods.get("__init__")
         if init is None:
             continue
+        # the locals every binding of which is `name = <base>.__init__(..)`
+        bindings = Counter(n.id for n in walk_own_scope(init) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load))
+        from_base = Counter(a.targets[0].id for a in walk_own_scope(init) if isinstance(a, ast.Assign)
+                            and len(a.targets) == 1 and isinstance(a.targets[0], ast.Name) and base_init(a.value))
         for node in walk_own_scope(init):
             call = node.value if isinstance(node, ast.Return) else None
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+            if base_init(call) or isinstance(call, ast.Name) and 0 < from_base[call.id] == bindings[call.id]:
+                lines.append(node.lineno)
+            elif isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
                     and call.func.value.id == "self" and call.func.attr in methods \
                     and not gives_value(methods[call.func.attr]):
                 lines.append(node.lineno)
@@ -949,6 +992,27 @@ def forwarded_keywords(calls, parents):
         if function is not None and function.args.kwarg is not None and function.args.kwarg.arg in passed:
             out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
     return sorted(out)
+
+
+def forwarded_hash_purposes(calls, parents):
+    """The calls that pass on their function's own parameter as `usedforsecurity=` (starlette's `md5_hexdigest(data,
+    *, usedforsecurity=True)` / `hashlib.md5(data, usedforsecurity=usedforsecurity)`): whether the digest protects
+    anything is the callers' to say. [line, 0, end line, WHOLE_LINES] of each call."""
+    out = []
+    for call in calls:
+        passed = {k.value.id for k in call.keywords if k.arg == "usedforsecurity" and isinstance(k.value, ast.Name)}
+        function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) if passed else None
+        if function is not None and passed & {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}:
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
+def constant_evals(calls):
+    """The `eval`/`exec` calls whose code is one string constant (pydantic's `eval('__IPYTHON__')`, a test whether a
+    builtin exists): nothing from outside goes in. [line, 0, end line, WHOLE_LINES] of each call."""
+    return sorted([call.lineno, 0, call.end_lineno, WHOLE_LINES] for call in calls
+                  if isinstance(call.func, ast.Name) and call.func.id in ("eval", "exec") and call.args
+                  and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, (str, bytes)))
 
 
 def serialization_round_trips(calls):
@@ -1531,6 +1595,7 @@ class FunctionScanner:
                                  or self.sets_if_possible(node, h) or self.tests_membership(node, h)
                                  or self.calls_if_present(node, h) or self.returns_if_possible(node, h)
                                  or self.caller_chosen(h) or self.runs_until_empty(node, h) or self.times_out(node, h)
+                                 or self.reads_until_closed(node, h)
                                  or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
                                  or self.converts_if_given(node, h) or self.edits_if_present(node, h)
                                  or self.raises_after(node) or self.reads_optional_environment(node, h)
@@ -1713,7 +1778,8 @@ class FunctionScanner:
         """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
         `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
         parameters whose text the first one can carry (injectable_in), `argN'=`
-        a positional string constant's value (e.g. open's mode), `transaction` inside a `with` block of a
+        a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
+        (`os.devnull`), `transaction` inside a `with` block of a
         database connection or transaction, and `discarded` for a call that is a statement of its own (what it
         returns, an exit status say, is dropped)."""
         out = []
@@ -1735,6 +1801,8 @@ class FunctionScanner:
                 out.append("in0=" + ",".join(self.injectable_in(arg)))
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
                 out.append("arg%d'=%s" % (i, arg.value))
+            elif dotted(arg) is not None and "." in dotted(arg):
+                out.append("arg%dname=%s" % (i, self.m.qualify(dotted(arg)) or dotted(arg)))
         if self.transactions > 0:
             out.append("transaction")
         if id(call) in self.discarded_calls:
@@ -1780,16 +1848,24 @@ class FunctionScanner:
         `with self.open(filename, 'rb')`)."""
         if self.searches_until_not_found(try_node, handler):
             return True
-        # an entry looked up first and only used after, by no other lookup nor call but built-ins and the clock
-        # (jedi's time cache, `expiry, value = dct[key]` / `if expiry > time.time(): return value` / `except
-        # KeyError: pass`): a cache miss
-        first = try_node.body[0]
-        if len(try_node.body) > 1 and handler.type is not None \
+        # entries looked up first (perhaps each handed to one call) and only used after, by no other lookup nor call
+        # but built-ins and the clock (jedi's time cache, `expiry, value = dct[key]` / `if expiry > time.time():
+        # return value` / `except KeyError: pass`: a cache miss; starlette's `if_none_match =
+        # request_headers["if-none-match"]`, `etag = response_headers["etag"]` / `if if_none_match == etag: return
+        # True`: a header that is not there)
+        def entry(value):
+            return isinstance(value, ast.Subscript) or isinstance(value, ast.Call) and not value.keywords \
+                and len(value.args) == 1 and isinstance(value.args[0], ast.Subscript)
+
+        lookups = 0
+        while lookups < len(try_node.body) and isinstance(try_node.body[lookups], ast.Assign) \
+                and entry(try_node.body[lookups].value) and all(only_names(t) for t in try_node.body[lookups].targets):
+            lookups += 1
+        if 0 < lookups < len(try_node.body) and handler.type is not None \
                 and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
-                and isinstance(first, ast.Assign) and isinstance(first.value, ast.Subscript) \
                 and not any(isinstance(n, ast.Subscript) or isinstance(n, ast.Call) and not (
                     dotted(n.func) in BUILTINS or (dotted(n.func) or "").startswith("time."))
-                    for s in try_node.body[1:] for n in ast.walk(s)):
+                    for s in try_node.body[lookups:] for n in ast.walk(s)):
             return True
         statement = try_node.body[0] if len(try_node.body) == 1 else None
         if statement is None or handler.type is None:
@@ -2072,6 +2148,17 @@ class FunctionScanner:
             isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "pop" and not n.args
             for n in ast.walk(loop)) for s in try_node.body for loop in ast.walk(s))
 
+    def reads_until_closed(self, try_node, handler):
+        """Whether the try is one endless loop with no `break`, and the handler catches only exceptions named for a
+        stream or connection that ended: that is the loop's way out (starlette's `iter_text`, `while True: yield
+        await self.receive_text()` / `except WebSocketDisconnect: pass`; `except EOFError` after reading records)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        if len(try_node.body) != 1 or not types or not all(ENDED_STREAM.search(t.rpartition(".")[2]) for t in types):
+            return False
+        loop = try_node.body[0]
+        return isinstance(loop, ast.While) and not loop.orelse and isinstance(loop.test, ast.Constant) \
+            and bool(loop.test.value) and not any(isinstance(n, ast.Break) for n in walk_outside_loops(loop))
+
     def times_out(self, try_node, handler):
         """Whether the handler catches only a timeout and the try waits with a `timeout=` it gives: nothing arrived
         in time, which is an answer, and the caller polls again or moves on (celery's worker loop,
@@ -2085,14 +2172,14 @@ class FunctionScanner:
     def closes_if_possible(self, try_node, handler):
         """Whether the try only closes or shuts down something and the handler catches only a failure of the
         operating system: a close that fails leaves nothing to undo (celery's pool, `sock.close()` / `except
-        OSError: pass`; redis' disconnect, `self._writer.close()` and `await self._writer.wait_closed()` under
+        OSError: pass`; anyio's `send_eof`, `self._transport.write_eof()`; redis' disconnect, `self._writer.close()` and `await self._writer.wait_closed()` under
         `if` tests)."""
         def closes(statement):
             value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
                 else getattr(statement, "value", None)
             if isinstance(statement, ast.Expr):
                 return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                    and (value.func.attr in ("close", "shutdown", "wait_closed") or "close_" in value.func.attr)
+                    and (value.func.attr in ("close", "shutdown", "wait_closed", "write_eof") or "close_" in value.func.attr)
             return isinstance(statement, ast.If) and all(closes(s) for s in statement.body + statement.orelse)
         # the failures of the connection or channel being closed, named by the handler (kombu's `except
         # self.connection_errors + self.channel_errors:`), or of the socket under it; never Exception
@@ -2232,9 +2319,12 @@ class FunctionScanner:
         # (celery's `except IGNORE_ERRORS:`): the handler says it means it
         there_already = all(t.rpartition(".")[2] in ("FileExistsError", "AlreadyExists", "AlreadyExistsError")
                             for t in types)
+        # what signalling a process raises when it has exited already (anyio's `process.kill()` / `except
+        # ProcessLookupError: pass`): the process is gone, as the kill wanted
+        gone_already = all(t == "ProcessLookupError" for t in types)
         named_ignored = len(types) == 1 and "IGNORE" in types[0].rpartition(".")[2].upper()
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or cancellation_seen or \
-            there_already or named_ignored or (empty_body and (falls_back or in_finalizer))
+            there_already or gone_already or named_ignored or (empty_body and (falls_back or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
                              "bare": handler.type is None,
@@ -2817,7 +2907,9 @@ def model(entry, budget, max_depth):
                           "concatenated_all": concatenated_all(tree),
                           "constant_shell_lists": constant_shell_lists(calls),
                           "forwarded_keywords": forwarded_keywords(calls, parents),
+                          "forwarded_hash_purposes": forwarded_hash_purposes(calls, parents),
                           "serialization_round_trips": serialization_round_trips(calls),
+                          "constant_evals": constant_evals(calls),
                           "script_blocks": script_blocks(tree, path),
                           "docstrings": docstrings(tree, parents),
                           "bidi_marks_only": bidi_marks_only(module.lines),

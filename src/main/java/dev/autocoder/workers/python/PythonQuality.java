@@ -124,7 +124,7 @@ public final class PythonQuality {
                             + "Trojan Source attack do"));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
-                            "the method it returns gives None, so no TypeError: only misleading code"));
+                            "what it returns is None, so no TypeError: only misleading code"));
                 }
             }
         }

@@ -6,11 +6,13 @@ import dev.autocoder.workers.pythonmodel.PythonModelProvider.SqlText;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Severity;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +26,12 @@ import java.util.function.Supplier;
  * {@code S602} (shell=True) whose command is a list of constants medium: no injection, but a list the shell
  * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S113}
  * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
- * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S301} (pickle) loading what its own
+ * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S324} (MD5/SHA-1) that passes on its
+ * function's own parameter as {@code usedforsecurity=} low: the callers say what the digest is for (starlette's
+ * {@code md5_hexdigest(data, *, usedforsecurity=True)} wrapper), an {@code S307}/{@code S102} ({@code eval}/{@code
+ * exec}) of one string constant low (pydantic's {@code eval('__IPYTHON__')}), Django's {@code S610}/{@code S611}
+ * ({@code .extra(..)}, {@code RawSQL}) info in a repository no file of which imports Django (ruff matches the method
+ * name alone: anyio's typed attributes, {@code self.extra(TLSAttribute.tls_version)}), an {@code S301} (pickle) loading what its own
  * {@code dumps} just made info (celery's check that an exception can be pickled); any report inside a module's
  * {@code if __name__ == "__main__":} block (not a package's {@code __main__.py}) a step lower than the table, since it
  * runs only when a developer runs the file as a script (pygments' regeneration scripts). Each rated
@@ -34,18 +41,32 @@ public final class PythonSecurity {
 
     private static final String SQL_BUILT_FROM_STRINGS = "S608";
 
+    /** Django's own rules: ruff reports any method named {@code extra} and any {@code RawSQL}. */
+    private static final Set<String> DJANGO_RULES = Set.of("S610", "S611");
+
+    private static final RuffFindings.Rated NO_DJANGO = new RuffFindings.Rated(Severity.INFO,
+            "no file of the repository imports Django: the call is another library's, not Django's query API");
+
+    private static final RuffFindings.Rated EVALUATES_A_CONSTANT = new RuffFindings.Rated(Severity.LOW,
+            "the code evaluated is one string constant: nothing from outside goes in");
+
     /** A rating a report gets where it lies in a site of the model's. */
     private record SiteRating(Site site, RuffFindings.Rated rated) {
     }
 
     /**
-     * By ruff's code: S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S301 a
-     * pickle load.
+     * By ruff's code: S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S324 an
+     * insecure hash, S307 eval, S102 exec, S301 a pickle load.
      */
     private static final Map<String, SiteRating> SITE_RATINGS = Map.of(
+            "S307", new SiteRating(Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
+            "S102", new SiteRating(Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
             "S113", new SiteRating(Site.FORWARDED_KEYWORDS, new RuffFindings.Rated(Severity.MEDIUM,
                     "the call passes on its function's own keyword arguments: the timeout is the callers' to give, "
                             + "and one that gives none waits forever")),
+            "S324", new SiteRating(Site.FORWARDED_HASH_PURPOSE, new RuffFindings.Rated(Severity.LOW,
+                    "the call passes on its function's own `usedforsecurity`: the callers say whether the digest "
+                            + "protects anything")),
             "S301", new SiteRating(Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
                     "it loads what the program just serialized from a live object: no outside bytes")),
             "S104", new SiteRating(Site.COMPARED_ADDRESS, new RuffFindings.Rated(Severity.INFO,
@@ -67,16 +88,20 @@ public final class PythonSecurity {
         List<RuffViolation> violations = lint.violationsFor(RuffRules.ReportingPerspective.SECURITY);
         Map<RuffViolation, RuffFindings.Rated> rated = new HashMap<>();
         Map<SqlText.Source, Integer> sources = new EnumMap<>(SqlText.Source.class);
-        Map<String, Modelled> byPath = null;
+        Map<String, Modelled> byPath = violations.isEmpty() ? Map.of() : Modelled.byPath(model.get());
+        // Django's rules mean Django's API only where the repository uses Django (without the model: not known)
+        boolean djangoApi = byPath.isEmpty() || violations.stream().noneMatch(v -> DJANGO_RULES.contains(v.code()))
+                || importsDjango(byPath.values());
         for (RuffViolation v : violations) {
             SiteRating siteRating = SITE_RATINGS.get(v.code());
-            if (byPath == null) {
-                byPath = Modelled.byPath(model.get());
-            }
             Modelled file = byPath.get(v.path());
             if (siteRating != null && file != null
                     && file.isAt(siteRating.site(), v.diagnostic().row(), v.diagnostic().column())) {
                 rated.put(v, siteRating.rated());
+                continue;
+            }
+            if (DJANGO_RULES.contains(v.code()) && !djangoApi) {
+                rated.put(v, NO_DJANGO);
                 continue;
             }
             if (file != null && file.isAt(Site.SCRIPT_BLOCK, v.diagnostic().row(), v.diagnostic().column())) {
@@ -94,6 +119,11 @@ public final class PythonSecurity {
             });
         }
         return new PythonSecurity(RuffFindings.of(violations, snapshot::scopeOf, rated), Map.copyOf(sources));
+    }
+
+    private static boolean importsDjango(Collection<Modelled> files) {
+        return files.stream().flatMap(f -> f.imports().stream())
+                .anyMatch(i -> i.module().equals("django") || i.module().startsWith("django."));
     }
 
     /**

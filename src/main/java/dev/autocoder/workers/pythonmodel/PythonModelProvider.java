@@ -289,6 +289,10 @@ public class PythonModelProvider {
         CONSTANT_SHELL_LIST("constant_shell_lists"),
         /** A call passing on its function's own keyword arguments ({@code requests.get(url, **kwargs)}). */
         FORWARDED_KEYWORDS("forwarded_keywords"),
+        /** An {@code eval}/{@code exec} of one string constant ({@code eval('__IPYTHON__')}). */
+        CONSTANT_EVAL("constant_evals"),
+        /** A hash call passing on its function's own parameter as {@code usedforsecurity=}. */
+        FORWARDED_HASH_PURPOSE("forwarded_hash_purposes"),
         /** A load of what the same module's dumps of a live object gives ({@code pickle.loads(pickle.dumps(exc))}). */
         SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
         /**

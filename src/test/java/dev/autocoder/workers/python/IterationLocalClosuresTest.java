@@ -313,4 +313,57 @@ class IterationLocalClosuresTest {
             assertThat(m.value()).isEqualTo(4.0);
         });
     }
+
+    /**
+     * FastAPI: a function handed to a task group's {@code start_soon}, the group's {@code async with} inside the loop,
+     * runs before the block ends, so in its iteration ({@code async with anyio.create_task_group() as tg:} / {@code
+     * tg.start_soon(process_fn, ..)}): left out. The same with the group opened around the loop runs its tasks after
+     * later iterations have rebound what they see: high.
+     */
+    @Test
+    void aTaskOfATaskGroupTheIterationWaitsForIsLeftOutAndOneOfAGroupAroundTheLoopIsNot() {
+        TestSnapshots.write(root, "body.py", """
+                import anyio
+
+
+                async def read_all(fields):
+                    values = []
+                    for field in fields:
+                        results = []
+
+                        async def process(read):
+                            results.append(await read())
+
+                        async with anyio.create_task_group() as tg:
+                            for part in field.parts:
+                                tg.start_soon(process, part.read)
+                        values.append(results)
+                    return values
+
+
+                async def read_late(fields):
+                    values = []
+                    async with anyio.create_task_group() as tg:
+                        for field in fields:
+                            results = []
+
+                            async def process(read):
+                                results.append(await read())
+
+                            for part in field.parts:
+                                tg.start_soon(process, part.read)
+                            values.append(results)
+                    return values
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
+                .containsExactly("26 HIGH Function definition does not bind loop variable `results`");
+        assertThat(result.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_iteration_local_closures");
+            assertThat(m.value()).isEqualTo(1.0);
+        });
+    }
 }

@@ -196,6 +196,83 @@ class PythonSecurityRatingsTest {
                 .containsExactlyInAnyOrder("6 MEDIUM true", "11 HIGH false", "15 HIGH false");
     }
 
+    /**
+     * Starlette's {@code md5_hexdigest(data, *, usedforsecurity=True)} passes its parameter on to {@code hashlib.md5}:
+     * two medium {@code S324} were second on its first screen, though its callers say what each digest is for. Such a
+     * call is low, saying so; an MD5 with the flag fixed or missing keeps its severity.
+     */
+    @Test
+    void aHashPassingOnItsCallersPurposeLeavesItToThem() {
+        TestSnapshots.write(root, "digest.py", """
+                import hashlib
+
+
+                def md5_hexdigest(data, *, usedforsecurity=True):
+                    return hashlib.md5(data, usedforsecurity=usedforsecurity).hexdigest()
+
+
+                def token(data):
+                    secure = True
+                    return hashlib.md5(data, usedforsecurity=secure).hexdigest()
+
+
+                def checksum(data):
+                    return hashlib.md5(data).hexdigest()
+                """);
+
+        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
+                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S324"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("the callers say whether"))
+                .containsExactlyInAnyOrder("5 LOW true", "10 MEDIUM false", "14 MEDIUM false");
+    }
+
+    /**
+     * Ruff's Django rules match a method name: anyio's typed attributes ({@code self.extra(TLSAttribute.tls_version)})
+     * were a medium "Use of Django `extra`" in a repository without Django: info there, saying so, and the table's
+     * severity where a file of the repository imports Django. An {@code eval} of one string constant (pydantic's
+     * {@code eval('__IPYTHON__')}) is low; one of a parameter keeps the table's severity.
+     */
+    @Test
+    void djangosRulesOutsideDjangoAreInfoAndAConstantEvalIsLow() {
+        String stream = """
+                def tls_version(stream):
+                    return stream.extra("tls_version")
+
+
+                def in_ipython():
+                    try:
+                        eval("__IPYTHON__")
+                    except NameError:
+                        return False
+                    return True
+
+
+                def calculate(expression):
+                    return eval(expression)
+                """;
+        TestSnapshots.write(root, "plain/streams.py", stream);
+        TestSnapshots.write(root, "site/streams.py", stream);
+        TestSnapshots.write(root, "site/models.py", "from django.db import models\n");
+        SecurityPerspective perspective = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)));
+
+        PerspectiveResult plain = perspective.analyze(TestSnapshots.context(TestSnapshots.of(root.resolve("plain"))));
+        PerspectiveResult site = perspective.analyze(TestSnapshots.context(TestSnapshots.of(root.resolve("site"))));
+
+        String django = RuffRules.shipped().severityOf("S610").name();
+        String eval = RuffRules.shipped().severityOf("S307").name();
+        assertThat(plain.findings()).filteredOn(f -> f.rule().equals("S610") || f.rule().equals("S307"))
+                .extracting(f -> f.rule() + ":" + f.line() + " " + f.severity() + " "
+                        + (f.message().contains("imports Django") || f.message().contains("one string constant")))
+                .containsExactlyInAnyOrder("S610:2 INFO true", "S307:7 LOW true", "S307:14 " + eval + " false");
+        assertThat(site.findings()).filteredOn(f -> f.rule().equals("S610"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("imports Django"))
+                .containsExactly("2 " + django + " false");
+    }
+
     /** Celery checks that an exception can be pickled by loading what it just dumped: no outside bytes, info. */
     @Test
     void aPickleRoundTripOfALiveObjectLoadsNoOutsideBytes() {

@@ -190,6 +190,11 @@ class PythonSecurityAndIntegrityPlansTest {
                 os.replace(temporary, path)
 
 
+            def run_quietly(run):
+                with open(os.devnull, "w") as sink:
+                    run(sink)
+
+
             def transfer(conn: sqlite3.Connection, source: str, target: str, amount: float):
                 conn.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", (amount, source))
                 conn.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", (amount, target))

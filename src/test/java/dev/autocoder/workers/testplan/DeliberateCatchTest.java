@@ -1434,4 +1434,101 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactly(tuple("shop/envs.py", 42));
     }
+
+    /**
+     * Starlette's handlers: an endless loop whose only way out is the end of its stream ({@code while True: yield
+     * await self.receive_text()} / {@code except WebSocketDisconnect: pass}), and headers looked up first, each
+     * perhaps handed to one parser, then only compared ({@code etag = response_headers["etag"]} / {@code if
+     * if_none_match == etag: return True} / {@code except KeyError: pass}): each is deliberate. A loop that can also
+     * break, one catching an error not named for an ended stream, and lookups followed by a call keep their reports.
+     * Anyio's: a half-close ({@code transport.write_eof()} / {@code except OSError}) and a kill of a process that has
+     * exited already ({@code except ProcessLookupError}) are deliberate too; a handler that also catches OSError around
+     * a write is not.
+     */
+    @Test
+    void aStreamReadUntilItEndsHeadersThatAreNotThereAndAGoneProcessAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/socket.py", """
+                from email.utils import parsedate
+
+
+                class Disconnected(Exception):
+                    pass
+
+
+                class Socket:
+                    async def iter_text(self):
+                        try:
+                            while True:
+                                yield await self.receive_text()
+                        except Disconnected:
+                            pass
+
+                    async def first_texts(self, limit):
+                        texts = []
+                        try:
+                            while True:
+                                texts.append(await self.receive_text())
+                                if len(texts) > limit:
+                                    break
+                        except Disconnected:
+                            pass
+                        return texts
+
+                    async def iter_numbers(self):
+                        try:
+                            while True:
+                                yield int(await self.receive_text())
+                        except ValueError:
+                            pass
+
+
+                def not_modified(response_headers, request_headers, log):
+                    try:
+                        if_none_match = request_headers["if-none-match"]
+                        etag = response_headers["etag"]
+                        if if_none_match == etag:
+                            return True
+                    except KeyError:
+                        pass
+                    try:
+                        since = parsedate(request_headers["if-modified-since"])
+                        modified = parsedate(response_headers["last-modified"])
+                        if since is not None and modified is not None and since >= modified:
+                            return True
+                    except KeyError:
+                        pass
+                    try:
+                        etag = response_headers["etag"]
+                        log.write(etag)
+                    except KeyError:
+                        pass
+                    return False
+
+
+                async def send_eof(transport):
+                    try:
+                        transport.write_eof()
+                    except OSError:
+                        pass
+
+
+                async def stop(process, log):
+                    try:
+                        process.kill()
+                        await process.wait()
+                    except ProcessLookupError:
+                        pass
+                    try:
+                        log.write(process.pid)
+                    except (ProcessLookupError, OSError):
+                        pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/socket.py", 23), tuple("shop/socket.py", 31),
+                        tuple("shop/socket.py", 53), tuple("shop/socket.py", 73));
+    }
 }

@@ -50,6 +50,11 @@ final class SecretValues {
     private static final Pattern PROPERTY_KEY = Pattern.compile("[a-z][a-z0-9_-]*+(?:\\.[a-z0-9_-]++)++");
     /** Lower-case words and separators only ({@code .qualifier}, {@code bert-base-uncased}): not random. */
     private static final Pattern LOWER_CASE_WORDS = Pattern.compile("[a-z._-]++");
+    /**
+     * A format template ({@code "%s_upgrades" % name}, {@code "{}-token".format(..)}, {@code f"{user}:{key}"}): the
+     * value is made when the code runs, from what fills the fields.
+     */
+    private static final Pattern FORMAT_TEMPLATE = Pattern.compile("%[sdr]|\\{[A-Za-z0-9_.]*+}");
     /** An UPPER_SNAKE constant name ({@code CHECKSTYLE_CONFIG_FILE}): a name, not a value. */
     private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9]*+(?:_[A-Z0-9]++)++");
 
@@ -87,7 +92,8 @@ final class SecretValues {
         if (value.length() < MIN_SECRET_LENGTH || value.chars().anyMatch(Character::isWhitespace)) {
             return false;
         }
-        if (isPlaceholder(value) || isReference(value) || isLocation(value) || PROPERTY_KEY.matcher(value).matches()
+        if (isPlaceholder(value) || isReference(value) || isLocation(value) || FORMAT_TEMPLATE.matcher(value).find()
+                || PROPERTY_KEY.matcher(value).matches()
                 || LOWER_CASE_WORDS.matcher(value).matches() || CONSTANT_NAME.matcher(value).matches()) {
             return false;
         }

@@ -30,7 +30,7 @@ final class PythonWriteRules {
         if (owner.equals("builtins") && call.method().equals("open") || owner.equals("io") && call.method().equals("open")) {
             String mode = call.fact("mode") != null ? unquote(call.fact("mode")) : call.fact("arg1'");
             String target = call.fact("arg0'");
-            boolean device = target != null && target.startsWith("/dev/");
+            boolean device = target != null && target.startsWith("/dev/") || "os.devnull".equals(call.fact("arg0name"));
             return !device && mode != null && (mode.contains("w") || mode.contains("x"));
         }
         return (owner.isEmpty() || owner.startsWith("pathlib")) && (call.method().equals("write_text") || call.method().equals("write_bytes"));

@@ -321,7 +321,11 @@ class SecretScannerTest {
                 new String[] {"pom.xml", "<replacefilter token=\".qualifier\" value=\".${commit.time.version}\"/>"},
                 new String[] {"pom.xml", "<filter token=\"CHECKSTYLE_CONFIG_FILE\" value=\"${workspace}/checkstyle.xml\" />"},
                 new String[] {"conf/app.properties", "tokenizer=bert-base-uncased"},
-                new String[] {"conf/app.properties", "auth.token-header=X-Auth-Token-Header-Name"});
+                new String[] {"conf/app.properties", "auth.token-header=X-Auth-Token-Header-Name"},
+                // format templates, filled when the code runs (alembic's multidb template)
+                new String[] {"env.py", "    upgrade_token=\"%s_upgrades\" % name,"},
+                new String[] {"env.py", "session_token = \"{}-Q7xZ9k2p\".format(user)"},
+                new String[] {"env.py", "auth_token = f\"{user}:{api_key}\""});
 
         for (String[] c : cases) {
             assertThat(scanner.scanText(c[0], c[1])).as(c[1]).isEmpty();
