@@ -43,6 +43,9 @@ LOGGING = {"print", "log", "debug", "verbose", "info", "warning", "warn", "error
 # socket or pipe would block (tornado's waker: nothing to read or no room to write just now), a stream lacks an
 # optional capability (io.UnsupportedOperation: httpx rewinds a file with seek(0) where the stream can), an object does
 # not implement an optional method (NotImplementedError: Django's `tzname()` of a date without one)
+# what the import system sets on a module before it runs its code: read while the module initializes, they are there
+IMPORT_SYSTEM_ATTRIBUTES = {"__name__", "__file__", "__path__", "__spec__", "__loader__", "__package__", "__doc__",
+                            "__dict__"}
 EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError",
                    "io.UnsupportedOperation", "UnsupportedOperation", "NotImplementedError",
                    # a queue read without waiting had nothing (kombu's `self._get(queue)` / `except Empty: pass`)
@@ -64,6 +67,8 @@ def not_found(exception_type):
     return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) \
         or last in ("NoReverseMatch", "Http404", "NoOptionError", "NoSectionError")
 # what a wait that runs out of time raises, by its last name (socket.timeout, queue.Empty, asyncio.TimeoutError)
+# parameter names that grant a permission: a False default means the caller must ask (pydantic's allow_pickle)
+OPT_IN_FLAG = re.compile(r"allow|unsafe|trust|insecure|danger|enable", re.IGNORECASE)
 # exception names that say a stream or connection ended (EOFError, WebSocketDisconnect, ConnectionClosed, anyio's
 # EndOfStream and ClosedResourceError)
 ENDED_STREAM = re.compile(r"EOF|Disconnect|Closed|EndOfStream")
@@ -226,8 +231,51 @@ def import_time_reads(tree):
     """The names the module reads while it is imported, everywhere but inside function and lambda bodies (their
     decorators and default values included; class bodies run at import time too), each with the attributes read of
     it (`nx.NetworkXError`), "*" when it is read otherwise. Under `from __future__ import annotations` no annotation
-    is evaluated (astroid's `def builtins_module(self) -> nodes.Module:` reads nothing of `nodes` on import)."""
+    is evaluated (astroid's `def builtins_module(self) -> nodes.Module:` reads nothing of `nodes` on import). A name
+    handed to a function of the module that reads only attributes the import system sets on every module
+    (`__file__`, `__name__`, ...) of that parameter is read for those alone (hypothesis' `belongs_to(hypothesis)`,
+    which reads `package.__file__` and `package.__name__`)."""
     names = {}
+    definitions = {}
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign)):
+            for name in ([statement.name] if not isinstance(statement, ast.Assign) else
+                         [t.id for t in statement.targets if isinstance(t, ast.Name)]):
+                definitions[name] = statement if name not in definitions else None  # defined twice: not known
+
+    def module_attributes_read(call, argument):
+        """The import-system attributes the module's own function reads of the parameter the argument goes to, or
+        None when it reads or does anything else with it."""
+        function = definitions.get(call.func.id) if isinstance(call.func, ast.Name) else None
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or argument not in call.args:
+            return None
+        positional = function.args.posonlyargs + function.args.args
+        index = call.args.index(argument)
+        if any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) or index >= len(positional):
+            return None
+        parameter = positional[index].arg
+        read = set()
+        for node in ast.walk(function):
+            if isinstance(node, ast.Name) and node.id == parameter:
+                parent = parents_in_function.get(node)
+                if isinstance(parent, ast.Attribute) and parent.value is node and isinstance(node.ctx, ast.Load) \
+                        and parent.attr in IMPORT_SYSTEM_ATTRIBUTES:
+                    read.add(parent.attr)
+                elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) \
+                        and parent.func.id in ("hasattr", "getattr") and len(parent.args) >= 2 \
+                        and parent.args[0] is node and isinstance(parent.args[1], ast.Constant) \
+                        and parent.args[1].value in IMPORT_SYSTEM_ATTRIBUTES:
+                    read.add(parent.args[1].value)  # `hasattr(package, "__file__")`
+                else:
+                    return None
+            elif isinstance(node, ast.arg) and node.arg == parameter and node is not positional[index]:
+                return None  # a nested function's own parameter of that name: not followed
+        return read
+
+    parents_in_function = {child: node for statement in definitions.values()
+                           if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                           for node in ast.walk(statement) for child in ast.iter_child_nodes(node)}
+    call_of = {}  # id of a positional argument that is a name -> its call, for the calls read on import
     lazy_annotations = any(isinstance(s, ast.ImportFrom) and s.module == "__future__"
                            and any(a.name == "annotations" for a in s.names) for s in tree.body)
     stack = list(tree.body)
@@ -245,8 +293,14 @@ def import_time_reads(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and isinstance(node.value.ctx, ast.Load):
             names.setdefault(node.value.id, set()).add(node.attr)
             continue
+        if isinstance(node, ast.Call):
+            for argument in node.args:
+                if isinstance(argument, ast.Name):
+                    call_of[id(argument)] = node
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            names.setdefault(node.id, set()).add("*")
+            call = call_of.get(id(node))
+            read = module_attributes_read(call, node) if call is not None else None
+            names.setdefault(node.id, set()).update(read if read is not None else {"*"})
         stack.extend(ast.iter_child_nodes(node))
     return names
 
@@ -661,7 +715,9 @@ def loop_lambdas(tree, module, parents):
     """The lambdas written in a loop's body and passed to a call of a named function or of a method of the enclosing
     class (`self.m(..)`), as an argument or through a local the body assigns it to and only passes on (marshmallow's
     `getter = lambda val: field_obj.deserialize(val, ..)` / `self._call_and_store(getter_func=getter, ..)`), and the
-    undecorated functions the body defines and only passes on so (networkx's `weight=hide_edge`): [first line, last
+    undecorated functions the body defines and only passes on so (networkx's `weight=hide_edge`), calls in the body
+    or calls from such a lambda (hypothesis' `seems_right(0)` / `find_integer(seems_right)`, `find_integer(lambda k:
+    can_sort(left, right + k))`, where the function goes where the lambda goes): [first line, last
     line, the callee's qualified name, the argument's position (-1 for a keyword), its keyword ("" for a position),
     whether the call keeps it or what it gives is kept (keeps, kept_result)], one entry per call it goes to. Whether
     the callee runs it at once (paramiko's retry_on_signal(lambda: sock.connect(addr))) or keeps it for later is for
@@ -694,18 +750,33 @@ def loop_lambdas(tree, module, parents):
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not n.decorator_list \
                     and enclosing(parents, n, SCOPES) is scope:
                 held.setdefault(n.name, []).append(n)  # a decorator may keep it: not only passed on
+        in_body = {id(n) for n in body}
+        through = {}  # id of a lambda passed to a call in the body -> the held functions it calls
         for name in list(held):
             uses = [n for n in ast.walk(scope if scope is not None else tree)
                     if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
-            if not all(id(u) in arguments and enclosing(parents, u, SCOPES) is scope for u in uses):
+            callers = []
+            for use in uses:
+                owner = enclosing(parents, use, SCOPES)
+                called = isinstance(parents.get(use), ast.Call) and parents[use].func is use and id(use) in in_body
+                if id(use) in arguments and owner is scope or called and owner is scope:
+                    continue  # passed on, or called in the iteration: it runs now
+                if called and isinstance(owner, ast.Lambda) and id(owner) in arguments \
+                        and enclosing(parents, owner, SCOPES) is scope:
+                    callers.append(owner)  # called by a lambda that is passed on (hypothesis' `find_integer(lambda
+                    continue  # k: can_sort(left, right + k))`): it goes where the lambda goes
                 del held[name]
+                break
+            else:
+                for caller in callers:
+                    through.setdefault(id(caller), []).extend(held[name])
         for call, callee in calls:
             if callee is None:
                 continue
             passed = [(position, "", a) for position, a in enumerate(call.args)] + \
                 [(-1, k.arg, k.value) for k in call.keywords if k.arg is not None]
             for position, keyword, argument in passed:
-                lambdas = [argument] if isinstance(argument, ast.Lambda) else \
+                lambdas = [argument] + through.get(id(argument), []) if isinstance(argument, ast.Lambda) else \
                     held.get(argument.id, []) if isinstance(argument, ast.Name) else []
                 for held_lambda in lambdas:
                     found.append((held_lambda.lineno, getattr(held_lambda, "end_lineno", None) or held_lambda.lineno,
@@ -1007,6 +1078,50 @@ def forwarded_hash_purposes(calls, parents):
     return sorted(out)
 
 
+def opted_in_calls(calls, parents):
+    """The calls that run only when their function's caller opted in: a parameter defaulting to False and named for
+    a permission (OPT_IN_FLAG: `allow_pickle`, `trusted`, `unsafe`) is true on the way, tested by an `if` around the call (`if allow_pickle:`, `if x and allow_pickle:`) or by an earlier `if
+    not allow_pickle: raise ..` (or `return`) in a block holding it (pydantic's `load_str_bytes(.., allow_pickle=False)`
+    / `if not allow_pickle: raise RuntimeError(..)` / `return pickle.loads(bb)`). {id of the call: the parameter}."""
+    def names_true(test):
+        if isinstance(test, ast.Name):
+            return {test.id}
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+            return {n for value in test.values for n in names_true(value)}
+        return set()
+
+    def refuses_unless(statement, flags):
+        """`if not flag: raise ..` / `return ..`: past it, the flag is true."""
+        return isinstance(statement, ast.If) and not statement.orelse and isinstance(statement.test, ast.UnaryOp) \
+            and isinstance(statement.test.op, ast.Not) and isinstance(statement.test.operand, ast.Name) \
+            and statement.test.operand.id in flags and isinstance(statement.body[-1], (ast.Raise, ast.Return))
+
+    out = {}
+    flags_of = {}
+    for call in calls:
+        function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if function is None:
+            continue
+        if id(function) not in flags_of:
+            flags_of[id(function)] = {p.arg for p, default in parameter_defaults(function)
+                                      if isinstance(default, ast.Constant) and default.value is False
+                                      and OPT_IN_FLAG.search(p.arg)}
+        flags = flags_of[id(function)]
+        node = call
+        while flags and node is not function and id(call) not in out:
+            parent = parents.get(node)
+            if isinstance(parent, ast.If) and any(s is node for s in parent.body) and names_true(parent.test) & flags:
+                out[id(call)] = sorted(names_true(parent.test) & flags)[0]
+            elif isinstance(node, ast.stmt):
+                _, block = statement_block(parents, node)
+                earlier = block[:next(i for i, s in enumerate(block) if s is node)] if block else []
+                refusal = next((s for s in earlier if refuses_unless(s, flags)), None)
+                if refusal is not None:
+                    out[id(call)] = refusal.test.operand.id
+            node = parent
+    return out
+
+
 def constant_evals(calls):
     """The `eval`/`exec` calls whose code is one string constant (pydantic's `eval('__IPYTHON__')`, a test whether a
     builtin exists): nothing from outside goes in. [line, 0, end line, WHOLE_LINES] of each call."""
@@ -1232,6 +1347,7 @@ class Module:
         self.local_functions = set()
         self._comment_lines = None
         self.constant_names = set()  # module-level names only ever assigned a constant written out
+        self.opted_in = {}  # id of a call -> the False-by-default parameter that must be true for it to run
         self.sql_texts = {}  # (line, column) -> [kind, parameters] of each string built with SQL words in it
 
     def comment_lines(self):
@@ -1779,7 +1895,8 @@ class FunctionScanner:
         `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
         parameters whose text the first one can carry (injectable_in), `argN'=`
         a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
-        (`os.devnull`), `transaction` inside a `with` block of a
+        (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
+        (opted_in_calls), `transaction` inside a `with` block of a
         database connection or transaction, and `discarded` for a call that is a statement of its own (what it
         returns, an exit status say, is dropped)."""
         out = []
@@ -1803,6 +1920,8 @@ class FunctionScanner:
                 out.append("arg%d'=%s" % (i, arg.value))
             elif dotted(arg) is not None and "." in dotted(arg):
                 out.append("arg%dname=%s" % (i, self.m.qualify(dotted(arg)) or dotted(arg)))
+        if id(call) in self.m.opted_in:
+            out.append("opted_in=" + self.m.opted_in[id(call)])
         if self.transactions > 0:
             out.append("transaction")
         if id(call) in self.discarded_calls:
@@ -2869,6 +2988,7 @@ def model(entry, budget, max_depth):
 
         parents = parent_map(tree)
         calls = [n for n in parents if isinstance(n, ast.Call)]  # every node but the module, walked already
+        module.opted_in = opted_in_calls(calls, parents)
 
         def only_calls(key, node, method):
             # a name defined twice (one definition per platform) calls at once only what both call at once
@@ -2910,6 +3030,8 @@ def model(entry, budget, max_depth):
                           "forwarded_hash_purposes": forwarded_hash_purposes(calls, parents),
                           "serialization_round_trips": serialization_round_trips(calls),
                           "constant_evals": constant_evals(calls),
+                          "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)
+                                                                            for call in calls if id(call) in module.opted_in})],
                           "script_blocks": script_blocks(tree, path),
                           "docstrings": docstrings(tree, parents),
                           "bidi_marks_only": bidi_marks_only(module.lines),

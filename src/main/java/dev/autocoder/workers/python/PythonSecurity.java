@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * name alone: anyio's typed attributes, {@code self.extra(TLSAttribute.tls_version)}), an {@code S301} (pickle) loading what its own
  * {@code dumps} just made info (celery's check that an exception can be pickled); any report inside a module's
  * {@code if __name__ == "__main__":} block (not a package's {@code __main__.py}) a step lower than the table, since it
- * runs only when a developer runs the file as a script (pygments' regeneration scripts). Each rated
+ * runs only when a developer runs the file as a script (pygments' regeneration scripts), and any inside a call that
+ * runs only when the caller passes a flag defaulting to False (pydantic's {@code allow_pickle}) a step lower too. Each rated
  * finding says why; without the model, every report keeps the table's severity.
  */
 public final class PythonSecurity {
@@ -105,7 +106,13 @@ public final class PythonSecurity {
                 continue;
             }
             if (file != null && file.isAt(Site.SCRIPT_BLOCK, v.diagnostic().row(), v.diagnostic().column())) {
-                rated.put(v, inScript(RuffFindings.tableSeverity(v)));
+                rated.put(v, stepLower(RuffFindings.tableSeverity(v), "in the module's `if __name__ == \"__main__\":` "
+                        + "block: it runs only when the file is run as a script, not when the package is imported"));
+                continue;
+            }
+            if (file != null && file.isAt(Site.OPTED_IN, v.diagnostic().row(), v.diagnostic().column())) {
+                rated.put(v, stepLower(RuffFindings.tableSeverity(v), "it runs only when the caller passes a flag of "
+                        + "the function that defaults to False: an explicit opt-in"));
                 continue;
             }
             if (!v.code().equals(SQL_BUILT_FROM_STRINGS)) {
@@ -128,12 +135,11 @@ public final class PythonSecurity {
 
     /**
      * A step lower than the table: code that runs only when a developer runs the module as a script (pygments'
-     * {@code urlopen} of the Unicode tables in its regeneration scripts), not when the package is imported.
+     * {@code urlopen} of the Unicode tables in its regeneration scripts), not when the package is imported, or only
+     * when the caller opts in (pydantic's {@code allow_pickle=False} parameter before its {@code pickle.loads}).
      */
-    private static RuffFindings.Rated inScript(Severity table) {
-        Severity lower = Severity.values()[Math.min(table.ordinal() + 1, Severity.INFO.ordinal())];
-        return new RuffFindings.Rated(lower, "in the module's `if __name__ == \"__main__\":` block: it runs only when the "
-                + "file is run as a script, not when the package is imported");
+    private static RuffFindings.Rated stepLower(Severity table, String why) {
+        return new RuffFindings.Rated(table.oneStepLower(), why);
     }
 
     private static RuffFindings.Rated rating(SqlText text) {

@@ -291,6 +291,11 @@ public class PythonModelProvider {
         FORWARDED_KEYWORDS("forwarded_keywords"),
         /** An {@code eval}/{@code exec} of one string constant ({@code eval('__IPYTHON__')}). */
         CONSTANT_EVAL("constant_evals"),
+        /**
+         * A call that runs only when its function's caller opted in: a parameter defaulting to False is true there
+         * ({@code if not allow_pickle: raise ..} before it).
+         */
+        OPTED_IN("opted_in_calls"),
         /** A hash call passing on its function's own parameter as {@code usedforsecurity=}. */
         FORWARDED_HASH_PURPOSE("forwarded_hash_purposes"),
         /** A load of what the same module's dumps of a live object gives ({@code pickle.loads(pickle.dumps(exc))}). */

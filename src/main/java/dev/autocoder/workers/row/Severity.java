@@ -15,6 +15,11 @@ public enum Severity {
         return valueOf(label.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** The next severity down; info stays info. */
+    public Severity oneStepLower() {
+        return this == INFO ? INFO : values()[ordinal() + 1];
+    }
+
     /** PMD priorities run from 1 (high) to 5 (low). */
     public static Severity fromPmdPriority(int priority) {
         return values()[Math.max(1, Math.min(5, priority)) - 1];

@@ -366,4 +366,58 @@ class IterationLocalClosuresTest {
             assertThat(m.value()).isEqualTo(1.0);
         });
     }
+
+    /**
+     * Hypothesis defines a predicate in a loop, calls it there and hands it to its own {@code find_integer}, which
+     * only calls it ({@code assert seems_right(0)} / {@code find_integer(seems_right)}), or calls it from lambdas it
+     * hands there ({@code find_integer(lambda k: can_sort(left, right + k))}): 24 high B023 led its first screen.
+     * Both run before the loop moves on: left out. One called from a lambda handed to a function that keeps it, or
+     * called after the loop, keeps its report.
+     */
+    @Test
+    void aFunctionCalledInTheIterationOrFromALambdaHandedToAProjectFunctionThatCallsItKeepsNoReport() {
+        TestSnapshots.write(root, "search/__init__.py", "");
+        TestSnapshots.write(root, "search/probe.py", """
+                def find_integer(f):
+                    lo = 0
+                    while f(lo + 1):
+                        lo += 1
+                    return lo
+
+
+                def remember(hooks, f):
+                    hooks.append(f)
+                """);
+        TestSnapshots.write(root, "search/shrink.py", """
+                from search.probe import find_integer, remember
+
+
+                def shrink(values, consider, hooks):
+                    for i in range(len(values)):
+                        def can_sort(a, b):
+                            return consider(values[a:i] + values[i + 1:b])
+
+                        def seems_right(n):
+                            return consider(values[:i] + values[n:])
+
+                        assert seems_right(0)
+                        find_integer(seems_right)
+                        find_integer(lambda k: can_sort(i, i + k))
+
+                        def kept(n):
+                            return values[n] == i
+
+                        remember(hooks, lambda n: kept(n))
+
+                        def late(n):
+                            return values[n] == i
+                    return late(0)
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
+                .containsExactlyInAnyOrder("17 Function definition does not bind loop variable `i`",
+                        "22 Function definition does not bind loop variable `i`");
+    }
 }

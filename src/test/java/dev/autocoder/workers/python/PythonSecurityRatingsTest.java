@@ -75,9 +75,7 @@ class PythonSecurityRatingsTest {
                             quote_name("value"), table, quote_name("cache_key"), ", ".join(["%s"] * len(keys))), keys)
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S608"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().replaceFirst("^[^(]*\\(", "("))
@@ -112,9 +110,7 @@ class PythonSecurityRatingsTest {
                     server.bind(("0.0.0.0", 8080))
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S104"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
@@ -144,9 +140,7 @@ class PythonSecurityRatingsTest {
                     return log.stdout
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S602"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
@@ -187,9 +181,7 @@ class PythonSecurityRatingsTest {
                 DEFAULTS = {"verify": True}
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S113"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("the callers' to give"))
@@ -220,9 +212,7 @@ class PythonSecurityRatingsTest {
                     return hashlib.md5(data).hexdigest()
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S324"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("the callers say whether"))
@@ -256,8 +246,7 @@ class PythonSecurityRatingsTest {
         TestSnapshots.write(root, "plain/streams.py", stream);
         TestSnapshots.write(root, "site/streams.py", stream);
         TestSnapshots.write(root, "site/models.py", "from django.db import models\n");
-        SecurityPerspective perspective = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)));
+        SecurityPerspective perspective = withModel();
 
         PerspectiveResult plain = perspective.analyze(TestSnapshots.context(TestSnapshots.of(root.resolve("plain"))));
         PerspectiveResult site = perspective.analyze(TestSnapshots.context(TestSnapshots.of(root.resolve("site"))));
@@ -271,6 +260,37 @@ class PythonSecurityRatingsTest {
         assertThat(site.findings()).filteredOn(f -> f.rule().equals("S610"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("imports Django"))
                 .containsExactly("2 " + django + " false");
+    }
+
+    /**
+     * Pydantic's {@code load_str_bytes(.., allow_pickle=False)} refuses pickle unless its caller opts in ({@code if not
+     * allow_pickle: raise ..} before {@code pickle.loads}): a step lower, saying so. With the flag on by default, or
+     * no such test, the table's severity.
+     */
+    @Test
+    void aCallThatRunsOnlyWhenTheCallerOptsInIsAStepLower() {
+        TestSnapshots.write(root, "parse.py", """
+                import pickle
+
+
+                def load(b, *, allow_pickle=False):
+                    if not allow_pickle:
+                        raise RuntimeError("pickle is off")
+                    return pickle.loads(b)
+
+
+                def load_any(b, allow_pickle=True):
+                    if not allow_pickle:
+                        raise RuntimeError("pickle is off")
+                    return pickle.loads(b)
+                """);
+
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        Severity table = RuffRules.shipped().severityOf("S301");
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S301"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("an explicit opt-in"))
+                .containsExactlyInAnyOrder("7 " + table.oneStepLower() + " true", "13 " + table + " false");
     }
 
     /** Celery checks that an exception can be pickled by loading what it just dumped: no outside bytes, info. */
@@ -288,9 +308,7 @@ class PythonSecurityRatingsTest {
                     return pickle.loads(blob)
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("S301"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("no outside bytes"))
@@ -320,9 +338,7 @@ class PythonSecurityRatingsTest {
         TestSnapshots.write(root, "lexers/builtins.py", script);
         TestSnapshots.write(root, "lexers/__main__.py", script);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         String table = RuffRules.shipped().severityOf("S310").name();
         assertThat(RuffRules.shipped().severityOf("S310")).isEqualTo(Severity.MEDIUM);
@@ -369,9 +385,7 @@ class PythonSecurityRatingsTest {
                     return body
                 """);
 
-        PerspectiveResult security = new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
-                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)))
-                .analyze(TestSnapshots.context(TestSnapshots.of(root)));
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("generic-secret-assignment"))
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("in a docstring"))
@@ -380,5 +394,11 @@ class PythonSecurityRatingsTest {
             assertThat(m.name()).isEqualTo("secrets_found");
             assertThat(m.value()).isEqualTo(3.0);
         });
+    }
+
+    /** The security perspective with ruff and the Python model, as the application wires it. */
+    private static SecurityPerspective withModel() {
+        return new SecurityPerspective(new PmdEngine(PmdRulesets.curated(), 1), new SecretScanner(),
+                new RuffEngine(RuffCli.path(), Duration.ofSeconds(60)), new PythonModelProvider("python3", Duration.ofSeconds(10)));
     }
 }

@@ -93,6 +93,24 @@ class PythonSecurityAndIntegrityPlansTest {
                 return pickle.loads(blob)
 
 
+            def load_payload(blob: bytes, *, allow_pickle: bool = False):
+                if not allow_pickle:
+                    raise RuntimeError("pickle is off")
+                return pickle.loads(blob)
+
+
+            def load_cached(blob: bytes, trusted=False):
+                if blob and trusted:
+                    return pickle.loads(blob)
+                return None
+
+
+            def load_any(blob: bytes, allow_pickle=True):
+                if not allow_pickle:
+                    raise RuntimeError("pickle is off")
+                return pickle.loads(blob)
+
+
             def read_default_config():
                 with open(os.path.join(BASE, "config.yml")) as f:
                     return yaml.load(f, Loader=yaml.FullLoader)
@@ -289,6 +307,9 @@ class PythonSecurityAndIntegrityPlansTest {
                 "untrusted-input-to-sql high find_user",
                 "untrusted-input-to-sql high find_by_percent",
                 "untrusted-input-to-deserialization high load_session",
+                "untrusted-input-to-deserialization medium load_payload",
+                "untrusted-input-to-deserialization medium load_cached",
+                "untrusted-input-to-deserialization high load_any",
                 "unsafe-yaml-load high read_default_config",
                 "untrusted-input-to-path medium read_file",
                 "untrusted-input-to-path high download_file",
@@ -299,6 +320,10 @@ class PythonSecurityAndIntegrityPlansTest {
                 "insecure-temp-file medium scratch_file",
                 "weak-hash low fingerprint",
                 "weak-hash medium hash_password");
+        // pydantic's load_str_bytes(.., allow_pickle=False): the caller opts in, and the finding says how
+        assertThat(security.findings()).filteredOn(f -> f.message().contains(".load_payload("))
+                .extracting(Finding::message).singleElement().asString()
+                .endsWith("(only when the caller passes allow_pickle=True; it defaults to False)");
         assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-sql"))
                 .extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("parameter 'name'", "(`%` formatting)"));
         // how an argument is built, in Python's words (flask read "is joined into the path open opens (join)")

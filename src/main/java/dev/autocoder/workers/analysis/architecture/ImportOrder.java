@@ -217,12 +217,12 @@ final class ImportOrder {
     }
 
     /**
-     * The names a module still initializing has bound where it waits, at the import it runs: its own bindings above
-     * that line, and what its star imports of modules done by then gave it.
+     * The names a module still initializing has bound where it waits, at the import it runs: what the import system
+     * set on it, its own bindings above that line, and what its star imports of modules done by then gave it.
      */
     private Set<String> boundWhileWaiting(Frame waiting, Set<String> done) {
         int line = importsOf.get(waiting.module).get(waiting.next - 1).line();
-        Set<String> bound = new HashSet<>();
+        Set<String> bound = new HashSet<>(PythonModuleGraph.IMPORT_SYSTEM_ATTRIBUTES);
         graph.bindingsOf(waiting.module).forEach((name, at) -> {
             if (at < line) {
                 bound.add(name);

@@ -55,6 +55,13 @@ final class PythonModuleGraph {
      * @param names      the names those statements need the module to have bound by then ({@code *}: any, unknown
      *                   which); empty for a star import, which takes what is there
      */
+    /**
+     * What the import system sets on a module before its code runs (the Python model's IMPORT_SYSTEM_ATTRIBUTES):
+     * hypothesis' {@code belongs_to(hypothesis)} reads {@code package.__file__} of its package still initializing.
+     */
+    static final Set<String> IMPORT_SYSTEM_ATTRIBUTES = Set.of("__name__", "__file__", "__path__", "__spec__",
+            "__loader__", "__package__", "__doc__", "__dict__");
+
     record Edge(String from, String to, String file, int line, boolean readsNames, Set<String> names) {
 
         Edge orReading(Edge later) {
@@ -133,9 +140,11 @@ final class PythonModuleGraph {
             projectImports.merge(written.when(), 1, Integer::sum);
             boolean submodule = written.name() != null && target.name().equals(written.qualified());
             boolean takesName = written.name() != null && !submodule;
-            boolean reads = written.bindingRead() || takesName;
             Set<String> names = written.star() ? Set.of()
                     : takesName ? Set.of(written.name()) : written.bindingRead() ? Set.copyOf(written.attributes()) : Set.of();
+            // what the import system sets on every module is there before its code runs: no read to wait for
+            boolean reads = written.bindingRead() && readsImportedModule(written)
+                    && !(!names.isEmpty() && IMPORT_SYSTEM_ATTRIBUTES.containsAll(names)) || takesName;
             if (written.star() && written.when() == PythonImport.When.IMPORT_TIME) {
                 starImportsOf.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(new StarImport(written.line(), target.name()));
             }
@@ -144,6 +153,19 @@ final class PythonModuleGraph {
                     .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads, names),
                             Edge::orReading);
         }
+    }
+
+    /**
+     * Whether reading the binding reads the module imported: {@code import a.b} binds {@code a}, and reads of
+     * {@code a.c..} are of another member (dnspython's dns.name has {@code import dns.wire} beside reads of
+     * {@code dns.enum}, {@code dns.exception} while it is imported, none of {@code dns.wire}).
+     */
+    private static boolean readsImportedModule(PythonImport written) {
+        if (written.name() != null || written.alias() != null || !written.module().contains(".")) {
+            return true;
+        }
+        String member = written.module().split("\\.")[1];
+        return written.attributes().contains("*") || written.attributes().contains(member);
     }
 
     /**

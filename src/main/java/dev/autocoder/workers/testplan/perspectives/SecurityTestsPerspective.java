@@ -203,12 +203,17 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                 }
                 String where = m.type().simpleName() + "." + m.method().signature();
                 Severity severity = match.rule().equals("weak-hash") ? PythonSecurityRules.weakHashSeverity(where, call.text()) : match.severity();
+                // a call that runs only when the caller passes a flag defaulting to False (pydantic's allow_pickle)
+                String optIn = call.fact("opted_in");
+                String optedIn = optIn == null ? "" : " (only when the caller passes " + optIn + "=True; it defaults to False)";
                 if (match.flow()) {
                     flows++;
                     boolean callersPath = match.sink().equals("path") && !PythonSurfaces.entryPoint(m.method());
-                    Finding f = Finding.of(match.rule(), "Security", callersPath ? Severity.MEDIUM : match.severity(),
+                    Severity rated = callersPath ? Severity.MEDIUM : match.severity();
+                    Finding f = Finding.of(match.rule(), "Security", optIn == null ? rated : rated.oneStepLower(),
                             m.file().path(), call.line(), call.line(), where + ": parameter '" + param + "' "
-                                    + match.message() + ": " + call.text() + (callersPath ? CALLERS_CHOICE.get("path") : ""),
+                                    + match.message() + ": " + call.text() + (callersPath ? CALLERS_CHOICE.get("path") : "")
+                                    + optedIn,
                             m.key() + " " + call.text());
                     result.findings.add(f);
                     result.specifications.add(Specs.of(m, id(), "parameterized",
@@ -218,8 +223,9 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                             match.hostile(), "rejected or safely escaped; no " + match.sink() + " side effect", List.of(f.id())));
                 } else {
                     hazards++;
-                    Finding f = Finding.of(match.rule(), "Security", severity, m.file().path(), call.line(), call.line(),
-                            where + ": " + match.message() + ": " + call.text(), m.key() + " " + call.text());
+                    Finding f = Finding.of(match.rule(), "Security", optIn == null ? severity : severity.oneStepLower(),
+                            m.file().path(), call.line(), call.line(),
+                            where + ": " + match.message() + ": " + call.text() + optedIn, m.key() + " " + call.text());
                     result.findings.add(f);
                     if (!m.method().visibility().equals("private")) {
                         result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_" + match.rule().replace('-', '_') + "_isFixed",

@@ -331,6 +331,89 @@ class PythonArchitectureTest {
                         + "tools.modutils (tools/spec.py:1)");
     }
 
+    /**
+     * dnspython's {@code dns.name} and {@code dns.wire} import each other with {@code import dns.wire} and
+     * {@code import dns.name}; while it is imported, {@code dns.name} reads {@code dns.enum} and
+     * {@code dns.exception} through the binding {@code dns}, never {@code dns.wire}: whichever is imported first, the
+     * cycle cannot fail (it was a high finding leading dnspython's screen). A twin whose class reads
+     * {@code eagerd.wire.Parser} fails when {@code eagerd.wire} is imported first (checked with Python): high.
+     */
+    @Test
+    void anImportOfAMemberReadsItOnlyWhereTheMemberIsRead() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            for (String pkg : List.of("lazyd", "eagerd")) {
+                write(pkg + "/__init__.py", "");
+                write(pkg + "/enum.py", "class Base:\n    pass\n");
+                write(pkg + "/wire.py", "import PKG.name\n\n\nclass Parser:\n    def name(self):\n        return PKG.name.Name()\n"
+                        .replace("PKG", pkg));
+            }
+            write("lazyd/name.py", "import lazyd.enum\nimport lazyd.wire\n\n\nclass Name(lazyd.enum.Base):\n"
+                    + "    def parser(self):\n        return lazyd.wire.Parser()\n");
+            write("eagerd/name.py", "import eagerd.enum\nimport eagerd.wire\n\n\nclass Name(eagerd.wire.Parser):\n    pass\n");
+            commit(git, "two pairs of modules importing each other");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("import-cycle"))
+                .extracting(f -> f.severity() + " " + f.message())
+                .containsExactly("HIGH Circular import among 2 modules: when eagerd.wire is imported first, eagerd.name "
+                        + "reads names of eagerd.wire before it has bound them (eagerd/name.py:2); the imports: "
+                        + "eagerd.name → eagerd.wire (eagerd/name.py:2), eagerd.wire → eagerd.name (eagerd/wire.py:1)");
+        assertThat(metric(result, "import_cycles_that_cannot_fail")).isEqualTo(1.0);
+    }
+
+    /**
+     * Hypothesis' {@code escalation} module hands its package, still initializing, to its own {@code belongs_to},
+     * which reads only {@code package.__file__} and {@code package.__name__} (after {@code hasattr(package,
+     * "__file__")}): the import system sets those before the package's code runs, so the cycle cannot fail (it was
+     * a high finding leading hypothesis' screen; checked with Python). A twin whose function reads a name the package
+     * binds later fails when the package is imported first: high.
+     */
+    @Test
+    void aPackageHandedToAFunctionThatReadsOnlyWhatTheImportSystemSetsReadsNothingUnbound() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            for (String pkg : List.of("safeh", "eagerh")) {
+                write(pkg + "/__init__.py", "from PKG.core import given\n".replace("PKG", pkg));
+                write(pkg + "/core.py", "from PKG.escalation import is_own_file\n\n\ndef given():\n    return is_own_file\n"
+                        .replace("PKG", pkg));
+            }
+            write("safeh/escalation.py", """
+                    import safeh
+
+
+                    def belongs_to(package):
+                        if not hasattr(package, "__file__"):
+                            return lambda path: False
+                        root = package.__file__
+                        return lambda path: path.startswith(root) or package.__name__ in path
+
+
+                    is_own_file = belongs_to(safeh)
+                    """);
+            write("eagerh/escalation.py", """
+                    import eagerh
+
+
+                    def belongs_to(package):
+                        root = package.given
+                        return lambda path: path == root
+
+
+                    is_own_file = belongs_to(eagerh)
+                    """);
+            commit(git, "two packages that hand themselves to a function");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("import-cycle"))
+                .extracting(f -> f.severity() + " " + f.message())
+                .containsExactly("HIGH Circular import among 3 modules: when eagerh is imported first, eagerh.escalation "
+                        + "reads names of eagerh before it has bound them (eagerh/escalation.py:1); the imports: "
+                        + "eagerh → eagerh.core (eagerh/__init__.py:1), eagerh.core → eagerh.escalation (eagerh/core.py:1), "
+                        + "eagerh.escalation → eagerh (eagerh/escalation.py:1)");
+        assertThat(metric(result, "import_cycles_that_cannot_fail")).isEqualTo(1.0);
+    }
+
     @Test
     void ranksPythonHotspotsByChurnTimesComplexityLeavingTestsOut() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
