@@ -255,9 +255,11 @@ def import_time_reads(tree):
             return None
         parameter = positional[index].arg
         read = set()
+        if id(function) not in parents_in:
+            parents_in[id(function)] = {child: node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
         for node in ast.walk(function):
             if isinstance(node, ast.Name) and node.id == parameter:
-                parent = parents_in_function.get(node)
+                parent = parents_in[id(function)].get(node)
                 if isinstance(parent, ast.Attribute) and parent.value is node and isinstance(node.ctx, ast.Load) \
                         and parent.attr in IMPORT_SYSTEM_ATTRIBUTES:
                     read.add(parent.attr)
@@ -272,9 +274,7 @@ def import_time_reads(tree):
                 return None  # a nested function's own parameter of that name: not followed
         return read
 
-    parents_in_function = {child: node for statement in definitions.values()
-                           if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-                           for node in ast.walk(statement) for child in ast.iter_child_nodes(node)}
+    parents_in = {}  # id of a function of the module -> its parent map, made when a name is handed to it
     call_of = {}  # id of a positional argument that is a name -> its call, for the calls read on import
     lazy_annotations = any(isinstance(s, ast.ImportFrom) and s.module == "__future__"
                            and any(a.name == "annotations" for a in s.names) for s in tree.body)
@@ -1120,6 +1120,85 @@ def opted_in_calls(calls, parents):
                     out[id(call)] = refusal.test.operand.id
             node = parent
     return out
+
+
+# methods that make an instance, where setting its attributes is construction, not change
+CONSTRUCTING_METHODS = {"__init__", "__new__", "__post_init__", "__init_subclass__", "__set_name__"}
+# bases that give an instance no state of its own
+STATELESS_BASES = {"object", "ABC", "abc.ABC", "Generic", "typing.Generic", "Protocol", "typing.Protocol"}
+
+
+def frozen_factories(tree):
+    """The names of the module's top-level classes no method of which changes an instance once made (outside
+    __init__ and the like, no attribute of `self` set, deleted or changed in place, no `setattr(self, ..)`), whose
+    bases are such classes of the module or stateless ones (object, ABC, Generic), and of its top-level functions
+    every return of which makes one (fastapi's `def Default(value)` / `return DefaultPlaceholder(value)`; tenacity's
+    `wait_none`): one instance made as a parameter default and shared by every call is harmless."""
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    frozen = {}
+
+    def changes_instance(method):
+        decorators = {dotted(d) for d in method.decorator_list}
+        positional = method.args.posonlyargs + method.args.args
+        if method.name in CONSTRUCTING_METHODS or decorators & {"staticmethod", "classmethod"} or not positional:
+            return False
+        me = positional[0].arg
+        for node in ast.walk(method):
+            target = node.value if isinstance(node, (ast.Attribute, ast.Subscript)) else None
+            if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load) and isinstance(target, ast.Name) \
+                    and target.id == me:
+                return True
+            if isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) \
+                    and isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS \
+                    and isinstance(node.func.value, ast.Attribute) and isinstance(node.func.value.value, ast.Name) \
+                    and node.func.value.value.id == me:
+                return True
+            if isinstance(node, ast.Call) and dotted(node.func) in ("setattr", "delattr", "object.__setattr__") \
+                    and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == me:
+                return True
+        return False
+
+    def is_frozen(name, seen):
+        if name not in frozen:
+            node = classes.get(name)
+            if node is None or name in seen:
+                return False
+            seen.add(name)
+            bases = [b.value if isinstance(b, ast.Subscript) else b for b in node.bases]
+            frozen[name] = all(dotted(b) in STATELESS_BASES or isinstance(b, ast.Name) and is_frozen(b.id, seen)
+                               for b in bases) \
+                and not any(changes_instance(m) for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        return frozen[name]
+
+    names = [name for name in classes if is_frozen(name, set())]
+    for function in tree.body:
+        if isinstance(function, ast.FunctionDef) and not function.decorator_list:
+            returns = [n for n in walk_own_scope(function) if isinstance(n, ast.Return)]
+            if returns and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in walk_own_scope(function)) \
+                    and all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
+                            and r.value.func.id in names for r in returns):
+                names.append(function.name)
+    return sorted(names)
+
+
+def default_calls(nodes, module):
+    """The calls written as parameter defaults whose arguments are names, attributes or constants that are no
+    containers (`Default(JSONResponse)`, `wait_none()`): [line, column in characters, the qualified name of what it
+    calls] of each whose callee the imports name.
+
+    `nodes`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
+    out = []
+    for function in nodes:
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            for _, default in parameter_defaults(function):
+                callee = module.qualify(dotted(default.func) or "") if isinstance(default, ast.Call) else None
+                if callee and all(isinstance(a, (ast.Name, ast.Attribute))
+                                  or isinstance(a, ast.Constant) and not isinstance(a.value, (list, dict, set))
+                                  for a in list(default.args) + [k.value for k in default.keywords]):
+                    out.append([default.lineno, char_column(module.lines, default), callee])
+    return sorted(out)
 
 
 def constant_evals(calls):
@@ -3023,6 +3102,8 @@ def model(entry, budget, max_depth):
                 "sql_texts": [[line, column, kind, names] for (line, column), (kind, names) in sorted(module.sql_texts.items())],
                 "handler_reraises": handler_reraises(tree, parents),
                 "init_returns_none": init_returns_none(tree),
+                "frozen_factories": frozen_factories(tree),
+                "default_calls": default_calls(parents, module),
                 "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
                           "concatenated_all": concatenated_all(tree),
                           "constant_shell_lists": constant_shell_lists(calls),

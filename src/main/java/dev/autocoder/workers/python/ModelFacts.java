@@ -3,6 +3,7 @@ package dev.autocoder.workers.python;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a model of the whole project knows of a ruff report that ruff, reading one file at a time and no call order,
@@ -48,6 +49,14 @@ public interface ModelFacts {
      */
     default boolean returnsNoneFromInit(String path, RuffDiagnostic explicitReturn) {
         return false;
+    }
+
+    /**
+     * For a B008 (function call in a parameter default): the qualified name of what the call makes when it is an
+     * instance no method of its class changes once made (fastapi's {@code Default(JSONResponse)}), else empty.
+     */
+    default Optional<String> unchangingDefault(String path, RuffDiagnostic call) {
+        return Optional.empty();
     }
 
     /** Whether the report lies in a site of that kind the model found in its file. */

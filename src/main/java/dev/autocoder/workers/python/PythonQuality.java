@@ -122,6 +122,10 @@ public final class PythonQuality {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "only directional marks (U+200E, U+200F, "
                             + "U+061C), which cannot reorder the code as the embeddings, overrides and isolates of a "
                             + "Trojan Source attack do"));
+                } else if (v.code().equals("B008")) {
+                    facts.unchangingDefault(v.path(), v.diagnostic()).ifPresent(callee -> calibrated.put(v,
+                            new RuffFindings.Rated(Severity.LOW, "`" + callee + "` makes an instance no method of its "
+                                    + "class changes once made: one shared by every call is harmless")));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "what it returns is None, so no TypeError: only misleading code"));

@@ -76,18 +76,20 @@ public class PythonModelProvider {
      * {@code @typing.overload} declarations, which the model leaves out, and the lines of its bare {@code raise}
      * statements that re-raise a calling handler's exception, its lambdas passed in a loop, the line spans of its
      * tables of constants written out, its strings built with SQL words in them, the lines of its {@code __init__}
-     * returns of a method's None, the line where it first binds each module-level name, its {@code __all__}, and its
+     * returns of a method's None, the line where it first binds each module-level name, its {@code __all__}, its
      * {@link Site sites} of each kind: the regions only Python 2 runs, its reads of a local a loop binds only further
-     * down, its container defaults a function only reads, ... (all empty when the file could not be modelled).
+     * down, its container defaults a function only reads, ..., and its calls written as parameter defaults with its
+     * factories of unchanging instances (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            List<Lines> overloadStubs, List<Integer> handlerReraises, LoopLambdas loopLambdas,
                            List<Lines> literalTables, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
-                           Map<String, Integer> bindings, List<String> exports, Map<Site, List<Region>> sites) {
+                           Map<String, Integer> bindings, List<String> exports, Map<Site, List<Region>> sites,
+                           Defaults defaults) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), Map.of(), List.of(), Map.of());
+                    List.of(), Map.of(), List.of(), Map.of(), Defaults.NONE);
         }
 
         /** Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a site of that kind. */
@@ -253,6 +255,31 @@ public class PythonModelProvider {
             texts.forEach(t -> out.add(new SqlText(t.path(0).asInt(), t.path(1).asInt(),
                     Source.valueOf(t.path(2).asText().toUpperCase(Locale.ROOT)), texts(t.path(3)))));
             return List.copyOf(out);
+        }
+    }
+
+    /**
+     * The calls a file writes as parameter defaults, each with what it calls, and the names of the file's classes no
+     * method of which changes an instance once made, and of its functions that return one (fastapi's
+     * {@code Default(value)} / {@code return DefaultPlaceholder(value)}).
+     */
+    public record Defaults(List<Call> calls, List<String> frozenFactories) {
+
+        static final Defaults NONE = new Defaults(List.of(), List.of());
+
+        /** A default's call at line {@code line}, column {@code column} (from 0), of {@code callee} (qualified). */
+        public record Call(int line, int column, String callee) {
+        }
+
+        /** The default's call at line {@code row}, column {@code column} (from 1, as ruff counts). */
+        public Optional<Call> at(int row, int column) {
+            return calls.stream().filter(c -> c.line() == row && c.column() == column - 1).findFirst();
+        }
+
+        static Defaults of(JsonNode calls, JsonNode frozenFactories) {
+            List<Call> out = new ArrayList<>();
+            calls.forEach(c -> out.add(new Call(c.path(0).asInt(), c.path(1).asInt(), c.path(2).asText())));
+            return new Defaults(List.copyOf(out), texts(frozenFactories));
         }
     }
 
@@ -450,7 +477,8 @@ public class PythonModelProvider {
                         LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
                         Lines.of(json.path("literal_tables")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
-                        bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")))
+                        bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")),
+                        Defaults.of(json.path("default_calls"), json.path("frozen_factories")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -520,7 +548,7 @@ public class PythonModelProvider {
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.sqlTexts(),
-                modelled.initReturnsNone(), modelled.bindings(), modelled.exports(), modelled.sites());
+                modelled.initReturnsNone(), modelled.bindings(), modelled.exports(), modelled.sites(), modelled.defaults());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

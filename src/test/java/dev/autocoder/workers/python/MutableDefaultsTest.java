@@ -135,4 +135,58 @@ class MutableDefaultsTest {
                 .extracting(Finding::line, Finding::severity)
                 .containsExactlyInAnyOrder(tuple(1, Severity.MEDIUM), tuple(6, Severity.HIGH));
     }
+
+    /**
+     * Bugbear's B008 reports a call in a parameter default: made once, shared by every call. FastAPI writes
+     * {@code response_class=Default(JSONResponse)} fifty times, where {@code Default} returns a
+     * {@code DefaultPlaceholder} no method of which changes it (fifty medium B008 on its first screen): low, naming
+     * what the call makes. A class whose methods change its instances (a registry it appends to, a counter it bumps),
+     * or a placeholder holding a list written there, keeps the table's severity.
+     */
+    @Test
+    void aDefaultCallMakingAnInstanceNothingChangesIsLow() {
+        TestSnapshots.write(root, "app/__init__.py", "");
+        TestSnapshots.write(root, "app/datastructures.py", """
+                class DefaultPlaceholder:
+                    def __init__(self, value):
+                        self.value = value
+
+                    def __bool__(self):
+                        return bool(self.value)
+
+
+                def Default(value):
+                    return DefaultPlaceholder(value)
+
+
+                class Registry:
+                    def __init__(self):
+                        self.items = []
+
+                    def add(self, item):
+                        self.items.append(item)
+
+
+                class Counter:
+                    def __init__(self):
+                        self.count = 0
+
+                    def bump(self):
+                        self.count += 1
+                """);
+        TestSnapshots.write(root, "app/main.py", """
+                from app.datastructures import Counter, Default, Registry
+
+
+                def route(path, response_class=Default(dict), registry=Registry(), counter=Counter(), tags=Default([])):
+                    return path, response_class, registry, counter, tags
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        Severity table = RuffRules.shipped().severityOf("B008");
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B008"))
+                .extracting(f -> f.severity() + " " + f.message().contains("`app.datastructures.Default` makes an instance"))
+                .containsExactlyInAnyOrder(Severity.LOW + " true", table + " false", table + " false", table + " false");
+    }
 }

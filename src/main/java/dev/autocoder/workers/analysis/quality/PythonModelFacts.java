@@ -92,6 +92,19 @@ final class PythonModelFacts implements ModelFacts {
         return file(path).map(f -> f.returnsNoneFromInit(explicitReturn.row())).orElse(false);
     }
 
+    /** The callee's module's model names it among its factories of unchanging instances. */
+    @Override
+    public Optional<String> unchangingDefault(String path, RuffDiagnostic call) {
+        return file(path).flatMap(f -> f.defaults().at(call.row(), call.column()))
+                .map(PythonModelProvider.Defaults.Call::callee)
+                .filter(callee -> {
+                    int dot = callee.lastIndexOf('.');
+                    String module = dot < 0 ? "" : callee.substring(0, dot);
+                    return byPath().values().stream().anyMatch(m -> m.module().equals(module)
+                            && m.defaults().frozenFactories().contains(callee.substring(dot + 1)));
+                });
+    }
+
     @Override
     public boolean isAt(PythonModelProvider.Site site, String path, RuffDiagnostic report) {
         return file(path).map(f -> f.isAt(site, report.row(), report.column())).orElse(false);
