@@ -43,9 +43,6 @@ LOGGING = {"print", "log", "debug", "verbose", "info", "warning", "warn", "error
 # socket or pipe would block (tornado's waker: nothing to read or no room to write just now), a stream lacks an
 # optional capability (io.UnsupportedOperation: httpx rewinds a file with seek(0) where the stream can), an object does
 # not implement an optional method (NotImplementedError: Django's `tzname()` of a date without one)
-# what the import system sets on a module before it runs its code: read while the module initializes, they are there
-IMPORT_SYSTEM_ATTRIBUTES = {"__name__", "__file__", "__path__", "__spec__", "__loader__", "__package__", "__doc__",
-                            "__dict__"}
 EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "BlockingIOError",
                    "io.UnsupportedOperation", "UnsupportedOperation", "NotImplementedError",
                    # a queue read without waiting had nothing (kombu's `self._get(queue)` / `except Empty: pass`)
@@ -66,12 +63,15 @@ def not_found(exception_type):
     last = exception_type.rpartition(".")[2]
     return last.endswith(("DoesNotExist", "NotFound", "NotFoundError")) \
         or last in ("NoReverseMatch", "Http404", "NoOptionError", "NoSectionError")
-# what a wait that runs out of time raises, by its last name (socket.timeout, queue.Empty, asyncio.TimeoutError)
+# what the import system sets on a module before it runs its code: read while the module initializes, they are there
+IMPORT_SYSTEM_ATTRIBUTES = {"__name__", "__file__", "__path__", "__spec__", "__loader__", "__package__", "__doc__",
+                            "__dict__"}
 # parameter names that grant a permission: a False default means the caller must ask (pydantic's allow_pickle)
 OPT_IN_FLAG = re.compile(r"allow|unsafe|trust|insecure|danger|enable", re.IGNORECASE)
 # exception names that say a stream or connection ended (EOFError, WebSocketDisconnect, ConnectionClosed, anyio's
 # EndOfStream and ClosedResourceError)
 ENDED_STREAM = re.compile(r"EOF|Disconnect|Closed|EndOfStream")
+# what a wait that runs out of time raises, by its last name (socket.timeout, queue.Empty, asyncio.TimeoutError)
 TIMEOUT_ERRORS = {"timeout", "TimeoutError", "Timeout", "ReadTimeout", "Empty"}
 FILE_ERRORS = {"OSError", "IOError", "FileNotFoundError", "PermissionError", "os.error"}
 BUILTINS = set(dir(__builtins__)) if isinstance(__builtins__, dict) is False else set(__builtins__)
@@ -237,6 +237,8 @@ def import_time_reads(tree):
     which reads `package.__file__` and `package.__name__`)."""
     names = {}
     definitions = {}
+    parents_in = {}  # id of a function of the module -> its parent map, made when a name is handed to it
+    call_of = {}  # id of a positional argument that is a name -> its call, for the calls read on import
     for statement in tree.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign)):
             for name in ([statement.name] if not isinstance(statement, ast.Assign) else
@@ -274,8 +276,6 @@ def import_time_reads(tree):
                 return None  # a nested function's own parameter of that name: not followed
         return read
 
-    parents_in = {}  # id of a function of the module -> its parent map, made when a name is handed to it
-    call_of = {}  # id of a positional argument that is a name -> its call, for the calls read on import
     lazy_annotations = any(isinstance(s, ast.ImportFrom) and s.module == "__future__"
                            and any(a.name == "annotations" for a in s.names) for s in tree.body)
     stack = list(tree.body)
@@ -1080,9 +1080,10 @@ def forwarded_hash_purposes(calls, parents):
 
 def opted_in_calls(calls, parents):
     """The calls that run only when their function's caller opted in: a parameter defaulting to False and named for
-    a permission (OPT_IN_FLAG: `allow_pickle`, `trusted`, `unsafe`) is true on the way, tested by an `if` around the call (`if allow_pickle:`, `if x and allow_pickle:`) or by an earlier `if
-    not allow_pickle: raise ..` (or `return`) in a block holding it (pydantic's `load_str_bytes(.., allow_pickle=False)`
-    / `if not allow_pickle: raise RuntimeError(..)` / `return pickle.loads(bb)`). {id of the call: the parameter}."""
+    a permission (OPT_IN_FLAG: `allow_pickle`, `trusted`, `unsafe`) is true on the way, tested by an `if` around the
+    call (`if allow_pickle:`, `if x and allow_pickle:`) or by an earlier `if not allow_pickle: raise ..` (or
+    `return`) in a block holding it (pydantic's `load_str_bytes(.., allow_pickle=False)` / `if not allow_pickle:
+    raise RuntimeError(..)` / `return pickle.loads(bb)`). {id of the call: the parameter}."""
     def names_true(test):
         if isinstance(test, ast.Name):
             return {test.id}
@@ -1184,8 +1185,8 @@ def frozen_factories(tree):
 
 
 def default_calls(nodes, module):
-    """The calls written as parameter defaults whose arguments are names, attributes or constants that are no
-    containers (`Default(JSONResponse)`, `wait_none()`): [line, column in characters, the qualified name of what it
+    """The calls written as parameter defaults whose arguments are names, attributes or constants, no containers
+    written out (`Default(JSONResponse)`, `wait_none()`): [line, column in characters, the qualified name of what it
     calls] of each whose callee the imports name.
 
     `nodes`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
@@ -1194,8 +1195,7 @@ def default_calls(nodes, module):
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             for _, default in parameter_defaults(function):
                 callee = module.qualify(dotted(default.func) or "") if isinstance(default, ast.Call) else None
-                if callee and all(isinstance(a, (ast.Name, ast.Attribute))
-                                  or isinstance(a, ast.Constant) and not isinstance(a.value, (list, dict, set))
+                if callee and all(isinstance(a, (ast.Name, ast.Attribute, ast.Constant))
                                   for a in list(default.args) + [k.value for k in default.keywords]):
                     out.append([default.lineno, char_column(module.lines, default), callee])
     return sorted(out)
@@ -2370,8 +2370,8 @@ class FunctionScanner:
     def closes_if_possible(self, try_node, handler):
         """Whether the try only closes or shuts down something and the handler catches only a failure of the
         operating system: a close that fails leaves nothing to undo (celery's pool, `sock.close()` / `except
-        OSError: pass`; anyio's `send_eof`, `self._transport.write_eof()`; redis' disconnect, `self._writer.close()` and `await self._writer.wait_closed()` under
-        `if` tests)."""
+        OSError: pass`; anyio's `send_eof`, `self._transport.write_eof()`; redis' disconnect, `self._writer.close()`
+        and `await self._writer.wait_closed()` under `if` tests)."""
         def closes(statement):
             value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
                 else getattr(statement, "value", None)

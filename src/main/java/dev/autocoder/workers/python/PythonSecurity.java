@@ -31,12 +31,13 @@ import java.util.function.Supplier;
  * {@code md5_hexdigest(data, *, usedforsecurity=True)} wrapper), an {@code S307}/{@code S102} ({@code eval}/{@code
  * exec}) of one string constant low (pydantic's {@code eval('__IPYTHON__')}), Django's {@code S610}/{@code S611}
  * ({@code .extra(..)}, {@code RawSQL}) info in a repository no file of which imports Django (ruff matches the method
- * name alone: anyio's typed attributes, {@code self.extra(TLSAttribute.tls_version)}), an {@code S301} (pickle) loading what its own
- * {@code dumps} just made info (celery's check that an exception can be pickled); any report inside a module's
- * {@code if __name__ == "__main__":} block (not a package's {@code __main__.py}) a step lower than the table, since it
- * runs only when a developer runs the file as a script (pygments' regeneration scripts), and any inside a call that
- * runs only when the caller passes a flag defaulting to False (pydantic's {@code allow_pickle}) a step lower too. Each rated
- * finding says why; without the model, every report keeps the table's severity.
+ * name alone: anyio's typed attributes, {@code self.extra(TLSAttribute.tls_version)}), an {@code S301} (pickle)
+ * loading what its own {@code dumps} just made info (celery's check that an exception can be pickled); any report
+ * inside a module's {@code if __name__ == "__main__":} block (not a package's {@code __main__.py}) a step lower than
+ * the table, since it runs only when a developer runs the file as a script (pygments' regeneration scripts), and any
+ * inside a call that runs only when the caller passes a permission flag defaulting to False (pydantic's
+ * {@code allow_pickle}) a step lower too. Each rated finding says why; without the model, every report keeps the
+ * table's severity.
  */
 public final class PythonSecurity {
 

@@ -319,8 +319,8 @@ public class PythonModelProvider {
         /** An {@code eval}/{@code exec} of one string constant ({@code eval('__IPYTHON__')}). */
         CONSTANT_EVAL("constant_evals"),
         /**
-         * A call that runs only when its function's caller opted in: a parameter defaulting to False is true there
-         * ({@code if not allow_pickle: raise ..} before it).
+         * A call that runs only when its function's caller opted in: a parameter defaulting to False and named for a
+         * permission is true there ({@code if not allow_pickle: raise ..} before it).
          */
         OPTED_IN("opted_in_calls"),
         /** A hash call passing on its function's own parameter as {@code usedforsecurity=}. */

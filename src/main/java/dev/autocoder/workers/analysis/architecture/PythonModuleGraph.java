@@ -47,6 +47,13 @@ final class PythonModuleGraph {
     }
 
     /**
+     * What the import system sets on a module before its code runs (the Python model's IMPORT_SYSTEM_ATTRIBUTES):
+     * hypothesis' {@code belongs_to(hypothesis)} reads {@code package.__file__} of its package still initializing.
+     */
+    static final Set<String> IMPORT_SYSTEM_ATTRIBUTES = Set.of("__name__", "__file__", "__path__", "__spec__",
+            "__loader__", "__package__", "__doc__", "__dict__");
+
+    /**
      * The first import statement (by file, then line) creating an edge, or the first that reads names when a later
      * one does and the first does not.
      *
@@ -55,13 +62,6 @@ final class PythonModuleGraph {
      * @param names      the names those statements need the module to have bound by then ({@code *}: any, unknown
      *                   which); empty for a star import, which takes what is there
      */
-    /**
-     * What the import system sets on a module before its code runs (the Python model's IMPORT_SYSTEM_ATTRIBUTES):
-     * hypothesis' {@code belongs_to(hypothesis)} reads {@code package.__file__} of its package still initializing.
-     */
-    static final Set<String> IMPORT_SYSTEM_ATTRIBUTES = Set.of("__name__", "__file__", "__path__", "__spec__",
-            "__loader__", "__package__", "__doc__", "__dict__");
-
     record Edge(String from, String to, String file, int line, boolean readsNames, Set<String> names) {
 
         Edge orReading(Edge later) {
@@ -142,9 +142,8 @@ final class PythonModuleGraph {
             boolean takesName = written.name() != null && !submodule;
             Set<String> names = written.star() ? Set.of()
                     : takesName ? Set.of(written.name()) : written.bindingRead() ? Set.copyOf(written.attributes()) : Set.of();
-            // what the import system sets on every module is there before its code runs: no read to wait for
-            boolean reads = written.bindingRead() && readsImportedModule(written)
-                    && !(!names.isEmpty() && IMPORT_SYSTEM_ATTRIBUTES.containsAll(names)) || takesName;
+            boolean reads = written.bindingRead() && readsImportedModule(written) && !onlyImportSystemAttributes(names)
+                    || takesName;
             if (written.star() && written.when() == PythonImport.When.IMPORT_TIME) {
                 starImportsOf.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(new StarImport(written.line(), target.name()));
             }
@@ -153,6 +152,11 @@ final class PythonModuleGraph {
                     .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads, names),
                             Edge::orReading);
         }
+    }
+
+    /** What the import system sets on every module is there before its code runs: no read to wait for. */
+    private static boolean onlyImportSystemAttributes(Set<String> names) {
+        return !names.isEmpty() && IMPORT_SYSTEM_ATTRIBUTES.containsAll(names);
     }
 
     /**
