@@ -45,7 +45,7 @@ public interface ModelFacts {
 
     /**
      * A PLE0101 (explicit return in {@code __init__}) of {@code return self.method(..)} whose method never returns a
-     * value: the return gives None, which {@code __init__} may.
+     * value, or of what a base's {@code __init__} gives: the return gives None, which {@code __init__} may.
      */
     default boolean returnsNoneFromInit(String path, RuffDiagnostic explicitReturn) {
         return false;

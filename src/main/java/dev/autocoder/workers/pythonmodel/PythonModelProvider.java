@@ -99,7 +99,7 @@ public class PythonModelProvider {
 
         /**
          * Whether line {@code line} is a {@code return self.method(..)} in an {@code __init__} whose method never
-         * returns a value: no TypeError, only misleading code.
+         * returns a value, or a return of what a base's {@code __init__} gives: no TypeError, only misleading code.
          */
         public boolean returnsNoneFromInit(int line) {
             return initReturnsNone.contains(line);
