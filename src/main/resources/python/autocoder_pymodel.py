@@ -2364,7 +2364,10 @@ class FunctionScanner:
         types = self.handler_types(handler) if handler.type is not None else []
         if not types or not all(t.rpartition(".")[2] in TIMEOUT_ERRORS for t in types):
             return False
-        return any(isinstance(n, ast.Call) and any(k.arg == "timeout" for k in n.keywords)
+        # `asyncio.wait_for(aw, timeout)` takes its timeout second (websockets' `wait_for(.., self.close_timeout)`)
+        return any(isinstance(n, ast.Call) and (any(k.arg == "timeout" for k in n.keywords)
+                                                or (dotted(n.func) or "").rpartition(".")[2] == "wait_for"
+                                                and len(n.args) >= 2)
                    for n in walk_own_scope(try_node))
 
     def closes_if_possible(self, try_node, handler):

@@ -1443,7 +1443,8 @@ class DeliberateCatchTest {
      * break, one catching an error not named for an ended stream, and lookups followed by a call keep their reports.
      * Anyio's: a half-close ({@code transport.write_eof()} / {@code except OSError}) and a kill of a process that has
      * exited already ({@code except ProcessLookupError}) are deliberate too; a handler that also catches OSError around
-     * a write is not.
+     * a write is not. Websockets': {@code asyncio.wait_for(waiter, self.close_timeout)} takes its timeout second, so
+     * its {@code except asyncio.TimeoutError: pass} is a timed wait that ran out, as with {@code timeout=}.
      */
     @Test
     void aStreamReadUntilItEndsHeadersThatAreNotThereAndAGoneProcessAreDeliberate() throws Exception {
@@ -1522,6 +1523,17 @@ class DeliberateCatchTest {
                         log.write(process.pid)
                     except (ProcessLookupError, OSError):
                         pass
+
+
+                async def wait_closed(tools, waiter, close_timeout):
+                    try:
+                        await tools.wait_for(waiter, close_timeout)
+                    except TimeoutError:
+                        pass
+                    try:
+                        await tools.wait_for(waiter)
+                    except TimeoutError:
+                        pass
                 """));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
@@ -1529,6 +1541,6 @@ class DeliberateCatchTest {
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/socket.py", 23), tuple("shop/socket.py", 31),
-                        tuple("shop/socket.py", 53), tuple("shop/socket.py", 73));
+                        tuple("shop/socket.py", 53), tuple("shop/socket.py", 73), tuple("shop/socket.py", 84));
     }
 }
