@@ -207,9 +207,7 @@ def import_kinds(tree):
 def evaluated_where_defined(function):
     """The parts of a function or lambda definition Python evaluates where the definition stands, not when it is
     called: its decorators and default values."""
-    arguments = function.args
-    return list(getattr(function, "decorator_list", [])) + list(arguments.defaults) \
-        + [d for d in arguments.kw_defaults if d is not None]
+    return list(getattr(function, "decorator_list", [])) + [d for _, d in parameter_defaults(function)]
 
 
 def parameter_defaults(function):
@@ -1073,7 +1071,7 @@ def forwarded_hash_purposes(calls, parents):
     for call in calls:
         passed = {k.value.id for k in call.keywords if k.arg == "usedforsecurity" and isinstance(k.value, ast.Name)}
         function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) if passed else None
-        if function is not None and passed & {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}:
+        if function is not None and passed & {a.arg for a in arguments_of(function)}:
             out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
     return sorted(out)
 

@@ -1,7 +1,6 @@
 package dev.autocoder.workers.analysis.architecture;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -44,14 +43,8 @@ final class ImportOrder {
         this.graph = graph;
         this.adjacency = adjacency;
         for (String from : members) {
-            List<PythonModuleGraph.Edge> edges = new ArrayList<>();
-            for (String to : adjacency.get(from)) {
-                if (members.contains(to)) {
-                    edges.add(graph.edge(from, to, PythonArchitecture.IMPORT_TIME));
-                }
-            }
-            edges.sort(Comparator.comparingInt(PythonModuleGraph.Edge::line));
-            importsOf.put(from, edges);
+            importsOf.put(from, importsInLineOrder(from).stream().filter(members::contains)
+                    .map(to -> graph.edge(from, to, PythonArchitecture.IMPORT_TIME)).toList());
         }
     }
 
