@@ -38,6 +38,8 @@ RETURNS = {
     "requests.session": "requests.Session",
     "aiohttp.ClientSession": "aiohttp.ClientSession",
 }
+# calls that make text of their arguments: an address handed to one is shown, not bound to
+TEXT_MAKERS = {"str", "repr", "format", "format_map"}
 LOGGING = {"print", "log", "debug", "verbose", "info", "warning", "warn", "error", "exception", "critical"}
 # failures that are an expected outcome: an optional dependency is missing, an iterator is exhausted, a non-blocking
 # socket or pipe would block (tornado's waker: nothing to read or no room to write just now), a stream lacks an
@@ -50,6 +52,10 @@ EXPECTED_ERRORS = {"ImportError", "ModuleNotFoundError", "StopIteration", "StopA
                    # a weak proxy whose object is gone: nothing is left to act on (tqdm's `tqdm_instance.miniters =
                    # float('inf')` on a `weakref.proxy` / `except ReferenceError: pass`)
                    "ReferenceError"}
+# what an object without an operation, or no longer able to do it, raises when asked to (a closed transport's
+# RuntimeError)
+UNSUPPORTED_ERRORS = {"NotImplementedError", "AttributeError", "RuntimeError", "io.UnsupportedOperation",
+                      "UnsupportedOperation"}
 # what looking up an entry that is not there raises: d[k], s[i]
 MISSING_ENTRY_ERRORS = {"KeyError", "IndexError", "LookupError"}
 # what removing an entry that is not there raises: del d[k], del o.a, list.remove(x), set.remove(x)
@@ -413,6 +419,48 @@ def mutable_defaults(tree, parents, lines):
             found[use].append([default.lineno, column, default.lineno, column + 1])
     # changed or escaping defaults keep ruff's rating: only the lesser uses are sites
     return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults", "stored_defaults")}
+
+
+def inspected_defaults(parents, lines):
+    """The calls written as parameter defaults (Bugbear's B008: made once, shared by every call) whose parameter the
+    function never reads, as an abstract method or a stub (aiohttp's `def update_cookies(self, cookies, response_url:
+    URL = URL())` / a docstring alone), or only tests, compares or reads attributes of, none called
+    (`hostname = response_url.raw_host`): nothing it does changes the one instance. Where it calls a method of the
+    parameter, hands it on, stores, returns or rebinds it, it may. [line, column, line, column + 1] of each default's
+    start, where ruff reports it.
+
+    `parents`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
+    def inspected(node):
+        parent = parents.get(node)
+        if isinstance(parent, ast.Attribute):
+            holder = parents.get(parent)
+            called = isinstance(holder, ast.Call) and holder.func is parent
+            # kept in an attribute, a bound method is called later (aiohttp's `self.randrange = random.randrange`)
+            kept = isinstance(holder, (ast.Assign, ast.AnnAssign)) and not all(
+                isinstance(t, ast.Name) for t in (holder.targets if isinstance(holder, ast.Assign) else [holder.target]))
+            return not called and not kept and (not isinstance(holder, (ast.Attribute, ast.Subscript)) or inspected(parent))
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            return isinstance(parent.ctx, ast.Load) and inspected(parent)
+        return tested(node)
+
+    def tested(node):
+        """Compared, or a condition's truth taken (`or`/`and` give an operand on, unless tested in turn)."""
+        parent = parents.get(node)
+        return isinstance(parent, ast.Compare) or isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not) \
+            or isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node \
+            or isinstance(parent, ast.BoolOp) and tested(parent)
+
+    out = []
+    for function in parents:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        body = function.body if isinstance(function.body, list) else [function.body]
+        for arg, default in parameter_defaults(function):
+            if isinstance(default, ast.Call) and all(isinstance(n.ctx, ast.Load) and inspected(n) for s in body
+                                                     for n in ast.walk(s) if isinstance(n, ast.Name) and n.id == arg.arg):
+                column = char_column(lines, default)
+                out.append([default.lineno, column, default.lineno, column + 1])
+    return sorted(out)
 
 
 def parameter_use(function, name, parents):
@@ -1076,6 +1124,58 @@ def forwarded_hash_purposes(calls, parents):
     return sorted(out)
 
 
+# RFC 6455's GUID, hashed with a client's key into the Sec-WebSocket-Accept header: the protocol fixes SHA-1 there
+WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+
+def holds_websocket_guid(node):
+    value = node.value if isinstance(node, ast.Constant) else None
+    value = value.decode("latin-1") if isinstance(value, bytes) else value
+    return isinstance(value, str) and WEBSOCKET_GUID in value
+
+
+def websocket_guids(tree):
+    """The module-level names bound to RFC 6455's GUID (aiohttp's `WS_KEY: Final[bytes] = b"258EAFA5-.."`)."""
+    out = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and holds_websocket_guid(node.value):
+            out.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None \
+                and holds_websocket_guid(node.value):
+            out.add(node.target.id)
+    return sorted(out)
+
+
+def websocket_accept_digests(calls, parents, module, guids):
+    """The hashlib calls that hash RFC 6455's GUID with a key into a Sec-WebSocket-Accept value: the protocol fixes
+    the algorithm (SHA-1), and the digest protects nothing. What goes in: the call's arguments and, for a hash object
+    a local holds, what its function `.update(..)`s that local with (tornado's `sha1 = hashlib.sha1()` /
+    `sha1.update(b"258EAFA5-..")`). The GUID is a constant written there or a name the module binds to one
+    (websockets' `GUID`); a name the module imports (aiohttp's `from .http import WS_KEY`) is for the caller to look
+    up where it comes from. Returns [line, 0, end line, WHOLE_LINES] of each call known here, and [line, end line,
+    qualified name] of each name imported into the input of another."""
+    known, imported = [], []
+    for call in calls:
+        if not (module.qualify(dotted(call.func) or "") or "").startswith("hashlib."):
+            continue
+        inputs = list(call.args) + [k.value for k in call.keywords]
+        holder = parents.get(call)
+        function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if function is not None and isinstance(holder, ast.Assign) and len(holder.targets) == 1 \
+                and isinstance(holder.targets[0], ast.Name):
+            inputs += [a for n in ast.walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                       and n.func.attr == "update" and isinstance(n.func.value, ast.Name)
+                       and n.func.value.id == holder.targets[0].id for a in n.args]
+        read = [n for i in inputs for n in ast.walk(i)]
+        if any(holds_websocket_guid(n) or isinstance(n, ast.Name) and n.id in guids for n in read):
+            known.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+            continue
+        names = {module.qualify(dotted(n) or "") for n in read if isinstance(n, (ast.Name, ast.Attribute))}
+        imported += [[call.lineno, call.end_lineno, name] for name in sorted(n for n in names if n and
+                                                                             not n.startswith("builtins."))]
+    return sorted(known), sorted(imported)
+
+
 def opted_in_calls(calls, parents):
     """The calls that run only when their function's caller opted in: a parameter defaulting to False and named for
     a permission (OPT_IN_FLAG: `allow_pickle`, `trusted`, `unsafe`) is true on the way, tested by an `if` around the
@@ -1278,18 +1378,54 @@ def bidi_marks_only(lines):
             if BIDI_MARKS.intersection(line) and not BIDI_REORDERING.intersection(line)]
 
 
-def compared_addresses(tree, lines):
-    """The all-interfaces addresses ("0.0.0.0", "::") a comparison tests against rather than binds to (werkzeug's
-    `if self.host in {"0.0.0.0", "::"}:`), where ruff's S104 reports a binding to all interfaces. [line, column,
-    line, end column], columns from 0 and in characters."""
+def unbound_addresses(parents, lines):
+    """The all-interfaces addresses ("0.0.0.0", "::") nothing binds to, where ruff's S104 reports a binding to all
+    interfaces: one a comparison tests against (werkzeug's `if self.host in {"0.0.0.0", "::"}:`), and one assigned to a
+    local (itself or a branch of `x if c else y`) that its function only compares or puts into text: a log line, a
+    format, `str(..)` (aiohttp's `host = "0.0.0.0" if self._host is None else self._host` / `return
+    str(URL.build(.., host=host, ..))`, the name of a site listening on all interfaces; uvicorn's "running on" log
+    line). [line, column, line, end column], columns from 0 and in characters."""
+    def span(value):
+        column = char_column(lines, value)
+        return [value.lineno, column, value.lineno, column + len(repr(value.value))]
+
+    def operand(node):
+        compare = parents.get(node)
+        return isinstance(compare, ast.Compare) and (node is compare.left or any(c is node for c in compare.comparators))
+
+    def only_shown(read, function):
+        if operand(read):
+            return True
+        node = read
+        while node is not function:
+            parent = parents.get(node)
+            if isinstance(parent, ast.JoinedStr) or isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mod) \
+                    and isinstance(parent.left, ast.Constant) and isinstance(parent.left.value, str):
+                return True
+            if isinstance(parent, ast.Call) and node is not parent.func:
+                name = parent.func.attr if isinstance(parent.func, ast.Attribute) else getattr(parent.func, "id", "")
+                if name in TEXT_MAKERS or FunctionScanner.is_logging(parent):
+                    return True
+            if parent is None or isinstance(parent, ast.stmt):
+                return False
+            node = parent
+        return False
+
     out = []
-    for compare in (n for n in ast.walk(tree) if isinstance(n, ast.Compare)):
-        for side in [compare.left] + list(compare.comparators):
-            values = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
-            for value in values:
-                if isinstance(value, ast.Constant) and value.value in ("0.0.0.0", "::"):
-                    column = char_column(lines, value)
-                    out.append([value.lineno, column, value.lineno, column + len(repr(value.value))])
+    for value in (n for n in parents if isinstance(n, ast.Constant) and n.value in ("0.0.0.0", "::")):
+        parent = parents.get(value)
+        if operand(parent if isinstance(parent, (ast.Tuple, ast.List, ast.Set)) else value):
+            out.append(span(value))
+            continue
+        source = parent if isinstance(parent, ast.IfExp) and value is not parent.test else value
+        statement = parents.get(source)
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
+            continue
+        function = enclosing(parents, statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        reads = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == statement.targets[0].id
+                 and isinstance(n.ctx, ast.Load)] if function is not None else []
+        if reads and all(only_shown(read, function) for read in reads):
+            out.append(span(value))
     return sorted(out)
 
 
@@ -1791,6 +1927,7 @@ class FunctionScanner:
                                  or self.reads_until_closed(node, h)
                                  or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
                                  or self.converts_if_given(node, h) or self.edits_if_present(node, h)
+                                 or self.forwards_if_supported(node, h)
                                  or self.raises_after(node) or self.reads_optional_environment(node, h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
@@ -2387,6 +2524,20 @@ class FunctionScanner:
                                    or "connection_errors" in t or "channel_errors" in t
                                    or t in ("socket.error", "AttributeError", "ValueError") for t in types) \
             and all(closes(s) for s in try_node.body)
+
+    def forwards_if_supported(self, try_node, handler):
+        """Whether the try only hands the function's own operation on to a delegate (a call of a method named as the
+        function) and the handler names NotImplementedError, with at most the other failures of an object without
+        the operation or no longer able to do it: the delegate need not support it, and then there is nothing to
+        forward (aiohttp's `pause_reading`, `self.transport.pause_reading()` / `except (AttributeError,
+        NotImplementedError, RuntimeError): pass`)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        statement = try_node.body[0] if len(try_node.body) == 1 else None
+        call = getattr(statement, "value", None) if isinstance(statement, ast.Expr) else None
+        call = call.value if isinstance(call, ast.Await) else call
+        return "NotImplementedError" in types and all(t in UNSUPPORTED_ERRORS for t in types) \
+            and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+            and call.func.attr == getattr(self.f, "name", None)
 
     def converts_if_given(self, try_node, handler):
         """Whether the try starts by converting a parameter to a number and the handler catches only the TypeError of
@@ -3069,6 +3220,8 @@ def model(entry, budget, max_depth):
         parents = parent_map(tree)
         calls = [n for n in parents if isinstance(n, ast.Call)]  # every node but the module, walked already
         module.opted_in = opted_in_calls(calls, parents)
+        guids = websocket_guids(tree)
+        websocket_accepts, digest_imports = websocket_accept_digests(calls, parents, module, guids)
 
         def only_calls(key, node, method):
             # a name defined twice (one definition per platform) calls at once only what both call at once
@@ -3105,11 +3258,14 @@ def model(entry, budget, max_depth):
                 "init_returns_none": init_returns_none(tree),
                 "frozen_factories": frozen_factories(tree),
                 "default_calls": default_calls(parents, module),
+                "websocket_guids": guids,
+                "digest_imports": digest_imports,
                 "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
                           "concatenated_all": concatenated_all(tree),
                           "constant_shell_lists": constant_shell_lists(calls),
                           "forwarded_keywords": forwarded_keywords(calls, parents),
                           "forwarded_hash_purposes": forwarded_hash_purposes(calls, parents),
+                          "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
                           "constant_evals": constant_evals(calls),
                           "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)
@@ -3119,7 +3275,8 @@ def model(entry, budget, max_depth):
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree, parents),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),
-                          "compared_addresses": compared_addresses(tree, module.lines),
+                          "unbound_addresses": unbound_addresses(parents, module.lines),
+                          "inspected_defaults": inspected_defaults(parents, module.lines),
                           **mutable_defaults(tree, parents, module.lines)},
                 "bindings": module_bindings(tree)}
     except Budget:

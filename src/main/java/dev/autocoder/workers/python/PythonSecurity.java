@@ -1,14 +1,17 @@
 package dev.autocoder.workers.python;
 
+import dev.autocoder.workers.pythonmodel.PythonImport;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Modelled;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Site;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.SqlText;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider.WebSocketGuids.DigestInput;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Severity;
 
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +25,15 @@ import java.util.function.Supplier;
  * only quoted or escaped on the way, or constants only, low; the text of an exception or log message, which is no
  * query at all, info. Ruff reads the SQL words alone (a dialect's {@code "SELECT gen_id(%s, 1)" %
  * preparer.format_sequence(seq)}, an error message naming a table). An {@code S104} (binding to all interfaces) on an
- * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) is info, an
+ * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) or that is only shown
+ * (aiohttp's site name, uvicorn's "running on" log line) is info, an
  * {@code S602} (shell=True) whose command is a list of constants medium: no injection, but a list the shell
  * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S113}
  * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
  * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S324} (MD5/SHA-1) that passes on its
  * function's own parameter as {@code usedforsecurity=} low: the callers say what the digest is for (starlette's
- * {@code md5_hexdigest(data, *, usedforsecurity=True)} wrapper), an {@code S307}/{@code S102} ({@code eval}/{@code
+ * {@code md5_hexdigest(data, *, usedforsecurity=True)} wrapper) or that makes RFC 6455's Sec-WebSocket-Accept value
+ * (the protocol fixes SHA-1: aiohttp, tornado, websockets) low, an {@code S307}/{@code S102} ({@code eval}/{@code
  * exec}) of one string constant low (pydantic's {@code eval('__IPYTHON__')}), Django's {@code S610}/{@code S611}
  * ({@code .extra(..)}, {@code RawSQL}) info in a repository no file of which imports Django (ruff matches the method
  * name alone: anyio's typed attributes, {@code self.extra(TLSAttribute.tls_version)}), an {@code S301} (pickle)
@@ -48,6 +53,12 @@ public final class PythonSecurity {
 
     private static final RuffFindings.Rated NO_DJANGO = new RuffFindings.Rated(Severity.INFO,
             "no file of the repository imports Django: the call is another library's, not Django's query API");
+
+    private static final String INSECURE_HASH = "S324";
+
+    private static final RuffFindings.Rated WEBSOCKET_ACCEPT = new RuffFindings.Rated(Severity.LOW,
+            "the digest is RFC 6455's Sec-WebSocket-Accept value (a key hashed with the protocol's GUID): the protocol "
+                    + "fixes SHA-1 and the digest protects nothing; `usedforsecurity=False` says so");
 
     private static final RuffFindings.Rated EVALUATES_A_CONSTANT = new RuffFindings.Rated(Severity.LOW,
             "the code evaluated is one string constant: nothing from outside goes in");
@@ -71,8 +82,8 @@ public final class PythonSecurity {
                             + "protects anything")),
             "S301", new SiteRating(Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
                     "it loads what the program just serialized from a live object: no outside bytes")),
-            "S104", new SiteRating(Site.COMPARED_ADDRESS, new RuffFindings.Rated(Severity.INFO,
-                    "a comparison with the address, not a binding to it")),
+            "S104", new SiteRating(Site.UNBOUND_ADDRESS, new RuffFindings.Rated(Severity.INFO,
+                    "the address is only compared with or shown (logged, put into text), not bound to")),
             "S602", new SiteRating(Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,
                     "the command is constants only, so nothing is injected, but with shell=True a list runs its first "
                             + "item alone on POSIX: the others become the shell's own arguments, not the command's")));
@@ -102,6 +113,10 @@ public final class PythonSecurity {
                 rated.put(v, siteRating.rated());
                 continue;
             }
+            if (v.code().equals(INSECURE_HASH) && file != null && webSocketAccept(file, v, byPath.values())) {
+                rated.put(v, WEBSOCKET_ACCEPT);
+                continue;
+            }
             if (DJANGO_RULES.contains(v.code()) && !djangoApi) {
                 rated.put(v, NO_DJANGO);
                 continue;
@@ -127,6 +142,35 @@ public final class PythonSecurity {
             });
         }
         return new PythonSecurity(RuffFindings.of(violations, snapshot::scopeOf, rated), Map.copyOf(sources));
+    }
+
+    /**
+     * Whether the hash ruff reports makes a Sec-WebSocket-Accept value: its input holds RFC 6455's GUID, written in the
+     * file or bound there, or a name imported from the module that binds it, directly or through modules that import
+     * it in turn (aiohttp's {@code WS_KEY}, bound in {@code aiohttp.http_websocket}, imported by {@code aiohttp.http},
+     * read by {@code aiohttp.client} from there).
+     */
+    private static boolean webSocketAccept(Modelled file, RuffViolation v, Collection<Modelled> files) {
+        int row = v.diagnostic().row();
+        if (file.isAt(Site.WEBSOCKET_ACCEPT_DIGEST, row, v.diagnostic().column())) {
+            return true;
+        }
+        List<DigestInput> inputs = file.webSocketGuids().digestInputs().stream()
+                .filter(i -> i.line() <= row && row <= i.endLine()).toList();
+        if (inputs.isEmpty()) {
+            return false;
+        }
+        Set<String> guids = new HashSet<>();
+        files.forEach(f -> f.webSocketGuids().names().forEach(n -> guids.add(f.module() + "." + n)));
+        for (boolean grew = !guids.isEmpty(); grew; ) {
+            grew = false;
+            for (Modelled f : files) {
+                for (PythonImport i : f.imports()) {
+                    grew |= i.name() != null && guids.contains(i.qualified()) && guids.add(f.module() + "." + i.binding());
+                }
+            }
+        }
+        return inputs.stream().anyMatch(i -> guids.contains(i.name()));
     }
 
     private static boolean importsDjango(Collection<Modelled> files) {

@@ -78,18 +78,19 @@ public class PythonModelProvider {
      * tables of constants written out, its strings built with SQL words in them, the lines of its {@code __init__}
      * returns of a method's None, the line where it first binds each module-level name, its {@code __all__}, its
      * {@link Site sites} of each kind: the regions only Python 2 runs, its reads of a local a loop binds only further
-     * down, its container defaults a function only reads, ..., and its calls written as parameter defaults with its
-     * factories of unchanging instances (all empty when the file could not be modelled).
+     * down, its container defaults a function only reads, ..., its calls written as parameter defaults with its
+     * factories of unchanging instances, and its names for RFC 6455's GUID with the names it imports into a digest's
+     * input (all empty when the file could not be modelled).
      */
     public record Modelled(FileModel model, String module, List<PythonImport> imports, List<Lines> iterationLocalFunctions,
                            List<Lines> overloadStubs, List<Integer> handlerReraises, LoopLambdas loopLambdas,
                            List<Lines> literalTables, List<SqlText> sqlTexts, List<Integer> initReturnsNone,
                            Map<String, Integer> bindings, List<String> exports, Map<Site, List<Region>> sites,
-                           Defaults defaults) {
+                           Defaults defaults, WebSocketGuids webSocketGuids) {
 
         Modelled(FileModel model, String module, List<PythonImport> imports) {
             this(model, module, imports, List.of(), List.of(), List.of(), LoopLambdas.NONE, List.of(), List.of(),
-                    List.of(), Map.of(), List.of(), Map.of(), Defaults.NONE);
+                    List.of(), Map.of(), List.of(), Map.of(), Defaults.NONE, WebSocketGuids.NONE);
         }
 
         /** Whether line {@code row}, column {@code column} (from 1, as ruff counts) lies in a site of that kind. */
@@ -283,6 +284,26 @@ public class PythonModelProvider {
         }
     }
 
+    /**
+     * The module-level names a file binds to RFC 6455's GUID (aiohttp's {@code WS_KEY}), and the names it imports into
+     * the input of a hashlib call (aiohttp's {@code hashlib.sha1(sec_key + WS_KEY)}, {@code WS_KEY} from
+     * {@code aiohttp.http}): whether that digest is a Sec-WebSocket-Accept value is for the module it comes from to say.
+     */
+    public record WebSocketGuids(List<String> names, List<DigestInput> digestInputs) {
+
+        static final WebSocketGuids NONE = new WebSocketGuids(List.of(), List.of());
+
+        /** A name, qualified, read in the input of a hashlib call on lines {@code line..endLine}. */
+        public record DigestInput(int line, int endLine, String name) {
+        }
+
+        static WebSocketGuids of(JsonNode names, JsonNode inputs) {
+            List<DigestInput> out = new ArrayList<>();
+            inputs.forEach(i -> out.add(new DigestInput(i.path(0).asInt(), i.path(1).asInt(), i.path(2).asText())));
+            return new WebSocketGuids(texts(names), List.copyOf(out));
+        }
+    }
+
     /** From line {@code line}, column {@code column} (from 0) to just before {@code endColumn} of {@code endLine}. */
     public record Region(int line, int column, int endLine, int endColumn) {
 
@@ -325,6 +346,11 @@ public class PythonModelProvider {
         OPTED_IN("opted_in_calls"),
         /** A hash call passing on its function's own parameter as {@code usedforsecurity=}. */
         FORWARDED_HASH_PURPOSE("forwarded_hash_purposes"),
+        /**
+         * A hashlib call whose input holds RFC 6455's GUID, written there or a name its module binds to it: a
+         * Sec-WebSocket-Accept value.
+         */
+        WEBSOCKET_ACCEPT_DIGEST("websocket_accept_digests"),
         /** A load of what the same module's dumps of a live object gives ({@code pickle.loads(pickle.dumps(exc))}). */
         SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
         /**
@@ -347,15 +373,20 @@ public class PythonModelProvider {
          */
         PYTHON2_ONLY("python2_only"),
         /**
-         * An all-interfaces address a comparison tests against ({@code host in {"0.0.0.0", "::"}}), not one the code
-         * binds to.
+         * An all-interfaces address nothing binds to: one a comparison tests against ({@code host in {"0.0.0.0",
+         * "::"}}), or one a local holds that its function only compares, logs or puts into text.
          */
-        COMPARED_ADDRESS("compared_addresses"),
+        UNBOUND_ADDRESS("unbound_addresses"),
         /**
          * A parameter default making a new container (B006) that its function only reads: iterates, tests, indexes,
          * hands to a built-in that keeps nothing.
          */
         READ_DEFAULT("read_defaults"),
+        /**
+         * A call written as a parameter default (B008) whose parameter the function never uses (an abstract method, a
+         * stub) or only tests and reads attributes of, none called, kept or handed on.
+         */
+        INSPECTED_DEFAULT("inspected_defaults"),
         /** A parameter default making a new container (B006) that its function hands to another call, and no worse. */
         PASSED_DEFAULT("passed_defaults"),
         /**
@@ -478,7 +509,8 @@ public class PythonModelProvider {
                         Lines.of(json.path("literal_tables")),
                         SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
                         bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")),
-                        Defaults.of(json.path("default_calls"), json.path("frozen_factories")))
+                        Defaults.of(json.path("default_calls"), json.path("frozen_factories")),
+                        WebSocketGuids.of(json.path("websocket_guids"), json.path("digest_imports")))
                         : new Modelled(file, source.module(), List.of());
             } catch (RuntimeException e) {
                 model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
@@ -548,7 +580,8 @@ public class PythonModelProvider {
                 model.parseError(), model.test() || PythonModules.isTestPath(path)), modelled.module(), modelled.imports(),
                 modelled.iterationLocalFunctions(), modelled.overloadStubs(),
                 modelled.handlerReraises(), modelled.loopLambdas(), modelled.literalTables(), modelled.sqlTexts(),
-                modelled.initReturnsNone(), modelled.bindings(), modelled.exports(), modelled.sites(), modelled.defaults());
+                modelled.initReturnsNone(), modelled.bindings(), modelled.exports(), modelled.sites(), modelled.defaults(),
+                modelled.webSocketGuids());
     }
 
     /** Keeps this tree's models, and the other trees' most recent first while they fit. */

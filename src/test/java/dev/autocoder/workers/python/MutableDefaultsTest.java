@@ -189,4 +189,53 @@ class MutableDefaultsTest {
                 .extracting(f -> f.severity() + " " + f.message().contains("`app.datastructures.Default` makes an instance"))
                 .containsExactlyInAnyOrder(Severity.LOW + " true", table + " false", table + " false", table + " false");
     }
+
+    /**
+     * Aiohttp's cookie jars take {@code response_url: URL = URL()}: the abstract method and the dummy jar never use it,
+     * the real jar reads {@code response_url.raw_host} and {@code .path} (a medium B008 × 5 was second on its first
+     * screen). Low where the function never uses the parameter or only tests it and reads attributes of it; a method
+     * called on it, a bound method kept ({@code self.randrange = random.randrange}), the value handed on or passed on
+     * through {@code or} keep the table's severity.
+     */
+    @Test
+    void aDefaultCallTheFunctionNeverUsesOrOnlyReadsIsLow() {
+        TestSnapshots.write(root, "jar.py", """
+                import abc
+                import random
+
+                from yarl import URL
+
+
+                class AbstractJar(abc.ABC):
+                    @abc.abstractmethod
+                    def update(self, cookies, response_url=URL()):
+                        \"""Update cookies.\"""
+
+
+                class Jar(AbstractJar):
+                    def update(self, cookies, response_url=URL()):
+                        hostname = response_url.raw_host
+                        if not response_url or response_url.path is None:
+                            return
+                        self.cookies = (hostname, response_url.path, cookies)
+
+                    def filter(self, request_url=URL()):
+                        return request_url.origin()
+
+
+                class Writer:
+                    def __init__(self, transport, random=random.Random(), highlighter=URL(), url=URL()):
+                        self.randrange = random.randrange
+                        self.highlighter = highlighter or transport
+                        transport.write(url)
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        Severity table = RuffRules.shipped().severityOf("B008");
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B008"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("never uses the parameter"))
+                .containsExactlyInAnyOrder("9 LOW true", "14 LOW true", "20 " + table + " false",
+                        "25 " + table + " false", "25 " + table + " false", "25 " + table + " false");
+    }
 }

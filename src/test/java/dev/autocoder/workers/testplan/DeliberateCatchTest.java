@@ -1543,4 +1543,56 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/socket.py", 23), tuple("shop/socket.py", 31),
                         tuple("shop/socket.py", 53), tuple("shop/socket.py", 73), tuple("shop/socket.py", 84));
     }
+
+    /**
+     * Aiohttp's protocol hands {@code pause_reading} on to its transport, which need not support it ({@code
+     * self.transport.pause_reading()} / {@code except (AttributeError, NotImplementedError, RuntimeError): pass}):
+     * nothing to forward, deliberate. A handler without NotImplementedError, one that also catches ValueError, and a
+     * call of another operation than the function's keep their reports.
+     */
+    @Test
+    void anOperationForwardedToADelegateThatNeedNotSupportItIsDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/protocol.py", """
+                class Protocol:
+                    def __init__(self, transport):
+                        self.transport = transport
+
+                    def pause_reading(self):
+                        try:
+                            self.transport.pause_reading()
+                        except (AttributeError, NotImplementedError, RuntimeError):
+                            pass
+
+                    async def drain(self):
+                        try:
+                            await self.transport.drain()
+                        except (NotImplementedError, RuntimeError):
+                            pass
+
+                    def resume_reading(self):
+                        try:
+                            self.transport.resume_reading()
+                        except (AttributeError, RuntimeError):
+                            pass
+
+                    def close(self):
+                        try:
+                            self.transport.close()
+                        except (NotImplementedError, ValueError):
+                            pass
+
+                    def abort(self):
+                        try:
+                            self.transport.pause_reading()
+                        except (NotImplementedError, RuntimeError):
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/protocol.py", 20), tuple("shop/protocol.py", 26),
+                        tuple("shop/protocol.py", 32));
+    }
 }

@@ -186,9 +186,13 @@ final class PythonSecurityRules {
         return call.fact("arg0") == null ? call.paramsReached() : List.of();
     }
 
-    /** MD5/SHA-1 protecting something (by the names around it) is medium; a checksum, cache key or ETag is low. */
-    static Severity weakHashSeverity(String where, String text) {
-        return SECURITY_WORDS.matcher(where + " " + text).find() ? Severity.MEDIUM : Severity.LOW;
+    /**
+     * MD5/SHA-1 protecting something (by the names around it: its class and function, the call's own text) is medium;
+     * a checksum, cache key or ETag is low. The function's other parameters say nothing about this digest (aiohttp's
+     * {@code _ws_connect(.., auth, ..)} hashes only the WebSocket key).
+     */
+    static Severity weakHashSeverity(String function, String text) {
+        return SECURITY_WORDS.matcher(function + " " + text).find() ? Severity.MEDIUM : Severity.LOW;
     }
 
     private static final Pattern SECURITY_WORDS = Pattern.compile("(?i)passw|\\bpin\\b|_pin\\b|\\bpin_|secret|token|signatur|"

@@ -202,7 +202,9 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
                     continue;
                 }
                 String where = m.type().simpleName() + "." + m.method().signature();
-                Severity severity = match.rule().equals("weak-hash") ? PythonSecurityRules.weakHashSeverity(where, call.text()) : match.severity();
+                Severity severity = match.rule().equals("weak-hash")
+                        ? PythonSecurityRules.weakHashSeverity(m.type().simpleName() + "." + m.method().name(), call.text())
+                        : match.severity();
                 // a call that runs only when the caller passes a flag defaulting to False (pydantic's allow_pickle)
                 String optIn = call.fact("opted_in");
                 String optedIn = optIn == null ? "" : " (only when the caller passes " + optIn + "=True; it defaults to False)";
