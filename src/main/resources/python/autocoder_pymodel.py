@@ -170,9 +170,12 @@ def resolve_relative(module, is_package, level, name):
 
 
 def is_type_checking(test):
-    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` (any alias of typing)."""
+    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` (any alias of typing), or `if False:`, the older spelling
+    of the same that type checkers and editors read too (passlib's `passlib.hash`, a stub that replaces itself with a
+    proxy, imports every handler under it for them): never run."""
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
-        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Constant) and test.value is False)
 
 
 def is_main_guard(test):
@@ -403,10 +406,12 @@ def mutable_defaults(tree, parents, lines):
     (changed in place: a mutating method, an item or attribute set or deleted, +=), "escaping_defaults" (returned,
     yielded, stored or aliased: a caller may change the shared default), "stored_defaults" (kept in an attribute of
     the instance that its class only reads: every instance shares it, and a caller reaching the attribute may change
-    it), "passed_defaults" (handed to a call, which may change it), "read_defaults". Bugbear's B006 reports every
+    it), "passed_defaults" (handed to a call, which may change it), "read_defaults", and "memo_defaults" (a private
+    parameter, its name starting with one `_`, changed in place: the function's memory across calls, a cache by
+    design). Bugbear's B006 reports every
     such default; only the changed and escaping ones share state across calls (what Sonar's S5717 reports). By region, not line: two defaults on one line are used apart (sphinx's
     `Config(config={}, overrides={})` changes the first and copies the second)."""
-    found = {use: [] for use in MUTABLE_DEFAULT_USES}
+    found = {use: [] for use in MUTABLE_DEFAULT_USES + ["memo_defaults"]}
     for f in ast.walk(tree):
         if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
@@ -414,11 +419,15 @@ def mutable_defaults(tree, parents, lines):
             if not isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)):
                 continue
             use = parameter_use(f, arg.arg, parents)
+            # a private parameter the function changes is its memory across calls, a cache by design (pip's
+            # `_normalize_cached(filename, _cache={})`, falcon's `_name_cache={}`)
+            if use == "mutated_defaults" and arg.arg.startswith("_") and not arg.arg.startswith("__"):
+                use = "memo_defaults"
             column = char_column(lines, default)
             # ruff places B006 at the default's start: the region is that one character
             found[use].append([default.lineno, column, default.lineno, column + 1])
     # changed or escaping defaults keep ruff's rating: only the lesser uses are sites
-    return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults", "stored_defaults")}
+    return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults", "stored_defaults", "memo_defaults")}
 
 
 def inspected_defaults(parents, lines):
@@ -1378,6 +1387,31 @@ def bidi_marks_only(lines):
             if BIDI_MARKS.intersection(line) and not BIDI_REORDERING.intersection(line)]
 
 
+def globals_written(parents, lines):
+    """The whole module when it binds names through `globals()` that it does not write out: an item set on it
+    (`globals()[name] = ..`), its `update(..)` or `setdefault(..)`, directly or through a name holding it (passlib's
+    `g = globals()` / `g["ldap_" + wname] = uh.PrefixWrapper(..)` in a loop). Names ruff reports as undefined there may
+    well be bound. [1, 0, last line, WHOLE_LINES], or nothing.
+
+    `parents`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
+    def is_globals(node):
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "globals" \
+            and not node.args
+
+    holders = {t.id for n in parents if isinstance(n, ast.Assign) and is_globals(n.value)
+               for t in n.targets if isinstance(t, ast.Name)}
+
+    def names_globals(node):
+        return is_globals(node) or isinstance(node, ast.Name) and node.id in holders
+
+    for node in parents:
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and names_globals(node.value) \
+                or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("update", "setdefault") and names_globals(node.func.value):
+            return [[1, 0, max(len(lines), 1), WHOLE_LINES]]
+    return []
+
+
 def unbound_addresses(parents, lines):
     """The all-interfaces addresses ("0.0.0.0", "::") nothing binds to, where ruff's S104 reports a binding to all
     interfaces: one a comparison tests against (werkzeug's `if self.host in {"0.0.0.0", "::"}:`), and one assigned to a
@@ -1539,6 +1573,47 @@ def sql_parts(node):
         return None
     words = " ".join(c.value for c in ast.walk(text) if isinstance(c, ast.Constant) and isinstance(c.value, str))
     return parts if SQL_WORDS.search(words) else None
+
+
+# the quotes SQL dialects put around an identifier: "ANSI", `MySQL`, [SQL Server]
+IDENTIFIER_QUOTES = {'"': '"', "`": "`", "[": "]"}
+PERCENT_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[a-zA-Z]")
+BRACE_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def identifiers_only(node):
+    """Whether every value a string built with SQL words takes (sql_parts) goes in between identifier quotes, as a
+    table, schema or column name: peewee's `'SELECT name FROM "%s".sqlite_master' % schema`, `` 'SELECT * FROM `%s`'
+    % table ``. No bound parameter can carry an identifier."""
+    def quoted(before, after):
+        return bool(before) and before[-1] in IDENTIFIER_QUOTES and after[:1] == IDENTIFIER_QUOTES[before[-1]]
+
+    def all_placeholders_quoted(text, pattern):
+        spans = [m.span() for m in pattern.finditer(text.replace("%%", "  ").replace("{{", "  ").replace("}}", "  "))]
+        return bool(spans) and all(quoted(text[:a], text[b:]) for a, b in spans)
+
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
+            and isinstance(node.left.value, str):
+        return all_placeholders_quoted(node.left.value, PERCENT_PLACEHOLDER)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
+        return all_placeholders_quoted(node.func.value.value, BRACE_PLACEHOLDER)
+    if isinstance(node, ast.JoinedStr):
+        values = node.values
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        values, pending = [], [node]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
+                pending += [item.right, item.left]
+            else:
+                values.append(item)
+    else:
+        return False
+    texts = [v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else None for v in values]
+    holes = [i for i, t in enumerate(texts) if t is None]
+    return bool(holes) and all(0 < i < len(values) - 1 and texts[i - 1] is not None and texts[i + 1] is not None
+                               and quoted(texts[i - 1], texts[i + 1]) for i in holes)
 
 
 def char_column(lines, node):
@@ -1846,7 +1921,8 @@ class FunctionScanner:
 
     def sql_text(self, node):
         """A string built with SQL words in it (what ruff's S608 reports), and what goes into it: `parameter` (a
-        parameter of the function, unquoted), `quoted` (parameters only quoted or escaped), `constant` (constants
+        parameter of the function, unquoted), `identifier` (parameters, each between identifier quotes as a table or
+        schema name: identifiers_only), `quoted` (parameters only quoted or escaped), `constant` (constants
         only), `message` (the text of an exception or log message) or `other` (values of the program)."""
         parts = sql_parts(node)
         if parts is None:
@@ -1859,7 +1935,7 @@ class FunctionScanner:
         if id(node) in self.messages:
             kind, names = "message", []
         elif unquoted:
-            kind, names = "parameter", unquoted
+            kind, names = "identifier" if identifiers_only(node) else "parameter", unquoted
         elif reached:
             kind, names = "quoted", reached
         elif all(self.constant_valued(p) for p in parts):  # none at all too
@@ -1927,7 +2003,7 @@ class FunctionScanner:
                                  or self.reads_until_closed(node, h)
                                  or self.suppresses_for_callers(node) or self.closes_if_possible(node, h)
                                  or self.converts_if_given(node, h) or self.edits_if_present(node, h)
-                                 or self.forwards_if_supported(node, h)
+                                 or self.forwards_if_supported(node, h) or self.awaits_cancelled_task(node, h)
                                  or self.raises_after(node) or self.reads_optional_environment(node, h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
@@ -2509,7 +2585,8 @@ class FunctionScanner:
         """Whether the try only closes or shuts down something and the handler catches only a failure of the
         operating system: a close that fails leaves nothing to undo (celery's pool, `sock.close()` / `except
         OSError: pass`; anyio's `send_eof`, `self._transport.write_eof()`; redis' disconnect, `self._writer.close()`
-        and `await self._writer.wait_closed()` under `if` tests)."""
+        and `await self._writer.wait_closed()` under `if` tests; falcon's stream wrapper, `self._stream.close()` /
+        `except (AttributeError, TypeError)`, a stream with no close or one that is no method)."""
         def closes(statement):
             value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
                 else getattr(statement, "value", None)
@@ -2522,8 +2599,27 @@ class FunctionScanner:
         types = self.handler_types(handler) if handler.type is not None else []
         return bool(types) and all(t in FILE_ERRORS or t.rpartition(".")[2] in TIMEOUT_ERRORS
                                    or "connection_errors" in t or "channel_errors" in t
-                                   or t in ("socket.error", "AttributeError", "ValueError") for t in types) \
+                                   or t in ("socket.error", "AttributeError", "ValueError", "TypeError") for t in types) \
             and all(closes(s) for s in try_node.body)
+
+    def awaits_cancelled_task(self, try_node, handler):
+        """Whether the try only awaits a task that an earlier statement of its block cancelled, and the handler
+        catches only CancelledError: the task's own end, the way asyncio's documentation waits for a cancelled task
+        (falcon's `watcher.cancel()` / `try: await watcher` / `except asyncio.CancelledError: pass`)."""
+        types = self.handler_types(handler) if handler.type is not None else []
+        statement = try_node.body[0] if len(try_node.body) == 1 else None
+        awaited = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
+            else None
+        task = dotted(awaited) if isinstance(awaited, (ast.Name, ast.Attribute)) else None
+        if not task or not types or not all(t.rpartition(".")[2] == "CancelledError" for t in types):
+            return False
+        holder, _ = self.place(try_node)
+        block = next((b for b in [getattr(holder, f, None) for f in ("body", "orelse", "finalbody")]
+                      + [h.body for h in getattr(holder, "handlers", [])]
+                      if isinstance(b, list) and any(x is try_node for x in b)), [])
+        earlier = block[:next((i for i, x in enumerate(block) if x is try_node), 0)]
+        return any(isinstance(x, ast.Expr) and isinstance(x.value, ast.Call) and isinstance(x.value.func, ast.Attribute)
+                   and x.value.func.attr == "cancel" and dotted(x.value.func.value) == task for x in earlier)
 
     def forwards_if_supported(self, try_node, handler):
         """Whether the try only hands the function's own operation on to a delegate (a call of a method named as the
@@ -3276,6 +3372,7 @@ def model(entry, budget, max_depth):
                           "python2_only": python2_only(tree, parents),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),
                           "unbound_addresses": unbound_addresses(parents, module.lines),
+                          "globals_written": globals_written(parents, module.lines),
                           "inspected_defaults": inspected_defaults(parents, module.lines),
                           **mutable_defaults(tree, parents, module.lines)},
                 "bindings": module_bindings(tree)}

@@ -25,14 +25,6 @@ public record FileModel(String path, String contentHash, String packageName, Lis
         return parseError == null;
     }
 
-    /**
-     * For a Python file: whether pytest may collect a test from it ({@link TypeModel#pytestTests()}); a file that
-     * could not be parsed is taken to hold one.
-     */
-    public boolean mayHoldPytestTests() {
-        return !parsed() || types.stream().anyMatch(t -> t.pytestTests() > 0);
-    }
-
     public boolean imports(String prefix) {
         return imports.stream().anyMatch(i -> i.startsWith(prefix) || i.startsWith("static " + prefix));
     }

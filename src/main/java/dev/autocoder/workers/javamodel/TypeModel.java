@@ -42,14 +42,4 @@ public record TypeModel(String packageName, String simpleName, String qualifiedN
     public boolean hasAnnotation(String simpleName) {
         return annotations.stream().anyMatch(a -> a.equals(simpleName) || a.endsWith("." + simpleName));
     }
-
-    /**
-     * For a type of a Python file: how many tests pytest collects from it, the {@code test*} functions of a module
-     * and the {@code test*} methods of a {@code Test*} class without {@code __init__}.
-     */
-    public int pytestTests() {
-        boolean collected = kind.equals("module") || simpleName.startsWith("Test")
-                && methods.stream().noneMatch(m -> m.name().equals("__init__"));
-        return collected ? (int) methods.stream().filter(m -> m.name().startsWith("test")).count() : 0;
-    }
 }

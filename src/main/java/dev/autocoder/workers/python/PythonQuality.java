@@ -38,7 +38,10 @@ public final class PythonQuality {
                     "the function hands it to another call, which may change it"),
             Site.STORED_DEFAULT, new RuffFindings.Rated(Severity.MEDIUM, "it is kept in an attribute that the class "
                     + "only reads: every instance made without it shares one object, changed only where a caller "
-                    + "changes the attribute"));
+                    + "changes the attribute"),
+            Site.MEMO_DEFAULT, new RuffFindings.Rated(Severity.LOW, "a private parameter (its name starts with `_`) "
+                    + "that the function changes: the one object every call shares is its memory across calls, a "
+                    + "cache by design"));
 
     private final PythonLint lint;
     private final RuffFindings ruff;
@@ -66,11 +69,12 @@ public final class PythonQuality {
      * a B006 is rated by what its function does with the default (only read: low, a precaution, as pylint's
      * dangerous-default-value is a warning; handed to another call, which may change it, or kept in an attribute its
      * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717
-     * reports), a PLE0101 returning a method of its class that gives None is low, an F821 of a local its loop binds
+     * reports, but a private parameter changed in place, a cache by design, low), a PLE0101 returning a method of its class that gives None is low, an F821 of a local its loop binds
      * further down medium, a B023 in a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
      * low, a PLE0605 of lists joined with {@code +} low, a PLE2502 of directional marks only low, a B008 of a project
      * factory of unchanging instances, or whose parameter the function never uses (an abstract method, a stub) or
-     * only tests and reads attributes of, low; an F821 of
+     * only tests and reads attributes of, low, an F822 in a module that binds names through {@code globals()} low; an
+     * F821 of
      * {@code __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
@@ -104,6 +108,10 @@ public final class PythonQuality {
                 if (v.code().equals("B006")) {
                     MUTABLE_DEFAULT_RATINGS.entrySet().stream().filter(r -> facts.isAt(r.getKey(), v.path(), v.diagnostic()))
                             .findFirst().ifPresent(r -> calibrated.put(v, r.getValue()));
+                } else if (v.code().equals("F822") && facts.isAt(Site.GLOBALS_WRITTEN, v.path(), v.diagnostic())) {
+                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the module binds names through "
+                            + "`globals()` that it does not write out, which ruff cannot follow: it is bound if that "
+                            + "code binds it"));
                 } else if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * Ruff's security ({@code S}) rules as the security row reports them, with each {@code S608} (SQL text built from
  * strings) rated by what the Python model sees going into the text: a parameter of the function, unquoted, keeps
- * the table's high (the injection Bandit means); values of the program that are no parameter, medium; parameters
+ * the table's high (the injection Bandit means); parameters each between identifier quotes as a table or schema
+ * name (peewee's {@code 'SELECT name FROM "%s".sqlite_master' % schema}), medium, since no bound parameter can carry
+ * one; values of the program that are no parameter, medium; parameters
  * only quoted or escaped on the way, or constants only, low; the text of an exception or log message, which is no
  * query at all, info. Ruff reads the SQL words alone (a dialect's {@code "SELECT gen_id(%s, 1)" %
  * preparer.format_sequence(seq)}, an error message naming a table). An {@code S104} (binding to all interfaces) on an
@@ -192,6 +194,10 @@ public final class PythonSecurity {
         return switch (text.source()) {
             case PARAMETER -> new RuffFindings.Rated(Severity.HIGH, (text.parameters().size() == 1 ? "parameter " : "parameters ")
                     + parameters + " of the function " + (text.parameters().size() == 1 ? "goes" : "go") + " into the text unquoted");
+            case IDENTIFIER -> new RuffFindings.Rated(Severity.MEDIUM, parameters + " of the function "
+                    + (text.parameters().size() == 1 ? "goes" : "go") + " into the text between identifier quotes, as a "
+                    + "table or schema name, which no bound parameter can carry: callers must pass trusted names, since "
+                    + "one holding the quote character breaks out");
             case OTHER -> new RuffFindings.Rated(Severity.MEDIUM,
                     "no parameter of the function goes into the text: check where its values come from");
             case QUOTED -> new RuffFindings.Rated(Severity.LOW, text.parameters().isEmpty()

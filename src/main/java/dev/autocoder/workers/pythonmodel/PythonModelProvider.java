@@ -241,6 +241,11 @@ public class PythonModelProvider {
         public enum Source {
             /** A parameter of the function, neither quoted nor escaped on the way. */
             PARAMETER,
+            /**
+             * Parameters of the function, each between identifier quotes in the text as a table or schema name
+             * ({@code 'SELECT name FROM "%s".sqlite_master' % schema}), neither escaped on the way.
+             */
+            IDENTIFIER,
             /** Parameters only through a function named for quoting or escaping ({@code quote_identifier}). */
             QUOTED,
             /** Constants only: literals, names only ever bound to them, entries of tables of them. */
@@ -387,13 +392,23 @@ public class PythonModelProvider {
          * stub) or only tests and reads attributes of, none called, kept or handed on.
          */
         INSPECTED_DEFAULT("inspected_defaults"),
+        /**
+         * The whole of a module that binds names through {@code globals()} without writing them out ({@code
+         * globals()[name] = ..}, {@code g.update(..)}): a name ruff finds unbound there may be bound.
+         */
+        GLOBALS_WRITTEN("globals_written"),
         /** A parameter default making a new container (B006) that its function hands to another call, and no worse. */
         PASSED_DEFAULT("passed_defaults"),
         /**
          * A parameter default making a new container (B006) that its method stores in an attribute of the instance
          * its class only reads ({@code self._comps = comps}).
          */
-        STORED_DEFAULT("stored_defaults");
+        STORED_DEFAULT("stored_defaults"),
+        /**
+         * A parameter default making a new container (B006) for a private parameter (one leading {@code _}) that its
+         * function changes: its memory across calls ({@code def _normalize_cached(filename, _cache={})}).
+         */
+        MEMO_DEFAULT("memo_defaults");
 
         private final String key;
 

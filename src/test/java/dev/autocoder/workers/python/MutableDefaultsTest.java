@@ -238,4 +238,35 @@ class MutableDefaultsTest {
                 .containsExactlyInAnyOrder("9 LOW true", "14 LOW true", "20 " + table + " false",
                         "25 " + table + " false", "25 " + table + " false", "25 " + table + " false");
     }
+
+    /**
+     * A private parameter the function changes is its memory across calls: pip's {@code _normalize_cached(filename,
+     * _cache={})}, falcon's {@code _name_cache={}}, passlib's {@code __repr__(self, _repr_running={})} (a high B006
+     * on its first screen). Low, saying so; a public parameter changed in place keeps the table's high.
+     */
+    @Test
+    void aPrivateParameterTheFunctionChangesIsACacheByDesign() {
+        TestSnapshots.write(root, "paths.py", """
+                import os
+
+
+                def normalize_cached(filename, _cache={}):
+                    try:
+                        return _cache[filename]
+                    except KeyError:
+                        _cache[filename] = result = os.path.normcase(filename)
+                        return result
+
+
+                def collect(item, found=[]):
+                    found.append(item)
+                    return found
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("a cache by design"))
+                .containsExactlyInAnyOrder("4 LOW true", "12 " + RuffRules.shipped().severityOf("B006") + " false");
+    }
 }

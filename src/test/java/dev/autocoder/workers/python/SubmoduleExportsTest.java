@@ -2,6 +2,7 @@ package dev.autocoder.workers.python;
 
 import dev.autocoder.workers.analysis.pmd.TestSnapshots;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +41,44 @@ class SubmoduleExportsTest {
         });
         assertThat(result.summary()).contains("2 undefined-export reports left out: submodules a star import of the "
                 + "package imports");
+    }
+
+    /**
+     * passlib's {@code ldap_digests} lists fifteen handlers in {@code __all__} that a loop binds through
+     * {@code g = globals()} / {@code g["ldap_" + name] = ..}: ruff cannot follow that (F822 × 15 high led its first
+     * screen). Low there, saying why; a module that writes no names through {@code globals()} keeps the table's.
+     */
+    @Test
+    void anExportAModuleMayBindThroughGlobalsIsLow() {
+        TestSnapshots.write(root, "vault/__init__.py", "");
+        TestSnapshots.write(root, "vault/ldap.py", """
+                __all__ = ["ldap_md5", "ldap_sha1_crypt"]
+
+                SCHEMES = ["sha1_crypt"]
+
+                ldap_md5 = object()
+
+
+                def _init_handlers():
+                    g = globals()
+                    for name in SCHEMES:
+                        g["ldap_" + name] = object()
+                    del g
+
+
+                _init_handlers()
+                """);
+        TestSnapshots.write(root, "vault/plain.py", """
+                __all__ = ["missing"]
+
+                settings = globals().get("settings")
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("F822"))
+                .extracting(Finding::file, Finding::severity, f -> f.message().contains("through `globals()`"))
+                .containsExactlyInAnyOrder(tuple("vault/ldap.py", Severity.LOW, true),
+                        tuple("vault/plain.py", RuffRules.shipped().severityOf("F822"), false));
     }
 }

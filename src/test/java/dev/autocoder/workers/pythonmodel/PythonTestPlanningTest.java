@@ -10,6 +10,7 @@ import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import dev.autocoder.workers.row.Status;
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -373,6 +374,57 @@ class PythonTestPlanningTest {
         // it said "1 of 1 … has tests" while the test pyramid found no test
         assertThat(harness.run(harness.perspective("coverage-strategy")).summary()).startsWith("0 of 1 ");
         assertThat(harness.run(harness.perspective("test-pyramid")).summary()).isEqualTo("No tests found: the pyramid is empty.");
+    }
+
+    /**
+     * Passlib's tests are unittest cases named like {@code des_crypt_test(HandlerCase)}, inheriting their test methods
+     * from a base in its test utilities: pytest collects them all, the pyramid said "no tests". It counts each class
+     * of unittest's TestCase whatever its name, with the test methods it inherits from the project's classes; a class
+     * of another name that is no TestCase holds none.
+     */
+    @Test
+    void unittestCasesOfAnyNameCountWithTheTestMethodsTheyInherit() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/cart.py", """
+                def total(prices, discount):
+                    return sum(prices) - discount
+                """, "tests/__init__.py", "", "tests/utils.py", """
+                from unittest import TestCase as _TestCase
+
+
+                class TestCase(_TestCase):
+                    def assertTotal(self, prices, expected):
+                        self.assertEqual(sum(prices), expected)
+
+
+                class HandlerCase(TestCase):
+                    def test_01_total(self):
+                        self.assertTotal([1], 1)
+
+                    def test_02_empty(self):
+                        self.assertTotal([], 0)
+                """, "tests/test_cart.py", """
+                from shop import cart
+                from tests.utils import HandlerCase
+
+
+                class cart_test(HandlerCase):
+                    def test_discount(self):
+                        self.assertEqual(cart.total([2], 1), 1)
+
+                    def test_01_total(self):
+                        self.assertTotal([2], 2)
+
+
+                class helper:
+                    def test_nothing(self):
+                        pass
+                """));
+
+        PerspectiveResult pyramid = harness.run(harness.perspective("test-pyramid"));
+
+        // HandlerCase's own two, and cart_test's three: its two and the one it inherits and does not override
+        assertThat(pyramid.metrics()).contains(Metric.of("unit_tests", 5), Metric.of("unit_test_classes", 2));
+        assertThat(pyramid.findings()).extracting(Finding::rule).doesNotContain("no-tests");
     }
 
     @Test

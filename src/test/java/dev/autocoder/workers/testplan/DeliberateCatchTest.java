@@ -1595,4 +1595,55 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/protocol.py", 20), tuple("shop/protocol.py", 26),
                         tuple("shop/protocol.py", 32));
     }
+
+    /**
+     * Falcon cancels a task and then awaits it ({@code watcher.cancel()} / {@code try: await watcher} / {@code except
+     * asyncio.CancelledError: pass}), the way asyncio's documentation waits for a cancelled task: the CancelledError is
+     * the task's own end, deliberate. So is a stream close whose stream may have no close, or one that is no method
+     * ({@code except (AttributeError, TypeError)}). Awaiting a task nothing cancelled, or another one than the one
+     * cancelled, keeps the report.
+     */
+    @Test
+    void awaitingATaskJustCancelledAndABestEffortStreamCloseAreDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/pump.py", """
+                import asyncio
+
+
+                class Pump:
+                    async def stop(self, watcher):
+                        watcher.cancel()
+                        try:
+                            await watcher
+                        except asyncio.CancelledError:
+                            pass
+                        self._pump_task.cancel()
+                        try:
+                            await self._pump_task
+                        except asyncio.CancelledError:
+                            pass
+
+                    async def wait(self, watcher, other):
+                        try:
+                            await watcher
+                        except asyncio.CancelledError:
+                            pass
+                        other.cancel()
+                        try:
+                            await watcher
+                        except asyncio.CancelledError:
+                            pass
+
+                    def close(self):
+                        try:
+                            self._stream.close()
+                        except (AttributeError, TypeError):
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/pump.py", 20), tuple("shop/pump.py", 25));
+    }
 }

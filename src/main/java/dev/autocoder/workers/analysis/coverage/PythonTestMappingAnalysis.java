@@ -1,5 +1,6 @@
 package dev.autocoder.workers.analysis.coverage;
 
+import dev.autocoder.workers.javamodel.PytestCollection;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Modelled;
 import dev.autocoder.workers.repository.Language;
 import dev.autocoder.workers.repository.Scope;
@@ -63,8 +64,9 @@ final class PythonTestMappingAnalysis {
         }
         // pytest collects nothing from a file without a test function (Python-Markdown's markdown/test_tools.py, test
         // helpers it ships for extension authors): when no such file holds one, the repository has no tests
+        PytestCollection pytest = new PytestCollection(modelled.stream().map(Modelled::model).toList());
         List<String> withoutTests = tests.stream().filter(t -> models.containsKey(t.path())
-                && !models.get(t.path()).model().mayHoldPytestTests()).map(SourceFile::path).toList();
+                && !pytest.mayHoldTests(models.get(t.path()).model())).map(SourceFile::path).toList();
         boolean noTests = withoutTests.size() == tests.size();
         if (noTests) {
             tests = List.of();

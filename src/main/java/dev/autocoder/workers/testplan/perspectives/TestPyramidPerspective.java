@@ -5,6 +5,7 @@ import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.PytestCollection;
 import dev.autocoder.workers.javamodel.TypeModel;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
 import dev.autocoder.workers.testplan.rules.IntegrationKind;
@@ -90,9 +91,9 @@ class TestPyramidPerspective extends TestPlanningPerspective {
         return "unit";
     }
 
-    static int testMethods(FileModel file, TypeModel type) {
+    static int testMethods(FileModel file, TypeModel type, PytestCollection pytest) {
         if (file.path().endsWith(".py")) {
-            return type.pytestTests();
+            return pytest.tests(type);
         }
         return (int) type.methods().stream().filter(m -> m.annotations().stream().anyMatch(TEST_ANNOTATIONS::contains)).count();
     }
@@ -104,9 +105,10 @@ class TestPyramidPerspective extends TestPlanningPerspective {
         Map<String, Integer> classes = new LinkedHashMap<>(Map.of("unit", 0, "integration", 0, "end-to-end", 0));
         List<Map<String, Object>> listed = new ArrayList<>();
         Set<String> withTests = new HashSet<>();
+        PytestCollection pytest = new PytestCollection(planning.model().files());
         for (FileModel file : planning.model().testFiles()) {
             for (TypeModel type : file.types()) {
-                int count = testMethods(file, type);
+                int count = testMethods(file, type, pytest);
                 if (count == 0) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package dev.autocoder.workers.testplan.rules;
 
 import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.FileModel;
+import dev.autocoder.workers.javamodel.PytestCollection;
 import dev.autocoder.workers.javamodel.TypeModel;
 
 import java.util.HashSet;
@@ -22,8 +23,9 @@ public final class TestMapping {
     public TestMapping(CodeModel model) {
         // a Python file named like a test without a test function is no test when none holds one (Python-Markdown's
         // markdown/test_tools.py, a TestCase base it ships): then the repository has no tests, as the pyramid says
+        PytestCollection pytest = new PytestCollection(model.files());
         boolean pythonTests = model.testFiles().stream().filter(f -> f.path().endsWith(".py"))
-                .anyMatch(FileModel::mayHoldPytestTests);
+                .anyMatch(pytest::mayHoldTests);
         for (FileModel test : model.testFiles()) {
             if (test.path().endsWith(".py") && !pythonTests) {
                 continue;

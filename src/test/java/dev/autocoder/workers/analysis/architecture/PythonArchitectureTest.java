@@ -186,6 +186,35 @@ class PythonArchitectureTest {
     }
 
     /**
+     * passlib's {@code passlib.hash} replaces itself with a proxy and imports every handler under {@code if False:},
+     * the older spelling of {@code if TYPE_CHECKING:}, for type checkers and editors; the handlers import
+     * {@code passlib.hash}. The block never runs, so no cycle (it was a high finding on passlib's first screen).
+     */
+    @Test
+    void anImportUnderIfFalseIsForTypeCheckersOnly() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            write("vault/__init__.py", "");
+            write("vault/registry.py", "PROXY = object()\n");
+            write("vault/hash.py", """
+                    import sys
+
+                    from vault.registry import PROXY
+
+                    sys.modules[__name__] = PROXY
+
+                    if False:
+                        from vault.handlers import md5_crypt
+                    """);
+            write("vault/handlers.py", "from vault.hash import sha256_crypt\n\n\ndef md5_crypt():\n    return sha256_crypt\n");
+            commit(git, "a stub for editors");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).extracting(Finding::rule).doesNotContain("import-cycle");
+        assertThat(metric(result, "type_checking_project_imports")).isEqualTo(1.0);
+    }
+
+    /**
      * idna's core does {@code from . import idnadata}, a generated table the graph leaves out: that imports the
      * submodule, not the package's names, so it is no edge to {@code idna} (it was a high two-module "cycle" with
      * {@code idna/__init__.py}, which imports core). Importing a name the package defines still is one.

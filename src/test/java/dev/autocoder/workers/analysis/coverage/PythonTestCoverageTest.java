@@ -171,6 +171,58 @@ class PythonTestCoverageTest {
     }
 
     /**
+     * Pytest collects every subclass of unittest's TestCase, whatever its name: passlib's tests are
+     * {@code des_crypt_test(HandlerCase)}, {@code HandlerCase(TestCase)} in its test utilities, that one a
+     * {@code unittest.TestCase}, and the handler tests inherit their test methods. Both rows said "no tests at all" (a
+     * high finding on the first screen); the test-coverage row maps the tests now (the test pyramid's side:
+     * {@code PythonTestPlanningTest}). A class of another name that is no TestCase holds no test.
+     */
+    @Test
+    void unittestCasesOfAnyNameThroughTheProjectsOwnBasesAreTests() {
+        writeModulesOfDataAndCode();
+        Fixtures.write(root, "shop/tests/__init__.py", "");
+        Fixtures.write(root, "shop/tests/utils.py", """
+                from unittest import TestCase as _TestCase
+
+
+                class TestCase(_TestCase):
+                    def assertRenders(self, text, expected):
+                        self.assertEqual(text, expected)
+
+
+                class HandlerCase(TestCase):
+                    handler = None
+
+                    def test_01_required_attributes(self):
+                        self.assertTrue(self.handler)
+
+                    def test_02_config(self):
+                        self.assertRenders("a", "a")
+                """);
+        Fixtures.write(root, "shop/tests/test_handlers.py", """
+                from shop import console
+                from shop.tests.utils import HandlerCase
+
+
+                class console_test(HandlerCase):
+                    handler = console
+
+                    def test_render(self):
+                        self.assertRenders("a", "a")
+
+
+                class helper:
+                    def test_nothing(self):
+                        pass
+                """);
+
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).extracting(Finding::rule).doesNotContain("no-tests");
+        assertThat(mapping(result)).contains("shop.console <- [shop/tests/test_handlers.py]");
+    }
+
+    /**
      * Imports as Python reads them (the Python model's ast): a relative import in a test package is followed, an
      * import written in a docstring is not one, a package below a folder without {@code __init__.py} is imported by
      * its package name; a test file the ast cannot parse (Python 2) still counts by its import lines, and is named.
