@@ -530,17 +530,20 @@ def attribute_use(function, attributes, parents):
 
 
 def packed_and_passed(node, function, parents):
-    """Whether the parameter is packed into a tuple or list that a local holds, and the function only hands that
-    local to calls (jedi's `data = inference_state_id, function, args, kwargs` / `pickle_dump(data, ..)`): as good as
-    handing it to them."""
+    """Whether the parameter is packed into a tuple or list that a local holds, or a local is another name for it,
+    and the function only hands that local to calls (jedi's `data = inference_state_id, function, args, kwargs` /
+    `pickle_dump(data, ..)`; eventlet's `iteritems = preload` / `self.values = dict(iteritems)`): as good as handing
+    it to them."""
     pack = parents.get(node)
-    holder = parents.get(pack)
-    if not isinstance(pack, (ast.Tuple, ast.List)) or not isinstance(holder, ast.Assign) or holder.value is not pack \
+    holder = pack if isinstance(pack, ast.Assign) else parents.get(pack)
+    if not (isinstance(pack, (ast.Tuple, ast.List)) or holder is pack) or not isinstance(holder, ast.Assign) \
+            or holder.value is not (node if holder is pack else pack) \
             or len(holder.targets) != 1 or not isinstance(holder.targets[0], ast.Name):
         return False
     local = holder.targets[0].id
     uses = [n for n in walk_own_scope(function) if isinstance(n, ast.Name) and n.id == local]
-    return all(isinstance(n.ctx, ast.Store) and n is holder.targets[0]
+    # the local bound otherwise too is no harm (eventlet's `iteritems = six.iteritems(preload)` before)
+    return all(isinstance(n.ctx, ast.Store)
                or isinstance(n.ctx, ast.Load) and isinstance(parents.get(n), ast.Call) and n in parents[n].args
                for n in uses)
 
@@ -1076,14 +1079,19 @@ WHOLE_LINES = 1 << 30  # an end column past any line's end: a site covering its 
 
 def concatenated_all(tree):
     """The module's `__all__ = a + b + [...]` and `__all__ += ...` statements that join names, lists and tuples with
-    `+`: a list when the module runs, which pylint's PLE0605 ("invalid format for `__all__`") takes for no list or
-    tuple (Django's `django.db.models`: `__all__ = aggregates_all + constraints_all + ...`). [line, 0, end line,
+    `+`, or take a list from `dir(..)`, `list(..)` or `sorted(..)`: a list when the module runs, which pylint's PLE0605
+    ("invalid format for `__all__`") takes for no list or tuple (Django's `django.db.models`: `__all__ =
+    aggregates_all + constraints_all + ...`; eventlet's `__all__ = dir(builtins_orig)`). [line, 0, end line,
     WHOLE_LINES] of each statement."""
     def joined(node):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return all(joined(side) or isinstance(side, (ast.Name, ast.Attribute, ast.List, ast.Tuple))
-                       for side in (node.left, node.right))
-        return False
+                       or listed(side) for side in (node.left, node.right))
+        return listed(node)
+
+    def listed(node):
+        """A built-in call that gives a list of names (eventlet's `__all__ = dir(builtins_orig)`)."""
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("dir", "list", "sorted")
 
     out = []
     for node in module_statements(tree):
@@ -1390,8 +1398,9 @@ def bidi_marks_only(lines):
 def globals_written(parents, lines):
     """The whole module when it binds names through `globals()` that it does not write out: an item set on it
     (`globals()[name] = ..`), its `update(..)` or `setdefault(..)`, directly or through a name holding it (passlib's
-    `g = globals()` / `g["ldap_" + wname] = uh.PrefixWrapper(..)` in a loop). Names ruff reports as undefined there may
-    well be bound. [1, 0, last line, WHOLE_LINES], or nothing.
+    `g = globals()` / `g["ldap_" + wname] = uh.PrefixWrapper(..)` in a loop), or it handed to a call that may fill it
+    (eventlet's `patcher.inject('http.server', globals(), ..)`). Names ruff reports as undefined there may well be
+    bound. [1, 0, last line, WHOLE_LINES], or nothing.
 
     `parents`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
     def is_globals(node):
@@ -1404,10 +1413,18 @@ def globals_written(parents, lines):
     def names_globals(node):
         return is_globals(node) or isinstance(node, ast.Name) and node.id in holders
 
+    def handed_on(call):
+        """`globals()` given to a function that may bind names in it (eventlet's `patcher.inject('http.server',
+        globals(), ..)`), not to a built-in: `__import__` only reads it, and what `exec` runs there is no name the
+        module means to have."""
+        return (dotted(call.func) or "") not in BUILTINS \
+            and any(names_globals(a) for a in list(call.args) + [k.value for k in call.keywords])
+
     for node in parents:
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and names_globals(node.value) \
                 or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("update", "setdefault") and names_globals(node.func.value):
+                and node.func.attr in ("update", "setdefault") and names_globals(node.func.value) \
+                or isinstance(node, ast.Call) and handed_on(node):
             return [[1, 0, max(len(lines), 1), WHOLE_LINES]]
     return []
 

@@ -71,9 +71,10 @@ public final class PythonQuality {
      * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717
      * reports, but a private parameter changed in place, a cache by design, low), a PLE0101 returning a method of its class that gives None is low, an F821 of a local its loop binds
      * further down medium, a B023 in a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
-     * low, a PLE0605 of lists joined with {@code +} low, a PLE2502 of directional marks only low, a B008 of a project
+     * low, a PLE0605 of lists joined with {@code +} or taken from {@code dir(..)} low, a PLE2502 of directional marks only low, a B008 of a project
      * factory of unchanging instances, or whose parameter the function never uses (an abstract method, a stub) or
-     * only tests and reads attributes of, low, an F822 in a module that binds names through {@code globals()} low; an
+     * only tests and reads attributes of, low, an F822 or F821 in a module that binds names through {@code globals()}
+     * (or hands it to a function that may: eventlet's {@code patcher.inject(.., globals(), ..)}) low; an
      * F821 of
      * {@code __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
@@ -108,10 +109,11 @@ public final class PythonQuality {
                 if (v.code().equals("B006")) {
                     MUTABLE_DEFAULT_RATINGS.entrySet().stream().filter(r -> facts.isAt(r.getKey(), v.path(), v.diagnostic()))
                             .findFirst().ifPresent(r -> calibrated.put(v, r.getValue()));
-                } else if (v.code().equals("F822") && facts.isAt(Site.GLOBALS_WRITTEN, v.path(), v.diagnostic())) {
+                } else if ((v.code().equals("F822") || v.code().equals("F821"))
+                        && facts.isAt(Site.GLOBALS_WRITTEN, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the module binds names through "
-                            + "`globals()` that it does not write out, which ruff cannot follow: it is bound if that "
-                            + "code binds it"));
+                            + "`globals()` that it does not write out (or hands it to a function that may), which ruff "
+                            + "cannot follow: it is bound if that code binds it"));
                 } else if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this "
                             + "reads the previous iteration's value, and raises NameError only if the first iteration gets here"));
@@ -126,8 +128,9 @@ public final class PythonQuality {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the iterable is evaluated once, before the "
                             + "first rebinding, and nothing reads the name after the loop: confusing, not wrong"));
                 } else if (v.code().equals("PLE0605") && facts.isAt(Site.CONCATENATED_ALL, v.path(), v.diagnostic())) {
-                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "lists joined with `+` make a list when the "
-                            + "module runs; only tools that read `__all__` without running it lose track of it"));
+                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "lists joined with `+` (or `dir(..)`, "
+                            + "`list(..)`, `sorted(..)`) make a list when the module runs; only tools that read "
+                            + "`__all__` without running it lose track of it"));
                 } else if (v.code().equals("PLE2502") && facts.isAt(Site.BIDI_MARKS_ONLY, v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "only directional marks (U+200E, U+200F, "
                             + "U+061C), which cannot reorder the code as the embeddings, overrides and isolates of a "

@@ -336,7 +336,10 @@ public class PythonModelProvider {
          * with it (or the iterable only names a comprehension's own variable).
          */
         REBOUND_ITERABLE("rebound_iterables"),
-        /** An {@code __all__} joined from names, lists and tuples with {@code +}: a list when the module runs. */
+        /**
+         * An {@code __all__} joined from names, lists and tuples with {@code +}, or taken from {@code dir(..)},
+         * {@code list(..)} or {@code sorted(..)}: a list when the module runs.
+         */
         CONCATENATED_ALL("concatenated_all"),
         /** A call with {@code shell=True} whose command is a list of string constants. */
         CONSTANT_SHELL_LIST("constant_shell_lists"),
@@ -394,7 +397,8 @@ public class PythonModelProvider {
         INSPECTED_DEFAULT("inspected_defaults"),
         /**
          * The whole of a module that binds names through {@code globals()} without writing them out ({@code
-         * globals()[name] = ..}, {@code g.update(..)}): a name ruff finds unbound there may be bound.
+         * globals()[name] = ..}, {@code g.update(..)}, {@code patcher.inject(.., globals(), ..)}): a name ruff finds
+         * unbound there may be bound.
          */
         GLOBALS_WRITTEN("globals_written"),
         /** A parameter default making a new container (B006) that its function hands to another call, and no worse. */

@@ -52,6 +52,8 @@ class ModuleConventionsTest {
 
                 __all__ = {"Command"}
                 """);
+        // eventlet's green builtins: `dir(..)` gives a list
+        TestSnapshots.write(root, "commands/green.py", "import builtins\n\n__all__ = dir(builtins)\n");
         TestSnapshots.write(root, "commands/formats.py", "SHORT_DATE_FORMAT = 'd\u200f/m\u200f/Y'\n"
                 + "SHORT_TIME_FORMAT = 'H\u202e:i'\n");
 
@@ -61,6 +63,7 @@ class ModuleConventionsTest {
                 .extracting(f -> f.file() + ":" + f.line() + " " + f.severity() + " " + f.rule())
                 .containsExactlyInAnyOrder(
                         "commands/__init__.py:10 LOW PLE0605",
+                        "commands/green.py:3 LOW PLE0605",
                         "commands/base.py:9 HIGH F821",
                         "commands/base.py:12 " + RuffRules.shipped().severityOf("PLE0605") + " PLE0605",
                         "commands/formats.py:1 LOW PLE2502",

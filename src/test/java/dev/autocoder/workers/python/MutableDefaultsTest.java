@@ -127,13 +127,28 @@ class MutableDefaultsTest {
                 def keep(name, kwargs={}):
                     data = name, kwargs
                     return data
+
+
+                class Pool:
+                    def __init__(self, preload={}):
+                        try:
+                            items = preload.items()
+                        except AttributeError:
+                            items = preload
+                        self.values = dict(items)
+
+                    def alias(self, preload={}):
+                        items = preload
+                        return items
                 """);
 
         PerspectiveResult result = PythonCodeQuality.of(root);
 
+        // eventlet's DAGPool: `iteritems = preload` / `dict(iteritems)`, another name only handed on
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
                 .extracting(Finding::line, Finding::severity)
-                .containsExactlyInAnyOrder(tuple(1, Severity.MEDIUM), tuple(6, Severity.HIGH));
+                .containsExactlyInAnyOrder(tuple(1, Severity.MEDIUM), tuple(6, Severity.HIGH), tuple(12, Severity.MEDIUM),
+                        tuple(19, Severity.HIGH));
     }
 
     /**

@@ -46,7 +46,9 @@ class SubmoduleExportsTest {
     /**
      * passlib's {@code ldap_digests} lists fifteen handlers in {@code __all__} that a loop binds through
      * {@code g = globals()} / {@code g["ldap_" + name] = ..}: ruff cannot follow that (F822 × 15 high led its first
-     * screen). Low there, saying why; a module that writes no names through {@code globals()} keeps the table's.
+     * screen). Low there, saying why, and so are eventlet's undefined names in modules that hand {@code globals()} to
+     * {@code patcher.inject(..)} (F821 × 66 high); a module that only reads {@code globals()}, or hands it to a
+     * built-in, keeps the table's.
      */
     @Test
     void anExportAModuleMayBindThroughGlobalsIsLow() {
@@ -72,6 +74,20 @@ class SubmoduleExportsTest {
                 __all__ = ["missing"]
 
                 settings = globals().get("settings")
+                module = __import__("json", globals(), locals())
+                print(undefined_here)
+                """);
+        TestSnapshots.write(root, "vault/green.py", """
+                from vault import patcher
+
+                patcher.inject("http.server", globals())
+
+                if __name__ == "__main__":
+                    test()
+                """);
+        TestSnapshots.write(root, "vault/patcher.py", """
+                def inject(name, namespace):
+                    namespace.update(__import__(name).__dict__)
                 """);
 
         PerspectiveResult result = PythonCodeQuality.of(root);
@@ -80,5 +96,10 @@ class SubmoduleExportsTest {
                 .extracting(Finding::file, Finding::severity, f -> f.message().contains("through `globals()`"))
                 .containsExactlyInAnyOrder(tuple("vault/ldap.py", Severity.LOW, true),
                         tuple("vault/plain.py", RuffRules.shipped().severityOf("F822"), false));
+        // eventlet's green modules fill their namespace through patcher.inject(.., globals()): what they use is bound
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("F821"))
+                .extracting(Finding::file, Finding::severity, f -> f.message().contains("through `globals()`"))
+                .containsExactlyInAnyOrder(tuple("vault/green.py", Severity.LOW, true),
+                        tuple("vault/plain.py", RuffRules.shipped().severityOf("F821"), false));
     }
 }
