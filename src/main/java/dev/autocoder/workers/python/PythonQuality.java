@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,15 +69,15 @@ public final class PythonQuality {
      * in a branch only Python 2 runs ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default (only read: low, a precaution, as pylint's
      * dangerous-default-value is a warning; handed to another call, which may change it, or kept in an attribute its
-     * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717
-     * reports, but a private parameter changed in place, a cache by design, low), a PLE0101 returning a method of its class that gives None is low, an F821 of a local its loop binds
-     * further down medium, a B023 in a function that only goes to calls not known to keep it low, a B020 whose rebinding nothing after the loop sees
-     * low, a PLE0605 of lists joined with {@code +} or taken from {@code dir(..)} low, a PLE2502 of directional marks only low, a B008 of a project
-     * factory of unchanging instances, or whose parameter the function never uses (an abstract method, a stub) or
-     * only tests and reads attributes of, low, an F822 or F821 in a module that binds names through {@code globals()}
-     * (or hands it to a function that may: eventlet's {@code patcher.inject(.., globals(), ..)}) low; an
-     * F821 of
-     * {@code __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
+     * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717 reports,
+     * but a private parameter changed in place, a cache by design, low), a PLE0101 returning a method of its class that
+     * gives None is low, an F821 of a local its loop binds further down medium, a B023 in a function that only goes to
+     * calls not known to keep it low, a B020 whose rebinding nothing after the loop sees low, a PLE0605 of lists joined
+     * with {@code +} or taken from {@code dir(..)} low, a PLE2502 of directional marks only low, a B008 of a project
+     * factory of unchanging instances, or whose parameter the function never uses (an abstract method, a stub) or only
+     * tests and reads attributes of, low, an F822 or F821 in a module that binds names through {@code globals()} (or
+     * hands it to a function that may: eventlet's {@code patcher.inject(.., globals(), ..)}) low; an F821 of {@code
+     * __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
     public static PythonQuality of(PythonLint lint, Snapshot snapshot, ModelFacts facts) {
         UndefinedNameMarks marks = new UndefinedNameMarks(snapshot);
@@ -136,15 +137,15 @@ public final class PythonQuality {
                             + "U+061C), which cannot reorder the code as the embeddings, overrides and isolates of a "
                             + "Trojan Source attack do"));
                 } else if (v.code().equals("B008")) {
-                    facts.unchangingDefault(v.path(), v.diagnostic()).ifPresentOrElse(callee -> calibrated.put(v,
-                            new RuffFindings.Rated(Severity.LOW, "`" + callee + "` makes an instance no method of its "
-                                    + "class changes once made: one shared by every call is harmless")), () -> {
-                                if (facts.isAt(Site.INSPECTED_DEFAULT, v.path(), v.diagnostic())) {
-                                    calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the function never uses "
-                                            + "the parameter, or only tests it and reads attributes of it: nothing it "
-                                            + "does changes the one instance every call shares"));
-                                }
-                            });
+                    Optional<String> unchanging = facts.unchangingDefault(v.path(), v.diagnostic());
+                    if (unchanging.isPresent()) {
+                        calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "`" + unchanging.get() + "` makes an "
+                                + "instance no method of its class changes once made: one shared by every call is harmless"));
+                    } else if (facts.isAt(Site.INSPECTED_DEFAULT, v.path(), v.diagnostic())) {
+                        calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the function never uses the parameter, "
+                                + "or only tests it and reads attributes of it: nothing it does changes the one instance "
+                                + "every call shares"));
+                    }
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "what it returns is None, so no TypeError: only misleading code"));
