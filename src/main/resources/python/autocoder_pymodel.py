@@ -1577,13 +1577,7 @@ def sql_parts(node):
     elif isinstance(node, ast.JoinedStr):
         text, parts = node, [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
     elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        operands, pending = [], [node]
-        while pending:
-            n = pending.pop()
-            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add):
-                pending.extend([n.right, n.left])
-            else:
-                operands.append(n)
+        operands = added_operands(node)
         text = ast.Tuple(elts=[o for o in operands if isinstance(o, ast.Constant)], ctx=ast.Load())
         parts = [o for o in operands if not isinstance(o, ast.Constant)]
     else:
@@ -1618,19 +1612,25 @@ def identifiers_only(node):
     if isinstance(node, ast.JoinedStr):
         values = node.values
     elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        values, pending = [], [node]
-        while pending:
-            item = pending.pop()
-            if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
-                pending += [item.right, item.left]
-            else:
-                values.append(item)
+        values = added_operands(node)
     else:
         return False
     texts = [v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else None for v in values]
     holes = [i for i, t in enumerate(texts) if t is None]
     return bool(holes) and all(0 < i < len(values) - 1 and texts[i - 1] is not None and texts[i + 1] is not None
                                and quoted(texts[i - 1], texts[i + 1]) for i in holes)
+
+
+def added_operands(node):
+    """The operands of a chain of `+` (`"SELECT " + x + " FROM t"`), left to right."""
+    operands, pending = [], [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
+            pending += [item.right, item.left]
+        else:
+            operands.append(item)
+    return operands
 
 
 def char_column(lines, node):
@@ -2359,14 +2359,19 @@ class FunctionScanner:
     def place(self, statement):
         """The compound statement whose block holds `statement` (an except clause counts as its try), and the
         statement after it in that block, or None."""
+        node, statements, index = self.block_of(statement)
+        return node, statements[index + 1] if node is not None and index + 1 < len(statements) else None
+
+    def block_of(self, statement):
+        """The compound statement whose block holds `statement` (an except clause counts as its try), that block,
+        and the statement's index in it; (None, [], -1) when no block of the function holds it."""
         for node in ast.walk(self.f):
             blocks = [getattr(node, field, None) for field in ("body", "orelse", "finalbody")] \
                 + [handler.body for handler in getattr(node, "handlers", [])]
             for statements in blocks:
                 if isinstance(statements, list) and statement in statements:
-                    index = statements.index(statement)
-                    return node, statements[index + 1] if index + 1 < len(statements) else None
-        return None, None
+                    return node, statements, statements.index(statement)
+        return None, [], -1
 
     def code_after(self, statement):
         """What runs when `statement` falls through: the next statement of its block, or else the one after the
@@ -2630,13 +2635,9 @@ class FunctionScanner:
         task = dotted(awaited) if isinstance(awaited, (ast.Name, ast.Attribute)) else None
         if not task or not types or not all(t.rpartition(".")[2] == "CancelledError" for t in types):
             return False
-        holder, _ = self.place(try_node)
-        block = next((b for b in [getattr(holder, f, None) for f in ("body", "orelse", "finalbody")]
-                      + [h.body for h in getattr(holder, "handlers", [])]
-                      if isinstance(b, list) and any(x is try_node for x in b)), [])
-        earlier = block[:next((i for i, x in enumerate(block) if x is try_node), 0)]
+        _, block, index = self.block_of(try_node)
         return any(isinstance(x, ast.Expr) and isinstance(x.value, ast.Call) and isinstance(x.value.func, ast.Attribute)
-                   and x.value.func.attr == "cancel" and dotted(x.value.func.value) == task for x in earlier)
+                   and x.value.func.attr == "cancel" and dotted(x.value.func.value) == task for x in block[:index])
 
     def forwards_if_supported(self, try_node, handler):
         """Whether the try only hands the function's own operation on to a delegate (a call of a method named as the

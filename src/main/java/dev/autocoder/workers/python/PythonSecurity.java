@@ -4,7 +4,6 @@ import dev.autocoder.workers.pythonmodel.PythonImport;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Modelled;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.Site;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.SqlText;
-import dev.autocoder.workers.pythonmodel.PythonModelProvider.WebSocketGuids.DigestInput;
 import dev.autocoder.workers.repository.Snapshot;
 import dev.autocoder.workers.row.Severity;
 
@@ -107,6 +106,8 @@ public final class PythonSecurity {
         // Django's rules mean Django's API only where the repository uses Django (without the model: not known)
         boolean djangoApi = byPath.isEmpty() || violations.stream().noneMatch(v -> DJANGO_RULES.contains(v.code()))
                 || importsDjango(byPath.values());
+        Set<String> webSocketGuids = violations.stream().anyMatch(v -> v.code().equals(INSECURE_HASH))
+                ? webSocketGuids(byPath.values()) : Set.of();
         for (RuffViolation v : violations) {
             SiteRating siteRating = SITE_RATINGS.get(v.code());
             Modelled file = byPath.get(v.path());
@@ -115,7 +116,7 @@ public final class PythonSecurity {
                 rated.put(v, siteRating.rated());
                 continue;
             }
-            if (v.code().equals(INSECURE_HASH) && file != null && webSocketAccept(file, v, byPath.values())) {
+            if (v.code().equals(INSECURE_HASH) && file != null && webSocketAccept(file, v, webSocketGuids)) {
                 rated.put(v, WEBSOCKET_ACCEPT);
                 continue;
             }
@@ -148,20 +149,21 @@ public final class PythonSecurity {
 
     /**
      * Whether the hash ruff reports makes a Sec-WebSocket-Accept value: its input holds RFC 6455's GUID, written in the
-     * file or bound there, or a name imported from the module that binds it, directly or through modules that import
-     * it in turn (aiohttp's {@code WS_KEY}, bound in {@code aiohttp.http_websocket}, imported by {@code aiohttp.http},
-     * read by {@code aiohttp.client} from there).
+     * file or bound there, or a name of {@code guids} imported into it.
      */
-    private static boolean webSocketAccept(Modelled file, RuffViolation v, Collection<Modelled> files) {
+    private static boolean webSocketAccept(Modelled file, RuffViolation v, Set<String> guids) {
         int row = v.diagnostic().row();
-        if (file.isAt(Site.WEBSOCKET_ACCEPT_DIGEST, row, v.diagnostic().column())) {
-            return true;
-        }
-        List<DigestInput> inputs = file.webSocketGuids().digestInputs().stream()
-                .filter(i -> i.line() <= row && row <= i.endLine()).toList();
-        if (inputs.isEmpty()) {
-            return false;
-        }
+        return file.isAt(Site.WEBSOCKET_ACCEPT_DIGEST, row, v.diagnostic().column())
+                || file.webSocketGuids().digestInputs().stream()
+                .anyMatch(i -> i.line() <= row && row <= i.endLine() && guids.contains(i.name()));
+    }
+
+    /**
+     * The qualified names bound to RFC 6455's GUID in the project: where a module binds one, and where another imports
+     * it in turn under a name (aiohttp's {@code WS_KEY}, bound in {@code aiohttp.http_websocket}, imported by
+     * {@code aiohttp.http}, read by {@code aiohttp.client} from there).
+     */
+    private static Set<String> webSocketGuids(Collection<Modelled> files) {
         Set<String> guids = new HashSet<>();
         files.forEach(f -> f.webSocketGuids().names().forEach(n -> guids.add(f.module() + "." + n)));
         for (boolean grew = !guids.isEmpty(); grew; ) {
@@ -172,7 +174,7 @@ public final class PythonSecurity {
                 }
             }
         }
-        return inputs.stream().anyMatch(i -> guids.contains(i.name()));
+        return guids;
     }
 
     private static boolean importsDjango(Collection<Modelled> files) {
