@@ -241,7 +241,9 @@ def import_time_reads(tree):
     is evaluated (astroid's `def builtins_module(self) -> nodes.Module:` reads nothing of `nodes` on import). A name
     handed to a function of the module that reads only attributes the import system sets on every module
     (`__file__`, `__name__`, ...) of that parameter is read for those alone (hypothesis' `belongs_to(hypothesis)`,
-    which reads `package.__file__` and `package.__name__`)."""
+    which reads `package.__file__` and `package.__name__`). Each attribute comes with the first line that reads it:
+    a submodule the module's imports load between its `import pkg` and that line is bound on `pkg` by then
+    (eventlet's greenio reads `eventlet.patcher` at line 29, loaded through `from eventlet.hubs import` at line 9)."""
     names = {}
     definitions = {}
     parents_in = {}  # id of a function of the module -> its parent map, made when a name is handed to it
@@ -283,6 +285,11 @@ def import_time_reads(tree):
                 return None  # a nested function's own parameter of that name: not followed
         return read
 
+    def read_at(name, attributes, line):
+        lines = names.setdefault(name, {})
+        for attribute in attributes:
+            lines[attribute] = min(lines.get(attribute, line), line)
+
     lazy_annotations = any(isinstance(s, ast.ImportFrom) and s.module == "__future__"
                            and any(a.name == "annotations" for a in s.names) for s in tree.body)
     stack = list(tree.body)
@@ -298,7 +305,7 @@ def import_time_reads(tree):
             stack.extend(n for n in (node.target, node.value) if n is not None)
             continue
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and isinstance(node.value.ctx, ast.Load):
-            names.setdefault(node.value.id, set()).add(node.attr)
+            read_at(node.value.id, [node.attr], node.lineno)
             continue
         if isinstance(node, ast.Call):
             for argument in node.args:
@@ -307,7 +314,7 @@ def import_time_reads(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             call = call_of.get(id(node))
             read = module_attributes_read(call, node) if call is not None else None
-            names.setdefault(node.id, set()).update(read if read is not None else {"*"})
+            read_at(node.id, read if read is not None else ["*"], node.lineno)
         stack.extend(ast.iter_child_nodes(node))
     return names
 
@@ -1141,6 +1148,45 @@ def forwarded_hash_purposes(calls, parents):
     return sorted(out)
 
 
+def fallback_hashes(calls, parents):
+    """The hashlib calls without `usedforsecurity=` in one branch of an if/else or try/except whose other branch makes
+    the same call with `usedforsecurity=False` (lark's `if sys.version_info >= (3, 9): hashlib.md5(..,
+    usedforsecurity=False)` / `else: hashlib.md5(..)`, sphinx's `try: hashlib.md5(data)` / `except ValueError:
+    hashlib.md5(data, usedforsecurity=False)`): the fallback where Python or its OpenSSL takes no such argument, for a
+    digest the code says protects nothing. [line, 0, end line, WHOLE_LINES] of each call."""
+    def algorithm(call):
+        if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id == "hashlib":
+            return call.func.attr
+        return None
+
+    def branch(node, statement):
+        """Which branch of the if or try statement the node lies in, None when it is not inside it."""
+        child = node
+        while child is not None and parents.get(child) is not statement:
+            child = parents.get(child)
+        if child is None:
+            return None
+        for name in ("body", "orelse", "finalbody"):
+            if child in getattr(statement, name, []):
+                return name
+        return next((i for i, h in enumerate(getattr(statement, "handlers", [])) if h is child), None)
+
+    marked = [c for c in calls if algorithm(c) and any(k.arg == "usedforsecurity" and isinstance(k.value, ast.Constant)
+                                                     and k.value.value is False for k in c.keywords)]
+    out = []
+    for call in calls:
+        if not algorithm(call) or any(k.arg == "usedforsecurity" for k in call.keywords):
+            continue
+        statement = enclosing(parents, call, (ast.If, ast.Try))
+        while statement is not None:
+            here = branch(call, statement)
+            if any(algorithm(m) == algorithm(call) and branch(m, statement) not in (None, here) for m in marked):
+                out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+                break
+            statement = enclosing(parents, statement, (ast.If, ast.Try))
+    return sorted(out)
+
+
 # RFC 6455's GUID, hashed with a client's key into the Sec-WebSocket-Accept header: the protocol fixes SHA-1 there
 WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
@@ -1676,7 +1722,7 @@ class Module:
                     self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "as": alias.asname,
                                          "read": (alias.asname or alias.name.split(".")[0]) in read,
-                                         "attributes": sorted(read.get(alias.asname or alias.name.split(".")[0], []))})
+                                         "attributes": dict(sorted(read.get(alias.asname or alias.name.split(".")[0], {}).items()))})
                     if alias.asname:
                         self.aliases[alias.asname] = alias.name
                     else:
@@ -1693,7 +1739,7 @@ class Module:
                     self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name,
                                          "as": alias.asname, "read": (alias.asname or alias.name) in read,
-                                         "attributes": sorted(read.get(alias.asname or alias.name, []))})
+                                         "attributes": dict(sorted(read.get(alias.asname or alias.name, {}).items()))})
                     self.aliases[alias.asname or alias.name] = qualified
         for node in module_definitions(tree):
             if isinstance(node, ast.ClassDef):
@@ -2022,6 +2068,7 @@ class FunctionScanner:
                                  or self.converts_if_given(node, h) or self.edits_if_present(node, h)
                                  or self.forwards_if_supported(node, h) or self.awaits_cancelled_task(node, h)
                                  or self.raises_after(node) or self.reads_optional_environment(node, h)
+                                 or not loops_open and self.stops_on_interrupt(h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
                 for statement in h.body:
@@ -2794,6 +2841,15 @@ class FunctionScanner:
                              "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})
 
+    def stops_on_interrupt(self, handler):
+        """Whether the handler catches only the user's request to stop: Ctrl-C's KeyboardInterrupt, with Ctrl-D's
+        EOFError or an exit (SystemExit, aiohttp's GracefulExit). Outside a loop the function then ends quietly, as
+        the user asked (bottle's and werkzeug's `run`, Django's autoreloader); in a loop it would make the loop deaf
+        to Ctrl-C, and stays reported."""
+        types = [t.rpartition(".")[2] for t in self.handler_types(handler)]
+        return "KeyboardInterrupt" in types and all(t in ("KeyboardInterrupt", "EOFError") or t.endswith("Exit")
+                                                    for t in types)
+
     def comment_above(self, handler):
         """Whether the nearest non-blank line above the `except` is a comment of its own at the `except`'s
         indentation: the reason written over the clause (requests' `# App Engine hackiness.`)."""
@@ -3379,6 +3435,7 @@ def model(entry, budget, max_depth):
                           "constant_shell_lists": constant_shell_lists(calls),
                           "forwarded_keywords": forwarded_keywords(calls, parents),
                           "forwarded_hash_purposes": forwarded_hash_purposes(calls, parents),
+                          "fallback_hashes": fallback_hashes(calls, parents),
                           "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
                           "constant_evals": constant_evals(calls),

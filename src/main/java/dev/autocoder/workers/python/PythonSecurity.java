@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
  * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S324} (MD5/SHA-1) that passes on its
  * function's own parameter as {@code usedforsecurity=} low: the callers say what the digest is for (starlette's
- * {@code md5_hexdigest(data, *, usedforsecurity=True)} wrapper) or that makes RFC 6455's Sec-WebSocket-Accept value
+ * {@code md5_hexdigest(data, *, usedforsecurity=True)} wrapper), that is the fallback of a branch making the same
+ * digest with {@code usedforsecurity=False} (lark's Python 3.8 branch, sphinx's retry) or that makes RFC 6455's
+ * Sec-WebSocket-Accept value
  * (the protocol fixes SHA-1: aiohttp, tornado, websockets) low, an {@code S307}/{@code S102} ({@code eval}/{@code
  * exec}) of one string constant low (pydantic's {@code eval('__IPYTHON__')}), Django's {@code S610}/{@code S611}
  * ({@code .extra(..)}, {@code RawSQL}) info in a repository no file of which imports Django (ruff matches the method
@@ -64,28 +66,31 @@ public final class PythonSecurity {
     private static final RuffFindings.Rated EVALUATES_A_CONSTANT = new RuffFindings.Rated(Severity.LOW,
             "the code evaluated is one string constant: nothing from outside goes in");
 
-    /** A rating a report gets where it lies in a site of the model's. */
-    private record SiteRating(Site site, RuffFindings.Rated rated) {
+    /** A rating a report of ruff's code gets where it lies in a site of the model's. */
+    private record SiteRating(String code, Site site, RuffFindings.Rated rated) {
     }
 
     /**
-     * By ruff's code: S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S324 an
-     * insecure hash, S307 eval, S102 exec, S301 a pickle load.
+     * S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S324 an insecure hash, S307
+     * eval, S102 exec, S301 a pickle load.
      */
-    private static final Map<String, SiteRating> SITE_RATINGS = Map.of(
-            "S307", new SiteRating(Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
-            "S102", new SiteRating(Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
-            "S113", new SiteRating(Site.FORWARDED_KEYWORDS, new RuffFindings.Rated(Severity.MEDIUM,
+    private static final List<SiteRating> SITE_RATINGS = List.of(
+            new SiteRating("S307", Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
+            new SiteRating("S102", Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
+            new SiteRating("S113", Site.FORWARDED_KEYWORDS, new RuffFindings.Rated(Severity.MEDIUM,
                     "the call passes on its function's own keyword arguments: the timeout is the callers' to give, "
                             + "and one that gives none waits forever")),
-            "S324", new SiteRating(Site.FORWARDED_HASH_PURPOSE, new RuffFindings.Rated(Severity.LOW,
+            new SiteRating(INSECURE_HASH, Site.FORWARDED_HASH_PURPOSE, new RuffFindings.Rated(Severity.LOW,
                     "the call passes on its function's own `usedforsecurity`: the callers say whether the digest "
                             + "protects anything")),
-            "S301", new SiteRating(Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
+            new SiteRating(INSECURE_HASH, Site.FALLBACK_HASH, new RuffFindings.Rated(Severity.LOW,
+                    "the other branch makes the same digest with `usedforsecurity=False`: this is the fallback where "
+                            + "Python or its OpenSSL takes no such argument, and the code says the digest protects nothing")),
+            new SiteRating("S301", Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
                     "it loads what the program just serialized from a live object: no outside bytes")),
-            "S104", new SiteRating(Site.UNBOUND_ADDRESS, new RuffFindings.Rated(Severity.INFO,
+            new SiteRating("S104", Site.UNBOUND_ADDRESS, new RuffFindings.Rated(Severity.INFO,
                     "the address is only compared with or shown (logged, put into text), not bound to")),
-            "S602", new SiteRating(Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,
+            new SiteRating("S602", Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,
                     "the command is constants only, so nothing is injected, but with shell=True a list runs its first "
                             + "item alone on POSIX: the others become the shell's own arguments, not the command's")));
 
@@ -109,11 +114,12 @@ public final class PythonSecurity {
         Set<String> webSocketGuids = violations.stream().anyMatch(v -> v.code().equals(INSECURE_HASH))
                 ? webSocketGuids(byPath.values()) : Set.of();
         for (RuffViolation v : violations) {
-            SiteRating siteRating = SITE_RATINGS.get(v.code());
             Modelled file = byPath.get(v.path());
-            if (siteRating != null && file != null
-                    && file.isAt(siteRating.site(), v.diagnostic().row(), v.diagnostic().column())) {
-                rated.put(v, siteRating.rated());
+            Optional<SiteRating> siteRating = file == null ? Optional.empty() : SITE_RATINGS.stream()
+                    .filter(r -> r.code().equals(v.code()) && file.isAt(r.site(), v.diagnostic().row(), v.diagnostic().column()))
+                    .findFirst();
+            if (siteRating.isPresent()) {
+                rated.put(v, siteRating.get().rated());
                 continue;
             }
             if (v.code().equals(INSECURE_HASH) && file != null && webSocketAccept(file, v, webSocketGuids)) {

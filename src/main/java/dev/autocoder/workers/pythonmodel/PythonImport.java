@@ -3,7 +3,10 @@ package dev.autocoder.workers.pythonmodel;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One import of a Python file, relative imports already made absolute ({@code from ..x import y} in
@@ -20,10 +23,10 @@ import java.util.List;
  *               that lacks what is read
  * @param star   whether it is {@code from module import *}
  * @param attributes the attributes of the binding the module reads while it is imported ({@code nx.NetworkXError}),
- *               {@code *} when it reads the binding otherwise
+ *               {@code *} when it reads the binding otherwise, each at the first line that reads it
  */
 public record PythonImport(String module, String name, int line, When when, String alias, boolean bindingRead,
-                           boolean star, List<String> attributes) {
+                           boolean star, Map<String, Integer> attributes) {
 
     /** The name the statement binds in the importing module: the alias, the name taken, or the top package. */
     public String binding() {
@@ -76,8 +79,14 @@ public record PythonImport(String module, String name, int line, When when, Stri
             };
             String alias = i.hasNonNull("as") ? i.get("as").asText() : null;
             out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias, i.path("read").asBoolean(true),
-                    i.path("star").asBoolean(false), PythonModelProvider.texts(i.path("attributes"))));
+                    i.path("star").asBoolean(false), linesOf(i.path("attributes"))));
         }
         return List.copyOf(out);
+    }
+
+    private static Map<String, Integer> linesOf(JsonNode attributes) {
+        Map<String, Integer> lines = new TreeMap<>();
+        attributes.fields().forEachRemaining(e -> lines.put(e.getKey(), e.getValue().asInt()));
+        return Collections.unmodifiableMap(lines);
     }
 }

@@ -355,6 +355,11 @@ public class PythonModelProvider {
         /** A hash call passing on its function's own parameter as {@code usedforsecurity=}. */
         FORWARDED_HASH_PURPOSE("forwarded_hash_purposes"),
         /**
+         * A hashlib call without {@code usedforsecurity=} in one branch of an if or try whose other branch makes the
+         * same call with {@code usedforsecurity=False}: the fallback for a Python or OpenSSL without the argument.
+         */
+        FALLBACK_HASH("fallback_hashes"),
+        /**
          * A hashlib call whose input holds RFC 6455's GUID, written there or a name its module binds to it: a
          * Sec-WebSocket-Accept value.
          */

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a package's {@code __init__.py} (F821; the import system gives every package that name), {@code __all__} joined
  * from lists with {@code +} (PLE0605, "invalid format"; a list when the module runs), and right-to-left marks in its
  * Arabic and Persian date formats (PLE2502; marks cannot reorder code as a Trojan Source attack's overrides do).
+ * Arrow's first screen led with two zero-width spaces written as is in its Lao locale (PLE2515): it runs; low.
  * The first is left out and counted, the others are low, saying why; a {@code __path__} outside a package's
  * {@code __init__.py}, an {@code __all__} of another kind and an override character keep their report.
  */
@@ -55,7 +56,9 @@ class ModuleConventionsTest {
         // eventlet's green builtins: `dir(..)` gives a list
         TestSnapshots.write(root, "commands/green.py", "import builtins\n\n__all__ = dir(builtins)\n");
         TestSnapshots.write(root, "commands/formats.py", "SHORT_DATE_FORMAT = 'd\u200f/m\u200f/Y'\n"
-                + "SHORT_TIME_FORMAT = 'H\u202e:i'\n");
+                + "SHORT_TIME_FORMAT = 'H\u202e:i'\n"
+                // arrow's Lao locale writes a zero-width space between the syllables of a weekday
+                + "DAY_NAMES = ['\u0ea7\u0eb1\u0e99\u200b\u0eaa\u0eb8\u0e81']\n");
 
         PerspectiveResult result = PythonCodeQuality.of(root);
 
@@ -68,6 +71,8 @@ class ModuleConventionsTest {
                         "commands/base.py:12 " + RuffRules.shipped().severityOf("PLE0605") + " PLE0605",
                         "commands/formats.py:1 LOW PLE2502",
                         "commands/formats.py:2 " + RuffRules.shipped().severityOf("PLE2502") + " PLE2502");
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("PLE2515"))
+                .extracting(f -> f.file() + ":" + f.line() + " " + f.severity()).containsExactly("commands/formats.py:3 LOW");
         assertThat(result.findings()).filteredOn(f -> f.rule().equals("PLE2502") && f.line() == 1).singleElement()
                 .satisfies(f -> assertThat(f.message()).endsWith("(only directional marks (U+200E, U+200F, U+061C), "
                         + "which cannot reorder the code as the embeddings, overrides and isolates of a Trojan Source "

@@ -258,6 +258,52 @@ class PythonSecurityRatingsTest {
     }
 
     /**
+     * Lark makes its grammar cache key with {@code hashlib.md5(.., usedforsecurity=False)} on Python 3.9 and later and
+     * with {@code hashlib.md5(..)} before (a medium {@code S324} on its first screen); sphinx tries the call and, where
+     * a FIPS build refuses it, retries with the flag. The branch without the flag is the fallback of a digest the code
+     * says protects nothing: low, saying so. An MD5 whose other branch makes a SHA-1 with the flag, and one beside a
+     * flagged MD5 in the same branch, keep their severity.
+     */
+    @Test
+    void aHashWhoseOtherBranchSaysItProtectsNothingIsLow() {
+        TestSnapshots.write(root, "cache.py", """
+                import hashlib
+                import sys
+
+
+                def cache_key(text):
+                    if sys.version_info >= (3, 9):
+                        return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+                    else:
+                        return hashlib.md5(text.encode()).hexdigest()
+
+
+                def md5(data=b""):
+                    try:
+                        return hashlib.md5(data)
+                    except ValueError:
+                        return hashlib.md5(data, usedforsecurity=False)
+
+
+                def fingerprint(data):
+                    if sys.version_info >= (3, 9):
+                        return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+                    return hashlib.md5(data).hexdigest()
+
+
+                def both(data):
+                    hashlib.md5(data, usedforsecurity=False)
+                    return hashlib.md5(data).hexdigest()
+                """);
+
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S324"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("this is the fallback where"))
+                .containsExactlyInAnyOrder("9 LOW true", "14 LOW true", "22 MEDIUM false", "27 MEDIUM false");
+    }
+
+    /**
      * RFC 6455 fixes SHA-1 for the Sec-WebSocket-Accept value, the client's key hashed with the protocol's GUID: two
      * medium {@code S324} led aiohttp's security row. Low, saying so, where the GUID is written in the call (tornado's
      * {@code sha1.update(b"258EAFA5-..")}), bound in the module (websockets' {@code GUID}) or imported from the

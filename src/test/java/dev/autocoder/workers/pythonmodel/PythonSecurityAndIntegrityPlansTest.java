@@ -348,6 +348,50 @@ class PythonSecurityAndIntegrityPlansTest {
         assertPytestAccepts(out.resolve("security"), specs.size());
     }
 
+    /**
+     * Tabulate's {@code _main} reads its options with getopt and writes the table to the {@code -o} file in place:
+     * the user named that file, as a shell's {@code >} does, so a partial file after a crash is low. A function
+     * reading no command line keeps medium.
+     */
+    @Test
+    void aFileNamedOnTheCommandLineWrittenInPlaceIsLow(@TempDir Path cli) throws Exception {
+        TestPlanHarness tool = TestPlanHarness.onCommit(cli, Map.of("tool/__init__.py", "", "tool/cli.py", """
+                import argparse
+                import getopt
+                import sys
+
+
+                def main():
+                    opts, args = getopt.getopt(sys.argv[1:], "o:")
+                    outfile = dict(opts).get("-o", "table.txt")
+                    with open(outfile, "w") as out:
+                        out.write(" ".join(args))
+
+
+                def convert(argv=None):
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--output")
+                    options = parser.parse_args(argv)
+                    with open(options.output, "w") as out:
+                        out.write("converted")
+
+
+                def save(path, text):
+                    with open(path, "w") as out:
+                        out.write(text)
+                """));
+
+        PerspectiveResult integrity = tool.run(tool.perspective("data-integrity"));
+
+        assertThat(integrity.findings()).filteredOn(f -> f.rule().equals("non-atomic-file-write"))
+                .extracting(PythonSecurityAndIntegrityPlansTest::describe)
+                .containsExactlyInAnyOrder("non-atomic-file-write low cli.main", "non-atomic-file-write low cli.convert",
+                        "non-atomic-file-write medium cli.save");
+        assertThat(integrity.findings()).filteredOn(f -> f.severity() == Severity.LOW).extracting(Finding::message)
+                .allSatisfy(m -> assertThat(m).endsWith("; low: the function reads its command line, so the file is "
+                        + "one the user named there, written as a shell's `>` writes it"));
+    }
+
     @Test
     void dataIntegrityFindsPythonWritesWithoutAtomicReplaceOrCommitAndFloatMoney() throws Exception {
         PerspectiveResult integrity = harness.run(harness.perspective("data-integrity"));

@@ -1646,4 +1646,50 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/pump.py", 20), tuple("shop/pump.py", 25));
     }
+
+    /**
+     * Bottle's {@code run} serves until the user presses Ctrl-C ({@code server.run(app)} / {@code except
+     * KeyboardInterrupt: pass}), and click's prompt takes Ctrl-D the same way ({@code except (KeyboardInterrupt,
+     * EOFError)}): the function ends quietly, as the user asked, deliberate. The same handler in a loop makes the loop
+     * deaf to Ctrl-C, and one that also catches OSError hides more than the user's stop: both keep their reports.
+     */
+    @Test
+    void anInterruptThatEndsTheFunctionIsDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/serve.py", """
+                def run(server, app):
+                    try:
+                        server.run(app)
+                    except KeyboardInterrupt:
+                        pass
+                    server.close()
+
+
+                def pause(prompt):
+                    try:
+                        prompt.read()
+                    except (KeyboardInterrupt, EOFError):
+                        pass
+
+
+                def wait(process):
+                    while process.running():
+                        try:
+                            process.wait()
+                        except KeyboardInterrupt:
+                            pass
+
+
+                def page(pager, lines):
+                    try:
+                        pager.write(lines)
+                    except (OSError, KeyboardInterrupt):
+                        pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactlyInAnyOrder(tuple("shop/serve.py", 20), tuple("shop/serve.py", 27));
+    }
 }

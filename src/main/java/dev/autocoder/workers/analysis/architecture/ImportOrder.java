@@ -1,6 +1,7 @@
 package dev.autocoder.workers.analysis.architecture;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Python's import order through the modules of one import cycle, to tell a cycle that fails from one that holds by
@@ -32,7 +35,7 @@ import java.util.Set;
  */
 final class ImportOrder {
 
-    private final Map<String, List<PythonModuleGraph.Edge>> importsOf = new HashMap<>();
+    private final Map<String, List<Step>> stepsOf = new HashMap<>();
     private final Set<String> members;
     private final PythonModuleGraph graph;
     private final Map<String, List<String>> adjacency;
@@ -43,9 +46,38 @@ final class ImportOrder {
         this.graph = graph;
         this.adjacency = adjacency;
         for (String from : members) {
-            importsOf.put(from, importsInLineOrder(from).stream().filter(members::contains)
-                    .map(to -> graph.edge(from, to, PythonArchitecture.IMPORT_TIME)).toList());
+            stepsOf.put(from, stepsInLineOrder(from));
         }
+    }
+
+    /**
+     * One step of a member's body that the replay follows: an import (of a member, or of a module outside the cycle,
+     * which loads it and all it imports), or the reads of names of a member at a line ({@code names} not null).
+     */
+    private record Step(int line, PythonModuleGraph.Edge edge, Set<String> names) {
+
+        boolean reads() {
+            return names != null;
+        }
+    }
+
+    /** Imports before reads on one line: {@code from m import x} imports m, then reads x. */
+    private List<Step> stepsInLineOrder(String module) {
+        List<Step> steps = new ArrayList<>();
+        for (String to : adjacency.getOrDefault(module, List.of())) {
+            PythonModuleGraph.Edge edge = graph.edge(module, to, PythonArchitecture.IMPORT_TIME);
+            steps.add(new Step(edge.line(), edge, null));
+            if (members.contains(to) && edge.readsNames()) {
+                Map<Integer, Set<String>> byLine = new TreeMap<>();
+                edge.names().forEach((name, at) -> byLine.computeIfAbsent(at, k -> new TreeSet<>()).add(name));
+                if (edge.names().isEmpty()) {
+                    byLine.put(edge.line(), Set.of()); // a star import takes what is there at its line
+                }
+                byLine.forEach((at, names) -> steps.add(new Step(at, edge, Set.copyOf(names))));
+            }
+        }
+        steps.sort(Comparator.comparingInt(Step::line).thenComparing(Step::reads));
+        return List.copyOf(steps);
     }
 
     /**
@@ -66,7 +98,7 @@ final class ImportOrder {
                 if (real != null && !real.holdsByOrder()) {
                     return Optional.of(real);
                 }
-                found = new Failure(first, found.edge(), true, outermostPackage(first), entered);
+                found = new Failure(first, found.edge(), true, outermostPackage(first), entered, Set.of());
             }
             ordered = ordered == null ? found : ordered;
         }
@@ -81,12 +113,14 @@ final class ImportOrder {
      * @param orderedBy    the package outside the cycle whose imports load {@code loadedFirst} before {@code first};
      *                     null when {@code first} can be imported first
      * @param loadedFirst  the member that package's imports reach first; null when {@code orderedBy} is
+     * @param loadedSubmodules where it holds by order: the names read that the module has bound only as submodules
+     *                     the reader's imports loaded between its import and the read ({@code eventlet.patcher})
      */
     record Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder, String orderedBy,
-                   String loadedFirst) {
+                   String loadedFirst, Set<String> loadedSubmodules) {
 
-        Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder) {
-            this(first, edge, holdsByOrder, null, null);
+        Failure(String first, PythonModuleGraph.Edge edge, boolean holdsByOrder, Set<String> loadedSubmodules) {
+            this(first, edge, holdsByOrder, null, null, loadedSubmodules);
         }
     }
 
@@ -157,7 +191,7 @@ final class ImportOrder {
                 .toList();
     }
 
-    /** One module on the import stack: whether its body has started, and the next of its imports to run. */
+    /** One module on the import stack: whether its body has started, and the next of its steps to run. */
     private static final class Frame {
         final String module;
         boolean started;
@@ -167,14 +201,18 @@ final class ImportOrder {
             this.module = module;
         }
 
-        PythonModuleGraph.Edge takeNext(List<PythonModuleGraph.Edge> imports) {
-            PythonModuleGraph.Edge edge = imports.get(next);
+        Step takeNext(List<Step> steps) {
+            Step step = steps.get(next);
             next++;
-            return edge;
+            return step;
         }
     }
 
-    /** The first read of a module still initializing when {@code first} is imported first: unbound names first. */
+    /**
+     * The first read of a module still initializing when {@code first} is imported first: unbound names first. A
+     * read is checked at its own line, so what the reader's imports loaded in between counts: a submodule done by
+     * then is bound on its package.
+     */
     private Failure replay(String first) {
         Map<String, Frame> initializing = new HashMap<>();
         Set<String> done = new HashSet<>();
@@ -183,26 +221,33 @@ final class ImportOrder {
         push(stack, first);
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
-            List<PythonModuleGraph.Edge> imports = importsOf.get(frame.module);
+            List<Step> steps = stepsOf.get(frame.module);
             if (!frame.started && (initializing.containsKey(frame.module) || done.contains(frame.module))) {
                 stack.pop(); // imported meanwhile, by its package or another member
             } else if (!frame.started) {
                 initializing.put(frame.module, frame);
                 frame.started = true;
-            } else if (frame.next == imports.size()) {
+            } else if (frame.next == steps.size()) {
                 stack.pop();
                 initializing.remove(frame.module);
                 done.add(frame.module);
             } else {
-                PythonModuleGraph.Edge edge = frame.takeNext(imports);
-                Frame waiting = initializing.get(edge.to());
-                if (waiting == null && !done.contains(edge.to())) {
-                    push(stack, edge.to());
-                } else if (waiting != null && edge.readsNames()) {
-                    if (!boundWhileWaiting(waiting, done).containsAll(edge.names()) || edge.names().contains("*")) {
-                        return new Failure(first, edge, false);
+                Step step = frame.takeNext(steps);
+                String to = step.edge().to();
+                Frame waiting = initializing.get(to);
+                if (!step.reads() && !members.contains(to)) {
+                    loadOutside(to, done);
+                } else if (!step.reads() && waiting == null && !done.contains(to)) {
+                    push(stack, to);
+                } else if (step.reads() && waiting != null) {
+                    Set<String> bound = boundWhileWaiting(waiting, done);
+                    Set<String> loaded = doneSubmodules(waiting.module, done);
+                    if (!union(bound, loaded).containsAll(step.names()) || step.names().contains("*")) {
+                        return new Failure(first, step.edge(), false, Set.of());
                     }
-                    ordered = ordered == null ? new Failure(first, edge, true) : ordered;
+                    Set<String> onlyLoaded = new TreeSet<>(step.names());
+                    onlyLoaded.removeAll(bound);
+                    ordered = ordered == null ? new Failure(first, step.edge(), true, Set.copyOf(onlyLoaded)) : ordered;
                 }
             }
         }
@@ -210,11 +255,47 @@ final class ImportOrder {
     }
 
     /**
+     * Importing a module outside the cycle runs it and what it imports to the end: none of them leads back to a
+     * member, or it would be one. Their packages outside the cycle load first.
+     */
+    private void loadOutside(String module, Set<String> done) {
+        Deque<String> toLoad = new ArrayDeque<>(List.of(module));
+        while (!toLoad.isEmpty()) {
+            String next = toLoad.pop();
+            if (members.contains(next) || !done.add(next)) {
+                continue;
+            }
+            toLoad.addAll(adjacency.getOrDefault(next, List.of()));
+            for (int dot = next.lastIndexOf('.'); dot > 0; dot = next.lastIndexOf('.', dot - 1)) {
+                toLoad.add(next.substring(0, dot));
+            }
+        }
+    }
+
+    /** A package's submodules loaded by now: the import system binds each on its package once it is done. */
+    private static Set<String> doneSubmodules(String module, Set<String> done) {
+        Set<String> names = new HashSet<>();
+        String prefix = module + ".";
+        for (String other : done) {
+            if (other.startsWith(prefix) && other.indexOf('.', prefix.length()) < 0) {
+                names.add(other.substring(prefix.length()));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
      * The names a module still initializing has bound where it waits, at the import it runs: what the import system
      * set on it, its own bindings above that line, and what its star imports of modules done by then gave it.
      */
     private Set<String> boundWhileWaiting(Frame waiting, Set<String> done) {
-        int line = importsOf.get(waiting.module).get(waiting.next - 1).line();
+        int line = stepsOf.get(waiting.module).get(waiting.next - 1).line();
         Set<String> bound = new HashSet<>(PythonModuleGraph.IMPORT_SYSTEM_ATTRIBUTES);
         graph.bindingsOf(waiting.module).forEach((name, at) -> {
             if (at < line) {

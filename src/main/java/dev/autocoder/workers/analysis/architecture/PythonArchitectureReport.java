@@ -73,6 +73,13 @@ final class PythonArchitectureReport {
                     + " reads names of " + edge.to() + " before it has bound them" + where + ", but " + failure.orderedBy()
                     + "'s own imports load " + failure.loadedFirst() + " first; moving an import there breaks it";
         }
+        if (failure.holdsByOrder() && !failure.loadedSubmodules().isEmpty()) {
+            List<String> read = failure.loadedSubmodules().stream().sorted().map(name -> edge.to() + "." + name).toList();
+            return "it holds only by statement order: when " + failure.first() + " is imported first, " + edge.from()
+                    + " reads " + String.join(", ", read) + " while " + edge.to() + " is still initializing" + where
+                    + ", bound only because an import of " + edge.from() + " above the read loads "
+                    + (read.size() == 1 ? "that submodule" : "those submodules") + " first; moving an import breaks it";
+        }
         return failure.holdsByOrder()
                 ? "it holds only by statement order: when " + failure.first() + " is imported first, " + edge.from()
                 + " reads names of " + edge.to() + " while it is still initializing, names it has bound by then" + where

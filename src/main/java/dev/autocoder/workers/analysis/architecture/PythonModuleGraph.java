@@ -59,16 +59,17 @@ final class PythonModuleGraph {
      *
      * @param readsNames whether one of its statements reads names of the module while the importer initializes:
      *                   {@code from m import name}, a star import, or a bound module read outside functions
-     * @param names      the names those statements need the module to have bound by then ({@code *}: any, unknown
-     *                   which); empty for a star import, which takes what is there
+     * @param names      the names those statements need the module to have bound ({@code *}: any, unknown which),
+     *                   each at the first line that reads it: the import's own for {@code from m import name}, a
+     *                   later one for a bound module's attribute; empty for a star import, which takes what is there
      */
-    record Edge(String from, String to, String file, int line, boolean readsNames, Set<String> names) {
+    record Edge(String from, String to, String file, int line, boolean readsNames, Map<String, Integer> names) {
 
         Edge orReading(Edge later) {
-            Set<String> all = new TreeSet<>(names);
-            all.addAll(later.names);
+            Map<String, Integer> all = new TreeMap<>(names);
+            later.names.forEach((name, at) -> all.merge(name, at, Math::min));
             Edge first = readsNames || !later.readsNames ? this : later;
-            return new Edge(from, to, first.file, first.line, readsNames || later.readsNames, Set.copyOf(all));
+            return new Edge(from, to, first.file, first.line, readsNames || later.readsNames, Map.copyOf(all));
         }
     }
 
@@ -140,16 +141,22 @@ final class PythonModuleGraph {
             projectImports.merge(written.when(), 1, Integer::sum);
             boolean submodule = written.name() != null && target.name().equals(written.qualified());
             boolean takesName = written.name() != null && !submodule;
-            Set<String> names = written.star() ? Set.of()
-                    : takesName ? Set.of(written.name()) : written.bindingRead() ? Set.copyOf(written.attributes()) : Set.of();
-            boolean reads = written.bindingRead() && readsImportedModule(written) && !onlyImportSystemAttributes(names)
-                    || takesName;
+            Map<String, Integer> names = new TreeMap<>();
+            if (takesName && !written.star()) {
+                names.put(written.name(), written.line());
+            } else if (written.bindingRead() && !written.star()) {
+                // a read above the statement is of another import's binding of the same name
+                written.attributes().forEach((attribute, at) -> names.put(attribute, Math.max(at, written.line())));
+            }
+            boolean reads = written.bindingRead() && readsImportedModule(written)
+                    && !onlyImportSystemAttributes(names.keySet()) || takesName;
             if (written.star() && written.when() == PythonImport.When.IMPORT_TIME) {
                 starImportsOf.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(new StarImport(written.line(), target.name()));
             }
             edges.computeIfAbsent(written.when(), k -> new HashMap<>())
                     .computeIfAbsent(from.name(), k -> new TreeMap<>())
-                    .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads, names),
+                    .merge(target.name(), new Edge(from.name(), target.name(), from.path(), written.line(), reads,
+                                    Map.copyOf(names)),
                             Edge::orReading);
         }
     }
@@ -169,7 +176,7 @@ final class PythonModuleGraph {
             return true;
         }
         String member = written.module().split("\\.")[1];
-        return written.attributes().contains("*") || written.attributes().contains(member);
+        return written.attributes().containsKey("*") || written.attributes().containsKey(member);
     }
 
     /**

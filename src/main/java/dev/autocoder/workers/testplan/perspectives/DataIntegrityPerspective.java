@@ -213,8 +213,13 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         boolean moves = method.invocations().stream().anyMatch(PythonWriteRules::isAtomicReplace);
         if (!fileWrites.isEmpty() && !moves) {
             Invocation first = fileWrites.get(0);
-            Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), first.text()
-                    + " writes in place: a crash mid-write leaves a partial file (write a temporary file in the same folder, then os.replace it)", first.text());
+            // a command's output file, as a shell's `>` writes it (tabulate's and sqlparse's `-o FILE`)
+            boolean namedOnCommandLine = method.invocations().stream().anyMatch(PythonWriteRules::parsesCommandLine);
+            Finding f = finding("non-atomic-file-write", namedOnCommandLine ? Severity.LOW : Severity.MEDIUM, m,
+                    first.line(), first.text() + " writes in place: a crash mid-write leaves a partial file (write a "
+                            + "temporary file in the same folder, then os.replace it)"
+                            + (namedOnCommandLine ? "; low: the function reads its command line, so the file is one "
+                            + "the user named there, written as a shell's `>` writes it" : ""), first.text());
             result.findings.add(f);
             answers.add(f.id());
         }

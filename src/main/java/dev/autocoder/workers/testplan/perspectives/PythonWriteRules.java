@@ -37,6 +37,15 @@ final class PythonWriteRules {
     }
 
     /** A temporary file moved into place: {@code os.replace}, {@code os.rename}, {@code shutil.move}, {@code Path.replace}. */
+    /**
+     * {@code getopt.getopt(..)}, an argparse or optparse parser's {@code parse_args(..)}: the function reads its
+     * command line, so a file it writes is one the user named there.
+     */
+    static boolean parsesCommandLine(Invocation call) {
+        String owner = call.type() == null ? "" : call.type();
+        return owner.equals("getopt") || call.method().equals("parse_args") || call.method().equals("parse_known_args");
+    }
+
     static boolean isAtomicReplace(Invocation call) {
         String owner = call.type() == null ? "" : call.type();
         String qualified = owner + "." + call.method();
