@@ -2831,8 +2831,11 @@ class FunctionScanner:
         there_already = all(t.rpartition(".")[2] in ("FileExistsError", "AlreadyExists", "AlreadyExistsError")
                             for t in types)
         # what signalling a process raises when it has exited already (anyio's `process.kill()` / `except
-        # ProcessLookupError: pass`): the process is gone, as the kill wanted
-        gone_already = all(t == "ProcessLookupError" for t in types)
+        # ProcessLookupError: pass`): the process is gone, as the kill wanted; psutil's own names for a process that
+        # ended between being listed and being read (`for pid in pids(): .. Process(pid).ppid()` / `except
+        # (NoSuchProcess, ZombieProcess): pass`)
+        gone_already = all(t.rpartition(".")[2] in ("ProcessLookupError", "NoSuchProcess", "ZombieProcess")
+                           for t in types)
         named_ignored = len(types) == 1 and "IGNORE" in types[0].rpartition(".")[2].upper()
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or cancellation_seen or \
             there_already or gone_already or named_ignored or (empty_body and (falls_back or in_finalizer))
@@ -3193,7 +3196,8 @@ def python2_only(tree, nodes):
     """The regions of code that runs only on Python 2: the branch a Python-version test sends Python 2 to (`if PY3:
     ... else: string_types = (unicode, str)`, `str if PY3 else unicode`, `if sys.version_info[0] < 3:`). A test is a
     comparison of `sys.version_info` (whole, `[0]` or `.major`) that splits 2 from 3, a module-level name assigned
-    one, or a flag named PY2 or PY3 (six's and most compatibility modules'); and the bodies of the special methods
+    one, or a flag named PY2 or PY3 (six's and most compatibility modules'), or `str is bytes` (true on Python 2
+    alone: ldap3's `if str is not bytes:  # Python 3`); and the bodies of the special methods
     only Python 2 calls (`__unicode__`, `__nonzero__`), and the branch taken when a builtin every Python 3 has is
     missing (six's `print_ = getattr(builtins, "print", None)` / `if print_ is None:`). [line, column, end line,
     end column], columns from 0; pexpect's Python 2 names (`unicode`, `raw_input`) were undefined-name reports in
@@ -3231,6 +3235,11 @@ def python2_only(tree, nodes):
                 and test.left.id in probes and isinstance(test.comparators[0], ast.Constant) \
                 and test.comparators[0].value is None and isinstance(test.ops[0], (ast.Is, ast.IsNot)):
             return "py2" if isinstance(test.ops[0], ast.Is) else "py3"
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.IsNot, ast.Eq,
+                                                                                               ast.NotEq)) \
+                and {dotted(test.left), dotted(test.comparators[0])} == {"str", "bytes"}:
+            # `str is bytes` holds on Python 2 alone (ldap3's `if str is not bytes:  # Python 3`)
+            return "py2" if isinstance(test.ops[0], (ast.Is, ast.Eq)) else "py3"
         if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and version(test.left)):
             return None
         right = test.comparators[0]

@@ -119,4 +119,38 @@ class Python2BranchesTest {
             assertThat(m.value()).isEqualTo(3.0);
         });
     }
+
+    /**
+     * ldap3 tests {@code str is not bytes} ({@code # Python 3}): only Python 2's {@code str} is {@code bytes}. Ten high
+     * F821 ({@code long}, {@code unicode}) led its first screen, all in the other branch. {@code bytes is str} and
+     * {@code str == bytes} say the same; a test of {@code str} against another type does not.
+     */
+    @Test
+    void strIsBytesHoldsOnPython2Alone() {
+        TestSnapshots.write(root, "types.py", """
+                if str is not bytes:  # Python 3
+                    INTEGER_TYPES = (int,)
+                else:
+                    INTEGER_TYPES = (int, long)
+
+
+                def text(raw):
+                    if bytes is str:
+                        return unicode(raw, "utf-8")
+                    if str == bytes:
+                        return unicode(raw)
+                    if str is not int:
+                        return unichr(raw)
+                    return str(raw, "utf-8")
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("F821")).extracting(Finding::message)
+                .containsExactly("Undefined name `unichr`");
+        assertThat(result.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_python2_only_names");
+            assertThat(m.value()).isEqualTo(3.0);
+        });
+    }
 }

@@ -1652,9 +1652,11 @@ class DeliberateCatchTest {
      * KeyboardInterrupt: pass}), and click's prompt takes Ctrl-D the same way ({@code except (KeyboardInterrupt,
      * EOFError)}): the function ends quietly, as the user asked, deliberate. The same handler in a loop makes the loop
      * deaf to Ctrl-C, and one that also catches OSError hides more than the user's stop: both keep their reports.
+     * Psutil skips a process that ended between being listed and being read ({@code except (NoSuchProcess,
+     * ZombieProcess): pass}), as anyio's kill does with ProcessLookupError: deliberate; one denied to it is not.
      */
     @Test
-    void anInterruptThatEndsTheFunctionIsDeliberate() throws Exception {
+    void anInterruptThatEndsTheFunctionAndAProcessThatEndedAreDeliberate() throws Exception {
         TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/serve.py", """
                 def run(server, app):
                     try:
@@ -1684,12 +1686,27 @@ class DeliberateCatchTest {
                         pager.write(lines)
                     except (OSError, KeyboardInterrupt):
                         pass
+
+
+                def parents(psutil):
+                    found = {}
+                    for pid in psutil.pids():
+                        try:
+                            found[pid] = psutil.Process(pid).ppid()
+                        except (psutil.NoSuchProcess, psutil.ZombieProcess):
+                            pass
+                        try:
+                            found[pid] = psutil.Process(pid).name()
+                        except psutil.AccessDenied:
+                            pass
+                    return found
                 """));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
 
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::file, Finding::line)
-                .containsExactlyInAnyOrder(tuple("shop/serve.py", 20), tuple("shop/serve.py", 27));
+                .containsExactlyInAnyOrder(tuple("shop/serve.py", 20), tuple("shop/serve.py", 27),
+                        tuple("shop/serve.py", 40));
     }
 }

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  *       ({@code ns/pkg/mod.py} as {@code ns.pkg.mod}, a leading {@code src/} or {@code lib/} dropped);</li>
  *   <li>{@code from a.b import c} names module {@code a.b.c} when the repository has it, else {@code a.b};
  *       {@code import a.b} names {@code a.b}; a module inside a project package that has no source in the repository
- *       (a compiled extension such as {@code yaml._yaml}) is counted as unresolved and makes no edge;</li>
+ *       (a compiled extension such as {@code yaml._yaml}, or psutil's {@code from . import _psutil_osx}, a name its
+ *       package never binds) is counted as unresolved and makes no edge;</li>
  *   <li>a top-level module in a sub-folder that is no package ({@code scripts/util.py}) is only importable from its
  *       own folder (Python puts a script's folder on {@code sys.path}), so {@code import logging} elsewhere never
  *       resolves to {@code scripts/logging.py}; top-level modules at the root, in {@code src/} or {@code lib/} resolve
@@ -88,6 +89,9 @@ final class PythonModuleGraph {
     private final Map<String, Map<String, Integer>> bindingsOf = new HashMap<>();
     private final Map<String, List<String>> declaredExports = new HashMap<>();
     private final Map<String, List<StarImport>> starImportsOf = new HashMap<>();
+    private final Set<String> starImporting = new HashSet<>();
+    /** {@code package.name} of each {@code from . import name} a package's {@code __init__} makes. */
+    private final Set<String> ownSubmoduleImports = new HashSet<>();
     private int unresolvedImports;
 
     /**
@@ -108,6 +112,11 @@ final class PythonModuleGraph {
             graph.modulesByName.put(name, module);
             graph.bindingsOf.put(name, file.bindings());
             graph.declaredExports.put(name, file.exports());
+            if (file.imports().stream().anyMatch(PythonImport::star)) {
+                graph.starImporting.add(name);
+            }
+            file.imports().stream().filter(i -> i.name() != null && i.module().equals(file.module()))
+                    .forEach(i -> graph.ownSubmoduleImports.add(name + "." + i.name()));
             graph.byImportName.computeIfAbsent(file.module(), k -> new ArrayList<>()).add(module);
             String folderName = folderName(path);
             if (!folderName.equals(file.module())) {
@@ -133,7 +142,7 @@ final class PythonModuleGraph {
     /** One import statement: an edge to a project module, an external package's user, or an unresolved import. */
     private void add(PythonImport written, Module from) {
         Module target = resolve(written, from);
-        if (target == null && insideProject(written.module(), from)) {
+        if (target == null && insideProject(written.module(), from) || target != null && compiledSubmodule(written, target)) {
             unresolvedImports++;
         } else if (target == null) {
             externalUsers.computeIfAbsent(topLevel(written.module()), k -> new TreeSet<>()).add(from.path());
@@ -159,6 +168,20 @@ final class PythonModuleGraph {
                                     Map.copyOf(names)),
                             Edge::orReading);
         }
+    }
+
+    /**
+     * Whether {@code from package import name} takes a submodule without source in the repository: the package binds
+     * no such name but by importing that submodule itself (and star-imports nothing that could), so Python imports
+     * {@code package.name} as a submodule, a compiled extension (psutil's {@code from . import _psutil_linux}, and
+     * {@code _psutil_posix}, which its package imports too); a missing one fails on every import, cycle or not.
+     */
+    private boolean compiledSubmodule(PythonImport written, Module target) {
+        return written.name() != null && !written.star() && target.name().equals(written.module())
+                && PythonModules.isPackageInit(target.path()) && !starImporting.contains(target.name())
+                && (!bindingsOf.getOrDefault(target.name(), Map.of()).containsKey(written.name())
+                || ownSubmoduleImports.contains(target.name() + "." + written.name()))
+                && !IMPORT_SYSTEM_ATTRIBUTES.contains(written.name());
     }
 
     /** What the import system sets on every module is there before its code runs: no read to wait for. */

@@ -392,6 +392,35 @@ class PythonArchitectureTest {
     }
 
     /**
+     * Psutil's {@code _psposix} has {@code from . import _psutil_osx}, a compiled extension with no source in the
+     * repository and a name the package never binds: Python imports it as a submodule, so the import reads nothing of
+     * the package still initializing (it was a high import cycle leading psutil's screen); so does one the package
+     * imports itself ({@code _psutil_posix}). Each counts as an unresolved project import. A twin whose package binds
+     * the name by assignment below the import that leads back fails (checked with
+     * Python: "cannot import name '_speedups' from partially initialized module"): high.
+     */
+    @Test
+    void aNameThePackageNeverBindsIsACompiledSubmoduleNotARead() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            for (String pkg : List.of("compiledx", "boundx")) {
+                write(pkg + "/_posix.py", "from . import _speedups\nfrom . import _posixmodule\n\n\ndef run():\n"
+                        + "    return _speedups.run(_posixmodule)\n");
+            }
+            write("compiledx/__init__.py", "from compiledx import _posix\nfrom . import _posixmodule\n");
+            write("boundx/__init__.py", "from boundx import _posix\n\n_speedups = None\n");
+            commit(git, "two packages importing a name of their own");
+        }
+        PerspectiveResult result = analyze();
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("import-cycle"))
+                .extracting(f -> f.severity() + " " + f.message())
+                .containsExactly("HIGH Circular import among 2 modules: when boundx is imported first, boundx._posix "
+                        + "reads names of boundx before it has bound them (boundx/_posix.py:1); the imports: "
+                        + "boundx → boundx._posix (boundx/__init__.py:1), boundx._posix → boundx (boundx/_posix.py:1)");
+        assertThat(metric(result, "python_unresolved_project_imports")).isEqualTo(4.0);
+    }
+
+    /**
      * Eventlet's {@code greenio.base} has {@code import eventlet} while the package initializes and reads
      * {@code eventlet.patcher} twenty lines later; its own {@code from eventlet.hubs import ..} in between loads
      * {@code eventlet.patcher}, which Python binds on the package once loaded: the cycle holds by statement order (it
