@@ -437,6 +437,20 @@ def mutable_defaults(tree, parents, lines):
     return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults", "stored_defaults", "memo_defaults")}
 
 
+def private_defaults(parents, lines):
+    """The calls written as defaults of a private parameter, `_name` (pyflakes' `_fields_order=_FieldsOrder()`, a
+    cache; psutil's `_pss_re=re.compile(..)`): made once on purpose, for every call to share, and no caller is meant to
+    pass one. [line, column, line, column + 1] of each default's start, where ruff reports it."""
+    out = []
+    for function in parents:
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            for arg, default in parameter_defaults(function):
+                if isinstance(default, ast.Call) and arg.arg.startswith("_") and not arg.arg.startswith("__"):
+                    column = char_column(lines, default)
+                    out.append([default.lineno, column, default.lineno, column + 1])
+    return sorted(out)
+
+
 def inspected_defaults(parents, lines):
     """The calls written as parameter defaults (Bugbear's B008: made once, shared by every call) whose parameter the
     function never reads, as an abstract method or a stub (aiohttp's `def update_cookies(self, cookies, response_url:
@@ -3458,6 +3472,7 @@ def model(entry, budget, max_depth):
                           "unbound_addresses": unbound_addresses(parents, module.lines),
                           "globals_written": globals_written(parents, module.lines),
                           "inspected_defaults": inspected_defaults(parents, module.lines),
+                          "private_defaults": private_defaults(parents, module.lines),
                           **mutable_defaults(tree, parents, module.lines)},
                 "bindings": module_bindings(tree)}
     except Budget:

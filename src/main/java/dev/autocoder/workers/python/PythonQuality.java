@@ -75,7 +75,7 @@ public final class PythonQuality {
      * calls not known to keep it low, a B020 whose rebinding nothing after the loop sees low, a PLE0605 of lists joined
      * with {@code +} or taken from {@code dir(..)} low, a PLE2502 of directional marks only low, a B008 of a project
      * factory of unchanging instances, or whose parameter the function never uses (an abstract method, a stub) or only
-     * tests and reads attributes of, low, an F822 or F821 in a module that binds names through {@code globals()} (or
+     * tests and reads attributes of, or that is a private parameter's ({@code _fields_order=_FieldsOrder()}), low, an F822 or F821 in a module that binds names through {@code globals()} (or
      * hands it to a function that may: eventlet's {@code patcher.inject(.., globals(), ..)}) low; an F821 of {@code
      * __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
@@ -145,6 +145,10 @@ public final class PythonQuality {
                         calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the function never uses the parameter, "
                                 + "or only tests it and reads attributes of it: nothing it does changes the one instance "
                                 + "every call shares"));
+                    } else if (facts.isAt(Site.PRIVATE_DEFAULT, v.path(), v.diagnostic())) {
+                        calibrated.put(v, new RuffFindings.Rated(Severity.LOW, "the parameter is private (`_name`): "
+                                + "the value is made once on purpose, for every call to share (a compiled pattern, a "
+                                + "cache), and no caller is meant to pass one"));
                     }
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,

@@ -400,6 +400,8 @@ public class PythonModelProvider {
          * stub) or only tests and reads attributes of, none called, kept or handed on.
          */
         INSPECTED_DEFAULT("inspected_defaults"),
+        /** A call written as the default of a private parameter ({@code _name}): made once, on purpose, to share. */
+        PRIVATE_DEFAULT("private_defaults"),
         /**
          * The whole of a module that binds names through {@code globals()} without writing them out ({@code
          * globals()[name] = ..}, {@code g.update(..)}, {@code patcher.inject(.., globals(), ..)}): a name ruff finds

@@ -284,4 +284,36 @@ class MutableDefaultsTest {
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("a cache by design"))
                 .containsExactlyInAnyOrder("4 LOW true", "12 " + RuffRules.shipped().severityOf("B006") + " false");
     }
+
+    /**
+     * Pyflakes' {@code iter_child_nodes(node, omit=None, _fields_order=_FieldsOrder())} makes its cache of each node
+     * class's fields once, for every call (a medium B008 on its first screen); psutil compiles its patterns the same
+     * way ({@code _pss_re=re.compile(..)}). A private parameter's default: low, saying so; a public one keeps the
+     * table's severity.
+     */
+    @Test
+    void aCallMadeOnceForAPrivateParameterIsSharedOnPurpose() {
+        TestSnapshots.write(root, "walk.py", """
+                class FieldsOrder(dict):
+                    def __missing__(self, key):
+                        self[key] = fields = sorted(key._fields)
+                        return fields
+
+
+                def iter_child_nodes(node, omit=None, _fields_order=FieldsOrder()):
+                    for name in _fields_order[node.__class__]:
+                        yield getattr(node, name)
+
+
+                def walk(node, order=FieldsOrder()):
+                    order.clear()
+                    return order[node.__class__]
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B008"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("the parameter is private"))
+                .containsExactlyInAnyOrder("7 LOW true", "12 " + RuffRules.shipped().severityOf("B008") + " false");
+    }
 }
