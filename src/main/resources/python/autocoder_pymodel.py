@@ -493,12 +493,32 @@ def inspected_defaults(parents, lines):
     return sorted(out)
 
 
+def walk_unshadowed(node, name):
+    """ast.walk, but not into a nested function or lambda with a parameter of that name: its `name` is its own
+    (paste's `__init__(self, .., environ={})` defines middleware whose `__call__(self, environ, ..)` sets
+    `environ['PATH_INFO']` on the request's environ, not on the default). One that defaults that parameter to the
+    outer `name` takes the outer value on (scrapy's `def wrapper(namespace=namespace, ..)`): walked."""
+    def shadows(function):
+        defaults = {arg.arg: default for arg, default in parameter_defaults(function)}
+        return any(a.arg == name for a in arguments_of(function)) \
+            and not (isinstance(defaults.get(name), ast.Name) and defaults[name].id == name)
+
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and shadows(current):
+            stack.extend(evaluated_where_defined(current))  # its defaults and decorators are the outer scope's
+            continue
+        yield current
+        stack.extend(ast.iter_child_nodes(current))
+
+
 def parameter_use(function, name, parents):
     worst = READ
     stored = set()
     body = function.body if isinstance(function.body, list) else [function.body]
     for statement in body:
-        for node in ast.walk(statement):
+        for node in walk_unshadowed(statement, name):
             use = READ
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
                 use = MUTATED

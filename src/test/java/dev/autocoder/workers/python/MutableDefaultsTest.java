@@ -316,4 +316,46 @@ class MutableDefaultsTest {
                 .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("the parameter is private"))
                 .containsExactlyInAnyOrder("7 LOW true", "12 " + RuffRules.shipped().severityOf("B008") + " false");
     }
+
+    /**
+     * Paste's {@code ForwardRequestException.__init__(.., environ={}, ..)} defines middleware whose {@code
+     * __call__(self, environ, start_response)} sets {@code environ['PATH_INFO']}: that is the request's environ, a
+     * parameter of its own, not the default (a high B006 on paste's first screen). Only read: low. A nested function
+     * that changes the outer parameter, or takes it on as its own default, keeps the report.
+     */
+    @Test
+    void aNestedFunctionsOwnParameterOfTheSameNameIsNotTheDefault() {
+        TestSnapshots.write(root, "forward.py", """
+                def forward(url=None, environ={}):
+                    if url and environ:
+                        raise TypeError("url or environ")
+
+                    class PathInfoForward:
+                        def __call__(self, environ, start_response):
+                            environ["PATH_INFO"] = url
+                            return start_response
+
+                    return PathInfoForward()
+
+
+                def remember(environ={}):
+                    def record(key):
+                        environ[key] = True
+
+                    return record
+
+
+                def shell(namespace={}):
+                    def wrapper(namespace=namespace):
+                        namespace.update(x=1)
+
+                    return wrapper
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B006"))
+                .extracting(Finding::line, Finding::severity)
+                .containsExactlyInAnyOrder(tuple(1, Severity.LOW), tuple(13, Severity.HIGH), tuple(20, Severity.HIGH));
+    }
 }
