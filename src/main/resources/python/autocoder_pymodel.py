@@ -3327,6 +3327,13 @@ def python2_only(tree, nodes):
                 at = next((i for i, v in enumerate(node.values) if side(v, local) == stop), None)
                 if at is not None and at + 1 < len(node.values):
                     out.append(region(node.values[at + 1:]))
+                # the old ternary `PY3 and str or unicode` (ldap3's `(str is not bytes) and str or unicode`): on
+                # Python 3 the `and` gives its (true) last operand, so what follows the `or` is Python 2's
+                at = next((i for i, v in enumerate(node.values) if isinstance(node.op, ast.Or)
+                           and isinstance(v, ast.BoolOp) and isinstance(v.op, ast.And)
+                           and any(side(w, local) == "py3" for w in v.values[:-1])), None)
+                if at is not None and at + 1 < len(node.values):
+                    out.append(region(node.values[at + 1:]))
             if isinstance(node, (ast.If, ast.IfExp)):
                 body_py2, else_py2 = branch_sides(node.test, local)
                 body = node.body if isinstance(node.body, list) else [node.body]
