@@ -616,6 +616,9 @@ CALLS_AT_ONCE = {"sorted", "min", "max", "sort", "reduce", "functools.reduce", "
 # family (`self.assertRaises(E, f)`), pytest's raises/warns imported by name
 METHODS_AT_ONCE = {"sort", "raises", "warns", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "assertWarns",
                    "assertWarnsRegex"}
+# calls, by their last name, that run a function on a thread and whose awaited result is its return: awaited where
+# they are made, the function has run by then (prompt_toolkit's `await loop.run_in_executor(None, in_executor)`)
+RUN_WHEN_AWAITED = {"run_in_executor", "to_thread", "run_sync"}
 CALLS_LAZILY = {"map", "filter", "dropwhile", "takewhile", "filterfalse", "groupby", "starmap", "accumulate",
                 "itertools.dropwhile", "itertools.takewhile", "itertools.filterfalse", "itertools.groupby",
                 "itertools.starmap", "itertools.accumulate"}
@@ -634,7 +637,7 @@ KEEPING_CALLS = {"Thread", "Timer", "Process", "submit", "apply_async", "map_asy
 
 def called_at_once(argument, parents):
     """Whether a lambda, or a function's name, is an argument of a call that runs it before returning
-    (`sorted(.., key=lambda ..)`, `pytest.raises(E, check)`), or of a lazy one whose iterator a consuming call takes at
+    (`sorted(.., key=lambda ..)`, `pytest.raises(E, check)`; `await loop.run_in_executor(None, f)`), or of a lazy one whose iterator a consuming call takes at
     once (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring), or a value of a
     table of functions one of which is looked up and called at once."""
     call = parents.get(argument)
@@ -650,6 +653,8 @@ def called_at_once(argument, parents):
     name = dotted(call.func) or ""
     last = name.rpartition(".")[2]
     if name in CALLS_AT_ONCE or last in METHODS_AT_ONCE:
+        return True
+    if last in RUN_WHEN_AWAITED and isinstance(parents.get(call), ast.Await):
         return True
     if name in CALLS_LAZILY or last in CALLS_LAZILY:
         consumer = parents.get(call)

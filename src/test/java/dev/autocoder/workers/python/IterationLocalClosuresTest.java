@@ -420,4 +420,37 @@ class IterationLocalClosuresTest {
                 .containsExactlyInAnyOrder("17 Function definition does not bind loop variable `i`",
                         "22 Function definition does not bind loop variable `i`");
     }
+
+    /**
+     * Prompt_toolkit's history reads a loop variable in a function it hands to {@code await
+     * loop.run_in_executor(None, in_executor)} (a high B023 led its first screen): awaited where it is made, the call
+     * returns what the function returned, so the function has run before the loop moves on. Left out; the same call
+     * not awaited there (its future kept for later) keeps the report.
+     */
+    @Test
+    void aFunctionRunOnAThreadAndAwaitedAtOnceKeepsNoLoopVariableReport() {
+        TestSnapshots.write(root, "history.py", """
+                async def load(loop, store):
+                    seen = 0
+                    pending = []
+                    while True:
+                        def read():
+                            return store[seen:]
+
+                        items = await loop.run_in_executor(None, read)
+                        seen += len(items)
+
+                        def later():
+                            return store[seen:]
+
+                        pending.append(loop.run_in_executor(None, later))
+                        if not items:
+                            return pending
+                """);
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("B023")).extracting(f -> f.line() + " " + f.message())
+                .containsExactly("12 Function definition does not bind loop variable `seen`");
+    }
 }
