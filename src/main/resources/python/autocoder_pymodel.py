@@ -2369,11 +2369,16 @@ class FunctionScanner:
             return isinstance(value, ast.Subscript) or isinstance(value, ast.Call) and not value.keywords \
                 and len(value.args) == 1 and isinstance(value.args[0], ast.Subscript)
 
-        lookups = 0
+        # imports of what is looked up come first (prompt_toolkit's `from ..vt100 import ANSI_COLORS_TO_RGB` / `r, g,
+        # b = ANSI_COLORS_TO_RGB[color]`): a missing entry is the only KeyError
+        imports = 0
+        while imports < len(try_node.body) and isinstance(try_node.body[imports], (ast.Import, ast.ImportFrom)):
+            imports += 1
+        lookups = imports
         while lookups < len(try_node.body) and isinstance(try_node.body[lookups], ast.Assign) \
                 and entry(try_node.body[lookups].value) and all(only_names(t) for t in try_node.body[lookups].targets):
             lookups += 1
-        if 0 < lookups < len(try_node.body) and handler.type is not None \
+        if imports < lookups < len(try_node.body) and handler.type is not None \
                 and all(t in MISSING_ENTRY_ERRORS for t in self.handler_types(handler)) \
                 and not any(isinstance(n, ast.Subscript) or isinstance(n, ast.Call) and not (
                     dotted(n.func) in BUILTINS or (dotted(n.func) or "").startswith("time."))

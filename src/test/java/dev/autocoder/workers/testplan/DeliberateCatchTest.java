@@ -1709,4 +1709,41 @@ class DeliberateCatchTest {
                 .containsExactlyInAnyOrder(tuple("shop/serve.py", 20), tuple("shop/serve.py", 27),
                         tuple("shop/serve.py", 40));
     }
+
+    /**
+     * Prompt_toolkit imports its colour table inside the try that looks a colour up in it ({@code from
+     * ..output.vt100 import ANSI_COLORS_TO_RGB} / {@code r, g, b = ANSI_COLORS_TO_RGB[color]} / {@code except
+     * KeyError: pass}): a colour not in the table is an answer, deliberate, as without the import. A lookup whose
+     * result goes on to another call keeps the report.
+     */
+    @Test
+    void anEntryLookedUpAfterAnImportOfItsTableIsDeliberate() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/colors.py", """
+                def to_rgb(color):
+                    try:
+                        from shop.table import COLORS
+
+                        r, g, b = COLORS[color]
+                        return r / 255.0, g / 255.0, b / 255.0
+                    except KeyError:
+                        pass
+                    return None
+
+
+                def paint(color, canvas):
+                    try:
+                        from shop.table import COLORS
+
+                        rgb = COLORS[color]
+                        canvas.fill(rgb)
+                    except KeyError:
+                        pass
+                """, "shop/table.py", "COLORS = {\"red\": (255, 0, 0)}\n"));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/colors.py", 18));
+    }
 }
