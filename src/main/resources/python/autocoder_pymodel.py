@@ -1758,7 +1758,7 @@ class Module:
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
-                    self.imports.append({"module": alias.name, "line": node.lineno, "top_level": node in tree.body,
+                    self.imports.append({"module": alias.name, "line": node.lineno, "column": node.col_offset, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "as": alias.asname,
                                          "read": (alias.asname or alias.name.split(".")[0]) in read,
                                          "attributes": dict(sorted(read.get(alias.asname or alias.name.split(".")[0], {}).items()))})
@@ -1771,11 +1771,11 @@ class Module:
                 base = resolve_relative(self.module, self.is_package, node.level, node.module) if node.level else (node.module or "")
                 for alias in node.names:
                     if alias.name == "*":
-                        self.imports.append({"module": base, "line": node.lineno, "top_level": node in tree.body,
+                        self.imports.append({"module": base, "line": node.lineno, "column": node.col_offset, "top_level": node in tree.body,
                                              "kind": kinds.get(id(node), "module"), "read": True, "star": True})
                         continue
                     qualified = base + "." + alias.name if base else alias.name
-                    self.imports.append({"module": qualified, "line": node.lineno, "top_level": node in tree.body,
+                    self.imports.append({"module": qualified, "line": node.lineno, "column": node.col_offset, "top_level": node in tree.body,
                                          "kind": kinds.get(id(node), "module"), "from": base, "name": alias.name,
                                          "as": alias.asname, "read": (alias.asname or alias.name) in read,
                                          "attributes": dict(sorted(read.get(alias.asname or alias.name, {}).items()))})

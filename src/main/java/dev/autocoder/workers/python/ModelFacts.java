@@ -59,6 +59,14 @@ public interface ModelFacts {
         return Optional.empty();
     }
 
+    /**
+     * Whether the file is a module the project imports only from code only Python 2 runs (eventlet's
+     * {@code if six.PY2: from eventlet.greenio.py2 import *}): Python 3 never loads it.
+     */
+    default boolean isPython2OnlyModule(String path) {
+        return false;
+    }
+
     /** Whether the report lies in a site of that kind the model found in its file. */
     default boolean isAt(PythonModelProvider.Site site, String path, RuffDiagnostic report) {
         return false;

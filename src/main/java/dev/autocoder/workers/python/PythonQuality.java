@@ -30,6 +30,9 @@ public final class PythonQuality {
 
     /** Ruff's F822 message, naming the export. */
     private static final Pattern UNDEFINED_EXPORT = Pattern.compile("^Undefined name `([^`]+)` in `__all__`");
+    /** An undefined name that is a builtin of Python 2 only ({@code file}, {@code unicode}, {@code long}, ...). */
+    private static final Pattern PYTHON2_BUILTIN = Pattern.compile("^Undefined name `(file|unicode|long|basestring|"
+            + "xrange|raw_input|unichr|reduce|execfile|cmp|buffer|apply|intern|coerce|reload|StandardError)`");
 
     /** A B006 by what its function does with the default, where that is less than changing it or handing it out. */
     private static final Map<Site, RuffFindings.Rated> MUTABLE_DEFAULT_RATINGS = Map.of(
@@ -99,7 +102,8 @@ public final class PythonQuality {
                 submoduleExports++;
             } else if (v.code().equals("PLE0704") && facts.isHandlerReraise(v.path(), v.diagnostic())) {
                 handlerReraises++;
-            } else if (v.code().equals("F821") && facts.isAt(Site.PYTHON2_ONLY, v.path(), v.diagnostic())) {
+            } else if (v.code().equals("F821") && (facts.isAt(Site.PYTHON2_ONLY, v.path(), v.diagnostic())
+                    || PYTHON2_BUILTIN.matcher(v.diagnostic().message()).lookingAt() && facts.isPython2OnlyModule(v.path()))) {
                 python2Only++;
             } else if (v.code().equals("F821") && isPackagePath(v)) {
                 importSystemNames++;

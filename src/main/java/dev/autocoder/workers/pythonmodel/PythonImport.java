@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param name   for {@code from module import name}: the name taken, a submodule or an attribute of the module;
  *               null for {@code import module} and star imports
  * @param line   the line of the import statement
+ * @param column its column, from 0 (as Python counts; ruff and {@code Modelled#isAt} count from 1)
  * @param when   when the statement runs
  * @param alias  the {@code as} name, or null
  * @param bindingRead whether the module reads the name the statement binds while it is imported (outside function
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  * @param attributes the attributes of the binding the module reads while it is imported ({@code nx.NetworkXError}),
  *               {@code *} when it reads the binding otherwise, each at the first line that reads it
  */
-public record PythonImport(String module, String name, int line, When when, String alias, boolean bindingRead,
+public record PythonImport(String module, String name, int line, int column, When when, String alias, boolean bindingRead,
                            boolean star, Map<String, Integer> attributes) {
 
     /** The name the statement binds in the importing module: the alias, the name taken, or the top package. */
@@ -78,7 +79,8 @@ public record PythonImport(String module, String name, int line, When when, Stri
                 default -> When.IMPORT_TIME;
             };
             String alias = i.hasNonNull("as") ? i.get("as").asText() : null;
-            out.add(new PythonImport(module, name, i.path("line").asInt(0), when, alias, i.path("read").asBoolean(true),
+            out.add(new PythonImport(module, name, i.path("line").asInt(0), i.path("column").asInt(0), when, alias,
+                    i.path("read").asBoolean(true),
                     i.path("star").asBoolean(false), linesOf(i.path("attributes"))));
         }
         return List.copyOf(out);

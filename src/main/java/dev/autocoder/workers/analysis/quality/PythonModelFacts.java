@@ -2,13 +2,18 @@ package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.python.ModelFacts;
 import dev.autocoder.workers.python.RuffDiagnostic;
+import dev.autocoder.workers.pythonmodel.PythonImport;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.LoopLambdas.ParameterUse;
 import dev.autocoder.workers.pythonmodel.PythonModelProvider.LoopLambdas.PassedLambda;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +27,7 @@ final class PythonModelFacts implements ModelFacts {
     private final Supplier<List<PythonModelProvider.Modelled>> model;
     private final PythonReexports reexports;
     private Map<String, PythonModelProvider.Modelled> byPath;
+    private Set<String> python2OnlyModules;
 
     PythonModelFacts(Supplier<List<PythonModelProvider.Modelled>> model) {
         this.model = model;
@@ -103,6 +109,31 @@ final class PythonModelFacts implements ModelFacts {
                     return byPath().values().stream().anyMatch(m -> m.module().equals(module)
                             && m.defaults().frozenFactories().contains(callee.substring(dot + 1)));
                 });
+    }
+
+    @Override
+    public boolean isPython2OnlyModule(String path) {
+        if (python2OnlyModules == null) {
+            python2OnlyModules = python2OnlyModules(byPath().values());
+        }
+        return python2OnlyModules.contains(path);
+    }
+
+    /** The paths of the modules some file imports, every import of which lies in code only Python 2 runs. */
+    private static Set<String> python2OnlyModules(Collection<PythonModelProvider.Modelled> files) {
+        Map<String, Boolean> onlyPython2 = new HashMap<>();
+        for (PythonModelProvider.Modelled importer : files) {
+            for (PythonImport i : importer.imports()) {
+                boolean python2 = importer.isAt(PythonModelProvider.Site.PYTHON2_ONLY, i.line(), i.column() + 1);
+                onlyPython2.merge(i.module(), python2, Boolean::logicalAnd);
+                if (!i.qualified().equals(i.module())) {
+                    onlyPython2.merge(i.qualified(), python2, Boolean::logicalAnd);
+                }
+            }
+        }
+        Set<String> paths = new HashSet<>();
+        files.stream().filter(f -> onlyPython2.getOrDefault(f.module(), false)).forEach(f -> paths.add(f.model().path()));
+        return paths;
     }
 
     @Override
