@@ -25,7 +25,10 @@ import java.util.TreeSet;
  * at what that module has bound above the import it waits on (its own bindings, and what its star imports of
  * finished modules gave it): a name missing there fails (networkx's hundreds of {@code import networkx as nx}
  * cannot; {@code from .orders import place_order} met while orders waits on billing does), every name there holds
- * by statement order (a base class bound before the import that leads back), and moving an import breaks it.
+ * by statement order (a base class bound before the import that leads back), and moving an import breaks it. A
+ * read is checked at its own line: a submodule the reader's imports have loaded by then is bound on its package
+ * (eventlet's {@code greenio.base} reads {@code eventlet.patcher}, which its {@code from eventlet.hubs import ..}
+ * above the read loads), and holds by statement order too.
  * A member whose package lies outside the cycle may never be first either: when the package's own imports reach
  * another member first (astroid's package loads {@code spec} before {@code modutils}, and only {@code modutils}
  * first would fail), the failure holds by the package's statement order.
