@@ -2107,7 +2107,7 @@ class FunctionScanner:
                                  or self.converts_if_given(node, h) or self.edits_if_present(node, h)
                                  or self.forwards_if_supported(node, h) or self.awaits_cancelled_task(node, h)
                                  or self.raises_after(node) or self.reads_optional_environment(node, h)
-                                 or not loops_open and self.stops_on_interrupt(h)
+                                 or not loops_open and self.stops_when_told(h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
                 for statement in h.body:
@@ -2888,14 +2888,15 @@ class FunctionScanner:
                              "bare": handler.type is None,
                              "deliberate": deliberate, "text": header})
 
-    def stops_on_interrupt(self, handler):
-        """Whether the handler catches only the user's request to stop: Ctrl-C's KeyboardInterrupt, with Ctrl-D's
-        EOFError or an exit (SystemExit, aiohttp's GracefulExit). Outside a loop the function then ends quietly, as
-        the user asked (bottle's and werkzeug's `run`, Django's autoreloader); in a loop it would make the loop deaf
-        to Ctrl-C, and stays reported."""
+    def stops_when_told(self, handler):
+        """Whether the handler catches only a request to stop: the user's Ctrl-C (KeyboardInterrupt), with Ctrl-D's
+        EOFError or an exit (SystemExit, aiohttp's GracefulExit), or the kill of the greenlet it runs in
+        (GreenletExit). Outside a loop the function then ends quietly, as asked (bottle's and werkzeug's `run`,
+        Django's autoreloader, gunicorn's and eventlet's greenlet workers); in a loop it would make the loop deaf to
+        the request, and stays reported."""
         types = [t.rpartition(".")[2] for t in self.handler_types(handler)]
-        return "KeyboardInterrupt" in types and all(t in ("KeyboardInterrupt", "EOFError") or t.endswith("Exit")
-                                                    for t in types)
+        return any(t in ("KeyboardInterrupt", "GreenletExit") for t in types) \
+            and all(t in ("KeyboardInterrupt", "EOFError") or t.endswith("Exit") for t in types)
 
     def comment_above(self, handler):
         """Whether the nearest non-blank line above the `except` is a comment of its own at the `except`'s

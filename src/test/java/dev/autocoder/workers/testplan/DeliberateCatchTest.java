@@ -1652,6 +1652,7 @@ class DeliberateCatchTest {
      * KeyboardInterrupt: pass}), and click's prompt takes Ctrl-D the same way ({@code except (KeyboardInterrupt,
      * EOFError)}): the function ends quietly, as the user asked, deliberate. The same handler in a loop makes the loop
      * deaf to Ctrl-C, and one that also catches OSError hides more than the user's stop: both keep their reports.
+     * So is gunicorn's greenlet worker stopping when its greenlet is killed ({@code except GreenletExit: pass}).
      * Psutil skips a process that ended between being listed and being read ({@code except (NoSuchProcess,
      * ZombieProcess): pass}), as anyio's kill does with ProcessLookupError: deliberate; one denied to it is not.
      */
@@ -1700,6 +1701,13 @@ class DeliberateCatchTest {
                         except psutil.AccessDenied:
                             pass
                     return found
+
+
+                def handle(client, greenlet):
+                    try:
+                        client.wait()
+                    except greenlet.GreenletExit:
+                        pass
                 """));
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
