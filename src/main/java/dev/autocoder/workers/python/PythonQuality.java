@@ -69,7 +69,8 @@ public final class PythonQuality {
      * F821 on a line marked undefined on purpose ({@link UndefinedNameMarks}; {@code python_marked_undefined_names}),
      * a B023 in a function only the loop iteration defining it calls ({@code python_iteration_local_closures}), an
      * F822 naming a submodule of the package ({@code python_submodule_exports}, {@link #isSubmoduleExport}), an F821
-     * in a branch only Python 2 runs ({@code python_python2_only_names});
+     * in a branch only Python 2 runs, or of a Python 2 builtin in a module imported only from such branches
+     * ({@code python_python2_only_names});
      * a B006 is rated by what its function does with the default (only read: low, a precaution, as pylint's
      * dangerous-default-value is a warning; handed to another call, which may change it, or kept in an attribute its
      * class only reads, medium; changed in place or escaping to a caller, the table's high, what Sonar's S5717 reports,
@@ -78,7 +79,8 @@ public final class PythonQuality {
      * calls not known to keep it low, a B020 whose rebinding nothing after the loop sees low, a PLE0605 of lists joined
      * with {@code +} or taken from {@code dir(..)} low, a PLE2502 of directional marks only low, a B008 of a project
      * factory of unchanging instances, or whose parameter the function never uses (an abstract method, a stub) or only
-     * tests and reads attributes of, or that is a private parameter's ({@code _fields_order=_FieldsOrder()}), low, an F822 or F821 in a module that binds names through {@code globals()} (or
+     * tests and reads attributes of, or that is a private parameter's ({@code _fields_order=_FieldsOrder()}), low,
+     * an F822 or F821 in a module that binds names through {@code globals()} (or
      * hands it to a function that may: eventlet's {@code patcher.inject(.., globals(), ..)}) low; an F821 of {@code
      * __path__} in a package's {@code __init__.py} is left out ({@code python_import_system_names}).
      */
