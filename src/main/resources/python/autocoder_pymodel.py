@@ -637,9 +637,9 @@ KEEPING_CALLS = {"Thread", "Timer", "Process", "submit", "apply_async", "map_asy
 
 def called_at_once(argument, parents):
     """Whether a lambda, or a function's name, is an argument of a call that runs it before returning
-    (`sorted(.., key=lambda ..)`, `pytest.raises(E, check)`; `await loop.run_in_executor(None, f)`), or of a lazy one whose iterator a consuming call takes at
-    once (`next(itertools.dropwhile(lambda x: x in used, count()))`, networkx's greedy colouring), or a value of a
-    table of functions one of which is looked up and called at once."""
+    (`sorted(.., key=lambda ..)`, `pytest.raises(E, check)`; `await loop.run_in_executor(None, f)`), or of a lazy
+    one whose iterator a consuming call takes at once (`next(itertools.dropwhile(lambda x: x in used, count()))`,
+    networkx's greedy colouring), or a value of a table of functions one of which is looked up and called at once."""
     call = parents.get(argument)
     if isinstance(call, ast.Dict) and any(v is argument for v in call.values):
         # a table of functions one of which is looked up and called at once (Twisted's `{"TCP": lambda: ..}[kind]()`)

@@ -105,7 +105,8 @@ public final class PythonQuality {
             } else if (v.code().equals("PLE0704") && facts.isHandlerReraise(v.path(), v.diagnostic())) {
                 handlerReraises++;
             } else if (v.code().equals("F821") && (facts.isAt(Site.PYTHON2_ONLY, v.path(), v.diagnostic())
-                    || PYTHON2_BUILTIN.matcher(v.diagnostic().message()).lookingAt() && facts.isPython2OnlyModule(v.path()))) {
+                    || PYTHON2_BUILTIN.matcher(v.diagnostic().message()).lookingAt()
+                    && facts.isPython2OnlyModule(v.path()))) {
                 python2Only++;
             } else if (v.code().equals("F821") && isPackagePath(v)) {
                 importSystemNames++;

@@ -85,7 +85,8 @@ public final class PythonSecurity {
                             + "protects anything")),
             new SiteRating(INSECURE_HASH, Site.FALLBACK_HASH, new RuffFindings.Rated(Severity.LOW,
                     "the other branch makes the same digest with `usedforsecurity=False`: this is the fallback where "
-                            + "Python or its OpenSSL takes no such argument, and the code says the digest protects nothing")),
+                            + "Python or its OpenSSL takes no such argument, and the code says the digest protects "
+                            + "nothing")),
             new SiteRating("S301", Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
                     "it loads what the program just serialized from a live object: no outside bytes")),
             new SiteRating("S104", Site.UNBOUND_ADDRESS, new RuffFindings.Rated(Severity.INFO,
@@ -116,7 +117,8 @@ public final class PythonSecurity {
         for (RuffViolation v : violations) {
             Modelled file = byPath.get(v.path());
             Optional<SiteRating> siteRating = file == null ? Optional.empty() : SITE_RATINGS.stream()
-                    .filter(r -> r.code().equals(v.code()) && file.isAt(r.site(), v.diagnostic().row(), v.diagnostic().column()))
+                    .filter(r -> r.code().equals(v.code())
+                            && file.isAt(r.site(), v.diagnostic().row(), v.diagnostic().column()))
                     .findFirst();
             if (siteRating.isPresent()) {
                 rated.put(v, siteRating.get().rated());

@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * @param attributes the attributes of the binding the module reads while it is imported ({@code nx.NetworkXError}),
  *               {@code *} when it reads the binding otherwise, each at the first line that reads it
  */
-public record PythonImport(String module, String name, int line, int column, When when, String alias, boolean bindingRead,
-                           boolean star, Map<String, Integer> attributes) {
+public record PythonImport(String module, String name, int line, int column, When when, String alias,
+                           boolean bindingRead, boolean star, Map<String, Integer> attributes) {
 
     /** The name the statement binds in the importing module: the alias, the name taken, or the top package. */
     public String binding() {

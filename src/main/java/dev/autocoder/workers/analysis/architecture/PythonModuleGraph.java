@@ -142,7 +142,8 @@ final class PythonModuleGraph {
     /** One import statement: an edge to a project module, an external package's user, or an unresolved import. */
     private void add(PythonImport written, Module from) {
         Module target = resolve(written, from);
-        if (target == null && insideProject(written.module(), from) || target != null && compiledSubmodule(written, target)) {
+        if (target == null && insideProject(written.module(), from)
+                || target != null && compiledSubmodule(written, target)) {
             unresolvedImports++;
         } else if (target == null) {
             externalUsers.computeIfAbsent(topLevel(written.module()), k -> new TreeSet<>()).add(from.path());
