@@ -1213,7 +1213,7 @@ def fallback_hashes(calls, parents):
     marked = [c for c in calls if algorithm(c) and any(k.arg == "usedforsecurity" and isinstance(k.value, ast.Constant)
                                                      and k.value.value is False for k in c.keywords)]
     out = []
-    for call in calls:
+    for call in calls if marked else []:
         if not algorithm(call) or any(k.arg == "usedforsecurity" for k in call.keywords):
             continue
         statement = enclosing(parents, call, (ast.If, ast.Try))

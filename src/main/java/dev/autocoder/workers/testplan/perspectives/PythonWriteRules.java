@@ -36,7 +36,6 @@ final class PythonWriteRules {
         return (owner.isEmpty() || owner.startsWith("pathlib")) && (call.method().equals("write_text") || call.method().equals("write_bytes"));
     }
 
-    /** A temporary file moved into place: {@code os.replace}, {@code os.rename}, {@code shutil.move}, {@code Path.replace}. */
     /**
      * {@code getopt.getopt(..)}, an argparse or optparse parser's {@code parse_args(..)}: the function reads its
      * command line, so a file it writes is one the user named there.
@@ -46,6 +45,7 @@ final class PythonWriteRules {
         return owner.equals("getopt") || call.method().equals("parse_args") || call.method().equals("parse_known_args");
     }
 
+    /** A temporary file moved into place: {@code os.replace}, {@code os.rename}, {@code shutil.move}, {@code Path.replace}. */
     static boolean isAtomicReplace(Invocation call) {
         String owner = call.type() == null ? "" : call.type();
         String qualified = owner + "." + call.method();
