@@ -428,13 +428,18 @@ def mutable_defaults(tree, parents, lines):
             use = parameter_use(f, arg.arg, parents)
             # a private parameter the function changes is its memory across calls, a cache by design (pip's
             # `_normalize_cached(filename, _cache={})`, falcon's `_name_cache={}`)
-            if use == "mutated_defaults" and arg.arg.startswith("_") and not arg.arg.startswith("__"):
+            if use == "mutated_defaults" and is_private(arg.arg):
                 use = "memo_defaults"
             column = char_column(lines, default)
             # ruff places B006 at the default's start: the region is that one character
             found[use].append([default.lineno, column, default.lineno, column + 1])
     # changed or escaping defaults keep ruff's rating: only the lesser uses are sites
     return {kind: sorted(found[kind]) for kind in ("read_defaults", "passed_defaults", "stored_defaults", "memo_defaults")}
+
+
+def is_private(parameter):
+    """A parameter named with one leading `_`: no caller is meant to pass it (a dunder name is no such mark)."""
+    return parameter.startswith("_") and not parameter.startswith("__")
 
 
 def private_defaults(parents, lines):
@@ -445,7 +450,7 @@ def private_defaults(parents, lines):
     for function in parents:
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             for arg, default in parameter_defaults(function):
-                if isinstance(default, ast.Call) and arg.arg.startswith("_") and not arg.arg.startswith("__"):
+                if isinstance(default, ast.Call) and is_private(arg.arg):
                     column = char_column(lines, default)
                     out.append([default.lineno, column, default.lineno, column + 1])
     return sorted(out)
