@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
 public final class PythonQuality {
 
     /** Ruff's F822 message, naming the export. */
+    /** The McCabe complexity from which a C901 is high, as Java's complex-method (SizeChecks) is. */
+    static final int VERY_COMPLEX = 50;
+
     private static final Pattern UNDEFINED_EXPORT = Pattern.compile("^Undefined name `([^`]+)` in `__all__`");
     /** An undefined name that is a builtin of Python 2 only ({@code file}, {@code unicode}, {@code long}, ...). */
     private static final Pattern PYTHON2_BUILTIN = Pattern.compile("^Undefined name `(file|unicode|long|basestring|"
@@ -157,6 +160,9 @@ public final class PythonQuality {
                                 + "the value is made once on purpose, for every call to share (a compiled pattern, a "
                                 + "cache), and no caller is meant to pass one"));
                     }
+                } else if (v.code().equals("C901") && isVeryComplex(v)) {
+                    // graded as Java's complex-method: a function just over the threshold is not where to start
+                    calibrated.put(v, new RuffFindings.Rated(Severity.HIGH, null));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "what it returns is None, so no TypeError: only misleading code"));
@@ -166,6 +172,12 @@ public final class PythonQuality {
         return new PythonQuality(lint, RuffFindings.of(reported, snapshot::scopeOf, calibrated), snapshot,
                 new LeftOut(reexported, marked, iterationLocal, submoduleExports, handlerReraises, python2Only,
                         importSystemNames));
+    }
+
+    /** A C901 of a McCabe complexity of at least {@value #VERY_COMPLEX}: high, where the table rates C901 medium. */
+    private static boolean isVeryComplex(RuffViolation v) {
+        FunctionComplexity complexity = FunctionComplexity.of(v.path(), v.diagnostic());
+        return complexity != null && complexity.complexity() >= VERY_COMPLEX;
     }
 
     /**

@@ -15,18 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PMD violations a perspective reports, as findings, metrics and recommendations, the same way for every
  * perspective.
  * <p>
  * Severity comes from the engine's {@link SeverityTable}; a rule the table does not name keeps its PMD priority
- * (1..5 = critical..info). A violation is reported only where its rule applies ({@link AppliesTo}: main-only
+ * (1..5 = critical..info). Two rules are graded by what the violation says: an empty catch block with a comment is
+ * info, and a {@code CognitiveComplexity} the table rates medium is high from {@value #HIGH_COGNITIVE_COMPLEXITY}.
+ * A violation is reported only where its rule applies ({@link AppliesTo}: main-only
  * rules not on test and fixture files, test rules only on test files, framework-specific test rules only when the
  * build declares that framework alone), and on generated files only for the security rules. Filtering happens
  * after PMD, so the engine's per-content cache is unaffected.
  */
 public final class PmdFindings extends LinterFindings<PmdViolation> {
+
+    /** The cognitive complexity from which the table's medium {@code CognitiveComplexity} is high. */
+    static final int HIGH_COGNITIVE_COMPLEXITY = 50;
+
+    private static final Pattern COGNITIVE_COMPLEXITY = Pattern.compile("cognitive complexity of (\\d+)");
 
     private PmdFindings(Collection<PmdViolation> violations, Function<String, Scope> scopeOf,
                         Set<TestFramework> frameworks, SeverityTable severities, Map<PmdViolation, Rated> calibrated) {
@@ -66,8 +75,28 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
             // which says the exception is let go on purpose
             return Severity.INFO;
         }
-        return severities.rule(violation.rule()).map(RuleSeverity::severity)
+        Severity severity = severities.rule(violation.rule()).map(RuleSeverity::severity)
                 .orElseGet(() -> Severity.fromPmdPriority(violation.priority()));
+        if (violation.rule().equals("CognitiveComplexity") && severity == Severity.MEDIUM
+                && cognitiveComplexity(violation.message()) >= HIGH_COGNITIVE_COMPLEXITY) {
+            // graded as complex-method is: a method just over PMD's threshold of 15 is not where a reader starts,
+            // one several times over it is
+            return Severity.HIGH;
+        }
+        return severity;
+    }
+
+    /** The complexity PMD's message states ("has a cognitive complexity of 23, current threshold is 15"), or 0. */
+    static int cognitiveComplexity(String message) {
+        Matcher stated = message == null ? null : COGNITIVE_COMPLEXITY.matcher(message);
+        if (stated == null || !stated.find()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(stated.group(1));
+        } catch (NumberFormatException tooLarge) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /**

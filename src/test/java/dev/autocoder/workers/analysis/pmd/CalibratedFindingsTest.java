@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Severity from the shipped table and applicability by scope, on a small Maven project with a JUnit 4 test
@@ -31,6 +32,7 @@ class CalibratedFindingsTest {
     static final String SERVICE_TEST = "src/test/java/p/ServiceTest.java";
     static final String GENERATED = "src/main/generated/p/Gen.java";
     static final String PARSER = "src/main/java/p/Parser.java";
+    static final String TALLY = "src/main/java/p/Tally.java";
 
     @TempDir
     static Path root;
@@ -148,10 +150,57 @@ class CalibratedFindingsTest {
                     }
                 }
                 """);
+        // cognitive complexity: each loop and if adds one and its nesting depth (Sonar's definition)
+        TestSnapshots.write(root, TALLY, """
+                package p;
+
+                public class Tally {
+                    public int tally(int[][] grid) {
+                        int count = 0;
+                        for (int[] row : grid) {
+                            for (int v : row) {
+                %s            }
+                        }
+                        return count;
+                    }
+
+                    public int few(int[][] grid) {
+                        int count = 0;
+                        for (int[] row : grid) {
+                            for (int v : row) {
+                %s            }
+                        }
+                        return count;
+                    }
+
+                    public boolean deep(boolean a, boolean b, boolean c, boolean d) {
+                        if (a) {
+                            if (b) {
+                                if (c) {
+                                    if (d) {
+                                        return true;
+                                    }
+                                }
+                            }
+                        }
+                        return false;
+                    }
+                }
+                """.formatted(branches(17), branches(6)));
         snapshot = TestSnapshots.of(root);
         engine = new PmdEngine(PmdRulesets.curated(), 1);
         quality = new CodeQualityPerspective(engine, new CpdRunner(100)).analyze(TestSnapshots.context(snapshot));
         security = new SecurityPerspective(engine, new SecretScanner()).analyze(TestSnapshots.context(snapshot));
+    }
+
+    /** {@code n} ifs at nesting depth two: three each. */
+    private static String branches(int n) {
+        StringBuilder ifs = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            ifs.append("                if (v == ").append(i).append(") {\n                    count += ").append(i)
+                    .append(";\n                }\n");
+        }
+        return ifs.toString();
     }
 
     private static List<Finding> findings(PerspectiveResult result, String rule) {
@@ -181,10 +230,26 @@ class CalibratedFindingsTest {
     void anEmptyCatchWhoseCommentSaysWhyIsInfoAndABareOneKeepsTheTablesSeverity() {
         // PMD reports both (allowCommentedBlocks is off); Sonar's S108 skips the commented one
         assertThat(findings(quality, "EmptyCatchBlock")).extracting(Finding::line, Finding::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(7, Severity.INFO), org.assertj.core.groups.Tuple.tuple(16, Severity.MEDIUM));
+                tuple(7, Severity.INFO), tuple(16, Severity.MEDIUM));
         assertThat(PmdFindings.commentedBlock("} catch (IOException e) { /* closing anyway */ }")).isTrue();
         assertThat(PmdFindings.commentedBlock("} catch (IOException e) {\n}")).isFalse();
         assertThat(PmdFindings.commentedBlock(null)).isFalse();
+    }
+
+    @Test
+    void cognitiveComplexityIsHighOnlyFarOverItsThresholdAndDeepNestingIsMedium() {
+        // Sonar rates both Critical; a method just over the threshold of 15 is not where a reader starts
+        assertThat(findings(quality, "CognitiveComplexity")).extracting(f -> f.message().replaceAll(
+                "The method '(\\w+).*complexity of (\\d+), current threshold is 15", "$1 $2"), Finding::severity)
+                .containsExactlyInAnyOrder(tuple("tally 54", Severity.HIGH),
+                        tuple("few 21", Severity.MEDIUM));
+        assertThat(findings(quality, "AvoidDeeplyNestedIfStmts")).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo(TALLY);
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        });
+        assertThat(PmdFindings.cognitiveComplexity("The method 'f()' has a cognitive complexity of 50, current "
+                + "threshold is 15")).isEqualTo(PmdFindings.HIGH_COGNITIVE_COMPLEXITY);
+        assertThat(PmdFindings.cognitiveComplexity("no measure")).isZero();
     }
 
     @Test
