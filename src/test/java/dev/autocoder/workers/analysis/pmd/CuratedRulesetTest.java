@@ -169,8 +169,9 @@ class CuratedRulesetTest {
     }
 
     /**
-     * UseEqualsToCompareStrings: {@code a == b} as an identity shortcut (the whole condition of an if that only
-     * returns) before the method compares the strings for real is not reported; an identity test alone still is.
+     * UseEqualsToCompareStrings: {@code a == b} as an identity shortcut before the method compares the strings for
+     * real (the whole condition of an if that only returns, followed by equals, compareTo or a look at the
+     * characters; or {@code a == b || a.equals(b)}) is not reported; an identity test alone still is.
      */
     @Test
     void anIdentityShortcutBeforeARealComparisonIsNotReported() {
@@ -196,9 +197,27 @@ class CuratedRulesetTest {
                         boolean identical = text == expected;
                         return identical || text.equals(expected);
                     }
+
+                    static final String TRUE = "true";
+
+                    static Boolean toBooleanObject(String text) {
+                        if (text == TRUE) {
+                            return Boolean.TRUE;
+                        }
+                        return text != null && text.length() == 4 && text.charAt(0) == 't' ? Boolean.TRUE : null;
+                    }
+
+                    static boolean declared(String uri, String[] uris, int i) {
+                        return uri == uris[i] || uri.equals(uris[i]);
+                    }
+
+                    static boolean mixedUp(String uri, String name, String other) {
+                        return uri == name || other.equals(name);
+                    }
                 }
                 """);
-        assertThat(violations("UseEqualsToCompareStrings")).containsExactly(12, 19);
+        // reported: an identity test alone, and one beside an equals of another string
+        assertThat(violations("UseEqualsToCompareStrings")).containsExactly(12, 19, 37);
     }
 
     /** ClassCastExceptionWithToArray: a cast to an array of a type variable that erases to Object cannot throw. */
