@@ -113,7 +113,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         Duplication cpdBlocks = Duplication.of(cpd.duplication(snapshot), facts, report.javaModel());
         CpdResult duplication = cpdBlocks.result();
         InheritedEqualityPairs.Split equalityPairs = InheritedEqualityPairs.of(
-                report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel());
+                report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel(), report.javaModel());
         PmdFindings pmd = PmdFindings.of(equalityPairs.kept(), snapshot, engine.severities(),
                 OverridableConstructorCalls.rate(equalityPairs.kept(), report.codeModel()));
         List<PmdViolation> violations = pmd.violations();

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An equals(..) without hashCode() (or the other way round) is reported by the code-quality row only where the
- * missing method is Object's: not where a superclass of the project, or a JDK collection base class, defines it.
+ * missing method is Object's: not where a superclass of the project, or a JDK collection base class, defines it,
+ * also for an anonymous class.
  */
 class InheritedEqualityPairsTest {
 
@@ -141,6 +142,26 @@ class InheritedEqualityPairsTest {
                             return 7;
                         }
                     }
+
+                    /** An anonymous subclass: Money's hashCode goes with it (Guava's StandardTable.wrapEntry). */
+                    static Money rounded(long cents) {
+                        return new Money(cents / 100 * 100) {
+                            @Override
+                            public boolean equals(Object other) {
+                                return other instanceof Money m && m.hashCode() == hashCode();
+                            }
+                        };
+                    }
+
+                    /** An anonymous Object: Object's hashCode. */
+                    static Object token() {
+                        return new Object() {
+                            @Override
+                            public boolean equals(Object other) {
+                                return other == this;
+                            }
+                        };
+                    }
                 }
                 """);
         TestSnapshots.write(root, "src/main/java/shop/Coin.java", """
@@ -162,7 +183,7 @@ class InheritedEqualityPairsTest {
                 .analyze(TestSnapshots.context(TestSnapshots.of(root)));
 
         assertThat(result.findings()).filteredOn(f -> f.rule().equals(InheritedEqualityPairs.RULE))
-                .extracting(Finding::line).containsExactly(68, 83, 91);
-        assertThat(result.metrics()).contains(Metric.of("equality_pairs_inherited", 4));
+                .extracting(Finding::line).containsExactly(68, 83, 91, 110);
+        assertThat(result.metrics()).contains(Metric.of("equality_pairs_inherited", 5));
     }
 }
