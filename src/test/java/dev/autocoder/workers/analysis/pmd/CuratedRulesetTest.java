@@ -320,6 +320,93 @@ class CuratedRulesetTest {
     }
 
     /**
+     * NonThreadSafeSingleton: a lazy assignment under an explicit Lock ({@code lock(); try { .. } finally { unlock();
+     * }}, Camel's LRUCacheFactory) is guarded as one in a synchronized block is; one without a lock, or beside an
+     * unguarded assignment, is not.
+     */
+    @Test
+    void aSingletonMadeUnderAnExplicitLockIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Factory.java", """
+                package p;
+
+                import java.util.concurrent.locks.Lock;
+                import java.util.concurrent.locks.ReentrantLock;
+
+                class Factory {
+                    private static final Lock LOCK = new ReentrantLock();
+                    private static volatile Factory instance;
+                    private static Factory spare;
+
+                    static Factory getInstance() {
+                        if (instance == null) {
+                            LOCK.lock();
+                            try {
+                                if (instance == null) {
+                                    instance = new Factory();
+                                }
+                            } finally {
+                                LOCK.unlock();
+                            }
+                        }
+                        return instance;
+                    }
+
+                    static Factory getSpare() {
+                        if (spare == null) {
+                            spare = new Factory();
+                        }
+                        return spare;
+                    }
+
+                    static Factory getEither() {
+                        if (spare == null) {
+                            LOCK.lock();
+                            try {
+                                spare = new Factory();
+                            } finally {
+                                LOCK.unlock();
+                            }
+                            instance = spare;
+                        }
+                        return spare;
+                    }
+                }
+                """);
+
+        assertThat(violations("NonThreadSafeSingleton")).containsExactly(26, 33);
+    }
+
+    /** AssignmentToNonFinalStatic: an instance counter written under an explicit Lock is safe; one without is not. */
+    @Test
+    void aStaticCounterWrittenUnderAnExplicitLockIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Ids.java", """
+                package p;
+
+                import java.util.concurrent.locks.Lock;
+                import java.util.concurrent.locks.ReentrantLock;
+
+                class Ids {
+                    private static final Lock LOCK = new ReentrantLock();
+                    private static int instances;
+                    private static int unguarded;
+                    private final String seed;
+
+                    Ids(String prefix) {
+                        LOCK.lock();
+                        try {
+                            seed = prefix + (instances++);
+                        } finally {
+                            LOCK.unlock();
+                        }
+                        unguarded++;
+                    }
+                }
+                """);
+
+        assertThat(violations("AssignmentToNonFinalStatic")).containsExactly(19);
+    }
+
+    /**
      * DoubleCheckedLocking: a local read from an AtomicReference or a ConcurrentMap is published safely (Camel's
      * Suppliers.memorize); a non-volatile field, a plain map, or a local also written from a field outside the lock
      * is not.
