@@ -1414,6 +1414,23 @@ def constant_evals(calls):
                   and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, (str, bytes)))
 
 
+def padding_hashes(calls, parents):
+    """The SHA-1 objects handed to RSA's OAEP padding or to its MGF1 mask generation (pymysql's
+    `padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA1()), algorithm=hashes.SHA1(), label=None)`, as MySQL's
+    caching_sha2_password fixes it): neither needs a collision-resistant hash, and OAEP with SHA-1 stays secure.
+    [line, 0, end line, WHOLE_LINES] of each."""
+    out = []
+    for call in calls:
+        if (dotted(call.func) or "").rpartition(".")[2] != "SHA1" or call.args or call.keywords:
+            continue
+        holder = parents.get(call)
+        holder = parents.get(holder) if isinstance(holder, ast.keyword) else holder
+        if isinstance(holder, ast.Call) and call is not holder.func \
+                and (dotted(holder.func) or "").rpartition(".")[2] in ("OAEP", "MGF1"):
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
 def serialization_round_trips(calls):
     """The calls that load what the same module's dumps of a live object just gave (celery's
     `pickle.loads(pickle.dumps(exc))`, a check that it can be pickled): no outside bytes are deserialized.
@@ -3504,6 +3521,7 @@ def model(entry, budget, max_depth):
                           "fallback_hashes": fallback_hashes(calls, parents),
                           "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
+                          "padding_hashes": padding_hashes(calls, parents),
                           "constant_evals": constant_evals(calls),
                           "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)
                                                                             for call in calls if id(call) in module.opted_in})],

@@ -71,8 +71,8 @@ public final class PythonSecurity {
     }
 
     /**
-     * S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S324 an insecure hash, S307
-     * eval, S102 exec, S301 a pickle load.
+     * S104 binding to all interfaces, S602 shell=True, S113 a request without a timeout, S324 and S303 an insecure
+     * hash, S307 eval, S102 exec, S301 a pickle load.
      */
     private static final List<SiteRating> SITE_RATINGS = List.of(
             new SiteRating("S307", Site.CONSTANT_EVAL, EVALUATES_A_CONSTANT),
@@ -87,6 +87,9 @@ public final class PythonSecurity {
                     "the other branch makes the same digest with `usedforsecurity=False`: this is the fallback where "
                             + "Python or its OpenSSL takes no such argument, and the code says the digest protects "
                             + "nothing")),
+            new SiteRating("S303", Site.PADDING_HASH, new RuffFindings.Rated(Severity.LOW,
+                    "SHA-1 in RSA's OAEP padding or its MGF1 needs no collision resistance: OAEP with SHA-1 stays "
+                            + "secure, and protocols fix it (MySQL's caching_sha2_password)")),
             new SiteRating("S301", Site.SERIALIZATION_ROUND_TRIP, new RuffFindings.Rated(Severity.INFO,
                     "it loads what the program just serialized from a live object: no outside bytes")),
             new SiteRating("S104", Site.UNBOUND_ADDRESS, new RuffFindings.Rated(Severity.INFO,

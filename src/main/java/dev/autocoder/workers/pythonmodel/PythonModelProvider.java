@@ -366,6 +366,8 @@ public class PythonModelProvider {
         WEBSOCKET_ACCEPT_DIGEST("websocket_accept_digests"),
         /** A load of what the same module's dumps of a live object gives ({@code pickle.loads(pickle.dumps(exc))}). */
         SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
+        /** A SHA-1 handed to RSA's OAEP padding or its MGF1 ({@code padding.MGF1(algorithm=hashes.SHA1())}). */
+        PADDING_HASH("padding_hashes"),
         /**
          * The body of a module's {@code if __name__ == "__main__":} block, the module not a package's
          * {@code __main__.py}: it runs only when the file is run as a script.

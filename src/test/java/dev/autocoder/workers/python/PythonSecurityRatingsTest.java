@@ -461,6 +461,43 @@ class PythonSecurityRatingsTest {
     }
 
     /**
+     * pymysql encrypts a password with RSA-OAEP and SHA-1, as MySQL's caching_sha2_password fixes: two medium
+     * {@code S303} were second on its first screen. OAEP and its MGF1 need no collision resistance: low, saying so;
+     * a SHA-1 digest of data keeps the table's severity.
+     */
+    @Test
+    void aSha1InOaepPaddingIsLow() {
+        TestSnapshots.write(root, "auth.py", """
+                from cryptography.hazmat.primitives import hashes
+                from cryptography.hazmat.primitives.asymmetric import padding
+
+
+                def encrypt(key, message):
+                    return key.encrypt(
+                        message,
+                        padding.OAEP(
+                            mgf=padding.MGF1(algorithm=hashes.SHA1()),
+                            algorithm=hashes.SHA1(),
+                            label=None,
+                        ),
+                    )
+
+
+                def fingerprint(data):
+                    digest = hashes.Hash(hashes.SHA1())
+                    digest.update(data)
+                    return digest.finalize()
+                """);
+
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S303"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("needs no collision resistance"))
+                .containsExactlyInAnyOrder("9 LOW true", "10 LOW true",
+                        "17 " + RuffRules.shipped().severityOf("S303") + " false");
+    }
+
+    /**
      * pygments ends its builtins modules with {@code if __name__ == "__main__":} scripts that download the tables
      * they hold ({@code urlopen}, {@code tarfile.extractall}): code a developer runs, not the package's users. A
      * report there is a step lower than the table; the same call outside the block, or in a package's
