@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
  */
 public final class PythonQuality {
 
-    /** Ruff's F822 message, naming the export. */
     /** The McCabe complexity from which a C901 is high, as Java's complex-method (SizeChecks) is. */
     static final int VERY_COMPLEX = 50;
 
+    /** Ruff's F822 message, naming the export. */
     private static final Pattern UNDEFINED_EXPORT = Pattern.compile("^Undefined name `([^`]+)` in `__all__`");
     /** An undefined name that is a builtin of Python 2 only ({@code file}, {@code unicode}, {@code long}, ...). */
     private static final Pattern PYTHON2_BUILTIN = Pattern.compile("^Undefined name `(file|unicode|long|basestring|"

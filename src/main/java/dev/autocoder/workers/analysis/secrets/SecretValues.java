@@ -48,6 +48,11 @@ final class SecretValues {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*+");
     /** A property key such as {@code spring.datasource.password}: a name, not a secret. */
     private static final Pattern PROPERTY_KEY = Pattern.compile("[a-z][a-z0-9_-]*+(?:\\.[a-z0-9_-]++)++");
+    /**
+     * A path of fields named in words ({@code DistributionList.NextMarker}, botocore's paginators telling which
+     * field of a response holds the next page's token): a name, not a secret. Random text does not fall into words.
+     */
+    private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+(?:\\.[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+)++");
     /** Lower-case words and separators only ({@code .qualifier}, {@code bert-base-uncased}): not random. */
     private static final Pattern LOWER_CASE_WORDS = Pattern.compile("[a-z._-]++");
     /**
@@ -93,7 +98,7 @@ final class SecretValues {
             return false;
         }
         if (isPlaceholder(value) || isReference(value) || isLocation(value) || FORMAT_TEMPLATE.matcher(value).find()
-                || PROPERTY_KEY.matcher(value).matches()
+                || PROPERTY_KEY.matcher(value).matches() || FIELD_PATH.matcher(value).matches()
                 || LOWER_CASE_WORDS.matcher(value).matches() || CONSTANT_NAME.matcher(value).matches()) {
             return false;
         }

@@ -325,11 +325,16 @@ class SecretScannerTest {
                 // format templates, filled when the code runs (alembic's multidb template)
                 new String[] {"env.py", "    upgrade_token=\"%s_upgrades\" % name,"},
                 new String[] {"env.py", "session_token = \"{}-Q7xZ9k2p\".format(user)"},
-                new String[] {"env.py", "auth_token = f\"{user}:{api_key}\""});
+                new String[] {"env.py", "auth_token = f\"{user}:{api_key}\""},
+                // botocore's paginators name the response field that holds the next page's token
+                new String[] {"data/paginators-1.json", "      \"output_token\": \"CloudFrontOriginAccessIdentityList.NextMarker\","},
+                new String[] {"data/paginators-1.json", "      \"input_token\": \"EngineDefaults.Marker\","});
 
         for (String[] c : cases) {
             assertThat(scanner.scanText(c[0], c[1])).as(c[1]).isEmpty();
         }
+        // a password made of words is a password; only a dotted path of them names a field
+        assertThat(scanner.scanText("conf/app.properties", "password=CorrectHorseBatteryStaple")).hasSize(1);
     }
 
     @Test
