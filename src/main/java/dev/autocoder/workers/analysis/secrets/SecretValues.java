@@ -53,6 +53,9 @@ final class SecretValues {
      * field of a response holds the next page's token): a name, not a secret. Random text does not fall into words.
      */
     private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+(?:\\.[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+)++");
+    /** A date or a time stamp ({@code "PasswordLastUsed": "2016-09-08T21:47:36Z"}): when, not what. */
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
     /** Lower-case words and separators only ({@code .qualifier}, {@code bert-base-uncased}): not random. */
     private static final Pattern LOWER_CASE_WORDS = Pattern.compile("[a-z._-]++");
     /**
@@ -99,6 +102,7 @@ final class SecretValues {
         }
         if (isPlaceholder(value) || isReference(value) || isLocation(value) || FORMAT_TEMPLATE.matcher(value).find()
                 || PROPERTY_KEY.matcher(value).matches() || FIELD_PATH.matcher(value).matches()
+                || TIMESTAMP.matcher(value).matches()
                 || LOWER_CASE_WORDS.matcher(value).matches() || CONSTANT_NAME.matcher(value).matches()) {
             return false;
         }

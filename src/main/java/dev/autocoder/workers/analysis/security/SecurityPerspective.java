@@ -118,8 +118,8 @@ public class SecurityPerspective extends AnalysisPerspective {
         if (bandit != null) {
             all.addAll(bandit.findings());
         }
-        all.addAll(pythonModels == null ? scan.toFindings()
-                : DocstringExamples.lowered(scan.toFindings(), () -> pythonModels.modelled(snapshot)));
+        all.addAll(DocumentationExamples.lowered(scan.toFindings(),
+                pythonModels == null ? null : () -> pythonModels.modelled(snapshot)));
         List<Finding> findings = Finding.inScopes(all, snapshot::scopeOf);
         List<Finding> shipped = findings.stream().filter(SecurityPerspective::shipped).toList();
         double score = score(shipped);
