@@ -3218,6 +3218,33 @@ def mccabe(statements):
     return count
 
 
+def complexity_mostly_nested(tree):
+    """The functions whose McCabe complexity lies mostly in the functions they define (prompt_toolkit's
+    `load_vi_bindings`, 222, registers some hundred small key handlers): ruff's C901 counts a nested function into
+    the one around it, and reports each nested one on its own. [def line, 0, def line, WHOLE_LINES] of each."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            nested = sum(1 + mccabe(f.body) for f in defined_functions(node.body))
+            if nested and nested * 2 > 1 + mccabe(node.body):
+                out.append([node.lineno, 0, node.lineno, WHOLE_LINES])
+    return sorted(out)
+
+
+def defined_functions(statements):
+    """The functions a block defines, also in its compound statements and classes, not those inside them."""
+    for s in statements:
+        if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield s
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            children = getattr(s, field, None)
+            if isinstance(children, list):
+                yield from defined_functions(children)
+        for holder in getattr(s, "handlers", []) + getattr(s, "cases", []):
+            yield from defined_functions(holder.body)
+
+
 def matches_anything(pattern):
     if isinstance(pattern, ast.MatchAs):
         return pattern.pattern is None or matches_anything(pattern.pattern)
@@ -3522,6 +3549,7 @@ def model(entry, budget, max_depth):
                           "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
                           "padding_hashes": padding_hashes(calls, parents),
+                          "complexity_mostly_nested": complexity_mostly_nested(tree),
                           "constant_evals": constant_evals(calls),
                           "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)
                                                                             for call in calls if id(call) in module.opted_in})],

@@ -162,7 +162,11 @@ public final class PythonQuality {
                     }
                 } else if (v.code().equals("C901") && isVeryComplex(v)) {
                     // graded as Java's complex-method: a function just over the threshold is not where to start
-                    calibrated.put(v, new RuffFindings.Rated(Severity.HIGH, null));
+                    calibrated.put(v, facts.isAt(Site.COMPLEXITY_MOSTLY_NESTED, v.path(), v.diagnostic())
+                            ? new RuffFindings.Rated(null, "most of it is in the functions it defines, which ruff counts "
+                            + "in and reports each on its own where it is complex: a set of small handlers, not one "
+                            + "branchy function")
+                            : new RuffFindings.Rated(Severity.HIGH, null));
                 } else if (v.code().equals("PLE0101") && facts.returnsNoneFromInit(v.path(), v.diagnostic())) {
                     calibrated.put(v, new RuffFindings.Rated(Severity.LOW,
                             "what it returns is None, so no TypeError: only misleading code"));

@@ -45,7 +45,8 @@ public final class RuffFindings extends LinterFindings<RuffViolation> {
     private static Rules<RuffViolation> rules(RuffRules rules, Map<RuffViolation, Rated> calibrated) {
         return new Rules<>(RuffViolation::code, RuffViolation::path, v -> rules.appliesTo(v.code()),
                 v -> rules.perspective(v.code()) == RuffRules.ReportingPerspective.SECURITY,
-                v -> calibrated.containsKey(v) ? calibrated.get(v).severity() : severity(rules, v));
+                v -> calibrated.containsKey(v) && calibrated.get(v).severity() != null ? calibrated.get(v).severity()
+                        : severity(rules, v));
     }
 
     /**

@@ -368,6 +368,8 @@ public class PythonModelProvider {
         SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
         /** A SHA-1 handed to RSA's OAEP padding or its MGF1 ({@code padding.MGF1(algorithm=hashes.SHA1())}). */
         PADDING_HASH("padding_hashes"),
+        /** The def line of a function whose McCabe complexity lies mostly in the functions it defines. */
+        COMPLEXITY_MOSTLY_NESTED("complexity_mostly_nested"),
         /**
          * The body of a module's {@code if __name__ == "__main__":} block, the module not a package's
          * {@code __main__.py}: it runs only when the file is run as a script.

@@ -31,6 +31,33 @@ class ComplexityGradesTest {
                         "`dispatch` is too complex (52 > 10) " + Severity.HIGH);
     }
 
+    /**
+     * prompt_toolkit's {@code load_vi_bindings} (222) registers some hundred small key handlers: ruff counts each
+     * nested function into it. Where most of the complexity is in the functions it defines, it stays medium, saying
+     * why; a function with as many branches of its own is high.
+     */
+    @Test
+    void aFunctionWhoseComplexityIsMostlyInTheFunctionsItDefinesStaysMedium() {
+        StringBuilder registry = new StringBuilder("def load_bindings(registry, strict):\n    if strict:\n"
+                + "        registry.clear()\n");
+        for (int i = 0; i < 30; i++) {
+            registry.append("\n    @registry.add('key").append(i).append("')\n    def handle").append(i)
+                    .append("(event):\n        if event.repeat:\n            event.count += ").append(i)
+                    .append("\n        return event\n");
+        }
+        registry.append("\n    return registry\n");
+        TestSnapshots.write(root, "app/bindings.py", registry + "\n\n" + function("dispatch", 51));
+
+        PerspectiveResult result = PythonCodeQuality.of(root);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule().equals("C901"))
+                .extracting(f -> f.message() + " " + f.severity())
+                .containsExactlyInAnyOrder("`load_bindings` is too complex (62 > 10) (most of it is in the functions it "
+                        + "defines, which ruff counts in and reports each on its own where it is complex: a set of small "
+                        + "handlers, not one branchy function) " + Severity.MEDIUM,
+                        "`dispatch` is too complex (52 > 10) " + Severity.HIGH);
+    }
+
     /** A function of {@code branches} ifs: McCabe complexity {@code branches + 1}. */
     private static String function(String name, int branches) {
         StringBuilder text = new StringBuilder("def " + name + "(value):\n    total = 0\n");
