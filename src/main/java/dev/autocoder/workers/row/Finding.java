@@ -89,7 +89,12 @@ public record Finding(
     /** The size the finding measures (a complexity, a line count) as its message states it; -1 when it states none. */
     @JsonIgnore
     public long measure() {
-        return FindingMeasure.of(this);
+        return measureOf(message);
+    }
+
+    /** The size a linter's message states, read as {@link #measure()} reads it; -1 when it states none. */
+    public static long measureOf(String message) {
+        return FindingMeasure.of(message);
     }
 
     static String sha256Hex(String text) {

@@ -34,12 +34,13 @@ final class FindingMeasure {
     private FindingMeasure() {
     }
 
-    static long of(Finding finding) {
-        if (finding.message() == null) {
+    /** The measure a finding's message states, {@link #NONE} when it states none. */
+    static long of(String message) {
+        if (message == null) {
             return NONE;
         }
         for (Pattern measure : MEASURES) {
-            Matcher matcher = measure.matcher(finding.message());
+            Matcher matcher = measure.matcher(message);
             if (matcher.find()) {
                 try {
                     long product = 1;

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The PMD violations a perspective reports, as findings, metrics and recommendations, the same way for every
@@ -34,8 +32,6 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
 
     /** The cognitive complexity from which the table's medium {@code CognitiveComplexity} is high. */
     static final int HIGH_COGNITIVE_COMPLEXITY = 50;
-
-    private static final Pattern COGNITIVE_COMPLEXITY = Pattern.compile("cognitive complexity of (\\d+)");
 
     private PmdFindings(Collection<PmdViolation> violations, Function<String, Scope> scopeOf,
                         Set<TestFramework> frameworks, SeverityTable severities, Map<PmdViolation, Rated> calibrated) {
@@ -78,25 +74,12 @@ public final class PmdFindings extends LinterFindings<PmdViolation> {
         Severity severity = severities.rule(violation.rule()).map(RuleSeverity::severity)
                 .orElseGet(() -> Severity.fromPmdPriority(violation.priority()));
         if (violation.rule().equals("CognitiveComplexity") && severity == Severity.MEDIUM
-                && cognitiveComplexity(violation.message()) >= HIGH_COGNITIVE_COMPLEXITY) {
+                && Finding.measureOf(violation.message()) >= HIGH_COGNITIVE_COMPLEXITY) {
             // graded as complex-method is: a method just over PMD's threshold of 15 is not where a reader starts,
             // one several times over it is
             return Severity.HIGH;
         }
         return severity;
-    }
-
-    /** The complexity PMD's message states ("has a cognitive complexity of 23, current threshold is 15"), or 0. */
-    static int cognitiveComplexity(String message) {
-        Matcher stated = message == null ? null : COGNITIVE_COMPLEXITY.matcher(message);
-        if (stated == null || !stated.find()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(stated.group(1));
-        } catch (NumberFormatException tooLarge) {
-            return Integer.MAX_VALUE;
-        }
     }
 
     /**
