@@ -53,7 +53,9 @@ import static dev.autocoder.workers.analysis.perspective.OrderedMaps.ordered;
  * violation whose class inherits the missing method from a superclass that defines it is left out and counted in
  * {@code equality_pairs_inherited} ({@link InheritedEqualityPairs}); a ConstructorCallsOverridableMethod violation
  * is rated by whether a class of the project overrides the method, or one elsewhere could
- * ({@link OverridableConstructorCalls}).
+ * ({@link OverridableConstructorCalls}). The size and complexity findings of one method, function or class fold
+ * into its most severe one, which states the others' measures ({@link SameDeclarationFindings}; counted in
+ * {@code same_declaration_findings_folded}).
  * <p>
  * Quality score: {@code 1 / (1 + d / 10) * (1 - min(p, 50) / 100)} where {@code d} is the severity-weighted
  * number of main-code findings other than duplicate-code per 1000 lines of main-code Java
@@ -125,13 +127,15 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         ComplexityDistribution complexity = ComplexityDistribution.ofValues(complexities);
         long javaLines = snapshot.totalLines(Language.JAVA);
 
-        List<Finding> scored = new ArrayList<>(pmd.findings());
+        List<Finding> linted = new ArrayList<>(pmd.findings());
         List<Finding> sizeFindings = SizeChecks.findings(javaFiles, report.javaModel(), methods);
-        scored.addAll(sizeFindings);
-        report.unparseableFiles().forEach(e -> scored.add(parseError(e)));
+        linted.addAll(sizeFindings);
+        report.unparseableFiles().forEach(e -> linted.add(parseError(e)));
         if (python != null) {
-            scored.addAll(python.findings());
+            linted.addAll(python.findings());
         }
+        SameDeclarationFindings.Folded folded = SameDeclarationFindings.fold(linted, report.javaModel());
+        List<Finding> scored = folded.findings();
         List<Finding> duplicates = cpdBlocks.findings();
         List<Finding> findings = new ArrayList<>(scored);
         findings.addAll(duplicates);
@@ -157,6 +161,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         metrics.add(Metric.of("oversized_classes", SizeChecks.count(sizeFindings, SizeChecks.OVERSIZED_CLASS)));
         metrics.add(Metric.of("oversized_methods", SizeChecks.count(sizeFindings, SizeChecks.OVERSIZED_METHOD)));
         metrics.add(Metric.of("complex_methods", SizeChecks.count(sizeFindings, SizeChecks.COMPLEX_METHOD)));
+        metrics.add(Metric.of("same_declaration_findings_folded", folded.folded()));
         metrics.add(Metric.of("weighted_findings_per_kloc", round(density)));
         if (python != null) {
             metrics.addAll(python.metrics());
@@ -195,7 +200,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      */
     private PerspectiveResult withoutJava(Snapshot snapshot, PythonQuality python, Duplication cpdBlocks) {
         CpdResult duplication = cpdBlocks.result();
-        List<Finding> scored = python.findings();
+        SameDeclarationFindings.Folded folded = SameDeclarationFindings.fold(python.findings(), null);
+        List<Finding> scored = folded.findings();
         List<Finding> findings = new ArrayList<>(scored);
         findings.addAll(cpdBlocks.findings());
         double density = SeverityWeights.mainCodeDensity(scored, snapshot);
@@ -206,6 +212,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.of("java_files", 0));
         metrics.addAll(python.metrics());
+        metrics.add(Metric.of("same_declaration_findings_folded", folded.folded()));
         metrics.add(Metric.of("duplicated_lines", duplication.duplicatedLines()));
         metrics.add(Metric.of("duplicated_lines_percent", round(percent)));
         metrics.add(Metric.of("duplicate_blocks", duplication.blocks().size()));

@@ -50,7 +50,8 @@ class CodeQualityPerspectiveTest {
         assertThat(complex.file()).isEqualTo(PmdFixtures.PRICING);
         assertThat(complex.line()).isEqualTo(4);
         assertThat(complex.endLine()).isEqualTo(28);
-        assertThat(complex.message()).isEqualTo("com.acme.shop.Pricing#rate(String) has cyclomatic complexity 21 (limit 20)");
+        assertThat(complex.message()).isEqualTo("com.acme.shop.Pricing#rate(String) has cyclomatic complexity 21 (limit 20); "
+                + "also: cognitive complexity 20 (CognitiveComplexity)");
 
         Finding duplicate = only(result, "duplicate-code");
         assertThat(duplicate.file()).isEqualTo("src/main/java/p/A.java");

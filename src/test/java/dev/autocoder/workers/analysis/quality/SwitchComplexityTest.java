@@ -59,7 +59,8 @@ class SwitchComplexityTest {
         List<Finding> complex = result.findings().stream().filter(f -> f.rule().equals(SizeChecks.COMPLEX_METHOD)).toList();
         assertThat(complex).singleElement().satisfies(f -> {
             assertThat(f.message()).isEqualTo("shop.Kinds#score(String, int) has cyclomatic complexity 22 counting each "
-                    + "switch once (46 with every case) (limit 20)");
+                    + "switch once (46 with every case) (limit 20); also: cognitive complexity 20 (CognitiveComplexity), "
+                    + "NPath complexity 27262976 (NPathComplexity), 91 lines (oversized-method)");
             assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         });
         assertThat(result.recommendations()).filteredOn(r -> r.startsWith("Split ")).singleElement()
