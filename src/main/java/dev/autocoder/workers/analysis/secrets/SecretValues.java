@@ -53,6 +53,12 @@ final class SecretValues {
      * field of a response holds the next page's token): a name, not a secret. Random text does not fall into words.
      */
     private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+(?:\\.[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+)++");
+    /**
+     * A field named in two or more words ({@code ExclusiveStartTableName}): what a token name holds when it says which
+     * field carries the token (botocore's paginators, {@code "input_token": "ExclusiveStartTableName"}). Tokens are
+     * machine-made and never fall into words; a password may ({@code CorrectHorseBatteryStaple}), so only token names.
+     */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)++");
     /** A date or a time stamp ({@code "PasswordLastUsed": "2016-09-08T21:47:36Z"}): when, not what. */
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
@@ -90,6 +96,9 @@ final class SecretValues {
         String compactName = compact(name);
         String compactValue = compact(value);
         if (compactName.contains(compactValue)) {
+            return false;
+        }
+        if (compactName.contains("token") && !compactName.contains("passw") && FIELD_NAME.matcher(value).matches()) {
             return false;
         }
         return !(IDENTIFIER.matcher(value).matches() && SECRET_NAME_PARTS.stream().anyMatch(compactValue::contains));

@@ -329,14 +329,18 @@ class SecretScannerTest {
                 // botocore's paginators name the response field that holds the next page's token
                 new String[] {"data/paginators-1.json", "      \"output_token\": \"CloudFrontOriginAccessIdentityList.NextMarker\","},
                 new String[] {"data/paginators-1.json", "      \"input_token\": \"EngineDefaults.Marker\","},
+                new String[] {"data/paginators-1.json", "      \"input_token\": \"ExclusiveStartTableName\","},
+                new String[] {"data/paginators-1.json", "      \"output_token\": \"LastEvaluatedKey\","},
                 // when a password was last used, not the password
                 new String[] {"data/users.json", "      \"PasswordLastUsed\": \"2016-09-08T21:47:36Z\","});
 
         for (String[] c : cases) {
             assertThat(scanner.scanText(c[0], c[1])).as(c[1]).isEmpty();
         }
-        // a password made of words is a password; only a dotted path of them names a field
+        // a password made of words is a password; only a dotted path of them, or words a token name holds, name a field
         assertThat(scanner.scanText("conf/app.properties", "password=CorrectHorseBatteryStaple")).hasSize(1);
+        // a token in words is the name of the field that holds one; a token with a digit or a symbol is one
+        assertThat(scanner.scanText("conf/app.properties", "api_token=Q7xZ9k2pLm4RtWvB")).hasSize(1);
     }
 
     @Test
