@@ -6,16 +6,10 @@ import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
 import dev.autocoder.workers.javamodel.CatchSite;
-import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.MethodRef;
-import dev.autocoder.workers.javamodel.ThrowSite;
 import dev.autocoder.workers.testplan.plan.FailureMode;
-import dev.autocoder.workers.testplan.plan.PlanIds;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
-import dev.autocoder.workers.testplan.rules.IntegrationKind;
-import dev.autocoder.workers.testplan.rules.ExceptionTypes;
-import dev.autocoder.workers.testplan.rules.Resources;
 import dev.autocoder.workers.testplan.rules.Scores;
 import dev.autocoder.workers.testplan.rules.SignalExceptions;
 import dev.autocoder.workers.testplan.rules.ThrownExceptions;
@@ -41,7 +35,7 @@ import java.util.Set;
  *   <li>{@code declared-exception}: a {@code throws} type;</li>
  *   <li>{@code thrown-exception}: a {@code throw new T(..)} that no enclosing {@code try} of the method catches
  *       (also one in a catch block that translates a caught exception into T), unless it is the method's protocol
- *       ({@link #protocolSignal}), an unreachable guard ({@link #unreachableGuard}) or the project's own stop signal
+ *       ({@link MethodFailureModes#protocolSignal}), an unreachable guard ({@link MethodFailureModes#unreachableGuard}) or the project's own stop signal
  *       ({@link SignalExceptions});</li>
  *   <li>{@code unchecked-conversion}: {@code Integer.parseInt}, {@code Long.valueOf}, {@code UUID.fromString},
  *       {@code LocalDate.parse}, {@code new BigDecimal(..)} and the like, unless an enclosing {@code try} catches
@@ -81,10 +75,6 @@ class FailureModesPerspective extends TestPlanningPerspective {
 
     static final int RISKY_COMPLEXITY = 10;
 
-    /** What a Python handler catches every failure with (the planner cannot place most Python exception types). */
-    private static final Set<String> PYTHON_CATCH_ALL = Set.of("Exception", "BaseException");
-    private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "double", "float", "boolean");
-
     FailureModesPerspective(TestPlanServices services) {
         super(services, "failure-modes", "Failure Mode Analysis");
     }
@@ -106,7 +96,7 @@ class FailureModesPerspective extends TestPlanningPerspective {
         // method is the same mode (its id leaves the line out), so counts, findings and tests agree
         Set<String> seen = new HashSet<>();
         for (MethodRef m : candidates) {
-            for (FailureMode found : modes(m, thrown, signals)) {
+            for (FailureMode found : MethodFailureModes.of(m, thrown, signals)) {
                 if (!seen.add(found.id())) {
                     continue;
                 }
@@ -156,128 +146,6 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 .map(k -> k.risk().equals("high")).orElse(false));
     }
 
-    static List<FailureMode> modes(MethodRef ref, ThrownExceptions thrownExceptions, SignalExceptions signals) {
-        MethodModel m = ref.method();
-        ExceptionTypes types = thrownExceptions.types();
-        List<FailureMode> modes = new ArrayList<>();
-        boolean api = ref.isApi();
-        boolean python = ref.file().path().endsWith(".py");
-        String impactOfException = api ? "high" : m.visibility().equals("private") ? "low" : "medium";
-        for (String thrown : m.thrown()) {
-            modes.add(mode(ref, m.beginLine(), "declared-exception", thrown, m.signature() + " throws " + thrown,
-                    "medium", impactOfException, m.name() + "_whenItFails_throws" + simple(thrown)));
-        }
-        for (ThrowSite t : m.throwSites()) {
-            if (t.type() != null && !types.caught(t.type(), t.caughtBy(), ref.file())
-                    && !protocolSignal(m, t.type(), python) && !unreachableGuard(t.type()) && !signals.isSignal(t.type())) {
-                modes.add(mode(ref, t.line(), "thrown-exception", t.type(), t.text(), "medium", impactOfException,
-                        m.name() + "_throws" + simple(t.type()) + (t.message() == null ? "" : "_" + words(t.message()))));
-            }
-        }
-        for (Invocation call : m.invocations()) {
-            String exception = ExceptionTypes.conversion(call);
-            if (exception != null && !types.caught(exception, call.caughtBy(), ref.file())
-                    && !thrownExceptions.declares(ref, exception)) {
-                String probability = call.paramsReached().isEmpty() ? "low" : documented(m, exception, types, ref) ? "medium" : "high";
-                modes.add(mode(ref, call.line(), "unchecked-conversion", exception, call.text(), probability, impactOfException,
-                        m.name() + "_when" + (call.paramsReached().isEmpty() ? "Input" : cap(call.paramsReached().get(0)))
-                                + "IsMalformed_throws" + exception));
-            }
-            if (Resources.leaks(ref, call, thrownExceptions.calls())) {
-                modes.add(mode(ref, call.line(), "resource-leak", null, call.text(), "medium", api ? "high" : "medium",
-                        m.name() + "_closes" + simple(call.type() == null ? "Resource" : call.type()) + "_whenItFails"));
-            }
-            IntegrationCatalog.classify(call).filter(k -> k.risk().equals("high")).ifPresent(kind -> {
-                boolean command = python && kind == IntegrationKind.PROCESS;
-                String raised = command ? PythonCommands.exception(call) : python ? pythonExceptionOf(kind, call) : exceptionOf(kind);
-                if (raised != null) {
-                    // a fixed command (packaging's mac_platforms running its own interpreter with a one-liner) fails
-                    // less often than one built from the input; a program can still be missing. Python's
-                    // socket.socket(..) and create_engine(..) only make a handle: its use is where a network fails
-                    String probability = IntegrationCatalog.handleOnly(call) ? "low"
-                            : command && call.paramsReached().isEmpty() ? "medium" : "high";
-                    // handled where it happens (sphinx's `except CalledProcessError as exc: raise GraphvizError(..)
-                    // from exc`): the test checks the handling, the failure does not reach the caller as it is
-                    boolean handled = types.caught(raised, call.caughtBy(), ref.file())
-                            || python && call.caughtBy().stream().anyMatch(PYTHON_CATCH_ALL::contains);
-                    modes.add(mode(ref, call.line(), "integration-failure", raised, call.text(), probability,
-                            handled ? "low" : impactOfException,
-                            m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt"));
-                }
-                if (command && PythonCommands.dropsExitStatus(call)) {
-                    // a constant command (os.system("cls")) seldom fails; one built from the input may
-                    modes.add(mode(ref, call.line(), "ignored-exit-status", null, call.text(),
-                            call.paramsReached().isEmpty() ? "low" : "high", impactOfException, m.name() + "_whenTheCommandFails_reportsIt"));
-                }
-            });
-        }
-        for (int i = 0; i < m.casts().size(); i++) {
-            String cast = m.casts().get(i);
-            if (!PRIMITIVES.contains(cast)) {
-                // the caller's input decides only when the cast value is a parameter; else the callee's contract does
-                String operand = m.castOperands().get(i);
-                String probability = m.paramType(operand) == null ? "low"
-                        : documented(m, "ClassCastException", types, ref) ? "medium" : "high";
-                modes.add(mode(ref, m.castLines().get(i), "unchecked-cast", "ClassCastException", "(" + cast + ") " + operand,
-                        probability, impactOfException, m.name() + "_whenNotA" + simple(cast) + "_throwsClassCastException"));
-            }
-        }
-        for (int line : m.nullReturnLines()) {
-            // Python: a caller that uses the None fails with a TypeError or AttributeError
-            modes.add(python ? mode(ref, line, "null-return", "TypeError", "return None", "medium",
-                    api ? "medium" : "low", m.name() + "_mayReturnNone_callersHandleIt")
-                    : mode(ref, line, "null-return", "NullPointerException", "return null;", "medium",
-                    api ? "medium" : "low", m.name() + "_mayReturnNull_callersHandleIt"));
-        }
-        for (CatchSite c : m.catches()) {
-            if (c.swallows() && !signals.catchesOnlySignals(c)) {
-                modes.add(mode(ref, c.line(), "swallowed-exception", String.join(" | ", c.types()), python ? c.text() : "catch (" + c.text() + ")",
-                        "medium", api ? "high" : "medium", m.name() + "_when" + simple(c.types().get(0)) + "_isNotSwallowed"));
-            }
-        }
-        return modes;
-    }
-
-    /**
-     * An exception that is how the method speaks its protocol, not a way it fails: Python's {@code __getattr__}
-     * raising AttributeError (how {@code getattr(o, name, default)} and {@code hasattr} work), {@code __getitem__}'s
-     * KeyError or IndexError, {@code __next__}'s StopIteration, an abstract-by-convention method's
-     * NotImplementedError (its subclasses are what a test exercises), and Java's {@code Iterator.next()} throwing
-     * NoSuchElementException, as its contract demands.
-     */
-    /**
-     * Whether the method's javadoc says it fails with that exception (or a supertype: commons-lang's {@code @throws
-     * ClassCastException if rhs is not assignment-compatible}): callers are told, so it is no surprise, as for a
-     * {@code throws} clause.
-     */
-    private static boolean documented(MethodModel m, String exception, ExceptionTypes types, MethodRef ref) {
-        return m.documentedThrows().stream().anyMatch(d -> types.isSubtype(exception, d, ref.file()));
-    }
-
-    static boolean protocolSignal(MethodModel m, String exception, boolean python) {
-        String type = simple(exception);
-        if (!python) {
-            return m.name().equals("next") && m.params().isEmpty() && type.equals("NoSuchElementException");
-        }
-        return type.equals("NotImplementedError")
-                || PYTHON_PROTOCOL_SIGNALS.getOrDefault(m.name(), Set.of()).contains(type);
-    }
-
-    /**
-     * {@code throw new AssertionError(..)} marks a place its author holds unreachable (the default of an exhaustive
-     * switch, a utility class's private constructor, Guava's {@code AssertionError("impossible")}): no test can
-     * reach it to expect it, so it is no failure mode to plan a test for.
-     */
-    static boolean unreachableGuard(String exception) {
-        return simple(exception).equals("AssertionError");
-    }
-
-    private static final Map<String, Set<String>> PYTHON_PROTOCOL_SIGNALS = Map.of(
-            "__getattr__", Set.of("AttributeError"), "__getattribute__", Set.of("AttributeError"),
-            "__delattr__", Set.of("AttributeError"), "__getitem__", Set.of("KeyError", "IndexError", "LookupError"),
-            "__delitem__", Set.of("KeyError", "IndexError", "LookupError"), "__missing__", Set.of("KeyError"),
-            "__next__", Set.of("StopIteration"), "__anext__", Set.of("StopAsyncIteration"));
-
     private static boolean expectsException(FailureMode mode) {
         return switch (mode.mode()) {
             case "declared-exception", "thrown-exception", "unchecked-conversion", "unchecked-cast", "integration-failure" -> true;
@@ -289,13 +157,6 @@ class FailureModesPerspective extends TestPlanningPerspective {
     private static String expectedException(ThrownExceptions thrown, MethodRef m, FailureMode mode) {
         String resolved = thrown.expected(m, mode.exception());
         return resolved == null ? "" : resolved;
-    }
-
-    private static FailureMode mode(MethodRef ref, int line, String mode, String exception, String evidence, String probability,
-                                    String impact, String testName) {
-        String id = PlanIds.of("failure-mode", ref.file().path(), ref.key(), mode, exception, evidence);
-        return new FailureMode(id, ref.file().path(), line, ref.type().qualifiedName(), ref.method().signature(), mode, exception,
-                "line " + line + ": " + evidence, probability, impact, Specs.identifier(testName));
     }
 
     /**
@@ -361,42 +222,9 @@ class FailureModesPerspective extends TestPlanningPerspective {
                 ? (PytestNames.isPython(mode.file()) ? "None" : "null") : mode.exception();
     }
 
-    /** What a Python integration call raises when the other side fails, by the library it belongs to. */
-    private static String pythonExceptionOf(IntegrationKind kind, Invocation call) {
-        String library = call.type() == null ? "" : call.type().split("\\.")[0];
-        return switch (kind) {
-            case HTTP -> switch (library) {
-                case "requests" -> "requests.RequestException";
-                case "httpx" -> "httpx.HTTPError";
-                case "aiohttp" -> "aiohttp.ClientError";
-                default -> "OSError";
-            };
-            case DATABASE -> library.equals("sqlalchemy") ? "sqlalchemy.exc.SQLAlchemyError" : library + ".Error";
-            case NETWORK, FILE_SYSTEM -> "OSError";
-            default -> "RuntimeError";
-        };
-    }
-
-    private static String exceptionOf(IntegrationKind kind) {
-        return switch (kind) {
-            case DATABASE -> "SQLException";
-            case PROCESS, HTTP, NETWORK, FILE_SYSTEM -> "IOException";
-            default -> "RuntimeException";
-        };
-    }
-
     static String simple(String type) {
         String t = type.replaceAll("<.*>", "");
         return t.substring(t.lastIndexOf('.') + 1).replace("[]", "Array");
-    }
-
-    private static String words(String message) {
-        String[] parts = message.replaceAll("[^A-Za-z0-9 ]", " ").strip().split("\\s+");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.min(4, parts.length); i++) {
-            out.append(cap(parts[i]));
-        }
-        return out.toString();
     }
 
     static String cap(String s) {
