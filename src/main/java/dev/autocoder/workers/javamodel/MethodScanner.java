@@ -340,35 +340,59 @@ final class MethodScanner {
     private void visit(JavaNode node, int loopDepth, int collectionLoop) {
         int depth = loopDepth;
         int overLoop = collectionLoop;
-        if (node instanceof ASTForStatement f) {
+        Loop loop = loopOf(node, loopDepth + 1);
+        if (loop != null) {
             depth++;
             decisions++;
+            overLoop = loop(loop, stopsEarly(node), overLoop);
+        } else {
+            fact(node);
+        }
+        if (node instanceof ASTCatchClause c) {
+            catchSite(c);
+        }
+        if (node instanceof ASTConstructorCall o) {
+            record(o, invocation(o, true, names.resolve(typeText(o.getTypeNode())), "<init>", o.getArguments(), depth, overLoop, false));
+        } else if (node instanceof ASTMethodCall m && visitedAsStream(m, depth, overLoop)) {
+            return;
+        }
+        for (JavaNode child : node.children()) {
+            // a for-each's iterable is evaluated once, before the loop: its calls are not in the loop
+            boolean once = node instanceof ASTForeachStatement f && child == f.getIterableExpr();
+            visit(child, once ? loopDepth : depth, once ? collectionLoop : overLoop);
+        }
+    }
+
+    /** The loop the node is, at that depth; null when it is no loop statement. */
+    private Loop loopOf(JavaNode node, int depth) {
+        if (node instanceof ASTForStatement f) {
             String compare = f.getCondition() == null ? "" : text(f.getCondition());
             String bound = f.getCondition() == null ? null : sizeBound(compare);
             String init = f.getInit() == null ? "" : text(f.getInit());
             // "[init]; condition": the header as the planner has always written it
-            overLoop = loop(new Loop("for", line(node), depth, bound != null, header("[" + init + "]; " + compare),
-                    bound == null ? null : "index of `" + bound + "`", growth(node, depth)), stopsEarly(node), overLoop);
-        } else if (node instanceof ASTForeachStatement f) {
-            depth++;
-            decisions++;
+            return new Loop("for", line(node), depth, bound != null, header("[" + init + "]; " + compare),
+                    bound == null ? null : "index of `" + bound + "`", growth(node, depth));
+        }
+        if (node instanceof ASTForeachStatement f) {
             String variable = text(f.firstChild(ASTLocalVariableDeclaration.class));
-            overLoop = loop(new Loop("for-each", line(node), depth, !LoopFactors.isWrittenOut(f.getIterableExpr()),
+            return new Loop("for-each", line(node), depth, !LoopFactors.isWrittenOut(f.getIterableExpr()),
                     header(variable + " : " + text(f.getIterableExpr())),
-                    "element of `" + header(text(f.getIterableExpr())) + "`", growth(node, depth)), stopsEarly(node), overLoop);
-        } else if (node instanceof ASTWhileStatement w) {
-            depth++;
-            decisions++;
-            String iterator = iterator(w.getCondition());
-            overLoop = loop(new Loop("while", line(node), depth, iterator != null, header(text(w.getCondition())),
-                    iterator == null ? null : "element of iterator `" + iterator + "`", growth(node, depth)), stopsEarly(node), overLoop);
-        } else if (node instanceof ASTDoStatement d) {
-            depth++;
-            decisions++;
-            String iterator = iterator(d.getCondition());
-            overLoop = loop(new Loop("do", line(node), depth, iterator != null, header(text(d.getCondition())),
-                    iterator == null ? null : "element of iterator `" + iterator + "`", growth(node, depth)), stopsEarly(node), overLoop);
-        } else if (node instanceof ASTIfStatement || node instanceof ASTConditionalExpression || node instanceof ASTCatchClause) {
+                    "element of `" + header(text(f.getIterableExpr())) + "`", growth(node, depth));
+        }
+        ASTExpression condition = node instanceof ASTWhileStatement w ? w.getCondition()
+                : node instanceof ASTDoStatement d ? d.getCondition() : null;
+        if (condition == null) {
+            return null;
+        }
+        String iterator = iterator(condition);
+        return new Loop(node instanceof ASTWhileStatement ? "while" : "do", line(node), depth, iterator != null,
+                header(text(condition)), iterator == null ? null : "element of iterator `" + iterator + "`",
+                growth(node, depth));
+    }
+
+    /** What a node other than a loop adds to the method's facts: a decision, a comparison, a cast, a null return, ... */
+    private void fact(JavaNode node) {
+        if (node instanceof ASTIfStatement || node instanceof ASTConditionalExpression || node instanceof ASTCatchClause) {
             decisions++;
         } else if (node instanceof ASTSwitchLabel label && !label.isDefault()) {
             decisions += (int) label.children().toStream().filter(c -> !(c instanceof ASTGuard)).count();
@@ -388,44 +412,36 @@ final class MethodScanner {
         } else if (node instanceof ASTThrowStatement t) {
             throwSite(t);
         }
-        if (node instanceof ASTCatchClause c) {
-            catchSite(c);
-        }
-        if (node instanceof ASTConstructorCall o) {
-            record(o, invocation(o, true, names.resolve(typeText(o.getTypeNode())), "<init>", o.getArguments(), depth, overLoop, false));
-        } else if (node instanceof ASTMethodCall m) {
-            ASTExpression scope = m.getQualifier();
-            String receiver = scope == null ? null : typeOf(scope);
-            boolean implicit = scope == null || scope instanceof ASTThisExpression;
-            record(m, invocation(m, false, receiver, m.getMethodName(), m.getArguments(), depth, overLoop, implicit));
-            String over = streamed(m);
-            if (over != null) {
-                int index = loop(new Loop("stream", line(node), depth + 1, true,
-                        header(text(scope) + "." + m.getMethodName() + "(..)"), over, growth(node, depth + 1)), false, overLoop);
-                for (JavaNode child : m.children()) {
-                    if (child instanceof ASTArgumentList arguments) {
-                        for (JavaNode argument : arguments.children()) {
-                            boolean body = argument instanceof ASTLambdaExpression;
-                            visit(argument, body ? depth + 1 : depth, body ? index : overLoop);
-                        }
-                    } else {
-                        visit(child, depth, overLoop);
-                    }
-                }
-                return;
-            }
-        }
-        for (JavaNode child : node.children()) {
-            // a for-each's iterable is evaluated once, before the loop: its calls are not in the loop
-            boolean once = node instanceof ASTForeachStatement f && child == f.getIterableExpr();
-            visit(child, once ? loopDepth : depth, once ? collectionLoop : overLoop);
-        }
     }
 
     /**
-     * Elements written out in the code ({@code new String[] {"vim", "nano"}}, {@code List.of("vim", "nano")}): no
-     * input changes how many there are, so the loop over them is no loop over a collection.
+     * Records the call; a call that streams over a collection is a loop whose lambdas run once per element, so its
+     * arguments are visited one loop deeper (true: the call's children are visited).
      */
+    private boolean visitedAsStream(ASTMethodCall m, int depth, int overLoop) {
+        ASTExpression scope = m.getQualifier();
+        String receiver = scope == null ? null : typeOf(scope);
+        boolean implicit = scope == null || scope instanceof ASTThisExpression;
+        record(m, invocation(m, false, receiver, m.getMethodName(), m.getArguments(), depth, overLoop, implicit));
+        String over = streamed(m);
+        if (over == null) {
+            return false;
+        }
+        int index = loop(new Loop("stream", line(m), depth + 1, true,
+                header(text(scope) + "." + m.getMethodName() + "(..)"), over, growth(m, depth + 1)), false, overLoop);
+        for (JavaNode child : m.children()) {
+            if (child instanceof ASTArgumentList arguments) {
+                for (JavaNode argument : arguments.children()) {
+                    boolean body = argument instanceof ASTLambdaExpression;
+                    visit(argument, body ? depth + 1 : depth, body ? index : overLoop);
+                }
+            } else {
+                visit(child, depth, overLoop);
+            }
+        }
+        return true;
+    }
+
     /** The loop's depth less the loops on its way out that add no factor ({@link LoopFactors}). */
     private static int growth(JavaNode node, int depth) {
         return depth - LoopFactors.loopsWithoutFactor(node);
