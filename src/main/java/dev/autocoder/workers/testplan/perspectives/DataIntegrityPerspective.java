@@ -61,106 +61,117 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
     @Override
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
-        Map<String, Integer> writes = new TreeMap<>();
+        Map<String, Integer> written = new TreeMap<>();
         List<MethodRef> writing = new ArrayList<>();
         for (MethodRef m : planning.model().mainMethods()) {
-            if (m.file().path().endsWith(".py")) {
-                if (planPython(m, result, writes)) {
-                    writing.add(m);
-                }
-                continue;
-            }
-            MethodModel method = m.method();
-            List<Invocation> fileWrites = new ArrayList<>();
-            List<Invocation> dbWrites = new ArrayList<>();
-            List<Invocation> serialized = new ArrayList<>();
-            for (Invocation call : method.invocations()) {
-                String key = call.type() + "." + call.method();
-                if (FILE_WRITES.contains(key)) {
-                    fileWrites.add(call);
-                } else if (DB_WRITES.contains(key)) {
-                    dbWrites.add(call);
-                } else if (key.equals("java.io.ObjectOutputStream.writeObject")) {
-                    serialized.add(call);
-                }
-            }
-            if (fileWrites.isEmpty() && dbWrites.isEmpty() && serialized.isEmpty()) {
-                continue;
-            }
-            writing.add(m);
-            writes.merge("file", fileWrites.size(), Integer::sum);
-            writes.merge("database", dbWrites.size(), Integer::sum);
-            writes.merge("serialized", serialized.size(), Integer::sum);
-            List<String> answers = new ArrayList<>();
-            boolean moves = method.invocations().stream().anyMatch(c -> "java.nio.file.Files".equals(c.type()) && c.method().equals("move"));
-            if (!fileWrites.isEmpty() && !moves) {
-                Invocation first = fileWrites.get(0);
-                Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), CallNames.of(m, first)
-                        + " writes in place: a crash mid-write leaves a partial file (write a temporary file and move it)", first.text());
-                result.findings.add(f);
-                answers.add(f.id());
-            }
-            boolean transactional = method.hasAnnotation("Transactional") || m.type().hasAnnotation("Transactional")
-                    || method.invocations().stream().anyMatch(c -> c.method().equals("setAutoCommit") || c.method().equals("commit"));
-            if (dbWrites.size() >= 2 && !transactional) {
-                Finding f = finding("writes-without-transaction", Severity.HIGH, m, dbWrites.get(1).line(), dbWrites.size()
-                        + " database writes without a transaction: a failure between them leaves half the change", dbWrites.get(1).text());
-                result.findings.add(f);
-                answers.add(f.id());
-            }
-            if (method.visibility().equals("private")) {
-                continue;
-            }
-            if (!fileWrites.isEmpty()) {
-                result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_writesCompleteFile",
-                        "a temporary folder (@TempDir) with an existing file", "calling " + method.signature()
-                                + ", once normally and once failing mid-write", "the file holds exactly the new content, or the old content when the write failed",
-                        List.of(), "never a partial file", answers));
-            }
-            if (!dbWrites.isEmpty()) {
-                result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_writesAllOrNothing",
-                        "a database with the production schema and a constraint the second write violates",
-                        "calling " + method.signature(), "either every row is written or none is (rolled back)",
-                        List.of(), "all-or-nothing", answers));
-            }
-            if (!serialized.isEmpty()) {
-                result.specifications.add(Specs.of(m, id(), "unit", method.name() + "_serializationRoundTrip",
-                        "a fully populated object", "it is written and read back", "the read object equals the written one",
-                        List.of(), "equal objects", answers));
+            boolean writes = m.file().path().endsWith(".py") ? planPython(m, result, written) : planJava(m, result, written);
+            if (writes) {
+                writing.add(m);
             }
         }
-        for (FileModel file : planning.model().mainFiles()) {
-            for (TypeModel type : file.types()) {
-                if (file.path().endsWith(".py")) {
-                    type.fields().forEach((name, annotation) -> {
-                        if (PythonWriteRules.isMoneyFloat(name, annotation)) {
-                            result.findings.add(Finding.of("float-for-money", "Data Integrity", Severity.MEDIUM, file.path(),
-                                    type.beginLine(), type.beginLine(), type.simpleName() + "." + name + " holds money in a float: "
-                                            + "0.1 + 0.2 != 0.3, and sums drift (use decimal.Decimal or integer cents)", type.qualifiedName() + "." + name));
-                        }
-                    });
-                    continue;
-                }
-                if (type.supertypes().stream().anyMatch(s -> s.equals("Serializable") || s.equals("java.io.Serializable"))
-                        && !type.serialVersionUid() && !type.kind().equals("record") && !type.kind().equals("enum")) {
-                    result.findings.add(Finding.of("missing-serial-version-uid", "Data Integrity", Severity.LOW, file.path(),
-                            type.beginLine(), type.beginLine(), type.simpleName() + " is Serializable without serialVersionUID: "
-                                    + "a recompiled class may not read data written before", type.qualifiedName()));
-                }
-            }
-        }
-        writes.forEach((kind, count) -> result.metric(kind + "_writes", count));
+        typeFindings(planning, result);
+        written.forEach((kind, count) -> result.metric(kind + "_writes", count));
         int writingMethods = writing.size();
         result.metric("writing_methods", writingMethods);
         result.qualityScore = Scores.density(result.findings, planning.mainLines());
-        result.details.put("writes", writes);
+        result.details.put("writes", written);
         result.summary = writingMethods == 0 ? "No code writes persistent state (files, databases, serialized forms)."
                 : CodeNouns.ofMethods(planning, writing).method().of(writingMethods) + (writingMethods == 1 ? " writes" : " write")
                 + " persistent state "
-                + "(" + KindCounts.of(writes) + "); " + Plural.of(result.findings.size(), "integrity risk") + ".";
+                + "(" + KindCounts.of(written) + "); " + Plural.of(result.findings.size(), "integrity risk") + ".";
         result.findings.stream().filter(f -> f.severity() != Severity.LOW).limit(5)
                 .forEach(f -> result.recommendations.add(f.message() + " (" + f.file() + ":" + f.line() + ")"));
         return result;
+    }
+
+    /**
+     * A Java method's writes: a file written in place ({@code non-atomic-file-write}), two or more database writes
+     * outside a transaction ({@code writes-without-transaction}), serialization (a round-trip test). Returns whether
+     * it writes persistent state.
+     */
+    private boolean planJava(MethodRef m, PlanResult result, Map<String, Integer> writes) {
+        MethodModel method = m.method();
+        List<Invocation> fileWrites = new ArrayList<>();
+        List<Invocation> dbWrites = new ArrayList<>();
+        List<Invocation> serialized = new ArrayList<>();
+        for (Invocation call : method.invocations()) {
+            String key = call.type() + "." + call.method();
+            if (FILE_WRITES.contains(key)) {
+                fileWrites.add(call);
+            } else if (DB_WRITES.contains(key)) {
+                dbWrites.add(call);
+            } else if (key.equals("java.io.ObjectOutputStream.writeObject")) {
+                serialized.add(call);
+            }
+        }
+        if (fileWrites.isEmpty() && dbWrites.isEmpty() && serialized.isEmpty()) {
+            return false;
+        }
+        writes.merge("file", fileWrites.size(), Integer::sum);
+        writes.merge("database", dbWrites.size(), Integer::sum);
+        writes.merge("serialized", serialized.size(), Integer::sum);
+        List<String> answers = new ArrayList<>();
+        boolean moves = method.invocations().stream().anyMatch(c -> "java.nio.file.Files".equals(c.type()) && c.method().equals("move"));
+        if (!fileWrites.isEmpty() && !moves) {
+            Invocation first = fileWrites.get(0);
+            Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), CallNames.of(m, first)
+                    + " writes in place: a crash mid-write leaves a partial file (write a temporary file and move it)", first.text());
+            result.findings.add(f);
+            answers.add(f.id());
+        }
+        boolean transactional = method.hasAnnotation("Transactional") || m.type().hasAnnotation("Transactional")
+                || method.invocations().stream().anyMatch(c -> c.method().equals("setAutoCommit") || c.method().equals("commit"));
+        if (dbWrites.size() >= 2 && !transactional) {
+            Finding f = finding("writes-without-transaction", Severity.HIGH, m, dbWrites.get(1).line(), dbWrites.size()
+                    + " database writes without a transaction: a failure between them leaves half the change", dbWrites.get(1).text());
+            result.findings.add(f);
+            answers.add(f.id());
+        }
+        if (method.visibility().equals("private")) {
+            return true;
+        }
+        if (!fileWrites.isEmpty()) {
+            result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_writesCompleteFile",
+                    "a temporary folder (@TempDir) with an existing file", "calling " + method.signature()
+                            + ", once normally and once failing mid-write", "the file holds exactly the new content, or the old content when the write failed",
+                    List.of(), "never a partial file", answers));
+        }
+        if (!dbWrites.isEmpty()) {
+            result.specifications.add(Specs.of(m, id(), "integration", method.name() + "_writesAllOrNothing",
+                    "a database with the production schema and a constraint the second write violates",
+                    "calling " + method.signature(), "either every row is written or none is (rolled back)",
+                    List.of(), "all-or-nothing", answers));
+        }
+        if (!serialized.isEmpty()) {
+            result.specifications.add(Specs.of(m, id(), "unit", method.name() + "_serializationRoundTrip",
+                    "a fully populated object", "it is written and read back", "the read object equals the written one",
+                    List.of(), "equal objects", answers));
+        }
+        return true;
+    }
+
+    /** Serializable classes without a serialVersionUID, and Python classes that hold money in a float. */
+    private static void typeFindings(Planning planning, PlanResult result) {
+    for (FileModel file : planning.model().mainFiles()) {
+        for (TypeModel type : file.types()) {
+            if (file.path().endsWith(".py")) {
+                type.fields().forEach((name, annotation) -> {
+                    if (PythonWriteRules.isMoneyFloat(name, annotation)) {
+                        result.findings.add(Finding.of("float-for-money", "Data Integrity", Severity.MEDIUM, file.path(),
+                                type.beginLine(), type.beginLine(), type.simpleName() + "." + name + " holds money in a float: "
+                                        + "0.1 + 0.2 != 0.3, and sums drift (use decimal.Decimal or integer cents)", type.qualifiedName() + "." + name));
+                    }
+                });
+                continue;
+            }
+            if (type.supertypes().stream().anyMatch(s -> s.equals("Serializable") || s.equals("java.io.Serializable"))
+                    && !type.serialVersionUid() && !type.kind().equals("record") && !type.kind().equals("enum")) {
+                result.findings.add(Finding.of("missing-serial-version-uid", "Data Integrity", Severity.LOW, file.path(),
+                        type.beginLine(), type.beginLine(), type.simpleName() + " is Serializable without serialVersionUID: "
+                                + "a recompiled class may not read data written before", type.qualifiedName()));
+            }
+        }
+    }
     }
 
     /**

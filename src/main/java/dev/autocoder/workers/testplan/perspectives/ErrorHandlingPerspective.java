@@ -52,37 +52,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         ProjectCalls calls = new ProjectCalls(planning.model());
         SignalExceptions signals = new SignalExceptions(planning.model());
         for (MethodRef m : planning.model().mainMethods()) {
-            List<Finding> own = new ArrayList<>();
-            boolean python = m.file().path().endsWith(".py"); // Python's words: except, with, raise … from
-            for (CatchSite c : m.method().catches()) {
-                String types = String.join(" | ", c.types());
-                String handler = python ? "`" + c.text() + "`" : "catch of " + types; // `except:` or `except OSError as e:`
-                if (c.deliberate() || signals.catchesOnlySignals(c)) {
-                    // an optional import, a try/else branch, a comment, a variable named ignored, or the project's own
-                    // stop signal: nothing is lost
-                } else if (c.empty()) {
-                    own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty " + handler + ": the failure disappears", c.text()));
-                } else if (c.onlyLogs() && !c.rethrows()) {
-                    own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), handler + " only logs and goes on", c.text()));
-                }
-                if (c.overBroad() && !c.rethrows() && !c.handsOn()) {
-                    own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
-                }
-                if (c.lostCause()) {
-                    // Python chains it implicitly: the traceback still shows it, as the context
-                    own.add(finding("lost-cause", python ? Severity.LOW : Severity.MEDIUM, m, c.line(), python
-                            ? "raises a new exception without `from` the caught " + types + ": the traceback shows it only "
-                            + "as the context (\"During handling of the above exception\")"
-                            : "throws a new exception without the caught " + types + " as its cause", c.text()));
-                }
-            }
-            for (Invocation call : m.method().invocations()) {
-                if (Resources.leaks(m, call, calls)) {
-                    own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), CallNames.of(m, call)
-                            + (python ? " is opened outside a `with` block and not closed in `finally`"
-                            : " is opened outside try-with-resources and not closed in finally"), call.text()));
-                }
-            }
+            List<Finding> own = findings(m, calls, signals);
             if (own.isEmpty()) {
                 continue;
             }
@@ -104,7 +74,52 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         result.summary = result.findings.isEmpty()
                 ? "No empty, over-broad or cause-losing " + (python ? "`except`" : "catch") + " and no unclosed resource."
                 : Plural.of(result.findings.size(), "error-handling problem") + ": " + KindCounts.of(byRule) + ".";
-        byRule.forEach((rule, count) -> result.recommendations.add(switch (rule) {
+        byRule.forEach((rule, count) -> result.recommendations.add(recommendation(rule, count, python)));
+        return result;
+    }
+
+    /** The method's handlers that lose a failure and the resources it may leave open. */
+    private static List<Finding> findings(MethodRef m, ProjectCalls calls, SignalExceptions signals) {
+        List<Finding> own = new ArrayList<>();
+        boolean python = m.file().path().endsWith(".py"); // Python's words: except, with, raise … from
+        for (CatchSite c : m.method().catches()) {
+            // an optional import, a try/else branch, a comment, a variable named ignored, or the project's own stop
+            // signal: nothing is lost
+            boolean deliberate = c.deliberate() || signals.catchesOnlySignals(c);
+            catchFindings(m, c, python, deliberate, own);
+        }
+        for (Invocation call : m.method().invocations()) {
+            if (Resources.leaks(m, call, calls)) {
+                own.add(finding("missing-try-with-resources", Severity.HIGH, m, call.line(), CallNames.of(m, call)
+                        + (python ? " is opened outside a `with` block and not closed in `finally`"
+                        : " is opened outside try-with-resources and not closed in finally"), call.text()));
+            }
+        }
+        return own;
+    }
+
+    private static void catchFindings(MethodRef m, CatchSite c, boolean python, boolean deliberate, List<Finding> own) {
+        String types = String.join(" | ", c.types());
+        String handler = python ? "`" + c.text() + "`" : "catch of " + types; // `except:` or `except OSError as e:`
+        if (!deliberate && c.empty()) {
+            own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty " + handler + ": the failure disappears", c.text()));
+        } else if (!deliberate && c.onlyLogs() && !c.rethrows()) {
+            own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), handler + " only logs and goes on", c.text()));
+        }
+        if (c.overBroad() && !c.rethrows() && !c.handsOn()) {
+            own.add(finding("over-broad-catch", Severity.MEDIUM, m, c.line(), "catches " + types + ": unrelated failures are handled the same way", c.text()));
+        }
+        if (c.lostCause()) {
+            // Python chains it implicitly: the traceback still shows it, as the context
+            own.add(finding("lost-cause", python ? Severity.LOW : Severity.MEDIUM, m, c.line(), python
+                    ? "raises a new exception without `from` the caught " + types + ": the traceback shows it only "
+                    + "as the context (\"During handling of the above exception\")"
+                    : "throws a new exception without the caught " + types + " as its cause", c.text()));
+        }
+    }
+
+    private static String recommendation(String rule, int count, boolean python) {
+        return switch (rule) {
             case "empty-catch" -> python ? "Handle or re-raise in the " + Plural.of(count, "empty `except` block") + "."
                     : "Handle or rethrow in the " + Plural.of(count, "empty catch block") + ".";
             case "missing-try-with-resources" -> "Open the " + Plural.of(count, "resource") + (python ? " in a `with` block."
@@ -113,8 +128,7 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                     : "Pass the caught exception as the cause in " + Plural.of(count, "place") + ".";
             case "over-broad-catch" -> "Catch the specific exceptions in " + Plural.of(count, "place") + ".";
             default -> "Decide what should happen instead of only logging in " + Plural.of(count, "place") + ".";
-        }));
-        return result;
+        };
     }
 
     private static Finding finding(String rule, Severity severity, MethodRef m, int line, String message, String snippet) {

@@ -9,6 +9,8 @@ import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodRef;
 import dev.autocoder.workers.testplan.plan.IntegrationPoint;
+import dev.autocoder.workers.testplan.plan.PlanIds;
+import dev.autocoder.workers.testplan.plan.TestSpecification;
 import dev.autocoder.workers.testplan.rules.IntegrationCatalog;
 import dev.autocoder.workers.testplan.rules.IntegrationKind;
 import dev.autocoder.workers.testplan.spec.PytestNames;
@@ -115,19 +117,9 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                     replaceable++;
                 } else {
                     hardWired.merge(kind, 1, Integer::sum);
-                    // Python's module attributes are patched in a test (monkeypatch, mock.patch): a note, not a defect
-                    boolean python = m.file().path().endsWith(".py");
-                    String message = m.type().simpleName() + "." + m.method().signature() + " calls " + CallNames.of(m, call)
-                            + " (" + kind.label() + ") on " + (kind == IntegrationKind.FILE_SYSTEM
-                                    ? "a location fixed in the code: " + (python ? "a test patches it; " : "a test cannot "
-                                            + "point it at its own folder; pass the path in; ")
-                                    : "something it creates or reaches statically: " + (python ? "a test patches it; "
-                                            : "a test cannot replace it; ")) + doubleFor(kind, m.file().path());
-                    result.findings.add(Finding.of("hard-wired-collaborator", "Mocking Strategy",
-                            python ? Severity.INFO : Severity.MEDIUM, m.file().path(), call.line(), call.line(), message,
-                            m.key() + " " + call.text()));
+                    result.findings.add(hardWiredCollaborator(m, call, kind));
                 }
-                IntegrationPoint point = new IntegrationPoint(dev.autocoder.workers.testplan.plan.PlanIds.of("integration-point",
+                IntegrationPoint point = new IntegrationPoint(PlanIds.of("integration-point",
                         m.file().path(), m.key(), kind.label(), call.text()), kind.label(), m.file().path(), call.line(),
                         m.type().qualifiedName(), m.method().signature(), CallNames.of(m, call), kind.risk(), doubleFor(kind, m.file().path()), planning.inScope(m));
                 byClass.computeIfAbsent(m.type().qualifiedName(), k -> new TreeMap<>()).computeIfAbsent(kind, k -> new ArrayList<>()).add(point);
@@ -145,13 +137,7 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
             row.put("test_double", testDouble);
             plan.add(row);
             if (m != null && !m.method().visibility().equals("private")) {
-                result.specifications.add(Specs.of(m, id(), "integration", m.type().simpleName().substring(0, 1).toLowerCase()
-                                + m.type().simpleName().substring(1) + "_with" + FailureModesPerspective.cap(kind.label().replace("-", "")) + "Double",
-                        "a fixture for the " + kind.label() + " collaborator (" + testDouble + ")",
-                        "exercising " + m.type().simpleName() + " through " + m.method().signature(),
-                        "it behaves correctly against the double, and the double saw the expected requests",
-                        List.of(), "the collaborator is replaced and the class under test stays real",
-                        points.stream().map(IntegrationPoint::id).toList()));
+                result.specifications.add(doubleSpecification(m, kind, testDouble, points));
             }
         }));
         // what a test calls, as the coverage strategy counts: types with methods, not a record or constants alone
@@ -160,14 +146,7 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
             file.types().stream().filter(t -> !t.methods().isEmpty() && !byClass.containsKey(t.qualifiedName()))
                     .forEach(t -> keptReal.add(t.qualifiedName()));
         }
-        Set<String> libraries = new LinkedHashSet<>();
-        for (FileModel test : planning.model().testFiles()) {
-            (test.path().endsWith(".py") ? PYTHON_LIBRARIES : LIBRARIES).forEach((prefix, name) -> {
-                if (test.imports(prefix)) {
-                    libraries.add(name);
-                }
-            });
-        }
+        Set<String> libraries = testLibraries(planning);
         result.details.put("doubles", plan);
         result.details.put("keep_real", keptReal.size() > 100 ? new ArrayList<>(keptReal).subList(0, 100) : keptReal);
         result.details.put("libraries_in_tests", libraries);
@@ -182,18 +161,61 @@ class MockingStrategyPerspective extends TestPlanningPerspective {
                 + real.of(keptReal.size()) + " can be tested with real objects; test libraries in use: "
                 + (libraries.isEmpty() ? "none" : String.join(", ", libraries)) + ".";
         if (total > replaceable) {
-            String collaborators = Plural.of(total - replaceable, "hard-wired collaborator");
-            String kinds = hardWired.entrySet().stream().sorted(Map.Entry.<IntegrationKind, Integer>comparingByValue().reversed())
-                    .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", "));
-            boolean python = main.stream().anyMatch(f -> PytestNames.isPython(f.path()));
-            boolean java = main.stream().anyMatch(f -> !PytestNames.isPython(f.path()));
-            result.recommendations.add((!python ? "Inject the " + collaborators + " through the constructor"
-                    : java ? "Inject the " + collaborators + " through the constructor (in Python: a parameter with a "
-                            + "default, or replace them in tests with monkeypatch)"
-                    : "Pass the " + collaborators + " in as parameters with defaults, or replace them in tests with monkeypatch")
-                    + ": " + kinds + ".");
+            result.recommendations.add(injectionAdvice(main, total - replaceable, hardWired));
         }
         return result;
+    }
+
+    private static Finding hardWiredCollaborator(MethodRef m, Invocation call, IntegrationKind kind) {
+        // Python's module attributes are patched in a test (monkeypatch, mock.patch): a note, not a defect
+        boolean python = m.file().path().endsWith(".py");
+        String message = m.type().simpleName() + "." + m.method().signature() + " calls " + CallNames.of(m, call)
+                + " (" + kind.label() + ") on " + (kind == IntegrationKind.FILE_SYSTEM
+                        ? "a location fixed in the code: " + (python ? "a test patches it; " : "a test cannot "
+                                + "point it at its own folder; pass the path in; ")
+                        : "something it creates or reaches statically: " + (python ? "a test patches it; "
+                                : "a test cannot replace it; ")) + doubleFor(kind, m.file().path());
+        return Finding.of("hard-wired-collaborator", "Mocking Strategy", python ? Severity.INFO : Severity.MEDIUM,
+                m.file().path(), call.line(), call.line(), message, m.key() + " " + call.text());
+    }
+
+    /** A test of the class against a double of one kind of collaborator. */
+    private TestSpecification doubleSpecification(MethodRef m, IntegrationKind kind, String testDouble,
+                                                  List<IntegrationPoint> points) {
+        return Specs.of(m, id(), "integration", m.type().simpleName().substring(0, 1).toLowerCase()
+                        + m.type().simpleName().substring(1) + "_with" + FailureModesPerspective.cap(kind.label().replace("-", "")) + "Double",
+                "a fixture for the " + kind.label() + " collaborator (" + testDouble + ")",
+                "exercising " + m.type().simpleName() + " through " + m.method().signature(),
+                "it behaves correctly against the double, and the double saw the expected requests",
+                List.of(), "the collaborator is replaced and the class under test stays real",
+                points.stream().map(IntegrationPoint::id).toList());
+    }
+
+    /** The mocking and stubbing libraries the tests import. */
+    private static Set<String> testLibraries(Planning planning) {
+        Set<String> libraries = new LinkedHashSet<>();
+        for (FileModel test : planning.model().testFiles()) {
+            (test.path().endsWith(".py") ? PYTHON_LIBRARIES : LIBRARIES).forEach((prefix, name) -> {
+                if (test.imports(prefix)) {
+                    libraries.add(name);
+                }
+            });
+        }
+        return libraries;
+    }
+
+    /** How to make the hard-wired collaborators replaceable, in the words of the project's languages. */
+    private static String injectionAdvice(List<FileModel> main, int count, Map<IntegrationKind, Integer> hardWired) {
+        String collaborators = Plural.of(count, "hard-wired collaborator");
+        String kinds = hardWired.entrySet().stream().sorted(Map.Entry.<IntegrationKind, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", "));
+        boolean python = main.stream().anyMatch(f -> PytestNames.isPython(f.path()));
+        boolean java = main.stream().anyMatch(f -> !PytestNames.isPython(f.path()));
+        return (!python ? "Inject the " + collaborators + " through the constructor"
+                : java ? "Inject the " + collaborators + " through the constructor (in Python: a parameter with a "
+                        + "default, or replace them in tests with monkeypatch)"
+                : "Pass the " + collaborators + " in as parameters with defaults, or replace them in tests with monkeypatch")
+                + ": " + kinds + ".";
     }
 
     /** The call's receiver is a field or a parameter (so a test can pass another one), not something created or static. */

@@ -56,6 +56,10 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
         super(services, "performance-impact", "Performance Impact");
     }
 
+    /** A finding about what a method costs, and the reason it gives the method's performance test. */
+    private record Cost(Finding finding, String reason) {
+    }
+
     @Override
     protected PlanResult plan(Planning planning, PerspectiveContext context) {
         PlanResult result = new PlanResult();
@@ -66,8 +70,6 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
         List<Map<String, Object>> complexity = new ArrayList<>();
         for (MethodRef m : planning.scopeMethods()) {
             MethodModel method = m.method();
-            List<String> reasons = new ArrayList<>();
-            List<String> answers = new ArrayList<>();
             for (Loop loop : method.loops()) {
                 if (loop.overCollection()) {
                     loops++;
@@ -75,50 +77,13 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                             "loop over a collection (" + loop.text() + "): running time grows with its size", loop.text()));
                 }
             }
-            int growth = method.maxGrowthDepth();
-            if (growth >= 2) {
-                nested++;
-                // the innermost of the loops that reach the growth: the message tells how deep they nest in all
-                Loop inner = method.loops().stream().filter(l -> l.growthDepth() == growth)
-                        .max(Comparator.comparingInt(Loop::depth)).orElseThrow();
-                // two deep is how a grid or a pair of lists is walked; three deep is rarely meant
-                Severity severity = growth >= 3 ? Severity.MEDIUM : Severity.LOW;
-                Finding f = finding("nested-loops", severity, m, inner.line(), "loops nest " + inner.depth() + " deep"
-                        + LoopFactors.multiplyingNote(inner.depth(), growth) + ": running time grows with the product "
-                        + "of the sizes", inner.text());
-                result.findings.add(f);
-                answers.add(f.id());
-                reasons.add("loops nested " + inner.depth() + " deep");
-            }
-            for (Invocation call : method.invocations()) {
-                Optional<IntegrationKind> kind = IntegrationCatalog.classify(call);
-                if (call.collectionLoop() >= 0 && kind.isPresent() && kind.get().crossesBoundary()
-                        && kind.get() != IntegrationKind.CLOCK && kind.get() != IntegrationKind.ENVIRONMENT
-                        && !(IntegrationCatalog.batched(call) && !awaited(method, call))) {
-                    io++;
-                    Loop loop = method.loops().get(call.collectionLoop());
-                    // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper; a
-                    // loop that stops early mostly tries candidates in turn until one works (an address per family)
-                    boolean stopsEarly = call.hasFact(Invocation.LOOP_STOPS_EARLY);
-                    // a file-system call on each path of a listing is the loop's work: no batch call exists for it; so is
-                    // a socket made or bound for each address (tornado's bind_sockets): nothing goes on the wire
-                    boolean ownWork = kind.get() == IntegrationKind.FILE_SYSTEM && call.hasFact(Invocation.ON_LOOP_ELEMENT)
-                            || IntegrationCatalog.local(call);
-                    Severity severity = stopsEarly || ownWork ? Severity.LOW
-                            : kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
-                    String called = CallNames.of(m, call);
-                    Finding f = finding("io-in-loop", severity, m, call.line(), called + " (" + kind.get().label()
-                            + ") for each " + loop.over() + " (line " + loop.line() + ")" + (stopsEarly
-                            ? " until the loop stops (break or return): one round trip per element tried"
-                            : IntegrationCatalog.local(call) ? ": a local handle made or set up on each element, the loop's own "
-                            + "work: no round trip"
-                            : ownWork ? ": one call on each element, the loop's own work"
-                            : ": one round trip per element"), call.text());
-                    result.findings.add(f);
-                    answers.add(f.id());
-                    reasons.add(called + " inside a loop");
-                }
-            }
+            List<Cost> costs = new ArrayList<>();
+            Optional<Cost> nesting = nestedLoops(m);
+            nesting.ifPresent(costs::add);
+            nested += nesting.isPresent() ? 1 : 0;
+            List<Cost> calls = ioInLoops(m);
+            costs.addAll(calls);
+            io += calls.size();
             Integer before = baselineComplexity(planning, m);
             if (before != null) {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -128,19 +93,20 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
                 complexity.add(entry);
                 if (method.cyclomatic() - before >= COMPLEXITY_STEP) {
                     grown++;
-                    Finding f = finding("complexity-increase", Severity.MEDIUM, m, method.beginLine(), "cyclomatic complexity grew from "
-                            + before + " to " + method.cyclomatic() + " since " + planning.baseline().substring(0, 12), m.key());
-                    result.findings.add(f);
-                    answers.add(f.id());
-                    reasons.add("complexity " + before + " -> " + method.cyclomatic());
+                    costs.add(new Cost(finding("complexity-increase", Severity.MEDIUM, m, method.beginLine(),
+                            "cyclomatic complexity grew from " + before + " to " + method.cyclomatic() + " since "
+                                    + planning.baseline().substring(0, 12), m.key()),
+                            "complexity " + before + " -> " + method.cyclomatic()));
                 }
             }
-            if (!reasons.isEmpty() && !method.visibility().equals("private")) {
+            costs.forEach(c -> result.findings.add(c.finding()));
+            if (!costs.isEmpty() && !method.visibility().equals("private")) {
                 result.specifications.add(Specs.of(m, id(), "performance", method.name() + "_scalesWithInputSize",
-                        "inputs of 10, 1,000 and 100,000 elements (" + String.join("; ", reasons) + ")",
+                        "inputs of 10, 1,000 and 100,000 elements (" + String.join("; ", costs.stream().map(Cost::reason).toList()) + ")",
                         "calling " + method.signature() + " with each",
                         "the time per element does not grow with the size, and the I/O calls are batched",
-                        List.of(), "roughly linear time; a bounded number of round trips", answers));
+                        List.of(), "roughly linear time; a bounded number of round trips",
+                        costs.stream().map(c -> c.finding().id()).toList()));
             }
         }
         int methods = planning.scopeMethods().size();
@@ -161,6 +127,55 @@ class PerformanceImpactPerspective extends TestPlanningPerspective {
             result.recommendations.add("Measure the " + method.of(nested) + " with nested loops on large inputs.");
         }
         return result;
+    }
+
+    /** Loops whose sizes multiply: two deep is how a grid or a pair of lists is walked; three deep is rarely meant. */
+    private static Optional<Cost> nestedLoops(MethodRef m) {
+        MethodModel method = m.method();
+        int growth = method.maxGrowthDepth();
+        if (growth < 2) {
+            return Optional.empty();
+        }
+        // the innermost of the loops that reach the growth: the message tells how deep they nest in all
+        Loop inner = method.loops().stream().filter(l -> l.growthDepth() == growth)
+                .max(Comparator.comparingInt(Loop::depth)).orElseThrow();
+        Severity severity = growth >= 3 ? Severity.MEDIUM : Severity.LOW;
+        return Optional.of(new Cost(finding("nested-loops", severity, m, inner.line(), "loops nest " + inner.depth() + " deep"
+                + LoopFactors.multiplyingNote(inner.depth(), growth) + ": running time grows with the product "
+                + "of the sizes", inner.text()), "loops nested " + inner.depth() + " deep"));
+    }
+
+    /** Calls that cross a boundary once per element of a collection. */
+    private static List<Cost> ioInLoops(MethodRef m) {
+        MethodModel method = m.method();
+        List<Cost> costs = new ArrayList<>();
+        for (Invocation call : method.invocations()) {
+            Optional<IntegrationKind> kind = IntegrationCatalog.classify(call);
+            if (call.collectionLoop() < 0 || kind.isEmpty() || !kind.get().crossesBoundary()
+                    || kind.get() == IntegrationKind.CLOCK || kind.get() == IntegrationKind.ENVIRONMENT
+                    || IntegrationCatalog.batched(call) && !awaited(method, call)) {
+                continue;
+            }
+            Loop loop = method.loops().get(call.collectionLoop());
+            // a round trip to a service per element is the N+1 to fix first; a file-system call is cheaper; a
+            // loop that stops early mostly tries candidates in turn until one works (an address per family)
+            boolean stopsEarly = call.hasFact(Invocation.LOOP_STOPS_EARLY);
+            // a file-system call on each path of a listing is the loop's work: no batch call exists for it; so is
+            // a socket made or bound for each address (tornado's bind_sockets): nothing goes on the wire
+            boolean ownWork = kind.get() == IntegrationKind.FILE_SYSTEM && call.hasFact(Invocation.ON_LOOP_ELEMENT)
+                    || IntegrationCatalog.local(call);
+            Severity severity = stopsEarly || ownWork ? Severity.LOW
+                    : kind.get().risk().equals("high") ? Severity.HIGH : Severity.MEDIUM;
+            String called = CallNames.of(m, call);
+            costs.add(new Cost(finding("io-in-loop", severity, m, call.line(), called + " (" + kind.get().label()
+                    + ") for each " + loop.over() + " (line " + loop.line() + ")" + (stopsEarly
+                    ? " until the loop stops (break or return): one round trip per element tried"
+                    : IntegrationCatalog.local(call) ? ": a local handle made or set up on each element, the loop's own "
+                    + "work: no round trip"
+                    : ownWork ? ": one call on each element, the loop's own work"
+                    : ": one round trip per element"), call.text()), called + " inside a loop"));
+        }
+        return costs;
     }
 
     private static Integer baselineComplexity(Planning planning, MethodRef m) {

@@ -191,53 +191,69 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
         int hazards = 0;
         for (Invocation call : m.method().invocations()) {
             for (PythonSecurityRules.Match match : PythonSecurityRules.check(call)) {
-                if (match.flow() && !m.isApi()) {
+                if (match.flow() && !m.isApi() || runsCodeByDesign(m, call, match)) {
                     continue;
                 }
-                String param = match.flow() ? PythonSecurityRules.inputs(call).get(0) : null;
-                String paramType = param == null ? null : m.method().paramType(param);
-                // eval/exec of code the function compiles itself, or of a code object, runs code by design
-                if (match.sink().equals("code") && (paramType != null && paramType.contains("CodeType")
-                        || m.method().invocations().stream().anyMatch(c -> "builtins".equals(c.type()) && c.method().equals("compile")))) {
-                    continue;
-                }
-                String where = m.type().simpleName() + "." + m.method().signature();
-                Severity severity = match.rule().equals("weak-hash")
-                        ? PythonSecurityRules.weakHashSeverity(m.type().simpleName() + "." + m.method().name(), call.text())
-                        : match.severity();
-                // a call that runs only when the caller passes a flag defaulting to False (pydantic's allow_pickle)
-                String optIn = call.fact("opted_in");
-                String optedIn = optIn == null ? "" : " (only when the caller passes " + optIn + "=True; it defaults to False)";
                 if (match.flow()) {
                     flows++;
-                    boolean callersPath = match.sink().equals("path") && !PythonSurfaces.entryPoint(m.method());
-                    Severity rated = callersPath ? Severity.MEDIUM : match.severity();
-                    Finding f = Finding.of(match.rule(), "Security", optIn == null ? rated : rated.oneStepLower(),
-                            m.file().path(), call.line(), call.line(), where + ": parameter '" + param + "' "
-                                    + match.message() + ": " + call.text() + (callersPath ? CALLERS_CHOICE.get("path") : "")
-                                    + optedIn,
-                            m.key() + " " + call.text());
-                    result.findings.add(f);
-                    result.specifications.add(Specs.of(m, id(), "parameterized",
-                            m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
-                            "hostile values for parameter " + param, "calling " + m.method().name() + " with each hostile value of " + param,
-                            "the input is rejected (an exception) or neutralized before `" + call.text() + "` runs",
-                            match.hostile(), "rejected or safely escaped; no " + match.sink() + " side effect", List.of(f.id())));
+                    pythonFlow(m, call, match, result);
                 } else {
                     hazards++;
-                    Finding f = Finding.of(match.rule(), "Security", optIn == null ? severity : severity.oneStepLower(),
-                            m.file().path(), call.line(), call.line(),
-                            where + ": " + match.message() + ": " + call.text() + optedIn, m.key() + " " + call.text());
-                    result.findings.add(f);
-                    if (!m.method().visibility().equals("private")) {
-                        result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_" + match.rule().replace('-', '_') + "_isFixed",
-                                "the unsafe call `" + call.text() + "`", "calling " + m.method().signature(),
-                                "the call is made safely: " + match.message(), List.of(), "safe behaviour", List.of(f.id())));
-                    }
+                    pythonHazard(m, call, match, result);
                 }
             }
         }
         return new int[]{flows, hazards};
+    }
+
+    /** eval/exec of code the function compiles itself, or of a code object, runs code by design. */
+    private static boolean runsCodeByDesign(MethodRef m, Invocation call, PythonSecurityRules.Match match) {
+        if (!match.sink().equals("code")) {
+            return false;
+        }
+        String paramType = match.flow() ? m.method().paramType(PythonSecurityRules.inputs(call).get(0)) : null;
+        return paramType != null && paramType.contains("CodeType")
+                || m.method().invocations().stream().anyMatch(c -> "builtins".equals(c.type()) && c.method().equals("compile"));
+    }
+
+    /** A call that runs only when the caller passes a flag defaulting to False (pydantic's allow_pickle), said so. */
+    private static String optedIn(Invocation call) {
+        String optIn = call.fact("opted_in");
+        return optIn == null ? "" : " (only when the caller passes " + optIn + "=True; it defaults to False)";
+    }
+
+    /** A public function's input reaching a sensitive call: a parameterized test of hostile inputs. */
+    private void pythonFlow(MethodRef m, Invocation call, PythonSecurityRules.Match match, PlanResult result) {
+        String param = PythonSecurityRules.inputs(call).get(0);
+        boolean callersPath = match.sink().equals("path") && !PythonSurfaces.entryPoint(m.method());
+        Severity rated = callersPath ? Severity.MEDIUM : match.severity();
+        Finding f = Finding.of(match.rule(), "Security", call.fact("opted_in") == null ? rated : rated.oneStepLower(),
+                m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature()
+                        + ": parameter '" + param + "' " + match.message() + ": " + call.text()
+                        + (callersPath ? CALLERS_CHOICE.get("path") : "") + optedIn(call),
+                m.key() + " " + call.text());
+        result.findings.add(f);
+        result.specifications.add(Specs.of(m, id(), "parameterized",
+                m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
+                "hostile values for parameter " + param, "calling " + m.method().name() + " with each hostile value of " + param,
+                "the input is rejected (an exception) or neutralized before `" + call.text() + "` runs",
+                match.hostile(), "rejected or safely escaped; no " + match.sink() + " side effect", List.of(f.id())));
+    }
+
+    /** A call unsafe whatever its input: a test that pins the safe behaviour. */
+    private void pythonHazard(MethodRef m, Invocation call, PythonSecurityRules.Match match, PlanResult result) {
+        Severity severity = match.rule().equals("weak-hash")
+                ? PythonSecurityRules.weakHashSeverity(m.type().simpleName() + "." + m.method().name(), call.text())
+                : match.severity();
+        Finding f = Finding.of(match.rule(), "Security", call.fact("opted_in") == null ? severity : severity.oneStepLower(),
+                m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + ": "
+                        + match.message() + ": " + call.text() + optedIn(call), m.key() + " " + call.text());
+        result.findings.add(f);
+        if (!m.method().visibility().equals("private")) {
+            result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_" + match.rule().replace('-', '_') + "_isFixed",
+                    "the unsafe call `" + call.text() + "`", "calling " + m.method().signature(),
+                    "the call is made safely: " + match.message(), List.of(), "safe behaviour", List.of(f.id())));
+        }
     }
 
     /**
