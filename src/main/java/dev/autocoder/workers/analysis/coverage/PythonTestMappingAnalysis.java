@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -71,52 +72,11 @@ final class PythonTestMappingAnalysis {
         if (noTests) {
             tests = List.of();
         }
-        Map<String, SourceFile> byModule = new LinkedHashMap<>();
-        Map<String, String> nameOf = new HashMap<>();
-        Map<String, List<String>> byShortName = new LinkedHashMap<>();
-        Map<String, List<String>> importedAs = new HashMap<>();
-        for (SourceFile module : modules) {
-            ModuleNames names = ModuleNames.of(module.path(), models.get(module.path()));
-            String dotted = byModule.containsKey(names.shown()) ? module.path() : names.shown();
-            byModule.put(dotted, module);
-            nameOf.put(module.path(), dotted);
-            byShortName.computeIfAbsent(dotted.substring(dotted.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(dotted);
-            names.all().forEach(n -> importedAs.computeIfAbsent(n, k -> new ArrayList<>()).add(dotted));
-        }
-        Map<String, Set<String>> testsOf = new LinkedHashMap<>();
-        byModule.keySet().forEach(m -> testsOf.put(m, new TreeSet<>()));
-        int unreadableTests = 0;
-        List<String> unparsedTests = new ArrayList<>();
-        for (SourceFile test : tests) {
-            String name = test.path().substring(test.path().lastIndexOf('/') + 1);
-            String named = PythonTestConventions.testedName(name);
-            if (named != null && byShortName.getOrDefault(named, List.of()).size() == 1) {
-                testsOf.get(byShortName.get(named).get(0)).add(test.path());
-            }
-            Modelled model = models.get(test.path());
-            List<String> imported = new ArrayList<>();
-            if (model != null && model.model().parsed()) {
-                // Python's ast: relative imports made absolute, nothing taken from strings or comments
-                model.imports().forEach(i -> {
-                    imported.add(i.module());
-                    imported.add(i.qualified());
-                });
-            } else {
-                try {
-                    imported.addAll(PythonTestConventions.imports(snapshot.read(test)));
-                    unparsedTests.add(test.path() + (model == null ? "" : ": " + model.model().parseError()));
-                } catch (IOException | RuntimeException e) {
-                    unreadableTests++;
-                }
-            }
-            for (String importedName : imported) {
-                // a name shared by several modules (a bare name outside packages) says nothing of which one
-                List<String> matches = importedAs.getOrDefault(importedName, List.of());
-                if (matches.size() == 1) {
-                    testsOf.get(matches.get(0)).add(test.path());
-                }
-            }
-        }
+        ModuleIndex index = new ModuleIndex(modules, models);
+        Map<String, SourceFile> byModule = index.byModule;
+        Map<String, String> nameOf = index.nameOf;
+        TestsOfModules mapped = TestsOfModules.of(snapshot, tests, models, index);
+        Map<String, Set<String>> testsOf = mapped.testsOf();
         List<UntestedModule> untestedModules = byModule.entrySet().stream().filter(e -> testsOf.get(e.getKey()).isEmpty())
                 .map(e -> new UntestedModule(e.getValue(), definitions(snapshot, e.getValue(), models.get(e.getValue().path()))))
                 .sorted(Comparator.comparing(UntestedModule::dataOnly)
@@ -157,28 +117,7 @@ final class PythonTestMappingAnalysis {
                     .append(" no test; the largest: ").append(untested.get(0).path()).append(" (")
                     .append(Plural.of(untested.get(0).lines(), "line")).append(").");
         }
-        List<String> notes = new ArrayList<>();
-        if (noTests && !withoutTests.isEmpty()) {
-            notes.add(Plural.of(withoutTests.size(), "file") + (withoutTests.size() == 1 ? " named or placed as a test holds"
-                    : " named or placed as tests hold")
-                    + " no test function, so pytest collects nothing from " + (withoutTests.size() == 1 ? "it" : "them")
-                    + " (" + String.join(", ", withoutTests.stream().limit(3).toList()) + (withoutTests.size() > 3 ? ", …" : "")
-                    + "): not counted as tests.");
-        }
-        if (reports.ignoredSentence() != null) {
-            notes.add(reports.ignoredSentence());
-        }
-        if (!unreadable.isEmpty()) {
-            notes.add(ReportCoverageAnalysis.unreadableSentence(unreadable));
-        }
-        if (unreadableTests > 0) {
-            notes.add(Plural.of(unreadableTests, "test file") + " could not be read; " + (unreadableTests == 1 ? "its" : "their")
-                    + " imports were not followed.");
-        }
-        if (!unparsedTests.isEmpty()) {
-            notes.add(Plural.of(unparsedTests.size(), "test file") + " could not be parsed by Python's ast (the first: "
-                    + unparsedTests.get(0) + "); " + (unparsedTests.size() == 1 ? "its" : "their") + " import lines were read as text.");
-        }
+        List<String> notes = notes(noTests, withoutTests, reports, unreadable, mapped);
         notes.forEach(n -> summary.append(' ').append(n));
 
         List<String> recommendations = new ArrayList<>();
@@ -215,6 +154,105 @@ final class PythonTestMappingAnalysis {
         untestedModules.stream().map(m -> finding(m, nameOf.get(m.file().path()), noTests)).forEach(findings::add);
         return new PerspectiveResult(Status.OK, notes.isEmpty() ? null : String.join(" ", notes), summary.toString(),
                 quality, findings, recommendations, metrics, details);
+    }
+
+    /** What the row's reason says: files taken for tests that hold none, reports left aside, tests not read. */
+    private static List<String> notes(boolean noTests, List<String> withoutTests, ReportSelection reports,
+                                      List<UnreadableReport> unreadable, TestsOfModules mapped) {
+        List<String> notes = new ArrayList<>();
+        if (noTests && !withoutTests.isEmpty()) {
+            notes.add(Plural.of(withoutTests.size(), "file") + (withoutTests.size() == 1 ? " named or placed as a test holds"
+                    : " named or placed as tests hold")
+                    + " no test function, so pytest collects nothing from " + (withoutTests.size() == 1 ? "it" : "them")
+                    + " (" + String.join(", ", withoutTests.stream().limit(3).toList()) + (withoutTests.size() > 3 ? ", …" : "")
+                    + "): not counted as tests.");
+        }
+        if (reports.ignoredSentence() != null) {
+            notes.add(reports.ignoredSentence());
+        }
+        if (!unreadable.isEmpty()) {
+            notes.add(ReportCoverageAnalysis.unreadableSentence(unreadable));
+        }
+        if (mapped.unreadableTests() > 0) {
+            notes.add(Plural.of(mapped.unreadableTests(), "test file") + " could not be read; " + (mapped.unreadableTests() == 1 ? "its" : "their")
+                    + " imports were not followed.");
+        }
+        if (!mapped.unparsedTests().isEmpty()) {
+            notes.add(Plural.of(mapped.unparsedTests().size(), "test file") + " could not be parsed by Python's ast (the first: "
+                    + mapped.unparsedTests().get(0) + "); " + (mapped.unparsedTests().size() == 1 ? "its" : "their") + " import lines were read as text.");
+        }
+        return notes;
+    }
+
+    /**
+     * The modules by the name shown for each ({@code byModule}, {@code nameOf}), and the names a test may import or be
+     * named after them by.
+     */
+    private static final class ModuleIndex {
+        final Map<String, SourceFile> byModule = new LinkedHashMap<>();
+        final Map<String, String> nameOf = new HashMap<>();
+        final Map<String, List<String>> byShortName = new LinkedHashMap<>();
+        final Map<String, List<String>> importedAs = new HashMap<>();
+
+        ModuleIndex(List<SourceFile> modules, Map<String, Modelled> models) {
+            for (SourceFile module : modules) {
+                ModuleNames names = ModuleNames.of(module.path(), models.get(module.path()));
+                String dotted = byModule.containsKey(names.shown()) ? module.path() : names.shown();
+                byModule.put(dotted, module);
+                nameOf.put(module.path(), dotted);
+                byShortName.computeIfAbsent(dotted.substring(dotted.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(dotted);
+                names.all().forEach(n -> importedAs.computeIfAbsent(n, k -> new ArrayList<>()).add(dotted));
+            }
+        }
+
+        /** The one module a test file's name or an imported name means; null when none or several do. */
+        String named(String shortName) {
+            List<String> matches = byShortName.getOrDefault(shortName, List.of());
+            return matches.size() == 1 ? matches.get(0) : null;
+        }
+
+        String imported(String importedName) {
+            // a name shared by several modules (a bare name outside packages) says nothing of which one
+            List<String> matches = importedAs.getOrDefault(importedName, List.of());
+            return matches.size() == 1 ? matches.get(0) : null;
+        }
+    }
+
+    /** Each module's test files, and the test files that could not be read or parsed. */
+    private record TestsOfModules(Map<String, Set<String>> testsOf, int unreadableTests, List<String> unparsedTests) {
+
+        static TestsOfModules of(Snapshot snapshot, List<SourceFile> tests, Map<String, Modelled> models, ModuleIndex index) {
+            Map<String, Set<String>> testsOf = new LinkedHashMap<>();
+            index.byModule.keySet().forEach(m -> testsOf.put(m, new TreeSet<>()));
+            int unreadableTests = 0;
+            List<String> unparsedTests = new ArrayList<>();
+            for (SourceFile test : tests) {
+                String named = index.named(PythonTestConventions.testedName(
+                        test.path().substring(test.path().lastIndexOf('/') + 1)));
+                if (named != null) {
+                    testsOf.get(named).add(test.path());
+                }
+                Modelled model = models.get(test.path());
+                List<String> imported = new ArrayList<>();
+                if (model != null && model.model().parsed()) {
+                    // Python's ast: relative imports made absolute, nothing taken from strings or comments
+                    model.imports().forEach(i -> {
+                        imported.add(i.module());
+                        imported.add(i.qualified());
+                    });
+                } else {
+                    try {
+                        imported.addAll(PythonTestConventions.imports(snapshot.read(test)));
+                        unparsedTests.add(test.path() + (model == null ? "" : ": " + model.model().parseError()));
+                    } catch (IOException | RuntimeException e) {
+                        unreadableTests++;
+                    }
+                }
+                imported.stream().map(index::imported).filter(Objects::nonNull)
+                        .forEach(module -> testsOf.get(module).add(test.path()));
+            }
+            return new TestsOfModules(testsOf, unreadableTests, unparsedTests);
+        }
     }
 
     private static Finding finding(UntestedModule untested, String name, boolean noTests) {

@@ -4,7 +4,6 @@ import dev.autocoder.workers.implementation.row.Risk;
 import dev.autocoder.workers.row.Plural;
 import dev.autocoder.workers.testplan.plan.PlanIds;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,49 +31,65 @@ public final class RiskAssessor {
     }
 
     public static List<Risk> assess(String taskId, RiskInputs in) {
-        List<Risk> risks = new ArrayList<>();
         Level spread = !in.modelled() ? Level.UNKNOWN
                 : in.callingClasses() == 0 ? Level.LOW : in.callingClasses() <= 3 ? Level.MEDIUM : Level.HIGH;
-        if (in.modelled()) {
-            Level p = in.behaviourKept() ? Level.LOW : in.callSites() == 0 ? Level.LOW : in.callSites() <= 4 ? Level.MEDIUM : Level.HIGH;
-            risks.add(risk(taskId, "fan_in", "Callers of " + in.subject() + " could be affected by the change.", p, spread,
-                    Plural.of(in.callSites(), "call site") + " in " + Plural.of(in.callingClasses(), "class")
-                            + (in.ownReferences() > 0 ? "; " + Plural.of(in.ownReferences(), "reference") + " inside its own class, "
-                            + "changed in the same file" : "")
-                            + (in.behaviourKept() ? "; the verified patch keeps behaviour and signatures" : ""),
-                    in.callSites() == 0 ? "No callers outside its class: check reflection and external users."
-                            : "Run the callers' tests; review the call sites listed by Architectural Analysis."));
-            Level coverage = in.directTests() > 0 ? Level.LOW : in.testClasses() > 0 ? Level.MEDIUM : Level.HIGH;
-            risks.add(risk(taskId, "coverage", "A regression in " + in.subject() + " could go unnoticed.", coverage, spread,
-                    Plural.of(in.directTests(), "test method") + (in.directTests() == 1 ? " calls" : " call") + " it; "
-                            + Plural.of(in.testClasses(), "test class") + " named after its class",
-                    coverage == Level.LOW ? "Run the existing tests before and after." : "Write the tests of Testing Strategy first."));
-        } else {
-            risks.add(risk(taskId, "fan_in", "Who depends on " + in.subject() + " is not known.", Level.UNKNOWN, Level.UNKNOWN,
-                    in.unplaced(), "Check its users by hand."));
-            risks.add(risk(taskId, "coverage", "Whether tests cover " + in.subject() + " is not known.", Level.UNKNOWN,
-                    Level.UNKNOWN, in.unplaced(), "Run the whole build and test suite."));
+        return List.of(fanIn(taskId, in, spread), coverage(taskId, in, spread), churn(taskId, in), publicApi(taskId, in),
+                behaviour(taskId, in, spread));
+    }
+
+    private static Risk fanIn(String taskId, RiskInputs in, Level spread) {
+        if (!in.modelled()) {
+            return risk(taskId, "fan_in", "Who depends on " + in.subject() + " is not known.", Level.UNKNOWN, Level.UNKNOWN,
+                    in.unplaced(), "Check its users by hand.");
         }
+        Level p = in.behaviourKept() ? Level.LOW : in.callSites() == 0 ? Level.LOW : in.callSites() <= 4 ? Level.MEDIUM : Level.HIGH;
+        return risk(taskId, "fan_in", "Callers of " + in.subject() + " could be affected by the change.", p, spread,
+                Plural.of(in.callSites(), "call site") + " in " + Plural.of(in.callingClasses(), "class")
+                        + (in.ownReferences() > 0 ? "; " + Plural.of(in.ownReferences(), "reference") + " inside its own class, "
+                        + "changed in the same file" : "")
+                        + (in.behaviourKept() ? "; the verified patch keeps behaviour and signatures" : ""),
+                in.callSites() == 0 ? "No callers outside its class: check reflection and external users."
+                        : "Run the callers' tests; review the call sites listed by Architectural Analysis.");
+    }
+
+    private static Risk coverage(String taskId, RiskInputs in, Level spread) {
+        if (!in.modelled()) {
+            return risk(taskId, "coverage", "Whether tests cover " + in.subject() + " is not known.", Level.UNKNOWN,
+                    Level.UNKNOWN, in.unplaced(), "Run the whole build and test suite.");
+        }
+        Level coverage = in.directTests() > 0 ? Level.LOW : in.testClasses() > 0 ? Level.MEDIUM : Level.HIGH;
+        return risk(taskId, "coverage", "A regression in " + in.subject() + " could go unnoticed.", coverage, spread,
+                Plural.of(in.directTests(), "test method") + (in.directTests() == 1 ? " calls" : " call") + " it; "
+                        + Plural.of(in.testClasses(), "test class") + " named after its class",
+                coverage == Level.LOW ? "Run the existing tests before and after." : "Write the tests of Testing Strategy first.");
+    }
+
+    private static Risk churn(String taskId, RiskInputs in) {
         Level churnP = in.commits() == null ? Level.UNKNOWN : in.commits() >= 10 ? Level.HIGH : in.commits() >= 3 ? Level.MEDIUM : Level.LOW;
         Level churnI = in.wideChange() ? Level.HIGH : in.linesChanged() != null && in.linesChanged() <= 5 ? Level.LOW : Level.MEDIUM;
-        risks.add(risk(taskId, "churn", "The file changes often: the change may clash with ongoing work.", churnP, churnI,
+        return risk(taskId, "churn", "The file changes often: the change may clash with ongoing work.", churnP, churnI,
                 in.commits() == null ? "no git history" : Plural.of(in.commits(), "commit") + " in the churn window"
                         + (in.linesChanged() == null ? "" : "; the diff changes " + Plural.of(in.linesChanged(), "line")),
-                "Rebase just before merging and keep the change small."));
+                "Rebase just before merging and keep the change small.");
+    }
+
+    private static Risk publicApi(String taskId, RiskInputs in) {
         // a verified mechanical patch keeps every signature: nothing outside can break on it (adding @Override to a
         // public method read "Keep signatures unchanged; note the change in the release notes")
         boolean apiAtStake = in.isApi() && !in.behaviourKept();
         Level apiI = !in.modelled() ? Level.UNKNOWN : apiAtStake ? Level.HIGH : Level.LOW;
-        risks.add(risk(taskId, "public_api", "Code outside the repository may rely on " + in.subject() + ".",
+        return risk(taskId, "public_api", "Code outside the repository may rely on " + in.subject() + ".",
                 in.wideChange() ? Level.MEDIUM : Level.LOW, apiI,
                 !in.modelled() ? in.unplaced() : !in.isApi() ? "not public API"
                         : apiAtStake ? "public API" : "public API; the verified patch keeps every signature",
-                apiAtStake ? "Keep signatures unchanged; note the change in the release notes." : "None needed."));
-        risks.add(risk(taskId, "behaviour", "The change could alter what the code does.",
+                apiAtStake ? "Keep signatures unchanged; note the change in the release notes." : "None needed.");
+    }
+
+    private static Risk behaviour(String taskId, RiskInputs in, Level spread) {
+        return risk(taskId, "behaviour", "The change could alter what the code does.",
                 in.behaviourKept() ? Level.LOW : Level.MEDIUM, in.behaviourKept() ? Level.LOW : spread,
                 in.behaviourKept() ? "verified mechanical patch" : "the change is written by hand",
-                "Compare results before and after with the tests of Testing Strategy."));
-        return risks;
+                "Compare results before and after with the tests of Testing Strategy.");
     }
 
     /** 1 − mean(probability × impact) / 9 over the risks rated on both; null when none is. */
