@@ -50,15 +50,18 @@ final class SecretValues {
     private static final Pattern PROPERTY_KEY = Pattern.compile("[a-z][a-z0-9_-]*+(?:\\.[a-z0-9_-]++)++");
     /**
      * A path of fields named in words ({@code DistributionList.NextMarker}, botocore's paginators telling which
-     * field of a response holds the next page's token): a name, not a secret. Random text does not fall into words.
+     * field of a response holds the next page's token), an element of a list among them ({@code Jobs[-1].JobId},
+     * JMESPath's last element): a name, not a secret. Random text does not fall into words.
      */
-    private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+(?:\\.[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+)++");
+    private static final Pattern FIELD_PATH = Pattern.compile(
+            "[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+(?:\\[-?\\d++])?+(?:\\.[A-Za-z][a-z]++(?:[A-Z][a-z]++)*+(?:\\[-?\\d++])?+)++");
     /**
      * A field named in two or more words ({@code ExclusiveStartTableName}): what a token name holds when it says which
-     * field carries the token (botocore's paginators, {@code "input_token": "ExclusiveStartTableName"}). Tokens are
+     * field carries the token (botocore's paginators, {@code "input_token": "ExclusiveStartTableName"}, or
+     * {@code "StreamNames[-1]"}: the last element's). Tokens are
      * machine-made and never fall into words; a password may ({@code CorrectHorseBatteryStaple}), so only token names.
      */
-    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)++");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][a-z]++(?:[A-Z][a-z]++)++(?:\\[-?\\d++])?+");
     /** A date or a time stamp ({@code "PasswordLastUsed": "2016-09-08T21:47:36Z"}): when, not what. */
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");

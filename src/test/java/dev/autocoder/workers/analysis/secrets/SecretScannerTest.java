@@ -331,6 +331,9 @@ class SecretScannerTest {
                 new String[] {"data/paginators-1.json", "      \"input_token\": \"EngineDefaults.Marker\","},
                 new String[] {"data/paginators-1.json", "      \"input_token\": \"ExclusiveStartTableName\","},
                 new String[] {"data/paginators-1.json", "      \"output_token\": \"LastEvaluatedKey\","},
+                // JMESPath's last element of a list
+                new String[] {"data/paginators-1.json", "      \"output_token\": \"Jobs[-1].JobId\","},
+                new String[] {"data/paginators-1.json", "      \"output_token\": \"StreamNames[-1]\","},
                 // when a password was last used, not the password
                 new String[] {"data/users.json", "      \"PasswordLastUsed\": \"2016-09-08T21:47:36Z\","});
 
