@@ -8,6 +8,7 @@ import dev.autocoder.workers.row.Finding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class SameDeclarationFindings {
                 kept.add(finding);
             }
         }
-        Map<Finding, Finding> replacements = new LinkedHashMap<>();
+        Map<Finding, Finding> replacements = new IdentityHashMap<>();
         int folded = 0;
         for (List<Finding> same : byDeclaration.values()) {
             if (same.size() > 1) {
