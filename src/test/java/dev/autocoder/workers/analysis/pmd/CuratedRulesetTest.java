@@ -542,6 +542,58 @@ class CuratedRulesetTest {
         assertThat(violations("ConstructorCallsOverridableMethod")).containsExactly(14, 24);
     }
 
+    /**
+     * AssignmentInOperand as Sonar's S1121 reports it: an assignment hidden in an expression (an argument, an
+     * arithmetic operand, a condition that tests the assigned value itself), not a chained assignment, an assignment
+     * compared at once, the while-loop idiom, or an increment inside an index (the array-stack idiom).
+     */
+    @Test
+    void onlyAnAssignmentHiddenInAnExpressionIsReported() {
+        TestSnapshots.write(root, "src/main/java/p/Stacks.java", """
+                package p;
+
+                import java.io.BufferedReader;
+                import java.io.IOException;
+
+                class Stacks {
+                    private final int[] index = new int[8];
+                    private final int[] low = new int[8];
+                    private final int[] stack = new int[8];
+                    private int top;
+                    private int next;
+                    private boolean done;
+
+                    void visit(int v) {
+                        index[v] = low[v] = next++;
+                        stack[top++] = v;
+                        int first = next = 0;
+                    }
+
+                    String firstLine(BufferedReader reader) throws IOException {
+                        String line;
+                        if ((line = reader.readLine()) != null) {
+                            return line;
+                        }
+                        while ((line = reader.readLine()) != null) {
+                            top += line.length();
+                        }
+                        return null;
+                    }
+
+                    int hidden(int a) {
+                        System.out.println(next = a);
+                        int b = (top = a) + 1;
+                        if (done = a > 3) {
+                            return b;
+                        }
+                        return a;
+                    }
+                }
+                """);
+
+        assertThat(violations("AssignmentInOperand")).containsExactly(32, 33, 34);
+    }
+
     /** The lines PMD reports {@code rule} at in {@code root}, with the curated ruleset. */
     private List<Integer> violations(String rule) {
         AutocoderProperties properties = new AutocoderProperties();
