@@ -89,7 +89,7 @@ class WorkerInsightsTest {
 
     @Test
     void findingsAtOnePlaceAreListedOnceWithTheirCount() {
-        // PMD's AssignmentInOperand reports `while ((a = x) != (b = y))` twice at one line
+        // PMD's AssignmentInOperand reports `f(a = x, b = y)` twice at one line
         assertThat(FindingSections.places(List.of("Scc.java:67", "Scc.java:67", "Scc.java:90")))
                 .isEqualTo("Scc.java:67 × 2, Scc.java:90");
         assertThat(FindingSections.places(List.of("A.java:1", "B.java:2"))).isEqualTo("A.java:1, B.java:2");
