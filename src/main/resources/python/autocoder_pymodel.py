@@ -1431,6 +1431,39 @@ def padding_hashes(calls, parents):
     return sorted(out)
 
 
+# calls that give random bytes or numbers: a digest of a value they go into is as unpredictable as they are
+RANDOM_SOURCES = {"urandom", "token_bytes", "token_hex", "token_urlsafe", "getrandbits", "randbits", "uuid4"}
+
+
+def random_input_hashes(calls, parents):
+    """The MD5 and SHA-1 digests of a value random bytes go into, in the call or in the function's assignments to the
+    name it hashes (httpx's and requests' digest-auth client nonce: `s += os.urandom(8)`, then
+    `hashlib.sha1(s).hexdigest()[:16]`): the digest is as unpredictable as the randomness, and no collision resistance
+    is relied on. [line, 0, end line, WHOLE_LINES] of each call."""
+    def random(node):
+        return any(isinstance(n, ast.Call) and (dotted(n.func) or "").rpartition(".")[2] in RANDOM_SOURCES
+                   for n in ast.walk(node))
+
+    def assigned_from_random(function, name):
+        for node in ast.walk(function):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None else []
+            if any(isinstance(t, ast.Name) and t.id == name for t in targets) and random(node.value):
+                return True
+        return False
+
+    out = []
+    for call in calls:
+        func = dotted(call.func) or ""
+        if func not in ("hashlib.md5", "hashlib.sha1") or not call.args:
+            continue
+        data = call.args[0]
+        function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if random(data) or isinstance(data, ast.Name) and function is not None and assigned_from_random(function, data.id):
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
 def serialization_round_trips(calls):
     """The calls that load what the same module's dumps of a live object just gave (celery's
     `pickle.loads(pickle.dumps(exc))`, a check that it can be pickled): no outside bytes are deserialized.
@@ -3549,6 +3582,7 @@ def model(entry, budget, max_depth):
                           "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
                           "padding_hashes": padding_hashes(calls, parents),
+                          "random_input_hashes": random_input_hashes(calls, parents),
                           "complexity_mostly_nested": complexity_mostly_nested(tree),
                           "constant_evals": constant_evals(calls),
                           "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)

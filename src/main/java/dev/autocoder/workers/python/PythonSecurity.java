@@ -87,6 +87,9 @@ public final class PythonSecurity {
                     "the other branch makes the same digest with `usedforsecurity=False`: this is the fallback where "
                             + "Python or its OpenSSL takes no such argument, and the code says the digest protects "
                             + "nothing")),
+            new SiteRating(INSECURE_HASH, Site.RANDOM_INPUT_HASH, new RuffFindings.Rated(Severity.LOW,
+                    "random bytes go into the digest (a nonce, an identifier): it is as unpredictable as they are, and "
+                            + "no collision resistance is relied on")),
             new SiteRating("S303", Site.PADDING_HASH, new RuffFindings.Rated(Severity.LOW,
                     "SHA-1 in RSA's OAEP padding or its MGF1 needs no collision resistance: OAEP with SHA-1 stays "
                             + "secure, and protocols fix it (MySQL's caching_sha2_password)")),

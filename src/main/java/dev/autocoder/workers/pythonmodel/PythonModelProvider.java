@@ -368,6 +368,8 @@ public class PythonModelProvider {
         SERIALIZATION_ROUND_TRIP("serialization_round_trips"),
         /** A SHA-1 handed to RSA's OAEP padding or its MGF1 ({@code padding.MGF1(algorithm=hashes.SHA1())}). */
         PADDING_HASH("padding_hashes"),
+        /** An MD5 or SHA-1 digest of a value random bytes go into ({@code s += os.urandom(8)}; {@code hashlib.sha1(s)}). */
+        RANDOM_INPUT_HASH("random_input_hashes"),
         /** The def line of a function whose McCabe complexity lies mostly in the functions it defines. */
         COMPLEXITY_MOSTLY_NESTED("complexity_mostly_nested"),
         /**

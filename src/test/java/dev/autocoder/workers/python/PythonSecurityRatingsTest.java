@@ -498,6 +498,43 @@ class PythonSecurityRatingsTest {
     }
 
     /**
+     * httpx's and requests' digest-auth client nonce: {@code s += os.urandom(8)}, then {@code hashlib.sha1(s)}, a
+     * medium {@code S324} second on httpx's first screen. The digest is as unpredictable as the random bytes in it,
+     * and no collision resistance is relied on: low, saying so; a digest of data alone keeps the table's severity.
+     */
+    @Test
+    void aDigestOfRandomBytesIsLow() {
+        TestSnapshots.write(root, "auth.py", """
+                import hashlib
+                import os
+                import time
+
+
+                def client_nonce(count, nonce):
+                    s = str(count).encode()
+                    s += nonce
+                    s += time.ctime().encode()
+                    s += os.urandom(8)
+                    return hashlib.sha1(s).hexdigest()[:16].encode()
+
+
+                def token():
+                    return hashlib.md5(os.urandom(16)).hexdigest()
+
+
+                def fingerprint(data):
+                    return hashlib.sha1(data).hexdigest()
+                """);
+
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S324"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message().contains("random bytes go into the digest"))
+                .containsExactlyInAnyOrder("11 LOW true", "15 LOW true",
+                        "19 " + RuffRules.shipped().severityOf("S324") + " false");
+    }
+
+    /**
      * pygments ends its builtins modules with {@code if __name__ == "__main__":} scripts that download the tables
      * they hold ({@code urlopen}, {@code tarfile.extractall}): code a developer runs, not the package's users. A
      * report there is a step lower than the table; the same call outside the block, or in a package's
