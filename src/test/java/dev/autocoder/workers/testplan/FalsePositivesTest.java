@@ -499,7 +499,7 @@ class FalsePositivesTest {
                     }
 
                     public Object load(String text) throws YAMLException {
-                        return text;
+                        return new org.yaml.snakeyaml.Yaml().load(text);
                     }
                 }
                 """), "failure-modes");
@@ -515,6 +515,45 @@ class FalsePositivesTest {
                 // a library type the planner cannot place: any Exception, and the comment says why
                 .contains("throws (YAMLException) is not visible from this package: narrow Exception.class when writing the test")
                 .contains("assertThrows(Exception.class, () -> {");
+    }
+
+    /**
+     * Camel core's API interfaces declare {@code throws Exception} on methods without a body ({@code BatchConsumer}'s
+     * {@code int processBatch(Queue<Object> exchanges) throws Exception;}): 432 declared-exception modes, each with a
+     * test of a method that has nothing to run. The declaration is for the implementations, whose own modes are
+     * planned where they are written.
+     */
+    @Test
+    void aDeclaredExceptionOfAMethodWithNothingToFailIsNoFailureMode() throws Exception {
+        PerspectiveResult result = run(Map.of("src/main/java/com/acme/Batch.java", """
+                package com.acme;
+
+                import java.util.Queue;
+
+                public interface Batch {
+                    int process(Queue<Object> items) throws Exception;
+
+                    default void configure(Object context) throws Exception {
+                    }
+                }
+                """, "src/main/java/com/acme/FileBatch.java", """
+                package com.acme;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.Queue;
+
+                public class FileBatch implements Batch {
+                    @Override
+                    public int process(Queue<Object> items) throws Exception {
+                        return Files.readAllLines(Path.of(String.valueOf(items.peek()))).size();
+                    }
+                }
+                """), "failure-modes");
+
+        assertThat(TestPlanHarness.analysis(result).failureModes()).filteredOn(m -> m.mode().equals("declared-exception"))
+                .extracting(m -> m.className() + "." + m.method())
+                .containsExactly("com.acme.FileBatch.process(Queue)");
     }
 
     @Test

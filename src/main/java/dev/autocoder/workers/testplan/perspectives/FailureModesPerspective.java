@@ -32,7 +32,8 @@ import java.util.Set;
  * (cyclomatic complexity of {@value #RISKY_COMPLEXITY} or more, or a call to HTTP, a database, messaging, a socket or
  * a process), the ways it can fail:
  * <ul>
- *   <li>{@code declared-exception}: a {@code throws} type;</li>
+ *   <li>{@code declared-exception}: a {@code throws} type of a method that calls, throws or casts something (an
+ *       abstract or interface method declares it for its implementations);</li>
  *   <li>{@code thrown-exception}: a {@code throw new T(..)} that no enclosing {@code try} of the method catches
  *       (also one in a catch block that translates a caught exception into T), unless it is the method's protocol
  *       ({@link MethodFailureModes#protocolSignal}), an unreachable guard ({@link MethodFailureModes#unreachableGuard}) or the project's own stop signal

@@ -71,9 +71,14 @@ final class MethodFailureModes {
         return method.modes;
     }
 
-    /** Declared exceptions, and thrown ones that escape and are no protocol signal, unreachable guard or stop signal. */
+    /**
+     * Declared exceptions, where something in the method can fail (an abstract or interface method, or an empty
+     * default, declares them for its implementations, whose own modes are planned where they are written), and thrown
+     * ones that escape and are no protocol signal, unreachable guard or stop signal.
+     */
     private void exceptions() {
-        for (String thrown : m.thrown()) {
+        boolean canFail = !m.invocations().isEmpty() || !m.throwSites().isEmpty() || !m.casts().isEmpty();
+        for (String thrown : canFail ? m.thrown() : List.<String>of()) {
             add(m.beginLine(), "declared-exception", thrown, m.signature() + " throws " + thrown,
                     "medium", impactOfException, m.name() + "_whenItFails_throws" + simple(thrown));
         }
