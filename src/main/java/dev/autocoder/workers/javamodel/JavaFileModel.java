@@ -2,7 +2,9 @@ package dev.autocoder.workers.javamodel;
 
 import dev.autocoder.workers.repository.Interned;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one Java file declares and depends on. Built once per file content (keyed by content hash) and shared
@@ -38,5 +40,21 @@ public record JavaFileModel(String path, String contentHash, String packageName,
 
     public boolean parsed() {
         return parseError == null;
+    }
+
+    /** The innermost type whose lines hold the line: a nested type starts after, and ends before, the one around it. */
+    public Optional<JavaTypeModel> typeAt(int line) {
+        return types.stream().filter(t -> t.beginLine() <= line && line <= t.endLine())
+                .min(Comparator.comparingInt(JavaTypeModel::lines));
+    }
+
+    /**
+     * The innermost method or constructor whose lines hold the line: one of an anonymous or local class inside a
+     * method, rather than the method around it.
+     */
+    public Optional<JavaMethodModel> methodAt(int line) {
+        return types.stream().flatMap(t -> t.methods().stream())
+                .filter(m -> m.beginLine() <= line && line <= m.endLine())
+                .min(Comparator.comparingInt(JavaMethodModel::lines));
     }
 }

@@ -5,9 +5,7 @@ import dev.autocoder.workers.analysis.quality.ProjectTypes.Owned;
 import dev.autocoder.workers.javamodel.CodeModel;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.JavaFileModel;
-import dev.autocoder.workers.javamodel.JavaMethodModel;
 import dev.autocoder.workers.javamodel.JavaModel;
-import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.javamodel.MethodModel;
 import dev.autocoder.workers.javamodel.TypeModel;
 
@@ -97,19 +95,8 @@ final class InheritedEqualityPairs {
     /** The innermost method around the line when it is an anonymous class's, matched; null otherwise. */
     private Matcher anonymousClassMethodAt(String path, int line) {
         JavaFileModel file = analysisFiles.get(path);
-        if (file == null) {
-            return null;
-        }
-        JavaMethodModel innermost = null;
-        for (JavaTypeModel type : file.types()) {
-            for (JavaMethodModel method : type.methods()) {
-                if (method.beginLine() <= line && line <= method.endLine()
-                        && (innermost == null || method.lines() < innermost.lines())) {
-                    innermost = method;
-                }
-            }
-        }
-        Matcher anonymous = innermost == null ? null : ANONYMOUS_CLASS_METHOD.matcher(innermost.signature());
+        Matcher anonymous = file == null ? null : file.methodAt(line)
+                .map(m -> ANONYMOUS_CLASS_METHOD.matcher(m.signature())).orElse(null);
         return anonymous != null && anonymous.find() ? anonymous : null;
     }
 

@@ -1,9 +1,7 @@
 package dev.autocoder.workers.analysis.quality;
 
 import dev.autocoder.workers.javamodel.JavaFileModel;
-import dev.autocoder.workers.javamodel.JavaMethodRef;
 import dev.autocoder.workers.javamodel.JavaModel;
-import dev.autocoder.workers.javamodel.JavaTypeModel;
 import dev.autocoder.workers.row.Finding;
 
 import java.util.ArrayList;
@@ -117,14 +115,10 @@ final class SameDeclarationFindings {
     /** Which method, function or class a finding is about, if it is about one. */
     private static final class Declarations {
 
-        private final Map<String, List<JavaMethodRef>> methods;
-        private final Map<String, List<JavaTypeModel>> types;
+        private final Map<String, JavaFileModel> javaFiles;
 
         Declarations(JavaModel model) {
-            methods = model == null ? Map.of() : JavaMethodRef.all(model).stream()
-                    .collect(Collectors.groupingBy(JavaMethodRef::path));
-            types = model == null ? Map.of() : model.parsedFiles().stream()
-                    .collect(Collectors.toMap(JavaFileModel::path, JavaFileModel::types, (a, b) -> a));
+            javaFiles = model == null ? Map.of() : model.byPath();
         }
 
         Optional<Object> of(Finding finding) {
@@ -136,18 +130,17 @@ final class SameDeclarationFindings {
                 if (finding.file().endsWith(".py")) {
                     return Optional.of(List.of(finding.file(), line));
                 }
-                return methods.getOrDefault(finding.file(), List.of()).stream()
-                        .filter(m -> m.method().beginLine() <= line && line <= m.method().endLine())
-                        .max(Comparator.comparingInt(m -> m.method().beginLine()))
-                        .map(m -> List.of(finding.file(), m.method().beginLine(), m.method().signature()));
+                return java(finding).flatMap(file -> file.methodAt(line))
+                        .map(m -> List.of(finding.file(), m.beginLine(), m.signature()));
             }
             if (TYPE_RULES.containsKey(finding.rule())) {
-                return types.getOrDefault(finding.file(), List.of()).stream()
-                        .filter(t -> t.beginLine() <= line && line <= t.endLine())
-                        .max(Comparator.comparingInt(JavaTypeModel::beginLine))
-                        .map(t -> List.of(finding.file(), t.qualifiedName()));
+                return java(finding).flatMap(file -> file.typeAt(line)).map(t -> List.of(finding.file(), t.qualifiedName()));
             }
             return Optional.empty();
+        }
+
+        private Optional<JavaFileModel> java(Finding finding) {
+            return Optional.ofNullable(javaFiles.get(finding.file()));
         }
     }
 }
