@@ -1435,7 +1435,7 @@ def padding_hashes(calls, parents):
 RANDOM_SOURCES = {"urandom", "token_bytes", "token_hex", "token_urlsafe", "getrandbits", "randbits", "uuid4"}
 
 
-def random_input_hashes(calls, parents):
+def random_input_hashes(calls, parents, module):
     """The MD5 and SHA-1 digests of a value random bytes go into, in the call or in the function's assignments to the
     name it hashes (httpx's and requests' digest-auth client nonce: `s += os.urandom(8)`, then
     `hashlib.sha1(s).hexdigest()[:16]`): the digest is as unpredictable as the randomness, and no collision resistance
@@ -1454,8 +1454,7 @@ def random_input_hashes(calls, parents):
 
     out = []
     for call in calls:
-        func = dotted(call.func) or ""
-        if func not in ("hashlib.md5", "hashlib.sha1") or not call.args:
+        if module.qualify(dotted(call.func) or "") not in ("hashlib.md5", "hashlib.sha1") or not call.args:
             continue
         data = call.args[0]
         function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -3582,7 +3581,7 @@ def model(entry, budget, max_depth):
                           "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
                           "padding_hashes": padding_hashes(calls, parents),
-                          "random_input_hashes": random_input_hashes(calls, parents),
+                          "random_input_hashes": random_input_hashes(calls, parents, module),
                           "complexity_mostly_nested": complexity_mostly_nested(tree),
                           "constant_evals": constant_evals(calls),
                           "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)
