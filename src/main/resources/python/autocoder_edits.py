@@ -3,9 +3,11 @@ worker's Python patches. Standard library only; a file that does not parse is sk
 either).
 
 autocoder_edits.py reexports ROOT FILE PATCHED_COPY
-    Which project modules import, from FILE, a name the patched copy stops importing (a re-export). Ruff's F401 sees
-    one file: `from .compat import json` in requests/models.py makes `json` in requests/compat.py a re-export, not an
-    unused import. Prints one line per use, `path:line: imports NAME from MODULE`; nothing when there is none.
+    Which project modules import, from FILE, a name the patched copy stops importing (a re-export), and which type
+    comments of FILE use one. Ruff's F401 sees one file: `from .compat import json` in requests/models.py makes `json`
+    in requests/compat.py a re-export, not an unused import; and ruff does not read type comments
+    (`# type: Optional[Dict[str, Any]]`), which type checkers do. Prints one line per use, `path:line: imports NAME
+    from MODULE` or `path:line: a type comment uses NAME`; nothing when there is none.
 
 autocoder_edits.py undefined-name ROOT FILE NAME LINE
     Where an undefined name (ruff's F821) on LINE of FILE is defined in the project, and the edit that defines it.
@@ -27,9 +29,12 @@ autocoder_edits.py keywords FILE LINE
     argument keeps its meaning. {"inserts": [], "reason": R} when there is no such call.
 """
 import ast
+import io
 import json
 import os
+import re
 import sys
+import tokenize
 from collections import Counter
 
 SKIPPED = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", "build", "dist", ".eggs"}
@@ -199,14 +204,35 @@ def undefined_name(root, file, name, line):
             "module": module, "defined_in": path}
 
 
+TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)(.+)")
+TYPE_COMMENT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def type_comment_uses(source, names):
+    """(line, name) of each of the names a type comment of the source uses."""
+    uses = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            typed = TYPE_COMMENT.match(token.string) if token.type == tokenize.COMMENT else None
+            if typed:
+                uses.extend((token.start[0], n) for n in dict.fromkeys(TYPE_COMMENT_NAME.findall(typed.group(1)))
+                            if n in names)
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the comments read so far are checked
+    return uses
+
+
 def reexports(root, file, patched_copy):
     with open(os.path.join(root, file), encoding="utf-8") as f:
-        before = bound_by_imports(f.read())
+        source = f.read()
+    before = bound_by_imports(source)
     with open(patched_copy, encoding="utf-8") as f:
         after = bound_by_imports(f.read())
     removed = {name for name, count in before.items() if after[name] < count}
     if not removed:
         return
+    for line, name in type_comment_uses(source, removed):
+        print(f"{file}:{line}: a type comment uses {name}")
     target = module_of(file)
     for path, tree in project_modules(root):
         if path == file:

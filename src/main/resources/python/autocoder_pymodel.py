@@ -1463,6 +1463,34 @@ def random_input_hashes(calls, parents, module):
     return sorted(out)
 
 
+TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)(.+)")
+TYPE_COMMENT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def type_comment_imports(tree, module):
+    """The imported names a type comment uses (marshmallow's `from typing import Dict, Optional` read only by
+    `# type: Optional[Dict[str, Any]]`): mypy and PyCharm read such comments, ruff does not (its issue 1619), so it
+    reports the import unused, and removing it breaks type checking. [line, column, end line, end column] of each
+    such name in its import statement."""
+    if "type:" not in module.text:
+        return []
+    used = set()
+    for comment in module.comments().values():
+        typed = TYPE_COMMENT.match(comment)
+        if typed:
+            used.update(TYPE_COMMENT_NAME.findall(typed.group(1)))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound = alias.asname or (alias.name.split(".")[0] if isinstance(node, ast.Import) else alias.name)
+                if bound in used:
+                    line, column = getattr(alias, "lineno", node.lineno), getattr(alias, "col_offset", node.col_offset)
+                    out.append([line, column, getattr(alias, "end_lineno", node.end_lineno),
+                                getattr(alias, "end_col_offset", node.end_col_offset)])
+    return sorted(out)
+
+
 def serialization_round_trips(calls):
     """The calls that load what the same module's dumps of a live object just gave (celery's
     `pickle.loads(pickle.dumps(exc))`, a check that it can be pickled): no outside bytes are deserialized.
@@ -1789,22 +1817,26 @@ class Module:
         self.imports = []
         self.local_classes = set()
         self.local_functions = set()
-        self._comment_lines = None
+        self._comments = None  # line -> text of the comment on it
         self.constant_names = set()  # module-level names only ever assigned a constant written out
         self.opted_in = {}  # id of a call -> the False-by-default parameter that must be true for it to run
         self.sql_texts = {}  # (line, column) -> [kind, parameters] of each string built with SQL words in it
 
-    def comment_lines(self):
-        """The numbers of the lines that hold a comment (tokenized once, when first asked)."""
-        if self._comment_lines is None:
-            self._comment_lines = set()
+    def comments(self):
+        """The comments by the number of their line (tokenized once, when first asked)."""
+        if self._comments is None:
+            self._comments = {}
             try:
                 for token in tokenize.generate_tokens(io.StringIO(self.text).readline):
                     if token.type == tokenize.COMMENT:
-                        self._comment_lines.add(token.start[0])
+                        self._comments[token.start[0]] = token.string
             except (tokenize.TokenError, SyntaxError, IndentationError):
                 pass  # the comments read so far are kept; ast has parsed the file, so this hardly happens
-        return self._comment_lines
+        return self._comments
+
+    def comment_lines(self):
+        """The numbers of the lines that hold a comment."""
+        return self.comments().keys()
 
     def collect_imports(self, tree):
         kinds = import_kinds(tree)
@@ -3582,6 +3614,7 @@ def model(entry, budget, max_depth):
                           "serialization_round_trips": serialization_round_trips(calls),
                           "padding_hashes": padding_hashes(calls, parents),
                           "random_input_hashes": random_input_hashes(calls, parents, module),
+                          "type_comment_imports": type_comment_imports(tree, module),
                           "complexity_mostly_nested": complexity_mostly_nested(tree),
                           "constant_evals": constant_evals(calls),
                           "opted_in_calls": [list(span) for span in sorted({(call.lineno, 0, call.end_lineno, WHOLE_LINES)

@@ -19,6 +19,9 @@ enum LeftOutReport {
 
     /** An F401 whose name another module imports from the file. */
     REEXPORT("python_reexported_imports", "unused-import report", "re-exports other modules import"),
+    /** An F401 whose name a type comment uses, which ruff does not read (its issue 1619). */
+    TYPE_COMMENT_USE("python_type_comment_imports", "unused-import report",
+            "names type comments use (`# type: Optional[Dict[str, Any]]`), which type checkers read and ruff does not"),
     /** An F821 on a line marked undefined on purpose ({@link UndefinedNameMarks}). */
     MARKED_UNDEFINED_NAME("python_marked_undefined_names", "undefined-name report",
             "marked undefined on purpose for the type checker"),
@@ -66,7 +69,8 @@ enum LeftOutReport {
     /** Why the row leaves the report out; empty when it reports it. */
     static Optional<LeftOutReport> of(RuffViolation v, Snapshot snapshot, ModelFacts facts, UndefinedNameMarks marks) {
         LeftOutReport reason = switch (v.code()) {
-            case "F401" -> facts.isReexport(v.path(), v.diagnostic()) ? REEXPORT : null;
+            case "F401" -> facts.isReexport(v.path(), v.diagnostic()) ? REEXPORT
+                    : facts.isAt(Site.TYPE_COMMENT_IMPORT, v.path(), v.diagnostic()) ? TYPE_COMMENT_USE : null;
             case "B023" -> facts.isInIterationLocalFunction(v.path(), v.diagnostic()) ? ITERATION_LOCAL_CLOSURE : null;
             case "F822" -> isSubmoduleExport(snapshot, v) ? SUBMODULE_EXPORT : null;
             case "PLE0704" -> facts.isHandlerReraise(v.path(), v.diagnostic()) ? HANDLER_RERAISE : null;

@@ -370,6 +370,11 @@ public class PythonModelProvider {
         PADDING_HASH("padding_hashes"),
         /** An MD5 or SHA-1 digest of a value random bytes go into ({@code s += os.urandom(8)}; {@code hashlib.sha1(s)}). */
         RANDOM_INPUT_HASH("random_input_hashes"),
+        /**
+         * An imported name a type comment uses ({@code # type: Optional[Dict[str, Any]]}): type checkers read it,
+         * ruff does not.
+         */
+        TYPE_COMMENT_IMPORT("type_comment_imports"),
         /** The def line of a function whose McCabe complexity lies mostly in the functions it defines. */
         COMPLEXITY_MOSTLY_NESTED("complexity_mostly_nested"),
         /**

@@ -134,8 +134,29 @@ class PythonPatchCycleTest {
         assertThat(harness.analysisOf(cycle.get(0)).get("task").get("file").asText()).isEqualTo("shop/compat.py");
         JsonNode changes = harness.analysisOf(cycle.get(5)).get("code_changes");
         assertThat(changes.get("verified").asBoolean()).as(changes.toString()).isFalse();
-        assertThat(changes.get("verification").asText()).contains("a re-export, not unused")
+        assertThat(changes.get("verification").asText()).contains("another module imports it, a re-export")
                 .contains("shop/models.py:1: imports json from shop.compat");
+    }
+
+    /**
+     * Ruff does not read type comments, so its F401 fix for {@code import os} also drops {@code Dict}, which
+     * {@code # type: Dict[str, int]} uses (marshmallow's decorators.py): the check names that use.
+     */
+    @Test
+    void removingAnImportATypeCommentUsesIsAUseTheCheckNames() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/hooks.py", """
+                import os
+                from typing import Dict
+
+                HOOKS = {}  # type: Dict[str, int]
+                """);
+        RuffFixer fixer = new RuffFixer(RuffCli.path(), "python3", Duration.ofSeconds(60));
+
+        assertThat(fixer.reExportsRemoved(repo, "shop/hooks.py", "HOOKS = {}  # type: Dict[str, int]\n"))
+                .containsExactly("shop/hooks.py:4: a type comment uses Dict");
+        assertThat(fixer.reExportsRemoved(repo, "shop/hooks.py", "from typing import Dict\n\nHOOKS = {}  # type: Dict[str, int]\n"))
+                .isEmpty();
     }
 
     @Test

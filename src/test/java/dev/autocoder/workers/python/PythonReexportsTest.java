@@ -67,4 +67,45 @@ class PythonReexportsTest {
         PerspectiveResult ruffAlone = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff).analyze(TestSnapshots.context(snapshot));
         assertThat(ruffAlone.findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(6);
     }
+
+    /**
+     * Ruff does not read type comments (its issue 1619): marshmallow's {@code from typing import Dict, Optional, ...}
+     * is used only by {@code # type: Optional[Dict[...]]}, and removing it, as ruff's fix would, breaks mypy.
+     */
+    @Test
+    void aNameATypeCommentUsesIsNoUnusedImport() {
+        TestSnapshots.write(root, "hooks.py", """
+                from __future__ import annotations
+
+                import functools
+                import typing as t
+                from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+
+                class Hook:
+                    hooks = None  # type: Optional[Dict[Union[Tuple[str, bool], str], Any]]
+
+
+                def run(hook, *args):
+                    # type: (Callable, *t.Any) -> None  # a signature comment
+                    hook(*args)
+                """);
+        Snapshot snapshot = TestSnapshots.of(root);
+        RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
+        PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
+
+        PerspectiveResult withModel = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff,
+                new PythonModelProvider("python3", Duration.ofSeconds(10))).analyze(TestSnapshots.context(snapshot));
+
+        assertThat(withModel.findings()).filteredOn(f -> f.rule().equals("F401")).extracting(Finding::message)
+                .containsExactlyInAnyOrder("`functools` imported but unused", "`typing.List` imported but unused");
+        assertThat(withModel.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("python_type_comment_imports");
+            assertThat(m.value()).isEqualTo(7.0);
+        });
+        assertThat(withModel.summary()).contains("7 unused-import reports left out: names type comments use");
+
+        PerspectiveResult ruffAlone = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff).analyze(TestSnapshots.context(snapshot));
+        assertThat(ruffAlone.findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(9);
+    }
 }

@@ -267,8 +267,8 @@ final class PythonPatches {
         }
         List<String> reExports = fixer.reExportsRemoved(repositoryRoot, file, patched);
         if (!reExports.isEmpty()) {
-            return new PatchVerification(true, false, "the patch removes a name other modules import from " + file
-                    + " (a re-export, not unused): " + String.join("; ", reExports.subList(0, Math.min(3, reExports.size())))
+            return new PatchVerification(true, false, "the patch removes an import of " + file + " that is used where"
+                    + " ruff does not look (another module imports it, a re-export; or a type comment uses it): " + String.join("; ", reExports.subList(0, Math.min(3, reExports.size())))
                     + (reExports.size() > 3 ? "; and " + (reExports.size() - 3) + " more" : ""));
         }
         Optional<List<RuffDiagnostic>> after = fixer.check(file, patched, rule, settings);
