@@ -1,6 +1,7 @@
 package dev.autocoder.workers.testplan;
 
 import dev.autocoder.workers.row.Finding;
+import dev.autocoder.workers.row.Severity;
 import dev.autocoder.workers.testplan.plan.FailureMode;
 import dev.autocoder.workers.worker.PerspectiveResult;
 import org.junit.jupiter.api.Test;
@@ -903,6 +904,49 @@ class DeliberateCatchTest {
                 .extracting(Finding::file, Finding::line)
                 .containsExactlyInAnyOrder(tuple("shop/theme.py", 37), tuple("shop/theme.py", 43),
                         tuple("shop/theme.py", 69));
+    }
+
+    /**
+     * Celery's error-handling row still led with {@code empty-catch} × 20 high, every one a named type ({@code except
+     * KeyError: pass}, {@code except ValueError: pass}): Python's ask-forgiveness idiom, which ruff's S110 and
+     * Bandit's B110 leave alone unless told to. Such a handler is medium, saying so; a bare or {@code Exception} one,
+     * which loses every failure, stays high.
+     */
+    @Test
+    void anEmptyHandlerOfANamedTypeIsMediumABareOrExceptionOneHigh() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/pool.py", """
+                class Pool:
+                    def __init__(self, queues):
+                        self.queues = queues
+
+                    def forget(self, proc):
+                        try:
+                            self.queues[proc.find()] = None
+                        except (KeyError, ValueError):
+                            pass
+
+                    def close(self, proc):
+                        try:
+                            proc.close()
+                        except Exception:
+                            pass
+
+                    def kill(self, proc):
+                        try:
+                            proc.kill()
+                        except:
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::line, Finding::severity, Finding::message)
+                .containsExactly(tuple(8, Severity.MEDIUM, "Pool.forget(proc): empty `except (KeyError, ValueError):`: the"
+                                + " failure disappears (one named type: ruff's S110, like Bandit's B110, reports only a"
+                                + " bare or `Exception` handler)"),
+                        tuple(14, Severity.HIGH, "Pool.close(proc): empty `except Exception:`: the failure disappears"),
+                        tuple(20, Severity.HIGH, "Pool.kill(proc): empty `except:`: the failure disappears"));
     }
 
     /**

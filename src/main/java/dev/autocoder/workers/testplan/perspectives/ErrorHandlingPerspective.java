@@ -102,7 +102,12 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         String types = String.join(" | ", c.types());
         String handler = python ? "`" + c.text() + "`" : "catch of " + types; // `except:` or `except OSError as e:`
         if (!deliberate && c.empty()) {
-            own.add(finding("empty-catch", Severity.HIGH, m, c.line(), "empty " + handler + ": the failure disappears", c.text()));
+            // Python asks forgiveness, not permission: `except KeyError: pass` is its idiom, which ruff's S110 (as
+            // Bandit's B110) leaves alone by default; a bare or `Exception` handler loses every failure
+            boolean narrow = python && !c.types().isEmpty() && !c.overBroad();
+            own.add(finding("empty-catch", narrow ? Severity.MEDIUM : Severity.HIGH, m, c.line(), "empty " + handler
+                    + ": the failure disappears" + (narrow ? " (one named type: ruff's S110, like Bandit's B110, reports"
+                    + " only a bare or `Exception` handler)" : ""), c.text()));
         } else if (!deliberate && c.onlyLogs() && !c.rethrows()) {
             own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), handler + " only logs and goes on", c.text()));
         }
