@@ -1463,6 +1463,10 @@ def random_input_hashes(calls, parents, module):
     return sorted(out)
 
 
+# a comment saying a failure is let go on purpose, and one saying that is still to be decided
+LETTING_GO = re.compile(r"\b(ignor|swallow|suppress|best[- ]effort|harmless|don'?t care|doesn'?t matter|not an error)",
+                        re.IGNORECASE)
+TO_DO = re.compile(r"\b(TODO|FIXME|XXX)\b")
 TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)(.+)")
 TYPE_COMMENT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -2948,7 +2952,8 @@ class FunctionScanner:
         # provided without value` / `except IndexError: pass`)
         explained = empty_body and (any(line in self.m.comment_lines()
                                         for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
-                                    or self.comment_above(handler) or try_line in self.m.comment_lines())
+                                    or self.comment_above(handler) or try_line in self.m.comment_lines()
+                                    or try_line is not None and self.says_ignored_above(try_line))
         # a finalizer has no caller to tell: Python only prints "Exception ignored in" for what escapes it
         in_finalizer = getattr(self.f, "name", None) == "__del__"
         # outside a coroutine nothing is being cancelled: a cancelled future's result in a done-callback (tornado's
@@ -2995,6 +3000,15 @@ class FunctionScanner:
         above = self.m.lines[line - 1]
         clause = self.m.lines[handler.lineno - 1]
         return above.strip().startswith("#") and len(above) - len(above.lstrip()) == len(clause) - len(clause.lstrip())
+
+    def says_ignored_above(self, try_line):
+        """Whether a comment of its own among the three lines over the `try` says the failure is let go (tornado's
+        `# Block until the serving loop is done, but ignore any exceptions` over an assert and the try; pip's `# If
+        for any reason rustc --version fails, silently ignore it`), and is no to-do."""
+        comments = self.m.comments()
+        texts = [comments[line] for line in range(max(1, try_line - 3), try_line)
+                 if line in comments and self.m.lines[line - 1].lstrip().startswith("#")]
+        return any(LETTING_GO.search(t) for t in texts) and not any(TO_DO.search(t) for t in texts)
 
     @staticmethod
     def is_logging(call):

@@ -907,6 +907,52 @@ class DeliberateCatchTest {
     }
 
     /**
+     * Tornado's {@code HTTP1ServerConnection.close} says over its try, above an assert, that it ignores the serving
+     * loop's exceptions (which are logged where they happen): the handler is explained, as one with a comment over the
+     * {@code except} is. A comment over the try that leaves it to decide (a to-do) or says something else explains
+     * nothing.
+     */
+    @Test
+    void aCommentOverTheTrySayingTheFailureIsIgnoredExplainsTheEmptyHandler() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/server.py", """
+                class Connection:
+                    def __init__(self, stream, serving):
+                        self.stream = stream
+                        self.serving = serving
+
+                    async def close(self):
+                        self.stream.close()
+                        # Block until the serving loop is done, but ignore any exceptions
+                        # (serve is already responsible for logging them).
+                        assert self.serving is not None
+                        try:
+                            await self.serving
+                        except Exception:
+                            pass
+
+                    def align(self, table, name):
+                        # TODO: warn or ignore settings that do not apply?
+                        try:
+                            table.align(name)
+                        except Exception:
+                            pass
+
+                    def flush(self):
+                        # write what is buffered
+                        try:
+                            self.stream.flush()
+                        except Exception:
+                            pass
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::file, Finding::line)
+                .containsExactly(tuple("shop/server.py", 20), tuple("shop/server.py", 27));
+    }
+
+    /**
      * Celery's error-handling row still led with {@code empty-catch} × 20 high, every one a named type ({@code except
      * KeyError: pass}, {@code except ValueError: pass}): Python's ask-forgiveness idiom, which ruff's S110 and
      * Bandit's B110 leave alone unless told to. Such a handler is medium, saying so; a bare or {@code Exception} one,
