@@ -1702,6 +1702,10 @@ NUMBERS = {"int", "float", "len", "bool", "abs", "round", "ord", "hash", "id"}
 # Calls that serialize a live object of the program: what they give carries no outside bytes (celery's
 # `pickle.loads(pickle.dumps(exc))` tests that an exception can be pickled).
 SERIALIZING = {"pickle.dumps", "cPickle.dumps", "_pickle.dumps", "marshal.dumps", "dill.dumps"}
+# What a DB-API connection or cursor gives: a cursor, the rows the database answers; the caller's text reaches them
+# only as the query's arguments (SQLAlchemy's `cursor = dbapi_connection.cursor()`, `row = cursor.fetchone()`, then
+# `"sys.{}".format(row[0])`: a view name the server answered, not the caller's input).
+DATABASE_READS = {"cursor", "fetchone", "fetchall", "fetchmany", "fetchval", "fetchrow", "scalar"}
 # A function or its receiver named for quoting or escaping (`quote_identifier`, `identifier_preparer.format_table`,
 # `conn.escape_string`, `shlex.quote`): what it returns is the input made safe to put into a text.
 QUOTING = re.compile(r"(?i)quot|escap|sanitiz|identifier|preparer")
@@ -2024,9 +2028,12 @@ class FunctionScanner:
             name = dotted(node.func) or ""
             if name in NUMBERS or (self.m.qualify(name) if name else None) in SERIALIZING:
                 return []
+            arguments = list(node.args) + [k.value for k in node.keywords]
             if QUOTING.search(name):  # what goes in is the arguments, not the quoting function's receiver
-                return [] if quoting_clears else [p for a in list(node.args) + [k.value for k in node.keywords]
+                return [] if quoting_clears else [p for a in arguments
                                                   for p in self.injectable_parts(a, quoting_clears, bound)]
+            if isinstance(node.func, ast.Attribute) and node.func.attr in DATABASE_READS:
+                return [p for a in arguments for p in self.injectable_parts(a, quoting_clears, bound)]
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             inner = dict(bound)
             for generator in node.generators:
