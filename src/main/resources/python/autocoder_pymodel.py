@@ -1923,6 +1923,7 @@ class FunctionScanner:
         self.closed = set()
         self.assigned_calls = {}  # id of a call node -> the local its result is assigned to
         self.discarded_calls = set()  # ids of the call nodes that are a statement of their own: the result is dropped
+        self.called_lambdas = set()  # ids of the lambdas handed to a call that keeps no function: run within it
         self.yields = False
         self.returns_value = False
         self.nesting = 0  # how deep the walk is inside functions and lambdas nested in this one
@@ -2275,6 +2276,9 @@ class FunctionScanner:
             self.record_call(node, owner, method, implicit, caught_by, loop_depth, loops_open, in_with, len(node.args) + len(node.keywords))
             if isinstance(node.func, ast.Attribute) and node.func.attr == "close" and isinstance(node.func.value, ast.Name):
                 self.closed.add(node.func.value.id)
+            if not keeps(node):
+                self.called_lambdas.update(id(a) for a in list(node.args) + [k.value for k in node.keywords]
+                                           if isinstance(a, ast.Lambda))
             for child in ast.iter_child_nodes(node):
                 self.visit(child, caught_by, loop_depth, loops_open, in_except, False)
             return
@@ -2286,13 +2290,16 @@ class FunctionScanner:
         method: its calls, raises and handlers are this function's (ruff's C901 counts a nested function's
         complexity in its enclosing function too). Its returns and yields are its own, and its body runs when it is
         called, not where it stands: outside the loops, try, except and with blocks around its definition. Its
-        decorators and default values are evaluated where it stands."""
+        decorators and default values are evaluated where it stands. A lambda handed to a call that keeps no
+        function runs within that call (paramiko's `retry_on_signal(lambda: sock.connect(addr))` inside `try: ..
+        except socket.error`): the handlers around the call catch what it raises."""
         for expression in evaluated_where_defined(node):
             self.visit(expression, caught_by, loop_depth, loops_open, in_except, in_with)
         self.nesting += 1
         self.functions.append(node)
+        caught_there = caught_by if id(node) in self.called_lambdas else []
         for statement in node.body if isinstance(node.body, list) else [node.body]:
-            self.visit(statement, [], 0, [], False, False)
+            self.visit(statement, caught_there, 0, [], False, False)
         self.functions.pop()
         self.nesting -= 1
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * exit status, never an OSError; with {@code check=True} as CalledProcessError. An exit status dropped on the floor
  * is its own failure mode, likely when the command is built from the input (click's {@code os.system} calls); so is
  * a failure the call raises (medium for a fixed command), of low impact where the function handles it (sphinx's
- * graphviz translates a CalledProcessError into its own error).
+ * graphviz translates a CalledProcessError into its own error), also from a lambda it hands to a call that runs it.
  */
 class CommandFailureModesTest {
 
@@ -75,6 +75,26 @@ class CommandFailureModesTest {
                 except Exception:
                     return False
                 return True
+
+
+            def retry(call):
+                return call()
+
+
+            def rerun(tool):
+                try:
+                    retry(lambda: subprocess.run([tool], check=True))
+                except subprocess.CalledProcessError:
+                    return False
+                return True
+
+
+            def later(tool, callbacks):
+                try:
+                    callbacks.append(lambda: subprocess.run([tool], check=True))
+                except subprocess.CalledProcessError:
+                    return False
+                return True
             """;
 
     @TempDir
@@ -99,7 +119,11 @@ class CommandFailureModesTest {
                         tuple("mac_version()", "integration-failure", "subprocess.CalledProcessError", "medium", "high"),
                         // handled where it happens (sphinx's graphviz: translated into its own error): impact low
                         tuple("render(dot, code)", "integration-failure", "subprocess.CalledProcessError", "high", "low"),
-                        tuple("convert(tool, path)", "integration-failure", "subprocess.CalledProcessError", "high", "low"));
+                        tuple("convert(tool, path)", "integration-failure", "subprocess.CalledProcessError", "high", "low"),
+                        // a lambda handed to a call runs within it (paramiko's `retry_on_signal(lambda: sock.connect(addr))`
+                        // in a try), unless the call keeps it for later
+                        tuple("rerun(tool)", "integration-failure", "subprocess.CalledProcessError", "high", "low"),
+                        tuple("later(tool, callbacks)", "integration-failure", "subprocess.CalledProcessError", "high", "high"));
         String skeleton = plan.skeletons().stream().map(TestSkeleton::source).reduce("", String::concat);
         assertThat(skeleton).contains("def test_edit_when_the_command_fails_reports_it(self):")
                 .contains("Expected: a non-zero exit status reported to the caller (raised, returned or logged).")
