@@ -220,6 +220,70 @@ class CuratedRulesetTest {
         assertThat(violations("UseEqualsToCompareStrings")).containsExactly(12, 19, 37);
     }
 
+    /**
+     * CompareObjectsWithEquals, as Sonar's S1698: a comparison with {@code this} (a lock owner's check), and
+     * {@code a == b} as the identity shortcut of a method that goes on to compare the values (equals, compare, element
+     * by element through a two-argument append: commons-lang3's EqualsBuilder) are not reported; an identity test
+     * alone, or one whose branch goes on working, still is.
+     */
+    @Test
+    void aComparisonWithThisOrAnIdentityShortcutIsNotReported() {
+        TestSnapshots.write(root, "src/main/java/p/Values.java", """
+                package p;
+
+                import java.util.Objects;
+
+                class Values {
+                    private Object owner;
+                    private boolean equal = true;
+
+                    void enter() {
+                        if (owner != this) {
+                            throw new IllegalStateException();
+                        }
+                    }
+
+                    static boolean equivalent(Object a, Object b) {
+                        if (a == b) {
+                            return true;
+                        }
+                        return a != null && a.equals(b);
+                    }
+
+                    Values append(Object[] left, Object[] right) {
+                        if (left == right) {
+                            return this;
+                        }
+                        for (int i = 0; i < left.length && equal; i++) {
+                            append(left[i], right[i]);
+                        }
+                        return this;
+                    }
+
+                    Values append(Object left, Object right) {
+                        equal = equal && Objects.equals(left, right);
+                        return this;
+                    }
+
+                    static boolean same(Object a, Object b) {
+                        if (a == b) {
+                            return true;
+                        }
+                        return false;
+                    }
+
+                    static int refresh(Object cached, Object current) {
+                        if (cached == current) {
+                            current = null;
+                        }
+                        return current == null ? 0 : current.hashCode();
+                    }
+                }
+                """);
+        // reported: an identity test alone, one whose branch goes on working
+        assertThat(violations("CompareObjectsWithEquals")).containsExactly(38, 45);
+    }
+
     /** ClassCastExceptionWithToArray: a cast to an array of a type variable that erases to Object cannot throw. */
     @Test
     void aCastToAnArrayOfATypeVariableErasedToObjectIsNotReported() {
