@@ -637,7 +637,7 @@ KEEPING_CALLS = {"Thread", "Timer", "Process", "submit", "apply_async", "map_asy
                  "signal", "append", "appendleft", "extend", "insert", "add", "setdefault", "put", "put_nowait",
                  "partial", "setattr", "property", "defaultdict", "addCallback", "addErrback", "addBoth",
                  "addCallbacks", "callLater", "callFromThread", "callInThread", "deferToThread", "add_callback",
-                 "add_timeout", "spawn_callback"}
+                 "add_timeout", "spawn_callback", "add_future", "add_reader", "add_writer", "add_signal_handler"}
 
 
 def called_at_once(argument, parents):
@@ -696,7 +696,8 @@ def joined_in(argument, loop, parents):
 
 def keeps(call):
     """Whether the call is one that keeps a function it is given for later (KEEPING_CALLS)."""
-    return (dotted(call.func) or "").rpartition(".")[2] in KEEPING_CALLS
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else (dotted(call.func) or "").rpartition(".")[2]
+    return name in KEEPING_CALLS  # a method of a receiver made by a call too: `IOLoop.current().add_future(..)`
 
 
 def kept_result(call, parents):

@@ -95,6 +95,14 @@ class CommandFailureModesTest {
                 except subprocess.CalledProcessError:
                     return False
                 return True
+
+
+            def when_done(loop, future):
+                try:
+                    loop.current().add_future(future, lambda f: subprocess.run([f.result()], check=True))
+                except subprocess.CalledProcessError:
+                    return False
+                return True
             """;
 
     @TempDir
@@ -123,7 +131,9 @@ class CommandFailureModesTest {
                         // a lambda handed to a call runs within it (paramiko's `retry_on_signal(lambda: sock.connect(addr))`
                         // in a try), unless the call keeps it for later
                         tuple("rerun(tool)", "integration-failure", "subprocess.CalledProcessError", "high", "low"),
-                        tuple("later(tool, callbacks)", "integration-failure", "subprocess.CalledProcessError", "high", "high"));
+                        tuple("later(tool, callbacks)", "integration-failure", "subprocess.CalledProcessError", "high", "high"),
+                        // tornado's `IOLoop.current().add_future(future, lambda f: f.result())`: kept, run later
+                        tuple("when_done(loop, future)", "integration-failure", "subprocess.CalledProcessError", "medium", "high"));
         String skeleton = plan.skeletons().stream().map(TestSkeleton::source).reduce("", String::concat);
         assertThat(skeleton).contains("def test_edit_when_the_command_fails_reports_it(self):")
                 .contains("Expected: a non-zero exit status reported to the caller (raised, returned or logged).")
