@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Exception types without a classpath: the JDK's well-known exceptions with their superclass and package, and the
- * project's own exception types through their declared supertypes. Answers whether a catch clause catches a thrown
- * type, and the name a generated test uses for a type.
+ * Exception types without a classpath: the JDK's well-known exceptions with their superclass and package (Python's
+ * built-in ones for a Python file), and the project's own exception types through their declared supertypes. Answers
+ * whether a catch clause catches a thrown type, and the name a generated test uses for a type.
  */
 public final class ExceptionTypes {
 
@@ -149,6 +149,9 @@ public final class ExceptionTypes {
      * its name does not end in {@code Error}.
      */
     public boolean isSubtype(String type, String ancestor, FileModel context) {
+        if (context != null && context.path().endsWith(".py")) {
+            return isPythonSubtype(type, ancestor, context);
+        }
         String target = simple(ancestor);
         Deque<String> queue = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
@@ -180,6 +183,41 @@ public final class ExceptionTypes {
             return target.equals("Throwable") || (target.equals("Exception") && !simple(type).endsWith("Error"));
         }
         return false;
+    }
+
+    /**
+     * As {@link #isSubtype}, through Python's hierarchy ({@link PythonExceptions}) and the project's Python classes: a
+     * name the hierarchy knows is compared as written after its alias ({@code socket.error} is {@code OSError}, never
+     * {@code zlib.error}); a project's by its last name. A type neither places is caught by {@code Exception} and
+     * {@code BaseException}, as nearly every Python exception derives from the former.
+     */
+    private boolean isPythonSubtype(String type, String ancestor, FileModel context) {
+        String target = PythonExceptions.canonical(ancestor);
+        Deque<String> queue = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        queue.add(PythonExceptions.canonical(type));
+        boolean placed = true;
+        while (!queue.isEmpty() && seen.size() < 30) {
+            String current = queue.poll();
+            if (!seen.add(current)) {
+                continue;
+            }
+            boolean known = PythonExceptions.known(current);
+            if (current.equals(target)
+                    || !known && !PythonExceptions.known(target) && simple(current).equals(simple(target))) {
+                return true;
+            }
+            Optional<ProjectCalls.TypeRef> own = known ? Optional.empty() : project.type(simple(current), context);
+            if (known) {
+                PythonExceptions.base(current).ifPresent(queue::add);
+            } else if (own.isPresent()) {
+                own.get().type().supertypes().forEach(base -> queue.add(PythonExceptions.canonical(base)));
+                context = own.get().file();
+            } else {
+                placed = false;
+            }
+        }
+        return !placed && (target.equals("BaseException") || target.equals("Exception") && PythonExceptions.underException(type));
     }
 
     /**
