@@ -268,7 +268,8 @@ final class PythonPatches {
         List<String> reExports = fixer.reExportsRemoved(repositoryRoot, file, patched);
         if (!reExports.isEmpty()) {
             return new PatchVerification(true, false, "the patch removes an import of " + file + " that is used where"
-                    + " ruff does not look (another module imports it, a re-export; or a type comment uses it): " + String.join("; ", reExports.subList(0, Math.min(3, reExports.size())))
+                    + " ruff does not look (another module imports it, a re-export; or a type comment uses it): "
+                    + String.join("; ", reExports.subList(0, Math.min(3, reExports.size())))
                     + (reExports.size() > 3 ? "; and " + (reExports.size() - 3) + " more" : ""));
         }
         Optional<List<RuffDiagnostic>> after = fixer.check(file, patched, rule, settings);

@@ -207,17 +207,19 @@ public final class ExceptionTypes {
                     || !known && !PythonExceptions.known(target) && simple(current).equals(simple(target))) {
                 return true;
             }
-            Optional<ProjectCalls.TypeRef> own = known ? Optional.empty() : project.type(simple(current), context);
             if (known) {
                 PythonExceptions.base(current).ifPresent(queue::add);
-            } else if (own.isPresent()) {
+                continue;
+            }
+            Optional<ProjectCalls.TypeRef> own = project.type(simple(current), context);
+            if (own.isPresent()) {
                 own.get().type().supertypes().forEach(base -> queue.add(PythonExceptions.canonical(base)));
                 context = own.get().file();
             } else {
                 placed = false;
             }
         }
-        return !placed && (target.equals("BaseException") || target.equals("Exception") && PythonExceptions.underException(type));
+        return !placed && (target.equals("Exception") || target.equals("BaseException"));
     }
 
     /**

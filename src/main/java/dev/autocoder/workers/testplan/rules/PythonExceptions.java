@@ -81,9 +81,4 @@ final class PythonExceptions {
     static Optional<String> base(String name) {
         return Optional.ofNullable(BASES.get(canonical(name)));
     }
-
-    /** A class the hierarchy does not place still derives from Exception, as nearly every Python exception does. */
-    static boolean underException(String unplaced) {
-        return !canonical(unplaced).equals("BaseException");
-    }
 }
