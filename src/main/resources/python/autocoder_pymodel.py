@@ -3035,6 +3035,8 @@ class FunctionScanner:
         kind = None
         message = None
         exc = node.exc
+        while isinstance(exc, ast.Call) and isinstance(exc.func, ast.Attribute) and exc.func.attr == "with_traceback":
+            exc = exc.func.value  # `raise value.with_traceback(tb)` raises `value` (peewee's and six's reraise)
         if isinstance(exc, ast.Call):
             kind = dotted(exc.func)
             if exc.args and isinstance(exc.args[0], ast.Constant) and isinstance(exc.args[0].value, str):

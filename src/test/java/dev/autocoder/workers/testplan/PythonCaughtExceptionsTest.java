@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * {@code except LookupError} a KeyError, {@code except socket.error} (OSError's old name) a failed connect, a
  * project exception through its bases. A failure caught in its own function is no failure of the function; one the
  * handler does not catch (a ValueError under {@code except KeyError}, a KeyboardInterrupt under
- * {@code except Exception}) still is.
+ * {@code except Exception}) still is. {@code raise value.with_traceback(tb)} raises what {@code value} is.
  */
 class PythonCaughtExceptionsTest {
 
@@ -85,6 +85,16 @@ class PythonCaughtExceptionsTest {
                     except Exception:
                         return False
                     return True
+
+
+                def reraise(value, tb=None):
+                    if value.__traceback__ is not tb:
+                        raise value.with_traceback(tb)
+                    raise value
+
+
+                def wrap(tb):
+                    raise OrderError("wrapped").with_traceback(tb)
                 """));
 
         TestPlanAnalysis plan = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes")));
@@ -96,6 +106,9 @@ class PythonCaughtExceptionsTest {
                         tuple("connect(addr)", "integration-failure", "OSError", "high"),
                         tuple("connect(addr)", "integration-failure", "OSError", "low"),
                         tuple("check(text)", "thrown-exception", "ValueError", "high"),
-                        tuple("stop(flag)", "thrown-exception", "KeyboardInterrupt", "high"));
+                        tuple("stop(flag)", "thrown-exception", "KeyboardInterrupt", "high"),
+                        // `raise value.with_traceback(tb)` re-raises what it is given (peewee's reraise); a class's
+                        // instance given a traceback is that class
+                        tuple("wrap(tb)", "thrown-exception", "OrderError", "high"));
     }
 }
