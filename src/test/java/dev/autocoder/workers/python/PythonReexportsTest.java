@@ -48,12 +48,7 @@ class PythonReexportsTest {
                 def describe(order: Mapping) -> str:
                     return quote(complexjson.dumps(dict(order))) + str(cookielib.CookieJar())
                 """);
-        Snapshot snapshot = TestSnapshots.of(root);
-        RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
-        PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
-
-        PerspectiveResult withModel = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff,
-                new PythonModelProvider("python3", Duration.ofSeconds(10))).analyze(TestSnapshots.context(snapshot));
+        PerspectiveResult withModel = codeQuality(true);
 
         assertThat(withModel.findings()).filteredOn(f -> f.rule().equals("F401")).extracting(Finding::message)
                 .containsExactlyInAnyOrder("`os` imported but unused", "`urllib.parse.urljoin` imported but unused");
@@ -64,8 +59,7 @@ class PythonReexportsTest {
         assertThat(withModel.summary()).contains("(and 4 unused-import reports left out: re-exports other modules import)");
 
         // ruff alone reports all six
-        PerspectiveResult ruffAlone = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff).analyze(TestSnapshots.context(snapshot));
-        assertThat(ruffAlone.findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(6);
+        assertThat(codeQuality(false).findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(6);
     }
 
     /**
@@ -90,12 +84,7 @@ class PythonReexportsTest {
                     # type: (Callable, *t.Any) -> None  # a signature comment
                     hook(*args)
                 """);
-        Snapshot snapshot = TestSnapshots.of(root);
-        RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
-        PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
-
-        PerspectiveResult withModel = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff,
-                new PythonModelProvider("python3", Duration.ofSeconds(10))).analyze(TestSnapshots.context(snapshot));
+        PerspectiveResult withModel = codeQuality(true);
 
         assertThat(withModel.findings()).filteredOn(f -> f.rule().equals("F401")).extracting(Finding::message)
                 .containsExactlyInAnyOrder("`functools` imported but unused", "`typing.List` imported but unused");
@@ -105,7 +94,16 @@ class PythonReexportsTest {
         });
         assertThat(withModel.summary()).contains("7 unused-import reports left out: names type comments use");
 
-        PerspectiveResult ruffAlone = new CodeQualityPerspective(pmd, new CpdRunner(100), ruff).analyze(TestSnapshots.context(snapshot));
-        assertThat(ruffAlone.findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(9);
+        assertThat(codeQuality(false).findings()).filteredOn(f -> f.rule().equals("F401")).hasSize(9);
+    }
+
+    /** The code-quality row of the files written, with the Python model or with ruff alone. */
+    private PerspectiveResult codeQuality(boolean withModel) {
+        Snapshot snapshot = TestSnapshots.of(root);
+        RuffEngine ruff = new RuffEngine(RuffCli.path(), Duration.ofSeconds(60));
+        PmdEngine pmd = new PmdEngine(PmdRulesets.curated(), 1);
+        CodeQualityPerspective perspective = withModel ? new CodeQualityPerspective(pmd, new CpdRunner(100), ruff,
+                new PythonModelProvider("python3", Duration.ofSeconds(10))) : new CodeQualityPerspective(pmd, new CpdRunner(100), ruff);
+        return perspective.analyze(TestSnapshots.context(snapshot));
     }
 }
