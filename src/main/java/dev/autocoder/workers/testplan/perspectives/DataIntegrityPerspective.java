@@ -114,18 +114,14 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         boolean moves = method.invocations().stream().anyMatch(c -> "java.nio.file.Files".equals(c.type()) && c.method().equals("move"));
         if (!fileWrites.isEmpty() && !moves) {
             Invocation first = fileWrites.get(0);
-            Finding f = finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), CallNames.of(m, first)
-                    + " writes in place: a crash mid-write leaves a partial file (write a temporary file and move it)", first.text());
-            result.findings.add(f);
-            answers.add(f.id());
+            report(finding("non-atomic-file-write", Severity.MEDIUM, m, first.line(), CallNames.of(m, first)
+                    + " writes in place: a crash mid-write leaves a partial file (write a temporary file and move it)", first.text()), result, answers);
         }
         boolean transactional = method.hasAnnotation("Transactional") || m.type().hasAnnotation("Transactional")
                 || method.invocations().stream().anyMatch(c -> c.method().equals("setAutoCommit") || c.method().equals("commit"));
         if (dbWrites.size() >= 2 && !transactional) {
-            Finding f = finding("writes-without-transaction", Severity.HIGH, m, dbWrites.get(1).line(), dbWrites.size()
-                    + " database writes without a transaction: a failure between them leaves half the change", dbWrites.get(1).text());
-            result.findings.add(f);
-            answers.add(f.id());
+            report(finding("writes-without-transaction", Severity.HIGH, m, dbWrites.get(1).line(), dbWrites.size()
+                    + " database writes without a transaction: a failure between them leaves half the change", dbWrites.get(1).text()), result, answers);
         }
         if (method.visibility().equals("private")) {
             return true;
@@ -187,10 +183,8 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         List<String> answers = new ArrayList<>();
         for (var p : method.params()) {
             if (PythonWriteRules.isMoneyFloat(p.name(), p.type())) {
-                Finding f = finding("float-for-money", Severity.MEDIUM, m, method.beginLine(), "parameter '" + p.name()
-                        + "' holds money in a float: 0.1 + 0.2 != 0.3 and sums drift (use decimal.Decimal or integer cents)", p.name());
-                result.findings.add(f);
-                answers.add(f.id());
+                report(finding("float-for-money", Severity.MEDIUM, m, method.beginLine(), "parameter '" + p.name()
+                        + "' holds money in a float: 0.1 + 0.2 != 0.3 and sums drift (use decimal.Decimal or integer cents)", p.name()), result, answers);
             }
         }
         List<Invocation> fileWrites = method.invocations().stream().filter(PythonWriteRules::isFileWrite).toList();
@@ -202,11 +196,9 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
         boolean writesState = !fileWrites.isEmpty() || !dbWrites.isEmpty();
         for (Invocation call : method.invocations()) {
             if (PythonWriteRules.isNaiveNow(call)) {
-                Finding f = finding("naive-datetime", writesState ? Severity.MEDIUM : Severity.LOW, m, call.line(), call.text()
+                report(finding("naive-datetime", writesState ? Severity.MEDIUM : Severity.LOW, m, call.line(), call.text()
                         + " is a timestamp without a time zone: stored or compared across machines it means different instants "
-                        + "(use datetime.now(timezone.utc))", call.text());
-                result.findings.add(f);
-                answers.add(f.id());
+                        + "(use datetime.now(timezone.utc))", call.text()), result, answers);
             }
         }
         if (!writesState && serialized.isEmpty()) {
@@ -226,26 +218,20 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
             Invocation first = fileWrites.get(0);
             // a command's output file, as a shell's `>` writes it (tabulate's and sqlparse's `-o FILE`)
             boolean namedOnCommandLine = method.invocations().stream().anyMatch(PythonWriteRules::parsesCommandLine);
-            Finding f = finding("non-atomic-file-write", namedOnCommandLine ? Severity.LOW : Severity.MEDIUM, m,
+            report(finding("non-atomic-file-write", namedOnCommandLine ? Severity.LOW : Severity.MEDIUM, m,
                     first.line(), first.text() + " writes in place: a crash mid-write leaves a partial file (write a "
                             + "temporary file in the same folder, then os.replace it)"
                             + (namedOnCommandLine ? "; low: the function reads its command line, so the file is one "
-                            + "the user named there, written as a shell's `>` writes it" : ""), first.text());
-            result.findings.add(f);
-            answers.add(f.id());
+                            + "the user named there, written as a shell's `>` writes it" : ""), first.text()), result, answers);
         }
         boolean commits = PythonWriteRules.handlesCommit(method);
         List<Invocation> outsideTransaction = dbWrites.stream().filter(c -> !c.hasFact("transaction")).toList();
         if (outsideTransaction.size() >= 2 && !commits) {
-            Finding f = finding("writes-without-transaction", Severity.HIGH, m, outsideTransaction.get(1).line(), outsideTransaction.size()
-                    + " database writes without commit or rollback here or a `with conn:` block: a failure between them leaves half the change", outsideTransaction.get(1).text());
-            result.findings.add(f);
-            answers.add(f.id());
+            report(finding("writes-without-transaction", Severity.HIGH, m, outsideTransaction.get(1).line(), outsideTransaction.size()
+                    + " database writes without commit or rollback here or a `with conn:` block: a failure between them leaves half the change", outsideTransaction.get(1).text()), result, answers);
         } else if (!outsideTransaction.isEmpty() && !commits && method.invocations().stream().anyMatch(PythonWriteRules::isConnect)) {
-            Finding f = finding("uncommitted-write", Severity.HIGH, m, outsideTransaction.get(0).line(), outsideTransaction.get(0).text()
-                    + " writes on a connection this function opens and never commits: the change is rolled back when it closes", outsideTransaction.get(0).text());
-            result.findings.add(f);
-            answers.add(f.id());
+            report(finding("uncommitted-write", Severity.HIGH, m, outsideTransaction.get(0).line(), outsideTransaction.get(0).text()
+                    + " writes on a connection this function opens and never commits: the change is rolled back when it closes", outsideTransaction.get(0).text()), result, answers);
         }
         if (method.visibility().equals("private")) {
             return true;
@@ -269,6 +255,12 @@ class DataIntegrityPerspective extends TestPlanningPerspective {
                     "the value read equals the value written, or the conversion is explicit", List.of(), "equal values", answers));
         }
         return true;
+    }
+
+    /** Adds the finding to the row, and to what the method's specifications answer. */
+    private static void report(Finding finding, PlanResult result, List<String> answers) {
+        result.findings.add(finding);
+        answers.add(finding.id());
     }
 
     private static Finding finding(String rule, Severity severity, MethodRef m, int line, String message, String snippet) {
