@@ -1522,7 +1522,7 @@ def script_blocks(tree, path):
 
 def docstrings(tree, nodes):
     """The docstrings of the module, its classes and functions: documentation, whose values are examples (oauthlib's
-    RFC token responses, `"access_token":"2YotnFZFEjr1zCsicMWpAA"`). [line, 0, end line, WHOLE_LINES] of each.
+    RFC token responses, an `"access_token"` with the RFC's example value). [line, 0, end line, WHOLE_LINES] of each.
 
     `nodes`: every node of the tree but the module (the parent map's keys, walked once for all the sites)."""
     out = []

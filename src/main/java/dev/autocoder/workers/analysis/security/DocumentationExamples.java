@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * A generic secret assignment in documentation is low: its values are examples. Two kinds: inside a Python
- * docstring (oauthlib quotes RFC 6749's token responses, {@code "access_token":"2YotnFZFEjr1zCsicMWpAA"}, in six
- * docstrings), and in a file named for examples or samples (botocore's {@code examples-1.json}, the AWS API
+ * docstring (oauthlib quotes RFC 6749's token responses, an {@code "access_token"} with the RFC's example value, in
+ * six docstrings), and in a file named for examples or samples (botocore's {@code examples-1.json}, the AWS API
  * reference's requests and responses, one documented {@code ChangeToken} 62 times; a {@code .env.example}).
  * It stays a finding, counted as before: a real value pasted into documentation is still a leak. The specific rules
  * (private keys, cloud and service tokens) keep their severity wherever they are.
