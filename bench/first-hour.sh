@@ -9,17 +9,24 @@
 # The analysis period is 10 s here (the default is 60 s) so a full rotation fits in a few minutes; the other
 # workers keep their defaults.
 #
-#   bench/first-hour.sh [corpus]      corpus: small, medium or large (default large)
+#   bench/first-hour.sh [corpus]      corpus: small, medium or large (Java, default large), or a Python package of
+#                                     bench/python-corpora.sh (twisted, django, ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 corpus=${1:-large}
 work=$root/target/first-hour
-MVN="$root/mvnw" bash "${SHARED:-../shared}/bench/corpora.sh" target/corpora >/dev/null
+case $corpus in
+  small|medium|large) MVN="$root/mvnw" bash "${SHARED:-../shared}/bench/corpora.sh" target/corpora >/dev/null
+    source=target/corpora/$corpus ;;
+  *) bash bench/python-corpora.sh target/pycorpora "$corpus" >/dev/null
+    source=target/pycorpora/$corpus ;;
+esac
 
 rm -rf "$work"; mkdir -p "$work"
 git clone -q "$root" "$work/clone"
-cp -r "target/corpora/$corpus" "$work/target"
+cp -r "$source" "$work/target"
+rm -rf "$work/target/.git"
 git -C "$work/target" init -q && git -C "$work/target" add -A
 git -C "$work/target" -c user.name=bench -c user.email=bench@localhost commit -qm "corpus $corpus"
 store=$work/store

@@ -42,6 +42,15 @@ public record MethodModel(String name, String signature, String visibility, bool
         castOperands = Interned.strings(castOperands);
         stringLiterals = Interned.strings(stringLiterals);
         closedParams = closedParams.isEmpty() ? List.of() : Interned.strings(closedParams);
+        // exact-size and shared when empty: a large tree has a hundred thousand of these lists, mostly short
+        params = List.copyOf(params);
+        nullReturnLines = List.copyOf(nullReturnLines);
+        castLines = List.copyOf(castLines);
+        invocations = List.copyOf(invocations);
+        throwSites = List.copyOf(throwSites);
+        catches = List.copyOf(catches);
+        comparisons = List.copyOf(comparisons);
+        loops = List.copyOf(loops);
     }
 
     public boolean isPublic() {

@@ -52,7 +52,7 @@ public class PythonModelProvider {
     private static final Logger log = LoggerFactory.getLogger(PythonModelProvider.class);
     static final int MAX_CACHED = 50_000;
     private static final int BATCH_FILES = 200;
-    private static final long BATCH_CHARS = 8L * 1024 * 1024;
+    private static final long BATCH_BYTES = 8L * 1024 * 1024;
 
     private final PythonModelRunner runner;
     private final Map<String, Modelled> byKey = new ConcurrentHashMap<>();
@@ -473,8 +473,7 @@ public class PythonModelProvider {
         }
         Set<String> paths = snapshot.files().stream().map(SourceFile::path).collect(Collectors.toSet());
         Map<String, Modelled> models = new LinkedHashMap<>();
-        List<PythonModelRunner.Source> missing = new ArrayList<>();
-        Map<String, String> hashes = new LinkedHashMap<>();
+        List<Missing> missing = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (SourceFile file : files) {
             String module = PythonModules.moduleName(file.path(), paths);
@@ -492,19 +491,33 @@ public class PythonModelProvider {
                 models.put(file.path(), atPath(cached, file.path()));
                 continue;
             }
-            try {
-                missing.add(new PythonModelRunner.Source(file.path(), module, PythonModules.isPackageInit(file.path()), snapshot.read(file)));
-                hashes.put(file.path(), file.contentHash());
-            } catch (IOException e) {
-                models.put(file.path(), new Modelled(PythonModelMapper.failed(file.path(), file.contentHash(),
-                        "unreadable: " + e.getClass().getSimpleName(), PythonModules.isTestPath(file.path())), module, List.of()));
-            }
+            missing.add(new Missing(file, module));
         }
-        for (List<PythonModelRunner.Source> batch : batches(missing)) {
-            modelled(batch, hashes).forEach(models::put);
+        // the texts of one batch at a time: a first pass over a large tree would otherwise hold every text at once
+        for (List<Missing> batch : batches(missing)) {
+            List<PythonModelRunner.Source> sources = new ArrayList<>();
+            Map<String, String> hashes = new HashMap<>();
+            for (Missing m : batch) {
+                try {
+                    sources.add(new PythonModelRunner.Source(m.file().path(), m.module(),
+                            PythonModules.isPackageInit(m.file().path()), snapshot.read(m.file())));
+                    hashes.put(m.file().path(), m.file().contentHash());
+                } catch (IOException e) {
+                    models.put(m.file().path(), new Modelled(PythonModelMapper.failed(m.file().path(), m.file().contentHash(),
+                            "unreadable: " + e.getClass().getSimpleName(), PythonModules.isTestPath(m.file().path())),
+                            m.module(), List.of()));
+                }
+            }
+            if (!sources.isEmpty()) {
+                modelled(sources, hashes).forEach(models::put);
+            }
         }
         keepInMemory(snapshot.root(), keys);
         return List.copyOf(models.values());
+    }
+
+    /** A file not modelled yet, with its module name. */
+    private record Missing(SourceFile file, String module) {
     }
 
     /** Models one text known by its blob id (a file at an earlier commit), through the same cache. */
@@ -518,45 +531,51 @@ public class PythonModelProvider {
     }
 
     private Map<String, Modelled> modelled(List<PythonModelRunner.Source> batch, Map<String, String> hashes) {
-        PythonModelRunner.Batch answer = runner.run(batch);
+        Map<String, PythonModelRunner.Source> byPath = new HashMap<>();
+        batch.forEach(source -> byPath.put(source.path(), source));
         Map<String, Modelled> out = new LinkedHashMap<>();
-        if (answer.failure() != null) {
-            log.warn("Python model of {} file(s) not built: {}", batch.size(), answer.failure());
-        }
+        Optional<String> failure = runner.run(batch, json -> {
+            PythonModelRunner.Source source = byPath.get(json.path("path").asText());
+            if (source != null) {
+                out.put(source.path(), modelled(source, hashes.get(source.path()), json));
+            }
+        });
+        failure.ifPresent(why -> log.warn("Python model of {} file(s) not built: {}", batch.size(), why));
         for (PythonModelRunner.Source source : batch) {
-            String hash = hashes.get(source.path());
-            JsonNode json = answer.byPath().get(source.path());
-            boolean test = PythonModules.isTestPath(source.path());
-            if (json == null) {
-                String why = answer.failure() != null ? answer.failure() : "the Python model helper gave no answer for it";
-                out.put(source.path(), new Modelled(PythonModelMapper.failed(source.path(), hash, why, test), source.module(), List.of()));
-                if (answer.failure() != null && answer.failure().startsWith("skipped:")) {
-                    continue; // a missing interpreter is not a property of the content: try again next time
-                }
-                putBounded(key(hash, source.module()), out.get(source.path()));
+            if (out.containsKey(source.path())) {
                 continue;
             }
-            Modelled model;
-            try {
-                FileModel file = PythonModelMapper.file(source.path(), hash, json);
-                model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
-                        Lines.of(json.path("iteration_local_functions")), Lines.of(json.path("overload_stubs")),
-                        lineNumbers(json.path("handler_reraises")),
-                        LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
-                        Lines.of(json.path("literal_tables")),
-                        SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
-                        bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")),
-                        Defaults.of(json.path("default_calls"), json.path("frozen_factories")),
-                        WebSocketGuids.of(json.path("websocket_guids"), json.path("digest_imports")))
-                        : new Modelled(file, source.module(), List.of());
-            } catch (RuntimeException e) {
-                model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
-                        + e.getClass().getSimpleName(), test), source.module(), List.of());
+            String why = failure.orElse("the Python model helper gave no answer for it");
+            out.put(source.path(), new Modelled(PythonModelMapper.failed(source.path(), hashes.get(source.path()), why,
+                    PythonModules.isTestPath(source.path())), source.module(), List.of()));
+            if (!why.startsWith("skipped:")) { // a missing interpreter is not a property of the content: try again next time
+                putBounded(key(hashes.get(source.path()), source.module()), out.get(source.path()));
             }
-            putBounded(key(hash, source.module()), model);
-            out.put(source.path(), model);
         }
         return out;
+    }
+
+    /** One file's model as the helper answered it, cached by its content. */
+    private Modelled modelled(PythonModelRunner.Source source, String hash, JsonNode json) {
+        Modelled model;
+        try {
+            FileModel file = PythonModelMapper.file(source.path(), hash, json);
+            model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
+                    Lines.of(json.path("iteration_local_functions")), Lines.of(json.path("overload_stubs")),
+                    lineNumbers(json.path("handler_reraises")),
+                    LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
+                    Lines.of(json.path("literal_tables")),
+                    SqlText.of(json.path("sql_texts")), lineNumbers(json.path("init_returns_none")),
+                    bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")),
+                    Defaults.of(json.path("default_calls"), json.path("frozen_factories")),
+                    WebSocketGuids.of(json.path("websocket_guids"), json.path("digest_imports")))
+                    : new Modelled(file, source.module(), List.of());
+        } catch (RuntimeException e) {
+            model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
+                    + e.getClass().getSimpleName(), PythonModules.isTestPath(source.path())), source.module(), List.of());
+        }
+        putBounded(key(hash, source.module()), model);
+        return model;
     }
 
     private static Map<String, Integer> bindings(JsonNode lines) {
@@ -585,18 +604,19 @@ public class PythonModelProvider {
         byKey.put(key, model);
     }
 
-    private static List<List<PythonModelRunner.Source>> batches(List<PythonModelRunner.Source> sources) {
-        List<List<PythonModelRunner.Source>> batches = new ArrayList<>();
-        List<PythonModelRunner.Source> current = new ArrayList<>();
-        long chars = 0;
-        for (PythonModelRunner.Source source : sources) {
-            if (!current.isEmpty() && (current.size() >= BATCH_FILES || chars + source.text().length() > BATCH_CHARS)) {
+    /** Batches of at most {@value #BATCH_FILES} files and {@value #BATCH_BYTES} bytes (one file may be larger). */
+    private static List<List<Missing>> batches(List<Missing> files) {
+        List<List<Missing>> batches = new ArrayList<>();
+        List<Missing> current = new ArrayList<>();
+        long bytes = 0;
+        for (Missing file : files) {
+            if (!current.isEmpty() && (current.size() >= BATCH_FILES || bytes + file.file().size() > BATCH_BYTES)) {
                 batches.add(current);
                 current = new ArrayList<>();
-                chars = 0;
+                bytes = 0;
             }
-            current.add(source);
-            chars += source.text().length();
+            current.add(file);
+            bytes += file.file().size();
         }
         if (!current.isEmpty()) {
             batches.add(current);

@@ -1,5 +1,7 @@
 package dev.autocoder.workers.pythonmodel;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,16 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the shipped {@code autocoder_pymodel.py} helper (Python's own {@code ast} module) on a batch of files in
  * one process: the request goes in as JSON on stdin, the models come back as JSON on stdout. The helper bounds
  * each file by the per-file budget itself; this runner bounds the whole process by the sum of those budgets plus
- * a start-up allowance and kills it when that passes, so no file can hold a worker.
+ * a start-up allowance and kills it when that passes, so no file can hold a worker. The answer is read one file's
+ * model at a time: a batch's whole answer as one tree took about 60 MB of the heap on twisted.
  */
 final class PythonModelRunner {
 
@@ -33,10 +36,6 @@ final class PythonModelRunner {
 
     /** One file of a batch. */
     record Source(String path, String module, boolean packageInit, String text) {
-    }
-
-    /** The models of a batch by path, or why the batch could not run (then nothing is modelled). */
-    record Batch(Map<String, JsonNode> byPath, String failure, String pythonVersion) {
     }
 
     private final String interpreter;
@@ -54,7 +53,11 @@ final class PythonModelRunner {
         return interpreter;
     }
 
-    Batch run(List<Source> sources) {
+    /**
+     * Models a batch, handing each file's model to {@code eachFile} as it is read; empty when the batch ran through,
+     * else why not (then the files not handed over have no model).
+     */
+    Optional<String> run(List<Source> sources, Consumer<JsonNode> eachFile) {
         ObjectNode request = mapper.createObjectNode();
         request.put("file_budget_seconds", fileBudget.toMillis() / 1000.0);
         request.put("max_depth", MAX_DEPTH);
@@ -74,9 +77,9 @@ final class PythonModelRunner {
                     .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
         } catch (IOException e) {
             delete(output, errors);
-            return new Batch(Map.of(), "skipped: the Python interpreter `" + interpreter + "` could not be started ("
+            return Optional.of("skipped: the Python interpreter `" + interpreter + "` could not be started ("
                     + e.getMessage() + "); install Python 3 (e.g. `apt-get install python3`) or set "
-                    + "autocoder.python.interpreter", null);
+                    + "autocoder.python.interpreter");
         }
         try {
             try (OutputStream in = process.getOutputStream()) {
@@ -87,30 +90,47 @@ final class PythonModelRunner {
             Duration budget = START_UP.plus(fileBudget.multipliedBy(Math.max(1, sources.size())));
             if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new Batch(Map.of(), "the Python model helper did not finish within " + budget.toSeconds()
-                        + " s for a batch of " + Plural.of(sources.size(), "file") + " and was stopped", null);
+                return Optional.of("the Python model helper did not finish within " + budget.toSeconds()
+                        + " s for a batch of " + Plural.of(sources.size(), "file") + " and was stopped");
             }
             if (process.exitValue() != 0) {
                 String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();
                 String last = stderr.isEmpty() ? "no error output" : stderr.substring(stderr.lastIndexOf('\n') + 1);
-                return new Batch(Map.of(), "the Python model helper failed with exit status " + process.exitValue()
-                        + " (" + last + "); it needs Python 3.8 or newer (`" + interpreter + "`)", null);
+                return Optional.of("the Python model helper failed with exit status " + process.exitValue()
+                        + " (" + last + "); it needs Python 3.8 or newer (`" + interpreter + "`)");
             }
-            JsonNode answer = mapper.readTree(output.toFile());
-            Map<String, JsonNode> byPath = new HashMap<>();
-            answer.path("files").forEach(f -> byPath.put(f.path("path").asText(), f));
-            return new Batch(byPath, null, answer.path("python").asText(null));
+            readFiles(output, eachFile);
+            return Optional.empty();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("interrupted while modelling Python files");
         } catch (IOException e) {
-            return new Batch(Map.of(), "the Python model helper's answer could not be read: " + e.getMessage(), null);
+            return Optional.of("the Python model helper's answer could not be read: " + e.getMessage());
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly();
             }
             delete(output, errors);
+        }
+    }
+
+    /** Hands over the answer's {@code "files"} one at a time: only one file's tree is in memory at once. */
+    private void readFiles(Path output, Consumer<JsonNode> eachFile) throws IOException {
+        try (JsonParser parser = mapper.createParser(output.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("the answer is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean files = parser.currentName().equals("files");
+                if (parser.nextToken() == JsonToken.START_ARRAY && files) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        eachFile.accept(mapper.readTree(parser));
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
         }
     }
 

@@ -46,6 +46,7 @@ final class CpdCandidates {
     /** Every token image seen, as a number: equal images get equal numbers, as in CPD. */
     private final Map<String, Integer> imageIds = new HashMap<>();
     private final Map<Path, Long> comparisons = new HashMap<>();
+    private final Map<Path, Integer> tokenCounts = new HashMap<>();
 
     /**
      * @param configuration the configuration of the CPD run the result is for; CPD sets its language properties
@@ -72,16 +73,20 @@ final class CpdCandidates {
         List<Path> unreadable = new ArrayList<>();
         List<Path> unknownTokens = new ArrayList<>();
         int total = 0;
+        tokenCounts.clear();
         for (Path path : paths) {
             Tokens tokens = tokenize(path, files.get(path), charsets.getOrDefault(path, configuration.getSourceEncoding()));
             int[] hashes = null;
             if (tokens == null) {
                 unreadable.add(path);
-            } else if (tokens.rewritten) {
-                unknownTokens.add(path);
-            } else if (tokens.size >= minimumTokens) {
-                hashes = runHashes(tokens.ids, tokens.size);
-                total += hashes.length;
+            } else {
+                tokenCounts.put(path, tokens.size);
+                if (tokens.rewritten) {
+                    unknownTokens.add(path);
+                } else if (tokens.size >= minimumTokens) {
+                    hashes = runHashes(tokens.ids, tokens.size);
+                    total += hashes.length;
+                }
             }
             hashesByFile.add(hashes);
         }
@@ -125,6 +130,11 @@ final class CpdCandidates {
      */
     long comparisons(Path file) {
         return comparisons.getOrDefault(file, 0L);
+    }
+
+    /** How many tokens the file has, as CPD's lexer makes them; 0 for a file that cannot be read or lexed. */
+    int tokens(Path file) {
+        return tokenCounts.getOrDefault(file, 0);
     }
 
     /** For each stretch of equal run hashes (sorted, so adjacent), each place of the run counts the others. */

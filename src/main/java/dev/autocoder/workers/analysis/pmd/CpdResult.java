@@ -14,9 +14,23 @@ import java.util.Map;
  * @param duplicatedLines  lines inside any occurrence of a duplicate block (each line counted once per file)
  * @param blocks           duplicate blocks, largest first
  * @param skippedFiles     files CPD could not tokenize (or read), with the reason
+ * @param notSearched      a sentence saying which files were not searched because the heap had no room for their
+ *                         search, for the row's summary; null when every file CPD could read was searched
  */
 public record CpdResult(int minimumTokens, Map<String, LanguageDuplication> languages, long totalLines,
-                        long duplicatedLines, List<DuplicateBlock> blocks, List<SkippedFile> skippedFiles) {
+                        long duplicatedLines, List<DuplicateBlock> blocks, List<SkippedFile> skippedFiles,
+                        String notSearched) {
+
+    /** The figures of every file searched, without a sentence about files not searched. */
+    public CpdResult(int minimumTokens, Map<String, LanguageDuplication> languages, long totalLines,
+                     long duplicatedLines, List<DuplicateBlock> blocks, List<SkippedFile> skippedFiles) {
+        this(minimumTokens, languages, totalLines, duplicatedLines, blocks, skippedFiles, null);
+    }
+
+    /** " " and {@link #notSearched}, to end a summary with; empty when every file was searched. */
+    public String notSearchedSentence() {
+        return notSearched == null ? "" : " " + notSearched;
+    }
 
     /** Duplicated lines as a percentage of all lines analyzed; 0 when nothing was analyzed. */
     public double duplicatedLinesPercent() {

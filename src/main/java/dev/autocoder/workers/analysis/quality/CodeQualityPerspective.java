@@ -101,6 +101,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
     @Override
     protected PerspectiveResult analyze(Snapshot snapshot) {
         List<SourceFile> javaFiles = snapshot.files(Language.JAVA);
+        // duplicates first: CPD's search is the pass's largest moment of heap, best taken before the models are built
+        CpdResult cpdResult = cpd.duplication(snapshot);
         PythonLint lint = ruff.analyze(snapshot);
         PythonModelFacts facts = lint.state() == PythonLint.State.NO_PYTHON || pythonModels == null ? null
                 : new PythonModelFacts(() -> pythonModels.modelled(snapshot));
@@ -108,11 +110,11 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 ? PythonQuality.of(lint, snapshot)
                 : PythonQuality.of(lint, snapshot, facts);
         if (javaFiles.isEmpty()) {
-            return python == null ? duplicationOnly(snapshot)
-                    : withoutJava(snapshot, python, Duplication.of(cpd.duplication(snapshot), facts, null));
+            return python == null ? duplicationOnly(snapshot, cpdResult)
+                    : withoutJava(snapshot, python, Duplication.of(cpdResult, facts, null));
         }
         PmdReport report = engine.analyze(snapshot);
-        Duplication cpdBlocks = Duplication.of(cpd.duplication(snapshot), facts, report.javaModel());
+        Duplication cpdBlocks = Duplication.of(cpdResult, facts, report.javaModel());
         CpdResult duplication = cpdBlocks.result();
         InheritedEqualityPairs.Split equalityPairs = InheritedEqualityPairs.of(
                 report.violationsNotIn(PmdCategories.NOT_QUALITY), report.codeModel(), report.javaModel());
@@ -172,7 +174,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 + "% duplicated lines, " + Plural.of(complexity.over10(), "method")
                 + " with cyclomatic complexity over 10"
                 + (report.unparseableFiles().isEmpty() ? "." : ", " + Plural.of(report.unparseableFiles().size(), "file")
-                + " that PMD cannot parse.");
+                + " that PMD cannot parse.") + duplication.notSearchedSentence();
         List<String> recommendations = recommendations(report, pmd, methods, cpdBlocks, sizeFindings);
         Map<String, Object> details = details(snapshot, report, violations, complexity, methods, duplication);
         if (python == null) {
@@ -235,7 +237,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 ? "no Java files: PMD rules and size checks are Java-only; Python checked by ruff"
                 : "no Java files: PMD rules and size checks are Java-only; " + python.lint().skippedSentence();
         String summary = python.summary() + " " + round(percent) + "% of " + Plural.of(duplication.totalLines(), "line")
-                + " duplicated in " + Plural.of(duplication.blocks().size(), "block") + ".";
+                + " duplicated in " + Plural.of(duplication.blocks().size(), "block") + "." + duplication.notSearchedSentence();
         return new PerspectiveResult(Status.OK, reason, summary, python.lint().ran() ? score : 1 - Math.min(percent, 50) / 100,
                 findings, recommendations, metrics, details);
     }
@@ -257,8 +259,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      * A repository without Java still gets CPD for the other languages PMD tokenizes; the PMD rules, the Java
      * model and the size checks are Java-only, which the row says. Score: the duplication factor alone.
      */
-    private PerspectiveResult duplicationOnly(Snapshot snapshot) {
-        CpdResult duplication = cpd.duplication(snapshot);
+    private PerspectiveResult duplicationOnly(Snapshot snapshot, CpdResult duplication) {
         Duplication blocks = Duplication.of(duplication, null, null); // neither Java nor Python here
         if (duplication.totalLines() == 0) {
             return PerspectiveResult.skipped("No Java files and no file in a language CPD reads (JavaScript, TypeScript, "
@@ -274,7 +275,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         putDuplication(details, duplication);
         return new PerspectiveResult(Status.OK, "no Java files: PMD rules, complexity and size checks are Java-only; duplication only",
                 round(percent) + "% of " + Plural.of(duplication.totalLines(), "line") + " duplicated in "
-                        + Plural.of(duplication.blocks().size(), "block") + " (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD.",
+                        + Plural.of(duplication.blocks().size(), "block") + " (CPD over " + String.join(", ", duplication.languages().keySet()) + "); no Java files for PMD." + duplication.notSearchedSentence(),
                 1 - Math.min(percent, 50) / 100, blocks.findings(), blocks.recommendations(), metrics, details);
     }
 

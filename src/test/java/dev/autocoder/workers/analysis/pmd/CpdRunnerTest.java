@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -144,6 +145,36 @@ class CpdRunnerTest {
         long twoThousand = alone.comparisons(h2);
         assertThat(thousand).isGreaterThan(1_000 * block);
         assertThat((double) twoThousand / thousand).isBetween(3.9, 4.1);
+    }
+
+    @Test
+    void aGroupWhoseSearchHasNoRoomInTheHeapIsLeftOutTheRowSaysSoAndARestartSearchesIt(@TempDir Path cache) {
+        writeFilesInThreeGroups();
+        AtomicInteger asked = new AtomicInteger();
+        HeapRoom noRoomForTheFirstGroup = bytes -> asked.getAndIncrement() > 0;
+
+        CpdResult result = new CpdRunner(100, Duration.ofSeconds(10), cache, noRoomForTheFirstGroup)
+                .duplication(TestSnapshots.of(root));
+
+        assertThat(result.blocks()).extracting(b -> b.occurrences().get(0).path())
+                .containsExactlyInAnyOrder("src/main/java/p/C.java", "src/main/java/p/F.java");
+        assertThat(result.skippedFiles()).filteredOn(s -> s.reason().startsWith("not searched")).extracting(SkippedFile::path)
+                .containsExactly("src/main/java/p/A.java", "src/main/java/p/B.java"); // G.java does not lex, as before
+        assertThat(result.skippedFiles().get(0).reason()).matches(
+                "not searched for duplicates: the search of its group of 2 files \\(\\d+ tokens\\) needs about \\d+ MB "
+                        + "of heap at once, more than there was room for");
+        assertThat(result.notSearched()).startsWith("2 files (").contains("not searched for duplicates")
+                .contains("searched again when the tree changes or after a restart");
+        assertThat(result.notSearchedSentence()).isEqualTo(" " + result.notSearched());
+
+        // the result was not kept on disk: the next process, with room, searches the group
+        CpdResult restarted = new CpdRunner(100, Duration.ofSeconds(10), cache, bytes -> true)
+                .duplication(TestSnapshots.of(root));
+        assertThat(restarted.blocks()).hasSize(3);
+        assertThat(restarted.notSearched()).isNull();
+        assertThat(restarted.notSearchedSentence()).isEmpty();
+        // A and B count in no figure while they are not searched
+        assertThat(result.languages().get("java").files()).isEqualTo(restarted.languages().get("java").files() - 2);
     }
 
     /** A and B share a block, C and D another, F repeats a third in itself; E shares nothing, G does not lex. */
