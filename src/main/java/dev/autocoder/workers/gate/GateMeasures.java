@@ -128,14 +128,21 @@ final class GateMeasures {
         if (inputs.addedLines() == null) {
             return Measure.unknown(inputs.noLinesReason());
         }
-        JsonNode ranges;
+        JsonNode details;
         try {
-            ranges = inputs.json().readTree(quality.details()).get("duplicated_ranges");
+            details = inputs.json().readTree(quality.details());
         } catch (IOException | RuntimeException e) {
-            ranges = null;
+            details = null;
         }
+        JsonNode ranges = details == null ? null : details.get("duplicated_ranges");
         if (ranges == null || !ranges.isArray()) {
             return Measure.unknown("the code-quality row does not list duplicated line ranges (written by an older version)");
+        }
+        JsonNode notSearched = details.path("cpd_not_searched");
+        for (JsonNode path : notSearched.path("paths")) {
+            if (inputs.addedLines().containsKey(path.asText())) {
+                return Measure.unknown("new lines are in files CPD did not search: " + notSearched.path("why").asText());
+            }
         }
         Map<String, Set<Integer>> duplicated = new java.util.HashMap<>();
         for (JsonNode range : ranges) {

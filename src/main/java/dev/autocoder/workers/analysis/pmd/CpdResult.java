@@ -27,6 +27,14 @@ public record CpdResult(int minimumTokens, Map<String, LanguageDuplication> lang
         this(minimumTokens, languages, totalLines, duplicatedLines, blocks, skippedFiles, null);
     }
 
+    /** How the reason of a file not searched for want of heap begins. */
+    public static final String NOT_SEARCHED = "not searched for duplicates:";
+
+    /** The files not searched because the heap had no room for their search. */
+    public List<String> notSearchedPaths() {
+        return skippedFiles.stream().filter(f -> f.reason().startsWith(NOT_SEARCHED)).map(SkippedFile::path).toList();
+    }
+
     /** " " and {@link #notSearched}, to end a summary with; empty when every file was searched. */
     public String notSearchedSentence() {
         return notSearched == null ? "" : " " + notSearched;

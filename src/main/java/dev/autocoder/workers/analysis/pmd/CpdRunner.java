@@ -291,7 +291,7 @@ public class CpdRunner {
             return true;
         }
         long megabytes = tokens * SEARCH_BYTES_PER_TOKEN / (1024 * 1024);
-        String reason = String.format(Locale.ROOT, "not searched for duplicates: the search of its group of %d files "
+        String reason = String.format(Locale.ROOT, CpdResult.NOT_SEARCHED + " the search of its group of %d files "
                 + "(%,d tokens) needs about %d MB of heap at once, more than there was room for", group.size(), tokens, megabytes);
         notSearched.add(String.format(Locale.ROOT, "%d files (%,d tokens) not searched for duplicates: CPD's search of "
                 + "them needs about %d MB of heap at once, more than there was room for beside what the application "

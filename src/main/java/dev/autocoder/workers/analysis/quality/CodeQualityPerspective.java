@@ -229,10 +229,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         details.put("python", python.lint().details());
         details.put("complexity_buckets", complexity.buckets());
         details.put("most_complex_methods", python.mostComplex(TOP));
-        details.put("cpd_minimum_tokens", duplication.minimumTokens());
-        details.put("cpd_languages", duplication.languages());
-        details.put("cpd_skipped_files", duplication.skippedFiles().stream()
-                .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+        putDuplication(details, duplication);
         String reason = python.lint().ran()
                 ? "no Java files: PMD rules and size checks are Java-only; Python checked by ruff"
                 : "no Java files: PMD rules and size checks are Java-only; " + python.lint().skippedSentence();
@@ -244,7 +241,8 @@ public class CodeQualityPerspective extends AnalysisPerspective {
 
     /**
      * Every duplicated range (so the quality gate can measure duplication on new lines), CPD's settings, and the
-     * files CPD left out (binary, oversized, not tokenizable, over the per-file time budget).
+     * files CPD left out (binary, oversized, not tokenizable, over the per-file time budget, not searched for want
+     * of heap: those also under {@code cpd_not_searched}, so the gate knows it cannot say their duplication).
      */
     private static void putDuplication(Map<String, Object> details, CpdResult duplication) {
         details.put("duplicated_ranges", duplication.blocks().stream().flatMap(b -> b.occurrences().stream())
@@ -253,6 +251,9 @@ public class CodeQualityPerspective extends AnalysisPerspective {
         details.put("cpd_languages", duplication.languages());
         details.put("cpd_skipped_files", duplication.skippedFiles().stream()
                 .map(s -> ordered("path", s.path(), "reason", s.reason())).toList());
+        if (duplication.notSearched() != null) {
+            details.put("cpd_not_searched", ordered("why", duplication.notSearched(), "paths", duplication.notSearchedPaths()));
+        }
     }
 
     /**
