@@ -2,6 +2,8 @@ package dev.autocoder.workers.pythonmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autocoder.workers.analysis.cache.AnalysisCaches;
+import dev.autocoder.workers.analysis.cache.DiskCache;
 import dev.autocoder.workers.config.AutocoderJson;
 import dev.autocoder.workers.config.AutocoderProperties;
 import dev.autocoder.workers.repository.Language;
@@ -55,19 +57,33 @@ public class PythonModelProvider {
     private static final long BATCH_BYTES = 8L * 1024 * 1024;
 
     private final PythonModelRunner runner;
+    /** The helper's answers of an earlier run of the application, by cache key; null without a disk cache. */
+    private final DiskCache<JsonNode> disk;
     private final Map<String, Modelled> byKey = new ConcurrentHashMap<>();
     /** The cache keys of each tree's current and previous snapshot, least recently modelled first; guarded by itself. */
     private final Map<Path, TreeKeys> keysByTree = new LinkedHashMap<>(16, 0.75f, true);
 
     @Autowired
     public PythonModelProvider(AutocoderProperties properties, @Qualifier(AutocoderJson.MAPPER) ObjectMapper json) {
-        this.runner = new PythonModelRunner(properties.getPython().getInterpreter(),
-                properties.getAnalysis().getFileTimeBudget(), json);
+        this(new PythonModelRunner(properties.getPython().getInterpreter(), properties.getAnalysis().getFileTimeBudget(), json),
+                AnalysisCaches.folder(properties, "python-model"));
     }
 
-    /** Without Spring (the tests): a mapper made like the application's. */
+    /** Without Spring (the tests): a mapper made like the application's, no disk cache. */
     public PythonModelProvider(String interpreter, Duration fileBudget) {
-        this.runner = new PythonModelRunner(interpreter, fileBudget, AutocoderJson.newObjectMapper());
+        this(interpreter, fileBudget, null);
+    }
+
+    /** With the helper's answers also kept in the disk cache in {@code diskCache} (none when null). */
+    public PythonModelProvider(String interpreter, Duration fileBudget, Path diskCache) {
+        this(new PythonModelRunner(interpreter, fileBudget, AutocoderJson.newObjectMapper()), diskCache);
+    }
+
+    private PythonModelProvider(PythonModelRunner runner, Path diskCache) {
+        this.runner = runner;
+        // the helper's own bytes and the interpreter stamp its answers: a new helper or interpreter models again
+        this.disk = diskCache == null ? null : DiskCache.open(diskCache, Map.of("helper", runner.scriptFingerprint(),
+                "interpreter", runner.interpreter(), "code", DiskCache.codeFingerprint(PythonModelRunner.class)), JsonNode.class);
     }
 
     /**
@@ -491,7 +507,18 @@ public class PythonModelProvider {
                 models.put(file.path(), atPath(cached, file.path()));
                 continue;
             }
-            missing.add(new Missing(file, module));
+            missing.add(new Missing(file, module, key));
+        }
+        if (disk != null) {
+            disk.retainForTree(snapshot.root(), keys);
+            missing.removeIf(m -> {
+                JsonNode answer = disk.read(m.key());
+                if (answer != null) {
+                    models.put(m.file().path(), modelled(new PythonModelRunner.Source(m.file().path(), m.module(),
+                            PythonModules.isPackageInit(m.file().path()), null), m.file().contentHash(), answer));
+                }
+                return answer != null;
+            });
         }
         // the texts of one batch at a time: a first pass over a large tree would otherwise hold every text at once
         for (List<Missing> batch : batches(missing)) {
@@ -516,8 +543,8 @@ public class PythonModelProvider {
         return List.copyOf(models.values());
     }
 
-    /** A file not modelled yet, with its module name. */
-    private record Missing(SourceFile file, String module) {
+    /** A file not modelled yet, with its module name and cache key. */
+    private record Missing(SourceFile file, String module, String key) {
     }
 
     /** Models one text known by its blob id (a file at an earlier commit), through the same cache. */
@@ -538,6 +565,9 @@ public class PythonModelProvider {
             PythonModelRunner.Source source = byPath.get(json.path("path").asText());
             if (source != null) {
                 out.put(source.path(), modelled(source, hashes.get(source.path()), json));
+                if (disk != null && hashes.get(source.path()) != null) {
+                    disk.write(key(hashes.get(source.path()), source.module()), json);
+                }
             }
         });
         failure.ifPresent(why -> log.warn("Python model of {} file(s) not built: {}", batch.size(), why));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocoder.workers.analysis.cache.DiskCache;
 import dev.autocoder.workers.row.Plural;
 
 import java.io.IOException;
@@ -51,6 +52,15 @@ final class PythonModelRunner {
 
     String interpreter() {
         return interpreter;
+    }
+
+    /** A digest of the helper's bytes: besides the file and the interpreter, what its answers depend on. */
+    String scriptFingerprint() {
+        try (InputStream in = PythonModelRunner.class.getResourceAsStream(SCRIPT)) {
+            return in == null ? "missing" : DiskCache.sha256(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 
     /**

@@ -324,6 +324,29 @@ class PythonModelProviderTest {
     }
 
     @Test
+    void aRestartReadsTheModelsFromTheDiskCacheWithoutRunningTheHelperAndAnEditedFileIsModelledAgain() throws Exception {
+        Path repo = PythonFixture.create(temp.resolve("repo"));
+        Path runs = temp.resolve("helper-runs.txt");
+        Path python = temp.resolve("counting-python");
+        Files.writeString(python, "#!/bin/sh\necho run >> '" + runs + "'\nexec python3 \"$@\"\n");
+        python.toFile().setExecutable(true);
+        Path cache = temp.resolve("store/.state/cache/python-model");
+
+        List<FileModel> first = new PythonModelProvider(python.toString(), Duration.ofSeconds(10), cache).model(snapshot(repo));
+        long runsBefore = Files.readAllLines(runs).size();
+        List<FileModel> restarted = new PythonModelProvider(python.toString(), Duration.ofSeconds(10), cache).model(snapshot(repo));
+
+        assertThat(runsBefore).isPositive();
+        assertThat(Files.readAllLines(runs)).as("no helper process after the restart").hasSize((int) runsBefore);
+        assertThat(restarted).isEqualTo(first); // broken.py's syntax error too
+
+        Files.writeString(repo.resolve("shop/orders.py"), PythonFixture.ORDERS + "\n\ndef extra():\n    return 1\n");
+        FileModel edited = orders(new PythonModelProvider(python.toString(), Duration.ofSeconds(10), cache).model(snapshot(repo)));
+        assertThat(Files.readAllLines(runs)).as("one helper process for the edited file").hasSize((int) runsBefore + 1);
+        assertThat(edited.types().get(0).methods()).extracting(MethodModel::name).contains("extra");
+    }
+
+    @Test
     void aFleetsTargetsKeepTheirModelsWhileTheOthersAreModelled() throws Exception {
         PythonModelProvider provider = new PythonModelProvider("python3", Duration.ofSeconds(10));
         List<Path> targets = new java.util.ArrayList<>();
