@@ -13,19 +13,14 @@ import java.util.Map;
  * @param totalLines       lines of the files CPD tokenized
  * @param duplicatedLines  lines inside any occurrence of a duplicate block (each line counted once per file)
  * @param blocks           duplicate blocks, largest first
- * @param skippedFiles     files CPD could not tokenize (or read), with the reason
+ * @param skippedFiles     files CPD could not tokenize (or read), was not given (over the time budget) or did not
+ *                         search (no room in the heap), with the reason
  * @param notSearched      a sentence saying which files were not searched because the heap had no room for their
  *                         search, for the row's summary; null when every file CPD could read was searched
  */
 public record CpdResult(int minimumTokens, Map<String, LanguageDuplication> languages, long totalLines,
                         long duplicatedLines, List<DuplicateBlock> blocks, List<SkippedFile> skippedFiles,
                         String notSearched) {
-
-    /** The figures of every file searched, without a sentence about files not searched. */
-    public CpdResult(int minimumTokens, Map<String, LanguageDuplication> languages, long totalLines,
-                     long duplicatedLines, List<DuplicateBlock> blocks, List<SkippedFile> skippedFiles) {
-        this(minimumTokens, languages, totalLines, duplicatedLines, blocks, skippedFiles, null);
-    }
 
     /** How the reason of a file not searched for want of heap begins. */
     public static final String NOT_SEARCHED = "not searched for duplicates:";
