@@ -98,6 +98,15 @@ def defines(tree, name):
     return False
 
 
+def imported_from(path, tree, name):
+    """The module a top-level `from M import NAME` of the tree takes the name from, keeping its name; None when the
+    tree binds it otherwise (defines it, assigns it, imports it under another name)."""
+    for node in top_level(tree):
+        if isinstance(node, ast.ImportFrom) and any(a.name == name and a.asname in (None, name) for a in node.names):
+            return absolute(path, node)
+    return None
+
+
 def imports_module(path, tree, module):
     for node in tree.body:
         if isinstance(node, ast.Import) and any(a.name == module or a.name.startswith(module + ".") for a in node.names):
@@ -183,6 +192,16 @@ def undefined_name(root, file, name, line):
             modules[module_of(path)] = (path, module_tree)
     if not modules:
         return {"edit": None, "reason": "no module of the project defines `%s` at its top level" % name}
+    # a module that only imports the name is not its home: twisted's web/http.py would read `interfaces.List`, which
+    # internet/interfaces.py imports from typing; with no home in the project, the name comes from where they import it
+    origins = {module: imported_from(path, module_tree, name) for module, (path, module_tree) in modules.items()}
+    homes = {module: found for module, found in modules.items() if origins[module] is None}
+    if homes:
+        modules = homes
+    elif len(set(origins.values())) == 1 and next(iter(origins.values())) not in modules:
+        origin = next(iter(origins.values()))
+        return {"edit": "import", "statement": "from %s import %s" % (origin, name), "after_line": last_import_line(tree),
+                "module": origin, "imported_by": sorted(path for path, _ in modules.values())}
     shadowed = bound_around(tree, use)
     for alias, module in sorted(module_aliases(file, tree).items()):
         if module in modules and alias not in shadowed:

@@ -92,6 +92,31 @@ class UndefinedNamePatchTest {
     }
 
     @Test
+    void aNameTheProjectOnlyImportsIsImportedFromWhereItComesFromNotReadThroughAModuleThatImportsIt() throws Exception {
+        Path repo = temp.resolve("repo");
+        ImplementationFixture.write(repo, "shop/__init__.py", "");
+        // twisted's internet/interfaces.py imports List from typing; its web/http.py imports interfaces and uses List
+        ImplementationFixture.write(repo, "shop/interfaces.py", "from typing import List\n\n\nclass IOrder:\n"
+                + "    items: List[str]\n");
+        ImplementationFixture.write(repo, "shop/orders.py", """
+                from typing import Optional
+
+                from . import interfaces
+
+
+                def first(order: interfaces.IOrder, prices: List[int]) -> Optional[int]:
+                    return prices[0] if prices else None
+                """);
+
+        JsonNode changes = patchOf(repo, "shop/orders.py");
+
+        assertThat(changes.get("description").asText()).isEqualTo("Adds `from typing import List` to shop/orders.py "
+                + "after line 3: no module of the project defines `List`; shop/interfaces.py imports it from typing.");
+        assertThat(changes.get("diff").asText()).contains("+from typing import List\n").doesNotContain("interfaces.List");
+        appliesAndLeavesNoUndefinedName(repo, changes, "shop/orders.py");
+    }
+
+    @Test
     void aFunctionThatBindsTheModulesNameItselfGetsAnImportInstead() throws Exception {
         Path repo = shopDefiningOrderError();
         // `errors.OrderError` would read the parameter, not the module

@@ -143,8 +143,10 @@ final class PythonPatches {
         } else {
             patched = insertLineAfter(original, found.afterLine(), found.statement());
             description = "Adds `" + found.statement() + "` to " + file + (found.afterLine() == 0 ? " at the top"
-                    : " after line " + found.afterLine()) + ": " + found.definedIn() + " defines `" + name.get()
-                    + "`, and no other module of the project does.";
+                    : " after line " + found.afterLine()) + ": " + (found.definedIn() != null
+                    ? found.definedIn() + " defines `" + name.get() + "`, and no other module of the project does."
+                    : "no module of the project defines `" + name.get() + "`; " + String.join(", ", found.importedBy())
+                    + (found.importedBy().size() == 1 ? " imports" : " import") + " it from " + found.module() + ".");
         }
         return verified(repositoryRoot, file, UNDEFINED_NAME, original, patched, line, description, settings);
     }
