@@ -1028,6 +1028,50 @@ def init_returns_none(tree):
     return lines
 
 
+def unevaluated_annotations(tree, lines):
+    """The annotations Python never evaluates: a variable's or attribute's inside a function body (PEP 526: twisted's
+    `self._trailerHeaders: List[bytearray] = []` in an `__init__` without `List` imported), every one in a module under
+    `from __future__ import annotations` (PEP 563), and the text of a string annotation. A name there that nothing
+    binds raises no NameError when the code runs; type checkers and `typing.get_type_hints()` still read it.
+    [line, column, end line, end column] of each, columns from 0 and in characters."""
+    future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and any(a.name == "annotations" for a in n.names)
+                 for n in tree.body)
+    out = []
+
+    def end_column(node):
+        line = lines[node.end_lineno - 1] if 0 < node.end_lineno <= len(lines) else ""
+        return len(line.encode("utf-8")[:node.end_col_offset].decode("utf-8", "replace"))
+
+    def annotation(node, evaluated):
+        if node is None:
+            return
+        if not evaluated:
+            out.append([node.lineno, char_column(lines, node), node.end_lineno, end_column(node)])
+            return
+        for n in ast.walk(node):  # strings inside an evaluated annotation stay text: `List["Order"]`
+            if isinstance(n, ast.Constant) and isinstance(n.value, str):
+                out.append([n.lineno, char_column(lines, n), n.end_lineno, end_column(n)])
+
+    def visit(node, in_function):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = child.args
+                for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+                    if a is not None:
+                        annotation(a.annotation, not future)
+                annotation(child.returns, not future)
+                visit(child, True)
+            elif isinstance(child, ast.AnnAssign):
+                annotation(child.annotation, not (future or in_function))
+                visit(child, in_function)
+            else:
+                # a class body's annotations are evaluated, even in a function (unless the module defers them)
+                visit(child, False if isinstance(child, ast.ClassDef) else in_function)
+
+    visit(tree, False)
+    return sorted(out)
+
+
 def loop_carried_reads(tree, lines):
     """The reads of a local, inside a loop, that come before the loop body binds it and after no binding before the
     loop: the read takes the previous iteration's value, and only the first iteration may not reach it (networkx's
@@ -3655,6 +3699,7 @@ def model(entry, budget, max_depth):
                           "bidi_marks_only": bidi_marks_only(module.lines),
                           "python2_only": python2_only(tree, parents),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),
+                          "unevaluated_annotations": unevaluated_annotations(tree, module.lines),
                           "unbound_addresses": unbound_addresses(parents, module.lines),
                           "globals_written": globals_written(parents, module.lines),
                           "inspected_defaults": inspected_defaults(parents, module.lines),

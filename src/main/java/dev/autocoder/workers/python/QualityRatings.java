@@ -68,6 +68,11 @@ final class QualityRatings {
                     + "it does not write out (or hands it to a function that may), which ruff cannot follow: it is "
                     + "bound if that code binds it"));
         }
+        if (v.code().equals("F821") && facts.isAt(Site.UNEVALUATED_ANNOTATION, v.path(), v.diagnostic())) {
+            return Optional.of(new RuffFindings.Rated(Severity.MEDIUM, "in an annotation Python never evaluates (a "
+                    + "variable's inside a function, a string, or any under `from __future__ import annotations`): no "
+                    + "NameError when the code runs, but type checkers and `typing.get_type_hints()` fail on it"));
+        }
         if (v.code().equals("F821") && facts.isAt(Site.LOOP_CARRIED_READ, v.path(), v.diagnostic())) {
             return Optional.of(new RuffFindings.Rated(Severity.MEDIUM, "the loop binds it further down: this reads "
                     + "the previous iteration's value, and raises NameError only if the first iteration gets here"));

@@ -408,6 +408,11 @@ public class PythonModelProvider {
          */
         LOOP_CARRIED_READ("loop_carried_reads"),
         /**
+         * An annotation Python never evaluates: a variable's inside a function body, any under {@code from __future__
+         * import annotations}, a string annotation's text. A name there that nothing binds raises no NameError.
+         */
+        UNEVALUATED_ANNOTATION("unevaluated_annotations"),
+        /**
          * A branch a Python-version test sends only Python 2 to ({@code str if PY3 else unicode}), or a method only
          * Python 2 calls ({@code __unicode__}).
          */
