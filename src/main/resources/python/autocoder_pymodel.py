@@ -1028,6 +1028,25 @@ def init_returns_none(tree):
     return lines
 
 
+ZOPE_INTERFACE = "zope.interface.Interface"
+
+
+def interface_declarations(tree, module):
+    """The classes that declare a zope.interface interface: deriving from `zope.interface.Interface`, directly or
+    through another such class of the module. Their methods are written without `self`, as zope.interface documents
+    (twisted's `def __exit__(excType, excValue, traceback)` in `_IFileDescriptorReservation(Interface)`), which
+    ruff's PLE0302 reads as a special method with a wrong signature. [line, 0, end line, WHOLE_LINES] of each."""
+    interfaces = set()
+    out = []
+    for node in ast.walk(tree):  # breadth first: a base class of the module comes before the classes deriving from it
+        if isinstance(node, ast.ClassDef):
+            bases = [dotted(b) for b in node.bases]
+            if any(b is not None and (module.qualify(b) == ZOPE_INTERFACE or b in interfaces) for b in bases):
+                interfaces.add(node.name)
+                out.append([node.lineno, 0, node.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
 def unevaluated_annotations(tree, lines):
     """The annotations Python never evaluates: a variable's or attribute's inside a function body (PEP 526: twisted's
     `self._trailerHeaders: List[bytearray] = []` in an `__init__` without `List` imported), every one in a module under
@@ -3700,6 +3719,7 @@ def model(entry, budget, max_depth):
                           "python2_only": python2_only(tree, parents),
                           "loop_carried_reads": loop_carried_reads(tree, module.lines),
                           "unevaluated_annotations": unevaluated_annotations(tree, module.lines),
+                          "interface_declarations": interface_declarations(tree, module),
                           "unbound_addresses": unbound_addresses(parents, module.lines),
                           "globals_written": globals_written(parents, module.lines),
                           "inspected_defaults": inspected_defaults(parents, module.lines),

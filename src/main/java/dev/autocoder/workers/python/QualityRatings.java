@@ -39,7 +39,10 @@ final class QualityRatings {
                     + "`__all__` without running it lose track of it")),
             "PLE2502", Map.entry(Site.BIDI_MARKS_ONLY, new RuffFindings.Rated(Severity.LOW, "only directional marks "
                     + "(U+200E, U+200F, U+061C), which cannot reorder the code as the embeddings, overrides and isolates "
-                    + "of a Trojan Source attack do")));
+                    + "of a Trojan Source attack do")),
+            "PLE0302", Map.entry(Site.INTERFACE_DECLARATION, new RuffFindings.Rated(Severity.INFO, "a method of a "
+                    + "zope.interface declaration, which is written without `self` as zope.interface documents: the "
+                    + "implementing classes' methods take it")));
 
     private QualityRatings() {
     }

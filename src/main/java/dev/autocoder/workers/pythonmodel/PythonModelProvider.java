@@ -413,6 +413,11 @@ public class PythonModelProvider {
          */
         UNEVALUATED_ANNOTATION("unevaluated_annotations"),
         /**
+         * A class declaring a zope.interface interface (deriving from {@code zope.interface.Interface}): its methods
+         * are written without {@code self}.
+         */
+        INTERFACE_DECLARATION("interface_declarations"),
+        /**
          * A branch a Python-version test sends only Python 2 to ({@code str if PY3 else unicode}), or a method only
          * Python 2 calls ({@code __unicode__}).
          */
