@@ -524,8 +524,7 @@ public class PythonModelProvider {
             missing.removeIf(m -> {
                 JsonNode answer = disk.read(m.key());
                 if (answer != null) {
-                    models.put(m.file().path(), modelled(new PythonModelRunner.Source(m.file().path(), m.module(),
-                            PythonModules.isPackageInit(m.file().path()), null), m.file().contentHash(), answer));
+                    models.put(m.file().path(), modelled(m.file().path(), m.module(), m.file().contentHash(), answer));
                 }
                 return answer != null;
             });
@@ -546,7 +545,7 @@ public class PythonModelProvider {
                 }
             }
             if (!sources.isEmpty()) {
-                modelled(sources, hashes).forEach(models::put);
+                modelled(sources, hashes, disk).forEach(models::put);
             }
         }
         keepInMemory(snapshot.root(), keys);
@@ -563,20 +562,24 @@ public class PythonModelProvider {
         if (cached != null) {
             return atPath(cached, path).model();
         }
+        // an earlier commit's content: not kept on disk, where only the current snapshot's answers stay
         return modelled(List.of(new PythonModelRunner.Source(path, module, PythonModules.isPackageInit(path), text)),
-                Map.of(path, blobId)).get(path).model();
+                Map.of(path, blobId), null).get(path).model();
     }
 
-    private Map<String, Modelled> modelled(List<PythonModelRunner.Source> batch, Map<String, String> hashes) {
+    /** Models a batch; each answer is also written to {@code onDisk} when it is not null. */
+    private Map<String, Modelled> modelled(List<PythonModelRunner.Source> batch, Map<String, String> hashes,
+                                           DiskCache<JsonNode> onDisk) {
         Map<String, PythonModelRunner.Source> byPath = new HashMap<>();
         batch.forEach(source -> byPath.put(source.path(), source));
         Map<String, Modelled> out = new LinkedHashMap<>();
         Optional<String> failure = runner.run(batch, json -> {
             PythonModelRunner.Source source = byPath.get(json.path("path").asText());
             if (source != null) {
-                out.put(source.path(), modelled(source, hashes.get(source.path()), json));
-                if (disk != null && hashes.get(source.path()) != null) {
-                    disk.write(key(hashes.get(source.path()), source.module()), json);
+                String hash = hashes.get(source.path());
+                out.put(source.path(), modelled(source.path(), source.module(), hash, json));
+                if (onDisk != null) {
+                    onDisk.write(key(hash, source.module()), json);
                 }
             }
         });
@@ -596,11 +599,11 @@ public class PythonModelProvider {
     }
 
     /** One file's model as the helper answered it, cached by its content. */
-    private Modelled modelled(PythonModelRunner.Source source, String hash, JsonNode json) {
+    private Modelled modelled(String path, String module, String hash, JsonNode json) {
         Modelled model;
         try {
-            FileModel file = PythonModelMapper.file(source.path(), hash, json);
-            model = file.parsed() ? new Modelled(file, source.module(), PythonImport.of(json.path("imports")),
+            FileModel file = PythonModelMapper.file(path, hash, json);
+            model = file.parsed() ? new Modelled(file, module, PythonImport.of(json.path("imports")),
                     Lines.of(json.path("iteration_local_functions")), Lines.of(json.path("overload_stubs")),
                     lineNumbers(json.path("handler_reraises")),
                     LoopLambdas.of(json.path("loop_lambdas"), json.path("called_parameters")),
@@ -609,12 +612,12 @@ public class PythonModelProvider {
                     bindings(json.path("bindings")), texts(json.path("all")), Site.of(json.path("sites")),
                     Defaults.of(json.path("default_calls"), json.path("frozen_factories")),
                     WebSocketGuids.of(json.path("websocket_guids"), json.path("digest_imports")))
-                    : new Modelled(file, source.module(), List.of());
+                    : new Modelled(file, module, List.of());
         } catch (RuntimeException e) {
-            model = new Modelled(PythonModelMapper.failed(source.path(), hash, "model not readable: "
-                    + e.getClass().getSimpleName(), PythonModules.isTestPath(source.path())), source.module(), List.of());
+            model = new Modelled(PythonModelMapper.failed(path, hash, "model not readable: "
+                    + e.getClass().getSimpleName(), PythonModules.isTestPath(path)), module, List.of());
         }
-        putBounded(key(hash, source.module()), model);
+        putBounded(key(hash, module), model);
         return model;
     }
 
