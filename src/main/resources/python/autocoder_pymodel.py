@@ -1860,6 +1860,16 @@ def identifiers_only(node):
                                and quoted(texts[i - 1], texts[i + 1]) for i in holes)
 
 
+def dict_values_of(node):
+    """The values a dict display or comprehension holds, as one expression (its keys left out), or None for
+    anything else."""
+    if isinstance(node, ast.Dict):
+        return ast.List(elts=list(node.values), ctx=ast.Load())
+    if isinstance(node, ast.DictComp):
+        return ast.ListComp(elt=node.value, generators=node.generators)
+    return None
+
+
 def added_operands(node):
     """The operands of a chain of `+` (`"SELECT " + x + " FROM t"`), left to right."""
     operands, pending = [], [node]
@@ -1972,6 +1982,10 @@ class FunctionScanner:
         self.derived = {}  # local name -> parameters it was assigned from
         self.injectable = {}  # local name -> parameters whose text it can carry (injectable_in)
         self.unquoted = {}  # the same, but a value quoted or escaped on the way carries none
+        # for a local only ever bound to a dict (display or comprehension): what its values alone carry, as
+        # (injectable, unquoted); `d.values()` puts no key in (Django's `{f.column: quote_name(f.column) for ..}`)
+        self.dict_values = {}
+        self.not_dicts = set()  # local names bound to something other than a dict at least once
         self.constant_locals = set()  # local names every assignment of which so far is a constant
         self.variable_locals = set()  # local names assigned something else at least once
         self.quoted_locals = set()  # local names every assignment of which so far is constants or quoted values
@@ -2093,6 +2107,10 @@ class FunctionScanner:
             name = dotted(node.func) or ""
             if name in NUMBERS or (self.m.qualify(name) if name else None) in SERIALIZING:
                 return []
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "values" \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id in self.dict_values \
+                    and node.func.value.id not in bound:
+                return self.dict_values[node.func.value.id][1 if quoting_clears else 0]
             arguments = list(node.args) + [k.value for k in node.keywords]
             if QUOTING.search(name):  # what goes in is the arguments, not the quoting function's receiver
                 return [] if quoting_clears else [p for a in arguments
@@ -2160,6 +2178,14 @@ class FunctionScanner:
                 carried.setdefault(name, [])
                 if p not in carried[name]:
                     carried[name].append(p)
+        values = dict_values_of(value)
+        if values is None or name in self.not_dicts:
+            self.not_dicts.add(name)
+            self.dict_values.pop(name, None)
+        else:
+            injectable, unquoted = self.dict_values.setdefault(name, ([], []))
+            for carried, clears in ((injectable, False), (unquoted, True)):
+                carried.extend(p for p in self.injectable_in(values, clears) if p not in carried)
         if name not in self.unsafe_locals and self.constant_valued(value, quoted=True):
             self.quoted_locals.add(name)
         else:
