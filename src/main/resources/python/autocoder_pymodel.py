@@ -2480,7 +2480,8 @@ class FunctionScanner:
     def facts(self, call):
         """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
         `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
-        parameters whose text the first one can carry (injectable_in), `argN'=`
+        parameters whose text the first one can carry (injectable_in), `in0quoted` when each goes in only quoted or
+        escaped (Django's `"SELECT * FROM %s" % quote_name(table_name)`), `argN'=`
         a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
         (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
         (opted_in_calls), `transaction` inside a `with` block of a
@@ -2503,6 +2504,8 @@ class FunctionScanner:
             out.append("arg%d=%s" % (i, self.string_form(arg)))
             if i == 0 and self.injectable_in(arg):
                 out.append("in0=" + ",".join(self.injectable_in(arg)))
+                if not self.injectable_in(arg, True):
+                    out.append("in0quoted")
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
                 out.append("arg%d'=%s" % (i, arg.value))
             elif dotted(arg) is not None and "." in dotted(arg):

@@ -32,6 +32,7 @@ class PythonSecurityAndIntegrityPlansTest {
             import hashlib
             import os
             import pickle
+            import shlex
             import sqlite3
             import subprocess
             import tempfile
@@ -87,6 +88,15 @@ class PythonSecurityAndIntegrityPlansTest {
 
             def page(conn, offset: str):
                 return conn.execute("SELECT * FROM users LIMIT 10 OFFSET %d" % int(offset)).fetchall()
+
+
+            def describe_table(conn, ops, table: str):
+                # Django's introspection: the table name goes in through the backend's quote_name
+                return conn.execute("SELECT * FROM %s LIMIT 1" % ops.quote_name(table)).fetchall()
+
+
+            def list_folder(folder: str):
+                return os.system("ls -l " + shlex.quote(folder))
 
 
             def load_session(blob: bytes):

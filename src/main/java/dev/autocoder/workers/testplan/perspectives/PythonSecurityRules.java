@@ -99,12 +99,14 @@ final class PythonSecurityRules {
         String qualified = call.creation() ? owner : owner + "." + method;
         boolean flow = !inputs(call).isEmpty();
         String arg0 = call.fact("arg0") == null ? "" : call.fact("arg0");
+        // input quoted or escaped on its way into a command or SQL text cannot change its structure
+        boolean unquoted = flow && !call.hasFact("in0quoted");
         // command injection
-        if (flow && (qualified.equals("os.system") || qualified.equals("os.popen") || qualified.equals("subprocess.getoutput")
+        if (unquoted && (qualified.equals("os.system") || qualified.equals("os.popen") || qualified.equals("subprocess.getoutput")
                 || qualified.equals("subprocess.getstatusoutput"))) {
             return flow("command", "runs a shell command built from it", COMMAND);
         }
-        if (flow && qualified.startsWith("subprocess.") && SUBPROCESS.contains(qualified.substring("subprocess.".length()))
+        if (unquoted && qualified.startsWith("subprocess.") && SUBPROCESS.contains(qualified.substring("subprocess.".length()))
                 && "True".equals(call.fact("shell"))) {
             return flow("command", "runs it through the shell (shell=True)", COMMAND);
         }
@@ -113,11 +115,11 @@ final class PythonSecurityRules {
             return flow("code", "evaluates it as Python code", CODE);
         }
         // SQL built from strings
-        if (flow && BUILT.contains(arg0) && (method.equals("execute") || method.equals("executemany") || method.equals("executescript"))
+        if (unquoted && BUILT.contains(arg0) && (method.equals("execute") || method.equals("executemany") || method.equals("executescript"))
                 && (isDatabase(owner) || owner.isEmpty() && SQL_TEXT.matcher(call.text()).find())) {
             return flow("sql", "is formatted into the SQL text (" + form(arg0) + ") instead of passed as a parameter", SQL);
         }
-        if (flow && BUILT.contains(arg0) && (qualified.equals("sqlalchemy.text") || qualified.equals("sqlalchemy.sql.text"))) {
+        if (unquoted && BUILT.contains(arg0) && (qualified.equals("sqlalchemy.text") || qualified.equals("sqlalchemy.sql.text"))) {
             return flow("sql", "is formatted into the SQL text (" + form(arg0) + ") instead of a bound parameter", SQL);
         }
         // deserialization
