@@ -2099,8 +2099,10 @@ class FunctionScanner:
                 return bound[node.id]
             carried = self.unquoted if quoting_clears else self.injectable
             return [node.id] if node.id in self.params else carried.get(node.id, [])
-        if isinstance(node, ast.Subscript) and self.constant_table(node.value) or isinstance(node, ast.Compare):
-            return []  # an entry of a table of constants; a truth value
+        if isinstance(node, ast.Compare):
+            return []  # a truth value
+        if isinstance(node, ast.Subscript):  # the key only chooses the entry: `cache[key]` holds none of key's text
+            return self.injectable_parts(node.value, quoting_clears, bound)
         if isinstance(node, ast.IfExp):  # the test only chooses
             return self.injectable_parts(node.body, quoting_clears, bound) + self.injectable_parts(node.orelse, quoting_clears, bound)
         if isinstance(node, ast.Call):
