@@ -1773,6 +1773,8 @@ DATABASE_READS = {"cursor", "fetchone", "fetchall", "fetchmany", "fetchval", "fe
 # A function or its receiver named for quoting or escaping (`quote_identifier`, `identifier_preparer.format_table`,
 # `conn.escape_string`, `shlex.quote`): what it returns is the input made safe to put into a text.
 QUOTING = re.compile(r"(?i)quot|escap|sanitiz|identifier|preparer")
+# A call that closes or shuts something down: close, aclose, close_all, _close, closer (a function that closes).
+CLOSING = re.compile(r"^(a?close|closer|shutdown|wait_closed|write_eof)$|close_|_close$")
 # Exception classes and the warning and logging calls: their string arguments are messages.
 MESSAGE_CALL = re.compile(r"(Error|Exception|Warning)$|^(warn|warning|debug|info|error|exception|critical|fatal|log)$")
 SQL_WORDS = re.compile(r"(?i)\b(select|insert|update|delete|replace)\b")
@@ -2299,7 +2301,8 @@ class FunctionScanner:
                                  or self.raises_after(node) or self.reads_optional_environment(node, h)
                                  or not loops_open and self.stops_when_told(h)
                                  or bool(loops_open) and self.skips_missing(node, h)
-                                 or bool(loops_open) and self.keeps_numbers(node, h), node.lineno)
+                                 or bool(loops_open) and self.keeps_numbers(node, h), node.lineno,
+                                 self.only_closes(node))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -2899,20 +2902,27 @@ class FunctionScanner:
         OSError: pass`; anyio's `send_eof`, `self._transport.write_eof()`; redis' disconnect, `self._writer.close()`
         and `await self._writer.wait_closed()` under `if` tests; falcon's stream wrapper, `self._stream.close()` /
         `except (AttributeError, TypeError)`, a stream with no close or one that is no method)."""
-        def closes(statement):
-            value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
-                else getattr(statement, "value", None)
-            if isinstance(statement, ast.Expr):
-                return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                    and (value.func.attr in ("close", "shutdown", "wait_closed", "write_eof") or "close_" in value.func.attr)
-            return isinstance(statement, ast.If) and all(closes(s) for s in statement.body + statement.orelse)
         # the failures of the connection or channel being closed, named by the handler (kombu's `except
         # self.connection_errors + self.channel_errors:`), or of the socket under it; never Exception
         types = self.handler_types(handler) if handler.type is not None else []
         return bool(types) and all(t in FILE_ERRORS or t.rpartition(".")[2] in TIMEOUT_ERRORS
                                    or "connection_errors" in t or "channel_errors" in t
                                    or t in ("socket.error", "AttributeError", "ValueError", "TypeError") for t in types) \
-            and all(closes(s) for s in try_node.body)
+            and self.only_closes(try_node)
+
+    @staticmethod
+    def only_closes(try_node):
+        """Whether the try block only closes or shuts down something (`value.close()`, `await writer.wait_closed()`,
+        Django's `closer()` over its response's resource closers, under `if` tests or not): a failure it loses is one
+        of the close, with nothing left to undo."""
+        def closes(statement):
+            value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
+                else getattr(statement, "value", None)
+            if isinstance(statement, ast.Expr):
+                name = getattr(value.func, "attr", None) or getattr(value.func, "id", "") if isinstance(value, ast.Call) else ""
+                return CLOSING.search(name) is not None
+            return isinstance(statement, ast.If) and all(closes(s) for s in statement.body + statement.orelse)
+        return all(closes(s) for s in try_node.body)
 
     def awaits_cancelled_task(self, try_node, handler):
         """Whether the try only awaits a task that an earlier statement of its block cancelled, and the handler
@@ -3031,7 +3041,7 @@ class FunctionScanner:
         return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
             and all(membership(s) for s in try_node.body)
 
-    def except_site(self, handler, try_has_else, falls_back=False, try_line=None):
+    def except_site(self, handler, try_has_else, falls_back=False, try_line=None, only_closes=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -3086,7 +3096,7 @@ class FunctionScanner:
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
                              "bare": handler.type is None,
-                             "deliberate": deliberate, "text": header})
+                             "deliberate": deliberate, "only_closes": only_closes, "text": header})
 
     def stops_when_told(self, handler):
         """Whether the handler catches only a request to stop: the user's Ctrl-C (KeyboardInterrupt), with Ctrl-D's

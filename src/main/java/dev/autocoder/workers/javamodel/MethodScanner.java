@@ -806,7 +806,14 @@ final class MethodScanner {
         boolean empty = body.getNumChildren() == 0;
         boolean deliberate = DELIBERATELY_CAUGHT.matcher(caught).matches() || empty && body.containsComment();
         catches.add(new CatchSite(types, line(c), empty, onlyLogs, !thrown.isEmpty(), handsOn(body, caught), lostCause,
-                deliberate, header(text(c.getParameter()))));
+                deliberate, onlyCloses(c), header(text(c.getParameter()))));
+    }
+
+    /** The try block only calls close: {@code try { in.close(); } catch (IOException e) { }}. */
+    private static boolean onlyCloses(ASTCatchClause c) {
+        return c.getParent() instanceof ASTTryStatement t && t.getBody().getNumChildren() > 0
+                && t.getBody().children().toStream().allMatch(s -> s instanceof ASTExpressionStatement e
+                && e.getExpr() instanceof ASTMethodCall call && call.getMethodName().equals("close"));
     }
 
     /** The block passes the caught exception itself to a call other than a log line (a future's setException). */

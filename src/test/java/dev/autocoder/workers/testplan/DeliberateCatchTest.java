@@ -956,7 +956,8 @@ class DeliberateCatchTest {
      * Celery's error-handling row still led with {@code empty-catch} × 20 high, every one a named type ({@code except
      * KeyError: pass}, {@code except ValueError: pass}): Python's ask-forgiveness idiom, which ruff's S110 and
      * Bandit's B110 leave alone unless told to. Such a handler is medium, saying so; a bare or {@code Exception} one,
-     * which loses every failure, stays high.
+     * which loses every failure, stays high, unless all its {@code try} does is close something (medium, see
+     * {@link #anEmptyHandlerAroundACloseIsMediumWhenBroadLowWhenNarrow}).
      */
     @Test
     void anEmptyHandlerOfANamedTypeIsMediumABareOrExceptionOneHigh() throws Exception {
@@ -991,8 +992,80 @@ class DeliberateCatchTest {
                 .containsExactly(tuple(8, Severity.MEDIUM, "Pool.forget(proc): empty `except (KeyError, ValueError):`: the"
                                 + " failure disappears (one named type: ruff's S110, like Bandit's B110, reports only a"
                                 + " bare or `Exception` handler)"),
-                        tuple(14, Severity.HIGH, "Pool.close(proc): empty `except Exception:`: the failure disappears"),
+                        tuple(14, Severity.MEDIUM, "Pool.close(proc): empty `except Exception:`: the failure disappears"
+                                + " (the `try` only closes something: a failed close leaves nothing to undo, but a bug in"
+                                + " the closer goes unseen too; catch only what closing raises)"),
                         tuple(20, Severity.HIGH, "Pool.kill(proc): empty `except:`: the failure disappears"));
+    }
+
+    /**
+     * Django's error-handling row led with {@code empty-catch} × 3 high, two of them a response closing what it holds
+     * ({@code for closer in self._resource_closers: try: closer() / except Exception: pass}, {@code value.close()}):
+     * a close that fails leaves nothing to undo, though {@code Exception} also hides a bug in the closer. An empty
+     * handler around a close only is medium when it is broad, low when it names what closing raises (commons-io's
+     * closeQuietly); one around anything else keeps high.
+     */
+    @Test
+    void anEmptyHandlerAroundACloseIsMediumWhenBroadLowWhenNarrow() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/response.py", """
+                class Response:
+                    def close(self):
+                        for closer in self._closers:
+                            try:
+                                closer()
+                            except Exception:
+                                pass
+
+                    def release(self, value):
+                        if hasattr(value, "close"):
+                            try:
+                                value.close()
+                            except:
+                                pass
+
+                    def reset(self, value):
+                        try:
+                            value.reset()
+                        except Exception:
+                            pass
+                """, "src/main/java/shop/Streams.java", """
+                package shop;
+
+                import java.io.Closeable;
+                import java.io.IOException;
+
+                public class Streams {
+                    public static void closeQuietly(Closeable c) {
+                        try {
+                            c.close();
+                        } catch (IOException e) {
+                        }
+                    }
+
+                    public static void closeAll(Closeable c) {
+                        try {
+                            c.close();
+                        } catch (Exception e) {
+                        }
+                    }
+                }
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        String broad = ": the failure disappears (the `try` only closes something: a failed close leaves nothing to "
+                + "undo, but a bug in the closer goes unseen too; catch only what closing raises)";
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::line, Finding::severity, Finding::message)
+                .containsExactlyInAnyOrder(
+                        tuple(6, Severity.MEDIUM, "Response.close(): empty `except Exception:`" + broad),
+                        tuple(13, Severity.MEDIUM, "Response.release(value): empty `except:`" + broad),
+                        tuple(19, Severity.HIGH, "Response.reset(value): empty `except Exception:`: the failure disappears"),
+                        tuple(10, Severity.LOW, "Streams.closeQuietly(Closeable): empty catch of IOException: the failure "
+                                + "disappears (the try block only closes something: a failed close leaves nothing to undo)"),
+                        tuple(17, Severity.MEDIUM, "Streams.closeAll(Closeable): empty catch of Exception: the failure "
+                                + "disappears (the try block only closes something: a failed close leaves nothing to "
+                                + "undo, but a bug in the closer goes unseen too; catch only what closing raises)"));
     }
 
     /**

@@ -104,10 +104,21 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
         if (!deliberate && c.empty()) {
             // Python asks forgiveness, not permission: `except KeyError: pass` is its idiom, which ruff's S110 (as
             // Bandit's B110) leaves alone by default; a bare or `Exception` handler loses every failure
-            boolean narrow = python && !c.types().isEmpty() && !c.overBroad();
-            own.add(finding("empty-catch", narrow ? Severity.MEDIUM : Severity.HIGH, m, c.line(), "empty " + handler
-                    + ": the failure disappears" + (narrow ? " (one named type: ruff's S110, like Bandit's B110, reports"
-                    + " only a bare or `Exception` handler)" : ""), c.text()));
+            boolean narrow = !c.types().isEmpty() && !c.overBroad();
+            Severity severity = Severity.HIGH;
+            String why = "";
+            if (c.onlyCloses()) {
+                // a close that fails leaves nothing to undo (commons-io's closeQuietly, Django's response.close())
+                severity = narrow ? Severity.LOW : Severity.MEDIUM;
+                why = " (the " + (python ? "`try`" : "try block") + " only closes something: a failed close leaves "
+                        + "nothing to undo" + (narrow ? ")" : ", but a bug in the closer goes unseen too; catch only "
+                        + "what closing raises)");
+            } else if (python && narrow) {
+                severity = Severity.MEDIUM;
+                why = " (one named type: ruff's S110, like Bandit's B110, reports only a bare or `Exception` handler)";
+            }
+            own.add(finding("empty-catch", severity, m, c.line(), "empty " + handler + ": the failure disappears" + why,
+                    c.text()));
         } else if (!deliberate && c.onlyLogs() && !c.rethrows()) {
             own.add(finding("log-and-continue", Severity.MEDIUM, m, c.line(), handler + " only logs and goes on", c.text()));
         }
