@@ -1773,6 +1773,12 @@ DATABASE_READS = {"cursor", "fetchone", "fetchall", "fetchmany", "fetchval", "fe
 # A function or its receiver named for quoting or escaping (`quote_identifier`, `identifier_preparer.format_table`,
 # `conn.escape_string`, `shlex.quote`): what it returns is the input made safe to put into a text.
 QUOTING = re.compile(r"(?i)quot|escap|sanitiz|identifier|preparer")
+# What may clear a value of a parameter's text on its way (FunctionScanner.injectable_in): nothing, a function named
+# for quoting or escaping, opening the file it names.
+CLEARS = (None, "quoting", "opening")
+# Calls that open the file a name or path names: what they give is the file's bytes, not the name's text.
+OPENING = {"open", "builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
+           "zipfile.ZipFile"}
 # A call that closes or shuts something down: close, aclose, close_all, _close, closer (a function that closes).
 CLOSING = re.compile(r"^(a?close|closer|shutdown|wait_closed|write_eof)$|close_|_close$")
 # Exception classes and the warning and logging calls: their string arguments are messages.
@@ -1982,10 +1988,10 @@ class FunctionScanner:
         self.params = [a.arg for a in self.all_args()]
         self.local_types = {}
         self.derived = {}  # local name -> parameters it was assigned from
-        self.injectable = {}  # local name -> parameters whose text it can carry (injectable_in)
-        self.unquoted = {}  # the same, but a value quoted or escaped on the way carries none
-        # for a local only ever bound to a dict (display or comprehension): what its values alone carry, as
-        # (injectable, unquoted); `d.values()` puts no key in (Django's `{f.column: quote_name(f.column) for ..}`)
+        # by what clears a value on its way (injectable_in): local name -> parameters whose text it can carry
+        self.carried = {clears: {} for clears in CLEARS}
+        # for a local only ever bound to a dict (display or comprehension): what its values alone carry, by what
+        # clears; `d.values()` puts no key in (Django's `{f.column: quote_name(f.column) for ..}`)
         self.dict_values = {}
         self.not_dicts = set()  # local names bound to something other than a dict at least once
         self.constant_locals = set()  # local names every assignment of which so far is a constant
@@ -2082,31 +2088,32 @@ class FunctionScanner:
                         reached.append(p)
         return reached
 
-    def injectable_in(self, node, quoting_clears=False, bound=None):
+    def injectable_in(self, node, clears=None, bound=None):
         """The parameters whose text can reach what `node` makes, as SQL or a command is injected: as params_in, but
-        a value looked up in a table of constants (`KINDS[name]`), a number made of the input (`int(x)`, `len(x)`)
-        and what a comprehension iterates over but does not put in its elements (`[KINDS[k] for k in keys]`) carry
-        none, nor do the bytes of a live object serialized (`pickle.dumps(exc)`); with quoting_clears, neither does a
-        value a function named for quoting or escaping returns (`preparer.quote_identifier(schema)`)."""
+        the key a value is looked up by (`KINDS[name]`, `cache[key]`), a number made of the input (`int(x)`,
+        `len(x)`) and what a comprehension iterates over but does not put in its elements (`[KINDS[k] for k in
+        keys]`) carry none, nor do the bytes of a live object serialized (`pickle.dumps(exc)`); with clears
+        "quoting", neither does a value a function named for quoting or escaping returns
+        (`preparer.quote_identifier(schema)`); with "opening", neither does the name of a file opened (`open(path)`
+        gives the file's bytes, not the path's text)."""
         bound = bound or {}
         reached = []
-        for p in self.injectable_parts(node, quoting_clears, bound):
+        for p in self.injectable_parts(node, clears, bound):
             if p not in reached and p not in ("self", "cls"):
                 reached.append(p)
         return reached
 
-    def injectable_parts(self, node, quoting_clears, bound):
+    def injectable_parts(self, node, clears, bound):
         if isinstance(node, ast.Name):
             if node.id in bound:
                 return bound[node.id]
-            carried = self.unquoted if quoting_clears else self.injectable
-            return [node.id] if node.id in self.params else carried.get(node.id, [])
+            return [node.id] if node.id in self.params else self.carried[clears].get(node.id, [])
         if isinstance(node, ast.Compare):
             return []  # a truth value
         if isinstance(node, ast.Subscript):  # the key only chooses the entry: `cache[key]` holds none of key's text
-            return self.injectable_parts(node.value, quoting_clears, bound)
+            return self.injectable_parts(node.value, clears, bound)
         if isinstance(node, ast.IfExp):  # the test only chooses
-            return self.injectable_parts(node.body, quoting_clears, bound) + self.injectable_parts(node.orelse, quoting_clears, bound)
+            return self.injectable_parts(node.body, clears, bound) + self.injectable_parts(node.orelse, clears, bound)
         if isinstance(node, ast.Call):
             name = dotted(node.func) or ""
             if name in NUMBERS or (self.m.qualify(name) if name else None) in SERIALIZING:
@@ -2114,24 +2121,27 @@ class FunctionScanner:
             if isinstance(node.func, ast.Attribute) and node.func.attr == "values" \
                     and isinstance(node.func.value, ast.Name) and node.func.value.id in self.dict_values \
                     and node.func.value.id not in bound:
-                return self.dict_values[node.func.value.id][1 if quoting_clears else 0]
+                return self.dict_values[node.func.value.id][clears]
+            if clears == "opening" and ((self.m.qualify(name) if name else None) in OPENING
+                                        or isinstance(node.func, ast.Attribute) and node.func.attr == "open"):
+                return []  # `path.open()` too
             arguments = list(node.args) + [k.value for k in node.keywords]
             if QUOTING.search(name):  # what goes in is the arguments, not the quoting function's receiver
-                return [] if quoting_clears else [p for a in arguments
-                                                  for p in self.injectable_parts(a, quoting_clears, bound)]
+                return [] if clears == "quoting" else [p for a in arguments
+                                                  for p in self.injectable_parts(a, clears, bound)]
             if isinstance(node.func, ast.Attribute) and node.func.attr in DATABASE_READS:
-                return [p for a in arguments for p in self.injectable_parts(a, quoting_clears, bound)]
+                return [p for a in arguments for p in self.injectable_parts(a, clears, bound)]
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             inner = dict(bound)
             for generator in node.generators:
-                over = self.injectable_in(generator.iter, quoting_clears, inner)
+                over = self.injectable_in(generator.iter, clears, inner)
                 numbers = number_targets(generator)
                 for target in ast.walk(generator.target):
                     if isinstance(target, ast.Name):
                         inner[target.id] = [] if target.id in numbers else over
             elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
-            return [p for e in elements for p in self.injectable_parts(e, quoting_clears, inner)]
-        return [p for child in ast.iter_child_nodes(node) for p in self.injectable_parts(child, quoting_clears, bound)]
+            return [p for e in elements for p in self.injectable_parts(e, clears, inner)]
+        return [p for child in ast.iter_child_nodes(node) for p in self.injectable_parts(child, clears, bound)]
 
     def constant_table(self, node):
         """A dict, list, tuple or set of constants written out, or a name only ever bound to one."""
@@ -2177,7 +2187,7 @@ class FunctionScanner:
     def bind(self, name, value):
         """What a local assigned `value` carries, over all its assignments seen so far (branches are not told
         apart): the parameters whose text may reach it, and whether every value it was given is a constant."""
-        for carried, clears in ((self.injectable, False), (self.unquoted, True)):
+        for clears, carried in self.carried.items():
             for p in self.injectable_in(value, clears):
                 carried.setdefault(name, [])
                 if p not in carried[name]:
@@ -2187,8 +2197,8 @@ class FunctionScanner:
             self.not_dicts.add(name)
             self.dict_values.pop(name, None)
         else:
-            injectable, unquoted = self.dict_values.setdefault(name, ([], []))
-            for carried, clears in ((injectable, False), (unquoted, True)):
+            by_clears = self.dict_values.setdefault(name, {clears: [] for clears in CLEARS})
+            for clears, carried in by_clears.items():
                 carried.extend(p for p in self.injectable_in(values, clears) if p not in carried)
         if name not in self.unsafe_locals and self.constant_valued(value, quoted=True):
             self.quoted_locals.add(name)
@@ -2224,7 +2234,7 @@ class FunctionScanner:
         key = (node.lineno, char_column(self.m.lines, node))
         if key in self.m.sql_texts:
             return  # the inner `+` of a chain already seen
-        unquoted = self.injectable_in(ast.Tuple(elts=parts, ctx=ast.Load()), True)
+        unquoted = self.injectable_in(ast.Tuple(elts=parts, ctx=ast.Load()), "quoting")
         reached = self.injectable_in(ast.Tuple(elts=parts, ctx=ast.Load()))
         if id(node) in self.messages:
             kind, names = "message", []
@@ -2486,7 +2496,9 @@ class FunctionScanner:
         """`name=value` of each keyword argument (constants as Python writes them, names dotted, else `<expr>`),
         `**=` for a `**kwargs` argument, `arg0=`/`arg1=` the form of the first two positional arguments, `in0=` the
         parameters whose text the first one can carry (injectable_in), `in0quoted` when each goes in only quoted or
-        escaped (Django's `"SELECT * FROM %s" % quote_name(table_name)`), `argN'=`
+        escaped (Django's `"SELECT * FROM %s" % quote_name(table_name)`), `in0opened` when each only names a file
+        whose bytes go in (sphinx's `with open(path.join(self.doctreedir, docname + '.doctree'), 'rb') as f:` /
+        `pickle.load(f)`), `argN'=`
         a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
         (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
         (opted_in_calls), `transaction` inside a `with` block of a
@@ -2509,8 +2521,10 @@ class FunctionScanner:
             out.append("arg%d=%s" % (i, self.string_form(arg)))
             if i == 0 and self.injectable_in(arg):
                 out.append("in0=" + ",".join(self.injectable_in(arg)))
-                if not self.injectable_in(arg, True):
+                if not self.injectable_in(arg, "quoting"):
                     out.append("in0quoted")
+                if not self.injectable_in(arg, "opening"):
+                    out.append("in0opened")
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
                 out.append("arg%d'=%s" % (i, arg.value))
             elif dotted(arg) is not None and "." in dotted(arg):

@@ -124,7 +124,12 @@ final class PythonSecurityRules {
         }
         // deserialization
         if (flow && isDeserialization(qualified, call)) {
-            return flow("deserialization", "is deserialized with " + shortName(qualified) + ", which can run code", DESERIALIZATION);
+            // the input only names a file, whose bytes someone else must have written (sphinx's pickled doctrees
+            // under its build folder, Django's file cache): the caller chooses the file, not what it holds
+            return call.hasFact("in0opened")
+                    ? new Match("untrusted-input-to-deserialization", Severity.MEDIUM, "deserialization", "names the file "
+                    + shortName(qualified) + " deserializes, which runs code if someone else could write that file", PATH, true)
+                    : flow("deserialization", "is deserialized with " + shortName(qualified) + ", which can run code", DESERIALIZATION);
         }
         // XML parsers
         if (flow && isXmlParser(qualified)) {
