@@ -1779,6 +1779,8 @@ CLEARS = (None, "quoting", "opening")
 # Calls that open the file a name or path names: what they give is the file's bytes, not the name's text.
 OPENING = {"open", "builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
            "zipfile.ZipFile"}
+# Calls that remove a file or folder: a cleanup, as a close is.
+REMOVING = {"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"}
 # A call that closes or shuts something down: close, aclose, close_all, _close, closer (a function that closes).
 CLOSING = re.compile(r"^(a?close|closer|shutdown|wait_closed|write_eof)$|close_|_close$")
 # Exception classes and the warning and logging calls: their string arguments are messages.
@@ -2312,7 +2314,7 @@ class FunctionScanner:
                                  or not loops_open and self.stops_when_told(h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno,
-                                 self.only_closes(node))
+                                 self.only_cleans_up(node))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -2924,6 +2926,17 @@ class FunctionScanner:
                                    or t in ("socket.error", "AttributeError", "ValueError", "TypeError") for t in types) \
             and self.only_closes(try_node)
 
+    def only_cleans_up(self, try_node):
+        """Whether the try block only closes or removes something: what only_closes says, or the removal of a
+        file or folder (sphinx's `shutil.rmtree(self.rootdir)` of its temporary theme folder, `os.remove(tmp)`)."""
+        def removes(statement):
+            if isinstance(statement, ast.If):
+                return all(removes(s) for s in statement.body + statement.orelse)
+            value = statement.value if isinstance(statement, ast.Expr) else None
+            return isinstance(value, ast.Call) and (self.m.qualify(dotted(value.func) or "") in REMOVING
+                                                    or isinstance(value.func, ast.Attribute) and value.func.attr == "unlink")
+        return all(removes(s) for s in try_node.body) or self.only_closes(try_node)
+
     @staticmethod
     def only_closes(try_node):
         """Whether the try block only closes or shuts down something (`value.close()`, `await writer.wait_closed()`,
@@ -3055,7 +3068,7 @@ class FunctionScanner:
         return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
             and all(membership(s) for s in try_node.body)
 
-    def except_site(self, handler, try_has_else, falls_back=False, try_line=None, only_closes=False):
+    def except_site(self, handler, try_has_else, falls_back=False, try_line=None, only_cleans_up=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -3110,7 +3123,7 @@ class FunctionScanner:
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
                              "bare": handler.type is None,
-                             "deliberate": deliberate, "only_closes": only_closes, "text": header})
+                             "deliberate": deliberate, "only_cleans_up": only_cleans_up, "text": header})
 
     def stops_when_told(self, handler):
         """Whether the handler catches only a request to stop: the user's Ctrl-C (KeyboardInterrupt), with Ctrl-D's

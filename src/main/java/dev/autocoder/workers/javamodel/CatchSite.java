@@ -20,12 +20,13 @@ import java.util.List;
  *                   {@code StopIteration} only (an optional dependency, an exhausted iterator), of a {@code try}
  *                   with an {@code else} clause (the handler is the failure branch), or an empty handler with a
  *                   comment saying why
- * @param onlyCloses the try block only closes something ({@code in.close()}, Python's {@code value.close()}): what is
- *                   lost is a failure of the close, with nothing left to undo (commons-io's closeQuietly)
+ * @param onlyCleansUp the try block only closes or removes something ({@code in.close()}, Python's
+ *                   {@code value.close()}, {@code shutil.rmtree(tempdir)}): what is lost is a failure of the cleanup,
+ *                   with nothing left to undo (commons-io's closeQuietly)
  * @param text       the clause's source text, whitespace-normalized
  */
 public record CatchSite(List<String> types, int line, boolean empty, boolean onlyLogs, boolean rethrows,
-                        boolean handsOn, boolean lostCause, boolean deliberate, boolean onlyCloses, String text) {
+                        boolean handsOn, boolean lostCause, boolean deliberate, boolean onlyCleansUp, String text) {
 
     /** An empty or logging-only block that does not rethrow, where nothing says that is meant. */
     public boolean swallows() {

@@ -956,8 +956,8 @@ class DeliberateCatchTest {
      * Celery's error-handling row still led with {@code empty-catch} × 20 high, every one a named type ({@code except
      * KeyError: pass}, {@code except ValueError: pass}): Python's ask-forgiveness idiom, which ruff's S110 and
      * Bandit's B110 leave alone unless told to. Such a handler is medium, saying so; a bare or {@code Exception} one,
-     * which loses every failure, stays high, unless all its {@code try} does is close something (medium, see
-     * {@link #anEmptyHandlerAroundACloseIsMediumWhenBroadLowWhenNarrow}).
+     * which loses every failure, stays high, unless all its {@code try} does is clean up (medium, see
+     * {@link #anEmptyHandlerAroundACleanupIsMediumWhenBroadLowWhenNarrow}).
      */
     @Test
     void anEmptyHandlerOfANamedTypeIsMediumABareOrExceptionOneHigh() throws Exception {
@@ -993,21 +993,25 @@ class DeliberateCatchTest {
                                 + " failure disappears (one named type: ruff's S110, like Bandit's B110, reports only a"
                                 + " bare or `Exception` handler)"),
                         tuple(14, Severity.MEDIUM, "Pool.close(proc): empty `except Exception:`: the failure disappears"
-                                + " (the `try` only closes something: a failed close leaves nothing to undo, but a bug in"
-                                + " the closer goes unseen too; catch only what closing raises)"),
+                                + " (the `try` only closes or removes something: a failed cleanup leaves nothing to undo,"
+                                + " but a bug in it goes unseen too; catch only what it raises)"),
                         tuple(20, Severity.HIGH, "Pool.kill(proc): empty `except:`: the failure disappears"));
     }
 
     /**
      * Django's error-handling row led with {@code empty-catch} × 3 high, two of them a response closing what it holds
-     * ({@code for closer in self._resource_closers: try: closer() / except Exception: pass}, {@code value.close()}):
-     * a close that fails leaves nothing to undo, though {@code Exception} also hides a bug in the closer. An empty
-     * handler around a close only is medium when it is broad, low when it names what closing raises (commons-io's
-     * closeQuietly); one around anything else keeps high.
+     * ({@code for closer in self._resource_closers: try: closer() / except Exception: pass}, {@code value.close()});
+     * sphinx's with five, two of them {@code shutil.rmtree} of a temporary folder: a cleanup that fails leaves
+     * nothing to undo, though {@code Exception} also hides a bug in it. An empty handler around a close or removal
+     * only is medium when it is broad, low when it names what the cleanup raises (commons-io's closeQuietly); one
+     * around anything else keeps high.
      */
     @Test
-    void anEmptyHandlerAroundACloseIsMediumWhenBroadLowWhenNarrow() throws Exception {
+    void anEmptyHandlerAroundACleanupIsMediumWhenBroadLowWhenNarrow() throws Exception {
         TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/response.py", """
+                import shutil
+
+
                 class Response:
                     def close(self):
                         for closer in self._closers:
@@ -1026,6 +1030,12 @@ class DeliberateCatchTest {
                     def reset(self, value):
                         try:
                             value.reset()
+                        except Exception:
+                            pass
+
+                    def cleanup(self, folder):
+                        try:
+                            shutil.rmtree(folder)
                         except Exception:
                             pass
                 """, "src/main/java/shop/Streams.java", """
@@ -1053,19 +1063,21 @@ class DeliberateCatchTest {
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
 
-        String broad = ": the failure disappears (the `try` only closes something: a failed close leaves nothing to "
-                + "undo, but a bug in the closer goes unseen too; catch only what closing raises)";
+        String broad = ": the failure disappears (the `try` only closes or removes something: a failed cleanup leaves "
+                + "nothing to undo, but a bug in it goes unseen too; catch only what it raises)";
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::line, Finding::severity, Finding::message)
                 .containsExactlyInAnyOrder(
-                        tuple(6, Severity.MEDIUM, "Response.close(): empty `except Exception:`" + broad),
-                        tuple(13, Severity.MEDIUM, "Response.release(value): empty `except:`" + broad),
-                        tuple(19, Severity.HIGH, "Response.reset(value): empty `except Exception:`: the failure disappears"),
+                        tuple(9, Severity.MEDIUM, "Response.close(): empty `except Exception:`" + broad),
+                        tuple(16, Severity.MEDIUM, "Response.release(value): empty `except:`" + broad),
+                        tuple(22, Severity.HIGH, "Response.reset(value): empty `except Exception:`: the failure disappears"),
+                        tuple(28, Severity.MEDIUM, "Response.cleanup(folder): empty `except Exception:`" + broad),
                         tuple(10, Severity.LOW, "Streams.closeQuietly(Closeable): empty catch of IOException: the failure "
-                                + "disappears (the try block only closes something: a failed close leaves nothing to undo)"),
+                                + "disappears (the try block only closes or removes something: a failed cleanup leaves "
+                                + "nothing to undo)"),
                         tuple(17, Severity.MEDIUM, "Streams.closeAll(Closeable): empty catch of Exception: the failure "
-                                + "disappears (the try block only closes something: a failed close leaves nothing to "
-                                + "undo, but a bug in the closer goes unseen too; catch only what closing raises)"));
+                                + "disappears (the try block only closes or removes something: a failed cleanup leaves "
+                                + "nothing to undo, but a bug in it goes unseen too; catch only what it raises)"));
     }
 
     /**

@@ -107,12 +107,13 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
             boolean narrow = !c.types().isEmpty() && !c.overBroad();
             Severity severity = Severity.HIGH;
             String why = "";
-            if (c.onlyCloses()) {
-                // a close that fails leaves nothing to undo (commons-io's closeQuietly, Django's response.close())
+            if (c.onlyCleansUp()) {
+                // a cleanup that fails leaves nothing to undo (commons-io's closeQuietly, Django's response.close(),
+                // sphinx's shutil.rmtree of its temporary folder)
                 severity = narrow ? Severity.LOW : Severity.MEDIUM;
-                why = " (the " + (python ? "`try`" : "try block") + " only closes something: a failed close leaves "
-                        + "nothing to undo" + (narrow ? ")" : ", but a bug in the closer goes unseen too; catch only "
-                        + "what closing raises)");
+                why = " (the " + (python ? "`try`" : "try block") + " only closes or removes something: a failed "
+                        + "cleanup leaves nothing to undo" + (narrow ? ")" : ", but a bug in it goes unseen too; catch "
+                        + "only what it raises)");
             } else if (python && narrow) {
                 severity = Severity.MEDIUM;
                 why = " (one named type: ruff's S110, like Bandit's B110, reports only a bare or `Exception` handler)";
