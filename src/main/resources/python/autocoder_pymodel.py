@@ -2126,11 +2126,11 @@ class FunctionScanner:
                 return self.dict_values[node.func.value.id][clears]
             if clears == "opening" and ((self.m.qualify(name) if name else None) in OPENING
                                         or isinstance(node.func, ast.Attribute) and node.func.attr == "open"):
-                return []  # `path.open()` too
+                return []  # the file's bytes, not its name: `open(path)`, `path.open()`
             arguments = list(node.args) + [k.value for k in node.keywords]
             if QUOTING.search(name):  # what goes in is the arguments, not the quoting function's receiver
                 return [] if clears == "quoting" else [p for a in arguments
-                                                  for p in self.injectable_parts(a, clears, bound)]
+                                                       for p in self.injectable_parts(a, clears, bound)]
             if isinstance(node.func, ast.Attribute) and node.func.attr in DATABASE_READS:
                 return [p for a in arguments for p in self.injectable_parts(a, clears, bound)]
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
