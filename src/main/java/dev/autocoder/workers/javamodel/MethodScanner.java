@@ -94,6 +94,9 @@ final class MethodScanner {
      */
     private static final Pattern DELIBERATELY_CAUGHT = Pattern.compile("ignored?|expected");
 
+    /** Calls that close or delete something: a cleanup whose failure leaves nothing to undo. */
+    private static final Set<String> CLEANUP_METHODS = Set.of("close", "delete", "deleteIfExists");
+
     /** Return types of factory calls, so {@code Runtime.getRuntime().exec(..)} has a receiver type. */
     private static final Map<String, String> RETURNS = Map.ofEntries(
             Map.entry("java.lang.Runtime.getRuntime", "java.lang.Runtime"),
@@ -806,14 +809,17 @@ final class MethodScanner {
         boolean empty = body.getNumChildren() == 0;
         boolean deliberate = DELIBERATELY_CAUGHT.matcher(caught).matches() || empty && body.containsComment();
         catches.add(new CatchSite(types, line(c), empty, onlyLogs, !thrown.isEmpty(), handsOn(body, caught), lostCause,
-                deliberate, onlyCloses(c), header(text(c.getParameter()))));
+                deliberate, onlyCleansUp(c), header(text(c.getParameter()))));
     }
 
-    /** The try block only calls close: {@code try { in.close(); } catch (IOException e) { }}. */
-    private static boolean onlyCloses(ASTCatchClause c) {
+    /**
+     * The try block only closes or deletes something: {@code try { in.close(); } catch (IOException e) { }},
+     * {@code Files.deleteIfExists(temp)}.
+     */
+    private static boolean onlyCleansUp(ASTCatchClause c) {
         return c.getParent() instanceof ASTTryStatement t && t.getBody().getNumChildren() > 0
                 && t.getBody().children().toStream().allMatch(s -> s instanceof ASTExpressionStatement e
-                && e.getExpr() instanceof ASTMethodCall call && call.getMethodName().equals("close"));
+                && e.getExpr() instanceof ASTMethodCall call && CLEANUP_METHODS.contains(call.getMethodName()));
     }
 
     /** The block passes the caught exception itself to a call other than a log line (a future's setException). */

@@ -1043,6 +1043,8 @@ class DeliberateCatchTest {
 
                 import java.io.Closeable;
                 import java.io.IOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
 
                 public class Streams {
                     public static void closeQuietly(Closeable c) {
@@ -1056,6 +1058,13 @@ class DeliberateCatchTest {
                         try {
                             c.close();
                         } catch (Exception e) {
+                        }
+                    }
+
+                    public static void removeQuietly(Path temp) {
+                        try {
+                            Files.deleteIfExists(temp);
+                        } catch (IOException e) {
                         }
                     }
                 }
@@ -1072,12 +1081,15 @@ class DeliberateCatchTest {
                         tuple(16, Severity.MEDIUM, "Response.release(value): empty `except:`" + broad),
                         tuple(22, Severity.HIGH, "Response.reset(value): empty `except Exception:`: the failure disappears"),
                         tuple(28, Severity.MEDIUM, "Response.cleanup(folder): empty `except Exception:`" + broad),
-                        tuple(10, Severity.LOW, "Streams.closeQuietly(Closeable): empty catch of IOException: the failure "
+                        tuple(12, Severity.LOW, "Streams.closeQuietly(Closeable): empty catch of IOException: the failure "
                                 + "disappears (the try block only closes or removes something: a failed cleanup leaves "
                                 + "nothing to undo)"),
-                        tuple(17, Severity.MEDIUM, "Streams.closeAll(Closeable): empty catch of Exception: the failure "
+                        tuple(19, Severity.MEDIUM, "Streams.closeAll(Closeable): empty catch of Exception: the failure "
                                 + "disappears (the try block only closes or removes something: a failed cleanup leaves "
-                                + "nothing to undo, but a bug in it goes unseen too; catch only what it raises)"));
+                                + "nothing to undo, but a bug in it goes unseen too; catch only what it raises)"),
+                        tuple(26, Severity.LOW, "Streams.removeQuietly(Path): empty catch of IOException: the failure "
+                                + "disappears (the try block only closes or removes something: a failed cleanup leaves "
+                                + "nothing to undo)"));
     }
 
     /**
