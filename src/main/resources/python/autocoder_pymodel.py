@@ -1057,19 +1057,15 @@ def unevaluated_annotations(tree, lines):
                  for n in tree.body)
     out = []
 
-    def end_column(node):
-        line = lines[node.end_lineno - 1] if 0 < node.end_lineno <= len(lines) else ""
-        return len(line.encode("utf-8")[:node.end_col_offset].decode("utf-8", "replace"))
-
     def annotation(node, evaluated):
         if node is None:
             return
         if not evaluated:
-            out.append([node.lineno, char_column(lines, node), node.end_lineno, end_column(node)])
+            out.append([node.lineno, char_column(lines, node), node.end_lineno, char_end_column(lines, node)])
             return
         for n in ast.walk(node):  # strings inside an evaluated annotation stay text: `List["Order"]`
             if isinstance(n, ast.Constant) and isinstance(n.value, str):
-                out.append([n.lineno, char_column(lines, n), n.end_lineno, end_column(n)])
+                out.append([n.lineno, char_column(lines, n), n.end_lineno, char_end_column(lines, n)])
 
     def visit(node, in_function):
         for child in ast.iter_child_nodes(node):
@@ -1898,6 +1894,12 @@ def char_column(lines, node):
     return len(line.encode("utf-8")[:node.col_offset].decode("utf-8", "replace"))
 
 
+def char_end_column(lines, node):
+    """The column just past a node's end, in characters from 0, as char_column counts its start."""
+    line = lines[node.end_lineno - 1] if 0 < node.end_lineno <= len(lines) else ""
+    return len(line.encode("utf-8")[:node.end_col_offset].decode("utf-8", "replace"))
+
+
 class Module:
     def __init__(self, path, module, is_package, text):
         self.path = path
@@ -2521,8 +2523,9 @@ class FunctionScanner:
                 out.append("*=args")
                 break
             out.append("arg%d=%s" % (i, self.string_form(arg)))
-            if i == 0 and self.injectable_in(arg):
-                out.append("in0=" + ",".join(self.injectable_in(arg)))
+            reached = self.injectable_in(arg) if i == 0 else []
+            if reached:
+                out.append("in0=" + ",".join(reached))
                 if not self.injectable_in(arg, "quoting"):
                     out.append("in0quoted")
                 if not self.injectable_in(arg, "opening"):

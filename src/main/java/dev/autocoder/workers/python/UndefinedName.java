@@ -1,8 +1,8 @@
 package dev.autocoder.workers.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocoder.workers.pythonmodel.PythonModelProvider;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,13 +31,7 @@ public record UndefinedName(String edit, String alias, String module, String def
         }
         return new UndefinedName(answer.get("edit").asText(), answer.path("alias").asText(null),
                 answer.path("module").asText(null), answer.path("defined_in").asText(null),
-                texts(answer.path("imported_by")), answer.path("line").asInt(),
+                PythonModelProvider.texts(answer.path("imported_by")), answer.path("line").asInt(),
                 answer.path("col").asInt(), answer.path("statement").asText(null), answer.path("after_line").asInt(), null);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return List.copyOf(out);
     }
 }

@@ -628,7 +628,7 @@ public class PythonModelProvider {
     }
 
     /** The strings of a JSON array; empty for null or a missing field. */
-    static List<String> texts(JsonNode texts) {
+    public static List<String> texts(JsonNode texts) {
         List<String> out = new ArrayList<>();
         texts.forEach(t -> out.add(t.asText()));
         return List.copyOf(out);

@@ -1,24 +1,21 @@
 package dev.autocoder.workers.gate;
 
 import dev.autocoder.workers.config.AutocoderJson;
+import dev.autocoder.workers.implementation.ImplementationFixture;
 import dev.autocoder.workers.row.Finding;
 import dev.autocoder.workers.row.Metric;
 import dev.autocoder.workers.row.Row;
 import dev.autocoder.workers.row.Status;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +35,15 @@ class DuplicationOnNewCodeTest {
     @Test
     void duplicatedNewLinesFailTheConditionAndNewLinesCpdDidNotSearchMakeItUnknown() throws Exception {
         Path repo = dir.resolve("repo");
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            write(repo, "shop/orders.py", "def total(a, b):\n    return a + b\n");
-            commit(git, "Release", "2026-10-01T10:00:00Z");
+        ImplementationFixture.write(repo, "shop/orders.py", "def total(a, b):\n    return a + b\n");
+        ImplementationFixture.commit(repo, "Release", "2026-10-01T10:00:00Z");
+        try (Git git = Git.open(repo.toFile())) {
             git.tag().setName("v1").setAnnotated(true).setMessage("v1").call();
-            write(repo, "shop/invoices.py", "def total(a, b):\n    return a + b\n\n\ndef net(a, b):\n    return a - b\n");
-            commit(git, "Invoices", "2026-11-20T10:00:00Z");
         }
+        ImplementationFixture.write(repo, "shop/invoices.py", "def total(a, b):\n    return a + b\n\n\ndef net(a, b):\n    return a - b\n");
+        String head = ImplementationFixture.commit(repo, "Invoices", "2026-11-20T10:00:00Z");
 
-        GateReport duplicated = evaluate(repo, "{\"duplicated_ranges\":[\"shop/invoices.py:1-2\",\"shop/orders.py:1-2\"]}");
+        GateReport duplicated = evaluate(repo, head, "{\"duplicated_ranges\":[\"shop/invoices.py:1-2\",\"shop/orders.py:1-2\"]}");
 
         assertThat(duplicated.status()).isEqualTo(GateStatus.FAILED);
         assertThat(duplicated.conditions()).singleElement().satisfies(c -> {
@@ -54,7 +51,7 @@ class DuplicationOnNewCodeTest {
             assertThat(c.detail()).isEqualTo("2 of 6 new lines duplicated");
         });
 
-        GateReport notSearched = evaluate(repo, "{\"duplicated_ranges\":[],\"cpd_not_searched\":{\"why\":\"2 files "
+        GateReport notSearched = evaluate(repo, head, "{\"duplicated_ranges\":[],\"cpd_not_searched\":{\"why\":\"2 files "
                 + "(671,286 tokens) not searched for duplicates: CPD's search of them needs about 64 MB of heap\","
                 + "\"paths\":[\"shop/orders.py\",\"shop/invoices.py\"]}}");
 
@@ -66,11 +63,7 @@ class DuplicationOnNewCodeTest {
         });
     }
 
-    private GateReport evaluate(Path repo, String details) throws Exception {
-        String head;
-        try (Git git = Git.open(repo.toFile())) {
-            head = git.getRepository().resolve("HEAD").name();
-        }
+    private GateReport evaluate(Path repo, String head, String details) throws Exception {
         Row row = new Row(Row.SCHEMA_VERSION, "analysis", 1, "2026-11-20T11:00:00Z", 1, "code-quality",
                 "Code Quality Analysis", "/repo", head, 10, Status.OK, null, null, "summary", 0.9, 0, List.<Finding>of(),
                 null, null, List.of(), List.of(Metric.of("cpd_lines", 8)), details, Map.of());
@@ -80,16 +73,5 @@ class DuplicationOnNewCodeTest {
             return new GateEvaluator(DUPLICATION, NewCodeSetting.parse(null), NOW, AutocoderJson.newObjectMapper())
                     .evaluate(history, git);
         }
-    }
-
-    private static void write(Path repo, String path, String content) throws Exception {
-        Files.createDirectories(repo.resolve(path).getParent());
-        Files.writeString(repo.resolve(path), content);
-    }
-
-    private static void commit(Git git, String message, String when) throws Exception {
-        git.add().addFilepattern(".").call();
-        PersonIdent ident = new PersonIdent("Gate", "gate@example.org", Date.from(Instant.parse(when)), TimeZone.getTimeZone(ZoneOffset.UTC));
-        git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
     }
 }
