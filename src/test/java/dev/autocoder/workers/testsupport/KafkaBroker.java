@@ -79,7 +79,31 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** How often a start is tried again when a port chosen free was taken before the broker bound it. */
+    private static final int START_ATTEMPTS = 3;
+
+    /**
+     * Starts a broker on two ports free when chosen. Another process may take such a port before the broker's JVM
+     * binds it (any outgoing connection gets a port of that range): the broker then exits with "Address already in
+     * use", and the start is tried again on other ports, its storage formatted anew.
+     */
     public static KafkaBroker start(Path dir) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePorts(dir);
+            } catch (IllegalStateException e) {
+                if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+                Path data = dir.resolve("data");
+                if (Files.exists(data)) {
+                    deleteRecursively(data);
+                }
+            }
+        }
+    }
+
+    private static KafkaBroker startOnFreePorts(Path dir) throws Exception {
         Files.createDirectories(dir);
         int port = freePort();
         int controllerPort = freePort();
@@ -117,7 +141,12 @@ public final class KafkaBroker implements AutoCloseable {
         Process server = java(dir, logback, "broker.log", Server.class.getName(), dir.resolve("cluster.id").toString(),
                 properties.toString()).start();
         KafkaBroker broker = new KafkaBroker(dir, port, server);
-        broker.awaitReady(Duration.ofMinutes(2));
+        try {
+            broker.awaitReady(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 
