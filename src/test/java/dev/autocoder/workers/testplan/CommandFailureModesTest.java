@@ -139,4 +139,40 @@ class CommandFailureModesTest {
                 .contains("Expected: a non-zero exit status reported to the caller (raised, returned or logged).")
                 .doesNotContain("pytest.raises(OSError)");
     }
+
+    /**
+     * Sphinx's imgmath imports the error it catches ({@code from subprocess import CalledProcessError}) and
+     * translates it: handled where it happens, as when the handler writes {@code subprocess.CalledProcessError}.
+     */
+    @Test
+    void aHandlerNamingTheErrorAsTheFileImportsItHandlesIt() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("tools/__init__.py", "", "tools/convert.py", """
+                from subprocess import PIPE, CalledProcessError, run
+
+
+                class ConvertError(Exception):
+                    pass
+
+
+                def convert_dvi(command):
+                    try:
+                        return run(command, stdout=PIPE, check=True).stdout
+                    except OSError:
+                        return None
+                    except CalledProcessError as exc:
+                        raise ConvertError(exc.stderr) from exc
+
+
+                def convert_png(command):
+                    return run(command, stdout=PIPE, check=True).stdout
+                """));
+
+        TestPlanAnalysis plan = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes")));
+
+        assertThat(plan.failureModes()).filteredOn(m -> m.mode().equals("integration-failure"))
+                .extracting(FailureMode::method, FailureMode::exception, FailureMode::probability, FailureMode::impact)
+                .containsExactlyInAnyOrder(
+                        tuple("convert_dvi(command)", "subprocess.CalledProcessError", "high", "low"),
+                        tuple("convert_png(command)", "subprocess.CalledProcessError", "high", "high"));
+    }
 }

@@ -188,14 +188,16 @@ public final class ExceptionTypes {
     /**
      * As {@link #isSubtype}, through Python's hierarchy ({@link PythonExceptions}) and the project's Python classes: a
      * name the hierarchy knows is compared as written after its alias ({@code socket.error} is {@code OSError}, never
-     * {@code zlib.error}); a project's by its last name. A type neither places is caught by {@code Exception} and
-     * {@code BaseException}, as nearly every Python exception derives from the former.
+     * {@code zlib.error}) or as the file imports it ({@code except CalledProcessError} after {@code from subprocess
+     * import CalledProcessError} is {@code subprocess.CalledProcessError}); a project's by its last name. A type
+     * neither places is caught by {@code Exception} and {@code BaseException}, as nearly every Python exception
+     * derives from the former.
      */
     private boolean isPythonSubtype(String type, String ancestor, FileModel context) {
-        String target = PythonExceptions.canonical(ancestor);
+        String target = PythonExceptions.canonical(imported(ancestor, context));
         Deque<String> queue = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
-        queue.add(PythonExceptions.canonical(type));
+        queue.add(PythonExceptions.canonical(imported(type, context)));
         boolean placed = true;
         while (!queue.isEmpty() && seen.size() < 30) {
             String current = queue.poll();
@@ -220,6 +222,19 @@ public final class ExceptionTypes {
             }
         }
         return !placed && (target.equals("Exception") || target.equals("BaseException"));
+    }
+
+    /**
+     * A bare name the hierarchy does not know, as the file imports it from a module when the hierarchy knows it there
+     * ({@code from subprocess import CalledProcessError}); else as written. A project's own class keeps its name.
+     */
+    private static String imported(String written, FileModel context) {
+        if (written.contains(".") || PythonExceptions.known(written)) {
+            return written;
+        }
+        String suffix = "." + written;
+        return context.imports().stream().filter(i -> i.endsWith(suffix) && PythonExceptions.known(i))
+                .findFirst().orElse(written);
     }
 
     /**
