@@ -1594,6 +1594,50 @@ def docstrings(tree, nodes):
     return sorted(out)
 
 
+SHELL_CALLS = {"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput"}
+
+
+def passed_whole(argument, functions):
+    """Whether the argument is a parameter of the innermost of the functions (innermost last) or, read in a nested
+    function, of one enclosing it (prompt_toolkit's `def run_command(): Popen(command, shell=True, ..)` inside
+    `run_system_command(self, command, ..)`), passed on as it came: nothing from the parameter's function inwards
+    binds the name again. A keyword argument its caller gave through `**kwargs` counts too (Django's shell command,
+    `exec(options['command'], ..)` in `handle(self, **options)`)."""
+    keyword = isinstance(argument, ast.Subscript) and isinstance(argument.value, ast.Name) \
+        and isinstance(argument.slice, ast.Constant) and isinstance(argument.slice.value, str)
+    name = argument.value.id if keyword else argument.id if isinstance(argument, ast.Name) else None
+    for function in reversed(functions if name else []):
+        if keyword and function.args.kwarg is not None and function.args.kwarg.arg == name \
+                or not keyword and name in {a.arg for a in arguments_of(function)}:
+            return not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+                           or keyword and isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
+                           and isinstance(n.value, ast.Name) and n.value.id == name for n in ast.walk(function))
+        if name in {a.arg for a in arguments_of(function)}:
+            return False
+    return False
+
+
+def whole_parameter_commands(calls, parents, module):
+    """The calls that run through a shell a command their function was given whole (prompt_toolkit's
+    `run_system_command(self, command, ..)` / `Popen(command, shell=True, ..)`, twisted's `sh(command, ..)` /
+    `os.system(command)`): nothing is built into the command there, the function runs what its callers pass (the
+    injection is where a caller builds it, as CodeQL's py/shell-command-constructed-from-input holds). [line, 0, end
+    line, WHOLE_LINES] of each call."""
+    out = []
+    for call in calls:
+        shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
+                    for k in call.keywords) or module.qualify(dotted(call.func) or "") in SHELL_CALLS
+        command = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("args", "cmd")), None)
+        functions = []
+        function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) if shell else None
+        while function is not None:
+            functions.insert(0, function)
+            function = enclosing(parents, function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        if shell and passed_whole(command, functions):
+            out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
+    return sorted(out)
+
+
 def constant_shell_lists(calls):
     """The calls with `shell=True` whose command is a list or tuple of string constants (Django's
     `subprocess.run(['git', 'log', ...], shell=True)`): nothing can be injected, but on POSIX the shell runs the
@@ -2502,7 +2546,7 @@ class FunctionScanner:
         parameters whose text the first one can carry (injectable_in), `in0quoted` when each goes in only quoted or
         escaped (Django's `"SELECT * FROM %s" % quote_name(table_name)`), `in0opened` when each only names a file
         whose bytes go in (sphinx's `with open(path.join(self.doctreedir, docname + '.doctree'), 'rb') as f:` /
-        `pickle.load(f)`), `argN'=`
+        `pickle.load(f)`), `in0whole` when it is a parameter passed on as it came (passed_whole), `argN'=`
         a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
         (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
         (opted_in_calls), `transaction` inside a `with` block of a
@@ -2530,6 +2574,8 @@ class FunctionScanner:
                     out.append("in0quoted")
                 if not self.injectable_in(arg, "opening"):
                     out.append("in0opened")
+                if passed_whole(arg, self.functions):
+                    out.append("in0whole")
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
                 out.append("arg%d'=%s" % (i, arg.value))
             elif dotted(arg) is not None and "." in dotted(arg):
@@ -3772,6 +3818,7 @@ def model(entry, budget, max_depth):
                 "sites": {"rebound_iterables": rebound_iterables(tree, parents, module.lines),
                           "concatenated_all": concatenated_all(tree),
                           "constant_shell_lists": constant_shell_lists(calls),
+                          "whole_parameter_commands": whole_parameter_commands(calls, parents, module),
                           "forwarded_keywords": forwarded_keywords(calls, parents),
                           "forwarded_hash_purposes": forwarded_hash_purposes(calls, parents),
                           "fallback_hashes": fallback_hashes(calls, parents),

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * address a comparison tests against (werkzeug's {@code if self.host in {"0.0.0.0", "::"}:}) or that is only shown
  * (aiohttp's site name, uvicorn's "running on" log line) is info, an
  * {@code S602} (shell=True) whose command is a list of constants medium: no injection, but a list the shell
- * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S113}
+ * runs only the first item of (Django's {@code subprocess.run(['git', 'log', ...], shell=True)}), an {@code S602},
+ * {@code S604} or {@code S605} whose command is its function's parameter as it came medium: the function runs its
+ * callers' command (prompt_toolkit's {@code run_system_command(self, command)}), an {@code S113}
  * (a request without a timeout) that passes on its function's own {@code **kwargs} medium: the callers give the
  * timeout (sphinx's {@code requests.get(url, **kwargs)} wrapper), an {@code S324} (MD5/SHA-1) that passes on its
  * function's own parameter as {@code usedforsecurity=} low: the callers say what the digest is for (starlette's
@@ -66,6 +68,16 @@ public final class PythonSecurity {
     private static final RuffFindings.Rated EVALUATES_A_CONSTANT = new RuffFindings.Rated(Severity.LOW,
             "the code evaluated is one string constant: nothing from outside goes in");
 
+    /**
+     * The shell runs the function's own parameter as it came: nothing is built into the command here, so an injection
+     * would be where a caller builds one (CodeQL's py/shell-command-constructed-from-input reports only commands built
+     * from a library's input, likewise).
+     */
+    private static final RuffFindings.Rated RUNS_ITS_CALLERS_COMMAND = new RuffFindings.Rated(Severity.MEDIUM,
+            "the command is the function's own parameter, run as it came: nothing is built into it here, so the "
+                    + "function runs the shell command its callers give, and whether text from outside reaches it is "
+                    + "theirs to check");
+
     /** A rating a report of ruff's code gets where it lies in a site of the model's. */
     private record SiteRating(String code, Site site, RuffFindings.Rated rated) {
     }
@@ -99,7 +111,10 @@ public final class PythonSecurity {
                     "the address is only compared with or shown (logged, put into text), not bound to")),
             new SiteRating("S602", Site.CONSTANT_SHELL_LIST, new RuffFindings.Rated(Severity.MEDIUM,
                     "the command is constants only, so nothing is injected, but with shell=True a list runs its first "
-                            + "item alone on POSIX: the others become the shell's own arguments, not the command's")));
+                            + "item alone on POSIX: the others become the shell's own arguments, not the command's")),
+            new SiteRating("S602", Site.WHOLE_PARAMETER_COMMAND, RUNS_ITS_CALLERS_COMMAND),
+            new SiteRating("S604", Site.WHOLE_PARAMETER_COMMAND, RUNS_ITS_CALLERS_COMMAND),
+            new SiteRating("S605", Site.WHOLE_PARAMETER_COMMAND, RUNS_ITS_CALLERS_COMMAND));
 
     private final RuffFindings findings;
     private final Map<SqlText.Source, Integer> sqlTexts;

@@ -359,6 +359,11 @@ public class PythonModelProvider {
         CONCATENATED_ALL("concatenated_all"),
         /** A call with {@code shell=True} whose command is a list of string constants. */
         CONSTANT_SHELL_LIST("constant_shell_lists"),
+        /**
+         * A call running through a shell the command its function was given, as it came ({@code Popen(command,
+         * shell=True)} in {@code run_system_command(self, command)}): nothing is built into the command there.
+         */
+        WHOLE_PARAMETER_COMMAND("whole_parameter_commands"),
         /** A call passing on its function's own keyword arguments ({@code requests.get(url, **kwargs)}). */
         FORWARDED_KEYWORDS("forwarded_keywords"),
         /** An {@code eval}/{@code exec} of one string constant ({@code eval('__IPYTHON__')}). */

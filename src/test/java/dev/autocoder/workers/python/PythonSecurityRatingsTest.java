@@ -217,6 +217,52 @@ class PythonSecurityRatingsTest {
     }
 
     /**
+     * Prompt_toolkit's {@code run_system_command(self, command)} hands its parameter to {@code Popen(command,
+     * shell=True)} as it came: the function runs its callers' command, nothing is built into it there (CodeQL's
+     * py/shell-command-constructed-from-input holds the same). Medium, saying so; a command the function builds from
+     * its parameter, or a parameter it binds again first, stays high.
+     */
+    @Test
+    void aShellCommandThatIsTheFunctionsParameterAsItCameIsMedium() {
+        TestSnapshots.write(root, "terminal.py", """
+                import os
+                import subprocess
+
+
+                def run_system_command(command):
+                    def run_command():
+                        subprocess.Popen(command, shell=True).wait()
+                    run_command()
+
+
+                def system(command):
+                    return os.system(command)
+
+
+                def quiet(command):
+                    command = command + " > /dev/null"
+                    return os.system(command)
+
+
+                def page(path):
+                    return os.system("less " + path)
+                """);
+
+        PerspectiveResult security = withModel().analyze(TestSnapshots.context(TestSnapshots.of(root)));
+
+        String reason = " (the command is the function's own parameter, run as it came: nothing is built into it here, "
+                + "so the function runs the shell command its callers give, and whether text from outside reaches it is "
+                + "theirs to check)";
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("S602") || f.rule().equals("S605"))
+                .extracting(f -> f.line() + " " + f.severity() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "7 MEDIUM `subprocess` call with `shell=True` identified, security issue" + reason,
+                        "12 MEDIUM Starting a process with a shell, possible injection detected" + reason,
+                        "17 HIGH Starting a process with a shell, possible injection detected",
+                        "21 HIGH Starting a process with a shell, possible injection detected");
+    }
+
+    /**
      * Sphinx's security row led with two high {@code S113}: its {@code requests.get(url, **kwargs)} wrapper passes on
      * whatever its callers give, a timeout among them. Such a call is medium, saying the callers give the timeout;
      * a call with keyword arguments of its own making, or another function's, stays high.

@@ -330,7 +330,8 @@ class PythonSecurityAndIntegrityPlansTest {
         List<String> found = security.findings().stream().map(PythonSecurityAndIntegrityPlansTest::describe).toList();
         assertThat(found).containsExactlyInAnyOrder(
                 "untrusted-input-to-command high run_report",
-                "untrusted-input-to-command high shell_out",
+                // the command its callers give, run as it came: nothing is built into it here
+                "untrusted-input-to-command medium shell_out",
                 "untrusted-input-to-code high calculate",
                 "untrusted-input-to-sql high find_user",
                 "untrusted-input-to-sql high find_by_percent",
@@ -377,6 +378,92 @@ class PythonSecurityAndIntegrityPlansTest {
                 .singleElement().satisfies(s -> assertThat(s.inputs()).contains("\"; rm -rf /\"", "\"$(id)\""));
         assertThat(specs).extracting(TestSpecification::methodUnderTest).contains("download(url)", "scratch_file()");
         assertPytestAccepts(out.resolve("security"), specs.size());
+    }
+
+    /**
+     * Prompt_toolkit's {@code run_system_command(self, command)} runs its callers' command through the shell, from a
+     * function nested in it: nothing is built into the command there, so the flow is medium, says so, and plans no
+     * test feeding it hostile commands (its purpose is to run them); so do hypothesis' {@code
+     * source_exec_as_module(source)} and Django's shell command ({@code exec(options['command'], globals())}) with the
+     * code they execute. A function that runs the code of a file its input names (pygments' formatter plugins) is
+     * medium too, saying so. Twisted's {@code sh(command)}, which appends a redirection to the command first, builds one
+     * and stays high, as do a click command running its argument and an {@code eval} (a caller may take {@code
+     * calculate(expression)} for a calculator).
+     */
+    @Test
+    void aShellCommandOrCodeItsCallersGiveRunAsItCameIsMediumWithNoHostileInputTest(@TempDir Path shell) throws Exception {
+        TestPlanHarness tool = TestPlanHarness.onCommit(shell, Map.of("term/__init__.py", "", "term/app.py", """
+                import os
+                from subprocess import Popen
+
+                import click
+
+
+                class Application:
+                    def run_system_command(self, command, wait_for_enter=True):
+                        def run_command():
+                            p = Popen(command, shell=True)
+                            p.wait()
+                        run_command()
+
+
+                def sh(command, null=True):
+                    if null:
+                        command = "%s > /dev/null" % (command,)
+                    return os.system(command)
+
+
+                @click.command()
+                @click.argument("cmd")
+                def run(cmd):
+                    os.system(cmd)
+
+
+                def source_exec_as_module(source):
+                    namespace = {}
+                    exec(source, namespace)
+                    return namespace
+
+
+                class Command:
+                    def handle(self, **options):
+                        exec(options["command"], globals())
+
+
+                def calculate(expression):
+                    return eval(expression)
+
+
+                def load_formatter_from_file(filename):
+                    namespace = {}
+                    with open(filename, "rb") as f:
+                        exec(f.read(), namespace)
+                    return namespace
+                """));
+
+        PerspectiveResult security = tool.run(tool.perspective("security"));
+
+        assertThat(security.findings()).extracting(PythonSecurityAndIntegrityPlansTest::describe).containsExactlyInAnyOrder(
+                "untrusted-input-to-command medium Application.run_system_command",
+                "untrusted-input-to-command high app.sh", "untrusted-input-to-command high app.run",
+                "untrusted-input-to-code medium app.source_exec_as_module", "untrusted-input-to-code medium Command.handle",
+                "untrusted-input-to-code high app.calculate", "untrusted-input-to-code medium app.load_formatter_from_file");
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-command")
+                        && f.severity() == Severity.MEDIUM).extracting(Finding::message)
+                .singleElement().asString().contains("parameter 'command' is the command it runs through the shell "
+                        + "(shell=True): Popen(command, shell=True) (the function runs the command its callers give, as "
+                        + "it came: nothing is built into it here");
+        assertThat(TestPlanHarness.analysis(security).testSpecifications())
+                .extracting(TestSpecification::methodUnderTest)
+                .containsExactlyInAnyOrder("sh(command, null)", "run(cmd)", "calculate(expression)",
+                        "load_formatter_from_file(filename)");
+        // pygments' plugin loader: the input names the file of code it runs, by design
+        assertThat(security.findings()).filteredOn(f -> f.message().contains("load_formatter_from_file(filename)"))
+                .extracting(Finding::message).singleElement().asString().contains("parameter 'filename' names the file "
+                        + "whose Python code exec runs, which runs code if someone else could write that file");
+        assertThat(security.findings()).filteredOn(f -> f.message().contains("handle(**options)")).extracting(Finding::message)
+                .singleElement().asString().contains("parameter 'options' evaluates it as Python code: "
+                        + "exec(options[\"command\"], globals()) (the function runs the code its callers give, as it came");
     }
 
     /**

@@ -92,6 +92,23 @@ final class PythonSecurityRules {
         return null;
     }
 
+    /** The first argument is a parameter of the function as it came: nothing is built into it there. */
+    private static boolean passedWhole(Invocation call) {
+        return call.hasFact("in0whole");
+    }
+
+    /**
+     * The function runs what its callers give, as it came: a shell command that is its parameter ({@code
+     * Popen(command, shell=True)} in {@code run_system_command(self, command)}) or statements it executes ({@code
+     * exec(source, ..)} in {@code source_exec_as_module(source)}, Django's {@code exec(options['command'], ..)}). Not
+     * an {@code eval}: a caller may take {@code calculate(expression)} for a calculator, where
+     * {@code ast.literal_eval} is the safe form.
+     */
+    static boolean runsCallersInput(Invocation call, Match match) {
+        return passedWhole(call) && (match.sink().equals("command")
+                || match.sink().equals("code") && call.method().equals("exec"));
+    }
+
     /** Input of the function reaching the call's sensitive argument, or null. */
     private static Match flow(Invocation call) {
         String owner = call.type() == null ? "" : call.type();
@@ -104,15 +121,22 @@ final class PythonSecurityRules {
         // command injection
         if (unquoted && (qualified.equals("os.system") || qualified.equals("os.popen") || qualified.equals("subprocess.getoutput")
                 || qualified.equals("subprocess.getstatusoutput"))) {
-            return flow("command", "runs a shell command built from it", COMMAND);
+            return flow("command", passedWhole(call) ? "is the shell command it runs" : "runs a shell command built from it",
+                    COMMAND);
         }
         if (unquoted && qualified.startsWith("subprocess.") && SUBPROCESS.contains(qualified.substring("subprocess.".length()))
                 && "True".equals(call.fact("shell"))) {
-            return flow("command", "runs it through the shell (shell=True)", COMMAND);
+            return flow("command", passedWhole(call) ? "is the command it runs through the shell (shell=True)"
+                    : "runs a shell command built from it (shell=True)", COMMAND);
         }
         // code injection
         if (flow && (qualified.equals("builtins.eval") || qualified.equals("builtins.exec"))) {
-            return flow("code", "evaluates it as Python code", CODE);
+            // the input only names a file of code, which the function loads by design (pygments' formatter and
+            // lexer plugins, distutils' run_setup(script_name)): the caller chooses the file, not what it holds
+            return call.hasFact("in0opened")
+                    ? new Match("untrusted-input-to-code", Severity.MEDIUM, "code", "names the file whose Python code "
+                    + shortName(qualified) + " runs, which runs code if someone else could write that file", PATH, true)
+                    : flow("code", "evaluates it as Python code", CODE);
         }
         // SQL built from strings
         if (unquoted && BUILT.contains(arg0) && (method.equals("execute") || method.equals("executemany") || method.equals("executescript"))

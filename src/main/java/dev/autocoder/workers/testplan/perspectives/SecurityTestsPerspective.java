@@ -40,7 +40,11 @@ import java.util.Set;
  * {@code untrusted-input-to-<sink>} (high) with a parameterized test of hostile inputs. A path is medium when the
  * input is a library method's name joined to a base folder: the calling code chooses it (Flask's
  * {@code open_resource}); high when it comes from a request or the command line. A Java command is medium in a
- * library method likewise: a Java process starts without a shell.
+ * library method likewise: a Java process starts without a shell. So is a Python shell command or code executed
+ * ({@code exec}, not {@code eval}) that is the function's parameter as it came (prompt_toolkit's
+ * {@code run_system_command(self, command)}, hypothesis' {@code source_exec_as_module(source)}, Django's
+ * {@code exec(options['command'], ..)}): the function runs what its callers give, and a hostile-input test would
+ * expect it to refuse its own purpose, so none is planned.
  * <p>
  * Python functions are checked by {@link PythonSecurityRules} instead (docs/perspectives.md, "Test planning for
  * Python").
@@ -225,14 +229,20 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
     /** A public function's input reaching a sensitive call: a parameterized test of hostile inputs. */
     private void pythonFlow(MethodRef m, Invocation call, PythonSecurityRules.Match match, PlanResult result) {
         String param = PythonSecurityRules.inputs(call).get(0);
-        boolean callersPath = match.sink().equals("path") && !PythonSurfaces.entryPoint(m.method());
-        Severity rated = callersPath ? Severity.MEDIUM : match.severity();
+        boolean outside = PythonSurfaces.entryPoint(m.method());
+        boolean callersPath = match.sink().equals("path") && !outside;
+        // the function runs the command or code its callers give: no hostile value is for it to reject
+        String callersInput = PythonSecurityRules.runsCallersInput(call, match) && !outside ? CALLERS_INPUT.get(match.sink()) : null;
+        Severity rated = callersPath || callersInput != null ? Severity.MEDIUM : match.severity();
         Finding f = Finding.of(match.rule(), "Security", call.fact("opted_in") == null ? rated : rated.oneStepLower(),
                 m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature()
                         + ": parameter '" + param + "' " + match.message() + ": " + call.text()
-                        + (callersPath ? CALLERS_CHOICE.get("path") : "") + optedIn(call),
+                        + (callersPath ? CALLERS_CHOICE.get("path") : callersInput != null ? callersInput : "") + optedIn(call),
                 m.key() + " " + call.text());
         result.findings.add(f);
+        if (callersInput != null) {
+            return;
+        }
         result.specifications.add(Specs.of(m, id(), "parameterized",
                 m.method().name() + "_" + param.replace("*", "") + "_rejectsHostile" + FailureModesPerspective.cap(match.sink()) + "Input",
                 "hostile values for parameter " + param, "calling " + m.method().name() + " with each hostile value of " + param,
@@ -265,6 +275,15 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
     private static final Map<String, String> CALLERS_CHOICE = Map.of(
             "path", " (the caller chooses the name; high when it comes from a request or the command line)",
             "command", " (no shell: the caller chooses the arguments; high when they come from a request or the "
+                    + "command line)");
+
+    /** What a function runs when a parameter is the command or the code itself, as it came. */
+    private static final Map<String, String> CALLERS_INPUT = Map.of(
+            "command", " (the function runs the command its callers give, as it came: nothing is built into it here, "
+                    + "so an injection would be where a caller builds one from outside text; high when it comes from a "
+                    + "request or the command line)",
+            "code", " (the function runs the code its callers give, as it came: nothing is built into it here, so "
+                    + "whether outside text reaches it is theirs to check; high when it comes from a request or the "
                     + "command line)");
 
     /**
