@@ -110,7 +110,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
                 ? PythonQuality.of(lint, snapshot)
                 : PythonQuality.of(lint, snapshot, facts);
         if (javaFiles.isEmpty()) {
-            return python == null ? duplicationOnly(snapshot, cpdResult)
+            return python == null ? duplicationOnly(cpdResult)
                     : withoutJava(snapshot, python, Duplication.of(cpdResult, facts, null));
         }
         PmdReport report = engine.analyze(snapshot);
@@ -260,7 +260,7 @@ public class CodeQualityPerspective extends AnalysisPerspective {
      * A repository without Java still gets CPD for the other languages PMD tokenizes; the PMD rules, the Java
      * model and the size checks are Java-only, which the row says. Score: the duplication factor alone.
      */
-    private PerspectiveResult duplicationOnly(Snapshot snapshot, CpdResult duplication) {
+    private PerspectiveResult duplicationOnly(CpdResult duplication) {
         Duplication blocks = Duplication.of(duplication, null, null); // neither Java nor Python here
         if (duplication.totalLines() == 0) {
             return PerspectiveResult.skipped("No Java files and no file in a language CPD reads (JavaScript, TypeScript, "
