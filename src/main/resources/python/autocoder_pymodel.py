@@ -2702,12 +2702,13 @@ class FunctionScanner:
                                       and c.func.attr in ("append", "extend", "pop", "insert") for c in calls)
 
     def tries_another_way(self, try_node):
-        """Whether the try returns its result and the statement after it is another try that returns one too: a
-        chain of ways to the same result, where a failure moves on to the next (tornado's cpu_count,
-        `_value_from_stopiteration`), as a loop over candidates does."""
+        """Whether the try returns its result and the code that runs when it falls through is another try that
+        returns one too: a chain of ways to the same result, where a failure moves on to the next (tornado's
+        cpu_count, `_value_from_stopiteration`; twisted's safe_str, whose first try decodes bytes inside an `if`), as
+        a loop over candidates does."""
         if not any(isinstance(s, ast.Return) for s in try_node.body):
             return False
-        following = self.next_statement(try_node)
+        following = self.code_after(try_node)
         return isinstance(following, (ast.Try, getattr(ast, "TryStar", ast.Try))) and \
             any(isinstance(s, ast.Return) for s in following.body)
 

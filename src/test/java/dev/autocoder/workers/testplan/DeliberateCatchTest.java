@@ -258,7 +258,8 @@ class DeliberateCatchTest {
             """;
 
     /**
-     * Tornado's idioms: ways to one result tried in turn (cpu_count), an entry removed if present (its redirect's
+     * Tornado's idioms: ways to one result tried in turn (cpu_count; twisted's safe_str, whose first way is tried
+     * inside an {@code if}), an entry removed if present (its redirect's
      * header clean-up), a would-block on a non-blocking socket (its waker), a cancelled future's result in a
      * done-callback (with_timeout); dateutil's: a lookup whose missing key answers None ({@code d.get(k)} written
      * out), a parameter converted when it can be and kept as given otherwise. The last way of a chain, a removal
@@ -526,6 +527,18 @@ class DeliberateCatchTest {
                     except ValueError:
                         pass
                 return tuple(numbers)
+
+
+            def safe_str(o):
+                if isinstance(o, bytes):
+                    try:
+                        return o.decode("utf-8")
+                    except BaseException:
+                        pass
+                try:
+                    return str(o)
+                except Exception:
+                    return repr(o)
             """;
 
     @TempDir
