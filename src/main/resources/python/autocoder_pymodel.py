@@ -2360,7 +2360,7 @@ class FunctionScanner:
                                  or not loops_open and self.stops_when_told(h)
                                  or bool(loops_open) and self.skips_missing(node, h)
                                  or bool(loops_open) and self.keeps_numbers(node, h), node.lineno,
-                                 self.only_cleans_up(node))
+                                 self.only_cleans_up(node), self.returns_if_possible(node, h, any_type=True))
                 for statement in h.body:
                     self.visit(statement, caught_by, loop_depth, loops_open, True, in_with)
             for statement in node.orelse + node.finalbody:
@@ -2866,7 +2866,7 @@ class FunctionScanner:
         return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
             and isinstance(statement.value.func, ast.Attribute)
 
-    def returns_if_possible(self, try_node, handler):
+    def returns_if_possible(self, try_node, handler, any_type=False):
         """Whether the try is a fast path that returns what it finds when it can, the handler catches only a named
         failure of that (not Exception), and the code after the try is the other way: it does work or raises
         (SQLAlchemy's pool: `c = self._conn.current()` / `if c: return c` / `except AttributeError: pass`, then makes
@@ -2877,7 +2877,9 @@ class FunctionScanner:
         `sys.argv` gives no program name), or the try returns True after a check and the code
         after returns False (a check by exception). The fast path may read a file it opens (sphinx's FileAvoidWrite:
         `with open(path) as f:` / `if f.read() == buf: return` / `except OSError: pass`, then writes the file). A
-        fallback that only returns a constant (`return None`) turns the failure into a value: that stays reported."""
+        fallback that only returns a constant (`return None`) turns the failure into a value: that stays reported.
+        With `any_type` the handler may catch anything (ldap3's formatters, `return datetime.fromtimestamp(..)` /
+        `except Exception: pass` / `return raw_value`): the fallback is meant, but a bug in the try is lost too."""
         def reads_file(statement):  # `with open(path)`, opened for reading only
             def reading(call):
                 mode = call.args[1] if len(call.args) > 1 else next(
@@ -2900,7 +2902,8 @@ class FunctionScanner:
                 or isinstance(statement, ast.If) and not statement.orelse \
                 and all(isinstance(s, (ast.Return, ast.Raise)) for s in statement.body) \
                 or reads_file(statement) and all(finds(s) for s in statement.body)
-        if handler.type is None or any(t in ("Exception", "BaseException") for t in self.handler_types(handler)) \
+        if not any_type and (handler.type is None or any(t in ("Exception", "BaseException")
+                                                         for t in self.handler_types(handler))) \
                 or len(try_node.body) > 4 or not all(finds(s) for s in try_node.body) \
                 or not any(returns(s) for s in try_node.body):
             return False
@@ -3118,7 +3121,8 @@ class FunctionScanner:
         return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
             and all(membership(s) for s in try_node.body)
 
-    def except_site(self, handler, try_has_else, falls_back=False, try_line=None, only_cleans_up=False):
+    def except_site(self, handler, try_has_else, falls_back=False, try_line=None, only_cleans_up=False,
+                    returns_otherwise=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -3173,7 +3177,8 @@ class FunctionScanner:
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
                              "bare": handler.type is None,
-                             "deliberate": deliberate, "only_cleans_up": only_cleans_up, "text": header})
+                             "deliberate": deliberate, "only_cleans_up": only_cleans_up,
+                             "returns_otherwise": returns_otherwise, "text": header})
 
     def stops_when_told(self, handler):
         """Whether the handler catches only a request to stop: the user's Ctrl-C (KeyboardInterrupt), with Ctrl-D's

@@ -23,10 +23,15 @@ import java.util.List;
  * @param onlyCleansUp the try block only closes or removes something ({@code in.close()}, Python's
  *                   {@code value.close()}, {@code shutil.rmtree(tempdir)}): what is lost is a failure of the cleanup,
  *                   with nothing left to undo (commons-io's closeQuietly)
+ * @param fallsBack  the try returns what it finds when it can and the code after it is the other way: another
+ *                   computation, a configured or the caller's value (ldap3's formatters, {@code return
+ *                   datetime.fromtimestamp(..)} / {@code except Exception: pass} / {@code return raw_value}); meant,
+ *                   though a handler that catches anything loses a bug in the try too
  * @param text       the clause's source text, whitespace-normalized
  */
 public record CatchSite(List<String> types, int line, boolean empty, boolean onlyLogs, boolean rethrows,
-                        boolean handsOn, boolean lostCause, boolean deliberate, boolean onlyCleansUp, String text) {
+                        boolean handsOn, boolean lostCause, boolean deliberate, boolean onlyCleansUp, boolean fallsBack,
+                        String text) {
 
     /** An empty or logging-only block that does not rethrow, where nothing says that is meant. */
     public boolean swallows() {

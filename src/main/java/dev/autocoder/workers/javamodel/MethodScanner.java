@@ -809,7 +809,7 @@ final class MethodScanner {
         boolean empty = body.getNumChildren() == 0;
         boolean deliberate = DELIBERATELY_CAUGHT.matcher(caught).matches() || empty && body.containsComment();
         catches.add(new CatchSite(types, line(c), empty, onlyLogs, !thrown.isEmpty(), handsOn(body, caught), lostCause,
-                deliberate, onlyCleansUp(c), header(text(c.getParameter()))));
+                deliberate, onlyCleansUp(c), false, header(text(c.getParameter()))));
     }
 
     /**

@@ -1012,6 +1012,47 @@ class DeliberateCatchTest {
     }
 
     /**
+     * Ldap3's test-planning row led with {@code empty-catch} × 5 high, its formatters' {@code return
+     * datetime.fromtimestamp(..)} / {@code except Exception: pass} / {@code return raw_value}: a value the formatter
+     * cannot format is returned as it came. The fallback is meant, but {@code Exception} hides a bug in the try too:
+     * medium, saying so (a named type there is deliberate, as SQLAlchemy's pool). A fallback that only answers
+     * {@code None} turns every failure into that value and stays high.
+     */
+    @Test
+    void anEmptyBroadHandlerBeforeAFallbackIsMedium() throws Exception {
+        TestPlanHarness harness = TestPlanHarness.onCommit(temp, Map.of("shop/__init__.py", "", "shop/formatters.py", """
+                from datetime import datetime
+
+
+                def format_timestamp(raw_value):
+                    try:
+                        return datetime.fromtimestamp(int(raw_value) / 10000000.0 - 11644473600)
+                    except Exception:
+                        pass
+                    return raw_value
+
+
+                def format_or_none(raw_value):
+                    try:
+                        return datetime.fromtimestamp(int(raw_value))
+                    except Exception:
+                        pass
+                    return None
+                """));
+
+        PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
+
+        assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
+                .extracting(Finding::line, Finding::severity, Finding::message)
+                .containsExactly(tuple(7, Severity.MEDIUM, "formatters.format_timestamp(raw_value): empty `except "
+                                + "Exception:`: the failure disappears (the `try` returns what it finds when it can and the "
+                                + "code after it is the other way, so falling back is meant, but a bug in the `try` goes "
+                                + "unseen too; catch only what it raises)"),
+                        tuple(15, Severity.HIGH, "formatters.format_or_none(raw_value): empty `except Exception:`: the "
+                                + "failure disappears"));
+    }
+
+    /**
      * Django's error-handling row led with {@code empty-catch} × 3 high, two of them a response closing what it holds
      * ({@code for closer in self._resource_closers: try: closer() / except Exception: pass}, {@code value.close()});
      * sphinx's with five, two of them {@code shutil.rmtree} of a temporary folder: a cleanup that fails leaves

@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Error Handling over the main code: {@code empty-catch} (high: the failure disappears), {@code log-and-continue}
+ * Error Handling over the main code: {@code empty-catch} (high: the failure disappears; medium when broad around a
+ * cleanup or before a fallback, {@link CatchSite#onlyCleansUp()}, {@link CatchSite#fallsBack()}), {@code log-and-continue}
  * (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}) or catches the
  * project's own stop signals ({@link SignalExceptions}),
  * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing it or handing
@@ -114,6 +115,11 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 why = " (the " + (python ? "`try`" : "try block") + " only closes or removes something: a failed "
                         + "cleanup leaves nothing to undo" + (narrow ? ")" : ", but a bug in it goes unseen too; catch "
                         + "only what it raises)");
+            } else if (c.fallsBack() && !narrow) {
+                // the fallback is meant (ldap3's formatters return the raw value they could not format)
+                severity = Severity.MEDIUM;
+                why = " (the `try` returns what it finds when it can and the code after it is the other way, so "
+                        + "falling back is meant, but a bug in the `try` goes unseen too; catch only what it raises)";
             } else if (python && narrow) {
                 severity = Severity.MEDIUM;
                 why = " (one named type: ruff's S110, like Bandit's B110, reports only a bare or `Exception` handler)";
