@@ -1619,10 +1619,10 @@ def passed_whole(argument, functions):
 
 def whole_parameter_commands(calls, parents, module):
     """The calls that run through a shell a command their function was given whole (prompt_toolkit's
-    `run_system_command(self, command, ..)` / `Popen(command, shell=True, ..)`, twisted's `sh(command, ..)` /
-    `os.system(command)`): nothing is built into the command there, the function runs what its callers pass (the
-    injection is where a caller builds it, as CodeQL's py/shell-command-constructed-from-input holds). [line, 0, end
-    line, WHOLE_LINES] of each call."""
+    `run_system_command(self, command, ..)` / `Popen(command, shell=True, ..)`, click's pager, invoke's runner):
+    nothing is built into the command there, the function runs what its callers pass (the injection is where a caller
+    builds it, as CodeQL's py/shell-command-constructed-from-input holds). [line, 0, end line, WHOLE_LINES] of each
+    call."""
     out = []
     for call in calls:
         shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
@@ -3121,8 +3121,8 @@ class FunctionScanner:
         return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
             and all(membership(s) for s in try_node.body)
 
-    def except_site(self, handler, try_has_else, falls_back=False, try_line=None, only_cleans_up=False,
-                    returns_otherwise=False):
+    def except_site(self, handler, try_has_else, lets_go=False, try_line=None, only_cleans_up=False,
+                    falls_back=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
         empty = all(isinstance(s, ast.Pass) for s in body) or (len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant))
         only_logs = bool(body) and all(isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and self.is_logging(s.value) for s in body)
@@ -3173,12 +3173,12 @@ class FunctionScanner:
                            for t in types)
         named_ignored = len(types) == 1 and "IGNORE" in types[0].rpartition(".")[2].upper()
         deliberate = try_has_else or all(t in EXPECTED_ERRORS for t in types) or explained or cancellation_seen or \
-            there_already or gone_already or named_ignored or (empty_body and (falls_back or in_finalizer))
+            there_already or gone_already or named_ignored or (empty_body and (lets_go or in_finalizer))
         self.excepts.append({"types": types, "line": handler.lineno, "empty": empty_body,
                              "only_logs": only_logs, "rethrows": rethrows, "hands_on": hands_on, "lost_cause": lost_cause,
                              "bare": handler.type is None,
                              "deliberate": deliberate, "only_cleans_up": only_cleans_up,
-                             "returns_otherwise": returns_otherwise, "text": header})
+                             "falls_back": falls_back, "text": header})
 
     def stops_when_told(self, handler):
         """Whether the handler catches only a request to stop: the user's Ctrl-C (KeyboardInterrupt), with Ctrl-D's

@@ -129,7 +129,7 @@ final class PythonModelMapper {
         f.path("excepts").forEach(e -> catches.add(new CatchSite(strings(e.path("types")), e.path("line").asInt(),
                 e.path("empty").asBoolean(), e.path("only_logs").asBoolean(), e.path("rethrows").asBoolean(),
                 e.path("hands_on").asBoolean(), e.path("lost_cause").asBoolean(), e.path("deliberate").asBoolean(), e.path("only_cleans_up").asBoolean(),
-                e.path("returns_otherwise").asBoolean(), e.path("text").asText())));
+                e.path("falls_back").asBoolean(), e.path("text").asText())));
         List<Comparison> comparisons = new ArrayList<>();
         f.path("comparisons").forEach(c -> comparisons.add(new Comparison(c.path("name").asText(), c.path("operator").asText(),
                 c.path("constant").asLong(), c.path("line").asInt())));

@@ -121,8 +121,8 @@ final class PythonSecurityRules {
         // command injection
         if (unquoted && (qualified.equals("os.system") || qualified.equals("os.popen") || qualified.equals("subprocess.getoutput")
                 || qualified.equals("subprocess.getstatusoutput"))) {
-            return flow("command", passedWhole(call) ? "is the shell command it runs" : "runs a shell command built from it",
-                    COMMAND);
+            return flow("command", passedWhole(call) ? "is the shell command it runs"
+                    : "runs a shell command built from it", COMMAND);
         }
         if (unquoted && qualified.startsWith("subprocess.") && SUBPROCESS.contains(qualified.substring("subprocess.".length()))
                 && "True".equals(call.fact("shell"))) {

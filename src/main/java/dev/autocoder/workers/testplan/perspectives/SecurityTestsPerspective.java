@@ -232,15 +232,15 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
         boolean outside = PythonSurfaces.entryPoint(m.method());
         boolean callersPath = match.sink().equals("path") && !outside;
         // the function runs the command or code its callers give: no hostile value is for it to reject
-        String callersInput = PythonSecurityRules.runsCallersInput(call, match) && !outside ? CALLERS_INPUT.get(match.sink()) : null;
-        Severity rated = callersPath || callersInput != null ? Severity.MEDIUM : match.severity();
+        boolean callersInput = PythonSecurityRules.runsCallersInput(call, match) && !outside;
+        Severity rated = callersPath || callersInput ? Severity.MEDIUM : match.severity();
+        String why = callersPath ? CALLERS_CHOICE.get("path") : callersInput ? CALLERS_INPUT.get(match.sink()) : "";
         Finding f = Finding.of(match.rule(), "Security", call.fact("opted_in") == null ? rated : rated.oneStepLower(),
                 m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature()
-                        + ": parameter '" + param + "' " + match.message() + ": " + call.text()
-                        + (callersPath ? CALLERS_CHOICE.get("path") : callersInput != null ? callersInput : "") + optedIn(call),
+                        + ": parameter '" + param + "' " + match.message() + ": " + call.text() + why + optedIn(call),
                 m.key() + " " + call.text());
         result.findings.add(f);
-        if (callersInput != null) {
+        if (callersInput) {
             return;
         }
         result.specifications.add(Specs.of(m, id(), "parameterized",
