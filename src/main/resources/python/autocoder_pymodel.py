@@ -2057,6 +2057,7 @@ class FunctionScanner:
         self.closed = set()
         self.assigned_calls = {}  # id of a call node -> the local its result is assigned to
         self.discarded_calls = set()  # ids of the call nodes that are a statement of their own: the result is dropped
+        self.returned_calls = set()  # ids of the call nodes the function returns as they are: `return requests.get(..)`
         self.called_lambdas = set()  # ids of the lambdas handed to a call that keeps no function: run within it
         self.yields = False
         self.returns_value = False
@@ -2324,6 +2325,9 @@ class FunctionScanner:
                 self.none_returns.append(node.lineno)
             else:
                 self.returns_value = True
+                value = node.value.value if isinstance(node.value, ast.Await) else node.value
+                if isinstance(value, ast.Call):
+                    self.returned_calls.add(id(value))
         if isinstance(node, ast.Compare):
             self.compare(node)
         if isinstance(node, ast.Subscript) and dotted(node.value) is not None:
@@ -2550,8 +2554,9 @@ class FunctionScanner:
         a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
         (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
         (opted_in_calls), `transaction` inside a `with` block of a
-        database connection or transaction, and `discarded` for a call that is a statement of its own (what it
-        returns, an exit status say, is dropped)."""
+        database connection or transaction, `discarded` for a call that is a statement of its own (what it
+        returns, an exit status say, is dropped), and `returned` for one the function returns as it is (sphinx's
+        `return requests.get(url, **kwargs)` wrapper: its callers get what the call gives, and its failures)."""
         out = []
         for k in call.keywords:
             if k.arg is None:
@@ -2586,6 +2591,8 @@ class FunctionScanner:
             out.append("transaction")
         if id(call) in self.discarded_calls:
             out.append("discarded")
+        if id(call) in self.returned_calls:
+            out.append("returned")
         return out
 
     def handler_types(self, handler):

@@ -143,6 +143,8 @@ class CommandFailureModesTest {
     /**
      * Sphinx's imgmath imports the error it catches ({@code from subprocess import CalledProcessError}) and
      * translates it: handled where it happens, as when the handler writes {@code subprocess.CalledProcessError}.
+     * Sphinx's {@code requests.get(url, **kwargs)} wrapper returns the call as it is, "like requests.get()": its
+     * callers get the call's failures as they would calling it themselves, impact medium.
      */
     @Test
     void aHandlerNamingTheErrorAsTheFileImportsItHandlesIt() throws Exception {
@@ -165,6 +167,11 @@ class CommandFailureModesTest {
 
                 def convert_png(command):
                     return run(command, stdout=PIPE, check=True).stdout
+
+
+                def run_like_subprocess(command, **kwargs):
+                    kwargs.setdefault("check", True)
+                    return run(command, **kwargs)
                 """));
 
         TestPlanAnalysis plan = TestPlanHarness.analysis(harness.run(harness.perspective("failure-modes")));
@@ -173,6 +180,8 @@ class CommandFailureModesTest {
                 .extracting(FailureMode::method, FailureMode::exception, FailureMode::probability, FailureMode::impact)
                 .containsExactlyInAnyOrder(
                         tuple("convert_dvi(command)", "subprocess.CalledProcessError", "high", "low"),
-                        tuple("convert_png(command)", "subprocess.CalledProcessError", "high", "high"));
+                        tuple("convert_png(command)", "subprocess.CalledProcessError", "high", "high"),
+                        // a wrapper returning the call as it is: its callers get the call's failures as they would
+                        tuple("run_like_subprocess(command, **kwargs)", "OSError", "high", "medium"));
     }
 }

@@ -53,7 +53,9 @@ import java.util.Set;
  *   <li>{@code integration-failure}: a high-risk integration call (the remote side is down or answers badly); a
  *       Python command raises what the standard library says ({@link PythonCommands}), through a shell nothing;
  *       impact low when an enclosing {@code try} of the method catches that failure (it is handled where it
- *       happens: translated, reported or retried);</li>
+ *       happens: translated, reported or retried), medium where a Python function returns the call as it is (sphinx's
+ *       {@code return requests.get(url, **kwargs)}, "like requests.get()": its callers get the call's failures as
+ *       they would calling it themselves);</li>
  *   <li>{@code ignored-exit-status}: a Python call that returns a command's exit status as a statement of its own
  *       ({@code os.system(cmd)}, {@code subprocess.run(cmd)} without {@code check=True}): a failing command goes
  *       unnoticed (probability high when the command is built from a parameter, low for a constant one).</li>

@@ -120,8 +120,11 @@ final class MethodFailureModes {
             // from exc`): the test checks the handling, the failure does not reach the caller as it is
             boolean handled = types.caught(raised, call.caughtBy(), ref.file())
                     || python && call.caughtBy().stream().anyMatch(PYTHON_CATCH_ALL::contains);
+            // returned as it is (sphinx's `return requests.get(url, **kwargs)`, "like requests.get()"): the
+            // function's callers get the call's failures as they would calling it themselves
+            boolean passedOn = python && call.hasFact("returned") && impactOfException.equals("high");
             add(call.line(), "integration-failure", raised, call.text(), probability,
-                    handled ? "low" : impactOfException,
+                    handled ? "low" : passedOn ? "medium" : impactOfException,
                     m.name() + "_when" + cap(kind.label().replace("-", "")) + "Fails_reportsIt");
         }
         if (command && PythonCommands.dropsExitStatus(call)) {
