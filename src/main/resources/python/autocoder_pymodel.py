@@ -1597,6 +1597,16 @@ def docstrings(tree, nodes):
 SHELL_CALLS = {"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput"}
 
 
+def sets_shell(call):
+    """Whether the call passes `shell=True`: its command runs through a shell."""
+    return any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True for k in call.keywords)
+
+
+def command_argument(call):
+    """The command a call runs: its first positional argument, or subprocess's `args=`."""
+    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+
+
 def passed_whole(argument, functions):
     """Whether the argument is a parameter of the innermost of the functions (innermost last) or, read in a nested
     function, of one enclosing it (prompt_toolkit's `def run_command(): Popen(command, shell=True, ..)` inside
@@ -1607,12 +1617,13 @@ def passed_whole(argument, functions):
         and isinstance(argument.slice, ast.Constant) and isinstance(argument.slice.value, str)
     name = argument.value.id if keyword else argument.id if isinstance(argument, ast.Name) else None
     for function in reversed(functions if name else []):
-        if keyword and function.args.kwarg is not None and function.args.kwarg.arg == name \
-                or not keyword and name in {a.arg for a in arguments_of(function)}:
+        params = {a.arg for a in arguments_of(function)}
+        kwargs = function.args.kwarg.arg if function.args.kwarg is not None else None
+        if kwargs == name if keyword else name in params:
             return not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
                            or keyword and isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
                            and isinstance(n.value, ast.Name) and n.value.id == name for n in ast.walk(function))
-        if name in {a.arg for a in arguments_of(function)}:
+        if name in params:
             return False
     return False
 
@@ -1625,15 +1636,13 @@ def whole_parameter_commands(calls, parents, module):
     call."""
     out = []
     for call in calls:
-        shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
-                    for k in call.keywords) or module.qualify(dotted(call.func) or "") in SHELL_CALLS
-        command = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("args", "cmd")), None)
+        shell = sets_shell(call) or module.qualify(dotted(call.func) or "") in SHELL_CALLS
         functions = []
         function = enclosing(parents, call, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) if shell else None
         while function is not None:
             functions.insert(0, function)
             function = enclosing(parents, function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
-        if shell and passed_whole(command, functions):
+        if shell and passed_whole(command_argument(call), functions):
             out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
     return sorted(out)
 
@@ -1645,10 +1654,8 @@ def constant_shell_lists(calls):
     of each call."""
     out = []
     for call in calls:
-        shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
-                    for k in call.keywords)
-        command = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
-        if shell and isinstance(command, (ast.List, ast.Tuple)) and len(command.elts) > 1 and all(
+        command = command_argument(call)
+        if sets_shell(call) and isinstance(command, (ast.List, ast.Tuple)) and len(command.elts) > 1 and all(
                 isinstance(e, ast.Constant) and isinstance(e.value, str) for e in command.elts):
             out.append([call.lineno, 0, call.end_lineno, WHOLE_LINES])
     return sorted(out)
@@ -2501,7 +2508,7 @@ class FunctionScanner:
             "arguments": arguments, "caught_by": list(caught_by), "collection_loop": collection,
             "assigned_to": self.assigned_calls.get(id(node)),
             "keywords": [k.arg for k in node.keywords if k.arg] if isinstance(node, ast.Call) else [],
-            "shell_true": isinstance(node, ast.Call) and any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords),
+            "shell_true": isinstance(node, ast.Call) and sets_shell(node),
             "facts": (self.facts(node) if isinstance(node, ast.Call) else [])
             + (["loop-stops-early"] if collection >= 0 and self.loops[collection].get("stops_early") else [])
             + (["on-loop-element"] if collection >= 0 and id(node) in self.element_calls else []),
