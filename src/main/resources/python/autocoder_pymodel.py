@@ -1821,15 +1821,27 @@ DATABASE_READS = {"cursor", "fetchone", "fetchall", "fetchmany", "fetchval", "fe
 # `conn.escape_string`, `shlex.quote`): what it returns is the input made safe to put into a text.
 QUOTING = re.compile(r"(?i)quot|escap|sanitiz|identifier|preparer")
 # What may clear a value of a parameter's text on its way (FunctionScanner.injectable_in): nothing, a function named
-# for quoting or escaping, opening the file it names.
-CLEARS = (None, "quoting", "opening")
+# for quoting or escaping, opening the file it names, being the leading part of a path (the folder the rest is in).
+CLEARS = (None, "quoting", "opening", "leading")
+# How a string built from parts is made (FunctionScanner.string_form).
+BUILT_FORMS = {"fstring", "concat", "percent", "format", "join", "div"}
+# Calls that join a path's parts, the first being the folder the others are in.
+PATH_JOINS = {"os.path.join", "posixpath.join", "ntpath.join", "pathlib.Path", "pathlib.PurePath",
+              "pathlib.PurePosixPath", "pathlib.PosixPath"}
+# Calls that give the same path another way: its leading part stays in front.
+PATH_KEEPING = {"os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.expanduser", "os.path.dirname",
+                "os.fspath", "builtins.str"}
+# Calls that give the names of a folder's entries: none holds the folder's text, nor can one be `..` or hold a `/`.
+LISTING = {"os.listdir"}
 # Calls that open the file a name or path names: what they give is the file's bytes, not the name's text.
 OPENING = {"open", "builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
            "zipfile.ZipFile"}
 # Calls that remove a file or folder: a cleanup, as a close is.
 REMOVING = {"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"}
-# A call that closes or shuts something down: close, aclose, close_all, _close, closer (a function that closes).
-CLOSING = re.compile(r"^(a?close|closer|shutdown|wait_closed|write_eof)$|close_|_close$")
+# A call that closes, stops, cancels or shuts something down: close, aclose, close_all, _close, closer (a function
+# that closes), stop (gunicorn's `self.server.stop()`, twisted's `reactor.stop()`), cancel (kombu's consumer leaving
+# in `__exit__`, a timer's `timeoutCall.cancel()`).
+CLOSING = re.compile(r"^(a?close|closer|shutdown|a?stop|cancel|wait_closed|write_eof)$|close_|_close$")
 # Exception classes and the warning and logging calls: their string arguments are messages.
 MESSAGE_CALL = re.compile(r"(Error|Exception|Warning)$|^(warn|warning|debug|info|error|exception|critical|fatal|log)$")
 SQL_WORDS = re.compile(r"(?i)\b(select|insert|update|delete|replace)\b")
@@ -1965,6 +1977,7 @@ class Module:
         self._comments = None  # line -> text of the comment on it
         self.constant_names = set()  # module-level names only ever assigned a constant written out
         self.opted_in = {}  # id of a call -> the False-by-default parameter that must be true for it to run
+        self.digest_purposes = {}  # (line, end line) of a hashlib call -> why its digest protects nothing
         self.sql_texts = {}  # (line, column) -> [kind, parameters] of each string built with SQL words in it
 
     def comments(self):
@@ -2160,6 +2173,8 @@ class FunctionScanner:
         return reached
 
     def injectable_parts(self, node, clears, bound):
+        if clears == "leading":
+            return self.past_leading_parts(node, bound)
         if isinstance(node, ast.Name):
             if node.id in bound:
                 return bound[node.id]
@@ -2172,7 +2187,8 @@ class FunctionScanner:
             return self.injectable_parts(node.body, clears, bound) + self.injectable_parts(node.orelse, clears, bound)
         if isinstance(node, ast.Call):
             name = dotted(node.func) or ""
-            if name in NUMBERS or (self.m.qualify(name) if name else None) in SERIALIZING:
+            qualified = self.m.qualify(name) if name else None
+            if name in NUMBERS or qualified in SERIALIZING or qualified in LISTING:
                 return []
             if isinstance(node.func, ast.Attribute) and node.func.attr == "values" \
                     and isinstance(node.func.value, ast.Name) and node.func.value.id in self.dict_values \
@@ -2198,6 +2214,42 @@ class FunctionScanner:
             elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
             return [p for e in elements for p in self.injectable_parts(e, clears, inner)]
         return [p for child in ast.iter_child_nodes(node) for p in self.injectable_parts(child, clears, bound)]
+
+    def past_leading_parts(self, node, bound):
+        """The parameters whose text can reach a path past its leading part: what goes in only in front
+        (`os.path.join(root_dir, 'reference')`, `Path(folder) / name`'s `folder`, `path + ".tmp"`) is the folder the
+        caller chooses, which no name can climb out of; the parts after it are names a `..` may climb out with. The
+        parameters of the parts joined on come before the leading part's own: they name what is opened."""
+        def whole(n):
+            return self.injectable_parts(n, None, bound)
+        if isinstance(node, ast.Name):
+            if node.id in bound:
+                return bound[node.id]
+            # a parameter as it came is the leading part; one rebound (`filename = os.path.join(root, filename)`)
+            # carries what its new values do
+            return self.carried["leading"].get(node.id, [])
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
+            return whole(node.right) + self.past_leading_parts(node.left, bound)
+        if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.FormattedValue):
+            return [p for v in node.values[1:] for p in whole(v)] + self.past_leading_parts(node.values[0].value, bound)
+        if isinstance(node, ast.IfExp):
+            return self.past_leading_parts(node.body, bound) + self.past_leading_parts(node.orelse, bound)
+        if isinstance(node, ast.BoolOp):  # `output_dir or os.path.abspath(entry.path)`: one of them, whole
+            return [p for value in node.values for p in self.past_leading_parts(value, bound)]
+        if isinstance(node, (ast.Attribute, ast.Subscript)):  # a path the caller's object holds: `module.__file__`
+            return self.past_leading_parts(node.value, bound)
+        if isinstance(node, ast.Call) and not node.keywords and node.args \
+                and not any(isinstance(a, ast.Starred) for a in node.args):
+            name = dotted(node.func) or ""
+            qualified = (self.m.qualify(name) if name else None) or ""
+            if qualified in PATH_JOINS or name.endswith("path.join"):
+                return [p for a in node.args[1:] for p in whole(a)] + self.past_leading_parts(node.args[0], bound)
+            if qualified in PATH_KEEPING and len(node.args) == 1:
+                return self.past_leading_parts(node.args[0], bound)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args \
+                and node.func.attr in ("resolve", "absolute", "expanduser"):
+            return self.past_leading_parts(node.func.value, bound)
+        return whole(node)
 
     def constant_table(self, node):
         """A dict, list, tuple or set of constants written out, or a name only ever bound to one."""
@@ -2557,10 +2609,13 @@ class FunctionScanner:
         parameters whose text the first one can carry (injectable_in), `in0quoted` when each goes in only quoted or
         escaped (Django's `"SELECT * FROM %s" % quote_name(table_name)`), `in0opened` when each only names a file
         whose bytes go in (sphinx's `with open(path.join(self.doctreedir, docname + '.doctree'), 'rb') as f:` /
-        `pickle.load(f)`), `in0whole` when it is a parameter passed on as it came (passed_whole), `argN'=`
+        `pickle.load(f)`), `in0leading` when each only makes a path's leading part, the folder the rest is in (boto3's
+        `os.path.join(services_doc_path, service_name + '.rst')` below `root_dir`), else `in0past=` those that reach
+        past it when not all do, `in0whole` when it is a parameter passed on as it came (passed_whole), `argN'=`
         a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
         (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
-        (opted_in_calls), `transaction` inside a `with` block of a
+        (opted_in_calls), `digest=` why a hashlib call's digest protects nothing (forwarded: it passes on its
+        function's `usedforsecurity`, fallback, websocket, random: see the sites of those names), `transaction` inside a `with` block of a
         database connection or transaction, `discarded` for a call that is a statement of its own (what it
         returns, an exit status say, is dropped), and `returned` for one the function returns as it is (sphinx's
         `return requests.get(url, **kwargs)` wrapper: its callers get what the call gives, and its failures)."""
@@ -2578,7 +2633,8 @@ class FunctionScanner:
             if isinstance(arg, ast.Starred):
                 out.append("*=args")
                 break
-            out.append("arg%d=%s" % (i, self.string_form(arg)))
+            form = self.string_form(arg)
+            out.append("arg%d=%s" % (i, form))
             reached = self.injectable_in(arg) if i == 0 else []
             if reached:
                 out.append("in0=" + ",".join(reached))
@@ -2586,6 +2642,11 @@ class FunctionScanner:
                     out.append("in0quoted")
                 if not self.injectable_in(arg, "opening"):
                     out.append("in0opened")
+                past_leading = self.injectable_in(arg, "leading") if form in BUILT_FORMS else reached
+                if not past_leading:
+                    out.append("in0leading")
+                elif past_leading != reached:
+                    out.append("in0past=" + ",".join(past_leading))
                 if passed_whole(arg, self.functions):
                     out.append("in0whole")
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) <= 60:
@@ -2594,6 +2655,9 @@ class FunctionScanner:
                 out.append("arg%dname=%s" % (i, self.m.qualify(dotted(arg)) or dotted(arg)))
         if id(call) in self.m.opted_in:
             out.append("opted_in=" + self.m.opted_in[id(call)])
+        purpose = self.m.digest_purposes.get((call.lineno, call.end_lineno))
+        if purpose and (self.m.qualify(dotted(call.func) or "") or "").startswith("hashlib."):
+            out.append("digest=" + purpose)
         if self.transactions > 0:
             out.append("transaction")
         if id(call) in self.discarded_calls:
@@ -2980,7 +3044,7 @@ class FunctionScanner:
                    for n in walk_own_scope(try_node))
 
     def closes_if_possible(self, try_node, handler):
-        """Whether the try only closes or shuts down something and the handler catches only a failure of the
+        """Whether the try only closes, stops or cancels something and the handler catches only a failure of the
         operating system: a close that fails leaves nothing to undo (celery's pool, `sock.close()` / `except
         OSError: pass`; anyio's `send_eof`, `self._transport.write_eof()`; redis' disconnect, `self._writer.close()`
         and `await self._writer.wait_closed()` under `if` tests; falcon's stream wrapper, `self._stream.close()` /
@@ -2994,8 +3058,9 @@ class FunctionScanner:
             and self.only_closes(try_node)
 
     def only_cleans_up(self, try_node):
-        """Whether the try block only closes or removes something: what only_closes says, or the removal of a
-        file or folder (sphinx's `shutil.rmtree(self.rootdir)` of its temporary theme folder, `os.remove(tmp)`)."""
+        """Whether the try block only closes, stops, cancels or removes something: what only_closes says, or the
+        removal of a file or folder (sphinx's `shutil.rmtree(self.rootdir)` of its temporary theme folder,
+        `os.remove(tmp)`)."""
         def removes(statement):
             if isinstance(statement, ast.If):
                 return all(removes(s) for s in statement.body + statement.orelse)
@@ -3006,9 +3071,9 @@ class FunctionScanner:
 
     @staticmethod
     def only_closes(try_node):
-        """Whether the try block only closes or shuts down something (`value.close()`, `await writer.wait_closed()`,
-        Django's `closer()` over its response's resource closers, under `if` tests or not): a failure it loses is one
-        of the close, with nothing left to undo."""
+        """Whether the try block only closes, stops, cancels or shuts down something (`value.close()`,
+        `server.stop()`, `await writer.wait_closed()`, Django's `closer()` over its response's resource closers, under
+        `if` tests or not): a failure it loses is one of the close, with nothing left to undo."""
         def closes(statement):
             value = statement.value.value if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Await) \
                 else getattr(statement, "value", None)
@@ -3797,6 +3862,9 @@ def model(entry, budget, max_depth):
         module.opted_in = opted_in_calls(calls, parents)
         guids = websocket_guids(tree)
         websocket_accepts, digest_imports = websocket_accept_digests(calls, parents, module, guids)
+        digests = {"forwarded": forwarded_hash_purposes(calls, parents), "fallback": fallback_hashes(calls, parents),
+                   "websocket": websocket_accepts, "random": random_input_hashes(calls, parents, module)}
+        module.digest_purposes = {(span[0], span[2]): purpose for purpose, spans in digests.items() for span in spans}
 
         def only_calls(key, node, method):
             # a name defined twice (one definition per platform) calls at once only what both call at once
@@ -3840,12 +3908,12 @@ def model(entry, budget, max_depth):
                           "constant_shell_lists": constant_shell_lists(calls),
                           "whole_parameter_commands": whole_parameter_commands(calls, parents, module),
                           "forwarded_keywords": forwarded_keywords(calls, parents),
-                          "forwarded_hash_purposes": forwarded_hash_purposes(calls, parents),
-                          "fallback_hashes": fallback_hashes(calls, parents),
+                          "forwarded_hash_purposes": digests["forwarded"],
+                          "fallback_hashes": digests["fallback"],
                           "websocket_accept_digests": websocket_accepts,
                           "serialization_round_trips": serialization_round_trips(calls),
                           "padding_hashes": padding_hashes(calls, parents),
-                          "random_input_hashes": random_input_hashes(calls, parents, module),
+                          "random_input_hashes": digests["random"],
                           "type_comment_imports": type_comment_imports(tree, module),
                           "complexity_mostly_nested": complexity_mostly_nested(tree),
                           "constant_evals": constant_evals(calls),

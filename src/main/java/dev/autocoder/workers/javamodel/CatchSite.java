@@ -20,9 +20,10 @@ import java.util.List;
  *                   {@code StopIteration} only (an optional dependency, an exhausted iterator), of a {@code try}
  *                   with an {@code else} clause (the handler is the failure branch), or an empty handler with a
  *                   comment saying why
- * @param onlyCleansUp the try block only closes or removes something ({@code in.close()}, Python's
- *                   {@code value.close()}, {@code shutil.rmtree(tempdir)}): what is lost is a failure of the cleanup,
- *                   with nothing left to undo (commons-io's closeQuietly)
+ * @param onlyCleansUp the try block only closes, stops, cancels or removes something ({@code in.close()}, Python's
+ *                   {@code value.close()}, {@code server.stop()}, {@code timer.cancel()},
+ *                   {@code shutil.rmtree(tempdir)}): what is lost is a failure of the cleanup, with nothing left to
+ *                   undo (commons-io's closeQuietly)
  * @param fallsBack  the try returns what it finds when it can and the code after it is the other way: another
  *                   computation, a configured or the caller's value (ldap3's formatters, {@code return
  *                   datetime.fromtimestamp(..)} / {@code except Exception: pass} / {@code return raw_value}); meant,

@@ -61,9 +61,7 @@ public final class PythonSecurity {
 
     private static final String INSECURE_HASH = "S324";
 
-    private static final RuffFindings.Rated WEBSOCKET_ACCEPT = new RuffFindings.Rated(Severity.LOW,
-            "the digest is RFC 6455's Sec-WebSocket-Accept value (a key hashed with the protocol's GUID): the protocol "
-                    + "fixes SHA-1 and the digest protects nothing; `usedforsecurity=False` says so");
+    private static final RuffFindings.Rated WEBSOCKET_ACCEPT = digest(DigestPurpose.WEBSOCKET);
 
     private static final RuffFindings.Rated EVALUATES_A_CONSTANT = new RuffFindings.Rated(Severity.LOW,
             "the code evaluated is one string constant: nothing from outside goes in");
@@ -77,6 +75,10 @@ public final class PythonSecurity {
             "the command is the function's own parameter, run as it came: nothing is built into it here, so the "
                     + "function runs the shell command its callers give, and whether text from outside reaches it is "
                     + "theirs to check");
+
+    private static RuffFindings.Rated digest(DigestPurpose purpose) {
+        return new RuffFindings.Rated(Severity.LOW, purpose.reason());
+    }
 
     /** A rating a report of ruff's code gets where it lies in a site of the model's. */
     private record SiteRating(String code, Site site, RuffFindings.Rated rated) {
@@ -92,16 +94,9 @@ public final class PythonSecurity {
             new SiteRating("S113", Site.FORWARDED_KEYWORDS, new RuffFindings.Rated(Severity.MEDIUM,
                     "the call passes on its function's own keyword arguments: the timeout is the callers' to give, "
                             + "and one that gives none waits forever")),
-            new SiteRating(INSECURE_HASH, Site.FORWARDED_HASH_PURPOSE, new RuffFindings.Rated(Severity.LOW,
-                    "the call passes on its function's own `usedforsecurity`: the callers say whether the digest "
-                            + "protects anything")),
-            new SiteRating(INSECURE_HASH, Site.FALLBACK_HASH, new RuffFindings.Rated(Severity.LOW,
-                    "the other branch makes the same digest with `usedforsecurity=False`: this is the fallback where "
-                            + "Python or its OpenSSL takes no such argument, and the code says the digest protects "
-                            + "nothing")),
-            new SiteRating(INSECURE_HASH, Site.RANDOM_INPUT_HASH, new RuffFindings.Rated(Severity.LOW,
-                    "random bytes go into the digest (a nonce, an identifier): it is as unpredictable as they are, and "
-                            + "no collision resistance is relied on")),
+            new SiteRating(INSECURE_HASH, Site.FORWARDED_HASH_PURPOSE, digest(DigestPurpose.FORWARDED)),
+            new SiteRating(INSECURE_HASH, Site.FALLBACK_HASH, digest(DigestPurpose.FALLBACK)),
+            new SiteRating(INSECURE_HASH, Site.RANDOM_INPUT_HASH, digest(DigestPurpose.RANDOM)),
             new SiteRating("S303", Site.PADDING_HASH, new RuffFindings.Rated(Severity.LOW,
                     "SHA-1 in RSA's OAEP padding or its MGF1 needs no collision resistance: OAEP with SHA-1 stays "
                             + "secure, and protocols fix it (MySQL's caching_sha2_password)")),

@@ -467,6 +467,136 @@ class PythonSecurityAndIntegrityPlansTest {
     }
 
     /**
+     * Path traversal needs a name that can climb out of a folder. A parameter that only makes the folder the rest is
+     * in (tornado's {@code load_translations(directory)} joining it with the names {@code os.listdir} gives) is the
+     * caller's choice of place, no flow; where a name goes in past it, the finding names the parameter that makes the
+     * name (docutils' {@code copy_file(name, source_dir, dest_dir)}: {@code name}, not {@code source_dir}; boto3's
+     * {@code generate_docs(root_dir, session)}: {@code session}, whose services name the files), and a parameter
+     * rebound to a path joined from it (flask's {@code filename = os.path.join(self.root_path, filename)}) is that
+     * name.
+     */
+    @Test
+    void aParameterThatOnlyMakesTheFolderIsNoPathFlowAndTheFlowNamesTheParameterPastIt(@TempDir Path paths)
+            throws Exception {
+        TestPlanHarness tool = TestPlanHarness.onCommit(paths, Map.of("files/__init__.py", "", "files/copy.py", """
+                import os
+                from pathlib import Path
+
+
+                def load_translations(directory):
+                    for entry in os.listdir(directory):
+                        full_path = os.path.join(directory, entry)
+                        with open(full_path, "rb") as f:
+                            f.read()
+
+
+                def read_all(folder):
+                    for entry in os.listdir(folder):
+                        with open(Path(folder) / entry, "rb") as f:
+                            yield f.read()
+
+
+                def generate_docs(root_dir, session):
+                    docs = os.path.join(root_dir, "reference", "services")
+                    for service_name in session.get_available_services():
+                        with open(os.path.join(docs, service_name + ".rst"), "w") as f:
+                            f.write(service_name)
+
+
+                def copy_file(name, source_dir, dest_dir):
+                    source = os.path.join(source_dir, name)
+                    dest = os.path.join(dest_dir, name)
+                    with open(source, "rb") as src, open(dest, "wb") as dst:
+                        dst.write(src.read())
+
+
+                class Config:
+                    def from_pyfile(self, filename):
+                        filename = os.path.join(self.root_path, filename)
+                        with open(filename, mode="rb") as f:
+                            return f.read()
+                """));
+
+        PerspectiveResult security = tool.run(tool.perspective("security"));
+
+        assertThat(security.findings()).filteredOn(f -> f.rule().equals("untrusted-input-to-path"))
+                .extracting(Finding::message).map(m -> m.substring(0, m.indexOf(" is joined"))).containsExactlyInAnyOrder(
+                        "copy.copy_file(name, source_dir, dest_dir): parameter 'name'",
+                        "copy.copy_file(name, source_dir, dest_dir): parameter 'name'",
+                        "copy.generate_docs(root_dir, session): parameter 'session'",
+                        "Config.from_pyfile(filename): parameter 'filename'");
+    }
+
+    /**
+     * A weak digest the model knows protects nothing is low in the test plan as in the security row, saying why:
+     * httpx's digest-auth client nonce, SHA-1 of random bytes (the plan had it medium for the word "nonce" in its
+     * name while the security row's S324 was low). A password's digest stays medium.
+     */
+    @Test
+    void aDigestOfRandomBytesIsALowWeakHashSayingWhy(@TempDir Path digests) throws Exception {
+        TestPlanHarness tool = TestPlanHarness.onCommit(digests, Map.of("auth/__init__.py", "", "auth/digest.py", """
+                import hashlib
+                import os
+                import time
+
+
+                class DigestAuth:
+                    def _get_client_nonce(self, nonce_count, nonce):
+                        s = str(nonce_count).encode()
+                        s += nonce
+                        s += time.ctime().encode()
+                        s += os.urandom(8)
+                        return hashlib.sha1(s).hexdigest()[:16].encode()
+
+                    def _hash_password(self, password):
+                        return hashlib.sha1(password.encode()).hexdigest()
+                """));
+
+        PerspectiveResult security = tool.run(tool.perspective("security"));
+
+        assertThat(security.findings()).extracting(PythonSecurityAndIntegrityPlansTest::describe).containsExactlyInAnyOrder(
+                "weak-hash low DigestAuth._get_client_nonce", "weak-hash medium DigestAuth._hash_password");
+        assertThat(security.findings()).filteredOn(f -> f.severity() == Severity.LOW).extracting(Finding::message)
+                .singleElement().asString().endsWith("hashlib.sha1(s) (random bytes go into the digest (a nonce, an "
+                        + "identifier): it is as unpredictable as they are, and no collision resistance is relied on)");
+    }
+
+    /**
+     * Jinja2's bytecode cache unpickles a file its caller opened ({@code load_bytecode(self, f: t.BinaryIO)} /
+     * {@code pickle.load(f)}): medium, as an input that names the file is, saying so (the security row's S301 there
+     * is medium too); bytes handed in (Django's {@code PickleSerializer.loads(data)}) stay high.
+     */
+    @Test
+    void anOpenFileParameterDeserializedIsMediumBytesHandedInHigh(@TempDir Path cache) throws Exception {
+        TestPlanHarness tool = TestPlanHarness.onCommit(cache, Map.of("cache/__init__.py", "", "cache/bucket.py", """
+                import marshal
+                import pickle
+                import typing as t
+
+
+                class Bucket:
+                    def load_bytecode(self, f: t.BinaryIO) -> None:
+                        self.checksum = pickle.load(f)
+                        self.code = marshal.load(f)
+
+
+                class PickleSerializer:
+                    def loads(self, data):
+                        return pickle.loads(data)
+                """));
+
+        PerspectiveResult security = tool.run(tool.perspective("security"));
+
+        assertThat(security.findings()).extracting(PythonSecurityAndIntegrityPlansTest::describe).containsExactlyInAnyOrder(
+                "untrusted-input-to-deserialization medium Bucket.load_bytecode",
+                "untrusted-input-to-deserialization medium Bucket.load_bytecode",
+                "untrusted-input-to-deserialization high PickleSerializer.loads");
+        assertThat(security.findings()).filteredOn(f -> f.severity() == Severity.MEDIUM).extracting(Finding::message)
+                .contains("Bucket.load_bytecode(f): parameter 'f' is the open file pickle.load deserializes, which runs "
+                        + "code if someone else could write that file: pickle.load(f)");
+    }
+
+    /**
      * Tabulate's {@code _main} reads its options with getopt and writes the table to the {@code -o} file in place:
      * the user named that file, as a shell's {@code >} does, so a partial file after a crash is low. A function
      * reading no command line keeps medium.

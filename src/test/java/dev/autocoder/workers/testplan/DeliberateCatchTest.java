@@ -1006,7 +1006,7 @@ class DeliberateCatchTest {
                                 + " failure disappears (one named type: ruff's S110, like Bandit's B110, reports only a"
                                 + " bare or `Exception` handler)"),
                         tuple(14, Severity.MEDIUM, "Pool.close(proc): empty `except Exception:`: the failure disappears"
-                                + " (the `try` only closes or removes something: a failed cleanup leaves nothing to undo,"
+                                + " (the `try` only closes, stops, cancels or removes something: a failed cleanup leaves nothing to undo,"
                                 + " but a bug in it goes unseen too; catch only what it raises)"),
                         tuple(20, Severity.HIGH, "Pool.kill(proc): empty `except:`: the failure disappears"));
     }
@@ -1056,9 +1056,9 @@ class DeliberateCatchTest {
      * Django's error-handling row led with {@code empty-catch} × 3 high, two of them a response closing what it holds
      * ({@code for closer in self._resource_closers: try: closer() / except Exception: pass}, {@code value.close()});
      * sphinx's with five, two of them {@code shutil.rmtree} of a temporary folder: a cleanup that fails leaves
-     * nothing to undo, though {@code Exception} also hides a bug in it. An empty handler around a close or removal
-     * only is medium when it is broad, low when it names what the cleanup raises (commons-io's closeQuietly); one
-     * around anything else keeps high.
+     * nothing to undo, though {@code Exception} also hides a bug in it. An empty handler around a close, stop,
+     * cancel or removal only is medium when it is broad, low when it names what the cleanup raises (commons-io's
+     * closeQuietly); one around anything else keeps high.
      */
     @Test
     void anEmptyHandlerAroundACleanupIsMediumWhenBroadLowWhenNarrow() throws Exception {
@@ -1090,6 +1090,19 @@ class DeliberateCatchTest {
                     def cleanup(self, folder):
                         try:
                             shutil.rmtree(folder)
+                        except Exception:
+                            pass
+
+                    def heartbeat(self):
+                        if not self.alive:
+                            try:
+                                self.server.stop()
+                            except Exception:
+                                pass
+
+                    def __exit__(self, *exc_info):
+                        try:
+                            self.consumer.cancel()
                         except Exception:
                             pass
                 """, "src/main/java/shop/Streams.java", """
@@ -1126,7 +1139,7 @@ class DeliberateCatchTest {
 
         PerspectiveResult errors = harness.run(harness.perspective("error-handling"));
 
-        String broad = ": the failure disappears (the `try` only closes or removes something: a failed cleanup leaves "
+        String broad = ": the failure disappears (the `try` only closes, stops, cancels or removes something: a failed cleanup leaves "
                 + "nothing to undo, but a bug in it goes unseen too; catch only what it raises)";
         assertThat(errors.findings()).filteredOn(f -> f.rule().equals("empty-catch"))
                 .extracting(Finding::line, Finding::severity, Finding::message)
@@ -1135,14 +1148,18 @@ class DeliberateCatchTest {
                         tuple(16, Severity.MEDIUM, "Response.release(value): empty `except:`" + broad),
                         tuple(22, Severity.HIGH, "Response.reset(value): empty `except Exception:`: the failure disappears"),
                         tuple(28, Severity.MEDIUM, "Response.cleanup(folder): empty `except Exception:`" + broad),
+                        // gunicorn's tornado worker stopping its server
+                        tuple(35, Severity.MEDIUM, "Response.heartbeat(): empty `except Exception:`" + broad),
+                        // kombu's consumer leaving in __exit__
+                        tuple(41, Severity.MEDIUM, "Response.__exit__(*exc_info): empty `except Exception:`" + broad),
                         tuple(12, Severity.LOW, "Streams.closeQuietly(Closeable): empty catch of IOException: the failure "
-                                + "disappears (the try block only closes or removes something: a failed cleanup leaves "
+                                + "disappears (the try block only closes, stops, cancels or removes something: a failed cleanup leaves "
                                 + "nothing to undo)"),
                         tuple(19, Severity.MEDIUM, "Streams.closeAll(Closeable): empty catch of Exception: the failure "
-                                + "disappears (the try block only closes or removes something: a failed cleanup leaves "
+                                + "disappears (the try block only closes, stops, cancels or removes something: a failed cleanup leaves "
                                 + "nothing to undo, but a bug in it goes unseen too; catch only what it raises)"),
                         tuple(26, Severity.LOW, "Streams.removeQuietly(Path): empty catch of IOException: the failure "
-                                + "disappears (the try block only closes or removes something: a failed cleanup leaves "
+                                + "disappears (the try block only closes, stops, cancels or removes something: a failed cleanup leaves "
                                 + "nothing to undo)"));
     }
 

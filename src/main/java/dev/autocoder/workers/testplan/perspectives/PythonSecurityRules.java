@@ -92,6 +92,25 @@ final class PythonSecurityRules {
         return null;
     }
 
+    /**
+     * A deserialization of a parameter typed as an open binary file (jinja2's {@code load_bytecode(self, f:
+     * t.BinaryIO)} / {@code pickle.load(f)}) reads a file its caller opened: medium, as an input that names the file
+     * is, not the high of bytes handed in (Django's {@code PickleSerializer.loads(data)}).
+     */
+    static Match ofParameterType(Match match, Invocation call, String paramType) {
+        if (!match.flow() || !match.sink().equals("deserialization") || match.severity() != Severity.HIGH
+                || paramType == null || !OPEN_FILE.matcher(paramType).find()) {
+            return match;
+        }
+        String owner = call.type() == null ? "" : call.type();
+        return new Match(match.rule(), Severity.MEDIUM, match.sink(), "is the open file "
+                + shortName(call.creation() ? owner : owner + "." + call.method()) + " deserializes, which runs code "
+                + "if someone else could write that file", match.hostile(), true);
+    }
+
+    private static final Pattern OPEN_FILE = Pattern.compile(
+            "\\b(BinaryIO|BufferedReader|BufferedIOBase|RawIOBase|FileIO)\\b|\\bIO\\[bytes]");
+
     /** The first argument is a parameter of the function as it came: nothing is built into it there. */
     private static boolean passedWhole(Invocation call) {
         return call.hasFact("in0whole");
@@ -160,8 +179,8 @@ final class PythonSecurityRules {
             return new Match("untrusted-input-to-xml", Severity.MEDIUM, "xml", "is parsed by " + shortName(qualified)
                     + " (entity expansion; defusedxml parses it safely)", XML, true);
         }
-        // path traversal: a base folder joined with input
-        if (flow && JOINED.contains(arg0) && isPathSink(qualified)) {
+        // path traversal: a base folder joined with input; input that only makes the folder is the caller's choice
+        if (flow && JOINED.contains(arg0) && isPathSink(qualified) && !call.hasFact("in0leading")) {
             return flow("path", "is joined into the path that " + shortName(qualified) + " opens (" + form(arg0) + ")", PATH);
         }
         // server-side request forgery: input built into the URL
@@ -206,6 +225,16 @@ final class PythonSecurityRules {
                     + "protects anything (passwords, signatures, tokens) use hashlib.sha256/blake2b or hmac; else pass usedforsecurity=False");
         }
         return null;
+    }
+
+    /**
+     * The parameter a flow is about: the first that reaches the call's first argument, and for a path the first that
+     * reaches past its folder (pip's {@code os.path.join(location, link.filename)}: {@code link}, not
+     * {@code location}).
+     */
+    static String input(Invocation call, Match match) {
+        String past = match.sink().equals("path") ? call.fact("in0past") : null;
+        return past != null ? past.split(",")[0] : inputs(call).get(0);
     }
 
     /** The parameters that reach the call's first argument (all it uses when its arguments are keywords only). */

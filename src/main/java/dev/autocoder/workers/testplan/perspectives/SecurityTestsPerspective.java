@@ -5,6 +5,7 @@ import dev.autocoder.workers.testplan.PlanResult;
 import dev.autocoder.workers.testplan.Planning;
 import dev.autocoder.workers.testplan.TestPlanServices;
 import dev.autocoder.workers.testplan.TestPlanningPerspective;
+import dev.autocoder.workers.python.DigestPurpose;
 import dev.autocoder.workers.javamodel.FileModel;
 import dev.autocoder.workers.javamodel.Invocation;
 import dev.autocoder.workers.javamodel.MethodRef;
@@ -227,8 +228,9 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
     }
 
     /** A public function's input reaching a sensitive call: a parameterized test of hostile inputs. */
-    private void pythonFlow(MethodRef m, Invocation call, PythonSecurityRules.Match match, PlanResult result) {
-        String param = PythonSecurityRules.inputs(call).get(0);
+    private void pythonFlow(MethodRef m, Invocation call, PythonSecurityRules.Match found, PlanResult result) {
+        String param = PythonSecurityRules.input(call, found);
+        PythonSecurityRules.Match match = PythonSecurityRules.ofParameterType(found, call, m.method().paramType(param));
         boolean outside = PythonSurfaces.entryPoint(m.method());
         boolean callersPath = match.sink().equals("path") && !outside;
         // the function runs the command or code its callers give: no hostile value is for it to reject
@@ -252,12 +254,16 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
 
     /** A call unsafe whatever its input: a test that pins the safe behaviour. */
     private void pythonHazard(MethodRef m, Invocation call, PythonSecurityRules.Match match, PlanResult result) {
-        Severity severity = match.rule().equals("weak-hash")
+        boolean weakHash = match.rule().equals("weak-hash");
+        // a digest the model knows protects nothing is low, as the security row rates ruff's S324 there
+        Optional<DigestPurpose> purpose = weakHash ? DigestPurpose.of(call.fact("digest")) : Optional.empty();
+        Severity severity = purpose.isPresent() ? Severity.LOW : weakHash
                 ? PythonSecurityRules.weakHashSeverity(m.type().simpleName() + "." + m.method().name(), call.text())
                 : match.severity();
         Finding f = Finding.of(match.rule(), "Security", call.fact("opted_in") == null ? severity : severity.oneStepLower(),
                 m.file().path(), call.line(), call.line(), m.type().simpleName() + "." + m.method().signature() + ": "
-                        + match.message() + ": " + call.text() + optedIn(call), m.key() + " " + call.text());
+                        + match.message() + ": " + call.text() + purpose.map(p -> " (" + p.reason() + ")").orElse("")
+                        + optedIn(call), m.key() + " " + call.text());
         result.findings.add(f);
         if (!m.method().visibility().equals("private")) {
             result.specifications.add(Specs.of(m, id(), "unit", m.method().name() + "_" + match.rule().replace('-', '_') + "_isFixed",
