@@ -1527,6 +1527,11 @@ def random_input_hashes(calls, parents, module):
 LETTING_GO = re.compile(r"\b(ignor|swallow|suppress|best[- ]effort|harmless|don'?t care|doesn'?t matter|not an error)",
                         re.IGNORECASE)
 TO_DO = re.compile(r"\b(TODO|FIXME|XXX)\b")
+# a docstring saying the function lets failures go: "swallows exceptions", "ignore connection and channel errors",
+# "If any error is raised it is ignored"
+DOCUMENTED_LETTING_GO = re.compile(r"\b(swallow|ignor|suppress)\w*\s+(?:\w+\s+){0,4}?(errors?|exceptions?|failures?)\b"
+                                   r"|\b(errors?|exceptions?|failures?)\s+(?:\w+\s+){0,4}?(swallowed|ignored|suppressed)\b",
+                                   re.IGNORECASE)
 TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)(.+)")
 TYPE_COMMENT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -2609,16 +2614,17 @@ class FunctionScanner:
         parameters whose text the first one can carry (injectable_in), `in0quoted` when each goes in only quoted or
         escaped (Django's `"SELECT * FROM %s" % quote_name(table_name)`), `in0opened` when each only names a file
         whose bytes go in (sphinx's `with open(path.join(self.doctreedir, docname + '.doctree'), 'rb') as f:` /
-        `pickle.load(f)`), `in0leading` when each only makes a path's leading part, the folder the rest is in (boto3's
-        `os.path.join(services_doc_path, service_name + '.rst')` below `root_dir`), else `in0past=` those that reach
-        past it when not all do, `in0whole` when it is a parameter passed on as it came (passed_whole), `argN'=`
-        a positional string constant's value (e.g. open's mode), `argNname=` a positional dotted name, qualified
-        (`os.devnull`), `opted_in=` the parameter defaulting to False that must be true for the call to run
-        (opted_in_calls), `digest=` why a hashlib call's digest protects nothing (forwarded: it passes on its
-        function's `usedforsecurity`, fallback, websocket, random: see the sites of those names), `transaction` inside a `with` block of a
-        database connection or transaction, `discarded` for a call that is a statement of its own (what it
-        returns, an exit status say, is dropped), and `returned` for one the function returns as it is (sphinx's
-        `return requests.get(url, **kwargs)` wrapper: its callers get what the call gives, and its failures)."""
+        `pickle.load(f)`), `in0leading` when each only makes a path's leading part, the folder the rest is in (tornado's
+        `os.path.join(directory, path)` over `os.listdir(directory)`), else `in0past=` those that reach past it when
+        not all do (boto3's `root_dir` does not, its `session`, whose services name the files, does), `in0whole` when
+        it is a parameter passed on as it came (passed_whole), `argN'=` a positional string constant's value (e.g.
+        open's mode), `argNname=` a positional dotted name, qualified (`os.devnull`), `opted_in=` the parameter
+        defaulting to False that must be true for the call to run (opted_in_calls), `digest=` why a hashlib call's
+        digest protects nothing (forwarded: it passes on its function's `usedforsecurity`, fallback, websocket,
+        random: see the sites of those names), `transaction` inside a `with` block of a database connection or
+        transaction, `discarded` for a call that is a statement of its own (what it returns, an exit status say, is
+        dropped), and `returned` for one the function returns as it is (sphinx's `return requests.get(url,
+        **kwargs)` wrapper: its callers get what the call gives, and its failures)."""
         out = []
         for k in call.keywords:
             if k.arg is None:
@@ -3200,6 +3206,13 @@ class FunctionScanner:
         return handler.type is not None and self.handler_types(handler) == ["TypeError"] \
             and all(membership(s) for s in try_node.body)
 
+    def documents_letting_go(self):
+        """Whether the docstring of the function the handler is in, or of one it is nested in, says the function lets
+        failures go (click's `safecall`, "Wraps a function so that it swallows exceptions"; kombu's
+        `maybe_close_channel`, "ignore connection and channel errors"): the author meant it and said so."""
+        docs = [ast.get_docstring(f) or "" for f in self.functions if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        return any(DOCUMENTED_LETTING_GO.search(d) and not TO_DO.search(d) for d in docs)
+
     def except_site(self, handler, try_has_else, lets_go=False, try_line=None, only_cleans_up=False,
                     falls_back=False):
         body = [s for s in handler.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
@@ -3232,7 +3245,8 @@ class FunctionScanner:
         explained = empty_body and (any(line in self.m.comment_lines()
                                         for line in range(handler.lineno, (handler.end_lineno or handler.lineno) + 1))
                                     or self.comment_above(handler) or try_line in self.m.comment_lines()
-                                    or try_line is not None and self.says_ignored_above(try_line))
+                                    or try_line is not None and self.says_ignored_above(try_line)
+                                    or self.documents_letting_go())
         # a finalizer has no caller to tell: Python only prints "Exception ignored in" for what escapes it
         in_finalizer = getattr(self.f, "name", None) == "__del__"
         # outside a coroutine nothing is being cancelled: a cancelled future's result in a done-callback (tornado's

@@ -141,7 +141,7 @@ final class ReportCoverageAnalysis {
                                   List<UnreadableReport> unreadable, CoverageCounts total, List<ClassCoverage> ranked,
                                   List<ClassCoverage> below, Map<String, Long> leftOut) {
         StringBuilder text = new StringBuilder("Line coverage ").append(Percent.of(total.lineCoverage()))
-                .append(" (").append(total.linesCovered()).append(" of ").append(Plural.of(total.lines(), "line")).append(")");
+                .append(" (").append(total.linesCovered()).append(" of ").append(Plural.of(total.lines(), "line")).append(')');
         if (total.branches() > 0) {
             text.append(", branch coverage ").append(Percent.of(total.branchCoverage())).append(" (")
                     .append(total.branchesCovered()).append(" of ").append(Plural.of(total.branches(), "branch")).append(")");

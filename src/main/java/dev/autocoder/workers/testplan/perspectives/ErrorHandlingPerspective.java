@@ -112,9 +112,9 @@ class ErrorHandlingPerspective extends TestPlanningPerspective {
                 // a cleanup that fails leaves nothing to undo (commons-io's closeQuietly, Django's response.close(),
                 // sphinx's shutil.rmtree of its temporary folder)
                 severity = narrow ? Severity.LOW : Severity.MEDIUM;
-                why = " (the " + (python ? "`try`" : "try block") + " only closes, stops, cancels or removes something: a failed "
-                        + "cleanup leaves nothing to undo" + (narrow ? ")" : ", but a bug in it goes unseen too; catch "
-                        + "only what it raises)");
+                why = " (the " + (python ? "`try`" : "try block") + " only closes, stops, cancels or removes "
+                        + "something: a failed cleanup leaves nothing to undo" + (narrow ? ")" : ", but a bug in it goes "
+                        + "unseen too; catch only what it raises)");
             } else if (c.fallsBack() && !narrow) {
                 // the fallback is meant (ldap3's formatters return the raw value they could not format)
                 severity = Severity.MEDIUM;

@@ -48,7 +48,7 @@ final class PythonSecurityRules {
     /** The rules a call breaks: at most one flow of input into it, and the hazards of the call itself. */
     static List<Match> check(Invocation call) {
         String owner = call.type() == null ? "" : call.type();
-        String qualified = call.creation() ? owner : owner + "." + call.method();
+        String qualified = qualified(call);
         Match flow = flow(call);
         List<Match> out = new ArrayList<>();
         if (flow != null) {
@@ -102,10 +102,8 @@ final class PythonSecurityRules {
                 || paramType == null || !OPEN_FILE.matcher(paramType).find()) {
             return match;
         }
-        String owner = call.type() == null ? "" : call.type();
-        return new Match(match.rule(), Severity.MEDIUM, match.sink(), "is the open file "
-                + shortName(call.creation() ? owner : owner + "." + call.method()) + " deserializes, which runs code "
-                + "if someone else could write that file", match.hostile(), true);
+        return new Match(match.rule(), Severity.MEDIUM, match.sink(), "is the open file " + shortName(qualified(call))
+                + " deserializes, which runs code if someone else could write that file", match.hostile(), true);
     }
 
     private static final Pattern OPEN_FILE = Pattern.compile(
@@ -132,7 +130,7 @@ final class PythonSecurityRules {
     private static Match flow(Invocation call) {
         String owner = call.type() == null ? "" : call.type();
         String method = call.method();
-        String qualified = call.creation() ? owner : owner + "." + method;
+        String qualified = qualified(call);
         boolean flow = !inputs(call).isEmpty();
         String arg0 = call.fact("arg0") == null ? "" : call.fact("arg0");
         // input quoted or escaped on its way into a command or SQL text cannot change its structure
@@ -310,6 +308,12 @@ final class PythonSecurityRules {
     /** How the Python model says an argument is built, as a Python developer writes it. */
     private static String form(String arg0) {
         return FORMS.getOrDefault(arg0, arg0);
+    }
+
+    /** The qualified name of what the call calls: the class it creates, or its owner's method. */
+    private static String qualified(Invocation call) {
+        String owner = call.type() == null ? "" : call.type();
+        return call.creation() ? owner : owner + "." + call.method();
     }
 
     private static String shortName(String qualified) {
