@@ -10,20 +10,18 @@ import java.util.Optional;
  */
 public enum DigestPurpose {
 
-    FORWARDED("forwarded", "the call passes on its function's own `usedforsecurity`: the callers say whether the "
+    FORWARDED("the call passes on its function's own `usedforsecurity`: the callers say whether the "
             + "digest protects anything"),
-    FALLBACK("fallback", "the other branch makes the same digest with `usedforsecurity=False`: this is the fallback "
+    FALLBACK("the other branch makes the same digest with `usedforsecurity=False`: this is the fallback "
             + "where Python or its OpenSSL takes no such argument, and the code says the digest protects nothing"),
-    WEBSOCKET("websocket", "the digest is RFC 6455's Sec-WebSocket-Accept value (a key hashed with the protocol's "
+    WEBSOCKET("the digest is RFC 6455's Sec-WebSocket-Accept value (a key hashed with the protocol's "
             + "GUID): the protocol fixes SHA-1 and the digest protects nothing; `usedforsecurity=False` says so"),
-    RANDOM("random", "random bytes go into the digest (a nonce, an identifier): it is as unpredictable as they are, "
+    RANDOM("random bytes go into the digest (a nonce, an identifier): it is as unpredictable as they are, "
             + "and no collision resistance is relied on");
 
-    private final String fact;
     private final String reason;
 
-    DigestPurpose(String fact, String reason) {
-        this.fact = fact;
+    DigestPurpose(String reason) {
         this.reason = reason;
     }
 
@@ -31,8 +29,8 @@ public enum DigestPurpose {
         return reason;
     }
 
-    /** The purpose the model's {@code digest=} fact names. */
+    /** The purpose the model's {@code digest=} fact names, in lower case ({@code random}). */
     public static Optional<DigestPurpose> of(String fact) {
-        return Arrays.stream(values()).filter(p -> p.fact.equals(fact)).findFirst();
+        return Arrays.stream(values()).filter(p -> p.name().equalsIgnoreCase(fact)).findFirst();
     }
 }
