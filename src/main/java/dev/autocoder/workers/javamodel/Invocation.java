@@ -77,6 +77,12 @@ public record Invocation(boolean creation, String type, String method, int line,
     /** The fact naming the parameters a Java call's first argument uses, when it has more than one argument. */
     public static final String FIRST_ARGUMENT_PARAMS = "first-argument-params";
 
+    /**
+     * The fact of a Java call of more than one argument whose parameters all go into its first argument alone: in
+     * {@code new File(dir, name)}, the folder, not the name.
+     */
+    public static final String FIRST_ARGUMENT_ONLY = "first-argument-only";
+
     public Invocation {
         type = Interned.string(type);
         method = Interned.string(method);

@@ -539,18 +539,20 @@ final class MethodScanner {
                                   int collectionLoop, boolean implicit) {
         Set<String> reached = new TreeSet<>();
         Set<String> reachedByFirst = new TreeSet<>();
+        Set<String> reachedByOthers = new TreeSet<>();
         for (ASTExpression arg : args) {
             for (String used : namesIn(arg)) {
                 Set<String> params = reachedParams.getOrDefault(used, Set.of());
                 reached.addAll(params);
-                if (arg.getIndexInParent() == 0) {
-                    reachedByFirst.addAll(params);
-                }
+                (arg.getIndexInParent() == 0 ? reachedByFirst : reachedByOthers).addAll(params);
             }
         }
         List<String> facts = new ArrayList<>(jdkOverload(node, type));
         if (args.size() > 1 && !reached.isEmpty()) {
             facts.add(Invocation.FIRST_ARGUMENT_PARAMS + "=" + String.join(",", reachedByFirst));
+            if (reachedByOthers.isEmpty()) {
+                facts.add(Invocation.FIRST_ARGUMENT_ONLY);
+            }
         }
         if ("java.lang.System".equals(type) && "nanoTime".equals(name) && measuresElapsed(node)) {
             facts.add(Invocation.MEASURES_ELAPSED);

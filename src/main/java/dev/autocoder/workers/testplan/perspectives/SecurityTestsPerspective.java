@@ -295,12 +295,14 @@ class SecurityTestsPerspective extends TestPlanningPerspective {
     /**
      * Path traversal needs a base folder the input is joined to ({@code new File(dir, name)}, {@code Paths.get(root,
      * name)}, {@code root.resolve(name)}), as for Python. A path that is the parameter itself ({@code Files.isDirectory(path)},
-     * {@code new File(name).getName()}) is the caller's to check, unless the caller is outside: an HTTP request or
+     * {@code new File(name).getName()}), or input that only makes the folder ({@code new File(dir, entry)} over the
+     * names {@code dir.list()} gives), is the caller's to check, unless the caller is outside: an HTTP request or
      * the command line.
      */
     private static boolean joinsABase(Invocation call) {
         String sink = call.type() + "." + call.method();
-        return sink.equals("java.nio.file.Path.resolve") || call.arguments() >= 2 && JOINING.contains(sink);
+        return sink.equals("java.nio.file.Path.resolve") || call.arguments() >= 2 && JOINING.contains(sink)
+                && !call.hasFact(Invocation.FIRST_ARGUMENT_ONLY);
     }
 
     private static final Set<String> JOINING = Set.of("java.io.File.<init>", "java.nio.file.Paths.get", "java.nio.file.Path.of");
