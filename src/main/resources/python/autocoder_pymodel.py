@@ -2550,7 +2550,7 @@ class FunctionScanner:
                 self.derived[target.id] = reached
             self.bind(target.id, value)
             form = self.string_form(value)
-            if form in ("fstring", "concat", "percent", "format", "join", "div", "append"):
+            if form in BUILT_FORMS or form == "append":
                 self.string_forms[target.id] = form
 
     def record_call(self, node, owner, method, implicit, caught_by, loop_depth, loops_open, in_with, arguments):

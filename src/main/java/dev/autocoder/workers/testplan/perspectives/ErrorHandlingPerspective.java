@@ -26,8 +26,8 @@ import java.util.TreeMap;
 /**
  * Error Handling over the main code: {@code empty-catch} (high: the failure disappears; medium when broad around a
  * cleanup or before a fallback, {@link CatchSite#onlyCleansUp()}, {@link CatchSite#fallsBack()}),
- * {@code log-and-continue} (medium: only logged), both unless the clause says it means it ({@link CatchSite#deliberate()}) or catches the
- * project's own stop signals ({@link SignalExceptions}),
+ * {@code log-and-continue} (medium: only logged), both unless the clause says it means it
+ * ({@link CatchSite#deliberate()}) or catches the project's own stop signals ({@link SignalExceptions}),
  * {@code over-broad-catch} (medium: catches Exception, Throwable or RuntimeException without rethrowing it or handing
  * it on to a call, as a future's {@code setException(t)} does),
  * {@code lost-cause} (medium: throws a new exception without the caught one; low in Python, which keeps the caught
